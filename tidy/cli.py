@@ -1,0 +1,210 @@
+"""Command line: arguments -> Config -> engine -> reporter. The only module that prints.
+
+Exit codes: 0 nothing over budget, 1 findings over budget, 2 usage or configuration error,
+3 internal error.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import click
+
+from tidy import __version__
+from tidy.config import Config, ConfigError
+from tidy.config import load as load_config
+from tidy.units import parse_size
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _codes(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _names(value: str | None) -> tuple[str, ...] | None:
+    if value is None:
+        return None
+    return tuple(c.strip() for c in value.split(",") if c.strip())
+
+
+def _size_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
+    if value is None:
+        return None
+    try:
+        return parse_size(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _with_overrides(config: Config, **overrides: Any) -> Config:
+    changes = {k: v for k, v in overrides.items() if v is not None}
+    return dataclasses.replace(config, **changes)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tidy")
+def cli() -> None:
+    """Find and safely clean caches, build artifacts and repository bloat."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Report format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+@click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--fail-on", help="Codes or prefixes whose findings fail the scan (exit 1); "
+              "'none' for never. Default: TDY102,TDY202.")
+@click.option("--kind", "kinds", help="Only these catalogue kinds (comma-separated), "
+              "opt-in kinds such as venv included.")
+@click.option("--min-size", callback=_size_option, help="Hide findings smaller than this (e.g. 1MB).")
+@click.option("--large-file", callback=_size_option, help="Report tracked files over this size.")
+@click.option("--max-file-size", callback=_size_option, help="Fail on tracked files over this size.")
+@click.option("--exclude", multiple=True, help="Gitignore-style pattern to leave out (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
+@click.option("--cross-filesystems", is_flag=True, default=None,
+              help="Descend into other mounted filesystems.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are over budget.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+def scan(
+    paths: tuple[str, ...],
+    output_format: str,
+    output: str | None,
+    select: str | None,
+    ignore: str | None,
+    fail_on: str | None,
+    kinds: str | None,
+    min_size: int | None,
+    large_file: int | None,
+    max_file_size: int | None,
+    exclude: tuple[str, ...],
+    config_path: str | None,
+    cross_filesystems: bool | None,
+    exit_zero: bool,
+    quiet: bool,
+) -> int:
+    """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
+    from tidy import engine
+
+    paths = paths or (".",)
+    config = load_config(paths[0], config_path)
+    fail_codes = _codes(fail_on)
+    config = _with_overrides(
+        config,
+        select=_codes(select),
+        ignore=_codes(ignore),
+        fail_on=() if fail_codes in (("NONE",), ()) and fail_on is not None else fail_codes,
+        only_kinds=_names(kinds),
+        min_size=min_size,
+        large_file=large_file,
+        max_file_size=max_file_size,
+        exclude=(*config.exclude, *exclude) if exclude else None,
+        cross_filesystems=cross_filesystems,
+    )
+    report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)
+    _emit(_render(report, output_format, output), output)
+    return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+def _render(report: Any, output_format: str, output: str | None) -> str:
+    if output_format == "json":
+        from tidy.reporters import json as json_reporter
+
+        return json_reporter.render(report)
+    from tidy.reporters import text
+
+    to_terminal = output is None and sys.stdout.isatty()
+    width = click.get_terminal_size()[0] if to_terminal else 120
+    return text.render(report, width=width, color=to_terminal)
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    with open(output, "w", encoding="utf-8") as f:
+        f.write(text)
+
+
+def _run_with_progress(job: Callable[[Any], Any], quiet: bool) -> Any:
+    if quiet or not _interactive():
+        return job(None)
+    import humanize
+    from rich.console import Console
+
+    console = Console(stderr=True)
+    with console.status("scanning ...") as status:
+        def progress(entries: int, size: int) -> None:
+            status.update(f"scanning ... {entries:,} entries, {humanize.naturalsize(size)}")
+
+        return job(progress)
+
+
+@cli.command("rules")
+def list_rules() -> int:
+    """List every rule with its code and summary."""
+    from tidy.rules import RULES
+
+    for rule in RULES:
+        click.echo(f"{rule.code}  {rule.name:<24} {rule.summary}")
+    return EXIT_OK
+
+
+@cli.command("rule")
+@click.argument("code")
+def show_rule(code: str) -> int:
+    """Explain one rule (by code such as TDY101, or by name)."""
+    from tidy.rules import by_code_or_name
+
+    rule = by_code_or_name(code)
+    if rule is None:
+        raise click.UsageError(f"no rule {code!r}; `tidy rules` lists them")
+    click.echo(f"{rule.code} {rule.name}\n\n{rule.summary}.\n\n{rule.doc}\n\nfix: {rule.fix_applicability}")
+    return EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None,
+                          prog_name="tidy", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_USAGE
+    except (ConfigError, _usage_errors()) as error:
+        click.echo(f"tidy: error: {error}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("tidy: interrupted", err=True)
+        return 130
+    except Exception as error:  # the promise is one line and exit 3, never a traceback
+        if os.environ.get("TIDY_DEBUG"):
+            raise
+        click.echo(f"tidy: internal error: {type(error).__name__}: {error} "
+                   "(set TIDY_DEBUG=1 for a traceback)", err=True)
+        return EXIT_INTERNAL
+    return int(result or 0)
+
+
+def _usage_errors() -> type[Exception]:
+    from tidy.engine import ScanError
+
+    return ScanError

@@ -1,0 +1,187 @@
+"""Configuration: built-in defaults < [tool.tidy] in pyproject.toml or .tidy.toml < command line.
+
+Unknown keys and wrong types are errors that name the key and the file, like deptry and ruff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tidy.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.units import parse_size
+
+
+class ConfigError(ValueError):
+    """A problem with the user's configuration: exit code 2."""
+
+
+DEFAULT_FAIL_ON = ("TDY102", "TDY202")
+
+
+@dataclass(frozen=True)
+class Config:
+    exclude: tuple[str, ...] = ()
+    select: tuple[str, ...] = ("TDY",)
+    ignore: tuple[str, ...] = ()
+    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
+    min_size: int = 0
+    large_file: int = 1_000_000  # TDY201: a tracked file this big is reported
+    max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns at 50 MB)
+    kinds: tuple[str, ...] = ()  # opt-in / never kinds the user turned on
+    disable_kinds: tuple[str, ...] = ()
+    only_kinds: tuple[str, ...] = ()  # --kind: narrow to these
+    cross_filesystems: bool = False
+    extra_kinds: tuple[Kind, ...] = ()
+    source: str = ""  # the file the settings came from, for messages
+
+    def catalog(self) -> Catalog:
+        disabled = set(self.disable_kinds)
+        kinds = [k for k in (*self.extra_kinds, *load_builtin()) if k.name not in disabled]
+        return Catalog(kinds)
+
+    def selects(self, code: str) -> bool:
+        """ruff's prefix semantics: the longest matching prefix of select/ignore decides."""
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select >= 0 and best_select > best_ignore
+
+    def fails(self, code: str) -> bool:
+        return any(code.startswith(p) for p in self.fail_on)
+
+    def kind_enabled(self, kind: Kind) -> bool:
+        if self.only_kinds:
+            return kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
+        return kind.tier in ("default", "marker") or kind.name in self.kinds
+
+
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def _size(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str):
+        try:
+            return parse_size(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+# key in the file -> (Config field, converter returning None on a wrong type, what it must be)
+_KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
+    "exclude": ("exclude", _strings, "a list of gitignore-style patterns"),
+    "select": ("select", _strings, "a list of rule codes or prefixes"),
+    "ignore": ("ignore", _strings, "a list of rule codes or prefixes"),
+    "fail-on": ("fail_on", _strings, "a list of rule codes or prefixes"),
+    "min-size": ("min_size", _size, "a size such as 1MB"),
+    "large-file": ("large_file", _size, "a size such as 1MB"),
+    "max-file-size": ("max_file_size", _size, "a size such as 50MB"),
+    "kinds": ("kinds", _strings, "a list of catalogue kind names"),
+    "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
+    "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
+}
+# Tables that later features own; accepted here so one file serves every command.
+_SUBTABLES = frozenset({"watch", "budgets"})
+
+
+def config_from_table(table: Mapping[str, Any], source: str, base: Config | None = None) -> Config:
+    changes: dict[str, Any] = {"source": source}
+    for key, value in table.items():
+        if key == "catalog":
+            changes["extra_kinds"] = _extra_kinds(value, source)
+            continue
+        if key in _SUBTABLES:
+            continue
+        if key not in _KEYS:
+            known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
+            raise ConfigError(f"{source}: unknown key {key!r} in [tool.tidy] (known: {known})")
+        field_name, convert, expected = _KEYS[key]
+        converted = convert(value)
+        if converted is None:
+            raise ConfigError(f"{source}: {key!r} must be {expected}, not {value!r}")
+        changes[field_name] = converted
+    return dataclasses.replace(base or Config(), **changes)
+
+
+def _extra_kinds(value: Any, source: str) -> tuple[Kind, ...]:
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise ConfigError(f"{source}: 'catalog' must be an array of tables ([[tool.tidy.catalog]])")
+    try:
+        return tuple(kind_from_table(t, source) for t in value)
+    except CatalogError as error:
+        raise ConfigError(str(error)) from None
+
+
+def read_toml(path: str) -> dict[str, Any]:
+    try:
+        with open(path, "rb") as f:
+            return tomllib.load(f)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
+
+
+def table_in(path: str) -> dict[str, Any] | None:
+    """The tidy table of a .tidy.toml (whole file) or a pyproject.toml ([tool.tidy])."""
+    document = read_toml(path)
+    if os.path.basename(path) == ".tidy.toml":
+        return document
+    tool = document.get("tool", {})
+    table = tool.get("tidy") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.tidy] must be a table")
+    return table
+
+
+def discover(start: str) -> str | None:
+    """The nearest .tidy.toml, or pyproject.toml with [tool.tidy], at or above `start`."""
+    current = os.path.abspath(start)
+    if not os.path.isdir(current):
+        current = os.path.dirname(current)
+    while True:
+        for name in (".tidy.toml", "pyproject.toml"):
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate) and _holds_tidy_config(candidate):
+                return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _holds_tidy_config(path: str) -> bool:
+    if os.path.basename(path) == ".tidy.toml":
+        return True
+    # Only a pyproject.toml that mentions tidy is read, so a broken one elsewhere in a
+    # workspace does not stop a scan; a broken one that mentions tidy is still an error.
+    try:
+        with open(path, "rb") as f:
+            if b"tool.tidy" not in f.read():
+                return False
+    except OSError:
+        return False
+    return True
+
+
+def load(start: str, explicit: str | None = None) -> Config:
+    path = explicit or discover(start)
+    if path is None:
+        return Config()
+    table = table_in(path)
+    return config_from_table(table or {}, path)

@@ -1,0 +1,285 @@
+"""scan(paths, config) -> Report: one walk per root, git facts per repo, rules per group."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import stat
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+import pathspec
+
+from tidy.config import Config
+from tidy.models import (
+    ActionKind, Applicability, Finding, Group, Report, Size, Skipped, Surface,
+)
+from tidy.rules import RULES, GroupContext
+from tidy.rules.base import SurfaceIndex
+from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
+
+
+class ScanError(RuntimeError):
+    """A scan that cannot start (the path is missing or not a folder): exit code 2."""
+
+
+@dataclass
+class _Bucket:
+    """What the walk found inside one group, paths still relative to the walk root."""
+
+    walk_rel: str
+    hits: list[Hit] = field(default_factory=list)
+    big_files: list[BigFile] = field(default_factory=list)
+    stale: list[tuple[str, int]] = field(default_factory=list)
+    surface: dict[str, tuple[int, int]] = field(default_factory=dict)
+    content: Size = Size()
+
+
+def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None) -> Report:
+    started = time.monotonic()
+    roots = tuple(_check_root(p) for p in paths)
+    groups: list[Group] = []
+    skipped: list[Skipped] = []
+    warnings: list[str] = []
+    hidden: dict[str, list[int]] = {}
+    for root in roots:
+        root_groups, root_skipped, root_warnings = _scan_root(root, config, progress, hidden)
+        groups.extend(root_groups)
+        skipped.extend(root_skipped)
+        warnings.extend(root_warnings)
+    return Report(
+        roots=roots,
+        groups=tuple(groups),
+        skipped=tuple(skipped),
+        warnings=tuple(dict.fromkeys(warnings)),
+        hidden_kinds=tuple((k, v[0], v[1]) for k, v in sorted(hidden.items())),
+        duration_s=time.monotonic() - started,
+    )
+
+
+def _check_root(path: str) -> str:
+    absolute = os.path.abspath(path)
+    if not os.path.exists(absolute):
+        raise ScanError(f"{path}: no such file or directory")
+    if not os.path.isdir(absolute):
+        raise ScanError(f"{path}: not a directory")
+    return os.path.realpath(absolute)  # the user named it: a link given here is followed once
+
+
+def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
+    if not config.exclude:
+        return None
+    return pathspec.GitIgnoreSpec.from_lines(config.exclude)
+
+
+def _scan_root(
+    root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]]
+) -> tuple[list[Group], list[Skipped], list[str]]:
+    enclosing = find_repo_root(root)
+    queries: dict[str, GitQuery] = {}
+    if enclosing is not None:
+        queries[enclosing] = GitQuery(enclosing)
+
+    def on_repo(path: str) -> None:
+        queries.setdefault(path, GitQuery(path))
+
+    spec = _exclusion_filter(config)
+    excluded = None
+    if spec is not None:
+        def excluded(rel: str, is_dir: bool) -> bool:
+            return spec.match_file(rel + "/" if is_dir else rel)
+
+    options = WalkOptions(
+        cross_filesystems=config.cross_filesystems,
+        big_file_bytes=min(config.large_file, config.max_file_size),
+        excluded=excluded,
+        progress=progress,
+        on_repo=on_repo,
+    )
+    result = walk(root, config.catalog(), options)
+    facts = {path: query.result() for path, query in queries.items()}
+    buckets = _bucket(result)
+    warnings = _warnings(result, facts)
+    groups = [_group(root, b, enclosing, facts, config, hidden) for b in buckets.values()]
+    skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
+    return [g for g in groups if g is not None], skipped, warnings
+
+
+def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
+    warnings = [f"{f.root}: {f.error}" for f in facts.values() if f.error]
+    warnings += [f"{f.root}: {f.state}; tracked state is read from the index as it is now"
+                 for f in facts.values() if f.state]
+    warnings += [f"{os.path.join(result.root, b)}: a bare repository, nothing to clean there"
+                 for b in result.bare_repos]
+    return warnings
+
+
+def _bucket(result: WalkResult) -> dict[str, _Bucket]:
+    keys = {".", *result.repo_roots}
+    buckets = {k: _Bucket(k) for k in keys}
+
+    def owner(rel: str) -> _Bucket:
+        current = rel
+        while current not in keys:
+            slash = current.rfind("/")
+            current = "." if slash < 0 else current[:slash]
+        return buckets[current]
+
+    for hit in result.hits:
+        owner(hit.rel).hits.append(hit)
+    for big in result.big_files:
+        owner(big.rel).big_files.append(big)
+    for rel, size in result.stale_legacy_pyc:
+        owner(rel).stale.append((rel, size))
+    for rel, (files, size) in result.surface_by_dir.items():
+        owner(rel).surface[rel] = (files, size)
+    for rel, (files, apparent, disk) in result.content_by_dir.items():
+        bucket = owner(rel)
+        bucket.content = bucket.content + Size(apparent, disk, files, 1)
+    return buckets
+
+
+def _group(
+    walk_root: str,
+    bucket: _Bucket,
+    enclosing: str | None,
+    facts: dict[str, GitFacts],
+    config: Config,
+    hidden: dict[str, list[int]],
+) -> Group | None:
+    bucket_abs = _join(walk_root, bucket.walk_rel)
+    if bucket.walk_rel == "." and enclosing is not None:
+        group_root = enclosing
+    else:
+        group_root = bucket_abs
+    git = facts.get(group_root)
+    is_repo = git is not None
+    to_group = _translator(walk_root, group_root, bucket.walk_rel)
+    hits = _visible_hits(bucket.hits, config, hidden, to_group)
+    surface = _effective_surface(bucket.surface, to_group, git, group_root)
+    ctx = GroupContext(
+        root=group_root,
+        is_repo=is_repo,
+        hits=tuple(hits),
+        big_files=tuple(BigFile(to_group(b.rel), b.bytes) for b in bucket.big_files),
+        stale_legacy_pyc=tuple((to_group(r), s) for r, s in bucket.stale),
+        git=git,
+        surface=surface,
+        config=config,
+    )
+    findings = _findings(ctx, config)
+    if not findings and bucket.walk_rel == "." and not is_repo and not bucket.surface:
+        return None  # a workspace folder that only holds repos: nothing of its own to say
+    reclaimable, removed_surface = _reclaimable(findings)
+    notes = (f"{git.state}",) if git is not None and git.state else ()
+    return Group(
+        root=group_root,
+        label=_rel_to(group_root, walk_root) if group_root != walk_root else ".",
+        is_repo=is_repo,
+        findings=tuple(findings),
+        scanned=_scanned_size(bucket),
+        surface_before=surface.total,
+        surface_after=surface.total - removed_surface,
+        reclaimable=reclaimable,
+        notes=notes,
+    )
+
+
+def _scanned_size(bucket: _Bucket) -> Size:
+    return sum((h.size for h in bucket.hits), bucket.content)
+
+
+def _translator(walk_root: str, group_root: str, bucket_rel: str):  # type: ignore[no-untyped-def]
+    """A function from walk-relative paths to group-relative ones."""
+    if group_root == walk_root:
+        return lambda rel: rel
+    if bucket_rel != ".":  # a repo found below the walk root
+        cut = len(bucket_rel) + 1
+        return lambda rel: "." if rel == bucket_rel else rel[cut:]
+    prefix = _rel_to(walk_root, group_root)  # the walk root lies inside the repo
+    return lambda rel: prefix if rel == "." else f"{prefix}/{rel}"
+
+
+def _visible_hits(
+    hits: list[Hit], config: Config, hidden: dict[str, list[int]], to_group
+) -> list[Hit]:  # type: ignore[no-untyped-def]
+    visible = []
+    for hit in hits:
+        if config.kind_enabled(hit.kind):
+            visible.append(dataclasses.replace(hit, rel=to_group(hit.rel)))
+        elif not config.only_kinds:
+            slot = hidden.setdefault(hit.kind.name, [0, 0])
+            slot[0] += 1
+            slot[1] += hit.size.apparent
+    return visible
+
+
+def _effective_surface(
+    by_dir: dict[str, tuple[int, int]], to_group, git: GitFacts | None, group_root: str
+) -> SurfaceIndex:  # type: ignore[no-untyped-def]
+    """The per-folder surface minus what git ignores: what `rg --files` would list."""
+    translated = {to_group(rel): value for rel, value in by_dir.items()}
+    if git is None or not git.known:
+        return SurfaceIndex(translated)
+    kept = {rel: [*v] for rel, v in translated.items() if not git.is_ignored(rel)}
+    for rel in (*git.ignored_files, *git.tracked_ignored):
+        _subtract_file(kept, rel, group_root)
+    return SurfaceIndex({k: (v[0], v[1]) for k, v in kept.items() if v[0] > 0})
+
+
+def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> None:
+    slash = rel.rfind("/")
+    parent, name = ("." if slash < 0 else rel[:slash]), rel[slash + 1:]
+    slot = kept.get(parent)
+    if slot is None or name.startswith("."):
+        return
+    try:
+        st = os.lstat(os.path.join(group_root, rel))
+    except OSError:
+        return
+    if stat.S_ISREG(st.st_mode):
+        slot[0] -= 1
+        slot[1] -= st.st_size
+
+
+def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
+    found: list[Finding] = []
+    for rule in RULES:
+        if not config.selects(rule.code):
+            continue
+        for finding in rule.check(ctx):
+            if finding.size.apparent < config.min_size:
+                continue
+            found.append(dataclasses.replace(finding, fails=config.fails(finding.code)))
+    found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
+    return found
+
+
+def applies_by_default(finding: Finding) -> bool:
+    fix = finding.fix
+    return fix is not None and fix.action is ActionKind.TRASH and fix.applicability is Applicability.SAFE
+
+
+def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:
+    """What a plain `tidy fix` would move, each path once (nested findings are not added again)."""
+    chosen = sorted((f for f in findings if applies_by_default(f)), key=lambda f: f.path)
+    total, surface = Size(), Surface()
+    last = None
+    for finding in chosen:
+        if last is not None and (finding.path == last or finding.path.startswith(last + "/")):
+            continue
+        last = finding.path
+        total = total + finding.size
+        surface = surface + finding.surface
+    return total, surface
+
+
+def _join(root: str, rel: str) -> str:
+    return root if rel == "." else os.path.join(root, rel)
+
+
+def _rel_to(path: str, start: str) -> str:
+    rel = os.path.relpath(path, start)
+    return rel.replace(os.sep, "/")

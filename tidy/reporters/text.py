@@ -1,0 +1,145 @@
+"""The terminal report: a rich table per group, biggest first, with totals and search surface."""
+
+from __future__ import annotations
+
+import io
+import time
+
+import humanize
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from tidy.models import Applicability, Finding, Group, Report, Size, Surface
+
+_ROWS_PER_GROUP = 40
+
+
+def printable(path: str) -> str:
+    """A path as text a terminal can show: undecodable bytes become \\xNN escapes."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
+def _bytes(n: int) -> str:
+    return humanize.naturalsize(n, binary=False)
+
+
+def _age(mtime: float, now: float) -> str:
+    if not mtime:
+        return ""
+    days = (now - mtime) / 86400
+    if days < 1:
+        return f"{max(0, int((now - mtime) / 3600))}h"
+    if days < 60:
+        return f"{int(days)}d"
+    return f"{int(days / 30)}mo"
+
+
+def _fix_text(finding: Finding) -> Text:
+    fix = finding.fix
+    if fix is None:
+        return Text("-")
+    label = {
+        Applicability.SAFE: ("fix", "green"),
+        Applicability.UNSAFE: ("unsafe fix", "yellow"),
+        Applicability.DISPLAY_ONLY: ("advice", "cyan"),
+    }[fix.applicability]
+    return Text(f"{fix.action.value} ({label[0]})", style=label[1])
+
+
+def _state(finding: Finding) -> str:
+    state = finding.tracked.value
+    if finding.ignored:
+        state += ", ignored"
+    return state
+
+
+def _table(group: Group, limit: int, now: float) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=False)
+    for column, justify in (("code", "left"), ("path", "left"), ("kind", "left"),
+                            ("size", "right"), ("files", "right"), ("age", "right"),
+                            ("state", "left"), ("tidy fix", "left")):
+        table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for finding in group.findings[:limit]:
+        code = Text(finding.code, style="bold red" if finding.fails else "bold")
+        table.add_row(
+            code,
+            printable(finding.path),
+            finding.kind or finding.rule,
+            _bytes(finding.size.apparent),
+            f"{finding.size.files:,}",
+            _age(finding.size.newest_mtime, now),
+            _state(finding),
+            _fix_text(finding),
+        )
+    return table
+
+
+def _surface_line(before: Surface, after: Surface) -> str:
+    line = f"search surface {before.files:,} files, {_bytes(before.bytes)}"
+    if after != before:
+        line += f" -> {after.files:,} files, {_bytes(after.bytes)} after `tidy fix`"
+    return line
+
+
+def _group_lines(console: Console, group: Group, limit: int, now: float) -> None:
+    title = printable(group.label if group.label != "." else group.root)
+    kind = "repo" if group.is_repo else "folder"
+    console.print(Text(f"{title}  ({kind}, {_bytes(group.scanned.apparent)} scanned)", style="bold"))
+    for note in group.notes:
+        console.print(Text(f"  note: {note}", style="yellow"))
+    if group.findings:
+        console.print(_table(group, limit, now))
+        hidden = len(group.findings) - limit
+        if hidden > 0:
+            rest = sum(f.size.apparent for f in group.findings[limit:])
+            console.print(f"  ... and {hidden:,} more findings ({_bytes(rest)}); --format json lists all")
+    else:
+        console.print("  nothing to report")
+    console.print(
+        f"  reclaimable {_bytes(group.reclaimable.apparent)} in {group.reclaimable.files:,} files; "
+        + _surface_line(group.surface_before, group.surface_after)
+    )
+    console.print()
+
+
+def _totals(console: Console, report: Report) -> None:
+    groups = report.groups
+    scanned = sum((g.scanned for g in groups), Size())
+    reclaimable = sum((g.reclaimable for g in groups), Size())
+    before = sum((g.surface_before for g in groups), Surface())
+    after = sum((g.surface_after for g in groups), Surface())
+    failing = sum(1 for f in report.findings if f.fails)
+    console.print(Text(
+        f"total: {len(report.findings):,} findings in {len(groups)} group(s), "
+        f"{_bytes(scanned.apparent)} scanned in {report.duration_s:.1f}s", style="bold"))
+    console.print(f"  reclaimable by `tidy fix`: {_bytes(reclaimable.apparent)} "
+                  f"({_bytes(reclaimable.disk)} on disk) in {reclaimable.files:,} files")
+    console.print("  " + _surface_line(before, after))
+    if failing:
+        console.print(Text(f"  {failing} finding(s) over budget: exit 1", style="bold red"))
+
+
+def _footer(console: Console, report: Report) -> None:
+    for kind, count, size in report.hidden_kinds:
+        console.print(f"not reported: {count} {kind} ({_bytes(size)}); opt in with kinds = [\"{kind}\"] or --kind {kind}")
+    if report.skipped:
+        console.print(Text(f"skipped {len(report.skipped)} path(s):", style="yellow"))
+        for skipped in report.skipped[:10]:
+            console.print(f"  {printable(skipped.path)}: {skipped.reason}")
+        if len(report.skipped) > 10:
+            console.print(f"  ... and {len(report.skipped) - 10} more (--format json lists all)")
+    for warning in report.warnings:
+        console.print(Text(f"warning: {printable(warning)}", style="yellow"))
+
+
+def render(report: Report, width: int = 120, color: bool = False, limit: int = _ROWS_PER_GROUP) -> str:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      highlight=False, soft_wrap=False)
+    now = time.time()
+    for group in report.groups:
+        _group_lines(console, group, limit, now)
+    _totals(console, report)
+    _footer(console, report)
+    return buffer.getvalue()

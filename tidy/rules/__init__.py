@@ -1,0 +1,19 @@
+"""The rule registry: one explicit tuple, each rule a spec plus a pure check(ctx) -> findings."""
+
+from __future__ import annotations
+
+from tidy.rules import artifacts, size
+from tidy.rules.base import GroupContext, Rule
+
+RULES: tuple[Rule, ...] = (*artifacts.RULES, *size.RULES)
+BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
+
+__all__ = ["BY_CODE", "RULES", "GroupContext", "Rule", "by_code_or_name"]
+
+
+def by_code_or_name(key: str) -> Rule | None:
+    key = key.strip()
+    found = BY_CODE.get(key.upper())
+    if found is not None:
+        return found
+    return next((r for r in RULES if r.name == key), None)

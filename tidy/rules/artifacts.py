@@ -1,0 +1,203 @@
+"""1xx: caches and build artifacts, found by the walk against the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+
+
+from tidy.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule
+from tidy.workspace.walk import Hit
+
+_JUNK_ECOSYSTEMS = frozenset({"os", "editor"})
+
+
+def _trash_fix(kind: Kind) -> Fix:
+    safe = kind.safe and kind.tier in ("default", "marker")
+    return Fix(
+        ActionKind.TRASH,
+        Applicability.SAFE if safe else Applicability.UNSAFE,
+        f"move to tidy's trash (undo with `tidy undo`); comes back with: {kind.regenerate}",
+    )
+
+
+_UNTRACK_FIX = Fix(
+    ActionKind.UNTRACK,
+    Applicability.UNSAFE,
+    "git rm -r --cached (the files stay on disk) and add an ignore rule",
+)
+
+
+def _is_dir(hit: Hit) -> bool:
+    return hit.kind.type == "dir"
+
+
+def _is_source_folder(hit: Hit, tracked: Tracked) -> bool:
+    # A tracked `build/` or `lib/` is somebody's code, whatever marker sits beside it.
+    name = hit.rel.rsplit("/", 1)[-1]
+    return tracked is not Tracked.UNTRACKED and name in AMBIGUOUS_NAMES
+
+
+def _details(hit: Hit, extra: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
+    return (("why", hit.kind.why), ("regenerate", hit.kind.regenerate), *extra)
+
+
+def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
+    for hit in ctx.hits:
+        if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
+            continue
+        tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
+        if tracked is not Tracked.UNTRACKED and tracked is not Tracked.UNKNOWN:
+            continue
+        what = "folder" if _is_dir(hit) else "file"
+        yield Finding(
+            code="TDY101",
+            rule="untracked-artifact",
+            path=hit.rel,
+            message=f"{hit.kind.why} ({hit.kind.name} {what})",
+            kind=hit.kind.name,
+            ecosystem=hit.kind.ecosystem,
+            size=hit.size,
+            surface=ctx.surface.under(hit.rel),
+            tracked=tracked,
+            ignored=ctx.ignored(hit.rel),
+            fix=_trash_fix(hit.kind),
+            details=_details(hit),
+        )
+
+
+def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
+    for hit in ctx.hits:
+        tracked, count = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
+        if tracked in (Tracked.UNTRACKED, Tracked.UNKNOWN) or _is_source_folder(hit, tracked):
+            continue
+        held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
+        yield Finding(
+            code="TDY102",
+            rule="committed-artifact",
+            path=hit.rel,
+            message=f"{hit.kind.why} is committed to git ({held})",
+            kind=hit.kind.name,
+            ecosystem=hit.kind.ecosystem,
+            size=hit.size,
+            surface=ctx.surface.under(hit.rel),
+            tracked=tracked,
+            ignored=ctx.ignored(hit.rel),
+            fix=_UNTRACK_FIX,
+            details=_details(hit, (("tracked files", str(count)),)),
+        )
+
+
+def _is_stale_legacy(ctx: GroupContext, hit: Hit) -> bool:
+    return hit.kind.name == "pyc" and any(rel == hit.rel for rel, _ in ctx.stale_legacy_pyc)
+
+
+def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
+    for hit in ctx.hits:
+        if not hit.stale_bytecode:
+            continue
+        stale_bytes = sum(b for _, b in hit.stale_bytecode)
+        names = ", ".join(n for n, _ in hit.stale_bytecode[:5])
+        more = len(hit.stale_bytecode) - 5
+        yield Finding(
+            code="TDY103",
+            rule="stale-bytecode",
+            path=hit.rel,
+            message=(
+                f"{len(hit.stale_bytecode)} .pyc file(s) whose source is gone: {names}"
+                + (f" and {more} more" if more > 0 else "")
+            ),
+            kind=hit.kind.name,
+            ecosystem="python",
+            size=Size(stale_bytes, stale_bytes, len(hit.stale_bytecode), 0, hit.size.newest_mtime),
+            surface=ctx.surface.under(hit.rel),
+            tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
+            ignored=ctx.ignored(hit.rel),
+            fix=Fix(ActionKind.TRASH, Applicability.SAFE,
+                    "move the stale .pyc files to tidy's trash"),
+            details=tuple(("stale", n) for n, _ in hit.stale_bytecode),
+        )
+    for rel, size in ctx.stale_legacy_pyc:
+        tracked = ctx.tracked_state(rel, 1, False)[0]
+        yield Finding(
+            code="TDY103",
+            rule="stale-bytecode",
+            path=rel,
+            message="bytecode with no source beside it: Python still imports it",
+            kind="pyc",
+            ecosystem="python",
+            size=Size(size, size, 1, 0),
+            tracked=tracked,
+            ignored=ctx.ignored(rel),
+            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else Fix(
+                ActionKind.TRASH, Applicability.SAFE, "move the stale .pyc to tidy's trash"),
+        )
+
+
+def check_junk(ctx: GroupContext) -> Iterator[Finding]:
+    for hit in ctx.hits:
+        if hit.kind.ecosystem not in _JUNK_ECOSYSTEMS:
+            continue
+        tracked, _ = ctx.tracked_state(hit.rel, 1, False)
+        yield Finding(
+            code="TDY104",
+            rule="os-junk",
+            path=hit.rel,
+            message=hit.kind.why + (" (committed)" if tracked is Tracked.TRACKED else ""),
+            kind=hit.kind.name,
+            ecosystem=hit.kind.ecosystem,
+            size=hit.size,
+            surface=ctx.surface.under(hit.rel),
+            tracked=tracked,
+            ignored=ctx.ignored(hit.rel),
+            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else _trash_fix(hit.kind),
+            details=_details(hit),
+        )
+
+
+
+RULES = (
+    Rule(
+        "TDY101", "untracked-artifact",
+        "An untracked cache or build output from the catalogue",
+        """What: a folder or file that a tool writes and can write again: __pycache__,
+node_modules, .next, target/ beside Cargo.toml, build/ beside pyproject.toml, ...
+Ambiguous names (build, dist, target, out, bin, obj, lib, vendor, deps) count only when a
+marker file beside them (kondo's rule), a CACHEDIR.TAG, or a self-ignoring .gitignore
+confirms them.
+Why: caches take disk space and, when not ignored, slow every search and index.
+Fix (safe for regenerable kinds): moved to tidy's trash; `tidy undo` brings it back.
+Virtual environments and data folders are opt-in (`kinds = ["venv"]`).""",
+        check_untracked_artifacts, "safe",
+    ),
+    Rule(
+        "TDY102", "committed-artifact",
+        "Cache or build output committed to git",
+        """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
+node_modules, ...). A tracked build/ or lib/ is treated as source and never reported.
+Why: every clone carries it, every change to it grows history, and it goes stale.
+Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
+Fails the scan by default (exit 1).""",
+        check_committed_artifacts, "unsafe",
+    ),
+    Rule(
+        "TDY103", "stale-bytecode",
+        "Bytecode whose source file is gone",
+        """What: a .pyc in __pycache__ whose module was deleted or renamed, or a legacy
+mod.pyc with no mod.py beside it.
+Why: a legacy .pyc without source is still importable: deleted code keeps running.
+Fix (safe): the stale files go to tidy's trash.""",
+        check_stale_bytecode, "safe",
+    ),
+    Rule(
+        "TDY104", "os-junk",
+        "File-manager metadata and editor swap/backup files",
+        """What: .DS_Store, Thumbs.db, desktop.ini, ._* and editor swap/backup files.
+Why: noise in every status, diff and archive.
+Fix: OS metadata goes to the trash (safe); swap and backup files may hold unsaved work,
+so they need --unsafe-fixes; committed ones are untracked.""",
+        check_junk, "safe",
+    ),
+)

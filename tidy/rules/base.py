@@ -1,0 +1,81 @@
+"""What a rule is and what it sees: one group (a repo or a plain folder) of one scan."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from tidy.config import Config
+from tidy.models import Finding, Surface, Tracked
+from tidy.workspace.git import GitFacts
+from tidy.workspace.walk import BigFile, Hit
+
+
+class SurfaceIndex:
+    """The search surface of a group per folder, for sums over any subtree."""
+
+    def __init__(self, by_dir: dict[str, tuple[int, int]]) -> None:
+        self._keys = sorted(by_dir)
+        self._values = [by_dir[k] for k in self._keys]
+        self.total = Surface(sum(v[0] for v in self._values), sum(v[1] for v in self._values))
+
+    def under(self, rel: str) -> Surface:
+        if rel in ("", "."):
+            return self.total
+        files = size = 0
+        index = bisect.bisect_left(self._keys, rel)
+        if index < len(self._keys) and self._keys[index] == rel:
+            files, size = self._values[index]
+            index += 1
+        prefix = rel + "/"
+        end = bisect.bisect_left(self._keys, prefix + "\U0010ffff", lo=index)
+        start = bisect.bisect_left(self._keys, prefix, lo=index)
+        for value in self._values[start:end]:
+            files += value[0]
+            size += value[1]
+        return Surface(files, size)
+
+
+@dataclass(frozen=True)
+class GroupContext:
+    root: str  # absolute
+    is_repo: bool
+    hits: tuple[Hit, ...]  # paths relative to root
+    big_files: tuple[BigFile, ...]
+    stale_legacy_pyc: tuple[tuple[str, int], ...]
+    git: GitFacts | None  # None for a plain folder
+    surface: SurfaceIndex
+    config: Config
+
+    def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
+        """Tracked state of a path and how many tracked files it holds."""
+        if self.git is None:
+            return Tracked.UNTRACKED, 0
+        if not self.git.known:
+            return Tracked.UNKNOWN, 0
+        if not is_dir:
+            tracked = self.git.is_tracked(rel)
+            return (Tracked.TRACKED if tracked else Tracked.UNTRACKED), int(tracked)
+        count = len(self.git.tracked_under(rel))
+        if count == 0:
+            return Tracked.UNTRACKED, 0
+        return (Tracked.TRACKED if count >= files else Tracked.PARTLY), count
+
+    def ignored(self, rel: str) -> bool | None:
+        if self.git is None or not self.git.known:
+            return None
+        return self.git.is_ignored(rel)
+
+
+Check = Callable[[GroupContext], Iterable[Finding]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    summary: str
+    doc: str  # What / Why / Fix, shown by `tidy rule CODE`
+    check: Check
+    fix_applicability: str

@@ -1,0 +1,198 @@
+"""What git knows about a work tree: tracked paths, ignored paths, and the repo's state.
+
+Each repo costs three `git ls-files -z` processes, started together and left to run on the
+other core while the walk goes on; nothing is asked per path.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+
+# Variables that point git at some other repo (set inside hooks); tidy names the repo itself.
+_REPO_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
+             "GIT_OBJECT_DIRECTORY")
+
+
+class GitUnavailable(RuntimeError):
+    pass
+
+
+def git_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in _REPO_ENV}
+    env["GIT_OPTIONAL_LOCKS"] = "0"  # a scan must never take index.lock from a running git
+    env["LC_ALL"] = "C"
+    return env
+
+
+def git_executable() -> str:
+    found = shutil.which("git")
+    if found is None:
+        raise GitUnavailable("git is not on PATH: tracked and ignored state is unknown")
+    return found
+
+
+def run_git(repo: str, *args: str, check: bool = True) -> bytes:
+    """Run one git command in `repo`; a failure becomes GitUnavailable with git's first line."""
+    proc = subprocess.run(
+        [git_executable(), "-C", repo, *args],
+        capture_output=True,
+        env=git_env(),
+        check=False,
+    )
+    if check and proc.returncode != 0:
+        raise GitUnavailable(_first_line(proc.stderr) or f"git {args[0]} failed")
+    return proc.stdout
+
+
+def _first_line(data: bytes) -> str:
+    text = data.decode("utf-8", "replace").strip()
+    return text.splitlines()[0] if text else ""
+
+
+def split_z(data: bytes) -> list[str]:
+    # git prints names as raw bytes; decode them as os.scandir does, so they compare equal.
+    return [os.fsdecode(p) for p in data.split(b"\0") if p]
+
+
+@dataclass(frozen=True)
+class GitFacts:
+    root: str
+    tracked: tuple[str, ...] = ()  # sorted, relative to root, POSIX
+    ignored_dirs: frozenset[str] = frozenset()
+    ignored_files: frozenset[str] = frozenset()
+    tracked_ignored: frozenset[str] = frozenset()  # committed before a rule matched them
+    state: str = ""  # "rebase in progress", ...
+    error: str = ""  # non-empty: git could not answer; tracked state unknown
+    _tracked_set: frozenset[str] = field(default=frozenset(), repr=False)
+
+    @property
+    def known(self) -> bool:
+        return not self.error
+
+    def is_tracked(self, rel: str) -> bool:
+        return rel in self._tracked_set
+
+    def tracked_under(self, rel_dir: str) -> list[str]:
+        """Tracked paths at or below the folder `rel_dir`."""
+        if rel_dir in ("", "."):
+            return list(self.tracked)
+        prefix = rel_dir + "/"
+        start = bisect.bisect_left(self.tracked, prefix)
+        end = bisect.bisect_left(self.tracked, prefix + "\U0010ffff")
+        found = list(self.tracked[start:end])
+        if rel_dir in self._tracked_set:
+            found.append(rel_dir)  # a submodule (gitlink) or a file of that name
+        return found
+
+    def is_ignored(self, rel: str) -> bool:
+        """Ignored by git: the path itself, or a folder that holds it."""
+        if rel in self.ignored_files or rel in self.ignored_dirs or rel in self.tracked_ignored:
+            return True
+        parts = rel.split("/")
+        return any("/".join(parts[:i]) in self.ignored_dirs for i in range(1, len(parts)))
+
+
+class GitQuery:
+    """The three ls-files processes for one repo, running while the walk goes on."""
+
+    def __init__(self, root: str) -> None:
+        self.root = root
+        self._error = ""
+        self._procs: dict[str, subprocess.Popen[bytes]] = {}
+        try:
+            git = git_executable()
+        except GitUnavailable as error:
+            self._error = str(error)
+            return
+        commands = {
+            "tracked": ["ls-files", "-z", "--cached"],
+            "ignored": ["ls-files", "-z", "--others", "--ignored", "--exclude-standard",
+                        "--directory"],
+            "tracked_ignored": ["ls-files", "-z", "--cached", "--ignored", "--exclude-standard"],
+        }
+        env = git_env()
+        for name, args in commands.items():
+            self._procs[name] = subprocess.Popen(
+                [git, "-C", root, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=env,
+            )
+
+    def result(self) -> GitFacts:
+        if self._error:
+            return GitFacts(self.root, error=self._error)
+        outputs: dict[str, list[str]] = {}
+        error = ""
+        for name, proc in self._procs.items():
+            out, err = proc.communicate()
+            if proc.returncode != 0:
+                error = error or _first_line(err) or "git ls-files failed"
+            outputs[name] = split_z(out)
+        if error:
+            return GitFacts(self.root, error=error)
+        return _facts(self.root, outputs)
+
+
+def _facts(root: str, outputs: dict[str, list[str]]) -> GitFacts:
+    tracked = sorted(outputs["tracked"])
+    ignored_dirs = frozenset(p.rstrip("/") for p in outputs["ignored"] if p.endswith("/"))
+    # `--directory` still lists some files inside a collapsed folder; they add nothing.
+    ignored_files = frozenset(p for p in outputs["ignored"] if not p.endswith("/"))
+    return GitFacts(
+        root=root,
+        tracked=tuple(tracked),
+        ignored_dirs=ignored_dirs,
+        ignored_files=ignored_files,
+        tracked_ignored=frozenset(outputs["tracked_ignored"]),
+        state=repo_state(root),
+        _tracked_set=frozenset(tracked),
+    )
+
+
+def git_dir(root: str) -> str | None:
+    """The repo's git directory: `.git`, or where a `.git` file (submodule, worktree) points."""
+    dot_git = os.path.join(root, ".git")
+    if os.path.isdir(dot_git):
+        return dot_git
+    try:
+        with open(dot_git, encoding="utf-8") as f:
+            line = f.readline().strip()
+    except OSError:
+        return None
+    if not line.startswith("gitdir:"):
+        return None
+    target = line.removeprefix("gitdir:").strip()
+    return os.path.normpath(os.path.join(root, target))
+
+
+def repo_state(root: str) -> str:
+    """An operation git has in progress, which a cleaner should know about."""
+    directory = git_dir(root)
+    if directory is None:
+        return ""
+    markers = {
+        "rebase-merge": "rebase in progress",
+        "rebase-apply": "rebase or am in progress",
+        "MERGE_HEAD": "merge in progress",
+        "CHERRY_PICK_HEAD": "cherry-pick in progress",
+        "BISECT_LOG": "bisect in progress",
+    }
+    for name, state in markers.items():
+        if os.path.exists(os.path.join(directory, name)):
+            return state
+    return ""
+
+
+def find_repo_root(path: str) -> str | None:
+    """The nearest folder at or above `path` that holds a `.git`, without asking git."""
+    current = os.path.abspath(path)
+    while True:
+        if os.path.lexists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
