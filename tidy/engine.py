@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import os
 import stat
@@ -35,6 +36,7 @@ class _Bucket:
     stale: list[tuple[str, int]] = field(default_factory=list)
     surface: dict[str, tuple[int, int]] = field(default_factory=dict)
     content: Size = Size()
+    newest: dict[str, int] = field(default_factory=dict)  # explored dir -> newest file mtime
 
 
 def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None) -> Report:
@@ -135,9 +137,11 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
         owner(rel).stale.append((rel, size))
     for rel, (files, size) in result.surface_by_dir.items():
         owner(rel).surface[rel] = (files, size)
-    for rel, (files, apparent, disk) in result.content_by_dir.items():
+    for rel, (files, apparent, disk, newest) in result.content_by_dir.items():
         bucket = owner(rel)
         bucket.content = bucket.content + Size(apparent, disk, files, 1)
+        if newest:
+            bucket.newest[rel] = newest
     return buckets
 
 
@@ -169,7 +173,9 @@ def _group(
         surface=surface,
         config=config,
     )
-    findings = _findings(ctx, config)
+    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
+    findings = [dataclasses.replace(f, activity=activity.project_of(f.path))
+                for f in _findings(ctx, config)]
     if not findings and bucket.walk_rel == "." and not is_repo and not bucket.surface:
         return None  # a workspace folder that only holds repos: nothing of its own to say
     reclaimable, removed_surface = _reclaimable(findings)
@@ -185,6 +191,28 @@ def _group(
         reclaimable=reclaimable,
         notes=notes,
     )
+
+
+class ActivityIndex:
+    """Newest mtime of a project's own files: the folder holding an artifact, artifacts excluded.
+
+    kondo's rule: a project is as old as its newest source file, never its caches' atime.
+    """
+
+    def __init__(self, newest_by_dir: dict[str, int]) -> None:
+        self._keys = sorted(newest_by_dir)
+        self._values = [newest_by_dir[k] for k in self._keys]
+
+    def project_of(self, rel: str) -> float:
+        slash = rel.rfind("/")
+        project = "." if slash < 0 else rel[:slash]
+        if project == ".":
+            return float(max(self._values, default=0))
+        own = self._values[i] if (i := bisect.bisect_left(self._keys, project)) < len(
+            self._keys) and self._keys[i] == project else 0
+        start = bisect.bisect_left(self._keys, project + "/")
+        end = bisect.bisect_left(self._keys, project + "/\U0010ffff")
+        return float(max(self._values[start:end], default=own) if end > start else own)
 
 
 def _scanned_size(bucket: _Bucket) -> Size:

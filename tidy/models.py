@@ -21,6 +21,10 @@ class Applicability(enum.Enum):
 class ActionKind(enum.Enum):
     TRASH = "trash"  # move into tidy's trash (undoable)
     UNTRACK = "untrack"  # git rm --cached + ignore rule; files stay on disk
+    IGNORE = "ignore"  # add rules to .gitignore / .ignore (managed block)
+    EDITOR_EXCLUDE = "editor-exclude"  # merge search/watcher excludes into editor settings
+    EXTRACT = "extract"  # move a data literal to <module>.json.gz + loader stub
+    GIT_RM = "git-rm"  # git rm -r of a tracked folder (unused vendored code)
     NONE = "none"
 
 
@@ -86,6 +90,7 @@ class Finding:
     ignored: bool | None = None  # None: not known (no git)
     fix: Fix | None = None
     fails: bool = False  # over budget: decides exit code 1
+    activity: float = 0.0  # newest mtime of the project's own files (kondo's age rule)
     details: tuple[tuple[str, str], ...] = ()
 
 

@@ -40,6 +40,7 @@ def finding_json(finding: Finding, group: Group) -> dict[str, Any]:
         "ecosystem": finding.ecosystem,
         **size_json(finding.size),
         "newest_mtime": finding.size.newest_mtime or None,
+        "project_activity": finding.activity or None,
         "surface": surface_json(finding.surface),
         "tracked": finding.tracked.value,
         "ignored": finding.ignored,

@@ -55,8 +55,8 @@ class WalkResult:
     # rel dir -> [files, bytes] of regular files directly inside that rg would list
     # (no hidden component below the root).
     surface_by_dir: dict[str, list[int]] = field(default_factory=dict)
-    # rel dir -> [files, apparent bytes, disk bytes] of what was explored (not measured)
-    # there: the folder itself and the files directly inside it.
+    # rel dir -> [files, apparent bytes, disk bytes, newest file mtime] of what was explored
+    # (not measured) there: the folder itself and the files directly inside it.
     content_by_dir: dict[str, list[int]] = field(default_factory=dict)
     big_files: list[BigFile] = field(default_factory=list)
     stale_legacy_pyc: list[tuple[str, int]] = field(default_factory=list)
@@ -306,10 +306,12 @@ class Walker:
     def _add_content(self, rel: str, st: os.stat_result, is_file: bool) -> None:
         slot = self.result.content_by_dir.get(rel)
         if slot is None:
-            slot = self.result.content_by_dir[rel] = [0, 0, 0]
+            slot = self.result.content_by_dir[rel] = [0, 0, 0, 0]
         slot[0] += is_file
         slot[1] += st.st_size
         slot[2] += st.st_blocks * 512
+        if is_file and st.st_mtime > slot[3]:
+            slot[3] = int(st.st_mtime)
 
     # ------------------------------------------------------------------ measuring
     def _collect(self) -> None:
