@@ -212,7 +212,7 @@ class ActivityIndex:
             self._keys) and self._keys[i] == project else 0
         start = bisect.bisect_left(self._keys, project + "/")
         end = bisect.bisect_left(self._keys, project + "/\U0010ffff")
-        return float(max(self._values[start:end], default=own) if end > start else own)
+        return float(max([own, *self._values[start:end]]))
 
 
 def _scanned_size(bucket: _Bucket) -> Size:
