@@ -1,0 +1,186 @@
+"""Append ignore rules to a managed block in `.gitignore`-style files.
+
+The block is the only part of the file tidy ever writes:
+
+    # >>> tidy managed (do not edit this block) >>>
+    __pycache__/
+    /frontend/.next/
+    # <<< tidy managed <<<
+
+Lines outside it are never touched, re-running with the same rules changes nothing, the
+file's line ending (LF or CRLF) is kept, and a missing final newline is handled. The write
+is atomic (temp file in the same folder + rename) and keeps the file's mode.
+
+Fixers never detect: which rules to write is decided by tidy.ignore_rules, which checks
+each one against real git before it gets here.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Sequence
+
+BEGIN = "# >>> tidy managed (do not edit this block) >>>"
+END = "# <<< tidy managed <<<"
+# The same non-UTF-8 bytes come back out: an ignore file is bytes to git, not text.
+_ENCODING = "utf-8"
+_ERRORS = "surrogateescape"
+
+
+class IgnoreFileError(ValueError):
+    """A file tidy refuses to edit (broken managed block, bad pattern): nothing was written."""
+
+
+def merge_block(text: str, patterns: Sequence[str]) -> str:
+    """`text` with `patterns` added to its managed block; `text` itself when nothing is new.
+
+    A pattern already in the block, or already an identical line elsewhere in the file, is
+    not added again. The block is created at the end of the file when it is missing.
+    """
+    wanted = _clean_patterns(patterns)
+    lines = text.splitlines(keepends=True)
+    begin, end = _find_block(lines)
+    present = {line.rstrip("\r\n").strip() for line in lines}
+    new = [p for p in wanted if p not in present]
+    if not new:
+        return text
+    eol = _line_ending(text)
+    if begin is None or end is None:
+        return _append_block(text, new, eol)
+    block_eol = _ending_of(lines[end]) or eol
+    inserted = [p + block_eol for p in new]
+    before = lines[:end]
+    if before and not _ending_of(before[-1]):  # cannot happen before END, but stay safe
+        before[-1] += block_eol
+    return "".join([*before, *inserted, *lines[end:]])
+
+
+def managed_patterns(text: str) -> list[str]:
+    """The patterns inside the managed block (empty when there is none)."""
+    lines = text.splitlines()
+    begin, end = _find_block(text.splitlines(keepends=True))
+    if begin is None or end is None:
+        return []
+    return [s for s in (line.strip() for line in lines[begin + 1:end]) if s and s[0] != "#"]
+
+
+def add_rules(repo_root: str, patterns: Sequence[str], filename: str = ".gitignore") -> bool:
+    """Add `patterns` to the managed block of `repo_root/filename`; True when the file changed."""
+    path = os.path.join(repo_root, filename)
+    text = read_text(path)
+    merged = merge_block(text, patterns)
+    if merged == text:
+        return False
+    atomic_write(path, merged.encode(_ENCODING, _ERRORS))
+    return True
+
+
+def read_text(path: str) -> str:
+    """The file as text ("" when it does not exist), undecodable bytes kept as they are."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        raise IgnoreFileError(f"{path}: cannot read: {error.strerror}") from None
+    return data.decode(_ENCODING, _ERRORS)
+
+
+def atomic_write(path: str, data: bytes) -> None:
+    """Replace `path` with `data` in one rename: readers see the old file or the new one.
+
+    The temp file lives in the same folder (same filesystem, so the rename is atomic) and
+    gets the old file's mode; a new file gets 0666 minus the umask, like `open()` would. A
+    symlink is written through, to its target, so the link stays a link.
+    """
+    target = os.path.realpath(path)
+    folder = os.path.dirname(target) or "."
+    mode = _mode_for(target)
+    fd, temp = tempfile.mkstemp(prefix=".tidy-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        os.chmod(temp, mode)
+        os.replace(temp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
+def _mode_for(path: str) -> int:
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def _clean_patterns(patterns: Sequence[str]) -> list[str]:
+    if isinstance(patterns, str):
+        raise TypeError("patterns must be a sequence of strings, not one string")
+    cleaned: list[str] = []
+    for pattern in patterns:
+        stripped = pattern.strip()
+        if not stripped:
+            raise IgnoreFileError("an empty ignore pattern")
+        if "\n" in stripped or "\r" in stripped:
+            raise IgnoreFileError(f"an ignore pattern spans lines: {pattern!r}")
+        if stripped.startswith("#"):
+            # git would read it as a comment; `\#name` is how a name starting with # is written
+            raise IgnoreFileError(f"an ignore pattern starts with '#': {pattern!r}")
+        if stripped in (BEGIN, END):
+            raise IgnoreFileError("a pattern cannot be tidy's own block marker")
+        if stripped not in cleaned:
+            cleaned.append(stripped)
+    return cleaned
+
+
+def _find_block(lines: list[str]) -> tuple[int | None, int | None]:
+    """Indexes of the BEGIN and END lines; an unmatched or repeated marker is refused."""
+    begins = [i for i, line in enumerate(lines) if line.strip() == BEGIN]
+    ends = [i for i, line in enumerate(lines) if line.strip() == END]
+    if not begins and not ends:
+        return None, None
+    if len(begins) != 1 or len(ends) != 1 or ends[0] < begins[0]:
+        raise IgnoreFileError(
+            f"the tidy managed block is broken ({len(begins)} begin and {len(ends)} end "
+            "markers): fix or remove it by hand, tidy will not guess"
+        )
+    return begins[0], ends[0]
+
+
+def _line_ending(text: str) -> str:
+    """CRLF when the file's first line ends that way, LF otherwise (and for a new file)."""
+    first = text.find("\n")
+    return "\r\n" if first > 0 and text[first - 1] == "\r" else "\n"
+
+
+def _ending_of(line: str) -> str:
+    if line.endswith("\r\n"):
+        return "\r\n"
+    if line.endswith("\n"):
+        return "\n"
+    return ""
+
+
+def _ends_with_blank_line(text: str) -> bool:
+    lines = text.splitlines()
+    return bool(lines) and not lines[-1].strip() and text.endswith("\n")
+
+
+def _append_block(text: str, new: list[str], eol: str) -> str:
+    parts = [text]
+    if text and not text.endswith("\n"):
+        parts.append(eol)  # the missing final newline: the last user line stays whole
+    if text.strip() and not _ends_with_blank_line(text):
+        parts.append(eol)  # one blank line between the user's rules and tidy's
+    parts.extend(line + eol for line in (BEGIN, *new, END))
+    return "".join(parts)
