@@ -145,11 +145,15 @@ def _run_with_progress(job: Callable[[Any], Any], quiet: bool) -> Any:
         return job(None)
     import humanize
     from rich.console import Console
+    from rich.live import Live
+    from rich.spinner import Spinner
 
-    console = Console(stderr=True)
-    with console.status("scanning ...") as status:
+    # No auto-refresh thread: the walk forks measuring workers, and fork wants one thread.
+    spinner = Spinner("dots", "scanning ...")
+    with Live(spinner, console=Console(stderr=True), auto_refresh=False, transient=True) as live:
         def progress(entries: int, size: int) -> None:
-            status.update(f"scanning ... {entries:,} entries, {humanize.naturalsize(size)}")
+            spinner.update(text=f"scanning ... {entries:,} entries, {humanize.naturalsize(size)}")
+            live.refresh()
 
         return job(progress)
 

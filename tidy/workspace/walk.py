@@ -3,21 +3,24 @@
 The walk never follows a symlink, never enters `.git`, and stays on the root's filesystem
 unless asked. Folders recognised as artifacts are measured (summed like `du -sb`) rather
 than explored, so nothing inside `node_modules` is mistaken for a project. Measuring runs
-on a small thread pool: `scandir` and `lstat` release the GIL, so a second thread keeps the
-disk busy while the first one adds numbers. Memory grows with directories, not with files.
+by tidy.workspace.measure, on forked workers for big folders. Memory grows with directories,
+not with files.
 """
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import stat
-import threading
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from tidy.catalog import Catalog, Kind
 from tidy.models import Size, Skipped
+from tidy.workspace.measure import (
+    Measured, Root, can_fork, chunks, count_dir, measure_entries, measure_roots, split_roots,
+)
 
 ProgressFn = Callable[[int, int], None]  # (entries seen, bytes seen)
 PathFilter = Callable[[str, bool], bool]  # (relative path, is_dir) -> excluded?
@@ -28,6 +31,10 @@ _VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs"})
 _PROGRESS_EVERY = 8192
 _S_ISDIR = stat.S_ISDIR
 _S_ISREG = stat.S_ISREG
+_POOL_MIN_SUBDIRS = 32  # below this a folder is measured inline: forking costs more
+_SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
+_JOBS_PER_HIT = 16  # jobs one folder is cut into, so two workers finish together
+_Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
 
 
 @dataclass(frozen=True)
@@ -72,86 +79,30 @@ class WalkOptions:
     excluded: PathFilter | None = None
     progress: ProgressFn | None = None
     on_repo: RepoFn | None = None
-    threads: int = 0  # 0: measure inline. Threads lose to the GIL here (bench/RESULTS.md).
+    workers: int = 2  # forked measuring processes; 0 measures inline (threads lose to the GIL)
 
 
-class _Shared:
-    """State the measuring threads share: hard links seen, and a rough progress count."""
+class _Inodes:
+    """Hard-linked inodes already counted (du counts a file with several names once)."""
 
-    def __init__(self, device: int, cross: bool) -> None:
-        self.device = device
-        self.cross = cross
-        self.entries = 0
-        self._inodes: set[tuple[int, int]] = set()
-        self._lock = threading.Lock()
+    def __init__(self) -> None:
+        self._seen: set[tuple[int, int]] = set()
 
-    def first_sight(self, st: os.stat_result) -> bool:
-        """False for the second and later names of a hard-linked file (du counts it once)."""
-        key = (st.st_dev, st.st_ino)
-        with self._lock:
-            if key in self._inodes:
-                return False
-            self._inodes.add(key)
-            return True
+    def first_sight(self, dev: int, ino: int) -> bool:
+        key = (dev, ino)
+        if key in self._seen:
+            return False
+        self._seen.add(key)
+        return True
 
 
 @dataclass
-class _Measured:
-    size: Size
-    surface: dict[str, list[int]]
-    skipped: list[Skipped]
-
-
-def _measure_tree(
-    path: str, rel: str, listing: list[os.DirEntry[str]], hidden: bool, top: os.stat_result,
-    shared: _Shared,
-) -> _Measured:
-    """Sum a subtree like `du -sb` and `du -sB1`: every entry, hard links once, no link followed."""
-    apparent, blocks, files, dirs, newest = top.st_size, top.st_blocks, 0, 1, top.st_mtime
-    surface: dict[str, list[int]] = {}
-    skipped: list[Skipped] = []
-    pending: list[tuple[str, str, bool, list[os.DirEntry[str]] | None]] = [
-        (path, rel, hidden, listing)
-    ]
-    device, cross = shared.device, shared.cross
-    while pending:
-        dir_path, dir_rel, dir_hidden, entries = pending.pop()
-        if entries is None:
-            try:
-                with os.scandir(dir_path) as it:
-                    entries = list(it)
-            except OSError as error:
-                skipped.append(Skipped(dir_rel, reason(error)))
-                continue
-        visible_files = visible_bytes = 0
-        for entry in entries:
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue  # vanished while we looked: it no longer takes space
-            mode = st.st_mode
-            if _S_ISDIR(mode):
-                if st.st_dev != device and not cross:
-                    skipped.append(Skipped(f"{dir_rel}/{entry.name}", "another filesystem"))
-                    continue
-                dirs += 1
-                name = entry.name
-                pending.append((entry.path, f"{dir_rel}/{name}", dir_hidden or name[0] == ".", None))
-            elif st.st_nlink > 1 and not shared.first_sight(st):
-                continue
-            elif _S_ISREG(mode):
-                files += 1
-                if not dir_hidden and entry.name[0] != ".":
-                    visible_files += 1
-                    visible_bytes += st.st_size
-            apparent += st.st_size
-            blocks += st.st_blocks
-            if st.st_mtime > newest:
-                newest = st.st_mtime
-        if visible_files:
-            surface[dir_rel] = [visible_files, visible_bytes]
-        shared.entries += len(entries)
-    return _Measured(Size(apparent, blocks * 512, files, dirs, newest), surface, skipped)
+class _Job:
+    rel: str
+    kind: Kind
+    stale: tuple[tuple[str, int], ...]
+    top: Measured
+    futures: list[Future[Measured]]
 
 
 class Walker:
@@ -160,9 +111,11 @@ class Walker:
         self.catalog = catalog
         self.options = options
         self.result = WalkResult(root=root)
-        self._shared = _Shared(0, options.cross_filesystems)
-        self._jobs: list[tuple[str, Kind, tuple[tuple[str, int], ...], Future[_Measured]]] = []
-        self._pool: ThreadPoolExecutor | None = None
+        self._device = 0
+        self._inodes = _Inodes()
+        self._jobs: list[_Job] = []
+        self._pool: ProcessPoolExecutor | None = None
+        self._repeated_links = Size()  # hard links counted in two findings: once in the total
         self._next_progress = _PROGRESS_EVERY
 
     # ------------------------------------------------------------------ entry point
@@ -172,19 +125,17 @@ class Walker:
         except OSError as error:
             self.result.skipped.append(Skipped(".", reason(error)))
             return self.result
-        self._shared = _Shared(st.st_dev, self.options.cross_filesystems)
+        self._device = st.st_dev
         listing = self._list(self.root, ".")
         if listing is None:
             return self.result
         self._add_content(".", st, is_file=False)
-        if self.options.threads > 0:
-            with ThreadPoolExecutor(max_workers=self.options.threads) as pool:
-                self._pool = pool
-                self._explore(self.root, ".", False, listing)
-                self._collect()
-        else:
+        try:
             self._explore(self.root, ".", False, listing)
             self._collect()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(cancel_futures=True)
         self._finish_totals()
         return self.result
 
@@ -194,14 +145,19 @@ class Walker:
             sum(v[1] for v in content), sum(v[2] for v in content),
             sum(v[0] for v in content), len(self.result.content_by_dir),
         )
-        dir_hits = (h.size for h in self.result.hits if h.kind.type == "dir")
-        self.result.total = sum(dir_hits, explored)
-        self.result.entries += self._shared.entries
+        dir_hits = sum((h.size for h in self.result.hits if h.kind.type == "dir"), explored)
+        repeated = self._repeated_links
+        self.result.total = Size(
+            dir_hits.apparent - repeated.apparent, dir_hits.disk - repeated.disk,
+            dir_hits.files - repeated.files, dir_hits.dirs, dir_hits.newest_mtime,
+        )
 
     # ------------------------------------------------------------------ exploring
-    def _explore(self, top: str, top_rel: str, hidden: bool, listing: list[os.DirEntry[str]]) -> None:
+    def _explore(
+        self, top: str, top_rel: str, hidden: bool, listing: list[os.DirEntry[str]]
+    ) -> None:
         """Depth-first over folders that are not artifacts; an explicit stack, no recursion limit."""
-        stack: list[tuple[str, str, bool, list[os.DirEntry[str]]]] = [(top, top_rel, hidden, listing)]
+        stack: list[_Frame] = [(top, top_rel, hidden, listing)]
         while stack:
             path, rel, is_hidden, entries = stack.pop()
             names = {e.name for e in entries}
@@ -227,7 +183,7 @@ class Walker:
         rel: str,
         siblings: set[str],
         parent_hidden: bool,
-        stack: list[tuple[str, str, bool, list[os.DirEntry[str]]]],
+        stack: list[_Frame],
     ) -> None:
         try:
             st = entry.stat(follow_symlinks=False)
@@ -251,11 +207,11 @@ class Walker:
         st: os.stat_result,
         siblings: set[str],
         hidden: bool,
-        stack: list[tuple[str, str, bool, list[os.DirEntry[str]]]],
+        stack: list[_Frame],
     ) -> None:
         if entry.name in _VCS_DIRS:
             return  # not ours to count or clean; .git is git's
-        if st.st_dev != self._shared.device and not self.options.cross_filesystems:
+        if st.st_dev != self._device and not self.options.cross_filesystems:
             self.result.skipped.append(Skipped(rel, "another filesystem (use --cross-filesystems)"))
             return
         listing = self._list(entry.path, rel)
@@ -269,19 +225,46 @@ class Walker:
             stack.append((entry.path, rel, hidden, listing))
             return
         stale = _stale_in_pycache(listing, siblings) if kind.name == "__pycache__" else ()
-        args = (entry.path, rel, listing, hidden, st, self._shared)
-        future: Future[_Measured]
+        self._jobs.append(self._measure_hit(rel, kind, stale, st, listing, hidden))
+
+    def _measure_hit(
+        self,
+        rel: str,
+        kind: Kind,
+        stale: tuple[tuple[str, int], ...],
+        st: os.stat_result,
+        listing: list[os.DirEntry[str]],
+        hidden: bool,
+    ) -> _Job:
+        device, cross = self._device, self.options.cross_filesystems
+        top = Measured()
+        count_dir(top, st)
+        first, roots = measure_entries(listing, rel, hidden, device, cross)
+        top.absorb(first)
+        if self.options.workers > 0 and can_fork():
+            roots = split_roots(roots, top, device, cross, want=_SPLIT_WANT)
+        pool = self._pool_for(roots)
+        if pool is None:
+            top.absorb(measure_roots(roots, device, cross))
+            return _Job(rel, kind, stale, top, [])
+        size = max(1, len(roots) // _JOBS_PER_HIT)
+        futures = [pool.submit(measure_roots, part, device, cross) for part in chunks(roots, size)]
+        return _Job(rel, kind, stale, top, futures)
+
+    def _pool_for(self, roots: list[Root]) -> ProcessPoolExecutor | None:
+        """Workers only pay off for folders with many subfolders (node_modules, .next, ...)."""
+        if self.options.workers < 1 or len(roots) < _POOL_MIN_SUBDIRS or not can_fork():
+            return None
         if self._pool is None:
-            future = Future()
-            future.set_result(_measure_tree(*args))
-        else:
-            future = self._pool.submit(_measure_tree, *args)
-        self._jobs.append((rel, kind, stale, future))
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.options.workers, mp_context=multiprocessing.get_context("fork"),
+            )
+        return self._pool
 
     def _visit_file(
         self, name: str, rel: str, st: os.stat_result, siblings: set[str], hidden: bool
     ) -> None:
-        if st.st_nlink > 1 and not self._shared.first_sight(st):
+        if st.st_nlink > 1 and not self._inodes.first_sight(st.st_dev, st.st_ino):
             return
         is_file = _S_ISREG(st.st_mode)
         self._add_content(_parent(rel), st, is_file=is_file)
@@ -315,16 +298,47 @@ class Walker:
 
     # ------------------------------------------------------------------ measuring
     def _collect(self) -> None:
-        for rel, kind, stale, future in self._jobs:
-            measured = future.result()
-            self.result.hits.append(Hit(rel, kind, measured.size, stale))
-            self.result.surface_by_dir.update(measured.surface)
+        for job in self._jobs:
+            measured = job.top
+            for future in job.futures:
+                measured.absorb(future.result())
+            size = self._with_links(measured)
+            self.result.hits.append(Hit(job.rel, job.kind, size, job.stale))
+            for rel, (files, total) in measured.surface.items():
+                slot = self.result.surface_by_dir.setdefault(rel, [0, 0])
+                slot[0] += files
+                slot[1] += total
             self.result.skipped.extend(measured.skipped)
+            self.result.entries += measured.entries
             self._tick()
+
+    def _with_links(self, measured: Measured) -> Size:
+        """Add hard-linked files once per finding (as `du PATH` does); note scan-wide repeats.
+
+        The search surface counts every name: ripgrep lists each path of a hard link.
+        """
+        seen_here: set[tuple[int, int]] = set()
+        for link in measured.links:
+            if link.surface_dir is not None and link.regular:
+                slot = measured.surface.setdefault(link.surface_dir, [0, 0])
+                slot[0] += 1
+                slot[1] += link.size
+            if (link.dev, link.ino) in seen_here:
+                continue
+            seen_here.add((link.dev, link.ino))
+            measured.apparent += link.size
+            measured.blocks += link.blocks
+            measured.files += link.regular
+            measured.newest = max(measured.newest, link.mtime)
+            if not self._inodes.first_sight(link.dev, link.ino):
+                self._repeated_links = self._repeated_links + Size(
+                    link.size, link.blocks * 512, int(link.regular), 0)
+        return Size(measured.apparent, measured.blocks * 512, measured.files, measured.dirs,
+                    measured.newest)
 
     def _tick(self) -> None:
         progress = self.options.progress
-        seen = self.result.entries + self._shared.entries
+        seen = self.result.entries
         if progress is not None and seen >= self._next_progress:
             self._next_progress = seen + _PROGRESS_EVERY
             progress(seen, sum(v[1] for v in self.result.content_by_dir.values()))

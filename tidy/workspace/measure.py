@@ -1,0 +1,189 @@
+"""Summing subtrees like `du -sb` / `du -sB1`, inline or on worker processes.
+
+Python spends about as long on one `lstat` result as the kernel spends making it, so a
+single process cannot keep up with `du`. Artifact folders are therefore split into jobs of
+a few subfolders each and measured by forked workers while the main process goes on
+exploring. Hard-linked files cannot be de-duplicated inside one worker, so workers hand
+them back as records and the main process counts each inode once per finding (what `du`
+prints for that path) and once per scan.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from tidy.models import Skipped
+
+_S_ISDIR = stat.S_ISDIR
+_S_ISREG = stat.S_ISREG
+
+
+@dataclass(frozen=True)
+class Link:
+    """A non-directory entry with more than one name: counted by whoever sees its inode first."""
+
+    dev: int
+    ino: int
+    size: int
+    blocks: int
+    mtime: float
+    regular: bool
+    surface_dir: str | None  # the folder whose search surface it adds to, None when hidden
+
+
+@dataclass
+class Measured:
+    apparent: int = 0
+    blocks: int = 0
+    files: int = 0
+    dirs: int = 0
+    newest: float = 0.0
+    surface: dict[str, list[int]] = field(default_factory=dict)
+    skipped: list[Skipped] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    entries: int = 0
+
+    def absorb(self, other: Measured) -> None:
+        self.apparent += other.apparent
+        self.blocks += other.blocks
+        self.files += other.files
+        self.dirs += other.dirs
+        self.newest = max(self.newest, other.newest)
+        self.surface.update(other.surface)
+        self.skipped.extend(other.skipped)
+        self.links.extend(other.links)
+        self.entries += other.entries
+
+
+Root = tuple[str, str, bool]  # (absolute path, relative path, hidden)
+
+
+def measure_roots(roots: Iterable[Root], device: int, cross: bool) -> Measured:
+    """Measure everything below each root folder (the roots' own entries were counted already)."""
+    out = Measured()
+    _measure_pending(out, list(roots), device, cross)
+    return out
+
+
+def count_dir(out: Measured, st: os.stat_result) -> None:
+    """Count a folder's own entry (the top of a finding, which no parent listing counted)."""
+    out.apparent += st.st_size
+    out.blocks += st.st_blocks
+    out.dirs += 1
+    if st.st_mtime > out.newest:
+        out.newest = st.st_mtime
+
+
+def measure_entries(
+    entries: Iterable[os.DirEntry[str]], rel: str, hidden: bool, device: int, cross: bool,
+) -> tuple[Measured, list[Root]]:
+    """Count the non-folder entries of one listing; hand its subfolders back as roots."""
+    out = Measured()
+    roots: list[Root] = []
+    _count_listing(out, entries, rel, hidden, device, cross, roots)
+    return out, roots
+
+
+def _measure_pending(out: Measured, pending: list[Root], device: int, cross: bool) -> None:
+    while pending:
+        path, rel, hidden = pending.pop()
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError as error:
+            out.skipped.append(Skipped(rel, _reason(error)))
+            continue
+        _count_listing(out, entries, rel, hidden, device, cross, pending)
+
+
+def _count_listing(
+    out: Measured,
+    entries: Iterable[os.DirEntry[str]],
+    rel: str,
+    hidden: bool,
+    device: int,
+    cross: bool,
+    subdirs: list[Root],
+) -> None:
+    """The hot loop: one lstat per entry, local sums, no allocation for plain files."""
+    apparent = blocks = files = dirs = visible_files = visible_bytes = count = 0
+    newest = out.newest
+    for entry in entries:
+        count += 1
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            continue  # vanished while we looked: it no longer takes space
+        mode = st.st_mode
+        if _S_ISDIR(mode):
+            if st.st_dev != device and not cross:
+                out.skipped.append(Skipped(f"{rel}/{entry.name}", "another filesystem"))
+                continue
+            name = entry.name
+            subdirs.append((entry.path, f"{rel}/{name}", hidden or name[0] == "."))
+            dirs += 1
+        elif st.st_nlink > 1:
+            visible = not hidden and entry.name[0] != "."
+            out.links.append(Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime,
+                                  _S_ISREG(mode), rel if visible else None))
+            continue
+        elif _S_ISREG(mode):
+            files += 1
+            if not hidden and entry.name[0] != ".":
+                visible_files += 1
+                visible_bytes += st.st_size
+        apparent += st.st_size
+        blocks += st.st_blocks
+        if st.st_mtime > newest:
+            newest = st.st_mtime
+    out.apparent += apparent
+    out.blocks += blocks
+    out.files += files
+    out.dirs += dirs
+    out.newest = newest
+    out.entries += count
+    if visible_files:
+        slot = out.surface.setdefault(rel, [0, 0])
+        slot[0] += visible_files
+        slot[1] += visible_bytes
+
+
+def split_roots(roots: list[Root], out: Measured, device: int, cross: bool, want: int) -> list[Root]:
+    """Go down a level or two in the main process until there are enough subtrees to share."""
+    for _ in range(2):
+        if len(roots) >= want:
+            break
+        expanded: list[Root] = []
+        for path, rel, hidden in roots:
+            try:
+                with os.scandir(path) as it:
+                    entries = list(it)
+            except OSError as error:
+                out.skipped.append(Skipped(rel, _reason(error)))
+                continue
+            _count_listing(out, entries, rel, hidden, device, cross, expanded)
+        roots = expanded
+    return roots
+
+
+def chunks(roots: list[Root], size: int) -> list[list[Root]]:
+    return [roots[i:i + size] for i in range(0, len(roots), size)]
+
+
+def can_fork() -> bool:
+    # fork is the only cheap start method; macOS and Windows get the inline path.
+    return sys.platform.startswith("linux")
+
+
+def _reason(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "vanished during the scan"
+    if isinstance(error, PermissionError):
+        return "permission denied"
+    if isinstance(error, NotADirectoryError):
+        return "replaced by a file during the scan"
+    return error.strerror or type(error).__name__
