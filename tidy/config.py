@@ -36,6 +36,9 @@ class Config:
     disable_kinds: tuple[str, ...] = ()
     only_kinds: tuple[str, ...] = ()  # --kind: narrow to these
     cross_filesystems: bool = False
+    history: bool = False  # TDY203/TDY206: walk all of git history (`tidy scan --history`)
+    history_top: int = 10  # how many of the biggest blobs in history to report
+    duplicate_min_size: int = 100_000  # TDY204/TDY205: smaller duplicates are not reported
     extra_kinds: tuple[Kind, ...] = ()
     source: str = ""  # the file the settings came from, for messages
 
@@ -94,6 +97,8 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "kinds": ("kinds", _strings, "a list of catalogue kind names"),
     "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
     "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
+    "history": ("history", _boolean, "true or false"),
+    "duplicate-min-size": ("duplicate_min_size", _size, "a size such as 100KB"),
 }
 # Tables that later features own; accepted here so one file serves every command.
 _SUBTABLES = frozenset({"watch", "budgets"})
