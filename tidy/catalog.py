@@ -172,7 +172,8 @@ class Catalog:
         if not self._file_glob_re.match(name):
             return None
         for kind in self._file_globs:
-            if kind.matches_name(name) and (not kind.needs_evidence or has_sibling_marker(kind, siblings)):
+            confirmed = not kind.needs_evidence or has_sibling_marker(kind, siblings)
+            if kind.matches_name(name) and confirmed:
                 return kind
         return None
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import shutil
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -70,9 +71,12 @@ def cli() -> None:
               "'none' for never. Default: TDY102,TDY202.")
 @click.option("--kind", "kinds", help="Only these catalogue kinds (comma-separated), "
               "opt-in kinds such as venv included.")
-@click.option("--min-size", callback=_size_option, help="Hide findings smaller than this (e.g. 1MB).")
-@click.option("--large-file", callback=_size_option, help="Report tracked files over this size.")
-@click.option("--max-file-size", callback=_size_option, help="Fail on tracked files over this size.")
+@click.option("--min-size", callback=_size_option,
+              help="Hide findings smaller than this (e.g. 1MB).")
+@click.option("--large-file", callback=_size_option,
+              help="Report tracked files over this size.")
+@click.option("--max-file-size", callback=_size_option,
+              help="Fail on tracked files over this size.")
 @click.option("--exclude", multiple=True, help="Gitignore-style pattern to leave out (repeatable).")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False),
               help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
@@ -128,7 +132,7 @@ def _render(report: Any, output_format: str, output: str | None) -> str:
     from tidy.reporters import text
 
     to_terminal = output is None and sys.stdout.isatty()
-    width = click.get_terminal_size()[0] if to_terminal else 120
+    width = shutil.get_terminal_size().columns if to_terminal else 120
     return text.render(report, width=width, color=to_terminal)
 
 
@@ -177,7 +181,8 @@ def show_rule(code: str) -> int:
     rule = by_code_or_name(code)
     if rule is None:
         raise click.UsageError(f"no rule {code!r}; `tidy rules` lists them")
-    click.echo(f"{rule.code} {rule.name}\n\n{rule.summary}.\n\n{rule.doc}\n\nfix: {rule.fix_applicability}")
+    click.echo(f"{rule.code} {rule.name}\n\n{rule.summary}.\n\n{rule.doc}\n\n"
+               f"fix: {rule.fix_applicability}")
     return EXIT_OK
 
 

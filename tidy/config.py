@@ -31,7 +31,7 @@ class Config:
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
     min_size: int = 0
     large_file: int = 1_000_000  # TDY201: a tracked file this big is reported
-    max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns at 50 MB)
+    max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns)
     kinds: tuple[str, ...] = ()  # opt-in / never kinds the user turned on
     disable_kinds: tuple[str, ...] = ()
     only_kinds: tuple[str, ...] = ()  # --kind: narrow to these

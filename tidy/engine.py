@@ -7,14 +7,21 @@ import dataclasses
 import os
 import stat
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import pathspec
 
 from tidy.config import Config
 from tidy.models import (
-    ActionKind, Applicability, Finding, Group, Report, Size, Skipped, Surface,
+    ActionKind,
+    Applicability,
+    Finding,
+    Group,
+    Report,
+    Size,
+    Skipped,
+    Surface,
 )
 from tidy.rules import RULES, GroupContext
 from tidy.rules.base import SurfaceIndex
@@ -35,7 +42,7 @@ class _Bucket:
     big_files: list[BigFile] = field(default_factory=list)
     stale: list[tuple[str, int]] = field(default_factory=list)
     surface: dict[str, tuple[int, int]] = field(default_factory=dict)
-    content: Size = Size()
+    content: Size = field(default_factory=Size)
     newest: dict[str, int] = field(default_factory=dict)  # explored dir -> newest file mtime
 
 
@@ -154,10 +161,7 @@ def _group(
     hidden: dict[str, list[int]],
 ) -> Group | None:
     bucket_abs = _join(walk_root, bucket.walk_rel)
-    if bucket.walk_rel == "." and enclosing is not None:
-        group_root = enclosing
-    else:
-        group_root = bucket_abs
+    group_root = enclosing if bucket.walk_rel == "." and enclosing is not None else bucket_abs
     git = facts.get(group_root)
     is_repo = git is not None
     to_group = _translator(walk_root, group_root, bucket.walk_rel)
@@ -219,7 +223,10 @@ def _scanned_size(bucket: _Bucket) -> Size:
     return sum((h.size for h in bucket.hits), bucket.content)
 
 
-def _translator(walk_root: str, group_root: str, bucket_rel: str):  # type: ignore[no-untyped-def]
+Translate = Callable[[str], str]
+
+
+def _translator(walk_root: str, group_root: str, bucket_rel: str) -> Translate:
     """A function from walk-relative paths to group-relative ones."""
     if group_root == walk_root:
         return lambda rel: rel
@@ -231,8 +238,8 @@ def _translator(walk_root: str, group_root: str, bucket_rel: str):  # type: igno
 
 
 def _visible_hits(
-    hits: list[Hit], config: Config, hidden: dict[str, list[int]], to_group
-) -> list[Hit]:  # type: ignore[no-untyped-def]
+    hits: list[Hit], config: Config, hidden: dict[str, list[int]], to_group: Translate
+) -> list[Hit]:
     visible = []
     for hit in hits:
         if config.kind_enabled(hit.kind):
@@ -245,8 +252,9 @@ def _visible_hits(
 
 
 def _effective_surface(
-    by_dir: dict[str, tuple[int, int]], to_group, git: GitFacts | None, group_root: str
-) -> SurfaceIndex:  # type: ignore[no-untyped-def]
+    by_dir: dict[str, tuple[int, int]], to_group: Translate, git: GitFacts | None,
+    group_root: str,
+) -> SurfaceIndex:
     """The per-folder surface minus what git ignores: what `rg --files` would list."""
     translated = {to_group(rel): value for rel, value in by_dir.items()}
     if git is None or not git.known:
@@ -287,7 +295,8 @@ def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
 
 def applies_by_default(finding: Finding) -> bool:
     fix = finding.fix
-    return fix is not None and fix.action is ActionKind.TRASH and fix.applicability is Applicability.SAFE
+    return (fix is not None and fix.action is ActionKind.TRASH
+            and fix.applicability is Applicability.SAFE)
 
 
 def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:

@@ -85,7 +85,8 @@ def _surface_line(before: Surface, after: Surface) -> str:
 def _group_lines(console: Console, group: Group, limit: int, now: float) -> None:
     title = printable(group.label if group.label != "." else group.root)
     kind = "repo" if group.is_repo else "folder"
-    console.print(Text(f"{title}  ({kind}, {_bytes(group.scanned.apparent)} scanned)", style="bold"))
+    scanned = _bytes(group.scanned.apparent)
+    console.print(Text(f"{title}  ({kind}, {scanned} scanned)", style="bold"))
     for note in group.notes:
         console.print(Text(f"  note: {note}", style="yellow"))
     if group.findings:
@@ -93,7 +94,8 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
         hidden = len(group.findings) - limit
         if hidden > 0:
             rest = sum(f.size.apparent for f in group.findings[limit:])
-            console.print(f"  ... and {hidden:,} more findings ({_bytes(rest)}); --format json lists all")
+            console.print(
+                f"  ... and {hidden:,} more findings ({_bytes(rest)}); --format json lists all")
     else:
         console.print("  nothing to report")
     console.print(
@@ -122,7 +124,8 @@ def _totals(console: Console, report: Report) -> None:
 
 def _footer(console: Console, report: Report) -> None:
     for kind, count, size in report.hidden_kinds:
-        console.print(f"not reported: {count} {kind} ({_bytes(size)}); opt in with kinds = [\"{kind}\"] or --kind {kind}")
+        console.print(f"not reported: {count} {kind} ({_bytes(size)}); "
+                      f"opt in with kinds = [\"{kind}\"] or --kind {kind}")
     if report.skipped:
         console.print(Text(f"skipped {len(report.skipped)} path(s):", style="yellow"))
         for skipped in report.skipped[:10]:
@@ -133,7 +136,9 @@ def _footer(console: Console, report: Report) -> None:
         console.print(Text(f"warning: {printable(warning)}", style="yellow"))
 
 
-def render(report: Report, width: int = 120, color: bool = False, limit: int = _ROWS_PER_GROUP) -> str:
+def render(
+    report: Report, width: int = 120, color: bool = False, limit: int = _ROWS_PER_GROUP
+) -> str:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       highlight=False, soft_wrap=False)

@@ -152,7 +152,9 @@ def _count_listing(
         slot[1] += visible_bytes
 
 
-def split_roots(roots: list[Root], out: Measured, device: int, cross: bool, want: int) -> list[Root]:
+def split_roots(
+    roots: list[Root], out: Measured, device: int, cross: bool, want: int
+) -> list[Root]:
     """Go down a level or two in the main process until there are enough subtrees to share."""
     for _ in range(2):
         if len(roots) >= want:

@@ -19,7 +19,14 @@ from dataclasses import dataclass, field
 from tidy.catalog import Catalog, Kind
 from tidy.models import Size, Skipped
 from tidy.workspace.measure import (
-    Measured, Root, can_fork, chunks, count_dir, measure_entries, measure_roots, split_roots,
+    Measured,
+    Root,
+    can_fork,
+    chunks,
+    count_dir,
+    measure_entries,
+    measure_roots,
+    split_roots,
 )
 
 ProgressFn = Callable[[int, int], None]  # (entries seen, bytes seen)
@@ -68,7 +75,7 @@ class WalkResult:
     big_files: list[BigFile] = field(default_factory=list)
     stale_legacy_pyc: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
-    total: Size = Size()
+    total: Size = field(default_factory=Size)
     entries: int = 0
 
 
@@ -156,7 +163,7 @@ class Walker:
     def _explore(
         self, top: str, top_rel: str, hidden: bool, listing: list[os.DirEntry[str]]
     ) -> None:
-        """Depth-first over folders that are not artifacts; an explicit stack, no recursion limit."""
+        """Depth-first over folders that are not artifacts; an explicit stack, no recursion."""
         stack: list[_Frame] = [(top, top_rel, hidden, listing)]
         while stack:
             path, rel, is_hidden, entries = stack.pop()
