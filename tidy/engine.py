@@ -120,7 +120,7 @@ def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
     warnings = [f"{f.root}: {f.error}" for f in facts.values() if f.error]
     warnings += [f"{f.root}: {f.state}; tracked state is read from the index as it is now"
                  for f in facts.values() if f.state]
-    warnings += [f"{os.path.join(result.root, b)}: a bare repository, nothing to clean there"
+    warnings += [f"{_join(result.root, b)}: a bare repository, nothing to clean there"
                  for b in result.bare_repos]
     return warnings
 

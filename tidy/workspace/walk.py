@@ -170,7 +170,7 @@ class Walker:
             names = {e.name for e in entries}
             if ".git" in names:
                 self._found_repo(path, rel)
-            elif rel != "." and _looks_bare(names):
+            elif _looks_bare(names):
                 self.result.bare_repos.append(rel)
                 continue
             prefix = "" if rel == "." else rel + "/"
