@@ -43,6 +43,7 @@ class _Bucket:
     stale: list[tuple[str, int]] = field(default_factory=list)
     surface: dict[str, tuple[int, int]] = field(default_factory=dict)
     content: Size = field(default_factory=Size)
+    layout: list[tuple[str, int, int]] = field(default_factory=list)  # explored dir, files, bytes
     newest: dict[str, int] = field(default_factory=dict)  # explored dir -> newest file mtime
 
 
@@ -147,6 +148,7 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
     for rel, (files, apparent, disk, newest) in result.content_by_dir.items():
         bucket = owner(rel)
         bucket.content = bucket.content + Size(apparent, disk, files, 1)
+        bucket.layout.append((rel, files, apparent))
         if newest:
             bucket.newest[rel] = newest
     return buckets
@@ -194,6 +196,7 @@ def _group(
         surface_after=surface.total - removed_surface,
         reclaimable=reclaimable,
         notes=notes,
+        layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
     )
 
 

@@ -113,6 +113,9 @@ class Group:
     surface_after: Surface
     reclaimable: Size
     notes: tuple[str, ...] = ()
+    # Every explored (non-artifact) folder: (path, files directly inside, their bytes incl. the
+    # folder entry). With the findings' sizes this draws the whole tree (treemaps, HTML report).
+    layout: tuple[tuple[str, int, int], ...] = ()
 
 
 @dataclass(frozen=True)
