@@ -1,0 +1,202 @@
+"""Shared builders for tidy's tests: throwaway git repos, files, and the CLI run two ways.
+
+Everything here works on real trees in tmp dirs and real processes; nothing is mocked.
+
+- `hermetic_env()`       os.environ without the user's git config or identity
+- `make_repo(path)`      `git init` (branch main, fixed identity) and return the path
+- `git(repo, *args)`     run git there hermetically; its stdout as text
+- `write(path, data)`    create a file (and its parents) with text, bytes or `size` bytes
+- `commit(repo, *paths)` `git add -f` + `git commit`
+- `run_cli(*args, cwd=)` `python -m tidy ...` in a subprocess -> CliResult
+- `tidy_main` fixture    `tidy.cli.main([...])` in-process -> CliResult (faster)
+- `scan_json(path, ...)` in-process `tidy scan --format json`, parsed
+- oracles: `du_apparent`, `du_disk`, `distinct_files` (GNU du / find, never tidy's code)
+
+An autouse fixture makes every test hermetic: no global or system git config, no
+core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+IDENTITY = {
+    "GIT_AUTHOR_NAME": "Tidy Tests",
+    "GIT_AUTHOR_EMAIL": "tests@tidy.invalid",
+    "GIT_COMMITTER_NAME": "Tidy Tests",
+    "GIT_COMMITTER_EMAIL": "tests@tidy.invalid",
+}
+# Variables that would point git at another repo (set when tests run inside a git hook).
+_LEAKY = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
+          "GIT_OBJECT_DIRECTORY", "TIDY_DEBUG")
+_EMPTY_CONFIG_HOME = Path(__file__).parent / ".no-xdg-config"  # never created: git finds nothing
+
+
+def hermetic_env(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The current environment with git isolated from the machine's config."""
+    env = {k: v for k, v in os.environ.items() if k not in _LEAKY}
+    env.update(IDENTITY)
+    env["GIT_CONFIG_GLOBAL"] = "/dev/null"
+    env["GIT_CONFIG_NOSYSTEM"] = "1"
+    env["XDG_CONFIG_HOME"] = str(_EMPTY_CONFIG_HOME)  # default core.excludesFile lives there
+    env.update(extra or {})
+    return env
+
+
+@pytest.fixture(autouse=True)
+def _hermetic_git(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In-process scans start git too: give them the same isolated environment."""
+    for name in _LEAKY:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in hermetic_env().items():
+        if os.environ.get(name) != value:
+            monkeypatch.setenv(name, value)
+
+
+def git(repo: Path | str, *args: str, check: bool = True) -> str:
+    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True,
+                          env=hermetic_env(), check=False)
+    if check and proc.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed: {proc.stderr.decode(errors='replace')}")
+    return proc.stdout.decode("utf-8", "surrogateescape")
+
+
+def make_repo(path: Path) -> Path:
+    """A fresh repository at `path` (created if missing) on branch main."""
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q", "-b", "main")
+    return path
+
+
+def write(path: Path, data: str | bytes = b"", *, size: int | None = None) -> Path:
+    """Create `path` with `data`, or with `size` bytes of filler; parents are made."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if size is not None:
+        data = b"x" * size
+    path.write_bytes(data.encode() if isinstance(data, str) else data)
+    return path
+
+
+def commit(repo: Path, *paths: str | Path, message: str = "commit") -> None:
+    """Stage `paths` (relative to repo; ignored ones too: -f) or everything, and commit."""
+    if paths:
+        git(repo, "add", "-f", "--", *(str(p) for p in paths))
+    else:
+        git(repo, "add", "-A")
+    git(repo, "commit", "-q", "--no-verify", "-m", message)
+
+
+@dataclass(frozen=True)
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def json(self) -> dict[str, Any]:
+        loaded: dict[str, Any] = json.loads(self.out)
+        return loaded
+
+
+def _decode(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def run_cli(*args: str, cwd: Path | str, env: dict[str, str] | None = None,
+            timeout: float = 120) -> CliResult:
+    """`python -m tidy ARGS` in a subprocess: the real entry point, exit code and streams."""
+    proc = subprocess.run([sys.executable, "-m", "tidy", *args], cwd=cwd, capture_output=True,
+                          env=env if env is not None else hermetic_env(), timeout=timeout,
+                          check=False)
+    return CliResult(proc.returncode, _decode(proc.stdout), _decode(proc.stderr))
+
+
+@pytest.fixture
+def tidy_main(capsys: pytest.CaptureFixture[str],
+              monkeypatch: pytest.MonkeyPatch) -> Callable[..., CliResult]:
+    """Call `tidy.cli.main(args)` in this process, in `cwd`, and capture what it printed."""
+    from tidy.cli import main
+
+    def invoke(*args: str, cwd: Path | str | None = None) -> CliResult:
+        if cwd is not None:
+            monkeypatch.chdir(cwd)
+        capsys.readouterr()
+        code = main(list(args))
+        captured = capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+    return invoke
+
+
+def scan_json(path: Path | str, *args: str) -> dict[str, Any]:
+    """In-process `tidy scan PATH --format json ARGS`, parsed (faster than a subprocess)."""
+    import contextlib
+    import io
+
+    from tidy.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = main(["scan", str(path), "--format", "json", "--quiet", *args])
+    assert code in (0, 1), f"scan exited {code}: {err.getvalue()}"
+    report: dict[str, Any] = json.loads(out.getvalue())
+    report["_exit"] = code
+    return report
+
+
+def findings(report: dict[str, Any], code: str | None = None) -> list[dict[str, Any]]:
+    """Every finding of a JSON report (optionally one code), groups flattened."""
+    return [f for g in report["groups"] for f in g["findings"] if code in (None, f["code"])]
+
+
+def finding_paths(report: dict[str, Any], code: str | None = None) -> set[str]:
+    return {f["path"] for f in findings(report, code)}
+
+
+# --------------------------------------------------------------------- oracles
+def du_apparent(path: Path | str) -> int:
+    """`du -sb --apparent-size PATH`: every entry's st_size, hard links once, no link followed."""
+    out = subprocess.run(["du", "-sb", "--apparent-size", str(path)], capture_output=True,
+                         check=True).stdout
+    return int(out.split(b"\t", 1)[0])
+
+
+def du_disk(path: Path | str) -> int:
+    """`du -sB1 PATH`: allocated bytes, hard links once."""
+    out = subprocess.run(["du", "-sB1", str(path)], capture_output=True, check=True).stdout
+    return int(out.split(b"\t", 1)[0])
+
+
+def distinct_files(path: Path | str) -> int:
+    """Regular files under PATH as `find -type f` sees them, each inode once (as du counts)."""
+    out = subprocess.run(["find", str(path), "-type", "f", "-printf", r"%D:%i\n"],
+                         capture_output=True, check=True).stdout
+    return len(set(out.split()))
+
+
+def find_dirs(path: Path | str) -> int:
+    out = subprocess.run(["find", str(path), "-type", "d", "-printf", r"%D:%i\n"],
+                         capture_output=True, check=True).stdout
+    return len(set(out.split()))
+
+
+@pytest.fixture
+def shared_tmp() -> Iterator[Path]:
+    """A world-traversable tmp dir (tmp_path is 0700), for children that drop privileges."""
+    import shutil
+    import tempfile
+
+    path = Path(tempfile.mkdtemp(prefix="tidy-test-", dir="/tmp"))
+    path.chmod(0o755)
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
