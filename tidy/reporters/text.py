@@ -39,38 +39,47 @@ def _fix_text(finding: Finding) -> Text:
     fix = finding.fix
     if fix is None:
         return Text("-")
-    label = {
-        Applicability.SAFE: ("fix", "green"),
-        Applicability.UNSAFE: ("unsafe fix", "yellow"),
-        Applicability.DISPLAY_ONLY: ("advice", "cyan"),
-    }[fix.applicability]
-    return Text(f"{fix.action.value} ({label[0]})", style=label[1])
+    if fix.applicability is Applicability.SAFE:
+        return Text(fix.action.value, style="green")
+    if fix.applicability is Applicability.UNSAFE:
+        return Text(fix.action.value + "*", style="yellow")
+    return Text("advice", style="cyan")
 
 
 def _state(finding: Finding) -> str:
-    state = finding.tracked.value
     if finding.ignored:
-        state += ", ignored"
-    return state
+        return "ignored"
+    return {"untracked": "new", "tracked": "tracked", "partly-tracked": "partly",
+            "unknown": "?"}[finding.tracked.value]
+
+
+def _kind(finding: Finding) -> str:
+    kind = finding.kind or finding.rule
+    # The path already says "node_modules": repeat only kinds that add something.
+    return "" if finding.path.rsplit("/", 1)[-1] == kind else kind
 
 
 def _table(group: Group, limit: int, now: float) -> Table:
-    table = Table(show_edge=False, pad_edge=False, expand=False)
-    for column, justify in (("code", "left"), ("path", "left"), ("kind", "left"),
-                            ("size", "right"), ("files", "right"), ("age", "right"),
-                            ("state", "left"), ("tidy fix", "left")):
-        table.add_column(column, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    table = Table(show_edge=False, pad_edge=False, expand=False, box=None,
+                  header_style="bold dim")
+    for column, justify in (("size", "right"), ("files", "right"), ("age", "right"),
+                            ("code", "left"), ("state", "left"), ("fix", "left")):
+        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("path", overflow="fold", ratio=1)
     for finding in group.findings[:limit]:
         code = Text(finding.code, style="bold red" if finding.fails else "bold")
+        path = Text(printable(finding.path))
+        kind = _kind(finding)
+        if kind:
+            path.append(f"  {kind}", style="dim")
         table.add_row(
-            code,
-            printable(finding.path),
-            finding.kind or finding.rule,
             _bytes(finding.size.apparent),
             f"{finding.size.files:,}",
             _age(finding.size.newest_mtime, now),
+            code,
             _state(finding),
             _fix_text(finding),
+            path,
         )
     return table
 
@@ -78,7 +87,7 @@ def _table(group: Group, limit: int, now: float) -> Table:
 def _surface_line(before: Surface, after: Surface) -> str:
     line = f"search surface {before.files:,} files, {_bytes(before.bytes)}"
     if after != before:
-        line += f" -> {after.files:,} files, {_bytes(after.bytes)} after `tidy fix`"
+        line += f" -> {after.files:,} files, {_bytes(after.bytes)} after fix"
     return line
 
 
@@ -98,11 +107,19 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
                 f"  ... and {hidden:,} more findings ({_bytes(rest)}); --format json lists all")
     else:
         console.print("  nothing to report")
-    console.print(
-        f"  reclaimable {_bytes(group.reclaimable.apparent)} in {group.reclaimable.files:,} files; "
-        + _surface_line(group.surface_before, group.surface_after)
-    )
+    console.print(f"  reclaimable {_bytes(group.reclaimable.apparent)} "
+                  f"in {group.reclaimable.files:,} files")
+    console.print("  " + _surface_line(group.surface_before, group.surface_after))
     console.print()
+
+
+def _legend(console: Console, report: Report) -> None:
+    if not report.findings:
+        return
+    console.print(Text(
+        "state: new = untracked and not ignored; fix: trash = moved to tidy's trash by "
+        "`tidy fix` (undo with `tidy undo`), * = needs --unsafe-fixes; codes in red fail the run",
+        style="dim"))
 
 
 def _totals(console: Console, report: Report) -> None:
@@ -147,4 +164,5 @@ def render(
         _group_lines(console, group, limit, now)
     _totals(console, report)
     _footer(console, report)
+    _legend(console, report)
     return buffer.getvalue()

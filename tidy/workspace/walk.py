@@ -124,6 +124,7 @@ class Walker:
         self._pool: ProcessPoolExecutor | None = None
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
         self._next_progress = _PROGRESS_EVERY
+        self._bytes_seen = 0  # for the progress line only
 
     # ------------------------------------------------------------------ entry point
     def run(self) -> WalkResult:
@@ -253,6 +254,7 @@ class Walker:
         pool = self._pool_for(roots)
         if pool is None:
             top.absorb(measure_roots(roots, device, cross))
+            self._bytes_seen += top.apparent
             return _Job(rel, kind, stale, top, [])
         size = max(1, len(roots) // _JOBS_PER_HIT)
         futures = [pool.submit(measure_roots, part, device, cross) for part in chunks(roots, size)]
@@ -299,6 +301,7 @@ class Walker:
             slot = self.result.content_by_dir[rel] = [0, 0, 0, 0]
         slot[0] += is_file
         slot[1] += st.st_size
+        self._bytes_seen += st.st_size
         slot[2] += st.st_blocks * 512
         if is_file and st.st_mtime > slot[3]:
             slot[3] = int(st.st_mtime)
@@ -308,7 +311,9 @@ class Walker:
         for job in self._jobs:
             measured = job.top
             for future in job.futures:
-                measured.absorb(future.result())
+                part = future.result()
+                measured.absorb(part)
+                self._bytes_seen += part.apparent
             size = self._with_links(measured)
             self.result.hits.append(Hit(job.rel, job.kind, size, job.stale))
             for rel, (files, total) in measured.surface.items():
@@ -348,7 +353,7 @@ class Walker:
         seen = self.result.entries
         if progress is not None and seen >= self._next_progress:
             self._next_progress = seen + _PROGRESS_EVERY
-            progress(seen, sum(v[1] for v in self.result.content_by_dir.values()))
+            progress(seen, self._bytes_seen)
 
     def _list(self, path: str, rel: str) -> list[os.DirEntry[str]] | None:
         try:
