@@ -15,7 +15,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import (
-    distinct_files, du_apparent, du_disk, find_dirs, findings, make_repo, scan_json, write,
+    distinct_files,
+    du_apparent,
+    du_disk,
+    find_dirs,
+    findings,
+    make_repo,
+    scan_json,
+    write,
 )
 
 
@@ -196,7 +203,9 @@ _tree = st.recursive(
 )
 
 
-def _materialise(path: Path, node: int | dict[str, Any], files: list[Path], dirs: list[Path]) -> None:
+def _materialise(
+    path: Path, node: int | dict[str, Any], files: list[Path], dirs: list[Path]
+) -> None:
     if isinstance(node, int):
         write(path, size=node)
         files.append(path)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
@@ -180,8 +181,18 @@ class Catalog:
     def classify_dir(
         self, path: str, name: str, siblings: Collection[str], inside: Collection[str]
     ) -> Kind | None:
-        """The kind of directory `path`, given its siblings' and its own entry names."""
-        for kind in self.dir_candidates(name):
+        """The kind of directory `path`, given its siblings' and its own entry names.
+
+        A marker names the ecosystem; a CACHEDIR.TAG or self-ignoring .gitignore only says
+        "generated". So candidates confirmed by a marker win over the first one confirmed
+        by a tag (a Gradle build/ with a CACHEDIR.TAG is Gradle's, not setuptools').
+        """
+        candidates = self.dir_candidates(name)
+        for kind in candidates:
+            named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
+            if named and _confirmed(kind, path, siblings, inside):
+                return kind
+        for kind in candidates:
             if _confirmed(kind, path, siblings, inside):
                 return kind
         for kind in self._content_kinds:
@@ -223,19 +234,40 @@ def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
     return False
 
 
-def has_cachedir_tag(path: str) -> bool:
+_EVIDENCE_MAX_BYTES = 4096  # a real CACHEDIR.TAG or self-ignoring .gitignore is tiny
+
+
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """Up to `limit` bytes of `path` if it is a regular file, else None.
+
+    Evidence files are opened without following links and without blocking, so a FIFO
+    named CACHEDIR.TAG cannot hang the scan and a link to /dev/zero cannot fill memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        with open(os.path.join(path, "CACHEDIR.TAG"), "rb") as f:
-            return f.read(len(CACHEDIR_SIGNATURE)) == CACHEDIR_SIGNATURE
+        fd = os.open(path, flags)
     except OSError:
-        return False
+        return None
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return os.read(fd, limit)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def has_cachedir_tag(path: str) -> bool:
+    head = _read_regular(os.path.join(path, "CACHEDIR.TAG"), len(CACHEDIR_SIGNATURE))
+    return head == CACHEDIR_SIGNATURE
 
 
 def ignores_itself(path: str) -> bool:
     """A .gitignore inside the folder whose only rule is `*` (pytest, ruff, mypy write one)."""
-    try:
-        with open(os.path.join(path, ".gitignore"), encoding="utf-8", errors="replace") as f:
-            rules = [ln.strip() for ln in f if ln.strip() and not ln.lstrip().startswith("#")]
-    except OSError:
+    data = _read_regular(os.path.join(path, ".gitignore"), _EVIDENCE_MAX_BYTES)
+    if data is None:
         return False
+    lines = (ln.strip() for ln in data.decode("utf-8", "replace").splitlines())
+    rules = [ln for ln in lines if ln and not ln.startswith("#")]
     return rules == ["*"]
