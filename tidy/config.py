@@ -32,6 +32,7 @@ class Config:
     min_size: int = 0
     large_file: int = 1_000_000  # TDY201: a tracked file this big is reported
     max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns)
+    heavy_folder: int = 5_000_000  # TDY502: a committed vendored/generated folder this big
     kinds: tuple[str, ...] = ()  # opt-in / never kinds the user turned on
     disable_kinds: tuple[str, ...] = ()
     only_kinds: tuple[str, ...] = ()  # --kind: narrow to these
@@ -94,6 +95,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "min-size": ("min_size", _size, "a size such as 1MB"),
     "large-file": ("large_file", _size, "a size such as 1MB"),
     "max-file-size": ("max_file_size", _size, "a size such as 50MB"),
+    "heavy-folder": ("heavy_folder", _size, "a size such as 5MB"),
     "kinds": ("kinds", _strings, "a list of catalogue kind names"),
     "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
     "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
