@@ -68,6 +68,8 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
 
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     for hit in ctx.hits:
+        if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
+            continue  # TDY104 / TDY103 report these, with the untrack fix when committed
         tracked, count = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
         if tracked in (Tracked.UNTRACKED, Tracked.UNKNOWN) or _is_source_folder(hit, tracked):
             continue
@@ -117,6 +119,8 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
                     "move the stale .pyc files to tidy's trash"),
             details=tuple(("stale", n) for n, _ in hit.stale_bytecode),
         )
+    # The walk's hit for the same file carries its blocks and mtime.
+    measured = {hit.rel: hit.size for hit in ctx.hits if hit.kind.type == "file"}
     for rel, size in ctx.stale_legacy_pyc:
         tracked = ctx.tracked_state(rel, 1, False)[0]
         yield Finding(
@@ -126,7 +130,7 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
             message="bytecode with no source beside it: Python still imports it",
             kind="pyc",
             ecosystem="python",
-            size=Size(size, size, 1, 0),
+            size=measured.get(rel, Size(size, size, 1, 0)),
             tracked=tracked,
             ignored=ctx.ignored(rel),
             fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else Fix(

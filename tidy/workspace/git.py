@@ -89,11 +89,19 @@ class GitFacts:
         return found
 
     def is_ignored(self, rel: str) -> bool:
-        """Ignored by git: the path itself, or a folder that holds it."""
+        """Ignored by git: the path itself, or a folder that holds it.
+
+        A committed folder counts as ignored when a rule matches every tracked file in it
+        (a committed `__pycache__/` under a `__pycache__/` rule), as `git check-ignore
+        --no-index` says: the rule exists, only `git rm --cached` is missing.
+        """
         if rel in self.ignored_files or rel in self.ignored_dirs or rel in self.tracked_ignored:
             return True
         parts = rel.split("/")
-        return any("/".join(parts[:i]) in self.ignored_dirs for i in range(1, len(parts)))
+        if any("/".join(parts[:i]) in self.ignored_dirs for i in range(1, len(parts))):
+            return True
+        inside = self.tracked_under(rel)
+        return bool(inside) and all(p in self.tracked_ignored for p in inside)
 
 
 class GitQuery:
