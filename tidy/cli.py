@@ -84,6 +84,10 @@ def cli() -> None:
               help="Descend into other mounted filesystems.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are over budget.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("--history", is_flag=True, default=None,
+              help="Also report the biggest blobs in git history (TDY203, TDY206).")
+@click.option("--top", "history_top", type=click.IntRange(min=1), default=None,
+              help="With --history: how many of the biggest blobs to report (default 10).")
 def scan(
     paths: tuple[str, ...],
     output_format: str,
@@ -100,6 +104,8 @@ def scan(
     cross_filesystems: bool | None,
     exit_zero: bool,
     quiet: bool,
+    history: bool | None = None,
+    history_top: int | None = None,
 ) -> int:
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
     from tidy import engine
@@ -118,6 +124,8 @@ def scan(
         max_file_size=max_file_size,
         exclude=(*config.exclude, *exclude) if exclude else None,
         cross_filesystems=cross_filesystems,
+        history=history,
+        history_top=history_top,
     )
     report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)
     _emit(_render(report, output_format, output), output)

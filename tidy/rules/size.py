@@ -20,11 +20,13 @@ _ADVICE = Fix(
 )
 
 
-def _hosting_note(size: int) -> str:
+def hosting_note(size: int) -> str:
+    """What the big hosts do with a blob this size (GitHub: warn 50 MiB, block 100 MiB;
+    GitLab.com Free: block 100 MiB)."""
     if size >= _GITHUB_BLOCK:
-        return "GitHub rejects pushes with files over 100 MiB"
+        return "GitHub and GitLab.com reject pushes with a file over 100 MiB"
     if size >= _GITHUB_WARN:
-        return "GitHub warns about files over 50 MiB"
+        return "GitHub warns on pushes with a file over 50 MiB"
     return ""
 
 
@@ -37,7 +39,7 @@ def _large_tracked(ctx: GroupContext) -> Iterator[tuple[str, int]]:
 
 
 def _finding(code: str, name: str, rel: str, size: int, message: str, ctx: GroupContext) -> Finding:
-    note = _hosting_note(size)
+    note = hosting_note(size)
     return Finding(
         code=code,
         rule=name,

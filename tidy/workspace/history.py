@@ -2,8 +2,9 @@
 
 One streaming pipeline, the way git-sizer walks history (research/bloat-ci.md section 2.4):
 
-    git rev-list --objects --in-commit-order --reverse <revs>
-      | git cat-file --batch-check='%(objecttype) %(objectname) %(objectsize) %(objectsize:disk) %(rest)'
+    git rev-list --objects --in-commit-order --topo-order --reverse <revs>
+      | git cat-file --batch-check='%(objecttype) %(objectname) %(objectsize)
+                                    %(objectsize:disk) %(rest)'   (one line)
 
 The two git processes are joined by an OS pipe; Python reads only cat-file's answers. No blob
 contents are read. `--in-commit-order --reverse` prints each commit (oldest first) followed by
@@ -99,42 +100,61 @@ def _common_dir(directory: str) -> str:
         return directory
 
 
-def stream_blobs(root: str, revs: Sequence[str] = ("--all",)) -> Iterator[BlobRecord | str]:
-    """Every blob reachable from `revs` once, with commits yielded as their sha (a str).
+class BlobStream:
+    """Every blob reachable from `revs` once, commits yielded as their sha (a str).
 
-    Raises GitUnavailable with git's own message when a revision is unknown.
+    After iteration `object_disk` holds the packed bytes of every object that went by
+    (commits, trees and tags too), so no second walk is needed for the repo's packed size.
+    Iterating raises GitUnavailable with git's own message when a revision is unknown.
     """
-    git = git_executable()
-    env = git_env()
-    rev_list = subprocess.Popen(
-        [git, "-C", root, "rev-list", "--objects", "--in-commit-order", "--reverse", *revs, "--"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-    )
-    assert rev_list.stdout is not None
-    cat_file = subprocess.Popen(
-        [git, "-C", root, "cat-file", f"--batch-check={BATCH_FORMAT}", "--buffer"],
-        stdin=rev_list.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-    )
-    rev_list.stdout.close()  # cat-file owns the read end now; rev-list gets SIGPIPE if it dies
-    try:
-        yield from _parse_batch(cat_file)
-    finally:
-        _finish(rev_list, cat_file)
+
+    def __init__(self, root: str, revs: Sequence[str] = ("--all",)) -> None:
+        self.root = root
+        self.revs = tuple(revs)
+        self.object_disk = 0
+
+    def __iter__(self) -> Iterator[BlobRecord | str]:
+        git = git_executable()
+        env = git_env()
+        rev_list = subprocess.Popen(
+            [git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
+             "--topo-order", "--reverse", *self.revs, "--"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+        assert rev_list.stdout is not None
+        cat_file = subprocess.Popen(
+            [git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}", "--buffer"],
+            stdin=rev_list.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+        rev_list.stdout.close()  # cat-file owns the read end; rev-list gets SIGPIPE if it dies
+        try:
+            yield from self._parse(cat_file)
+        finally:
+            _finish(rev_list, cat_file)
+
+    def _parse(self, cat_file: subprocess.Popen[bytes]) -> Iterator[BlobRecord | str]:
+        assert cat_file.stdout is not None
+        commit = ""
+        fsdecode = os.fsdecode
+        disk_total = 0
+        try:
+            for line in cat_file.stdout:
+                kind, sha, size, disk, rest = line.rstrip(b"\n").split(b" ", 4)
+                if kind == b"missing":
+                    continue  # a promisor (partial) clone: the object is not here to measure
+                disk_total += int(disk)
+                if kind == b"blob":
+                    yield BlobRecord(sha.decode(), int(size), int(disk), fsdecode(rest), commit)
+                elif kind == b"commit":
+                    commit = sha.decode()
+                    yield commit
+        finally:
+            self.object_disk = disk_total
 
 
-def _parse_batch(cat_file: subprocess.Popen[bytes]) -> Iterator[BlobRecord | str]:
-    assert cat_file.stdout is not None
-    commit = ""
-    fsdecode = os.fsdecode
-    for line in cat_file.stdout:
-        kind, sha, size, disk, rest = line.rstrip(b"\n").split(b" ", 4)
-        if kind == b"blob":
-            yield BlobRecord(sha.decode(), int(size), int(disk), fsdecode(rest), commit)
-        elif kind == b"commit":
-            commit = sha.decode()
-            yield commit
-        elif kind == b"missing":
-            continue  # a promisor (partial) clone: the object is not here to measure
+def stream_blobs(root: str, revs: Sequence[str] = ("--all",)) -> Iterator[BlobRecord | str]:
+    """Every blob reachable from `revs` once, with commits yielded as their sha (a str)."""
+    return iter(BlobStream(root, revs))
 
 
 def _finish(rev_list: subprocess.Popen[bytes], cat_file: subprocess.Popen[bytes]) -> None:
@@ -243,13 +263,12 @@ def analyze(
     head = _start_head_listing(root)
     count = _start(root, "count-objects", "-v")
     tally = _Tally(top)
-    object_disk = 0
-    for item in stream_blobs(root, revs):
+    stream = BlobStream(root, revs)
+    for item in stream:
         if isinstance(item, str):
             tally.commits += 1
             continue
         tally.add(item)
-    object_disk = _object_disk(root, revs) if tally.commits else 0
     chosen = sorted(tally.heap, reverse=True)
     head_paths = _read_head(head, {entry[1] for entry in chosen})
     paths = _all_paths(root, revs, [e[1] for e in chosen]) if all_paths and chosen else {}
@@ -260,7 +279,7 @@ def analyze(
         blobs=tally.blobs,
         blob_bytes=tally.blob_bytes,
         blob_disk=tally.blob_disk,
-        object_disk=object_disk,
+        object_disk=stream.object_disk,
         repo_disk=_read_count_objects(count),
         top=blobs,
         by_extension=_totals(tally.by_ext, totals),
@@ -326,16 +345,6 @@ def _read_count_objects(proc: subprocess.Popen[bytes]) -> int:
     return (values.get("size-pack", 0) + values.get("size", 0)) * 1024
 
 
-def _object_disk(root: str, revs: Sequence[str]) -> int:
-    """On-disk bytes of everything reachable, trees and commits too (git >= 2.31)."""
-    try:
-        out = run_git(root, "rev-list", "--objects", "--disk-usage", *revs, "--")
-    except GitUnavailable:
-        return 0
-    text = out.decode("ascii", "replace").strip()
-    return int(text) if text.isdigit() else 0
-
-
 def _all_paths(root: str, revs: Sequence[str], shas: list[str]) -> dict[str, set[str]]:
     """Every path each blob had, from one `git log --find-object` walk over the same revs."""
     args = ["log", "--format=", "--raw", "--no-abbrev", "--no-renames", "-z", "-m",
@@ -348,7 +357,7 @@ def _all_paths(root: str, revs: Sequence[str], shas: list[str]) -> dict[str, set
 
 
 def _parse_raw_paths(out: bytes, wanted: set[str]) -> dict[str, set[str]]:
-    """Paths from `--raw -z` records (`:mode mode sha sha status\\0path\\0`) holding a wanted blob."""
+    """Paths of `--raw -z` records (`:mode mode sha sha status\\0path\\0`) with a wanted blob."""
     found: dict[str, set[str]] = {}
     fields = out.split(b"\0")
     index = 0
