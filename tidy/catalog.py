@@ -8,6 +8,7 @@ a sibling marker file, a file inside, a CACHEDIR.TAG with the standard signature
 from __future__ import annotations
 
 import fnmatch
+import functools
 import os
 import re
 import stat
@@ -118,6 +119,7 @@ def _choice(
     return value
 
 
+@functools.cache  # immutable kinds; every Config and scan asks for them
 def load_builtin() -> tuple[Kind, ...]:
     text = resources.files("tidy").joinpath("catalog.toml").read_text(encoding="utf-8")
     return kinds_from_document(tomllib.loads(text), "tidy/catalog.toml")

@@ -57,6 +57,20 @@ class Config:
     def fails(self, code: str) -> bool:
         return any(code.startswith(p) for p in self.fail_on)
 
+    def __post_init__(self) -> None:
+        # `--kind venvs` or kinds = ["venvs"] would otherwise report nothing, silently.
+        unknown = self.unknown_kinds()
+        if unknown:
+            raise ConfigError(_unknown_kinds_message(unknown))
+
+    def unknown_kinds(self) -> list[str]:
+        named = (*self.kinds, *self.disable_kinds, *self.only_kinds)
+        if not named:
+            return []
+        kinds = (*self.extra_kinds, *load_builtin())
+        known = {k.name for k in kinds} | {n for k in kinds for n in k.names}
+        return sorted(set(named) - known)
+
     def kind_enabled(self, kind: Kind) -> bool:
         if self.only_kinds:
             return kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
@@ -122,7 +136,15 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
         if converted is None:
             raise ConfigError(f"{source}: {key!r} must be {expected}, not {value!r}")
         changes[field_name] = converted
-    return dataclasses.replace(base or Config(), **changes)
+    try:
+        return dataclasses.replace(base or Config(), **changes)
+    except ConfigError as error:  # an unknown kind name: say which file named it
+        raise ConfigError(f"{source}: {error}") from None
+
+
+def _unknown_kinds_message(unknown: list[str]) -> str:
+    names = ", ".join(repr(n) for n in unknown)
+    return f"unknown catalogue kind {names} in kinds / disable-kinds / --kind (see catalog.toml)"
 
 
 def _extra_kinds(value: Any, source: str) -> tuple[Kind, ...]:

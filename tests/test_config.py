@@ -1,0 +1,213 @@
+"""Configuration from [tool.tidy] / .tidy.toml, its errors, and the command line over it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult, commit, findings, make_repo, run_cli, scan_json, write
+
+Main = Callable[..., CliResult]
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """Caches of several sizes and kinds; no config yet."""
+    root = tmp_path / "proj"
+    write(root / "node_modules" / "big.js", size=200_000)
+    write(root / "legacy" / "node_modules" / "old.js", size=30_000)
+    write(root / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=1_000)
+    write(root / "pkg" / "m.py", "")
+    write(root / ".DS_Store", size=6148)
+    return root
+
+
+def paths(root: Path, *args: str) -> set[str]:
+    return {f["path"] for f in findings(scan_json(root, *args))}
+
+
+ALL = {"node_modules", "legacy/node_modules", "pkg/__pycache__", ".DS_Store"}
+
+
+def test_no_config_reports_everything(project: Path) -> None:
+    assert paths(project) == ALL
+
+
+@pytest.mark.parametrize("where", ["pyproject", "tidy-toml"])
+def test_settings_from_either_file(project: Path, where: str) -> None:
+    body = 'exclude = ["legacy/"]\nmin-size = "10KB"\nignore = ["TDY104"]\n'
+    if where == "pyproject":
+        write(project / "pyproject.toml", "[project]\nname = 'p'\n\n[tool.tidy]\n" + body)
+    else:
+        write(project / ".tidy.toml", body)
+    assert paths(project) == {"node_modules"}
+
+
+def test_tidy_toml_wins_over_pyproject(project: Path) -> None:
+    write(project / "pyproject.toml", '[tool.tidy]\nselect = ["TDY104"]\n')
+    write(project / ".tidy.toml", 'select = ["TDY101"]\nexclude = ["legacy"]\n')
+    assert paths(project) == {"node_modules", "pkg/__pycache__"}
+
+
+def test_config_found_in_a_parent_folder(project: Path) -> None:
+    write(project / ".tidy.toml", 'select = ["TDY104"]\n')
+    (project / "sub").mkdir()
+    write(project / "sub" / ".DS_Store", size=10)
+    assert paths(project / "sub") == {"sub/.DS_Store"} or paths(project / "sub") == {".DS_Store"}
+
+
+def test_pyproject_without_tidy_table_is_not_config(project: Path) -> None:
+    write(project / "pyproject.toml", "[project]\nname = 'p'\n[tool.black]\nline-length = 1\n")
+    assert paths(project) == ALL
+
+
+def test_broken_pyproject_that_is_not_ours_does_not_stop_a_scan(project: Path) -> None:
+    write(project / "pyproject.toml", "[project\nname = \n")
+    assert paths(project) == ALL
+
+
+def test_explicit_config_file(project: Path, tmp_path: Path) -> None:
+    elsewhere = write(tmp_path / "ci" / "tidy.toml", '[tool.tidy]\nselect = ["TDY104"]\n')
+    assert paths(project, "--config", str(elsewhere)) == {".DS_Store"}
+
+
+# ------------------------------------------------------------------- errors: exit 2, one line
+def assert_one_line_error(result: CliResult, *needles: str) -> None:
+    assert result.code == 2, result
+    assert result.out == ""
+    assert "Traceback" not in result.err
+    lines = result.err.strip().splitlines()
+    assert len(lines) == 1, result.err
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("colour = 'red'\n", "colour"),
+    ("min_size = 10\n", "min_size"),  # the key is spelled with a dash
+    ("[watch]\n[budget]\n", "budget"),
+])
+def test_unknown_key(project: Path, body: str, key: str) -> None:
+    config = write(project / ".tidy.toml", body)
+    assert_one_line_error(run_cli("scan", str(project), cwd=project), repr(key), str(config))
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    ("min-size = true\n", "min-size"),
+    ("min-size = 'huge'\n", "min-size"),
+    ("exclude = 'build/'\n", "exclude"),
+    ("select = [101]\n", "select"),
+    ("fail-on = 'TDY101'\n", "fail-on"),
+    ("cross-filesystems = 'yes'\n", "cross-filesystems"),
+    ("large-file = 1.5\n", "large-file"),
+    ("kinds = 'venv'\n", "kinds"),
+])
+def test_wrong_type(project: Path, body: str, key: str) -> None:
+    write(project / "pyproject.toml", "[tool.tidy]\n" + body)
+    result = run_cli("scan", str(project), cwd=project)
+    assert_one_line_error(result, repr(key), str(project / "pyproject.toml"))
+
+
+@pytest.mark.parametrize("name", [".tidy.toml", "pyproject.toml"])
+def test_malformed_toml(project: Path, name: str) -> None:
+    write(project / name, "[tool.tidy]\nselect = [\"TDY101\"\nexclude = 1\n")
+    result = run_cli("scan", str(project), cwd=project)
+    assert_one_line_error(result, str(project / name), "invalid TOML", "line")
+
+
+def test_tool_tidy_that_is_not_a_table(project: Path) -> None:
+    write(project / "pyproject.toml", "tool.tidy = 3\n")
+    assert_one_line_error(run_cli("scan", str(project), cwd=project), "[tool.tidy]")
+
+
+def test_missing_explicit_config(project: Path) -> None:
+    result = run_cli("scan", "--config", str(project / "nope.toml"), str(project), cwd=project)
+    assert_one_line_error(result, "nope.toml")
+
+
+def test_bad_extra_kind_names_the_file(project: Path) -> None:
+    config = write(project / ".tidy.toml",
+                   '[[catalog]]\nname = "mine"\nnames = ["build"]\ntier = "default"\n')
+    assert_one_line_error(run_cli("scan", str(project), cwd=project), str(config), "build")
+
+
+# ------------------------------------------------------------------ the settings themselves
+def test_extra_catalogue_kind(project: Path) -> None:
+    write(project / "bazel-out" / "x.o", size=100)
+    write(project / ".tidy.toml", '[[catalog]]\nname = "bazel-out"\nnames = ["bazel-out"]\n'
+          'tier = "default"\necosystem = "bazel"\nsafe = true\nregenerate = "bazel build"\n')
+    found = {f["path"]: f for f in findings(scan_json(project))}
+    assert found["bazel-out"]["ecosystem"] == "bazel"
+    assert found["bazel-out"]["fix"]["applicability"] == "safe"
+
+
+def test_disable_kinds(project: Path) -> None:
+    write(project / ".tidy.toml", 'disable-kinds = ["node_modules", "os-junk"]\n')
+    assert paths(project) == {"pkg/__pycache__"}
+
+
+@pytest.mark.parametrize(("patterns", "expected"), [
+    (["node_modules"], {"pkg/__pycache__", ".DS_Store"}),  # unanchored: both node_modules
+    (["/node_modules"], ALL - {"node_modules"}),  # anchored at the scanned root
+    (["legacy/"], ALL - {"legacy/node_modules"}),
+    (["*.DS_Store", "pkg/**"], {"node_modules", "legacy/node_modules"}),
+    (["legacy/", "!legacy/"], ALL),  # gitignore negation
+])
+def test_exclude_patterns(project: Path, patterns: list[str], expected: set[str]) -> None:
+    write(project / ".tidy.toml", f"exclude = {patterns!r}\n".replace("'", '"'))
+    assert paths(project) == expected
+
+
+def test_exclude_from_the_command_line_adds_to_config(project: Path) -> None:
+    write(project / ".tidy.toml", 'exclude = ["legacy/"]\n')
+    assert paths(project, "--exclude", "pkg/", "--exclude", ".DS_Store") == {"node_modules"}
+
+
+def test_command_line_overrides_config(project: Path) -> None:
+    write(project / ".tidy.toml", 'min-size = "100KB"\nselect = ["TDY104"]\nfail-on = ["TDY1"]\n')
+    assert paths(project) == set()  # .DS_Store is under 100KB
+    assert paths(project, "--min-size", "0") == {".DS_Store"}
+    assert paths(project, "--min-size", "0", "--select", "TDY101") == {
+        "node_modules", "legacy/node_modules", "pkg/__pycache__"}
+    assert scan_json(project, "--min-size", "0")["_exit"] == 1  # config's fail-on
+    assert scan_json(project, "--min-size", "0", "--fail-on", "none")["_exit"] == 0
+
+
+def test_min_size_is_inclusive_and_uses_apparent_bytes(project: Path) -> None:
+    report = scan_json(project)
+    sizes = {f["path"]: f["bytes"] for f in findings(report)}
+    cut = sizes["legacy/node_modules"]
+    assert paths(project, "--min-size", str(cut)) == {
+        p for p, b in sizes.items() if b >= cut}
+
+
+def test_select_and_ignore_prefixes_longest_wins(project: Path) -> None:
+    write(project / ".tidy.toml", 'select = ["TDY1"]\nignore = ["TDY10"]\n')
+    assert paths(project) == set()
+    write(project / ".tidy.toml", 'select = ["TDY1", "TDY104"]\nignore = ["TDY10"]\n')
+    assert paths(project) == {".DS_Store"}
+
+
+def test_fail_on_prefixes_and_budgets_from_config(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "data.bin", size=2_000_000)
+    commit(repo)
+    write(repo / "node_modules" / "x.js", size=10)
+    assert scan_json(repo)["_exit"] == 0  # TDY201 is advice, TDY101 informational
+    write(repo / ".tidy.toml", 'max-file-size = "1MB"\n')
+    assert scan_json(repo)["_exit"] == 1  # TDY202 fails by default
+    write(repo / ".tidy.toml", 'fail-on = ["TDY2"]\n')
+    assert scan_json(repo)["_exit"] == 1
+    write(repo / ".tidy.toml", 'fail-on = []\nmax-file-size = "1MB"\n')
+    assert scan_json(repo)["_exit"] == 0
+
+
+def test_unknown_kind_name_is_an_error(project: Path, tidy_main: Main) -> None:
+    write(project / ".tidy.toml", 'kinds = ["venvs"]\n')
+    result = tidy_main("scan", "-q", str(project))
+    assert result.code == 2 and "venvs" in result.err
+    (project / ".tidy.toml").unlink()
+    result = tidy_main("scan", "-q", "--kind", "node-modules", str(project))
+    assert result.code == 2 and "node-modules" in result.err
