@@ -1,0 +1,151 @@
+"""Merge `search.exclude` and `files.watcherExclude` entries into `.vscode/settings.json`.
+
+The file is JSONC and belongs to the user: it is edited with insertions only (tidy.jsonc),
+then both versions are parsed and the edit is refused unless the one difference is the added
+keys and every comment is still there. A parse error or a duplicate key stops the fix with a
+message and the file untouched. The write is atomic, a copy of the old file is kept, and a
+dry run shows the unified diff.
+
+Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big trees: a leading
+`**/` defeats VS Code's relative-pattern optimisation (microsoft/vscode#306224).
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import shutil
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tidy import jsonc
+from tidy.fixes.ignore_files import atomic_write
+
+SETTINGS = ".vscode/settings.json"
+KEYS = ("search.exclude", "files.watcherExclude")
+
+
+class SettingsError(ValueError):
+    """settings.json cannot be edited safely; nothing was written."""
+
+
+@dataclass(frozen=True)
+class SettingsPlan:
+    root: str  # repo root, absolute
+    rel: str  # the settings file, relative to root
+    before: str | None  # None: the file does not exist yet
+    after: str
+    added: tuple[str, ...]  # globs that are new in at least one key
+
+    @property
+    def path(self) -> str:
+        return os.path.join(self.root, self.rel)
+
+    @property
+    def changed(self) -> bool:
+        return self.after != (self.before or "")
+
+    def diff(self) -> str:
+        before = (self.before or "").splitlines(keepends=True)
+        after = self.after.splitlines(keepends=True)
+        source = f"a/{self.rel}" if self.before is not None else "/dev/null"
+        return "".join(difflib.unified_diff(before, after, source, f"b/{self.rel}"))
+
+
+def exclude_glob(folder: str) -> str:
+    """`static/vendor/ketcher` -> `static/vendor/ketcher/**` (root-relative, no leading **/)."""
+    cleaned = folder.strip().strip("/")
+    if not cleaned or cleaned == ".":
+        raise ValueError("refusing to exclude the whole workspace")
+    return cleaned + "/**"
+
+
+def plan(root: str, folders: Sequence[str], rel: str = SETTINGS) -> SettingsPlan:
+    """The settings file with every folder excluded from search and the file watcher."""
+    before = read_settings(os.path.join(root, rel))
+    globs = [exclude_glob(f) for f in folders]
+    entries: dict[str, jsonc.JsonValue] = {g: True for g in globs}
+    text = before or ""
+    try:
+        current = _values(text)
+        after = text
+        for key in KEYS:
+            edited = jsonc.merge_entries(after, [key], entries)
+            jsonc.verify_merge(after, edited, [key], entries)
+            after = edited
+    except jsonc.JsoncError as error:
+        raise SettingsError(f"{rel}: {error}; tidy changed nothing") from None
+    added = tuple(g for g in globs if any(g not in _section(current, k) for k in KEYS))
+    return SettingsPlan(os.path.abspath(root), rel, before, after, added)
+
+
+def read_settings(path: str) -> str | None:
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        raise SettingsError(f"{path}: cannot read: {error.strerror}") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise SettingsError(f"{path}: not UTF-8 (byte {error.start}); tidy changed nothing") \
+            from None
+
+
+def _values(text: str) -> dict[str, jsonc.JsonValue]:
+    value = jsonc.loads(text)
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise jsonc.JsoncError("the top-level value is not an object")
+    return value
+
+
+def _section(values: dict[str, jsonc.JsonValue], key: str) -> dict[str, jsonc.JsonValue]:
+    section = values.get(key)
+    return section if isinstance(section, dict) else {}
+
+
+def apply(settings: SettingsPlan, backup_dir: str) -> str | None:
+    """Write the planned file; returns where the old one was copied (None: it did not exist).
+
+    The file is read again first: if it changed since the plan, nothing is written.
+    """
+    if not settings.changed:
+        return None
+    if read_settings(settings.path) != settings.before:
+        raise SettingsError(f"{settings.rel} changed since tidy read it; run tidy again")
+    backup = None
+    if settings.before is not None:
+        backup = os.path.join(backup_dir, settings.rel)
+        os.makedirs(os.path.dirname(backup), exist_ok=True)
+        shutil.copy2(settings.path, backup)
+    os.makedirs(os.path.dirname(settings.path), exist_ok=True)
+    atomic_write(settings.path, settings.after.encode("utf-8"))
+    return backup
+
+
+def restore(settings: SettingsPlan, backup: str | None) -> None:
+    """Undo `apply`: put the old file back, or remove the one tidy created."""
+    if backup is None:
+        if settings.before is None and os.path.exists(settings.path):
+            os.unlink(settings.path)
+        return
+    with open(backup, "rb") as f:
+        atomic_write(settings.path, f.read())
+
+
+def default_backup_dir(root: str) -> str:
+    """`.git/tidy/backups/<time>` in a repo, else the user's state folder."""
+    from tidy.workspace.git import git_dir
+
+    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
+    directory = git_dir(root)
+    if directory is not None:
+        return os.path.join(directory, "tidy", "backups", stamp)
+    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"),
+                                                              ".local", "state")
+    return os.path.join(state, "tidy", "backups", stamp)

@@ -1,0 +1,183 @@
+"""5xx: ignore rules — artifacts git still sees, heavy folders search still reads, tracked
+files a rule already matches."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import humanize
+
+from tidy import ignore_rules
+from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule
+
+# The rule text a finding proposes travels in its details, so the fixer never re-detects.
+RULE_DETAIL = "ignore rule"
+FILE_DETAIL = "ignore file"
+
+
+def _artifact_targets(ctx: GroupContext) -> list[tuple[ignore_rules.Target, Size]]:
+    """Catalogued artifacts git neither tracks nor ignores."""
+    found = []
+    for hit in ctx.hits:
+        is_dir = hit.kind.type == "dir"
+        tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, is_dir)
+        if tracked is not Tracked.UNTRACKED or ctx.ignored(hit.rel) is not False:
+            continue
+        found.append((ignore_rules.Target(hit.rel, is_dir, hit.kind), hit.size))
+    return found
+
+
+def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
+    if ctx.git is None or not ctx.git.known:
+        return
+    targets = _artifact_targets(ctx)
+    rules = ignore_rules.choose_rules([t for t, _ in targets])
+    rule_of = {path: c.pattern for c in rules for path in c.targets}
+    by_path = {t.path: (t, size) for t, size in targets}
+    for path, pattern in sorted(rule_of.items()):
+        target, size = by_path[path]
+        kind = target.kind
+        what = kind.why if kind is not None else "an artifact"
+        yield Finding(
+            code="TDY501",
+            rule="artifact-not-ignored",
+            path=path,
+            message=f"{what} has no ignore rule: git status, search and editors all see it",
+            kind=kind.name if kind is not None else "",
+            ecosystem=kind.ecosystem if kind is not None else "",
+            size=size,
+            surface=ctx.surface.under(path),
+            tracked=Tracked.UNTRACKED,
+            ignored=False,
+            fix=Fix(ActionKind.IGNORE, Applicability.SAFE,
+                    f"add `{pattern}` to the tidy block in .gitignore (checked with git first)"),
+            details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".gitignore")),
+        )
+
+
+def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
+    if ctx.git is None or not ctx.git.known:
+        return
+    attributes = ignore_rules.gitattributes_folders(ignore_rules.read_gitattributes(ctx.root))
+    hit_paths = {h.rel for h in ctx.hits}
+    for candidate in ignore_rules.heavy_candidates(ctx.git.tracked, attributes):
+        folder = candidate.path
+        if folder in hit_paths:
+            continue  # a committed cache: TDY102 says untrack it
+        surface = ctx.surface.under(folder)
+        if surface.bytes < ctx.config.heavy_folder or surface.files == 0:
+            continue
+        if ignore_rules.ancestors_filter(ctx.root, folder).excluded(folder, True):
+            continue  # a .ignore / .rgignore already keeps search out
+        tracked = len(ctx.git.tracked_under(folder))
+        pattern = ignore_rules.anchored(folder, True)
+        yield Finding(
+            code="TDY502",
+            rule="heavy-folder-searched",
+            path=folder,
+            message=(f"{candidate.why}: {surface.files:,} files, "
+                     f"{humanize.naturalsize(surface.bytes)} that search and editors still read"),
+            ecosystem="vendored",
+            size=Size(surface.bytes, surface.bytes, surface.files, 0),
+            surface=surface,
+            tracked=Tracked.TRACKED if tracked >= surface.files else Tracked.PARTLY,
+            ignored=ctx.ignored(folder),
+            fix=Fix(ActionKind.EDITOR_EXCLUDE, Applicability.SAFE,
+                    f"add `{pattern}` to .ignore (ripgrep, fd, VS Code search) and "
+                    f"`{folder}/**` to search.exclude / files.watcherExclude"),
+            details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".ignore"),
+                     ("why", candidate.why),
+                     ("python", "yes" if ignore_rules.holds_python(ctx.git.tracked, folder)
+                      else "no")),
+        )
+
+
+def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
+    """Tracked files a rule matches, gathered under the highest folder whose tracked files
+    all match (one finding per folder, not per file)."""
+    assert ctx.git is not None
+    git = ctx.git
+    matched = git.tracked_ignored
+    whole: dict[str, bool] = {}
+
+    def all_matched(folder: str) -> bool:
+        if folder not in whole:
+            whole[folder] = all(p in matched for p in git.tracked_under(folder))
+        return whole[folder]
+
+    groups: dict[str, list[str]] = {}
+    for path in sorted(matched):
+        parts = path.split("/")
+        folders = ("/".join(parts[:depth]) for depth in range(1, len(parts)))
+        top = next((f for f in folders if all_matched(f)), path)
+        groups.setdefault(top, []).append(path)
+    return sorted(groups.items())
+
+
+def _under_hit(ctx: GroupContext, path: str) -> bool:
+    return any(path == h.rel or path.startswith(h.rel + "/") for h in ctx.hits)
+
+
+def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
+    if ctx.git is None or not ctx.git.known or not ctx.git.tracked_ignored:
+        return
+    for folder, paths in _tracked_ignored_groups(ctx):
+        if _under_hit(ctx, folder):
+            continue  # a committed cache: TDY102/TDY103/TDY104 report it with its kind
+        count = len(paths)
+        noun = f"{count:,} tracked files match" if count > 1 else "a tracked file matches"
+        yield Finding(
+            code="TDY503",
+            rule="tracked-but-ignored",
+            path=folder,
+            message=(f"{noun} an ignore rule: committed before the rule, so git still tracks "
+                     "and ships them"),
+            surface=ctx.surface.under(folder),
+            tracked=Tracked.TRACKED,
+            ignored=True,
+            fix=Fix(ActionKind.UNTRACK, Applicability.UNSAFE,
+                    f"git rm -r --cached {folder} (the files stay on disk)"),
+            details=tuple(("file", p) for p in paths[:10]),
+        )
+
+
+RULES = (
+    Rule(
+        "TDY501", "artifact-not-ignored",
+        "A cache or build output with no ignore rule",
+        """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
+that git neither tracks nor ignores.
+Why: `git status` lists it, `git add -A` commits it, and ripgrep, VS Code search and AI
+indexers read it: the search surface grows with every build.
+Fix (safe): the fewest rules that cover what exists (`__pycache__/` once, not per folder;
+`/frontend/.next/` anchored where the output belongs to one project) go into a managed block
+in .gitignore. Each rule is tried with git first: it must ignore every target and no tracked
+file; a rule that fails is not written and the fix says why.""",
+        check_unignored_artifacts, "safe",
+    ),
+    Rule(
+        "TDY502", "heavy-folder-searched",
+        "A heavy committed folder (vendored or generated) that search still reads",
+        """What: a tracked folder over `heavy-folder` (default 5MB) that looks vendored
+(vendor/, third_party/, ...), generated (mostly minified bundles and source maps) or is marked
+linguist-vendored / linguist-generated, and that no .ignore keeps out of search.
+Why: .gitignore cannot hide tracked files, so ripgrep, VS Code search, file watchers and AI
+indexers read every byte of it.
+Fix (safe): the folder goes into .ignore (ripgrep, fd, VS Code search), into search.exclude and
+files.watcherExclude of .vscode/settings.json (when the repo has .vscode/ or with
+--editor vscode), into .cursorindexingignore / .aiignore / .codeiumignore where that tool is
+used or asked for, and into pyright's exclude where the folder holds Python.""",
+        check_heavy_folders, "safe",
+    ),
+    Rule(
+        "TDY503", "tracked-but-ignored",
+        "Tracked files that an ignore rule matches",
+        """What: files git tracks although a .gitignore rule matches them: they were committed
+before the rule was written.
+Why: the rule does nothing for them; every clone still gets them and changes to them
+still show up.
+Fix (unsafe): `git rm -r --cached` (the files stay on disk).""",
+        check_tracked_but_ignored, "unsafe",
+    ),
+)
