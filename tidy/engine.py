@@ -286,10 +286,10 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
 def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
-        if not config.selects(rule.code):
+        if not any(config.selects(code) for code in rule.emits):
             continue
         for finding in rule.check(ctx):
-            if finding.size.apparent < config.min_size:
+            if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))

@@ -79,3 +79,10 @@ class Rule:
     doc: str  # What / Why / Fix, shown by `tidy rule CODE`
     check: Check
     fix_applicability: str
+    # Codes this rule's check can produce, when one analysis yields several (4xx vendored).
+    # Empty: just `code`. A rule whose check produces nothing of its own lists none.
+    also_emits: tuple[str, ...] = ()
+
+    @property
+    def emits(self) -> tuple[str, ...]:
+        return (self.code, *self.also_emits)

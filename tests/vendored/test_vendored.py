@@ -1,0 +1,148 @@
+"""Unused vendored libraries: a corpus of real-shaped repos, each library used (or not) one way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import commit, findings, git, make_repo, scan_json, write
+
+MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
+
+
+def _library(repo: Path, root: str, name: str, *, entry: str | None = None) -> None:
+    """A copied front-end library: its own package.json, a licence, a minified bundle."""
+    entry = entry or f"{name}.min.js"
+    write(repo / root / "package.json", json.dumps({"name": name, "version": "1.2.3",
+                                                    "main": entry, "license": "MIT"}))
+    write(repo / root / "LICENSE", "MIT License\n\nPermission is hereby granted, free of charge")
+    write(repo / root / entry, MINIFIED)
+
+
+def _python_package(repo: Path, root: str, package: str) -> None:
+    write(repo / root / "setup.py", f"from setuptools import setup\nsetup(name='{package}')\n")
+    write(repo / root / package / "__init__.py", "def helper():\n    return 42\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    repo = make_repo(tmp_path_factory.mktemp("vendored") / "site")
+    # --- planted unused: a big editor bundle under static/, a Python package under third_party/
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "static/vendor/ketcher/dist/chunk-1.min.js", MINIFIED * 3)
+    _python_package(repo, "third_party/oldparser", "oldparser")
+    write(repo / "docs/history.md", "We once embedded ketcher and oldparser.\n")  # weak only
+    write(repo / "app/views.py", "# from oldparser import parse  (removed)\nX = 1\n")  # comment
+    # --- used, one way each
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')  # script tag
+    _library(repo, "static/lib/chartkit", "chartkit")
+    write(repo / "templates/report.html",
+          "{% load static %}"
+          "<script src=\"{% static 'lib/chartkit/chartkit.min.js' %}\"></script>\n")
+    _library(repo, "static/vendor/normalizer", "normalizer", entry="normalizer.css")
+    write(repo / "static/css/site.css", '@import url("../vendor/normalizer/normalizer.css");\n')
+    _python_package(repo, "third_party/fastjsonx", "fastjsonx")
+    write(repo / "app/api.py", "from fastjsonx import loads\n\nprint(loads)\n")  # Python import
+    _library(repo, "frontend/vendor/plotter", "plotter")
+    write(repo / "frontend/webpack.config.js",
+          "module.exports = {resolve: {alias: {plotter: path.resolve(__dirname, "
+          "'vendor/plotter')}}};\n")  # webpack alias
+    _library(repo, "frontend/vendor/tinyfmt", "tinyfmt")
+    write(repo / "frontend/package.json",
+          json.dumps({"name": "fe", "dependencies": {"tinyfmt": "file:vendor/tinyfmt"}}))
+    # used only through another vendored library, which is itself used (jquery)
+    _library(repo, "static/vendor/sizzlekit", "sizzlekit")
+    write(repo / "static/vendor/jquery/plugins.js",
+          "import '../sizzlekit/sizzlekit.min.js';\n")
+    # referenced only by an unused vendored library: not proof of use
+    _library(repo, "static/vendor/molrender", "molrender")
+    write(repo / "static/vendor/ketcher/loader.js", "require('../molrender/molrender.min.js')\n")
+    # not libraries although linguist calls them vendored
+    write(repo / ".github/workflows/ci.yml", "on: push\n")
+    write(repo / "dist/app.js", "console.log(1)\n")
+    commit(repo)
+    report = scan_json(repo)
+    return {"repo": repo, "report": report}
+
+
+def _codes_by_path(report: dict[str, object]) -> dict[str, str]:
+    return {f["path"]: f["code"] for f in findings(report) if f["code"].startswith("TDY4")}
+
+
+def test_every_planted_unused_library_is_found(corpus: dict[str, object]) -> None:
+    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    assert by_path["static/vendor/ketcher"] == "TDY401"
+    assert by_path["third_party/oldparser"] == "TDY401"
+
+
+@pytest.mark.parametrize("root", [
+    "static/vendor/jquery",  # script tag
+    "static/lib/chartkit",  # {% static %}
+    "static/vendor/normalizer",  # CSS @import
+    "third_party/fastjsonx",  # Python import
+    "frontend/vendor/plotter",  # webpack alias
+    "frontend/vendor/tinyfmt",  # package.json file: dependency
+    "static/vendor/sizzlekit",  # used by a used vendored library
+])
+def test_no_used_library_is_called_unused(corpus: dict[str, object], root: str) -> None:
+    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    assert by_path.get(root) not in ("TDY401", "TDY402"), by_path
+
+
+def test_used_only_by_an_unused_library_is_only_possibly_unused(corpus: dict[str, object]) -> None:
+    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    assert by_path["static/vendor/molrender"] == "TDY402"
+
+
+def test_non_library_folders_are_not_candidates(corpus: dict[str, object]) -> None:
+    paths = set(_codes_by_path(corpus["report"]))  # type: ignore[arg-type]
+    assert not {p for p in paths if p.startswith((".github", "dist"))}
+
+
+def test_finding_shows_size_license_strings_and_evidence(corpus: dict[str, object]) -> None:
+    repo = corpus["repo"]
+    (ketcher,) = [f for f in findings(corpus["report"], "TDY401")  # type: ignore[arg-type]
+                  if f["path"] == "static/vendor/ketcher"]
+    details = dict((k, v) for k, v in ketcher["details"] if k != "evidence")
+    evidence = [v for k, v in ketcher["details"] if k == "evidence"]
+    tracked = git(repo, "ls-files", "-z", "--", "static/vendor/ketcher").split("\0")
+    on_disk = sum((repo / p).stat().st_size for p in tracked if p)  # type: ignore[operator]
+    assert ketcher["bytes"] == on_disk
+    assert ketcher["files"] == len([p for p in tracked if p])
+    assert details["license"] == "MIT"
+    assert "static/vendor/ketcher" in details["strings searched"]
+    assert int(details["files searched"]) > 10
+    assert any(e.startswith("weak: docs/history.md") for e in evidence)
+
+
+def test_runtime_built_paths_downgrade_the_verdict(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "dyn")
+    _library(repo, "static/vendor/widgetlib", "widgetlib")
+    write(repo / "app/assets.py",
+          "def url(name):\n    return 'static/vendor/' + name + '/main.js'\n")
+    commit(repo)
+    codes = _codes_by_path(scan_json(repo))
+    assert codes["static/vendor/widgetlib"] == "TDY402"
+
+
+def test_linguist_vendored_is_honoured_both_ways(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "attrs")
+    write(repo / "editor/bundle.js", "var x = 1;\n")
+    write(repo / "editor/more.js", "var y = 2;\n")
+    _library(repo, "vendor/ourfork", "ourfork")  # a vendor/ folder the team says is theirs
+    write(repo / ".gitattributes",
+          "editor/** linguist-vendored\nvendor/ourfork/** -linguist-vendored\n")
+    write(repo / "main.py", "print('hi')\n")
+    commit(repo)
+    codes = _codes_by_path(scan_json(repo))
+    assert codes.get("editor") == "TDY401"
+    assert "vendor/ourfork" not in codes
+
+
+def test_select_a_single_vendored_code(corpus: dict[str, object]) -> None:
+    report = scan_json(corpus["repo"], "--select", "TDY402")  # type: ignore[arg-type]
+    assert {f["code"] for f in findings(report)} == {"TDY402"}

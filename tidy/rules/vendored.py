@@ -1,0 +1,203 @@
+"""4xx: vendored third-party code — unused copies, and used ones that search should skip."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+from collections.abc import Iterator
+
+import humanize
+
+from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule
+from tidy.vendored.candidates import Library, discover
+from tidy.vendored.evidence import Verdict, judge, patterns_for
+from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
+from tidy.workspace.textscan import read_head, search, text_files
+
+_GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
+
+
+def _sizes(root: str, library: Library) -> Size:
+    apparent = disk = files = 0
+    newest = 0.0
+    for path in library.files:
+        try:
+            st = os.lstat(os.path.join(root, path))
+        except OSError:
+            continue
+        apparent += st.st_size
+        disk += st.st_blocks * 512
+        files += 1
+        newest = max(newest, st.st_mtime)
+    return Size(apparent, disk, files, 0, newest)
+
+
+def _vendored_attributes(root: str, tracked: tuple[str, ...]) -> dict[str, bool]:
+    """linguist-vendored from .gitattributes: True when set, False when explicitly unset."""
+    if not any(p.rsplit("/", 1)[-1] == ".gitattributes" for p in tracked):
+        return {}
+    try:
+        proc = subprocess.run(
+            [git_executable(), "-C", root, "check-attr", "-z", "--stdin", "linguist-vendored"],
+            input=b"\0".join(os.fsencode(p) for p in tracked), capture_output=True,
+            env=git_env(), check=False,
+        )
+    except GitUnavailable:
+        return {}
+    fields = split_z(proc.stdout)
+    attributes: dict[str, bool] = {}
+    for path, _name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
+        if value in ("set", "true"):
+            attributes[path] = True
+        elif value in ("unset", "false"):
+            attributes[path] = False
+    return attributes
+
+
+def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
+    assert ctx.git is not None
+    libraries = discover(
+        ctx.git.tracked,
+        lambda path, limit: read_head(ctx.root, path, limit),
+        _vendored_attributes(ctx.root, ctx.git.tracked),
+    )
+    if not libraries:
+        return [], 0
+    patterns = patterns_for(libraries)
+    skip = [h.rel for h in ctx.hits if h.kind.type == "dir"]
+    if len(libraries) == 1:
+        # One library can only be referenced from outside itself: its files need no reading.
+        skip.append(libraries[0].root)
+    files = text_files(ctx.root, skip)
+    matches, searched = search(ctx.root, files, [p.text for p in patterns])
+    return judge(libraries, patterns, matches), searched
+
+
+def _last_reference(root: str, library: Library, deadline: float) -> str:
+    """The newest commit whose diff added or removed the library's path (git log -S)."""
+    budget = deadline - time.monotonic()
+    if budget <= 0:
+        return ""
+    try:
+        out = subprocess.run(
+            [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
+             f"-S{library.root}", "--", ".", f":(exclude){library.root}"],
+            capture_output=True, env=git_env(), timeout=budget, check=False,
+        ).stdout
+    except (subprocess.TimeoutExpired, GitUnavailable):
+        return ""
+    return out.decode("utf-8", "replace").strip()
+
+
+def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str], ...]:
+    lib = verdict.library
+    pairs = [("signals", "; ".join(lib.signals)),
+             ("license", lib.license or "not found"),
+             ("strings searched", ", ".join(verdict.strings)),
+             ("files searched", str(searched))]
+    if lib.package_name or lib.version:
+        pairs.append(("package", f"{lib.package_name} {lib.version}".strip()))
+    for evidence in sorted(verdict.evidence, key=lambda e: e.tier)[:5]:
+        pairs.append(("evidence", f"{evidence.tier}: {evidence.path}:{evidence.line_no}: "
+                                  f"{evidence.line}"))
+    for hazard in verdict.hazards[:3]:
+        pairs.append(("runtime path", f"{hazard.path}:{hazard.line_no}: {hazard.line}"))
+    for user in verdict.used_by[:5]:
+        pairs.append(("referenced by", user))
+    if last:
+        pairs.append(("last referenced", last))
+    return tuple(pairs)
+
+
+def _finding(ctx: GroupContext, verdict: Verdict, code: str, name: str, message: str,
+             fix: Fix, searched: int, last: str = "") -> Finding:
+    lib = verdict.library
+    return Finding(
+        code=code, rule=name, path=lib.root, message=message, kind="vendored",
+        ecosystem="vendored", size=_sizes(ctx.root, lib), surface=ctx.surface.under(lib.root),
+        tracked=Tracked.TRACKED, ignored=ctx.ignored(lib.root), fix=fix,
+        details=_details(verdict, searched, last),
+    )
+
+
+def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
+    if ctx.git is None or not ctx.git.known:
+        return
+    try:
+        verdicts, searched = _analyse(ctx)
+    except GitUnavailable:
+        return
+    deadline = time.monotonic() + _GIT_LOG_SECONDS
+    for verdict in verdicts:
+        yield from _verdict_findings(ctx, verdict, searched, deadline)
+
+
+def _verdict_findings(
+    ctx: GroupContext, verdict: Verdict, searched: int, deadline: float
+) -> Iterator[Finding]:
+    lib = verdict.library
+    label = lib.package_name or lib.name
+    if verdict.used:
+        size = _sizes(ctx.root, lib)
+        if size.apparent >= ctx.config.large_file:
+            how = "referenced" if verdict.best else "used by " + ", ".join(verdict.used_by[:2])
+            yield _finding(ctx, verdict, "TDY403", "vendored-library-in-use",
+                           f"vendored {label} ({humanize.naturalsize(size.apparent)}) is "
+                           f"{how}: keep it out of search and mark it linguist-vendored",
+                           _SEARCH_ADVICE, searched)
+        return
+    last = _last_reference(ctx.root, lib, deadline)
+    if verdict.hazards or verdict.used_by:
+        yield _finding(ctx, verdict, "TDY402", "possibly-unused-vendored-library",
+                       f"vendored {label}: no reference found, but "
+                       + ("paths are built at run time" if verdict.hazards
+                          else "an unused vendored library refers to it"),
+                       _remove_fix(lib), searched, last)
+        return
+    weak = " (mentioned only in docs, comments or tests)" if verdict.evidence else ""
+    yield _finding(ctx, verdict, "TDY401", "unused-vendored-library",
+                   f"vendored {label} is not referenced anywhere{weak}: high confidence unused",
+                   _remove_fix(lib), searched, last)
+
+
+_SEARCH_ADVICE = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                     "exclude it from search (.ignore, search.exclude) and add "
+                     "`<path>/** linguist-vendored` to .gitattributes")
+
+
+def _remove_fix(lib: Library) -> Fix:
+    return Fix(ActionKind.GIT_RM, Applicability.DISPLAY_ONLY,
+               f"git rm -r {lib.root} (only with --unsafe-fixes --select naming this rule; "
+               "`tidy undo` restores index and files)")
+
+
+
+
+RULES = (
+    Rule("TDY401", "unused-vendored-library",
+         "A vendored third-party library nothing references (high confidence)",
+         """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
+vendor/ folder under static/, a committed node_modules, linguist-vendored) that no first-party
+file references: no path, import, script tag, {% static %}, CSS @import, build alias or
+package.json entry, and no used vendored library either. Mentions in docs, comments or tests
+do not count.
+Why: tens of megabytes that every clone downloads and every search reads.
+Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
+recorded so `tidy undo` restores it.""",
+         check_vendored, "display-only", also_emits=("TDY402", "TDY403")),
+    Rule("TDY402", "possibly-unused-vendored-library",
+         "A vendored library with no direct reference but reasons for doubt",
+         """What: as TDY401, but paths around the library's folder are built at run time
+(string concatenation, globs) or only an unused vendored library refers to it.
+Why: worth a look; tidy cannot prove it unused. The evidence is listed.
+Fix (display only).""",
+         lambda ctx: iter(()), "display-only"),
+    Rule("TDY403", "vendored-library-in-use",
+         "A big vendored library that is used: keep it out of search",
+         """What: a vendored library over `large-file` that first-party code references.
+Why: search tools and editors still read it.
+Fix (advice): exclude it from search and mark it linguist-vendored.""",
+         lambda ctx: iter(()), "display-only"),
+)

@@ -1,0 +1,275 @@
+"""Which tracked folders are copies of third-party libraries.
+
+A candidate is found by its path (a vendor/third_party container, a committed node_modules, a
+lib/ or vendor/ folder under a static root, a well-known library name) and confirmed by its
+content (its own manifest or licence, minified files, source maps, version banners, a
+version-numbered name). `.gitattributes` `linguist-vendored` is honoured both ways.
+Linguist's vendor list is about language statistics, so its non-library entries (.github,
+.vscode, cache, dist, ...) are never candidates (research/vendored-ignores.md A.6).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+
+ReadHead = Callable[[str, int], bytes]  # (repo-relative path, max bytes) -> bytes, b"" on error
+
+# A container whose every child folder is somebody else's library.
+_CONTAINER = re.compile(
+    r"(?:^|/)(?:vendors?|[Vv]endor|third[-_]?party|3rd[-_]?party|[Ee]xtern(?:als?)?|"
+    r"bower_components|node_modules|web_modules|jspm_packages)/([^/]+)/"
+)
+# Under a static root, lib/ and vendor/ hold copied front-end code more often than not.
+_STATIC_LIB = re.compile(
+    r"(?:^|/)(?:static|public|assets|www|wwwroot|web)/(?:[^/]+/)*?(?:vendors?|libs?)/([^/]+)/"
+)
+_KNOWN = (
+    "jquery", "jquery-ui", "bootstrap", "font-awesome", "fontawesome", "ketcher", "mathjax",
+    "ace-builds", "ace", "codemirror", "monaco-editor", "tinymce", "tiny_mce", "ckeditor",
+    "pdfjs", "pdf.js", "d3", "three", "leaflet", "chart.js", "chartjs", "highcharts", "lodash",
+    "moment", "select2", "datatables", "swagger-ui", "redoc", "plotly", "echarts", "katex",
+    "mermaid", "openlayers", "cesium", "video.js", "videojs", "fullcalendar", "handsontable",
+)
+_KNOWN_DIR = re.compile(
+    r"(?:^|/)(?:static|public|assets|www|wwwroot|web)/(?:[^/]+/)*?(("
+    + "|".join(re.escape(k) for k in _KNOWN)
+    + r")(?:[-_.]?v?\d[\w.]*)?)/",
+    re.IGNORECASE,
+)
+# Linguist lists these as vendored for statistics; they are not libraries.
+_NOT_LIBRARIES = frozenset({
+    ".github", ".vscode", ".idea", "cache", "dist", "env", "testdata", "fixtures", "debian",
+    "docs", "doc", "examples", "tests", "test", "src", "include", "bin", "build",
+})
+_MANIFESTS = ("package.json", "bower.json", ".bower.json", "composer.json", "setup.py",
+              "pyproject.toml", "setup.cfg", "Cargo.toml", "go.mod")
+_LICENSE = re.compile(r"^(?:licen[cs]e|copying|notice)(?:[.-][\w.]*)?$", re.IGNORECASE)
+_VERSIONED = re.compile(r"[-_.@]v?\d+\.\d+")
+_BANNER = re.compile(rb"/\*[!*]?\s*@?([\w.\-]+)\s+v?(\d+\.\d+[\w.\-]*)")
+_MINIFIED = re.compile(r"[.-]min\.(?:js|css)$")
+_LICENSE_NAMES = (
+    ("MIT License", "MIT"), ("Permission is hereby granted, free of charge", "MIT"),
+    ("Apache License", "Apache-2.0"), ("GNU GENERAL PUBLIC LICENSE", "GPL"),
+    ("GNU LESSER GENERAL PUBLIC LICENSE", "LGPL"), ("Mozilla Public License", "MPL-2.0"),
+    ("BSD 3-Clause", "BSD-3-Clause"), ("Redistribution and use in source and binary", "BSD"),
+    ("ISC License", "ISC"), ("The Unlicense", "Unlicense"),
+)
+
+
+@dataclass(frozen=True)
+class Library:
+    root: str  # repo-relative folder
+    files: tuple[str, ...]  # repo-relative tracked files inside
+    signals: tuple[str, ...]  # why tidy thinks it is a third-party copy
+    package_name: str = ""
+    version: str = ""
+    license: str = ""
+    entry_files: tuple[str, ...] = ()  # main/module/browser, top-level .js/.css
+    python_package: str = ""  # importable name, for a Python package under third_party/
+
+    @property
+    def name(self) -> str:
+        return self.root.rsplit("/", 1)[-1]
+
+
+@dataclass
+class _Draft:
+    root: str
+    by_path: bool = False  # the path alone is strong (a vendor/ container, linguist-vendored)
+    signals: list[str] = field(default_factory=list)
+
+
+def discover(
+    tracked: Iterable[str],
+    read_head: ReadHead,
+    vendored_attr: Mapping[str, bool] | None = None,
+) -> list[Library]:
+    """Candidate libraries among `tracked` paths, outermost folders only, biggest first."""
+    tracked = sorted(tracked)
+    drafts: dict[str, _Draft] = {}
+    # Folders, not files, are what the patterns name: far fewer strings to match.
+    folders = {path.rsplit("/", 1)[0] + "/" for path in tracked if "/" in path}
+    for folder in folders:
+        for root, by_path, signal in _path_candidates(folder):
+            draft = drafts.setdefault(root, _Draft(root))
+            draft.by_path = draft.by_path or by_path
+            if signal not in draft.signals:
+                draft.signals.append(signal)
+    _apply_attributes(drafts, tracked, vendored_attr or {})
+    roots = _outermost(sorted(drafts))
+    files_by_root = _files_by_root(tracked, roots)
+    libraries = []
+    for root in roots:
+        library = _confirm(drafts[root], files_by_root.get(root, []), read_head)
+        if library is not None:
+            libraries.append(library)
+    return libraries
+
+
+def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
+    for pattern, by_path, label in ((_CONTAINER, True, "vendor folder"),
+                                    (_STATIC_LIB, False, "library folder under a static root"),
+                                    (_KNOWN_DIR, False, "well-known library name")):
+        match = pattern.search(path)
+        if match is None:
+            continue
+        root = path[: match.end() - 1]
+        if root.rsplit("/", 1)[-1].lower() in _NOT_LIBRARIES:
+            continue
+        yield root, by_path, label
+
+
+def _apply_attributes(
+    drafts: dict[str, _Draft], tracked: list[str], vendored_attr: Mapping[str, bool]
+) -> None:
+    """linguist-vendored set -> the outermost all-vendored folder is a candidate; unset -> never."""
+    if not vendored_attr:
+        return
+    for root in [r for r in drafts if _attribute_says(vendored_attr, r, tracked) is False]:
+        del drafts[root]
+    vendored = [p for p in tracked if vendored_attr.get(p) is True]
+    for root in _all_vendored_folders(vendored, tracked, vendored_attr):
+        draft = drafts.setdefault(root, _Draft(root))
+        draft.by_path = True
+        draft.signals.append("linguist-vendored in .gitattributes")
+
+
+def _attribute_says(attr: Mapping[str, bool], root: str, tracked: list[str]) -> bool | None:
+    inside = [attr.get(p) for p in tracked if p.startswith(root + "/")]
+    if inside and all(v is False for v in inside):
+        return False
+    return None
+
+
+def _all_vendored_folders(
+    vendored: list[str], tracked: list[str], attr: Mapping[str, bool]
+) -> list[str]:
+    counts: dict[str, list[int]] = defaultdict(lambda: [0, 0])  # folder -> [vendored, all]
+    for path in tracked:
+        parts = path.split("/")[:-1]
+        for i in range(1, len(parts) + 1):
+            slot = counts["/".join(parts[:i])]
+            slot[1] += 1
+            slot[0] += attr.get(path) is True
+    full = {d for d, (v, n) in counts.items() if v == n and n > 0}
+    return [d for d in full if d.rsplit("/", 1)[0] not in full or "/" not in d]
+
+
+def _outermost(roots: list[str]) -> list[str]:
+    kept: list[str] = []
+    for root in roots:  # sorted: a parent comes right before its children
+        if kept and root.startswith(kept[-1] + "/"):
+            continue
+        kept.append(root)
+    return kept
+
+
+def _files_by_root(tracked: list[str], roots: list[str]) -> dict[str, list[str]]:
+    """Tracked files under each root; `tracked` is sorted, so each root is one slice."""
+    by_root: dict[str, list[str]] = {}
+    for root in roots:
+        prefix = root + "/"
+        start = bisect.bisect_left(tracked, prefix)
+        end = bisect.bisect_left(tracked, prefix + "\U0010ffff", lo=start)
+        by_root[root] = tracked[start:end]
+    return by_root
+
+
+def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | None:
+    if not files:
+        return None
+    signals = list(draft.signals)
+    top = {p[len(draft.root) + 1:]: p for p in files if "/" not in p[len(draft.root) + 1:]}
+    manifest = _read_manifest(top, read_head)
+    if manifest:
+        signals.append(f"own manifest ({manifest['file']})")
+    license_name = _license(top, read_head) or str(manifest.get("license", ""))
+    if any(_LICENSE.match(name) for name in top):
+        signals.append("own licence file")
+    if _VERSIONED.search(draft.root.rsplit("/", 1)[-1]):
+        signals.append("version-numbered folder name")
+    minified = sum(1 for p in files if _MINIFIED.search(p))
+    if minified:
+        signals.append(f"{minified} minified file(s)")
+    maps = sum(1 for p in files if p.endswith((".js.map", ".css.map")))
+    if maps:
+        signals.append(f"{maps} source map(s)")
+    banner = _banner(files, read_head)
+    if banner:
+        signals.append(f"version banner ({banner[0]} {banner[1]})")
+    confirmed = draft.by_path or len(signals) > len(draft.signals)
+    if not confirmed:
+        return None
+    return Library(
+        root=draft.root,
+        files=tuple(files),
+        signals=tuple(signals),
+        package_name=str(manifest.get("name", "")) or (banner[0] if banner else ""),
+        version=str(manifest.get("version", "")) or (banner[1] if banner else ""),
+        license=license_name,
+        entry_files=_entry_files(draft.root, top, manifest),
+        python_package=_python_package(draft.root, top, files),
+    )
+
+
+def _read_manifest(top: dict[str, str], read_head: ReadHead) -> dict[str, object]:
+    for name in ("package.json", "bower.json", ".bower.json", "composer.json"):
+        if name in top:
+            try:
+                data = json.loads(read_head(top[name], 256 * 1024) or b"{}")
+            except (ValueError, UnicodeDecodeError):
+                continue
+            if isinstance(data, dict):
+                return {**data, "file": name}
+    for name in _MANIFESTS:
+        if name in top:
+            return {"file": name}
+    return {}
+
+
+def _license(top: dict[str, str], read_head: ReadHead) -> str:
+    for name, path in top.items():
+        if _LICENSE.match(name):
+            head = read_head(path, 2048).decode("utf-8", "replace")
+            for needle, spdx in _LICENSE_NAMES:
+                if needle.lower() in head.lower():
+                    return spdx
+            return name
+    return ""
+
+
+def _banner(files: list[str], read_head: ReadHead) -> tuple[str, str] | None:
+    for path in files:
+        if path.endswith((".js", ".css")):
+            match = _BANNER.search(read_head(path, 512))
+            if match:
+                return match.group(1).decode(errors="replace"), match.group(2).decode(
+                    errors="replace")
+    return None
+
+
+def _entry_files(root: str, top: dict[str, str], manifest: Mapping[str, object]) -> tuple[str, ...]:
+    names: list[str] = []
+    for key in ("main", "module", "browser", "unpkg", "jsdelivr", "style"):
+        value = manifest.get(key)
+        if isinstance(value, str) and value:
+            names.append(value.rsplit("/", 1)[-1])
+    names += [n for n in top if n.endswith((".js", ".css", ".html"))]
+    return tuple(dict.fromkeys(names))
+
+
+def _python_package(root: str, top: dict[str, str], files: list[str]) -> str:
+    if "__init__.py" in top:
+        return root.rsplit("/", 1)[-1]
+    for path in files:
+        rest = path[len(root) + 1:].split("/")
+        if len(rest) == 2 and rest[1] == "__init__.py":
+            return rest[0]
+        if len(rest) == 3 and rest[0] == "src" and rest[2] == "__init__.py":
+            return rest[1]
+    return ""

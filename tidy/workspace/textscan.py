@@ -1,0 +1,130 @@
+"""One pass over a repo's text files looking for many literal strings at once.
+
+Every pattern goes into one Aho-Corasick automaton (ahocorasick-rs, the Rust crate ripgrep
+uses), so the cost is one read and one scan per file however many libraries are looked for.
+Matching is case-insensitive: haystacks are lower-cased bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+import ahocorasick_rs
+
+from tidy.workspace.git import run_git, split_z
+
+MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
+_BINARY_SUFFIXES = frozenset({
+    ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".psd",
+    ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst",
+    ".7z", ".rar", ".jar", ".war", ".whl", ".egg", ".pyc", ".pyo", ".so", ".dll", ".dylib",
+    ".exe", ".o", ".a", ".class", ".wasm", ".pdf", ".mp3", ".mp4", ".mov", ".avi", ".webm",
+    ".ogg", ".wav", ".flac", ".sqlite", ".db", ".pkl", ".npy", ".npz", ".h5", ".parquet",
+    ".map",
+})
+_LOCKFILES = frozenset({
+    "package-lock.json", "yarn.lock", "pnpm-lock.yaml", "bun.lockb", "poetry.lock", "uv.lock",
+    "Cargo.lock", "composer.lock", "Gemfile.lock", "Pipfile.lock", "pdm.lock", "go.sum",
+})
+
+
+# Never through a link, never stuck on a FIFO.
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+
+
+@dataclass(frozen=True)
+class Match:
+    path: str  # repo-relative file
+    pattern: int  # index into the patterns
+    line_no: int
+    line: str  # the whole line, stripped, at most 200 characters
+
+
+_MAX_PATHSPECS = 2000  # past this, filter in Python rather than on git's command line
+
+
+def text_files(repo: str, skip: Sequence[str] = ()) -> list[str]:
+    """Tracked and untracked-not-ignored files outside the `skip` folders (caches, artifacts).
+
+    The folders are passed to git as exclude pathspecs, so git does not walk into them.
+    """
+    args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    if skip and len(skip) <= _MAX_PATHSPECS:
+        args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
+    out = run_git(repo, *args)
+    prefixes = tuple(s + "/" for s in skip)
+    return [p for p in dict.fromkeys(split_z(out))
+            if _may_be_text(p) and not p.startswith(prefixes) and p not in skip]
+
+
+def _may_be_text(path: str) -> bool:
+    name = path.rsplit("/", 1)[-1]
+    if name in _LOCKFILES:
+        return False
+    dot = name.rfind(".")
+    return dot < 0 or name[dot:].lower() not in _BINARY_SUFFIXES
+
+
+def read_head(repo: str, path: str, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file, never through a link; b"" on any error."""
+    full = os.path.join(repo, path)
+    try:
+        fd = os.open(full, _READ_FLAGS)
+    except OSError:
+        return b""
+    try:
+        if not _is_regular(fd):
+            return b""
+        return os.read(fd, limit)
+    except OSError:
+        return b""
+    finally:
+        os.close(fd)
+
+
+def _is_regular(fd: int) -> bool:
+    return stat.S_ISREG(os.fstat(fd).st_mode)
+
+
+def search(
+    repo: str, files: Iterable[str], patterns: Sequence[str]
+) -> tuple[list[Match], int]:
+    """Every occurrence of every pattern in `files`; also how many files were searched."""
+    if not patterns:
+        return [], 0
+    automaton = ahocorasick_rs.BytesAhoCorasick(
+        [p.lower().encode() for p in patterns], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
+    )
+    matches: list[Match] = []
+    searched = 0
+    for path in files:
+        data = read_head(repo, path, MAX_TEXT_BYTES + 1)
+        if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
+            continue
+        searched += 1
+        hay = data.lower()
+        found = automaton.find_matches_as_indexes(hay, overlapping=True)
+        if found:
+            matches.extend(_with_lines(path, hay, found))
+    return matches, searched
+
+
+def _with_lines(path: str, hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Match]:
+    for pattern, start, end in found:
+        if not _bounded(hay, start, end):
+            continue
+        line_start = hay.rfind(b"\n", 0, start) + 1
+        line_end = hay.find(b"\n", end)
+        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
+        line_no = hay.count(b"\n", 0, start) + 1
+        yield Match(path, pattern, line_no, line.strip()[:200].decode("utf-8", "replace"))
+
+
+def _bounded(hay: bytes, start: int, end: int) -> bool:
+    """Not inside a longer word: `d3` in `md3` or `ace` in `replace` is no reference."""
+    before = hay[start - 1: start] if start else b""
+    after = hay[end: end + 1]
+    return not (before.isalnum() or before == b"_") and not (after.isalnum() or after == b"_")
