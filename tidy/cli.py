@@ -194,6 +194,169 @@ def show_rule(code: str) -> int:
     return EXIT_OK
 
 
+
+# -- fix / undo / trash / log (issue 3). The logic lives in tidy/fixes/commands.py. ----------
+def _age_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
+    if value is None:
+        return None
+    from tidy.units import parse_age
+
+    try:
+        return parse_age(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _out(text: str, err: bool = False) -> None:
+    click.echo(text, nl=False, err=err)
+
+
+def _ask(question: str) -> bool:
+    return click.confirm(question, default=False, err=True)
+
+
+def _can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def _fix_errors() -> tuple[type[Exception], ...]:
+    from tidy.fixes.commands import CommandError
+    from tidy.fixes.plan import PlanRefused
+    from tidy.journal import JournalError
+
+    return CommandError, PlanRefused, JournalError
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("-y", "--yes", is_flag=True, help="Apply without asking (needed without a terminal).")
+@click.option("--dry-run", "--diff", "dry_run", is_flag=True,
+              help="Show the plan and change nothing.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Also apply unsafe fixes (costly to rebuild, or changes the git index).")
+@click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
+@click.option("--ignore", help="Skip these rule codes or prefixes (comma-separated).")
+@click.option("--kind", "kinds", help="Only these catalogue kinds (comma-separated).")
+@click.option("--older-than", callback=_age_option,
+              help="Only projects whose own newest file is older than this (e.g. 14d).")
+@click.option("--skip-recent", callback=_age_option, default="10s", show_default=True,
+              help="Leave alone anything written more recently than this (a running build); "
+                   "0s turns the check off.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output format (json: the plan and the result).")
+@click.option("--exclude", multiple=True, help="Gitignore-style pattern to leave out (repeatable).")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
+@click.option("--cross-filesystems", is_flag=True, default=None,
+              help="Descend into other mounted filesystems.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+def fix(
+    paths: tuple[str, ...], yes: bool, dry_run: bool, unsafe_fixes: bool, select: str | None,
+    ignore: str | None, kinds: str | None, older_than: float | None, skip_recent: float,
+    output_format: str, exclude: tuple[str, ...], config_path: str | None,
+    cross_filesystems: bool | None, quiet: bool,
+) -> int:
+    """Move caches and build outputs under PATHS to tidy's trash (undo with `tidy undo`).
+
+    Shows the plan first and asks on a terminal; --yes applies without asking, --dry-run
+    changes nothing. Exit 0 done, 1 something failed or was skipped for a safety reason,
+    2 usage (no terminal and no --yes), 3 internal error.
+    """
+    from tidy import engine
+    from tidy.fixes.commands import FixRequest, run_fix
+
+    paths = paths or (".",)
+    config = load_config(paths[0], config_path)
+    config = _with_overrides(
+        config, select=_codes(select), ignore=_codes(ignore), only_kinds=_names(kinds),
+        exclude=(*config.exclude, *exclude) if exclude else None,
+        cross_filesystems=cross_filesystems,
+    )
+    to_terminal = sys.stdout.isatty()
+    request = FixRequest(
+        paths=paths, config=config, yes=yes, dry_run=dry_run, unsafe=unsafe_fixes,
+        select=_codes(select) or (), ignore=_codes(ignore) or (), kinds=_names(kinds) or (),
+        older_than=older_than, skip_recent=skip_recent or 0.0, output_format=output_format,
+        can_ask=_can_ask(), width=shutil.get_terminal_size().columns if to_terminal else 120,
+        color=to_terminal,
+    )
+
+    def scan_paths(scan_paths: Sequence[str], scan_config: Config) -> Any:
+        return _run_with_progress(
+            lambda progress: engine.scan(scan_paths, scan_config, progress), quiet)
+
+    try:
+        return run_fix(request, scan_paths, _out, _ask)
+    except _fix_errors() as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command()
+@click.argument("run_id", required=False)
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def undo(run_id: str | None, output_format: str) -> int:
+    """Put back everything the last fix run (or run RUN_ID) moved or untracked."""
+    from tidy.fixes.commands import run_undo
+
+    try:
+        return run_undo(run_id, output_format, _out)
+    except _fix_errors() as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.group()
+def trash() -> None:
+    """tidy's trash: what fix runs moved, until purged."""
+
+
+@trash.command("list")
+@click.option("--all", "show_all", is_flag=True, help="Also runs that were undone or purged.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def trash_list(show_all: bool, output_format: str) -> int:
+    """Runs in the trash, with sizes and ages; interrupted runs are flagged."""
+    from tidy.fixes.commands import run_trash_list
+
+    to_terminal = sys.stdout.isatty()
+    return run_trash_list(output_format, show_all, _out,
+                          width=shutil.get_terminal_size().columns if to_terminal else 120,
+                          color=to_terminal)
+
+
+@trash.command("purge")
+@click.argument("run_ids", nargs=-1)
+@click.option("--older-than", callback=_age_option,
+              help="Only runs that finished longer ago than this (e.g. 7d).")
+@click.option("--dry-run", is_flag=True, help="Say what would be freed; delete nothing.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask, even on a terminal.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def trash_purge(run_ids: tuple[str, ...], older_than: float | None, dry_run: bool, yes: bool,
+                output_format: str) -> int:
+    """Delete the trash of RUN_IDS (default: every run) for good, freeing the space.
+
+    Asks on a terminal unless --yes; without a terminal the command itself is the consent.
+    """
+    from tidy.fixes.commands import run_trash_purge
+
+    try:
+        return run_trash_purge(older_than, run_ids, dry_run, yes, _can_ask(), output_format,
+                               _out, _ask)
+    except _fix_errors() as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.command("log")
+@click.option("-n", "--limit", type=click.IntRange(min=0), help="Only the last N entries.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def show_log(limit: int | None, output_format: str) -> int:
+    """The audit log: what fix, undo and purge changed, when, how much, by which command."""
+    from tidy.fixes.commands import run_log
+
+    return run_log(output_format, limit, _out)
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None,

@@ -1,0 +1,205 @@
+"""Fixers: one applier per ActionKind, behind one small protocol and one explicit registry.
+
+An applier gets the planned actions of its kind and the run's journal, and returns one
+Outcome per action. The contract, for anyone adding one (IGNORE, EDITOR_EXCLUDE, EXTRACT,
+GIT_RM ...):
+
+1. Re-check each action right before acting (`PlannedAction.expected` holds what the plan
+   saw); skip what changed with `journal.skipped(path, reason)` and a SKIPPED outcome.
+2. Call `seq = journal.intent("<kind>", path=..., <what undo needs>)` BEFORE changing
+   anything (it is fsync'ed), then act, then `journal.done(seq, ...)` or
+   `journal.failed(seq, reason)`.
+3. `undo(intents, journal)` gets the run's intents of its kind that are in effect, newest
+   first, and reverts each: `journal.write({"op": "undo-intent", "ref": i.seq}, sync=True)`
+   first, then `{"op": "undo-done", "ref": ...}` or `{"op": "undo-fail", ...}`.
+4. `recover(intents, journal)` gets intents a killed run left in flight (no done/fail, or an
+   undo without its end) and writes `{"op": "recovered", "ref": seq, "state": "moved" |
+   "not-moved" | "missing"}` (or `recovered-undo` with "restored" | "in-trash"), deciding
+   from what is on disk. It must never lose data: when in doubt, keep both copies.
+5. Never print: return Outcomes; the CLI renders them.
+
+Register with `register(MyApplier())` at import time of a module listed in `_BUILTIN`.
+"""
+
+from __future__ import annotations
+
+import enum
+import importlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from tidy.fixes.plan import Plan, PlannedAction
+from tidy.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
+from tidy.models import ActionKind
+
+# Modules whose import registers an applier. Add yours here.
+_BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack")
+# Apply order: moves before index edits before config-file edits; undo runs it backwards.
+ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,
+         ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)
+
+
+class Status(enum.Enum):
+    DONE = "done"
+    SKIPPED = "skipped"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    action: ActionKind
+    status: Status
+    reason: str = ""
+    # True when the user should look (exit 1): a failure, or a skip for a safety reason
+    # (tracked content, a link or a different inode where a folder was planned). A skip
+    # because a build is busy or the path is already gone is routine: False.
+    attention: bool = False
+    bytes: int = 0
+    files: int = 0
+    where: str = ""  # where it went (trash path), or what was edited
+    code: str = ""
+    run: str = ""
+
+
+@dataclass(frozen=True)
+class ApplySettings:
+    skip_recent: float = 10.0  # seconds: anything written more recently is left alone
+    now: float = 0.0  # 0: the clock at each check
+
+
+class Applier(Protocol):
+    kind: ActionKind
+
+    def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
+              settings: ApplySettings) -> list[Outcome]: ...
+
+    def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]: ...
+
+    def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]: ...
+
+
+APPLIERS: dict[ActionKind, Applier] = {}
+
+
+def register(applier: Applier) -> Applier:
+    APPLIERS[applier.kind] = applier
+    return applier
+
+
+def appliers() -> dict[ActionKind, Applier]:
+    for module in _BUILTIN:
+        importlib.import_module(module)
+    return APPLIERS
+
+
+def _ordered(kinds: Iterable[ActionKind]) -> list[ActionKind]:
+    rank = {k: i for i, k in enumerate(ORDER)}
+    return sorted(set(kinds), key=lambda k: rank.get(k, len(rank)))
+
+
+def apply_plan(plan: Plan, journal: RunJournal,
+               settings: ApplySettings = ApplySettings()) -> list[Outcome]:
+    registry = appliers()
+    outcomes: list[Outcome] = []
+    for kind in _ordered(a.action for a in plan.actions):
+        actions = [a for a in plan.actions if a.action is kind]
+        applier = registry.get(kind)
+        if applier is None:
+            outcomes += [Outcome(a.path, kind, Status.SKIPPED, "no fixer installed", True)
+                         for a in actions]
+            continue
+        outcomes += applier.apply(actions, journal, settings)
+    return outcomes
+
+
+# -- runs: recovery and undo ----------------------------------------------------------------
+@dataclass(frozen=True)
+class RunOutcomes:
+    run_id: str
+    outcomes: tuple[Outcome, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def needs_recovery(record: RunRecord) -> bool:
+    if record.active:
+        return False
+    if record.ended is None:
+        return True
+    return any(i.in_flight or i.undo_in_flight for i in record.intents())
+
+
+def recover_interrupted() -> list[RunOutcomes]:
+    """Resolve every run a kill left half-done, from what is on disk. Idempotent."""
+    resolved = []
+    for record in list_runs():
+        if not needs_recovery(record):
+            continue
+        try:
+            with RunJournal.reopen(record.run_id) as journal:
+                resolved.append(_recover(read_run(record.run_id), journal))
+        except JournalError:
+            continue  # it started running again between the two looks: not ours to touch
+    return resolved
+
+
+def _recover(record: RunRecord, journal: RunJournal) -> RunOutcomes:
+    registry = appliers()
+    outcomes: list[Outcome] = []
+    pending = [i for i in record.intents() if i.in_flight or i.undo_in_flight]
+    for kind in _ordered(ActionKind(i.action) for i in pending if _known(i.action)):
+        applier = registry.get(kind)
+        if applier is not None:
+            outcomes += applier.recover([i for i in pending if i.action == kind.value], journal)
+    if record.ended is None:
+        journal.end("interrupted", recovered=len(pending))
+    if _undo_open(record):
+        journal.write({"op": "undo-end", "status": "interrupted"}, sync=True)
+    return RunOutcomes(record.run_id, tuple(outcomes))
+
+
+def _undo_open(record: RunRecord) -> bool:
+    ops = [e.get("op") for e in record.entries if e.get("op") in ("undo-begin", "undo-end")]
+    return bool(ops) and ops[-1] == "undo-begin"
+
+
+def _known(action: str) -> bool:
+    return action in {k.value for k in ActionKind}
+
+
+def last_undoable() -> str | None:
+    for record in reversed(list_runs()):
+        if not record.purged and any(i.applied for i in record.intents()):
+            return record.run_id
+    return None
+
+
+def undo_run(run_id: str) -> RunOutcomes:
+    """Revert everything run `run_id` did that is still in effect, newest first."""
+    registry = appliers()
+    with RunJournal.reopen(run_id) as journal:
+        record = read_run(run_id)
+        notes: list[str] = []
+        if needs_recovery(record):
+            recovered = _recover(record, journal)
+            notes.append(f"run {run_id} was interrupted; resolved {len(recovered.outcomes)} "
+                         "in-flight change(s) from the disk first")
+            record = read_run(run_id)
+        if record.purged:
+            raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
+        journal.write({"op": "undo-begin"}, sync=True)
+        live = [i for i in record.intents() if i.applied]
+        outcomes: list[Outcome] = []
+        for kind in reversed(_ordered(ActionKind(i.action) for i in live if _known(i.action))):
+            mine = [i for i in reversed(live) if i.action == kind.value]
+            applier = registry.get(kind)
+            if applier is None:
+                outcomes += [Outcome(str(i.entry.get("path", "")), kind, Status.FAILED,
+                                     "no fixer installed to undo this", True) for i in mine]
+                continue
+            outcomes += applier.undo(mine, journal)
+        failed = any(o.status is not Status.DONE for o in outcomes)
+        journal.write({"op": "undo-end", "status": "partial" if failed else "complete"},
+                      sync=True)
+    return RunOutcomes(run_id, tuple(outcomes), tuple(notes))

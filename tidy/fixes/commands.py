@@ -1,0 +1,232 @@
+"""The logic behind `tidy fix`, `tidy undo`, `tidy trash list|purge` and `tidy log`.
+
+cli.py parses arguments and owns the terminal; these functions get an `out` callback
+(text for stdout or, with err=True, stderr) and a `confirm` callback, and return the exit
+code:
+
+    0  done (or nothing to do); routine skips (a build is writing there, already gone) too
+    1  something needs attention: an action failed, or was skipped for a safety reason
+       (tracked files inside, a link or another inode where a folder was planned, outside
+       the root), or an undo could not put something back
+    2  usage: no terminal and no --yes, a refused root (/, the home folder), unknown run
+    3  internal error (cli.main turns an exception into this)
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from tidy.config import Config
+from tidy.fixes import (
+    ApplySettings,
+    Outcome,
+    RunOutcomes,
+    Status,
+    appliers,
+    apply_plan,
+    last_undoable,
+    recover_interrupted,
+    report,
+    undo_run,
+)
+from tidy.fixes import plan as planning
+from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
+from tidy.journal import JournalError, RunJournal, audit, list_runs, read_audit, read_run
+
+EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
+
+Out = Callable[..., None]  # out(text, err=False)
+Confirm = Callable[[str], bool]
+
+
+class CommandError(ValueError):
+    """A usage problem: print the one-line message, exit 2."""
+
+
+@dataclass(frozen=True)
+class FixRequest:
+    paths: tuple[str, ...]
+    config: Config
+    yes: bool = False
+    dry_run: bool = False
+    unsafe: bool = False
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    older_than: float | None = None
+    skip_recent: float = 10.0
+    output_format: str = "text"
+    can_ask: bool = False  # a terminal to confirm on
+    width: int = 120
+    color: bool = False
+
+
+def _attention(outcomes: Sequence[Outcome]) -> int:
+    return EXIT_ATTENTION if any(o.attention for o in outcomes) else EXIT_OK
+
+
+def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object],
+            out: Out, confirm: Confirm) -> int:
+    for path in request.paths:
+        planning.refuse_root(os.path.abspath(path))
+    if not (request.dry_run or request.yes or request.can_ask):
+        raise CommandError("tidy fix changes files: without a terminal to confirm on, pass "
+                           "--yes (or --dry-run to only see the plan)")
+    recovered = recover_interrupted()
+    if recovered and request.output_format == "text":
+        out(report.recovered_text(recovered, cwd=_cwd()), err=True)
+    found = scan(request.paths, request.config)
+    plan = planning.build(found, planning.PlanOptions(  # type: ignore[arg-type]
+        unsafe=request.unsafe, select=request.select, ignore=request.ignore,
+        kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),
+    ))
+    as_json = request.output_format == "json"
+    if not as_json:
+        out(report.plan_text(plan, cwd=_cwd(), width=request.width, color=request.color,
+                             dry_run=request.dry_run))
+    if request.dry_run or not plan.actions:
+        if as_json:
+            out(report.fix_json(plan, None, run_id=None, dry_run=request.dry_run,
+                                exit_code=EXIT_OK, recovered=recovered))
+        return EXIT_OK
+    if not request.yes and not confirm(_question(plan)):
+        out("nothing changed", err=True)
+        return EXIT_OK
+    run_id, outcomes = _apply(plan, request)
+    code = _attention(outcomes)
+    if as_json:
+        out(report.fix_json(plan, outcomes, run_id=run_id, dry_run=False, exit_code=code,
+                            recovered=recovered))
+    else:
+        out(report.result_text(outcomes, run_id, cwd=_cwd()))
+    return code
+
+
+def _question(plan: planning.Plan) -> str:
+    return (f"move {len(plan.actions)} item(s), {report.size(plan.bytes)}, to tidy's trash "
+            "(untrack where listed)?")
+
+
+def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]]:
+    journal = RunJournal.create("fix", plan.roots)
+    try:
+        outcomes = apply_plan(plan, journal, ApplySettings(skip_recent=request.skip_recent))
+        summary = _summary(outcomes)
+        journal.end("complete", summary=summary)
+    finally:
+        journal.close()
+    done = [o for o in outcomes if o.status is Status.DONE]
+    audit("fix", journal.run_id, summary=summary, items=len(done),
+          bytes=sum(o.bytes for o in done), files=sum(o.files for o in done),
+          skipped=sum(1 for o in outcomes if o.status is Status.SKIPPED),
+          failed=sum(1 for o in outcomes if o.status is Status.FAILED),
+          roots=list(plan.roots))
+    return journal.run_id, outcomes
+
+
+def _summary(outcomes: Sequence[Outcome]) -> str:
+    done = [o for o in outcomes if o.status is Status.DONE]
+    skipped = sum(1 for o in outcomes if o.status is Status.SKIPPED)
+    failed = sum(1 for o in outcomes if o.status is Status.FAILED)
+    return (f"moved/changed {len(done)} item(s), {report.size(sum(o.bytes for o in done))} "
+            f"(to trash, not freed); {skipped} skipped, {failed} failed")
+
+
+def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
+    recovered = recover_interrupted()
+    if recovered and output_format == "text":
+        out(report.recovered_text(recovered, cwd=_cwd()), err=True)
+    target = run_id or last_undoable()
+    if target is None:
+        out("nothing to undo" + ("\n" if output_format == "text" else ""), err=True)
+        if output_format == "json":
+            out(report.undo_json(RunOutcomes(""), EXIT_OK))
+        return EXIT_OK
+    try:
+        result = undo_run(target)
+    except JournalError as error:
+        raise CommandError(str(error)) from None
+    code = EXIT_ATTENTION if any(o.status is not Status.DONE for o in result.outcomes) else 0
+    restored = [o for o in result.outcomes if o.status is Status.DONE]
+    audit("undo", target, items=len(restored), bytes=sum(o.bytes for o in restored),
+          failed=len(result.outcomes) - len(restored),
+          summary=f"put back {len(restored)} item(s), "
+                  f"{report.size(sum(o.bytes for o in restored))}")
+    out(report.undo_json(result, code) if output_format == "json"
+        else report.undo_text(result, cwd=_cwd()))
+    return code
+
+
+def trash_runs(show_all: bool) -> list[TrashRun]:
+    recover_interrupted()
+    runs = [summarize(r) for r in list_runs()]
+    if show_all:
+        return runs
+    return [r for r in runs if r.items or r.status in ("running", "interrupted")]
+
+
+def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 120,
+                   color: bool = False) -> int:
+    runs = trash_runs(show_all)
+    out(report.trash_json(runs) if output_format == "json"
+        else report.trash_text(runs, width=width, color=color))
+    return EXIT_OK
+
+
+def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: bool,
+                    yes: bool, can_ask: bool, output_format: str, out: Out,
+                    confirm: Confirm) -> int:
+    recover_interrupted()
+    now = time.time()
+    wanted = set(run_ids)
+    for run_id in wanted:
+        try:
+            read_run(run_id)
+        except JournalError as error:
+            raise CommandError(str(error)) from None
+    chosen = [r for r in (summarize(record) for record in list_runs())
+              if r.status not in ("running", "purged")
+              and (not wanted or r.run_id in wanted)
+              and (older_than is None or now - r.finished >= older_than)]
+    if dry_run or not chosen:
+        preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
+        out(report.purge_json(preview, True, EXIT_OK) if output_format == "json"
+            else report.purge_text(preview, True))
+        return EXIT_OK
+    total = sum(r.bytes for r in chosen)
+    if not yes and can_ask and not confirm(
+            f"delete {report.size(total)} in {len(chosen)} run(s) for good?"):
+        out("nothing changed", err=True)
+        return EXIT_OK
+    purged = []
+    for run in chosen:
+        try:
+            with RunJournal.reopen(run.run_id) as journal:
+                purged.append(purge_run(read_run(run.run_id), journal))
+        except JournalError as error:
+            purged.append(Purged(run.run_id, 0, 0, (str(error),)))
+    code = EXIT_ATTENTION if any(p.errors for p in purged) else EXIT_OK
+    freed = sum(p.bytes for p in purged)
+    audit("purge", ",".join(p.run_id for p in purged), items=sum(p.items for p in purged),
+          bytes=freed, summary=f"freed {report.size(freed)} from {len(purged)} run(s)")
+    out(report.purge_json(purged, False, code) if output_format == "json"
+        else report.purge_text(purged, False))
+    return code
+
+
+def run_log(output_format: str, limit: int | None, out: Out) -> int:
+    entries = list(read_audit())
+    if limit is not None:
+        entries = entries[-limit:] if limit > 0 else []
+    out(report.log_json(entries) if output_format == "json" else report.log_text(entries))
+    return EXIT_OK
+
+
+def _cwd() -> str:
+    try:
+        return os.getcwd()
+    except OSError:
+        return ""

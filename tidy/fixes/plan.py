@@ -1,0 +1,286 @@
+"""Report -> Plan: which findings `tidy fix` acts on, each with the state to re-check.
+
+A plan is data: frozen PlannedActions with absolute paths, the group and scan roots, the
+finding behind each one, its size, and the `Expected` state seen when the plan was made
+(type, device, inode, mtime, tracked state). Appliers compare that with the disk again
+right before they act, and skip what changed.
+
+What is planned (ruff's model):
+- a finding's fix at Applicability.SAFE; UNSAFE too with `unsafe=True`; never DISPLAY_ONLY;
+- only codes that `select`/`ignore` keep (longest prefix wins), only `kinds` when given;
+- with `older_than`, only projects whose own newest file (Finding.activity, computed by the
+  engine from the project's files, never atime) is at least that old;
+- stale bytecode (TDY103) moves the stale files it names, not the whole `__pycache__`;
+- a path inside another planned path of the same action is covered by it and left out.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+
+from tidy.models import ActionKind, Applicability, Finding, Group, Report, Tracked
+
+# Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash.py).
+TRASH_FOLDER_NAME = ".tidy-trash"
+
+
+class PlanRefused(ValueError):
+    """A root tidy will not fix at all (/, the home folder): exit 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The state an applier must still find before it acts (compared with lstat)."""
+
+    type: str  # "dir" or "file"
+    dev: int
+    ino: int
+    mtime_ns: int  # of the path itself; newer at apply time means it changed
+    mode: int
+    tracked: Tracked  # as the scan saw it
+    newest_mtime: float  # newest mtime anywhere inside, as the scan measured it (0: unknown)
+
+
+@dataclass(frozen=True)
+class PlannedAction:
+    path: str  # absolute
+    root: str  # the group root: the repo (or plain folder) the path belongs to
+    scan_root: str  # the root the user named; nothing outside it is ever touched
+    rel: str  # relative to `root`, POSIX separators
+    is_repo: bool
+    code: str
+    rule: str
+    kind: str
+    action: ActionKind
+    applicability: Applicability
+    bytes: int
+    disk_bytes: int
+    files: int
+    why: str
+    regenerate: str
+    activity: float  # newest mtime of the project's own files (0: unknown)
+    expected: Expected
+
+
+@dataclass(frozen=True)
+class LeftOut:
+    """A fixable finding the plan does not act on, and why (shown with --dry-run)."""
+
+    path: str
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class PlanOptions:
+    unsafe: bool = False
+    select: tuple[str, ...] = ()  # empty: every code
+    ignore: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()  # empty: every kind
+    older_than: float | None = None  # seconds
+    now: float = 0.0  # 0: time.time() when the plan is made
+    actions: Collection[ActionKind] | None = None  # the action kinds an applier exists for
+
+
+@dataclass(frozen=True)
+class Plan:
+    roots: tuple[str, ...]
+    actions: tuple[PlannedAction, ...]
+    left_out: tuple[LeftOut, ...] = ()
+    created: float = 0.0
+
+    @property
+    def bytes(self) -> int:
+        return sum(a.bytes for a in self.actions)
+
+    @property
+    def files(self) -> int:
+        return sum(a.files for a in self.actions)
+
+
+def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
+    """The plan for `report`. Raises PlanRefused for a root tidy must not clean."""
+    for root in report.roots:
+        refuse_root(root)
+    now = options.now or time.time()
+    chosen: list[PlannedAction] = []
+    left_out: list[LeftOut] = []
+    for group in report.groups:
+        scan_root = _scan_root_of(group, report.roots)
+        for finding in group.findings:
+            verdict = _verdict(finding, options, now)
+            if verdict is None:
+                continue  # not a fix, or narrowed away by the user: not worth a line
+            if verdict:
+                left_out.append(LeftOut(_join(group.root, finding.path), finding.code, verdict))
+                continue
+            for candidate in _expand(finding, group, scan_root):
+                if isinstance(candidate, LeftOut):
+                    left_out.append(candidate)
+                else:
+                    chosen.append(candidate)
+    kept, covered = _drop_covered(chosen)
+    return Plan(report.roots, tuple(kept), tuple(left_out + covered), now)
+
+
+def refuse_root(root: str) -> None:
+    real = os.path.realpath(root)
+    if real == os.path.realpath("/") or os.path.dirname(real) == real:
+        raise PlanRefused(f"refusing to fix {root!r}: the filesystem root; name a project folder")
+    home = os.path.realpath(os.path.expanduser("~"))
+    if real == home:
+        raise PlanRefused(f"refusing to fix {root!r}: the home folder itself; name the folders "
+                          "that hold projects (e.g. tidy fix ~/code)")
+
+
+def _scan_root_of(group: Group, roots: tuple[str, ...]) -> str:
+    """The scan root a group was found under (a group may be a repo enclosing the root)."""
+    best = ""
+    for root in roots:
+        if _inside_or_same(group.root, root) and len(root) > len(best):
+            best = root
+    if best:
+        return best
+    # The scan root lies inside this group's repo: the root is the limit, not the repo.
+    inside = [r for r in roots if _inside_or_same(r, group.root)]
+    return max(inside, key=len) if inside else group.root
+
+
+def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    if not select and not ignore:
+        return True
+    best_select = max((len(p) for p in select or ("",) if code.startswith(p)), default=-1)
+    best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
+    return best_select >= 0 and best_select > best_ignore
+
+
+def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
+    """"" to plan it, a reason to list it as left out, None to drop it silently."""
+    fix = finding.fix
+    if fix is None or fix.action is ActionKind.NONE:
+        return None
+    if not _selected(finding.code, options.select, options.ignore):
+        return None
+    if options.kinds and finding.kind not in options.kinds:
+        return None
+    if fix.applicability is Applicability.DISPLAY_ONLY:
+        return "display-only: tidy explains, you decide"
+    if fix.applicability is Applicability.UNSAFE and not options.unsafe:
+        return "unsafe fix: add --unsafe-fixes to include it"
+    if options.actions is not None and fix.action not in options.actions:
+        return f"no fixer for {fix.action.value!r} is installed"
+    if options.older_than is not None:
+        return _age_verdict(finding, options.older_than, now)
+    return ""
+
+
+def _age_verdict(finding: Finding, older_than: float, now: float) -> str:
+    if not finding.activity:
+        return "project age unknown (no files of its own): kept because of --older-than"
+    age = now - finding.activity
+    if age < older_than:
+        return f"project changed {_days(age)} ago (--older-than {_days(older_than)})"
+    return ""
+
+
+def _days(seconds: float) -> str:
+    if seconds < 86400:
+        return f"{max(0, int(seconds // 3600))}h"
+    return f"{int(seconds // 86400)}d"
+
+
+def _expand(finding: Finding, group: Group, scan_root: str) -> Iterable[PlannedAction | LeftOut]:
+    fix = finding.fix
+    assert fix is not None
+    stale = [name for key, name in finding.details if key == "stale"]
+    if stale and fix.action is ActionKind.TRASH:
+        # Stale bytecode: the named .pyc files, never the __pycache__ that holds live ones.
+        for name in stale:
+            rel = f"{finding.path}/{name}"
+            yield _planned(finding, group, scan_root, rel, "file")
+        return
+    yield _planned(finding, group, scan_root, finding.path, None)
+
+
+def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
+             want_type: str | None) -> PlannedAction | LeftOut:
+    fix = finding.fix
+    assert fix is not None
+    path = _join(group.root, rel)
+    problem = _outside(path, scan_root)
+    if problem:
+        return LeftOut(path, finding.code, problem)
+    try:
+        st = os.lstat(path)
+    except OSError as error:
+        return LeftOut(path, finding.code, f"cannot read it now: {error.strerror}")
+    if stat.S_ISLNK(st.st_mode):
+        return LeftOut(path, finding.code, "a symlink: tidy never moves links it was not asked to")
+    kind = "dir" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else ""
+    if not kind or (want_type and kind != want_type):
+        return LeftOut(path, finding.code, "not a regular file or folder")
+    size = finding.size
+    file_bytes = st.st_size if want_type == "file" else size.apparent
+    return PlannedAction(
+        path=path, root=group.root, scan_root=scan_root, rel=rel, is_repo=group.is_repo,
+        code=finding.code, rule=finding.rule, kind=finding.kind, action=fix.action,
+        applicability=fix.applicability,
+        bytes=file_bytes,
+        disk_bytes=st.st_blocks * 512 if want_type == "file" else size.disk,
+        files=1 if want_type == "file" else size.files,
+        why=finding.message, regenerate=dict(finding.details).get("regenerate", ""),
+        activity=finding.activity,
+        expected=Expected(
+            type=kind, dev=st.st_dev, ino=st.st_ino, mtime_ns=st.st_mtime_ns,
+            mode=stat.S_IMODE(st.st_mode), tracked=finding.tracked,
+            newest_mtime=max(size.newest_mtime, st.st_mtime),
+        ),
+    )
+
+
+def _outside(path: str, scan_root: str) -> str:
+    """Why `path` may not be touched from `scan_root`, or ""."""
+    if not _inside_or_same(path, scan_root) or path == scan_root:
+        return "outside the scanned folder (or the folder itself)"
+    home = os.path.realpath(os.path.expanduser("~"))
+    if path in (home, os.path.realpath("/")):
+        return "the home folder or the filesystem root"
+    rel = os.path.relpath(path, scan_root)
+    if TRASH_FOLDER_NAME in rel.split(os.sep):
+        return "inside tidy's own trash"
+    return ""
+
+
+def _inside_or_same(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip(os.sep) + os.sep)
+
+
+def _drop_covered(actions: list[PlannedAction]) -> tuple[list[PlannedAction], list[LeftOut]]:
+    """Each path once; a path below another planned path of the same action goes with it."""
+    kept: list[PlannedAction] = []
+    covered: list[LeftOut] = []
+    by_action: dict[ActionKind, list[PlannedAction]] = {}
+    for action in actions:
+        by_action.setdefault(action.action, []).append(action)
+    for same in by_action.values():
+        same.sort(key=lambda a: (a.path.split(os.sep), a.code))  # parents right before children
+        last: PlannedAction | None = None
+        for action in same:
+            if last is not None and (action.path == last.path or _inside_or_same(
+                    action.path, last.path)):
+                if action.path != last.path:
+                    covered.append(LeftOut(action.path, action.code,
+                                           f"goes with {last.path} ({last.code})"))
+                continue
+            last = action
+            kept.append(action)
+    kept.sort(key=lambda a: (-a.bytes, a.path))
+    return kept, covered
+
+
+def _join(root: str, rel: str) -> str:
+    return root if rel in ("", ".") else os.path.normpath(os.path.join(root, rel))

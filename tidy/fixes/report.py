@@ -1,0 +1,291 @@
+"""Text and JSON for `tidy fix`, `tidy undo`, `tidy trash list/purge` and `tidy log`.
+
+Pure functions: data in, text out (the CLI prints). Sizes are said honestly: what moved to
+the trash still takes its space until `tidy trash purge`; only a purge "frees" bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import time
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import humanize
+from rich.console import Console
+from rich.table import Table
+
+from tidy import __version__
+from tidy.fixes import Outcome, RunOutcomes, Status
+from tidy.fixes.plan import Plan, PlannedAction
+from tidy.fixes.trash import Purged, TrashRun
+from tidy.journal import Entry
+from tidy.models import ActionKind
+
+SCHEMA_VERSION = 1
+_LEFT_OUT_SHOWN = 15
+
+
+def printable(path: str) -> str:
+    """Undecodable bytes as \\xNN and control characters (a newline in a name) escaped."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
+
+def size(n: int) -> str:
+    return humanize.naturalsize(n, binary=False)
+
+
+def _shown(path: str, cwd: str) -> str:
+    if cwd and path.startswith(cwd.rstrip(os.sep) + os.sep):
+        path = os.path.relpath(path, cwd)
+    return printable(path)
+
+
+def _console(width: int, color: bool) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
+                      highlight=False, soft_wrap=False)
+    return console, buffer
+
+
+# -- fix: the plan ----------------------------------------------------------------------------
+def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = False,
+              dry_run: bool = False) -> str:
+    console, buffer = _console(width, color)
+    if not plan.actions:
+        console.print("nothing to fix" + (" (dry run)" if dry_run else ""))
+    else:
+        table = Table(title="tidy fix: plan" + (" (dry run: nothing changes)" if dry_run else ""),
+                      title_justify="left", show_edge=False, pad_edge=False)
+        for name, justify in (("path", "left"), ("code", "left"), ("does", "left"),
+                              ("size", "right"), ("files", "right"), ("why", "left")):
+            table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+        for action in plan.actions:
+            table.add_row(_shown(action.path, cwd), action.code, _does(action),
+                          size(action.bytes), f"{action.files:,}", printable(action.why))
+        console.print(table)
+        console.print(f"{len(plan.actions)} item(s), {size(plan.bytes)} in {plan.files:,} files")
+    if plan.left_out and (dry_run or not plan.actions):
+        console.print(f"left out: {len(plan.left_out)}")
+        for item in plan.left_out[:_LEFT_OUT_SHOWN]:
+            console.print(f"  {_shown(item.path, cwd)}  {item.code}: {item.reason}")
+        if len(plan.left_out) > _LEFT_OUT_SHOWN:
+            console.print(f"  ... and {len(plan.left_out) - _LEFT_OUT_SHOWN} more "
+                          "(--format json lists all)")
+    return buffer.getvalue()
+
+
+def _does(action: PlannedAction) -> str:
+    return {ActionKind.TRASH: "to trash", ActionKind.UNTRACK: "untrack + ignore"}.get(
+        action.action, action.action.value)
+
+
+# -- fix / undo: results ----------------------------------------------------------------------
+def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> str:
+    lines: list[str] = []
+    done = [o for o in outcomes if o.status is Status.DONE]
+    trashed = [o for o in done if o.action is ActionKind.TRASH]
+    untracked = [o for o in done if o.action is ActionKind.UNTRACK]
+    other = [o for o in done if o.action not in (ActionKind.TRASH, ActionKind.UNTRACK)]
+    if trashed:
+        total = sum(o.bytes for o in trashed)
+        lines.append(f"moved to trash: {len(trashed)} item(s), {size(total)} "
+                     f"(run {run_id}); run `tidy trash purge` to free the space, "
+                     "`tidy undo` to put it back")
+    if untracked:
+        lines.append(f"untracked: {len(untracked)} path(s), {sum(o.files for o in untracked):,} "
+                     "file(s) left on disk and now ignored; commit to make it stick "
+                     f"(`tidy undo {run_id}` restores the index)")
+    for outcome in other:
+        lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}")
+    lines += _problems(outcomes, cwd)
+    if not lines:
+        lines.append("nothing changed")
+    return "\n".join(lines) + "\n"
+
+
+def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
+    lines = []
+    for outcome in outcomes:
+        if outcome.status is Status.DONE and not outcome.reason:
+            continue
+        if outcome.status is Status.DONE:
+            lines.append(f"note: {_shown(outcome.path, cwd)}: {outcome.reason}")
+            continue
+        mark = "!" if outcome.attention else "-"
+        lines.append(f"{mark} {outcome.status.value}: {_shown(outcome.path, cwd)}: "
+                     f"{printable(outcome.reason)}")
+    return lines
+
+
+def undo_text(result: RunOutcomes, *, cwd: str = "") -> str:
+    lines = list(result.notes)
+    restored = [o for o in result.outcomes if o.status is Status.DONE]
+    if restored:
+        lines.append(f"run {result.run_id}: put back {len(restored)} item(s), "
+                     f"{size(sum(o.bytes for o in restored))}")
+    else:
+        lines.append(f"run {result.run_id}: nothing was put back")
+    lines += _problems(result.outcomes, cwd)
+    return "\n".join(lines) + "\n"
+
+
+def recovered_text(results: Sequence[RunOutcomes], *, cwd: str = "") -> str:
+    lines = []
+    for result in results:
+        counts: dict[str, int] = {}
+        for outcome in result.outcomes:
+            counts[outcome.reason.split(" (")[0]] = counts.get(outcome.reason.split(" (")[0],
+                                                                 0) + 1
+        summary = ", ".join(f"{n} {what}" for what, n in counts.items()) or "nothing in flight"
+        lines.append(f"tidy: run {result.run_id} was interrupted; resolved from the disk: "
+                     f"{summary}. `tidy undo {result.run_id}` rolls it back; `tidy fix` again "
+                     "finishes the rest")
+        lines += [line for line in _problems(result.outcomes, cwd)
+                  if not line.startswith("note:")]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def outcome_json(outcome: Outcome) -> dict[str, Any]:
+    return {
+        "path": outcome.path, "action": outcome.action.value, "status": outcome.status.value,
+        "reason": outcome.reason, "attention": outcome.attention, "bytes": outcome.bytes,
+        "files": outcome.files, "where": outcome.where, "code": outcome.code,
+    }
+
+
+def action_json(action: PlannedAction) -> dict[str, Any]:
+    return {
+        "path": action.path, "root": action.root, "rel": action.rel, "code": action.code,
+        "rule": action.rule, "kind": action.kind, "action": action.action.value,
+        "applicability": action.applicability.value, "bytes": action.bytes,
+        "disk_bytes": action.disk_bytes, "files": action.files, "why": action.why,
+        "regenerate": action.regenerate, "project_activity": action.activity or None,
+        "tracked": action.expected.tracked.value,
+    }
+
+
+def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | None,
+             dry_run: bool, exit_code: int, recovered: Sequence[RunOutcomes] = ()) -> str:
+    done = [o for o in outcomes or () if o.status is Status.DONE]
+    trashed = [o for o in done if o.action is ActionKind.TRASH]
+    document = {
+        "version": SCHEMA_VERSION,
+        "tool": {"name": "tidy", "version": __version__},
+        "command": "fix",
+        "dry_run": dry_run,
+        "run": run_id,
+        "roots": list(plan.roots),
+        "plan": {
+            "items": len(plan.actions), "bytes": plan.bytes, "files": plan.files,
+            "actions": [action_json(a) for a in plan.actions],
+            "left_out": [{"path": i.path, "code": i.code, "reason": i.reason}
+                         for i in plan.left_out],
+        },
+        "result": None if outcomes is None else {
+            "done": len(done),
+            "skipped": sum(1 for o in outcomes if o.status is Status.SKIPPED),
+            "failed": sum(1 for o in outcomes if o.status is Status.FAILED),
+            "moved_to_trash": {"items": len(trashed), "bytes": sum(o.bytes for o in trashed),
+                               "files": sum(o.files for o in trashed)},
+            "freed_bytes": 0,  # the trash keeps them until `tidy trash purge`
+            "outcomes": [outcome_json(o) for o in outcomes],
+        },
+        "recovered": [{"run": r.run_id, "outcomes": [outcome_json(o) for o in r.outcomes]}
+                      for r in recovered],
+        "exit_code": exit_code,
+    }
+    return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def undo_json(result: RunOutcomes, exit_code: int) -> str:
+    return json.dumps({
+        "version": SCHEMA_VERSION, "command": "undo", "run": result.run_id,
+        "notes": list(result.notes), "outcomes": [outcome_json(o) for o in result.outcomes],
+        "exit_code": exit_code,
+    }, indent=2, ensure_ascii=True) + "\n"
+
+
+# -- trash list / purge -----------------------------------------------------------------------
+def _age(seconds: float) -> str:
+    if seconds < 3600:
+        return f"{int(seconds // 60)}m"
+    if seconds < 86400:
+        return f"{int(seconds // 3600)}h"
+    return f"{int(seconds // 86400)}d"
+
+
+def trash_text(runs: Sequence[TrashRun], *, now: float | None = None, width: int = 120,
+               color: bool = False) -> str:
+    now = now if now is not None else time.time()
+    console, buffer = _console(width, color)
+    if not runs:
+        console.print("the trash is empty")
+        return buffer.getvalue()
+    table = Table(show_edge=False, pad_edge=False)
+    for name, justify in (("run", "left"), ("age", "right"), ("status", "left"),
+                          ("items", "right"), ("size", "right"), ("command", "left")):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for run in runs:
+        status = run.status.upper() if run.status == "interrupted" else run.status
+        table.add_row(run.run_id, _age(now - run.started), status, f"{run.items:,}",
+                      size(run.bytes), printable(run.command))
+    console.print(table)
+    total = sum(r.bytes for r in runs)
+    console.print(f"in the trash: {size(total)}; `tidy trash purge` frees it, "
+                  "`tidy undo [RUN]` puts a run back")
+    if any(r.status == "interrupted" for r in runs):
+        console.print("INTERRUPTED runs were killed mid-way and resolved from the disk: "
+                      "`tidy undo RUN` rolls one back, `tidy fix` finishes the rest")
+    return buffer.getvalue()
+
+
+def trash_json(runs: Sequence[TrashRun]) -> str:
+    return json.dumps({"version": SCHEMA_VERSION, "runs": [{
+        "run": r.run_id, "started": r.started, "finished": r.finished, "status": r.status,
+        "items": r.items, "bytes": r.bytes, "files": r.files, "command": r.command,
+        "locations": list(r.locations), "skipped": r.skipped, "failed": r.failed,
+    } for r in runs]}, indent=2, ensure_ascii=True) + "\n"
+
+
+def purge_text(purged: Sequence[Purged], dry_run: bool) -> str:
+    total = sum(p.bytes for p in purged)
+    verb = "would free" if dry_run else "freed"
+    lines = [f"{verb} {size(total)} from {len(purged)} run(s)"]
+    for item in purged:
+        lines += [f"! {item.run_id}: {printable(error)}" for error in item.errors]
+    return "\n".join(lines) + "\n"
+
+
+def purge_json(purged: Sequence[Purged], dry_run: bool, exit_code: int) -> str:
+    return json.dumps({
+        "version": SCHEMA_VERSION, "command": "trash purge", "dry_run": dry_run,
+        "freed_bytes": 0 if dry_run else sum(p.bytes for p in purged),
+        "runs": [{"run": p.run_id, "items": p.items, "bytes": p.bytes, "errors": list(p.errors)}
+                 for p in purged],
+        "exit_code": exit_code,
+    }, indent=2, ensure_ascii=True) + "\n"
+
+
+# -- log --------------------------------------------------------------------------------------
+def log_text(entries: Sequence[Entry]) -> str:
+    if not entries:
+        return "the audit log is empty\n"
+    lines = []
+    for entry in entries:
+        when = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(float(entry.get("time", 0))))
+        argv = entry.get("argv") or []
+        command = " ".join(["tidy", *map(str, argv[1:])]) if isinstance(argv, list) else ""
+        what = entry.get("summary") or entry.get("event", "")
+        lines.append(f"{when}  {entry.get('run', '')}  {entry.get('event', ''):<6}  "
+                     f"{printable(str(what))}  [{printable(command)} in "
+                     f"{printable(str(entry.get('cwd', '')))}]")
+    return "\n".join(lines) + "\n"
+
+
+def log_json(entries: Sequence[Entry]) -> str:
+    return json.dumps({"version": SCHEMA_VERSION, "entries": list(entries)}, indent=2,
+                      ensure_ascii=True) + "\n"

@@ -1,0 +1,178 @@
+"""The UNTRACK applier: stop tracking a committed cache, keep the files on disk.
+
+`git rm -r --cached -q -- <path>` (the working tree is not touched) plus an anchored rule
+in the managed block of the repo's `.gitignore` (tidy.fixes.ignore_files.add_rules), so the
+cache does not come back with the next `git add -A`. Always an unsafe fix: it changes what
+the next commit contains.
+
+Undo puts the exact index entries back (mode, blob id, path, from `git ls-files -s` taken
+before the change, via `git update-index --index-info`), and restores `.gitignore` as it
+was if nobody edited it since.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+from collections.abc import Sequence
+
+from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes.ignore_files import add_rules, atomic_write
+from tidy.fixes.plan import PlannedAction
+from tidy.journal import Intent, RunJournal
+from tidy.models import ActionKind
+from tidy.workspace.git import GitUnavailable, git_env, git_executable
+
+_ENCODING, _ERRORS = "utf-8", "surrogateescape"
+_GLOB_SPECIALS = "\\*?["
+
+
+def ignore_pattern(rel: str, is_dir: bool) -> str | None:
+    """An anchored .gitignore pattern matching exactly `rel`; None if none can (a newline)."""
+    if "\n" in rel or "\r" in rel:
+        return None
+    escaped = "".join("\\" + c if c in _GLOB_SPECIALS else c for c in rel)
+    stripped = escaped.rstrip(" ")
+    escaped = stripped + "\\ " * (len(escaped) - len(stripped))  # trailing spaces count
+    return "/" + escaped + ("/" if is_dir else "")
+
+
+def _git(repo: str, *args: str, stdin: bytes | None = None) -> bytes:
+    proc = subprocess.run(
+        [git_executable(), "-C", repo, "--literal-pathspecs", *args],
+        input=stdin, capture_output=True, env=git_env(), check=False,
+    )
+    if proc.returncode != 0:
+        first = proc.stderr.decode("utf-8", "replace").strip().split("\n")[0]
+        raise GitUnavailable(first or f"git {args[0]} failed")
+    return proc.stdout
+
+
+def index_entries(repo: str, rel: str) -> list[str]:
+    """`git ls-files -s` records at or below `rel`: "<mode> <blob> <stage>\\t<path>"."""
+    out = _git(repo, "ls-files", "-s", "-z", "--", rel)
+    return [os.fsdecode(r) for r in out.split(b"\0") if r]
+
+
+def _read(path: str) -> str | None:
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode(_ENCODING, _ERRORS)
+    except FileNotFoundError:
+        return None
+
+
+class UntrackApplier:
+    kind = ActionKind.UNTRACK
+
+    def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
+              settings: ApplySettings) -> list[Outcome]:
+        return [self._one(a, journal) for a in actions]
+
+    def _one(self, action: PlannedAction, journal: RunJournal) -> Outcome:
+        def skip(reason: str, attention: bool = True) -> Outcome:
+            journal.skipped(action.path, reason, action="untrack", code=action.code)
+            return Outcome(action.path, self.kind, Status.SKIPPED, reason, attention,
+                           code=action.code, run=journal.run_id)
+
+        if not action.is_repo:
+            return skip("not in a git repository")
+        if not action.path.startswith(action.scan_root.rstrip(os.sep) + os.sep):
+            return skip("outside the scanned folder")
+        pattern = ignore_pattern(action.rel, action.expected.type == "dir")
+        if pattern is None:
+            return skip("a newline in the name: no ignore rule can match it")
+        try:
+            entries = index_entries(action.root, action.rel)
+        except GitUnavailable as error:
+            return skip(f"git: {error}")
+        if not entries:
+            return skip("no longer tracked", attention=False)
+        if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
+            return skip("unmerged entries (a merge is in progress)")
+        ignore_file = os.path.join(action.root, ".gitignore")
+        before = _read(ignore_file)
+        seq = journal.intent(
+            "untrack", path=action.path, root=action.root, rel=action.rel, code=action.code,
+            kind=action.kind, bytes=action.bytes, files=len(entries), index=entries,
+            pattern=pattern, gitignore=ignore_file, gitignore_before=before,
+        )
+        try:
+            _git(action.root, "rm", "-r", "--cached", "-q", "--", action.rel)
+        except GitUnavailable as error:
+            journal.failed(seq, f"git rm --cached: {error}")
+            return Outcome(action.path, self.kind, Status.FAILED, f"git rm --cached: {error}",
+                           True, code=action.code, run=journal.run_id)
+        try:
+            add_rules(action.root, [pattern])
+            rule_note = ""
+        except (OSError, ValueError) as error:
+            rule_note = f"untracked, but the ignore rule was not written: {error}"
+        journal.done(seq, gitignore_after=_read(ignore_file), warning=rule_note)
+        return Outcome(action.path, self.kind, Status.DONE if not rule_note else Status.FAILED,
+                       rule_note, bool(rule_note), action.bytes, len(entries),
+                       where=f"index of {action.root}; rule {pattern} in .gitignore",
+                       code=action.code, run=journal.run_id)
+
+    def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        return [self._undo_one(i, journal) for i in intents]
+
+    def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
+        entry = intent.entry
+        path, root = str(entry["path"]), str(entry["root"])
+        journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+        records = b"".join(os.fsencode(r) + b"\0" for r in entry.get("index", []))
+        try:
+            _git(root, "update-index", "-z", "--index-info", stdin=records)
+        except GitUnavailable as error:
+            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
+            return Outcome(path, self.kind, Status.FAILED, f"git update-index: {error}", True,
+                           run=journal.run_id)
+        note = _restore_ignore_file(intent)
+        journal.write({"op": "undo-done", "ref": intent.seq, "warning": note})
+        return Outcome(path, self.kind, Status.DONE, note, False,
+                       int(entry.get("bytes", 0)), len(entry.get("index", [])),
+                       where=f"index of {root}", run=journal.run_id)
+
+    def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        outcomes = []
+        for intent in intents:
+            entry = intent.entry
+            path, root, rel = str(entry["path"]), str(entry["root"]), str(entry["rel"])
+            try:
+                still = index_entries(root, rel)
+            except GitUnavailable:
+                still = list(entry.get("index", []))  # cannot tell: say it did not happen
+            if intent.undo_in_flight:
+                state_name = "restored" if still else "in-trash"
+                journal.write({"op": "recovered-undo", "ref": intent.seq, "state": state_name},
+                              sync=True)
+            else:
+                state_name = "not-moved" if still else "moved"
+                journal.write({"op": "recovered", "ref": intent.seq, "state": state_name},
+                              sync=True)
+            outcomes.append(Outcome(path, self.kind, Status.DONE,
+                                    f"untrack {'had not happened' if still else 'had happened'}",
+                                    run=journal.run_id))
+        return outcomes
+
+
+def _restore_ignore_file(intent: Intent) -> str:
+    entry = intent.entry
+    done = intent.last("done") or {}
+    ignore_file = str(entry.get("gitignore", ""))
+    before, after = entry.get("gitignore_before"), done.get("gitignore_after")
+    if not ignore_file or before == after:
+        return ""
+    if _read(ignore_file) != after:
+        return f"{ignore_file} changed since; its tidy rule was left in place"
+    if before is None:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(ignore_file)
+    else:
+        atomic_write(ignore_file, str(before).encode(_ENCODING, _ERRORS))
+    return ""
+
+
+register(UntrackApplier())
