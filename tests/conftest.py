@@ -10,6 +10,7 @@ Everything here works on real trees in tmp dirs and real processes; nothing is m
 - `run_cli(*args, cwd=)` `python -m tidy ...` in a subprocess -> CliResult
 - `tidy_main` fixture    `tidy.cli.main([...])` in-process -> CliResult (faster)
 - `scan_json(path, ...)` in-process `tidy scan --format json`, parsed
+- `scan_foundation(path, ...)` the same with only rules TDY101-104, TDY201-202
 - oracles: `du_apparent`, `du_disk`, `distinct_files` (GNU du / find, never tidy's code)
 
 An autouse fixture makes every test hermetic: no global or system git config, no
@@ -150,6 +151,15 @@ def scan_json(path: Path | str, *args: str) -> dict[str, Any]:
     report: dict[str, Any] = json.loads(out.getvalue())
     report["_exit"] = code
     return report
+
+
+# The rules of the scan foundation (issue 2); later families are tested on their own.
+FOUNDATION_RULES = "TDY101,TDY102,TDY103,TDY104,TDY201,TDY202"
+
+
+def scan_foundation(path: Path | str, *args: str) -> dict[str, Any]:
+    """scan_json with only the foundation's rules (a later `--select` in args wins)."""
+    return scan_json(path, "--select", FOUNDATION_RULES, *args)
 
 
 def findings(report: dict[str, Any], code: str | None = None) -> list[dict[str, Any]]:

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import commit, findings, make_repo, scan_json, write
+from tests.conftest import commit, findings, make_repo, scan_foundation, write
 from tidy.catalog import (
     AMBIGUOUS_NAMES,
     CACHEDIR_SIGNATURE,
@@ -143,7 +143,7 @@ def test_each_ecosystem_is_recognised(
     for marker in markers:
         write(root / marker, "marker\n")
     _make_artifact(root / artifact)
-    found = reported(scan_json(root, *args))
+    found = reported(scan_foundation(root, *args))
     assert artifact in found, found
     assert found[artifact]["code"] == code
     assert found[artifact]["ecosystem"] == ecosystem
@@ -153,7 +153,7 @@ def test_cmake_tree_of_any_name_is_found_by_its_cache(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(root / "my-release-tree" / "CMakeCache.txt", "CMAKE_BUILD_TYPE:STRING=Release\n")
     write(root / "my-release-tree" / "app.o", size=500)
-    found = reported(scan_json(root))
+    found = reported(scan_foundation(root))
     assert found["my-release-tree"]["ecosystem"] == "cmake"
 
 
@@ -176,7 +176,7 @@ def _ambiguous_dir(root: Path, name: str) -> Path:
 def test_ambiguous_name_alone_is_not_reported(tmp_path: Path, name: str) -> None:
     root = tmp_path / "proj"
     _ambiguous_dir(root, name)
-    assert name not in reported(scan_json(root))
+    assert name not in reported(scan_foundation(root))
 
 
 @pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
@@ -184,7 +184,7 @@ def test_ambiguous_name_with_its_marker_is_reported(tmp_path: Path, name: str) -
     root = tmp_path / "proj"
     _ambiguous_dir(root, name)
     write(root / MARKER_FOR[name], "")
-    assert reported(scan_json(root))[name]["code"] == "TDY101"
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
 
 
 @pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
@@ -192,35 +192,35 @@ def test_a_marker_of_another_ecosystem_is_not_enough(tmp_path: Path, name: str) 
     root = tmp_path / "proj"
     _ambiguous_dir(root, name)
     write(root / "Gemfile", "")  # Ruby confirms none of these names
-    assert name not in reported(scan_json(root))
+    assert name not in reported(scan_foundation(root))
 
 
 @pytest.mark.parametrize("name", AMBIGUOUS)
 def test_cachedir_tag_with_the_signature_is_evidence(tmp_path: Path, name: str) -> None:
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, name) / "CACHEDIR.TAG", GOOD_TAG)
-    assert reported(scan_json(root))[name]["code"] == "TDY101"
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
 
 
 @pytest.mark.parametrize("name", AMBIGUOUS)
 def test_cachedir_tag_with_a_wrong_signature_is_not(tmp_path: Path, name: str) -> None:
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, name) / "CACHEDIR.TAG", BAD_TAG)
-    assert name not in reported(scan_json(root))
+    assert name not in reported(scan_foundation(root))
 
 
 @pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
 def test_self_ignoring_gitignore_is_evidence(tmp_path: Path, name: str) -> None:
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, name) / ".gitignore", "# created by the build tool\n*\n")
-    assert reported(scan_json(root))[name]["code"] == "TDY101"
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
 
 
 @pytest.mark.parametrize("rules", ["*.o\n", "*\n!keep.txt\n", "/sub\n"])
 def test_a_gitignore_that_keeps_something_is_not_evidence(tmp_path: Path, rules: str) -> None:
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, "build") / ".gitignore", rules)
-    assert "build" not in reported(scan_json(root))
+    assert "build" not in reported(scan_foundation(root))
 
 
 def test_marker_beats_cachedir_tag_when_naming_the_kind(tmp_path: Path) -> None:
@@ -228,7 +228,7 @@ def test_marker_beats_cachedir_tag_when_naming_the_kind(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, "build") / "CACHEDIR.TAG", GOOD_TAG)
     write(root / "build.gradle", "")
-    found = reported(scan_json(root))["build"]
+    found = reported(scan_foundation(root))["build"]
     assert (found["kind"], found["ecosystem"]) == ("gradle-build", "jvm")
 
 
@@ -238,7 +238,7 @@ def test_tracked_build_of_scripts_without_marker_is_not_reported(tmp_path: Path)
     write(repo / "build" / "release.sh", "#!/bin/sh\nmake\n")
     write(repo / "build" / "lib" / "helpers.sh", "f() { :; }\n")
     commit(repo)
-    report = scan_json(repo)
+    report = scan_foundation(repo)
     assert findings(report) == []
 
 
@@ -247,7 +247,7 @@ def test_tracked_build_beside_pyproject_is_source_not_an_artifact(tmp_path: Path
     write(repo / "pyproject.toml", "[project]\nname = 'x'\n")
     write(repo / "build" / "release.py", "print('release')\n")
     commit(repo)
-    assert "build" not in reported(scan_json(repo))
+    assert "build" not in reported(scan_foundation(repo))
 
 
 def test_target_of_tracked_sources_without_a_build_file(tmp_path: Path) -> None:
@@ -255,7 +255,7 @@ def test_target_of_tracked_sources_without_a_build_file(tmp_path: Path) -> None:
     write(repo / "target" / "deploy.yaml", "env: prod\n")
     write(repo / "target" / "src" / "main.go", "package main\n")
     commit(repo)
-    assert reported(scan_json(repo)) == {}
+    assert reported(scan_foundation(repo)) == {}
 
 
 @pytest.mark.parametrize("name", ["lib", "vendor", "deps"])
@@ -265,7 +265,7 @@ def test_committed_source_folders_are_not_reported(tmp_path: Path, name: str) ->
     write(repo / "mix.exs", "")
     write(repo / name / "thirdparty" / "code.js", "export const x = 1;\n")
     commit(repo)
-    report = scan_json(repo)
+    report = scan_foundation(repo)
     assert name not in reported(report)
     assert report["_exit"] == 0
 
@@ -283,10 +283,10 @@ def test_venv_is_opt_in(tmp_path: Path, name: str) -> None:
     root = tmp_path / "proj"
     write(root / "pyproject.toml", "")
     _venv(root / name)
-    report = scan_json(root)
+    report = scan_foundation(root)
     assert findings(report) == []
     assert [n["kind"] for n in report["not_reported"]] == ["venv"]
-    found = reported(scan_json(root, "--kind", "venv"))
+    found = reported(scan_foundation(root, "--kind", "venv"))
     assert list(found) == [name]
     assert found[name]["fix"]["applicability"] == "unsafe"
 
@@ -295,7 +295,7 @@ def test_venv_reported_when_enabled_in_config(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(root / "pyproject.toml", "[tool.tidy]\nkinds = [\"venv\"]\n")
     _venv(root / ".venv")
-    assert list(reported(scan_json(root))) == [".venv"]
+    assert list(reported(scan_foundation(root))) == [".venv"]
 
 
 def test_node_modules_contents_are_never_projects(tmp_path: Path) -> None:
@@ -307,5 +307,5 @@ def test_node_modules_contents_are_never_projects(tmp_path: Path) -> None:
     for name in ("dist", "build", "coverage", "target", "out", "node_modules/x", "__pycache__"):
         write(pkg / name / "f.bin", size=10)
     write(pkg / ".DS_Store", size=10)
-    report = scan_json(root)
+    report = scan_foundation(root)
     assert {f["path"] for f in findings(report)} == {"node_modules"}

@@ -16,7 +16,7 @@ from tests.conftest import (
     git,
     hermetic_env,
     make_repo,
-    scan_json,
+    scan_foundation,
     write,
 )
 
@@ -69,7 +69,7 @@ def mixed_repo(tmp_path: Path) -> Path:
 
 
 def test_tracked_and_ignored_state_match_git(mixed_repo: Path) -> None:
-    report = scan_json(mixed_repo)
+    report = scan_foundation(mixed_repo)
     seen = findings(report)
     assert len(seen) >= 8
     for finding in seen:
@@ -79,7 +79,7 @@ def test_tracked_and_ignored_state_match_git(mixed_repo: Path) -> None:
 
 
 def test_untracked_caches_are_tdy101_and_do_not_fail(mixed_repo: Path) -> None:
-    report = scan_json(mixed_repo, "--select", "TDY101")
+    report = scan_foundation(mixed_repo, "--select", "TDY101")
     found = by_code(report, "TDY101")
     assert set(found) == {"src/demo/__pycache__", "web/node_modules", "dist"}
     for finding in found.values():
@@ -90,7 +90,7 @@ def test_untracked_caches_are_tdy101_and_do_not_fail(mixed_repo: Path) -> None:
 
 
 def test_committed_caches_are_tdy102_and_fail(mixed_repo: Path) -> None:
-    report = scan_json(mixed_repo)
+    report = scan_foundation(mixed_repo)
     found = by_code(report, "TDY102")
     assert set(found) == {"legacy/__pycache__", "vendored/node_modules", "mod.pyc"}
     assert found["vendored/node_modules"]["tracked"] == "partly-tracked"
@@ -108,7 +108,7 @@ def test_committed_node_modules_is_tdy102(tmp_path: Path) -> None:
     write(repo / "package.json", "{}")
     write(repo / "node_modules" / "x" / "index.js", size=10)
     commit(repo)
-    (finding,) = findings(scan_json(repo))
+    (finding,) = findings(scan_foundation(repo))
     assert (finding["code"], finding["path"], finding["tracked"]) == (
         "TDY102", "node_modules", "tracked")
 
@@ -119,7 +119,7 @@ def test_stale_bytecode_in_pycache(tmp_path: Path) -> None:
     write(root / "pkg" / "__pycache__" / "kept.cpython-311.pyc", size=100)
     gone = write(root / "pkg" / "__pycache__" / "removed.cpython-311.pyc", size=333)
     renamed = write(root / "pkg" / "__pycache__" / "old_name.cpython-312.opt-1.pyc", size=44)
-    report = scan_json(root)
+    report = scan_foundation(root)
     (stale,) = findings(report, "TDY103")
     assert stale["path"] == "pkg/__pycache__"
     assert stale["bytes"] == du_apparent(gone) + du_apparent(renamed)
@@ -135,7 +135,7 @@ def test_no_stale_bytecode_when_every_source_exists(tmp_path: Path) -> None:
     write(root / "pkg" / "b.pyw", "")
     write(root / "pkg" / "__pycache__" / "a.cpython-311.pyc", size=10)
     write(root / "pkg" / "__pycache__" / "b.cpython-311.pyc", size=10)
-    assert findings(scan_json(root), "TDY103") == []
+    assert findings(scan_foundation(root), "TDY103") == []
 
 
 def test_legacy_pyc_without_source_is_stale(tmp_path: Path) -> None:
@@ -143,7 +143,7 @@ def test_legacy_pyc_without_source_is_stale(tmp_path: Path) -> None:
     orphan = write(root / "lib" / "deleted.pyc", size=77)
     write(root / "lib" / "alive.pyc", size=66)
     write(root / "lib" / "alive.py", "")
-    report = scan_json(root)
+    report = scan_foundation(root)
     (stale,) = findings(report, "TDY103")
     assert (stale["path"], stale["bytes"], stale["files"]) == ("lib/deleted.pyc", 77, 1)
     assert set(by_code(report, "TDY101")) == {"lib/alive.pyc"}  # not stale: plain bytecode
@@ -152,7 +152,7 @@ def test_legacy_pyc_without_source_is_stale(tmp_path: Path) -> None:
 
 
 def test_os_junk(mixed_repo: Path) -> None:
-    found = by_code(scan_json(mixed_repo), "TDY104")
+    found = by_code(scan_foundation(mixed_repo), "TDY104")
     assert set(found) == {"docs/.DS_Store", "assets/.DS_Store"}
     assert found["docs/.DS_Store"]["fix"]["action"] == "trash"
     assert found["docs/.DS_Store"]["fix"]["applicability"] == "safe"
@@ -166,7 +166,7 @@ def test_editor_swap_files_are_junk_but_never_safe_to_trash(tmp_path: Path) -> N
     write(root / "notes.md~", "old")
     write(root / "#scratch.el#", "x")
     write(root / "notes.md", "new")
-    found = by_code(scan_json(root), "TDY104")
+    found = by_code(scan_foundation(root), "TDY104")
     assert set(found) == {".notes.md.swp", "notes.md~", "#scratch.el#"}
     assert {f["fix"]["applicability"] for f in found.values()} == {"unsafe"}
 
@@ -177,13 +177,13 @@ def test_large_tracked_file_tdy201(tmp_path: Path) -> None:
     write(repo / "data" / "small.csv", size=999_999)
     write(repo / "untracked.bin", size=2_000_000)
     commit(repo, "data")
-    report = scan_json(repo)
+    report = scan_foundation(repo)
     assert set(by_code(report, "TDY201")) == {"data/big.csv"}
     finding = by_code(report, "TDY201")["data/big.csv"]
     assert finding["bytes"] == 1_500_000 and finding["tracked"] == "tracked"
     assert finding["fails"] is False and report["_exit"] == 0
     assert finding["fix"]["applicability"] == "display-only"
-    smaller = scan_json(repo, "--large-file", "900KB")
+    smaller = scan_foundation(repo, "--large-file", "900KB")
     assert set(by_code(smaller, "TDY201")) == {"data/big.csv", "data/small.csv"}
 
 
@@ -192,7 +192,7 @@ def test_oversized_tracked_file_tdy202_fails(tmp_path: Path) -> None:
     write(repo / "model.bin", size=3_000_000)
     write(repo / "big.csv", size=1_200_000)
     commit(repo)
-    report = scan_json(repo, "--max-file-size", "2MB")
+    report = scan_foundation(repo, "--max-file-size", "2MB")
     assert set(by_code(report, "TDY202")) == {"model.bin"}
     assert set(by_code(report, "TDY201")) == {"big.csv"}  # never both for one file
     assert by_code(report, "TDY202")["model.bin"]["fails"] is True
@@ -200,20 +200,20 @@ def test_oversized_tracked_file_tdy202_fails(tmp_path: Path) -> None:
 
 
 def test_findings_are_sorted_biggest_first(mixed_repo: Path) -> None:
-    (group,) = scan_json(mixed_repo)["groups"]
+    (group,) = scan_foundation(mixed_repo)["groups"]
     sizes = [f["bytes"] for f in group["findings"]]
     assert sizes == sorted(sizes, reverse=True)
 
 
 def test_reclaimable_counts_each_safe_path_once(mixed_repo: Path) -> None:
-    (group,) = scan_json(mixed_repo)["groups"]
+    (group,) = scan_foundation(mixed_repo)["groups"]
     safe = {f["path"]: f for f in group["findings"]
             if f["fix"] and f["fix"]["action"] == "trash" and f["fix"]["applicability"] == "safe"}
     assert group["reclaimable"]["bytes"] == sum(du_apparent(mixed_repo / p) for p in safe)
 
 
 def test_scan_inside_a_subfolder_reports_paths_from_the_repo_root(mixed_repo: Path) -> None:
-    report = scan_json(mixed_repo / "web")
+    report = scan_foundation(mixed_repo / "web")
     (group,) = report["groups"]
     assert group["root"] == str(mixed_repo)
     assert {f["path"] for f in group["findings"]} == {"web/node_modules"}
@@ -226,7 +226,7 @@ def test_each_committed_file_is_reported_by_one_rule(tmp_path: Path) -> None:
     write(repo / "orphan.pyc", size=50)
     write(repo / ".DS_Store", size=6148)
     commit(repo)
-    report = scan_json(repo)
+    report = scan_foundation(repo)
     assert sorted((f["code"], f["path"]) for f in findings(report)) == [
         ("TDY103", "orphan.pyc"), ("TDY104", ".DS_Store")]
     assert {f["fix"]["action"] for f in findings(report)} == {"untrack"}

@@ -21,7 +21,7 @@ from tests.conftest import (
     find_dirs,
     findings,
     make_repo,
-    scan_json,
+    scan_foundation,
     write,
 )
 
@@ -66,7 +66,7 @@ def test_zoo_in_node_modules_measures_like_du(tmp_path: Path, outside: Path) -> 
     root = tmp_path / "proj"
     build_zoo(root / "node_modules", outside)
     write(root / "index.js", "x")
-    report = scan_json(root)
+    report = scan_foundation(root)
     found = _by_path(report)
     assert set(found) == {"node_modules"}
     assert_measured_like_du(root, found["node_modules"])
@@ -76,7 +76,7 @@ def test_plain_folder_total_equals_du(tmp_path: Path, outside: Path) -> None:
     root = tmp_path / "proj"
     build_zoo(root / "node_modules", outside)
     build_zoo(root / "src", outside)  # the same zoo where it is explored, not measured
-    report = scan_json(root)
+    report = scan_foundation(root)
     (group,) = report["groups"]
     assert group["scanned"]["bytes"] == du_apparent(root)
     assert group["scanned"]["disk_bytes"] == du_disk(root)
@@ -92,7 +92,7 @@ def test_nested_artifacts_are_measured_once(tmp_path: Path) -> None:
     write(root / "node_modules" / "pkg" / "dist" / "x.js", size=10)  # no marker is looked at
     write(root / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=50)
     write(root / "pkg" / "m.py", "")
-    found = _by_path(scan_json(root))
+    found = _by_path(scan_foundation(root))
     assert set(found) == {"node_modules", "pkg/__pycache__"}
     for finding in found.values():
         assert_measured_like_du(root, finding)
@@ -104,7 +104,7 @@ def test_symlink_named_like_an_artifact_is_not_followed(tmp_path: Path, outside:
     os.symlink(outside, root / "node_modules")  # pnpm-style link to somewhere else
     os.symlink(outside, root / "__pycache__")
     write(root / "index.js", "x")
-    report = scan_json(root)
+    report = scan_foundation(root)
     assert findings(report) == []
     (group,) = report["groups"]
     assert group["scanned"]["bytes"] == du_apparent(root)
@@ -118,7 +118,7 @@ def test_symlink_loops_terminate(tmp_path: Path) -> None:
     os.symlink("x", root / "y")
     os.symlink("y", root / "x")
     write(root / "a" / "b" / "__pycache__" / "m.pyc", size=10)
-    report = scan_json(root)
+    report = scan_foundation(root)
     assert set(_by_path(report)) == {"a/b/__pycache__"}
     assert report["groups"][0]["scanned"]["bytes"] == du_apparent(root)
 
@@ -128,7 +128,7 @@ def test_git_dir_is_never_entered(tmp_path: Path) -> None:
     write(repo / ".git" / "__pycache__" / "x.pyc", size=10)
     write(repo / ".git" / "node_modules" / "x.js", size=10)
     write(repo / "x.py", "")
-    report = scan_json(repo)
+    report = scan_foundation(repo)
     assert findings(report) == []
     expected = du_apparent(repo) - du_apparent(repo / ".git")
     assert report["groups"][0]["scanned"]["bytes"] == expected
@@ -141,7 +141,7 @@ def test_hard_links_inside_one_artifact_count_once(tmp_path: Path) -> None:
     for i in range(5):  # pnpm hard-links one file into many packages
         (root / "node_modules" / f"p{i}").mkdir(parents=True)
         os.link(store / "lodash.js", root / "node_modules" / f"p{i}" / "lodash.js")
-    (finding,) = findings(scan_json(root))
+    (finding,) = findings(scan_foundation(root))
     assert_measured_like_du(root, finding)
     assert finding["files"] == 1
 
@@ -154,7 +154,7 @@ def test_hard_link_shared_with_source_still_counts_in_each_artifact(tmp_path: Pa
     os.link(root / "aaa" / "data.bin", root / "zzz" / "node_modules" / "data.bin")
     (root / "node_modules").mkdir()
     os.link(root / "aaa" / "data.bin", root / "node_modules" / "data.bin")
-    found = _by_path(scan_json(root))
+    found = _by_path(scan_foundation(root))
     assert set(found) == {"node_modules", "zzz/node_modules"}
     for finding in found.values():
         assert_measured_like_du(root, finding)
@@ -171,7 +171,7 @@ def test_scanned_total_counts_a_hard_link_shared_by_findings_once(tmp_path: Path
     os.link(root / "aaa" / "data.bin", root / "zzz" / "node_modules" / "data.bin")
     (root / "node_modules").mkdir()
     os.link(root / "aaa" / "data.bin", root / "node_modules" / "data.bin")
-    (group,) = scan_json(root)["groups"]
+    (group,) = scan_foundation(root)["groups"]
     assert group["scanned"]["bytes"] == du_apparent(root)
     assert group["scanned"]["files"] == distinct_files(root)
 
@@ -184,7 +184,7 @@ def test_scanned_total_counts_file_findings_once(tmp_path: Path) -> None:
     write(root / "src" / "main.py", "print()")
     write(root / ".DS_Store", size=6148)
     write(root / "src" / "orphan.pyc", size=100)
-    (group,) = scan_json(root)["groups"]
+    (group,) = scan_foundation(root)["groups"]
     assert {f["code"] for f in group["findings"]} == {"TDY103", "TDY104"}
     assert group["scanned"]["bytes"] == du_apparent(root)
     assert group["scanned"]["files"] == distinct_files(root)
@@ -247,7 +247,7 @@ def test_property_findings_match_du(tree: int | dict[str, Any], data: st.DataObj
         top = root / "node_modules"
         _materialise(top, tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
         _add_links(data, top, files, dirs)
-        report = scan_json(root)
+        report = scan_foundation(root)
         (finding,) = findings(report)
         assert finding["path"] == "node_modules"
         assert_measured_like_du(root, finding)
@@ -267,5 +267,5 @@ def test_big_artifact_measured_on_workers_matches_du(tmp_path: Path, outside: Pa
         if i % 10 == 0:
             os.link(shared, package / "shared.js")  # the same inode in many worker chunks
             os.symlink(outside, package / "escape")
-    (finding,) = findings(scan_json(root))
+    (finding,) = findings(scan_foundation(root))
     assert_measured_like_du(root, finding)
