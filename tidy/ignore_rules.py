@@ -30,14 +30,18 @@ import re
 import subprocess
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import pathspec
 
 from tidy.catalog import AMBIGUOUS_NAMES, Kind
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
+
+if TYPE_CHECKING:
+    from tidy.fixes.editor_ignores import FileEdit
 
 # Kinds that any project of their ecosystem makes, anywhere: one unanchored rule covers all.
 _ANYWHERE = frozenset({
@@ -519,3 +523,113 @@ def holds_python(tracked: Sequence[str], folder: str) -> bool:
     prefix = folder + "/"
     return any(p.startswith(prefix) and p.endswith((".py", ".pyi")) for p in tracked)
 
+
+
+# ---------------------------------------------------------------------------- planning a fix
+
+@dataclass(frozen=True)
+class IgnorePlan:
+    """Every file edit one repo's ignore fix would make, and the rules that were refused."""
+
+    root: str
+    edits: tuple[FileEdit, ...] = ()
+    verdicts: tuple[Verdict, ...] = ()  # each .gitignore rule tried with git
+    errors: tuple[str, ...] = ()  # files tidy will not edit (a parse error ...), with why
+
+    @property
+    def refused(self) -> tuple[Verdict, ...]:
+        return tuple(v for v in self.verdicts if not v.ok)
+
+    def diff(self) -> str:
+        return "".join(e.diff() for e in self.edits if e.changed)
+
+
+def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
+               editors: Sequence[str] = (), python_folders: Sequence[str] = ()) -> IgnorePlan:
+    """The edits for untracked artifacts (`targets`) and heavy committed folders (`heavy`).
+
+    `.gitignore` gets the rules git accepted; `.ignore` gets every heavy folder; VS Code,
+    Cursor, JetBrains and Windsurf files are edited for `editors` (see editors_in_use);
+    pyright's exclude gets the heavy folders in `python_folders`.
+    """
+    from tidy.fixes import vscode
+    from tidy.fixes.editor_ignores import (
+        EditError,
+        editor_file_edits,
+        ignore_file_edit,
+        pyright_edit,
+    )
+
+    edits: list[FileEdit] = []
+    errors: list[str] = []
+    verdicts = verify_rules(root, choose_rules(targets)) if targets else []
+    accepted = [v.pattern for v in verdicts if v.ok]
+    folders = sorted({h.strip("/") for h in heavy if h.strip("/")})
+    patterns = [anchored(f, True) for f in folders]
+
+    def attempt(make: Callable[[], FileEdit | None]) -> None:
+        try:
+            edit = make()
+        except (EditError, vscode.SettingsError) as error:
+            errors.append(str(error))
+            return
+        if edit is not None and edit.changed:
+            edits.append(edit)
+
+    if accepted:
+        attempt(lambda: ignore_file_edit(root, ".gitignore", accepted))
+    if patterns:
+        attempt(lambda: ignore_file_edit(root, ".ignore", patterns,
+                                         "ripgrep, fd and VS Code search; meant to be committed"))
+        if "vscode" in editors:
+            attempt(lambda: _settings_edit(root, folders))
+        for edit in _safely(lambda: editor_file_edits(root, editors, patterns), errors):
+            if edit.changed:
+                edits.append(edit)
+        python = [f for f in folders if f in set(python_folders)]
+        if python:
+            attempt(lambda: pyright_edit(root, python))
+    return IgnorePlan(os.path.abspath(root), tuple(edits), tuple(verdicts), tuple(errors))
+
+
+def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:
+    from tidy.fixes import vscode
+    from tidy.fixes.editor_ignores import FileEdit
+
+    settings = vscode.plan(root, folders)
+    return FileEdit(root, settings.rel, settings.before, settings.after,
+                    "VS Code search.exclude and files.watcherExclude")
+
+
+def _safely(make: Callable[[], list[FileEdit]], errors: list[str]) -> list[FileEdit]:
+    from tidy.fixes.editor_ignores import EditError
+
+    try:
+        return make()
+    except EditError as error:
+        errors.append(str(error))
+        return []
+
+
+@dataclass(frozen=True)
+class Written:
+    rel: str
+    backup: str | None  # None: tidy created the file
+    sha256: str  # of what tidy wrote, so undo never clobbers a later edit
+
+
+def apply_plan(plan: IgnorePlan, backup_dir: str) -> tuple[list[Written], list[str]]:
+    """Write every edit (each re-checked, atomic, backed up); returns what was written and
+    the errors of what was not."""
+    from tidy.fixes.editor_ignores import EditError, sha256, write_edit
+
+    written: list[Written] = []
+    errors: list[str] = []
+    for edit in plan.edits:
+        try:
+            backup = write_edit(edit, backup_dir)
+        except (EditError, OSError) as error:
+            errors.append(str(error))
+            continue
+        written.append(Written(edit.rel, backup, sha256(edit.after)))
+    return written, errors
