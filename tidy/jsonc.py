@@ -114,6 +114,10 @@ def _string(text: str, start: int) -> Token:
     raise JsoncError(f"unterminated string at {position(text, start)}")
 
 
+def _is_hex(digits: str) -> bool:
+    return all(c in "0123456789abcdefABCDEF" for c in digits)
+
+
 def _escape(text: str, i: int, parts: list[str]) -> int:
     code = text[i + 1:i + 2]
     if code in _ESCAPES:
@@ -122,7 +126,13 @@ def _escape(text: str, i: int, parts: list[str]) -> int:
     if code == "u":
         digits = text[i + 2:i + 6]
         if len(digits) == 4 and all(c in "0123456789abcdefABCDEF" for c in digits):
-            parts.append(chr(int(digits, 16)))
+            unit = int(digits, 16)
+            low = text[i + 8:i + 12] if text.startswith("\\u", i + 6) else ""
+            if 0xD800 <= unit < 0xDC00 and len(low) == 4 and _is_hex(low) and \
+                    0xDC00 <= int(low, 16) < 0xE000:  # a surrogate pair, as json.loads reads it
+                parts.append(chr(0x10000 + ((unit - 0xD800) << 10) + int(low, 16) - 0xDC00))
+                return i + 12
+            parts.append(chr(unit))
             return i + 6
     raise JsoncError(f"bad escape in a string at {position(text, i)}")
 
