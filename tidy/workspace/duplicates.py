@@ -1,0 +1,377 @@
+"""Identical files and identical folders under a root, tracked or not.
+
+Files: grouped by size, then by a partial hash (the first and last 4 KiB), then by a full
+hash read in 1 MiB chunks, the way jdupes and rmlint narrow candidates down; a file is only
+read when another file has its size. Hard links are one file, never duplicates of each
+other (jdupes' default), and empty files are not duplicates (jdupes without -z).
+
+Folders: a Merkle hash over each folder's entries (name, type, content hash of files, hash
+of subfolders, target of links), computed bottom-up from the file hashes; folders with the
+same hash are copies. Only the highest level is kept: when `a/` and `b/` are copies, their
+subfolders are not reported again (rmlint's `--merge-directories`, but with names: a folder
+is a copy when a `cp -r` of it would be).
+
+One os.scandir pass of its own: it never enters `.git` (or another VCS's folder), a nested
+repository, or whatever `skip` says (the artifacts a scan already reported), and never
+follows links. Hashing runs on a small thread pool: reads and blake2b release the GIL.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+
+PARTIAL = 4096  # bytes read from each end for the partial hash
+CHUNK = 1 << 20  # full hashes read 1 MiB at a time
+_VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs"})
+_EMPTY = b"empty"
+
+SkipFn = Callable[[str, bool], bool]  # (relative path, is_dir) -> leave it out?
+
+
+@dataclass(frozen=True)
+class DuplicateFiles:
+    size: int  # of each copy
+    paths: tuple[str, ...]  # sorted; each a different inode
+    mtimes: tuple[float, ...]  # in the order of paths
+    disk: int = 0  # allocated bytes of one copy
+
+    @property
+    def wasted(self) -> int:
+        return self.size * (len(self.paths) - 1)
+
+
+@dataclass(frozen=True)
+class DuplicateFolders:
+    size: int  # bytes of the files in each copy
+    files: int  # files in each copy
+    paths: tuple[str, ...]  # sorted
+    mtimes: tuple[float, ...]  # newest file mtime of each copy, in the order of paths
+    disk: int = 0  # allocated bytes of the files of one copy
+    dirs: int = 1  # folders in one copy, itself included
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    files: tuple[DuplicateFiles, ...]  # every group of identical files, as jdupes lists them
+    folders: tuple[DuplicateFolders, ...]  # highest-level identical folders only
+    scanned_files: int = 0
+    hashed_bytes: int = 0
+    all_folders: tuple[tuple[str, ...], ...] = ()  # every group of identical folders, nested too
+
+    def files_outside_folders(self) -> tuple[DuplicateFiles, ...]:
+        """File groups that are not just the same file inside copies of one folder."""
+        index = CopyIndex(self.all_folders)
+        return tuple(g for g in self.files if not index.explains(g.paths))
+
+
+class CopyIndex:
+    """Which groups of paths are explained by a group of folder copies.
+
+    `a/x` and `b/x` are explained by the copies `a/` and `b/`; `a/x` and `a/y` are not (a
+    copy inside one folder), nor are `a/x` and `p/x` when `a/` and `p/` belong to different
+    groups of copies.
+    """
+
+    def __init__(self, groups: Iterable[tuple[str, ...]]) -> None:
+        self._groups = list(groups)
+        self._by_path = {p: gid for gid, paths in enumerate(self._groups) for p in paths}
+
+    def explains(self, paths: tuple[str, ...]) -> bool:
+        common: set[tuple[int, str]] | None = None
+        for path in paths:
+            found = set(self._enclosing(path))
+            common = found if common is None else common & found
+            if not common:
+                return False
+        return any(len(self._groups[gid]) == len(paths) for gid, _ in common or ())
+
+    def _enclosing(self, path: str) -> Iterable[tuple[int, str]]:
+        slash = path.rfind("/")
+        while slash > 0:
+            gid = self._by_path.get(path[:slash])
+            if gid is not None:
+                yield gid, path[slash + 1:]
+            slash = path.rfind("/", 0, slash)
+
+
+@dataclass
+class _Dir:
+    rel: str
+    parent: int  # index in the dir list; -1 for the root
+    files: list[int] = field(default_factory=list)
+    subdirs: list[int] = field(default_factory=list)
+    links: list[tuple[str, str]] = field(default_factory=list)
+    eligible: bool = True  # False: holds something a copy cannot be judged by
+    digest: bytes | None = None
+    size: int = 0
+    disk: int = 0
+    count: int = 0
+    dirs: int = 1
+    newest: float = 0.0
+
+
+@dataclass
+class _Tree:
+    """What the pass saw: folders, and files as parallel lists (memory grows with files)."""
+
+    dirs: list[_Dir] = field(default_factory=list)
+    rel: list[str] = field(default_factory=list)
+    name: list[str] = field(default_factory=list)
+    size: list[int] = field(default_factory=list)
+    disk: list[int] = field(default_factory=list)
+    mtime: list[float] = field(default_factory=list)
+    inode: list[tuple[int, int]] = field(default_factory=list)
+    alias: list[bool] = field(default_factory=list)  # a second name of a hard-linked inode
+
+    def add_file(self, dir_index: int, rel: str, name: str, st: os.stat_result,
+                 alias: bool) -> None:
+        self.dirs[dir_index].files.append(len(self.rel))
+        self.rel.append(rel)
+        self.name.append(name)
+        self.size.append(st.st_size)
+        self.disk.append(st.st_blocks * 512)
+        self.mtime.append(st.st_mtime)
+        self.inode.append((st.st_dev, st.st_ino))
+        self.alias.append(alias)
+
+
+def _scan(root: str, skip: SkipFn | None, cross_filesystems: bool) -> _Tree:
+    tree = _Tree()
+    seen_links: set[tuple[int, int]] = set()
+    device = os.lstat(root).st_dev
+    tree.dirs.append(_Dir(".", -1))
+    stack: list[tuple[str, int]] = [(root, 0)]
+    while stack:
+        path, index = stack.pop()
+        node = tree.dirs[index]
+        prefix = "" if node.rel == "." else node.rel + "/"
+        try:
+            with os.scandir(path) as it:
+                entries = list(it)
+        except OSError:
+            node.eligible = False
+            continue
+        for entry in entries:
+            rel = prefix + entry.name
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
+                node.eligible = False
+                continue
+            mode = st.st_mode
+            if stat.S_ISDIR(mode):
+                if entry.name in _VCS_DIRS or _is_repo(entry.path) or (
+                        skip is not None and skip(rel, True)):
+                    node.eligible = False  # its copy would differ only by what we cannot see
+                    continue
+                if st.st_dev != device and not cross_filesystems:
+                    node.eligible = False
+                    continue
+                node.subdirs.append(len(tree.dirs))
+                stack.append((entry.path, len(tree.dirs)))
+                tree.dirs.append(_Dir(rel, index))
+            elif stat.S_ISREG(mode):
+                if skip is not None and skip(rel, False):
+                    node.eligible = False
+                    continue
+                alias = False
+                if st.st_nlink > 1:
+                    key = (st.st_dev, st.st_ino)
+                    alias = key in seen_links
+                    seen_links.add(key)
+                tree.add_file(index, rel, entry.name, st, alias)
+            elif stat.S_ISLNK(mode):
+                try:
+                    node.links.append((entry.name, os.readlink(entry.path)))
+                except OSError:
+                    node.eligible = False
+            else:
+                node.eligible = False  # fifos, sockets, devices
+    return tree
+
+
+def _is_repo(path: str) -> bool:
+    return os.path.lexists(os.path.join(path, ".git"))
+
+
+# ------------------------------------------------------------------------- hashing
+def _partial_hash(path: str, size: int) -> bytes | None:
+    try:
+        with open(path, "rb") as f:
+            head = f.read(PARTIAL)
+            if size <= 2 * PARTIAL:
+                rest = f.read()
+                return b"F" + hashlib.blake2b(head + rest, digest_size=32).digest()
+            f.seek(size - PARTIAL)
+            tail = f.read(PARTIAL)
+    except OSError:
+        return None
+    return b"P" + hashlib.blake2b(head + tail, digest_size=16).digest()
+
+
+def _full_hash(path: str) -> bytes | None:
+    digest = hashlib.blake2b(digest_size=32)
+    buffer = bytearray(CHUNK)
+    view = memoryview(buffer)
+    try:
+        with open(path, "rb", buffering=0) as f:
+            while True:
+                n = f.readinto(buffer)
+                if not n:
+                    break
+                digest.update(view[:n])
+    except OSError:
+        return None
+    return b"F" + digest.digest()
+
+
+def _group(keys: Iterable[tuple[object, int]]) -> list[list[int]]:
+    """Indexes that share a key, in groups of two or more."""
+    by_key: dict[object, list[int]] = {}
+    for key, index in keys:
+        by_key.setdefault(key, []).append(index)
+    return [members for members in by_key.values() if len(members) > 1]
+
+
+@dataclass
+class _Hasher:
+    root: str
+    tree: _Tree
+    threads: int
+    hashed_bytes: int = 0
+
+    def content_hashes(self) -> dict[int, bytes]:
+        """file index -> full content hash, for every file that has a same-size twin."""
+        tree = self.tree
+        candidates = [i for i in range(len(tree.rel)) if not tree.alias[i] and tree.size[i] > 0]
+        by_size = _group((tree.size[i], i) for i in candidates)
+        # Two names of one inode are one file: keep one of each inode per size group.
+        firsts = [_one_per_inode(g, tree) for g in by_size]
+        to_partial = [i for g in firsts if len(g) > 1 for i in g]
+        partial = self._map(lambda i: _partial_hash(self._path(i), tree.size[i]), to_partial)
+        hashes: dict[int, bytes] = {}
+        pending: list[int] = []
+        for group in _group(((tree.size[i], partial[i]), i) for i in to_partial
+                            if partial[i] is not None):
+            if partial[group[0]][:1] == b"F":  # type: ignore[index]
+                hashes.update((i, partial[i]) for i in group)  # type: ignore[misc]
+            else:
+                pending.extend(group)
+        full = self._map(lambda i: _full_hash(self._path(i)), pending)
+        self.hashed_bytes += sum(tree.size[i] for i in pending)
+        self.hashed_bytes += sum(min(tree.size[i], 2 * PARTIAL) for i in to_partial)
+        hashes.update((i, h) for i, h in full.items() if h is not None)
+        return hashes
+
+    def _path(self, index: int) -> str:
+        return os.path.join(self.root, self.tree.rel[index])
+
+    def _map(
+        self, job: Callable[[int], bytes | None], indexes: list[int]
+    ) -> dict[int, bytes | None]:
+        if self.threads <= 1 or len(indexes) < 64:
+            return {i: job(i) for i in indexes}
+        # Biggest first, so one huge file does not finish last on an idle pool.
+        ordered = sorted(indexes, key=lambda i: -self.tree.size[i])
+        with ThreadPoolExecutor(max_workers=self.threads) as pool:
+            return dict(zip(ordered, pool.map(job, ordered, chunksize=32), strict=True))
+
+
+def _one_per_inode(group: list[int], tree: _Tree) -> list[int]:
+    seen: set[tuple[int, int]] = set()
+    kept = []
+    for index in group:
+        if tree.inode[index] not in seen:
+            seen.add(tree.inode[index])
+            kept.append(index)
+    return kept
+
+
+# ------------------------------------------------------------------------- grouping
+def _file_groups(tree: _Tree, hashes: dict[int, bytes]) -> list[DuplicateFiles]:
+    groups = []
+    for members in _group(((tree.size[i], h), i) for i, h in hashes.items()):
+        ordered = sorted(members, key=lambda i: tree.rel[i])
+        groups.append(DuplicateFiles(
+            tree.size[ordered[0]],
+            tuple(tree.rel[i] for i in ordered),
+            tuple(tree.mtime[i] for i in ordered),
+            tree.disk[ordered[0]],
+        ))
+    groups.sort(key=lambda g: (-g.wasted, g.paths))
+    return groups
+
+
+def _merkle(tree: _Tree, hashes: dict[int, bytes]) -> None:
+    """Each folder's digest from its entries, children first (they were appended later)."""
+    for node in reversed(tree.dirs):
+        node.size = sum(tree.size[i] for i in node.files)
+        node.disk = sum(tree.disk[i] for i in node.files)
+        node.count = len(node.files)
+        node.newest = max((tree.mtime[i] for i in node.files), default=0.0)
+        leaves: list[bytes] = []
+        eligible = node.eligible
+        for i in node.files:
+            content = _EMPTY if tree.size[i] == 0 else hashes.get(i)
+            if content is None or tree.alias[i]:
+                eligible = False  # a file with no twin anywhere: this folder has no copy
+                break
+            leaves.append(b"f" + os.fsencode(tree.name[i]) + b"\0" + content)
+        for child_index in node.subdirs:
+            child = tree.dirs[child_index]
+            node.size += child.size
+            node.disk += child.disk
+            node.dirs += child.dirs
+            node.count += child.count
+            node.newest = max(node.newest, child.newest)
+            if child.digest is None:
+                eligible = False
+            else:
+                name = child.rel.rsplit("/", 1)[-1]
+                leaves.append(b"d" + os.fsencode(name) + b"\0" + child.digest)
+        leaves += [b"l" + os.fsencode(n) + b"\0" + os.fsencode(t) for n, t in node.links]
+        if eligible:
+            leaves.sort()
+            node.digest = hashlib.blake2b(b"\n".join(leaves), digest_size=32).digest()
+
+
+def _folder_groups(tree: _Tree) -> tuple[list[DuplicateFolders], list[tuple[str, ...]]]:
+    """(highest-level groups of copies, every group of copies)."""
+    candidates = ((node.digest, index) for index, node in enumerate(tree.dirs)
+                  if node.digest is not None and node.count > 0 and index != 0)
+    groups = [sorted(g, key=lambda i: tree.dirs[i].rel) for g in _group(candidates)]
+    every = [tuple(tree.dirs[i].rel for i in g) for g in groups]
+    index = CopyIndex(every)
+    found = []
+    for members, paths in zip(groups, every, strict=True):
+        if index.explains(paths):
+            continue  # the same subfolder inside copies of a bigger folder
+        first = tree.dirs[members[0]]
+        found.append(DuplicateFolders(
+            first.size, first.count, paths, tuple(tree.dirs[i].newest for i in members),
+            first.disk, first.dirs,
+        ))
+    found.sort(key=lambda g: (-g.size * (len(g.paths) - 1), g.paths))
+    return found, every
+
+
+def find_duplicates(root: str, skip: SkipFn | None = None, threads: int = 2,
+                    cross_filesystems: bool = False) -> Duplicates:
+    """Identical files and highest-level identical folders under `root`."""
+    tree = _scan(root, skip, cross_filesystems)
+    hasher = _Hasher(root, tree, threads)
+    hashes = hasher.content_hashes()
+    _merkle(tree, hashes)
+    folders, every = _folder_groups(tree)
+    return Duplicates(
+        files=tuple(_file_groups(tree, hashes)),
+        folders=tuple(folders),
+        scanned_files=len(tree.rel),
+        hashed_bytes=hasher.hashed_bytes,
+        all_folders=tuple(every),
+    )
