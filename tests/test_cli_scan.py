@@ -98,10 +98,6 @@ def test_workspace_counts_nothing_twice(workspace: Path) -> None:
     assert reclaimable == sum(du_apparent(p) for p in paths)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.py _group drops the workspace folder's own group when it has no findings and "
-    "no visible files, and with it the folder's own size and its hidden files: the summary's "
-    "scanned bytes then fall short of the tree"))
 def test_workspace_of_only_repos_still_counts_its_own_bytes(tmp_path: Path) -> None:
     ws = tmp_path / "code"
     _repo_with_cache(ws / "alpha")

@@ -160,10 +160,6 @@ def test_hard_link_shared_with_source_still_counts_in_each_artifact(tmp_path: Pa
         assert_measured_like_du(root, finding)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.py _scanned_size: a group's scanned size is content + every hit, so an inode "
-    "hard-linked into several findings is added once per finding (the walk's own total "
-    "subtracts these repeats; the group total does not)"))
 def test_scanned_total_counts_a_hard_link_shared_by_findings_once(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(root / "aaa" / "data.bin", size=50_000)
@@ -176,9 +172,6 @@ def test_scanned_total_counts_a_hard_link_shared_by_findings_once(tmp_path: Path
     assert group["scanned"]["files"] == distinct_files(root)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.py _scanned_size: file hits (.DS_Store, stray .pyc, .coverage) are already in the "
-    "folder content and are added a second time with the hits"))
 def test_scanned_total_counts_file_findings_once(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(root / "src" / "main.py", "print()")

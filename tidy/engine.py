@@ -114,7 +114,7 @@ def _scan_root(
     warnings = _warnings(result, facts)
     groups = [_group(root, b, enclosing, facts, config, hidden) for b in buckets.values()]
     skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
-    return [g for g in groups if g is not None], skipped, warnings
+    return groups, skipped, warnings
 
 
 def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
@@ -161,7 +161,7 @@ def _group(
     facts: dict[str, GitFacts],
     config: Config,
     hidden: dict[str, list[int]],
-) -> Group | None:
+) -> Group:
     bucket_abs = _join(walk_root, bucket.walk_rel)
     group_root = enclosing if bucket.walk_rel == "." and enclosing is not None else bucket_abs
     git = facts.get(group_root)
@@ -182,8 +182,6 @@ def _group(
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = [dataclasses.replace(f, activity=activity.project_of(f.path))
                 for f in _findings(ctx, config)]
-    if not findings and bucket.walk_rel == "." and not is_repo and not bucket.surface:
-        return None  # a workspace folder that only holds repos: nothing of its own to say
     reclaimable, removed_surface = _reclaimable(findings)
     notes = (f"{git.state}",) if git is not None and git.state else ()
     return Group(
@@ -223,7 +221,15 @@ class ActivityIndex:
 
 
 def _scanned_size(bucket: _Bucket) -> Size:
-    return sum((h.size for h in bucket.hits), bucket.content)
+    """Everything under the group once: explored content (file hits are part of it) plus
+    measured folders, less hard links a folder shares with what was counted before it."""
+    total = bucket.content
+    for hit in bucket.hits:
+        if hit.kind.type == "dir":
+            total = total + hit.size
+            total = Size(total.apparent - hit.repeated.apparent, total.disk - hit.repeated.disk,
+                         total.files - hit.repeated.files, total.dirs, total.newest_mtime)
+    return total
 
 
 Translate = Callable[[str], str]

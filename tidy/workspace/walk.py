@@ -52,6 +52,9 @@ class Hit:
     kind: Kind
     size: Size
     stale_bytecode: tuple[tuple[str, int], ...] = ()  # (name, bytes) of .pyc with no source
+    # Hard-linked files inside that the scan already counted elsewhere: `du PATH` counts them
+    # here, a total over several paths must not count them twice.
+    repeated: Size = field(default_factory=Size)
 
 
 @dataclass(frozen=True)
@@ -314,8 +317,8 @@ class Walker:
                 part = future.result()
                 measured.absorb(part)
                 self._bytes_seen += part.apparent
-            size = self._with_links(measured)
-            self.result.hits.append(Hit(job.rel, job.kind, size, job.stale))
+            size, repeated = self._with_links(measured)
+            self.result.hits.append(Hit(job.rel, job.kind, size, job.stale, repeated))
             for rel, (files, total) in measured.surface.items():
                 slot = self.result.surface_by_dir.setdefault(rel, [0, 0])
                 slot[0] += files
@@ -324,12 +327,13 @@ class Walker:
             self.result.entries += measured.entries
             self._tick()
 
-    def _with_links(self, measured: Measured) -> Size:
+    def _with_links(self, measured: Measured) -> tuple[Size, Size]:
         """Add hard-linked files once per finding (as `du PATH` does); note scan-wide repeats.
 
         The search surface counts every name: ripgrep lists each path of a hard link.
         """
         seen_here: set[tuple[int, int]] = set()
+        repeated = Size()
         for link in measured.links:
             if link.surface_dir is not None and link.regular:
                 slot = measured.surface.setdefault(link.surface_dir, [0, 0])
@@ -343,10 +347,11 @@ class Walker:
             measured.files += link.regular
             measured.newest = max(measured.newest, link.mtime)
             if not self._inodes.first_sight(link.dev, link.ino):
-                self._repeated_links = self._repeated_links + Size(
-                    link.size, link.blocks * 512, int(link.regular), 0)
-        return Size(measured.apparent, measured.blocks * 512, measured.files, measured.dirs,
+                repeated = repeated + Size(link.size, link.blocks * 512, int(link.regular), 0)
+        self._repeated_links = self._repeated_links + repeated
+        size = Size(measured.apparent, measured.blocks * 512, measured.files, measured.dirs,
                     measured.newest)
+        return size, repeated
 
     def _tick(self) -> None:
         progress = self.options.progress
