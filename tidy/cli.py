@@ -21,6 +21,7 @@ from tidy.config import load as load_config
 from tidy.units import parse_size
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+REPORT_FORMATS = ["text", "json", "sarif", "github", "gitlab", "markdown"]
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -61,8 +62,15 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
-@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Report format.")
+@click.option("--format", "output_format", type=click.Choice(REPORT_FORMATS), default="text",
+              show_default=True, help="Report format (github: annotations, and the Markdown "
+              "summary appended to $GITHUB_STEP_SUMMARY when it is set).")
+@click.option("--also", "also_write", multiple=True, metavar="FORMAT=FILE",
+              help="Also write the same report in FORMAT to FILE (repeatable), "
+              "e.g. --also sarif=tidy.sarif.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="A JSON report (--format json) of an earlier scan: only findings that are "
+              "new or grew since then fail.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
               help="Write the report to this file instead of standard output.")
 @click.option("--select", help="Only these rule codes or prefixes (comma-separated).")
@@ -106,6 +114,8 @@ def scan(
     quiet: bool,
     history: bool | None = None,
     history_top: int | None = None,
+    also_write: tuple[str, ...] = (),
+    baseline: str | None = None,
 ) -> int:
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
     from tidy import engine
@@ -127,9 +137,27 @@ def scan(
         history=history,
         history_top=history_top,
     )
+    extra_outputs = [_format_and_file(item) for item in also_write]
     report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)
+    report = _budgets_and_baseline(report, config, baseline)
     _emit(_render(report, output_format, output), output)
+    for extra_format, extra_file in extra_outputs:
+        _emit(_render(report, extra_format, extra_file), extra_file)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+def _format_and_file(item: str) -> tuple[str, str]:
+    report_format, _, path = item.partition("=")
+    if report_format not in REPORT_FORMATS or not path:
+        raise click.BadParameter(f"{item!r}: expected FORMAT=FILE with FORMAT one of "
+                                 f"{', '.join(REPORT_FORMATS)}", param_hint="--also")
+    return report_format, path
+
+
+def _budgets_and_baseline(report: Any, config: Config, baseline: str | None) -> Any:
+    from tidy import budgets
+
+    return budgets.finish(report, config, baseline)
 
 
 def _render(report: Any, output_format: str, output: str | None) -> str:
@@ -137,11 +165,27 @@ def _render(report: Any, output_format: str, output: str | None) -> str:
         from tidy.reporters import json as json_reporter
 
         return json_reporter.render(report)
+    if output_format in ("sarif", "gitlab", "markdown"):
+        import importlib
+
+        return str(importlib.import_module(f"tidy.reporters.{output_format}").render(report))
+    if output_format == "github":
+        return _render_github(report)
     from tidy.reporters import text
 
     to_terminal = output is None and sys.stdout.isatty()
     width = shutil.get_terminal_size().columns if to_terminal else 120
     return text.render(report, width=width, color=to_terminal)
+
+
+def _render_github(report: Any) -> str:
+    from tidy.reporters import github
+
+    summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary_file:  # GitHub renders this file's Markdown on the run's page
+        with open(summary_file, "a", encoding="utf-8") as f:
+            f.write(github.summary(report))
+    return github.render(report, workspace=os.environ.get("GITHUB_WORKSPACE"))
 
 
 def _emit(text: str, output: str | None) -> None:
@@ -356,6 +400,18 @@ def show_log(limit: int | None, output_format: str) -> int:
     from tidy.fixes.commands import run_log
 
     return run_log(output_format, limit, _out)
+
+def _add_integrations() -> None:
+    # Defined in their own modules, which import only click at import time (fast hooks).
+    from tidy.hook import hook
+    from tidy.init import init
+
+    cli.add_command(hook)
+    cli.add_command(init)
+
+
+_add_integrations()
+
 
 def main(argv: Sequence[str] | None = None) -> int:
     try:

@@ -1,0 +1,180 @@
+"""`tidy init`: the .pre-commit-config.yaml snippet and a starter [tool.tidy], printed or written.
+
+Printed by default. With --write: `.pre-commit-config.yaml` is created, and the starter config
+goes to `.tidy.toml` when there is one or no pyproject.toml, else it is appended to
+pyproject.toml as a new [tool.tidy] table. Nothing is overwritten without --force, and a
+pyproject.toml that already has [tool.tidy] is never edited (TOML tables are not merged by hand
+behind the user's back: the starter is printed instead). Writes are atomic (temp file + rename,
+mode kept).
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+
+import click
+
+from tidy import __version__
+
+PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
+
+_LOCAL_HOOKS = """\
+# tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
+# --hook-type pre-commit --hook-type pre-push`. `repo: local` uses the tidy installed in
+# this environment (pip install tidy-workspace); see `tidy init --repo URL` for a pinned copy.
+repos:
+  - repo: local
+    hooks:
+      - id: tidy-staged
+        name: tidy (staged files)
+        entry: tidy hook check-staged
+        language: system
+        stages: [pre-commit]
+        types: [file]
+      - id: tidy-push
+        name: tidy (pushed commits)
+        entry: tidy hook check-push
+        language: system
+        pass_filenames: false
+        always_run: true
+        stages: [pre-push]
+"""
+
+_REMOTE_HOOKS = """\
+# tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
+# --hook-type pre-commit --hook-type pre-push`.
+repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: tidy-staged
+        # args: [--max-size, 1MB]   # default: [tool.tidy.budgets] largest-file, else 1 MB
+      - id: tidy-push
+"""
+
+_SETTINGS = """\
+fail-on = ["TDY102", "TDY202"]   # what makes `tidy scan` exit 1: committed caches, huge files
+large-file = "1MB"              # report tracked files over this (TDY201)
+max-file-size = "50MB"          # fail on tracked files over this (TDY202; GitHub warns at 50 MiB)
+"""
+
+_BUDGETS = """\
+largest-file = "10MB"           # the hooks block bigger files; `tidy scan` fails on them
+committed-caches = false        # committed caches and build outputs fail
+# total-tracked-bytes = "500MB"
+# history-size = "1GB"          # `git rev-list --all --objects --disk-usage`
+# data-in-code-modules = 0
+# vendored-bytes = "5MB"
+"""
+
+
+def pre_commit_snippet(repo: str | None = None, rev: str | None = None) -> str:
+    if repo is None:
+        return _LOCAL_HOOKS
+    return _REMOTE_HOOKS.format(repo=repo, rev=rev or f"v{__version__}")
+
+
+def tidy_toml() -> str:
+    """The starter as a whole .tidy.toml file."""
+    return f"# tidy settings (`tidy scan`, the hooks)\n{_SETTINGS}\n[budgets]\n{_BUDGETS}"
+
+
+def pyproject_tables() -> str:
+    return f"[tool.tidy]\n{_SETTINGS}\n[tool.tidy.budgets]\n{_BUDGETS}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    action: str  # "written", "appended", "kept"
+    reason: str = ""
+
+
+def _atomic_write(path: str, text: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
+    fd, temporary = tempfile.mkstemp(prefix=".tidy-init-", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
+            f.write(text)
+        if mode is not None:
+            os.chmod(temporary, mode)
+        else:
+            os.chmod(temporary, 0o666 & ~_umask())
+        os.replace(temporary, path)
+    except BaseException:
+        os.unlink(temporary)
+        raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def write_pre_commit(folder: str, snippet: str, force: bool) -> Outcome:
+    path = os.path.join(folder, PRE_COMMIT_CONFIG)
+    if os.path.exists(path) and not force:
+        return Outcome(path, "kept", "exists (--force overwrites it; or add the hooks printed "
+                       "by `tidy init` to it)")
+    _atomic_write(path, snippet)
+    return Outcome(path, "written")
+
+
+def write_config(folder: str, force: bool) -> Outcome:
+    dot_tidy = os.path.join(folder, ".tidy.toml")
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if os.path.exists(dot_tidy) or not os.path.exists(pyproject):
+        if os.path.exists(dot_tidy) and not force:
+            return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
+        _atomic_write(dot_tidy, tidy_toml())
+        return Outcome(dot_tidy, "written")
+    with open(pyproject, encoding="utf-8", newline="") as f:
+        text = f.read()
+    if _has_tidy_table(text):
+        return Outcome(pyproject, "kept", "already has [tool.tidy]; edit it by hand "
+                       "(`tidy init` prints the starter)")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
+        newline if text.endswith(("\n", "\r\n")) else newline * 2)
+    _atomic_write(pyproject, text + separator + pyproject_tables().replace("\n", newline))
+    return Outcome(pyproject, "appended")
+
+
+def _has_tidy_table(text: str) -> bool:
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return True  # a broken file is not ours to append to
+    return isinstance(tool, dict) and "tidy" in tool
+
+
+@click.command("init")
+@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True,
+                                                        path_type=str))
+@click.option("--write", is_flag=True, help="Write the files instead of printing them.")
+@click.option("--force", is_flag=True, help="With --write: overwrite existing files.")
+@click.option("--repo", help="Hook repository URL for .pre-commit-config.yaml "
+              "(default: a `repo: local` hook that runs the installed tidy).")
+@click.option("--rev", help=f"With --repo: the tag or commit to pin (default v{__version__}).")
+def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | None) -> int:
+    """Print (or --write) a .pre-commit-config.yaml with tidy's hooks and a starter config."""
+    snippet = pre_commit_snippet(repo, rev)
+    if not write:
+        click.echo(f"# --- {PRE_COMMIT_CONFIG}\n{snippet}\n"
+                   f"# --- pyproject.toml (or .tidy.toml without the `tool.tidy` prefix)\n"
+                   f"{pyproject_tables()}", nl=False)
+        return 0
+    outcomes = [write_pre_commit(folder, snippet, force), write_config(folder, force)]
+    for outcome in outcomes:
+        note = f": {outcome.reason}" if outcome.reason else ""
+        click.echo(f"{outcome.action:>8}  {outcome.path}{note}")
+    if any(o.action == "kept" for o in outcomes):
+        return 1
+    click.echo("next: pre-commit install --hook-type pre-commit --hook-type pre-push")
+    return 0

@@ -1,0 +1,188 @@
+"""SARIF 2.1.0 for GitHub code scanning and other SARIF viewers (`--format sarif`).
+
+Shape (research/bloat-ci.md 8.1): one run; `tool.driver.rules` describes every rule tidy knows
+(short and full description, help as text and Markdown, default level); each result names its
+rule by a stable `ruleId` (the TDY code) and `ruleIndex`, points at the path from the scan root
+(relative URI against `%SRCROOT%`), and carries `partialFingerprints` built from the rule code,
+the path and the kind -- never the size -- so an alert stays the same alert as the file grows.
+Bloat findings concern whole files or folders: the region is line 1 by convention.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from typing import Any
+from urllib.parse import quote
+
+from tidy import __version__
+from tidy.models import Finding, Group, Report
+from tidy.reporters._common import each_finding, finding_fingerprint, level, scan_path, size_words
+
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+INFORMATION_URI = "https://pypi.org/project/tidy-workspace/"
+SRCROOT = "SRCROOT"
+FINGERPRINT_KEY = "tidyFindingHash/v1"
+
+
+def _descriptors() -> dict[str, dict[str, Any]]:
+    """code -> reportingDescriptor for every rule and budget tidy knows."""
+    from tidy.budgets import SPECS
+    from tidy.rules import RULES
+
+    known = [(r.code, r.name, r.summary, r.doc, r.fix_applicability) for r in RULES]
+    known += [(s.code, s.name, s.summary, s.doc, "display-only") for s in SPECS]
+    return {code: _descriptor(code, name, summary, doc, fix)
+            for code, name, summary, doc, fix in known}
+
+
+_LABEL = re.compile(r"^(What|Why|Fix|Note|Example)\b[^:]{0,60}:")
+
+
+def _paragraphs(doc: str) -> list[str]:
+    """A rule doc's lines joined into its 'What:' / 'Why:' / 'Fix:' paragraphs."""
+    paragraphs: list[str] = []
+    for line in (ln.strip() for ln in doc.splitlines()):
+        if not line:
+            continue
+        if _LABEL.match(line) or not paragraphs:
+            paragraphs.append(line)
+        else:
+            paragraphs[-1] += " " + line
+    return paragraphs
+
+
+def _markdown(paragraph: str) -> str:
+    match = _LABEL.match(paragraph)
+    if match is None:
+        return paragraph
+    return f"**{match.group(0)}**{paragraph[match.end():]}"
+
+
+def _descriptor(code: str, name: str, summary: str, doc: str, fix: str) -> dict[str, Any]:
+    paragraphs = [_markdown(p) for p in _paragraphs(doc)]
+    what = " ".join(_section(doc, "What:")) or summary
+    return {
+        "id": code,
+        "name": name,
+        "shortDescription": {"text": summary.rstrip(".") + "."},
+        "fullDescription": {"text": what},
+        "help": {
+            "text": doc.strip() + f"\nFix applicability: {fix}.",
+            "markdown": "\n\n".join(paragraphs) + f"\n\nFix applicability: **{fix}**. "
+                        f"`tidy rule {code}` explains it.",
+        },
+        "defaultConfiguration": {"level": _default_level(code)},
+        "properties": {"tags": ["repository-hygiene", _family(code)], "precision": "high",
+                       "problem.severity": "warning"},
+    }
+
+
+def _section(doc: str, label: str) -> list[str]:
+    """The lines of one 'What:'/'Why:'/'Fix:' paragraph of a rule's doc."""
+    lines, inside = [], False
+    for line in doc.splitlines():
+        stripped = line.strip()
+        if stripped.startswith(("What:", "Why:", "Fix")):
+            inside = stripped.startswith(label)
+            stripped = stripped.removeprefix(label).strip() if inside else stripped
+        if inside and stripped:
+            lines.append(stripped)
+    return lines
+
+
+_FAMILIES = {"1": "caches-and-artifacts", "2": "size", "3": "data-in-code", "4": "vendored",
+             "5": "ignore-rules", "9": "budgets"}
+
+
+def _family(code: str) -> str:
+    return _FAMILIES.get(code[3:4], "other")
+
+
+def _default_level(code: str) -> str:
+    from tidy.config import DEFAULT_FAIL_ON
+
+    if code.startswith("TDY9") or code in DEFAULT_FAIL_ON:
+        return "error"
+    return "note" if code in ("TDY101", "TDY103") else "warning"
+
+
+def _fallback_descriptor(finding: Finding) -> dict[str, Any]:
+    return _descriptor(finding.code, finding.rule or finding.code, finding.rule or finding.code,
+                       f"What: {finding.rule}.", "unknown")
+
+
+def _uri(path: str) -> str:
+    """A relative URI reference for a POSIX path (spaces, '#', '%' and the like escaped)."""
+    return quote(path.encode("utf-8", "surrogateescape"), safe="/")
+
+
+def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
+    path = scan_path(group, finding)
+    fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
+    key = finding_fingerprint(group, finding)
+    return {
+        "ruleId": finding.code,
+        "ruleIndex": rule_index,
+        "level": level(finding),
+        "message": {"text": f"{path}: {finding.message} ({size_words(finding)}).{fix}"},
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": {"uri": _uri(path if path != "." else "./"),
+                                     "uriBaseId": SRCROOT},
+                "region": {"startLine": 1, "startColumn": 1},
+            },
+        }],
+        # primaryLocationLineHash is what GitHub matches alerts on; without it upload-sarif
+        # would hash line 1 of the file (reading a 2 GB blob, or failing on a folder).
+        "partialFingerprints": {"primaryLocationLineHash": f"{key[:32]}:1",
+                                FINGERPRINT_KEY: key},
+        "properties": {
+            "bytes": finding.size.apparent,
+            "files": finding.size.files,
+            "tracked": finding.tracked.value,
+            "kind": finding.kind,
+            "fails": finding.fails,
+        },
+    }
+
+
+def _root_uri(report: Report) -> str:
+    root = report.roots[0] if report.roots else os.getcwd()
+    return "file://" + _uri(root.rstrip("/") + "/")
+
+
+def sarif_log(report: Report) -> dict[str, Any]:
+    descriptors = _descriptors()
+    for _, finding in each_finding(report):
+        if finding.code not in descriptors:
+            descriptors[finding.code] = _fallback_descriptor(finding)
+    codes = sorted(descriptors)
+    index = {code: i for i, code in enumerate(codes)}
+    results = [_result(g, f, index[f.code]) for g, f in each_finding(report)]
+    return {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [{
+            "tool": {"driver": {
+                "name": "tidy",
+                "semanticVersion": __version__,
+                "version": __version__,
+                "informationUri": INFORMATION_URI,
+                "rules": [descriptors[c] for c in codes],
+            }},
+            "automationDetails": {"id": "tidy/"},
+            "originalUriBaseIds": {SRCROOT: {"uri": _root_uri(report)}},
+            "columnKind": "unicodeCodePoints",
+            "results": results,
+            "invocations": [{"executionSuccessful": True,
+                             "toolExecutionNotifications": [
+                                 {"message": {"text": w}, "level": "warning"}
+                                 for w in report.warnings]}],
+        }],
+    }
+
+
+def render(report: Report) -> str:
+    return json.dumps(sarif_log(report), indent=2, ensure_ascii=True) + "\n"
