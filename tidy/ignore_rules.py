@@ -342,9 +342,9 @@ def _git_mirror_decide(files: dict[str, list[list[str]]],
     """Ask git: each folder's ignore files become one `.gitignore` in a throwaway repo.
 
     The files are joined in reverse precedence (.ignore, then .rgignore: the last match wins)
-    and CRLF is normalised. Paths are given with a trailing slash for folders (they do not
-    exist in the mirror); blank lines are dropped so git 2.39's empty-basename quirk cannot
-    match them.
+    and CRLF is normalised. The queried paths are created there (empty folders and files) so
+    git reads their type from the disk: a trailing slash on a path that is not there makes
+    git consult the folder's own ignore file, and 2.39 matches a blank line against it.
     """
     with tempfile.TemporaryDirectory(prefix="tidy-mirror-") as mirror:
         subprocess.run([git_executable(), "init", "-q", mirror], check=True,
@@ -356,13 +356,28 @@ def _git_mirror_decide(files: dict[str, list[list[str]]],
             with open(os.path.join(target, ".gitignore"), "w", encoding="utf-8",
                       errors="surrogateescape") as f:
                 f.write("".join(line + "\n" for line in lines if line.strip()))
-        names = [(rel + "/" if is_dir else rel) for rel, is_dir in paths]
+        names = [_materialise(mirror, rel, is_dir) for rel, is_dir in paths]
         data = b"".join(os.fsencode(n) + b"\0" for n in names)
         out = _git(mirror, "-c", "core.excludesFile=/dev/null", "check-ignore", "--no-index",
                    "-z", "--stdin", stdin=data, ok=(0, 1))
     hits = _split(out)
     return {(rel, is_dir) for (rel, is_dir), name in zip(paths, names, strict=True)
             if name in hits}
+
+
+def _materialise(mirror: str, rel: str, is_dir: bool) -> str:
+    """Create `rel` in the mirror; the name to ask git about (with a slash if that failed)."""
+    full = os.path.join(mirror, rel)
+    try:
+        if is_dir:
+            os.makedirs(full, exist_ok=True)
+        else:
+            os.makedirs(os.path.dirname(full), exist_ok=True)
+            with open(full, "a"):
+                pass
+    except OSError:
+        return rel + "/" if is_dir else rel
+    return rel
 
 
 def find_ignore_files(root: str, names: Sequence[str] = DOT_IGNORE_NAMES) -> list[str]:
