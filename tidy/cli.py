@@ -21,7 +21,7 @@ from tidy.config import load as load_config
 from tidy.units import parse_size
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
-REPORT_FORMATS = ["text", "json", "sarif", "github", "gitlab", "markdown"]
+REPORT_FORMATS = ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]
 
 
 def _codes(value: str | None) -> tuple[str, ...] | None:
@@ -96,6 +96,11 @@ def cli() -> None:
               help="Also report the biggest blobs in git history (TDY203, TDY206).")
 @click.option("--top", "history_top", type=click.IntRange(min=1), default=None,
               help="With --history: how many of the biggest blobs to report (default 10).")
+@click.option("--history-db", type=click.Path(dir_okay=False),
+              help="The database of past scans' totals (`tidy history`); default: "
+              "history.sqlite in tidy's state folder ($TIDY_STATE_DIR, $XDG_STATE_HOME/tidy).")
+@click.option("--no-history", is_flag=True,
+              help="Do not record this scan's totals in the history database.")
 def scan(
     paths: tuple[str, ...],
     output_format: str,
@@ -116,6 +121,8 @@ def scan(
     history_top: int | None = None,
     also_write: tuple[str, ...] = (),
     baseline: str | None = None,
+    history_db: str | None = None,
+    no_history: bool = False,
 ) -> int:
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
     from tidy import engine
@@ -140,9 +147,11 @@ def scan(
     extra_outputs = [_format_and_file(item) for item in also_write]
     report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)
     report = _budgets_and_baseline(report, config, baseline)
-    _emit(_render(report, output_format, output), output)
+    wants_past = "html" in (output_format, *(f for f, _ in extra_outputs))
+    past = _record_history(report, history_db, not no_history, wants_past)
+    _emit(_render(report, output_format, output, past), output)
     for extra_format, extra_file in extra_outputs:
-        _emit(_render(report, extra_format, extra_file), extra_file)
+        _emit(_render(report, extra_format, extra_file, past), extra_file)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
 
 
@@ -160,7 +169,31 @@ def _budgets_and_baseline(report: Any, config: Config, baseline: str | None) -> 
     return budgets.finish(report, config, baseline)
 
 
-def _render(report: Any, output_format: str, output: str | None) -> str:
+def _record_history(report: Any, db_path: str | None, record: bool, read: bool) -> Any:
+    """Append the scan's totals to the history (never in the engine); the groups' past scans
+    when a report draws them. A history that cannot be used is a warning, not a failed scan."""
+    import sqlite3
+
+    from tidy import history
+
+    path = db_path or history.default_path()
+    try:
+        if record:
+            history.record(report, path)
+        if not read or not os.path.exists(path):
+            return {}
+        with history.History(path, create=False) as past:
+            return {g.root: past.entries(g.root, limit=500) for g in report.groups}
+    except (history.HistoryError, sqlite3.Error) as error:
+        click.echo(f"tidy: warning: history: {error}", err=True)
+        return {}
+
+
+def _render(report: Any, output_format: str, output: str | None, past: Any = None) -> str:
+    if output_format == "html":
+        from tidy.reporters import html
+
+        return html.render(report, past)
     if output_format == "json":
         from tidy.reporters import json as json_reporter
 
@@ -400,6 +433,29 @@ def show_log(limit: int | None, output_format: str) -> int:
     from tidy.fixes.commands import run_log
 
     return run_log(output_format, limit, _out)
+
+@cli.command("history")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+@click.option("--history-db", type=click.Path(dir_okay=False),
+              help="The database to read (default: history.sqlite in tidy's state folder).")
+@click.option("-n", "--limit", type=click.IntRange(min=1), help="Only the last N scans.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True)
+def show_history(path: str, history_db: str | None, limit: int | None,
+                 output_format: str) -> int:
+    """How the totals of PATH's repo (or of every repo below PATH) moved, scan after scan."""
+    from tidy import history
+
+    to_terminal = sys.stdout.isatty()
+    try:
+        text = history.command(path, history_db, limit, output_format,
+                               width=shutil.get_terminal_size().columns if to_terminal else 100,
+                               color=to_terminal)
+    except history.HistoryError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(text, nl=False)
+    return EXIT_OK
+
 
 def _add_integrations() -> None:
     # Defined in their own modules, which import only click at import time (fast hooks).
