@@ -1,0 +1,252 @@
+"""Choosing and verifying ignore rules with git; TDY501-503; the search surface against rg."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import commit, git, make_repo, write
+from tidy import engine
+from tidy import ignore_rules as ir
+from tidy.catalog import load_builtin
+from tidy.config import Config
+from tidy.fixes import editor_ignores
+from tidy.models import Finding, Report
+
+KINDS = {k.name: k for k in load_builtin()}
+pytestmark = pytest.mark.skipif(shutil.which("rg") is None, reason="ripgrep is not installed")
+
+
+def _target(path: str, kind: str) -> ir.Target:
+    return ir.Target(path, KINDS[kind].type == "dir", KINDS[kind])
+
+
+# ---------------------------------------------------------------- choosing
+
+def test_one_rule_for_every_pycache_anchored_for_one_place() -> None:
+    targets = [_target(f"pkg{i}/__pycache__", "__pycache__") for i in range(5)]
+    targets += [_target("frontend/.next", ".next"), _target("frontend/node_modules",
+                                                            "node_modules")]
+    targets.append(_target("pkg0/__pycache__/inner/__pycache__", "__pycache__"))
+    rules = {c.pattern: c.targets for c in ir.choose_rules(targets)}
+    assert set(rules) == {"__pycache__/", "node_modules/", "/frontend/.next/"}
+    assert len(rules["__pycache__/"]) == 5  # the nested one is covered by its parent
+
+
+def test_ambiguous_names_are_always_anchored() -> None:
+    targets = [_target("a/build", "python-build"), _target("b/build", "python-build")]
+    assert [c.pattern for c in ir.choose_rules(targets)] == ["/a/build/", "/b/build/"]
+
+
+def test_same_output_in_two_projects_gets_one_rule() -> None:
+    targets = [_target("web/.next", ".next"), _target("docs/.next", ".next")]
+    assert [c.pattern for c in ir.choose_rules(targets)] == [".next/"]
+
+
+def test_file_kinds_use_their_glob() -> None:
+    targets = [_target("a/x.pyc", "pyc"), _target(".DS_Store", "os-junk")]
+    assert {c.pattern for c in ir.choose_rules(targets)} == {"*.pyc", ".DS_Store"}
+
+
+def test_special_characters_are_escaped(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    (repo / "we[i]rd #1" / ".next").mkdir(parents=True)
+    candidate = ir.choose_rules([_target("we[i]rd #1/.next", ".next")])
+    assert candidate[0].pattern == "/we\\[i\\]rd \\#1/.next/"
+    assert ir.verify_rules(str(repo), candidate)[0].ok
+
+
+# ---------------------------------------------------------------- verifying with git
+
+def test_rule_that_would_hide_a_tracked_file_is_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "keep" / "__pycache__" / "fixture.pyc", b"tracked on purpose")
+    commit(repo, "keep")
+    write(repo / "pkg" / "__pycache__" / "m.pyc", b"x")
+    verdicts = ir.verify_rules(str(repo), [ir.Candidate("__pycache__/", ("pkg/__pycache__",))])
+    assert not verdicts[0].ok
+    assert "tracked file keep/__pycache__/fixture.pyc" in verdicts[0].reason
+    # git agrees that the rule would have made it a tracked-but-ignored file
+    assert git(repo, "ls-files", "-ci", "--exclude=__pycache__/").strip() == \
+        "keep/__pycache__/fixture.pyc"
+
+
+def test_rule_that_a_negation_defeats_is_refused(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitignore", "!/web/.next/\n")
+    (repo / "web" / ".next").mkdir(parents=True)
+    verdicts = ir.verify_rules(str(repo), [ir.Candidate("/web/.next/", ("web/.next",))])
+    assert not verdicts[0].ok
+    assert "git does not ignore web/.next" in verdicts[0].reason
+    assert ".gitignore:1:!/web/.next/" in verdicts[0].reason
+
+
+def test_accepted_rules_ignore_every_target(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a.py", "x = 1\n")
+    commit(repo, "a.py")
+    for folder in ("pkg/__pycache__", "web/.next", "node_modules"):
+        write(repo / folder / "f", "x")
+    targets = [_target("pkg/__pycache__", "__pycache__"), _target("web/.next", ".next"),
+               _target("node_modules", "node_modules")]
+    plan = ir.plan_fixes(str(repo), targets)
+    assert all(v.ok for v in plan.verdicts)
+    ir.apply_plan(plan, str(tmp_path / "backup"))
+    status = git(repo, "status", "--porcelain", "--untracked-files=all")
+    assert status.split() == ["??", ".gitignore"]
+
+
+# ---------------------------------------------------------------- findings
+
+def _scan(root: Path, **config: object) -> Report:
+    return engine.scan([str(root)], dataclasses.replace(Config(), **config))
+
+
+def _codes(report: Report, code: str) -> dict[str, Finding]:
+    return {f.path: f for f in report.findings if f.code == code}
+
+
+def test_tdy501_only_for_untracked_unignored(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitignore", ".mypy_cache/\n")
+    write(repo / "app" / "m.py", "x = 1\n")
+    write(repo / "app" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 100)
+    write(repo / ".mypy_cache" / "x.json", "{}")
+    commit(repo, ".gitignore", "app/m.py")
+    found = _codes(_scan(repo), "TDY501")
+    assert set(found) == {"app/__pycache__"}
+    assert ("ignore rule", "__pycache__/") in found["app/__pycache__"].details
+
+
+def test_tdy502_heavy_vendored_folder_until_ignore_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    for i in range(30):
+        write(repo / "static" / "vendor" / "lib" / f"c{i}.min.js", "var a=1;" * 500)
+    write(repo / "src" / "main.py", "x = 1\n")
+    commit(repo)
+    found = _codes(_scan(repo, heavy_folder=50_000), "TDY502")
+    assert set(found) == {"static/vendor/lib"}
+    rg = subprocess.run(["rg", "--files", "static"], cwd=repo, capture_output=True, text=True,
+                        check=False).stdout.split()
+    assert found["static/vendor/lib"].surface.files == len(rg) == 30
+    assert not _codes(_scan(repo, heavy_folder=10_000_000), "TDY502")  # under the threshold
+    write(repo / ".ignore", "/static/vendor/lib/\n")
+    assert not _codes(_scan(repo, heavy_folder=50_000), "TDY502")
+
+
+def test_tdy502_generated_and_linguist_marked(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    for i in range(10):
+        write(repo / "web" / "assets" / f"app.{i}.js.map", "{}" * 3000)
+        write(repo / "docs" / "api" / f"p{i}.html", "<p>" * 3000)
+    write(repo / ".gitattributes", "docs/api/** linguist-generated\n")
+    commit(repo)
+    found = _codes(_scan(repo, heavy_folder=10_000), "TDY502")
+    assert set(found) == {"web/assets", "docs/api"}
+    assert "linguist-generated" in found["docs/api"].message
+
+
+def test_tdy503_tracked_files_a_rule_matches(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    for i in range(3):
+        write(repo / "logs" / f"run{i}.log", "x")
+    write(repo / "notes.log", "x")
+    write(repo / "keep.txt", "x")
+    commit(repo)
+    write(repo / ".gitignore", "*.log\n")
+    found = _codes(_scan(repo), "TDY503")
+    expected = git(repo, "ls-files", "-ci", "--exclude-standard").split()
+    assert set(found) == {"logs", "notes.log"}
+    listed = [v for f in found.values() for k, v in f.details if k == "file"]
+    assert sorted(listed) == sorted(expected)
+
+
+# ---------------------------------------------------------------- the surface, against rg
+
+def _rg_files(root: Path) -> set[str]:
+    proc = subprocess.run(["rg", "--files"], cwd=root, capture_output=True, check=True)
+    return set(proc.stdout.decode().split("\n")) - {""}
+
+
+def _bloated(root: Path) -> Path:
+    repo = make_repo(root)
+    for i in range(20):
+        write(repo / "backend" / f"mod{i}.py", f"def f():\n    return {i}  # TODO\n")
+        write(repo / "backend" / "__pycache__" / f"mod{i}.cpython-311.pyc", b"\0" * 300)
+    for i in range(40):
+        write(repo / "frontend" / "node_modules" / f"p{i % 5}" / f"f{i}.js", "x=1; // TODO\n")
+        write(repo / "frontend" / ".next" / "cache" / f"{i}.pack", "x" * 100)
+        write(repo / "static" / "vendor" / "ketcher" / f"chunk{i}.min.js", "var a;" * 400)
+    write(repo / "frontend" / "package.json", '{"name": "fe"}')
+    (repo / ".vscode").mkdir()
+    write(repo / ".vscode" / "settings.json", '{\n  // team settings\n  "a": 1,\n}\n')
+    commit(repo, "backend", "frontend/package.json", "static", ".vscode")
+    return repo
+
+
+def test_fix_drops_the_rg_surface_as_tidy_said(tmp_path: Path) -> None:
+    repo = _bloated(tmp_path / "r")
+    before_rg = _rg_files(repo)
+    report = _scan(repo, heavy_folder=50_000)
+    group = report.groups[0]
+    assert group.surface_before.files == len(before_rg)  # tidy counts what rg lists
+    untracked = [f for f in group.findings if f.code == "TDY501"]
+    heavy = [f for f in group.findings if f.code == "TDY502"]
+    targets = [_target(f.path, f.kind) for f in untracked]
+    folders = [f.path for f in heavy]
+    editors = editor_ignores.editors_in_use(str(repo))
+    assert editors == ("vscode",)
+    plan = ir.plan_fixes(str(repo), targets, folders, editors)
+    assert not plan.refused and not plan.errors
+    predicted = sum(f.surface.files for f in [*untracked, *heavy])
+    written, errors = ir.apply_plan(plan, str(tmp_path / "backup"))
+    assert not errors
+    assert {w.rel for w in written} == {".gitignore", ".ignore", ".vscode/settings.json"}
+    after_rg = _rg_files(repo)
+    assert len(before_rg) - len(after_rg) == predicted
+    # to the file: exactly what the findings covered went away
+    gone = before_rg - after_rg
+    covered = {p for p in before_rg
+               if any(p.startswith(f.path + "/") for f in [*untracked, *heavy])}
+    assert gone == covered
+    # tidy's own walk does not read .ignore: it still sees the folder it reported on
+    assert tidy_walk_sees(repo, "static/vendor/ketcher")
+    # and the rule reports it no more: search no longer reads it
+    assert not _codes(_scan(repo, heavy_folder=50_000), "TDY502")
+
+
+def tidy_walk_sees(repo: Path, folder: str) -> bool:
+    from tidy.workspace.walk import walk
+
+    result = walk(str(repo), Config().catalog())
+    return any(rel == folder or rel.startswith(folder + "/") for rel in result.surface_by_dir)
+
+
+def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
+    repo = _bloated(tmp_path / "r")
+    settings_before = (repo / ".vscode" / "settings.json").read_bytes()
+    targets = [_target("backend/__pycache__", "__pycache__")]
+    plan = ir.plan_fixes(str(repo), targets, ["static/vendor/ketcher"], ("vscode",))
+    written, _ = ir.apply_plan(plan, str(tmp_path / "backup"))
+    again = ir.plan_fixes(str(repo), [], ["static/vendor/ketcher"], ("vscode",))
+    assert again.edits == ()
+    for record in reversed(written):
+        assert editor_ignores.undo_edit(str(repo / record.rel), record.backup,
+                                        record.sha256) == ""
+    assert (repo / ".vscode" / "settings.json").read_bytes() == settings_before
+    assert not (repo / ".gitignore").exists() and not (repo / ".ignore").exists()
+
+
+def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    plan = ir.plan_fixes(str(repo), [], ["vendor"], ())
+    written, _ = ir.apply_plan(plan, str(tmp_path / "b"))
+    (repo / ".ignore").write_text((repo / ".ignore").read_text() + "mine/\n")
+    reason = editor_ignores.undo_edit(str(repo / ".ignore"), written[0].backup,
+                                      written[0].sha256)
+    assert "changed after tidy wrote it" in reason
+    assert "mine/" in (repo / ".ignore").read_text()
