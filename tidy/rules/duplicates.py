@@ -18,7 +18,7 @@ import pathspec
 from tidy.catalog import Catalog
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.rules.history import per_context
+from tidy.rules.size import per_context
 from tidy.workspace.duplicates import (
     DuplicateFiles,
     DuplicateFolders,

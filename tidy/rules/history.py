@@ -7,45 +7,20 @@ tidy never rewrites history: each finding names the exact `git filter-repo` or
 from __future__ import annotations
 
 import shlex
-import weakref
-from collections.abc import Callable, Iterator
-from typing import TypeVar
+from collections.abc import Iterator
 
 import humanize
 
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.rules.size import hosting_note
+from tidy.rules.size import hosting_note, per_context
 from tidy.workspace.git import GitUnavailable
 from tidy.workspace.history import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
-
-T = TypeVar("T")
 
 # GitHub's repository guidance (research/bloat-ci.md section 7).
 _GITHUB_IDEAL = 1_000_000_000
 _GITHUB_STRONG = 5_000_000_000
 _GITHUB_MAX_DISK = 10_000_000_000
-
-
-def per_context(compute: Callable[[GroupContext], T]) -> Callable[[GroupContext], T]:
-    """Run `compute` once per scan context, so two rules can share one costly analysis.
-
-    Keyed by the context's identity (contexts hold unhashable indexes) and checked through
-    a weak reference, so a later scan never sees an earlier scan's answer.
-    """
-    memo: dict[int, tuple[weakref.ref[GroupContext], T]] = {}
-
-    def cached(ctx: GroupContext) -> T:
-        entry = memo.get(id(ctx))
-        if entry is not None and entry[0]() is ctx:
-            return entry[1]
-        value = compute(ctx)
-        for key in [k for k, (ref, _) in memo.items() if ref() is None]:
-            del memo[key]
-        memo[id(ctx)] = (weakref.ref(ctx), value)
-        return value
-
-    return cached
 
 
 def _size(n: int) -> str:

@@ -1,23 +1,70 @@
-"""2xx: size. Large tracked files, and files over the hard limit that should fail a build."""
+"""2xx: size. Large tracked files, files over the hard limit, and Git LFS as it really is.
+
+TDY201/TDY202 judge tracked files over a threshold; a file whose committed blob is a Git LFS
+pointer is not bloat in git and is reported apart (TDY207). TDY208 flags `.gitattributes`
+and the committed blob disagreeing, both ways (`git lfs migrate info --fixup` semantics and
+the reverse: a pointer committed where no `filter=lfs` applies, which clones as 130 bytes of
+pointer text). Hosting limits are named where they bite (research/bloat-ci.md section 7).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import os
+import shlex
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 import humanize
 
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.workspace.git import GitUnavailable, git_dir
+from tidy.workspace.staged import (
+    LFS_POINTER_MAX,
+    LfsPointer,
+    index_entries,
+    lfs_paths,
+    object_sizes,
+    parse_lfs_pointer,
+    read_small_blobs,
+)
+
+T = TypeVar("T")
 
 # Hosting limits that bite (research/bloat-ci.md section 7).
 _GITHUB_WARN = 50 * 1024 * 1024
 _GITHUB_BLOCK = 100 * 1024 * 1024
+_GITHUB_LFS_FREE = 2 * 1000**3  # Git LFS max file size on GitHub Free/Pro (Team 4 GB, EC 5 GB)
+_POINTER_WITHOUT_RULE_MAX = 200  # a canonical pointer is 126-145 bytes; extensions are rare
 
 _ADVICE = Fix(
     ActionKind.NONE,
     Applicability.DISPLAY_ONLY,
     "move it to Git LFS (git lfs migrate import --include=PATH) or out of the repo",
 )
+
+
+def per_context(compute: Callable[[GroupContext], T]) -> Callable[[GroupContext], T]:
+    """Run `compute` once per scan context, so several rules share one costly answer.
+
+    Keyed by the context's identity (contexts hold unhashable indexes) and checked through
+    a weak reference, so a later scan never sees an earlier scan's answer.
+    """
+    memo: dict[int, tuple[weakref.ref[GroupContext], T]] = {}
+
+    def cached(ctx: GroupContext) -> T:
+        entry = memo.get(id(ctx))
+        if entry is not None and entry[0]() is ctx:
+            return entry[1]
+        value = compute(ctx)
+        for key in [k for k, (ref, _) in memo.items() if ref() is None]:
+            del memo[key]
+        memo[id(ctx)] = (weakref.ref(ctx), value)
+        return value
+
+    return cached
 
 
 def hosting_note(size: int) -> str:
@@ -30,12 +77,104 @@ def hosting_note(size: int) -> str:
     return ""
 
 
-def _large_tracked(ctx: GroupContext) -> Iterator[tuple[str, int]]:
+def _size(n: int) -> str:
+    return humanize.naturalsize(n, binary=False)
+
+
+# ------------------------------------------------------------------ what the index holds
+@dataclass(frozen=True)
+class LfsView:
+    """Which tracked files are LFS pointers in the index, and where attributes disagree."""
+
+    pointers: dict[str, LfsPointer] = field(default_factory=dict)  # big working files only
+    plain_but_lfs: dict[str, int] = field(default_factory=dict)  # path -> blob size
+    pointer_without_rule: dict[str, LfsPointer] = field(default_factory=dict)
+
+
+def _tracked_big(ctx: GroupContext) -> dict[str, int]:
     if ctx.git is None or not ctx.git.known:
+        return {}
+    return {b.rel: b.bytes for b in ctx.big_files if ctx.git.is_tracked(b.rel)}
+
+
+def uses_lfs(ctx: GroupContext) -> bool:
+    """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs."""
+    if ctx.git is None or not ctx.git.known:
+        return False
+    attribute_files = [p for p in ctx.git.tracked if p.rsplit("/", 1)[-1] == ".gitattributes"]
+    directory = git_dir(ctx.root)
+    if directory is not None:
+        if os.path.isdir(os.path.join(directory, "lfs")):
+            return True
+        attribute_files.append(os.path.join(directory, "info", "attributes"))
+    return any(_mentions_lfs(os.path.join(ctx.root, p)) for p in attribute_files)
+
+
+def _mentions_lfs(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            return b"lfs" in f.read()
+    except OSError:
+        return False
+
+
+@per_context
+def _lfs_view(ctx: GroupContext) -> LfsView:
+    try:
+        pointers = _big_file_pointers(ctx)
+        if not uses_lfs(ctx):
+            return LfsView(pointers)
+        return _mismatches(ctx, pointers)
+    except GitUnavailable:
+        return LfsView()
+
+
+def _big_file_pointers(ctx: GroupContext) -> dict[str, LfsPointer]:
+    """Big working-tree files whose committed blob is a pointer (LFS checked them out)."""
+    big = _tracked_big(ctx)
+    if not big:
+        return {}
+    entries = index_entries(ctx.root, sorted(big))
+    sizes = object_sizes(ctx.root, (sha for _, sha, _ in entries))
+    small = {path: sha for path, sha, _ in entries if sizes.get(sha, 0) < LFS_POINTER_MAX}
+    contents = read_small_blobs(ctx.root, small.values())
+    found = {}
+    for path, sha in small.items():
+        pointer = parse_lfs_pointer(contents.get(sha, b""))
+        if pointer is not None:
+            found[path] = pointer
+    return found
+
+
+def _mismatches(ctx: GroupContext, pointers: dict[str, LfsPointer]) -> LfsView:
+    entries = index_entries(ctx.root)
+    sizes = object_sizes(ctx.root, (sha for _, sha, _ in entries))
+    wanted = lfs_paths(ctx.root, [path for path, _, _ in entries])
+    readable = {sha for path, sha, _ in entries
+                if 0 < sizes.get(sha, 0) < LFS_POINTER_MAX and (
+                    path in wanted or sizes[sha] <= _POINTER_WITHOUT_RULE_MAX)}
+    contents = read_small_blobs(ctx.root, readable)
+    plain: dict[str, int] = {}
+    unruled: dict[str, LfsPointer] = {}
+    for path, sha, mode in entries:
+        size = sizes.get(sha, 0)
+        pointer = parse_lfs_pointer(contents[sha]) if sha in contents else None
+        if path in wanted and pointer is None and size > 0 and mode != "120000":
+            plain[path] = size
+        elif path not in wanted and pointer is not None:
+            unruled[path] = pointer
+    return LfsView(pointers, plain, unruled)
+
+
+# ------------------------------------------------------------------ TDY201 / TDY202
+def _large_tracked(ctx: GroupContext) -> Iterator[tuple[str, int]]:
+    big = _tracked_big(ctx)
+    if not big:
         return
-    for big in ctx.big_files:
-        if big.bytes >= ctx.config.large_file and ctx.git.is_tracked(big.rel):
-            yield big.rel, big.bytes
+    lfs = _lfs_view(ctx).pointers
+    for rel, size in big.items():
+        if size >= ctx.config.large_file and rel not in lfs:
+            yield rel, size
 
 
 def _finding(code: str, name: str, rel: str, size: int, message: str, ctx: GroupContext) -> Finding:
@@ -57,7 +196,7 @@ def check_large_files(ctx: GroupContext) -> Iterator[Finding]:
     limit = ctx.config.large_file
     for rel, size in _large_tracked(ctx):
         if size < ctx.config.max_file_size:
-            message = f"tracked file of {humanize.naturalsize(size)} (over {humanize.naturalsize(limit)})"
+            message = f"tracked file of {_size(size)} (over {_size(limit)})"
             yield _finding("TDY201", "large-tracked-file", rel, size, message, ctx)
 
 
@@ -65,15 +204,63 @@ def check_oversized_files(ctx: GroupContext) -> Iterator[Finding]:
     limit = ctx.config.max_file_size
     for rel, size in _large_tracked(ctx):
         if size >= limit:
-            message = f"tracked file of {humanize.naturalsize(size)} is over the limit of {humanize.naturalsize(limit)}"
+            message = f"tracked file of {_size(size)} is over the limit of {_size(limit)}"
             yield _finding("TDY202", "oversized-tracked-file", rel, size, message, ctx)
+
+
+# ------------------------------------------------------------------ TDY207 / TDY208
+def check_lfs_files(ctx: GroupContext) -> Iterator[Finding]:
+    for rel, pointer in sorted(_lfs_view(ctx).pointers.items()):
+        if pointer.size < ctx.config.large_file:
+            continue
+        note = ("; over the 2 GB Git LFS file limit of GitHub Free/Pro (Team 4 GB, "
+                "Enterprise Cloud 5 GB)") if pointer.size > _GITHUB_LFS_FREE else ""
+        yield Finding(
+            code="TDY207", rule="lfs-file", path=rel,
+            message=f"stored in Git LFS: {_size(pointer.size)} in LFS storage, a pointer in git"
+                    + note,
+            size=Size(pointer.size, pointer.size, 1, 0), surface=ctx.surface.under(rel),
+            tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
+            details=(("lfs_oid", pointer.oid), ("lfs_size", str(pointer.size))),
+        )
+
+
+def check_lfs_mismatches(ctx: GroupContext) -> Iterator[Finding]:
+    view = _lfs_view(ctx)
+    for rel, size in sorted(view.plain_but_lfs.items()):
+        quoted = shlex.quote(rel)
+        yield Finding(
+            code="TDY208", rule="lfs-mismatch", path=rel,
+            message=(f".gitattributes sends it through Git LFS (filter=lfs) but it is "
+                     f"committed as a plain blob of {_size(size)}"),
+            size=Size(size, size, 1, 0), surface=ctx.surface.under(rel),
+            tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
+            fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                    f"with git-lfs installed: git add --renormalize {quoted} and commit; for "
+                    f"history too: git lfs migrate import --everything --include={quoted}"),
+            details=(("direction", "plain-blob-but-lfs-attribute"),),
+        )
+    for rel, pointer in sorted(view.pointer_without_rule.items()):
+        yield Finding(
+            code="TDY208", rule="lfs-mismatch", path=rel,
+            message=("committed as a Git LFS pointer but no .gitattributes rule says "
+                     "filter=lfs: clones get the pointer text, not the "
+                     f"{_size(pointer.size)} file"),
+            size=Size(pointer.size, pointer.size, 1, 0), surface=ctx.surface.under(rel),
+            tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
+            fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                    f"add `{rel} filter=lfs diff=lfs merge=lfs -text` to .gitattributes "
+                    f"(git lfs track {shlex.quote(rel)})"),
+            details=(("direction", "pointer-without-lfs-attribute"), ("lfs_oid", pointer.oid)),
+        )
 
 
 RULES = (
     Rule(
         "TDY201", "large-tracked-file",
         "A tracked file over the `large-file` threshold (default 1 MB)",
-        """What: a file git tracks whose size is over `large-file` (default 1 MB).
+        """What: a file git tracks whose size is over `large-file` (default 1 MB). Files whose
+committed blob is a Git LFS pointer are not counted here (see TDY207).
 Why: every clone downloads it and every version of it stays in history.
 Fix (display only): move it to Git LFS or out of the repository.""",
         check_large_files, "display-only",
@@ -82,9 +269,31 @@ Fix (display only): move it to Git LFS or out of the repository.""",
         "TDY202", "oversized-tracked-file",
         "A tracked file over `max-file-size` (default 50 MB): fails the scan",
         """What: a tracked file over `max-file-size` (default 50 MB; GitHub warns at 50 MiB
-and rejects 100 MiB).
+and rejects 100 MiB, GitLab.com rejects 100 MiB).
 Why: pushes fail or warn, clones crawl.
 Fix (display only): git lfs migrate import, or remove it from history with git filter-repo.""",
         check_oversized_files, "display-only",
+    ),
+    Rule(
+        "TDY207", "lfs-file",
+        "A big tracked file stored in Git LFS (reported apart from TDY201)",
+        """What: a working-tree file over `large-file` whose committed blob is a Git LFS
+pointer; the size shown is the LFS object's, read from the pointer.
+Why: it is not bloat in git, but LFS storage and bandwidth are metered by hosts, and GitHub
+limits LFS files to 2 GB on Free/Pro (4 GB Team, 5 GB Enterprise Cloud).
+Fix: none needed; listed so LFS content is visible next to plain blobs.""",
+        check_lfs_files, "display-only",
+    ),
+    Rule(
+        "TDY208", "lfs-mismatch",
+        "`.gitattributes` and the committed blob disagree about Git LFS",
+        """What: either a path `.gitattributes` marks `filter=lfs` is committed as a plain
+blob (someone committed without git-lfs installed: the bytes went into git history), or a
+blob that is an LFS pointer is committed where no `filter=lfs` rule applies (clones check
+out the pointer text instead of the file).
+Why: the first bloats history despite LFS; the second silently breaks checkouts.
+Fix (display only): `git add --renormalize PATH` with git-lfs installed, or add the missing
+`filter=lfs diff=lfs merge=lfs -text` rule (`git lfs track PATH`).""",
+        check_lfs_mismatches, "display-only",
     ),
 )
