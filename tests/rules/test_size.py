@@ -1,0 +1,118 @@
+"""TDY201/202 next to Git LFS: pointers reported apart (TDY207), attribute mismatches (TDY208).
+
+git-lfs need not be installed: a pointer is committed as the text the LFS spec defines, and a
+"checked out" LFS file is that pointer in the index with the real bytes in the working tree,
+which is what git-lfs's smudge filter leaves behind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import commit, findings, git, make_repo, scan_json, write
+from tidy.rules.size import hosting_note
+from tidy.workspace.staged import LFS_POINTER_MAX, parse_lfs_pointer
+
+LFS_RULE = "*.psd filter=lfs diff=lfs merge=lfs -text\n"
+
+
+def pointer_for(data: bytes) -> bytes:
+    oid = hashlib.sha256(data).hexdigest()
+    return (b"version https://git-lfs.github.com/spec/v1\n"
+            b"oid sha256:%s\nsize %d\n" % (oid.encode(), len(data)))
+
+
+def by_code(report: dict[str, object], code: str) -> dict[str, dict[str, object]]:
+    return {f["path"]: f for f in findings(report, code)}  # type: ignore[arg-type]
+
+
+def test_checked_out_lfs_file_is_not_a_large_tracked_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    real = os.urandom(1_500_000)
+    write(repo / ".gitattributes", LFS_RULE)
+    write(repo / "art/cover.psd", pointer_for(real))
+    write(repo / "plain.bin", os.urandom(1_200_000))
+    commit(repo)
+    write(repo / "art/cover.psd", real)  # what the smudge filter checks out
+    report = scan_json(repo)
+    assert set(by_code(report, "TDY201")) == {"plain.bin"}
+    lfs = by_code(report, "TDY207")
+    assert set(lfs) == {"art/cover.psd"}
+    assert lfs["art/cover.psd"]["bytes"] == len(real)
+    assert dict(lfs["art/cover.psd"]["details"])["lfs_oid"] == hashlib.sha256(real).hexdigest()
+    assert not findings(report, "TDY208")
+
+
+def test_lfs_attribute_but_plain_blob_is_flagged(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitattributes", LFS_RULE)
+    write(repo / "a.psd", os.urandom(5000))  # committed without git-lfs: a plain blob
+    write(repo / "b.psd", pointer_for(b"fine"))
+    write(repo / "empty.psd", b"")
+    commit(repo)
+    mismatch = by_code(scan_json(repo), "TDY208")
+    assert set(mismatch) == {"a.psd"}
+    assert dict(mismatch["a.psd"]["details"])["direction"] == "plain-blob-but-lfs-attribute"
+    assert mismatch["a.psd"]["bytes"] == 5000
+    assert "git add --renormalize a.psd" in mismatch["a.psd"]["fix"]["description"]
+
+
+def test_pointer_without_lfs_attribute_is_flagged(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitattributes", LFS_RULE)
+    real = os.urandom(70_000)
+    write(repo / "model.onnx", pointer_for(real))  # no rule covers *.onnx
+    commit(repo)
+    mismatch = by_code(scan_json(repo), "TDY208")
+    assert set(mismatch) == {"model.onnx"}
+    assert mismatch["model.onnx"]["bytes"] == len(real)
+    assert "filter=lfs" in mismatch["model.onnx"]["fix"]["description"]
+
+
+def test_attributes_are_read_from_the_index(tmp_path: Path) -> None:
+    """A rule added to the working tree but not committed does not change what was committed."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitattributes", "# lfs comes later\n")
+    write(repo / "a.psd", os.urandom(3000))
+    commit(repo)
+    write(repo / ".gitattributes", LFS_RULE)
+    assert not findings(scan_json(repo), "TDY208")
+    git(repo, "add", ".gitattributes")
+    assert set(by_code(scan_json(repo), "TDY208")) == {"a.psd"}
+
+
+def test_repo_without_lfs_pays_nothing_for_mismatches(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "model.onnx", pointer_for(b"x"))  # no .gitattributes at all, no .git/lfs
+    commit(repo)
+    assert not findings(scan_json(repo), "TDY208")
+
+
+def test_hosting_note_thresholds() -> None:
+    """GitHub warns at 50 MiB and blocks at 100 MiB; GitLab.com Free blocks at 100 MiB."""
+    mib = 1024 * 1024
+    assert hosting_note(50 * mib - 1) == ""
+    assert "warns" in hosting_note(50 * mib)
+    assert "reject" in hosting_note(100 * mib)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=3000))
+def test_pointer_parser_round_trip(data: bytes) -> None:
+    pointer = parse_lfs_pointer(pointer_for(data))
+    assert pointer is not None
+    assert (pointer.oid, pointer.size) == (hashlib.sha256(data).hexdigest(), len(data))
+    assert parse_lfs_pointer(data) is None or data.startswith(b"version https://git-lfs")
+
+
+def test_pointer_parser_refuses_near_misses() -> None:
+    good = pointer_for(b"abc")
+    assert parse_lfs_pointer(good.replace(b"sha256:", b"sha1:")) is None
+    assert parse_lfs_pointer(good.replace(b"size 3", b"size x")) is None
+    assert parse_lfs_pointer(b"x" + good) is None
+    assert parse_lfs_pointer(good + b"x" * LFS_POINTER_MAX) is None
