@@ -14,7 +14,8 @@ Everything here works on real trees in tmp dirs and real processes; nothing is m
 - oracles: `du_apparent`, `du_disk`, `distinct_files` (GNU du / find, never tidy's code)
 
 An autouse fixture makes every test hermetic: no global or system git config, no
-core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook.
+core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook, and empty
+$XDG_STATE_HOME / $XDG_DATA_HOME (tidy's history and trash) per test.
 """
 
 from __future__ import annotations
@@ -54,13 +55,23 @@ def hermetic_env(extra: dict[str, str] | None = None) -> dict[str, str]:
 
 
 @pytest.fixture(autouse=True)
-def _hermetic_git(monkeypatch: pytest.MonkeyPatch) -> None:
-    """In-process scans start git too: give them the same isolated environment."""
+def _hermetic_git(
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """In-process scans start git too: give them the same isolated environment.
+
+    tidy keeps state (scan history, trash) under $XDG_STATE_HOME / $XDG_DATA_HOME: each test
+    gets empty ones, so no test reads or writes the user's.
+    """
     for name in _LEAKY:
         monkeypatch.delenv(name, raising=False)
     for name, value in hermetic_env().items():
         if os.environ.get(name) != value:
             monkeypatch.setenv(name, value)
+    home = tmp_path_factory.mktemp("xdg")
+    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.delenv("TIDY_STATE_DIR", raising=False)
 
 
 def git(repo: Path | str, *args: str, check: bool = True) -> str:

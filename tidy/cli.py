@@ -225,8 +225,11 @@ def _emit(text: str, output: str | None) -> None:
     if output is None:
         click.echo(text, nl=False)
         return
-    with open(output, "w", encoding="utf-8") as f:
-        f.write(text)
+    try:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as error:  # a usage problem (exit 2), not a bug in tidy (exit 3)
+        raise click.FileError(output, hint=error.strerror or str(error)) from None
 
 
 def _run_with_progress(job: Callable[[Any], Any], quiet: bool) -> Any:

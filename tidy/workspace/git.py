@@ -145,7 +145,8 @@ class GitQuery:
 
 
 def _facts(root: str, outputs: dict[str, list[str]]) -> GitFacts:
-    tracked = sorted(outputs["tracked"])
+    # A conflicted file is listed once per index stage (1, 2, 3): count it once.
+    tracked = sorted(set(outputs["tracked"]))
     ignored_dirs = frozenset(p.rstrip("/") for p in outputs["ignored"] if p.endswith("/"))
     # `--directory` still lists some files inside a collapsed folder; they add nothing.
     ignored_files = frozenset(p for p in outputs["ignored"] if not p.endswith("/"))
