@@ -1,0 +1,131 @@
+"""Staged mode reads the index, range mode every blob a push carries.
+
+Expected sizes come from the bytes the test wrote (sha1 of "blob <len>\\0<data>" computed
+here), never from the code under test.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import commit, git, make_repo, write
+from tidy.workspace.staged import over, range_blobs, read_small_blobs, staged_blobs
+
+
+def blob_sha(data: bytes) -> str:
+    return hashlib.sha1(b"blob %d\0" % len(data) + data).hexdigest()
+
+
+def test_staged_size_is_the_index_not_the_working_tree(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "keep.txt", "unchanged\n")
+    commit(repo)
+    big = os.urandom(2_000_000)
+    write(repo / "model.bin", big)
+    git(repo, "add", "model.bin")
+    write(repo / "model.bin", b"shrunk after staging")  # pre-commit/pre-commit#2013
+    blobs = staged_blobs(str(repo))
+    assert [(b.path, b.sha, b.size) for b in blobs] == [("model.bin", blob_sha(big), len(big))]
+    assert [b.path for b in over(blobs, 1_000_000)] == ["model.bin"]
+
+
+def test_staged_is_only_what_differs_from_head_unless_asked(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "old.bin", size=5000)
+    commit(repo)
+    write(repo / "new.bin", size=7000)
+    write(repo / "old.bin", size=6000)
+    git(repo, "add", "-A")
+    assert {(b.path, b.size) for b in staged_blobs(str(repo))} == {("new.bin", 7000),
+                                                                   ("old.bin", 6000)}
+    git(repo, "commit", "-q", "-m", "x")
+    assert staged_blobs(str(repo)) == []
+    assert {b.path for b in staged_blobs(str(repo), all_entries=True)} == {"new.bin", "old.bin"}
+
+
+def test_staged_before_the_first_commit_is_everything(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a", size=10)
+    git(repo, "add", "a")
+    assert [(b.path, b.size) for b in staged_blobs(str(repo))] == [("a", 10)]
+
+
+def test_staged_honours_an_explicit_index_file(tmp_path: Path) -> None:
+    """Inside `git commit -a` hooks git points GIT_INDEX_FILE at a temporary index."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a", size=10)
+    commit(repo)
+    other = tmp_path / "other-index"
+    write(repo / "b", size=20)
+    env_index = str(other)
+    git(repo, "read-tree", f"--index-output={env_index}", "HEAD")
+    assert staged_blobs(str(repo), index_file=env_index) == []
+    git(repo, "add", "b")
+    assert [b.path for b in staged_blobs(str(repo))] == ["b"]
+    assert staged_blobs(str(repo), index_file=env_index) == []
+
+
+def test_range_counts_a_file_added_and_deleted_inside_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    old = os.urandom(3000)
+    write(repo / "old.bin", old)
+    commit(repo)
+    base = git(repo, "rev-parse", "HEAD").strip()
+    secret = os.urandom(400_000)
+    write(repo / "oops.bin", secret)
+    commit(repo, message="add")
+    git(repo, "rm", "-q", "oops.bin")
+    git(repo, "commit", "-q", "-m", "remove")
+    write(repo / "old.bin", old + b"more")
+    commit(repo, message="edit")
+    found = {b.sha: b for b in range_blobs(str(repo), base, "HEAD")}
+    assert set(found) == {blob_sha(secret), blob_sha(old + b"more")}
+    assert found[blob_sha(secret)].size == len(secret)
+    assert found[blob_sha(secret)].path == "oops.bin"
+    assert found[blob_sha(secret)].commit == git(repo, "rev-parse", "HEAD~2").strip()
+    # A new branch in a pre-push hook arrives as forty zeros: everything reachable counts.
+    everything = {b.sha for b in range_blobs(str(repo), "0" * 40, "HEAD")}
+    assert blob_sha(old) in everything and blob_sha(secret) in everything
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sizes=st.lists(st.integers(0, 30_000), min_size=1, max_size=6),
+       split=st.integers(0, 6), deletes=st.sets(st.integers(0, 5)))
+def test_range_is_every_blob_after_the_base(tmp_path_factory: pytest.TempPathFactory,
+                                            sizes: list[int], split: int,
+                                            deletes: set[int]) -> None:
+    repo = make_repo(tmp_path_factory.mktemp("r"))
+    write(repo / "base.txt", "base\n")
+    commit(repo)
+    contents = [os.urandom(n) for n in sizes]
+    base_index = min(split, len(contents))
+    for n, data in enumerate(contents):
+        write(repo / f"f{n}.bin", data)
+        commit(repo, f"f{n}.bin")
+        if n + 1 == base_index:
+            git(repo, "tag", "base")
+        if n in deletes:
+            git(repo, "rm", "-q", f"f{n}.bin")
+            git(repo, "commit", "-q", "-m", "rm")
+    base = "base" if base_index else git(repo, "rev-list", "--max-parents=0", "HEAD").strip()
+    before = {blob_sha(b"base\n")} | {blob_sha(d) for d in contents[:base_index]}
+    expected = {blob_sha(d): len(d) for d in contents[base_index:]
+                if blob_sha(d) not in before}
+    got = {b.sha: b.size for b in range_blobs(str(repo), base, "HEAD")}
+    assert got == expected
+
+
+def test_read_small_blobs_skips_big_ones(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "small", b"tiny\n")
+    write(repo / "big", size=5000)
+    commit(repo)
+    small, big = blob_sha(b"tiny\n"), blob_sha(b"x" * 5000)
+    assert read_small_blobs(str(repo), [small, big, small]) == {small: b"tiny\n"}
