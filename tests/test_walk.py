@@ -6,7 +6,9 @@ Oracles are GNU `du` and `find` run on the same real tree; nothing here repeats 
 from __future__ import annotations
 
 import os
+import subprocess
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -262,3 +264,48 @@ def test_big_artifact_measured_on_workers_matches_du(tmp_path: Path, outside: Pa
             os.symlink(outside, package / "escape")
     (finding,) = findings(scan_foundation(root))
     assert_measured_like_du(root, finding)
+
+
+@pytest.fixture
+def mounted(tmp_path: Path) -> Iterator[Callable[[Path], Path]]:
+    """Mount a small tmpfs at a path (skips where mounting is not allowed)."""
+    mounts: list[Path] = []
+
+    def mount(at: Path) -> Path:
+        at.mkdir(parents=True, exist_ok=True)
+        proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m", "tidy-test", str(at)],
+                              capture_output=True, check=False)
+        if proc.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.decode().strip()}")
+        mounts.append(at)
+        return at
+
+    try:
+        yield mount
+    finally:
+        for at in reversed(mounts):
+            subprocess.run(["umount", str(at)], check=False)
+
+
+def test_stays_on_one_filesystem_unless_asked(
+    tmp_path: Path, mounted: Callable[[Path], Path]
+) -> None:
+    root = tmp_path / "proj"
+    write(root / "src" / "a.py", "")
+    other = mounted(root / "mnt")
+    write(other / "node_modules" / "x.js", size=1000)
+    inner = mounted(root / "node_modules" / "cache-mount")
+    write(root / "node_modules" / "y.js", size=100)
+    write(inner / "big.bin", size=50_000)
+    report = scan_foundation(root)
+    found = _by_path(report)
+    assert set(found) == {"node_modules"}
+    assert found["node_modules"]["bytes"] == int(subprocess.run(
+        ["du", "-sbx", str(root / "node_modules")], capture_output=True, check=True, text=True
+    ).stdout.split()[0])
+    skipped = {os.path.relpath(s["path"], root): s["reason"] for s in report["skipped"]}
+    assert "another filesystem" in skipped["mnt"]
+    assert "another filesystem" in skipped["node_modules/cache-mount"]
+    crossing = _by_path(scan_foundation(root, "--cross-filesystems"))
+    assert set(crossing) == {"node_modules", "mnt/node_modules"}
+    assert crossing["node_modules"]["bytes"] == du_apparent(root / "node_modules")
