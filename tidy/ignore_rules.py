@@ -204,6 +204,14 @@ def _ignored_targets(root: str, paths: Sequence[str], excludes_file: str) -> set
     return _split(out)
 
 
+def _query_name(root: str, path: str, is_dir: bool) -> str:
+    """The path itself when it exists (git reads its type), else with a slash for a folder:
+    a target `tidy fix` just moved to the trash still gets its rule."""
+    if is_dir and not os.path.lexists(os.path.join(root, path)):
+        return path + "/"
+    return path
+
+
 def _decided_by(root: str, path: str, excludes_file: str) -> str:
     out = _git(root, "-c", f"core.excludesFile={excludes_file}", "check-ignore", "--no-index",
                "-v", "-n", "--", path, ok=(0, 1)).decode("utf-8", "replace").strip()
@@ -218,8 +226,10 @@ def verify_rules(root: str, candidates: Sequence[Candidate]) -> list[Verdict]:
     patterns = [c.pattern for c in candidates]
     before = tracked_ignored(root)
     with _pattern_file(patterns, prefix=global_excludes(root)) as excludes:
-        targets = [t for c in candidates for t in c.targets]
-        matched = _ignored_targets(root, targets, excludes)
+        queries = {t: _query_name(root, t, c.pattern.endswith("/"))
+                   for c in candidates for t in c.targets}
+        answered = _ignored_targets(root, list(queries.values()), excludes)
+        matched = {t for t, name in queries.items() if name in answered}
         after = tracked_ignored(root, excludes)
         newly = (after | _tracked_matched_alone(root, patterns)) - before
         return [_verdict(root, c, matched, newly, excludes) for c in candidates]

@@ -184,7 +184,8 @@ def _bloated(root: Path) -> Path:
     write(repo / "frontend" / "package.json", '{"name": "fe"}')
     (repo / ".vscode").mkdir()
     write(repo / ".vscode" / "settings.json", '{\n  // team settings\n  "a": 1,\n}\n')
-    commit(repo, "backend", "frontend/package.json", "static", ".vscode")
+    commit(repo, *(f"backend/mod{i}.py" for i in range(20)), "frontend/package.json",
+           "static", ".vscode")
     return repo
 
 
@@ -250,3 +251,33 @@ def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
                                       written[0].sha256)
     assert "changed after tidy wrote it" in reason
     assert "mine/" in (repo / ".ignore").read_text()
+
+
+# ---------------------------------------------------------------- through `tidy fix`
+
+def test_tidy_fix_yes_then_undo(tmp_path: Path) -> None:
+    from tests.conftest import hermetic_env, run_cli
+
+    repo = _bloated(tmp_path / "r")
+    write(repo / ".tidy.toml", 'heavy-folder = "50KB"\n')
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    before_rg = _rg_files(repo)
+    report = _scan(repo, heavy_folder=50_000)
+    said = {f.path for f in report.findings if f.code in ("TDY101", "TDY501", "TDY502")}
+    settings_before = (repo / ".vscode" / "settings.json").read_text()
+    result = run_cli("fix", "--yes", "--skip-recent", "0s", "--quiet", str(repo), cwd=repo,
+                     env=env)
+    assert result.code == 0, result.out + result.err
+    gitignore = (repo / ".gitignore").read_text()
+    assert "__pycache__/" in gitignore and "/frontend/.next/" in gitignore
+    assert (repo / ".ignore").read_text().count("/static/vendor/ketcher/") == 1
+    settings_after = (repo / ".vscode" / "settings.json").read_text()
+    assert "// team settings" in settings_after and '"static/vendor/ketcher/**": true' in \
+        settings_after
+    after_rg = _rg_files(repo)
+    gone = before_rg - after_rg
+    assert gone == {p for p in before_rg if any(p.startswith(s + "/") for s in said)}
+    undo = run_cli("undo", cwd=repo, env=env)
+    assert undo.code == 0, undo.out + undo.err
+    assert (repo / ".vscode" / "settings.json").read_text() == settings_before
+    assert not (repo / ".gitignore").exists() and not (repo / ".ignore").exists()
