@@ -1,0 +1,146 @@
+"""The loader code that replaces an extracted literal: a few lines of stdlib, no tidy at runtime.
+
+- The data file is read with `importlib.resources.files(__package__)`, so it works from a
+  wheel, a zip or a zipapp; a top-level module (no package) reads the file beside `__file__`.
+- Lazy names: an annotation-only declaration keeps type checkers informed without binding
+  the name, and a PEP 562 module `__getattr__` loads the data on first access and caches it
+  in `globals()`; `__dir__` lists the lazy names, and star-imports see them through `__all__`.
+- Eager names: where the module's own code uses a name (global lookups inside the module
+  bypass `__getattr__`), the name is bound at its original place, loaded at import time.
+- Never pickle, never eval: gzip + json, plus the tagged-form decoder when the data needs it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from tidy.extract.encode import DECODER_SOURCE, FORMAT_VERSION
+
+MANIFEST_PREFIX = "# tidy-extract: "
+
+
+@dataclass(frozen=True)
+class Manifest:
+    data_file: str
+    names: tuple[str, ...]
+    tagged: bool
+    compressed: bool
+    source_sha256: str  # of the original literal texts, in order, joined by NUL
+    data_sha256: str  # of the data file's bytes
+    format: int = FORMAT_VERSION
+
+    def line(self) -> str:
+        body = {"format": self.format, "data": self.data_file, "names": list(self.names),
+                "tagged": self.tagged, "compressed": self.compressed,
+                "source_sha256": self.source_sha256, "data_sha256": self.data_sha256}
+        return MANIFEST_PREFIX + json.dumps(body, separators=(",", ":"))
+
+
+def read_manifest(text: str) -> Manifest | None:
+    """The manifest of an already extracted module, if it has one."""
+    for line in text.splitlines():
+        if line.startswith(MANIFEST_PREFIX):
+            try:
+                body = json.loads(line[len(MANIFEST_PREFIX):])
+                return Manifest(body["data"], tuple(body["names"]), bool(body["tagged"]),
+                                bool(body["compressed"]), body["source_sha256"],
+                                body["data_sha256"], int(body["format"]))
+            except (ValueError, KeyError, TypeError):
+                return None
+    return None
+
+
+@dataclass(frozen=True)
+class StubPlan:
+    manifest: Manifest
+    lazy: tuple[str, ...]
+    eager: tuple[str, ...]
+    has_all: bool  # the module defines __all__ itself
+    uses_any: bool  # generated annotations mention _TidyAny
+
+
+def loader_block(plan: StubPlan) -> str:
+    """The code placed before the first extracted name."""
+    manifest = plan.manifest
+    lines = [
+        manifest.line(),
+        f"# {', '.join(manifest.names)}: moved to {manifest.data_file} by `tidy extract` "
+        f"(data format {manifest.format}, see tidy's docs/extract-format.md).",
+    ]
+    if plan.uses_any:
+        lines.append("from typing import Any as _TidyAny")
+    lines += ["", "", *_reader(manifest).splitlines()]
+    if manifest.tagged:
+        lines += ["", "", *DECODER_SOURCE.splitlines()]
+    if plan.lazy:
+        lines += ["", "", *_lazy_hooks(plan).splitlines()]
+    return "\n".join(lines) + "\n\n\n"
+
+
+def _reader(manifest: Manifest) -> str:
+    decompress = "gzip.decompress(raw)" if manifest.compressed else "raw"
+    imports = "import gzip\n        import json" if manifest.compressed else "import json"
+    hook = ", object_hook=_tidy_untag" if manifest.tagged else ""
+    return f'''\
+_tidy_cache = None
+
+
+def _tidy_data():
+    """The extracted values by name, read once from {manifest.data_file}."""
+    global _tidy_cache
+    if _tidy_cache is None:
+        {imports}
+        raw = _tidy_read({manifest.data_file!r})
+        _tidy_cache = json.loads({decompress}{hook})
+    return _tidy_cache
+
+
+def _tidy_read(name):
+    if __package__:
+        from importlib.resources import files
+        return files(__package__).joinpath(name).read_bytes()
+    import os
+    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), name), "rb") as f:
+        return f.read()'''
+
+
+def _lazy_hooks(plan: StubPlan) -> str:
+    names = ", ".join(repr(n) for n in plan.lazy)
+    star = "" if plan.has_all else '''
+    if name == "__all__":  # star-imports of a module without __all__ must see lazy names too
+        return [n for n in (*globals(), *_TIDY_LAZY) if not n.startswith("_")]'''
+    return f'''\
+_TIDY_LAZY = ({names},)
+
+
+def __getattr__(name):
+    if name in _TIDY_LAZY:
+        value = globals()[name] = _tidy_data()[name]
+        return value{star}
+    raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
+
+
+def __dir__():
+    return sorted({{*globals(), *_TIDY_LAZY}})'''
+
+
+def eager_statement(header: str, name: str) -> str:
+    """`NAME[: ann] = _tidy_data()["NAME"]`, keeping the original header text."""
+    return f"{header}_tidy_data()[{name!r}]"
+
+
+def lazy_statement(header: str, name: str, annotation: str) -> str:
+    """An annotation-only declaration: informs type checkers, binds nothing."""
+    target = header.rstrip()
+    if target.endswith("="):
+        target = target[:-1].rstrip()
+    if ":" in target:
+        return target  # the author's own annotation
+    return f"{name}: {annotation}"
+
+
+def lazy_allowed(defined_names: Sequence[str]) -> bool:
+    """A module that defines its own __getattr__/__dir__ keeps them; its names load eagerly."""
+    return "__getattr__" not in defined_names and "__dir__" not in defined_names
