@@ -33,6 +33,7 @@ class Config:
     large_file: int = 1_000_000  # TDY201: a tracked file this big is reported
     max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns)
     heavy_folder: int = 5_000_000  # TDY502: a committed vendored/generated folder this big
+    data_min_size: int = 256_000  # TDY301-303: a module/data file this big is checked for data
     kinds: tuple[str, ...] = ()  # opt-in / never kinds the user turned on
     disable_kinds: tuple[str, ...] = ()
     only_kinds: tuple[str, ...] = ()  # --kind: narrow to these
@@ -110,6 +111,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "large-file": ("large_file", _size, "a size such as 1MB"),
     "max-file-size": ("max_file_size", _size, "a size such as 50MB"),
     "heavy-folder": ("heavy_folder", _size, "a size such as 5MB"),
+    "data-min-size": ("data_min_size", _size, "a size such as 256KB"),
     "kinds": ("kinds", _strings, "a list of catalogue kind names"),
     "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
     "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),

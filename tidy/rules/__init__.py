@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from tidy.rules import artifacts, duplicates, ignore_rules, size, vendored
+from tidy.rules import artifacts, data_in_code, duplicates, ignore_rules, size, vendored
 from tidy.rules import history as history_rules
 from tidy.rules.base import GroupContext, Rule
 
 RULES: tuple[Rule, ...] = (*artifacts.RULES, *size.RULES, *history_rules.RULES,
-                          *duplicates.RULES, *vendored.RULES, *ignore_rules.RULES)
+                          *duplicates.RULES, *vendored.RULES, *ignore_rules.RULES,
+                          *data_in_code.RULES)
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 __all__ = ["BY_CODE", "RULES", "GroupContext", "Rule", "by_code_or_name"]
