@@ -4,10 +4,12 @@ exit codes, the text report, and `tidy rules` / `tidy rule`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -288,3 +290,27 @@ def test_python_dash_m_and_version(tmp_path: Path) -> None:
 
 def _ignore(_: Any) -> None:  # keeps the Any import meaningful for helpers above
     return None
+
+
+def _stderr_on_a_terminal(args: list[str], tmp_path: Path) -> bytes:
+    """Run tidy with stderr on a pseudo-terminal (stdout piped) and return what it drew."""
+    import pty
+
+    master, slave = pty.openpty()
+    env = {k: v for k, v in hermetic_env().items() if k != "CI"}
+    subprocess.run([sys.executable, "-m", "tidy", *args], stdout=subprocess.PIPE, stderr=slave,
+                   env=env, cwd=tmp_path, check=True, timeout=60)
+    os.close(slave)
+    drawn = b""
+    with contextlib.suppress(OSError):  # EIO once the child's side is closed
+        while chunk := os.read(master, 65536):
+            drawn += chunk
+    os.close(master)
+    return drawn
+
+
+def test_progress_on_a_terminal_and_silent_with_quiet(tmp_path: Path) -> None:
+    root = tmp_path / "p"
+    write(root / "node_modules" / "x.js", size=10)
+    assert b"scanning" in _stderr_on_a_terminal(["scan", str(root)], tmp_path)
+    assert _stderr_on_a_terminal(["scan", "--quiet", str(root)], tmp_path) == b""
