@@ -224,3 +224,17 @@ def test_unknown_kind_name_is_an_error(project: Path, tidy_main: Main) -> None:
     (project / ".tidy.toml").unlink()
     result = tidy_main("scan", "-q", "--kind", "node-modules", str(project))
     assert result.code == 2 and "node-modules" in result.err
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "engine.py _scan_root matches exclude patterns against paths relative to the scanned "
+    "folder, not to the folder of the config file that holds them: scanning a subfolder "
+    "silently drops anchored excludes"))
+def test_exclude_patterns_are_relative_to_the_config_file(tmp_path: Path) -> None:
+    """Like a .gitignore: an anchored pattern means the same whichever folder is scanned."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".tidy.toml", 'exclude = ["/web/legacy/"]\n')
+    write(repo / "web" / "legacy" / "node_modules" / "x.js", size=10)
+    write(repo / "web" / "app" / "node_modules" / "y.js", size=10)
+    assert paths(repo) == {"web/app/node_modules"}
+    assert paths(repo / "web") == {"web/app/node_modules"}
