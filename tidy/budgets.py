@@ -369,10 +369,14 @@ def load_baseline(path: str) -> dict[str, tuple[int, int]]:
         raise BaselineError(f"{path}: cannot read the baseline: {error.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as error:
         raise BaselineError(f"{path}: the baseline is not JSON ({error})") from None
+    return load_baseline_document(document, path)
+
+
+def load_baseline_document(document: Any, path: str) -> dict[str, tuple[int, int]]:
     if not isinstance(document, dict) or document.get("version") != 1 or not isinstance(
             document.get("groups"), list):
         raise BaselineError(f"{path}: not a tidy JSON report (make one with "
-                            "`tidy scan --format json -o {path}`)".replace("{path}", path))
+                            f"`tidy scan --format json -o {path}`)")
     known: dict[str, tuple[int, int]] = {}
     for group in document["groups"]:
         label = group.get("label", ".") if isinstance(group, dict) else "."
@@ -380,7 +384,7 @@ def load_baseline(path: str) -> dict[str, tuple[int, int]]:
             try:
                 key = fingerprint(item["code"], _joined(label, item["path"]), item.get("kind", ""))
                 known[key] = (int(item.get("bytes", 0)), int(item.get("files", 0)))
-            except (KeyError, TypeError, ValueError):
+            except (KeyError, TypeError, ValueError, AttributeError):
                 raise BaselineError(f"{path}: a finding without code and path: {item!r}"
                                     ) from None
     return known
@@ -440,4 +444,4 @@ def finish(report: Report, config: Config, baseline_path: str | None) -> Report:
 
 __all__ = ["BY_CODE", "BY_KEY", "SPECS", "BaselineError", "BudgetSpec", "Budgets", "Verdict",
            "apply", "apply_baseline", "baseline_status", "finish", "from_table", "load",
-           "load_baseline"]
+           "load_baseline", "load_baseline_document"]

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import findings, hermetic_env, run_cli, scan_json
-from tests.reporters.ci_builders import ODD_NAME, bloated_repo, finding, scan, synthetic
+from tests.reporters.ci_builders import ODD_NAME, bloated_repo, finding, synthetic
 from tidy.reporters import github
 
 # ::command key=value,key=value::message  (workflow-commands.md)
@@ -134,6 +134,6 @@ def test_escaping_round_trips_any_file_name(path: str) -> None:
     report = synthetic([finding("TDY201", path)])
     (line,) = github.annotation_lines(report)
     assert "\n" not in line and "\r" not in line
-    cmd, params, message = _parse(line)
+    _cmd, params, message = _parse(line)
     assert params["file"] == path
     assert message.startswith(f"{path}: TDY201 says hello")
