@@ -210,7 +210,7 @@ def _elements(value: list[Any], where: str) -> tuple[str, bool]:
 def _members(value: dict[str, Any], where: str) -> tuple[str, bool]:
     texts, any_tagged = [], False
     for key, item in value.items():
-        text, is_tagged = encode.encode(item, f"{where} [{key!r}]")
+        text, is_tagged = encode.encode(item, f"{where} [{encode.short_repr(key)}]")
         texts.append(encode.dumps(key) + ":" + text)
         any_tagged = any_tagged or is_tagged
     return ",\n".join(texts), any_tagged

@@ -87,10 +87,21 @@ def tagged(value: Any, where: str = "value") -> Any:
     raise Unencodable(f"{where}: a {kind.__name__} cannot be written as data")
 
 
+def short_repr(value: Any, limit: int = 60) -> str:
+    """repr for messages: short, and safe for ints over the 4300-digit conversion limit."""
+    if type(value) is int and value.bit_length() > _INT_BITS_LIMIT:
+        return f"<int of {value.bit_length()} bits>"
+    try:
+        text = repr(value)
+    except ValueError:
+        text = f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit - 3] + "..."
+
+
 def _tagged_dict(value: dict[Any, Any], where: str) -> Any:
     if all(type(k) is str for k in value) and not _is_tag_like(value):
-        return {k: tagged(v, f"{where}[{k!r}]") for k, v in value.items()}
-    return {"$dict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{k!r}]")]
+        return {k: tagged(v, f"{where}[{short_repr(k)}]") for k, v in value.items()}
+    return {"$dict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{short_repr(k)}]")]
                       for k, v in value.items()]}
 
 

@@ -159,7 +159,9 @@ class _Scanner:
 
     def _account(self, scrubbed: bytes) -> bytes:
         """Brackets, names and operators of a scrubbed piece; returns its code without comment."""
-        code = scrubbed.split(b"#", 1)[0].rstrip(b" \t\r\x0c").replace(b"set()", b"\x01")
+        cut = scrubbed.find(b"#")
+        code = scrubbed if cut < 0 else scrubbed[:cut - 1]  # a comment is "\x01#..."
+        code = code.rstrip(b" \t\r\x0c").replace(b"set()", b"\x01")
         opens = code.count(b"[") + code.count(b"{") + code.count(b"(")
         closes = code.count(b"]") + code.count(b"}") + code.count(b")")
         self.depth += opens - closes

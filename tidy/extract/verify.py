@@ -9,7 +9,7 @@ from __future__ import annotations
 import struct
 from typing import Any
 
-from tidy.extract.encode import dumps, tagged
+from tidy.extract.encode import dumps, short_repr, tagged
 
 _SCALARS = (str, bytes, int, bool, type(None), type(Ellipsis))
 
@@ -68,8 +68,7 @@ def _sets(a: Any, b: Any, where: str) -> str | None:
 
 
 def _short(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
+    return short_repr(value)
 
 
 def same(a: Any, b: Any) -> bool:

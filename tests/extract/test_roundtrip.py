@@ -1,0 +1,109 @@
+"""Property tests: any nested literal -> extract -> import in a fresh process -> type-exact equal,
+or a clear refusal. The expected value is ast.literal_eval of the source text (not our code)."""
+
+from __future__ import annotations
+
+import ast
+import math
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.extract.helpers import import_fresh, lit, package, same
+from tidy.extract import encode, verify
+from tidy.extract.core import ExtractError, extract_module
+
+_floats = st.floats(allow_nan=False) | st.sampled_from([-0.0, 0.0, math.inf, -math.inf, 1e-310])
+_ints = st.integers() | st.sampled_from([2**64, -(2**100), 10**300]) | st.just(20000).map(
+    lambda bits: 2**bits)  # over 4300 digits: only a hex literal can spell it
+_text = st.text(st.characters(blacklist_categories=()), max_size=12) | st.sampled_from(
+    ["\ud800", "a\udfffb", "$tuple", "\x00", "한국어", "\U0001f600"])
+_hashable = st.recursive(
+    st.none() | st.booleans() | _ints | _floats | _text | st.binary(max_size=8) | st.just(...)
+    | st.complex_numbers(allow_nan=False, allow_infinity=False),
+    lambda inner: st.lists(inner, max_size=3).map(tuple), max_leaves=6)
+_values = st.recursive(
+    _hashable,
+    lambda inner: st.lists(inner, max_size=4)
+    | st.lists(inner, max_size=3).map(tuple)
+    | st.sets(_hashable, max_size=3)
+    | st.dictionaries(_text, inner, max_size=3)
+    | st.dictionaries(_hashable, inner, max_size=3)
+    | st.dictionaries(st.sampled_from(["$tuple", "$dict", "$x"]), inner, min_size=1, max_size=1),
+    max_leaves=25)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_values)
+def test_encode_decode_is_type_exact(value: object) -> None:
+    text, tagged = encode.encode(value)
+    assert same(encode.loads(text, tagged), value)
+    assert verify.difference(value, encode.loads(text, tagged)) is None
+    if not tagged:
+        import json
+        assert same(json.loads(text), value)  # plain JSON means any JSON reader gets it right
+
+
+def test_nan_encodes_and_compares_by_bits() -> None:
+    text, tagged = encode.encode([math.nan, -0.0])
+    back = encode.loads(text, tagged)
+    assert math.isnan(back[0]) and str(back[1]) == "-0.0"
+    assert verify.difference(0.0, -0.0) is not None
+
+
+def test_deep_nesting_round_trips() -> None:
+    value: object = "leaf"
+    for depth in range(190):  # the tokenizer stops at 200 nested brackets
+        value = [value] if depth % 3 else ({"k": value} if depth % 2 else (value,))
+    text, tagged = encode.encode(value)
+    assert same(encode.loads(text, tagged), value)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(value=_values)
+def test_extract_then_import_equals_literal_eval(tmp_path_factory, value: object) -> None:
+    tmp = tmp_path_factory.mktemp("rt")
+    folder = package(tmp)
+    source = lit(value)
+    expected = ast.literal_eval(source)
+    module = folder / "data.py"
+    module.write_text(f'"""doc"""\n\nVALUE = {source}\n\n\ndef size():\n    return 1\n',
+                      encoding="utf-8", errors="surrogatepass")
+    try:
+        result = extract_module(str(module), ["VALUE"], "gz", workers=1)
+    except ExtractError as error:
+        # the only refusal allowed: a NaN spelling we cannot keep (never produced from source)
+        raise AssertionError(f"refused a literal: {error}") from None
+    assert result.names == ("VALUE",)
+    got = import_fresh(tmp, "pkg.data", "VALUE")["VALUE"]
+    assert same(got, expected), (source, got)
+
+
+def test_big_list_is_cut_in_batches_and_comes_back_whole(tmp_path) -> None:
+    folder = package(tmp_path)
+    rows = [{"id": i, "t": ("a", i), "s": f"row {i} 'q' \"d\" # not a comment"} for i in range(4000)]
+    lines = ["ROWS = ["] + [f"    {lit(r)},  # row {i}" for i, r in enumerate(rows)] + ["]"]
+    (folder / "rows.py").write_text("\n".join(lines) + "\n")
+    from tidy.extract import convert
+    data = (folder / "rows.py").read_bytes()
+    from tidy.extract.locate import statements
+    (stmt,) = statements(data)
+    assert len(convert.pieces(data, stmt, batch_bytes=20_000)) > 5
+    convert_value = convert.convert_value(data, stmt, "utf-8", 2, batch_bytes=20_000)
+    assert convert_value.items == 4000
+    extract_module(str(folder / "rows.py"))
+    assert same(import_fresh(tmp_path, "pkg.rows", "ROWS")["ROWS"], rows)
+
+
+def test_refuses_code_and_says_where(tmp_path) -> None:
+    folder = package(tmp_path)
+    (folder / "m.py").write_text("import os\nX = [\n    1,\n    os.sep,\n]\n")
+    try:
+        extract_module(str(folder / "m.py"), ["X"])
+    except ExtractError as error:
+        assert "X (line 2)" in str(error) and "line 4" in str(error)
+    else:
+        raise AssertionError("extracted a value that is code")
+    assert (folder / "m.py").read_text().startswith("import os")
+    assert not (folder / "m.json.gz").exists()
