@@ -67,6 +67,7 @@ class _Node:
     merged: bool = False  # "(N small items)" / "(N files)": not a real path
     total_bytes: int = 0
     total_files: int = 0
+    by_family: dict[str, list[int]] = field(default_factory=dict)  # family -> [bytes, files]
 
 
 class _Tree:
@@ -191,6 +192,12 @@ def _inherit_and_total(tree: _Tree) -> list[_Node]:
     for node in reversed(order):
         node.total_bytes = node.own_bytes + sum(k.total_bytes for k in node.kids.values())
         node.total_files = node.own_files + sum(k.total_files for k in node.kids.values())
+        node.by_family = {node.family: [node.own_bytes, node.own_files]}
+        for kid in node.kids.values():
+            for family, (size, files) in kid.by_family.items():
+                slot = node.by_family.setdefault(family, [0, 0])
+                slot[0] += size
+                slot[1] += files
     return order
 
 
@@ -202,7 +209,8 @@ def _own_files_as_tiles(order: list[_Node]) -> None:
             label = f"({node.own_files:,} file{'s' if node.own_files != 1 else ''})"
             tile = _Node(label, _join(node.path, label), own_bytes=node.own_bytes,
                          own_files=node.own_files, family=node.family, leaf=True, merged=True,
-                         total_bytes=node.own_bytes, total_files=node.own_files)
+                         total_bytes=node.own_bytes, total_files=node.own_files,
+                         by_family={node.family: [node.own_bytes, node.own_files]})
             node.kids[label] = tile
             node.own_bytes = node.own_files = 0
 
@@ -224,21 +232,31 @@ def _keep(root: _Node, budget: int) -> set[int]:
 def _merge_small(node: _Node, kept: set[int]) -> list[_Node]:
     """The node's children to draw: kept ones, the rest merged per family."""
     shown = [k for k in node.kids.values() if id(k) in kept]
-    dropped = [k for k in node.kids.values() if id(k) not in kept]
-    if len(dropped) == 1:  # merging one item would only rename it
-        only = dropped[0]
-        only.kids = {}
+    dropped = [k for k in node.kids.values() if id(k) not in kept and k.total_bytes > 0]
+    if len(dropped) == 1 and len(_families_in(dropped[0])) == 1:
+        only = dropped[0]  # merging one item would only rename it: drawn whole, not opened
+        only.kids, only.family = {}, _families_in(only)[0]
         return [*shown, only]
-    by_family: dict[str, list[_Node]] = {}
+    # Per family, over the whole subtrees: a clean folder's caches stay cache-coloured.
+    merged: dict[str, list[int]] = {}
     for kid in dropped:
-        by_family.setdefault(kid.family, []).append(kid)
-    for family, members in sorted(by_family.items()):
-        label = f"({len(members):,} small items)"
+        for family in _families_in(kid):
+            size, files = kid.by_family.get(family, (kid.total_bytes, kid.total_files))
+            slot = merged.setdefault(family, [0, 0, 0])
+            slot[0] += 1
+            slot[1] += size
+            slot[2] += files
+    for family, (items, size, files) in sorted(merged.items()):
+        label = f"({items:,} small item{'s' if items != 1 else ''})"
         shown.append(_Node(label, _join(node.path, f"{label} {family}"), family=family,
-                           leaf=True, merged=True,
-                           total_bytes=sum(m.total_bytes for m in members),
-                           total_files=sum(m.total_files for m in members)))
+                           leaf=True, merged=True, total_bytes=size, total_files=files))
     return shown
+
+
+def _families_in(node: _Node) -> list[str]:
+    """The families holding bytes below `node` (its own when it holds none)."""
+    found = [family for family, (size, _) in node.by_family.items() if size > 0]
+    return sorted(found) or [node.family]
 
 
 def _flatten(root: _Node, kept: set[int]) -> list[list[Any]]:
@@ -349,8 +367,13 @@ def _totals_json(report: Report) -> dict[str, Any]:
 
 
 # ---------------------------------------------------------------------------- history
-_SIZE_SERIES = {"scanned_bytes": "#444444", "tracked_bytes": "#7B61FF",
-                "surface_before_bytes": "#0072B2", "surface_after_bytes": "#56B4E9"}
+# colour, dash pattern: lines that often coincide (scanned and surface, tracked and surface
+# after fix) stay visible on top of each other.
+_SIZE_SERIES = {"scanned_bytes": ("#444444", ""), "tracked_bytes": ("#7B61FF", "7 5"),
+                "surface_before_bytes": ("#0072B2", "2 4"),
+                "surface_after_bytes": ("#56B4E9", "")}
+# Ignore-rule findings point at bytes another family already counts: not a line of their own.
+_CHART_FAMILIES_LEFT_OUT = {"family.ignore"}
 
 
 def _colour(family: str) -> str:
@@ -365,12 +388,15 @@ def _history_json(history: Mapping[str, Sequence[Totals]], base: str) -> list[di
             continue
         found = metrics(entries)
         size_series = [
-            {"label": m.label, "color": _SIZE_SERIES[m.key], "values": list(m.values)}
+            {"label": m.label, "color": _SIZE_SERIES[m.key][0], "dash": _SIZE_SERIES[m.key][1],
+             "values": list(m.values)}
             for m in found if m.key in _SIZE_SERIES
         ]
         family_series = [
-            {"label": m.label, "color": _colour(m.key.split(".", 1)[1]), "values": list(m.values)}
-            for m in found if m.key.startswith("family.")
+            {"label": m.label, "color": _colour(m.key.split(".", 1)[1]), "dash": "",
+             "values": list(m.values)}
+            for m in found
+            if m.key.startswith("family.") and m.key not in _CHART_FAMILIES_LEFT_OUT
         ]
         label = os.path.relpath(repo, base) if repo.startswith(base) else repo
         charts.append({

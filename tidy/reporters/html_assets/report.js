@@ -40,11 +40,11 @@
     var extra = DATA.tableFamilies[key];
     return extra ? extra[0] : key;
   }
-  function date(seconds) {
+  function date(seconds, withSeconds) {
     var d = new Date(seconds * 1000);
     function two(n) { return (n < 10 ? "0" : "") + n; }
     return d.getFullYear() + "-" + two(d.getMonth() + 1) + "-" + two(d.getDate()) + " " +
-      two(d.getHours()) + ":" + two(d.getMinutes());
+      two(d.getHours()) + ":" + two(d.getMinutes()) + (withSeconds ? ":" + two(d.getSeconds()) : "");
   }
 
   // ------------------------------------------------------------------ the tree
@@ -278,7 +278,11 @@
     var hit = event.target.closest("[data-index]");
     if (!hit) return;
     var node = nodes[Number(hit.getAttribute("data-index"))];
+    // A folder zooms in; a file or a block zooms into the folder drawn around it, outlined.
     if (node.kids.length) location.hash = zoomHash(node.path);
+    else if (node.merged || node.parent < 0) return;
+    else if (nodes[node.parent] !== current) location.hash = zoomHash(nodes[node.parent].path, node.path);
+    else location.hash = zoomHash(current.path, node.path);
   });
   treemap.addEventListener("mouseover", function (event) {
     var hit = event.target.closest("[data-index]");
@@ -389,19 +393,21 @@
     stamps.filter(function (s, i, all) { return all.indexOf(s) === i; }).forEach(function (s, i, all) {
       var text = svg("text", { x: x(times[s]), y: H - 10,
         "text-anchor": all.length === 1 ? "middle" : (i === 0 ? "start" : (i === all.length - 1 ? "end" : "middle")) });
-      text.textContent = date(times[s]);
+      text.textContent = date(times[s], last - first < 3600);
       chart.appendChild(text);
     });
     series.forEach(function (s) {
       var points = [];
       s.values.forEach(function (v, i) { if (v !== null) points.push(x(times[i]).toFixed(1) + "," + y(v).toFixed(1)); });
-      var line = svg("polyline", { "class": "series", points: points.join(" "), stroke: s.color, "data-series": s.label });
+      var line = svg("polyline", { "class": "series", points: points.join(" "), stroke: s.color,
+        "data-series": s.label });
+      if (s.dash) line.setAttribute("stroke-dasharray", s.dash);
       chart.appendChild(line);
       s.values.forEach(function (v, i) {
         if (v === null) return;
         var dot = svg("circle", { cx: x(times[i]), cy: y(v), r: 3, fill: s.color });
         var tip = svg("title");
-        tip.textContent = s.label + ": " + bytes(v) + " at " + date(times[i]);
+        tip.textContent = s.label + ": " + bytes(v) + " at " + date(times[i], true);
         dot.appendChild(tip);
         chart.appendChild(dot);
       });
