@@ -30,7 +30,10 @@ _STRING = (
 _SCRUB = re.compile(rb"(?:" + _STRING + rb")|(#)[^\n]*")
 _REPL = b"\x01\\1"
 _WHOLE_STRING = re.compile(_STRING)
-_OPENER = re.compile(rb"(?:" + _STRING + rb")|(#)[^\n]*|(?P<open>'|\")")
+# Like _SCRUB within one line; a string that does not close on the line is an opener there.
+_OPENER = re.compile(
+    _STRING.replace(b"|'(?:", b"|(?P<open3>'''|\"\"\")|'(?:", 1)
+    + rb"|(#)[^\n]*|(?P<open>'|\")")
 # A name other than the literal keywords and string prefixes: the value is code, not data.
 _NAME = re.compile(
     rb"(?<![\w.\x80-\xff])(?!(?:True|False|None)(?![\w\x80-\xff]))"
@@ -148,7 +151,7 @@ class _Scanner:
         """(where it opens, where it ends) of the first string in data[start:stop] that runs on."""
         data = self.data
         for match in _OPENER.finditer(data, start, stop):
-            if match.group("open") is None:
+            if match.group("open") is None and match.group("open3") is None:
                 continue
             at = match.start()
             whole = _WHOLE_STRING.match(data, at)
