@@ -532,7 +532,7 @@ def command(path: str, db_path: str | None, limit: int | None, output_format: st
     found: list[tuple[str, list[Totals]]] = []
     if os.path.exists(database):
         with History(database, create=False) as history:
-            repos = [key] if history.entries(key, 1) else history.repos(under=key)
+            repos = history.repos(under=key)  # the repo itself and repos nested below it
             found = [(repo, history.entries(repo, limit)) for repo in repos]
     if output_format == "json":
         payload = {"version": SCHEMA_VERSION, "database": database,
