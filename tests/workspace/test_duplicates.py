@@ -96,12 +96,14 @@ def test_hard_links_are_one_file(tmp_path: Path) -> None:
 
 
 def test_same_ends_different_middle_are_not_duplicates(tmp_path: Path) -> None:
-    data = os.urandom(50_000)
+    data = os.urandom(100_000)  # over the 64 KiB read-whole size: a partial pass first
     write(tmp_path / "a", data)
-    write(tmp_path / "b", data[:25_000] + bytes([data[25_000] ^ 1]) + data[25_001:])
+    write(tmp_path / "b", data[:50_000] + bytes([data[50_000] ^ 1]) + data[50_001:])
+    write(tmp_path / "c", data[:-1] + bytes([data[-1] ^ 1]))  # differs in the last 4 KiB
     found = find_duplicates(str(tmp_path))
     assert found.files == ()
-    assert found.hashed_bytes == 2 * 8192 + 2 * 50_000  # partial ends equal: full hash needed
+    # All three read 8 KiB; only a and b (equal ends) are then read whole.
+    assert found.hashed_bytes == 3 * 8192 + 2 * 100_000
 
 
 def test_unique_sizes_are_never_read(tmp_path: Path) -> None:
@@ -182,6 +184,15 @@ def test_hard_linked_folder_copy_is_not_a_copy(tmp_path: Path) -> None:
     subprocess.run(["cp", "-al", str(tmp_path / "a"), str(tmp_path / "b")], check=True)
     found = find_duplicates(str(tmp_path))
     assert found.folders == () and found.files == ()
+
+
+def test_folder_holding_a_hard_link_to_elsewhere_still_has_a_real_copy(tmp_path: Path) -> None:
+    write(tmp_path / "elsewhere/big", os.urandom(7000))
+    write(tmp_path / "a/own", os.urandom(3000))
+    os.link(tmp_path / "elsewhere/big", tmp_path / "a/linked")
+    shutil.copytree(tmp_path / "a", tmp_path / "b")  # copies bytes: b/ takes real space
+    found = find_duplicates(str(tmp_path))
+    assert [g.paths for g in found.folders] == [("a", "b")]
 
 
 def test_git_dirs_and_skipped_paths_are_not_entered(tmp_path: Path) -> None:
