@@ -273,7 +273,7 @@ HEADER_START, HEADER_END = "<!-- machine:start -->", "<!-- machine:end -->"
 
 def header_text(info: dict[str, str]) -> str:
     return (
-        f"{HEADER_START}\n# tidy benchmark results\n\n"
+        f"{HEADER_START}\n"
         f"Machine of the last `bench/run_all.sh`: {info['nproc']} CPUs ({info['cpu']}), "
         f"{info['ram']} RAM, disk {info['disk']}; Linux {info['kernel']}, Python {info['python']}; "
         f"{info['date']}; tidy {info['tidy']}. Each section says when and how its figures were "
@@ -292,8 +292,11 @@ def write_section(heading: str, body: str, info: dict[str, str], path: str = RES
     if HEADER_START in text and HEADER_END in text:
         start, end = text.index(HEADER_START), text.index(HEADER_END) + len(HEADER_END) + 1
         text = text[:start] + header + text[end:]
+    elif text.startswith("# "):  # under the file's title
+        title_end = text.index("\n") + 1
+        text = text[:title_end] + "\n" + header + text[title_end:]
     else:
-        text = header + "\n" + text
+        text = "# Benchmark results\n\n" + header + "\n" + text
     title = f"## {heading}"
     section = f"{title}\n\n{body.strip()}\n\n"
     lines = text.splitlines(keepends=True)
