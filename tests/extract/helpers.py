@@ -49,10 +49,10 @@ def same(a: Any, b: Any) -> bool:
     if type(a) is complex:
         return same(a.real, b.real) and same(a.imag, b.imag)
     if type(a) in (list, tuple):
-        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
     if type(a) is dict:
         return len(a) == len(b) and all(same(ka, kb) and same(va, vb) for (ka, va), (kb, vb)
-                                        in zip(a.items(), b.items()))
+                                        in zip(a.items(), b.items(), strict=False))
     if type(a) in (set, frozenset):
         return len(a) == len(b) and all(any(same(x, y) for y in b) for x in a)
     return bool(a == b)

@@ -12,7 +12,8 @@ import pytest
 from tidy.extract.locate import statements
 
 _STDLIB = sysconfig.get_paths()["stdlib"]
-_FILES = sorted(glob.glob(os.path.join(_STDLIB, "*.py")))[::6] + [
+_FILES = [
+    *sorted(glob.glob(os.path.join(_STDLIB, "*.py")))[::6],
     os.path.join(_STDLIB, "pydoc_data", "topics.py"),
     os.path.join(_STDLIB, "encodings", "cp1252.py"),
     os.path.join(_STDLIB, "html", "entities.py"),

@@ -82,7 +82,8 @@ def test_extract_then_import_equals_literal_eval(tmp_path_factory, value: object
 
 def test_big_list_is_cut_in_batches_and_comes_back_whole(tmp_path) -> None:
     folder = package(tmp_path)
-    rows = [{"id": i, "t": ("a", i), "s": f"row {i} 'q' \"d\" # not a comment"} for i in range(4000)]
+    rows = [{"id": i, "t": ("a", i), "s": f"row {i} 'q' \"d\" # no comment"}
+            for i in range(4000)]
     lines = ["ROWS = ["] + [f"    {lit(r)},  # row {i}" for i, r in enumerate(rows)] + ["]"]
     (folder / "rows.py").write_text("\n".join(lines) + "\n")
     from tidy.extract import convert

@@ -89,7 +89,7 @@ def _check(data: bytes, stmt: Statement, encoding: str, result: Confirmation) ->
         text = piece.wrap[0] + data[piece.start:piece.end].decode(encoding) + piece.wrap[1]
         try:
             value = ast.literal_eval(ast.parse(text, mode="eval").body)
-        except (ValueError, TypeError, SyntaxError, RecursionError, MemoryError) as error:
+        except (ValueError, TypeError, SyntaxError, RecursionError) as error:
             result.rejected.append(f"{stmt.name} (line {stmt.line}): {type(error).__name__}")
             return
         if piece.whole:
