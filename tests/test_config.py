@@ -226,10 +226,6 @@ def test_unknown_kind_name_is_an_error(project: Path, tidy_main: Main) -> None:
     assert result.code == 2 and "node-modules" in result.err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "engine.py _scan_root matches exclude patterns against paths relative to the scanned "
-    "folder, not to the folder of the config file that holds them: scanning a subfolder "
-    "silently drops anchored excludes"))
 def test_exclude_patterns_are_relative_to_the_config_file(tmp_path: Path) -> None:
     """Like a .gitignore: an anchored pattern means the same whichever folder is scanned."""
     repo = make_repo(tmp_path / "r")

@@ -232,10 +232,6 @@ def test_each_committed_file_is_reported_by_one_rule(tmp_path: Path) -> None:
     assert {f["fix"]["action"] for f in findings(report)} == {"untrack"}
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "walk.py hands stale bytecode over as (name, apparent bytes) only, so TDY103 in a "
-    "__pycache__ reports disk_bytes = apparent bytes and the folder's newest mtime; the walk "
-    "should carry each stale file's st_blocks and st_mtime"))
 def test_stale_bytecode_disk_bytes_are_allocated_bytes(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     gone = write(root / "pkg" / "__pycache__" / "removed.cpython-311.pyc", size=333)

@@ -94,6 +94,9 @@ def cli() -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
 @click.option("--history", is_flag=True, default=None,
               help="Also report the biggest blobs in git history (TDY203, TDY206).")
+@click.option("--duplicates", is_flag=True, default=None,
+              help="Full duplicate search: every file and whole folders (TDY205); without it "
+              "only big files (over duplicate-min-size) are compared.")
 @click.option("--top", "history_top", type=click.IntRange(min=1), default=None,
               help="With --history: how many of the biggest blobs to report (default 10).")
 @click.option("--history-db", type=click.Path(dir_okay=False),
@@ -119,6 +122,7 @@ def scan(
     quiet: bool,
     history: bool | None = None,
     history_top: int | None = None,
+    duplicates: bool | None = None,
     also_write: tuple[str, ...] = (),
     baseline: str | None = None,
     history_db: str | None = None,
@@ -143,6 +147,7 @@ def scan(
         cross_filesystems=cross_filesystems,
         history=history,
         history_top=history_top,
+        duplicates=duplicates,
     )
     extra_outputs = [_format_and_file(item) for item in also_write]
     report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)

@@ -40,6 +40,7 @@ class Config:
     cross_filesystems: bool = False
     history: bool = False  # TDY203/TDY206: walk all of git history (`tidy scan --history`)
     history_top: int = 10  # how many of the biggest blobs in history to report
+    duplicates: bool = False  # full duplicate pass (folders, all sizes): --duplicates
     duplicate_min_size: int = 100_000  # TDY204/TDY205: smaller duplicates are not reported
     extra_kinds: tuple[Kind, ...] = ()
     source: str = ""  # the file the settings came from, for messages
@@ -116,6 +117,7 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
     "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
     "history": ("history", _boolean, "true or false"),
+    "duplicates": ("duplicates", _boolean, "true or false"),
     "duplicate-min-size": ("duplicate_min_size", _size, "a size such as 100KB"),
 }
 # Tables that later features own; accepted here so one file serves every command.
@@ -132,7 +134,8 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
             continue
         if key not in _KEYS:
             known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
-            raise ConfigError(f"{source}: unknown key {key!r} in [tool.tidy] (known: {known})")
+            where = "" if source.endswith(".tidy.toml") else " in [tool.tidy]"
+            raise ConfigError(f"{source}: unknown key {key!r}{where} (known: {known})")
         field_name, convert, expected = _KEYS[key]
         converted = convert(value)
         if converted is None:

@@ -43,6 +43,7 @@ class _Bucket:
     stale: list[tuple[str, int]] = field(default_factory=list)
     surface: dict[str, tuple[int, int]] = field(default_factory=dict)
     content: Size = field(default_factory=Size)
+    search_ignore_dirs: list[str] = field(default_factory=list)
     layout: list[tuple[str, int, int]] = field(default_factory=list)  # explored dir, files, bytes
     newest: dict[str, int] = field(default_factory=dict)  # explored dir -> newest file mtime
 
@@ -98,12 +99,20 @@ def _scan_root(
     spec = _exclusion_filter(config)
     excluded = None
     if spec is not None:
+        # Like a .gitignore, patterns are relative to the folder of the file that holds them,
+        # so `/web/legacy/` means the same whichever folder below it is scanned.
+        base = os.path.dirname(config.source) if config.source else root
+        prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
+        lead = "" if prefix == "." else prefix + "/"
+
         def excluded(rel: str, is_dir: bool) -> bool:
-            return spec.match_file(rel + "/" if is_dir else rel)
+            return spec.match_file(lead + rel + ("/" if is_dir else ""))
 
     options = WalkOptions(
         cross_filesystems=config.cross_filesystems,
-        big_file_bytes=min(config.large_file, config.max_file_size),
+        # Files at or over this are listed by the walk for size, data-in-code and duplicates.
+        big_file_bytes=min(config.large_file, config.max_file_size, config.data_min_size,
+                           config.duplicate_min_size),
         excluded=excluded,
         progress=progress,
         on_repo=on_repo,
@@ -141,6 +150,8 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
         owner(hit.rel).hits.append(hit)
     for big in result.big_files:
         owner(big.rel).big_files.append(big)
+    for rel in result.search_ignore_dirs:
+        owner(rel).search_ignore_dirs.append(rel)
     for rel, size in result.stale_legacy_pyc:
         owner(rel).stale.append((rel, size))
     for rel, (files, size) in result.surface_by_dir.items():
@@ -168,7 +179,8 @@ def _group(
     is_repo = git is not None
     to_group = _translator(walk_root, group_root, bucket.walk_rel)
     hits = _visible_hits(bucket.hits, config, hidden, to_group)
-    surface = _effective_surface(bucket.surface, to_group, git, group_root)
+    ignore_dirs = [to_group(rel) for rel in bucket.search_ignore_dirs]
+    surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -262,16 +274,34 @@ def _visible_hits(
 
 def _effective_surface(
     by_dir: dict[str, tuple[int, int]], to_group: Translate, git: GitFacts | None,
-    group_root: str,
+    group_root: str, ignore_dirs: list[str],
 ) -> SurfaceIndex:
-    """The per-folder surface minus what git ignores: what `rg --files` would list."""
-    translated = {to_group(rel): value for rel, value in by_dir.items()}
-    if git is None or not git.known:
-        return SurfaceIndex(translated)
-    kept = {rel: [*v] for rel, v in translated.items() if not git.is_ignored(rel)}
-    for rel in (*git.ignored_files, *git.tracked_ignored):
-        _subtract_file(kept, rel, group_root)
+    """The per-folder surface minus what git, `.ignore` and `.rgignore` hide from ripgrep."""
+    kept = {to_group(rel): [*value] for rel, value in by_dir.items()}
+    if git is not None and git.known:
+        kept = {rel: v for rel, v in kept.items() if not git.is_ignored(rel)}
+        for rel in (*git.ignored_files, *git.tracked_ignored):
+            _subtract_file(kept, rel, group_root)
+    if ignore_dirs:
+        kept = _without_search_ignored(kept, group_root, ignore_dirs)
     return SurfaceIndex({k: (v[0], v[1]) for k, v in kept.items() if v[0] > 0})
+
+
+def _without_search_ignored(
+    kept: dict[str, list[int]], group_root: str, ignore_dirs: list[str]
+) -> dict[str, list[int]]:
+    """Folders that `.ignore`/`.rgignore` exclude (or sit under one that is) drop out.
+
+    File-level patterns (`*.min.js`) cannot be applied to per-folder sums; folders can.
+    """
+    from tidy.ignore_rules import surface_filter
+
+    search_filter = surface_filter(group_root, folders=ignore_dirs)
+    if not search_filter:
+        return kept
+    search_filter.prepare((rel, True) for rel in kept)
+    return {rel: v for rel, v in kept.items()
+            if rel == "." or not search_filter.excluded(rel, True)}
 
 
 def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> None:
@@ -308,18 +338,35 @@ def applies_by_default(finding: Finding) -> bool:
             and fix.applicability is Applicability.SAFE)
 
 
-def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:
-    """What a plain `tidy fix` would move, each path once (nested findings are not added again)."""
-    chosen = sorted((f for f in findings if applies_by_default(f)), key=lambda f: f.path)
-    total, surface = Size(), Surface()
-    last = None
-    for finding in chosen:
+def _hides_from_search(finding: Finding) -> bool:
+    """A plain `tidy fix` takes it out of search: moved away, or ignored / excluded."""
+    fix = finding.fix
+    return (fix is not None and fix.applicability is Applicability.SAFE
+            and fix.action in (ActionKind.TRASH, ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE))
+
+
+def _outermost(findings: Iterable[Finding]) -> list[Finding]:
+    """Each path once: a finding inside another chosen finding's folder is covered by it."""
+    kept: list[Finding] = []
+    for finding in sorted(findings, key=lambda f: f.path):
+        last = kept[-1].path if kept else None
         if last is not None and (finding.path == last or finding.path.startswith(last + "/")):
             continue
-        last = finding.path
-        total = total + finding.size
-        surface = surface + finding.surface
+        kept.append(finding)
+    return kept
+
+
+def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:
+    """What a plain `tidy fix` would move (bytes) and take out of search (surface)."""
+    moved = _outermost(f for f in findings if applies_by_default(f))
+    hidden = _outermost(f for f in findings if _hides_from_search(f))
+    total = sum((f.size for f in moved), Size())
+    surface = sum((f.surface for f in hidden), Surface())
     return total, surface
+
+
+def _inside_or_same(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
 
 
 def _join(root: str, rel: str) -> str:

@@ -219,7 +219,7 @@ def test_scan_reports_copies_of_tracked_content(tmp_path: Path) -> None:
     write(repo / "release/app.js", data)
     write(repo / "copy-small.txt", b"tiny")
     write(repo / "node_modules/pkg/app.js", data)  # an artifact: the scan reports it as such
-    report = scan_json(repo)
+    report = scan_json(repo, "--duplicates")
     [folder] = findings(report, "TDY205")
     assert folder["path"] == "backend_old_copy" and folder["tracked"] == "untracked"
     assert folder["bytes"] == 500_000 and folder["files"] == 2
@@ -228,6 +228,24 @@ def test_scan_reports_copies_of_tracked_content(tmp_path: Path) -> None:
     assert set(files) == {"release/app.js"}  # node_modules, the folder copy and tiny files: no
     assert "identical to backend/app/static/app.js" in files["release/app.js"]["message"]
     assert report["_exit"] == 0
+
+
+def test_default_scan_compares_big_files_only_and_no_folders(tmp_path: Path) -> None:
+    """Without --duplicates the walk's big files are compared: no second pass, no folders."""
+    repo = make_repo(tmp_path / "r")
+    data = os.urandom(300_000)
+    write(repo / "backend/app/static/app.js", data)
+    write(repo / "backend/app/static/img/logo.png", os.urandom(200_000))
+    write(repo / "same-size-other.bin", os.urandom(300_000))  # same size, other bytes
+    commit(repo)
+    shutil.copytree(repo / "backend/app/static", repo / "backend_old_copy")
+    write(repo / "node_modules/pkg/app.js", data)
+    report = scan_json(repo)
+    assert not findings(report, "TDY205")
+    copies = {f["path"]: f["details"] for f in findings(report, "TDY204")}
+    # The tracked file is the original; each untracked copy is one finding.
+    assert set(copies) == {"backend_old_copy/app.js", "backend_old_copy/img/logo.png"}
+    assert dict(copies["backend_old_copy/app.js"])["original"] == "backend/app/static/app.js"
 
 
 def test_duplicate_min_size_setting(tmp_path: Path) -> None:

@@ -13,6 +13,8 @@ from rich.text import Text
 from tidy.models import Applicability, Finding, Group, Report, Size, Surface
 
 _ROWS_PER_GROUP = 40
+# Codes whose message only repeats the kind: the path and kind say it all.
+_SELF_EXPLAINING = frozenset({"TDY101"})
 
 
 def printable(path: str) -> str:
@@ -72,6 +74,8 @@ def _table(group: Group, limit: int, now: float) -> Table:
         kind = _kind(finding)
         if kind:
             path.append(f"  {kind}", style="dim")
+        if finding.code not in _SELF_EXPLAINING:
+            path.append("\n" + printable(finding.message), style="dim")
         table.add_row(
             _bytes(finding.size.apparent),
             f"{finding.size.files:,}",

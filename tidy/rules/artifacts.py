@@ -98,8 +98,9 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
     for hit in ctx.hits:
         if not hit.stale_bytecode:
             continue
-        stale_bytes = sum(b for _, b in hit.stale_bytecode)
-        names = ", ".join(n for n, _ in hit.stale_bytecode[:5])
+        stale = hit.stale_bytecode
+        stale_bytes = sum(s.bytes for s in stale)
+        names = ", ".join(s.name for s in stale[:5])
         more = len(hit.stale_bytecode) - 5
         yield Finding(
             code="TDY103",
@@ -111,13 +112,14 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
             ),
             kind=hit.kind.name,
             ecosystem="python",
-            size=Size(stale_bytes, stale_bytes, len(hit.stale_bytecode), 0, hit.size.newest_mtime),
+            size=Size(stale_bytes, sum(s.disk for s in stale), len(stale), 0,
+                      max(s.mtime for s in stale)),
             surface=ctx.surface.under(hit.rel),
             tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
             ignored=ctx.ignored(hit.rel),
             fix=Fix(ActionKind.TRASH, Applicability.SAFE,
                     "move the stale .pyc files to tidy's trash"),
-            details=tuple(("stale", n) for n, _ in hit.stale_bytecode),
+            details=tuple(("stale", s.name) for s in stale),
         )
     # The walk's hit for the same file carries its blocks and mtime.
     measured = {hit.rel: hit.size for hit in ctx.hits if hit.kind.type == "file"}

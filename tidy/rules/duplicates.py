@@ -24,6 +24,7 @@ from tidy.workspace.duplicates import (
     DuplicateFolders,
     Duplicates,
     SkipFn,
+    duplicate_big_files,
     find_duplicates,
 )
 
@@ -64,6 +65,10 @@ def _catalogued(catalog: Catalog, root: str, rel: str) -> bool:
 
 @per_context
 def _duplicates(ctx: GroupContext) -> Duplicates:
+    if not ctx.config.duplicates:
+        # The default scan: big files only, from the walk itself; no second pass, no folders.
+        big = ((b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size)
+        return duplicate_big_files(ctx.root, big)
     return find_duplicates(ctx.root, skipper(ctx), threads=min(4, os.cpu_count() or 1),
                            cross_filesystems=ctx.config.cross_filesystems)
 

@@ -436,3 +436,61 @@ def find_duplicates(root: str, skip: SkipFn | None = None, threads: int = 2,
         hashed_bytes=hasher.hashed_bytes,
         all_folders=tuple(every),
     )
+
+
+def duplicate_big_files(root: str, files: Iterable[tuple[str, int]]) -> Duplicates:
+    """Identical files among `files` (relative path, size), the walk's big files: no walk of
+    its own, and only files that share a size with another one are read.
+
+    This is the default scan's check; folders need every file's hash, hence `--duplicates`.
+    """
+    by_size: dict[int, list[str]] = {}
+    for rel, size in files:
+        if size > 0:
+            by_size.setdefault(size, []).append(rel)
+    groups: list[DuplicateFiles] = []
+    hashed = 0
+    for size, rels in sorted(by_size.items()):
+        if len(rels) < 2:
+            continue
+        for same in _same_content(root, rels, size):
+            groups.append(_file_group(root, same, size))
+        hashed += size * len(rels)
+    return Duplicates(files=tuple(groups), folders=(), scanned_files=0, hashed_bytes=hashed)
+
+
+def _same_content(root: str, rels: list[str], size: int) -> list[list[str]]:
+    """Partial hash first, full hash only for those that still agree."""
+    def partial(rel: str) -> bytes | None:
+        path = os.path.join(root, rel)
+        return _small_hash(path, size) if size <= SMALL else _partial_hash(path, size)
+
+    result: list[list[str]] = []
+    for candidates in _groups_by(rels, partial):
+        if size <= SMALL:
+            result.append(candidates)
+            continue
+        result += _groups_by(candidates, lambda rel: _full_hash(os.path.join(root, rel)))
+    return result
+
+
+def _groups_by(rels: list[str], key: Callable[[str], bytes | None]) -> list[list[str]]:
+    by_key: dict[bytes, list[str]] = {}
+    for rel in rels:
+        digest = key(rel)
+        if digest is not None:
+            by_key.setdefault(digest, []).append(rel)
+    return [sorted(group) for group in by_key.values() if len(group) > 1]
+
+
+def _file_group(root: str, rels: list[str], size: int) -> DuplicateFiles:
+    mtimes, disk = [], 0
+    for rel in rels:
+        try:
+            st = os.lstat(os.path.join(root, rel))
+        except OSError:
+            mtimes.append(0.0)
+            continue
+        mtimes.append(st.st_mtime)
+        disk = st.st_blocks * 512
+    return DuplicateFiles(size, tuple(rels), tuple(mtimes), disk)

@@ -51,10 +51,20 @@ class Hit:
     rel: str  # relative to the walk root, POSIX separators
     kind: Kind
     size: Size
-    stale_bytecode: tuple[tuple[str, int], ...] = ()  # (name, bytes) of .pyc with no source
+    stale_bytecode: tuple[Stale, ...] = ()  # .pyc files with no source
     # Hard-linked files inside that the scan already counted elsewhere: `du PATH` counts them
     # here, a total over several paths must not count them twice.
     repeated: Size = field(default_factory=Size)
+
+
+@dataclass(frozen=True)
+class Stale:
+    """One bytecode file whose source is gone."""
+
+    name: str
+    bytes: int
+    disk: int
+    mtime: float
 
 
 @dataclass(frozen=True)
@@ -76,6 +86,9 @@ class WalkResult:
     # (not measured) there: the folder itself and the files directly inside it.
     content_by_dir: dict[str, list[int]] = field(default_factory=dict)
     big_files: list[BigFile] = field(default_factory=list)
+    # Folders holding a `.ignore` or `.rgignore`: ripgrep reads them, tidy's walk does not
+    # (it must keep seeing what it reports on); the search surface applies them afterwards.
+    search_ignore_dirs: list[str] = field(default_factory=list)
     stale_legacy_pyc: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     total: Size = field(default_factory=Size)
@@ -110,7 +123,7 @@ class _Inodes:
 class _Job:
     rel: str
     kind: Kind
-    stale: tuple[tuple[str, int], ...]
+    stale: tuple[Stale, ...]
     top: Measured
     futures: list[Future[Measured]]
 
@@ -172,6 +185,8 @@ class Walker:
         while stack:
             path, rel, is_hidden, entries = stack.pop()
             names = {e.name for e in entries}
+            if ".ignore" in names or ".rgignore" in names:
+                self.result.search_ignore_dirs.append(rel)
             if ".git" in names:
                 self._found_repo(path, rel)
             elif _looks_bare(names):
@@ -242,7 +257,7 @@ class Walker:
         self,
         rel: str,
         kind: Kind,
-        stale: tuple[tuple[str, int], ...],
+        stale: tuple[Stale, ...],
         st: os.stat_result,
         listing: list[os.DirEntry[str]],
         hidden: bool,
@@ -397,11 +412,9 @@ def _has_source(pyc_name: str, siblings: set[str]) -> bool:
     return stem + ".py" in siblings or stem + ".pyw" in siblings
 
 
-def _stale_in_pycache(
-    listing: list[os.DirEntry[str]], siblings: set[str]
-) -> tuple[tuple[str, int], ...]:
+def _stale_in_pycache(listing: list[os.DirEntry[str]], siblings: set[str]) -> tuple[Stale, ...]:
     """`mod.cpython-311.pyc` whose `../mod.py` is gone: bytecode of a deleted or renamed module."""
-    stale: list[tuple[str, int]] = []
+    stale: list[Stale] = []
     for entry in listing:
         name = entry.name
         if not name.endswith((".pyc", ".pyo")):
@@ -410,7 +423,8 @@ def _stale_in_pycache(
         if module + ".py" in siblings or module + ".pyw" in siblings:
             continue
         try:
-            stale.append((name, entry.stat(follow_symlinks=False).st_size))
+            st = entry.stat(follow_symlinks=False)
         except OSError:
             continue
+        stale.append(Stale(name, st.st_size, st.st_blocks * 512, st.st_mtime))
     return tuple(stale)
