@@ -101,6 +101,38 @@ def test_ambiguous_names_need_evidence(repo: Path) -> None:
     assert "pkg/build: " in result.out
 
 
+def _data_module(rows: int) -> str:
+    items = "".join(f"    {{'id': {i}, 'question': 'What is item {i}?', 'answers': "
+                    f"['a', 'b', 'c'], 'score': {i * 1.5}}},\n" for i in range(rows))
+    return f"QUESTIONS = [\n{items}]\n"
+
+
+def _code_module(functions: int) -> str:
+    return "".join(f"def f{i}(x, y):\n    z = x * {i} + y\n    return z - {i}.5\n"
+                   for i in range(functions))
+
+
+def test_new_data_modules_are_blocked_but_code_and_old_modules_are_not(repo: Path) -> None:
+    write(repo / "src" / "mock_api.py", _data_module(4000))
+    write(repo / "src" / "numbers.py", _code_module(8000))
+    assert (repo / "src" / "mock_api.py").stat().st_size > 256_000  # over data-min-size
+    assert (repo / "src" / "numbers.py").stat().st_size > 256_000
+    git(repo, "add", "src")
+
+    result = run_cli("hook", "check-staged", "src/mock_api.py", "src/numbers.py", cwd=repo)
+
+    assert result.code == 1, result.err
+    assert result.out.count("[TDY301]") == 1
+    assert "src/mock_api.py: new module of " in result.out
+    assert "literal data (QUESTIONS) [TDY301]" in result.out
+    assert "fix: tidy extract src/mock_api.py" in result.out
+
+    commit(repo, "src/mock_api.py", "src/numbers.py")
+    write(repo / "src" / "mock_api.py", _data_module(4100))  # an old data module, changed
+    git(repo, "add", "src/mock_api.py")
+    assert run_cli("hook", "check-staged", "src/mock_api.py", cwd=repo).code == 0
+
+
 def test_size_limit_comes_from_the_budget(repo: Path) -> None:
     write(repo / ".tidy.toml", '[budgets]\nlargest-file = "100KB"\n')
     write(repo / "table.csv", size=150_000)

@@ -2,9 +2,11 @@
 
 check-staged FILE...  (commit stage, per file)
     Blocks what should never be committed: caches, build outputs and OS/editor junk from the
-    catalogue, and files whose *staged blob* is over the size limit. Sizes come from the index
-    (`git ls-files -s` + one `git cat-file --batch-check`), never from the working tree: a file
-    staged at 2 MB and shrunk afterwards is still committed at 2 MB.
+    catalogue, files whose *staged blob* is over the size limit, and new Python modules that are
+    mostly one literal (the data-in-code pre-filter and confirmation, run on the staged blob).
+    Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
+    from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
+    2 MB.
 check-push  (pre-push, whole repo, no file names)
     Checks every blob the commits in PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF add or change, in
     every commit of the range (one `git log --raw`): a file added in one commit and deleted in a
@@ -207,9 +209,52 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
             problems.append(_size_problem(blob, limit, scope, blob.path in deleted))
     problems += [_artifact_problem(path, kind, count, scope)
                  for path, (kind, count) in artifacts.items()]
-    # TODO(data-in-code): new modules that are mostly one literal belong here, judged on the
-    # staged blob with tidy.extract.prefilter once it exists (issue 5).
     return sorted(problems, key=lambda p: (p.path, p.code))
+
+
+def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
+                         is_new: Callable[[Blob], bool], scope: str) -> list[Problem]:
+    """New Python modules that are mostly one literal (TDY301), judged on the blob's content:
+    the streaming pre-filter first, then the same confirmation the scan uses."""
+    candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
+                  and b.size >= config.data_min_size]
+    candidates = [b for b in candidates if is_new(b)]
+    if not candidates:
+        return []
+    from tidy import blobs as git_blobs
+
+    contents = git_blobs.read_blobs(root, (b.sha for b in candidates))
+    return [problem for blob in candidates
+            if (problem := _data_module(blob, contents.get(blob.sha, b""), scope)) is not None]
+
+
+def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
+    import io
+    import tempfile
+
+    from tidy.extract import prefilter
+    from tidy.extract.confirm import confirm_in_subprocess
+    from tidy.reporters._common import human_bytes
+    from tidy.rules.data_in_code import DATA_SHARE
+
+    if not prefilter.measure_stream(io.BytesIO(content)).passes:
+        return None
+    with tempfile.TemporaryDirectory(prefix="tidy-hook-") as folder:
+        copy = os.path.join(folder, os.path.basename(blob.path))
+        with open(copy, "wb") as f:
+            f.write(content)
+        found = confirm_in_subprocess(copy)
+    data = sum(h.bytes for h in found.holders if h.kind != "str")
+    text = sum(h.bytes for h in found.holders if h.kind == "str")
+    if found.error or found.share < DATA_SHARE or data < text:
+        return None  # code, or not provably data: never block a commit on a guess
+    names = ", ".join(h.name for h in sorted(found.holders, key=lambda h: -h.bytes)[:3])
+    then = "git add both" if scope == STAGED else "amend the commit that added it"
+    return Problem(blob.path, "TDY301",
+                   f"new module of {human_bytes(blob.size)} is {found.share:.0%} literal data "
+                   f"({names})",
+                   f"tidy extract {_q(blob.path)} (moves the data to a .json.gz beside it with a "
+                   f"verified loader stub), then {then}; or keep the data out of the source tree")
 
 
 def _exclusion(config: Config) -> Callable[[str], bool] | None:
@@ -254,7 +299,15 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
     paths = _relative_to_root(cwd, root, files)
     staged = blobs.with_sizes(root, blobs.index_entries(root, paths))
     finder = ArtifactFinder(root, config, _LazyTree(lambda: blobs.index_paths(root)))
-    return find_problems(root, staged, finder, limit, STAGED)
+    problems = find_problems(root, staged, finder, limit, STAGED)
+    added: list[set[str]] = []
+
+    def is_new(blob: Blob) -> bool:  # `git diff --cached` only when a candidate exists
+        if not added:
+            added.append(blobs.added_paths(root))
+        return blob.path in added[0]
+
+    return problems + data_module_problems(root, staged, config, is_new, STAGED)
 
 
 def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
@@ -274,7 +327,11 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     known = at_target | {b.path for b in added}
     finder = ArtifactFinder(root, config, _LazyTree(lambda: known))
     scope = RANGE if from_ref else TREE
-    return find_problems(root, _latest_per_path(added), finder, limit, scope, deleted)
+    latest = _latest_per_path(added)
+    problems = find_problems(root, latest, finder, limit, scope, deleted)
+    if scope == RANGE:  # a whole tree has nothing "new"; the scan reports data modules there
+        problems += data_module_problems(root, latest, config, lambda b: b.status == "A", scope)
+    return problems
 
 
 def _latest_per_path(added: Sequence[Blob]) -> list[Blob]:
