@@ -34,7 +34,8 @@ from tidy.journal import Intent, JournalError, RunJournal, RunRecord, list_runs,
 from tidy.models import ActionKind
 
 # Modules whose import registers an applier. Add yours here.
-_BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore_apply")
+_BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore_apply",
+            "tidy.fixes.git_rm")
 # Apply order: moves before index edits before config-file edits; undo runs it backwards.
 ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,
          ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)

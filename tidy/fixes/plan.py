@@ -6,7 +6,9 @@ finding behind each one, its size, and the `Expected` state seen when the plan w
 right before they act, and skip what changed.
 
 What is planned (ruff's model):
-- a finding's fix at Applicability.SAFE; UNSAFE too with `unsafe=True`; never DISPLAY_ONLY;
+- a finding's fix at Applicability.SAFE; UNSAFE too with `unsafe=True`; DISPLAY_ONLY only
+  when the user allows unsafe fixes and names that exact code in `select` (git rm of an
+  unused vendored library);
 - only codes that `select`/`ignore` keep (longest prefix wins), only `kinds` when given;
 - with `older_than`, only projects whose own newest file (Finding.activity, computed by the
   engine from the project's files, never atime) is at least that old;
@@ -167,7 +169,9 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
         return None
     if options.kinds and finding.kind not in options.kinds:
         return None
-    if fix.applicability is Applicability.DISPLAY_ONLY:
+    if fix.applicability is Applicability.DISPLAY_ONLY and not _asked_for(finding, options):
+        if fix.action is not ActionKind.NONE:
+            return (f"display-only: applied only with --unsafe-fixes --select {finding.code}")
         return "display-only: tidy explains, you decide"
     if fix.applicability is Applicability.UNSAFE and not options.unsafe:
         return "unsafe fix: add --unsafe-fixes to include it"
@@ -176,6 +180,14 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
     if options.older_than is not None:
         return _age_verdict(finding, options.older_than, now)
     return ""
+
+
+def _asked_for(finding: Finding, options: PlanOptions) -> bool:
+    """A display-only fix that can be applied (git rm of an unused vendored library) runs
+    only when the user names its rule exactly and allows unsafe fixes."""
+    fix = finding.fix
+    return (fix is not None and fix.action is not ActionKind.NONE and options.unsafe
+            and finding.code in options.select)
 
 
 def _age_verdict(finding: Finding, older_than: float, now: float) -> str:

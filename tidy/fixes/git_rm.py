@@ -1,0 +1,106 @@
+"""The GIT_RM applier: `git rm -r` of a vendored library, reversibly.
+
+`git rm -r` is two changes, and each already has an applier that knows how to journal, undo
+and recover it: the index entries go (an "untrack" intent, which records them so undo puts
+them back with `git update-index --index-info`; no ignore rule is added, the folder is meant
+to be gone), then the folder goes to tidy's trash (a "trash" intent, an O(1) rename). So
+`tidy undo` restores index and working tree, and a run killed between the two steps is
+recovered by those appliers from what is on disk.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+
+from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes.plan import PlannedAction
+from tidy.fixes.trash import TrashApplier, TrashLocator, held, recheck
+from tidy.fixes.untrack import _git, index_entries
+from tidy.journal import RunJournal
+from tidy.models import ActionKind
+from tidy.workspace.git import GitUnavailable
+
+
+class GitRmApplier:
+    kind = ActionKind.GIT_RM
+
+    def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
+              settings: ApplySettings) -> list[Outcome]:
+        locator = TrashLocator(journal.run_id)
+        return [self._one(a, journal, locator, settings) for a in actions]
+
+    def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
+             settings: ApplySettings) -> Outcome:
+        def skip(reason: str, attention: bool = True) -> Outcome:
+            journal.skipped(action.path, reason, action="git-rm", code=action.code)
+            return Outcome(action.path, self.kind, Status.SKIPPED, reason, attention,
+                           code=action.code, run=journal.run_id)
+
+        if not action.is_repo:
+            return skip("not in a git repository")
+        problem = recheck(action, settings.now or time.time(), settings.skip_recent)
+        if problem is not None:
+            return skip(problem.reason, problem.attention)
+        try:
+            entries = index_entries(action.root, action.rel)
+        except GitUnavailable as error:
+            return skip(f"git: {error}")
+        if not entries:
+            return skip("no longer tracked: nothing for git rm to remove", attention=False)
+        if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
+            return skip("unmerged entries (a merge is in progress)")
+        with held(action) as lock_problem:
+            if lock_problem is not None:
+                return skip(lock_problem.reason, lock_problem.attention)
+            return self._remove(action, journal, locator, entries)
+
+    def _remove(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
+                entries: list[str]) -> Outcome:
+        seq = journal.intent(
+            "untrack", path=action.path, root=action.root, rel=action.rel, code=action.code,
+            kind=action.kind, bytes=0, files=0, index=entries,  # bytes: the trash intent's
+            pattern="", gitignore="", gitignore_before=None,
+        )
+        try:
+            _git(action.root, "rm", "-r", "--cached", "-q", "--", action.rel)
+        except GitUnavailable as error:
+            journal.failed(seq, f"git rm --cached: {error}")
+            return self._failed(action, journal, f"git rm --cached: {error}")
+        journal.done(seq, gitignore_after=None)
+        problem = TrashApplier()._move(action, journal, locator)
+        if problem is not None:
+            note = self._put_index_back(action, journal, seq, entries)
+            return self._failed(action, journal, problem.reason.removeprefix("failed: ") + note)
+        return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
+                       files=action.files, where=locator.last, code=action.code,
+                       run=journal.run_id)
+
+    def _put_index_back(self, action: PlannedAction, journal: RunJournal, seq: int,
+                        entries: list[str]) -> str:
+        """The folder could not move: leave the repo as it was (the index entries back)."""
+        journal.write({"op": "undo-intent", "ref": seq}, sync=True)
+        records = b"".join(os.fsencode(r) + b"\0" for r in entries)
+        try:
+            _git(action.root, "update-index", "-z", "--index-info", stdin=records)
+        except GitUnavailable as error:
+            journal.write({"op": "undo-fail", "ref": seq, "reason": str(error)}, sync=True)
+            return f"; the index entries could not be restored ({error}): run `tidy undo`"
+        journal.write({"op": "undo-done", "ref": seq}, sync=True)
+        return "; the index was left as it was"
+
+    def _failed(self, action: PlannedAction, journal: RunJournal, reason: str) -> Outcome:
+        return Outcome(action.path, self.kind, Status.FAILED, reason, True, code=action.code,
+                       run=journal.run_id)
+
+    # Undo and recovery never see a "git-rm" intent: the two steps are journaled as
+    # "untrack" and "trash", whose appliers revert and recover them.
+    def undo(self, intents: Sequence[object], journal: RunJournal) -> list[Outcome]:
+        return []
+
+    def recover(self, intents: Sequence[object], journal: RunJournal) -> list[Outcome]:
+        return []
+
+
+register(GitRmApplier())
