@@ -381,8 +381,16 @@ class TrashLocator:
         options = self.candidates(action)
         for base in options:
             if _device_of(base) == action.expected.dev:
-                return self._ensure(base), "rename"
-        return self._ensure(options[0]), "copy"
+                with contextlib.suppress(OSError):  # not writable: try the next one
+                    return self._ensure(base), "rename"
+        last_error: OSError | None = None
+        for base in options:
+            try:
+                return self._ensure(base), "copy"
+            except OSError as error:
+                last_error = error
+        assert last_error is not None
+        raise last_error
 
     def new_slot(self, run_dir: str) -> str:
         while True:
