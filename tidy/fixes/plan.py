@@ -169,6 +169,9 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
         return None
     if options.kinds and finding.kind not in options.kinds:
         return None
+    if fix.action is ActionKind.TRASH and finding.tracked in (Tracked.TRACKED, Tracked.PARTLY):
+        # Safety rule 1: tracked content never goes to the trash, whatever the rule said.
+        return "holds tracked files: tidy never trashes tracked content (see TDY102)"
     if fix.applicability is Applicability.DISPLAY_ONLY and not _asked_for(finding, options):
         if fix.action is not ActionKind.NONE:
             return (f"display-only: applied only with --unsafe-fixes --select {finding.code}")

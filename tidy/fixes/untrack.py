@@ -93,10 +93,12 @@ class UntrackApplier:
             return skip("unmerged entries (a merge is in progress)")
         ignore_file = os.path.join(action.root, ".gitignore")
         before = _read(ignore_file)
+        before_mtime = os.stat(ignore_file).st_mtime_ns if before is not None else None
         seq = journal.intent(
             "untrack", path=action.path, root=action.root, rel=action.rel, code=action.code,
             kind=action.kind, bytes=action.bytes, files=len(entries), index=entries,
             pattern=pattern, gitignore=ignore_file, gitignore_before=before,
+            gitignore_mtime_ns=before_mtime,
         )
         try:
             _git(action.root, "rm", "-r", "--cached", "-q", "--", action.rel)
@@ -172,6 +174,9 @@ def _restore_ignore_file(intent: Intent) -> str:
             os.unlink(ignore_file)
     else:
         atomic_write(ignore_file, str(before).encode(_ENCODING, _ERRORS))
+        mtime = entry.get("gitignore_mtime_ns")
+        if isinstance(mtime, int):
+            os.utime(ignore_file, ns=(mtime, mtime))
     return ""
 
 
