@@ -6,6 +6,7 @@ its type, mode, bytes (files), link target (links) and mtime (files), read with 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import stat
@@ -71,8 +72,6 @@ def journal_entries(state: Path) -> list[dict[str, Any]]:
     entries = []
     for path in sorted((state / "runs").glob("*.jsonl")):
         for line in path.read_bytes().splitlines():
-            try:
+            with contextlib.suppress(ValueError):
                 entries.append(json.loads(line))
-            except ValueError:
-                pass
     return entries

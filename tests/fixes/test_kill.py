@@ -56,7 +56,8 @@ def kill_mid_run(root: Path, state: Path) -> tuple[str, list[dict[str, Any]]]:
     return run_ids.pop(), entries
 
 
-def assert_nothing_lost(root: Path, before: dict[bytes, Any], entries: list[dict[str, Any]]) -> None:
+def assert_nothing_lost(root: Path, before: dict[bytes, Any],
+                        entries: list[dict[str, Any]]) -> None:
     """Each cache is wholly at home or wholly in the trash, never both, never neither."""
     trashed = {e["path"]: e["dst"] for e in entries if e.get("op") == "intent"}
     for rel in {k.split(b"/")[0] for k in before if b"__pycache__" in k}:

@@ -89,7 +89,8 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object]
                              dry_run=request.dry_run))
     if request.dry_run or not plan.actions:
         if as_json:
-            out(report.fix_json(plan, None, run_id=None, dry_run=request.dry_run,
+            out(report.fix_json(plan, None if request.dry_run else [], run_id=None,
+                                dry_run=request.dry_run,
                                 exit_code=EXIT_OK, recovered=recovered))
         return EXIT_OK
     if not request.yes and not confirm(_question(plan)):
