@@ -1,0 +1,15 @@
+"""`tidy watch`: keep a workspace clean as it changes, through the same journal as `tidy fix`.
+
+    observer.py   watchdog's inotify layer (one instance, one thread, selected folders), or
+                  watchdog's native recursive observer where the OS offers one (FSEvents, Windows)
+    scale.py      the inotify watch budget: which folders to watch, or a periodic rescan
+    debounce.py   settle period (Watchman's), coalescing bursts, deferring busy projects
+    policy.py     [tool.tidy.watch] / the user config: what to do with what a scan finds
+    runner.py     one pass: scan -> policy -> plan -> apply_plan (journal) -> log; the loop
+    log.py        the watch log (JSON lines in the state folder)
+    status.py     `tidy watch --status`
+
+Data flow: events -> debounce -> pass (a child process: scan of the settled projects ->
+policy -> Plan -> apply_plan under a RunJournal("watch")) -> log. `tidy undo` reverts a pass
+like any fix run.
+"""

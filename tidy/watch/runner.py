@@ -1,0 +1,634 @@
+"""One pass of the watch policy, and the watcher loop around it.
+
+A pass: for each target folder (a project whose events settled, or every root):
+    busy? (debounce.busy_reason)  -> deferred, looked at again later
+    tidy.engine.scan([target])    -> Report
+    policy (tidy.watch.policy)    -> PlannedActions: stale bytecode, artifacts of old projects,
+                                     the oldest caches over the budget
+    apply_plan under RunJournal.create("watch", roots), then the audit log
+    the watch log                 -> `tidy watch --status`
+so `tidy undo` puts back what a pass moved, exactly as after `tidy fix`.
+
+`tidy watch --once` runs one pass over every root in this process. The watcher runs each pass
+in a child process (`python -m tidy.watch.runner`, the request as JSON on stdin): the scan's
+memory goes back to the system when the child ends, so the long-running watcher stays small,
+and the scan's forked measuring workers start from a single-threaded process.
+
+What persists between passes (<state>/watch-state.json, under <state>/watch-pass.lock so
+a cron `--once` and a watcher never run a pass at the same time): the caches seen per repo
+(for the budget, which spans a whole root while a pass may rescan one repo) and the big files
+already warned about.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import fcntl
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidy import state
+from tidy.config import Config, ConfigError
+from tidy.config import load as load_config
+from tidy.fixes import ApplySettings, Outcome, Status, apply_plan, recover_interrupted
+from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
+from tidy.journal import RunJournal, audit
+from tidy.models import Report
+from tidy.watch import log as watch_log
+from tidy.watch import policy as policies
+from tidy.watch.debounce import Debouncer, Pending, busy_reason
+from tidy.watch.policy import WatchPolicy
+
+RETRY_REASONS = ("a build may be running", "modified since the plan", "locked by another")
+
+
+class WatchError(ValueError):
+    """A usage problem (a root tidy must not watch, a bad option): exit 2 with this line."""
+
+
+# -- the pass --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PassRequest:
+    roots: tuple[str, ...]
+    targets: tuple[str, ...]
+    reason: str = "once"
+    config_path: str | None = None
+    touched: dict[str, list[str]] = field(default_factory=dict)  # target -> folders events hit
+    check_busy: bool = True
+    overrides: dict[str, Any] = field(default_factory=dict)  # WatchPolicy fields (command line)
+
+
+@dataclass
+class PassResult:
+    reason: str
+    targets: list[str]
+    seconds: float = 0.0
+    run_id: str = ""
+    done: int = 0
+    skipped: int = 0
+    failed: int = 0
+    bytes: int = 0
+    moved: list[str] = field(default_factory=list)
+    retry: list[str] = field(default_factory=list)  # targets to look at again after `quiet`
+    deferred: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    actions: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _policy_for(config: Config, overrides: dict[str, Any]) -> WatchPolicy:
+    policy = policies.load_policy(config)
+    return dataclasses.replace(policy, **overrides) if overrides else policy
+
+
+def run_pass(request: PassRequest) -> PassResult:
+    started = time.time()
+    result = PassResult(request.reason, list(request.targets))
+    with _pass_lock():
+        memory = _load_state()
+        planned: dict[str, tuple[PlannedAction, str, str]] = {}  # path -> (action, rule, root)
+        candidates: dict[str, PlannedAction] = {}
+        for target in request.targets:
+            _one_target(request, target, memory, planned, candidates, result)
+        _budget(request, memory, planned, candidates, result)
+        _apply(request, memory, planned, result)
+        _save_state(memory)
+    result.seconds = round(time.time() - started, 3)
+    watch_log.write("pass", reason=result.reason, targets=result.targets,
+                    seconds=result.seconds, run=result.run_id, done=result.done,
+                    skipped=result.skipped, failed=result.failed, bytes=result.bytes,
+                    deferred=result.deferred, warnings=len(result.warnings))
+    return result
+
+
+def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
+                planned: dict[str, tuple[PlannedAction, str, str]],
+                candidates: dict[str, PlannedAction], result: PassResult) -> None:
+    from tidy import engine
+
+    root = _root_of(target, request.roots)
+    try:
+        config = load_config(target, request.config_path)
+        policy = _policy_for(config, request.overrides)
+    except ConfigError as error:
+        _warn(result, f"{target}: {error}")
+        return
+    if request.check_busy:
+        # Folders the events hit must have been quiet; without events (--once, periodic) the
+        # applier's own check of each path's age is the finer one.
+        busy = busy_reason(target, request.touched.get(target, []), policy.quiet)
+        if busy is not None:
+            result.deferred.append(target)
+            result.retry.append(target)
+            watch_log.write("deferred", path=target, reason=busy.reason, wait=round(busy.wait, 2))
+            return
+    try:
+        report = engine.scan([target], config)
+    except (engine.ScanError, OSError) as error:
+        _warn(result, f"{target}: scan failed: {error}")
+        return
+    for action in policies.stale_bytecode_plan(report, policy).actions:
+        planned.setdefault(action.path, (action, "stale-bytecode", root))
+    for action in policies.old_artifacts_plan(report, policy, config).actions:
+        planned.setdefault(action.path, (action, "old-artifact", root))
+    if policy.stale_bytecode == "report":
+        for group in report.groups:
+            for finding in group.findings:
+                if finding.code == "TDY103":
+                    _warn(result, f"{os.path.join(group.root, finding.path)}: {finding.message}")
+    _remember_caches(memory, root, target, report,
+                     policies.cache_candidates(report, policy, config), candidates)
+    _big_files(report, policy, memory, result)
+
+
+def _root_of(target: str, roots: Sequence[str]) -> str:
+    inside = [r for r in roots if target == r or target.startswith(r.rstrip(os.sep) + os.sep)]
+    return max(inside, key=len) if inside else target
+
+
+def _warn(result: PassResult, message: str, **payload: Any) -> None:
+    result.warnings.append(message)
+    watch_log.write("warning", message=message, **payload)
+
+
+# -- the cache budget ------------------------------------------------------------------------
+def _remember_caches(memory: dict[str, Any], root: str, target: str, report: Report,
+                     found: Sequence[PlannedAction],
+                     candidates: dict[str, PlannedAction]) -> None:
+    """Replace what is known about caches below `target` with what this scan found."""
+    known: dict[str, list[list[Any]]] = memory.setdefault("caches", {}).setdefault(root, {})
+    for group_root in [g for g in known if _inside(g, target) or _inside(target, g)]:
+        kept = [c for c in known[group_root] if not _inside(c[0], target)]
+        if kept:
+            known[group_root] = kept
+        else:
+            del known[group_root]
+    for action in found:
+        known.setdefault(action.root, []).append(
+            [action.path, action.bytes, action.expected.newest_mtime])
+        candidates[action.path] = action
+
+
+def _budget(request: PassRequest, memory: dict[str, Any],
+            planned: dict[str, tuple[PlannedAction, str, str]],
+            candidates: dict[str, PlannedAction], result: PassResult) -> None:
+    for root in request.roots:
+        try:
+            config = load_config(root, request.config_path)
+            policy = _policy_for(config, request.overrides)
+        except ConfigError as error:
+            _warn(result, f"{root}: {error}")
+            continue
+        if policy.cache_budget is None:
+            continue
+        known = memory.get("caches", {}).get(root, {})
+        entries = [(path, group, size, newest) for group, items in known.items()
+                   for path, size, newest in items if path not in planned]
+        entries.sort(key=lambda e: (e[3], -e[2], e[0]))
+        total = sum(e[2] for e in entries)
+        if total <= policy.cache_budget:
+            continue
+        chosen, remaining = [], total
+        for entry in entries:
+            if remaining <= policy.cache_budget:
+                break
+            chosen.append(entry)
+            remaining -= entry[2]
+        watch_log.write("budget", root=root, total=total, budget=policy.cache_budget,
+                        evicting=len(chosen), after=remaining)
+        fresh = _fresh_actions(chosen, candidates, config, policy)
+        for path, _group, _size, _newest in chosen:
+            action = fresh.get(path)
+            if action is not None:
+                planned.setdefault(path, (action, "cache-budget", root))
+
+
+def _fresh_actions(chosen: Sequence[tuple[str, str, int, float]],
+                   candidates: dict[str, PlannedAction], config: Config,
+                   policy: WatchPolicy) -> dict[str, PlannedAction]:
+    """PlannedActions for the chosen caches: from this pass's scans, else a scan of their repo."""
+    from tidy import engine
+
+    fresh = {path: candidates[path] for path, *_ in chosen if path in candidates}
+    for group in sorted({g for path, g, *_ in chosen if path not in fresh}):
+        with contextlib.suppress(engine.ScanError, OSError):
+            report = engine.scan([group], config)
+            for action in policies.cache_candidates(report, policy, config):
+                fresh.setdefault(action.path, action)
+    return fresh
+
+
+# -- applying --------------------------------------------------------------------------------
+def _apply(request: PassRequest, memory: dict[str, Any],
+           planned: dict[str, tuple[PlannedAction, str, str]], result: PassResult) -> None:
+    chosen = _outermost(planned)
+    if not chosen:
+        return
+    journal = RunJournal.create("watch", request.roots,
+                                argv=["tidy", "watch", f"--{request.reason}", *request.roots])
+    outcomes: list[tuple[Outcome, str]] = []
+    try:
+        by_root: dict[str, list[PlannedAction]] = {}
+        for path in chosen:
+            action, _rule, root = planned[path]
+            by_root.setdefault(root, []).append(action)
+        for root, actions in by_root.items():
+            quiet = _quiet_for(root, request)
+            plan = Plan(request.roots, tuple(actions), created=time.time())
+            for outcome in apply_plan(plan, journal, ApplySettings(skip_recent=quiet)):
+                outcomes.append((outcome, planned[outcome.path][1]))
+        journal.end("complete", summary=_summary(outcomes))
+    finally:
+        journal.close()
+    result.run_id = journal.run_id
+    _record(outcomes, memory, result, request)
+    done = [o for o, _ in outcomes if o.status is Status.DONE]
+    if done:
+        audit("watch", journal.run_id, summary=_summary(outcomes), items=len(done),
+              bytes=sum(o.bytes for o in done), files=sum(o.files for o in done),
+              skipped=result.skipped, failed=result.failed, roots=list(request.roots))
+
+
+def _quiet_for(root: str, request: PassRequest) -> float:
+    try:
+        return _policy_for(load_config(root, request.config_path), request.overrides).quiet
+    except ConfigError:
+        return WatchPolicy().quiet
+
+
+def _outermost(planned: dict[str, tuple[PlannedAction, str, str]]) -> list[str]:
+    """Each path once: a path inside another planned folder goes with it."""
+    kept: list[str] = []
+    for path in sorted(planned, key=lambda p: p.split(os.sep)):
+        if kept and _inside(path, kept[-1]):
+            continue
+        kept.append(path)
+    return kept
+
+
+def _record(outcomes: Sequence[tuple[Outcome, str]], memory: dict[str, Any],
+            result: PassResult, request: PassRequest) -> None:
+    for outcome, rule in outcomes:
+        entry = {"path": outcome.path, "rule": rule, "code": outcome.code,
+                 "status": outcome.status.value, "reason": outcome.reason,
+                 "bytes": outcome.bytes, "files": outcome.files, "run": outcome.run,
+                 "where": outcome.where}
+        result.actions.append(entry)
+        watch_log.write("action", **entry)
+        if outcome.status is Status.DONE:
+            result.done += 1
+            result.bytes += outcome.bytes
+            result.moved.append(outcome.path)
+            _forget_cache(memory, outcome.path)
+        elif outcome.status is Status.SKIPPED:
+            result.skipped += 1
+            if any(r in outcome.reason for r in RETRY_REASONS):
+                result.retry.append(_unit_of(outcome.path, request.targets))
+        else:
+            result.failed += 1
+    result.retry = sorted(set(result.retry))
+
+
+def _unit_of(path: str, targets: Sequence[str]) -> str:
+    inside = [t for t in targets if _inside(path, t)]
+    return max(inside, key=len) if inside else path
+
+
+def _forget_cache(memory: dict[str, Any], path: str) -> None:
+    for groups in memory.get("caches", {}).values():
+        for group, items in list(groups.items()):
+            groups[group] = [c for c in items if not _inside(c[0], path)]
+
+
+def _summary(outcomes: Sequence[tuple[Outcome, str]]) -> str:
+    done = [o for o, _ in outcomes if o.status is Status.DONE]
+    moved = sum(o.bytes for o in done)
+    skipped = sum(1 for o, _ in outcomes if o.status is Status.SKIPPED)
+    failed = sum(1 for o, _ in outcomes if o.status is Status.FAILED)
+    return (f"watch moved {len(done)} item(s), {moved:,} bytes, to the trash; "
+            f"{skipped} skipped, {failed} failed")
+
+
+# -- big files -------------------------------------------------------------------------------
+def _big_files(report: Report, policy: WatchPolicy, memory: dict[str, Any],
+               result: PassResult) -> None:
+    if policy.big_file is None:
+        return
+    warned: dict[str, int] = memory.setdefault("warned", {})
+    found = policies.tracked_big_files(report, policy)
+    for group in report.groups:
+        if group.is_repo:
+            found += [(p, s, ) for p, s in _untracked_big(group.root, policy.big_file)]
+    for path, size in found:
+        if warned.get(path) == size:
+            continue  # said once; a file that grows is reported again
+        warned[path] = size
+        _warn(result, f"{path}: a big file ({size:,} bytes) where git would add it",
+              path=path, bytes=size, kind="big-file")
+
+
+def _untracked_big(repo: str, limit: int) -> Iterator[tuple[str, int]]:
+    """Files git would add with `git add -A` (untracked, not ignored) of `limit` bytes or more."""
+    from tidy.workspace.git import GitUnavailable, run_git, split_z
+
+    try:
+        listed = split_z(run_git(repo, "ls-files", "-z", "--others", "--exclude-standard"))
+    except (GitUnavailable, OSError):
+        return
+    for rel in listed:
+        path = os.path.join(repo, rel)
+        with contextlib.suppress(OSError):
+            size = os.lstat(path).st_size
+            if size >= limit:
+                yield path, size
+
+
+# -- state between passes --------------------------------------------------------------------
+def _state_path() -> str:
+    return os.path.join(state.state_dir(), "watch-state.json")
+
+
+@contextlib.contextmanager
+def _pass_lock() -> Iterator[None]:
+    folder = state.ensure_dir(state.state_dir())
+    fd = os.open(os.path.join(folder, "watch-pass.lock"),
+                 os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def _load_state() -> dict[str, Any]:
+    try:
+        with open(_state_path(), encoding="utf-8") as f:
+            loaded = json.load(f)
+    except (OSError, ValueError):
+        return {}
+    return loaded if isinstance(loaded, dict) else {}
+
+
+def _save_state(memory: dict[str, Any]) -> None:
+    path = _state_path()
+    temporary = f"{path}.{os.getpid()}.tmp"
+    with open(temporary, "w", encoding="utf-8") as f:
+        json.dump(memory, f, separators=(",", ":"))
+    os.replace(temporary, path)
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+# -- entry points ----------------------------------------------------------------------------
+def describe(result: PassResult) -> str:
+    """The text `tidy watch --once` prints."""
+    lines = [f"tidy watch --once: {len(result.targets)} folder(s) in {result.seconds:.1f}s: "
+             f"moved {result.done} item(s), {result.bytes:,} bytes, to the trash; "
+             f"skipped {result.skipped}, failed {result.failed}"]
+    for action in result.actions:
+        why = f" ({action['reason']})" if action["reason"] else ""
+        lines.append(f"  {action['status']:<7} {action['rule']:<15} {action['path']}{why}")
+    lines += [f"  deferred {path}: busy" for path in result.deferred]
+    lines += [f"  warning: {message}" for message in result.warnings]
+    if result.done:
+        lines.append(f"undo: tidy undo {result.run_id}")
+    return "\n".join(lines) + "\n"
+
+
+def check_roots(paths: Sequence[str]) -> tuple[str, ...]:
+    roots = []
+    for path in paths:
+        absolute = os.path.abspath(path)
+        if not os.path.isdir(absolute):
+            raise WatchError(f"{path}: not a folder")
+        real = os.path.realpath(absolute)
+        try:
+            refuse_root(real)
+        except PlanRefused as error:
+            raise WatchError(str(error).replace("fix", "watch")) from None
+        roots.append(real)
+    return tuple(dict.fromkeys(roots))
+
+
+def run_once(roots: Sequence[str], config_path: str | None = None,
+             overrides: dict[str, Any] | None = None) -> PassResult:
+    """`tidy watch --once`: one pass over every root, here (for cron and tests)."""
+    recover_interrupted()
+    return run_pass(PassRequest(tuple(roots), tuple(roots), "once", config_path,
+                                overrides=overrides or {}))
+
+
+def run_child_pass(request: PassRequest, timeout: float = 3600) -> PassResult:
+    """One pass in a fresh interpreter; its result comes back as JSON on stdout."""
+    payload = json.dumps(dataclasses.asdict(request))
+    proc = subprocess.run([sys.executable, "-m", "tidy.watch.runner"], input=payload,
+                          capture_output=True, text=True, timeout=timeout, check=False,
+                          cwd="/", start_new_session=True)
+    if proc.returncode != 0:
+        last = (proc.stderr.strip().splitlines() or ["no message"])[-1]
+        result = PassResult(request.reason, list(request.targets))
+        _warn(result, f"pass failed (exit {proc.returncode}): {last}")
+        return result
+    data = json.loads(proc.stdout)
+    return PassResult(**data)
+
+
+def _child_main() -> int:
+    data = json.loads(sys.stdin.read())
+    data["roots"], data["targets"] = tuple(data["roots"]), tuple(data["targets"])
+    result = run_pass(PassRequest(**data))
+    sys.stdout.write(json.dumps(dataclasses.asdict(result)))
+    return 0
+
+
+# -- the watcher -----------------------------------------------------------------------------
+@dataclass
+class WatchOptions:
+    roots: tuple[str, ...]
+    config_path: str | None = None
+    overrides: dict[str, Any] = field(default_factory=dict)
+    mode: str | None = None  # force a mode (scale.MODES)
+    max_watches: int | None = None
+    initial_pass: bool = True
+    max_seconds: float | None = None  # stop after this long (tests, benchmarks)
+
+
+class Watcher:
+    def __init__(self, options: WatchOptions, say: Any = None) -> None:
+        from tidy.watch import scale
+
+        self.options = options
+        self.say = say or (lambda text: None)
+        self.config = load_config(options.roots[0], options.config_path)
+        self.policy = _policy_for(self.config, options.overrides)
+        catalog = self.config.catalog()
+        self.catalog = catalog
+        self.layout = scale.survey(options.roots, catalog, self.config.cross_filesystems)
+        limits = scale.read_limits()
+        self.plan = scale.choose(self.layout, limits, self.policy.rescan_every,
+                                 options.max_watches or self.policy.max_watches, options.mode)
+        self.debouncer = Debouncer(self.layout.units, options.roots, self.policy.settle,
+                                   ignore=[state.state_dir()])
+        self.stop_event = threading.Event()
+        self.passes = 0
+
+    def _is_artifact(self, folder: str, name: str) -> bool:
+        if not self.catalog.dir_candidates(name):
+            return False
+        path = os.path.join(folder, name)
+        try:
+            siblings = set(os.listdir(folder))
+            inside = set(os.listdir(path))
+        except OSError:
+            return False
+        return self.catalog.classify_dir(path, name, siblings, inside) is not None
+
+    def run(self) -> int:
+        from tidy.watch.observer import make_observer
+
+        observer = make_observer(self.plan, self.debouncer, self._is_artifact)
+        lock_fd = _hold_watch_lock()
+        try:
+            observer.start()
+            self._started(observer)
+            if self.options.initial_pass:
+                self._pass(list(self.options.roots), "start", {})
+            self._loop(observer)
+        finally:
+            observer.stop()
+            watch_log.write("stop", pid=os.getpid(), passes=self.passes,
+                            events=self.debouncer.events_total)
+            os.close(lock_fd)
+        return 0
+
+    def _started(self, observer: Any) -> None:
+        description = self.plan.describe()
+        watch_log.write("start", pid=os.getpid(), roots=list(self.options.roots),
+                        mode=self.plan.mode, description=description,
+                        watches=observer.watches, limit=self.plan.limit,
+                        budget=self.plan.budget, settle=self.policy.settle,
+                        quiet=self.policy.quiet, units=len(self.layout.units),
+                        project_dirs=len(self.layout.project_dirs),
+                        caches=len(self.layout.caches))
+        self.say(f"tidy watch: {description}")
+        if getattr(observer, "exhausted", False):
+            self._degraded(observer)
+
+    def _degraded(self, observer: Any) -> None:
+        message = (f"the watch budget ran out at {observer.watches:,} watches: folders beyond "
+                   "it are covered by the periodic rescan")
+        watch_log.write("mode", mode=self.plan.mode, degraded=True, message=message)
+        self.say(f"tidy watch: {message}")
+
+    def _loop(self, observer: Any) -> None:
+        started = time.monotonic()
+        next_rescan = started + self.plan.rescan_every
+        warned_exhausted = getattr(observer, "exhausted", False)
+        while not self.stop_event.is_set():
+            now = time.monotonic()
+            if self.options.max_seconds is not None and now - started >= self.options.max_seconds:
+                return
+            due = self.debouncer.next_due()
+            timeout = next_rescan - now if due is None else min(due, next_rescan - now)
+            if self.options.max_seconds is not None:
+                timeout = min(timeout, self.options.max_seconds - (now - started))
+            if timeout > 0:
+                self.debouncer.wait(min(timeout, 60.0) if due is None else timeout + 0.01)
+            if self.stop_event.is_set():
+                return
+            if not warned_exhausted and getattr(observer, "exhausted", False):
+                warned_exhausted = True
+                self._degraded(observer)
+            if time.monotonic() >= next_rescan:
+                next_rescan = time.monotonic() + self.plan.rescan_every
+                self._pass(list(self.options.roots), "periodic", {})
+                continue
+            ready = self.debouncer.take_ready()
+            if ready:
+                self._settled(ready)
+
+    def _settled(self, ready: list[Pending]) -> None:
+        targets, touched, again = [], {}, []
+        for pending in ready:
+            busy = busy_reason(pending.unit, pending.touched or {pending.unit}, self.policy.quiet)
+            if busy is not None:
+                pending.deferrals += 1
+                wait = busy.backoff(pending.deferrals)
+                if pending.deferrals & (pending.deferrals - 1) == 0:  # 1st, 2nd, 4th, 8th ...
+                    watch_log.write("deferred", path=pending.unit, reason=busy.reason,
+                                    wait=round(wait, 2), events=pending.events,
+                                    times=pending.deferrals)
+                again.append((pending, wait))
+                continue
+            targets.append(pending.unit)
+            touched[pending.unit] = sorted(pending.touched)
+        for pending, wait in again:
+            self.debouncer.defer(pending, wait)
+        if targets:
+            events = sum(p.events for p in ready if p.unit in targets)
+            self._pass(_without_nested(targets), "events", touched, events)
+
+    def _pass(self, targets: list[str], reason: str, touched: dict[str, list[str]],
+              events: int = 0) -> None:
+        request = PassRequest(self.options.roots, tuple(targets), reason,
+                              self.options.config_path, touched, True, self.options.overrides)
+        result = run_child_pass(request)
+        self.passes += 1
+        # tidy's own moves make events in the parents: they are not news.
+        self.debouncer.suppress(result.moved, self.policy.settle * 3 + 1)
+        for target in result.retry:
+            self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()),
+                                 self.policy.quiet)
+        if result.done or result.warnings or result.deferred:
+            self.say(f"tidy watch: {reason} pass over {len(targets)} folder(s)"
+                     f"{f' ({events:,} events)' if events else ''}: moved {result.done}, "
+                     f"skipped {result.skipped}, deferred {len(result.deferred)}, "
+                     f"{len(result.warnings)} warning(s)"
+                     + (f"; `tidy undo {result.run_id}` reverts it" if result.done else ""))
+
+
+def _without_nested(targets: list[str]) -> list[str]:
+    kept: list[str] = []
+    for target in sorted(targets, key=lambda p: p.split(os.sep)):
+        if not kept or not _inside(target, kept[-1]):
+            kept.append(target)
+    return kept
+
+
+def _hold_watch_lock() -> int:
+    """An flock on <state>/watch.lock for as long as this watcher runs (see status.py)."""
+    state.ensure_dir(state.state_dir())
+    fd = os.open(watch_log.lock_path(), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    with contextlib.suppress(OSError):
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    os.ftruncate(fd, 0)
+    os.write(fd, f"{os.getpid()}\n".encode())
+    return fd
+
+
+def watch(options: WatchOptions, say: Any = None) -> int:
+    recover_interrupted()
+    watcher = Watcher(options, say)
+
+    def stop(_signum: int, _frame: object) -> None:
+        watcher.stop_event.set()
+        watcher.debouncer.wake()
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+    return watcher.run()
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main())
