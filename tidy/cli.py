@@ -510,6 +510,135 @@ def extract(module: str, names: tuple[str, ...], data_format: str, verify_import
     return EXIT_OK
 
 
+# -- watch / schedule (issue 9). The logic lives in tidy/watch/ and tidy/schedule.py. ---------
+@cli.command("watch")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--once", is_flag=True, help="One pass of the policy over PATHS, then exit "
+              "(what cron and the nightly timer run).")
+@click.option("--status", "show_status", is_flag=True,
+              help="Show whether a watcher runs, its mode, and what it did recently.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="Output of --once and --status.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
+@click.option("--mode", type=click.Choice(["inotify-selective", "inotify-projects", "periodic",
+                                           "native-recursive"]),
+              help="Force a watch mode (default: the cheapest that fits the inotify budget).")
+@click.option("--max-watches", type=click.IntRange(min=1),
+              help="inotify watches tidy may use (default: half of the free ones).")
+@click.option("--settle", callback=_age_option, help="Quiet time before a rescan (e.g. 2s).")
+@click.option("--quiet-period", callback=_age_option,
+              help="Leave alone anything written more recently than this (e.g. 10s).")
+@click.option("--stop-after", callback=_age_option, help="Stop watching after this long.")
+def watch_command(paths: tuple[str, ...], once: bool, show_status: bool, output_format: str,
+                  config_path: str | None, mode: str | None, max_watches: int | None,
+                  settle: float | None, quiet_period: float | None,
+                  stop_after: float | None) -> int:
+    """Keep PATHS clean as they change, by the [tool.tidy.watch] policy (undo: `tidy undo`)."""
+    import json
+
+    from tidy.watch import runner, status
+
+    if show_status:
+        found = status.collect()
+        click.echo(status.render_json(found) if output_format == "json"
+                   else status.render_text(found), nl=False)
+        return EXIT_OK
+    overrides = {k: v for k, v in (("settle", settle), ("quiet", quiet_period)) if v is not None}
+    try:
+        roots = runner.check_roots(paths or (".",))
+        if once:
+            result = runner.run_once(roots, config_path, overrides)
+            click.echo(json.dumps(dataclasses.asdict(result), indent=2) + "\n"
+                       if output_format == "json" else runner.describe(result), nl=False)
+            return EXIT_FAIL if result.failed else EXIT_OK
+        options = runner.WatchOptions(roots, config_path, overrides, mode, max_watches,
+                                      max_seconds=stop_after)
+        return runner.watch(options, say=lambda text: click.echo(text, err=True))
+    except runner.WatchError as error:
+        raise click.ClickException(str(error)) from None
+
+
+@cli.group("schedule")
+def schedule_group() -> None:
+    """A nightly `tidy watch --once` for this user (systemd timer, launchd agent or cron)."""
+
+
+def _schedule_options(function: Callable[..., Any]) -> Callable[..., Any]:
+    for option in reversed([
+        click.option("--systemd-dir", type=click.Path(file_okay=False),
+                     help="Write the systemd units here (env TIDY_SYSTEMD_USER_DIR)."),
+        click.option("--launchd-dir", type=click.Path(file_okay=False),
+                     help="Write the launchd plist here (env TIDY_LAUNCHD_DIR)."),
+        click.option("--crontab-file", type=click.Path(dir_okay=False),
+                     help="A file standing in for the crontab (env TIDY_CRONTAB_FILE)."),
+    ]):
+        function = option(function)
+    return function
+
+
+@schedule_group.command("install")
+@click.argument("roots", nargs=-1, type=click.Path(path_type=str))
+@click.option("--at", "at", help="Time of day, HH:MM (default 02:MM, a random minute).")
+@click.option("--scheduler", type=click.Choice(["auto", "systemd", "launchd", "cron"]),
+              default="auto", show_default=True)
+@click.option("--no-activate", is_flag=True, help="Write the files; do not enable them.")
+@_schedule_options
+def schedule_install(roots: tuple[str, ...], at: str | None, scheduler: str, no_activate: bool,
+                     systemd_dir: str | None, launchd_dir: str | None,
+                     crontab_file: str | None) -> int:
+    """Run `tidy watch --once ROOTS` every night (default ROOTS: the current folder)."""
+    from tidy import schedule
+
+    where = schedule.locations(systemd_dir, launchd_dir, crontab_file)
+    try:
+        outcome = schedule.install(roots, at, scheduler, where, activate=not no_activate)
+    except schedule.ScheduleError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"installed ({outcome.scheduler}): {', '.join(outcome.files)}")
+    for note in outcome.notes:
+        click.echo(f"  {note}")
+    return EXIT_OK
+
+
+@schedule_group.command("status")
+@_schedule_options
+def schedule_status(systemd_dir: str | None, launchd_dir: str | None,
+                    crontab_file: str | None) -> int:
+    """Which scheduler runs tidy, when, and what."""
+    import shlex
+
+    from tidy import schedule
+
+    found = schedule.status(schedule.locations(systemd_dir, launchd_dir, crontab_file))
+    if not found:
+        click.echo("not scheduled (`tidy schedule install` sets it up)")
+    for entry in found:
+        click.echo(f"{entry.scheduler}: daily at {entry.when}: {shlex.join(entry.command)}")
+        click.echo(f"  files: {', '.join(entry.files)}")
+        if entry.next_run:
+            click.echo(f"  next run: {entry.next_run}")
+    return EXIT_OK
+
+
+@schedule_group.command("remove")
+@_schedule_options
+def schedule_remove(systemd_dir: str | None, launchd_dir: str | None,
+                    crontab_file: str | None) -> int:
+    """Remove tidy's nightly run from every scheduler."""
+    from tidy import schedule
+
+    try:
+        removed = schedule.remove(schedule.locations(systemd_dir, launchd_dir, crontab_file))
+    except schedule.ScheduleError as error:
+        raise click.ClickException(str(error)) from None
+    if not removed:
+        click.echo("nothing to remove")
+    for outcome in removed:
+        click.echo(f"removed ({outcome.scheduler}): {', '.join(outcome.files)}")
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None,
