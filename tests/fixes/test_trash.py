@@ -376,3 +376,21 @@ def test_locks_are_not_left_behind(tmp_path: Path) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
     finally:
         os.close(fd)
+
+
+def test_a_cache_with_a_filesystem_mounted_inside_is_skipped(tmp_path: Path) -> None:
+    root = project(tmp_path)
+    inner = root / "web" / "node_modules" / "mnt"
+    inner.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "none", str(inner)],
+                                           capture_output=True).returncode != 0:
+        pytest.skip("cannot mount a tmpfs here")
+    try:
+        write(inner / "data.bin", b"on another filesystem")
+        backdate(root / "web")
+        _, outcomes = apply(make_plan(root))
+        outcome = next(o for o in outcomes if o.path.endswith("node_modules"))
+        assert outcome.status is Status.SKIPPED and "mounted inside" in outcome.reason
+        assert (inner / "data.bin").read_bytes() == b"on another filesystem"
+    finally:
+        subprocess.run(["umount", str(inner)], check=False)

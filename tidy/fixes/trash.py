@@ -28,6 +28,7 @@ import os
 import shutil
 import stat
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -190,6 +191,10 @@ def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | 
         return Problem("replaced since the plan (another inode)", True)
     if now_type == "dir" and _is_mount_point(action.path, st):
         return Problem("a mount point", True)
+    if now_type == "dir":
+        inner = mounts_below(action.path)
+        if inner:
+            return Problem(f"another filesystem is mounted inside: {inner[0]}", True)
     if st.st_mtime_ns > expected.mtime_ns:
         return Problem("modified since the plan", False)
     return _recent_problem(action, st, now, skip_recent)
@@ -243,6 +248,40 @@ def _is_mount_point(path: str, st: os.stat_result) -> bool:
     except OSError:
         return False
     return parent.st_dev != st.st_dev
+
+
+def mounts_below(path: str) -> list[str]:
+    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known).
+
+    A move would carry a mounted filesystem along, and a purge would then delete its content."""
+    try:
+        with open("/proc/self/mountinfo", "rb") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    prefix = path.rstrip(os.sep) + os.sep
+    found = []
+    for line in lines:
+        fields = line.split(b" ")
+        if len(fields) > 4:
+            point = _unescape_mount(fields[4])
+            if point.startswith(prefix):
+                found.append(point)
+    return sorted(found)
+
+
+def _unescape_mount(field: bytes) -> str:
+    # mountinfo escapes space, tab, newline and backslash as \ooo (octal).
+    out = bytearray()
+    i = 0
+    while i < len(field):
+        if field[i:i + 1] == b"\\" and field[i + 1:i + 4].isdigit():
+            out.append(int(field[i + 1:i + 4], 8))
+            i += 4
+        else:
+            out += field[i:i + 1]
+            i += 1
+    return os.fsdecode(bytes(out))
 
 
 def _recent_problem(action: PlannedAction, st: os.stat_result, now: float,
@@ -591,6 +630,22 @@ def remove_tree(path: str) -> None:
     shutil.rmtree(path, onerror=retry)
 
 
+def purge_tree(path: str) -> None:
+    """remove_tree, as fast as `rm -rf`: GNU rm where there is one (it never follows links,
+    and --one-file-system keeps it out of anything mounted inside), Python otherwise or when
+    rm leaves something behind (read-only folders of an ordinary user)."""
+    inner = mounts_below(path)
+    if inner:
+        raise OSError(errno.EBUSY, f"another filesystem is mounted inside: {inner[0]}", path)
+    rm = shutil.which("rm") if sys.platform.startswith("linux") else None
+    if rm is not None:
+        subprocess.run([rm, "-rf", "--one-file-system", "--", path], stdin=subprocess.DEVNULL,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        if not os.path.lexists(path):
+            return
+    remove_tree(path)
+
+
 def _owner_access(path: str) -> None:
     st = os.lstat(path)
     if stat.S_ISDIR(st.st_mode):
@@ -717,7 +772,7 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
             continue
         counted = intent.applied
         try:
-            remove_tree(slot)
+            purge_tree(slot)
         except OSError as error:
             errors.append(f"{slot}: {_why(error)}")
             continue
