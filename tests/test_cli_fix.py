@@ -203,3 +203,12 @@ def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
     code, text = _run_on_a_terminal([*FIX], root, state, b"y\n")
     assert code == 0 and "moved to trash" in text
     assert not (root / "web" / "node_modules").exists()
+
+
+def test_kind_accepts_any_name_of_a_kind(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    write(root / ".nox" / "py311" / "bin" / "python", "#!\n")  # kind ".tox" names .tox and .nox
+    backdate(root)
+    plan = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", ".nox",
+                               cwd=root, state=state).stdout)
+    assert [a["rel"] for a in plan["plan"]["actions"]] == [".nox"]

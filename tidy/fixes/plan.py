@@ -167,7 +167,8 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
         return None
     if not _selected(finding.code, options.select, options.ignore):
         return None
-    if options.kinds and finding.kind not in options.kinds:
+    if options.kinds and finding.kind not in options.kinds and (
+            finding.path.rsplit("/", 1)[-1] not in options.kinds):  # a name of the kind (.nox)
         return None
     if fix.action is ActionKind.TRASH and finding.tracked in (Tracked.TRACKED, Tracked.PARTLY):
         # Safety rule 1: tracked content never goes to the trash, whatever the rule said.
