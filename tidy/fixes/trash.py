@@ -727,7 +727,7 @@ def summarize(record: RunRecord) -> TrashRun:
     elif record.purged:
         status = "purged"
     elif record.interrupted:
-        status = "interrupted"
+        status = "interrupted, undone" if undone and not live else "interrupted"
     elif undone and not any(i.applied for i in intents):
         status = "undone"
     elif undone:
