@@ -174,9 +174,8 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
         # Safety rule 1: tracked content never goes to the trash, whatever the rule said.
         return "holds tracked files: tidy never trashes tracked content (see TDY102)"
     if fix.applicability is Applicability.DISPLAY_ONLY and not _asked_for(finding, options):
-        if fix.action is not ActionKind.NONE:
-            return (f"display-only: applied only with --unsafe-fixes --select {finding.code}")
-        return "display-only: tidy explains, you decide"
+        # NONE was dropped above: this is advice tidy can carry out when asked by name.
+        return f"display-only: applied only with --unsafe-fixes --select {finding.code}"
     if fix.applicability is Applicability.UNSAFE and not options.unsafe:
         return "unsafe fix: add --unsafe-fixes to include it"
     if options.actions is not None and fix.action not in options.actions:
