@@ -15,6 +15,8 @@ command -v fdfind >/dev/null || command -v fd >/dev/null || packages+=(fd-find)
 command -v rmlint >/dev/null || packages+=(rmlint)
 # The HTML report is loaded in a real headless browser (tests/reporters/test_html_browser.py).
 command -v chromium >/dev/null || packages+=(chromium)
+# The scheduler's unit files are checked with systemd-analyze verify (no running systemd needed).
+command -v systemd-analyze >/dev/null || packages+=(systemd)
 if [ ${#packages[@]} -gt 0 ]; then
   if [ "$(id -u)" -eq 0 ]; then sudo=""; elif command -v sudo >/dev/null; then sudo="sudo"; else sudo="none"; fi
   if command -v apt-get >/dev/null && [ "$sudo" != "none" ]; then

@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 MAX_TOUCHED = 256  # folders remembered per pending project (for the busy check)
+MAX_PATHS = 256  # event paths remembered per pending project (to recognise tidy's own moves)
 ROOT_EVENT = "<overflow>"
 
 # Processes that sit in a folder without writing build outputs there: a user's shell, a pager,
@@ -43,6 +44,7 @@ class Pending:
     not_before: float = 0.0  # deferred (busy): not ready before this time
     overflow: bool = False
     deferrals: int = 0  # times found busy in a row: the wait doubles (a long build)
+    paths: list[str] = field(default_factory=list)  # the first MAX_PATHS event paths
 
 
 class Debouncer:
@@ -78,7 +80,9 @@ class Debouncer:
             if unit is None:
                 self.events_dropped += 1
                 return
-            self._touch(unit, parent, now)
+            pending = self._touch(unit, parent, now)
+            if len(pending.paths) < MAX_PATHS:
+                pending.paths.append(path)
 
     def overflow(self) -> None:
         """Events were lost (IN_Q_OVERFLOW): every root is rescanned, like Watchman's recrawl."""
@@ -99,7 +103,22 @@ class Debouncer:
         with self._cond:
             self._suppressed += [(p, until) for p in paths]
 
+    def discard_own(self, moved: Iterable[str]) -> None:
+        """Forget pending events that were all caused by tidy moving `moved` (during a pass,
+        before suppress() could know): the parents' IN_MOVED_FROM of what went to the trash."""
+        prefixes = list(moved)
+        if not prefixes:
+            return
+        with self._cond:
+            for unit, pending in list(self._pending.items()):
+                if pending.overflow or pending.events > len(pending.paths):
+                    continue  # not every event is known: keep the rescan
+                if all(_under(p, prefixes) for p in pending.paths):
+                    del self._pending[unit]
+
     def _ignored(self, path: str, now: float) -> bool:
+        if _TRASH_PART in path:
+            return True
         if self._ignore and (path + os.sep).startswith(self._ignore):
             return True
         if self._suppressed:
@@ -188,6 +207,13 @@ class Debouncer:
     def pending_units(self) -> list[str]:
         with self._cond:
             return sorted(self._pending)
+
+
+_TRASH_PART = os.sep + ".tidy-trash"
+
+
+def _under(path: str, prefixes: Iterable[str]) -> bool:
+    return any(path == p or path.startswith(p + os.sep) for p in prefixes)
 
 
 # -- busy: what makes a settled project wait longer ---------------------------------------------

@@ -423,6 +423,8 @@ def check_roots(paths: Sequence[str]) -> tuple[str, ...]:
 def run_once(roots: Sequence[str], config_path: str | None = None,
              overrides: dict[str, Any] | None = None) -> PassResult:
     """`tidy watch --once`: one pass over every root, here (for cron and tests)."""
+    for root in roots:  # a broken policy is a usage error (exit 2), not a warning
+        _policy_for(load_config(root, config_path), overrides or {})
     recover_interrupted()
     return run_pass(PassRequest(tuple(roots), tuple(roots), "once", config_path,
                                 overrides=overrides or {}))
@@ -585,6 +587,7 @@ class Watcher:
         result = run_child_pass(request)
         self.passes += 1
         # tidy's own moves make events in the parents: they are not news.
+        self.debouncer.discard_own(result.moved)
         self.debouncer.suppress(result.moved, self.policy.settle * 3 + 1)
         for target in result.retry:
             self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()),

@@ -1,0 +1,169 @@
+"""`tidy watch --once` (one pass of the policy, as cron runs it) and `tidy watch --status`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import time
+from pathlib import Path
+
+from tests.conftest import make_repo, write
+from tests.watch.helpers import DAY, compile_to_cache, log_entries, run_tidy, set_age
+
+
+def _du_apparent(path: Path) -> int:
+    out = subprocess.run(["du", "-sb", "--apparent-size", str(path)], capture_output=True,
+                         check=True).stdout
+    return int(out.split(b"\t", 1)[0])
+
+
+def _caches(root: Path) -> dict[str, tuple[Path, int]]:
+    """Four .mypy_cache folders of different sizes, written 1 to 4 hours ago (a oldest)."""
+    made = {}
+    for age, name in enumerate(("d", "c", "b", "a"), start=1):
+        project = make_repo(root / name)
+        write(project / "main.py", "")
+        write(project / ".mypy_cache" / "3.11" / "main.data.json", size=1000 * (5 - age) + 7)
+        set_age(project / ".mypy_cache", age * 3600)
+        made[name] = (project / ".mypy_cache", _du_apparent(project / ".mypy_cache"))
+    return made
+
+
+def test_cache_budget_evicts_the_oldest_first_until_the_rest_fits(tmp_path: Path,
+                                                                  state: Path) -> None:
+    root = tmp_path / "ws"
+    caches = _caches(root)
+    total = sum(size for _, size in caches.values())
+    # Just too much for the oldest alone to make room: the two oldest must go.
+    budget = total - caches["a"][1] - 1
+    write(root / ".tidy.toml",
+          f'[watch]\ncache-budget = {budget}\ncache-kinds = [".mypy_cache"]\n')
+
+    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
+
+    assert done.returncode == 0, done.stderr
+    result = json.loads(done.stdout)
+    moved = [a["path"] for a in result["actions"] if a["status"] == "done"]
+    assert sorted(moved) == sorted([str(caches["a"][0]), str(caches["b"][0])])
+    assert all(a["rule"] == "cache-budget" for a in result["actions"])
+    assert result["bytes"] == caches["a"][1] + caches["b"][1]
+    left = sum(_du_apparent(p) for p, _ in caches.values() if p.exists())
+    assert left <= budget
+    assert caches["c"][0].exists() and caches["d"][0].exists()
+
+    again = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
+    assert json.loads(again.stdout)["done"] == 0, "under budget now: nothing more goes"
+
+
+def test_once_prints_what_it_did_and_status_shows_it(tmp_path: Path, state: Path) -> None:
+    repo = make_repo(tmp_path / "app")
+    source = write(repo / "old.py", "A = 1\n")
+    stale = compile_to_cache(source)
+    source.unlink()
+    set_age(stale, 3600)
+    write(repo / "node_modules" / "x" / "index.js", "1\n")
+    write(repo / "index.js", "\n")
+    write(repo / "big.bin", size=3_000_000)
+    for entry in ("node_modules", "index.js", "big.bin"):
+        set_age(repo / entry, 60 * DAY)
+    write(repo / ".tidy.toml", '[watch]\nbig-file = "2MB"\n')
+    set_age(repo / ".tidy.toml", 60 * DAY)
+
+    once = run_tidy("watch", "--once", str(repo), state=state)
+
+    assert once.returncode == 0, once.stderr
+    assert f"done    stale-bytecode  {stale}" in once.stdout
+    assert f"done    old-artifact    {repo / 'node_modules'}" in once.stdout
+    assert f"warning: {repo / 'big.bin'}: a big file (3,000,000 bytes)" in once.stdout
+    run = once.stdout.strip().splitlines()[-1].removeprefix("undo: tidy undo ")
+    assert (state / "runs" / f"{run}.jsonl").exists()
+    audit = [json.loads(line) for line in (state / "log.jsonl").read_text().splitlines()]
+    assert audit[-1]["event"] == "watch" and audit[-1]["run"] == run
+
+    status = run_tidy("watch", "--status", state=state)
+    assert status.returncode == 0
+    assert "no watcher is running" in status.stdout
+    assert f"undo: tidy undo {run}" in status.stdout
+    assert str(repo / "big.bin") in status.stdout
+    as_json = json.loads(run_tidy("watch", "--status", "--format", "json", state=state).stdout)
+    assert as_json["running"] is False
+    assert [a["rule"] for a in as_json["actions"]] == ["stale-bytecode", "old-artifact"] or [
+        a["rule"] for a in as_json["actions"]] == ["old-artifact", "stale-bytecode"]
+
+    # The big file is said once, not at every pass; tidy undo puts both moves back.
+    second = run_tidy("watch", "--once", str(repo), state=state)
+    assert "big file" not in second.stdout
+    assert run_tidy("undo", run, state=state).returncode == 0
+    assert stale.exists() and (repo / "node_modules" / "x" / "index.js").exists()
+
+
+def test_once_leaves_a_file_written_in_the_quiet_period(tmp_path: Path, state: Path) -> None:
+    repo = make_repo(tmp_path / "app")
+    source = write(repo / "m.py", "")
+    stale = compile_to_cache(source)
+    source.unlink()  # the .pyc was written just now: a build may be running
+    once = run_tidy("watch", "--once", str(repo), "--format", "json", state=state)
+    result = json.loads(once.stdout)
+    assert result["done"] == 0 and result["skipped"] == 1
+    assert "a build may be running" in result["actions"][0]["reason"]
+    assert stale.exists()
+    set_age(stale, 60)
+    assert json.loads(run_tidy("watch", "--once", str(repo), "--format", "json",
+                               state=state).stdout)["done"] == 1
+
+
+def test_a_git_operation_in_progress_defers_the_project(tmp_path: Path, state: Path) -> None:
+    repo = make_repo(tmp_path / "app")
+    source = write(repo / "m.py", "")
+    stale = compile_to_cache(source)
+    source.unlink()
+    set_age(stale, 3600)
+    (repo / ".git" / "index.lock").write_text("")
+    result = json.loads(run_tidy("watch", "--once", str(repo), "--format", "json",
+                                 state=state).stdout)
+    assert result["deferred"] == [str(repo)] and result["done"] == 0 and stale.exists()
+    deferred = log_entries(state, "deferred")
+    assert "index.lock" in deferred[-1]["reason"]
+    os.unlink(repo / ".git" / "index.lock")
+    assert json.loads(run_tidy("watch", "--once", str(repo), "--format", "json",
+                               state=state).stdout)["done"] == 1
+
+
+def test_bad_watch_settings_are_one_line_and_exit_2(tmp_path: Path, state: Path) -> None:
+    write(tmp_path / "p" / "pyproject.toml", '[tool.tidy.watch]\nstale-bytcode = "trash"\n')
+    done = run_tidy("watch", "--once", str(tmp_path / "p"), state=state)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1
+    assert "unknown key 'stale-bytcode' in [tool.tidy.watch]" in done.stderr
+    assert str(tmp_path / "p" / "pyproject.toml") in done.stderr
+
+    refused = run_tidy("watch", "--once", "/", state=state)
+    assert refused.returncode == 2 and "filesystem root" in refused.stderr
+    missing = run_tidy("watch", "--once", str(tmp_path / "nope"), state=state)
+    assert missing.returncode == 2 and "not a folder" in missing.stderr
+
+
+def test_status_with_no_history(state: Path) -> None:
+    done = run_tidy("watch", "--status", state=state)
+    assert done.returncode == 0
+    assert done.stdout.startswith("no watcher is running\n")
+    assert "no passes yet" in done.stdout
+
+
+def test_status_sees_a_running_watcher(tmp_path: Path, state: Path) -> None:
+    from tests.watch.helpers import watcher
+
+    make_repo(tmp_path / "ws" / "a")
+    with watcher(tmp_path / "ws", state, "--settle", "0.5s") as proc:
+        status = run_tidy("watch", "--status", "--format", "json", state=state)
+        found = json.loads(status.stdout)
+        assert found["running"] is True
+        assert found["watchers"][0]["pid"] == proc.pid
+        assert found["watchers"][0]["mode"] == "inotify-selective"
+        text = run_tidy("watch", "--status", state=state).stdout
+        assert text.startswith(f"watching (pid {proc.pid}) since ")
+        assert "mode inotify-selective: 2 inotify watches of" in text
+    time.sleep(0.1)
+    assert json.loads(run_tidy("watch", "--status", "--format", "json",
+                               state=state).stdout)["running"] is False
