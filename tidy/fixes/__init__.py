@@ -35,7 +35,7 @@ from tidy.models import ActionKind
 
 # Modules whose import registers an applier. Add yours here.
 _BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore_apply",
-            "tidy.fixes.git_rm")
+            "tidy.fixes.git_rm", "tidy.fixes.extract_apply")
 # Apply order: moves before index edits before config-file edits; undo runs it backwards.
 ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,
          ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)

@@ -98,6 +98,8 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
     for hit in ctx.hits:
         if not hit.stale_bytecode:
             continue
+        if ctx.tracked_state(hit.rel, hit.size.files, True)[0] is not Tracked.UNTRACKED:
+            continue  # a committed __pycache__ is TDY102's: untracked as a whole, not trashed
         stale = hit.stale_bytecode
         stale_bytes = sum(s.bytes for s in stale)
         names = ", ".join(s.name for s in stale[:5])

@@ -33,8 +33,9 @@ ProgressFn = Callable[[int, int], None]  # (entries seen, bytes seen)
 PathFilter = Callable[[str, bool], bool]  # (relative path, is_dir) -> excluded?
 RepoFn = Callable[[str], None]  # called with a repo root's absolute path as soon as it is seen
 
-# Never entered: VCS internals. Reported neither as content nor as findings.
-_VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs"})
+# Never entered: VCS internals, and tidy's own trash outside repos (what a fix moved away is
+# not there to be found again). Reported neither as content nor as findings.
+_VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs", ".tidy-trash"})
 _PROGRESS_EVERY = 8192
 _S_ISDIR = stat.S_ISDIR
 _S_ISREG = stat.S_ISREG

@@ -1,0 +1,57 @@
+"""`tidy fix --unsafe-fixes --select TDY301` extracts through the journal; `tidy undo` reverts."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
+
+
+def _data_module(rows: int = 6000) -> str:
+    lines = ['"""Questions for the mock API."""', "", "QUESTIONS = ["]
+    lines += [f'    {{"id": {i}, "text": "question number {i} about chemistry?", '
+              f'"score": {i * 0.5}, "tags": ("a", "b")}},' for i in range(rows)]
+    lines += ["]", "", "", "def count():", "    return len(QUESTIONS)", ""]
+    return "\n".join(lines)
+
+
+def _load(package_root: Path) -> str:
+    code = "import mockapi.data as m; print(m.count(), m.QUESTIONS[5]['tags'], len(m.QUESTIONS))"
+    return subprocess.run([sys.executable, "-c", code], cwd=package_root, capture_output=True,
+                          text=True, check=True).stdout
+
+
+def test_fix_extracts_a_data_module_and_undo_restores_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "svc")
+    module = write(repo / "mockapi" / "data.py", _data_module())
+    write(repo / "mockapi" / "__init__.py", "")
+    write(repo / "pyproject.toml", '[project]\nname = "svc"\nversion = "0"\n'
+          '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
+          '[tool.setuptools]\npackages = ["mockapi"]\n')
+    commit(repo)
+    original = module.read_bytes()
+    expected = _load(repo)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert (repo / "mockapi" / "data.json.gz").is_file()
+    assert len(module.read_bytes()) < len(original) // 10
+    assert _load(repo) == expected  # the module's names still work, its own code too
+    undone = run_cli("undo", cwd=repo, env=env)
+    assert undone.code == 0, undone.out + undone.err
+    assert module.read_bytes() == original
+    assert not (repo / "mockapi" / "data.json.gz").exists()
+
+
+def test_plain_fix_never_extracts(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "svc")
+    module = write(repo / "pkg" / "data.py", _data_module(3000))
+    write(repo / "pkg" / "__init__.py", "")
+    commit(repo)
+    before = module.read_bytes()
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    assert run_cli("fix", "--yes", "--skip-recent", "0s", cwd=repo, env=env).code == 0
+    assert module.read_bytes() == before
