@@ -203,7 +203,7 @@ def test_every_scan_is_recorded_and_shown(tidy_main: Invoke, tmp_path: Path,
 
 def test_no_history_records_nothing(tidy_main: Invoke, tmp_path: Path, state_dir: Path) -> None:
     repo = small_repo(tmp_path)
-    assert tidy_main("scan", str(repo), "--quiet", "--no-history").code == 0
+    assert tidy_main("scan", str(repo), "--quiet", "--no-record").code == 0
     assert not (state_dir / "history.sqlite").exists()
     shown = tidy_main("history", str(repo))
     assert shown.code == 0 and "no scans of" in shown.out

@@ -102,7 +102,7 @@ def cli() -> None:
 @click.option("--history-db", type=click.Path(dir_okay=False),
               help="The database of past scans' totals (`tidy history`); default: "
               "history.sqlite in tidy's state folder ($TIDY_STATE_DIR, $XDG_STATE_HOME/tidy).")
-@click.option("--no-history", is_flag=True,
+@click.option("--no-record", "--no-history", "no_history", is_flag=True,
               help="Do not record this scan's totals in the history database.")
 def scan(
     paths: tuple[str, ...],
