@@ -345,15 +345,10 @@ def _latest_per_path(added: Sequence[Blob]) -> list[Blob]:
 
 
 # ------------------------------------------------------------------------ command line
-def _size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
-    if value is None:
-        return None
-    from tidy.units import parse_size
+def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
+    from tidy.cli import _size_option
 
-    try:
-        return parse_size(value)
-    except ValueError as error:
-        raise click.BadParameter(str(error)) from None
+    return _size_option(ctx, param, value)
 
 
 def _report(problems: Sequence[Problem], scope: str) -> int:

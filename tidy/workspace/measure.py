@@ -95,7 +95,7 @@ def _measure_pending(out: Measured, pending: list[Root], device: int, cross: boo
             with os.scandir(path) as it:
                 entries = list(it)
         except OSError as error:
-            out.skipped.append(Skipped(rel, _reason(error)))
+            out.skipped.append(Skipped(rel, reason(error)))
             continue
         _count_listing(out, entries, rel, hidden, device, cross, pending)
 
@@ -165,7 +165,7 @@ def split_roots(
                 with os.scandir(path) as it:
                     entries = list(it)
             except OSError as error:
-                out.skipped.append(Skipped(rel, _reason(error)))
+                out.skipped.append(Skipped(rel, reason(error)))
                 continue
             _count_listing(out, entries, rel, hidden, device, cross, expanded)
         roots = expanded
@@ -181,7 +181,8 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux")
 
 
-def _reason(error: OSError) -> str:
+def reason(error: OSError) -> str:
+    """A skipped path's reason, in words a user knows."""
     if isinstance(error, FileNotFoundError):
         return "vanished during the scan"
     if isinstance(error, PermissionError):

@@ -26,6 +26,7 @@ from tidy.workspace.measure import (
     count_dir,
     measure_entries,
     measure_roots,
+    reason,
     split_roots,
 )
 
@@ -387,16 +388,6 @@ class Walker:
 
 def walk(root: str, catalog: Catalog, options: WalkOptions | None = None) -> WalkResult:
     return Walker(root, catalog, options or WalkOptions()).run()
-
-
-def reason(error: OSError) -> str:
-    if isinstance(error, FileNotFoundError):
-        return "vanished during the scan"
-    if isinstance(error, PermissionError):
-        return "permission denied"
-    if isinstance(error, NotADirectoryError):
-        return "replaced by a file during the scan"
-    return error.strerror or type(error).__name__
 
 
 def _parent(rel: str) -> str:
