@@ -9,6 +9,8 @@ from tidy.rules.base import GroupContext, Rule
 RULES: tuple[Rule, ...] = (*artifacts.RULES, *size.RULES, *history_rules.RULES,
                           *duplicates.RULES, *vendored.RULES, *ignore_rules.RULES,
                           *data_in_code.RULES)
+# Listed by code (`tidy rules`); no rule depends on another's order.
+RULES = tuple(sorted(RULES, key=lambda rule: rule.code))
 BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
 
 __all__ = ["BY_CODE", "RULES", "GroupContext", "Rule", "by_code_or_name"]
