@@ -20,7 +20,7 @@ launchctl, no crontab command) — how the tests run:
     TIDY_SYSTEMD_USER_DIR   folder for the unit files
     TIDY_LAUNCHD_DIR        folder for the plist
     TIDY_CRONTAB_FILE       a file standing in for the user's crontab
-    TIDY_HOOKS_DIR          where the templates are (default: hooks/ beside the package)
+    TIDY_HOOKS_DIR          where the templates are (default: tidy/templates/, linked as hooks/)
 """
 
 from __future__ import annotations
@@ -83,10 +83,12 @@ def locations(systemd_dir: str | None = None, launchd_dir: str | None = None,
 
 
 def hooks_dir() -> str:
+    """The scheduler templates: shipped inside the package (hooks/ links to them), so a plain
+    wheel install has them too."""
     override = os.environ.get("TIDY_HOOKS_DIR")
     if override:
         return override
-    return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "hooks")
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
 
 
 def _template(*parts: str) -> str:

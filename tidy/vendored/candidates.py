@@ -243,13 +243,16 @@ def _license(top: dict[str, str], read_head: ReadHead) -> str:
     return ""
 
 
+_BANNER_FILES = 12  # a bundle with a banner shows it in its first few files; no need to read all
+
+
 def _banner(files: list[str], read_head: ReadHead) -> tuple[str, str] | None:
-    for path in files:
-        if path.endswith((".js", ".css")):
-            match = _BANNER.search(read_head(path, 512))
-            if match:
-                return match.group(1).decode(errors="replace"), match.group(2).decode(
-                    errors="replace")
+    scripts = sorted((p for p in files if p.endswith((".js", ".css"))), key=lambda p: p.count("/"))
+    for path in scripts[:_BANNER_FILES]:
+        match = _BANNER.search(read_head(path, 512))
+        if match:
+            return match.group(1).decode(errors="replace"), match.group(2).decode(
+                errors="replace")
     return None
 
 
