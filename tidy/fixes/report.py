@@ -67,7 +67,7 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
             table.add_row(_shown(action.path, cwd), action.code, _does(action),
                           size(action.bytes), f"{action.files:,}", printable(action.why))
         console.print(table)
-        console.print(f"{len(plan.actions)} item(s), {size(plan.bytes)} in {plan.files:,} files")
+        console.print(_plan_totals(plan))
     if plan.left_out and (dry_run or not plan.actions):
         console.print(f"left out: {len(plan.left_out)}")
         for item in plan.left_out[:_LEFT_OUT_SHOWN]:
@@ -81,6 +81,16 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
 def _does(action: PlannedAction) -> str:
     return {ActionKind.TRASH: "to trash", ActionKind.UNTRACK: "untrack + ignore"}.get(
         action.action, action.action.value)
+
+
+def _plan_totals(plan: Plan) -> str:
+    """Bytes that move (trash, git rm) apart from edits that only hide paths (ignore rules):
+    the same folder trashed and ignored is not twice the space."""
+    moving = [a for a in plan.actions if a.action in (ActionKind.TRASH, ActionKind.GIT_RM)]
+    others = len(plan.actions) - len(moving)
+    line = (f"{len(plan.actions)} item(s): {len(moving)} to move, "
+            f"{size(sum(a.bytes for a in moving))} in {sum(a.files for a in moving):,} files")
+    return line + (f"; {others} index or config edit(s)" if others else "")
 
 
 # -- fix / undo: results ----------------------------------------------------------------------
