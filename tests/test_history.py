@@ -54,6 +54,9 @@ def test_the_database_lives_in_the_state_folder(monkeypatch: pytest.MonkeyPatch,
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     assert history.default_path() == str(
         tmp_path / "home" / ".local" / "state" / "tidy" / "history.sqlite")
+    monkeypatch.setattr(sys, "platform", "darwin")  # macOS keeps state with app support
+    assert history.default_path() == str(
+        tmp_path / "home" / "Library" / "Application Support" / "tidy" / "history.sqlite")
 
 
 # --------------------------------------------------------------------------- families

@@ -238,19 +238,15 @@ def _budget_finding(spec: BudgetSpec, path: str, message: str, size: Size,
 
 
 def _tracked_blobs(group: Group) -> list[tuple[str, int]]:
-    from tidy.blobs import GitError, index_entries, object_sizes
-    from tidy.workspace.git import git_env
+    from tidy.workspace.blobs import index_entries, object_sizes
+    from tidy.workspace.git import GitUnavailable
 
     try:
-        entries = [b for b in index_entries(group.root, env=_scan_env(git_env())) if b.is_file]
-        sizes = object_sizes(group.root, (b.sha for b in entries), env=_scan_env(git_env()))
-    except GitError:
+        entries = [b for b in index_entries(group.root) if b.is_file]
+        sizes = object_sizes(group.root, (b.sha for b in entries))
+    except GitUnavailable:
         return []
     return [(b.path, sizes.get(b.sha, 0)) for b in entries]
-
-
-def _scan_env(env: dict[str, str]) -> dict[str, str]:
-    return {**env, "GIT_LITERAL_PATHSPECS": "1"}
 
 
 def _check_largest(group: Group, _findings: list[Finding],
@@ -332,13 +328,13 @@ def _check_history(group: Group, _findings: list[Finding],
     limit = budgets.history_size
     if limit is None or not group.is_repo:
         return []
-    from tidy.blobs import GitError, history_disk_usage
-    from tidy.workspace.git import git_env
+    from tidy.workspace.blobs import history_disk_usage
+    from tidy.workspace.git import GitUnavailable
 
     spec = BY_KEY["history-size"]
     try:
-        measured = history_disk_usage(group.root, env=git_env())
-    except GitError:
+        measured = history_disk_usage(group.root)
+    except GitUnavailable:
         return []
     new = [] if measured <= limit else [_budget_finding(
         spec, ".", f"history packs to {human_bytes(measured)}, over the history-size budget "

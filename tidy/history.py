@@ -1,9 +1,9 @@
 """The history of a repo's bloat: every scan appends its totals to a small SQLite database.
 
     --history-db PATH            the database file (CI points this at a cached file)
-    TIDY_STATE_DIR               <dir>/history.sqlite
-    otherwise                    $XDG_STATE_HOME/tidy/history.sqlite, else
-                                 ~/.local/state/tidy/history.sqlite (XDG base dirs)
+    otherwise                    history.sqlite in tidy's state folder (tidy/state.py:
+                                 $TIDY_STATE_DIR, else $XDG_STATE_HOME/tidy or
+                                 ~/.local/state/tidy, on macOS ~/Library/Application Support/tidy)
 
 One row per scanned group (a repo, or a plain folder) in `scans`, its per-family totals in
 `family_totals`. The schema is versioned with PRAGMA user_version; a database written by a newer
@@ -31,11 +31,11 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from tidy import state
 from tidy.models import Finding, Group, Report, Surface
 
 SCHEMA_VERSION = 1
 DB_NAME = "history.sqlite"
-ENV_STATE_DIR = "TIDY_STATE_DIR"
 _BUSY_TIMEOUT_S = 30.0
 
 # Finding families, in the order reports list them. "clean" is what no finding claims.
@@ -172,13 +172,7 @@ def report_totals(report: Report, scanned_at: float | None = None) -> list[Total
 # ---------------------------------------------------------------------------- location
 def default_path() -> str:
     """Where the history lives when --history-db is not given (the file is not created)."""
-    override = os.environ.get(ENV_STATE_DIR)
-    if override:
-        return os.path.join(os.path.abspath(os.path.expanduser(override)), DB_NAME)
-    xdg = os.environ.get("XDG_STATE_HOME", "")
-    # The XDG spec: a relative value is invalid and must be ignored.
-    base = xdg if os.path.isabs(xdg) else os.path.join(os.path.expanduser("~"), ".local", "state")
-    return os.path.join(base, "tidy", DB_NAME)
+    return os.path.join(state.state_dir(), DB_NAME)
 
 
 # ---------------------------------------------------------------------------- database

@@ -9,8 +9,10 @@ check-staged FILE...  (commit stage, per file)
     2 MB.
 check-push  (pre-push, whole repo, no file names)
     Checks every blob the commits in PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF add or change, in
-    every commit of the range (one `git log --raw`): a file added in one commit and deleted in a
-    later one is still pushed and still counts. Without a range it checks HEAD's whole tree.
+    every commit of the range (`git rev-list --objects` for what is pushed, one `git log --raw`
+    for where): a file added in one commit and deleted in a later one is still pushed and still
+    counts; a blob FROM already holds is not pushed again. Without a range it checks HEAD's
+    whole tree.
 
 Every problem says how to fix it. Exit 0 clean, 1 problems found, 2 usage error (not a repo).
 This module imports only click and the standard library at import time so that `tidy` starts
@@ -29,9 +31,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from tidy.blobs import Blob
     from tidy.catalog import Catalog, Kind
     from tidy.config import Config
+    from tidy.workspace.blobs import Blob
 
 DEFAULT_MAX_SIZE = 1_000_000  # GitHub's recommended largest object (research/bloat-ci.md s. 7)
 
@@ -221,9 +223,9 @@ def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
     candidates = [b for b in candidates if is_new(b)]
     if not candidates:
         return []
-    from tidy import blobs as git_blobs
+    from tidy.workspace.blobs import hook_env, read_blobs
 
-    contents = git_blobs.read_blobs(root, (b.sha for b in candidates))
+    contents = read_blobs(root, (b.sha for b in candidates), env=hook_env())
     return [problem for blob in candidates
             if (problem := _data_module(blob, contents.get(blob.sha, b""), scope)) is not None]
 
@@ -292,19 +294,20 @@ def _relative_to_root(cwd: str, root: str, files: Sequence[str]) -> list[str]:
 
 def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
                  max_size: int | None = None) -> list[Problem]:
-    from tidy import blobs
+    from tidy.workspace import blobs
 
-    root = blobs.repo_root(cwd)
+    env = blobs.hook_env()  # keeps the temporary index of `git commit -a`
+    root = blobs.repo_root(cwd, env)
     config, limit = _settings(root, config_path, max_size)
     paths = _relative_to_root(cwd, root, files)
-    staged = blobs.with_sizes(root, blobs.index_entries(root, paths))
-    finder = ArtifactFinder(root, config, _LazyTree(lambda: blobs.index_paths(root)))
+    staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
+    finder = ArtifactFinder(root, config, _LazyTree(lambda: blobs.index_paths(root, env)))
     problems = find_problems(root, staged, finder, limit, STAGED)
     added: list[set[str]] = []
 
     def is_new(blob: Blob) -> bool:  # `git diff --cached` only when a candidate exists
         if not added:
-            added.append(blobs.added_paths(root))
+            added.append(blobs.added_paths(root, env))
         return blob.path in added[0]
 
     return problems + data_module_problems(root, staged, config, is_new, STAGED)
@@ -312,17 +315,18 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
 
 def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
                 config_path: str | None = None, max_size: int | None = None) -> list[Problem]:
-    from tidy import blobs
+    from tidy.workspace import blobs
 
-    root = blobs.repo_root(cwd)
+    env = blobs.hook_env()
+    root = blobs.repo_root(cwd, env)
     config, limit = _settings(root, config_path, max_size)
     target = to_ref or "HEAD"
-    at_target = blobs.paths_at(root, target)
+    at_target = blobs.paths_at(root, target, env)
     if from_ref:
-        added = blobs.with_sizes(root, blobs.range_blobs(root, from_ref, target))
+        added = blobs.range_blobs(root, from_ref, target, env)
         deleted = {b.path for b in added} - at_target
     else:  # no range (first push of a branch, or a manual run): the whole tree
-        added = blobs.tree_blobs(root, target)
+        added = blobs.tree_blobs(root, target, env)
         deleted = set()
     known = at_target | {b.path for b in added}
     finder = ArtifactFinder(root, config, _LazyTree(lambda: known))
@@ -361,11 +365,11 @@ def _report(problems: Sequence[Problem], scope: str) -> int:
 
 
 def _run(job: Callable[[], list[Problem]], scope: str) -> int:
-    from tidy.blobs import GitError
+    from tidy.workspace.git import GitUnavailable
 
     try:
         problems = job()
-    except GitError as error:
+    except GitUnavailable as error:
         click.echo(f"tidy: error: {error}", err=True)
         return 2
     return _report(problems, scope)

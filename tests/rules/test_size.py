@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, git, make_repo, scan_json, write
 from tidy.rules.size import hosting_note
-from tidy.workspace.staged import LFS_POINTER_MAX, parse_lfs_pointer
+from tidy.workspace.blobs import LFS_POINTER_MAX, parse_lfs_pointer
 
 LFS_RULE = "*.psd filter=lfs diff=lfs merge=lfs -text\n"
 

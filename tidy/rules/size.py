@@ -20,16 +20,17 @@ import humanize
 
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.workspace.git import GitUnavailable, git_dir
-from tidy.workspace.staged import (
+from tidy.workspace.blobs import (
     LFS_POINTER_MAX,
+    SYMLINK,
     LfsPointer,
     index_entries,
     lfs_paths,
     object_sizes,
     parse_lfs_pointer,
-    read_small_blobs,
+    read_blobs,
 )
+from tidy.workspace.git import GitUnavailable, git_dir
 
 T = TypeVar("T")
 
@@ -134,10 +135,10 @@ def _big_file_pointers(ctx: GroupContext) -> dict[str, LfsPointer]:
     big = _tracked_big(ctx)
     if not big:
         return {}
-    entries = index_entries(ctx.root, sorted(big))
-    sizes = object_sizes(ctx.root, (sha for _, sha, _ in entries))
-    small = {path: sha for path, sha, _ in entries if sizes.get(sha, 0) < LFS_POINTER_MAX}
-    contents = read_small_blobs(ctx.root, small.values())
+    entries = [e for e in index_entries(ctx.root, sorted(big)) if e.has_blob]
+    sizes = object_sizes(ctx.root, (e.sha for e in entries))
+    small = {e.path: e.sha for e in entries if sizes.get(e.sha, 0) < LFS_POINTER_MAX}
+    contents = read_blobs(ctx.root, small.values(), limit=LFS_POINTER_MAX)
     found = {}
     for path, sha in small.items():
         pointer = parse_lfs_pointer(contents.get(sha, b""))
@@ -147,22 +148,22 @@ def _big_file_pointers(ctx: GroupContext) -> dict[str, LfsPointer]:
 
 
 def _mismatches(ctx: GroupContext, pointers: dict[str, LfsPointer]) -> LfsView:
-    entries = index_entries(ctx.root)
-    sizes = object_sizes(ctx.root, (sha for _, sha, _ in entries))
-    wanted = lfs_paths(ctx.root, [path for path, _, _ in entries])
-    readable = {sha for path, sha, _ in entries
-                if 0 < sizes.get(sha, 0) < LFS_POINTER_MAX and (
-                    path in wanted or sizes[sha] <= _POINTER_WITHOUT_RULE_MAX)}
-    contents = read_small_blobs(ctx.root, readable)
+    entries = [e for e in index_entries(ctx.root) if e.has_blob]
+    sizes = object_sizes(ctx.root, (e.sha for e in entries))
+    wanted = lfs_paths(ctx.root, [e.path for e in entries])
+    readable = {e.sha for e in entries
+                if 0 < sizes.get(e.sha, 0) < LFS_POINTER_MAX and (
+                    e.path in wanted or sizes[e.sha] <= _POINTER_WITHOUT_RULE_MAX)}
+    contents = read_blobs(ctx.root, readable, limit=LFS_POINTER_MAX)
     plain: dict[str, int] = {}
     unruled: dict[str, LfsPointer] = {}
-    for path, sha, mode in entries:
-        size = sizes.get(sha, 0)
-        pointer = parse_lfs_pointer(contents[sha]) if sha in contents else None
-        if path in wanted and pointer is None and size > 0 and mode != "120000":
-            plain[path] = size
-        elif path not in wanted and pointer is not None:
-            unruled[path] = pointer
+    for entry in entries:
+        size = sizes.get(entry.sha, 0)
+        pointer = parse_lfs_pointer(contents[entry.sha]) if entry.sha in contents else None
+        if entry.path in wanted and pointer is None and size > 0 and entry.mode != SYMLINK:
+            plain[entry.path] = size
+        elif entry.path not in wanted and pointer is not None:
+            unruled[entry.path] = pointer
     return LfsView(pointers, plain, unruled)
 
 

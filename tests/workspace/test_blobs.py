@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.staged import over, range_blobs, read_small_blobs, staged_blobs
+from tidy.workspace.blobs import LFS_POINTER_MAX, over, range_blobs, read_blobs, staged_blobs
 
 
 def blob_sha(data: bytes) -> str:
@@ -71,12 +71,17 @@ def test_staged_honours_an_explicit_index_file(tmp_path: Path) -> None:
     assert staged_blobs(str(repo), index_file=env_index) == []
 
 
-def test_range_counts_a_file_added_and_deleted_inside_it(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "r")
-    old = os.urandom(3000)
-    write(repo / "old.bin", old)
+def repo_at_base(path: Path, name: str, data: bytes) -> tuple[Path, str]:
+    """A repo with one committed file, and that commit: the base of a range."""
+    repo = make_repo(path)
+    write(repo / name, data)
     commit(repo)
-    base = git(repo, "rev-parse", "HEAD").strip()
+    return repo, git(repo, "rev-parse", "HEAD").strip()
+
+
+def test_range_counts_a_file_added_and_deleted_inside_it(tmp_path: Path) -> None:
+    old = os.urandom(3000)
+    repo, base = repo_at_base(tmp_path / "r", "old.bin", old)
     secret = os.urandom(400_000)
     write(repo / "oops.bin", secret)
     commit(repo, message="add")
@@ -122,10 +127,46 @@ def test_range_is_every_blob_after_the_base(tmp_path_factory: pytest.TempPathFac
     assert got == expected
 
 
-def test_read_small_blobs_skips_big_ones(tmp_path: Path) -> None:
+def test_read_blobs_skips_those_over_the_limit(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     write(repo / "small", b"tiny\n")
     write(repo / "big", size=5000)
     commit(repo)
     small, big = blob_sha(b"tiny\n"), blob_sha(b"x" * 5000)
-    assert read_small_blobs(str(repo), [small, big, small]) == {small: b"tiny\n"}
+    got = read_blobs(str(repo), [small, big, small], limit=LFS_POINTER_MAX)
+    assert got == {small: b"tiny\n"}
+    assert read_blobs(str(repo), [big]) == {big: b"x" * 5000}  # no limit: everything
+
+
+def test_range_leaves_out_a_blob_the_base_holds_even_renamed(tmp_path: Path) -> None:
+    """A push carries no bytes for a blob the remote has: a rename or copy adds no weight."""
+    big = os.urandom(50_000)
+    repo, base = repo_at_base(tmp_path / "r", "big.bin", big)
+    git(repo, "mv", "big.bin", "moved.bin")
+    write(repo / "copy.bin", big)
+    write(repo / "new.txt", "new\n")
+    commit(repo, "copy.bin", "new.txt")
+    assert {(b.path, b.sha) for b in range_blobs(str(repo), base, "HEAD")} == {
+        ("new.txt", blob_sha(b"new\n"))}
+
+
+def test_range_counts_the_blob_a_merge_resolution_writes(tmp_path: Path) -> None:
+    """`log --raw` shows nothing for a merge; the content its conflict resolution wrote is
+    still pushed."""
+    repo, base = repo_at_base(tmp_path / "r", "f.txt", b"base\n")
+    git(repo, "checkout", "-q", "-b", "side")
+    write(repo / "f.txt", "side\n")
+    commit(repo)
+    git(repo, "checkout", "-q", "main")
+    write(repo / "f.txt", "main\n")
+    commit(repo)
+    git(repo, "merge", "-q", "side", check=False)  # conflicts
+    resolved = b"resolved by hand\n"
+    write(repo / "f.txt", resolved)
+    git(repo, "add", "f.txt")
+    git(repo, "commit", "-q", "--no-edit")
+    merge = git(repo, "rev-parse", "HEAD").strip()
+    found = {b.sha: b for b in range_blobs(str(repo), base, "HEAD")}
+    assert set(found) == {blob_sha(b"side\n"), blob_sha(b"main\n"), blob_sha(resolved)}
+    assert (found[blob_sha(resolved)].path, found[blob_sha(resolved)].size,
+            found[blob_sha(resolved)].commit) == ("f.txt", len(resolved), merge)

@@ -1,0 +1,318 @@
+"""Blobs as git stores them, not as the working tree shows them: the index, a pushed range, a tree.
+
+- index: stage-0 entries (`git ls-files -s`), sized with one `git cat-file --batch-check`.
+  A file staged at 2 MB and shrunk afterwards is still committed at 2 MB
+  (pre-commit/pre-commit#2013). `staged_blobs` keeps what the next commit adds or changes.
+- range: every blob a push of TO over FROM carries (`git rev-list --objects TO ^FROM`), so a
+  file added in one commit and deleted in a later one still counts; one `git log --raw` names
+  the commit, path and status (added, modified) of each.
+- Git LFS: pointer parsing (`docs/spec.md` of git-lfs: "version https://git-lfs.github.com/spec/v1",
+  "oid sha256:<64 hex>", "size <n>", under 1024 bytes) and which paths `.gitattributes` sends
+  through `filter=lfs`.
+
+Every question costs one git process however many paths it covers.
+
+Which repo and index git reads is the caller's choice of environment. Scans use `scan_env()`
+(the default), which drops the variables a git hook sets, since tidy names the repo itself.
+Inside a hook, `hook_env()` keeps GIT_INDEX_FILE (a temporary index for `git commit -a` or
+`git commit PATH`) and GIT_DIR, so the hook reads the index that is about to be committed.
+Both make file names literal (GIT_LITERAL_PATHSPECS): a name is never read as a glob.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from tidy.workspace.git import GitUnavailable, git_env, git_executable
+from tidy.workspace.history import BlobRecord, BlobStream
+
+GITLINK, SYMLINK = "160000", "120000"
+LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"
+LFS_POINTER_MAX = 1024  # the spec: pointer files are under 1024 bytes
+_LFS_OID = re.compile(rb"^oid sha256:([0-9a-f]{64})$", re.MULTILINE)
+_LFS_SIZE = re.compile(rb"^size ([0-9]+)$", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Blob:
+    path: str  # relative to the repo root, POSIX
+    mode: str  # "100644", "100755", "120000" (symlink), "160000" (submodule: no blob)
+    sha: str
+    size: int = -1  # bytes of the blob; -1 until asked, or when git does not have it
+    commit: str = ""  # range mode: the commit that added or changed it
+    status: str = "A"  # range mode: A added, M modified, T type changed
+
+    @property
+    def has_blob(self) -> bool:
+        """False for a submodule, whose sha names a commit of another repo."""
+        return self.mode != GITLINK
+
+    @property
+    def is_file(self) -> bool:
+        return self.mode not in (GITLINK, SYMLINK)
+
+
+@dataclass(frozen=True)
+class LfsPointer:
+    oid: str
+    size: int  # of the object in LFS storage
+
+
+# ------------------------------------------------------------------------ running git
+def scan_env(index_file: str | None = None) -> dict[str, str]:
+    """The environment of a scan: hook variables dropped; `index_file` read instead of
+    the repo's own index when given."""
+    env = git_env()
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    if index_file is not None:
+        env["GIT_INDEX_FILE"] = index_file
+    return env
+
+
+def hook_env() -> dict[str, str]:
+    """The environment inside a git hook: git's own GIT_INDEX_FILE and GIT_DIR kept."""
+    env = dict(os.environ)
+    env["LC_ALL"] = "C"
+    env["GIT_OPTIONAL_LOCKS"] = "0"
+    env["GIT_LITERAL_PATHSPECS"] = "1"
+    return env
+
+
+def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
+         stdin: bytes | None = None) -> bytes:
+    proc = subprocess.run([git_executable(), *args], cwd=cwd, input=stdin, capture_output=True,
+                          env=dict(env) if env is not None else scan_env(), check=False)
+    if proc.returncode != 0:
+        text = proc.stderr.decode("utf-8", "replace").strip()
+        raise GitUnavailable(text.splitlines()[0] if text else f"git {args[0]} failed")
+    return proc.stdout
+
+
+def _names(out: bytes) -> list[str]:
+    return [os.fsdecode(p) for p in out.split(b"\0") if p]
+
+
+def repo_root(cwd: str, env: Mapping[str, str] | None = None) -> str:
+    """The work tree's top folder (`git rev-parse --show-toplevel`)."""
+    try:
+        out = _git(cwd, ["rev-parse", "--show-toplevel"], env)
+    except GitUnavailable as error:
+        raise GitUnavailable(f"not inside a git work tree ({error})") from None
+    return os.fsdecode(out.rstrip(b"\n"))
+
+
+def _has_commit(root: str, ref: str, env: Mapping[str, str] | None) -> bool:
+    try:
+        _git(root, ["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], env)
+    except GitUnavailable:
+        return False
+    return True
+
+
+# ------------------------------------------------------------------------ the index
+def index_entries(root: str, paths: Sequence[str] | None = None,
+                  env: Mapping[str, str] | None = None) -> list[Blob]:
+    """Stage-0 index entries for `paths` (all when None), unsized; conflicted paths are
+    left out."""
+    args = ["ls-files", "-s", "-z"]
+    if paths is not None:
+        if not paths:
+            return []
+        args += ["--", *paths]
+    entries = []
+    for record in _git(root, args, env).split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, sha, stage = meta.decode("ascii").split(" ")
+        if stage == "0":
+            entries.append(Blob(os.fsdecode(name), mode, sha))
+    return entries
+
+
+def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
+    return _names(_git(root, ["ls-files", "-z"], env))
+
+
+def _differs_from_head(root: str, statuses: str,
+                       env: Mapping[str, str] | None) -> set[str] | None:
+    """Index paths whose change against HEAD has one of `statuses`; None before the first
+    commit, when everything in the index is new."""
+    if not _has_commit(root, "HEAD", env):
+        return None
+    out = _git(root, ["diff-index", "--cached", "--name-only", "-z", "--no-renames",
+                      f"--diff-filter={statuses}", "HEAD", "--"], env)
+    return set(_names(out))
+
+
+def added_paths(root: str, env: Mapping[str, str] | None = None) -> set[str]:
+    """Paths staged as new; all of them before the first commit."""
+    added = _differs_from_head(root, "A", env)
+    return set(index_paths(root, env)) if added is None else added
+
+
+def staged_blobs(root: str, all_entries: bool = False,
+                 index_file: str | None = None) -> list[Blob]:
+    """Index blobs with their sizes: those the next commit adds or changes, or every one."""
+    env = scan_env(index_file)
+    entries = [e for e in index_entries(root, env=env) if e.has_blob]
+    changed = None if all_entries else _differs_from_head(root, "ACMRT", env)
+    if changed is not None:
+        entries = [e for e in entries if e.path in changed]
+    return with_sizes(root, entries, env)
+
+
+# ------------------------------------------------------------------------ objects
+def object_sizes(root: str, shas: Iterable[str],
+                 env: Mapping[str, str] | None = None) -> dict[str, int]:
+    """Sizes of objects by id, in one `cat-file --batch-check`; missing objects are left out."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    out = _git(root, ["cat-file", "--batch-check=%(objectname) %(objectsize)"], env,
+               stdin="".join(f"{sha}\n" for sha in wanted).encode("ascii"))
+    sizes = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        name, _, size = line.partition(" ")
+        if size.isdigit():  # "<sha> missing" otherwise
+            sizes[name] = int(size)
+    return sizes
+
+
+def with_sizes(root: str, blobs: Sequence[Blob],
+               env: Mapping[str, str] | None = None) -> list[Blob]:
+    sizes = object_sizes(root, (b.sha for b in blobs if b.has_blob), env)
+    return [replace(b, size=sizes.get(b.sha, -1)) for b in blobs]
+
+
+def read_blobs(root: str, shas: Iterable[str], limit: int | None = None,
+               env: Mapping[str, str] | None = None) -> dict[str, bytes]:
+    """Contents of blobs by id, in one `cat-file --batch`; with a `limit`, only those under
+    `limit` bytes (LFS pointer candidates), bigger ones are skipped."""
+    wanted = list(dict.fromkeys(shas))
+    if not wanted:
+        return {}
+    out = _git(root, ["cat-file", "--batch"], env,
+               stdin="".join(f"{sha}\n" for sha in wanted).encode("ascii"))
+    contents: dict[str, bytes] = {}
+    position = 0
+    while position < len(out):
+        end = out.index(b"\n", position)
+        header = out[position:end].decode("ascii", "replace").split(" ")
+        position = end + 1
+        if len(header) != 3:  # "<sha> missing"
+            continue
+        size = int(header[2])
+        if limit is None or size < limit:
+            contents[header[0]] = out[position:position + size]
+        position += size + 1  # the contents, then a newline
+    return contents
+
+
+def over(blobs: Iterable[Blob], limit: int) -> list[Blob]:
+    """Blobs at or over `limit` bytes, biggest first."""
+    return sorted((b for b in blobs if b.size >= limit), key=lambda b: (-b.size, b.path))
+
+
+# ------------------------------------------------------------------------ Git LFS
+def parse_lfs_pointer(data: bytes) -> LfsPointer | None:
+    """The pointer a blob holds, or None when it is ordinary content."""
+    if len(data) >= LFS_POINTER_MAX or not data.startswith(LFS_VERSION + b"\n"):
+        return None
+    oid = _LFS_OID.search(data)
+    size = _LFS_SIZE.search(data)
+    if oid is None or size is None:
+        return None
+    return LfsPointer(oid.group(1).decode(), int(size.group(1)))
+
+
+def lfs_paths(root: str, paths: Sequence[str], env: Mapping[str, str] | None = None) -> set[str]:
+    """Paths whose attributes (as committed in the index) say `filter=lfs`."""
+    if not paths:
+        return set()
+    stdin = b"".join(os.fsencode(p) + b"\0" for p in paths)
+    out = _git(root, ["check-attr", "--cached", "-z", "--stdin", "filter"], env, stdin=stdin)
+    fields = out.split(b"\0")
+    found = set()
+    for index in range(0, len(fields) - 2, 3):
+        if fields[index + 2] == b"lfs":
+            found.add(os.fsdecode(fields[index]))
+    return found
+
+
+# ------------------------------------------------------------------------ ranges and trees
+def range_blobs(root: str, from_ref: str | None, to_ref: str,
+                env: Mapping[str, str] | None = None) -> list[Blob]:
+    """Every blob a push of `to_ref` over `from_ref` carries, sized, once per commit and path
+    that added or changed it: a file added in one commit and deleted in a later one is still
+    listed (it is still pushed); a blob `from_ref` already holds is not, even under a new name.
+
+    A FROM of None or all zeros (a new branch in a pre-push hook) means: nothing excluded.
+    """
+    revs = [to_ref] if not from_ref or set(from_ref) == {"0"} else [to_ref, f"^{from_ref}"]
+    # The pushed objects, sized: rev-list | cat-file. It reads no index, so the repo `root`
+    # names is all that matters and the scan environment serves hooks too.
+    pushed = {r.sha: r for r in BlobStream(root, revs) if isinstance(r, BlobRecord)}
+    out = _git(root, ["log", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-filter=AMT",
+                      "--format=%x01%H", *revs, "--"], env)
+    # Submodule entries carry no blob but keep their path for the artifact checks.
+    changes = [b for b in _parse_log(out) if not b.has_blob or b.sha in pushed]
+    named = {b.sha for b in changes}
+    sized = [replace(b, size=pushed[b.sha].size) if b.has_blob else b for b in changes]
+    # A merge that resolves a conflict with new content adds a blob no one-parent diff shows
+    # (log --raw prints nothing for merges); its mode is not known here.
+    resolved = [Blob(r.path, "100644", r.sha, r.size, r.commit, "M")
+                for r in pushed.values() if r.sha not in named]
+    return sized + resolved
+
+
+def _parse_log(out: bytes) -> list[Blob]:
+    """Tokens of `log -z --raw --format=%x01%H`: '\x01<commit>', then per change a
+    ':old_mode new_mode old_sha new_sha status' token and a path token. Read in order, so a
+    path holding odd bytes is never mistaken for a header."""
+    tokens = out.split(b"\0")
+    blobs: list[Blob] = []
+    commit = ""
+    index = 0
+    while index < len(tokens):
+        token = tokens[index].lstrip(b"\n")
+        index += 1
+        if token.startswith(b"\x01"):
+            commit = token[1:].decode("ascii")
+        elif token.startswith(b":") and index < len(tokens):
+            fields = token[1:].decode("ascii").split(" ")
+            name = tokens[index]
+            index += 1
+            if len(fields) == 5:
+                blobs.append(Blob(os.fsdecode(name), fields[1], fields[3], commit=commit,
+                                  status=fields[4][:1]))
+    return blobs
+
+
+def paths_at(root: str, ref: str, env: Mapping[str, str] | None = None) -> set[str]:
+    """Paths that exist in `ref`'s tree."""
+    return set(_names(_git(root, ["ls-tree", "-r", "-z", "--name-only", ref], env)))
+
+
+def tree_blobs(root: str, ref: str, env: Mapping[str, str] | None = None) -> list[Blob]:
+    """Every blob of `ref`'s tree with its size (`git ls-tree -r -l`)."""
+    out = _git(root, ["ls-tree", "-r", "-l", "-z", "--full-tree", ref], env)
+    blobs = []
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, name = record.partition(b"\t")
+        mode, _kind, sha, size = meta.decode("ascii").split()
+        blobs.append(Blob(os.fsdecode(name), mode, sha, int(size) if size.isdigit() else -1))
+    return blobs
+
+
+def history_disk_usage(root: str, env: Mapping[str, str] | None = None) -> int:
+    """Bytes the objects reachable from every ref take in the object store (packed)."""
+    out = _git(root, ["rev-list", "--all", "--objects", "--disk-usage"], env)
+    text = out.decode("ascii").strip()
+    return int(text) if text.isdigit() else 0
