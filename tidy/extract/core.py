@@ -387,9 +387,9 @@ def backup_root(module_path: str) -> str:
             return os.path.join(done.stdout.strip(), "tidy", "extract")
     except (OSError, subprocess.TimeoutExpired):
         pass
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"), ".local",
-                                                             "state")
-    return os.path.join(state, "tidy", "extract")
+    from tidy.state import state_dir
+
+    return os.path.join(state_dir(), "extract")
 
 
 def _atomic_write(path: str, content: bytes, like: str | None = None) -> None:

@@ -146,6 +146,6 @@ def default_backup_dir(root: str) -> str:
     directory = git_dir(root)
     if directory is not None:
         return os.path.join(directory, "tidy", "backups", stamp)
-    state = os.environ.get("XDG_STATE_HOME") or os.path.join(os.path.expanduser("~"),
-                                                              ".local", "state")
-    return os.path.join(state, "tidy", "backups", stamp)
+    from tidy.state import state_dir
+
+    return os.path.join(state_dir(), "backups", stamp)
