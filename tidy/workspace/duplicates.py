@@ -21,15 +21,18 @@ follows links. Hashing runs on a small thread pool: reads and sha256 release the
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
 import os
 import stat
+import sys
 from collections.abc import Callable, Iterable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 PARTIAL = 4096  # bytes read from each end for the partial hash
 SMALL = 64 * 1024  # files up to this size are hashed whole in one read, without a partial pass
 CHUNK = 1 << 20  # full hashes read 1 MiB at a time
+_FORK_SMALL = 8192  # this many small files are worth forking hashing processes for
 _VCS_DIRS = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs"})
 _EMPTY = b"empty"
 _O_RDONLY = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -219,6 +222,11 @@ def _small_hash(path: str, size: int) -> bytes | None:
         os.close(fd)
 
 
+def _hash_small_batch(jobs: list[tuple[int, str, int]]) -> list[tuple[int, bytes]]:
+    """Run in a forked worker: whole-file hashes of a slice of the small files."""
+    return [(i, h) for i, path, size in jobs if (h := _small_hash(path, size))]
+
+
 def _partial_hash(path: str, size: int) -> bytes | None:
     """The first and last 4 KiB: most same-size files differ there already."""
     try:
@@ -295,6 +303,13 @@ class _Hasher:
         if self.threads <= 1 or len(small) < 1024:
             return batch(small)
         slices = [small[n::self.threads] for n in range(self.threads)]
+        if len(small) >= _FORK_SMALL and sys.platform.startswith("linux"):
+            # Per-file Python work (open, read, hash, dict) holds the GIL: forked workers
+            # run it on every core; a digest is all that comes back.
+            jobs = [[(i, prefix + rel[i], size[i]) for i in part] for part in slices]
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(max_workers=self.threads, mp_context=context) as pool:
+                return {i: h for part in pool.map(_hash_small_batch, jobs) for i, h in part}
         with ThreadPoolExecutor(max_workers=self.threads) as pool:
             return {i: h for part in pool.map(batch, slices) for i, h in part.items()}
 
