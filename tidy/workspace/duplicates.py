@@ -308,10 +308,10 @@ class _Hasher:
             # run it on every core; a digest is all that comes back.
             jobs = [[(i, prefix + rel[i], size[i]) for i in part] for part in slices]
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=self.threads, mp_context=context) as pool:
-                return {i: h for part in pool.map(_hash_small_batch, jobs) for i, h in part}
-        with ThreadPoolExecutor(max_workers=self.threads) as pool:
-            return {i: h for part in pool.map(batch, slices) for i, h in part.items()}
+            with ProcessPoolExecutor(max_workers=self.threads, mp_context=context) as workers:
+                return {i: h for part in workers.map(_hash_small_batch, jobs) for i, h in part}
+        with ThreadPoolExecutor(max_workers=self.threads) as threads:
+            return {i: h for part in threads.map(batch, slices) for i, h in part.items()}
 
     def alias_hashes(self, hashes: dict[int, bytes]) -> dict[int, bytes]:
         """Second names of a hard-linked inode get that inode's hash (for folder hashes)."""
