@@ -451,7 +451,10 @@ def render(res: dict[str, object]) -> str:
             f"({split['__pycache__']} `__pycache__`, {split['node_modules']} `node_modules`, "
             f"{split['rest']} others), {match}. npkill needs a terminal and never exits after "
             "`--delete-all`: it runs on a pty and its clock stops when the last node_modules is "
-            "gone (npkill measures each folder with `du -sk` and then deletes it with `rm -rf`). "
+            "gone (npkill measures each folder with `du -sk`, then deletes it with `rm -rf`, "
+            "several folders at once: it can beat one `rm -rf` of both). `rm -rf` is slow on this "
+            "disk: it is mounted with `discard`, so every freed extent is trimmed. The tidy fix "
+            "times include tidy's own scan of the tree (it plans before it moves). "
             "peak RSS = the larger of the biggest single process and the sampled sum over the "
             "process tree.",
             f"### {res['tree']} tree ({int(res['built']['entries']):,} entries), "  # type: ignore[index]
