@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 import ahocorasick_rs
@@ -18,7 +17,6 @@ import ahocorasick_rs
 from tidy.workspace.git import run_git, split_z
 
 MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
-_READ_CHUNK = 256  # files per read-ahead batch
 _BINARY_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".psd",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst",
@@ -78,17 +76,16 @@ def read_head(repo: str, path: str, limit: int) -> bytes:
     except OSError:
         return b""
     try:
-        if not _is_regular(fd):
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
             return b""
-        return os.read(fd, limit)
+        # Ask for what the file holds (+1 to see it grew), not `limit`: os.read allocates
+        # the whole request up front, and 5 MB per small file costs more than the read.
+        return os.read(fd, min(limit, st.st_size + 1))
     except OSError:
         return b""
     finally:
         os.close(fd)
-
-
-def _is_regular(fd: int) -> bool:
-    return stat.S_ISREG(os.fstat(fd).st_mode)
 
 
 def search(
@@ -102,7 +99,8 @@ def search(
     )
     matches: list[Match] = []
     searched = 0
-    for path, data in _read_ahead(repo, files):
+    for path in files:
+        data = read_head(repo, path, MAX_TEXT_BYTES + 1)
         if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
             continue
         searched += 1
@@ -111,24 +109,6 @@ def search(
         if found:
             matches.extend(_with_lines(path, hay, found))
     return matches, searched
-
-
-def _read_ahead(repo: str, files: Iterable[str]) -> Iterator[tuple[str, bytes]]:
-    """File contents in order, read by a helper thread while the caller searches the last
-    one: open/read/close release the GIL, so the disk work overlaps the matching."""
-    paths = list(files)
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        chunks = [paths[i:i + _READ_CHUNK] for i in range(0, len(paths), _READ_CHUNK)]
-        pending = [pool.submit(_read_many, repo, chunk) for chunk in chunks[:2]]
-        for index in range(len(chunks)):
-            contents = pending[index].result()
-            if index + 2 < len(chunks):
-                pending.append(pool.submit(_read_many, repo, chunks[index + 2]))
-            yield from zip(chunks[index], contents, strict=True)
-
-
-def _read_many(repo: str, paths: list[str]) -> list[bytes]:
-    return [read_head(repo, path, MAX_TEXT_BYTES + 1) for path in paths]
 
 
 def _with_lines(path: str, hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Match]:
