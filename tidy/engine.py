@@ -25,6 +25,7 @@ from tidy.models import (
 )
 from tidy.rules import RULES, GroupContext
 from tidy.rules.base import SurfaceIndex
+from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
 
@@ -284,7 +285,27 @@ def _effective_surface(
             _subtract_file(kept, rel, group_root)
     if ignore_dirs:
         kept = _without_search_ignored(kept, group_root, ignore_dirs)
+    kept = _without_editor_excluded(kept, group_root)
     return SurfaceIndex({k: (v[0], v[1]) for k, v in kept.items() if v[0] > 0})
+
+
+def _without_editor_excluded(
+    kept: dict[str, list[int]], group_root: str
+) -> dict[str, list[int]]:
+    """Folders that `.vscode/settings.json` keeps out of VS Code search drop out, as does
+    everything below them."""
+    excluded = folder_filter(group_root)
+    if excluded is None:
+        return kept
+    known: dict[str, bool] = {".": False}
+
+    def out(rel: str) -> bool:  # the folder, or one above it, is excluded
+        if rel not in known:
+            parent = rel.rsplit("/", 1)[0] if "/" in rel else "."
+            known[rel] = out(parent) or excluded(rel)
+        return known[rel]
+
+    return {rel: v for rel, v in kept.items() if not out(rel)}
 
 
 def _without_search_ignored(
