@@ -24,6 +24,7 @@ from tests.conftest import (
     findings,
     make_repo,
     scan_foundation,
+    scan_json,
     write,
 )
 
@@ -309,3 +310,18 @@ def test_stays_on_one_filesystem_unless_asked(
     crossing = _by_path(scan_foundation(root, "--cross-filesystems"))
     assert set(crossing) == {"node_modules", "mnt/node_modules"}
     assert crossing["node_modules"]["bytes"] == du_apparent(root / "node_modules")
+
+
+def test_tidys_own_state_folder_is_never_scanned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Trash, journals and extraction backups are tidy's, not bloat to report back."""
+    root = tmp_path / "home"
+    state = root / ".local" / "state" / "tidy"
+    write(state / "trash" / "run" / "node_modules" / "x.js", size=5000)
+    write(state / "extract" / "b" / "module.py.orig", size=300_000)
+    write(root / "code" / "copy.py.orig", size=300_000)
+    monkeypatch.setenv("TIDY_STATE_DIR", str(state))
+    report = scan_json(root, "--duplicates")
+    paths = {f["path"] for g in report["groups"] for f in g["findings"]}
+    assert not [p for p in paths if ".local/state/tidy" in p]

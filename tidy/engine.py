@@ -25,6 +25,7 @@ from tidy.models import (
 )
 from tidy.rules import RULES, GroupContext
 from tidy.rules.base import SurfaceIndex
+from tidy.state import state_dir
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
@@ -117,6 +118,8 @@ def _scan_root(
         excluded=excluded,
         progress=progress,
         on_repo=on_repo,
+        # tidy's own state (trash, journals, backups) is never reported back as bloat.
+        skip_paths=frozenset({os.path.realpath(state_dir())}),
     )
     result = walk(root, config.catalog(), options)
     facts = {path: query.result() for path, query in queries.items()}

@@ -32,6 +32,10 @@ _JS_TOKEN = re.compile(
 
 
 def _candidates(ctx: GroupContext, suffixes: tuple[str, ...]) -> Iterator[tuple[str, int]]:
+    if not ctx.is_repo:
+        # Data in code is a project's problem: an installed toolchain's docs or a venv's
+        # site-packages under a home folder are not the user's source to rewrite.
+        return
     floor = ctx.config.data_min_size
     for big in ctx.big_files:
         if big.bytes >= floor and big.rel.endswith(suffixes) and not ctx.ignored(big.rel):

@@ -105,6 +105,7 @@ class WalkOptions:
     progress: ProgressFn | None = None
     on_repo: RepoFn | None = None
     workers: int = 2  # forked measuring processes; 0 measures inline (threads lose to the GIL)
+    skip_paths: frozenset[str] = frozenset()  # absolute folders never entered (tidy's state)
 
 
 class _Inodes:
@@ -237,8 +238,8 @@ class Walker:
         hidden: bool,
         stack: list[_Frame],
     ) -> None:
-        if entry.name in _VCS_DIRS:
-            return  # not ours to count or clean; .git is git's
+        if entry.name in _VCS_DIRS or entry.path in self.options.skip_paths:
+            return  # not ours to count or clean; .git is git's, the state folder tidy's
         if st.st_dev != self._device and not self.options.cross_filesystems:
             self.result.skipped.append(Skipped(rel, "another filesystem (use --cross-filesystems)"))
             return
