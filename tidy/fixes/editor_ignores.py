@@ -16,7 +16,6 @@ Which files are meant to be committed:
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import os
 import re
@@ -27,7 +26,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy import jsonc
-from tidy.fixes.ignore_files import IgnoreFileError, atomic_write, merge_block, read_text
+from tidy.fixes.ignore_files import (
+    IgnoreFileError,
+    TextEdit,
+    atomic_write,
+    merge_block,
+    read_text,
+)
 
 DOT_IGNORE = ".ignore"
 
@@ -63,26 +68,8 @@ class EditError(ValueError):
 
 
 @dataclass(frozen=True)
-class FileEdit:
-    root: str
-    rel: str  # the file, relative to root
-    before: str | None  # None: the file does not exist yet
-    after: str
+class FileEdit(TextEdit):
     note: str = ""
-
-    @property
-    def path(self) -> str:
-        return os.path.join(self.root, self.rel)
-
-    @property
-    def changed(self) -> bool:
-        return self.after != (self.before or "")
-
-    def diff(self) -> str:
-        old = (self.before or "").splitlines(keepends=True)
-        new = self.after.splitlines(keepends=True)
-        source = f"a/{self.rel}" if self.before is not None else "/dev/null"
-        return "".join(difflib.unified_diff(old, new, source, f"b/{self.rel}"))
 
 
 def parse_editors(value: str | Sequence[str]) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from tidy.fixes import ApplySettings, Outcome, Status, register
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.trash import TrashApplier, TrashLocator, held, recheck
-from tidy.fixes.untrack import _git, index_entries
+from tidy.fixes.untrack import _git, tracked_entries
 from tidy.journal import RunJournal
 from tidy.models import ActionKind
 from tidy.workspace.git import GitUnavailable
@@ -43,14 +43,9 @@ class GitRmApplier:
         problem = recheck(action, settings.now or time.time(), settings.skip_recent)
         if problem is not None:
             return skip(problem.reason, problem.attention)
-        try:
-            entries = index_entries(action.root, action.rel)
-        except GitUnavailable as error:
-            return skip(f"git: {error}")
-        if not entries:
-            return skip("no longer tracked: nothing for git rm to remove", attention=False)
-        if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
-            return skip("unmerged entries (a merge is in progress)")
+        entries, index_problem, attention = tracked_entries(action.root, action.rel)
+        if index_problem:
+            return skip(index_problem, attention)
         with held(action) as lock_problem:
             if lock_problem is not None:
                 return skip(lock_problem.reason, lock_problem.attention)

@@ -18,10 +18,12 @@ each one against real git before it gets here.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import os
 import stat
 import tempfile
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 BEGIN = "# >>> tidy managed (do not edit this block) >>>"
 END = "# <<< tidy managed <<<"
@@ -184,3 +186,27 @@ def _append_block(text: str, new: list[str], eol: str) -> str:
         parts.append(eol)  # one blank line between the user's rules and tidy's
     parts.extend(line + eol for line in (BEGIN, *new, END))
     return "".join(parts)
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """A planned change of one text file: what it holds now and what it will hold."""
+
+    root: str
+    rel: str  # the file, relative to root
+    before: str | None  # None: the file does not exist yet
+    after: str
+
+    @property
+    def path(self) -> str:
+        return os.path.join(self.root, self.rel)
+
+    @property
+    def changed(self) -> bool:
+        return self.after != (self.before or "")
+
+    def diff(self) -> str:
+        old = (self.before or "").splitlines(keepends=True)
+        new = self.after.splitlines(keepends=True)
+        source = f"a/{self.rel}" if self.before is not None else "/dev/null"
+        return "".join(difflib.unified_diff(old, new, source, f"b/{self.rel}"))

@@ -55,6 +55,20 @@ def index_entries(repo: str, rel: str) -> list[str]:
     return [os.fsdecode(r) for r in out.split(b"\0") if r]
 
 
+def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
+    """The index entries at or below `rel`, or why they cannot be taken out of the index
+    now (and whether that needs the user's attention)."""
+    try:
+        entries = index_entries(repo, rel)
+    except GitUnavailable as error:
+        return [], f"git: {error}", True
+    if not entries:
+        return [], "no longer tracked", False
+    if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
+        return [], "unmerged entries (a merge is in progress)", True
+    return entries, "", False
+
+
 def _read(path: str) -> str | None:
     try:
         with open(path, "rb") as f:
@@ -83,14 +97,9 @@ class UntrackApplier:
         pattern = ignore_pattern(action.rel, action.expected.type == "dir")
         if pattern is None:
             return skip("a newline in the name: no ignore rule can match it")
-        try:
-            entries = index_entries(action.root, action.rel)
-        except GitUnavailable as error:
-            return skip(f"git: {error}")
-        if not entries:
-            return skip("no longer tracked", attention=False)
-        if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
-            return skip("unmerged entries (a merge is in progress)")
+        entries, problem, attention = tracked_entries(action.root, action.rel)
+        if problem:
+            return skip(problem, attention)
         ignore_file = os.path.join(action.root, ".gitignore")
         before = _read(ignore_file)
         before_mtime = os.stat(ignore_file).st_mtime_ns if before is not None else None

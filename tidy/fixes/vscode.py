@@ -12,7 +12,6 @@ Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big tree
 
 from __future__ import annotations
 
-import difflib
 import os
 import shutil
 import time
@@ -20,7 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy import jsonc
-from tidy.fixes.ignore_files import atomic_write
+from tidy.fixes.ignore_files import TextEdit, atomic_write
 
 SETTINGS = ".vscode/settings.json"
 KEYS = ("search.exclude", "files.watcherExclude")
@@ -31,26 +30,8 @@ class SettingsError(ValueError):
 
 
 @dataclass(frozen=True)
-class SettingsPlan:
-    root: str  # repo root, absolute
-    rel: str  # the settings file, relative to root
-    before: str | None  # None: the file does not exist yet
-    after: str
+class SettingsPlan(TextEdit):
     added: tuple[str, ...]  # globs that are new in at least one key
-
-    @property
-    def path(self) -> str:
-        return os.path.join(self.root, self.rel)
-
-    @property
-    def changed(self) -> bool:
-        return self.after != (self.before or "")
-
-    def diff(self) -> str:
-        before = (self.before or "").splitlines(keepends=True)
-        after = self.after.splitlines(keepends=True)
-        source = f"a/{self.rel}" if self.before is not None else "/dev/null"
-        return "".join(difflib.unified_diff(before, after, source, f"b/{self.rel}"))
 
 
 def exclude_glob(folder: str) -> str:
