@@ -25,6 +25,7 @@ from tests.conftest import (
     make_repo,
     run_cli,
     scan_foundation,
+    scan_json,
     write,
 )
 
@@ -340,3 +341,19 @@ def test_internal_error_is_exit_3_in_one_line(
     monkeypatch.setattr(engine, "scan", broken)
     result = tidy_main("scan", "-q", str(tmp_path))
     assert_clean_failure(result, 3, "internal error", "KeyError")
+
+
+def test_a_repo_git_cannot_read_offers_no_fix(tmp_path: Path) -> None:
+    """git refusing the repo (here: a broken index) means nothing is provably untracked:
+    the cache is reported, but `tidy fix` plans nothing for it."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "pkg" / "mod.py", "x = 1\n")
+    commit(repo)
+    write(repo / "pkg" / "__pycache__" / "mod.cpython-311.pyc", size=100)
+    (repo / ".git" / "index").write_bytes(b"not an index")
+    report = scan_json(repo, "--select", "TDY1")
+    (cache,) = [f for g in report["groups"] for f in g["findings"] if f["code"] == "TDY101"]
+    assert cache["tracked"] == "unknown"
+    assert cache["fix"]["applicability"] == "display-only"
+    assert report["warnings"]
+    assert report["summary"]["reclaimable"]["bytes"] == 0

@@ -21,6 +21,14 @@ def _trash_fix(kind: Kind) -> Fix:
     )
 
 
+# In a repo whose git cannot answer (dubious ownership, a broken index), nothing is provably
+# untracked, so nothing may move (DESIGN.md safety rule 1): the scan says why instead.
+_UNKNOWN_STATE_FIX = Fix(
+    ActionKind.NONE,
+    Applicability.DISPLAY_ONLY,
+    "none until git can say what is tracked here (see the warning), then `tidy fix`",
+)
+
 _UNTRACK_FIX = Fix(
     ActionKind.UNTRACK,
     Applicability.UNSAFE,
@@ -61,7 +69,7 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
             surface=ctx.surface.under(hit.rel),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
-            fix=_trash_fix(hit.kind),
+            fix=_UNKNOWN_STATE_FIX if tracked is Tracked.UNKNOWN else _trash_fix(hit.kind),
             details=_details(hit),
         )
 
