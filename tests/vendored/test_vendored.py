@@ -146,3 +146,16 @@ def test_linguist_vendored_is_honoured_both_ways(tmp_path: Path) -> None:
 def test_select_a_single_vendored_code(corpus: dict[str, object]) -> None:
     report = scan_json(corpus["repo"], "--select", "TDY402")  # type: ignore[arg-type]
     assert {f["code"] for f in findings(report)} == {"TDY402"}
+
+
+def test_a_docs_theme_library_used_through_sphinx_static_is_used(tmp_path: Path) -> None:
+    """Shaped like Django's docs: a CSS file of the theme @imports `_static/<lib>/...`."""
+    repo = make_repo(tmp_path / "docs-site")
+    theme = repo / "docs/_theme/site/static"
+    write(theme / "fontawesome/LICENSE.txt", "MIT License\n")
+    write(theme / "fontawesome/css/fa-brands.min.css", MINIFIED)
+    write(theme / "console-tabs.css",
+          "@import url(\"{{ pathto('_static/fontawesome/css/fa-brands.min.css', 1) }}\");\n")
+    write(repo / "docs/index.rst", "Docs.\n")
+    commit(repo)
+    assert "docs/_theme/site/static/fontawesome" not in _codes_by_path(scan_json(repo))

@@ -29,9 +29,11 @@ _GENERIC_FILES = frozenset({
     "index.js", "main.js", "app.js", "bundle.js", "style.css", "styles.css", "main.css",
     "index.html", "index.css", "package.json", "readme.md", "license", "index.d.ts",
 })
+# Prose is weak evidence; code and config are not, wherever they live: a docs theme's CSS
+# that @imports a library (Sphinx `_static/`) uses it as surely as the app does.
 _DOC = re.compile(
-    r"(?:^|/)(?:docs?|documentation|man|examples?|samples?|demos?)/|(?:^|/)(?:readme|changelog|"
-    r"changes|history|contributing|authors|license|copying|notice)[^/]*$|\.(?:md|rst|txt|adoc)$",
+    r"(?:^|/)(?:readme|changelog|changes|history|contributing|authors|license|copying|notice)"
+    r"[^/]*$|\.(?:md|rst|txt|adoc|markdown)$",
     re.IGNORECASE,
 )
 _TEST = re.compile(
@@ -91,7 +93,9 @@ def _library_patterns(index: int, library: Library) -> list[Pattern]:
     for static in _STATIC_ROOTS:
         position = library.root.find(static)
         if position == 0 or (position > 0 and library.root[position - 1] == "/"):
-            strong.add(library.root[position + len(static):])
+            # Its URL under the static root (`/static/x/`, Sphinx's `_static/x/`): a trailing
+            # slash keeps a one-word folder a path, not a bare name.
+            strong.add(library.root[position + len(static):] + "/")
     strong.update(f for f in library.entry_files if f.lower() not in _GENERIC_FILES)
     medium = {library.name, library.package_name} - {"", library.python_package}
     medium = {m for m in medium if len(m) >= 3 and m.lower() not in _GENERIC_NAMES}
