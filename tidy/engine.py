@@ -141,7 +141,8 @@ def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
 
 def _bucket(result: WalkResult) -> dict[str, _Bucket]:
     keys = {".", *result.repo_roots}
-    buckets = {k: _Bucket(k) for k in keys}
+    # Reported in path order, the folder itself first: the same tree reads the same each time.
+    buckets = {k: _Bucket(k) for k in sorted(keys, key=lambda k: (k != ".", k))}
 
     def owner(rel: str) -> _Bucket:
         current = rel
