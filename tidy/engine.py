@@ -9,8 +9,10 @@ import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-import pathspec
+if TYPE_CHECKING:
+    import pathspec
 
 from tidy.config import Config
 from tidy.models import (
@@ -84,6 +86,8 @@ def _check_root(path: str) -> str:
 def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
     if not config.exclude:
         return None
+    import pathspec  # on use only: ~35 ms of import for scans without excludes
+
     return pathspec.GitIgnoreSpec.from_lines(config.exclude)
 
 

@@ -13,7 +13,6 @@ import os
 from collections.abc import Iterator
 
 import humanize
-import pathspec
 
 from tidy.catalog import Catalog
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
@@ -36,7 +35,11 @@ def _size(n: int) -> str:
 def skipper(ctx: GroupContext) -> SkipFn:
     """What the duplicate pass leaves out: reported artifacts, excluded paths, catalogued kinds."""
     hits = {hit.rel for hit in ctx.hits}
-    spec = pathspec.GitIgnoreSpec.from_lines(ctx.config.exclude) if ctx.config.exclude else None
+    spec = None
+    if ctx.config.exclude:
+        import pathspec  # on use only: most scans have no excludes
+
+        spec = pathspec.GitIgnoreSpec.from_lines(ctx.config.exclude)
     catalog = ctx.config.catalog()
 
     def skip(rel: str, is_dir: bool) -> bool:
