@@ -337,3 +337,19 @@ def test_pre_commit_run_blocks_a_big_staged_file_and_a_real_push(
                         capture_output=True, text=True, timeout=900, check=False)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert git(remote, "rev-parse", "main").strip() == _head(repo)
+
+
+def test_an_unreferenced_vendored_library_is_blocked_a_referenced_one_is_not(repo: Path) -> None:
+    bundle = "var a=function(){return 1};" * 300 + "\n"
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", bundle)
+    git(repo, "add", "static")
+    staged = ["static/vendor/ketcher/package.json", "static/vendor/ketcher/ketcher.min.js"]
+    result = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert result.code == 1
+    assert "static/vendor/ketcher: vendored ketcher (2 files)" in result.out + result.err
+    assert "[TDY401]" in result.out + result.err
+    write(repo / "templates/editor.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+    git(repo, "add", "templates")
+    assert run_cli("hook", "check-staged", *staged, "templates/editor.html", cwd=repo).code == 0

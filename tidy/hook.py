@@ -3,7 +3,8 @@
 check-staged FILE...  (commit stage, per file)
     Blocks what should never be committed: caches, build outputs and OS/editor junk from the
     catalogue, files whose *staged blob* is over the size limit, and new Python modules that are
-    mostly one literal (the data-in-code pre-filter and confirmation, run on the staged blob).
+    mostly one literal (the data-in-code pre-filter and confirmation, run on the staged blob),
+    and a vendored library added that nothing in the repo references (TDY401).
     Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
     from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
     2 MB.
@@ -33,6 +34,7 @@ import click
 if TYPE_CHECKING:
     from tidy.catalog import Catalog, Kind
     from tidy.config import Config
+    from tidy.vendored.candidates import Library
     from tidy.workspace.blobs import Blob
 
 DEFAULT_MAX_SIZE = 1_000_000  # GitHub's recommended largest object (research/bloat-ci.md s. 7)
@@ -230,6 +232,50 @@ def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
             if (problem := _data_module(blob, contents.get(blob.sha, b""), scope)) is not None]
 
 
+def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
+                      finder: ArtifactFinder, scope: str) -> list[Problem]:
+    """A third-party library being added that nothing references (TDY401). The path test
+    is cheap; only when a commit adds a library does the repo's text get searched once."""
+    from tidy.vendored.candidates import discover
+    from tidy.workspace.textscan import read_head
+
+    paths = [b.path for b in blobs if b.is_file]
+    read = lambda path, limit: read_head(root, path, limit)  # noqa: E731
+    libraries = discover(paths, read)
+    if not libraries:
+        return []
+    # A committed node_modules is blocked as a cache already: one problem, not two.
+    libraries = [lib for lib in libraries if finder.artifact_of(lib.files[0]) is None]
+    if not libraries:
+        return []
+    added = {b.path for b in blobs if b.is_file and is_new(b)}
+    libraries = [lib for lib in libraries if set(lib.files) <= added]
+    if not libraries:
+        return []
+    return [_unused_library_problem(lib, scope) for lib in _unreferenced(root, libraries)]
+
+
+def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
+    from tidy.vendored.evidence import judge, patterns_for
+    from tidy.workspace.textscan import search, text_files
+
+    patterns = patterns_for(libraries)
+    files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
+    matches, _ = search(root, files, [p.text for p in patterns])
+    verdicts = judge(libraries, patterns, matches)
+    return [v.library for v in verdicts if not v.used]
+
+
+def _unused_library_problem(library: Library, scope: str) -> Problem:
+    return Problem(
+        library.root, "TDY401",
+        f"vendored {library.package_name or library.name} ({len(library.files)} files) is "
+        f"being added ({scope}) and nothing in the repo references it",
+        f"reference it from your code in this commit, or leave it out: "
+        f"git rm -r --cached {_q(library.root)}",
+    )
+
+
 def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
     import io
     import tempfile
@@ -310,7 +356,8 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
             added.append(blobs.added_paths(root, env))
         return blob.path in added[0]
 
-    return problems + data_module_problems(root, staged, config, is_new, STAGED)
+    return (problems + data_module_problems(root, staged, config, is_new, STAGED)
+            + vendored_problems(root, staged, is_new, finder, STAGED))
 
 
 def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
