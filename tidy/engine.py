@@ -194,6 +194,7 @@ def _group(
         root=group_root,
         is_repo=is_repo,
         hits=tuple(hits),
+        artifact_dirs=tuple(sorted(to_group(h.rel) for h in bucket.hits if h.kind.type == "dir")),
         big_files=tuple(BigFile(to_group(b.rel), b.bytes) for b in bucket.big_files),
         stale_legacy_pyc=tuple((to_group(r), s) for r, s in bucket.stale),
         git=git,

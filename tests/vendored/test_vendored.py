@@ -159,3 +159,19 @@ def test_a_docs_theme_library_used_through_sphinx_static_is_used(tmp_path: Path)
     write(repo / "docs/index.rst", "Docs.\n")
     commit(repo)
     assert "docs/_theme/site/static/fontawesome" not in _codes_by_path(scan_json(repo))
+
+
+def test_references_inside_caches_and_venvs_do_not_count(tmp_path: Path) -> None:
+    """A venv (opt-in, so not reported) and node_modules are not the project's code."""
+    repo = make_repo(tmp_path / "app")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app/main.py", "print('hi')\n")
+    commit(repo)
+    write(repo / "env/pyvenv.cfg", "home = /usr/bin\n")
+    write(repo / "env/lib/site.py", "ASSET = 'static/vendor/ketcher/ketcher.min.js'\n")
+    write(repo / "web/package.json", "{}")
+    write(repo / "web/node_modules/x/index.js",
+          "require('../../static/vendor/ketcher/ketcher.min.js')\n")
+    assert _codes_by_path(scan_json(repo))["static/vendor/ketcher"] == "TDY401"
+    narrowed = scan_json(repo, "--kind", "__pycache__", "--select", "TDY4")
+    assert _codes_by_path(narrowed)["static/vendor/ketcher"] == "TDY401"

@@ -41,7 +41,10 @@ class SurfaceIndex:
 class GroupContext:
     root: str  # absolute
     is_repo: bool
-    hits: tuple[Hit, ...]  # paths relative to root
+    hits: tuple[Hit, ...]  # paths relative to root; only kinds the user has turned on
+    # Every artifact folder the walk measured, reported or not (an opt-in venv, a kind left
+    # out by --kind): content that is not the project's own, for rules that read the tree.
+    artifact_dirs: tuple[str, ...]
     big_files: tuple[BigFile, ...]
     stale_legacy_pyc: tuple[tuple[str, int], ...]
     git: GitFacts | None  # None for a plain folder

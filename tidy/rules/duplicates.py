@@ -34,7 +34,7 @@ def _size(n: int) -> str:
 
 def skipper(ctx: GroupContext) -> SkipFn:
     """What the duplicate pass leaves out: reported artifacts, excluded paths, catalogued kinds."""
-    hits = {hit.rel for hit in ctx.hits}
+    hits = {hit.rel for hit in ctx.hits} | set(ctx.artifact_dirs)
     spec = None
     if ctx.config.exclude:
         import pathspec  # on use only: most scans have no excludes

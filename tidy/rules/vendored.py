@@ -66,7 +66,7 @@ def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
     if not libraries:
         return [], 0
     patterns = patterns_for(libraries)
-    skip = [h.rel for h in ctx.hits if h.kind.type == "dir"]
+    skip = list(ctx.artifact_dirs)
     if len(libraries) == 1:
         # One library can only be referenced from outside itself: its files need no reading.
         skip.append(libraries[0].root)
