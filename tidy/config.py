@@ -85,11 +85,12 @@ def _strings(value: Any) -> tuple[str, ...] | None:
     return None
 
 
-def _size(value: Any) -> int | None:
+def size_value(value: Any) -> int | None:
+    """A size from a config file (an int of bytes or "10MB"); None when it is not one."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
-        return value
+        return value if value >= 0 else None
     if isinstance(value, str):
         try:
             return parse_size(value)
@@ -108,17 +109,17 @@ _KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
     "select": ("select", _strings, "a list of rule codes or prefixes"),
     "ignore": ("ignore", _strings, "a list of rule codes or prefixes"),
     "fail-on": ("fail_on", _strings, "a list of rule codes or prefixes"),
-    "min-size": ("min_size", _size, "a size such as 1MB"),
-    "large-file": ("large_file", _size, "a size such as 1MB"),
-    "max-file-size": ("max_file_size", _size, "a size such as 50MB"),
-    "heavy-folder": ("heavy_folder", _size, "a size such as 5MB"),
-    "data-min-size": ("data_min_size", _size, "a size such as 256KB"),
+    "min-size": ("min_size", size_value, "a size such as 1MB"),
+    "large-file": ("large_file", size_value, "a size such as 1MB"),
+    "max-file-size": ("max_file_size", size_value, "a size such as 50MB"),
+    "heavy-folder": ("heavy_folder", size_value, "a size such as 5MB"),
+    "data-min-size": ("data_min_size", size_value, "a size such as 256KB"),
     "kinds": ("kinds", _strings, "a list of catalogue kind names"),
     "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
     "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
     "history": ("history", _boolean, "true or false"),
     "duplicates": ("duplicates", _boolean, "true or false"),
-    "duplicate-min-size": ("duplicate_min_size", _size, "a size such as 100KB"),
+    "duplicate-min-size": ("duplicate_min_size", size_value, "a size such as 100KB"),
 }
 # Tables that later features own; accepted here so one file serves every command.
 _SUBTABLES = frozenset({"watch", "budgets"})

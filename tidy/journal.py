@@ -194,12 +194,17 @@ def read_entries(path: str) -> list[Entry]:
 
 def is_active(path: str) -> bool:
     """True while some process holds the run's lock (it is still running)."""
+    return lock_held(path, fcntl.LOCK_SH)
+
+
+def lock_held(path: str, mode: int = fcntl.LOCK_EX) -> bool:
+    """True when another process holds a flock on `path` that `mode` would conflict with."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
     except OSError:
         return False
     try:
-        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
     except BlockingIOError:
         return True
     finally:

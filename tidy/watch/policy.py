@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.catalog import load_builtin
-from tidy.config import Config, ConfigError, read_toml, table_in
+from tidy.config import Config, ConfigError, read_toml, size_value, table_in
 from tidy.fixes.plan import Plan, PlannedAction, PlanOptions, build
 from tidy.models import ActionKind, Report
-from tidy.units import parse_age, parse_size
+from tidy.units import parse_age
 
 STALE_MODES = ("trash", "report", "off")
 DAY = 86400.0
@@ -80,18 +80,7 @@ def _age_or_off(value: Any) -> float | bool | None:
 
 
 def _size_or_off(value: Any) -> int | bool | None:
-    if value is False:
-        return False
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, str):
-        try:
-            return parse_size(value)
-        except ValueError:
-            return None
-    return None
+    return False if value is False else size_value(value)
 
 
 def _stale_mode(value: Any) -> str | None:

@@ -6,13 +6,13 @@ running watcher, so this works the same for a watcher, a cron `--once` and the n
 
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidy.journal import lock_held
 from tidy.watch import log as watch_log
 
 
@@ -29,17 +29,7 @@ class Status:
 
 
 def _lock_held() -> bool:
-    try:
-        fd = os.open(watch_log.lock_path(), os.O_RDONLY | os.O_CLOEXEC)
-    except OSError:
-        return False
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    finally:
-        os.close(fd)
-    return False
+    return lock_held(watch_log.lock_path())
 
 
 def _alive(pid: Any) -> bool:
