@@ -11,12 +11,12 @@ mode kept).
 from __future__ import annotations
 
 import os
-import tempfile
 from dataclasses import dataclass
 
 import click
 
 from tidy import __version__
+from tidy.atomic import atomic_write
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
@@ -93,20 +93,7 @@ class Outcome:
 
 
 def _atomic_write(path: str, text: str) -> None:
-    folder = os.path.dirname(os.path.abspath(path))
-    mode = os.stat(path).st_mode & 0o7777 if os.path.exists(path) else None
-    fd, temporary = tempfile.mkstemp(prefix=".tidy-init-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as f:
-            f.write(text)
-        if mode is not None:
-            os.chmod(temporary, mode)
-        else:
-            os.chmod(temporary, 0o666 & ~_umask())
-        os.replace(temporary, path)
-    except BaseException:
-        os.unlink(temporary)
-        raise
+    atomic_write(path, text.encode("utf-8"))  # keeps the file's mode, like the edit it is
 
 
 def _umask() -> int:

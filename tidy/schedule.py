@@ -39,6 +39,7 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from tidy import state
+from tidy.atomic import atomic_write
 
 LABEL = "dev.tidy.clean"
 SERVICE, TIMER, PLIST = "tidy-clean.service", "tidy-clean.timer", f"{LABEL}.plist"
@@ -440,18 +441,8 @@ def _without_region(text: str) -> str:
 
 # -- small helpers ---------------------------------------------------------------------------
 def _write_atomic(path: str, text: str) -> None:
-    folder = os.path.dirname(path) or "."
-    os.makedirs(folder, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".tidy-", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
-        raise
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    atomic_write(path, text.encode("utf-8"), 0o644)
 
 
 def _unlink(path: str) -> bool:

@@ -26,6 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tidy.atomic import atomic_write
 from tidy.extract import convert, packaging, stub
 from tidy.extract.locate import LocateError, Statement, statements
 from tidy.extract.rewrite import Edit, RewriteError, encoding_of, splice
@@ -393,20 +394,9 @@ def backup_root(module_path: str) -> str:
 
 
 def _atomic_write(path: str, content: bytes, like: str | None = None) -> None:
-    folder = os.path.dirname(path)
-    fd, temp = tempfile.mkstemp(prefix=".tidy-", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(content)
-            f.flush()
-            os.fsync(f.fileno())
-        mode = os.stat(like).st_mode & 0o7777 if like and os.path.exists(like) else 0o644
-        os.chmod(temp, mode)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
+    """Written in one rename, with the mode of `like` (the module it replaces) or 0644."""
+    mode = os.stat(like).st_mode & 0o7777 if like and os.path.exists(like) else 0o644
+    atomic_write(path, content, mode)
 
 
 def _write_all(path: str, original: bytes, new_module: bytes, data_path: str,

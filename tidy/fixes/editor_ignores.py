@@ -26,10 +26,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy import jsonc
+from tidy.atomic import atomic_write
 from tidy.fixes.ignore_files import (
     IgnoreFileError,
     TextEdit,
-    atomic_write,
     merge_block,
     read_text,
 )

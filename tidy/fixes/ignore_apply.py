@@ -13,6 +13,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tidy import ignore_rules as ir
+from tidy.atomic import atomic_write
 from tidy.catalog import load_builtin
 from tidy.fixes import ApplySettings, Outcome, Status, register
 from tidy.fixes.editor_ignores import (
@@ -22,7 +23,7 @@ from tidy.fixes.editor_ignores import (
     sha256,
     undo_edit,
 )
-from tidy.fixes.ignore_files import atomic_write, read_text
+from tidy.fixes.ignore_files import read_text
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
 from tidy.models import ActionKind

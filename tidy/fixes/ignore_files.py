@@ -17,13 +17,12 @@ each one against real git before it gets here.
 
 from __future__ import annotations
 
-import contextlib
 import difflib
 import os
-import stat
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from tidy.atomic import atomic_write
 
 BEGIN = "# >>> tidy managed (do not edit this block) >>>"
 END = "# <<< tidy managed <<<"
@@ -90,39 +89,6 @@ def read_text(path: str) -> str:
     except OSError as error:
         raise IgnoreFileError(f"{path}: cannot read: {error.strerror}") from None
     return data.decode(_ENCODING, _ERRORS)
-
-
-def atomic_write(path: str, data: bytes) -> None:
-    """Replace `path` with `data` in one rename: readers see the old file or the new one.
-
-    The temp file lives in the same folder (same filesystem, so the rename is atomic) and
-    gets the old file's mode; a new file gets 0666 minus the umask, like `open()` would. A
-    symlink is written through, to its target, so the link stays a link.
-    """
-    target = os.path.realpath(path)
-    folder = os.path.dirname(target) or "."
-    mode = _mode_for(target)
-    fd, temp = tempfile.mkstemp(prefix=".tidy-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
-
-
-def _mode_for(path: str) -> int:
-    try:
-        return stat.S_IMODE(os.stat(path).st_mode)
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _clean_patterns(patterns: Sequence[str]) -> list[str]:

@@ -17,8 +17,9 @@ import os
 import subprocess
 from collections.abc import Sequence
 
+from tidy.atomic import atomic_write
 from tidy.fixes import ApplySettings, Outcome, Status, register
-from tidy.fixes.ignore_files import add_rules, atomic_write
+from tidy.fixes.ignore_files import add_rules
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
 from tidy.models import ActionKind

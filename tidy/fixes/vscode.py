@@ -19,7 +19,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy import jsonc
-from tidy.fixes.ignore_files import TextEdit, atomic_write
+from tidy.atomic import atomic_write
+from tidy.fixes.ignore_files import TextEdit
 
 SETTINGS = ".vscode/settings.json"
 KEYS = ("search.exclude", "files.watcherExclude")

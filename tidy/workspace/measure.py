@@ -90,14 +90,20 @@ def measure_entries(
 
 def _measure_pending(out: Measured, pending: list[Root], device: int, cross: bool) -> None:
     while pending:
-        path, rel, hidden = pending.pop()
-        try:
-            with os.scandir(path) as it:
-                entries = list(it)
-        except OSError as error:
-            out.skipped.append(Skipped(rel, reason(error)))
-            continue
-        _count_listing(out, entries, rel, hidden, device, cross, pending)
+        _count_folder(out, pending.pop(), device, cross, pending)
+
+
+def _count_folder(out: Measured, root: Root, device: int, cross: bool,
+                  subdirs: list[Root]) -> None:
+    """List one folder and count its entries; its subfolders go to `subdirs`."""
+    path, rel, hidden = root
+    try:
+        with os.scandir(path) as it:
+            entries = list(it)
+    except OSError as error:
+        out.skipped.append(Skipped(rel, reason(error)))
+        return
+    _count_listing(out, entries, rel, hidden, device, cross, subdirs)
 
 
 def _count_listing(
@@ -160,14 +166,8 @@ def split_roots(
         if len(roots) >= want:
             break
         expanded: list[Root] = []
-        for path, rel, hidden in roots:
-            try:
-                with os.scandir(path) as it:
-                    entries = list(it)
-            except OSError as error:
-                out.skipped.append(Skipped(rel, reason(error)))
-                continue
-            _count_listing(out, entries, rel, hidden, device, cross, expanded)
+        for root in roots:
+            _count_folder(out, root, device, cross, expanded)
         roots = expanded
     return roots
 
