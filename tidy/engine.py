@@ -26,7 +26,7 @@ from tidy.models import (
     Surface,
 )
 from tidy.rules import RULES, GroupContext
-from tidy.rules.base import SurfaceIndex
+from tidy.rules.base import SizeIndex, SurfaceIndex
 from tidy.state import state_dir
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
@@ -50,6 +50,8 @@ class _Bucket:
     search_ignore_dirs: list[str] = field(default_factory=list)
     layout: list[tuple[str, int, int]] = field(default_factory=list)  # explored dir, files, bytes
     newest: dict[str, int] = field(default_factory=dict)  # explored dir -> newest file mtime
+    # explored dir or measured hit -> (files, apparent, disk, dirs, newest), for SizeIndex
+    sizes: dict[str, tuple[int, int, int, int, float]] = field(default_factory=dict)
 
 
 def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None) -> Report:
@@ -156,7 +158,12 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
         return buckets[current]
 
     for hit in result.hits:
-        owner(hit.rel).hits.append(hit)
+        bucket = owner(hit.rel)
+        bucket.hits.append(hit)
+        if hit.kind.type == "dir":
+            size = hit.size
+            bucket.sizes[hit.rel] = (size.files, size.apparent, size.disk, size.dirs,
+                                     size.newest_mtime)
     for big in result.big_files:
         owner(big.rel).big_files.append(big)
     for rel in result.search_ignore_dirs:
@@ -169,6 +176,7 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
         bucket = owner(rel)
         bucket.content = bucket.content + Size(apparent, disk, files, 1)
         bucket.layout.append((rel, files, apparent))
+        bucket.sizes[rel] = (files, apparent, disk, 1, newest)
         if newest:
             bucket.newest[rel] = newest
     return buckets
@@ -200,6 +208,7 @@ def _group(
         git=git,
         surface=surface,
         config=config,
+        sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = [dataclasses.replace(f, activity=activity.project_of(f.path))

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, findings, git, make_repo, scan_json, write
+from tests.conftest import (
+    commit,
+    du_apparent,
+    du_disk,
+    findings,
+    git,
+    make_repo,
+    scan_json,
+    write,
+)
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -110,9 +119,10 @@ def test_finding_shows_size_license_strings_and_evidence(corpus: dict[str, objec
     details = dict((k, v) for k, v in ketcher["details"] if k != "evidence")
     evidence = [v for k, v in ketcher["details"] if k == "evidence"]
     tracked = git(repo, "ls-files", "-z", "--", "static/vendor/ketcher").split("\0")
-    on_disk = sum((repo / p).stat().st_size for p in tracked if p)  # type: ignore[operator]
-    assert ketcher["bytes"] == on_disk
-    assert ketcher["files"] == len([p for p in tracked if p])
+    folder = repo / "static/vendor/ketcher"  # type: ignore[operator]
+    assert ketcher["bytes"] == du_apparent(folder)  # like every finding: `du -sb` of its path
+    assert ketcher["disk_bytes"] == du_disk(folder)
+    assert ketcher["files"] == len([p for p in tracked if p])  # nothing untracked in it
     assert details["license"] == "MIT"
     assert "static/vendor/ketcher" in details["strings searched"]
     assert int(details["files searched"]) > 10

@@ -7,34 +7,54 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from tidy.config import Config
-from tidy.models import Finding, Surface, Tracked
+from tidy.models import Finding, Size, Surface, Tracked
 from tidy.workspace.git import GitFacts
 from tidy.workspace.walk import BigFile, Hit
 
 
-class SurfaceIndex:
-    """The search surface of a group per folder, for sums over any subtree."""
+class _FolderSums:
+    """Numbers kept per folder, summed over any subtree on demand (sorted keys, bisect)."""
 
-    def __init__(self, by_dir: dict[str, tuple[int, int]]) -> None:
+    def __init__(self, by_dir: dict[str, tuple[int, ...]]) -> None:
         self._keys = sorted(by_dir)
         self._values = [by_dir[k] for k in self._keys]
-        self.total = Surface(sum(v[0] for v in self._values), sum(v[1] for v in self._values))
 
-    def under(self, rel: str) -> Surface:
+    def _rows(self, rel: str) -> list[tuple[int, ...]]:
+        """The rows of `rel` itself and of every folder below it."""
         if rel in ("", "."):
-            return self.total
-        files = size = 0
+            return self._values
         index = bisect.bisect_left(self._keys, rel)
+        rows = []
         if index < len(self._keys) and self._keys[index] == rel:
-            files, size = self._values[index]
+            rows.append(self._values[index])
             index += 1
         prefix = rel + "/"
-        end = bisect.bisect_left(self._keys, prefix + "\U0010ffff", lo=index)
         start = bisect.bisect_left(self._keys, prefix, lo=index)
-        for value in self._values[start:end]:
-            files += value[0]
-            size += value[1]
-        return Surface(files, size)
+        end = bisect.bisect_left(self._keys, prefix + "\U0010ffff", lo=start)
+        rows.extend(self._values[start:end])
+        return rows
+
+
+class SurfaceIndex(_FolderSums):
+    """The search surface of a group per folder: (files, bytes)."""
+
+    def __init__(self, by_dir: dict[str, tuple[int, int]]) -> None:
+        super().__init__(by_dir)
+        self.total = self.under(".")
+
+    def under(self, rel: str) -> Surface:
+        rows = self._rows(rel)
+        return Surface(sum(r[0] for r in rows), sum(r[1] for r in rows))
+
+
+class SizeIndex(_FolderSums):
+    """What the walk counted per folder, as `du` would: (files, apparent, disk, dirs,
+    newest mtime). A subtree's sum is `du -sb` of that folder without reading it again."""
+
+    def under(self, rel: str) -> Size:
+        rows = self._rows(rel)
+        return Size(sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[0] for r in rows),
+                    sum(r[3] for r in rows), float(max((r[4] for r in rows), default=0)))
 
 
 @dataclass(frozen=True)
@@ -50,6 +70,7 @@ class GroupContext:
     git: GitFacts | None  # None for a plain folder
     surface: SurfaceIndex
     config: Config
+    sizes: SizeIndex
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
         """Tracked state of a path and how many tracked files it holds."""

@@ -19,12 +19,16 @@ from tidy.workspace.textscan import read_head, search, text_files
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
 
-def _sizes(root: str, library: Library) -> Size:
-    apparent = disk = files = 0
+def _sizes(ctx: GroupContext, library: Library) -> Size:
+    """The library folder as `du` counts it, from what the walk summed while passing."""
+    counted = ctx.sizes.under(library.root)
+    if counted.dirs:
+        return counted
+    apparent = disk = files = 0  # inside a measured artifact: only its tracked files are known
     newest = 0.0
     for path in library.files:
         try:
-            st = os.lstat(os.path.join(root, path))
+            st = os.lstat(os.path.join(ctx.root, path))
         except OSError:
             continue
         apparent += st.st_size
@@ -70,7 +74,7 @@ def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
     if len(libraries) == 1:
         # One library can only be referenced from outside itself: its files need no reading.
         skip.append(libraries[0].root)
-    files = text_files(ctx.root, skip)
+    files = text_files(ctx.root, skip, tracked=ctx.git.tracked)
     matches, searched = search(ctx.root, files, [p.text for p in patterns])
     return judge(libraries, patterns, matches), searched
 
@@ -112,11 +116,11 @@ def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str
 
 
 def _finding(ctx: GroupContext, verdict: Verdict, code: str, name: str, message: str,
-             fix: Fix, searched: int, last: str = "") -> Finding:
+             fix: Fix, searched: int, size: Size, last: str = "") -> Finding:
     lib = verdict.library
     return Finding(
         code=code, rule=name, path=lib.root, message=message, kind="vendored",
-        ecosystem="vendored", size=_sizes(ctx.root, lib), surface=ctx.surface.under(lib.root),
+        ecosystem="vendored", size=size, surface=ctx.surface.under(lib.root),
         tracked=Tracked.TRACKED, ignored=ctx.ignored(lib.root), fix=fix,
         details=_details(verdict, searched, last),
     )
@@ -139,14 +143,14 @@ def _verdict_findings(
 ) -> Iterator[Finding]:
     lib = verdict.library
     label = lib.package_name or lib.name
+    size = _sizes(ctx, lib)
     if verdict.used:
-        size = _sizes(ctx.root, lib)
         if size.apparent >= ctx.config.large_file:
             how = "referenced" if verdict.best else "used by " + ", ".join(verdict.used_by[:2])
             yield _finding(ctx, verdict, "TDY403", "vendored-library-in-use",
                            f"vendored {label} ({humanize.naturalsize(size.apparent)}) is "
                            f"{how}: keep it out of search and mark it linguist-vendored",
-                           _SEARCH_ADVICE, searched)
+                           _SEARCH_ADVICE, searched, size)
         return
     last = _last_reference(ctx.root, lib, deadline)
     if verdict.hazards or verdict.used_by:
@@ -154,12 +158,12 @@ def _verdict_findings(
                        f"vendored {label}: no reference found, but "
                        + ("paths are built at run time" if verdict.hazards
                           else "an unused vendored library refers to it"),
-                       _remove_fix(lib), searched, last)
+                       _remove_fix(lib), searched, size, last)
         return
     weak = " (mentioned only in docs, comments or tests)" if verdict.evidence else ""
     yield _finding(ctx, verdict, "TDY401", "unused-vendored-library",
                    f"vendored {label} is not referenced anywhere{weak}: high confidence unused",
-                   _remove_fix(lib), searched, last)
+                   _remove_fix(lib), searched, size, last)
 
 
 _SEARCH_ADVICE = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,

@@ -7,6 +7,7 @@ Matching is case-insensitive: haystacks are lower-cased bytes.
 
 from __future__ import annotations
 
+import bisect
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from tidy.workspace.git import run_git, split_z
+from tidy.workspace.measure import can_fork
 
 MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
 _BINARY_SUFFIXES = frozenset({
@@ -43,21 +45,50 @@ class Match:
     line: str  # the whole line, stripped, at most 200 characters
 
 
-_MAX_PATHSPECS = 2000  # past this, filter in Python rather than on git's command line
+_MAX_PATHSPECS = 2000
+_SHARE_FROM = 4000  # files; below this a fork costs more than it saves  # past this, filter in Python rather than on git's command line
 
 
-def text_files(repo: str, skip: Sequence[str] = ()) -> list[str]:
+def text_files(
+    repo: str, skip: Sequence[str] = (), tracked: Sequence[str] | None = None
+) -> list[str]:
     """Tracked and untracked-not-ignored files outside the `skip` folders (caches, artifacts).
 
-    The folders are passed to git as exclude pathspecs, so git does not walk into them.
+    `tracked` (sorted, as GitFacts holds it) saves listing the index again. The folders are
+    passed to git as exclude pathspecs, so git does not walk into them.
     """
-    args = ["ls-files", "-z", "--cached", "--others", "--exclude-standard"]
+    args = ["ls-files", "-z", "--others", "--exclude-standard"]
+    if tracked is None:
+        args.append("--cached")
     if skip and len(skip) <= _MAX_PATHSPECS:
         args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
-    out = run_git(repo, *args)
-    prefixes = tuple(s + "/" for s in skip)
-    return [p for p in dict.fromkeys(split_z(out))
-            if _may_be_text(p) and not p.startswith(prefixes) and p not in skip]
+    listed = split_z(run_git(repo, *args))
+    if tracked is not None:
+        listed = [*_outside(tracked, skip), *listed]
+    skipped = frozenset(skip)
+    prefixes = tuple(s + "/" for s in skip) if len(skip) > _MAX_PATHSPECS else ()
+    return [p for p in dict.fromkeys(listed)
+            if _may_be_text(p) and p not in skipped and not (prefixes and p.startswith(prefixes))]
+
+
+def _outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
+    """`paths` (sorted) less those inside any of `folders`: a slice per folder, not a test
+    per path."""
+    cuts = []
+    for folder in folders:
+        prefix = folder + "/"
+        start = bisect.bisect_left(paths, prefix)
+        end = bisect.bisect_left(paths, prefix + "\U0010ffff", lo=start)
+        if end > start:
+            cuts.append((start, end))
+    kept: list[str] = []
+    position = 0
+    for start, end in sorted(cuts):
+        if start > position:
+            kept.extend(paths[position:start])
+        position = max(position, end)
+    kept.extend(paths[position:])
+    return kept
 
 
 def _may_be_text(path: str) -> bool:
@@ -89,17 +120,35 @@ def read_head(repo: str, path: str, limit: int) -> bytes:
 
 
 def search(
-    repo: str, files: Iterable[str], patterns: Sequence[str]
+    repo: str, files: Iterable[str], patterns: Sequence[str], share_from: int = _SHARE_FROM
 ) -> tuple[list[Match], int]:
-    """Every occurrence of every pattern in `files`; also how many files were searched."""
+    """Every occurrence of every pattern in `files`; also how many files were searched.
+
+    Reading is most of the cost, so a long list is shared with one forked process: the
+    other core reads half while this one reads the rest.
+    """
     if not patterns:
         return [], 0
-    automaton = ahocorasick_rs.BytesAhoCorasick(
-        [p.lower().encode() for p in patterns], matchkind=ahocorasick_rs.MATCHKIND_STANDARD
-    )
+    needles = [p.lower().encode() for p in patterns]
+    paths = list(files)
+    if len(paths) < share_from or not can_fork():
+        return _search_part(repo, paths, needles)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    half = len(paths) // 2
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
+        theirs = pool.submit(_search_part, repo, paths[half:], needles)
+        matches, searched = _search_part(repo, paths[:half], needles)
+        more, searched_there = theirs.result()
+    return matches + more, searched + searched_there
+
+
+def _search_part(repo: str, paths: list[str], needles: list[bytes]) -> tuple[list[Match], int]:
+    automaton = ahocorasick_rs.BytesAhoCorasick(needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
     matches: list[Match] = []
     searched = 0
-    for path in files:
+    for path in paths:
         data = read_head(repo, path, MAX_TEXT_BYTES + 1)
         if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
             continue

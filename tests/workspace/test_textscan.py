@@ -1,0 +1,92 @@
+"""The reference search: which files it reads (git's view of the repo) and what it finds."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import commit, git, make_repo, write
+from tidy.workspace.textscan import _outside, search, text_files
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = make_repo(tmp_path / "r")
+    write(repo / ".gitignore", "*.log\nbuild/\n")
+    write(repo / "app" / "main.py", "import widgetlib\n")
+    write(repo / "app" / "views.py", "x = 'static/vendor/widgetlib/w.js'\n")
+    write(repo / "node_modules" / "dep" / "index.js", "require('widgetlib')\n")
+    write(repo / "docs" / "notes.md", "widgetlib is old\n")
+    write(repo / "logo.png", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR widgetlib")
+    commit(repo, ".gitignore", "app", "docs", "logo.png")
+    write(repo / "draft.py", "widgetlib\n")  # untracked, not ignored: searched
+    write(repo / "debug.log", "widgetlib\n")  # ignored: not searched
+    write(repo / "build" / "out.js", "widgetlib\n")
+    return repo
+
+
+def test_text_files_from_the_index_list_equals_git_listing_both(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    tracked = sorted(git(repo, "ls-files", "-z").split("\0")[:-1])
+    skip = ["node_modules"]
+    from_index = text_files(str(repo), skip, tracked=tracked)
+    assert sorted(from_index) == sorted(text_files(str(repo), skip))
+    assert set(from_index) == {".gitignore", "app/main.py", "app/views.py", "docs/notes.md",
+                               "draft.py"}
+
+
+def test_text_files_drop_tracked_files_inside_skipped_folders(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    write(repo / "pkg" / "__pycache__" / "m.txt", "committed cache\n")
+    commit(repo, "pkg")
+    tracked = sorted(git(repo, "ls-files", "-z").split("\0")[:-1])
+    files = text_files(str(repo), ["pkg/__pycache__", "node_modules"], tracked=tracked)
+    assert "pkg/__pycache__/m.txt" not in files
+    assert "app/main.py" in files
+
+
+def test_search_finds_bounded_matches_with_lines(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    write(repo / "app" / "other.py", "mywidgetlib = 1\n\nimport widgetlib\n")
+    matches, searched = search(str(repo), ["app/main.py", "app/other.py", "logo.png"],
+                               ["widgetlib"])
+    found = sorted((m.path, m.line_no, m.line) for m in matches)
+    assert found == [("app/main.py", 1, "import widgetlib"),
+                     ("app/other.py", 3, "import widgetlib")]
+    assert searched == 2  # the PNG holds a NUL byte: binary, not read as text
+
+
+def test_search_never_reads_through_a_link(tmp_path: Path) -> None:
+    outside = write(tmp_path / "outside.py", "import widgetlib\n")
+    repo = make_repo(tmp_path / "r")
+    os.symlink(outside, repo / "link.py")
+    matches, searched = search(str(repo), ["link.py"], ["widgetlib"])
+    assert (matches, searched) == ([], 0)
+
+
+def test_search_shared_with_a_forked_process_finds_the_same(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    paths = []
+    for i in range(300):
+        rel = f"src/m{i}.py"
+        body = f"import widgetlib  # {i}\n" if i % 7 == 0 else f"value = {i}\n"
+        write(repo / rel, body + ("jquery\n" if i % 11 == 0 else ""))
+        paths.append(rel)
+    alone = search(str(repo), paths, ["widgetlib", "jquery"], share_from=10**9)
+    shared = search(str(repo), paths, ["widgetlib", "jquery"], share_from=1)
+    assert shared[1] == alone[1] == 300
+    assert sorted(shared[0], key=repr) == sorted(alone[0], key=repr)
+    assert len(alone[0]) == len(range(0, 300, 7)) + len(range(0, 300, 11))
+
+
+_segment = st.sampled_from(["a", "b", "a.b", "a-b", "ab", "b0"])
+_path = st.lists(_segment, min_size=1, max_size=4).map("/".join)
+
+
+@given(st.lists(_path, max_size=40), st.lists(_path, max_size=6))
+def test_outside_equals_a_plain_prefix_filter(paths: list[str], folders: list[str]) -> None:
+    ordered = sorted(set(paths))
+    expected = [p for p in ordered if not any(p.startswith(f + "/") for f in folders)]
+    assert _outside(ordered, folders) == expected
