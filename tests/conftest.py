@@ -183,6 +183,16 @@ def finding_paths(report: dict[str, Any], code: str | None = None) -> set[str]:
 
 
 # --------------------------------------------------------------------- oracles
+def rg_surface(root: Path, home: Path, extra_env: dict[str, str] | None = None
+               ) -> tuple[int, int]:
+    """What `rg --files` run from the root lists: (files, summed bytes)."""
+    env = hermetic_env({"HOME": str(home), "RIPGREP_CONFIG_PATH": "", **(extra_env or {})})
+    out = subprocess.run(["rg", "--files", "--null", "--no-config"], cwd=root, env=env,
+                         capture_output=True, check=True).stdout
+    names = [n for n in out.split(b"\0") if n]
+    return len(names), sum(os.lstat(root / os.fsdecode(n)).st_size for n in names)
+
+
 def du_apparent(path: Path | str) -> int:
     """`du -sb --apparent-size PATH`: every entry's st_size, hard links once, no link followed."""
     out = subprocess.run(["du", "-sb", "--apparent-size", str(path)], capture_output=True,

@@ -25,6 +25,7 @@ from tests.conftest import (
     git,
     hermetic_env,
     make_repo,
+    rg_surface,
     run_cli,
     scan_foundation,
     write,
@@ -117,15 +118,6 @@ def test_scanning_two_paths_reports_both(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------- search surface vs ripgrep
-def rg_surface(root: Path, home: Path) -> tuple[int, int]:
-    """What `rg --files` run from the root lists: (files, summed bytes)."""
-    env = hermetic_env({"HOME": str(home), "RIPGREP_CONFIG_PATH": ""})
-    out = subprocess.run(["rg", "--files", "--null", "--no-config"], cwd=root, env=env,
-                         capture_output=True, check=True).stdout
-    names = [n for n in out.split(b"\0") if n]
-    return len(names), sum(os.lstat(root / os.fsdecode(n)).st_size for n in names)
-
-
 @pytest.fixture
 def searchable_repo(tmp_path: Path) -> Path:
     repo = make_repo(tmp_path / "repo")

@@ -128,7 +128,9 @@ def _scan_root(
         skip_paths=frozenset({os.path.realpath(state_dir())}),
     )
     result = walk(root, config.catalog(), options)
-    facts = {path: query.result() for path, query in queries.items()}
+    gitignores = sorted(_join(root, rel) for rel in result.gitignore_dirs)
+    facts = {path: query.result(gitignore_found=_any_inside(gitignores, path))
+             for path, query in queries.items()}
     buckets = _bucket(result)
     warnings = _warnings(result, facts)
     groups = [_group(root, b, enclosing, facts, config, hidden) for b in buckets.values()]
@@ -161,9 +163,9 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
         bucket = owner(hit.rel)
         bucket.hits.append(hit)
         if hit.kind.type == "dir":
-            size = hit.size
-            bucket.sizes[hit.rel] = (size.files, size.apparent, size.disk, size.dirs,
-                                     size.newest_mtime)
+            measured = hit.size
+            bucket.sizes[hit.rel] = (measured.files, measured.apparent, measured.disk,
+                                     measured.dirs, measured.newest_mtime)
     for big in result.big_files:
         owner(big.rel).big_files.append(big)
     for rel in result.search_ignore_dirs:
@@ -402,6 +404,15 @@ def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:
     total = sum((f.size for f in moved), Size())
     surface = sum((f.surface for f in hidden), Surface())
     return total, surface
+
+
+def _any_inside(paths: list[str], folder: str) -> bool:
+    """Whether any of `paths` (sorted) is `folder` or lies below it."""
+    for probe in (folder, folder.rstrip(os.sep) + os.sep):
+        index = bisect.bisect_left(paths, probe)
+        if index < len(paths) and _inside_or_same(paths[index], folder):
+            return True
+    return False
 
 
 def _inside_or_same(path: str, folder: str) -> bool:

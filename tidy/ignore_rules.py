@@ -24,6 +24,7 @@ tidy's own walk never reads `.ignore`: it must keep seeing the folders it report
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 import re
@@ -466,13 +467,16 @@ class HeavyCandidate:
 def heavy_candidates(tracked: Sequence[str], attributes: Sequence[tuple[str, str]] = ()
                      ) -> list[HeavyCandidate]:
     """Folders of tracked files that look vendored or generated, outermost only."""
+    files_in, generated_in = _folder_counts(tracked)
     found: dict[str, str] = {}
-    for path in tracked:
-        match = _VENDOR_DIR.search(path)
+    for folder in sorted(files_in):  # per folder, not per file: a folder's files agree
+        match = _VENDOR_DIR.search(folder + "/")
         if match is not None:
-            found.setdefault(_library_root(path, match.end()), "vendored (a vendor folder)")
-    for folder in _generated_folders(tracked):
-        found.setdefault(folder, "generated (minified bundles and source maps)")
+            found.setdefault(_library_root(folder + "/", match.end()),
+                             "vendored (a vendor folder)")
+    for folder, count in generated_in.items():
+        if count >= 3 and count * 2 >= files_in[folder]:
+            found.setdefault(folder, "generated (minified bundles and source maps)")
     for folder, attribute in attributes:
         found.setdefault(folder, f"marked {attribute} in .gitattributes")
     ordered = sorted(found)
@@ -493,8 +497,11 @@ def _library_root(path: str, vendor_end: int) -> str:
     return path[:vendor_end] + rest[:slash]
 
 
-def _generated_folders(tracked: Sequence[str]) -> list[str]:
-    """Folders where most tracked files are minified bundles or source maps."""
+_MAYBE_GENERATED = ("s", "S", "p", "P")  # last letter of .js .css .mjs .map: skips the regex
+
+
+def _folder_counts(tracked: Sequence[str]) -> tuple[dict[str, int], dict[str, int]]:
+    """Per folder: tracked files directly inside, and how many are bundles or source maps."""
     total: dict[str, int] = defaultdict(int)
     generated: dict[str, int] = defaultdict(int)
     for path in tracked:
@@ -503,9 +510,9 @@ def _generated_folders(tracked: Sequence[str]) -> list[str]:
             continue
         folder = path[:slash]
         total[folder] += 1
-        if _GENERATED_FILE.search(path):
+        if path.endswith(_MAYBE_GENERATED) and _GENERATED_FILE.search(path):
             generated[folder] += 1
-    return [f for f, n in generated.items() if n >= 3 and n * 2 >= total[f]]
+    return total, generated
 
 
 _ATTRIBUTES = ("linguist-vendored", "linguist-generated")
@@ -547,9 +554,11 @@ def read_gitattributes(root: str) -> str:
 
 
 def holds_python(tracked: Sequence[str], folder: str) -> bool:
+    """Any .py/.pyi among the tracked files (sorted) below `folder`."""
     prefix = folder + "/"
-    return any(p.startswith(prefix) and p.endswith((".py", ".pyi")) for p in tracked)
-
+    start = bisect.bisect_left(tracked, prefix)
+    end = bisect.bisect_left(tracked, prefix + "\U0010ffff", lo=start)
+    return any(p.endswith((".py", ".pyi")) for p in tracked[start:end])
 
 
 # ---------------------------------------------------------------------------- planning a fix

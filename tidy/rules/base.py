@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from tidy.config import Config
@@ -15,11 +15,11 @@ from tidy.workspace.walk import BigFile, Hit
 class _FolderSums:
     """Numbers kept per folder, summed over any subtree on demand (sorted keys, bisect)."""
 
-    def __init__(self, by_dir: dict[str, tuple[int, ...]]) -> None:
+    def __init__(self, by_dir: Mapping[str, tuple[float, ...]]) -> None:
         self._keys = sorted(by_dir)
         self._values = [by_dir[k] for k in self._keys]
 
-    def _rows(self, rel: str) -> list[tuple[int, ...]]:
+    def _rows(self, rel: str) -> list[tuple[float, ...]]:
         """The rows of `rel` itself and of every folder below it."""
         if rel in ("", "."):
             return self._values
@@ -44,7 +44,7 @@ class SurfaceIndex(_FolderSums):
 
     def under(self, rel: str) -> Surface:
         rows = self._rows(rel)
-        return Surface(sum(r[0] for r in rows), sum(r[1] for r in rows))
+        return Surface(_total(rows, 0), _total(rows, 1))
 
 
 class SizeIndex(_FolderSums):
@@ -53,8 +53,12 @@ class SizeIndex(_FolderSums):
 
     def under(self, rel: str) -> Size:
         rows = self._rows(rel)
-        return Size(sum(r[1] for r in rows), sum(r[2] for r in rows), sum(r[0] for r in rows),
-                    sum(r[3] for r in rows), float(max((r[4] for r in rows), default=0)))
+        return Size(_total(rows, 1), _total(rows, 2), _total(rows, 0), _total(rows, 3),
+                    max((r[4] for r in rows), default=0.0))
+
+
+def _total(rows: list[tuple[float, ...]], column: int) -> int:
+    return int(sum(r[column] for r in rows))
 
 
 @dataclass(frozen=True)

@@ -105,34 +105,52 @@ class GitFacts:
 
 
 class GitQuery:
-    """The three ls-files processes for one repo, running while the walk goes on."""
+    """The ls-files processes for one repo, running while the walk goes on.
+
+    Listing ignored paths makes git walk every untracked folder, node_modules included, on
+    the core the walk needs. It only starts early when ignore rules are known to exist;
+    otherwise the walk says whether any `.gitignore` turned up, and a repo with no rules
+    anywhere has nothing ignored, without asking.
+    """
 
     def __init__(self, root: str) -> None:
         self.root = root
         self._error = ""
         self._procs: dict[str, subprocess.Popen[bytes]] = {}
+        self._excludes_file: subprocess.Popen[bytes] | None = None
         try:
-            git = git_executable()
+            self._git = git_executable()
         except GitUnavailable as error:
             self._error = str(error)
             return
-        commands = {
-            "tracked": ["ls-files", "-z", "--cached"],
-            "ignored": ["ls-files", "-z", "--others", "--ignored", "--exclude-standard",
-                        "--directory"],
-            "tracked_ignored": ["ls-files", "-z", "--cached", "--ignored", "--exclude-standard"],
-        }
-        env = git_env()
-        for name, args in commands.items():
-            self._procs[name] = subprocess.Popen(
-                [git, "-C", root, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                env=env,
-            )
+        self._start("tracked", "ls-files", "-z", "--cached")
+        self._start("tracked_ignored", "ls-files", "-z", "--cached", "--ignored",
+                    "--exclude-standard")
+        if os.path.lexists(os.path.join(root, ".gitignore")) or _holds_rules(
+                _info_exclude(root)) or _holds_rules(_default_excludes_file()):
+            self._start_ignored()
+        else:
+            self._excludes_file = self._spawn("config", "--path", "--get", "core.excludesFile")
 
-    def result(self) -> GitFacts:
+    def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
+        return subprocess.Popen([self._git, "-C", self.root, *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=git_env())
+
+    def _start(self, name: str, *args: str) -> None:
+        self._procs[name] = self._spawn(*args)
+
+    def _start_ignored(self) -> None:
+        self._start("ignored", "ls-files", "-z", "--others", "--ignored", "--exclude-standard",
+                    "--directory")
+
+    def result(self, gitignore_found: bool = True) -> GitFacts:
+        """What git said; `gitignore_found` is False when the walk saw no `.gitignore`
+        anywhere in the repo."""
         if self._error:
             return GitFacts(self.root, error=self._error)
-        outputs: dict[str, list[str]] = {}
+        if "ignored" not in self._procs and (gitignore_found or self._global_rules()):
+            self._start_ignored()
+        outputs: dict[str, list[str]] = {"ignored": []}
         error = ""
         for name, proc in self._procs.items():
             out, err = proc.communicate()
@@ -142,6 +160,48 @@ class GitQuery:
         if error:
             return GitFacts(self.root, error=error)
         return _facts(self.root, outputs)
+
+    def _global_rules(self) -> bool:
+        """Whether the user's core.excludesFile (or git's default one) holds a rule."""
+        if self._excludes_file is None:
+            return False
+        out, _ = self._excludes_file.communicate()
+        configured = out.decode("utf-8", "surrogateescape").strip()
+        return _holds_rules(configured or _default_excludes_file())
+
+
+def _default_excludes_file() -> str:
+    """Where git looks for per-user ignore rules when core.excludesFile is not set."""
+    base = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(base, "git", "ignore")
+
+
+def _info_exclude(root: str) -> str:
+    directory = git_dir(root)
+    if directory is None:
+        return ""
+    try:  # a linked worktree keeps info/exclude in the main repo's git directory
+        with open(os.path.join(directory, "commondir"), encoding="utf-8") as f:
+            directory = os.path.normpath(os.path.join(directory, f.read().strip()))
+    except OSError:
+        pass
+    return os.path.join(directory, "info", "exclude")
+
+
+def _holds_rules(path: str) -> bool:
+    """Whether an ignore file has a rule (a line that is neither blank nor a comment).
+    A file that cannot be read counts as having rules: git is asked rather than guessed."""
+    if not path:
+        return False
+    try:
+        with open(path, "rb") as f:
+            data = f.read(1 << 20)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    # Trailing blanks are dropped by git; a leading one is part of the pattern.
+    return any((rule := line.rstrip()) and not rule.startswith(b"#") for line in data.splitlines())
 
 
 def _facts(root: str, outputs: dict[str, list[str]]) -> GitFacts:

@@ -45,6 +45,7 @@ class Measured:
     surface: dict[str, list[int]] = field(default_factory=dict)
     skipped: list[Skipped] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    gitignore_dirs: list[str] = field(default_factory=list)  # folders holding a .gitignore
     entries: int = 0
 
     def absorb(self, other: Measured) -> None:
@@ -56,6 +57,7 @@ class Measured:
         self.surface.update(other.surface)
         self.skipped.extend(other.skipped)
         self.links.extend(other.links)
+        self.gitignore_dirs.extend(other.gitignore_dirs)
         self.entries += other.entries
 
 
@@ -133,15 +135,20 @@ def _count_listing(
             subdirs.append((entry.path, f"{rel}/{name}", hidden or name[0] == "."))
             dirs += 1
         elif st.st_nlink > 1:
+            if entry.name == ".gitignore":
+                out.gitignore_dirs.append(rel)
             visible = not hidden and entry.name[0] != "."
             out.links.append(Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime,
                                   _S_ISREG(mode), rel if visible else None))
             continue
         elif _S_ISREG(mode):
             files += 1
-            if not hidden and entry.name[0] != ".":
-                visible_files += 1
-                visible_bytes += st.st_size
+            if entry.name[0] != ".":
+                if not hidden:
+                    visible_files += 1
+                    visible_bytes += st.st_size
+            elif entry.name == ".gitignore":  # git's ignored paths hinge on these
+                out.gitignore_dirs.append(rel)
         apparent += st.st_size
         blocks += st.st_blocks
         if st.st_mtime > newest:

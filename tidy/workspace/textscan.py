@@ -45,8 +45,8 @@ class Match:
     line: str  # the whole line, stripped, at most 200 characters
 
 
-_MAX_PATHSPECS = 2000
-_SHARE_FROM = 4000  # files; below this a fork costs more than it saves  # past this, filter in Python rather than on git's command line
+_MAX_PATHSPECS = 2000  # past this, filter in Python rather than on git's command line
+_SHARE_FROM = 4000  # files; below this a fork costs more than it saves
 
 
 def text_files(
@@ -145,7 +145,8 @@ def search(
 
 
 def _search_part(repo: str, paths: list[str], needles: list[bytes]) -> tuple[list[Match], int]:
-    automaton = ahocorasick_rs.BytesAhoCorasick(needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    automaton = ahocorasick_rs.BytesAhoCorasick(
+        needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
     matches: list[Match] = []
     searched = 0
     for path in paths:

@@ -91,6 +91,8 @@ class WalkResult:
     # Folders holding a `.ignore` or `.rgignore`: ripgrep reads them, tidy's walk does not
     # (it must keep seeing what it reports on); the search surface applies them afterwards.
     search_ignore_dirs: list[str] = field(default_factory=list)
+    # Folders holding a `.gitignore`, explored or measured: where git's ignore rules live.
+    gitignore_dirs: list[str] = field(default_factory=list)
     stale_legacy_pyc: list[tuple[str, int]] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
     total: Size = field(default_factory=Size)
@@ -190,14 +192,14 @@ class Walker:
             names = {e.name for e in entries}
             if ".ignore" in names or ".rgignore" in names:
                 self.result.search_ignore_dirs.append(rel)
+            if ".gitignore" in names:
+                self.result.gitignore_dirs.append(rel)
             if ".git" in names:
                 self._found_repo(path, rel)
             elif _looks_bare(names):
                 self.result.bare_repos.append(rel)
                 continue
-            prefix = "" if rel == "." else rel + "/"
-            for entry in entries:
-                self._visit(entry, prefix + entry.name, names, is_hidden, stack)
+            self._visit_listing(rel, entries, names, is_hidden, stack)
             self.result.entries += len(entries)
             self._tick()
 
@@ -206,28 +208,74 @@ class Walker:
         if self.options.on_repo is not None:
             self.options.on_repo(path)
 
-    def _visit(
+    def _visit_listing(
         self,
-        entry: os.DirEntry[str],
         rel: str,
-        siblings: set[str],
-        parent_hidden: bool,
+        entries: list[os.DirEntry[str]],
+        names: set[str],
+        hidden: bool,
         stack: list[_Frame],
     ) -> None:
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError as error:
-            self.result.skipped.append(Skipped(rel, reason(error)))
-            return
-        is_dir = _S_ISDIR(st.st_mode)
+        """The explorer's hot loop: one lstat per entry, the folder's sums kept in locals and
+        stored once; folders, links with several names and catalogued files leave the loop."""
+        prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
-        if excluded is not None and excluded(rel, is_dir):
-            return
-        hidden = parent_hidden or entry.name.startswith(".")
-        if is_dir:
-            self._visit_dir(entry, rel, st, siblings, hidden, stack)
-        else:
-            self._visit_file(entry.name, rel, st, siblings, hidden)
+        big = self.options.big_file_bytes
+        file_kind = self.catalog.file_kind
+        result = self.result
+        count = apparent = blocks = newest = visible = visible_bytes = 0
+        for entry in entries:
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError as error:
+                result.skipped.append(Skipped(prefix + entry.name, reason(error)))
+                continue
+            mode = st.st_mode
+            name = entry.name
+            if excluded is not None and excluded(prefix + name, _S_ISDIR(mode)):
+                continue
+            if _S_ISDIR(mode):
+                self._visit_dir(entry, prefix + name, st, names,
+                                hidden or name.startswith("."), stack)
+                continue
+            if st.st_nlink > 1 and not self._inodes.first_sight(st.st_dev, st.st_ino):
+                continue
+            apparent += st.st_size
+            blocks += st.st_blocks
+            if not _S_ISREG(mode):
+                continue  # links, fifos, sockets: counted by size, never searched or cleaned
+            count += 1
+            if st.st_mtime > newest:
+                newest = int(st.st_mtime)
+            if not hidden and not name.startswith("."):
+                visible += 1
+                visible_bytes += st.st_size
+            if st.st_size >= big:
+                result.big_files.append(BigFile(prefix + name, st.st_size))
+            kind = file_kind(name, names)
+            if kind is not None:
+                self._file_hit(prefix + name, name, kind, st, names)
+        if count or apparent:
+            slot = result.content_by_dir.get(rel)
+            if slot is None:
+                slot = result.content_by_dir[rel] = [0, 0, 0, 0]
+            slot[0] += count
+            slot[1] += apparent
+            slot[2] += blocks * 512
+            slot[3] = max(slot[3], newest)
+            self._bytes_seen += apparent
+        if visible:
+            surface = result.surface_by_dir.setdefault(rel, [0, 0])
+            surface[0] += visible
+            surface[1] += visible_bytes
+
+    def _file_hit(
+        self, rel: str, name: str, kind: Kind, st: os.stat_result, siblings: set[str]
+    ) -> None:
+        size = Size(st.st_size, st.st_blocks * 512, 1, 0, st.st_mtime)
+        self.result.hits.append(Hit(rel, kind, size))
+        if kind.name == "pyc" and not _has_source(name, siblings):
+            self.result.stale_legacy_pyc.append((rel, st.st_size))
 
     def _visit_dir(
         self,
@@ -291,31 +339,6 @@ class Walker:
             )
         return self._pool
 
-    def _visit_file(
-        self, name: str, rel: str, st: os.stat_result, siblings: set[str], hidden: bool
-    ) -> None:
-        if st.st_nlink > 1 and not self._inodes.first_sight(st.st_dev, st.st_ino):
-            return
-        is_file = _S_ISREG(st.st_mode)
-        self._add_content(_parent(rel), st, is_file=is_file)
-        if not is_file:
-            return  # links, fifos, sockets: counted by size, never searched or cleaned
-        if not hidden:
-            slot = self.result.surface_by_dir.get(_parent(rel))
-            if slot is None:
-                slot = self.result.surface_by_dir[_parent(rel)] = [0, 0]
-            slot[0] += 1
-            slot[1] += st.st_size
-        if st.st_size >= self.options.big_file_bytes:
-            self.result.big_files.append(BigFile(rel, st.st_size))
-        kind = self.catalog.file_kind(name, siblings)
-        if kind is None:
-            return
-        size = Size(st.st_size, st.st_blocks * 512, 1, 0, st.st_mtime)
-        self.result.hits.append(Hit(rel, kind, size))
-        if kind.name == "pyc" and not _has_source(name, siblings):
-            self.result.stale_legacy_pyc.append((rel, st.st_size))
-
     def _add_content(self, rel: str, st: os.stat_result, is_file: bool) -> None:
         slot = self.result.content_by_dir.get(rel)
         if slot is None:
@@ -342,6 +365,7 @@ class Walker:
                 slot[0] += files
                 slot[1] += total
             self.result.skipped.extend(measured.skipped)
+            self.result.gitignore_dirs.extend(measured.gitignore_dirs)
             self.result.entries += measured.entries
             self._tick()
 
@@ -389,11 +413,6 @@ class Walker:
 
 def walk(root: str, catalog: Catalog, options: WalkOptions | None = None) -> WalkResult:
     return Walker(root, catalog, options or WalkOptions()).run()
-
-
-def _parent(rel: str) -> str:
-    slash = rel.rfind("/")
-    return "." if slash < 0 else rel[:slash]
 
 
 def _looks_bare(names: set[str]) -> bool:
