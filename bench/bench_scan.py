@@ -33,16 +33,13 @@ TIME_BAR = 2.0  # x du -s on the 250k tree
 LINEAR_SLACK = 1.15  # per-entry time at 1M may exceed 250k's by this much (noise) and pass
 
 PROFILE_SCRIPT = r"""
-import cProfile, dataclasses, io, pstats, sys
+import cProfile, io, pstats, sys
 import tidy.engine as engine
 from tidy.config import load
 tree, inline = sys.argv[1], sys.argv[2] == "inline"
-if inline:  # measuring workers are forked processes, invisible to cProfile: measure inline
-    fields = {f.name for f in dataclasses.fields(engine.WalkOptions)}
-    if "workers" not in fields:
-        print("no workers option: nothing to inline"); sys.exit(0)
-    original = engine.WalkOptions
-    engine.WalkOptions = lambda *a, **k: original(*a, **{**k, "workers": 0})
+if inline:  # worker processes are invisible to cProfile: do everything inline
+    original = engine.WorkerPool
+    engine.WorkerPool = lambda *a, **k: original(0)
 config = load(tree, None)
 import time
 started = time.perf_counter()
@@ -356,7 +353,7 @@ def _render_profile(res: dict[str, object]) -> str:
         f"{res['tree']} tree)\n\n{split}As shipped (measuring on forked workers, which cProfile "
         "does not see: their share shows as waiting in the main process):\n\n```\n"
         f"{res['profile_main']}\n```\n\nSame scan with the measuring done inline "
-        "(`WalkOptions(workers=0)`), so all Python work is visible:\n\n```\n"
+        "(`WorkerPool(0)`), so all Python work is visible:\n\n```\n"
         f"{res.get('profile_inline', '')}\n```"
     )
 

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     import pathspec
 
 from tidy.config import Config
+from tidy.early import EarlyWork
 from tidy.models import (
     ActionKind,
     Applicability,
@@ -25,11 +26,12 @@ from tidy.models import (
     Skipped,
     Surface,
 )
-from tidy.rules import RULES, GroupContext
+from tidy.rules import RULES, GroupContext, Rule
 from tidy.rules.base import SizeIndex, SurfaceIndex
 from tidy.state import state_dir
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
 
 
@@ -96,13 +98,25 @@ def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
 def _scan_root(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]]
 ) -> tuple[list[Group], list[Skipped], list[str]]:
+    with WorkerPool() as pool:
+        return _scan_root_with(root, config, progress, hidden, pool)
+
+
+def _scan_root_with(
+    root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
+    pool: WorkerPool,
+) -> tuple[list[Group], list[Skipped], list[str]]:
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
-    if enclosing is not None:
-        queries[enclosing] = GitQuery(enclosing)
+    early = EarlyWork((r for r in RULES if _selected(r, config)), pool)
 
     def on_repo(path: str) -> None:
-        queries.setdefault(path, GitQuery(path))
+        if path not in queries:
+            queries[path] = GitQuery(path)
+            early.start(path)
+
+    if enclosing is not None:
+        on_repo(enclosing)
 
     spec = _exclusion_filter(config)
     excluded = None
@@ -126,6 +140,7 @@ def _scan_root(
         on_repo=on_repo,
         # tidy's own state (trash, journals, backups) is never reported back as bloat.
         skip_paths=frozenset({os.path.realpath(state_dir())}),
+        pool=pool,
     )
     result = walk(root, config.catalog(), options)
     gitignores = sorted(_join(root, rel) for rel in result.gitignore_dirs)
@@ -133,7 +148,8 @@ def _scan_root(
              for path, query in queries.items()}
     buckets = _bucket(result)
     warnings = _warnings(result, facts)
-    groups = [_group(root, b, enclosing, facts, config, hidden) for b in buckets.values()]
+    groups = [_group(root, b, enclosing, facts, config, hidden, early)
+              for b in buckets.values()]
     skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
     return groups, skipped, warnings
 
@@ -191,6 +207,7 @@ def _group(
     facts: dict[str, GitFacts],
     config: Config,
     hidden: dict[str, list[int]],
+    early: EarlyWork,
 ) -> Group:
     bucket_abs = _join(walk_root, bucket.walk_rel)
     group_root = enclosing if bucket.walk_rel == "." and enclosing is not None else bucket_abs
@@ -211,6 +228,7 @@ def _group(
         surface=surface,
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
+        early=early.results(group_root) if is_repo else {},
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = [dataclasses.replace(f, activity=activity.project_of(f.path))
@@ -363,7 +381,7 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
 def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
-        if not any(config.selects(code) for code in rule.emits):
+        if not _selected(rule, config):
             continue
         for finding in rule.check(ctx):
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
@@ -371,6 +389,10 @@ def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+def _selected(rule: Rule, config: Config) -> bool:
+    return any(config.selects(code) for code in rule.emits)
 
 
 def applies_by_default(finding: Finding) -> bool:

@@ -185,3 +185,59 @@ def test_references_inside_caches_and_venvs_do_not_count(tmp_path: Path) -> None
     assert _codes_by_path(scan_json(repo))["static/vendor/ketcher"] == "TDY401"
     narrowed = scan_json(repo, "--kind", "__pycache__", "--select", "TDY4")
     assert _codes_by_path(narrowed)["static/vendor/ketcher"] == "TDY401"
+
+
+def _without_timings(report: dict[str, object]) -> list[object]:
+    return [(f["code"], f["path"], f["bytes"], f["files"], f["details"])
+            for f in findings(report) if f["code"].startswith("TDY4")]
+
+
+def test_early_search_in_a_worker_gives_the_same_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tracked files are read in a forked worker while the walk runs; what lies in an
+    artifact folder is only known at the end, and a reference there must not count."""
+    import tidy.early
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    # a committed build output mentions ketcher: an artifact, so no proof of use
+    write(repo / "pyproject.toml", "[project]\nname='site'\n")
+    write(repo / "build/lib/app.js", "load('/static/vendor/ketcher/ketcher.min.js')\n")
+    commit(repo)
+    write(repo / "notes/draft.py", "# untracked, not ignored: read after the walk\n"
+                                   "JQ = 'static/vendor/jquery/jquery-3.6.0.min.js'\n")
+    inline = scan_json(repo)
+    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    early = scan_json(repo)
+    assert _without_timings(early) == _without_timings(inline)
+    codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
+    assert codes["static/vendor/ketcher"] == "TDY401"
+    assert "static/vendor/jquery" not in codes or codes["static/vendor/jquery"] == "TDY403"
+    searched = [dict(f["details"])["files searched"]  # type: ignore[index]
+                for f in findings(early, "TDY401")]
+    # base.html, pyproject.toml, notes/draft.py and the libraries' six files; never build/
+    assert searched == ["9"]
+
+
+def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> None:
+    from tidy.early import EarlyWork
+    from tidy.rules import BY_CODE
+    from tidy.rules.vendored import References
+    from tidy.workspace.pool import WorkerPool
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    commit(repo)
+    with WorkerPool() as pool:
+        small = EarlyWork([BY_CODE["TDY401"]], pool)
+        small.start(str(repo))
+        assert small.results(str(repo)) == {}  # a tiny index: not worth a worker
+        any_size = EarlyWork([BY_CODE["TDY401"]], pool, min_index_bytes=0)
+        any_size.start(str(repo))
+        found = any_size.results(str(repo))["TDY401"]
+    assert isinstance(found, References)
+    assert [lib.root for lib in found.libraries] == ["static/vendor/ketcher"]

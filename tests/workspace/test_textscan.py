@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.textscan import _outside, search, text_files
+from tidy.workspace.textscan import outside, search, text_files
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -89,4 +89,4 @@ _path = st.lists(_segment, min_size=1, max_size=4).map("/".join)
 def test_outside_equals_a_plain_prefix_filter(paths: list[str], folders: list[str]) -> None:
     ordered = sorted(set(paths))
     expected = [p for p in ordered if not any(p.startswith(f + "/") for f in folders)]
-    assert _outside(ordered, folders) == expected
+    assert outside(ordered, folders) == expected

@@ -4,17 +4,26 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 
 import humanize
 
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.vendored.candidates import Library, discover
-from tidy.vendored.evidence import Verdict, judge, patterns_for
-from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
-from tidy.workspace.textscan import read_head, search, text_files
+from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
+from tidy.workspace.git import GitUnavailable, git_env, git_executable, run_git, split_z
+from tidy.workspace.textscan import (
+    Match,
+    may_be_text,
+    outside,
+    read_head,
+    search_paths,
+    text_files,
+)
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
@@ -38,7 +47,7 @@ def _sizes(ctx: GroupContext, library: Library) -> Size:
     return Size(apparent, disk, files, 0, newest)
 
 
-def _vendored_attributes(root: str, tracked: tuple[str, ...]) -> dict[str, bool]:
+def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
     """linguist-vendored from .gitattributes: True when set, False when explicitly unset."""
     if not any(p.rsplit("/", 1)[-1] == ".gitattributes" for p in tracked):
         return {}
@@ -60,23 +69,57 @@ def _vendored_attributes(root: str, tracked: tuple[str, ...]) -> dict[str, bool]
     return attributes
 
 
+@dataclass(frozen=True)
+class References:
+    """Candidate libraries and what the repo's tracked files say about them."""
+
+    libraries: tuple[Library, ...] = ()
+    patterns: tuple[Pattern, ...] = ()
+    matches: tuple[Match, ...] = ()
+    searched: tuple[str, ...] = ()  # tracked files read as text
+
+
+def early_references(root: str) -> References:
+    """Everything the index alone decides, run while the walk goes on: the candidates, and
+    one read of every tracked text file. Artifact folders are only known when the walk ends;
+    what lies in them is dropped then (a committed cache is seldom big)."""
+    tracked = sorted(dict.fromkeys(split_z(run_git(root, "ls-files", "-z", "--cached"))))
+    return _references(root, tracked, share_from=sys.maxsize)  # the walk has the other core
+
+
+def _references(root: str, tracked: Sequence[str], share_from: int | None = None) -> References:
+    libraries = discover(tracked, lambda path, limit: read_head(root, path, limit),
+                         _vendored_attributes(root, tracked))
+    if not libraries:
+        return References()
+    patterns = patterns_for(libraries)
+    own = _library_roots_unread(libraries)
+    files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
+    texts = [p.text for p in patterns]
+    matches, searched = (search_paths(root, files, texts) if share_from is None
+                         else search_paths(root, files, texts, share_from))
+    return References(tuple(libraries), tuple(patterns), tuple(matches), tuple(searched))
+
+
+def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
+    # One library can only be referenced from outside itself: its files need no reading.
+    return [libraries[0].root] if len(libraries) == 1 else []
+
+
 def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
     assert ctx.git is not None
-    libraries = discover(
-        ctx.git.tracked,
-        lambda path, limit: read_head(ctx.root, path, limit),
-        _vendored_attributes(ctx.root, ctx.git.tracked),
-    )
-    if not libraries:
+    early = ctx.early.get("TDY401")
+    found = early if isinstance(early, References) else _references(ctx.root, ctx.git.tracked)
+    if not found.libraries:
         return [], 0
-    patterns = patterns_for(libraries)
-    skip = list(ctx.artifact_dirs)
-    if len(libraries) == 1:
-        # One library can only be referenced from outside itself: its files need no reading.
-        skip.append(libraries[0].root)
-    files = text_files(ctx.root, skip, tracked=ctx.git.tracked)
-    matches, searched = search(ctx.root, files, [p.text for p in patterns])
-    return judge(libraries, patterns, matches), searched
+    skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
+    kept = set(outside(sorted({m.path for m in found.matches}), skip))
+    matches = [m for m in found.matches if m.path in kept]
+    searched = len(outside(sorted(found.searched), skip))
+    untracked = text_files(ctx.root, skip, tracked=())
+    more, searched_untracked = search_paths(ctx.root, untracked, [p.text for p in found.patterns])
+    verdicts = judge(list(found.libraries), list(found.patterns), [*matches, *more])
+    return verdicts, searched + len(searched_untracked)
 
 
 def _last_reference(root: str, library: Library, deadline: float) -> str:
@@ -190,7 +233,8 @@ do not count.
 Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
-         check_vendored, "display-only", also_emits=("TDY402", "TDY403")),
+         check_vendored, "display-only", also_emits=("TDY402", "TDY403"),
+         early=early_references),
     Rule("TDY402", "possibly-unused-vendored-library",
          "A vendored library with no direct reference but reasons for doubt",
          """What: as TDY401, but paths around the library's folder are built at run time

@@ -10,6 +10,7 @@ import bisect
 import os
 import shutil
 import subprocess
+import sys
 from dataclasses import dataclass, field
 
 # Variables that point git at some other repo (set inside hooks); tidy names the repo itself.
@@ -54,8 +55,10 @@ def _first_line(data: bytes) -> str:
 
 
 def split_z(data: bytes) -> list[str]:
-    # git prints names as raw bytes; decode them as os.scandir does, so they compare equal.
-    return [os.fsdecode(p) for p in data.split(b"\0") if p]
+    # git prints names as raw bytes; decode them as os.scandir does (os.fsdecode), so they
+    # compare equal: the whole listing at once, not name by name.
+    text = data.decode(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
+    return [p for p in text.split("\0") if p]
 
 
 @dataclass(frozen=True)
@@ -206,7 +209,8 @@ def _holds_rules(path: str) -> bool:
 
 def _facts(root: str, outputs: dict[str, list[str]]) -> GitFacts:
     # A conflicted file is listed once per index stage (1, 2, 3): count it once.
-    tracked = sorted(set(outputs["tracked"]))
+    # git lists in byte order, so the sort finds runs already in place; dict keeps that order.
+    tracked = sorted(dict.fromkeys(outputs["tracked"]))
     ignored_dirs = frozenset(p.rstrip("/") for p in outputs["ignored"] if p.endswith("/"))
     # `--directory` still lists some files inside a collapsed folder; they add nothing.
     ignored_files = frozenset(p for p in outputs["ignored"] if not p.endswith("/"))

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import stat
-import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -181,11 +180,6 @@ def split_roots(
 
 def chunks(roots: list[Root], size: int) -> list[list[Root]]:
     return [roots[i:i + size] for i in range(0, len(roots), size)]
-
-
-def can_fork() -> bool:
-    # fork is the only cheap start method; macOS and Windows get the inline path.
-    return sys.platform.startswith("linux")
 
 
 def reason(error: OSError) -> str:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from tidy.workspace.git import run_git, split_z
-from tidy.workspace.measure import can_fork
+from tidy.workspace.pool import can_fork
 
 MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
 _BINARY_SUFFIXES = frozenset({
@@ -64,14 +64,14 @@ def text_files(
         args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
     listed = split_z(run_git(repo, *args))
     if tracked is not None:
-        listed = [*_outside(tracked, skip), *listed]
+        listed = [*outside(tracked, skip), *listed]
     skipped = frozenset(skip)
     prefixes = tuple(s + "/" for s in skip) if len(skip) > _MAX_PATHSPECS else ()
     return [p for p in dict.fromkeys(listed)
-            if _may_be_text(p) and p not in skipped and not (prefixes and p.startswith(prefixes))]
+            if may_be_text(p) and p not in skipped and not (prefixes and p.startswith(prefixes))]
 
 
-def _outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
+def outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
     """`paths` (sorted) less those inside any of `folders`: a slice per folder, not a test
     per path."""
     cuts = []
@@ -91,7 +91,7 @@ def _outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
     return kept
 
 
-def _may_be_text(path: str) -> bool:
+def may_be_text(path: str) -> bool:
     name = path.rsplit("/", 1)[-1]
     if name in _LOCKFILES:
         return False
@@ -122,13 +122,21 @@ def read_head(repo: str, path: str, limit: int) -> bytes:
 def search(
     repo: str, files: Iterable[str], patterns: Sequence[str], share_from: int = _SHARE_FROM
 ) -> tuple[list[Match], int]:
-    """Every occurrence of every pattern in `files`; also how many files were searched.
+    """Every occurrence of every pattern in `files`; also how many files were searched."""
+    matches, searched = search_paths(repo, files, patterns, share_from)
+    return matches, len(searched)
+
+
+def search_paths(
+    repo: str, files: Iterable[str], patterns: Sequence[str], share_from: int = _SHARE_FROM
+) -> tuple[list[Match], list[str]]:
+    """Every occurrence of every pattern in `files`, and the files read as text.
 
     Reading is most of the cost, so a long list is shared with one forked process: the
     other core reads half while this one reads the rest.
     """
     if not patterns:
-        return [], 0
+        return [], []
     needles = [p.lower().encode() for p in patterns]
     paths = list(files)
     if len(paths) < share_from or not can_fork():
@@ -144,16 +152,18 @@ def search(
     return matches + more, searched + searched_there
 
 
-def _search_part(repo: str, paths: list[str], needles: list[bytes]) -> tuple[list[Match], int]:
+def _search_part(
+    repo: str, paths: list[str], needles: list[bytes]
+) -> tuple[list[Match], list[str]]:
     automaton = ahocorasick_rs.BytesAhoCorasick(
         needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
     matches: list[Match] = []
-    searched = 0
+    searched: list[str] = []
     for path in paths:
         data = read_head(repo, path, MAX_TEXT_BYTES + 1)
         if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
             continue
-        searched += 1
+        searched.append(path)
         hay = data.lower()
         found = automaton.find_matches_as_indexes(hay, overlapping=True)
         if found:

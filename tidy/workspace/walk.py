@@ -9,7 +9,6 @@ not with files.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import stat
 from collections.abc import Callable
@@ -21,7 +20,6 @@ from tidy.models import Size, Skipped
 from tidy.workspace.measure import (
     Measured,
     Root,
-    can_fork,
     chunks,
     count_dir,
     measure_entries,
@@ -29,6 +27,7 @@ from tidy.workspace.measure import (
     reason,
     split_roots,
 )
+from tidy.workspace.pool import WorkerPool
 
 ProgressFn = Callable[[int, int], None]  # (entries seen, bytes seen)
 PathFilter = Callable[[str, bool], bool]  # (relative path, is_dir) -> excluded?
@@ -106,7 +105,9 @@ class WalkOptions:
     excluded: PathFilter | None = None
     progress: ProgressFn | None = None
     on_repo: RepoFn | None = None
-    workers: int = 2  # forked measuring processes; 0 measures inline (threads lose to the GIL)
+    # Forked measuring processes (threads lose to the GIL); a pool with 0 workers measures
+    # inline. None: the walk makes its own two, for itself.
+    pool: WorkerPool | None = None
     skip_paths: frozenset[str] = frozenset()  # absolute folders never entered (tidy's state)
 
 
@@ -142,7 +143,8 @@ class Walker:
         self._device = 0
         self._inodes = _Inodes()
         self._jobs: list[_Job] = []
-        self._pool: ProcessPoolExecutor | None = None
+        self._own_pool = options.pool is None
+        self._pool = options.pool if options.pool is not None else WorkerPool()
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
         self._next_progress = _PROGRESS_EVERY
         self._bytes_seen = 0  # for the progress line only
@@ -163,8 +165,8 @@ class Walker:
             self._explore(self.root, ".", False, listing)
             self._collect()
         finally:
-            if self._pool is not None:
-                self._pool.shutdown(cancel_futures=True)
+            if self._own_pool:
+                self._pool.shutdown()
         self._finish_totals()
         return self.result
 
@@ -318,7 +320,7 @@ class Walker:
         count_dir(top, st)
         first, roots = measure_entries(listing, rel, hidden, device, cross)
         top.absorb(first)
-        if self.options.workers > 0 and can_fork():
+        if self._pool.available:
             roots = split_roots(roots, top, device, cross, want=_SPLIT_WANT)
         pool = self._pool_for(roots)
         if pool is None:
@@ -331,13 +333,9 @@ class Walker:
 
     def _pool_for(self, roots: list[Root]) -> ProcessPoolExecutor | None:
         """Workers only pay off for folders with many subfolders (node_modules, .next, ...)."""
-        if self.options.workers < 1 or len(roots) < _POOL_MIN_SUBDIRS or not can_fork():
+        if len(roots) < _POOL_MIN_SUBDIRS:
             return None
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.options.workers, mp_context=multiprocessing.get_context("fork"),
-            )
-        return self._pool
+        return self._pool.get()
 
     def _add_content(self, rel: str, st: os.stat_result, is_file: bool) -> None:
         slot = self.result.content_by_dir.get(rel)

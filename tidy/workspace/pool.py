@@ -1,0 +1,47 @@
+"""The scan's worker processes: made on first use, shared by everything that runs in parallel.
+
+One pool per scan, so the walk's measuring jobs and the rules' early work queue on the same
+workers instead of crowding the two cores with more processes than they have. Workers are
+forked (the only cheap start method); where forking is not possible, `get()` answers None and
+callers do the work inline.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+from concurrent.futures import ProcessPoolExecutor
+
+
+def can_fork() -> bool:
+    # fork is the only cheap start method; macOS and Windows get the inline path.
+    return sys.platform.startswith("linux")
+
+
+class WorkerPool:
+    def __init__(self, workers: int = 2) -> None:
+        self.workers = workers  # 0: everything inline
+        self._executor: ProcessPoolExecutor | None = None
+
+    @property
+    def available(self) -> bool:
+        return self.workers > 0 and can_fork()
+
+    def get(self) -> ProcessPoolExecutor | None:
+        if not self.available:
+            return None
+        if self._executor is None:
+            self._executor = ProcessPoolExecutor(
+                max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+        return self._executor
+
+    def shutdown(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(cancel_futures=True)
+            self._executor = None
+
+    def __enter__(self) -> WorkerPool:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.shutdown()
