@@ -80,12 +80,13 @@ def count_dir(out: Measured, st: os.stat_result) -> None:
 
 
 def measure_entries(
-    entries: Iterable[os.DirEntry[str]], rel: str, hidden: bool, device: int, cross: bool,
+    entries: Iterable[os.DirEntry[str]], path: str, rel: str, hidden: bool, device: int,
+    cross: bool,
 ) -> tuple[Measured, list[Root]]:
-    """Count the non-folder entries of one listing; hand its subfolders back as roots."""
+    """Count the non-folder entries of one listing of `path`; hand its subfolders back."""
     out = Measured()
     roots: list[Root] = []
-    _count_listing(out, entries, rel, hidden, device, cross, roots)
+    _count_listing(out, entries, path, rel, hidden, device, cross, roots)
     return out, roots
 
 
@@ -94,22 +95,44 @@ def _measure_pending(out: Measured, pending: list[Root], device: int, cross: boo
         _count_folder(out, pending.pop(), device, cross, pending)
 
 
+# A folder is opened once and its entries are looked up relative to it (fstatat), so the
+# kernel resolves one name per entry, not the whole path: as `du` does. Never through a link.
+_DIR_FLAGS = (os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+              | getattr(os, "O_CLOEXEC", 0))
+_SCANDIR_FD = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
+
+
+def open_folder(path: str) -> int:
+    """A descriptor of the folder `path` to look its entries up through; -1 where the
+    platform cannot (entries are then looked up by path). Raises OSError."""
+    return os.open(path, _DIR_FLAGS) if _SCANDIR_FD else -1
+
+
 def _count_folder(out: Measured, root: Root, device: int, cross: bool,
                   subdirs: list[Root]) -> None:
     """List one folder and count its entries; its subfolders go to `subdirs`."""
     path, rel, hidden = root
     try:
-        with os.scandir(path) as it:
-            entries = list(it)
+        fd = open_folder(path)
     except OSError as error:
         out.skipped.append(Skipped(rel, reason(error)))
         return
-    _count_listing(out, entries, rel, hidden, device, cross, subdirs)
+    try:
+        with os.scandir(fd if fd >= 0 else path) as it:
+            entries = list(it)
+        # While the folder is open: its entries' stat() go through the descriptor.
+        _count_listing(out, entries, path, rel, hidden, device, cross, subdirs)
+    except OSError as error:
+        out.skipped.append(Skipped(rel, reason(error)))
+    finally:
+        if fd >= 0:
+            os.close(fd)
 
 
 def _count_listing(
     out: Measured,
     entries: Iterable[os.DirEntry[str]],
+    path: str,
     rel: str,
     hidden: bool,
     device: int,
@@ -131,7 +154,7 @@ def _count_listing(
                 out.skipped.append(Skipped(f"{rel}/{entry.name}", "another filesystem"))
                 continue
             name = entry.name
-            subdirs.append((entry.path, f"{rel}/{name}", hidden or name[0] == "."))
+            subdirs.append((f"{path}/{name}", f"{rel}/{name}", hidden or name[0] == "."))
             dirs += 1
         elif st.st_nlink > 1:
             if entry.name == ".gitignore":

@@ -24,6 +24,7 @@ from tidy.workspace.measure import (
     count_dir,
     measure_entries,
     measure_roots,
+    open_folder,
     reason,
     split_roots,
 )
@@ -201,7 +202,15 @@ class Walker:
             elif _looks_bare(names):
                 self.result.bare_repos.append(rel)
                 continue
-            self._visit_listing(rel, entries, names, is_hidden, stack)
+            try:
+                fd = open_folder(path)
+            except OSError:
+                fd = -1  # gone or closed since it was listed: each entry then says why
+            try:
+                self._visit_listing(rel, entries, names, is_hidden, stack, fd)
+            finally:
+                if fd >= 0:
+                    os.close(fd)
             self.result.entries += len(entries)
             self._tick()
 
@@ -217,18 +226,22 @@ class Walker:
         names: set[str],
         hidden: bool,
         stack: list[_Frame],
+        fd: int,
     ) -> None:
-        """The explorer's hot loop: one lstat per entry, the folder's sums kept in locals and
-        stored once; folders, links with several names and catalogued files leave the loop."""
+        """The explorer's hot loop: one lstat per entry (relative to the open folder `fd`
+        when there is one), the folder's sums kept in locals and stored once; folders, links
+        with several names and catalogued files leave the loop."""
         prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
         big = self.options.big_file_bytes
         file_kind = self.catalog.file_kind
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
+        lstat = os.lstat
         for entry in entries:
             try:
-                st = entry.stat(follow_symlinks=False)
+                st = (lstat(entry.name, dir_fd=fd) if fd >= 0
+                      else entry.stat(follow_symlinks=False))
             except OSError as error:
                 result.skipped.append(Skipped(prefix + entry.name, reason(error)))
                 continue
@@ -304,10 +317,11 @@ class Walker:
             stack.append((entry.path, rel, hidden, listing))
             return
         stale = _stale_in_pycache(listing, siblings) if kind.name == "__pycache__" else ()
-        self._jobs.append(self._measure_hit(rel, kind, stale, st, listing, hidden))
+        self._jobs.append(self._measure_hit(entry.path, rel, kind, stale, st, listing, hidden))
 
     def _measure_hit(
         self,
+        path: str,
         rel: str,
         kind: Kind,
         stale: tuple[Stale, ...],
@@ -318,7 +332,7 @@ class Walker:
         device, cross = self._device, self.options.cross_filesystems
         top = Measured()
         count_dir(top, st)
-        first, roots = measure_entries(listing, rel, hidden, device, cross)
+        first, roots = measure_entries(listing, path, rel, hidden, device, cross)
         top.absorb(first)
         if self._pool.available:
             roots = split_roots(roots, top, device, cross, want=_SPLIT_WANT)
