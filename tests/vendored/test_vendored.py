@@ -241,3 +241,23 @@ def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> N
         found = any_size.results(str(repo))["TDY401"]
     assert isinstance(found, References)
     assert [lib.root for lib in found.libraries] == ["static/vendor/ketcher"]
+
+
+def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="add the editor")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="drop the editor page")
+    report = scan_json(repo)
+    details = {f["path"]: dict(f["details"]) for f in findings(report)
+               if f["code"].startswith("TDY4")}
+    removed = git(repo, "log", "-1", "--format=%h %as %s").strip()
+    assert details["static/vendor/ketcher"]["last referenced"] == removed
+    assert removed.endswith("drop the editor page")
+    assert "last referenced" not in details.get("static/vendor/jquery", {})

@@ -106,7 +106,7 @@ def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
     return [libraries[0].root] if len(libraries) == 1 else []
 
 
-def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
+def _analyse(ctx: GroupContext, last: _LastReferences) -> tuple[list[Verdict], int]:
     assert ctx.git is not None
     early = ctx.early.get("TDY401")
     found = early if isinstance(early, References) else _references(ctx.root, ctx.git.tracked)
@@ -116,26 +116,55 @@ def _analyse(ctx: GroupContext) -> tuple[list[Verdict], int]:
     kept = set(outside(sorted({m.path for m in found.matches}), skip))
     matches = [m for m in found.matches if m.path in kept]
     searched = len(outside(sorted(found.searched), skip))
+    libraries, patterns = list(found.libraries), list(found.patterns)
+    # Untracked files can only add references: what the tracked ones leave unused is all
+    # that may need its history, so git starts on that while the untracked files are read.
+    last.start(ctx.root, [v.library for v in judge(libraries, patterns, matches) if not v.used])
     untracked = text_files(ctx.root, skip, tracked=())
-    more, searched_untracked = search_paths(ctx.root, untracked, [p.text for p in found.patterns])
-    verdicts = judge(list(found.libraries), list(found.patterns), [*matches, *more])
-    return verdicts, searched + len(searched_untracked)
+    more, searched_untracked = search_paths(ctx.root, untracked, [p.text for p in patterns])
+    return judge(libraries, patterns, [*matches, *more]), searched + len(searched_untracked)
 
 
-def _last_reference(root: str, library: Library, deadline: float) -> str:
-    """The newest commit whose diff added or removed the library's path (git log -S)."""
-    budget = deadline - time.monotonic()
-    if budget <= 0:
-        return ""
-    try:
-        out = subprocess.run(
-            [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
-             f"-S{library.root}", "--", ".", f":(exclude){library.root}"],
-            capture_output=True, env=git_env(), timeout=budget, check=False,
-        ).stdout
-    except (subprocess.TimeoutExpired, GitUnavailable):
-        return ""
-    return out.decode("utf-8", "replace").strip()
+class _LastReferences:
+    """The newest commit whose diff added or removed a library's path (git log -S), one git
+    per library, running side by side; all of them together get _GIT_LOG_SECONDS."""
+
+    def __init__(self) -> None:
+        self._running: dict[str, subprocess.Popen[bytes]] = {}
+        self._deadline = time.monotonic() + _GIT_LOG_SECONDS
+
+    def start(self, root: str, libraries: Sequence[Library]) -> None:
+        for library in libraries:
+            try:
+                self._running[library.root] = subprocess.Popen(
+                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
+                     f"-S{library.root}", "--", ".", f":(exclude){library.root}"],
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+            except (GitUnavailable, OSError):
+                return
+
+    def of(self, root: str, library: Library) -> str:
+        if library.root not in self._running:
+            self.start(root, [library])  # unused only once the untracked files were read
+        proc = self._running.pop(library.root, None)
+        if proc is None:
+            return ""
+        try:
+            out, _ = proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
+        except subprocess.TimeoutExpired:
+            _stop(proc)
+            return ""
+        return out.decode("utf-8", "replace").strip()
+
+    def close(self) -> None:
+        for proc in self._running.values():  # libraries the untracked files showed in use
+            _stop(proc)
+        self._running.clear()
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.kill()
+    proc.communicate()
 
 
 def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str], ...]:
@@ -172,17 +201,19 @@ def _finding(ctx: GroupContext, verdict: Verdict, code: str, name: str, message:
 def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
+    last = _LastReferences()
     try:
-        verdicts, searched = _analyse(ctx)
+        verdicts, searched = _analyse(ctx, last)
+        for verdict in verdicts:
+            yield from _verdict_findings(ctx, verdict, searched, last)
     except GitUnavailable:
         return
-    deadline = time.monotonic() + _GIT_LOG_SECONDS
-    for verdict in verdicts:
-        yield from _verdict_findings(ctx, verdict, searched, deadline)
+    finally:
+        last.close()
 
 
 def _verdict_findings(
-    ctx: GroupContext, verdict: Verdict, searched: int, deadline: float
+    ctx: GroupContext, verdict: Verdict, searched: int, last_references: _LastReferences
 ) -> Iterator[Finding]:
     lib = verdict.library
     label = lib.package_name or lib.name
@@ -195,7 +226,7 @@ def _verdict_findings(
                            f"{how}: keep it out of search and mark it linguist-vendored",
                            _SEARCH_ADVICE, searched, size)
         return
-    last = _last_reference(ctx.root, lib, deadline)
+    last = last_references.of(ctx.root, lib)
     if verdict.hazards or verdict.used_by:
         yield _finding(ctx, verdict, "TDY402", "possibly-unused-vendored-library",
                        f"vendored {label}: no reference found, but "
