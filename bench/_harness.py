@@ -70,6 +70,14 @@ def ensure_tree(label: str) -> str:
     return path
 
 
+def compile_tidy() -> None:
+    """Byte-compile tidy's modules, as `pip install .` does: an editable install under
+    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run, which no
+    installed copy does."""
+    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.join(REPO, "tidy")],
+                   check=True, stdout=subprocess.DEVNULL)
+
+
 def tree_info(path: str) -> dict[str, object]:
     with open(path + ".built", encoding="utf-8") as f:
         info: dict[str, object] = json.load(f)

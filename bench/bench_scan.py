@@ -146,6 +146,7 @@ def _trim_profile(text: str) -> str:
 
 def run(label: str, runs: int, with_profile: bool) -> dict[str, object]:
     tree = h.ensure_tree(label)
+    h.compile_tidy()
     commands, missing = available(tools(tree))
     for name in missing:
         print(f"bench_scan: {name.split()[0]} not installed, left out", file=sys.stderr)

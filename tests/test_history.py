@@ -259,3 +259,27 @@ def test_html_report_carries_the_history(tidy_main: Invoke, tmp_path: Path) -> N
     data = json.loads(page[start:page.index("</script>", start)])
     (charted,) = data["history"]
     assert charted["repo"] == str(repo) and len(charted["times"]) == 2
+
+
+def test_a_scan_records_the_index_size_measured_early(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With a big enough index the size is measured by a worker while the walk runs; the
+    recorded figure is the same as when the history asks git itself."""
+    import tidy.early
+
+    repo = small_repo(tmp_path)
+    write(repo / "staged.txt", size=3333)
+    git(repo, "add", "staged.txt")
+    db = tmp_path / "h.sqlite"
+    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    scan_json(repo, "--history-db", str(db))
+    with history.History(str(db), create=False) as past:
+        (entry,) = past.entries(str(repo))
+    assert (entry.tracked_files, entry.tracked_bytes) == history.tracked_size(str(repo))
+    assert entry.tracked_bytes is not None and entry.tracked_bytes >= 3333
+    from tidy import engine
+    from tidy.config import load
+
+    (group,) = engine.scan([str(repo)], load(str(repo), None), tracked_size=True).groups
+    assert group.tracked == history.tracked_size(str(repo))  # measured by the worker

@@ -150,7 +150,9 @@ def scan(
         duplicates=duplicates,
     )
     extra_outputs = [_format_and_file(item) for item in also_write]
-    report = _run_with_progress(lambda progress: engine.scan(paths, config, progress), quiet)
+    report = _run_with_progress(
+        lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history),
+        quiet)
     report = _budgets_and_baseline(report, config, baseline)
     wants_past = "html" in (output_format, *(f for f, _ in extra_outputs))
     past = _record_history(report, history_db, not no_history, wants_past)

@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     import pathspec
 
 from tidy.config import Config
-from tidy.early import EarlyWork
+from tidy.early import TRACKED, EarlyWork, jobs_for
 from tidy.models import (
     ActionKind,
     Applicability,
@@ -56,7 +56,10 @@ class _Bucket:
     sizes: dict[str, tuple[int, int, int, int, float]] = field(default_factory=dict)
 
 
-def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None) -> Report:
+def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None,
+         tracked_size: bool = False) -> Report:
+    """Scan each path; `tracked_size` measures each repo's index too (for the history),
+    early where the index is big."""
     started = time.monotonic()
     roots = tuple(_check_root(p) for p in paths)
     groups: list[Group] = []
@@ -64,7 +67,8 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     warnings: list[str] = []
     hidden: dict[str, list[int]] = {}
     for root in roots:
-        root_groups, root_skipped, root_warnings = _scan_root(root, config, progress, hidden)
+        root_groups, root_skipped, root_warnings = _scan_root(
+            root, config, progress, hidden, tracked_size)
         groups.extend(root_groups)
         skipped.extend(root_skipped)
         warnings.extend(root_warnings)
@@ -96,19 +100,20 @@ def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
 
 
 def _scan_root(
-    root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]]
+    root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
+    tracked_size: bool,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     with WorkerPool() as pool:
-        return _scan_root_with(root, config, progress, hidden, pool)
+        jobs = jobs_for((r for r in RULES if _selected(r, config)), tracked_size)
+        return _scan_root_with(root, config, progress, hidden, EarlyWork(jobs, pool), pool)
 
 
 def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    pool: WorkerPool,
+    early: EarlyWork, pool: WorkerPool,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
-    early = EarlyWork((r for r in RULES if _selected(r, config)), pool)
 
     def on_repo(path: str) -> None:
         if path not in queries:
@@ -217,6 +222,8 @@ def _group(
     hits = _visible_hits(bucket.hits, config, hidden, to_group)
     ignore_dirs = [to_group(rel) for rel in bucket.search_ignore_dirs]
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
+    done_early = early.results(group_root) if is_repo else {}
+    tracked = done_early.pop(TRACKED, None)
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -228,7 +235,7 @@ def _group(
         surface=surface,
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
-        early=early.results(group_root) if is_repo else {},
+        early=done_early,
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = [dataclasses.replace(f, activity=activity.project_of(f.path))
@@ -246,6 +253,7 @@ def _group(
         reclaimable=reclaimable,
         notes=notes,
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
+        tracked=tracked if isinstance(tracked, tuple) else None,
     )
 
 

@@ -19,20 +19,19 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
-import subprocess
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import humanize
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
 
 from tidy import state
 from tidy.models import Finding, Group, Report, Surface
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 SCHEMA_VERSION = 1
 DB_NAME = "history.sqlite"
@@ -133,39 +132,16 @@ def totals_of(group: Group, scanned_at: float, tracked: tuple[int, int] | None) 
 
 
 def tracked_size(repo: str) -> tuple[int, int] | None:
-    """(files, bytes) in git's index: what the next commit carries, staged changes included.
+    """(files, bytes) in git's index (tidy.workspace.blobs.index_size)."""
+    from tidy.workspace.blobs import index_size
 
-    `git ls-files -s` for the blob ids, one `git cat-file --batch-check` for their sizes
-    (object headers only, never contents). None when git cannot tell.
-    """
-    from tidy.workspace.git import GitUnavailable, git_env, git_executable, run_git
-
-    try:
-        listing = run_git(repo, "ls-files", "-s", "-z")
-        blobs = [entry.split(b" ", 2)[1] for entry in listing.split(b"\0")
-                 if entry and not entry.startswith(b"160000")]  # submodules: not our bytes
-        if not blobs:
-            return 0, 0
-        proc = subprocess.run(
-            [git_executable(), "-C", repo, "cat-file", "--batch-check=%(objectname) %(objectsize)"],
-            input=b"\n".join(dict.fromkeys(blobs)) + b"\n", capture_output=True, env=git_env(),
-            check=False)
-    except (GitUnavailable, OSError, IndexError):
-        return None
-    if proc.returncode != 0:
-        return None
-    sizes = {}
-    for line in proc.stdout.splitlines():
-        name, _, size = line.partition(b" ")
-        if size.isdigit():
-            sizes[name] = int(size)
-    return len(blobs), sum(sizes.get(blob, 0) for blob in blobs)
+    return index_size(repo)
 
 
 def report_totals(report: Report, scanned_at: float | None = None) -> list[Totals]:
     """One Totals per group of the report; git is asked for each repo's tracked size."""
     when = time.time() if scanned_at is None else scanned_at
-    return [totals_of(g, when, tracked_size(g.root) if g.is_repo else None)
+    return [totals_of(g, when, (g.tracked or tracked_size(g.root)) if g.is_repo else None)
             for g in report.groups]
 
 
@@ -468,6 +444,10 @@ def entries_json(repo: str, entries: Sequence[Totals]) -> dict[str, Any]:
 def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
                  color: bool = False) -> str:
     """`tidy history`: one line per metric with first, last, change and a sparkline."""
+    from rich.console import Console  # here, not at the top: a scan records without rich
+    from rich.table import Table
+    from rich.text import Text
+
     def amount(value: int | None, unit: str) -> str:
         if value is None:
             return "-"
@@ -492,6 +472,8 @@ def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
 
 
 def _change(begin: int | None, end: int | None, unit: str) -> Text:
+    from rich.text import Text
+
     if begin is None or end is None:
         return Text("")
     delta = end - begin

@@ -116,6 +116,7 @@ class Group:
     # Every explored (non-artifact) folder: (path, files directly inside, their bytes incl. the
     # folder entry). With the findings' sizes this draws the whole tree (treemaps, HTML report).
     layout: tuple[tuple[str, int, int], ...] = ()
+    tracked: tuple[int, int] | None = None  # (files, bytes) in git's index, when measured
 
 
 @dataclass(frozen=True)

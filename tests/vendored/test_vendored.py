@@ -233,10 +233,11 @@ def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> N
     _library(repo, "static/vendor/ketcher", "ketcher")
     commit(repo)
     with WorkerPool() as pool:
-        small = EarlyWork([BY_CODE["TDY401"]], pool)
+        jobs = {"TDY401": BY_CODE["TDY401"].early}
+        small = EarlyWork(jobs, pool)  # type: ignore[arg-type]
         small.start(str(repo))
         assert small.results(str(repo)) == {}  # a tiny index: not worth a worker
-        any_size = EarlyWork([BY_CODE["TDY401"]], pool, min_index_bytes=0)
+        any_size = EarlyWork(jobs, pool, min_index_bytes=0)  # type: ignore[arg-type]
         any_size.start(str(repo))
         found = any_size.results(str(repo))["TDY401"]
     assert isinstance(found, References)

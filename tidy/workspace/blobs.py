@@ -134,6 +134,22 @@ def index_entries(root: str, paths: Sequence[str] | None = None,
     return entries
 
 
+# One stage-0 record of `git ls-files -s -z`: records start the listing or follow a NUL.
+_STAGE0_BLOB = re.compile(rb"(?:^|\0)(?!160000)[0-7]{6} ([0-9a-f]{40,64}) 0\t")
+
+
+def index_size(root: str, env: Mapping[str, str] | None = None) -> tuple[int, int] | None:
+    """(files, bytes) of the index's blobs: what the next commit carries, staged changes
+    included. Object headers only, never contents; submodules and conflicted paths are left
+    out. None when git cannot tell."""
+    try:
+        shas = _STAGE0_BLOB.findall(_git(root, ["ls-files", "-s", "-z"], env))
+        sizes = object_sizes(root, (s.decode("ascii") for s in shas), env)
+    except (GitUnavailable, OSError):
+        return None
+    return len(shas), sum(sizes.get(s.decode("ascii"), 0) for s in shas)
+
+
 def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
     return _names(_git(root, ["ls-files", "-z"], env))
 
