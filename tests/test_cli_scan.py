@@ -240,7 +240,7 @@ def test_default_path_is_the_current_folder(tmp_path: Path, tidy_main: Main) -> 
 
 # ----------------------------------------------------------------------- rules and rule
 def test_rules_lists_every_code(tidy_main: Main) -> None:
-    from tidy.rules import RULES
+    from tidy.rules.registry import RULES
 
     result = tidy_main("rules")
     assert result.code == 0
@@ -259,7 +259,7 @@ def test_rule_explains_by_code_or_name(tidy_main: Main, key: str) -> None:
 
 
 def test_every_rule_has_a_doc_page(tidy_main: Main) -> None:
-    from tidy.rules import RULES
+    from tidy.rules.registry import RULES
 
     for rule in RULES:
         result = tidy_main("rule", rule.code)

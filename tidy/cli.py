@@ -260,7 +260,7 @@ def _run_with_progress(job: Callable[[Any], Any], quiet: bool) -> Any:
 @cli.command("rules")
 def list_rules() -> int:
     """List every rule with its code and summary."""
-    from tidy.rules import RULES
+    from tidy.rules.registry import RULES
 
     for rule in RULES:
         click.echo(f"{rule.code}  {rule.name:<24} {rule.summary}")
@@ -271,7 +271,7 @@ def list_rules() -> int:
 @click.argument("code")
 def show_rule(code: str) -> int:
     """Explain one rule (by code such as TDY101, or by name)."""
-    from tidy.rules import by_code_or_name
+    from tidy.rules.registry import by_code_or_name
 
     rule = by_code_or_name(code)
     if rule is None:

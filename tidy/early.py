@@ -1,30 +1,58 @@
-"""Early work: what can be done from a repo's index alone (a rule's, the index's size), done
-while the walk runs.
+"""Early work: what can be done from a repo's index alone (the vendored rule's reference
+search, the index's size), done on the scan's worker pool while the walk runs.
 
 The walk keeps both cores busy only part of the time (it starts alone, and the last measuring
-job finishes alone); work queued on the scan's worker pool fills those gaps instead of
-running after the walk. A repo whose index is small gets nothing early: the fork and the
-hand-over would cost more than the work.
+job finishes alone); work queued on the pool fills those gaps instead of running after the
+walk. Jobs are named by module path, so the scan starts them before it has imported the
+rules, and a worker imports only what its job needs. A repo whose index is small gets
+nothing early: the fork and the hand-over would cost more than the work.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Future
+from dataclasses import dataclass
 
-from tidy.rules.base import Early, Rule
-from tidy.workspace.blobs import index_size
 from tidy.workspace.git import git_dir
 from tidy.workspace.pool import WorkerPool
 
 EARLY_MIN_INDEX_BYTES = 512 * 1024  # about 5,000 tracked files
+TRACKED = "tracked"  # the key of the index's size
+
+
+@dataclass(frozen=True)
+class Job:
+    key: str  # what the result is found under: a rule code, or TRACKED
+    target: str  # "module:function", called with the repo root; returns something picklable
+    serves: tuple[str, ...] = ()  # rule codes that use it: started when one is selected
+
+
+JOBS = (
+    Job("TDY401", "tidy.rules.vendored:early_references", ("TDY401", "TDY402", "TDY403")),
+)
+_TRACKED_JOB = Job(TRACKED, "tidy.workspace.blobs:index_size")
+
+
+def jobs_for(selects: Callable[[str], bool], tracked_size: bool) -> dict[str, str]:
+    """key -> target of the jobs this scan wants."""
+    wanted = {job.key: job.target for job in JOBS if any(selects(c) for c in job.serves)}
+    if tracked_size:
+        wanted[TRACKED] = _TRACKED_JOB.target
+    return wanted
+
+
+def run_job(target: str, repo: str) -> object:
+    module, _, function = target.partition(":")
+    return getattr(importlib.import_module(module), function)(repo)
 
 
 class EarlyWork:
-    def __init__(self, jobs: Mapping[str, Early], pool: WorkerPool,
+    def __init__(self, jobs: Mapping[str, str], pool: WorkerPool,
                  min_index_bytes: int | None = None) -> None:
-        self._work = list(jobs.items())  # (key, function of the repo root)
+        self._jobs = dict(jobs)
         self._pool = pool
         self._min_index_bytes = (EARLY_MIN_INDEX_BYTES if min_index_bytes is None
                                  else min_index_bytes)
@@ -32,12 +60,13 @@ class EarlyWork:
 
     def start(self, repo: str) -> None:
         """Queue every job for `repo` (an absolute repo root), once."""
-        if repo in self._started or not self._work or not self._worth_it(repo):
+        if repo in self._started or not self._jobs or not self._worth_it(repo):
             return
         executor = self._pool.get()
         if executor is None:
             return
-        self._started[repo] = {key: executor.submit(work, repo) for key, work in self._work}
+        self._started[repo] = {key: executor.submit(run_job, target, repo)
+                               for key, target in self._jobs.items()}
 
     def results(self, repo: str) -> dict[str, object]:
         """What finished for `repo`, by key. Work that failed is left out: whoever wanted it
@@ -58,14 +87,3 @@ class EarlyWork:
             return os.stat(os.path.join(directory, "index")).st_size >= self._min_index_bytes
         except OSError:
             return False
-
-
-TRACKED = "tracked"  # the key of the index's size among the jobs
-
-
-def jobs_for(rules: Iterable[Rule], tracked_size: bool) -> dict[str, Early]:
-    """Each rule's early work by its code, and the index's size when it is wanted."""
-    jobs: dict[str, Early] = {r.code: r.early for r in rules if r.early is not None}
-    if tracked_size:
-        jobs[TRACKED] = index_size
-    return jobs

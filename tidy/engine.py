@@ -26,8 +26,7 @@ from tidy.models import (
     Skipped,
     Surface,
 )
-from tidy.rules import RULES, GroupContext, Rule
-from tidy.rules.base import SizeIndex, SurfaceIndex
+from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.state import state_dir
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
@@ -104,7 +103,7 @@ def _scan_root(
     tracked_size: bool,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     with WorkerPool() as pool:
-        jobs = jobs_for((r for r in RULES if _selected(r, config)), tracked_size)
+        jobs = jobs_for(config.selects, tracked_size)
         return _scan_root_with(root, config, progress, hidden, EarlyWork(jobs, pool), pool)
 
 
@@ -122,6 +121,13 @@ def _scan_root_with(
 
     if enclosing is not None:
         on_repo(enclosing)
+
+    def while_waiting() -> None:
+        """Main-process work that needs no measured sizes, done while the workers finish."""
+        import tidy.rules.registry  # noqa: F401 - every rule module, imported once
+
+        for query in queries.values():
+            query.prepare()
 
     spec = _exclusion_filter(config)
     excluded = None
@@ -143,6 +149,7 @@ def _scan_root_with(
         excluded=excluded,
         progress=progress,
         on_repo=on_repo,
+        while_waiting=while_waiting,
         # tidy's own state (trash, journals, backups) is never reported back as bloat.
         skip_paths=frozenset({os.path.realpath(state_dir())}),
         pool=pool,
@@ -388,6 +395,8 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
 
 def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
     found: list[Finding] = []
+    from tidy.rules.registry import RULES  # loaded while the walk's workers finished
+
     for rule in RULES:
         if not _selected(rule, config):
             continue

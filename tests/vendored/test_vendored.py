@@ -224,8 +224,7 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
 
 
 def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> None:
-    from tidy.early import EarlyWork
-    from tidy.rules import BY_CODE
+    from tidy.early import EarlyWork, jobs_for
     from tidy.rules.vendored import References
     from tidy.workspace.pool import WorkerPool
 
@@ -233,11 +232,11 @@ def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> N
     _library(repo, "static/vendor/ketcher", "ketcher")
     commit(repo)
     with WorkerPool() as pool:
-        jobs = {"TDY401": BY_CODE["TDY401"].early}
-        small = EarlyWork(jobs, pool)  # type: ignore[arg-type]
+        jobs = jobs_for(lambda code: code == "TDY401", tracked_size=False)
+        small = EarlyWork(jobs, pool)
         small.start(str(repo))
         assert small.results(str(repo)) == {}  # a tiny index: not worth a worker
-        any_size = EarlyWork(jobs, pool, min_index_bytes=0)  # type: ignore[arg-type]
+        any_size = EarlyWork(jobs, pool, min_index_bytes=0)
         any_size.start(str(repo))
         found = any_size.results(str(repo))["TDY401"]
     assert isinstance(found, References)

@@ -75,8 +75,8 @@ class GroupContext:
     surface: SurfaceIndex
     config: Config
     sizes: SizeIndex
-    # What each rule's `early` work returned for this repo, by rule code (none when the
-    # platform cannot fork or the work failed: the check then does it itself).
+    # What early work (tidy.early) returned for this repo, by rule code (none when the index
+    # is small, the platform cannot fork or the work failed: the check then does it itself).
     early: Mapping[str, object] = field(default_factory=dict)
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
@@ -100,7 +100,6 @@ class GroupContext:
 
 
 Check = Callable[[GroupContext], Iterable[Finding]]
-Early = Callable[[str], object]  # repo root -> a picklable result, computed in a worker
 
 
 @dataclass(frozen=True)
@@ -114,9 +113,6 @@ class Rule:
     # Codes this rule's check can produce, when one analysis yields several (4xx vendored).
     # Empty: just `code`. A rule whose check produces nothing of its own lists none.
     also_emits: tuple[str, ...] = ()
-    # Work that needs only the repo's index, not the walk: started in a worker process as
-    # soon as the walk meets the repo, so it runs while the walk goes on.
-    early: Early | None = None
 
     @property
     def emits(self) -> tuple[str, ...]:

@@ -80,9 +80,9 @@ class References:
 
 
 def early_references(root: str) -> References:
-    """Everything the index alone decides, run while the walk goes on: the candidates, and
-    one read of every tracked text file. Artifact folders are only known when the walk ends;
-    what lies in them is dropped then (a committed cache is seldom big)."""
+    """Everything the index alone decides, run while the walk goes on (tidy.early): the
+    candidates, and one read of every tracked text file. Artifact folders are only known
+    when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
     tracked = sorted(dict.fromkeys(split_z(run_git(root, "ls-files", "-z", "--cached"))))
     return _references(root, tracked, share_from=sys.maxsize)  # the walk has the other core
 
@@ -264,8 +264,7 @@ do not count.
 Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
-         check_vendored, "display-only", also_emits=("TDY402", "TDY403"),
-         early=early_references),
+         check_vendored, "display-only", also_emits=("TDY402", "TDY403")),
     Rule("TDY402", "possibly-unused-vendored-library",
          "A vendored library with no direct reference but reasons for doubt",
          """What: as TDY401, but paths around the library's folder are built at run time

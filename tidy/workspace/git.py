@@ -120,6 +120,7 @@ class GitQuery:
         self.root = root
         self._error = ""
         self._procs: dict[str, subprocess.Popen[bytes]] = {}
+        self._outputs: dict[str, list[str]] = {}
         self._excludes_file: subprocess.Popen[bytes] | None = None
         try:
             self._git = git_executable()
@@ -146,6 +147,15 @@ class GitQuery:
         self._start("ignored", "ls-files", "-z", "--others", "--ignored", "--exclude-standard",
                     "--directory")
 
+    def prepare(self) -> None:
+        """Read what the listings started at once have printed (the walk is far enough)."""
+        for name, proc in self._procs.items():
+            if name not in self._outputs:
+                out, err = proc.communicate()
+                if proc.returncode != 0:
+                    self._error = self._error or _first_line(err) or "git ls-files failed"
+                self._outputs[name] = split_z(out)
+
     def result(self, gitignore_found: bool = True) -> GitFacts:
         """What git said; `gitignore_found` is False when the walk saw no `.gitignore`
         anywhere in the repo."""
@@ -153,16 +163,10 @@ class GitQuery:
             return GitFacts(self.root, error=self._error)
         if "ignored" not in self._procs and (gitignore_found or self._global_rules()):
             self._start_ignored()
-        outputs: dict[str, list[str]] = {"ignored": []}
-        error = ""
-        for name, proc in self._procs.items():
-            out, err = proc.communicate()
-            if proc.returncode != 0:
-                error = error or _first_line(err) or "git ls-files failed"
-            outputs[name] = split_z(out)
-        if error:
-            return GitFacts(self.root, error=error)
-        return _facts(self.root, outputs)
+        self.prepare()
+        if self._error:
+            return GitFacts(self.root, error=self._error)
+        return _facts(self.root, {"ignored": [], **self._outputs})
 
     def _global_rules(self) -> bool:
         """Whether the user's core.excludesFile (or git's default one) holds a rule."""

@@ -106,6 +106,9 @@ class WalkOptions:
     excluded: PathFilter | None = None
     progress: ProgressFn | None = None
     on_repo: RepoFn | None = None
+    # Called once the tree is explored, before waiting for the measuring workers: the main
+    # process's own later work, done while they finish instead of after.
+    while_waiting: Callable[[], None] | None = None
     # Forked measuring processes (threads lose to the GIL); a pool with 0 workers measures
     # inline. None: the walk makes its own two, for itself.
     pool: WorkerPool | None = None
@@ -164,6 +167,8 @@ class Walker:
         self._add_content(".", st, is_file=False)
         try:
             self._explore(self.root, ".", False, listing)
+            if self.options.while_waiting is not None:
+                self.options.while_waiting()
             self._collect()
         finally:
             if self._own_pool:
