@@ -397,9 +397,11 @@ def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
     found: list[Finding] = []
     from tidy.rules.registry import RULES  # loaded while the walk's workers finished
 
-    for rule in RULES:
-        if not _selected(rule, config):
-            continue
+    selected = [rule for rule in RULES if _selected(rule, config)]
+    started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
+    if started:
+        ctx = dataclasses.replace(ctx, started=started)
+    for rule in selected:
         for finding in rule.check(ctx):
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue

@@ -78,6 +78,8 @@ class GroupContext:
     # What early work (tidy.early) returned for this repo, by rule code (none when the index
     # is small, the platform cannot fork or the work failed: the check then does it itself).
     early: Mapping[str, object] = field(default_factory=dict)
+    # What each rule's `start` returned for this group, by rule code.
+    started: Mapping[str, object] = field(default_factory=dict)
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
         """Tracked state of a path and how many tracked files it holds."""
@@ -113,6 +115,9 @@ class Rule:
     # Codes this rule's check can produce, when one analysis yields several (4xx vendored).
     # Empty: just `code`. A rule whose check produces nothing of its own lists none.
     also_emits: tuple[str, ...] = ()
+    # Starts a rule's slow outside work (git processes) before any rule is checked, so it
+    # runs while the other checks do; the handle reaches check() as ctx.started[code].
+    start: Callable[[GroupContext], object] | None = None
 
     @property
     def emits(self) -> tuple[str, ...]:

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import humanize
 
@@ -18,11 +18,11 @@ from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
 from tidy.workspace.git import GitUnavailable, git_env, git_executable, run_git, split_z
 from tidy.workspace.textscan import (
     Match,
+    PendingFiles,
     may_be_text,
     outside,
     read_head,
     search_paths,
-    text_files,
 )
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
@@ -106,23 +106,53 @@ def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
     return [libraries[0].root] if len(libraries) == 1 else []
 
 
-def _analyse(ctx: GroupContext, last: _LastReferences) -> tuple[list[Verdict], int]:
-    assert ctx.git is not None
+@dataclass
+class _Started:
+    """The vendored check under way: what the index said, and git's listing of untracked
+    files and history look-ups already running."""
+
+    found: References
+    matches: list[Match] = field(default_factory=list)  # tracked references that count
+    searched: int = 0
+    untracked: PendingFiles | None = None
+    last: _LastReferences = field(default_factory=lambda: _LastReferences())
+
+
+def start_vendored(ctx: GroupContext) -> _Started | None:
+    if ctx.git is None or not ctx.git.known:
+        return None
     early = ctx.early.get("TDY401")
-    found = early if isinstance(early, References) else _references(ctx.root, ctx.git.tracked)
+    try:
+        found = (early if isinstance(early, References)
+                 else _references(ctx.root, ctx.git.tracked))
+    except GitUnavailable:
+        return None
     if not found.libraries:
-        return [], 0
+        return _Started(found)
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
     kept = set(outside(sorted({m.path for m in found.matches}), skip))
-    matches = [m for m in found.matches if m.path in kept]
-    searched = len(outside(sorted(found.searched), skip))
-    libraries, patterns = list(found.libraries), list(found.patterns)
-    # Untracked files can only add references: what the tracked ones leave unused is all
-    # that may need its history, so git starts on that while the untracked files are read.
-    last.start(ctx.root, [v.library for v in judge(libraries, patterns, matches) if not v.used])
-    untracked = text_files(ctx.root, skip, tracked=())
-    more, searched_untracked = search_paths(ctx.root, untracked, [p.text for p in patterns])
-    return judge(libraries, patterns, [*matches, *more]), searched + len(searched_untracked)
+    started = _Started(found, [m for m in found.matches if m.path in kept],
+                       len(outside(sorted(found.searched), skip)))
+    try:
+        started.untracked = PendingFiles(ctx.root, skip, tracked=())
+        # Untracked files can only add references: what the tracked ones leave unused is
+        # all that may need its history, so git starts on that now.
+        prelim = judge(list(found.libraries), list(found.patterns), started.matches)
+        started.last.start(ctx.root, [v.library for v in prelim if not v.used])
+    except GitUnavailable:
+        return None
+    return started
+
+
+def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
+    found = started.found
+    if not found.libraries or started.untracked is None:
+        return [], 0
+    patterns = list(found.patterns)
+    more, searched_untracked = search_paths(root, started.untracked.result(),
+                                            [p.text for p in patterns])
+    verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
+    return verdicts, started.searched + len(searched_untracked)
 
 
 class _LastReferences:
@@ -199,17 +229,18 @@ def _finding(ctx: GroupContext, verdict: Verdict, code: str, name: str, message:
 
 
 def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
-    if ctx.git is None or not ctx.git.known:
+    handle = ctx.started.get("TDY401")
+    started = handle if isinstance(handle, _Started) else start_vendored(ctx)
+    if started is None:
         return
-    last = _LastReferences()
     try:
-        verdicts, searched = _analyse(ctx, last)
+        verdicts, searched = _analyse(started, ctx.root)
         for verdict in verdicts:
-            yield from _verdict_findings(ctx, verdict, searched, last)
+            yield from _verdict_findings(ctx, verdict, searched, started.last)
     except GitUnavailable:
         return
     finally:
-        last.close()
+        started.last.close()
 
 
 def _verdict_findings(
@@ -264,7 +295,8 @@ do not count.
 Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
-         check_vendored, "display-only", also_emits=("TDY402", "TDY403")),
+         check_vendored, "display-only", also_emits=("TDY402", "TDY403"),
+         start=start_vendored),
     Rule("TDY402", "possibly-unused-vendored-library",
          "A vendored library with no direct reference but reasons for doubt",
          """What: as TDY401, but paths around the library's folder are built at run time

@@ -49,6 +49,27 @@ def run_git(repo: str, *args: str, check: bool = True) -> bytes:
     return proc.stdout
 
 
+class RunningGit:
+    """One git command started now, its output read when wanted (run_git, split in two)."""
+
+    def __init__(self, repo: str, args: tuple[str, ...]) -> None:
+        self._args = args
+        self._proc = subprocess.Popen([git_executable(), "-C", repo, *args],
+                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      env=git_env())
+
+    def output(self) -> bytes:
+        out, err = self._proc.communicate()
+        if self._proc.returncode != 0:
+            raise GitUnavailable(_first_line(err) or f"git {self._args[0]} failed")
+        return out
+
+
+def start_git(repo: str, *args: str) -> RunningGit:
+    """Like run_git, but returns at once; GitUnavailable comes from output()."""
+    return RunningGit(repo, args)
+
+
 def _first_line(data: bytes) -> str:
     text = data.decode("utf-8", "replace").strip()
     return text.splitlines()[0] if text else ""
@@ -100,9 +121,14 @@ class GitFacts:
         """
         if rel in self.ignored_files or rel in self.ignored_dirs or rel in self.tracked_ignored:
             return True
-        parts = rel.split("/")
-        if any("/".join(parts[:i]) in self.ignored_dirs for i in range(1, len(parts))):
-            return True
+        if self.ignored_dirs:
+            slash = rel.rfind("/")
+            while slash > 0:
+                if rel[:slash] in self.ignored_dirs:
+                    return True
+                slash = rel.rfind("/", 0, slash)
+        if not self.tracked_ignored:
+            return False
         inside = self.tracked_under(rel)
         return bool(inside) and all(p in self.tracked_ignored for p in inside)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import ahocorasick_rs
 
-from tidy.workspace.git import run_git, split_z
+from tidy.workspace.git import split_z, start_git
 from tidy.workspace.pool import can_fork
 
 MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
@@ -57,18 +57,31 @@ def text_files(
     `tracked` (sorted, as GitFacts holds it) saves listing the index again. The folders are
     passed to git as exclude pathspecs, so git does not walk into them.
     """
-    args = ["ls-files", "-z", "--others", "--exclude-standard"]
-    if tracked is None:
-        args.append("--cached")
-    if skip and len(skip) <= _MAX_PATHSPECS:
-        args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
-    listed = split_z(run_git(repo, *args))
-    if tracked is not None:
-        listed = [*outside(tracked, skip), *listed]
-    skipped = frozenset(skip)
-    prefixes = tuple(s + "/" for s in skip) if len(skip) > _MAX_PATHSPECS else ()
-    return [p for p in dict.fromkeys(listed)
-            if may_be_text(p) and p not in skipped and not (prefixes and p.startswith(prefixes))]
+    return PendingFiles(repo, skip, tracked).result()
+
+
+class PendingFiles:
+    """text_files with git started now and read later, so it works while Python goes on."""
+
+    def __init__(self, repo: str, skip: Sequence[str] = (),
+                 tracked: Sequence[str] | None = None) -> None:
+        self._skip, self._tracked = list(skip), tracked
+        args = ["ls-files", "-z", "--others", "--exclude-standard"]
+        if tracked is None:
+            args.append("--cached")
+        if skip and len(skip) <= _MAX_PATHSPECS:
+            args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
+        self._git = start_git(repo, *args)
+
+    def result(self) -> list[str]:
+        listed = split_z(self._git.output())
+        skip = self._skip
+        if self._tracked is not None:
+            listed = [*outside(self._tracked, skip), *listed]
+        skipped = frozenset(skip)
+        prefixes = tuple(s + "/" for s in skip) if len(skip) > _MAX_PATHSPECS else ()
+        return [p for p in dict.fromkeys(listed) if may_be_text(p) and p not in skipped
+                and not (prefixes and p.startswith(prefixes))]
 
 
 def outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
