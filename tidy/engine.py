@@ -401,7 +401,8 @@ def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
     started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
     if started:
         ctx = dataclasses.replace(ctx, started=started)
-    for rule in selected:
+    # Rules whose git is running go last, so it has the other checks' time to finish.
+    for rule in sorted(selected, key=lambda r: r.code in started):
         for finding in rule.check(ctx):
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
