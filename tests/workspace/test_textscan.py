@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.textscan import outside, search, text_files
+from tidy.workspace.textscan import open_repo, outside, read_head, search, text_files
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -90,3 +91,26 @@ def test_outside_equals_a_plain_prefix_filter(paths: list[str], folders: list[st
     ordered = sorted(set(paths))
     expected = [p for p in ordered if not any(p.startswith(f + "/") for f in folders)]
     assert outside(ordered, folders) == expected
+
+
+@pytest.mark.parametrize("size", [0, 1, 65535, 65536, 65537, 300_000])
+@pytest.mark.parametrize("limit", [10, 65536, 200_001, 5_000_001])
+def test_read_head_reads_what_the_file_holds_up_to_the_limit(
+    tmp_path: Path, size: int, limit: int
+) -> None:
+    data = bytes(i % 251 for i in range(size))
+    write(tmp_path / "f.bin", data)
+    folder = open_repo(str(tmp_path))
+    try:
+        assert read_head(str(tmp_path), "f.bin", limit) == data[:limit]
+        assert read_head(folder, "f.bin", limit) == data[:limit]
+    finally:
+        os.close(folder)
+
+
+def test_read_head_gives_nothing_for_what_is_no_regular_file(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "fifo")  # would block a plain read forever
+    os.symlink("/dev/zero", tmp_path / "zeros")  # never followed
+    (tmp_path / "dir").mkdir()
+    for name in ("fifo", "zeros", "dir", "missing"):
+        assert read_head(str(tmp_path), name, 1 << 20) == b""

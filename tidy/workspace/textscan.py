@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import ahocorasick_rs
 
 from tidy.workspace.git import split_z, start_git
+from tidy.workspace.measure import open_folder
 from tidy.workspace.pool import can_fork
 
 MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
@@ -33,6 +34,7 @@ _LOCKFILES = frozenset({
 })
 
 
+_FIRST_READ = 64 * 1024  # below malloc's mmap threshold: no page mapping per small file
 # Never through a link, never stuck on a FIFO.
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 
@@ -112,24 +114,48 @@ def may_be_text(path: str) -> bool:
     return dot < 0 or name[dot:].lower() not in _BINARY_SUFFIXES
 
 
-def read_head(repo: str, path: str, limit: int) -> bytes:
-    """At most `limit` bytes of a regular file, never through a link; b"" on any error."""
-    full = os.path.join(repo, path)
+def read_head(repo: str | int, path: str, limit: int) -> bytes:
+    """At most `limit` bytes of a regular file, never through a link; b"" on any error.
+
+    `repo` is the folder's path, or a descriptor of it (open_repo): with thousands of files
+    to read, the kernel then resolves only the relative path, not the whole one each time.
+    """
     try:
-        fd = os.open(full, _READ_FLAGS)
+        if isinstance(repo, int):
+            fd = os.open(path, _READ_FLAGS, dir_fd=repo)
+        else:
+            fd = os.open(os.path.join(repo, path), _READ_FLAGS)
     except OSError:
         return b""
     try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
+        # Most files fit in the first read, which is all they cost besides open and close;
+        # only a full first chunk (a big file, or something that is no file) is looked at.
+        data = os.read(fd, min(limit, _FIRST_READ))
+        if len(data) < _FIRST_READ or len(data) >= limit:
+            return data
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
             return b""
-        # Ask for what the file holds (+1 to see it grew), not `limit`: os.read allocates
-        # the whole request up front, and 5 MB per small file costs more than the read.
-        return os.read(fd, min(limit, st.st_size + 1))
+        chunks = [data]
+        size = len(data)
+        while size < limit:
+            more = os.read(fd, min(limit - size, 1 << 20))
+            if not more:
+                break
+            chunks.append(more)
+            size += len(more)
+        return b"".join(chunks)
     except OSError:
         return b""
     finally:
         os.close(fd)
+
+
+def open_repo(repo: str) -> int:
+    """A descriptor of the folder `repo` for read_head; -1 when it cannot be opened."""
+    try:
+        return open_folder(repo) if os.open in os.supports_dir_fd else -1
+    except OSError:
+        return -1
 
 
 def search(
@@ -172,15 +198,21 @@ def _search_part(
         needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
     matches: list[Match] = []
     searched: list[str] = []
-    for path in paths:
-        data = read_head(repo, path, MAX_TEXT_BYTES + 1)
-        if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
-            continue
-        searched.append(path)
-        hay = data.lower()
-        found = automaton.find_matches_as_indexes(hay, overlapping=True)
-        if found:
-            matches.extend(_with_lines(path, hay, found))
+    folder = open_repo(repo)
+    where: str | int = folder if folder >= 0 else repo
+    try:
+        for path in paths:
+            data = read_head(where, path, MAX_TEXT_BYTES + 1)
+            if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
+                continue
+            searched.append(path)
+            hay = data.lower()
+            found = automaton.find_matches_as_indexes(hay, overlapping=True)
+            if found:
+                matches.extend(_with_lines(path, hay, found))
+    finally:
+        if folder >= 0:
+            os.close(folder)
     return matches, searched
 
 
