@@ -4,8 +4,9 @@ search, the index's size), done on the scan's worker pool while the walk runs.
 The walk keeps both cores busy only part of the time (it starts alone, and the last measuring
 job finishes alone); work queued on the pool fills those gaps instead of running after the
 walk. Jobs are named by module path, so the scan starts them before it has imported the
-rules, and a worker imports only what its job needs. A repo whose index is small gets
-nothing early: the fork and the hand-over would cost more than the work.
+rules, and a worker imports only what its job needs. One task per repo lists the index once
+for all its jobs. A repo whose index is small gets nothing early: the fork and the hand-over
+would cost more than the work.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 
+from tidy.workspace.blobs import IndexListing, index_size, list_index
 from tidy.workspace.git import git_dir
 from tidy.workspace.pool import WorkerPool
 
@@ -26,14 +28,17 @@ TRACKED = "tracked"  # the key of the index's size
 @dataclass(frozen=True)
 class Job:
     key: str  # what the result is found under: a rule code, or TRACKED
-    target: str  # "module:function", called with the repo root; returns something picklable
+    # "module:function", called as function(repo root, IndexListing); returns something
+    # picklable.
+    target: str
     serves: tuple[str, ...] = ()  # rule codes that use it: started when one is selected
 
 
 JOBS = (
     Job("TDY401", "tidy.rules.vendored:early_references", ("TDY401", "TDY402", "TDY403")),
+    Job("TDY502", "tidy.rules.ignore_rules:early_heavy_candidates", ("TDY502",)),
 )
-_TRACKED_JOB = Job(TRACKED, "tidy.workspace.blobs:index_size")
+_TRACKED_JOB = Job(TRACKED, "tidy.early:index_size_of")
 
 
 def jobs_for(selects: Callable[[str], bool], tracked_size: bool) -> dict[str, str]:
@@ -44,9 +49,22 @@ def jobs_for(selects: Callable[[str], bool], tracked_size: bool) -> dict[str, st
     return wanted
 
 
-def run_job(target: str, repo: str) -> object:
-    module, _, function = target.partition(":")
-    return getattr(importlib.import_module(module), function)(repo)
+def run_jobs(targets: Mapping[str, str], repo: str) -> dict[str, object]:
+    """Every job for one repo over one listing of its index; a job that fails is left out
+    (whoever wanted it does the work itself and meets the error where it can report it)."""
+    listing = list_index(repo)
+    done: dict[str, object] = {}
+    for key, target in targets.items():
+        module, _, function = target.partition(":")
+        try:
+            done[key] = getattr(importlib.import_module(module), function)(repo, listing)
+        except Exception:
+            continue
+    return done
+
+
+def index_size_of(repo: str, listing: IndexListing) -> tuple[int, int] | None:
+    return index_size(repo, listing=listing)
 
 
 class EarlyWork:
@@ -56,7 +74,7 @@ class EarlyWork:
         self._pool = pool
         self._min_index_bytes = (EARLY_MIN_INDEX_BYTES if min_index_bytes is None
                                  else min_index_bytes)
-        self._started: dict[str, dict[str, Future[object]]] = {}
+        self._started: dict[str, Future[dict[str, object]]] = {}
 
     def start(self, repo: str) -> None:
         """Queue every job for `repo` (an absolute repo root), once."""
@@ -65,19 +83,18 @@ class EarlyWork:
         executor = self._pool.get()
         if executor is None:
             return
-        self._started[repo] = {key: executor.submit(run_job, target, repo)
-                               for key, target in self._jobs.items()}
+        self._started[repo] = executor.submit(run_jobs, self._jobs, repo)
 
     def results(self, repo: str) -> dict[str, object]:
-        """What finished for `repo`, by key. Work that failed is left out: whoever wanted it
-        then does it itself and meets the same error where it can report it."""
-        found: dict[str, object] = {}
-        for key, future in self._started.get(repo, {}).items():
-            try:
-                found[key] = future.result()
-            except Exception:
-                continue
-        return found
+        """What finished for `repo`, by key; nothing when the task failed as a whole (no
+        git): whoever wanted a result then does the work itself."""
+        future = self._started.get(repo)
+        if future is None:
+            return {}
+        try:
+            return future.result()
+        except Exception:
+            return {}
 
     def _worth_it(self, repo: str) -> bool:
         directory = git_dir(repo)

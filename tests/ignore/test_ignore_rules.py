@@ -138,6 +138,29 @@ def test_tdy502_heavy_vendored_folder_until_ignore_file(tmp_path: Path) -> None:
     assert not _codes(_scan(repo, heavy_folder=50_000), "TDY502")
 
 
+def test_tdy502_found_the_same_by_a_worker_while_the_walk_runs(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tidy.early
+
+    repo = make_repo(tmp_path / "r")
+    for i in range(10):
+        write(repo / "web" / "assets" / f"app.{i}.js.map", "{}" * 3000)
+        write(repo / "third_party" / "lib" / f"m{i}.py", "x = 1\n" * 3000)
+    write(repo / ".gitattributes", "docs/api/** linguist-generated\n")
+    write(repo / "docs" / "api" / "index.html", "<p>" * 30000)
+    commit(repo)
+
+    def heavy() -> list[tuple[str, str, str]]:
+        return sorted((f.path, f.message, str(f.details))
+                      for f in _codes(_scan(repo, heavy_folder=10_000), "TDY502").values())
+
+    inline = heavy()
+    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    assert heavy() == inline
+    assert [path for path, _, _ in inline] == ["docs/api", "third_party/lib", "web/assets"]
+
+
 def test_tdy502_generated_and_linguist_marked(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     for i in range(10):

@@ -170,3 +170,40 @@ def test_range_counts_the_blob_a_merge_resolution_writes(tmp_path: Path) -> None
     assert set(found) == {blob_sha(b"side\n"), blob_sha(b"main\n"), blob_sha(resolved)}
     assert (found[blob_sha(resolved)].path, found[blob_sha(resolved)].size,
             found[blob_sha(resolved)].commit) == ("f.txt", len(resolved), merge)
+
+
+def test_list_index_names_every_path_once_and_sizes_stage_zero_blobs(tmp_path: Path) -> None:
+    from tidy.workspace.blobs import index_size, list_index
+
+    repo = make_repo(tmp_path / "r")
+    odd = ["tab\there.txt", "new\nline.txt", "sp ace.txt", "ünï.txt"]
+    for name in odd:
+        write(repo / name, name * 3)
+    write(repo / "both.txt", "base\n")
+    commit(repo)
+    os.mkdir(repo / "raw")
+    (repo / os.fsdecode(b"raw/\xff\xfe.bin")).write_bytes(b"x" * 10)  # not UTF-8
+    git(repo, "add", "raw")
+    sub = make_repo(tmp_path / "sub")
+    write(sub / "f", "f")
+    commit(sub)
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", str(sub), "sub")
+    commit(repo)
+    git(repo, "checkout", "-q", "-b", "other")
+    write(repo / "both.txt", "theirs\n")
+    commit(repo)
+    git(repo, "checkout", "-q", "-")
+    write(repo / "both.txt", "ours\n")
+    commit(repo)
+    git(repo, "merge", "-q", "other", check=False)  # both.txt: stages 1, 2, 3
+    listing = list_index(str(repo))
+    names = sorted({os.fsdecode(p) for p in
+                    git(repo, "ls-files", "-z").encode("utf-8", "surrogateescape").split(b"\0")
+                    if p})
+    assert list(listing.paths) == names
+    assert os.fsdecode(b"raw/\xff\xfe.bin") in listing.paths and "sub" in listing.paths
+    staged = [line for line in git(repo, "ls-files", "-s").splitlines()
+              if line.split()[2] == "0" and not line.startswith("160000")]
+    assert len(listing.blob_ids) == len(staged)  # no submodule, no conflict stage
+    files, total = index_size(str(repo), listing=listing)  # type: ignore[misc]
+    assert files == len(staged) and total > 0

@@ -3,13 +3,14 @@ files a rule already matches."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import humanize
 
 from tidy import ignore_rules
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.workspace.blobs import IndexListing
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
 RULE_DETAIL = "ignore rule"
@@ -56,12 +57,23 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
+def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[ignore_rules.HeavyCandidate]:
+    attributes = ignore_rules.gitattributes_folders(ignore_rules.read_gitattributes(root))
+    return ignore_rules.heavy_candidates(tracked, attributes)
+
+
+def early_heavy_candidates(root: str, index: IndexListing) -> list[ignore_rules.HeavyCandidate]:
+    """The candidates from the index alone, while the walk goes on (tidy.early)."""
+    return _heavy_candidates(root, index.paths)
+
+
 def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
-    attributes = ignore_rules.gitattributes_folders(ignore_rules.read_gitattributes(ctx.root))
+    early = ctx.early.get("TDY502")
+    candidates = early if isinstance(early, list) else _heavy_candidates(ctx.root, ctx.git.tracked)
     hit_paths = {h.rel for h in ctx.hits}
-    for candidate in ignore_rules.heavy_candidates(ctx.git.tracked, attributes):
+    for candidate in candidates:
         folder = candidate.path
         if folder in hit_paths:
             continue  # a committed cache: TDY102 says untrack it

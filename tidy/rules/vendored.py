@@ -15,7 +15,8 @@ from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.vendored.candidates import Library, discover
 from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
-from tidy.workspace.git import GitUnavailable, git_env, git_executable, run_git, split_z
+from tidy.workspace.blobs import IndexListing
+from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
 from tidy.workspace.textscan import (
     Match,
     PendingFiles,
@@ -79,12 +80,11 @@ class References:
     searched: tuple[str, ...] = ()  # tracked files read as text
 
 
-def early_references(root: str) -> References:
+def early_references(root: str, index: IndexListing) -> References:
     """Everything the index alone decides, run while the walk goes on (tidy.early): the
     candidates, and one read of every tracked text file. Artifact folders are only known
     when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
-    tracked = sorted(dict.fromkeys(split_z(run_git(root, "ls-files", "-z", "--cached"))))
-    return _references(root, tracked, share_from=sys.maxsize)  # the walk has the other core
+    return _references(root, index.paths, share_from=sys.maxsize)  # the walk has the other core
 
 
 def _references(root: str, tracked: Sequence[str], share_from: int | None = None) -> References:

@@ -24,6 +24,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -134,20 +135,39 @@ def index_entries(root: str, paths: Sequence[str] | None = None,
     return entries
 
 
-# One stage-0 record of `git ls-files -s -z`: records start the listing or follow a NUL.
-_STAGE0_BLOB = re.compile(rb"(?:^|\0)(?!160000)[0-7]{6} ([0-9a-f]{40,64}) 0\t")
+@dataclass(frozen=True)
+class IndexListing:
+    """The index as one `git ls-files -s -z` shows it."""
+
+    paths: tuple[str, ...]  # sorted, each once (a conflicted path has several stages)
+    blob_ids: tuple[str, ...]  # of stage-0 entries with a blob (submodules have none)
 
 
-def index_size(root: str, env: Mapping[str, str] | None = None) -> tuple[int, int] | None:
+# One record: "<mode> <object id> <stage>\t<path>\0"; a path holds no NUL.
+_INDEX_RECORD = re.compile(r"([0-7]{6}) ([0-9a-f]+) ([0-3])\t([^\0]*)\0")
+
+
+def list_index(root: str, env: Mapping[str, str] | None = None) -> IndexListing:
+    out = _git(root, ["ls-files", "-s", "-z"], env)
+    # Decoded whole as os.fsdecode would, so names compare equal to the walk's.
+    text = out.decode(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
+    records = _INDEX_RECORD.findall(text)
+    paths = tuple(sorted(dict.fromkeys(r[3] for r in records)))
+    blobs = tuple(r[1] for r in records if r[2] == "0" and r[0] != GITLINK)
+    return IndexListing(paths, blobs)
+
+
+def index_size(root: str, env: Mapping[str, str] | None = None,
+               listing: IndexListing | None = None) -> tuple[int, int] | None:
     """(files, bytes) of the index's blobs: what the next commit carries, staged changes
     included. Object headers only, never contents; submodules and conflicted paths are left
     out. None when git cannot tell."""
     try:
-        shas = _STAGE0_BLOB.findall(_git(root, ["ls-files", "-s", "-z"], env))
-        sizes = object_sizes(root, (s.decode("ascii") for s in shas), env)
+        blobs = (listing or list_index(root, env)).blob_ids
+        sizes = object_sizes(root, blobs, env)
     except (GitUnavailable, OSError):
         return None
-    return len(shas), sum(sizes.get(s.decode("ascii"), 0) for s in shas)
+    return len(blobs), sum(sizes.get(b, 0) for b in blobs)
 
 
 def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
