@@ -4,10 +4,13 @@ ambiguous names count only with evidence (a marker, CACHEDIR.TAG, a self-ignorin
 
 from __future__ import annotations
 
+import fnmatch
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, make_repo, scan_foundation, write
 from tidy.catalog import (
@@ -309,3 +312,17 @@ def test_node_modules_contents_are_never_projects(tmp_path: Path) -> None:
     write(pkg / ".DS_Store", size=10)
     report = scan_foundation(root)
     assert {f["path"] for f in findings(report)} == {"node_modules"}
+
+
+_GLOB_PART = st.sampled_from(["*", "?", ".", "a", "b", "~", "#", "pyc", "[ab]", "[!a]"])
+
+
+@given(st.lists(st.lists(_GLOB_PART, min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=5),
+       st.text(alphabet=".ab~#pyc!", max_size=8))
+def test_quick_reject_never_drops_a_name_a_glob_matches(globs: list[str], name: str) -> None:
+    from tidy.catalog import _literal_ends
+
+    starts, ends, anything = _literal_ends(globs)
+    if any(fnmatch.fnmatchcase(name, g) for g in globs):
+        assert anything or name.startswith(starts) or name.endswith(ends)

@@ -149,8 +149,12 @@ class Catalog:
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         for kind in self.kinds:
             self._index(kind)
-        # One compiled alternation, so most names are rejected by a single regex call.
-        self._file_glob_re = _union(g for k in self._file_globs for g in k.globs)
+        # One compiled alternation, so most names are rejected by a single regex call; before
+        # it, two str calls reject names no glob can match (what a glob's literal start and
+        # end demand), which is nearly every file name.
+        file_globs = [g for k in self._file_globs for g in k.globs]
+        self._file_glob_re = _union(file_globs)
+        self._file_glob_starts, self._file_glob_ends, self._any_file = _literal_ends(file_globs)
         self._dir_glob_re = _union(g for k in self._dir_globs for g in k.globs)
 
     def _index(self, kind: Kind) -> None:
@@ -172,7 +176,8 @@ class Catalog:
         for kind in self._files_by_name.get(name, ()):
             if has_sibling_marker(kind, siblings) or not kind.needs_evidence:
                 return kind
-        if not self._file_glob_re.match(name):
+        if not (self._any_file or name.startswith(self._file_glob_starts)
+                or name.endswith(self._file_glob_ends)) or not self._file_glob_re.match(name):
             return None
         for kind in self._file_globs:
             confirmed = not kind.needs_evidence or has_sibling_marker(kind, siblings)
@@ -203,6 +208,31 @@ class Catalog:
         if "CACHEDIR.TAG" in inside and has_cachedir_tag(path):
             return self.by_kind_name.get("cachedir-tagged")
         return None
+
+
+def _literal_ends(globs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """What a name must start with, or else end with, to have a chance against any glob;
+    True when some glob (`*`) could match anything.
+
+    A glob's literal start is what comes before its first wildcard; its literal end what
+    follows its last `*` or `?`. A `[class]` is not parsed: a glob holding one gives no end.
+    """
+    starts: list[str] = []
+    ends: list[str] = []
+    for glob in globs:
+        specials = [i for i, c in enumerate(glob) if c in "*?["]
+        if not specials:
+            starts.append(glob)
+            continue
+        head = glob[:specials[0]]
+        tail = "" if "[" in glob else glob[specials[-1] + 1:]
+        if head:
+            starts.append(head)
+        elif tail:
+            ends.append(tail)
+        else:
+            return (), (), True
+    return tuple(starts), tuple(ends), False
 
 
 def _union(globs: Iterable[str]) -> re.Pattern[str]:

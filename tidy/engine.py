@@ -181,6 +181,8 @@ def _bucket(result: WalkResult) -> dict[str, _Bucket]:
     buckets = {k: _Bucket(k) for k in sorted(keys, key=lambda k: (k != ".", k))}
 
     def owner(rel: str) -> _Bucket:
+        if len(keys) == 1:  # no repo below the root: everything is the root's
+            return buckets["."]
         current = rel
         while current not in keys:
             slash = current.rfind("/")
