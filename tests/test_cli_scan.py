@@ -306,3 +306,20 @@ def test_progress_on_a_terminal_and_silent_with_quiet(tmp_path: Path) -> None:
     write(root / "node_modules" / "x.js", size=10)
     assert b"scanning" in _stderr_on_a_terminal(["scan", str(root)], tmp_path)
     assert _stderr_on_a_terminal(["scan", "--quiet", str(root)], tmp_path) == b""
+
+
+def test_a_scan_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    from tidy import engine
+    from tidy.config import Config
+
+    repo = _repo_with_cache(tmp_path / "r")
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            engine.scan([str(repo)], Config())
+            assert gc.isenabled() is state
+    finally:
+        (gc.enable if was else gc.disable)()

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
+import gc
 import os
 import stat
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -65,12 +67,13 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     skipped: list[Skipped] = []
     warnings: list[str] = []
     hidden: dict[str, list[int]] = {}
-    for root in roots:
-        root_groups, root_skipped, root_warnings = _scan_root(
-            root, config, progress, hidden, tracked_size)
-        groups.extend(root_groups)
-        skipped.extend(root_skipped)
-        warnings.extend(root_warnings)
+    with _no_cycle_collection():
+        for root in roots:
+            root_groups, root_skipped, root_warnings = _scan_root(
+                root, config, progress, hidden, tracked_size)
+            groups.extend(root_groups)
+            skipped.extend(root_skipped)
+            warnings.extend(root_warnings)
     return Report(
         roots=roots,
         groups=tuple(groups),
@@ -79,6 +82,20 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
         hidden_kinds=tuple((k, v[0], v[1]) for k, v in sorted(hidden.items())),
         duration_s=time.monotonic() - started,
     )
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """The walk makes millions of short-lived objects and no cycles: the cyclic collector
+    would only pass over them again and again, and in forked workers it would copy every
+    page it touches. Turned off for the scan (workers inherit that), then back as it was."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _check_root(path: str) -> str:
