@@ -70,12 +70,18 @@ def ensure_tree(label: str) -> str:
     return path
 
 
-def compile_tidy() -> None:
-    """Byte-compile tidy's modules, as `pip install .` does: an editable install under
-    PYTHONDONTWRITEBYTECODE would otherwise compile every module on every run, which no
-    installed copy does."""
-    subprocess.run([sys.executable, "-m", "compileall", "-q", os.path.join(REPO, "tidy")],
-                   check=True, stdout=subprocess.DEVNULL)
+def installed_tidy() -> str:
+    """tidy as `pip install .` gives it, in a virtualenv of its own under the bench folder,
+    re-installed from this checkout on every call: byte-compiled like any installed package,
+    started by its own entry point (not an editable finder, not a version manager's shim)."""
+    venv = os.path.join(bench_dir(), "venv")
+    python = os.path.join(venv, "bin", "python")
+    if not os.path.exists(python):
+        subprocess.run([sys.executable, "-m", "venv", venv], check=True)
+        subprocess.run([python, "-m", "pip", "install", "-q", REPO], check=True)
+    subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall",
+                    REPO], check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return os.path.join(venv, "bin", "tidy")
 
 
 def tree_info(path: str) -> dict[str, object]:

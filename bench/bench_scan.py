@@ -57,17 +57,77 @@ print(out.getvalue())
 """
 
 
-def tools(tree: str) -> dict[str, list[str]]:
+# One scan through the CLI with marks at its phases (seconds since the process started) and
+# the CPU of the main process and of its children (measuring workers, git).
+TIMELINE_SCRIPT = r"""
+import json, os, resource, sys, time
+with open("/proc/self/stat") as f:
+    start_ticks = int(f.read().rsplit(")", 1)[1].split()[19])
+with open("/proc/uptime") as f:
+    uptime = float(f.read().split()[0])
+t0 = time.perf_counter() - (uptime - start_ticks / os.sysconf("SC_CLK_TCK"))
+marks = {}
+def mark(name):
+    marks.setdefault(name, round(time.perf_counter() - t0, 4))
+mark("interpreter up")
+import tidy.cli as cli
+import tidy.engine as engine
+import tidy.workspace.walk as walk
+mark("imports done")
+def wrap(owner, attr, before=None, after=None):
+    original = getattr(owner, attr)
+    def call(*a, **k):
+        if before: mark(before)
+        result = original(*a, **k)
+        if after: mark(after)
+        return result
+    setattr(owner, attr, call)
+wrap(walk.Walker, "run", "walk starts", "walk ends")
+wrap(walk.Walker, "_collect", "tree explored")
+wrap(engine, "_findings", "rules start", "rules end")
+wrap(cli, "_record_history", "history starts", "history ends")
+try:
+    cli.main(["scan", "--format", "json", "-q", sys.argv[1]])
+except SystemExit:
+    pass
+mark("done")
+own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+sys.stderr.write(json.dumps({"marks": marks, "cpu_main": own.ru_utime + own.ru_stime,
+                             "cpu_children": kids.ru_utime + kids.ru_stime}))
+"""
+
+
+def timeline(tree: str, tidy: str, runs: int = 5) -> dict[str, object]:
+    """Median of each phase mark over a few instrumented scans (installed tidy's python)."""
+    python = os.path.join(os.path.dirname(tidy), "python")
+    samples = []
+    for _ in range(runs):
+        done = subprocess.run([python, "-c", TIMELINE_SCRIPT, tree], capture_output=True,
+                              text=True, check=False)
+        try:
+            samples.append(json.loads(done.stderr.strip().splitlines()[-1]))
+        except (ValueError, IndexError):
+            return {}
+    names = list(samples[0]["marks"])
+    return {
+        "marks": {n: h.median([s["marks"][n] for s in samples if n in s["marks"]])
+                  for n in names},
+        "cpu_main": h.median([s["cpu_main"] for s in samples]),
+        "cpu_children": h.median([s["cpu_children"] for s in samples]),
+    }
+
+
+def tools(tree: str, tidy: str) -> dict[str, list[str]]:
     """Every tool prints to /dev/null (measure() sends stdout there)."""
     return {
-        "tidy scan --format json -q": ["tidy", "scan", "--format", "json", "-q", tree],
+        "tidy scan --format json -q": [tidy, "scan", "--format", "json", "-q", tree],
         "du -s": ["du", "-s", tree],
         "find -printf '%s\\n'": ["find", tree, "-printf", "%s\n"],
         "gdu -n -p -s": ["gdu", "-n", "-p", "-s", tree],
         "fdfind -HI .": ["fdfind", "-HI", ".", tree],
         # the walk and the artifact rules alone: what the other rule families add
         "tidy scan --select TDY1": [
-            "tidy",
+            tidy,
             "scan",
             "--format",
             "json",
@@ -76,7 +136,7 @@ def tools(tree: str) -> dict[str, list[str]]:
             "TDY1",
             tree,
         ],
-        "tidy --version (start-up only)": ["tidy", "--version"],
+        "tidy --version (start-up only)": [tidy, "--version"],
     }
 
 
@@ -93,10 +153,10 @@ def count_entries(tree: str) -> int:
     return lines - 1
 
 
-def check_bytes(tree: str) -> dict[str, object]:
+def check_bytes(tree: str, tidy: str) -> dict[str, object]:
     """tidy's bytes for each catalogued folder against `du -sb` (apparent size) of it."""
     done = subprocess.run(
-        ["tidy", "scan", "--format", "json", "-q", "--exit-zero", tree],
+        [tidy, "scan", "--format", "json", "-q", "--exit-zero", tree],
         capture_output=True,
         text=True,
     )
@@ -146,19 +206,19 @@ def _trim_profile(text: str) -> str:
 
 def run(label: str, runs: int, with_profile: bool) -> dict[str, object]:
     tree = h.ensure_tree(label)
-    h.compile_tidy()
-    commands, missing = available(tools(tree))
+    tidy = h.installed_tidy()
+    commands, missing = available(tools(tree, tidy))
     for name in missing:
         print(f"bench_scan: {name.split()[0]} not installed, left out", file=sys.stderr)
     print(f"bench_scan: {tree}: warm-up pass", file=sys.stderr, flush=True)
     entries = count_entries(tree)
     for cmd in commands.values():  # warm cache, and a tool that fails stops us here
-        h.measure(cmd, sample=False, check=cmd[0] != "tidy")
-    correctness = check_bytes(tree)
+        h.measure(cmd, sample=False, check=cmd[0] != tidy)
+    correctness = check_bytes(tree, tidy)
     timings: dict[str, list[h.Run]] = {name: [] for name in commands}
     for round_no in range(runs):
         for name, cmd in commands.items():
-            timings[name].append(h.measure(cmd, check=cmd[0] != "tidy"))
+            timings[name].append(h.measure(cmd, check=cmd[0] != tidy))
         print(
             f"bench_scan: round {round_no + 1}/{runs}: "
             + ", ".join(f"{n.split()[0]} {t[-1].wall_s:.2f}s" for n, t in timings.items()),
@@ -183,13 +243,15 @@ def run(label: str, runs: int, with_profile: bool) -> dict[str, object]:
         "correctness": correctness,
         "tools": {
             name: {
-                "cmd": shlex.join(c.replace("\n", "\\n") for c in cmd).replace(tree, "TREE"),
+                "cmd": shlex.join("tidy" if c == tidy else c.replace("\n", "\\n")
+                                  for c in cmd).replace(tree, "TREE"),
                 **h.summarize(t),
                 "walls": [round(r.wall_s, 3) for r in t],
             }
             for name, (cmd, t) in ((n, (commands[n], timings[n])) for n in commands)
         },
     }
+    result["timeline"] = timeline(tree, tidy)
     if with_profile:
         result["profile_main"] = profile(tree, "default")
         result["profile_inline"] = profile(tree, "inline")
@@ -206,7 +268,9 @@ def render(results: dict[str, dict[str, object]]) -> str:
         textwrap.dedent("""\
         Reproduce: `bench/run_all.sh` (all sections), or `python bench/bench_scan.py --tree 250k`
         and `--tree 1m`. Trees come from `bench/mktree.py` (deterministic, fixed mtimes, under
-        `$TIDY_BENCH_DIR`, default `/tmp/tidy-bench`). Warm cache: one untimed pass of every tool,
+        `$TIDY_BENCH_DIR`, default `/tmp/tidy-bench`). tidy is what `pip install .` makes of this
+        checkout, in a virtualenv of its own there (byte-compiled, its own entry point: no
+        editable finder, no pyenv shim). Warm cache: one untimed pass of every tool,
         then rounds in which the tools take turns; the median of the rounds is reported. Every
         tool's output goes to `/dev/null`. *RSS* is the largest single process (wait4
         `ru_maxrss`, as `/usr/bin/time -f %M`); *tree RSS* is the peak of the summed resident
@@ -222,10 +286,42 @@ def render(results: dict[str, dict[str, object]]) -> str:
     parts.append(_render_bars(results))
     for label in ("250k", "1m"):
         res = results.get(label)
+        if res and res.get("timeline"):
+            parts.append(_render_timeline(res))
+            break
+    for label in ("250k", "1m"):
+        res = results.get(label)
         if res and res.get("profile_main"):
             parts.append(_render_profile(res))
             break
     return "\n\n".join(parts)
+
+
+_PHASES = (  # (from mark, to mark, what happens)
+    ("interpreter up", "imports done", "start-up: importing the CLI and the walk"),
+    ("imports done", "walk starts", "config, git listings started, worker pool forked"),
+    ("walk starts", "tree explored", "explore (main) while workers measure artifacts and do the "
+                                     "early work (index listing, reference search, index size)"),
+    ("tree explored", "walk ends", "rules imported, git output parsed; waiting for workers"),
+    ("walk ends", "rules start", "git facts, search surface, per-group sums"),
+    ("rules start", "rules end", "every rule's check"),
+    ("rules end", "done", "budgets, history record, JSON report"),
+)
+
+
+def _render_timeline(res: dict[str, object]) -> str:
+    line = res["timeline"]
+    assert isinstance(line, dict)
+    marks = line["marks"]
+    rows = [[what, _fmt(marks[a], 3), _fmt(marks[b] - marks[a], 3)]
+            for a, b, what in _PHASES if a in marks and b in marks]
+    rows.append(["whole process (to the last mark)", "0.000", _fmt(marks.get("done", 0), 3)])
+    cpu = (f"CPU: main process {line['cpu_main']:.2f} s, its children (measuring workers and "
+           f"git) {line['cpu_children']:.2f} s.")
+    return ("### Where the time goes (phases of one scan, " f"{res['tree']} tree)\n\n"
+            "Medians of 5 instrumented scans through the CLI (`TIMELINE_SCRIPT` in "
+            "bench_scan.py), seconds since the process started:\n\n"
+            + h.table(["phase", "starts at s", "takes s"], rows) + "\n\n" + cpu)
 
 
 def _render_tree(res: dict[str, object]) -> str:
@@ -346,8 +442,9 @@ def _render_profile(res: dict[str, object]) -> str:
             f"On the {res['tree']} tree a whole scan took {full:.2f} s: start-up (imports) "
             f"{start:.2f} s, the walk with the artifact rules alone (`--select TDY1`) "
             f"{walk:.2f} s, so {full - walk:.2f} s ({(full - walk) / full:.0%}) go to the other "
-            f"rule families (duplicates, vendored code, data in code, ignore rules), which read "
-            f"the tree again. `du -s` took {du:.2f} s for the same entries.\n\n"
+            f"rule families (vendored code's reference search, heavy folders, data in code, "
+            f"ignore rules, sizes) and the index size for the history. `du -s` took {du:.2f} s "
+            f"for the same entries.\n\n"
         )
     return (
         "### Where the time goes (cProfile of `tidy.engine.scan`, "
