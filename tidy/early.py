@@ -16,10 +16,13 @@ import os
 from collections.abc import Callable, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from tidy.workspace.blobs import IndexListing, index_size, list_index
 from tidy.workspace.git import git_dir
 from tidy.workspace.pool import WorkerPool
+
+if TYPE_CHECKING:  # the workers import it, the main process need not
+    from tidy.workspace.blobs import IndexListing
 
 EARLY_MIN_INDEX_BYTES = 512 * 1024  # about 5,000 tracked files
 TRACKED = "tracked"  # the key of the index's size
@@ -52,6 +55,8 @@ def jobs_for(selects: Callable[[str], bool], tracked_size: bool) -> dict[str, st
 def run_jobs(targets: Mapping[str, str], repo: str) -> dict[str, object]:
     """Every job for one repo over one listing of its index; a job that fails is left out
     (whoever wanted it does the work itself and meets the error where it can report it)."""
+    from tidy.workspace.blobs import list_index
+
     listing = list_index(repo)
     done: dict[str, object] = {}
     for key, target in targets.items():
@@ -64,6 +69,8 @@ def run_jobs(targets: Mapping[str, str], repo: str) -> dict[str, object]:
 
 
 def index_size_of(repo: str, listing: IndexListing) -> tuple[int, int] | None:
+    from tidy.workspace.blobs import index_size
+
     return index_size(repo, listing=listing)
 
 
