@@ -67,7 +67,7 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     skipped: list[Skipped] = []
     warnings: list[str] = []
     hidden: dict[str, list[int]] = {}
-    with _no_cycle_collection():
+    with without_cycle_collection():
         for root in roots:
             root_groups, root_skipped, root_warnings = _scan_root(
                 root, config, progress, hidden, tracked_size)
@@ -85,7 +85,7 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
 
 
 @contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> Iterator[None]:
     """The walk makes millions of short-lived objects and no cycles: the cyclic collector
     would only pass over them again and again, and in forked workers it would copy every
     page it touches. Turned off for the scan (workers inherit that), then back as it was."""

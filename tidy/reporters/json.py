@@ -98,5 +98,36 @@ def report_json(report: Report) -> dict[str, Any]:
 
 
 def render(report: Report) -> str:
+    """The report indented, each finding and skipped path on a line of its own.
+
+    json's indenting encoder is pure Python and takes seconds on a home folder's tens of
+    thousands of findings; each finding goes through the C encoder on one line instead, which
+    also keeps a report readable in a diff and a finding greppable.
+    """
+    document = report_json(report)
+    rows: dict[str, list[object]] = {}
+    for index, group in enumerate(document["groups"]):
+        rows[f"findings-{index}"] = group["findings"]
+        group["findings"] = _placeholder(f"findings-{index}")
+    rows["skipped"] = document["skipped"]
+    document["skipped"] = _placeholder("skipped")
     # ensure_ascii keeps non-UTF-8 file names (surrogate escapes) representable.
-    return json.dumps(report_json(report), indent=2, ensure_ascii=True) + "\n"
+    text = json.dumps(document, indent=2, ensure_ascii=True)
+    for key, items in rows.items():
+        text = text.replace(json.dumps(_placeholder(key)), _one_per_line(items, text, key), 1)
+    return text + "\n"
+
+
+def _placeholder(key: str) -> str:
+    return f"\x00tidy:{key}\x00"  # a NUL cannot come from a path or a message
+
+
+def _one_per_line(items: list[object], text: str, key: str) -> str:
+    if not items:
+        return "[]"
+    marker = json.dumps(_placeholder(key))
+    line_start = text.rfind("\n", 0, text.index(marker)) + 1
+    indent = " " * (len(text[line_start:]) - len(text[line_start:].lstrip(" ")))
+    inner = indent + "  "
+    body = ",\n".join(inner + json.dumps(item, ensure_ascii=True) for item in items)
+    return f"[\n{body}\n{indent}]"
