@@ -142,12 +142,17 @@ def _many_files(root: Path, dirs: int = 40, per_dir: int = 230) -> None:
         write(folder / "__pycache__" / "m.pyc", size=10)
 
 
-def test_files_vanishing_mid_scan_via_progress_hook(tmp_path: Path) -> None:
-    """Delete everything the walk has not reached yet, from inside the walk (deterministic)."""
+def test_files_vanishing_mid_scan_via_progress_hook(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Delete everything the walk has not reached yet, from inside the walk (deterministic:
+    one process walks it all, so nothing was reached early by a worker)."""
     from tidy import engine
     from tidy.config import Config
     from tidy.reporters import json as json_reporter
+    from tidy.workspace.pool import WorkerPool
 
+    monkeypatch.setattr(engine, "WorkerPool", lambda: WorkerPool(0))
     root = tmp_path / "tree"
     _many_files(root)
     deleted: list[int] = []
@@ -163,6 +168,19 @@ def test_files_vanishing_mid_scan_via_progress_hook(tmp_path: Path) -> None:
     reasons = {s.reason for s in report.skipped}
     assert "vanished during the scan" in reasons
     jsonschema.validate(json.loads(json_reporter.render(report)), schema())
+
+
+def test_a_folder_gone_before_its_worker_reaches_it_is_skipped(tmp_path: Path) -> None:
+    from tidy.config import Config
+    from tidy.workspace.walk import WalkOptions, explore_part
+
+    root = tmp_path / "tree"
+    root.mkdir()
+    options = WalkOptions(share_above=0, defer_links=True)
+    part = explore_part(str(root), root.stat().st_dev, Config().catalog(), options,
+                        str(root / "gone"), "gone", False)
+    assert [(s.path, s.reason) for s in part.result.skipped] == [
+        ("gone", "vanished during the scan")]
 
 
 def test_files_vanishing_while_a_cli_scan_runs(tmp_path: Path) -> None:

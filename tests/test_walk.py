@@ -5,12 +5,14 @@ Oracles are GNU `du` and `find` run on the same real tree; nothing here repeats 
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -249,6 +251,70 @@ def test_property_findings_match_du(tree: int | dict[str, Any], data: st.DataObj
         assert_measured_like_du(root, finding)
         assert report["groups"][0]["scanned"]["bytes"] == du_apparent(root)
         assert report["groups"][0]["scanned"]["files"] == distinct_files(root)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=_tree, data=st.data())
+def test_property_tree_explored_by_workers_matches_du(
+    tree: int | dict[str, Any], data: st.DataObject
+) -> None:
+    """Every pending folder is handed to a worker (share_above=1), hard links cross between
+    the parts and into an artifact: the totals still count each inode once, as du does."""
+    from tidy import engine
+    from tidy.workspace.walk import WalkOptions
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "proj"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        _materialise(root / "src", tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
+        _materialise(root / "node_modules", {"m": 100, "n": {"o": 200}}, files, dirs)
+        for i in range(4):  # folders enough that parts go to workers, linked across parts
+            _materialise(root / f"part{i}", {"f": 10 * i + 1, "d": {"g": 5}}, files, dirs)
+        os.link(root / "part0" / "f", root / "part3" / "f-again")
+        os.link(root / "part1" / "d" / "g", root / "node_modules" / "g-again")
+        _add_links(data, root, files, dirs)
+        sharing = functools.partial(WalkOptions, share_above=1)
+        with mock.patch.object(engine, "WalkOptions", sharing):
+            report = scan_foundation(root)
+        (finding,) = [f for f in findings(report) if f["path"] == "node_modules"]
+        assert_measured_like_du(root, finding)
+        assert report["groups"][0]["scanned"]["bytes"] == du_apparent(root)
+        assert report["groups"][0]["scanned"]["disk_bytes"] == du_disk(root)
+        assert report["groups"][0]["scanned"]["files"] == distinct_files(root)
+
+
+def test_a_tree_explored_by_workers_reports_what_one_process_does(tmp_path: Path) -> None:
+    """Repos, artifacts, stale bytecode, big files and OS junk found in a worker's part are
+    reported exactly as when one process walks everything."""
+    from tidy import engine
+    from tidy.workspace.walk import WalkOptions
+
+    root = tmp_path / "code"
+    for i in range(6):
+        repo = make_repo(root / f"team{i}" / f"app{i}")
+        write(repo / "pyproject.toml", "[project]\nname='x'\n")
+        write(repo / "pkg" / "__pycache__" / "gone.cpython-311.pyc", size=50 + i)
+        write(repo / "pkg" / "mod.py", "x = 1\n")
+        write(repo / "data" / "big.bin", size=1_200_000 + i)
+        write(repo / "node_modules" / "dep" / "index.js", size=300 * i)
+        write(repo / ".DS_Store", size=6148)
+        os.link(repo / "pkg" / "mod.py", repo / "pkg" / "same.py")
+    write(root / "notes" / "orphan.pyc", size=77)
+
+    def scan(share_above: int) -> dict[str, Any]:
+        options = functools.partial(WalkOptions, share_above=share_above)
+        with mock.patch.object(engine, "WalkOptions", options):
+            report = scan_json(root, "--no-record")
+        for group in report["groups"]:
+            group["findings"].sort(key=lambda f: (f["path"], f["code"]))
+        report["groups"].sort(key=lambda g: g["root"])
+        report.pop("duration_s")
+        return report
+
+    alone, shared = scan(0), scan(1)
+    assert shared == alone
+    assert len(alone["groups"]) == 7  # the folder itself and six repos
 
 
 def test_big_artifact_measured_on_workers_matches_du(tmp_path: Path, outside: Path) -> None:

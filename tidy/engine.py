@@ -115,6 +115,17 @@ def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
     return pathspec.GitIgnoreSpec.from_lines(config.exclude)
 
 
+@dataclass(frozen=True)
+class _Excluded:
+    """The config's `exclude` patterns as the walk asks them; picklable, for its workers."""
+
+    spec: pathspec.GitIgnoreSpec
+    lead: str  # the scanned folder's path from the config file's folder, "" when the same
+
+    def __call__(self, rel: str, is_dir: bool) -> bool:
+        return bool(self.spec.match_file(self.lead + rel + ("/" if is_dir else "")))
+
+
 def _scan_root(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
     tracked_size: bool,
@@ -153,10 +164,7 @@ def _scan_root_with(
         # so `/web/legacy/` means the same whichever folder below it is scanned.
         base = os.path.dirname(config.source) if config.source else root
         prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
-        lead = "" if prefix == "." else prefix + "/"
-
-        def excluded(rel: str, is_dir: bool) -> bool:
-            return spec.match_file(lead + rel + ("/" if is_dir else ""))
+        excluded = _Excluded(spec, "" if prefix == "." else prefix + "/")
 
     options = WalkOptions(
         cross_filesystems=config.cross_filesystems,

@@ -9,6 +9,7 @@ not with files.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import stat
 from collections.abc import Callable
@@ -44,6 +45,8 @@ _POOL_MIN_SUBDIRS = 32  # below this a folder is measured inline: forking costs 
 _SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
 _JOBS_PER_HIT = 16  # jobs one folder is cut into, so two workers finish together
 _Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
+_SHARE_ABOVE = 16  # pending folders before the shallowest goes to a worker
+_SHARED_AT_ONCE = 4  # explore jobs queued or running at a time
 
 
 @dataclass(frozen=True)
@@ -113,6 +116,13 @@ class WalkOptions:
     # inline. None: the walk makes its own two, for itself.
     pool: WorkerPool | None = None
     skip_paths: frozenset[str] = frozenset()  # absolute folders never entered (tidy's state)
+    # Folders waiting to be explored beyond this many, the shallowest is explored by a worker
+    # (an explored tree, a home folder or a monorepo's sources, is mostly not artifacts);
+    # 0 explores everything here. `excluded` must then be picklable.
+    share_above: int = _SHARE_ABOVE
+    # Set for a worker's part of the tree: files with several names are handed back rather
+    # than counted, since only the main process sees every name.
+    defer_links: bool = False
 
 
 class _Inodes:
@@ -127,6 +137,32 @@ class _Inodes:
             return False
         self._seen.add(key)
         return True
+
+
+@dataclass(frozen=True)
+class _Deferred:
+    """A file with several names met by a worker: counted by the main process, once."""
+
+    rel_dir: str
+    name: str
+    dev: int
+    ino: int
+    size: int
+    blocks: int
+    mtime: float
+    regular: bool
+    visible: bool  # counts toward the search surface
+    kind: Kind | None  # catalogued as a file artifact
+    stale: bool  # a .pyc with no source beside it
+
+
+@dataclass
+class _Part:
+    """What a worker found exploring part of the tree, for the main process to fold in."""
+
+    result: WalkResult
+    jobs: list[_Job]
+    deferred: list[_Deferred]
 
 
 @dataclass
@@ -147,6 +183,8 @@ class Walker:
         self._device = 0
         self._inodes = _Inodes()
         self._jobs: list[_Job] = []
+        self._shared: list[Future[_Part]] = []
+        self._deferred: list[_Deferred] = []
         self._own_pool = options.pool is None
         self._pool = options.pool if options.pool is not None else WorkerPool()
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
@@ -169,6 +207,7 @@ class Walker:
             self._explore(self.root, ".", False, listing)
             if self.options.while_waiting is not None:
                 self.options.while_waiting()
+            self._fold_shared()
             self._collect()
         finally:
             if self._own_pool:
@@ -218,6 +257,8 @@ class Walker:
                     os.close(fd)
             self.result.entries += len(entries)
             self._tick()
+            if len(stack) > self.options.share_above > 0:
+                self._share(stack)
 
     def _found_repo(self, path: str, rel: str) -> None:
         self.result.repo_roots.append(rel)
@@ -258,7 +299,7 @@ class Walker:
                 self._visit_dir(entry, prefix + name, st, names,
                                 hidden or name.startswith("."), stack)
                 continue
-            if st.st_nlink > 1 and not self._inodes.first_sight(st.st_dev, st.st_ino):
+            if st.st_nlink > 1 and not self._counted_here(prefix, name, st, names, hidden):
                 continue
             apparent += st.st_size
             blocks += st.st_blocks
@@ -288,6 +329,90 @@ class Walker:
             surface = result.surface_by_dir.setdefault(rel, [0, 0])
             surface[0] += visible
             surface[1] += visible_bytes
+
+    def _counted_here(
+        self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool
+    ) -> bool:
+        """A file with several names: counted where its inode is first seen; a worker hands
+        it to the main process instead."""
+        if not self.options.defer_links:
+            return self._inodes.first_sight(st.st_dev, st.st_ino)
+        regular = _S_ISREG(st.st_mode)
+        kind = self.catalog.file_kind(name, siblings) if regular else None
+        self._deferred.append(_Deferred(
+            prefix.rstrip("/") or ".", name, st.st_dev, st.st_ino, st.st_size, st.st_blocks,
+            st.st_mtime, regular, regular and not hidden and not name.startswith("."), kind,
+            kind is not None and kind.name == "pyc" and not _has_source(name, siblings)))
+        return False
+
+    # ------------------------------------------------------------------ sharing the tree
+    def _share(self, stack: list[_Frame]) -> None:
+        """Give the shallowest pending folder (likely the biggest subtree) to a worker."""
+        if sum(not f.done() for f in self._shared) >= _SHARED_AT_ONCE:
+            return
+        executor = self._pool.get()
+        if executor is None:
+            return
+        path, rel, hidden, _listing = stack.pop(0)  # the worker lists it again
+        options = dataclasses.replace(
+            self.options, progress=None, on_repo=None, while_waiting=None, pool=WorkerPool(0),
+            share_above=0, defer_links=True)
+        self._shared.append(executor.submit(
+            explore_part, self.root, self._device, self.catalog, options, path, rel, hidden))
+
+    def _fold_shared(self) -> None:
+        for future in self._shared:
+            part = future.result()
+            self._fold(part.result)
+            self._jobs.extend(part.jobs)
+            for deferred in part.deferred:
+                self._account_deferred(deferred)
+            if self.options.on_repo is not None:
+                for rel in part.result.repo_roots:
+                    self.options.on_repo(os.path.join(self.root, rel))
+        self._shared.clear()
+
+    def _fold(self, found: WalkResult) -> None:
+        mine = self.result
+        for name in ("hits", "repo_roots", "bare_repos", "big_files", "search_ignore_dirs",
+                     "gitignore_dirs", "stale_legacy_pyc", "skipped"):
+            getattr(mine, name).extend(getattr(found, name))
+        for rel, (files, size) in found.surface_by_dir.items():
+            slot = mine.surface_by_dir.setdefault(rel, [0, 0])
+            slot[0] += files
+            slot[1] += size
+        for rel, row in found.content_by_dir.items():
+            slot = mine.content_by_dir.setdefault(rel, [0, 0, 0, 0])
+            slot[0] += row[0]
+            slot[1] += row[1]
+            slot[2] += row[2]
+            slot[3] = max(slot[3], row[3])
+        mine.entries += found.entries
+        self._tick()
+
+    def _account_deferred(self, file: _Deferred) -> None:
+        """What the explore loop does for a file, for one a worker handed back."""
+        if not self._inodes.first_sight(file.dev, file.ino):
+            return
+        slot = self.result.content_by_dir.setdefault(file.rel_dir, [0, 0, 0, 0])
+        slot[1] += file.size
+        slot[2] += file.blocks * 512
+        if not file.regular:
+            return
+        slot[0] += 1
+        slot[3] = max(slot[3], int(file.mtime))
+        rel = file.name if file.rel_dir == "." else f"{file.rel_dir}/{file.name}"
+        if file.visible:
+            surface = self.result.surface_by_dir.setdefault(file.rel_dir, [0, 0])
+            surface[0] += 1
+            surface[1] += file.size
+        if file.size >= self.options.big_file_bytes:
+            self.result.big_files.append(BigFile(rel, file.size))
+        if file.kind is not None:
+            size = Size(file.size, file.blocks * 512, 1, 0, file.mtime)
+            self.result.hits.append(Hit(rel, file.kind, size))
+            if file.stale:
+                self.result.stale_legacy_pyc.append((rel, file.size))
 
     def _file_hit(
         self, rel: str, name: str, kind: Kind, st: os.stat_result, siblings: set[str]
@@ -426,6 +551,20 @@ class Walker:
         except OSError as error:
             self.result.skipped.append(Skipped(rel, reason(error)))
             return None
+
+
+def explore_part(
+    root: str, device: int, catalog: Catalog, options: WalkOptions, path: str, rel: str,
+    hidden: bool,
+) -> _Part:
+    """A worker's share: the folder `path` (its own entry counted already) and all below it,
+    artifacts measured here; paths stay relative to the walk's root."""
+    walker = Walker(root, catalog, options)
+    walker._device = device
+    listing = walker._list(path, rel)
+    if listing is not None:
+        walker._explore(path, rel, hidden, listing)
+    return _Part(walker.result, walker._jobs, walker._deferred)
 
 
 def walk(root: str, catalog: Catalog, options: WalkOptions | None = None) -> WalkResult:
