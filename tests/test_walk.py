@@ -274,7 +274,8 @@ def test_property_tree_explored_by_workers_matches_du(
         os.link(root / "part0" / "f", root / "part3" / "f-again")
         os.link(root / "part1" / "d" / "g", root / "node_modules" / "g-again")
         _add_links(data, root, files, dirs)
-        sharing = functools.partial(WalkOptions, share_above=1)
+        # parts of 3 entries: workers hand most folders back, to be shared again
+        sharing = functools.partial(WalkOptions, share_above=1, part_budget=3)
         with mock.patch.object(engine, "WalkOptions", sharing):
             report = scan_foundation(root)
         (finding,) = [f for f in findings(report) if f["path"] == "node_modules"]
@@ -302,8 +303,9 @@ def test_a_tree_explored_by_workers_reports_what_one_process_does(tmp_path: Path
         os.link(repo / "pkg" / "mod.py", repo / "pkg" / "same.py")
     write(root / "notes" / "orphan.pyc", size=77)
 
-    def scan(share_above: int) -> dict[str, Any]:
-        options = functools.partial(WalkOptions, share_above=share_above)
+    def scan(share_above: int, part_budget: int = 25_000) -> dict[str, Any]:
+        options = functools.partial(WalkOptions, share_above=share_above,
+                                    part_budget=part_budget)
         with mock.patch.object(engine, "WalkOptions", options):
             report = scan_json(root, "--no-record")
         for group in report["groups"]:
@@ -312,8 +314,9 @@ def test_a_tree_explored_by_workers_reports_what_one_process_does(tmp_path: Path
         report.pop("duration_s")
         return report
 
-    alone, shared = scan(0), scan(1)
+    alone, shared, handed_back = scan(0), scan(1), scan(1, part_budget=2)
     assert shared == alone
+    assert handed_back == alone
     assert len(alone["groups"]) == 7  # the folder itself and six repos
 
 

@@ -13,8 +13,9 @@ import dataclasses
 import os
 import stat
 from collections.abc import Callable
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
+from typing import Any
 
 from tidy.catalog import Catalog, Kind
 from tidy.models import Size, Skipped
@@ -46,7 +47,7 @@ _SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
 _JOBS_PER_HIT = 16  # jobs one folder is cut into, so two workers finish together
 _Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
 _SHARE_ABOVE = 16  # pending folders before the shallowest goes to a worker
-_SHARED_AT_ONCE = 4  # explore jobs queued or running at a time
+_PART_BUDGET = 25_000  # entries a worker explores before handing back what is left
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,10 @@ class WalkOptions:
     # Set for a worker's part of the tree: files with several names are handed back rather
     # than counted, since only the main process sees every name.
     defer_links: bool = False
+    # A worker's part stops after about this many entries and hands back the folders it did
+    # not reach, so one huge subtree is shared out too, not left to one worker.
+    part_budget: int = _PART_BUDGET
+    stop_after: int = 0  # entries this walker explores before it stops (a part); 0: no end
 
 
 class _Inodes:
@@ -163,6 +168,7 @@ class _Part:
     result: WalkResult
     jobs: list[_Job]
     deferred: list[_Deferred]
+    leftover: list[Root]  # folders it did not reach (each one's own entry counted already)
 
 
 @dataclass
@@ -184,7 +190,10 @@ class Walker:
         self._inodes = _Inodes()
         self._jobs: list[_Job] = []
         self._shared: list[Future[_Part]] = []
+        self._running: list[Future[Any]] = []  # worker jobs this walk queued, not yet done
         self._deferred: list[_Deferred] = []
+        self._leftover: list[Root] = []
+        self._waited = False  # while_waiting has run
         self._own_pool = options.pool is None
         self._pool = options.pool if options.pool is not None else WorkerPool()
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
@@ -205,9 +214,8 @@ class Walker:
         self._add_content(".", st, is_file=False)
         try:
             self._explore(self.root, ".", False, listing)
-            if self.options.while_waiting is not None:
-                self.options.while_waiting()
-            self._fold_shared()
+            self._drain_shared()
+            self._before_waiting()
             self._collect()
         finally:
             if self._own_pool:
@@ -232,9 +240,15 @@ class Walker:
     def _explore(
         self, top: str, top_rel: str, hidden: bool, listing: list[os.DirEntry[str]]
     ) -> None:
+        self._explore_stack([(top, top_rel, hidden, listing)])
+
+    def _explore_stack(self, stack: list[_Frame]) -> None:
         """Depth-first over folders that are not artifacts; an explicit stack, no recursion."""
-        stack: list[_Frame] = [(top, top_rel, hidden, listing)]
+        budget = self.options.stop_after
         while stack:
+            if budget and self.result.entries >= budget:
+                self._leftover = [(path, rel, hidden) for path, rel, hidden, _ in stack]
+                return
             path, rel, is_hidden, entries = stack.pop()
             names = {e.name for e in entries}
             if ".ignore" in names or ".rgignore" in names:
@@ -347,8 +361,11 @@ class Walker:
 
     # ------------------------------------------------------------------ sharing the tree
     def _share(self, stack: list[_Frame]) -> None:
-        """Give the shallowest pending folder (likely the biggest subtree) to a worker."""
-        if sum(not f.done() for f in self._shared) >= _SHARED_AT_ONCE:
+        """Give the shallowest pending folder (likely the biggest subtree) to a worker, when
+        one is free: measuring artifacts comes first, and a job queued behind it would only
+        make this process wait at the end."""
+        self._running = [f for f in self._running if not f.done()]
+        if len(self._running) >= self._pool.workers:
             return
         executor = self._pool.get()
         if executor is None:
@@ -356,21 +373,46 @@ class Walker:
         path, rel, hidden, _listing = stack.pop(0)  # the worker lists it again
         options = dataclasses.replace(
             self.options, progress=None, on_repo=None, while_waiting=None, pool=WorkerPool(0),
-            share_above=0, defer_links=True)
-        self._shared.append(executor.submit(
-            explore_part, self.root, self._device, self.catalog, options, path, rel, hidden))
+            share_above=0, defer_links=True, stop_after=self.options.part_budget)
+        future = executor.submit(
+            explore_part, self.root, self._device, self.catalog, options, path, rel, hidden)
+        self._shared.append(future)
+        self._running.append(future)
 
-    def _fold_shared(self) -> None:
-        for future in self._shared:
-            part = future.result()
-            self._fold(part.result)
-            self._jobs.extend(part.jobs)
-            for deferred in part.deferred:
-                self._account_deferred(deferred)
-            if self.options.on_repo is not None:
-                for rel in part.result.repo_roots:
-                    self.options.on_repo(os.path.join(self.root, rel))
-        self._shared.clear()
+    def _before_waiting(self) -> None:
+        if not self._waited and self.options.while_waiting is not None:
+            self.options.while_waiting()
+        self._waited = True
+
+    def _drain_shared(self) -> None:
+        """Fold in the workers' parts as they come; what a part did not reach is explored
+        here, or shared again while a worker is free."""
+        while self._shared:
+            ready = [f for f in self._shared if f.done()]
+            if not ready:
+                self._before_waiting()  # this process's own later work, while they finish
+                ready = list(wait(self._shared, return_when=FIRST_COMPLETED).done)
+            for future in ready:
+                self._shared.remove(future)
+                part = future.result()
+                self._fold_part(part)
+                frames = [frame for frame in map(self._relist, part.leftover) if frame]
+                if frames:
+                    self._explore_stack(frames)
+
+    def _relist(self, root: Root) -> _Frame | None:
+        path, rel, hidden = root
+        listing = self._list(path, rel)
+        return None if listing is None else (path, rel, hidden, listing)
+
+    def _fold_part(self, part: _Part) -> None:
+        self._fold(part.result)
+        self._jobs.extend(part.jobs)
+        for deferred in part.deferred:
+            self._account_deferred(deferred)
+        if self.options.on_repo is not None:
+            for rel in part.result.repo_roots:
+                self.options.on_repo(os.path.join(self.root, rel))
 
     def _fold(self, found: WalkResult) -> None:
         mine = self.result
@@ -473,6 +515,7 @@ class Walker:
             return _Job(rel, kind, stale, top, [])
         size = max(1, len(roots) // _JOBS_PER_HIT)
         futures = [pool.submit(measure_roots, part, device, cross) for part in chunks(roots, size)]
+        self._running.extend(futures)
         return _Job(rel, kind, stale, top, futures)
 
     def _pool_for(self, roots: list[Root]) -> ProcessPoolExecutor | None:
@@ -564,7 +607,7 @@ def explore_part(
     listing = walker._list(path, rel)
     if listing is not None:
         walker._explore(path, rel, hidden, listing)
-    return _Part(walker.result, walker._jobs, walker._deferred)
+    return _Part(walker.result, walker._jobs, walker._deferred, walker._leftover)
 
 
 def walk(root: str, catalog: Catalog, options: WalkOptions | None = None) -> WalkResult:
