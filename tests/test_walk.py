@@ -275,7 +275,7 @@ def test_property_tree_explored_by_workers_matches_du(
         os.link(root / "part1" / "d" / "g", root / "node_modules" / "g-again")
         _add_links(data, root, files, dirs)
         # parts of 3 entries: workers hand most folders back, to be shared again
-        sharing = functools.partial(WalkOptions, share_above=1, part_budget=3)
+        sharing = functools.partial(WalkOptions, share_above=1, share_after=0, part_budget=3)
         with mock.patch.object(engine, "WalkOptions", sharing):
             report = scan_foundation(root)
         (finding,) = [f for f in findings(report) if f["path"] == "node_modules"]
@@ -304,7 +304,7 @@ def test_a_tree_explored_by_workers_reports_what_one_process_does(tmp_path: Path
     write(root / "notes" / "orphan.pyc", size=77)
 
     def scan(share_above: int, part_budget: int = 25_000) -> dict[str, Any]:
-        options = functools.partial(WalkOptions, share_above=share_above,
+        options = functools.partial(WalkOptions, share_above=share_above, share_after=0,
                                     part_budget=part_budget)
         with mock.patch.object(engine, "WalkOptions", options):
             report = scan_json(root, "--no-record")

@@ -47,6 +47,9 @@ _SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
 _JOBS_PER_HIT = 16  # jobs one folder is cut into, so two workers finish together
 _Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
 _SHARE_ABOVE = 16  # pending folders before the shallowest goes to a worker
+# Entries explored here before any exploring is shared: a tree that is mostly artifacts (the
+# workers' measuring) is explored sooner alone; one that is mostly sources is shared out.
+_SHARE_AFTER = 50_000
 _PART_BUDGET = 25_000  # entries a worker explores before handing back what is left
 
 
@@ -121,6 +124,7 @@ class WalkOptions:
     # (an explored tree, a home folder or a monorepo's sources, is mostly not artifacts);
     # 0 explores everything here. `excluded` must then be picklable.
     share_above: int = _SHARE_ABOVE
+    share_after: int = _SHARE_AFTER
     # Set for a worker's part of the tree: files with several names are handed back rather
     # than counted, since only the main process sees every name.
     defer_links: bool = False
@@ -271,7 +275,8 @@ class Walker:
                     os.close(fd)
             self.result.entries += len(entries)
             self._tick()
-            if len(stack) > self.options.share_above > 0:
+            if (len(stack) > self.options.share_above > 0
+                    and self.result.entries >= self.options.share_after):
                 self._share(stack)
 
     def _found_repo(self, path: str, rel: str) -> None:
