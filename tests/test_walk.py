@@ -302,6 +302,8 @@ def test_a_tree_explored_by_workers_reports_what_one_process_does(tmp_path: Path
         write(repo / ".DS_Store", size=6148)
         os.link(repo / "pkg" / "mod.py", repo / "pkg" / "same.py")
     write(root / "notes" / "orphan.pyc", size=77)
+    for i in range(40):  # enough subfolders that a worker's part hands it back to share
+        write(root / "team0" / "app0" / "node_modules" / f"pkg{i}" / "index.js", size=i)
 
     def scan(share_above: int, part_budget: int = 25_000) -> dict[str, Any]:
         options = functools.partial(WalkOptions, share_above=share_above, share_after=0,

@@ -182,6 +182,9 @@ class _Job:
     stale: tuple[Stale, ...]
     top: Measured
     futures: list[Future[Measured]]
+    # Subfolders a worker's part left unmeasured (a big artifact): the main process shares
+    # them out to all the workers instead of one measuring them alone.
+    unmeasured: list[Root] = field(default_factory=list)
 
 
 class Walker:
@@ -412,7 +415,9 @@ class Walker:
 
     def _fold_part(self, part: _Part) -> None:
         self._fold(part.result)
-        self._jobs.extend(part.jobs)
+        for job in part.jobs:
+            unmeasured, job.unmeasured = job.unmeasured, []
+            self._jobs.append(self._measure_roots(job, unmeasured) if unmeasured else job)
         for deferred in part.deferred:
             self._account_deferred(deferred)
         if self.options.on_repo is not None:
@@ -511,17 +516,25 @@ class Walker:
         count_dir(top, st)
         first, roots = measure_entries(listing, path, rel, hidden, device, cross)
         top.absorb(first)
+        if self.options.defer_links and len(roots) >= _POOL_MIN_SUBDIRS:
+            return _Job(rel, kind, stale, top, [], roots)  # for the main process to share
+        return self._measure_roots(_Job(rel, kind, stale, top, []), roots)
+
+    def _measure_roots(self, job: _Job, roots: list[Root]) -> _Job:
+        """Measure an artifact's subfolders: on the workers when there are enough of them."""
+        device, cross = self._device, self.options.cross_filesystems
         if self._pool.available:
-            roots = split_roots(roots, top, device, cross, want=_SPLIT_WANT)
+            roots = split_roots(roots, job.top, device, cross, want=_SPLIT_WANT)
         pool = self._pool_for(roots)
         if pool is None:
-            top.absorb(measure_roots(roots, device, cross))
-            self._bytes_seen += top.apparent
-            return _Job(rel, kind, stale, top, [])
+            job.top.absorb(measure_roots(roots, device, cross))
+            self._bytes_seen += job.top.apparent
+            return job
         size = max(1, len(roots) // _JOBS_PER_HIT)
-        futures = [pool.submit(measure_roots, part, device, cross) for part in chunks(roots, size)]
-        self._running.extend(futures)
-        return _Job(rel, kind, stale, top, futures)
+        job.futures = [pool.submit(measure_roots, part, device, cross)
+                       for part in chunks(roots, size)]
+        self._running.extend(job.futures)
+        return job
 
     def _pool_for(self, roots: list[Root]) -> ProcessPoolExecutor | None:
         """Workers only pay off for folders with many subfolders (node_modules, .next, ...)."""
