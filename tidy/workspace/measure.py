@@ -184,9 +184,14 @@ def _count_listing(
     out.newest = newest
     out.entries += count
     if visible_files:
-        slot = out.surface.setdefault(rel, [0, 0])
-        slot[0] += visible_files
-        slot[1] += visible_bytes
+        add_surface(out.surface, rel, visible_files, visible_bytes)
+
+
+def add_surface(surface: dict[str, list[int]], rel: str, files: int, size: int) -> None:
+    """Add to a folder's search surface: [files, bytes] that rg would list there."""
+    slot = surface.setdefault(rel, [0, 0])
+    slot[0] += files
+    slot[1] += size
 
 
 def split_roots(

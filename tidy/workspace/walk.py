@@ -22,6 +22,7 @@ from tidy.models import Size, Skipped
 from tidy.workspace.measure import (
     Measured,
     Root,
+    add_surface,
     chunks,
     count_dir,
     measure_entries,
@@ -348,9 +349,7 @@ class Walker:
             slot[3] = max(slot[3], newest)
             self._bytes_seen += apparent
         if visible:
-            surface = result.surface_by_dir.setdefault(rel, [0, 0])
-            surface[0] += visible
-            surface[1] += visible_bytes
+            add_surface(result.surface_by_dir, rel, visible, visible_bytes)
 
     def _counted_here(
         self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool
@@ -430,9 +429,7 @@ class Walker:
                      "gitignore_dirs", "stale_legacy_pyc", "skipped"):
             getattr(mine, name).extend(getattr(found, name))
         for rel, (files, size) in found.surface_by_dir.items():
-            slot = mine.surface_by_dir.setdefault(rel, [0, 0])
-            slot[0] += files
-            slot[1] += size
+            add_surface(mine.surface_by_dir, rel, files, size)
         for rel, row in found.content_by_dir.items():
             slot = mine.content_by_dir.setdefault(rel, [0, 0, 0, 0])
             slot[0] += row[0]
@@ -455,9 +452,7 @@ class Walker:
         slot[3] = max(slot[3], int(file.mtime))
         rel = file.name if file.rel_dir == "." else f"{file.rel_dir}/{file.name}"
         if file.visible:
-            surface = self.result.surface_by_dir.setdefault(file.rel_dir, [0, 0])
-            surface[0] += 1
-            surface[1] += file.size
+            add_surface(self.result.surface_by_dir, file.rel_dir, 1, file.size)
         if file.size >= self.options.big_file_bytes:
             self.result.big_files.append(BigFile(rel, file.size))
         if file.kind is not None:
@@ -564,9 +559,7 @@ class Walker:
             size, repeated = self._with_links(measured)
             self.result.hits.append(Hit(job.rel, job.kind, size, job.stale, repeated))
             for rel, (files, total) in measured.surface.items():
-                slot = self.result.surface_by_dir.setdefault(rel, [0, 0])
-                slot[0] += files
-                slot[1] += total
+                add_surface(self.result.surface_by_dir, rel, files, total)
             self.result.skipped.extend(measured.skipped)
             self.result.gitignore_dirs.extend(measured.gitignore_dirs)
             self.result.entries += measured.entries
@@ -581,9 +574,7 @@ class Walker:
         repeated = Size()
         for link in measured.links:
             if link.surface_dir is not None and link.regular:
-                slot = measured.surface.setdefault(link.surface_dir, [0, 0])
-                slot[0] += 1
-                slot[1] += link.size
+                add_surface(measured.surface, link.surface_dir, 1, link.size)
             if (link.dev, link.ino) in seen_here:
                 continue
             seen_here.add((link.dev, link.ino))
