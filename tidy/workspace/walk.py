@@ -20,6 +20,7 @@ from typing import Any
 from tidy.catalog import Catalog, Kind
 from tidy.models import Size, Skipped
 from tidy.workspace.measure import (
+    Link,
     Measured,
     Root,
     add_surface,
@@ -155,13 +156,7 @@ class _Deferred:
 
     rel_dir: str
     name: str
-    dev: int
-    ino: int
-    size: int
-    blocks: int
-    mtime: float
-    regular: bool
-    visible: bool  # counts toward the search surface
+    link: Link  # its inode and sizes; surface_dir set when it counts toward the surface
     kind: Kind | None  # catalogued as a file artifact
     stale: bool  # a .pyc with no source beside it
 
@@ -359,10 +354,13 @@ class Walker:
         if not self.options.defer_links:
             return self._inodes.first_sight(st.st_dev, st.st_ino)
         regular = _S_ISREG(st.st_mode)
+        rel_dir = prefix.rstrip("/") or "."
+        visible = regular and not hidden and not name.startswith(".")
+        link = Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime, regular,
+                    rel_dir if visible else None)
         kind = self.catalog.file_kind(name, siblings) if regular else None
         self._deferred.append(_Deferred(
-            prefix.rstrip("/") or ".", name, st.st_dev, st.st_ino, st.st_size, st.st_blocks,
-            st.st_mtime, regular, regular and not hidden and not name.startswith("."), kind,
+            rel_dir, name, link, kind,
             kind is not None and kind.name == "pyc" and not _has_source(name, siblings)))
         return False
 
@@ -441,25 +439,26 @@ class Walker:
 
     def _account_deferred(self, file: _Deferred) -> None:
         """What the explore loop does for a file, for one a worker handed back."""
-        if not self._inodes.first_sight(file.dev, file.ino):
+        link = file.link
+        if not self._inodes.first_sight(link.dev, link.ino):
             return
         slot = self.result.content_by_dir.setdefault(file.rel_dir, [0, 0, 0, 0])
-        slot[1] += file.size
-        slot[2] += file.blocks * 512
-        if not file.regular:
+        slot[1] += link.size
+        slot[2] += link.blocks * 512
+        if not link.regular:
             return
         slot[0] += 1
-        slot[3] = max(slot[3], int(file.mtime))
+        slot[3] = max(slot[3], int(link.mtime))
         rel = file.name if file.rel_dir == "." else f"{file.rel_dir}/{file.name}"
-        if file.visible:
-            add_surface(self.result.surface_by_dir, file.rel_dir, 1, file.size)
-        if file.size >= self.options.big_file_bytes:
-            self.result.big_files.append(BigFile(rel, file.size))
+        if link.surface_dir is not None:
+            add_surface(self.result.surface_by_dir, link.surface_dir, 1, link.size)
+        if link.size >= self.options.big_file_bytes:
+            self.result.big_files.append(BigFile(rel, link.size))
         if file.kind is not None:
-            size = Size(file.size, file.blocks * 512, 1, 0, file.mtime)
+            size = Size(link.size, link.blocks * 512, 1, 0, link.mtime)
             self.result.hits.append(Hit(rel, file.kind, size))
             if file.stale:
-                self.result.stale_legacy_pyc.append((rel, file.size))
+                self.result.stale_legacy_pyc.append((rel, link.size))
 
     def _file_hit(
         self, rel: str, name: str, kind: Kind, st: os.stat_result, siblings: set[str]
