@@ -5,6 +5,12 @@ unless asked. Folders recognised as artifacts are measured (summed like `du -sb`
 than explored, so nothing inside `node_modules` is mistaken for a project. Measuring runs
 by tidy.workspace.measure, on forked workers for big folders. Memory grows with directories,
 not with files.
+
+Work is shared with the scan's workers three ways: a big artifact's subfolders are measured
+in chunks; once the tree proves big and mostly sources, the shallowest pending folders are
+explored by a worker in bounded parts (what a part does not reach comes back to be shared
+again, a big artifact met there comes back unmeasured); and files with several names are
+always counted here, where every name is seen, so totals stay those of `du`.
 """
 
 from __future__ import annotations
