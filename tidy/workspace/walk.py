@@ -440,6 +440,7 @@ class Walker:
             slot[1] += row[1]
             slot[2] += row[2]
             slot[3] = max(slot[3], row[3])
+            self._bytes_seen += row[1]
         mine.entries += found.entries
         self._tick()
 
