@@ -272,8 +272,7 @@ def _group(
         early=done_early,
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
-    findings = [dataclasses.replace(f, activity=activity.project_of(f.path))
-                for f in _findings(ctx, config)]
+    findings = _findings(ctx, config, activity)
     reclaimable, removed_surface = _reclaimable(findings)
     notes = (f"{git.state}",) if git is not None and git.state else ()
     return Group(
@@ -420,7 +419,7 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
         slot[1] -= st.st_size
 
 
-def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
+def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> list[Finding]:
     found: list[Finding] = []
     from tidy.rules.registry import RULES  # loaded while the walk's workers finished
 
@@ -433,7 +432,8 @@ def _findings(ctx: GroupContext, config: Config) -> list[Finding]:
         for finding in rule.check(ctx):
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
-            found.append(dataclasses.replace(finding, fails=config.fails(finding.code)))
+            found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
+                                             activity=activity.project_of(finding.path)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
 
