@@ -64,6 +64,14 @@ class Outcome:
     run: str = ""
 
 
+def skipped(journal: RunJournal, action: PlannedAction, kind: ActionKind, reason: str,
+            attention: bool = True) -> Outcome:
+    """`action` left undone: journaled as a skip, and the outcome that says why."""
+    journal.skipped(action.path, reason, action=kind.value, code=action.code)
+    return Outcome(action.path, kind, Status.SKIPPED, reason, attention, code=action.code,
+                   run=journal.run_id)
+
+
 @dataclass(frozen=True)
 class ApplySettings:
     skip_recent: float = 10.0  # seconds: anything written more recently is left alone

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from tidy.extract import stub
 from tidy.extract.core import ExtractError, extract_module, latest_backup, undo_extract
-from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.trash import recheck
 from tidy.journal import Intent, RunJournal
@@ -41,9 +41,7 @@ class ExtractApplier:
              settings: ApplySettings) -> Outcome:
         problem = recheck(action, settings.now or time.time(), settings.skip_recent)
         if problem is not None:
-            journal.skipped(action.path, problem.reason, action="extract", code=action.code)
-            return Outcome(action.path, self.kind, Status.SKIPPED, problem.reason,
-                           problem.attention, code=action.code, run=journal.run_id)
+            return skipped(journal, action, self.kind, problem.reason, problem.attention)
         seq = journal.intent("extract", path=action.path, root=action.root, code=action.code,
                              bytes=action.bytes, files=1)
         try:

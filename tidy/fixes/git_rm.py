@@ -14,7 +14,7 @@ import os
 import time
 from collections.abc import Sequence
 
-from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.trash import TrashApplier, TrashLocator, held, recheck
 from tidy.fixes.untrack import _git, tracked_entries
@@ -34,9 +34,7 @@ class GitRmApplier:
     def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
              settings: ApplySettings) -> Outcome:
         def skip(reason: str, attention: bool = True) -> Outcome:
-            journal.skipped(action.path, reason, action="git-rm", code=action.code)
-            return Outcome(action.path, self.kind, Status.SKIPPED, reason, attention,
-                           code=action.code, run=journal.run_id)
+            return skipped(journal, action, self.kind, reason, attention)
 
         if not action.is_repo:
             return skip("not in a git repository")

@@ -36,7 +36,7 @@ from typing import Any
 
 from tidy import state
 from tidy.catalog import CACHEDIR_SIGNATURE
-from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.journal import Intent, RunJournal, RunRecord
 from tidy.models import ActionKind
@@ -85,9 +85,7 @@ class TrashApplier:
                     return Outcome(action.path, self.kind, Status.FAILED,
                                    problem.reason.removeprefix("failed: "), True,
                                    code=action.code, run=journal.run_id)
-        journal.skipped(action.path, problem.reason, action="trash", code=action.code)
-        return Outcome(action.path, self.kind, Status.SKIPPED, problem.reason, problem.attention,
-                       code=action.code, run=journal.run_id)
+        return skipped(journal, action, self.kind, problem.reason, problem.attention)
 
     def _move(self, action: PlannedAction, journal: RunJournal,
               locator: TrashLocator) -> Problem | None:

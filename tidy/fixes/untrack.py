@@ -18,7 +18,7 @@ import subprocess
 from collections.abc import Sequence
 
 from tidy.atomic import atomic_write
-from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.ignore_files import add_rules
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
@@ -87,9 +87,7 @@ class UntrackApplier:
 
     def _one(self, action: PlannedAction, journal: RunJournal) -> Outcome:
         def skip(reason: str, attention: bool = True) -> Outcome:
-            journal.skipped(action.path, reason, action="untrack", code=action.code)
-            return Outcome(action.path, self.kind, Status.SKIPPED, reason, attention,
-                           code=action.code, run=journal.run_id)
+            return skipped(journal, action, self.kind, reason, attention)
 
         if not action.is_repo:
             return skip("not in a git repository")
