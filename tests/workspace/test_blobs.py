@@ -150,17 +150,22 @@ def test_range_leaves_out_a_blob_the_base_holds_even_renamed(tmp_path: Path) -> 
         ("new.txt", blob_sha(b"new\n"))}
 
 
+def _conflicting_merge(repo: Path, path: str, ours: str, theirs: str) -> None:
+    """Change `path` on a side branch and on the current one, then merge: a conflict."""
+    git(repo, "checkout", "-q", "-b", "side")
+    write(repo / path, theirs)
+    commit(repo)
+    git(repo, "checkout", "-q", "-")
+    write(repo / path, ours)
+    commit(repo)
+    git(repo, "merge", "-q", "side", check=False)
+
+
 def test_range_counts_the_blob_a_merge_resolution_writes(tmp_path: Path) -> None:
     """`log --raw` shows nothing for a merge; the content its conflict resolution wrote is
     still pushed."""
     repo, base = repo_at_base(tmp_path / "r", "f.txt", b"base\n")
-    git(repo, "checkout", "-q", "-b", "side")
-    write(repo / "f.txt", "side\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "main")
-    write(repo / "f.txt", "main\n")
-    commit(repo)
-    git(repo, "merge", "-q", "side", check=False)  # conflicts
+    _conflicting_merge(repo, "f.txt", ours="main\n", theirs="side\n")
     resolved = b"resolved by hand\n"
     write(repo / "f.txt", resolved)
     git(repo, "add", "f.txt")
@@ -189,13 +194,7 @@ def test_list_index_names_every_path_once_and_sizes_stage_zero_blobs(tmp_path: P
     commit(sub)
     git(repo, "-c", "protocol.file.allow=always", "submodule", "add", str(sub), "sub")
     commit(repo)
-    git(repo, "checkout", "-q", "-b", "other")
-    write(repo / "both.txt", "theirs\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "-")
-    write(repo / "both.txt", "ours\n")
-    commit(repo)
-    git(repo, "merge", "-q", "other", check=False)  # both.txt: stages 1, 2, 3
+    _conflicting_merge(repo, "both.txt", ours="ours\n", theirs="theirs\n")  # stages 1-3
     listing = list_index(str(repo))
     names = sorted({os.fsdecode(p) for p in
                     git(repo, "ls-files", "-z").encode("utf-8", "surrogateescape").split(b"\0")
