@@ -27,6 +27,13 @@ AMBIGUOUS_NAMES = frozenset(
 )
 # https://bford.info/cachedir/ : the first 43 bytes of a valid CACHEDIR.TAG.
 CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
+# Names that mark a version-controlled checkout (git: a folder or a `gitdir:` file). A planned
+# path that holds one may hold work that exists nowhere else (a dependency installed from git,
+# a crate checkout inside target/): it is never moved by default.
+VCS_MARKERS = frozenset(
+    {".git", ".hg", ".svn", ".bzr", "_darcs", ".pijul", ".jj", ".sl", ".fslckout", "_FOSSIL_",
+     "CVS"}
+)
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside", "safe",
            "regenerate", "why"}
 
