@@ -298,7 +298,7 @@ def run(names: list[str], runs: int, checkouts: list[str], label: str,
         profile: bool) -> dict[str, object]:
     tidys = [install(c) for c in checkouts]
     trees = ensure_trees(names)
-    started_load = loadavg()
+    started_load, machine = loadavg(), h.machine()  # when and where the rounds began
     plan: dict[str, list[Series]] = {}
     own: dict[str, dict[str, object]] = {}
     lists: dict[str, str] = {}
@@ -324,7 +324,7 @@ def run(names: list[str], runs: int, checkouts: list[str], label: str,
                   + f" (load {loadavg()})", file=sys.stderr, flush=True)
     result: dict[str, object] = {
         "label": label,
-        "machine": h.machine(),
+        "machine": machine,
         "versions": {**h.versions(), "rg": h._out(["rg", "--version"]).splitlines()[0]},
         "load_start": started_load,
         "load_end": loadavg(),
@@ -347,6 +347,7 @@ def run(names: list[str], runs: int, checkouts: list[str], label: str,
         result["profile"] = {name: cp.profile_tree(tidys[0].python, tree, tidy_env(),
                                                     lists[name], deep=name == "webapp")
                              for name, tree in trees.items()}
+    result["ended"] = time.strftime("%Y-%m-%d %H:%M %Z")
     return result
 
 
@@ -430,17 +431,21 @@ def render(result: dict[str, object]) -> str:
     assert isinstance(machine, dict)
     tidys = result["tidys"]
     assert isinstance(tidys, list)
-    parts = [textwrap.dedent(f"""\
-        Reproduce: `{result['command']}` (trees are built on first use: about 2 minutes and
-        ~450 MB under `$TIDY_BENCH_DIR`, downloads kept in `bench/out/`). Measured
-        {machine['date']} on {machine['nproc']} cores ({machine['cpu']}, {machine['ram']} RAM,
-        {machine['disk']}), shared with other engineers' test runs: load average (1, 5, 15
-        min) {result['load_start']} at the start, {result['load_end']} at the end; the 1-minute
-        load at each timed run is in the tables. {result['runs']} interleaved rounds, medians;
-        page cache warm (one untimed pass of everything first). tidy: """)
+    versions = result["versions"]
+    assert isinstance(versions, dict)
+    intro = (
+        f"Reproduce: `{result['command']}` (trees are built on first use: about 2 minutes and "
+        f"~450 MB under `$TIDY_BENCH_DIR`, downloads kept in `bench/out/`; see bench/README.md). "
+        f"Measured {machine['date']} to {result.get('ended', '?')} on {machine['nproc']} cores ({machine['cpu']}, "
+        f"{machine['ram']} RAM, disk {machine['disk']}), shared with other engineers' test "
+        f"runs: load average (1, 5, 15 min) {result['load_start']} at the start, "
+        f"{result['load_end']} at the end; the 1-minute load at each timed run is in the "
+        f"table. {result['runs']} interleaved rounds, medians; page cache warm (one untimed "
+        f"pass of everything first). tidy: "
         + ", ".join(f"`{t['label']}`" + ("" if t["no_cache"] else " (no `--no-cache` option: "
                                          "no cache, so cold = warm)") for t in tidys)
-        + f"; {result['versions'].get('rg', 'rg')}; {result['versions'].get('du', 'du')}."]  # type: ignore[attr-defined]
+        + f"; {versions.get('rg', 'rg')}; {versions.get('du', 'du')}.")
+    parts = [textwrap.fill(intro, width=100, break_on_hyphens=False, break_long_words=False)]
     parts.append(_trees_table(result))
     parts.append(_times_table(result))
     parts.append(_throughput_table(result))
@@ -530,7 +535,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", action="store_true",
                         help="also per-rule times, cProfile and an strace of open() counts")
     parser.add_argument("--no-write", action="store_true", help="do not touch bench/RESULTS.md")
+    parser.add_argument("--rewrite", action="store_true",
+                        help="measure nothing: render results/content-LABEL.json into "
+                             "RESULTS.md again")
     args = parser.parse_args(argv)
+    if args.rewrite:
+        saved = h.load_json(f"content-{args.label}.json")
+        if saved is None:
+            parser.error(f"no results/content-{args.label}.json in {h.results_dir()}")
+        _write(args.label, render(saved), saved)
+        return 0
     names = [n.strip() for n in args.trees.split(",") if n.strip()]
     unknown = [n for n in names if n not in TREE_NAMES]
     if unknown or not names:
@@ -545,9 +559,13 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nbench_content: {time.monotonic() - started:.0f} s; raw figures in {path}",
           file=sys.stderr)
     if not args.no_write:
-        h.write_section(f"Content pass and cache (issue 16): {args.label}", text,
-                        result["machine"])  # type: ignore[arg-type]
+        _write(args.label, text, result)
     return 0
+
+
+def _write(label: str, text: str, result: dict[str, object]) -> None:
+    h.write_section(f"Content pass and cache (issue 16): {label}", text,
+                    result["machine"], refresh_header=False)  # type: ignore[arg-type]
 
 
 if __name__ == "__main__":
