@@ -434,9 +434,10 @@ def render(result: dict[str, object]) -> str:
     versions = result["versions"]
     assert isinstance(versions, dict)
     intro = (
-        f"Reproduce: `{result['command']}` (trees are built on first use: about 2 minutes and "
-        f"~450 MB under `$TIDY_BENCH_DIR`, downloads kept in `bench/out/`; see bench/README.md). "
-        f"Measured {machine['date']} to {result.get('ended', '?')} on {machine['nproc']} cores ({machine['cpu']}, "
+        f"Reproduce: `{result['command']}` (trees are built on first use: about 2 minutes "
+        f"and ~420 MB under `$TIDY_BENCH_DIR` besides bench_scan.py's 250k tree; downloads "
+        f"kept in `bench/out/`; see bench/README.md). Measured {machine['date']} to "
+        f"{result.get('ended', '?')} on {machine['nproc']} cores ({machine['cpu']}, "
         f"{machine['ram']} RAM, disk {machine['disk']}), shared with other engineers' test "
         f"runs: load average (1, 5, 15 min) {result['load_start']} at the start, "
         f"{result['load_end']} at the end; the 1-minute load at each timed run is in the "
