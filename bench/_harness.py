@@ -295,15 +295,19 @@ def header_text(info: dict[str, str]) -> str:
     )
 
 
-def write_section(heading: str, body: str, info: dict[str, str], path: str = RESULTS_MD) -> None:
-    """Replace (or append) the section `## heading` and refresh the machine header; the rest
-    of the file (other engineers' sections) is kept byte for byte."""
+def write_section(heading: str, body: str, info: dict[str, str], path: str = RESULTS_MD,
+                  refresh_header: bool = True) -> None:
+    """Replace (or append) the section `## heading` and refresh the machine header (that of
+    the last run_all.sh: only its scripts pass refresh_header); the rest of the file (other
+    engineers' sections) is kept byte for byte."""
     text = ""
     if os.path.exists(path):
         with open(path, encoding="utf-8") as f:
             text = f.read()
     header = header_text(info)
-    if HEADER_START in text and HEADER_END in text:
+    if HEADER_START in text and HEADER_END in text and not refresh_header:
+        pass
+    elif HEADER_START in text and HEADER_END in text:
         start, end = text.index(HEADER_START), text.index(HEADER_END) + len(HEADER_END) + 1
         text = text[:start] + header + text[end:]
     elif text.startswith("# "):  # under the file's title
