@@ -36,6 +36,27 @@ _UNTRACK_FIX = Fix(
 )
 
 
+# Detail key of a version-control marker inside an artifact; tidy.fixes.plan reads it too.
+NESTED_REPO_DETAIL = "nested repository"
+_NESTED_SHOWN = 3  # markers named in the message; the details list every one
+
+
+def _nested_repo_fix(markers: tuple[str, ...]) -> Fix:
+    return Fix(
+        ActionKind.NONE,
+        Applicability.DISPLAY_ONLY,
+        f"none: never moved while it holds a repository ({markers[0]}); check that its "
+        "commits are pushed and its edits saved, then remove it yourself",
+    )
+
+
+def _nested_repo_message(hit: Hit, markers: tuple[str, ...]) -> str:
+    shown = ", ".join(markers[:_NESTED_SHOWN])
+    more = len(markers) - _NESTED_SHOWN
+    return (f"{hit.kind.why} ({hit.kind.name} folder) holds a repository: {shown}"
+            + (f" and {more} more" if more > 0 else "") + "; never moved")
+
+
 def _is_dir(hit: Hit) -> bool:
     return hit.kind.type == "dir"
 
@@ -58,19 +79,24 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         if tracked is not Tracked.UNTRACKED and tracked is not Tracked.UNKNOWN:
             continue
         what = "folder" if _is_dir(hit) else "file"
+        message = f"{hit.kind.why} ({hit.kind.name} {what})"
+        fix = _UNKNOWN_STATE_FIX if tracked is Tracked.UNKNOWN else _trash_fix(hit.kind)
+        markers = tuple(f"{hit.rel}/{m}" for m in hit.nested_vcs)
+        if markers:  # a checkout inside: its unpushed commits would go with the cache
+            message, fix = _nested_repo_message(hit, markers), _nested_repo_fix(markers)
         yield Finding(
             code="TDY101",
             rule="untracked-artifact",
             path=hit.rel,
-            message=f"{hit.kind.why} ({hit.kind.name} {what})",
+            message=message,
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
             surface=ctx.surface.under(hit.rel),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
-            fix=_UNKNOWN_STATE_FIX if tracked is Tracked.UNKNOWN else _trash_fix(hit.kind),
-            details=_details(hit),
+            fix=fix,
+            details=_details(hit, tuple((NESTED_REPO_DETAIL, m) for m in markers)),
         )
 
 
