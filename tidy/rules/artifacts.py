@@ -160,20 +160,34 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
     # The walk's hit for the same file carries its blocks and mtime.
     measured = {hit.rel: hit.size for hit in ctx.hits if hit.kind.type == "file"}
     for rel, size in ctx.stale_legacy_pyc:
-        tracked = ctx.tracked_state(rel, 1, False)[0]
         yield Finding(
             code="TDY103",
             rule="stale-bytecode",
             path=rel,
-            message="bytecode with no source beside it: Python still imports it",
+            message=(f"bytecode with no source beside it: Python imports it (`import "
+                     f"{_module_name(rel)}` loads this file), so it may be the only copy of "
+                     "shipped code; never moved"),
             kind="pyc",
             ecosystem="python",
             size=measured.get(rel, Size(size, size, 1, 0)),
-            tracked=tracked,
+            tracked=ctx.tracked_state(rel, 1, False)[0],
             ignored=ctx.ignored(rel),
-            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else Fix(
-                ActionKind.TRASH, Applicability.SAFE, "move the stale .pyc to tidy's trash"),
+            fix=_SOURCELESS_PYC_FIX,
         )
+
+
+# A legacy-location `pkg/core.pyc` with no `core.py` is what `import pkg.core` loads: moving or
+# untracking it breaks the import. Only __pycache__ bytecode is a cache of a source file.
+_SOURCELESS_PYC_FIX = Fix(
+    ActionKind.NONE,
+    Applicability.DISPLAY_ONLY,
+    "none: Python imports this file; delete it yourself once nothing imports the module",
+)
+
+
+def _module_name(rel: str) -> str:
+    """`pkg/core.pyc` -> `pkg.core` (as a hint: the package root may lie higher or lower)."""
+    return rel.rsplit(".", 1)[0].replace("/", ".")
 
 
 def check_junk(ctx: GroupContext) -> Iterator[Finding]:
@@ -227,8 +241,11 @@ Fails the scan by default (exit 1).""",
         "Bytecode whose source file is gone",
         """What: a .pyc in __pycache__ whose module was deleted or renamed, or a legacy
 mod.pyc with no mod.py beside it.
-Why: a legacy .pyc without source is still importable: deleted code keeps running.
-Fix (safe): the stale files go to tidy's trash.""",
+Why: __pycache__ bytecode of a deleted module is dead weight. A legacy mod.pyc without
+source is different: `import mod` loads it, so it may be the only copy of shipped code.
+Fix (safe): the stale __pycache__ files go to tidy's trash. A legacy .pyc is only reported
+(never moved, untracked or acted on by `tidy watch`): delete it yourself once nothing
+imports it.""",
         check_stale_bytecode, "safe",
     ),
     Rule(

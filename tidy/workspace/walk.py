@@ -638,8 +638,11 @@ def _looks_bare(names: set[str]) -> bool:
 
 
 def _has_source(pyc_name: str, siblings: set[str]) -> bool:
-    stem = pyc_name.rsplit(".", 1)[0]
-    return stem + ".py" in siblings or stem + ".pyw" in siblings
+    """Whether a legacy-location `mod.pyc` has the `mod.py` that `import mod` prefers.
+
+    Not `.pyw`: outside Windows it is no source suffix, so `import mod` loads the .pyc.
+    """
+    return pyc_name.rsplit(".", 1)[0] + ".py" in siblings
 
 
 def _stale_in_pycache(listing: list[os.DirEntry[str]], siblings: set[str]) -> tuple[Stale, ...]:
