@@ -206,9 +206,26 @@ def check_junk(ctx: GroupContext) -> Iterator[Finding]:
             surface=ctx.surface.under(hit.rel),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
-            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else _trash_fix(hit.kind),
+            fix=_junk_fix(hit.kind, tracked),
             details=_details(hit),
         )
+
+
+# A committed `backup~` or `.x.swp` was added on purpose more often than by accident (Django
+# keeps test fixtures named like editor backups): tidy says so and leaves it to the user.
+_COMMITTED_BACKUP_FIX = Fix(
+    ActionKind.NONE,
+    Applicability.DISPLAY_ONLY,
+    "none: a committed backup or swap file may be a fixture someone added on purpose; "
+    "`git rm --cached` it yourself if it is not",
+)
+
+
+def _junk_fix(kind: Kind, tracked: Tracked) -> Fix:
+    if tracked is not Tracked.TRACKED:
+        return _trash_fix(kind)
+    # OS metadata (.DS_Store) is never anyone's content: untracking it stays an unsafe fix.
+    return _UNTRACK_FIX if kind.ecosystem == "os" else _COMMITTED_BACKUP_FIX
 
 
 
@@ -254,7 +271,8 @@ imports it.""",
         """What: .DS_Store, Thumbs.db, desktop.ini, ._* and editor swap/backup files.
 Why: noise in every status, diff and archive.
 Fix: OS metadata goes to the trash (safe); swap and backup files may hold unsaved work,
-so they need --unsafe-fixes; committed ones are untracked.""",
+so they need --unsafe-fixes. Committed OS metadata is untracked (unsafe); a committed
+backup or swap file is only reported: projects commit fixtures named like them.""",
         check_junk, "safe",
     ),
 )
