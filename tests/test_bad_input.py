@@ -242,7 +242,7 @@ def test_very_deep_tree(tmp_path: Path) -> None:
 def test_fifo_and_device_links_as_evidence_files_do_not_hang(tmp_path: Path) -> None:
     root = tmp_path / "p"
     write(root / "setup.py", "")
-    write(root / "build" / "x.o", size=10)
+    write(root / "build" / "temp.linux-x86_64-cpython-311" / "x.o", size=10)  # setuptools'
     os.mkfifo(root / "build" / "CACHEDIR.TAG")  # opening this for reading would block
     write(root / "dist" / "x.whl", size=10)
     os.symlink("/dev/zero", root / "dist" / ".gitignore")  # reading lines would never end

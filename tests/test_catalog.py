@@ -5,6 +5,7 @@ ambiguous names count only with evidence (a marker, CACHEDIR.TAG, a self-ignorin
 from __future__ import annotations
 
 import fnmatch
+import re
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,47 @@ def test_catalogue_rejects_unknown_fields_and_duplicates() -> None:
         kinds_from_document({"kind": [{"name": "x", "names": ["x"]}] * 2}, "t.toml")
     with pytest.raises(CatalogError, match="'tier' must be one of"):
         kind_from_table({"name": "x", "names": ["x"], "tier": "sometimes"}, "t.toml")
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ({"type": "file", "globs": ["*.o"]}, "'signature' is for folder kinds"),
+    ({"names": [], "inside": ["x.cfg"]}, "a kind found by what is inside uses 'inside'"),
+    ({"signature": ["lib/pkg"]}, "names (or globs) directly inside the folder"),
+    ({"signature": [""]}, "names (or globs) directly inside the folder"),
+    ({"signature": "lib"}, "'signature' must be a list of strings"),
+])
+def test_catalogue_rejects_a_signature_that_cannot_work(
+    extra: dict[str, Any], message: str
+) -> None:
+    table = {"name": "x", "names": ["x-out"], "markers": ["Makefile"], "signature": ["*.o"],
+             **extra}
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table(table, "t.toml")
+
+
+def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
+    """Where the tool reliably leaves something in its output folder, the catalogue asks for
+    it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed."""
+    without = {k.name for k in load_builtin()
+               if AMBIGUOUS_NAMES.intersection(k.names) and not k.signature}
+    assert without == {"elixir-deps", "ml-outputs"}
+
+
+def test_a_signature_in_a_project_catalogue_is_required_too(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", """[[tool.tidy.catalog]]
+name = "make-out"
+names = ["objects"]
+markers = ["Makefile"]
+signature = ["*.o"]
+safe = true
+regenerate = "make"
+""")
+    write(root / "Makefile", "all:\n")
+    write(root / "objects" / "notes.txt", "mine\n")
+    assert "objects" not in reported(scan_foundation(root))
+    write(root / "objects" / "main.o", size=100)
+    assert reported(scan_foundation(root))["objects"]["kind"] == "make-out"
 
 
 # ------------------------------------------------------------- each ecosystem, table-driven
@@ -124,9 +166,29 @@ ECOSYSTEMS: list[tuple[str, tuple[str, ...], str, str, tuple[str, ...]]] = [
 
 FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", ".eslintcache", ".DS_Store", "Thumbs.db",
                   "desktop.ini", ".main.py.swp", "notes.txt~"}
+# What each tool leaves in an output folder with an ambiguous name (its `signature` in
+# catalog.toml), as seen in real builds: pip wheel, cargo build, cmake, mvn, gradle, dotnet,
+# vite, jest --coverage, nyc, composer. Names ending in "/" are folders.
+TOOL_OUTPUT: dict[tuple[str, str], tuple[str, ...]] = {
+    ("build", "pyproject.toml"): ("lib/pkg/__init__.py", "bdist.linux-x86_64/"),
+    ("dist", "setup.py"): ("pkg-0.1-py3-none-any.whl", "pkg-0.1.tar.gz"),
+    ("coverage", "package.json"): ("lcov.info", "lcov-report/index.html"),
+    (".nyc_output", "package.json"): ("processinfo/index.json",
+                                      "0a3c9f1e-5b7d-4e2a-9c8b-1d2e3f4a5b6c.json"),
+    ("dist", "vite.config.ts"): ("index.html", "assets/index-4f2a1b.js"),
+    ("target", "Cargo.toml"): ("CACHEDIR.TAG", ".rustc_info.json", "debug/.cargo-lock"),
+    ("target", "pom.xml"): ("classes/App.class", "maven-status/", "app-1.0.jar"),
+    ("target", "build.sbt"): ("scala-2.13/classes/App.class", "streams/"),
+    ("build", "build.gradle"): ("tmp/compileJava/previous-compilation-data.bin",
+                                "classes/java/main/App.class"),
+    ("bin", "App.csproj"): ("Debug/net8.0/App.dll",),
+    ("obj", "Lib.fsproj"): ("project.assets.json", "Debug/net8.0/Lib.dll"),
+    ("build", "CMakeLists.txt"): ("CMakeCache.txt", "CMakeFiles/cmake.check_cache"),
+    ("vendor", "composer.json"): ("autoload.php", "composer/installed.json"),
+}
 
 
-def _make_artifact(path: Path) -> None:
+def _make_artifact(path: Path, output: tuple[str, ...] = ()) -> None:
     if path.name in FILE_ARTIFACTS:
         write(path, size=321)
     elif path.name == ".venv":
@@ -134,6 +196,17 @@ def _make_artifact(path: Path) -> None:
         write(path / "lib" / "python3.11" / "site-packages" / "x.py", size=100)
     else:
         write(path / "inner" / "data.bin", size=1234)
+        _write_output(path, output)
+
+
+def _write_output(folder: Path, output: tuple[str, ...]) -> None:
+    for name in output:
+        if name.endswith("/"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        elif name == "CACHEDIR.TAG":
+            write(folder / name, GOOD_TAG)
+        else:
+            write(folder / name, size=64)
 
 
 @pytest.mark.parametrize(("artifact", "markers", "code", "ecosystem", "args"), ECOSYSTEMS,
@@ -145,11 +218,26 @@ def test_each_ecosystem_is_recognised(
     root = tmp_path / "proj"
     for marker in markers:
         write(root / marker, "marker\n")
-    _make_artifact(root / artifact)
+    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, markers[0] if markers else ""), ()))
     found = reported(scan_foundation(root, *args))
     assert artifact in found, found
     assert found[artifact]["code"] == code
     assert found[artifact]["ecosystem"] == ecosystem
+
+
+@pytest.mark.parametrize(("artifact", "marker"), list(TOOL_OUTPUT),
+                         ids=[f"{a}+{m}" for a, m in TOOL_OUTPUT])
+def test_a_hand_written_folder_beside_the_marker_is_not_the_tools(
+    tmp_path: Path, artifact: str, marker: str
+) -> None:
+    """A marker says the project uses the tool, not that this folder is its output: without
+    the tool's signature inside, an untracked build/ of someone's scripts is left alone."""
+    root = tmp_path / "proj"
+    write(root / marker, "marker\n")
+    write(root / artifact / "release.sh", "#!/bin/sh\nset -e\n./deploy prod\n")
+    write(root / artifact / "deploy" / "notes.md", "how we ship\n")
+    write(root / artifact / "helpers.py", "def main() -> None: ...\n")
+    assert artifact not in reported(scan_foundation(root))
 
 
 def test_cmake_tree_of_any_name_is_found_by_its_cache(tmp_path: Path) -> None:
@@ -168,9 +256,17 @@ MARKER_FOR = {"build": "pyproject.toml", "dist": "setup.py", "target": "Cargo.to
               "vendor": "composer.json", "deps": "mix.exs"}
 
 
+# What the tool MARKER_FOR names leaves inside its output (no tag: that alone is evidence).
+OUTPUT_FOR = {"build": ("lib/pkg/__init__.py",), "dist": ("pkg-0.1.tar.gz",),
+              "target": (".rustc_info.json", "debug/"), "out": ("CMakeFiles/",),
+              "bin": ("Debug/",), "obj": ("project.assets.json",),
+              "vendor": ("autoload.php", "composer/")}
+
+
 def _ambiguous_dir(root: Path, name: str) -> Path:
     folder = root / name
     write(folder / "sub" / "file.dat", size=2048)
+    _write_output(folder, OUTPUT_FOR.get(name, ()))
     write(root / "README.md", "a project\n")
     return folder
 
@@ -230,6 +326,7 @@ def test_marker_beats_cachedir_tag_when_naming_the_kind(tmp_path: Path) -> None:
     """A Gradle build/ that also carries a CACHEDIR.TAG is Gradle's, not setuptools'."""
     root = tmp_path / "proj"
     write(_ambiguous_dir(root, "build") / "CACHEDIR.TAG", GOOD_TAG)
+    write(root / "build" / "tmp" / "jar" / "MANIFEST.MF", "Manifest-Version: 1.0\n")
     write(root / "build.gradle", "")
     found = reported(scan_foundation(root))["build"]
     assert (found["kind"], found["ecosystem"]) == ("gradle-build", "jvm")

@@ -2,7 +2,10 @@
 
 A kind is recognised by its name (or a glob) and, where the name is ambiguous, by evidence:
 a sibling marker file, a file inside, a CACHEDIR.TAG with the standard signature, or a
-.gitignore inside that ignores everything (what pytest writes into .pytest_cache).
+.gitignore inside that ignores everything (what pytest writes into .pytest_cache). Where the
+tool leaves a signature inside its output folder (setuptools' build/lib, CMake's
+CMakeCache.txt), that signature is required on top of the evidence: a marker beside a
+hand-written build/ of scripts proves nothing about the folder itself.
 """
 
 from __future__ import annotations
@@ -34,8 +37,8 @@ VCS_MARKERS = frozenset(
     {".git", ".hg", ".svn", ".bzr", "_darcs", ".pijul", ".jj", ".sl", ".fslckout", "_FOSSIL_",
      "CVS"}
 )
-_FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside", "safe",
-           "regenerate", "why"}
+_FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
+           "signature", "safe", "regenerate", "why"}
 
 
 class CatalogError(ValueError):
@@ -52,6 +55,7 @@ class Kind:
     tier: str
     markers: tuple[str, ...]
     inside: tuple[str, ...]
+    signature: tuple[str, ...]  # one of these must be inside as well, whatever confirmed it
     safe: bool
     regenerate: str
     why: str
@@ -79,11 +83,13 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         tier=_choice(table, "tier", TIERS, where, default="marker"),
         markers=_texts(table, "markers", where),
         inside=_texts(table, "inside", where),
+        signature=_texts(table, "signature", where),
         safe=_flag(table, "safe", where, default=False),
         regenerate=_text(table, "regenerate", where, default=""),
         why=_text(table, "why", where, default=name),
     )
     _check_ambiguity(kind, where)
+    _check_signature(kind, where)
     return kind
 
 
@@ -94,6 +100,21 @@ def _check_ambiguity(kind: Kind, where: str) -> None:
             f"{where}: {', '.join(sorted(ambiguous))} is a common source folder name; "
             "give it markers or tier = \"marker\""
         )
+
+
+def _check_signature(kind: Kind, where: str) -> None:
+    """A signature narrows a named folder kind: names directly inside that folder."""
+    if not kind.signature:
+        return
+    if kind.type != "dir":
+        raise CatalogError(f"{where}: 'signature' is for folder kinds (type = \"dir\")")
+    if not (kind.names or kind.globs):
+        raise CatalogError(f"{where}: 'signature' narrows a kind found by its name; "
+                           "a kind found by what is inside uses 'inside'")
+    for pattern in kind.signature:
+        if not pattern or "/" in pattern or pattern in (".", ".."):
+            raise CatalogError(f"{where}: 'signature' entries are names (or globs) directly "
+                               f"inside the folder, not {pattern!r}")
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
@@ -248,6 +269,8 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 
 
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
+    if kind.signature and not _has_any(kind.signature, inside):
+        return False  # the tool always leaves this; without it the folder is someone's own
     if not kind.needs_evidence:
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing

@@ -13,7 +13,9 @@ What is planned (ruff's model):
 - with `older_than`, only projects whose own newest file (Finding.activity, computed by the
   engine from the project's files, never atime) is at least that old;
 - stale bytecode (TDY103) moves the stale files it names, not the whole `__pycache__`;
-- a path inside another planned path of the same action is covered by it and left out.
+- a path inside another planned path of the same action is covered by it and left out;
+- never, whatever the flags: a finding that holds a repository (a `.git` folder or file, `.hg`,
+  ... found while measuring it); it is listed as left out with the checkout's path.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from tidy.models import ActionKind, Applicability, Finding, Group, Report, Tracked
+from tidy.rules.artifacts import NESTED_REPO_DETAIL
 
 # Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash.py).
 TRASH_FOLDER_NAME = ".tidy-trash"
@@ -163,13 +166,18 @@ def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bo
 def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
     """"" to plan it, a reason to list it as left out, None to drop it silently."""
     fix = finding.fix
-    if fix is None or fix.action is ActionKind.NONE:
+    repos = [value for key, value in finding.details if key == NESTED_REPO_DETAIL]
+    if fix is None or (fix.action is ActionKind.NONE and not repos):
         return None
     if not _selected(finding.code, options.select, options.ignore):
         return None
     if options.kinds and finding.kind not in options.kinds and (
             finding.path.rsplit("/", 1)[-1] not in options.kinds):  # a name of the kind (.nox)
         return None
+    if repos:
+        # Whatever the rule offered: a checkout may hold commits and edits found nowhere else.
+        more = f" and {len(repos) - 1} more" if len(repos) > 1 else ""
+        return f"holds a repository: {repos[0]}{more}; never moved (remove it yourself)"
     if fix.action is ActionKind.TRASH and finding.tracked in (Tracked.TRACKED, Tracked.PARTLY):
         # Safety rule 1: tracked content never goes to the trash, whatever the rule said.
         return "holds tracked files: tidy never trashes tracked content (see TDY102)"

@@ -11,6 +11,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tidy.models import Applicability, Finding, Group, Report, Size, Surface
+from tidy.rules.artifacts import NESTED_REPO_DETAIL
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
@@ -61,6 +62,11 @@ def _kind(finding: Finding) -> str:
     return "" if finding.path.rsplit("/", 1)[-1] == kind else kind
 
 
+def _holds_repository(finding: Finding) -> bool:
+    """A cache left alone because a checkout is inside: the row must say where."""
+    return any(key == NESTED_REPO_DETAIL for key, _ in finding.details)
+
+
 def _table(group: Group, limit: int, now: float) -> Table:
     table = Table(show_edge=False, pad_edge=False, expand=False, box=None,
                   header_style="bold dim")
@@ -74,7 +80,7 @@ def _table(group: Group, limit: int, now: float) -> Table:
         kind = _kind(finding)
         if kind:
             path.append(f"  {kind}", style="dim")
-        if finding.code not in _SELF_EXPLAINING:
+        if finding.code not in _SELF_EXPLAINING or _holds_repository(finding):
             path.append("\n" + printable(finding.message), style="dim")
         table.add_row(
             _bytes(finding.size.apparent),

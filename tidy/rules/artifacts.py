@@ -36,6 +36,27 @@ _UNTRACK_FIX = Fix(
 )
 
 
+# Detail key of a version-control marker inside an artifact; tidy.fixes.plan reads it too.
+NESTED_REPO_DETAIL = "nested repository"
+_NESTED_SHOWN = 3  # markers named in the message; the details list every one
+
+
+def _nested_repo_fix(markers: tuple[str, ...]) -> Fix:
+    return Fix(
+        ActionKind.NONE,
+        Applicability.DISPLAY_ONLY,
+        f"none: never moved while it holds a repository ({markers[0]}); check that its "
+        "commits are pushed and its edits saved, then remove it yourself",
+    )
+
+
+def _nested_repo_message(hit: Hit, markers: tuple[str, ...]) -> str:
+    shown = ", ".join(markers[:_NESTED_SHOWN])
+    more = len(markers) - _NESTED_SHOWN
+    return (f"{hit.kind.why} ({hit.kind.name} folder) holds a repository: {shown}"
+            + (f" and {more} more" if more > 0 else "") + "; never moved")
+
+
 def _is_dir(hit: Hit) -> bool:
     return hit.kind.type == "dir"
 
@@ -58,19 +79,24 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         if tracked is not Tracked.UNTRACKED and tracked is not Tracked.UNKNOWN:
             continue
         what = "folder" if _is_dir(hit) else "file"
+        message = f"{hit.kind.why} ({hit.kind.name} {what})"
+        fix = _UNKNOWN_STATE_FIX if tracked is Tracked.UNKNOWN else _trash_fix(hit.kind)
+        markers = tuple(f"{hit.rel}/{m}" for m in hit.nested_vcs)
+        if markers:  # a checkout inside: its unpushed commits would go with the cache
+            message, fix = _nested_repo_message(hit, markers), _nested_repo_fix(markers)
         yield Finding(
             code="TDY101",
             rule="untracked-artifact",
             path=hit.rel,
-            message=f"{hit.kind.why} ({hit.kind.name} {what})",
+            message=message,
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
             surface=ctx.surface.under(hit.rel),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
-            fix=_UNKNOWN_STATE_FIX if tracked is Tracked.UNKNOWN else _trash_fix(hit.kind),
-            details=_details(hit),
+            fix=fix,
+            details=_details(hit, tuple((NESTED_REPO_DETAIL, m) for m in markers)),
         )
 
 
@@ -134,20 +160,34 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
     # The walk's hit for the same file carries its blocks and mtime.
     measured = {hit.rel: hit.size for hit in ctx.hits if hit.kind.type == "file"}
     for rel, size in ctx.stale_legacy_pyc:
-        tracked = ctx.tracked_state(rel, 1, False)[0]
         yield Finding(
             code="TDY103",
             rule="stale-bytecode",
             path=rel,
-            message="bytecode with no source beside it: Python still imports it",
+            message=(f"bytecode with no source beside it: Python imports it (`import "
+                     f"{_module_name(rel)}` loads this file), so it may be the only copy of "
+                     "shipped code; never moved"),
             kind="pyc",
             ecosystem="python",
             size=measured.get(rel, Size(size, size, 1, 0)),
-            tracked=tracked,
+            tracked=ctx.tracked_state(rel, 1, False)[0],
             ignored=ctx.ignored(rel),
-            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else Fix(
-                ActionKind.TRASH, Applicability.SAFE, "move the stale .pyc to tidy's trash"),
+            fix=_SOURCELESS_PYC_FIX,
         )
+
+
+# A legacy-location `pkg/core.pyc` with no `core.py` is what `import pkg.core` loads: moving or
+# untracking it breaks the import. Only __pycache__ bytecode is a cache of a source file.
+_SOURCELESS_PYC_FIX = Fix(
+    ActionKind.NONE,
+    Applicability.DISPLAY_ONLY,
+    "none: Python imports this file; delete it yourself once nothing imports the module",
+)
+
+
+def _module_name(rel: str) -> str:
+    """`pkg/core.pyc` -> `pkg.core` (as a hint: the package root may lie higher or lower)."""
+    return rel.rsplit(".", 1)[0].replace("/", ".")
 
 
 def check_junk(ctx: GroupContext) -> Iterator[Finding]:
@@ -166,9 +206,26 @@ def check_junk(ctx: GroupContext) -> Iterator[Finding]:
             surface=ctx.surface.under(hit.rel),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
-            fix=_UNTRACK_FIX if tracked is Tracked.TRACKED else _trash_fix(hit.kind),
+            fix=_junk_fix(hit.kind, tracked),
             details=_details(hit),
         )
+
+
+# A committed `backup~` or `.x.swp` was added on purpose more often than by accident (Django
+# keeps test fixtures named like editor backups): tidy says so and leaves it to the user.
+_COMMITTED_BACKUP_FIX = Fix(
+    ActionKind.NONE,
+    Applicability.DISPLAY_ONLY,
+    "none: a committed backup or swap file may be a fixture someone added on purpose; "
+    "`git rm --cached` it yourself if it is not",
+)
+
+
+def _junk_fix(kind: Kind, tracked: Tracked) -> Fix:
+    if tracked is not Tracked.TRACKED:
+        return _trash_fix(kind)
+    # OS metadata (.DS_Store) is never anyone's content: untracking it stays an unsafe fix.
+    return _UNTRACK_FIX if kind.ecosystem == "os" else _COMMITTED_BACKUP_FIX
 
 
 
@@ -201,8 +258,11 @@ Fails the scan by default (exit 1).""",
         "Bytecode whose source file is gone",
         """What: a .pyc in __pycache__ whose module was deleted or renamed, or a legacy
 mod.pyc with no mod.py beside it.
-Why: a legacy .pyc without source is still importable: deleted code keeps running.
-Fix (safe): the stale files go to tidy's trash.""",
+Why: __pycache__ bytecode of a deleted module is dead weight. A legacy mod.pyc without
+source is different: `import mod` loads it, so it may be the only copy of shipped code.
+Fix (safe): the stale __pycache__ files go to tidy's trash. A legacy .pyc is only reported
+(never moved, untracked or acted on by `tidy watch`): delete it yourself once nothing
+imports it.""",
         check_stale_bytecode, "safe",
     ),
     Rule(
@@ -211,7 +271,8 @@ Fix (safe): the stale files go to tidy's trash.""",
         """What: .DS_Store, Thumbs.db, desktop.ini, ._* and editor swap/backup files.
 Why: noise in every status, diff and archive.
 Fix: OS metadata goes to the trash (safe); swap and backup files may hold unsaved work,
-so they need --unsafe-fixes; committed ones are untracked.""",
+so they need --unsafe-fixes. Committed OS metadata is untracked (unsafe); a committed
+backup or swap file is only reported: projects commit fixtures named like them.""",
         check_junk, "safe",
     ),
 )

@@ -15,6 +15,7 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from tidy.catalog import VCS_MARKERS
 from tidy.models import Skipped
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
@@ -44,6 +45,8 @@ class Measured:
     skipped: list[Skipped] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     gitignore_dirs: list[str] = field(default_factory=list)  # folders holding a .gitignore
+    # Checkouts inside (a `.git` folder or file, `.hg`, ...): where work may exist nowhere else.
+    vcs_markers: list[str] = field(default_factory=list)
     entries: int = 0
 
     def absorb(self, other: Measured) -> None:
@@ -56,6 +59,7 @@ class Measured:
         self.skipped.extend(other.skipped)
         self.links.extend(other.links)
         self.gitignore_dirs.extend(other.gitignore_dirs)
+        self.vcs_markers.extend(other.vcs_markers)
         self.entries += other.entries
 
 
@@ -142,37 +146,50 @@ def _count_listing(
     A plain file (one name) takes the first branch; everything else the rarer ones."""
     apparent = blocks = files = dirs = visible_files = visible_bytes = count = 0
     newest = out.newest
+    markers = VCS_MARKERS
     for entry in entries:
         count += 1
         try:
             st = entry.stat(follow_symlinks=False)
         except OSError:
             continue  # vanished while we looked: it no longer takes space
+        name = entry.name
         kind = st.st_mode & _S_IFMT
+        # Version-control markers are looked for in every branch. A visible plain file (most
+        # entries) can only be Fossil's `_FOSSIL_` (the other undotted markers, `_darcs` and
+        # `CVS`, are folders): one literal compare, where a set lookup would hash every name
+        # (+1.5% CPU on the 250k bench tree, against +0.4% for the compare).
         if kind == _S_IFREG and st.st_nlink == 1:
             files += 1
-            name = entry.name
             if name[0] != ".":
                 if not hidden:
                     visible_files += 1
                     visible_bytes += st.st_size
+                if name == "_FOSSIL_":
+                    out.vcs_markers.append(f"{rel}/{name}")
             elif name == ".gitignore":  # git's ignored paths hinge on these
                 out.gitignore_dirs.append(rel)
+            elif name in markers:  # `.git` as a `gitdir:` file: a submodule, a worktree
+                out.vcs_markers.append(f"{rel}/{name}")
         elif kind == _S_IFDIR:
+            if name in markers:
+                out.vcs_markers.append(f"{rel}/{name}")
             if st.st_dev != device and not cross:
-                out.skipped.append(Skipped(f"{rel}/{entry.name}", "another filesystem"))
+                out.skipped.append(Skipped(f"{rel}/{name}", "another filesystem"))
                 continue
-            name = entry.name
             subdirs.append((f"{path}/{name}", f"{rel}/{name}", hidden or name[0] == "."))
             dirs += 1
         elif st.st_nlink > 1:
-            name = entry.name
             if name == ".gitignore":
                 out.gitignore_dirs.append(rel)
+            elif name in markers:  # a hard-linked `gitdir:` file
+                out.vcs_markers.append(f"{rel}/{name}")
             visible = not hidden and name[0] != "."
             out.links.append(Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime,
                                   kind == _S_IFREG, rel if visible else None))
             continue
+        elif name in markers:  # a symlink named `.git` (git follows it to the repository)
+            out.vcs_markers.append(f"{rel}/{name}")
         apparent += st.st_size
         blocks += st.st_blocks
         if st.st_mtime > newest:

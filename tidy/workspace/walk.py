@@ -72,6 +72,9 @@ class Hit:
     # Hard-linked files inside that the scan already counted elsewhere: `du PATH` counts them
     # here, a total over several paths must not count them twice.
     repeated: Size = field(default_factory=Size)
+    # Version-control markers found while measuring (`dep/.git`, relative to this folder):
+    # a checkout inside a cache may hold commits and edits that exist nowhere else.
+    nested_vcs: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -563,7 +566,8 @@ class Walker:
                 measured.absorb(part)
                 self._bytes_seen += part.apparent
             size, repeated = self._with_links(measured)
-            self.result.hits.append(Hit(job.rel, job.kind, size, job.stale, repeated))
+            nested = tuple(sorted(m[len(job.rel) + 1:] for m in measured.vcs_markers))
+            self.result.hits.append(Hit(job.rel, job.kind, size, job.stale, repeated, nested))
             for rel, (files, total) in measured.surface.items():
                 add_surface(self.result.surface_by_dir, rel, files, total)
             self.result.skipped.extend(measured.skipped)
@@ -634,8 +638,11 @@ def _looks_bare(names: set[str]) -> bool:
 
 
 def _has_source(pyc_name: str, siblings: set[str]) -> bool:
-    stem = pyc_name.rsplit(".", 1)[0]
-    return stem + ".py" in siblings or stem + ".pyw" in siblings
+    """Whether a legacy-location `mod.pyc` has the `mod.py` that `import mod` prefers.
+
+    Not `.pyw`: outside Windows it is no source suffix, so `import mod` loads the .pyc.
+    """
+    return pyc_name.rsplit(".", 1)[0] + ".py" in siblings
 
 
 def _stale_in_pycache(listing: list[os.DirEntry[str]], siblings: set[str]) -> tuple[Stale, ...]:

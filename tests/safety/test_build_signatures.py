@@ -1,0 +1,116 @@
+"""Issue 14, point 5: a marker beside an ambiguous name is not enough where the tool leaves a
+signature inside its output (catalog.toml `signature`).
+
+Real tool output is recognised and moved: setuptools' build/ and dist/ (what `pip wheel` and
+`python -m build` run), Cargo's target/, CMake's build tree. A hand-written, untracked build/
+of scripts beside the same marker is neither reported nor touched, by `tidy fix` or with
+--unsafe-fixes.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import findings, hermetic_env, make_repo, scan_foundation, write
+from tests.fixes.helpers import backdate, run_tidy, snapshot
+
+PYPROJECT = """[build-system]
+requires = ["setuptools>=61"]
+build-backend = "setuptools.build_meta"
+
+[project]
+name = "pkg"
+version = "0.1"
+"""
+
+
+def _run(cwd: Path, *argv: str) -> None:
+    proc = subprocess.run(argv, cwd=cwd, capture_output=True, text=True, env=hermetic_env(),
+                          check=False, timeout=300)
+    assert proc.returncode == 0, f"{argv}: {proc.stdout}{proc.stderr}"
+
+
+def _scripts(folder: Path) -> None:
+    """Someone's own build scripts: what a build/ beside a manifest often is."""
+    write(folder / "release.sh", "#!/bin/sh\nset -e\npython -m build\ntwine upload dist/*\n")
+    write(folder / "bump_version.py", "import re\n# the only copy: never committed\n")
+    write(folder / "templates" / "changelog.md.j2", "## {{ version }}\n")
+
+
+def _artifacts(root: Path) -> dict[str, tuple[str, str]]:
+    return {f["path"]: (f["kind"], f["fix"]["applicability"])
+            for f in findings(scan_foundation(root), "TDY101")}
+
+
+def _python_project(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "proj")
+    write(root / "pyproject.toml", PYPROJECT)
+    write(root / "src" / "pkg" / "__init__.py", "X = 1\n")
+    return root
+
+
+def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Path) -> None:
+    pytest.importorskip("setuptools")
+    root = _python_project(tmp_path)
+    # What `pip wheel .` / `python -m build` have setuptools do, without a network: build/lib,
+    # build/bdist.<platform>, dist/*.tar.gz.
+    _run(root, sys.executable, "-c", "from setuptools import setup; setup()", "-q",
+         "bdist_dumb", "sdist")
+    assert (root / "build" / "lib" / "pkg" / "__init__.py").is_file()
+    found = _artifacts(root)
+    assert found["build"] == ("python-build", "safe")
+    assert found["dist"] == ("python-dist", "safe")
+    backdate(root)
+    done = run_tidy("fix", "--yes", "--select", "TDY101", cwd=root, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (root / "build").exists() and not (root / "dist").exists()
+
+
+@pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
+def test_a_hand_written_build_beside_pyproject_is_left_alone(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    root = _python_project(tmp_path)
+    _scripts(root / "build")
+    backdate(root)
+    assert "build" not in _artifacts(root)
+    before = snapshot(root / "build")
+    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root,
+                    state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root / "build") == before
+
+
+@pytest.mark.skipif(shutil.which("cargo") is None, reason="needs cargo")
+def test_a_real_cargo_target_is_recognised_and_a_hand_written_one_is_not(tmp_path: Path) -> None:
+    real = make_repo(tmp_path / "real")
+    write(real / "Cargo.toml", '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n')
+    write(real / "src" / "lib.rs", "pub fn one() -> u32 { 1 }\n")
+    _run(real, "cargo", "build", "--offline", "-q")
+    assert _artifacts(real)["target"] == ("cargo-target", "safe")
+
+    own = make_repo(tmp_path / "own")
+    write(own / "Cargo.toml", (real / "Cargo.toml").read_text())
+    write(own / "target" / "deploy.yaml", "env: prod\nreplicas: 3\n")
+    write(own / "target" / "hosts" / "eu.txt", "10.0.0.1\n")
+    assert "target" not in _artifacts(own)
+
+
+@pytest.mark.skipif(shutil.which("cmake") is None, reason="needs cmake")
+def test_a_real_cmake_tree_is_recognised_and_a_hand_written_build_is_not(
+    tmp_path: Path
+) -> None:
+    real = make_repo(tmp_path / "real")
+    write(real / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n")
+    _run(real, "cmake", "-S", ".", "-B", "build")
+    assert _artifacts(real)["build"] == ("cmake-build", "safe")
+
+    own = make_repo(tmp_path / "own")
+    write(own / "CMakeLists.txt", (real / "CMakeLists.txt").read_text())
+    _scripts(own / "build")
+    assert "build" not in _artifacts(own)
