@@ -8,9 +8,9 @@ added. What undo finds decides:
 - the file as tidy wrote it: the old text goes back (or the file goes, when tidy made it);
 - the file gone: the old text goes back from the journal (nothing of anyone's is in the way);
 - the file changed since, managed block: only tidy's own lines are taken out of the block
-  (tidy.fixes.ignore_files.take_out), when each is still there exactly once; every later
-  edit, the user's or another tidy run's, stays where it is. This is exact, so it is tried
-  first;
+  (tidy.fixes.ignore_files.take_out), when each is still there exactly once, and the block
+  markers once the block is empty; every later edit, the user's or another tidy run's, stays
+  where it is. This is exact, so it is tried first;
 - the file changed since, anything else (settings.json, pyproject.toml, an edited block):
   the changed file is first kept beside it as `<name>.tidy-undo-conflict` (a new name,
   created with O_EXCL and fsync'ed), then the old text goes back, and the outcome asks for
@@ -69,7 +69,7 @@ def _restore(root: str, rel: str, current: str | None, before: str | None, writt
     if current == before:
         return Restored(True, f"{rel} already holds its text from before tidy's edit")
     if added:
-        taken = take_out(current, added, created_block=_no_block(before))
+        taken = take_out(current, added)
         if taken is not None:
             _put(root, rel, None if before is None and not taken.strip() else taken)
             return Restored(True, f"{rel} changed after tidy wrote it: only tidy's lines were "
@@ -78,12 +78,6 @@ def _restore(root: str, rel: str, current: str | None, before: str | None, writt
     _put(root, rel, before)
     return Restored(True, f"{rel} changed after tidy wrote it: put back as it was before "
                     f"tidy's edit; the changed version is kept in {kept}", True)
-
-
-def _no_block(before: str | None) -> bool:
-    from tidy.fixes.ignore_files import BEGIN
-
-    return before is None or BEGIN not in before
 
 
 def _put(root: str, rel: str, text: str | None) -> None:

@@ -71,14 +71,14 @@ def managed_patterns(text: str) -> list[str]:
     return [s for s in (line.strip() for line in lines[begin + 1:end]) if s and s[0] != "#"]
 
 
-def take_out(text: str, added: Sequence[str], created_block: bool) -> str | None:
+def take_out(text: str, added: Sequence[str]) -> str | None:
     """`text` without the lines tidy added to its managed block; None when that is not exact.
 
     Undo uses it when a file changed after tidy wrote it: only tidy's own lines go (each
-    pattern it added, found once inside the block), and the block markers with the blank line
-    before them when tidy made the block and nothing else is left in it. Every line the user
-    wrote, inside the block or outside, stays. None when a pattern tidy added is no longer in
-    the block exactly once: then the caller must not guess.
+    pattern it added, found once inside the block), and the block markers, with the blank line
+    tidy puts before them, once nothing is left in the block. Every line the user wrote,
+    inside the block or outside, stays. None when a pattern tidy added is no longer in the
+    block exactly once: then the caller must not guess.
     """
     lines = text.splitlines(keepends=True)
     try:
@@ -92,12 +92,12 @@ def take_out(text: str, added: Sequence[str], created_block: bool) -> str | None
     if any(inside.count(p) != 1 for p in wanted):
         return None
     kept_block = [line for line in lines[begin + 1:end] if line.strip() not in wanted]
-    if created_block and not any(line.strip() for line in kept_block):
-        head = lines[:begin]
-        if len(head) >= 2 and not head[-1].strip() and head[-2].strip():
-            head = head[:-1]  # the blank line tidy put between the user's rules and its block
-        return "".join([*head, *lines[end + 1:]])
-    return "".join([*lines[:begin + 1], *kept_block, *lines[end:]])
+    if any(line.strip() for line in kept_block):
+        return "".join([*lines[:begin + 1], *kept_block, *lines[end:]])
+    head = lines[:begin]
+    if len(head) >= 2 and not head[-1].strip() and head[-2].strip():
+        head = head[:-1]  # the blank line tidy put between the user's rules and its block
+    return "".join([*head, *lines[end + 1:]])
 
 
 def add_rules(repo_root: str, patterns: Sequence[str], filename: str = ".gitignore") -> bool:

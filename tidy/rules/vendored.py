@@ -180,8 +180,10 @@ class _LastReferences:
         if proc is None:
             return ""
         try:
-            out, _ = proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
+            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
+            out, _ = fifo_guard.communicate(
+                proc, timeout=max(0.0, self._deadline - time.monotonic()))
+        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
             _stop(proc)
             return ""
         return out.decode("utf-8", "replace").strip()

@@ -59,22 +59,28 @@ def run(argv: Sequence[str], *, input: bytes | None = None, cwd: str | None = No
     return subprocess.CompletedProcess(list(argv), proc.returncode, out, err)
 
 
-def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None
-                ) -> tuple[bytes, bytes]:
-    """proc.communicate(input), releasing the child from a FIFO it blocks on (see above).
+def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
+                timeout: float | None = None) -> tuple[bytes, bytes]:
+    """proc.communicate(input, timeout), releasing the child from a FIFO it blocks on.
 
-    Raises FifoBlocked (after killing the child) when it cannot be released.
+    Raises FifoBlocked (after killing the child) when it cannot be released, and
+    subprocess.TimeoutExpired after `timeout` seconds, as Popen.communicate does.
     """
     if not sys.platform.startswith("linux"):
-        return proc.communicate(input)
+        out, err = proc.communicate(input, timeout=timeout)
+        return out or b"", err or b""
+    deadline = None if timeout is None else time.monotonic() + timeout
     blocked_since = 0.0
     pending = input
     while True:
+        left = _SLICE if deadline is None else min(_SLICE, deadline - time.monotonic())
         try:
-            out, err = proc.communicate(pending, timeout=_SLICE)
+            out, err = proc.communicate(pending, timeout=max(0.0, left))
             return out or b"", err or b""
         except subprocess.TimeoutExpired:
             pending = None  # the input is being sent; passing it again is an error
+            if deadline is not None and time.monotonic() >= deadline:
+                raise
         if not _blocked_on_fifo(proc.pid):
             blocked_since = 0.0
             continue
