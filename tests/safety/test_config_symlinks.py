@@ -137,3 +137,20 @@ def test_the_repo_above_really_edits_every_one_of_those_files(tmp_path: Path) ->
     assert done.returncode == 0, done.stdout + done.stderr
     changed = {rel for rel in EDITED if (repo / rel).read_text() != before[rel]}
     assert changed == set(EDITED)
+
+
+def test_extract_does_not_add_package_data_through_a_linked_pyproject(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    target = tmp_path / "outside" / "pyproject.toml"
+    body = ('[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"'
+            '\n\n[project]\nname = "qdata"\nversion = "1.0"\n')
+    write(target, body)
+    write(project / "qdata" / "__init__.py", "")
+    rows = "\n".join(f"    {{'id': {i}, 'name': 'row {i}'}}," for i in range(3000))
+    write(project / "qdata" / "questions.py", f"QUESTIONS = [\n{rows}\n]\n")
+    (project / "pyproject.toml").symlink_to(target)
+    done = tidy("extract", str(project / "qdata" / "questions.py"), cwd=project,
+                state=tmp_path / "state")
+    assert target.read_text() == body, done.stdout + done.stderr
+    assert (project / "pyproject.toml").is_symlink()
+    assert "is a symlink; not edited" in done.stdout + done.stderr
