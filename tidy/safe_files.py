@@ -81,12 +81,6 @@ def read_regular(path: str, *, limit: int = MAX_CONFIG_BYTES, follow_links: bool
     return _read(path, None, shown or path, limit, follow_links, verb, head)
 
 
-def read_text(path: str, **options: object) -> str | None:
-    """`read_regular`, decoded as UTF-8 with undecodable bytes kept (surrogateescape)."""
-    data = read_regular(path, **options)  # type: ignore[arg-type]
-    return None if data is None else data.decode("utf-8", "surrogateescape")
-
-
 def _read(name: str, dir_fd: int | None, shown: str, limit: int, follow_links: bool,
           verb: str, head: bool = False) -> bytes | None:
     # lstat first: opening a device can have effects of its own, so only a regular file
@@ -174,24 +168,33 @@ def folder_in_root(root: str, folders: list[str], *, create: bool = False,
 
 def _open_child_folder(root: str, above: list[str], part: str, parent: int, create: bool,
                        verb: str) -> int:
-    shown = "/".join([*above, part])
-    for attempt in (1, 2):
-        try:
-            return os.open(part, _DIR_FLAGS | _NOFOLLOW, dir_fd=parent)
-        except FileNotFoundError:
-            if not create or attempt == 2:
-                raise
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(part, 0o777, dir_fd=parent)
-        except OSError as error:
-            if error.errno in (*_LINK_ERRORS, errno.ENOTDIR):
-                st = os.stat(part, dir_fd=parent, follow_symlinks=False)
-                raise UnsafeFile(shown + "/", _link_reason(root, above, part, parent, st, verb)
-                                 if stat.S_ISLNK(st.st_mode)
-                                 else f"is {kind_of(st.st_mode)}, not a folder; not {verb}"
-                                 ) from None
+    flags = _DIR_FLAGS | _NOFOLLOW
+    try:
+        return os.open(part, flags, dir_fd=parent)
+    except FileNotFoundError:
+        if not create:
             raise
-    raise AssertionError("unreachable")
+    except OSError as error:
+        if error.errno not in (*_LINK_ERRORS, errno.ENOTDIR):
+            raise
+        raise _not_a_folder(root, above, part, parent, verb) from None
+    with contextlib.suppress(FileExistsError):  # made by someone else meanwhile: fine
+        os.mkdir(part, 0o777, dir_fd=parent)
+    try:
+        return os.open(part, flags, dir_fd=parent)
+    except OSError as error:
+        if error.errno not in (*_LINK_ERRORS, errno.ENOTDIR):
+            raise
+        raise _not_a_folder(root, above, part, parent, verb) from None
+
+
+def _not_a_folder(root: str, above: list[str], part: str, parent: int, verb: str
+                  ) -> UnsafeFile:
+    shown = "/".join([*above, part]) + "/"
+    st = os.stat(part, dir_fd=parent, follow_symlinks=False)
+    if stat.S_ISLNK(st.st_mode):
+        return UnsafeFile(shown, _link_reason(root, above, part, parent, st, verb))
+    return UnsafeFile(shown, f"is {kind_of(st.st_mode)}, not a folder; not {verb}")
 
 
 def _link_reason(root: str, folders: list[str], name: str, parent: int, st: os.stat_result,

@@ -9,6 +9,8 @@ it with realpath) and the outside file gained tidy's rules.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -154,3 +156,49 @@ def test_extract_does_not_add_package_data_through_a_linked_pyproject(tmp_path: 
     assert target.read_text() == body, done.stdout + done.stderr
     assert (project / "pyproject.toml").is_symlink()
     assert "is a symlink; not edited" in done.stdout + done.stderr
+
+
+_SWAPPER = r"""
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+AT_FDCWD, RENAME_EXCHANGE = -100, 2
+a, b = (os.fsencode(p) for p in sys.argv[1:3])
+print("ready", flush=True)
+while True:  # swap the real folder and the link to the outside, as fast as it goes
+    if libc.renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0:
+        sys.exit(ctypes.get_errno())
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="renameat2 is Linux's")
+def test_a_folder_swapped_for_a_link_while_tidy_writes_is_never_followed(
+        tmp_path: Path) -> None:
+    """`.vscode` and a link to a folder outside trade places in a loop (renameat2 with
+    RENAME_EXCHANGE) while settings.json is written 300 times: every write lands in the real
+    folder or is refused, never outside."""
+    from tidy.safe_files import UnsafeFile, write_in_root
+
+    root = tmp_path / "root"
+    outside = tmp_path / "outside"
+    write(outside / "settings.json", "outside\n")
+    write(root / ".vscode" / "settings.json", "inside\n")
+    (root / "swap").symlink_to(outside)
+    swapper = subprocess.Popen([sys.executable, "-c", _SWAPPER, str(root / ".vscode"),
+                                str(root / "swap")], stdout=subprocess.PIPE, text=True)
+    assert swapper.stdout is not None and swapper.stdout.readline() == "ready\n"
+    written = refused = 0
+    try:
+        for i in range(300):
+            try:
+                write_in_root(str(root), ".vscode/settings.json", f"tidy {i}\n".encode())
+                written += 1
+            except UnsafeFile:
+                refused += 1
+            except FileNotFoundError:
+                refused += 1  # caught between the two names
+    finally:
+        swapper.kill()
+        swapper.wait()
+    assert (outside / "settings.json").read_text() == "outside\n"
+    assert sorted(os.listdir(outside)) == ["settings.json"]
+    assert written > 0 and refused > 0, (written, refused)  # the race really ran both ways

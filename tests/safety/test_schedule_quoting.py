@@ -207,7 +207,7 @@ def _expected(folder: bytes) -> list[bytes]:
     return [os.fsencode(sys.executable), b"-m", b"tidy", b"watch", b"--once", folder]
 
 
-SETTINGS = settings(max_examples=40, deadline=None,
+SETTINGS = settings(max_examples=30, deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture,
                                            HealthCheck.too_slow])
 

@@ -115,8 +115,18 @@ def editors_in_use(root: str, requested: Sequence[str] = ()) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------- plans
 
-def files_to_edit(root: str, ignore_rules: bool) -> list[str]:
-    """The files an ignore fix (`ignore_rules`) or an editor-exclude fix may edit at `root`."""
+def holds_python(folder: str) -> bool:
+    """Any .py/.pyi file below `folder` (.git skipped): pyright's exclude then matters."""
+    for _current, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        if any(f.endswith((".py", ".pyi")) for f in files):
+            return True
+    return False
+
+
+def files_to_edit(root: str, ignore_rules: bool, python: bool = True) -> list[str]:
+    """The files an ignore fix (`ignore_rules`) or an editor-exclude fix may edit at `root`
+    (pyright's only when an excluded folder holds `python`)."""
     if ignore_rules:
         return [".gitignore"]
     files = [DOT_IGNORE]
@@ -124,15 +134,17 @@ def files_to_edit(root: str, ignore_rules: bool) -> list[str]:
         files.append(".vscode/settings.json")
     files += [EDITOR_FILES[name].filename for name in editors_in_use(root)
               if name in EDITOR_FILES]
-    files += [rel for rel in ("pyrightconfig.json", "pyproject.toml")
-              if os.path.lexists(os.path.join(root, rel))]
+    if python:
+        files += [rel for rel in ("pyrightconfig.json", "pyproject.toml")
+                  if os.path.lexists(os.path.join(root, rel))][:1]  # the one pyright reads
     return files
 
 
-def refused_files(root: str, ignore_rules: bool) -> list[tuple[str, str]]:
+def refused_files(root: str, ignore_rules: bool, python: bool = True
+                  ) -> list[tuple[str, str]]:
     """(file, why) for each file that fix would edit but tidy will not (for plans)."""
     found = []
-    for rel in files_to_edit(root, ignore_rules):
+    for rel in files_to_edit(root, ignore_rules, python):
         problem = edit_problem(root, rel)
         if problem:
             found.append((rel, problem))

@@ -24,6 +24,7 @@ from tidy.fixes.editor_ignores import (
     EditError,
     FileEdit,
     editors_in_use,
+    holds_python,
     read_config,
     sha256,
     write_config,
@@ -38,14 +39,6 @@ def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]
     for action in actions:
         grouped[action.root].append(action)
     return grouped
-
-
-def _holds_python(folder: str) -> bool:
-    for _current, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".git"]
-        if any(f.endswith((".py", ".pyi")) for f in files):
-            return True
-    return False
 
 
 def _write(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str) -> str:
@@ -211,7 +204,7 @@ class EditorExcludeApplier(_FileEditApplier):
         folders = [a.rel for a in actions]
         requested = tuple(getattr(settings, "editors", ()) or ())
         editors = editors_in_use(root, requested)
-        python = [a.rel for a in actions if _holds_python(a.path)]
+        python = [a.rel for a in actions if holds_python(a.path)]
         return ir.plan_fixes(root, [], folders, editors, python)
 
 

@@ -136,7 +136,7 @@ def _config_files_checked(actions: list[PlannedAction]
     symlink, a FIFO, in a linked folder) is named in the plan with the reason. The actions
     stay planned: at apply time each one is skipped (ignore rules, which go only into
     .gitignore) or done in the other files, and says so."""
-    from tidy.fixes.editor_ignores import refused_files
+    from tidy.fixes.editor_ignores import holds_python, refused_files
 
     refused: list[LeftOut] = []
     seen: set[tuple[str, ActionKind]] = set()
@@ -145,9 +145,11 @@ def _config_files_checked(actions: list[PlannedAction]
         if action.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE) or key in seen:
             continue
         seen.add(key)
+        ignore = action.action is ActionKind.IGNORE
+        python = not ignore and any(holds_python(a.path) for a in actions
+                                    if (a.root, a.action) == key)
         refused += [LeftOut(_join(action.root, rel), action.code, why)
-                    for rel, why in refused_files(action.root,
-                                                  action.action is ActionKind.IGNORE)]
+                    for rel, why in refused_files(action.root, ignore, python)]
     return actions, refused
 
 
