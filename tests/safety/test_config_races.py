@@ -153,29 +153,58 @@ def test_undo_keeps_a_changed_settings_file_beside_the_restored_one(tmp_path: Pa
     assert again.returncode in (0, 2) and "its old text is in the journal" not in again.stderr
 
 
-# ------------------------------------------------------------------ two fixes at once
+# ------------------------------------------------------------------ fixes at once
+PROJECTS = ("a", "b", "c", "d", "e", "f")
+
+
+def _line_up(state: Path, runs: list[subprocess.Popen[bytes]]) -> None:
+    """Stop each run (SIGSTOP) as soon as its journal begins, i.e. once its scan and plan
+    are done and it is about to apply; then let them all go at once (SIGCONT)."""
+    waiting = {p.pid for p in runs}
+    stopped: set[int] = set()
+    deadline = time.monotonic() + 120
+    try:
+        while waiting - stopped and time.monotonic() < deadline:
+            if any(p.poll() is not None for p in runs if p.pid not in stopped):
+                break  # one finished (or failed) before it could be caught: no line-up
+            for journal in (state / "runs").glob("*.jsonl") if (state / "runs").is_dir() else ():
+                first = journal.read_bytes().split(b"\n", 1)[0]
+                pid = json.loads(first).get("pid") if first.endswith(b"}") else None
+                if pid in waiting and pid not in stopped:
+                    os.kill(pid, signal.SIGSTOP)
+                    stopped.add(pid)
+            time.sleep(0.0005)
+    finally:
+        for pid in stopped:
+            os.kill(pid, signal.SIGCONT)
+
+
 @pytest.mark.parametrize("round_", range(3))
-def test_two_concurrent_fixes_both_land_and_undo_in_any_order(tmp_path: Path,
-                                                              round_: int) -> None:
-    repo = _repo(tmp_path / "repo", ("a", "b"))
+def test_concurrent_fixes_all_land_and_undo_in_any_order(tmp_path: Path, round_: int) -> None:
+    """Six real `tidy fix` processes on six projects of one repo, lined up to apply at the
+    same moment: each adds its rule to the same .gitignore. Every run succeeds, no rule is
+    lost, and undoing them oldest first (not the reverse order of the writes) puts the file
+    back exactly. (Without the edit lock, a run's rule goes missing in most rounds.)"""
+    repo = _repo(tmp_path / "repo", PROJECTS)
     state = tmp_path / "st"
     env = hermetic_env({"TIDY_STATE_DIR": str(state)})
     runs = [subprocess.Popen([sys.executable, "-m", "tidy", "fix", "--yes", "--skip-recent",
                               "0s", "--format", "json", project], cwd=repo, env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              stdin=subprocess.DEVNULL)
-            for project in ("a", "b")]
-    results = [(p.communicate(timeout=120), p.returncode) for p in runs]
+            for project in PROJECTS]
+    _line_up(state, runs)
+    results = [(p.communicate(timeout=300), p.returncode) for p in runs]
     for (out, err), code in results:
         assert code == 0, out.decode() + err.decode()
-    ids = [json.loads(out)["run"] for (out, _err), _code in results]
     text = (repo / ".gitignore").read_text()
-    assert "/a/.next/" in text and "/b/.next/" in text, text  # neither run's rule was lost
+    for project in PROJECTS:
+        assert f"/{project}/.next/" in text, text  # no run's rule was lost
     assert text.startswith(MINE)
-    first, second = sorted(ids)  # the run that started first is undone first, out of order
-    for run in (first, second) if round_ % 2 == 0 else (second, first):
+    ids = sorted(json.loads(out)["run"] for (out, _err), _code in results)
+    for run in ids if round_ % 2 == 0 else reversed(ids):
         undo = tidy("undo", run, cwd=repo, state=state)
         assert undo.returncode == 0, undo.stdout + undo.stderr
     assert (repo / ".gitignore").read_text() == MINE
-    assert (repo / "a" / ".next").is_dir() and (repo / "b" / ".next").is_dir()
+    assert all((repo / p / ".next").is_dir() for p in PROJECTS)
     assert _temps(repo) == []
