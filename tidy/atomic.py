@@ -1,11 +1,17 @@
-"""Replacing a file in one rename, the way every writer in tidy does it (DESIGN.md rule 4)."""
+"""Replacing a file in one rename, the way every writer in tidy does it (DESIGN.md rule 4).
+
+This is for tidy's own files at paths the user or tidy chose (scheduler units, extraction
+output). A config file inside a scanned root (.gitignore, .vscode/settings.json,
+pyproject.toml ...) is edited with tidy.safe_files.write_in_root instead, which never goes
+through a link.
+"""
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
+
+from tidy.safe_files import replace_at
 
 
 def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
@@ -13,23 +19,17 @@ def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
 
     The temp file lives in the same folder (same filesystem, so the rename is atomic) and
     gets `mode`, else the old file's mode, else 0666 minus the umask, like `open()` would.
-    A symlink is written through, to its target, so the link stays a link.
+    A symlink is written through, to its target, so the link stays a link. A temp file a
+    killed writer left in that folder is removed first (tidy.safe_files.remove_stale_temps).
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."
     final_mode = mode if mode is not None else _mode_for(target)
-    fd, temp = tempfile.mkstemp(prefix=".tidy-", suffix=".tmp", dir=folder)
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
     try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(temp, final_mode)
-        os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+        replace_at(fd, os.path.basename(target), data, final_mode)
+    finally:
+        os.close(fd)
 
 
 def _mode_for(path: str) -> int:

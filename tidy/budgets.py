@@ -29,6 +29,7 @@ from typing import Any
 from tidy.config import Config, ConfigError, table_in
 from tidy.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
 from tidy.reporters._common import fingerprint, human_bytes, scan_path
+from tidy.safe_files import UnsafeFile, read_regular
 from tidy.units import parse_size
 
 
@@ -357,13 +358,22 @@ class BaselineError(ConfigError):
 
 
 def load_baseline(path: str) -> dict[str, tuple[int, int]]:
-    """fingerprint -> (bytes, files) of every finding in a `tidy scan --format json` report."""
+    """fingerprint -> (bytes, files) of every finding in a `tidy scan --format json` report.
+
+    BaselineError (exit 2, one line) for a file that cannot be read, is not a regular file
+    (a FIFO would block), is not JSON, or is JSON of another shape.
+    """
     try:
-        with open(path, encoding="utf-8") as f:
-            document = json.load(f)
+        data = read_regular(path, follow_links=True, limit=1 << 30)
+    except UnsafeFile as error:
+        raise BaselineError(f"{error} (the baseline)") from None
     except OSError as error:
         raise BaselineError(f"{path}: cannot read the baseline: {error.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+    if data is None:
+        raise BaselineError(f"{path}: cannot read the baseline: No such file or directory")
+    try:
+        document = json.loads(data.decode("utf-8"))
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as error:
         raise BaselineError(f"{path}: the baseline is not JSON ({error})") from None
     return load_baseline_document(document, path)
 
@@ -374,16 +384,43 @@ def load_baseline_document(document: Any, path: str) -> dict[str, tuple[int, int
         raise BaselineError(f"{path}: not a tidy JSON report (make one with "
                             f"`tidy scan --format json -o {path}`)")
     known: dict[str, tuple[int, int]] = {}
-    for group in document["groups"]:
-        label = group.get("label", ".") if isinstance(group, dict) else "."
-        for item in group.get("findings", []) if isinstance(group, dict) else []:
-            try:
-                key = fingerprint(item["code"], _joined(label, item["path"]), item.get("kind", ""))
-                known[key] = (int(item.get("bytes", 0)), int(item.get("files", 0)))
-            except (KeyError, TypeError, ValueError, AttributeError):
-                raise BaselineError(f"{path}: a finding without code and path: {item!r}"
-                                    ) from None
+    for index, group in enumerate(document["groups"]):
+        label, findings = _baseline_group(group, index, path)
+        for item in findings:
+            code, where, kind, size, files = _baseline_finding(item, path)
+            known[fingerprint(code, _joined(label, where), kind)] = (size, files)
     return known
+
+
+def _baseline_group(group: Any, index: int, path: str) -> tuple[str, list[Any]]:
+    label = group.get("label", ".") if isinstance(group, dict) else None
+    findings = group.get("findings", []) if isinstance(group, dict) else None
+    if not isinstance(label, str) or not isinstance(findings, list):
+        raise BaselineError(f"{path}: group {index} is not a report group (an object with a "
+                            "text `label` and a `findings` array); not a tidy JSON report")
+    return label, findings
+
+
+def _baseline_count(value: Any) -> int | None:
+    """A byte or file count: a whole number >= 0 (JSON has no other kind of count)."""
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        return None
+    return value
+
+
+def _baseline_finding(item: Any, path: str) -> tuple[str, str, str, int, int]:
+    shown = repr(item)
+    shown = shown if len(shown) <= 120 else shown[:117] + "..."
+    if not isinstance(item, dict):
+        raise BaselineError(f"{path}: a finding that is not an object: {shown}")
+    code, where, kind = item.get("code"), item.get("path"), item.get("kind", "")
+    size, files = _baseline_count(item.get("bytes", 0)), _baseline_count(item.get("files", 0))
+    if not isinstance(code, str) or not isinstance(where, str):
+        raise BaselineError(f"{path}: a finding without code and path: {shown}")
+    if not isinstance(kind, str) or size is None or files is None:
+        raise BaselineError(f"{path}: a finding whose kind, bytes or files has the wrong "
+                            f"type: {shown}")
+    return code, where, kind, size, files
 
 
 def _joined(label: str, path: str) -> str:
@@ -429,12 +466,15 @@ def baseline_status(group: Group, finding: Finding,
     return "unchanged"
 
 
-def finish(report: Report, config: Config, baseline_path: str | None) -> Report:
-    """Everything the CLI does after the scan: budgets, then the baseline."""
+def finish(report: Report, config: Config,
+           baseline: str | Mapping[str, tuple[int, int]] | None) -> Report:
+    """Everything the CLI does after the scan: budgets, then the baseline (a path, or one
+    load_baseline already read: the CLI reads it before scanning, so a bad one fails fast)."""
     budgets = load(config)
     report, _ = apply(report, budgets, config)
-    if baseline_path is not None:
-        report = apply_baseline(report, load_baseline(baseline_path))
+    if baseline is not None:
+        known = load_baseline(baseline) if isinstance(baseline, str) else baseline
+        report = apply_baseline(report, known)
     return report
 
 

@@ -14,12 +14,13 @@ import fnmatch
 import functools
 import os
 import re
-import stat
 import tomllib
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
+
+from tidy.safe_files import UnsafeFile, read_regular
 
 TIERS = ("default", "marker", "opt-in", "never")
 TYPES = ("dir", "file")
@@ -303,21 +304,13 @@ def _read_regular(path: str, limit: int) -> bytes | None:
     """Up to `limit` bytes of `path` if it is a regular file, else None.
 
     Evidence files are opened without following links and without blocking, so a FIFO
-    named CACHEDIR.TAG cannot hang the scan and a link to /dev/zero cannot fill memory.
+    named CACHEDIR.TAG cannot hang the scan and a link to /dev/zero cannot fill memory
+    (tidy.safe_files.read_regular; a longer file is evidence of nothing here).
     """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0)
     try:
-        fd = os.open(path, flags)
-    except OSError:
+        return read_regular(path, limit=limit, head=True)
+    except (OSError, UnsafeFile):
         return None
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        return os.read(fd, limit)
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def has_cachedir_tag(path: str) -> bool:

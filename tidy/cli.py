@@ -150,13 +150,14 @@ def scan(
         duplicates=duplicates,
     )
     extra_outputs = [_format_and_file(item) for item in also_write]
+    known = _load_baseline(baseline)  # before the scan: a bad file fails at once
     # The report can hold a home folder's worth of objects: rendering it with the cyclic
     # collector on costs seconds of passes that free nothing.
     with engine.without_cycle_collection():
         report = _run_with_progress(
             lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history),
             quiet)
-        report = _budgets_and_baseline(report, config, baseline)
+        report = _budgets_and_baseline(report, config, known)
         wants_past = "html" in (output_format, *(f for f, _ in extra_outputs))
         past = _record_history(report, history_db, not no_history, wants_past)
         _emit(_render(report, output_format, output, past), output)
@@ -173,7 +174,15 @@ def _format_and_file(item: str) -> tuple[str, str]:
     return report_format, path
 
 
-def _budgets_and_baseline(report: Any, config: Config, baseline: str | None) -> Any:
+def _load_baseline(path: str | None) -> Any:
+    if path is None:
+        return None
+    from tidy import budgets
+
+    return budgets.load_baseline(path)
+
+
+def _budgets_and_baseline(report: Any, config: Config, baseline: Any) -> Any:
     from tidy import budgets
 
     return budgets.finish(report, config, baseline)
@@ -663,12 +672,28 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("tidy: interrupted", err=True)
         return 130
     except Exception as error:  # the promise is one line and exit 3, never a traceback
+        if isinstance(error, OSError) and _cwd_gone():
+            # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
+            click.echo("tidy: error: the current folder no longer exists (it was deleted or "
+                       "moved while this shell was in it): cd to a folder that exists, or "
+                       "give absolute paths", err=True)
+            return EXIT_USAGE
         if os.environ.get("TIDY_DEBUG"):
             raise
         click.echo(f"tidy: internal error: {type(error).__name__}: {error} "
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def _cwd_gone() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _usage_errors() -> type[Exception]:

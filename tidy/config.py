@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.safe_files import UnsafeFile, read_regular
 from tidy.units import parse_size
 
 
@@ -163,13 +164,28 @@ def _extra_kinds(value: Any, source: str) -> tuple[Kind, ...]:
 
 
 def read_toml(path: str) -> dict[str, Any]:
+    """The TOML document at `path`; ConfigError (exit 2) for anything wrong with the file.
+
+    A link to a shared config is followed, but only a regular file is read: a FIFO named
+    `.tidy.toml` or given to --config cannot hang tidy.
+    """
     try:
-        with open(path, "rb") as f:
-            return tomllib.load(f)
+        data = read_regular(path, follow_links=True)
+    except UnsafeFile as error:
+        raise ConfigError(str(error)) from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    if data is None:
+        raise ConfigError(f"{path}: no such file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); TOML files are UTF-8"
+                          ) from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
-    except OSError as error:
-        raise ConfigError(f"{path}: cannot read: {error.strerror}") from None
 
 
 def table_in(path: str) -> dict[str, Any] | None:
@@ -206,12 +222,10 @@ def _holds_tidy_config(path: str) -> bool:
     # Only a pyproject.toml that mentions tidy is read, so a broken one elsewhere in a
     # workspace does not stop a scan; a broken one that mentions tidy is still an error.
     try:
-        with open(path, "rb") as f:
-            if b"tool.tidy" not in f.read():
-                return False
-    except OSError:
+        data = read_regular(path, follow_links=True)
+    except (OSError, UnsafeFile):
         return False
-    return True
+    return data is not None and b"tool.tidy" in data
 
 
 def load(start: str, explicit: str | None = None) -> Config:

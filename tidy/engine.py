@@ -29,7 +29,9 @@ from tidy.models import (
     Surface,
 )
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
+from tidy.safe_files import config_file_notes
 from tidy.state import state_dir
+from tidy.workspace import fifo_guard
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
 from tidy.workspace.pool import WorkerPool
@@ -78,10 +80,15 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
         roots=roots,
         groups=tuple(groups),
         skipped=tuple(skipped),
-        warnings=tuple(dict.fromkeys(warnings)),
+        warnings=tuple(dict.fromkeys([*warnings, *_fifo_warnings()])),
         hidden_kinds=tuple((k, v[0], v[1]) for k, v in sorted(hidden.items())),
         duration_s=time.monotonic() - started,
     )
+
+
+def _fifo_warnings() -> list[str]:
+    return [f"{path}: a FIFO where git reads a config file; git was let go and read it as "
+            "empty (tidy never reads FIFOs)" for path in fifo_guard.released()]
 
 
 @contextlib.contextmanager
@@ -274,7 +281,8 @@ def _group(
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity)
     reclaimable, removed_surface = _reclaimable(findings)
-    notes = (f"{git.state}",) if git is not None and git.state else ()
+    notes = ((f"{git.state}",) if git is not None and git.state else ()) + tuple(
+        config_file_notes(group_root, ignore_dirs))
     return Group(
         root=group_root,
         label=_rel_to(group_root, walk_root) if group_root != walk_root else ".",

@@ -37,6 +37,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from tidy.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.safe_files import UnsafeFile, read_regular
+from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
 if TYPE_CHECKING:
@@ -143,8 +145,10 @@ def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
 # ---------------------------------------------------------------------------- verifying
 
 def _git(root: str, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
-    proc = subprocess.run([git_executable(), "-C", root, *args], input=stdin,
-                          capture_output=True, env=git_env(), check=False)
+    try:  # a FIFO named .gitignore would block git's open() for ever
+        proc = fifo_guard.run([git_executable(), "-C", root, *args], input=stdin, env=git_env())
+    except fifo_guard.FifoBlocked as error:
+        raise GitUnavailable(str(error)) from None
     if proc.returncode not in ok:
         message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         raise GitUnavailable(message[0] if message else f"git {args[0]} failed")
@@ -164,11 +168,11 @@ def global_excludes(root: str) -> str:
         config_home = os.environ.get("XDG_CONFIG_HOME") or os.path.join(
             os.path.expanduser("~"), ".config")
         path = os.path.join(config_home, "git", "ignore")
-    try:
-        with open(path, encoding="utf-8", errors="surrogateescape") as f:
-            return f.read()
-    except OSError:
+    try:  # the user's own file: a link to their dotfiles is followed, a FIFO is not read
+        data = read_regular(path, follow_links=True)
+    except (OSError, UnsafeFile):
         return ""
+    return "" if data is None else data.decode("utf-8", "surrogateescape")
 
 
 @contextlib.contextmanager
@@ -416,12 +420,14 @@ def read_ignore_files(root: str, folders: Iterable[str],
         base = root if folder == "." else os.path.join(root, folder)
         contents = []
         for name in names:  # highest precedence first
+            # Never a FIFO (it would block the scan) nor a link out of the tree; the engine
+            # notes such a file in the report (tidy.engine, config_file_notes).
             try:
-                with open(os.path.join(base, name), encoding="utf-8",
-                          errors="surrogateescape") as f:
-                    contents.append(f.read().splitlines())
-            except OSError:
+                data = read_regular(os.path.join(base, name))
+            except (OSError, UnsafeFile):
                 continue
+            if data is not None:
+                contents.append(data.decode("utf-8", "surrogateescape").splitlines())
         if contents:
             files[folder] = contents
     return files
@@ -546,11 +552,10 @@ def _folder_of_pattern(pattern: str) -> str:
 
 def read_gitattributes(root: str) -> str:
     try:
-        with open(os.path.join(root, ".gitattributes"), encoding="utf-8",
-                  errors="replace") as f:
-            return f.read()
-    except OSError:
-        return ""
+        data = read_regular(os.path.join(root, ".gitattributes"))
+    except (OSError, UnsafeFile):
+        return ""  # a FIFO or a link: not read (the engine notes it in the report)
+    return "" if data is None else data.decode("utf-8", "replace")
 
 
 def holds_python(tracked: Sequence[str], folder: str) -> bool:
@@ -591,6 +596,7 @@ def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
     from tidy.fixes import vscode
     from tidy.fixes.editor_ignores import (
         EditError,
+        edit_problem,
         editor_file_edits,
         ignore_file_edit,
         pyright_edit,
@@ -598,7 +604,7 @@ def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
 
     edits: list[FileEdit] = []
     errors: list[str] = []
-    verdicts = verify_rules(root, choose_rules(targets)) if targets else []
+    verdicts = _verdicts(root, targets, edit_problem(root, ".gitignore")) if targets else []
     accepted = [v.pattern for v in verdicts if v.ok]
     folders = sorted({h.strip("/") for h in heavy if h.strip("/")})
     patterns = [anchored(f, True) for f in folders]
@@ -626,6 +632,15 @@ def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
         if python:
             attempt(lambda: pyright_edit(root, python))
     return IgnorePlan(os.path.abspath(root), tuple(edits), tuple(verdicts), tuple(errors))
+
+
+def _verdicts(root: str, targets: Sequence[Target], problem: str) -> list[Verdict]:
+    """Each rule tried with git, unless `.gitignore` itself is not something tidy edits (a
+    symlink, a FIFO git would wait on forever): then every rule is refused with that reason."""
+    candidates = choose_rules(targets)
+    if problem:
+        return [Verdict(c.pattern, c.targets, False, problem) for c in candidates]
+    return verify_rules(root, candidates)
 
 
 def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:

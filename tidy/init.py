@@ -5,7 +5,8 @@ goes to `.tidy.toml` when there is one or no pyproject.toml, else it is appended
 pyproject.toml as a new [tool.tidy] table. Nothing is overwritten without --force, and a
 pyproject.toml that already has [tool.tidy] is never edited (TOML tables are not merged by hand
 behind the user's back: the starter is printed instead). Writes are atomic (temp file + rename,
-mode kept).
+mode kept) and go only to regular files reached without following a link (tidy.safe_files): a
+symlinked pyproject.toml or .tidy.toml is kept as it is, with the reason.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import click
 
 from tidy import __version__
-from tidy.atomic import atomic_write
+from tidy.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
@@ -92,43 +93,59 @@ class Outcome:
     reason: str = ""
 
 
-def _atomic_write(path: str, text: str) -> None:
-    atomic_write(path, text.encode("utf-8"))  # keeps the file's mode, like the edit it is
+def _write(folder: str, name: str, text: str, action: str = "written") -> Outcome:
+    """Replace folder/name with `text`, or keep it with the reason tidy does not edit it."""
+    path = os.path.join(folder, name)
+    try:  # keeps the file's mode, like the edit it is
+        write_in_root(folder, name, text.encode("utf-8"))
+    except UnsafeFile as error:
+        return Outcome(path, "kept", str(error))
+    return Outcome(path, action)
 
 
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
+def _refused(folder: str, name: str) -> Outcome | None:
+    problem = check_editable(folder, name)
+    return Outcome(os.path.join(folder, name), "kept", problem) if problem else None
 
 
 def write_pre_commit(folder: str, snippet: str, force: bool) -> Outcome:
     path = os.path.join(folder, PRE_COMMIT_CONFIG)
+    refused = _refused(folder, PRE_COMMIT_CONFIG)
+    if refused is not None:
+        return refused
     if os.path.exists(path) and not force:
         return Outcome(path, "kept", "exists (--force overwrites it; or add the hooks printed "
                        "by `tidy init` to it)")
-    _atomic_write(path, snippet)
-    return Outcome(path, "written")
+    return _write(folder, PRE_COMMIT_CONFIG, snippet)
 
 
 def write_config(folder: str, force: bool) -> Outcome:
     dot_tidy = os.path.join(folder, ".tidy.toml")
     pyproject = os.path.join(folder, "pyproject.toml")
-    if os.path.exists(dot_tidy) or not os.path.exists(pyproject):
+    if os.path.lexists(dot_tidy) or not os.path.lexists(pyproject):
+        refused = _refused(folder, ".tidy.toml")
+        if refused is not None:
+            return refused
         if os.path.exists(dot_tidy) and not force:
             return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
-        _atomic_write(dot_tidy, tidy_toml())
-        return Outcome(dot_tidy, "written")
-    with open(pyproject, encoding="utf-8", newline="") as f:
-        text = f.read()
+        return _write(folder, ".tidy.toml", tidy_toml())
+    try:
+        data = read_in_root(folder, "pyproject.toml") or b""
+    except UnsafeFile as error:
+        return Outcome(pyproject, "kept", str(error))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Outcome(pyproject, "kept", "not UTF-8; edit it by hand (`tidy init` prints the "
+                       "starter)")
     if _has_tidy_table(text):
         return Outcome(pyproject, "kept", "already has [tool.tidy]; edit it by hand "
                        "(`tidy init` prints the starter)")
     newline = "\r\n" if "\r\n" in text else "\n"
     separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
         newline if text.endswith(("\n", "\r\n")) else newline * 2)
-    _atomic_write(pyproject, text + separator + pyproject_tables().replace("\n", newline))
-    return Outcome(pyproject, "appended")
+    return _write(folder, "pyproject.toml",
+                  text + separator + pyproject_tables().replace("\n", newline), "appended")
 
 
 def _has_tidy_table(text: str) -> bool:

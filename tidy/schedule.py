@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import plistlib
 import random
 import re
 import shlex
@@ -34,9 +35,9 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from tidy import state
 from tidy.atomic import atomic_write
@@ -125,15 +126,92 @@ def parse_at(text: str | None, rng: random.Random | None = None) -> tuple[int, i
     return int(match[1]), int(match[2])
 
 
+def check_argv(argv: Sequence[str]) -> None:
+    """Refuse what no scheduler file can carry safely: control characters (a newline would
+    end the cron line or the unit's ExecStart= and start another), line separators."""
+    for arg in argv:
+        bad = next((c for c in arg if unicodedata.category(c) in ("Cc", "Zl", "Zp")), None)
+        if bad is not None:
+            raise ScheduleError(f"{arg!r}: a control character ({bad!r}) in a path; a "
+                                "scheduled command cannot carry it safely (rename the folder)")
+
+
+# systemd.syntax(7), "Quoting": C-style escapes inside a quoted word; `%` starts a specifier
+# (systemd.unit(5)) and `$` a variable (systemd.service(5), "Command lines"), doubled to be
+# literal. Every word is double-quoted, so `;` (which separates commands) is just a letter.
+_SYSTEMD_ESCAPES = {"\\": "\\\\", '"': '\\"', "%": "%%", "$": "$$"}
+
+
 def _systemd_quote(arg: str) -> str:
-    """One ExecStart word: specifiers (%) and variables ($) escaped, quoted when needed."""
-    escaped = arg.replace("\\", "\\\\").replace("%", "%%").replace("$", "$$").replace('"', '\\"')
-    return f'"{escaped}"' if re.search(r'[\s"\\\']', arg) or not arg else escaped
+    """One ExecStart= word: always quoted; bytes that are not UTF-8 as \\xNN."""
+    out = []
+    for char in arg:
+        if "\udc80" <= char <= "\udcff":  # os.fsdecode's stand-in for a byte >= 0x80
+            out.append(f"\\x{ord(char) - 0xdc00:02x}")
+        else:
+            out.append(_SYSTEMD_ESCAPES.get(char, char))
+    return '"' + "".join(out) + '"'
+
+
+_C_ESCAPES = {"a": "\a", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v",
+              "\\": "\\", '"': '"', "'": "'", "s": " "}
+
+
+def exec_start_words(value: str, program: bool = True) -> list[str]:
+    """An ExecStart= value split back into argv, as systemd does for what tidy writes:
+    quoted or bare words, C escapes (\\xNN giving back a raw byte), `%%` and `$$` (not in
+    the program's own path, where `$` is literal)."""
+    words: list[str] = []
+    i = 0
+    while i < len(value):
+        if value[i].isspace():
+            i += 1
+            continue
+        quote = value[i] if value[i] in "\"'" else ""
+        i += 1 if quote else 0
+        raw = bytearray()
+        while i < len(value) and (value[i] != quote if quote else not value[i].isspace()):
+            char = value[i]
+            if char == "\\" and i + 1 < len(value):
+                i, piece = _c_escape(value, i + 1)
+                raw += piece
+                continue
+            raw += os.fsencode(char)
+            i += 1
+        i += 1 if quote else 0
+        word = os.fsdecode(bytes(raw)).replace("%%", "%")
+        words.append(word if program and not words else word.replace("$$", "$"))
+    return words
+
+
+def _c_escape(value: str, i: int) -> tuple[int, bytes]:
+    char = value[i]
+    if char == "x" and re.fullmatch(r"[0-9a-fA-F]{2}", value[i + 1:i + 3]):
+        return i + 3, bytes([int(value[i + 1:i + 3], 16)])
+    if char in _C_ESCAPES:
+        return i + 1, _C_ESCAPES[char].encode()
+    return i + 1, os.fsencode("\\" + char)  # unknown escape: systemd warns and keeps it
+
+
+def _systemd_executable(path: str) -> str:
+    """The program word of ExecStart=: systemd expands specifiers in it but no variables
+    (`$` is literal there), and refuses quotes and backslashes in it outright."""
+    special = next((c for c in path if c in "\\\"'"), None)
+    if special is not None:
+        raise ScheduleError(f"{path!r}: systemd runs no program whose path holds {special!r}; "
+                            "use --scheduler cron, or a Python installed elsewhere")
+    return _systemd_quote(path).replace("$$", "$")
 
 
 def render_service(job: Job) -> str:
-    line = " ".join(_systemd_quote(a) for a in job.argv)
-    return _template("systemd", SERVICE).replace("@EXEC@", line)
+    line = " ".join([_systemd_executable(job.argv[0]), *map(_systemd_quote, job.argv[1:])])
+    text = _template("systemd", SERVICE).replace("@EXEC@", line)
+    execs = [ln for ln in text.splitlines() if ln.startswith("Exec")]
+    if len(execs) != 1 or exec_start_words(execs[0].split("=", 1)[1],
+                                           program=True) != job.argv:
+        raise ScheduleError("cannot write a systemd unit that runs exactly "
+                            f"{shlex.join(job.argv)}")
+    return text
 
 
 def render_timer(job: Job) -> str:
@@ -141,19 +219,83 @@ def render_timer(job: Job) -> str:
             .replace("@MINUTE@", f"{job.minute:02d}"))
 
 
+def _plist_string(value: str) -> str:
+    """`value` as plistlib writes a <string> (XML-escaped); a plist holds only Unicode."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ScheduleError(f"{value!r}: not UTF-8; a launchd plist cannot name it") from None
+    document = plistlib.dumps(value, fmt=plistlib.FMT_XML).decode("utf-8")
+    return document[document.index("<string>"):document.index("</string>") + len("</string>")]
+
+
 def render_plist(job: Job, log_file: str) -> str:
-    args = "\n".join(f"\t\t<string>{escape(a)}</string>" for a in job.argv)
-    return (_template("launchd", PLIST).replace("@ARGS@", args)
-            .replace("@HOUR@", str(job.hour)).replace("@MINUTE@", str(job.minute))
-            .replace("@LOG@", escape(log_file)))
+    args = "\n".join(f"\t\t{_plist_string(a)}" for a in job.argv)
+    log = _plist_string(log_file).removeprefix("<string>").removesuffix("</string>")
+    values = {"ARGS": args, "HOUR": str(job.hour), "MINUTE": str(job.minute), "LOG": log}
+    # One pass: a folder named "@HOUR@" stays a name, never becomes a placeholder.
+    text = re.sub(r"@(ARGS|HOUR|MINUTE|LOG)@", lambda m: values[m[1]],
+                  _template("launchd", PLIST))
+    try:
+        parsed = plistlib.loads(text.encode("utf-8"))
+    except Exception:  # any parse failure means the plist is broken
+        parsed = {}
+    if parsed.get("ProgramArguments") != job.argv or parsed.get("StandardOutPath") != log_file:
+        raise ScheduleError(f"cannot write a launchd plist that runs exactly "
+                            f"{shlex.join(job.argv)}")
+    return text
+
+
+def _cron_word(arg: str) -> str:
+    """A shell word for a crontab command line. cron turns an unescaped `%` into a newline
+    (and `\\%` into `%`, dropping the backslash, crontab(5)); a `\\` right before that would
+    escape the backslash instead, so every `%` stands alone in double quotes, `"\\%"`, never
+    after a backslash, and the rest is shlex.quote'd."""
+    if not arg:
+        return "''"
+    return '"\\%"'.join(shlex.quote(piece) if piece else "" for piece in arg.split("%"))
+
+
+def cron_unescape(command: str) -> str:
+    """What cron hands to /bin/sh: vixie cron's loop in do_command.c (`\\%` -> `%`; an
+    unescaped `%` ends the command, the rest would be its standard input)."""
+    out: list[str] = []
+    escaped = False
+    for char in command:
+        if escaped:
+            escaped = False
+            if char == "%":
+                out[-1] = "%"
+                continue
+            out.append(char)
+            continue
+        if char == "%":
+            break
+        out.append(char)
+        escaped = char == "\\"
+    return "".join(out)
 
 
 def render_cron(job: Job) -> str:
-    # In a crontab line an unescaped % ends the command (the rest becomes its stdin).
-    command = " ".join(shlex.quote(a) for a in job.argv).replace("%", "\\%")
+    command = " ".join(_cron_word(a) for a in job.argv)
     command += " >/dev/null 2>&1"  # the watch log has it all; cron would mail it otherwise
-    return (_template("cron", "tidy-clean.cron").replace("@MINUTE@", str(job.minute))
+    text = (_template("cron", "tidy-clean.cron").replace("@MINUTE@", str(job.minute))
             .replace("@HOUR@", str(job.hour)).replace("@COMMAND@", command))
+    jobs = [ln for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    if len(jobs) != 1 or _cron_argv(jobs[0]) != [*job.argv, ">/dev/null", "2>&1"]:
+        raise ScheduleError(f"cannot write a crontab line that runs exactly "
+                            f"{shlex.join(job.argv)}")
+    return text
+
+
+def _cron_argv(line: str) -> list[str]:
+    fields = line.split(None, 5)
+    if len(fields) != 6:
+        return []
+    try:
+        return shlex.split(cron_unescape(fields[5]))
+    except ValueError:
+        return []
 
 
 # -- choosing a scheduler --------------------------------------------------------------------
@@ -209,8 +351,10 @@ def install(roots: Sequence[str], at: str | None, requested: str = "auto",
     checked = _check_roots(roots)
     hour, minute = parse_at(at)
     job = Job(checked, hour, minute)
+    check_argv([*job.argv, _log_file()])
     scheduler = choose(requested, where)
     activate = activate and not where.sandboxed
+    _render(scheduler, job)  # a job no file can carry is refused before anything changes
     with _lock():
         notes = [n for other in SCHEDULERS if other != scheduler
                  for n in _remove_one(other, where, activate, quiet=True).notes]
@@ -221,6 +365,19 @@ def install(roots: Sequence[str], at: str | None, requested: str = "auto",
         outcome.notes.append("files written only: not activated (a location is redirected or "
                              "--no-activate)")
     return outcome
+
+
+def _log_file() -> str:
+    return os.path.join(state.state_dir(), "schedule.log")
+
+
+def _render(scheduler: str, job: Job) -> list[str]:
+    """The file texts `scheduler` would get; ScheduleError when one cannot run `job` exactly."""
+    if scheduler == "systemd":
+        return [render_service(job), render_timer(job)]
+    if scheduler == "launchd":
+        return [render_plist(job, _log_file())]
+    return [render_cron(job)]
 
 
 def _check_roots(roots: Sequence[str]) -> tuple[str, ...]:
@@ -248,10 +405,10 @@ def _install_systemd(job: Job, where: Locations, activate: bool) -> Outcome:
 
 
 def _install_launchd(job: Job, where: Locations, activate: bool) -> Outcome:
+    text = render_plist(job, _log_file())
     os.makedirs(where.launchd_dir, exist_ok=True)
     plist = os.path.join(where.launchd_dir, PLIST)
-    log_file = os.path.join(state.state_dir(), "schedule.log")
-    _write_atomic(plist, render_plist(job, log_file))
+    _write_atomic(plist, text)
     if activate:
         domain = f"gui/{os.getuid()}"
         subprocess.run(["launchctl", "bootout", domain, plist], capture_output=True, check=False)
@@ -344,8 +501,7 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
             return None
         calendar = _ini_value(timer, "OnCalendar")
         when = calendar.split()[-1][:5] if calendar else "?"
-        command = shlex.split(_ini_value(service, "ExecStart").replace("%%", "%")
-                              .replace("$$", "$"))
+        command = exec_start_words(_ini_value(service, "ExecStart"))
         entry = Installed("systemd", [timer, service], when, command)
         if not where.sandboxed and shutil.which("systemctl"):
             entry.next_run = _systemd_next(TIMER)
@@ -367,7 +523,7 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
     line = next((ln for ln in region if ln.strip() and not ln.startswith("#")), "")
     fields = line.split(None, 5)
     when = f"{int(fields[1]):02d}:{int(fields[0]):02d}" if len(fields) == 6 else "?"
-    command = shlex.split(fields[5].replace("\\%", "%")) if len(fields) == 6 else []
+    command = _cron_argv(line)
     return Installed("cron", [where.crontab_file or "crontab"], when,
                      [c for c in command if c not in (">/dev/null", "2>&1")])
 
@@ -394,22 +550,25 @@ def _ini_value(path: str, key: str) -> str:
 
 # -- crontab ---------------------------------------------------------------------------------
 def _read_crontab(where: Locations) -> str:
+    # Bytes as they are: a crontab (or a folder name in it) need not be UTF-8.
     if where.crontab_file is not None:
         try:
-            with open(where.crontab_file, encoding="utf-8") as f:
+            with open(where.crontab_file, encoding="utf-8", errors="surrogateescape") as f:
                 return f.read()
         except FileNotFoundError:
             return ""
-    proc = subprocess.run(["crontab", "-l"], capture_output=True, text=True, check=False)
-    return proc.stdout if proc.returncode == 0 else ""  # "no crontab for user": empty
+    proc = subprocess.run(["crontab", "-l"], capture_output=True, check=False)
+    if proc.returncode != 0:
+        return ""  # "no crontab for user": empty
+    return proc.stdout.decode("utf-8", "surrogateescape")
 
 
 def _write_crontab(where: Locations, text: str) -> None:
     if where.crontab_file is not None:
         _write_atomic(where.crontab_file, text)
         return
-    with tempfile.NamedTemporaryFile("w", suffix=".cron", delete=False) as f:
-        f.write(text)
+    with tempfile.NamedTemporaryFile("wb", suffix=".cron", delete=False) as f:
+        f.write(text.encode("utf-8", "surrogateescape"))
     try:
         _run(["crontab", f.name])
     finally:
@@ -442,7 +601,7 @@ def _without_region(text: str) -> str:
 # -- small helpers ---------------------------------------------------------------------------
 def _write_atomic(path: str, text: str) -> None:
     os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    atomic_write(path, text.encode("utf-8"), 0o644)
+    atomic_write(path, text.encode("utf-8", "surrogateescape"), 0o644)
 
 
 def _unlink(path: str) -> bool:

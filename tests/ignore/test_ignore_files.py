@@ -19,6 +19,7 @@ from tidy.fixes.ignore_files import (
     managed_patterns,
     merge_block,
 )
+from tidy.safe_files import UnsafeFile
 
 USER = "# my rules\n*.log\n!keep.log\n"
 
@@ -92,13 +93,16 @@ def test_mode_kept(tmp_path: Path) -> None:
     assert not [p for p in os.listdir(tmp_path) if p.startswith(".tidy-")]
 
 
-def test_symlinked_file_stays_a_link(tmp_path: Path) -> None:
+def test_symlinked_file_is_refused_and_stays_a_link(tmp_path: Path) -> None:
+    # Was: written through the link. A symlinked .gitignore is never edited (git ignores a
+    # symlinked .gitignore too); the link and its target are left exactly as they were.
     real = tmp_path / "shared-ignore"
     real.write_text("a\n")
     (tmp_path / ".gitignore").symlink_to(real)
-    add_rules(str(tmp_path), ["b/"])
+    with pytest.raises(UnsafeFile, match="is a symlink"):
+        add_rules(str(tmp_path), ["b/"])
     assert (tmp_path / ".gitignore").is_symlink()
-    assert "b/" in real.read_text()
+    assert real.read_text() == "a\n"
 
 
 @pytest.mark.parametrize(

@@ -259,7 +259,7 @@ def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
     again = ir.plan_fixes(str(repo), [], ["static/vendor/ketcher"], ("vscode",))
     assert again.edits == ()
     for record in reversed(written):
-        assert editor_ignores.undo_edit(str(repo / record.rel), record.backup,
+        assert editor_ignores.undo_edit(str(repo), record.rel, record.backup,
                                         record.sha256) == ""
     assert (repo / ".vscode" / "settings.json").read_bytes() == settings_before
     assert not (repo / ".gitignore").exists() and not (repo / ".ignore").exists()
@@ -270,7 +270,7 @@ def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
     plan = ir.plan_fixes(str(repo), [], ["vendor"], ())
     written, _ = ir.apply_plan(plan, str(tmp_path / "b"))
     (repo / ".ignore").write_text((repo / ".ignore").read_text() + "mine/\n")
-    reason = editor_ignores.undo_edit(str(repo / ".ignore"), written[0].backup,
+    reason = editor_ignores.undo_edit(str(repo), ".ignore", written[0].backup,
                                       written[0].sha256)
     assert "changed after tidy wrote it" in reason
     assert "mine/" in (repo / ".ignore").read_text()

@@ -16,6 +16,8 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidy.safe_files import UnsafeFile, read_regular
+
 _BACKENDS = {
     "setuptools": "setuptools", "hatchling": "hatchling", "flit_core": "flit", "flit": "flit",
     "poetry": "poetry", "poetry.core": "poetry", "pdm": "pdm", "pdm.backend": "pdm",
@@ -101,12 +103,19 @@ def check(module_path: str, data_path: str) -> Packaging:
         result.notes.append(f"{project_file}: add {os.path.basename(data_path)!r} to "
                             f"package_data for {result.package!r} (setup.py is not edited)")
         return result
-    with open(project_file, "rb") as f:
-        try:
-            project = tomllib.load(f)
-        except tomllib.TOMLDecodeError as error:
-            result.refusal = f"{project_file}: invalid TOML ({error})"
-            return result
+    try:  # read (and later edited) only as a regular file, never through a link
+        data = read_regular(project_file, verb="edited")
+        project = tomllib.loads((data or b"").decode("utf-8"))
+    except UnsafeFile as error:
+        result.notes.append(f"{error}: declare {os.path.basename(data_path)!r} as package "
+                            "data by hand")
+        return result
+    except (OSError, UnicodeDecodeError) as error:
+        result.refusal = f"{project_file}: cannot read it ({error})"
+        return result
+    except tomllib.TOMLDecodeError as error:
+        result.refusal = f"{project_file}: invalid TOML ({error})"
+        return result
     result.backend = _backend(project)
     if result.backend == "setuptools":
         _setuptools(result, project, project_file, data_path)
@@ -126,9 +135,11 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         patterns = table.get(key, []) if isinstance(table, dict) else []
         if any(fnmatch.fnmatch(name, p) for p in patterns if isinstance(p, str)):
             return  # already declared
-    with open(project_file, encoding="utf-8") as f:
-        text = f.read()
-    new = _add_package_data(text, result.package, name, table)
+    try:
+        text = (read_regular(project_file, verb="edited") or b"").decode("utf-8")
+    except (OSError, UnsafeFile, UnicodeDecodeError):
+        text = ""
+    new = _add_package_data(text, result.package, name, table) if text else None
     if new is None:
         result.notes.append(f"{project_file}: add \"{name}\" to [tool.setuptools.package-data] "
                             f"{result.package} (could not edit it safely)")

@@ -1,8 +1,10 @@
 """Search and indexing excludes outside git: `.ignore`, AI-editor ignore files, pyright.
 
 Every function here computes a new file text from the old one (pure), or writes one
-`FileEdit` (atomic, backed up, re-checked first). What to exclude is decided elsewhere
-(tidy.ignore_rules); fixers never detect.
+`FileEdit` (atomic, backed up, re-checked first). Files are read and written only as regular
+files reached from the root without following a link (tidy.safe_files): a symlinked
+`.ignore` or `pyproject.toml`, or one in a linked folder, is refused with the reason. What to
+exclude is decided elsewhere (tidy.ignore_rules); fixers never detect.
 
 Which files are meant to be committed:
 - `.ignore` (ripgrep, fd, ag, VS Code search): yes, it is the project's search scope.
@@ -19,20 +21,19 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-import shutil
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from tidy import jsonc
-from tidy.atomic import atomic_write
 from tidy.fixes.ignore_files import (
     IgnoreFileError,
     TextEdit,
     merge_block,
-    read_text,
+    read_file,
 )
+from tidy.safe_files import UnsafeFile, check_editable, remove_in_root, write_in_root
 
 DOT_IGNORE = ".ignore"
 
@@ -70,6 +71,24 @@ class EditError(ValueError):
 @dataclass(frozen=True)
 class FileEdit(TextEdit):
     note: str = ""
+    added: tuple[str, ...] | None = None  # managed-block files: the patterns this edit adds
+
+
+def read_config(root: str, rel: str) -> str | None:
+    """root/rel as text, None when missing; EditError when tidy will not read it for an edit
+    (a symlink, a FIFO, a linked folder on the way, unreadable)."""
+    try:
+        return read_file(root, rel)
+    except (UnsafeFile, IgnoreFileError) as error:
+        raise EditError(str(error)) from None
+
+
+def edit_problem(root: str, rel: str) -> str:
+    """Why tidy would not edit root/rel ("" when it would); reads nothing (for plans)."""
+    try:
+        return check_editable(root, rel)
+    except OSError as error:
+        return f"{rel}: {error.strerror or error}"
 
 
 def parse_editors(value: str | Sequence[str]) -> tuple[str, ...]:
@@ -96,15 +115,61 @@ def editors_in_use(root: str, requested: Sequence[str] = ()) -> tuple[str, ...]:
 
 # ---------------------------------------------------------------------------- plans
 
+def holds_python(folder: str) -> bool:
+    """Any .py/.pyi file below `folder` (.git skipped): pyright's exclude then matters."""
+    for _current, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        if any(f.endswith((".py", ".pyi")) for f in files):
+            return True
+    return False
+
+
+def files_to_edit(root: str, ignore_rules: bool, python: bool = True) -> list[str]:
+    """The files an ignore fix (`ignore_rules`) or an editor-exclude fix may edit at `root`
+    (pyright's only when an excluded folder holds `python`)."""
+    if ignore_rules:
+        return [".gitignore"]
+    files = [DOT_IGNORE]
+    if os.path.lexists(os.path.join(root, ".vscode")):
+        files.append(".vscode/settings.json")
+    files += [EDITOR_FILES[name].filename for name in editors_in_use(root)
+              if name in EDITOR_FILES]
+    if python:
+        files += [rel for rel in ("pyrightconfig.json", "pyproject.toml")
+                  if os.path.lexists(os.path.join(root, rel))][:1]  # the one pyright reads
+    return files
+
+
+def refused_files(root: str, ignore_rules: bool, python: bool = True
+                  ) -> list[tuple[str, str]]:
+    """(file, why) for each file that fix would edit but tidy will not (for plans)."""
+    found = []
+    for rel in files_to_edit(root, ignore_rules, python):
+        problem = edit_problem(root, rel)
+        if problem:
+            found.append((rel, problem))
+    return found
+
+
 def ignore_file_edit(root: str, filename: str, patterns: Sequence[str], note: str = "") -> FileEdit:
     """`patterns` added to the tidy block of `root/filename` (.gitignore syntax files)."""
-    path = os.path.join(root, filename)
-    before = read_text(path) if os.path.lexists(path) else None
+    before = read_config(root, filename)
     try:
         after = merge_block(before or "", patterns)
     except IgnoreFileError as error:
         raise EditError(f"{filename}: {error}") from None
-    return FileEdit(root, filename, before, after, note)
+    old = set(_block_patterns(before or ""))
+    added = tuple(p for p in _block_patterns(after) if p not in old)
+    return FileEdit(root, filename, before, after, note, added)
+
+
+def _block_patterns(text: str) -> list[str]:
+    from tidy.fixes.ignore_files import managed_patterns
+
+    try:
+        return managed_patterns(text)
+    except IgnoreFileError:
+        return []
 
 
 def editor_file_edits(root: str, editors: Sequence[str], patterns: Sequence[str]
@@ -125,18 +190,16 @@ def pyright_edit(root: str, globs: Sequence[str]) -> FileEdit | None:
     pyproject.toml gets a [tool.pyright] table; no file is created from nothing, because a
     pyright config makes Pylance ignore the overlapping python.analysis.* settings.
     """
-    config = os.path.join(root, "pyrightconfig.json")
-    if os.path.exists(config):
+    if os.path.lexists(os.path.join(root, "pyrightconfig.json")):
         return _pyrightconfig_edit(root, globs)
-    pyproject = os.path.join(root, "pyproject.toml")
-    if os.path.exists(pyproject):
+    if os.path.lexists(os.path.join(root, "pyproject.toml")):
         return _pyproject_edit(root, globs)
     return None
 
 
 def _pyrightconfig_edit(root: str, globs: Sequence[str]) -> FileEdit:
     rel = "pyrightconfig.json"
-    before = read_text(os.path.join(root, rel))
+    before = read_config(root, rel) or ""
     try:
         current = jsonc.loads(before)
         has_list = isinstance(current, dict) and isinstance(current.get("exclude"), list)
@@ -165,7 +228,7 @@ _EXCLUDE = re.compile(r"^(\s*)exclude\s*=\s*\[")
 
 def _pyproject_edit(root: str, globs: Sequence[str]) -> FileEdit | None:
     rel = "pyproject.toml"
-    before = read_text(os.path.join(root, rel))
+    before = read_config(root, rel) or ""
     try:
         document = tomllib.loads(before)
     except tomllib.TOMLDecodeError as error:
@@ -308,33 +371,47 @@ def write_edit(edit: FileEdit, backup_dir: str) -> str | None:
 
     The file is read again first: changed since the plan -> EditError, nothing written.
     """
-    current = read_text(edit.path) if os.path.lexists(edit.path) else None
+    current = read_config(edit.root, edit.rel)
     if current != edit.before:
         raise EditError(f"{edit.rel} changed since tidy read it; run tidy again")
     backup = None
-    if edit.before is not None:
+    if edit.before is not None:  # the text just re-read, not the path copied again
         backup = os.path.join(backup_dir, edit.rel)
         os.makedirs(os.path.dirname(backup), exist_ok=True)
-        shutil.copy2(edit.path, backup)
-    os.makedirs(os.path.dirname(edit.path) or ".", exist_ok=True)
-    atomic_write(edit.path, edit.after.encode("utf-8", "surrogateescape"))
+        with open(backup, "xb") as f:
+            f.write(edit.before.encode("utf-8", "surrogateescape"))
+    write_config(edit.root, edit.rel, edit.after)
     return backup
 
 
-def undo_edit(path: str, backup: str | None, written_sha: str) -> str:
+def write_config(root: str, rel: str, text: str) -> None:
+    """Replace root/rel with `text` (tidy.safe_files.write_in_root); EditError when refused."""
+    try:
+        write_in_root(root, rel, text.encode("utf-8", "surrogateescape"))
+    except UnsafeFile as error:
+        raise EditError(str(error)) from None
+
+
+def undo_edit(root: str, rel: str, backup: str | None, written_sha: str) -> str:
     """Put a file back as it was before tidy wrote it; "" when done, else why not.
 
     A file edited again since tidy wrote it is left alone: undo must not lose that work.
     """
-    current = read_text(path) if os.path.lexists(path) else None
+    try:
+        current = read_config(root, rel)
+    except EditError as error:
+        return str(error)
     if current is None:
-        return "" if backup is None else f"{path} is gone; the old copy is at {backup}"
+        return "" if backup is None else f"{rel} is gone; the old copy is at {backup}"
     if sha256(current) != written_sha:
         where = f"; the old copy is at {backup}" if backup else ""
-        return f"{path} changed after tidy wrote it, left as it is{where}"
-    if backup is None:
-        os.unlink(path)
-        return ""
-    with open(backup, "rb") as f:
-        atomic_write(path, f.read())
+        return f"{rel} changed after tidy wrote it, left as it is{where}"
+    try:
+        if backup is None:
+            remove_in_root(root, rel)
+            return ""
+        with open(backup, "rb") as f:
+            write_in_root(root, rel, f.read())
+    except UnsafeFile as error:
+        return str(error)
     return ""

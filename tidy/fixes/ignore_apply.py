@@ -1,9 +1,13 @@
 """Appliers for ActionKind.IGNORE (.gitignore rules) and ActionKind.EDITOR_EXCLUDE (.ignore,
 VS Code settings, AI-editor ignore files, pyright exclude), journalled for `tidy undo`.
 
-One journal intent per file, recorded before the write with the file's old text, so undo
-and recovery work from the journal alone; undo puts a file back only while it still holds
-exactly what tidy wrote (a later edit by the user is never overwritten).
+One journal intent per file, recorded before the write with the file's old text (and, for
+managed-block files, the patterns added), so undo and recovery work from the journal alone.
+Each root's edits (plan, re-check, write) and undos run under the repository's edit lock
+(tidy.fixes.edit_lock): a second tidy process waits and then builds on what the first wrote.
+Files are written only as regular files reached without following a link
+(tidy.safe_files); undo never fails for good and never drops a later edit
+(tidy.fixes.edit_restore).
 """
 
 from __future__ import annotations
@@ -13,17 +17,18 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tidy import ignore_rules as ir
-from tidy.atomic import atomic_write
 from tidy.catalog import load_builtin
-from tidy.fixes import ApplySettings, Outcome, Status, register
+from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register
+from tidy.fixes.edit_lock import editing
 from tidy.fixes.editor_ignores import (
     EditError,
     FileEdit,
     editors_in_use,
+    holds_python,
+    read_config,
     sha256,
-    undo_edit,
+    write_config,
 )
-from tidy.fixes.ignore_files import read_text
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
 from tidy.models import ActionKind
@@ -36,29 +41,40 @@ def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]
     return grouped
 
 
-def _holds_python(folder: str) -> bool:
-    for _current, dirs, files in os.walk(folder):
-        dirs[:] = [d for d in dirs if d != ".git"]
-        if any(f.endswith((".py", ".pyi")) for f in files):
-            return True
-    return False
-
-
 def _write(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str) -> str:
     """Write one edit with its journal records; "" when done, else why not."""
-    current = read_text(edit.path) if os.path.lexists(edit.path) else None
+    try:
+        current = read_config(edit.root, edit.rel)
+    except EditError as error:
+        return str(error)
     if current != edit.before:
         return f"{edit.rel} changed since tidy read it"
-    seq = journal.intent(kind.value, path=edit.path, rel=edit.rel, code=code,
-                         before=edit.before, written_sha=sha256(edit.after), note=edit.note)
+    seq = journal.intent(kind.value, path=edit.path, root=edit.root, rel=edit.rel, code=code,
+                         before=edit.before, written_sha=sha256(edit.after), note=edit.note,
+                         added=list(edit.added) if edit.added is not None else None)
     try:
-        os.makedirs(os.path.dirname(edit.path) or ".", exist_ok=True)
-        atomic_write(edit.path, edit.after.encode("utf-8", "surrogateescape"))
+        write_config(edit.root, edit.rel, edit.after)
+    except EditError as error:
+        journal.failed(seq, str(error))
+        return str(error)
     except OSError as error:
         journal.failed(seq, str(error))
         return f"{edit.rel}: {error.strerror or error}"
     journal.done(seq)
     return ""
+
+
+def _root_and_rel(entry: dict[str, object]) -> tuple[str, str]:
+    """The intent's root and file; journals written before `root` was recorded have the
+    absolute path and the relative one."""
+    path, rel = str(entry["path"]), str(entry.get("rel", ""))
+    root = entry.get("root")
+    if isinstance(root, str) and root:
+        return root, rel
+    suffix = os.sep + rel
+    if rel and path.endswith(suffix):
+        return path[:-len(suffix)], rel
+    return os.path.dirname(path), os.path.basename(path)
 
 
 class _FileEditApplier:
@@ -72,7 +88,8 @@ class _FileEditApplier:
               settings: ApplySettings) -> list[Outcome]:
         outcomes: list[Outcome] = []
         for root, mine in _by_root(actions).items():
-            outcomes += self._apply_root(root, mine, journal, settings)
+            with editing(root):  # plan, re-check and write while no other tidy edits here
+                outcomes += self._apply_root(root, mine, journal, settings)
         return outcomes
 
     def _apply_root(self, root: str, actions: list[PlannedAction], journal: RunJournal,
@@ -117,16 +134,23 @@ class _FileEditApplier:
         for intent in intents:
             entry = intent.entry
             path = str(entry["path"])
+            root, rel = _root_and_rel(entry)
             journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-            reason = _restore(path, entry.get("before"), str(entry.get("written_sha", "")))
-            if reason:
-                journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason},
+            added = entry.get("added")
+            with editing(root):
+                result = edit_restore.restore(
+                    root, rel, _text_or_none(entry.get("before")),
+                    str(entry.get("written_sha", "")),
+                    [str(p) for p in added] if isinstance(added, list) else None)
+            if not result.done:
+                journal.write({"op": "undo-fail", "ref": intent.seq, "reason": result.note},
                               sync=True)
-                outcomes.append(Outcome(path, self.kind, Status.FAILED, reason, True,
+                outcomes.append(Outcome(path, self.kind, Status.FAILED, result.note, True,
                                         run=journal.run_id))
                 continue
-            journal.write({"op": "undo-done", "ref": intent.seq})
-            outcomes.append(Outcome(path, self.kind, Status.DONE, run=journal.run_id))
+            journal.write({"op": "undo-done", "ref": intent.seq, "note": result.note})
+            outcomes.append(Outcome(path, self.kind, Status.DONE, result.note,
+                                    result.attention, run=journal.run_id))
         return outcomes
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
@@ -134,7 +158,11 @@ class _FileEditApplier:
         for intent in intents:
             entry = intent.entry
             path = str(entry["path"])
-            current = read_text(path) if os.path.lexists(path) else None
+            root, rel = _root_and_rel(entry)
+            try:
+                current = read_config(root, rel)
+            except EditError:
+                current = None  # not a file tidy wrote: the edit did not happen there
             written = current is not None and sha256(current) == entry.get("written_sha")
             if intent.undo_in_flight:
                 state = "in-trash" if written else "restored"
@@ -149,16 +177,8 @@ class _FileEditApplier:
         return outcomes
 
 
-def _restore(path: str, before: object, written_sha: str) -> str:
-    current = read_text(path) if os.path.lexists(path) else None
-    if current is None:
-        return "" if before is None else f"{path} is gone; its old text is in the journal"
-    if sha256(current) != written_sha:
-        return f"{path} changed after tidy wrote it; left as it is"
-    if before is None:
-        return undo_edit(path, None, written_sha)
-    atomic_write(path, str(before).encode("utf-8", "surrogateescape"))
-    return ""
+def _text_or_none(value: object) -> str | None:
+    return value if isinstance(value, str) else None
 
 
 class IgnoreApplier(_FileEditApplier):
@@ -184,7 +204,7 @@ class EditorExcludeApplier(_FileEditApplier):
         folders = [a.rel for a in actions]
         requested = tuple(getattr(settings, "editors", ()) or ())
         editors = editors_in_use(root, requested)
-        python = [a.rel for a in actions if _holds_python(a.path)]
+        python = [a.rel for a in actions if holds_python(a.path)]
         return ir.plan_fixes(root, [], folders, editors, python)
 
 

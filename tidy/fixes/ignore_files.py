@@ -9,7 +9,10 @@ The block is the only part of the file tidy ever writes:
 
 Lines outside it are never touched, re-running with the same rules changes nothing, the
 file's line ending (LF or CRLF) is kept, and a missing final newline is handled. The write
-is atomic (temp file in the same folder + rename) and keeps the file's mode.
+is atomic (temp file in the same folder + rename) and keeps the file's mode, and it happens
+only to a regular file reached from the root without following a link
+(tidy.safe_files.write_in_root): a `.gitignore` that is a symlink, a FIFO, or sits in a
+linked folder is refused with the reason, never written through.
 
 Fixers never detect: which rules to write is decided by tidy.ignore_rules, which checks
 each one against real git before it gets here.
@@ -22,7 +25,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.atomic import atomic_write
+from tidy.safe_files import UnsafeFile, read_in_root, write_in_root
 
 BEGIN = "# >>> tidy managed (do not edit this block) >>>"
 END = "# <<< tidy managed <<<"
@@ -68,27 +71,61 @@ def managed_patterns(text: str) -> list[str]:
     return [s for s in (line.strip() for line in lines[begin + 1:end]) if s and s[0] != "#"]
 
 
+def take_out(text: str, added: Sequence[str]) -> str | None:
+    """`text` without the lines tidy added to its managed block; None when that is not exact.
+
+    Undo uses it when a file changed after tidy wrote it: only tidy's own lines go (each
+    pattern it added, found once inside the block), and the block markers, with the blank line
+    tidy puts before them, once nothing is left in the block. Every line the user wrote,
+    inside the block or outside, stays. None when a pattern tidy added is no longer in the
+    block exactly once: then the caller must not guess.
+    """
+    lines = text.splitlines(keepends=True)
+    try:
+        begin, end = _find_block(lines)
+    except IgnoreFileError:
+        return None
+    if begin is None or end is None:
+        return None
+    inside = [line.strip() for line in lines[begin + 1:end]]
+    wanted = set(added)
+    if any(inside.count(p) != 1 for p in wanted):
+        return None
+    kept_block = [line for line in lines[begin + 1:end] if line.strip() not in wanted]
+    if any(line.strip() for line in kept_block):
+        return "".join([*lines[:begin + 1], *kept_block, *lines[end:]])
+    head = lines[:begin]
+    if len(head) >= 2 and not head[-1].strip() and head[-2].strip():
+        head = head[:-1]  # the blank line tidy put between the user's rules and its block
+    return "".join([*head, *lines[end + 1:]])
+
+
 def add_rules(repo_root: str, patterns: Sequence[str], filename: str = ".gitignore") -> bool:
-    """Add `patterns` to the managed block of `repo_root/filename`; True when the file changed."""
-    path = os.path.join(repo_root, filename)
-    text = read_text(path)
+    """Add `patterns` to the managed block of `repo_root/filename`; True when the file changed.
+
+    UnsafeFile when the file is a symlink, a FIFO ... or lies in a linked folder.
+    """
+    text = read_file(repo_root, filename) or ""
     merged = merge_block(text, patterns)
     if merged == text:
         return False
-    atomic_write(path, merged.encode(_ENCODING, _ERRORS))
+    write_in_root(repo_root, filename, merged.encode(_ENCODING, _ERRORS))
     return True
 
 
-def read_text(path: str) -> str:
-    """The file as text ("" when it does not exist), undecodable bytes kept as they are."""
+def read_file(root: str, rel: str) -> str | None:
+    """root/rel as text (None when it does not exist), undecodable bytes kept as they are.
+
+    Reached without following links; UnsafeFile for a link, a FIFO, a device ...;
+    IgnoreFileError when it cannot be read.
+    """
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        return ""
+        data = read_in_root(root, rel)
+    except UnsafeFile:
+        raise
     except OSError as error:
-        raise IgnoreFileError(f"{path}: cannot read: {error.strerror}") from None
-    return data.decode(_ENCODING, _ERRORS)
+        raise IgnoreFileError(f"{rel}: cannot read: {error.strerror or error}") from None
+    return None if data is None else data.decode(_ENCODING, _ERRORS)
 
 
 def _clean_patterns(patterns: Sequence[str]) -> list[str]:

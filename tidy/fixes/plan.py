@@ -129,7 +129,31 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
                 else:
                     chosen.append(candidate)
     kept, covered = _drop_covered(chosen)
-    return Plan(report.roots, tuple(kept), tuple(left_out + covered), now)
+    kept, refused = _config_files_checked(kept)
+    return Plan(report.roots, tuple(kept), tuple(left_out + covered + refused), now)
+
+
+def _config_files_checked(actions: list[PlannedAction]
+                          ) -> tuple[list[PlannedAction], list[LeftOut]]:
+    """Ignore and editor-exclude fixes edit config files: one that tidy will not edit (a
+    symlink, a FIFO, in a linked folder) is named in the plan with the reason. The actions
+    stay planned: at apply time each one is skipped (ignore rules, which go only into
+    .gitignore) or done in the other files, and says so."""
+    from tidy.fixes.editor_ignores import holds_python, refused_files
+
+    refused: list[LeftOut] = []
+    seen: set[tuple[str, ActionKind]] = set()
+    for action in actions:
+        key = (action.root, action.action)
+        if action.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE) or key in seen:
+            continue
+        seen.add(key)
+        ignore = action.action is ActionKind.IGNORE
+        python = not ignore and any(holds_python(a.path) for a in actions
+                                    if (a.root, a.action) == key)
+        refused += [LeftOut(_join(action.root, rel), action.code, why)
+                    for rel, why in refused_files(action.root, ignore, python)]
+    return actions, refused
 
 
 def refuse_root(root: str) -> None:

@@ -6,20 +6,22 @@ cache does not come back with the next `git add -A`. Always an unsafe fix: it ch
 the next commit contains.
 
 Undo puts the exact index entries back (mode, blob id, path, from `git ls-files -s` taken
-before the change, via `git update-index --index-info`), and restores `.gitignore` as it
-was if nobody edited it since.
+before the change, via `git update-index --index-info`), and takes tidy's rule out of
+`.gitignore` again (tidy.fixes.edit_restore: later edits are kept). `.gitignore` is edited
+under the repository's edit lock, only as a regular file reached without following a link;
+when it is not one (a symlink, a FIFO) the path is not untracked at all.
 """
 
 from __future__ import annotations
 
-import contextlib
 import os
 import subprocess
 from collections.abc import Sequence
 
-from tidy.atomic import atomic_write
-from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
-from tidy.fixes.ignore_files import add_rules
+from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register, skipped
+from tidy.fixes.edit_lock import editing
+from tidy.fixes.editor_ignores import sha256
+from tidy.fixes.ignore_files import add_rules, read_file
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
 from tidy.models import ActionKind
@@ -70,12 +72,10 @@ def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
     return entries, "", False
 
 
-def _read(path: str) -> str | None:
-    try:
-        with open(path, "rb") as f:
-            return f.read().decode(_ENCODING, _ERRORS)
-    except FileNotFoundError:
-        return None
+def _read(root: str) -> str | None:
+    """The repo's .gitignore as text; None when missing. UnsafeFile / IgnoreFileError when
+    it is not a regular file tidy may read for an edit."""
+    return read_file(root, ".gitignore")
 
 
 class UntrackApplier:
@@ -83,7 +83,11 @@ class UntrackApplier:
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
-        return [self._one(a, journal) for a in actions]
+        outcomes = []
+        for action in actions:
+            with editing(action.root):  # .gitignore: one tidy process at a time
+                outcomes.append(self._one(action, journal))
+        return outcomes
 
     def _one(self, action: PlannedAction, journal: RunJournal) -> Outcome:
         def skip(reason: str, attention: bool = True) -> Outcome:
@@ -100,7 +104,10 @@ class UntrackApplier:
         if problem:
             return skip(problem, attention)
         ignore_file = os.path.join(action.root, ".gitignore")
-        before = _read(ignore_file)
+        try:
+            before = _read(action.root)
+        except ValueError as error:  # a symlink, a FIFO: no rule can be written there
+            return skip(f"the ignore rule cannot be written: {error}")
         before_mtime = os.stat(ignore_file).st_mtime_ns if before is not None else None
         seq = journal.intent(
             "untrack", path=action.path, root=action.root, rel=action.rel, code=action.code,
@@ -119,14 +126,22 @@ class UntrackApplier:
             rule_note = ""
         except (OSError, ValueError) as error:
             rule_note = f"untracked, but the ignore rule was not written: {error}"
-        journal.done(seq, gitignore_after=_read(ignore_file), warning=rule_note)
+        try:
+            after = _read(action.root)
+        except ValueError:
+            after = None
+        journal.done(seq, gitignore_after=after, warning=rule_note)
         return Outcome(action.path, self.kind, Status.DONE if not rule_note else Status.FAILED,
                        rule_note, bool(rule_note), action.bytes, len(entries),
                        where=f"index of {action.root}; rule {pattern} in .gitignore",
                        code=action.code, run=journal.run_id)
 
     def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        return [self._undo_one(i, journal) for i in intents]
+        outcomes = []
+        for intent in intents:
+            with editing(str(intent.entry["root"])):
+                outcomes.append(self._undo_one(intent, journal))
+        return outcomes
 
     def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
         entry = intent.entry
@@ -139,9 +154,9 @@ class UntrackApplier:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
             return Outcome(path, self.kind, Status.FAILED, f"git update-index: {error}", True,
                            run=journal.run_id)
-        note = _restore_ignore_file(intent)
+        note, attention = _restore_ignore_file(intent)
         journal.write({"op": "undo-done", "ref": intent.seq, "warning": note})
-        return Outcome(path, self.kind, Status.DONE, note, False,
+        return Outcome(path, self.kind, Status.DONE, note, attention,
                        int(entry.get("bytes", 0)), len(entry.get("index", [])),
                        where=f"index of {root}", run=journal.run_id)
 
@@ -168,24 +183,29 @@ class UntrackApplier:
         return outcomes
 
 
-def _restore_ignore_file(intent: Intent) -> str:
+def _restore_ignore_file(intent: Intent) -> tuple[str, bool]:
+    """Take the rule back out of .gitignore; a note when that was not exact (tidy.fixes.
+    edit_restore keeps a changed file beside it rather than drop anyone's edit)."""
     entry = intent.entry
     done = intent.last("done") or {}
     ignore_file = str(entry.get("gitignore", ""))
     before, after = entry.get("gitignore_before"), done.get("gitignore_after")
-    if not ignore_file or before == after:
-        return ""
-    if _read(ignore_file) != after:
-        return f"{ignore_file} changed since; its tidy rule was left in place"
-    if before is None:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(ignore_file)
-    else:
-        atomic_write(ignore_file, str(before).encode(_ENCODING, _ERRORS))
-        mtime = entry.get("gitignore_mtime_ns")
-        if isinstance(mtime, int):
-            os.utime(ignore_file, ns=(mtime, mtime))
-    return ""
+    if not ignore_file or before == after or not isinstance(after, str):
+        return "", False
+    root = os.path.dirname(ignore_file)
+    result = edit_restore.restore(root, ".gitignore", before if isinstance(before, str) else None,
+                                  sha256(after), [str(entry.get("pattern", ""))])
+    mtime = entry.get("gitignore_mtime_ns")
+    if result.done and isinstance(mtime, int) and _read_or_none(root) == before:
+        os.utime(ignore_file, ns=(mtime, mtime), follow_symlinks=False)
+    return result.note, result.attention or not result.done
+
+
+def _read_or_none(root: str) -> str | None:
+    try:
+        return _read(root)
+    except ValueError:
+        return None
 
 
 register(UntrackApplier())

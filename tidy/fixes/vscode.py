@@ -4,7 +4,9 @@ The file is JSONC and belongs to the user: it is edited with insertions only (ti
 then both versions are parsed and the edit is refused unless the one difference is the added
 keys and every comment is still there. A parse error or a duplicate key stops the fix with a
 message and the file untouched. The write is atomic, a copy of the old file is kept, and a
-dry run shows the unified diff.
+dry run shows the unified diff. Only a regular `settings.json` reached from the root without
+following a link is read for an edit or written (tidy.safe_files): a symlinked file or
+`.vscode` folder is refused with the reason.
 
 Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big trees: a leading
 `**/` defeats VS Code's relative-pattern optimisation (microsoft/vscode#306224).
@@ -13,14 +15,13 @@ Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big tree
 from __future__ import annotations
 
 import os
-import shutil
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy import jsonc
-from tidy.atomic import atomic_write
 from tidy.fixes.ignore_files import TextEdit
+from tidy.safe_files import UnsafeFile, read_in_root, remove_in_root, write_in_root
 
 SETTINGS = ".vscode/settings.json"
 KEYS = ("search.exclude", "files.watcherExclude")
@@ -45,7 +46,7 @@ def exclude_glob(folder: str) -> str:
 
 def plan(root: str, folders: Sequence[str], rel: str = SETTINGS) -> SettingsPlan:
     """The settings file with every folder excluded from search and the file watcher."""
-    before = read_settings(os.path.join(root, rel))
+    before = read_settings(root, rel)
     globs = [exclude_glob(f) for f in folders]
     entries: dict[str, jsonc.JsonValue] = {g: True for g in globs}
     text = before or ""
@@ -62,18 +63,20 @@ def plan(root: str, folders: Sequence[str], rel: str = SETTINGS) -> SettingsPlan
     return SettingsPlan(os.path.abspath(root), rel, before, after, added)
 
 
-def read_settings(path: str) -> str | None:
+def read_settings(root: str, rel: str = SETTINGS) -> str | None:
+    """root/rel as text (None when missing); SettingsError for a link, a FIFO, bad UTF-8."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
-    except FileNotFoundError:
-        return None
+        data = read_in_root(root, rel)
+    except UnsafeFile as error:
+        raise SettingsError(str(error)) from None
     except OSError as error:
-        raise SettingsError(f"{path}: cannot read: {error.strerror}") from None
+        raise SettingsError(f"{rel}: cannot read: {error.strerror or error}") from None
+    if data is None:
+        return None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise SettingsError(f"{path}: not UTF-8 (byte {error.start}); tidy changed nothing") \
+        raise SettingsError(f"{rel}: not UTF-8 (byte {error.start}); tidy changed nothing") \
             from None
 
 
@@ -98,26 +101,36 @@ def apply(settings: SettingsPlan, backup_dir: str) -> str | None:
     """
     if not settings.changed:
         return None
-    if read_settings(settings.path) != settings.before:
+    if read_settings(settings.root, settings.rel) != settings.before:
         raise SettingsError(f"{settings.rel} changed since tidy read it; run tidy again")
     backup = None
-    if settings.before is not None:
+    if settings.before is not None:  # the text just re-read, not the path copied again
         backup = os.path.join(backup_dir, settings.rel)
         os.makedirs(os.path.dirname(backup), exist_ok=True)
-        shutil.copy2(settings.path, backup)
-    os.makedirs(os.path.dirname(settings.path), exist_ok=True)
-    atomic_write(settings.path, settings.after.encode("utf-8"))
+        with open(backup, "xb") as f:
+            f.write(settings.before.encode("utf-8"))
+    _write(settings, settings.after.encode("utf-8"))
     return backup
+
+
+def _write(settings: SettingsPlan, data: bytes) -> None:
+    try:
+        write_in_root(settings.root, settings.rel, data)
+    except UnsafeFile as error:
+        raise SettingsError(str(error)) from None
 
 
 def restore(settings: SettingsPlan, backup: str | None) -> None:
     """Undo `apply`: put the old file back, or remove the one tidy created."""
     if backup is None:
-        if settings.before is None and os.path.exists(settings.path):
-            os.unlink(settings.path)
+        if settings.before is None:
+            try:
+                remove_in_root(settings.root, settings.rel)
+            except UnsafeFile as error:
+                raise SettingsError(str(error)) from None
         return
     with open(backup, "rb") as f:
-        atomic_write(settings.path, f.read())
+        _write(settings, f.read())
 
 
 def default_backup_dir(root: str) -> str:

@@ -20,6 +20,7 @@ import humanize
 
 from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.safe_files import UnsafeFile, read_regular
 from tidy.workspace.blobs import (
     LFS_POINTER_MAX,
     SYMLINK,
@@ -112,11 +113,11 @@ def uses_lfs(ctx: GroupContext) -> bool:
 
 
 def _mentions_lfs(path: str) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return b"lfs" in f.read()
-    except OSError:
+    try:  # a .gitattributes replaced by a FIFO in the work tree must not block the scan
+        data = read_regular(path)
+    except (OSError, UnsafeFile):
         return False
+    return data is not None and b"lfs" in data
 
 
 @per_context

@@ -15,6 +15,7 @@ from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.vendored.candidates import Library, discover
 from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
+from tidy.workspace import fifo_guard
 from tidy.workspace.blobs import IndexListing
 from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
 from tidy.workspace.textscan import (
@@ -53,12 +54,11 @@ def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
     if not any(p.rsplit("/", 1)[-1] == ".gitattributes" for p in tracked):
         return {}
     try:
-        proc = subprocess.run(
+        proc = fifo_guard.run(  # a FIFO named .gitattributes would block git's open()
             [git_executable(), "-C", root, "check-attr", "-z", "--stdin", "linguist-vendored"],
-            input=b"\0".join(os.fsencode(p) for p in tracked), capture_output=True,
-            env=git_env(), check=False,
+            input=b"\0".join(os.fsencode(p) for p in tracked), env=git_env(),
         )
-    except GitUnavailable:
+    except (GitUnavailable, fifo_guard.FifoBlocked):
         return {}
     fields = split_z(proc.stdout)
     attributes: dict[str, bool] = {}
@@ -180,8 +180,10 @@ class _LastReferences:
         if proc is None:
             return ""
         try:
-            out, _ = proc.communicate(timeout=max(0.0, self._deadline - time.monotonic()))
-        except subprocess.TimeoutExpired:
+            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
+            out, _ = fifo_guard.communicate(
+                proc, timeout=max(0.0, self._deadline - time.monotonic()))
+        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
             _stop(proc)
             return ""
         return out.decode("utf-8", "replace").strip()

@@ -9,20 +9,21 @@ applied to per-folder sums and is left out, as with `.ignore`.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Callable
 
 from tidy.jsonc import JsoncError, loads
+from tidy.safe_files import read_in_root
 
 KEYS = ("search.exclude", "files.exclude")
+SETTINGS = ".vscode/settings.json"
 
 
 def settings_globs(root: str) -> list[str]:
     """The globs turned on in `<root>/.vscode/settings.json`; none for a missing or bad file."""
-    try:
-        with open(os.path.join(root, ".vscode", "settings.json"), encoding="utf-8") as f:
-            data = loads(f.read())
+    try:  # never a FIFO, nor a link (the engine notes those: config_file_notes)
+        raw = read_in_root(root, SETTINGS, verb="read")
+        data = loads(raw.decode("utf-8")) if raw is not None else None
     except (OSError, UnicodeDecodeError, JsoncError, ValueError):
         return []  # a malformed file is the fixer's to report, not the scan's to guess at
     if not isinstance(data, dict):

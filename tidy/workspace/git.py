@@ -13,6 +13,9 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
+from tidy.safe_files import UnsafeFile, read_regular
+from tidy.workspace import fifo_guard
+
 # Variables that point git at some other repo (set inside hooks); tidy names the repo itself.
 _REPO_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
              "GIT_OBJECT_DIRECTORY")
@@ -38,12 +41,10 @@ def git_executable() -> str:
 
 def run_git(repo: str, *args: str, check: bool = True) -> bytes:
     """Run one git command in `repo`; a failure becomes GitUnavailable with git's first line."""
-    proc = subprocess.run(
-        [git_executable(), "-C", repo, *args],
-        capture_output=True,
-        env=git_env(),
-        check=False,
-    )
+    try:
+        proc = fifo_guard.run([git_executable(), "-C", repo, *args], env=git_env())
+    except fifo_guard.FifoBlocked as error:
+        raise GitUnavailable(str(error)) from None
     if check and proc.returncode != 0:
         raise GitUnavailable(_first_line(proc.stderr) or f"git {args[0]} failed")
     return proc.stdout
@@ -59,7 +60,10 @@ class RunningGit:
                                       env=git_env())
 
     def output(self) -> bytes:
-        out, err = self._proc.communicate()
+        try:
+            out, err = fifo_guard.communicate(self._proc)
+        except fifo_guard.FifoBlocked as error:
+            raise GitUnavailable(str(error)) from None
         if self._proc.returncode != 0:
             raise GitUnavailable(_first_line(err) or f"git {self._args[0]} failed")
         return out
@@ -177,7 +181,10 @@ class GitQuery:
         """Read what the listings started at once have printed (the walk is far enough)."""
         for name, proc in self._procs.items():
             if name not in self._outputs:
-                out, err = proc.communicate()
+                try:
+                    out, err = fifo_guard.communicate(proc)
+                except fifo_guard.FifoBlocked as error:
+                    out, err = b"", str(error).encode()
                 if proc.returncode != 0:
                     self._error = self._error or _first_line(err) or "git ls-files failed"
                 self._outputs[name] = split_z(out)
@@ -213,11 +220,9 @@ def _info_exclude(root: str) -> str:
     directory = git_dir(root)
     if directory is None:
         return ""
-    try:  # a linked worktree keeps info/exclude in the main repo's git directory
-        with open(os.path.join(directory, "commondir"), encoding="utf-8") as f:
-            directory = os.path.normpath(os.path.join(directory, f.read().strip()))
-    except OSError:
-        pass
+    common = _small_file(os.path.join(directory, "commondir"))
+    if common:  # a linked worktree keeps info/exclude in the main repo's git directory
+        directory = os.path.normpath(os.path.join(directory, common.strip()))
     return os.path.join(directory, "info", "exclude")
 
 
@@ -226,13 +231,12 @@ def _holds_rules(path: str) -> bool:
     A file that cannot be read counts as having rules: git is asked rather than guessed."""
     if not path:
         return False
-    try:
-        with open(path, "rb") as f:
-            data = f.read(1 << 20)
-    except FileNotFoundError:
-        return False
-    except OSError:
+    try:  # links followed (a dotfiles checkout), but never a FIFO: it would block
+        data = read_regular(path, limit=1 << 20, follow_links=True, head=True)
+    except (OSError, UnsafeFile):
         return True
+    if data is None:
+        return False
     # Trailing blanks are dropped by git; a leading one is part of the pattern.
     return any((rule := line.rstrip()) and not rule.startswith(b"#") for line in data.splitlines())
 
@@ -255,16 +259,25 @@ def _facts(root: str, outputs: dict[str, list[str]]) -> GitFacts:
     )
 
 
+def _small_file(path: str) -> str | None:
+    """A `.git` file or `commondir`: text if it is a regular file, else None (a FIFO named
+    `.git` must not block the scan)."""
+    try:
+        data = read_regular(path, limit=1 << 16, head=True, follow_links=True)
+    except (OSError, UnsafeFile):
+        return None
+    return None if data is None else data.decode("utf-8", "replace")
+
+
 def git_dir(root: str) -> str | None:
     """The repo's git directory: `.git`, or where a `.git` file (submodule, worktree) points."""
     dot_git = os.path.join(root, ".git")
     if os.path.isdir(dot_git):
         return dot_git
-    try:
-        with open(dot_git, encoding="utf-8") as f:
-            line = f.readline().strip()
-    except OSError:
+    text = _small_file(dot_git)
+    if text is None:
         return None
+    line = text.split("\n", 1)[0].strip()
     if not line.startswith("gitdir:"):
         return None
     target = line.removeprefix("gitdir:").strip()

@@ -1,0 +1,47 @@
+"""A repository whose `tidy fix` edits every config file tidy knows how to edit.
+
+`tidy fix --yes` on it writes: `.gitignore` (TDY501, a rule for backend/__pycache__), and for
+the heavy vendored folder (TDY502) `.ignore`, `.vscode/settings.json`, `.cursorindexingignore`
+(a `.cursor/` folder says Cursor is in use) and pyright's exclude in `pyproject.toml` (the
+folder holds Python).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.conftest import commit, hermetic_env, make_repo, write
+from tests.fixes.helpers import backdate
+
+EDITED = (".gitignore", ".ignore", ".vscode/settings.json", ".cursorindexingignore",
+          "pyproject.toml")
+
+
+def config_repo(root: Path) -> Path:
+    repo = make_repo(root)
+    for i in range(5):
+        write(repo / "backend" / f"mod{i}.py", f"x = {i}\n")
+        write(repo / "backend" / "__pycache__" / f"mod{i}.cpython-311.pyc", b"\0" * 300)
+    for i in range(30):
+        write(repo / "static" / "vendor" / "lib" / f"c{i}.min.js", "var a=1;" * 300)
+    write(repo / "static" / "vendor" / "lib" / "build.py", "y = 2\n")
+    write(repo / ".vscode" / "settings.json", '{\n  // team settings\n  "a": 1\n}\n')
+    write(repo / ".cursor" / "rules", "be nice\n")
+    write(repo / "pyproject.toml", '[project]\nname = "demo"\n')
+    write(repo / ".tidy.toml", 'heavy-folder = "10KB"\n')
+    commit(repo, *(f"backend/mod{i}.py" for i in range(5)), "static", ".vscode", ".cursor",
+           "pyproject.toml", ".tidy.toml")
+    backdate(repo)
+    return repo
+
+
+def tidy(*args: str, cwd: Path, state: Path, timeout: float = 120
+         ) -> subprocess.CompletedProcess[str]:
+    """`python -m tidy ARGS` with its own state folder (no terminal)."""
+    return subprocess.run([sys.executable, "-m", "tidy", *args], cwd=cwd,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          errors="surrogateescape",
+                          env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+                          timeout=timeout, check=False)

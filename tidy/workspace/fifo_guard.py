@@ -1,0 +1,152 @@
+"""Waiting for git without hanging on a FIFO in the work tree.
+
+git opens `.gitignore` and `.gitattributes` with a plain blocking open(): a named pipe with
+one of those names makes `git status`, `git ls-files --exclude-standard` or `git check-attr`
+wait forever for a writer, and tidy with them. tidy's own reads never block
+(tidy.safe_files); for git's, `communicate` waits in slices and, on Linux, looks at a child
+that is still running: a process blocked opening a FIFO sleeps in the kernel's
+`wait_for_partner` (fs/pipe.c), and /proc/<pid>/syscall and /proc/<pid>/mem (readable by the
+parent) give the path it is opening. tidy then opens that FIFO for writing without blocking
+and closes it at once: git's open returns, its read sees end-of-file, and it goes on as if
+the file were empty, which is what tidy does with such a file itself. No byte is written. The
+path is recorded (`released()`) so the report can say which file was not read.
+
+When the path cannot be found (no /proc, no permission), a child still blocked that way
+after a few seconds is stopped, and the caller reports git's answer as unknown rather than
+waiting for ever. Other platforms have no such probe: there a FIFO named `.gitignore` still
+blocks git, as it blocks `git status` itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import platform
+import stat
+import subprocess
+import sys
+import time
+from collections.abc import Mapping, Sequence
+
+_SLICE = 0.25  # seconds between looks at a child that has not finished
+_GIVE_UP = 5.0  # seconds blocked on a FIFO whose path cannot be found before git is stopped
+_FIFO_WAITS = frozenset({"wait_for_partner", "fifo_open"})
+# open / openat syscall numbers: (number, index of the path argument, index of dirfd or -1)
+_OPEN_CALLS = {
+    "x86_64": {2: (0, -1), 257: (1, 0)},
+    "aarch64": {56: (1, 0)},
+}
+_AT_FDCWD = -100
+_RELEASED: list[str] = []
+
+
+class FifoBlocked(RuntimeError):
+    """git stayed blocked opening a FIFO whose path tidy could not find: it was stopped."""
+
+
+def released() -> list[str]:
+    """FIFOs git was released from in this process, oldest first."""
+    return list(_RELEASED)
+
+
+def run(argv: Sequence[str], *, input: bytes | None = None, cwd: str | None = None,
+        env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+    """subprocess.run(argv, capture_output=True) that a FIFO cannot block forever."""
+    proc = subprocess.Popen(list(argv), stdin=subprocess.PIPE if input is not None else None,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+                            env=dict(env) if env is not None else None)
+    out, err = communicate(proc, input)
+    return subprocess.CompletedProcess(list(argv), proc.returncode, out, err)
+
+
+def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
+                timeout: float | None = None) -> tuple[bytes, bytes]:
+    """proc.communicate(input, timeout), releasing the child from a FIFO it blocks on.
+
+    Raises FifoBlocked (after killing the child) when it cannot be released, and
+    subprocess.TimeoutExpired after `timeout` seconds, as Popen.communicate does.
+    """
+    if not sys.platform.startswith("linux"):
+        out, err = proc.communicate(input, timeout=timeout)
+        return out or b"", err or b""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    blocked_since = 0.0
+    pending = input
+    while True:
+        left = _SLICE if deadline is None else min(_SLICE, deadline - time.monotonic())
+        try:
+            out, err = proc.communicate(pending, timeout=max(0.0, left))
+            return out or b"", err or b""
+        except subprocess.TimeoutExpired:
+            pending = None  # the input is being sent; passing it again is an error
+            if deadline is not None and time.monotonic() >= deadline:
+                raise
+        if not _blocked_on_fifo(proc.pid):
+            blocked_since = 0.0
+            continue
+        path = _opening(proc.pid)
+        if path is not None and _release(path):
+            blocked_since = 0.0
+            continue
+        blocked_since = blocked_since or time.monotonic()
+        if time.monotonic() - blocked_since > _GIVE_UP:
+            proc.kill()
+            proc.communicate()
+            raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
+                              ".gitignore was expected) and was stopped")
+
+
+def _blocked_on_fifo(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/wchan", encoding="ascii", errors="replace") as f:
+            return f.read().strip() in _FIFO_WAITS
+    except OSError:
+        return False
+
+
+def _opening(pid: int) -> str | None:
+    """The absolute path the blocked process is opening, from its syscall arguments."""
+    calls = _OPEN_CALLS.get(platform.machine(), {})
+    try:
+        with open(f"/proc/{pid}/syscall", encoding="ascii") as f:
+            fields = f.read().split()
+        number = int(fields[0])
+        if number not in calls:
+            return None
+        path_arg, dir_arg = calls[number]
+        address = int(fields[1 + path_arg], 16)
+        with open(f"/proc/{pid}/mem", "rb", buffering=0) as mem:
+            mem.seek(address)
+            raw = mem.read(4096).split(b"\0", 1)[0]
+        name = os.fsdecode(raw)
+        if os.path.isabs(name):
+            return name
+        base = _base_folder(pid, int(fields[1 + dir_arg], 16) if dir_arg >= 0 else _AT_FDCWD)
+        return os.path.join(base, name) if base else None
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _base_folder(pid: int, dirfd: int) -> str:
+    if dirfd >= 1 << 31:
+        dirfd -= 1 << 32  # the register holds AT_FDCWD as an unsigned 32-bit value
+    link = f"/proc/{pid}/cwd" if dirfd == _AT_FDCWD else f"/proc/{pid}/fd/{dirfd}"
+    try:
+        return os.readlink(link)
+    except OSError:
+        return ""
+
+
+def _release(path: str) -> bool:
+    """Open the FIFO at `path` for writing and close it: its blocked reader sees EOF."""
+    try:
+        if not stat.S_ISFIFO(os.lstat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    with contextlib.suppress(OSError):
+        os.close(fd)
+    if path not in _RELEASED:
+        _RELEASED.append(path)
+    return True
