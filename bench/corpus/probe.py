@@ -10,8 +10,9 @@ Each name gets the sha256 of a canonical token stream of its value:
   subclasses by module and qualified name), floats by their bit pattern, ints in full;
 - lists, tuples and dicts in order (dict keys are walked too); sets and frozensets as the sorted
   digests of their elements (their iteration order depends on PYTHONHASHSEED);
-- shared mutable objects: the second time an object is reached it is written as a reference to
-  the first path, so an extraction that turns one shared dict into two equal copies differs;
+- shared mutable objects: the second time an object is reached (in the same name or a later
+  one) it is written as a reference to the first path, so an extraction that turns one shared
+  dict into two equal copies differs;
 - classes defined in the module: their attributes in definition order (class-attribute tables);
   other classes, functions and modules: by qualified name; objects: their type, then their
   __dict__ and __slots__ values (numpy arrays: dtype, shape and bytes); standard-library objects
@@ -204,6 +205,7 @@ def _slot_names(cls: type) -> list[str]:
 
 
 def digest_of(value: Any, module: str) -> str:
+    """The digest of one value on its own (set elements)."""
     digest = hashlib.sha256()
 
     def emit(_path: str, token: str) -> None:
@@ -213,12 +215,35 @@ def digest_of(value: Any, module: str) -> str:
     return digest.hexdigest()
 
 
-def explain(value: Any, module: str, name: str, out: str) -> None:
-    with open(out, "w", encoding="utf-8", errors="surrogatepass") as f:
-        def emit(path: str, token: str) -> None:
-            f.write(f"{path}\t{token}\n")
+def digest_names(values: dict[str, Any], module: str, explain_names: list[str],
+                 explain_dir: str) -> dict[str, dict[str, str]]:
+    """One walk over every name in order, so an object shared by two names (`B = A`) is a
+    reference in the second; the token streams of `explain_names` also go to explain_dir."""
+    canon = Canon(module, lambda _path, _token: None)
+    names: dict[str, dict[str, str]] = {}
+    for name, value in values.items():
+        digest = hashlib.sha256()
+        sink = None
+        if name in explain_names:
+            os.makedirs(explain_dir, exist_ok=True)
+            sink = open(os.path.join(explain_dir, name + ".txt"), "w", encoding="utf-8",  # noqa: SIM115
+                        errors="surrogatepass")
 
-        Canon(module, emit).walk(value, name)
+        def emit(path: str, token: str, digest: Any = digest, sink: Any = sink) -> None:
+            digest.update(token.encode("utf-8", "surrogatepass") + b"\n")
+            if sink is not None:
+                sink.write(f"{path}\t{token}\n")
+
+        canon.emit = emit
+        try:
+            canon.walk(value, name)
+            names[name] = {"type": _tname(type(value)), "digest": digest.hexdigest()}
+        except BaseException as error:  # report, do not crash the probe
+            names[name] = {"type": _tname(type(value)), "digest": f"error {error!r}"[:200]}
+        finally:
+            if sink is not None:
+                sink.close()
+    return names
 
 
 def main(argv: list[str]) -> int:
@@ -259,18 +284,9 @@ def main(argv: list[str]) -> int:
     for name, value in list(vars(module).items()):
         if name not in SKIP and name not in values and name not in missing:
             values[name] = value
-    names = {}
-    for name, value in values.items():
-        try:
-            names[name] = {"type": _tname(type(value)), "digest": digest_of(value, dotted)}
-        except BaseException as error:  # report, do not crash the probe
-            names[name] = {"type": _tname(type(value)), "digest": f"error {error!r}"[:200]}
-    result["names"] = names
+    result["names"] = digest_names(values, dotted, explain_names, explain_dir)
     result["missing"] = missing
     result["seconds"] = time.perf_counter() - started
-    for name in explain_names:
-        if name in values:
-            explain(values[name], dotted, name, os.path.join(explain_dir, name + ".txt"))
     _write(out, result)
     return 0
 
