@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Issue 15: detection (TDY301/TDY302) and `tidy extract` on real data modules from PyPI.
 
-usage: bench/bench_data_corpus.py [--label NAME] [--runs N] [--only PKG,...] [--skip-build]
-           [--skip-scan] [--skip-extract] [--skip-mock] [--extract-arg ARG ...]
+usage: bench/bench_data_corpus.py [--label NAME] [--runs N] [--mock-runs N] [--only PKG,...]
+           [--skip-build] [--skip-scan] [--skip-extract] [--skip-mock] [--extract-arg ARG ...]
            [--write-results TITLE]
        bench/bench_data_corpus.py --compare BEFORE.json AFTER.json
+       bench/bench_data_corpus.py --render RESULTS.json [--write-results TITLE]
 
 tidy is the one installed in the interpreter running this script (`sys.executable -m tidy`).
 The corpus (bench/corpus/manifest.toml) is built by bench/corpus/build.py into bench/out/corpus
@@ -681,7 +682,8 @@ def _detection_notes(result: dict[str, Any], packages: list[Package]) -> list[st
         lines.append(f"- code modules flagged with {key}: {text}")
         missed = [k for k, m in mods.items() if m.label == "data"
                   and result["summary"]["sizes"][k] >= BIG and key not in detection["modules"][k]]
-        lines.append(f"- data modules ≥ 64 kB not found with {key}: {len(missed)}")
+        lines.append(f"- data modules ≥ 64 kB not found with {key}: {len(missed)}"
+                     + (": " + ", ".join(f"`{k}`" for k in missed) if len(missed) <= 30 else ""))
         unlabelled = detection["unlabelled"].get(key, [])
         if unlabelled:
             shown = ", ".join(f"`{p}`" for p in unlabelled[:8])
@@ -875,7 +877,9 @@ def compare_files(before_path: str, after_path: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--label", default="")
-    parser.add_argument("--runs", type=int, default=1, help="scan rounds (medians)")
+    parser.add_argument("--runs", type=int, default=1, help="corpus scan rounds (medians)")
+    parser.add_argument("--mock-runs", type=int, default=3,
+                        help="rounds of the seed-shaped module's scans (medians)")
     parser.add_argument("--only", default="", help="comma-separated package names")
     parser.add_argument("--skip-build", action="store_true")
     parser.add_argument("--skip-scan", action="store_true")
@@ -930,7 +934,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         result["extraction"] = run_extractions(packages, args.extract_arg)
         result["extraction_s"] = time.monotonic() - began
     if not args.skip_mock:
-        result["mock"] = run_mock(args.runs)
+        result["mock"] = run_mock(args.mock_runs)
     result["load_end"] = load_average()
     result["summary"] = summarize_results(packages, result.get("detection"),
                                           result.get("extraction"))
