@@ -14,6 +14,14 @@ Every line is one JSON object carrying the run id, a sequence number and an `op`
     undo-begin, undo-intent, undo-copied, undo-done, undo-fail, undo-end   the same for `tidy undo`
     purged      the run's trash was deleted for good (`tidy trash purge`)
 
+Journals are input, not trusted (anyone who can write the state folder can edit them).
+Every entry of a run is checked against the schema below when the run is read: a line
+that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line of the
+wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
+makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
+notice, and the other runs keep working. What the paths may point at is checked by each
+applier before it acts (tidy/fixes/trash.py: inside the run's root and trash).
+
 A running command holds an exclusive flock on its journal file. A journal without an `end`
 whose lock is free belongs to a run that was killed: `tidy fix`, `tidy undo` and
 `tidy trash list` find it and resolve each in-flight intent from what is on disk.
@@ -51,6 +59,21 @@ class RunBusy(JournalError):
     """Another tidy process holds this run (it is still running)."""
 
 
+class DamagedJournal(JournalError):
+    """A journal with an entry of the wrong shape: never acted on."""
+
+
+# One-line notices for the user (a journal set aside); the commands print and clear them.
+_NOTICES: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """The notices gathered since the last call (and forget them)."""
+    notices = list(dict.fromkeys(_NOTICES))
+    _NOTICES.clear()
+    return notices
+
+
 def new_run_id(now: float | None = None) -> str:
     """Sortable and unique: 20261126-101500-3fa9c1."""
     moment = time.localtime(now if now is not None else time.time())
@@ -84,7 +107,7 @@ class RunJournal:
     @classmethod
     def create(cls, command: str, roots: tuple[str, ...] = (),
                argv: list[str] | None = None) -> RunJournal:
-        folder = state.ensure_dir(state.runs_dir())
+        folder = _runs_folder()
         run_id = new_run_id()
         path = os.path.join(folder, run_id + ".jsonl")
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC,
@@ -111,8 +134,13 @@ class RunJournal:
         except BlockingIOError:
             os.close(fd)
             raise RunBusy(f"run {run_id} is in use by another tidy process") from None
-        entries = read_entries(path)
-        next_seq = max((int(e.get("seq", -1)) for e in entries), default=-1) + 1
+        try:
+            entries = read_run_entries(path, run_id)
+            _end_torn_line(fd, path)
+        except JournalError:
+            os.close(fd)
+            raise
+        next_seq = max((int(e["seq"]) for e in entries), default=-1) + 1
         return cls(run_id, path, fd, next_seq)
 
     def close(self) -> None:
@@ -165,6 +193,26 @@ def _cwd() -> str:
         return ""
 
 
+def _runs_folder() -> str:
+    try:
+        return state.ensure_private(state.runs_dir())
+    except state.StateError as error:
+        raise JournalError(str(error)) from None
+
+
+def _end_torn_line(fd: int, path: str) -> None:
+    """A kill mid-write can leave a last line without its newline: end it, so what is
+    appended next starts a line of its own (the torn one stays out, as not JSON)."""
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return
+    with open(path, "rb") as f:
+        f.seek(size - 1)
+        last = f.read(1)
+    if last != b"\n":
+        os.write(fd, b"\n")
+
+
 # -- reading -------------------------------------------------------------------------------
 def journal_path(run_id: str) -> str:
     if not run_id or "/" in run_id or run_id.startswith("."):
@@ -190,6 +238,105 @@ def read_entries(path: str) -> list[Entry]:
         if isinstance(value, dict):
             entries.append(value)
     return entries
+
+
+def read_run_entries(path: str, run_id: str) -> list[Entry]:
+    """The run's entries, checked (see the module doc); DamagedJournal when one is wrong."""
+    entries = read_entries(path)
+    problem = entries_problem(entries, run_id)
+    if problem:
+        raise DamagedJournal(problem)
+    return entries
+
+
+_INT = (int,)
+_NUM = (int, float)
+_STR = (str,)
+# op -> {field: types}; every field listed must be there, with one of those types.
+_REQUIRED: dict[str, dict[str, tuple[type, ...]]] = {
+    "begin": {"roots": (list,)},
+    "intent": {"action": _STR, "path": _STR},
+    "skip": {"path": _STR, "reason": _STR},
+    "end": {"status": _STR},
+    "purged": {"items": _INT, "bytes": _INT, "errors": (list,)},
+    "recovered": {"ref": _INT, "state": _STR},
+    "recovered-undo": {"ref": _INT, "state": _STR},
+}
+for _op in ("done", "fail", "copied", "undo-intent", "undo-copied", "undo-done", "undo-fail"):
+    _REQUIRED[_op] = {"ref": _INT}
+# Descriptive fields that may be null; numbers and the paths acted on never may.
+_NULLABLE = frozenset({"code", "kind", "type", "rel", "root", "reason", "warning", "command",
+                       "cwd", "argv"})
+# Intents of these actions must also carry these fields (what their undo reads).
+_ACTION_REQUIRED: dict[str, dict[str, tuple[type, ...]]] = {
+    "untrack": {"root": _STR, "rel": _STR},
+}
+# Fields that, when present, must have these types (whatever the op).
+_OPTIONAL: dict[str, tuple[type, ...]] = {
+    "dst": _STR, "method": _STR, "scan_root": _STR, "root": _STR, "rel": _STR, "code": _STR,
+    "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
+    "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
+    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR,
+}
+
+
+def entries_problem(entries: list[Entry], run_id: str) -> str:
+    """"" when every entry has the journal's shape, else what is wrong (one line)."""
+    last_seq = -1
+    for number, entry in enumerate(entries, start=1):
+        problem = _entry_problem(entry, run_id)
+        if not problem and entry["seq"] <= last_seq:
+            problem = f"seq {entry['seq']} does not follow {last_seq}"
+        if problem:
+            return f"entry {number}: {problem}"
+        last_seq = entry["seq"]
+    return ""
+
+
+def _entry_problem(entry: Entry, run_id: str) -> str:
+    if entry.get("run") != run_id:
+        return f"belongs to run {entry.get('run')!r}"
+    if not _typed(entry.get("seq"), _INT) or entry["seq"] < 0:
+        return f'"seq" is not a number: {entry.get("seq")!r}'
+    if not _typed(entry.get("time"), _NUM) or not _typed(entry.get("op"), _STR):
+        return '"time" or "op" is missing or of the wrong type'
+    wanted = dict(_REQUIRED.get(entry["op"], {}))
+    if entry["op"] == "intent":
+        wanted.update(_ACTION_REQUIRED.get(str(entry.get("action")), {}))
+    for name, types in wanted.items():
+        if not _typed(entry.get(name), types):
+            return f"{entry['op']}: {name!r} is missing or of the wrong type"
+    for name, types in _OPTIONAL.items():
+        if name in entry and not (entry[name] is None and name in _NULLABLE) and not _typed(
+                entry[name], types):
+            return f"{entry['op']}: {name!r} is of the wrong type"
+    for name in ("roots", "argv", "errors"):
+        if isinstance(entry.get(name), list) and not all(
+                isinstance(v, str) for v in entry[name]):
+            return f"{entry['op']}: {name!r} holds something that is not text"
+    return ""
+
+
+def _typed(value: object, types: tuple[type, ...]) -> bool:
+    return isinstance(value, types) and not isinstance(value, bool)
+
+
+def quarantine(run_id: str, path: str, problem: str) -> str:
+    """Set a damaged journal aside (renamed in its folder, never deleted); the notice."""
+    aside = path + ".damaged"
+    try:
+        folder = os.open(os.path.dirname(path), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+                         | os.O_CLOEXEC)
+        try:
+            os.rename(os.path.basename(path), os.path.basename(aside), src_dir_fd=folder,
+                      dst_dir_fd=folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        return (f"tidy: run {run_id}: its journal is damaged ({problem}) and could not be set "
+                f"aside ({error.strerror}); it is left alone")
+    return (f"tidy: run {run_id}: its journal is damaged ({problem}); set aside as {aside}, "
+            "nothing of it is acted on")
 
 
 def is_active(path: str) -> bool:
@@ -315,26 +462,49 @@ class RunRecord:
         return [e for e in self.entries if e.get("op") == "skip"]
 
 
-def read_run(run_id: str) -> RunRecord:
+def read_run(run_id: str, quarantine_damaged: bool = True) -> RunRecord:
+    """One run, checked; a damaged journal is set aside (JournalError with the notice)."""
     path = journal_path(run_id)
     if not os.path.exists(path):
         raise JournalError(f"no fix run {run_id!r} (`tidy trash list` shows them)")
-    return RunRecord(run_id, path, read_entries(path), is_active(path))
+    record = _load(run_id, path, quarantine_damaged)
+    if record is None:
+        raise JournalError(take_notices()[-1].removeprefix("tidy: "))
+    return record
 
 
-def list_runs() -> list[RunRecord]:
-    """Every run, oldest first."""
+def list_runs(quarantine_damaged: bool = True) -> list[RunRecord]:
+    """Every run whose journal is sound, oldest first. A damaged one is set aside (or, with
+    quarantine_damaged=False, as in a dry run, only left out) with a notice."""
     folder = state.runs_dir()
     try:
+        if os.path.islink(folder):
+            _NOTICES.append(f"tidy: {folder} is a symlink: tidy's journals are never read "
+                            "through a link")
+            return []
         names = sorted(n for n in os.listdir(folder) if n.endswith(".jsonl"))
     except FileNotFoundError:
         return []
     runs = []
     for name in names:
-        path = os.path.join(folder, name)
-        runs.append(RunRecord(name.removesuffix(".jsonl"), path, read_entries(path),
-                              is_active(path)))
+        record = _load(name.removesuffix(".jsonl"), os.path.join(folder, name),
+                       quarantine_damaged)
+        if record is not None:
+            runs.append(record)
     return runs
+
+
+def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:
+    active = is_active(path)
+    try:
+        entries = read_run_entries(path, run_id)
+    except DamagedJournal as error:
+        if active or not quarantine_damaged:
+            _NOTICES.append(f"tidy: run {run_id}: its journal is damaged ({error}); left out")
+        else:
+            _NOTICES.append(quarantine(run_id, path, str(error)))
+        return None
+    return RunRecord(run_id, path, entries, active)
 
 
 # -- audit log -----------------------------------------------------------------------------

@@ -29,6 +29,27 @@ def state_dir() -> str:
     return os.path.join(base, "tidy")
 
 
+class StateError(ValueError):
+    """tidy's own state folder cannot be trusted (a symlink where a folder of it should be)."""
+
+
+def ensure_private(path: str) -> str:
+    """ensure_dir, for folders that hold journals and trash: the state folder itself and
+    every folder of it down to `path` must be real folders, never symlinks (a link would
+    make tidy write its journals or trash elsewhere). Raises StateError."""
+    ensure_dir(path)
+    top = state_dir()
+    rel = os.path.relpath(path, top)
+    current = top
+    for part in [None, *([] if rel == os.curdir else rel.split(os.sep))]:
+        if part is not None:
+            current = os.path.join(current, part)
+        if os.path.islink(current) or not os.path.isdir(current):
+            raise StateError(f"{current} is a symlink or not a folder: tidy keeps its journals "
+                             "and trash only in real folders; remove it or set TIDY_STATE_DIR")
+    return path
+
+
 def ensure_dir(path: str) -> str:
     """Create `path` (and parents) private to the user when missing; return it."""
     os.makedirs(path, mode=0o700, exist_ok=True)

@@ -100,7 +100,7 @@ def test_read_only_and_unreadable_folders_as_an_ordinary_user(shared_tmp: Path) 
         facts = json.loads(pipe.read())
     os.waitpid(pid, 0)
     assert "crash" not in facts, facts
-    assert facts["fix"] == 0 and facts["moved"], facts["output"]
+    assert facts["fix"] == 0 and facts["moved"], "\n".join(facts["output"])
     assert facts["undo"] == 0 and facts["mode_back"] == 0o555 and facts["closed_back"] == 0
     assert facts["fix_again"] == 0
     assert facts["purge"] == 0 and facts["trash_left"] == []

@@ -17,6 +17,10 @@ GIT_RM ...):
    "not-moved" | "missing"}` (or `recovered-undo` with "restored" | "in-trash"), deciding
    from what is on disk. It must never lose data: when in doubt, keep both copies.
 5. Never print: return Outcomes; the CLI renders them.
+6. Journals are input, not trusted: `undo_run` and recovery only hand an applier intents
+   whose `path` lies inside the run's folders (`refusal`); an applier checks anything else
+   its entries name before acting on it (the trash: `tidy.fixes.trash.spot_of`), and acts
+   relative to folder descriptors (tidy/fixes/fdops.py), never resolving a path twice.
 
 Register with `register(MyApplier())` at import time of a module listed in `_BUILTIN`.
 """
@@ -25,6 +29,7 @@ from __future__ import annotations
 
 import enum
 import importlib
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -153,10 +158,52 @@ def recover_interrupted() -> list[RunOutcomes]:
     return resolved
 
 
+def refusal(record: RunRecord, intent: Intent) -> str:
+    """Why a journal entry may not be acted on ("" when it may): its `path` must lie inside
+    one of its run's roots, or inside its own group root where that root holds a run root
+    (a repo around the scanned folder: its .gitignore). Appliers check more (the trash:
+    tidy/fixes/trash.py spot_of)."""
+    path, root = intent.entry.get("path"), intent.entry.get("root")
+    roots = [r for r in record.begin.get("roots") or [] if isinstance(r, str)]
+    if not isinstance(path, str) or not os.path.isabs(path) or os.path.normpath(path) != path:
+        return f"journal entry refused: not a plain absolute path: {path!r}"
+    if any(_within(path, r) for r in roots):
+        return ""
+    if isinstance(root, str) and os.path.normpath(root) == root and _within(path, root) and any(
+            _within(r, root) for r in roots):
+        return ""
+    return f"journal entry refused: {path} is outside the run's folders"
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _split_refused(record: RunRecord, intents: Sequence[Intent], journal: RunJournal,
+                   op: str) -> tuple[list[Intent], list[Outcome]]:
+    """(the intents that may be acted on, a FAILED outcome for each refused one), each
+    refusal journaled with `op` so it is never tried again."""
+    kept, refused = [], []
+    for intent in intents:
+        reason = refusal(record, intent)
+        if not reason:
+            kept.append(intent)
+            continue
+        journal.write({"op": op, "ref": intent.seq, "state": "refused", "reason": reason},
+                      sync=True)
+        kind = ActionKind(intent.action) if _known(intent.action) else ActionKind.NONE
+        refused.append(Outcome(str(intent.entry.get("path", "")), kind, Status.FAILED, reason,
+                               True, run=journal.run_id))
+    return kept, refused
+
+
 def _recover(record: RunRecord, journal: RunJournal) -> RunOutcomes:
     registry = appliers()
     outcomes: list[Outcome] = []
     pending = [i for i in record.intents() if i.in_flight or i.undo_in_flight]
+    moves = [i for i in pending if not i.undo_in_flight]
+    moves, outcomes = _split_refused(record, moves, journal, "recovered")
+    pending = moves + [i for i in pending if i.undo_in_flight]
     for kind in _ordered(ActionKind(i.action) for i in pending if _known(i.action)):
         applier = registry.get(kind)
         if applier is not None:
@@ -199,7 +246,7 @@ def undo_run(run_id: str) -> RunOutcomes:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
         journal.write({"op": "undo-begin"}, sync=True)
         live = [i for i in record.intents() if i.applied]
-        outcomes: list[Outcome] = []
+        live, outcomes = _split_refused(record, live, journal, "undo-fail")
         for kind in reversed(_ordered(ActionKind(i.action) for i in live if _known(i.action))):
             mine = [i for i in reversed(live) if i.action == kind.value]
             applier = registry.get(kind)

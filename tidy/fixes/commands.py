@@ -33,8 +33,17 @@ from tidy.fixes import (
     undo_run,
 )
 from tidy.fixes import plan as planning
+from tidy.fixes.plan import mark_since
 from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
-from tidy.journal import JournalError, RunJournal, audit, list_runs, read_audit, read_run
+from tidy.journal import (
+    JournalError,
+    RunJournal,
+    audit,
+    list_runs,
+    read_audit,
+    read_run,
+    take_notices,
+)
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -75,13 +84,18 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object]
     if not (request.dry_run or request.yes or request.can_ask):
         raise CommandError("tidy fix changes files: without a terminal to confirm on, pass "
                            "--yes (or --dry-run to only see the plan)")
-    recovered = recover_interrupted()
+    # A dry run writes nothing, journals included: runs a kill left half-done are resolved
+    # by the next real command.
+    recovered = [] if request.dry_run else recover_interrupted()
+    _notices(out)
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
+    since = mark_since()  # before the scan reads anything: later writes are "since the plan"
     found = scan(request.paths, request.config)
     plan = planning.build(found, planning.PlanOptions(  # type: ignore[arg-type]
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
         kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),
+        since_ns=since,
     ))
     as_json = request.output_format == "json"
     if not as_json:
@@ -97,6 +111,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object]
         out("nothing changed", err=True)
         return EXIT_OK
     run_id, outcomes = _apply(plan, request)
+    _notices(out)
     code = _attention(outcomes)
     if as_json:
         out(report.fix_json(plan, outcomes, run_id=run_id, dry_run=False, exit_code=code,
@@ -136,8 +151,15 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
             f"(to trash, not freed); {skipped} skipped, {failed} failed")
 
 
+def _notices(out: Out) -> None:
+    """Journals set aside as damaged, and the like: one line each, on stderr."""
+    for notice in take_notices():
+        out(notice + "\n", err=True)
+
+
 def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
     recovered = recover_interrupted()
+    _notices(out)
     if recovered and output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     target = run_id or last_undoable()
@@ -150,6 +172,8 @@ def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
         result = undo_run(target)
     except JournalError as error:
         raise CommandError(str(error)) from None
+    finally:
+        _notices(out)
     # A put-back that kept a changed file beside the restored one is done, but worth a look.
     code = EXIT_ATTENTION if any(o.status is not Status.DONE or o.attention
                                  for o in result.outcomes) else 0
@@ -174,6 +198,7 @@ def trash_runs(show_all: bool) -> list[TrashRun]:
 def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 120,
                    color: bool = False) -> int:
     runs = trash_runs(show_all)
+    _notices(out)
     out(report.trash_json(runs) if output_format == "json"
         else report.trash_text(runs, width=width, color=color))
     return EXIT_OK
@@ -182,15 +207,19 @@ def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 12
 def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: bool,
                     yes: bool, can_ask: bool, output_format: str, out: Out,
                     confirm: Confirm) -> int:
-    recover_interrupted()
+    if not dry_run:
+        recover_interrupted()
     now = time.time()
     wanted = set(run_ids)
     for run_id in wanted:
         try:
-            read_run(run_id)
+            read_run(run_id, quarantine_damaged=not dry_run)
         except JournalError as error:
+            _notices(out)
             raise CommandError(str(error)) from None
-    chosen = [r for r in (summarize(record) for record in list_runs())
+    records = list_runs(quarantine_damaged=not dry_run)
+    _notices(out)
+    chosen = [r for r in (summarize(record) for record in records)
               if r.status not in ("running", "purged")
               and (not wanted or r.run_id in wanted)
               and (older_than is None or now - r.finished >= older_than)]
@@ -211,6 +240,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
                 purged.append(purge_run(read_run(run.run_id), journal))
         except JournalError as error:
             purged.append(Purged(run.run_id, 0, 0, (str(error),)))
+    _notices(out)
     code = EXIT_ATTENTION if any(p.errors for p in purged) else EXIT_OK
     freed = sum(p.bytes for p in purged)
     audit("purge", ",".join(p.run_id for p in purged), items=sum(p.items for p in purged),

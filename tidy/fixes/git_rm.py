@@ -15,8 +15,10 @@ import time
 from collections.abc import Sequence
 
 from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes.fdops import Refused
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.trash import TrashApplier, TrashLocator, held, recheck
+from tidy.fixes.recheck import Opened, opened, root_problem
+from tidy.fixes.trash import TrashLocator, move_opened
 from tidy.fixes.untrack import _git, tracked_entries
 from tidy.journal import RunJournal
 from tidy.models import ActionKind
@@ -28,8 +30,8 @@ class GitRmApplier:
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
-        locator = TrashLocator(journal.run_id)
-        return [self._one(a, journal, locator, settings) for a in actions]
+        with TrashLocator(journal.run_id) as locator:
+            return [self._one(a, journal, locator, settings) for a in actions]
 
     def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
              settings: ApplySettings) -> Outcome:
@@ -38,19 +40,20 @@ class GitRmApplier:
 
         if not action.is_repo:
             return skip("not in a git repository")
-        problem = recheck(action, settings.now or time.time(), settings.skip_recent)
+        problem = root_problem(action)
         if problem is not None:
             return skip(problem.reason, problem.attention)
         entries, index_problem, attention = tracked_entries(action.root, action.rel)
         if index_problem:
             return skip(index_problem, attention)
-        with held(action) as lock_problem:
-            if lock_problem is not None:
-                return skip(lock_problem.reason, lock_problem.attention)
-            return self._remove(action, journal, locator, entries)
+        try:
+            with opened(action, settings.now or time.time(), settings.skip_recent) as item:
+                return self._remove(action, item, journal, locator, entries)
+        except Refused as refused:
+            return skip(refused.reason, refused.attention)
 
-    def _remove(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
-                entries: list[str]) -> Outcome:
+    def _remove(self, action: PlannedAction, item: Opened, journal: RunJournal,
+                locator: TrashLocator, entries: list[str]) -> Outcome:
         seq = journal.intent(
             "untrack", path=action.path, root=action.root, rel=action.rel, code=action.code,
             kind=action.kind, bytes=0, files=0, index=entries,  # bytes: the trash intent's
@@ -62,7 +65,11 @@ class GitRmApplier:
             journal.failed(seq, f"git rm --cached: {error}")
             return self._failed(action, journal, f"git rm --cached: {error}")
         journal.done(seq, gitignore_after=None)
-        problem = TrashApplier()._move(action, journal, locator)
+        try:
+            problem = move_opened(action, item, journal, locator)
+        except Refused as refused:
+            note = self._put_index_back(action, journal, seq, entries)
+            return self._failed(action, journal, refused.reason.removeprefix("failed: ") + note)
         if problem is not None:
             note = self._put_index_back(action, journal, seq, entries)
             return self._failed(action, journal, problem.reason.removeprefix("failed: ") + note)

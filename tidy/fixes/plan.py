@@ -22,12 +22,19 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from tidy.models import ActionKind, Applicability, Finding, Group, Report, Tracked
 from tidy.rules.artifacts import NESTED_REPO_DETAIL
+
+# Linux's CLOCK_REALTIME_COARSE (Python has no name for it): file times are stamped from it
+# (or, for a file whose times were just read, from the fine clock). Its tick: 1-10 ms.
+_COARSE: int | None = 5 if sys.platform.startswith("linux") else None
+_TICK_NS = min(int(time.clock_getres(_COARSE) * 1e9), 20_000_000) if _COARSE is not None \
+    else 10_000_000
 
 # Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash.py).
 TRASH_FOLDER_NAME = ".tidy-trash"
@@ -48,6 +55,14 @@ class Expected:
     mode: int
     tracked: Tracked  # as the scan saw it
     newest_mtime: float  # newest mtime anywhere inside, as the scan measured it (0: unknown)
+    # Writes since the plan: anything inside whose ctime (or mtime) is after `since_ns`
+    # was written after the scan began (ctime cannot be set back by a program; see
+    # tidy/fixes/recheck.py). 0: unknown, only the path's own mtime is compared.
+    since_ns: int = 0
+    ctime_ns: int = 0  # of the path itself
+    # (st_dev, st_ino) of the scan root and of each folder from it down to the path's
+    # parent: the move walks down by descriptors and refuses a folder that is not the same.
+    chain: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -89,6 +104,10 @@ class PlanOptions:
     older_than: float | None = None  # seconds
     now: float = 0.0  # 0: time.time() when the plan is made
     actions: Collection[ActionKind] | None = None  # the action kinds an applier exists for
+    # `mark_since()` read before the scan began: the re-check before a move treats anything
+    # changed after it as written since the plan. 0: derived from the report (its end minus
+    # its duration).
+    since_ns: int = 0
 
 
 @dataclass(frozen=True)
@@ -112,6 +131,7 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
     for root in report.roots:
         refuse_root(root)
     now = options.now or time.time()
+    since_ns = options.since_ns or _since_of(report)
     chosen: list[PlannedAction] = []
     left_out: list[LeftOut] = []
     for group in report.groups:
@@ -123,7 +143,7 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
             if verdict:
                 left_out.append(LeftOut(_join(group.root, finding.path), finding.code, verdict))
                 continue
-            for candidate in _expand(finding, group, scan_root):
+            for candidate in _expand(finding, group, scan_root, since_ns):
                 if isinstance(candidate, LeftOut):
                     left_out.append(candidate)
                 else:
@@ -240,7 +260,25 @@ def _days(seconds: float) -> str:
     return f"{int(seconds // 86400)}d"
 
 
-def _expand(finding: Finding, group: Group, scan_root: str) -> Iterable[PlannedAction | LeftOut]:
+def mark_since() -> int:
+    """The moment after which a change counts as "since the plan": call it right before the
+    scan. File times are stamped from a clock that can lag the wall clock by a tick (Linux's
+    coarse clock), so it waits two ticks before returning: anything written after that
+    carries a later ctime, and anything written before it an earlier or equal one."""
+    since = time.time_ns()
+    time.sleep(2 * _TICK_NS / 1e9)
+    return since
+
+
+def _since_of(report: Report) -> int:
+    """When the scan behind `report` began, for callers that did not mark it themselves
+    (watch, library use): now minus the scan's duration. A write in the scan's first tick
+    may be stamped earlier than this and go unseen; `mark_since` has no such gap."""
+    return time.time_ns() - int(report.duration_s * 1e9)
+
+
+def _expand(finding: Finding, group: Group, scan_root: str,
+            since_ns: int) -> Iterable[PlannedAction | LeftOut]:
     fix = finding.fix
     assert fix is not None
     stale = [name for key, name in finding.details if key == "stale"]
@@ -248,13 +286,13 @@ def _expand(finding: Finding, group: Group, scan_root: str) -> Iterable[PlannedA
         # Stale bytecode: the named .pyc files, never the __pycache__ that holds live ones.
         for name in stale:
             rel = f"{finding.path}/{name}"
-            yield _planned(finding, group, scan_root, rel, "file")
+            yield _planned(finding, group, scan_root, rel, "file", since_ns)
         return
-    yield _planned(finding, group, scan_root, finding.path, None)
+    yield _planned(finding, group, scan_root, finding.path, None, since_ns)
 
 
 def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
-             want_type: str | None) -> PlannedAction | LeftOut:
+             want_type: str | None, since_ns: int) -> PlannedAction | LeftOut:
     fix = finding.fix
     assert fix is not None
     path = _join(group.root, rel)
@@ -270,6 +308,9 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
     kind = "dir" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else ""
     if not kind or (want_type and kind != want_type):
         return LeftOut(path, finding.code, "not a regular file or folder")
+    chain = _chain(scan_root, path)
+    if chain is None:
+        return LeftOut(path, finding.code, "a folder on the way is a symlink or not a folder")
     size = finding.size
     file_bytes = st.st_size if want_type == "file" else size.apparent
     return PlannedAction(
@@ -285,8 +326,27 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
             type=kind, dev=st.st_dev, ino=st.st_ino, mtime_ns=st.st_mtime_ns,
             mode=stat.S_IMODE(st.st_mode), tracked=finding.tracked,
             newest_mtime=max(size.newest_mtime, st.st_mtime),
+            since_ns=since_ns, ctime_ns=st.st_ctime_ns, chain=chain,
         ),
     )
+
+
+def _chain(scan_root: str, path: str) -> tuple[tuple[int, int], ...] | None:
+    """(st_dev, st_ino) of the scan root and each folder down to `path`'s parent (lstat);
+    None when one of them is a link or not a folder."""
+    rel = os.path.relpath(os.path.dirname(path), scan_root)
+    current, found = scan_root, []
+    for part in [None, *([] if rel == os.curdir else rel.split(os.sep))]:
+        if part is not None:
+            current = os.path.join(current, part)
+        try:
+            st = os.lstat(current)
+        except OSError:
+            return None
+        if not stat.S_ISDIR(st.st_mode):
+            return None
+        found.append((st.st_dev, st.st_ino))
+    return tuple(found)
 
 
 def _outside(path: str, scan_root: str) -> str:

@@ -7,52 +7,67 @@ O(1) rename however many files the folder holds):
 2. the per-user state folder: <state>/trash/<run-id>/  (see tidy/state.py)
 3. `.tidy-trash/<run-id>/` at the top of that filesystem's part of the scanned root. It gets
    a `.gitignore` of `*` (git never lists it, even if the folder later becomes a repo) and a
-   CACHEDIR.TAG (backup tools skip it); plans never include anything below it.
-4. none of these: a copy into (1) or (2) — symlinks copied as symlinks, modes, mtimes and
-   (as root) owners kept, fifos re-made, every entry compared (type, mode, size, mtime, link
-   target, bytes) before the original is deleted. Hard links inside become separate files.
-   Sockets and device files are not copied: such a path is skipped.
+   CACHEDIR.TAG (backup tools skip it); plans never include anything below it. Undo and
+   purge remove it again once it holds no run.
+4. none of these: a copy into (1) or (2) (tidy/fixes/fdcopy.py), every entry compared before
+   the original is deleted. Refused up front where the original could not be deleted (a
+   read-only filesystem, a folder without write permission) and for a path an earlier run
+   already copied but could not delete: the trash never fills with copies run after run.
+
+Every step acts on folder descriptors (tidy/fixes/fdops.py): the scan root is opened once
+with O_DIRECTORY|O_NOFOLLOW, each folder below it one name at a time; the re-check
+(tidy/fixes/recheck.py) runs on those descriptors and the rename uses them. The trash
+folders are opened the same way below their anchor (the git dir, the state folder, the scan
+root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused.
 
 Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/journal.py) holds the
 original path; the item keeps its inode, bytes, modes, mtimes and links, so a rename back
-restores it exactly.
+restores it exactly. Journals are input, not trusted: undo, recovery and purge act on an
+entry only when its paths lie inside its run's root and one of its run's trash folders
+(`spot_of`), and then only through descriptors again.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
-import filecmp
 import os
-import shutil
+import re
 import stat
 import subprocess
-import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from tidy import state
 from tidy.catalog import CACHEDIR_SIGNATURE
 from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
+from tidy.fixes.fdops import (
+    Chain,
+    Refused,
+    exists_at,
+    lstat_at,
+    open_chain,
+    open_dir,
+    purge_at,
+    remove_at,
+    rename_noreplace,
+    same,
+    why,
+)
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
-from tidy.journal import Intent, RunJournal, RunRecord
+from tidy.fixes.recheck import Opened, Problem, mounts_below, opened, root_problem, still_there
+from tidy.journal import Intent, RunJournal, RunRecord, list_runs
 from tidy.models import ActionKind
 from tidy.workspace.git import GitUnavailable, find_repo_root, git_dir, git_env, git_executable
 
+__all__ = ["CopyError", "Problem", "TrashApplier", "TrashLocator", "move_opened", "purge_run",
+           "recheck", "summarize"]
+
 _GIT_BATCH = 64  # paths per `git ls-files`: asked again right before each batch moves
-
-
-class CopyError(OSError):
-    """A cross-filesystem copy that could not be made or did not verify: nothing moved."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    reason: str
-    attention: bool  # a safety reason (exit 1), not a routine "busy" or "gone"
+_SLOT = re.compile(r"[0-9]{6}")
+_MARKERS = (".gitignore", "CACHEDIR.TAG")  # what tidy writes into a .tidy-trash folder
 
 
 # -- the applier ----------------------------------------------------------------------------
@@ -61,245 +76,165 @@ class TrashApplier:
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
-        locator = TrashLocator(journal.run_id)
         outcomes: list[Outcome] = []
-        for start in range(0, len(actions), _GIT_BATCH):
-            batch = actions[start:start + _GIT_BATCH]
-            tracked = tracked_now(batch)
-            for action in batch:
-                outcomes.append(self._one(action, journal, locator, tracked, settings))
+        with TrashLocator(journal.run_id) as locator:
+            for start in range(0, len(actions), _GIT_BATCH):
+                batch = actions[start:start + _GIT_BATCH]
+                tracked = tracked_now(batch)
+                for action in batch:
+                    outcomes.append(self._one(action, journal, locator, tracked, settings))
         return outcomes
 
     def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
              tracked: dict[str, Problem], settings: ApplySettings) -> Outcome:
         now = settings.now or time.time()
-        problem = recheck(action, now, settings.skip_recent) or tracked.get(action.path)
+        problem = root_problem(action) or tracked.get(action.path)
         if problem is None:
-            with held(action) as lock_problem:
-                problem = lock_problem or self._move(action, journal, locator)
-                if problem is None:
-                    return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
-                                   files=action.files, where=locator.last, code=action.code,
-                                   run=journal.run_id)
-                if problem.reason.startswith("failed: "):
-                    return Outcome(action.path, self.kind, Status.FAILED,
-                                   problem.reason.removeprefix("failed: "), True,
-                                   code=action.code, run=journal.run_id)
+            try:
+                with opened(action, now, settings.skip_recent) as item:
+                    problem = move_opened(action, item, journal, locator)
+            except Refused as refused:
+                problem = Problem(refused.reason, refused.attention)
+            if problem is None:
+                return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
+                               files=action.files, where=locator.last, code=action.code,
+                               run=journal.run_id)
+            if problem.reason.startswith("failed: "):
+                return Outcome(action.path, self.kind, Status.FAILED,
+                               problem.reason.removeprefix("failed: "), True,
+                               code=action.code, run=journal.run_id)
         return skipped(journal, action, self.kind, problem.reason, problem.attention)
 
-    def _move(self, action: PlannedAction, journal: RunJournal,
-              locator: TrashLocator) -> Problem | None:
-        try:
-            base, method = locator.place(action)
-            slot = locator.new_slot(base)
-        except OSError as error:
-            return Problem(f"failed: cannot make the trash folder: {_why(error)}", True)
-        dst = os.path.join(slot, os.path.basename(action.path))
+    def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        checker = SpotChecker(journal.run_id)
+        outcomes = [_undo_one(i, journal, checker) for i in intents]
+        _tidy_up_runs(checker, intents)
+        return outcomes
+
+    def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        checker = SpotChecker(journal.run_id)
+        return [recover_intent(i, journal, checker) for i in intents]
+
+
+register(TrashApplier())
+
+
+def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | None:
+    """Every re-check a move makes (recheck.py), without moving: None when it may move."""
+    problem = root_problem(action)
+    if problem is not None:
+        return problem
+    try:
+        with opened(action, now, skip_recent):
+            return None
+    except Refused as refused:
+        return Problem(refused.reason, refused.attention)
+
+
+def move_opened(action: PlannedAction, item: Opened, journal: RunJournal,
+                locator: TrashLocator) -> Problem | None:
+    """Move the checked, held item into this run's trash; journal first. None when moved;
+    Refused for a reason to skip; a Problem "failed: ..." when the move itself failed."""
+    slot, method = locator.place(action, item)
+    try:
+        dst = os.path.join(slot.path, item.name)
         seq = journal.intent(
             "trash", path=action.path, dst=dst, method=method, code=action.code,
             kind=action.kind, bytes=action.bytes, files=action.files, root=action.root,
             scan_root=action.scan_root, type=action.expected.type, mode=action.expected.mode,
+            src_dev=item.st.st_dev, src_ino=item.st.st_ino,
         )
         try:
-            partial = transfer(action.path, dst, method, lambda: journal.write(
+            still_there(item)
+            partial = _transfer(item, slot.fd, method, lambda: journal.write(
                 {"op": "copied", "ref": seq}, sync=True))
+        except Refused as refused:
+            journal.failed(seq, refused.reason)
+            locator.drop(slot)
+            raise
         except OSError as error:
-            journal.failed(seq, _why(error))
-            with contextlib.suppress(OSError):
-                os.rmdir(slot)
-            return Problem(f"failed: {_why(error)}", True)
+            journal.failed(seq, why(error))
+            locator.drop(slot)
+            return Problem(f"failed: {why(error)}", True)
         if partial:
             journal.done(seq, warning=partial)
             return Problem(f"failed: {partial}", True)
         journal.done(seq)
         locator.last = dst
         return None
+    finally:
+        slot.close()
 
-    def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        outcomes = [self._undo_one(i, journal) for i in intents]
-        _remove_empty_run_dirs(intents)
-        return outcomes
 
-    def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
-        src, dst = str(intent.entry["path"]), str(intent.entry["dst"])
-        size, files = int(intent.entry.get("bytes", 0)), int(intent.entry.get("files", 0))
+def _transfer(item: Opened, slot_fd: int, method: str, copied: Callable[[], object]) -> str:
+    """Move the item into the slot under its own name. "" or a warning when it moved but
+    the original could not be fully removed; OSError when nothing moved."""
+    ident = (item.st.st_dev, item.st.st_ino)
+    if method == "rename":
+        _rename_item(item, slot_fd)
+        if not same(lstat_at(slot_fd, item.name), ident):
+            # Swapped in the instant between the last check and the rename: put it back.
+            try:
+                rename_noreplace(slot_fd, item.name, item.parent, item.name)
+            except OSError as error:
+                return ("something else was moved (the item was replaced in the instant "
+                        f"before the move) and could not be put back ({why(error)}); "
+                        "`tidy undo` puts it back")
+            raise Refused("replaced during the move; put back")
+        return ""
+    return copy_then_remove(item.parent, item.name, slot_fd, item.name, copied, ident)
 
-        def fail(reason: str) -> Outcome:
-            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
-            return Outcome(src, self.kind, Status.FAILED, reason, True, where=dst,
-                           run=journal.run_id)
 
-        if not os.path.lexists(dst):
-            return fail("no longer in the trash (purged or removed by hand)")
-        if os.path.lexists(src):
-            return fail(f"something now exists at the original path; left in the trash at {dst}")
-        scan_root = str(intent.entry.get("scan_root", ""))
-        problem = _parents_problem(src, scan_root) if scan_root else None
-        if problem is not None:
-            return fail(problem.reason + f"; left in the trash at {dst}")
+def _rename_item(item: Opened, slot_fd: int) -> None:
+    try:
+        rename_noreplace(item.parent, item.name, slot_fd, item.name)
+    except PermissionError:
+        # Moving a folder to another parent rewrites its `..`: Linux wants write permission
+        # on the folder itself. For our own read-only folder: allow it, move, restore.
+        st = item.st
+        if (item.fd < 0 or not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid()
+                or st.st_mode & stat.S_IWUSR):
+            raise
+        os.fchmod(item.fd, stat.S_IMODE(st.st_mode) | stat.S_IWUSR)
         try:
-            os.makedirs(os.path.dirname(src), exist_ok=True)
-        except OSError as error:
-            return fail(f"cannot re-create its folder: {_why(error)}")
-        journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-        try:
-            if intent.entry.get("method") == "copy" and not _same_device(dst, src):
-                partial = transfer(dst, src, "copy", lambda: journal.write(
-                    {"op": "undo-copied", "ref": intent.seq}, sync=True))
-            else:
-                _rename(dst, src)
-                partial = ""
-        except OSError as error:
-            return fail(_why(error))
-        journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
+            rename_noreplace(item.parent, item.name, slot_fd, item.name)
+        finally:
+            os.fchmod(item.fd, stat.S_IMODE(st.st_mode))
+
+
+def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
+                     copied: Callable[[], object], ident: tuple[int, int] | None = None) -> str:
+    """Copy to `dst.partial`, verify, rename into place, call `copied()` (the journal notes
+    the copy is complete), then delete the original. "" or a warning (see _transfer).
+    With `ident`, the source must be that (st_dev, st_ino) before the copy and before the
+    original is deleted."""
+    partial = dst + ".partial"
+
+    def check() -> None:
+        if ident is not None and not same(lstat_at(src_fd, src), ident):
+            raise Refused("replaced during the copy; nothing moved")
+
+    try:
+        check()
+        copy_at(src_fd, src, dst_fd, partial)
+        difference = compare_at(src_fd, src, dst_fd, partial)
+        if difference:
+            raise CopyError(errno.EIO, f"copy did not verify: {difference}")
+        check()
+        rename_noreplace(dst_fd, partial, dst_fd, dst)
+    except BaseException:
         with contextlib.suppress(OSError):
-            os.rmdir(os.path.dirname(dst))
-        return Outcome(src, self.kind, Status.DONE, partial, bool(partial), size, files, src,
-                       run=journal.run_id)
-
-    def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        return [recover_intent(i, journal) for i in intents]
-
-
-register(TrashApplier())
-
-
-# -- the re-check right before a move -------------------------------------------------------
-def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | None:
-    """What changed since the plan that forbids the move, or None. lstat only."""
-    expected = action.expected
-    root_problem = _root_problem(action)
-    if root_problem is not None:
-        return root_problem
-    parents = _parents_problem(action.path, action.scan_root)
-    if parents is not None:
-        return parents
+            remove_at(dst_fd, partial)
+        raise
+    copied()
     try:
-        st = os.lstat(action.path)
-    except FileNotFoundError:
-        return Problem("gone since the scan", False)
+        remove_at(src_fd, src)
     except OSError as error:
-        return Problem(f"cannot look at it: {_why(error)}", True)
-    if stat.S_ISLNK(st.st_mode):
-        return Problem("now a symlink where a folder or file was planned", True)
-    now_type = "dir" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else "?"
-    if now_type != expected.type:
-        return Problem(f"now a {now_type}, planned as a {expected.type}", True)
-    if (st.st_dev, st.st_ino) != (expected.dev, expected.ino):
-        return Problem("replaced since the plan (another inode)", True)
-    if now_type == "dir" and _is_mount_point(action.path, st):
-        return Problem("a mount point", True)
-    if now_type == "dir":
-        inner = mounts_below(action.path)
-        if inner:
-            return Problem(f"another filesystem is mounted inside: {inner[0]}", True)
-    if st.st_mtime_ns > expected.mtime_ns:
-        return Problem("modified since the plan", False)
-    return _recent_problem(action, st, now, skip_recent)
+        return f"copied, but the original could not be fully removed: {why(error)}"
+    return ""
 
 
-def _root_problem(action: PlannedAction) -> Problem | None:
-    path, root = action.path, action.scan_root
-    forbidden = {os.path.realpath("/"), os.path.realpath(os.path.expanduser("~")), root}
-    if path in forbidden or os.path.dirname(path) == path:
-        return Problem("the scanned folder itself, the home folder or /: never moved", True)
-    if not path.startswith(root.rstrip(os.sep) + os.sep):
-        return Problem("outside the scanned folder", True)
-    if _inside(path, state.state_dir()):
-        return Problem("inside tidy's own state folder", True)
-    rel_parts = os.path.relpath(path, root).split(os.sep)
-    if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1]:
-        return Problem("inside tidy's trash or a .git folder", True)
-    return None
-
-
-def _parents_problem(path: str, scan_root: str) -> Problem | None:
-    """Every folder from the scan root down to `path`'s parent must be a real folder."""
-    current = scan_root
-    try:
-        st = os.lstat(current)
-    except OSError as error:
-        return Problem(f"the scanned folder is gone: {_why(error)}", True)
-    if stat.S_ISLNK(st.st_mode):
-        return Problem(f"the scanned folder {scan_root} is now a symlink", True)
-    rel = os.path.relpath(os.path.dirname(path), scan_root)
-    if rel.startswith(os.pardir):
-        return Problem("outside the scanned folder", True)
-    for part in ([] if rel == os.curdir else rel.split(os.sep)):
-        current = os.path.join(current, part)
-        try:
-            st = os.lstat(current)
-        except FileNotFoundError:
-            return Problem(f"its folder {current} is gone", False)
-        except OSError as error:
-            return Problem(f"cannot look at {current}: {_why(error)}", True)
-        if stat.S_ISLNK(st.st_mode):
-            return Problem(f"a folder on the way is now a symlink: {current}", True)
-        if not stat.S_ISDIR(st.st_mode):
-            return Problem(f"a folder on the way is no longer a folder: {current}", True)
-    return None
-
-
-def _is_mount_point(path: str, st: os.stat_result) -> bool:
-    try:
-        parent = os.lstat(os.path.dirname(path))
-    except OSError:
-        return False
-    return parent.st_dev != st.st_dev
-
-
-def mounts_below(path: str) -> list[str]:
-    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known).
-
-    A move would carry a mounted filesystem along, and a purge would then delete its content."""
-    try:
-        with open("/proc/self/mountinfo", "rb") as f:
-            lines = f.read().splitlines()
-    except OSError:
-        return []
-    prefix = path.rstrip(os.sep) + os.sep
-    found = []
-    for line in lines:
-        fields = line.split(b" ")
-        if len(fields) > 4:
-            point = _unescape_mount(fields[4])
-            if point.startswith(prefix):
-                found.append(point)
-    return sorted(found)
-
-
-def _unescape_mount(field: bytes) -> str:
-    # mountinfo escapes space, tab, newline and backslash as \ooo (octal).
-    out = bytearray()
-    i = 0
-    while i < len(field):
-        if field[i:i + 1] == b"\\" and field[i + 1:i + 4].isdigit():
-            out.append(int(field[i + 1:i + 4], 8))
-            i += 4
-        else:
-            out += field[i:i + 1]
-            i += 1
-    return os.fsdecode(bytes(out))
-
-
-def _recent_problem(action: PlannedAction, st: os.stat_result, now: float,
-                    window: float) -> Problem | None:
-    """Written within the last `window` seconds: a build may be running; leave it alone."""
-    if window <= 0:
-        return None
-    newest = max(action.expected.newest_mtime, st.st_mtime)
-    if stat.S_ISDIR(st.st_mode):
-        # The scan measured the whole tree; right now, look one level down (cheap).
-        with contextlib.suppress(OSError), os.scandir(action.path) as entries:
-            for entry in entries:
-                with contextlib.suppress(OSError):
-                    newest = max(newest, entry.stat(follow_symlinks=False).st_mtime)
-    age = now - newest
-    if age < window:
-        return Problem(f"written {max(age, 0):.0f}s ago: a build may be running", False)
-    return None
-
-
+# -- git, asked again -----------------------------------------------------------------------
 def tracked_now(actions: Sequence[PlannedAction]) -> dict[str, Problem]:
     """Ask git again which of these paths hold tracked files; also: new repos around them."""
     problems: dict[str, Problem] = {}
@@ -337,130 +272,183 @@ def _ls_files(repo: str, rels: list[str]) -> list[str]:
     return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
 
 
-@contextlib.contextmanager
-def held(action: PlannedAction) -> Iterator[Problem | None]:
-    """Hold an flock on the path while it moves; a lock someone else holds means "in use".
-
-    systemd-tmpfiles' convention: a program keeps its folder by holding a BSD lock on it.
-    Cargo holds `.cargo-lock` (in target/ and target/<profile>/) while it builds.
-    """
-    flags = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
-    if action.expected.type == "dir":
-        flags |= os.O_DIRECTORY
-    try:
-        fd = os.open(action.path, flags)
-    except OSError:
-        yield None  # unreadable to us: no lock to test; the move itself decides
-        return
-    try:
-        st = os.fstat(fd)
-        if (st.st_dev, st.st_ino) != (action.expected.dev, action.expected.ino):
-            yield Problem("replaced since the plan (another inode)", True)
-            return
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            yield Problem("locked by another process (flock held on it)", False)
-            return
-        except OSError:
-            pass  # a filesystem without flock: nothing to respect
-        if action.expected.type == "dir" and _cargo_busy(action.path):
-            yield Problem("cargo is building here (.cargo-lock is held)", False)
-            return
-        yield None
-    finally:
-        os.close(fd)
-
-
-def _cargo_busy(path: str) -> bool:
-    candidates = [os.path.join(path, ".cargo-lock")]
-    with contextlib.suppress(OSError), os.scandir(path) as entries:
-        candidates += [os.path.join(e.path, ".cargo-lock") for e in entries
-                       if e.is_dir(follow_symlinks=False)]
-    for candidate in candidates:
-        try:
-            fd = os.open(candidate, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK)
-        except OSError:
-            continue
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-    return False
-
-
 # -- where things go ------------------------------------------------------------------------
+@dataclass
+class Slot:
+    path: str
+    fd: int
+    run: RunFolder
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+@dataclass
+class RunFolder:
+    """This run's folder in one trash, held open for the whole run."""
+
+    chain: Chain  # anchor ... base, run folder
+
+    @property
+    def fd(self) -> int:
+        return self.chain.fd
+
+    @property
+    def path(self) -> str:
+        return self.chain.path
+
+    @property
+    def dev(self) -> int:
+        return self.chain.stats[-1].st_dev
+
+
 class TrashLocator:
-    """Chooses, per path, a trash folder on its filesystem (or the copy fallback)."""
+    """Chooses, per path, a trash folder on its filesystem (or the copy fallback), and opens
+    it by descriptors. A context manager: the run folders stay open until the run ends."""
 
     def __init__(self, run_id: str) -> None:
         self.run_id = run_id
         self.last = ""
         self._next = 0
-        self._made: set[str] = set()
+        self._runs: dict[tuple[str, tuple[str, ...]], RunFolder] = {}
+        self._git_dirs: dict[str, str | None] = {}
+        self._copied: dict[tuple[int, int], str] | None = None
 
-    def candidates(self, action: PlannedAction) -> list[str]:
-        found = []
+    def __enter__(self) -> TrashLocator:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for run in self._runs.values():
+            run.chain.close()
+        self._runs.clear()
+
+    def place(self, action: PlannedAction, item: Opened) -> tuple[Slot, str]:
+        """A new slot in this run's folder in the chosen trash, and "rename" or "copy".
+        Raises Refused when no trash may be used for it."""
+        candidates = self._candidates(action, item)
+        for where in candidates:
+            if where.device(item) == item.st.st_dev:
+                with contextlib.suppress(OSError):  # not writable: try the next one
+                    run = self._run_folder(where, item)
+                    if run.dev == item.st.st_dev:
+                        return self._slot(run), "rename"
+        self._copy_allowed(item)
+        last: Exception | None = None
+        for where in candidates[:2]:
+            try:
+                return self._slot(self._run_folder(where, item)), "copy"
+            except OSError as error:
+                last = error
+        raise Refused(f"failed: cannot make the trash folder: {last}")
+
+    def drop(self, slot: Slot) -> None:
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.basename(slot.path), dir_fd=slot.run.fd)
+
+    # -- choosing ------------------------------------------------------------------------
+    def _candidates(self, action: PlannedAction, item: Opened) -> list[_Where]:
+        found: list[_Where] = []
         if action.is_repo:
-            directory = git_dir(action.root)
+            if action.root not in self._git_dirs:
+                self._git_dirs[action.root] = git_dir(action.root)
+            directory = self._git_dirs[action.root]
             if directory is not None:
-                found.append(os.path.join(directory, "tidy", "trash"))
-        found.append(state.trash_dir())
-        found.append(os.path.join(_filesystem_top(action), TRASH_FOLDER_NAME))
+                found.append(_Where(directory, ("tidy", "trash"), "git"))
+        found.append(_Where(state.state_dir(), ("trash",), "state"))
+        level = next((i for i, st in enumerate(item.chain.stats)
+                      if st.st_dev == item.st.st_dev), len(item.chain.stats) - 1)
+        found.append(_Where(item.chain.paths[level], (TRASH_FOLDER_NAME,), "outside", level))
         return found
 
-    def place(self, action: PlannedAction) -> tuple[str, str]:
-        """(this run's folder in the chosen trash, "rename" or "copy")."""
-        options = self.candidates(action)
-        for base in options:
-            if _device_of(base) == action.expected.dev:
-                with contextlib.suppress(OSError):  # not writable: try the next one
-                    return self._ensure(base), "rename"
-        last_error: OSError | None = None
-        for base in options:
-            try:
-                return self._ensure(base), "copy"
-            except OSError as error:
-                last_error = error
-        assert last_error is not None
-        raise last_error
+    def _run_folder(self, where: _Where, item: Opened) -> RunFolder:
+        key = (where.anchor, where.parts)
+        if key in self._runs:
+            return self._runs[key]
+        try:
+            if where.kind == "outside":
+                chain = open_chain(where.anchor, where.parts, make=0o700,
+                                   anchor_fd=item.chain.fds[where.level],
+                                   what="tidy's trash folder")
+                try:
+                    _mark_outside_trash(chain.fd)
+                    _open_more(chain, self.run_id)
+                except BaseException:
+                    chain.close()
+                    raise
+            else:
+                if where.kind == "state":
+                    state.ensure_dir(where.anchor)
+                chain = open_chain(where.anchor, (*where.parts, self.run_id), make=0o700,
+                                   what="tidy's trash folder")
+        except Refused as refused:
+            if refused.link:
+                raise Refused(f"{refused.reason}: tidy's state is never followed through a "
+                              "link; remove the link") from None
+            raise OSError(errno.EACCES, refused.reason) from None
+        run = RunFolder(chain)
+        self._runs[key] = run
+        return run
 
-    def new_slot(self, run_dir: str) -> str:
+    def _slot(self, run: RunFolder) -> Slot:
         while True:
-            slot = os.path.join(run_dir, f"{self._next:06d}")
+            name = f"{self._next:06d}"
             self._next += 1
             try:
-                os.mkdir(slot, 0o700)
+                os.mkdir(name, 0o700, dir_fd=run.fd)
             except FileExistsError:
                 continue
-            return slot
+            return Slot(os.path.join(run.path, name), open_dir(name, run.fd), run)
 
-    def _ensure(self, base: str) -> str:
-        run_dir = os.path.join(base, self.run_id)
-        if run_dir not in self._made:
-            if os.path.basename(base) == TRASH_FOLDER_NAME:
-                _make_outside_trash(base)
-            os.makedirs(run_dir, mode=0o700, exist_ok=True)
-            self._made.add(run_dir)
-        return run_dir
+    # -- the copy fallback ---------------------------------------------------------------
+    def _copy_allowed(self, item: Opened) -> None:
+        """Copy only what can then be removed, and never the same thing twice."""
+        parent = item.parent
+        if os.fstatvfs(parent).f_flag & os.ST_RDONLY:
+            raise Refused("on a read-only filesystem with no trash of its own: tidy can "
+                          "neither move nor delete it (this fix does not apply here)")
+        if not os.access(".", os.W_OK | os.X_OK, dir_fd=parent):
+            raise Refused("its folder is not writable: tidy could copy it to the trash but "
+                          "not remove it (this fix does not apply here)")
+        earlier = self._copies().get((item.st.st_dev, item.st.st_ino))
+        if earlier:
+            raise Refused(f"run {earlier} already copied it to the trash and could not remove "
+                          "the original; tidy does not copy it again")
+
+    def _copies(self) -> dict[tuple[int, int], str]:
+        if self._copied is None:
+            self._copied = {}
+            for record in list_runs():
+                for intent in record.intents():
+                    entry = intent.entry
+                    done = intent.last("done")
+                    if (entry.get("method") == "copy" and done is not None
+                            and done.get("warning") and "src_ino" in entry
+                            and "src_dev" in entry):
+                        key = (int(entry["src_dev"]), int(entry["src_ino"]))
+                        self._copied[key] = record.run_id
+        return self._copied
 
 
-def _filesystem_top(action: PlannedAction) -> str:
-    """The highest folder within the scan root on the same filesystem as the path."""
-    current = action.scan_root
-    rel = os.path.relpath(os.path.dirname(action.path), current)
-    parts = [] if rel == os.curdir else rel.split(os.sep)
-    for part in [None, *parts]:
-        if part is not None:
-            current = os.path.join(current, part)
-        with contextlib.suppress(OSError):
-            if os.lstat(current).st_dev == action.expected.dev:
-                return current
-    return os.path.dirname(action.path)
+@dataclass(frozen=True)
+class _Where:
+    anchor: str
+    parts: tuple[str, ...]
+    kind: str  # git / state / outside
+    level: int = 0  # outside: the level of the item's parent chain that is the anchor
+
+    def device(self, item: Opened) -> int:
+        if self.kind == "outside":
+            return item.chain.stats[self.level].st_dev
+        return _device_of(self.anchor)
+
+
+def _open_more(chain: Chain, name: str) -> None:
+    """Open (making it 0700 when missing) folder `name` below the chain's last folder."""
+    more = open_chain(chain.path, (name,), make=0o700, anchor_fd=chain.fd,
+                      what="tidy's trash folder")
+    chain.push(os.dup(more.fd), more.path)
+    more.close()
 
 
 def _device_of(path: str) -> int:
@@ -478,222 +466,350 @@ def _device_of(path: str) -> int:
             return -1
 
 
-def _make_outside_trash(base: str) -> None:
-    os.makedirs(base, mode=0o700, exist_ok=True)
-    ignore = os.path.join(base, ".gitignore")
-    if not os.path.exists(ignore):
-        with open(ignore, "w", encoding="utf-8") as f:
-            f.write("# tidy's trash (`tidy trash list`, `tidy trash purge`): never commit it\n*\n")
-    tag = os.path.join(base, "CACHEDIR.TAG")
-    if not os.path.exists(tag):
-        with open(tag, "wb") as f:
-            f.write(CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n")
-
-
-def _same_device(a: str, b: str) -> bool:
-    return _device_of(a) == _device_of(os.path.dirname(b)) != -1
-
-
-# -- moving ---------------------------------------------------------------------------------
-def transfer(src: str, dst: str, method: str, copied: Callable[[], object]) -> str:
-    """Move src to dst (dst must not exist). Returns "" or a warning when the move happened
-    but the original could not be fully removed. Raises OSError when nothing moved.
-
-    "copy": copy to `dst.partial`, verify, rename into place, call `copied()` (the journal
-    notes the copy is complete), then delete the original."""
-    if method == "rename":
-        _rename(src, dst)
-        return ""
-    partial = dst + ".partial"
-    try:
-        copy_tree(src, partial)
-        difference = compare_trees(src, partial)
-        if difference:
-            raise CopyError(errno.EIO, f"copy did not verify: {difference}")
-        os.rename(partial, dst)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            remove_tree(partial)
-        raise
-    copied()
-    try:
-        remove_tree(src)
-    except OSError as error:
-        return f"copied, but the original could not be fully removed: {_why(error)}"
-    return ""
-
-
-def _rename(src: str, dst: str) -> None:
-    try:
-        os.rename(src, dst)
-    except PermissionError:
-        # Moving a folder to another parent rewrites its `..`: Linux wants write permission
-        # on the folder itself. For our own read-only folder: allow it, move, restore.
-        st = os.lstat(src)
-        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or st.st_mode & stat.S_IWUSR:
-            raise
-        os.chmod(src, stat.S_IMODE(st.st_mode) | stat.S_IWUSR)
+def _mark_outside_trash(fd: int) -> None:
+    """`.gitignore` of `*` and a CACHEDIR.TAG in a .tidy-trash folder (never overwritten)."""
+    texts = {".gitignore": b"# tidy's trash (`tidy trash list`, `tidy trash purge`): never "
+                           b"commit it\n*\n",
+             "CACHEDIR.TAG": CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n"}
+    for name, text in texts.items():
         try:
-            os.rename(src, dst)
-        except OSError:
-            os.chmod(src, stat.S_IMODE(st.st_mode))
-            raise
-        os.chmod(dst, stat.S_IMODE(st.st_mode))
-
-
-def copy_tree(src: str, dst: str) -> None:
-    """Copy like `cp -a` without hard links: links as links, modes, times, owners as root."""
-    st = os.lstat(src)
-    mode = st.st_mode
-    if stat.S_ISLNK(mode):
-        os.symlink(os.readlink(src), dst)
-    elif stat.S_ISREG(mode):
-        shutil.copyfile(src, dst, follow_symlinks=False)
-    elif stat.S_ISDIR(mode):
-        os.mkdir(dst, 0o700)
-        with os.scandir(src) as entries:
-            names = sorted(e.name for e in entries)
-        for name in names:
-            copy_tree(os.path.join(src, name), os.path.join(dst, name))
-    elif stat.S_ISFIFO(mode):
-        os.mkfifo(dst, 0o600)
-    else:
-        raise CopyError(errno.EOPNOTSUPP, f"{src}: a socket or device file; tidy does not copy "
-                        "those across filesystems")
-    _copy_metadata(dst, st)
-
-
-def _copy_metadata(dst: str, st: os.stat_result) -> None:
-    if os.geteuid() == 0:
-        os.lchown(dst, st.st_uid, st.st_gid)
-    if not stat.S_ISLNK(st.st_mode):
-        os.chmod(dst, stat.S_IMODE(st.st_mode))
-    with contextlib.suppress(NotImplementedError):
-        os.utime(dst, ns=(st.st_atime_ns, st.st_mtime_ns), follow_symlinks=False)
-
-
-def compare_trees(a: str, b: str) -> str:
-    """"" when b is an exact copy of a (type, mode, size, mtime, link target, bytes)."""
-    pending = [(a, b)]
-    while pending:
-        left, right = pending.pop()
-        try:
-            sl, sr = os.lstat(left), os.lstat(right)
-        except OSError as error:
-            return f"{right}: {_why(error)}"
-        if stat.S_IFMT(sl.st_mode) != stat.S_IFMT(sr.st_mode):
-            return f"{right}: another type"
-        if stat.S_ISLNK(sl.st_mode):
-            if os.readlink(left) != os.readlink(right):
-                return f"{right}: another link target"
+            out = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                          | os.O_CLOEXEC, 0o644, dir_fd=fd)
+        except FileExistsError:
             continue
-        if stat.S_IMODE(sl.st_mode) != stat.S_IMODE(sr.st_mode) or sl.st_mtime_ns != sr.st_mtime_ns:
-            return f"{right}: another mode or mtime"
-        if stat.S_ISREG(sl.st_mode):
-            if sl.st_size != sr.st_size or not filecmp.cmp(left, right, shallow=False):
-                return f"{right}: other bytes"
-        elif stat.S_ISDIR(sl.st_mode):
-            names_l, names_r = sorted(os.listdir(left)), sorted(os.listdir(right))
-            if names_l != names_r:
-                return f"{right}: other entries"
-            pending += [(os.path.join(left, n), os.path.join(right, n)) for n in names_l]
+        try:
+            os.write(out, text)
+        finally:
+            os.close(out)
+
+
+# -- journal entries are input: where each may point ----------------------------------------
+@dataclass(frozen=True)
+class Spot:
+    """A validated trash intent: the original (scan root + folders + name) and its place in
+    the trash (anchor + folders down to the run folder, slot, name)."""
+
+    scan_root: str
+    src_parts: tuple[str, ...]
+    name: str
+    anchor: str
+    base_parts: tuple[str, ...]  # below the anchor, down to the trash base
+    run_id: str
+    slot: str
+
+    @property
+    def run_parts(self) -> tuple[str, ...]:
+        return (*self.base_parts, self.run_id)
+
+
+class SpotChecker:
+    """Checks trash intents of one run against its begin entry; caches git dirs."""
+
+    def __init__(self, run_id: str, record: RunRecord | None = None) -> None:
+        self.run_id = run_id
+        self._roots: set[str] | None = (
+            None if record is None else set(_roots_of(record)))
+        self._git_dirs: dict[str, str | None] = {}
+
+    def spot(self, intent: Intent, record: RunRecord | None = None) -> Spot | str:
+        """The Spot, or why this entry is refused (one line)."""
+        if self._roots is None:
+            from tidy.journal import read_run
+
+            self._roots = set(_roots_of(record or read_run(self.run_id)))
+        return spot_of(intent.entry, self.run_id, self._roots, self._git_dir)
+
+    def _git_dir(self, root: str) -> str | None:
+        if root not in self._git_dirs:
+            self._git_dirs[root] = git_dir(root)
+        return self._git_dirs[root]
+
+
+def _roots_of(record: RunRecord) -> list[str]:
+    roots = record.begin.get("roots")
+    return [r for r in roots if isinstance(r, str)] if isinstance(roots, list) else []
+
+
+def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
+            git_dir_of: Callable[[str], str | None]) -> Spot | str:
+    """Every path of a trash intent inside its run's root and its run's trash, lexically and
+    with no symlink in the part that exists: a Spot, or why the entry is refused."""
+    path, dst, scan_root = entry.get("path"), entry.get("dst"), entry.get("scan_root")
+    if not (isinstance(path, str) and isinstance(dst, str) and isinstance(scan_root, str)):
+        return "paths missing"
+    for value in (path, dst, scan_root):
+        if not os.path.isabs(value) or os.path.normpath(value) != value or "\0" in value:
+            return f"not a plain absolute path: {value!r}"
+    if not any(scan_root == r or scan_root.startswith(r.rstrip(os.sep) + os.sep)
+               for r in roots):  # watch rescans the changed folders inside its roots
+        return f"{scan_root} is not inside one of the run's roots"
+    if not path.startswith(scan_root.rstrip(os.sep) + os.sep):
+        return f"{path} is not inside the run's root {scan_root}"
+    if _has_link(scan_root):
+        return f"the run's root {scan_root} is reached through a symlink"
+    slot_dir, name = os.path.split(dst)
+    run_dir, slot = os.path.split(slot_dir)
+    base, run = os.path.split(run_dir)
+    if name != os.path.basename(path) or not _SLOT.fullmatch(slot) or run != run_id:
+        return f"{dst} is not a place in this run's trash"
+    anchor, base_parts = _trash_base(base, scan_root, entry.get("root"), git_dir_of)
+    if not anchor:
+        return f"{dst} is not in one of tidy's trash folders"
+    src_rel = os.path.relpath(os.path.dirname(path), scan_root)
+    return Spot(scan_root, () if src_rel == os.curdir else tuple(src_rel.split(os.sep)), name,
+                anchor, base_parts, run_id, slot)
+
+
+def _trash_base(base: str, scan_root: str, root: object,
+                git_dir_of: Callable[[str], str | None]) -> tuple[str, tuple[str, ...]]:
+    """(anchor, folders below it) when `base` is one of the trash folders this entry's run may
+    use (see the module doc), else ("", ())."""
+    if base == state.trash_dir():
+        return state.state_dir(), ("trash",)
+    if os.path.basename(base) == TRASH_FOLDER_NAME:
+        top = os.path.dirname(base)
+        if top == scan_root or top.startswith(scan_root.rstrip(os.sep) + os.sep):
+            rel = os.path.relpath(top, scan_root)
+            return scan_root, (*([] if rel == os.curdir else rel.split(os.sep)),
+                               TRASH_FOLDER_NAME)
+    if isinstance(root, str) and os.path.isabs(root) and base.endswith(
+            os.sep + os.path.join("tidy", "trash")):
+        directory = git_dir_of(root)
+        if directory is not None and os.path.dirname(os.path.dirname(base)) == directory:
+            return directory, ("tidy", "trash")
+    return "", ()
+
+
+def _has_link(path: str) -> bool:
+    """A symlink in the part of `path` that exists."""
+    current = path
+    while not os.path.lexists(current):
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+    return os.path.realpath(current) != current
+
+
+def _open_run(spot: Spot, make: bool = False) -> Chain:
+    return open_chain(spot.anchor, spot.run_parts, what="tidy's trash folder",
+                      make=0o700 if make else 0)
+
+
+# -- undo -----------------------------------------------------------------------------------
+def _undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
+    entry = intent.entry
+    src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
+    size, files = int(entry.get("bytes", 0)), int(entry.get("files", 0))
+
+    def fail(reason: str) -> Outcome:
+        journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED, reason, True, where=dst,
+                       run=journal.run_id)
+
+    spot = checker.spot(intent)
+    if isinstance(spot, str):
+        return fail(f"journal entry refused: {spot}; nothing done")
+    try:
+        with _open_run(spot) as run, open_chain(run.path, (spot.slot,), anchor_fd=run.fd,
+                                                 what="its trash slot") as slot:
+            if not exists_at(slot.fd, spot.name):
+                return fail("no longer in the trash (purged or removed by hand)")
+            with open_chain(spot.scan_root, spot.src_parts, make=0o755,
+                            what="a folder on the way back") as home:
+                if exists_at(home.fd, spot.name):
+                    return fail("something now exists at the original path; left in the "
+                                f"trash at {dst}")
+                journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+                partial = _put_back(entry, slot.fd, home.fd, spot.name, lambda: journal.write(
+                    {"op": "undo-copied", "ref": intent.seq}, sync=True))
+            with contextlib.suppress(OSError):
+                os.rmdir(spot.slot, dir_fd=run.fd)
+    except Refused as refused:
+        if "is gone" in refused.reason and "trash" in refused.reason:
+            return fail("no longer in the trash (purged or removed by hand)")
+        return fail(refused.reason + f"; left in the trash at {dst}")
+    except OSError as error:
+        return fail(why(error))
+    journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
+    return Outcome(src, ActionKind.TRASH, Status.DONE, partial, bool(partial), size, files, src,
+                   run=journal.run_id)
+
+
+def _put_back(entry: dict[str, object], slot_fd: int, home_fd: int, name: str,
+              copied: Callable[[], object]) -> str:
+    if entry.get("method") == "copy" and os.fstat(slot_fd).st_dev != os.fstat(home_fd).st_dev:
+        return copy_then_remove(slot_fd, name, home_fd, name, copied)
+    st = lstat_at(slot_fd, name)
+    try:
+        rename_noreplace(slot_fd, name, home_fd, name)
+    except PermissionError:
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+            raise
+        fd = open_dir(name, slot_fd)
+        try:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode) | stat.S_IWUSR)
+            try:
+                rename_noreplace(slot_fd, name, home_fd, name)
+            finally:
+                os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        finally:
+            os.close(fd)
     return ""
 
 
-def remove_tree(path: str) -> None:
-    """Delete for good. Never follows a link (a link is removed, not its target); folders
-    we own that are read-only are made writable on the way (a Go module cache is 0555)."""
-    st = os.lstat(path)
-    if not stat.S_ISDIR(st.st_mode):
-        os.unlink(path)
+def _tidy_up_runs(checker: SpotChecker, intents: Sequence[Intent]) -> None:
+    """After undo: remove this run's folders that are now empty, and a .tidy-trash that
+    holds no run any more (no empty leftovers in the user's folders)."""
+    bases: dict[tuple[str, tuple[str, ...]], Spot] = {}
+    for intent in intents:
+        spot = checker.spot(intent)
+        if isinstance(spot, Spot):
+            bases[(spot.anchor, spot.base_parts)] = spot
+    for spot in bases.values():
+        _remove_run_if_empty(spot)
+
+
+def _remove_run_if_empty(spot: Spot) -> None:
+    with contextlib.suppress(Refused, OSError), open_chain(
+            spot.anchor, spot.base_parts, what="tidy's trash folder") as base:
+        with contextlib.suppress(OSError):
+            run_fd = open_dir(spot.run_id, base.fd)
+            try:
+                with os.scandir(run_fd) as entries:
+                    slots = [e.name for e in entries]
+                for name in slots:
+                    with contextlib.suppress(OSError):
+                        os.rmdir(name, dir_fd=run_fd)  # only empty slots go
+            finally:
+                os.close(run_fd)
+            os.rmdir(spot.run_id, dir_fd=base.fd)
+        if spot.base_parts[-1:] == (TRASH_FOLDER_NAME,) and len(base.fds) >= 2:
+            _remove_outside_trash_if_unused(base)
+
+
+def _remove_outside_trash_if_unused(base: Chain) -> None:
+    with os.scandir(base.fd) as entries:
+        names = {e.name for e in entries}
+    if not names <= set(_MARKERS):
         return
-    tried: set[str] = set()
-
-    def retry(function: Any, failed: str, exc_info: Any) -> None:
-        error = exc_info[1]
-        if not isinstance(error, PermissionError) or failed in tried:
-            raise error
-        tried.add(failed)
-        _owner_access(os.path.dirname(failed))
-        try:
-            here = os.lstat(failed)
-        except FileNotFoundError:
-            return
-        if stat.S_ISDIR(here.st_mode):
-            _owner_access(failed)
-            shutil.rmtree(failed, onerror=retry)
-        else:
-            os.unlink(failed)
-
-    shutil.rmtree(path, onerror=retry)
-
-
-def purge_tree(path: str) -> None:
-    """remove_tree, as fast as `rm -rf`: GNU rm where there is one (it never follows links,
-    and --one-file-system keeps it out of anything mounted inside), Python otherwise or when
-    rm leaves something behind (read-only folders of an ordinary user)."""
-    inner = mounts_below(path)
-    if inner:
-        raise OSError(errno.EBUSY, f"another filesystem is mounted inside: {inner[0]}", path)
-    rm = shutil.which("rm") if sys.platform.startswith("linux") else None
-    if rm is not None:
-        subprocess.run([rm, "-rf", "--one-file-system", "--", path], stdin=subprocess.DEVNULL,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        if not os.path.lexists(path):
-            return
-    remove_tree(path)
-
-
-def _owner_access(path: str) -> None:
-    st = os.lstat(path)
-    if stat.S_ISDIR(st.st_mode):
-        wanted = stat.S_IMODE(st.st_mode) | stat.S_IRWXU
-        if wanted != stat.S_IMODE(st.st_mode):
-            os.chmod(path, wanted)
+    for name in names:
+        if stat.S_ISREG(lstat_at(base.fd, name).st_mode):
+            os.unlink(name, dir_fd=base.fd)
+    os.rmdir(TRASH_FOLDER_NAME, dir_fd=base.fds[-2])
 
 
 # -- recovery after a kill ------------------------------------------------------------------
-def recover_intent(intent: Intent, journal: RunJournal) -> Outcome:
+def recover_intent(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
     """Decide from the disk what became of an intent a killed run left unresolved."""
     entry = intent.entry
-    src, dst = str(entry["path"]), str(entry["dst"])
-    if intent.undo_in_flight:
-        return _recover_undo(intent, journal, src, dst)
+    src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
+    spot = checker.spot(intent)
+    if isinstance(spot, str):
+        journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED,
+                       f"journal entry refused: {spot}; nothing done", True, where=dst,
+                       run=journal.run_id)
+    try:
+        run = _gone_is_none(lambda: _open_run(spot))
+        try:
+            slot_fd = _open_or_none(run.fd, spot.slot) if run is not None else -1
+            try:
+                with _open_home(spot) as home:
+                    if intent.undo_in_flight:
+                        return _recover_undo(intent, journal, spot, slot_fd, home)
+                    return _recover_move(intent, journal, spot, run, slot_fd, home)
+            finally:
+                if slot_fd >= 0:
+                    os.close(slot_fd)
+        finally:
+            if run is not None:
+                run.close()
+    except Refused as refused:
+        # A symlink where tidy's trash or the way home should be: touch nothing.
+        if intent.undo_in_flight:
+            journal.write({"op": "recovered-undo", "ref": intent.seq, "state": "in-trash"},
+                          sync=True)
+        else:
+            journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED, refused.reason, True, where=dst,
+                       run=journal.run_id)
+
+
+def _gone_is_none(opener: Callable[[], Chain]) -> Chain | None:
+    try:
+        return opener()
+    except Refused as refused:
+        if refused.link:
+            raise
+        return None
+
+
+@contextlib.contextmanager
+def _open_home(spot: Spot) -> Iterator[Chain | None]:
+    chain = _gone_is_none(lambda: open_chain(spot.scan_root, spot.src_parts,
+                                             what="a folder on the way back"))
+    try:
+        yield chain
+    finally:
+        if chain is not None:
+            chain.close()
+
+
+def _open_or_none(dir_fd: int, name: str) -> int:
+    try:
+        return open_dir(name, dir_fd)
+    except OSError:
+        return -1
+
+
+def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | None,
+                  slot_fd: int, home: Chain | None) -> Outcome:
+    entry, name = intent.entry, spot.name
     copied = intent.has("copied")
-    if entry.get("method") == "copy" and not copied:
+    if slot_fd >= 0 and entry.get("method") == "copy" and not copied:
         with contextlib.suppress(OSError):
-            if os.path.lexists(dst + ".partial"):
-                remove_tree(dst + ".partial")  # our own half copy; the original is whole
-    if copied and os.path.lexists(src) and os.path.lexists(dst):
+            if exists_at(slot_fd, name + ".partial"):
+                remove_at(slot_fd, name + ".partial")  # our own half copy; the original is whole
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    at_home = home is not None and exists_at(home.fd, name)
+    if copied and in_trash and at_home and home is not None:
         # The verified copy is complete: finish what the kill interrupted.
         with contextlib.suppress(OSError):
-            remove_tree(src)
-    in_trash, at_home = os.path.lexists(dst), os.path.lexists(src)
+            remove_at(home.fd, name)
+        at_home = exists_at(home.fd, name)
     state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
     journal.write({"op": "recovered", "ref": intent.seq, "state": state_name}, sync=True)
-    if not in_trash:
+    if not in_trash and run is not None:
         with contextlib.suppress(OSError):
-            os.rmdir(os.path.dirname(dst))
+            os.rmdir(spot.slot, dir_fd=run.fd)
     status = Status.FAILED if state_name == "missing" else Status.DONE
-    return Outcome(src, ActionKind.TRASH, status,
+    dst = str(entry.get("dst", ""))
+    return Outcome(str(entry.get("path", "")), ActionKind.TRASH, status,
                    {"moved": f"was moved to the trash ({dst})",
                     "not-moved": "had not moved; still in place",
                     "missing": "neither in place nor in the trash"}[state_name],
                    state_name == "missing", where=dst, run=journal.run_id)
 
 
-def _recover_undo(intent: Intent, journal: RunJournal, src: str, dst: str) -> Outcome:
+def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
+                  home: Chain | None) -> Outcome:
+    name = spot.name
     undo_ops = [r.get("op") for r in intent.results if str(r.get("op", "")).startswith("undo-")]
-    if undo_ops and undo_ops[-1] == "undo-copied" and os.path.lexists(dst):
-        with contextlib.suppress(OSError):
-            remove_tree(dst)  # the restored copy verified; finish removing the trash copy
-    elif os.path.lexists(src + ".partial") and os.path.lexists(dst):
-        with contextlib.suppress(OSError):
-            remove_tree(src + ".partial")
-    restored = os.path.lexists(src) and not os.path.lexists(dst)
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    if home is not None and in_trash:
+        if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
+            with contextlib.suppress(OSError):
+                remove_at(slot_fd, name)  # the restored copy verified; finish removing it
+        elif exists_at(home.fd, name + ".partial"):
+            with contextlib.suppress(OSError):
+                remove_at(home.fd, name + ".partial")
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    restored = home is not None and exists_at(home.fd, name) and not in_trash
     journal.write({"op": "recovered-undo", "ref": intent.seq,
                    "state": "restored" if restored else "in-trash"}, sync=True)
-    return Outcome(src, ActionKind.TRASH, Status.DONE,
+    dst = str(intent.entry.get("dst", ""))
+    return Outcome(str(intent.entry.get("path", "")), ActionKind.TRASH, Status.DONE,
                    "restored" if restored else f"still in the trash ({dst})",
                    where=dst, run=journal.run_id)
 
@@ -718,7 +834,8 @@ def summarize(record: RunRecord) -> TrashRun:
     intents = record.intents()
     trash = [i for i in intents if i.action == "trash"]
     live = [] if record.purged else [i for i in trash if i.applied]
-    locations = sorted({os.path.dirname(os.path.dirname(str(i.entry["dst"]))) for i in live})
+    locations = sorted({os.path.dirname(os.path.dirname(str(i.entry.get("dst", ""))))
+                        for i in live})
     undone = any(i.has("undo-done") or i.last("recovered-undo") for i in intents)
     if record.active:
         status = "running"
@@ -752,55 +869,84 @@ class Purged:
 
 
 def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
-    """Delete a run's trash for good. Only paths the journal names below its trash folders."""
-    trash = [i for i in record.intents() if i.action == "trash"]
+    """Delete a run's trash for good: only the slots its valid entries name, below its own
+    trash folders, each deleted relative to the run folder's descriptor."""
+    checker = SpotChecker(record.run_id, record)
     errors: list[str] = []
     items = size = 0
-    run_dirs: set[str] = set()
-    for intent in trash:
-        dst = str(intent.entry["dst"])
-        slot = os.path.dirname(dst)
-        run_dir = os.path.dirname(slot)
-        if os.path.basename(run_dir) != record.run_id or os.path.basename(
-                os.path.dirname(run_dir)) not in ("trash", TRASH_FOLDER_NAME):
-            errors.append(f"{dst}: not inside this run's trash folder; left alone")
+    by_run: dict[tuple[str, tuple[str, ...]], list[tuple[Intent, Spot]]] = {}
+    for intent in (i for i in record.intents() if i.action == "trash"):
+        spot = checker.spot(intent, record)
+        if isinstance(spot, str):
+            errors.append(f"{intent.entry.get('dst')}: journal entry refused: {spot}; "
+                          "left alone")
             continue
-        run_dirs.add(run_dir)
-        if not os.path.lexists(slot):
-            continue
-        counted = intent.applied
+        by_run.setdefault((spot.anchor, spot.run_parts), []).append((intent, spot))
+    for mine in by_run.values():
+        spot = mine[0][1]
         try:
-            purge_tree(slot)
-        except OSError as error:
-            errors.append(f"{slot}: {_why(error)}")
+            run = _open_run(spot)
+        except Refused as refused:
+            if not refused.link and "is gone" in refused.reason:
+                continue  # nothing of this run there any more
+            errors.append(refused.reason)
             continue
-        if counted:
-            items += 1
-            size += int(intent.entry.get("bytes", 0))
-    for run_dir in sorted(run_dirs):
-        if not os.path.lexists(run_dir):
-            continue
-        try:
-            remove_tree(run_dir)  # leftovers of a kill (an empty slot) go too
-        except FileNotFoundError:
-            pass
-        except OSError as error:
-            errors.append(f"{run_dir}: {_why(error)}")
+        with run:
+            slots = sorted({s.slot for _, s in mine})
+            mounted = {slot for slot in slots if mounts_below(os.path.join(run.path, slot))}
+            errors += [f"{os.path.join(run.path, slot)}: another filesystem is mounted inside; "
+                       "left alone" for slot in sorted(mounted)]
+            failed = purge_at(run.fd, [slot for slot in slots if slot not in mounted])
+            failed += [f"{slot}: mounted inside" for slot in sorted(mounted)]
+            errors += [os.path.join(run.path, e) for e in failed if e.split(":", 1)[0]
+                       not in mounted]
+            gone = {e.split(":", 1)[0] for e in failed}
+            for intent, slot_spot in mine:
+                if intent.applied and slot_spot.slot not in gone:
+                    items += 1
+                    size += int(intent.entry.get("bytes", 0))
+        _remove_run_if_empty(spot)
     journal.write({"op": "purged", "items": items, "bytes": size, "errors": errors}, sync=True)
     return Purged(record.run_id, items, size, tuple(errors))
 
 
-def _remove_empty_run_dirs(intents: Sequence[Intent]) -> None:
-    for run_dir in {os.path.dirname(os.path.dirname(str(i.entry["dst"]))) for i in intents}:
-        with contextlib.suppress(OSError):
-            os.rmdir(run_dir)
+# -- path wrappers (tests, and tools that hold paths rather than descriptors) ---------------
+def remove_tree(path: str) -> None:
+    """Delete `path` for good: its parent opened once, then remove_at (never follows links)."""
+    parent = open_dir(os.path.dirname(path) or ".")
+    try:
+        remove_at(parent, os.path.basename(path))
+    finally:
+        os.close(parent)
 
 
-def _inside(path: str, folder: str) -> bool:
-    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+def copy_tree(src: str, dst: str) -> None:
+    with _parents(src, dst) as (a, b):
+        copy_at(a, os.path.basename(src), b, os.path.basename(dst))
 
 
-def _why(error: OSError) -> str:
-    if error.strerror and error.filename:
-        return f"{error.strerror}: {error.filename}"
-    return error.strerror or str(error)
+def compare_trees(a: str, b: str) -> str:
+    with _parents(a, b) as (fa, fb):
+        return compare_at(fa, os.path.basename(a), fb, os.path.basename(b))
+
+
+def transfer(src: str, dst: str, method: str, copied: Callable[[], object]) -> str:
+    """Move src to dst (dst must not exist), by their parents' descriptors."""
+    with _parents(src, dst) as (a, b):
+        if method == "rename":
+            rename_noreplace(a, os.path.basename(src), b, os.path.basename(dst))
+            return ""
+        return copy_then_remove(a, os.path.basename(src), b, os.path.basename(dst), copied)
+
+
+@contextlib.contextmanager
+def _parents(a: str, b: str) -> Iterator[tuple[int, int]]:
+    fa = open_dir(os.path.dirname(a) or ".")
+    try:
+        fb = open_dir(os.path.dirname(b) or ".")
+        try:
+            yield fa, fb
+        finally:
+            os.close(fb)
+    finally:
+        os.close(fa)

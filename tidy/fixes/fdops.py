@@ -1,0 +1,346 @@
+"""Folder-descriptor operations: every move, copy and delete tidy makes, relative to folders
+it opened itself, so no path is resolved twice and no link is ever followed.
+
+A path is trusted once: its anchor (the scan root, the git dir, the state folder) is opened
+with O_DIRECTORY|O_NOFOLLOW; every folder below it is opened one name at a time with
+`os.open(name, O_DIRECTORY|O_NOFOLLOW, dir_fd=parent)`, and checked with fstat. A folder
+swapped for a symlink after that fails to open (ELOOP) or, if swapped after it was opened,
+no longer matters: the descriptor still names the folder that was checked, and rename,
+unlink, rmdir, mkdir and stat all act on `dir_fd` + one name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import errno
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+
+DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
+
+
+class Refused(Exception):
+    """An operation tidy will not make, and why (a skip, never an internal error)."""
+
+    def __init__(self, reason: str, attention: bool = True, link: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.attention = attention
+        self.link = link  # a symlink (or non-folder) where a folder must be
+
+
+def why(error: OSError) -> str:
+    if error.strerror and error.filename:
+        return f"{error.strerror}: {error.filename}"
+    return error.strerror or str(error)
+
+
+def open_dir(name: str, dir_fd: int | None = None) -> int:
+    """Open a folder (never a link to one): `name` relative to `dir_fd`, or an anchor path."""
+    return os.open(name, DIR_FLAGS, dir_fd=dir_fd)
+
+
+def lstat_at(dir_fd: int, name: str) -> os.stat_result:
+    return os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+
+
+def exists_at(dir_fd: int, name: str) -> bool:
+    try:
+        lstat_at(dir_fd, name)
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def same(st: os.stat_result, ident: tuple[int, int]) -> bool:
+    return (st.st_dev, st.st_ino) == ident
+
+
+@dataclass
+class Chain:
+    """Open descriptors of an anchor folder and of folders below it, one per level."""
+
+    paths: list[str] = field(default_factory=list)
+    fds: list[int] = field(default_factory=list)
+    stats: list[os.stat_result] = field(default_factory=list)
+
+    @property
+    def fd(self) -> int:
+        return self.fds[-1]
+
+    @property
+    def path(self) -> str:
+        return self.paths[-1]
+
+    def push(self, fd: int, path: str) -> os.stat_result:
+        self.fds.append(fd)
+        self.paths.append(path)
+        st = os.fstat(fd)
+        self.stats.append(st)
+        return st
+
+    def close(self) -> None:
+        for fd in self.fds:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self.fds.clear()
+
+    def __enter__(self) -> Chain:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+
+def open_chain(anchor: str, parts: Sequence[str], expected: Sequence[tuple[int, int]] = (),
+               make: int = 0, what: str = "a folder on the way",
+               anchor_fd: int | None = None) -> Chain:
+    """Open `anchor` (or, with `anchor_fd`, a duplicate of that open folder, whose path is
+    `anchor`), then each of `parts` below it, without following any link.
+
+    `expected[i]` (where given) is the (st_dev, st_ino) level i must still have. With
+    `make` (a mode), missing folders below the anchor are created. Raises Refused."""
+    chain = Chain()
+    try:
+        if anchor_fd is not None:
+            chain.push(os.dup(anchor_fd), anchor)
+        else:
+            _open_level(chain, None, anchor, anchor, expected, 0, 0, what)
+        for level, part in enumerate(parts, start=1):
+            if not part or part in (".", "..") or "/" in part or "\0" in part:
+                raise Refused(f"not a plain folder name: {part!r}")
+            path = os.path.join(chain.path, part)
+            _open_level(chain, chain.fd, part, path, expected, level, make, what)
+    except BaseException:
+        chain.close()
+        raise
+    return chain
+
+
+def _open_level(chain: Chain, dir_fd: int | None, name: str, path: str,
+                expected: Sequence[tuple[int, int]], level: int, make: int, what: str) -> None:
+    try:
+        fd = open_dir(name, dir_fd)
+    except FileNotFoundError:
+        if not make:
+            raise Refused(f"{what} is gone: {path}", False) from None
+        try:
+            os.mkdir(name, make, dir_fd=dir_fd)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise Refused(f"cannot create {path}: {why(error)}") from None
+        _open_level(chain, dir_fd, name, path, (), level, 0, what)
+        return
+    except OSError as error:
+        if error.errno in (errno.ELOOP, errno.ENOTDIR, errno.EMLINK):
+            raise Refused(f"{what} is a symlink or not a folder: {path}", link=True) from None
+        raise Refused(f"cannot open {path}: {why(error)}") from None
+    st = chain.push(fd, path)
+    if level < len(expected) and not same(st, expected[level]):
+        raise Refused(f"{what} was replaced since the plan (another folder): {path}")
+
+
+# -- rename ---------------------------------------------------------------------------------
+_RENAME_NOREPLACE = 1
+_AT_FDCWD = -100
+
+
+def _libc_renameat2() -> object | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        function = libc.renameat2
+    except (OSError, AttributeError):
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                         ctypes.c_uint]
+    function.restype = ctypes.c_int
+    return function
+
+
+_RENAMEAT2 = _libc_renameat2()
+
+
+def rename_noreplace(src_fd: int, src: str, dst_fd: int, dst: str) -> None:
+    """Rename src (in src_fd) to dst (in dst_fd); FileExistsError when dst exists, never
+    replacing it (renameat2 RENAME_NOREPLACE where the kernel has it; else check, then rename:
+    a rename over an existing name is refused except in that last instant)."""
+    if _RENAMEAT2 is not None:
+        result = _RENAMEAT2(src_fd, os.fsencode(src), dst_fd, os.fsencode(dst),  # type: ignore[operator]
+                            _RENAME_NOREPLACE)
+        if result == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS):
+            raise OSError(code, os.strerror(code), dst)
+    if exists_at(dst_fd, dst):
+        raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
+    os.rename(src, dst, src_dir_fd=src_fd, dst_dir_fd=dst_fd)
+
+
+# -- deleting -------------------------------------------------------------------------------
+def remove_at(dir_fd: int, name: str) -> None:
+    """Delete `name` in `dir_fd` for good, folders with all they hold. Never follows a link
+    (a link is removed, not its target), never leaves the folder's filesystem (EXDEV), and
+    makes folders we own writable on the way (a Go module cache is 0555)."""
+    st = lstat_at(dir_fd, name)
+    if not stat.S_ISDIR(st.st_mode):
+        os.unlink(name, dir_fd=dir_fd)
+        return
+    fd = _open_owned_dir(dir_fd, name, st)
+    try:
+        _empty(fd, st.st_dev)
+    finally:
+        os.close(fd)
+    _retry_owner(dir_fd, os.rmdir, name)
+
+
+def _open_owned_dir(dir_fd: int, name: str, st: os.stat_result) -> int:
+    try:
+        fd = open_dir(name, dir_fd)
+    except PermissionError:
+        _chmod_owner(dir_fd, name, st)
+        fd = open_dir(name, dir_fd)
+    if not same(os.fstat(fd), (st.st_dev, st.st_ino)):
+        os.close(fd)
+        raise OSError(errno.ESTALE, "replaced while being deleted", name)
+    return fd
+
+
+def _empty(top: int, dev: int) -> None:
+    """Delete everything inside the open folder `top`, depth first, without recursion (at
+    most one descriptor per level is open)."""
+    frames: list[tuple[int, list[str], str]] = [(top, _clear_files(top), "")]
+    try:
+        while frames:
+            fd, subdirs, own_name = frames[-1]
+            if subdirs:
+                name = subdirs.pop()
+                st = lstat_at(fd, name)
+                if st.st_dev != dev:
+                    raise OSError(errno.EXDEV, "another filesystem is mounted here", name)
+                if not stat.S_ISDIR(st.st_mode):
+                    os.unlink(name, dir_fd=fd)
+                    continue
+                child = _open_owned_dir(fd, name, st)
+                frames.append((child, [], name))  # closed by `finally` if the next line fails
+                frames[-1] = (child, _clear_files(child), name)
+                continue
+            frames.pop()
+            if frames:
+                os.close(fd)
+                parent = frames[-1][0]
+                _retry_owner(parent, os.rmdir, own_name)
+    finally:
+        for fd, _, _ in frames[1:]:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+
+
+def _clear_files(fd: int) -> list[str]:
+    """Unlink every non-folder in `fd`; the names of the folders in it."""
+    folders: list[str] = []
+    with os.scandir(fd) as entries:
+        names = [(e.name, e.is_dir(follow_symlinks=False)) for e in entries]
+    for name, is_dir in names:
+        if is_dir:
+            folders.append(name)
+        else:
+            _retry_owner(fd, os.unlink, name)
+    return folders
+
+
+def _retry_owner(dir_fd: int, act: Callable[..., None], name: str) -> None:
+    """`act(name, dir_fd=dir_fd)` (unlink, rmdir); on EACCES/EPERM make the folder `dir_fd`
+    writable to its owner and try once more."""
+    try:
+        act(name, dir_fd=dir_fd)
+    except PermissionError:
+        st = os.fstat(dir_fd)
+        wanted = stat.S_IMODE(st.st_mode) | stat.S_IRWXU
+        if wanted == stat.S_IMODE(st.st_mode):
+            raise
+        os.fchmod(dir_fd, wanted)
+        act(name, dir_fd=dir_fd)
+
+
+def _chmod_owner(dir_fd: int, name: str, st: os.stat_result) -> None:
+    """Give the owner rwx on folder `name` (a folder we could not open). Checked to be a
+    folder by lstat just before; inside tidy's own 0700 trash nobody else can swap it."""
+    os.chmod(name, stat.S_IMODE(st.st_mode) | stat.S_IRWXU, dir_fd=dir_fd)
+
+
+def purge_at(dir_fd: int, names: Sequence[str]) -> list[str]:
+    """Delete `names` (inside the open folder `dir_fd`) as fast as `rm -rf`; the names that
+    could not be deleted, each with the reason ("name: why").
+
+    GNU rm where there is one, run with its working folder set to the descriptor
+    (/proc/self/fd/N: no path is resolved) and plain names as arguments; it never follows
+    links, and --one-file-system keeps it out of anything mounted inside. What it leaves
+    (read-only folders of an ordinary user) goes through remove_at."""
+    pending = [n for n in names if exists_at(dir_fd, n)]
+    rm = shutil.which("rm") if sys.platform.startswith("linux") else None
+    if rm is not None and pending and os.path.isdir(f"/proc/self/fd/{dir_fd}"):
+        for start in range(0, len(pending), 512):
+            subprocess.run([rm, "-rf", "--one-file-system", "--", *pending[start:start + 512]],
+                           cwd=f"/proc/self/fd/{dir_fd}", pass_fds=(dir_fd,),
+                           stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=subprocess.DEVNULL, check=False)
+        pending = [n for n in pending if exists_at(dir_fd, n)]
+    errors = []
+    for name in pending:
+        try:
+            remove_at(dir_fd, name)
+        except OSError as error:
+            errors.append(f"{name}: {why(error)}")
+    return errors
+
+
+def walk_fds(top: int) -> Iterator[tuple[int, str, list[os.DirEntry[str]]]]:
+    """(folder fd, path relative to top, its entries) for `top` and every folder below it,
+    depth first, each opened by descriptor (one open per level at a time). A folder we may
+    not read (EACCES) is not entered; any other failure to open one raises OSError (ELOOP for
+    a folder swapped for a link meanwhile)."""
+    frames: list[tuple[int, str, list[str]]] = []
+    try:
+        entries = _entries(top)
+        yield top, "", entries
+        frames.append((top, "", [e.name for e in entries if e.is_dir(follow_symlinks=False)]))
+        while frames:
+            fd, rel, subdirs = frames[-1]
+            if not subdirs:
+                frames.pop()
+                if fd != top:
+                    os.close(fd)
+                continue
+            name = subdirs.pop()
+            try:
+                child = open_dir(name, fd)
+            except PermissionError:
+                continue
+            child_rel = f"{rel}/{name}" if rel else name
+            frames.append((child, child_rel, []))
+            entries = _entries(child)
+            yield child, child_rel, entries
+            frames[-1] = (child, child_rel,
+                          [e.name for e in entries if e.is_dir(follow_symlinks=False)])
+    finally:
+        for fd, _, _ in frames:
+            if fd != top:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+
+
+def _entries(fd: int) -> list[os.DirEntry[str]]:
+    with os.scandir(fd) as it:
+        return list(it)

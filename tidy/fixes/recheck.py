@@ -1,0 +1,307 @@
+"""The re-check right before a move, made on the descriptors the move then uses.
+
+In order (the first that fails decides; see README "Safety"):
+
+1. where it is: inside the scan root, not the root itself, /, the home folder, tidy's state
+   folder, tidy's trash or a .git folder (lexical, on the planned path);
+2. tracked now: git asked again, in batches, just before the batch moves (tidy/fixes/trash);
+3. the way down: the scan root opened with O_DIRECTORY|O_NOFOLLOW, then each folder below it
+   by name relative to its parent, each the same (st_dev, st_ino) as at plan time;
+4. the item itself, by name in that parent: not a link, the planned type, device and inode,
+   not a mount point, nothing mounted inside;
+5. in use: a flock held on it, or cargo's `.cargo-lock`;
+6. the whole subtree, walked by descriptors: a nested checkout (a name in
+   tidy.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
+   the walk); so does another filesystem below it; then any entry, the item included,
+   changed since the scan began (ctime or mtime after the plan's `since_ns`);
+7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
+   running;
+8. right before the rename (tidy/fixes/trash.py): the name in the held parent is still the
+   checked inode; the rename never replaces anything (RENAME_NOREPLACE); right after it, the
+   inode in the trash is the checked one, or it is renamed back.
+
+What the subtree walk sees. Up to FULL_CHECK_ENTRIES entries (by the scan's count), every
+entry is lstat'ed: a file created, deleted, renamed, rewritten in place, chmod'ed or given a
+back-dated mtime (npm, tar) since the scan began changes some ctime there, and is seen.
+Bigger trees: only folders are lstat'ed (every folder is still listed, so nested checkouts
+are still found). Creating, deleting or renaming anything changes its folder's ctime and
+mtime and is seen; rewriting an existing file in place (O_TRUNC, append) changes no folder
+and is NOT seen there. Never seen: a write that starts after the walk passed that folder
+(the walk and the rename are microseconds to a second apart; a writer that still has a file
+open keeps writing into it in the trash), the inside of a folder the user may not read (only
+that folder's own times are compared), and anything if the clock was set back between plan
+and apply.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from tidy import state
+from tidy.catalog import VCS_MARKERS
+from tidy.fixes.fdops import (
+    FILE_FLAGS,
+    Chain,
+    Refused,
+    lstat_at,
+    open_chain,
+    open_dir,
+    same,
+    walk_fds,
+    why,
+)
+from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
+
+# Trees up to this many entries (the scan's count) get every entry lstat'ed again before the
+# move; bigger ones only their folders (see the module doc). Measured: ~1 s per 400k entries.
+FULL_CHECK_ENTRIES = 200_000
+
+
+@dataclass(frozen=True)
+class Problem:
+    reason: str
+    attention: bool  # a safety reason (exit 1), not a routine "busy" or "gone"
+
+
+@dataclass
+class Opened:
+    """The item checked and held open: its parent chain, its name there, its lstat."""
+
+    chain: Chain
+    name: str
+    st: os.stat_result
+    fd: int  # the item opened (its flock is held while this is open); -1 when unreadable
+
+    @property
+    def parent(self) -> int:
+        return self.chain.fd
+
+
+def root_problem(action: PlannedAction) -> Problem | None:
+    path, root = action.path, action.scan_root
+    forbidden = {os.path.realpath("/"), os.path.realpath(os.path.expanduser("~")), root}
+    if path in forbidden or os.path.dirname(path) == path:
+        return Problem("the scanned folder itself, the home folder or /: never moved", True)
+    if not path.startswith(root.rstrip(os.sep) + os.sep):
+        return Problem("outside the scanned folder", True)
+    if _inside(path, state.state_dir()):
+        return Problem("inside tidy's own state folder", True)
+    rel_parts = os.path.relpath(path, root).split(os.sep)
+    if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1] or ".." in rel_parts:
+        return Problem("inside tidy's trash or a .git folder", True)
+    return None
+
+
+def parent_parts(path: str, scan_root: str) -> list[str]:
+    rel = os.path.relpath(os.path.dirname(path), scan_root)
+    return [] if rel == os.curdir else rel.split(os.sep)
+
+
+@contextlib.contextmanager
+def opened(action: PlannedAction, now: float, skip_recent: float) -> Iterator[Opened]:
+    """Steps 3-7 of the module doc on descriptors, then hold them while the caller moves the
+    item. Raises Refused with the reason."""
+    with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
+                    action.expected.chain) as chain:
+        name = os.path.basename(action.path)
+        st = _item_stat(chain, name, action)
+        fd = _open_item(chain.fd, name, st)
+        try:
+            item = Opened(chain, name, st, fd)
+            _check_item(action, item, now, skip_recent)
+            yield item
+        finally:
+            if fd >= 0:
+                os.close(fd)
+
+
+def still_there(item: Opened) -> None:
+    """Right before the rename: the name in the held parent is still the checked inode."""
+    try:
+        st = lstat_at(item.parent, item.name)
+    except FileNotFoundError:
+        raise Refused("gone since the check", False) from None
+    if not same(st, (item.st.st_dev, item.st.st_ino)):
+        raise Refused("replaced during the check (another inode)")
+
+
+def _item_stat(chain: Chain, name: str, action: PlannedAction) -> os.stat_result:
+    expected = action.expected
+    try:
+        st = lstat_at(chain.fd, name)
+    except FileNotFoundError:
+        raise Refused("gone since the scan", False) from None
+    except OSError as error:
+        raise Refused(f"cannot look at it: {why(error)}") from None
+    if stat.S_ISLNK(st.st_mode):
+        raise Refused("now a symlink where a folder or file was planned")
+    now_type = "dir" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else "?"
+    if now_type != expected.type:
+        raise Refused(f"now a {now_type}, planned as a {expected.type}")
+    if not same(st, (expected.dev, expected.ino)):
+        raise Refused("replaced since the plan (another inode)")
+    return st
+
+
+def _open_item(parent: int, name: str, st: os.stat_result) -> int:
+    try:
+        fd = open_dir(name, parent) if stat.S_ISDIR(st.st_mode) else os.open(
+            name, FILE_FLAGS, dir_fd=parent)
+    except PermissionError:
+        if stat.S_ISDIR(st.st_mode):
+            raise Refused("cannot read it to check what is inside (permission denied)") from None
+        return -1  # an unreadable file: no lock to test; the move itself decides
+    except OSError as error:
+        raise Refused(f"changed while being opened: {why(error)}") from None
+    if not same(os.fstat(fd), (st.st_dev, st.st_ino)):
+        os.close(fd)
+        raise Refused("replaced since the plan (another inode)")
+    return fd
+
+
+def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float) -> None:
+    expected, st = action.expected, item.st
+    if stat.S_ISDIR(st.st_mode):
+        if os.fstat(item.parent).st_dev != st.st_dev:
+            raise Refused("a mount point")
+        inner = mounts_below(action.path)
+        if inner:
+            raise Refused(f"another filesystem is mounted inside: {inner[0]}")
+    if item.fd >= 0:
+        _check_locks(item)
+    since = expected.since_ns
+    newest = st.st_mtime_ns
+    if stat.S_ISDIR(st.st_mode) and item.fd >= 0:
+        full = action.files <= FULL_CHECK_ENTRIES
+        newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full))
+    if st.st_mtime_ns > expected.mtime_ns or (
+            since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
+        raise Refused("modified since the plan (changed after the scan began)", False)
+    _check_recent(action, newest, now, skip_recent)
+
+
+def _check_locks(item: Opened) -> None:
+    """systemd-tmpfiles' convention: a program keeps its folder by holding a BSD lock on it.
+    Cargo holds `.cargo-lock` (in target/ and target/<profile>/) while it builds."""
+    try:
+        fcntl.flock(item.fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise Refused("locked by another process (flock held on it)", False) from None
+    except OSError:
+        pass  # a filesystem without flock: nothing to respect
+    if stat.S_ISDIR(item.st.st_mode) and _cargo_busy(item.fd):
+        raise Refused("cargo is building here (.cargo-lock is held)", False)
+
+
+def _cargo_busy(fd: int) -> bool:
+    places: list[tuple[int, str]] = [(fd, ".cargo-lock")]
+    opened_dirs: list[int] = []
+    try:
+        with os.scandir(fd) as entries:
+            subdirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        for name in subdirs:
+            with contextlib.suppress(OSError):
+                opened_dirs.append(open_dir(name, fd))
+                places.append((opened_dirs[-1], ".cargo-lock"))
+        return any(_lock_held(d, n) for d, n in places)
+    finally:
+        for d in opened_dirs:
+            os.close(d)
+
+
+def _lock_held(dir_fd: int, name: str) -> bool:
+    try:
+        fd = os.open(name, FILE_FLAGS, dir_fd=dir_fd)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    return False
+
+
+def _check_subtree(path: str, top: int, dev: int, since: int, full: bool) -> int:
+    """Step 6 of the module doc; the newest mtime (ns) it saw. The walk goes on past a write
+    it has seen, so that a nested checkout (often the write itself: a `git clone`) is the
+    reason given when there is one."""
+    newest, written = 0, ""
+    try:
+        for _fd, rel, entries in walk_fds(top):
+            for entry in entries:
+                where = os.path.join(path, rel, entry.name)
+                if entry.name in VCS_MARKERS:
+                    raise Refused(f"holds a nested checkout ({entry.name}) at {where}: another "
+                                  "repository's work is never moved; move or delete it yourself")
+                is_dir = entry.is_dir(follow_symlinks=False)
+                if not (full or is_dir):
+                    continue
+                st = entry.stat(follow_symlinks=False)
+                if is_dir and st.st_dev != dev:
+                    raise Refused(f"another filesystem is mounted inside: {where}")
+                if since and not written and max(st.st_ctime_ns, st.st_mtime_ns) > since:
+                    written = where
+                newest = max(newest, st.st_mtime_ns)
+    except OSError as error:
+        raise Refused(f"cannot look inside it: {why(error)}") from None
+    if written:
+        raise Refused(f"modified since the plan: {written} changed after the scan began", False)
+    return newest
+
+
+def _check_recent(action: PlannedAction, newest_ns: int, now: float, window: float) -> None:
+    """Written within the last `window` seconds: a build may be running; leave it alone."""
+    if window <= 0:
+        return
+    newest = max(action.expected.newest_mtime, newest_ns / 1e9)
+    age = now - newest
+    if age < window:
+        raise Refused(f"written {max(age, 0):.0f}s ago: a build may be running", False)
+
+
+def mounts_below(path: str) -> list[str]:
+    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known).
+
+    A move would carry a mounted filesystem along, and a purge would then delete its content.
+    A bind mount of the same filesystem has the same st_dev: only this list shows it."""
+    try:
+        with open("/proc/self/mountinfo", "rb") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return []
+    prefix = path.rstrip(os.sep) + os.sep
+    found = []
+    for line in lines:
+        fields = line.split(b" ")
+        if len(fields) > 4:
+            point = _unescape_mount(fields[4])
+            if point.startswith(prefix):
+                found.append(point)
+    return sorted(found)
+
+
+def _unescape_mount(field: bytes) -> str:
+    # mountinfo escapes space, tab, newline and backslash as \ooo (octal).
+    out = bytearray()
+    i = 0
+    while i < len(field):
+        if field[i:i + 1] == b"\\" and field[i + 1:i + 4].isdigit():
+            out.append(int(field[i + 1:i + 4], 8))
+            i += 4
+        else:
+            out += field[i:i + 1]
+            i += 1
+    return os.fsdecode(bytes(out))
+
+
+def _inside(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
