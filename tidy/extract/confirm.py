@@ -127,7 +127,8 @@ def sniff(text: str) -> str:
 # -- the capped child --------------------------------------------------------------------------
 def confirm_in_subprocess(path: str, cap: int = DEFAULT_CAP, timeout: float = 600) -> Confirmation:
     """Run confirm() in a fresh interpreter with RLIMIT_AS = cap; a clear error if it is hit."""
-    command = [sys.executable, "-m", "tidy.extract.confirm", path, str(cap)]
+    # -P: the caller's folder (maybe the scanned repo, with a tidy/ of its own) is not on sys.path.
+    command = [sys.executable, "-P", "-m", "tidy.extract.confirm", path, str(cap)]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout,
                               check=False, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
