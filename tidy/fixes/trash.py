@@ -36,7 +36,7 @@ from typing import Any
 
 from tidy import state
 from tidy.catalog import CACHEDIR_SIGNATURE
-from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.journal import Intent, RunJournal, RunRecord
 from tidy.models import ActionKind
@@ -67,6 +67,9 @@ class TrashApplier:
             batch = actions[start:start + _GIT_BATCH]
             tracked = tracked_now(batch)
             for action in batch:
+                if settings.stopping():  # between two moves: none is ever left half-done
+                    outcomes.append(skipped(journal, action, self.kind, STOPPED, False))
+                    continue
                 outcomes.append(self._one(action, journal, locator, tracked, settings))
         return outcomes
 
