@@ -460,9 +460,10 @@ def browse(path: str, config_path: str | None, skip_recent: float) -> int:
     `tidy undo` puts a run back, `tidy log` lists it. Keys: press ? in the app.
     """
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        raise click.UsageError("tidy browse needs a terminal; `tidy scan` reports without one")
+        raise click.ClickException("tidy browse needs a terminal; `tidy scan` reports "
+                                   "without one")
     if not os.path.isdir(path):
-        raise click.BadParameter(f"{path}: not a folder", param_hint="PATH")
+        raise click.ClickException(f"{path}: not a folder")
     from tidy.browse import run  # Textual is imported here only: other commands stay fast
 
     return run(path, load_config(path, config_path), skip_recent or 0.0)

@@ -15,6 +15,7 @@ import pytest
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
 
 from tests.browse.helpers import (
     ARTIFACTS,
@@ -37,7 +38,7 @@ from tidy.browse import cells
 from tidy.browse.app import BrowseApp, ScanEvent
 from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item
-from tidy.browse.screens import ConfirmScreen, PlanScreen, ResultScreen
+from tidy.browse.screens import ConfirmScreen, HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Finished, GroupDone
 
 
@@ -147,6 +148,17 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         assert len(app.model.marked()) == len(app.model.items())
         await pilot.press("a")
         assert app.model.marked() == []
+        # The mouse: a click puts the cursor on a row, the footer's keys are buttons.
+        table = app.main.query_one("#rows", DataTable)
+        await pilot.click(table, offset=(4, 1 + 3))  # below the header: the fourth row
+        assert table.cursor_row == 3 and cursor_path(app) == "pkg/__pycache__"
+        mark = next(k for k in app.main.query(FooterKey) if k.action == "mark")
+        await pilot.click(mark)
+        assert {i.finding.path for i in app.model.marked()} == {"pkg/__pycache__"}
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
 
     drive(app, script)
 

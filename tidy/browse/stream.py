@@ -108,8 +108,8 @@ class ScanStream:
         while True:
             try:
                 event = pickle.load(child.stdout)
-            except (EOFError, pickle.UnpicklingError, OSError):
-                break  # the child ended (or was stopped mid-write)
+            except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+                break  # the child ended (or was stopped mid-write; or close() came first)
             finished = isinstance(event, Finished | Failed)
             yield event
         with self._reaping:
