@@ -18,6 +18,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input
 
@@ -69,7 +70,18 @@ async def until(pilot: Pilot[int], done: Callable[[], bool], timeout: float = 30
     while not done():
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
+        await asyncio.sleep(0.01)  # the app's loop runs meanwhile (no wait for it to idle)
+
+
+def send_key(app: BrowseApp, key: str, char: str | None = None) -> None:
+    """A key press through the driver, as `pilot.press` sends it, without then waiting for
+    the app to go idle: while a run applies in a thread, the app is not idle, and the wait
+    would outlast the run."""
+    driver = app._driver
+    assert driver is not None
+    event = events.Key(key, char)
+    event.set_sender(app)
+    driver.send_message(event)
 
 
 async def scanned(pilot: Pilot[int]) -> None:

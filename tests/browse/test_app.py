@@ -27,6 +27,7 @@ from tests.browse.helpers import (
     journal,
     rows,
     scanned,
+    send_key,
     svg_colours,
     svg_text,
     tree_snapshot,
@@ -202,6 +203,14 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
         await pilot.press("escape")
         # The rows of what moved are gone; the ignore-rule findings stay.
         assert {r[5] for r in rows(app) if r[1] != "repo"} == {"ignore"}
+        # The folder view still shows where it was, and which run moved it.
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen), what="the folders")
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        drill.show("web")
+        moved = next(n for n in drill.listing if n.name == "node_modules")
+        assert moved.gone == app.runs[0].run_id and moved.total_bytes == plan.actions[0].bytes
 
     drive(app, script)
     for rel in ("web/node_modules", "api/pkg/__pycache__", "api/.mypy_cache"):
@@ -280,6 +289,12 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
         assert "TDY401 unused-vendored-library" in pane
         assert "strings searched: " in pane and "ketcher" in pane
         assert "files searched: " in pane
+        evidence_pane = app.main.query_one("#evidence-pane")
+        short = evidence_pane.size.height
+        await pilot.press("e")
+        assert evidence_pane.size.height > short  # taller, to read it all
+        await pilot.press("e")
+        assert evidence_pane.size.height == short
 
     drive(app, script)
 
@@ -417,10 +432,13 @@ def test_ctrl_c_mid_apply_finishes_the_current_move_and_undo_restores(
             await filter_by(pilot, "rule:TDY101")
             await pilot.press("a", "p")
             await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
-            await pilot.press("enter", "y")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+            send_key(app, "y", "y")
+            await until(pilot, lambda: app.applying or bool(app.runs), what="the run to start")
             await until(pilot, lambda: intents() >= 20 or not app.applying, timeout=60,
                         what="moves to begin")
-            await pilot.press("ctrl+c")
+            send_key(app, "ctrl+c")
             await until(pilot, lambda: app.return_code is not None, timeout=60,
                         what="the app to exit")
 

@@ -113,8 +113,9 @@ def test_rows_group_biggest_first_and_marks_only_what_tidy_can_apply() -> None:
     report = model.marked_report(("/w",))
     assert [g.root for g in report.groups] == [first.group.root]
     assert report.findings == (first.finding,)
-    model.forget([first.key])
+    model.forget([first.key], "run-1")
     assert first.key not in model.marks and first not in model.items()
+    assert model.gone() == {first.key: (first, "run-1")}
 
 
 _PATH = st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3).map("/".join)

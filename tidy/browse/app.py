@@ -24,10 +24,14 @@ from textual.widgets import DataTable, Footer, Input, Static
 
 from tidy.browse import actions, evidence, filters
 from tidy.browse.cells import age, fit, fix_word, kind_word, printable, size, state_word
+from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item, Model, Row
+from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
 from tidy.config import Config
-from tidy.fixes.plan import Plan
+from tidy.fixes.commands import CommandError
+from tidy.fixes.plan import Plan, PlanRefused
+from tidy.journal import JournalError
 
 # Fixed columns after the path: (key, title, width, right-aligned).
 COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
@@ -72,6 +76,7 @@ class MainScreen(Screen[None]):
         Binding("p", "plan", "Plan"),
         Binding("u", "toggle_unsafe", "Unsafe"),
         Binding("enter", "open", "Open", show=False),
+        Binding("e", "toggle_evidence", "Why"),
         Binding("question_mark", "help", "Help"),
         Binding("q", "app.quit_browse", "Quit"),
         Binding("j", "cursor('down')", show=False),
@@ -280,14 +285,15 @@ class MainScreen(Screen[None]):
         self.browse.open_plan()
 
     def action_open(self) -> None:
-        from tidy.browse.drill import DrillScreen
-
         row = self.current_row()
         self.app.push_screen(DrillScreen(row.key if row is not None else ""))
 
-    def action_help(self) -> None:
-        from tidy.browse.screens import HelpScreen
+    def action_toggle_evidence(self) -> None:
+        """The evidence pane: 7 lines, or most of the screen to read it all."""
+        pane = self.query_one("#evidence-pane")
+        pane.set_class(not pane.has_class("tall"), "tall")
 
+    def action_help(self) -> None:
         self.app.push_screen(HelpScreen())
 
 
@@ -300,6 +306,7 @@ class BrowseApp(App[int]):
     #top { height: 1; padding: 0 1; background: $panel; }
     #rows { height: 1fr; }
     #evidence-pane { height: 7; border-top: solid $primary; padding: 0 1; }
+    #evidence-pane.tall { height: 70%; }
     #status { height: 1; padding: 0 1; background: $panel; }
     #filter { height: 3; }
     """
@@ -420,8 +427,6 @@ class BrowseApp(App[int]):
 
     # -- plan and apply -------------------------------------------------------------------------
     def open_plan(self) -> None:
-        from tidy.browse.screens import PlanScreen
-
         if self.applying:
             self.main.update_status("a run is still applying")
             return
@@ -432,8 +437,6 @@ class BrowseApp(App[int]):
 
     def build_plan(self) -> tuple[Plan | None, str]:
         """The plan for the marks, or why there is none (a refused root)."""
-        from tidy.fixes.plan import PlanRefused
-
         report = self.model.marked_report(self.roots)
         try:
             return actions.build_plan(report, self.unsafe), ""
@@ -448,10 +451,6 @@ class BrowseApp(App[int]):
                         exit_on_error=False)
 
     def _apply(self, plan: Plan) -> None:
-        from tidy.fixes.commands import CommandError
-        from tidy.fixes.plan import PlanRefused
-        from tidy.journal import JournalError
-
         try:
             applied = actions.apply(plan, self.options.skip_recent, self.stop_applying.is_set)
         except (CommandError, PlanRefused, JournalError, OSError) as error:
@@ -461,15 +460,13 @@ class BrowseApp(App[int]):
 
     @on(ApplyDone)
     def _applied(self, message: ApplyDone) -> None:
-        from tidy.browse.screens import PlanScreen, ResultScreen
-
         self.applying = False
         if message.applied is not None:
             applied = message.applied
             self.runs.append(applied)
             self.attention = self.attention or applied.attention
             changed = actions.changed_items(self.model.marked(), applied.outcomes)
-            self.model.forget(changed)
+            self.model.forget(changed, applied.run_id)
             self.model.marks.clear()
         else:
             self.attention = True

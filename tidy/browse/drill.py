@@ -7,6 +7,8 @@ size; the walk did not list what is inside, so neither does this view.
 
 from __future__ import annotations
 
+import os
+import time
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
@@ -18,6 +20,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from tidy.browse import evidence
 from tidy.browse.cells import fit, kind_word, printable, size
+from tidy.browse.model import Item
 from tidy.browse.tree import Node, ScanTree
 
 if TYPE_CHECKING:
@@ -67,7 +70,8 @@ class DrillScreen(Screen[None]):
 
     def on_mount(self) -> None:
         model = self.browse.model
-        self.scan_tree = ScanTree.build(model.groups, model.items(), self.browse.roots)
+        self.scan_tree = ScanTree.build(model.groups, model.items(), self.browse.roots,
+                                        model.gone())
         start, select = self._start()
         self.show(start, select)
         self.query_one("#drill-rows", DataTable).focus()
@@ -121,17 +125,25 @@ class DrillScreen(Screen[None]):
         if marked:
             name = "● " + name
         found = self._found(entry)
+        style = "dim strike" if entry.gone else "bold" if entry.keys else ""
         return [Text(size(entry.total_bytes), justify="right"), Text(bar),
                 Text(f"{entry.total_files:,}", justify="right"),
-                Text(fit(name, name_width), style="bold" if entry.keys else ""),
-                Text(fit(found, _KIND_WIDTH), style="dim" if entry.synthetic else "")]
+                Text(fit(name, name_width), style=style),
+                Text(fit(found, _KIND_WIDTH), style="dim" if entry.gone else "")]
 
     def _found(self, entry: Node) -> str:
-        if entry.synthetic:
-            return "see the help"
-        items = [self.browse.model.item(k) for k in entry.keys]
+        if entry.gone:
+            return f"done: run {entry.gone}"
+        items = [self._item(k) for k in entry.keys]
         kinds = [kind_word(i.finding) for i in items if i is not None]
         return ", ".join(dict.fromkeys(kinds))
+
+    def _item(self, key: str) -> Item | None:
+        model = self.browse.model
+        item = model.item(key)
+        if item is None and key in model.gone():
+            item = model.gone()[key][0]
+        return item
 
     def _own_files(self, node: Node) -> list[Text] | None:
         if not node.kids or node.own_files <= 0:
@@ -152,9 +164,11 @@ class DrillScreen(Screen[None]):
         elif entry.synthetic:
             text.append("Bytes the walk counted that no listed folder or finding holds: "
                         "opt-in kinds (venvs), findings under --min-size or not selected.")
+        elif entry.gone:
+            text.append(f"Changed by run {entry.gone} after the scan (moved to tidy's trash, "
+                        "or edited); the sizes are the scan's. `tidy undo` puts it back.")
         elif entry.keys:
-            item = self.browse.model.item(entry.keys[0])
-            text = evidence.for_row(item, _now())
+            text = evidence.for_row(self._item(entry.keys[0]), time.time())
         elif entry.block:
             text.append("Measured as a whole by the scan.", style="dim")
         else:
@@ -187,14 +201,7 @@ class DrillScreen(Screen[None]):
         if entry is None or not entry.keys:
             self.notify("nothing found here to mark", severity="warning")
             return
-        model = self.browse.model
-        fixable_keys = [k for k in entry.keys if model.item(k) is not None]
-        problem = ""
-        if any(k in model.marks for k in fixable_keys):
-            model.marks.difference_update(fixable_keys)
-        else:
-            problems = [model.toggle(k) for k in fixable_keys]
-            problem = next((p for p in problems if p), "") if all(problems) else ""
+        problem = self.browse.model.toggle_together(entry.keys)
         if problem:
             self.notify(problem, severity="warning")
         row = self.query_one("#drill-rows", DataTable).cursor_row
@@ -214,13 +221,5 @@ class DrillScreen(Screen[None]):
 
 
 def _rel(path: str, base: str) -> str:
-    import os
-
     rel = os.path.relpath(path, base).replace(os.sep, "/")
     return "" if rel == "." else rel
-
-
-def _now() -> float:
-    import time
-
-    return time.time()

@@ -25,34 +25,45 @@ def for_row(row: Row | None, now: float) -> Text:
 
 
 def _item(item: Item, now: float) -> Text:
+    """Why first (the message, the rule's evidence), then the fix, then the measurements."""
     finding = item.finding
     text = Text()
     text.append(f"{finding.code} {finding.rule}", style="bold")
     text.append(f"  {printable(_shown_path(item))}\n")
-    measured = finding.size
-    facts = [size(measured.apparent)]
-    if measured.files:
-        facts.append(f"{measured.files:,} files")
-    if measured.dirs > 1:
-        facts.append(f"{measured.dirs:,} folders")
-    facts.append(f"git: {state_word(finding)}")
-    if finding.activity:
-        facts.append(f"project's newest own file {age(finding.activity, now)} ago")
-    if finding.kind:
-        facts.append(f"kind: {finding.kind}" + (f" ({finding.ecosystem})"
-                                                 if finding.ecosystem else ""))
-    text.append(" · ".join(facts) + "\n")
     text.append(printable(finding.message) + "\n")
+    for key, value in finding.details:
+        text.append(f"{printable(key)}: ", style="bold")
+        text.append(printable(value) + "\n")
     fix = finding.fix
     if fix is None:
         text.append("fix: none\n", style="dim")
     else:
-        text.append(f"fix ({fix_word(finding)}): {printable(fix.description)}\n")
+        text.append(f"fix ({fix_word(finding)}): ", style="bold")
+        text.append(f"{printable(fix.description)}\n")
         text.append(f"  {_APPLICABILITY[fix.applicability]}\n", style="dim")
-    for key, value in finding.details:
-        text.append(f"{printable(key)}: ", style="bold")
-        text.append(printable(value) + "\n")
+    text.append(" · ".join(_facts(item, now)) + "\n", style="dim")
     return text
+
+
+def _facts(item: Item, now: float) -> list[str]:
+    finding = item.finding
+    measured = finding.size
+    facts = [size(measured.apparent)]
+    if measured.files:
+        facts.append(_count(measured.files, "file", "files"))
+    if measured.dirs > 1:
+        facts.append(_count(measured.dirs, "folder", "folders"))
+    facts.append(f"git: {state_word(finding)}")
+    if finding.activity:
+        facts.append(f"project's newest own file {age(finding.activity, now)} old")
+    if finding.kind:
+        ecosystem = finding.ecosystem if finding.ecosystem not in ("", finding.kind) else ""
+        facts.append(f"kind: {finding.kind}" + (f" ({ecosystem})" if ecosystem else ""))
+    return facts
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{n:,} {one if n == 1 else many}"
 
 
 def _group(group: Group, row: GroupRow) -> Text:

@@ -65,6 +65,7 @@ class Model:
         self._groups: dict[str, Group] = {}  # by root, in arrival order
         self._items: dict[str, list[Item]] = {}  # by group root, biggest first (engine order)
         self._by_key: dict[str, Item] = {}
+        self._gone: dict[str, tuple[Item, str]] = {}  # changed by a run: (item, run id)
         self.marks: set[str] = set()
 
     # -- what arrived -----------------------------------------------------------------------
@@ -134,6 +135,16 @@ class Model:
         self.marks.update(new)
         return len(new)
 
+    def toggle_together(self, keys: Iterable[str]) -> str:
+        """The findings at one path as one mark: unmark all if any is marked, else mark
+        those that can be applied; "" when done, else why none could be marked."""
+        keys = [k for k in keys if k in self._by_key]
+        if any(k in self.marks for k in keys):
+            self.marks.difference_update(keys)
+            return ""
+        problems = [self.toggle(k) for k in keys]
+        return "" if not all(problems) else (problems[0] if problems else "nothing to mark")
+
     def marked(self) -> list[Item]:
         return [i for i in self.items() if i.key in self.marks]
 
@@ -150,10 +161,15 @@ class Model:
                 groups.append(dataclasses.replace(group, findings=findings))
         return Report(roots=roots, groups=tuple(groups))
 
-    def forget(self, keys: Iterable[str]) -> None:
-        """Drop items whose paths a fix run changed: the scan's numbers no longer hold."""
+    def forget(self, keys: Iterable[str], run_id: str) -> None:
+        """Take items whose paths run `run_id` changed out of the rows: the scan's numbers
+        no longer hold for them. The folder view still shows where they were."""
         for key in set(keys):
             item = self._by_key.pop(key, None)
             self.marks.discard(key)
             if item is not None:
                 self._items[item.group.root].remove(item)
+                self._gone[key] = (item, run_id)
+
+    def gone(self) -> dict[str, tuple[Item, str]]:
+        return dict(self._gone)

@@ -242,11 +242,14 @@ class ResultScreen(Screen[None]):
             word = {Status.DONE: "done", Status.SKIPPED: "skipped",
                     Status.FAILED: "FAILED"}[outcome.status]
             text.append(f"{word:<8}", style="bold" if outcome.status is not Status.DONE else "")
-            text.append(f"{_shown(outcome.path, base)}")
-            if outcome.status is Status.DONE:
+            text.append(f"{_DOES.get(outcome.action, outcome.action.value):<9} ")
+            text.append(_shown(outcome.path, base))
+            if outcome.status is not Status.DONE:
+                text.append(f"  {printable(outcome.reason)}\n")
+            elif outcome.action in (ActionKind.TRASH, ActionKind.GIT_RM):
                 text.append(f"  {size(outcome.bytes)}\n")
             else:
-                text.append(f"  {printable(outcome.reason)}\n")
+                text.append(f"  ({_shown(outcome.where, base)})\n" if outcome.where else "\n")
         if applied.done:
             text.append("\n`tidy undo` puts this run back; `tidy log` lists it; "
                         "`tidy trash purge` frees the space for good.\n", style="dim")
@@ -266,6 +269,7 @@ tidy browse: every number here comes from the scan; nothing is measured twice.
              state:ignored, fix:trash; all must match (esc clears)
   enter      open the folder (ncdu-style): sizes from the scan, never a second walk
   p          the plan for the marked findings: what moves, bytes, files, why
+  e          the evidence pane: taller, to read all of it (again: back)
   u          unsafe fixes on/off (off at start): untrack, git rm, extract
   q, ctrl+c  quit (a scan stops at once; a run stops after the current move)
 

@@ -11,7 +11,7 @@ the scan counted.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tidy.browse.model import Item
@@ -32,6 +32,7 @@ class Node:
     block: bool = False  # measured as a whole (an artifact folder, a file): no entries below
     synthetic: bool = False  # "(not itemised)": not a real path
     keys: list[str] = field(default_factory=list)  # items (findings) at this path
+    gone: str = ""  # the run that moved or changed what the scan found here
     total_bytes: int = 0
     total_files: int = 0
 
@@ -49,14 +50,21 @@ class ScanTree:
 
     @classmethod
     def build(cls, groups: Iterable[Group], items: Iterable[Item],
-              roots: tuple[str, ...] = ()) -> ScanTree:
+              roots: tuple[str, ...] = (),
+              gone: Mapping[str, tuple[Item, str]] | None = None) -> ScanTree:
+        """The tree of `groups`, with `items` where the scan found them; `gone` (item key ->
+        (item, run id)) are findings a run has changed since, drawn where they were."""
         groups = list(groups)
         tree = cls(_base_of([g.root for g in groups] or list(roots)))
+        runs = {key: run for key, (_, run) in (gone or {}).items()}
         by_group: dict[str, list[Item]] = {}
-        for item in items:
+        for item in [*items, *(item for item, _ in (gone or {}).values())]:
             by_group.setdefault(item.group.root, []).append(item)
         for group in groups:
             tree._add_group(group, by_group.get(group.root, []))
+        for node in tree.nodes.values():
+            if node.keys and all(k in runs for k in node.keys):
+                node.gone = runs[node.keys[0]]
         tree._total(tree.root)
         return tree
 
