@@ -479,3 +479,26 @@ def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
         assert len(app.model.marked()) == row.count
 
     drive(app, script)
+
+
+def test_a_run_that_cannot_start_says_why_and_moves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace(tmp_path / "ws")
+    before = tree_snapshot(root)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("tidy's state folder cannot be made here\n")
+    monkeypatch.setenv("TIDY_STATE_DIR", str(blocker))
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await pilot.press("down", "space", "p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        await pilot.press("enter", "y")
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
+        assert "The run stopped with an error" in _text(app.screen.query_one("#result", Static))
+        await pilot.press("escape", "q")
+
+    drive(app, script)
+    assert app.return_code == 1 and app.return_value == 1  # something needs attention
+    assert tree_snapshot(root) == before

@@ -332,7 +332,8 @@ class BrowseApp(App[int]):
         self.applying = False
         self.stop_applying = threading.Event()
         self.quit_when_applied = False
-        self.attention = False  # a run this session needed attention: exit 1
+        self.attention = False  # a run (or the scan) needed attention this session: exit 1
+        self.internal_error = False  # a bug surfaced while applying: exit 3
         self.runs: list[actions.Applied] = []
         self._last_refresh = 0.0
         self._refresh_pending = False
@@ -355,8 +356,12 @@ class BrowseApp(App[int]):
         self.set_interval(0.5, self._tick)
 
     def _read_scan(self) -> None:
-        for event in self.stream.events():
-            self.post_message(ScanEvent(event))
+        try:
+            for event in self.stream.events():
+                self.post_message(ScanEvent(event))
+        except Exception as error:  # a bug here must not leave the app scanning forever
+            self.post_message(ScanEvent(Failed(f"internal error: {type(error).__name__}: "
+                                               f"{error}")))
 
     def _tick(self) -> None:
         if self.scan_state == "scanning":
@@ -376,6 +381,7 @@ class BrowseApp(App[int]):
         elif isinstance(event, Failed):
             self.scan_state = "stopped" if self.stream.stopped else "failed"
             self.scan_note = event.message
+            self.attention = self.attention or self.scan_state == "failed"
             self.main.refresh_rows()
         self.main.update_top()
 
@@ -400,7 +406,8 @@ class BrowseApp(App[int]):
             seconds = time.monotonic() - self._started
             seen = (f"{self.progress.entries:,} entries, {size(self.progress.bytes)}"
                     if self.progress else "starting")
-            state = f"scanning… {seen}; {groups} done ({seconds:.0f}s)"
+            state = f"scanning… {seen}; {groups} {'group' if groups == 1 else 'groups'} done " \
+                    f"({seconds:.0f}s)"
         elif self.scan_state == "done" and self.finished is not None:
             found = sum(len(g.findings) for g in self.model.groups)
             state = (f"scanned in {self.finished.duration_s:.1f}s: {groups} "
@@ -456,6 +463,11 @@ class BrowseApp(App[int]):
         except (CommandError, PlanRefused, JournalError, OSError) as error:
             self.post_message(ApplyDone(None, str(error)))
             return
+        except Exception as error:  # a bug: said on screen, exit code 3 when the app quits
+            self.internal_error = True
+            self.post_message(ApplyDone(None, f"internal error: {type(error).__name__}: "
+                                              f"{error}"))
+            return
         self.post_message(ApplyDone(applied))
 
     @on(ApplyDone)
@@ -490,7 +502,8 @@ class BrowseApp(App[int]):
 
     def _leave(self) -> None:
         self.stream.stop()
-        self.exit(1 if self.attention else 0)
+        code = 3 if self.internal_error else 1 if self.attention else 0
+        self.exit(code, return_code=code)
 
     def on_unmount(self) -> None:
         self.stop_applying.set()

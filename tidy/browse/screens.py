@@ -161,6 +161,9 @@ class PlanScreen(Screen[None]):
 
     def action_apply(self) -> None:
         plan = self.plan
+        if _app(self).applying:
+            self.notify("a run is applying; wait for its result", severity="warning")
+            return
         if plan is None or not plan.actions:
             self.notify("nothing to apply", severity="warning")
             return
@@ -234,7 +237,9 @@ class ResultScreen(Screen[None]):
 
     def _text(self) -> Text:
         if self.applied is None:
-            return Text(f"Nothing was applied: {self.error}", style="bold")
+            return Text(f"The run stopped with an error: {printable(self.error)}\n\n"
+                        "`tidy trash list` shows what it did before; `tidy undo` puts that "
+                        "back.", style="bold")
         applied = self.applied
         base = _app(self).options.path
         text = Text(actions.result_line(applied) + "\n\n", style="bold")
