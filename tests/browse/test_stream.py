@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.browse.helpers import workspace
+from tests.conftest import commit, make_repo, write
 from tidy import engine
 from tidy.browse.stream import Failed, Finished, GroupDone, Job, ScanStream
 from tidy.config import load
@@ -71,3 +72,26 @@ def test_stop_ends_the_child_and_everything_it_started(tmp_path: Path) -> None:
     assert not any(isinstance(e, Finished) for e in events)
     with pytest.raises(ProcessLookupError):
         os.killpg(pid, 0)  # no process of its group is left: workers and git went with it
+
+
+def test_the_scan_never_runs_code_from_the_folder_it_is_started_in(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tidy browse` run inside a checkout that has a `tidy/` package of its own (a stranger's
+    repo, or tidy's own source): neither the scan child nor the interpreter the scan starts to
+    confirm a data module may import it."""
+    root = make_repo(tmp_path / "checkout")
+    marker = tmp_path / "ran-the-checkouts-code"
+    planted = f"open({str(marker)!r}, 'a').write(__name__ + '\\n')\n"
+    for rel in ("tidy/__init__.py", "tidy/browse/__init__.py", "tidy/extract/__init__.py"):
+        write(root / rel, "")
+    write(root / "tidy" / "browse" / "stream.py", planted)
+    write(root / "tidy" / "extract" / "confirm.py", planted)
+    rows = [f'    {{"id": {i}, "text": "question {i} about chemistry?"}},' for i in range(6000)]
+    write(root / "mockapi" / "data.py", "QUESTIONS = [\n" + "\n".join(rows) + "\n]\n")
+    commit(root)
+    monkeypatch.chdir(root)
+    events = _events(root)
+    assert isinstance(events[-1], Finished)
+    codes = {f.code for e in events if isinstance(e, GroupDone) for f in e.group.findings}
+    assert "TDY301" in codes  # the data module was confirmed, by tidy's own code
+    assert not marker.exists()

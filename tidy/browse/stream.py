@@ -91,6 +91,11 @@ class ScanStream:
         self._child = subprocess.Popen(
             [sys.executable, "-m", "tidy.browse.stream"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            # Safe path: the current folder (the tree being browsed, perhaps a stranger's
+            # checkout with a `tidy/` package of its own) is never put on sys.path, neither
+            # in the child nor in the interpreters the scan starts (`python -m
+            # tidy.extract.confirm` for a data module).
+            env={**os.environ, "PYTHONSAFEPATH": "1"},
             # Its own session: a terminal's Ctrl-C never reaches it, and stop() can signal
             # the whole group (the walk's workers, git) at once.
             start_new_session=True,
