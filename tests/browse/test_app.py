@@ -502,3 +502,22 @@ def test_a_run_that_cannot_start_says_why_and_moves_nothing(
     drive(app, script)
     assert app.return_code == 1 and app.return_value == 1  # something needs attention
     assert tree_snapshot(root) == before
+
+
+def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await pilot.press("down", "down", "down")
+        assert cursor_path(app) == "pkg/__pycache__"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert cursor_path(app) == "pkg/__pycache__"
+        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", DataTable).size.width > 100
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert cursor_path(app) == "pkg/__pycache__"
+
+    drive(app, script)

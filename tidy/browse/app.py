@@ -89,6 +89,7 @@ class MainScreen(Screen[None]):
         self._shown: list[Row] = []
         self._touched = False  # the user moved the cursor: keep it on its row
         self._placed: str | None = None  # the row the cursor was put on, not moved to
+        self._cursor_key: str | None = None  # the row under the cursor, across rebuilds
 
     def compose(self) -> ComposeResult:
         yield Static(id="top", markup=False)
@@ -133,7 +134,6 @@ class MainScreen(Screen[None]):
     def refresh_rows(self) -> None:
         """Rebuild the rows from the model; the cursor stays on the same row if it is left."""
         table = self.query_one("#rows", DataTable)
-        current = self.current_row()
         index = table.cursor_row
         rows = self.browse.model.rows(self.browse.filter, time.time())
         width = self._path_width()
@@ -144,8 +144,8 @@ class MainScreen(Screen[None]):
         keys = [r.key for r in rows]
         if not self._touched:
             index = 0  # rows still arriving above: the biggest stays in view
-        elif current is not None and current.key in keys:
-            index = keys.index(current.key)
+        elif self._cursor_key in keys:
+            index = keys.index(self._cursor_key)
         if rows:
             index = min(max(index, 0), len(rows) - 1)
             self._placed = keys[index]
@@ -203,6 +203,7 @@ class MainScreen(Screen[None]):
     def _highlighted(self, highlighted: DataTable.RowHighlighted) -> None:
         if highlighted.row_key.value != self._placed:
             self._touched = True  # the user moved: rows arriving later keep the cursor there
+        self._cursor_key = highlighted.row_key.value
         self.show_evidence()
 
     @on(DataTable.RowSelected)

@@ -265,21 +265,22 @@ class ResultScreen(Screen[None]):
 
 
 HELP = """\
-tidy browse: every number here comes from the scan; nothing is measured twice.
+Every number here comes from the scan; nothing is measured twice.
 
-  up/down, j/k, pgup/pgdn   move              mouse: click a row, wheel to scroll
-  space      mark or unmark the row (a repo's row: all its shown findings)
-  a          mark all shown findings (again: unmark them)
-  /          filter: words in the path, kind:node_modules, rule:TDY1, age:>30d,
-             state:ignored, fix:trash; all must match (esc clears)
-  enter      open the folder (ncdu-style): sizes from the scan, never a second walk
-  p          the plan for the marked findings: what moves, bytes, files, why
-  e          the evidence pane: taller, to read all of it (again: back)
-  u          unsafe fixes on/off (off at start): untrack, git rm, extract
-  q, ctrl+c  quit (a scan stops at once; a run stops after the current move)
+  up/down j/k   move (mouse: click a row; click it again to open it)
+  space         mark or unmark (a repo's row: all its shown findings)
+  a             mark all shown findings (again: unmark them)
+  /             filter: path words, kind:node_modules, rule:TDY1,
+                age:>30d, state:ignored, fix:trash (esc clears)
+  enter         open the folder, ncdu-style (-> in, <- up, esc back)
+  p             the plan for the marks: what moves, bytes, files, why
+  e             a taller evidence pane (again: back)
+  u             unsafe fixes on/off (off at start)
+  q, ctrl+c     quit: a scan stops at once, a run after its current move
 
-fix column: trash = to tidy's trash (`tidy undo` brings it back); * = needs the unsafe
-toggle; advice = tidy only explains. state: git's view (tracked, ignored, untracked).
+fix: trash = to tidy's trash (`tidy undo` brings it back);
+     * = needs the unsafe toggle; advice = tidy only explains.
+state: git's view (tracked, ignored, untracked).
 """
 
 
