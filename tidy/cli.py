@@ -456,6 +456,28 @@ def show_log(limit: int | None, output_format: str) -> int:
 
     return run_log(output_format, limit, _out)
 
+@cli.command("browse")
+@click.argument("path", required=False, default=".", type=click.Path(path_type=str))
+@click.option("--config", "config_path", type=click.Path(dir_okay=False),
+              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
+@click.option("--skip-recent", callback=_age_option, default="10s", show_default=True,
+              help="Leave alone anything written more recently than this (a running build).")
+def browse(path: str, config_path: str | None, skip_recent: float) -> int:
+    """Look through what a scan of PATH finds, choose, and clean it (a terminal UI).
+
+    Marked findings go through the same plan, re-checks and journal as `tidy fix`:
+    `tidy undo` puts a run back, `tidy log` lists it. Keys: press ? in the app.
+    """
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        raise click.ClickException("tidy browse needs a terminal; `tidy scan` reports "
+                                   "without one")
+    if not os.path.isdir(path):
+        raise click.ClickException(f"{path}: not a folder")
+    from tidy.browse import run  # Textual is imported here only: other commands stay fast
+
+    return run(path, load_config(path, config_path), skip_recent or 0.0)
+
+
 @cli.command("history")
 @click.argument("path", required=False, default=".", type=click.Path(path_type=str))
 @click.option("--history-db", type=click.Path(dir_okay=False),

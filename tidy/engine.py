@@ -42,6 +42,11 @@ class ScanError(RuntimeError):
     """A scan that cannot start (the path is missing or not a folder): exit code 2."""
 
 
+# Called with each group as soon as it is complete, before the next one is checked: how a
+# caller shows results while the scan goes on (`tidy browse`). In the scan's thread.
+GroupFn = Callable[[Group], None]
+
+
 @dataclass
 class _Bucket:
     """What the walk found inside one group, paths still relative to the walk root."""
@@ -60,9 +65,9 @@ class _Bucket:
 
 
 def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = None,
-         tracked_size: bool = False) -> Report:
+         tracked_size: bool = False, on_group: GroupFn | None = None) -> Report:
     """Scan each path; `tracked_size` measures each repo's index too (for the history),
-    early where the index is big."""
+    early where the index is big; `on_group` gets each group as soon as it is done."""
     started = time.monotonic()
     roots = tuple(_check_root(p) for p in paths)
     groups: list[Group] = []
@@ -72,7 +77,7 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     with without_cycle_collection():
         for root in roots:
             root_groups, root_skipped, root_warnings = _scan_root(
-                root, config, progress, hidden, tracked_size)
+                root, config, progress, hidden, tracked_size, on_group)
             groups.extend(root_groups)
             skipped.extend(root_skipped)
             warnings.extend(root_warnings)
@@ -135,16 +140,17 @@ class _Excluded:
 
 def _scan_root(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    tracked_size: bool,
+    tracked_size: bool, on_group: GroupFn | None = None,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     with WorkerPool() as pool:
         jobs = jobs_for(config.selects, tracked_size)
-        return _scan_root_with(root, config, progress, hidden, EarlyWork(jobs, pool), pool)
+        return _scan_root_with(root, config, progress, hidden, EarlyWork(jobs, pool), pool,
+                               on_group)
 
 
 def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    early: EarlyWork, pool: WorkerPool,
+    early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
@@ -192,8 +198,11 @@ def _scan_root_with(
              for path, query in queries.items()}
     buckets = _bucket(result)
     warnings = _warnings(result, facts)
-    groups = [_group(root, b, enclosing, facts, config, hidden, early)
-              for b in buckets.values()]
+    groups = []
+    for bucket in buckets.values():
+        groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))
+        if on_group is not None:
+            on_group(groups[-1])
     skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
     return groups, skipped, warnings
 

@@ -30,7 +30,7 @@ from __future__ import annotations
 import enum
 import importlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -77,10 +77,20 @@ def skipped(journal: RunJournal, action: PlannedAction, kind: ActionKind, reason
                    run=journal.run_id)
 
 
+# The reason journaled for actions a stopped run never began (see ApplySettings.stop).
+STOPPED = "not started: the run was stopped before it got here"
+
+
 @dataclass(frozen=True)
 class ApplySettings:
     skip_recent: float = 10.0  # seconds: anything written more recently is left alone
     now: float = 0.0  # 0: the clock at each check
+    # Asked before each move and between action kinds; True ends the run there: what is
+    # moving finishes, the rest is journaled as skipped (Ctrl-C in `tidy browse`).
+    stop: Callable[[], bool] | None = None
+
+    def stopping(self) -> bool:
+        return self.stop is not None and self.stop()
 
 
 class Applier(Protocol):
@@ -120,6 +130,9 @@ def apply_plan(plan: Plan, journal: RunJournal,
     for kind in _ordered(a.action for a in plan.actions):
         actions = [a for a in plan.actions if a.action is kind]
         applier = registry.get(kind)
+        if settings.stopping():
+            outcomes += [skipped(journal, a, kind, STOPPED, attention=False) for a in actions]
+            continue
         if applier is None:
             outcomes += [Outcome(a.path, kind, Status.SKIPPED, "no fixer installed", True)
                          for a in actions]

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from tidy.config import Config
 from tidy.fixes import (
+    STOPPED,
     ApplySettings,
     Outcome,
     RunOutcomes,
@@ -127,15 +128,22 @@ def _question(plan: planning.Plan) -> str:
 
 
 def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]]:
-    journal = RunJournal.create("fix", plan.roots)
+    return apply_and_record(plan, ApplySettings(skip_recent=request.skip_recent))
+
+
+def apply_and_record(plan: planning.Plan, settings: ApplySettings,
+                     command: str = "fix") -> tuple[str, list[Outcome]]:
+    """Apply a confirmed plan as one journaled run (`tidy undo` reverts it) and add it to the
+    audit log (`tidy log`) under `command`; the run id and an outcome per action."""
+    journal = RunJournal.create(command, plan.roots)
     try:
-        outcomes = apply_plan(plan, journal, ApplySettings(skip_recent=request.skip_recent))
+        outcomes = apply_plan(plan, journal, settings)
         summary = _summary(outcomes)
         journal.end("complete", summary=summary)
     finally:
         journal.close()
     done = [o for o in outcomes if o.status is Status.DONE]
-    audit("fix", journal.run_id, summary=summary, items=len(done),
+    audit(command, journal.run_id, summary=summary, items=len(done),
           bytes=sum(o.bytes for o in done), files=sum(o.files for o in done),
           skipped=sum(1 for o in outcomes if o.status is Status.SKIPPED),
           failed=sum(1 for o in outcomes if o.status is Status.FAILED),
@@ -147,8 +155,10 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
     done = [o for o in outcomes if o.status is Status.DONE]
     skipped = sum(1 for o in outcomes if o.status is Status.SKIPPED)
     failed = sum(1 for o in outcomes if o.status is Status.FAILED)
+    stopped = sum(1 for o in outcomes if o.reason == STOPPED)
     return (f"moved/changed {len(done)} item(s), {report.size(sum(o.bytes for o in done))} "
-            f"(to trash, not freed); {skipped} skipped, {failed} failed")
+            f"(to trash, not freed); {skipped} skipped, {failed} failed"
+            + (f"; stopped before {stopped}" if stopped else ""))
 
 
 def _notices(out: Out) -> None:

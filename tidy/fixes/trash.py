@@ -41,7 +41,7 @@ from dataclasses import dataclass
 
 from tidy import state
 from tidy.catalog import CACHEDIR_SIGNATURE
-from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
     Chain,
@@ -82,6 +82,9 @@ class TrashApplier:
                 batch = actions[start:start + _GIT_BATCH]
                 tracked = tracked_now(batch)
                 for action in batch:
+                    if settings.stopping():  # between two moves: none is ever left half-done
+                        outcomes.append(skipped(journal, action, self.kind, STOPPED, False))
+                        continue
                     outcomes.append(self._one(action, journal, locator, tracked, settings))
         return outcomes
 

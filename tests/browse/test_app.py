@@ -1,0 +1,523 @@
+"""`tidy browse` driven by Textual's pilot (headless) over real scans of built trees.
+
+Every test runs the real app: the scan child scans the tree, the rows are what it found, and
+applying goes through tidy fix's plan, appliers and journal; `tidy undo` and `tidy log` are
+the real CLI in a subprocess.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from textual.message import Message
+from textual.pilot import Pilot
+from textual.widgets import DataTable, Static
+from textual.widgets._footer import FooterKey
+
+from tests.browse.helpers import (
+    ARTIFACTS,
+    DAYS,
+    app_for,
+    cursor_path,
+    drive,
+    filter_by,
+    journal,
+    rows,
+    scanned,
+    send_key,
+    svg_colours,
+    svg_text,
+    tree_snapshot,
+    until,
+    workspace,
+)
+from tests.conftest import du_apparent, hermetic_env, run_cli
+from tidy.browse import cells
+from tidy.browse.app import BrowseApp, ScanEvent
+from tidy.browse.drill import DrillScreen
+from tidy.browse.model import GroupRow, Item
+from tidy.browse.screens import ConfirmScreen, HelpScreen, PlanScreen, ResultScreen
+from tidy.browse.stream import Finished, GroupDone
+
+
+def _text(widget: Static) -> str:
+    return str(getattr(widget.render(), "plain", widget.render()))
+
+
+def _status(app: BrowseApp) -> str:
+    return _text(app.main.query_one("#status", Static))
+
+
+def _evidence(app: BrowseApp) -> str:
+    return _text(app.main.query_one("#evidence", Static))
+
+
+def test_main_screen_streams_groups_biggest_first_with_the_scans_numbers(
+        tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    seen: list[tuple[str, int, str]] = []
+    app = app_for(root)
+
+    def hook(message: Message) -> None:
+        # Before each scan event is handled: what the screen showed then.
+        if isinstance(message, ScanEvent) and isinstance(message.event, GroupDone | Finished):
+            top = str(app.top_line().plain)
+            seen.append((type(message.event).__name__, len(app.model.groups), top))
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        table = rows(app)
+        # Grouped per repo, biggest group first, each group's findings biggest first.
+        assert [r[0].split()[0] for r in table if r[1] == "repo"] == ["web", "api"]
+        assert table[0][0].startswith("web")
+        assert table[1][0].strip() == "node_modules"
+        assert table[1][1:] == ["node_modules", cells.size(table_size(app, "node_modules")),
+                                "3d", "ignored", "trash"]
+        api_rows = [r for r in table[3:] if r[1] != "repo"]
+        assert {r[0].strip() for r in api_rows} >= {"pkg/__pycache__", ".mypy_cache"}
+        assert {r[4] for r in api_rows} == {"untracked"}
+        # Every number is the scan's: node_modules' size is what `du -sb` says.
+        assert table_size(app, "node_modules") == du_apparent(root / "web" / "node_modules")
+        # The screenshot of the main screen, kept as an artifact and read back.
+        ARTIFACTS.mkdir(exist_ok=True)
+        app.save_screenshot("browse-main.svg", str(ARTIFACTS))
+        shown = svg_text((ARTIFACTS / "browse-main.svg").read_text(encoding="utf-8"))
+        for expected in ("tidy browse", "node_modules", "pkg/__pycache__", "ignored",
+                         "unsafe fixes: off", "Mark", "Plan", "Quit"):
+            assert expected in shown, expected
+
+    drive(app, script, message_hook=hook)
+    # It filled in while the scan streamed: groups arrived one by one, each before the
+    # scan's end, with progress on the top line.
+    groups_seen = [n for name, n, _ in seen if name == "GroupDone"]
+    assert groups_seen == list(range(len(groups_seen))) and len(groups_seen) == 3
+    assert all("scanning" in top for name, _, top in seen if name == "GroupDone")
+    assert seen[-1][:2] == ("Finished", 3)
+
+
+def table_size(app: BrowseApp, path: str) -> int:
+    found = [i.finding for i in app.model.items() if i.finding.path == path]
+    return found[0].size.apparent
+
+
+def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert cursor_path(app) == "web"
+        await pilot.press("down")
+        assert cursor_path(app) == "node_modules"
+        assert "TDY101 untracked-artifact" in _evidence(app)
+        await pilot.press("j", "j")
+        assert cursor_path(app) == "pkg/__pycache__"
+        await pilot.press("k")
+        assert cursor_path(app) == "api"
+        # Filter by kind: only .mypy_cache rows are left, under their repo.
+        await pilot.press("slash", *"kind:mypy")
+        assert [r[0].strip() for r in rows(app)][1:] == [".mypy_cache", ".mypy_cache"]
+        await pilot.press("enter")
+        assert "filter: kind:mypy" in _status(app)
+        await pilot.press("escape")  # clears it
+        assert len(rows(app)) > 3
+        # Filter by rule and by age: the tree is three days old.
+        await filter_by(pilot, "rule:TDY501")
+        assert {r[5] for r in rows(app) if r[1] != "repo"} == {"ignore"}
+        await filter_by(pilot, "age:>2d node")
+        assert [r[0].strip() for r in rows(app)][1:] == ["node_modules"]
+        await filter_by(pilot, "age:<1d")
+        assert rows(app) == []
+        await filter_by(pilot, "age:>x")
+        assert "age:>x" in _status(app) and rows(app) == []  # the list stays, the error shows
+        await pilot.press("escape")
+        # Mark two findings: the status counts them with the scan's bytes.
+        await pilot.press("down", "space")  # node_modules; the cursor moves on
+        await pilot.press("down", "down", "space")  # pkg/__pycache__ (TDY101)
+        marked = app.model.marked()
+        assert {i.finding.path for i in marked} == {"node_modules", "pkg/__pycache__"}
+        total = sum(i.finding.size.apparent for i in marked)
+        assert f"2 marked, {cells.size(total)}" in _status(app)
+        assert rows(app)[1][0].startswith("● node_modules")
+        await pilot.press("up", "space")  # unmark
+        assert len(app.model.marked()) == 1
+        # `a` marks every fixable finding shown; again unmarks them.
+        await pilot.press("a")
+        assert len(app.model.marked()) == len(app.model.items())
+        await pilot.press("a")
+        assert app.model.marked() == []
+        # The mouse: a click puts the cursor on a row, the footer's keys are buttons.
+        table = app.main.query_one("#rows", DataTable)
+        await pilot.click(table, offset=(4, 1 + 3))  # below the header: the fourth row
+        assert table.cursor_row == 3 and cursor_path(app) == "pkg/__pycache__"
+        mark = next(k for k in app.main.query(FooterKey) if k.action == "mark")
+        await pilot.click(mark)
+        assert {i.finding.path for i in app.model.marked()} == {"pkg/__pycache__"}
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+    drive(app, script)
+
+
+def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    before = tree_snapshot(root)
+    app = app_for(root)
+    env = hermetic_env({"TIDY_STATE_DIR": str(state_dir)})
+    dry = run_cli("fix", "--dry-run", "--format", "json", "--select", "TDY101", str(root),
+                  cwd=root, env=env).json()
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "rule:TDY101")
+        await pilot.press("a", "escape")
+        assert len(app.model.marked()) == 3
+        await pilot.press("p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        plan_screen = app.screen
+        assert isinstance(plan_screen, PlanScreen) and plan_screen.plan is not None
+        plan = plan_screen.plan
+        # The same plan `tidy fix --dry-run --select TDY101` makes for the same findings.
+        assert sorted((a.path, a.bytes, a.files) for a in plan.actions) == sorted(
+            (a["path"], a["bytes"], a["files"]) for a in dry["plan"]["actions"])
+        shown = [[str(c.plain) for c in plan_screen.query_one("#plan-rows", DataTable)
+                  .get_row_at(i)] for i in range(len(plan.actions))]
+        assert {r[1] for r in shown} == {"web/node_modules", "api/pkg/__pycache__",
+                                         "api/.mypy_cache"}
+        assert all(r[0] == "to trash" for r in shown)
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        question = _text(app.screen.query_one("#confirm-text", Static))
+        total = cells.size(plan.bytes)
+        assert question.startswith(f"Move 3 folders, {total} in {plan.files:,} files, "
+                                   "to tidy's trash; `tidy undo` brings them back.")
+        await pilot.press("y")
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
+        result = _text(app.screen.query_one("#result", Static))
+        assert "done 3 items" in result and "`tidy undo`" in result
+        await pilot.press("escape")
+        # The rows of what moved are gone; the ignore-rule findings stay.
+        assert {r[5] for r in rows(app) if r[1] != "repo"} == {"ignore"}
+        # The folder view still shows where it was, and which run moved it.
+        await pilot.press("enter")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen), what="the folders")
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        drill.show("web")
+        moved = next(n for n in drill.listing if n.name == "node_modules")
+        assert moved.gone == app.runs[0].run_id and moved.total_bytes == plan.actions[0].bytes
+
+    drive(app, script)
+    for rel in ("web/node_modules", "api/pkg/__pycache__", "api/.mypy_cache"):
+        assert not (root / rel).exists()
+    entries = journal(state_dir)
+    begin = entries[0]
+    assert begin["op"] == "begin" and begin["command"] == "browse"
+    moved = {e["path"]: e["dst"] for e in entries if e.get("op") == "intent"}
+    assert len(moved) == 3 and all(os.path.isdir(dst) for dst in moved.values())
+    assert entries[-1]["op"] == "end" and entries[-1]["status"] == "complete"
+    log = run_cli("log", "--format", "json", cwd=root, env=env).json()["entries"]
+    assert [e["event"] for e in log] == ["browse"] and log[0]["items"] == 3
+    undone = run_cli("undo", cwd=root, env=env)
+    assert undone.code == 0, undone.err
+    assert tree_snapshot(root) == before
+
+
+def test_unsafe_fixes_stay_behind_the_toggle(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    from tests.conftest import commit, write
+
+    write(root / "api" / ".pytest_cache" / "v" / "cache" / "lastfailed", "{}\n")
+    commit(root / "api", ".pytest_cache/v/cache/lastfailed")  # a committed cache: TDY102
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "rule:TDY102")
+        assert [r[5] for r in rows(app) if r[1] != "repo"] == ["untrack*"]
+        await pilot.press("down")
+        assert "needs the unsafe toggle (u)" in _evidence(app)
+        await pilot.press("space", "p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        screen = app.screen
+        assert isinstance(screen, PlanScreen) and screen.plan is not None
+        assert screen.plan.actions == ()
+        assert "unsafe fix" in screen.plan.left_out[0].reason
+        assert "unsafe fixes: off" in _text(screen.query_one("#plan-title", Static))
+        await pilot.press("u")
+        assert [a.action.value for a in screen.plan.actions] == ["untrack"]
+        assert "unsafe fixes: ON" in _text(screen.query_one("#plan-title", Static))
+        assert "Untrack 1 folder with `git rm --cached`" in _text(
+            screen.query_one("#plan-sentence", Static))
+        await pilot.press("escape")
+        assert "unsafe fixes: ON" in _status(app)
+
+    drive(app, script)
+
+
+def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
+    from tests.conftest import commit, make_repo, write
+
+    repo = make_repo(tmp_path / "svc")
+    rows_text = [f'    {{"id": {i}, "text": "question {i} about chemistry?", "score": {i}}},'
+                 for i in range(6000)]
+    write(repo / "mockapi" / "data.py", "QUESTIONS = [\n" + "\n".join(rows_text) + "\n]\n")
+    minified = ("var a=function(){return 1};" * 200 + "\n") * 20
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", minified)
+    commit(repo)
+    app = app_for(repo)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "rule:TDY301")
+        await pilot.press("down")
+        pane = _evidence(app)
+        item = app.main.current_row()
+        assert isinstance(item, Item)
+        share = dict(item.finding.details)["holds"]
+        assert "TDY301 data-module" in pane and f"holds: {share}" in pane
+        assert "literal data" in pane and "extract" in pane
+        await filter_by(pilot, "rule:TDY40")
+        await pilot.press("down")
+        pane = _evidence(app)
+        assert "TDY401 unused-vendored-library" in pane
+        assert "strings searched: " in pane and "ketcher" in pane
+        assert "files searched: " in pane
+        evidence_pane = app.main.query_one("#evidence-pane")
+        short = evidence_pane.size.height
+        await pilot.press("e")
+        assert evidence_pane.size.height > short  # taller, to read it all
+        await pilot.press("e")
+        assert evidence_pane.size.height == short
+
+    drive(app, script)
+
+
+def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        scanned_total = sum(g.scanned.apparent for g in app.model.groups)
+        node_modules = table_size(app, "node_modules")
+        # Take the tree away: whatever the view shows now can only come from the scan.
+        shutil.rmtree(root / "web")
+        await pilot.press("down", "enter")
+        await until(pilot, lambda: isinstance(app.screen, DrillScreen), what="the folder")
+        drill = app.screen
+        assert isinstance(drill, DrillScreen)
+        assert drill.folder == "web"
+        listing = {n.name: n.total_bytes for n in drill.listing}
+        assert listing["node_modules"] == node_modules
+        assert app.screen.query_one("#drill-rows", DataTable).cursor_row == [
+            n.name for n in drill.listing].index("node_modules")
+        await pilot.press("space")  # marks the finding there
+        assert {i.finding.path for i in app.model.marked()} == {"node_modules"}
+        await pilot.press("left")
+        assert drill.folder == ""
+        assert {n.name for n in drill.listing} == {"web", "api"}
+        # The scanned folder adds up to what the scan counted: its own entry plus the repos.
+        base = drill.scan_tree.node("")
+        assert base.total_bytes == scanned_total
+        assert base.own_bytes + sum(n.total_bytes for n in drill.listing) == scanned_total
+        assert cells.size(scanned_total) in _text(drill.query_one("#drill-title", Static))
+        await pilot.press("down", "enter")  # into api/
+        assert drill.folder == "api"
+        assert {"pkg", ".mypy_cache"} <= {n.name for n in drill.listing}
+        await pilot.press("escape")
+        assert not isinstance(app.screen, DrillScreen)
+
+    drive(app, script)
+
+
+def test_small_terminal_80x24_shows_rows_keys_and_the_question(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert app.size == (80, 24)
+        shown = svg_text(app.export_screenshot())
+        for expected in ("node_modules", cells.size(table_size(app, "node_modules")),
+                         "ignored", "trash", "3d",
+                         "space", "Mark", "Filter", "Plan", "Unsafe", "Quit"):
+            assert expected in shown, expected
+        await pilot.press("down", "space", "p", "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        shown = svg_text(app.export_screenshot())
+        assert "Move 1 folder" in shown and "Apply (y)" in shown and "Cancel (n)" in shown
+        assert "`tidy undo`" in shown and "brings them back." in shown
+        await pilot.press("n")
+        assert isinstance(app.screen, PlanScreen)
+
+    drive(app, script, size=(80, 24))
+    assert (root / "web" / "node_modules").is_dir()  # "no" changed nothing
+
+
+def test_no_color_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace(tmp_path / "ws")
+    screens: dict[str, str] = {}
+    for name, value in (("colour", None), ("no-colour", "1")):
+        if value is None:
+            monkeypatch.delenv("NO_COLOR", raising=False)
+        else:
+            monkeypatch.setenv("NO_COLOR", value)
+        app = app_for(root)
+
+        async def script(pilot: Pilot[int], app: BrowseApp = app, name: str = name) -> None:
+            await scanned(pilot)
+            screens[name] = app.export_screenshot()
+
+        drive(app, script)
+
+    def grey(colour: tuple[int, int, int]) -> bool:
+        return max(colour) - min(colour) <= 8
+
+    assert not all(grey(c) for c in svg_colours(screens["colour"]))  # the check can fail
+    assert all(grey(c) for c in svg_colours(screens["no-colour"]))
+    assert "node_modules" in svg_text(screens["no-colour"])
+
+
+def test_ctrl_c_mid_scan_quits_at_once_and_leaves_no_process(tmp_path: Path,
+                                                               state_dir: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    before = tree_snapshot(root)
+    app = app_for(root)
+    pressed: dict[str, object] = {}
+
+    async def script(pilot: Pilot[int]) -> None:
+        await until(pilot, lambda: app.stream.pid is not None, what="the scan to start")
+        pressed["state"], pressed["pid"] = app.scan_state, app.stream.pid
+        await pilot.press("ctrl+c")
+        await until(pilot, lambda: app.return_code is not None, what="the app to exit")
+
+    drive(app, script)
+    assert pressed["state"] == "scanning"  # it really was mid-scan
+    assert app.return_code == 0
+    pid = pressed["pid"]
+    assert isinstance(pid, int)
+    with pytest.raises(ProcessLookupError):
+        os.killpg(pid, 0)  # the scan and every process it started are gone
+    assert tree_snapshot(root) == before
+    assert not (state_dir / "runs").exists()
+
+
+def test_ctrl_c_mid_apply_finishes_the_current_move_and_undo_restores(
+        tmp_path: Path, state_dir: Path) -> None:
+    from tests.conftest import make_repo, write
+    from tests.fixes.helpers import backdate
+
+    for count in (200, 1000):  # a bigger tree if the first apply was too quick to catch
+        root = make_repo(tmp_path / f"tree{count}")
+        write(root / ".gitignore", "__pycache__/\n")
+        for i in range(count):
+            write(root / f"p{i:04d}" / "m.py", "x = 1\n")
+            write(root / f"p{i:04d}" / "__pycache__" / "m.cpython-311.pyc", f"code {i}\n")
+        backdate(root, 2 * DAYS)
+        before = tree_snapshot(root)
+        app = app_for(root)
+
+        def intents() -> int:
+            return sum(1 for e in journal(state_dir) if e.get("op") == "intent")
+
+        async def script(pilot: Pilot[int], app: BrowseApp = app) -> None:
+            await scanned(pilot)
+            await filter_by(pilot, "rule:TDY101")
+            await pilot.press("a", "p")
+            await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+            await pilot.press("enter")
+            await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+            send_key(app, "y", "y")
+            await until(pilot, lambda: app.applying or bool(app.runs), what="the run to start")
+            await until(pilot, lambda: intents() >= 20 or not app.applying, timeout=60,
+                        what="moves to begin")
+            send_key(app, "ctrl+c")
+            await until(pilot, lambda: app.return_code is not None, timeout=60,
+                        what="the app to exit")
+
+        drive(app, script)
+        entries = journal(state_dir)
+        skips = [e for e in entries if e.get("op") == "skip"]
+        moved = [e for e in entries if e.get("op") == "intent"]
+        # Whole or not at all: each cache is at home or in the trash, never both or neither.
+        for i in range(count):
+            home = root / f"p{i:04d}" / "__pycache__"
+            away = [e["dst"] for e in moved if e["path"] == str(home)]
+            places = [p for p in (str(home), *away) if os.path.lexists(p)]
+            assert len(places) == 1, places
+        assert entries[-1]["op"] == "end"  # the run ended properly, nothing in flight
+        undone = run_cli("undo", cwd=root, env=hermetic_env({"TIDY_STATE_DIR": str(state_dir)}))
+        assert undone.code == 0, undone.err
+        assert tree_snapshot(root) == before
+        if skips:  # stopped part-way: the rest was journaled as not started
+            assert all("stopped" in e["reason"] for e in skips)
+            assert len(moved) + len(skips) == count
+            return
+        shutil.rmtree(state_dir)
+    pytest.fail("every apply finished before Ctrl-C could be pressed")
+
+
+def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await pilot.press("down", "down")  # api's header
+        row = app.main.current_row()
+        assert isinstance(row, GroupRow) and row.group.label == "api"
+        assert "repository at" in _evidence(app)
+        await pilot.press("space")
+        assert {i.group.label for i in app.model.marked()} == {"api"}
+        assert len(app.model.marked()) == row.count
+
+    drive(app, script)
+
+
+def test_a_run_that_cannot_start_says_why_and_moves_nothing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = workspace(tmp_path / "ws")
+    before = tree_snapshot(root)
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("tidy's state folder cannot be made here\n")
+    monkeypatch.setenv("TIDY_STATE_DIR", str(blocker))
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await pilot.press("down", "space", "p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        await pilot.press("enter", "y")
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
+        assert "The run stopped with an error" in _text(app.screen.query_one("#result", Static))
+        await pilot.press("escape", "q")
+
+    drive(app, script)
+    assert app.return_code == 1 and app.return_value == 1  # something needs attention
+    assert tree_snapshot(root) == before
+
+
+def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await pilot.press("down", "down", "down")
+        assert cursor_path(app) == "pkg/__pycache__"
+        await pilot.resize_terminal(120, 40)
+        await pilot.pause()
+        assert cursor_path(app) == "pkg/__pycache__"
+        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", DataTable).size.width > 100
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert cursor_path(app) == "pkg/__pycache__"
+
+    drive(app, script)

@@ -1,0 +1,511 @@
+"""`tidy browse`: the Textual app. The main screen lists findings as the scan streams in.
+
+Threads: the scan runs in a child process (tidy.browse.stream), read by a thread worker that
+posts its events here; a fix run goes in a thread worker too, and a Ctrl-C while it runs
+asks it to stop between two moves (ApplySettings.stop), then quits. Everything on screen
+changes on the app's own thread, in message handlers.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import App, ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from tidy.browse import actions, evidence, filters
+from tidy.browse.cells import age, fit, fix_word, kind_word, printable, size, state_word
+from tidy.browse.drill import DrillScreen
+from tidy.browse.model import GroupRow, Item, Model, Row
+from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
+from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
+from tidy.config import Config
+from tidy.fixes.commands import CommandError
+from tidy.fixes.plan import Plan, PlanRefused
+from tidy.journal import JournalError
+
+# Fixed columns after the path: (key, title, width, right-aligned).
+COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
+    ("kind", "kind", 12, False),
+    ("size", "size", 9, True),
+    ("age", "age", 4, True),
+    ("state", "state", 9, False),
+    ("fix", "fix", 8, False),
+)
+_MIN_PATH = 16
+_REFRESH_EVERY = 0.2  # seconds: rows are rebuilt at most this often while groups stream in
+MARK = "●"
+
+
+@dataclass(frozen=True)
+class Options:
+    path: str  # the folder to scan, absolute
+    config: Config
+    skip_recent: float = 10.0  # `tidy fix --skip-recent`: what was written since is left alone
+
+
+class ScanEvent(Message):
+    """One event of the scan stream, posted from the reader thread."""
+
+    def __init__(self, event: Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+class ApplyDone(Message):
+    def __init__(self, applied: actions.Applied | None, error: str = "") -> None:
+        super().__init__()
+        self.applied = applied
+        self.error = error
+
+
+class MainScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("space", "mark", "Mark"),
+        Binding("a", "mark_all", "All"),
+        Binding("slash", "filter", "Filter"),
+        Binding("p", "plan", "Plan"),
+        Binding("u", "toggle_unsafe", "Unsafe"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("e", "toggle_evidence", "Why"),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "app.quit_browse", "Quit"),
+        Binding("j", "cursor('down')", show=False),
+        Binding("k", "cursor('up')", show=False),
+        Binding("escape", "clear_filter", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown: list[Row] = []
+        self._touched = False  # the user moved the cursor: keep it on its row
+        self._placed: str | None = None  # the row the cursor was put on, not moved to
+        self._cursor_key: str | None = None  # the row under the cursor, across rebuilds
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="top", markup=False)
+        table: DataTable[Text] = DataTable(id="rows", cursor_type="row", zebra_stripes=False)
+        yield table
+        with VerticalScroll(id="evidence-pane"):
+            yield Static(id="evidence", markup=False)
+        yield Input(id="filter", placeholder="filter: words, kind:, rule:, age:>30d, state:, fix:")
+        yield Static(id="status", markup=False)
+        yield Footer()
+
+    @property
+    def browse(self) -> BrowseApp:
+        assert isinstance(self.app, BrowseApp)
+        return self.app
+
+    def on_mount(self) -> None:
+        self.query_one("#filter", Input).display = False
+        self._columns()
+        self.query_one("#rows", DataTable).focus()
+        self.update_top()
+        self.update_status()
+
+    def on_resize(self) -> None:
+        self._columns()
+        self.refresh_rows()
+
+    # -- the table ------------------------------------------------------------------------------
+    def _path_width(self) -> int:
+        fixed = sum(width + 2 for _, _, width, _ in COLUMNS)
+        return max(_MIN_PATH, self.size.width - fixed - 2 - 2)  # its padding, the scrollbar
+
+    def _columns(self) -> None:
+        table = self.query_one("#rows", DataTable)
+        table.clear(columns=True)
+        table.add_column("path", width=self._path_width(), key="path")
+        for key, title, width, right in COLUMNS:
+            label = Text(title, justify="right" if right else "left")
+            table.add_column(label, width=width, key=key)
+        self._shown = []
+
+    def refresh_rows(self) -> None:
+        """Rebuild the rows from the model; the cursor stays on the same row if it is left."""
+        table = self.query_one("#rows", DataTable)
+        index = table.cursor_row
+        rows = self.browse.model.rows(self.browse.filter, time.time())
+        width = self._path_width()
+        table.clear()
+        for row in rows:
+            table.add_row(*self._cells(row, width), key=row.key)
+        self._shown = rows
+        keys = [r.key for r in rows]
+        if not self._touched:
+            index = 0  # rows still arriving above: the biggest stays in view
+        elif self._cursor_key in keys:
+            index = keys.index(self._cursor_key)
+        if rows:
+            index = min(max(index, 0), len(rows) - 1)
+            self._placed = keys[index]
+            table.move_cursor(row=index, animate=False)
+        self.show_evidence()
+        self.update_status()
+
+    def _cells(self, row: Row, width: int) -> list[Text]:
+        now = time.time()
+        if isinstance(row, GroupRow):
+            group = row.group
+            title = printable(group.label if group.label != "." else group.root)
+            label = f"{title}  ({row.count:,})"
+            return [Text(fit(label, width), style="bold"),
+                    Text("repo" if group.is_repo else "folder", style="bold"),
+                    Text(size(row.total), style="bold", justify="right"),
+                    Text(""), Text(""), Text("")]
+        finding = row.finding
+        marked = row.key in self.browse.model.marks
+        mark = MARK if marked else " "
+        path = Text(f"{mark} " + fit(printable(finding.path), width - 2),
+                    style="bold" if marked else "")
+        return [path,
+                Text(fit(kind_word(finding), COLUMNS[0][2])),
+                Text(size(finding.size.apparent), justify="right"),
+                Text(age(finding.activity, now), justify="right"),
+                Text(state_word(finding)),
+                Text(fix_word(finding), style="dim" if fix_word(finding) == "advice" else "")]
+
+    def current_row(self) -> Row | None:
+        table = self.query_one("#rows", DataTable)
+        shown = self._shown
+        if not shown or not 0 <= table.cursor_row < len(shown):
+            return None
+        return shown[table.cursor_row]
+
+    def _redraw_row(self, row: Row) -> None:
+        table = self.query_one("#rows", DataTable)
+        keys = ["path", *(key for key, *_ in COLUMNS)]
+        for key, cell in zip(keys, self._cells(row, self._path_width()), strict=True):
+            table.update_cell(row.key, key, cell)
+
+    # -- panes --------------------------------------------------------------------------------
+    def show_evidence(self) -> None:
+        self.query_one("#evidence", Static).update(
+            evidence.for_row(self.current_row(), time.time()))
+
+    def update_top(self) -> None:
+        self.query_one("#top", Static).update(self.browse.top_line())
+
+    def update_status(self, note: str = "") -> None:
+        self.query_one("#status", Static).update(self.browse.status_line(note))
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, highlighted: DataTable.RowHighlighted) -> None:
+        if highlighted.row_key.value != self._placed:
+            self._touched = True  # the user moved: rows arriving later keep the cursor there
+        self._cursor_key = highlighted.row_key.value
+        self.show_evidence()
+
+    @on(DataTable.RowSelected)
+    def _selected(self) -> None:
+        self.action_open()
+
+    # -- actions ------------------------------------------------------------------------------
+    def action_cursor(self, direction: str) -> None:
+        table = self.query_one("#rows", DataTable)
+        if direction == "down":
+            table.action_cursor_down()
+        else:
+            table.action_cursor_up()
+
+    def action_mark(self) -> None:
+        row = self.current_row()
+        if row is None:
+            return
+        model = self.browse.model
+        if isinstance(row, GroupRow):
+            model.toggle_all(item.key for item in row.shown)
+            self.refresh_rows()
+            return
+        problem = model.toggle(row.key)
+        if problem:
+            self.update_status(problem)
+            return
+        self._redraw_row(row)
+        self.action_cursor("down")
+        self.update_status()
+
+    def action_mark_all(self) -> None:
+        self.browse.model.toggle_all(r.key for r in self._shown if isinstance(r, Item))
+        self.refresh_rows()
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.value = self.browse.filter.text
+        box.focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.value = ""
+        if box.display:
+            self._close_filter()
+        if self.browse.filter.active:
+            self.browse.filter = filters.Filter()
+            self.refresh_rows()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, changed: Input.Changed) -> None:
+        try:
+            self.browse.filter = filters.parse(changed.value)
+        except filters.FilterError as error:
+            self.update_status(f"filter: {error}")
+            return
+        self.refresh_rows()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, submitted: Input.Submitted) -> None:
+        try:
+            filters.parse(submitted.value)
+        except filters.FilterError as error:
+            self.update_status(f"filter: {error}")  # stays open to be corrected
+            return
+        self._close_filter()
+
+    def _close_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = False
+        self.query_one("#rows", DataTable).focus()
+        self.update_status()
+
+    def action_toggle_unsafe(self) -> None:
+        self.browse.unsafe = not self.browse.unsafe
+        self.update_status()
+
+    def action_plan(self) -> None:
+        self.browse.open_plan()
+
+    def action_open(self) -> None:
+        row = self.current_row()
+        self.app.push_screen(DrillScreen(row.key if row is not None else ""))
+
+    def action_toggle_evidence(self) -> None:
+        """The evidence pane: 7 lines, or most of the screen to read it all."""
+        pane = self.query_one("#evidence-pane")
+        pane.set_class(not pane.has_class("tall"), "tall")
+
+    def action_help(self) -> None:
+        self.app.push_screen(HelpScreen())
+
+
+class BrowseApp(App[int]):
+    """Scan a folder, list what it found, let the user choose, plan, and apply."""
+
+    TITLE = "tidy browse"
+    ENABLE_COMMAND_PALETTE = False
+    CSS = """
+    #top { height: 1; padding: 0 1; background: $panel; }
+    #rows { height: 1fr; }
+    #evidence-pane { height: 7; border-top: solid $primary; padding: 0 1; }
+    #evidence-pane.tall { height: 70%; }
+    #status { height: 1; padding: 0 1; background: $panel; }
+    #filter { height: 3; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Ctrl-C quits (Textual's default only hints at ctrl+q): mid-scan the scan is killed,
+        # mid-apply the current move finishes and the rest is left alone.
+        Binding("ctrl+c", "quit_browse", "Quit", show=False, priority=True),
+        Binding("ctrl+q", "quit_browse", "Quit", show=False, priority=True),
+    ]
+
+    def __init__(self, options: Options) -> None:
+        super().__init__()
+        self.options = options
+        self.model = Model()
+        self.filter = filters.Filter()
+        self.unsafe = False
+        self.scan_state = "starting"  # scanning, done, failed, stopped
+        self.scan_note = ""
+        self.progress: Progress | None = None
+        self.roots: tuple[str, ...] = (options.path,)
+        self.finished: Finished | None = None
+        self.stream = ScanStream(Job((options.path,), options.config))
+        self.applying = False
+        self.stop_applying = threading.Event()
+        self.quit_when_applied = False
+        self.attention = False  # a run (or the scan) needed attention this session: exit 1
+        self.internal_error = False  # a bug surfaced while applying: exit 3
+        self.runs: list[actions.Applied] = []
+        self._last_refresh = 0.0
+        self._refresh_pending = False
+        self._started = time.monotonic()
+
+    def get_default_screen(self) -> MainScreen:
+        return MainScreen()
+
+    @property
+    def main(self) -> MainScreen:
+        screen = self.screen_stack[0]
+        assert isinstance(screen, MainScreen)
+        return screen
+
+    # -- the scan -----------------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self.scan_state = "scanning"
+        self.stream.start()
+        self.run_worker(self._read_scan, thread=True, name="scan", exit_on_error=False)
+        self.set_interval(0.5, self._tick)
+
+    def _read_scan(self) -> None:
+        try:
+            for event in self.stream.events():
+                self.post_message(ScanEvent(event))
+        except Exception as error:  # a bug here must not leave the app scanning forever
+            self.post_message(ScanEvent(Failed(f"internal error: {type(error).__name__}: "
+                                               f"{error}")))
+
+    def _tick(self) -> None:
+        if self.scan_state == "scanning":
+            self.main.update_top()
+
+    @on(ScanEvent)
+    def _scan_event(self, message: ScanEvent) -> None:
+        event = message.event
+        if isinstance(event, Progress):
+            self.progress = event
+        elif isinstance(event, GroupDone):
+            self.model.add_group(event.group)
+            self._refresh_soon()
+        elif isinstance(event, Finished):
+            self.scan_state, self.finished, self.roots = "done", event, event.roots
+            self.main.refresh_rows()
+        elif isinstance(event, Failed):
+            self.scan_state = "stopped" if self.stream.stopped else "failed"
+            self.scan_note = event.message
+            self.attention = self.attention or self.scan_state == "failed"
+            self.main.refresh_rows()
+        self.main.update_top()
+
+    def _refresh_soon(self) -> None:
+        """Rows are rebuilt at most every _REFRESH_EVERY while groups stream in."""
+        wait = self._last_refresh + _REFRESH_EVERY - time.monotonic()
+        if wait <= 0 or not self.main.current_row():  # the first rows show at once
+            self._refresh_now()
+        elif not self._refresh_pending:
+            self._refresh_pending = True
+            self.set_timer(wait, self._refresh_now)
+
+    def _refresh_now(self) -> None:
+        self._refresh_pending = False
+        self._last_refresh = time.monotonic()
+        self.main.refresh_rows()
+
+    def top_line(self) -> Text:
+        where = printable(self.options.path)
+        groups = len(self.model.groups)
+        if self.scan_state in ("starting", "scanning"):
+            seconds = time.monotonic() - self._started
+            seen = (f"{self.progress.entries:,} entries, {size(self.progress.bytes)}"
+                    if self.progress else "starting")
+            state = f"scanning… {seen}; {groups} {'group' if groups == 1 else 'groups'} done " \
+                    f"({seconds:.0f}s)"
+        elif self.scan_state == "done" and self.finished is not None:
+            found = sum(len(g.findings) for g in self.model.groups)
+            state = (f"scanned in {self.finished.duration_s:.1f}s: {groups} "
+                     f"{'group' if groups == 1 else 'groups'}, {found:,} findings")
+            if self.finished.skipped:
+                state += f", {len(self.finished.skipped):,} unreadable skipped"
+        else:
+            state = f"scan {self.scan_state}: {printable(self.scan_note)}"
+        return Text(fit(f"tidy browse {where} · {state}", max(self.size.width - 2, 10)))
+
+    def status_line(self, note: str = "") -> Text:
+        marked = self.model.marked()
+        text = Text()
+        text.append(f"{len(marked)} marked, {size(self.model.marked_bytes())}")
+        text.append(" · unsafe fixes: ")
+        text.append("ON" if self.unsafe else "off", style="bold reverse" if self.unsafe else "")
+        if self.filter.active:
+            text.append(f" · filter: {self.filter.text}")
+        if self.applying:
+            text.append(" · applying…", style="bold")
+        if note:
+            text.append(f" · {note}", style="bold")
+        return text
+
+    # -- plan and apply -------------------------------------------------------------------------
+    def open_plan(self) -> None:
+        if self.applying:
+            self.main.update_status("a run is still applying")
+            return
+        if not self.model.marks:
+            self.main.update_status("nothing marked: space marks the row, a marks all shown")
+            return
+        self.push_screen(PlanScreen())
+
+    def build_plan(self) -> tuple[Plan | None, str]:
+        """The plan for the marks, or why there is none (a refused root)."""
+        report = self.model.marked_report(self.roots)
+        try:
+            return actions.build_plan(report, self.unsafe), ""
+        except PlanRefused as error:
+            return None, str(error)
+
+    def start_apply(self, plan: Plan) -> None:
+        self.applying = True
+        self.stop_applying.clear()
+        self.main.update_status()
+        self.run_worker(lambda: self._apply(plan), thread=True, name="apply",
+                        exit_on_error=False)
+
+    def _apply(self, plan: Plan) -> None:
+        try:
+            applied = actions.apply(plan, self.options.skip_recent, self.stop_applying.is_set)
+        except (CommandError, PlanRefused, JournalError, OSError) as error:
+            self.post_message(ApplyDone(None, str(error)))
+            return
+        except Exception as error:  # a bug: said on screen, exit code 3 when the app quits
+            self.internal_error = True
+            self.post_message(ApplyDone(None, f"internal error: {type(error).__name__}: "
+                                              f"{error}"))
+            return
+        self.post_message(ApplyDone(applied))
+
+    @on(ApplyDone)
+    def _applied(self, message: ApplyDone) -> None:
+        self.applying = False
+        if message.applied is not None:
+            applied = message.applied
+            self.runs.append(applied)
+            self.attention = self.attention or applied.attention
+            changed = actions.changed_items(self.model.marked(), applied.outcomes)
+            self.model.forget(changed, applied.run_id)
+            self.model.marks.clear()
+        else:
+            self.attention = True
+        if self.quit_when_applied:
+            self._leave()
+            return
+        while isinstance(self.screen, PlanScreen):
+            self.pop_screen()
+        self.main.refresh_rows()
+        self.push_screen(ResultScreen(message.applied, message.error))
+
+    # -- quitting -------------------------------------------------------------------------------
+    def action_quit_browse(self) -> None:
+        if self.applying:
+            self.quit_when_applied = True
+            self.stop_applying.set()
+            self.notify("stopping after the current move, then quitting", timeout=10)
+            self.main.update_status("stopping after the current move…")
+            return
+        self._leave()
+
+    def _leave(self) -> None:
+        self.stream.stop()
+        code = 3 if self.internal_error else 1 if self.attention else 0
+        self.exit(code, return_code=code)
+
+    def on_unmount(self) -> None:
+        self.stop_applying.set()
+        self.stream.close()

@@ -1,0 +1,109 @@
+"""How one value reads in a cell of `tidy browse`: sizes, ages, git state, the fix, paths.
+
+The same words as `tidy scan`'s table, so the two read alike; every number is the scan's.
+"""
+
+from __future__ import annotations
+
+import humanize
+from rich.cells import cell_len
+
+from tidy.models import ActionKind, Applicability, Finding, Tracked
+
+_FIX_WORDS = {
+    ActionKind.TRASH: "trash",
+    ActionKind.UNTRACK: "untrack",
+    ActionKind.IGNORE: "ignore",
+    ActionKind.EDITOR_EXCLUDE: "exclude",
+    ActionKind.EXTRACT: "extract",
+    ActionKind.GIT_RM: "git rm",
+}
+
+
+def size(n: int) -> str:
+    """Decimal units as `tidy scan` prints them (412.0 MB), bytes as "999 B" (narrow)."""
+    return f"{n} B" if n < 1000 else str(humanize.naturalsize(n, binary=False))
+
+
+def age(mtime: float, now: float) -> str:
+    """How long ago, in the largest unit that keeps it short: 5h, 12d, 7mo, 3y; "?" unknown."""
+    if not mtime:
+        return "?"
+    seconds = max(0.0, now - mtime)
+    days = seconds / 86400
+    if days < 1:
+        return f"{int(seconds // 3600)}h"
+    if days < 60:
+        return f"{int(days)}d"
+    if days < 730:
+        return f"{int(days / 30)}mo"
+    return f"{int(days / 365)}y"
+
+
+def state_word(finding: Finding) -> str:
+    """tracked / partly / ignored / untracked, or unknown (no git)."""
+    if finding.tracked is Tracked.TRACKED:
+        return "tracked"
+    if finding.tracked is Tracked.PARTLY:
+        return "partly"
+    if finding.ignored:
+        return "ignored"
+    if finding.tracked is Tracked.UNTRACKED:
+        return "untracked"
+    return "unknown"
+
+
+def fixable(finding: Finding) -> bool:
+    """Whether tidy can carry out the fix (trash, untrack, edit ...), not only advise."""
+    return finding.fix is not None and finding.fix.action is not ActionKind.NONE
+
+
+def fix_word(finding: Finding) -> str:
+    """The fix in a word: `trash`; `untrack*` when it needs the unsafe toggle; `advice` when
+    tidy only explains."""
+    fix = finding.fix
+    if fix is None or fix.action is ActionKind.NONE:
+        return "advice" if fix is not None else "-"
+    word = _FIX_WORDS.get(fix.action, str(fix.action.value))
+    return word if fix.applicability is Applicability.SAFE else word + "*"
+
+
+def kind_word(finding: Finding) -> str:
+    return finding.kind or finding.rule
+
+
+def printable(text: str) -> str:
+    """A path a terminal can show: undecodable bytes as \\xNN, control characters (a newline
+    in a name) escaped, so that one name is one line."""
+    decoded = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in decoded)
+
+
+def fit(text: str, width: int) -> str:
+    """`text` in `width` terminal columns, its start cut (the end of a path says the most)."""
+    if cell_len(text) <= width:
+        return text
+    if width <= 1:
+        return "…"[:max(width, 0)]
+    kept: list[str] = []
+    room = width - 1
+    for char in reversed(text):
+        room -= cell_len(char)
+        if room < 0:
+            break
+        kept.append(char)
+    return "…" + "".join(reversed(kept))
+
+
+def clip(text: str, width: int) -> str:
+    """`text` in `width` terminal columns, its end cut (a sentence's start says the most)."""
+    if cell_len(text) <= width:
+        return text
+    kept: list[str] = []
+    room = width - 1
+    for char in text:
+        room -= cell_len(char)
+        if room < 0:
+            break
+        kept.append(char)
+    return "".join(kept) + "…" if width > 0 else ""

@@ -1,0 +1,175 @@
+"""What `tidy browse` shows and what the user chose: groups as they arrive, rows, marks.
+
+Pure data, no Textual: the app asks for rows (filtered and sorted), toggles marks, and gets
+the marked findings back as a Report of the scan's own findings, which is what the plan code
+of `tidy fix` takes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from tidy.browse.cells import fixable
+from tidy.browse.filters import Filter
+from tidy.models import Finding, Group, Report
+
+# Bytes in git history, not in the work tree: left out of a group's total.
+_NOT_IN_TREE = frozenset({"TDY203", "TDY206"})
+
+
+@dataclass(frozen=True)
+class Item:
+    """One finding of one group: a row that can be marked."""
+
+    key: str
+    group: Group
+    finding: Finding
+
+
+@dataclass(frozen=True)
+class GroupRow:
+    """A repo's (or plain folder's) header row."""
+
+    key: str
+    group: Group
+    shown: tuple[Item, ...]  # its items that pass the filter
+    total: int  # bytes of all its findings, each path once
+    count: int  # all its findings
+
+
+Row = GroupRow | Item
+
+
+def group_key(group: Group) -> str:
+    return f"{group.root}\0group"
+
+
+def tree_bytes(findings: Iterable[Finding]) -> int:
+    """Bytes of the findings, a path inside one already counted adding nothing again."""
+    total = 0
+    last: str | None = None
+    for finding in sorted((f for f in findings if f.code not in _NOT_IN_TREE),
+                          key=lambda f: (f.path, -f.size.apparent)):
+        if last is not None and (finding.path == last or finding.path.startswith(last + "/")
+                                 or last == "."):
+            continue
+        last = finding.path
+        total += finding.size.apparent
+    return total
+
+
+class Model:
+    def __init__(self) -> None:
+        self._groups: dict[str, Group] = {}  # by root, in arrival order
+        self._items: dict[str, list[Item]] = {}  # by group root, biggest first (engine order)
+        self._by_key: dict[str, Item] = {}
+        self._gone: dict[str, tuple[Item, str]] = {}  # changed by a run: (item, run id)
+        self.marks: set[str] = set()
+
+    # -- what arrived -----------------------------------------------------------------------
+    def add_group(self, group: Group) -> None:
+        if group.root in self._groups:
+            return  # a repo reached from two scanned paths: shown once
+        self._groups[group.root] = group
+        items = [Item(f"{group.root}\0{i}", group, f) for i, f in enumerate(group.findings)]
+        self._items[group.root] = items
+        self._by_key.update((item.key, item) for item in items)
+
+    @property
+    def groups(self) -> list[Group]:
+        return list(self._groups.values())
+
+    def item(self, key: str) -> Item | None:
+        return self._by_key.get(key)
+
+    def group(self, key: str) -> Group | None:
+        root = key.removesuffix("\0group")
+        return self._groups.get(root) if key.endswith("\0group") else None
+
+    def items(self) -> list[Item]:
+        return [item for items in self._items.values() for item in items]
+
+    # -- rows ---------------------------------------------------------------------------------
+    def rows(self, flt: Filter, now: float) -> list[Row]:
+        """Groups biggest first, each followed by its shown items, biggest first; a group
+        with nothing to show (clean, or filtered away) is left out."""
+        headers = []
+        for root, group in self._groups.items():
+            items = self._items[root]
+            shown = tuple(i for i in items if flt.matches(i.finding, now))
+            if not shown:
+                continue
+            total = tree_bytes(i.finding for i in items)
+            headers.append(GroupRow(group_key(group), group, shown, total, len(items)))
+        headers.sort(key=lambda h: (-h.total, h.group.label))
+        rows: list[Row] = []
+        for header in headers:
+            rows.append(header)
+            rows.extend(header.shown)
+        return rows
+
+    # -- marks --------------------------------------------------------------------------------
+    def toggle(self, key: str) -> str:
+        """Mark or unmark one item; "" when done, else why it cannot be marked."""
+        item = self._by_key.get(key)
+        if item is None:
+            return "not a finding"
+        if key in self.marks:
+            self.marks.discard(key)
+            return ""
+        if not fixable(item.finding):
+            return f"{item.finding.code}: tidy only advises here; nothing to apply"
+        self.marks.add(key)
+        return ""
+
+    def toggle_all(self, keys: Iterable[str]) -> int:
+        """Mark every fixable item of `keys`; when all are marked already, unmark them.
+        How many marks changed."""
+        fixables = [k for k in keys if (i := self._by_key.get(k)) and fixable(i.finding)]
+        if fixables and all(k in self.marks for k in fixables):
+            self.marks.difference_update(fixables)
+            return len(fixables)
+        new = [k for k in fixables if k not in self.marks]
+        self.marks.update(new)
+        return len(new)
+
+    def toggle_together(self, keys: Iterable[str]) -> str:
+        """The findings at one path as one mark: unmark all if any is marked, else mark
+        those that can be applied; "" when done, else why none could be marked."""
+        keys = [k for k in keys if k in self._by_key]
+        if any(k in self.marks for k in keys):
+            self.marks.difference_update(keys)
+            return ""
+        problems = [self.toggle(k) for k in keys]
+        return "" if not all(problems) else (problems[0] if problems else "nothing to mark")
+
+    def marked(self) -> list[Item]:
+        return [i for i in self.items() if i.key in self.marks]
+
+    def marked_bytes(self) -> int:
+        return tree_bytes(i.finding for i in self.marked())
+
+    def marked_report(self, roots: tuple[str, ...]) -> Report:
+        """The scan's report narrowed to the marked findings: what the plan is built from."""
+        chosen = {i.key for i in self.marked()}
+        groups = []
+        for root, group in self._groups.items():
+            findings = tuple(i.finding for i in self._items[root] if i.key in chosen)
+            if findings:
+                groups.append(dataclasses.replace(group, findings=findings))
+        return Report(roots=roots, groups=tuple(groups))
+
+    def forget(self, keys: Iterable[str], run_id: str) -> None:
+        """Take items whose paths run `run_id` changed out of the rows: the scan's numbers
+        no longer hold for them. The folder view still shows where they were."""
+        for key in set(keys):
+            item = self._by_key.pop(key, None)
+            self.marks.discard(key)
+            if item is not None:
+                self._items[item.group.root].remove(item)
+                self._gone[key] = (item, run_id)
+
+    def gone(self) -> dict[str, tuple[Item, str]]:
+        return dict(self._gone)

@@ -1,0 +1,230 @@
+"""The scan behind `tidy browse`: a child process that streams what it finds, group by group.
+
+Why a child process, read by one of Textual's thread workers, and not the scan in a thread:
+
+- Ctrl-C must stop a scan at once. A thread cannot be stopped from outside, and asyncio waits
+  for its executor's threads when the app exits; a child's process group goes in one signal,
+  with the walk's forked workers and the git processes in it.
+- The walk forks worker processes. Forking a process that runs Textual's threads could leave
+  a worker holding a lock that no thread of its own will ever release.
+
+The child reads one pickled `Job` on stdin and writes pickled events on stdout: `Progress`
+while it walks, a `GroupDone` as each group is complete (engine.scan's `on_group`), then
+`Finished`, or `Failed`. The pipe joins this process and the child it started from the same
+interpreter; nothing else can write to it, and nothing read from it is kept.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import IO
+
+from tidy.config import Config
+from tidy.models import Group, Skipped
+
+_PROGRESS_INTERVAL = 0.1  # seconds between two progress events (the walk reports more often)
+_STOP_GRACE = 2.0  # seconds a stopped child gets after SIGTERM before SIGKILL
+
+
+@dataclass(frozen=True)
+class Job:
+    paths: tuple[str, ...]
+    config: Config
+
+
+@dataclass(frozen=True)
+class Progress:
+    entries: int
+    bytes: int
+
+
+@dataclass(frozen=True)
+class GroupDone:
+    group: Group
+
+
+@dataclass(frozen=True)
+class Finished:
+    roots: tuple[str, ...]
+    skipped: tuple[Skipped, ...]
+    warnings: tuple[str, ...]
+    hidden_kinds: tuple[tuple[str, int, int], ...]
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class Failed:
+    message: str
+    usage: bool = False  # the path cannot be scanned (missing, not a folder): exit 2
+
+
+Event = Progress | GroupDone | Finished | Failed
+
+
+class ScanStream:
+    """One scan in a child process; iterate `events()` in a worker thread, `stop()` anywhere."""
+
+    def __init__(self, job: Job) -> None:
+        self._job = job
+        self._child: subprocess.Popen[bytes] | None = None
+        self._stderr: IO[bytes] | None = None
+        self._reaping = threading.Lock()
+        self.stopped = False
+
+    @property
+    def pid(self) -> int | None:
+        return self._child.pid if self._child is not None else None
+
+    def start(self) -> None:
+        # The child's stderr, read back when it dies; closed in close().
+        self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
+        self._child = subprocess.Popen(
+            [sys.executable, "-m", "tidy.browse.stream"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            # Safe path: the current folder (the tree being browsed, perhaps a stranger's
+            # checkout with a `tidy/` package of its own) is never put on sys.path, neither
+            # in the child nor in the interpreters the scan starts (`python -m
+            # tidy.extract.confirm` for a data module).
+            env={**os.environ, "PYTHONSAFEPATH": "1"},
+            # Its own session: a terminal's Ctrl-C never reaches it, and stop() can signal
+            # the whole group (the walk's workers, git) at once.
+            start_new_session=True,
+        )
+        assert self._child.stdin is not None
+        with contextlib.suppress(BrokenPipeError):
+            self._child.stdin.write(pickle.dumps(self._job))
+            self._child.stdin.close()
+
+    def events(self) -> Iterator[Event]:
+        """Every event until the child ends; the last one is Finished or Failed."""
+        child = self._child
+        assert child is not None and child.stdout is not None, "start() first"
+        finished = False
+        while True:
+            try:
+                event = pickle.load(child.stdout)
+            except (EOFError, pickle.UnpicklingError, OSError, ValueError):
+                break  # the child ended (or was stopped mid-write; or close() came first)
+            finished = isinstance(event, Finished | Failed)
+            yield event
+        with self._reaping:
+            code = child.wait()
+        if not finished:
+            yield Failed("stopped" if self.stopped else self._died(code))
+
+    def stop(self) -> None:
+        """End the scan and everything it started; returns once the child is gone."""
+        child = self._child
+        self.stopped = True
+        if child is None:
+            return
+        # The lock keeps the reader from reaping the child in between: while the leader is
+        # not reaped its group id cannot be reused, so no signal can reach a stranger.
+        with self._reaping:
+            if child.returncode is not None:
+                return
+            _signal_group(child.pid, signal.SIGTERM)
+            deadline = time.monotonic() + _STOP_GRACE
+            while not _has_exited(child) and time.monotonic() < deadline:
+                time.sleep(0.005)
+            if child.returncode is None:  # not reaped yet: the group id is still ours
+                _signal_group(child.pid, signal.SIGKILL)  # the child if stuck, workers left
+            child.wait()
+
+    def close(self) -> None:
+        self.stop()
+        for stream in (self._child.stdout if self._child else None, self._stderr):
+            if stream is not None:
+                stream.close()
+
+    def _died(self, code: int) -> str:
+        last = ""
+        if self._stderr is not None:
+            self._stderr.seek(0)
+            lines = self._stderr.read().decode("utf-8", "replace").strip().splitlines()
+            last = lines[-1] if lines else ""
+        return f"the scan ended with exit code {code}" + (f": {last}" if last else "")
+
+
+def _has_exited(child: subprocess.Popen[bytes]) -> bool:
+    """The child has ended; where the OS allows, left a zombie so that its pid and group id
+    stay taken until child.wait() (macOS has no waitid: poll() reaps it)."""
+    if not hasattr(os, "waitid"):
+        return child.poll() is not None
+    try:
+        flags = os.WEXITED | os.WNOHANG | os.WNOWAIT
+        return os.waitid(os.P_PID, child.pid, flags) is not None
+    except ChildProcessError:
+        return True
+
+
+def _signal_group(pgid: int, signum: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(pgid, signum)
+
+
+# -- the child --------------------------------------------------------------------------------
+def _send(out: IO[bytes], event: Event) -> None:
+    pickle.dump(event, out, protocol=pickle.HIGHEST_PROTOCOL)
+    out.flush()
+
+
+def _scan(job: Job, out: IO[bytes]) -> None:
+    from tidy import engine
+
+    last = 0.0
+
+    def progress(entries: int, size: int) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if now - last >= _PROGRESS_INTERVAL:
+            last = now
+            _send(out, Progress(entries, size))
+
+    try:
+        report = engine.scan(job.paths, job.config, progress,
+                             on_group=lambda group: _send(out, GroupDone(group)))
+    except engine.ScanError as error:
+        _send(out, Failed(str(error), usage=True))
+        return
+    _send(out, Finished(report.roots, report.skipped, report.warnings, report.hidden_kinds,
+                        report.duration_s))
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The child's entry point: `python -m tidy.browse.stream`, a pickled Job on stdin."""
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # whatever prints by mistake must not corrupt the event stream
+    job = pickle.load(sys.stdin.buffer)
+    if not isinstance(job, Job):
+        return 2
+    try:
+        _scan(job, out)
+    except BrokenPipeError:
+        return 0  # the app went away: nobody is listening
+    except Exception as error:  # the app shows one line; the traceback goes to stderr
+        import traceback
+
+        traceback.print_exc()
+        with contextlib.suppress(BrokenPipeError):
+            _send(out, Failed(f"internal error: {type(error).__name__}: {error}"))
+        return 3
+    return 0
+
+
+if __name__ == "__main__":
+    # Run as a script this file is `__main__`; the events must be pickled as the classes of
+    # `tidy.browse.stream`, which the app compares them with.
+    from tidy.browse import stream
+
+    sys.exit(stream.main())
