@@ -38,7 +38,7 @@ LINEAR_SLACK = 1.15  # per-entry time at 1M may exceed 250k's by this much (nois
 PROFILE_SCRIPT = r"""
 import cProfile, io, pstats, sys
 import tidy.engine as engine
-from tidy.config import load
+from tidy.core.config import load
 tree, inline = sys.argv[1], sys.argv[2] == "inline"
 if inline:  # worker processes are invisible to cProfile: do everything inline
     original = engine.WorkerPool

@@ -47,8 +47,8 @@ def rg_todo(root: str, runs: int) -> tuple[float, int]:
 def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     from tidy import engine
     from tidy import ignore_rules as ir
-    from tidy.catalog import load_builtin
-    from tidy.config import Config
+    from tidy.core.catalog import load_builtin
+    from tidy.core.config import Config
 
     started = time.perf_counter()
     report = engine.scan([root], Config())

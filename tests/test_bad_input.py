@@ -148,7 +148,7 @@ def test_files_vanishing_mid_scan_via_progress_hook(
     """Delete everything the walk has not reached yet, from inside the walk (deterministic:
     one process walks it all, so nothing was reached early by a worker)."""
     from tidy import engine
-    from tidy.config import Config
+    from tidy.core.config import Config
     from tidy.reporters import json as json_reporter
     from tidy.workspace.pool import WorkerPool
 
@@ -171,7 +171,7 @@ def test_files_vanishing_mid_scan_via_progress_hook(
 
 
 def test_a_folder_gone_before_its_worker_reaches_it_is_skipped(tmp_path: Path) -> None:
-    from tidy.config import Config
+    from tidy.core.config import Config
     from tidy.workspace.walk import WalkOptions, explore_part
 
     root = tmp_path / "tree"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json, write
 from tests.reporters.ci_builders import finding, synthetic
 from tidy import budgets
-from tidy.config import Config, ConfigError
+from tidy.core.config import Config, ConfigError
 
 SIZES = {"small.txt": 500_000, "data/medium.bin": 2_000_000, "data/large.bin": 3_000_000}
 
@@ -58,7 +58,7 @@ def test_bad_budgets_name_the_key_and_the_file(repo: Path, text: str, message: s
 def test_budgets_in_pyproject(tmp_path: Path) -> None:
     path = tmp_path / "pyproject.toml"
     path.write_text('[tool.tidy.budgets]\nlargest-file = "2MB"\nhistory-size = 1000\n')
-    from tidy.config import load
+    from tidy.core.config import load
 
     loaded = budgets.load(load(str(tmp_path)))
     assert (loaded.largest_file, loaded.history_size, loaded.source) == (2_000_000, 1000,

@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, make_repo, scan_foundation, write
-from tidy.catalog import (
+from tidy.core.catalog import (
     AMBIGUOUS_NAMES,
     CACHEDIR_SIGNATURE,
     TIERS,
@@ -418,7 +418,7 @@ _GLOB_PART = st.sampled_from(["*", "?", ".", "a", "b", "~", "#", "pyc", "[ab]", 
                 max_size=5),
        st.text(alphabet=".ab~#pyc!", max_size=8))
 def test_quick_reject_never_drops_a_name_a_glob_matches(globs: list[str], name: str) -> None:
-    from tidy.catalog import _literal_ends
+    from tidy.core.catalog import _literal_ends
 
     starts, ends, anything = _literal_ends(globs)
     if any(fnmatch.fnmatchcase(name, g) for g in globs):

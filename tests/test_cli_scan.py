@@ -312,7 +312,7 @@ def test_a_scan_leaves_the_cycle_collector_as_it_found_it(tmp_path: Path) -> Non
     import gc
 
     from tidy import engine
-    from tidy.config import Config
+    from tidy.core.config import Config
 
     repo = _repo_with_cache(tmp_path / "r")
     was = gc.isenabled()

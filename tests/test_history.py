@@ -17,9 +17,9 @@ from hypothesis import strategies as st
 
 from tests.conftest import CliResult, commit, du_apparent, git, make_repo, scan_json, write
 from tidy import history
-from tidy.config import Config
+from tidy.core.config import Config
+from tidy.core.models import Finding, Size
 from tidy.engine import scan
-from tidy.models import Finding, Size
 
 Invoke = Callable[..., CliResult]
 
@@ -137,7 +137,7 @@ def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
 _WRITER = """
 import sys
 from tidy import history
-from tidy.models import Surface
+from tidy.core.models import Surface
 path, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 for i in range(count):
     row = history.Totals(repo=f"/repo{worker}", scanned_at=float(i), scanned_bytes=i,
@@ -279,7 +279,7 @@ def test_a_scan_records_the_index_size_measured_early(
     assert (entry.tracked_files, entry.tracked_bytes) == history.tracked_size(str(repo))
     assert entry.tracked_bytes is not None and entry.tracked_bytes >= 3333
     from tidy import engine
-    from tidy.config import load
+    from tidy.core.config import load
 
     (group,) = engine.scan([str(repo)], load(str(repo), None), tracked_size=True).groups
     assert group.tracked == history.tracked_size(str(repo))  # measured by the worker

@@ -12,7 +12,7 @@ import yaml
 
 from tests.conftest import hermetic_env, make_repo, run_cli
 from tidy import budgets
-from tidy.config import load
+from tidy.core.config import load
 
 
 def _validate_config(path: Path) -> subprocess.CompletedProcess[str]:

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tidy import journal, state
+from tidy import journal
+from tidy.core import state
 
 
 @pytest.fixture(autouse=True)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidy.units import parse_age, parse_size
+from tidy.core.units import parse_age, parse_size
 
 # SI prefixes are powers of 1000, IEC prefixes powers of 1024 (IEC 80000-13).
 SI = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}

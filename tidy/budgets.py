@@ -26,11 +26,11 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.config import Config, ConfigError, table_in
-from tidy.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
+from tidy.core.config import Config, ConfigError, table_in
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
+from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.units import parse_size
 from tidy.reporters._common import fingerprint, human_bytes, scan_path
-from tidy.safe_files import UnsafeFile, read_regular
-from tidy.units import parse_size
 
 
 @dataclass(frozen=True)

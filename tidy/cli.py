@@ -16,9 +16,9 @@ from typing import Any
 import click
 
 from tidy import __version__
-from tidy.config import Config, ConfigError
-from tidy.config import load as load_config
-from tidy.units import parse_size
+from tidy.core.config import Config, ConfigError
+from tidy.core.config import load as load_config
+from tidy.core.units import parse_size
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
 REPORT_FORMATS = ["text", "json", "sarif", "github", "gitlab", "markdown", "html"]
@@ -298,7 +298,7 @@ def show_rule(code: str) -> int:
 def _age_option(_ctx: click.Context, _param: click.Parameter, value: str | None) -> float | None:
     if value is None:
         return None
-    from tidy.units import parse_age
+    from tidy.core.units import parse_age
 
     try:
         return parse_age(value)

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-from tidy.config import Config
-from tidy.early import TRACKED, EarlyWork, jobs_for
-from tidy.models import (
+from tidy.core.config import Config
+from tidy.core.models import (
     ActionKind,
     Applicability,
     Finding,
@@ -28,9 +27,10 @@ from tidy.models import (
     Skipped,
     Surface,
 )
+from tidy.core.safe_files import config_file_notes
+from tidy.core.state import state_dir
+from tidy.early import TRACKED, EarlyWork, jobs_for
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
-from tidy.safe_files import config_file_notes
-from tidy.state import state_dir
 from tidy.workspace import fifo_guard
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root

@@ -1,7 +1,7 @@
 """The history of a repo's bloat: every scan appends its totals to a small SQLite database.
 
     --history-db PATH            the database file (CI points this at a cached file)
-    otherwise                    history.sqlite in tidy's state folder (tidy/state.py:
+    otherwise                    history.sqlite in tidy's state folder (tidy/core/state.py:
                                  $TIDY_STATE_DIR, else $XDG_STATE_HOME/tidy or
                                  ~/.local/state/tidy, on macOS ~/Library/Application Support/tidy)
 
@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any
 
 import humanize
 
-from tidy import state
-from tidy.models import Finding, Group, Report, Surface
+from tidy.core import state
+from tidy.core.models import Finding, Group, Report, Surface
 
 if TYPE_CHECKING:
     from rich.text import Text

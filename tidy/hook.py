@@ -32,8 +32,8 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from tidy.catalog import Catalog, Kind
-    from tidy.config import Config
+    from tidy.core.catalog import Catalog, Kind
+    from tidy.core.config import Config
     from tidy.vendored.candidates import Library
     from tidy.workspace.blobs import Blob
 
@@ -317,7 +317,7 @@ def _exclusion(config: Config) -> Callable[[str], bool] | None:
 # ------------------------------------------------------------------------ the checks
 def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple[Config, int]:
     from tidy import budgets
-    from tidy.config import load
+    from tidy.core.config import load
 
     config = load(root, config_path)
     if max_size is not None:

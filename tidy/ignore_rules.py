@@ -36,8 +36,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tidy.catalog import AMBIGUOUS_NAMES, Kind
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 

@@ -5,7 +5,7 @@ goes to `.tidy.toml` when there is one or no pyproject.toml, else it is appended
 pyproject.toml as a new [tool.tidy] table. Nothing is overwritten without --force, and a
 pyproject.toml that already has [tool.tidy] is never edited (TOML tables are not merged by hand
 behind the user's back: the starter is printed instead). Writes are atomic (temp file + rename,
-mode kept) and go only to regular files reached without following a link (tidy.safe_files): a
+mode kept) and go only to regular files reached without following a link (tidy.core.safe_files): a
 symlinked pyproject.toml or .tidy.toml is kept as it is, with the reason.
 """
 
@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import click
 
 from tidy import __version__
-from tidy.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 

@@ -46,7 +46,8 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy import __version__, state
+from tidy import __version__
+from tidy.core import state
 
 Entry = dict[str, Any]
 

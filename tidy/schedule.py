@@ -39,8 +39,8 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from tidy import state
-from tidy.atomic import atomic_write
+from tidy.core import state
+from tidy.core.atomic import atomic_write
 
 LABEL = "dev.tidy.clean"
 SERVICE, TIMER, PLIST = "tidy-clean.service", "tidy-clean.timer", f"{LABEL}.plist"

@@ -27,7 +27,7 @@ from tidy import engine
 from tidy.browse import actions
 from tidy.browse.model import Model
 from tidy.browse.screens import PlanScreen
-from tidy.config import load
+from tidy.core.config import load
 from tidy.fixes import STOPPED, Status
 from tidy.fixes.plan import PlanRefused
 

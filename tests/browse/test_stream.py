@@ -12,8 +12,8 @@ from tests.browse.helpers import workspace
 from tests.conftest import commit, make_repo, write
 from tidy import engine
 from tidy.browse.stream import Failed, Finished, GroupDone, Job, ScanStream
-from tidy.config import load
-from tidy.models import Group
+from tidy.core.config import load
+from tidy.core.models import Group
 
 
 def test_engine_hands_over_each_group_before_the_scan_returns(tmp_path: Path) -> None:

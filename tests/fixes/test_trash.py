@@ -18,7 +18,7 @@ import pytest
 from tests.conftest import commit, git, make_repo, write
 from tests.fixes.helpers import backdate, snapshot
 from tidy import engine
-from tidy.config import Config
+from tidy.core.config import Config
 from tidy.fixes import ApplySettings, Status, appliers, apply_plan, undo_run
 from tidy.fixes import plan as planning
 from tidy.fixes.trash import compare_trees, recheck, remove_tree, transfer

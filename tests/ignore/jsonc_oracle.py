@@ -1,6 +1,6 @@
 """An independent JSONC reader for tests: strips comments and trailing commas, then json.loads.
 
-Written separately from tidy.jsonc (a character loop, no tokens, no offsets) so the two can
+Written separately from tidy.core.jsonc (a character loop, no tokens, no offsets) so the two can
 check each other.
 """
 

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tidy.core.safe_files import UnsafeFile
 from tidy.fixes.ignore_files import (
     BEGIN,
     END,
@@ -19,7 +20,6 @@ from tidy.fixes.ignore_files import (
     managed_patterns,
     merge_block,
 )
-from tidy.safe_files import UnsafeFile
 
 USER = "# my rules\n*.log\n!keep.log\n"
 

@@ -12,10 +12,10 @@ import pytest
 from tests.conftest import commit, git, make_repo, write
 from tidy import engine
 from tidy import ignore_rules as ir
-from tidy.catalog import load_builtin
-from tidy.config import Config
+from tidy.core.catalog import load_builtin
+from tidy.core.config import Config
+from tidy.core.models import Finding, Report
 from tidy.fixes import editor_ignores
-from tidy.models import Finding, Report
 
 KINDS = {k.name: k for k in load_builtin()}
 pytestmark = pytest.mark.skipif(shutil.which("rg") is None, reason="ripgrep is not installed")

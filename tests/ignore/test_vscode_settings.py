@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.ignore import jsonc_oracle
-from tidy import jsonc
+from tidy.core import jsonc
 from tidy.fixes import vscode
 
 CORPUS = sorted((Path(__file__).parent / "settings_corpus").glob("*.json"))

@@ -14,9 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, make_repo, scan_json, write
-from tidy.config import Config
-from tidy.engine import scan
-from tidy.models import (
+from tidy.core.config import Config
+from tidy.core.models import (
     ActionKind,
     Applicability,
     Finding,
@@ -27,6 +26,7 @@ from tidy.models import (
     Surface,
     Tracked,
 )
+from tidy.engine import scan
 from tidy.reporters import html
 
 PARENT, NAME, BYTES, FILES, FAMILY, ROW, FLAGS = range(7)

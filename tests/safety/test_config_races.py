@@ -47,7 +47,7 @@ def _temps(folder: Path) -> list[str]:
 # ------------------------------------------------------------------ a killed write
 _WRITER = """
 import sys
-from tidy.atomic import atomic_write
+from tidy.core.atomic import atomic_write
 atomic_write(sys.argv[1], b"# new\\n" * (40 << 20))  # 280 MB: long enough to be caught mid-way
 """
 

@@ -112,7 +112,7 @@ def test_init_write_does_not_write_through_a_link(tmp_path: Path, name: str) -> 
 
 
 def test_root_relative_writes_refuse_links_fifos_and_dotdot(tmp_path: Path) -> None:
-    from tidy.safe_files import UnsafeFile, read_in_root, write_in_root
+    from tidy.core.safe_files import UnsafeFile, read_in_root, write_in_root
 
     root = tmp_path / "root"
     write(root / "ok" / "file", "a")
@@ -176,7 +176,7 @@ def test_a_folder_swapped_for_a_link_while_tidy_writes_is_never_followed(
     """`.vscode` and a link to a folder outside trade places in a loop (renameat2 with
     RENAME_EXCHANGE) while settings.json is written 300 times: every write lands in the real
     folder or is refused, never outside."""
-    from tidy.safe_files import UnsafeFile, write_in_root
+    from tidy.core.safe_files import UnsafeFile, write_in_root
 
     root = tmp_path / "root"
     outside = tmp_path / "outside"

@@ -20,7 +20,7 @@ import pytest
 from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import backdate, snapshot, tidy_env
 from tidy import engine
-from tidy.config import Config
+from tidy.core.config import Config
 from tidy.fixes import ApplySettings, Status, appliers, apply_plan, recheck
 from tidy.fixes import plan as planning
 from tidy.journal import RunJournal, read_run

@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import commit, findings, git, make_repo, scan_foundation, scan_json, write
 from tests.fixes.helpers import run_tidy, snapshot
 from tests.watch.helpers import DAY, set_age
-from tidy.catalog import CACHEDIR_SIGNATURE
+from tidy.core.catalog import CACHEDIR_SIGNATURE
 
 # (group, artifact, the checkout's marker inside it, relative to the group)
 CHECKOUTS = [
@@ -199,7 +199,7 @@ _FILE_MARKERS = {".git", ".fslckout", "_FOSSIL_"}
 
 
 def test_every_version_control_marker_is_found_as_what_it_can_be(tmp_path: Path) -> None:
-    from tidy.catalog import VCS_MARKERS
+    from tidy.core.catalog import VCS_MARKERS
 
     # measure.py compares a visible plain file with "_FOSSIL_" only: a new marker that is a
     # file without a leading dot must be added there (and here).

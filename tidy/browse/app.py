@@ -28,7 +28,7 @@ from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item, Model, Row
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
-from tidy.config import Config
+from tidy.core.config import Config
 from tidy.fixes.commands import CommandError
 from tidy.fixes.plan import Plan, PlanRefused
 from tidy.journal import JournalError

@@ -15,9 +15,9 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from tidy.browse import actions
 from tidy.browse.cells import clip, fit, printable, size
+from tidy.core.models import ActionKind
 from tidy.fixes import Status
 from tidy.fixes.plan import Plan, PlannedAction
-from tidy.models import ActionKind
 
 if TYPE_CHECKING:
     from tidy.browse.app import BrowseApp

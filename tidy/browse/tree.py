@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from tidy.browse.model import Item
-from tidy.models import Group
+from tidy.core.models import Group
 
 NOT_ITEMISED = "(not itemised)"
 _NOT_IN_TREE = frozenset({"TDY203", "TDY206"})  # git history, not the work tree

@@ -26,7 +26,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.atomic import atomic_write
+from tidy.core.atomic import atomic_write
 from tidy.extract import convert, packaging, stub
 from tidy.extract.locate import LocateError, Statement, statements
 from tidy.extract.rewrite import Edit, RewriteError, encoding_of, splice
@@ -388,7 +388,7 @@ def backup_root(module_path: str) -> str:
             return os.path.join(done.stdout.strip(), "tidy", "extract")
     except (OSError, subprocess.TimeoutExpired):
         pass
-    from tidy.state import state_dir
+    from tidy.core.state import state_dir
 
     return os.path.join(state_dir(), "extract")
 

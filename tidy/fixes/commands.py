@@ -19,7 +19,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tidy.config import Config
+from tidy.core.config import Config
 from tidy.fixes import (
     STOPPED,
     ApplySettings,

@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tidy.core.safe_files import UnsafeFile, create_in_root, remove_in_root, write_in_root
 from tidy.fixes.editor_ignores import sha256
 from tidy.fixes.ignore_files import IgnoreFileError, read_file, take_out
-from tidy.safe_files import UnsafeFile, create_in_root, remove_in_root, write_in_root
 
 CONFLICT_SUFFIX = ".tidy-undo-conflict"
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"

@@ -2,7 +2,7 @@
 
 Every function here computes a new file text from the old one (pure), or writes one
 `FileEdit` (atomic, backed up, re-checked first). Files are read and written only as regular
-files reached from the root without following a link (tidy.safe_files): a symlinked
+files reached from the root without following a link (tidy.core.safe_files): a symlinked
 `.ignore` or `pyproject.toml`, or one in a linked folder, is refused with the reason. What to
 exclude is decided elsewhere (tidy.ignore_rules); fixers never detect.
 
@@ -26,14 +26,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tidy import jsonc
+from tidy.core import jsonc
+from tidy.core.safe_files import UnsafeFile, check_editable, remove_in_root, write_in_root
 from tidy.fixes.ignore_files import (
     IgnoreFileError,
     TextEdit,
     merge_block,
     read_file,
 )
-from tidy.safe_files import UnsafeFile, check_editable, remove_in_root, write_in_root
 
 DOT_IGNORE = ".ignore"
 
@@ -385,7 +385,7 @@ def write_edit(edit: FileEdit, backup_dir: str) -> str | None:
 
 
 def write_config(root: str, rel: str, text: str) -> None:
-    """Replace root/rel with `text` (tidy.safe_files.write_in_root); EditError when refused."""
+    """Replace root/rel with `text` (tidy.core.safe_files.write_in_root); EditError when refused."""
     try:
         write_in_root(root, rel, text.encode("utf-8", "surrogateescape"))
     except UnsafeFile as error:

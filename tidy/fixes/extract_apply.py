@@ -12,13 +12,13 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 
+from tidy.core.models import ActionKind
 from tidy.extract import stub
 from tidy.extract.core import ExtractError, extract_module, latest_backup, undo_extract
 from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.trash import recheck
 from tidy.journal import Intent, RunJournal
-from tidy.models import ActionKind
 
 
 def _is_stub(path: str) -> bool:

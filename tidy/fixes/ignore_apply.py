@@ -6,7 +6,7 @@ managed-block files, the patterns added), so undo and recovery work from the jou
 Each root's edits (plan, re-check, write) and undos run under the repository's edit lock
 (tidy.fixes.edit_lock): a second tidy process waits and then builds on what the first wrote.
 Files are written only as regular files reached without following a link
-(tidy.safe_files); undo never fails for good and never drops a later edit
+(tidy.core.safe_files); undo never fails for good and never drops a later edit
 (tidy.fixes.edit_restore).
 """
 
@@ -17,7 +17,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 
 from tidy import ignore_rules as ir
-from tidy.catalog import load_builtin
+from tidy.core.catalog import load_builtin
+from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editor_ignores import (
@@ -31,7 +32,6 @@ from tidy.fixes.editor_ignores import (
 )
 from tidy.fixes.plan import PlannedAction
 from tidy.journal import Intent, RunJournal
-from tidy.models import ActionKind
 
 
 def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]:

@@ -11,7 +11,7 @@ Lines outside it are never touched, re-running with the same rules changes nothi
 file's line ending (LF or CRLF) is kept, and a missing final newline is handled. The write
 is atomic (temp file in the same folder + rename) and keeps the file's mode, and it happens
 only to a regular file reached from the root without following a link
-(tidy.safe_files.write_in_root): a `.gitignore` that is a symlink, a FIFO, or sits in a
+(tidy.core.safe_files.write_in_root): a `.gitignore` that is a symlink, a FIFO, or sits in a
 linked folder is refused with the reason, never written through.
 
 Fixers never detect: which rules to write is decided by tidy.ignore_rules, which checks
@@ -25,7 +25,7 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.safe_files import UnsafeFile, read_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, read_in_root, write_in_root
 
 BEGIN = "# >>> tidy managed (do not edit this block) >>>"
 END = "# <<< tidy managed <<<"

@@ -27,7 +27,7 @@ import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from tidy.models import ActionKind, Applicability, Finding, Group, Report, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Group, Report, Tracked
 from tidy.rules.artifacts import NESTED_REPO_DETAIL
 
 # Linux's CLOCK_REALTIME_COARSE (Python has no name for it): file times are stamped from it

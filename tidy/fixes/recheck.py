@@ -11,7 +11,7 @@ In order (the first that fails decides; see README "Safety"):
    not a mount point, nothing mounted inside;
 5. in use: a flock held on it, or cargo's `.cargo-lock`;
 6. the whole subtree, walked by descriptors: a nested checkout (a name in
-   tidy.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
+   tidy.core.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
    the walk); so does another filesystem below it; then any entry, the item included,
    changed since the scan began (ctime or mtime after the plan's `since_ns`);
 7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
@@ -42,8 +42,8 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tidy import state
-from tidy.catalog import VCS_MARKERS
+from tidy.core import state
+from tidy.core.catalog import VCS_MARKERS
 from tidy.fixes.fdops import (
     FILE_FLAGS,
     Chain,

@@ -4,7 +4,7 @@ Where things go (first that is on the same filesystem as the path wins, so the m
 O(1) rename however many files the folder holds):
 
 1. inside a git repo: <git dir>/tidy/trash/<run-id>/   (never committed, never walked)
-2. the per-user state folder: <state>/trash/<run-id>/  (see tidy/state.py)
+2. the per-user state folder: <state>/trash/<run-id>/  (see tidy/core/state.py)
 3. `.tidy-trash/<run-id>/` at the top of that filesystem's part of the scanned root. It gets
    a `.gitignore` of `*` (git never lists it, even if the folder later becomes a repo) and a
    CACHEDIR.TAG (backup tools skip it); plans never include anything below it. Undo and
@@ -39,8 +39,9 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 
-from tidy import state
-from tidy.catalog import CACHEDIR_SIGNATURE
+from tidy.core import state
+from tidy.core.catalog import CACHEDIR_SIGNATURE
+from tidy.core.models import ActionKind
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
@@ -59,7 +60,6 @@ from tidy.fixes.fdops import (
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened, Problem, mounts_below, opened, root_problem, still_there
 from tidy.journal import Intent, RunJournal, RunRecord, list_runs
-from tidy.models import ActionKind
 from tidy.workspace.git import GitUnavailable, find_repo_root, git_dir, git_env, git_executable
 
 __all__ = ["CopyError", "Problem", "TrashApplier", "TrashLocator", "move_opened", "purge_run",

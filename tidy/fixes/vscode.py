@@ -1,11 +1,11 @@
 """Merge `search.exclude` and `files.watcherExclude` entries into `.vscode/settings.json`.
 
-The file is JSONC and belongs to the user: it is edited with insertions only (tidy.jsonc),
+The file is JSONC and belongs to the user: it is edited with insertions only (tidy.core.jsonc),
 then both versions are parsed and the edit is refused unless the one difference is the added
 keys and every comment is still there. A parse error or a duplicate key stops the fix with a
 message and the file untouched. The write is atomic, a copy of the old file is kept, and a
 dry run shows the unified diff. Only a regular `settings.json` reached from the root without
-following a link is read for an edit or written (tidy.safe_files): a symlinked file or
+following a link is read for an edit or written (tidy.core.safe_files): a symlinked file or
 `.vscode` folder is refused with the reason.
 
 Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big trees: a leading
@@ -19,9 +19,9 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy import jsonc
+from tidy.core import jsonc
+from tidy.core.safe_files import UnsafeFile, read_in_root, remove_in_root, write_in_root
 from tidy.fixes.ignore_files import TextEdit
-from tidy.safe_files import UnsafeFile, read_in_root, remove_in_root, write_in_root
 
 SETTINGS = ".vscode/settings.json"
 KEYS = ("search.exclude", "files.watcherExclude")
@@ -141,6 +141,6 @@ def default_backup_dir(root: str) -> str:
     directory = git_dir(root)
     if directory is not None:
         return os.path.join(directory, "tidy", "backups", stamp)
-    from tidy.state import state_dir
+    from tidy.core.state import state_dir
 
     return os.path.join(state_dir(), "backups", stamp)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterator
 
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report
 
 
 def scan_path(group: Group, finding: Finding) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report
 from tidy.reporters import markdown
 from tidy.reporters._common import each_finding, human_bytes, level, scan_path, size_words
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report
 from tidy.reporters._common import each_finding, finding_fingerprint, scan_path, size_words
 
 SEVERITIES = ("info", "minor", "major", "critical", "blocker")

@@ -24,8 +24,8 @@ from importlib import resources
 from typing import Any
 
 from tidy import __version__
+from tidy.core.models import Applicability, Finding, Group, Report, Size, Surface
 from tidy.history import Totals, family_of, metrics
-from tidy.models import Applicability, Finding, Group, Report, Size, Surface
 from tidy.reporters.text import printable
 
 # (key, label, colour, what it means); the treemap's legend in this order. Okabe-Ito colours:

@@ -7,7 +7,7 @@ and the whole text stays under `max_bytes` (GitHub takes at most 1 MiB per step 
 
 from __future__ import annotations
 
-from tidy.models import Finding, Group, Report, Size, Surface
+from tidy.core.models import Finding, Group, Report, Size, Surface
 from tidy.reporters._common import human_bytes, scan_path
 
 STEP_SUMMARY_LIMIT = 1024 * 1024

@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import quote
 
 from tidy import __version__
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report
 from tidy.reporters._common import each_finding, finding_fingerprint, level, scan_path, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -101,7 +101,7 @@ def _family(code: str) -> str:
 
 
 def _default_level(code: str) -> str:
-    from tidy.config import DEFAULT_FAIL_ON
+    from tidy.core.config import DEFAULT_FAIL_ON
 
     if code.startswith("TDY9") or code in DEFAULT_FAIL_ON:
         return "error"

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tidy.models import Applicability, Finding, Group, Report, Size, Surface
+from tidy.core.models import Applicability, Finding, Group, Report, Size, Surface
 from tidy.rules.artifacts import NESTED_REPO_DETAIL
 
 _ROWS_PER_GROUP = 40

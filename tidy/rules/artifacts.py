@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.catalog import AMBIGUOUS_NAMES, Kind
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.walk import Hit
 

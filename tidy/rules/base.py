@@ -6,8 +6,8 @@ import bisect
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
-from tidy.config import Config
-from tidy.models import Finding, Size, Surface, Tracked
+from tidy.core.config import Config
+from tidy.core.models import Finding, Size, Surface, Tracked
 from tidy.workspace.git import GitFacts
 from tidy.workspace.walk import BigFile, Hit
 

@@ -14,9 +14,9 @@ from collections.abc import Iterator
 
 import humanize
 
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size
 from tidy.extract import prefilter
 from tidy.extract.confirm import GIANT_STRING_BYTES, Confirmation, Holder, confirm_in_subprocess
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
 
 DATA_SHARE = 0.8  # literal assignments must cover this much of the module

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 
 import humanize
 
-from tidy.catalog import Catalog
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.catalog import Catalog
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.size import per_context
 from tidy.workspace.duplicates import (

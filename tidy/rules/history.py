@@ -11,7 +11,7 @@ from collections.abc import Iterator
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.size import hosting_note, per_context
 from tidy.workspace.git import GitUnavailable

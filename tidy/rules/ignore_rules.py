@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 import humanize
 
 from tidy import ignore_rules
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.blobs import IndexListing
 

@@ -18,9 +18,9 @@ from typing import TypeVar
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.rules.base import GroupContext, Rule
-from tidy.safe_files import UnsafeFile, read_regular
 from tidy.workspace.blobs import (
     LFS_POINTER_MAX,
     SYMLINK,

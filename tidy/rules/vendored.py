@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.vendored.candidates import Library, discover
 from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for

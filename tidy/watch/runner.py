@@ -36,13 +36,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy import state
-from tidy.config import Config, ConfigError
-from tidy.config import load as load_config
+from tidy.core import state
+from tidy.core.config import Config, ConfigError
+from tidy.core.config import load as load_config
+from tidy.core.models import Report
 from tidy.fixes import ApplySettings, Outcome, Status, apply_plan, recover_interrupted
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
 from tidy.journal import RunJournal, audit
-from tidy.models import Report
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import Debouncer, Pending, busy_reason

@@ -29,7 +29,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tidy.catalog import Catalog
+from tidy.core.catalog import Catalog
 from tidy.fixes.plan import TRASH_FOLDER_NAME
 
 INOTIFY_DIR = "/proc/sys/fs/inotify"

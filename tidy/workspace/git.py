@@ -13,7 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 
 # Variables that point git at some other repo (set inside hooks); tidy names the repo itself.

@@ -15,8 +15,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tidy.catalog import VCS_MARKERS
-from tidy.models import Skipped
+from tidy.core.catalog import VCS_MARKERS
+from tidy.core.models import Skipped
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
 

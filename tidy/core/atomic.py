@@ -2,7 +2,7 @@
 
 This is for tidy's own files at paths the user or tidy chose (scheduler units, extraction
 output). A config file inside a scanned root (.gitignore, .vscode/settings.json,
-pyproject.toml ...) is edited with tidy.safe_files.write_in_root instead, which never goes
+pyproject.toml ...) is edited with tidy.core.safe_files.write_in_root instead, which never goes
 through a link.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 
-from tidy.safe_files import replace_at
+from tidy.core.safe_files import replace_at
 
 
 def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
@@ -20,7 +20,7 @@ def atomic_write(path: str, data: bytes, mode: int | None = None) -> None:
     The temp file lives in the same folder (same filesystem, so the rename is atomic) and
     gets `mode`, else the old file's mode, else 0666 minus the umask, like `open()` would.
     A symlink is written through, to its target, so the link stays a link. A temp file a
-    killed writer left in that folder is removed first (tidy.safe_files.remove_stale_temps).
+    killed writer left in that folder is removed first (tidy.core.safe_files.remove_stale_temps).
     """
     target = os.path.realpath(path)
     folder = os.path.dirname(target) or "."

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_regular
 
 TIERS = ("default", "marker", "opt-in", "never")
 TYPES = ("dir", "file")
@@ -150,8 +150,8 @@ def _choice(
 
 @functools.cache  # immutable kinds; every Config and scan asks for them
 def load_builtin() -> tuple[Kind, ...]:
-    text = resources.files("tidy").joinpath("catalog.toml").read_text(encoding="utf-8")
-    return kinds_from_document(tomllib.loads(text), "tidy/catalog.toml")
+    text = resources.files("tidy.core").joinpath("catalog.toml").read_text(encoding="utf-8")
+    return kinds_from_document(tomllib.loads(text), "tidy/core/catalog.toml")
 
 
 def kinds_from_document(document: Mapping[str, Any], origin: str) -> tuple[Kind, ...]:
@@ -305,7 +305,7 @@ def _read_regular(path: str, limit: int) -> bytes | None:
 
     Evidence files are opened without following links and without blocking, so a FIFO
     named CACHEDIR.TAG cannot hang the scan and a link to /dev/zero cannot fill memory
-    (tidy.safe_files.read_regular; a longer file is evidence of nothing here).
+    (tidy.core.safe_files.read_regular; a longer file is evidence of nothing here).
     """
     try:
         return read_regular(path, limit=limit, head=True)

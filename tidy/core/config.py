@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
-from tidy.safe_files import UnsafeFile, read_regular
-from tidy.units import parse_size
+from tidy.core.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.units import parse_size
 
 
 class ConfigError(ValueError):
