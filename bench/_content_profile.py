@@ -35,7 +35,7 @@ def mark(name):
     marks.setdefault(name, round(time.perf_counter() - t0, 4))
 import tidy.cli as cli
 import tidy.engine as engine
-import tidy.early as early
+import tidy.workspace.early as early
 import tidy.workspace.walk as walk
 mark("imports done")
 
@@ -104,7 +104,7 @@ def run_jobs(targets, repo):
         times[key] = time.perf_counter() - started
     done["_bench_times"] = times
     return done
-run_jobs.__module__, run_jobs.__qualname__ = "tidy.early", "run_jobs"
+run_jobs.__module__, run_jobs.__qualname__ = "tidy.workspace.early", "run_jobs"
 if hasattr(early, "run_jobs") and hasattr(early, "EarlyWork"):
     early.run_jobs = run_jobs
     original_results = early.EarlyWork.results

@@ -266,13 +266,13 @@ def test_a_scan_records_the_index_size_measured_early(
 ) -> None:
     """With a big enough index the size is measured by a worker while the walk runs; the
     recorded figure is the same as when the history asks git itself."""
-    import tidy.early
+    import tidy.workspace.early
 
     repo = small_repo(tmp_path)
     write(repo / "staged.txt", size=3333)
     git(repo, "add", "staged.txt")
     db = tmp_path / "h.sqlite"
-    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
     scan_json(repo, "--history-db", str(db))
     with history.History(str(db), create=False) as past:
         (entry,) = past.entries(str(repo))

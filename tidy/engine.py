@@ -29,9 +29,9 @@ from tidy.core.models import (
 )
 from tidy.core.safe_files import config_file_notes
 from tidy.core.state import state_dir
-from tidy.early import TRACKED, EarlyWork, jobs_for
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
+from tidy.workspace.early import TRACKED, EarlyWork, jobs_for
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
 from tidy.workspace.pool import WorkerPool

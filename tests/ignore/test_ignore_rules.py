@@ -141,7 +141,7 @@ def test_tdy502_heavy_vendored_folder_until_ignore_file(tmp_path: Path) -> None:
 def test_tdy502_found_the_same_by_a_worker_while_the_walk_runs(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tidy.early
+    import tidy.workspace.early
 
     repo = make_repo(tmp_path / "r")
     for i in range(10):
@@ -156,7 +156,7 @@ def test_tdy502_found_the_same_by_a_worker_while_the_walk_runs(
                       for f in _codes(_scan(repo, heavy_folder=10_000), "TDY502").values())
 
     inline = heavy()
-    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
     assert heavy() == inline
     assert [path for path, _, _ in inline] == ["docs/api", "third_party/lib", "web/assets"]
 

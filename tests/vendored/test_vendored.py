@@ -197,7 +197,7 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
 ) -> None:
     """The tracked files are read in a forked worker while the walk runs; what lies in an
     artifact folder is only known at the end, and a reference there must not count."""
-    import tidy.early
+    import tidy.workspace.early
 
     repo = make_repo(tmp_path / "site")
     _library(repo, "static/vendor/ketcher", "ketcher")
@@ -211,7 +211,7 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
     write(repo / "notes/draft.py", "# untracked, not ignored: read after the walk\n"
                                    "JQ = 'static/vendor/jquery/jquery-3.6.0.min.js'\n")
     inline = scan_json(repo)
-    monkeypatch.setattr(tidy.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
     early = scan_json(repo)
     assert _without_timings(early) == _without_timings(inline)
     codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
@@ -224,8 +224,8 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
 
 
 def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> None:
-    from tidy.early import EarlyWork, jobs_for
     from tidy.rules.vendored import References
+    from tidy.workspace.early import EarlyWork, jobs_for
     from tidy.workspace.pool import WorkerPool
 
     repo = make_repo(tmp_path / "site")

@@ -75,8 +75,9 @@ class GroupContext:
     surface: SurfaceIndex
     config: Config
     sizes: SizeIndex
-    # What early work (tidy.early) returned for this repo, by rule code (none when the index
-    # is small, the platform cannot fork or the work failed: the check then does it itself).
+    # What early work (tidy.workspace.early) returned for this repo, by rule code (none when
+    # the index is small, the platform cannot fork or the work failed: the check then does it
+    # itself).
     early: Mapping[str, object] = field(default_factory=dict)
     # What each rule's `start` returned for this group, by rule code.
     started: Mapping[str, object] = field(default_factory=dict)

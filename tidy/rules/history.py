@@ -15,7 +15,7 @@ from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Trac
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.size import hosting_note, per_context
 from tidy.workspace.git import GitUnavailable
-from tidy.workspace.history import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
+from tidy.workspace.githistory import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
 
 # GitHub's repository guidance (research/bloat-ci.md section 7).
 _GITHUB_IDEAL = 1_000_000_000

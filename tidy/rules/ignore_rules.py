@@ -63,7 +63,7 @@ def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[ignore_rules.He
 
 
 def early_heavy_candidates(root: str, index: IndexListing) -> list[ignore_rules.HeavyCandidate]:
-    """The candidates from the index alone, while the walk goes on (tidy.early)."""
+    """The candidates from the index alone, while the walk goes on (tidy.workspace.early)."""
     return _heavy_candidates(root, index.paths)
 
 

@@ -81,7 +81,7 @@ class References:
 
 
 def early_references(root: str, index: IndexListing) -> References:
-    """Everything the index alone decides, run while the walk goes on (tidy.early): the
+    """Everything the index alone decides, run while the walk goes on (tidy.workspace.early): the
     candidates, and one read of every tracked text file. Artifact folders are only known
     when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
     return _references(root, index.paths, share_from=sys.maxsize)  # the walk has the other core

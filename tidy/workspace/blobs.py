@@ -29,7 +29,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
-from tidy.workspace.history import BlobRecord, BlobStream
+from tidy.workspace.githistory import BlobRecord, BlobStream
 
 GITLINK, SYMLINK = "160000", "120000"
 LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import findings, git, hermetic_env, make_repo, scan_json
-from tidy.workspace.history import (
+from tidy.workspace.githistory import (
     NO_EXTENSION,
     TOPLEVEL,
     ShallowClone,

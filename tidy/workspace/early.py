@@ -41,7 +41,7 @@ JOBS = (
     Job("TDY401", "tidy.rules.vendored:early_references", ("TDY401", "TDY402", "TDY403")),
     Job("TDY502", "tidy.rules.ignore_rules:early_heavy_candidates", ("TDY502",)),
 )
-_TRACKED_JOB = Job(TRACKED, "tidy.early:index_size_of")
+_TRACKED_JOB = Job(TRACKED, "tidy.workspace.early:index_size_of")
 
 
 def jobs_for(selects: Callable[[str], bool], tracked_size: bool) -> dict[str, str]:
