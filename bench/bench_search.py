@@ -46,7 +46,7 @@ def rg_todo(root: str, runs: int) -> tuple[float, int]:
 
 def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     from tidy import engine
-    from tidy import ignore_rules as ir
+    from tidy.analysis import ignore_choice as ir
     from tidy.core.catalog import load_builtin
     from tidy.core.config import Config
 

@@ -32,9 +32,9 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
+    from tidy.analysis.vendored.candidates import Library
     from tidy.core.catalog import Catalog, Kind
     from tidy.core.config import Config
-    from tidy.vendored.candidates import Library
     from tidy.workspace.blobs import Blob
 
 DEFAULT_MAX_SIZE = 1_000_000  # GitHub's recommended largest object (research/bloat-ci.md s. 7)
@@ -236,7 +236,7 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
                       finder: ArtifactFinder, scope: str) -> list[Problem]:
     """A third-party library being added that nothing references (TDY401). The path test
     is cheap; only when a commit adds a library does the repo's text get searched once."""
-    from tidy.vendored.candidates import discover
+    from tidy.analysis.vendored.candidates import discover
     from tidy.workspace.textscan import read_head
 
     paths = [b.path for b in blobs if b.is_file]
@@ -256,7 +256,7 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
 
 
 def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
-    from tidy.vendored.evidence import judge, patterns_for
+    from tidy.analysis.vendored.evidence import judge, patterns_for
     from tidy.workspace.textscan import search, text_files
 
     patterns = patterns_for(libraries)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.ignore import jsonc_oracle
-from tidy import ignore_rules as ir
+from tidy.analysis import ignore_choice as ir
 from tidy.fixes import editor_ignores as ei
 
 FOLDER = "static/vendor/lib"

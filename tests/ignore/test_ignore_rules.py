@@ -11,7 +11,7 @@ import pytest
 
 from tests.conftest import commit, git, make_repo, write
 from tidy import engine
-from tidy import ignore_rules as ir
+from tidy.analysis import ignore_choice as ir
 from tidy.core.catalog import load_builtin
 from tidy.core.config import Config
 from tidy.core.models import Finding, Report

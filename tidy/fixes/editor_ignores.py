@@ -4,7 +4,7 @@ Every function here computes a new file text from the old one (pure), or writes 
 `FileEdit` (atomic, backed up, re-checked first). Files are read and written only as regular
 files reached from the root without following a link (tidy.core.safe_files): a symlinked
 `.ignore` or `pyproject.toml`, or one in a linked folder, is refused with the reason. What to
-exclude is decided elsewhere (tidy.ignore_rules); fixers never detect.
+exclude is decided elsewhere (tidy.analysis.ignore_choice); fixers never detect.
 
 Which files are meant to be committed:
 - `.ignore` (ripgrep, fd, ag, VS Code search): yes, it is the project's search scope.

@@ -16,7 +16,7 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tidy import ignore_rules as ir
+from tidy.analysis import ignore_choice as ir
 from tidy.core.catalog import load_builtin
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register

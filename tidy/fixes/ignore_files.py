@@ -14,7 +14,7 @@ only to a regular file reached from the root without following a link
 (tidy.core.safe_files.write_in_root): a `.gitignore` that is a symlink, a FIFO, or sits in a
 linked folder is refused with the reason, never written through.
 
-Fixers never detect: which rules to write is decided by tidy.ignore_rules, which checks
+Fixers never detect: which rules to write is decided by tidy.analysis.ignore_choice, which checks
 each one against real git before it gets here.
 """
 

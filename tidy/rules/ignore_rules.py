@@ -7,7 +7,7 @@ from collections.abc import Iterator, Sequence
 
 import humanize
 
-from tidy import ignore_rules
+from tidy.analysis import ignore_choice as ignore_rules
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.blobs import IndexListing

@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 
 import humanize
 
+from tidy.analysis.vendored.candidates import Library, discover
+from tidy.analysis.vendored.evidence import Pattern, Verdict, judge, patterns_for
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.vendored.candidates import Library, discover
-from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
 from tidy.workspace import fifo_guard
 from tidy.workspace.blobs import IndexListing
 from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z

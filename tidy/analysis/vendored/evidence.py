@@ -14,7 +14,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tidy.vendored.candidates import Library
+from tidy.analysis.vendored.candidates import Library
 from tidy.workspace.textscan import Match
 
 STRONG, MEDIUM, WEAK = "strong", "medium", "weak"

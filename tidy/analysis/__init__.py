@@ -1,0 +1,8 @@
+"""Analysis: judgements over what the workspace layer has read.
+
+vendored/ (which copied libraries there are and whether anything references them),
+ignore_choice (which ignore rules to propose, each verified with git through
+tidy.workspace.ignorefiles); the data-in-code judgement arrives as data_in_code/. Nothing here
+opens files or starts processes itself: what it needs from the disk or from git comes from
+tidy.workspace, called or handed in. The rules turn the results into findings.
+"""
