@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json, write
 from tests.reporters.ci_builders import finding, synthetic
-from tidy import budgets
 from tidy.core.config import Config, ConfigError
+from tidy.rules import budgets
 
 SIZES = {"small.txt": 500_000, "data/medium.bin": 2_000_000, "data/large.bin": 3_000_000}
 

@@ -11,8 +11,8 @@ from pathlib import Path
 import yaml
 
 from tests.conftest import hermetic_env, make_repo, run_cli
-from tidy import budgets
 from tidy.core.config import load
+from tidy.rules import budgets
 
 
 def _validate_config(path: Path) -> subprocess.CompletedProcess[str]:

@@ -177,13 +177,13 @@ def _format_and_file(item: str) -> tuple[str, str]:
 def _load_baseline(path: str | None) -> Any:
     if path is None:
         return None
-    from tidy import budgets
+    from tidy.rules import budgets
 
     return budgets.load_baseline(path)
 
 
 def _budgets_and_baseline(report: Any, config: Config, baseline: Any) -> Any:
-    from tidy import budgets
+    from tidy.rules import budgets
 
     return budgets.finish(report, config, baseline)
 

@@ -316,8 +316,8 @@ def _exclusion(config: Config) -> Callable[[str], bool] | None:
 
 # ------------------------------------------------------------------------ the checks
 def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple[Config, int]:
-    from tidy import budgets
     from tidy.core.config import load
+    from tidy.rules import budgets
 
     config = load(root, config_path)
     if max_size is not None:

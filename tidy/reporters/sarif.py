@@ -28,7 +28,7 @@ FINGERPRINT_KEY = "tidyFindingHash/v1"
 
 def _descriptors() -> dict[str, dict[str, Any]]:
     """code -> reportingDescriptor for every rule and budget tidy knows."""
-    from tidy.budgets import SPECS
+    from tidy.rules.budgets import SPECS
     from tidy.rules.registry import RULES
 
     known = [(r.code, r.name, r.summary, r.doc, r.fix_applicability) for r in RULES]
