@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import CliResult, commit, du_apparent, git, make_repo, scan_json, write
-from tidy import history
+from tidy import trends
 from tidy.core.config import Config
 from tidy.core.models import Finding, Size
 from tidy.engine import scan
@@ -46,16 +46,16 @@ def small_repo(root: Path) -> Path:
 def test_the_database_lives_in_the_state_folder(monkeypatch: pytest.MonkeyPatch,
                                                 tmp_path: Path) -> None:
     monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "s"))
-    assert history.default_path() == str(tmp_path / "s" / "history.sqlite")
+    assert trends.default_path() == str(tmp_path / "s" / "history.sqlite")
     monkeypatch.delenv("TIDY_STATE_DIR")
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg"))
-    assert history.default_path() == str(tmp_path / "xdg" / "tidy" / "history.sqlite")
+    assert trends.default_path() == str(tmp_path / "xdg" / "tidy" / "history.sqlite")
     monkeypatch.setenv("XDG_STATE_HOME", "relative/path")  # invalid per the XDG spec: ignored
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert history.default_path() == str(
+    assert trends.default_path() == str(
         tmp_path / "home" / ".local" / "state" / "tidy" / "history.sqlite")
     monkeypatch.setattr(sys, "platform", "darwin")  # macOS keeps state with app support
-    assert history.default_path() == str(
+    assert trends.default_path() == str(
         tmp_path / "home" / "Library" / "Application Support" / "tidy" / "history.sqlite")
 
 
@@ -69,7 +69,7 @@ def test_the_database_lives_in_the_state_folder(monkeypatch: pytest.MonkeyPatch,
     ("TDY999", "", "other"),
 ])
 def test_each_code_has_a_family(code: str, kind: str, family: str) -> None:
-    assert history.family_of(Finding(code=code, rule="r", path="x", message="", kind=kind)) == (
+    assert trends.family_of(Finding(code=code, rule="r", path="x", message="", kind=kind)) == (
         family)
 
 
@@ -78,7 +78,7 @@ def test_a_path_inside_one_already_counted_adds_no_bytes() -> None:
         return Finding(code="TDY101", rule="r", path=path, message="", kind="__pycache__",
                        size=Size(size))
 
-    totals = history.family_totals([cache("a", 100), cache("a/b", 40), cache("ab", 7),
+    totals = trends.family_totals([cache("a", 100), cache("a/b", 40), cache("ab", 7),
                                     cache("c/d", 5)])
     assert totals == {"cache": (112, 4)}
 
@@ -88,10 +88,10 @@ def test_totals_round_trip_and_match_the_json_report(tmp_path: Path) -> None:
     repo = small_repo(tmp_path)
     report = scan([str(repo)], Config())
     db_path = str(tmp_path / "h.sqlite")
-    ids = history.record(report, db_path, scanned_at=1_700_000_000.0)
+    ids = trends.record(report, db_path, scanned_at=1_700_000_000.0)
     assert len(ids) == 1
     expected = scan_json(repo)  # the JSON reporter: an independent reading of the same scan
-    with history.History(db_path) as db:
+    with trends.Trends(db_path) as db:
         (row,) = db.entries(str(repo))
     summary = expected["summary"]
     assert row.scanned_at == 1_700_000_000.0
@@ -112,39 +112,39 @@ def test_tracked_bytes_are_what_git_tracks(tmp_path: Path) -> None:
     git(repo, "add", "staged.txt")
     listed = [p for p in git(repo, "ls-files", "-z").split("\0") if p]
     expected = sum(os.path.getsize(repo / p) for p in listed)  # a clean checkout: sizes on disk
-    assert history.tracked_size(str(repo)) == (len(listed), expected)
-    assert history.tracked_size(str(tmp_path / "nowhere")) is None
+    assert trends.tracked_size(str(repo)) == (len(listed), expected)
+    assert trends.tracked_size(str(tmp_path / "nowhere")) is None
 
 
 def test_schema_is_versioned(tmp_path: Path) -> None:
     db_path = tmp_path / "h.sqlite"
-    history.History(str(db_path)).close()
+    trends.Trends(str(db_path)).close()
     with sqlite3.connect(db_path) as raw:
-        assert raw.execute("PRAGMA user_version").fetchone()[0] == history.SCHEMA_VERSION
+        assert raw.execute("PRAGMA user_version").fetchone()[0] == trends.SCHEMA_VERSION
         assert raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         raw.execute("PRAGMA user_version = 99")
-    with pytest.raises(history.HistoryError, match="newer tidy"):
-        history.History(str(db_path))
+    with pytest.raises(trends.TrendsError, match="newer tidy"):
+        trends.Trends(str(db_path))
 
 
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not sqlite at all " * 100)
-    with pytest.raises(history.HistoryError, match="not a tidy history database"):
-        history.History(str(junk))
+    with pytest.raises(trends.TrendsError, match="not a tidy history database"):
+        trends.Trends(str(junk))
 
 
 _WRITER = """
 import sys
-from tidy import history
+from tidy import trends
 from tidy.core.models import Surface
 path, worker, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
 for i in range(count):
-    row = history.Totals(repo=f"/repo{worker}", scanned_at=float(i), scanned_bytes=i,
+    row = trends.Totals(repo=f"/repo{worker}", scanned_at=float(i), scanned_bytes=i,
                          scanned_files=1, tracked_bytes=None, tracked_files=None,
                          surface_before=Surface(1, 2), surface_after=Surface(0, 0),
                          reclaimable_bytes=0, findings=1, families=(("cache", i, 1),))
-    with history.History(path) as db:
+    with trends.Trends(path) as db:
         db.append([row])
 """
 
@@ -157,7 +157,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
     for proc in procs:
         _, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err.decode()
-    with history.History(db_path) as db:
+    with trends.Trends(db_path) as db:
         assert db.repos() == [f"/repo{w}" for w in range(workers)]
         for w in range(workers):
             rows = db.entries(f"/repo{w}")
@@ -169,7 +169,7 @@ def test_concurrent_writers_lose_nothing(tmp_path: Path) -> None:
 @settings(max_examples=50, deadline=None)
 @given(st.lists(st.integers(0, 10**12), min_size=1, max_size=60), st.integers(1, 30))
 def test_sparklines_follow_the_values(values: list[int], width: int) -> None:
-    line = history.sparkline(values, width)
+    line = trends.sparkline(values, width)
     shown = values[-width:]
     assert len(line) == len(shown)
     for (a, b), (ca, cb) in zip(pairwise(shown), pairwise(line), strict=True):
@@ -274,12 +274,12 @@ def test_a_scan_records_the_index_size_measured_early(
     db = tmp_path / "h.sqlite"
     monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
     scan_json(repo, "--history-db", str(db))
-    with history.History(str(db), create=False) as past:
+    with trends.Trends(str(db), create=False) as past:
         (entry,) = past.entries(str(repo))
-    assert (entry.tracked_files, entry.tracked_bytes) == history.tracked_size(str(repo))
+    assert (entry.tracked_files, entry.tracked_bytes) == trends.tracked_size(str(repo))
     assert entry.tracked_bytes is not None and entry.tracked_bytes >= 3333
     from tidy import engine
     from tidy.core.config import load
 
     (group,) = engine.scan([str(repo)], load(str(repo), None), tracked_size=True).groups
-    assert group.tracked == history.tracked_size(str(repo))  # measured by the worker
+    assert group.tracked == trends.tracked_size(str(repo))  # measured by the worker

@@ -193,17 +193,17 @@ def _record_history(report: Any, db_path: str | None, record: bool, read: bool) 
     when a report draws them. A history that cannot be used is a warning, not a failed scan."""
     import sqlite3
 
-    from tidy import history
+    from tidy import trends
 
-    path = db_path or history.default_path()
+    path = db_path or trends.default_path()
     try:
         if record:
-            history.record(report, path)
+            trends.record(report, path)
         if not read or not os.path.exists(path):
             return {}
-        with history.History(path, create=False) as past:
+        with trends.Trends(path, create=False) as past:
             return {g.root: past.entries(g.root, limit=500) for g in report.groups}
-    except (history.HistoryError, sqlite3.Error) as error:
+    except (trends.TrendsError, sqlite3.Error) as error:
         click.echo(f"tidy: warning: history: {error}", err=True)
         return {}
 
@@ -488,14 +488,14 @@ def browse(path: str, config_path: str | None, skip_recent: float) -> int:
 def show_history(path: str, history_db: str | None, limit: int | None,
                  output_format: str) -> int:
     """How the totals of PATH's repo (or of every repo below PATH) moved, scan after scan."""
-    from tidy import history
+    from tidy import trends
 
     to_terminal = sys.stdout.isatty()
     try:
-        text = history.command(path, history_db, limit, output_format,
+        text = trends.command(path, history_db, limit, output_format,
                                width=shutil.get_terminal_size().columns if to_terminal else 100,
                                color=to_terminal)
-    except history.HistoryError as error:
+    except trends.TrendsError as error:
         raise click.ClickException(str(error)) from None
     click.echo(text, nl=False)
     return EXIT_OK

@@ -1,4 +1,5 @@
-"""The history of a repo's bloat: every scan appends its totals to a small SQLite database.
+"""Trends: how a repo's bloat moves, scan after scan. Every scan appends its totals to a small
+SQLite database (`tidy history` shows it; "history" elsewhere in tidy means git history).
 
     --history-db PATH            the database file (CI points this at a cached file)
     otherwise                    history.sqlite in tidy's state folder (tidy/core/state.py:
@@ -48,7 +49,7 @@ _ARTIFACT_WORDS = ("build", "dist", "target", "egg-info", "bin-obj", "static", "
                    "cmake", "coverage", "htmlcov", "outputs", ".next", ".nuxt", ".svelte-kit")
 
 
-class HistoryError(RuntimeError):
+class TrendsError(RuntimeError):
     """The history database cannot be used (unreadable, not SQLite, from a newer tidy)."""
 
 
@@ -180,7 +181,7 @@ CREATE TABLE family_totals (
 """
 
 
-class History:
+class Trends:
     """An open history database. Use as a context manager, or call close()."""
 
     def __init__(self, path: str, create: bool = True) -> None:
@@ -192,7 +193,7 @@ class History:
             self._db.close()
             raise
 
-    def __enter__(self) -> History:
+    def __enter__(self) -> Trends:
         return self
 
     def __exit__(self, *_: object) -> None:
@@ -206,7 +207,7 @@ class History:
         if version == SCHEMA_VERSION:
             return
         if version > SCHEMA_VERSION:
-            raise HistoryError(f"{self.path}: written by a newer tidy (schema {version}, "
+            raise TrendsError(f"{self.path}: written by a newer tidy (schema {version}, "
                                f"this tidy reads {SCHEMA_VERSION})")
         with self._write():
             # Another process may have created it between the read above and our lock.
@@ -221,7 +222,7 @@ class History:
         try:
             row = self._db.execute("PRAGMA user_version").fetchone()
         except sqlite3.DatabaseError as error:
-            raise HistoryError(f"{self.path}: not a tidy history database ({error})") from None
+            raise TrendsError(f"{self.path}: not a tidy history database ({error})") from None
         return int(row[0])
 
     @contextmanager
@@ -230,7 +231,7 @@ class History:
         try:
             self._db.execute("BEGIN IMMEDIATE")
         except sqlite3.OperationalError as error:
-            raise HistoryError(f"{self.path}: {error}") from None
+            raise TrendsError(f"{self.path}: {error}") from None
         try:
             yield
         except BaseException:
@@ -302,14 +303,14 @@ def _as_history_error(path: str) -> Iterator[None]:
     try:
         yield
     except sqlite3.Error as error:
-        raise HistoryError(f"{path}: {error}") from None
+        raise TrendsError(f"{path}: {error}") from None
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:
     if not create and not os.path.exists(path):
-        raise HistoryError(f"{path}: no history recorded yet (`tidy scan` records one)")
+        raise TrendsError(f"{path}: no history recorded yet (`tidy scan` records one)")
     if os.path.isdir(path):
-        raise HistoryError(f"{path}: is a directory, not a history database")
+        raise TrendsError(f"{path}: is a directory, not a history database")
     folder = os.path.dirname(os.path.abspath(path))
     try:
         if create:
@@ -317,7 +318,7 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
         # isolation_level=None: transactions are explicit (BEGIN IMMEDIATE above).
         db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
-        raise HistoryError(f"{path}: cannot open the history database ({error})") from None
+        raise TrendsError(f"{path}: cannot open the history database ({error})") from None
     db.row_factory = sqlite3.Row
     try:
         db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
@@ -327,7 +328,7 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
         db.close()
-        raise HistoryError(f"{path}: not a tidy history database ({error})") from None
+        raise TrendsError(f"{path}: not a tidy history database ({error})") from None
     return db
 
 
@@ -357,7 +358,7 @@ def record(report: Report, path: str | None = None, scanned_at: float | None = N
     rows = report_totals(report, scanned_at)
     if not rows:
         return []
-    with History(path or default_path()) as history:
+    with Trends(path or default_path()) as history:
         return history.append(rows)
 
 
@@ -502,12 +503,12 @@ def command(path: str, db_path: str | None, limit: int | None, output_format: st
     import json
 
     if not os.path.exists(path):
-        raise HistoryError(f"{path}: no such file or directory")
+        raise TrendsError(f"{path}: no such file or directory")
     key = repo_key(path)
     database = db_path or default_path()
     found: list[tuple[str, list[Totals]]] = []
     if os.path.exists(database):
-        with History(database, create=False) as history:
+        with Trends(database, create=False) as history:
             repos = history.repos(under=key)  # the repo itself and repos nested below it
             found = [(repo, history.entries(repo, limit)) for repo in repos]
     if output_format == "json":
