@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from tidy import journal
 from tidy.core import state
+from tidy.fixes import journal
 
 
 @pytest.fixture(autouse=True)
@@ -76,7 +76,7 @@ def test_a_running_run_is_busy_and_not_interrupted(_state: Path) -> None:
     with journal.RunJournal.create("fix") as run:
         record = journal.read_run(run.run_id)
         assert record.active and not record.interrupted
-        code = ("import sys; from tidy import journal\n"
+        code = ("import sys; from tidy.fixes import journal\n"
                 "try:\n journal.RunJournal.reopen(sys.argv[1])\n"
                 "except journal.RunBusy: print('busy')\n")
         out = subprocess.run([sys.executable, "-c", code, run.run_id], capture_output=True,

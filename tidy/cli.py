@@ -320,8 +320,8 @@ def _can_ask() -> bool:
 
 def _fix_errors() -> tuple[type[Exception], ...]:
     from tidy.fixes.commands import CommandError
+    from tidy.fixes.journal import JournalError
     from tidy.fixes.plan import PlanRefused
-    from tidy.journal import JournalError
 
     return CommandError, PlanRefused, JournalError
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from tests.conftest import write
 from tests.fixes.helpers import backdate, snapshot
 from tidy.fixes import Status, recover_interrupted, undo_run
+from tidy.fixes.journal import RunJournal, read_run
 from tidy.fixes.trash import copy_tree, summarize
-from tidy.journal import RunJournal, read_run
 
 
 def setup(tmp_path: Path) -> tuple[Path, Path, dict[bytes, object]]:

@@ -21,8 +21,8 @@ from tidy import engine
 from tidy.core.config import Config
 from tidy.fixes import ApplySettings, Status, appliers, apply_plan, undo_run
 from tidy.fixes import plan as planning
+from tidy.fixes.journal import RunJournal, read_run
 from tidy.fixes.trash import compare_trees, recheck, remove_tree, transfer
-from tidy.journal import RunJournal, read_run
 
 
 def make_plan(root: Path, **options: object) -> planning.Plan:

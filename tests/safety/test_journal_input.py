@@ -16,9 +16,8 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tidy import journal
 from tidy.core import state
-from tidy.fixes import needs_recovery
+from tidy.fixes import journal, needs_recovery
 from tidy.fixes.trash import Spot, spot_of, summarize
 
 json_values = st.recursive(

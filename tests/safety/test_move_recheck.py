@@ -23,7 +23,7 @@ from tidy import engine
 from tidy.core.config import Config
 from tidy.fixes import ApplySettings, Status, appliers, apply_plan, recheck
 from tidy.fixes import plan as planning
-from tidy.journal import RunJournal, read_run
+from tidy.fixes.journal import RunJournal, read_run
 
 DEEP = ("web", "node_modules", "pkg", "lib", "a", "b", "c", "deep")
 WRITER = """

@@ -35,8 +35,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tidy.core.models import ActionKind
+from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
 from tidy.fixes.plan import Plan, PlannedAction
-from tidy.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
 
 # Modules whose import registers an applier. Add yours here.
 _BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore_apply",

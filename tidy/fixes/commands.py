@@ -34,9 +34,7 @@ from tidy.fixes import (
     undo_run,
 )
 from tidy.fixes import plan as planning
-from tidy.fixes.plan import mark_since
-from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
-from tidy.journal import (
+from tidy.fixes.journal import (
     JournalError,
     RunJournal,
     audit,
@@ -45,6 +43,8 @@ from tidy.journal import (
     read_run,
     take_notices,
 )
+from tidy.fixes.plan import mark_since
+from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 

@@ -16,9 +16,9 @@ from tidy.core.models import ActionKind
 from tidy.extract import stub
 from tidy.extract.core import ExtractError, extract_module, latest_backup, undo_extract
 from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.trash import recheck
-from tidy.journal import Intent, RunJournal
 
 
 def _is_stub(path: str) -> bool:

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
 from tidy.fixes.fdops import Refused
+from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, opened, root_problem
 from tidy.fixes.trash import TrashLocator, move_opened
 from tidy.fixes.untrack import _git, tracked_entries
-from tidy.journal import RunJournal
 from tidy.workspace.git import GitUnavailable
 
 

@@ -30,8 +30,8 @@ from tidy.fixes.editor_ignores import (
     sha256,
     write_config,
 )
+from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.journal import Intent, RunJournal
 
 
 def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]:

@@ -20,9 +20,9 @@ from rich.table import Table
 from tidy import __version__
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, RunOutcomes, Status
+from tidy.fixes.journal import Entry
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash import Purged, TrashRun
-from tidy.journal import Entry
 
 SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15

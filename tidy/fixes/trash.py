@@ -20,7 +20,7 @@ with O_DIRECTORY|O_NOFOLLOW, each folder below it one name at a time; the re-che
 folders are opened the same way below their anchor (the git dir, the state folder, the scan
 root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused.
 
-Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/journal.py) holds the
+Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/fixes/journal.py) holds the
 original path; the item keeps its inode, bytes, modes, mtimes and links, so a rename back
 restores it exactly. Journals are input, not trusted: undo, recovery and purge act on an
 entry only when its paths lie inside its run's root and one of its run's trash folders
@@ -57,9 +57,9 @@ from tidy.fixes.fdops import (
     same,
     why,
 )
+from tidy.fixes.journal import Intent, RunJournal, RunRecord, list_runs
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened, Problem, mounts_below, opened, root_problem, still_there
-from tidy.journal import Intent, RunJournal, RunRecord, list_runs
 from tidy.workspace.git import GitUnavailable, find_repo_root, git_dir, git_env, git_executable
 
 __all__ = ["CopyError", "Problem", "TrashApplier", "TrashLocator", "move_opened", "purge_run",
@@ -517,7 +517,7 @@ class SpotChecker:
     def spot(self, intent: Intent, record: RunRecord | None = None) -> Spot | str:
         """The Spot, or why this entry is refused (one line)."""
         if self._roots is None:
-            from tidy.journal import read_run
+            from tidy.fixes.journal import read_run
 
             self._roots = set(_roots_of(record or read_run(self.run_id)))
         return spot_of(intent.entry, self.run_id, self._roots, self._git_dir)

@@ -23,8 +23,8 @@ from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register, s
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editor_ignores import sha256
 from tidy.fixes.ignore_files import add_rules, read_file
+from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.journal import Intent, RunJournal
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"

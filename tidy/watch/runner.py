@@ -41,8 +41,8 @@ from tidy.core.config import Config, ConfigError
 from tidy.core.config import load as load_config
 from tidy.core.models import Report
 from tidy.fixes import ApplySettings, Outcome, Status, apply_plan, recover_interrupted
+from tidy.fixes.journal import RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
-from tidy.journal import RunJournal, audit
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import Debouncer, Pending, busy_reason
