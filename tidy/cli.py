@@ -503,8 +503,8 @@ def show_history(path: str, history_db: str | None, limit: int | None,
 
 def _add_integrations() -> None:
     # Defined in their own modules, which import only click at import time (fast hooks).
-    from tidy.hook import hook
-    from tidy.init import init
+    from tidy.precommit.checks import hook
+    from tidy.precommit.init import init
 
     cli.add_command(hook)
     cli.add_command(init)
