@@ -546,7 +546,7 @@ def extract(module: str, names: tuple[str, ...], data_format: str, verify_import
     return EXIT_OK
 
 
-# -- watch / schedule (issue 9). The logic lives in tidy/watch/ and tidy/schedule.py. ---------
+# -- watch / schedule (issue 9). The logic lives in tidy/watch/ (schedule.py too). -------------
 @cli.command("watch")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("--once", is_flag=True, help="One pass of the policy over PATHS, then exit "
@@ -624,7 +624,7 @@ def schedule_install(roots: tuple[str, ...], at: str | None, scheduler: str, no_
                      systemd_dir: str | None, launchd_dir: str | None,
                      crontab_file: str | None) -> int:
     """Run `tidy watch --once ROOTS` every night (default ROOTS: the current folder)."""
-    from tidy import schedule
+    from tidy.watch import schedule
 
     where = schedule.locations(systemd_dir, launchd_dir, crontab_file)
     try:
@@ -644,7 +644,7 @@ def schedule_status(systemd_dir: str | None, launchd_dir: str | None,
     """Which scheduler runs tidy, when, and what."""
     import shlex
 
-    from tidy import schedule
+    from tidy.watch import schedule
 
     found = schedule.status(schedule.locations(systemd_dir, launchd_dir, crontab_file))
     if not found:
@@ -662,7 +662,7 @@ def schedule_status(systemd_dir: str | None, launchd_dir: str | None,
 def schedule_remove(systemd_dir: str | None, launchd_dir: str | None,
                     crontab_file: str | None) -> int:
     """Remove tidy's nightly run from every scheduler."""
-    from tidy import schedule
+    from tidy.watch import schedule
 
     try:
         removed = schedule.remove(schedule.locations(systemd_dir, launchd_dir, crontab_file))

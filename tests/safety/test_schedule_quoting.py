@@ -189,7 +189,7 @@ def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # ------------------------------------------------------------------ the property
 def _install(base: Path, name: bytes, scheduler: str) -> tuple[Path, Any]:
-    from tidy import schedule
+    from tidy.watch import schedule
 
     work = Path(tempfile.mkdtemp(dir=base))
     folder = os.path.join(os.fsencode(work), name)

@@ -90,7 +90,8 @@ def hooks_dir() -> str:
     override = os.environ.get("TIDY_HOOKS_DIR")
     if override:
         return override
-    return os.path.join(os.path.dirname(os.path.abspath(__file__)), "templates")
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # tidy/, not watch/
+    return os.path.join(package, "templates")
 
 
 def _template(*parts: str) -> str:
