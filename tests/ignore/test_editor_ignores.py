@@ -10,7 +10,7 @@ import pytest
 
 from tests.ignore import jsonc_oracle
 from tidy.analysis import ignore_choice as ir
-from tidy.fixes import editor_ignores as ei
+from tidy.fixes.editors import excludes as ei
 
 FOLDER = "static/vendor/lib"
 

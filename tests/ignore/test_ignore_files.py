@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidy.core.safe_files import UnsafeFile
-from tidy.fixes.ignore_files import (
+from tidy.fixes.ignore.managed_block import (
     BEGIN,
     END,
     IgnoreFileError,

@@ -15,7 +15,7 @@ from tidy.analysis import ignore_choice as ir
 from tidy.core.catalog import load_builtin
 from tidy.core.config import Config
 from tidy.core.models import Finding, Report
-from tidy.fixes import editor_ignores
+from tidy.fixes.editors import excludes as editor_ignores
 
 KINDS = {k.name: k for k in load_builtin()}
 pytestmark = pytest.mark.skipif(shutil.which("rg") is None, reason="ripgrep is not installed")

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from tests.ignore import jsonc_oracle
 from tidy.core import jsonc
-from tidy.fixes import vscode
+from tidy.fixes.editors import vscode
 
 CORPUS = sorted((Path(__file__).parent / "settings_corpus").glob("*.json"))
 FOLDERS = ["static/vendor/ketcher", "frontend/.next"]

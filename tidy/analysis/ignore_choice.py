@@ -44,7 +44,7 @@ from tidy.workspace.git import GitUnavailable, git_env, git_executable
 if TYPE_CHECKING:
     import pathspec
 
-    from tidy.fixes.editor_ignores import FileEdit
+    from tidy.fixes.editors.excludes import FileEdit
 
 # Kinds that any project of their ecosystem makes, anywhere: one unanchored rule covers all.
 _ANYWHERE = frozenset({
@@ -593,8 +593,8 @@ def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
     Cursor, JetBrains and Windsurf files are edited for `editors` (see editors_in_use);
     pyright's exclude gets the heavy folders in `python_folders`.
     """
-    from tidy.fixes import vscode
-    from tidy.fixes.editor_ignores import (
+    from tidy.fixes.editors import vscode
+    from tidy.fixes.editors.excludes import (
         EditError,
         edit_problem,
         editor_file_edits,
@@ -644,8 +644,8 @@ def _verdicts(root: str, targets: Sequence[Target], problem: str) -> list[Verdic
 
 
 def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:
-    from tidy.fixes import vscode
-    from tidy.fixes.editor_ignores import FileEdit
+    from tidy.fixes.editors import vscode
+    from tidy.fixes.editors.excludes import FileEdit
 
     settings = vscode.plan(root, folders)
     return FileEdit(root, settings.rel, settings.before, settings.after,
@@ -653,7 +653,7 @@ def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:
 
 
 def _safely(make: Callable[[], list[FileEdit]], errors: list[str]) -> list[FileEdit]:
-    from tidy.fixes.editor_ignores import EditError
+    from tidy.fixes.editors.excludes import EditError
 
     try:
         return make()
@@ -672,7 +672,7 @@ class Written:
 def apply_plan(plan: IgnorePlan, backup_dir: str) -> tuple[list[Written], list[str]]:
     """Write every edit (each re-checked, atomic, backed up); returns what was written and
     the errors of what was not."""
-    from tidy.fixes.editor_ignores import EditError, sha256, write_edit
+    from tidy.fixes.editors.excludes import EditError, sha256, write_edit
 
     written: list[Written] = []
     errors: list[str] = []

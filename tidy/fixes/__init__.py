@@ -39,7 +39,7 @@ from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list
 from tidy.fixes.plan import Plan, PlannedAction
 
 # Modules whose import registers an applier. Add yours here.
-_BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore_apply",
+_BUILTIN = ("tidy.fixes.trash", "tidy.fixes.untrack", "tidy.fixes.ignore.apply",
             "tidy.fixes.git_rm", "tidy.fixes.extract_apply")
 # Apply order: moves before index edits before config-file edits; undo runs it backwards.
 ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,

@@ -159,7 +159,7 @@ def _config_files_checked(actions: list[PlannedAction]
     symlink, a FIFO, in a linked folder) is named in the plan with the reason. The actions
     stay planned: at apply time each one is skipped (ignore rules, which go only into
     .gitignore) or done in the other files, and says so."""
-    from tidy.fixes.editor_ignores import holds_python, refused_files
+    from tidy.fixes.editors.excludes import holds_python, refused_files
 
     refused: list[LeftOut] = []
     seen: set[tuple[str, ActionKind]] = set()

@@ -1,7 +1,7 @@
 """The UNTRACK applier: stop tracking a committed cache, keep the files on disk.
 
 `git rm -r --cached -q -- <path>` (the working tree is not touched) plus an anchored rule
-in the managed block of the repo's `.gitignore` (tidy.fixes.ignore_files.add_rules), so the
+in the managed block of the repo's `.gitignore` (tidy.fixes.ignore.managed_block.add_rules), so the
 cache does not come back with the next `git add -A`. Always an unsafe fix: it changes what
 the next commit contains.
 
@@ -21,8 +21,8 @@ from collections.abc import Sequence
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register, skipped
 from tidy.fixes.edit_lock import editing
-from tidy.fixes.editor_ignores import sha256
-from tidy.fixes.ignore_files import add_rules, read_file
+from tidy.fixes.editors.excludes import sha256
+from tidy.fixes.ignore.managed_block import add_rules, read_file
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.workspace.git import GitUnavailable, git_env, git_executable

@@ -28,7 +28,7 @@ from typing import Any
 
 from tidy.core import jsonc
 from tidy.core.safe_files import UnsafeFile, check_editable, remove_in_root, write_in_root
-from tidy.fixes.ignore_files import (
+from tidy.fixes.ignore.managed_block import (
     IgnoreFileError,
     TextEdit,
     merge_block,
@@ -164,7 +164,7 @@ def ignore_file_edit(root: str, filename: str, patterns: Sequence[str], note: st
 
 
 def _block_patterns(text: str) -> list[str]:
-    from tidy.fixes.ignore_files import managed_patterns
+    from tidy.fixes.ignore.managed_block import managed_patterns
 
     try:
         return managed_patterns(text)

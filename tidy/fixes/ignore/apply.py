@@ -21,7 +21,7 @@ from tidy.core.catalog import load_builtin
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register
 from tidy.fixes.edit_lock import editing
-from tidy.fixes.editor_ignores import (
+from tidy.fixes.editors.excludes import (
     EditError,
     FileEdit,
     editors_in_use,

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from tidy.core import jsonc
 from tidy.core.safe_files import UnsafeFile, read_in_root, remove_in_root, write_in_root
-from tidy.fixes.ignore_files import TextEdit
+from tidy.fixes.ignore.managed_block import TextEdit
 
 SETTINGS = ".vscode/settings.json"
 KEYS = ("search.exclude", "files.watcherExclude")
