@@ -16,7 +16,6 @@ Bar (issue 4): >= 95 % fewer files searched and >= 10x faster search.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -49,6 +48,7 @@ def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     from tidy.analysis import ignore_choice as ir
     from tidy.core.catalog import load_builtin
     from tidy.core.config import Config
+    from tidy.fixes.ignore import plan as ignore_plan
 
     started = time.perf_counter()
     report = engine.scan([root], Config())
@@ -57,9 +57,9 @@ def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     targets = [ir.Target(f.path, kinds[f.kind].type == "dir", kinds[f.kind])
                for f in group.findings if f.code == "TDY501"]
     heavy = [f.path for f in group.findings if f.code == "TDY502"]
-    plan = ir.plan_fixes(group.root, targets, heavy)
+    plan = ignore_plan.plan_fixes(group.root, targets, heavy)
     backup = tempfile.mkdtemp(prefix="tidy-bench-backup-")
-    written, errors = ir.apply_plan(plan, backup)
+    written, errors = ignore_plan.apply_plan(plan, backup)
     if errors or plan.refused:
         raise SystemExit(f"fix failed: {errors} {[v.reason for v in plan.refused]}")
     shutil.rmtree(backup, ignore_errors=True)

@@ -411,7 +411,7 @@ def _without_search_ignored(
 
     File-level patterns (`*.min.js`) cannot be applied to per-folder sums; folders can.
     """
-    from tidy.analysis.ignore_choice import surface_filter
+    from tidy.workspace.ignorefiles import surface_filter
 
     search_filter = surface_filter(group_root, folders=ignore_dirs)
     if not search_filter:

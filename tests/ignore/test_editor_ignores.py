@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from tests.ignore import jsonc_oracle
-from tidy.analysis import ignore_choice as ir
 from tidy.fixes.editors import excludes as ei
+from tidy.fixes.ignore import plan as ignore_plan
 
 FOLDER = "static/vendor/lib"
 
@@ -30,7 +30,7 @@ def test_parse_editors() -> None:
 
 
 def test_ai_files_carry_a_note_on_committing(tmp_path: Path) -> None:
-    plan = ir.plan_fixes(str(tmp_path), [], [FOLDER], ("cursor", "jetbrains", "windsurf"))
+    plan = ignore_plan.plan_fixes(str(tmp_path), [], [FOLDER], ("cursor", "jetbrains", "windsurf"))
     files = {e.rel: e for e in plan.edits}
     assert set(files) == {".ignore", ".cursorindexingignore", ".aiignore", ".codeiumignore"}
     assert ".cursorignore" not in files  # that one blocks AI access, not just indexing
@@ -84,7 +84,7 @@ def test_no_pyright_config_created_from_nothing(tmp_path: Path) -> None:
 
 def test_pyright_only_for_folders_with_python(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
-    plan = ir.plan_fixes(str(tmp_path), [], [FOLDER, "static/vendor/js"], (),
+    plan = ignore_plan.plan_fixes(str(tmp_path), [], [FOLDER, "static/vendor/js"], (),
                          python_folders=[FOLDER])
     pyproject = next(e for e in plan.edits if e.rel == "pyproject.toml")
     assert "static/vendor/js" not in pyproject.after and FOLDER in pyproject.after
@@ -92,6 +92,6 @@ def test_pyright_only_for_folders_with_python(tmp_path: Path) -> None:
 
 def test_broken_toml_refused(tmp_path: Path) -> None:
     (tmp_path / "pyproject.toml").write_text("[tool.pyright\n")
-    plan = ir.plan_fixes(str(tmp_path), [], [FOLDER], (), python_folders=[FOLDER])
+    plan = ignore_plan.plan_fixes(str(tmp_path), [], [FOLDER], (), python_folders=[FOLDER])
     assert any("invalid TOML" in e for e in plan.errors)
     assert (tmp_path / "pyproject.toml").read_text() == "[tool.pyright\n"

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import hermetic_env
-from tidy.analysis.ignore_choice import SurfaceFilter
+from tidy.workspace.ignorefiles import SurfaceFilter
 
 _DIRS = ["a", "b", "node_modules", ".h", "c d"]
 _FILES = ["x.py", "y.log", "a", "z.min.js", ".e"]
@@ -127,7 +127,7 @@ def test_rgignore_wins_over_ignore_in_the_same_folder(tmp_path: Path) -> None:
     (tmp_path / "vendor" / "a.js").write_text("TODO\n")
     rg = subprocess.run(["rg", "--files", "--no-require-git"], cwd=tmp_path,
                         capture_output=True, text=True, check=False)
-    from tidy.analysis.ignore_choice import surface_filter
+    from tidy.workspace.ignorefiles import surface_filter
 
     tidy = surface_filter(str(tmp_path))
     assert ("vendor/a.js" in rg.stdout.split()) == (not tidy.excluded("vendor", True))

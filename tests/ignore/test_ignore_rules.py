@@ -16,6 +16,7 @@ from tidy.core.catalog import load_builtin
 from tidy.core.config import Config
 from tidy.core.models import Finding, Report
 from tidy.fixes.editors import excludes as editor_ignores
+from tidy.fixes.ignore import plan as ignore_plan
 
 KINDS = {k.name: k for k in load_builtin()}
 pytestmark = pytest.mark.skipif(shutil.which("rg") is None, reason="ripgrep is not installed")
@@ -93,9 +94,9 @@ def test_accepted_rules_ignore_every_target(tmp_path: Path) -> None:
         write(repo / folder / "f", "x")
     targets = [_target("pkg/__pycache__", "__pycache__"), _target("web/.next", ".next"),
                _target("node_modules", "node_modules")]
-    plan = ir.plan_fixes(str(repo), targets)
+    plan = ignore_plan.plan_fixes(str(repo), targets)
     assert all(v.ok for v in plan.verdicts)
-    ir.apply_plan(plan, str(tmp_path / "backup"))
+    ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
     status = git(repo, "status", "--porcelain", "--untracked-files=all")
     assert status.split() == ["??", ".gitignore"]
 
@@ -224,10 +225,10 @@ def test_fix_drops_the_rg_surface_as_tidy_said(tmp_path: Path) -> None:
     folders = [f.path for f in heavy]
     editors = editor_ignores.editors_in_use(str(repo))
     assert editors == ("vscode",)
-    plan = ir.plan_fixes(str(repo), targets, folders, editors)
+    plan = ignore_plan.plan_fixes(str(repo), targets, folders, editors)
     assert not plan.refused and not plan.errors
     predicted = sum(f.surface.files for f in [*untracked, *heavy])
-    written, errors = ir.apply_plan(plan, str(tmp_path / "backup"))
+    written, errors = ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
     assert not errors
     assert {w.rel for w in written} == {".gitignore", ".ignore", ".vscode/settings.json"}
     after_rg = _rg_files(repo)
@@ -254,9 +255,9 @@ def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
     repo = _bloated(tmp_path / "r")
     settings_before = (repo / ".vscode" / "settings.json").read_bytes()
     targets = [_target("backend/__pycache__", "__pycache__")]
-    plan = ir.plan_fixes(str(repo), targets, ["static/vendor/ketcher"], ("vscode",))
-    written, _ = ir.apply_plan(plan, str(tmp_path / "backup"))
-    again = ir.plan_fixes(str(repo), [], ["static/vendor/ketcher"], ("vscode",))
+    plan = ignore_plan.plan_fixes(str(repo), targets, ["static/vendor/ketcher"], ("vscode",))
+    written, _ = ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
+    again = ignore_plan.plan_fixes(str(repo), [], ["static/vendor/ketcher"], ("vscode",))
     assert again.edits == ()
     for record in reversed(written):
         assert editor_ignores.undo_edit(str(repo), record.rel, record.backup,
@@ -267,8 +268,8 @@ def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
 
 def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
-    plan = ir.plan_fixes(str(repo), [], ["vendor"], ())
-    written, _ = ir.apply_plan(plan, str(tmp_path / "b"))
+    plan = ignore_plan.plan_fixes(str(repo), [], ["vendor"], ())
+    written, _ = ignore_plan.apply_plan(plan, str(tmp_path / "b"))
     (repo / ".ignore").write_text((repo / ".ignore").read_text() + "mine/\n")
     reason = editor_ignores.undo_edit(str(repo), ".ignore", written[0].backup,
                                       written[0].sha256)

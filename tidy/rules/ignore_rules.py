@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 
 import humanize
 
-from tidy.analysis import ignore_choice as ignore_rules
+from tidy.analysis import ignore_choice as choice
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
@@ -17,7 +18,7 @@ RULE_DETAIL = "ignore rule"
 FILE_DETAIL = "ignore file"
 
 
-def _artifact_targets(ctx: GroupContext) -> list[tuple[ignore_rules.Target, Size]]:
+def _artifact_targets(ctx: GroupContext) -> list[tuple[choice.Target, Size]]:
     """Catalogued artifacts git neither tracks nor ignores."""
     found = []
     for hit in ctx.hits:
@@ -25,7 +26,7 @@ def _artifact_targets(ctx: GroupContext) -> list[tuple[ignore_rules.Target, Size
         tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, is_dir)
         if tracked is not Tracked.UNTRACKED or ctx.ignored(hit.rel) is not False:
             continue
-        found.append((ignore_rules.Target(hit.rel, is_dir, hit.kind), hit.size))
+        found.append((choice.Target(hit.rel, is_dir, hit.kind), hit.size))
     return found
 
 
@@ -33,7 +34,7 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
     targets = _artifact_targets(ctx)
-    rules = ignore_rules.choose_rules([t for t, _ in targets])
+    rules = choice.choose_rules([t for t, _ in targets])
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
     for path, pattern in sorted(rule_of.items()):
@@ -57,12 +58,12 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
-def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[ignore_rules.HeavyCandidate]:
-    attributes = ignore_rules.gitattributes_folders(ignore_rules.read_gitattributes(root))
-    return ignore_rules.heavy_candidates(tracked, attributes)
+def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCandidate]:
+    attributes = choice.gitattributes_folders(ignorefiles.read_gitattributes(root))
+    return choice.heavy_candidates(tracked, attributes)
 
 
-def early_heavy_candidates(root: str, index: IndexListing) -> list[ignore_rules.HeavyCandidate]:
+def early_heavy_candidates(root: str, index: IndexListing) -> list[choice.HeavyCandidate]:
     """The candidates from the index alone, while the walk goes on (tidy.workspace.early)."""
     return _heavy_candidates(root, index.paths)
 
@@ -80,10 +81,10 @@ def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
         surface = ctx.surface.under(folder)
         if surface.bytes < ctx.config.heavy_folder or surface.files == 0:
             continue
-        if ignore_rules.ancestors_filter(ctx.root, folder).excluded(folder, True):
+        if ignorefiles.ancestors_filter(ctx.root, folder).excluded(folder, True):
             continue  # a .ignore / .rgignore already keeps search out
         tracked = len(ctx.git.tracked_under(folder))
-        pattern = ignore_rules.anchored(folder, True)
+        pattern = choice.anchored(folder, True)
         yield Finding(
             code="TDY502",
             rule="heavy-folder-searched",
@@ -100,7 +101,7 @@ def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
                     f"`{folder}/**` to search.exclude / files.watcherExclude"),
             details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".ignore"),
                      ("why", candidate.why),
-                     ("python", "yes" if ignore_rules.holds_python(ctx.git.tracked, folder)
+                     ("python", "yes" if choice.holds_python(ctx.git.tracked, folder)
                       else "no")),
         )
 

@@ -15,9 +15,9 @@ from tidy.analysis.vendored.candidates import Library, discover
 from tidy.analysis.vendored.evidence import Pattern, Verdict, judge, patterns_for
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.workspace import fifo_guard
+from tidy.workspace import fifo_guard, ignorefiles
 from tidy.workspace.blobs import IndexListing
-from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
+from tidy.workspace.git import GitUnavailable, git_env, git_executable
 from tidy.workspace.textscan import (
     Match,
     PendingFiles,
@@ -51,23 +51,7 @@ def _sizes(ctx: GroupContext, library: Library) -> Size:
 
 def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
     """linguist-vendored from .gitattributes: True when set, False when explicitly unset."""
-    if not any(p.rsplit("/", 1)[-1] == ".gitattributes" for p in tracked):
-        return {}
-    try:
-        proc = fifo_guard.run(  # a FIFO named .gitattributes would block git's open()
-            [git_executable(), "-C", root, "check-attr", "-z", "--stdin", "linguist-vendored"],
-            input=b"\0".join(os.fsencode(p) for p in tracked), env=git_env(),
-        )
-    except (GitUnavailable, fifo_guard.FifoBlocked):
-        return {}
-    fields = split_z(proc.stdout)
-    attributes: dict[str, bool] = {}
-    for path, _name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
-        if value in ("set", "true"):
-            attributes[path] = True
-        elif value in ("unset", "false"):
-            attributes[path] = False
-    return attributes
+    return ignorefiles.check_attribute(root, tracked, "linguist-vendored")
 
 
 @dataclass(frozen=True)

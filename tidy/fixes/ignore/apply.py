@@ -16,7 +16,7 @@ import os
 from collections import defaultdict
 from collections.abc import Sequence
 
-from tidy.analysis import ignore_choice as ir
+from tidy.analysis.ignore_choice import Target
 from tidy.core.catalog import load_builtin
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register
@@ -30,6 +30,7 @@ from tidy.fixes.editors.excludes import (
     sha256,
     write_config,
 )
+from tidy.fixes.ignore.plan import IgnorePlan, plan_fixes
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 
@@ -81,7 +82,7 @@ class _FileEditApplier:
     kind: ActionKind
 
     def _plan(self, root: str, actions: Sequence[PlannedAction],
-              settings: ApplySettings) -> ir.IgnorePlan:
+              settings: ApplySettings) -> IgnorePlan:
         raise NotImplementedError
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
@@ -187,11 +188,11 @@ class IgnoreApplier(_FileEditApplier):
     kind = ActionKind.IGNORE
 
     def _plan(self, root: str, actions: Sequence[PlannedAction],
-              settings: ApplySettings) -> ir.IgnorePlan:
+              settings: ApplySettings) -> IgnorePlan:
         kinds = {k.name: k for k in load_builtin()}
-        targets = [ir.Target(a.rel, a.expected.type == "dir", kinds.get(a.kind))
+        targets = [Target(a.rel, a.expected.type == "dir", kinds.get(a.kind))
                    for a in actions]
-        return ir.plan_fixes(root, targets)
+        return plan_fixes(root, targets)
 
 
 class EditorExcludeApplier(_FileEditApplier):
@@ -200,12 +201,12 @@ class EditorExcludeApplier(_FileEditApplier):
     kind = ActionKind.EDITOR_EXCLUDE
 
     def _plan(self, root: str, actions: Sequence[PlannedAction],
-              settings: ApplySettings) -> ir.IgnorePlan:
+              settings: ApplySettings) -> IgnorePlan:
         folders = [a.rel for a in actions]
         requested = tuple(getattr(settings, "editors", ()) or ())
         editors = editors_in_use(root, requested)
         python = [a.rel for a in actions if holds_python(a.path)]
-        return ir.plan_fixes(root, [], folders, editors, python)
+        return plan_fixes(root, [], folders, editors, python)
 
 
 register(IgnoreApplier())
