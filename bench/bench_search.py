@@ -48,7 +48,10 @@ def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     from tidy.analysis import ignore_choice as ir
     from tidy.core.catalog import load_builtin
     from tidy.core.config import Config
+    from tidy.core.models import ActionKind
     from tidy.fixes.ignore import plan as ignore_plan
+    from tidy.fixes.ignore.apply import write_edit
+    from tidy.fixes.journal import RunJournal
 
     started = time.perf_counter()
     report = engine.scan([root], Config())
@@ -58,14 +61,21 @@ def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
                for f in group.findings if f.code == "TDY501"]
     heavy = [f.path for f in group.findings if f.code == "TDY502"]
     plan = ignore_plan.plan_fixes(group.root, targets, heavy)
-    backup = tempfile.mkdtemp(prefix="tidy-bench-backup-")
-    written, errors = ignore_plan.apply_plan(plan, backup)
+    # Written as `tidy fix` writes them (re-read, journaled, atomic), the journal kept in a
+    # throwaway state folder, never the user's.
+    state = tempfile.mkdtemp(prefix="tidy-bench-state-")
+    os.environ["TIDY_STATE_DIR"] = state
+    with RunJournal.create("bench", (group.root,)) as journal:
+        errors = [problem for edit in plan.edits if (problem := write_edit(
+            edit, ActionKind.IGNORE if edit.rel == ".gitignore" else ActionKind.EDITOR_EXCLUDE,
+            journal, "TDY5"))]
+        journal.end("complete")
+    del os.environ["TIDY_STATE_DIR"]
+    shutil.rmtree(state, ignore_errors=True)
     if errors or plan.refused:
         raise SystemExit(f"fix failed: {errors} {[v.reason for v in plan.refused]}")
-    shutil.rmtree(backup, ignore_errors=True)
-    lines = [f"{w.rel}: " + ", ".join(
-        e.after.split(">>>\n", 1)[-1].split("# <<<")[0].split())
-        for w in written for e in plan.edits if e.rel == w.rel]
+    lines = [f"{e.rel}: " + ", ".join(
+        e.after.split(">>>\n", 1)[-1].split("# <<<")[0].split()) for e in plan.edits]
     return lines, time.perf_counter() - started
 
 

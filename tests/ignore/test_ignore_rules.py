@@ -10,11 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import commit, git, make_repo, write
+from tests.ignore.journaled import write_journaled
 from tidy import engine
 from tidy.analysis import ignore_choice as ir
 from tidy.core.catalog import load_builtin
 from tidy.core.config import Config
 from tidy.core.models import Finding, Report
+from tidy.fixes import Status, undo_run
 from tidy.fixes.editors import excludes as editor_ignores
 from tidy.fixes.ignore import plan as ignore_plan
 
@@ -96,7 +98,7 @@ def test_accepted_rules_ignore_every_target(tmp_path: Path) -> None:
                _target("node_modules", "node_modules")]
     plan = ignore_plan.plan_fixes(str(repo), targets)
     assert all(v.ok for v in plan.verdicts)
-    ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
+    assert write_journaled(str(repo), plan.edits)[1] == []
     status = git(repo, "status", "--porcelain", "--untracked-files=all")
     assert status.split() == ["??", ".gitignore"]
 
@@ -228,9 +230,9 @@ def test_fix_drops_the_rg_surface_as_tidy_said(tmp_path: Path) -> None:
     plan = ignore_plan.plan_fixes(str(repo), targets, folders, editors)
     assert not plan.refused and not plan.errors
     predicted = sum(f.surface.files for f in [*untracked, *heavy])
-    written, errors = ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
+    _, errors = write_journaled(str(repo), plan.edits)
     assert not errors
-    assert {w.rel for w in written} == {".gitignore", ".ignore", ".vscode/settings.json"}
+    assert {e.rel for e in plan.edits} == {".gitignore", ".ignore", ".vscode/settings.json"}
     after_rg = _rg_files(repo)
     assert len(before_rg) - len(after_rg) == predicted
     # to the file: exactly what the findings covered went away
@@ -256,12 +258,11 @@ def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
     settings_before = (repo / ".vscode" / "settings.json").read_bytes()
     targets = [_target("backend/__pycache__", "__pycache__")]
     plan = ignore_plan.plan_fixes(str(repo), targets, ["static/vendor/ketcher"], ("vscode",))
-    written, _ = ignore_plan.apply_plan(plan, str(tmp_path / "backup"))
+    run_id, _ = write_journaled(str(repo), plan.edits)
     again = ignore_plan.plan_fixes(str(repo), [], ["static/vendor/ketcher"], ("vscode",))
     assert again.edits == ()
-    for record in reversed(written):
-        assert editor_ignores.undo_edit(str(repo), record.rel, record.backup,
-                                        record.sha256) == ""
+    undone = undo_run(run_id).outcomes
+    assert [(o.status, o.reason) for o in undone] == [(Status.DONE, "")] * len(plan.edits)
     assert (repo / ".vscode" / "settings.json").read_bytes() == settings_before
     assert not (repo / ".gitignore").exists() and not (repo / ".ignore").exists()
 
@@ -269,10 +270,9 @@ def test_rerun_changes_nothing_and_undo_restores(tmp_path: Path) -> None:
 def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     plan = ignore_plan.plan_fixes(str(repo), [], ["vendor"], ())
-    written, _ = ignore_plan.apply_plan(plan, str(tmp_path / "b"))
+    run_id, _ = write_journaled(str(repo), plan.edits)
     (repo / ".ignore").write_text((repo / ".ignore").read_text() + "mine/\n")
-    reason = editor_ignores.undo_edit(str(repo), ".ignore", written[0].backup,
-                                      written[0].sha256)
+    reason = undo_run(run_id).outcomes[0].reason
     assert "changed after tidy wrote it" in reason
     assert "mine/" in (repo / ".ignore").read_text()
 

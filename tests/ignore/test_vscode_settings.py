@@ -14,8 +14,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.ignore import jsonc_oracle
+from tests.ignore.journaled import write_journaled
 from tidy.core import jsonc
+from tidy.fixes import Status, undo_run
 from tidy.fixes.editors import vscode
+from tidy.fixes.editors.excludes import FileEdit
+from tidy.fixes.journal import read_run
 
 CORPUS = sorted((Path(__file__).parent / "settings_corpus").glob("*.json"))
 FOLDERS = ["static/vendor/ketcher", "frontend/.next"]
@@ -116,7 +120,11 @@ def test_not_utf8_refused(tmp_path: Path) -> None:
         vscode.plan(str(tmp_path), FOLDERS)
 
 
-def test_apply_backup_diff_and_restore(tmp_path: Path) -> None:
+def _edit(plan: vscode.SettingsPlan) -> FileEdit:
+    return FileEdit(plan.root, plan.rel, plan.before, plan.after, "VS Code")
+
+
+def test_write_diff_and_undo(tmp_path: Path) -> None:
     original = '{\n  // mine\n  "a": 1,\n}\n'
     settings_file = _setup(tmp_path, original)
     os.chmod(settings_file, 0o600)
@@ -125,29 +133,32 @@ def test_apply_backup_diff_and_restore(tmp_path: Path) -> None:
     assert diff.startswith("--- a/.vscode/settings.json\n+++ b/.vscode/settings.json\n")
     assert '+  "search.exclude": {' in diff
     assert all(not line.startswith("-") or line.startswith("---") for line in diff.splitlines())
-    backup = vscode.apply(plan, str(tmp_path / "backups"))
-    assert backup is not None and Path(backup).read_text() == original
+    run_id, problems = write_journaled(str(tmp_path), [_edit(plan)])
+    assert problems == []
+    intent = read_run(run_id).intents()[0]
+    assert intent.entry["before"] == original  # what undo puts back is in the journal
     assert settings_file.read_text() == plan.after
     assert os.stat(settings_file).st_mode & 0o777 == 0o600
-    vscode.restore(plan, backup)
+    assert [o.status for o in undo_run(run_id).outcomes] == [Status.DONE]
     assert settings_file.read_text() == original
 
 
-def test_apply_refuses_a_file_changed_since_the_plan(tmp_path: Path) -> None:
+def test_write_refuses_a_file_changed_since_the_plan(tmp_path: Path) -> None:
     settings_file = _setup(tmp_path, "{}")
     plan = vscode.plan(str(tmp_path), FOLDERS)
     settings_file.write_text('{"b": 2}')
-    with pytest.raises(vscode.SettingsError, match="changed since"):
-        vscode.apply(plan, str(tmp_path / "backups"))
+    _, problems = write_journaled(str(tmp_path), [_edit(plan)])
+    assert len(problems) == 1 and "changed since" in problems[0]
     assert settings_file.read_text() == '{"b": 2}'
 
 
-def test_missing_file_is_created_and_restore_removes_it(tmp_path: Path) -> None:
+def test_missing_file_is_created_and_undo_removes_it(tmp_path: Path) -> None:
     plan = vscode.plan(str(tmp_path), FOLDERS)
     assert plan.before is None and plan.diff().startswith("--- /dev/null")
-    assert vscode.apply(plan, str(tmp_path / "b")) is None
+    run_id, problems = write_journaled(str(tmp_path), [_edit(plan)])
+    assert problems == []
     assert jsonc_oracle.load(plan.after) == _expected({})
-    vscode.restore(plan, None)
+    assert [o.status for o in undo_run(run_id).outcomes] == [Status.DONE]
     assert not (tmp_path / ".vscode" / "settings.json").exists()
 
 

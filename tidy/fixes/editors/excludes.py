@@ -1,10 +1,11 @@
 """Search and indexing excludes outside git: `.ignore`, AI-editor ignore files, pyright.
 
-Every function here computes a new file text from the old one (pure), or writes one
-`FileEdit` (atomic, backed up, re-checked first). Files are read and written only as regular
-files reached from the root without following a link (tidy.core.safe_files): a symlinked
-`.ignore` or `pyproject.toml`, or one in a linked folder, is refused with the reason. What to
-exclude is decided elsewhere (tidy.analysis.ignore_choice); fixers never detect.
+Every function here computes a new file text from the old one (pure), or writes one file
+(write_config: atomic; tidy.fixes.ignore.apply re-checks and journals it first). Files are
+read and written only as regular files reached from the root without following a link
+(tidy.core.safe_files): a symlinked `.ignore` or `pyproject.toml`, or one in a linked folder,
+is refused with the reason. What to exclude is decided elsewhere (tidy.analysis.ignore_choice);
+fixers never detect.
 
 Which files are meant to be committed:
 - `.ignore` (ripgrep, fd, ag, VS Code search): yes, it is the project's search scope.
@@ -27,7 +28,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core import jsonc
-from tidy.core.safe_files import UnsafeFile, check_editable, remove_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, check_editable, write_in_root
 from tidy.fixes.ignore.managed_block import (
     IgnoreFileError,
     TextEdit,
@@ -366,52 +367,9 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def write_edit(edit: FileEdit, backup_dir: str) -> str | None:
-    """Write one edit; returns the backup of the old file (None when tidy created it).
-
-    The file is read again first: changed since the plan -> EditError, nothing written.
-    """
-    current = read_config(edit.root, edit.rel)
-    if current != edit.before:
-        raise EditError(f"{edit.rel} changed since tidy read it; run tidy again")
-    backup = None
-    if edit.before is not None:  # the text just re-read, not the path copied again
-        backup = os.path.join(backup_dir, edit.rel)
-        os.makedirs(os.path.dirname(backup), exist_ok=True)
-        with open(backup, "xb") as f:
-            f.write(edit.before.encode("utf-8", "surrogateescape"))
-    write_config(edit.root, edit.rel, edit.after)
-    return backup
-
-
 def write_config(root: str, rel: str, text: str) -> None:
     """Replace root/rel with `text` (tidy.core.safe_files.write_in_root); EditError when refused."""
     try:
         write_in_root(root, rel, text.encode("utf-8", "surrogateescape"))
     except UnsafeFile as error:
         raise EditError(str(error)) from None
-
-
-def undo_edit(root: str, rel: str, backup: str | None, written_sha: str) -> str:
-    """Put a file back as it was before tidy wrote it; "" when done, else why not.
-
-    A file edited again since tidy wrote it is left alone: undo must not lose that work.
-    """
-    try:
-        current = read_config(root, rel)
-    except EditError as error:
-        return str(error)
-    if current is None:
-        return "" if backup is None else f"{rel} is gone; the old copy is at {backup}"
-    if sha256(current) != written_sha:
-        where = f"; the old copy is at {backup}" if backup else ""
-        return f"{rel} changed after tidy wrote it, left as it is{where}"
-    try:
-        if backup is None:
-            remove_in_root(root, rel)
-            return ""
-        with open(backup, "rb") as f:
-            write_in_root(root, rel, f.read())
-    except UnsafeFile as error:
-        return str(error)
-    return ""

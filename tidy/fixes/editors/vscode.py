@@ -3,8 +3,8 @@
 The file is JSONC and belongs to the user: it is edited with insertions only (tidy.core.jsonc),
 then both versions are parsed and the edit is refused unless the one difference is the added
 keys and every comment is still there. A parse error or a duplicate key stops the fix with a
-message and the file untouched. The write is atomic, a copy of the old file is kept, and a
-dry run shows the unified diff. Only a regular `settings.json` reached from the root without
+message and the file untouched. The write is atomic and journaled (tidy.fixes.ignore.apply),
+and a dry run shows the unified diff. Only a regular `settings.json` reached from the root without
 following a link is read for an edit or written (tidy.core.safe_files): a symlinked file or
 `.vscode` folder is refused with the reason.
 
@@ -15,12 +15,11 @@ Globs are root-relative (`static/vendor/ketcher/**`), never `**/…` on big tree
 from __future__ import annotations
 
 import os
-import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy.core import jsonc
-from tidy.core.safe_files import UnsafeFile, read_in_root, remove_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, read_in_root
 from tidy.fixes.ignore.managed_block import TextEdit
 
 SETTINGS = ".vscode/settings.json"
@@ -92,55 +91,3 @@ def _values(text: str) -> dict[str, jsonc.JsonValue]:
 def _section(values: dict[str, jsonc.JsonValue], key: str) -> dict[str, jsonc.JsonValue]:
     section = values.get(key)
     return section if isinstance(section, dict) else {}
-
-
-def apply(settings: SettingsPlan, backup_dir: str) -> str | None:
-    """Write the planned file; returns where the old one was copied (None: it did not exist).
-
-    The file is read again first: if it changed since the plan, nothing is written.
-    """
-    if not settings.changed:
-        return None
-    if read_settings(settings.root, settings.rel) != settings.before:
-        raise SettingsError(f"{settings.rel} changed since tidy read it; run tidy again")
-    backup = None
-    if settings.before is not None:  # the text just re-read, not the path copied again
-        backup = os.path.join(backup_dir, settings.rel)
-        os.makedirs(os.path.dirname(backup), exist_ok=True)
-        with open(backup, "xb") as f:
-            f.write(settings.before.encode("utf-8"))
-    _write(settings, settings.after.encode("utf-8"))
-    return backup
-
-
-def _write(settings: SettingsPlan, data: bytes) -> None:
-    try:
-        write_in_root(settings.root, settings.rel, data)
-    except UnsafeFile as error:
-        raise SettingsError(str(error)) from None
-
-
-def restore(settings: SettingsPlan, backup: str | None) -> None:
-    """Undo `apply`: put the old file back, or remove the one tidy created."""
-    if backup is None:
-        if settings.before is None:
-            try:
-                remove_in_root(settings.root, settings.rel)
-            except UnsafeFile as error:
-                raise SettingsError(str(error)) from None
-        return
-    with open(backup, "rb") as f:
-        _write(settings, f.read())
-
-
-def default_backup_dir(root: str) -> str:
-    """`.git/tidy/backups/<time>` in a repo, else the user's state folder."""
-    from tidy.workspace.git import git_dir
-
-    stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime()) + f"-{os.getpid()}"
-    directory = git_dir(root)
-    if directory is not None:
-        return os.path.join(directory, "tidy", "backups", stamp)
-    from tidy.core.state import state_dir
-
-    return os.path.join(state_dir(), "backups", stamp)

@@ -42,8 +42,9 @@ def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]
     return grouped
 
 
-def _write(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str) -> str:
-    """Write one edit with its journal records; "" when done, else why not."""
+def write_edit(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str) -> str:
+    """Write one edit with its journal records (re-read first: changed since the plan, nothing
+    is written); "" when done, else why not. The one way a planned edit reaches the disk."""
     try:
         current = read_config(edit.root, edit.rel)
     except EditError as error:
@@ -104,7 +105,7 @@ class _FileEditApplier:
         written = []
         code = actions[0].code
         for edit in plan.edits:
-            reason = _write(edit, self.kind, journal, code)
+            reason = write_edit(edit, self.kind, journal, code)
             if reason:
                 problems.append(reason)
             else:

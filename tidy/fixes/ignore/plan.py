@@ -20,8 +20,6 @@ from tidy.fixes.editors.excludes import (
     editor_file_edits,
     ignore_file_edit,
     pyright_edit,
-    sha256,
-    write_edit,
 )
 
 
@@ -103,25 +101,3 @@ def _safely(make: Callable[[], list[FileEdit]], errors: list[str]) -> list[FileE
     except EditError as error:
         errors.append(str(error))
         return []
-
-
-@dataclass(frozen=True)
-class Written:
-    rel: str
-    backup: str | None  # None: tidy created the file
-    sha256: str  # of what tidy wrote, so undo never clobbers a later edit
-
-
-def apply_plan(plan: IgnorePlan, backup_dir: str) -> tuple[list[Written], list[str]]:
-    """Write every edit (each re-checked, atomic, backed up); returns what was written and
-    the errors of what was not."""
-    written: list[Written] = []
-    errors: list[str] = []
-    for edit in plan.edits:
-        try:
-            backup = write_edit(edit, backup_dir)
-        except (EditError, OSError) as error:
-            errors.append(str(error))
-            continue
-        written.append(Written(edit.rel, backup, sha256(edit.after)))
-    return written, errors
