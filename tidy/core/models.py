@@ -7,6 +7,7 @@ fixers consume them. Nothing in this module touches the disk.
 from __future__ import annotations
 
 import enum
+import hashlib
 from dataclasses import dataclass, field
 
 
@@ -67,6 +68,11 @@ class Surface:
 
     def __sub__(self, other: Surface) -> Surface:
         return Surface(max(0, self.files - other.files), max(0, self.bytes - other.bytes))
+
+
+# Detail key of a version-control checkout found inside a finding's folder (TDY101): the plan
+# never moves such a folder and the text report says why.
+NESTED_REPO_DETAIL = "nested repository"
 
 
 @dataclass(frozen=True)
@@ -136,3 +142,24 @@ class Report:
     @property
     def failed(self) -> bool:
         return any(f.fails for f in self.findings)
+
+
+# A finding's identity across runs: what `--baseline` matches on and what SARIF/GitLab use to
+# follow a finding -- the rule code, the path from the scan root and the catalogue kind, never
+# the size or the message, which change while the finding stays the same one.
+def scan_path(group: Group, finding: Finding) -> str:
+    """The finding's path relative to the scan root (groups below it get their label in front)."""
+    if group.label in ("", "."):
+        return finding.path
+    if finding.path in ("", "."):
+        return group.label
+    return f"{group.label}/{finding.path}"
+
+
+def fingerprint(code: str, path: str, kind: str) -> str:
+    identity = "\0".join((code, path, kind)).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(identity).hexdigest()
+
+
+def finding_fingerprint(group: Group, finding: Finding) -> str:
+    return fingerprint(finding.code, scan_path(group, finding), finding.kind)

@@ -37,3 +37,15 @@ def parse_age(text: str) -> float:
         raise ValueError(f"not an age: {text!r} (examples: 12h, 14d, 2w, 3M, 1y)")
     number, unit = match.groups()
     return float(number) * _AGE_SECONDS[unit]
+
+
+def human_bytes(size: int) -> str:
+    """Decimal units as humanize prints them, without importing humanize (hooks stay fast)."""
+    if size < 1000:
+        return f"{size} Byte" + ("s" if size != 1 else "")
+    value = float(size)
+    for unit in ("kB", "MB", "GB", "TB", "PB"):
+        value /= 1000
+        if value < 1000 or unit == "PB":
+            return f"{value:.1f} {unit}"
+    raise AssertionError("unreachable")

@@ -27,8 +27,15 @@ import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from tidy.core.models import ActionKind, Applicability, Finding, Group, Report, Tracked
-from tidy.rules.artifacts import NESTED_REPO_DETAIL
+from tidy.core.models import (
+    NESTED_REPO_DETAIL,
+    ActionKind,
+    Applicability,
+    Finding,
+    Group,
+    Report,
+    Tracked,
+)
 
 # Linux's CLOCK_REALTIME_COARSE (Python has no name for it): file times are stamped from it
 # (or, for a file whose times were just read, from the fine clock). Its tick: 1-10 ms.

@@ -174,7 +174,7 @@ def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Prob
 
 
 def _size_problem(blob: Blob, limit: int, scope: str, deleted_later: bool) -> Problem:
-    from tidy.reporters._common import human_bytes
+    from tidy.core.units import human_bytes
 
     where = {STAGED: "staged blob", RANGE: f"blob added in {blob.commit[:10]}",
              TREE: "tracked file"}[scope]
@@ -280,9 +280,9 @@ def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
     import io
     import tempfile
 
+    from tidy.core.units import human_bytes
     from tidy.extract import prefilter
     from tidy.extract.confirm import confirm_in_subprocess
-    from tidy.reporters._common import human_bytes
     from tidy.rules.data_in_code import DATA_SHARE
 
     if not prefilter.measure_stream(io.BytesIO(content)).passes:

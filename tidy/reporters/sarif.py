@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from tidy import __version__
-from tidy.core.models import Finding, Group, Report
-from tidy.reporters._common import each_finding, finding_fingerprint, level, scan_path, size_words
+from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
+from tidy.reporters._common import each_finding, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 INFORMATION_URI = "https://pypi.org/project/tidy-workspace/"

@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
-from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import (
+    NESTED_REPO_DETAIL,
+    ActionKind,
+    Applicability,
+    Finding,
+    Fix,
+    Size,
+    Tracked,
+)
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.walk import Hit
 
@@ -36,8 +44,6 @@ _UNTRACK_FIX = Fix(
 )
 
 
-# Detail key of a version-control marker inside an artifact; tidy.fixes.plan reads it too.
-NESTED_REPO_DETAIL = "nested repository"
 _NESTED_SHOWN = 3  # markers named in the message; the details list every one
 
 

@@ -27,10 +27,20 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core.config import Config, ConfigError, table_in
-from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
+from tidy.core.models import (
+    ActionKind,
+    Applicability,
+    Finding,
+    Fix,
+    Group,
+    Report,
+    Size,
+    Tracked,
+    fingerprint,
+    scan_path,
+)
 from tidy.core.safe_files import UnsafeFile, read_regular
-from tidy.core.units import parse_size
-from tidy.reporters._common import fingerprint, human_bytes, scan_path
+from tidy.core.units import human_bytes, parse_size
 
 
 @dataclass(frozen=True)
