@@ -28,7 +28,7 @@ def test_prints_both_and_writes_nothing(tmp_path: Path) -> None:
     hooks = yaml.safe_load(config_part)["repos"][0]["hooks"]
     assert [h["id"] for h in hooks] == ["tidy-staged", "tidy-push"]
     table = tomllib.loads(toml_part.split("\n", 1)[1])["tool"]["tidy"]
-    assert budgets.from_table(table["budgets"], "printed").largest_file == 10_000_000
+    assert budgets.from_table(table["budgets"], "printed").get("largest-file") == 10_000_000
 
 
 def test_write_creates_files_that_pre_commit_and_tidy_accept(tmp_path: Path) -> None:
@@ -38,7 +38,7 @@ def test_write_creates_files_that_pre_commit_and_tidy_accept(tmp_path: Path) -> 
     assert _validate_config(repo / ".pre-commit-config.yaml").returncode == 0
     config = load(str(repo))
     assert config.source == str(repo / ".tidy.toml")
-    assert budgets.load(config).committed_caches is False
+    assert budgets.load(config).get("committed-caches") is False
     assert run_cli("scan", "-q", cwd=repo).code == 0
 
 
@@ -79,7 +79,7 @@ def test_appends_to_pyproject_keeping_every_byte(tmp_path: Path) -> None:
     parsed = tomllib.loads(data.decode())
     assert parsed["tool"]["ruff"] == {"line-length": 99}
     assert not (tmp_path / ".tidy.toml").exists()
-    assert budgets.load(load(str(tmp_path))).largest_file == 10_000_000
+    assert budgets.load(load(str(tmp_path))).get("largest-file") == 10_000_000
 
     again = run_cli("init", "--write", "--force", cwd=tmp_path)
     assert "already has [tool.tidy]" in again.out and again.code == 1

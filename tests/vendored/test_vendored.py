@@ -224,15 +224,17 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
 
 
 def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> None:
+    from tidy.core.config import Config
+    from tidy.engine import _early_task
     from tidy.rules.vendored import References
-    from tidy.workspace.early import EarlyWork, jobs_for
+    from tidy.workspace.early import EarlyWork
     from tidy.workspace.pool import WorkerPool
 
     repo = make_repo(tmp_path / "site")
     _library(repo, "static/vendor/ketcher", "ketcher")
     commit(repo)
     with WorkerPool() as pool:
-        jobs = jobs_for(lambda code: code == "TDY401", tracked_size=False)
+        jobs = _early_task(Config(select=("TDY401",)), tracked_size=False)
         small = EarlyWork(jobs, pool)
         small.start(str(repo))
         assert small.results(str(repo)) == {}  # a tiny index: not worth a worker

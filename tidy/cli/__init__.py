@@ -177,15 +177,15 @@ def _format_and_file(item: str) -> tuple[str, str]:
 def _load_baseline(path: str | None) -> Any:
     if path is None:
         return None
-    from tidy.rules import budgets
+    from tidy.rules.baseline import load_baseline
 
-    return budgets.load_baseline(path)
+    return load_baseline(path)
 
 
 def _budgets_and_baseline(report: Any, config: Config, baseline: Any) -> Any:
-    from tidy.rules import budgets
+    from tidy import engine
 
-    return budgets.finish(report, config, baseline)
+    return engine.finish(report, config, baseline)
 
 
 def _record_history(report: Any, db_path: str | None, record: bool, read: bool) -> Any:
@@ -289,7 +289,7 @@ def show_rule(code: str) -> int:
     if rule is None:
         raise click.UsageError(f"no rule {code!r}; `tidy rules` lists them")
     click.echo(f"{rule.code} {rule.name}\n\n{rule.summary}.\n\n{rule.doc}\n\n"
-               f"fix: {rule.fix_applicability}")
+               f"fix: {rule.fix_applicability.value}")
     return EXIT_OK
 
 

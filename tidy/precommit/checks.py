@@ -322,7 +322,7 @@ def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple
     config = load(root, config_path)
     if max_size is not None:
         return config, max_size
-    largest = budgets.load(config).largest_file
+    largest = budgets.load(config).get("largest-file")
     return config, largest if largest is not None else config.large_file
 
 

@@ -28,13 +28,10 @@ FINGERPRINT_KEY = "tidyFindingHash/v1"
 
 def _descriptors() -> dict[str, dict[str, Any]]:
     """code -> reportingDescriptor for every rule and budget tidy knows."""
-    from tidy.rules.budgets import SPECS
     from tidy.rules.registry import RULES
 
-    known = [(r.code, r.name, r.summary, r.doc, r.fix_applicability) for r in RULES]
-    known += [(s.code, s.name, s.summary, s.doc, "display-only") for s in SPECS]
-    return {code: _descriptor(code, name, summary, doc, fix)
-            for code, name, summary, doc, fix in known}
+    return {r.code: _descriptor(r.code, r.name, r.summary, r.doc, r.fix_applicability.value)
+            for r in RULES}
 
 
 _LABEL = re.compile(r"^(What|Why|Fix|Note|Example)\b[^:]{0,60}:")

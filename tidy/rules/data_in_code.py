@@ -178,7 +178,7 @@ a 49 MB module costs seconds and gigabytes per process, and so does every linter
 checker, test collector and IDE indexer; its .pyc is as big again.
 Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (or .json with
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.""",
-        check_data_modules, "unsafe",
+        check_data_modules, Applicability.UNSAFE,
     ),
     Rule(
         "TDY302", "giant-string-constant",
@@ -187,7 +187,7 @@ Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (
 and half the module (moto's 4 MB AWS policy JSON in a triple-quoted string).
 Why: the same parse cost as any data module, and the data cannot be read by other tools.
 Fix (unsafe): `tidy extract MODULE --name NAME`, or keep the content in its own file.""",
-        check_giant_strings, "unsafe",
+        check_giant_strings, Applicability.UNSAFE,
     ),
     Rule(
         "TDY303", "data-file-in-source",
@@ -197,6 +197,6 @@ literals, of at least `data-min-size`, next to source files (lockfiles, *.min.js
 source maps are left out).
 Why: bundlers, linters, type checkers and search index it with the code.
 Fix (display only): move it to a data/assets folder, or load it at runtime.""",
-        check_data_files, "display-only",
+        check_data_files, Applicability.DISPLAY_ONLY,
     ),
 )

@@ -41,11 +41,9 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         target, size = by_path[path]
         kind = target.kind
         what = kind.why if kind is not None else "an artifact"
-        yield Finding(
-            code="TDY501",
-            rule="artifact-not-ignored",
-            path=path,
-            message=f"{what} has no ignore rule: git status, search and editors all see it",
+        yield ARTIFACT_NOT_IGNORED.finding(
+            path,
+            f"{what} has no ignore rule: git status, search and editors all see it",
             kind=kind.name if kind is not None else "",
             ecosystem=kind.ecosystem if kind is not None else "",
             size=size,
@@ -64,7 +62,7 @@ def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCan
 
 
 def early_heavy_candidates(root: str, index: IndexListing) -> list[choice.HeavyCandidate]:
-    """The candidates from the index alone, while the walk goes on (tidy.workspace.early)."""
+    """The candidates from the index alone, while the walk goes on (Rule.early)."""
     return _heavy_candidates(root, index.paths)
 
 
@@ -85,12 +83,10 @@ def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
             continue  # a .ignore / .rgignore already keeps search out
         tracked = len(ctx.git.tracked_under(folder))
         pattern = choice.anchored(folder, True)
-        yield Finding(
-            code="TDY502",
-            rule="heavy-folder-searched",
-            path=folder,
-            message=(f"{candidate.why}: {surface.files:,} files, "
-                     f"{humanize.naturalsize(surface.bytes)} that search and editors still read"),
+        yield HEAVY_FOLDER_SEARCHED.finding(
+            folder,
+            (f"{candidate.why}: {surface.files:,} files, "
+             f"{humanize.naturalsize(surface.bytes)} that search and editors still read"),
             ecosystem="vendored",
             size=Size(surface.bytes, surface.bytes, surface.files, 0),
             surface=surface,
@@ -140,12 +136,10 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
             continue  # a committed cache: TDY102/TDY103/TDY104 report it with its kind
         count = len(paths)
         noun = f"{count:,} tracked files match" if count > 1 else "a tracked file matches"
-        yield Finding(
-            code="TDY503",
-            rule="tracked-but-ignored",
-            path=folder,
-            message=(f"{noun} an ignore rule: committed before the rule, so git still tracks "
-                     "and ships them"),
+        yield TRACKED_BUT_IGNORED.finding(
+            folder,
+            (f"{noun} an ignore rule: committed before the rule, so git still tracks "
+             "and ships them"),
             surface=ctx.surface.under(folder),
             tracked=Tracked.TRACKED,
             ignored=True,
@@ -155,11 +149,10 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
-RULES = (
-    Rule(
-        "TDY501", "artifact-not-ignored",
-        "A cache or build output with no ignore rule",
-        """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
+ARTIFACT_NOT_IGNORED = Rule(
+    "TDY501", "artifact-not-ignored",
+    "A cache or build output with no ignore rule",
+    """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
 that git neither tracks nor ignores.
 Why: `git status` lists it, `git add -A` commits it, and ripgrep, VS Code search and AI
 indexers read it: the search surface grows with every build.
@@ -167,12 +160,12 @@ Fix (safe): the fewest rules that cover what exists (`__pycache__/` once, not pe
 `/frontend/.next/` anchored where the output belongs to one project) go into a managed block
 in .gitignore. Each rule is tried with git first: it must ignore every target and no tracked
 file; a rule that fails is not written and the fix says why.""",
-        check_unignored_artifacts, "safe",
-    ),
-    Rule(
-        "TDY502", "heavy-folder-searched",
-        "A heavy committed folder (vendored or generated) that search still reads",
-        """What: a tracked folder over `heavy-folder` (default 5MB) that looks vendored
+    check_unignored_artifacts, Applicability.SAFE,
+)
+HEAVY_FOLDER_SEARCHED = Rule(
+    "TDY502", "heavy-folder-searched",
+    "A heavy committed folder (vendored or generated) that search still reads",
+    """What: a tracked folder over `heavy-folder` (default 5MB) that looks vendored
 (vendor/, third_party/, ...), generated (mostly minified bundles and source maps) or is marked
 linguist-vendored / linguist-generated, and that no .ignore keeps out of search.
 Why: .gitignore cannot hide tracked files, so ripgrep, VS Code search, file watchers and AI
@@ -181,16 +174,16 @@ Fix (safe): the folder goes into .ignore (ripgrep, fd, VS Code search), into sea
 files.watcherExclude of .vscode/settings.json (when the repo has .vscode/ or with
 --editor vscode), into .cursorindexingignore / .aiignore / .codeiumignore where that tool is
 used or asked for, and into pyright's exclude where the folder holds Python.""",
-        check_heavy_folders, "safe",
-    ),
-    Rule(
-        "TDY503", "tracked-but-ignored",
-        "Tracked files that an ignore rule matches",
-        """What: files git tracks although a .gitignore rule matches them: they were committed
+    check_heavy_folders, Applicability.SAFE, early=early_heavy_candidates,
+)
+TRACKED_BUT_IGNORED = Rule(
+    "TDY503", "tracked-but-ignored",
+    "Tracked files that an ignore rule matches",
+    """What: files git tracks although a .gitignore rule matches them: they were committed
 before the rule was written.
 Why: the rule does nothing for them; every clone still gets them and changes to them
 still show up.
 Fix (unsafe): `git rm -r --cached` (the files stay on disk).""",
-        check_tracked_but_ignored, "unsafe",
-    ),
+    check_tracked_but_ignored, Applicability.UNSAFE,
 )
+RULES = (ARTIFACT_NOT_IGNORED, HEAVY_FOLDER_SEARCHED, TRACKED_BUT_IGNORED)

@@ -20,9 +20,11 @@ from __future__ import annotations
 import heapq
 import os
 import subprocess
+import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
+from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
 
 BATCH_FORMAT = "%(objecttype) %(objectname) %(objectsize) %(objectsize:disk) %(rest)"
@@ -373,3 +375,49 @@ def _parse_raw_paths(out: bytes, wanted: set[str]) -> dict[str, set[str]]:
             if sha in wanted:
                 found.setdefault(sha, set()).add(path)
     return found
+
+
+class LastReferences:
+    """The newest commit whose diff added or removed a path, outside that path (`git log -S`):
+    where a vendored library was last referenced. One git per path, running side by side;
+    all of them together get `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        self._running: dict[str, subprocess.Popen[bytes]] = {}
+        self._deadline = time.monotonic() + seconds
+
+    def start(self, root: str, paths: Sequence[str]) -> None:
+        for path in paths:
+            try:
+                self._running[path] = subprocess.Popen(
+                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
+                     f"-S{path}", "--", ".", f":(exclude){path}"],
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+            except (GitUnavailable, OSError):
+                return
+
+    def of(self, root: str, path: str) -> str:
+        """"<short sha> <date> <subject>" of that commit; "" when none (or out of time)."""
+        if path not in self._running:
+            self.start(root, [path])
+        proc = self._running.pop(path, None)
+        if proc is None:
+            return ""
+        try:
+            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
+            out, _ = fifo_guard.communicate(
+                proc, timeout=max(0.0, self._deadline - time.monotonic()))
+        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
+            _stop(proc)
+            return ""
+        return out.decode("utf-8", "replace").strip()
+
+    def close(self) -> None:
+        for proc in self._running.values():  # paths nobody asked about in the end
+            _stop(proc)
+        self._running.clear()
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.kill()
+    proc.communicate()

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from tidy.core.catalog import VCS_MARKERS
-from tidy.core.models import Skipped
+from tidy.core.models import Size, Skipped
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
 
@@ -238,3 +238,19 @@ def reason(error: OSError) -> str:
     if isinstance(error, NotADirectoryError):
         return "replaced by a file during the scan"
     return error.strerror or type(error).__name__
+
+
+def files_size(root: str, paths: Iterable[str]) -> Size:
+    """These files (relative to root) as `du` counts them, each lstat'ed; gone ones skipped."""
+    apparent = disk = files = 0
+    newest = 0.0
+    for path in paths:
+        try:
+            st = os.lstat(os.path.join(root, path))
+        except OSError:
+            continue
+        apparent += st.st_size
+        disk += st.st_blocks * 512
+        files += 1
+        newest = max(newest, st.st_mtime)
+    return Size(apparent, disk, files, 0, newest)
