@@ -35,6 +35,7 @@ def mark(name):
     marks.setdefault(name, round(time.perf_counter() - t0, 4))
 import tidy.cli as cli
 import tidy.engine as engine
+import tidy.trends as trends
 import tidy.workspace.early as early
 import tidy.workspace.walk as walk
 mark("imports done")
@@ -58,7 +59,7 @@ def wrap(owner, attr, span):
 
 wrap(walk.Walker, "run", "walk")
 wrap(engine, "_findings", "rules")
-wrap(cli, "_record_history", "history")
+wrap(trends, "record_and_read", "history")
 
 def timed_check(code, check):
     def call(ctx):

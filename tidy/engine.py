@@ -489,6 +489,16 @@ def _selected(rule: Rule, config: Config) -> bool:
     return any(config.selects(code) for code in rule.emits)
 
 
+def read_baseline(path: str | None) -> Mapping[str, tuple[int, int]] | None:
+    """The findings of a --baseline report by fingerprint (None without one); BaselineError
+    (exit 2) for a file that is not one. Read before the scan, so a bad one fails at once."""
+    if path is None:
+        return None
+    from tidy.rules.baseline import load_baseline
+
+    return load_baseline(path)
+
+
 def finish(report: Report, config: Config,
            baseline: str | Mapping[str, tuple[int, int]] | None) -> Report:
     """What follows the scan: the budgets of the config's file, then the baseline (a path, or

@@ -21,7 +21,7 @@ import io
 import os
 import sqlite3
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -363,6 +363,26 @@ def record(report: Report, path: str | None = None, scanned_at: float | None = N
 
 
 # ---------------------------------------------------------------------------- metrics
+Past = Mapping[str, Sequence[Totals]]  # group root -> its recorded scans, oldest first
+
+
+def record_and_read(report: Report, db_path: str | None, *, save: bool,
+                    read: bool) -> tuple[Past, str]:
+    """Append the scan's totals (`save`; the CLI does, never the engine) and, when a report
+    draws them (`read`), the groups' past scans. A database that cannot be used is a warning, not
+    a failed scan: ({}, the warning)."""
+    path = db_path or default_path()
+    try:
+        if save:
+            record(report, path)
+        if not read or not os.path.exists(path):
+            return {}, ""
+        with Trends(path, create=False) as past:
+            return {g.root: past.entries(g.root, limit=500) for g in report.groups}, ""
+    except (TrendsError, sqlite3.Error) as error:
+        return {}, str(error)
+
+
 @dataclass(frozen=True)
 class Metric:
     """One line of `tidy history` and of the report's chart."""

@@ -1,15 +1,19 @@
 """Configuration: built-in defaults < [tool.tidy] in pyproject.toml or .tidy.toml < command line.
 
-Unknown keys and wrong types are errors that name the key and the file, like deptry and ruff.
+Each setting is declared once, as a field of Config: its default, its key in the file, what a
+file value must be, and its command-line option (tidy/cli/options.py builds the click option
+from it; `with_options` puts the command line's values on top). Unknown keys and wrong types
+are errors that name the key and the file, like deptry and ruff.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import enum
 import os
 import tomllib
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from tidy.core.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
@@ -24,26 +28,137 @@ class ConfigError(ValueError):
 DEFAULT_FAIL_ON = ("TDY102", "TDY202")
 
 
+# ---------------------------------------------------------------------------- the settings
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def size_value(value: Any) -> int | None:
+    """A size from a config file (an int of bytes or "10MB"); None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str):
+        try:
+            return parse_size(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+class OptionKind(enum.Enum):
+    """What a setting's command-line option takes (tidy/cli/options.py turns it into click)."""
+
+    CODES = "codes"  # rule codes or prefixes, comma-separated
+    CODES_OR_NONE = "codes-or-none"  # the same, or `none` for none at all
+    NAMES = "names"  # catalogue kind names, comma-separated
+    SIZE = "size"  # 10MB, 1.5GiB
+    FLAG = "flag"  # a switch: on when given, the file's value when not
+    COUNT = "count"  # a whole number, 1 or more
+    PATTERNS = "patterns"  # repeatable; added to the file's list, not instead of it
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting's command-line option."""
+
+    flag: str  # --min-size
+    kind: OptionKind
+    help: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: a Config field, its key in the file, and its command-line option."""
+
+    name: str  # the Config field
+    key: str | None  # in [tool.tidy] / .tidy.toml; None: command line only
+    expects: str  # what a file value must be, for the error message
+    parse: Callable[[Any], Any]  # a file value -> the field's value; None for a wrong type
+    option: Option | None  # None: file only
+
+
+def _setting(default: Any, *, expects: str = "", parse: Callable[[Any], Any] = _strings,
+             option: Option | None = None, file: bool = True) -> Any:
+    """A Config field that is a setting: in the file (`file`) under its name with dashes,
+    on the command line when it has an `option`."""
+    spec = {"expects": expects, "parse": parse, "option": option, "file": file}
+    return field(default=default, metadata={"setting": spec})
+
+
+_CODES_HELP = "rule codes or prefixes (comma-separated)"
+
+
 @dataclass(frozen=True)
 class Config:
-    exclude: tuple[str, ...] = ()
-    select: tuple[str, ...] = ("TDY",)
-    ignore: tuple[str, ...] = ()
-    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
-    min_size: int = 0
-    large_file: int = 1_000_000  # TDY201: a tracked file this big is reported
-    max_file_size: int = 50_000_000  # TDY202: over this a tracked file fails (GitHub warns)
-    heavy_folder: int = 5_000_000  # TDY502: a committed vendored/generated folder this big
-    data_min_size: int = 256_000  # TDY301-303: a module/data file this big is checked for data
-    kinds: tuple[str, ...] = ()  # opt-in / never kinds the user turned on
-    disable_kinds: tuple[str, ...] = ()
-    only_kinds: tuple[str, ...] = ()  # --kind: narrow to these
-    cross_filesystems: bool = False
-    history: bool = False  # TDY203/TDY206: walk all of git history (`tidy scan --history`)
-    history_top: int = 10  # how many of the biggest blobs in history to report
-    duplicates: bool = False  # full duplicate pass (folders, all sizes): --duplicates
-    duplicate_min_size: int = 100_000  # TDY204/TDY205: smaller duplicates are not reported
-    extra_kinds: tuple[Kind, ...] = ()
+    exclude: tuple[str, ...] = _setting(
+        (), expects="a list of gitignore-style patterns",
+        option=Option("--exclude", OptionKind.PATTERNS,
+                      "Gitignore-style pattern to leave out (repeatable)."))
+    select: tuple[str, ...] = _setting(
+        ("TDY",), expects="a list of rule codes or prefixes",
+        option=Option("--select", OptionKind.CODES, f"Only these {_CODES_HELP}."))
+    ignore: tuple[str, ...] = _setting(
+        (), expects="a list of rule codes or prefixes",
+        option=Option("--ignore", OptionKind.CODES, f"Skip these {_CODES_HELP}."))
+    fail_on: tuple[str, ...] = _setting(
+        DEFAULT_FAIL_ON, expects="a list of rule codes or prefixes",
+        option=Option("--fail-on", OptionKind.CODES_OR_NONE,
+                      "Codes or prefixes whose findings fail the scan (exit 1); 'none' for "
+                      "never. Default: TDY102,TDY202."))
+    min_size: int = _setting(
+        0, expects="a size such as 1MB", parse=size_value,
+        option=Option("--min-size", OptionKind.SIZE,
+                      "Hide findings smaller than this (e.g. 1MB)."))
+    # TDY201: a tracked file this big is reported
+    large_file: int = _setting(
+        1_000_000, expects="a size such as 1MB", parse=size_value,
+        option=Option("--large-file", OptionKind.SIZE, "Report tracked files over this size."))
+    # TDY202: over this a tracked file fails (GitHub warns)
+    max_file_size: int = _setting(
+        50_000_000, expects="a size such as 50MB", parse=size_value,
+        option=Option("--max-file-size", OptionKind.SIZE,
+                      "Fail on tracked files over this size."))
+    # TDY502: a committed vendored/generated folder this big
+    heavy_folder: int = _setting(5_000_000, expects="a size such as 5MB", parse=size_value)
+    # TDY301-303: a module/data file this big is checked for data
+    data_min_size: int = _setting(256_000, expects="a size such as 256KB", parse=size_value)
+    kinds: tuple[str, ...] = _setting(  # opt-in / never kinds the user turned on
+        (), expects="a list of catalogue kind names")
+    disable_kinds: tuple[str, ...] = _setting((), expects="a list of catalogue kind names")
+    only_kinds: tuple[str, ...] = _setting(  # --kind: narrow to these
+        (), file=False, option=Option(
+            "--kind", OptionKind.NAMES, "Only these catalogue kinds (comma-separated), "
+            "opt-in kinds such as venv included."))
+    cross_filesystems: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--cross-filesystems", OptionKind.FLAG,
+                      "Descend into other mounted filesystems."))
+    # TDY203/TDY206: walk all of git history (`tidy scan --history`)
+    history: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--history", OptionKind.FLAG,
+                      "Also report the biggest blobs in git history (TDY203, TDY206)."))
+    history_top: int = _setting(  # how many of the biggest blobs in history to report
+        10, file=False, option=Option(
+            "--top", OptionKind.COUNT,
+            "With --history: how many of the biggest blobs to report (default 10)."))
+    # full duplicate pass (folders, all sizes): --duplicates
+    duplicates: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--duplicates", OptionKind.FLAG,
+                      "Full duplicate search: every file and whole folders (TDY205); without "
+                      "it only big files (over duplicate-min-size) are compared."))
+    # TDY204/TDY205: smaller duplicates are not reported
+    duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
+    extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables
     source: str = ""  # the file the settings came from, for messages
 
     def catalog(self) -> Catalog:
@@ -80,48 +195,15 @@ class Config:
         return kind.tier in ("default", "marker") or kind.name in self.kinds
 
 
-def _strings(value: Any) -> tuple[str, ...] | None:
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        return tuple(value)
-    return None
+def _declared(found: dataclasses.Field[Any]) -> Setting:
+    spec = found.metadata["setting"]
+    key = found.name.replace("_", "-") if spec["file"] else None
+    return Setting(found.name, key, spec["expects"], spec["parse"], spec["option"])
 
 
-def size_value(value: Any) -> int | None:
-    """A size from a config file (an int of bytes or "10MB"); None when it is not one."""
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int):
-        return value if value >= 0 else None
-    if isinstance(value, str):
-        try:
-            return parse_size(value)
-        except ValueError:
-            return None
-    return None
-
-
-def _boolean(value: Any) -> bool | None:
-    return value if isinstance(value, bool) else None
-
-
-# key in the file -> (Config field, converter returning None on a wrong type, what it must be)
-_KEYS: dict[str, tuple[str, Callable[[Any], Any], str]] = {
-    "exclude": ("exclude", _strings, "a list of gitignore-style patterns"),
-    "select": ("select", _strings, "a list of rule codes or prefixes"),
-    "ignore": ("ignore", _strings, "a list of rule codes or prefixes"),
-    "fail-on": ("fail_on", _strings, "a list of rule codes or prefixes"),
-    "min-size": ("min_size", size_value, "a size such as 1MB"),
-    "large-file": ("large_file", size_value, "a size such as 1MB"),
-    "max-file-size": ("max_file_size", size_value, "a size such as 50MB"),
-    "heavy-folder": ("heavy_folder", size_value, "a size such as 5MB"),
-    "data-min-size": ("data_min_size", size_value, "a size such as 256KB"),
-    "kinds": ("kinds", _strings, "a list of catalogue kind names"),
-    "disable-kinds": ("disable_kinds", _strings, "a list of catalogue kind names"),
-    "cross-filesystems": ("cross_filesystems", _boolean, "true or false"),
-    "history": ("history", _boolean, "true or false"),
-    "duplicates": ("duplicates", _boolean, "true or false"),
-    "duplicate-min-size": ("duplicate_min_size", size_value, "a size such as 100KB"),
-}
+SETTINGS: dict[str, Setting] = {f.name: _declared(f) for f in dataclasses.fields(Config)
+                                if "setting" in f.metadata}
+_KEYS: dict[str, Setting] = {s.key: s for s in SETTINGS.values() if s.key is not None}
 # Tables that later features own; accepted here so one file serves every command.
 _SUBTABLES = frozenset({"watch", "budgets"})
 
@@ -138,11 +220,11 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
             known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
             where = "" if source.endswith(".tidy.toml") else " in [tool.tidy]"
             raise ConfigError(f"{source}: unknown key {key!r}{where} (known: {known})")
-        field_name, convert, expected = _KEYS[key]
-        converted = convert(value)
+        setting = _KEYS[key]
+        converted = setting.parse(value)
         if converted is None:
-            raise ConfigError(f"{source}: {key!r} must be {expected}, not {value!r}")
-        changes[field_name] = converted
+            raise ConfigError(f"{source}: {key!r} must be {setting.expects}, not {value!r}")
+        changes[setting.name] = converted
     try:
         return dataclasses.replace(base or Config(), **changes)
     except ConfigError as error:  # an unknown kind name: say which file named it
@@ -234,3 +316,17 @@ def load(start: str, explicit: str | None = None) -> Config:
         return Config()
     table = table_in(path)
     return config_from_table(table or {}, path)
+
+
+def with_options(config: Config, given: Mapping[str, object]) -> Config:
+    """`config` with the command line's values on top (parsed by tidy/cli/options.py; None:
+    not given). An option of kind PATTERNS adds to the file's list instead of replacing it."""
+    changes: dict[str, Any] = {}  # checked by the option's parsing, typed by its kind
+    for name, value in given.items():
+        option = SETTINGS[name].option
+        if option is not None and option.kind is OptionKind.PATTERNS:
+            if isinstance(value, tuple) and value:
+                changes[name] = (*getattr(config, name), *value)
+        elif value is not None:
+            changes[name] = value
+    return dataclasses.replace(config, **changes)

@@ -15,9 +15,9 @@ check-push  (pre-push, whole repo, no file names)
     counts; a blob FROM already holds is not pushed again. Without a range it checks HEAD's
     whole tree.
 
-Every problem says how to fix it. Exit 0 clean, 1 problems found, 2 usage error (not a repo).
-This module imports only click and the standard library at import time so that `tidy` starts
-fast; the catalogue and git helpers load when a check runs.
+Every problem says how to fix it; tidy/cli/hook.py prints them (exit 0 clean, 1 problems
+found, 2 usage error: not a repo). Only the standard library is imported at import time; the
+catalogue and git helpers load when a check runs.
 """
 
 from __future__ import annotations
@@ -28,8 +28,6 @@ import shlex
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-import click
 
 if TYPE_CHECKING:
     from tidy.analysis.vendored.candidates import Library
@@ -395,71 +393,4 @@ def _latest_per_path(added: Sequence[Blob]) -> list[Blob]:
     return list(best.values())
 
 
-# ------------------------------------------------------------------------ command line
-def _size(ctx: click.Context, param: click.Parameter, value: str | None) -> int | None:
-    from tidy.cli import _size_option
-
-    return _size_option(ctx, param, value)
-
-
-def _report(problems: Sequence[Problem], scope: str) -> int:
-    if not problems:
-        return 0
-    lines = [f"tidy: {len(problems)} problem(s) in {scope}:"]
-    lines += [problem.render() for problem in problems]
-    click.echo("\n".join(lines))
-    return 1
-
-
-def _run(job: Callable[[], list[Problem]], scope: str) -> int:
-    from tidy.workspace.git import GitUnavailable
-
-    try:
-        problems = job()
-    except GitUnavailable as error:
-        click.echo(f"tidy: error: {error}", err=True)
-        return 2
-    return _report(problems, scope)
-
-
-@click.group("hook")
-def hook() -> None:
-    """Checks for git hooks: what is staged (pre-commit), what is pushed (pre-push)."""
-
-
-_MAX_SIZE_HELP = ("Fail on files bigger than this (default: [tool.tidy.budgets] largest-file, "
-                  "else large-file: 1 MB).")
-
-
-@hook.command("check-staged")
-@click.argument("files", nargs=-1, type=click.Path(path_type=str))
-@click.option("--max-size", callback=_size, help=_MAX_SIZE_HELP)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
-def check_staged_command(files: tuple[str, ...], max_size: int | None,
-                         config_path: str | None) -> int:
-    """Block caches, build outputs and too-big files among the staged FILES (sizes of the
-    staged blobs, not of the working tree)."""
-    if not files:
-        return 0
-    return _run(lambda: check_staged(os.getcwd(), files, config_path, max_size),
-                "what is staged")
-
-
-@hook.command("check-push")
-@click.option("--from-ref", envvar="PRE_COMMIT_FROM_REF",
-              help="Start of the pushed range (default: $PRE_COMMIT_FROM_REF).")
-@click.option("--to-ref", envvar="PRE_COMMIT_TO_REF",
-              help="End of the pushed range (default: $PRE_COMMIT_TO_REF, else HEAD).")
-@click.option("--max-size", callback=_size, help=_MAX_SIZE_HELP)
-@click.option("--config", "config_path", type=click.Path(dir_okay=False),
-              help="Read settings from this file instead of the nearest .tidy.toml/pyproject.toml.")
-def check_push_command(from_ref: str | None, to_ref: str | None, max_size: int | None,
-                       config_path: str | None) -> int:
-    """Check every blob added in FROM..TO, in every commit of the range (a file added and
-    deleted inside the range still counts); without a range, HEAD's whole tree."""
-    target = (to_ref or "HEAD")[:12]
-    scope = f"the pushed commits ({from_ref[:12]}..{target})" if from_ref else f"{target}'s tree"
-    return _run(lambda: check_range(os.getcwd(), from_ref, to_ref, config_path, max_size), scope)
-
-__all__ = ["ArtifactFinder", "Problem", "check_range", "check_staged", "find_problems", "hook"]
+__all__ = ["ArtifactFinder", "Problem", "check_range", "check_staged", "find_problems"]

@@ -1,4 +1,4 @@
-"""`tidy init`: the .pre-commit-config.yaml snippet and a starter [tool.tidy], printed or written.
+"""What `tidy init` prints or writes: the .pre-commit-config.yaml snippet and a starter [tool.tidy].
 
 Printed by default. With --write: `.pre-commit-config.yaml` is created, and the starter config
 goes to `.tidy.toml` when there is one or no pyproject.toml, else it is appended to
@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-
-import click
 
 from tidy import __version__
 from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
@@ -156,29 +154,3 @@ def _has_tidy_table(text: str) -> bool:
     except tomllib.TOMLDecodeError:
         return True  # a broken file is not ours to append to
     return isinstance(tool, dict) and "tidy" in tool
-
-
-@click.command("init")
-@click.argument("folder", default=".", type=click.Path(file_okay=False, exists=True,
-                                                        path_type=str))
-@click.option("--write", is_flag=True, help="Write the files instead of printing them.")
-@click.option("--force", is_flag=True, help="With --write: overwrite existing files.")
-@click.option("--repo", help="Hook repository URL for .pre-commit-config.yaml "
-              "(default: a `repo: local` hook that runs the installed tidy).")
-@click.option("--rev", help=f"With --repo: the tag or commit to pin (default v{__version__}).")
-def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | None) -> int:
-    """Print (or --write) a .pre-commit-config.yaml with tidy's hooks and a starter config."""
-    snippet = pre_commit_snippet(repo, rev)
-    if not write:
-        click.echo(f"# --- {PRE_COMMIT_CONFIG}\n{snippet}\n"
-                   f"# --- pyproject.toml (or .tidy.toml without the `tool.tidy` prefix)\n"
-                   f"{pyproject_tables()}", nl=False)
-        return 0
-    outcomes = [write_pre_commit(folder, snippet, force), write_config(folder, force)]
-    for outcome in outcomes:
-        note = f": {outcome.reason}" if outcome.reason else ""
-        click.echo(f"{outcome.action:>8}  {outcome.path}{note}")
-    if any(o.action == "kept" for o in outcomes):
-        return 1
-    click.echo("next: pre-commit install --hook-type pre-commit --hook-type pre-push")
-    return 0

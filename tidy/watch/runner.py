@@ -390,6 +390,11 @@ def _inside(path: str, folder: str) -> bool:
 
 
 # -- entry points ----------------------------------------------------------------------------
+def result_json(result: PassResult) -> str:
+    """`tidy watch --once --format json`."""
+    return json.dumps(dataclasses.asdict(result), indent=2) + "\n"
+
+
 def describe(result: PassResult) -> str:
     """The text `tidy watch --once` prints."""
     lines = [f"tidy watch --once: {len(result.targets)} folder(s) in {result.seconds:.1f}s: "
