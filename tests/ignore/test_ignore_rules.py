@@ -16,7 +16,8 @@ from tidy.analysis import ignore_choice as ir
 from tidy.core.catalog import load_builtin
 from tidy.core.config import Config
 from tidy.core.models import Finding, Report
-from tidy.fixes import Status, undo_run
+from tidy.fixes import Status
+from tidy.fixes.apply import undo_run
 from tidy.fixes.editors import excludes as editor_ignores
 from tidy.fixes.ignore import plan as ignore_plan
 

@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from tests.ignore import jsonc_oracle
 from tests.ignore.journaled import write_journaled
 from tidy.core import jsonc
-from tidy.fixes import Status, undo_run
+from tidy.fixes import Status
+from tidy.fixes.apply import undo_run
 from tidy.fixes.editors import vscode
 from tidy.fixes.editors.excludes import FileEdit
 from tidy.fixes.journal import read_run

@@ -17,8 +17,10 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tidy.core import state
-from tidy.fixes import journal, needs_recovery
-from tidy.fixes.trash import Spot, spot_of, summarize
+from tidy.fixes import journal
+from tidy.fixes.apply import needs_recovery
+from tidy.fixes.trash.locate import Spot, spot_of
+from tidy.fixes.trash.purge import summarize
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),

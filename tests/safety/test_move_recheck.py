@@ -21,8 +21,9 @@ from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import backdate, snapshot, tidy_env
 from tidy import engine
 from tidy.core.config import Config
-from tidy.fixes import ApplySettings, Status, appliers, apply_plan, recheck
+from tidy.fixes import ApplySettings, Status, recheck
 from tidy.fixes import plan as planning
+from tidy.fixes.apply import appliers, apply_plan
 from tidy.fixes.journal import RunJournal, read_run
 
 DEEP = ("web", "node_modules", "pkg", "lib", "a", "b", "c", "deep")

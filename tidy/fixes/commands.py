@@ -21,20 +21,16 @@ from dataclasses import dataclass
 
 from tidy.core.config import Config
 from tidy.core.models import Report
-from tidy.fixes import (
-    STOPPED,
-    ApplySettings,
-    Outcome,
+from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, report
+from tidy.fixes import plan as planning
+from tidy.fixes.apply import (
     RunOutcomes,
-    Status,
     appliers,
     apply_plan,
     last_undoable,
     recover_interrupted,
-    report,
     undo_run,
 )
-from tidy.fixes import plan as planning
 from tidy.fixes.journal import (
     JournalError,
     RunJournal,
@@ -45,7 +41,7 @@ from tidy.fixes.journal import (
     take_notices,
 )
 from tidy.fixes.plan import mark_since
-from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
+from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 

@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from tidy.core.models import ActionKind
 from tidy.extract import stub
 from tidy.extract.core import ExtractError, extract_module, latest_backup, undo_extract
-from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.fixes import ApplySettings, Outcome, Status, skipped
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.trash import recheck
+from tidy.fixes.recheck import recheck
 
 
 def _is_stub(path: str) -> bool:
@@ -98,5 +98,3 @@ class ExtractApplier:
                                     run=journal.run_id))
         return outcomes
 
-
-register(ExtractApplier())

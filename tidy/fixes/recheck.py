@@ -305,3 +305,17 @@ def _unescape_mount(field: bytes) -> str:
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | None:
+    """Every re-check a move makes, without moving: None when it may move (the extraction
+    applier asks this before it rewrites a module)."""
+    problem = root_problem(action)
+    if problem is not None:
+        return problem
+    try:
+        with opened(action, now, skip_recent):
+            return None
+    except Refused as refused:
+        return Problem(refused.reason, refused.attention)
+

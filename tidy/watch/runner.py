@@ -40,7 +40,8 @@ from tidy.core import state
 from tidy.core.config import Config, ConfigError
 from tidy.core.config import load as load_config
 from tidy.core.models import Report
-from tidy.fixes import ApplySettings, Outcome, Status, apply_plan, recover_interrupted
+from tidy.fixes import ApplySettings, Outcome, Status
+from tidy.fixes.apply import apply_plan, recover_interrupted
 from tidy.fixes.journal import RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
 from tidy.watch import log as watch_log

@@ -302,6 +302,18 @@ def repo_state(root: str) -> str:
     return ""
 
 
+def tracked_paths(repo: str, rels: list[str]) -> list[str]:
+    """The tracked files at or below each of `rels` (literal paths), asked now."""
+    proc = subprocess.run(
+        [git_executable(), "-C", repo, "--literal-pathspecs", "ls-files", "-z", "--cached",
+         "--", *rels],
+        capture_output=True, env=git_env(), check=False,
+    )
+    if proc.returncode != 0:
+        raise GitUnavailable(proc.stderr.decode("utf-8", "replace").strip().split("\n")[0])
+    return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
+
+
 def find_repo_root(path: str) -> str | None:
     """The nearest folder at or above `path` that holds a `.git`, without asking git."""
     current = os.path.abspath(path)

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from tidy.analysis.ignore_choice import Target
 from tidy.core.catalog import load_builtin
 from tidy.core.models import ActionKind
-from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register
+from tidy.fixes import ApplySettings, Outcome, Status, edit_restore
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editors.excludes import (
     EditError,
@@ -33,6 +33,7 @@ from tidy.fixes.editors.excludes import (
 from tidy.fixes.ignore.plan import IgnorePlan, plan_fixes
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
+from tidy.fixes.recovery import resolve_from_disk
 
 
 def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]:
@@ -156,27 +157,17 @@ class _FileEditApplier:
         return outcomes
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        outcomes = []
-        for intent in intents:
-            entry = intent.entry
-            path = str(entry["path"])
-            root, rel = _root_and_rel(entry)
-            try:
-                current = read_config(root, rel)
-            except EditError:
-                current = None  # not a file tidy wrote: the edit did not happen there
-            written = current is not None and sha256(current) == entry.get("written_sha")
-            if intent.undo_in_flight:
-                state = "in-trash" if written else "restored"
-                journal.write({"op": "recovered-undo", "ref": intent.seq, "state": state},
-                              sync=True)
-            else:
-                state = "moved" if written else "not-moved"
-                journal.write({"op": "recovered", "ref": intent.seq, "state": state}, sync=True)
-            outcomes.append(Outcome(path, self.kind, Status.DONE,
-                                    f"edit {'had' if written else 'had not'} happened",
-                                    run=journal.run_id))
-        return outcomes
+        return resolve_from_disk(intents, journal, self.kind, "edit", _written)
+
+
+def _written(intent: Intent) -> bool:
+    """The file holds what tidy wrote (not a file tidy may read: the edit did not happen)."""
+    root, rel = _root_and_rel(intent.entry)
+    try:
+        current = read_config(root, rel)
+    except EditError:
+        return False
+    return current is not None and sha256(current) == intent.entry.get("written_sha")
 
 
 def _text_or_none(value: object) -> str | None:
@@ -209,6 +200,3 @@ class EditorExcludeApplier(_FileEditApplier):
         python = [a.rel for a in actions if holds_python(a.path)]
         return plan_fixes(root, [], folders, editors, python)
 
-
-register(IgnoreApplier())
-register(EditorExcludeApplier())
