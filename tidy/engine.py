@@ -8,7 +8,6 @@ import dataclasses
 import functools
 import gc
 import os
-import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -36,6 +35,7 @@ from tidy.workspace.blobs import IndexListing, index_size
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.measure import regular_file_size
 from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
 
@@ -456,13 +456,10 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
     slot = kept.get(parent)
     if slot is None or name.startswith("."):
         return
-    try:
-        st = os.lstat(os.path.join(group_root, rel))
-    except OSError:
-        return
-    if stat.S_ISREG(st.st_mode):
+    size = regular_file_size(group_root, rel)
+    if size is not None:
         slot[0] -= 1
-        slot[1] -= st.st_size
+        slot[1] -= size
 
 
 def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> list[Finding]:

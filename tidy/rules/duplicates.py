@@ -14,7 +14,6 @@ from collections.abc import Iterator
 
 import humanize
 
-from tidy.core.catalog import Catalog
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.workspace.duplicates import (
@@ -22,6 +21,7 @@ from tidy.workspace.duplicates import (
     DuplicateFolders,
     Duplicates,
     SkipFn,
+    catalogued_folder,
     duplicate_big_files,
     find_duplicates,
 )
@@ -46,23 +46,9 @@ def skipper(ctx: GroupContext) -> SkipFn:
             return True
         if spec is not None and spec.match_file(rel + "/" if is_dir else rel):
             return True
-        return is_dir and _catalogued(catalog, ctx.root, rel)
+        return is_dir and catalogued_folder(catalog, ctx.root, rel)
 
     return skip
-
-
-def _catalogued(catalog: Catalog, root: str, rel: str) -> bool:
-    """A catalogued folder of any tier (a venv too): the name first, listings only then."""
-    name = rel.rsplit("/", 1)[-1]
-    if not catalog.dir_candidates(name):
-        return False
-    path = os.path.join(root, rel)
-    try:
-        inside = set(os.listdir(path))
-        siblings = set(os.listdir(os.path.dirname(path)))
-    except OSError:
-        return False
-    return catalog.classify_dir(path, name, siblings, inside) is not None
 
 
 @per_context

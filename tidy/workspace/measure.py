@@ -254,3 +254,13 @@ def files_size(root: str, paths: Iterable[str]) -> Size:
         files += 1
         newest = max(newest, st.st_mtime)
     return Size(apparent, disk, files, 0, newest)
+
+
+def regular_file_size(root: str, rel: str) -> int | None:
+    """The size of root/rel when it is a regular file (lstat: a link is not followed)."""
+    try:
+        st = os.lstat(os.path.join(root, rel))
+    except OSError:
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
+
