@@ -35,8 +35,6 @@ if TYPE_CHECKING:
     from tidy.core.config import Config
     from tidy.workspace.blobs import Blob
 
-DEFAULT_MAX_SIZE = 1_000_000  # GitHub's recommended largest object (research/bloat-ci.md s. 7)
-
 
 @dataclass(frozen=True)
 class Problem:
