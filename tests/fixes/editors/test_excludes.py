@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ignore import jsonc_oracle
+from tests.fixes.editors import jsonc_oracle
 from tidy.fixes.editors import excludes as ei
 from tidy.fixes.ignore import plan as ignore_plan
 

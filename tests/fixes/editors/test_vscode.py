@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.ignore import jsonc_oracle
-from tests.ignore.journaled import write_journaled
+from tests.fixes.editors import jsonc_oracle
+from tests.fixes.ignore.journaled import write_journaled
 from tidy.core import jsonc
 from tidy.fixes import Status
 from tidy.fixes.apply import undo_run

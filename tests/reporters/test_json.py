@@ -17,7 +17,7 @@ import pytest
 
 from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json, write
 
-DOC = Path(__file__).resolve().parent.parent / "docs" / "json-report.md"
+DOC = Path(__file__).resolve().parents[2] / "docs" / "json-report.md"
 
 
 def schema() -> dict[str, Any]:

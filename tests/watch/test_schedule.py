@@ -232,5 +232,6 @@ def test_options_redirect_too_and_templates_come_from_hooks(sandbox: dict[str, A
                 str(other), "--at", "05:05", str(_root(sandbox)))
     assert done.returncode == 0, done.stderr
     written = (other / "tidy-clean.timer").read_text()
-    template = (Path(__file__).parent.parent / "hooks" / "systemd" / "tidy-clean.timer").read_text()
+    hooks = Path(__file__).resolve().parents[2] / "hooks"
+    template = (hooks / "systemd" / "tidy-clean.timer").read_text()
     assert written == template.replace("@HOUR@", "05").replace("@MINUTE@", "05")

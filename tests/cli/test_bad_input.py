@@ -43,7 +43,7 @@ def assert_clean_failure(result: CliResult, code: int, *needles: str) -> None:
 
 
 def schema() -> dict[str, Any]:
-    path = Path(__file__).resolve().parent.parent / "tidy" / "schemas" / "report-v1.json"
+    path = Path(__file__).resolve().parents[2] / "tidy" / "schemas" / "report-v1.json"
     loaded: dict[str, Any] = json.loads(path.read_text())
     return loaded
 
