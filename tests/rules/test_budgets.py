@@ -14,8 +14,11 @@ from hypothesis import strategies as st
 from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json, write
 from tests.reporters.ci_builders import finding, synthetic
 from tidy.core.config import Config, ConfigError
+from tidy.core.models import Finding, Group, Size, Surface
 from tidy.rules import budgets
+from tidy.rules.base import BudgetInput, Judged
 from tidy.rules.baseline import apply_baseline, baseline_status, load_baseline_document
+from tidy.rules.registry import BY_CODE
 
 SIZES = {"small.txt": 500_000, "data/medium.bin": 2_000_000, "data/large.bin": 3_000_000}
 
@@ -213,3 +216,61 @@ def _json(report: object, files: int) -> str:
         for item in group["findings"]:
             item["files"] = files
     return json.dumps(document)
+
+
+# ----------------------------------------------------------------- each budget on made-up groups
+# (no scan, no git: a group's findings and git's answers are handed to the judge)
+def _judge(code: str, value: int | bool, *found: Finding,
+           blobs: tuple[tuple[str, int], ...] = (), history: int | None = None,
+           is_repo: bool = True) -> Judged | None:
+    rule = BY_CODE[code]
+    assert rule.budget is not None and rule.check is None
+    group = Group("/r", ".", is_repo, found, Size(), Surface(), Surface(), Size())
+    given = BudgetInput(group, list(found), lambda: blobs, lambda: history)
+    return rule.budget.judge(rule, given, value)
+
+
+def _judged(code: str, value: int | bool, *found: Finding, **facts: object) -> Judged:
+    judged = _judge(code, value, *found, **facts)  # type: ignore[arg-type]
+    assert judged is not None
+    return judged
+
+
+def _finding(code: str, path: str, size: int) -> Finding:
+    return Finding(code, "x", path, "m", size=Size(size, size, 1, 0))
+
+
+def test_tdy901_one_failing_finding_per_file_over_largest_file() -> None:
+    judged = _judged("TDY901", 1000, blobs=(("a.bin", 5000), ("b.bin", 999), ("c.bin", 2000)))
+    assert [(f.code, f.path, f.fails) for f in judged.failing] == [
+        ("TDY901", "a.bin", True), ("TDY901", "c.bin", True)]
+    assert (judged.limit, judged.measured) == (1000, 5000)
+    assert _judge("TDY901", 1000, is_repo=False) is None  # a plain folder has no index
+
+
+def test_tdy902_the_index_added_up() -> None:
+    over = _judged("TDY902", 100, blobs=(("a", 60), ("b", 50)))
+    assert [f.path for f in over.failing] == ["."]
+    assert _judged("TDY902", 110, blobs=(("a", 60), ("b", 50))).failing == ()
+
+
+def test_tdy903_committed_caches_false_fails_true_switches_off() -> None:
+    cache = _finding("TDY102", "node_modules", 10)
+    assert [f.code for f in _judged("TDY903", False, cache).failing] == ["TDY903"]
+    assert _judge("TDY903", True, cache) is None
+
+
+def test_tdy904_tdy905_counts_and_bytes_of_a_family() -> None:
+    data = [_finding("TDY301", f"m{i}.py", 100) for i in range(3)]
+    assert _judged("TDY904", 3, *data).failing == ()
+    [over] = _judged("TDY904", 2, *data).failing
+    assert "3 modules that are mostly data" in over.message
+    vendored = [_finding("TDY401", "vendor/a", 4000), _finding("TDY403", "vendor/b", 2000)]
+    [too_big] = _judged("TDY905", 5000, *vendored).failing
+    assert "over the vendored-bytes budget" in too_big.message
+
+
+def test_tdy906_history_or_nothing_when_git_cannot_say() -> None:
+    [over] = _judged("TDY906", 1000, history=5000).failing
+    assert over.code == "TDY906" and over.size.apparent == 5000
+    assert _judge("TDY906", 1000, history=None) is None

@@ -231,3 +231,48 @@ def test_tidy_fix_yes_then_undo(tmp_path: Path) -> None:
     assert undo.code == 0, undo.out + undo.err
     assert (repo / ".vscode" / "settings.json").read_text() == settings_before
     assert not (repo / ".gitignore").exists() and not (repo / ".ignore").exists()
+
+
+# ----------------------------------------------------------------- the checks on a built context
+# (tests.rules.context: no walk, no git; git's facts and the index's candidates handed in)
+def test_tdy501_one_rule_per_kind_for_what_git_neither_tracks_nor_ignores() -> None:
+    from tests.rules.context import context, hit
+    from tidy.rules.ignore_rules import check_unignored_artifacts
+
+    ctx = context(hits=[hit("a/__pycache__", "__pycache__"), hit("b/__pycache__", "__pycache__"),
+                        hit("c/__pycache__", "__pycache__")],
+                  tracked=["a/x.py"], ignored_dirs=["c/__pycache__"])
+    found = {f.path: f for f in check_unignored_artifacts(ctx)}
+    assert sorted(found) == ["a/__pycache__", "b/__pycache__"]  # c is ignored already
+    assert all(dict(f.details)["ignore rule"] == "__pycache__/" for f in found.values())
+    assert all(f.code == "TDY501" and f.ignored is False for f in found.values())
+
+
+def test_tdy502_a_heavy_vendored_folder_from_the_early_candidates() -> None:
+    from tests.rules.context import context
+    from tidy.analysis.ignore_choice import heavy_candidates
+    from tidy.rules.ignore_rules import check_heavy_folders
+
+    tracked = [f"vendor/lib/f{i}.js" for i in range(3)] + ["app/main.py"]
+    ctx = context(tracked=tracked, surface={"vendor/lib": (3, 6_000_000), "app": (1, 100)},
+                  early={"TDY502": heavy_candidates(tracked)})
+    [found] = check_heavy_folders(ctx)
+    assert (found.code, found.path, found.surface.files) == ("TDY502", "vendor/lib", 3)
+    assert dict(found.details)["ignore rule"] == "/vendor/lib/"
+    assert dict(found.details)["python"] == "no"
+    small = context(tracked=tracked, surface={"vendor/lib": (3, 6_000)},
+                    early={"TDY502": heavy_candidates(tracked)})
+    assert list(check_heavy_folders(small)) == []  # under heavy-folder
+
+
+def test_tdy503_tracked_files_a_rule_matches_grouped_by_folder() -> None:
+    from tests.rules.context import context
+    from tidy.rules.ignore_rules import check_tracked_but_ignored
+
+    tracked = ["logs/a.log", "logs/b.log", "src/x.py", "src/debug.log"]
+    ctx = context(tracked=tracked, tracked_ignored=["logs/a.log", "logs/b.log",
+                                                    "src/debug.log"])
+    found = {f.path: f for f in check_tracked_but_ignored(ctx)}
+    assert sorted(found) == ["logs", "src/debug.log"]  # src holds a file no rule matches
+    assert found["logs"].message.startswith("2 tracked files match")
+    assert all(f.code == "TDY503" for f in found.values())

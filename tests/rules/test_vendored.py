@@ -17,6 +17,7 @@ from tests.conftest import (
     scan_json,
     write,
 )
+from tidy.analysis.vendored.evidence import Verdict
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -83,7 +84,7 @@ def _codes_by_path(report: dict[str, object]) -> dict[str, str]:
 
 
 def test_every_planted_unused_library_is_found(corpus: dict[str, object]) -> None:
-    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    by_path = _codes_by_path(corpus["report"])
     assert by_path["static/vendor/ketcher"] == "TDY401"
     assert by_path["third_party/oldparser"] == "TDY401"
 
@@ -98,23 +99,23 @@ def test_every_planted_unused_library_is_found(corpus: dict[str, object]) -> Non
     "static/vendor/sizzlekit",  # used by a used vendored library
 ])
 def test_no_used_library_is_called_unused(corpus: dict[str, object], root: str) -> None:
-    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    by_path = _codes_by_path(corpus["report"])
     assert by_path.get(root) not in ("TDY401", "TDY402"), by_path
 
 
 def test_used_only_by_an_unused_library_is_only_possibly_unused(corpus: dict[str, object]) -> None:
-    by_path = _codes_by_path(corpus["report"])  # type: ignore[arg-type]
+    by_path = _codes_by_path(corpus["report"])
     assert by_path["static/vendor/molrender"] == "TDY402"
 
 
 def test_non_library_folders_are_not_candidates(corpus: dict[str, object]) -> None:
-    paths = set(_codes_by_path(corpus["report"]))  # type: ignore[arg-type]
+    paths = set(_codes_by_path(corpus["report"]))
     assert not {p for p in paths if p.startswith((".github", "dist"))}
 
 
 def test_finding_shows_size_license_strings_and_evidence(corpus: dict[str, object]) -> None:
     repo = corpus["repo"]
-    (ketcher,) = [f for f in findings(corpus["report"], "TDY401")  # type: ignore[arg-type]
+    (ketcher,) = [f for f in findings(corpus["report"], "TDY401")
                   if f["path"] == "static/vendor/ketcher"]
     details = dict((k, v) for k, v in ketcher["details"] if k != "evidence")
     evidence = [v for k, v in ketcher["details"] if k == "evidence"]
@@ -154,7 +155,7 @@ def test_linguist_vendored_is_honoured_both_ways(tmp_path: Path) -> None:
 
 
 def test_select_a_single_vendored_code(corpus: dict[str, object]) -> None:
-    report = scan_json(corpus["repo"], "--select", "TDY402")  # type: ignore[arg-type]
+    report = scan_json(corpus["repo"], "--select", "TDY402")
     assert {f["code"] for f in findings(report)} == {"TDY402"}
 
 
@@ -263,3 +264,55 @@ def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Pa
     assert details["static/vendor/ketcher"]["last referenced"] == removed
     assert removed.endswith("drop the editor page")
     assert "last referenced" not in details.get("static/vendor/jquery", {})
+
+
+# ----------------------------------------------------------------- the verdicts on a built context
+# (tests.rules.context: no walk, no git; the matches are the search's answer, made by hand)
+def _verdicts(matches: list[tuple[str, str, str]]) -> list[Verdict]:
+    """Verdicts for one library from (file, pattern text, the line it sits on)."""
+    from tidy.analysis.vendored.candidates import Library
+    from tidy.analysis.vendored.evidence import judge, patterns_for
+    from tidy.workspace.textscan import Match
+
+    libraries = [Library("static/vendor/ketcher", ("static/vendor/ketcher/ketcher.min.js",),
+                         ("vendor folder",), "ketcher", "2.4.0", "Apache-2.0")]
+    patterns = patterns_for(libraries)
+    index = {p.text: i for i, p in enumerate(patterns)}
+    found = [Match(path, index[text], 3, line) for path, text, line in matches]
+    return list(judge(libraries, patterns, found))
+
+
+def test_tdy401_unused_names_the_commit_that_last_referenced_it() -> None:
+    from tests.rules.context import context
+    from tidy.core.models import ActionKind
+    from tidy.rules.vendored import verdict_findings
+
+    ctx = context(tracked=["static/vendor/ketcher/ketcher.min.js"], large_file=1)
+    [verdict] = _verdicts([])
+    asked = []
+    def last(root: str) -> str:
+        asked.append(root)
+        return "abc1234 2024-05-01 drop it"
+
+    [found] = verdict_findings(ctx, verdict, 7, last)
+    assert (found.code, found.path) == ("TDY401", "static/vendor/ketcher")
+    assert asked == ["static/vendor/ketcher"]
+    assert ("last referenced", "abc1234 2024-05-01 drop it") in found.details
+    assert ("files searched", "7") in found.details
+    assert found.fix is not None and found.fix.action is ActionKind.GIT_RM
+
+
+def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
+    from tests.rules.context import context
+    from tidy.rules.vendored import verdict_findings
+
+    ctx = context(tracked=["static/vendor/ketcher/ketcher.min.js", "app.js"],
+                  sizes={"static/vendor/ketcher": (1, 5_000_000, 5_000_000, 1, 0.0)})
+    [used] = _verdicts([("app.js", "static/vendor/ketcher",
+                         "load('static/vendor/ketcher/ketcher.min.js')")])
+    [found] = verdict_findings(ctx, used, 2, lambda root: "")
+    assert (found.code, found.rule) == ("TDY403", "vendored-library-in-use")
+    # only the parent folder, with the rest of the path built at run time
+    [doubt] = _verdicts([("app.js", "static/vendor/", "load('static/vendor/' + name)")])
+    codes = [f.code for f in verdict_findings(ctx, doubt, 2, lambda root: "")]
+    assert codes == ["TDY402"]

@@ -94,8 +94,12 @@ def check_history_blobs(ctx: GroupContext) -> Iterator[Finding]:
     if not _wanted(ctx):
         return
     analysis = _analysis(ctx)
-    if isinstance(analysis, str):
-        return
+    if not isinstance(analysis, str):
+        yield from blob_findings(ctx, analysis)
+
+
+def blob_findings(ctx: GroupContext, analysis: HistoryAnalysis) -> Iterator[Finding]:
+    """TDY203 from an analysis of the repo's history (git's answer, made by _analysis)."""
     for blob in analysis.top:
         if blob.size >= ctx.config.large_file:
             yield _blob_finding(ctx, blob, analysis)
@@ -140,9 +144,12 @@ def _summary(analysis: HistoryAnalysis) -> Finding:
 
 
 def check_history_size(ctx: GroupContext) -> Iterator[Finding]:
-    if not _wanted(ctx):
-        return
-    analysis = _analysis(ctx)
+    if _wanted(ctx):
+        yield from size_findings(_analysis(ctx))
+
+
+def size_findings(analysis: HistoryAnalysis | str) -> Iterator[Finding]:
+    """TDY206 from an analysis of the repo's history, or the reason there is none."""
     if isinstance(analysis, str):
         yield HISTORY_SIZE.finding(".", analysis, tracked=Tracked.UNKNOWN,
                                    details=(("error", analysis),))

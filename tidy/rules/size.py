@@ -10,7 +10,7 @@ pointer text). Hosting limits are named where they bite (research/bloat-ci.md se
 from __future__ import annotations
 
 import shlex
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 
 import humanize
@@ -122,11 +122,16 @@ def _mismatches(ctx: GroupContext, pointers: dict[str, LfsPointer]) -> LfsView:
 
 
 # ------------------------------------------------------------------ TDY201 / TDY202
-def _large_tracked(ctx: GroupContext) -> Iterator[tuple[str, int]]:
+# Each check asks git (through _lfs_view) and hands the answer to a function of the context
+# and that answer alone: what the rule decides, testable without a repository.
+LfsPointers = Callable[[], Mapping[str, LfsPointer]]  # asked only when a big file is tracked
+
+
+def _large_tracked(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[tuple[str, int]]:
     big = _tracked_big(ctx)
     if not big:
         return
-    lfs = _lfs_view(ctx).pointers
+    lfs = lfs_pointers()
     for rel, size in big.items():
         if size >= ctx.config.large_file and rel not in lfs:
             yield rel, size
@@ -146,16 +151,24 @@ def _finding(rule: Rule, rel: str, size: int, message: str, ctx: GroupContext) -
 
 
 def check_large_files(ctx: GroupContext) -> Iterator[Finding]:
+    return large_files(ctx, lambda: _lfs_view(ctx).pointers)
+
+
+def large_files(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[Finding]:
     limit = ctx.config.large_file
-    for rel, size in _large_tracked(ctx):
+    for rel, size in _large_tracked(ctx, lfs_pointers):
         if size < ctx.config.max_file_size:
             message = f"tracked file of {_size(size)} (over {_size(limit)})"
             yield _finding(LARGE_TRACKED_FILE, rel, size, message, ctx)
 
 
 def check_oversized_files(ctx: GroupContext) -> Iterator[Finding]:
+    return oversized_files(ctx, lambda: _lfs_view(ctx).pointers)
+
+
+def oversized_files(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[Finding]:
     limit = ctx.config.max_file_size
-    for rel, size in _large_tracked(ctx):
+    for rel, size in _large_tracked(ctx, lfs_pointers):
         if size >= limit:
             message = f"tracked file of {_size(size)} is over the limit of {_size(limit)}"
             yield _finding(OVERSIZED_TRACKED_FILE, rel, size, message, ctx)
@@ -163,7 +176,11 @@ def check_oversized_files(ctx: GroupContext) -> Iterator[Finding]:
 
 # ------------------------------------------------------------------ TDY207 / TDY208
 def check_lfs_files(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, pointer in sorted(_lfs_view(ctx).pointers.items()):
+    return lfs_files(ctx, _lfs_view(ctx))
+
+
+def lfs_files(ctx: GroupContext, view: LfsView) -> Iterator[Finding]:
+    for rel, pointer in sorted(view.pointers.items()):
         if pointer.size < ctx.config.large_file:
             continue
         note = ("; over the 2 GB Git LFS file limit of GitHub Free/Pro (Team 4 GB, "
@@ -178,7 +195,10 @@ def check_lfs_files(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_lfs_mismatches(ctx: GroupContext) -> Iterator[Finding]:
-    view = _lfs_view(ctx)
+    return lfs_mismatches(ctx, _lfs_view(ctx))
+
+
+def lfs_mismatches(ctx: GroupContext, view: LfsView) -> Iterator[Finding]:
     for rel, size in sorted(view.plain_but_lfs.items()):
         quoted = shlex.quote(rel)
         yield LFS_MISMATCH.finding(

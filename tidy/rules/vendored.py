@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import humanize
@@ -165,17 +165,20 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
         return
     try:
         verdicts, searched = _analyse(started, ctx.root)
+        last = started.last
         for verdict in verdicts:
-            yield from _verdict_findings(ctx, verdict, searched, started.last)
+            yield from verdict_findings(ctx, verdict, searched,
+                                        lambda root: last.of(ctx.root, root))
     except GitUnavailable:
         return
     finally:
         started.last.close()
 
 
-def _verdict_findings(
-    ctx: GroupContext, verdict: Verdict, searched: int, last_references: LastReferences
-) -> Iterator[Finding]:
+def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
+                     last_reference: Callable[[str], str]) -> Iterator[Finding]:
+    """TDY401, TDY402 or TDY403 for one library's verdict; `last_reference(root)`: the commit
+    that last referenced that folder (git log -S, asked only for an unused library)."""
     lib = verdict.library
     label = lib.package_name or lib.name
     size = _sizes(ctx, lib)
@@ -187,7 +190,7 @@ def _verdict_findings(
                            f"{how}: keep it out of search and mark it linguist-vendored",
                            _SEARCH_ADVICE, searched, size)
         return
-    last = last_references.of(ctx.root, lib.root)  # unused once the untracked files were read
+    last = last_reference(lib.root)  # unused once the untracked files were read
     if verdict.hazards or verdict.used_by:
         yield _finding(ctx, verdict, POSSIBLY_UNUSED_VENDORED_LIBRARY,
                        f"vendored {label}: no reference found, but "
