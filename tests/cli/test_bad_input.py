@@ -142,6 +142,7 @@ def _many_files(root: Path, dirs: int = 40, per_dir: int = 230) -> None:
         write(folder / "__pycache__" / "m.pyc", size=10)
 
 
+@pytest.mark.slow
 def test_files_vanishing_mid_scan_via_progress_hook(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -183,6 +184,7 @@ def test_a_folder_gone_before_its_worker_reaches_it_is_skipped(tmp_path: Path) -
         ("gone", "vanished during the scan")]
 
 
+@pytest.mark.slow
 def test_files_vanishing_while_a_cli_scan_runs(tmp_path: Path) -> None:
     """A real race: a thread deletes folders while `python -m tidy scan` walks them."""
     root = tmp_path / "tree"
@@ -205,6 +207,7 @@ def test_files_vanishing_while_a_cli_scan_runs(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------------ odd names
+@pytest.mark.slow
 def test_non_utf8_names_in_the_text_report(tmp_path: Path) -> None:
     root = tmp_path / "p"
     write(root / os.fsdecode(b"caf\xe9") / "node_modules" / "x.js", size=10)
@@ -300,6 +303,7 @@ def test_bare_repo_is_said_not_walked(tmp_path: Path) -> None:
         assert any("bare repository" in w for w in report["warnings"])
 
 
+@pytest.mark.slow
 def test_no_git_on_path(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     write(repo / "pkg" / "__pycache__" / "m.pyc", size=10)
@@ -330,6 +334,7 @@ def test_broken_repo_is_a_warning(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ command-line trouble
+@pytest.mark.slow
 def test_path_problems_are_one_line_usage_errors(tmp_path: Path) -> None:
     write(tmp_path / "file.txt", "x")
     assert_clean_failure(run_cli("scan", "missing", cwd=tmp_path), 2, "missing")

@@ -36,6 +36,7 @@ def project(tmp_path: Path) -> Path:
 FIX = ("fix", "-q", "--select", "TDY1")  # the cache family; 5xx fixers are tested elsewhere
 
 
+@pytest.mark.slow
 def test_without_a_terminal_and_without_yes_it_refuses(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     before = snapshot(root)
@@ -46,6 +47,7 @@ def test_without_a_terminal_and_without_yes_it_refuses(tmp_path: Path, state: Pa
     assert not (state / "runs").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flag", ["--dry-run", "--diff"])
 def test_dry_run_shows_the_plan_and_changes_nothing(tmp_path: Path, state: Path,
                                                     flag: str) -> None:
@@ -63,6 +65,7 @@ def test_dry_run_shows_the_plan_and_changes_nothing(tmp_path: Path, state: Path,
                                                                "pkg/__pycache__"}
 
 
+@pytest.mark.slow
 def test_yes_json_reports_moved_not_freed_and_undo_restores(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     before = snapshot(root)
@@ -84,6 +87,7 @@ def test_yes_json_reports_moved_not_freed_and_undo_restores(tmp_path: Path, stat
     assert snapshot(root) == before
 
 
+@pytest.mark.slow
 def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
                                                              state: Path) -> None:
     root = project(tmp_path)
@@ -101,6 +105,7 @@ def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
     assert "tidy fix -q --select TDY1 --yes" in log[0]
 
 
+@pytest.mark.slow
 def test_purge_older_than_keeps_recent_runs_and_dry_run_deletes_nothing(
         tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
@@ -114,6 +119,7 @@ def test_purge_older_than_keeps_recent_runs_and_dry_run_deletes_nothing(
     assert list(trash.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_undo_that_would_overwrite_exits_1_and_keeps_both(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
@@ -143,6 +149,7 @@ def test_unknown_run_is_a_usage_error(tmp_path: Path, state: Path) -> None:
     assert result.returncode == 2 and "no fix run" in result.stderr
 
 
+@pytest.mark.slow
 def test_kind_and_older_than_narrow_the_plan(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     only = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", "node_modules",
@@ -156,6 +163,7 @@ def test_kind_and_older_than_narrow_the_plan(tmp_path: Path, state: Path) -> Non
     assert "project changed" in reasons[str(root / "pkg" / "__pycache__")]
 
 
+@pytest.mark.slow
 def test_venv_needs_both_its_kind_and_unsafe_fixes(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     write(root / ".venv" / "pyvenv.cfg", "home = /usr/bin\n")
@@ -194,6 +202,7 @@ def _run_on_a_terminal(args: list[str], cwd: Path, state: Path, answer: bytes) -
     return child.returncode, seen.decode(errors="replace") + out.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     before = snapshot(root)
@@ -205,6 +214,7 @@ def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
     assert not (root / "web" / "node_modules").exists()
 
 
+@pytest.mark.slow
 def test_kind_accepts_any_name_of_a_kind(tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)
     write(root / ".nox" / "py311" / "bin" / "python", "#!\n")  # kind ".tox" names .tox and .nox

@@ -301,6 +301,7 @@ def _stderr_on_a_terminal(args: list[str], tmp_path: Path) -> bytes:
     return drawn
 
 
+@pytest.mark.slow
 def test_progress_on_a_terminal_and_silent_with_quiet(tmp_path: Path) -> None:
     root = tmp_path / "p"
     write(root / "node_modules" / "x.js", size=10)

@@ -35,6 +35,7 @@ def _fix(repo: Path, state: Path, *args: str) -> int:
     return run_cli("fix", "--yes", "--skip-recent", "0s", *args, cwd=repo, env=env).code
 
 
+@pytest.mark.slow
 def test_not_applied_unless_the_rule_is_named(site: Path, tmp_path: Path) -> None:
     before = _snapshot(site)
     assert _fix(site, tmp_path / "state", "--unsafe-fixes") == 0
@@ -43,6 +44,7 @@ def test_not_applied_unless_the_rule_is_named(site: Path, tmp_path: Path) -> Non
     assert "static/vendor/ketcher/ketcher.min.js" in git(site, "ls-files")
 
 
+@pytest.mark.slow
 def test_git_rm_removes_only_the_unused_library_and_undo_restores_it(
     site: Path, tmp_path: Path
 ) -> None:

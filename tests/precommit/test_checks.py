@@ -87,6 +87,7 @@ def test_caches_and_junk_are_blocked_once_per_artifact(repo: Path) -> None:
     assert "git rm --cached -q -- .DS_Store && echo .DS_Store >> .gitignore" in result.out
 
 
+@pytest.mark.slow
 def test_ambiguous_names_need_evidence(repo: Path) -> None:
     """`build/` is a cache only beside a marker such as pyproject.toml (the scan's rule)."""
     write(repo / "docs" / "build" / "index.html", "<p>source, not output</p>")
@@ -112,6 +113,7 @@ def _code_module(functions: int) -> str:
                    for i in range(functions))
 
 
+@pytest.mark.slow
 def test_new_data_modules_are_blocked_but_code_and_old_modules_are_not(repo: Path) -> None:
     write(repo / "src" / "mock_api.py", _data_module(4000))
     write(repo / "src" / "numbers.py", _code_module(8000))
@@ -215,6 +217,7 @@ def _git_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.Compl
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.slow
 def test_plain_git_hook_blocks_a_committed_pycache(repo: Path,
                                                    tidy_on_path: dict[str, str]) -> None:
     hook = repo / ".git" / "hooks" / "pre-commit"
@@ -276,17 +279,24 @@ def _pre_commit(cwd: Path, env: dict[str, str], *args: str) -> subprocess.Comple
                           capture_output=True, text=True, timeout=900, check=False)
 
 
+@pytest.mark.slow
 def test_try_repo_staged_hook_passes_clean_and_fails_on_a_committed_pyc(
         repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    # `pre-commit try-repo` (the README's "try it") builds a fresh environment on every call,
+    # in a throwaway store: once here, on the clean repo.
     clean = _pre_commit(repo, pre_commit_env, "try-repo", str(hook_repo), "tidy-staged",
                         "--all-files")
     assert clean.returncode == 0, clean.stdout + clean.stderr
     assert "tidy (staged files)" in clean.stdout and "Passed" in clean.stdout
 
+    # The same hook installed from the same commit (the session's store: built once, shared
+    # with the next test) fails on a committed cache.
+    write(repo / ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+          "      - id: tidy-staged\n")
     write(repo / "__pycache__" / "x.pyc", b"\x00")
-    commit(repo, "__pycache__/x.pyc")
-    dirty = _pre_commit(repo, pre_commit_env, "try-repo", str(hook_repo), "tidy-staged",
-                        "--all-files")
+    commit(repo, ".pre-commit-config.yaml", "__pycache__/x.pyc")
+    dirty = _pre_commit(repo, pre_commit_env, "run", "tidy-staged", "--all-files")
     assert dirty.returncode == 1
     assert "Failed" in dirty.stdout
     assert "__pycache__: Python bytecode cache (__pycache__ folder) (1 file) must not be " \
@@ -294,6 +304,7 @@ def test_try_repo_staged_hook_passes_clean_and_fails_on_a_committed_pyc(
     assert "git rm -r --cached -q -- __pycache__" in dirty.stdout
 
 
+@pytest.mark.slow
 def test_pre_commit_run_blocks_a_big_staged_file_and_a_real_push(
         repo: Path, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path) -> None:
     config = (f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
@@ -339,6 +350,7 @@ def test_pre_commit_run_blocks_a_big_staged_file_and_a_real_push(
     assert git(remote, "rev-parse", "main").strip() == _head(repo)
 
 
+@pytest.mark.slow
 def test_an_unreferenced_vendored_library_is_blocked_a_referenced_one_is_not(repo: Path) -> None:
     bundle = "var a=function(){return 1};" * 300 + "\n"
     write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')

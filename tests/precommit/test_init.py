@@ -8,6 +8,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 
 from tests.conftest import hermetic_env, make_repo, run_cli
@@ -31,6 +32,7 @@ def test_prints_both_and_writes_nothing(tmp_path: Path) -> None:
     assert budgets.from_table(table["budgets"], "printed").get("largest-file") == 10_000_000
 
 
+@pytest.mark.slow
 def test_write_creates_files_that_pre_commit_and_tidy_accept(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo")
     result = run_cli("init", "--write", cwd=repo)

@@ -142,6 +142,7 @@ def test_count_and_byte_budgets_on_3xx_and_4xx_findings() -> None:
 
 
 # ----------------------------------------------------------------- baseline
+@pytest.mark.slow
 def test_baseline_fails_only_on_new_or_grown(repo: Path, tmp_path: Path) -> None:
     _budget(repo, 'largest-file = "1MB"\n')
     baseline = tmp_path / "baseline.json"

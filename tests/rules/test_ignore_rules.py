@@ -205,6 +205,7 @@ def test_undo_leaves_a_file_edited_later(tmp_path: Path) -> None:
 
 # ---------------------------------------------------------------- through `tidy fix`
 
+@pytest.mark.slow
 def test_tidy_fix_yes_then_undo(tmp_path: Path) -> None:
     from tests.conftest import hermetic_env, run_cli
 

@@ -51,6 +51,7 @@ def _sound_run(root: str) -> tuple[str, list[dict[str, Any]]]:
     return run.run_id, lines
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(line=st.integers(0, 3), name=st.sampled_from(FIELDS), value=json_values,
@@ -86,6 +87,7 @@ def under(*prefixes: str) -> st.SearchStrategy[str]:
                      st.sampled_from([*prefixes, "/"]), parts)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())

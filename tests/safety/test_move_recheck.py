@@ -91,6 +91,7 @@ def _on_a_terminal_with(args: list[str], cwd: Path, state: Path,
     return child.returncode, seen.decode(errors="replace") + out.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_files_written_deep_inside_while_the_prompt_waits_are_seen(tmp_path: Path,
                                                                    state: Path) -> None:
     root = project(tmp_path)

@@ -77,6 +77,7 @@ def _exec_start_argv(value: str) -> list[str]:
     return [w.replace("%%", "%").replace("$$", "$") for w in shlex.split(value)]
 
 
+@pytest.mark.slow
 def test_systemd_units_are_valid_and_run_tidy_at_the_given_time(sandbox: dict[str, Any]) -> None:
     root = _root(sandbox, "my code %d $HOME")  # a space, a specifier and a variable
     done = tidy(sandbox, "schedule", "install", "--scheduler", "systemd", "--at", "03:07",
@@ -143,6 +144,7 @@ def _parse_cron_line(line: str) -> tuple[list[str], str]:
     return fields[:5], fields[5]
 
 
+@pytest.mark.slow
 def test_crontab_region_is_added_replaced_and_removed_leaving_the_rest(
         sandbox: dict[str, Any]) -> None:
     crontab = sandbox["tmp"] / "crontab"
@@ -179,6 +181,7 @@ def test_crontab_region_is_added_replaced_and_removed_leaving_the_rest(
 
 
 # -- one schedule at a time, status / remove round trip ---------------------------------------
+@pytest.mark.slow
 def test_status_and_remove_round_trip_and_one_scheduler_at_a_time(
         sandbox: dict[str, Any]) -> None:
     root = _root(sandbox)

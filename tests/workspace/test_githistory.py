@@ -164,6 +164,7 @@ def test_totals_per_extension_and_folder(tmp_path: Path) -> None:
     assert analysis.commits == len(built.commits)
 
 
+@pytest.mark.slow
 def test_packed_sizes_match_git(tmp_path: Path) -> None:
     repo, _ = sample_history(tmp_path)
     git(repo, "repack", "-adq")
@@ -199,6 +200,7 @@ def filter_repo_blobs(clone: Path) -> dict[str, tuple[int, int, set[str]]]:
     return rows
 
 
+@pytest.mark.slow
 def test_top_ten_equals_git_filter_repo_analyze(tmp_path: Path) -> None:
     repo, _ = sample_history(tmp_path)
     rng = random.Random(7)
@@ -226,6 +228,7 @@ _ops = st.lists(
 )
 
 
+@pytest.mark.slow
 @settings(max_examples=30, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(plan=_ops, seed=st.integers(0, 2**16))
@@ -336,6 +339,7 @@ def test_scan_without_history_flag_walks_no_history(tmp_path: Path) -> None:
     assert not findings(report, "TDY203") and not findings(report, "TDY206")
 
 
+@pytest.mark.slow
 def test_scan_history_of_shallow_clone_says_so(tmp_path: Path) -> None:
     repo, _ = sample_history(tmp_path)
     shallow = tmp_path / "shallow"

@@ -13,6 +13,7 @@ import tempfile
 from pathlib import Path
 
 import pathspec
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -84,6 +85,7 @@ def _build(root: str, files: list[str], ignore_files: dict[str, list[str]]) -> N
         (base / ".gitignore").write_text("".join(line + "\n" for line in lines))
 
 
+@pytest.mark.slow
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(files=trees(), root_rules=st.lists(patterns(), min_size=1, max_size=4),
        nested_rules=st.lists(patterns(), max_size=3))

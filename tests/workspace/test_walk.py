@@ -235,6 +235,7 @@ def _add_links(data: st.DataObject, top: Path, files: list[Path], dirs: list[Pat
             os.symlink(".", where / name)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tree=_tree, data=st.data())
 def test_property_findings_match_du(tree: int | dict[str, Any], data: st.DataObject) -> None:
@@ -253,6 +254,7 @@ def test_property_findings_match_du(tree: int | dict[str, Any], data: st.DataObj
         assert report["groups"][0]["scanned"]["files"] == distinct_files(root)
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tree=_tree, data=st.data())
 def test_property_tree_explored_by_workers_matches_du(
