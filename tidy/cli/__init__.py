@@ -3,47 +3,63 @@ The only package that prints.
 
 Exit codes (exits.py): 0 nothing over budget, 1 findings over budget, 2 usage or configuration
 error, 3 internal error. One module per command; options.py holds the options several share
-(written once), terminal.py printing, asking and the progress spinner. A command module
-imports only click and those at import time, the layers below when it runs: `tidy --version`
-and the git hooks start fast.
+(written once), terminal.py printing, asking and the progress spinner. COMMANDS says where
+each command is: its module is imported when that command runs (click's lazy subcommands), and
+a command imports the layers below only inside its function, so `tidy --version` imports no
+command and a git hook (`tidy hook ...`) only cli/hook.py: both start fast.
 """
 
 from __future__ import annotations
 
+import importlib
 import os
 from collections.abc import Sequence
 
 import click
 
 from tidy import __version__
-from tidy.cli import (
-    browse,
-    extract,
-    fix,
-    history,
-    hook,
-    init,
-    log,
-    rules,
-    scan,
-    schedule,
-    trash,
-    watch,
-)
 from tidy.cli.exits import EXIT_INTERNAL, EXIT_USAGE
-from tidy.core.config import ConfigError
+
+# command -> (its module, the click command in it). Add yours here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "browse": ("tidy.cli.browse", "browse"),
+    "extract": ("tidy.cli.extract", "extract"),
+    "fix": ("tidy.cli.fix", "fix"),
+    "history": ("tidy.cli.history", "show_history"),
+    "hook": ("tidy.cli.hook", "hook"),
+    "init": ("tidy.cli.init", "init"),
+    "log": ("tidy.cli.log", "show_log"),
+    "rule": ("tidy.cli.rules", "show_rule"),
+    "rules": ("tidy.cli.rules", "list_rules"),
+    "scan": ("tidy.cli.scan", "scan"),
+    "schedule": ("tidy.cli.schedule", "schedule_group"),
+    "trash": ("tidy.cli.trash", "trash"),
+    "undo": ("tidy.cli.fix", "undo"),
+    "watch": ("tidy.cli.watch", "watch_command"),
+}
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """The command group, each command's module imported when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, name = where
+        command = getattr(importlib.import_module(module), name)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module}.{name} is not a click command")
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tidy")
 def cli() -> None:
     """Find and safely clean caches, build artifacts and repository bloat."""
-
-
-for _command in (scan.scan, fix.fix, fix.undo, trash.trash, log.show_log, rules.list_rules,
-                 rules.show_rule, browse.browse, history.show_history, hook.hook, init.init,
-                 extract.extract, watch.watch_command, schedule.schedule_group):
-    cli.add_command(_command)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -58,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.exceptions.Abort:
         click.echo("aborted", err=True)
         return EXIT_USAGE
-    except (ConfigError, _usage_errors()) as error:
+    except _usage_errors() as error:
         click.echo(f"tidy: error: {error}", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
@@ -89,7 +105,10 @@ def _cwd_gone() -> bool:
     return False
 
 
-def _usage_errors() -> type[Exception]:
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Errors in what the user gave (a config file, a path): a one-line message, exit 2.
+    Imported only when an error is on its way: not at start-up."""
+    from tidy.core.config import ConfigError
     from tidy.engine import ScanError
 
-    return ScanError
+    return ConfigError, ScanError

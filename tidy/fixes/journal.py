@@ -20,7 +20,7 @@ that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line
 wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
 makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
 notice, and the other runs keep working. What the paths may point at is checked by each
-applier before it acts (tidy/fixes/trash.py: inside the run's root and trash).
+applier before it acts (tidy/fixes/trash/locate.py: inside the run's root and trash).
 
 A running command holds an exclusive flock on its journal file. A journal without an `end`
 whose lock is free belongs to a run that was killed: `tidy fix`, `tidy undo` and

@@ -43,7 +43,7 @@ _COARSE: int | None = 5 if sys.platform.startswith("linux") else None
 _TICK_NS = min(int(time.clock_getres(_COARSE) * 1e9), 20_000_000) if _COARSE is not None \
     else 10_000_000
 
-# Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash.py).
+# Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash/).
 TRASH_FOLDER_NAME = ".tidy-trash"
 
 

@@ -16,7 +16,7 @@ In order (the first that fails decides; see README "Safety"):
    changed since the scan began (ctime or mtime after the plan's `since_ns`);
 7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
    running;
-8. right before the rename (tidy/fixes/trash.py): the name in the held parent is still the
+8. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
    checked inode; the rename never replaces anything (RENAME_NOREPLACE); right after it, the
    inode in the trash is the checked one, or it is renamed back.
 

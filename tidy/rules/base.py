@@ -7,13 +7,15 @@ import bisect
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from tidy.core.config import Config
 from tidy.core.models import Applicability, Finding, Fix, Group, Size, Surface, Tracked
-from tidy.workspace.blobs import IndexListing
 from tidy.workspace.git import GitFacts
-from tidy.workspace.walk import BigFile, Hit
+
+if TYPE_CHECKING:  # types only: a budget's judge (the git hooks) never imports the walk
+    from tidy.workspace.blobs import IndexListing
+    from tidy.workspace.walk import BigFile, Hit
 
 T = TypeVar("T")
 _NO_SIZE, _NO_SURFACE = Size(), Surface()  # frozen: safe to share as defaults
@@ -137,7 +139,7 @@ Start = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].
 # None from the pool (a small index, no fork, an error): the check does the work itself.
-IndexJob = Callable[[str, IndexListing], object]
+IndexJob = Callable[[str, "IndexListing"], object]
 
 
 @dataclass(frozen=True)
