@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from tidy.core.models import ActionKind
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, skipped
-from tidy.fixes.extract_apply import ExtractApplier
+from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
 from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
 from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
