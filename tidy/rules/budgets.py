@@ -22,16 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tidy.core.config import Config, ConfigError, table_in
-from tidy.core.models import (
-    ActionKind,
-    Applicability,
-    Finding,
-    Fix,
-    Group,
-    Report,
-    Size,
-    Tracked,
-)
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
 from tidy.core.units import human_bytes, parse_size
 from tidy.rules.base import Budget, BudgetInput, BudgetValue, Judge, Judged, Rule
 from tidy.workspace.git import GitUnavailable

@@ -9,9 +9,7 @@ from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, skipped
-from tidy.fixes.fdops import (
-    Refused,
-)
+from tidy.fixes.fdops import Refused
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Problem, opened, root_problem

@@ -16,13 +16,7 @@ from dataclasses import dataclass
 
 from tidy.core import state
 from tidy.core.catalog import CACHEDIR_SIGNATURE
-from tidy.fixes.fdops import (
-    Chain,
-    Refused,
-    lstat_at,
-    open_chain,
-    open_dir,
-)
+from tidy.fixes.fdops import Chain, Refused, lstat_at, open_chain, open_dir
 from tidy.fixes.journal import Intent, RunRecord, list_runs
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened

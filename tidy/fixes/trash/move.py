@@ -10,15 +10,7 @@ import stat
 from collections.abc import Callable, Iterator
 
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
-from tidy.fixes.fdops import (
-    Refused,
-    lstat_at,
-    open_dir,
-    remove_at,
-    rename_noreplace,
-    same,
-    why,
-)
+from tidy.fixes.fdops import Refused, lstat_at, open_dir, remove_at, rename_noreplace, same, why
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, Problem, still_there

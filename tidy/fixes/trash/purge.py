@@ -5,10 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from tidy.fixes.fdops import (
-    Refused,
-    purge_at,
-)
+from tidy.fixes.fdops import Refused, purge_at
 from tidy.fixes.journal import Intent, RunJournal, RunRecord
 from tidy.fixes.recheck import mounts_below
 from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
