@@ -1,14 +1,20 @@
-"""extract_module(path, names, fmt) -> ExtractResult: the whole extraction, verified first.
+"""extract_module(path, ...) -> ExtractResult: the whole extraction, verified first.
 
-Order of work (nothing is written until every check has passed):
-1. locate top-level assignments (scanner, bounded memory), choose the literal(s);
-2. convert each value piece by piece in capped workers (literal_eval, encode, decode, compare);
-3. compose the data file, splice the loader into the original bytes, compile the result;
-4. decode the data file in a fresh process with the loader's own decoder and check that it
-   re-encodes to the very same text; check packaging;
-5. back up the original under .git/tidy (or the state dir), write data, module, pyproject;
-6. with --verify-import, compare every public name of the old and new module in fresh
-   processes, and put the original back if anything differs.
+Two ways to the same result, chosen by what the data is:
+- top-level literals (the 51 MB `QUESTIONS = [...]`): statements are found without a parse
+  tree (locate.py, bounded memory), values are converted piece by piece in capped workers,
+  and nothing is imported (`--verify-import` and `tidy fix` import the rewritten module);
+- class attributes, functions that only return data, values built by calls or names
+  (`u('...')`, `frozenset([...])`): the module's parse tree finds the bindings
+  (bindings.py); literals are taken with ast.literal_eval, anything else only with
+  `--evaluate`, by importing the module in the project's interpreter (interpreter.py,
+  evaluate.py); the rewritten module is then imported again in a fresh interpreter and every
+  module-level name is compared type-exactly, order included, with what it was.
+
+Nothing is written until every check that can run before writing has passed: the data file
+decodes (with the loader's own decoder, in a fresh process) to the very same text, the new
+module compiles, packaging allows it. A check after writing (the import) that fails puts the
+original bytes back. guards.py refuses what cannot be done exactly.
 """
 
 from __future__ import annotations
@@ -24,18 +30,23 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from tidy.atomic import atomic_write
-from tidy.extract import convert, packaging, stub
+from tidy.analysis.data_in_code import DataSettings, judge_python
+from tidy.extract import backup, bindings, convert, encode, evaluate, guards, packaging, stub
+from tidy.extract import verify as verify_values
+from tidy.extract.bindings import BindingError, Target
+from tidy.extract.interpreter import Interpreter, InterpreterError, choose
 from tidy.extract.locate import LocateError, Statement, statements
 from tidy.extract.rewrite import Edit, RewriteError, encoding_of, splice
 
-MIN_VALUE_BYTES = 1024  # a literal smaller than this is left in place when no name is given
+MIN_VALUE_BYTES = 1024  # a value smaller than this is left in place when no name is given
+_ALL_BINDINGS = DataSettings(top_bindings=1_000_000)
+latest_backup = backup.latest_backup
 
 
 class ExtractError(ValueError):
-    """A refusal: one line that says which value and where."""
+    """A refusal: one line that says which value and where, and what to do."""
 
 
 @dataclass(frozen=True)
@@ -54,28 +65,38 @@ class ExtractResult:
     backup: str = ""
     notes: tuple[str, ...] = ()
     seconds: float = 0.0
+    evaluated: tuple[str, ...] = ()  # keys whose values were taken by importing the module
+    interpreter: str = ""  # the interpreter that imported the module, and why that one
+    verified: str = ""  # what the import after writing compared
 
 
 @dataclass(frozen=True)
-class _Converted:
-    stmt: Statement
-    value: convert.ValueResult
-    layout: str  # whole, list, dict, tuple
+class Options:
+    names: tuple[str, ...] = ()
+    fmt: str = "gz"
+    verify_import: bool = False
+    dry_run: bool = False
+    workers: int = 0
+    memory_cap: int = convert.DEFAULT_MEMORY_CAP
+    evaluate: bool = False
+    python: str | None = None
+    always_verify: bool = False  # tidy fix: every extraction is verified by import
 
 
-def _layout(stmt: Statement, value: convert.ValueResult) -> str:
-    if value.whole:
-        return "whole"
-    return {"[": "list", "{": "dict", "(": "tuple"}[stmt.opener]
+@dataclass
+class _Prepared:
+    """What both ways produce: the new module, the data file, and how to check them."""
 
-
-def _value_text(item: _Converted) -> str:
-    if item.layout == "whole":
-        return item.value.text_parts[0]
-    body = ",\n".join(part for part in item.value.text_parts if part)
-    head, tail = {"list": ("[", "]"), "dict": ("{", "}"), "tuple": ('{"$tuple":[', "]}")}[
-        item.layout]
-    return f"{head}\n{body}\n{tail}" if body else head + tail
+    new_module: bytes
+    json_bytes: bytes
+    manifest: stub.Manifest
+    eager: tuple[str, ...]
+    layouts: list[tuple[str, str]]  # (key, whole/list/dict/tuple) for the round-trip check
+    expected: dict[str, str]  # key -> fingerprint of its value as the source defines it
+    evaluated: tuple[str, ...] = ()
+    before: evaluate.Taken | None = None  # fingerprints of the original module, if imported
+    interpreter: Interpreter | None = None
+    notes: list[str] = field(default_factory=list)
 
 
 def data_file_name(module_path: str, fmt: str) -> str:
@@ -86,45 +107,59 @@ def data_file_name(module_path: str, fmt: str) -> str:
 def extract_module(
     path: str, names: Sequence[str] = (), fmt: str = "gz", *, verify_import: bool = False,
     dry_run: bool = False, workers: int = 0, memory_cap: int = convert.DEFAULT_MEMORY_CAP,
+    evaluate: bool = False, python: str | None = None, always_verify: bool = False,
 ) -> ExtractResult:
+    options = Options(tuple(dict.fromkeys(names)), fmt, verify_import, dry_run, workers,
+                      memory_cap, evaluate, python, always_verify)
     started = time.monotonic()
     path = os.path.abspath(path)
+    refusal = guards.path_refusal(path)
+    if refusal:
+        raise ExtractError(f"{path}: {refusal}")
     data = _read(path)
     encoding = _encoding(path, data)
-    data_name = data_file_name(path, fmt)
-    data_path = os.path.join(os.path.dirname(path), data_name)
+    data_path = os.path.join(os.path.dirname(path), data_file_name(path, fmt))
     done = _already_extracted(path, data, encoding)
     if done is not None:
         return done
-    if os.path.exists(data_path):
-        raise ExtractError(f"{data_path} already exists and the module has no extraction "
-                           "manifest: move it away first")
-    found = _statements(path, data)
-    targets = _choose(path, found, names)
-    old_digests = _public_digests(path, None) if verify_import and not dry_run else None
-    converted = [_convert(path, data, s, encoding, workers, memory_cap) for s in targets]
-    tagged = any(c.value.tagged for c in converted)
-    json_bytes = _compose(converted)
-    data_bytes = gzip.compress(json_bytes, compresslevel=9, mtime=0) if fmt == "gz" else json_bytes
-    manifest = stub.Manifest(data_name, tuple(s.name for s in targets), tagged, fmt == "gz",
-                             _source_hash(data, targets), hashlib.sha256(data_bytes).hexdigest())
-    new_module, eager = _rewritten(path, data, encoding, converted, manifest)
-    _check_round_trip(data_bytes, manifest, converted, hashlib.sha256(json_bytes).hexdigest())
+    notes = backup.clear_leftovers(path, data_path)
+    if notes:
+        data = _read(path)
+    if os.path.lexists(data_path):
+        refusal = guards.data_path_refusal(data_path) or (
+            f"{data_path} already exists and the module has no extraction manifest: move it "
+            "away first")
+        raise ExtractError(refusal)
+    prepared = _prepare(path, data, encoding, data_path, options)
+    prepared.notes[:0] = notes
+    data_bytes = _data_file_bytes(prepared.json_bytes, fmt)
+    manifest = prepared.manifest
+    _check_round_trip(data_bytes, manifest, prepared.layouts,
+                      hashlib.sha256(prepared.json_bytes).hexdigest())
     package = packaging.check(path, data_path)
     if package.refusal:
         raise ExtractError(f"{path}: {package.refusal}")
-    notes = [*package.notes, *_churn_note(path, fmt)]
     result = ExtractResult(
         module=path, data_file=data_path, status="dry-run" if dry_run else "extracted",
-        names=manifest.names, eager=eager, tagged=tagged, original_bytes=len(data),
-        module_bytes=len(new_module), module_lines=new_module.count(b"\n"),
-        json_bytes=len(json_bytes), data_bytes=len(data_bytes), notes=tuple(notes))
+        names=manifest.names, eager=prepared.eager, tagged=manifest.tagged,
+        original_bytes=len(data), module_bytes=len(prepared.new_module),
+        module_lines=prepared.new_module.count(b"\n"), json_bytes=len(prepared.json_bytes),
+        data_bytes=len(data_bytes), evaluated=prepared.evaluated,
+        notes=tuple([*prepared.notes, *package.notes, *_churn_note(path, fmt)]),
+        interpreter=prepared.interpreter.describe() if prepared.interpreter else "")
     if dry_run:
         return dataclasses.replace(result, seconds=time.monotonic() - started)
-    backup = _write_all(path, data, new_module, data_path, data_bytes, package.edit)
-    if old_digests is not None:
-        _verify_import(path, old_digests, backup)
-    return dataclasses.replace(result, backup=backup, seconds=time.monotonic() - started)
+    written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
+                               package.edit)
+    verified = ""
+    if prepared.interpreter is not None:
+        verified = _verify_after_writing(path, prepared, written.backup)
+    return dataclasses.replace(result, backup=written.backup, verified=verified,
+                               seconds=time.monotonic() - started)
+
+
+def _data_file_bytes(json_bytes: bytes, fmt: str) -> bytes:
+    return gzip.compress(json_bytes, compresslevel=9, mtime=0) if fmt == "gz" else json_bytes
 
 
 # -- reading and choosing --------------------------------------------------------------------
@@ -146,27 +181,47 @@ def _encoding(path: str, data: bytes) -> str:
     return encoding
 
 
-def _statements(path: str, data: bytes) -> list[Statement]:
+def _prepare(path: str, data: bytes, encoding: str, data_path: str,
+             options: Options) -> _Prepared:
+    literal = _literal_statements(path, data, options)
+    if literal is not None:
+        return _literal_way(path, data, encoding, data_path, literal, options)
+    return _tree_way(path, data, encoding, data_path, options)
+
+
+def _literal_statements(path: str, data: bytes, options: Options) -> list[Statement] | None:
+    """The top-level literal assignments to move, when that is all there is to move; None
+    when the parse-tree way is needed (class attributes, functions, calls, names)."""
+    names = options.names
+    if names and not all(n.isidentifier() for n in names):
+        return None  # Class.attr or func()
+    if not names:
+        verdict = judge_python(data, _ALL_BINDINGS)
+        wanted = [b for b in verdict.bindings if b.bytes >= MIN_VALUE_BYTES]
+        if any(b.scope != "module" or not b.pure for b in wanted) and \
+                len(data) <= bindings.AST_MAX_BYTES:
+            return None
     try:
-        return statements(data)
+        found = statements(data)
     except LocateError as error:
         raise ExtractError(f"{path}: {error}") from None
-
-
-def _choose(path: str, found: list[Statement], names: Sequence[str]) -> list[Statement]:
     by_name: dict[str, list[Statement]] = {}
     for stmt in found:
         if stmt.is_assignment:
             by_name.setdefault(stmt.name, []).append(stmt)
     if names:
         chosen = []
-        for name in dict.fromkeys(names):
+        for name in names:
             matches = by_name.get(name)
             if not matches:
+                if len(data) <= bindings.AST_MAX_BYTES:
+                    return None  # perhaps bound another way (annotated, in a block): the tree
                 raise ExtractError(f"{path}: no top-level assignment `{name} = ...`")
             if len(matches) > 1:
                 lines = ", ".join(str(s.line) for s in matches)
                 raise ExtractError(f"{path}: {name} is assigned more than once (lines {lines})")
+            if not matches[0].literal_shaped and len(data) <= bindings.AST_MAX_BYTES:
+                return None
             chosen.append(matches[0])
         return sorted(chosen, key=lambda s: s.start)
     candidates = [s for s in found if s.is_assignment and s.literal_shaped
@@ -178,29 +233,90 @@ def _choose(path: str, found: list[Statement], names: Sequence[str]) -> list[Sta
     return chosen
 
 
-def _convert(path: str, data: bytes, stmt: Statement, encoding: str, workers: int,
-             cap: int) -> _Converted:
-    try:
-        value = convert.convert_value(data, stmt, encoding, workers, cap)
-    except convert.ConversionError as error:
-        raise ExtractError(f"{path}: {stmt.name} (line {stmt.line}): {error}") from None
-    return _Converted(stmt, value, _layout(stmt, value))
+def _manifest(data_path: str, keys: Sequence[str], tagged: bool, fmt: str, source_hash: str,
+              json_bytes: bytes) -> stub.Manifest:
+    data_bytes = _data_file_bytes(json_bytes, fmt)
+    return stub.Manifest(os.path.basename(data_path), tuple(keys), tagged, fmt == "gz",
+                         source_hash, hashlib.sha256(data_bytes).hexdigest())
 
 
-def _compose(converted: list[_Converted]) -> bytes:
-    body = ",\n".join(json.dumps(c.stmt.name) + ":" + _value_text(c) for c in converted)
+def _compose(parts: Sequence[tuple[str, str]]) -> bytes:
+    body = ",\n".join(json.dumps(key) + ":" + text for key, text in parts)
     return ("{" + body + "}\n").encode("ascii")
 
 
-def _source_hash(data: bytes, targets: list[Statement]) -> str:
+def _source_hash(data: bytes, spans: Sequence[tuple[int, int]]) -> str:
     digest = hashlib.sha256()
-    for stmt in targets:
-        digest.update(data[stmt.value_start:stmt.end])
+    for start, end in spans:
+        digest.update(data[start:end])
         digest.update(b"\0")
     return digest.hexdigest()
 
 
-# -- the new module --------------------------------------------------------------------------
+def _fingerprint(compact_text: str) -> str:
+    return hashlib.sha256(compact_text.encode("ascii")).hexdigest()
+
+
+# -- the literal way -------------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Converted:
+    stmt: Statement
+    value: convert.ValueResult
+    layout: str  # whole, list, dict, tuple
+
+
+def _literal_way(path: str, data: bytes, encoding: str, data_path: str,
+                 chosen: list[Statement], options: Options) -> _Prepared:
+    converted = [_convert(path, data, s, encoding, options) for s in chosen]
+    tagged = any(c.value.tagged for c in converted)
+    json_bytes = _compose([(c.stmt.name, _value_text(c)) for c in converted])
+    manifest = _manifest(data_path, [c.stmt.name for c in converted], tagged, options.fmt,
+                         _source_hash(data, [(s.value_start, s.end) for s in chosen]),
+                         json_bytes)
+    new_module, eager = _rewritten(path, data, encoding, converted, manifest)
+    prepared = _Prepared(new_module, json_bytes, manifest, eager,
+                         [(c.stmt.name, c.layout) for c in converted],
+                         {c.stmt.name: _fingerprint(_compact_text(c)) for c in converted})
+    if options.verify_import or options.always_verify:
+        prepared.interpreter = _interpreter(path, options)
+        if len(data) <= bindings.AST_MAX_BYTES and not options.dry_run:
+            prepared.before = _take(path, prepared.interpreter, [], [])
+        else:
+            prepared.notes.append("the original is too big to import for comparison: the "
+                                  "moved names are checked against their literals")
+    return prepared
+
+
+def _convert(path: str, data: bytes, stmt: Statement, encoding: str,
+             options: Options) -> _Converted:
+    try:
+        value = convert.convert_value(data, stmt, encoding, options.workers, options.memory_cap)
+    except convert.ConversionError as error:
+        raise ExtractError(f"{path}: {stmt.name} (line {stmt.line}): {error}") from None
+    layout = "whole" if value.whole else {"[": "list", "{": "dict", "(": "tuple"}[stmt.opener]
+    return _Converted(stmt, value, layout)
+
+
+def _value_text(item: _Converted) -> str:
+    if item.layout == "whole":
+        return item.value.text_parts[0]
+    body = ",\n".join(part for part in item.value.text_parts if part)
+    head, tail = {"list": ("[", "]"), "dict": ("{", "}"), "tuple": ('{"$tuple":[', "]}")}[
+        item.layout]
+    return f"{head}\n{body}\n{tail}" if body else head + tail
+
+
+def _compact_text(item: _Converted) -> str:
+    """The value's tagged JSON as the fingerprint script writes it (compact separators):
+    every part is already compact, so joining them with bare commas is the same text."""
+    if item.layout == "whole":
+        return item.value.text_parts[0]
+    body = ",".join(part.replace(",\n", ",") for part in item.value.text_parts if part)
+    head, tail = {"list": ("[", "]"), "dict": ("{", "}"), "tuple": ('{"$tuple":[', "]}")}[
+        item.layout]
+    return head + body + tail
+
+
 def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted],
                manifest: stub.Manifest) -> tuple[bytes, tuple[str, ...]]:
     skeleton = splice(data, [Edit(c.stmt.value_start, c.stmt.end, "None") for c in converted],
@@ -209,17 +325,14 @@ def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted
         tree = ast.parse(skeleton.decode(encoding))
     except SyntaxError as error:
         raise ExtractError(f"{path}: line {error.lineno}: {error.msg}") from None
+    _refuse_unsafe_module(path, tree)
     targets = [c.stmt.name for c in converted]
-    used = _names_used(tree, targets)
-    defined = _top_level_names(tree)
-    lazy_ok = stub.lazy_allowed(defined)
-    eager = tuple(n for n in targets if n in used or not lazy_ok)
-    lazy = tuple(n for n in targets if n not in eager)
+    eager, lazy, has_all = _eager_or_lazy(tree, targets)
     annotations = {c.stmt.name: convert.annotation(c.value, c.stmt.opener) for c in converted}
     uses_any = any("Any" in annotations[n] for n in lazy)
     if uses_any:
         annotations = {n: a.replace("Any", "_TidyAny") for n, a in annotations.items()}
-    plan = stub.StubPlan(manifest, lazy, eager, "__all__" in defined, uses_any)
+    plan = stub.StubPlan(manifest, lazy, eager, has_all, uses_any)
     edits = []
     for index, item in enumerate(converted):
         stmt = item.stmt
@@ -229,13 +342,38 @@ def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted
         if index == 0:
             text = stub.loader_block(plan) + text
         edits.append(Edit(stmt.start, stmt.end, text))
-    new_module = splice(data, edits, encoding)
+    return _compiled(path, splice(data, edits, encoding)), eager
+
+
+def _compiled(path: str, new_module: bytes) -> bytes:
     try:
         compile(new_module, path, "exec", dont_inherit=True)
     except SyntaxError as error:  # a bug of ours, not the user's: say so and write nothing
         raise ExtractError(f"{path}: the rewritten module does not compile "
                            f"(line {error.lineno}: {error.msg}); nothing written") from None
-    return new_module, eager
+    return new_module
+
+
+def _refuse_unsafe_module(path: str, tree: ast.Module) -> None:
+    reads = guards.namespace_reads(tree)
+    if reads:
+        raise ExtractError(f"{path}: the module reads its own namespace ({', '.join(reads[:3])})"
+                           ": names moved out of it, and the loader's own, would change what "
+                           "it sees; nothing written")
+    refusal = guards.private_name_refusal(tree)
+    if refusal:
+        raise ExtractError(f"{path}: {refusal}")
+
+
+def _eager_or_lazy(tree: ast.Module, names: list[str]) -> tuple[tuple[str, ...],
+                                                                tuple[str, ...], bool]:
+    """Names the module's own code uses are bound where they were (module code bypasses
+    `__getattr__`); all are, when the module has its own `__getattr__`/`__dir__`."""
+    used = _names_used(tree, names)
+    hooks = guards.defines_module_hooks(tree)
+    eager = tuple(n for n in names if n in used or hooks)
+    lazy = tuple(n for n in names if n not in eager)
+    return eager, lazy, "__all__" in _top_level_names(tree)
 
 
 def _names_used(tree: ast.Module, targets: list[str]) -> set[str]:
@@ -252,7 +390,7 @@ def _names_used(tree: ast.Module, targets: list[str]) -> set[str]:
         elif isinstance(node, ast.Global | ast.Nonlocal):
             used.update(wanted.intersection(node.names))
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id in ("globals", "vars", "locals", "eval", "exec"):
+                node.func.id in ("eval", "exec"):
             used.update(wanted)  # dynamic access: be safe
     used.update(n for n, count in assigned.items() if count > 1)
     return used
@@ -269,12 +407,217 @@ def _top_level_names(tree: ast.Module) -> list[str]:
     return names
 
 
-# -- verification in fresh processes ---------------------------------------------------------
+# -- the parse-tree way ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class _Value:
+    target: Target
+    text: str  # compact tagged JSON
+    tagged: bool
+    sketch: str  # for the annotation of a lazy name
+
+
+def _tree_way(path: str, data: bytes, encoding: str, data_path: str,
+              options: Options) -> _Prepared:
+    try:
+        tree = bindings.parse(data, path)
+        found = bindings.targets(tree, data, encoding)
+    except BindingError as error:
+        raise ExtractError(str(error)) from None
+    _refuse_unsafe_module(path, tree)
+    chosen, notes = _chosen_targets(path, found, options)
+    evaluated = [t for t in chosen if not t.literal]
+    interpreter: Interpreter | None = None
+    before: evaluate.Taken | None = None
+    values: dict[str, _Value] = {}
+    for target in chosen:
+        if target.literal:
+            values[target.key] = _literal_value(path, target)
+    if evaluated or options.verify_import or options.always_verify:
+        interpreter = _interpreter(path, options)
+        extra = [t.key for t in chosen if t.scope != "module"]
+        before = _take(path, interpreter, [t.key for t in evaluated], extra)
+        for target in evaluated:
+            taken = before.values.get(target.key)
+            if taken is None:
+                why = before.errors.get(target.key, "it could not be read after import")
+                notes.append(f"{target.key} (line {target.line}) left in place: {why}")
+                continue
+            values[target.key] = _Value(target, taken[0], taken[1],
+                                        convert.sketch(encode.loads(taken[0], taken[1])))
+    kept = [t for t in chosen if t.key in values]
+    if not kept:
+        raise ExtractError(f"{path}: nothing could be moved: " + "; ".join(notes))
+    return _tree_prepared(path, data, encoding, data_path, tree, kept, values, options,
+                          _Prepared(b"", b"", stub.Manifest("", (), False, False, "", ""), (),
+                                    [], {}, tuple(t.key for t in kept if not t.literal),
+                                    before, interpreter, notes))
+
+
+def _chosen_targets(path: str, found: list[Target],
+                    options: Options) -> tuple[list[Target], list[str]]:
+    """The named targets, or every data binding of MIN_VALUE_BYTES or more. Values that need
+    the module imported are refused without --evaluate (or left in place, with a note, when
+    literals hold most of the data)."""
+    by_key = {t.key: t for t in found}
+    if options.names:
+        chosen = []
+        for name in options.names:
+            target = by_key.get(name) or by_key.get(f"{name}()")
+            if target is None:
+                raise ExtractError(f"{path}: no binding `{name}` that can be moved (a top-level "
+                                   "or class-body `NAME = ...` bound once, or a function "
+                                   "without arguments that only returns a value)")
+            chosen.append(target)
+    else:
+        chosen = [t for t in found if t.value_bytes >= MIN_VALUE_BYTES
+                  and (t.literal or t.data_like)]
+        if not chosen:
+            raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
+                               "name one with --name")
+    notes: list[str] = []
+    built = [t for t in chosen if not t.literal]
+    if built and not options.evaluate:
+        literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
+        first = built[0]
+        if options.names or sum(t.value_bytes for t in built) >= literal_bytes:
+            raise ExtractError(
+                f"{path}: {first.key} (line {first.line}): {first.why_evaluate}: use "
+                "--evaluate (tidy then imports the module in the project's interpreter to "
+                "take the value, and imports the rewritten module to compare; that runs the "
+                "project's code)")
+        notes.append("left in place, built by calls or names (--evaluate moves them too): "
+                     + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
+        chosen = [t for t in chosen if t.literal]
+    return sorted(chosen, key=lambda t: t.start), notes
+
+
+def _literal_value(path: str, target: Target) -> _Value:
+    assert target.value is not None
+    try:
+        value = ast.literal_eval(target.value)
+        text, tagged = encode.encode(value, target.key)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
+        raise ExtractError(f"{path}: {target.key} (line {target.line}): {error}") from None
+    found = verify_values.difference(value, encode.loads(text, tagged), target.key)
+    if found is not None:
+        raise ExtractError(f"{path}: {found} in a round trip through JSON; nothing written")
+    return _Value(target, text, tagged, convert.sketch(value))
+
+
+def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: ast.Module,
+                   kept: list[Target], values: dict[str, _Value], options: Options,
+                   prepared: _Prepared) -> _Prepared:
+    keys = [t.key for t in kept]
+    tagged = any(values[k].tagged for k in keys)
+    json_bytes = _compose([(k, values[k].text) for k in keys])
+    manifest = _manifest(data_path, keys, tagged, options.fmt,
+                         _source_hash(data, [(t.start, t.end) for t in kept]), json_bytes)
+    module_names = [t.key for t in kept if t.scope == "module"]
+    eager, lazy, has_all = _eager_or_lazy(tree, module_names)
+    annotations = {k: values[k].sketch for k in lazy}
+    uses_any = any("Any" in a for a in annotations.values())
+    annotations = {k: a.replace("Any", "_TidyAny") for k, a in annotations.items()}
+    plan = stub.StubPlan(manifest, lazy, eager, has_all, uses_any,
+                         copies=any(t.scope == "function" for t in kept))
+    edits = [Edit(t.start, t.end, _replacement(t, eager, annotations)) for t in kept]
+    loader_at = min(t.top_start for t in kept)
+    edits = _with_loader(edits, loader_at, stub.loader_block(plan))
+    prepared.new_module = _compiled(path, splice(data, edits, encoding))
+    prepared.json_bytes = json_bytes
+    prepared.manifest = manifest
+    prepared.eager = eager
+    prepared.layouts = [(k, "whole") for k in keys]
+    prepared.expected = {k: _fingerprint(values[k].text) for k in keys}
+    return prepared
+
+
+def _replacement(target: Target, eager: tuple[str, ...], annotations: dict[str, str]) -> str:
+    if target.scope == "function":
+        return stub.function_body("", target.key)
+    if target.scope == "class":
+        return stub.class_statement(target.header, target.key)
+    if target.key in eager:
+        return stub.eager_statement(target.header, target.key)
+    return stub.lazy_statement(target.header, target.key, annotations[target.key])
+
+
+def _with_loader(edits: list[Edit], at: int, loader: str) -> list[Edit]:
+    """The loader goes right before the first top-level statement that holds a target."""
+    for index, edit in enumerate(edits):
+        if edit.start == at:
+            edits[index] = Edit(edit.start, edit.end, loader + edit.text)
+            return edits
+    return [Edit(at, at, loader), *edits]
+
+
+# -- importing: before and after -------------------------------------------------------------
+def _interpreter(path: str, options: Options) -> Interpreter:
+    try:
+        return choose(path, options.python, _repository_top(path))
+    except InterpreterError as error:
+        raise ExtractError(f"{path}: {error}") from None
+
+
+def _repository_top(path: str) -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "--show-toplevel"],
+                              cwd=os.path.dirname(path), capture_output=True, text=True,
+                              timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def _take(path: str, interpreter: Interpreter, keys: list[str], extra: list[str],
+          names: list[str] | None = None) -> evaluate.Taken:
+    dotted, root = packaging.module_name(path)
+    try:
+        return evaluate.take(interpreter, root, dotted, keys, names, extra)
+    except InterpreterError as error:
+        raise ExtractError(f"{path}: importing {dotted} with {interpreter.describe()} "
+                           f"failed: {error}; nothing written") from None
+
+
+def _verify_after_writing(path: str, prepared: _Prepared, backup_folder: str) -> str:
+    """Import the rewritten module in a fresh interpreter: every name the original had
+    must have the same fingerprint, and every moved value the one its source gave. On any
+    difference the original bytes are put back and the extraction is refused."""
+    assert prepared.interpreter is not None
+    before = prepared.before
+    extra = [k for k in prepared.expected if k not in (before.names if before else ())]
+    try:
+        after = _take(path, prepared.interpreter, [], extra,
+                      list(before.names) if before is not None else [])
+    except ExtractError as error:
+        backup.undo(path, backup_folder)
+        raise ExtractError(f"{error}; the original module was put back") from None
+    differing = sorted(k for k, want in prepared.expected.items()
+                       if after.fingerprints.get(k) != want)
+    if before is not None:
+        differing += [k for k in evaluate.differences(before, after) if k not in differing]
+    if differing:
+        backup.undo(path, backup_folder)
+        raise ExtractError(f"{path}: after extraction {', '.join(differing[:5])} differ on "
+                           "import; the original module was put back, byte for byte")
+    compared = len(before.names) if before is not None else 0
+    return (f"imported again with {prepared.interpreter.python}: {len(prepared.expected)} "
+            f"moved value(s) and {compared} module name(s) are the same, type for type")
+
+
+def _churn_note(path: str, fmt: str) -> list[str]:
+    commits = packaging.commits_last_year(path)
+    if fmt == "gz" and commits >= packaging.CHURN_COMMITS:
+        return [f"the module changed in {commits} commits last year: --format json deltas in "
+                "git, a .gz adds its full size to history on every change"]
+    return []
+
+
+# -- the data file, read back in a fresh process ---------------------------------------------
 _ROUND_TRIP = r"""
 import gzip, hashlib, json, sys
 spec = json.loads(sys.argv[1])
 namespace = {}
-exec(spec["decoder"], namespace)
+exec("import builtins as _tidy_builtins\n" + spec["decoder"], namespace)
 with open(spec["path"], "rb") as f:
     raw = f.read()
 if spec["compressed"]:
@@ -304,19 +647,18 @@ def _tidy_root() -> str:
 
 
 def _check_round_trip(data_bytes: bytes, manifest: stub.Manifest,
-                      converted: list[_Converted], expected: str) -> None:
+                      layouts: list[tuple[str, str]], expected: str) -> None:
     """Decode the data file as the loader will, in a fresh process; it must re-encode exactly."""
-    from tidy.extract.encode import DECODER_SOURCE
-
     with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as f:
         f.write(data_bytes)
         temp = f.name
     try:
         spec = {"path": temp, "compressed": manifest.compressed, "tagged": manifest.tagged,
-                "decoder": DECODER_SOURCE, "tidy": _tidy_root(),
-                "layouts": [[c.stmt.name, c.layout] for c in converted]}
+                "decoder": encode.DECODER_SOURCE, "tidy": _tidy_root(),
+                "layouts": [list(pair) for pair in layouts]}
         done = subprocess.run([sys.executable, "-I", "-c", _ROUND_TRIP, json.dumps(spec)],
-                              capture_output=True, text=True, check=False)
+                              capture_output=True, text=True, check=False,
+                              preexec_fn=_die_with_parent)
     finally:
         os.unlink(temp)
     got = done.stdout.strip()
@@ -326,144 +668,19 @@ def _check_round_trip(data_bytes: bytes, manifest: stub.Manifest,
                            f"({reason[0]}); nothing written")
 
 
-_DIGESTS = r"""
-import hashlib, importlib, json, sys
-root, dotted, tidy_root = sys.argv[1:4]
-sys.dont_write_bytecode = True
-sys.path[:0] = [root]
-module = importlib.import_module(dotted)
-sys.path.append(tidy_root)
-from tidy.extract.encode import dumps, tagged
-out = {}
-for name in sorted(n for n in dir(module) if not n.startswith("_")):
-    value = getattr(module, name)
+def _die_with_parent() -> None:
+    from tidy.extract.interpreter import set_death_signal
+
+    set_death_signal()
+
+
+# -- undo ------------------------------------------------------------------------------------
+def undo_extract(module_path: str, backup_folder: str | None = None, force: bool = False) -> str:
+    """Put the original module back; refused when anything changed since, unless force."""
     try:
-        out[name] = hashlib.sha256(dumps(tagged(value)).encode()).hexdigest()
-    except Exception:
-        out[name] = "a " + type(value).__name__
-print(json.dumps(out))
-"""
-
-
-def _public_digests(path: str, _unused: None) -> dict[str, str]:
-    dotted, root = packaging.module_name(path)
-    done = subprocess.run([sys.executable, "-c", _DIGESTS, root, dotted, _tidy_root()],
-                          capture_output=True, text=True, check=False, cwd=root)
-    if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no output"])[-1]
-        raise ExtractError(f"{path}: importing {dotted} failed: {last}")
-    result: dict[str, str] = json.loads(done.stdout)
-    return result
-
-
-def _verify_import(path: str, old: dict[str, str], backup: str) -> None:
-    try:
-        new = _public_digests(path, None)
-    except ExtractError as error:
-        undo_extract(path, backup)
-        raise ExtractError(f"{error}; the original module was put back") from None
-    if new != old:
-        differing = sorted(k for k in set(old) | set(new) if old.get(k) != new.get(k))
-        undo_extract(path, backup)
-        raise ExtractError(f"{path}: after extraction {', '.join(differing[:5])} differ on "
-                           "import; the original module was put back")
-
-
-def _churn_note(path: str, fmt: str) -> list[str]:
-    commits = packaging.commits_last_year(path)
-    if fmt == "gz" and commits >= packaging.CHURN_COMMITS:
-        return [f"the module changed in {commits} commits last year: --format json deltas in "
-                "git, a .gz adds its full size to history on every change"]
-    return []
-
-
-# -- writing, backup and undo ----------------------------------------------------------------
-def backup_root(module_path: str) -> str:
-    """.git/tidy/extract of the module's repository, else the user's state dir."""
-    folder = os.path.dirname(os.path.abspath(module_path))
-    try:
-        done = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=folder,
-                              capture_output=True, text=True, timeout=30, check=False)
-        if done.returncode == 0 and done.stdout.strip():
-            return os.path.join(done.stdout.strip(), "tidy", "extract")
-    except (OSError, subprocess.TimeoutExpired):
-        pass
-    from tidy.state import state_dir
-
-    return os.path.join(state_dir(), "extract")
-
-
-def _atomic_write(path: str, content: bytes, like: str | None = None) -> None:
-    """Written in one rename, with the mode of `like` (the module it replaces) or 0644."""
-    mode = os.stat(like).st_mode & 0o7777 if like and os.path.exists(like) else 0o644
-    atomic_write(path, content, mode)
-
-
-def _write_all(path: str, original: bytes, new_module: bytes, data_path: str,
-               data_bytes: bytes, edit: tuple[str, str] | None) -> str:
-    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}"
-    backup = os.path.join(backup_root(path), f"{stamp}-{os.path.basename(path)}")
-    os.makedirs(backup, exist_ok=True)
-    record = {"module": path, "data_file": data_path, "project_file": edit[0] if edit else "",
-              "data_sha256": hashlib.sha256(data_bytes).hexdigest(),
-              "data_existed": os.path.exists(data_path)}
-    with open(os.path.join(backup, "module.py.orig"), "wb") as f:
-        f.write(original)
-        os.fsync(f.fileno())
-    if edit is not None:
-        with open(edit[0], "rb") as src, open(os.path.join(backup, "project.orig"), "wb") as f:
-            f.write(src.read())
-    with open(os.path.join(backup, "record.json"), "w", encoding="utf-8") as f:
-        json.dump(record, f, indent=1)
-        f.flush()
-        os.fsync(f.fileno())
-    _atomic_write(data_path, data_bytes, like=path)
-    if edit is not None:
-        _atomic_write(edit[0], edit[1].encode("utf-8"), like=edit[0])
-    _atomic_write(path, new_module, like=path)
-    return backup
-
-
-def latest_backup(module_path: str) -> str | None:
-    root = backup_root(module_path)
-    if not os.path.isdir(root):
-        return None
-    target = os.path.abspath(module_path)
-    for entry in sorted(os.listdir(root), reverse=True):
-        record_path = os.path.join(root, entry, "record.json")
-        try:
-            with open(record_path, encoding="utf-8") as f:
-                if json.load(f).get("module") == target:
-                    return os.path.join(root, entry)
-        except (OSError, ValueError):
-            continue
-    return None
-
-
-def undo_extract(module_path: str, backup: str | None = None) -> str:
-    """Put the original module (and pyproject) back and remove the data file we wrote."""
-    backup = backup or latest_backup(module_path)
-    if backup is None:
-        raise ExtractError(f"{module_path}: no extraction backup found")
-    with open(os.path.join(backup, "record.json"), encoding="utf-8") as f:
-        record = json.load(f)
-    with open(os.path.join(backup, "module.py.orig"), "rb") as f:
-        _atomic_write(record["module"], f.read(), like=record["module"])
-    if record.get("project_file"):
-        with open(os.path.join(backup, "project.orig"), "rb") as f:
-            _atomic_write(record["project_file"], f.read(), like=record["project_file"])
-    data_path = record["data_file"]
-    note = f"restored {record['module']}"
-    if os.path.exists(data_path) and not record.get("data_existed"):
-        with open(data_path, "rb") as f:
-            unchanged = hashlib.sha256(f.read()).hexdigest() == record["data_sha256"]
-        if unchanged:
-            os.unlink(data_path)
-            note += f", removed {data_path}"
-        else:
-            note += f"; kept {data_path}: it changed since extraction"
-    os.rename(backup, backup + ".undone")
-    return note
+        return backup.undo(os.path.abspath(module_path), backup_folder, force)
+    except backup.UndoRefused as error:
+        raise ExtractError(f"{module_path}: {error}") from None
 
 
 def _already_extracted(path: str, data: bytes, encoding: str) -> ExtractResult | None:

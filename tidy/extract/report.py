@@ -30,6 +30,12 @@ def describe(result: ExtractResult) -> str:
     lazy = [n for n in result.names if n not in result.eager]
     if lazy:
         lines.append(f"  loaded on first access: {', '.join(lazy)}")
+    if result.evaluated:
+        lines.append(f"  taken by importing the module: {', '.join(result.evaluated)}")
+    if result.interpreter:
+        lines.append(f"  interpreter: {result.interpreter}")
+    if result.verified:
+        lines.append(f"  verified: {result.verified}")
     lines += [f"  note: {note}" for note in result.notes]
     if result.backup:
         lines.append(f"  original kept in {result.backup} (undo: tidy extract --undo {module})")
