@@ -195,8 +195,8 @@ def _literal_statements(path: str, data: bytes, options: Options) -> list[Statem
     names = options.names
     if names and not all(n.isidentifier() for n in names):
         return None  # Class.attr or func()
+    verdict = judge_python(data, _ALL_BINDINGS)
     if not names:
-        verdict = judge_python(data, _ALL_BINDINGS)
         wanted = [b for b in verdict.bindings if b.bytes >= MIN_VALUE_BYTES]
         if any(b.scope != "module" or not b.pure for b in wanted) and \
                 len(data) <= bindings.AST_MAX_BYTES:
@@ -227,6 +227,10 @@ def _literal_statements(path: str, data: bytes, options: Options) -> list[Statem
     candidates = [s for s in found if s.is_assignment and s.literal_shaped
                   and not s.name.startswith("__") and len(by_name[s.name]) == 1]
     chosen = [s for s in candidates if s.value_bytes >= MIN_VALUE_BYTES]
+    shaped = {s.name for s in chosen}
+    if len(data) <= bindings.AST_MAX_BYTES and (not chosen or any(
+            b.name not in shaped for b in verdict.bindings if b.bytes >= MIN_VALUE_BYTES)):
+        return None  # detection judged on samples; the tree sees every byte
     if not chosen:
         raise ExtractError(f"{path}: no top-level literal of {MIN_VALUE_BYTES} bytes or more; "
                            "name one with --name")

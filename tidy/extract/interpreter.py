@@ -100,7 +100,10 @@ def run_script(interpreter: Interpreter, script: str, spec: dict[str, Any], cwd:
         with open(spec_path, "w", encoding="utf-8") as f:
             json.dump({**spec, "out": out}, f)
         code = DIE_WITH_PARENT + f"_tidy_die_with_parent({os.getpid()})\n" + script
-        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONSAFEPATH": "1"}
+        # One hash seed for every import tidy compares: a module that builds a list from a
+        # set (faker's it_IT `cities`) differs between two imports otherwise.
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONSAFEPATH": "1",
+               "PYTHONHASHSEED": "0"}
         env.pop("PYTHONPATH", None)
         try:
             done = subprocess.run([interpreter.python, "-c", code, spec_path], cwd=cwd,
