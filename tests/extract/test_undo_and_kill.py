@@ -32,7 +32,8 @@ def _project(tmp_path: Path, rows: int = 3000, pyproject: bool = False) -> tuple
     module = write(repo / "pkg" / "data.py", _module(rows))
     if pyproject:
         write(repo / "pyproject.toml", '[project]\nname = "svc"\nversion = "0"\n'
-              '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n')
+              '[build-system]\nrequires = ["setuptools"]\n'
+              'build-backend = "setuptools.build_meta"\n')
     commit(repo)
     return repo, module
 
@@ -155,7 +156,7 @@ def test_workers_die_with_a_killed_tidy_and_the_module_extracts_again(tmp_path: 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="kill -9 timing, Linux /proc")
 def test_kill_at_any_moment_leaves_a_module_that_extracts_again(tmp_path: Path) -> None:
-    repo, module = _project(tmp_path, rows=8_000)
+    repo, _ = _project(tmp_path, rows=8_000)
     expected = import_fresh(repo, "pkg.data", "QUESTIONS")
     env = _env(tmp_path)
     timed = time.monotonic()
