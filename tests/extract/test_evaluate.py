@@ -95,11 +95,42 @@ def _python(cwd: Path, code: str) -> str:
 
 @pytest.mark.parametrize("reader", ["X = sorted(globals())", "X = dir()", "X = vars()",
                                     "import sys\nX = sys.modules[__name__]",
-                                    "def f():\n    return globals()['DATA']"])
-def test_a_module_reading_its_own_namespace_is_refused(tmp_path: Path, reader: str) -> None:
+                                    "def f():\n    return list(globals().items())",
+                                    "import inspect, sys\n"
+                                    "X = inspect.getmembers(sys.modules[__name__])"])
+def test_a_module_reading_its_whole_namespace_is_refused(tmp_path: Path, reader: str) -> None:
     source = "DATA = [\n" + _rows(300, "    'item {i}',") + "\n]\n" + reader + "\n"
     module = write(package(tmp_path) / "ns.py", source)
-    _expect_refusal(module, "reads its own namespace")
+    _expect_refusal(module, "reads its own namespace as a whole")
+
+
+@pytest.mark.parametrize("reader", ["def f(n):\n    return globals()[n]\nX = f('DATA')[3]",
+                                    "X = vars()['DATA'][3]",
+                                    "X = globals().get('DATA')[3]",
+                                    "X = 'DATA' in globals()",
+                                    "import sys\nX = sys.modules[__name__].DATA[3]",
+                                    "import sys\nX = getattr(sys.modules[__name__], 'DATA')[3]"])
+def test_a_read_by_key_binds_every_name_eagerly(tmp_path: Path, reader: str) -> None:
+    # pygments' unistring and matplotlib's _cm read `globals()[name]`: exact when eager.
+    source = "DATA = [\n" + _rows(300, "    'item {i}',") + "\n]\n" + reader + "\n"
+    module = write(package(tmp_path) / "keyed.py", source)
+    expected = import_fresh(tmp_path, "pkg.keyed", "DATA", "X")
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.eager == ("DATA",)
+    assert same(import_fresh(tmp_path, "pkg.keyed", "DATA", "X"), expected)
+
+
+def test_an_ordered_dict_is_moved_as_one(tmp_path: Path) -> None:
+    source = ("from collections import OrderedDict\n\n\nclass Provider:\n"
+              "    first_names = OrderedDict((\n" + _rows(300, "        ('Name{i}', 0.00{i}),")
+              + "\n    ))\n")
+    module = write(package(tmp_path) / "names.py", source)
+    _expect_refusal(module, "calls OrderedDict()", "--evaluate")
+    result = extract_module(str(module), evaluate=True, python=sys.executable)
+    assert result.names == ("Provider.first_names",) and result.tagged
+    check = ("import pkg.names as m, collections; v = m.Provider.first_names; "
+             "assert type(v) is collections.OrderedDict and list(v)[7] == 'Name7', v")
+    assert _python(tmp_path, check) == ""
 
 
 @pytest.mark.parametrize("where", ["before", "after"])

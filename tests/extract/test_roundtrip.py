@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import math
+from collections import OrderedDict
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -29,7 +30,8 @@ _values = st.recursive(
     | st.sets(_hashable, max_size=3)
     | st.dictionaries(_text, inner, max_size=3)
     | st.dictionaries(_hashable, inner, max_size=3)
-    | st.dictionaries(st.sampled_from(["$tuple", "$dict", "$x"]), inner, min_size=1, max_size=1),
+    | st.dictionaries(st.sampled_from(["$tuple", "$dict", "$x"]), inner, min_size=1, max_size=1)
+    | st.dictionaries(_hashable, inner, max_size=3).map(OrderedDict),
     max_leaves=25)
 
 

@@ -329,9 +329,9 @@ def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted
         tree = ast.parse(skeleton.decode(encoding))
     except SyntaxError as error:
         raise ExtractError(f"{path}: line {error.lineno}: {error.msg}") from None
-    _refuse_unsafe_module(path, tree)
+    keyed = _refuse_unsafe_module(path, tree)
     targets = [c.stmt.name for c in converted]
-    eager, lazy, has_all = _eager_or_lazy(tree, targets)
+    eager, lazy, has_all = _eager_or_lazy(tree, targets, keyed)
     annotations = {c.stmt.name: convert.annotation(c.value, c.stmt.opener) for c in converted}
     uses_any = any("Any" in annotations[n] for n in lazy)
     if uses_any:
@@ -358,23 +358,27 @@ def _compiled(path: str, new_module: bytes) -> bytes:
     return new_module
 
 
-def _refuse_unsafe_module(path: str, tree: ast.Module) -> None:
-    reads = guards.namespace_reads(tree)
+def _refuse_unsafe_module(path: str, tree: ast.Module) -> bool:
+    """Refuses what cannot be done exactly; True when the module reads its own namespace by
+    key (then every moved name is bound eagerly)."""
+    reads, keyed = guards.namespace_reads(tree)
     if reads:
-        raise ExtractError(f"{path}: the module reads its own namespace ({', '.join(reads[:3])})"
-                           ": names moved out of it, and the loader's own, would change what "
-                           "it sees; nothing written")
+        raise ExtractError(f"{path}: the module reads its own namespace as a whole "
+                           f"({', '.join(reads[:3])}): the loader's private names would change "
+                           "what it sees; nothing written")
     refusal = guards.private_name_refusal(tree)
     if refusal:
         raise ExtractError(f"{path}: {refusal}")
+    return keyed
 
 
-def _eager_or_lazy(tree: ast.Module, names: list[str]) -> tuple[tuple[str, ...],
-                                                                tuple[str, ...], bool]:
+def _eager_or_lazy(tree: ast.Module, names: list[str],
+                   keyed: bool) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
     """Names the module's own code uses are bound where they were (module code bypasses
-    `__getattr__`); all are, when the module has its own `__getattr__`/`__dir__`."""
+    `__getattr__`); all are, when the module has its own `__getattr__`/`__dir__` or reads its
+    namespace by key."""
     used = _names_used(tree, names)
-    hooks = guards.defines_module_hooks(tree)
+    hooks = keyed or guards.defines_module_hooks(tree)
     eager = tuple(n for n in names if n in used or hooks)
     lazy = tuple(n for n in names if n not in eager)
     return eager, lazy, "__all__" in _top_level_names(tree)
@@ -427,7 +431,7 @@ def _tree_way(path: str, data: bytes, encoding: str, data_path: str,
         found = bindings.targets(tree, data, encoding)
     except BindingError as error:
         raise ExtractError(str(error)) from None
-    _refuse_unsafe_module(path, tree)
+    keyed = _refuse_unsafe_module(path, tree)
     chosen, notes = _chosen_targets(path, found, options)
     evaluated = [t for t in chosen if not t.literal]
     interpreter: Interpreter | None = None
@@ -451,7 +455,7 @@ def _tree_way(path: str, data: bytes, encoding: str, data_path: str,
     kept = [t for t in chosen if t.key in values]
     if not kept:
         raise ExtractError(f"{path}: nothing could be moved: " + "; ".join(notes))
-    return _tree_prepared(path, data, encoding, data_path, tree, kept, values, options,
+    return _tree_prepared(path, data, encoding, data_path, tree, keyed, kept, values, options,
                           _Prepared(b"", b"", stub.Manifest("", (), False, False, "", ""), (),
                                     [], {}, tuple(t.key for t in kept if not t.literal),
                                     before, interpreter, notes))
@@ -509,15 +513,15 @@ def _literal_value(path: str, target: Target) -> _Value:
 
 
 def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: ast.Module,
-                   kept: list[Target], values: dict[str, _Value], options: Options,
-                   prepared: _Prepared) -> _Prepared:
+                   keyed: bool, kept: list[Target], values: dict[str, _Value],
+                   options: Options, prepared: _Prepared) -> _Prepared:
     keys = [t.key for t in kept]
     tagged = any(values[k].tagged for k in keys)
     json_bytes = _compose([(k, values[k].text) for k in keys])
     manifest = _manifest(data_path, keys, tagged, options.fmt,
                          _source_hash(data, [(t.start, t.end) for t in kept]), json_bytes)
     module_names = [t.key for t in kept if t.scope == "module"]
-    eager, lazy, has_all = _eager_or_lazy(tree, module_names)
+    eager, lazy, has_all = _eager_or_lazy(tree, module_names, keyed)
     annotations = {k: values[k].sketch for k in lazy}
     uses_any = any("Any" in a for a in annotations.values())
     annotations = {k: a.replace("Any", "_TidyAny") for k, a in annotations.items()}

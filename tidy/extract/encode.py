@@ -13,6 +13,7 @@ one key that starts with "$"; every other JSON value means what it means in plai
     {"$ellipsis": 0}         ...
     {"$dict": [[k, v], ...]} a dict with a key that is not a str, or a real dict that would
                              read as a tag (one key starting with "$")
+    {"$odict": [[k, v], ...]} collections.OrderedDict (faker's weighted name tables)
 
 The decoder is an `object_hook`; its source (DECODER_SOURCE) is copied into every loader stub
 so the loader needs nothing but the standard library.
@@ -23,12 +24,13 @@ from __future__ import annotations
 import base64
 import json
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 FORMAT_VERSION = 1
 TAGS = ("$tuple", "$set", "$frozenset", "$bytes", "$complex", "$float", "$int", "$ellipsis",
-        "$dict")
+        "$dict", "$odict")
 _INT_BITS_LIMIT = 13_000  # well under 4300 decimal digits (~14,284 bits): int <-> str stays legal
 
 
@@ -84,6 +86,9 @@ def tagged(value: Any, where: str = "value") -> Any:
         return {"$complex": [tagged(value.real, where), tagged(value.imag, where)]}
     if value is Ellipsis:
         return {"$ellipsis": 0}
+    if kind is OrderedDict:
+        return {"$odict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{short_repr(k)}]")]
+                           for k, v in value.items()]}
     raise Unencodable(f"{where}: a {kind.__name__} cannot be written as data")
 
 
@@ -155,6 +160,9 @@ def _tidy_untag(obj):
         return ...
     if tag == "$dict":
         return {k: v for k, v in value}
+    if tag == "$odict":
+        import collections
+        return collections.OrderedDict((k, v) for k, v in value)
     raise _tidy_builtins.ValueError("unknown tag %r in extracted data" % (tag,))
 '''
 BUILTINS_ALIAS = "import builtins as _tidy_builtins"

@@ -3,9 +3,9 @@ reason in words (a refusal), or nothing.
 
 - a module reached through a symlink, or resolving outside the repository it is in: the
   write would land somewhere else than the path the user named;
-- a module that reads its own namespace (`globals()`, `vars()`, `dir()`, `locals()` at top
-  level, `sys.modules[__name__]`): loaded names, and the loader's own private names, would
-  change what it sees;
+- a module that reads its whole namespace (iterates `globals()`, `vars()`, `dir()` or
+  `locals()` at top level, hands `sys.modules[__name__]` on): the loader's private names
+  would change what it sees (a read by key makes every name eager instead: exact);
 - a module that already uses the loader's private names (`_tidy_data`, `_tidy_builtins`...).
 
 A module-level `__getattr__`/`__dir__` is not a refusal: its names are bound eagerly
@@ -54,18 +54,48 @@ def _repository_root(folder: str) -> str:
     return os.path.realpath(top) if done.returncode == 0 and top else ""
 
 
-def namespace_reads(tree: ast.Module) -> list[str]:
-    """`line N: globals()` for each read of the module's own namespace."""
+def namespace_reads(tree: ast.Module) -> tuple[list[str], bool]:
+    """(`line N: globals()` for each read of the module's whole namespace, whether it reads
+    it by key). A keyed read (`globals()[name]`, `.get(name)`, `name in globals()`,
+    `sys.modules[__name__].NAME`) sees every moved name when all are bound eagerly; a read of
+    the whole (iterating it, `dir()`, passing the dict or module on) would also see the
+    loader's private names: refused."""
     found: list[str] = []
+    keyed = False
     top_level = set(_module_level_nodes(tree))
+    parents = {id(child): node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
-                node.func.id in _NAMESPACE_CALLS:
-            if node.func.id == "globals" or (not node.args and _in(node, top_level)):
+                node.func.id in _NAMESPACE_CALLS and not node.args:
+            if node.func.id != "globals" and not _in(node, top_level):
+                continue  # vars()/dir()/locals() inside a function: that function's own
+            if node.func.id != "dir" and _by_key(node, parents):
+                keyed = True
+            else:
                 found.append(f"line {node.lineno}: {node.func.id}()")
         elif isinstance(node, ast.Subscript) and _is_own_module(node):
-            found.append(f"line {node.lineno}: sys.modules[__name__]")
-    return found
+            if _by_key(node, parents):
+                keyed = True
+            else:
+                found.append(f"line {node.lineno}: sys.modules[__name__]")
+    return found, keyed
+
+
+def _by_key(node: ast.AST, parents: dict[int, ast.AST]) -> bool:
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Subscript) and parent.value is node:
+        return True
+    if isinstance(parent, ast.Attribute) and parent.value is node:
+        if isinstance(node, ast.Subscript):
+            return True  # sys.modules[__name__].NAME
+        grand = parents.get(id(parent))
+        return parent.attr == "get" and isinstance(grand, ast.Call) and grand.func is parent
+    if isinstance(parent, ast.Compare) and node in parent.comparators:
+        return all(isinstance(op, ast.In | ast.NotIn) for op in parent.ops)
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and \
+            parent.func.id in ("getattr", "hasattr") and parent.args[:1] == [node]:
+        return isinstance(node, ast.Subscript)
+    return False
 
 
 def _in(node: ast.AST, top_level: set[int]) -> bool:
