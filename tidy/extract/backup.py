@@ -219,7 +219,13 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
     record = read_record(backup)
     if record.get("complete", True) or _alive(record.get("pid")):
         return []
-    notes = []
+    notes = _remove_temp_files(record)
+    if not changed_since(record):
+        # Killed after its last write, before it said so: the extraction is whole. Keep it,
+        # and let undo find it.
+        record["complete"] = True
+        _save_record(backup, record)
+        return [*notes, "a killed extraction had written everything: kept"]
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
     if os.path.isfile(module_path) and sha256_file(module_path) == record.get("module_sha256"):
@@ -234,7 +240,6 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
             not os.path.islink(data_path) and sha256_file(data_path) == record.get("data_sha256"):
         os.unlink(data_path)
         notes.append(f"removed {os.path.basename(data_path)} a killed extraction left")
-    notes += _remove_temp_files(record)
     os.rename(backup, backup + ".undone")
     return notes
 

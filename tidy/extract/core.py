@@ -119,12 +119,12 @@ def extract_module(
     data = _read(path)
     encoding = _encoding(path, data)
     data_path = os.path.join(os.path.dirname(path), data_file_name(path, fmt))
-    done = _already_extracted(path, data, encoding)
-    if done is not None:
-        return done
     notes = backup.clear_leftovers(path, data_path)
     if notes:
         data = _read(path)
+    done = _already_extracted(path, data, encoding)
+    if done is not None:
+        return dataclasses.replace(done, notes=tuple(notes))
     if os.path.lexists(data_path):
         refusal = guards.data_path_refusal(data_path) or (
             f"{data_path} already exists and the module has no extraction manifest: move it "
