@@ -133,7 +133,7 @@ def _assignment(node: ast.Assign | ast.AnnAssign, owner: str, offsets: _Offsets,
             return None
         name, head_end = node.target.id, node.annotation
     value = node.value
-    if counts.get(name, 0) != 1 or name.startswith("__") or value is None:
+    if counts.get(name, 0) != 1 or _dunder(name) or value is None:
         return None
     start = offsets.at(node.lineno, node.col_offset)
     head_stop = offsets.at(head_end.end_lineno or node.lineno, head_end.end_col_offset or 0)
@@ -144,6 +144,12 @@ def _assignment(node: ast.Assign | ast.AnnAssign, owner: str, offsets: _Offsets,
     return Target(f"{owner}.{name}" if owner else name, "class" if owner else "module",
                   node.lineno, start, end, header, literal, why, end - value_start,
                   _data_like(value), value=value)
+
+
+def _dunder(name: str) -> bool:
+    """`__all__`, `__slots__`...: Python reads these itself. (`__table` in a class body is
+    only a private name, mangled to `_Class__table`: it can move.)"""
+    return name.startswith("__") and name.endswith("__")
 
 
 def _function(node: ast.FunctionDef, offsets: _Offsets) -> Target | None:

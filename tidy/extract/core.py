@@ -113,42 +113,28 @@ def extract_module(
                       memory_cap, evaluate, python, always_verify)
     started = time.monotonic()
     path = os.path.abspath(path)
-    refusal = guards.path_refusal(path)
-    if refusal:
-        raise ExtractError(f"{path}: {refusal}")
-    data = _read(path)
-    encoding = _encoding(path, data)
     data_path = os.path.join(os.path.dirname(path), data_file_name(path, fmt))
-    notes = backup.clear_leftovers(path, data_path)
-    if notes:
-        data = _read(path)
+    data, encoding, notes = _read_checked(path, data_path)
     done = _already_extracted(path, data, encoding)
     if done is not None:
         return dataclasses.replace(done, notes=tuple(notes))
     if os.path.lexists(data_path):
-        refusal = guards.data_path_refusal(data_path) or (
+        raise ExtractError(guards.data_path_refusal(data_path) or (
             f"{data_path} already exists and the module has no extraction manifest: move it "
-            "away first")
-        raise ExtractError(refusal)
+            "away first"))
     prepared = _prepare(path, data, encoding, data_path, options)
     prepared.notes[:0] = notes
     data_bytes = _data_file_bytes(prepared.json_bytes, fmt)
-    manifest = prepared.manifest
-    _check_round_trip(data_bytes, manifest, prepared.layouts,
+    _check_round_trip(data_bytes, prepared.manifest, prepared.layouts,
                       hashlib.sha256(prepared.json_bytes).hexdigest())
     package = packaging.check(path, data_path)
     if package.refusal:
         raise ExtractError(f"{path}: {package.refusal}")
-    result = ExtractResult(
-        module=path, data_file=data_path, status="dry-run" if dry_run else "extracted",
-        names=manifest.names, eager=prepared.eager, tagged=manifest.tagged,
-        original_bytes=len(data), module_bytes=len(prepared.new_module),
-        module_lines=prepared.new_module.count(b"\n"), json_bytes=len(prepared.json_bytes),
-        data_bytes=len(data_bytes), evaluated=prepared.evaluated,
-        notes=tuple([*prepared.notes, *package.notes, *_churn_note(path, fmt)]),
-        interpreter=prepared.interpreter.describe() if prepared.interpreter else "")
+    result = _result(path, data_path, data, data_bytes, prepared,
+                     [*package.notes, *_churn_note(path, fmt)], dry_run)
     if dry_run:
         return dataclasses.replace(result, seconds=time.monotonic() - started)
+    _unchanged_since_read(path, data, data_path)
     written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
                                package.edit)
     verified = ""
@@ -156,6 +142,47 @@ def extract_module(
         verified = _verify_after_writing(path, prepared, written.backup)
     return dataclasses.replace(result, backup=written.backup, verified=verified,
                                seconds=time.monotonic() - started)
+
+
+def _read_checked(path: str, data_path: str) -> tuple[bytes, str, list[str]]:
+    """The module's bytes and encoding, after the path checks and after finishing what a
+    killed run left (notes say what)."""
+    refusal = guards.path_refusal(path)
+    if refusal:
+        raise ExtractError(f"{path}: {refusal}")
+    data = _read(path)
+    encoding = _encoding(path, data)
+    notes = backup.clear_leftovers(path, data_path)
+    if notes:
+        data = _read(path)
+        encoding = _encoding(path, data)
+    return data, encoding, notes
+
+
+def _result(path: str, data_path: str, data: bytes, data_bytes: bytes, prepared: _Prepared,
+            notes: list[str], dry_run: bool) -> ExtractResult:
+    manifest = prepared.manifest
+    return ExtractResult(
+        module=path, data_file=data_path, status="dry-run" if dry_run else "extracted",
+        names=manifest.names, eager=prepared.eager, tagged=manifest.tagged,
+        original_bytes=len(data), module_bytes=len(prepared.new_module),
+        module_lines=prepared.new_module.count(b"\n"), json_bytes=len(prepared.json_bytes),
+        data_bytes=len(data_bytes), evaluated=prepared.evaluated,
+        notes=tuple([*prepared.notes, *notes]),
+        interpreter=prepared.interpreter.describe() if prepared.interpreter else "")
+
+
+def _unchanged_since_read(path: str, data: bytes, data_path: str) -> None:
+    """Right before writing (an import may have taken minutes): the module is still the
+    bytes the new one was made from, and no data file appeared. (The build config is read
+    just before this, by packaging.check.)"""
+    if guards.path_refusal(path) or not os.path.isfile(path) or \
+            backup.sha256_file(path) != backup.sha256_bytes(data):
+        raise ExtractError(f"{path}: the module changed while it was being extracted; "
+                           "nothing written")
+    if os.path.lexists(data_path):
+        raise ExtractError(f"{data_path} appeared while the module was being extracted; "
+                           "nothing written")
 
 
 def _data_file_bytes(json_bytes: bytes, fmt: str) -> bytes:
@@ -440,7 +467,8 @@ def _tree_way(path: str, data: bytes, encoding: str, data_path: str,
     for target in chosen:
         if target.literal:
             values[target.key] = _literal_value(path, target)
-    if evaluated or options.verify_import or options.always_verify:
+    if evaluated or ((options.verify_import or options.always_verify) and
+                     not options.dry_run):
         interpreter = _interpreter(path, options)
         extra = [t.key for t in chosen if t.scope != "module"]
         before = _take(path, interpreter, [t.key for t in evaluated], extra)

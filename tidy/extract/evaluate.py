@@ -33,6 +33,8 @@ def fetch(key):
         return getattr(module, key[:-2])()
     if "." in key:
         owner, attr = key.split(".", 1)
+        if attr.startswith("__") and not attr.endswith("__"):
+            attr = "_" + owner.lstrip("_") + attr  # a private name, mangled
         return getattr(getattr(module, owner), attr)
     return getattr(module, key)
 
