@@ -135,6 +135,16 @@ def test_an_ordered_dict_is_moved_as_one(tmp_path: Path) -> None:
     assert _python(tmp_path, check) == ""
 
 
+def test_own_dir_assigned_at_top_level_makes_names_eager(tmp_path: Path) -> None:
+    source = ("DATA = [\n" + _rows(300, "    ('item', {i}),") + "\n]\ntry:\n"
+              "    __dir__ = lambda: ['DATA', 'extra']\nexcept Exception:\n    pass\n")
+    module = write(package(tmp_path) / "dirred.py", source)
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.eager == ("DATA",) and b"def __dir__" not in module.read_bytes()
+    assert _python(tmp_path, "import pkg.dirred as m; print(dir(m))").strip() == \
+        "['DATA', 'extra']"
+
+
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_own_getattr_inside_if_makes_names_eager(tmp_path: Path, where: str) -> None:
     hook = ("import sys\nif sys.version_info >= (3, 7):\n    def __getattr__(name):\n"
