@@ -1,15 +1,16 @@
 """extract_module(path, ...) -> ExtractResult: the whole extraction, verified first.
 
 Two ways to the same result, chosen by what the data is (plan.py holds what they share):
-- top-level literals (literal_way.py) (the 51 MB `QUESTIONS = [...]`): statements are found without a parse
-  tree (locate.py, bounded memory), values are converted piece by piece in capped workers,
-  and nothing is imported (`--verify-import` and `tidy fix` import the rewritten module);
-- class attributes, functions that only return data, values built by calls or names
-  (`u('...')`, `frozenset([...])`; tree_way.py): the module's parse tree finds the bindings
+- top-level literals, the 51 MB `QUESTIONS = [...]` (literal_way.py): statements are found
+  without a parse tree (locate.py, bounded memory), values are converted piece by piece in
+  capped workers, and nothing is imported (`--verify-import` and `tidy fix` import the
+  rewritten module);
+- class attributes, functions that only return data, values built by calls or names,
+  `u('...')`, `frozenset([...])` (tree_way.py): the module's parse tree finds the bindings
   (bindings.py); literals are taken with ast.literal_eval, anything else only with
   `--evaluate`, by importing the module in the project's interpreter (interpreter.py,
-  evaluate.py, importing.py); the rewritten module is then imported again in a fresh interpreter and every
-  module-level name is compared type-exactly, order included, with what it was.
+  evaluate.py, importing.py); the rewritten module is then imported again in a fresh
+  interpreter and every module-level name is compared type-exactly, order included.
 
 Nothing is written until every check that can run before writing has passed: the data file
 decodes (with the loader's own decoder, in a fresh process) to the very same text, the new
