@@ -124,7 +124,7 @@ def test_new_data_modules_are_blocked_but_code_and_old_modules_are_not(repo: Pat
     assert result.code == 1, result.err
     assert result.out.count("[TDY301]") == 1
     assert "src/mock_api.py: new module of " in result.out
-    assert "literal data (QUESTIONS) [TDY301]" in result.out
+    assert "% data (QUESTIONS) [TDY301]" in result.out
     assert "fix: tidy extract src/mock_api.py" in result.out
 
     commit(repo, "src/mock_api.py", "src/numbers.py")
