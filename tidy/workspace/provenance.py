@@ -57,7 +57,7 @@ def _checkout(folder: Path, how: str) -> Provenance | None:
     """HEAD and origin of `folder` when it is the top of a git work tree (not merely inside
     one: a virtualenv kept inside some project's repo is not tidy's checkout)."""
     try:
-        lines = run_git(str(folder), "rev-parse", "--show-toplevel", "HEAD").decode().split()
+        lines = run_git(str(folder), "rev-parse", "--show-toplevel", "HEAD").decode().splitlines()
     except (GitUnavailable, OSError, UnicodeDecodeError):
         return None
     if len(lines) != 2 or Path(lines[0]).resolve() != folder.resolve() or not _SHA.match(lines[1]):
@@ -89,7 +89,8 @@ def _from_direct_url(package: Path) -> Provenance | None:
     if isinstance(vcs, dict) and vcs.get("vcs") == "git":
         commit = vcs.get("commit_id")
         if isinstance(commit, str) and _SHA.match(commit):
-            return Provenance(commit, without_credentials(url), None, f"the commit pip installed tidy from ({without_credentials(url)})")
+            shown = without_credentials(url)
+            return Provenance(commit, shown, None, f"the commit pip installed tidy from ({shown})")
     parts = urlsplit(url)
     if parts.scheme == "file" and isinstance(direct.get("dir_info"), dict):
         return _checkout(Path(unquote(parts.path)),
