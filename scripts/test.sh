@@ -75,7 +75,8 @@ if [ ${#packages[@]} -gt 0 ]; then
         hint="install with your package manager: ${packages[*]}"
     fi
     if [ "$installed" = no ]; then
-        say "could not install the tools some tests need (not root, and no sudo that works)."
+        say "could not install the tools some tests need (apt-get failed, or not root and no" \
+            "sudo that works)."
         say "as root, or as a user with sudo, run:  $hint"
         say "then run this again; now running the tests that can run without them."
     fi
