@@ -161,9 +161,9 @@ _SECRET = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126,
 @given(user=_SECRET, password=_SECRET, scheme=st.sampled_from(["https", "http", "ssh"]))
 def test_no_credentials_survive(user: str, password: str, scheme: str) -> None:
     url = f"{scheme}://{user}:{password}@git.example.org/o/tidy.git"
-    for shown in (provenance.web_url(url), provenance.without_credentials(url)):
-        assert password not in shown and "@" not in shown
-        assert shown.split("://")[1].startswith("git.example.org/o/tidy")
+    assert provenance.without_credentials(url) == f"{scheme}://git.example.org/o/tidy.git"
+    web = "http" if scheme == "http" else "https"
+    assert provenance.web_url(url) == f"{web}://git.example.org/o/tidy"
 
 
 # Install instructions that name tidy's distribution on a package index: pip/pipx/uv install of
