@@ -125,7 +125,6 @@ if hasattr(early, "run_task") and hasattr(early, "EarlyWork"):
 
 try:
     import tidy.rules.data_in_code as dic
-    import tidy.extract.prefilter as prefilter
     def traced(name, function):
         def call(path, *a, **k):
             started = time.perf_counter()
@@ -134,8 +133,7 @@ try:
             calls.append((name, os.path.relpath(path, tree), seconds))
             return result
         return call
-    prefilter.measure = traced("prefilter.measure", prefilter.measure)
-    dic.confirm_in_subprocess = traced("confirm_in_subprocess", dic.confirm_in_subprocess)
+    dic._VERDICTS.get = traced("data-in-code judgement", dic._VERDICTS.get)
     if hasattr(dic, "_js_is_data"):
         dic._js_is_data = traced("_js_is_data", dic._js_is_data)
 except Exception as error:

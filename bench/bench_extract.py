@@ -21,7 +21,10 @@ import sys
 import time
 from pathlib import Path
 
-GENERATOR = Path(__file__).resolve().parents[2] / "shared" / "bench" / "mkmockapi.py"
+# shared/bench/ sits beside the main checkout (../shared) and beside the worktrees (../../shared)
+GENERATOR = next((p / "shared" / "bench" / "mkmockapi.py" for p in Path(__file__).resolve().parents
+                  if (p / "shared" / "bench" / "mkmockapi.py").is_file()),
+                 Path(__file__).resolve().parents[2] / "shared" / "bench" / "mkmockapi.py")
 _PROBE = r"""
 import sys, time
 sys.path.insert(0, sys.argv[1])

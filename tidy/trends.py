@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 DB_NAME = "history.sqlite"
 _BUSY_TIMEOUT_S = 30.0
+_WAL_ATTEMPTS = 10  # ~3 s in all before the rollback journal is kept
 
 # Finding families, in the order reports list them. "clean" is what no finding claims.
 FAMILIES = ("cache", "artifact", "data", "vendored", "big", "duplicate", "ignore", "history",
@@ -322,14 +323,29 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
     db.row_factory = sqlite3.Row
     try:
         db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
-        # WAL: readers never block the writer; fall back silently where WAL is not possible
-        # (some network filesystems), the busy timeout still serialises writers.
-        db.execute("PRAGMA journal_mode = WAL")
+        _ask_for_wal(db)
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
         db.close()
         raise TrendsError(f"{path}: not a tidy history database ({error})") from None
     return db
+
+
+def _ask_for_wal(db: sqlite3.Connection) -> None:
+    """WAL: readers never block the writer. Switching a new database to WAL can answer
+    "database is locked" at once, without waiting on the busy timeout, while another process
+    creates it too; after a few tries the rollback journal is kept (the busy timeout still
+    serialises writers), as where WAL is not possible at all (some network filesystems)."""
+    for attempt in range(_WAL_ATTEMPTS):
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return  # set once by whoever created it; asking again needs the lock
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) and "busy" not in str(error):
+                raise
+            time.sleep(0.05 * (attempt + 1))
 
 
 def _text(path: str) -> str:

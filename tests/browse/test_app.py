@@ -286,7 +286,7 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
         assert isinstance(item, Item)
         share = dict(item.finding.details)["holds"]
         assert "TDY301 data-module" in pane and f"holds: {share}" in pane
-        assert "literal data" in pane and "extract" in pane
+        assert "% data" in pane and "extract" in pane  # the data share, and what the fix does
         await filter_by(pilot, "rule:TDY40")
         await pilot.press("down")
         pane = _evidence(app)

@@ -7,7 +7,6 @@ import random
 from pathlib import Path
 
 from tests.conftest import commit, findings, make_repo, scan_json
-from tidy.extract.confirm import confirm_in_subprocess
 
 
 def _repo(tmp_path: Path) -> Path:
@@ -41,9 +40,3 @@ def test_data_module_string_and_data_file_found_code_not(tmp_path: Path) -> None
                        "TDY303": {"app/cities.json"}}
     (found,) = findings(report, "TDY301")
     assert "QUESTIONS" in found["message"] and "%" in found["message"]
-
-
-def test_memory_cap_gives_a_clear_message(tmp_path: Path) -> None:
-    repo = _repo(tmp_path)
-    result = confirm_in_subprocess(str(repo / "app" / "questions.py"), cap=40 * 1024**2)
-    assert "memory cap" in result.error or "failed" in result.error

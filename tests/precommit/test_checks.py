@@ -126,7 +126,7 @@ def test_new_data_modules_are_blocked_but_code_and_old_modules_are_not(repo: Pat
     assert result.code == 1, result.err
     assert result.out.count("[TDY301]") == 1
     assert "src/mock_api.py: new module of " in result.out
-    assert "literal data (QUESTIONS) [TDY301]" in result.out
+    assert "% data (QUESTIONS) [TDY301]" in result.out
     assert "fix: tidy extract src/mock_api.py" in result.out
 
     commit(repo, "src/mock_api.py", "src/numbers.py")
@@ -365,3 +365,63 @@ def test_an_unreferenced_vendored_library_is_blocked_a_referenced_one_is_not(rep
           '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
     git(repo, "add", "templates")
     assert run_cli("hook", "check-staged", *staged, "templates/editor.html", cwd=repo).code == 0
+
+
+def test_tidy_init_repo_writes_a_pin_pre_commit_installs_and_runs(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    """`tidy init --repo URL`, run by the tidy in that repository, pins a rev pre-commit can
+    clone and install (no invented tag): the hooks then run and block a committed cache."""
+    init = subprocess.run([sys.executable, "-m", "tidy", "init", "--write", "--repo",
+                           str(hook_repo)], cwd=repo, capture_output=True, text=True,
+                          env={**pre_commit_env, "PYTHONPATH": str(hook_repo)}, check=False)
+    assert init.returncode == 0, init.stderr
+    assert f"rev: {_head(hook_repo)}" in (repo / ".pre-commit-config.yaml").read_text()
+    commit(repo, ".pre-commit-config.yaml", ".tidy.toml")
+
+    clean = _pre_commit(repo, pre_commit_env, "run", "--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\x00")
+    git(repo, "add", "-f", "pkg/__pycache__")
+    blocked = _pre_commit(repo, pre_commit_env, "run", "tidy-staged")
+    assert blocked.returncode == 1
+    assert "pkg/__pycache__: Python bytecode cache" in blocked.stdout
+
+
+@pytest.fixture
+def html_tidy_first(tmp_path: Path) -> dict[str, str]:
+    """PATH whose first `tidy` is Debian's HTML Tidy (scripts/test.sh installs it)."""
+    html_tidy = Path("/usr/bin/tidy")
+    found = html_tidy.is_file() and subprocess.run(
+        [str(html_tidy), "--version"], capture_output=True, text=True,
+        check=False).stdout.startswith("HTML Tidy")
+    if not found:
+        message = "HTML Tidy (/usr/bin/tidy) is not installed: bash scripts/test.sh installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    bin_dir = tmp_path / "html-tidy-bin"
+    bin_dir.mkdir()
+    (bin_dir / "tidy").symlink_to(html_tidy)
+    env = hermetic_env()
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    return env
+
+
+def test_plain_git_hook_refuses_html_tidy_and_takes_TIDY(
+        repo: Path, html_tidy_first: dict[str, str], tidy_on_path: dict[str, str]) -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(SOURCE / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    write(repo / "page.html", "<p>unclosed\n")
+    git(repo, "add", "page.html")
+
+    refused = _git_commit(repo, html_tidy_first)
+    assert refused.returncode != 0
+    assert "tidy: tidy is not the repository-hygiene tidy (HTML Tidy, or nothing)" in \
+        refused.stderr
+    assert (repo / "page.html").read_text() == "<p>unclosed\n"  # HTML Tidy never ran on it
+
+    ours = shutil.which("tidy", path=tidy_on_path["PATH"])
+    assert ours is not None
+    env = {**html_tidy_first, "TIDY": ours, "PYTHONPATH": tidy_on_path["PYTHONPATH"]}
+    assert _git_commit(repo, env).returncode == 0

@@ -22,9 +22,12 @@ from tests.watch.helpers import DAY, compile_to_cache, set_age
 
 
 def _imports(root: Path) -> str:
-    """What `import pkg.core` gives in a fresh interpreter run from `root`."""
+    """What `import pkg.core` gives in a fresh interpreter run from `root`. -B: the check
+    itself must not write pkg/__pycache__/__init__.*.pyc into the tree under test (a fresh
+    write there makes `tidy fix` leave the folder for later, so the control would depend on
+    PYTHONDONTWRITEBYTECODE being set in the caller's environment)."""
     proc = subprocess.run(
-        [sys.executable, "-c", "import pkg.core; print(pkg.core.ANSWER)"], cwd=root,
+        [sys.executable, "-B", "-c", "import pkg.core; print(pkg.core.ANSWER)"], cwd=root,
         capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     return proc.stdout.strip()

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import click
 
-from tidy import __version__
 from tidy.cli.exits import EXIT_FAIL, EXIT_OK
 
 
@@ -16,7 +15,8 @@ from tidy.cli.exits import EXIT_FAIL, EXIT_OK
 @click.option("--force", is_flag=True, help="With --write: overwrite existing files.")
 @click.option("--repo", help="Hook repository URL for .pre-commit-config.yaml "
               "(default: a `repo: local` hook that runs the installed tidy).")
-@click.option("--rev", help=f"With --repo: the tag or commit to pin (default v{__version__}).")
+@click.option("--rev", help="With --repo: the commit or tag to pin (default: the commit this "
+              "tidy was installed from; required when that is unknown).")
 def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | None) -> int:
     """Print (or --write) a .pre-commit-config.yaml with tidy's hooks and a starter config."""
     from tidy.precommit.init import (

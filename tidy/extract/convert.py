@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidy.extract import encode, verify
+from tidy.extract.interpreter import set_death_signal
 from tidy.extract.locate import Statement
 
 BATCH_BYTES = 512 * 1024
@@ -162,8 +163,10 @@ def _literal_eval(text: str, piece: Piece) -> Any:
 
 
 def _checked(value: Any, piece: Piece, whole: bool) -> PieceResult:
-    if isinstance(value, dict) and not whole and not all(
-            type(k) is str and not k.startswith("$") for k in value):
+    if not whole and (type(value) is set or (isinstance(value, dict) and not all(
+            type(k) is str and not k.startswith("$") for k in value))):
+        # A set display, or a dict with keys JSON objects cannot hold: its tagged form is
+        # one list ($set, $dict), converted in one piece (str_keys=False says so).
         return PieceResult("", False, len(value), frozenset(), str_keys=False)
     where = f"line {piece.line}"
     try:
@@ -223,7 +226,12 @@ def _worker(encoding: str, cap: int, raw: bytes, piece: Piece, opener: str) -> P
     return convert_piece(raw.decode(encoding), piece, opener)
 
 
-def _init_worker(cap: int) -> None:
+def _init_worker(cap: int, parent: int) -> None:
+    # A `kill -9` of tidy must not leave workers converting for nobody (issue 15.6): they
+    # get SIGKILL when tidy dies, and give up if it is already gone.
+    set_death_signal()
+    if os.getppid() != parent:
+        os._exit(1)
     _limit_memory(cap)
 
 
@@ -262,7 +270,7 @@ def _run(data: bytes, parts: list[Piece], opener: str, encoding: str, workers: i
          cap: int) -> Iterator[PieceResult]:
     """Results in order, at most a few batches in flight per worker (bounded memory)."""
     with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                             initargs=(cap,)) as pool:
+                             initargs=(cap, os.getpid())) as pool:
         window: list[Future[PieceResult]] = []
         queue = iter(parts)
         for piece in queue:

@@ -13,6 +13,7 @@ one key that starts with "$"; every other JSON value means what it means in plai
     {"$ellipsis": 0}         ...
     {"$dict": [[k, v], ...]} a dict with a key that is not a str, or a real dict that would
                              read as a tag (one key starting with "$")
+    {"$odict": [[k, v], ...]} collections.OrderedDict (faker's weighted name tables)
 
 The decoder is an `object_hook`; its source (DECODER_SOURCE) is copied into every loader stub
 so the loader needs nothing but the standard library.
@@ -23,12 +24,13 @@ from __future__ import annotations
 import base64
 import json
 import math
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 FORMAT_VERSION = 1
 TAGS = ("$tuple", "$set", "$frozenset", "$bytes", "$complex", "$float", "$int", "$ellipsis",
-        "$dict")
+        "$dict", "$odict")
 _INT_BITS_LIMIT = 13_000  # well under 4300 decimal digits (~14,284 bits): int <-> str stays legal
 
 
@@ -84,6 +86,9 @@ def tagged(value: Any, where: str = "value") -> Any:
         return {"$complex": [tagged(value.real, where), tagged(value.imag, where)]}
     if value is Ellipsis:
         return {"$ellipsis": 0}
+    if kind is OrderedDict:
+        return {"$odict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{short_repr(k)}]")]
+                           for k, v in value.items()]}
     raise Unencodable(f"{where}: a {kind.__name__} cannot be written as data")
 
 
@@ -126,40 +131,47 @@ def encode(value: Any, where: str = "value") -> tuple[str, bool]:
     return dumps(ready), True
 
 
-# The decoder copied into every loader stub. Keep it short, stdlib only, no eval.
+# The decoder copied into every loader stub. Keep it short, stdlib only, no eval. Builtins are
+# reached through the stub's private alias `_tidy_builtins`: a module may rebind `set`,
+# `tuple`, `complex`... at its top level, and a global lookup would find the module's.
 DECODER_SOURCE = '''\
 def _tidy_untag(obj):
-    if len(obj) != 1:
+    if _tidy_builtins.len(obj) != 1:
         return obj
     ((tag, value),) = obj.items()
     if tag[:1] != "$":
         return obj
     if tag == "$tuple":
-        return tuple(value)
+        return _tidy_builtins.tuple(value)
     if tag == "$set":
-        return set(value)
+        return _tidy_builtins.set(value)
     if tag == "$frozenset":
-        return frozenset(value)
+        return _tidy_builtins.frozenset(value)
     if tag == "$bytes":
         import base64
         return base64.b64decode(value)
     if tag == "$complex":
-        return complex(value[0], value[1])
+        return _tidy_builtins.complex(value[0], value[1])
     if tag == "$float":
-        return float(value)
+        return _tidy_builtins.float(value)
     if tag == "$int":
-        return int(value, 16)
+        return _tidy_builtins.int(value, 16)
     if tag == "$ellipsis":
         return ...
     if tag == "$dict":
         return {k: v for k, v in value}
-    raise ValueError("unknown tag %r in extracted data" % tag)
+    if tag == "$odict":
+        import collections
+        return collections.OrderedDict((k, v) for k, v in value)
+    raise _tidy_builtins.ValueError("unknown tag %r in extracted data" % (tag,))
 '''
+BUILTINS_ALIAS = "import builtins as _tidy_builtins"
 
 
 def _load_decoder() -> Callable[[dict[str, Any]], Any]:
     namespace: dict[str, Any] = {}
-    exec(compile(DECODER_SOURCE, "<tidy decoder>", "exec"), namespace)  # our own constant text
+    source = BUILTINS_ALIAS + "\n" + DECODER_SOURCE
+    exec(compile(source, "<tidy decoder>", "exec"), namespace)  # our own constant text
     hook: Callable[[dict[str, Any]], Any] = namespace["_tidy_untag"]
     return hook
 

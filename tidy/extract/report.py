@@ -27,9 +27,20 @@ def describe(result: ExtractResult) -> str:
     if result.eager:
         lines.append(f"  loaded at import (the module's own code uses them): "
                      f"{', '.join(result.eager)}")
-    lazy = [n for n in result.names if n not in result.eager]
+    lazy = [n for n in result.names if n not in result.eager and "." not in n
+            and not n.endswith("()")]
+    bound = [n for n in result.names if "." in n or n.endswith("()")]
+    if bound:
+        lines.append(f"  loaded where they were (class attributes, functions): "
+                     f"{', '.join(bound)}")
     if lazy:
         lines.append(f"  loaded on first access: {', '.join(lazy)}")
+    if result.evaluated:
+        lines.append(f"  taken by importing the module: {', '.join(result.evaluated)}")
+    if result.interpreter:
+        lines.append(f"  interpreter: {result.interpreter}")
+    if result.verified:
+        lines.append(f"  verified: {result.verified}")
     lines += [f"  note: {note}" for note in result.notes]
     if result.backup:
         lines.append(f"  original kept in {result.backup} (undo: tidy extract --undo {module})")

@@ -8,6 +8,9 @@
 - Eager names: where the module's own code uses a name (global lookups inside the module
   bypass `__getattr__`), the name is bound at its original place, loaded at import time.
 - Never pickle, never eval: gzip + json, plus the tagged-form decoder when the data needs it.
+- Nothing a module can shadow: builtins are reached through `_tidy_builtins` (a module may
+  rebind `set` or `open` at its top level), and the annotations the stub adds are strings,
+  which Python stores without evaluating them.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.extract.encode import DECODER_SOURCE, FORMAT_VERSION
+from tidy.extract.encode import BUILTINS_ALIAS, DECODER_SOURCE, FORMAT_VERSION
 
 MANIFEST_PREFIX = "# tidy-extract: "
 
@@ -59,6 +62,7 @@ class StubPlan:
     eager: tuple[str, ...]
     has_all: bool  # the module defines __all__ itself
     uses_any: bool  # generated annotations mention _TidyAny
+    copies: bool = False  # a function returns extracted data: each call gets its own copy
 
 
 def loader_block(plan: StubPlan) -> str:
@@ -69,6 +73,9 @@ def loader_block(plan: StubPlan) -> str:
         f"# {', '.join(manifest.names)}: moved to {manifest.data_file} by `tidy extract` "
         f"(data format {manifest.format}, see tidy's docs/extract-format.md).",
     ]
+    lines.append(BUILTINS_ALIAS)
+    if plan.copies:
+        lines.append("import copy as _tidy_copy")
     if plan.uses_any:
         lines.append("from typing import Any as _TidyAny")
     lines += ["", "", *_reader(manifest).splitlines()]
@@ -102,7 +109,8 @@ def _tidy_read(name):
         from importlib.resources import files
         return files(__package__).joinpath(name).read_bytes()
     import os
-    with open(os.path.join(os.path.dirname(os.path.abspath(__file__)), name), "rb") as f:
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
+    with _tidy_builtins.open(path, "rb") as f:
         return f.read()'''
 
 
@@ -110,20 +118,20 @@ def _lazy_hooks(plan: StubPlan) -> str:
     names = ", ".join(repr(n) for n in plan.lazy)
     star = "" if plan.has_all else '''
     if name == "__all__":  # star-imports of a module without __all__ must see lazy names too
-        return [n for n in (*globals(), *_TIDY_LAZY) if not n.startswith("_")]'''
+        return [n for n in (*_tidy_builtins.globals(), *_TIDY_LAZY) if not n.startswith("_")]'''
     return f'''\
 _TIDY_LAZY = ({names},)
 
 
 def __getattr__(name):
     if name in _TIDY_LAZY:
-        value = globals()[name] = _tidy_data()[name]
+        value = _tidy_builtins.globals()[name] = _tidy_data()[name]
         return value{star}
-    raise AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
+    raise _tidy_builtins.AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
 
 
 def __dir__():
-    return sorted({{*globals(), *_TIDY_LAZY}})'''
+    return _tidy_builtins.sorted({{*_tidy_builtins.globals(), *_TIDY_LAZY}})'''
 
 
 def eager_statement(header: str, name: str) -> str:
@@ -132,13 +140,24 @@ def eager_statement(header: str, name: str) -> str:
 
 
 def lazy_statement(header: str, name: str, annotation: str) -> str:
-    """An annotation-only declaration: informs type checkers, binds nothing."""
+    """An annotation-only declaration: informs type checkers, binds nothing. Ours is a
+    string (never evaluated, so a rebound `list` or `dict` cannot break the import)."""
     target = header.rstrip()
     if target.endswith("="):
         target = target[:-1].rstrip()
     if ":" in target:
-        return target  # the author's own annotation
-    return f"{name}: {annotation}"
+        return target  # the author's own annotation (evaluated at import, as it was before)
+    return f"{name}: {annotation!r}"
+
+
+def class_statement(header: str, key: str) -> str:
+    """A class attribute, bound eagerly: a class body runs at import."""
+    return f"{header}_tidy_data()[{key!r}]"
+
+
+def function_body(indent: str, key: str) -> str:
+    """The body of a function that returned data: a copy each call, as a literal made one."""
+    return f"{indent}return _tidy_copy.deepcopy(_tidy_data()[{key!r}])"
 
 
 def lazy_allowed(defined_names: Sequence[str]) -> bool:

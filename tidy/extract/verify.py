@@ -7,6 +7,7 @@ nan != nan. Here a value equals another only if a reader could not tell them apa
 from __future__ import annotations
 
 import struct
+from collections import OrderedDict
 from typing import Any
 
 from tidy.extract.encode import dumps, short_repr, tagged
@@ -32,7 +33,7 @@ def difference(a: Any, b: Any, where: str = "value") -> str | None:
             a.imag, b.imag, f"{where}.imag")
     if kind is list or kind is tuple:
         return _sequences(a, b, where)
-    if kind is dict:
+    if kind is dict or kind is OrderedDict:
         return _dicts(a, b, where)
     if kind is set or kind is frozenset:
         return _sets(a, b, where)

@@ -1,20 +1,32 @@
 """The EXTRACT applier: a data module becomes a loader stub plus `<module>.json.gz`.
 
 The extraction itself (tidy.extract.core) verifies the round trip before writing and keeps
-a backup of the original module (never inside the work tree). This applier journals it:
-the intent is written before anything changes and names the module; `done` records the
-backup, so `tidy undo` puts the module back and removes the data file, and a run killed in
-between is resolved from the disk (is the module a stub with a manifest now, or not).
+a backup of the original module (never inside the work tree). Here it is always verified by
+importing the rewritten module in the project's interpreter too, and rolled back byte for
+byte on a difference. This applier journals it: the intent is written before anything
+changes and names the module; `done` records the backup, so `tidy undo` puts the module back
+and removes the data file (refused, naming the file, when the module, data file or build
+config changed since), and a run killed in between is resolved from the disk: a module that
+is a stub with a manifest was extracted; otherwise what the killed run left (the data file,
+temp files) is removed, so the module can be extracted again at once.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
+from tidy.extract import backup as extract_backup
 from tidy.extract import stub
-from tidy.extract.core import ExtractError, extract_module, latest_backup, undo_extract
+from tidy.extract.core import (
+    ExtractError,
+    data_file_name,
+    extract_module,
+    latest_backup,
+    undo_extract,
+)
 from tidy.fixes import ApplySettings, Outcome, Status, skipped
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
@@ -45,7 +57,7 @@ class ExtractApplier:
         seq = journal.intent("extract", path=action.path, root=action.root, code=action.code,
                              bytes=action.bytes, files=1)
         try:
-            result = extract_module(action.path)
+            result = extract_module(action.path, always_verify=True)
         except (ExtractError, OSError) as error:
             journal.failed(seq, str(error))
             return Outcome(action.path, self.kind, Status.FAILED, str(error), True,
@@ -91,6 +103,10 @@ class ExtractApplier:
                 # The module is replaced last, after the backup and the data file: a stub
                 # means the whole extraction happened.
                 state = "moved" if extracted else "not-moved"
+                if not extracted:
+                    data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
+                    for note in extract_backup.clear_leftovers(path, data_path):
+                        journal.write({"op": "note", "ref": intent.seq, "text": note})
                 journal.write({"op": "recovered", "ref": intent.seq, "state": state,
                                "backup": latest_backup(path) or ""}, sync=True)
             outcomes.append(Outcome(path, self.kind, Status.DONE,

@@ -3,7 +3,7 @@
 check-staged FILE...  (commit stage, per file)
     Blocks what should never be committed: caches, build outputs and OS/editor junk from the
     catalogue, files whose *staged blob* is over the size limit, and new Python modules that are
-    mostly one literal (the data-in-code pre-filter and confirmation, run on the staged blob),
+    mostly data (the data-in-code judgement, run on the staged blob's bytes),
     and a vendored library added that nothing in the repo references (TDY401).
     Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
     from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
@@ -214,8 +214,8 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
 
 def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
                          is_new: Callable[[Blob], bool], scope: str) -> list[Problem]:
-    """New Python modules that are mostly one literal (TDY301), judged on the blob's content:
-    the streaming pre-filter first, then the same confirmation the scan uses."""
+    """New Python modules that are mostly data (TDY301), judged on the blob's content by the
+    same judgement the scan uses."""
     candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
                   and b.size >= config.data_min_size]
     candidates = [b for b in candidates if is_new(b)]
@@ -273,30 +273,16 @@ def _unused_library_problem(library: Library, scope: str) -> Problem:
 
 
 def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
-    import io
-    import tempfile
-
+    from tidy.analysis.data_in_code import judge_python
     from tidy.core.units import human_bytes
-    from tidy.extract import prefilter
-    from tidy.extract.confirm import confirm_in_subprocess
-    from tidy.rules.data_in_code import DATA_SHARE
 
-    if not prefilter.measure_stream(io.BytesIO(content)).passes:
-        return None
-    with tempfile.TemporaryDirectory(prefix="tidy-hook-") as folder:
-        copy = os.path.join(folder, os.path.basename(blob.path))
-        with open(copy, "wb") as f:
-            f.write(content)
-        found = confirm_in_subprocess(copy)
-    data = sum(h.bytes for h in found.holders if h.kind != "str")
-    text = sum(h.bytes for h in found.holders if h.kind == "str")
-    if found.error or found.share < DATA_SHARE or data < text:
+    verdict = judge_python(content)
+    if verdict.error or not verdict.is_data:
         return None  # code, or not provably data: never block a commit on a guess
-    names = ", ".join(h.name for h in sorted(found.holders, key=lambda h: -h.bytes)[:3])
     then = "git add both" if scope == STAGED else "amend the commit that added it"
     return Problem(blob.path, "TDY301",
-                   f"new module of {human_bytes(blob.size)} is {found.share:.0%} literal data "
-                   f"({names})",
+                   f"new module of {human_bytes(blob.size)} is {verdict.literal_fraction:.0%} "
+                   f"data ({', '.join(b.name for b in verdict.bindings[:3])})",
                    f"tidy extract {_q(blob.path)} (moves the data to a .json.gz beside it with a "
                    f"verified loader stub), then {then}; or keep the data out of the source tree")
 

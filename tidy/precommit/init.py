@@ -14,15 +14,17 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from tidy import __version__
+import click
+
 from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
+from tidy.workspace import provenance
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
 _LOCAL_HOOKS = """\
 # tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
 # --hook-type pre-commit --hook-type pre-push`. `repo: local` uses the tidy installed in
-# this environment (pip install tidy-workspace); see `tidy init --repo URL` for a pinned copy.
+# this environment (README, "Set up"); `tidy init --repo URL` pins a commit of a repository.
 repos:
   - repo: local
     hooks:
@@ -72,7 +74,20 @@ committed-caches = false        # committed caches and build outputs fail
 def pre_commit_snippet(repo: str | None = None, rev: str | None = None) -> str:
     if repo is None:
         return _LOCAL_HOOKS
-    return _REMOTE_HOOKS.format(repo=repo, rev=rev or f"v{__version__}")
+    return _REMOTE_HOOKS.format(repo=repo, rev=rev or pinned_rev())
+
+
+def pinned_rev() -> str:
+    """The commit this tidy was installed from: a rev that exists, unlike a tag never made."""
+    found = provenance.installed()
+    if found is None or found.commit is None:
+        raise click.UsageError("--repo needs --rev here: this tidy was not installed from a git "
+                               "checkout or a git URL, so its commit is unknown; pass --rev with "
+                               "a commit (or tag) of that repository")
+    note = " (not on any remote branch: push it, or pass --rev)" if provenance.unpublished(
+        found) else ""
+    click.echo(f"tidy init: rev {found.commit} is {found.how}{note}", err=True)
+    return found.commit
 
 
 def tidy_toml() -> str:

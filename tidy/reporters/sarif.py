@@ -21,7 +21,7 @@ from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_p
 from tidy.reporters._common import each_finding, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
-INFORMATION_URI = "https://pypi.org/project/tidy-workspace/"
+README_SECTION = "sarif-and-markdown"  # informationUri when the repository is unknown
 SRCROOT = "SRCROOT"
 FINGERPRINT_KEY = "tidyFindingHash/v1"
 
@@ -166,7 +166,7 @@ def sarif_log(report: Report) -> dict[str, Any]:
                 "name": "tidy",
                 "semanticVersion": __version__,
                 "version": __version__,
-                "informationUri": INFORMATION_URI,
+                **_information_uri(),
                 "rules": [descriptors[c] for c in codes],
             }},
             "automationDetails": {"id": "tidy/"},
@@ -179,6 +179,15 @@ def sarif_log(report: Report) -> dict[str, Any]:
                                  for w in report.warnings]}],
         }],
     }
+
+
+def _information_uri() -> dict[str, str]:
+    """The repository tidy was installed from, else its README's section; never an address
+    that does not exist (tidy is on no package index)."""
+    from tidy.workspace.provenance import information_uri
+
+    uri = information_uri(README_SECTION)
+    return {"informationUri": uri} if uri else {}
 
 
 def render(report: Report) -> str:

@@ -1,0 +1,220 @@
+"""tidy.analysis.data_in_code: the verdict on real modules (the stdlib's and pip's vendored
+ones, present on every machine that runs the tests), on each shape of data real packages
+write, on code that looks like data, and on adversarial bytes."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import random
+import sysconfig
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from tidy.analysis.data_in_code import DataVerdict, judge_python
+
+STDLIB = Path(sysconfig.get_paths()["stdlib"])
+VENDOR = Path(sysconfig.get_paths()["purelib"]) / "pip" / "_vendor"
+
+DATA_MODULES = [STDLIB / "pydoc_data" / "topics.py", STDLIB / "html" / "entities.py",
+                STDLIB / "encodings" / "cp1252.py", VENDOR / "idna" / "uts46data.py",
+                VENDOR / "rich" / "_emoji_codes.py", VENDOR / "pygments" / "lexers" / "_mapping.py",
+                VENDOR / "chardet" / "langrussianmodel.py"]
+CODE_MODULES = [STDLIB / "_pydecimal.py", STDLIB / "typing.py", STDLIB / "argparse.py",
+                STDLIB / "pydoc.py", STDLIB / "tkinter" / "__init__.py",
+                STDLIB / "test" / "test_descr.py", STDLIB / "test" / "test_typing.py",
+                VENDOR / "pyparsing" / "core.py", VENDOR / "rich" / "console.py",
+                VENDOR / "pygments" / "lexers" / "python.py"]
+
+
+def _judge(text: str) -> DataVerdict:
+    return judge_python(text.encode("utf-8"))
+
+
+def _existing(paths: list[Path]) -> list[Path]:
+    return [p for p in paths if p.is_file()]
+
+
+@pytest.mark.parametrize("path", _existing(DATA_MODULES), ids=lambda p: p.name)
+def test_real_data_modules_are_data(path: Path) -> None:
+    verdict = judge_python(path.read_bytes())
+    assert verdict.is_data, verdict
+    assert verdict.literal_fraction >= 0.85
+    assert verdict.bindings and verdict.bindings[0].line >= 1
+
+
+@pytest.mark.parametrize("path", _existing(CODE_MODULES), ids=lambda p: p.name)
+def test_real_code_modules_are_not(path: Path) -> None:
+    verdict = judge_python(path.read_bytes())
+    assert not verdict.is_data
+    assert not verdict.giant_strings
+
+
+def test_the_negatives_exist_here() -> None:
+    # The lists above are only worth something if most of them are on this machine.
+    assert len(_existing(CODE_MODULES)) >= 6 and len(_existing(DATA_MODULES)) >= 4
+
+
+def test_verdict_is_picklable_and_json_round_trips() -> None:
+    verdict = judge_python((STDLIB / "html" / "entities.py").read_bytes())
+    assert pickle.loads(pickle.dumps(verdict)) == verdict
+    assert DataVerdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+
+
+def test_biggest_binding_names_lines_and_bytes() -> None:
+    rows = "\n".join(f"    {{'id': {i}, 'q': 'question {i}?'}}," for i in range(3000))
+    source = f'"""Data."""\nimport os\n\nQUESTIONS = [\n{rows}\n]\n\n\ndef first():\n    return 1\n'
+    verdict = _judge(source)
+    (binding, *_) = verdict.bindings
+    assert (binding.name, binding.line, binding.end_line) == ("QUESTIONS", 4, 3005)
+    assert binding.pure and binding.kind == "list" and verdict.is_data
+    assert binding.bytes == source.index("\n\n\ndef") - source.index("QUESTIONS") + 3
+
+
+# -- the shapes real packages write ---------------------------------------------------------
+def _rows(n: int, template: str) -> str:
+    return "\n".join(template.format(i=i, w="w" * (i % 17)) for i in range(n))
+
+
+SHAPES = {
+    "helper-call": "def u(s):\n    return s\n\ndata = {\n" + _rows(
+        2000, "    '{i}': u('\\u042e{w}'),") + "\n}\n",
+    "constructor-calls": "from x import Matcher\n\nMATCHERS = [\n" + _rows(
+        2000, "    Matcher('^(?:{w})/(\\\\d+)', None, '{i}'),") + "\n]\n",
+    "split": "NAMES = (\n" + _rows(2000, "    'a{i},b{w},c'.split(',') +") + "\n    [])\n",
+    "frozenset": "WORDS = frozenset([\n" + _rows(3000, "    'word{i}{w}',") + "\n])\n",
+    "names": "fully_qualified = 1\ncomponent = 2\n\nEMOJI = {\n" + _rows(
+        2000, "    '{i}': {{'en': ':x{w}:', 'status': fully_qualified, 'E': 0.6}},") + "\n}\n",
+    "class-attrs": "from faker.providers import BaseProvider\n\n\nclass Provider(BaseProvider):\n"
+                   "    first_names = (\n" + _rows(3000, "        'Name{i}{w}',") + "\n    )\n"
+                   "    last_names = first_names\n\n    def name(self):\n        return 1\n",
+    "functions": "def _seg_0():\n    return [\n" + _rows(1500, "    ({i}, 'M', 'x{w}'),") +
+                 "\n    ]\n\ndef _seg_1():\n    return [\n" + _rows(1500, "    ({i}, 'V'),") +
+                 "\n    ]\n\nuts46data = tuple(\n    _seg_0()\n    + _seg_1()\n)\n",
+    "many-one-line": "DATA = {" + ", ".join(f"'k{i}': ['v{i}', {i}, 0.5]" for i in range(8000))
+                     + "}\n",
+    "numbers": "TABLE = [\n" + _rows(4000, "    [0x{i:x}, 1e-{i}, -{i}.5, 3j],") + "\n]\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(SHAPES))
+def test_each_shape_of_data_is_data(shape: str) -> None:
+    verdict = _judge(SHAPES[shape])
+    assert verdict.is_data, (shape, verdict)
+
+
+def test_pure_and_evaluated_bindings_are_told_apart() -> None:
+    assert _judge(SHAPES["numbers"]).bindings[0].pure
+    helper = _judge(SHAPES["helper-call"]).bindings[0]
+    assert not helper.pure and "u" in helper.calls
+    names = _judge(SHAPES["names"]).bindings[0]
+    assert not names.pure and "fully_qualified" in names.names
+
+
+# -- code that looks like data ---------------------------------------------------------------
+LOOKALIKES = {
+    # pygments-style lexer: tables name token types imported from elsewhere, and callbacks
+    "lexer": "from pygments.token import Keyword, Name, String\n\n\nclass L:\n    tokens = {\n"
+             + _rows(2000, "        'r{i}': [(r'\\b{w}\\b', Keyword), (r'x', Name.Builtin)],")
+             + "\n    }\n\n    def get(self):\n        return self.tokens\n",
+    # ANTLR: a function returns the data, but only the class body (code) reads it
+    "antlr": "def serializedATN():\n    return [\n" + _rows(4000, "        {i},1,2,3,4,5,6,")
+             + "\n    ]\n\n\nclass Lexer:\n    atn = Deserializer().deserialize(serializedATN())\n"
+             "    decisions = [DFA(ds, i) for i, ds in enumerate(atn.states)]\n",
+    # number-heavy code
+    "arithmetic": "def bench(a, b):\n" + _rows(
+        4000, "    x{i} = a * 0.{i}1 + b ** 2 - 0.5{i}") + "\n    return a\n",
+    # a table built by a comprehension
+    "comprehension": "BASE = {'a': 1}\nTABLE = {k: v * 2 for k, v in BASE.items() for _ in "
+                     "range(3)}\n" + _rows(3000, "x{i} = BASE['a'] + {i}"),
+    # docstring-heavy code
+    "docstrings": _rows(300, 'def f{i}(x):\n    """' + "Explain it. " * 40 +
+                        '\n    return [1, 2]\n    """\n    return x + {i}\n'),
+    # a dict of lambdas
+    "callbacks": "HANDLERS = {\n" + _rows(3000, "    'k{i}': lambda x: x + {i},") + "\n}\n",
+}
+
+
+@pytest.mark.parametrize("kind", sorted(LOOKALIKES))
+def test_code_that_looks_like_data_is_not(kind: str) -> None:
+    verdict = _judge(LOOKALIKES[kind])
+    assert not verdict.is_data, (kind, verdict.literal_fraction)
+
+
+# -- giant strings (TDY302) ------------------------------------------------------------------
+def test_a_giant_json_string_is_tdy302_not_tdy301() -> None:
+    payload = json.dumps([{"k": i, "v": "x" * 30} for i in range(4000)], indent=1)
+    verdict = _judge(f'import json\n\nPOLICIES = """{payload}"""\nDATA = json.loads(POLICIES)\n')
+    (giant,) = verdict.giant_strings
+    assert (giant.name, giant.content, giant.line) == ("POLICIES", "json", 3)
+    assert not verdict.is_data
+
+
+def test_two_halves_of_text_are_data_not_a_giant_string() -> None:
+    half = "\n".join(f"glyph{i};{i:04X}" for i in range(5000))
+    verdict = _judge(f'A = """{half}"""\nB = """{half}"""\n')
+    assert verdict.is_data and not verdict.giant_strings
+
+
+# -- adversarial bytes -----------------------------------------------------------------------
+def test_unterminated_string_is_an_error_not_data() -> None:
+    verdict = _judge('X = [1, 2]\nY = """never closed\n' + "1,\n" * 1000)
+    assert verdict.error and not verdict.is_data
+
+
+def test_quotes_in_comments_and_brackets_in_strings_do_not_split_wrong() -> None:
+    rows = _rows(3000, "    ('(', '[{w}', \"it's\", '#{i}'),  # ''' not a string ( [")
+    verdict = _judge(f"# a comment with \"\"\" in it\nTABLE = [\n{rows}\n]\n")
+    assert verdict.is_data and verdict.bindings[0].name == "TABLE"
+
+
+def test_crlf_and_continuations() -> None:
+    rows = _rows(3000, "    'a{i}', \\\n    'b{w}',").replace("\n", "\r\n")
+    verdict = _judge(f"WORDS = [\r\n{rows}\r\n]\r\n")
+    assert verdict.is_data and verdict.bindings[0].end_line == 6002
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.binary(max_size=4000))
+def test_any_bytes_give_a_verdict(data: bytes) -> None:
+    verdict = judge_python(data)
+    assert 0 <= verdict.data_bytes <= verdict.statement_bytes <= len(data)
+
+
+# (inf and nan have no literal spelling: repr gives a name, which is code)
+_LEAVES = st.one_of(st.integers(), st.floats(allow_nan=False, allow_infinity=False),
+                    st.text(max_size=20), st.booleans(), st.none())
+_VALUES = st.recursive(_LEAVES, lambda inner: st.one_of(
+    st.lists(inner, max_size=5), st.dictionaries(st.text(max_size=8), inner, max_size=5),
+    st.tuples(inner, inner)), max_leaves=20)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(_VALUES, min_size=3, max_size=40), st.sampled_from(["\n", "\r\n"]))
+def test_any_literal_table_is_data(rows: list[object], newline: str) -> None:
+    body = newline.join(f"    {row!r}," for row in rows * 20)
+    verdict = _judge(f"import os{newline}{newline}TABLE = [{newline}{body}{newline}]{newline}")
+    assert verdict.is_data
+    assert verdict.bindings[0].name == "TABLE" and verdict.bindings[0].pure
+
+
+def test_speed_on_a_seed_shaped_module() -> None:
+    """A 12 MB module shaped like shared/bench/mkmockapi.py: the judgement is one pass at
+    C speed (~300 MB/s here; the bar is 100 MB/s, checked loosely on a shared machine)."""
+    rnd = random.Random(11)
+    words = ["atom", "molecule", "cell", "energy", "force", "vector", "matrix"]
+    rows = "\n".join(
+        f"    {{'id': {i}, 'subject': {rnd.choice(words)!r}, 'grade': {i % 12}, 'text': "
+        f"{' '.join(rnd.choices(words, k=4))!r}, 'choices': {rnd.choices(words, k=4)!r}, "
+        f"'tags': {tuple(rnd.sample(words, 2))!r}}}," for i in range(80_000))
+    data = f'"""Mock."""\n\nQUESTIONS = [\n{rows}\n]\n\n\ndef get(q):\n    return QUESTIONS[q]\n'
+    blob = data.encode()
+    started = time.process_time()
+    verdict = judge_python(blob)
+    seconds = time.process_time() - started
+    assert verdict.is_data and verdict.bindings[0].name == "QUESTIONS"
+    assert len(blob) / seconds > 30e6, f"{len(blob) / seconds / 1e6:.0f} MB/s"

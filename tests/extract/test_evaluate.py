@@ -1,0 +1,266 @@
+"""Extraction of data real packages write that is not a plain top-level literal: values built
+by calls (--evaluate, in the project's interpreter), class attributes, functions that return
+data; and every case that must be refused or handled exactly (issue 15.3/15.4).
+
+Each test builds a real package in a tmp dir, extracts, and imports the result in a fresh
+interpreter; refusals must leave the module byte-identical and write no data file.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import commit, make_repo, run_cli, write
+from tests.extract.helpers import import_fresh, package, same
+from tidy.extract.core import ExtractError, extract_module
+from tidy.extract.interpreter import InterpreterError, choose
+
+
+def _rows(n: int, template: str) -> str:
+    return "\n".join(template.format(i=i) for i in range(n))
+
+
+HELPER_CALLS = ("def u(s):\n    return s\n\n\ndata = {\n"
+                + _rows(400, "    '{i:04d}': u('\\u042e city {i}'),") + "\n}\n")
+
+
+def _expect_refusal(module: Path, *words: str, **options: object) -> str:
+    before = module.read_bytes()
+    with pytest.raises(ExtractError) as caught:
+        extract_module(str(module), **options)  # type: ignore[arg-type]
+    message = str(caught.value)
+    for word in words:
+        assert word in message, message
+    assert module.read_bytes() == before
+    assert not module.with_suffix(".json.gz").exists()
+    return message
+
+
+def _project_python(project: Path, marker: Path) -> Path:
+    """A project .venv whose python records that it ran, then is the real interpreter."""
+    python = project / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(f"#!/bin/sh\necho ran >> '{marker}'\nexec '{sys.executable}' \"$@\"\n")
+    python.chmod(python.stat().st_mode | stat.S_IXUSR)
+    return python
+
+
+def test_calls_need_evaluate_and_say_where(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "geo.py", HELPER_CALLS)
+    _expect_refusal(module, "line 6 calls u()", "use --evaluate")
+
+
+def test_evaluate_uses_the_projects_interpreter_and_is_exact(tmp_path: Path) -> None:
+    marker = tmp_path / "ran.txt"
+    _project_python(tmp_path, marker)
+    module = write(package(tmp_path) / "geo.py", HELPER_CALLS)
+    expected = import_fresh(tmp_path, "pkg.geo", "data")
+    result = extract_module(str(module), evaluate=True)
+    assert "the project's .venv" in result.interpreter and marker.read_text().count("ran") >= 2
+    assert result.evaluated == ("data",) and "same, type for type" in result.verified
+    assert b"u('" not in module.read_bytes()
+    assert same(import_fresh(tmp_path, "pkg.geo", "data"), expected)
+
+
+def test_class_attributes_and_data_functions_move_without_import(tmp_path: Path) -> None:
+    source = ("class Provider:\n    first_names = (\n" + _rows(300, "        'Name{i}',")
+              + "\n    )\n    formats = ('{{first}}',)\n    __JI = {\n"
+              + _rows(300, "        {i}: 'ji',") + "\n    }\n\n    def pick(self, i):\n"
+              "        return self.first_names[i] + self.__JI[i]\n\n\ndef _seg_0():\n    return [\n"
+              + _rows(300, "        ({i}, 'M', 'x{i}'),") + "\n    ]\n\n\n"
+              "uts46data = tuple(_seg_0())\n")
+    module = write(package(tmp_path) / "prov.py", source)
+    expected = import_fresh(tmp_path, "pkg.prov", "uts46data")
+    result = extract_module(str(module))
+    assert set(result.names) == {"Provider.first_names", "Provider.__JI", "_seg_0()"}
+    assert not result.evaluated
+    check = ("import pkg.prov as m; a = m._seg_0(); a.append(1); "
+             "assert m._seg_0() != a and len(m._seg_0()) == 300; "
+             "assert m.Provider().pick(7) == 'Name7ji' and type(m.Provider.first_names) is tuple")
+    assert same(import_fresh(tmp_path, "pkg.prov", "uts46data"), expected)
+    assert _python(tmp_path, check) == ""
+
+
+def _python(cwd: Path, code: str) -> str:
+    import subprocess
+
+    done = subprocess.run([sys.executable, "-c", code], cwd=cwd, capture_output=True, text=True,
+                          check=False, env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"})
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+@pytest.mark.parametrize("reader", ["X = sorted(globals())", "X = dir()", "X = vars()",
+                                    "import sys\nX = sys.modules[__name__]",
+                                    "def f():\n    return list(globals().items())",
+                                    "import inspect, sys\n"
+                                    "X = inspect.getmembers(sys.modules[__name__])"])
+def test_a_module_reading_its_whole_namespace_is_refused(tmp_path: Path, reader: str) -> None:
+    source = "DATA = [\n" + _rows(300, "    'item {i}',") + "\n]\n" + reader + "\n"
+    module = write(package(tmp_path) / "ns.py", source)
+    _expect_refusal(module, "reads its own namespace as a whole")
+
+
+@pytest.mark.parametrize("reader", ["def f(n):\n    return globals()[n]\nX = f('DATA')[3]",
+                                    "X = vars()['DATA'][3]",
+                                    "X = globals().get('DATA')[3]",
+                                    "X = 'DATA' in globals()",
+                                    "import sys\nX = sys.modules[__name__].DATA[3]",
+                                    "import sys\nX = getattr(sys.modules[__name__], 'DATA')[3]"])
+def test_a_read_by_key_binds_every_name_eagerly(tmp_path: Path, reader: str) -> None:
+    # pygments' unistring and matplotlib's _cm read `globals()[name]`: exact when eager.
+    source = "DATA = [\n" + _rows(300, "    'item {i}',") + "\n]\n" + reader + "\n"
+    module = write(package(tmp_path) / "keyed.py", source)
+    expected = import_fresh(tmp_path, "pkg.keyed", "DATA", "X")
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.eager == ("DATA",)
+    assert same(import_fresh(tmp_path, "pkg.keyed", "DATA", "X"), expected)
+
+
+def test_an_ordered_dict_is_moved_as_one(tmp_path: Path) -> None:
+    source = ("from collections import OrderedDict\n\n\nclass Provider:\n"
+              "    first_names = OrderedDict((\n" + _rows(300, "        ('Name{i}', 0.00{i}),")
+              + "\n    ))\n")
+    module = write(package(tmp_path) / "names.py", source)
+    _expect_refusal(module, "calls OrderedDict()", "--evaluate")
+    result = extract_module(str(module), evaluate=True, python=sys.executable)
+    assert result.names == ("Provider.first_names",) and result.tagged
+    check = ("import pkg.names as m, collections; v = m.Provider.first_names; "
+             "assert type(v) is collections.OrderedDict and list(v)[7] == 'Name7', v")
+    assert _python(tmp_path, check) == ""
+
+
+def test_own_dir_assigned_at_top_level_makes_names_eager(tmp_path: Path) -> None:
+    source = ("DATA = [\n" + _rows(300, "    ('item', {i}),") + "\n]\ntry:\n"
+              "    __dir__ = lambda: ['DATA', 'extra']\nexcept Exception:\n    pass\n")
+    module = write(package(tmp_path) / "dirred.py", source)
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.eager == ("DATA",) and b"def __dir__" not in module.read_bytes()
+    assert _python(tmp_path, "import pkg.dirred as m; print(dir(m))").strip() == \
+        "['DATA', 'extra']"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_own_getattr_inside_if_makes_names_eager(tmp_path: Path, where: str) -> None:
+    hook = ("import sys\nif sys.version_info >= (3, 7):\n    def __getattr__(name):\n"
+            "        if name == 'MAGIC':\n            return 42\n"
+            "        raise AttributeError(name)\n")
+    data = "DATA = [\n" + _rows(300, "    ('item', {i}),") + "\n]\n"
+    source = hook + data if where == "before" else data + hook
+    module = write(package(tmp_path) / "hooked.py", source)
+    expected = import_fresh(tmp_path, "pkg.hooked", "DATA", "MAGIC")
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.eager == ("DATA",)
+    assert b"\ndef __getattr__" not in module.read_bytes().split(b"tidy-extract")[1][:4000] or \
+        where == "before"
+    assert same(import_fresh(tmp_path, "pkg.hooked", "DATA", "MAGIC"), expected)
+
+
+def test_rebound_builtins_do_not_reach_the_loader(tmp_path: Path) -> None:
+    data = ("DATA = {\n" + _rows(200, "    ({i}, 'k'): [{{1, 2}}, {i}j, b'x', (1, 2), 1e999],")
+            + "\n}\n")
+    rebind = ("set = tuple = frozenset = complex = float = int = len = open = None\n"
+              "list = dict = str = bytes = sorted = globals_ = 'shadowed'\n")
+    module = write(package(tmp_path) / "shadow.py", data + rebind)
+    expected = import_fresh(tmp_path, "pkg.shadow", "DATA")
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.tagged and "DATA" not in result.eager
+    assert b"DATA: '" in module.read_bytes()  # the annotation tidy adds is a string
+    assert same(import_fresh(tmp_path, "pkg.shadow", "DATA"), expected)
+
+
+def test_a_symlinked_module_is_refused(tmp_path: Path) -> None:
+    folder = package(tmp_path)
+    real = write(tmp_path / "elsewhere" / "data.py", "DATA = [\n" + _rows(300, "    {i},")
+                 + "\n]\n")
+    (folder / "data.py").symlink_to(real)
+    with pytest.raises(ExtractError, match="is a symlink"):
+        extract_module(str(folder / "data.py"))
+    write(folder / "plain.py", "DATA = [\n" + _rows(300, "    {i},") + "\n]\n")
+    linked = tmp_path / "linked"
+    linked.symlink_to(folder, target_is_directory=True)
+    with pytest.raises(ExtractError, match="symlinked folder"):
+        extract_module(str(linked / "plain.py"))
+    assert not (folder / "plain.json.gz").exists()
+    assert not (tmp_path / "elsewhere" / "data.json.gz").exists()
+
+
+def test_a_data_path_that_is_a_symlink_is_refused(tmp_path: Path) -> None:
+    folder = package(tmp_path)
+    module = write(folder / "data.py", "DATA = [\n" + _rows(300, "    {i},") + "\n]\n")
+    target = tmp_path / "outside.json.gz"
+    (folder / "data.json.gz").symlink_to(target)
+    _expect_refusal(module, "is a symlink")
+    assert not target.exists()
+
+
+def test_a_difference_after_import_puts_the_original_back(tmp_path: Path) -> None:
+    # The value changes after its binding: taken at the end of import, it would be
+    # appended to twice. The import after writing sees it; the module comes back intact.
+    source = ("def make():\n    return [" + ", ".join(str(i) for i in range(400))
+              + "]\n\n\nDATA = make()\nDATA.append('late')\n")
+    module = write(package(tmp_path) / "late.py", source)
+    _expect_refusal(module, "DATA differ on import", "put back", names=["DATA"],
+                    evaluate=True, python=sys.executable)
+
+
+def test_fix_verifies_by_import_and_rolls_back(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "svc")
+    write(repo / "pkg" / "__init__.py", "")
+    source = ("SIZE = len(open(__file__).read())\n\nDATA = [\n"
+              + _rows(4000, "    {{'id': {i}, 'name': 'item number {i}'}},") + "\n]\n")
+    module = write(repo / "pkg" / "sized.py", source)
+    commit(repo)
+    before = module.read_bytes()
+    env = {**os.environ, "TIDY_STATE_DIR": str(tmp_path / "state"),
+           "XDG_STATE_HOME": str(tmp_path / "state")}
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    assert "SIZE differ on import" in fixed.out + fixed.err
+    assert module.read_bytes() == before
+    assert not (repo / "pkg" / "sized.json.gz").exists()
+
+
+def test_interpreter_choice(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VIRTUAL_ENV", raising=False)
+    project = make_repo(tmp_path / "p")
+    module = write(project / "src" / "pkg" / "m.py", "X = 1\n")
+    assert choose(str(module), None, str(project)).python == sys.executable
+    venv = tmp_path / "env"
+    _project_python(venv.parent / "envroot", tmp_path / "m1")
+    monkeypatch.setenv("VIRTUAL_ENV", str(venv.parent / "envroot" / ".venv"))
+    assert choose(str(module), None, str(project)).why == "$VIRTUAL_ENV"
+    own = _project_python(project, tmp_path / "m2")
+    assert choose(str(module), None, str(project)).python == str(own)
+    with pytest.raises(InterpreterError):
+        choose(str(module), str(tmp_path / "missing-python"))
+
+
+def test_a_big_set_display_stays_a_set(tmp_path: Path) -> None:
+    # language_data's LANGUAGES_WITH_NAME_DATA: a set display cut into batches came back as
+    # a list ("set became list"); a set is one $set piece now.
+    from tidy.extract import convert, encode
+    from tidy.extract.locate import statements
+
+    data = ("NAMES = {\n" + _rows(3000, "    'lang{i}',") + "\n}\n").encode()
+    (stmt,) = statements(data)
+    value = convert.convert_value(data, stmt, "utf-8", 1, batch_bytes=2000)
+    assert value.whole and value.tagged
+    assert encode.loads(value.text_parts[0], True) == {f"lang{i}" for i in range(3000)}
+
+
+def test_a_module_edited_while_it_is_extracted_is_left_alone(tmp_path: Path) -> None:
+    # Here the module's own import appends to it (a stand-in for an editor saving during
+    # a long --evaluate): the bytes the rewrite was made from are not on disk any more.
+    source = ("def u(s):\n    return s\n\n\nDATA = [\n" + _rows(300, "    u('item {i}'),")
+              + "\n]\nwith open(__file__, 'a') as _f:\n    _f.write('# touched\\n')\n")
+    module = write(package(tmp_path) / "touchy.py", source)
+    with pytest.raises(ExtractError, match="changed while it was being extracted"):
+        extract_module(str(module), evaluate=True, python=sys.executable)
+    assert module.read_text() == source + "# touched\n"
+    assert not module.with_suffix(".json.gz").exists()

@@ -1,0 +1,300 @@
+"""judge_python(bytes) -> DataVerdict: the share of a module's statements that bind data.
+
+Statements are judged biggest first, and the judgement stops as soon as the module can no
+longer reach the share (code stops after its first few classes and functions). Statements:
+- `NAME = value` at module level, or in a class body: data when the value is (values.py);
+  a value that names other bindings is data when they all are (a fixpoint over the names);
+- `def f(): return value` with nothing else in its body (idna's uts46data): data when the
+  value is;
+- everything else (imports, functions, loops that derive tables, `if __name__ ...`) is code.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import zlib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from tidy.analysis.data_in_code.segments import (
+    ASSIGN_HEAD,
+    ScanError,
+    Segment,
+    Splitter,
+    trimmed_end,
+    triple_spans,
+)
+from tidy.analysis.data_in_code.values import ValueFacts, string_body, value_facts
+from tidy.analysis.data_in_code.verdict import DEFAULT_SETTINGS, Binding, DataSettings, DataVerdict
+
+_BODY_LINE = re.compile(rb"\n([ \t]+)(?=[A-Za-z_@'\"\x80-\xff])")
+_RETURN = re.compile(rb"return[ \t]+")
+
+
+@dataclass
+class _Candidate:
+    """A binding that is data if the names its value reads are."""
+
+    name: str
+    scope: str  # module, class, function
+    owner: str  # the class or function it is in ("" at module level)
+    start: int
+    end: int
+    facts: ValueFacts
+    value_start: int
+
+
+@dataclass
+class _State:
+    splitter: Splitter
+    settings: DataSettings
+    candidates: list[_Candidate] = field(default_factory=list)
+    code_bytes: int = 0
+    unknown_bytes: int = 0  # not judged yet
+    scrub_left: int = 0  # of the tokenizing budget
+    values_left: int = 0  # values still to judge (an estimate: class bodies add theirs)
+
+    def window(self) -> int:
+        share = self.scrub_left // (3 * max(1, self.values_left))
+        return max(self.settings.min_window, min(self.settings.window_bytes, share))
+
+
+def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> DataVerdict:
+    size = len(data)
+    lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
+    try:
+        splitter = Splitter(data, triple_spans(data))
+    except ScanError as error:
+        return DataVerdict(size, lines, 0, 0, 0, False, error=str(error))
+    segments = splitter.split(0, size, b"")
+    statement_bytes = sum(s.end - s.start for s in segments)
+    state = _State(splitter, settings, unknown_bytes=statement_bytes,
+                   scrub_left=settings.scrub_budget,
+                   values_left=sum(s.kind != "other" for s in segments))
+    need = settings.min_share * statement_bytes
+    complete = True
+    for segment in sorted(segments, key=lambda s: s.start - s.end):
+        if statement_bytes - state.code_bytes < need and not _may_hold_giant(segment, size,
+                                                                            settings):
+            complete = False
+            break
+        state.unknown_bytes -= segment.end - segment.start
+        _judge_segment(state, segment)
+    data_bindings = _resolved(state.candidates)
+    return _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+
+
+def _may_hold_giant(segment: Segment, size: int, settings: DataSettings) -> bool:
+    """A statement big enough to be a TDY302 string is looked at even in a code module."""
+    floor = max(settings.giant_string_bytes, size * settings.giant_string_share)
+    return segment.kind == "assign" and segment.end - segment.start >= floor
+
+
+def _judge_segment(state: _State, segment: Segment) -> None:
+    if segment.kind == "assign":
+        _bind(state, segment.name, "module", "", segment.start, segment.end,
+              segment.value_start)
+    elif segment.kind == "class":
+        _judge_class(state, segment)
+    elif segment.kind == "def" and _judge_function(state, segment):
+        return
+    else:
+        state.code_bytes += segment.end - segment.start
+
+
+def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int,
+          value_start: int) -> None:
+    data = state.splitter.data
+    value_end = trimmed_end(data, value_start, end)
+    if value_end <= value_start:
+        state.code_bytes += end - start
+        return
+    facts = value_facts(state.splitter, value_start, value_end, state.window())
+    state.scrub_left = max(0, state.scrub_left - facts.scrubbed)
+    state.values_left = max(0, state.values_left - 1)
+    if facts.marks:
+        state.code_bytes += end - start
+        return
+    state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start))
+
+
+def _judge_class(state: _State, segment: Segment) -> None:
+    splitter, data = state.splitter, state.splitter.data
+    body = _body_indent(data, segment.start, segment.end)
+    if body is None:
+        state.code_bytes += segment.end - segment.start
+        return
+    indent, body_start = body
+    inner = splitter.split(body_start, segment.end, indent)
+    state.values_left += sum(s.kind == "assign" for s in inner)
+    judged = 0
+    for statement in inner:
+        judged += statement.end - statement.start
+        if statement.kind == "assign":
+            _bind(state, statement.name, "class", segment.name, statement.start, statement.end,
+                  statement.value_start)
+        else:
+            state.code_bytes += statement.end - statement.start
+    state.code_bytes += (segment.end - segment.start) - judged  # header, docstring
+
+
+def _judge_function(state: _State, segment: Segment) -> bool:
+    """A function whose body is `return VALUE`, or `NAME = VALUE` then `return NAME` (a
+    docstring allowed): a data binding (idna's uts46data, pygments' _vim_builtins). Else
+    False: the caller counts it as code."""
+    data = state.splitter.data
+    body = _body_indent(data, segment.start, segment.end)
+    if body is None:
+        return False
+    indent, body_start = body
+    first = re.compile(rb"\n" + re.escape(indent) + rb"(?=[A-Za-z_@\x80-\xff])")
+    match = first.search(data, body_start - 1, segment.end)
+    if match is None or not (_RETURN.match(data, match.end())
+                             or ASSIGN_HEAD.match(data, match.end())):
+        return False
+    inner = state.splitter.split(body_start, segment.end, indent)
+    value_start = -1
+    if len(inner) == 1:
+        returned = _RETURN.match(data, inner[0].start)
+        value_start = returned.end() if returned is not None else -1
+    elif len(inner) == 2 and inner[0].kind == "assign":
+        returned = _RETURN.match(data, inner[1].start)
+        name = inner[0].name.encode()
+        if returned is not None and data[returned.end():trimmed_end(
+                data, returned.end(), inner[1].end)] == name:
+            value_start = inner[0].value_start
+            segment = Segment(segment.start, inner[0].end, segment.kind, segment.name)
+            state.code_bytes += inner[1].end - inner[1].start
+    if value_start < 0:
+        return False
+    _bind(state, segment.name, "function", segment.name, segment.start, segment.end,
+          value_start)
+    return True
+
+
+def _body_indent(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
+    """(indentation, offset of the first body line) of a def/class; None for a one-liner."""
+    match = _BODY_LINE.search(data, start, end)
+    if match is None:
+        return None
+    return match.group(1), match.start() + 1
+
+
+def _resolved(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Candidates whose names are all data, found as the greatest fixpoint. A function that
+    returns data counts only when a module-level data binding calls it (`command =
+    _getcommand()`): an ANTLR lexer's serializedATN() feeds a deserializer in its class
+    body, and is the code's input, not the module's data."""
+    alive = list(candidates)
+    while True:
+        module = {c.name for c in alive if c.scope == "module"}
+        by_class: dict[str, set[str]] = {}
+        for c in alive:
+            if c.scope == "class":
+                by_class.setdefault(c.owner, set()).add(c.name)
+        called = set().union(*(c.facts.callees for c in alive if c.scope == "module"))
+        kept = [c for c in alive if _names_resolve(c, module, by_class)
+                and (c.scope != "function" or c.name in called)]
+        if len(kept) == len(alive):
+            return kept
+        alive = kept
+
+
+def _names_resolve(c: _Candidate, module: set[str], by_class: dict[str, set[str]]) -> bool:
+    if c.scope == "class":
+        return c.facts.refs <= module | by_class.get(c.owner, set())
+    return c.facts.refs <= module
+
+
+def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _State,
+             found: list[_Candidate], complete: bool) -> DataVerdict:
+    settings = state.settings
+    dropped = sum(c.end - c.start for c in state.candidates) - sum(c.end - c.start
+                                                                  for c in found)
+    data_bytes = sum(c.end - c.start for c in found)
+    giant_floor = max(settings.giant_string_bytes, size * settings.giant_string_share)
+    strings = [c for c in found if c.facts.one_string]
+    giants = [c for c in strings if c.end - c.start >= giant_floor]
+    string_bytes = sum(c.end - c.start for c in strings)
+    share = data_bytes / statement_bytes if statement_bytes else 0.0
+    giant_bytes = sum(c.end - c.start for c in giants)
+    is_data = (complete and share >= settings.min_share
+               and data_bytes - giant_bytes >= giant_bytes)
+    biggest = sorted(found, key=lambda c: c.start - c.end)[:settings.top_bindings]
+    numbered = _numbered(data, [*biggest, *giants])
+    return DataVerdict(
+        size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
+        string_bytes=string_bytes, is_data=is_data,
+        bindings=tuple(numbered[id(c)] for c in biggest),
+        giant_strings=tuple(_with_content(data, numbered[id(c)], c) for c in giants),
+        shapes=_shapes(found), code_bytes=state.code_bytes + dropped, complete=complete,
+        gzip_ratio=_gzip_ratio(data, biggest[0]) if is_data and biggest else 0.0)
+
+
+def _gzip_ratio(data: bytes, biggest: _Candidate) -> float:
+    """How well the data compresses, from 64 kB of the biggest binding (for the estimate)."""
+    sample = data[biggest.value_start:min(biggest.end, biggest.value_start + 64_000)]
+    return len(zlib.compress(sample, 6)) / max(1, len(sample))
+
+
+def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
+    """Bindings with line numbers, counted once in order over the bytes."""
+    out: dict[int, Binding] = {}
+    line, pos = 1, 0
+    for c in sorted({id(c): c for c in chosen}.values(), key=lambda c: c.start):
+        line += data.count(b"\n", pos, c.start)
+        end = trimmed_end(data, c.start, c.end)
+        end_line = line + data.count(b"\n", c.start, end)
+        pos = c.start
+        name = {"module": c.name, "class": f"{c.owner}.{c.name}",
+                "function": f"{c.name}()"}[c.scope]
+        out[id(c)] = Binding(name, line, end_line, c.end - c.start, c.facts.kind, c.scope,
+                             c.facts.pure, c.facts.calls, tuple(sorted(c.facts.refs)),
+                             c.facts.sampled)
+    return out
+
+
+def _with_content(data: bytes, binding: Binding, candidate: _Candidate) -> Binding:
+    body = string_body(data, candidate.value_start, trimmed_end(data, candidate.value_start,
+                                                                candidate.end))
+    return replace(binding, content=sniff(body))
+
+
+def sniff(body: bytes) -> str:
+    """What a big string holds: json, csv or text (from its source characters)."""
+    head = body.lstrip()[:1]
+    if head in (b"{", b"[") and body.rstrip()[-1:] in (b"}", b"]"):
+        if len(body) > 1_000_000:  # parsing megabytes costs more than the whole judgement
+            return "json" if re.search(rb'"[ \t]*:', body[:4096]) else "text"
+        try:
+            json.loads(body)
+            return "json"
+        except ValueError:
+            pass
+    lines = [line for line in body.strip().splitlines()[:20] if line]
+    if len(lines) >= 3:
+        for delimiter in (b",", b"\t", b";", b"|"):
+            counts = {line.count(delimiter) for line in lines}
+            if len(counts) == 1 and counts.pop() > 0:
+                return "csv"
+    return "text"
+
+
+def _shapes(found: list[_Candidate]) -> tuple[str, ...]:
+    shapes = []
+    if any(c.facts.pure for c in found):
+        shapes.append("literal")
+    if any(c.facts.calls for c in found):
+        shapes.append("helper-call")
+    if any(c.facts.refs for c in found):
+        shapes.append("names")
+    if any(c.scope == "class" for c in found):
+        shapes.append("class-attrs")
+    if any(c.scope == "function" for c in found):
+        shapes.append("functions")
+    if any(c.facts.one_string for c in found):
+        shapes.append("string")
+    if len(found) >= 20:
+        shapes.append("many-names")
+    return tuple(shapes)

@@ -1,0 +1,238 @@
+"""Is one value (the right side of an assignment, or what a function returns) data?
+
+Data is what the extractor can move to a file: literals and containers of them, calls whose
+arguments are such values (`u('...')`, `frozenset([...])`, `Matcher('...', 1)`), methods
+called on a literal (`"a,b".split(",")`), `+` between them, and names bound to other data.
+Anything else (a name that is not data, a keyword such as `for`/`lambda`/`if`, an operator,
+an attribute that is not called) is a code mark.
+
+The value's text is tokenized exactly (strings and comments scrubbed, numbers folded), but a
+value longer than three windows is judged on three windows (head, middle, tail, cut at line
+starts, never inside a triple-quoted string): work is bounded per value, not per byte.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+
+from tidy.analysis.data_in_code.segments import Splitter
+
+_STRING = (
+    rb"'''[^'\\]*(?:(?:\\[\s\S]|'(?!''))[^'\\]*)*'''"
+    rb'|"""[^"\\]*(?:(?:\\[\s\S]|"(?!""))[^"\\]*)*"""'
+    rb"|'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'"
+    rb'|"[^"\\\n]*(?:\\[\s\S][^"\\\n]*)*"'
+)
+# A string or a comment becomes \x01 (a literal replacement: a template with a group reference
+# costs a Python call per match). A comment read as one more string changes nothing here.
+_SCRUB = re.compile(_STRING + rb"|#[^\n]*")
+_WHOLE_STRING = re.compile(_STRING)
+_NAME = rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*"
+# lead: `.name` right after a value (a method of a literal); chain: a dotted name; then
+# what follows it: a call's `(` or a keyword argument's `=`.
+# A dotted name and what follows it: a call's `(`, a keyword argument's `=`, or a string (the
+# name is its prefix). Every pattern here starts with a byte class, so the engine skips to
+# candidates at C speed; a name right after a letter, digit or dot is a number's tail
+# (0x1F, 1e5, 2j) or an attribute (found by _METHOD).
+_CHAIN = re.compile(
+    rb"(?<![\w\x80-\xff.])(?P<chain>" + _NAME + rb"(?:[ \t]*\.[ \t]*" + _NAME
+    + rb")*)(?P<next>[ \t]*(?:\(|=(?!=))|\x01)?")
+# `.name` after a string, a call or a display: a method call (`"a,b".split(",")`,
+# `np.array([...]).reshape(...)`) when a `(` follows; an attribute read otherwise.
+_METHOD = re.compile(rb"\.[ \t]*(?P<name>" + _NAME + rb")(?P<call>[ \t]*\()?")
+_OPERATORS = b"*/%@<>=!~&|^;`$?"
+# `NAME[...]`, `f(x)[0]`, `"abc"[1:]`: a subscript reads a value, it does not spell one.
+_SUBSCRIPT = re.compile(rb"[\w\x80-\xff\x01)\]}][ \t]*\[")
+_NOT_OPERATORS = bytes(b for b in range(256) if b not in _OPERATORS)
+_PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
+# A binary + or - after a string, a bracket or a number (not 1+2j): literal_eval refuses it.
+_ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[ \t]*[+-][ \t]*\d[\d_.]*(?![\w.])")
+_SYNC = re.compile(rb",[ \t]*(?=['\"\\[{(\d-])")
+_LONG_LINE = 64_000  # a line up to this long is taken whole rather than cut at a guess
+_WHOLE_VALUE = 1_000_000  # a value with no safe cut is tokenized whole up to this size
+_CONSTANTS = frozenset({b"True", b"False", b"None", b"Ellipsis"})
+_KEYWORDS = frozenset(k.encode() for k in keyword.kwlist) - _CONSTANTS
+_KINDS = {ord("["): "list", ord("{"): "dict", ord("("): "tuple", ord("'"): "str",
+          ord('"'): "str"}
+
+
+@dataclass(frozen=True)
+class ValueFacts:
+    marks: int  # code marks (0: data, if every name in `refs` is data too)
+    refs: frozenset[str]  # bare names the value reads
+    calls: tuple[str, ...]  # callees, in order of first appearance (at most 4)
+    callees: frozenset[str]  # every callee
+    kind: str  # list, dict, tuple, str, bytes, number, call, name, other
+    pure: bool  # no call, no name, no operator: a literal as far as the text shows
+    sampled: bool
+    one_string: bool  # the value is exactly one string literal
+    scrubbed: int = 0  # bytes tokenized to judge it
+
+
+def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueFacts:
+    data = splitter.data
+    marks, impure = 0, False
+    refs: set[str] = set()
+    calls: dict[str, None] = {}
+    one_string = _one_string(splitter, start, end)
+    if one_string:
+        return ValueFacts(0, frozenset(), (), frozenset(), _kind(data, start, {}), True,
+                          end - start > 3 * window, True)
+    windows = _windows(splitter, start, end, window)
+    if not windows:
+        marks += 1  # megabytes on one line with nowhere safe to cut: not judged as data
+    scrubbed_bytes = sum(b - a for a, b in windows)
+    for a, b in windows:
+        scrubbed = _scrubbed(splitter.masked(a, b))
+        if b"'" in scrubbed or b'"' in scrubbed:
+            marks += 1  # a string the window cut: judged as code, never guessed as data
+            continue
+        keywords = 0
+        for chain, after in _CHAIN.findall(scrubbed):
+            if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
+                continue  # True/False/None, or a string prefix (b"...", rb'...')
+            if chain.split(b".", 1)[0].strip() in _KEYWORDS:
+                marks += 1
+            elif after.strip().startswith(b"("):
+                calls.setdefault(chain.replace(b" ", b"").decode("utf-8", "replace"))
+                impure = impure or chain != b"set"
+            elif after.strip() == b"=":
+                impure, keywords = True, keywords + 1  # a keyword argument of a call
+            elif b"." in chain:
+                marks += 1  # an attribute read (Name.Builtin, string.digits): code
+            else:
+                refs.add(chain.decode("utf-8", "replace"))
+        if b"." in scrubbed:
+            marks += _methods(scrubbed, calls)
+        marks += len(scrubbed.translate(None, _NOT_OPERATORS)) - keywords
+        if b"[" in scrubbed:
+            marks += len(_SUBSCRIPT.findall(scrubbed))
+        impure = impure or _ARITHMETIC.search(scrubbed) is not None
+    kind = _kind(data, start, calls)
+    return ValueFacts(marks, frozenset(refs), tuple(list(calls)[:4]), frozenset(calls), kind,
+                      not impure and not refs and not calls, len(windows) > 1, False,
+                      scrubbed_bytes)
+
+
+def _scrubbed(text: bytes) -> bytes:
+    """Strings and comments of the text as \x01 each."""
+    quick = _quick_scrub(text)
+    return quick if quick is not None else _SCRUB.sub(b"\x01", text)
+
+
+def _quick_scrub(text: bytes) -> bytes | None:
+    """The common case at C speed: one kind of quote, no escaped quote, no comment outside
+    the strings. Then the text between quotes alternates code, string, code..., and
+    bytes.split does what the regex does at ~0.3 us a string. None: use the regex."""
+    single, double = b"'" in text, b'"' in text
+    if single and double:
+        return None
+    if not single and not double:
+        return None if b"#" in text else text
+    quote = b"'" if single else b'"'
+    if b"\\" + quote in text:
+        return None
+    parts = text.split(quote)
+    if len(parts) % 2 == 0:
+        return None  # a string the window cut, or one that runs on: let the regex say
+    joined = b"\x01".join(parts[0::2])
+    return None if b"#" in joined else joined
+
+
+def _methods(scrubbed: bytes, calls: dict[str, None]) -> int:
+    """Marks for `.name` after a value: a method called on a string, a call's result or a
+    display is data's (recorded as a call); any other attribute is code."""
+    marks = 0
+    for match in _METHOD.finditer(scrubbed):
+        at = match.start() - 1
+        while at >= 0 and scrubbed[at] in b" \t":
+            at -= 1
+        before = scrubbed[at:at + 1] if at >= 0 else b""
+        if before.isalnum() or before == b"_" or before >= b"\x80":
+            continue  # a dotted name (_CHAIN judged it) or a number (1.5, 2.e3)
+        if match.group("call") and before in (b"\x01", b")", b"]", b"}"):
+            calls.setdefault("." + match.group("name").decode("utf-8", "replace"))
+        else:
+            marks += 1
+    return marks
+
+
+def _windows(splitter: Splitter, start: int, end: int, window: int) -> list[tuple[int, int]]:
+    """Head, middle and tail of a long value, cut where no string can be open: at line
+    starts, else (a line of megabytes) after a comma that starts an element. A value with
+    no such place near its windows is taken whole up to _WHOLE_VALUE bytes."""
+    if end - start <= 3 * window:
+        return [(start, end)]
+    middle = start + (end - start) // 2
+    chosen = []
+    for a, b in ((start, start + window), (middle, middle + window), (end - window, end)):
+        if a > start:
+            a = _cut(splitter, a, end, window)
+        if b < end:
+            b = _cut(splitter, b, end, window)
+        if 0 <= a < b:
+            chosen.append((a, b))
+        elif a >= 0 and b < 0:
+            chosen.append((a, end))
+    if not chosen or sum(b - a for a, b in chosen) > _WHOLE_VALUE:
+        return [(start, end)] if end - start <= _WHOLE_VALUE else []
+    return chosen
+
+
+def _cut(splitter: Splitter, at: int, end: int, window: int) -> int:
+    """A place at or after `at` (and before `end`) to cut a value's text outside any
+    string, or -1 when there is none near."""
+    data = splitter.data
+    reach = min(end, at + max(4 * window, _LONG_LINE))
+    newline = data.find(b"\n", at, reach)
+    if newline >= 0:
+        cut = newline + 1
+    else:
+        sync = _SYNC.search(data, at, reach)
+        if sync is None:
+            return -1
+        cut = sync.end()
+    inside = splitter.span_at(cut)
+    if inside is not None and inside[0] < cut:
+        cut = inside[1] if inside[1] - cut <= window else inside[0]
+    return min(cut, end)
+
+
+def _kind(data: bytes, start: int, calls: dict[str, None]) -> str:
+    first = data[start] if start < len(data) else 0
+    if first in _KINDS:
+        return _KINDS[first]
+    if first in b"rRuUfF" and data[start + 1:start + 2] in (b"'", b'"'):
+        return "str"
+    if first in b"bB" and data[start + 1:start + 2] in (b"'", b'"', b"r", b"R"):
+        return "bytes"
+    if first in b"0123456789-+.":
+        return "number"
+    return "call" if calls else "name"
+
+
+def _one_string(splitter: Splitter, start: int, end: int) -> bool:
+    data = splitter.data
+    at = start
+    while at < end and data[at] in b"rRbBuUfF" and at - start < 2:
+        at += 1
+    if at >= end or data[at] not in b"'\"":
+        return False
+    span = splitter.span_at(at)
+    stop = span[1] if span is not None and span[0] == at else -1
+    if stop < 0:
+        match = _WHOLE_STRING.match(data, at, end)
+        stop = match.end() if match is not None else -1
+    return stop > 0 and not data[stop:end].strip()
+
+
+def string_body(data: bytes, start: int, end: int) -> bytes:
+    """The characters between the quotes of a one-string value (escapes left as written)."""
+    at = start
+    while at < end and data[at] not in b"'\"":
+        at += 1
+    quote = data[at:at + 3] if data[at:at + 3] in (b'"""', b"'''") else data[at:at + 1]
+    tail = data[at + len(quote):end].rstrip()
+    return tail[:-len(quote)] if quote and tail.endswith(quote) else tail

@@ -1,0 +1,95 @@
+"""The records the data-in-code judgement returns: frozen, picklable, JSON round-trippable."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+VERDICT_VERSION = 1  # bump when a field or its meaning changes (caches key on it)
+
+
+@dataclass(frozen=True)
+class DataSettings:
+    """What makes a module 'mostly data'. Chosen on the corpus (bench/corpus, bench/RESULTS.md):
+    every labelled data module of 64 kB or more is at 0.86 or over, no code module over 0.41."""
+
+    min_share: float = 0.85  # data bytes / bytes of the module's statements
+    giant_string_bytes: int = 100_000  # TDY302: one string constant at least this big...
+    giant_string_share: float = 0.5  # ...and at least this share of the module
+    window_bytes: int = 24_000  # a value bigger than 3 windows is judged on 3 samples
+    # Tokenizing costs ~0.3 us a string: a module is tokenized for at most this many bytes.
+    # Once values outnumber it, each is judged on smaller windows (head, middle, tail of at
+    # least min_window bytes): a table of 300 ASCII-art fonts costs what one big literal does.
+    scrub_budget: int = 160_000
+    min_window: int = 256
+    top_bindings: int = 8  # how many of the biggest bindings the verdict keeps
+
+
+DEFAULT_SETTINGS = DataSettings()
+
+
+@dataclass(frozen=True)
+class Binding:
+    """One name bound to a data value: at module level, in a class body, or a function that
+    only returns one."""
+
+    name: str  # NAME, Class.NAME, or name() for a function
+    line: int  # 1-based, first line of the statement
+    end_line: int
+    bytes: int  # of the whole statement
+    kind: str  # list, dict, tuple, set, str, bytes, number, call, name, other
+    scope: str  # module, class, function
+    pure: bool  # a literal ast.literal_eval accepts (as far as the scanner sees)
+    calls: tuple[str, ...] = ()  # callees in the value (u, frozenset, .split, re.compile, ...)
+    names: tuple[str, ...] = ()  # module constants the value names
+    sampled: bool = False  # judged on samples of its text (a value over 3 windows)
+    content: str = ""  # str/bytes bindings: json, csv or text
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> Binding:
+        return cls(**{**body, "calls": tuple(body.get("calls", ())),
+                      "names": tuple(body.get("names", ()))})
+
+
+@dataclass(frozen=True)
+class DataVerdict:
+    size: int  # bytes of the module
+    lines: int
+    statement_bytes: int  # bytes of the module's statements (leading docstring/comments not)
+    data_bytes: int  # bytes of statements that bind data
+    string_bytes: int  # the part of data_bytes in bindings of one str/bytes value
+    is_data: bool  # TDY301: mostly data, and not mostly one string (that is TDY302)
+    bindings: tuple[Binding, ...] = ()  # the biggest data bindings, biggest first
+    giant_strings: tuple[Binding, ...] = ()  # TDY302
+    shapes: tuple[str, ...] = ()  # literal, tagged, call, names, class-attrs, functions, ...
+    code_bytes: int = 0  # statements judged code (imports, defs, derived loops, ...)
+    gzip_ratio: float = 0.0  # gzip size / source size of a sample of the biggest binding
+    complete: bool = True  # False when the judgement stopped early: it cannot be data
+    error: str = ""
+    version: int = VERDICT_VERSION
+    extra: tuple[tuple[str, str], ...] = field(default=())
+
+    @property
+    def literal_fraction(self) -> float:
+        return self.data_bytes / self.statement_bytes if self.statement_bytes else 0.0
+
+    def to_json(self) -> dict[str, Any]:
+        body = asdict(self)
+        body["bindings"] = [b.to_json() for b in self.bindings]
+        body["giant_strings"] = [b.to_json() for b in self.giant_strings]
+        return body
+
+    @classmethod
+    def from_json(cls, body: dict[str, Any]) -> DataVerdict:
+        if body.get("version") != VERDICT_VERSION:
+            raise ValueError(f"verdict version {body.get('version')!r} is not "
+                             f"{VERDICT_VERSION}")
+        return cls(**{**body,
+                      "bindings": tuple(Binding.from_json(b) for b in body["bindings"]),
+                      "giant_strings": tuple(Binding.from_json(b)
+                                             for b in body["giant_strings"]),
+                      "shapes": tuple(body["shapes"]),
+                      "extra": tuple(tuple(x) for x in body.get("extra", ()))})

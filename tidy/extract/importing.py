@@ -1,0 +1,64 @@
+"""Importing the module in the project's interpreter: before (to take values and fingerprint
+every name) and after writing (to compare); a difference puts the original bytes back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+from tidy.extract import backup, evaluate, packaging
+from tidy.extract.interpreter import Interpreter, InterpreterError, choose
+from tidy.extract.plan import ExtractError, Options, Prepared
+
+
+def interpreter_for(path: str, options: Options) -> Interpreter:
+    try:
+        return choose(path, options.python, _repository_top(path))
+    except InterpreterError as error:
+        raise ExtractError(f"{path}: {error}") from None
+
+
+def _repository_top(path: str) -> str:
+    try:
+        done = subprocess.run(["git", "rev-parse", "--show-toplevel"],
+                              cwd=os.path.dirname(path), capture_output=True, text=True,
+                              timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""
+
+
+def take(path: str, interpreter: Interpreter, keys: list[str], extra: list[str],
+          names: list[str] | None = None) -> evaluate.Taken:
+    dotted, root = packaging.module_name(path)
+    try:
+        return evaluate.take(interpreter, root, dotted, keys, names, extra)
+    except InterpreterError as error:
+        raise ExtractError(f"{path}: importing {dotted} with {interpreter.describe()} "
+                           f"failed: {error}; nothing written") from None
+
+
+def verify_after_writing(path: str, prepared: Prepared, backup_folder: str) -> str:
+    """Import the rewritten module in a fresh interpreter: every name the original had
+    must have the same fingerprint, and every moved value the one its source gave. On any
+    difference the original bytes are put back and the extraction is refused."""
+    assert prepared.interpreter is not None
+    before = prepared.before
+    extra = [k for k in prepared.expected if k not in (before.names if before else ())]
+    try:
+        after = take(path, prepared.interpreter, [], extra,
+                      list(before.names) if before is not None else [])
+    except ExtractError as error:
+        backup.undo(path, backup_folder)
+        raise ExtractError(f"{error}; the original module was put back") from None
+    differing = sorted(k for k, want in prepared.expected.items()
+                       if after.fingerprints.get(k) != want)
+    if before is not None:
+        differing += [k for k in evaluate.differences(before, after) if k not in differing]
+    if differing:
+        backup.undo(path, backup_folder)
+        raise ExtractError(f"{path}: after extraction {', '.join(differing[:5])} differ on "
+                           "import; the original module was put back, byte for byte")
+    compared = len(before.names) if before is not None else 0
+    return (f"imported again with {prepared.interpreter.python}: {len(prepared.expected)} "
+            f"moved value(s) and {compared} module name(s) are the same, type for type")

@@ -1,0 +1,170 @@
+"""The parse-tree way: class attributes, functions that only return data, and values built by
+calls or names (taken with --evaluate, in the project's interpreter)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from tidy.extract import bindings, convert, encode, evaluate, stub
+from tidy.extract import verify as verify_values
+from tidy.extract.bindings import BindingError, Target
+from tidy.extract.importing import interpreter_for, take
+from tidy.extract.interpreter import Interpreter
+from tidy.extract.plan import (
+    MIN_VALUE_BYTES,
+    ExtractError,
+    Options,
+    Prepared,
+    compiled,
+    compose,
+    eager_or_lazy,
+    fingerprint,
+    manifest_for,
+    refuse_unsafe_module,
+    source_hash,
+)
+from tidy.extract.rewrite import Edit, splice
+
+
+@dataclass(frozen=True)
+class _Value:
+    target: Target
+    text: str  # compact tagged JSON
+    tagged: bool
+    sketch: str  # for the annotation of a lazy name
+
+
+def tree_way(path: str, data: bytes, encoding: str, data_path: str,
+              options: Options) -> Prepared:
+    try:
+        tree = bindings.parse(data, path)
+        found = bindings.targets(tree, data, encoding)
+    except BindingError as error:
+        raise ExtractError(str(error)) from None
+    keyed = refuse_unsafe_module(path, tree)
+    chosen, notes = _chosen_targets(path, found, options)
+    evaluated = [t for t in chosen if not t.literal]
+    interpreter: Interpreter | None = None
+    before: evaluate.Taken | None = None
+    values: dict[str, _Value] = {}
+    for target in chosen:
+        if target.literal:
+            values[target.key] = _literal_value(path, target)
+    if evaluated or ((options.verify_import or options.always_verify) and
+                     not options.dry_run):
+        interpreter = interpreter_for(path, options)
+        extra = [t.key for t in chosen if t.scope != "module"]
+        before = take(path, interpreter, [t.key for t in evaluated], extra)
+        for target in evaluated:
+            taken = before.values.get(target.key)
+            if taken is None:
+                why = before.errors.get(target.key, "it could not be read after import")
+                notes.append(f"{target.key} (line {target.line}) left in place: {why}")
+                continue
+            values[target.key] = _Value(target, taken[0], taken[1],
+                                        convert.sketch(encode.loads(taken[0], taken[1])))
+    kept = [t for t in chosen if t.key in values]
+    if not kept:
+        raise ExtractError(f"{path}: nothing could be moved: " + "; ".join(notes))
+    return _tree_prepared(path, data, encoding, data_path, tree, keyed, kept, values, options,
+                          Prepared(b"", b"", stub.Manifest("", (), False, False, "", ""), (),
+                                    [], {}, tuple(t.key for t in kept if not t.literal),
+                                    before, interpreter, notes))
+
+
+def _chosen_targets(path: str, found: list[Target],
+                    options: Options) -> tuple[list[Target], list[str]]:
+    """The named targets, or every data binding of MIN_VALUE_BYTES or more. Values that need
+    the module imported are refused without --evaluate (or left in place, with a note, when
+    literals hold most of the data)."""
+    by_key = {t.key: t for t in found}
+    if options.names:
+        chosen = []
+        for name in options.names:
+            target = by_key.get(name) or by_key.get(f"{name}()")
+            if target is None:
+                raise ExtractError(f"{path}: no binding `{name}` that can be moved (a top-level "
+                                   "or class-body `NAME = ...` bound once, or a function "
+                                   "without arguments that only returns a value)")
+            chosen.append(target)
+    else:
+        chosen = [t for t in found if t.value_bytes >= MIN_VALUE_BYTES
+                  and (t.literal or t.data_like)]
+        if not chosen:
+            raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
+                               "name one with --name")
+    notes: list[str] = []
+    built = [t for t in chosen if not t.literal]
+    if built and not options.evaluate:
+        literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
+        first = built[0]
+        if options.names or sum(t.value_bytes for t in built) >= literal_bytes:
+            raise ExtractError(
+                f"{path}: {first.key} (line {first.line}): {first.why_evaluate}: use "
+                "--evaluate (tidy then imports the module in the project's interpreter to "
+                "take the value, and imports the rewritten module to compare; that runs the "
+                "project's code)")
+        notes.append("left in place, built by calls or names (--evaluate moves them too): "
+                     + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
+        chosen = [t for t in chosen if t.literal]
+    return sorted(chosen, key=lambda t: t.start), notes
+
+
+def _literal_value(path: str, target: Target) -> _Value:
+    assert target.value is not None
+    try:
+        value = ast.literal_eval(target.value)
+        text, tagged = encode.encode(value, target.key)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
+        raise ExtractError(f"{path}: {target.key} (line {target.line}): {error}") from None
+    found = verify_values.difference(value, encode.loads(text, tagged), target.key)
+    if found is not None:
+        raise ExtractError(f"{path}: {found} in a round trip through JSON; nothing written")
+    return _Value(target, text, tagged, convert.sketch(value))
+
+
+def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: ast.Module,
+                   keyed: bool, kept: list[Target], values: dict[str, _Value],
+                   options: Options, prepared: Prepared) -> Prepared:
+    keys = [t.key for t in kept]
+    tagged = any(values[k].tagged for k in keys)
+    json_bytes = compose([(k, values[k].text) for k in keys])
+    manifest = manifest_for(data_path, keys, tagged, options.fmt,
+                         source_hash(data, [(t.start, t.end) for t in kept]), json_bytes)
+    module_names = [t.key for t in kept if t.scope == "module"]
+    eager, lazy, has_all = eager_or_lazy(tree, module_names, keyed)
+    annotations = {k: values[k].sketch for k in lazy}
+    uses_any = any("Any" in a for a in annotations.values())
+    annotations = {k: a.replace("Any", "_TidyAny") for k, a in annotations.items()}
+    plan = stub.StubPlan(manifest, lazy, eager, has_all, uses_any,
+                         copies=any(t.scope == "function" for t in kept))
+    edits = [Edit(t.start, t.end, _replacement(t, eager, annotations)) for t in kept]
+    loader_at = min(t.top_start for t in kept)
+    edits = _with_loader(edits, loader_at, stub.loader_block(plan))
+    prepared.new_module = compiled(path, splice(data, edits, encoding))
+    prepared.json_bytes = json_bytes
+    prepared.manifest = manifest
+    prepared.eager = eager
+    prepared.layouts = [(k, "whole") for k in keys]
+    prepared.expected = {k: fingerprint(values[k].text) for k in keys}
+    return prepared
+
+
+def _replacement(target: Target, eager: tuple[str, ...], annotations: dict[str, str]) -> str:
+    if target.scope == "function":
+        return stub.function_body("", target.key)
+    if target.scope == "class":
+        return stub.class_statement(target.header, target.key)
+    if target.key in eager:
+        return stub.eager_statement(target.header, target.key)
+    return stub.lazy_statement(target.header, target.key, annotations[target.key])
+
+
+def _with_loader(edits: list[Edit], at: int, loader: str) -> list[Edit]:
+    """The loader goes right before the first top-level statement that holds a target."""
+    for index, edit in enumerate(edits):
+        if edit.start == at:
+            edits[index] = Edit(edit.start, edit.end, loader + edit.text)
+            return edits
+    return [Edit(at, at, loader), *edits]
