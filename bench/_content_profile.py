@@ -35,7 +35,8 @@ def mark(name):
     marks.setdefault(name, round(time.perf_counter() - t0, 4))
 import tidy.cli as cli
 import tidy.engine as engine
-import tidy.early as early
+import tidy.trends as trends
+import tidy.workspace.early as early
 import tidy.workspace.walk as walk
 mark("imports done")
 
@@ -58,7 +59,7 @@ def wrap(owner, attr, span):
 
 wrap(walk.Walker, "run", "walk")
 wrap(engine, "_findings", "rules")
-wrap(cli, "_record_history", "history")
+wrap(trends, "record_and_read", "history")
 
 def timed_check(code, check):
     def call(ctx):
@@ -77,36 +78,42 @@ def timed_start(code, start):
         return handle
     return call
 
+# The early jobs run on a forked worker (forked after this patching): their times travel
+# back in the result.
+worker_times = {}
+def timed_early(code, job):
+    def call(repo, listing):
+        started = time.perf_counter()
+        try:
+            return job(repo, listing)
+        finally:
+            worker_times[code] = time.perf_counter() - started
+    return call
+
 try:
     import tidy.rules.registry as registry
     registry.RULES = tuple(
-        dataclasses.replace(r, check=timed_check(r.code, r.check),
-                            start=timed_start(r.code, r.start) if r.start else None)
+        dataclasses.replace(r, check=timed_check(r.code, r.check) if r.check else None,
+                            start=timed_start(r.code, r.start) if r.start else None,
+                            early=timed_early(r.code, r.early) if r.early else None)
         for r in registry.RULES)
+    registry.CHECKED = tuple(r for r in registry.RULES if r.check is not None)
 except Exception as error:
     print(f"times: rules not wrapped: {error!r}", file=sys.stderr)
 
-# The early jobs run on a forked worker: their times travel back in the result.
-def run_jobs(targets, repo):
-    import importlib
+def run_task(task, repo):
     from tidy.workspace.blobs import list_index
+    worker_times.clear()
     started = time.perf_counter()
     listing = list_index(repo)
     times = {"index listing": time.perf_counter() - started}
-    done = {}
-    for key, target in targets.items():
-        module, _, function = target.partition(":")
-        started = time.perf_counter()
-        try:
-            done[key] = getattr(importlib.import_module(module), function)(repo, listing)
-        except Exception:
-            pass
-        times[key] = time.perf_counter() - started
+    done = task(repo, listing)
+    times.update(worker_times)
     done["_bench_times"] = times
     return done
-run_jobs.__module__, run_jobs.__qualname__ = "tidy.early", "run_jobs"
-if hasattr(early, "run_jobs") and hasattr(early, "EarlyWork"):
-    early.run_jobs = run_jobs
+run_task.__module__, run_task.__qualname__ = "tidy.workspace.early", "run_task"
+if hasattr(early, "run_task") and hasattr(early, "EarlyWork"):
+    early.run_task = run_task
     original_results = early.EarlyWork.results
     def results(self, repo):
         found = original_results(self, repo)

@@ -986,7 +986,7 @@ def render(path: str, title: str) -> int:
 
 def harness_size(text: str) -> int:
     """tidy's own size parser, so the floor means what tidy means by it."""
-    from tidy.units import parse_size
+    from tidy.core.units import parse_size
 
     return parse_size(text)
 

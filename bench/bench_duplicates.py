@@ -90,7 +90,7 @@ def _inode(path: Path) -> tuple[int, int]:
 
 
 def walk_seconds(root: Path) -> float:
-    from tidy.catalog import Catalog, load_builtin
+    from tidy.core.catalog import Catalog, load_builtin
     from tidy.workspace.walk import walk
 
     started = time.perf_counter()

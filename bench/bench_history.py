@@ -22,7 +22,7 @@ from collections.abc import Iterator
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 
-from tidy.workspace.history import analyze
+from tidy.workspace.githistory import analyze
 
 _ENV = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "b@x",
         "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "b@x", "LC_ALL": "C"}

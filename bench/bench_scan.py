@@ -38,7 +38,7 @@ LINEAR_SLACK = 1.15  # per-entry time at 1M may exceed 250k's by this much (nois
 PROFILE_SCRIPT = r"""
 import cProfile, io, pstats, sys
 import tidy.engine as engine
-from tidy.config import load
+from tidy.core.config import load
 tree, inline = sys.argv[1], sys.argv[2] == "inline"
 if inline:  # worker processes are invisible to cProfile: do everything inline
     original = engine.WorkerPool
@@ -75,6 +75,7 @@ def mark(name):
 mark("interpreter up")
 import tidy.cli as cli
 import tidy.engine as engine
+import tidy.trends as trends
 import tidy.workspace.walk as walk
 mark("imports done")
 def wrap(owner, attr, before=None, after=None):
@@ -88,7 +89,7 @@ def wrap(owner, attr, before=None, after=None):
 wrap(walk.Walker, "run", "walk starts", "walk ends")
 wrap(walk.Walker, "_collect", "tree explored")
 wrap(engine, "_findings", "rules start", "rules end")
-wrap(cli, "_record_history", "history starts", "history ends")
+wrap(trends, "record_and_read", "history starts", "history ends")
 try:
     cli.main(["scan", "--format", "json", "-q", sys.argv[1]])
 except SystemExit:

@@ -16,7 +16,6 @@ Bar (issue 4): >= 95 % fewer files searched and >= 10x faster search.
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import shutil
 import subprocess
@@ -46,9 +45,13 @@ def rg_todo(root: str, runs: int) -> tuple[float, int]:
 
 def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     from tidy import engine
-    from tidy import ignore_rules as ir
-    from tidy.catalog import load_builtin
-    from tidy.config import Config
+    from tidy.analysis import ignore_choice as ir
+    from tidy.core.catalog import load_builtin
+    from tidy.core.config import Config
+    from tidy.core.models import ActionKind
+    from tidy.fixes.ignore import plan as ignore_plan
+    from tidy.fixes.ignore.apply import write_edit
+    from tidy.fixes.journal import RunJournal
 
     started = time.perf_counter()
     report = engine.scan([root], Config())
@@ -57,15 +60,22 @@ def apply_ignore_fixes(root: str) -> tuple[list[str], float]:
     targets = [ir.Target(f.path, kinds[f.kind].type == "dir", kinds[f.kind])
                for f in group.findings if f.code == "TDY501"]
     heavy = [f.path for f in group.findings if f.code == "TDY502"]
-    plan = ir.plan_fixes(group.root, targets, heavy)
-    backup = tempfile.mkdtemp(prefix="tidy-bench-backup-")
-    written, errors = ir.apply_plan(plan, backup)
+    plan = ignore_plan.plan_fixes(group.root, targets, heavy)
+    # Written as `tidy fix` writes them (re-read, journaled, atomic), the journal kept in a
+    # throwaway state folder, never the user's.
+    state = tempfile.mkdtemp(prefix="tidy-bench-state-")
+    os.environ["TIDY_STATE_DIR"] = state
+    with RunJournal.create("bench", (group.root,)) as journal:
+        errors = [problem for edit in plan.edits if (problem := write_edit(
+            edit, ActionKind.IGNORE if edit.rel == ".gitignore" else ActionKind.EDITOR_EXCLUDE,
+            journal, "TDY5"))]
+        journal.end("complete")
+    del os.environ["TIDY_STATE_DIR"]
+    shutil.rmtree(state, ignore_errors=True)
     if errors or plan.refused:
         raise SystemExit(f"fix failed: {errors} {[v.reason for v in plan.refused]}")
-    shutil.rmtree(backup, ignore_errors=True)
-    lines = [f"{w.rel}: " + ", ".join(
-        e.after.split(">>>\n", 1)[-1].split("# <<<")[0].split())
-        for w in written for e in plan.edits if e.rel == w.rel]
+    lines = [f"{e.rel}: " + ", ".join(
+        e.after.split(">>>\n", 1)[-1].split("# <<<")[0].split()) for e in plan.edits]
     return lines, time.perf_counter() - started
 
 

@@ -22,8 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from tidy.vendored.candidates import discover
-from tidy.vendored.evidence import judge, patterns_for
+from tidy.analysis.vendored.candidates import discover
+from tidy.analysis.vendored.evidence import judge, patterns_for
 from tidy.workspace.git import run_git, split_z
 from tidy.workspace.textscan import read_head, search, text_files
 

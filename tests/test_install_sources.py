@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.tidy_copies import SOURCE, committed_copy
-from tidy.models import Report
+from tidy.core.models import Report
 from tidy.reporters import sarif
 from tidy.workspace import provenance
 

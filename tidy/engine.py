@@ -5,20 +5,19 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import functools
 import gc
 import os
-import stat
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import pathspec
 
-from tidy.config import Config
-from tidy.early import TRACKED, EarlyWork, jobs_for
-from tidy.models import (
+from tidy.core.config import Config
+from tidy.core.models import (
     ActionKind,
     Applicability,
     Finding,
@@ -28,12 +27,15 @@ from tidy.models import (
     Skipped,
     Surface,
 )
+from tidy.core.safe_files import config_file_notes
+from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
-from tidy.safe_files import config_file_notes
-from tidy.state import state_dir
 from tidy.workspace import fifo_guard
+from tidy.workspace.blobs import IndexListing, index_size
+from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.measure import regular_file_size
 from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
 
@@ -143,9 +145,36 @@ def _scan_root(
     tracked_size: bool, on_group: GroupFn | None = None,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
     with WorkerPool() as pool:
-        jobs = jobs_for(config.selects, tracked_size)
-        return _scan_root_with(root, config, progress, hidden, EarlyWork(jobs, pool), pool,
-                               on_group)
+        early = EarlyWork(_early_task(config, tracked_size), pool)
+        return _scan_root_with(root, config, progress, hidden, early, pool, on_group)
+
+
+TRACKED = "tracked"  # the key of the index's size among the early results
+
+
+def _early_task(config: Config, tracked_size: bool) -> IndexTask:
+    return functools.partial(_index_work, config.selects, tracked_size)
+
+
+def _index_work(selects: Callable[[str], bool], tracked_size: bool, repo: str,
+                listing: IndexListing) -> dict[str, object]:
+    """In a pool worker, from one listing of the repo's index: the `early` job of every
+    selected rule (by code) and the index's size (TRACKED) when the trends want it. The
+    worker imports the rules, not the main process before its walk. A job that fails is
+    left out: its check then does the work itself and meets the error where it can say so."""
+    from tidy.rules.registry import CHECKED
+
+    done: dict[str, object] = {}
+    for rule in CHECKED:
+        if rule.early is not None and any(selects(code) for code in rule.emits):
+            try:
+                done[rule.code] = rule.early(repo, listing)
+            except Exception:
+                continue
+    if tracked_size:
+        with contextlib.suppress(Exception):
+            done[TRACKED] = index_size(repo, listing=listing)
+    return done
 
 
 def _scan_root_with(
@@ -411,7 +440,7 @@ def _without_search_ignored(
 
     File-level patterns (`*.min.js`) cannot be applied to per-folder sums; folders can.
     """
-    from tidy.ignore_rules import surface_filter
+    from tidy.workspace.ignorefiles import surface_filter
 
     search_filter = surface_filter(group_root, folders=ignore_dirs)
     if not search_filter:
@@ -427,25 +456,23 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
     slot = kept.get(parent)
     if slot is None or name.startswith("."):
         return
-    try:
-        st = os.lstat(os.path.join(group_root, rel))
-    except OSError:
-        return
-    if stat.S_ISREG(st.st_mode):
+    size = regular_file_size(group_root, rel)
+    if size is not None:
         slot[0] -= 1
-        slot[1] -= st.st_size
+        slot[1] -= size
 
 
 def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> list[Finding]:
     found: list[Finding] = []
-    from tidy.rules.registry import RULES  # loaded while the walk's workers finished
+    from tidy.rules.registry import CHECKED  # loaded while the walk's workers finished
 
-    selected = [rule for rule in RULES if _selected(rule, config)]
+    selected = [rule for rule in CHECKED if _selected(rule, config)]
     started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
     if started:
         ctx = dataclasses.replace(ctx, started=started)
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
+        assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
@@ -457,6 +484,31 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
 
 def _selected(rule: Rule, config: Config) -> bool:
     return any(config.selects(code) for code in rule.emits)
+
+
+def read_baseline(path: str | None) -> Mapping[str, tuple[int, int]] | None:
+    """The findings of a --baseline report by fingerprint (None without one); BaselineError
+    (exit 2) for a file that is not one. Read before the scan, so a bad one fails at once."""
+    if path is None:
+        return None
+    from tidy.rules.baseline import load_baseline
+
+    return load_baseline(path)
+
+
+def finish(report: Report, config: Config,
+           baseline: str | Mapping[str, tuple[int, int]] | None) -> Report:
+    """What follows the scan: the budgets of the config's file, then the baseline (a path, or
+    one load_baseline already read: the CLI reads it before scanning, so a bad one fails
+    fast)."""
+    from tidy.rules import budgets
+    from tidy.rules.baseline import apply_baseline, load_baseline
+
+    report, _ = budgets.apply(report, budgets.load(config), config)
+    if baseline is not None:
+        known = load_baseline(baseline) if isinstance(baseline, str) else baseline
+        report = apply_baseline(report, known)
+    return report
 
 
 def applies_by_default(finding: Finding) -> bool:

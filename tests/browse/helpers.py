@@ -26,7 +26,7 @@ from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import Snapshot, backdate, snapshot
 from tidy.browse.app import BrowseApp, Options
 from tidy.browse.model import Item
-from tidy.config import load
+from tidy.core.config import load
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
 DAYS = 86400

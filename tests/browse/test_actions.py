@@ -27,7 +27,7 @@ from tidy import engine
 from tidy.browse import actions
 from tidy.browse.model import Model
 from tidy.browse.screens import PlanScreen
-from tidy.config import load
+from tidy.core.config import load
 from tidy.fixes import STOPPED, Status
 from tidy.fixes.plan import PlanRefused
 
@@ -46,6 +46,7 @@ def _mark(model: Model, code: str) -> None:
             model.toggle(item.key)
 
 
+@pytest.mark.slow
 def test_stop_between_moves_leaves_the_rest_untouched_and_undo_restores(
         tmp_path: Path, state_dir: Path) -> None:
     root = workspace(tmp_path / "ws")
@@ -115,6 +116,7 @@ def test_the_question_names_every_kind_of_change(tmp_path: Path) -> None:
         actions.describe(unsafe)
 
 
+@pytest.mark.slow
 def test_a_root_tidy_never_cleans_is_refused_in_the_plan(tmp_path: Path,
                                                         monkeypatch: pytest.MonkeyPatch) -> None:
     home = workspace(tmp_path / "home")

@@ -103,6 +103,7 @@ def table_size(app: BrowseApp, path: str) -> int:
     return found[0].size.apparent
 
 
+@pytest.mark.slow
 def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     app = app_for(root)
@@ -164,6 +165,7 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
     drive(app, script)
 
 
+@pytest.mark.slow
 def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> None:
     root = workspace(tmp_path / "ws")
     before = tree_snapshot(root)
@@ -228,6 +230,7 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
     assert tree_snapshot(root) == before
 
 
+@pytest.mark.slow
 def test_unsafe_fixes_stay_behind_the_toggle(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     from tests.conftest import commit, write
@@ -260,6 +263,7 @@ def test_unsafe_fixes_stay_behind_the_toggle(tmp_path: Path) -> None:
     drive(app, script)
 
 
+@pytest.mark.slow
 def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
     from tests.conftest import commit, make_repo, write
 
@@ -299,6 +303,7 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
     drive(app, script)
 
 
+@pytest.mark.slow
 def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     app = app_for(root)
@@ -337,6 +342,7 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
     drive(app, script)
 
 
+@pytest.mark.slow
 def test_small_terminal_80x24_shows_rows_keys_and_the_question(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     app = app_for(root)
@@ -361,6 +367,7 @@ def test_small_terminal_80x24_shows_rows_keys_and_the_question(tmp_path: Path) -
     assert (root / "web" / "node_modules").is_dir()  # "no" changed nothing
 
 
+@pytest.mark.slow
 def test_no_color_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = workspace(tmp_path / "ws")
     screens: dict[str, str] = {}
@@ -409,6 +416,7 @@ def test_ctrl_c_mid_scan_quits_at_once_and_leaves_no_process(tmp_path: Path,
     assert not (state_dir / "runs").exists()
 
 
+@pytest.mark.slow
 def test_ctrl_c_mid_apply_finishes_the_current_move_and_undo_restores(
         tmp_path: Path, state_dir: Path) -> None:
     from tests.conftest import make_repo, write
@@ -464,6 +472,7 @@ def test_ctrl_c_mid_apply_finishes_the_current_move_and_undo_restores(
     pytest.fail("every apply finished before Ctrl-C could be pressed")
 
 
+@pytest.mark.slow
 def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     app = app_for(root)
@@ -481,6 +490,7 @@ def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
     drive(app, script)
 
 
+@pytest.mark.slow
 def test_a_run_that_cannot_start_says_why_and_moves_nothing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     root = workspace(tmp_path / "ws")
@@ -504,6 +514,7 @@ def test_a_run_that_cannot_start_says_why_and_moves_nothing(
     assert tree_snapshot(root) == before
 
 
+@pytest.mark.slow
 def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     app = app_for(root)

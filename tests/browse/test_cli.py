@@ -60,6 +60,7 @@ def _scan_children(cwd: Path) -> list[int]:
     return found
 
 
+@pytest.mark.slow
 def test_ctrl_c_typed_mid_scan_in_a_real_terminal_quits_cleanly(tmp_path: Path,
                                                                   state_dir: Path) -> None:
     root = workspace(tmp_path / "ws")
@@ -113,6 +114,7 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert b"not a folder" in child.stderr
 
 
+@pytest.mark.slow
 def test_other_commands_never_import_textual(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     probe = ("import sys, io, contextlib\n"
@@ -141,6 +143,7 @@ def _pycache_tree(root: Path, count: int) -> None:
     backdate(root, 2 * 86400)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("interrupt", ["ctrl-c", "kill-9"])
 def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
         tmp_path: Path, state_dir: Path, interrupt: str) -> None:

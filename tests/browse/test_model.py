@@ -21,8 +21,8 @@ from tidy import engine
 from tidy.browse import cells, filters
 from tidy.browse.model import GroupRow, Model, tree_bytes
 from tidy.browse.tree import NOT_ITEMISED, ScanTree
-from tidy.config import load
-from tidy.models import ActionKind, Applicability, Finding, Fix, Group, Size, Surface, Tracked
+from tidy.core.config import load
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Size, Surface, Tracked
 
 NOW = 1_800_000_000.0
 _TRASH = Fix(ActionKind.TRASH, Applicability.SAFE, "move to the trash")

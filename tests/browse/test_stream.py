@@ -12,8 +12,8 @@ from tests.browse.helpers import workspace
 from tests.conftest import commit, make_repo, write
 from tidy import engine
 from tidy.browse.stream import Failed, Finished, GroupDone, Job, ScanStream
-from tidy.config import load
-from tidy.models import Group
+from tidy.core.config import load
+from tidy.core.models import Group
 
 
 def test_engine_hands_over_each_group_before_the_scan_returns(tmp_path: Path) -> None:
@@ -74,6 +74,7 @@ def test_stop_ends_the_child_and_everything_it_started(tmp_path: Path) -> None:
         os.killpg(pid, 0)  # no process of its group is left: workers and git went with it
 
 
+@pytest.mark.slow
 def test_the_scan_never_runs_code_from_the_folder_it_is_started_in(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """`tidy browse` run inside a checkout that has a `tidy/` package of its own (a stranger's

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
 
 
@@ -23,6 +25,7 @@ def _load(package_root: Path) -> str:
                           text=True, check=True).stdout
 
 
+@pytest.mark.slow
 def test_fix_extracts_a_data_module_and_undo_restores_it(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "svc")
     module = write(repo / "mockapi" / "data.py", _data_module())
@@ -46,6 +49,7 @@ def test_fix_extracts_a_data_module_and_undo_restores_it(tmp_path: Path) -> None
     assert not (repo / "mockapi" / "data.json.gz").exists()
 
 
+@pytest.mark.slow
 def test_plain_fix_never_extracts(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "svc")
     module = write(repo / "pkg" / "data.py", _data_module(3000))

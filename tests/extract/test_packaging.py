@@ -30,6 +30,7 @@ def venv(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "bin" / "python"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("backend", sorted(_BACKENDS))
 def test_wheel_ships_the_data(tmp_path: Path, venv: Path, backend: str) -> None:
     build_system, module = _BACKENDS[backend]

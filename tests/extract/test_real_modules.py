@@ -22,6 +22,7 @@ _MODULES = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("dotted", "names"), _MODULES, ids=[m for m, _ in _MODULES])
 def test_real_module(tmp_path: Path, dotted: str, names: tuple[str, ...]) -> None:
     try:

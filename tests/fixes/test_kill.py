@@ -70,6 +70,7 @@ def assert_nothing_lost(root: Path, before: dict[bytes, Any],
         assert snapshot(places[0]) == expected, f"{places[0]} is not whole"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("then", ["finish-then-undo", "roll-back"])
 def test_kill_9_mid_fix_loses_nothing_and_can_be_finished_or_rolled_back(
         tmp_path: Path, then: str) -> None:

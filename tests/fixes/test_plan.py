@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
-from tidy.fixes import plan as planning
-from tidy.models import (
+from tidy.core.models import (
     ActionKind,
     Applicability,
     Finding,
@@ -21,6 +20,7 @@ from tidy.models import (
     Surface,
     Tracked,
 )
+from tidy.fixes import plan as planning
 
 SAFE = Fix(ActionKind.TRASH, Applicability.SAFE, "trash")
 UNSAFE = Fix(ActionKind.TRASH, Applicability.UNSAFE, "trash")

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from tests.conftest import write
 from tests.fixes.helpers import backdate, snapshot
-from tidy.fixes import Status, recover_interrupted, undo_run
-from tidy.fixes.trash import copy_tree, summarize
-from tidy.journal import RunJournal, read_run
+from tidy.fixes import Status
+from tidy.fixes.apply import recover_interrupted, undo_run
+from tidy.fixes.journal import RunJournal, read_run
+from tidy.fixes.trash.move import copy_tree
+from tidy.fixes.trash.purge import summarize
 
 
 def setup(tmp_path: Path) -> tuple[Path, Path, dict[bytes, object]]:

@@ -18,11 +18,13 @@ import pytest
 from tests.conftest import commit, git, make_repo, write
 from tests.fixes.helpers import backdate, snapshot
 from tidy import engine
-from tidy.config import Config
-from tidy.fixes import ApplySettings, Status, appliers, apply_plan, undo_run
+from tidy.core.config import Config
+from tidy.fixes import ApplySettings, Status
 from tidy.fixes import plan as planning
-from tidy.fixes.trash import compare_trees, recheck, remove_tree, transfer
-from tidy.journal import RunJournal, read_run
+from tidy.fixes.apply import appliers, apply_plan, undo_run
+from tidy.fixes.journal import RunJournal, read_run
+from tidy.fixes.recheck import recheck
+from tidy.fixes.trash.move import compare_trees, remove_tree, transfer
 
 
 def make_plan(root: Path, **options: object) -> planning.Plan:

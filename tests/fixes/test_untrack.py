@@ -24,6 +24,7 @@ def committed_cache(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_safe_mode_never_touches_a_committed_cache(tmp_path: Path, state_dir: Path) -> None:
     root = committed_cache(tmp_path)
     index = git(root, "ls-files", "-s")
@@ -36,6 +37,7 @@ def test_safe_mode_never_touches_a_committed_cache(tmp_path: Path, state_dir: Pa
     assert git(root, "ls-files", "-s") == index and snapshot(root) == before
 
 
+@pytest.mark.slow
 def test_untrack_keeps_files_adds_rule_and_undo_restores_index(tmp_path: Path,
                                                               state_dir: Path) -> None:
     root = committed_cache(tmp_path)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from tests.conftest import commit, make_repo, write
 from tidy import engine
-from tidy.config import Config
-from tidy.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Surface
+from tidy.core.config import Config
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Surface
 
 ODD_NAME = "assets/big clip #1, final:cut 100%.bin"  # space, '#', ',', ':', '%'
 

@@ -41,6 +41,7 @@ def _scan_step(action: dict[str, Any]) -> dict[str, Any]:
     return next(s for s in action["runs"]["steps"] if s.get("id") == "scan")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("fail", "expected_exit"), [("true", 1), ("false", 0)])
 def test_action_scan_step_writes_sarif_summary_and_output(
         tmp_path: Path, env_with_tidy: dict[str, str], fail: str, expected_exit: int) -> None:
@@ -86,6 +87,7 @@ def test_example_workflow_runs_nightly_and_on_prs_and_uploads_sarif() -> None:
     assert not any(s.get("uses", "").startswith("./") for s in steps)
 
 
+@pytest.mark.slow
 def test_gitlab_template_script_writes_the_declared_report(
         tmp_path: Path, env_with_tidy: dict[str, str]) -> None:
     template = _load(HOOKS / "gitlab-ci.yml")

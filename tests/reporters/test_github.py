@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -39,6 +40,7 @@ def _annotations(text: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.startswith("::")]
 
 
+@pytest.mark.slow
 def test_real_scan_annotations_name_each_finding(tmp_path: Path) -> None:
     repo = bloated_repo(tmp_path / "repo")
     oracle = findings(scan_json(repo))
@@ -59,6 +61,7 @@ def test_real_scan_annotations_name_each_finding(tmp_path: Path) -> None:
     assert result.out.splitlines()[-1].startswith("tidy: ")
 
 
+@pytest.mark.slow
 def test_step_summary_is_appended_as_a_markdown_table(tmp_path: Path) -> None:
     repo = bloated_repo(tmp_path / "repo")
     summary = tmp_path / "summary.md"

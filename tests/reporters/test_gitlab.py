@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import findings, run_cli, scan_json, write
 from tests.reporters.ci_builders import ODD_NAME, bloated_repo, finding, synthetic
 from tidy.reporters import gitlab
@@ -24,6 +26,7 @@ def _check_entry(entry: dict[str, object]) -> None:
     assert isinstance(begin, int) and not isinstance(begin, bool) and begin >= 1
 
 
+@pytest.mark.slow
 def test_real_scan_gives_one_valid_entry_per_finding(tmp_path: Path) -> None:
     repo = bloated_repo(tmp_path / "repo")
     oracle = findings(scan_json(repo))
@@ -47,6 +50,7 @@ def test_real_scan_gives_one_valid_entry_per_finding(tmp_path: Path) -> None:
     assert severity["TDY201", ODD_NAME] == "minor"
 
 
+@pytest.mark.slow
 def test_fingerprints_survive_growth_and_differ_by_rule(tmp_path: Path) -> None:
     repo = bloated_repo(tmp_path / "repo")
     first = json.loads(run_cli("scan", "-q", "--format", "gitlab", cwd=repo).out)

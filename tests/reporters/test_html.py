@@ -10,13 +10,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, make_repo, scan_json, write
-from tidy.config import Config
-from tidy.engine import scan
-from tidy.models import (
+from tidy.core.config import Config
+from tidy.core.models import (
     ActionKind,
     Applicability,
     Finding,
@@ -27,6 +27,7 @@ from tidy.models import (
     Surface,
     Tracked,
 )
+from tidy.engine import scan
 from tidy.reporters import html
 
 PARENT, NAME, BYTES, FILES, FAMILY, ROW, FLAGS = range(7)
@@ -264,6 +265,7 @@ def synthetic_big_report(dirs: int = 25_000, files_per_dir: int = 9) -> Report:
     return Report(roots=("/big",), groups=(group("/big", layout, findings),))
 
 
+@pytest.mark.slow
 def test_a_250k_entry_scan_gives_a_page_of_a_few_mb() -> None:
     report = synthetic_big_report()
     entries = sum(f for _, f, _ in report.groups[0].layout) + len(report.groups[0].layout)

@@ -107,6 +107,7 @@ def report_page(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     return repo, html_report(repo, root / "report.html", root / "state")
 
 
+@pytest.mark.slow
 def test_the_report_renders_without_errors(page: Page, report_page: tuple[Path, Path]) -> None:
     repo, report = report_page
     page.goto(report.as_uri())
@@ -146,6 +147,7 @@ def bytes_js() -> str:
             " return (i === 0 ? String(v) : v.toFixed(v < 10 ? 2 : 1)) + ' ' + u[i]; }")
 
 
+@pytest.mark.slow
 def test_clicking_zooms_in_and_the_breadcrumb_zooms_out(
         page: Page, report_page: tuple[Path, Path]) -> None:
     _, report = report_page
@@ -168,6 +170,7 @@ def test_clicking_zooms_in_and_the_breadcrumb_zooms_out(
     assert_clean(page)
 
 
+@pytest.mark.slow
 def test_the_url_hash_zooms(page: Page, report_page: tuple[Path, Path]) -> None:
     _, report = report_page
     page.goto(report.as_uri() + "#zoom=src/app")
@@ -182,6 +185,7 @@ def test_the_url_hash_zooms(page: Page, report_page: tuple[Path, Path]) -> None:
     assert_clean(page)
 
 
+@pytest.mark.slow
 def test_the_table_sorts_on_header_clicks(page: Page, report_page: tuple[Path, Path]) -> None:
     _, report = report_page
     page.goto(report.as_uri())
@@ -200,6 +204,7 @@ def test_the_table_sorts_on_header_clicks(page: Page, report_page: tuple[Path, P
     assert_clean(page)
 
 
+@pytest.mark.slow
 def test_history_is_drawn_as_line_charts(page: Page, tmp_path: Path) -> None:
     repo = bloated_repo(tmp_path)
     state = tmp_path / "state"
@@ -231,6 +236,7 @@ def test_a_script_error_would_be_seen(page: Page, report_page: tuple[Path, Path]
     assert "boom" in page.evaluate("document.getElementById('errors').textContent")
 
 
+@pytest.mark.slow
 def test_chromium_command_line_dump_dom_and_screenshot(report_page: tuple[Path, Path],
                                                        tmp_path: Path) -> None:
     _, report = report_page
@@ -250,6 +256,7 @@ def test_chromium_command_line_dump_dom_and_screenshot(report_page: tuple[Path, 
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+@pytest.mark.slow
 def test_a_250k_entry_report_opens_fast(page: Page, tmp_path: Path) -> None:
     report = tmp_path / "big.html"
     report.write_text(html.render(synthetic_big_report()), "utf-8")

@@ -50,6 +50,7 @@ def _errors(validator: jsonschema.protocols.Validator, document: dict[str, Any])
             for e in validator.iter_errors(document)]
 
 
+@pytest.mark.slow
 def test_a_real_scan_is_valid_sarif_with_one_result_per_finding(
         tmp_path: Path, validator: jsonschema.protocols.Validator) -> None:
     repo = bloated_repo(tmp_path / "repo")
@@ -132,6 +133,7 @@ _names = st.text(st.characters(blacklist_categories=("Cs",), blacklist_character
                  min_size=1, max_size=20).filter(lambda s: s not in (".", ".."))
 
 
+@pytest.mark.slow
 @settings(max_examples=50, deadline=None)
 @given(parts=st.lists(_names, min_size=1, max_size=3),
        codes=st.sampled_from(["TDY101", "TDY102", "TDY201", "TDY901", "TDY999"]),

@@ -116,3 +116,53 @@ def test_pointer_parser_refuses_near_misses() -> None:
     assert parse_lfs_pointer(good.replace(b"size 3", b"size x")) is None
     assert parse_lfs_pointer(b"x" + good) is None
     assert parse_lfs_pointer(good + b"x" * LFS_POINTER_MAX) is None
+
+
+# ----------------------------------------------------------------- the checks on a built context
+# (tests.rules.context: no walk, no git; what git says about LFS is handed in)
+def test_tdy201_tdy202_a_big_tracked_file_by_its_size_not_an_lfs_pointer() -> None:
+    from tests.rules.context import context
+    from tidy.rules import size as rules
+    from tidy.workspace.blobs import LfsPointer
+
+    ctx = context(tracked=["data.bin", "huge.bin", "art.psd", "loose.bin"],
+                  big_files={"data.bin": 2_000_000, "huge.bin": 60_000_000,
+                             "art.psd": 3_000_000, "loose.bin": 5_000_000},
+                  ignored_files=["loose.bin"])
+    pointers = {"art.psd": LfsPointer("0" * 64, 3_000_000)}
+    large = {f.path: f for f in rules.large_files(ctx, lambda: pointers)}
+    assert sorted(large) == ["data.bin", "loose.bin"]  # not huge (TDY202), not the pointer
+    assert large["data.bin"].code == "TDY201" and large["loose.bin"].ignored is True
+    [over] = rules.oversized_files(ctx, lambda: pointers)
+    assert (over.code, over.path) == ("TDY202", "huge.bin")
+    assert "GitHub warns on pushes with a file over 50 MiB" in over.message
+
+
+def test_tdy201_asks_nothing_of_git_without_a_big_tracked_file() -> None:
+    from tests.rules.context import context
+    from tidy.rules import size as rules
+    from tidy.workspace.blobs import LfsPointer
+
+    def never() -> dict[str, LfsPointer]:
+        raise AssertionError("git asked")
+
+    ctx = context(tracked=["a.py"], big_files={"untracked.bin": 9_000_000})
+    assert list(rules.large_files(ctx, never)) == []
+
+
+def test_tdy207_tdy208_from_a_view_of_the_index() -> None:
+    from tests.rules.context import context
+    from tidy.rules import size as rules
+    from tidy.workspace.blobs import LfsPointer
+
+    ctx = context(tracked=["a.psd", "b.psd", "c.bin"])
+    view = rules.LfsView(pointers={"a.psd": LfsPointer("1" * 64, 3_000_000_000)},
+                         plain_but_lfs={"b.psd": 4000},
+                         pointer_without_rule={"c.bin": LfsPointer("2" * 64, 9000)})
+    [stored] = rules.lfs_files(ctx, view)
+    assert (stored.code, stored.size.apparent) == ("TDY207", 3_000_000_000)
+    assert "over the 2 GB Git LFS file limit" in stored.message
+    plain, pointer = rules.lfs_mismatches(ctx, view)
+    assert (plain.code, plain.path) == ("TDY208", "b.psd")
+    assert ("direction", "plain-blob-but-lfs-attribute") in plain.details
+    assert ("direction", "pointer-without-lfs-attribute") in pointer.details

@@ -54,6 +54,7 @@ def _python_project(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Path) -> None:
     pytest.importorskip("setuptools")
     root = _python_project(tmp_path)
@@ -71,6 +72,7 @@ def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Pat
     assert not (root / "build").exists() and not (root / "dist").exists()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
 def test_a_hand_written_build_beside_pyproject_is_left_alone(
     tmp_path: Path, flags: tuple[str, ...]
@@ -86,6 +88,7 @@ def test_a_hand_written_build_beside_pyproject_is_left_alone(
     assert snapshot(root / "build") == before
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("cargo") is None, reason="needs cargo")
 def test_a_real_cargo_target_is_recognised_and_a_hand_written_one_is_not(tmp_path: Path) -> None:
     real = make_repo(tmp_path / "real")

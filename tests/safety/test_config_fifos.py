@@ -44,6 +44,7 @@ def _said(report: dict[str, Any]) -> str:
     return "\n".join([*notes, *report.get("warnings", [])])
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rel", SCAN_NAMES)
 def test_scan_does_not_hang_on_a_fifo_and_says_it_was_not_read(tmp_path: Path,
                                                               rel: str) -> None:
@@ -66,6 +67,7 @@ def test_scan_does_not_hang_on_a_fifo_and_says_it_was_not_read(tmp_path: Path,
     assert os.path.exists(repo / rel)  # left where it is
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rel", [".vscode/settings.json", ".ignore", ".gitignore",
                                  ".cursorindexingignore", "pyproject.toml"])
 def test_fix_does_not_hang_on_a_fifo_it_would_edit(tmp_path: Path, rel: str) -> None:
@@ -113,6 +115,7 @@ def test_a_fifo_given_as_an_option_is_a_one_line_error(tmp_path: Path, option: s
     assert done.stderr.count("\n") == 1 and "is a FIFO, not a regular file" in done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="git is released on Linux")
 def test_git_is_let_go_from_a_fifo_gitignore_deep_in_the_tree(tmp_path: Path) -> None:
     repo = config_repo(tmp_path / "repo")

@@ -47,11 +47,12 @@ def _temps(folder: Path) -> list[str]:
 # ------------------------------------------------------------------ a killed write
 _WRITER = """
 import sys
-from tidy.atomic import atomic_write
+from tidy.core.atomic import atomic_write
 atomic_write(sys.argv[1], b"# new\\n" * (40 << 20))  # 280 MB: long enough to be caught mid-way
 """
 
 
+@pytest.mark.slow
 def test_the_temp_file_of_a_write_killed_mid_way_is_removed_by_the_next_run(
         tmp_path: Path) -> None:
     repo = _repo(tmp_path / "repo")
@@ -79,6 +80,7 @@ def test_the_temp_file_of_a_write_killed_mid_way_is_removed_by_the_next_run(
     assert leftover not in os.listdir(repo) and _temps(repo) == []
 
 
+@pytest.mark.slow
 def test_only_stale_temp_files_of_tidys_own_pattern_are_removed(tmp_path: Path) -> None:
     repo = _repo(tmp_path / "repo")
     hour_ago = time.time() - 7200
@@ -108,6 +110,7 @@ def _fix(repo: Path, state: Path, *paths: str) -> str:
     return run
 
 
+@pytest.mark.slow
 def test_undo_puts_a_deleted_gitignore_back_from_the_journal(tmp_path: Path) -> None:
     repo = _repo(tmp_path / "repo")
     state = tmp_path / "st"
@@ -119,6 +122,7 @@ def test_undo_puts_a_deleted_gitignore_back_from_the_journal(tmp_path: Path) -> 
     assert "put back from the journal" in undo.stdout + undo.stderr
 
 
+@pytest.mark.slow
 def test_undo_takes_only_tidys_lines_out_of_a_gitignore_edited_since(tmp_path: Path) -> None:
     repo = _repo(tmp_path / "repo")
     state = tmp_path / "st"
@@ -133,6 +137,7 @@ def test_undo_takes_only_tidys_lines_out_of_a_gitignore_edited_since(tmp_path: P
     assert "only tidy's lines were taken out" in undo.stdout + undo.stderr
 
 
+@pytest.mark.slow
 def test_undo_keeps_a_changed_settings_file_beside_the_restored_one(tmp_path: Path) -> None:
     from tests.safety.helpers import config_repo
 
@@ -179,6 +184,7 @@ def _line_up(state: Path, runs: list[subprocess.Popen[bytes]]) -> None:
             os.kill(pid, signal.SIGCONT)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("round_", range(3))
 def test_concurrent_fixes_all_land_and_undo_in_any_order(tmp_path: Path, round_: int) -> None:
     """Six real `tidy fix` processes on six projects of one repo, lined up to apply at the

@@ -32,6 +32,7 @@ def _link_out(repo: Path, rel: str, outside: Path) -> Path:
     return target
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("rel", EDITED)
 def test_a_symlinked_config_file_is_not_edited_through_the_link(tmp_path: Path,
                                                                rel: str) -> None:
@@ -62,6 +63,7 @@ def test_a_symlinked_config_file_is_not_edited_through_the_link(tmp_path: Path,
     assert target.read_text() == OUTSIDE_TEXT
 
 
+@pytest.mark.slow
 def test_a_linked_folder_on_the_way_is_not_followed(tmp_path: Path) -> None:
     repo = config_repo(tmp_path / "repo")
     state = tmp_path / "state"
@@ -79,6 +81,7 @@ def test_a_linked_folder_on_the_way_is_not_followed(tmp_path: Path) -> None:
     assert ".vscode/ is a symlink to a folder outside the root; not edited" in done.stdout
 
 
+@pytest.mark.slow
 def test_untrack_leaves_a_symlinked_gitignore_alone(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo")
     write(repo / "app" / "m.py", "x = 1\n")
@@ -112,7 +115,7 @@ def test_init_write_does_not_write_through_a_link(tmp_path: Path, name: str) -> 
 
 
 def test_root_relative_writes_refuse_links_fifos_and_dotdot(tmp_path: Path) -> None:
-    from tidy.safe_files import UnsafeFile, read_in_root, write_in_root
+    from tidy.core.safe_files import UnsafeFile, read_in_root, write_in_root
 
     root = tmp_path / "root"
     write(root / "ok" / "file", "a")
@@ -130,6 +133,7 @@ def test_root_relative_writes_refuse_links_fifos_and_dotdot(tmp_path: Path) -> N
     assert os.listdir(root / "ok") == ["file"]
 
 
+@pytest.mark.slow
 def test_the_repo_above_really_edits_every_one_of_those_files(tmp_path: Path) -> None:
     """Without links, the same fix edits each file the tests above link away."""
     repo = config_repo(tmp_path / "repo")
@@ -141,6 +145,7 @@ def test_the_repo_above_really_edits_every_one_of_those_files(tmp_path: Path) ->
     assert changed == set(EDITED)
 
 
+@pytest.mark.slow
 def test_extract_does_not_add_package_data_through_a_linked_pyproject(tmp_path: Path) -> None:
     project = tmp_path / "project"
     target = tmp_path / "outside" / "pyproject.toml"
@@ -176,7 +181,7 @@ def test_a_folder_swapped_for_a_link_while_tidy_writes_is_never_followed(
     """`.vscode` and a link to a folder outside trade places in a loop (renameat2 with
     RENAME_EXCHANGE) while settings.json is written 300 times: every write lands in the real
     folder or is refused, never outside."""
-    from tidy.safe_files import UnsafeFile, write_in_root
+    from tidy.core.safe_files import UnsafeFile, write_in_root
 
     root = tmp_path / "root"
     outside = tmp_path / "outside"

@@ -28,6 +28,7 @@ def _one_line_usage_error(done: subprocess.CompletedProcess[str], *words: str) -
         assert word in done.stderr, done.stderr
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", [".tidy.toml", "pyproject.toml"])
 def test_config_that_is_not_utf8(tmp_path: Path, where: str) -> None:
     repo = make_repo(tmp_path / "repo")

@@ -16,9 +16,11 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from tidy import journal, state
-from tidy.fixes import needs_recovery
-from tidy.fixes.trash import Spot, spot_of, summarize
+from tidy.core import state
+from tidy.fixes import journal
+from tidy.fixes.apply import needs_recovery
+from tidy.fixes.trash.locate import Spot, spot_of
+from tidy.fixes.trash.purge import summarize
 
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
@@ -49,6 +51,7 @@ def _sound_run(root: str) -> tuple[str, list[dict[str, Any]]]:
     return run.run_id, lines
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(line=st.integers(0, 3), name=st.sampled_from(FIELDS), value=json_values,
@@ -84,6 +87,7 @@ def under(*prefixes: str) -> st.SearchStrategy[str]:
                      st.sampled_from([*prefixes, "/"]), parts)
 
 
+@pytest.mark.slow
 @settings(max_examples=500, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())

@@ -39,6 +39,7 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_parent_swapped_for_a_symlink_never_moves_or_deletes_outside(
         tmp_path: Path, state: Path, tidy_main: object) -> None:
     work = tmp_path / "work"

@@ -20,10 +20,11 @@ import pytest
 from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import backdate, snapshot, tidy_env
 from tidy import engine
-from tidy.config import Config
-from tidy.fixes import ApplySettings, Status, appliers, apply_plan, recheck
+from tidy.core.config import Config
+from tidy.fixes import ApplySettings, Status, recheck
 from tidy.fixes import plan as planning
-from tidy.journal import RunJournal, read_run
+from tidy.fixes.apply import appliers, apply_plan
+from tidy.fixes.journal import RunJournal, read_run
 
 DEEP = ("web", "node_modules", "pkg", "lib", "a", "b", "c", "deep")
 WRITER = """
@@ -90,6 +91,7 @@ def _on_a_terminal_with(args: list[str], cwd: Path, state: Path,
     return child.returncode, seen.decode(errors="replace") + out.decode(errors="replace")
 
 
+@pytest.mark.slow
 def test_files_written_deep_inside_while_the_prompt_waits_are_seen(tmp_path: Path,
                                                                    state: Path) -> None:
     root = project(tmp_path)

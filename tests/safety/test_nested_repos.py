@@ -22,7 +22,7 @@ import pytest
 from tests.conftest import commit, findings, git, make_repo, scan_foundation, scan_json, write
 from tests.fixes.helpers import run_tidy, snapshot
 from tests.watch.helpers import DAY, set_age
-from tidy.catalog import CACHEDIR_SIGNATURE
+from tidy.core.catalog import CACHEDIR_SIGNATURE
 
 # (group, artifact, the checkout's marker inside it, relative to the group)
 CHECKOUTS = [
@@ -100,6 +100,7 @@ def test_scan_names_the_checkout_and_offers_no_safe_fix(tmp_path: Path) -> None:
         assert group["reclaimable"]["bytes"] == 0, group["label"]
 
 
+@pytest.mark.slow
 def test_the_text_report_says_where_the_checkout_is(tmp_path: Path) -> None:
     root = _workspace(tmp_path, with_checkouts=True)
     result = run_tidy("scan", "--select", "TDY101", str(root), cwd=root, state=tmp_path / "s")
@@ -109,6 +110,7 @@ def test_the_text_report_says_where_the_checkout_is(tmp_path: Path) -> None:
         assert f"holds a repository: {marker}; never moved" in text, result.stdout
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
 def test_fix_leaves_every_byte_of_a_cache_with_a_checkout(
     tmp_path: Path, flags: tuple[str, ...]
@@ -133,6 +135,7 @@ def test_fix_leaves_every_byte_of_a_cache_with_a_checkout(
     assert git(dep, "status", "--porcelain").strip() == "M index.js"
 
 
+@pytest.mark.slow
 def test_fix_moves_the_same_caches_without_the_checkouts(tmp_path: Path) -> None:
     """The control: nothing but the version-control markers kept the caches above."""
     root = _workspace(tmp_path, with_checkouts=False)
@@ -142,6 +145,7 @@ def test_fix_moves_the_same_caches_without_the_checkouts(tmp_path: Path) -> None
         name: False for name in _artifacts(root)}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("with_checkouts", [True, False], ids=["checkouts", "control"])
 def test_watch_once_never_moves_a_cache_with_a_checkout(
     tmp_path: Path, with_checkouts: bool
@@ -199,7 +203,7 @@ _FILE_MARKERS = {".git", ".fslckout", "_FOSSIL_"}
 
 
 def test_every_version_control_marker_is_found_as_what_it_can_be(tmp_path: Path) -> None:
-    from tidy.catalog import VCS_MARKERS
+    from tidy.core.catalog import VCS_MARKERS
 
     # measure.py compares a visible plain file with "_FOSSIL_" only: a new marker that is a
     # file without a leading dot must be added there (and here).

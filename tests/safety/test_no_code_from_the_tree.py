@@ -11,11 +11,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, hermetic_env, make_repo, write
 
 _PLANTED = "open({canary!r}, 'w').write('ran')\n"
 
 
+@pytest.mark.slow
 def test_a_scan_inside_a_repo_never_imports_that_repos_tidy_package(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "repo")
     canary = tmp_path / "canary"

@@ -189,7 +189,7 @@ def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # ------------------------------------------------------------------ the property
 def _install(base: Path, name: bytes, scheduler: str) -> tuple[Path, Any]:
-    from tidy import schedule
+    from tidy.watch import schedule
 
     work = Path(tempfile.mkdtemp(dir=base))
     folder = os.path.join(os.fsencode(work), name)
@@ -212,6 +212,7 @@ SETTINGS = settings(max_examples=30, deadline=None,
                                            HealthCheck.too_slow])
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(name=_NAME_BYTES)
 def test_systemd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes) -> None:
@@ -221,6 +222,7 @@ def test_systemd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: byte
     _analyze(work / "systemd")
 
 
+@pytest.mark.slow
 @SETTINGS
 @given(name=_NAME_BYTES)
 def test_cron_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes,
@@ -246,6 +248,7 @@ def test_launchd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: byte
     assert data["Label"] == "dev.tidy.clean"
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", ["a\\%b", "x;y", ";", "50%", "$HOME", "it's \"q\""])
 def test_status_reads_back_what_install_wrote(tmp_path: Path, name: str) -> None:
     folder = tmp_path / name

@@ -67,6 +67,7 @@ def test_scan_reports_it_as_imported_with_no_fix(tmp_path: Path, tracked: bool) 
     assert "pkg/core.pyc" not in {f["path"] for f in findings(report, "TDY102")}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("tracked", "beside", "flags"), [
     (False, "", ()),
     (False, "", ("--unsafe-fixes",)),
@@ -87,6 +88,7 @@ def test_fix_keeps_the_import_working(tmp_path: Path, tracked: bool, beside: str
         assert git(root, "ls-files", "pkg/core.pyc").strip() == "pkg/core.pyc"
 
 
+@pytest.mark.slow
 def test_watch_once_keeps_the_import_working(tmp_path: Path) -> None:
     root, shipped, stale = _project(tmp_path)
     assert _imports(root) == "42"

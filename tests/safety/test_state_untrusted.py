@@ -183,7 +183,7 @@ def test_a_malformed_journal_is_set_aside_and_other_runs_keep_working(
 
 def _killed_run(state: Path, root: Path) -> Path:
     """A journal as a run killed mid-move leaves it: an intent, no outcome, no end."""
-    from tidy.journal import RunJournal
+    from tidy.fixes.journal import RunJournal
 
     journal = RunJournal.create("fix", (str(root),), argv=["tidy", "fix", "--yes"])
     journal.intent("trash", path=str(root / "web" / "node_modules"),

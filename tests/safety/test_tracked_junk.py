@@ -47,6 +47,7 @@ def test_scan_gives_a_tracked_backup_no_fix_and_os_metadata_its_untrack(tmp_path
             "untrack", "unsafe"), rel
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("select", ["TDY1", "TDY104"])
 def test_unsafe_fixes_untrack_os_metadata_but_never_a_tracked_backup(
     tmp_path: Path, select: str

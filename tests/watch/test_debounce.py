@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -124,6 +125,7 @@ def _busy_seen_by_another_process(unit: Path) -> str:
     return out.stdout.strip()
 
 
+@pytest.mark.slow
 def test_a_build_process_inside_makes_it_busy_an_idle_shell_does_not(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "app")
     shell = subprocess.Popen(["bash"], cwd=repo, stdin=subprocess.PIPE)

@@ -9,6 +9,8 @@ import textwrap
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import make_repo, write
 from tests.watch.helpers import (
     DAY,
@@ -23,6 +25,7 @@ from tests.watch.helpers import (
 FAST = ("--settle", "0.5s", "--quiet-period", "1s")
 
 
+@pytest.mark.slow
 def test_a_deleted_source_sends_its_stale_bytecode_to_the_trash_and_undo_brings_it_back(
         tmp_path: Path, state: Path) -> None:
     repo = make_repo(tmp_path / "ws" / "app")
@@ -55,6 +58,7 @@ def test_a_deleted_source_sends_its_stale_bytecode_to_the_trash_and_undo_brings_
     assert stale.read_bytes() == stale_bytes
 
 
+@pytest.mark.slow
 def test_an_npm_install_sized_burst_is_one_rescan_and_nothing_inside_is_touched_meanwhile(
         tmp_path: Path, state: Path) -> None:
     """20,000 files written by another process: the watcher coalesces the burst, leaves the
@@ -110,6 +114,7 @@ def test_an_npm_install_sized_burst_is_one_rescan_and_nothing_inside_is_touched_
     assert (project / "assets" / "a04999.txt").exists()
 
 
+@pytest.mark.slow
 def test_artifacts_of_projects_untouched_for_n_days_go_to_the_trash_fresh_ones_stay(
         tmp_path: Path, state: Path) -> None:
     root = tmp_path / "ws"
@@ -138,6 +143,7 @@ def test_artifacts_of_projects_untouched_for_n_days_go_to_the_trash_fresh_ones_s
     assert (projects["ancient"] / "index.js").exists(), "the project's own files stay"
 
 
+@pytest.mark.slow
 def test_the_mode_is_said_and_a_small_budget_falls_back_to_projects_and_rescans(
         tmp_path: Path, state: Path) -> None:
     root = tmp_path / "ws"
@@ -169,16 +175,17 @@ def test_the_mode_is_said_and_a_small_budget_falls_back_to_projects_and_rescans(
     assert "inotify-projects" in status.stdout
 
 
+@pytest.mark.slow
 def test_tidys_own_moves_do_not_start_another_pass(tmp_path: Path, state: Path) -> None:
     repo = make_repo(tmp_path / "ws" / "app")
     sources = [write(repo / "pkg" / f"m{i}.py", "") for i in range(5)]
     stale = [compile_to_cache(s) for s in sources]
     set_age(repo / "pkg", 3600)
-    with watcher(tmp_path / "ws", state, *FAST):
+    with watcher(tmp_path / "ws", state, "--settle", "0.2s", "--quiet-period", "1s"):
         for source in sources:
             source.unlink()
         wait_for(lambda: not any(p.exists() for p in stale), 20, "the stale files to leave")
-        time.sleep(2.5)  # several settle periods: a pass caused by the moves would show
+        time.sleep(1.0)  # five settle periods: a pass caused by the moves would show
     passes = [p for p in log_entries(state, "pass") if p["reason"] == "events"]
     assert len(passes) == 1, passes
     assert os.listdir(repo / "pkg" / "__pycache__") == []

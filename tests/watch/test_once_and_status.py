@@ -8,6 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import make_repo, write
 from tests.watch.helpers import DAY, compile_to_cache, log_entries, run_tidy, set_age
 
@@ -30,6 +32,7 @@ def _caches(root: Path) -> dict[str, tuple[Path, int]]:
     return made
 
 
+@pytest.mark.slow
 def test_cache_budget_evicts_the_oldest_first_until_the_rest_fits(tmp_path: Path,
                                                                   state: Path) -> None:
     root = tmp_path / "ws"
@@ -56,6 +59,7 @@ def test_cache_budget_evicts_the_oldest_first_until_the_rest_fits(tmp_path: Path
     assert json.loads(again.stdout)["done"] == 0, "under budget now: nothing more goes"
 
 
+@pytest.mark.slow
 def test_once_prints_what_it_did_and_status_shows_it(tmp_path: Path, state: Path) -> None:
     repo = make_repo(tmp_path / "app")
     source = write(repo / "old.py", "A = 1\n")
@@ -98,6 +102,7 @@ def test_once_prints_what_it_did_and_status_shows_it(tmp_path: Path, state: Path
     assert stale.exists() and (repo / "node_modules" / "x" / "index.js").exists()
 
 
+@pytest.mark.slow
 def test_once_leaves_a_file_written_in_the_quiet_period(tmp_path: Path, state: Path) -> None:
     repo = make_repo(tmp_path / "app")
     source = write(repo / "m.py", "")
@@ -113,6 +118,7 @@ def test_once_leaves_a_file_written_in_the_quiet_period(tmp_path: Path, state: P
                                state=state).stdout)["done"] == 1
 
 
+@pytest.mark.slow
 def test_a_git_operation_in_progress_defers_the_project(tmp_path: Path, state: Path) -> None:
     repo = make_repo(tmp_path / "app")
     source = write(repo / "m.py", "")
@@ -130,6 +136,7 @@ def test_a_git_operation_in_progress_defers_the_project(tmp_path: Path, state: P
                                state=state).stdout)["done"] == 1
 
 
+@pytest.mark.slow
 def test_bad_watch_settings_are_one_line_and_exit_2(tmp_path: Path, state: Path) -> None:
     write(tmp_path / "p" / "pyproject.toml", '[tool.tidy.watch]\nstale-bytcode = "trash"\n')
     done = run_tidy("watch", "--once", str(tmp_path / "p"), state=state)
@@ -151,6 +158,7 @@ def test_status_with_no_history(state: Path) -> None:
     assert "no passes yet" in done.stdout
 
 
+@pytest.mark.slow
 def test_status_sees_a_running_watcher(tmp_path: Path, state: Path) -> None:
     from tests.watch.helpers import watcher
 

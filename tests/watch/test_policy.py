@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import write
-from tidy.config import ConfigError
-from tidy.config import load as load_config
+from tidy.core.config import ConfigError
+from tidy.core.config import load as load_config
+from tidy.core.models import ActionKind, Applicability, Tracked
 from tidy.fixes.plan import Expected, PlannedAction
-from tidy.models import ActionKind, Applicability, Tracked
 from tidy.watch.policy import WatchPolicy, evict_oldest, load_policy, user_config_path
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_repo, write
-from tidy.catalog import Catalog, load_builtin
+from tidy.core.catalog import Catalog, load_builtin
 from tidy.watch import scale
 from tidy.watch.scale import Layout, Limits, choose, read_limits, survey, used_watches
 

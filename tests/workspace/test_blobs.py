@@ -99,6 +99,7 @@ def test_range_counts_a_file_added_and_deleted_inside_it(tmp_path: Path) -> None
     assert blob_sha(old) in everything and blob_sha(secret) in everything
 
 
+@pytest.mark.slow
 @settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(sizes=st.lists(st.integers(0, 30_000), min_size=1, max_size=6),

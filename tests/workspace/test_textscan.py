@@ -86,6 +86,7 @@ _segment = st.sampled_from(["a", "b", "a.b", "a-b", "ab", "b0"])
 _path = st.lists(_segment, min_size=1, max_size=4).map("/".join)
 
 
+@pytest.mark.slow
 @given(st.lists(_path, max_size=40), st.lists(_path, max_size=6))
 def test_outside_equals_a_plain_prefix_filter(paths: list[str], folders: list[str]) -> None:
     ordered = sorted(set(paths))

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 
-from tidy.config import Config
+from tidy.core.config import Config
 
 
 def run(path: str, config: Config, skip_recent: float = 10.0) -> int:

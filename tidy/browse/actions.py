@@ -16,10 +16,11 @@ from dataclasses import dataclass
 
 from tidy.browse.cells import size
 from tidy.browse.model import Item
-from tidy.fixes import ApplySettings, Outcome, RunOutcomes, Status, appliers, recover_interrupted
+from tidy.core.models import ActionKind, Report
+from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes import plan as planning
+from tidy.fixes.apply import RunOutcomes, appliers, recover_interrupted
 from tidy.fixes.commands import apply_and_record
-from tidy.models import ActionKind, Report
 
 COMMAND = "browse"  # how the run is named in the journal and `tidy log`
 

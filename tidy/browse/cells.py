@@ -8,7 +8,7 @@ from __future__ import annotations
 import humanize
 from rich.cells import cell_len
 
-from tidy.models import ActionKind, Applicability, Finding, Tracked
+from tidy.core.models import ActionKind, Applicability, Finding, Tracked
 
 _FIX_WORDS = {
     ActionKind.TRASH: "trash",

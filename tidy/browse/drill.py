@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -57,10 +57,7 @@ class DrillScreen(Screen[None]):
 
     @property
     def browse(self) -> BrowseApp:
-        from tidy.browse.app import BrowseApp
-
-        assert isinstance(self.app, BrowseApp)
-        return self.app
+        return cast("BrowseApp", self.app)  # only BrowseApp pushes this screen
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-title", markup=False)

@@ -6,7 +6,7 @@ from rich.text import Text
 
 from tidy.browse.cells import age, fix_word, printable, size, state_word
 from tidy.browse.model import GroupRow, Item, Row
-from tidy.models import Applicability, Group
+from tidy.core.models import Applicability, Group
 
 _APPLICABILITY = {
     Applicability.SAFE: "safe: applied by a plain `tidy fix`",

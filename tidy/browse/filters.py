@@ -13,8 +13,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from tidy.browse.cells import state_word
-from tidy.models import Applicability, Finding
-from tidy.units import parse_age
+from tidy.core.models import Applicability, Finding
+from tidy.core.units import parse_age
 
 FIELDS = ("kind", "rule", "age", "state", "fix")
 STATES = ("tracked", "untracked", "ignored", "partly", "unknown")

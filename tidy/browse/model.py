@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tidy.browse.cells import fixable
 from tidy.browse.filters import Filter
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report
 
 # Bytes in git history, not in the work tree: left out of a group's total.
 _NOT_IN_TREE = frozenset({"TDY203", "TDY206"})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from rich.text import Text
 from textual import on
@@ -15,9 +15,9 @@ from textual.widgets import Button, DataTable, Footer, Static
 
 from tidy.browse import actions
 from tidy.browse.cells import clip, fit, printable, size
+from tidy.core.models import ActionKind
 from tidy.fixes import Status
 from tidy.fixes.plan import Plan, PlannedAction
-from tidy.models import ActionKind
 
 if TYPE_CHECKING:
     from tidy.browse.app import BrowseApp
@@ -29,10 +29,7 @@ _LEFT_OUT_SHOWN = 50
 
 
 def _app(screen: Screen[Any]) -> BrowseApp:
-    from tidy.browse.app import BrowseApp
-
-    assert isinstance(screen.app, BrowseApp)
-    return screen.app
+    return cast("BrowseApp", screen.app)  # only BrowseApp pushes these screens
 
 
 def _shown(path: str, base: str) -> str:

@@ -29,8 +29,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import IO
 
-from tidy.config import Config
-from tidy.models import Group, Skipped
+from tidy.core.config import Config
+from tidy.core.models import Group, Skipped
 
 _PROGRESS_INTERVAL = 0.1  # seconds between two progress events (the walk reports more often)
 _STOP_GRACE = 2.0  # seconds a stopped child gets after SIGTERM before SIGKILL

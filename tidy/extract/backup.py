@@ -24,7 +24,7 @@ import time
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.atomic import atomic_write
+from tidy.core.atomic import atomic_write
 
 
 class UndoRefused(ValueError):
@@ -59,7 +59,7 @@ def backup_root(module_path: str) -> str:
             return os.path.join(done.stdout.strip(), "tidy", "extract")
     except (OSError, subprocess.TimeoutExpired):
         pass
-    from tidy.state import state_dir
+    from tidy.core.state import state_dir
 
     return os.path.join(state_dir(), "extract")
 

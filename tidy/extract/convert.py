@@ -70,17 +70,6 @@ class ValueResult:
     sketches: set[str] = field(default_factory=set)
     whole: bool = False  # converted in one piece: text_parts[0] is the value's whole JSON
 
-    def json_text(self, opener: str) -> str:
-        """The value's JSON text (tagged form when self.tagged)."""
-        if self.whole:
-            return self.text_parts[0]
-        body = ",".join(part for part in self.text_parts if part)
-        if opener == "{":
-            return "{" + body + "}"
-        if opener == "(":
-            return '{"$tuple":[' + body + "]}"
-        return "[" + body + "]"
-
 
 def pieces(data: bytes, stmt: Statement, batch_bytes: int = BATCH_BYTES) -> list[Piece]:
     """Cut a value into batches; a value that is not a list/dict/tuple display is one piece."""

@@ -242,6 +242,3 @@ def statements(data: bytes) -> list[Statement]:
     """The top-level statements of a module's bytes, in order."""
     return _Scanner(data).run()
 
-
-def assignments(data: bytes) -> list[Statement]:
-    return [s for s in statements(data) if s.is_assignment]

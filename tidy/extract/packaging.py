@@ -16,7 +16,7 @@ import tomllib
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_regular
 
 _BACKENDS = {
     "setuptools": "setuptools", "hatchling": "hatchling", "flit_core": "flit", "flit": "flit",

@@ -1,6 +1,6 @@
 """The logic behind `tidy fix`, `tidy undo`, `tidy trash list|purge` and `tidy log`.
 
-cli.py parses arguments and owns the terminal; these functions get an `out` callback
+tidy/cli/ parses arguments and owns the terminal; these functions get an `out` callback
 (text for stdout or, with err=True, stderr) and a `confirm` callback, and return the exit
 code:
 
@@ -19,24 +19,19 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tidy.config import Config
-from tidy.fixes import (
-    STOPPED,
-    ApplySettings,
-    Outcome,
+from tidy.core.config import Config
+from tidy.core.models import Report
+from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, report
+from tidy.fixes import plan as planning
+from tidy.fixes.apply import (
     RunOutcomes,
-    Status,
     appliers,
     apply_plan,
     last_undoable,
     recover_interrupted,
-    report,
     undo_run,
 )
-from tidy.fixes import plan as planning
-from tidy.fixes.plan import mark_since
-from tidy.fixes.trash import Purged, TrashRun, purge_run, summarize
-from tidy.journal import (
+from tidy.fixes.journal import (
     JournalError,
     RunJournal,
     audit,
@@ -45,6 +40,8 @@ from tidy.journal import (
     read_run,
     take_notices,
 )
+from tidy.fixes.plan import mark_since
+from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -78,7 +75,7 @@ def _attention(outcomes: Sequence[Outcome]) -> int:
     return EXIT_ATTENTION if any(o.attention for o in outcomes) else EXIT_OK
 
 
-def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object],
+def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report],
             out: Out, confirm: Confirm) -> int:
     for path in request.paths:
         planning.refuse_root(os.path.abspath(path))
@@ -93,7 +90,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], object]
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     since = mark_since()  # before the scan reads anything: later writes are "since the plan"
     found = scan(request.paths, request.config)
-    plan = planning.build(found, planning.PlanOptions(  # type: ignore[arg-type]
+    plan = planning.build(found, planning.PlanOptions(
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
         kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),
         since_ns=since,

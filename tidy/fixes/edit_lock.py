@@ -19,7 +19,7 @@ import hashlib
 import os
 from collections.abc import Iterator
 
-from tidy import state
+from tidy.core import state
 
 LOCK_NAME = "tidy-edit.lock"
 _FLAGS = os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)

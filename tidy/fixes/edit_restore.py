@@ -8,7 +8,7 @@ added. What undo finds decides:
 - the file as tidy wrote it: the old text goes back (or the file goes, when tidy made it);
 - the file gone: the old text goes back from the journal (nothing of anyone's is in the way);
 - the file changed since, managed block: only tidy's own lines are taken out of the block
-  (tidy.fixes.ignore_files.take_out), when each is still there exactly once, and the block
+  (tidy.fixes.ignore.managed_block.take_out), when each is still there exactly once, and the block
   markers once the block is empty; every later edit, the user's or another tidy run's, stays
   where it is. This is exact, so it is tried first;
 - the file changed since, anything else (settings.json, pyproject.toml, an edited block):
@@ -26,9 +26,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.fixes.editor_ignores import sha256
-from tidy.fixes.ignore_files import IgnoreFileError, read_file, take_out
-from tidy.safe_files import UnsafeFile, create_in_root, remove_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, create_in_root, remove_in_root, write_in_root
+from tidy.fixes.editors.excludes import sha256
+from tidy.fixes.ignore.managed_block import IgnoreFileError, read_file, take_out
 
 CONFLICT_SUFFIX = ".tidy-undo-conflict"
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"

@@ -14,14 +14,15 @@ import os
 import time
 from collections.abc import Sequence
 
-from tidy.fixes import ApplySettings, Outcome, Status, register, skipped
+from tidy.core.models import ActionKind
+from tidy.fixes import ApplySettings, Outcome, Status, skipped
 from tidy.fixes.fdops import Refused
+from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, opened, root_problem
-from tidy.fixes.trash import TrashLocator, move_opened
+from tidy.fixes.trash.locate import TrashLocator
+from tidy.fixes.trash.move import move_opened
 from tidy.fixes.untrack import _git, tracked_entries
-from tidy.journal import RunJournal
-from tidy.models import ActionKind
 from tidy.workspace.git import GitUnavailable
 
 
@@ -102,5 +103,3 @@ class GitRmApplier:
     def recover(self, intents: Sequence[object], journal: RunJournal) -> list[Outcome]:
         return []
 
-
-register(GitRmApplier())

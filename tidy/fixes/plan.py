@@ -27,8 +27,15 @@ import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
-from tidy.models import ActionKind, Applicability, Finding, Group, Report, Tracked
-from tidy.rules.artifacts import NESTED_REPO_DETAIL
+from tidy.core.models import (
+    NESTED_REPO_DETAIL,
+    ActionKind,
+    Applicability,
+    Finding,
+    Group,
+    Report,
+    Tracked,
+)
 
 # Linux's CLOCK_REALTIME_COARSE (Python has no name for it): file times are stamped from it
 # (or, for a file whose times were just read, from the fine clock). Its tick: 1-10 ms.
@@ -36,7 +43,7 @@ _COARSE: int | None = 5 if sys.platform.startswith("linux") else None
 _TICK_NS = min(int(time.clock_getres(_COARSE) * 1e9), 20_000_000) if _COARSE is not None \
     else 10_000_000
 
-# Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash.py).
+# Names of the trash folders tidy itself creates (outside repos; see tidy/fixes/trash/).
 TRASH_FOLDER_NAME = ".tidy-trash"
 
 
@@ -159,7 +166,7 @@ def _config_files_checked(actions: list[PlannedAction]
     symlink, a FIFO, in a linked folder) is named in the plan with the reason. The actions
     stay planned: at apply time each one is skipped (ignore rules, which go only into
     .gitignore) or done in the other files, and says so."""
-    from tidy.fixes.editor_ignores import holds_python, refused_files
+    from tidy.fixes.editors.excludes import holds_python, refused_files
 
     refused: list[LeftOut] = []
     seen: set[tuple[str, ActionKind]] = set()

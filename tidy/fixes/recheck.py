@@ -11,12 +11,12 @@ In order (the first that fails decides; see README "Safety"):
    not a mount point, nothing mounted inside;
 5. in use: a flock held on it, or cargo's `.cargo-lock`;
 6. the whole subtree, walked by descriptors: a nested checkout (a name in
-   tidy.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
+   tidy.core.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
    the walk); so does another filesystem below it; then any entry, the item included,
    changed since the scan began (ctime or mtime after the plan's `since_ns`);
 7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
    running;
-8. right before the rename (tidy/fixes/trash.py): the name in the held parent is still the
+8. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
    checked inode; the rename never replaces anything (RENAME_NOREPLACE); right after it, the
    inode in the trash is the checked one, or it is renamed back.
 
@@ -42,8 +42,8 @@ import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from tidy import state
-from tidy.catalog import VCS_MARKERS
+from tidy.core import state
+from tidy.core.catalog import VCS_MARKERS
 from tidy.fixes.fdops import (
     FILE_FLAGS,
     Chain,
@@ -305,3 +305,17 @@ def _unescape_mount(field: bytes) -> str:
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | None:
+    """Every re-check a move makes, without moving: None when it may move (the extraction
+    applier asks this before it rewrites a module)."""
+    problem = root_problem(action)
+    if problem is not None:
+        return problem
+    try:
+        with opened(action, now, skip_recent):
+            return None
+    except Refused as refused:
+        return Problem(refused.reason, refused.attention)
+

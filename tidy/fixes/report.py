@@ -18,11 +18,12 @@ from rich.console import Console
 from rich.table import Table
 
 from tidy import __version__
-from tidy.fixes import Outcome, RunOutcomes, Status
+from tidy.core.models import ActionKind
+from tidy.fixes import Outcome, Status
+from tidy.fixes.apply import RunOutcomes
+from tidy.fixes.journal import Entry
 from tidy.fixes.plan import Plan, PlannedAction
-from tidy.fixes.trash import Purged, TrashRun
-from tidy.journal import Entry
-from tidy.models import ActionKind
+from tidy.fixes.trash.purge import Purged, TrashRun
 
 SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15

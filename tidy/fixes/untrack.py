@@ -1,7 +1,7 @@
 """The UNTRACK applier: stop tracking a committed cache, keep the files on disk.
 
 `git rm -r --cached -q -- <path>` (the working tree is not touched) plus an anchored rule
-in the managed block of the repo's `.gitignore` (tidy.fixes.ignore_files.add_rules), so the
+in the managed block of the repo's `.gitignore` (tidy.fixes.ignore.managed_block.add_rules), so the
 cache does not come back with the next `git add -A`. Always an unsafe fix: it changes what
 the next commit contains.
 
@@ -18,13 +18,14 @@ import os
 import subprocess
 from collections.abc import Sequence
 
-from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, register, skipped
+from tidy.core.models import ActionKind
+from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, skipped
 from tidy.fixes.edit_lock import editing
-from tidy.fixes.editor_ignores import sha256
-from tidy.fixes.ignore_files import add_rules, read_file
+from tidy.fixes.editors.excludes import sha256
+from tidy.fixes.ignore.managed_block import add_rules, read_file
+from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.journal import Intent, RunJournal
-from tidy.models import ActionKind
+from tidy.fixes.recovery import resolve_from_disk
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
@@ -161,26 +162,16 @@ class UntrackApplier:
                        where=f"index of {root}", run=journal.run_id)
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        outcomes = []
-        for intent in intents:
-            entry = intent.entry
-            path, root, rel = str(entry["path"]), str(entry["root"]), str(entry["rel"])
-            try:
-                still = index_entries(root, rel)
-            except GitUnavailable:
-                still = list(entry.get("index", []))  # cannot tell: say it did not happen
-            if intent.undo_in_flight:
-                state_name = "restored" if still else "in-trash"
-                journal.write({"op": "recovered-undo", "ref": intent.seq, "state": state_name},
-                              sync=True)
-            else:
-                state_name = "not-moved" if still else "moved"
-                journal.write({"op": "recovered", "ref": intent.seq, "state": state_name},
-                              sync=True)
-            outcomes.append(Outcome(path, self.kind, Status.DONE,
-                                    f"untrack {'had not happened' if still else 'had happened'}",
-                                    run=journal.run_id))
-        return outcomes
+        return resolve_from_disk(intents, journal, self.kind, "untrack", _untracked)
+
+
+def _untracked(intent: Intent) -> bool:
+    """The index entries are gone (git cannot tell: say it did not happen)."""
+    entry = intent.entry
+    try:
+        return not index_entries(str(entry["root"]), str(entry["rel"]))
+    except GitUnavailable:
+        return not entry.get("index", [])
 
 
 def _restore_ignore_file(intent: Intent) -> tuple[str, bool]:
@@ -207,5 +198,3 @@ def _read_or_none(root: str) -> str | None:
     except ValueError:
         return None
 
-
-register(UntrackApplier())

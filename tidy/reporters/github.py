@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import os
 
-from tidy.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report, scan_path
+from tidy.core.units import human_bytes
 from tidy.reporters import markdown
-from tidy.reporters._common import each_finding, human_bytes, level, scan_path, size_words
+from tidy.reporters._common import each_finding, level, size_words
 
 PER_LEVEL = 10  # per step, for error and for warning (notices kept to the same number)
 PER_JOB = 50

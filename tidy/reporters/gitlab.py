@@ -13,8 +13,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from tidy.models import Finding, Group, Report
-from tidy.reporters._common import each_finding, finding_fingerprint, scan_path, size_words
+from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
+from tidy.reporters._common import each_finding, size_words
 
 SEVERITIES = ("info", "minor", "major", "critical", "blocker")
 

@@ -18,15 +18,16 @@ import html
 import json
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
 from tidy import __version__
-from tidy.history import Totals, family_of, metrics
-from tidy.models import Applicability, Finding, Group, Report, Size, Surface
+from tidy.core.models import Applicability, Finding, Group, Report, Size, Surface
+from tidy.reporters import sizetree
 from tidy.reporters.text import printable
+from tidy.trends import Totals, family_of, metrics
 
 # (key, label, colour, what it means); the treemap's legend in this order. Okabe-Ito colours:
 # told apart by colour-blind readers too.
@@ -54,69 +55,14 @@ _DRAW_PRIORITY = ("duplicate", "data", "vendored", "big", "cache", "artifact", "
 
 # ---------------------------------------------------------------------------- the tree
 @dataclass(eq=False)
-class _Node:
-    name: str
-    path: str  # relative to the tree's base, "" for the base itself
-    kids: dict[str, _Node] = field(default_factory=dict)
-    own_bytes: int = 0  # leaves: their size; folders: the files directly inside
-    own_files: int = 0
+class _Node(sizetree.Node):
     family: str = _CLEAN
     finding: int = -1  # index into the table's rows
-    explored: bool = False  # a folder the walk went into (its own files are known)
-    leaf: bool = False  # a finding drawn as one block
-    merged: bool = False  # "(N small items)" / "(N files)": not a real path
-    total_bytes: int = 0
-    total_files: int = 0
     by_family: dict[str, list[int]] = field(default_factory=dict)  # family -> [bytes, files]
 
 
-class _Tree:
-    def __init__(self, base_name: str) -> None:
-        self.root = _Node(base_name, "")
-        self.nodes: dict[str, _Node] = {"": self.root}
-
-    def folder(self, path: str) -> _Node:
-        """The node at `path`, created with its missing ancestors."""
-        node = self.nodes.get(path)
-        if node is not None:
-            return node
-        parent = self.folder(_parent(path)) if "/" in path else self.root
-        node = _Node(path.rsplit("/", 1)[-1], path)
-        parent.kids[node.name] = node
-        self.nodes[path] = node
-        return node
-
-    def nearest(self, path: str) -> _Node:
-        """The deepest existing node at or above `path`."""
-        while path not in self.nodes:
-            path = _parent(path) if "/" in path else ""
-        return self.nodes[path]
-
-    def walk(self) -> Iterator[tuple[_Node, _Node | None]]:
-        """Every (node, parent), parents first; iterative: trees may be deeper than the stack."""
-        stack: list[tuple[_Node, _Node | None]] = [(self.root, None)]
-        while stack:
-            node, parent = stack.pop()
-            yield node, parent
-            stack.extend((kid, node) for kid in node.kids.values())
-
-
-def _parent(path: str) -> str:
-    return path.rsplit("/", 1)[0] if "/" in path else ""
-
-
-def _join(prefix: str, rel: str) -> str:
-    if rel in (".", ""):
-        return prefix
-    return f"{prefix}/{rel}" if prefix else rel
-
-
-def _base_of(groups: Sequence[Group], roots: Sequence[str]) -> str:
-    places = [g.root for g in groups] or list(roots) or ["/"]
-    try:
-        return os.path.commonpath(places)
-    except ValueError:  # mixed absolute/relative: never from the engine, but keep drawing
-        return places[0]
+_Tree = sizetree.SizeTree[_Node]
+_join = sizetree.join
 
 
 def _drawable(finding: Finding) -> str | None:
@@ -141,57 +87,31 @@ def _primaries(group: Group, rows: Mapping[int, int]) -> list[tuple[str, Finding
 
 
 def _add_group(tree: _Tree, group: Group, prefix: str, rows: Mapping[int, int]) -> None:
-    graft = tree.folder(prefix)
-    accounted = 0
-    for rel, files, size in group.layout:
-        node = tree.folder(_join(prefix, rel))
-        node.own_files += files
-        node.own_bytes += size
-        node.explored = True
-        accounted += size
+    tree.folder(prefix)
+    accounted = tree.add_layout(prefix, group)
     for path, finding, row, is_dir in _primaries(group, rows):
         accounted += _add_finding(tree, _join(prefix, path), finding, row, is_dir)
     # What the walk counted but neither the layout nor a finding shows: opt-in kinds, findings
     # hidden by --min-size or --select. Drawn so that the areas add up to the scanned bytes.
-    rest = group.scanned.apparent - accounted
-    if rest > 0:
-        other = _Node("(not itemised: opt-in kinds, filtered findings)",
-                      _join(prefix, "(not itemised)"), own_bytes=rest, leaf=True, merged=True)
-        graft.kids[other.name] = other
+    tree.add_rest(prefix, group, accounted, "(not itemised: opt-in kinds, filtered findings)")
 
 
 def _add_finding(tree: _Tree, path: str, finding: Finding, row: int, is_dir: bool) -> int:
     """Draw one finding; the bytes it adds to the tree beyond the layout."""
-    family = family_of(finding)
-    existing = tree.nodes.get(path)
-    if existing is not None and existing.explored:  # a folder the walk explored: tint it
-        existing.family, existing.finding = family, row
-        return 0
-    if path == "" or tree.nearest(_parent(path)).leaf:
-        return 0  # inside a block drawn already: its bytes are there
-    size, files = finding.size.apparent, max(finding.size.files, 0)
-    parent = tree.nodes.get(_parent(path))
-    carved = (not is_dir and parent is not None and parent.explored
-              and parent.own_bytes >= size and parent.own_files >= files)
-    if carved and parent is not None:  # a file the walk counted among its folder's files
-        parent.own_bytes -= size
-        parent.own_files -= files
-    node = tree.folder(path)
-    node.leaf, node.own_bytes, node.own_files = True, size, files
-    node.family, node.finding = family, row
-    return 0 if carved else size
+    placed = tree.place(path, finding.size.apparent, max(finding.size.files, 0), is_dir)
+    node = placed.node
+    if placed.own and (node.explored or node.block):  # a folder explored, or its own block
+        node.family, node.finding = family_of(finding), row
+    return placed.added
 
 
 def _inherit_and_total(tree: _Tree) -> list[_Node]:
     """Tint clean descendants of tinted folders; sum sizes bottom-up. Nodes, parents first."""
-    order: list[_Node] = []
     for node, parent in tree.walk():
         if node.family == _CLEAN and parent is not None:
             node.family = parent.family
-        order.append(node)
+    order = tree.total()
     for node in reversed(order):
-        node.total_bytes = node.own_bytes + sum(k.total_bytes for k in node.kids.values())
-        node.total_files = node.own_files + sum(k.total_files for k in node.kids.values())
         node.by_family = {node.family: [node.own_bytes, node.own_files]}
         for kid in node.kids.values():
             for family, (size, files) in kid.by_family.items():
@@ -205,10 +125,10 @@ def _own_files_as_tiles(order: list[_Node]) -> None:
     """A folder with subfolders shows the files directly inside it as one more tile."""
     for node in order:
         # Without files, own bytes are only the folder entry: kept in the total, not drawn.
-        if node.kids and node.own_files > 0 and not node.leaf:
+        if node.kids and node.own_files > 0 and not node.block:
             label = f"({node.own_files:,} file{'s' if node.own_files != 1 else ''})"
             tile = _Node(label, _join(node.path, label), own_bytes=node.own_bytes,
-                         own_files=node.own_files, family=node.family, leaf=True, merged=True,
+                         own_files=node.own_files, family=node.family, block=True, synthetic=True,
                          total_bytes=node.own_bytes, total_files=node.own_files,
                          by_family={node.family: [node.own_bytes, node.own_files]})
             node.kids[label] = tile
@@ -249,7 +169,7 @@ def _merge_small(node: _Node, kept: set[int]) -> list[_Node]:
     for family, (items, size, files) in sorted(merged.items()):
         label = f"({items:,} small item{'s' if items != 1 else ''})"
         shown.append(_Node(label, _join(node.path, f"{label} {family}"), family=family,
-                           leaf=True, merged=True, total_bytes=size, total_files=files))
+                           block=True, synthetic=True, total_bytes=size, total_files=files))
     return shown
 
 
@@ -270,7 +190,7 @@ def _flatten(root: _Node, kept: set[int]) -> list[list[Any]]:
     while stack:
         node, parent = stack.pop()
         index = len(rows)
-        flags = (1 if node.merged else 0) | (2 if node.leaf and not node.merged else 0)
+        flags = (1 if node.synthetic else 0) | (2 if node.block and not node.synthetic else 0)
         rows.append([parent, printable(node.name), node.total_bytes, node.total_files,
                      _DRAWN.get(node.family, _DRAWN["other"]), node.finding, flags])
         kids = _merge_small(node, kept) if node.kids else []
@@ -282,11 +202,10 @@ def _flatten(root: _Node, kept: set[int]) -> list[list[Any]]:
 def tree_rows(report: Report, budget: int = NODE_BUDGET,
               rows: Mapping[int, int] | None = None) -> tuple[str, list[list[Any]]]:
     """The treemap's data: the base folder and the flat node list."""
-    base = _base_of(report.groups, report.roots)
-    tree = _Tree(os.path.basename(base) or base)
+    base = sizetree.base_of([g.root for g in report.groups] or report.roots)
+    tree: _Tree = sizetree.SizeTree(base, _Node)
     for group in report.groups:
-        prefix = os.path.relpath(group.root, base).replace(os.sep, "/")
-        _add_group(tree, group, "" if prefix == "." else prefix, rows or {})
+        _add_group(tree, group, sizetree.rel_to(group.root, base), rows or {})
     order = _inherit_and_total(tree)
     _own_files_as_tiles(order)
     return base, _flatten(tree.root, _keep(tree.root, budget))
@@ -425,7 +344,7 @@ def _script_json(data: Any) -> str:
 def report_data(report: Report, history: Mapping[str, Sequence[Totals]] | None = None,
                 node_budget: int = NODE_BUDGET, row_budget: int = ROW_BUDGET) -> dict[str, Any]:
     """Everything the page draws, as plain data (also what the tests inspect)."""
-    base = _base_of(report.groups, report.roots)
+    base = sizetree.base_of([g.root for g in report.groups] or report.roots)
     rows, index, left_out = _finding_rows(report, base, row_budget)
     base, tree = tree_rows(report, node_budget, index)
     return {

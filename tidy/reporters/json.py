@@ -10,7 +10,7 @@ import os
 from typing import Any
 
 from tidy import __version__
-from tidy.models import Finding, Group, Report, Size, Surface
+from tidy.core.models import Finding, Group, Report, Size, Surface
 
 SCHEMA_VERSION = 1
 

@@ -7,8 +7,8 @@ and the whole text stays under `max_bytes` (GitHub takes at most 1 MiB per step 
 
 from __future__ import annotations
 
-from tidy.models import Finding, Group, Report, Size, Surface
-from tidy.reporters._common import human_bytes, scan_path
+from tidy.core.models import Finding, Group, Report, Size, Surface, scan_path
+from tidy.core.units import human_bytes
 
 STEP_SUMMARY_LIMIT = 1024 * 1024
 

@@ -17,8 +17,8 @@ from typing import Any
 from urllib.parse import quote
 
 from tidy import __version__
-from tidy.models import Finding, Group, Report
-from tidy.reporters._common import each_finding, finding_fingerprint, level, scan_path, size_words
+from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
+from tidy.reporters._common import each_finding, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 README_SECTION = "sarif-and-markdown"  # informationUri when the repository is unknown
@@ -28,13 +28,10 @@ FINGERPRINT_KEY = "tidyFindingHash/v1"
 
 def _descriptors() -> dict[str, dict[str, Any]]:
     """code -> reportingDescriptor for every rule and budget tidy knows."""
-    from tidy.budgets import SPECS
     from tidy.rules.registry import RULES
 
-    known = [(r.code, r.name, r.summary, r.doc, r.fix_applicability) for r in RULES]
-    known += [(s.code, s.name, s.summary, s.doc, "display-only") for s in SPECS]
-    return {code: _descriptor(code, name, summary, doc, fix)
-            for code, name, summary, doc, fix in known}
+    return {r.code: _descriptor(r.code, r.name, r.summary, r.doc, r.fix_applicability.value)
+            for r in RULES}
 
 
 _LABEL = re.compile(r"^(What|Why|Fix|Note|Example)\b[^:]{0,60}:")
@@ -101,7 +98,7 @@ def _family(code: str) -> str:
 
 
 def _default_level(code: str) -> str:
-    from tidy.config import DEFAULT_FAIL_ON
+    from tidy.core.config import DEFAULT_FAIL_ON
 
     if code.startswith("TDY9") or code in DEFAULT_FAIL_ON:
         return "error"

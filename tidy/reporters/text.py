@@ -10,8 +10,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from tidy.models import Applicability, Finding, Group, Report, Size, Surface
-from tidy.rules.artifacts import NESTED_REPO_DETAIL
+from tidy.core.models import (
+    NESTED_REPO_DETAIL,
+    Applicability,
+    Finding,
+    Group,
+    Report,
+    Size,
+    Surface,
+)
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.

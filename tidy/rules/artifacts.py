@@ -4,8 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.catalog import AMBIGUOUS_NAMES, Kind
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.models import (
+    NESTED_REPO_DETAIL,
+    ActionKind,
+    Applicability,
+    Finding,
+    Fix,
+    Size,
+    Tracked,
+)
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.walk import Hit
 
@@ -36,8 +44,6 @@ _UNTRACK_FIX = Fix(
 )
 
 
-# Detail key of a version-control marker inside an artifact; tidy.fixes.plan reads it too.
-NESTED_REPO_DETAIL = "nested repository"
 _NESTED_SHOWN = 3  # markers named in the message; the details list every one
 
 
@@ -84,11 +90,9 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         markers = tuple(f"{hit.rel}/{m}" for m in hit.nested_vcs)
         if markers:  # a checkout inside: its unpushed commits would go with the cache
             message, fix = _nested_repo_message(hit, markers), _nested_repo_fix(markers)
-        yield Finding(
-            code="TDY101",
-            rule="untracked-artifact",
-            path=hit.rel,
-            message=message,
+        yield UNTRACKED_ARTIFACT.finding(
+            hit.rel,
+            message,
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
@@ -108,11 +112,9 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         if tracked in (Tracked.UNTRACKED, Tracked.UNKNOWN) or _is_source_folder(hit, tracked):
             continue
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
-        yield Finding(
-            code="TDY102",
-            rule="committed-artifact",
-            path=hit.rel,
-            message=f"{hit.kind.why} is committed to git ({held})",
+        yield COMMITTED_ARTIFACT.finding(
+            hit.rel,
+            f"{hit.kind.why} is committed to git ({held})",
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
@@ -138,11 +140,9 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
         stale_bytes = sum(s.bytes for s in stale)
         names = ", ".join(s.name for s in stale[:5])
         more = len(hit.stale_bytecode) - 5
-        yield Finding(
-            code="TDY103",
-            rule="stale-bytecode",
-            path=hit.rel,
-            message=(
+        yield STALE_BYTECODE.finding(
+            hit.rel,
+            (
                 f"{len(hit.stale_bytecode)} .pyc file(s) whose source is gone: {names}"
                 + (f" and {more} more" if more > 0 else "")
             ),
@@ -160,13 +160,11 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
     # The walk's hit for the same file carries its blocks and mtime.
     measured = {hit.rel: hit.size for hit in ctx.hits if hit.kind.type == "file"}
     for rel, size in ctx.stale_legacy_pyc:
-        yield Finding(
-            code="TDY103",
-            rule="stale-bytecode",
-            path=rel,
-            message=(f"bytecode with no source beside it: Python imports it (`import "
-                     f"{_module_name(rel)}` loads this file), so it may be the only copy of "
-                     "shipped code; never moved"),
+        yield STALE_BYTECODE.finding(
+            rel,
+            (f"bytecode with no source beside it: Python imports it (`import "
+             f"{_module_name(rel)}` loads this file), so it may be the only copy of "
+             "shipped code; never moved"),
             kind="pyc",
             ecosystem="python",
             size=measured.get(rel, Size(size, size, 1, 0)),
@@ -195,11 +193,9 @@ def check_junk(ctx: GroupContext) -> Iterator[Finding]:
         if hit.kind.ecosystem not in _JUNK_ECOSYSTEMS:
             continue
         tracked, _ = ctx.tracked_state(hit.rel, 1, False)
-        yield Finding(
-            code="TDY104",
-            rule="os-junk",
-            path=hit.rel,
-            message=hit.kind.why + (" (committed)" if tracked is Tracked.TRACKED else ""),
+        yield OS_JUNK.finding(
+            hit.rel,
+            hit.kind.why + (" (committed)" if tracked is Tracked.TRACKED else ""),
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
@@ -228,12 +224,10 @@ def _junk_fix(kind: Kind, tracked: Tracked) -> Fix:
     return _UNTRACK_FIX if kind.ecosystem == "os" else _COMMITTED_BACKUP_FIX
 
 
-
-RULES = (
-    Rule(
-        "TDY101", "untracked-artifact",
-        "An untracked cache or build output from the catalogue",
-        """What: a folder or file that a tool writes and can write again: __pycache__,
+UNTRACKED_ARTIFACT = Rule(
+    "TDY101", "untracked-artifact",
+    "An untracked cache or build output from the catalogue",
+    """What: a folder or file that a tool writes and can write again: __pycache__,
 node_modules, .next, target/ beside Cargo.toml, build/ beside pyproject.toml, ...
 Ambiguous names (build, dist, target, out, bin, obj, lib, vendor, deps) count only when a
 marker file beside them (kondo's rule), a CACHEDIR.TAG, or a self-ignoring .gitignore
@@ -241,38 +235,38 @@ confirms them.
 Why: caches take disk space and, when not ignored, slow every search and index.
 Fix (safe for regenerable kinds): moved to tidy's trash; `tidy undo` brings it back.
 Virtual environments and data folders are opt-in (`kinds = ["venv"]`).""",
-        check_untracked_artifacts, "safe",
-    ),
-    Rule(
-        "TDY102", "committed-artifact",
-        "Cache or build output committed to git",
-        """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
+    check_untracked_artifacts, Applicability.SAFE,
+)
+COMMITTED_ARTIFACT = Rule(
+    "TDY102", "committed-artifact",
+    "Cache or build output committed to git",
+    """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
 node_modules, ...). A tracked build/ or lib/ is treated as source and never reported.
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",
-        check_committed_artifacts, "unsafe",
-    ),
-    Rule(
-        "TDY103", "stale-bytecode",
-        "Bytecode whose source file is gone",
-        """What: a .pyc in __pycache__ whose module was deleted or renamed, or a legacy
+    check_committed_artifacts, Applicability.UNSAFE,
+)
+STALE_BYTECODE = Rule(
+    "TDY103", "stale-bytecode",
+    "Bytecode whose source file is gone",
+    """What: a .pyc in __pycache__ whose module was deleted or renamed, or a legacy
 mod.pyc with no mod.py beside it.
 Why: __pycache__ bytecode of a deleted module is dead weight. A legacy mod.pyc without
 source is different: `import mod` loads it, so it may be the only copy of shipped code.
 Fix (safe): the stale __pycache__ files go to tidy's trash. A legacy .pyc is only reported
 (never moved, untracked or acted on by `tidy watch`): delete it yourself once nothing
 imports it.""",
-        check_stale_bytecode, "safe",
-    ),
-    Rule(
-        "TDY104", "os-junk",
-        "File-manager metadata and editor swap/backup files",
-        """What: .DS_Store, Thumbs.db, desktop.ini, ._* and editor swap/backup files.
+    check_stale_bytecode, Applicability.SAFE,
+)
+OS_JUNK = Rule(
+    "TDY104", "os-junk",
+    "File-manager metadata and editor swap/backup files",
+    """What: .DS_Store, Thumbs.db, desktop.ini, ._* and editor swap/backup files.
 Why: noise in every status, diff and archive.
 Fix: OS metadata goes to the trash (safe); swap and backup files may hold unsaved work,
 so they need --unsafe-fixes. Committed OS metadata is untracked (unsafe); a committed
 backup or swap file is only reported: projects commit fixtures named like them.""",
-        check_junk, "safe",
-    ),
+    check_junk, Applicability.SAFE,
 )
+RULES = (UNTRACKED_ARTIFACT, COMMITTED_ARTIFACT, STALE_BYTECODE, OS_JUNK)

@@ -1,15 +1,24 @@
-"""What a rule is and what it sees: one group (a repo or a plain folder) of one scan."""
+"""What a rule is and what it sees: one group (a repo or a plain folder) of one scan, or, for
+a budget, the group's findings after the scan."""
 
 from __future__ import annotations
 
 import bisect
-from collections.abc import Callable, Iterable, Mapping
+import weakref
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, TypeVar
 
-from tidy.config import Config
-from tidy.models import Finding, Size, Surface, Tracked
+from tidy.core.config import Config
+from tidy.core.models import Applicability, Finding, Fix, Group, Size, Surface, Tracked
 from tidy.workspace.git import GitFacts
-from tidy.workspace.walk import BigFile, Hit
+
+if TYPE_CHECKING:  # types only: a budget's judge (the git hooks) never imports the walk
+    from tidy.workspace.blobs import IndexListing
+    from tidy.workspace.walk import BigFile, Hit
+
+T = TypeVar("T")
+_NO_SIZE, _NO_SURFACE = Size(), Surface()  # frozen: safe to share as defaults
 
 
 class _FolderSums:
@@ -75,8 +84,9 @@ class GroupContext:
     surface: SurfaceIndex
     config: Config
     sizes: SizeIndex
-    # What early work (tidy.early) returned for this repo, by rule code (none when the index
-    # is small, the platform cannot fork or the work failed: the check then does it itself).
+    # What early work (tidy.workspace.early) returned for this repo, by rule code (none when
+    # the index is small, the platform cannot fork or the work failed: the check then does it
+    # itself).
     early: Mapping[str, object] = field(default_factory=dict)
     # What each rule's `start` returned for this group, by rule code.
     started: Mapping[str, object] = field(default_factory=dict)
@@ -101,24 +111,104 @@ class GroupContext:
         return self.git.is_ignored(rel)
 
 
+def per_context(compute: Callable[[GroupContext], T]) -> Callable[[GroupContext], T]:
+    """Run `compute` once per scan context, so several rules share one costly answer.
+
+    Keyed by the context's identity (contexts hold unhashable indexes) and checked through
+    a weak reference, so a later scan never sees an earlier scan's answer.
+    """
+    memo: dict[int, tuple[weakref.ref[GroupContext], T]] = {}
+
+    def cached(ctx: GroupContext) -> T:
+        entry = memo.get(id(ctx))
+        if entry is not None and entry[0]() is ctx:
+            return entry[1]
+        value = compute(ctx)
+        for key in [k for k, (ref, _) in memo.items() if ref() is None]:
+            del memo[key]
+        memo[id(ctx)] = (weakref.ref(ctx), value)
+        return value
+
+    return cached
+
+
 Check = Callable[[GroupContext], Iterable[Finding]]
+# Slow outside work (git processes) a rule starts before any rule is checked, so it runs while
+# the other checks do; what it returns reaches check() as ctx.started[code].
+Start = Callable[[GroupContext], object]
+# Work done from the repo's index alone (its root and one listing of it) on the scan's worker
+# pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].
+# None from the pool (a small index, no fork, an error): the check does the work itself.
+IndexJob = Callable[[str, "IndexListing"], object]
+
+
+@dataclass(frozen=True)
+class BudgetInput:
+    """What a budget judges: one group after the scan, and git's answers when it needs them."""
+
+    group: Group
+    findings: Sequence[Finding]
+    tracked_blobs: Callable[[], Sequence[tuple[str, int]]]  # (path, blob size) in the index
+    history_disk: Callable[[], int | None]  # packed bytes of all history; None: git failed
+
+
+@dataclass(frozen=True)
+class Judged:
+    """One budget in one group: its limit, what was measured, the failing findings it adds."""
+
+    limit: int
+    measured: int
+    failing: tuple[Finding, ...]
+
+
+BudgetValue = int | bool
+
+
+@dataclass(frozen=True)
+class Budget:
+    """A limit in [tool.tidy.budgets], judged per group after the scan (tidy.rules.budgets)."""
+
+    key: str  # in [tool.tidy.budgets]
+    expects: str  # what the value must be, for error messages
+    parse: Callable[[object], BudgetValue | None]  # a value from the file; None: wrong type
+    judge: Judge
+
+
+# (the budget's rule, the group, the value in the file) -> the verdict; None: not judged here
+# (a plain folder has no index; git could not answer; `true` switches a count budget off).
+Judge = Callable[["Rule", BudgetInput, BudgetValue], Judged | None]
 
 
 @dataclass(frozen=True)
 class Rule:
+    """One code: what `tidy rule CODE` says about it and what finds it.
+
+    Exactly one of these finds a rule's findings: its `check` over each group during the scan;
+    another rule's check that lists it in `also_emits` (one analysis, several verdicts: TDY401
+    yields TDY402 and TDY403); or its `budget`, judged after the scan.
+    """
+
     code: str
     name: str
     summary: str
     doc: str  # What / Why / Fix, shown by `tidy rule CODE`
-    check: Check
-    fix_applicability: str
-    # Codes this rule's check can produce, when one analysis yields several (4xx vendored).
-    # Empty: just `code`. A rule whose check produces nothing of its own lists none.
-    also_emits: tuple[str, ...] = ()
-    # Starts a rule's slow outside work (git processes) before any rule is checked, so it
-    # runs while the other checks do; the handle reaches check() as ctx.started[code].
-    start: Callable[[GroupContext], object] | None = None
+    check: Check | None
+    fix_applicability: Applicability
+    also_emits: tuple[str, ...] = ()  # other codes this rule's check yields
+    start: Start | None = None
+    early: IndexJob | None = None
+    budget: Budget | None = None
 
     @property
     def emits(self) -> tuple[str, ...]:
         return (self.code, *self.also_emits)
+
+    def finding(self, path: str, message: str, *, kind: str = "", ecosystem: str = "",
+                size: Size = _NO_SIZE, surface: Surface = _NO_SURFACE,
+                tracked: Tracked = Tracked.UNKNOWN, ignored: bool | None = None,
+                fix: Fix | None = None, fails: bool = False,
+                details: tuple[tuple[str, str], ...] = ()) -> Finding:
+        """A finding of this rule: its code and name are never typed again in a check."""
+        return Finding(code=self.code, rule=self.name, path=path, message=message, kind=kind,
+                       ecosystem=ecosystem, size=size, surface=surface, tracked=tracked,
+                       ignored=ignored, fix=fix, fails=fails, details=details)

@@ -16,7 +16,7 @@ import humanize
 
 from tidy.analysis.data_in_code import Binding, DataVerdict, judge_js, judge_python
 from tidy.analysis.data_in_code.jsdata import SAMPLE_BYTES as JS_SAMPLE_BYTES
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
@@ -214,7 +214,7 @@ Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
 and compared, or nothing is changed.""",
-        check_data_modules, "unsafe",
+        check_data_modules, Applicability.UNSAFE,
     ),
     Rule(
         "TDY302", "giant-string-constant",
@@ -224,7 +224,7 @@ and half the module (moto's 4 MB AWS policy JSON in a triple-quoted string). Rea
 same pass over the bytes as TDY301.
 Why: the same parse cost as any data module, and the data cannot be read by other tools.
 Fix (unsafe): `tidy extract MODULE --name NAME`, or keep the content in its own file.""",
-        check_giant_strings, "unsafe",
+        check_giant_strings, Applicability.UNSAFE,
     ),
     Rule(
         "TDY303", "data-file-in-source",
@@ -234,6 +234,6 @@ literals, of at least `data-min-size`, next to source files (lockfiles, *.min.js
 source maps are left out).
 Why: bundlers, linters, type checkers and search index it with the code.
 Fix (display only): move it to a data/assets folder, or load it at runtime.""",
-        check_data_files, "display-only",
+        check_data_files, Applicability.DISPLAY_ONLY,
     ),
 )

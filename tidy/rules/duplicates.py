@@ -14,15 +14,14 @@ from collections.abc import Iterator
 
 import humanize
 
-from tidy.catalog import Catalog
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
-from tidy.rules.base import GroupContext, Rule
-from tidy.rules.size import per_context
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.workspace.duplicates import (
     DuplicateFiles,
     DuplicateFolders,
     Duplicates,
     SkipFn,
+    catalogued_folder,
     duplicate_big_files,
     find_duplicates,
 )
@@ -47,23 +46,9 @@ def skipper(ctx: GroupContext) -> SkipFn:
             return True
         if spec is not None and spec.match_file(rel + "/" if is_dir else rel):
             return True
-        return is_dir and _catalogued(catalog, ctx.root, rel)
+        return is_dir and catalogued_folder(catalog, ctx.root, rel)
 
     return skip
-
-
-def _catalogued(catalog: Catalog, root: str, rel: str) -> bool:
-    """A catalogued folder of any tier (a venv too): the name first, listings only then."""
-    name = rel.rsplit("/", 1)[-1]
-    if not catalog.dir_candidates(name):
-        return False
-    path = os.path.join(root, rel)
-    try:
-        inside = set(os.listdir(path))
-        siblings = set(os.listdir(os.path.dirname(path)))
-    except OSError:
-        return False
-    return catalog.classify_dir(path, name, siblings, inside) is not None
 
 
 @per_context
@@ -104,9 +89,8 @@ def _file_findings(
             continue  # inside a folder copy TDY205 reports: said once
         tracked, _ = ctx.tracked_state(rel, 1, False)
         more = f" and {others} other cop{'y' if others == 1 else 'ies'}" if others else ""
-        yield Finding(
-            code="TDY204", rule="duplicate-file", path=rel,
-            message=f"identical to {original}{more} ({_size(group.size)} each)",
+        yield DUPLICATE_FILE.finding(
+            rel, f"identical to {original}{more} ({_size(group.size)} each)",
             size=Size(group.size, group.disk, 1, 0, group.mtimes[i]),
             surface=ctx.surface.under(rel), tracked=tracked, ignored=ctx.ignored(rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _remove_advice(tracked)),
@@ -120,10 +104,9 @@ def _folder_findings(ctx: GroupContext, group: DuplicateFolders) -> Iterator[Fin
     for i in order[1:]:
         rel = group.paths[i]
         tracked, _ = ctx.tracked_state(rel, group.files, True)
-        yield Finding(
-            code="TDY205", rule="duplicate-folder", path=rel,
-            message=(f"{rel}/ is a copy of {original}/, "
-                     f"{_size(group.size)} in {group.files:,} files"),
+        yield DUPLICATE_FOLDER.finding(
+            rel, (f"{rel}/ is a copy of {original}/, "
+                  f"{_size(group.size)} in {group.files:,} files"),
             size=Size(group.size, group.disk, group.files, group.dirs, group.mtimes[i]),
             surface=ctx.surface.under(rel), tracked=tracked, ignored=ctx.ignored(rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _remove_advice(tracked)),
@@ -155,25 +138,24 @@ def check_duplicate_folders(ctx: GroupContext) -> Iterator[Finding]:
             yield from _folder_findings(ctx, group)
 
 
-RULES = (
-    Rule(
-        "TDY204", "duplicate-file",
-        "A file identical to another one (over `duplicate-min-size`, default 100 KB)",
-        """What: a file whose content is byte-for-byte the same as another file's, tracked or
+DUPLICATE_FILE = Rule(
+    "TDY204", "duplicate-file",
+    "A file identical to another one (over `duplicate-min-size`, default 100 KB)",
+    """What: a file whose content is byte-for-byte the same as another file's, tracked or
 not (size, then a hash of the first and last 4 KiB, then a full hash). Hard links are one
 file, not copies; empty files and files inside a reported folder copy are not repeated.
 Why: every copy costs disk, clone size when tracked, and search time.
 Fix (display only): keep one copy; `git rm` the others, or hard-link untracked ones.""",
-        check_duplicate_files, "display-only",
-    ),
-    Rule(
-        "TDY205", "duplicate-folder",
-        "A folder that is a copy of another one, reported once at the highest level",
-        """What: a folder whose every file, subfolder and name matches another folder's
+    check_duplicate_files, Applicability.DISPLAY_ONLY,
+)
+DUPLICATE_FOLDER = Rule(
+    "TDY205", "duplicate-folder",
+    "A folder that is a copy of another one, reported once at the highest level",
+    """What: a folder whose every file, subfolder and name matches another folder's
 (Merkle hashes over the tree, like rmlint's merged directories with the layout honoured),
 reported at the highest level only: `backend_old_copy/` is a copy of `backend/app/static/`.
 Why: an old copy left behind doubles disk, clone size and search surface.
 Fix (display only): keep one; `git rm -r` the copy if tracked, delete it if not.""",
-        check_duplicate_folders, "display-only",
-    ),
+    check_duplicate_folders, Applicability.DISPLAY_ONLY,
 )
+RULES = (DUPLICATE_FILE, DUPLICATE_FOLDER)

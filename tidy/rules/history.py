@@ -11,11 +11,11 @@ from collections.abc import Iterator
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
-from tidy.rules.base import GroupContext, Rule
-from tidy.rules.size import hosting_note, per_context
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule, per_context
+from tidy.rules.size import hosting_note
 from tidy.workspace.git import GitUnavailable
-from tidy.workspace.history import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
+from tidy.workspace.githistory import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
 
 # GitHub's repository guidance (research/bloat-ci.md section 7).
 _GITHUB_IDEAL = 1_000_000_000
@@ -70,11 +70,9 @@ def _blob_finding(ctx: GroupContext, blob: HistoryBlob, analysis: HistoryAnalysi
                f"{state}; added in commit {blob.commit[:12]}"
                + (f"; {note}" if note else ""))
     tracked = ctx.git is not None and ctx.git.is_tracked(path)
-    return Finding(
-        code="TDY203",
-        rule="big-blob-in-history",
-        path=path,
-        message=message,
+    return BIG_BLOB_IN_HISTORY.finding(
+        path,
+        message,
         size=Size(blob.size, blob.disk, 1, 0),
         tracked=Tracked.TRACKED if tracked else Tracked.UNTRACKED,
         ignored=ctx.ignored(path),
@@ -96,8 +94,12 @@ def check_history_blobs(ctx: GroupContext) -> Iterator[Finding]:
     if not _wanted(ctx):
         return
     analysis = _analysis(ctx)
-    if isinstance(analysis, str):
-        return
+    if not isinstance(analysis, str):
+        yield from blob_findings(ctx, analysis)
+
+
+def blob_findings(ctx: GroupContext, analysis: HistoryAnalysis) -> Iterator[Finding]:
+    """TDY203 from an analysis of the repo's history (git's answer, made by _analysis)."""
     for blob in analysis.top:
         if blob.size >= ctx.config.large_file:
             yield _blob_finding(ctx, blob, analysis)
@@ -134,29 +136,31 @@ def _summary(analysis: HistoryAnalysis) -> Finding:
     ]
     for label, totals in (("extension", analysis.by_extension), ("folder", analysis.by_directory)):
         details += [(f"{label} {t.name}", f"{t.size} {t.disk} {t.blobs}") for t in totals]
-    return Finding(
-        code="TDY206", rule="history-size", path=".", message=message,
+    return HISTORY_SIZE.finding(
+        ".", message,
         size=Size(analysis.blob_bytes, analysis.repo_disk, analysis.blobs, 0),
         tracked=Tracked.TRACKED, details=tuple(details),
     )
 
 
 def check_history_size(ctx: GroupContext) -> Iterator[Finding]:
-    if not _wanted(ctx):
-        return
-    analysis = _analysis(ctx)
+    if _wanted(ctx):
+        yield from size_findings(_analysis(ctx))
+
+
+def size_findings(analysis: HistoryAnalysis | str) -> Iterator[Finding]:
+    """TDY206 from an analysis of the repo's history, or the reason there is none."""
     if isinstance(analysis, str):
-        yield Finding(code="TDY206", rule="history-size", path=".", message=analysis,
-                      tracked=Tracked.UNKNOWN, details=(("error", analysis),))
+        yield HISTORY_SIZE.finding(".", analysis, tracked=Tracked.UNKNOWN,
+                                   details=(("error", analysis),))
         return
     yield _summary(analysis)
 
 
-RULES = (
-    Rule(
-        "TDY203", "big-blob-in-history",
-        "One of the biggest blobs ever committed (`tidy scan --history`, over `large-file`)",
-        """What: a blob in the history of any branch or tag, among the `--top N` biggest
+BIG_BLOB_IN_HISTORY = Rule(
+    "TDY203", "big-blob-in-history",
+    "One of the biggest blobs ever committed (`tidy scan --history`, over `large-file`)",
+    """What: a blob in the history of any branch or tag, among the `--top N` biggest
 (default 10) and over `large-file` (default 1 MB): its size, packed size, every path it had,
 the commit that added it, and whether it is still at HEAD or "deleted but still in history".
 Why: every clone downloads every blob ever pushed, deleted or not; GitHub and GitLab.com
@@ -164,17 +168,17 @@ reject pushes that contain a blob over 100 MiB even when a later commit deletes 
 Fix (display only, tidy never rewrites history): on a fresh clone run
 `git filter-repo --invert-paths --path PATH` for deleted paths, or
 `git lfs migrate import --everything --include=PATH` for files you keep; force-push, re-clone.""",
-        check_history_blobs, "display-only",
-    ),
-    Rule(
-        "TDY206", "history-size",
-        "History in numbers (`tidy scan --history`): blobs, packed size, top extensions, folders",
-        """What: the repository's history in numbers: commits, unique blobs, their unpacked and
+    check_history_blobs, Applicability.DISPLAY_ONLY,
+)
+HISTORY_SIZE = Rule(
+    "TDY206", "history-size",
+    "History in numbers (`tidy scan --history`): blobs, packed size, top extensions, folders",
+    """What: the repository's history in numbers: commits, unique blobs, their unpacked and
 packed size, the object store on disk, and the biggest extensions and folders (each blob counted
 once, under the first path git lists it with; folders include their subfolders). A shallow clone
 gets a message instead: its history is cut off.
 Why: GitHub recommends repositories under 1 GB (under 5 GB strongly; 10 GB on disk at most).
 Fix: none by itself; TDY203 names the blobs worth removing.""",
-        check_history_size, "display-only",
-    ),
+    check_history_size, Applicability.DISPLAY_ONLY,
 )
+RULES = (BIG_BLOB_IN_HISTORY, HISTORY_SIZE)

@@ -7,9 +7,10 @@ from collections.abc import Iterator, Sequence
 
 import humanize
 
-from tidy import ignore_rules
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.analysis import ignore_choice as choice
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
@@ -17,7 +18,7 @@ RULE_DETAIL = "ignore rule"
 FILE_DETAIL = "ignore file"
 
 
-def _artifact_targets(ctx: GroupContext) -> list[tuple[ignore_rules.Target, Size]]:
+def _artifact_targets(ctx: GroupContext) -> list[tuple[choice.Target, Size]]:
     """Catalogued artifacts git neither tracks nor ignores."""
     found = []
     for hit in ctx.hits:
@@ -25,7 +26,7 @@ def _artifact_targets(ctx: GroupContext) -> list[tuple[ignore_rules.Target, Size
         tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, is_dir)
         if tracked is not Tracked.UNTRACKED or ctx.ignored(hit.rel) is not False:
             continue
-        found.append((ignore_rules.Target(hit.rel, is_dir, hit.kind), hit.size))
+        found.append((choice.Target(hit.rel, is_dir, hit.kind), hit.size))
     return found
 
 
@@ -33,18 +34,16 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
     targets = _artifact_targets(ctx)
-    rules = ignore_rules.choose_rules([t for t, _ in targets])
+    rules = choice.choose_rules([t for t, _ in targets])
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
     for path, pattern in sorted(rule_of.items()):
         target, size = by_path[path]
         kind = target.kind
         what = kind.why if kind is not None else "an artifact"
-        yield Finding(
-            code="TDY501",
-            rule="artifact-not-ignored",
-            path=path,
-            message=f"{what} has no ignore rule: git status, search and editors all see it",
+        yield ARTIFACT_NOT_IGNORED.finding(
+            path,
+            f"{what} has no ignore rule: git status, search and editors all see it",
             kind=kind.name if kind is not None else "",
             ecosystem=kind.ecosystem if kind is not None else "",
             size=size,
@@ -57,13 +56,13 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
-def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[ignore_rules.HeavyCandidate]:
-    attributes = ignore_rules.gitattributes_folders(ignore_rules.read_gitattributes(root))
-    return ignore_rules.heavy_candidates(tracked, attributes)
+def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCandidate]:
+    attributes = choice.gitattributes_folders(ignorefiles.read_gitattributes(root))
+    return choice.heavy_candidates(tracked, attributes)
 
 
-def early_heavy_candidates(root: str, index: IndexListing) -> list[ignore_rules.HeavyCandidate]:
-    """The candidates from the index alone, while the walk goes on (tidy.early)."""
+def early_heavy_candidates(root: str, index: IndexListing) -> list[choice.HeavyCandidate]:
+    """The candidates from the index alone, while the walk goes on (Rule.early)."""
     return _heavy_candidates(root, index.paths)
 
 
@@ -80,16 +79,14 @@ def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
         surface = ctx.surface.under(folder)
         if surface.bytes < ctx.config.heavy_folder or surface.files == 0:
             continue
-        if ignore_rules.ancestors_filter(ctx.root, folder).excluded(folder, True):
+        if ignorefiles.ancestors_filter(ctx.root, folder).excluded(folder, True):
             continue  # a .ignore / .rgignore already keeps search out
         tracked = len(ctx.git.tracked_under(folder))
-        pattern = ignore_rules.anchored(folder, True)
-        yield Finding(
-            code="TDY502",
-            rule="heavy-folder-searched",
-            path=folder,
-            message=(f"{candidate.why}: {surface.files:,} files, "
-                     f"{humanize.naturalsize(surface.bytes)} that search and editors still read"),
+        pattern = choice.anchored(folder, True)
+        yield HEAVY_FOLDER_SEARCHED.finding(
+            folder,
+            (f"{candidate.why}: {surface.files:,} files, "
+             f"{humanize.naturalsize(surface.bytes)} that search and editors still read"),
             ecosystem="vendored",
             size=Size(surface.bytes, surface.bytes, surface.files, 0),
             surface=surface,
@@ -100,7 +97,7 @@ def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:
                     f"`{folder}/**` to search.exclude / files.watcherExclude"),
             details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".ignore"),
                      ("why", candidate.why),
-                     ("python", "yes" if ignore_rules.holds_python(ctx.git.tracked, folder)
+                     ("python", "yes" if choice.holds_python(ctx.git.tracked, folder)
                       else "no")),
         )
 
@@ -139,12 +136,10 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
             continue  # a committed cache: TDY102/TDY103/TDY104 report it with its kind
         count = len(paths)
         noun = f"{count:,} tracked files match" if count > 1 else "a tracked file matches"
-        yield Finding(
-            code="TDY503",
-            rule="tracked-but-ignored",
-            path=folder,
-            message=(f"{noun} an ignore rule: committed before the rule, so git still tracks "
-                     "and ships them"),
+        yield TRACKED_BUT_IGNORED.finding(
+            folder,
+            (f"{noun} an ignore rule: committed before the rule, so git still tracks "
+             "and ships them"),
             surface=ctx.surface.under(folder),
             tracked=Tracked.TRACKED,
             ignored=True,
@@ -154,11 +149,10 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
-RULES = (
-    Rule(
-        "TDY501", "artifact-not-ignored",
-        "A cache or build output with no ignore rule",
-        """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
+ARTIFACT_NOT_IGNORED = Rule(
+    "TDY501", "artifact-not-ignored",
+    "A cache or build output with no ignore rule",
+    """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
 that git neither tracks nor ignores.
 Why: `git status` lists it, `git add -A` commits it, and ripgrep, VS Code search and AI
 indexers read it: the search surface grows with every build.
@@ -166,12 +160,12 @@ Fix (safe): the fewest rules that cover what exists (`__pycache__/` once, not pe
 `/frontend/.next/` anchored where the output belongs to one project) go into a managed block
 in .gitignore. Each rule is tried with git first: it must ignore every target and no tracked
 file; a rule that fails is not written and the fix says why.""",
-        check_unignored_artifacts, "safe",
-    ),
-    Rule(
-        "TDY502", "heavy-folder-searched",
-        "A heavy committed folder (vendored or generated) that search still reads",
-        """What: a tracked folder over `heavy-folder` (default 5MB) that looks vendored
+    check_unignored_artifacts, Applicability.SAFE,
+)
+HEAVY_FOLDER_SEARCHED = Rule(
+    "TDY502", "heavy-folder-searched",
+    "A heavy committed folder (vendored or generated) that search still reads",
+    """What: a tracked folder over `heavy-folder` (default 5MB) that looks vendored
 (vendor/, third_party/, ...), generated (mostly minified bundles and source maps) or is marked
 linguist-vendored / linguist-generated, and that no .ignore keeps out of search.
 Why: .gitignore cannot hide tracked files, so ripgrep, VS Code search, file watchers and AI
@@ -180,16 +174,16 @@ Fix (safe): the folder goes into .ignore (ripgrep, fd, VS Code search), into sea
 files.watcherExclude of .vscode/settings.json (when the repo has .vscode/ or with
 --editor vscode), into .cursorindexingignore / .aiignore / .codeiumignore where that tool is
 used or asked for, and into pyright's exclude where the folder holds Python.""",
-        check_heavy_folders, "safe",
-    ),
-    Rule(
-        "TDY503", "tracked-but-ignored",
-        "Tracked files that an ignore rule matches",
-        """What: files git tracks although a .gitignore rule matches them: they were committed
+    check_heavy_folders, Applicability.SAFE, early=early_heavy_candidates,
+)
+TRACKED_BUT_IGNORED = Rule(
+    "TDY503", "tracked-but-ignored",
+    "Tracked files that an ignore rule matches",
+    """What: files git tracks although a .gitignore rule matches them: they were committed
 before the rule was written.
 Why: the rule does nothing for them; every clone still gets them and changes to them
 still show up.
 Fix (unsafe): `git rm -r --cached` (the files stay on disk).""",
-        check_tracked_but_ignored, "unsafe",
-    ),
+    check_tracked_but_ignored, Applicability.UNSAFE,
 )
+RULES = (ARTIFACT_NOT_IGNORED, HEAVY_FOLDER_SEARCHED, TRACKED_BUT_IGNORED)

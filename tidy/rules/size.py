@@ -9,18 +9,14 @@ pointer text). Hosting limits are named where they bite (research/bloat-ci.md se
 
 from __future__ import annotations
 
-import os
 import shlex
-import weakref
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import TypeVar
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
-from tidy.rules.base import GroupContext, Rule
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.workspace.blobs import (
     LFS_POINTER_MAX,
     SYMLINK,
@@ -30,10 +26,9 @@ from tidy.workspace.blobs import (
     object_sizes,
     parse_lfs_pointer,
     read_blobs,
+    uses_lfs,
 )
-from tidy.workspace.git import GitUnavailable, git_dir
-
-T = TypeVar("T")
+from tidy.workspace.git import GitUnavailable
 
 # Hosting limits that bite (research/bloat-ci.md section 7).
 _GITHUB_WARN = 50 * 1024 * 1024
@@ -46,27 +41,6 @@ _ADVICE = Fix(
     Applicability.DISPLAY_ONLY,
     "move it to Git LFS (git lfs migrate import --include=PATH) or out of the repo",
 )
-
-
-def per_context(compute: Callable[[GroupContext], T]) -> Callable[[GroupContext], T]:
-    """Run `compute` once per scan context, so several rules share one costly answer.
-
-    Keyed by the context's identity (contexts hold unhashable indexes) and checked through
-    a weak reference, so a later scan never sees an earlier scan's answer.
-    """
-    memo: dict[int, tuple[weakref.ref[GroupContext], T]] = {}
-
-    def cached(ctx: GroupContext) -> T:
-        entry = memo.get(id(ctx))
-        if entry is not None and entry[0]() is ctx:
-            return entry[1]
-        value = compute(ctx)
-        for key in [k for k, (ref, _) in memo.items() if ref() is None]:
-            del memo[key]
-        memo[id(ctx)] = (weakref.ref(ctx), value)
-        return value
-
-    return cached
 
 
 def hosting_note(size: int) -> str:
@@ -99,32 +73,11 @@ def _tracked_big(ctx: GroupContext) -> dict[str, int]:
     return {b.rel: b.bytes for b in ctx.big_files if ctx.git.is_tracked(b.rel)}
 
 
-def uses_lfs(ctx: GroupContext) -> bool:
-    """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs."""
-    if ctx.git is None or not ctx.git.known:
-        return False
-    attribute_files = [p for p in ctx.git.tracked if p.rsplit("/", 1)[-1] == ".gitattributes"]
-    directory = git_dir(ctx.root)
-    if directory is not None:
-        if os.path.isdir(os.path.join(directory, "lfs")):
-            return True
-        attribute_files.append(os.path.join(directory, "info", "attributes"))
-    return any(_mentions_lfs(os.path.join(ctx.root, p)) for p in attribute_files)
-
-
-def _mentions_lfs(path: str) -> bool:
-    try:  # a .gitattributes replaced by a FIFO in the work tree must not block the scan
-        data = read_regular(path)
-    except (OSError, UnsafeFile):
-        return False
-    return data is not None and b"lfs" in data
-
-
 @per_context
 def _lfs_view(ctx: GroupContext) -> LfsView:
     try:
         pointers = _big_file_pointers(ctx)
-        if not uses_lfs(ctx):
+        if ctx.git is None or not ctx.git.known or not uses_lfs(ctx.root, ctx.git.tracked):
             return LfsView(pointers)
         return _mismatches(ctx, pointers)
     except GitUnavailable:
@@ -169,23 +122,26 @@ def _mismatches(ctx: GroupContext, pointers: dict[str, LfsPointer]) -> LfsView:
 
 
 # ------------------------------------------------------------------ TDY201 / TDY202
-def _large_tracked(ctx: GroupContext) -> Iterator[tuple[str, int]]:
+# Each check asks git (through _lfs_view) and hands the answer to a function of the context
+# and that answer alone: what the rule decides, testable without a repository.
+LfsPointers = Callable[[], Mapping[str, LfsPointer]]  # asked only when a big file is tracked
+
+
+def _large_tracked(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[tuple[str, int]]:
     big = _tracked_big(ctx)
     if not big:
         return
-    lfs = _lfs_view(ctx).pointers
+    lfs = lfs_pointers()
     for rel, size in big.items():
         if size >= ctx.config.large_file and rel not in lfs:
             yield rel, size
 
 
-def _finding(code: str, name: str, rel: str, size: int, message: str, ctx: GroupContext) -> Finding:
+def _finding(rule: Rule, rel: str, size: int, message: str, ctx: GroupContext) -> Finding:
     note = hosting_note(size)
-    return Finding(
-        code=code,
-        rule=name,
-        path=rel,
-        message=message + (f"; {note}" if note else ""),
+    return rule.finding(
+        rel,
+        message + (f"; {note}" if note else ""),
         size=Size(size, size, 1, 0),
         surface=ctx.surface.under(rel),
         tracked=Tracked.TRACKED,
@@ -195,32 +151,43 @@ def _finding(code: str, name: str, rel: str, size: int, message: str, ctx: Group
 
 
 def check_large_files(ctx: GroupContext) -> Iterator[Finding]:
+    return large_files(ctx, lambda: _lfs_view(ctx).pointers)
+
+
+def large_files(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[Finding]:
     limit = ctx.config.large_file
-    for rel, size in _large_tracked(ctx):
+    for rel, size in _large_tracked(ctx, lfs_pointers):
         if size < ctx.config.max_file_size:
             message = f"tracked file of {_size(size)} (over {_size(limit)})"
-            yield _finding("TDY201", "large-tracked-file", rel, size, message, ctx)
+            yield _finding(LARGE_TRACKED_FILE, rel, size, message, ctx)
 
 
 def check_oversized_files(ctx: GroupContext) -> Iterator[Finding]:
+    return oversized_files(ctx, lambda: _lfs_view(ctx).pointers)
+
+
+def oversized_files(ctx: GroupContext, lfs_pointers: LfsPointers) -> Iterator[Finding]:
     limit = ctx.config.max_file_size
-    for rel, size in _large_tracked(ctx):
+    for rel, size in _large_tracked(ctx, lfs_pointers):
         if size >= limit:
             message = f"tracked file of {_size(size)} is over the limit of {_size(limit)}"
-            yield _finding("TDY202", "oversized-tracked-file", rel, size, message, ctx)
+            yield _finding(OVERSIZED_TRACKED_FILE, rel, size, message, ctx)
 
 
 # ------------------------------------------------------------------ TDY207 / TDY208
 def check_lfs_files(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, pointer in sorted(_lfs_view(ctx).pointers.items()):
+    return lfs_files(ctx, _lfs_view(ctx))
+
+
+def lfs_files(ctx: GroupContext, view: LfsView) -> Iterator[Finding]:
+    for rel, pointer in sorted(view.pointers.items()):
         if pointer.size < ctx.config.large_file:
             continue
         note = ("; over the 2 GB Git LFS file limit of GitHub Free/Pro (Team 4 GB, "
                 "Enterprise Cloud 5 GB)") if pointer.size > _GITHUB_LFS_FREE else ""
-        yield Finding(
-            code="TDY207", rule="lfs-file", path=rel,
-            message=f"stored in Git LFS: {_size(pointer.size)} in LFS storage, a pointer in git"
-                    + note,
+        yield LFS_FILE.finding(
+            rel, f"stored in Git LFS: {_size(pointer.size)} in LFS storage, a pointer in git"
+                 + note,
             size=Size(pointer.size, pointer.size, 1, 0), surface=ctx.surface.under(rel),
             tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
             details=(("lfs_oid", pointer.oid), ("lfs_size", str(pointer.size))),
@@ -228,13 +195,15 @@ def check_lfs_files(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_lfs_mismatches(ctx: GroupContext) -> Iterator[Finding]:
-    view = _lfs_view(ctx)
+    return lfs_mismatches(ctx, _lfs_view(ctx))
+
+
+def lfs_mismatches(ctx: GroupContext, view: LfsView) -> Iterator[Finding]:
     for rel, size in sorted(view.plain_but_lfs.items()):
         quoted = shlex.quote(rel)
-        yield Finding(
-            code="TDY208", rule="lfs-mismatch", path=rel,
-            message=(f".gitattributes sends it through Git LFS (filter=lfs) but it is "
-                     f"committed as a plain blob of {_size(size)}"),
+        yield LFS_MISMATCH.finding(
+            rel, (f".gitattributes sends it through Git LFS (filter=lfs) but it is "
+                  f"committed as a plain blob of {_size(size)}"),
             size=Size(size, size, 1, 0), surface=ctx.surface.under(rel),
             tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -243,11 +212,10 @@ def check_lfs_mismatches(ctx: GroupContext) -> Iterator[Finding]:
             details=(("direction", "plain-blob-but-lfs-attribute"),),
         )
     for rel, pointer in sorted(view.pointer_without_rule.items()):
-        yield Finding(
-            code="TDY208", rule="lfs-mismatch", path=rel,
-            message=("committed as a Git LFS pointer but no .gitattributes rule says "
-                     "filter=lfs: clones get the pointer text, not the "
-                     f"{_size(pointer.size)} file"),
+        yield LFS_MISMATCH.finding(
+            rel, ("committed as a Git LFS pointer but no .gitattributes rule says "
+                  "filter=lfs: clones get the pointer text, not the "
+                  f"{_size(pointer.size)} file"),
             size=Size(pointer.size, pointer.size, 1, 0), surface=ctx.surface.under(rel),
             tracked=Tracked.TRACKED, ignored=ctx.ignored(rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -257,45 +225,44 @@ def check_lfs_mismatches(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
-RULES = (
-    Rule(
-        "TDY201", "large-tracked-file",
-        "A tracked file over the `large-file` threshold (default 1 MB)",
-        """What: a file git tracks whose size is over `large-file` (default 1 MB). Files whose
+LARGE_TRACKED_FILE = Rule(
+    "TDY201", "large-tracked-file",
+    "A tracked file over the `large-file` threshold (default 1 MB)",
+    """What: a file git tracks whose size is over `large-file` (default 1 MB). Files whose
 committed blob is a Git LFS pointer are not counted here (see TDY207).
 Why: every clone downloads it and every version of it stays in history.
 Fix (display only): move it to Git LFS or out of the repository.""",
-        check_large_files, "display-only",
-    ),
-    Rule(
-        "TDY202", "oversized-tracked-file",
-        "A tracked file over `max-file-size` (default 50 MB): fails the scan",
-        """What: a tracked file over `max-file-size` (default 50 MB; GitHub warns at 50 MiB
+    check_large_files, Applicability.DISPLAY_ONLY,
+)
+OVERSIZED_TRACKED_FILE = Rule(
+    "TDY202", "oversized-tracked-file",
+    "A tracked file over `max-file-size` (default 50 MB): fails the scan",
+    """What: a tracked file over `max-file-size` (default 50 MB; GitHub warns at 50 MiB
 and rejects 100 MiB, GitLab.com rejects 100 MiB).
 Why: pushes fail or warn, clones crawl.
 Fix (display only): git lfs migrate import, or remove it from history with git filter-repo.""",
-        check_oversized_files, "display-only",
-    ),
-    Rule(
-        "TDY207", "lfs-file",
-        "A big tracked file stored in Git LFS (reported apart from TDY201)",
-        """What: a working-tree file over `large-file` whose committed blob is a Git LFS
+    check_oversized_files, Applicability.DISPLAY_ONLY,
+)
+LFS_FILE = Rule(
+    "TDY207", "lfs-file",
+    "A big tracked file stored in Git LFS (reported apart from TDY201)",
+    """What: a working-tree file over `large-file` whose committed blob is a Git LFS
 pointer; the size shown is the LFS object's, read from the pointer.
 Why: it is not bloat in git, but LFS storage and bandwidth are metered by hosts, and GitHub
 limits LFS files to 2 GB on Free/Pro (4 GB Team, 5 GB Enterprise Cloud).
 Fix: none needed; listed so LFS content is visible next to plain blobs.""",
-        check_lfs_files, "display-only",
-    ),
-    Rule(
-        "TDY208", "lfs-mismatch",
-        "`.gitattributes` and the committed blob disagree about Git LFS",
-        """What: either a path `.gitattributes` marks `filter=lfs` is committed as a plain
+    check_lfs_files, Applicability.DISPLAY_ONLY,
+)
+LFS_MISMATCH = Rule(
+    "TDY208", "lfs-mismatch",
+    "`.gitattributes` and the committed blob disagree about Git LFS",
+    """What: either a path `.gitattributes` marks `filter=lfs` is committed as a plain
 blob (someone committed without git-lfs installed: the bytes went into git history), or a
 blob that is an LFS pointer is committed where no `filter=lfs` rule applies (clones check
 out the pointer text instead of the file).
 Why: the first bloats history despite LFS; the second silently breaks checkouts.
 Fix (display only): `git add --renormalize PATH` with git-lfs installed, or add the missing
 `filter=lfs diff=lfs merge=lfs -text` rule (`git lfs track PATH`).""",
-        check_lfs_mismatches, "display-only",
-    ),
+    check_lfs_mismatches, Applicability.DISPLAY_ONLY,
 )
+RULES = (LARGE_TRACKED_FILE, OVERSIZED_TRACKED_FILE, LFS_FILE, LFS_MISMATCH)

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 import sys
-import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import humanize
 
-from tidy.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.analysis.vendored.candidates import Library, discover
+from tidy.analysis.vendored.evidence import Pattern, Verdict, judge, patterns_for
+from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
-from tidy.vendored.candidates import Library, discover
-from tidy.vendored.evidence import Pattern, Verdict, judge, patterns_for
-from tidy.workspace import fifo_guard
+from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
-from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
+from tidy.workspace.git import GitUnavailable
+from tidy.workspace.githistory import LastReferences
+from tidy.workspace.measure import files_size
 from tidy.workspace.textscan import (
     Match,
     PendingFiles,
@@ -35,39 +34,12 @@ def _sizes(ctx: GroupContext, library: Library) -> Size:
     counted = ctx.sizes.under(library.root)
     if counted.dirs:
         return counted
-    apparent = disk = files = 0  # inside a measured artifact: only its tracked files are known
-    newest = 0.0
-    for path in library.files:
-        try:
-            st = os.lstat(os.path.join(ctx.root, path))
-        except OSError:
-            continue
-        apparent += st.st_size
-        disk += st.st_blocks * 512
-        files += 1
-        newest = max(newest, st.st_mtime)
-    return Size(apparent, disk, files, 0, newest)
+    return files_size(ctx.root, library.files)  # inside a measured artifact: its tracked files
 
 
 def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
     """linguist-vendored from .gitattributes: True when set, False when explicitly unset."""
-    if not any(p.rsplit("/", 1)[-1] == ".gitattributes" for p in tracked):
-        return {}
-    try:
-        proc = fifo_guard.run(  # a FIFO named .gitattributes would block git's open()
-            [git_executable(), "-C", root, "check-attr", "-z", "--stdin", "linguist-vendored"],
-            input=b"\0".join(os.fsencode(p) for p in tracked), env=git_env(),
-        )
-    except (GitUnavailable, fifo_guard.FifoBlocked):
-        return {}
-    fields = split_z(proc.stdout)
-    attributes: dict[str, bool] = {}
-    for path, _name, value in zip(fields[0::3], fields[1::3], fields[2::3], strict=False):
-        if value in ("set", "true"):
-            attributes[path] = True
-        elif value in ("unset", "false"):
-            attributes[path] = False
-    return attributes
+    return ignorefiles.check_attribute(root, tracked, "linguist-vendored")
 
 
 @dataclass(frozen=True)
@@ -81,7 +53,7 @@ class References:
 
 
 def early_references(root: str, index: IndexListing) -> References:
-    """Everything the index alone decides, run while the walk goes on (tidy.early): the
+    """Everything the index alone decides, run while the walk goes on (Rule.early): the
     candidates, and one read of every tracked text file. Artifact folders are only known
     when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
     return _references(root, index.paths, share_from=sys.maxsize)  # the walk has the other core
@@ -115,7 +87,7 @@ class _Started:
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
-    last: _LastReferences = field(default_factory=lambda: _LastReferences())
+    last: LastReferences = field(default_factory=lambda: LastReferences(_GIT_LOG_SECONDS))
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -138,7 +110,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
         prelim = judge(list(found.libraries), list(found.patterns), started.matches)
-        started.last.start(ctx.root, [v.library for v in prelim if not v.used])
+        started.last.start(ctx.root, [v.library.root for v in prelim if not v.used])
     except GitUnavailable:
         return None
     return started
@@ -153,50 +125,6 @@ def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
                                             [p.text for p in patterns])
     verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
     return verdicts, started.searched + len(searched_untracked)
-
-
-class _LastReferences:
-    """The newest commit whose diff added or removed a library's path (git log -S), one git
-    per library, running side by side; all of them together get _GIT_LOG_SECONDS."""
-
-    def __init__(self) -> None:
-        self._running: dict[str, subprocess.Popen[bytes]] = {}
-        self._deadline = time.monotonic() + _GIT_LOG_SECONDS
-
-    def start(self, root: str, libraries: Sequence[Library]) -> None:
-        for library in libraries:
-            try:
-                self._running[library.root] = subprocess.Popen(
-                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
-                     f"-S{library.root}", "--", ".", f":(exclude){library.root}"],
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
-            except (GitUnavailable, OSError):
-                return
-
-    def of(self, root: str, library: Library) -> str:
-        if library.root not in self._running:
-            self.start(root, [library])  # unused only once the untracked files were read
-        proc = self._running.pop(library.root, None)
-        if proc is None:
-            return ""
-        try:
-            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
-            out, _ = fifo_guard.communicate(
-                proc, timeout=max(0.0, self._deadline - time.monotonic()))
-        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
-            _stop(proc)
-            return ""
-        return out.decode("utf-8", "replace").strip()
-
-    def close(self) -> None:
-        for proc in self._running.values():  # libraries the untracked files showed in use
-            _stop(proc)
-        self._running.clear()
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.kill()
-    proc.communicate()
 
 
 def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str], ...]:
@@ -219,11 +147,11 @@ def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str
     return tuple(pairs)
 
 
-def _finding(ctx: GroupContext, verdict: Verdict, code: str, name: str, message: str,
+def _finding(ctx: GroupContext, verdict: Verdict, rule: Rule, message: str,
              fix: Fix, searched: int, size: Size, last: str = "") -> Finding:
     lib = verdict.library
-    return Finding(
-        code=code, rule=name, path=lib.root, message=message, kind="vendored",
+    return rule.finding(
+        lib.root, message, kind="vendored",
         ecosystem="vendored", size=size, surface=ctx.surface.under(lib.root),
         tracked=Tracked.TRACKED, ignored=ctx.ignored(lib.root), fix=fix,
         details=_details(verdict, searched, last),
@@ -237,38 +165,41 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
         return
     try:
         verdicts, searched = _analyse(started, ctx.root)
+        last = started.last
         for verdict in verdicts:
-            yield from _verdict_findings(ctx, verdict, searched, started.last)
+            yield from verdict_findings(ctx, verdict, searched,
+                                        lambda root: last.of(ctx.root, root))
     except GitUnavailable:
         return
     finally:
         started.last.close()
 
 
-def _verdict_findings(
-    ctx: GroupContext, verdict: Verdict, searched: int, last_references: _LastReferences
-) -> Iterator[Finding]:
+def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
+                     last_reference: Callable[[str], str]) -> Iterator[Finding]:
+    """TDY401, TDY402 or TDY403 for one library's verdict; `last_reference(root)`: the commit
+    that last referenced that folder (git log -S, asked only for an unused library)."""
     lib = verdict.library
     label = lib.package_name or lib.name
     size = _sizes(ctx, lib)
     if verdict.used:
         if size.apparent >= ctx.config.large_file:
             how = "referenced" if verdict.best else "used by " + ", ".join(verdict.used_by[:2])
-            yield _finding(ctx, verdict, "TDY403", "vendored-library-in-use",
+            yield _finding(ctx, verdict, VENDORED_LIBRARY_IN_USE,
                            f"vendored {label} ({humanize.naturalsize(size.apparent)}) is "
                            f"{how}: keep it out of search and mark it linguist-vendored",
                            _SEARCH_ADVICE, searched, size)
         return
-    last = last_references.of(ctx.root, lib)
+    last = last_reference(lib.root)  # unused once the untracked files were read
     if verdict.hazards or verdict.used_by:
-        yield _finding(ctx, verdict, "TDY402", "possibly-unused-vendored-library",
+        yield _finding(ctx, verdict, POSSIBLY_UNUSED_VENDORED_LIBRARY,
                        f"vendored {label}: no reference found, but "
                        + ("paths are built at run time" if verdict.hazards
                           else "an unused vendored library refers to it"),
                        _remove_fix(lib), searched, size, last)
         return
     weak = " (mentioned only in docs, comments or tests)" if verdict.evidence else ""
-    yield _finding(ctx, verdict, "TDY401", "unused-vendored-library",
+    yield _finding(ctx, verdict, UNUSED_VENDORED_LIBRARY,
                    f"vendored {label} is not referenced anywhere{weak}: high confidence unused",
                    _remove_fix(lib), searched, size, last)
 
@@ -286,10 +217,10 @@ def _remove_fix(lib: Library) -> Fix:
 
 
 
-RULES = (
-    Rule("TDY401", "unused-vendored-library",
-         "A vendored third-party library nothing references (high confidence)",
-         """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
+UNUSED_VENDORED_LIBRARY = Rule(
+    "TDY401", "unused-vendored-library",
+    "A vendored third-party library nothing references (high confidence)",
+    """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
 vendor/ folder under static/, a committed node_modules, linguist-vendored) that no first-party
 file references: no path, import, script tag, {% static %}, CSS @import, build alias or
 package.json entry, and no used vendored library either. Mentions in docs, comments or tests
@@ -297,19 +228,28 @@ do not count.
 Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
-         check_vendored, "display-only", also_emits=("TDY402", "TDY403"),
-         start=start_vendored),
-    Rule("TDY402", "possibly-unused-vendored-library",
-         "A vendored library with no direct reference but reasons for doubt",
-         """What: as TDY401, but paths around the library's folder are built at run time
+    check_vendored, Applicability.DISPLAY_ONLY, also_emits=("TDY402", "TDY403"),
+    start=start_vendored, early=early_references,
+)
+# One search of the repo judges every library; its verdicts are TDY401, TDY402 or TDY403, so
+# these two have no check of their own: TDY401's check yields them (its `also_emits`).
+POSSIBLY_UNUSED_VENDORED_LIBRARY = Rule(
+    "TDY402", "possibly-unused-vendored-library",
+    "A vendored library with no direct reference but reasons for doubt",
+    """What: as TDY401, but paths around the library's folder are built at run time
 (string concatenation, globs) or only an unused vendored library refers to it.
 Why: worth a look; tidy cannot prove it unused. The evidence is listed.
-Fix (display only).""",
-         lambda ctx: iter(()), "display-only"),
-    Rule("TDY403", "vendored-library-in-use",
-         "A big vendored library that is used: keep it out of search",
-         """What: a vendored library over `large-file` that first-party code references.
-Why: search tools and editors still read it.
-Fix (advice): exclude it from search and mark it linguist-vendored.""",
-         lambda ctx: iter(()), "display-only"),
+Fix (display only).
+Note: found by TDY401's analysis: one search of the repo judges every vendored library.""",
+    None, Applicability.DISPLAY_ONLY,
 )
+VENDORED_LIBRARY_IN_USE = Rule(
+    "TDY403", "vendored-library-in-use",
+    "A big vendored library that is used: keep it out of search",
+    """What: a vendored library over `large-file` that first-party code references.
+Why: search tools and editors still read it.
+Fix (advice): exclude it from search and mark it linguist-vendored.
+Note: found by TDY401's analysis: one search of the repo judges every vendored library.""",
+    None, Applicability.DISPLAY_ONLY,
+)
+RULES = (UNUSED_VENDORED_LIBRARY, POSSIBLY_UNUSED_VENDORED_LIBRARY, VENDORED_LIBRARY_IN_USE)

@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 
 MAX_TOUCHED = 256  # folders remembered per pending project (for the busy check)
 MAX_PATHS = 256  # event paths remembered per pending project (to recognise tidy's own moves)
-ROOT_EVENT = "<overflow>"
 
 # Processes that sit in a folder without writing build outputs there: a user's shell, a pager,
 # an editor. Anything else with its working directory inside a project is taken as a build.

@@ -13,7 +13,7 @@ Every line has `time` and `event`:
     deferred    a project left for later: written to in the last seconds, a git operation,
                 a build process inside
 
-The state folder is private (0700, tidy/state.py); the log is appended under an flock so the
+The state folder is private (0700, tidy/core/state.py); the log is appended under an flock so the
 watcher and a `--once` from cron never interleave lines.
 """
 
@@ -27,7 +27,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-from tidy import state
+from tidy.core import state
 
 MAX_BYTES = 2_000_000  # then watch.log becomes watch.log.1 (one old generation kept)
 

@@ -20,7 +20,7 @@ Read from, later winning per key:
     rescan-every = "1h"              # reconciliation scan (events can be lost)
     max-watches = 100000             # inotify watches tidy may use (default: half the free ones)
 
-Unknown keys and wrong types are errors naming the key and the file (tidy/config.py accepts the
+Unknown keys and wrong types are errors naming the key and the file (tidy/core/config.py accepts the
 `watch` table and leaves it to this module).
 
 Decisions are pure functions of a Report (and the clock): each returns a Plan built by
@@ -36,11 +36,11 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.catalog import load_builtin
-from tidy.config import Config, ConfigError, read_toml, size_value, table_in
+from tidy.core.catalog import load_builtin
+from tidy.core.config import Config, ConfigError, read_toml, size_value, table_in
+from tidy.core.models import ActionKind, Report
+from tidy.core.units import parse_age
 from tidy.fixes.plan import Plan, PlannedAction, PlanOptions, build
-from tidy.models import ActionKind, Report
-from tidy.units import parse_age
 
 STALE_MODES = ("trash", "report", "off")
 DAY = 86400.0

@@ -36,13 +36,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy import state
-from tidy.config import Config, ConfigError
-from tidy.config import load as load_config
-from tidy.fixes import ApplySettings, Outcome, Status, apply_plan, recover_interrupted
+from tidy.core import state
+from tidy.core.config import Config, ConfigError
+from tidy.core.config import load as load_config
+from tidy.core.models import Report
+from tidy.fixes import ApplySettings, Outcome, Status
+from tidy.fixes.apply import apply_plan, recover_interrupted
+from tidy.fixes.journal import RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
-from tidy.journal import RunJournal, audit
-from tidy.models import Report
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import Debouncer, Pending, busy_reason
@@ -390,6 +391,11 @@ def _inside(path: str, folder: str) -> bool:
 
 
 # -- entry points ----------------------------------------------------------------------------
+def result_json(result: PassResult) -> str:
+    """`tidy watch --once --format json`."""
+    return json.dumps(dataclasses.asdict(result), indent=2) + "\n"
+
+
 def describe(result: PassResult) -> str:
     """The text `tidy watch --once` prints."""
     lines = [f"tidy watch --once: {len(result.targets)} folder(s) in {result.seconds:.1f}s: "

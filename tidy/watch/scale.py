@@ -29,11 +29,10 @@ import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from tidy.catalog import Catalog
+from tidy.core.catalog import Catalog
 from tidy.fixes.plan import TRASH_FOLDER_NAME
 
 INOTIFY_DIR = "/proc/sys/fs/inotify"
-CLASSIC_DEFAULT_WATCHES = 8192
 CHEAP_CACHE_DIRS = 64  # a cache with at most this many folders is watched inside
 RESERVE = 1024  # watches left for other programs even when the budget is computed
 _NEVER_ENTER = frozenset({".git", ".hg", ".svn", ".jj", ".fossil", "_darcs", TRASH_FOLDER_NAME})

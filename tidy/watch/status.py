@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.journal import lock_held
+from tidy.fixes.journal import lock_held
 from tidy.watch import log as watch_log
 
 

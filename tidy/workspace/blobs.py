@@ -28,8 +28,9 @@ import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
-from tidy.workspace.git import GitUnavailable, git_env, git_executable
-from tidy.workspace.history import BlobRecord, BlobStream
+from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
+from tidy.workspace.githistory import BlobRecord, BlobStream
 
 GITLINK, SYMLINK = "160000", "120000"
 LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"
@@ -278,6 +279,25 @@ def lfs_paths(root: str, paths: Sequence[str], env: Mapping[str, str] | None = N
         if fields[index + 2] == b"lfs":
             found.add(os.fsdecode(fields[index]))
     return found
+
+
+def uses_lfs(root: str, tracked: Sequence[str]) -> bool:
+    """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs."""
+    attribute_files = [p for p in tracked if p.rsplit("/", 1)[-1] == ".gitattributes"]
+    directory = git_dir(root)
+    if directory is not None:
+        if os.path.isdir(os.path.join(directory, "lfs")):
+            return True
+        attribute_files.append(os.path.join(directory, "info", "attributes"))
+    return any(_mentions_lfs(os.path.join(root, p)) for p in attribute_files)
+
+
+def _mentions_lfs(path: str) -> bool:
+    try:  # a .gitattributes replaced by a FIFO in the work tree must not block the scan
+        data = read_regular(path)
+    except (OSError, UnsafeFile):
+        return False
+    return data is not None and b"lfs" in data
 
 
 # ------------------------------------------------------------------------ ranges and trees

@@ -29,6 +29,8 @@ from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 
+from tidy.core.catalog import Catalog
+
 PARTIAL = 4096  # bytes read from each end for the partial hash
 SMALL = 64 * 1024  # files up to this size are hashed whole in one read, without a partial pass
 CHUNK = 1 << 20  # full hashes read 1 MiB at a time
@@ -509,3 +511,17 @@ def _file_group(root: str, rels: list[str], size: int) -> DuplicateFiles:
         mtimes.append(st.st_mtime)
         disk = st.st_blocks * 512
     return DuplicateFiles(size, tuple(rels), tuple(mtimes), disk)
+
+
+def catalogued_folder(catalog: Catalog, root: str, rel: str) -> bool:
+    """A catalogued folder of any tier (a venv too): the name first, listings only then."""
+    name = rel.rsplit("/", 1)[-1]
+    if not catalog.dir_candidates(name):
+        return False
+    path = os.path.join(root, rel)
+    try:
+        inside = set(os.listdir(path))
+        siblings = set(os.listdir(os.path.dirname(path)))
+    except OSError:
+        return False
+    return catalog.classify_dir(path, name, siblings, inside) is not None

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tidy.jsonc import JsoncError, loads
-from tidy.safe_files import read_in_root
+from tidy.core.jsonc import JsoncError, loads
+from tidy.core.safe_files import read_in_root
 
 KEYS = ("search.exclude", "files.exclude")
 SETTINGS = ".vscode/settings.json"

@@ -3,7 +3,7 @@
 git opens `.gitignore` and `.gitattributes` with a plain blocking open(): a named pipe with
 one of those names makes `git status`, `git ls-files --exclude-standard` or `git check-attr`
 wait forever for a writer, and tidy with them. tidy's own reads never block
-(tidy.safe_files); for git's, `communicate` waits in slices and, on Linux, looks at a child
+(tidy.core.safe_files); for git's, `communicate` waits in slices and, on Linux, looks at a child
 that is still running: a process blocked opening a FIFO sleeps in the kernel's
 `wait_for_partner` (fs/pipe.c), and /proc/<pid>/syscall and /proc/<pid>/mem (readable by the
 parent) give the path it is opening. tidy then opens that FIFO for writing without blocking

@@ -13,7 +13,7 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 
-from tidy.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 
 # Variables that point git at some other repo (set inside hooks); tidy names the repo itself.
@@ -300,6 +300,18 @@ def repo_state(root: str) -> str:
         if os.path.exists(os.path.join(directory, name)):
             return state
     return ""
+
+
+def tracked_paths(repo: str, rels: list[str]) -> list[str]:
+    """The tracked files at or below each of `rels` (literal paths), asked now."""
+    proc = subprocess.run(
+        [git_executable(), "-C", repo, "--literal-pathspecs", "ls-files", "-z", "--cached",
+         "--", *rels],
+        capture_output=True, env=git_env(), check=False,
+    )
+    if proc.returncode != 0:
+        raise GitUnavailable(proc.stderr.decode("utf-8", "replace").strip().split("\n")[0])
+    return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
 
 
 def find_repo_root(path: str) -> str | None:

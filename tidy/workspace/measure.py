@@ -15,8 +15,8 @@ import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from tidy.catalog import VCS_MARKERS
-from tidy.models import Skipped
+from tidy.core.catalog import VCS_MARKERS
+from tidy.core.models import Size, Skipped
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
 
@@ -238,3 +238,29 @@ def reason(error: OSError) -> str:
     if isinstance(error, NotADirectoryError):
         return "replaced by a file during the scan"
     return error.strerror or type(error).__name__
+
+
+def files_size(root: str, paths: Iterable[str]) -> Size:
+    """These files (relative to root) as `du` counts them, each lstat'ed; gone ones skipped."""
+    apparent = disk = files = 0
+    newest = 0.0
+    for path in paths:
+        try:
+            st = os.lstat(os.path.join(root, path))
+        except OSError:
+            continue
+        apparent += st.st_size
+        disk += st.st_blocks * 512
+        files += 1
+        newest = max(newest, st.st_mtime)
+    return Size(apparent, disk, files, 0, newest)
+
+
+def regular_file_size(root: str, rel: str) -> int | None:
+    """The size of root/rel when it is a regular file (lstat: a link is not followed)."""
+    try:
+        st = os.lstat(os.path.join(root, rel))
+    except OSError:
+        return None
+    return st.st_size if stat.S_ISREG(st.st_mode) else None
+

@@ -23,8 +23,8 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.catalog import Catalog, Kind
-from tidy.models import Size, Skipped
+from tidy.core.catalog import Catalog, Kind
+from tidy.core.models import Size, Skipped
 from tidy.workspace.measure import (
     Link,
     Measured,

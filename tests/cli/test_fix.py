@@ -1,0 +1,224 @@
+"""`tidy fix`, `tidy undo`, `tidy trash list|purge`, `tidy log` through the real entry point."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import select
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import commit, make_repo, write
+from tests.fixes.helpers import backdate, run_tidy, snapshot, tidy_env
+
+
+@pytest.fixture
+def state(tmp_path: Path) -> Path:
+    return tmp_path / "state"
+
+
+def project(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "proj")
+    write(root / "pkg" / "mod.py", "x = 1\n")
+    write(root / "pkg" / "__pycache__" / "mod.cpython-311.pyc", b"\x00" * 300)
+    write(root / "web" / "package.json", "{}\n")
+    write(root / "web" / "node_modules" / "a" / "index.js", "x" * 5000)
+    commit(root, "pkg/mod.py", "web/package.json")
+    backdate(root)
+    return root
+
+
+FIX = ("fix", "-q", "--select", "TDY1")  # the cache family; 5xx fixers are tested elsewhere
+
+
+@pytest.mark.slow
+def test_without_a_terminal_and_without_yes_it_refuses(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    before = snapshot(root)
+    result = run_tidy(*FIX, cwd=root, state=state)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1 and "--yes" in result.stderr
+    assert snapshot(root) == before
+    assert not (state / "runs").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("flag", ["--dry-run", "--diff"])
+def test_dry_run_shows_the_plan_and_changes_nothing(tmp_path: Path, state: Path,
+                                                    flag: str) -> None:
+    root = project(tmp_path)
+    before = snapshot(root)
+    result = run_tidy(*FIX, flag, cwd=root, state=state)
+    assert result.returncode == 0, result.stderr
+    assert "web/node_modules" in result.stdout and "pkg/__pycache__" in result.stdout
+    assert "dry run" in result.stdout
+    assert snapshot(root) == before
+    as_json = run_tidy(*FIX, flag, "--format", "json", cwd=root, state=state)
+    document = json.loads(as_json.stdout)
+    assert document["dry_run"] and document["result"] is None and document["run"] is None
+    assert {a["rel"] for a in document["plan"]["actions"]} == {"web/node_modules",
+                                                               "pkg/__pycache__"}
+
+
+@pytest.mark.slow
+def test_yes_json_reports_moved_not_freed_and_undo_restores(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    before = snapshot(root)
+    result = run_tidy(*FIX, "--yes", "--format", "json", cwd=root, state=state)
+    assert result.returncode == 0, result.stderr
+    document = json.loads(result.stdout)
+    planned = sum(a["bytes"] for a in document["plan"]["actions"])
+    moved = document["result"]["moved_to_trash"]
+    assert moved["items"] == 2 and moved["bytes"] == planned > 5000
+    assert document["result"]["freed_bytes"] == 0
+    assert not (root / "web" / "node_modules").exists()
+    listing = json.loads(run_tidy("trash", "list", "--format", "json", cwd=root,
+                                  state=state).stdout)
+    (run,) = listing["runs"]
+    assert run["run"] == document["run"] and run["bytes"] == planned
+    assert run["status"] == "complete"
+    undo = run_tidy("undo", cwd=root, state=state)
+    assert undo.returncode == 0 and "put back 2 item(s)" in undo.stdout
+    assert snapshot(root) == before
+
+
+@pytest.mark.slow
+def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
+                                                             state: Path) -> None:
+    root = project(tmp_path)
+    result = run_tidy(*FIX, "--yes", cwd=root, state=state)
+    assert result.returncode == 0
+    assert "moved to trash: 2 item(s)" in result.stdout and "tidy trash purge" in result.stdout
+    purge = run_tidy("trash", "purge", cwd=root, state=state)
+    assert purge.returncode == 0 and purge.stdout.startswith("freed ")
+    assert not list((root / ".git" / "tidy" / "trash").iterdir())
+    assert "the trash is empty" in run_tidy("trash", "list", cwd=root, state=state).stdout
+    undo = run_tidy("undo", cwd=root, state=state)
+    assert "nothing to undo" in undo.stderr
+    log = run_tidy("log", cwd=root, state=state).stdout.splitlines()
+    assert [line.split()[3] for line in log] == ["fix", "purge"]
+    assert "tidy fix -q --select TDY1 --yes" in log[0]
+
+
+@pytest.mark.slow
+def test_purge_older_than_keeps_recent_runs_and_dry_run_deletes_nothing(
+        tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    trash = root / ".git" / "tidy" / "trash"
+    kept = run_tidy("trash", "purge", "--older-than", "7d", cwd=root, state=state)
+    assert kept.returncode == 0 and kept.stdout.startswith("would free 0 Bytes")
+    dry = run_tidy("trash", "purge", "--dry-run", cwd=root, state=state)
+    assert dry.stdout.startswith("would free") and len(list(trash.iterdir())) == 1
+    assert run_tidy("trash", "purge", "--older-than", "0s", cwd=root, state=state).returncode == 0
+    assert list(trash.iterdir()) == []
+
+
+@pytest.mark.slow
+def test_undo_that_would_overwrite_exits_1_and_keeps_both(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    write(root / "web" / "node_modules" / "new.js", "rebuilt\n")
+    undo = run_tidy("undo", cwd=root, state=state)
+    assert undo.returncode == 1
+    assert "exists at the original path" in undo.stdout
+    assert (root / "web" / "node_modules" / "new.js").read_text() == "rebuilt\n"
+    assert (root / "pkg" / "__pycache__" / "mod.cpython-311.pyc").exists()  # the other one
+
+
+@pytest.mark.parametrize("path", ["/", "HOME"])
+def test_refuses_the_filesystem_root_and_home(tmp_path: Path, state: Path, path: str) -> None:
+    home = tmp_path / "home"
+    home.mkdir()
+    env = tidy_env(state, {"HOME": str(home)})
+    target = str(home) if path == "HOME" else "/"
+    result = subprocess.run([sys.executable, "-m", "tidy", "fix", "--yes", target],
+                            cwd=tmp_path, capture_output=True, text=True, env=env, check=False,
+                            timeout=60)
+    assert result.returncode == 2 and "refusing" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_unknown_run_is_a_usage_error(tmp_path: Path, state: Path) -> None:
+    result = run_tidy("undo", "20990101-000000-abcdef", cwd=tmp_path, state=state)
+    assert result.returncode == 2 and "no fix run" in result.stderr
+
+
+@pytest.mark.slow
+def test_kind_and_older_than_narrow_the_plan(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    only = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", "node_modules",
+                               cwd=root, state=state).stdout)
+    assert [a["rel"] for a in only["plan"]["actions"]] == ["web/node_modules"]
+    write(root / "pkg" / "new.py", "y = 2\n")  # pkg touched today; web is 2h old
+    recent = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--older-than", "1h",
+                                 cwd=root, state=state).stdout)
+    assert [a["rel"] for a in recent["plan"]["actions"]] == ["web/node_modules"]
+    reasons = {i["path"]: i["reason"] for i in recent["plan"]["left_out"]}
+    assert "project changed" in reasons[str(root / "pkg" / "__pycache__")]
+
+
+@pytest.mark.slow
+def test_venv_needs_both_its_kind_and_unsafe_fixes(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    write(root / ".venv" / "pyvenv.cfg", "home = /usr/bin\n")
+    write(root / ".venv" / "lib" / "site.py", "pass\n")
+    backdate(root)
+    plain = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", cwd=root,
+                                state=state).stdout)
+    assert ".venv" not in {a["rel"] for a in plain["plan"]["actions"]}
+    kind = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", "venv",
+                               cwd=root, state=state).stdout)
+    assert kind["plan"]["actions"] == []
+    assert any("--unsafe-fixes" in i["reason"] for i in kind["plan"]["left_out"])
+    both = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", "venv",
+                               "--unsafe-fixes", cwd=root, state=state).stdout)
+    assert [a["rel"] for a in both["plan"]["actions"]] == [".venv"]
+
+
+def _run_on_a_terminal(args: list[str], cwd: Path, state: Path, answer: bytes) -> tuple[int, str]:
+    """Run tidy with stdin/stderr on a pseudo-terminal and answer its question."""
+    primary, secondary = pty.openpty()
+    child = subprocess.Popen([sys.executable, "-m", "tidy", *args], cwd=cwd, env=tidy_env(state),
+                             stdin=secondary, stderr=secondary, stdout=subprocess.PIPE)
+    os.close(secondary)
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"?" not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([primary], [], [], 0.5)
+        if ready:
+            try:
+                seen += os.read(primary, 4096)
+            except OSError:
+                break
+    os.write(primary, answer)
+    out, _ = child.communicate(timeout=60)
+    os.close(primary)
+    return child.returncode, seen.decode(errors="replace") + out.decode(errors="replace")
+
+
+@pytest.mark.slow
+def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    before = snapshot(root)
+    code, text = _run_on_a_terminal([*FIX], root, state, b"n\n")
+    assert code == 0 and "to tidy's trash" in text
+    assert snapshot(root) == before
+    code, text = _run_on_a_terminal([*FIX], root, state, b"y\n")
+    assert code == 0 and "moved to trash" in text
+    assert not (root / "web" / "node_modules").exists()
+
+
+@pytest.mark.slow
+def test_kind_accepts_any_name_of_a_kind(tmp_path: Path, state: Path) -> None:
+    root = project(tmp_path)
+    write(root / ".nox" / "py311" / "bin" / "python", "#!\n")  # kind ".tox" names .tox and .nox
+    backdate(root)
+    plan = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", ".nox",
+                               cwd=root, state=state).stdout)
+    assert [a["rel"] for a in plan["plan"]["actions"]] == [".nox"]

@@ -1,0 +1,425 @@
+"""The artifact catalogue: every ecosystem the issue lists is recognised on a real tree, and
+ambiguous names count only with evidence (a marker, CACHEDIR.TAG, a self-ignoring .gitignore).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import commit, findings, make_repo, scan_foundation, write
+from tidy.core.catalog import (
+    AMBIGUOUS_NAMES,
+    CACHEDIR_SIGNATURE,
+    TIERS,
+    CatalogError,
+    kind_from_table,
+    kinds_from_document,
+    load_builtin,
+)
+
+GOOD_TAG = CACHEDIR_SIGNATURE + b"\n# This file is a cache directory tag created by a test.\n"
+BAD_TAG = b"Signature: 00000000000000000000000000000000\n"
+
+
+def reported(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """Path -> finding of the artifact rules (TDY101/102/104)."""
+    return {f["path"]: f for f in findings(report) if f["code"] in ("TDY101", "TDY102", "TDY104")}
+
+
+# ----------------------------------------------------------------------------- the data
+def test_every_kind_says_what_it_is_and_how_it_comes_back() -> None:
+    kinds = load_builtin()
+    assert len({k.name for k in kinds}) == len(kinds)
+    for kind in kinds:
+        assert kind.ecosystem and kind.why and kind.regenerate, kind.name
+        assert kind.tier in TIERS, kind.name
+        assert kind.names or kind.globs or kind.inside or kind.name == "cachedir-tagged", kind.name
+
+
+def test_no_ambiguous_name_is_enough_on_its_own() -> None:
+    for kind in load_builtin():
+        ambiguous = AMBIGUOUS_NAMES.intersection(kind.names)
+        if ambiguous and kind.tier in ("default", "marker"):
+            assert kind.markers or kind.inside, (kind.name, ambiguous)
+
+
+def test_catalogue_rejects_an_ambiguous_default_kind() -> None:
+    table = {"name": "my-build", "names": ["build"], "tier": "default", "regenerate": "make"}
+    with pytest.raises(CatalogError, match="build is a common source folder name"):
+        kind_from_table(table, "test.toml")
+
+
+def test_catalogue_rejects_unknown_fields_and_duplicates() -> None:
+    with pytest.raises(CatalogError, match="unknown key"):
+        kind_from_table({"name": "x", "names": ["x"], "colour": "red"}, "t.toml")
+    with pytest.raises(CatalogError, match="defined twice"):
+        kinds_from_document({"kind": [{"name": "x", "names": ["x"]}] * 2}, "t.toml")
+    with pytest.raises(CatalogError, match="'tier' must be one of"):
+        kind_from_table({"name": "x", "names": ["x"], "tier": "sometimes"}, "t.toml")
+
+
+@pytest.mark.parametrize(("extra", "message"), [
+    ({"type": "file", "globs": ["*.o"]}, "'signature' is for folder kinds"),
+    ({"names": [], "inside": ["x.cfg"]}, "a kind found by what is inside uses 'inside'"),
+    ({"signature": ["lib/pkg"]}, "names (or globs) directly inside the folder"),
+    ({"signature": [""]}, "names (or globs) directly inside the folder"),
+    ({"signature": "lib"}, "'signature' must be a list of strings"),
+])
+def test_catalogue_rejects_a_signature_that_cannot_work(
+    extra: dict[str, Any], message: str
+) -> None:
+    table = {"name": "x", "names": ["x-out"], "markers": ["Makefile"], "signature": ["*.o"],
+             **extra}
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table(table, "t.toml")
+
+
+def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
+    """Where the tool reliably leaves something in its output folder, the catalogue asks for
+    it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed."""
+    without = {k.name for k in load_builtin()
+               if AMBIGUOUS_NAMES.intersection(k.names) and not k.signature}
+    assert without == {"elixir-deps", "ml-outputs"}
+
+
+def test_a_signature_in_a_project_catalogue_is_required_too(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", """[[tool.tidy.catalog]]
+name = "make-out"
+names = ["objects"]
+markers = ["Makefile"]
+signature = ["*.o"]
+safe = true
+regenerate = "make"
+""")
+    write(root / "Makefile", "all:\n")
+    write(root / "objects" / "notes.txt", "mine\n")
+    assert "objects" not in reported(scan_foundation(root))
+    write(root / "objects" / "main.o", size=100)
+    assert reported(scan_foundation(root))["objects"]["kind"] == "make-out"
+
+
+# ------------------------------------------------------------- each ecosystem, table-driven
+# (artifact path, files beside it that confirm it, expected code, expected ecosystem, args)
+ECOSYSTEMS: list[tuple[str, tuple[str, ...], str, str, tuple[str, ...]]] = [
+    ("__pycache__", (), "TDY101", "python", ()),
+    ("mod.pyo", ("mod.py",), "TDY101", "python", ()),
+    ("mod.pyc", ("mod.py",), "TDY101", "python", ()),
+    (".pytest_cache", (), "TDY101", "python", ()),
+    (".mypy_cache", (), "TDY101", "python", ()),
+    (".ruff_cache", (), "TDY101", "python", ()),
+    (".pytype", (), "TDY101", "python", ()),
+    (".hypothesis", (), "TDY101", "python", ()),
+    (".tox", (), "TDY101", "python", ()),
+    (".nox", (), "TDY101", "python", ()),
+    (".ipynb_checkpoints", (), "TDY101", "jupyter", ()),
+    (".coverage", (), "TDY101", "python", ()),
+    ("htmlcov", (), "TDY101", "python", ()),
+    ("build", ("pyproject.toml",), "TDY101", "python", ()),
+    ("dist", ("setup.py",), "TDY101", "python", ()),
+    ("pkg.egg-info", ("setup.cfg",), "TDY101", "python", ()),
+    (".venv", (), "TDY101", "python", ("--kind", "venv")),
+    ("node_modules", ("package.json",), "TDY101", "node", ()),
+    (".next", ("package.json",), "TDY101", "node", ()),
+    (".nuxt", ("package.json",), "TDY101", "node", ()),
+    (".svelte-kit", ("package.json",), "TDY101", "node", ()),
+    (".angular", ("angular.json",), "TDY101", "node", ()),
+    (".turbo", ("package.json",), "TDY101", "node", ()),
+    (".parcel-cache", ("package.json",), "TDY101", "node", ()),
+    (".vite", ("package.json",), "TDY101", "node", ()),
+    (".eslintcache", ("package.json",), "TDY101", "node", ()),
+    ("coverage", ("package.json",), "TDY101", "node", ()),
+    (".nyc_output", ("package.json",), "TDY101", "node", ()),
+    ("storybook-static", ("package.json",), "TDY101", "node", ()),
+    ("dist", ("vite.config.ts",), "TDY101", "node", ()),
+    ("target", ("Cargo.toml",), "TDY101", "rust", ()),
+    ("target", ("pom.xml",), "TDY101", "jvm", ()),
+    ("target", ("build.sbt",), "TDY101", "jvm", ()),
+    ("build", ("build.gradle",), "TDY101", "jvm", ()),
+    (".gradle", ("settings.gradle.kts",), "TDY101", "jvm", ()),
+    ("bin", ("App.csproj",), "TDY101", "dotnet", ()),
+    ("obj", ("Lib.fsproj",), "TDY101", "dotnet", ()),
+    (".build", ("Package.swift",), "TDY101", "swift", ()),
+    ("zig-cache", ("build.zig",), "TDY101", "zig", ()),
+    (".zig-cache", ("build.zig",), "TDY101", "zig", ()),
+    ("_build", ("mix.exs",), "TDY101", "elixir", ()),
+    ("deps", ("mix.exs",), "TDY101", "elixir", ()),
+    (".stack-work", ("stack.yaml",), "TDY101", "haskell", ()),
+    ("dist-newstyle", ("pkg.cabal",), "TDY101", "haskell", ()),
+    (".terraform", ("main.tf",), "TDY101", "terraform", ()),
+    ("build", ("CMakeLists.txt",), "TDY101", "cmake", ()),
+    ("vendor", ("composer.json",), "TDY101", "php", ()),
+    (".DS_Store", (), "TDY104", "os", ()),
+    ("Thumbs.db", (), "TDY104", "os", ()),
+    ("desktop.ini", (), "TDY104", "os", ()),
+    (".main.py.swp", ("main.py",), "TDY104", "editor", ()),
+    ("notes.txt~", ("notes.txt",), "TDY104", "editor", ()),
+]
+
+
+FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", ".eslintcache", ".DS_Store", "Thumbs.db",
+                  "desktop.ini", ".main.py.swp", "notes.txt~"}
+# What each tool leaves in an output folder with an ambiguous name (its `signature` in
+# catalog.toml), as seen in real builds: pip wheel, cargo build, cmake, mvn, gradle, dotnet,
+# vite, jest --coverage, nyc, composer. Names ending in "/" are folders.
+TOOL_OUTPUT: dict[tuple[str, str], tuple[str, ...]] = {
+    ("build", "pyproject.toml"): ("lib/pkg/__init__.py", "bdist.linux-x86_64/"),
+    ("dist", "setup.py"): ("pkg-0.1-py3-none-any.whl", "pkg-0.1.tar.gz"),
+    ("coverage", "package.json"): ("lcov.info", "lcov-report/index.html"),
+    (".nyc_output", "package.json"): ("processinfo/index.json",
+                                      "0a3c9f1e-5b7d-4e2a-9c8b-1d2e3f4a5b6c.json"),
+    ("dist", "vite.config.ts"): ("index.html", "assets/index-4f2a1b.js"),
+    ("target", "Cargo.toml"): ("CACHEDIR.TAG", ".rustc_info.json", "debug/.cargo-lock"),
+    ("target", "pom.xml"): ("classes/App.class", "maven-status/", "app-1.0.jar"),
+    ("target", "build.sbt"): ("scala-2.13/classes/App.class", "streams/"),
+    ("build", "build.gradle"): ("tmp/compileJava/previous-compilation-data.bin",
+                                "classes/java/main/App.class"),
+    ("bin", "App.csproj"): ("Debug/net8.0/App.dll",),
+    ("obj", "Lib.fsproj"): ("project.assets.json", "Debug/net8.0/Lib.dll"),
+    ("build", "CMakeLists.txt"): ("CMakeCache.txt", "CMakeFiles/cmake.check_cache"),
+    ("vendor", "composer.json"): ("autoload.php", "composer/installed.json"),
+}
+
+
+def _make_artifact(path: Path, output: tuple[str, ...] = ()) -> None:
+    if path.name in FILE_ARTIFACTS:
+        write(path, size=321)
+    elif path.name == ".venv":
+        write(path / "pyvenv.cfg", "home = /usr/bin\n")
+        write(path / "lib" / "python3.11" / "site-packages" / "x.py", size=100)
+    else:
+        write(path / "inner" / "data.bin", size=1234)
+        _write_output(path, output)
+
+
+def _write_output(folder: Path, output: tuple[str, ...]) -> None:
+    for name in output:
+        if name.endswith("/"):
+            (folder / name).mkdir(parents=True, exist_ok=True)
+        elif name == "CACHEDIR.TAG":
+            write(folder / name, GOOD_TAG)
+        else:
+            write(folder / name, size=64)
+
+
+@pytest.mark.parametrize(("artifact", "markers", "code", "ecosystem", "args"), ECOSYSTEMS,
+                         ids=[f"{e[0]}+{','.join(e[1])}" for e in ECOSYSTEMS])
+def test_each_ecosystem_is_recognised(
+    tmp_path: Path, artifact: str, markers: tuple[str, ...], code: str, ecosystem: str,
+    args: tuple[str, ...],
+) -> None:
+    root = tmp_path / "proj"
+    for marker in markers:
+        write(root / marker, "marker\n")
+    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, markers[0] if markers else ""), ()))
+    found = reported(scan_foundation(root, *args))
+    assert artifact in found, found
+    assert found[artifact]["code"] == code
+    assert found[artifact]["ecosystem"] == ecosystem
+
+
+@pytest.mark.parametrize(("artifact", "marker"), list(TOOL_OUTPUT),
+                         ids=[f"{a}+{m}" for a, m in TOOL_OUTPUT])
+def test_a_hand_written_folder_beside_the_marker_is_not_the_tools(
+    tmp_path: Path, artifact: str, marker: str
+) -> None:
+    """A marker says the project uses the tool, not that this folder is its output: without
+    the tool's signature inside, an untracked build/ of someone's scripts is left alone."""
+    root = tmp_path / "proj"
+    write(root / marker, "marker\n")
+    write(root / artifact / "release.sh", "#!/bin/sh\nset -e\n./deploy prod\n")
+    write(root / artifact / "deploy" / "notes.md", "how we ship\n")
+    write(root / artifact / "helpers.py", "def main() -> None: ...\n")
+    assert artifact not in reported(scan_foundation(root))
+
+
+def test_cmake_tree_of_any_name_is_found_by_its_cache(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "my-release-tree" / "CMakeCache.txt", "CMAKE_BUILD_TYPE:STRING=Release\n")
+    write(root / "my-release-tree" / "app.o", size=500)
+    found = reported(scan_foundation(root))
+    assert found["my-release-tree"]["ecosystem"] == "cmake"
+
+
+# ------------------------------------------------------- ambiguous names need evidence
+AMBIGUOUS = ["build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps"]
+# A marker that confirms each name (lib has none in any ecosystem tidy knows).
+MARKER_FOR = {"build": "pyproject.toml", "dist": "setup.py", "target": "Cargo.toml",
+              "out": "CMakeLists.txt", "bin": "App.csproj", "obj": "App.csproj",
+              "vendor": "composer.json", "deps": "mix.exs"}
+
+
+# What the tool MARKER_FOR names leaves inside its output (no tag: that alone is evidence).
+OUTPUT_FOR = {"build": ("lib/pkg/__init__.py",), "dist": ("pkg-0.1.tar.gz",),
+              "target": (".rustc_info.json", "debug/"), "out": ("CMakeFiles/",),
+              "bin": ("Debug/",), "obj": ("project.assets.json",),
+              "vendor": ("autoload.php", "composer/")}
+
+
+def _ambiguous_dir(root: Path, name: str) -> Path:
+    folder = root / name
+    write(folder / "sub" / "file.dat", size=2048)
+    _write_output(folder, OUTPUT_FOR.get(name, ()))
+    write(root / "README.md", "a project\n")
+    return folder
+
+
+@pytest.mark.parametrize("name", AMBIGUOUS)
+def test_ambiguous_name_alone_is_not_reported(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    _ambiguous_dir(root, name)
+    assert name not in reported(scan_foundation(root))
+
+
+@pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
+def test_ambiguous_name_with_its_marker_is_reported(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    _ambiguous_dir(root, name)
+    write(root / MARKER_FOR[name], "")
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
+
+
+@pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
+def test_a_marker_of_another_ecosystem_is_not_enough(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    _ambiguous_dir(root, name)
+    write(root / "Gemfile", "")  # Ruby confirms none of these names
+    assert name not in reported(scan_foundation(root))
+
+
+@pytest.mark.parametrize("name", AMBIGUOUS)
+def test_cachedir_tag_with_the_signature_is_evidence(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    write(_ambiguous_dir(root, name) / "CACHEDIR.TAG", GOOD_TAG)
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
+
+
+@pytest.mark.parametrize("name", AMBIGUOUS)
+def test_cachedir_tag_with_a_wrong_signature_is_not(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    write(_ambiguous_dir(root, name) / "CACHEDIR.TAG", BAD_TAG)
+    assert name not in reported(scan_foundation(root))
+
+
+@pytest.mark.parametrize("name", [n for n in AMBIGUOUS if n in MARKER_FOR])
+def test_self_ignoring_gitignore_is_evidence(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    write(_ambiguous_dir(root, name) / ".gitignore", "# created by the build tool\n*\n")
+    assert reported(scan_foundation(root))[name]["code"] == "TDY101"
+
+
+@pytest.mark.parametrize("rules", ["*.o\n", "*\n!keep.txt\n", "/sub\n"])
+def test_a_gitignore_that_keeps_something_is_not_evidence(tmp_path: Path, rules: str) -> None:
+    root = tmp_path / "proj"
+    write(_ambiguous_dir(root, "build") / ".gitignore", rules)
+    assert "build" not in reported(scan_foundation(root))
+
+
+def test_marker_beats_cachedir_tag_when_naming_the_kind(tmp_path: Path) -> None:
+    """A Gradle build/ that also carries a CACHEDIR.TAG is Gradle's, not setuptools'."""
+    root = tmp_path / "proj"
+    write(_ambiguous_dir(root, "build") / "CACHEDIR.TAG", GOOD_TAG)
+    write(root / "build" / "tmp" / "jar" / "MANIFEST.MF", "Manifest-Version: 1.0\n")
+    write(root / "build.gradle", "")
+    found = reported(scan_foundation(root))["build"]
+    assert (found["kind"], found["ecosystem"]) == ("gradle-build", "jvm")
+
+
+# ------------------------------------------------------------------------------ traps
+def test_tracked_build_of_scripts_without_marker_is_not_reported(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "build" / "release.sh", "#!/bin/sh\nmake\n")
+    write(repo / "build" / "lib" / "helpers.sh", "f() { :; }\n")
+    commit(repo)
+    report = scan_foundation(repo)
+    assert findings(report) == []
+
+
+def test_tracked_build_beside_pyproject_is_source_not_an_artifact(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "pyproject.toml", "[project]\nname = 'x'\n")
+    write(repo / "build" / "release.py", "print('release')\n")
+    commit(repo)
+    assert "build" not in reported(scan_foundation(repo))
+
+
+def test_target_of_tracked_sources_without_a_build_file(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "target" / "deploy.yaml", "env: prod\n")
+    write(repo / "target" / "src" / "main.go", "package main\n")
+    commit(repo)
+    assert reported(scan_foundation(repo)) == {}
+
+
+@pytest.mark.parametrize("name", ["lib", "vendor", "deps"])
+def test_committed_source_folders_are_not_reported(tmp_path: Path, name: str) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "composer.json", "{}")  # even with the marker that makes vendor/ Composer's
+    write(repo / "mix.exs", "")
+    write(repo / name / "thirdparty" / "code.js", "export const x = 1;\n")
+    commit(repo)
+    report = scan_foundation(repo)
+    assert name not in reported(report)
+    assert report["_exit"] == 0
+
+
+def _venv(path: Path) -> None:
+    write(path / "pyvenv.cfg", "home = /usr/bin\ninclude-system-site-packages = false\n")
+    ops = path / "lib" / "python3.11" / "site-packages" / "pip" / "_internal" / "operations"
+    write(ops / "build" / "wheel.py", size=700)  # pyclean #48: deleting this breaks pip
+    write(ops / "setup.py", "")
+    write(path / "lib" / "python3.11" / "site-packages" / "x" / "__pycache__" / "a.pyc", size=99)
+
+
+@pytest.mark.parametrize("name", [".venv", "venv", "env", "my-env"])
+def test_venv_is_opt_in(tmp_path: Path, name: str) -> None:
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "")
+    _venv(root / name)
+    report = scan_foundation(root)
+    assert findings(report) == []
+    assert [n["kind"] for n in report["not_reported"]] == ["venv"]
+    found = reported(scan_foundation(root, "--kind", "venv"))
+    assert list(found) == [name]
+    assert found[name]["fix"]["applicability"] == "unsafe"
+
+
+def test_venv_reported_when_enabled_in_config(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "pyproject.toml", "[tool.tidy]\nkinds = [\"venv\"]\n")
+    _venv(root / ".venv")
+    assert list(reported(scan_foundation(root))) == [".venv"]
+
+
+def test_node_modules_contents_are_never_projects(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "package.json", "{}")
+    pkg = root / "node_modules" / "some-pkg"
+    for name in ("package.json", "tsconfig.json", "setup.py", "Cargo.toml", "CMakeLists.txt"):
+        write(pkg / name, "")
+    for name in ("dist", "build", "coverage", "target", "out", "node_modules/x", "__pycache__"):
+        write(pkg / name / "f.bin", size=10)
+    write(pkg / ".DS_Store", size=10)
+    report = scan_foundation(root)
+    assert {f["path"] for f in findings(report)} == {"node_modules"}
+
+
+_GLOB_PART = st.sampled_from(["*", "?", ".", "a", "b", "~", "#", "pyc", "[ab]", "[!a]"])
+
+
+@given(st.lists(st.lists(_GLOB_PART, min_size=1, max_size=4).map("".join), min_size=1,
+                max_size=5),
+       st.text(alphabet=".ab~#pyc!", max_size=8))
+def test_quick_reject_never_drops_a_name_a_glob_matches(globs: list[str], name: str) -> None:
+    from tidy.core.catalog import _literal_ends
+
+    starts, ends, anything = _literal_ends(globs)
+    if any(fnmatch.fnmatchcase(name, g) for g in globs):
+        assert anything or name.startswith(starts) or name.endswith(ends)

@@ -1,0 +1,427 @@
+"""tidy's git hooks for real: `tidy hook check-staged/check-push` in throwaway repos, the plain
+git hook script, and both hooks installed through the pre-commit framework (`try-repo`, `run`,
+and a real `git push`).
+
+Sizes are always judged by what git stores: the tests stage a big file and shrink it in the
+working tree (the hook must still fail), or commit through `git commit -a` (git hands the hook
+a temporary index).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import tidy
+from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
+
+MB = 1_000_000
+SOURCE = Path(tidy.__file__).resolve().parent.parent
+
+
+def _head(repo: Path) -> str:
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def _blob_size(repo: Path, path: str) -> int:
+    """Oracle: the size git stores for the staged `path` (`git cat-file -s :path`)."""
+    return int(git(repo, "cat-file", "-s", f":{path}").strip())
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "README.md", "# demo\n")
+    write(repo / "src" / "app.py", "print('hi')\n")
+    commit(repo)
+    return repo
+
+
+# ----------------------------------------------------------------- check-staged, directly
+def test_staged_blob_decides_not_the_working_tree(repo: Path) -> None:
+    write(repo / "data.bin", size=2 * MB)
+    git(repo, "add", "data.bin")
+    write(repo / "data.bin", b"tiny now")  # shrunk after staging: the commit still holds 2 MB
+    assert _blob_size(repo, "data.bin") == 2 * MB
+
+    result = run_cli("hook", "check-staged", "--max-size", "1MB", "data.bin", cwd=repo)
+
+    assert result.code == 1, result.err
+    assert "data.bin: staged blob is 2.0 MB, over the limit of 1.0 MB" in result.out
+    assert "fix: git rm --cached -q -- data.bin" in result.out
+
+
+def test_small_staged_blob_passes_though_the_working_tree_grew(repo: Path) -> None:
+    write(repo / "data.bin", b"small")
+    git(repo, "add", "data.bin")
+    write(repo / "data.bin", size=3 * MB)
+
+    result = run_cli("hook", "check-staged", "--max-size", "1MB", "data.bin", cwd=repo)
+
+    assert (result.code, result.out) == (0, ""), result.err
+
+
+def test_caches_and_junk_are_blocked_once_per_artifact(repo: Path) -> None:
+    for name in ("a.cpython-311.pyc", "b.cpython-311.pyc", "c.cpython-311.pyc"):
+        write(repo / "src" / "__pycache__" / name, b"\x00bytecode")
+    write(repo / "node_modules" / "left-pad" / "index.js", "module.exports = 1\n")
+    write(repo / ".DS_Store", b"\x00\x00\x00\x01Bud1")
+    git(repo, "add", "-f", "src/__pycache__", "node_modules", ".DS_Store")
+    staged = git(repo, "diff", "--cached", "--name-only").split()
+
+    result = run_cli("hook", "check-staged", *staged, cwd=repo)
+
+    assert result.code == 1
+    lines = [ln for ln in result.out.splitlines() if not ln.startswith(("    fix:", "tidy:"))]
+    assert sorted(ln.split(":")[0] for ln in lines) == [".DS_Store", "node_modules",
+                                                        "src/__pycache__"]
+    assert "(3 files) must not be committed [TDY102]" in result.out
+    assert "git rm -r --cached -q -- src/__pycache__ && echo __pycache__/ >> .gitignore" \
+        in result.out
+    assert "git rm --cached -q -- .DS_Store && echo .DS_Store >> .gitignore" in result.out
+
+
+@pytest.mark.slow
+def test_ambiguous_names_need_evidence(repo: Path) -> None:
+    """`build/` is a cache only beside a marker such as pyproject.toml (the scan's rule)."""
+    write(repo / "docs" / "build" / "index.html", "<p>source, not output</p>")
+    git(repo, "add", "docs/build/index.html")
+    assert run_cli("hook", "check-staged", "docs/build/index.html", cwd=repo).code == 0
+
+    write(repo / "pkg" / "pyproject.toml", "[project]\nname = 'pkg'\n")
+    write(repo / "pkg" / "build" / "lib" / "pkg.py", "x = 1\n")
+    git(repo, "add", "pkg")
+    result = run_cli("hook", "check-staged", "pkg/build/lib/pkg.py", cwd=repo)
+    assert result.code == 1 and result.out.count("[TDY102]") == 1
+    assert "pkg/build: " in result.out
+
+
+def _data_module(rows: int) -> str:
+    items = "".join(f"    {{'id': {i}, 'question': 'What is item {i}?', 'answers': "
+                    f"['a', 'b', 'c'], 'score': {i * 1.5}}},\n" for i in range(rows))
+    return f"QUESTIONS = [\n{items}]\n"
+
+
+def _code_module(functions: int) -> str:
+    return "".join(f"def f{i}(x, y):\n    z = x * {i} + y\n    return z - {i}.5\n"
+                   for i in range(functions))
+
+
+@pytest.mark.slow
+def test_new_data_modules_are_blocked_but_code_and_old_modules_are_not(repo: Path) -> None:
+    write(repo / "src" / "mock_api.py", _data_module(4000))
+    write(repo / "src" / "numbers.py", _code_module(8000))
+    assert (repo / "src" / "mock_api.py").stat().st_size > 256_000  # over data-min-size
+    assert (repo / "src" / "numbers.py").stat().st_size > 256_000
+    git(repo, "add", "src")
+
+    result = run_cli("hook", "check-staged", "src/mock_api.py", "src/numbers.py", cwd=repo)
+
+    assert result.code == 1, result.err
+    assert result.out.count("[TDY301]") == 1
+    assert "src/mock_api.py: new module of " in result.out
+    assert "% data (QUESTIONS) [TDY301]" in result.out
+    assert "fix: tidy extract src/mock_api.py" in result.out
+
+    commit(repo, "src/mock_api.py", "src/numbers.py")
+    write(repo / "src" / "mock_api.py", _data_module(4100))  # an old data module, changed
+    git(repo, "add", "src/mock_api.py")
+    assert run_cli("hook", "check-staged", "src/mock_api.py", cwd=repo).code == 0
+
+
+def test_size_limit_comes_from_the_budget(repo: Path) -> None:
+    write(repo / ".tidy.toml", '[budgets]\nlargest-file = "100KB"\n')
+    write(repo / "table.csv", size=150_000)
+    git(repo, "add", ".tidy.toml", "table.csv")
+
+    result = run_cli("hook", "check-staged", "table.csv", cwd=repo)
+
+    assert result.code == 1
+    assert "over the limit of 100.0 kB" in result.out
+
+
+def test_clean_files_and_no_files_pass(repo: Path) -> None:
+    write(repo / "src" / "more.py", "y = 2\n")
+    git(repo, "add", "src/more.py")
+    assert run_cli("hook", "check-staged", "src/more.py", cwd=repo).code == 0
+    assert run_cli("hook", "check-staged", cwd=repo).code == 0
+
+
+def test_outside_a_repository_is_a_usage_error(tmp_path: Path) -> None:
+    write(tmp_path / "x.txt", "x")
+    result = run_cli("hook", "check-staged", "x.txt", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err.startswith("tidy: error: not inside a git work tree")
+
+
+# ----------------------------------------------------------------- check-push, directly
+def test_push_range_counts_a_file_added_and_deleted_inside_it(repo: Path) -> None:
+    start = _head(repo)
+    write(repo / "dump.sql", size=2 * MB)
+    commit(repo, "dump.sql", message="add a dump")
+    git(repo, "rm", "-q", "dump.sql")
+    git(repo, "commit", "-q", "--no-verify", "-m", "oops, remove it")
+    assert "dump.sql" not in git(repo, "ls-tree", "-r", "--name-only", "HEAD")
+
+    result = run_cli("hook", "check-push", "--max-size", "1MB", cwd=repo,
+                     env=hermetic_env({"PRE_COMMIT_FROM_REF": start,
+                                       "PRE_COMMIT_TO_REF": _head(repo)}))
+
+    assert result.code == 1, result.err
+    added_in = git(repo, "log", "--format=%H", "--diff-filter=A", "--", "dump.sql").strip()
+    assert f"dump.sql: blob added in {added_in[:10]} is 2.0 MB" in result.out
+    assert "deleted in a later commit, but still pushed with history" in result.out
+
+
+def test_push_range_of_clean_commits_passes(repo: Path) -> None:
+    start = _head(repo)
+    write(repo / "src" / "feature.py", "def f():\n    return 1\n")
+    commit(repo, "src/feature.py")
+    result = run_cli("hook", "check-push", "--from-ref", start, "--to-ref", _head(repo),
+                     cwd=repo)
+    assert (result.code, result.out) == (0, ""), result.err
+
+
+def test_push_without_a_range_checks_the_whole_tree(repo: Path) -> None:
+    write(repo / "lib" / "__pycache__" / "m.cpython-311.pyc", b"\x00")
+    commit(repo, "lib/__pycache__/m.cpython-311.pyc")
+    result = run_cli("hook", "check-push", cwd=repo)
+    assert result.code == 1
+    assert "lib/__pycache__: Python bytecode cache" in result.out
+    assert "HEAD's tree" in result.out
+
+
+# ----------------------------------------------------------------- the plain git hook script
+@pytest.fixture
+def tidy_on_path(tmp_path: Path) -> dict[str, str]:
+    """An environment whose PATH has a `tidy` that runs this checkout's tidy."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    wrapper = bin_dir / "tidy"
+    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m tidy "$@"\n')
+    wrapper.chmod(0o755)
+    env = hermetic_env()
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    env["PYTHONPATH"] = str(SOURCE)
+    return env
+
+
+def _git_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "commit", "-q", "-m", "change", *args], cwd=repo, env=env,
+                          capture_output=True, text=True, check=False)
+
+
+@pytest.mark.slow
+def test_plain_git_hook_blocks_a_committed_pycache(repo: Path,
+                                                   tidy_on_path: dict[str, str]) -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(SOURCE / "hooks" / "pre-commit", hook)
+    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+    write(repo / "src" / "__pycache__" / "app.cpython-311.pyc", b"\x00")
+    git(repo, "add", "-f", "src/__pycache__")
+
+    blocked = _git_commit(repo, tidy_on_path)
+    assert blocked.returncode != 0
+    assert "src/__pycache__: Python bytecode cache" in blocked.stdout + blocked.stderr
+    git(repo, "rm", "-r", "-q", "--cached", "src/__pycache__")
+
+    write(repo / "src" / "ok.py", "z = 3\n")
+    git(repo, "add", "src/ok.py")
+    assert _git_commit(repo, tidy_on_path).returncode == 0
+    assert git(repo, "log", "-1", "--format=%s").strip() == "change"
+
+
+def test_plain_git_hook_reads_the_index_git_commit_a_builds(
+        repo: Path, tidy_on_path: dict[str, str]) -> None:
+    """`git commit -a` stages into a temporary index (GIT_INDEX_FILE): the hook must read it."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(SOURCE / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    write(repo / "src" / "app.py", size=2 * MB)
+    assert git(repo, "diff", "--cached", "--name-only").strip() == ""
+
+    result = _git_commit(repo, {**tidy_on_path, "TIDY_HOOK_ARGS": "--max-size 1MB"}, "-a")
+
+    assert result.returncode != 0
+    assert "src/app.py: staged blob is 2.0 MB" in result.stdout + result.stderr
+
+
+# ----------------------------------------------------------------- through pre-commit
+@pytest.fixture(scope="session")
+def hook_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A committed copy of this tidy tree, for pre-commit to install from (never the live,
+    possibly uncommitted, checkout)."""
+    dest = tmp_path_factory.mktemp("tidy-hook-repo")
+    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+        shutil.copy2(SOURCE / name, dest / name)
+    shutil.copytree(SOURCE / "tidy", dest / "tidy",
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+    make_repo(dest)
+    commit(dest, message="tidy for pre-commit")
+    return dest
+
+
+@pytest.fixture(scope="session")
+def pre_commit_env(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """One PRE_COMMIT_HOME for the session: the hook's virtualenv is built once."""
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    return hermetic_env({"PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never"})
+
+
+def _pre_commit(cwd: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=900, check=False)
+
+
+@pytest.mark.slow
+def test_try_repo_staged_hook_passes_clean_and_fails_on_a_committed_pyc(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    # `pre-commit try-repo` (the README's "try it") builds a fresh environment on every call,
+    # in a throwaway store: once here, on the clean repo.
+    clean = _pre_commit(repo, pre_commit_env, "try-repo", str(hook_repo), "tidy-staged",
+                        "--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    assert "tidy (staged files)" in clean.stdout and "Passed" in clean.stdout
+
+    # The same hook installed from the same commit (the session's store: built once, shared
+    # with the next test) fails on a committed cache.
+    write(repo / ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+          "      - id: tidy-staged\n")
+    write(repo / "__pycache__" / "x.pyc", b"\x00")
+    commit(repo, ".pre-commit-config.yaml", "__pycache__/x.pyc")
+    dirty = _pre_commit(repo, pre_commit_env, "run", "tidy-staged", "--all-files")
+    assert dirty.returncode == 1
+    assert "Failed" in dirty.stdout
+    assert "__pycache__: Python bytecode cache (__pycache__ folder) (1 file) must not be " \
+           "committed [TDY102]" in dirty.stdout
+    assert "git rm -r --cached -q -- __pycache__" in dirty.stdout
+
+
+@pytest.mark.slow
+def test_pre_commit_run_blocks_a_big_staged_file_and_a_real_push(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path) -> None:
+    config = (f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+              "      - id: tidy-staged\n        args: [--max-size, 1MB]\n"
+              "      - id: tidy-push\n        args: [--max-size, 1MB]\n")
+    write(repo / ".pre-commit-config.yaml", config)
+    commit(repo, ".pre-commit-config.yaml")
+
+    write(repo / "model.bin", size=2 * MB)
+    git(repo, "add", "model.bin")
+    write(repo / "model.bin", b"shrunk in the working tree")
+    run = _pre_commit(repo, pre_commit_env, "run", "tidy-staged")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert "model.bin: staged blob is 2.0 MB, over the limit of 1.0 MB [TDY202]" in run.stdout
+    git(repo, "rm", "-q", "--cached", "-f", "model.bin")
+    (repo / "model.bin").unlink()
+
+    # pre-push through git itself: a file added and deleted again before the push.
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    git(repo, "remote", "add", "origin", str(remote))
+    git(repo, "push", "-q", "--no-verify", "origin", "main")
+    installed = _pre_commit(repo, pre_commit_env, "install", "--hook-type", "pre-push")
+    assert installed.returncode == 0, installed.stderr
+    write(repo / "dump.sql", size=2 * MB)
+    commit(repo, "dump.sql", message="add dump")
+    git(repo, "rm", "-q", "dump.sql")
+    git(repo, "commit", "-q", "--no-verify", "-m", "drop dump")
+
+    push = subprocess.run(["git", "push", "origin", "main"], cwd=repo, env=pre_commit_env,
+                          capture_output=True, text=True, timeout=900, check=False)
+    assert push.returncode != 0
+    assert "dump.sql: blob added in" in push.stdout + push.stderr
+    assert "deleted in a later commit, but still pushed with history" in push.stdout + push.stderr
+    assert git(remote, "rev-parse", "main").strip() != _head(repo)
+
+    git(repo, "reset", "-q", "--hard", "origin/main")
+    write(repo / "notes.md", "fine\n")
+    commit(repo, "notes.md")
+    ok = subprocess.run(["git", "push", "origin", "main"], cwd=repo, env=pre_commit_env,
+                        capture_output=True, text=True, timeout=900, check=False)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert git(remote, "rev-parse", "main").strip() == _head(repo)
+
+
+@pytest.mark.slow
+def test_an_unreferenced_vendored_library_is_blocked_a_referenced_one_is_not(repo: Path) -> None:
+    bundle = "var a=function(){return 1};" * 300 + "\n"
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", bundle)
+    git(repo, "add", "static")
+    staged = ["static/vendor/ketcher/package.json", "static/vendor/ketcher/ketcher.min.js"]
+    result = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert result.code == 1
+    assert "static/vendor/ketcher: vendored ketcher (2 files)" in result.out + result.err
+    assert "[TDY401]" in result.out + result.err
+    write(repo / "templates/editor.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+    git(repo, "add", "templates")
+    assert run_cli("hook", "check-staged", *staged, "templates/editor.html", cwd=repo).code == 0
+
+
+def test_tidy_init_repo_writes_a_pin_pre_commit_installs_and_runs(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    """`tidy init --repo URL`, run by the tidy in that repository, pins a rev pre-commit can
+    clone and install (no invented tag): the hooks then run and block a committed cache."""
+    init = subprocess.run([sys.executable, "-m", "tidy", "init", "--write", "--repo",
+                           str(hook_repo)], cwd=repo, capture_output=True, text=True,
+                          env={**pre_commit_env, "PYTHONPATH": str(hook_repo)}, check=False)
+    assert init.returncode == 0, init.stderr
+    assert f"rev: {_head(hook_repo)}" in (repo / ".pre-commit-config.yaml").read_text()
+    commit(repo, ".pre-commit-config.yaml", ".tidy.toml")
+
+    clean = _pre_commit(repo, pre_commit_env, "run", "--all-files")
+    assert clean.returncode == 0, clean.stdout + clean.stderr
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\x00")
+    git(repo, "add", "-f", "pkg/__pycache__")
+    blocked = _pre_commit(repo, pre_commit_env, "run", "tidy-staged")
+    assert blocked.returncode == 1
+    assert "pkg/__pycache__: Python bytecode cache" in blocked.stdout
+
+
+@pytest.fixture
+def html_tidy_first(tmp_path: Path) -> dict[str, str]:
+    """PATH whose first `tidy` is Debian's HTML Tidy (scripts/test.sh installs it)."""
+    html_tidy = Path("/usr/bin/tidy")
+    found = html_tidy.is_file() and subprocess.run(
+        [str(html_tidy), "--version"], capture_output=True, text=True,
+        check=False).stdout.startswith("HTML Tidy")
+    if not found:
+        message = "HTML Tidy (/usr/bin/tidy) is not installed: bash scripts/test.sh installs it"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    bin_dir = tmp_path / "html-tidy-bin"
+    bin_dir.mkdir()
+    (bin_dir / "tidy").symlink_to(html_tidy)
+    env = hermetic_env()
+    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
+    return env
+
+
+def test_plain_git_hook_refuses_html_tidy_and_takes_TIDY(
+        repo: Path, html_tidy_first: dict[str, str], tidy_on_path: dict[str, str]) -> None:
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    shutil.copy(SOURCE / "hooks" / "pre-commit", hook)
+    hook.chmod(0o755)
+    write(repo / "page.html", "<p>unclosed\n")
+    git(repo, "add", "page.html")
+
+    refused = _git_commit(repo, html_tidy_first)
+    assert refused.returncode != 0
+    assert "tidy: tidy is not the repository-hygiene tidy (HTML Tidy, or nothing)" in \
+        refused.stderr
+    assert (repo / "page.html").read_text() == "<p>unclosed\n"  # HTML Tidy never ran on it
+
+    ours = shutil.which("tidy", path=tidy_on_path["PATH"])
+    assert ours is not None
+    env = {**html_tidy_first, "TIDY": ours, "PYTHONPATH": tidy_on_path["PYTHONPATH"]}
+    assert _git_commit(repo, env).returncode == 0

@@ -1,0 +1,88 @@
+"""`tidy init`: prints or writes the pre-commit config and a starter [tool.tidy]; never
+overwrites without --force; what it writes is accepted by pre-commit and by tidy itself."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import hermetic_env, make_repo, run_cli
+from tidy.core.config import load
+from tidy.rules import budgets
+
+
+def _validate_config(path: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "pre_commit", "validate-config", str(path)],
+                          capture_output=True, text=True, env=hermetic_env(), check=False)
+
+
+def test_prints_both_and_writes_nothing(tmp_path: Path) -> None:
+    result = run_cli("init", cwd=tmp_path)
+    assert result.code == 0
+    assert list(tmp_path.iterdir()) == []
+    config_part, toml_part = result.out.split("# --- pyproject.toml", 1)
+    hooks = yaml.safe_load(config_part)["repos"][0]["hooks"]
+    assert [h["id"] for h in hooks] == ["tidy-staged", "tidy-push"]
+    table = tomllib.loads(toml_part.split("\n", 1)[1])["tool"]["tidy"]
+    assert budgets.from_table(table["budgets"], "printed").get("largest-file") == 10_000_000
+
+
+@pytest.mark.slow
+def test_write_creates_files_that_pre_commit_and_tidy_accept(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    result = run_cli("init", "--write", cwd=repo)
+    assert result.code == 0, result.err
+    assert _validate_config(repo / ".pre-commit-config.yaml").returncode == 0
+    config = load(str(repo))
+    assert config.source == str(repo / ".tidy.toml")
+    assert budgets.load(config).get("committed-caches") is False
+    assert run_cli("scan", "-q", cwd=repo).code == 0
+
+
+def test_remote_form_pins_the_revision(tmp_path: Path) -> None:
+    result = run_cli("init", "--write", "--repo", "https://example.invalid/tidy.git",
+                     "--rev", "v9.9.9", cwd=tmp_path)
+    assert result.code == 0
+    repos = yaml.safe_load((tmp_path / ".pre-commit-config.yaml").read_text())["repos"]
+    assert (repos[0]["repo"], repos[0]["rev"]) == ("https://example.invalid/tidy.git", "v9.9.9")
+    assert _validate_config(tmp_path / ".pre-commit-config.yaml").returncode == 0
+
+
+def test_never_overwrites_without_force(tmp_path: Path) -> None:
+    (tmp_path / ".pre-commit-config.yaml").write_text("repos: []  # mine\n")
+    (tmp_path / ".tidy.toml").write_text("# mine\n")
+    kept = run_cli("init", "--write", cwd=tmp_path)
+    assert kept.code == 1
+    assert kept.out.count("kept") == 2
+    assert (tmp_path / ".pre-commit-config.yaml").read_text() == "repos: []  # mine\n"
+    assert (tmp_path / ".tidy.toml").read_text() == "# mine\n"
+
+    forced = run_cli("init", "--write", "--force", cwd=tmp_path)
+    assert forced.code == 0
+    assert "tidy-staged" in (tmp_path / ".pre-commit-config.yaml").read_text()
+    assert "[budgets]" in (tmp_path / ".tidy.toml").read_text()
+
+
+def test_appends_to_pyproject_keeping_every_byte(tmp_path: Path) -> None:
+    original = '[project]\r\nname = "demo"  # a comment\r\n\r\n[tool.ruff]\r\nline-length = 99\r\n'
+    (tmp_path / "pyproject.toml").write_bytes(original.encode())
+    (tmp_path / "pyproject.toml").chmod(0o640)
+    result = run_cli("init", "--write", cwd=tmp_path)
+    assert result.code == 0, result.out
+    data = (tmp_path / "pyproject.toml").read_bytes()
+    assert data.startswith(original.encode())
+    assert b"\n" not in data.replace(b"\r\n", b"")  # CRLF kept for the new lines too
+    assert (tmp_path / "pyproject.toml").stat().st_mode & 0o777 == 0o640
+    parsed = tomllib.loads(data.decode())
+    assert parsed["tool"]["ruff"] == {"line-length": 99}
+    assert not (tmp_path / ".tidy.toml").exists()
+    assert budgets.load(load(str(tmp_path))).get("largest-file") == 10_000_000
+
+    again = run_cli("init", "--write", "--force", cwd=tmp_path)
+    assert "already has [tool.tidy]" in again.out and again.code == 1
+    assert (tmp_path / "pyproject.toml").read_bytes() == data

@@ -1,0 +1,59 @@
+"""TDY301-TDY303 on hand-made contexts over real module files (no walk, no git).
+
+TDY301/TDY302 confirm a candidate in a child process (a memory cap), so these take a tenth
+of a second, not milliseconds. Through a scan and `tidy extract`: tests/extract/.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import write
+from tests.rules.context import context
+from tidy.core.models import ActionKind
+from tidy.rules import data_in_code
+
+
+def _module(path: Path, body: str) -> int:
+    write(path, body)
+    return path.stat().st_size
+
+
+def test_tdy301_a_module_that_is_one_literal(tmp_path: Path) -> None:
+    rows = ",\n".join(f'    {{"id": {i}, "name": "item {i}", "score": {i * 1.5}}}'
+                      for i in range(3000))
+    size = _module(tmp_path / "pkg" / "mock_api.py", f"DATA = [\n{rows}\n]\n")
+    _module(tmp_path / "pkg" / "code.py", "def f():\n    return 1\n" * 10)
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/mock_api.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert (found.code, found.path) == ("TDY301", "pkg/mock_api.py")
+    assert found.fix is not None and found.fix.action is ActionKind.EXTRACT
+
+
+def test_tdy302_one_giant_string_constant(tmp_path: Path) -> None:
+    policy = json.dumps({f"Statement{i}": {"Effect": "Allow", "Resource": f"arn:aws:{i}"}
+                         for i in range(4000)})
+    size = _module(tmp_path / "policies.py", f'POLICY = """{policy}"""\n')
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"policies.py": size})
+    found = list(data_in_code.check_giant_strings(ctx))
+    assert [(f.code, f.path) for f in found] == [("TDY302", "policies.py")]
+
+
+def test_tdy303_a_json_data_file_beside_source(tmp_path: Path) -> None:
+    data = json.dumps([{"lat": i / 7, "lon": i / 3} for i in range(3000)])
+    write(tmp_path / "src" / "cities.json", data)
+    write(tmp_path / "src" / "app.js", "export const x = 1;\n")
+    write(tmp_path / "data" / "alone.json", data)  # no source beside it: not reported
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"src/cities.json": len(data), "data/alone.json": len(data)})
+    found = list(data_in_code.check_data_files(ctx))
+    assert [(f.code, f.path) for f in found] == [("TDY303", "src/cities.json")]
+    assert found[0].fix is not None and found[0].fix.action is ActionKind.NONE
+
+
+def test_data_in_code_is_a_project_matter_only() -> None:
+    plain = context(big_files={"x.py": 10_000_000})  # a plain folder: no repo, nothing read
+    assert list(data_in_code.check_data_modules(plain)) == []

@@ -1,0 +1,318 @@
+"""Unused vendored libraries: a corpus of real-shaped repos, each library used (or not) one way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import (
+    commit,
+    du_apparent,
+    du_disk,
+    findings,
+    git,
+    make_repo,
+    scan_json,
+    write,
+)
+from tidy.analysis.vendored.evidence import Verdict
+
+MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
+
+
+def _library(repo: Path, root: str, name: str, *, entry: str | None = None) -> None:
+    """A copied front-end library: its own package.json, a licence, a minified bundle."""
+    entry = entry or f"{name}.min.js"
+    write(repo / root / "package.json", json.dumps({"name": name, "version": "1.2.3",
+                                                    "main": entry, "license": "MIT"}))
+    write(repo / root / "LICENSE", "MIT License\n\nPermission is hereby granted, free of charge")
+    write(repo / root / entry, MINIFIED)
+
+
+def _python_package(repo: Path, root: str, package: str) -> None:
+    write(repo / root / "setup.py", f"from setuptools import setup\nsetup(name='{package}')\n")
+    write(repo / root / package / "__init__.py", "def helper():\n    return 42\n")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    repo = make_repo(tmp_path_factory.mktemp("vendored") / "site")
+    # --- planted unused: a big editor bundle under static/, a Python package under third_party/
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "static/vendor/ketcher/dist/chunk-1.min.js", MINIFIED * 3)
+    _python_package(repo, "third_party/oldparser", "oldparser")
+    write(repo / "docs/history.md", "We once embedded ketcher and oldparser.\n")  # weak only
+    write(repo / "app/views.py", "# from oldparser import parse  (removed)\nX = 1\n")  # comment
+    # --- used, one way each
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')  # script tag
+    _library(repo, "static/lib/chartkit", "chartkit")
+    write(repo / "templates/report.html",
+          "{% load static %}"
+          "<script src=\"{% static 'lib/chartkit/chartkit.min.js' %}\"></script>\n")
+    _library(repo, "static/vendor/normalizer", "normalizer", entry="normalizer.css")
+    write(repo / "static/css/site.css", '@import url("../vendor/normalizer/normalizer.css");\n')
+    _python_package(repo, "third_party/fastjsonx", "fastjsonx")
+    write(repo / "app/api.py", "from fastjsonx import loads\n\nprint(loads)\n")  # Python import
+    _library(repo, "frontend/vendor/plotter", "plotter")
+    write(repo / "frontend/webpack.config.js",
+          "module.exports = {resolve: {alias: {plotter: path.resolve(__dirname, "
+          "'vendor/plotter')}}};\n")  # webpack alias
+    _library(repo, "frontend/vendor/tinyfmt", "tinyfmt")
+    write(repo / "frontend/package.json",
+          json.dumps({"name": "fe", "dependencies": {"tinyfmt": "file:vendor/tinyfmt"}}))
+    # used only through another vendored library, which is itself used (jquery)
+    _library(repo, "static/vendor/sizzlekit", "sizzlekit")
+    write(repo / "static/vendor/jquery/plugins.js",
+          "import '../sizzlekit/sizzlekit.min.js';\n")
+    # referenced only by an unused vendored library: not proof of use
+    _library(repo, "static/vendor/molrender", "molrender")
+    write(repo / "static/vendor/ketcher/loader.js", "require('../molrender/molrender.min.js')\n")
+    # not libraries although linguist calls them vendored
+    write(repo / ".github/workflows/ci.yml", "on: push\n")
+    write(repo / "dist/app.js", "console.log(1)\n")
+    commit(repo)
+    report = scan_json(repo)
+    return {"repo": repo, "report": report}
+
+
+def _codes_by_path(report: dict[str, object]) -> dict[str, str]:
+    return {f["path"]: f["code"] for f in findings(report) if f["code"].startswith("TDY4")}
+
+
+def test_every_planted_unused_library_is_found(corpus: dict[str, object]) -> None:
+    by_path = _codes_by_path(corpus["report"])
+    assert by_path["static/vendor/ketcher"] == "TDY401"
+    assert by_path["third_party/oldparser"] == "TDY401"
+
+
+@pytest.mark.parametrize("root", [
+    "static/vendor/jquery",  # script tag
+    "static/lib/chartkit",  # {% static %}
+    "static/vendor/normalizer",  # CSS @import
+    "third_party/fastjsonx",  # Python import
+    "frontend/vendor/plotter",  # webpack alias
+    "frontend/vendor/tinyfmt",  # package.json file: dependency
+    "static/vendor/sizzlekit",  # used by a used vendored library
+])
+def test_no_used_library_is_called_unused(corpus: dict[str, object], root: str) -> None:
+    by_path = _codes_by_path(corpus["report"])
+    assert by_path.get(root) not in ("TDY401", "TDY402"), by_path
+
+
+def test_used_only_by_an_unused_library_is_only_possibly_unused(corpus: dict[str, object]) -> None:
+    by_path = _codes_by_path(corpus["report"])
+    assert by_path["static/vendor/molrender"] == "TDY402"
+
+
+def test_non_library_folders_are_not_candidates(corpus: dict[str, object]) -> None:
+    paths = set(_codes_by_path(corpus["report"]))
+    assert not {p for p in paths if p.startswith((".github", "dist"))}
+
+
+def test_finding_shows_size_license_strings_and_evidence(corpus: dict[str, object]) -> None:
+    repo = corpus["repo"]
+    (ketcher,) = [f for f in findings(corpus["report"], "TDY401")
+                  if f["path"] == "static/vendor/ketcher"]
+    details = dict((k, v) for k, v in ketcher["details"] if k != "evidence")
+    evidence = [v for k, v in ketcher["details"] if k == "evidence"]
+    tracked = git(repo, "ls-files", "-z", "--", "static/vendor/ketcher").split("\0")
+    folder = repo / "static/vendor/ketcher"  # type: ignore[operator]
+    assert ketcher["bytes"] == du_apparent(folder)  # like every finding: `du -sb` of its path
+    assert ketcher["disk_bytes"] == du_disk(folder)
+    assert ketcher["files"] == len([p for p in tracked if p])  # nothing untracked in it
+    assert details["license"] == "MIT"
+    assert "static/vendor/ketcher" in details["strings searched"]
+    assert int(details["files searched"]) > 10
+    assert any(e.startswith("weak: docs/history.md") for e in evidence)
+
+
+def test_runtime_built_paths_downgrade_the_verdict(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "dyn")
+    _library(repo, "static/vendor/widgetlib", "widgetlib")
+    write(repo / "app/assets.py",
+          "def url(name):\n    return 'static/vendor/' + name + '/main.js'\n")
+    commit(repo)
+    codes = _codes_by_path(scan_json(repo))
+    assert codes["static/vendor/widgetlib"] == "TDY402"
+
+
+def test_linguist_vendored_is_honoured_both_ways(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "attrs")
+    write(repo / "editor/bundle.js", "var x = 1;\n")
+    write(repo / "editor/more.js", "var y = 2;\n")
+    _library(repo, "vendor/ourfork", "ourfork")  # a vendor/ folder the team says is theirs
+    write(repo / ".gitattributes",
+          "editor/** linguist-vendored\nvendor/ourfork/** -linguist-vendored\n")
+    write(repo / "main.py", "print('hi')\n")
+    commit(repo)
+    codes = _codes_by_path(scan_json(repo))
+    assert codes.get("editor") == "TDY401"
+    assert "vendor/ourfork" not in codes
+
+
+def test_select_a_single_vendored_code(corpus: dict[str, object]) -> None:
+    report = scan_json(corpus["repo"], "--select", "TDY402")
+    assert {f["code"] for f in findings(report)} == {"TDY402"}
+
+
+def test_a_docs_theme_library_used_through_sphinx_static_is_used(tmp_path: Path) -> None:
+    """Shaped like Django's docs: a CSS file of the theme @imports `_static/<lib>/...`."""
+    repo = make_repo(tmp_path / "docs-site")
+    theme = repo / "docs/_theme/site/static"
+    write(theme / "fontawesome/LICENSE.txt", "MIT License\n")
+    write(theme / "fontawesome/css/fa-brands.min.css", MINIFIED)
+    write(theme / "console-tabs.css",
+          "@import url(\"{{ pathto('_static/fontawesome/css/fa-brands.min.css', 1) }}\");\n")
+    write(repo / "docs/index.rst", "Docs.\n")
+    commit(repo)
+    assert "docs/_theme/site/static/fontawesome" not in _codes_by_path(scan_json(repo))
+
+
+def test_references_inside_caches_and_venvs_do_not_count(tmp_path: Path) -> None:
+    """A venv (opt-in, so not reported) and node_modules are not the project's code."""
+    repo = make_repo(tmp_path / "app")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app/main.py", "print('hi')\n")
+    commit(repo)
+    write(repo / "env/pyvenv.cfg", "home = /usr/bin\n")
+    write(repo / "env/lib/site.py", "ASSET = 'static/vendor/ketcher/ketcher.min.js'\n")
+    write(repo / "web/package.json", "{}")
+    write(repo / "web/node_modules/x/index.js",
+          "require('../../static/vendor/ketcher/ketcher.min.js')\n")
+    assert _codes_by_path(scan_json(repo))["static/vendor/ketcher"] == "TDY401"
+    narrowed = scan_json(repo, "--kind", "__pycache__", "--select", "TDY4")
+    assert _codes_by_path(narrowed)["static/vendor/ketcher"] == "TDY401"
+
+
+def _without_timings(report: dict[str, object]) -> list[object]:
+    return [(f["code"], f["path"], f["bytes"], f["files"], f["details"])
+            for f in findings(report) if f["code"].startswith("TDY4")]
+
+
+def test_early_search_in_a_worker_gives_the_same_verdicts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The tracked files are read in a forked worker while the walk runs; what lies in an
+    artifact folder is only known at the end, and a reference there must not count."""
+    import tidy.workspace.early
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    # a committed build output mentions ketcher: an artifact, so no proof of use
+    write(repo / "pyproject.toml", "[project]\nname='site'\n")
+    write(repo / "build/lib/app.js", "load('/static/vendor/ketcher/ketcher.min.js')\n")
+    commit(repo)
+    write(repo / "notes/draft.py", "# untracked, not ignored: read after the walk\n"
+                                   "JQ = 'static/vendor/jquery/jquery-3.6.0.min.js'\n")
+    inline = scan_json(repo)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    early = scan_json(repo)
+    assert _without_timings(early) == _without_timings(inline)
+    codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
+    assert codes["static/vendor/ketcher"] == "TDY401"
+    assert "static/vendor/jquery" not in codes or codes["static/vendor/jquery"] == "TDY403"
+    searched = [dict(f["details"])["files searched"]  # type: ignore[index]
+                for f in findings(early, "TDY401")]
+    # base.html, pyproject.toml, notes/draft.py and the libraries' six files; never build/
+    assert searched == ["9"]
+
+
+def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> None:
+    from tidy.core.config import Config
+    from tidy.engine import _early_task
+    from tidy.rules.vendored import References
+    from tidy.workspace.early import EarlyWork
+    from tidy.workspace.pool import WorkerPool
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    commit(repo)
+    with WorkerPool() as pool:
+        jobs = _early_task(Config(select=("TDY401",)), tracked_size=False)
+        small = EarlyWork(jobs, pool)
+        small.start(str(repo))
+        assert small.results(str(repo)) == {}  # a tiny index: not worth a worker
+        any_size = EarlyWork(jobs, pool, min_index_bytes=0)
+        any_size.start(str(repo))
+        found = any_size.results(str(repo))["TDY401"]
+    assert isinstance(found, References)
+    assert [lib.root for lib in found.libraries] == ["static/vendor/ketcher"]
+
+
+def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="add the editor")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="drop the editor page")
+    report = scan_json(repo)
+    details = {f["path"]: dict(f["details"]) for f in findings(report)
+               if f["code"].startswith("TDY4")}
+    removed = git(repo, "log", "-1", "--format=%h %as %s").strip()
+    assert details["static/vendor/ketcher"]["last referenced"] == removed
+    assert removed.endswith("drop the editor page")
+    assert "last referenced" not in details.get("static/vendor/jquery", {})
+
+
+# ----------------------------------------------------------------- the verdicts on a built context
+# (tests.rules.context: no walk, no git; the matches are the search's answer, made by hand)
+def _verdicts(matches: list[tuple[str, str, str]]) -> list[Verdict]:
+    """Verdicts for one library from (file, pattern text, the line it sits on)."""
+    from tidy.analysis.vendored.candidates import Library
+    from tidy.analysis.vendored.evidence import judge, patterns_for
+    from tidy.workspace.textscan import Match
+
+    libraries = [Library("static/vendor/ketcher", ("static/vendor/ketcher/ketcher.min.js",),
+                         ("vendor folder",), "ketcher", "2.4.0", "Apache-2.0")]
+    patterns = patterns_for(libraries)
+    index = {p.text: i for i, p in enumerate(patterns)}
+    found = [Match(path, index[text], 3, line) for path, text, line in matches]
+    return list(judge(libraries, patterns, found))
+
+
+def test_tdy401_unused_names_the_commit_that_last_referenced_it() -> None:
+    from tests.rules.context import context
+    from tidy.core.models import ActionKind
+    from tidy.rules.vendored import verdict_findings
+
+    ctx = context(tracked=["static/vendor/ketcher/ketcher.min.js"], large_file=1)
+    [verdict] = _verdicts([])
+    asked = []
+    def last(root: str) -> str:
+        asked.append(root)
+        return "abc1234 2024-05-01 drop it"
+
+    [found] = verdict_findings(ctx, verdict, 7, last)
+    assert (found.code, found.path) == ("TDY401", "static/vendor/ketcher")
+    assert asked == ["static/vendor/ketcher"]
+    assert ("last referenced", "abc1234 2024-05-01 drop it") in found.details
+    assert ("files searched", "7") in found.details
+    assert found.fix is not None and found.fix.action is ActionKind.GIT_RM
+
+
+def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
+    from tests.rules.context import context
+    from tidy.rules.vendored import verdict_findings
+
+    ctx = context(tracked=["static/vendor/ketcher/ketcher.min.js", "app.js"],
+                  sizes={"static/vendor/ketcher": (1, 5_000_000, 5_000_000, 1, 0.0)})
+    [used] = _verdicts([("app.js", "static/vendor/ketcher",
+                         "load('static/vendor/ketcher/ketcher.min.js')")])
+    [found] = verdict_findings(ctx, used, 2, lambda root: "")
+    assert (found.code, found.rule) == ("TDY403", "vendored-library-in-use")
+    # only the parent folder, with the rest of the path built at run time
+    [doubt] = _verdicts([("app.js", "static/vendor/", "load('static/vendor/' + name)")])
+    codes = [f.code for f in verdict_findings(ctx, doubt, 2, lambda root: "")]
+    assert codes == ["TDY402"]

@@ -1,0 +1,114 @@
+"""Command line: options -> Config -> one call into the layer below -> render -> exit code.
+The only package that prints.
+
+Exit codes (exits.py): 0 nothing over budget, 1 findings over budget, 2 usage or configuration
+error, 3 internal error. One module per command; options.py holds the options several share
+(written once), terminal.py printing, asking and the progress spinner. COMMANDS says where
+each command is: its module is imported when that command runs (click's lazy subcommands), and
+a command imports the layers below only inside its function, so `tidy --version` imports no
+command and a git hook (`tidy hook ...`) only cli/hook.py: both start fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Sequence
+
+import click
+
+from tidy import __version__
+from tidy.cli.exits import EXIT_INTERNAL, EXIT_USAGE
+
+# command -> (its module, the click command in it). Add yours here.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "browse": ("tidy.cli.browse", "browse"),
+    "extract": ("tidy.cli.extract", "extract"),
+    "fix": ("tidy.cli.fix", "fix"),
+    "history": ("tidy.cli.history", "show_history"),
+    "hook": ("tidy.cli.hook", "hook"),
+    "init": ("tidy.cli.init", "init"),
+    "log": ("tidy.cli.log", "show_log"),
+    "rule": ("tidy.cli.rules", "show_rule"),
+    "rules": ("tidy.cli.rules", "list_rules"),
+    "scan": ("tidy.cli.scan", "scan"),
+    "schedule": ("tidy.cli.schedule", "schedule_group"),
+    "trash": ("tidy.cli.trash", "trash"),
+    "undo": ("tidy.cli.fix", "undo"),
+    "watch": ("tidy.cli.watch", "watch_command"),
+}
+
+
+class _Commands(click.Group):
+    """The command group, each command's module imported when that command is used."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        where = COMMANDS.get(cmd_name)
+        if where is None:
+            return None
+        module, name = where
+        command = getattr(importlib.import_module(module), name)
+        if not isinstance(command, click.Command):
+            raise TypeError(f"{module}.{name} is not a click command")
+        return command
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tidy")
+def cli() -> None:
+    """Find and safely clean caches, build artifacts and repository bloat."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        result = cli.main(args=list(argv) if argv is not None else None,
+                          prog_name="tidy", standalone_mode=False)
+    except click.exceptions.Exit as done:
+        return int(done.exit_code)
+    except click.ClickException as error:
+        error.show()
+        return EXIT_USAGE
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        return EXIT_USAGE
+    except _usage_errors() as error:
+        click.echo(f"tidy: error: {error}", err=True)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        click.echo("tidy: interrupted", err=True)
+        return 130
+    except Exception as error:  # the promise is one line and exit 3, never a traceback
+        if isinstance(error, OSError) and _cwd_gone():
+            # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
+            click.echo("tidy: error: the current folder no longer exists (it was deleted or "
+                       "moved while this shell was in it): cd to a folder that exists, or "
+                       "give absolute paths", err=True)
+            return EXIT_USAGE
+        if os.environ.get("TIDY_DEBUG"):
+            raise
+        click.echo(f"tidy: internal error: {type(error).__name__}: {error} "
+                   "(set TIDY_DEBUG=1 for a traceback)", err=True)
+        return EXIT_INTERNAL
+    return int(result or 0)
+
+
+def _cwd_gone() -> bool:
+    try:
+        os.getcwd()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
+def _usage_errors() -> tuple[type[Exception], ...]:
+    """Errors in what the user gave (a config file, a path): a one-line message, exit 2.
+    Imported only when an error is on its way: not at start-up."""
+    from tidy.core.config import ConfigError
+    from tidy.engine import ScanError
+
+    return ConfigError, ScanError

@@ -1,0 +1,107 @@
+"""`tidy scan`: options -> Config -> engine.scan and engine.finish -> trends -> reporters."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import TYPE_CHECKING
+
+import click
+
+from tidy.cli import options, terminal
+from tidy.cli.exits import EXIT_FAIL, EXIT_OK
+from tidy.reporters import FORMATS
+
+if TYPE_CHECKING:
+    from tidy.core.models import Report
+    from tidy.trends import Past
+
+
+def _format_and_file(_ctx: click.Context, _param: click.Parameter,
+                     items: tuple[str, ...]) -> list[tuple[str, str]]:
+    found = []
+    for item in items:
+        report_format, _, path = item.partition("=")
+        if report_format not in FORMATS or not path:
+            raise click.BadParameter(f"{item!r}: expected FORMAT=FILE with FORMAT one of "
+                                     f"{', '.join(FORMATS)}", param_hint="--also")
+        found.append((report_format, path))
+    return found
+
+
+@click.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--format", "output_format", type=click.Choice(FORMATS), default="text",
+              show_default=True, help="Report format (github: annotations, and the Markdown "
+              "summary appended to $GITHUB_STEP_SUMMARY when it is set).")
+@click.option("--also", "also_write", multiple=True, metavar="FORMAT=FILE",
+              callback=_format_and_file,
+              help="Also write the same report in FORMAT to FILE (repeatable), "
+              "e.g. --also sarif=tidy.sarif.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="A JSON report (--format json) of an earlier scan: only findings that are "
+              "new or grew since then fail.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the report to this file instead of standard output.")
+@options.settings("select", "ignore", "fail_on", "only_kinds", "min_size", "large_file",
+                  "max_file_size", "exclude", "cross_filesystems", "history", "duplicates",
+                  "history_top")
+@options.config_option
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are over budget.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress display.")
+@click.option("--history-db", type=click.Path(dir_okay=False),
+              help="The database of past scans' totals (`tidy history`); default: "
+              "history.sqlite in tidy's state folder ($TIDY_STATE_DIR, $XDG_STATE_HOME/tidy).")
+@click.option("--no-record", "--no-history", "no_history", is_flag=True,
+              help="Do not record this scan's totals in the history database.")
+def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str, str]],
+         baseline: str | None, output: str | None, given: options.Given,
+         config_path: str | None, exit_zero: bool, quiet: bool, history_db: str | None,
+         no_history: bool) -> int:
+    """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
+    from tidy import engine, trends
+
+    paths = paths or (".",)
+    config = given.config(paths[0], config_path)
+    outputs = [(output_format, output), *also_write]
+    known = engine.read_baseline(baseline)  # before the scan: a bad file fails at once
+    # The report can hold a home folder's worth of objects: rendering it with the cyclic
+    # collector on costs seconds of passes that free nothing.
+    with engine.without_cycle_collection():
+        report = terminal.with_progress(
+            lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history),
+            quiet)
+        report = engine.finish(report, config, known)
+        past, problem = trends.record_and_read(
+            report, history_db, save=not no_history, read=any(f == "html" for f, _ in outputs))
+        if problem:
+            click.echo(f"tidy: warning: history: {problem}", err=True)
+        for report_format, path in outputs:
+            _emit(_render(report, report_format, path, past), path)
+    return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+def _render(report: Report, report_format: str, output: str | None, past: Past) -> str:
+    from tidy.reporters.render import render
+
+    if report_format == "github":
+        summary_file = os.environ.get("GITHUB_STEP_SUMMARY")
+        if summary_file:  # GitHub renders this file's Markdown on the run's page
+            from tidy.reporters import github
+
+            with open(summary_file, "a", encoding="utf-8") as f:
+                f.write(github.summary(report))
+    width, color = terminal.width_and_color(output is None and sys.stdout.isatty())
+    return render(report, report_format, past, width=width, color=color,
+                  workspace=os.environ.get("GITHUB_WORKSPACE"))
+
+
+def _emit(text: str, output: str | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as f:
+            f.write(text)
+    except OSError as error:  # a usage problem (exit 2), not a bug in tidy (exit 3)
+        raise click.FileError(output, hint=error.strerror or str(error)) from None

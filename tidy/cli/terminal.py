@@ -1,0 +1,65 @@
+"""What the commands share about the terminal: printing, asking, the scan's progress spinner,
+and which errors are the user's (a one-line message, exit 2) rather than tidy's."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from tidy.core.models import Report
+    from tidy.workspace.walk import ProgressFn
+
+
+def out(text: str, err: bool = False) -> None:
+    click.echo(text, nl=False, err=err)
+
+
+def ask(question: str) -> bool:
+    return click.confirm(question, default=False, err=True)
+
+
+def can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stderr.isatty()
+
+
+def width_and_color(to_terminal: bool, default_width: int = 120) -> tuple[int, bool]:
+    """The terminal's width and colours when output goes to one, else a fixed width, plain."""
+    return (shutil.get_terminal_size().columns if to_terminal else default_width), to_terminal
+
+
+def _interactive() -> bool:
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def with_progress(job: Callable[[ProgressFn | None], Report], quiet: bool) -> Report:
+    """Run a scan with a spinner on stderr (a terminal, not CI, not --quiet)."""
+    if quiet or not _interactive():
+        return job(None)
+    import humanize
+    from rich.console import Console
+    from rich.live import Live
+    from rich.spinner import Spinner
+
+    # No auto-refresh thread: the walk forks measuring workers, and fork wants one thread.
+    spinner = Spinner("dots", "scanning ...")
+    with Live(spinner, console=Console(stderr=True), auto_refresh=False, transient=True) as live:
+        def progress(entries: int, size: int) -> None:
+            spinner.update(text=f"scanning ... {entries:,} entries, {humanize.naturalsize(size)}")
+            live.refresh()
+
+        return job(progress)
+
+
+def fix_errors() -> tuple[type[Exception], ...]:
+    """What `tidy fix`, `undo` and `trash` report as a usage problem (exit 2)."""
+    from tidy.fixes.commands import CommandError
+    from tidy.fixes.journal import JournalError
+    from tidy.fixes.plan import PlanRefused
+
+    return CommandError, PlanRefused, JournalError

@@ -1,0 +1,328 @@
+"""The artifact catalogue: kinds of caches and build outputs, loaded from catalog.toml.
+
+A kind is recognised by its name (or a glob) and, where the name is ambiguous, by evidence:
+a sibling marker file, a file inside, a CACHEDIR.TAG with the standard signature, or a
+.gitignore inside that ignores everything (what pytest writes into .pytest_cache). Where the
+tool leaves a signature inside its output folder (setuptools' build/lib, CMake's
+CMakeCache.txt), that signature is required on top of the evidence: a marker beside a
+hand-written build/ of scripts proves nothing about the folder itself.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import functools
+import os
+import re
+import tomllib
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from tidy.core.safe_files import UnsafeFile, read_regular
+
+TIERS = ("default", "marker", "opt-in", "never")
+TYPES = ("dir", "file")
+# Names that are also ordinary source folders: never enough on their own (DESIGN.md rule 5).
+AMBIGUOUS_NAMES = frozenset(
+    {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
+     "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs"}
+)
+# https://bford.info/cachedir/ : the first 43 bytes of a valid CACHEDIR.TAG.
+CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
+# Names that mark a version-controlled checkout (git: a folder or a `gitdir:` file). A planned
+# path that holds one may hold work that exists nowhere else (a dependency installed from git,
+# a crate checkout inside target/): it is never moved by default.
+VCS_MARKERS = frozenset(
+    {".git", ".hg", ".svn", ".bzr", "_darcs", ".pijul", ".jj", ".sl", ".fslckout", "_FOSSIL_",
+     "CVS"}
+)
+_FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
+           "signature", "safe", "regenerate", "why"}
+
+
+class CatalogError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Kind:
+    name: str
+    ecosystem: str
+    type: str
+    names: tuple[str, ...]
+    globs: tuple[str, ...]
+    tier: str
+    markers: tuple[str, ...]
+    inside: tuple[str, ...]
+    signature: tuple[str, ...]  # one of these must be inside as well, whatever confirmed it
+    safe: bool
+    regenerate: str
+    why: str
+
+    @property
+    def needs_evidence(self) -> bool:
+        return self.tier == "marker" or bool(self.markers) or bool(self.inside)
+
+    def matches_name(self, name: str) -> bool:
+        return name in self.names or any(fnmatch.fnmatchcase(name, g) for g in self.globs)
+
+
+def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
+    unknown = set(table) - _FIELDS
+    if unknown:
+        raise CatalogError(f"{origin}: unknown key(s) {', '.join(sorted(unknown))} in a kind")
+    name = _text(table, "name", origin)
+    where = f"{origin}: kind {name!r}"
+    kind = Kind(
+        name=name,
+        ecosystem=_text(table, "ecosystem", where, default="custom"),
+        type=_choice(table, "type", TYPES, where, default="dir"),
+        names=_texts(table, "names", where),
+        globs=_texts(table, "globs", where),
+        tier=_choice(table, "tier", TIERS, where, default="marker"),
+        markers=_texts(table, "markers", where),
+        inside=_texts(table, "inside", where),
+        signature=_texts(table, "signature", where),
+        safe=_flag(table, "safe", where, default=False),
+        regenerate=_text(table, "regenerate", where, default=""),
+        why=_text(table, "why", where, default=name),
+    )
+    _check_ambiguity(kind, where)
+    _check_signature(kind, where)
+    return kind
+
+
+def _check_ambiguity(kind: Kind, where: str) -> None:
+    ambiguous = AMBIGUOUS_NAMES.intersection(kind.names)
+    if ambiguous and not kind.needs_evidence and kind.tier in ("default", "marker"):
+        raise CatalogError(
+            f"{where}: {', '.join(sorted(ambiguous))} is a common source folder name; "
+            "give it markers or tier = \"marker\""
+        )
+
+
+def _check_signature(kind: Kind, where: str) -> None:
+    """A signature narrows a named folder kind: names directly inside that folder."""
+    if not kind.signature:
+        return
+    if kind.type != "dir":
+        raise CatalogError(f"{where}: 'signature' is for folder kinds (type = \"dir\")")
+    if not (kind.names or kind.globs):
+        raise CatalogError(f"{where}: 'signature' narrows a kind found by its name; "
+                           "a kind found by what is inside uses 'inside'")
+    for pattern in kind.signature:
+        if not pattern or "/" in pattern or pattern in (".", ".."):
+            raise CatalogError(f"{where}: 'signature' entries are names (or globs) directly "
+                               f"inside the folder, not {pattern!r}")
+
+
+def _text(table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
+    value = table.get(key, default)
+    if not isinstance(value, str):
+        raise CatalogError(f"{where}: {key!r} must be a string")
+    return value
+
+
+def _texts(table: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
+    value = table.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise CatalogError(f"{where}: {key!r} must be a list of strings")
+    return tuple(value)
+
+
+def _flag(table: Mapping[str, Any], key: str, where: str, default: bool) -> bool:
+    value = table.get(key, default)
+    if not isinstance(value, bool):
+        raise CatalogError(f"{where}: {key!r} must be true or false")
+    return value
+
+
+def _choice(
+    table: Mapping[str, Any], key: str, choices: Iterable[str], where: str, default: str
+) -> str:
+    value = _text(table, key, where, default)
+    if value not in choices:
+        raise CatalogError(f"{where}: {key!r} must be one of {', '.join(choices)}")
+    return value
+
+
+@functools.cache  # immutable kinds; every Config and scan asks for them
+def load_builtin() -> tuple[Kind, ...]:
+    text = resources.files("tidy.core").joinpath("catalog.toml").read_text(encoding="utf-8")
+    return kinds_from_document(tomllib.loads(text), "tidy/core/catalog.toml")
+
+
+def kinds_from_document(document: Mapping[str, Any], origin: str) -> tuple[Kind, ...]:
+    tables = document.get("kind", [])
+    kinds = tuple(kind_from_table(t, origin) for t in tables)
+    seen: set[str] = set()
+    for kind in kinds:
+        if kind.name in seen:
+            raise CatalogError(f"{origin}: kind {kind.name!r} is defined twice")
+        seen.add(kind.name)
+    return kinds
+
+
+class Catalog:
+    """Kinds indexed for the walker: one dict lookup per entry on the hot path."""
+
+    def __init__(self, kinds: Iterable[Kind]) -> None:
+        self.kinds = tuple(kinds)
+        self.by_kind_name = {k.name: k for k in self.kinds}
+        self._dirs_by_name: dict[str, list[Kind]] = {}
+        self._files_by_name: dict[str, list[Kind]] = {}
+        self._dir_globs: list[Kind] = []
+        self._file_globs: list[Kind] = []
+        self._content_kinds: list[Kind] = []  # recognised only by what is inside
+        for kind in self.kinds:
+            self._index(kind)
+        # One compiled alternation, so most names are rejected by a single regex call; before
+        # it, two str calls reject names no glob can match (what a glob's literal start and
+        # end demand), which is nearly every file name.
+        file_globs = [g for k in self._file_globs for g in k.globs]
+        self._file_glob_re = _union(file_globs)
+        self._file_glob_starts, self._file_glob_ends, self._any_file = _literal_ends(file_globs)
+        self._dir_glob_re = _union(g for k in self._dir_globs for g in k.globs)
+
+    def _index(self, kind: Kind) -> None:
+        by_name = self._dirs_by_name if kind.type == "dir" else self._files_by_name
+        for name in kind.names:
+            by_name.setdefault(name, []).append(kind)
+        if kind.globs:
+            (self._dir_globs if kind.type == "dir" else self._file_globs).append(kind)
+        if kind.type == "dir" and not kind.names and not kind.globs:
+            self._content_kinds.append(kind)
+
+    def dir_candidates(self, name: str) -> list[Kind]:
+        found = list(self._dirs_by_name.get(name, ()))
+        if self._dir_glob_re.match(name):
+            found.extend(k for k in self._dir_globs if k.matches_name(name))
+        return found
+
+    def file_kind(self, name: str, siblings: Collection[str]) -> Kind | None:
+        for kind in self._files_by_name.get(name, ()):
+            if has_sibling_marker(kind, siblings) or not kind.needs_evidence:
+                return kind
+        if not (self._any_file or name.startswith(self._file_glob_starts)
+                or name.endswith(self._file_glob_ends)) or not self._file_glob_re.match(name):
+            return None
+        for kind in self._file_globs:
+            confirmed = not kind.needs_evidence or has_sibling_marker(kind, siblings)
+            if kind.matches_name(name) and confirmed:
+                return kind
+        return None
+
+    def classify_dir(
+        self, path: str, name: str, siblings: Collection[str], inside: Collection[str]
+    ) -> Kind | None:
+        """The kind of directory `path`, given its siblings' and its own entry names.
+
+        A marker names the ecosystem; a CACHEDIR.TAG or self-ignoring .gitignore only says
+        "generated". So candidates confirmed by a marker win over the first one confirmed
+        by a tag (a Gradle build/ with a CACHEDIR.TAG is Gradle's, not setuptools').
+        """
+        candidates = self.dir_candidates(name)
+        for kind in candidates:
+            named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
+            if named and _confirmed(kind, path, siblings, inside):
+                return kind
+        for kind in candidates:
+            if _confirmed(kind, path, siblings, inside):
+                return kind
+        for kind in self._content_kinds:
+            if kind.inside and _has_any(kind.inside, inside):
+                return kind
+        if "CACHEDIR.TAG" in inside and has_cachedir_tag(path):
+            return self.by_kind_name.get("cachedir-tagged")
+        return None
+
+
+def _literal_ends(globs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """What a name must start with, or else end with, to have a chance against any glob;
+    True when some glob (`*`) could match anything.
+
+    A glob's literal start is what comes before its first wildcard; its literal end what
+    follows its last `*` or `?`. A `[class]` is not parsed: a glob holding one gives no end.
+    """
+    starts: list[str] = []
+    ends: list[str] = []
+    for glob in globs:
+        specials = [i for i, c in enumerate(glob) if c in "*?["]
+        if not specials:
+            starts.append(glob)
+            continue
+        head = glob[:specials[0]]
+        tail = "" if "[" in glob else glob[specials[-1] + 1:]
+        if head:
+            starts.append(head)
+        elif tail:
+            ends.append(tail)
+        else:
+            return (), (), True
+    return tuple(starts), tuple(ends), False
+
+
+def _union(globs: Iterable[str]) -> re.Pattern[str]:
+    patterns = [fnmatch.translate(g) for g in globs]
+    return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)")
+
+
+def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
+    if kind.signature and not _has_any(kind.signature, inside):
+        return False  # the tool always leaves this; without it the folder is someone's own
+    if not kind.needs_evidence:
+        return True
+    if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
+        return _has_any(kind.inside, inside)
+    return (
+        has_sibling_marker(kind, siblings)
+        or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path))
+        or (".gitignore" in inside and ignores_itself(path))
+    )
+
+
+def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:
+    return _has_any(kind.markers, siblings)
+
+
+def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
+    for pattern in patterns:
+        if any(c in pattern for c in "*?["):
+            if any(fnmatch.fnmatchcase(n, pattern) for n in names):
+                return True
+        elif pattern in names:
+            return True
+    return False
+
+
+_EVIDENCE_MAX_BYTES = 4096  # a real CACHEDIR.TAG or self-ignoring .gitignore is tiny
+
+
+def _read_regular(path: str, limit: int) -> bytes | None:
+    """Up to `limit` bytes of `path` if it is a regular file, else None.
+
+    Evidence files are opened without following links and without blocking, so a FIFO
+    named CACHEDIR.TAG cannot hang the scan and a link to /dev/zero cannot fill memory
+    (tidy.core.safe_files.read_regular; a longer file is evidence of nothing here).
+    """
+    try:
+        return read_regular(path, limit=limit, head=True)
+    except (OSError, UnsafeFile):
+        return None
+
+
+def has_cachedir_tag(path: str) -> bool:
+    head = _read_regular(os.path.join(path, "CACHEDIR.TAG"), len(CACHEDIR_SIGNATURE))
+    return head == CACHEDIR_SIGNATURE
+
+
+def ignores_itself(path: str) -> bool:
+    """A .gitignore inside the folder whose only rule is `*` (pytest, ruff, mypy write one)."""
+    data = _read_regular(os.path.join(path, ".gitignore"), _EVIDENCE_MAX_BYTES)
+    if data is None:
+        return False
+    lines = (ln.strip() for ln in data.decode("utf-8", "replace").splitlines())
+    rules = [ln for ln in lines if ln and not ln.startswith("#")]
+    return rules == ["*"]

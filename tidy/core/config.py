@@ -1,0 +1,333 @@
+"""Configuration: built-in defaults < [tool.tidy] in pyproject.toml or .tidy.toml < command line.
+
+Each setting is declared once, as a field of Config: its default, its key in the file, what a
+file value must be, and its command-line option (tidy/cli/options.py builds the click option
+from it; `with_options` puts the command line's values on top). Unknown keys and wrong types
+are errors that name the key and the file, like deptry and ruff.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import enum
+import os
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidy.core.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.units import parse_size
+
+
+class ConfigError(ValueError):
+    """A problem with the user's configuration: exit code 2."""
+
+
+DEFAULT_FAIL_ON = ("TDY102", "TDY202")
+
+
+# ---------------------------------------------------------------------------- the settings
+def _strings(value: Any) -> tuple[str, ...] | None:
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    return None
+
+
+def size_value(value: Any) -> int | None:
+    """A size from a config file (an int of bytes or "10MB"); None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value if value >= 0 else None
+    if isinstance(value, str):
+        try:
+            return parse_size(value)
+        except ValueError:
+            return None
+    return None
+
+
+def _boolean(value: Any) -> bool | None:
+    return value if isinstance(value, bool) else None
+
+
+class OptionKind(enum.Enum):
+    """What a setting's command-line option takes (tidy/cli/options.py turns it into click)."""
+
+    CODES = "codes"  # rule codes or prefixes, comma-separated
+    CODES_OR_NONE = "codes-or-none"  # the same, or `none` for none at all
+    NAMES = "names"  # catalogue kind names, comma-separated
+    SIZE = "size"  # 10MB, 1.5GiB
+    FLAG = "flag"  # a switch: on when given, the file's value when not
+    COUNT = "count"  # a whole number, 1 or more
+    PATTERNS = "patterns"  # repeatable; added to the file's list, not instead of it
+
+
+@dataclass(frozen=True)
+class Option:
+    """A setting's command-line option."""
+
+    flag: str  # --min-size
+    kind: OptionKind
+    help: str
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: a Config field, its key in the file, and its command-line option."""
+
+    name: str  # the Config field
+    key: str | None  # in [tool.tidy] / .tidy.toml; None: command line only
+    expects: str  # what a file value must be, for the error message
+    parse: Callable[[Any], Any]  # a file value -> the field's value; None for a wrong type
+    option: Option | None  # None: file only
+
+
+def _setting(default: Any, *, expects: str = "", parse: Callable[[Any], Any] = _strings,
+             option: Option | None = None, file: bool = True) -> Any:
+    """A Config field that is a setting: in the file (`file`) under its name with dashes,
+    on the command line when it has an `option`."""
+    spec = {"expects": expects, "parse": parse, "option": option, "file": file}
+    return field(default=default, metadata={"setting": spec})
+
+
+_CODES_HELP = "rule codes or prefixes (comma-separated)"
+
+
+@dataclass(frozen=True)
+class Config:
+    exclude: tuple[str, ...] = _setting(
+        (), expects="a list of gitignore-style patterns",
+        option=Option("--exclude", OptionKind.PATTERNS,
+                      "Gitignore-style pattern to leave out (repeatable)."))
+    select: tuple[str, ...] = _setting(
+        ("TDY",), expects="a list of rule codes or prefixes",
+        option=Option("--select", OptionKind.CODES, f"Only these {_CODES_HELP}."))
+    ignore: tuple[str, ...] = _setting(
+        (), expects="a list of rule codes or prefixes",
+        option=Option("--ignore", OptionKind.CODES, f"Skip these {_CODES_HELP}."))
+    fail_on: tuple[str, ...] = _setting(
+        DEFAULT_FAIL_ON, expects="a list of rule codes or prefixes",
+        option=Option("--fail-on", OptionKind.CODES_OR_NONE,
+                      "Codes or prefixes whose findings fail the scan (exit 1); 'none' for "
+                      "never. Default: TDY102,TDY202."))
+    min_size: int = _setting(
+        0, expects="a size such as 1MB", parse=size_value,
+        option=Option("--min-size", OptionKind.SIZE,
+                      "Hide findings smaller than this (e.g. 1MB)."))
+    # TDY201: a tracked file this big is reported
+    large_file: int = _setting(
+        1_000_000, expects="a size such as 1MB", parse=size_value,
+        option=Option("--large-file", OptionKind.SIZE, "Report tracked files over this size."))
+    # TDY202: over this a tracked file fails (GitHub warns)
+    max_file_size: int = _setting(
+        50_000_000, expects="a size such as 50MB", parse=size_value,
+        option=Option("--max-file-size", OptionKind.SIZE,
+                      "Fail on tracked files over this size."))
+    # TDY502: a committed vendored/generated folder this big
+    heavy_folder: int = _setting(5_000_000, expects="a size such as 5MB", parse=size_value)
+    # TDY301-303: a module/data file this big is checked for data. 64 kB: every data module of
+    # the corpus at or over it is found and no code module is (bench/RESULTS.md, issue 15).
+    data_min_size: int = _setting(64_000, expects="a size such as 64KB", parse=size_value)
+    kinds: tuple[str, ...] = _setting(  # opt-in / never kinds the user turned on
+        (), expects="a list of catalogue kind names")
+    disable_kinds: tuple[str, ...] = _setting((), expects="a list of catalogue kind names")
+    only_kinds: tuple[str, ...] = _setting(  # --kind: narrow to these
+        (), file=False, option=Option(
+            "--kind", OptionKind.NAMES, "Only these catalogue kinds (comma-separated), "
+            "opt-in kinds such as venv included."))
+    cross_filesystems: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--cross-filesystems", OptionKind.FLAG,
+                      "Descend into other mounted filesystems."))
+    # TDY203/TDY206: walk all of git history (`tidy scan --history`)
+    history: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--history", OptionKind.FLAG,
+                      "Also report the biggest blobs in git history (TDY203, TDY206)."))
+    history_top: int = _setting(  # how many of the biggest blobs in history to report
+        10, file=False, option=Option(
+            "--top", OptionKind.COUNT,
+            "With --history: how many of the biggest blobs to report (default 10)."))
+    # full duplicate pass (folders, all sizes): --duplicates
+    duplicates: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--duplicates", OptionKind.FLAG,
+                      "Full duplicate search: every file and whole folders (TDY205); without "
+                      "it only big files (over duplicate-min-size) are compared."))
+    # TDY204/TDY205: smaller duplicates are not reported
+    duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
+    extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables
+    source: str = ""  # the file the settings came from, for messages
+
+    def catalog(self) -> Catalog:
+        disabled = set(self.disable_kinds)
+        kinds = [k for k in (*self.extra_kinds, *load_builtin()) if k.name not in disabled]
+        return Catalog(kinds)
+
+    def selects(self, code: str) -> bool:
+        """ruff's prefix semantics: the longest matching prefix of select/ignore decides."""
+        best_select = max((len(p) for p in self.select if code.startswith(p)), default=-1)
+        best_ignore = max((len(p) for p in self.ignore if code.startswith(p)), default=-1)
+        return best_select >= 0 and best_select > best_ignore
+
+    def fails(self, code: str) -> bool:
+        return any(code.startswith(p) for p in self.fail_on)
+
+    def __post_init__(self) -> None:
+        # `--kind venvs` or kinds = ["venvs"] would otherwise report nothing, silently.
+        unknown = self.unknown_kinds()
+        if unknown:
+            raise ConfigError(_unknown_kinds_message(unknown))
+
+    def unknown_kinds(self) -> list[str]:
+        named = (*self.kinds, *self.disable_kinds, *self.only_kinds)
+        if not named:
+            return []
+        kinds = (*self.extra_kinds, *load_builtin())
+        known = {k.name for k in kinds} | {n for k in kinds for n in k.names}
+        return sorted(set(named) - known)
+
+    def kind_enabled(self, kind: Kind) -> bool:
+        if self.only_kinds:
+            return kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
+        return kind.tier in ("default", "marker") or kind.name in self.kinds
+
+
+def _declared(found: dataclasses.Field[Any]) -> Setting:
+    spec = found.metadata["setting"]
+    key = found.name.replace("_", "-") if spec["file"] else None
+    return Setting(found.name, key, spec["expects"], spec["parse"], spec["option"])
+
+
+SETTINGS: dict[str, Setting] = {f.name: _declared(f) for f in dataclasses.fields(Config)
+                                if "setting" in f.metadata}
+_KEYS: dict[str, Setting] = {s.key: s for s in SETTINGS.values() if s.key is not None}
+# Tables that later features own; accepted here so one file serves every command.
+_SUBTABLES = frozenset({"watch", "budgets"})
+
+
+def config_from_table(table: Mapping[str, Any], source: str, base: Config | None = None) -> Config:
+    changes: dict[str, Any] = {"source": source}
+    for key, value in table.items():
+        if key == "catalog":
+            changes["extra_kinds"] = _extra_kinds(value, source)
+            continue
+        if key in _SUBTABLES:
+            continue
+        if key not in _KEYS:
+            known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
+            where = "" if source.endswith(".tidy.toml") else " in [tool.tidy]"
+            raise ConfigError(f"{source}: unknown key {key!r}{where} (known: {known})")
+        setting = _KEYS[key]
+        converted = setting.parse(value)
+        if converted is None:
+            raise ConfigError(f"{source}: {key!r} must be {setting.expects}, not {value!r}")
+        changes[setting.name] = converted
+    try:
+        return dataclasses.replace(base or Config(), **changes)
+    except ConfigError as error:  # an unknown kind name: say which file named it
+        raise ConfigError(f"{source}: {error}") from None
+
+
+def _unknown_kinds_message(unknown: list[str]) -> str:
+    names = ", ".join(repr(n) for n in unknown)
+    return f"unknown catalogue kind {names} in kinds / disable-kinds / --kind (see catalog.toml)"
+
+
+def _extra_kinds(value: Any, source: str) -> tuple[Kind, ...]:
+    if not isinstance(value, list) or not all(isinstance(t, dict) for t in value):
+        raise ConfigError(f"{source}: 'catalog' must be an array of tables ([[tool.tidy.catalog]])")
+    try:
+        return tuple(kind_from_table(t, source) for t in value)
+    except CatalogError as error:
+        raise ConfigError(str(error)) from None
+
+
+def read_toml(path: str) -> dict[str, Any]:
+    """The TOML document at `path`; ConfigError (exit 2) for anything wrong with the file.
+
+    A link to a shared config is followed, but only a regular file is read: a FIFO named
+    `.tidy.toml` or given to --config cannot hang tidy.
+    """
+    try:
+        data = read_regular(path, follow_links=True)
+    except UnsafeFile as error:
+        raise ConfigError(str(error)) from None
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    if data is None:
+        raise ConfigError(f"{path}: no such file")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ConfigError(f"{path}: not UTF-8 (byte {error.start}); TOML files are UTF-8"
+                          ) from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: invalid TOML: {error}") from None
+
+
+def table_in(path: str) -> dict[str, Any] | None:
+    """The tidy table of a .tidy.toml (whole file) or a pyproject.toml ([tool.tidy])."""
+    document = read_toml(path)
+    if os.path.basename(path) == ".tidy.toml":
+        return document
+    tool = document.get("tool", {})
+    table = tool.get("tidy") if isinstance(tool, dict) else None
+    if table is not None and not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.tidy] must be a table")
+    return table
+
+
+def discover(start: str) -> str | None:
+    """The nearest .tidy.toml, or pyproject.toml with [tool.tidy], at or above `start`."""
+    current = os.path.abspath(start)
+    if not os.path.isdir(current):
+        current = os.path.dirname(current)
+    while True:
+        for name in (".tidy.toml", "pyproject.toml"):
+            candidate = os.path.join(current, name)
+            if os.path.isfile(candidate) and _holds_tidy_config(candidate):
+                return candidate
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def _holds_tidy_config(path: str) -> bool:
+    if os.path.basename(path) == ".tidy.toml":
+        return True
+    # Only a pyproject.toml that mentions tidy is read, so a broken one elsewhere in a
+    # workspace does not stop a scan; a broken one that mentions tidy is still an error.
+    try:
+        data = read_regular(path, follow_links=True)
+    except (OSError, UnsafeFile):
+        return False
+    return data is not None and b"tool.tidy" in data
+
+
+def load(start: str, explicit: str | None = None) -> Config:
+    path = explicit or discover(start)
+    if path is None:
+        return Config()
+    table = table_in(path)
+    return config_from_table(table or {}, path)
+
+
+def with_options(config: Config, given: Mapping[str, object]) -> Config:
+    """`config` with the command line's values on top (parsed by tidy/cli/options.py; None:
+    not given). An option of kind PATTERNS adds to the file's list instead of replacing it."""
+    changes: dict[str, Any] = {}  # checked by the option's parsing, typed by its kind
+    for name, value in given.items():
+        option = SETTINGS[name].option
+        if option is not None and option.kind is OptionKind.PATTERNS:
+            if isinstance(value, tuple) and value:
+                changes[name] = (*getattr(config, name), *value)
+        elif value is not None:
+            changes[name] = value
+    return dataclasses.replace(config, **changes)

@@ -1,0 +1,165 @@
+"""The data that flows between the workspace, the rules, the fixers and the reporters.
+
+Everything here is a frozen value: rules produce findings, reporters render them,
+fixers consume them. Nothing in this module touches the disk.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from dataclasses import dataclass, field
+
+
+class Applicability(enum.Enum):
+    """How sure tidy is that applying a fix changes nothing the user cares about (ruff's model)."""
+
+    SAFE = "safe"  # regenerable, untracked: applied by plain `tidy fix`
+    UNSAFE = "unsafe"  # changes the repository or is costly to rebuild: needs --unsafe-fixes
+    DISPLAY_ONLY = "display-only"  # tidy explains, the user acts
+
+
+class ActionKind(enum.Enum):
+    TRASH = "trash"  # move into tidy's trash (undoable)
+    UNTRACK = "untrack"  # git rm --cached + ignore rule; files stay on disk
+    IGNORE = "ignore"  # add rules to .gitignore / .ignore (managed block)
+    EDITOR_EXCLUDE = "editor-exclude"  # merge search/watcher excludes into editor settings
+    EXTRACT = "extract"  # move a data literal to <module>.json.gz + loader stub
+    GIT_RM = "git-rm"  # git rm -r of a tracked folder (unused vendored code)
+    NONE = "none"
+
+
+class Tracked(enum.Enum):
+    UNTRACKED = "untracked"
+    TRACKED = "tracked"
+    PARTLY = "partly-tracked"
+    UNKNOWN = "unknown"  # no git, or git failed
+
+
+@dataclass(frozen=True)
+class Size:
+    """Sizes of a path, as `du -sb --apparent-size` and `du -sB1` would count them."""
+
+    apparent: int = 0  # bytes of every entry, directories and links included; hard links once
+    disk: int = 0  # allocated blocks * 512
+    files: int = 0  # regular files
+    dirs: int = 0  # directories, the path itself included
+    newest_mtime: float = 0.0
+
+    def __add__(self, other: Size) -> Size:
+        return Size(
+            self.apparent + other.apparent,
+            self.disk + other.disk,
+            self.files + other.files,
+            self.dirs + other.dirs,
+            max(self.newest_mtime, other.newest_mtime),
+        )
+
+
+@dataclass(frozen=True)
+class Surface:
+    """What git-aware search (`rg --files`) still has to read."""
+
+    files: int = 0
+    bytes: int = 0
+
+    def __add__(self, other: Surface) -> Surface:
+        return Surface(self.files + other.files, self.bytes + other.bytes)
+
+    def __sub__(self, other: Surface) -> Surface:
+        return Surface(max(0, self.files - other.files), max(0, self.bytes - other.bytes))
+
+
+# Detail key of a version-control checkout found inside a finding's folder (TDY101): the plan
+# never moves such a folder and the text report says why.
+NESTED_REPO_DETAIL = "nested repository"
+
+
+@dataclass(frozen=True)
+class Fix:
+    action: ActionKind
+    applicability: Applicability
+    description: str
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    rule: str
+    path: str  # relative to the group root, POSIX separators; "." for the root itself
+    message: str
+    kind: str = ""  # catalogue kind, when the finding is about one
+    ecosystem: str = ""
+    size: Size = Size()
+    surface: Surface = Surface()  # the part of the search surface this path holds
+    tracked: Tracked = Tracked.UNKNOWN
+    ignored: bool | None = None  # None: not known (no git)
+    fix: Fix | None = None
+    fails: bool = False  # over budget: decides exit code 1
+    activity: float = 0.0  # newest mtime of the project's own files (kondo's age rule)
+    details: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Skipped:
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Group:
+    """One repository (or a plain folder) of a scan, reported on its own."""
+
+    root: str  # absolute path
+    label: str  # path relative to the scan root, "." when it is the root
+    is_repo: bool
+    findings: tuple[Finding, ...]
+    scanned: Size
+    surface_before: Surface
+    surface_after: Surface
+    reclaimable: Size
+    notes: tuple[str, ...] = ()
+    # Every explored (non-artifact) folder: (path, files directly inside, their bytes incl. the
+    # folder entry). With the findings' sizes this draws the whole tree (treemaps, HTML report).
+    layout: tuple[tuple[str, int, int], ...] = ()
+    tracked: tuple[int, int] | None = None  # (files, bytes) in git's index, when measured
+
+
+@dataclass(frozen=True)
+class Report:
+    roots: tuple[str, ...]
+    groups: tuple[Group, ...]
+    skipped: tuple[Skipped, ...] = ()
+    warnings: tuple[str, ...] = ()
+    hidden_kinds: tuple[tuple[str, int, int], ...] = ()  # (kind, count, bytes) seen but opt-in
+    duration_s: float = 0.0
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def findings(self) -> tuple[Finding, ...]:
+        return tuple(f for group in self.groups for f in group.findings)
+
+    @property
+    def failed(self) -> bool:
+        return any(f.fails for f in self.findings)
+
+
+# A finding's identity across runs: what `--baseline` matches on and what SARIF/GitLab use to
+# follow a finding -- the rule code, the path from the scan root and the catalogue kind, never
+# the size or the message, which change while the finding stays the same one.
+def scan_path(group: Group, finding: Finding) -> str:
+    """The finding's path relative to the scan root (groups below it get their label in front)."""
+    if group.label in ("", "."):
+        return finding.path
+    if finding.path in ("", "."):
+        return group.label
+    return f"{group.label}/{finding.path}"
+
+
+def fingerprint(code: str, path: str, kind: str) -> str:
+    identity = "\0".join((code, path, kind)).encode("utf-8", "surrogateescape")
+    return hashlib.sha256(identity).hexdigest()
+
+
+def finding_fingerprint(group: Group, finding: Finding) -> str:
+    return fingerprint(finding.code, scan_path(group, finding), finding.kind)

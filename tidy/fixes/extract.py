@@ -1,0 +1,116 @@
+"""The EXTRACT applier: a data module becomes a loader stub plus `<module>.json.gz`.
+
+The extraction itself (tidy.extract.core) verifies the round trip before writing and keeps
+a backup of the original module (never inside the work tree). Here it is always verified by
+importing the rewritten module in the project's interpreter too, and rolled back byte for
+byte on a difference. This applier journals it: the intent is written before anything
+changes and names the module; `done` records the backup, so `tidy undo` puts the module back
+and removes the data file (refused, naming the file, when the module, data file or build
+config changed since), and a run killed in between is resolved from the disk: a module that
+is a stub with a manifest was extracted; otherwise what the killed run left (the data file,
+temp files) is removed, so the module can be extracted again at once.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Sequence
+
+from tidy.core.models import ActionKind
+from tidy.extract import backup as extract_backup
+from tidy.extract import stub
+from tidy.extract.core import (
+    ExtractError,
+    data_file_name,
+    extract_module,
+    latest_backup,
+    undo_extract,
+)
+from tidy.fixes import ApplySettings, Outcome, Status, skipped
+from tidy.fixes.journal import Intent, RunJournal
+from tidy.fixes.plan import PlannedAction
+from tidy.fixes.recheck import recheck
+
+
+def _is_stub(path: str) -> bool:
+    try:
+        with open(path, "rb") as f:
+            text = f.read(64 * 1024).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return stub.read_manifest(text) is not None
+
+
+class ExtractApplier:
+    kind = ActionKind.EXTRACT
+
+    def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
+              settings: ApplySettings) -> list[Outcome]:
+        return [self._one(a, journal, settings) for a in actions]
+
+    def _one(self, action: PlannedAction, journal: RunJournal,
+             settings: ApplySettings) -> Outcome:
+        problem = recheck(action, settings.now or time.time(), settings.skip_recent)
+        if problem is not None:
+            return skipped(journal, action, self.kind, problem.reason, problem.attention)
+        seq = journal.intent("extract", path=action.path, root=action.root, code=action.code,
+                             bytes=action.bytes, files=1)
+        try:
+            result = extract_module(action.path, always_verify=True)
+        except (ExtractError, OSError) as error:
+            journal.failed(seq, str(error))
+            return Outcome(action.path, self.kind, Status.FAILED, str(error), True,
+                           code=action.code, run=journal.run_id)
+        journal.done(seq, backup=result.backup, data_file=result.data_file,
+                     status=result.status)
+        saved = result.original_bytes - result.module_bytes
+        return Outcome(action.path, self.kind, Status.DONE, "; ".join(result.notes), False,
+                       max(0, saved), 1, where=result.data_file, code=action.code,
+                       run=journal.run_id)
+
+    def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        return [self._undo_one(i, journal) for i in intents]
+
+    def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
+        path = str(intent.entry["path"])
+        done = intent.last("done", "recovered") or {}
+        backup = str(done.get("backup", "")) or latest_backup(path)
+        if done.get("status") == "up-to-date" or not backup:
+            journal.write({"op": "undo-done", "ref": intent.seq, "warning": "nothing to undo"})
+            return Outcome(path, self.kind, Status.DONE, "it was already extracted", False,
+                           run=journal.run_id)
+        journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+        try:
+            note = undo_extract(path, backup)
+        except (ExtractError, OSError) as error:
+            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
+            return Outcome(path, self.kind, Status.FAILED, str(error), True, run=journal.run_id)
+        journal.write({"op": "undo-done", "ref": intent.seq})
+        return Outcome(path, self.kind, Status.DONE, note, False, int(intent.entry.get("bytes", 0)),
+                       1, where=path, run=journal.run_id)
+
+    def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
+        outcomes = []
+        for intent in intents:
+            path = str(intent.entry["path"])
+            extracted = _is_stub(path)
+            if intent.undo_in_flight:
+                state = "in-trash" if extracted else "restored"
+                journal.write({"op": "recovered-undo", "ref": intent.seq, "state": state},
+                              sync=True)
+            else:
+                # The module is replaced last, after the backup and the data file: a stub
+                # means the whole extraction happened.
+                state = "moved" if extracted else "not-moved"
+                if not extracted:
+                    data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
+                    for note in extract_backup.clear_leftovers(path, data_path):
+                        journal.write({"op": "note", "ref": intent.seq, "text": note})
+                journal.write({"op": "recovered", "ref": intent.seq, "state": state,
+                               "backup": latest_backup(path) or ""}, sync=True)
+            outcomes.append(Outcome(path, self.kind, Status.DONE,
+                                    f"extraction {'had' if extracted else 'had not'} happened",
+                                    run=journal.run_id))
+        return outcomes
+

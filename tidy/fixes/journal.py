@@ -1,0 +1,535 @@
+"""Write-ahead journal of fix runs, and the audit log.
+
+Each `tidy fix` run gets an id and one append-only JSON-lines file, <state>/runs/<id>.jsonl.
+Every line is one JSON object carrying the run id, a sequence number and an `op`:
+
+    begin       the command, its folder, its roots, tidy's version, the time
+    intent      what is about to change (written and fsync'ed BEFORE the change is made)
+    copied      a cross-filesystem copy is complete and verified (before the original goes)
+    done        the change was made (flushed; not fsync'ed: recovery reads the disk anyway)
+    fail        the change was not made, or only partly; `reason` says why
+    skip        a planned action left alone at apply time (re-check failed), with the reason
+    recovered   an interrupted intent, resolved from the disk: state moved / not-moved / missing
+    end         the run finished (status: complete / interrupted)
+    undo-begin, undo-intent, undo-copied, undo-done, undo-fail, undo-end   the same for `tidy undo`
+    purged      the run's trash was deleted for good (`tidy trash purge`)
+
+Journals are input, not trusted (anyone who can write the state folder can edit them).
+Every entry of a run is checked against the schema below when the run is read: a line
+that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line of the
+wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
+makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
+notice, and the other runs keep working. What the paths may point at is checked by each
+applier before it acts (tidy/fixes/trash/locate.py: inside the run's root and trash).
+
+A running command holds an exclusive flock on its journal file. A journal without an `end`
+whose lock is free belongs to a run that was killed: `tidy fix`, `tidy undo` and
+`tidy trash list` find it and resolve each in-flight intent from what is on disk.
+
+Paths are stored as Python strings; names that are not UTF-8 travel as lone surrogates
+(os.fsdecode), which json writes as \\udcXX escapes and reads back unchanged.
+
+The audit log (<state>/log.jsonl) gets one line per command that changed something: what,
+when, how many bytes and items, by which command line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import json
+import os
+import secrets
+import sys
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from tidy import __version__
+from tidy.core import state
+
+Entry = dict[str, Any]
+
+
+class JournalError(RuntimeError):
+    """A journal that cannot be written or read: the fix must not go on."""
+
+
+class RunBusy(JournalError):
+    """Another tidy process holds this run (it is still running)."""
+
+
+class DamagedJournal(JournalError):
+    """A journal with an entry of the wrong shape: never acted on."""
+
+
+# One-line notices for the user (a journal set aside); the commands print and clear them.
+_NOTICES: list[str] = []
+
+
+def take_notices() -> list[str]:
+    """The notices gathered since the last call (and forget them)."""
+    notices = list(dict.fromkeys(_NOTICES))
+    _NOTICES.clear()
+    return notices
+
+
+def new_run_id(now: float | None = None) -> str:
+    """Sortable and unique: 20261126-101500-3fa9c1."""
+    moment = time.localtime(now if now is not None else time.time())
+    return f"{time.strftime('%Y%m%d-%H%M%S', moment)}-{secrets.token_hex(3)}"
+
+
+def _dumps(entry: Mapping[str, Any]) -> bytes:
+    # ensure_ascii: lone surrogates (non-UTF-8 names) become \udcXX, never invalid UTF-8.
+    return (json.dumps(entry, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
+
+
+def _fsync_dir(path: str) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+class RunJournal:
+    """An open journal that this process appends to, holding its lock."""
+
+    def __init__(self, run_id: str, path: str, fd: int, next_seq: int) -> None:
+        self.run_id = run_id
+        self.path = path
+        self._fd = fd
+        self._seq = next_seq
+
+    # -- opening -------------------------------------------------------------------------
+    @classmethod
+    def create(cls, command: str, roots: tuple[str, ...] = (),
+               argv: list[str] | None = None) -> RunJournal:
+        folder = _runs_folder()
+        run_id = new_run_id()
+        path = os.path.join(folder, run_id + ".jsonl")
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC,
+                     0o600)
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        journal = cls(run_id, path, fd, 0)
+        journal.write({
+            "op": "begin", "command": command, "argv": argv if argv is not None else sys.argv,
+            "cwd": _cwd(), "roots": list(roots), "pid": os.getpid(), "version": __version__,
+        }, sync=True)
+        _fsync_dir(folder)  # the file's name must survive a crash too
+        return journal
+
+    @classmethod
+    def reopen(cls, run_id: str) -> RunJournal:
+        """Append to an existing run (undo, recovery, purge); RunBusy when it is running."""
+        path = journal_path(run_id)
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+        except FileNotFoundError:
+            raise JournalError(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            raise RunBusy(f"run {run_id} is in use by another tidy process") from None
+        try:
+            entries = read_run_entries(path, run_id)
+            _end_torn_line(fd, path)
+        except JournalError:
+            os.close(fd)
+            raise
+        next_seq = max((int(e["seq"]) for e in entries), default=-1) + 1
+        return cls(run_id, path, fd, next_seq)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)  # releases the flock
+            self._fd = -1
+
+    def __enter__(self) -> RunJournal:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, entry: Mapping[str, Any], sync: bool = False) -> int:
+        """Append one entry; with `sync`, it is on disk when this returns. Returns its seq."""
+        if self._fd < 0:
+            raise JournalError(f"journal {self.run_id} is closed")
+        seq = self._seq
+        self._seq += 1
+        line = _dumps({"run": self.run_id, "seq": seq, "time": round(time.time(), 3), **entry})
+        written = os.write(self._fd, line)
+        if written != len(line):
+            raise JournalError(f"{self.path}: short write to the journal")
+        if sync:
+            os.fsync(self._fd)
+        return seq
+
+    def intent(self, action: str, **payload: Any) -> int:
+        """Record what is about to change. Durable before it returns: call it, then act."""
+        return self.write({"op": "intent", "action": action, **payload}, sync=True)
+
+    def done(self, ref: int, **payload: Any) -> None:
+        self.write({"op": "done", "ref": ref, **payload})
+
+    def failed(self, ref: int, reason: str, **payload: Any) -> None:
+        self.write({"op": "fail", "ref": ref, "reason": reason, **payload}, sync=True)
+
+    def skipped(self, path: str, reason: str, **payload: Any) -> None:
+        self.write({"op": "skip", "path": path, "reason": reason, **payload})
+
+    def end(self, status: str = "complete", **payload: Any) -> None:
+        self.write({"op": "end", "status": status, **payload}, sync=True)
+
+
+def _cwd() -> str:
+    try:
+        return os.getcwd()
+    except OSError:
+        return ""
+
+
+def _runs_folder() -> str:
+    try:
+        return state.ensure_private(state.runs_dir())
+    except state.StateError as error:
+        raise JournalError(str(error)) from None
+
+
+def _end_torn_line(fd: int, path: str) -> None:
+    """A kill mid-write can leave a last line without its newline: end it, so what is
+    appended next starts a line of its own (the torn one stays out, as not JSON)."""
+    size = os.fstat(fd).st_size
+    if size == 0:
+        return
+    with open(path, "rb") as f:
+        f.seek(size - 1)
+        last = f.read(1)
+    if last != b"\n":
+        os.write(fd, b"\n")
+
+
+# -- reading -------------------------------------------------------------------------------
+def journal_path(run_id: str) -> str:
+    if not run_id or "/" in run_id or run_id.startswith("."):
+        raise JournalError(f"not a run id: {run_id!r}")
+    return os.path.join(state.runs_dir(), run_id + ".jsonl")
+
+
+def read_entries(path: str) -> list[Entry]:
+    """Every complete entry; a torn last line (a kill mid-write) is left out."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return []
+    entries: list[Entry] = []
+    for line in data.split(b"\n"):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except ValueError:
+            continue
+        if isinstance(value, dict):
+            entries.append(value)
+    return entries
+
+
+def read_run_entries(path: str, run_id: str) -> list[Entry]:
+    """The run's entries, checked (see the module doc); DamagedJournal when one is wrong."""
+    entries = read_entries(path)
+    problem = entries_problem(entries, run_id)
+    if problem:
+        raise DamagedJournal(problem)
+    return entries
+
+
+_INT = (int,)
+_NUM = (int, float)
+_STR = (str,)
+# op -> {field: types}; every field listed must be there, with one of those types.
+_REQUIRED: dict[str, dict[str, tuple[type, ...]]] = {
+    "begin": {"roots": (list,)},
+    "intent": {"action": _STR, "path": _STR},
+    "skip": {"path": _STR, "reason": _STR},
+    "end": {"status": _STR},
+    "purged": {"items": _INT, "bytes": _INT, "errors": (list,)},
+    "recovered": {"ref": _INT, "state": _STR},
+    "recovered-undo": {"ref": _INT, "state": _STR},
+}
+for _op in ("done", "fail", "copied", "undo-intent", "undo-copied", "undo-done", "undo-fail"):
+    _REQUIRED[_op] = {"ref": _INT}
+# Descriptive fields that may be null; numbers and the paths acted on never may.
+_NULLABLE = frozenset({"code", "kind", "type", "rel", "root", "reason", "warning", "command",
+                       "cwd", "argv"})
+# Intents of these actions must also carry these fields (what their undo reads).
+_ACTION_REQUIRED: dict[str, dict[str, tuple[type, ...]]] = {
+    "untrack": {"root": _STR, "rel": _STR},
+}
+# Fields that, when present, must have these types (whatever the op).
+_OPTIONAL: dict[str, tuple[type, ...]] = {
+    "dst": _STR, "method": _STR, "scan_root": _STR, "root": _STR, "rel": _STR, "code": _STR,
+    "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
+    "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
+    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR,
+}
+
+
+def entries_problem(entries: list[Entry], run_id: str) -> str:
+    """"" when every entry has the journal's shape, else what is wrong (one line)."""
+    last_seq = -1
+    for number, entry in enumerate(entries, start=1):
+        problem = _entry_problem(entry, run_id)
+        if not problem and entry["seq"] <= last_seq:
+            problem = f"seq {entry['seq']} does not follow {last_seq}"
+        if problem:
+            return f"entry {number}: {problem}"
+        last_seq = entry["seq"]
+    return ""
+
+
+def _entry_problem(entry: Entry, run_id: str) -> str:
+    if entry.get("run") != run_id:
+        return f"belongs to run {entry.get('run')!r}"
+    if not _typed(entry.get("seq"), _INT) or entry["seq"] < 0:
+        return f'"seq" is not a number: {entry.get("seq")!r}'
+    if not _typed(entry.get("time"), _NUM) or not _typed(entry.get("op"), _STR):
+        return '"time" or "op" is missing or of the wrong type'
+    wanted = dict(_REQUIRED.get(entry["op"], {}))
+    if entry["op"] == "intent":
+        wanted.update(_ACTION_REQUIRED.get(str(entry.get("action")), {}))
+    for name, types in wanted.items():
+        if not _typed(entry.get(name), types):
+            return f"{entry['op']}: {name!r} is missing or of the wrong type"
+    for name, types in _OPTIONAL.items():
+        if name in entry and not (entry[name] is None and name in _NULLABLE) and not _typed(
+                entry[name], types):
+            return f"{entry['op']}: {name!r} is of the wrong type"
+    for name in ("roots", "argv", "errors"):
+        if isinstance(entry.get(name), list) and not all(
+                isinstance(v, str) for v in entry[name]):
+            return f"{entry['op']}: {name!r} holds something that is not text"
+    return ""
+
+
+def _typed(value: object, types: tuple[type, ...]) -> bool:
+    return isinstance(value, types) and not isinstance(value, bool)
+
+
+def quarantine(run_id: str, path: str, problem: str) -> str:
+    """Set a damaged journal aside (renamed in its folder, never deleted); the notice."""
+    aside = path + ".damaged"
+    try:
+        folder = os.open(os.path.dirname(path), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+                         | os.O_CLOEXEC)
+        try:
+            os.rename(os.path.basename(path), os.path.basename(aside), src_dir_fd=folder,
+                      dst_dir_fd=folder)
+        finally:
+            os.close(folder)
+    except OSError as error:
+        return (f"tidy: run {run_id}: its journal is damaged ({problem}) and could not be set "
+                f"aside ({error.strerror}); it is left alone")
+    return (f"tidy: run {run_id}: its journal is damaged ({problem}); set aside as {aside}, "
+            "nothing of it is acted on")
+
+
+def is_active(path: str) -> bool:
+    """True while some process holds the run's lock (it is still running)."""
+    return lock_held(path, fcntl.LOCK_SH)
+
+
+def lock_held(path: str, mode: int = fcntl.LOCK_EX) -> bool:
+    """True when another process holds a flock on `path` that `mode` would conflict with."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, mode | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+    return False
+
+
+@dataclass
+class Intent:
+    """One intent and what later entries say about it."""
+
+    entry: Entry
+    results: list[Entry] = field(default_factory=list)
+
+    @property
+    def seq(self) -> int:
+        return int(self.entry["seq"])
+
+    @property
+    def action(self) -> str:
+        return str(self.entry.get("action", ""))
+
+    def last(self, *ops: str) -> Entry | None:
+        found = [r for r in self.results if r.get("op") in ops]
+        return found[-1] if found else None
+
+    @property
+    def applied(self) -> bool:
+        """The change is in effect: made (or found made by recovery) and not undone since."""
+        applied = False
+        for result in self.results:
+            op = result.get("op")
+            if op == "done":
+                applied = True
+            elif op == "recovered":
+                applied = result.get("state") == "moved"
+            elif op == "undo-done":
+                applied = False
+            elif op == "recovered-undo":
+                applied = result.get("state") != "restored"
+        return applied
+
+    @property
+    def in_flight(self) -> bool:
+        """Begun and never resolved: the run was killed between intent and outcome."""
+        return not any(r.get("op") in ("done", "fail", "recovered") for r in self.results)
+
+    @property
+    def undo_in_flight(self) -> bool:
+        """An undo of this intent began and was never resolved (killed mid-undo)."""
+        undo = [r for r in self.results
+                if str(r.get("op", "")).startswith("undo-") or r.get("op") == "recovered-undo"]
+        return bool(undo) and undo[-1].get("op") in ("undo-intent", "undo-copied")
+
+    def has(self, op: str) -> bool:
+        return any(r.get("op") == op for r in self.results)
+
+
+@dataclass
+class RunRecord:
+    run_id: str
+    path: str
+    entries: list[Entry]
+    active: bool
+
+    @property
+    def begin(self) -> Entry:
+        return self.entries[0] if self.entries and self.entries[0].get("op") == "begin" else {}
+
+    @property
+    def started(self) -> float:
+        return float(self.begin.get("time", 0.0))
+
+    @property
+    def ended(self) -> Entry | None:
+        ends = [e for e in self.entries if e.get("op") == "end"]
+        return ends[-1] if ends else None
+
+    @property
+    def finished_at(self) -> float:
+        end = self.ended
+        return float(end["time"]) if end else (
+            float(self.entries[-1].get("time", 0.0)) if self.entries else 0.0)
+
+    @property
+    def interrupted(self) -> bool:
+        """Killed mid-run: no end entry and nobody holds the lock, or recovered since."""
+        end = self.ended
+        if end is None:
+            return not self.active
+        return end.get("status") == "interrupted"
+
+    @property
+    def purged(self) -> bool:
+        return any(e.get("op") == "purged" for e in self.entries)
+
+    def intents(self) -> list[Intent]:
+        by_seq: dict[int, Intent] = {}
+        for entry in self.entries:
+            op = entry.get("op")
+            if op == "intent":
+                by_seq[int(entry["seq"])] = Intent(entry)
+            elif "ref" in entry and int(entry["ref"]) in by_seq:
+                by_seq[int(entry["ref"])].results.append(entry)
+        return list(by_seq.values())
+
+    def skips(self) -> list[Entry]:
+        return [e for e in self.entries if e.get("op") == "skip"]
+
+
+def read_run(run_id: str, quarantine_damaged: bool = True) -> RunRecord:
+    """One run, checked; a damaged journal is set aside (JournalError with the notice)."""
+    path = journal_path(run_id)
+    if not os.path.exists(path):
+        raise JournalError(f"no fix run {run_id!r} (`tidy trash list` shows them)")
+    record = _load(run_id, path, quarantine_damaged)
+    if record is None:
+        raise JournalError(take_notices()[-1].removeprefix("tidy: "))
+    return record
+
+
+def list_runs(quarantine_damaged: bool = True) -> list[RunRecord]:
+    """Every run whose journal is sound, oldest first. A damaged one is set aside (or, with
+    quarantine_damaged=False, as in a dry run, only left out) with a notice."""
+    folder = state.runs_dir()
+    try:
+        if os.path.islink(folder):
+            _NOTICES.append(f"tidy: {folder} is a symlink: tidy's journals are never read "
+                            "through a link")
+            return []
+        names = sorted(n for n in os.listdir(folder) if n.endswith(".jsonl"))
+    except FileNotFoundError:
+        return []
+    runs = []
+    for name in names:
+        record = _load(name.removesuffix(".jsonl"), os.path.join(folder, name),
+                       quarantine_damaged)
+        if record is not None:
+            runs.append(record)
+    return runs
+
+
+def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:
+    active = is_active(path)
+    try:
+        entries = read_run_entries(path, run_id)
+    except DamagedJournal as error:
+        if active or not quarantine_damaged:
+            _NOTICES.append(f"tidy: run {run_id}: its journal is damaged ({error}); left out")
+        else:
+            _NOTICES.append(quarantine(run_id, path, str(error)))
+        return None
+    return RunRecord(run_id, path, entries, active)
+
+
+# -- audit log -----------------------------------------------------------------------------
+def audit(event: str, run_id: str, **payload: Any) -> None:
+    """One line in the audit log: what happened, when, to how much, by which command."""
+    folder = state.ensure_dir(state.state_dir())
+    entry = {"time": round(time.time(), 3), "event": event, "run": run_id,
+             "argv": sys.argv, "cwd": _cwd(), "user": _user(), **payload}
+    fd = os.open(os.path.join(folder, "log.jsonl"),
+                 os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # concurrent tidy processes: whole lines only
+        os.write(fd, _dumps(entry))
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def read_audit() -> Iterator[Entry]:
+    yield from read_entries(state.audit_log_path())
+
+
+def _user() -> str:
+    for name in ("USER", "LOGNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    return str(os.getuid())

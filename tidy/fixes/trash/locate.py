@@ -1,0 +1,378 @@
+"""Where things go in the trash, and where a journal entry may say they went.
+
+TrashLocator picks a trash folder on the item's filesystem (or the copy fallback) and opens it
+by descriptors; Spot/spot_of check a trash intent of a journal (input, not trusted) against
+its run before undo, recovery or purge act on it."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import re
+import stat
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from tidy.core import state
+from tidy.core.catalog import CACHEDIR_SIGNATURE
+from tidy.fixes.fdops import Chain, Refused, lstat_at, open_chain, open_dir
+from tidy.fixes.journal import Intent, RunRecord, list_runs
+from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
+from tidy.fixes.recheck import Opened
+from tidy.workspace.git import git_dir
+
+_SLOT = re.compile(r"[0-9]{6}")
+_MARKERS = (".gitignore", "CACHEDIR.TAG")  # what tidy writes into a .tidy-trash folder
+
+
+@dataclass
+class Slot:
+    path: str
+    fd: int
+    run: RunFolder
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+
+
+@dataclass
+class RunFolder:
+    """This run's folder in one trash, held open for the whole run."""
+
+    chain: Chain  # anchor ... base, run folder
+
+    @property
+    def fd(self) -> int:
+        return self.chain.fd
+
+    @property
+    def path(self) -> str:
+        return self.chain.path
+
+    @property
+    def dev(self) -> int:
+        return self.chain.stats[-1].st_dev
+
+
+class TrashLocator:
+    """Chooses, per path, a trash folder on its filesystem (or the copy fallback), and opens
+    it by descriptors. A context manager: the run folders stay open until the run ends."""
+
+    def __init__(self, run_id: str) -> None:
+        self.run_id = run_id
+        self.last = ""
+        self._next = 0
+        self._runs: dict[tuple[str, tuple[str, ...]], RunFolder] = {}
+        self._git_dirs: dict[str, str | None] = {}
+        self._copied: dict[tuple[int, int], str] | None = None
+
+    def __enter__(self) -> TrashLocator:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        for run in self._runs.values():
+            run.chain.close()
+        self._runs.clear()
+
+    def place(self, action: PlannedAction, item: Opened) -> tuple[Slot, str]:
+        """A new slot in this run's folder in the chosen trash, and "rename" or "copy".
+        Raises Refused when no trash may be used for it."""
+        candidates = self._candidates(action, item)
+        for where in candidates:
+            if where.device(item) == item.st.st_dev:
+                with contextlib.suppress(OSError):  # not writable: try the next one
+                    run = self._run_folder(where, item)
+                    if run.dev == item.st.st_dev:
+                        return self._slot(run), "rename"
+        self._copy_allowed(item)
+        last: Exception | None = None
+        for where in candidates[:2]:
+            try:
+                return self._slot(self._run_folder(where, item)), "copy"
+            except OSError as error:
+                last = error
+        raise Refused(f"failed: cannot make the trash folder: {last}")
+
+    def drop(self, slot: Slot) -> None:
+        with contextlib.suppress(OSError):
+            os.rmdir(os.path.basename(slot.path), dir_fd=slot.run.fd)
+
+    # -- choosing ------------------------------------------------------------------------
+    def _candidates(self, action: PlannedAction, item: Opened) -> list[_Where]:
+        found: list[_Where] = []
+        if action.is_repo:
+            if action.root not in self._git_dirs:
+                self._git_dirs[action.root] = git_dir(action.root)
+            directory = self._git_dirs[action.root]
+            if directory is not None:
+                found.append(_Where(directory, ("tidy", "trash"), "git"))
+        found.append(_Where(state.state_dir(), ("trash",), "state"))
+        level = next((i for i, st in enumerate(item.chain.stats)
+                      if st.st_dev == item.st.st_dev), len(item.chain.stats) - 1)
+        found.append(_Where(item.chain.paths[level], (TRASH_FOLDER_NAME,), "outside", level))
+        return found
+
+    def _run_folder(self, where: _Where, item: Opened) -> RunFolder:
+        key = (where.anchor, where.parts)
+        if key in self._runs:
+            return self._runs[key]
+        try:
+            if where.kind == "outside":
+                chain = open_chain(where.anchor, where.parts, make=0o700,
+                                   anchor_fd=item.chain.fds[where.level],
+                                   what="tidy's trash folder")
+                try:
+                    _mark_outside_trash(chain.fd)
+                    _open_more(chain, self.run_id)
+                except BaseException:
+                    chain.close()
+                    raise
+            else:
+                if where.kind == "state":
+                    state.ensure_dir(where.anchor)
+                chain = open_chain(where.anchor, (*where.parts, self.run_id), make=0o700,
+                                   what="tidy's trash folder")
+        except Refused as refused:
+            if refused.link:
+                raise Refused(f"{refused.reason}: tidy's state is never followed through a "
+                              "link; remove the link") from None
+            raise OSError(errno.EACCES, refused.reason) from None
+        run = RunFolder(chain)
+        self._runs[key] = run
+        return run
+
+    def _slot(self, run: RunFolder) -> Slot:
+        while True:
+            name = f"{self._next:06d}"
+            self._next += 1
+            try:
+                os.mkdir(name, 0o700, dir_fd=run.fd)
+            except FileExistsError:
+                continue
+            return Slot(os.path.join(run.path, name), open_dir(name, run.fd), run)
+
+    # -- the copy fallback ---------------------------------------------------------------
+    def _copy_allowed(self, item: Opened) -> None:
+        """Copy only what can then be removed, and never the same thing twice."""
+        parent = item.parent
+        if os.fstatvfs(parent).f_flag & os.ST_RDONLY:
+            raise Refused("on a read-only filesystem with no trash of its own: tidy can "
+                          "neither move nor delete it (this fix does not apply here)")
+        if not os.access(".", os.W_OK | os.X_OK, dir_fd=parent):
+            raise Refused("its folder is not writable: tidy could copy it to the trash but "
+                          "not remove it (this fix does not apply here)")
+        earlier = self._copies().get((item.st.st_dev, item.st.st_ino))
+        if earlier:
+            raise Refused(f"run {earlier} already copied it to the trash and could not remove "
+                          "the original; tidy does not copy it again")
+
+    def _copies(self) -> dict[tuple[int, int], str]:
+        if self._copied is None:
+            self._copied = {}
+            for record in list_runs():
+                for intent in record.intents():
+                    entry = intent.entry
+                    done = intent.last("done")
+                    if (entry.get("method") == "copy" and done is not None
+                            and done.get("warning") and "src_ino" in entry
+                            and "src_dev" in entry):
+                        key = (int(entry["src_dev"]), int(entry["src_ino"]))
+                        self._copied[key] = record.run_id
+        return self._copied
+
+
+@dataclass(frozen=True)
+class _Where:
+    anchor: str
+    parts: tuple[str, ...]
+    kind: str  # git / state / outside
+    level: int = 0  # outside: the level of the item's parent chain that is the anchor
+
+    def device(self, item: Opened) -> int:
+        if self.kind == "outside":
+            return item.chain.stats[self.level].st_dev
+        return _device_of(self.anchor)
+
+
+def _open_more(chain: Chain, name: str) -> None:
+    """Open (making it 0700 when missing) folder `name` below the chain's last folder."""
+    more = open_chain(chain.path, (name,), make=0o700, anchor_fd=chain.fd,
+                      what="tidy's trash folder")
+    chain.push(os.dup(more.fd), more.path)
+    more.close()
+
+
+def _device_of(path: str) -> int:
+    """The device `path` would live on: its own, or its nearest existing ancestor's."""
+    current = path
+    while True:
+        try:
+            return os.stat(current).st_dev
+        except FileNotFoundError:
+            parent = os.path.dirname(current)
+            if parent == current:
+                return -1
+            current = parent
+        except OSError:
+            return -1
+
+
+def _mark_outside_trash(fd: int) -> None:
+    """`.gitignore` of `*` and a CACHEDIR.TAG in a .tidy-trash folder (never overwritten)."""
+    texts = {".gitignore": b"# tidy's trash (`tidy trash list`, `tidy trash purge`): never "
+                           b"commit it\n*\n",
+             "CACHEDIR.TAG": CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n"}
+    for name, text in texts.items():
+        try:
+            out = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                          | os.O_CLOEXEC, 0o644, dir_fd=fd)
+        except FileExistsError:
+            continue
+        try:
+            os.write(out, text)
+        finally:
+            os.close(out)
+
+
+# -- journal entries are input: where each may point ----------------------------------------
+@dataclass(frozen=True)
+class Spot:
+    """A validated trash intent: the original (scan root + folders + name) and its place in
+    the trash (anchor + folders down to the run folder, slot, name)."""
+
+    scan_root: str
+    src_parts: tuple[str, ...]
+    name: str
+    anchor: str
+    base_parts: tuple[str, ...]  # below the anchor, down to the trash base
+    run_id: str
+    slot: str
+
+    @property
+    def run_parts(self) -> tuple[str, ...]:
+        return (*self.base_parts, self.run_id)
+
+
+class SpotChecker:
+    """Checks trash intents of one run against its begin entry; caches git dirs."""
+
+    def __init__(self, run_id: str, record: RunRecord | None = None) -> None:
+        self.run_id = run_id
+        self._roots: set[str] | None = (
+            None if record is None else set(_roots_of(record)))
+        self._git_dirs: dict[str, str | None] = {}
+
+    def spot(self, intent: Intent, record: RunRecord | None = None) -> Spot | str:
+        """The Spot, or why this entry is refused (one line)."""
+        if self._roots is None:
+            from tidy.fixes.journal import read_run
+
+            self._roots = set(_roots_of(record or read_run(self.run_id)))
+        return spot_of(intent.entry, self.run_id, self._roots, self._git_dir)
+
+    def _git_dir(self, root: str) -> str | None:
+        if root not in self._git_dirs:
+            self._git_dirs[root] = git_dir(root)
+        return self._git_dirs[root]
+
+
+def _roots_of(record: RunRecord) -> list[str]:
+    roots = record.begin.get("roots")
+    return [r for r in roots if isinstance(r, str)] if isinstance(roots, list) else []
+
+
+def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
+            git_dir_of: Callable[[str], str | None]) -> Spot | str:
+    """Every path of a trash intent inside its run's root and its run's trash, lexically and
+    with no symlink in the part that exists: a Spot, or why the entry is refused."""
+    path, dst, scan_root = entry.get("path"), entry.get("dst"), entry.get("scan_root")
+    if not (isinstance(path, str) and isinstance(dst, str) and isinstance(scan_root, str)):
+        return "paths missing"
+    for value in (path, dst, scan_root):
+        if not os.path.isabs(value) or os.path.normpath(value) != value or "\0" in value:
+            return f"not a plain absolute path: {value!r}"
+    if not any(scan_root == r or scan_root.startswith(r.rstrip(os.sep) + os.sep)
+               for r in roots):  # watch rescans the changed folders inside its roots
+        return f"{scan_root} is not inside one of the run's roots"
+    if not path.startswith(scan_root.rstrip(os.sep) + os.sep):
+        return f"{path} is not inside the run's root {scan_root}"
+    if _has_link(scan_root):
+        return f"the run's root {scan_root} is reached through a symlink"
+    slot_dir, name = os.path.split(dst)
+    run_dir, slot = os.path.split(slot_dir)
+    base, run = os.path.split(run_dir)
+    if name != os.path.basename(path) or not _SLOT.fullmatch(slot) or run != run_id:
+        return f"{dst} is not a place in this run's trash"
+    anchor, base_parts = _trash_base(base, scan_root, entry.get("root"), git_dir_of)
+    if not anchor:
+        return f"{dst} is not in one of tidy's trash folders"
+    src_rel = os.path.relpath(os.path.dirname(path), scan_root)
+    return Spot(scan_root, () if src_rel == os.curdir else tuple(src_rel.split(os.sep)), name,
+                anchor, base_parts, run_id, slot)
+
+
+def _trash_base(base: str, scan_root: str, root: object,
+                git_dir_of: Callable[[str], str | None]) -> tuple[str, tuple[str, ...]]:
+    """(anchor, folders below it) when `base` is one of the trash folders this entry's run may
+    use (see the module doc), else ("", ())."""
+    if base == state.trash_dir():
+        return state.state_dir(), ("trash",)
+    if os.path.basename(base) == TRASH_FOLDER_NAME:
+        top = os.path.dirname(base)
+        if top == scan_root or top.startswith(scan_root.rstrip(os.sep) + os.sep):
+            rel = os.path.relpath(top, scan_root)
+            return scan_root, (*([] if rel == os.curdir else rel.split(os.sep)),
+                               TRASH_FOLDER_NAME)
+    if isinstance(root, str) and os.path.isabs(root) and base.endswith(
+            os.sep + os.path.join("tidy", "trash")):
+        directory = git_dir_of(root)
+        if directory is not None and os.path.dirname(os.path.dirname(base)) == directory:
+            return directory, ("tidy", "trash")
+    return "", ()
+
+
+def _has_link(path: str) -> bool:
+    """A symlink in the part of `path` that exists."""
+    current = path
+    while not os.path.lexists(current):
+        parent = os.path.dirname(current)
+        if parent == current:
+            return False
+        current = parent
+    return os.path.realpath(current) != current
+
+
+def open_run(spot: Spot, make: bool = False) -> Chain:
+    return open_chain(spot.anchor, spot.run_parts, what="tidy's trash folder",
+                      make=0o700 if make else 0)
+
+
+def remove_run_if_empty(spot: Spot) -> None:
+    with contextlib.suppress(Refused, OSError), open_chain(
+            spot.anchor, spot.base_parts, what="tidy's trash folder") as base:
+        with contextlib.suppress(OSError):
+            run_fd = open_dir(spot.run_id, base.fd)
+            try:
+                with os.scandir(run_fd) as entries:
+                    slots = [e.name for e in entries]
+                for name in slots:
+                    with contextlib.suppress(OSError):
+                        os.rmdir(name, dir_fd=run_fd)  # only empty slots go
+            finally:
+                os.close(run_fd)
+            os.rmdir(spot.run_id, dir_fd=base.fd)
+        if spot.base_parts[-1:] == (TRASH_FOLDER_NAME,) and len(base.fds) >= 2:
+            _remove_outside_trash_if_unused(base)
+
+
+def _remove_outside_trash_if_unused(base: Chain) -> None:
+    with os.scandir(base.fd) as entries:
+        names = {e.name for e in entries}
+    if not names <= set(_MARKERS):
+        return
+    for name in names:
+        if stat.S_ISREG(lstat_at(base.fd, name).st_mode):
+            os.unlink(name, dir_fd=base.fd)
+    os.rmdir(TRASH_FOLDER_NAME, dir_fd=base.fds[-2])

@@ -1,0 +1,162 @@
+"""Moving one checked item into its trash slot and back out: a rename, or a verified copy and
+then the original removed, always relative to folder descriptors."""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterator
+
+from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
+from tidy.fixes.fdops import Refused, lstat_at, open_dir, remove_at, rename_noreplace, same, why
+from tidy.fixes.journal import RunJournal
+from tidy.fixes.plan import PlannedAction
+from tidy.fixes.recheck import Opened, Problem, still_there
+from tidy.fixes.trash.locate import TrashLocator
+
+
+def move_opened(action: PlannedAction, item: Opened, journal: RunJournal,
+                locator: TrashLocator) -> Problem | None:
+    """Move the checked, held item into this run's trash; journal first. None when moved;
+    Refused for a reason to skip; a Problem "failed: ..." when the move itself failed."""
+    slot, method = locator.place(action, item)
+    try:
+        dst = os.path.join(slot.path, item.name)
+        seq = journal.intent(
+            "trash", path=action.path, dst=dst, method=method, code=action.code,
+            kind=action.kind, bytes=action.bytes, files=action.files, root=action.root,
+            scan_root=action.scan_root, type=action.expected.type, mode=action.expected.mode,
+            src_dev=item.st.st_dev, src_ino=item.st.st_ino,
+        )
+        try:
+            still_there(item)
+            partial = _transfer(item, slot.fd, method, lambda: journal.write(
+                {"op": "copied", "ref": seq}, sync=True))
+        except Refused as refused:
+            journal.failed(seq, refused.reason)
+            locator.drop(slot)
+            raise
+        except OSError as error:
+            journal.failed(seq, why(error))
+            locator.drop(slot)
+            return Problem(f"failed: {why(error)}", True)
+        if partial:
+            journal.done(seq, warning=partial)
+            return Problem(f"failed: {partial}", True)
+        journal.done(seq)
+        locator.last = dst
+        return None
+    finally:
+        slot.close()
+
+
+def _transfer(item: Opened, slot_fd: int, method: str, copied: Callable[[], object]) -> str:
+    """Move the item into the slot under its own name. "" or a warning when it moved but
+    the original could not be fully removed; OSError when nothing moved."""
+    ident = (item.st.st_dev, item.st.st_ino)
+    if method == "rename":
+        _rename_item(item, slot_fd)
+        if not same(lstat_at(slot_fd, item.name), ident):
+            # Swapped in the instant between the last check and the rename: put it back.
+            try:
+                rename_noreplace(slot_fd, item.name, item.parent, item.name)
+            except OSError as error:
+                return ("something else was moved (the item was replaced in the instant "
+                        f"before the move) and could not be put back ({why(error)}); "
+                        "`tidy undo` puts it back")
+            raise Refused("replaced during the move; put back")
+        return ""
+    return copy_then_remove(item.parent, item.name, slot_fd, item.name, copied, ident)
+
+
+def _rename_item(item: Opened, slot_fd: int) -> None:
+    try:
+        rename_noreplace(item.parent, item.name, slot_fd, item.name)
+    except PermissionError:
+        # Moving a folder to another parent rewrites its `..`: Linux wants write permission
+        # on the folder itself. For our own read-only folder: allow it, move, restore.
+        st = item.st
+        if (item.fd < 0 or not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid()
+                or st.st_mode & stat.S_IWUSR):
+            raise
+        os.fchmod(item.fd, stat.S_IMODE(st.st_mode) | stat.S_IWUSR)
+        try:
+            rename_noreplace(item.parent, item.name, slot_fd, item.name)
+        finally:
+            os.fchmod(item.fd, stat.S_IMODE(st.st_mode))
+
+
+def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
+                     copied: Callable[[], object], ident: tuple[int, int] | None = None) -> str:
+    """Copy to `dst.partial`, verify, rename into place, call `copied()` (the journal notes
+    the copy is complete), then delete the original. "" or a warning (see _transfer).
+    With `ident`, the source must be that (st_dev, st_ino) before the copy and before the
+    original is deleted."""
+    partial = dst + ".partial"
+
+    def check() -> None:
+        if ident is not None and not same(lstat_at(src_fd, src), ident):
+            raise Refused("replaced during the copy; nothing moved")
+
+    try:
+        check()
+        copy_at(src_fd, src, dst_fd, partial)
+        difference = compare_at(src_fd, src, dst_fd, partial)
+        if difference:
+            raise CopyError(errno.EIO, f"copy did not verify: {difference}")
+        check()
+        rename_noreplace(dst_fd, partial, dst_fd, dst)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            remove_at(dst_fd, partial)
+        raise
+    copied()
+    try:
+        remove_at(src_fd, src)
+    except OSError as error:
+        return f"copied, but the original could not be fully removed: {why(error)}"
+    return ""
+
+
+# -- path wrappers (tests, and tools that hold paths rather than descriptors) ---------------
+def remove_tree(path: str) -> None:
+    """Delete `path` for good: its parent opened once, then remove_at (never follows links)."""
+    parent = open_dir(os.path.dirname(path) or ".")
+    try:
+        remove_at(parent, os.path.basename(path))
+    finally:
+        os.close(parent)
+
+
+def copy_tree(src: str, dst: str) -> None:
+    with _parents(src, dst) as (a, b):
+        copy_at(a, os.path.basename(src), b, os.path.basename(dst))
+
+
+def compare_trees(a: str, b: str) -> str:
+    with _parents(a, b) as (fa, fb):
+        return compare_at(fa, os.path.basename(a), fb, os.path.basename(b))
+
+
+def transfer(src: str, dst: str, method: str, copied: Callable[[], object]) -> str:
+    """Move src to dst (dst must not exist), by their parents' descriptors."""
+    with _parents(src, dst) as (a, b):
+        if method == "rename":
+            rename_noreplace(a, os.path.basename(src), b, os.path.basename(dst))
+            return ""
+        return copy_then_remove(a, os.path.basename(src), b, os.path.basename(dst), copied)
+
+
+@contextlib.contextmanager
+def _parents(a: str, b: str) -> Iterator[tuple[int, int]]:
+    fa = open_dir(os.path.dirname(a) or ".")
+    try:
+        fb = open_dir(os.path.dirname(b) or ".")
+        try:
+            yield fa, fb
+        finally:
+            os.close(fb)
+    finally:
+        os.close(fa)

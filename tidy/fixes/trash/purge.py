@@ -1,0 +1,106 @@
+"""`tidy trash list` and `tidy trash purge`: what each run holds, and deleting it for good."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from tidy.fixes.fdops import Refused, purge_at
+from tidy.fixes.journal import Intent, RunJournal, RunRecord
+from tidy.fixes.recheck import mounts_below
+from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
+
+
+@dataclass(frozen=True)
+class TrashRun:
+    run_id: str
+    started: float
+    finished: float
+    command: str
+    items: int  # moved and still in the trash
+    bytes: int
+    files: int
+    status: str  # running / complete / interrupted / undone / partly undone / purged
+    locations: tuple[str, ...]
+    skipped: int
+    failed: int
+
+
+def summarize(record: RunRecord) -> TrashRun:
+    intents = record.intents()
+    trash = [i for i in intents if i.action == "trash"]
+    live = [] if record.purged else [i for i in trash if i.applied]
+    locations = sorted({os.path.dirname(os.path.dirname(str(i.entry.get("dst", ""))))
+                        for i in live})
+    undone = any(i.has("undo-done") or i.last("recovered-undo") for i in intents)
+    if record.active:
+        status = "running"
+    elif record.purged:
+        status = "purged"
+    elif record.interrupted:
+        status = "interrupted, undone" if undone and not live else "interrupted"
+    elif undone and not any(i.applied for i in intents):
+        status = "undone"
+    elif undone:
+        status = "partly undone"
+    else:
+        status = "complete"
+    argv = record.begin.get("argv") or []
+    return TrashRun(
+        run_id=record.run_id, started=record.started, finished=record.finished_at,
+        command=" ".join(str(a) for a in argv[1:]) if isinstance(argv, list) else "",
+        items=len(live), bytes=sum(int(i.entry.get("bytes", 0)) for i in live),
+        files=sum(int(i.entry.get("files", 0)) for i in live),
+        status=status, locations=tuple(locations), skipped=len(record.skips()),
+        failed=sum(1 for i in intents if i.has("fail")),
+    )
+
+
+@dataclass(frozen=True)
+class Purged:
+    run_id: str
+    items: int
+    bytes: int
+    errors: tuple[str, ...]
+
+
+def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
+    """Delete a run's trash for good: only the slots its valid entries name, below its own
+    trash folders, each deleted relative to the run folder's descriptor."""
+    checker = SpotChecker(record.run_id, record)
+    errors: list[str] = []
+    items = size = 0
+    by_run: dict[tuple[str, tuple[str, ...]], list[tuple[Intent, Spot]]] = {}
+    for intent in (i for i in record.intents() if i.action == "trash"):
+        spot = checker.spot(intent, record)
+        if isinstance(spot, str):
+            errors.append(f"{intent.entry.get('dst')}: journal entry refused: {spot}; "
+                          "left alone")
+            continue
+        by_run.setdefault((spot.anchor, spot.run_parts), []).append((intent, spot))
+    for mine in by_run.values():
+        spot = mine[0][1]
+        try:
+            run = open_run(spot)
+        except Refused as refused:
+            if not refused.link and "is gone" in refused.reason:
+                continue  # nothing of this run there any more
+            errors.append(refused.reason)
+            continue
+        with run:
+            slots = sorted({s.slot for _, s in mine})
+            mounted = {slot for slot in slots if mounts_below(os.path.join(run.path, slot))}
+            errors += [f"{os.path.join(run.path, slot)}: another filesystem is mounted inside; "
+                       "left alone" for slot in sorted(mounted)]
+            failed = purge_at(run.fd, [slot for slot in slots if slot not in mounted])
+            failed += [f"{slot}: mounted inside" for slot in sorted(mounted)]
+            errors += [os.path.join(run.path, e) for e in failed if e.split(":", 1)[0]
+                       not in mounted]
+            gone = {e.split(":", 1)[0] for e in failed}
+            for intent, slot_spot in mine:
+                if intent.applied and slot_spot.slot not in gone:
+                    items += 1
+                    size += int(intent.entry.get("bytes", 0))
+        remove_run_if_empty(spot)
+    journal.write({"op": "purged", "items": items, "bytes": size, "errors": errors}, sync=True)
+    return Purged(record.run_id, items, size, tuple(errors))

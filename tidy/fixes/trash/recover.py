@@ -1,0 +1,214 @@
+"""Putting back: `tidy undo` of a trash intent, and what a kill left in flight, decided from
+the disk (the item in the trash, at home, or a verified copy half removed)."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+
+from tidy.core.models import ActionKind
+from tidy.fixes import Outcome, Status
+from tidy.fixes.fdops import (
+    Chain,
+    Refused,
+    exists_at,
+    lstat_at,
+    open_chain,
+    open_dir,
+    remove_at,
+    rename_noreplace,
+    why,
+)
+from tidy.fixes.journal import Intent, RunJournal
+from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
+from tidy.fixes.trash.move import copy_then_remove
+
+
+def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
+    entry = intent.entry
+    src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
+    size, files = int(entry.get("bytes", 0)), int(entry.get("files", 0))
+
+    def fail(reason: str) -> Outcome:
+        journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED, reason, True, where=dst,
+                       run=journal.run_id)
+
+    spot = checker.spot(intent)
+    if isinstance(spot, str):
+        return fail(f"journal entry refused: {spot}; nothing done")
+    try:
+        with open_run(spot) as run, open_chain(run.path, (spot.slot,), anchor_fd=run.fd,
+                                                 what="its trash slot") as slot:
+            if not exists_at(slot.fd, spot.name):
+                return fail("no longer in the trash (purged or removed by hand)")
+            with open_chain(spot.scan_root, spot.src_parts, make=0o755,
+                            what="a folder on the way back") as home:
+                if exists_at(home.fd, spot.name):
+                    return fail("something now exists at the original path; left in the "
+                                f"trash at {dst}")
+                journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+                partial = _put_back(entry, slot.fd, home.fd, spot.name, lambda: journal.write(
+                    {"op": "undo-copied", "ref": intent.seq}, sync=True))
+            with contextlib.suppress(OSError):
+                os.rmdir(spot.slot, dir_fd=run.fd)
+    except Refused as refused:
+        if "is gone" in refused.reason and "trash" in refused.reason:
+            return fail("no longer in the trash (purged or removed by hand)")
+        return fail(refused.reason + f"; left in the trash at {dst}")
+    except OSError as error:
+        return fail(why(error))
+    journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
+    return Outcome(src, ActionKind.TRASH, Status.DONE, partial, bool(partial), size, files, src,
+                   run=journal.run_id)
+
+
+def _put_back(entry: dict[str, object], slot_fd: int, home_fd: int, name: str,
+              copied: Callable[[], object]) -> str:
+    if entry.get("method") == "copy" and os.fstat(slot_fd).st_dev != os.fstat(home_fd).st_dev:
+        return copy_then_remove(slot_fd, name, home_fd, name, copied)
+    st = lstat_at(slot_fd, name)
+    try:
+        rename_noreplace(slot_fd, name, home_fd, name)
+    except PermissionError:
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+            raise
+        fd = open_dir(name, slot_fd)
+        try:
+            os.fchmod(fd, stat.S_IMODE(st.st_mode) | stat.S_IWUSR)
+            try:
+                rename_noreplace(slot_fd, name, home_fd, name)
+            finally:
+                os.fchmod(fd, stat.S_IMODE(st.st_mode))
+        finally:
+            os.close(fd)
+    return ""
+
+
+def tidy_up_runs(checker: SpotChecker, intents: Sequence[Intent]) -> None:
+    """After undo: remove this run's folders that are now empty, and a .tidy-trash that
+    holds no run any more (no empty leftovers in the user's folders)."""
+    bases: dict[tuple[str, tuple[str, ...]], Spot] = {}
+    for intent in intents:
+        spot = checker.spot(intent)
+        if isinstance(spot, Spot):
+            bases[(spot.anchor, spot.base_parts)] = spot
+    for spot in bases.values():
+        remove_run_if_empty(spot)
+
+
+# -- recovery after a kill ------------------------------------------------------------------
+def recover_intent(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
+    """Decide from the disk what became of an intent a killed run left unresolved."""
+    entry = intent.entry
+    src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
+    spot = checker.spot(intent)
+    if isinstance(spot, str):
+        journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED,
+                       f"journal entry refused: {spot}; nothing done", True, where=dst,
+                       run=journal.run_id)
+    try:
+        run = _gone_is_none(lambda: open_run(spot))
+        try:
+            slot_fd = _open_or_none(run.fd, spot.slot) if run is not None else -1
+            try:
+                with _open_home(spot) as home:
+                    if intent.undo_in_flight:
+                        return _recover_undo(intent, journal, spot, slot_fd, home)
+                    return _recover_move(intent, journal, spot, run, slot_fd, home)
+            finally:
+                if slot_fd >= 0:
+                    os.close(slot_fd)
+        finally:
+            if run is not None:
+                run.close()
+    except Refused as refused:
+        # A symlink where tidy's trash or the way home should be: touch nothing.
+        if intent.undo_in_flight:
+            journal.write({"op": "recovered-undo", "ref": intent.seq, "state": "in-trash"},
+                          sync=True)
+        else:
+            journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+        return Outcome(src, ActionKind.TRASH, Status.FAILED, refused.reason, True, where=dst,
+                       run=journal.run_id)
+
+
+def _gone_is_none(opener: Callable[[], Chain]) -> Chain | None:
+    try:
+        return opener()
+    except Refused as refused:
+        if refused.link:
+            raise
+        return None
+
+
+@contextlib.contextmanager
+def _open_home(spot: Spot) -> Iterator[Chain | None]:
+    chain = _gone_is_none(lambda: open_chain(spot.scan_root, spot.src_parts,
+                                             what="a folder on the way back"))
+    try:
+        yield chain
+    finally:
+        if chain is not None:
+            chain.close()
+
+
+def _open_or_none(dir_fd: int, name: str) -> int:
+    try:
+        return open_dir(name, dir_fd)
+    except OSError:
+        return -1
+
+
+def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | None,
+                  slot_fd: int, home: Chain | None) -> Outcome:
+    entry, name = intent.entry, spot.name
+    copied = intent.has("copied")
+    if slot_fd >= 0 and entry.get("method") == "copy" and not copied:
+        with contextlib.suppress(OSError):
+            if exists_at(slot_fd, name + ".partial"):
+                remove_at(slot_fd, name + ".partial")  # our own half copy; the original is whole
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    at_home = home is not None and exists_at(home.fd, name)
+    if copied and in_trash and at_home and home is not None:
+        # The verified copy is complete: finish what the kill interrupted.
+        with contextlib.suppress(OSError):
+            remove_at(home.fd, name)
+        at_home = exists_at(home.fd, name)
+    state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
+    journal.write({"op": "recovered", "ref": intent.seq, "state": state_name}, sync=True)
+    if not in_trash and run is not None:
+        with contextlib.suppress(OSError):
+            os.rmdir(spot.slot, dir_fd=run.fd)
+    status = Status.FAILED if state_name == "missing" else Status.DONE
+    dst = str(entry.get("dst", ""))
+    return Outcome(str(entry.get("path", "")), ActionKind.TRASH, status,
+                   {"moved": f"was moved to the trash ({dst})",
+                    "not-moved": "had not moved; still in place",
+                    "missing": "neither in place nor in the trash"}[state_name],
+                   state_name == "missing", where=dst, run=journal.run_id)
+
+
+def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
+                  home: Chain | None) -> Outcome:
+    name = spot.name
+    undo_ops = [r.get("op") for r in intent.results if str(r.get("op", "")).startswith("undo-")]
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    if home is not None and in_trash:
+        if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
+            with contextlib.suppress(OSError):
+                remove_at(slot_fd, name)  # the restored copy verified; finish removing it
+        elif exists_at(home.fd, name + ".partial"):
+            with contextlib.suppress(OSError):
+                remove_at(home.fd, name + ".partial")
+    in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    restored = home is not None and exists_at(home.fd, name) and not in_trash
+    journal.write({"op": "recovered-undo", "ref": intent.seq,
+                   "state": "restored" if restored else "in-trash"}, sync=True)
+    dst = str(intent.entry.get("dst", ""))
+    return Outcome(str(intent.entry.get("path", "")), ActionKind.TRASH, Status.DONE,
+                   "restored" if restored else f"still in the trash ({dst})",
+                   where=dst, run=journal.run_id)

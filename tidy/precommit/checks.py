@@ -1,0 +1,380 @@
+"""`tidy hook ...`: the checks behind tidy's git hooks (.pre-commit-hooks.yaml, hooks/pre-commit).
+
+check-staged FILE...  (commit stage, per file)
+    Blocks what should never be committed: caches, build outputs and OS/editor junk from the
+    catalogue, files whose *staged blob* is over the size limit, and new Python modules that are
+    mostly data (the data-in-code judgement, run on the staged blob's bytes),
+    and a vendored library added that nothing in the repo references (TDY401).
+    Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
+    from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
+    2 MB.
+check-push  (pre-push, whole repo, no file names)
+    Checks every blob the commits in PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF add or change, in
+    every commit of the range (`git rev-list --objects` for what is pushed, one `git log --raw`
+    for where): a file added in one commit and deleted in a later one is still pushed and still
+    counts; a blob FROM already holds is not pushed again. Without a range it checks HEAD's
+    whole tree.
+
+Every problem says how to fix it; tidy/cli/hook.py prints them (exit 0 clean, 1 problems
+found, 2 usage error: not a repo). Only the standard library is imported at import time; the
+catalogue and git helpers load when a check runs.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import shlex
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tidy.analysis.vendored.candidates import Library
+    from tidy.core.catalog import Catalog, Kind
+    from tidy.core.config import Config
+    from tidy.workspace.blobs import Blob
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    code: str  # the TDY rule it matches
+    message: str
+    fix: str
+
+    def render(self) -> str:
+        return f"{self.path}: {self.message} [{self.code}]\n    fix: {self.fix}"
+
+
+# ------------------------------------------------------------------------ evidence
+class _Names(Collection[str]):
+    """The entry names of one folder, from git's path list, computed on first use."""
+
+    def __init__(self, children: dict[str, set[str]], folder: str) -> None:
+        self._children = children
+        self._folder = folder
+
+    def _names(self) -> set[str]:
+        return self._children.get(self._folder, set())
+
+    def __contains__(self, name: object) -> bool:
+        return name in self._names()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._names())
+
+    def __len__(self) -> int:
+        return len(self._names())
+
+
+class _Tree:
+    """Folder -> entry names, built from git paths (the index, or a commit's tree)."""
+
+    def __init__(self, paths: Iterable[str]) -> None:
+        self.children: dict[str, set[str]] = {}
+        for path in paths:
+            parts = path.split("/")
+            for depth in range(len(parts)):
+                parent = "/".join(parts[:depth]) or "."
+                self.children.setdefault(parent, set()).add(parts[depth])
+
+    def names(self, folder: str) -> _Names:
+        return _Names(self.children, folder or ".")
+
+
+class ArtifactFinder:
+    """Which catalogued cache, build output or junk a path lies in (or is), judged by its path
+    and by the names git holds beside it -- the same evidence rules as the scan."""
+
+    def __init__(self, root: str, config: Config, tree: _LazyTree) -> None:
+        self.root = root
+        self.config = config
+        self.catalog: Catalog = config.catalog()
+        self.tree = tree
+        self._dirs: dict[str, Kind | None] = {}
+
+    def artifact_of(self, path: str) -> tuple[str, Kind] | None:
+        """(the artifact's path, its kind): the outermost catalogued folder, else the file."""
+        parts = path.split("/")
+        for depth in range(1, len(parts)):
+            folder = "/".join(parts[:depth])
+            kind = self._dir_kind(folder, parts[depth - 1])
+            if kind is not None:
+                return folder, kind
+        parent = "/".join(parts[:-1])
+        kind = self.catalog.file_kind(parts[-1], self.tree.names(parent))
+        if kind is not None and self.config.kind_enabled(kind):
+            return path, kind
+        return None
+
+    def _dir_kind(self, folder: str, name: str) -> Kind | None:
+        if folder in self._dirs:
+            return self._dirs[folder]
+        kind = None
+        if self.catalog.dir_candidates(name):  # a dict lookup: most names stop here
+            parent = folder.rpartition("/")[0]
+            found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
+                                              self.tree.names(parent), self.tree.names(folder))
+            kind = found if found is not None and self.config.kind_enabled(found) else None
+        self._dirs[folder] = kind
+        return kind
+
+
+class _LazyTree:
+    """A _Tree read from git only when some evidence is needed."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]) -> None:
+        self._load = load
+        self._tree: _Tree | None = None
+
+    def names(self, folder: str) -> _Names:
+        if self._tree is None:
+            self._tree = _Tree(self._load())
+        return self._tree.names(folder)
+
+
+# ------------------------------------------------------------------------ problems
+def _q(path: str) -> str:
+    return shlex.quote(path)
+
+
+STAGED, RANGE, TREE = "staged", "range", "tree"  # what is judged: the index, pushed commits, HEAD
+
+
+def _ignore_rule(artifact: str, kind: Kind) -> str:
+    name = artifact.rsplit("/", 1)[-1]
+    if kind.type == "dir":
+        return f"{name}/"
+    if name in kind.names:
+        return name
+    return next((g for g in kind.globs if fnmatch.fnmatchcase(name, g)), name)
+
+
+def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Problem:
+    rule = _ignore_rule(artifact, kind)
+    what = "folder" if kind.type == "dir" else "file"
+    held = f" ({files:,} file{'s' if files != 1 else ''})" if kind.type == "dir" else ""
+    untrack = f"git rm {'-r ' if kind.type == 'dir' else ''}--cached -q -- {_q(artifact)}"
+    if scope == STAGED:
+        fix = (f"{untrack} && echo {_q(rule)} >> .gitignore (the files stay on disk; "
+               f"{kind.regenerate or 'the tool writes it again'})")
+    elif scope == RANGE:
+        fix = (f"take it out of the unpushed commits ({untrack}, add {_q(rule)} to .gitignore, "
+               "then git commit --amend, or git rebase -i for older commits)")
+    else:
+        fix = (f"{untrack}, add {_q(rule)} to .gitignore and commit "
+               "(or: tidy fix --unsafe-fixes --select TDY102)")
+    return Problem(artifact, "TDY102",
+                   f"{kind.why} ({kind.name} {what}){held} must not be committed", fix)
+
+
+def _size_problem(blob: Blob, limit: int, scope: str, deleted_later: bool) -> Problem:
+    from tidy.core.units import human_bytes
+
+    where = {STAGED: "staged blob", RANGE: f"blob added in {blob.commit[:10]}",
+             TREE: "tracked file"}[scope]
+    message = (f"{where} is {human_bytes(blob.size)}, over the limit of {human_bytes(limit)}"
+               + ("; deleted in a later commit, but still pushed with history"
+                  if deleted_later else ""))
+    path = _q(blob.path)
+    raise_limit = "or raise the limit (--max-size, [tool.tidy.budgets] largest-file)"
+    if scope == STAGED:
+        fix = (f"git rm --cached -q -- {path} (keeps the file), then track it with Git LFS "
+               f"(git lfs track {path}) or keep it out of the repository; {raise_limit}")
+    elif scope == RANGE:
+        fix = (f"rewrite the unpushed commits without it (git rebase -i {blob.commit[:10]}^ "
+               f"and drop it there, or git filter-repo --path {path} --invert-paths), or move "
+               f"it to Git LFS (git lfs migrate import --include={path}); {raise_limit}")
+    else:
+        fix = (f"move it to Git LFS (git lfs migrate import --include={path}) or out of the "
+               f"repository; {raise_limit}")
+    return Problem(blob.path, "TDY202", message, fix)
+
+
+def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limit: int,
+                  scope: str, deleted: Collection[str] = ()) -> list[Problem]:
+    problems: list[Problem] = []
+    artifacts: dict[str, tuple[Kind, int]] = {}
+    excluded = _exclusion(finder.config)
+    for blob in blobs:
+        if excluded is not None and excluded(blob.path):
+            continue
+        found = finder.artifact_of(blob.path)
+        if found is not None:
+            kind, count = artifacts.get(found[0], (found[1], 0))
+            artifacts[found[0]] = (kind, count + 1)
+            continue
+        if blob.is_file and blob.size > limit:
+            problems.append(_size_problem(blob, limit, scope, blob.path in deleted))
+    problems += [_artifact_problem(path, kind, count, scope)
+                 for path, (kind, count) in artifacts.items()]
+    return sorted(problems, key=lambda p: (p.path, p.code))
+
+
+def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
+                         is_new: Callable[[Blob], bool], scope: str) -> list[Problem]:
+    """New Python modules that are mostly data (TDY301), judged on the blob's content by the
+    same judgement the scan uses."""
+    candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
+                  and b.size >= config.data_min_size]
+    candidates = [b for b in candidates if is_new(b)]
+    if not candidates:
+        return []
+    from tidy.workspace.blobs import hook_env, read_blobs
+
+    contents = read_blobs(root, (b.sha for b in candidates), env=hook_env())
+    return [problem for blob in candidates
+            if (problem := _data_module(blob, contents.get(blob.sha, b""), scope)) is not None]
+
+
+def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
+                      finder: ArtifactFinder, scope: str) -> list[Problem]:
+    """A third-party library being added that nothing references (TDY401). The path test
+    is cheap; only when a commit adds a library does the repo's text get searched once."""
+    from tidy.analysis.vendored.candidates import discover
+    from tidy.workspace.textscan import read_head
+
+    paths = [b.path for b in blobs if b.is_file]
+    read = lambda path, limit: read_head(root, path, limit)  # noqa: E731
+    libraries = discover(paths, read)
+    if not libraries:
+        return []
+    # A committed node_modules is blocked as a cache already: one problem, not two.
+    libraries = [lib for lib in libraries if finder.artifact_of(lib.files[0]) is None]
+    if not libraries:
+        return []
+    added = {b.path for b in blobs if b.is_file and is_new(b)}
+    libraries = [lib for lib in libraries if set(lib.files) <= added]
+    if not libraries:
+        return []
+    return [_unused_library_problem(lib, scope) for lib in _unreferenced(root, libraries)]
+
+
+def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
+    from tidy.analysis.vendored.evidence import judge, patterns_for
+    from tidy.workspace.textscan import search, text_files
+
+    patterns = patterns_for(libraries)
+    files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
+    matches, _ = search(root, files, [p.text for p in patterns])
+    verdicts = judge(libraries, patterns, matches)
+    return [v.library for v in verdicts if not v.used]
+
+
+def _unused_library_problem(library: Library, scope: str) -> Problem:
+    return Problem(
+        library.root, "TDY401",
+        f"vendored {library.package_name or library.name} ({len(library.files)} files) is "
+        f"being added ({scope}) and nothing in the repo references it",
+        f"reference it from your code in this commit, or leave it out: "
+        f"git rm -r --cached {_q(library.root)}",
+    )
+
+
+def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
+    from tidy.analysis.data_in_code import judge_python
+    from tidy.core.units import human_bytes
+
+    verdict = judge_python(content)
+    if verdict.error or not verdict.is_data:
+        return None  # code, or not provably data: never block a commit on a guess
+    then = "git add both" if scope == STAGED else "amend the commit that added it"
+    return Problem(blob.path, "TDY301",
+                   f"new module of {human_bytes(blob.size)} is {verdict.literal_fraction:.0%} "
+                   f"data ({', '.join(b.name for b in verdict.bindings[:3])})",
+                   f"tidy extract {_q(blob.path)} (moves the data to a .json.gz beside it with a "
+                   f"verified loader stub), then {then}; or keep the data out of the source tree")
+
+
+def _exclusion(config: Config) -> Callable[[str], bool] | None:
+    if not config.exclude:
+        return None
+    import pathspec
+
+    spec = pathspec.GitIgnoreSpec.from_lines(config.exclude)
+    return lambda path: bool(spec.match_file(path))
+
+
+# ------------------------------------------------------------------------ the checks
+def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple[Config, int]:
+    from tidy.core.config import load
+    from tidy.rules import budgets
+
+    config = load(root, config_path)
+    if max_size is not None:
+        return config, max_size
+    largest = budgets.load(config).get("largest-file")
+    return config, largest if largest is not None else config.large_file
+
+
+def _relative_to_root(cwd: str, root: str, files: Sequence[str]) -> list[str]:
+    """File names as git lists them (relative to the root), whatever folder the hook ran in."""
+    here = os.path.realpath(cwd)
+    if here == os.path.realpath(root):
+        return [f.replace(os.sep, "/").removeprefix("./") for f in files]
+    paths = []
+    for name in files:
+        absolute = os.path.realpath(os.path.join(here, name))
+        paths.append(os.path.relpath(absolute, os.path.realpath(root)).replace(os.sep, "/"))
+    return paths
+
+
+def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
+                 max_size: int | None = None) -> list[Problem]:
+    from tidy.workspace import blobs
+
+    env = blobs.hook_env()  # keeps the temporary index of `git commit -a`
+    root = blobs.repo_root(cwd, env)
+    config, limit = _settings(root, config_path, max_size)
+    paths = _relative_to_root(cwd, root, files)
+    staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
+    finder = ArtifactFinder(root, config, _LazyTree(lambda: blobs.index_paths(root, env)))
+    problems = find_problems(root, staged, finder, limit, STAGED)
+    added: list[set[str]] = []
+
+    def is_new(blob: Blob) -> bool:  # `git diff --cached` only when a candidate exists
+        if not added:
+            added.append(blobs.added_paths(root, env))
+        return blob.path in added[0]
+
+    return (problems + data_module_problems(root, staged, config, is_new, STAGED)
+            + vendored_problems(root, staged, is_new, finder, STAGED))
+
+
+def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
+                config_path: str | None = None, max_size: int | None = None) -> list[Problem]:
+    from tidy.workspace import blobs
+
+    env = blobs.hook_env()
+    root = blobs.repo_root(cwd, env)
+    config, limit = _settings(root, config_path, max_size)
+    target = to_ref or "HEAD"
+    at_target = blobs.paths_at(root, target, env)
+    if from_ref:
+        added = blobs.range_blobs(root, from_ref, target, env)
+        deleted = {b.path for b in added} - at_target
+    else:  # no range (first push of a branch, or a manual run): the whole tree
+        added = blobs.tree_blobs(root, target, env)
+        deleted = set()
+    known = at_target | {b.path for b in added}
+    finder = ArtifactFinder(root, config, _LazyTree(lambda: known))
+    scope = RANGE if from_ref else TREE
+    latest = _latest_per_path(added)
+    problems = find_problems(root, latest, finder, limit, scope, deleted)
+    if scope == RANGE:  # a whole tree has nothing "new"; the scan reports data modules there
+        problems += data_module_problems(root, latest, config, lambda b: b.status == "A", scope)
+    return problems
+
+
+def _latest_per_path(added: Sequence[Blob]) -> list[Blob]:
+    """One blob per path: the biggest one the range adds (what decides the size check)."""
+    best: dict[str, Blob] = {}
+    for blob in added:
+        current = best.get(blob.path)
+        if current is None or blob.size > current.size:
+            best[blob.path] = blob
+    return list(best.values())
+
+
+__all__ = ["ArtifactFinder", "Problem", "check_range", "check_staged", "find_problems"]

@@ -1,0 +1,171 @@
+"""What `tidy init` prints or writes: the .pre-commit-config.yaml snippet and a starter [tool.tidy].
+
+Printed by default. With --write: `.pre-commit-config.yaml` is created, and the starter config
+goes to `.tidy.toml` when there is one or no pyproject.toml, else it is appended to
+pyproject.toml as a new [tool.tidy] table. Nothing is overwritten without --force, and a
+pyproject.toml that already has [tool.tidy] is never edited (TOML tables are not merged by hand
+behind the user's back: the starter is printed instead). Writes are atomic (temp file + rename,
+mode kept) and go only to regular files reached without following a link (tidy.core.safe_files): a
+symlinked pyproject.toml or .tidy.toml is kept as it is, with the reason.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+import click
+
+from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
+from tidy.workspace import provenance
+
+PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
+
+_LOCAL_HOOKS = """\
+# tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
+# --hook-type pre-commit --hook-type pre-push`. `repo: local` uses the tidy installed in
+# this environment (README, "Set up"); `tidy init --repo URL` pins a commit of a repository.
+repos:
+  - repo: local
+    hooks:
+      - id: tidy-staged
+        name: tidy (staged files)
+        entry: tidy hook check-staged
+        language: system
+        stages: [pre-commit]
+        types: [file]
+      - id: tidy-push
+        name: tidy (pushed commits)
+        entry: tidy hook check-push
+        language: system
+        pass_filenames: false
+        always_run: true
+        stages: [pre-push]
+"""
+
+_REMOTE_HOOKS = """\
+# tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
+# --hook-type pre-commit --hook-type pre-push`.
+repos:
+  - repo: {repo}
+    rev: {rev}
+    hooks:
+      - id: tidy-staged
+        # args: [--max-size, 1MB]   # default: [tool.tidy.budgets] largest-file, else 1 MB
+      - id: tidy-push
+"""
+
+_SETTINGS = """\
+fail-on = ["TDY102", "TDY202"]   # what makes `tidy scan` exit 1: committed caches, huge files
+large-file = "1MB"              # report tracked files over this (TDY201)
+max-file-size = "50MB"          # fail on tracked files over this (TDY202; GitHub warns at 50 MiB)
+"""
+
+_BUDGETS = """\
+largest-file = "10MB"           # the hooks block bigger files; `tidy scan` fails on them
+committed-caches = false        # committed caches and build outputs fail
+# total-tracked-bytes = "500MB"
+# history-size = "1GB"          # `git rev-list --all --objects --disk-usage`
+# data-in-code-modules = 0
+# vendored-bytes = "5MB"
+"""
+
+
+def pre_commit_snippet(repo: str | None = None, rev: str | None = None) -> str:
+    if repo is None:
+        return _LOCAL_HOOKS
+    return _REMOTE_HOOKS.format(repo=repo, rev=rev or pinned_rev())
+
+
+def pinned_rev() -> str:
+    """The commit this tidy was installed from: a rev that exists, unlike a tag never made."""
+    found = provenance.installed()
+    if found is None or found.commit is None:
+        raise click.UsageError("--repo needs --rev here: this tidy was not installed from a git "
+                               "checkout or a git URL, so its commit is unknown; pass --rev with "
+                               "a commit (or tag) of that repository")
+    note = " (not on any remote branch: push it, or pass --rev)" if provenance.unpublished(
+        found) else ""
+    click.echo(f"tidy init: rev {found.commit} is {found.how}{note}", err=True)
+    return found.commit
+
+
+def tidy_toml() -> str:
+    """The starter as a whole .tidy.toml file."""
+    return f"# tidy settings (`tidy scan`, the hooks)\n{_SETTINGS}\n[budgets]\n{_BUDGETS}"
+
+
+def pyproject_tables() -> str:
+    return f"[tool.tidy]\n{_SETTINGS}\n[tool.tidy.budgets]\n{_BUDGETS}"
+
+
+@dataclass(frozen=True)
+class Outcome:
+    path: str
+    action: str  # "written", "appended", "kept"
+    reason: str = ""
+
+
+def _write(folder: str, name: str, text: str, action: str = "written") -> Outcome:
+    """Replace folder/name with `text`, or keep it with the reason tidy does not edit it."""
+    path = os.path.join(folder, name)
+    try:  # keeps the file's mode, like the edit it is
+        write_in_root(folder, name, text.encode("utf-8"))
+    except UnsafeFile as error:
+        return Outcome(path, "kept", str(error))
+    return Outcome(path, action)
+
+
+def _refused(folder: str, name: str) -> Outcome | None:
+    problem = check_editable(folder, name)
+    return Outcome(os.path.join(folder, name), "kept", problem) if problem else None
+
+
+def write_pre_commit(folder: str, snippet: str, force: bool) -> Outcome:
+    path = os.path.join(folder, PRE_COMMIT_CONFIG)
+    refused = _refused(folder, PRE_COMMIT_CONFIG)
+    if refused is not None:
+        return refused
+    if os.path.exists(path) and not force:
+        return Outcome(path, "kept", "exists (--force overwrites it; or add the hooks printed "
+                       "by `tidy init` to it)")
+    return _write(folder, PRE_COMMIT_CONFIG, snippet)
+
+
+def write_config(folder: str, force: bool) -> Outcome:
+    dot_tidy = os.path.join(folder, ".tidy.toml")
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if os.path.lexists(dot_tidy) or not os.path.lexists(pyproject):
+        refused = _refused(folder, ".tidy.toml")
+        if refused is not None:
+            return refused
+        if os.path.exists(dot_tidy) and not force:
+            return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
+        return _write(folder, ".tidy.toml", tidy_toml())
+    try:
+        data = read_in_root(folder, "pyproject.toml") or b""
+    except UnsafeFile as error:
+        return Outcome(pyproject, "kept", str(error))
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return Outcome(pyproject, "kept", "not UTF-8; edit it by hand (`tidy init` prints the "
+                       "starter)")
+    if _has_tidy_table(text):
+        return Outcome(pyproject, "kept", "already has [tool.tidy]; edit it by hand "
+                       "(`tidy init` prints the starter)")
+    newline = "\r\n" if "\r\n" in text else "\n"
+    separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
+        newline if text.endswith(("\n", "\r\n")) else newline * 2)
+    return _write(folder, "pyproject.toml",
+                  text + separator + pyproject_tables().replace("\n", newline), "appended")
+
+
+def _has_tidy_table(text: str) -> bool:
+    import tomllib
+
+    try:
+        tool = tomllib.loads(text).get("tool", {})
+    except tomllib.TOMLDecodeError:
+        return True  # a broken file is not ours to append to
+    return isinstance(tool, dict) and "tidy" in tool

@@ -1,0 +1,70 @@
+"""Early work: what can be done from a repo's index alone, done on the scan's worker pool while
+the walk runs.
+
+The walk keeps both cores busy only part of the time (it starts alone, and the last measuring
+job finishes alone); work queued on the pool fills those gaps instead of running after the
+walk. What the work is, is the caller's: a task gets the repo root and one listing of its
+index and returns, by key, what it found (the engine's task runs each selected rule's `early`
+job and measures the index for the trends). It runs in the worker, so the main process need not
+import what the task needs before the walk starts. A repo whose index is small gets nothing
+early: the fork and the hand-over would cost more than the work.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from concurrent.futures import Future
+
+from tidy.workspace.blobs import IndexListing, list_index
+from tidy.workspace.git import git_dir
+from tidy.workspace.pool import WorkerPool
+
+EARLY_MIN_INDEX_BYTES = 512 * 1024  # about 5,000 tracked files
+
+# (repo root, one listing of its index) -> results by key; picklable (it crosses to a worker).
+IndexTask = Callable[[str, IndexListing], dict[str, object]]
+
+
+def run_task(task: IndexTask, repo: str) -> dict[str, object]:
+    """In a worker: the index listed once, then the task over it."""
+    return task(repo, list_index(repo))
+
+
+class EarlyWork:
+    def __init__(self, task: IndexTask | None, pool: WorkerPool,
+                 min_index_bytes: int | None = None) -> None:
+        self._task = task
+        self._pool = pool
+        self._min_index_bytes = (EARLY_MIN_INDEX_BYTES if min_index_bytes is None
+                                 else min_index_bytes)
+        self._started: dict[str, Future[dict[str, object]]] = {}
+
+    def start(self, repo: str) -> None:
+        """Queue the task for `repo` (an absolute repo root), once."""
+        if repo in self._started or self._task is None or not self._worth_it(repo):
+            return
+        executor = self._pool.get()
+        if executor is None:
+            return
+        self._started[repo] = executor.submit(run_task, self._task, repo)
+
+    def results(self, repo: str) -> dict[str, object]:
+        """What finished for `repo`, by key; nothing when the task failed as a whole (no
+        git): whoever wanted a result then does the work itself."""
+        future = self._started.get(repo)
+        if future is None:
+            return {}
+        try:
+            return future.result()
+        except Exception:
+            return {}
+
+    def _worth_it(self, repo: str) -> bool:
+        directory = git_dir(repo)
+        if directory is None:
+            return False
+        try:
+            return os.stat(os.path.join(directory, "index")).st_size >= self._min_index_bytes
+        except OSError:
+            return False

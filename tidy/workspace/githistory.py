@@ -1,0 +1,423 @@
+"""What git history holds: every blob ever committed, its size, and where it came from.
+
+One streaming pipeline, the way git-sizer walks history (research/bloat-ci.md section 2.4):
+
+    git rev-list --objects --in-commit-order --topo-order --reverse <revs>
+      | git cat-file --batch-check='%(objecttype) %(objectname) %(objectsize)
+                                    %(objectsize:disk) %(rest)'   (one line)
+
+The two git processes are joined by an OS pipe; Python reads only cat-file's answers. No blob
+contents are read. `--in-commit-order --reverse` prints each commit (oldest first) followed by
+the trees and blobs it is the first to reference, so the commit that added a blob is known
+from the line order alone. `%(rest)` carries rev-list's path through cat-file.
+
+Only the top N blobs are kept in memory, plus per-extension and per-folder totals; a second,
+narrow walk (`git log --find-object=...`) names every path the top blobs ever had.
+"""
+
+from __future__ import annotations
+
+import heapq
+import os
+import subprocess
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from tidy.workspace import fifo_guard
+from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
+
+BATCH_FORMAT = "%(objecttype) %(objectname) %(objectsize) %(objectsize:disk) %(rest)"
+NO_EXTENSION = "<no extension>"
+TOPLEVEL = "<toplevel>"
+
+
+class ShallowClone(RuntimeError):
+    """History analysis of a shallow clone would silently miss the cut-off part."""
+
+
+@dataclass(frozen=True)
+class BlobRecord:
+    """One blob as the pipeline saw it: the first path and the first commit that held it."""
+
+    sha: str
+    size: int  # unpacked bytes (`%(objectsize)`)
+    disk: int  # bytes in the object store as packed now (`%(objectsize:disk)`)
+    path: str
+    commit: str
+
+
+@dataclass(frozen=True)
+class HistoryBlob:
+    sha: str
+    size: int
+    disk: int
+    path: str  # the first path rev-list met it under
+    commit: str  # the oldest commit (in reverse topological walk order) that holds it
+    paths: tuple[str, ...]  # every path it had in any commit, sorted
+    head_paths: tuple[str, ...]  # paths at HEAD whose content is this blob
+
+    @property
+    def at_head(self) -> bool:
+        return bool(self.head_paths)
+
+
+@dataclass(frozen=True)
+class Total:
+    name: str  # an extension (".bin"), a folder ("data/raw") or TOPLEVEL / NO_EXTENSION
+    size: int
+    disk: int
+    blobs: int
+
+
+@dataclass(frozen=True)
+class HistoryAnalysis:
+    root: str
+    commits: int
+    blobs: int
+    blob_bytes: int
+    blob_disk: int
+    object_disk: int  # packed size of every reachable object: commits, trees, tags, blobs
+    repo_disk: int  # `git count-objects -v`: packs + loose objects, reachable or not
+    top: tuple[HistoryBlob, ...]
+    by_extension: tuple[Total, ...]  # biggest first
+    by_directory: tuple[Total, ...]  # biggest first, each folder including its subfolders
+    head_paths: frozenset[str] = field(default_factory=frozenset)
+
+
+def is_shallow(root: str) -> bool:
+    directory = git_dir(root)
+    if directory is None:
+        return False
+    common = _common_dir(directory)
+    return os.path.exists(os.path.join(common, "shallow"))
+
+
+def _common_dir(directory: str) -> str:
+    """A worktree's git dir keeps `shallow` in the main repo's dir (named by `commondir`)."""
+    try:
+        with open(os.path.join(directory, "commondir"), encoding="utf-8") as f:
+            return os.path.normpath(os.path.join(directory, f.read().strip()))
+    except OSError:
+        return directory
+
+
+class BlobStream:
+    """Every blob reachable from `revs` once, commits yielded as their sha (a str).
+
+    After iteration `object_disk` holds the packed bytes of every object that went by
+    (commits, trees and tags too), so no second walk is needed for the repo's packed size.
+    Iterating raises GitUnavailable with git's own message when a revision is unknown.
+    """
+
+    def __init__(self, root: str, revs: Sequence[str] = ("--all",)) -> None:
+        self.root = root
+        self.revs = tuple(revs)
+        self.object_disk = 0
+
+    def __iter__(self) -> Iterator[BlobRecord | str]:
+        git = git_executable()
+        env = git_env()
+        rev_list = subprocess.Popen(
+            [git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
+             "--topo-order", "--reverse", *self.revs, "--"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+        assert rev_list.stdout is not None
+        cat_file = subprocess.Popen(
+            [git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}", "--buffer"],
+            stdin=rev_list.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+        )
+        rev_list.stdout.close()  # cat-file owns the read end; rev-list gets SIGPIPE if it dies
+        try:
+            yield from self._parse(cat_file)
+        finally:
+            _finish(rev_list, cat_file)
+
+    def _parse(self, cat_file: subprocess.Popen[bytes]) -> Iterator[BlobRecord | str]:
+        assert cat_file.stdout is not None
+        commit = ""
+        fsdecode = os.fsdecode
+        disk_total = 0
+        try:
+            for line in cat_file.stdout:
+                kind, sha, size, disk, rest = line.rstrip(b"\n").split(b" ", 4)
+                if kind == b"missing":
+                    continue  # a promisor (partial) clone: the object is not here to measure
+                disk_total += int(disk)
+                if kind == b"blob":
+                    yield BlobRecord(sha.decode(), int(size), int(disk), fsdecode(rest), commit)
+                elif kind == b"commit":
+                    commit = sha.decode()
+                    yield commit
+        finally:
+            self.object_disk = disk_total
+
+
+def stream_blobs(root: str, revs: Sequence[str] = ("--all",)) -> Iterator[BlobRecord | str]:
+    """Every blob reachable from `revs` once, with commits yielded as their sha (a str)."""
+    return iter(BlobStream(root, revs))
+
+
+def _finish(rev_list: subprocess.Popen[bytes], cat_file: subprocess.Popen[bytes]) -> None:
+    if cat_file.stdout is not None:
+        cat_file.stdout.close()
+    cat_error = cat_file.stderr.read() if cat_file.stderr is not None else b""
+    rev_error = rev_list.stderr.read() if rev_list.stderr is not None else b""
+    cat_file.wait()
+    rev_list.wait()
+    for proc in (cat_file, rev_list):
+        if proc.stderr is not None:
+            proc.stderr.close()
+    if rev_list.returncode not in (0, -13):  # -13: SIGPIPE after the reader stopped early
+        raise GitUnavailable(_first_line(rev_error) or "git rev-list failed")
+    if cat_file.returncode != 0:
+        raise GitUnavailable(_first_line(cat_error) or "git cat-file failed")
+
+
+def _first_line(data: bytes) -> str:
+    text = data.decode("utf-8", "replace").strip()
+    return text.splitlines()[0] if text else ""
+
+
+@dataclass
+class _Tally:
+    """Running totals while the stream goes by; memory grows with folders, not blobs."""
+
+    top_n: int
+    commits: int = 0
+    blobs: int = 0
+    blob_bytes: int = 0
+    blob_disk: int = 0
+    heap: list[tuple[int, str, BlobRecord]] = field(default_factory=list)
+    by_ext: dict[str, list[int]] = field(default_factory=dict)
+    by_dir: dict[str, list[int]] = field(default_factory=dict)  # immediate parent only
+
+    def add(self, blob: BlobRecord) -> None:
+        self.blobs += 1
+        self.blob_bytes += blob.size
+        self.blob_disk += blob.disk
+        _bump(self.by_ext, extension(blob.path), blob)
+        slash = blob.path.rfind("/")
+        _bump(self.by_dir, blob.path[:slash] if slash >= 0 else TOPLEVEL, blob)
+        entry = (blob.size, blob.sha, blob)
+        if len(self.heap) < self.top_n:
+            heapq.heappush(self.heap, entry)
+        elif self.top_n and entry > self.heap[0]:
+            heapq.heapreplace(self.heap, entry)
+
+
+def _bump(table: dict[str, list[int]], key: str, blob: BlobRecord) -> None:
+    slot = table.get(key)
+    if slot is None:
+        table[key] = [blob.size, blob.disk, 1]
+    else:
+        slot[0] += blob.size
+        slot[1] += blob.disk
+        slot[2] += 1
+
+
+def extension(path: str) -> str:
+    """The extension as git filter-repo counts it: from the last dot of the file name."""
+    name = path.rsplit("/", 1)[-1]
+    ext = os.path.splitext(name)[1]
+    return ext if ext else NO_EXTENSION
+
+
+def roll_up(by_parent: dict[str, list[int]]) -> dict[str, list[int]]:
+    """Per-folder totals including subfolders, from totals of each blob's own folder."""
+    rolled: dict[str, list[int]] = {}
+    for folder, (size, disk, count) in by_parent.items():
+        if folder == TOPLEVEL:
+            _add_to(rolled, TOPLEVEL, size, disk, count)
+            continue
+        parts = folder.split("/")
+        for depth in range(1, len(parts) + 1):
+            _add_to(rolled, "/".join(parts[:depth]), size, disk, count)
+    return rolled
+
+
+def _add_to(table: dict[str, list[int]], key: str, size: int, disk: int, count: int) -> None:
+    slot = table.setdefault(key, [0, 0, 0])
+    slot[0] += size
+    slot[1] += disk
+    slot[2] += count
+
+
+def _totals(table: dict[str, list[int]], limit: int) -> tuple[Total, ...]:
+    ranked = sorted(table.items(), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
+    return tuple(Total(name, v[0], v[1], v[2]) for name, v in ranked)
+
+
+def analyze(
+    root: str, revs: Sequence[str] = ("--all",), top: int = 10, totals: int = 10,
+    all_paths: bool = True,
+) -> HistoryAnalysis:
+    """The biggest blobs reachable from `revs`, totals per extension and folder, packed sizes.
+
+    Raises ShallowClone for a shallow clone and GitUnavailable when git fails.
+    """
+    if is_shallow(root):
+        raise ShallowClone(
+            f"{root} is a shallow clone: its history is cut off, so big blobs in the missing "
+            "part cannot be found; run `git fetch --unshallow` and scan again"
+        )
+    head = _start_head_listing(root)
+    count = _start(root, "count-objects", "-v")
+    tally = _Tally(top)
+    stream = BlobStream(root, revs)
+    for item in stream:
+        if isinstance(item, str):
+            tally.commits += 1
+            continue
+        tally.add(item)
+    chosen = sorted(tally.heap, reverse=True)
+    head_paths = _read_head(head, {entry[1] for entry in chosen})
+    paths = _all_paths(root, revs, [e[1] for e in chosen]) if all_paths and chosen else {}
+    blobs = tuple(_history_blob(e[2], paths, head_paths[0]) for e in chosen)
+    return HistoryAnalysis(
+        root=root,
+        commits=tally.commits,
+        blobs=tally.blobs,
+        blob_bytes=tally.blob_bytes,
+        blob_disk=tally.blob_disk,
+        object_disk=stream.object_disk,
+        repo_disk=_read_count_objects(count),
+        top=blobs,
+        by_extension=_totals(tally.by_ext, totals),
+        by_directory=_totals(roll_up(tally.by_dir), totals),
+        head_paths=head_paths[1],
+    )
+
+
+def _history_blob(
+    record: BlobRecord, paths: dict[str, set[str]], at_head: dict[str, list[str]]
+) -> HistoryBlob:
+    every = {record.path, *paths.get(record.sha, ()), *at_head.get(record.sha, ())}
+    return HistoryBlob(
+        sha=record.sha,
+        size=record.size,
+        disk=record.disk,
+        path=record.path,
+        commit=record.commit,
+        paths=tuple(sorted(every)),
+        head_paths=tuple(sorted(at_head.get(record.sha, ()))),
+    )
+
+
+def _start(root: str, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [git_executable(), "-C", root, *args],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
+    )
+
+
+def _start_head_listing(root: str) -> subprocess.Popen[bytes]:
+    return _start(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
+
+
+def _read_head(
+    proc: subprocess.Popen[bytes], wanted: set[str]
+) -> tuple[dict[str, list[str]], frozenset[str]]:
+    """(sha -> paths at HEAD for the wanted blobs, every path at HEAD); empty without HEAD."""
+    out, _ = proc.communicate()
+    if proc.returncode != 0:
+        return {}, frozenset()
+    found: dict[str, list[str]] = {}
+    every: set[str] = set()
+    for record in out.split(b"\0"):
+        if not record:
+            continue
+        meta, _, raw_path = record.partition(b"\t")
+        path = os.fsdecode(raw_path)
+        every.add(path)
+        sha = meta.rsplit(b" ", 1)[-1].decode()
+        if sha in wanted:
+            found.setdefault(sha, []).append(path)
+    return found, frozenset(every)
+
+
+def _read_count_objects(proc: subprocess.Popen[bytes]) -> int:
+    out, _ = proc.communicate()
+    values: dict[str, int] = {}
+    for line in out.decode("ascii", "replace").splitlines():
+        key, _, value = line.partition(":")
+        if value.strip().isdigit():
+            values[key.strip()] = int(value.strip())
+    return (values.get("size-pack", 0) + values.get("size", 0)) * 1024
+
+
+def _all_paths(root: str, revs: Sequence[str], shas: list[str]) -> dict[str, set[str]]:
+    """Every path each blob had, from one `git log --find-object` walk over the same revs."""
+    args = ["log", "--format=", "--raw", "--no-abbrev", "--no-renames", "-z", "-m",
+            *(f"--find-object={sha}" for sha in shas), *revs, "--"]
+    try:
+        out = run_git(root, *args)
+    except GitUnavailable:
+        return {}
+    return _parse_raw_paths(out, set(shas))
+
+
+def _parse_raw_paths(out: bytes, wanted: set[str]) -> dict[str, set[str]]:
+    """Paths of `--raw -z` records (`:mode mode sha sha status\\0path\\0`) with a wanted blob."""
+    found: dict[str, set[str]] = {}
+    fields = out.split(b"\0")
+    index = 0
+    while index < len(fields):
+        meta = fields[index].lstrip(b"\n")
+        if not meta.startswith(b":"):
+            index += 1
+            continue
+        parts = meta.split(b" ")
+        path = os.fsdecode(fields[index + 1]) if index + 1 < len(fields) else ""
+        index += 2
+        for sha in (parts[2].decode(), parts[3].decode()):
+            if sha in wanted:
+                found.setdefault(sha, set()).add(path)
+    return found
+
+
+class LastReferences:
+    """The newest commit whose diff added or removed a path, outside that path (`git log -S`):
+    where a vendored library was last referenced. One git per path, running side by side;
+    all of them together get `seconds`."""
+
+    def __init__(self, seconds: float) -> None:
+        self._running: dict[str, subprocess.Popen[bytes]] = {}
+        self._deadline = time.monotonic() + seconds
+
+    def start(self, root: str, paths: Sequence[str]) -> None:
+        for path in paths:
+            try:
+                self._running[path] = subprocess.Popen(
+                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
+                     f"-S{path}", "--", ".", f":(exclude){path}"],
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+            except (GitUnavailable, OSError):
+                return
+
+    def of(self, root: str, path: str) -> str:
+        """"<short sha> <date> <subject>" of that commit; "" when none (or out of time)."""
+        if path not in self._running:
+            self.start(root, [path])
+        proc = self._running.pop(path, None)
+        if proc is None:
+            return ""
+        try:
+            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
+            out, _ = fifo_guard.communicate(
+                proc, timeout=max(0.0, self._deadline - time.monotonic()))
+        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
+            _stop(proc)
+            return ""
+        return out.decode("utf-8", "replace").strip()
+
+    def close(self) -> None:
+        for proc in self._running.values():  # paths nobody asked about in the end
+            _stop(proc)
+        self._running.clear()
+
+
+def _stop(proc: subprocess.Popen[bytes]) -> None:
+    proc.kill()
+    proc.communicate()
