@@ -213,11 +213,17 @@ def changed_files(work: str) -> list[str]:
     return [line[3:] for line in done.stdout.splitlines() if line.strip()]
 
 
+_PROBE_ENV = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONHASHSEED": "0",
+              "LC_ALL": "C.UTF-8"}
+
+
 def probe(work: str, module: Module, names: list[str] | None = None,
           explain: tuple[list[str], str] | None = None) -> dict[str, Any]:
     """Import the module from the copy in the corpus venv, in a fresh interpreter."""
     out = os.path.join(OUT, "probe.json")
-    command = [manifest.venv_python(), "-B", "-I", PROBE, work, module.dotted, out]
+    # -s -P is -I without -E: the fixed PYTHONHASHSEED must reach the interpreter, or a module
+    # that builds a value from set order (faker's it_IT) looks "different" across two imports.
+    command = [manifest.venv_python(), "-B", "-s", "-P", PROBE, work, module.dotted, out]
     if names is not None:
         names_file = os.path.join(OUT, "probe-names.json")
         with open(names_file, "w", encoding="utf-8") as f:
@@ -230,7 +236,7 @@ def probe(work: str, module: Module, names: list[str] | None = None,
         os.unlink(out)
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, text=True, check=False,
-                          timeout=EXTRACT_TIMEOUT, cwd=work)
+                          timeout=EXTRACT_TIMEOUT, cwd=work, env=_PROBE_ENV)
     if done.returncode != 0 or not os.path.exists(out):
         last = (done.stderr.strip().splitlines() or [f"exit {done.returncode}"])[-1]
         return {"error": f"probe failed: {last}"[:500]}
