@@ -166,14 +166,20 @@ def test_extract_does_not_add_package_data_through_a_linked_pyproject(tmp_path: 
 
 
 _SWAPPER = r"""
-import ctypes, os, sys
+import ctypes, os, random, sys, time
 libc = ctypes.CDLL(None, use_errno=True)
 AT_FDCWD, RENAME_EXCHANGE = -100, 2
 a, b = (os.fsencode(p) for p in sys.argv[1:3])
 print("ready", flush=True)
-while True:  # swap the real folder and the link to the outside, as fast as it goes
-    if libc.renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0:
-        sys.exit(ctypes.get_errno())
+while True:
+    # Bursts of swaps as fast as they go (the race inside one write), then a pause of up to
+    # 10 ms in either state: a write that fits in it lands (or is refused) whole, so both
+    # outcomes happen however loaded the machine is.
+    until = time.monotonic() + random.uniform(0, 0.003)
+    while time.monotonic() < until:
+        if libc.renameat2(AT_FDCWD, a, AT_FDCWD, b, RENAME_EXCHANGE) != 0:
+            sys.exit(ctypes.get_errno())
+    time.sleep(random.uniform(0, 0.01))
 """
 
 
