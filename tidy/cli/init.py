@@ -21,13 +21,20 @@ def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | Non
     """Print (or --write) a .pre-commit-config.yaml with tidy's hooks and a starter config."""
     from tidy.precommit.init import (
         PRE_COMMIT_CONFIG,
+        UnknownRev,
         pre_commit_snippet,
         pyproject_tables,
         write_config,
         write_pre_commit,
     )
 
-    snippet = pre_commit_snippet(repo, rev)
+    try:
+        made = pre_commit_snippet(repo, rev)
+    except UnknownRev as error:
+        raise click.UsageError(str(error)) from None
+    if made.note:
+        click.echo(f"tidy init: {made.note}", err=True)
+    snippet = made.text
     if not write:
         click.echo(f"# --- {PRE_COMMIT_CONFIG}\n{snippet}\n"
                    f"# --- pyproject.toml (or .tidy.toml without the `tool.tidy` prefix)\n"

@@ -14,8 +14,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-import click
-
 from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
 from tidy.workspace import provenance
 
@@ -71,23 +69,36 @@ committed-caches = false        # committed caches and build outputs fail
 """
 
 
-def pre_commit_snippet(repo: str | None = None, rev: str | None = None) -> str:
+class UnknownRev(ValueError):
+    """--repo without --rev where the commit tidy was installed from is unknown."""
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str
+    note: str = ""  # where the pinned rev came from, for the user (cli/init.py prints it)
+
+
+def pre_commit_snippet(repo: str | None = None, rev: str | None = None) -> Snippet:
     if repo is None:
-        return _LOCAL_HOOKS
-    return _REMOTE_HOOKS.format(repo=repo, rev=rev or pinned_rev())
+        return Snippet(_LOCAL_HOOKS)
+    if rev:
+        return Snippet(_REMOTE_HOOKS.format(repo=repo, rev=rev))
+    pinned, note = pinned_rev()
+    return Snippet(_REMOTE_HOOKS.format(repo=repo, rev=pinned), note)
 
 
-def pinned_rev() -> str:
-    """The commit this tidy was installed from: a rev that exists, unlike a tag never made."""
+def pinned_rev() -> tuple[str, str]:
+    """The commit this tidy was installed from (a rev that exists, unlike a tag never made)
+    and a line saying how it was found."""
     found = provenance.installed()
     if found is None or found.commit is None:
-        raise click.UsageError("--repo needs --rev here: this tidy was not installed from a git "
-                               "checkout or a git URL, so its commit is unknown; pass --rev with "
-                               "a commit (or tag) of that repository")
+        raise UnknownRev("--repo needs --rev here: this tidy was not installed from a git "
+                         "checkout or a git URL, so its commit is unknown; pass --rev with "
+                         "a commit (or tag) of that repository")
     note = " (not on any remote branch: push it, or pass --rev)" if provenance.unpublished(
         found) else ""
-    click.echo(f"tidy init: rev {found.commit} is {found.how}{note}", err=True)
-    return found.commit
+    return found.commit, f"rev {found.commit} is {found.how}{note}"
 
 
 def tidy_toml() -> str:
