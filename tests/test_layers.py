@@ -110,3 +110,20 @@ def test_reporters_take_only_the_registry_from_rules() -> None:
              if graph.unit_of(e.source) == "tidy.reporters" and graph.unit_of(e.target)
              == "tidy.rules"}
     assert taken <= {"tidy.rules.registry"}
+
+
+def test_only_the_cli_imports_click() -> None:
+    """cli/ parses and prints; the layers below return values and raise their own errors
+    (a click.UsageError raised in precommit/ would tie it to one front end)."""
+    importers: list[str] = []
+    for path in sorted(PACKAGE.rglob("*.py")):
+        rel = path.relative_to(PACKAGE).parts
+        if rel[0] == "cli":
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = ([a.name for a in node.names] if isinstance(node, ast.Import) else
+                     [node.module or ""] if isinstance(node, ast.ImportFrom) else [])
+            if any(n.split(".")[0] == "click" for n in names):
+                importers.append(str(path.relative_to(ROOT)))
+    assert importers == []
