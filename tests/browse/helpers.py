@@ -13,6 +13,7 @@ import html
 import json
 import os
 import re
+import select
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -141,3 +142,19 @@ def journal(state: Path) -> list[dict[str, Any]]:
         with open(runs / name, encoding="ascii") as f:
             entries += [json.loads(line) for line in f if line.strip()]
     return entries
+
+
+ALT_SCREEN_OFF = b"\x1b[?1049l"  # leaving the alternate screen: the terminal is given back
+
+
+def read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:
+    """Read a pseudo-terminal into `seen` until `wanted` shows up (or the time is up)."""
+    deadline = time.monotonic() + timeout
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:  # EIO: the other side closed the terminal
+                break
+    return wanted in seen

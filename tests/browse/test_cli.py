@@ -6,7 +6,6 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import select
 import shutil
 import signal
 import struct
@@ -18,29 +17,15 @@ from pathlib import Path
 
 import pytest
 
-from tests.browse.helpers import tree_snapshot, workspace
+from tests.browse.helpers import ALT_SCREEN_OFF, read_until, tree_snapshot, workspace
 from tests.conftest import hermetic_env, run_cli, write
-
-ALT_SCREEN_OFF = b"\x1b[?1049l"  # leaving the alternate screen: the terminal is given back
-
-
-def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while wanted not in seen and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:  # EIO: the child closed the terminal
-                break
-    return wanted in seen
 
 
 def _wait(child: subprocess.Popen[bytes], fd: int, seen: bytearray, timeout: float) -> int:
     """Wait for the child while reading what it draws: a full terminal would block it."""
     deadline = time.monotonic() + timeout
     while child.poll() is None and time.monotonic() < deadline:
-        _read_until(fd, b"\0never\0", seen, 0.05)
+        read_until(fd, b"\0never\0", seen, 0.05)
     return child.wait(timeout=1)
 
 
@@ -76,12 +61,12 @@ def test_ctrl_c_typed_mid_scan_in_a_real_terminal_quits_cleanly(tmp_path: Path,
     os.close(slave)
     seen = bytearray()
     try:
-        assert _read_until(master, b"scanning", seen, timeout=30), bytes(seen[-2000:])
+        assert read_until(master, b"scanning", seen, timeout=30), bytes(seen[-2000:])
         typed = time.monotonic()
         os.write(master, b"\x03")  # Ctrl-C, as the terminal sends it in raw mode
         code = _wait(child, master, seen, 20)
         quit_after = time.monotonic() - typed
-        _read_until(master, ALT_SCREEN_OFF, seen, timeout=2)
+        read_until(master, ALT_SCREEN_OFF, seen, timeout=2)
     finally:
         if child.poll() is None:
             child.kill()
@@ -163,7 +148,7 @@ def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
         os.close(slave)
         seen = bytearray()
         try:
-            assert _read_until(master, b"scanned in", seen, 60), bytes(seen[-3000:])
+            assert read_until(master, b"scanned in", seen, 60), bytes(seen[-3000:])
             os.write(master, b"/")
             time.sleep(0.3)  # the filter box takes the focus
             os.write(master, b"rule:TDY101\r")
@@ -171,13 +156,13 @@ def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
             os.write(master, b"a")
             time.sleep(0.3)
             os.write(master, b"p")
-            assert _read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
+            assert read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
             os.write(master, b"\r")
-            assert _read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
+            assert read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
             os.write(master, b"y")
             deadline = time.monotonic() + 60
             while _intents(state_dir) < 20 and time.monotonic() < deadline:
-                _read_until(master, b"\0never\0", seen, 0.005)
+                read_until(master, b"\0never\0", seen, 0.005)
             if interrupt == "ctrl-c":
                 os.write(master, b"\x03")
                 code = _wait(child, master, seen, 60)

@@ -12,7 +12,6 @@ import fcntl
 import getpass
 import os
 import pty
-import select
 import shlex
 import shutil
 import socket
@@ -27,11 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.browse.helpers import journal, tree_snapshot, workspace
+from tests.browse.helpers import ALT_SCREEN_OFF, journal, read_until, tree_snapshot, workspace
 from tests.conftest import hermetic_env, run_cli
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
-ALT_SCREEN_OFF = b"\x1b[?1049l"
 
 pytestmark = [
     pytest.mark.slow,
@@ -145,21 +143,10 @@ def _remote_browse(root: Path, state: Path) -> str:
             f"{shlex.quote(sys.executable)} -m tidy browse .")
 
 
-def _read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:
-    deadline = time.monotonic() + timeout
-    while wanted not in seen and time.monotonic() < deadline:
-        ready, _, _ = select.select([fd], [], [], 0.05)
-        if ready:
-            try:
-                seen += os.read(fd, 65536)
-            except OSError:  # EIO: ssh closed the terminal
-                break
-    return wanted in seen
-
 
 def _type(fd: int, keys: bytes, seen: bytearray) -> None:
     os.write(fd, keys)
-    _read_until(fd, b"\0never\0", seen, 0.4)  # the round trip through sshd and the app
+    read_until(fd, b"\0never\0", seen, 0.4)  # the round trip through sshd and the app
 
 
 def test_browse_over_ssh_marks_applies_quits_and_undo_restores(
@@ -174,22 +161,22 @@ def test_browse_over_ssh_marks_applies_quits_and_undo_restores(
     os.close(slave)
     seen = bytearray()
     try:
-        assert _read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])
+        assert read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])
         assert b"node_modules" in seen  # the rows came through the remote terminal
         _type(master, b"/", seen)
         _type(master, b"rule:TDY101\r", seen)
         _type(master, b"a", seen)
         _type(master, b"p", seen)
-        assert _read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
+        assert read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
         _type(master, b"\r", seen)
-        assert _read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
+        assert read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
         _type(master, b"y", seen)
-        assert _read_until(master, b"done 3 items", seen, 60), bytes(seen[-3000:])
+        assert read_until(master, b"done 3 items", seen, 60), bytes(seen[-3000:])
         _type(master, b"\x1b", seen)  # back from the result
         _type(master, b"q", seen)
         deadline = time.monotonic() + 30
         while client.poll() is None and time.monotonic() < deadline:
-            _read_until(master, b"\0never\0", seen, 0.05)
+            read_until(master, b"\0never\0", seen, 0.05)
         code = client.wait(timeout=5)
     finally:
         if client.poll() is None:
