@@ -316,3 +316,70 @@ def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
     [doubt] = _verdicts([("app.js", "static/vendor/", "load('static/vendor/' + name)")])
     codes = [f.code for f in verdict_findings(ctx, doubt, 2, lambda root: "")]
     assert codes == ["TDY402"]
+
+
+@pytest.mark.slow
+def test_tidys_own_excludes_are_no_evidence_of_use(tmp_path: Path, tidy_main) -> None:  # type: ignore[no-untyped-def]
+    """scan -> safe fix (.ignore, VS Code and pyright excludes) -> scan: the same TDY401s,
+    no TDY403 citing the lines tidy wrote (issue 17, point 4)."""
+    repo = make_repo(tmp_path / "app")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _python_package(repo, "third_party/oldparser", "oldparser")
+    write(repo / "third_party/oldparser/oldparser/tables.py", "X = 1\n" * 20_000)
+    write(repo / ".vscode/settings.json", '{\n  // the team\'s\n  "editor.tabSize": 4\n}\n')
+    write(repo / "pyproject.toml", '[project]\nname = "app"\n\n[tool.tidy]\nheavy-folder = "100KB"'
+          '\n\n[tool.pyright]\nstrict = []\n')  # both libraries are heavy: TDY502 too
+    write(repo / "app/main.py", "print('hello')\n")
+    commit(repo)
+
+    def verdicts() -> dict[str, list[dict[str, object]]]:
+        report = scan_json(repo)
+        found: dict[str, list[dict[str, object]]] = {}
+        for f in findings(report):
+            if f["code"] in ("TDY401", "TDY402", "TDY403", "TDY502"):
+                found.setdefault(f["path"], []).append(f)
+        return found
+
+    before = verdicts()
+    for root in ("static/vendor/ketcher", "third_party/oldparser"):
+        assert {f["code"] for f in before[root]} == {"TDY401", "TDY502"}, before[root]
+    assert tidy_main("fix", str(repo), "--yes").code == 0
+    written = {rel: (repo / rel).read_text() for rel in
+               (".ignore", ".vscode/settings.json", "pyproject.toml")}
+    assert "/static/vendor/ketcher/" in written[".ignore"]
+    assert '"static/vendor/ketcher/**": true' in written[".vscode/settings.json"]
+    assert '"third_party/oldparser"]' in written["pyproject.toml"]  # pyright exclude
+    after = verdicts()
+    for root in ("static/vendor/ketcher", "third_party/oldparser"):
+        codes = [f["code"] for f in after[root]]
+        assert codes == ["TDY401"], after[root]  # TDY502 done, TDY401 unchanged, no TDY403
+        (unused,) = after[root]
+        (was,) = [f for f in before[root] if f["code"] == "TDY401"]
+        assert unused["fix"] == was["fix"] and unused["message"] == was["message"]
+        assert not [v for k, v in unused["details"] if k == "evidence"]
+
+
+def test_a_users_own_reference_next_to_tidys_lines_still_counts(tmp_path: Path) -> None:
+    """Only tidy's block and exclude entries are set aside: a path the user wrote elsewhere in
+    the same files is still a reference."""
+    from tidy.workspace.textscan import Match
+    from tidy.workspace.tidy_written import without_written
+
+    write(tmp_path / ".ignore", "# ours\n!static/vendor/keep/\n\n"
+          "# >>> tidy managed (do not edit this block) >>>\n/static/vendor/gone/\n"
+          "# <<< tidy managed <<<\n")
+    write(tmp_path / ".vscode/settings.json",
+          '{\n  "search.exclude": {\n    "static/vendor/gone/**": true\n  },\n'
+          '  "html.customData": ["static/vendor/keep/data.json"]\n}\n')
+    write(tmp_path / "pyproject.toml",
+          '[tool.pyright]\nexclude = [\n  "third_party/gone/**",\n]\n\n'
+          '[tool.setuptools]\npackages = ["third_party/keep"]\n')
+    matches = [Match(".ignore", 0, 2, "!static/vendor/keep/"),
+               Match(".ignore", 0, 5, "/static/vendor/gone/"),
+               Match(".vscode/settings.json", 0, 3, '"static/vendor/gone/**": true'),
+               Match(".vscode/settings.json", 0, 5, '"html.customdata": [...]'),
+               Match("pyproject.toml", 0, 3, '"third_party/gone/**",'),
+               Match("pyproject.toml", 0, 7, 'packages = ["third_party/keep"]')]
+    kept = without_written(str(tmp_path), matches)
+    assert [(m.path, m.line_no) for m in kept] == [
+        (".ignore", 2), (".vscode/settings.json", 5), ("pyproject.toml", 7)]

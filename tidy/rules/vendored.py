@@ -25,6 +25,7 @@ from tidy.workspace.textscan import (
     read_head,
     search_paths,
 )
+from tidy.workspace.tidy_written import without_written
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
@@ -70,6 +71,7 @@ def _references(root: str, tracked: Sequence[str], share_from: int | None = None
     texts = [p.text for p in patterns]
     matches, searched = (search_paths(root, files, texts) if share_from is None
                          else search_paths(root, files, texts, share_from))
+    matches = without_written(root, matches)  # tidy's own exclusions are no use of a library
     return References(tuple(libraries), tuple(patterns), tuple(matches), tuple(searched))
 
 
@@ -123,6 +125,7 @@ def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
     patterns = list(found.patterns)
     more, searched_untracked = search_paths(root, started.untracked.result(),
                                             [p.text for p in patterns])
+    more = without_written(root, more)
     verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
     return verdicts, started.searched + len(searched_untracked)
 
