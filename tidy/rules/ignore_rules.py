@@ -107,7 +107,10 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     all match (one finding per folder, not per file)."""
     assert ctx.git is not None
     git = ctx.git
-    matched = git.tracked_ignored
+    # A committed cache (TDY102/TDY104 report it, with its kind) is left out before grouping:
+    # `static/.DS_Store` alone must not make `static` a folder of ignored files.
+    hits = {hit.rel for hit in ctx.hits}
+    matched = {path for path in git.tracked_ignored if not _under(hits, path)}
     whole: dict[str, bool] = {}
 
     def all_matched(folder: str) -> bool:
@@ -124,16 +127,16 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     return sorted(groups.items())
 
 
-def _under_hit(ctx: GroupContext, path: str) -> bool:
-    return any(path == h.rel or path.startswith(h.rel + "/") for h in ctx.hits)
+def _under(folders: set[str], path: str) -> bool:
+    """`path` is one of `folders` or lies below one."""
+    parts = path.split("/")
+    return any("/".join(parts[:depth]) in folders for depth in range(1, len(parts) + 1))
 
 
 def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known or not ctx.git.tracked_ignored:
         return
     for folder, paths in _tracked_ignored_groups(ctx):
-        if _under_hit(ctx, folder):
-            continue  # a committed cache: TDY102/TDY103/TDY104 report it with its kind
         count = len(paths)
         noun = f"{count:,} tracked files match" if count > 1 else "a tracked file matches"
         yield TRACKED_BUT_IGNORED.finding(
