@@ -315,6 +315,8 @@ def _group(
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
         early=done_early,
+        hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
+                          if not config.kind_enabled(h.kind)),
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity)
