@@ -383,3 +383,84 @@ def test_a_users_own_reference_next_to_tidys_lines_still_counts(tmp_path: Path) 
     kept = without_written(str(tmp_path), matches)
     assert [(m.path, m.line_no) for m in kept] == [
         (".ignore", 2), (".vscode/settings.json", 5), ("pyproject.toml", 7)]
+
+
+DIST_HEADS = json.loads((Path(__file__).parent / "data" / "dist_heads.json").read_text())
+
+
+def _webapp(root: Path) -> Path:
+    """The bench's web app in small (bench/mkwebapp.py): dist folders copied to
+    static/vendor/, jquery and htmx loaded by templates, a React front end that installs
+    react, react-dom and alpinejs from npm and imports them, and never loads the copies."""
+    repo = make_repo(root)
+    for rel, head in DIST_HEADS.items():
+        write(repo / "static/vendor" / rel, head + "\n" + MINIFIED)
+    for lib in ("react", "react-dom", "jquery", "htmx", "alpinejs", "bootstrap-5.3.3", "popper"):
+        write(repo / "static/vendor" / lib / "LICENSE", "MIT License\n")
+    write(repo / "templates/base.html",
+          "{% load static %}\n"
+          "<script src=\"{% static 'vendor/jquery/jquery.min.js' %}\"></script>\n"
+          "<script src=\"{% static 'vendor/htmx/htmx.min.js' %}\"></script>\n"
+          "<script src=\"{% static 'vendor/bootstrap-5.3.3/js/bootstrap.js' %}\"></script>\n")
+    write(repo / "frontend/package.json", json.dumps({
+        "name": "webapp-frontend", "private": True,
+        "dependencies": {"@emotion/react": "11.13.3", "alpinejs": "3.14.3", "react": "18.3.1",
+                         "react-dom": "18.3.1"},
+        "devDependencies": {"@types/react-dom": "18.3.1", "@vitejs/plugin-react": "4.3.3",
+                            "eslint-plugin-react-hooks": "5.0.0"}}, indent=2))
+    write(repo / "frontend/src/main.tsx",
+          'import { StrictMode } from "react";\nimport { createRoot } from "react-dom/client";\n'
+          'import Alpine from "alpinejs";\n\nAlpine.start();\n')
+    write(repo / "frontend/vite.config.ts",
+          'import { defineConfig } from "vite";\nimport react from "@vitejs/plugin-react";\n\n'
+          "export default defineConfig({\n  plugins: [react()],\n});\n")
+    write(repo / "frontend/eslint.config.js",
+          'import reactHooks from "eslint-plugin-react-hooks";\n\n'
+          'export default [{ plugins: { "react-hooks": reactHooks } }];\n')
+    commit(repo)
+    return repo
+
+
+def test_vendored_dists_are_named_and_judged_by_what_refers_to_them(tmp_path: Path) -> None:
+    """Issue 17: react-dom's copy was labelled "Modernizr" (a banner its bundle embeds) and
+    copies the front end installs from npm counted as used by `"react": "18.3.1"`,
+    `from "react"`, `@emotion/react` or `react-hooks`. Now each is named by its own opening
+    banner or folder, a package the package manager installs is no use of the copy, and the
+    copies templates load stay used (TDY403 over --large-file)."""
+    report = scan_json(_webapp(tmp_path / "webapp"), "--select", "TDY4", "--large-file", "1KB")
+    by_path = {f["path"].removeprefix("static/vendor/"): f for f in findings(report)}
+    codes = {lib: f["code"] for lib, f in by_path.items()}
+    assert codes == {"react-dom": "TDY401", "alpinejs": "TDY401", "react": "TDY402",
+                     "jquery": "TDY403", "htmx": "TDY403", "bootstrap-5.3.3": "TDY403",
+                     "popper": "TDY403"}, codes
+    assert "modernizr" not in json.dumps(report).lower()
+    assert by_path["react-dom"]["message"].startswith("vendored react-dom is not referenced")
+    packages = {lib: dict(f["details"]).get("package") for lib, f in by_path.items()}
+    assert packages["jquery"] == "jQuery 3.7.1"
+    assert packages["bootstrap-5.3.3"] == "Bootstrap 5.3.3"
+    assert packages["popper"] == "@popperjs/core 2.11.8"  # used by bootstrap.js (UMD global)
+    evidence = [v for k, v in by_path["react-dom"]["details"] if k == "evidence"]
+    assert evidence and all(e.startswith("registry: frontend/") for e in evidence), evidence
+    assert ("referenced by", "static/vendor/react-dom (itself unused)") in [
+        tuple(d) for d in by_path["react"]["details"]]
+
+
+@pytest.mark.parametrize(("path", "line", "name", "expected"), [
+    ("frontend/package.json", '"react": "18.3.1",', "react", "registry"),
+    ("frontend/package.json", '"@emotion/react": "11.13.3",', "react", None),
+    ("frontend/package.json", '"@types/react-dom": "18.3.1",', "react-dom", None),
+    ("frontend/package.json", '"tinyfmt": "file:vendor/tinyfmt"', "tinyfmt", "code"),
+    ("frontend/package.json", '"@popperjs/core": "2.11.8",', "@popperjs/core", "registry"),
+    ("src/main.tsx", 'import { createRoot } from "react-dom/client";', "react-dom", "registry"),
+    ("src/main.tsx", 'import { createRoot } from "react-dom/client";', "react", None),
+    ("eslint.config.js", '{ plugins: { "react-hooks": reactHooks } }', "react", None),
+    ("app.js", "const $ = require('jquery'); jQuery.fn.extend({})", "jquery", "code"),
+    ("app.js", "import '../vendor/jquery/jquery.js';", "jquery", "code"),
+    ("base.html", "<script>jQuery(function () {});</script>", "jquery", "code"),
+])
+def test_a_name_is_told_from_the_package_of_that_name(
+    path: str, line: str, name: str, expected: str | None
+) -> None:
+    from tidy.analysis.vendored.evidence import mention
+
+    assert mention(path, line, name) == expected
