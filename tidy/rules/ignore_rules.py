@@ -24,7 +24,7 @@ def _wanting_rules(ctx: GroupContext) -> list[Hit]:
     choice, keeping it out of git is not); none of a narrowed `--kind` scan's others."""
     opt_in = () if ctx.config.only_kinds else [h for h in ctx.hidden_hits
                                                 if h.kind.tier == "opt-in"]
-    return [*ctx.hits, *opt_in]
+    return [hit for hit in (*ctx.hits, *opt_in) if not hit.kind.is_global]
 
 
 def _artifact_targets(ctx: GroupContext) -> list[tuple[choice.Target, Size]]:
