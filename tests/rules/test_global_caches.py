@@ -23,7 +23,7 @@ STDLIB = Path(json.__file__).parent.parent  # the running Python's real stdlib
 CACHES = {  # where each tool keeps its store below the home folder -> the catalogue's kind
     ".pyenv": "pyenv", ".rustup": "rustup", ".cache/pip": "pip-cache", ".cache/uv": "uv-cache",
     ".npm": "npm-cache", ".cargo/registry": "cargo-registry", ".gradle/caches": "gradle-caches",
-    ".m2/repository": "maven-repository",
+    ".m2/repository": "maven-repository", ".vscode/extensions": "editor-extensions",
 }
 CLEAN = {".cache/pip": "pip cache purge", ".npm": "npm cache clean --force",
          ".cache/uv": "uv cache clean", ".cargo/registry": "cargo cache --autoclean"}
@@ -50,6 +50,10 @@ def _home(root: Path) -> Path:
                         (".gradle/caches", "modules-2/files-2.1/x/y.jar"),
                         (".m2/repository", "org/x/y/1.0/y-1.0.jar")):
         write(home / rel / inside, blob)  # the same bytes in every cache: still no duplicates
+    extension = home / ".vscode/extensions/ms-python.python-2024.1.0"
+    write(extension / "package.json", '{"name": "python", "publisher": "ms-python"}')
+    write(extension / "node_modules/vscode-jsonrpc/package.json", '{"name": "vscode-jsonrpc"}')
+    write(extension / "node_modules/.DS_Store", b"\0\0\0\1Bud1")
     project = make_repo(home / "code" / "app")
     write(project / "pkg" / "m.py", "X = 1\n")
     commit(project)

@@ -194,7 +194,7 @@ def _module_name(rel: str) -> str:
 
 
 def check_junk(ctx: GroupContext) -> Iterator[Finding]:
-    for hit in ctx.hits:
+    for hit in _project_hits(ctx):
         if hit.kind.ecosystem not in _JUNK_ECOSYSTEMS:
             continue
         tracked, _ = ctx.tracked_state(hit.rel, 1, False)
