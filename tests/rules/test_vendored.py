@@ -302,6 +302,12 @@ def test_tdy401_unused_names_the_commit_that_last_referenced_it() -> None:
     assert found.fix is not None and found.fix.action is ActionKind.GIT_RM
 
 
+def test_marking_a_library_vendored_in_gitattributes_is_no_use_of_it() -> None:
+    [verdict] = _verdicts([(".gitattributes", "static/vendor/ketcher",
+                            "static/vendor/ketcher/** linguist-vendored -diff")])
+    assert not verdict.used and not verdict.evidence
+
+
 def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
     from tests.rules.context import context
     from tidy.rules.vendored import verdict_findings

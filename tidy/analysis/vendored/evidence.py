@@ -142,7 +142,10 @@ def in_code(match: Match) -> bool:
 
 def grade(match: Match, pattern: Pattern) -> str | None:
     """What the match proves; None when it is no mention of the library at all (the name
-    inside a longer one: `react` in `eslint-plugin-react-hooks` or `@emotion/react`)."""
+    inside a longer one: `react` in `eslint-plugin-react-hooks` or `@emotion/react`), or a
+    line that only describes the folder (`.gitattributes`: `linguist-vendored`, `-diff`)."""
+    if match.path.rsplit("/", 1)[-1] == ".gitattributes":
+        return None  # TDY403's own advice: marking a library vendored is no use of it
     named: str | None = CODE
     if not pattern.python and (pattern.tier == MEDIUM or "/" not in pattern.text):
         # a name (`react`, `@popperjs/core`) or a file name, not a path
