@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
+from tidy.core.catalog import Catalog
 from tidy.core.config import Config
 from tidy.core.models import (
     ActionKind,
@@ -221,12 +222,21 @@ def _scan_root_with(
         skip_paths=frozenset({os.path.realpath(state_dir())}),
         pool=pool,
     )
-    result = walk(root, config.catalog(), options)
+    catalog = config.catalog()
+    store = catalog.global_cache_of(root)
+    if store is not None:  # `tidy scan ~/.pyenv`: the tool's files, none a project's
+        catalog = Catalog(())
+    result = walk(root, catalog, options)
+    if store is not None:
+        result.big_files.clear()  # not duplicates, not data in code: the tool's own copies
     gitignores = sorted(_join(root, rel) for rel in result.gitignore_dirs)
     facts = {path: query.result(gitignore_found=_any_inside(gitignores, path))
              for path, query in queries.items()}
     buckets = _bucket(result)
     warnings = _warnings(result, facts)
+    if store is not None:
+        warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
+                        f"project's artifact or duplicate; clean it with `{store.clean}`")
     groups = []
     for bucket in buckets.values():
         groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))

@@ -136,3 +136,13 @@ def test_global_cache_of_names_the_store_a_path_lies_in(home: Path) -> None:
     found = catalog.global_cache_of(str(inside))
     assert found is not None and found.name == "rustup"
     assert catalog.global_cache_of(str(home / "code/app")) is None
+
+
+@pytest.mark.parametrize("duplicates", [False, True])
+def test_a_scan_of_a_store_itself_finds_nothing_inside_it(home: Path, duplicates: bool) -> None:
+    """`tidy scan ~/.rustup` (or ~/.pyenv): the walk looks inside, but nothing there is a
+    project's artifact or duplicate; a warning names the store and its clean command."""
+    for store in (".rustup/toolchains", ".pyenv"):
+        report = scan_json(home / store, *(["--duplicates"] if duplicates else []))
+        assert not findings(report), store
+        assert any("inside a global cache" in w for w in report.get("warnings", [])), report
