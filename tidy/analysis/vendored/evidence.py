@@ -167,12 +167,13 @@ def mention(path: str, line: str, name: str) -> str | None:
     anything else (`jQuery(...)`, a `file:` dependency on a local copy), None when every
     occurrence belongs to a longer name or to another package."""
     lowered, needle = line.lower(), name.lower()
+    occurrences = _occurrences(lowered, needle)
+    strings = _strings_until(lowered, occurrences[-1]) if occurrences else []
     manifest = path.rsplit("/", 1)[-1] in _MANIFESTS
-    strings = [(m.start(2), m.end(2), m) for m in _QUOTED.finditer(lowered)]
     found: set[str] = set()
-    for start in _occurrences(lowered, needle):
-        inside = next((q for q in strings if q[0] <= start < q[1]), None)
-        spec = None if inside is None else _package_reference(lowered, inside[2], manifest)
+    for start in occurrences:
+        inside = next((q for q in strings if q.start(2) <= start < q.end(2)), None)
+        spec = None if inside is None else _package_reference(lowered, inside, manifest)
         if spec is None:
             found.add(CODE)
         elif _package_of(spec[0]) == needle:
@@ -181,6 +182,17 @@ def mention(path: str, line: str, name: str) -> str | None:
     if not found and len(line) >= LINE_SHOWN:
         return CODE  # the mention lies past the part of the line the search kept
     return CODE if CODE in found else (REGISTRY if found else None)
+
+
+def _strings_until(line: str, offset: int) -> list[re.Match[str]]:
+    """The quoted strings of `line` that start at or before `offset` (a minified line holds
+    thousands; only those up to the last mention can hold one)."""
+    found = []
+    for quoted in _QUOTED.finditer(line):
+        if quoted.start() > offset:
+            break
+        found.append(quoted)
+    return found
 
 
 def _occurrences(line: str, needle: str) -> list[int]:
@@ -240,6 +252,8 @@ def judge(
             if source is None and _DYNAMIC.search(match.line) and in_code(match):
                 verdicts[pattern.library].hazards.append(_evidence(match, pattern, STRONG))
             continue
+        if source is not None and pattern.library in edges[source]:
+            continue  # one reference makes the edge: a bundle names its dependency 1000 times
         tier = grade(match, pattern)
         if tier is None:
             continue
