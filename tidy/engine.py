@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
+from tidy.core.catalog import Catalog
 from tidy.core.config import Config
 from tidy.core.models import (
     ActionKind,
@@ -221,12 +222,21 @@ def _scan_root_with(
         skip_paths=frozenset({os.path.realpath(state_dir())}),
         pool=pool,
     )
-    result = walk(root, config.catalog(), options)
+    catalog = config.catalog()
+    store = catalog.global_cache_of(root)
+    if store is not None:  # `tidy scan ~/.pyenv`: the tool's files, none a project's
+        catalog = Catalog(())
+    result = walk(root, catalog, options)
+    if store is not None:
+        result.big_files.clear()  # not duplicates, not data in code: the tool's own copies
     gitignores = sorted(_join(root, rel) for rel in result.gitignore_dirs)
     facts = {path: query.result(gitignore_found=_any_inside(gitignores, path))
              for path, query in queries.items()}
     buckets = _bucket(result)
     warnings = _warnings(result, facts)
+    if store is not None:
+        warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
+                        f"project's artifact or duplicate; clean it with `{store.clean}`")
     groups = []
     for bucket in buckets.values():
         groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))
@@ -315,6 +325,8 @@ def _group(
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
         early=done_early,
+        hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
+                          if not config.kind_enabled(h.kind)),
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity)

@@ -67,6 +67,27 @@ def test_rule_that_would_hide_a_tracked_file_is_refused(tmp_path: Path) -> None:
         "keep/__pycache__/fixture.pyc"
 
 
+def test_a_committed_copy_of_the_kind_does_not_block_its_rule(tmp_path: Path) -> None:
+    """Issue 17 point 5: `__pycache__/` is written although `keep/__pycache__/x.pyc` is
+    committed (TDY102 untracks that one); `.DS_Store` likewise. A tracked file of another
+    kind still blocks the rule, and a `*.pyc` rule is still refused over a tracked legacy
+    `mod.pyc` (Python imports it: it may be shipped code)."""
+    repo = make_repo(tmp_path / "r")
+    for rel in ("keep/__pycache__/x.pyc", "static/.DS_Store", "lib/mod.pyc",
+                "data/__pycache__.txt"):
+        write(repo / rel, b"tracked")
+    commit(repo)
+    for rel in ("pkg/__pycache__/m.pyc", "pkg/.DS_Store", "old/stray.pyc"):
+        write(repo / rel, b"x")
+    candidates = ir.choose_rules([_target("pkg/__pycache__", "__pycache__"),
+                                  _target("pkg/.DS_Store", "os-junk"),
+                                  _target("old/stray.pyc", "pyc")])
+    verdicts = {v.pattern: v for v in ir.verify_rules(str(repo), candidates)}
+    assert verdicts["__pycache__/"].ok and verdicts[".DS_Store"].ok
+    assert not verdicts["*.pyc"].ok
+    assert "tracked file keep/__pycache__/x.pyc and 1 more" in verdicts["*.pyc"].reason
+
+
 def test_rule_that_a_negation_defeats_is_refused(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     write(repo / ".gitignore", "!/web/.next/\n")

@@ -40,7 +40,27 @@ def test_every_kind_says_what_it_is_and_how_it_comes_back() -> None:
     for kind in kinds:
         assert kind.ecosystem and kind.why and kind.regenerate, kind.name
         assert kind.tier in TIERS, kind.name
-        assert kind.names or kind.globs or kind.inside or kind.name == "cachedir-tagged", kind.name
+        assert (kind.names or kind.globs or kind.inside or kind.home
+                or kind.name == "cachedir-tagged"), kind.name
+        assert bool(kind.home) == kind.is_global == bool(kind.clean), kind.name
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"home": [".cache/x"], "clean": "x purge"}, "'home' and tier = \"global\" go together"),
+    ({"tier": "global", "clean": "x purge"}, "'home' and tier = \"global\" go together"),
+    ({"tier": "global", "home": [".cache/x"]}, "needs its tool's 'clean' command"),
+    ({"tier": "global", "home": ["/var/cache/x"], "clean": "x"}, "paths below the home folder"),
+    ({"tier": "global", "home": ["~/.x"], "clean": "x"}, "paths below the home folder"),
+    ({"tier": "global", "home": [".x/../.y"], "clean": "x"}, "paths below the home folder"),
+    ({"tier": "global", "home": [".x"], "names": [".x"], "clean": "x"},
+     "found by its 'home' path only"),
+    ({"names": [".x"], "clean": "x purge"}, "'clean' is for global caches"),
+])
+def test_catalogue_rejects_a_global_cache_that_cannot_work(
+    table: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table({"name": "x-cache", "regenerate": "x", **table}, "t.toml")
 
 
 def test_no_ambiguous_name_is_enough_on_its_own() -> None:

@@ -51,6 +51,49 @@ def test_tdy501_only_for_untracked_unignored(tmp_path: Path) -> None:
     assert ("ignore rule", "__pycache__/") in found["app/__pycache__"].details
 
 
+def _venv_repo(tmp_path: Path) -> Path:
+    import sys
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "app.py", "print(1)\n")
+    commit(repo)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(repo / ".venv")],
+                   check=True)
+    return repo
+
+
+def test_tdy501_an_unignored_venv_gets_its_rule_while_trashing_it_stays_opt_in(
+    tmp_path: Path,
+) -> None:
+    """Issue 17 point 7: a real, untracked, unignored `.venv` gets the safe rule `/.venv/`;
+    its TDY101 stays off by default and unsafe when turned on; a `--kind` scan of other kinds
+    proposes nothing for it."""
+    repo = _venv_repo(tmp_path)
+    report = _scan(repo)
+    (rule,) = _codes(report, "TDY501").values()
+    assert (rule.path, rule.kind) == (".venv", "venv")
+    assert ("ignore rule", "/.venv/") in rule.details
+    assert rule.fix is not None and rule.fix.applicability.value == "safe"
+    assert not _codes(report, "TDY101")
+    opted = _codes(_scan(repo, kinds=("venv",)), "TDY101")
+    assert opted[".venv"].fix is not None and opted[".venv"].fix.applicability.value == "unsafe"
+    assert not _codes(_scan(repo, only_kinds=("node_modules",)), "TDY501")
+
+
+@pytest.mark.slow
+def test_fix_writes_the_venv_rule_and_leaves_the_venv(tmp_path: Path) -> None:
+    from tests.conftest import hermetic_env, run_cli
+
+    repo = _venv_repo(tmp_path)
+    config = (repo / ".venv" / "pyvenv.cfg").read_bytes()
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    result = run_cli("fix", "--yes", "--skip-recent", "0s", str(repo), cwd=repo, env=env)
+    assert result.code == 0, result.out + result.err
+    assert "/.venv/" in (repo / ".gitignore").read_text().splitlines()
+    assert (repo / ".venv" / "pyvenv.cfg").read_bytes() == config
+    assert git(repo, "check-ignore", ".venv").strip() == ".venv"
+
+
 def test_tdy502_heavy_vendored_folder_until_ignore_file(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     for i in range(30):

@@ -302,6 +302,12 @@ def test_tdy401_unused_names_the_commit_that_last_referenced_it() -> None:
     assert found.fix is not None and found.fix.action is ActionKind.GIT_RM
 
 
+def test_marking_a_library_vendored_in_gitattributes_is_no_use_of_it() -> None:
+    [verdict] = _verdicts([(".gitattributes", "static/vendor/ketcher",
+                            "static/vendor/ketcher/** linguist-vendored -diff")])
+    assert not verdict.used and not verdict.evidence
+
+
 def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
     from tests.rules.context import context
     from tidy.rules.vendored import verdict_findings
@@ -316,3 +322,151 @@ def test_tdy403_used_and_big_tdy402_only_a_runtime_path() -> None:
     [doubt] = _verdicts([("app.js", "static/vendor/", "load('static/vendor/' + name)")])
     codes = [f.code for f in verdict_findings(ctx, doubt, 2, lambda root: "")]
     assert codes == ["TDY402"]
+
+
+@pytest.mark.slow
+def test_tidys_own_excludes_are_no_evidence_of_use(tmp_path: Path, tidy_main) -> None:  # type: ignore[no-untyped-def]
+    """scan -> safe fix (.ignore, VS Code and pyright excludes) -> scan: the same TDY401s,
+    no TDY403 citing the lines tidy wrote (issue 17, point 4)."""
+    repo = make_repo(tmp_path / "app")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _python_package(repo, "third_party/oldparser", "oldparser")
+    write(repo / "third_party/oldparser/oldparser/tables.py", "X = 1\n" * 20_000)
+    write(repo / ".vscode/settings.json", '{\n  // the team\'s\n  "editor.tabSize": 4\n}\n')
+    write(repo / "pyproject.toml", '[project]\nname = "app"\n\n[tool.tidy]\nheavy-folder = "100KB"'
+          '\n\n[tool.pyright]\nstrict = []\n')  # both libraries are heavy: TDY502 too
+    write(repo / "app/main.py", "print('hello')\n")
+    commit(repo)
+
+    def verdicts() -> dict[str, list[dict[str, object]]]:
+        report = scan_json(repo)
+        found: dict[str, list[dict[str, object]]] = {}
+        for f in findings(report):
+            if f["code"] in ("TDY401", "TDY402", "TDY403", "TDY502"):
+                found.setdefault(f["path"], []).append(f)
+        return found
+
+    before = verdicts()
+    for root in ("static/vendor/ketcher", "third_party/oldparser"):
+        assert {f["code"] for f in before[root]} == {"TDY401", "TDY502"}, before[root]
+    assert tidy_main("fix", str(repo), "--yes").code == 0
+    written = {rel: (repo / rel).read_text() for rel in
+               (".ignore", ".vscode/settings.json", "pyproject.toml")}
+    assert "/static/vendor/ketcher/" in written[".ignore"]
+    assert '"static/vendor/ketcher/**": true' in written[".vscode/settings.json"]
+    assert '"third_party/oldparser"]' in written["pyproject.toml"]  # pyright exclude
+    after = verdicts()
+    for root in ("static/vendor/ketcher", "third_party/oldparser"):
+        codes = [f["code"] for f in after[root]]
+        assert codes == ["TDY401"], after[root]  # TDY502 done, TDY401 unchanged, no TDY403
+        (unused,) = after[root]
+        (was,) = [f for f in before[root] if f["code"] == "TDY401"]
+        assert unused["fix"] == was["fix"] and unused["message"] == was["message"]
+        assert not [v for k, v in unused["details"] if k == "evidence"]
+
+
+def test_a_users_own_reference_next_to_tidys_lines_still_counts(tmp_path: Path) -> None:
+    """Only tidy's block and exclude entries are set aside: a path the user wrote elsewhere in
+    the same files is still a reference."""
+    from tidy.workspace.textscan import Match
+    from tidy.workspace.tidy_written import without_written
+
+    write(tmp_path / ".ignore", "# ours\n!static/vendor/keep/\n\n"
+          "# >>> tidy managed (do not edit this block) >>>\n/static/vendor/gone/\n"
+          "# <<< tidy managed <<<\n")
+    write(tmp_path / ".vscode/settings.json",
+          '{\n  "search.exclude": {\n    "static/vendor/gone/**": true\n  },\n'
+          '  "html.customData": ["static/vendor/keep/data.json"]\n}\n')
+    write(tmp_path / "pyproject.toml",
+          '[tool.pyright]\nexclude = [\n  "third_party/gone/**",\n]\n\n'
+          '[tool.setuptools]\npackages = ["third_party/keep"]\n')
+    matches = [Match(".ignore", 0, 2, "!static/vendor/keep/"),
+               Match(".ignore", 0, 5, "/static/vendor/gone/"),
+               Match(".vscode/settings.json", 0, 3, '"static/vendor/gone/**": true'),
+               Match(".vscode/settings.json", 0, 5, '"html.customdata": [...]'),
+               Match("pyproject.toml", 0, 3, '"third_party/gone/**",'),
+               Match("pyproject.toml", 0, 7, 'packages = ["third_party/keep"]')]
+    kept = without_written(str(tmp_path), matches)
+    assert [(m.path, m.line_no) for m in kept] == [
+        (".ignore", 2), (".vscode/settings.json", 5), ("pyproject.toml", 7)]
+
+
+DIST_HEADS = json.loads((Path(__file__).parent / "data" / "dist_heads.json").read_text())
+
+
+def _webapp(root: Path) -> Path:
+    """The bench's web app in small (bench/mkwebapp.py): dist folders copied to
+    static/vendor/, jquery and htmx loaded by templates, a React front end that installs
+    react, react-dom and alpinejs from npm and imports them, and never loads the copies."""
+    repo = make_repo(root)
+    for rel, head in DIST_HEADS.items():
+        write(repo / "static/vendor" / rel, head + "\n" + MINIFIED)
+    for lib in ("react", "react-dom", "jquery", "htmx", "alpinejs", "bootstrap-5.3.3", "popper"):
+        write(repo / "static/vendor" / lib / "LICENSE", "MIT License\n")
+    write(repo / "templates/base.html",
+          "{% load static %}\n"
+          "<script src=\"{% static 'vendor/jquery/jquery.min.js' %}\"></script>\n"
+          "<script src=\"{% static 'vendor/htmx/htmx.min.js' %}\"></script>\n"
+          "<script src=\"{% static 'vendor/bootstrap-5.3.3/js/bootstrap.js' %}\"></script>\n")
+    write(repo / "frontend/package.json", json.dumps({
+        "name": "webapp-frontend", "private": True,
+        "dependencies": {"@emotion/react": "11.13.3", "alpinejs": "3.14.3", "react": "18.3.1",
+                         "react-dom": "18.3.1"},
+        "devDependencies": {"@types/react-dom": "18.3.1", "@vitejs/plugin-react": "4.3.3",
+                            "eslint-plugin-react-hooks": "5.0.0"}}, indent=2))
+    write(repo / "frontend/src/main.tsx",
+          'import { StrictMode } from "react";\nimport { createRoot } from "react-dom/client";\n'
+          'import Alpine from "alpinejs";\n\nAlpine.start();\n')
+    write(repo / "frontend/vite.config.ts",
+          'import { defineConfig } from "vite";\nimport react from "@vitejs/plugin-react";\n\n'
+          "export default defineConfig({\n  plugins: [react()],\n});\n")
+    write(repo / "frontend/eslint.config.js",
+          'import reactHooks from "eslint-plugin-react-hooks";\n\n'
+          'export default [{ plugins: { "react-hooks": reactHooks } }];\n')
+    commit(repo)
+    return repo
+
+
+def test_vendored_dists_are_named_and_judged_by_what_refers_to_them(tmp_path: Path) -> None:
+    """Issue 17: react-dom's copy was labelled "Modernizr" (a banner its bundle embeds) and
+    copies the front end installs from npm counted as used by `"react": "18.3.1"`,
+    `from "react"`, `@emotion/react` or `react-hooks`. Now each is named by its own opening
+    banner or folder, a package the package manager installs is no use of the copy, and the
+    copies templates load stay used (TDY403 over --large-file)."""
+    report = scan_json(_webapp(tmp_path / "webapp"), "--select", "TDY4", "--large-file", "1KB")
+    by_path = {f["path"].removeprefix("static/vendor/"): f for f in findings(report)}
+    codes = {lib: f["code"] for lib, f in by_path.items()}
+    assert codes == {"react-dom": "TDY401", "alpinejs": "TDY401", "react": "TDY402",
+                     "jquery": "TDY403", "htmx": "TDY403", "bootstrap-5.3.3": "TDY403",
+                     "popper": "TDY403"}, codes
+    assert "modernizr" not in json.dumps(report).lower()
+    assert by_path["react-dom"]["message"].startswith("vendored react-dom is not referenced")
+    packages = {lib: dict(f["details"]).get("package") for lib, f in by_path.items()}
+    assert packages["jquery"] == "jQuery 3.7.1"
+    assert packages["bootstrap-5.3.3"] == "Bootstrap 5.3.3"
+    assert packages["popper"] == "@popperjs/core 2.11.8"  # used by bootstrap.js (UMD global)
+    evidence = [v for k, v in by_path["react-dom"]["details"] if k == "evidence"]
+    assert evidence and all(e.startswith("registry: frontend/") for e in evidence), evidence
+    assert ("referenced by", "static/vendor/react-dom (itself unused)") in [
+        tuple(d) for d in by_path["react"]["details"]]
+
+
+@pytest.mark.parametrize(("path", "line", "name", "expected"), [
+    ("frontend/package.json", '"react": "18.3.1",', "react", "registry"),
+    ("frontend/package.json", '"@emotion/react": "11.13.3",', "react", None),
+    ("frontend/package.json", '"@types/react-dom": "18.3.1",', "react-dom", None),
+    ("frontend/package.json", '"tinyfmt": "file:vendor/tinyfmt"', "tinyfmt", "code"),
+    ("frontend/package.json", '"@popperjs/core": "2.11.8",', "@popperjs/core", "registry"),
+    ("src/main.tsx", 'import { createRoot } from "react-dom/client";', "react-dom", "registry"),
+    ("src/main.tsx", 'import { createRoot } from "react-dom/client";', "react", None),
+    ("eslint.config.js", '{ plugins: { "react-hooks": reactHooks } }', "react", None),
+    ("app.js", "const $ = require('jquery'); jQuery.fn.extend({})", "jquery", "code"),
+    ("app.js", "import '../vendor/jquery/jquery.js';", "jquery", "code"),
+    ("base.html", "<script>jQuery(function () {});</script>", "jquery", "code"),
+])
+def test_a_name_is_told_from_the_package_of_that_name(
+    path: str, line: str, name: str, expected: str | None
+) -> None:
+    from tidy.analysis.vendored.evidence import mention
+
+    assert mention(path, line, name) == expected

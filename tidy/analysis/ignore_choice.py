@@ -52,6 +52,7 @@ class Target:
 class Candidate:
     pattern: str
     targets: tuple[str, ...]
+    kind: Kind | None = None  # the kind an unanchored rule is for (its tracked copies may stay)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
     for target in outer:
         places[_generic_pattern(target)] += 1
     generic: dict[str, list[str]] = defaultdict(list)
+    kind_of: dict[str, Kind | None] = {}
     specific: list[Candidate] = []
     for target in outer:
         name = target.path.rsplit("/", 1)[-1]
@@ -118,9 +120,10 @@ def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
             target.kind is not None and target.kind.tier != "default")
         if not ambiguous and (kind_name in _ANYWHERE or places[pattern] > 1):
             generic[pattern].append(target.path)
+            kind_of.setdefault(pattern, target.kind)
         else:
             specific.append(Candidate(anchored(target.path, target.is_dir), (target.path,)))
-    found = [Candidate(p, tuple(paths)) for p, paths in sorted(generic.items())]
+    found = [Candidate(p, tuple(paths), kind_of[p]) for p, paths in sorted(generic.items())]
     return found + sorted(specific, key=lambda c: c.pattern)
 
 
@@ -147,11 +150,29 @@ def _verdict(trial: RuleTrial, candidate: Candidate, matched: set[str],
         return Verdict(candidate.pattern, candidate.targets, False,
                        f"git does not ignore {missed[0]} with this rule{why}")
     hidden = sorted(newly & trial.matched_alone([candidate.pattern])) if newly else []
+    hidden = [path for path in hidden if not committed_copy(candidate.kind, path)]
     if hidden:
         more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
         return Verdict(candidate.pattern, candidate.targets, False,
                        f"it would match tracked file {hidden[0]}{more}")
     return Verdict(candidate.pattern, candidate.targets, True)
+
+
+def committed_copy(kind: Kind | None, path: str) -> bool:
+    """A tracked file that is itself a copy of the kind a rule is for: `pkg/__pycache__/x.pyc`
+    under `__pycache__/`, `static/.DS_Store` under `.DS_Store`.
+
+    TDY102/TDY104 report it with its untrack fix, and the rule leaves it tracked (an ignore
+    rule never untracks a file): one committed cache must not keep every other copy
+    unignored. Only unambiguous kinds count, a file kind only by its exact names: `*.pyc`
+    also matches a legacy `mod.pyc` with no source, which may be shipped code (TDY103).
+    """
+    if kind is None or kind.needs_evidence or kind.tier != "default":
+        return False
+    parts = path.split("/")
+    if kind.type == "dir":
+        return any(kind.matches_name(name) for name in parts[:-1])
+    return parts[-1] in kind.names
 
 
 # ---------------------------------------------------------------------------- heavy folders

@@ -22,7 +22,7 @@ from typing import Any
 
 from tidy.core.safe_files import UnsafeFile, read_regular
 
-TIERS = ("default", "marker", "opt-in", "never")
+TIERS = ("default", "marker", "opt-in", "never", "global")
 TYPES = ("dir", "file")
 # Names that are also ordinary source folders: never enough on their own (DESIGN.md rule 5).
 AMBIGUOUS_NAMES = frozenset(
@@ -39,7 +39,7 @@ VCS_MARKERS = frozenset(
      "CVS"}
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
-           "signature", "safe", "regenerate", "why"}
+           "signature", "safe", "regenerate", "why", "home", "clean"}
 
 
 class CatalogError(ValueError):
@@ -60,6 +60,14 @@ class Kind:
     safe: bool
     regenerate: str
     why: str
+    # A global cache (tier "global"): where it lives below the home folder, and the tool's
+    # own command that cleans it.
+    home: tuple[str, ...] = ()
+    clean: str = ""
+
+    @property
+    def is_global(self) -> bool:
+        return self.tier == "global"
 
     @property
     def needs_evidence(self) -> bool:
@@ -88,7 +96,10 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         safe=_flag(table, "safe", where, default=False),
         regenerate=_text(table, "regenerate", where, default=""),
         why=_text(table, "why", where, default=name),
+        home=_texts(table, "home", where),
+        clean=_text(table, "clean", where, default=""),
     )
+    _check_global(kind, where)
     _check_ambiguity(kind, where)
     _check_signature(kind, where)
     return kind
@@ -101,6 +112,25 @@ def _check_ambiguity(kind: Kind, where: str) -> None:
             f"{where}: {', '.join(sorted(ambiguous))} is a common source folder name; "
             "give it markers or tier = \"marker\""
         )
+
+
+def _check_global(kind: Kind, where: str) -> None:
+    """A global cache is found by where it lives under the home folder, nothing else."""
+    if kind.is_global != bool(kind.home):
+        raise CatalogError(f"{where}: 'home' and tier = \"global\" go together")
+    if not kind.is_global:
+        if kind.clean:
+            raise CatalogError(f"{where}: 'clean' is for global caches (tier = \"global\")")
+        return
+    if kind.type != "dir" or kind.names or kind.globs or kind.markers or kind.inside:
+        raise CatalogError(f"{where}: a global cache is a folder found by its 'home' path only")
+    if not kind.clean:
+        raise CatalogError(f"{where}: a global cache needs its tool's 'clean' command")
+    for rel in kind.home:
+        parts = rel.split("/")
+        if rel.startswith(("/", "~")) or any(p in ("", ".", "..") for p in parts):
+            raise CatalogError(f"{where}: 'home' entries are paths below the home folder "
+                               f"(`.cache/pip`), not {rel!r}")
 
 
 def _check_signature(kind: Kind, where: str) -> None:
@@ -178,6 +208,10 @@ class Catalog:
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         for kind in self.kinds:
             self._index(kind)
+        # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
+        self._global_dirs = global_locations(
+            tuple((k.name, k.home) for k in self.kinds if k.is_global),
+            os.path.expanduser("~"), os.environ.get("XDG_CACHE_HOME", ""))
         # One compiled alternation, so most names are rejected by a single regex call; before
         # it, two str calls reject names no glob can match (what a glob's literal start and
         # end demand), which is nearly every file name.
@@ -192,7 +226,7 @@ class Catalog:
             by_name.setdefault(name, []).append(kind)
         if kind.globs:
             (self._dir_globs if kind.type == "dir" else self._file_globs).append(kind)
-        if kind.type == "dir" and not kind.names and not kind.globs:
+        if kind.type == "dir" and not kind.names and not kind.globs and not kind.is_global:
             self._content_kinds.append(kind)
 
     def dir_candidates(self, name: str) -> list[Kind]:
@@ -223,6 +257,10 @@ class Catalog:
         "generated". So candidates confirmed by a marker win over the first one confirmed
         by a tag (a Gradle build/ with a CACHEDIR.TAG is Gradle's, not setuptools').
         """
+        if self._global_dirs:
+            found = self._global_dirs.get(path)
+            if found is not None:
+                return self.by_kind_name[found]
         candidates = self.dir_candidates(name)
         for kind in candidates:
             named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
@@ -237,6 +275,42 @@ class Catalog:
         if "CACHEDIR.TAG" in inside and has_cachedir_tag(path):
             return self.by_kind_name.get("cachedir-tagged")
         return None
+
+
+    def global_cache_of(self, path: str) -> Kind | None:
+        """The global cache `path` (absolute) is, or lies inside: `~/.rustup/toolchains/x`
+        -> rustup's. Its contents are a tool's store, never a project's files (no artifacts,
+        no duplicates, no vendored code in them)."""
+        if not self._global_dirs:
+            return None
+        probe = os.path.realpath(path)
+        while True:
+            found = self._global_dirs.get(probe)
+            if found is not None:
+                return self.by_kind_name[found]
+            parent = os.path.dirname(probe)
+            if parent == probe:
+                return None
+            probe = parent
+
+
+@functools.cache  # a few realpath calls per distinct home; every Catalog asks
+def global_locations(
+    homes: tuple[tuple[str, tuple[str, ...]], ...], home: str, xdg_cache: str
+) -> dict[str, str]:
+    """Absolute real folder -> kind name, for each kind's `home` entries below `home` (and
+    below $XDG_CACHE_HOME for entries under `.cache/`, where the user moved that folder)."""
+    if not home or home == "~":
+        return {}  # no home folder to speak of: nothing is global
+    found: dict[str, str] = {}
+    for name, rels in homes:
+        for rel in rels:
+            places = [os.path.join(home, rel)]
+            if xdg_cache and rel.startswith(".cache/"):
+                places.append(os.path.join(xdg_cache, rel[len(".cache/"):]))
+            for place in places:
+                found.setdefault(os.path.realpath(place), name)
+    return found
 
 
 def _literal_ends(globs: Iterable[str]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:

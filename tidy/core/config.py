@@ -193,7 +193,7 @@ class Config:
     def kind_enabled(self, kind: Kind) -> bool:
         if self.only_kinds:
             return kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
-        return kind.tier in ("default", "marker") or kind.name in self.kinds
+        return kind.tier in ("default", "marker", "global") or kind.name in self.kinds
 
 
 def _declared(found: dataclasses.Field[Any]) -> Setting:

@@ -77,8 +77,13 @@ def _details(hit: Hit, extra: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[s
     return (("why", hit.kind.why), ("regenerate", hit.kind.regenerate), *extra)
 
 
+def _project_hits(ctx: GroupContext) -> Iterator[Hit]:
+    """The hits that are a project's artifacts: not a tool's global cache (TDY105's)."""
+    return (hit for hit in ctx.hits if not hit.kind.is_global)
+
+
 def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
-    for hit in ctx.hits:
+    for hit in _project_hits(ctx):
         if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
             continue
         tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
@@ -105,7 +110,7 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
-    for hit in ctx.hits:
+    for hit in _project_hits(ctx):
         if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
             continue  # TDY104 / TDY103 report these, with the untrack fix when committed
         tracked, count = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
@@ -189,7 +194,7 @@ def _module_name(rel: str) -> str:
 
 
 def check_junk(ctx: GroupContext) -> Iterator[Finding]:
-    for hit in ctx.hits:
+    for hit in _project_hits(ctx):
         if hit.kind.ecosystem not in _JUNK_ECOSYSTEMS:
             continue
         tracked, _ = ctx.tracked_state(hit.rel, 1, False)
@@ -222,6 +227,27 @@ def _junk_fix(kind: Kind, tracked: Tracked) -> Fix:
         return _trash_fix(kind)
     # OS metadata (.DS_Store) is never anyone's content: untracking it stays an unsafe fix.
     return _UNTRACK_FIX if kind.ecosystem == "os" else _COMMITTED_BACKUP_FIX
+
+
+def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
+    for hit in ctx.hits:
+        kind = hit.kind
+        if not kind.is_global:
+            continue
+        yield GLOBAL_CACHE.finding(
+            hit.rel,
+            f"{kind.why} (global cache): clean it with `{kind.clean}`",
+            kind=kind.name,
+            ecosystem=kind.ecosystem,
+            size=hit.size,
+            surface=ctx.surface.under(hit.rel),
+            tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
+            ignored=ctx.ignored(hit.rel),
+            fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                    f"run `{kind.clean}` (tidy never moves a tool's own cache)"),
+            details=(("why", kind.why), ("clean", kind.clean),
+                     ("regenerate", kind.regenerate)),
+        )
 
 
 UNTRACKED_ARTIFACT = Rule(
@@ -269,4 +295,18 @@ so they need --unsafe-fixes. Committed OS metadata is untracked (unsafe); a comm
 backup or swap file is only reported: projects commit fixtures named like them.""",
     check_junk, Applicability.SAFE,
 )
-RULES = (UNTRACKED_ARTIFACT, COMMITTED_ARTIFACT, STALE_BYTECODE, OS_JUNK)
+GLOBAL_CACHE = Rule(
+    "TDY105", "global-cache",
+    "A toolchain's or package manager's own cache in the home folder",
+    """What: a tool's own store under the home folder: ~/.cache/pip, ~/.cache/uv, ~/.npm,
+~/.pyenv, ~/.rustup, ~/.cargo/registry, ~/.gradle/caches, ~/.m2/repository, ... (the
+catalogue's tier "global" kinds; $XDG_CACHE_HOME is honoured for ~/.cache).
+Why: these are often the biggest folders of a home, and only the tool knows what in them is
+still needed: an installed Python or toolchain, a crate a lockfile pins.
+Fix (display only): the tool's own clean command (`pip cache purge`, `npm cache clean --force`,
+`cargo cache --autoclean`, ...). tidy never moves them, and never looks inside: a pyenv
+Python's __pycache__ is not a project's artifact, two toolchains' identical docs are not
+duplicates.""",
+    check_global_caches, Applicability.DISPLAY_ONLY,
+)
+RULES = (UNTRACKED_ARTIFACT, COMMITTED_ARTIFACT, STALE_BYTECODE, OS_JUNK, GLOBAL_CACHE)

@@ -90,6 +90,9 @@ class GroupContext:
     early: Mapping[str, object] = field(default_factory=dict)
     # What each rule's `start` returned for this group, by rule code.
     started: Mapping[str, object] = field(default_factory=dict)
+    # Hits of kinds found but not turned on (an opt-in venv): not reported as artifacts, but
+    # an ignore rule for them is still due (TDY501).
+    hidden_hits: tuple[Hit, ...] = ()
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
         """Tracked state of a path and how many tracked files it holds."""

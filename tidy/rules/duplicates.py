@@ -40,6 +40,8 @@ def skipper(ctx: GroupContext) -> SkipFn:
 
         spec = pathspec.GitIgnoreSpec.from_lines(ctx.config.exclude)
     catalog = ctx.config.catalog()
+    if catalog.global_cache_of(ctx.root) is not None:
+        return lambda rel, is_dir: True  # a tool's store scanned on its own: the tool's copies
 
     def skip(rel: str, is_dir: bool) -> bool:
         if rel in hits:

@@ -12,16 +12,25 @@ from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Trac
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.walk import Hit
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
 RULE_DETAIL = "ignore rule"
 FILE_DETAIL = "ignore file"
 
 
+def _wanting_rules(ctx: GroupContext) -> list[Hit]:
+    """The reported hits, and those of opt-in kinds left out (a venv: deleting one is a
+    choice, keeping it out of git is not); none of a narrowed `--kind` scan's others."""
+    opt_in = () if ctx.config.only_kinds else [h for h in ctx.hidden_hits
+                                                if h.kind.tier == "opt-in"]
+    return [hit for hit in (*ctx.hits, *opt_in) if not hit.kind.is_global]
+
+
 def _artifact_targets(ctx: GroupContext) -> list[tuple[choice.Target, Size]]:
     """Catalogued artifacts git neither tracks nor ignores."""
     found = []
-    for hit in ctx.hits:
+    for hit in _wanting_rules(ctx):
         is_dir = hit.kind.type == "dir"
         tracked, _ = ctx.tracked_state(hit.rel, hit.size.files, is_dir)
         if tracked is not Tracked.UNTRACKED or ctx.ignored(hit.rel) is not False:
@@ -107,7 +116,10 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     all match (one finding per folder, not per file)."""
     assert ctx.git is not None
     git = ctx.git
-    matched = git.tracked_ignored
+    # A committed cache (TDY102/TDY104 report it, with its kind) is left out before grouping:
+    # `static/.DS_Store` alone must not make `static` a folder of ignored files.
+    hits = {hit.rel for hit in ctx.hits}
+    matched = {path for path in git.tracked_ignored if not _under(hits, path)}
     whole: dict[str, bool] = {}
 
     def all_matched(folder: str) -> bool:
@@ -124,16 +136,16 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     return sorted(groups.items())
 
 
-def _under_hit(ctx: GroupContext, path: str) -> bool:
-    return any(path == h.rel or path.startswith(h.rel + "/") for h in ctx.hits)
+def _under(folders: set[str], path: str) -> bool:
+    """`path` is one of `folders` or lies below one."""
+    parts = path.split("/")
+    return any("/".join(parts[:depth]) in folders for depth in range(1, len(parts) + 1))
 
 
 def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known or not ctx.git.tracked_ignored:
         return
     for folder, paths in _tracked_ignored_groups(ctx):
-        if _under_hit(ctx, folder):
-            continue  # a committed cache: TDY102/TDY103/TDY104 report it with its kind
         count = len(paths)
         noun = f"{count:,} tracked files match" if count > 1 else "a tracked file matches"
         yield TRACKED_BUT_IGNORED.finding(
@@ -153,7 +165,8 @@ ARTIFACT_NOT_IGNORED = Rule(
     "TDY501", "artifact-not-ignored",
     "A cache or build output with no ignore rule",
     """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
-that git neither tracks nor ignores.
+that git neither tracks nor ignores; an opt-in kind too (an untracked .venv gets `/.venv/`:
+moving a venv to the trash stays opt-in, keeping it out of git does not).
 Why: `git status` lists it, `git add -A` commits it, and ripgrep, VS Code search and AI
 indexers read it: the search surface grows with every build.
 Fix (safe): the fewest rules that cover what exists (`__pycache__/` once, not per folder;

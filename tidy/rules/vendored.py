@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 import humanize
 
 from tidy.analysis.vendored.candidates import Library, discover
-from tidy.analysis.vendored.evidence import Pattern, Verdict, judge, patterns_for
+from tidy.analysis.vendored.evidence import (
+    REGISTRY,
+    WEAK,
+    Pattern,
+    Verdict,
+    judge,
+    patterns_for,
+)
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
@@ -25,6 +32,7 @@ from tidy.workspace.textscan import (
     read_head,
     search_paths,
 )
+from tidy.workspace.tidy_written import without_written
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
@@ -70,6 +78,7 @@ def _references(root: str, tracked: Sequence[str], share_from: int | None = None
     texts = [p.text for p in patterns]
     matches, searched = (search_paths(root, files, texts) if share_from is None
                          else search_paths(root, files, texts, share_from))
+    matches = without_written(root, matches)  # tidy's own exclusions are no use of a library
     return References(tuple(libraries), tuple(patterns), tuple(matches), tuple(searched))
 
 
@@ -123,6 +132,7 @@ def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
     patterns = list(found.patterns)
     more, searched_untracked = search_paths(root, started.untracked.result(),
                                             [p.text for p in patterns])
+    more = without_written(root, more)
     verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
     return verdicts, started.searched + len(searched_untracked)
 
@@ -184,7 +194,8 @@ def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
     size = _sizes(ctx, lib)
     if verdict.used:
         if size.apparent >= ctx.config.large_file:
-            how = "referenced" if verdict.best else "used by " + ", ".join(verdict.used_by[:2])
+            how = ("referenced" if verdict.referenced
+                   else "used by " + ", ".join(verdict.used_by[:2]))
             yield _finding(ctx, verdict, VENDORED_LIBRARY_IN_USE,
                            f"vendored {label} ({humanize.naturalsize(size.apparent)}) is "
                            f"{how}: keep it out of search and mark it linguist-vendored",
@@ -198,10 +209,19 @@ def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
                           else "an unused vendored library refers to it"),
                        _remove_fix(lib), searched, size, last)
         return
-    weak = " (mentioned only in docs, comments or tests)" if verdict.evidence else ""
     yield _finding(ctx, verdict, UNUSED_VENDORED_LIBRARY,
-                   f"vendored {label} is not referenced anywhere{weak}: high confidence unused",
+                   f"vendored {label} is not referenced anywhere{_mentions(verdict)}: "
+                   "high confidence unused",
                    _remove_fix(lib), searched, size, last)
+
+
+def _mentions(verdict: Verdict) -> str:
+    """What the mentions that do not count were, for the TDY401 message."""
+    tiers = {e.tier for e in verdict.evidence}
+    kinds = [text for tier, text in ((WEAK, "in docs, comments or tests"),
+                                     (REGISTRY, "as a package the package manager installs "
+                                                "apart from this copy")) if tier in tiers]
+    return f" (mentioned only {' or '.join(kinds)})" if kinds else ""
 
 
 _SEARCH_ADVICE = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -223,8 +243,12 @@ UNUSED_VENDORED_LIBRARY = Rule(
     """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
 vendor/ folder under static/, a committed node_modules, linguist-vendored) that no first-party
 file references: no path, import, script tag, {% static %}, CSS @import, build alias or
-package.json entry, and no used vendored library either. Mentions in docs, comments or tests
-do not count.
+package.json `file:` dependency, and no used vendored library either. Mentions in docs,
+comments or tests do not count, nor the package of the same name that a package manager
+installs apart from this copy (`"react": "^18"`, `from "react"` in a project that installs
+it), nor the name inside another one (`@emotion/react`, `react-hooks`), nor lines tidy's own
+fixes wrote (.ignore, search.exclude). The library is named by its manifest, else by the
+banner its own files open with, else by its folder.
 Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",

@@ -34,6 +34,7 @@ _LOCKFILES = frozenset({
 })
 
 
+LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
 _FIRST_READ = 64 * 1024  # below malloc's mmap threshold: no page mapping per small file
 # Never through a link, never stuck on a FIFO.
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
@@ -44,7 +45,7 @@ class Match:
     path: str  # repo-relative file
     pattern: int  # index into the patterns
     line_no: int
-    line: str  # the whole line, stripped, at most 200 characters
+    line: str  # the whole line, stripped, at most LINE_SHOWN characters
 
 
 _MAX_PATHSPECS = 2000  # past this, filter in Python rather than on git's command line
@@ -224,7 +225,8 @@ def _with_lines(path: str, hay: bytes, found: list[tuple[int, int, int]]) -> Ite
         line_end = hay.find(b"\n", end)
         line = hay[line_start: line_end if line_end >= 0 else len(hay)]
         line_no = hay.count(b"\n", 0, start) + 1
-        yield Match(path, pattern, line_no, line.strip()[:200].decode("utf-8", "replace"))
+        yield Match(path, pattern, line_no,
+                    line.strip()[:LINE_SHOWN].decode("utf-8", "replace"))
 
 
 def _bounded(hay: bytes, start: int, end: int) -> bool:

@@ -50,7 +50,12 @@ _MANIFESTS = ("package.json", "bower.json", ".bower.json", "composer.json", "set
               "pyproject.toml", "setup.cfg", "Cargo.toml", "go.mod")
 _LICENSE = re.compile(r"^(?:licen[cs]e|copying|notice)(?:[.-][\w.]*)?$", re.IGNORECASE)
 _VERSIONED = re.compile(r"[-_.@]v?\d+\.\d+")
-_BANNER = re.compile(rb"/\*[!*]?\s*@?([\w.\-]+)\s+v?(\d+\.\d+[\w.\-]*)")
+# A version banner opens the file: `/*! jQuery v3.7.1`, `/*!\n * Bootstrap v5.3.3`,
+# `/**\n * @popperjs/core v2.11.8`. Only the file's own first comment counts: a bundle embeds
+# other libraries' banners further down (react-dom's production build carries Modernizr's).
+_BANNER = re.compile(
+    rb"\A(?:\xef\xbb\xbf)?\s*/\*[!*]?(?:\s|\*)*(?:@license\s+)?"
+    rb"(@?[A-Za-z][\w.\-]*(?:/[\w.\-]+)?)\s+v?(\d+\.\d+[\w.\-]*)")
 _MINIFIED = re.compile(r"[.-]min\.(?:js|css)$")
 _LICENSE_NAMES = (
     ("MIT License", "MIT"), ("Permission is hereby granted, free of charge", "MIT"),

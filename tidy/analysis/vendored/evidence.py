@@ -15,10 +15,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tidy.analysis.vendored.candidates import Library
-from tidy.workspace.textscan import Match
+from tidy.workspace.textscan import LINE_SHOWN, Match
 
 STRONG, MEDIUM, WEAK = "strong", "medium", "weak"
-_RANK = {STRONG: 3, MEDIUM: 2, WEAK: 1}
+# The name as a package manager's package (an npm dependency with a version, a bare import
+# specifier): what the package manager installs into node_modules, not this copy.
+REGISTRY = "registry"
+_RANK = {STRONG: 3, MEDIUM: 2, WEAK: 1, REGISTRY: 0}
+USE = (STRONG, MEDIUM)  # what proves use; weak and registry mentions are only listed
+CODE = "code"  # a mention that is not (only) a package manager's package
 
 _STATIC_ROOTS = ("static/", "public/", "assets/", "www/", "wwwroot/", "web/")
 _GENERIC_NAMES = frozenset({
@@ -43,6 +48,16 @@ _TEST = re.compile(
 )
 _COMMENT = ("#", "//", "/*", "*", "<!--", "{#", "--", ";", "rem ")
 _IMPORT = re.compile(r"^\s*(?:from\s+\S+\s+import|import\s|from\s)|import_module\(|__import__\(")
+_QUOTED = re.compile(r"""(['"`])((?:\\.|(?!\1).)*)\1""")
+# Right before a quoted module specifier: `from "x"`, `import "x"`, `require("x")`, `import("x")`.
+_SPECIFIER_BEFORE = re.compile(r"(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$")
+_KEY_AFTER = re.compile(r"""^\s*:\s*(['"])((?:\\.|(?!\1).)*)\1""")  # `"x": "1.2.3"`
+_LOCAL_RANGE = re.compile(r"^(?:file:|link:|portal:|\.{0,2}/)")
+_MANIFESTS = frozenset({"package.json", "bower.json", "composer.json"})
+# Assets and data: a bare name there is a label (an icon font's glyph), not code.
+_DATA_FILE = re.compile(r"\.(?:svg|csv|tsv|xml|po|pot|lock)$", re.IGNORECASE)
+# Modules a bundler builds: they import what their project's package.json installs.
+_MODULE_FILE = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|astro)$", re.IGNORECASE)
 _DYNAMIC = re.compile(
     r"\+\s*['\"`\w]|['\"`]\s*\+|\$\{|%s|\{\}|\.format\(|\bf['\"]|\*|glob|listdir|readdir|"
     r"require\.context|import\.meta\.glob|path\.join|os\.path\.join|walk\("
@@ -56,6 +71,9 @@ class Pattern:
     tier: str  # what a match in code/config proves: STRONG for paths, MEDIUM for bare names
     python: bool = False  # a Python import name: strong on an import line
     hazard: bool = False  # the library's parent folder: only looked at for runtime paths
+    # Inside a committed node_modules: a bare import or a dependency of this name resolves
+    # to this very copy.
+    resolvable: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,6 +98,11 @@ class Verdict:
     def best(self) -> str:
         return max((e.tier for e in self.evidence), key=_RANK.__getitem__, default="")
 
+    @property
+    def referenced(self) -> bool:
+        """First-party code or config uses it directly (not only through another library)."""
+        return self.best in USE
+
 
 def patterns_for(libraries: Sequence[Library]) -> list[Pattern]:
     found: list[Pattern] = []
@@ -100,7 +123,9 @@ def _library_patterns(index: int, library: Library) -> list[Pattern]:
     medium = {library.name, library.package_name} - {"", library.python_package}
     medium = {m for m in medium if len(m) >= 3 and m.lower() not in _GENERIC_NAMES}
     patterns = [Pattern(index, s, STRONG) for s in sorted(strong) if "/" in s or "." in s]
-    patterns += [Pattern(index, m, MEDIUM) for m in sorted(medium - strong)]
+    resolvable = "node_modules/" in f"/{library.root}/"
+    patterns += [Pattern(index, m, MEDIUM, resolvable=resolvable)
+                 for m in sorted(medium - strong)]
     if library.python_package:
         patterns.append(Pattern(index, library.python_package, MEDIUM, python=True))
     parent = library.root.rsplit("/", 1)[0] if "/" in library.root else ""
@@ -115,12 +140,98 @@ def in_code(match: Match) -> bool:
     return not doc_or_test and not match.line.startswith(_COMMENT)
 
 
-def grade(match: Match, pattern: Pattern) -> str:
-    if not in_code(match):
-        return WEAK
+def grade(match: Match, pattern: Pattern) -> str | None:
+    """What the match proves; None when it is no mention of the library at all (the name
+    inside a longer one: `react` in `eslint-plugin-react-hooks` or `@emotion/react`), or a
+    line that only describes the folder (`.gitattributes`: `linguist-vendored`, `-diff`)."""
+    if match.path.rsplit("/", 1)[-1] == ".gitattributes":
+        return None  # TDY403's own advice: marking a library vendored is no use of it
+    named: str | None = CODE
+    if not pattern.python and (pattern.tier == MEDIUM or "/" not in pattern.text):
+        # a name (`react`, `@popperjs/core`) or a file name, not a path
+        named = mention(match.path, match.line, pattern.text)
+    if named is None:
+        return None
+    if not in_code(match) or (pattern.tier == MEDIUM and _DATA_FILE.search(match.path)):
+        return WEAK  # an icon font's glyph named `react` is no use of React either
     if pattern.python:
         return STRONG if _IMPORT.search(match.line) else MEDIUM
+    if named == REGISTRY and not pattern.resolvable:
+        return REGISTRY
     return pattern.tier
+
+
+def mention(path: str, line: str, name: str) -> str | None:
+    """How `name` stands on `line`: REGISTRY when it is only the package manager's package
+    of that name (`from "react"`, `"react": "^18"` in package.json), CODE when it is also
+    anything else (`jQuery(...)`, a `file:` dependency on a local copy), None when every
+    occurrence belongs to a longer name or to another package."""
+    lowered, needle = line.lower(), name.lower()
+    occurrences = _occurrences(lowered, needle)
+    strings = _strings_until(lowered, occurrences[-1]) if occurrences else []
+    manifest = path.rsplit("/", 1)[-1] in _MANIFESTS
+    found: set[str] = set()
+    for start in occurrences:
+        inside = next((q for q in strings if q.start(2) <= start < q.end(2)), None)
+        spec = None if inside is None else _package_reference(lowered, inside, manifest)
+        if spec is None:
+            found.add(CODE)
+        elif _package_of(spec[0]) == needle:
+            found.add(CODE if spec[1] else REGISTRY)
+        # else: the name inside another package's name, e.g. `@types/react`
+    if not found and len(line) >= LINE_SHOWN:
+        return CODE  # the mention lies past the part of the line the search kept
+    return CODE if CODE in found else (REGISTRY if found else None)
+
+
+def _strings_until(line: str, offset: int) -> list[re.Match[str]]:
+    """The quoted strings of `line` that start at or before `offset` (a minified line holds
+    thousands; only those up to the last mention can hold one)."""
+    found = []
+    for quoted in _QUOTED.finditer(line):
+        if quoted.start() > offset:
+            break
+        found.append(quoted)
+    return found
+
+
+def _occurrences(line: str, needle: str) -> list[int]:
+    """Where `needle` stands as a name of its own: not inside a longer word, nor a
+    hyphenated package name (`react` in `react-hooks`)."""
+    found = []
+    start = line.find(needle)
+    while start >= 0:
+        before = line[start - 1] if start else " "
+        end = start + len(needle)
+        after = line[end] if end < len(line) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            found.append(start)
+        start = line.find(needle, start + 1)
+    return found
+
+
+def _package_reference(line: str, quoted: re.Match[str], manifest: bool
+                       ) -> tuple[str, bool] | None:
+    """(specifier, is a local path) when the quoted string is a module specifier or a
+    manifest's dependency key; None otherwise."""
+    spec = quoted.group(2)
+    if _SPECIFIER_BEFORE.search(line[:quoted.start()]):
+        return (spec, False) if _bare(spec) else None
+    if manifest:
+        value = _KEY_AFTER.match(line[quoted.end():])
+        if value is not None and _bare(spec):
+            return spec, bool(_LOCAL_RANGE.match(value.group(2)))
+    return None
+
+
+def _bare(spec: str) -> bool:
+    return bool(spec) and not spec.startswith((".", "/")) and "://" not in spec and " " not in spec
+
+
+def _package_of(spec: str) -> str:
+    """`react-dom/client` -> `react-dom`; `@emotion/react/jsx` -> `@emotion/react`."""
+    parts = spec.split("/")
+    return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
 
 
 def judge(
@@ -131,6 +242,7 @@ def judge(
                 for i, lib in enumerate(libraries)]
     owner = _owner_of(libraries)
     edges: dict[int, set[int]] = defaultdict(set)  # referencing library -> referenced ones
+    first_party: list[tuple[Match, Pattern, str]] = []
     for match in matches:
         pattern = patterns[match.pattern]
         source = owner(match.path)
@@ -140,13 +252,40 @@ def judge(
             if source is None and _DYNAMIC.search(match.line) and in_code(match):
                 verdicts[pattern.library].hazards.append(_evidence(match, pattern, STRONG))
             continue
+        if source is not None and pattern.library in edges[source]:
+            continue  # one reference makes the edge: a bundle names its dependency 1000 times
         tier = grade(match, pattern)
+        if tier is None:
+            continue
         if source is None:
-            verdicts[pattern.library].evidence.append(_evidence(match, pattern, tier))
-        elif tier != WEAK:
+            first_party.append((match, pattern, tier))
+        elif tier in USE:
             edges[source].add(pattern.library)
+    installed = _installed_projects(first_party)
+    for match, pattern, tier in first_party:
+        if tier == MEDIUM and _installed_there(installed, pattern.library, match.path):
+            tier = REGISTRY
+        verdicts[pattern.library].evidence.append(_evidence(match, pattern, tier))
     _propagate(verdicts, edges)
     return verdicts
+
+
+def _installed_projects(graded: Sequence[tuple[Match, Pattern, str]]) -> dict[int, set[str]]:
+    """Per library, the folders whose package.json installs the package of its name from the
+    registry (a REGISTRY mention there): the modules below import that copy, not this one."""
+    found: dict[int, set[str]] = defaultdict(set)
+    for match, pattern, tier in graded:
+        name = match.path.rsplit("/", 1)[-1]
+        if tier == REGISTRY and name == "package.json" and not pattern.resolvable:
+            found[pattern.library].add(match.path[: -len(name)])  # "" or "frontend/"
+    return found
+
+
+def _installed_there(installed: dict[int, set[str]], library: int, path: str) -> bool:
+    """`path` is a bundled module under a project that installs the library's package: its
+    bare mentions (`import react from ...`, `react()`) name the installed package."""
+    return bool(_MODULE_FILE.search(path)) and any(path.startswith(folder)
+                                                   for folder in installed.get(library, ()))
 
 
 def _evidence(match: Match, pattern: Pattern, tier: str) -> Evidence:
@@ -169,7 +308,7 @@ def _owner_of(libraries: Sequence[Library]):  # type: ignore[no-untyped-def]
 
 def _propagate(verdicts: list[Verdict], edges: dict[int, set[int]]) -> None:
     """Used = referenced (strong or medium) from first-party code, or from a used library."""
-    used = [i for i, v in enumerate(verdicts) if v.best in (STRONG, MEDIUM)]
+    used = [i for i, v in enumerate(verdicts) if v.referenced]
     for i in used:
         verdicts[i].used = True
     while used:

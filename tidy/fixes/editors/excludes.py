@@ -35,6 +35,12 @@ from tidy.fixes.ignore.managed_block import (
     merge_block,
     read_file,
 )
+from tidy.workspace.tidy_written import (
+    ANY_TOML_HEADER,
+    PYRIGHT_EXCLUDE,
+    PYRIGHT_HEADER,
+    toml_array_end,
+)
 
 DOT_IGNORE = ".ignore"
 
@@ -222,11 +228,6 @@ def _kept(before: str, after: str) -> bool:
     return all(char in it for char in before)
 
 
-_HEADER = re.compile(r"^\s*\[\s*tool\s*\.\s*pyright\s*\]\s*(#.*)?$")
-_ANY_HEADER = re.compile(r"^\s*\[")
-_EXCLUDE = re.compile(r"^(\s*)exclude\s*=\s*\[")
-
-
 def _pyproject_edit(root: str, globs: Sequence[str]) -> FileEdit | None:
     rel = "pyproject.toml"
     before = read_config(root, rel) or ""
@@ -257,17 +258,17 @@ def _toml_string(value: str) -> str:
 
 def _toml_with_exclude(text: str, current: list[Any] | None, new: list[str], eol: str) -> str:
     lines = text.splitlines(keepends=True)
-    header = next((i for i, line in enumerate(lines) if _HEADER.match(line)), None)
+    header = next((i for i, line in enumerate(lines) if PYRIGHT_HEADER.match(line)), None)
     if header is None:  # no [tool.pyright]: a new table at the end
         prefix = "" if not text or text.endswith("\n") else eol
         table = f"{eol}[tool.pyright]{eol}exclude = {_toml_list([*PYRIGHT_DEFAULTS, *new])}{eol}"
         return text + prefix + table
-    end = next((i for i in range(header + 1, len(lines)) if _ANY_HEADER.match(lines[i])),
+    end = next((i for i in range(header + 1, len(lines)) if ANY_TOML_HEADER.match(lines[i])),
                len(lines))
     if current is None:  # the table exists without exclude: one line right under the header
         line = f"exclude = {_toml_list([*PYRIGHT_DEFAULTS, *new])}{eol}"
         return "".join([*lines[:header + 1], line, *lines[header + 1:]])
-    at = next((i for i in range(header + 1, end) if _EXCLUDE.match(lines[i])), None)
+    at = next((i for i in range(header + 1, end) if PYRIGHT_EXCLUDE.match(lines[i])), None)
     if at is None:
         raise EditError("pyproject.toml: [tool.pyright] exclude is written in a form tidy "
                         "does not edit (dotted key?); tidy changed nothing")
@@ -278,7 +279,9 @@ def _append_to_toml_array(lines: list[str], at: int, new: list[str], eol: str) -
     """Insert before the array's closing bracket (on its line or on its own line)."""
     text = "".join(lines)
     start = sum(len(line) for line in lines[:at]) + lines[at].index("[")
-    close = _toml_array_end(text, start)
+    close = toml_array_end(text, start)
+    if close is None:
+        raise EditError("pyproject.toml: an unterminated array; tidy changed nothing")
     inner = text[start + 1:close]
     body = re.sub(r"#[^\n]*", "", inner).strip()
     items = ", ".join(_toml_string(g) for g in new)
@@ -298,43 +301,6 @@ def _append_to_toml_array(lines: list[str], at: int, new: list[str], eol: str) -
         text = text[:last] + comma + text[last:]
         line_start += 1
     return text[:line_start] + added + text[line_start:]
-
-
-def _toml_array_end(text: str, start: int) -> int:
-    depth, i = 0, start
-    while i < len(text):
-        char = text[i]
-        if char in "\"'":
-            i = _toml_string_end(text, i)
-            continue
-        if char == "#":
-            i = text.find("\n", i)
-            if i < 0:
-                break
-            continue
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    raise EditError("pyproject.toml: an unterminated array; tidy changed nothing")
-
-
-def _toml_string_end(text: str, i: int) -> int:
-    quote = text[i]
-    triple = text.startswith(quote * 3, i)
-    delimiter = quote * 3 if triple else quote
-    j = i + len(delimiter)
-    while j < len(text):
-        if quote == '"' and text[j] == "\\":
-            j += 2
-            continue
-        if text.startswith(delimiter, j):
-            return j + len(delimiter)
-        j += 1
-    return j
 
 
 def _last_value_end(text: str, start: int, limit: int) -> int:

@@ -26,9 +26,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy.core.safe_files import UnsafeFile, read_in_root, write_in_root
+from tidy.workspace.tidy_written import BLOCK_BEGIN, BLOCK_END
 
-BEGIN = "# >>> tidy managed (do not edit this block) >>>"
-END = "# <<< tidy managed <<<"
+BEGIN, END = BLOCK_BEGIN, BLOCK_END  # defined where the scan recognises tidy's own lines
 # The same non-UTF-8 bytes come back out: an ignore file is bytes to git, not text.
 _ENCODING = "utf-8"
 _ERRORS = "surrogateescape"
