@@ -14,8 +14,11 @@ Everything here works on real trees in tmp dirs and real processes; nothing is m
 - oracles: `du_apparent`, `du_disk`, `distinct_files` (GNU du / find, never tidy's code)
 
 An autouse fixture makes every test hermetic: no global or system git config, no
-core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook, and empty
-$XDG_STATE_HOME / $XDG_DATA_HOME (tidy's history and trash) per test.
+core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook, and an empty
+TIDY_STATE_DIR, $XDG_STATE_HOME and $XDG_DATA_HOME (tidy's journals, history and trash) per
+test; the session has its own too, for module- and session-scoped fixtures, which run before
+the per-test one. A guard (tests/state_guard.py) fails the test during which anything wrote
+to the real user's tidy state.
 """
 
 from __future__ import annotations
@@ -30,6 +33,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.state_guard import Fingerprint, changes, fingerprint, real_state_dirs
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tidy Tests",
@@ -54,24 +59,52 @@ def hermetic_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+# Named before any fixture changes the environment: the state the user's own tidy keeps.
+_REAL_STATE = real_state_dirs(os.environ)
+
+
+def _own_state(patch: pytest.MonkeyPatch, home: Path) -> None:
+    patch.setenv("TIDY_STATE_DIR", str(home / "tidy-state"))
+    patch.setenv("XDG_STATE_HOME", str(home / "state"))
+    patch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Fingerprint]]:
+    """State folders of the session's own, for fixtures wider than a test (a module's scan),
+    and the real state's fingerprint as last seen (the guard compares with it)."""
+    seen = [fingerprint(_REAL_STATE)]
+    with pytest.MonkeyPatch.context() as patch:
+        _own_state(patch, tmp_path_factory.mktemp("session-xdg"))
+        yield seen
+
+
 @pytest.fixture(autouse=True)
 def _hermetic_git(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory,
+    _session_state: list[Fingerprint],
+) -> Iterator[None]:
     """In-process scans start git too: give them the same isolated environment.
 
-    tidy keeps state (scan history, trash) under $XDG_STATE_HOME / $XDG_DATA_HOME: each test
-    gets empty ones, so no test reads or writes the user's.
+    tidy keeps state (journals, scan history, trash) under TIDY_STATE_DIR: each test gets an
+    empty one (and empty XDG state and data folders), so no test reads or writes the user's.
+    Afterwards the real state must be as it was: a test (or a fixture it set up) that wrote
+    there fails, naming what changed.
     """
     for name in _LEAKY:
         monkeypatch.delenv(name, raising=False)
     for name, value in hermetic_env().items():
         if os.environ.get(name) != value:
             monkeypatch.setenv(name, value)
-    home = tmp_path_factory.mktemp("xdg")
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.delenv("TIDY_STATE_DIR", raising=False)
+    _own_state(monkeypatch, tmp_path_factory.mktemp("xdg"))
+    yield
+    now = fingerprint(_REAL_STATE)
+    written = changes(_session_state[-1], now)
+    _session_state.append(now)
+    del _session_state[:-1]
+    if written:
+        pytest.fail("the test wrote to the real user's tidy state: " + "; ".join(written[:5]),
+                    pytrace=False)
 
 
 def git(repo: Path | str, *args: str, check: bool = True) -> str:
