@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import humanize
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -45,6 +46,12 @@ def _shown(path: str, cwd: str) -> str:
     return printable(path)
 
 
+def _table(color: bool, **options: Any) -> Table:
+    """A table with lines drawn only on a terminal: piped text stays plain ASCII columns."""
+    return Table(show_edge=False, pad_edge=False, box=box.HEAVY_HEAD if color else None,
+                 **options)
+
+
 def _console(width: int, color: bool) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
@@ -59,8 +66,9 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
     if not plan.actions:
         console.print("nothing to fix" + (" (dry run)" if dry_run else ""))
     else:
-        table = Table(title="tidy fix: plan" + (" (dry run: nothing changes)" if dry_run else ""),
-                      title_justify="left", show_edge=False, pad_edge=False)
+        table = _table(color, title="tidy fix: plan"
+                       + (" (dry run: nothing changes)" if dry_run else ""),
+                       title_justify="left")
         for name, justify in (("path", "left"), ("code", "left"), ("does", "left"),
                               ("size", "right"), ("files", "right"), ("why", "left")):
             table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -236,7 +244,7 @@ def trash_text(runs: Sequence[TrashRun], *, now: float | None = None, width: int
     if not runs:
         console.print("the trash is empty")
         return buffer.getvalue()
-    table = Table(show_edge=False, pad_edge=False)
+    table = _table(color)
     for name, justify in (("run", "left"), ("age", "right"), ("status", "left"),
                           ("items", "right"), ("size", "right"), ("command", "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
