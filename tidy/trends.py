@@ -481,8 +481,8 @@ def entries_json(repo: str, entries: Sequence[Totals]) -> dict[str, Any]:
 def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
                  color: bool = False) -> str:
     """`tidy history`: one line per metric with first, last, change and a sparkline."""
-    from rich.console import Console  # here, not at the top: a scan records without rich
     from rich import box
+    from rich.console import Console  # here, not at the top: a scan records without rich
     from rich.table import Table
     from rich.text import Text
 

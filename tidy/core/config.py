@@ -26,6 +26,10 @@ class ConfigError(ValueError):
 
 
 DEFAULT_FAIL_ON = ("TDY102", "TDY202")
+# The budgets' codes (TDY9xx, tidy/rules/budgets.py): a file that sets [budgets] wants them to
+# fail the scan, so they join that file's fail-on; a --fail-on on the command line replaces
+# the whole list, budgets included (the command line wins).
+BUDGET_CODES = "TDY9"
 
 
 # ---------------------------------------------------------------------------- the settings
@@ -112,7 +116,8 @@ class Config:
         DEFAULT_FAIL_ON, expects="a list of rule codes or prefixes",
         option=Option("--fail-on", OptionKind.CODES_OR_NONE,
                       "Codes or prefixes whose findings fail the scan (exit 1); 'none' for "
-                      "never. Default: TDY102,TDY202."))
+                      "never. Replaces the config's list, budgets (TDY9xx) included. "
+                      "Default: TDY102,TDY202, and TDY9 when the config sets budgets."))
     min_size: int = _setting(
         0, expects="a size such as 1MB", parse=size_value,
         option=Option("--min-size", OptionKind.SIZE,
@@ -226,6 +231,9 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
         if converted is None:
             raise ConfigError(f"{source}: {key!r} must be {setting.expects}, not {value!r}")
         changes[setting.name] = converted
+    if table.get("budgets"):
+        fail_on = changes.get("fail_on", (base or Config()).fail_on)
+        changes["fail_on"] = tuple(dict.fromkeys((*fail_on, BUDGET_CODES)))
     try:
         return dataclasses.replace(base or Config(), **changes)
     except ConfigError as error:  # an unknown kind name: say which file named it
