@@ -34,7 +34,7 @@ from typing import Any
 
 import pytest
 
-from tests.state_guard import Fingerprint, changes, fingerprint, real_state_dirs
+from tests.state_guard import Guard, real_state_dirs
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tidy Tests",
@@ -70,26 +70,26 @@ def _own_state(patch: pytest.MonkeyPatch, home: Path) -> None:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[list[Fingerprint]]:
+def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guard]:
     """State folders of the session's own, for fixtures wider than a test (a module's scan),
-    and the real state's fingerprint as last seen (the guard compares with it)."""
-    seen = [fingerprint(_REAL_STATE)]
+    and the guard over the real state."""
+    guard = Guard(_REAL_STATE, str(tmp_path_factory.getbasetemp()))
     with pytest.MonkeyPatch.context() as patch:
         _own_state(patch, tmp_path_factory.mktemp("session-xdg"))
-        yield seen
+        yield guard
 
 
 @pytest.fixture(autouse=True)
 def _hermetic_git(
     monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory,
-    _session_state: list[Fingerprint],
+    _session_state: Guard,
 ) -> Iterator[None]:
     """In-process scans start git too: give them the same isolated environment.
 
     tidy keeps state (journals, scan history, trash) under TIDY_STATE_DIR: each test gets an
     empty one (and empty XDG state and data folders), so no test reads or writes the user's.
-    Afterwards the real state must be as it was: a test (or a fixture it set up) that wrote
-    there fails, naming what changed.
+    Afterwards the guard looks at the real state: a test (or a fixture it set up) that wrote
+    there about this session's files fails, naming what it wrote.
     """
     for name in _LEAKY:
         monkeypatch.delenv(name, raising=False)
@@ -98,12 +98,9 @@ def _hermetic_git(
             monkeypatch.setenv(name, value)
     _own_state(monkeypatch, tmp_path_factory.mktemp("xdg"))
     yield
-    now = fingerprint(_REAL_STATE)
-    written = changes(_session_state[-1], now)
-    _session_state.append(now)
-    del _session_state[:-1]
+    written = _session_state.written_since()
     if written:
-        pytest.fail("the test wrote to the real user's tidy state: " + "; ".join(written[:5]),
+        pytest.fail("the test wrote to the real user's tidy state: " + ", ".join(written[:5]),
                     pytrace=False)
 
 

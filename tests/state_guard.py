@@ -6,10 +6,12 @@ whole session and then every test a TIDY_STATE_DIR of its own (conftest.py); a f
 wider scope (module, session) runs before the per-test one, so the session's is set first.
 
 The guard reads what is in the real state folders (as the environment named them before the
-suite changed it) when the session starts and again after every test: a test that added,
-removed or changed an entry there (two levels deep: the state folder, runs/, extract/ ...)
-fails by name. Another tidy process writing there during that test would fail it too: the
-guard cannot tell writers apart, so such a failure names what changed for a person to judge.
+suite changed it) when the session starts and again after every test. The user, or another
+engineer's tidy, may write there at the same time: a write is this session's when it names
+this session's temporary folder (every test's repos live there, and tidy records the paths it
+scanned, fixed or extracted: the history database, journals, the audit log, extraction
+records). A test after which a changed file there names that folder more often than before
+fails, naming the file.
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def _entries(folder: str, depth: int) -> Iterator[str]:
             yield path
 
 
-def fingerprint(folders: list[str], depth: int = 2) -> Fingerprint:
+def fingerprint(folders: list[str], depth: int = 3) -> Fingerprint:
     """path -> (size, mtime_ns, inode) of the folders and what they hold, `depth` deep."""
     found: Fingerprint = {}
     for folder in folders:
@@ -64,10 +66,35 @@ def fingerprint(folders: list[str], depth: int = 2) -> Fingerprint:
     return found
 
 
-def changes(before: Fingerprint, after: Fingerprint) -> list[str]:
-    """What differs, one line each: `added PATH`, `removed PATH`, `changed PATH`."""
-    lines = [f"added {p}" for p in sorted(after.keys() - before.keys())]
-    lines += [f"removed {p}" for p in sorted(before.keys() - after.keys())]
-    lines += [f"changed {p}" for p in sorted(before.keys() & after.keys())
-              if before[p] != after[p]]
-    return lines
+def mentions(path: str, needle: bytes, limit: int = 256 << 20) -> int:
+    """How often the regular file at `path` holds `needle` (0 for anything else)."""
+    try:
+        if not os.path.isfile(path) or os.path.islink(path) or os.path.getsize(path) > limit:
+            return 0
+        with open(path, "rb") as f:
+            return f.read().count(needle)
+    except OSError:
+        return 0
+
+
+class Guard:
+    """The real state as last seen, and how often each file there named this session."""
+
+    def __init__(self, folders: list[str], session_tmp: str) -> None:
+        self.folders = folders
+        self.needle = os.fsencode(session_tmp.rstrip(os.sep) + os.sep)
+        self.seen = fingerprint(folders)
+        self.named: dict[str, int] = {}
+
+    def written_since(self) -> list[str]:
+        """The files changed since the last look that name this session more than before."""
+        now = fingerprint(self.folders)
+        changed = [p for p in now if self.seen.get(p) != now[p]]
+        self.seen = now
+        found = []
+        for path in changed:
+            count = mentions(path, self.needle)
+            if count > self.named.get(path, 0):
+                found.append(path)
+            self.named[path] = count
+        return found

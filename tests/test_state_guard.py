@@ -3,7 +3,8 @@
 Run as an inner pytest session in a subprocess whose HOME is a throwaway folder standing in
 for the user's, with this suite's conftest fixtures: a module-scoped fixture that scans (the
 pattern tests/rules/test_vendored.py uses, which wrote its scan to ~/.local/state/tidy) stays
-out of it, and a test that writes there anyway is failed by the guard, by name.
+out of it, a test that writes there about its own files anyway is failed by the guard, by
+name, and a write there by someone else (another tidy at the same time) fails nothing.
 """
 
 from __future__ import annotations
@@ -36,11 +37,16 @@ def test_a_module_fixture_scans_into_the_sessions_state(scanned):
     assert scanned["groups"]
 
 
-def test_writing_the_real_state():
+def test_writing_the_real_state(tmp_path):
     folder = os.path.expanduser("~/.local/state/tidy")
     os.makedirs(folder, exist_ok=True)
     with open(os.path.join(folder, "log.jsonl"), "a") as f:
-        f.write("{}\\n")
+        f.write('{"cwd": "%s"}\\n' % tmp_path)
+
+
+def test_someone_else_writing_there_is_not_this_sessions():
+    with open(os.path.expanduser("~/.local/state/tidy/log.jsonl"), "a") as f:
+        f.write('{"cwd": "/elsewhere"}\\n')
 '''
 
 
@@ -60,8 +66,8 @@ def test_fixtures_stay_out_of_the_real_state_and_the_guard_names_a_test_that_doe
                           cwd=inner, env=env, capture_output=True, text=True, timeout=120,
                           check=False)
     report = done.stdout + done.stderr
-    assert "2 passed, 1 error" in report, report
+    assert "3 passed, 1 error" in report, report
     assert "test_writing_the_real_state" in report
     assert "wrote to the real user's tidy state" in report
     state = home / ".local" / "state" / "tidy"
-    assert sorted(os.listdir(state)) == ["log.jsonl"], "only the test that wrote there"
+    assert sorted(os.listdir(state)) == ["log.jsonl"], "only the tests that wrote there"

@@ -63,13 +63,33 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, unsafe_fixes: bool,
 
 
 @click.command()
-@click.argument("run_id", required=False)
+@click.argument("target", required=False, metavar="[RUN_ID|PATH]")
+@click.option("--last-anywhere", is_flag=True,
+              help="Undo the newest run wherever it ran, not only in this repository/folder.")
+@click.option("--force", is_flag=True,
+              help="Put back an extraction even if the module, data file or build config "
+                   "changed since, keeping the current files beside the restored ones.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask, even on a terminal.")
 @options.format_option()
-def undo(run_id: str | None, output_format: str) -> int:
-    """Put back everything the last fix run (or run RUN_ID) moved or untracked."""
-    from tidy.fixes.commands import run_undo
+def undo(target: str | None, last_anywhere: bool, force: bool, yes: bool,
+         output_format: str) -> int:
+    """Put back what a fix run moved, untracked or edited.
 
+    Without RUN_ID: the newest run whose folders lie in the current repository (or folder),
+    or in PATH; --last-anywhere: the newest run anywhere. On a terminal it names the run,
+    its folder and time, and asks first.
+    """
+    import os
+
+    from tidy.fixes.commands import UndoRequest, run_undo, undo_scope
+
+    is_path = target is not None and (os.sep in target or os.path.exists(target))
+    if last_anywhere and target is not None:
+        raise click.UsageError("--last-anywhere takes no RUN_ID or PATH")
+    scope = None if last_anywhere else undo_scope(target if is_path and target else ".")
+    request = UndoRequest(run_id=None if is_path else target, scope=scope, force=force,
+                          yes=yes, output_format=output_format, can_ask=terminal.can_ask())
     try:
-        return run_undo(run_id, output_format, terminal.out)
+        return run_undo(request, terminal.out, terminal.ask)
     except terminal.fix_errors() as error:
         raise click.ClickException(str(error)) from None

@@ -172,7 +172,8 @@ def undo(module_path: str, backup: str | None = None, force: bool = False) -> st
     if changes and not force:
         raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
                           ". Nothing was restored: `tidy extract --undo --force MODULE` "
-                          "restores and keeps the current versions beside the restored ones")
+                          "(or `tidy undo --force RUN` for a fix run) restores and keeps the "
+                          "current versions beside the restored ones")
     kept = _keep_current(record, changes) if changes else []
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         write_mode(record["module"], f.read(), like=record["module"])

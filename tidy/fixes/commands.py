@@ -34,6 +34,7 @@ from tidy.fixes.apply import (
 from tidy.fixes.journal import (
     JournalError,
     RunJournal,
+    RunRecord,
     audit,
     list_runs,
     read_audit,
@@ -42,6 +43,7 @@ from tidy.fixes.journal import (
 )
 from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
+from tidy.workspace.git import find_repo_root
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -164,19 +166,46 @@ def _notices(out: Out) -> None:
         out(notice + "\n", err=True)
 
 
-def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
+@dataclass(frozen=True)
+class UndoRequest:
+    run_id: str | None = None
+    # Without a run id: the newest run whose roots lie inside this folder (None: anywhere).
+    scope: str | None = None
+    force: bool = False  # keep what was edited since beside the restored files
+    yes: bool = False
+    output_format: str = "text"
+    can_ask: bool = False  # a terminal: name the run and ask before acting
+
+
+def undo_scope(path: str) -> str:
+    """The folder `tidy undo` looks in: the repository around `path`, else `path` itself
+    (real paths: a fix run records its roots with links resolved)."""
+    real = os.path.realpath(path)
+    return find_repo_root(real) or real
+
+
+def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
+    output_format = request.output_format
     recovered = recover_interrupted()
     _notices(out)
     if recovered and output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
-    target = run_id or last_undoable()
-    if target is None:
-        out("nothing to undo" + ("\n" if output_format == "text" else ""), err=True)
+    asking = output_format == "text" and request.can_ask and not request.yes
+    record = _undo_target(request, asking)
+    if record is None:
+        out(_nothing_to_undo(request.scope) + ("\n" if output_format == "text" else ""),
+            err=True)
         if output_format == "json":
             out(report.undo_json(RunOutcomes(""), EXIT_OK))
         return EXIT_OK
+    target = record if isinstance(record, str) else record.run_id
+    if asking and not isinstance(record, str):
+        out(report.run_description(record) + "\n", err=True)
+        if not confirm("put back what this run changed?"):
+            out("nothing changed\n", err=True)
+            return EXIT_OK
     try:
-        result = undo_run(target)
+        result = undo_run(target, force=request.force)
     except JournalError as error:
         raise CommandError(str(error)) from None
     finally:
@@ -192,6 +221,30 @@ def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
     out(report.undo_json(result, code) if output_format == "json"
         else report.undo_text(result, cwd=_cwd()))
     return code
+
+
+def _undo_target(request: UndoRequest, describe: bool) -> RunRecord | str | None:
+    """The run to undo: the one named (its record when it is to be described: reading it
+    first would change which error a bad id gives), else the newest in scope."""
+    if request.run_id is None:
+        return last_undoable(request.scope)
+    if not describe:
+        return request.run_id
+    try:
+        return read_run(request.run_id)
+    except JournalError as error:
+        raise CommandError(str(error)) from None
+
+
+def _nothing_to_undo(scope: str | None) -> str:
+    if scope is None:
+        return "nothing to undo"
+    elsewhere = last_undoable(None)
+    line = f"nothing to undo in {report.printable(scope)}"
+    if elsewhere is not None:
+        line += (f"; the newest run elsewhere: {report.run_description(elsewhere)} "
+                 f"(`tidy undo {elsewhere.run_id}` or `tidy undo --last-anywhere`)")
+    return line
 
 
 def trash_runs(show_all: bool) -> list[TrashRun]:

@@ -22,7 +22,7 @@ from tidy import __version__
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, Status
 from tidy.fixes.apply import RunOutcomes
-from tidy.fixes.journal import Entry
+from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
 
@@ -218,6 +218,17 @@ def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | No
         "exit_code": exit_code,
     }
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
+
+
+def run_description(record: RunRecord, now: float | None = None) -> str:
+    """`run ID: tidy fix in ROOT, 2026-12-05 10:15 (3h ago)`: what `tidy undo` would revert."""
+    roots = ", ".join(printable(r) for r in record.begin.get("roots") or []
+                      if isinstance(r, str)) or "?"
+    command = record.begin.get("command") or "fix"
+    started = record.started
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
+    ago = _age((now if now is not None else time.time()) - started)
+    return f"run {record.run_id}: tidy {command} in {roots}, {when} ({ago} ago)"
 
 
 def undo_json(result: RunOutcomes, exit_code: int) -> str:
