@@ -160,8 +160,9 @@ class Config:
     duplicates: bool = _setting(
         False, expects="true or false", parse=_boolean,
         option=Option("--duplicates", OptionKind.FLAG,
-                      "Full duplicate search: every file and whole folders (TDY205); without "
-                      "it only big files (over duplicate-min-size) are compared."))
+                      "Report duplicate files of every size, and duplicate folders (TDY204, "
+                      "TDY205); without it only files of duplicate-min-size or more are "
+                      "compared."))
     # TDY204/TDY205: smaller duplicates are not reported
     duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
     extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables

@@ -169,7 +169,7 @@ def run_roots(record: RunRecord) -> list[str]:
 def last_undoable(scope: str | None = None) -> RunRecord | None:
     """The newest run with something to put back; with `scope` (a folder), the newest whose
     roots all lie inside it (a run over a parent workspace reached other repos too)."""
-    for record in reversed(list_runs()):
+    for record in reversed(list_runs()):  # newest first
         if record.purged or not any(i.applied for i in record.intents()):
             continue
         roots = run_roots(record)

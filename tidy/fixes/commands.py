@@ -61,6 +61,7 @@ class FixRequest:
     config: Config
     yes: bool = False
     dry_run: bool = False
+    diff: bool = False  # a dry run that prints a unified diff of every edit, not the table
     unsafe: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -71,6 +72,11 @@ class FixRequest:
     can_ask: bool = False  # a terminal to confirm on
     width: int = 120
     color: bool = False
+    editors: tuple[str, ...] = ()  # exclude files to write for these editors too
+
+    @property
+    def changes_nothing(self) -> bool:
+        return self.dry_run or self.diff
 
 
 def _attention(outcomes: Sequence[Outcome]) -> int:
@@ -81,12 +87,12 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
             out: Out, confirm: Confirm) -> int:
     for path in request.paths:
         planning.refuse_root(os.path.abspath(path))
-    if not (request.dry_run or request.yes or request.can_ask):
+    if not (request.changes_nothing or request.yes or request.can_ask):
         raise CommandError("tidy fix changes files: without a terminal to confirm on, pass "
                            "--yes (or --dry-run to only see the plan)")
     # A dry run writes nothing, journals included: runs a kill left half-done are resolved
     # by the next real command.
-    recovered = [] if request.dry_run else recover_interrupted()
+    recovered = [] if request.changes_nothing else recover_interrupted()
     _notices(out)
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
@@ -98,13 +104,18 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
         since_ns=since,
     ))
     as_json = request.output_format == "json"
+    if request.diff and not as_json:  # JSON: the plan, as a dry run gives it
+        from tidy.fixes.preview import plan_diff
+
+        out(plan_diff(plan, _settings(request), cwd=_cwd()))
+        return EXIT_OK
+    dry = request.changes_nothing
     if not as_json:
         out(report.plan_text(plan, cwd=_cwd(), width=request.width, color=request.color,
-                             dry_run=request.dry_run))
-    if request.dry_run or not plan.actions:
+                             dry_run=dry))
+    if dry or not plan.actions:
         if as_json:
-            out(report.fix_json(plan, None if request.dry_run else [], run_id=None,
-                                dry_run=request.dry_run,
+            out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
                                 exit_code=EXIT_OK, recovered=recovered))
         return EXIT_OK
     if not request.yes and not confirm(_question(plan)):
@@ -126,8 +137,12 @@ def _question(plan: planning.Plan) -> str:
             "(untrack where listed)?")
 
 
+def _settings(request: FixRequest) -> ApplySettings:
+    return ApplySettings(skip_recent=request.skip_recent, editors=request.editors)
+
+
 def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]]:
-    return apply_and_record(plan, ApplySettings(skip_recent=request.skip_recent))
+    return apply_and_record(plan, _settings(request))
 
 
 def apply_and_record(plan: planning.Plan, settings: ApplySettings,
@@ -283,10 +298,10 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
               if r.status not in ("running", "purged")
               and (not wanted or r.run_id in wanted)
               and (older_than is None or now - r.finished >= older_than)]
-    if dry_run or not chosen:
+    if dry_run or not chosen:  # nothing is freed: "would free" only on a dry run
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
-        out(report.purge_json(preview, True, EXIT_OK) if output_format == "json"
-            else report.purge_text(preview, True))
+        out(report.purge_json(preview, dry_run, EXIT_OK) if output_format == "json"
+            else report.purge_text(preview, dry_run))
         return EXIT_OK
     total = sum(r.bytes for r in chosen)
     if not yes and can_ask and not confirm(

@@ -282,6 +282,8 @@ def trash_json(runs: Sequence[TrashRun]) -> str:
 
 
 def purge_text(purged: Sequence[Purged], dry_run: bool) -> str:
+    if not purged:
+        return "nothing to purge" + (" (dry run)" if dry_run else "") + "\n"
     total = sum(p.bytes for p in purged)
     verb = "would free" if dry_run else "freed"
     lines = [f"{verb} {size(total)} from {len(purged)} run(s)"]
