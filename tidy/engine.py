@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import pathspec
 
-from tidy.core.config import Config
+from tidy.core.config import Config, for_folder
 from tidy.core.models import (
     ActionKind,
     Applicability,
@@ -76,13 +76,22 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     skipped: list[Skipped] = []
     warnings: list[str] = []
     hidden: dict[str, list[int]] = {}
+    # A repo below a root that has settings of its own is scanned on its own with them, once
+    # the walk that found it is done: the same findings as a scan started at it.
+    pending = [(root, for_folder(config, root), root) for root in roots]
+    order: dict[int, tuple[int, bool, str]] = {}  # id(group) -> where it is reported
     with without_cycle_collection():
-        for root in roots:
-            root_groups, root_skipped, root_warnings = _scan_root(
-                root, config, progress, hidden, tracked_size, on_group)
-            groups.extend(root_groups)
-            skipped.extend(root_skipped)
-            warnings.extend(root_warnings)
+        while pending:
+            root, root_config, top = pending.pop(0)  # top: the root the user named
+            found = _scan_root(root, root_config, progress, hidden, tracked_size, on_group,
+                               top)
+            for group in found.groups:  # in path order, the named root first, as one walk
+                order[id(group)] = (roots.index(top), group.label != ".", group.label)
+            groups.extend(found.groups)
+            skipped.extend(found.skipped)
+            warnings.extend(found.warnings)
+            pending.extend((path, own, top) for path, own in found.own_settings)
+    groups.sort(key=lambda g: order[id(g)])
     return Report(
         roots=roots,
         groups=tuple(groups),
@@ -140,13 +149,23 @@ class _Excluded:
         return bool(self.spec.match_file(self.lead + rel + ("/" if is_dir else "")))
 
 
+@dataclass(frozen=True)
+class _RootScan:
+    groups: list[Group]
+    skipped: list[Skipped]
+    warnings: list[str]
+    # Repos found below the root with settings files of their own, to scan with them.
+    own_settings: list[tuple[str, Config]] = field(default_factory=list)
+
+
 def _scan_root(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    tracked_size: bool, on_group: GroupFn | None = None,
-) -> tuple[list[Group], list[Skipped], list[str]]:
+    tracked_size: bool, on_group: GroupFn | None = None, top: str = "",
+) -> _RootScan:
     with WorkerPool() as pool:
         early = EarlyWork(_early_task(config, tracked_size), pool)
-        return _scan_root_with(root, config, progress, hidden, early, pool, on_group)
+        return _scan_root_with(root, config, progress, hidden, early, pool, on_group,
+                               top or root)
 
 
 TRACKED = "tracked"  # the key of the index's size among the early results
@@ -179,8 +198,8 @@ def _index_work(selects: Callable[[str], bool], tracked_size: bool, repo: str,
 
 def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None,
-) -> tuple[list[Group], list[Skipped], list[str]]:
+    early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None, top: str = "",
+) -> _RootScan:
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
 
@@ -204,7 +223,8 @@ def _scan_root_with(
     if spec is not None:
         # Like a .gitignore, patterns are relative to the folder of the file that holds them,
         # so `/web/legacy/` means the same whichever folder below it is scanned.
-        base = os.path.dirname(config.source) if config.source else root
+        holder = config.exclude_from or config.source
+        base = os.path.dirname(holder) if holder else root
         prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
         excluded = _Excluded(spec, "" if prefix == "." else prefix + "/")
 
@@ -226,14 +246,46 @@ def _scan_root_with(
     facts = {path: query.result(gitignore_found=_any_inside(gitignores, path))
              for path, query in queries.items()}
     buckets = _bucket(result)
-    warnings = _warnings(result, facts)
+    own_settings = _own_settings(root, buckets, config)
+    apart = tuple(path for path, _ in own_settings)
+    warnings = [w for w in _warnings(result, facts) if not _about(w, apart)]
     groups = []
     for bucket in buckets.values():
-        groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))
+        if _inside_any(_join(root, bucket.walk_rel), apart):
+            continue  # scanned again with its own settings
+        group = _group(root, bucket, enclosing, facts, config, hidden, early)
+        if top and top != root and group.root != top:  # a repo scanned on its own: labelled
+            group = dataclasses.replace(group, label=_rel_to(group.root, top))  # as found
+        groups.append(group)
         if on_group is not None:
             on_group(groups[-1])
-    skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
-    return groups, skipped, warnings
+    skipped = [Skipped(path, s.reason) for s in result.skipped
+               if not _inside_any(path := _join(root, s.path), apart)]
+    return _RootScan(groups, skipped, warnings, own_settings)
+
+
+def _own_settings(root: str, buckets: Mapping[str, _Bucket],
+                  config: Config) -> list[tuple[str, Config]]:
+    """The repos found below `root` whose settings differ from the root's (their own file),
+    outermost only: a repo inside one of them is that one's to judge."""
+    found: list[tuple[str, Config]] = []
+    for rel in sorted(r for r in buckets if r != "."):
+        path = _join(root, rel)
+        if _inside_any(path, tuple(p for p, _ in found)):
+            continue
+        own = for_folder(config, path)
+        if own is not config:
+            found.append((path, own))
+    return found
+
+
+def _inside_any(path: str, folders: tuple[str, ...]) -> bool:
+    return any(_inside_or_same(path, folder) for folder in folders)
+
+
+def _about(warning: str, folders: tuple[str, ...]) -> bool:
+    """A warning that starts with a path inside one of `folders`."""
+    return any(warning == f or warning.startswith((f + ":", f + os.sep)) for f in folders)
 
 
 def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
@@ -504,11 +556,28 @@ def finish(report: Report, config: Config,
     from tidy.rules import budgets
     from tidy.rules.baseline import apply_baseline, load_baseline
 
-    report, _ = budgets.apply(report, budgets.load(config), config)
+    groups: list[Group] = []
+    limits: dict[str, budgets.Budgets] = {}  # by settings file: read once
+    for group in report.groups:  # each repo with settings of its own: its own budgets
+        own = _group_config(report, group, config)
+        if own.source not in limits:
+            limits[own.source] = budgets.load(own)
+        judged, _ = budgets.apply(dataclasses.replace(report, groups=(group,)),
+                                  limits[own.source], own)
+        groups.extend(judged.groups)
+    report = dataclasses.replace(report, groups=tuple(groups))
     if baseline is not None:
         known = load_baseline(baseline) if isinstance(baseline, str) else baseline
         report = apply_baseline(report, known)
     return report
+
+
+def _group_config(report: Report, group: Group, config: Config) -> Config:
+    """The settings a group was judged with: a repo found below a scanned root reads its own
+    (as scan did), any other group the scan's."""
+    below = any(group.root != root and _inside_or_same(group.root, root)
+                for root in report.roots)
+    return for_folder(config, group.root) if below else config
 
 
 def applies_by_default(finding: Finding) -> bool:
