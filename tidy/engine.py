@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import gc
 import os
+import posixpath
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ if TYPE_CHECKING:
 from tidy.core.config import Config, for_folder
 from tidy.core.models import (
     ActionKind,
+    Anchor,
     Applicability,
     Finding,
     Group,
@@ -31,10 +33,11 @@ from tidy.core.safe_files import config_file_notes
 from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
+from tidy.workspace.anchors import first_file, line_count, line_of_key
 from tidy.workspace.blobs import IndexListing, index_size
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
-from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.git import GitFacts, GitQuery, find_repo_root, ignore_source
 from tidy.workspace.measure import regular_file_size
 from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
@@ -522,6 +525,7 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
     started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
     if started:
         ctx = dataclasses.replace(ctx, started=started)
+    anchors = _Anchors(ctx, config)
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
@@ -529,9 +533,58 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
-                                             activity=activity.project_of(finding.path)))
+                                             activity=activity.project_of(finding.path),
+                                             anchor=finding.anchor or anchors.of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+class _Anchors:
+    """The file and line each finding attaches to (core.models.Anchor) when its rule gave
+    none: a file finding, its file; a folder, the file that makes it a problem: for a tracked
+    folder git ignores, the .gitignore line that matches it; else its first tracked file; else
+    its kind's marker beside it (package.json for node_modules); else, for what is not
+    ignored, the repo's .gitignore (where the rule goes). None: nothing to point at."""
+
+    def __init__(self, ctx: GroupContext, config: Config) -> None:
+        self.ctx = ctx
+        self.kinds = {k.name: k for k in config.catalog().kinds}
+
+    def of(self, finding: Finding) -> Anchor | None:
+        rel = finding.path
+        if rel in ("", "."):
+            return None
+        full = os.path.join(self.ctx.root, rel)
+        if os.path.isfile(full) and not os.path.islink(full):
+            return Anchor(rel)
+        git = self.ctx.git
+        tracked = git.tracked_under(rel) if git is not None and git.known else []
+        if tracked and finding.ignored:
+            source = ignore_source(self.ctx.root, tracked[0])
+            if source is not None:
+                return Anchor(*source)
+        if tracked:
+            return Anchor(tracked[0])
+        return self._marker(finding) or self._gitignore(finding) or self._first_file(rel)
+
+    def _first_file(self, rel: str) -> Anchor | None:
+        first = first_file(self.ctx.root, rel)
+        return Anchor(first) if first else None
+
+    def _marker(self, finding: Finding) -> Anchor | None:
+        kind = self.kinds.get(finding.kind)
+        parent = posixpath.dirname(finding.path)
+        for marker in kind.markers if kind is not None else ():
+            rel = posixpath.join(parent, marker) if parent else marker
+            if os.path.isfile(os.path.join(self.ctx.root, rel)):
+                return Anchor(rel)
+        return None
+
+    def _gitignore(self, finding: Finding) -> Anchor | None:
+        if finding.ignored or not self.ctx.is_repo:
+            return None
+        lines = line_count(os.path.join(self.ctx.root, ".gitignore"))
+        return Anchor(".gitignore", max(1, lines)) if lines is not None else None
 
 
 def _selected(rule: Rule, config: Config) -> bool:
@@ -564,12 +617,30 @@ def finish(report: Report, config: Config,
             limits[own.source] = budgets.load(own)
         judged, _ = budgets.apply(dataclasses.replace(report, groups=(group,)),
                                   limits[own.source], own)
-        groups.extend(judged.groups)
+        groups.extend(_budget_anchors(g, own) for g in judged.groups)
     report = dataclasses.replace(report, groups=tuple(groups))
     if baseline is not None:
         known = load_baseline(baseline) if isinstance(baseline, str) else baseline
         report = apply_baseline(report, known)
     return report
+
+
+def _budget_anchors(group: Group, config: Config) -> Group:
+    """A budget over the whole repo points at the line of its config file that sets it."""
+    source = config.source
+    if not source or not _inside_or_same(source, group.root):
+        return group
+    found = []
+    for finding in group.findings:
+        key = dict(finding.details).get("budget")
+        if finding.anchor is None and key and finding.path == ".":
+            line = line_of_key(source, key)
+            rel = os.path.relpath(source, group.root).replace(os.sep, "/")
+            finding = dataclasses.replace(finding, anchor=Anchor(rel, line))
+        elif finding.anchor is None and key:
+            finding = dataclasses.replace(finding, anchor=Anchor(finding.path))
+        found.append(finding)
+    return dataclasses.replace(group, findings=tuple(found))
 
 
 def _group_config(report: Report, group: Group, config: Config) -> Config:
