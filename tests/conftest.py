@@ -8,6 +8,7 @@ Everything here works on real trees in tmp dirs and real processes; nothing is m
 - `write(path, data)`    create a file (and its parents) with text, bytes or `size` bytes
 - `commit(repo, *paths)` `git add -f` + `git commit`
 - `run_cli(*args, cwd=)` `python -m tidy ...` in a subprocess -> CliResult
+- `on_a_terminal(args, cwd, env)` the same on a pseudo-terminal -> what it drew
 - `tidy_main` fixture    `tidy.cli.main([...])` in-process -> CliResult (faster)
 - `scan_json(path, ...)` in-process `tidy scan --format json`, parsed
 - `scan_foundation(path, ...)` the same with only rules TDY101-104, TDY201-202
@@ -159,6 +160,31 @@ def run_cli(*args: str, cwd: Path | str, env: dict[str, str] | None = None,
                           env=env if env is not None else hermetic_env(), timeout=timeout,
                           check=False)
     return CliResult(proc.returncode, _decode(proc.stdout), _decode(proc.stderr))
+
+
+def on_a_terminal(args: list[str], cwd: Path | str, env: dict[str, str], *,
+                  answer: bytes = b"", stdout: bool = True) -> bytes:
+    """`python -m tidy ARGS` with stdin and stderr (and stdout, unless `stdout=False`: then
+    piped and dropped) on one pseudo-terminal: what it drew there. `answer` is typed at the
+    first `[y/N]` question."""
+    import contextlib
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "tidy", *args], stdin=slave,
+                            stdout=slave if stdout else subprocess.DEVNULL, stderr=slave,
+                            cwd=cwd, env=env)
+    os.close(slave)
+    drawn = b""
+    with contextlib.suppress(OSError):  # EIO once the child's side is closed
+        while chunk := os.read(master, 65536):
+            drawn += chunk
+            if answer and b"[y/N]" in drawn:
+                os.write(master, answer)
+                answer = b""
+    os.close(master)
+    assert proc.wait(timeout=120) is not None
+    return drawn
 
 
 @pytest.fixture

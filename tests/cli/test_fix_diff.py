@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
-from tests.extract.test_fix_extract import _data_module
+from tests.extract.helpers import data_module, data_module_repo
 from tests.fixes.helpers import backdate, snapshot
 
 EDITED = (".gitignore", ".ignore", ".vscode/settings.json")
@@ -71,10 +71,8 @@ def test_without_editor_vscode_settings_are_left_alone_and_a_bad_name_is_refused
 
 @pytest.mark.slow
 def test_diff_summarises_an_extraction_and_writes_nothing(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "svc")
-    module = write(repo / "mockapi" / "data.py", _data_module(3000))
-    write(repo / "mockapi" / "__init__.py", "")
-    commit(repo)
+    module = data_module_repo(tmp_path / "svc")
+    repo = module.parent.parent
     before = snapshot(repo)
     env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
     shown = run_cli("fix", "--diff", "--unsafe-fixes", "--select", "TDY301", cwd=repo, env=env)
@@ -82,6 +80,6 @@ def test_diff_summarises_an_extraction_and_writes_nothing(tmp_path: Path) -> Non
     lines = shown.out.splitlines()
     assert lines[0] == "# mockapi/data.py: would move QUESTIONS to mockapi/data.json.gz", lines
     assert any(line.startswith("#   module ") and "->" in line for line in lines)
-    assert snapshot(repo) == before and module.read_text() == _data_module(3000)
+    assert snapshot(repo) == before and module.read_text() == data_module(3000)
     assert json.loads(run_cli("fix", "--dry-run", "--format", "json", "--unsafe-fixes",
                               "--select", "TDY301", cwd=repo, env=env).out)["dry_run"]

@@ -5,16 +5,12 @@ Real subprocesses on a real pseudo-terminal: colour is only ever decided by isat
 
 from __future__ import annotations
 
-import contextlib
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, make_repo, run_cli, write
+from tests.conftest import hermetic_env, make_repo, on_a_terminal, run_cli, write
 
 ANSI = re.compile(rb"\x1b[\[\]()]")
 BOX_DRAWING = re.compile("[\u2500-\u257f]")
@@ -32,23 +28,6 @@ COMMANDS = [
     ["trash", "purge", "--dry-run"],
     ["init"],
 ]
-
-
-def on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> bytes:
-    """`tidy ARGS` with stdin, stdout and stderr on one pseudo-terminal; what it drew."""
-    import pty
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "tidy", *args], stdin=slave, stdout=slave,
-                            stderr=slave, cwd=cwd, env=env)
-    os.close(slave)
-    drawn = b""
-    with contextlib.suppress(OSError):  # EIO once the child's side is closed
-        while chunk := os.read(master, 65536):
-            drawn += chunk
-    os.close(master)
-    proc.wait(timeout=120)
-    return drawn
 
 
 @pytest.fixture

@@ -6,16 +6,12 @@ Real repos, real fix runs through `python -m tidy`, one state folder shared by t
 
 from __future__ import annotations
 
-import contextlib
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
-from tests.extract.test_fix_extract import _data_module
+from tests.conftest import commit, hermetic_env, make_repo, on_a_terminal, run_cli, write
+from tests.extract.helpers import data_module_repo
 
 PYC = "pkg/__pycache__/m.cpython-312.pyc"
 
@@ -88,44 +84,23 @@ def test_a_run_id_reaches_any_run(two_runs: tuple[Path, Path], env: dict[str, st
     assert (a / PYC).exists() and not (b / PYC).exists()
 
 
-def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str], answer: bytes) -> str:
-    import pty
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "tidy", *args], stdin=slave, stdout=slave,
-                            stderr=slave, cwd=cwd, env=env)
-    os.close(slave)
-    drawn = b""
-    with contextlib.suppress(OSError):
-        while chunk := os.read(master, 65536):
-            drawn += chunk
-            if b"[y/N]" in drawn and answer:
-                os.write(master, answer)
-                answer = b""
-    os.close(master)
-    proc.wait(timeout=60)
-    return drawn.decode("utf-8", "replace")
-
-
 @pytest.mark.slow
 def test_on_a_terminal_it_names_the_run_and_asks(two_runs: tuple[Path, Path],
                                                  env: dict[str, str]) -> None:
     a, _b = two_runs
-    said = _on_a_terminal(["undo"], a, env, b"n\n")
+    said = on_a_terminal(["undo"], a, env, answer=b"n\n").decode()
     assert f"tidy fix in {a}, " in said and " ago)" in said, said
     assert said.index(str(a)) < said.index("[y/N]")
     assert not (a / PYC).exists(), "answered no: nothing changed"
-    _on_a_terminal(["undo"], a, env, b"y\n")
+    on_a_terminal(["undo"], a, env, answer=b"y\n")
     assert (a / PYC).exists()
 
 
 @pytest.mark.slow
 def test_force_puts_back_an_edited_extraction_keeping_the_edit(tmp_path: Path,
                                                                env: dict[str, str]) -> None:
-    repo = make_repo(tmp_path / "svc")
-    module = write(repo / "mockapi" / "data.py", _data_module(3000))
-    write(repo / "mockapi" / "__init__.py", "")
-    commit(repo)
+    module = data_module_repo(tmp_path / "svc")
+    repo = module.parent.parent
     original = module.read_bytes()
     fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
                     "TDY301", cwd=repo, env=env)
