@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import commit, make_repo, scan_json, write
 
@@ -85,3 +87,31 @@ def test_config_names_the_one_file(workspace: Path, tmp_path: Path) -> None:
     chosen = write(tmp_path / "only.toml", 'min-size = "1KB"\n')
     report = scan_json(workspace, "--config", str(chosen))
     assert "TDY501" in {c for c, *_ in _found(report, "app")}
+
+
+_VALUES = {  # a few values of each setting a repo's file may hold
+    "select": ['["TDY"]', '["TDY1"]', '["TDY2", "TDY5"]'],
+    "ignore": ["[]", '["TDY501"]', '["TDY101", "TDY201"]'],
+    "fail-on": ['["TDY102"]', "[]", '["TDY1"]'],
+    "min-size": ['"0"', '"4KB"', '"10KB"'],
+    "large-file": ['"1MB"', '"10KB"'],
+    "exclude": ["[]", '["legacy/"]', '["*.csv"]'],
+    "disable-kinds": ["[]", '["node_modules"]'],
+}
+
+
+@pytest.mark.slow
+@settings(max_examples=12, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(own=st.dictionaries(st.sampled_from(sorted(_VALUES)), st.integers(0, 2), max_size=4),
+       base=st.dictionaries(st.sampled_from(sorted(_VALUES)), st.integers(0, 2), max_size=2))
+def test_any_own_settings_give_the_same_findings_from_above(
+        workspace: Path, own: dict[str, int], base: dict[str, int]) -> None:
+    def text(chosen: dict[str, int]) -> str:
+        return "".join(f"{k} = {_VALUES[k][i % len(_VALUES[k])]}\n" for k, i in chosen.items())
+
+    write(workspace / ".tidy.toml", text(base))
+    write(workspace / "app" / ".tidy.toml", text(own))
+    above = scan_json(workspace)
+    assert _found(above, "app") == _found(scan_json(workspace / "app"), ".")
+    assert _found(above, "lib") == _found(scan_json(workspace / "lib"), ".")
