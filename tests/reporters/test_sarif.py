@@ -160,7 +160,9 @@ def _located_repo(root: Path) -> Path:
     write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=2_000)
     write(repo / "legacy" / "keep.txt", "a\n")
     write(repo / ".gitignore", "*.log\n\n# old\nlegacy/\n")
-    commit(repo, "pkg", "legacy/keep.txt", ".gitignore")
+    write(repo / "crate" / "Cargo.toml", '[package]\nname = "c"\n')
+    commit(repo, "pkg", "legacy/keep.txt", ".gitignore", "crate/Cargo.toml")
+    write(repo / "crate" / "target" / "debug" / "c", size=4_000)  # untracked: its marker
     write(repo / "web" / "package.json", "{}\n")
     write(repo / "web" / "node_modules" / "a" / "index.js", size=3_000)
     write(repo / ".tidy.toml", 'min-size = "0"\n\n[budgets]\ntotal-tracked-bytes = "1"\n')
@@ -189,6 +191,7 @@ def test_every_result_points_at_a_file_and_a_line_in_it(
     assert at["TDY102", "pkg/__pycache__"] == ("pkg/__pycache__/m.cpython-311.pyc", 1)
     assert at["TDY503", "legacy"] == (".gitignore", 4)  # the rule that matches it
     assert at["TDY501", "web/node_modules"][0] == ".gitignore"  # where its rule goes
+    assert at["TDY101", "crate/target"] == ("crate/Cargo.toml", 1)  # its kind's marker
     assert at["TDY902", "."] == (".tidy.toml", 4)  # the line that sets the budget
     annotations = run_cli("scan", "--format", "github", "--quiet", "--no-record", cwd=repo).out
     assert "file=pkg/mock_api.py,line=4," in annotations
