@@ -108,7 +108,10 @@ def test_force_puts_back_an_edited_extraction_keeping_the_edit(tmp_path: Path,
     edited = module.read_bytes() + b"# edited after the extraction\n"
     module.write_bytes(edited)
     refused = run_cli("undo", cwd=repo, env=env)
-    assert refused.code == 1 and "tidy undo --force" in refused.out + refused.err
+    run = run_cli("trash", "list", "--all", "--format", "json", cwd=repo, env=env).json()
+    run_id = run["runs"][-1]["run"]
+    assert refused.code == 1 and f"`tidy undo --force {run_id}`" in refused.out + refused.err
+    assert "tidy extract --undo" not in refused.out + refused.err
     assert module.read_bytes() == edited
     forced = run_cli("undo", "--force", cwd=repo, env=env)
     assert forced.code == 0, forced.out + forced.err

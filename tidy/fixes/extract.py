@@ -88,7 +88,8 @@ class ExtractApplier:
                            run=journal.run_id)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
         try:
-            note = undo_extract(path, backup, force=self.force)
+            note = undo_extract(path, backup, force=self.force,
+                                hint=f"`tidy undo --force {journal.run_id}`")
         except (ExtractError, OSError) as error:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
             return Outcome(path, self.kind, Status.FAILED, str(error), True, run=journal.run_id)
