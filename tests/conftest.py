@@ -8,14 +8,18 @@ Everything here works on real trees in tmp dirs and real processes; nothing is m
 - `write(path, data)`    create a file (and its parents) with text, bytes or `size` bytes
 - `commit(repo, *paths)` `git add -f` + `git commit`
 - `run_cli(*args, cwd=)` `python -m tidy ...` in a subprocess -> CliResult
+- `on_a_terminal(args, cwd, env)` the same on a pseudo-terminal -> what it drew
 - `tidy_main` fixture    `tidy.cli.main([...])` in-process -> CliResult (faster)
 - `scan_json(path, ...)` in-process `tidy scan --format json`, parsed
 - `scan_foundation(path, ...)` the same with only rules TDY101-104, TDY201-202
 - oracles: `du_apparent`, `du_disk`, `distinct_files` (GNU du / find, never tidy's code)
 
 An autouse fixture makes every test hermetic: no global or system git config, no
-core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook, and empty
-$XDG_STATE_HOME / $XDG_DATA_HOME (tidy's history and trash) per test.
+core.excludesFile from $XDG_CONFIG_HOME, no GIT_DIR leaking in from a hook, and an empty
+TIDY_STATE_DIR, $XDG_STATE_HOME and $XDG_DATA_HOME (tidy's journals, history and trash) per
+test; the session has its own too, for module- and session-scoped fixtures, which run before
+the per-test one. A guard (tests/state_guard.py) fails the test during which anything wrote
+to the real user's tidy state.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.state_guard import Guard, real_state_dirs
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tidy Tests",
@@ -54,24 +60,49 @@ def hermetic_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
+# Named before any fixture changes the environment: the state the user's own tidy keeps.
+_REAL_STATE = real_state_dirs(os.environ)
+
+
+def _own_state(patch: pytest.MonkeyPatch, home: Path) -> None:
+    patch.setenv("TIDY_STATE_DIR", str(home / "tidy-state"))
+    patch.setenv("XDG_STATE_HOME", str(home / "state"))
+    patch.setenv("XDG_DATA_HOME", str(home / "data"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_state(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Guard]:
+    """State folders of the session's own, for fixtures wider than a test (a module's scan),
+    and the guard over the real state."""
+    guard = Guard(_REAL_STATE, str(tmp_path_factory.getbasetemp()))
+    with pytest.MonkeyPatch.context() as patch:
+        _own_state(patch, tmp_path_factory.mktemp("session-xdg"))
+        yield guard
+
+
 @pytest.fixture(autouse=True)
 def _hermetic_git(
-    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory
-) -> None:
+    monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory,
+    _session_state: Guard,
+) -> Iterator[None]:
     """In-process scans start git too: give them the same isolated environment.
 
-    tidy keeps state (scan history, trash) under $XDG_STATE_HOME / $XDG_DATA_HOME: each test
-    gets empty ones, so no test reads or writes the user's.
+    tidy keeps state (journals, scan history, trash) under TIDY_STATE_DIR: each test gets an
+    empty one (and empty XDG state and data folders), so no test reads or writes the user's.
+    Afterwards the guard looks at the real state: a test (or a fixture it set up) that wrote
+    there about this session's files fails, naming what it wrote.
     """
     for name in _LEAKY:
         monkeypatch.delenv(name, raising=False)
     for name, value in hermetic_env().items():
         if os.environ.get(name) != value:
             monkeypatch.setenv(name, value)
-    home = tmp_path_factory.mktemp("xdg")
-    monkeypatch.setenv("XDG_STATE_HOME", str(home / "state"))
-    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
-    monkeypatch.delenv("TIDY_STATE_DIR", raising=False)
+    _own_state(monkeypatch, tmp_path_factory.mktemp("xdg"))
+    yield
+    written = _session_state.written_since()
+    if written:
+        pytest.fail("the test wrote to the real user's tidy state: " + ", ".join(written[:5]),
+                    pytrace=False)
 
 
 def git(repo: Path | str, *args: str, check: bool = True) -> str:
@@ -129,6 +160,31 @@ def run_cli(*args: str, cwd: Path | str, env: dict[str, str] | None = None,
                           env=env if env is not None else hermetic_env(), timeout=timeout,
                           check=False)
     return CliResult(proc.returncode, _decode(proc.stdout), _decode(proc.stderr))
+
+
+def on_a_terminal(args: list[str], cwd: Path | str, env: dict[str, str], *,
+                  answer: bytes = b"", stdout: bool = True) -> bytes:
+    """`python -m tidy ARGS` with stdin and stderr (and stdout, unless `stdout=False`: then
+    piped and dropped) on one pseudo-terminal: what it drew there. `answer` is typed at the
+    first `[y/N]` question."""
+    import contextlib
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "tidy", *args], stdin=slave,
+                            stdout=slave if stdout else subprocess.DEVNULL, stderr=slave,
+                            cwd=cwd, env=env)
+    os.close(slave)
+    drawn = b""
+    with contextlib.suppress(OSError):  # EIO once the child's side is closed
+        while chunk := os.read(master, 65536):
+            drawn += chunk
+            if answer and b"[y/N]" in drawn:
+                os.write(master, answer)
+                answer = b""
+    os.close(master)
+    assert proc.wait(timeout=120) is not None
+    return drawn
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import gc
 import os
+import posixpath
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,9 +18,10 @@ if TYPE_CHECKING:
     import pathspec
 
 from tidy.core.catalog import Catalog
-from tidy.core.config import Config
+from tidy.core.config import Config, for_folder
 from tidy.core.models import (
     ActionKind,
+    Anchor,
     Applicability,
     Finding,
     Group,
@@ -32,10 +34,11 @@ from tidy.core.safe_files import config_file_notes
 from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
+from tidy.workspace.anchors import first_file, line_count, line_of_key
 from tidy.workspace.blobs import IndexListing, index_size
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
-from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
+from tidy.workspace.git import GitFacts, GitQuery, find_repo_root, ignore_source
 from tidy.workspace.measure import regular_file_size
 from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResult, walk
@@ -77,13 +80,22 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     skipped: list[Skipped] = []
     warnings: list[str] = []
     hidden: dict[str, list[int]] = {}
+    # A repo below a root that has settings of its own is scanned on its own with them, once
+    # the walk that found it is done: the same findings as a scan started at it.
+    pending = [(root, for_folder(config, root), root) for root in roots]
+    order: dict[int, tuple[int, bool, str]] = {}  # id(group) -> where it is reported
     with without_cycle_collection():
-        for root in roots:
-            root_groups, root_skipped, root_warnings = _scan_root(
-                root, config, progress, hidden, tracked_size, on_group)
-            groups.extend(root_groups)
-            skipped.extend(root_skipped)
-            warnings.extend(root_warnings)
+        while pending:
+            root, root_config, top = pending.pop(0)  # top: the root the user named
+            found = _scan_root(root, root_config, progress, hidden, tracked_size, on_group,
+                               top)
+            for group in found.groups:  # in path order, the named root first, as one walk
+                order[id(group)] = (roots.index(top), group.label != ".", group.label)
+            groups.extend(found.groups)
+            skipped.extend(found.skipped)
+            warnings.extend(found.warnings)
+            pending.extend((path, own, top) for path, own in found.own_settings)
+    groups.sort(key=lambda g: order[id(g)])
     return Report(
         roots=roots,
         groups=tuple(groups),
@@ -141,13 +153,23 @@ class _Excluded:
         return bool(self.spec.match_file(self.lead + rel + ("/" if is_dir else "")))
 
 
+@dataclass(frozen=True)
+class _RootScan:
+    groups: list[Group]
+    skipped: list[Skipped]
+    warnings: list[str]
+    # Repos found below the root with settings files of their own, to scan with them.
+    own_settings: list[tuple[str, Config]] = field(default_factory=list)
+
+
 def _scan_root(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    tracked_size: bool, on_group: GroupFn | None = None,
-) -> tuple[list[Group], list[Skipped], list[str]]:
+    tracked_size: bool, on_group: GroupFn | None = None, top: str = "",
+) -> _RootScan:
     with WorkerPool() as pool:
         early = EarlyWork(_early_task(config, tracked_size), pool)
-        return _scan_root_with(root, config, progress, hidden, early, pool, on_group)
+        return _scan_root_with(root, config, progress, hidden, early, pool, on_group,
+                               top or root)
 
 
 TRACKED = "tracked"  # the key of the index's size among the early results
@@ -180,8 +202,8 @@ def _index_work(selects: Callable[[str], bool], tracked_size: bool, repo: str,
 
 def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
-    early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None,
-) -> tuple[list[Group], list[Skipped], list[str]]:
+    early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None, top: str = "",
+) -> _RootScan:
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
 
@@ -205,7 +227,8 @@ def _scan_root_with(
     if spec is not None:
         # Like a .gitignore, patterns are relative to the folder of the file that holds them,
         # so `/web/legacy/` means the same whichever folder below it is scanned.
-        base = os.path.dirname(config.source) if config.source else root
+        holder = config.exclude_from or config.source
+        base = os.path.dirname(holder) if holder else root
         prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
         excluded = _Excluded(spec, "" if prefix == "." else prefix + "/")
 
@@ -233,17 +256,49 @@ def _scan_root_with(
     facts = {path: query.result(gitignore_found=_any_inside(gitignores, path))
              for path, query in queries.items()}
     buckets = _bucket(result)
-    warnings = _warnings(result, facts)
+    own_settings = _own_settings(root, buckets, config)
+    apart = tuple(path for path, _ in own_settings)
+    warnings = [w for w in _warnings(result, facts) if not _about(w, apart)]
     if store is not None:
         warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
                         f"project's artifact or duplicate; clean it with `{store.clean}`")
     groups = []
     for bucket in buckets.values():
-        groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))
+        if _inside_any(_join(root, bucket.walk_rel), apart):
+            continue  # scanned again with its own settings
+        group = _group(root, bucket, enclosing, facts, config, hidden, early)
+        if top and top != root and group.root != top:  # a repo scanned on its own: labelled
+            group = dataclasses.replace(group, label=_rel_to(group.root, top))  # as found
+        groups.append(group)
         if on_group is not None:
             on_group(groups[-1])
-    skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
-    return groups, skipped, warnings
+    skipped = [Skipped(path, s.reason) for s in result.skipped
+               if not _inside_any(path := _join(root, s.path), apart)]
+    return _RootScan(groups, skipped, warnings, own_settings)
+
+
+def _own_settings(root: str, buckets: Mapping[str, _Bucket],
+                  config: Config) -> list[tuple[str, Config]]:
+    """The repos found below `root` whose settings differ from the root's (their own file),
+    outermost only: a repo inside one of them is that one's to judge."""
+    found: list[tuple[str, Config]] = []
+    for rel in sorted(r for r in buckets if r != "."):
+        path = _join(root, rel)
+        if _inside_any(path, tuple(p for p, _ in found)):
+            continue
+        own = for_folder(config, path)
+        if own is not config:
+            found.append((path, own))
+    return found
+
+
+def _inside_any(path: str, folders: tuple[str, ...]) -> bool:
+    return any(_inside_or_same(path, folder) for folder in folders)
+
+
+def _about(warning: str, folders: tuple[str, ...]) -> bool:
+    """A warning that starts with a path inside one of `folders`."""
+    return any(warning == f or warning.startswith((f + ":", f + os.sep)) for f in folders)
 
 
 def _warnings(result: WalkResult, facts: dict[str, GitFacts]) -> list[str]:
@@ -482,6 +537,7 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
     started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
     if started:
         ctx = dataclasses.replace(ctx, started=started)
+    anchors = _Anchors(ctx, config)
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
@@ -489,9 +545,58 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
             if finding.size.apparent < config.min_size or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
-                                             activity=activity.project_of(finding.path)))
+                                             activity=activity.project_of(finding.path),
+                                             anchor=finding.anchor or anchors.of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+class _Anchors:
+    """The file and line each finding attaches to (core.models.Anchor) when its rule gave
+    none: a file finding, its file; a folder, the file that makes it a problem: for a tracked
+    folder git ignores, the .gitignore line that matches it; else its first tracked file; else
+    its kind's marker beside it (package.json for node_modules); else, for what is not
+    ignored, the repo's .gitignore (where the rule goes). None: nothing to point at."""
+
+    def __init__(self, ctx: GroupContext, config: Config) -> None:
+        self.ctx = ctx
+        self.kinds = {k.name: k for k in config.catalog().kinds}
+
+    def of(self, finding: Finding) -> Anchor | None:
+        rel = finding.path
+        if rel in ("", "."):
+            return None
+        full = os.path.join(self.ctx.root, rel)
+        if os.path.isfile(full) and not os.path.islink(full):
+            return Anchor(rel)
+        git = self.ctx.git
+        tracked = git.tracked_under(rel) if git is not None and git.known else []
+        if tracked and finding.ignored:
+            source = ignore_source(self.ctx.root, tracked[0])
+            if source is not None:
+                return Anchor(*source)
+        if tracked:
+            return Anchor(tracked[0])
+        return self._marker(finding) or self._gitignore(finding) or self._first_file(rel)
+
+    def _first_file(self, rel: str) -> Anchor | None:
+        first = first_file(self.ctx.root, rel)
+        return Anchor(first) if first else None
+
+    def _marker(self, finding: Finding) -> Anchor | None:
+        kind = self.kinds.get(finding.kind)
+        parent = posixpath.dirname(finding.path)
+        for marker in kind.markers if kind is not None else ():
+            rel = posixpath.join(parent, marker) if parent else marker
+            if os.path.isfile(os.path.join(self.ctx.root, rel)):
+                return Anchor(rel)
+        return None
+
+    def _gitignore(self, finding: Finding) -> Anchor | None:
+        if finding.ignored or not self.ctx.is_repo:
+            return None
+        lines = line_count(os.path.join(self.ctx.root, ".gitignore"))
+        return Anchor(".gitignore", max(1, lines)) if lines is not None else None
 
 
 def _selected(rule: Rule, config: Config) -> bool:
@@ -516,11 +621,46 @@ def finish(report: Report, config: Config,
     from tidy.rules import budgets
     from tidy.rules.baseline import apply_baseline, load_baseline
 
-    report, _ = budgets.apply(report, budgets.load(config), config)
+    groups: list[Group] = []
+    limits: dict[str, budgets.Budgets] = {}  # by settings file: read once
+    for group in report.groups:  # each repo with settings of its own: its own budgets
+        own = _group_config(report, group, config)
+        if own.source not in limits:
+            limits[own.source] = budgets.load(own)
+        judged, _ = budgets.apply(dataclasses.replace(report, groups=(group,)),
+                                  limits[own.source], own)
+        groups.extend(_budget_anchors(g, own) for g in judged.groups)
+    report = dataclasses.replace(report, groups=tuple(groups))
     if baseline is not None:
         known = load_baseline(baseline) if isinstance(baseline, str) else baseline
         report = apply_baseline(report, known)
     return report
+
+
+def _budget_anchors(group: Group, config: Config) -> Group:
+    """A budget over the whole repo points at the line of its config file that sets it."""
+    source = config.source
+    if not source or not _inside_or_same(source, group.root):
+        return group
+    found = []
+    for finding in group.findings:
+        key = dict(finding.details).get("budget")
+        if finding.anchor is None and key and finding.path == ".":
+            line = line_of_key(source, key)
+            rel = os.path.relpath(source, group.root).replace(os.sep, "/")
+            finding = dataclasses.replace(finding, anchor=Anchor(rel, line))
+        elif finding.anchor is None and key:
+            finding = dataclasses.replace(finding, anchor=Anchor(finding.path))
+        found.append(finding)
+    return dataclasses.replace(group, findings=tuple(found))
+
+
+def _group_config(report: Report, group: Group, config: Config) -> Config:
+    """The settings a group was judged with: a repo found below a scanned root reads its own
+    (as scan did), any other group the scan's."""
+    below = any(group.root != root and _inside_or_same(group.root, root)
+                for root in report.roots)
+    return for_folder(config, group.root) if below else config
 
 
 def applies_by_default(finding: Finding) -> bool:

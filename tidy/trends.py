@@ -481,6 +481,7 @@ def entries_json(repo: str, entries: Sequence[Totals]) -> dict[str, Any]:
 def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
                  color: bool = False) -> str:
     """`tidy history`: one line per metric with first, last, change and a sparkline."""
+    from rich import box
     from rich.console import Console  # here, not at the top: a scan records without rich
     from rich.table import Table
     from rich.text import Text
@@ -496,7 +497,8 @@ def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
     first, last = entries[0], entries[-1]
     console.print(Text(f"{_text(repo)}: {len(entries)} scan(s), "
                        f"{_when(first.scanned_at)} .. {_when(last.scanned_at)}", style="bold"))
-    table = Table(show_edge=False, pad_edge=False)
+    # Lines drawn only on a terminal: piped text stays plain ASCII columns.
+    table = Table(show_edge=False, pad_edge=False, box=box.HEAVY_HEAD if color else None)
     for column, justify in (("metric", "left"), ("first", "right"), ("last", "right"),
                             ("change", "right"), ("trend", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]

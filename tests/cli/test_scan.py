@@ -4,12 +4,10 @@ exit codes, the text report, and `tidy rules` / `tidy rule`.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import re
 import shutil
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -25,6 +23,7 @@ from tests.conftest import (
     git,
     hermetic_env,
     make_repo,
+    on_a_terminal,
     rg_surface,
     run_cli,
     scan_foundation,
@@ -286,19 +285,8 @@ def _ignore(_: Any) -> None:  # keeps the Any import meaningful for helpers abov
 
 def _stderr_on_a_terminal(args: list[str], tmp_path: Path) -> bytes:
     """Run tidy with stderr on a pseudo-terminal (stdout piped) and return what it drew."""
-    import pty
-
-    master, slave = pty.openpty()
     env = {k: v for k, v in hermetic_env().items() if k != "CI"}
-    subprocess.run([sys.executable, "-m", "tidy", *args], stdout=subprocess.PIPE, stderr=slave,
-                   env=env, cwd=tmp_path, check=True, timeout=60)
-    os.close(slave)
-    drawn = b""
-    with contextlib.suppress(OSError):  # EIO once the child's side is closed
-        while chunk := os.read(master, 65536):
-            drawn += chunk
-    os.close(master)
-    return drawn
+    return on_a_terminal(args, tmp_path, env, stdout=False)
 
 
 @pytest.mark.slow

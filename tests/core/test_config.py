@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import click
 import pytest
 
 from tests.conftest import (
@@ -17,6 +18,8 @@ from tests.conftest import (
     scan_json,
     write,
 )
+from tidy.cli import options
+from tidy.core.config import SETTINGS, Config, OptionKind, load
 
 Main = Callable[..., CliResult]
 
@@ -234,3 +237,56 @@ def test_exclude_patterns_are_relative_to_the_config_file(tmp_path: Path) -> Non
     write(repo / "web" / "app" / "node_modules" / "y.js", size=10)
     assert paths(repo) == {"web/app/node_modules"}
     assert paths(repo / "web") == {"web/app/node_modules"}
+
+
+# ----------------------------------------------------------------- the command line wins
+# A value in the file and another on the command line, per kind of option (PATTERNS add to
+# the file's list; a FLAG can only switch on what the file left off).
+_FILE_AND_OPTION: dict[OptionKind, tuple[str, list[str], object]] = {
+    OptionKind.CODES: ('["TDY1"]', ["TDY2"], ("TDY2",)),
+    OptionKind.CODES_OR_NONE: ('["TDY1"]', ["none"], ()),
+    OptionKind.SIZE: ('"1MB"', ["2MB"], 2_000_000),
+    OptionKind.FLAG: ("false", [], True),
+    OptionKind.PATTERNS: ('["from-file"]', ["from-option"], ("from-file", "from-option")),
+}
+_BOTH = sorted(name for name, s in SETTINGS.items() if s.key and s.option)
+
+
+@pytest.mark.parametrize("name", _BOTH)
+def test_each_option_wins_over_its_key_in_the_file(tmp_path: Path, name: str) -> None:
+    setting = SETTINGS[name]
+    assert setting.key is not None and setting.option is not None
+    in_file, given, expected = _FILE_AND_OPTION[setting.option.kind]
+    write(tmp_path / ".tidy.toml", f"{setting.key} = {in_file}\n")
+    seen: list[Config] = []
+
+    @click.command()
+    @options.settings(name)
+    def probe(given: options.Given) -> None:
+        seen.append(given.config(str(tmp_path), None))
+
+    probe.main([setting.option.flag, *given], standalone_mode=False)
+    (config,) = seen
+    assert getattr(config, name) == expected
+    assert getattr(config, name) != getattr(load(str(tmp_path)), name) or (
+        setting.option.kind is OptionKind.PATTERNS)
+
+
+def test_every_kind_of_option_a_file_key_has_is_tried() -> None:
+    kinds = {SETTINGS[name].option.kind for name in _BOTH}  # type: ignore[union-attr]
+    assert kinds <= set(_FILE_AND_OPTION)
+
+
+def _readme_section(title: str) -> str:
+    text = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    return text.split(f"\n## {title}\n", 1)[1].split("\n## ", 1)[0]
+
+
+def test_readme_configuration_lists_every_key_the_config_declares() -> None:
+    import re
+
+    section = _readme_section("Configuration")
+    block = section.split("[tool.tidy]\n", 1)[1].split("\n[", 1)[0]
+    keys = {m.group(1) for m in re.finditer(r"^([a-z][a-z-]*) *=", block, re.MULTILINE)}
+    declared = {s.key for s in SETTINGS.values() if s.key is not None}
+    assert keys == declared, f"missing: {declared - keys}; not a setting: {keys - declared}"

@@ -83,3 +83,23 @@ def package(tmp: Path, name: str = "pkg") -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "__init__.py").write_text("")
     return folder
+
+
+def data_module(rows: int = 6000) -> str:
+    """A module that is mostly one literal (TDY301), with a function of its own."""
+    lines = ['"""Questions for the mock API."""', "", "QUESTIONS = ["]
+    lines += [f'    {{"id": {i}, "text": "question number {i} about chemistry?", '
+              f'"score": {i * 0.5}, "tags": ("a", "b")}},' for i in range(rows)]
+    lines += ["]", "", "", "def count():", "    return len(QUESTIONS)", ""]
+    return "\n".join(lines)
+
+
+def data_module_repo(root: Path, package: str = "mockapi", rows: int = 3000) -> Path:
+    """A repository at `root` with one committed data module, PACKAGE/data.py: its path."""
+    from tests.conftest import commit, make_repo, write
+
+    repo = make_repo(root)
+    module = write(repo / package / "data.py", data_module(rows))
+    write(repo / package / "__init__.py", "")
+    commit(repo)
+    return module

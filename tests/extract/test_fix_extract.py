@@ -9,14 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
-
-
-def _data_module(rows: int = 6000) -> str:
-    lines = ['"""Questions for the mock API."""', "", "QUESTIONS = ["]
-    lines += [f'    {{"id": {i}, "text": "question number {i} about chemistry?", '
-              f'"score": {i * 0.5}, "tags": ("a", "b")}},' for i in range(rows)]
-    lines += ["]", "", "", "def count():", "    return len(QUESTIONS)", ""]
-    return "\n".join(lines)
+from tests.extract.helpers import data_module, data_module_repo
 
 
 def _load(package_root: Path) -> str:
@@ -28,7 +21,7 @@ def _load(package_root: Path) -> str:
 @pytest.mark.slow
 def test_fix_extracts_a_data_module_and_undo_restores_it(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "svc")
-    module = write(repo / "mockapi" / "data.py", _data_module())
+    module = write(repo / "mockapi" / "data.py", data_module())
     write(repo / "mockapi" / "__init__.py", "")
     write(repo / "pyproject.toml", '[project]\nname = "svc"\nversion = "0"\n'
           '[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n'
@@ -51,10 +44,8 @@ def test_fix_extracts_a_data_module_and_undo_restores_it(tmp_path: Path) -> None
 
 @pytest.mark.slow
 def test_plain_fix_never_extracts(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "svc")
-    module = write(repo / "pkg" / "data.py", _data_module(3000))
-    write(repo / "pkg" / "__init__.py", "")
-    commit(repo)
+    module = data_module_repo(tmp_path / "svc", "pkg")
+    repo = module.parent.parent
     before = module.read_bytes()
     env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
     assert run_cli("fix", "--yes", "--skip-recent", "0s", cwd=repo, env=env).code == 0

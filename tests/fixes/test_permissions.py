@@ -50,7 +50,7 @@ def _as_nobody(work: Path, state: Path) -> dict[str, Any]:
     backdate(work)
     facts["fix"] = tidy("fix", "--yes", "-q", "--select", "TDY1", str(work))
     facts["moved"] = not os.path.lexists(modules)
-    facts["undo"] = tidy("undo")
+    facts["undo"] = tidy("undo", "--last-anywhere")  # run from elsewhere: reach further
     facts["mode_back"] = stat.S_IMODE(os.lstat(modules).st_mode)
     facts["closed_back"] = stat.S_IMODE(os.lstat(modules / "closed").st_mode)
     facts["fix_again"] = tidy("fix", "--yes", "-q", "--select", "TDY1", str(work))

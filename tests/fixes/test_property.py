@@ -124,7 +124,7 @@ def test_fix_touches_nothing_tracked_or_outside_and_undo_restores_all(
         for cache in movable:
             assert not os.path.lexists(cache), f"{cache} was not moved: {result}"
         assert result["moved_to_trash"]["items"] == len(movable)
-        code, output = tidy("undo")
+        code, output = tidy("undo", "--last-anywhere")  # run from elsewhere: reach further
         assert code == 0, output
         assert snapshot(root) == before
         assert snapshot(outside) == outside_before

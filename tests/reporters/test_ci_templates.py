@@ -60,7 +60,7 @@ def test_action_scan_step_writes_sarif_summary_and_output(
 
     assert run.returncode == expected_exit, run.stderr
     assert output.read_text() == "exit-code=1\n"
-    assert "::error file=pkg/__pycache__,line=1,title=TDY102" in run.stdout
+    assert "::error file=pkg/__pycache__/mod.cpython-311.pyc,line=1,title=TDY102" in run.stdout
     assert json.loads((repo / "tidy.sarif").read_text())["runs"][0]["results"]
     assert summary.read_text().startswith("## tidy report")
 

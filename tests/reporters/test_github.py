@@ -50,10 +50,16 @@ def test_real_scan_annotations_name_each_finding(tmp_path: Path) -> None:
 
     assert result.code == 1
     parsed = [_parse(line) for line in _annotations(result.out)]
-    assert sorted((p["file"], p["title"].split()[0]) for _, p, _ in parsed) == sorted(
-        (f["path"], f["code"]) for f in oracle)
+    assert len(parsed) == len(oracle)
+    for f in oracle:  # each finding once, named at the start of its message
+        assert sum(1 for _, p, msg in parsed if p["title"].split()[0] == f["code"]
+                   and msg.startswith(f"{f['path']}: ")) == 1, f
+    for _, p, _ in parsed:  # at a file and a line in it (issue 17.13)
+        assert (repo / p["file"]).is_file(), p
+        assert 1 <= int(p["line"]) <= len((repo / p["file"]).read_bytes().splitlines()) or (
+            int(p["line"]) == 1)
     by_file = {(p["file"], p["title"].split()[0]): (cmd, msg) for cmd, p, msg in parsed}
-    assert by_file["pkg/__pycache__", "TDY102"][0] == "error"
+    assert by_file["pkg/__pycache__/mod.cpython-311.pyc", "TDY102"][0] == "error"
     big = by_file[ODD_NAME, "TDY201"]
     assert big[0] == "warning"  # ',' and ':' in the name survive escaping
     assert big[1].startswith(f"{ODD_NAME}: tracked file of 2.0 MB")

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import findings, run_cli, scan_json, write
+from tests.conftest import commit, findings, make_repo, run_cli, scan_json, write
 from tests.reporters.ci_builders import ODD_NAME, bloated_repo, finding, scan, synthetic
 from tidy.reporters import sarif
 
@@ -62,8 +62,7 @@ def test_a_real_scan_is_valid_sarif_with_one_result_per_finding(
     assert _errors(validator, document) == []
     assert result.code == 1  # the committed cache fails, as in the JSON report
     run = document["runs"][0]
-    got = sorted((r["ruleId"], unquote(r["locations"][0]["physicalLocation"]
-                                       ["artifactLocation"]["uri"])) for r in run["results"])
+    got = sorted((r["ruleId"], r["properties"]["path"]) for r in run["results"])
     assert got == sorted((f["code"], f["path"]) for f in oracle)
     assert ("TDY201", ODD_NAME) in got and ("TDY102", "pkg/__pycache__") in got
     levels = {r["ruleId"]: r["level"] for r in run["results"]}
@@ -85,7 +84,7 @@ def test_rules_are_described_and_results_point_at_them(tmp_path: Path) -> None:
         assert rules[res["ruleIndex"]]["id"] == res["ruleId"]
         location = res["locations"][0]["physicalLocation"]
         assert location["artifactLocation"]["uriBaseId"] == "SRCROOT"
-        assert location["region"]["startLine"] == 1
+        assert location["region"]["startLine"] >= 1
     root_uri = run["originalUriBaseIds"]["SRCROOT"]["uri"]
     assert root_uri.startswith("file://") and root_uri.endswith("/")
 
@@ -96,7 +95,7 @@ def test_uris_name_the_files_that_exist(tmp_path: Path) -> None:
     for res in run["results"]:
         uri = res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
         assert " " not in uri and "#" not in uri and "," not in uri
-        assert (repo / unquote(uri)).exists()
+        assert (repo / unquote(uri)).is_file(), uri  # a file code scanning can show
 
 
 def test_fingerprints_are_stable_while_the_file_grows(tmp_path: Path) -> None:
@@ -104,8 +103,8 @@ def test_fingerprints_are_stable_while_the_file_grows(tmp_path: Path) -> None:
 
     def prints() -> dict[tuple[str, str], dict[str, str]]:
         run = sarif.sarif_log(scan(repo))["runs"][0]
-        return {(r["ruleId"], unquote(r["locations"][0]["physicalLocation"]["artifactLocation"]
-                                      ["uri"])): r["partialFingerprints"] for r in run["results"]}
+        return {(r["ruleId"], r["properties"]["path"]): r["partialFingerprints"]
+                for r in run["results"]}
 
     before = prints()
     write(repo / ODD_NAME, size=3_000_000)  # same finding, bigger
@@ -148,3 +147,68 @@ def test_any_path_gives_valid_sarif_and_a_uri_that_decodes_back(
     assert unquote(res["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]) == path
     assert res["level"] == ("error" if fails else "note" if codes == "TDY101" else "warning")
     assert json.loads(sarif.render(synthetic([finding(codes, path, size, fails)]))) == document
+
+
+# ----------------------------------------------------------------- files and lines (issue 17.13)
+def _located_repo(root: Path) -> Path:
+    """Each kind of anchor once: a data module, a committed cache, a tracked folder git
+    ignores, an untracked cache with no rule, a budget in the config file."""
+    repo = make_repo(root)
+    rows = ",\n".join(f"    {{'id': {i}, 'name': 'row {i}'}}" for i in range(3000))
+    write(repo / "pkg" / "mock_api.py", f'"""Mock data."""\nimport os\n\nDATA = [\n{rows}\n]\n')
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=2_000)
+    write(repo / "legacy" / "keep.txt", "a\n")
+    write(repo / ".gitignore", "*.log\n\n# old\nlegacy/\n")
+    write(repo / "crate" / "Cargo.toml", '[package]\nname = "c"\n')
+    commit(repo, "pkg", "legacy/keep.txt", ".gitignore", "crate/Cargo.toml")
+    write(repo / "crate" / "target" / "debug" / "c", size=4_000)  # untracked: its marker
+    write(repo / "web" / "package.json", "{}\n")
+    write(repo / "web" / "node_modules" / "a" / "index.js", size=3_000)
+    write(repo / ".tidy.toml", 'min-size = "0"\n\n[budgets]\ntotal-tracked-bytes = "1"\n')
+    return repo
+
+
+def _lines(path: Path) -> int:
+    return len(path.read_bytes().splitlines())
+
+
+@pytest.mark.slow
+def test_every_result_points_at_a_file_and_a_line_in_it(
+        tmp_path: Path, validator: jsonschema.protocols.Validator) -> None:
+    repo = _located_repo(tmp_path / "repo")
+    document = json.loads(run_cli("scan", "--format", "sarif", "--quiet", "--no-record",
+                                  cwd=repo).out)
+    assert _errors(validator, document) == []
+    at = {}
+    for res in document["runs"][0]["results"]:
+        location = res["locations"][0]["physicalLocation"]
+        uri = unquote(location["artifactLocation"]["uri"])
+        line = location["region"]["startLine"]
+        assert (repo / uri).is_file() and 1 <= line <= _lines(repo / uri), (res["ruleId"], uri)
+        at[res["ruleId"], res["properties"]["path"]] = (uri, line)
+    assert at["TDY301", "pkg/mock_api.py"] == ("pkg/mock_api.py", 4)  # DATA = [ ...
+    assert at["TDY102", "pkg/__pycache__"] == ("pkg/__pycache__/m.cpython-311.pyc", 1)
+    assert at["TDY503", "legacy"] == (".gitignore", 4)  # the rule that matches it
+    assert at["TDY501", "web/node_modules"][0] == ".gitignore"  # where its rule goes
+    assert at["TDY101", "crate/target"] == ("crate/Cargo.toml", 1)  # its kind's marker
+    assert at["TDY902", "."] == (".tidy.toml", 4)  # the line that sets the budget
+    annotations = run_cli("scan", "--format", "github", "--quiet", "--no-record", cwd=repo).out
+    assert "file=pkg/mock_api.py,line=4," in annotations
+    assert "file=.gitignore,line=4," in annotations and "file=.tidy.toml,line=4," in annotations
+    assert "file=legacy," not in annotations and "file=.," not in annotations
+
+
+def test_every_rule_has_a_help_uri_to_a_readme_section_that_exists(tmp_path: Path) -> None:
+    from tests.test_install_sources import _github_anchors
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    anchors = _github_anchors(readme)
+    rules = sarif.sarif_log(synthetic([]))["runs"][0]["tool"]["driver"]["rules"]
+    from tidy.rules.registry import RULES
+
+    assert {r["id"] for r in rules} == {r.code for r in RULES}
+    for rule in rules:
+        section = rule["helpUri"].rsplit("#", 1)[1]
+        assert section in anchors, (rule["id"], section)
+    assert set(sarif.HELP_SECTIONS.values()) <= anchors

@@ -85,11 +85,11 @@ def test_largest_file_flags_exactly_the_files_over_it(repo: Path) -> None:
 def test_total_tracked_bytes_against_the_file_system(repo: Path) -> None:
     total = sum(_tracked_sizes(repo).values())
     _budget(repo, f"total-tracked-bytes = {total}\n")
-    assert findings(scan_json(repo, "--fail-on", "none"), "TDY902") == []
+    assert findings(scan_json(repo, "--fail-on", "TDY902"), "TDY902") == []
     _budget(repo, f"total-tracked-bytes = {total - 1}\n")
     git(repo, "add", ".tidy.toml")  # the config file is tracked now: count it too
     total = sum(_tracked_sizes(repo).values())
-    (over,) = findings(scan_json(repo, "--fail-on", "none"), "TDY902")
+    (over,) = findings(scan_json(repo, "--fail-on", "TDY902"), "TDY902")
     assert over["bytes"] == total and over["files"] == len(_tracked_sizes(repo))
     assert over["fails"]
 
@@ -104,10 +104,12 @@ def test_committed_caches_allowed_or_not(repo: Path) -> None:
     assert findings(allowed, "TDY903") == [] and allowed["_exit"] == 0
 
     _budget(repo, "committed-caches = false\n")
-    refused = scan_json(repo, "--fail-on", "none")  # the budget fails it even so
+    refused = scan_json(repo)
     (verdict,) = findings(refused, "TDY903")
     assert "1 committed caches or build outputs" in verdict["message"]
     assert refused["_exit"] == 1
+    # The command line wins: --fail-on none means nothing fails, budgets included.
+    assert scan_json(repo, "--fail-on", "none")["_exit"] == 0
 
 
 def test_history_size_against_git(repo: Path) -> None:
@@ -275,3 +277,60 @@ def test_tdy906_history_or_nothing_when_git_cannot_say() -> None:
     [over] = _judged("TDY906", 1000, history=5000).failing
     assert over.code == "TDY906" and over.size.apparent == 5000
     assert _judge("TDY906", 1000, history=None) is None
+
+
+# ----------------------------------------------------------------- the command line wins
+def _over_every_budget(root: Path) -> Path:
+    """A repo over every budget at its tightest: a tracked file, a committed cache, a data
+    module, an unused vendored library, history."""
+    repo = make_repo(root)
+    write(repo / "data/blob.bin", size=5_000)
+    write(repo / "pkg/__pycache__/m.cpython-311.pyc", size=2_000)
+    rows = ",\n".join(f"    {{'id': {i}, 'name': 'row {i}'}}" for i in range(400))
+    write(repo / "pkg/mock_api.py", f"DATA = [\n{rows}\n]\n")
+    write(repo / "static/vendor/ketcher/package.json",
+          json.dumps({"name": "ketcher", "version": "1.2.3", "main": "ketcher.min.js"}))
+    write(repo / "static/vendor/ketcher/LICENSE", "MIT License\n\nPermission is hereby granted")
+    write(repo / "static/vendor/ketcher/ketcher.min.js",
+          ("var a=function(){return 1};" * 200 + "\n") * 20)
+    commit(repo)
+    return repo
+
+
+# The tightest value of each budget the file can set: each one over, in _over_every_budget.
+_TIGHTEST = {"largest-file": "1", "total-tracked-bytes": "1", "committed-caches": "false",
+             "data-in-code-modules": "0", "vendored-bytes": "1", "history-size": "1"}
+
+
+@pytest.fixture(scope="module")
+def over_every_budget(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _over_every_budget(tmp_path_factory.mktemp("budgets") / "repo")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("key", sorted(budgets.BY_KEY))
+@pytest.mark.parametrize("option", [("--fail-on", "none"), ("--exit-zero",)])
+def test_fail_on_and_exit_zero_on_the_command_line_win_over_each_budget(
+        over_every_budget: Path, key: str, option: tuple[str, ...]) -> None:
+    repo = over_every_budget
+    write(repo / ".tidy.toml", f'data-min-size = "1KB"\n[budgets]\n{key} = {_TIGHTEST[key]}\n')
+    code = budgets.BY_KEY[key].code
+    plain = scan_json(repo, "--fail-on", code)  # this budget alone fails: it is over
+    assert any(f["fails"] for f in findings(plain, code)) and plain["_exit"] == 1
+    assert scan_json(repo)["_exit"] == 1  # a budget in the file fails the scan
+    assert scan_json(repo, *option)["_exit"] == 0
+
+
+def test_every_budget_has_its_tightest_value_here() -> None:
+    assert set(_TIGHTEST) == set(budgets.BY_KEY)
+
+
+@pytest.mark.slow
+def test_tidy_inits_starter_config_and_fail_on_none(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "big.bin", size=11_000_000)  # over the starter's largest-file = "10MB"
+    commit(repo)
+    assert run_cli("init", "--write", cwd=repo).code == 0
+    assert run_cli("scan", "--quiet", "--no-record", cwd=repo).code == 1
+    assert run_cli("scan", "--quiet", "--no-record", "--fail-on", "none", cwd=repo).code == 0
+    assert run_cli("scan", "--quiet", "--no-record", "--exit-zero", cwd=repo).code == 0

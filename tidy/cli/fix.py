@@ -15,11 +15,28 @@ if TYPE_CHECKING:
     from tidy.core.models import Report
 
 
+def _editors(_ctx: click.Context, _param: click.Parameter,
+             value: str | None) -> tuple[str, ...]:
+    from tidy.fixes.editors.excludes import parse_editors
+
+    try:
+        return parse_editors(value or "")
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-y", "--yes", is_flag=True, help="Apply without asking (needed without a terminal).")
-@click.option("--dry-run", "--diff", "dry_run", is_flag=True,
-              help="Show the plan and change nothing.")
+@click.option("--dry-run", is_flag=True, help="Show the plan and change nothing.")
+@click.option("--diff", is_flag=True,
+              help="Change nothing; print a unified diff of every file the fix would edit "
+                   "(.gitignore, .ignore, editor settings and exclude files), a summary of "
+                   "each extraction's module rewrite and a line per move.")
+@click.option("--editor", "editors", callback=_editors, metavar="NAMES",
+              help="Also write the search excludes of these editors (comma-separated: "
+                   "vscode, cursor, jetbrains, windsurf) although nothing at the repository "
+                   "root shows them in use (TDY502).")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Also apply unsafe fixes (costly to rebuild, or changes the git index).")
 @options.settings("select", "ignore", "only_kinds", "exclude", "cross_filesystems")
@@ -31,13 +48,14 @@ if TYPE_CHECKING:
 @options.format_option("Output format (json: the plan and the result).")
 @options.config_option
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")
-def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, unsafe_fixes: bool,
-        given: options.Given, older_than: float | None, skip_recent: float, output_format: str,
+def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, diff: bool,
+        editors: tuple[str, ...], unsafe_fixes: bool, given: options.Given,
+        older_than: float | None, skip_recent: float, output_format: str,
         config_path: str | None, quiet: bool) -> int:
     """Move caches and build outputs under PATHS to tidy's trash (undo with `tidy undo`).
 
     Shows the plan first and asks on a terminal; --yes applies without asking, --dry-run
-    changes nothing. Exit 0 done, 1 something failed or was skipped for a safety reason,
+    and --diff change nothing. Exit 0 done, 1 something failed or was skipped for a safety reason,
     2 usage (no terminal and no --yes), 3 internal error.
     """
     from tidy import engine
@@ -47,6 +65,7 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, unsafe_fixes: bool,
     width, color = terminal.width_and_color(sys.stdout.isatty())
     request = FixRequest(
         paths=paths, config=given.config(paths[0], config_path), yes=yes, dry_run=dry_run,
+        diff=diff, editors=editors,
         unsafe=unsafe_fixes, select=given.codes("select"), ignore=given.codes("ignore"),
         kinds=given.codes("only_kinds"), older_than=older_than, skip_recent=skip_recent or 0.0,
         output_format=output_format, can_ask=terminal.can_ask(), width=width, color=color,
@@ -63,13 +82,33 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, unsafe_fixes: bool,
 
 
 @click.command()
-@click.argument("run_id", required=False)
+@click.argument("target", required=False, metavar="[RUN_ID|PATH]")
+@click.option("--last-anywhere", is_flag=True,
+              help="Undo the newest run wherever it ran, not only in this repository/folder.")
+@click.option("--force", is_flag=True,
+              help="Put back an extraction even if the module, data file or build config "
+                   "changed since, keeping the current files beside the restored ones.")
+@click.option("-y", "--yes", is_flag=True, help="Do not ask, even on a terminal.")
 @options.format_option()
-def undo(run_id: str | None, output_format: str) -> int:
-    """Put back everything the last fix run (or run RUN_ID) moved or untracked."""
-    from tidy.fixes.commands import run_undo
+def undo(target: str | None, last_anywhere: bool, force: bool, yes: bool,
+         output_format: str) -> int:
+    """Put back what a fix run moved, untracked or edited.
 
+    Without RUN_ID: the newest run whose folders lie in the current repository (or folder),
+    or in PATH; --last-anywhere: the newest run anywhere. On a terminal it names the run,
+    its folder and time, and asks first.
+    """
+    import os
+
+    from tidy.fixes.commands import UndoRequest, run_undo, undo_scope
+
+    is_path = target is not None and (os.sep in target or os.path.exists(target))
+    if last_anywhere and target is not None:
+        raise click.UsageError("--last-anywhere takes no RUN_ID or PATH")
+    scope = None if last_anywhere else undo_scope(target if is_path and target else ".")
+    request = UndoRequest(run_id=None if is_path else target, scope=scope, force=force,
+                          yes=yes, output_format=output_format, can_ask=terminal.can_ask())
     try:
-        return run_undo(run_id, output_format, terminal.out)
+        return run_undo(request, terminal.out, terminal.ask)
     except terminal.fix_errors() as error:
         raise click.ClickException(str(error)) from None

@@ -52,15 +52,22 @@ def _format_and_file(_ctx: click.Context, _param: click.Parameter,
 @click.option("--history-db", type=click.Path(dir_okay=False),
               help="The database of past scans' totals (`tidy history`); default: "
               "history.sqlite in tidy's state folder ($TIDY_STATE_DIR, $XDG_STATE_HOME/tidy).")
-@click.option("--no-record", "--no-history", "no_history", is_flag=True,
-              help="Do not record this scan's totals in the history database.")
+@click.option("--no-record", "no_history", is_flag=True,
+              help="Do not record this scan's totals in the history database (`tidy history`).")
+# Was an alias of --no-record, which read as the opposite of --history (git history's blobs).
+@click.option("--no-history", "no_history_deprecated", is_flag=True, hidden=True)
 def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str, str]],
          baseline: str | None, output: str | None, given: options.Given,
          config_path: str | None, exit_zero: bool, quiet: bool, history_db: str | None,
-         no_history: bool) -> int:
+         no_history: bool, no_history_deprecated: bool) -> int:
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
     from tidy import engine, trends
 
+    if no_history_deprecated:
+        click.echo("tidy: warning: --no-history is deprecated and will go: it meant --no-record "
+                   "(do not record this scan in the history database); --history is the walk "
+                   "of git history", err=True)
+        no_history = True
     paths = paths or (".",)
     config = given.config(paths[0], config_path)
     outputs = [(output_format, output), *also_write]

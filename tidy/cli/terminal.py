@@ -28,13 +28,21 @@ def can_ask() -> bool:
     return sys.stdin.isatty() and sys.stderr.isatty()
 
 
+def no_color() -> bool:
+    """NO_COLOR (https://no-color.org): set and not empty, no ANSI styling at all."""
+    return bool(os.environ.get("NO_COLOR"))
+
+
 def width_and_color(to_terminal: bool, default_width: int = 120) -> tuple[int, bool]:
-    """The terminal's width and colours when output goes to one, else a fixed width, plain."""
-    return (shutil.get_terminal_size().columns if to_terminal else default_width), to_terminal
+    """The terminal's width and colours when output goes to one (unless NO_COLOR), else a
+    fixed width, plain text: no colour, no box-drawing lines."""
+    width = shutil.get_terminal_size().columns if to_terminal else default_width
+    return width, to_terminal and not no_color()
 
 
 def _interactive() -> bool:
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    # The spinner moves the cursor with escape sequences: NO_COLOR asks for none.
+    return sys.stderr.isatty() and not os.environ.get("CI") and not no_color()
 
 
 def with_progress(job: Callable[[ProgressFn | None], Report], quiet: bool) -> Report:

@@ -1,5 +1,10 @@
 """Configuration: built-in defaults < [tool.tidy] in pyproject.toml or .tidy.toml < command line.
 
+Settings files at or above the scanned folder are layered, the nearest on top (a workspace's
+file is the base of its repos' own); a repo found below the scanned folder reads its own
+(`for_folder`), so a repo gives the same findings whether a scan starts at it or above it.
+`--config FILE` names the one file instead.
+
 Each setting is declared once, as a field of Config: its default, its key in the file, what a
 file value must be, and its command-line option (tidy/cli/options.py builds the click option
 from it; `with_options` puts the command line's values on top). Unknown keys and wrong types
@@ -12,7 +17,7 @@ import dataclasses
 import enum
 import os
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,6 +31,10 @@ class ConfigError(ValueError):
 
 
 DEFAULT_FAIL_ON = ("TDY102", "TDY202")
+# The budgets' codes (TDY9xx, tidy/rules/budgets.py): a file that sets [budgets] wants them to
+# fail the scan, so they join that file's fail-on; a --fail-on on the command line replaces
+# the whole list, budgets included (the command line wins).
+BUDGET_CODES = "TDY9"
 
 
 # ---------------------------------------------------------------------------- the settings
@@ -112,7 +121,8 @@ class Config:
         DEFAULT_FAIL_ON, expects="a list of rule codes or prefixes",
         option=Option("--fail-on", OptionKind.CODES_OR_NONE,
                       "Codes or prefixes whose findings fail the scan (exit 1); 'none' for "
-                      "never. Default: TDY102,TDY202."))
+                      "never. Replaces the config's list, budgets (TDY9xx) included. "
+                      "Default: TDY102,TDY202, and TDY9 when the config sets budgets."))
     min_size: int = _setting(
         0, expects="a size such as 1MB", parse=size_value,
         option=Option("--min-size", OptionKind.SIZE,
@@ -155,12 +165,18 @@ class Config:
     duplicates: bool = _setting(
         False, expects="true or false", parse=_boolean,
         option=Option("--duplicates", OptionKind.FLAG,
-                      "Full duplicate search: every file and whole folders (TDY205); without "
-                      "it only big files (over duplicate-min-size) are compared."))
+                      "Report duplicate files of every size, and duplicate folders (TDY204, "
+                      "TDY205); without it only files of duplicate-min-size or more are "
+                      "compared."))
     # TDY204/TDY205: smaller duplicates are not reported
     duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
     extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables
-    source: str = ""  # the file the settings came from, for messages
+    source: str = ""  # the file the settings came from (the nearest of the chain), for messages
+    exclude_from: str = ""  # the file whose folder `exclude` patterns are relative to
+    # The command line's values (with_options), put on top again of a repo's own settings.
+    command_line: tuple[tuple[str, Any], ...] = ()
+    # Repos found below a scanned folder read their own file (False: --config named one file).
+    per_repo: bool = True
 
     def catalog(self) -> Catalog:
         disabled = set(self.disable_kinds)
@@ -226,6 +242,11 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
         if converted is None:
             raise ConfigError(f"{source}: {key!r} must be {setting.expects}, not {value!r}")
         changes[setting.name] = converted
+    if "exclude" in changes:
+        changes["exclude_from"] = source
+    if table.get("budgets"):
+        fail_on = changes.get("fail_on", (base or Config()).fail_on)
+        changes["fail_on"] = tuple(dict.fromkeys((*fail_on, BUDGET_CODES)))
     try:
         return dataclasses.replace(base or Config(), **changes)
     except ConfigError as error:  # an unknown kind name: say which file named it
@@ -285,6 +306,12 @@ def table_in(path: str) -> dict[str, Any] | None:
 
 def discover(start: str) -> str | None:
     """The nearest .tidy.toml, or pyproject.toml with [tool.tidy], at or above `start`."""
+    return next(discover_all(start), None)
+
+
+def discover_all(start: str) -> Iterator[str]:
+    """Each folder's .tidy.toml (else pyproject.toml with [tool.tidy]) at or above `start`,
+    nearest first."""
     current = os.path.abspath(start)
     if not os.path.isdir(current):
         current = os.path.dirname(current)
@@ -292,10 +319,11 @@ def discover(start: str) -> str | None:
         for name in (".tidy.toml", "pyproject.toml"):
             candidate = os.path.join(current, name)
             if os.path.isfile(candidate) and _holds_tidy_config(candidate):
-                return candidate
+                yield candidate
+                break
         parent = os.path.dirname(current)
         if parent == current:
-            return None
+            return
         current = parent
 
 
@@ -312,22 +340,38 @@ def _holds_tidy_config(path: str) -> bool:
 
 
 def load(start: str, explicit: str | None = None) -> Config:
-    path = explicit or discover(start)
-    if path is None:
-        return Config()
-    table = table_in(path)
-    return config_from_table(table or {}, path)
+    """`explicit`'s settings alone; else every settings file at or above `start`, each over
+    the one above it (a workspace's file is the base of its repos' own)."""
+    if explicit:
+        table = table_in(explicit)
+        return dataclasses.replace(config_from_table(table or {}, explicit), per_repo=False)
+    config = Config()
+    for path in reversed(list(discover_all(start))):
+        config = config_from_table(table_in(path) or {}, path, base=config)
+    return config
+
+
+def for_folder(config: Config, folder: str) -> Config:
+    """The settings a repo found below the scanned folder runs with: its own file over the
+    workspace's (load), the command line on top; `config` itself when nothing nearer is
+    there (or --config named the one file)."""
+    if not config.per_repo or discover(folder) == (config.source or None):
+        return config
+    return with_options(load(folder), dict(config.command_line))
 
 
 def with_options(config: Config, given: Mapping[str, object]) -> Config:
     """`config` with the command line's values on top (parsed by tidy/cli/options.py; None:
     not given). An option of kind PATTERNS adds to the file's list instead of replacing it."""
     changes: dict[str, Any] = {}  # checked by the option's parsing, typed by its kind
+    given_now: list[tuple[str, Any]] = []
     for name, value in given.items():
         option = SETTINGS[name].option
         if option is not None and option.kind is OptionKind.PATTERNS:
             if isinstance(value, tuple) and value:
-                changes[name] = (*getattr(config, name), *value)
+                changes[name] = tuple(dict.fromkeys((*getattr(config, name), *value)))
+                given_now.append((name, value))
         elif value is not None:
             changes[name] = value
-    return dataclasses.replace(config, **changes)
+            given_now.append((name, value))
+    return dataclasses.replace(config, command_line=tuple(given_now), **changes)

@@ -98,6 +98,18 @@ class Finding:
     fails: bool = False  # over budget: decides exit code 1
     activity: float = 0.0  # newest mtime of the project's own files (kondo's age rule)
     details: tuple[tuple[str, str], ...] = ()
+    anchor: Anchor | None = None  # the file and line it is about (engine.anchored)
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """Where a finding attaches to a line, for tools that only show results on lines of files
+    (SARIF code scanning, GitHub annotations): a file finding's own file, a data module's
+    literal, or, for a folder, the file that makes it a problem (its marker, its first
+    tracked file, the .gitignore line that matches it, the config line of a budget)."""
+
+    path: str  # relative to the group root, POSIX separators
+    line: int = 1
 
 
 @dataclass(frozen=True)

@@ -161,9 +161,14 @@ def changed_since(record: dict[str, Any]) -> list[str]:
     return changes
 
 
-def undo(module_path: str, backup: str | None = None, force: bool = False) -> str:
+FORCE_HINT = "`tidy extract --undo --force MODULE`"
+
+
+def undo(module_path: str, backup: str | None = None, force: bool = False,
+         hint: str = FORCE_HINT) -> str:
     """Put the original module (and build config) back and remove the data file tidy wrote.
-    Refuses when any of them changed since; `force` keeps the current ones beside."""
+    Refuses when any of them changed since, naming `hint` (the command that forces it);
+    `force` keeps the current ones beside."""
     backup = backup or latest_backup(module_path)
     if backup is None:
         raise UndoRefused(f"{module_path}: no extraction backup found")
@@ -171,8 +176,8 @@ def undo(module_path: str, backup: str | None = None, force: bool = False) -> st
     changes = changed_since(record)
     if changes and not force:
         raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
-                          ". Nothing was restored: `tidy extract --undo --force MODULE` "
-                          "restores and keeps the current versions beside the restored ones")
+                          f". Nothing was restored: {hint} restores and keeps the current "
+                          "versions beside the restored ones")
     kept = _keep_current(record, changes) if changes else []
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         write_mode(record["module"], f.read(), like=record["module"])

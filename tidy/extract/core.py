@@ -249,10 +249,12 @@ def _die_with_parent() -> None:
 
 
 # -- undo ------------------------------------------------------------------------------------
-def undo_extract(module_path: str, backup_folder: str | None = None, force: bool = False) -> str:
-    """Put the original module back; refused when anything changed since, unless force."""
+def undo_extract(module_path: str, backup_folder: str | None = None, force: bool = False,
+                 hint: str = backup.FORCE_HINT) -> str:
+    """Put the original module back; refused when anything changed since, unless force (the
+    refusal names `hint`, the command that forces it)."""
     try:
-        return backup.undo(os.path.abspath(module_path), backup_folder, force)
+        return backup.undo(os.path.abspath(module_path), backup_folder, force, hint)
     except backup.UndoRefused as error:
         raise ExtractError(f"{module_path}: {error}") from None
 

@@ -81,6 +81,9 @@ class ApplySettings:
     # Asked before each move and between action kinds; True ends the run there: what is
     # moving finishes, the rest is journaled as skipped (Ctrl-C in `tidy browse`).
     stop: Callable[[], bool] | None = None
+    # Editors whose exclude files to write even when nothing at the root shows them in use
+    # (`tidy fix --editor vscode,cursor`; tidy.fixes.editors.excludes.EDITOR_NAMES).
+    editors: tuple[str, ...] = ()
 
     def stopping(self) -> bool:
         return self.stop is not None and self.stop()

@@ -31,8 +31,13 @@ _APPLIERS: dict[ActionKind, Applier] = {applier.kind: applier for applier in (
     EditorExcludeApplier())}
 
 
-def appliers() -> dict[ActionKind, Applier]:
-    return dict(_APPLIERS)
+def appliers(force: bool = False) -> dict[ActionKind, Applier]:
+    """The registry; with `force`, undo puts back what was edited since (an extraction's
+    module), keeping the current files beside the restored ones instead of refusing."""
+    registry = dict(_APPLIERS)
+    if force:
+        registry[ActionKind.EXTRACT] = ExtractApplier(force=True)
+    return registry
 
 
 def _ordered(kinds: Iterable[ActionKind]) -> list[ActionKind]:
@@ -157,16 +162,26 @@ def _known(action: str) -> bool:
     return action in {k.value for k in ActionKind}
 
 
-def last_undoable() -> str | None:
-    for record in reversed(list_runs()):
-        if not record.purged and any(i.applied for i in record.intents()):
-            return record.run_id
+def run_roots(record: RunRecord) -> list[str]:
+    return [r for r in record.begin.get("roots") or [] if isinstance(r, str)]
+
+
+def last_undoable(scope: str | None = None) -> RunRecord | None:
+    """The newest run with something to put back; with `scope` (a folder), the newest whose
+    roots all lie inside it (a run over a parent workspace reached other repos too)."""
+    for record in reversed(list_runs()):  # newest first
+        if record.purged or not any(i.applied for i in record.intents()):
+            continue
+        roots = run_roots(record)
+        if scope is None or (roots and all(_within(r, scope) for r in roots)):
+            return record
     return None
 
 
-def undo_run(run_id: str) -> RunOutcomes:
-    """Revert everything run `run_id` did that is still in effect, newest first."""
-    registry = appliers()
+def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
+    """Revert everything run `run_id` did that is still in effect, newest first; `force`:
+    see appliers()."""
+    registry = appliers(force)
     with RunJournal.reopen(run_id) as journal:
         record = read_run(run_id)
         notes: list[str] = []

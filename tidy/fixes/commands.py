@@ -34,6 +34,7 @@ from tidy.fixes.apply import (
 from tidy.fixes.journal import (
     JournalError,
     RunJournal,
+    RunRecord,
     audit,
     list_runs,
     read_audit,
@@ -42,6 +43,7 @@ from tidy.fixes.journal import (
 )
 from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
+from tidy.workspace.git import find_repo_root
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -59,6 +61,7 @@ class FixRequest:
     config: Config
     yes: bool = False
     dry_run: bool = False
+    diff: bool = False  # a dry run that prints a unified diff of every edit, not the table
     unsafe: bool = False
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -69,6 +72,11 @@ class FixRequest:
     can_ask: bool = False  # a terminal to confirm on
     width: int = 120
     color: bool = False
+    editors: tuple[str, ...] = ()  # exclude files to write for these editors too
+
+    @property
+    def changes_nothing(self) -> bool:
+        return self.dry_run or self.diff
 
 
 def _attention(outcomes: Sequence[Outcome]) -> int:
@@ -79,12 +87,12 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
             out: Out, confirm: Confirm) -> int:
     for path in request.paths:
         planning.refuse_root(os.path.abspath(path))
-    if not (request.dry_run or request.yes or request.can_ask):
+    if not (request.changes_nothing or request.yes or request.can_ask):
         raise CommandError("tidy fix changes files: without a terminal to confirm on, pass "
                            "--yes (or --dry-run to only see the plan)")
     # A dry run writes nothing, journals included: runs a kill left half-done are resolved
     # by the next real command.
-    recovered = [] if request.dry_run else recover_interrupted()
+    recovered = [] if request.changes_nothing else recover_interrupted()
     _notices(out)
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
@@ -96,13 +104,18 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
         since_ns=since,
     ))
     as_json = request.output_format == "json"
+    if request.diff and not as_json:  # JSON: the plan, as a dry run gives it
+        from tidy.fixes.preview import plan_diff
+
+        out(plan_diff(plan, _settings(request), cwd=_cwd()))
+        return EXIT_OK
+    dry = request.changes_nothing
     if not as_json:
         out(report.plan_text(plan, cwd=_cwd(), width=request.width, color=request.color,
-                             dry_run=request.dry_run))
-    if request.dry_run or not plan.actions:
+                             dry_run=dry))
+    if dry or not plan.actions:
         if as_json:
-            out(report.fix_json(plan, None if request.dry_run else [], run_id=None,
-                                dry_run=request.dry_run,
+            out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
                                 exit_code=EXIT_OK, recovered=recovered))
         return EXIT_OK
     if not request.yes and not confirm(_question(plan)):
@@ -124,8 +137,12 @@ def _question(plan: planning.Plan) -> str:
             "(untrack where listed)?")
 
 
+def _settings(request: FixRequest) -> ApplySettings:
+    return ApplySettings(skip_recent=request.skip_recent, editors=request.editors)
+
+
 def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]]:
-    return apply_and_record(plan, ApplySettings(skip_recent=request.skip_recent))
+    return apply_and_record(plan, _settings(request))
 
 
 def apply_and_record(plan: planning.Plan, settings: ApplySettings,
@@ -164,19 +181,46 @@ def _notices(out: Out) -> None:
         out(notice + "\n", err=True)
 
 
-def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
+@dataclass(frozen=True)
+class UndoRequest:
+    run_id: str | None = None
+    # Without a run id: the newest run whose roots lie inside this folder (None: anywhere).
+    scope: str | None = None
+    force: bool = False  # keep what was edited since beside the restored files
+    yes: bool = False
+    output_format: str = "text"
+    can_ask: bool = False  # a terminal: name the run and ask before acting
+
+
+def undo_scope(path: str) -> str:
+    """The folder `tidy undo` looks in: the repository around `path`, else `path` itself
+    (real paths: a fix run records its roots with links resolved)."""
+    real = os.path.realpath(path)
+    return find_repo_root(real) or real
+
+
+def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
+    output_format = request.output_format
     recovered = recover_interrupted()
     _notices(out)
     if recovered and output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
-    target = run_id or last_undoable()
-    if target is None:
-        out("nothing to undo" + ("\n" if output_format == "text" else ""), err=True)
+    asking = output_format == "text" and request.can_ask and not request.yes
+    record = _undo_target(request, asking)
+    if record is None:
+        out(_nothing_to_undo(request.scope) + ("\n" if output_format == "text" else ""),
+            err=True)
         if output_format == "json":
             out(report.undo_json(RunOutcomes(""), EXIT_OK))
         return EXIT_OK
+    target = record if isinstance(record, str) else record.run_id
+    if asking and not isinstance(record, str):
+        out(report.run_description(record) + "\n", err=True)
+        if not confirm("put back what this run changed?"):
+            out("nothing changed\n", err=True)
+            return EXIT_OK
     try:
-        result = undo_run(target)
+        result = undo_run(target, force=request.force)
     except JournalError as error:
         raise CommandError(str(error)) from None
     finally:
@@ -192,6 +236,30 @@ def run_undo(run_id: str | None, output_format: str, out: Out) -> int:
     out(report.undo_json(result, code) if output_format == "json"
         else report.undo_text(result, cwd=_cwd()))
     return code
+
+
+def _undo_target(request: UndoRequest, describe: bool) -> RunRecord | str | None:
+    """The run to undo: the one named (its record when it is to be described: reading it
+    first would change which error a bad id gives), else the newest in scope."""
+    if request.run_id is None:
+        return last_undoable(request.scope)
+    if not describe:
+        return request.run_id
+    try:
+        return read_run(request.run_id)
+    except JournalError as error:
+        raise CommandError(str(error)) from None
+
+
+def _nothing_to_undo(scope: str | None) -> str:
+    if scope is None:
+        return "nothing to undo"
+    elsewhere = last_undoable(None)
+    line = f"nothing to undo in {report.printable(scope)}"
+    if elsewhere is not None:
+        line += (f"; the newest run elsewhere: {report.run_description(elsewhere)} "
+                 f"(`tidy undo {elsewhere.run_id}` or `tidy undo --last-anywhere`)")
+    return line
 
 
 def trash_runs(show_all: bool) -> list[TrashRun]:
@@ -230,10 +298,10 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
               if r.status not in ("running", "purged")
               and (not wanted or r.run_id in wanted)
               and (older_than is None or now - r.finished >= older_than)]
-    if dry_run or not chosen:
+    if dry_run or not chosen:  # nothing is freed: "would free" only on a dry run
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
-        out(report.purge_json(preview, True, EXIT_OK) if output_format == "json"
-            else report.purge_text(preview, True))
+        out(report.purge_json(preview, dry_run, EXIT_OK) if output_format == "json"
+            else report.purge_text(preview, dry_run))
         return EXIT_OK
     total = sum(r.bytes for r in chosen)
     if not yes and can_ask and not confirm(

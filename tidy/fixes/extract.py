@@ -6,9 +6,10 @@ importing the rewritten module in the project's interpreter too, and rolled back
 byte on a difference. This applier journals it: the intent is written before anything
 changes and names the module; `done` records the backup, so `tidy undo` puts the module back
 and removes the data file (refused, naming the file, when the module, data file or build
-config changed since), and a run killed in between is resolved from the disk: a module that
-is a stub with a manifest was extracted; otherwise what the killed run left (the data file,
-temp files) is removed, so the module can be extracted again at once.
+config changed since; `tidy undo --force` restores and keeps the current files beside), and
+a run killed in between is resolved from the disk: a module that is a stub with a manifest
+was extracted; otherwise what the killed run left (the data file, temp files) is removed, so
+the module can be extracted again at once.
 """
 
 from __future__ import annotations
@@ -44,6 +45,11 @@ def _is_stub(path: str) -> bool:
 
 class ExtractApplier:
     kind = ActionKind.EXTRACT
+
+    def __init__(self, force: bool = False) -> None:
+        # Undo even when the module, data file or build config changed since: the current
+        # files are kept beside the restored ones (tidy.extract.backup), as `--force` asks.
+        self.force = force
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
@@ -82,7 +88,8 @@ class ExtractApplier:
                            run=journal.run_id)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
         try:
-            note = undo_extract(path, backup)
+            note = undo_extract(path, backup, force=self.force,
+                                hint=f"`tidy undo --force {journal.run_id}`")
         except (ExtractError, OSError) as error:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
             return Outcome(path, self.kind, Status.FAILED, str(error), True, run=journal.run_id)

@@ -492,7 +492,9 @@ def list_runs(quarantine_damaged: bool = True) -> list[RunRecord]:
                        quarantine_damaged)
         if record is not None:
             runs.append(record)
-    return runs
+    # By the time each began: a run id names the second only (two in one second would sort
+    # by their random part).
+    return sorted(runs, key=lambda r: (r.started, r.run_id))
 
 
 def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:

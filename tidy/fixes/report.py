@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 import humanize
+from rich import box
 from rich.console import Console
 from rich.table import Table
 
@@ -21,7 +22,7 @@ from tidy import __version__
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, Status
 from tidy.fixes.apply import RunOutcomes
-from tidy.fixes.journal import Entry
+from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
 
@@ -45,6 +46,12 @@ def _shown(path: str, cwd: str) -> str:
     return printable(path)
 
 
+def _table(color: bool, **options: Any) -> Table:
+    """A table with lines drawn only on a terminal: piped text stays plain ASCII columns."""
+    return Table(show_edge=False, pad_edge=False, box=box.HEAVY_HEAD if color else None,
+                 **options)
+
+
 def _console(width: int, color: bool) -> tuple[Console, io.StringIO]:
     buffer = io.StringIO()
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
@@ -59,8 +66,9 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
     if not plan.actions:
         console.print("nothing to fix" + (" (dry run)" if dry_run else ""))
     else:
-        table = Table(title="tidy fix: plan" + (" (dry run: nothing changes)" if dry_run else ""),
-                      title_justify="left", show_edge=False, pad_edge=False)
+        table = _table(color, title="tidy fix: plan"
+                       + (" (dry run: nothing changes)" if dry_run else ""),
+                       title_justify="left")
         for name, justify in (("path", "left"), ("code", "left"), ("does", "left"),
                               ("size", "right"), ("files", "right"), ("why", "left")):
             table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -212,6 +220,17 @@ def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | No
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
 
 
+def run_description(record: RunRecord, now: float | None = None) -> str:
+    """`run ID: tidy fix in ROOT, 2026-12-05 10:15 (3h ago)`: what `tidy undo` would revert."""
+    roots = ", ".join(printable(r) for r in record.begin.get("roots") or []
+                      if isinstance(r, str)) or "?"
+    command = record.begin.get("command") or "fix"
+    started = record.started
+    when = time.strftime("%Y-%m-%d %H:%M", time.localtime(started))
+    ago = _age((now if now is not None else time.time()) - started)
+    return f"run {record.run_id}: tidy {command} in {roots}, {when} ({ago} ago)"
+
+
 def undo_json(result: RunOutcomes, exit_code: int) -> str:
     return json.dumps({
         "version": SCHEMA_VERSION, "command": "undo", "run": result.run_id,
@@ -236,7 +255,7 @@ def trash_text(runs: Sequence[TrashRun], *, now: float | None = None, width: int
     if not runs:
         console.print("the trash is empty")
         return buffer.getvalue()
-    table = Table(show_edge=False, pad_edge=False)
+    table = _table(color)
     for name, justify in (("run", "left"), ("age", "right"), ("status", "left"),
                           ("items", "right"), ("size", "right"), ("command", "left")):
         table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
@@ -263,6 +282,8 @@ def trash_json(runs: Sequence[TrashRun]) -> str:
 
 
 def purge_text(purged: Sequence[Purged], dry_run: bool) -> str:
+    if not purged:
+        return "nothing to purge" + (" (dry run)" if dry_run else "") + "\n"
     total = sum(p.bytes for p in purged)
     verb = "would free" if dry_run else "freed"
     lines = [f"{verb} {size(total)} from {len(purged)} run(s)"]

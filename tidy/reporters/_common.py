@@ -3,9 +3,10 @@ about its size (a finding's path from the scan root and its fingerprint are tidy
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 
-from tidy.core.models import Finding, Group, Report
+from tidy.core.models import Finding, Group, Report, scan_path
 from tidy.core.units import human_bytes
 
 
@@ -29,3 +30,12 @@ def size_words(finding: Finding) -> str:
     if size.files > 1:
         return f"{human_bytes(size.apparent)} in {size.files:,} files"
     return human_bytes(size.apparent)
+
+
+def anchor_of(group: Group, finding: Finding) -> tuple[str, int]:
+    """The file (from the scan root) and line a result points at: the finding's anchor, else
+    its own path at line 1."""
+    if finding.anchor is None:
+        return scan_path(group, finding), 1
+    located = dataclasses.replace(finding, path=finding.anchor.path)
+    return scan_path(group, located), finding.anchor.line

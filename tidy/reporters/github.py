@@ -17,7 +17,7 @@ import os
 from tidy.core.models import Finding, Group, Report, scan_path
 from tidy.core.units import human_bytes
 from tidy.reporters import markdown
-from tidy.reporters._common import each_finding, level, size_words
+from tidy.reporters._common import anchor_of, each_finding, level, size_words
 
 PER_LEVEL = 10  # per step, for error and for warning (notices kept to the same number)
 PER_JOB = 50
@@ -34,23 +34,26 @@ def escape_property(text: str) -> str:
     return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def _file(group: Group, finding: Finding, workspace: str | None) -> str | None:
-    """The path GitHub links the annotation to: relative to the checked-out repository."""
+def _file(group: Group, finding: Finding, workspace: str | None) -> tuple[str, int] | None:
+    """The file and line GitHub links the annotation to (the finding's anchor, as in SARIF):
+    relative to the checked-out repository."""
+    where, line = anchor_of(group, finding)
     if workspace is None:
-        return scan_path(group, finding)
-    absolute = os.path.normpath(os.path.join(group.root, finding.path))
+        return where, line
+    absolute = os.path.normpath(os.path.join(group.root, finding.anchor.path if finding.anchor
+                                             else finding.path))
     relative = os.path.relpath(absolute, workspace)
     if relative == ".." or relative.startswith("../"):
         return None  # outside the repository: annotate without a file
-    return relative.replace(os.sep, "/")
+    return relative.replace(os.sep, "/"), line
 
 
 def annotation(group: Group, finding: Finding, workspace: str | None = None) -> str:
     params = []
-    path = _file(group, finding, workspace)
-    if path is not None:
-        params.append(f"file={escape_property(path)}")
-        params.append("line=1")
+    found = _file(group, finding, workspace)
+    if found is not None:
+        params.append(f"file={escape_property(found[0])}")
+        params.append(f"line={found[1]}")
     params.append(f"title={escape_property(f'{finding.code} {finding.rule}')}")
     fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
     message = f"{scan_path(group, finding)}: {finding.message} ({size_words(finding)}).{fix}"

@@ -5,7 +5,10 @@ Shape (research/bloat-ci.md 8.1): one run; `tool.driver.rules` describes every r
 rule by a stable `ruleId` (the TDY code) and `ruleIndex`, points at the path from the scan root
 (relative URI against `%SRCROOT%`), and carries `partialFingerprints` built from the rule code,
 the path and the kind -- never the size -- so an alert stays the same alert as the file grows.
-Bloat findings concern whole files or folders: the region is line 1 by convention.
+Each result points at a file and line code scanning can show in a pull request: the
+finding's anchor (core.models.Anchor: the file itself at line 1, a data module's literal, a
+folder's marker, first tracked file or matching .gitignore line, a budget's config line); a
+finding with none keeps its own path. Each rule's `helpUri` is the README section about it.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from urllib.parse import quote
 
 from tidy import __version__
 from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
-from tidy.reporters._common import each_finding, level, size_words
+from tidy.reporters._common import anchor_of, each_finding, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 README_SECTION = "sarif-and-markdown"  # informationUri when the repository is unknown
@@ -30,8 +33,30 @@ def _descriptors() -> dict[str, dict[str, Any]]:
     """code -> reportingDescriptor for every rule and budget tidy knows."""
     from tidy.rules.registry import RULES
 
-    return {r.code: _descriptor(r.code, r.name, r.summary, r.doc, r.fix_applicability.value)
-            for r in RULES}
+    found = {r.code: _descriptor(r.code, r.name, r.summary, r.doc, r.fix_applicability.value)
+             for r in RULES}
+    for code, descriptor in found.items():
+        uri = help_uri(code)
+        if uri:
+            descriptor["helpUri"] = uri
+    return found
+
+
+# The README section about each family of rules (GitHub's heading anchors).
+HELP_SECTIONS = {"1": "rules", "2": "rules", "3": "data-in-code-tidy-extract",
+                 "4": "vendored-libraries", "5": "rules", "9": "budgets-and-baselines"}
+
+
+def help_uri(code: str) -> str | None:
+    """The README section that explains `code`, where tidy came from (None: not known)."""
+    from tidy.workspace.provenance import information_uri
+
+    section = HELP_SECTIONS.get(code[3:4], README_SECTION)
+    uri = information_uri(section)
+    if uri is None:
+        return None
+    return uri if "#" in uri else f"{uri}#{section}"
+
 
 
 _LABEL = re.compile(r"^(What|Why|Fix|Note|Example)\b[^:]{0,60}:")
@@ -119,6 +144,7 @@ def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
     path = scan_path(group, finding)
     fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
     key = finding_fingerprint(group, finding)
+    where, line = anchor_of(group, finding)
     return {
         "ruleId": finding.code,
         "ruleIndex": rule_index,
@@ -126,9 +152,9 @@ def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
         "message": {"text": f"{path}: {finding.message} ({size_words(finding)}).{fix}"},
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": {"uri": _uri(path if path != "." else "./"),
+                "artifactLocation": {"uri": _uri(where if where != "." else "./"),
                                      "uriBaseId": SRCROOT},
-                "region": {"startLine": 1, "startColumn": 1},
+                "region": {"startLine": line, "startColumn": 1},
             },
         }],
         # primaryLocationLineHash is what GitHub matches alerts on; without it upload-sarif
@@ -136,6 +162,7 @@ def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
         "partialFingerprints": {"primaryLocationLineHash": f"{key[:32]}:1",
                                 FINGERPRINT_KEY: key},
         "properties": {
+            "path": path,  # what the finding is about; the location is the file showing it
             "bytes": finding.size.apparent,
             "files": finding.size.files,
             "tracked": finding.tracked.value,

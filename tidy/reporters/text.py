@@ -1,9 +1,12 @@
-"""The terminal report: a rich table per group, biggest first, with totals and search surface."""
+"""The terminal report: a rich table per group, biggest first, with totals and search surface.
+One row per path: a folder found by several rules (a `__pycache__` to trash and to ignore)
+lists every code and fix on its row; JSON keeps one finding per rule."""
 
 from __future__ import annotations
 
 import io
 import time
+from collections.abc import Sequence
 
 import humanize
 from rich.console import Console
@@ -56,6 +59,23 @@ def _fix_text(finding: Finding) -> Text:
     return Text("advice", style="cyan")
 
 
+def _joined(parts: Sequence[Text]) -> Text:
+    """Texts side by side, each once ("trash, ignore"), a lone "-" only when nothing else."""
+    unique = list({part.plain: part for part in parts}.values())
+    if len(unique) > 1:
+        unique = [part for part in unique if part.plain != "-"]
+    return Text(", ").join(unique)
+
+
+def by_path(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """The findings of one path together (a cache that is trashed and ignored is one row),
+    in the order of each path's first finding."""
+    rows: dict[str, list[Finding]] = {}
+    for finding in findings:
+        rows.setdefault(finding.path, []).append(finding)
+    return list(rows.values())
+
+
 def _state(finding: Finding) -> str:
     if finding.ignored:
         return "ignored"
@@ -81,21 +101,24 @@ def _table(group: Group, limit: int, now: float) -> Table:
                             ("code", "left"), ("state", "left"), ("fix", "left")):
         table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
     table.add_column("path", overflow="fold", ratio=1)
-    for finding in group.findings[:limit]:
-        code = Text(finding.code, style="bold red" if finding.fails else "bold")
-        path = Text(printable(finding.path))
-        kind = _kind(finding)
-        if kind:
-            path.append(f"  {kind}", style="dim")
-        if finding.code not in _SELF_EXPLAINING or _holds_repository(finding):
-            path.append("\n" + printable(finding.message), style="dim")
+    for row in by_path(group.findings)[:limit]:
+        first = row[0]
+        code = _joined([Text(f.code, style="bold red" if f.fails else "bold") for f in row])
+        path = Text(printable(first.path))
+        kinds = list(dict.fromkeys(k for k in map(_kind, row) if k))
+        if kinds:
+            path.append(f"  {', '.join(kinds)}", style="dim")
+        for finding in row:
+            if finding.code not in _SELF_EXPLAINING or _holds_repository(finding):
+                path.append("\n" + printable(finding.message), style="dim")
+        biggest = max(row, key=lambda f: f.size.apparent)
         table.add_row(
-            _bytes(finding.size.apparent),
-            f"{finding.size.files:,}",
-            _age(finding.size.newest_mtime, now),
+            _bytes(biggest.size.apparent),
+            f"{biggest.size.files:,}",
+            _age(biggest.size.newest_mtime, now),
             code,
-            _state(finding),
-            _fix_text(finding),
+            _state(first),
+            _joined([_fix_text(f) for f in row]),
             path,
         )
     return table
@@ -117,11 +140,12 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
         console.print(Text(f"  note: {note}", style="yellow"))
     if group.findings:
         console.print(_table(group, limit, now))
-        hidden = len(group.findings) - limit
+        rows = by_path(group.findings)
+        hidden = len(rows) - limit
         if hidden > 0:
-            rest = sum(f.size.apparent for f in group.findings[limit:])
+            rest = sum(max(f.size.apparent for f in row) for row in rows[limit:])
             console.print(
-                f"  ... and {hidden:,} more findings ({_bytes(rest)}); --format json lists all")
+                f"  ... and {hidden:,} more paths ({_bytes(rest)}); --format json lists all")
     else:
         console.print("  nothing to report")
     console.print(f"  reclaimable {_bytes(group.reclaimable.apparent)} "

@@ -9,7 +9,9 @@
     history-size = "1GB"           # packed bytes of everything reachable in history (TDY906)
 
 Each budget is a Rule of the one registry (`tidy rule TDY901`) whose `budget` is judged per
-group after the scan. Over its limit it adds a failing finding to the repo's group; sizes are
+group after the scan. Over its limit it adds a finding to the repo's group, which fails the
+scan as fail-on says: a file with budgets adds TDY9 to its fail-on (tidy/core/config.py), and
+`--fail-on` on the command line replaces that list (`--fail-on none`: nothing fails); sizes are
 read from the Report and, where the Report has no such number, from git (index blob sizes in
 one `cat-file --batch-check`, `rev-list --disk-usage` for history).
 """
@@ -299,14 +301,15 @@ def _judge_group(group: Group, budgets: Budgets,
             continue
         verdicts.append(Verdict(rule, group.label, judged.limit, judged.measured,
                                 not judged.failing))
-        extra.extend(judged.failing)
+        extra.extend(dataclasses.replace(f, fails=config.fails(f.code)) for f in judged.failing)
     return tuple(findings + extra), verdicts
 
 
 def _rejudge_committed(finding: Finding, allowed: bool) -> Finding:
-    if finding.code != "TDY102":
+    """committed-caches = true: TDY102 never fails. (false: TDY903 fails, as fail-on says.)"""
+    if finding.code != "TDY102" or not allowed:
         return finding
-    return dataclasses.replace(finding, fails=not allowed)
+    return dataclasses.replace(finding, fails=False)
 
 
 def _tracked_blobs(group: Group) -> list[tuple[str, int]]:

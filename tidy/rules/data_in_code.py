@@ -16,7 +16,7 @@ import humanize
 
 from tidy.analysis.data_in_code import Binding, DataVerdict, judge_js, judge_python
 from tidy.analysis.data_in_code.jsdata import SAMPLE_BYTES as JS_SAMPLE_BYTES
-from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size
+from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
@@ -111,12 +111,12 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
 
 
 def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, message: str,
-             details: list[tuple[str, str]], fix: Fix) -> Finding:
+             details: list[tuple[str, str]], fix: Fix, line: int = 1) -> Finding:
     tracked, _ = ctx.tracked_state(rel, 1, False)
     return Finding(code=code, rule=name, path=rel, message=message,
                    size=Size(size, size, 1, 0), surface=ctx.surface.under(rel),
                    tracked=tracked, ignored=ctx.ignored(rel), fix=fix,
-                   details=tuple(details))
+                   details=tuple(details), anchor=Anchor(rel, max(1, line)))
 
 
 def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
@@ -130,8 +130,9 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                    ("estimate", _estimate(verdict)),
                    ("checked", "sampled windows" if any(b.sampled for b in verdict.bindings)
                     else "all")]
+        biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
         yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
-                       _extract_fix(rel, verdict))
+                       _extract_fix(rel, verdict), biggest.line if biggest else 1)
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
@@ -146,7 +147,7 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
             yield _finding(ctx, "TDY302", "giant-string-constant", rel, size, message, details,
-                           fix)
+                           fix, holder.line)
 
 
 def _data_name(rel: str) -> str:

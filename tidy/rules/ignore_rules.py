@@ -185,8 +185,9 @@ Why: .gitignore cannot hide tracked files, so ripgrep, VS Code search, file watc
 indexers read every byte of it.
 Fix (safe): the folder goes into .ignore (ripgrep, fd, VS Code search), into search.exclude and
 files.watcherExclude of .vscode/settings.json (when the repo has .vscode/ or with
---editor vscode), into .cursorindexingignore / .aiignore / .codeiumignore where that tool is
-used or asked for, and into pyright's exclude where the folder holds Python.""",
+`tidy fix --editor vscode`), into .cursorindexingignore / .aiignore / .codeiumignore where
+that tool is used or asked for (`--editor cursor,jetbrains,windsurf`), and into pyright's
+exclude where the folder holds Python. `tidy fix --diff` shows every edit first.""",
     check_heavy_folders, Applicability.SAFE, early=early_heavy_candidates,
 )
 TRACKED_BUT_IGNORED = Rule(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -324,3 +325,22 @@ def find_repo_root(path: str) -> str | None:
         if parent == current:
             return None
         current = parent
+
+
+def ignore_source(repo: str, rel: str) -> tuple[str, int] | None:
+    """The ignore file inside `repo` (relative, POSIX) and the line of the rule that matches
+    `rel`, as `git check-ignore -v --no-index` says; None when no file of the repo's does
+    (no rule, or one in .git/info/exclude or the user's global excludes)."""
+    try:
+        out = run_git(repo, "check-ignore", "-v", "--no-index", "--", rel, check=False)
+    except (GitUnavailable, OSError):
+        return None
+    # SOURCE:LINE:PATTERN<TAB>PATH (the path may be quoted; the source is one of the repo's
+    # files or an absolute one outside it).
+    found = re.match(rb"(.+?):(\d+):", out.partition(b"\t")[0])
+    if found is None:
+        return None
+    source = os.fsdecode(found[1])
+    if os.path.isabs(source) or source.startswith((".git/", "../", '"')):
+        return None
+    return source, int(found[2])

@@ -87,6 +87,11 @@ class _FileEditApplier:
               settings: ApplySettings) -> IgnorePlan:
         raise NotImplementedError
 
+    def preview(self, actions: Sequence[PlannedAction],
+                settings: ApplySettings) -> list[IgnorePlan]:
+        """What apply would write, per root; nothing is written (`tidy fix --diff`)."""
+        return [self._plan(root, mine, settings) for root, mine in _by_root(actions).items()]
+
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
         outcomes: list[Outcome] = []

@@ -208,8 +208,10 @@ class TextEdit:
     def changed(self) -> bool:
         return self.after != (self.before or "")
 
-    def diff(self) -> str:
+    def diff(self, name: str | None = None) -> str:
+        """A unified diff of the edit; `name` the file as the reader sees it (default: rel)."""
+        name = name or self.rel
         old = (self.before or "").splitlines(keepends=True)
         new = self.after.splitlines(keepends=True)
-        source = f"a/{self.rel}" if self.before is not None else "/dev/null"
-        return "".join(difflib.unified_diff(old, new, source, f"b/{self.rel}"))
+        source = f"a/{name}" if self.before is not None else "/dev/null"
+        return "".join(difflib.unified_diff(old, new, source, f"b/{name}"))
