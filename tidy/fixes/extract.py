@@ -32,6 +32,7 @@ from tidy.fixes import ApplySettings, Outcome, Status, skipped
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import recheck
+from tidy.fixes.recovery import resolve_from_disk
 
 
 def _is_stub(path: str) -> bool:
@@ -98,26 +99,18 @@ class ExtractApplier:
                        1, where=path, run=journal.run_id)
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        outcomes = []
-        for intent in intents:
+        # The module is replaced last, after the backup and the data file: a stub means the
+        # whole extraction happened.
+        def happened(intent: Intent) -> bool:
+            return _is_stub(str(intent.entry["path"]))
+
+        def extra(intent: Intent, extracted: bool) -> dict[str, object]:
             path = str(intent.entry["path"])
-            extracted = _is_stub(path)
-            if intent.undo_in_flight:
-                state = "in-trash" if extracted else "restored"
-                journal.write({"op": "recovered-undo", "ref": intent.seq, "state": state},
-                              sync=True)
-            else:
-                # The module is replaced last, after the backup and the data file: a stub
-                # means the whole extraction happened.
-                state = "moved" if extracted else "not-moved"
-                if not extracted:
-                    data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
-                    for note in extract_backup.clear_leftovers(path, data_path):
-                        journal.write({"op": "note", "ref": intent.seq, "text": note})
-                journal.write({"op": "recovered", "ref": intent.seq, "state": state,
-                               "backup": latest_backup(path) or ""}, sync=True)
-            outcomes.append(Outcome(path, self.kind, Status.DONE,
-                                    f"extraction {'had' if extracted else 'had not'} happened",
-                                    run=journal.run_id))
-        return outcomes
+            if not extracted:  # what the killed run left goes, so it can run again at once
+                data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
+                for note in extract_backup.clear_leftovers(path, data_path):
+                    journal.write({"op": "note", "ref": intent.seq, "text": note})
+            return {"backup": latest_backup(path) or ""}
+
+        return resolve_from_disk(intents, journal, self.kind, "extraction", happened, extra)
 
