@@ -32,6 +32,7 @@ from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.blobs import IndexListing, index_size
+from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest, Spec, early_pass
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
@@ -150,31 +151,60 @@ def _scan_root(
 
 
 TRACKED = "tracked"  # the key of the index's size among the early results
+CONTENT = "content"  # the key of the early content pass: (its Spec, its PassResult)
+_DATA_CODES = ("TDY301", "TDY302", "TDY303")  # rules that judge big modules' content
 
 
 def _early_task(config: Config, tracked_size: bool) -> IndexTask:
-    return functools.partial(_index_work, config.selects, tracked_size)
+    return functools.partial(_index_work, config, tracked_size)
 
 
-def _index_work(selects: Callable[[str], bool], tracked_size: bool, repo: str,
+def _index_work(config: Config, tracked_size: bool, repo: str,
                 listing: IndexListing) -> dict[str, object]:
     """In a pool worker, from one listing of the repo's index: the `early` job of every
-    selected rule (by code) and the index's size (TRACKED) when the trends want it. The
-    worker imports the rules, not the main process before its walk. A job that fails is
+    selected rule (by code), then the content pass over the tracked files those jobs and the
+    data rules want read (CONTENT), and the index's size (TRACKED) when the trends want it.
+    The worker imports the rules, not the main process before its walk. A job that fails is
     left out: its check then does the work itself and meets the error where it can say so."""
     from tidy.rules.registry import CHECKED
 
     done: dict[str, object] = {}
     for rule in CHECKED:
-        if rule.early is not None and any(selects(code) for code in rule.emits):
+        if rule.early is not None and any(config.selects(code) for code in rule.emits):
             try:
                 done[rule.code] = rule.early(repo, listing)
             except Exception:
                 continue
+    with contextlib.suppress(Exception):
+        content = _early_content(repo, listing, config, done.values())
+        if content is not None:
+            done[CONTENT] = content
     if tracked_size:
         with contextlib.suppress(Exception):
             done[TRACKED] = index_size(repo, listing=listing)
     return done
+
+
+def _early_content(repo: str, listing: IndexListing, config: Config,
+                   early: Iterable[object]) -> tuple[Spec, PassResult] | None:
+    """The content pass over the index's files, one read each: what an early job asked to be
+    searched (SearchRequest), and the modules the data rules judge (the walk later names the
+    big ones; those the index holds are read here already)."""
+    from tidy.rules.content import content_spec
+
+    spec = content_spec(config)
+    requests: dict[str, tuple[str, ...]] = {}
+    if any(config.selects(code) for code in _DATA_CODES):
+        suffixes = tuple(s for judge in spec.judges for s in judge.suffixes)
+        requests = {path: () for path in listing.paths if path.endswith(suffixes)}
+    for value in early:
+        request = getattr(value, "request", None)
+        if isinstance(request, SearchRequest) and request.patterns:
+            spec = spec.with_patterns(request.patterns)
+            requests.update((path, (REFS,)) for path in request.files)
+    if not requests:
+        return None
+    return spec, early_pass(repo, requests, spec, use_cache=not config.no_cache)
 
 
 def _scan_root_with(
@@ -303,6 +333,7 @@ def _group(
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
     done_early = early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
+    content = _content_facts(group_root, config, done_early.pop(CONTENT, None))
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -315,9 +346,11 @@ def _group(
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
         early=done_early,
+        content=content,
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity)
+    content.save()
     reclaimable, removed_surface = _reclaimable(findings)
     notes = ((f"{git.state}",) if git is not None and git.state else ()) + tuple(
         config_file_notes(group_root, ignore_dirs))
@@ -334,6 +367,16 @@ def _group(
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
         tracked=tracked if isinstance(tracked, tuple) else None,
     )
+
+
+def _content_facts(root: str, config: Config, early: object) -> ContentFacts:
+    """The group's content facts, with what the early pass read already."""
+    from tidy.rules.content import content_spec
+
+    content = ContentFacts(root, content_spec(config), use_cache=not config.no_cache)
+    if isinstance(early, tuple) and len(early) == 2 and isinstance(early[1], PassResult):
+        content.adopt(early[1], early[0])
+    return content
 
 
 class ActivityIndex:

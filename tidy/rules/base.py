@@ -15,6 +15,7 @@ from tidy.workspace.git import GitFacts
 
 if TYPE_CHECKING:  # types only: a budget's judge (the git hooks) never imports the walk
     from tidy.workspace.blobs import IndexListing
+    from tidy.workspace.content import ContentFacts
     from tidy.workspace.walk import BigFile, Hit
 
 T = TypeVar("T")
@@ -27,6 +28,10 @@ class _FolderSums:
     def __init__(self, by_dir: Mapping[str, tuple[float, ...]]) -> None:
         self._keys = sorted(by_dir)
         self._values = [by_dir[k] for k in self._keys]
+
+    def items(self) -> Iterable[tuple[str, tuple[float, ...]]]:
+        """Each folder's own row, in path order."""
+        return zip(self._keys, self._values, strict=True)
 
     def _rows(self, rel: str) -> list[tuple[float, ...]]:
         """The rows of `rel` itself and of every folder below it."""
@@ -90,6 +95,10 @@ class GroupContext:
     early: Mapping[str, object] = field(default_factory=dict)
     # What each rule's `start` returned for this group, by rule code.
     started: Mapping[str, object] = field(default_factory=dict)
+    # The group's content facts (tidy.workspace.content.ContentFacts: one read of each file
+    # per scan, and the content cache); None in a context made by hand (rules.content makes
+    # one then).
+    content: ContentFacts | None = None
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
         """Tracked state of a path and how many tracked files it holds."""

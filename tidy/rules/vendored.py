@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -12,8 +11,10 @@ from tidy.analysis.vendored.candidates import Library, discover
 from tidy.analysis.vendored.evidence import Pattern, Verdict, judge, patterns_for
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.rules.content import content_of
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
 from tidy.workspace.githistory import LastReferences
 from tidy.workspace.measure import files_size
@@ -23,7 +24,7 @@ from tidy.workspace.textscan import (
     may_be_text,
     outside,
     read_head,
-    search_paths,
+    search,
 )
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
@@ -44,22 +45,23 @@ def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
 
 @dataclass(frozen=True)
 class References:
-    """Candidate libraries and what the repo's tracked files say about them."""
+    """Candidate libraries, and the search that tells whether the repo refers to them: their
+    patterns over the tracked files outside them (the content pass answers it)."""
 
     libraries: tuple[Library, ...] = ()
     patterns: tuple[Pattern, ...] = ()
-    matches: tuple[Match, ...] = ()
-    searched: tuple[str, ...] = ()  # tracked files read as text
+    request: SearchRequest = field(default_factory=SearchRequest)
 
 
 def early_references(root: str, index: IndexListing) -> References:
     """Everything the index alone decides, run while the walk goes on (Rule.early): the
-    candidates, and one read of every tracked text file. Artifact folders are only known
-    when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
-    return _references(root, index.paths, share_from=sys.maxsize)  # the walk has the other core
+    candidates and what to search. The engine's early job runs the content pass over the
+    request in the same worker; artifact folders are only known when the walk ends, and what
+    lies in them is dropped then (a committed cache is seldom big)."""
+    return _references(root, index.paths)
 
 
-def _references(root: str, tracked: Sequence[str], share_from: int | None = None) -> References:
+def _references(root: str, tracked: Sequence[str]) -> References:
     libraries = discover(tracked, lambda path, limit: read_head(root, path, limit),
                          _vendored_attributes(root, tracked))
     if not libraries:
@@ -67,10 +69,8 @@ def _references(root: str, tracked: Sequence[str], share_from: int | None = None
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
-    texts = [p.text for p in patterns]
-    matches, searched = (search_paths(root, files, texts) if share_from is None
-                         else search_paths(root, files, texts, share_from))
-    return References(tuple(libraries), tuple(patterns), tuple(matches), tuple(searched))
+    return References(tuple(libraries), tuple(patterns),
+                      SearchRequest(tuple(p.text for p in patterns), tuple(files)))
 
 
 def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
@@ -84,6 +84,7 @@ class _Started:
     files and history look-ups already running."""
 
     found: References
+    content: ContentFacts | None = None
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
@@ -102,9 +103,12 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     if not found.libraries:
         return _Started(found)
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
-    kept = set(outside(sorted({m.path for m in found.matches}), skip))
-    started = _Started(found, [m for m in found.matches if m.path in kept],
-                       len(outside(sorted(found.searched), skip)))
+    content = content_of(ctx)
+    content.with_patterns(found.request.patterns)
+    matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
+                               found.request.patterns, content)
+    started = _Started(found, content, matches, searched,
+                       last=LastReferences(_GIT_LOG_SECONDS, notes=content))
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
@@ -116,15 +120,14 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     return started
 
 
-def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
+def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     found = started.found
-    if not found.libraries or started.untracked is None:
+    if not found.libraries or started.untracked is None or started.content is None:
         return [], 0
-    patterns = list(found.patterns)
-    more, searched_untracked = search_paths(root, started.untracked.result(),
-                                            [p.text for p in patterns])
-    verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
-    return verdicts, started.searched + len(searched_untracked)
+    more, searched_untracked = search(started.content.root, started.untracked.result(),
+                                      started.found.request.patterns, started.content)
+    verdicts = judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    return verdicts, started.searched + searched_untracked
 
 
 def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str], ...]:
@@ -164,7 +167,7 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     if started is None:
         return
     try:
-        verdicts, searched = _analyse(started, ctx.root)
+        verdicts, searched = _analyse(started)
         last = started.last
         for verdict in verdicts:
             yield from verdict_findings(ctx, verdict, searched,

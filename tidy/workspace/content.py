@@ -1,0 +1,473 @@
+"""The content pass: each first-party file opened and read at most once per scan, and that one
+read feeding every rule that needs its content.
+
+What a file's bytes are asked for is a set of facts, named by a letter:
+    r  reference-search hits: every (pattern, line number, line) of the Aho-Corasick search
+       over the lower-cased text (vendored libraries, TDY4xx); kept with the fingerprint of the
+       patterns, as a different set of libraries asks a different question
+    t  whether the file was searchable text (not binary, at most MAX_TEXT_BYTES)
+    h  sha256 of the whole content (duplicates, TDY204/TDY205)
+    and one per judge of the spec (data in code: "py" the module's verdict, "js" whether a
+       .js/.ts file is data), each the JSON its judge returned
+A rule asks for what it needs (`ContentFacts.ensure`); when a file has to be read, every fact
+the spec says its size and name call for is taken from the same bytes, so a later rule asking
+for another fact finds it there. What was learnt is kept in the content cache
+(tidy.workspace.content_cache), so a rescan with nothing changed reads no file at all.
+
+The judges are handed in (tidy.analysis is a layer above this one); they must be module-level
+functions, as a pass can run on the scan's forked worker (`run_pass`, the engine's early job).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import ahocorasick_rs
+
+from tidy.core.state import state_dir
+from tidy.workspace import content_cache
+from tidy.workspace.content_cache import Entry, Facts, StatKey, stat_key
+from tidy.workspace.measure import open_folder
+
+MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
+_BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
+_MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+REFS, TEXT, HASH = "r", "t", "h"
+
+Hit = tuple[int, int, str]  # pattern index, 1-based line number, the line (stripped, <= 200)
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A fact computed from a file's bytes by a function of a higher layer."""
+
+    name: str  # the fact's key
+    suffixes: tuple[str, ...]  # files it applies to
+    min_size: int  # from this size on, a read file gets this fact too
+    judge: Callable[[bytes], object]  # bytes -> a JSON value; module-level (picklable)
+    version: str  # changes when the judgement does: part of the cache's shape
+    sample: int = 0  # bytes of the file's head it needs; 0: all of it
+
+    def applies(self, rel: str, size: int) -> bool:
+        return size >= self.min_size and rel.endswith(self.suffixes)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the content pass computes: the search's patterns, the judges, the hash floor."""
+
+    patterns: tuple[str, ...] = ()
+    judges: tuple[Judge, ...] = ()
+    hash_min_size: int = 100_000  # a read file this big is hashed too (duplicate candidates)
+
+    @functools.cached_property
+    def shape(self) -> str:
+        """Everything that decides a fact's value besides the file: the cache's key."""
+        parts = [str(MAX_TEXT_BYTES), "sha256", *(f"{j.name}:{j.version}:{j.sample}:"
+                                                  f"{','.join(j.suffixes)}" for j in self.judges)]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+    @functools.cached_property
+    def patterns_key(self) -> str:
+        return hashlib.sha256("\0".join(self.patterns).encode()).hexdigest()[:32]
+
+    def with_patterns(self, patterns: Sequence[str]) -> Spec:
+        return Spec(tuple(patterns), self.judges, self.hash_min_size)
+
+    def wanted(self, rel: str, size: int) -> set[str]:
+        """The facts a read of this file computes besides those asked for."""
+        found = {j.name for j in self.judges if j.applies(rel, size)}
+        if size >= self.hash_min_size:
+            found.add(HASH)
+        return found
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A rule's reference search: these patterns over these files (group-relative)."""
+
+    patterns: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+
+
+@dataclass
+class PassStats:
+    """What a pass cost: for the benchmark's MB/s and for the tests (one changed file, one
+    read)."""
+
+    files_read: int = 0
+    bytes_read: int = 0
+    hits: int = 0  # files answered from the cache
+    seconds: float = 0.0
+
+    def add(self, other: PassStats) -> None:
+        self.files_read += other.files_read
+        self.bytes_read += other.bytes_read
+        self.hits += other.hits
+        self.seconds += other.seconds
+
+
+@dataclass
+class PassResult:
+    """A pass's answer: an entry for every file it could stat (`entries`), or, from a worker,
+    the entries it read and the stat keys of those the cache answered (`cached`): the main
+    process reads those from the cache itself, faster than they would cross over."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    stats: PassStats = field(default_factory=PassStats)
+    cached: dict[str, StatKey] = field(default_factory=dict)
+
+
+class _Reader:
+    """Reads files below one folder (through a descriptor of it) and computes their facts."""
+
+    def __init__(self, root: str, spec: Spec) -> None:
+        self.root = root
+        self.spec = spec
+        self.patterns_key = spec.patterns_key
+        self._automaton = (ahocorasick_rs.BytesAhoCorasick(
+            [p.lower().encode() for p in spec.patterns],
+            matchkind=ahocorasick_rs.MATCHKIND_STANDARD) if spec.patterns else None)
+        self.folder = -1
+        try:
+            self.folder = open_folder(root) if os.open in os.supports_dir_fd else -1
+        except OSError:
+            self.folder = -1
+
+    def close(self) -> None:
+        if self.folder >= 0:
+            os.close(self.folder)
+            self.folder = -1
+
+    def stat(self, rel: str) -> os.stat_result | None:
+        try:
+            if self.folder >= 0:
+                return os.stat(rel, dir_fd=self.folder, follow_symlinks=False)
+            return os.lstat(os.path.join(self.root, rel))
+        except (OSError, ValueError):
+            return None
+
+    def read(self, rel: str, want: set[str], stats: PassStats) -> Entry | None:
+        """One read of `rel` (never through a link, never a FIFO) and every wanted fact."""
+        try:
+            fd = (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
+                  else os.open(os.path.join(self.root, rel), _READ_FLAGS))
+        except (OSError, ValueError):
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            want = want | self.spec.wanted(rel, st.st_size)
+            data = _read_all(fd, self._limit(rel, want, st.st_size))
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        stats.files_read += 1
+        stats.bytes_read += len(data)
+        return Entry(stat_key(st), self.facts(rel, data, want, st.st_size))
+
+    def _limit(self, rel: str, want: set[str], size: int) -> int:
+        """How much of the file the wanted facts need."""
+        if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
+            return size + 1
+        limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
+        if (REFS in want or TEXT in want) and size <= MAX_TEXT_BYTES:
+            limit = max(limit, size + 1)  # a bigger file is no text to search: not read for it
+        return limit
+
+    def facts(self, rel: str, data: bytes, want: set[str], size: int) -> Facts:
+        facts: Facts = {}
+        if REFS in want or TEXT in want:
+            text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
+                    and b"\0" not in data[:_BINARY_SNIFF])
+            facts[TEXT] = text
+            facts[REFS] = [self.patterns_key, self._search(data) if text else []]
+        if HASH in want and len(data) == size:
+            facts[HASH] = hashlib.sha256(data).hexdigest()
+        for judge in self.spec.judges:
+            if judge.name in want:
+                facts[judge.name] = judge.judge(data[:judge.sample] if judge.sample else data)
+        return facts
+
+    def _search(self, data: bytes) -> list[list[object]]:
+        if self._automaton is None:
+            return []
+        hay = data.lower()
+        found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
+        return [[p, n, line] for p, n, line in _with_lines(hay, found)] if found else []
+
+
+def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
+    """Whether `facts` answer every one of `names` (the search's for these patterns)."""
+    for name in names:
+        if name == REFS:
+            refs = facts.get(REFS)
+            if not (isinstance(refs, list) and refs and refs[0] == patterns_key
+                    and TEXT in facts):
+                return False
+        elif name not in facts:
+            return False
+    return True
+
+
+def _read_all(fd: int, limit: int) -> bytes:
+    chunks = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 22))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # b"" when nothing was read
+
+
+def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
+    """Each hit not inside a longer word, with its line: lines are counted once over the
+    file, from hit to hit (not from the start for each: a file of many hits stays linear)."""
+    line_no, counted_to = 1, 0
+    for pattern, start, end in sorted(found, key=lambda f: f[1]):
+        if not _bounded(hay, start, end):
+            continue
+        line_no += hay.count(b"\n", counted_to, start)
+        counted_to = start
+        line_start = hay.rfind(b"\n", 0, start) + 1
+        line_end = hay.find(b"\n", end)
+        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
+        yield pattern, line_no, line.strip()[:200].decode("utf-8", "replace")
+
+
+def _bounded(hay: bytes, start: int, end: int) -> bool:
+    """Not inside a longer word: `d3` in `md3` or `ace` in `replace` is no reference."""
+    before = hay[start - 1: start] if start else b""
+    after = hay[end: end + 1]
+    return not (before.isalnum() or before == b"_") and not (after.isalnum() or after == b"_")
+
+
+def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
+             known: Mapping[str, Entry]) -> PassResult:
+    """Facts for every requested file: from `known` (this scan's or the cache's entries) when
+    its stat matches on every field and the facts are there, else from one read."""
+    started = time.monotonic()
+    result = PassResult()
+    reader = _Reader(root, spec)
+    try:
+        for rel, asked in requests.items():
+            names = set(asked)
+            st = reader.stat(rel)
+            if st is None or not stat.S_ISREG(st.st_mode):
+                continue
+            old = known.get(rel)
+            wanted = names | spec.wanted(rel, st.st_size)
+            if not wanted:
+                continue  # nothing to learn from its bytes
+            if old is not None and old.key == stat_key(st) and has_facts(
+                    old.facts, wanted, reader.patterns_key):
+                result.entries[rel] = old
+                result.stats.hits += 1
+                continue
+            entry = reader.read(rel, names, result.stats)
+            if entry is None:
+                continue
+            if old is not None and old.key == entry.key:  # keep facts asked for before
+                entry = Entry(entry.key, {**old.facts, **entry.facts})
+            result.entries[rel] = entry
+    finally:
+        reader.close()
+    result.stats.seconds = time.monotonic() - started
+    return result
+
+
+def early_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
+               use_cache: bool) -> PassResult:
+    """run_pass on a worker: it reads the cache itself (its answer is the entries it used,
+    not the whole cache)."""
+    known = (content_cache.load(content_cache.cache_path(root), root, spec.shape).entries
+             if use_cache else {})
+    result = run_pass(root, requests, spec, known)
+    for rel, entry in list(result.entries.items()):
+        if known.get(rel) is entry:
+            result.cached[rel] = entry.key
+            del result.entries[rel]
+    return result
+
+
+class ContentFacts:
+    """The content facts of one group (a repo or a plain folder) for one scan.
+
+    `ensure` computes what is missing; `facts` answers from what this scan has. At the end the
+    engine calls `save`: entries this scan made replace the cache's, the others are kept.
+    """
+
+    def __init__(self, root: str, spec: Spec, use_cache: bool = True) -> None:
+        self.root = root
+        self.spec = spec
+        self.use_cache = use_cache
+        self.stats = PassStats()
+        self._entries: dict[str, Entry] = {}
+        self._notes: dict[str, str] = {}
+        self._loaded: content_cache.Loaded | None = None
+        self._changed = False
+
+    def _cache(self) -> dict[str, Entry]:
+        return self._load().entries
+
+    def _load(self) -> content_cache.Loaded:
+        if self._loaded is None:
+            self._loaded = (content_cache.load(content_cache.cache_path(self.root), self.root,
+                                               self.spec.shape)
+                            if self.use_cache else content_cache.Loaded())
+        return self._loaded
+
+    def note(self, key: str) -> str | None:
+        """An answer kept under `key` by an earlier scan (or this one): for work whose input is
+        named by the key itself (a commit id), not by a file's stat."""
+        if key in self._notes:
+            return self._notes[key]
+        return self._load().notes.get(key)
+
+    def set_note(self, key: str, value: str) -> None:
+        if self.note(key) != value:
+            self._changed = True
+        self._notes[key] = value
+
+    def adopt(self, result: PassResult, spec: Spec) -> None:
+        """Take a pass made elsewhere (the early job) as this scan's own."""
+        if spec.shape != self.spec.shape:
+            return
+        if spec.patterns and not self.spec.patterns:
+            self.spec = self.spec.with_patterns(spec.patterns)
+        self._entries.update(result.entries)
+        if result.cached:
+            cache = self._cache()
+            for rel, key in result.cached.items():
+                entry = cache.get(rel)
+                if entry is not None and entry.key == key:  # the same file the worker saw
+                    self._entries.setdefault(rel, entry)
+        self.stats.add(result.stats)
+        self._changed = self._changed or result.stats.files_read > 0
+
+    def with_patterns(self, patterns: Sequence[str]) -> None:
+        """The reference search's patterns, known once the libraries are."""
+        if tuple(patterns) != self.spec.patterns:
+            self.spec = self.spec.with_patterns(patterns)
+
+    def ensure(self, requests: Mapping[str, Iterable[str]]) -> None:
+        missing = {rel: names for rel, names in requests.items()
+                   if not self._has(rel, names)}
+        if not missing:
+            return
+        known = {**self._cache(), **self._entries}
+        result = run_pass(self.root, missing, self.spec, known)
+        self._entries.update(result.entries)
+        self.stats.add(result.stats)
+        self._changed = self._changed or result.stats.files_read > 0
+
+    def _has(self, rel: str, names: Iterable[str]) -> bool:
+        entry = self._entries.get(rel)
+        return entry is not None and has_facts(entry.facts, names, self.spec.patterns_key)
+
+    def forget(self, rel: str) -> None:
+        """Drop what is known of `rel` (a fact that did not decode): the next ensure reads it."""
+        self._entries.pop(rel, None)
+        self._cache().pop(rel, None)
+
+    def facts(self, rel: str) -> Facts | None:
+        entry = self._entries.get(rel)
+        return entry.facts if entry is not None else None
+
+    def key(self, rel: str) -> StatKey | None:
+        entry = self._entries.get(rel)
+        return entry.key if entry is not None else None
+
+    def hits(self, rel: str) -> list[Hit] | None:
+        """The reference search's hits in `rel` for the current patterns; None when it was
+        not searched (not text, gone, unreadable)."""
+        facts = self.facts(rel)
+        if facts is None or facts.get(TEXT) is not True:
+            return None
+        refs = facts.get(REFS)
+        if not (isinstance(refs, list) and len(refs) == 2 and refs[0] == self.spec.patterns_key
+                and isinstance(refs[1], list)):
+            return None
+        return [h for h in (_hit(raw) for raw in refs[1]) if h is not None]
+
+    def cached(self, rel: str, key: StatKey) -> bytes | None:
+        """The sha256 of `rel` when this scan or the cache has it for this very stat (the
+        duplicate pass's own listing saw the file so); never reads the file."""
+        entry = self._entries.get(rel)
+        if entry is None or entry.key != key:
+            entry = self._cache().get(rel)
+        if entry is None or entry.key != key:
+            return None
+        value = entry.facts.get(HASH)
+        if not isinstance(value, str) or len(value) != 64:
+            return None
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            return None
+
+    def remember(self, rel: str, key: StatKey, digest: bytes) -> None:
+        """A hash the duplicate pass computed from the file with this stat."""
+        entry = self._entries.get(rel) or self._cache().get(rel)
+        facts = dict(entry.facts) if entry is not None and entry.key == key else {}
+        if facts.get(HASH) == digest.hex():
+            if entry is not None:
+                self._entries.setdefault(rel, entry)
+            return
+        facts[HASH] = digest.hex()
+        self._entries[rel] = Entry(key, facts)
+        self._changed = True
+
+    def save(self) -> bool:
+        """Write the cache when this scan learnt anything new."""
+        if not self.use_cache or not self._changed:
+            return False
+        path = content_cache.cache_path(self.root)
+        if path.startswith(os.path.join(state_dir(), "")) and not _state_folder_ready(path):
+            return False
+        merged = dict(self._cache())
+        if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
+            merged = {}  # bounded: what this scan did not look at goes first
+        merged.update(self._entries)
+        # A file with a great many search hits is read again rather than kept: the cache
+        # stays small, and the answer is the same.
+        kept = {rel: e for rel, e in merged.items() if _hit_count(e) <= _MAX_CACHED_HITS}
+        notes = {**self._load().notes, **self._notes}
+        if len(notes) > content_cache.MAX_NOTES:
+            notes = dict(self._notes)
+        return content_cache.save(path, self.root, self.spec.shape, kept, notes)
+
+
+def _hit_count(entry: Entry) -> int:
+    refs = entry.facts.get(REFS)
+    return len(refs[1]) if isinstance(refs, list) and len(refs) == 2 and isinstance(
+        refs[1], list) else 0
+
+
+def _hit(raw: object) -> Hit | None:
+    if (isinstance(raw, list) and len(raw) == 3 and type(raw[0]) is int
+            and type(raw[1]) is int and isinstance(raw[2], str)):
+        return raw[0], raw[1], raw[2]
+    return None
+
+
+def _state_folder_ready(path: str) -> bool:
+    """A plain folder's cache lives in the state folder: it must exist (made private)."""
+    from tidy.core.state import StateError, ensure_private
+
+    try:
+        ensure_private(os.path.dirname(os.path.dirname(path)))
+    except (OSError, StateError):
+        return False
+    return True
