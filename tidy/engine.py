@@ -211,6 +211,7 @@ def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
     early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None,
 ) -> tuple[list[Group], list[Skipped], list[str]]:
+    started_ns = time.time_ns()  # before anything is read: the content cache's racy line
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
 
@@ -259,7 +260,8 @@ def _scan_root_with(
     warnings = _warnings(result, facts)
     groups = []
     for bucket in buckets.values():
-        groups.append(_group(root, bucket, enclosing, facts, config, hidden, early))
+        groups.append(_group(root, bucket, enclosing, facts, config, hidden, early,
+                             started_ns))
         if on_group is not None:
             on_group(groups[-1])
     skipped = [Skipped(_join(root, s.path), s.reason) for s in result.skipped]
@@ -322,6 +324,7 @@ def _group(
     config: Config,
     hidden: dict[str, list[int]],
     early: EarlyWork,
+    started_ns: int,
 ) -> Group:
     bucket_abs = _join(walk_root, bucket.walk_rel)
     group_root = enclosing if bucket.walk_rel == "." and enclosing is not None else bucket_abs
@@ -333,7 +336,7 @@ def _group(
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
     done_early = early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
-    content = _content_facts(group_root, config, done_early.pop(CONTENT, None))
+    content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -369,11 +372,12 @@ def _group(
     )
 
 
-def _content_facts(root: str, config: Config, early: object) -> ContentFacts:
+def _content_facts(root: str, config: Config, early: object, started_ns: int) -> ContentFacts:
     """The group's content facts, with what the early pass read already."""
     from tidy.rules.content import content_spec
 
-    content = ContentFacts(root, content_spec(config), use_cache=not config.no_cache)
+    content = ContentFacts(root, content_spec(config), use_cache=not config.no_cache,
+                           started_ns=started_ns)
     if isinstance(early, tuple) and len(early) == 2 and isinstance(early[1], PassResult):
         content.adopt(early[1], early[0])
     return content

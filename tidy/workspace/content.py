@@ -40,6 +40,9 @@ _BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
 _MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 REFS, TEXT, HASH = "r", "t", "h"
+# File timestamps come from the kernel's coarse clock, up to a tick (1-10 ms) behind the
+# fine one: a file stamped within this much of the scan's start is not cached.
+RACY_MARGIN_NS = 50_000_000
 
 Hit = tuple[int, int, str]  # pattern index, 1-based line number, the line (stripped, <= 200)
 
@@ -190,7 +193,7 @@ class _Reader:
             text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
                     and b"\0" not in data[:_BINARY_SNIFF])
             facts[TEXT] = text
-            facts[REFS] = [self.patterns_key, self._search(data) if text else []]
+            facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
         if HASH in want and len(data) == size:
             facts[HASH] = hashlib.sha256(data).hexdigest()
         for judge in self.spec.judges:
@@ -206,13 +209,41 @@ class _Reader:
         return [[p, n, line] for p, n, line in _with_lines(hay, found)] if found else []
 
 
+# The search's hits are kept per set of patterns, for the last _REFS_KEPT sets: the scan and
+# the commit hook (which looks only for the libraries being added) ask different questions
+# of the same files, and neither should make the other read them again.
+_REFS_KEPT = 2
+
+
+def refs_for(facts: Facts, patterns_key: str) -> list[object] | None:
+    """The raw hits `facts` hold for the patterns with this fingerprint; None when none."""
+    kept = facts.get(REFS)
+    if not isinstance(kept, list):
+        return None
+    for pair in kept:
+        if (isinstance(pair, list) and len(pair) == 2 and pair[0] == patterns_key
+                and isinstance(pair[1], list)):
+            return pair[1]
+    return None
+
+
+def merged_facts(old: Facts, new: Facts) -> Facts:
+    """`new` over `old` of the same file: the search's hits of other patterns are kept."""
+    merged = {**old, **new}
+    fresh, before = new.get(REFS), old.get(REFS)
+    if isinstance(fresh, list) and isinstance(before, list):
+        keys = {pair[0] for pair in fresh if isinstance(pair, list) and pair}
+        older = [pair for pair in before
+                 if isinstance(pair, list) and pair and pair[0] not in keys]
+        merged[REFS] = [*fresh, *older][:_REFS_KEPT]
+    return merged
+
+
 def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
     """Whether `facts` answer every one of `names` (the search's for these patterns)."""
     for name in names:
         if name == REFS:
-            refs = facts.get(REFS)
-            if not (isinstance(refs, list) and refs and refs[0] == patterns_key
-                    and TEXT in facts):
+            if refs_for(facts, patterns_key) is None or TEXT not in facts:
                 return False
         elif name not in facts:
             return False
@@ -279,7 +310,7 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
             if entry is None:
                 continue
             if old is not None and old.key == entry.key:  # keep facts asked for before
-                entry = Entry(entry.key, {**old.facts, **entry.facts})
+                entry = Entry(entry.key, merged_facts(old.facts, entry.facts))
             result.entries[rel] = entry
     finally:
         reader.close()
@@ -308,10 +339,14 @@ class ContentFacts:
     engine calls `save`: entries this scan made replace the cache's, the others are kept.
     """
 
-    def __init__(self, root: str, spec: Spec, use_cache: bool = True) -> None:
+    def __init__(self, root: str, spec: Spec, use_cache: bool = True,
+                 started_ns: int | None = None) -> None:
         self.root = root
         self.spec = spec
         self.use_cache = use_cache
+        # When the scan began reading: a file changed since (or just before) may have
+        # changed again within one timestamp tick after it was read, unseen by its stat.
+        self.started_ns = time.time_ns() if started_ns is None else started_ns
         self.stats = PassStats()
         self._entries: dict[str, Entry] = {}
         self._notes: dict[str, str] = {}
@@ -395,11 +430,10 @@ class ContentFacts:
         facts = self.facts(rel)
         if facts is None or facts.get(TEXT) is not True:
             return None
-        refs = facts.get(REFS)
-        if not (isinstance(refs, list) and len(refs) == 2 and refs[0] == self.spec.patterns_key
-                and isinstance(refs[1], list)):
+        refs = refs_for(facts, self.spec.patterns_key)
+        if refs is None:
             return None
-        return [h for h in (_hit(raw) for raw in refs[1]) if h is not None]
+        return [h for h in (_hit(raw) for raw in refs) if h is not None]
 
     def cached(self, rel: str, key: StatKey) -> bytes | None:
         """The sha256 of `rel` when this scan or the cache has it for this very stat (the
@@ -442,7 +476,11 @@ class ContentFacts:
         merged.update(self._entries)
         # A file with a great many search hits is read again rather than kept: the cache
         # stays small, and the answer is the same.
-        kept = {rel: e for rel, e in merged.items() if _hit_count(e) <= _MAX_CACHED_HITS}
+        # Nor is a file whose mtime or ctime is not clearly older than the scan: it may have
+        # changed within the tick of its read (racy, as in git), so it is read next time.
+        recent = self.started_ns - RACY_MARGIN_NS
+        kept = {rel: e for rel, e in merged.items()
+                if _hit_count(e) <= _MAX_CACHED_HITS and e.key[3] < recent and e.key[4] < recent}
         notes = {**self._load().notes, **self._notes}
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
@@ -450,9 +488,11 @@ class ContentFacts:
 
 
 def _hit_count(entry: Entry) -> int:
-    refs = entry.facts.get(REFS)
-    return len(refs[1]) if isinstance(refs, list) and len(refs) == 2 and isinstance(
-        refs[1], list) else 0
+    kept = entry.facts.get(REFS)
+    if not isinstance(kept, list):
+        return 0
+    return sum(len(pair[1]) for pair in kept
+               if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], list))
 
 
 def _hit(raw: object) -> Hit | None:
