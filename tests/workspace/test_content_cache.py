@@ -19,10 +19,11 @@ from tidy.analysis.data_in_code import DataVerdict
 from tidy.core.config import Config
 from tidy.rules.content import content_spec
 from tidy.workspace import content_cache
-from tidy.workspace.content import HASH, REFS, RACY_MARGIN_NS, ContentFacts, Spec
+from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec
 
 PATTERNS = ("widgetlib", "static/vendor/widget/")
-DATA = "ROWS = [\n" + ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(4000)) + "\n]\n"
+_ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(4000))
+DATA = f"ROWS = [\n{_ROWS}\n]\n"
 
 
 def _spec() -> Spec:
