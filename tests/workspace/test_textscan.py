@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.content import ContentFacts, Spec
+from tidy.workspace.content import RACY_MARGIN_NS, ContentFacts, Spec
 from tidy.workspace.textscan import open_repo, outside, read_head, search, text_files
 
 
@@ -79,7 +79,7 @@ def test_search_through_the_content_cache_finds_the_same(tmp_path: Path) -> None
         body = f"import widgetlib  # {i}\n" if i % 7 == 0 else f"value = {i}\n"
         write(repo / rel, body + ("jquery\n" if i % 11 == 0 else ""))
         paths.append(rel)
-    time.sleep(0.02)  # older than the cache written next: not racy
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)  # older than the scan by the racy margin
     patterns = ["widgetlib", "jquery"]
     alone = search(str(repo), paths, patterns)
     first = ContentFacts(str(repo), Spec(tuple(patterns)))

@@ -57,9 +57,12 @@ class Judge:
     judge: Callable[[bytes], object]  # bytes -> a JSON value; module-level (picklable)
     version: str  # changes when the judgement does: part of the cache's shape
     sample: int = 0  # bytes of the file's head it needs; 0: all of it
+    # Computed for every read file it applies to (False: only when asked for, as a costly
+    # judgement of few candidates is cheaper read apart than run on every file read).
+    eager: bool = True
 
     def applies(self, rel: str, size: int) -> bool:
-        return size >= self.min_size and rel.endswith(self.suffixes)
+        return self.eager and size >= self.min_size and rel.endswith(self.suffixes)
 
 
 @dataclass(frozen=True)
@@ -157,8 +160,10 @@ class _Reader:
         except (OSError, ValueError):
             return None
 
-    def read(self, rel: str, want: set[str], stats: PassStats) -> Entry | None:
-        """One read of `rel` (never through a link, never a FIFO) and every wanted fact."""
+    def read(self, rel: str, names: set[str], stats: PassStats,
+             old: Entry | None = None) -> Entry | None:
+        """One read of `rel` (never through a link, never a FIFO) for every wanted fact that
+        `old`, when it is of the very same file, does not hold already."""
         try:
             fd = (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
                   else os.open(os.path.join(self.root, rel), _READ_FLAGS))
@@ -168,7 +173,10 @@ class _Reader:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            want = want | self.spec.wanted(rel, st.st_size)
+            key = stat_key(st)
+            want = names | self.spec.wanted(rel, st.st_size)
+            if old is not None and old.key == key:
+                want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
             data = _read_all(fd, self._limit(rel, want, st.st_size))
         except OSError:
             return None
@@ -176,7 +184,10 @@ class _Reader:
             os.close(fd)
         stats.files_read += 1
         stats.bytes_read += len(data)
-        return Entry(stat_key(st), self.facts(rel, data, want, st.st_size))
+        facts = self.facts(rel, data, want, st.st_size)
+        if old is not None and old.key == key:  # keep what was known of this file
+            facts = merged_facts(old.facts, facts)
+        return Entry(key, facts)
 
     def _limit(self, rel: str, want: set[str], size: int) -> int:
         """How much of the file the wanted facts need."""
@@ -306,12 +317,9 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                 result.entries[rel] = old
                 result.stats.hits += 1
                 continue
-            entry = reader.read(rel, names, result.stats)
-            if entry is None:
-                continue
-            if old is not None and old.key == entry.key:  # keep facts asked for before
-                entry = Entry(entry.key, merged_facts(old.facts, entry.facts))
-            result.entries[rel] = entry
+            entry = reader.read(rel, names, result.stats, old)
+            if entry is not None:
+                result.entries[rel] = entry
     finally:
         reader.close()
     result.stats.seconds = time.monotonic() - started
