@@ -204,3 +204,41 @@ def test_results_are_the_same_with_and_without_the_cache(
 def _report_findings(report: object) -> list[tuple[str, str, str, object]]:
     return sorted((f.code, f.path, f.message, f.details)
                   for g in report.groups for f in g.findings)  # type: ignore[attr-defined]
+
+
+_json = st.recursive(
+    st.none() | st.booleans() | st.integers(-2, 2**40) | st.text(max_size=70),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=8)
+_facts = st.dictionaries(st.sampled_from(["r", "t", "h", "py", "js", "x"]), _json, max_size=4)
+
+
+@pytest.mark.slow
+@settings(max_examples=10, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(_FILES[:3]), _facts, min_size=1))
+def test_any_facts_in_a_well_formed_cache_never_crash_a_scan(
+    tmp_path_factory: pytest.TempPathFactory, planted: dict[str, dict[str, object]]
+) -> None:
+    """Whatever a (tampered) cache holds under a file's true stat, the scan ends normally:
+    what does not decode is read again."""
+    from tidy.core.config import Config
+    from tidy.engine import scan
+
+    repo = _site(tmp_path_factory.mktemp("fuzz") / "site")
+    for rel in planted:
+        write(repo / rel, _BODIES[_FILES.index(rel) % len(_BODIES)])
+    _settle()
+    config = Config(data_min_size=10_000)
+    scan([str(repo)], config)
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    for rel, facts in planted.items():
+        st_ = os.stat(repo / rel)
+        body["entries"][rel] = [st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns,
+                                st_.st_ctime_ns, facts]
+    path.write_text(json.dumps(body))
+    _settle()
+    report = scan([str(repo)], config)
+    assert report.groups

@@ -27,6 +27,7 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import ahocorasick_rs
 
@@ -228,26 +229,28 @@ _REFS_KEPT = 2
 
 def refs_for(facts: Facts, patterns_key: str) -> list[object] | None:
     """The raw hits `facts` hold for the patterns with this fingerprint; None when none."""
-    kept = facts.get(REFS)
-    if not isinstance(kept, list):
-        return None
-    for pair in kept:
-        if (isinstance(pair, list) and len(pair) == 2 and pair[0] == patterns_key
-                and isinstance(pair[1], list)):
-            return pair[1]
+    for pair in _refs_pairs(facts.get(REFS)):
+        if pair[0] == patterns_key:
+            return pair[1]  # type: ignore[no-any-return]
     return None
 
 
 def merged_facts(old: Facts, new: Facts) -> Facts:
     """`new` over `old` of the same file: the search's hits of other patterns are kept."""
     merged = {**old, **new}
-    fresh, before = new.get(REFS), old.get(REFS)
-    if isinstance(fresh, list) and isinstance(before, list):
-        keys = {pair[0] for pair in fresh if isinstance(pair, list) and pair}
-        older = [pair for pair in before
-                 if isinstance(pair, list) and pair and pair[0] not in keys]
-        merged[REFS] = [*fresh, *older][:_REFS_KEPT]
+    fresh, before = _refs_pairs(new.get(REFS)), _refs_pairs(old.get(REFS))
+    if REFS in new:
+        keys = {pair[0] for pair in fresh}
+        merged[REFS] = [*fresh, *(pair for pair in before if pair[0] not in keys)][:_REFS_KEPT]
     return merged
+
+
+def _refs_pairs(kept: object) -> list[list[Any]]:
+    """The well-formed [patterns key, hits] pairs of a REFS fact (the cache is untrusted)."""
+    if not isinstance(kept, list):
+        return []
+    return [pair for pair in kept if isinstance(pair, list) and len(pair) == 2
+            and isinstance(pair[0], str) and isinstance(pair[1], list)]
 
 
 def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
@@ -496,11 +499,8 @@ class ContentFacts:
 
 
 def _hit_count(entry: Entry) -> int:
-    kept = entry.facts.get(REFS)
-    if not isinstance(kept, list):
-        return 0
-    return sum(len(pair[1]) for pair in kept
-               if isinstance(pair, list) and len(pair) == 2 and isinstance(pair[1], list))
+    return sum(len(hits) for _, hits in _refs_pairs(entry.facts.get(REFS))
+               if isinstance(hits, list))
 
 
 def _hit(raw: object) -> Hit | None:

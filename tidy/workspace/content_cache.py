@@ -34,7 +34,7 @@ from tidy.core.safe_files import replace_at
 from tidy.core.state import state_dir
 from tidy.workspace.git import git_dir
 
-FORMAT = 1
+FORMAT = 2  # 2: the search's hits kept per pattern set
 CACHE_NAME = "content-cache.json"
 _FOLDER = "tidy"  # inside the git directory
 STATE_FOLDER = "content-cache"  # inside the state folder, for plain folders
