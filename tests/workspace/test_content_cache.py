@@ -243,10 +243,17 @@ def test_the_search_hits_of_two_pattern_sets_are_both_kept(tmp_path: Path) -> No
 
 
 def test_a_file_is_read_once_for_every_fact(tmp_path: Path) -> None:
-    """A module read for the search gets its data verdict and its hash from the same read."""
+    """Modules read for the search get their data verdict from the same read, and so do the
+    hashes of files whose size another file of the pass has (duplicate candidates)."""
     repo = _repo(tmp_path)
+    write(repo / "copy_of_mock_api.py", DATA)
     facts = ContentFacts(str(repo), _spec())
-    facts.ensure({"mock_api.py": (REFS,)})
-    facts.ensure({"mock_api.py": ("py", HASH)})
-    assert facts.stats.files_read == 1
+    facts.ensure({"mock_api.py": (REFS,), "copy_of_mock_api.py": (REFS,), "app.py": (REFS,)})
+    facts.ensure({"mock_api.py": ("py", HASH), "copy_of_mock_api.py": ("py", HASH)})
+    assert facts.stats.files_read == 3
     assert {"py", HASH, REFS} <= set(facts.facts("mock_api.py") or {})
+    assert HASH not in (facts.facts("app.py") or {})  # no twin: not hashed
+    key = facts.key("mock_api.py")
+    assert key is not None
+    assert facts.cached("mock_api.py", key) == facts.cached(
+        "copy_of_mock_api.py", facts.key("copy_of_mock_api.py") or key)

@@ -113,8 +113,11 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
-        prelim = judge(list(found.libraries), list(found.patterns), started.matches)
-        started.last.start(ctx.root, [v.library.root for v in prelim if not v.used])
+        asked = started.last.asked_before(ctx.root)  # a rescan at the same commit
+        if asked is None:
+            prelim = judge(list(found.libraries), list(found.patterns), started.matches)
+            asked = [v.library.root for v in prelim if not v.used]
+        started.last.start(ctx.root, asked)
     except GitUnavailable:
         return None
     return started
@@ -169,6 +172,7 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     try:
         verdicts, searched = _analyse(started)
         last = started.last
+        last.remember_asked(ctx.root, [v.library.root for v in verdicts if not v.used])
         for verdict in verdicts:
             yield from verdict_findings(ctx, verdict, searched,
                                         lambda root: last.of(ctx.root, root))

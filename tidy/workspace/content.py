@@ -20,6 +20,7 @@ functions, as a pass can run on the scan's forked worker (`run_pass`, the engine
 
 from __future__ import annotations
 
+import collections
 import functools
 import hashlib
 import os
@@ -72,7 +73,9 @@ class Spec:
 
     patterns: tuple[str, ...] = ()
     judges: tuple[Judge, ...] = ()
-    hash_min_size: int = 100_000  # a read file this big is hashed too (duplicate candidates)
+    # A file of the pass this big whose size another one has is hashed from the same read:
+    # a duplicate candidate (the duplicate rules' floor).
+    hash_min_size: int = 100_000
 
     @functools.cached_property
     def shape(self) -> str:
@@ -89,11 +92,9 @@ class Spec:
         return Spec(tuple(patterns), self.judges, self.hash_min_size)
 
     def wanted(self, rel: str, size: int) -> set[str]:
-        """The facts a read of this file computes besides those asked for."""
-        found = {j.name for j in self.judges if j.applies(rel, size)}
-        if size >= self.hash_min_size:
-            found.add(HASH)
-        return found
+        """The facts a read of this file computes besides those asked for (run_pass adds the
+        hash of files whose size another file of the pass has)."""
+        return {j.name for j in self.judges if j.applies(rel, size)}
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ class _Reader:
             want = names | self.spec.wanted(rel, st.st_size)
             if old is not None and old.key == key:
                 want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
-            data = _read_all(fd, self._limit(rel, want, st.st_size))
+            data = read_all(fd, self._limit(rel, want, st.st_size))
         except OSError:
             return None
         finally:
@@ -264,7 +265,8 @@ def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
     return True
 
 
-def _read_all(fd: int, limit: int) -> bytes:
+def read_all(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes from `fd`, to its end."""
     chunks = []
     size = 0
     while size < limit:
@@ -306,11 +308,14 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     result = PassResult()
     reader = _Reader(root, spec)
     try:
-        for rel, asked in requests.items():
-            names = set(asked)
-            st = reader.stat(rel)
-            if st is None or not stat.S_ISREG(st.st_mode):
-                continue
+        found = {rel: st for rel in requests
+                 if (st := reader.stat(rel)) is not None and stat.S_ISREG(st.st_mode)}
+        sizes = collections.Counter(st.st_size for st in found.values()
+                                    if st.st_size >= spec.hash_min_size)
+        for rel, st in found.items():
+            names = set(requests[rel])
+            if sizes.get(st.st_size, 0) > 1:
+                names.add(HASH)  # a duplicate candidate: hashed from the same read
             old = known.get(rel)
             wanted = names | spec.wanted(rel, st.st_size)
             if not wanted:

@@ -131,12 +131,16 @@ def _header_matches(body: object, root: str, shape: str) -> bool:
 
 
 def _entry(value: object) -> Entry | None:
-    if not (isinstance(value, list) and len(value) == 6 and isinstance(value[5], dict)):
+    """[device, inode, size, mtime_ns, ctime_ns, {facts}], each number a whole number >= 0
+    (spelled out: this runs once per file of the repo on every scan)."""
+    if type(value) is not list or len(value) != 6:
         return None
-    key = value[:5]
-    if not all(type(n) is int and n >= 0 for n in key):
+    dev, ino, size, mtime, ctime, facts = value
+    if (type(dev) is not int or type(ino) is not int or type(size) is not int
+            or type(mtime) is not int or type(ctime) is not int or type(facts) is not dict
+            or min(dev, ino, size, mtime, ctime) < 0):
         return None
-    return Entry((key[0], key[1], key[2], key[3], key[4]), value[5])
+    return Entry((dev, ino, size, mtime, ctime), facts)
 
 
 def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],

@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tidy.core.catalog import Catalog
+from tidy.workspace.content_cache import StatKey, stat_key
 
 PARTIAL = 4096  # bytes read from each end for the partial hash
 SMALL = 64 * 1024  # files up to this size are hashed whole in one read, without a partial pass
@@ -42,7 +43,6 @@ _O_RDONLY = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC"
 _sha256 = hashlib.sha256
 
 SkipFn = Callable[[str, bool], bool]  # (relative path, is_dir) -> leave it out?
-StatKey = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime_ns
 
 
 class HashCache(Protocol):
@@ -580,9 +580,7 @@ def _stat_key(path: str) -> StatKey | None:
         st = os.lstat(path)
     except OSError:
         return None
-    if not stat.S_ISREG(st.st_mode):
-        return None
-    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    return stat_key(st) if stat.S_ISREG(st.st_mode) else None
 
 
 def _groups_by(rels: list[str], key: Callable[[str], bytes | None]) -> list[list[str]]:

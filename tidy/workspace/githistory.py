@@ -18,6 +18,7 @@ narrow walk (`git log --find-object=...`) names every path the top blobs ever ha
 from __future__ import annotations
 
 import heapq
+import json
 import os
 import subprocess
 import time
@@ -409,6 +410,24 @@ class LastReferences:
             except GitUnavailable:
                 self._head = ""
         return f"last-reference\0{self._head}\0{path}" if self._head else None
+
+    def asked_before(self, root: str) -> list[str] | None:
+        """The paths a scan at this same commit asked about (remember_asked); None when no
+        scan did. A rescan starts git for those alone, without judging first which to ask."""
+        key = self._key(root, "\0asked")
+        noted = self._notes.note(key) if key is not None and self._notes is not None else None
+        try:
+            paths = json.loads(noted) if noted is not None else None
+        except ValueError:
+            return None
+        if not (isinstance(paths, list) and all(isinstance(p, str) for p in paths)):
+            return None
+        return paths
+
+    def remember_asked(self, root: str, paths: Sequence[str]) -> None:
+        key = self._key(root, "\0asked")
+        if key is not None and self._notes is not None:
+            self._notes.set_note(key, json.dumps(sorted(paths)))
 
     def _noted(self, root: str, path: str) -> str | None:
         key = self._key(root, path)

@@ -15,7 +15,7 @@ import stat
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from tidy.workspace.content import REFS, ContentFacts, Spec
+from tidy.workspace.content import REFS, ContentFacts, Spec, read_all
 from tidy.workspace.git import split_z, start_git
 from tidy.workspace.measure import open_folder
 
@@ -133,15 +133,7 @@ def read_head(repo: str | int, path: str, limit: int) -> bytes:
             return data
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return b""
-        chunks = [data]
-        size = len(data)
-        while size < limit:
-            more = os.read(fd, min(limit - size, 1 << 20))
-            if not more:
-                break
-            chunks.append(more)
-            size += len(more)
-        return b"".join(chunks)
+        return data + read_all(fd, limit - len(data))
     except OSError:
         return b""
     finally:

@@ -146,6 +146,8 @@ def judge(
             if source is None and _DYNAMIC.search(match.line) and in_code(match):
                 verdicts[pattern.library].hazards.append(_evidence(match, pattern, STRONG))
             continue
+        if source is not None and pattern.library in edges[source]:
+            continue  # that edge is known: a library's many mentions need no more grading
         tier = grade(match, pattern)
         if source is None:
             verdicts[pattern.library].evidence.append(_evidence(match, pattern, tier))
