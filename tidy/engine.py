@@ -191,17 +191,18 @@ def _early_content(repo: str, listing: IndexListing, config: Config,
     searched (SearchRequest), and the modules the data rules judge (the walk later names the
     big ones; those the index holds are read here already)."""
     from tidy.rules.content import content_spec
+    from tidy.rules.data_in_code import early_content_requests
 
     spec = content_spec(config)
     requests: dict[str, tuple[str, ...]] = {}
     if any(config.selects(code) for code in _DATA_CODES):
-        suffixes = tuple(s for judge in spec.judges for s in judge.suffixes)
-        requests = {path: () for path in listing.paths if path.endswith(suffixes)}
+        requests = early_content_requests(listing.paths)
     for value in early:
         request = getattr(value, "request", None)
         if isinstance(request, SearchRequest) and request.patterns:
             spec = spec.with_patterns(request.patterns)
-            requests.update((path, (REFS,)) for path in request.files)
+            for path in request.files:
+                requests[path] = (*requests.get(path, ()), REFS)
     if not requests:
         return None
     return spec, early_pass(repo, requests, spec, use_cache=not config.no_cache)

@@ -10,7 +10,7 @@ verdict is kept in the content cache; TDY301 and TDY302 read the same verdict.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import humanize
 
@@ -28,6 +28,33 @@ _DATA_SUFFIXES = (".json", ".geojson", *_JS_SUFFIXES)
 _SOURCE_SUFFIXES = (".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".vue", ".svelte")
 _NOT_DATA_NAMES = frozenset({"package-lock.json", "npm-shrinkwrap.json", "composer.lock",
                              "pnpm-lock.json", "deno.lock", "bun.lockb"})
+
+
+def early_content_requests(tracked: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """What the engine's early content pass (on a worker, from the index alone) should judge
+    for this family: every tracked .py module (big ones get their verdict) and the .js/.ts
+    files TDY303 may ask about (its name test, and another source file beside it in the
+    index). The check decides with the tree as it is; this only reads ahead."""
+    sources: dict[str, int] = {}
+    for path in tracked:
+        if path.endswith(_SOURCE_SUFFIXES):
+            folder = path.rpartition("/")[0]
+            sources[folder] = sources.get(folder, 0) + 1
+    requests: dict[str, tuple[str, ...]] = {}
+    for path in tracked:
+        if path.endswith(".py"):
+            requests[path] = (PY,)
+        elif (path.endswith(_JS_SUFFIXES) and _may_be_data_file(path)
+              and sources.get(path.rpartition("/")[0], 0) > 1):
+            requests[path] = (JS,)
+    return requests
+
+
+def _may_be_data_file(rel: str) -> bool:
+    name = os.path.basename(rel)
+    return name not in _NOT_DATA_NAMES and not name.endswith((".min.js", ".d.ts", ".map"))
+
+
 def _candidates(ctx: GroupContext, suffixes: tuple[str, ...]) -> Iterator[tuple[str, int]]:
     if not ctx.is_repo:
         # Data in code is a project's problem: an installed toolchain's docs or a venv's
@@ -154,8 +181,7 @@ def _js_is_data(ctx: GroupContext, rel: str) -> bool:
 
 def check_data_files(ctx: GroupContext) -> Iterator[Finding]:
     for rel, size in _candidates(ctx, _DATA_SUFFIXES):
-        name = os.path.basename(rel)
-        if name in _NOT_DATA_NAMES or name.endswith((".min.js", ".d.ts", ".map")):
+        if not _may_be_data_file(rel):
             continue
         if not _in_source_folder(ctx, rel):
             continue

@@ -314,6 +314,8 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                                     if st.st_size >= spec.hash_min_size)
         for rel, st in found.items():
             names = set(requests[rel])
+            # A judge's fact exists for files of its size and up only, asked for or not.
+            names -= {j.name for j in spec.judges if st.st_size < j.min_size}
             if sizes.get(st.st_size, 0) > 1:
                 names.add(HASH)  # a duplicate candidate: hashed from the same read
             old = known.get(rel)
