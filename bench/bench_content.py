@@ -357,8 +357,11 @@ def run(names: list[str], runs: int, checkouts: list[str], label: str,
     if profile:
         import _content_profile as cp
 
-        result["profile"] = {name: cp.profile_tree(tidys[0].python, tree, tidy_env(),
-                                                    lists[name], deep=name == "webapp")
+        measured = tidys[-1]  # the checkout under test: the last one named
+        result["profiled"] = measured.label
+        result["profile"] = {name: cp.profile_tree(measured.python, tree, tidy_env(),
+                                                    lists[name], deep=name == "webapp",
+                                                    cached=measured.no_cache)
                              for name, tree in trees.items()}
     result["ended"] = time.strftime("%Y-%m-%d %H:%M %Z")
     return result
@@ -468,7 +471,8 @@ def render(result: dict[str, object]) -> str:
     if result.get("profile"):
         import _content_profile as cp
 
-        parts.append(cp.render(result["profile"]))  # type: ignore[arg-type]
+        parts.append(f"Profiled: `{result.get('profiled', '?')}`.\n\n"
+                     + cp.render(result["profile"]))  # type: ignore[arg-type]
     return "\n\n".join(parts)
 
 

@@ -257,3 +257,16 @@ def test_a_file_is_read_once_for_every_fact(tmp_path: Path) -> None:
     assert key is not None
     assert facts.cached("mock_api.py", key) == facts.cached(
         "copy_of_mock_api.py", facts.key("copy_of_mock_api.py") or key)
+
+
+def test_a_deleted_files_entry_is_dropped_and_others_are_kept(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    (repo / "notes.txt").unlink()
+    only = ContentFacts(str(repo), _spec())
+    only.ensure({"app.py": (REFS,)})  # a scan of some rules only
+    only.set_note("k", "v")  # something new, so it writes
+    assert only.save()
+    kept = content_cache.load(content_cache.cache_path(str(repo)), str(repo), _spec().shape)
+    assert set(kept.entries) == {"app.py", "page.html", "mock_api.py"}
+    assert kept.notes == {"k": "v"}

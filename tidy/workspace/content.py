@@ -488,9 +488,13 @@ class ContentFacts:
         path = content_cache.cache_path(self.root)
         if path.startswith(os.path.join(state_dir(), "")) and not _state_folder_ready(path):
             return False
-        merged = dict(self._cache())
+        # What this scan did not look at is kept while its file is still there (a scan of
+        # some rules only leaves the others' facts); bounded: past MAX_ENTRIES it goes first.
+        untouched = {rel: e for rel, e in self._cache().items() if rel not in self._entries}
+        merged = {rel: e for rel, e in untouched.items()
+                  if os.path.lexists(os.path.join(self.root, rel))}
         if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
-            merged = {}  # bounded: what this scan did not look at goes first
+            merged = {}
         merged.update(self._entries)
         # A file with a great many search hits is read again rather than kept: the cache
         # stays small, and the answer is the same.
