@@ -32,7 +32,7 @@ from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.blobs import IndexListing, index_size
-from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest, Spec, early_pass
+from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root
@@ -166,46 +166,45 @@ def _index_work(config: Config, tracked_size: bool, repo: str,
     data rules want read (CONTENT), and the index's size (TRACKED) when the trends want it.
     The worker imports the rules, not the main process before its walk. A job that fails is
     left out: its check then does the work itself and meets the error where it can say so."""
+    from tidy.rules.content import content_spec
     from tidy.rules.registry import CHECKED
 
+    # The worker's content facts: the early jobs read through them too (library discovery),
+    # and what they learnt goes to the main process with the pass (CONTENT).
+    content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache)
     done: dict[str, object] = {}
     for rule in CHECKED:
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
             try:
-                done[rule.code] = rule.early(repo, listing)
+                done[rule.code] = rule.early(repo, listing, content)
             except Exception:
                 continue
     with contextlib.suppress(Exception):
-        content = _early_content(repo, listing, config, done.values())
-        if content is not None:
-            done[CONTENT] = content
+        _early_content(listing, config, done.values(), content)
+        done[CONTENT] = (content.spec, content.export())
     if tracked_size:
         with contextlib.suppress(Exception):
             done[TRACKED] = index_size(repo, listing=listing)
     return done
 
 
-def _early_content(repo: str, listing: IndexListing, config: Config,
-                   early: Iterable[object]) -> tuple[Spec, PassResult] | None:
+def _early_content(listing: IndexListing, config: Config, early: Iterable[object],
+                   content: ContentFacts) -> None:
     """The content pass over the index's files, one read each: what an early job asked to be
     searched (SearchRequest), and the modules the data rules judge (the walk later names the
     big ones; those the index holds are read here already)."""
-    from tidy.rules.content import content_spec
     from tidy.rules.data_in_code import early_content_requests
 
-    spec = content_spec(config)
     requests: dict[str, tuple[str, ...]] = {}
     if any(config.selects(code) for code in _DATA_CODES):
         requests = early_content_requests(listing.paths)
     for value in early:
         request = getattr(value, "request", None)
         if isinstance(request, SearchRequest) and request.patterns:
-            spec = spec.with_patterns(request.patterns)
+            content.with_patterns(request.patterns)
             for path in request.files:
                 requests[path] = (*requests.get(path, ()), REFS)
-    if not requests:
-        return None
-    return spec, early_pass(repo, requests, spec, use_cache=not config.no_cache)
+    content.ensure(requests)
 
 
 def _scan_root_with(

@@ -148,7 +148,8 @@ Start = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].
 # None from the pool (a small index, no fork, an error): the check does the work itself.
-IndexJob = Callable[[str, "IndexListing"], object]
+# It reads file contents through the ContentFacts it is given (one read a scan, the cache).
+IndexJob = Callable[[str, "IndexListing", "ContentFacts"], object]
 
 
 @dataclass(frozen=True)

@@ -53,17 +53,22 @@ class References:
     request: SearchRequest = field(default_factory=SearchRequest)
 
 
-def early_references(root: str, index: IndexListing) -> References:
+def early_references(root: str, index: IndexListing,
+                     content: ContentFacts | None = None) -> References:
     """Everything the index alone decides, run while the walk goes on (Rule.early): the
     candidates and what to search. The engine's early job runs the content pass over the
     request in the same worker; artifact folders are only known when the walk ends, and what
     lies in them is dropped then (a committed cache is seldom big)."""
-    return _references(root, index.paths)
+    return _references(root, index.paths, content)
 
 
-def _references(root: str, tracked: Sequence[str]) -> References:
-    libraries = discover(tracked, lambda path, limit: read_head(root, path, limit),
-                         _vendored_attributes(root, tracked))
+def _references(root: str, tracked: Sequence[str],
+                content: ContentFacts | None = None) -> References:
+    """`content`: the scan's content facts, through which the libraries' own files are read
+    (their heads kept in the cache, so a rescan reads none)."""
+    read = ((lambda path, limit: content.head(path, limit)) if content is not None
+            else (lambda path, limit: read_head(root, path, limit)))
+    libraries = discover(tracked, read, _vendored_attributes(root, tracked))
     if not libraries:
         return References()
     patterns = patterns_for(libraries)
@@ -97,7 +102,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     early = ctx.early.get("TDY401")
     try:
         found = (early if isinstance(early, References)
-                 else _references(ctx.root, ctx.git.tracked))
+                 else _references(ctx.root, ctx.git.tracked, content_of(ctx)))
     except GitUnavailable:
         return None
     if not found.libraries:

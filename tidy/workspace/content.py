@@ -42,6 +42,7 @@ _BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
 _MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 REFS, TEXT, HASH = "r", "t", "h"
+HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (library discovery)
 # File timestamps come from the kernel's coarse clock, up to a tick (1-10 ms) behind the
 # fine one: a file stamped within this much of the scan's start is not cached.
 RACY_MARGIN_NS = 50_000_000
@@ -196,6 +197,7 @@ class _Reader:
         if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
             return size + 1
         limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
+        limit = max([limit, *(_head_size(name) for name in want)])
         if (REFS in want or TEXT in want) and size <= MAX_TEXT_BYTES:
             limit = max(limit, size + 1)  # a bigger file is no text to search: not read for it
         return limit
@@ -212,6 +214,9 @@ class _Reader:
         for judge in self.spec.judges:
             if judge.name in want:
                 facts[judge.name] = judge.judge(data[:judge.sample] if judge.sample else data)
+        for name in want:
+            if (n := _head_size(name)) > 0:
+                facts[name] = data[:n].decode("latin-1")
         return facts
 
     def _search(self, data: bytes) -> list[list[object]]:
@@ -252,6 +257,12 @@ def _refs_pairs(kept: object) -> list[list[Any]]:
         return []
     return [pair for pair in kept if isinstance(pair, list) and len(pair) == 2
             and isinstance(pair[0], str) and isinstance(pair[1], list)]
+
+
+def _head_size(name: str) -> int:
+    """n of a HEAD + str(n) fact's name; 0 for any other fact."""
+    tail = name[len(HEAD):] if name.startswith(HEAD) else ""
+    return int(tail) if tail.isdigit() else 0
 
 
 def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
@@ -333,20 +344,6 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     finally:
         reader.close()
     result.stats.seconds = time.monotonic() - started
-    return result
-
-
-def early_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
-               use_cache: bool) -> PassResult:
-    """run_pass on a worker: it reads the cache itself (its answer is the entries it used,
-    not the whole cache)."""
-    known = (content_cache.load(content_cache.cache_path(root), root, spec.shape).entries
-             if use_cache else {})
-    result = run_pass(root, requests, spec, known)
-    for rel, entry in list(result.entries.items()):
-        if known.get(rel) is entry:
-            result.cached[rel] = entry.key
-            del result.entries[rel]
     return result
 
 
@@ -433,6 +430,26 @@ class ContentFacts:
         """Drop what is known of `rel` (a fact that did not decode): the next ensure reads it."""
         self._entries.pop(rel, None)
         self._cache().pop(rel, None)
+
+    def head(self, rel: str, limit: int) -> bytes:
+        """At most `limit` bytes of the file's start (read_head's answer, b"" when it cannot be
+        read), kept like any fact: what library discovery reads, a rescan need not."""
+        name = f"{HEAD}{limit}"
+        self.ensure({rel: (name,)})
+        value = (self.facts(rel) or {}).get(name)
+        return value.encode("latin-1") if isinstance(value, str) else b""
+
+    def export(self) -> PassResult:
+        """This scan's facts for another process (the worker's early pass to the main one):
+        entries it read, and the stat keys of those the cache answered."""
+        cache = self._cache()
+        result = PassResult(stats=self.stats)
+        for rel, entry in self._entries.items():
+            if cache.get(rel) is entry:
+                result.cached[rel] = entry.key
+            else:
+                result.entries[rel] = entry
+        return result
 
     def facts(self, rel: str) -> Facts | None:
         entry = self._entries.get(rel)
