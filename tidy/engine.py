@@ -156,10 +156,11 @@ _DATA_CODES = ("TDY301", "TDY302", "TDY303")  # rules that judge big modules' co
 
 
 def _early_task(config: Config, tracked_size: bool) -> IndexTask:
-    return functools.partial(_index_work, config, tracked_size)
+    # Made before the walk starts: its time is the worker's line for racy files.
+    return functools.partial(_index_work, config, tracked_size, time.time_ns())
 
 
-def _index_work(config: Config, tracked_size: bool, repo: str,
+def _index_work(config: Config, tracked_size: bool, started_ns: int, repo: str,
                 listing: IndexListing) -> dict[str, object]:
     """In a pool worker, from one listing of the repo's index: the `early` job of every
     selected rule (by code), then the content pass over the tracked files those jobs and the
@@ -171,7 +172,8 @@ def _index_work(config: Config, tracked_size: bool, repo: str,
 
     # The worker's content facts: the early jobs read through them too (library discovery),
     # and what they learnt goes to the main process with the pass (CONTENT).
-    content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache)
+    content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
+                           started_ns=started_ns)
     done: dict[str, object] = {}
     for rule in CHECKED:
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
@@ -181,6 +183,13 @@ def _index_work(config: Config, tracked_size: bool, repo: str,
                 continue
     with contextlib.suppress(Exception):
         _early_content(listing, config, done.values(), content)
+        for code, value in list(done.items()):  # an early job's answer from the pass's facts
+            after = getattr(value, "after_pass", None)
+            if callable(after):
+                done[code] = after(content)
+        # Saved here, beside the walk: the main process is handed only what its checks may
+        # still ask (verdicts, hashes, notes), not every file's entry.
+        content.save()
         done[CONTENT] = (content.spec, content.export())
     if tracked_size:
         with contextlib.suppress(Exception):

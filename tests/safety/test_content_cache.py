@@ -107,6 +107,29 @@ def test_two_scans_writing_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+def test_the_early_pass_and_the_main_pass_agree_and_a_rescan_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The content pass in the early job (a worker, which saves the cache) and in the main
+    process find the same; a rescan with nothing changed leaves the cache as it was."""
+    import tidy.workspace.early
+    from tidy.core.config import Config
+    from tidy.engine import scan
+
+    repo = _site(tmp_path / "site")
+    config = Config(data_min_size=10_000)
+    main_pass = _report_findings(scan([str(repo)], Config(data_min_size=10_000, no_cache=True)))
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    assert _report_findings(scan([str(repo)], config)) == main_pass
+    path = Path(content_cache.cache_path(str(repo)))
+    written = path.stat().st_mtime_ns
+    _settle()
+    assert _report_findings(scan([str(repo)], config)) == main_pass
+    assert path.stat().st_mtime_ns == written
+    assert {"TDY301", "TDY401"} <= {code for code, _, _, _ in main_pass}
+
+
+@pytest.mark.slow
 def test_no_cache_writes_nothing_and_finds_the_same(tmp_path: Path) -> None:
     repo = _site(tmp_path / "site")
     state = tmp_path / "state"
@@ -181,13 +204,17 @@ def test_results_are_the_same_with_and_without_the_cache(
 ) -> None:
     """Random edits between scans (rewrites, deletions, new files; some settle, some are
     scanned while still fresh): every scan that uses the cache reports what a scan that reads
-    every file reports."""
+    every file reports. The cached scans run the content pass in the early job on a worker
+    (as in a big repo), the fresh ones in the main process."""
+    import tidy.workspace.early
     from tidy.core.config import Config
     from tidy.engine import scan
 
     repo = _site(tmp_path_factory.mktemp("edits") / "site")
     config = Config(data_min_size=10_000)
-    scan([str(repo)], config)  # the cache's first fill
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+        scan([str(repo)], config)  # the cache's first fill
     for number, edits in enumerate(rounds):
         for rel, body in edits:
             if body < 0:
@@ -196,7 +223,10 @@ def test_results_are_the_same_with_and_without_the_cache(
                 write(repo / rel, _BODIES[body])
         if number % 2 == 0:
             _settle()
-        cached = scan([str(repo)], config)
+        git(repo, "add", "-A")  # tracked: the early pass reads what the index lists
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+            cached = scan([str(repo)], config)
         fresh = scan([str(repo)], Config(data_min_size=10_000, no_cache=True))
         assert _report_findings(cached) == _report_findings(fresh)
 

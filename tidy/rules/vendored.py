@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -25,6 +26,7 @@ from tidy.workspace.textscan import (
     outside,
     read_head,
     search,
+    search_paths,
 )
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
@@ -51,6 +53,19 @@ class References:
     libraries: tuple[Library, ...] = ()
     patterns: tuple[Pattern, ...] = ()
     request: SearchRequest = field(default_factory=SearchRequest)
+    # The request's answer, when the early job's content pass gave it (after_pass).
+    matches: tuple[Match, ...] = ()
+    searched: tuple[str, ...] = ()  # the requested files that were text
+    answered: bool = False
+
+    def after_pass(self, content: ContentFacts) -> References:
+        """The search's matches from the pass's facts (no file is read again)."""
+        if not self.libraries:
+            return self
+        matches, searched = search_paths(content.root, self.request.files,
+                                         self.request.patterns, content)
+        return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
+                                   answered=True)
 
 
 def early_references(root: str, index: IndexListing,
@@ -110,8 +125,13 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
-    matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
-                               found.request.patterns, content)
+    if found.answered:  # by the early job: only what lies in artifacts is dropped now
+        kept = set(outside(sorted({m.path for m in found.matches}), skip))
+        matches = [m for m in found.matches if m.path in kept]
+        searched = len(outside(sorted(found.searched), skip))
+    else:
+        matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
+                                   found.request.patterns, content)
     started = _Started(found, content, matches, searched,
                        last=LastReferences(_GIT_LOG_SECONDS, notes=content))
     try:

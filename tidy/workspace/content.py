@@ -125,13 +125,12 @@ class PassStats:
 
 @dataclass
 class PassResult:
-    """A pass's answer: an entry for every file it could stat (`entries`), or, from a worker,
-    the entries it read and the stat keys of those the cache answered (`cached`): the main
-    process reads those from the cache itself, faster than they would cross over."""
+    """A pass's answer: an entry for every file it could stat (`entries`); from a worker
+    (export), only the entries another rule may still ask about, and the cache's notes."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     stats: PassStats = field(default_factory=PassStats)
-    cached: dict[str, StatKey] = field(default_factory=dict)
+    notes: dict[str, str] = field(default_factory=dict)
 
 
 class _Reader:
@@ -364,7 +363,8 @@ class ContentFacts:
         self.started_ns = time.time_ns() if started_ns is None else started_ns
         self.stats = PassStats()
         self._entries: dict[str, Entry] = {}
-        self._notes: dict[str, str] = {}
+        self._notes: dict[str, str] = {}  # set by this scan
+        self._seen_notes: dict[str, str] = {}  # the cache's, as the worker read them
         self._loaded: content_cache.Loaded | None = None
         self._changed = False
 
@@ -383,6 +383,8 @@ class ContentFacts:
         named by the key itself (a commit id), not by a file's stat."""
         if key in self._notes:
             return self._notes[key]
+        if key in self._seen_notes:
+            return self._seen_notes[key]
         return self._load().notes.get(key)
 
     def set_note(self, key: str, value: str) -> None:
@@ -397,14 +399,8 @@ class ContentFacts:
         if spec.patterns and not self.spec.patterns:
             self.spec = self.spec.with_patterns(spec.patterns)
         self._entries.update(result.entries)
-        if result.cached:
-            cache = self._cache()
-            for rel, key in result.cached.items():
-                entry = cache.get(rel)
-                if entry is not None and entry.key == key:  # the same file the worker saw
-                    self._entries.setdefault(rel, entry)
+        self._seen_notes.update(result.notes)
         self.stats.add(result.stats)
-        self._changed = self._changed or result.stats.files_read > 0
 
     def with_patterns(self, patterns: Sequence[str]) -> None:
         """The reference search's patterns, known once the libraries are."""
@@ -440,16 +436,13 @@ class ContentFacts:
         return value.encode("latin-1") if isinstance(value, str) else b""
 
     def export(self) -> PassResult:
-        """This scan's facts for another process (the worker's early pass to the main one):
-        entries it read, and the stat keys of those the cache answered."""
-        cache = self._cache()
-        result = PassResult(stats=self.stats)
-        for rel, entry in self._entries.items():
-            if cache.get(rel) is entry:
-                result.cached[rel] = entry.key
-            else:
-                result.entries[rel] = entry
-        return result
+        """What the main process may still ask of the worker's early pass (which saved the
+        cache itself): the entries with a judge's verdict or a hash, and the cache's notes.
+        The search's hits stay behind: the early job turned them into its matches."""
+        judged = {j.name for j in self.spec.judges} | {HASH}
+        entries = {rel: e for rel, e in self._entries.items() if judged & e.facts.keys()}
+        notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
+        return PassResult(entries, self.stats, notes)
 
     def facts(self, rel: str) -> Facts | None:
         entry = self._entries.get(rel)

@@ -152,8 +152,15 @@ def search(repo: str, files: Iterable[str], patterns: Sequence[str],
            content: ContentFacts | None = None) -> tuple[list[Match], int]:
     """Every occurrence of every pattern in `files`, and how many files were searched: the
     content pass's reference search (through `content`, and so its cache, when given)."""
+    matches, searched = search_paths(repo, files, patterns, content)
+    return matches, len(searched)
+
+
+def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
+                 content: ContentFacts | None = None) -> tuple[list[Match], list[str]]:
+    """search(), with the files that were searched (text) rather than their number."""
     if not patterns:
-        return [], 0
+        return [], []
     if content is None:
         content = ContentFacts(repo, Spec(tuple(patterns)), use_cache=False)
     else:
@@ -161,10 +168,10 @@ def search(repo: str, files: Iterable[str], patterns: Sequence[str],
     paths = list(files)
     content.ensure({path: (REFS,) for path in paths})
     matches: list[Match] = []
-    searched = 0
+    searched: list[str] = []
     for path in paths:
         hits = content.hits(path)
         if hits is not None:
-            searched += 1
+            searched.append(path)
             matches += [Match(path, pattern, line_no, line) for pattern, line_no, line in hits]
     return matches, searched
