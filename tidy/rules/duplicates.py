@@ -76,10 +76,12 @@ def _duplicates(ctx: GroupContext) -> Duplicates:
     # walk summed them, match another folder's; hashes from the content cache.
     big = ((b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size)
     files = duplicate_big_files(ctx.root, big, cache=content)
-    candidates = folder_candidates(ctx, folder_min_size(ctx.config))
+    skip = skipper(ctx)  # the one place that says what duplicates leave out
+    candidates = [rel for rel in folder_candidates(ctx, folder_min_size(ctx.config))
+                  if not skip(rel, True)]
     if not candidates:
         return files
-    folders = find_duplicates(ctx.root, skipper(ctx), threads=threads,
+    folders = find_duplicates(ctx.root, skip, threads=threads,
                               cross_filesystems=ctx.config.cross_filesystems, cache=content,
                               starts=candidates)
     return Duplicates(files=files.files, folders=folders.folders,
