@@ -206,8 +206,10 @@ _LINE = re.compile(r"^(\w+)\((.*)\)\s+=\s+(-?\d+)(?:<(.*?)>)?")
 _FD_PATH = re.compile(r"^\d+<(.*?)>")
 
 
-def strace_counts(tidy: str, tree: str, env: dict[str, str], own_list: str) -> dict[str, Any]:
-    """Opens and bytes read per first-party file in one scan, by process kind."""
+def strace_counts(tidy: str, tree: str, env: dict[str, str], own_list: str,
+                  extra: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Opens and bytes read per first-party file in one scan (`extra`: its options), by
+    process kind."""
     if not shutil.which("strace"):
         return {"error": "strace not installed"}
     with open(own_list, "rb") as f:
@@ -218,7 +220,7 @@ def strace_counts(tidy: str, tree: str, env: dict[str, str], own_list: str) -> d
         subprocess.run(
             ["strace", "-ff", "-qq", "-y", "-s", "96", "-o", prefix, "-e",
              "trace=openat,open,read,pread64,execve,clone,clone3,vfork,fork",
-             tidy, "scan", "--format", "json", "-q", tree],
+             tidy, "scan", "--format", "json", "-q", *extra, tree],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
         return _summarize(_parse(prefix), own, tree)
     finally:
@@ -345,10 +347,17 @@ def _where(path: str, tree: str) -> str:
 
 # ---------------------------------------------------------------------- one tree
 def profile_tree(python: str, tree: str, env: dict[str, str], own_list: str,
-                 deep: bool) -> dict[str, Any]:
+                 deep: bool, cached: bool = False) -> dict[str, Any]:
+    """`cached`: tidy has a content cache; the strace is then of a cold scan (--no-cache) and
+    of a warm one (the cache just written by a scan before it)."""
     tidy = os.path.join(os.path.dirname(python), "tidy")
     found: dict[str, Any] = {"tree": tree, "times": times(python, tree, env),
-                             "strace": strace_counts(tidy, tree, env, own_list)}
+                             "strace": strace_counts(tidy, tree, env, own_list,
+                                                     ("--no-cache",) if cached else ())}
+    if cached:
+        subprocess.run([tidy, "scan", "--format", "json", "-q", tree], env=env,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        found["strace_warm"] = strace_counts(tidy, tree, env, own_list)
     if deep:
         found["cprofile"] = cprofile(python, tree, env)
     return found
@@ -397,6 +406,13 @@ def render(profiles: dict[str, dict[str, Any]]) -> str:
               if prof.get("strace") and "error" not in prof["strace"]}
     if traces:
         out.write(_render_strace(traces))
+    warm = {name: prof["strace_warm"] for name, prof in profiles.items()
+            if prof.get("strace_warm") and "error" not in prof["strace_warm"]}
+    if warm:
+        out.write("The same count for a warm scan (the cache written by the scan before it):\n\n"
+                  + "".join(f"- {name}: {t['opens_total']:,} opens of first-party files, "
+                            f"{t['bytes_read_total'] / 1e6:.1f} MB read\n"
+                            for name, t in warm.items()) + "\n")
     for name, prof in profiles.items():
         if prof.get("cprofile"):
             out.write(f"cProfile of the main process ({name}; workers and children not "
@@ -406,8 +422,9 @@ def render(profiles: dict[str, dict[str, Any]]) -> str:
 
 def _render_strace(traces: dict[str, dict[str, Any]]) -> str:
     out = io.StringIO()
-    out.write("strace -ff of one scan per tree (openat and read of every process): how often "
-              "each first-party text file is opened and how many of its bytes are read.\n\n")
+    out.write("strace -ff of one scan per tree (openat and read of every process; a cold scan, "
+              "--no-cache, where tidy has a cache): how often each first-party text file is "
+              "opened and how many of its bytes are read.\n\n")
     rows = []
     for name, t in traces.items():
         hist = ", ".join(f"{k}x: {v:,}" for k, v in t["opens_histogram"].items())

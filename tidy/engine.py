@@ -36,6 +36,7 @@ from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.anchors import first_file, line_count, line_of_key
 from tidy.workspace.blobs import IndexListing, index_size
+from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root, ignore_source
@@ -173,37 +174,76 @@ def _scan_root(
 
 
 TRACKED = "tracked"  # the key of the index's size among the early results
+CONTENT = "content"  # the key of the early content pass: (its Spec, its PassResult)
+_DATA_CODES = ("TDY301", "TDY302", "TDY303")  # rules that judge big modules' content
 
 
 def _early_task(config: Config, tracked_size: bool) -> IndexTask:
-    return functools.partial(_index_work, config.selects, tracked_size)
+    # Made before the walk starts: its time is the worker's line for racy files.
+    return functools.partial(_index_work, config, tracked_size, time.time_ns())
 
 
-def _index_work(selects: Callable[[str], bool], tracked_size: bool, repo: str,
+def _index_work(config: Config, tracked_size: bool, started_ns: int, repo: str,
                 listing: IndexListing) -> dict[str, object]:
     """In a pool worker, from one listing of the repo's index: the `early` job of every
-    selected rule (by code) and the index's size (TRACKED) when the trends want it. The
-    worker imports the rules, not the main process before its walk. A job that fails is
+    selected rule (by code), then the content pass over the tracked files those jobs and the
+    data rules want read (CONTENT), and the index's size (TRACKED) when the trends want it.
+    The worker imports the rules, not the main process before its walk. A job that fails is
     left out: its check then does the work itself and meets the error where it can say so."""
+    from tidy.rules.content import content_spec
     from tidy.rules.registry import CHECKED
 
+    # The worker's content facts: the early jobs read through them too (library discovery),
+    # and what they learnt goes to the main process with the pass (CONTENT).
+    content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
+                           started_ns=started_ns)
     done: dict[str, object] = {}
     for rule in CHECKED:
-        if rule.early is not None and any(selects(code) for code in rule.emits):
+        if rule.early is not None and any(config.selects(code) for code in rule.emits):
             try:
-                done[rule.code] = rule.early(repo, listing)
+                done[rule.code] = rule.early(repo, listing, content)
             except Exception:
                 continue
+    with contextlib.suppress(Exception):
+        _early_content(listing, config, done.values(), content)
+        for code, value in list(done.items()):  # an early job's answer from the pass's facts
+            after = getattr(value, "after_pass", None)
+            if callable(after):
+                done[code] = after(content)
+        # Saved here, beside the walk: the main process is handed only what its checks may
+        # still ask (verdicts, hashes, notes), not every file's entry.
+        content.save()
+        done[CONTENT] = (content.spec, content.export())
     if tracked_size:
         with contextlib.suppress(Exception):
             done[TRACKED] = index_size(repo, listing=listing)
     return done
 
 
+def _early_content(listing: IndexListing, config: Config, early: Iterable[object],
+                   content: ContentFacts) -> None:
+    """The content pass over the index's files, one read each: what an early job asked to be
+    searched (SearchRequest), and the modules the data rules judge (the walk later names the
+    big ones; those the index holds are read here already)."""
+    from tidy.rules.data_in_code import early_content_requests
+
+    requests: dict[str, tuple[str, ...]] = {}
+    if any(config.selects(code) for code in _DATA_CODES):
+        requests = early_content_requests(listing.paths)
+    for value in early:
+        request = getattr(value, "request", None)
+        if isinstance(request, SearchRequest) and request.patterns:
+            content.with_patterns(request.patterns)
+            for path in request.files:
+                requests[path] = (*requests.get(path, ()), REFS)
+    content.ensure(requests)
+
+
 def _scan_root_with(
     root: str, config: Config, progress: ProgressFn | None, hidden: dict[str, list[int]],
     early: EarlyWork, pool: WorkerPool, on_group: GroupFn | None = None, top: str = "",
 ) -> _RootScan:
+    started_ns = time.time_ns()  # before anything is read: the content cache's racy line
     enclosing = find_repo_root(root)
     queries: dict[str, GitQuery] = {}
 
@@ -266,7 +306,7 @@ def _scan_root_with(
     for bucket in buckets.values():
         if _inside_any(_join(root, bucket.walk_rel), apart):
             continue  # scanned again with its own settings
-        group = _group(root, bucket, enclosing, facts, config, hidden, early)
+        group = _group(root, bucket, enclosing, facts, config, hidden, early, started_ns)
         if top and top != root and group.root != top:  # a repo scanned on its own: labelled
             group = dataclasses.replace(group, label=_rel_to(group.root, top))  # as found
         groups.append(group)
@@ -357,6 +397,7 @@ def _group(
     config: Config,
     hidden: dict[str, list[int]],
     early: EarlyWork,
+    started_ns: int,
 ) -> Group:
     bucket_abs = _join(walk_root, bucket.walk_rel)
     group_root = enclosing if bucket.walk_rel == "." and enclosing is not None else bucket_abs
@@ -368,6 +409,7 @@ def _group(
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
     done_early = early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
+    content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -382,9 +424,11 @@ def _group(
         early=done_early,
         hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
                           if not config.kind_enabled(h.kind)),
+        content=content,
     )
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity)
+    content.save()
     reclaimable, removed_surface = _reclaimable(findings)
     notes = ((f"{git.state}",) if git is not None and git.state else ()) + tuple(
         config_file_notes(group_root, ignore_dirs))
@@ -401,6 +445,17 @@ def _group(
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
         tracked=tracked if isinstance(tracked, tuple) else None,
     )
+
+
+def _content_facts(root: str, config: Config, early: object, started_ns: int) -> ContentFacts:
+    """The group's content facts, with what the early pass read already."""
+    from tidy.rules.content import content_spec
+
+    content = ContentFacts(root, content_spec(config), use_cache=not config.no_cache,
+                           started_ns=started_ns)
+    if isinstance(early, tuple) and len(early) == 2 and isinstance(early[1], PassResult):
+        content.adopt(early[1], early[0])
+    return content
 
 
 class ActivityIndex:

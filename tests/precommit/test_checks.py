@@ -367,6 +367,39 @@ def test_an_unreferenced_vendored_library_is_blocked_a_referenced_one_is_not(rep
     assert run_cli("hook", "check-staged", *staged, "templates/editor.html", cwd=repo).code == 0
 
 
+@pytest.mark.slow
+def test_the_hook_searches_through_the_scans_content_cache(repo: Path) -> None:
+    """The hook's reference search and the scan share the repo's content cache (the same
+    facts' shape); each keeps its own patterns' hits, so neither makes the other read every
+    file again, and the hook's answer is the same with the cache as without it."""
+    import json
+    import time
+
+    from tidy.workspace import content_cache
+    from tidy.workspace.content import RACY_MARGIN_NS
+
+    write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
+    write(repo / "static/vendor/jquery/jquery.min.js", "var a=function(){return 1};" * 300)
+    write(repo / "templates/base.html", '<script src="/static/vendor/jquery/jquery.min.js">\n')
+    commit(repo)
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
+    assert run_cli("scan", "-q", "--no-record", ".", cwd=repo).code in (0, 1)
+    path = content_cache.cache_path(str(repo))
+    scanned = json.loads(Path(path).read_bytes())["entries"]["templates/base.html"][5]["r"]
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", "var b=function(){return 2};" * 300)
+    git(repo, "add", "static")
+    staged = ["static/vendor/ketcher/package.json", "static/vendor/ketcher/ketcher.min.js"]
+    with_cache = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert with_cache.code == 1
+    assert "static/vendor/ketcher: vendored ketcher" in with_cache.out + with_cache.err
+    kept = json.loads(Path(path).read_bytes())["entries"]["templates/base.html"][5]["r"]
+    assert len(kept) == 2 and scanned[0] in kept  # the scan's hits and the hook's
+    os.unlink(path)
+    without = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert (without.code, without.out) == (with_cache.code, with_cache.out)
+
+
 def test_tidy_init_repo_writes_a_pin_pre_commit_installs_and_runs(
         repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
     """`tidy init --repo URL`, run by the tidy in that repository, pins a rev pre-commit can

@@ -175,3 +175,30 @@ def test_status_sees_a_running_watcher(tmp_path: Path, state: Path) -> None:
     time.sleep(0.1)
     assert json.loads(run_tidy("watch", "--status", "--format", "json",
                                state=state).stdout)["running"] is False
+
+
+@pytest.mark.slow
+def test_a_watch_pass_reads_and_writes_the_scans_content_cache(tmp_path: Path) -> None:
+    """`tidy watch` scans through the same engine, and so the same content cache: its pass
+    writes the repo's cache, and a scan after it agrees with one that reads every file."""
+    from tests.conftest import git, run_cli
+    from tidy.workspace import content_cache
+    from tidy.workspace.content import RACY_MARGIN_NS
+
+    root = make_repo(tmp_path / "app")
+    write(root / "mock_api.py", "DATA = [\n" + ",\n".join(f"  {i}" for i in range(40_000))
+          + "\n]\n")
+    write(root / "main.py", "print(1)\n")
+    git(root, "add", "-A")
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
+    state = tmp_path / "state"
+    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
+    assert done.returncode == 0, done.stderr
+    assert os.path.isfile(content_cache.cache_path(str(root)))
+    env = {**os.environ, "TIDY_STATE_DIR": str(state)}
+    warm = run_cli("scan", "--format", "json", "-q", "--no-record", str(root), cwd=root, env=env)
+    cold = run_cli("scan", "--format", "json", "-q", "--no-record", "--no-cache", str(root),
+                   cwd=root, env=env)
+    codes = [sorted(f["code"] for g in r.json()["groups"] for f in g["findings"])
+             for r in (warm, cold)]
+    assert codes[0] == codes[1] and "TDY301" in codes[0]

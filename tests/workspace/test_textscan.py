@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
+from tidy.workspace.content import RACY_MARGIN_NS, ContentFacts, Spec
 from tidy.workspace.textscan import open_repo, outside, read_head, search, text_files
 
 
@@ -67,7 +69,9 @@ def test_search_never_reads_through_a_link(tmp_path: Path) -> None:
     assert (matches, searched) == ([], 0)
 
 
-def test_search_shared_with_a_forked_process_finds_the_same(tmp_path: Path) -> None:
+def test_search_through_the_content_cache_finds_the_same(tmp_path: Path) -> None:
+    # (The search no longer forks a process of its own: the engine's early job runs it on
+    # the scan's worker. What replaced that split is the cache: the same answer, unread.)
     repo = make_repo(tmp_path / "r")
     paths = []
     for i in range(300):
@@ -75,10 +79,17 @@ def test_search_shared_with_a_forked_process_finds_the_same(tmp_path: Path) -> N
         body = f"import widgetlib  # {i}\n" if i % 7 == 0 else f"value = {i}\n"
         write(repo / rel, body + ("jquery\n" if i % 11 == 0 else ""))
         paths.append(rel)
-    alone = search(str(repo), paths, ["widgetlib", "jquery"], share_from=10**9)
-    shared = search(str(repo), paths, ["widgetlib", "jquery"], share_from=1)
-    assert shared[1] == alone[1] == 300
-    assert sorted(shared[0], key=repr) == sorted(alone[0], key=repr)
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)  # older than the scan by the racy margin
+    patterns = ["widgetlib", "jquery"]
+    alone = search(str(repo), paths, patterns)
+    first = ContentFacts(str(repo), Spec(tuple(patterns)))
+    cold = search(str(repo), paths, patterns, first)
+    assert first.save()
+    again = ContentFacts(str(repo), Spec(tuple(patterns)))
+    warm = search(str(repo), paths, patterns, again)
+    assert (first.stats.files_read, again.stats.files_read) == (300, 0)
+    assert warm[1] == cold[1] == alone[1] == 300
+    assert sorted(warm[0], key=repr) == sorted(cold[0], key=repr) == sorted(alone[0], key=repr)
     assert len(alone[0]) == len(range(0, 300, 7)) + len(range(0, 300, 11))
 
 

@@ -23,6 +23,7 @@ from tidy.cli.exits import EXIT_INTERNAL, EXIT_USAGE
 # command -> (its module, the click command in it). Add yours here.
 COMMANDS: dict[str, tuple[str, str]] = {
     "browse": ("tidy.cli.browse", "browse"),
+    "cache": ("tidy.cli.cache", "cache"),
     "extract": ("tidy.cli.extract", "extract"),
     "fix": ("tidy.cli.fix", "fix"),
     "history": ("tidy.cli.history", "show_history"),

@@ -39,7 +39,7 @@ def _editors(_ctx: click.Context, _param: click.Parameter,
                    "root shows them in use (TDY502).")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Also apply unsafe fixes (costly to rebuild, or changes the git index).")
-@options.settings("select", "ignore", "only_kinds", "exclude", "cross_filesystems")
+@options.settings("select", "ignore", "only_kinds", "exclude", "cross_filesystems", "no_cache")
 @click.option("--older-than", callback=options.age,
               help="Only projects whose own newest file is older than this (e.g. 14d).")
 @click.option("--skip-recent", callback=options.age, default="10s", show_default=True,

@@ -45,7 +45,7 @@ def _format_and_file(_ctx: click.Context, _param: click.Parameter,
               help="Write the report to this file instead of standard output.")
 @options.settings("select", "ignore", "fail_on", "only_kinds", "min_size", "large_file",
                   "max_file_size", "exclude", "cross_filesystems", "history", "duplicates",
-                  "history_top")
+                  "history_top", "no_cache")
 @options.config_option
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are over budget.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress display.")

@@ -165,11 +165,17 @@ class Config:
     duplicates: bool = _setting(
         False, expects="true or false", parse=_boolean,
         option=Option("--duplicates", OptionKind.FLAG,
-                      "Report duplicate files of every size, and duplicate folders (TDY204, "
-                      "TDY205); without it only files of duplicate-min-size or more are "
-                      "compared."))
+                      "Full duplicate search: every file and every folder (TDY204, TDY205); "
+                      "without it only files over duplicate-min-size and folders of 1 MB or "
+                      "more whose sizes match another's are compared."))
     # TDY204/TDY205: smaller duplicates are not reported
     duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
+    # the content cache (tidy/workspace/content_cache.py): read and written unless this is set
+    no_cache: bool = _setting(
+        False, expects="true or false", parse=_boolean,
+        option=Option("--no-cache", OptionKind.FLAG,
+                      "Neither read nor write the content cache (per repo, in its git dir): "
+                      "every file's content is read again."))
     extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables
     source: str = ""  # the file the settings came from (the nearest of the chain), for messages
     exclude_from: str = ""  # the file whose folder `exclude` patterns are relative to

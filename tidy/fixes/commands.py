@@ -14,6 +14,7 @@ code:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import time
 from collections.abc import Callable, Sequence
@@ -83,6 +84,17 @@ def _attention(outcomes: Sequence[Outcome]) -> int:
     return EXIT_ATTENTION if any(o.attention for o in outcomes) else EXIT_OK
 
 
+def _trusting_no_cache(request: FixRequest) -> Config:
+    """The config the fix's scan runs with. Unsafe fixes (git rm of a vendored library nothing
+    references, extraction) rest on what files say: the content cache is tidy's own state and
+    still untrusted, so a scan that may authorise them reads every file afresh (and then
+    `tidy extract` checks the round trip again). Safe fixes rest on the walk alone: the cache
+    serves them."""
+    if request.unsafe and not request.dry_run:
+        return dataclasses.replace(request.config, no_cache=True)
+    return request.config
+
+
 def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report],
             out: Out, confirm: Confirm) -> int:
     for path in request.paths:
@@ -97,7 +109,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     since = mark_since()  # before the scan reads anything: later writes are "since the plan"
-    found = scan(request.paths, request.config)
+    found = scan(request.paths, _trusting_no_cache(request))
     plan = planning.build(found, planning.PlanOptions(
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
         kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),

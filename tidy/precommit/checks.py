@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from tidy.core.catalog import Catalog, Kind
     from tidy.core.config import Config
     from tidy.workspace.blobs import Blob
+    from tidy.workspace.content import ContentFacts
 
 
 @dataclass(frozen=True)
@@ -229,7 +230,8 @@ def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
 
 
 def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
-                      finder: ArtifactFinder, scope: str) -> list[Problem]:
+                      finder: ArtifactFinder, scope: str,
+                      config: Config | None = None) -> list[Problem]:
     """A third-party library being added that nothing references (TDY401). The path test
     is cheap; only when a commit adds a library does the repo's text get searched once."""
     from tidy.analysis.vendored.candidates import discover
@@ -248,18 +250,33 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
     libraries = [lib for lib in libraries if set(lib.files) <= added]
     if not libraries:
         return []
-    return [_unused_library_problem(lib, scope) for lib in _unreferenced(root, libraries)]
+    return [_unused_library_problem(lib, scope)
+            for lib in _unreferenced(root, libraries, config)]
 
 
-def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
+def _unreferenced(root: str, libraries: list[Library], config: Config | None) -> list[Library]:
+    """The libraries nothing in the working tree refers to: the scan's reference search,
+    through the repo's content cache (with `config`, the scan's facts: one cache for both)."""
     from tidy.analysis.vendored.evidence import judge, patterns_for
     from tidy.workspace.textscan import search, text_files
 
     patterns = patterns_for(libraries)
     files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
-    matches, _ = search(root, files, [p.text for p in patterns])
+    content = _content(root, config)
+    matches, _ = search(root, files, [p.text for p in patterns], content)
+    if content is not None:
+        content.save()
     verdicts = judge(libraries, patterns, matches)
     return [v.library for v in verdicts if not v.used]
+
+
+def _content(root: str, config: Config | None) -> ContentFacts | None:
+    if config is None or config.no_cache:
+        return None
+    from tidy.rules.content import content_spec
+    from tidy.workspace.content import ContentFacts
+
+    return ContentFacts(root, content_spec(config))
 
 
 def _unused_library_problem(library: Library, scope: str) -> Problem:
@@ -339,7 +356,7 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
         return blob.path in added[0]
 
     return (problems + data_module_problems(root, staged, config, is_new, STAGED)
-            + vendored_problems(root, staged, is_new, finder, STAGED))
+            + vendored_problems(root, staged, is_new, finder, STAGED, config))
 
 
 def check_range(cwd: str, from_ref: str | None, to_ref: str | None,

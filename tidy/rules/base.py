@@ -15,6 +15,7 @@ from tidy.workspace.git import GitFacts
 
 if TYPE_CHECKING:  # types only: a budget's judge (the git hooks) never imports the walk
     from tidy.workspace.blobs import IndexListing
+    from tidy.workspace.content import ContentFacts
     from tidy.workspace.walk import BigFile, Hit
 
 T = TypeVar("T")
@@ -27,6 +28,10 @@ class _FolderSums:
     def __init__(self, by_dir: Mapping[str, tuple[float, ...]]) -> None:
         self._keys = sorted(by_dir)
         self._values = [by_dir[k] for k in self._keys]
+
+    def items(self) -> Iterable[tuple[str, tuple[float, ...]]]:
+        """Each folder's own row, in path order."""
+        return zip(self._keys, self._values, strict=True)
 
     def _rows(self, rel: str) -> list[tuple[float, ...]]:
         """The rows of `rel` itself and of every folder below it."""
@@ -93,6 +98,10 @@ class GroupContext:
     # Hits of kinds found but not turned on (an opt-in venv): not reported as artifacts, but
     # an ignore rule for them is still due (TDY501).
     hidden_hits: tuple[Hit, ...] = ()
+    # The group's content facts (tidy.workspace.content.ContentFacts: one read of each file
+    # per scan, and the content cache); None in a context made by hand (rules.content makes
+    # one then).
+    content: ContentFacts | None = None
 
     def tracked_state(self, rel: str, files: int, is_dir: bool) -> tuple[Tracked, int]:
         """Tracked state of a path and how many tracked files it holds."""
@@ -142,7 +151,8 @@ Start = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].
 # None from the pool (a small index, no fork, an error): the check does the work itself.
-IndexJob = Callable[[str, "IndexListing"], object]
+# It reads file contents through the ContentFacts it is given (one read a scan, the cache).
+IndexJob = Callable[[str, "IndexListing", "ContentFacts"], object]
 
 
 @dataclass(frozen=True)

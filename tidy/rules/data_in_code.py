@@ -1,63 +1,58 @@
 """3xx: data in code. Python modules that are mostly data (TDY301), giant string constants
 holding JSON/CSV/text (TDY302), big JSON/JS/TS data files in source folders (TDY303).
 
-Candidates are the walk's big files (at or over `data-min-size`). Each is read once and judged
-by tidy.analysis.data_in_code (one pass over the bytes, no parse, no child process); TDY301
-and TDY302 read the same verdict.
+Candidates are the walk's big files (at or over `data-min-size`). Each is judged by
+tidy.analysis.data_in_code (one pass over the bytes, no parse, no child process) in the scan's
+content pass (tidy.workspace.content), from the one read every content rule shares, and the
+verdict is kept in the content cache; TDY301 and TDY302 read the same verdict.
 """
 
 from __future__ import annotations
 
 import os
-from collections import OrderedDict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 import humanize
 
-from tidy.analysis.data_in_code import Binding, DataVerdict, judge_js, judge_python
-from tidy.analysis.data_in_code.jsdata import SAMPLE_BYTES as JS_SAMPLE_BYTES
+from tidy.analysis.data_in_code import Binding, DataVerdict
+from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
+from tidy.rules.content import content_of
+from tidy.workspace.content import ContentFacts
+from tidy.workspace.measure import folder_names
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
-_JS_SUFFIXES = (".js", ".mjs", ".cjs", ".ts", ".mts", ".cts")
+_JS_SUFFIXES = JS_SUFFIXES
 _DATA_SUFFIXES = (".json", ".geojson", *_JS_SUFFIXES)
 _SOURCE_SUFFIXES = (".py", ".js", ".mjs", ".cjs", ".ts", ".tsx", ".jsx", ".vue", ".svelte")
 _NOT_DATA_NAMES = frozenset({"package-lock.json", "npm-shrinkwrap.json", "composer.lock",
                              "pnpm-lock.json", "deno.lock", "bun.lockb"})
-_MEMO_SIZE = 64
 
 
-class _Verdicts:
-    """Verdicts by (path, device, inode, size, mtime): TDY301 and TDY302 of one scan read a
-    module once between them. Bounded; a changed file has a new key. (Issue 16's content
-    pass and cache take this over.)"""
-
-    def __init__(self) -> None:
-        self._memo: OrderedDict[tuple[object, ...], DataVerdict | None] = OrderedDict()
-
-    def get(self, path: str) -> DataVerdict | None:
-        try:
-            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0))
-        except OSError:
-            return None
-        with os.fdopen(fd, "rb") as f:
-            st = os.fstat(f.fileno())
-            key = (path, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
-            if key in self._memo:
-                self._memo.move_to_end(key)
-                return self._memo[key]
-            try:
-                verdict: DataVerdict | None = judge_python(f.read())
-            except OSError:
-                verdict = None
-        self._memo[key] = verdict
-        if len(self._memo) > _MEMO_SIZE:
-            self._memo.popitem(last=False)
-        return verdict
+def early_content_requests(tracked: Sequence[str]) -> dict[str, tuple[str, ...]]:
+    """What the engine's early content pass (on a worker, from the index alone) should judge
+    for this family: every tracked .py module (big ones get their verdict) and the .js/.ts
+    files TDY303 may ask about (its name test, and another source file beside it in the
+    index). The check decides with the tree as it is; this only reads ahead."""
+    sources: dict[str, int] = {}
+    for path in tracked:
+        if path.endswith(_SOURCE_SUFFIXES):
+            folder = path.rpartition("/")[0]
+            sources[folder] = sources.get(folder, 0) + 1
+    requests: dict[str, tuple[str, ...]] = {}
+    for path in tracked:
+        if path.endswith(".py"):
+            requests[path] = (PY,)
+        elif (path.endswith(_JS_SUFFIXES) and _may_be_data_file(path)
+              and sources.get(path.rpartition("/")[0], 0) > 1):
+            requests[path] = (JS,)
+    return requests
 
 
-_VERDICTS = _Verdicts()
+def _may_be_data_file(rel: str) -> bool:
+    name = os.path.basename(rel)
+    return name not in _NOT_DATA_NAMES and not name.endswith((".min.js", ".d.ts", ".map"))
 
 
 def _candidates(ctx: GroupContext, suffixes: tuple[str, ...]) -> Iterator[tuple[str, int]]:
@@ -72,10 +67,28 @@ def _candidates(ctx: GroupContext, suffixes: tuple[str, ...]) -> Iterator[tuple[
 
 
 def _python_verdicts(ctx: GroupContext) -> Iterator[tuple[str, int, DataVerdict]]:
-    for rel, size in _candidates(ctx, (".py",)):
-        verdict = _VERDICTS.get(os.path.join(ctx.root, rel))
+    content = content_of(ctx)
+    candidates = list(_candidates(ctx, (".py",)))
+    content.ensure({rel: (PY,) for rel, _ in candidates})
+    for rel, size in candidates:
+        verdict = _verdict(content, rel)
         if verdict is not None and not verdict.error:
             yield rel, size, verdict
+
+
+def _verdict(content: ContentFacts, rel: str) -> DataVerdict | None:
+    """The module's verdict from the content pass; a cached one that does not decode (the
+    cache is untrusted input) is thrown away and the module read again."""
+    for _ in range(2):
+        facts = content.facts(rel)
+        if facts is None:
+            return None
+        try:
+            return DataVerdict.from_json(facts[PY])  # type: ignore[arg-type]
+        except (KeyError, TypeError, ValueError, AttributeError):
+            content.forget(rel)
+            content.ensure({rel: (PY,)})
+    return None
 
 
 def holders_text(verdict: DataVerdict, limit: int = 4) -> str:
@@ -155,31 +168,25 @@ def _data_name(rel: str) -> str:
 
 
 def _in_source_folder(ctx: GroupContext, rel: str) -> bool:
-    folder = os.path.dirname(os.path.join(ctx.root, rel))
-    try:
-        names = os.listdir(folder)
-    except OSError:
-        return False
     own = os.path.basename(rel)
-    return any(n != own and n.endswith(_SOURCE_SUFFIXES) for n in names)
+    return any(n != own and n.endswith(_SOURCE_SUFFIXES)
+               for n in folder_names(ctx.root, os.path.dirname(rel)))
 
 
-def _js_is_data(path: str) -> bool:
-    try:
-        with open(path, "rb") as f:
-            return judge_js(f.read(JS_SAMPLE_BYTES))
-    except OSError:
-        return False
+def _js_is_data(ctx: GroupContext, rel: str) -> bool:
+    content = content_of(ctx)
+    content.ensure({rel: (JS,)})
+    facts = content.facts(rel)
+    return facts is not None and facts.get(JS) is True
 
 
 def check_data_files(ctx: GroupContext) -> Iterator[Finding]:
     for rel, size in _candidates(ctx, _DATA_SUFFIXES):
-        name = os.path.basename(rel)
-        if name in _NOT_DATA_NAMES or name.endswith((".min.js", ".d.ts", ".map")):
+        if not _may_be_data_file(rel):
             continue
         if not _in_source_folder(ctx, rel):
             continue
-        if rel.endswith(_JS_SUFFIXES) and not _js_is_data(os.path.join(ctx.root, rel)):
+        if rel.endswith(_JS_SUFFIXES) and not _js_is_data(ctx, rel):
             continue
         message = (f"{humanize.naturalsize(size)} data file in a source folder: linters, "
                    "bundlers, type checkers and search all read it")

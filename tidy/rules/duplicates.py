@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 import humanize
 
+from tidy.core.config import Config
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.workspace.duplicates import (
@@ -53,14 +54,78 @@ def skipper(ctx: GroupContext) -> SkipFn:
     return skip
 
 
+DEFAULT_FOLDER_MIN_SIZE = 1_000_000  # without --duplicates, folder copies from 1 MB on
+
+
+def folder_min_size(config: Config) -> int:
+    """The smallest folder copy reported: every size from `duplicate-min-size` with
+    --duplicates; without it 1 MB (the folders a size prefilter finds cheaply)."""
+    if config.duplicates:
+        return config.duplicate_min_size
+    return max(DEFAULT_FOLDER_MIN_SIZE, config.duplicate_min_size)
+
+
 @per_context
 def _duplicates(ctx: GroupContext) -> Duplicates:
-    if not ctx.config.duplicates:
-        # The default scan: big files only, from the walk itself; no second pass, no folders.
-        big = ((b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size)
-        return duplicate_big_files(ctx.root, big)
-    return find_duplicates(ctx.root, skipper(ctx), threads=min(4, os.cpu_count() or 1),
-                           cross_filesystems=ctx.config.cross_filesystems)
+    from tidy.rules.content import content_of
+
+    content = content_of(ctx)
+    threads = min(4, os.cpu_count() or 1)
+    if ctx.config.duplicates:
+        return find_duplicates(ctx.root, skipper(ctx), threads=threads,
+                               cross_filesystems=ctx.config.cross_filesystems, cache=content)
+    # The default scan: big files from the walk itself, and the folders whose sizes, as the
+    # walk summed them, match another folder's; hashes from the content cache.
+    big = ((b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size)
+    files = duplicate_big_files(ctx.root, big, cache=content)
+    skip = skipper(ctx)  # the one place that says what duplicates leave out
+    candidates = [rel for rel in folder_candidates(ctx, folder_min_size(ctx.config))
+                  if not skip(rel, True)]
+    if not candidates:
+        return files
+    folders = find_duplicates(ctx.root, skip, threads=threads,
+                              cross_filesystems=ctx.config.cross_filesystems, cache=content,
+                              starts=candidates)
+    return Duplicates(files=files.files, folders=folders.folders,
+                      scanned_files=folders.scanned_files,
+                      hashed_bytes=files.hashed_bytes + folders.hashed_bytes,
+                      all_folders=folders.all_folders)
+
+
+def folder_candidates(ctx: GroupContext, floor: int) -> list[str]:
+    """Folders of at least `floor` bytes whose files, bytes and subfolders (as the walk
+    counted them, artifacts left out) are the same as another folder's: the only ones that
+    can be copies of each other. Outermost only; a nested one is listed with its parent."""
+    skipped = {*ctx.artifact_dirs, *(hit.rel for hit in ctx.hits)}
+    totals: dict[str, list[int]] = {}
+    for rel, row in ctx.sizes.items():
+        if rel in skipped or rel == ".":
+            continue
+        totals[rel] = [int(row[0]), int(row[1]), 1]
+    by_depth: dict[int, list[str]] = {}
+    for rel in totals:
+        by_depth.setdefault(rel.count("/"), []).append(rel)
+    for depth in range(max(by_depth, default=0), 0, -1):  # children before parents
+        for rel in by_depth.get(depth, []):
+            parent_rel = rel[:rel.rfind("/")]
+            parent = totals.get(parent_rel)
+            if parent is None:  # a folder with no files of its own has no row
+                parent = totals[parent_rel] = [0, 0, 1]
+                by_depth.setdefault(depth - 1, []).append(parent_rel)
+            own = totals[rel]
+            parent[0] += own[0]
+            parent[1] += own[1]
+            parent[2] += own[2]
+    by_signature: dict[tuple[int, int, int], list[str]] = {}
+    for rel, (files, size, dirs) in totals.items():
+        if size >= floor and files > 0:
+            by_signature.setdefault((files, size, dirs), []).append(rel)
+    chosen = sorted(rel for group in by_signature.values() if len(group) > 1 for rel in group)
+    outermost: list[str] = []
+    for rel in chosen:
+        if not outermost or not rel.startswith(outermost[-1] + "/"):
+            outermost.append(rel)
+    return outermost
 
 
 def _order(ctx: GroupContext, paths: tuple[str, ...], mtimes: tuple[float, ...],
@@ -120,7 +185,7 @@ def _folder_copies(ctx: GroupContext, found: Duplicates) -> tuple[str, ...]:
     """"copy/" prefixes of every folder copy TDY205 reports (originals excluded)."""
     prefixes = []
     for group in found.folders:
-        if group.size >= ctx.config.duplicate_min_size:
+        if group.size >= folder_min_size(ctx.config):
             order = _order(ctx, group.paths, group.mtimes, is_dir=True)
             prefixes += [group.paths[i] + "/" for i in order[1:]]
     return tuple(prefixes)
@@ -136,7 +201,7 @@ def check_duplicate_files(ctx: GroupContext) -> Iterator[Finding]:
 
 def check_duplicate_folders(ctx: GroupContext) -> Iterator[Finding]:
     for group in _duplicates(ctx).folders:
-        if group.size >= ctx.config.duplicate_min_size:
+        if group.size >= folder_min_size(ctx.config):
             yield from _folder_findings(ctx, group)
 
 
@@ -144,8 +209,9 @@ DUPLICATE_FILE = Rule(
     "TDY204", "duplicate-file",
     "A file identical to another one (over `duplicate-min-size`, default 100 KB)",
     """What: a file whose content is byte-for-byte the same as another file's, tracked or
-not (size, then a hash of the first and last 4 KiB, then a full hash). Hard links are one
-file, not copies; empty files and files inside a reported folder copy are not repeated.
+not (size, then a hash of the first and last 4 KiB, then a full hash; full hashes are kept
+in the content cache, so an unchanged file is not read again). Hard links are one file, not
+copies; empty files and files inside a reported folder copy are not repeated.
 Why: every copy costs disk, clone size when tracked, and search time.
 Fix (display only): keep one copy; `git rm` the others, or hard-link untracked ones.""",
     check_duplicate_files, Applicability.DISPLAY_ONLY,
@@ -156,6 +222,9 @@ DUPLICATE_FOLDER = Rule(
     """What: a folder whose every file, subfolder and name matches another folder's
 (Merkle hashes over the tree, like rmlint's merged directories with the layout honoured),
 reported at the highest level only: `backend_old_copy/` is a copy of `backend/app/static/`.
+A plain scan reports copies of 1 MB or more: only folders whose file count, bytes and
+subfolder count (summed by the walk) match another's are read, their hashes kept in the
+content cache. `--duplicates` compares every folder from `duplicate-min-size` on.
 Why: an old copy left behind doubles disk, clone size and search surface.
 Fix (display only): keep one; `git rm -r` the copy if tracked, delete it if not.""",
     check_duplicate_folders, Applicability.DISPLAY_ONLY,

@@ -70,7 +70,8 @@ def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCan
     return choice.heavy_candidates(tracked, attributes)
 
 
-def early_heavy_candidates(root: str, index: IndexListing) -> list[choice.HeavyCandidate]:
+def early_heavy_candidates(root: str, index: IndexListing,
+                           _content: object = None) -> list[choice.HeavyCandidate]:
     """The candidates from the index alone, while the walk goes on (Rule.early)."""
     return _heavy_candidates(root, index.paths)
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sys
+import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
@@ -19,8 +19,10 @@ from tidy.analysis.vendored.evidence import (
 )
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
+from tidy.rules.content import content_of
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
 from tidy.workspace.githistory import LastReferences
 from tidy.workspace.measure import files_size
@@ -30,6 +32,7 @@ from tidy.workspace.textscan import (
     may_be_text,
     outside,
     read_head,
+    search,
     search_paths,
 )
 from tidy.workspace.tidy_written import without_written
@@ -52,34 +55,50 @@ def _vendored_attributes(root: str, tracked: Sequence[str]) -> dict[str, bool]:
 
 @dataclass(frozen=True)
 class References:
-    """Candidate libraries and what the repo's tracked files say about them."""
+    """Candidate libraries, and the search that tells whether the repo refers to them: their
+    patterns over the tracked files outside them (the content pass answers it)."""
 
     libraries: tuple[Library, ...] = ()
     patterns: tuple[Pattern, ...] = ()
+    request: SearchRequest = field(default_factory=SearchRequest)
+    # The request's answer, when the early job's content pass gave it (after_pass).
     matches: tuple[Match, ...] = ()
-    searched: tuple[str, ...] = ()  # tracked files read as text
+    searched: tuple[str, ...] = ()  # the requested files that were text
+    answered: bool = False
+
+    def after_pass(self, content: ContentFacts) -> References:
+        """The search's matches from the pass's facts (no file is read again)."""
+        if not self.libraries:
+            return self
+        matches, searched = search_paths(content.root, self.request.files,
+                                         self.request.patterns, content)
+        return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
+                                   answered=True)
 
 
-def early_references(root: str, index: IndexListing) -> References:
+def early_references(root: str, index: IndexListing,
+                     content: ContentFacts | None = None) -> References:
     """Everything the index alone decides, run while the walk goes on (Rule.early): the
-    candidates, and one read of every tracked text file. Artifact folders are only known
-    when the walk ends; what lies in them is dropped then (a committed cache is seldom big)."""
-    return _references(root, index.paths, share_from=sys.maxsize)  # the walk has the other core
+    candidates and what to search. The engine's early job runs the content pass over the
+    request in the same worker; artifact folders are only known when the walk ends, and what
+    lies in them is dropped then (a committed cache is seldom big)."""
+    return _references(root, index.paths, content)
 
 
-def _references(root: str, tracked: Sequence[str], share_from: int | None = None) -> References:
-    libraries = discover(tracked, lambda path, limit: read_head(root, path, limit),
-                         _vendored_attributes(root, tracked))
+def _references(root: str, tracked: Sequence[str],
+                content: ContentFacts | None = None) -> References:
+    """`content`: the scan's content facts, through which the libraries' own files are read
+    (their heads kept in the cache, so a rescan reads none)."""
+    read = ((lambda path, limit: content.head(path, limit)) if content is not None
+            else (lambda path, limit: read_head(root, path, limit)))
+    libraries = discover(tracked, read, _vendored_attributes(root, tracked))
     if not libraries:
         return References()
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
-    texts = [p.text for p in patterns]
-    matches, searched = (search_paths(root, files, texts) if share_from is None
-                         else search_paths(root, files, texts, share_from))
-    matches = without_written(root, matches)  # tidy's own exclusions are no use of a library
-    return References(tuple(libraries), tuple(patterns), tuple(matches), tuple(searched))
+    return References(tuple(libraries), tuple(patterns),
+                      SearchRequest(tuple(p.text for p in patterns), tuple(files)))
 
 
 def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
@@ -93,6 +112,7 @@ class _Started:
     files and history look-ups already running."""
 
     found: References
+    content: ContentFacts | None = None
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
@@ -105,36 +125,47 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     early = ctx.early.get("TDY401")
     try:
         found = (early if isinstance(early, References)
-                 else _references(ctx.root, ctx.git.tracked))
+                 else _references(ctx.root, ctx.git.tracked, content_of(ctx)))
     except GitUnavailable:
         return None
     if not found.libraries:
         return _Started(found)
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
-    kept = set(outside(sorted({m.path for m in found.matches}), skip))
-    started = _Started(found, [m for m in found.matches if m.path in kept],
-                       len(outside(sorted(found.searched), skip)))
+    content = content_of(ctx)
+    content.with_patterns(found.request.patterns)
+    if found.answered:  # by the early job: only what lies in artifacts is dropped now
+        kept = set(outside(sorted({m.path for m in found.matches}), skip))
+        matches = [m for m in found.matches if m.path in kept]
+        searched = len(outside(sorted(found.searched), skip))
+    else:
+        matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
+                                   found.request.patterns, content)
+    matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
+    started = _Started(found, content, matches, searched,
+                       last=LastReferences(_GIT_LOG_SECONDS, notes=content))
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
-        prelim = judge(list(found.libraries), list(found.patterns), started.matches)
-        started.last.start(ctx.root, [v.library.root for v in prelim if not v.used])
+        asked = started.last.asked_before(ctx.root)  # a rescan at the same commit
+        if asked is None:
+            prelim = judge(list(found.libraries), list(found.patterns), started.matches)
+            asked = [v.library.root for v in prelim if not v.used]
+        started.last.start(ctx.root, asked)
     except GitUnavailable:
         return None
     return started
 
 
-def _analyse(started: _Started, root: str) -> tuple[list[Verdict], int]:
+def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     found = started.found
-    if not found.libraries or started.untracked is None:
+    if not found.libraries or started.untracked is None or started.content is None:
         return [], 0
-    patterns = list(found.patterns)
-    more, searched_untracked = search_paths(root, started.untracked.result(),
-                                            [p.text for p in patterns])
-    more = without_written(root, more)
-    verdicts = judge(list(found.libraries), patterns, [*started.matches, *more])
-    return verdicts, started.searched + len(searched_untracked)
+    more, searched_untracked = search(started.content.root, started.untracked.result(),
+                                      started.found.request.patterns, started.content)
+    more = without_written(started.content.root, more)  # tidy's own lines are no use
+    verdicts = judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    return verdicts, started.searched + searched_untracked
 
 
 def _details(verdict: Verdict, searched: int, last: str) -> tuple[tuple[str, str], ...]:
@@ -174,8 +205,9 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     if started is None:
         return
     try:
-        verdicts, searched = _analyse(started, ctx.root)
+        verdicts, searched = _analyse(started)
         last = started.last
+        last.remember_asked(ctx.root, [v.library.root for v in verdicts if not v.used])
         for verdict in verdicts:
             yield from verdict_findings(ctx, verdict, searched,
                                         lambda root: last.of(ctx.root, root))

@@ -25,11 +25,13 @@ import multiprocessing
 import os
 import stat
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tidy.core.catalog import Catalog
+from tidy.workspace.content_cache import StatKey, stat_key
 
 PARTIAL = 4096  # bytes read from each end for the partial hash
 SMALL = 64 * 1024  # files up to this size are hashed whole in one read, without a partial pass
@@ -41,6 +43,15 @@ _O_RDONLY = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC"
 _sha256 = hashlib.sha256
 
 SkipFn = Callable[[str, bool], bool]  # (relative path, is_dir) -> leave it out?
+
+
+class HashCache(Protocol):
+    """Whole-content sha256 digests kept between scans by stat (tidy.workspace.content's
+    ContentFacts): a file whose stat is unchanged is not read again."""
+
+    def cached(self, rel: str, key: StatKey) -> bytes | None: ...
+
+    def remember(self, rel: str, key: StatKey, digest: bytes) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -137,6 +148,12 @@ class _Tree:
     mtime: list[float] = field(default_factory=list)
     inode: list[tuple[int, int]] = field(default_factory=list)
     alias: list[bool] = field(default_factory=list)  # a second name of a hard-linked inode
+    stamp: list[tuple[int, int]] = field(default_factory=list)  # mtime_ns, ctime_ns
+
+    def key(self, index: int) -> StatKey:
+        dev, ino = self.inode[index]
+        mtime, ctime = self.stamp[index]
+        return (dev, ino, self.size[index], mtime, ctime)
 
     def add_file(self, dir_index: int, rel: str, name: str, st: os.stat_result,
                  alias: bool) -> None:
@@ -148,14 +165,24 @@ class _Tree:
         self.mtime.append(st.st_mtime)
         self.inode.append((st.st_dev, st.st_ino))
         self.alias.append(alias)
+        self.stamp.append((st.st_mtime_ns, st.st_ctime_ns))
 
 
-def _scan(root: str, skip: SkipFn | None, cross_filesystems: bool) -> _Tree:
+def _scan(root: str, skip: SkipFn | None, cross_filesystems: bool,
+          starts: Sequence[str] | None = None) -> _Tree:
+    """The tree below `root`, or only below the folders `starts` (relative, none inside
+    another): the root then holds just those and is no candidate itself."""
     tree = _Tree()
     seen_links: set[tuple[int, int]] = set()
     device = os.lstat(root).st_dev
-    tree.dirs.append(_Dir(".", -1))
+    tree.dirs.append(_Dir(".", -1, eligible=starts is None))
     stack: list[tuple[str, int]] = [(root, 0)]
+    if starts is not None:
+        stack = []
+        for rel in starts:
+            tree.dirs[0].subdirs.append(len(tree.dirs))
+            stack.append((os.path.join(root, rel), len(tree.dirs)))
+            tree.dirs.append(_Dir(rel, 0))
     while stack:
         path, index = stack.pop()
         node = tree.dirs[index]
@@ -271,6 +298,7 @@ class _Hasher:
     tree: _Tree
     threads: int
     hashed_bytes: int = 0
+    cache: HashCache | None = None
 
     def content_hashes(self) -> dict[int, bytes]:
         """file index -> full content hash, for every file that has a same-size twin."""
@@ -280,18 +308,40 @@ class _Hasher:
         # Two names of one inode are one file: keep one of each inode per size group.
         firsts = [_one_per_inode(g, tree) for g in by_size]
         twins = [i for g in firsts if len(g) > 1 for i in g]
+        hashes = self._cached(twins)
         # Small files are read whole at once: a partial pass would open them twice.
-        small = [i for i in twins if tree.size[i] <= SMALL]
-        big = [i for i in twins if tree.size[i] > SMALL]
-        hashes = self._small_hashes(small)
+        small = [i for i in twins if tree.size[i] <= SMALL and i not in hashes]
+        big = [i for i in twins if tree.size[i] > SMALL and i not in hashes]
+        fresh = self._small_hashes(small)
+        # A big file the cache knows counts as a partial match of its twins: it is compared
+        # by its full hash, so they need theirs.
         partial = {i: _partial_hash(self._path(i), tree.size[i]) for i in big}
+        known_sizes = {tree.size[i] for i in hashes if tree.size[i] > SMALL}
         pending = [i for group in _group(((tree.size[i], partial[i]), i) for i in big
                                          if partial[i] is not None) for i in group]
+        pending += [i for i in big if tree.size[i] in known_sizes and i not in pending]
         full = self._map(lambda i: _full_hash(self._path(i)), pending)
-        hashes.update((i, h) for i, h in full.items() if h is not None)
+        fresh.update((i, h) for i, h in full.items() if h is not None)
+        self._remember(fresh)
+        hashes.update(fresh)
         self.hashed_bytes += sum(tree.size[i] for i in small) + sum(tree.size[i] for i in pending)
         self.hashed_bytes += 2 * PARTIAL * len(big)
         return hashes
+
+    def _cached(self, indexes: list[int]) -> dict[int, bytes]:
+        if self.cache is None:
+            return {}
+        found = {}
+        for i in indexes:
+            digest = self.cache.cached(self.tree.rel[i], self.tree.key(i))
+            if digest is not None:
+                found[i] = digest
+        return found
+
+    def _remember(self, hashes: dict[int, bytes]) -> None:
+        if self.cache is not None:
+            for i, digest in hashes.items():
+                self.cache.remember(self.tree.rel[i], self.tree.key(i), digest)
 
     def _small_hashes(self, small: list[int]) -> dict[int, bytes]:
         """Whole-file hashes of small files, in one batch per thread (not one task per file:
@@ -439,10 +489,12 @@ def _folder_groups(tree: _Tree) -> tuple[list[DuplicateFolders], list[tuple[str,
 
 
 def find_duplicates(root: str, skip: SkipFn | None = None, threads: int = 2,
-                    cross_filesystems: bool = False) -> Duplicates:
-    """Identical files and highest-level identical folders under `root`."""
-    tree = _scan(root, skip, cross_filesystems)
-    hasher = _Hasher(root, tree, threads)
+                    cross_filesystems: bool = False, cache: HashCache | None = None,
+                    starts: Sequence[str] | None = None) -> Duplicates:
+    """Identical files and highest-level identical folders under `root` (only inside the
+    folders `starts`, when given: the candidates a size prefilter chose)."""
+    tree = _scan(root, skip, cross_filesystems, starts)
+    hasher = _Hasher(root, tree, threads, cache=cache)
     hashes = hasher.content_hashes()
     _merkle(tree, {**hashes, **hasher.alias_hashes(hashes)})
     folders, every = _folder_groups(tree)
@@ -455,11 +507,14 @@ def find_duplicates(root: str, skip: SkipFn | None = None, threads: int = 2,
     )
 
 
-def duplicate_big_files(root: str, files: Iterable[tuple[str, int]]) -> Duplicates:
+def duplicate_big_files(root: str, files: Iterable[tuple[str, int]],
+                        cache: HashCache | None = None) -> Duplicates:
     """Identical files among `files` (relative path, size), the walk's big files: no walk of
-    its own, and only files that share a size with another one are read.
+    its own, and only files that share a size with another one are read (or none, when the
+    cache knows their hashes).
 
-    This is the default scan's check; folders need every file's hash, hence `--duplicates`.
+    This is the default scan's check of files; folders are checked by find_duplicates over
+    the candidates a size prefilter chose.
     """
     by_size: dict[int, list[str]] = {}
     for rel, size in files:
@@ -470,25 +525,62 @@ def duplicate_big_files(root: str, files: Iterable[tuple[str, int]]) -> Duplicat
     for size, rels in sorted(by_size.items()):
         if len(rels) < 2:
             continue
-        for same in _same_content(root, rels, size):
+        for same in _same_content(root, rels, size, cache):
             groups.append(_file_group(root, same, size))
         hashed += size * len(rels)
     return Duplicates(files=tuple(groups), folders=(), scanned_files=0, hashed_bytes=hashed)
 
 
-def _same_content(root: str, rels: list[str], size: int) -> list[list[str]]:
-    """Partial hash first, full hash only for those that still agree."""
+def _same_content(root: str, rels: list[str], size: int,
+                  cache: HashCache | None = None) -> list[list[str]]:
+    """Partial hash first, full hash only for those that still agree; a full hash the cache
+    holds saves both."""
+    keys = {rel: _stat_key(os.path.join(root, rel)) for rel in rels} if cache else {}
+    known: dict[str, bytes] = {}
+    if cache is not None:
+        for rel, key in keys.items():
+            digest = cache.cached(rel, key) if key is not None else None
+            if digest is not None:
+                known[rel] = digest
+    if len(known) == len(rels):
+        return _groups_by(rels, known.get)
+
+    def full(rel: str) -> bytes | None:
+        if rel in known:
+            return known[rel]
+        digest = _full_hash(os.path.join(root, rel))
+        key = keys.get(rel)
+        if digest is not None and cache is not None and key is not None:
+            cache.remember(rel, key, digest)
+        return digest
+
     def partial(rel: str) -> bytes | None:
+        if known:  # compared by full hash: the known ones have nothing else
+            return full(rel)
         path = os.path.join(root, rel)
-        return _small_hash(path, size) if size <= SMALL else _partial_hash(path, size)
+        if size > SMALL:
+            return _partial_hash(path, size)
+        digest = _small_hash(path, size)  # the whole file: a full hash, worth keeping
+        key = keys.get(rel)
+        if digest is not None and cache is not None and key is not None:
+            cache.remember(rel, key, digest)
+        return digest
 
     result: list[list[str]] = []
     for candidates in _groups_by(rels, partial):
-        if size <= SMALL:
+        if size <= SMALL or known:
             result.append(candidates)
             continue
-        result += _groups_by(candidates, lambda rel: _full_hash(os.path.join(root, rel)))
+        result += _groups_by(candidates, full)
     return result
+
+
+def _stat_key(path: str) -> StatKey | None:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    return stat_key(st) if stat.S_ISREG(st.st_mode) else None
 
 
 def _groups_by(rels: list[str], key: Callable[[str], bytes | None]) -> list[list[str]]:

@@ -18,11 +18,13 @@ narrow walk (`git log --find-object=...`) names every path the top blobs ever ha
 from __future__ import annotations
 
 import heapq
+import json
 import os
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
@@ -377,17 +379,64 @@ def _parse_raw_paths(out: bytes, wanted: set[str]) -> dict[str, set[str]]:
     return found
 
 
+class Notes(Protocol):
+    """Where answers are kept between scans (tidy.workspace.content.ContentFacts)."""
+
+    def note(self, key: str) -> str | None: ...
+
+    def set_note(self, key: str, value: str) -> None: ...
+
+
 class LastReferences:
     """The newest commit whose diff added or removed a path, outside that path (`git log -S`):
     where a vendored library was last referenced. One git per path, running side by side;
-    all of them together get `seconds`."""
+    all of them together get `seconds`. With `notes`, an answer is kept under the commit it
+    was asked at (HEAD): history behind a commit never changes, so a rescan at the same
+    commit asks git nothing."""
 
-    def __init__(self, seconds: float) -> None:
+    def __init__(self, seconds: float, notes: Notes | None = None) -> None:
         self._running: dict[str, subprocess.Popen[bytes]] = {}
         self._deadline = time.monotonic() + seconds
+        self._notes = notes
+        self._head: str | None = None
+
+    def _key(self, root: str, path: str) -> str | None:
+        if self._notes is None:
+            return None
+        if self._head is None:
+            try:
+                self._head = run_git(root, "rev-parse", "-q", "--verify", "HEAD").decode(
+                    "ascii", "replace").strip()
+            except GitUnavailable:
+                self._head = ""
+        return f"last-reference\0{self._head}\0{path}" if self._head else None
+
+    def asked_before(self, root: str) -> list[str] | None:
+        """The paths a scan at this same commit asked about (remember_asked); None when no
+        scan did. A rescan starts git for those alone, without judging first which to ask."""
+        key = self._key(root, "\0asked")
+        noted = self._notes.note(key) if key is not None and self._notes is not None else None
+        try:
+            paths = json.loads(noted) if noted is not None else None
+        except ValueError:
+            return None
+        if not (isinstance(paths, list) and all(isinstance(p, str) for p in paths)):
+            return None
+        return paths
+
+    def remember_asked(self, root: str, paths: Sequence[str]) -> None:
+        key = self._key(root, "\0asked")
+        if key is not None and self._notes is not None:
+            self._notes.set_note(key, json.dumps(sorted(paths)))
+
+    def _noted(self, root: str, path: str) -> str | None:
+        key = self._key(root, path)
+        return self._notes.note(key) if key is not None and self._notes is not None else None
 
     def start(self, root: str, paths: Sequence[str]) -> None:
         for path in paths:
+            if self._noted(root, path) is not None:
+                continue
             try:
                 self._running[path] = subprocess.Popen(
                     [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
@@ -398,6 +447,9 @@ class LastReferences:
 
     def of(self, root: str, path: str) -> str:
         """"<short sha> <date> <subject>" of that commit; "" when none (or out of time)."""
+        noted = self._noted(root, path)
+        if noted is not None:
+            return noted
         if path not in self._running:
             self.start(root, [path])
         proc = self._running.pop(path, None)
@@ -409,8 +461,12 @@ class LastReferences:
                 proc, timeout=max(0.0, self._deadline - time.monotonic()))
         except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
             _stop(proc)
-            return ""
-        return out.decode("utf-8", "replace").strip()
+            return ""  # not kept: out of time is no answer
+        answer = out.decode("utf-8", "replace").strip()
+        key = self._key(root, path)
+        if key is not None and self._notes is not None and proc.returncode == 0:
+            self._notes.set_note(key, answer)
+        return answer
 
     def close(self) -> None:
         for proc in self._running.values():  # paths nobody asked about in the end

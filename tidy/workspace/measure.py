@@ -264,3 +264,12 @@ def regular_file_size(root: str, rel: str) -> int | None:
         return None
     return st.st_size if stat.S_ISREG(st.st_mode) else None
 
+
+
+def folder_names(root: str, rel: str) -> list[str]:
+    """The entry names of the folder `rel` below `root` ("" or "." for root itself); [] when
+    it cannot be listed."""
+    try:
+        return os.listdir(os.path.join(root, rel) if rel not in ("", ".") else root)
+    except OSError:
+        return []

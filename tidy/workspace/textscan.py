@@ -2,7 +2,9 @@
 
 Every pattern goes into one Aho-Corasick automaton (ahocorasick-rs, the Rust crate ripgrep
 uses), so the cost is one read and one scan per file however many libraries are looked for.
-Matching is case-insensitive: haystacks are lower-cased bytes.
+Matching is case-insensitive: haystacks are lower-cased bytes. The reading and matching are
+the content pass's (tidy.workspace.content): the same read feeds every content rule, and its
+cache answers a rescan.
 """
 
 from __future__ import annotations
@@ -10,16 +12,13 @@ from __future__ import annotations
 import bisect
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-import ahocorasick_rs
-
+from tidy.workspace.content import REFS, ContentFacts, Spec, read_all
 from tidy.workspace.git import split_z, start_git
 from tidy.workspace.measure import open_folder
-from tidy.workspace.pool import can_fork
 
-MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
 _BINARY_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".psd",
     ".woff", ".woff2", ".ttf", ".otf", ".eot", ".zip", ".gz", ".tgz", ".bz2", ".xz", ".zst",
@@ -34,7 +33,6 @@ _LOCKFILES = frozenset({
 })
 
 
-LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
 _FIRST_READ = 64 * 1024  # below malloc's mmap threshold: no page mapping per small file
 # Never through a link, never stuck on a FIFO.
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
@@ -45,11 +43,10 @@ class Match:
     path: str  # repo-relative file
     pattern: int  # index into the patterns
     line_no: int
-    line: str  # the whole line, stripped, at most LINE_SHOWN characters
+    line: str  # the whole line, stripped, at most content.LINE_SHOWN characters
 
 
 _MAX_PATHSPECS = 2000  # past this, filter in Python rather than on git's command line
-_SHARE_FROM = 4000  # files; below this a fork costs more than it saves
 
 
 def text_files(
@@ -136,15 +133,7 @@ def read_head(repo: str | int, path: str, limit: int) -> bytes:
             return data
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             return b""
-        chunks = [data]
-        size = len(data)
-        while size < limit:
-            more = os.read(fd, min(limit - size, 1 << 20))
-            if not more:
-                break
-            chunks.append(more)
-            size += len(more)
-        return b"".join(chunks)
+        return data + read_all(fd, limit - len(data))
     except OSError:
         return b""
     finally:
@@ -159,78 +148,30 @@ def open_repo(repo: str) -> int:
         return -1
 
 
-def search(
-    repo: str, files: Iterable[str], patterns: Sequence[str], share_from: int = _SHARE_FROM
-) -> tuple[list[Match], int]:
-    """Every occurrence of every pattern in `files`; also how many files were searched."""
-    matches, searched = search_paths(repo, files, patterns, share_from)
+def search(repo: str, files: Iterable[str], patterns: Sequence[str],
+           content: ContentFacts | None = None) -> tuple[list[Match], int]:
+    """Every occurrence of every pattern in `files`, and how many files were searched: the
+    content pass's reference search (through `content`, and so its cache, when given)."""
+    matches, searched = search_paths(repo, files, patterns, content)
     return matches, len(searched)
 
 
-def search_paths(
-    repo: str, files: Iterable[str], patterns: Sequence[str], share_from: int = _SHARE_FROM
-) -> tuple[list[Match], list[str]]:
-    """Every occurrence of every pattern in `files`, and the files read as text.
-
-    Reading is most of the cost, so a long list is shared with one forked process: the
-    other core reads half while this one reads the rest.
-    """
+def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
+                 content: ContentFacts | None = None) -> tuple[list[Match], list[str]]:
+    """search(), with the files that were searched (text) rather than their number."""
     if not patterns:
         return [], []
-    needles = [p.lower().encode() for p in patterns]
+    if content is None:
+        content = ContentFacts(repo, Spec(tuple(patterns)), use_cache=False)
+    else:
+        content.with_patterns(patterns)
     paths = list(files)
-    if len(paths) < share_from or not can_fork():
-        return _search_part(repo, paths, needles)
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    half = len(paths) // 2
-    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork")) as pool:
-        theirs = pool.submit(_search_part, repo, paths[half:], needles)
-        matches, searched = _search_part(repo, paths[:half], needles)
-        more, searched_there = theirs.result()
-    return matches + more, searched + searched_there
-
-
-def _search_part(
-    repo: str, paths: list[str], needles: list[bytes]
-) -> tuple[list[Match], list[str]]:
-    automaton = ahocorasick_rs.BytesAhoCorasick(
-        needles, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    content.ensure({path: (REFS,) for path in paths})
     matches: list[Match] = []
     searched: list[str] = []
-    folder = open_repo(repo)
-    where: str | int = folder if folder >= 0 else repo
-    try:
-        for path in paths:
-            data = read_head(where, path, MAX_TEXT_BYTES + 1)
-            if not data or len(data) > MAX_TEXT_BYTES or b"\0" in data[:8192]:
-                continue
+    for path in paths:
+        hits = content.hits(path)
+        if hits is not None:
             searched.append(path)
-            hay = data.lower()
-            found = automaton.find_matches_as_indexes(hay, overlapping=True)
-            if found:
-                matches.extend(_with_lines(path, hay, found))
-    finally:
-        if folder >= 0:
-            os.close(folder)
+            matches += [Match(path, pattern, line_no, line) for pattern, line_no, line in hits]
     return matches, searched
-
-
-def _with_lines(path: str, hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Match]:
-    for pattern, start, end in found:
-        if not _bounded(hay, start, end):
-            continue
-        line_start = hay.rfind(b"\n", 0, start) + 1
-        line_end = hay.find(b"\n", end)
-        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
-        line_no = hay.count(b"\n", 0, start) + 1
-        yield Match(path, pattern, line_no,
-                    line.strip()[:LINE_SHOWN].decode("utf-8", "replace"))
-
-
-def _bounded(hay: bytes, start: int, end: int) -> bool:
-    """Not inside a longer word: `d3` in `md3` or `ace` in `replace` is no reference."""
-    before = hay[start - 1: start] if start else b""
-    after = hay[end: end + 1]
-    return not (before.isalnum() or before == b"_") and not (after.isalnum() or after == b"_")

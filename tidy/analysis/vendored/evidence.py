@@ -9,13 +9,15 @@ make "unused" a guess, so the verdict is downgraded.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tidy.analysis.vendored.candidates import Library
-from tidy.workspace.textscan import LINE_SHOWN, Match
+from tidy.workspace.content import LINE_SHOWN
+from tidy.workspace.textscan import Match
 
 STRONG, MEDIUM, WEAK = "strong", "medium", "weak"
 # The name as a package manager's package (an npm dependency with a version, a bare import
@@ -136,8 +138,13 @@ def _library_patterns(index: int, library: Library) -> list[Pattern]:
 
 def in_code(match: Match) -> bool:
     """Not in docs, tests or a comment line: where a mention means the code uses it."""
-    doc_or_test = _DOC.search(match.path) or _TEST.search(match.path)
-    return not doc_or_test and not match.line.startswith(_COMMENT)
+    return not _doc_or_test(match.path) and not match.line.startswith(_COMMENT)
+
+
+@functools.lru_cache(maxsize=65536)
+def _doc_or_test(path: str) -> bool:
+    """Per path, not per match: a file holds many matches (a rescan judges them all again)."""
+    return bool(_DOC.search(path) or _TEST.search(path))
 
 
 def grade(match: Match, pattern: Pattern) -> str | None:
@@ -294,14 +301,19 @@ def _evidence(match: Match, pattern: Pattern, tier: str) -> Evidence:
 
 def _owner_of(libraries: Sequence[Library]):  # type: ignore[no-untyped-def]
     roots = {lib.root: i for i, lib in enumerate(libraries)}
+    known: dict[str, int | None] = {}  # by path: a file holds many matches
 
     def owner(path: str) -> int | None:
+        if path in known:
+            return known[path]
+        found = None
         parts = path.split("/")
         for i in range(1, len(parts)):
             found = roots.get("/".join(parts[:i]))
             if found is not None:
-                return found
-        return None
+                break
+        known[path] = found
+        return found
 
     return owner
 

@@ -1,0 +1,272 @@
+"""The content pass and its cache (issue 16) on real files: one read per file per scan, a
+rescan that reads nothing, and a cache that is never trusted into a wrong answer.
+
+Every test counts reads through PassStats (what the pass opened and read), and compares what
+the facts say with what the files hold.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_repo, write
+from tidy.analysis.data_in_code import DataVerdict
+from tidy.core.config import Config
+from tidy.rules.content import content_spec
+from tidy.workspace import content_cache
+from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec
+
+PATTERNS = ("widgetlib", "static/vendor/widget/")
+_ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(4000))
+DATA = f"ROWS = [\n{_ROWS}\n]\n"
+
+
+def _spec() -> Spec:
+    return content_spec(Config(data_min_size=10_000)).with_patterns(PATTERNS)
+
+
+def _old(path: Path) -> None:
+    """Make `path` clearly older than the next scan: not racy (ctime is now, so wait)."""
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
+
+
+def _repo(tmp_path: Path) -> Path:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "app.py", "import widgetlib\nprint('x')\n")
+    write(repo / "page.html", '<script src="/static/vendor/widget/w.js"></script>\n')
+    write(repo / "notes.txt", "nothing here\n")
+    write(repo / "mock_api.py", DATA)
+    _old(repo)
+    return repo
+
+
+REQUESTS = {"app.py": (REFS,), "page.html": (REFS,), "notes.txt": (REFS,), "mock_api.py": ("py",)}
+
+
+def _pass(repo: Path, **kwargs: object) -> ContentFacts:
+    facts = ContentFacts(str(repo), _spec(), **kwargs)  # type: ignore[arg-type]
+    facts.ensure(REQUESTS)
+    facts.save()
+    return facts
+
+
+def _answers(facts: ContentFacts) -> dict[str, object]:
+    """What each file's facts say, decoded as the rules decode them."""
+    def verdict(rel: str) -> DataVerdict | None:
+        raw = (facts.facts(rel) or {}).get("py")
+        return DataVerdict.from_json(raw) if isinstance(raw, dict) else None
+
+    return {rel: (facts.hits(rel), verdict(rel)) for rel in REQUESTS}
+
+
+def test_a_rescan_with_nothing_changed_reads_no_file(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    cold = _pass(repo)
+    assert cold.stats.files_read == 4
+    assert os.path.isfile(content_cache.cache_path(str(repo)))
+    assert content_cache.cache_path(str(repo)).startswith(str(repo / ".git" / "tidy"))
+    warm = _pass(repo)
+    assert (warm.stats.files_read, warm.stats.hits) == (0, 4)
+    assert _answers(warm) == _answers(cold)
+    assert warm.hits("app.py") == [(0, 1, "import widgetlib")]
+    assert (warm.facts("mock_api.py") or {})["py"]["is_data"] is True  # type: ignore[index]
+
+
+def test_one_changed_file_costs_one_read(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    write(repo / "notes.txt", "now it names widgetlib\n")
+    _old(repo)
+    warm = _pass(repo)
+    assert warm.stats.files_read == 1
+    assert warm.hits("notes.txt") == [(0, 1, "now it names widgetlib")]
+
+
+@pytest.mark.parametrize("field", ["device", "inode", "size", "mtime_ns", "ctime_ns"])
+def test_a_different_value_of_any_key_field_is_a_miss(tmp_path: Path, field: str) -> None:
+    """The cache says the file had other contents under a stat that differs in one field:
+    that entry must not be used (the file is read, and its true hits are reported)."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = content_cache.cache_path(str(repo))
+    body = json.loads(Path(path).read_bytes())
+    entry = body["entries"]["app.py"]
+    entry[["device", "inode", "size", "mtime_ns", "ctime_ns"].index(field)] += 1
+    entry[5][REFS] = [[_spec().patterns_key, []]]  # a lie: no reference at all
+    Path(path).write_text(json.dumps(body))
+    _old(repo)
+    warm = _pass(repo)
+    assert warm.stats.files_read == 1
+    assert warm.hits("app.py") == [(0, 1, "import widgetlib")]
+
+
+def test_the_same_key_is_a_hit(tmp_path: Path) -> None:
+    """The converse of the test above: the unchanged key is trusted (the lie is believed),
+    which is why a fix never acts on a cached fact alone (tests/safety/test_content_cache)."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = content_cache.cache_path(str(repo))
+    body = json.loads(Path(path).read_bytes())
+    body["entries"]["app.py"][5][REFS] = [[_spec().patterns_key, []]]
+    Path(path).write_text(json.dumps(body))
+    _old(repo)
+    warm = _pass(repo)
+    assert warm.stats.files_read == 0
+    assert warm.hits("app.py") == []
+
+
+def test_entries_not_older_than_the_cache_file_are_read_again(tmp_path: Path) -> None:
+    """Racy git: a file whose mtime or ctime is not older than the cache file's own may have
+    changed in the tick the cache was written, unseen by its stat: it is read again. Files
+    clearly older are trusted."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    cache = content_cache.cache_path(str(repo))
+    stamps = {rel: os.stat(repo / rel) for rel in REQUESTS}
+    tick = stamps["notes.txt"].st_ctime_ns
+    os.utime(cache, ns=(tick, tick))  # as if the cache was written in notes.txt's tick
+    racy = {rel for rel, st in stamps.items() if max(st.st_mtime_ns, st.st_ctime_ns) >= tick}
+    assert "notes.txt" in racy and "app.py" not in racy
+    warm = ContentFacts(str(repo), _spec())
+    warm.ensure(REQUESTS)
+    assert warm.stats.files_read == len(racy)
+    assert warm.hits("app.py") == [(0, 1, "import widgetlib")]
+
+
+def test_a_file_stamped_during_the_scan_is_not_cached(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    write(repo / "app.py", "import widgetlib  # just written\n")
+    first = _pass(repo)  # the scan started before that write's tick was over
+    assert first.stats.files_read == 4
+    second = ContentFacts(str(repo), _spec())
+    second.ensure(REQUESTS)
+    assert second.stats.files_read == 1  # app.py, read again: it was too recent to keep
+    assert second.hits("app.py") == [(0, 1, "import widgetlib  # just written")]
+
+
+@pytest.mark.parametrize("garbage", [
+    b"", b"{", b"\xff\xfe not json", b"[]", b'{"format": 1}', b"null",
+    b'{"format": 999, "entries": {}}',
+])
+def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, garbage: bytes) -> None:
+    repo = _repo(tmp_path)
+    truth = _answers(_pass(repo, use_cache=False))
+    path = Path(content_cache.cache_path(str(repo)))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(garbage)
+    _old(repo)
+    first = _pass(repo)
+    assert first.stats.files_read == 4
+    assert _answers(first) == truth
+    assert json.loads(path.read_bytes())["format"] == content_cache.FORMAT  # rebuilt
+    assert _pass(repo).stats.files_read == 0
+
+
+def test_a_wrongly_typed_entry_discards_the_whole_cache(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    body["entries"]["notes.txt"][0] = "not a device"
+    path.write_text(json.dumps(body))
+    assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
+
+
+def test_a_foreign_cache_is_not_used(tmp_path: Path) -> None:
+    """Copied from another repo (its root differs), or written by another version or with
+    other judges (its shape differs): nothing of it is trusted."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = content_cache.cache_path(str(repo))
+    assert content_cache.load(path, str(tmp_path / "elsewhere"), _spec().shape).entries == {}
+    assert content_cache.load(path, str(repo), "another shape").entries == {}
+    body = json.loads(Path(path).read_bytes())
+    body["tidy"] = "0.0.0-other"
+    Path(path).write_text(json.dumps(body))
+    assert content_cache.load(path, str(repo), _spec().shape).entries == {}
+
+
+def test_the_cache_is_never_written_or_read_through_a_link(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    os.symlink(elsewhere, repo / ".git" / "tidy")
+    facts = ContentFacts(str(repo), _spec())
+    facts.ensure(REQUESTS)
+    assert facts.save() is False
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_cache_off_neither_reads_nor_writes(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    stamp = path.stat().st_mtime_ns
+    _old(repo)
+    off = _pass(repo, use_cache=False)
+    assert off.stats.files_read == 4
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_a_plain_folder_keeps_its_cache_in_the_state_folder(tmp_path: Path) -> None:
+    folder = tmp_path / "plain"
+    write(folder / "a.bin", size=200_000)
+    _old(folder)
+    first = ContentFacts(str(folder), _spec())
+    first.ensure({"a.bin": (HASH,)})
+    assert first.save()
+    path = content_cache.cache_path(str(folder))
+    assert path.startswith(os.environ["XDG_STATE_HOME"])
+    again = ContentFacts(str(folder), _spec())
+    again.ensure({"a.bin": (HASH,)})
+    assert again.stats.files_read == 0
+    assert content_cache.clear_state_caches() == 1
+    assert not os.path.exists(path)
+
+
+def test_the_search_hits_of_two_pattern_sets_are_both_kept(tmp_path: Path) -> None:
+    """The scan and the commit hook search for different libraries in the same files."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    hook = ContentFacts(str(repo), _spec().with_patterns(["print"]))
+    hook.ensure({"app.py": (REFS,)})
+    hook.save()
+    assert hook.hits("app.py") == [(0, 2, "print('x')")]
+    _old(repo)
+    again = _pass(repo)
+    assert again.stats.files_read == 0
+
+
+def test_a_file_is_read_once_for_every_fact(tmp_path: Path) -> None:
+    """Modules read for the search get their data verdict from the same read, and so do the
+    hashes of files whose size another file of the pass has (duplicate candidates)."""
+    repo = _repo(tmp_path)
+    write(repo / "copy_of_mock_api.py", DATA)
+    facts = ContentFacts(str(repo), _spec())
+    facts.ensure({"mock_api.py": (REFS,), "copy_of_mock_api.py": (REFS,), "app.py": (REFS,)})
+    facts.ensure({"mock_api.py": ("py", HASH), "copy_of_mock_api.py": ("py", HASH)})
+    assert facts.stats.files_read == 3
+    assert {"py", HASH, REFS} <= set(facts.facts("mock_api.py") or {})
+    assert HASH not in (facts.facts("app.py") or {})  # no twin: not hashed
+    key = facts.key("mock_api.py")
+    assert key is not None
+    assert facts.cached("mock_api.py", key) == facts.cached(
+        "copy_of_mock_api.py", facts.key("copy_of_mock_api.py") or key)
+
+
+def test_a_deleted_files_entry_is_dropped_and_others_are_kept(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    (repo / "notes.txt").unlink()
+    only = ContentFacts(str(repo), _spec())
+    only.ensure({"app.py": (REFS,)})  # a scan of some rules only
+    only.set_note("k", "v")  # something new, so it writes
+    assert only.save()
+    kept = content_cache.load(content_cache.cache_path(str(repo)), str(repo), _spec().shape)
+    assert set(kept.entries) == {"app.py", "page.html", "mock_api.py"}
+    assert kept.notes == {"k": "v"}

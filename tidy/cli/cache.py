@@ -1,0 +1,41 @@
+"""`tidy cache clear`: drop the content cache (tidy/workspace/content_cache.py)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from tidy.cli import terminal
+from tidy.cli.exits import EXIT_OK, EXIT_USAGE
+
+
+@click.group()
+def cache() -> None:
+    """The content cache: what tidy learnt from each file's content, kept between scans."""
+
+
+@cache.command("clear")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=str))
+@click.option("--all", "everything", is_flag=True,
+              help="Also every plain folder's cache kept in tidy's state folder.")
+def cache_clear(paths: tuple[str, ...], everything: bool) -> int:
+    """Delete the content cache of the repos (or plain folders) PATHS lie in (default: the
+    current folder). The next scan reads every file again and writes a new one."""
+    from tidy.workspace import content_cache
+    from tidy.workspace.git import find_repo_root
+
+    status = EXIT_OK
+    for path in paths or (".",):
+        if not os.path.isdir(path):
+            terminal.out(f"tidy: error: {path}: not a folder\n", err=True)
+            status = EXIT_USAGE
+            continue
+        folder = os.path.realpath(path)
+        root = find_repo_root(folder) or folder
+        removed = content_cache.clear(root)
+        terminal.out(f"removed {removed}\n" if removed else f"{root}: no content cache\n")
+    if everything:
+        count = content_cache.clear_state_caches()
+        terminal.out(f"removed {count} plain-folder cache(s) from the state folder\n")
+    return status

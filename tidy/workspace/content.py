@@ -1,0 +1,544 @@
+"""The content pass: each first-party file opened and read at most once per scan, and that one
+read feeding every rule that needs its content.
+
+What a file's bytes are asked for is a set of facts, named by a letter:
+    r  reference-search hits: every (pattern, line number, line) of the Aho-Corasick search
+       over the lower-cased text (vendored libraries, TDY4xx); kept with the fingerprint of the
+       patterns, as a different set of libraries asks a different question
+    t  whether the file was searchable text (not binary, at most MAX_TEXT_BYTES)
+    h  sha256 of the whole content (duplicates, TDY204/TDY205)
+    and one per judge of the spec (data in code: "py" the module's verdict, "js" whether a
+       .js/.ts file is data), each the JSON its judge returned
+A rule asks for what it needs (`ContentFacts.ensure`); when a file has to be read, every fact
+the spec says its size and name call for is taken from the same bytes, so a later rule asking
+for another fact finds it there. What was learnt is kept in the content cache
+(tidy.workspace.content_cache), so a rescan with nothing changed reads no file at all.
+
+The judges are handed in (tidy.analysis is a layer above this one); they must be module-level
+functions, as a pass can run on the scan's forked worker (`run_pass`, the engine's early job).
+"""
+
+from __future__ import annotations
+
+import collections
+import functools
+import hashlib
+import os
+import stat
+import time
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import ahocorasick_rs
+
+from tidy.core.state import state_dir
+from tidy.workspace import content_cache
+from tidy.workspace.content_cache import Entry, Facts, StatKey, stat_key
+from tidy.workspace.measure import open_folder
+
+LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
+
+MAX_TEXT_BYTES = 5_000_000  # bigger files are data or bundles, not references
+_BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
+_MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+REFS, TEXT, HASH = "r", "t", "h"
+HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (library discovery)
+# File timestamps come from the kernel's coarse clock, up to a tick (1-10 ms) behind the
+# fine one: a file stamped within this much of the scan's start is not cached.
+RACY_MARGIN_NS = 50_000_000
+
+Hit = tuple[int, int, str]  # pattern index, 1-based line number, the line (stripped, <= 200)
+
+
+@dataclass(frozen=True)
+class Judge:
+    """A fact computed from a file's bytes by a function of a higher layer."""
+
+    name: str  # the fact's key
+    suffixes: tuple[str, ...]  # files it applies to
+    min_size: int  # from this size on, a read file gets this fact too
+    judge: Callable[[bytes], object]  # bytes -> a JSON value; module-level (picklable)
+    version: str  # changes when the judgement does: part of the cache's shape
+    sample: int = 0  # bytes of the file's head it needs; 0: all of it
+    # Computed for every read file it applies to (False: only when asked for, as a costly
+    # judgement of few candidates is cheaper read apart than run on every file read).
+    eager: bool = True
+
+    def applies(self, rel: str, size: int) -> bool:
+        return self.eager and size >= self.min_size and rel.endswith(self.suffixes)
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the content pass computes: the search's patterns, the judges, the hash floor."""
+
+    patterns: tuple[str, ...] = ()
+    judges: tuple[Judge, ...] = ()
+    # A file of the pass this big whose size another one has is hashed from the same read:
+    # a duplicate candidate (the duplicate rules' floor).
+    hash_min_size: int = 100_000
+
+    @functools.cached_property
+    def shape(self) -> str:
+        """Everything that decides a fact's value besides the file: the cache's key."""
+        parts = [str(MAX_TEXT_BYTES), "sha256", *(f"{j.name}:{j.version}:{j.sample}:"
+                                                  f"{','.join(j.suffixes)}" for j in self.judges)]
+        return hashlib.sha256("\0".join(parts).encode()).hexdigest()[:32]
+
+    @functools.cached_property
+    def patterns_key(self) -> str:
+        return hashlib.sha256("\0".join(self.patterns).encode()).hexdigest()[:32]
+
+    def with_patterns(self, patterns: Sequence[str]) -> Spec:
+        return Spec(tuple(patterns), self.judges, self.hash_min_size)
+
+    def wanted(self, rel: str, size: int) -> set[str]:
+        """The facts a read of this file computes besides those asked for (run_pass adds the
+        hash of files whose size another file of the pass has)."""
+        return {j.name for j in self.judges if j.applies(rel, size)}
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A rule's reference search: these patterns over these files (group-relative)."""
+
+    patterns: tuple[str, ...] = ()
+    files: tuple[str, ...] = ()
+
+
+@dataclass
+class PassStats:
+    """What a pass cost: for the benchmark's MB/s and for the tests (one changed file, one
+    read)."""
+
+    files_read: int = 0
+    bytes_read: int = 0
+    hits: int = 0  # files answered from the cache
+    seconds: float = 0.0
+
+    def add(self, other: PassStats) -> None:
+        self.files_read += other.files_read
+        self.bytes_read += other.bytes_read
+        self.hits += other.hits
+        self.seconds += other.seconds
+
+
+@dataclass
+class PassResult:
+    """A pass's answer: an entry for every file it could stat (`entries`); from a worker
+    (export), only the entries another rule may still ask about, and the cache's notes."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    stats: PassStats = field(default_factory=PassStats)
+    notes: dict[str, str] = field(default_factory=dict)
+
+
+class _Reader:
+    """Reads files below one folder (through a descriptor of it) and computes their facts."""
+
+    def __init__(self, root: str, spec: Spec) -> None:
+        self.root = root
+        self.spec = spec
+        self.patterns_key = spec.patterns_key
+        self._automaton = (ahocorasick_rs.BytesAhoCorasick(
+            [p.lower().encode() for p in spec.patterns],
+            matchkind=ahocorasick_rs.MATCHKIND_STANDARD) if spec.patterns else None)
+        self.folder = -1
+        try:
+            self.folder = open_folder(root) if os.open in os.supports_dir_fd else -1
+        except OSError:
+            self.folder = -1
+
+    def close(self) -> None:
+        if self.folder >= 0:
+            os.close(self.folder)
+            self.folder = -1
+
+    def stat(self, rel: str) -> os.stat_result | None:
+        try:
+            if self.folder >= 0:
+                return os.stat(rel, dir_fd=self.folder, follow_symlinks=False)
+            return os.lstat(os.path.join(self.root, rel))
+        except (OSError, ValueError):
+            return None
+
+    def read(self, rel: str, names: set[str], stats: PassStats,
+             old: Entry | None = None) -> Entry | None:
+        """One read of `rel` (never through a link, never a FIFO) for every wanted fact that
+        `old`, when it is of the very same file, does not hold already."""
+        try:
+            fd = (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
+                  else os.open(os.path.join(self.root, rel), _READ_FLAGS))
+        except (OSError, ValueError):
+            return None
+        try:
+            st = os.fstat(fd)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            key = stat_key(st)
+            want = names | self.spec.wanted(rel, st.st_size)
+            if old is not None and old.key == key:
+                want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
+            data = read_all(fd, self._limit(rel, want, st.st_size))
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
+        stats.files_read += 1
+        stats.bytes_read += len(data)
+        facts = self.facts(rel, data, want, st.st_size)
+        if old is not None and old.key == key:  # keep what was known of this file
+            facts = merged_facts(old.facts, facts)
+        return Entry(key, facts)
+
+    def _limit(self, rel: str, want: set[str], size: int) -> int:
+        """How much of the file the wanted facts need."""
+        if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
+            return size + 1
+        limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
+        limit = max([limit, *(_head_size(name) for name in want)])
+        if (REFS in want or TEXT in want) and size <= MAX_TEXT_BYTES:
+            limit = max(limit, size + 1)  # a bigger file is no text to search: not read for it
+        return limit
+
+    def facts(self, rel: str, data: bytes, want: set[str], size: int) -> Facts:
+        facts: Facts = {}
+        if REFS in want or TEXT in want:
+            text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
+                    and b"\0" not in data[:_BINARY_SNIFF])
+            facts[TEXT] = text
+            facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
+        if HASH in want and len(data) == size:
+            facts[HASH] = hashlib.sha256(data).hexdigest()
+        for judge in self.spec.judges:
+            if judge.name in want:
+                facts[judge.name] = judge.judge(data[:judge.sample] if judge.sample else data)
+        for name in want:
+            if (n := _head_size(name)) > 0:
+                facts[name] = data[:n].decode("latin-1")
+        return facts
+
+    def _search(self, data: bytes) -> list[list[object]]:
+        if self._automaton is None:
+            return []
+        hay = data.lower()
+        found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
+        return [[p, n, line] for p, n, line in _with_lines(hay, found)] if found else []
+
+
+# The search's hits are kept per set of patterns, for the last _REFS_KEPT sets: the scan and
+# the commit hook (which looks only for the libraries being added) ask different questions
+# of the same files, and neither should make the other read them again.
+_REFS_KEPT = 2
+
+
+def refs_for(facts: Facts, patterns_key: str) -> list[object] | None:
+    """The raw hits `facts` hold for the patterns with this fingerprint; None when none."""
+    for pair in _refs_pairs(facts.get(REFS)):
+        if pair[0] == patterns_key:
+            return pair[1]  # type: ignore[no-any-return]
+    return None
+
+
+def merged_facts(old: Facts, new: Facts) -> Facts:
+    """`new` over `old` of the same file: the search's hits of other patterns are kept."""
+    merged = {**old, **new}
+    fresh, before = _refs_pairs(new.get(REFS)), _refs_pairs(old.get(REFS))
+    if REFS in new:
+        keys = {pair[0] for pair in fresh}
+        merged[REFS] = [*fresh, *(pair for pair in before if pair[0] not in keys)][:_REFS_KEPT]
+    return merged
+
+
+def _refs_pairs(kept: object) -> list[list[Any]]:
+    """The well-formed [patterns key, hits] pairs of a REFS fact (the cache is untrusted)."""
+    if not isinstance(kept, list):
+        return []
+    return [pair for pair in kept if isinstance(pair, list) and len(pair) == 2
+            and isinstance(pair[0], str) and isinstance(pair[1], list)]
+
+
+def _head_size(name: str) -> int:
+    """n of a HEAD + str(n) fact's name; 0 for any other fact."""
+    tail = name[len(HEAD):] if name.startswith(HEAD) else ""
+    return int(tail) if tail.isdigit() else 0
+
+
+def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
+    """Whether `facts` answer every one of `names` (the search's for these patterns)."""
+    for name in names:
+        if name == REFS:
+            if refs_for(facts, patterns_key) is None or TEXT not in facts:
+                return False
+        elif name not in facts:
+            return False
+    return True
+
+
+def read_all(fd: int, limit: int) -> bytes:
+    """Up to `limit` bytes from `fd`, to its end."""
+    chunks = []
+    size = 0
+    while size < limit:
+        chunk = os.read(fd, min(limit - size, 1 << 22))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # b"" when nothing was read
+
+
+def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
+    """Each hit not inside a longer word, with its line: lines are counted once over the
+    file, from hit to hit (not from the start for each: a file of many hits stays linear)."""
+    line_no, counted_to = 1, 0
+    for pattern, start, end in sorted(found, key=lambda f: f[1]):
+        if not _bounded(hay, start, end):
+            continue
+        line_no += hay.count(b"\n", counted_to, start)
+        counted_to = start
+        line_start = hay.rfind(b"\n", 0, start) + 1
+        line_end = hay.find(b"\n", end)
+        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
+        yield pattern, line_no, line.strip()[:LINE_SHOWN].decode("utf-8", "replace")
+
+
+def _bounded(hay: bytes, start: int, end: int) -> bool:
+    """Not inside a longer word: `d3` in `md3` or `ace` in `replace` is no reference."""
+    before = hay[start - 1: start] if start else b""
+    after = hay[end: end + 1]
+    return not (before.isalnum() or before == b"_") and not (after.isalnum() or after == b"_")
+
+
+def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
+             known: Mapping[str, Entry]) -> PassResult:
+    """Facts for every requested file: from `known` (this scan's or the cache's entries) when
+    its stat matches on every field and the facts are there, else from one read."""
+    started = time.monotonic()
+    result = PassResult()
+    reader = _Reader(root, spec)
+    try:
+        found = {rel: st for rel in requests
+                 if (st := reader.stat(rel)) is not None and stat.S_ISREG(st.st_mode)}
+        sizes = collections.Counter(st.st_size for st in found.values()
+                                    if st.st_size >= spec.hash_min_size)
+        for rel, st in found.items():
+            names = set(requests[rel])
+            # A judge's fact exists for files of its size and up only, asked for or not.
+            names -= {j.name for j in spec.judges if st.st_size < j.min_size}
+            if sizes.get(st.st_size, 0) > 1:
+                names.add(HASH)  # a duplicate candidate: hashed from the same read
+            old = known.get(rel)
+            wanted = names | spec.wanted(rel, st.st_size)
+            if not wanted:
+                continue  # nothing to learn from its bytes
+            if old is not None and old.key == stat_key(st) and has_facts(
+                    old.facts, wanted, reader.patterns_key):
+                result.entries[rel] = old
+                result.stats.hits += 1
+                continue
+            entry = reader.read(rel, names, result.stats, old)
+            if entry is not None:
+                result.entries[rel] = entry
+    finally:
+        reader.close()
+    result.stats.seconds = time.monotonic() - started
+    return result
+
+
+class ContentFacts:
+    """The content facts of one group (a repo or a plain folder) for one scan.
+
+    `ensure` computes what is missing; `facts` answers from what this scan has. At the end the
+    engine calls `save`: entries this scan made replace the cache's, the others are kept.
+    """
+
+    def __init__(self, root: str, spec: Spec, use_cache: bool = True,
+                 started_ns: int | None = None) -> None:
+        self.root = root
+        self.spec = spec
+        self.use_cache = use_cache
+        # When the scan began reading: a file changed since (or just before) may have
+        # changed again within one timestamp tick after it was read, unseen by its stat.
+        self.started_ns = time.time_ns() if started_ns is None else started_ns
+        self.stats = PassStats()
+        self._entries: dict[str, Entry] = {}
+        self._notes: dict[str, str] = {}  # set by this scan
+        self._seen_notes: dict[str, str] = {}  # the cache's, as the worker read them
+        self._loaded: content_cache.Loaded | None = None
+        self._changed = False
+
+    def _cache(self) -> dict[str, Entry]:
+        return self._load().entries
+
+    def _load(self) -> content_cache.Loaded:
+        if self._loaded is None:
+            self._loaded = (content_cache.load(content_cache.cache_path(self.root), self.root,
+                                               self.spec.shape)
+                            if self.use_cache else content_cache.Loaded())
+        return self._loaded
+
+    def note(self, key: str) -> str | None:
+        """An answer kept under `key` by an earlier scan (or this one): for work whose input is
+        named by the key itself (a commit id), not by a file's stat."""
+        if key in self._notes:
+            return self._notes[key]
+        if key in self._seen_notes:
+            return self._seen_notes[key]
+        return self._load().notes.get(key)
+
+    def set_note(self, key: str, value: str) -> None:
+        if self.note(key) != value:
+            self._changed = True
+        self._notes[key] = value
+
+    def adopt(self, result: PassResult, spec: Spec) -> None:
+        """Take a pass made elsewhere (the early job) as this scan's own."""
+        if spec.shape != self.spec.shape:
+            return
+        if spec.patterns and not self.spec.patterns:
+            self.spec = self.spec.with_patterns(spec.patterns)
+        self._entries.update(result.entries)
+        self._seen_notes.update(result.notes)
+        self.stats.add(result.stats)
+
+    def with_patterns(self, patterns: Sequence[str]) -> None:
+        """The reference search's patterns, known once the libraries are."""
+        if tuple(patterns) != self.spec.patterns:
+            self.spec = self.spec.with_patterns(patterns)
+
+    def ensure(self, requests: Mapping[str, Iterable[str]]) -> None:
+        missing = {rel: names for rel, names in requests.items()
+                   if not self._has(rel, names)}
+        if not missing:
+            return
+        known = {**self._cache(), **self._entries}
+        result = run_pass(self.root, missing, self.spec, known)
+        self._entries.update(result.entries)
+        self.stats.add(result.stats)
+        self._changed = self._changed or result.stats.files_read > 0
+
+    def _has(self, rel: str, names: Iterable[str]) -> bool:
+        entry = self._entries.get(rel)
+        return entry is not None and has_facts(entry.facts, names, self.spec.patterns_key)
+
+    def forget(self, rel: str) -> None:
+        """Drop what is known of `rel` (a fact that did not decode): the next ensure reads it."""
+        self._entries.pop(rel, None)
+        self._cache().pop(rel, None)
+
+    def head(self, rel: str, limit: int) -> bytes:
+        """At most `limit` bytes of the file's start (read_head's answer, b"" when it cannot be
+        read), kept like any fact: what library discovery reads, a rescan need not."""
+        name = f"{HEAD}{limit}"
+        self.ensure({rel: (name,)})
+        value = (self.facts(rel) or {}).get(name)
+        return value.encode("latin-1") if isinstance(value, str) else b""
+
+    def export(self) -> PassResult:
+        """What the main process may still ask of the worker's early pass (which saved the
+        cache itself): the entries with a judge's verdict or a hash, and the cache's notes.
+        The search's hits stay behind: the early job turned them into its matches."""
+        judged = {j.name for j in self.spec.judges} | {HASH}
+        entries = {rel: e for rel, e in self._entries.items() if judged & e.facts.keys()}
+        notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
+        return PassResult(entries, self.stats, notes)
+
+    def facts(self, rel: str) -> Facts | None:
+        entry = self._entries.get(rel)
+        return entry.facts if entry is not None else None
+
+    def key(self, rel: str) -> StatKey | None:
+        entry = self._entries.get(rel)
+        return entry.key if entry is not None else None
+
+    def hits(self, rel: str) -> list[Hit] | None:
+        """The reference search's hits in `rel` for the current patterns; None when it was
+        not searched (not text, gone, unreadable)."""
+        facts = self.facts(rel)
+        if facts is None or facts.get(TEXT) is not True:
+            return None
+        refs = refs_for(facts, self.spec.patterns_key)
+        if refs is None:
+            return None
+        return [h for h in (_hit(raw) for raw in refs) if h is not None]
+
+    def cached(self, rel: str, key: StatKey) -> bytes | None:
+        """The sha256 of `rel` when this scan or the cache has it for this very stat (the
+        duplicate pass's own listing saw the file so); never reads the file."""
+        entry = self._entries.get(rel)
+        if entry is None or entry.key != key:
+            entry = self._cache().get(rel)
+        if entry is None or entry.key != key:
+            return None
+        value = entry.facts.get(HASH)
+        if not isinstance(value, str) or len(value) != 64:
+            return None
+        try:
+            return bytes.fromhex(value)
+        except ValueError:
+            return None
+
+    def remember(self, rel: str, key: StatKey, digest: bytes) -> None:
+        """A hash the duplicate pass computed from the file with this stat."""
+        entry = self._entries.get(rel) or self._cache().get(rel)
+        facts = dict(entry.facts) if entry is not None and entry.key == key else {}
+        if facts.get(HASH) == digest.hex():
+            if entry is not None:
+                self._entries.setdefault(rel, entry)
+            return
+        facts[HASH] = digest.hex()
+        self._entries[rel] = Entry(key, facts)
+        self._changed = True
+
+    def save(self) -> bool:
+        """Write the cache when this scan learnt anything new."""
+        if not self.use_cache or not self._changed:
+            return False
+        path = content_cache.cache_path(self.root)
+        if path.startswith(os.path.join(state_dir(), "")) and not _state_folder_ready(path):
+            return False
+        # What this scan did not look at is kept while its file is still there (a scan of
+        # some rules only leaves the others' facts); bounded: past MAX_ENTRIES it goes first.
+        untouched = {rel: e for rel, e in self._cache().items() if rel not in self._entries}
+        merged = {rel: e for rel, e in untouched.items()
+                  if os.path.lexists(os.path.join(self.root, rel))}
+        if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
+            merged = {}
+        merged.update(self._entries)
+        # A file with a great many search hits is read again rather than kept: the cache
+        # stays small, and the answer is the same.
+        # Nor is a file whose mtime or ctime is not clearly older than the scan: it may have
+        # changed within the tick of its read (racy, as in git), so it is read next time.
+        recent = self.started_ns - RACY_MARGIN_NS
+        kept = {rel: e for rel, e in merged.items()
+                if _hit_count(e) <= _MAX_CACHED_HITS and e.key[3] < recent and e.key[4] < recent}
+        notes = {**self._load().notes, **self._notes}
+        if len(notes) > content_cache.MAX_NOTES:
+            notes = dict(self._notes)
+        return content_cache.save(path, self.root, self.spec.shape, kept, notes)
+
+
+def _hit_count(entry: Entry) -> int:
+    return sum(len(hits) for _, hits in _refs_pairs(entry.facts.get(REFS))
+               if isinstance(hits, list))
+
+
+def _hit(raw: object) -> Hit | None:
+    if (isinstance(raw, list) and len(raw) == 3 and type(raw[0]) is int
+            and type(raw[1]) is int and isinstance(raw[2], str)):
+        return raw[0], raw[1], raw[2]
+    return None
+
+
+def _state_folder_ready(path: str) -> bool:
+    """A plain folder's cache lives in the state folder: it must exist (made private)."""
+    from tidy.core.state import StateError, ensure_private
+
+    try:
+        ensure_private(os.path.dirname(os.path.dirname(path)))
+    except (OSError, StateError):
+        return False
+    return True
