@@ -17,6 +17,7 @@ import pytest
 from tests.conftest import make_repo, write
 from tidy.analysis.data_in_code import DataVerdict
 from tidy.core.config import Config
+from tidy.core.state import state_dir
 from tidy.rules.content import content_spec
 from tidy.workspace import content_cache
 from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec
@@ -221,7 +222,7 @@ def test_a_plain_folder_keeps_its_cache_in_the_state_folder(tmp_path: Path) -> N
     first.ensure({"a.bin": (HASH,)})
     assert first.save()
     path = content_cache.cache_path(str(folder))
-    assert path.startswith(os.environ["XDG_STATE_HOME"])
+    assert path.startswith(state_dir() + os.sep)
     again = ContentFacts(str(folder), _spec())
     again.ensure({"a.bin": (HASH,)})
     assert again.stats.files_read == 0

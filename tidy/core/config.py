@@ -165,9 +165,9 @@ class Config:
     duplicates: bool = _setting(
         False, expects="true or false", parse=_boolean,
         option=Option("--duplicates", OptionKind.FLAG,
-                      "Full duplicate search: every file and every folder (TDY204, TDY205); "
-                      "without it only files over duplicate-min-size and folders of 1 MB or "
-                      "more whose sizes match another's are compared."))
+                      "Full duplicate search: files of every size and every folder (TDY204, "
+                      "TDY205); without it only files of duplicate-min-size or more and "
+                      "folders of 1 MB or more are compared."))
     # TDY204/TDY205: smaller duplicates are not reported
     duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
     # the content cache (tidy/workspace/content_cache.py): read and written unless this is set
