@@ -23,11 +23,12 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import hermetic_env
@@ -203,6 +204,16 @@ def _install(base: Path, name: bytes, scheduler: str) -> tuple[Path, Any]:
     return work, os.fsencode(os.path.realpath(folder))
 
 
+def _refused_as_control(name: bytes, folder: Any) -> bool:
+    """A name that decodes to a control or line-separator character (C1 controls such as
+    U+0080 included) is refused like a newline: the error says so. True when refused."""
+    text = os.fsdecode(name)
+    if not any(unicodedata.category(c) in ("Cc", "Zl", "Zp") for c in text):
+        return False
+    assert "control character" in str(folder), folder
+    return True
+
+
 def _expected(folder: bytes) -> list[bytes]:
     return [os.fsencode(sys.executable), b"-m", b"tidy", b"watch", b"--once", folder]
 
@@ -215,8 +226,12 @@ SETTINGS = settings(max_examples=30, deadline=None,
 @pytest.mark.slow
 @SETTINGS
 @given(name=_NAME_BYTES)
+@example(name=b"\xc2\x80")  # U+0080, a C1 control: refused like a newline
 def test_systemd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes) -> None:
     work, folder = _install(tmp_path, name, "systemd")
+    if _refused_as_control(name, folder):
+        assert not (work / "systemd").exists()
+        return
     assert isinstance(folder, bytes), folder
     assert _systemd_job(work / "systemd") == _expected(folder)
     _analyze(work / "systemd")
@@ -225,21 +240,29 @@ def test_systemd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: byte
 @pytest.mark.slow
 @SETTINGS
 @given(name=_NAME_BYTES)
+@example(name=b"\xc2\x80")  # U+0080, a C1 control: refused like a newline
 def test_cron_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes,
                                                   stand_in: Path) -> None:
     work, folder = _install(tmp_path, name, "cron")
+    if _refused_as_control(name, folder):
+        assert not (work / "crontab").exists()
+        return
     assert isinstance(folder, bytes), folder
     assert _cron_argv(work / "crontab", stand_in) == _expected(folder)
 
 
 @SETTINGS
 @given(name=_NAME_BYTES)
+@example(name=b"\xc2\x80")  # U+0080, a C1 control: refused like a newline
 def test_launchd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes) -> None:
     work, folder = _install(tmp_path, name, "launchd")
     try:
         name.decode("utf-8")
     except UnicodeDecodeError:  # a plist holds Unicode only: refused, nothing written
         assert "not UTF-8" in str(folder) and not (work / "LaunchAgents").exists()
+        return
+    if _refused_as_control(name, folder):
+        assert not (work / "LaunchAgents").exists()
         return
     assert isinstance(folder, bytes), folder
     with (work / "LaunchAgents" / "dev.tidy.clean.plist").open("rb") as f:
