@@ -32,6 +32,8 @@ import stat
 import time
 from collections.abc import Iterable, Iterator
 
+from tidy.core.processes import process_alive
+
 MAX_CONFIG_BYTES = 16 << 20  # no config or evidence file tidy reads is anywhere near this
 STALE_TEMP_SECONDS = 3600.0
 TEMP_PREFIX, TEMP_SUFFIX = ".tidy-", ".tmp"
@@ -421,21 +423,11 @@ def remove_stale_temps(folder: int, now: float | None = None) -> list[str]:
             continue
         old = moment - st.st_mtime > STALE_TEMP_SECONDS
         pid = match.group(1)
-        if not old and (pid is None or _alive(int(pid))):
+        running = pid is None or int(pid) == os.getpid() or process_alive(int(pid))
+        if not old and running:
             continue
         with contextlib.suppress(FileNotFoundError):
             os.unlink(name, dir_fd=folder)
             removed.append(name)
     return removed
 
-
-def _alive(pid: int) -> bool:
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except (PermissionError, OverflowError, ValueError):
-        return True  # another user's process (or a number no pid can be): leave it
-    return True

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core.atomic import atomic_write
+from tidy.core.processes import process_alive
 
 
 class UndoRefused(ValueError):
@@ -222,7 +223,8 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
     if backup is None:
         return []
     record = read_record(backup)
-    if record.get("complete", True) or _alive(record.get("pid")):
+    writer = record.get("pid")
+    if record.get("complete", True) or (writer != os.getpid() and process_alive(writer)):
         return []
     notes = _remove_temp_files(record)
     if not changed_since(record):
@@ -265,14 +267,3 @@ def _remove_temp_files(record: dict[str, Any]) -> list[str]:
                     removed.append(f"removed temp file {os.path.basename(temp)}")
     return removed
 
-
-def _alive(pid: object) -> bool:
-    if not isinstance(pid, int) or pid <= 0 or pid == os.getpid():
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True

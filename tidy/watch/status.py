@@ -7,11 +7,11 @@ running watcher, so this works the same for a watcher, a cron `--once` and the n
 from __future__ import annotations
 
 import json
-import os
 import time
 from dataclasses import dataclass, field
 from typing import Any
 
+from tidy.core.processes import process_alive
 from tidy.fixes.journal import lock_held
 from tidy.watch import log as watch_log
 
@@ -32,24 +32,14 @@ def _lock_held() -> bool:
     return lock_held(watch_log.lock_path())
 
 
-def _alive(pid: Any) -> bool:
-    if not isinstance(pid, int) or pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
 
 def collect(limit: int = 10) -> Status:
     entries = watch_log.read()
     starts = [e for e in entries if e.get("event") == "start"]
     stopped = {e.get("pid") for e in entries if e.get("event") == "stop"}
     held = _lock_held()
-    live = [s for s in starts if held and s.get("pid") not in stopped and _alive(s.get("pid"))]
+    live = [s for s in starts
+            if held and s.get("pid") not in stopped and process_alive(s.get("pid"))]
     return Status(
         running=bool(live),
         watchers=live,
