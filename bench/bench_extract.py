@@ -94,6 +94,8 @@ def main() -> int:
     parser.add_argument("--skip-original-import", action="store_true")
     args = parser.parse_args()
     root = Path(args.workdir)
+    # Backups of modules outside a git repo go to tidy's state folder: the bench's, not yours.
+    os.environ.setdefault("TIDY_STATE_DIR", str(root / "state"))
     rows: list[tuple[str, str]] = []
     for plain in (True, False):
         label = "--plain" if plain else "functions use the data"

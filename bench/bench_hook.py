@@ -162,6 +162,7 @@ def main() -> None:
     args = parser.parse_args()
     root = Path(os.environ.get("TIDY_BENCH_DIR") or "/tmp/tidy-bench") / "hook"
     root.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("TIDY_STATE_DIR", str(root / "state"))  # never the user's state
 
     load_start = os.getloadavg()[0]
     figures: dict[str, dict[str, float]] = {}
