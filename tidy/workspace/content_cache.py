@@ -138,7 +138,7 @@ def _entry(value: object) -> Entry | None:
     dev, ino, size, mtime, ctime, facts = value
     if (type(dev) is not int or type(ino) is not int or type(size) is not int
             or type(mtime) is not int or type(ctime) is not int or type(facts) is not dict
-            or min(dev, ino, size, mtime, ctime) < 0):
+            or dev < 0 or ino < 0 or size < 0 or mtime < 0 or ctime < 0):
         return None
     return Entry((dev, ino, size, mtime, ctime), facts)
 
