@@ -534,6 +534,8 @@ class ContentFacts:
         refs = refs_for(facts, self.spec.patterns_key)
         if refs is None:
             return None
+        if not refs:
+            return []  # most files: nothing found (no generator to set up per file)
         return [h for h in (_hit(raw) for raw in refs) if h is not None]
 
     def cached(self, rel: str, key: StatKey) -> bytes | None:

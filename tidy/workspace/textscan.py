@@ -181,6 +181,7 @@ def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
         hits = content.hits(path)
         if hits is not None:
             searched.append(path)
-            matches += [Match(path, pattern, line_no, lines.setdefault(line, line))
-                        for pattern, line_no, line in hits]
+            if hits:
+                matches += [Match(path, pattern, line_no, lines.setdefault(line, line))
+                            for pattern, line_no, line in hits]
     return matches, searched
