@@ -218,3 +218,45 @@ def test_speed_on_a_seed_shaped_module() -> None:
     seconds = time.process_time() - started
     assert verdict.is_data and verdict.bindings[0].name == "QUESTIONS"
     assert len(blob) / seconds > 30e6, f"{len(blob) / seconds / 1e6:.0f} MB/s"
+
+
+# ------------------------------------------------------------------ TDY303's JS judge
+
+def _judge_js_reading_all(data: bytes) -> bool:
+    """judge_js as it was before it learnt to stop early: every token of the sample counted."""
+    from tidy.analysis.data_in_code.jsdata import _JS_TOKEN, SAMPLE_BYTES
+
+    sample = data[:SAMPLE_BYTES]
+    literal = names = tokens = 0
+    for match in _JS_TOKEN.finditer(sample):
+        tokens += 1
+        if match.group("name") is not None:
+            names += 1
+        elif not match.group(0).startswith((b"//", b"/*")):
+            literal += len(match.group(0))
+    return bool(sample) and literal / len(sample) >= 0.5 and names <= max(20, tokens // 10)
+
+
+_JS_PIECES = [b"'", b'"', b"`", b"\\", b"\n", b"/", b"*", b" ", b",", b"//", b"/*", b"*/",
+              b"name", b"x1", b"$el", b"12", b"3.5e2", b"'ab'", b'"cd, ef"', b"`t`"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_JS_PIECES), max_size=3000), st.integers(0, 3))
+def test_the_js_judge_stopping_early_answers_as_reading_all(pieces: list[bytes],
+                                                            repeat: int) -> None:
+    """Code is told from data before the end of the sample: never a different answer from
+    counting every token (data-like and code-like mixes, long enough to reach the check)."""
+    from tidy.analysis.data_in_code.jsdata import judge_js
+
+    data = b"".join(pieces) * (1 + repeat * 40)
+    assert judge_js(data) == _judge_js_reading_all(data)
+
+
+def test_the_js_judge_on_a_table_and_on_code() -> None:
+    from tidy.analysis.data_in_code.jsdata import judge_js
+
+    table = b"export default [" + b",".join(b'"row %d", %d' % (n, n) for n in range(20_000)) + b"];"
+    code = b"function f(a, b) { return a + b; }\n" * 20_000
+    assert judge_js(table) is True and _judge_js_reading_all(table) is True
+    assert judge_js(code) is False and _judge_js_reading_all(code) is False

@@ -11,6 +11,7 @@ import json
 import os
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -47,6 +48,12 @@ def _repo(tmp_path: Path) -> Path:
 
 
 REQUESTS = {"app.py": (REFS,), "page.html": (REFS,), "notes.txt": (REFS,), "mock_api.py": ("py",)}
+
+
+def _set_facts(body: dict[str, Any], rel: str, facts: dict[str, object]) -> None:
+    """Give `rel` other facts in a cache file's body (a row of its own: others keep theirs)."""
+    body["facts"].append(facts)
+    body["entries"][rel][5] = len(body["facts"]) - 1
 
 
 def _pass(repo: Path, **kwargs: object) -> ContentFacts:
@@ -98,7 +105,8 @@ def test_a_different_value_of_any_key_field_is_a_miss(tmp_path: Path, field: str
     body = json.loads(Path(path).read_bytes())
     entry = body["entries"]["app.py"]
     entry[["device", "inode", "size", "mtime_ns", "ctime_ns"].index(field)] += 1
-    entry[5][REFS] = [[_spec().patterns_key, []]]  # a lie: no reference at all
+    _set_facts(body, "app.py", {**body["facts"][entry[5]],
+                                REFS: [[_spec().patterns_key, []]]})  # a lie: no reference
     Path(path).write_text(json.dumps(body))
     _old(repo)
     warm = _pass(repo)
@@ -113,7 +121,8 @@ def test_the_same_key_is_a_hit(tmp_path: Path) -> None:
     _pass(repo)
     path = content_cache.cache_path(str(repo))
     body = json.loads(Path(path).read_bytes())
-    body["entries"]["app.py"][5][REFS] = [[_spec().patterns_key, []]]
+    _set_facts(body, "app.py", {**body["facts"][body["entries"]["app.py"][5]],
+                                REFS: [[_spec().patterns_key, []]]})
     Path(path).write_text(json.dumps(body))
     _old(repo)
     warm = _pass(repo)
@@ -190,6 +199,48 @@ def test_a_foreign_cache_is_not_used(tmp_path: Path) -> None:
     body["tidy"] = "0.0.0-other"
     Path(path).write_text(json.dumps(body))
     assert content_cache.load(path, str(repo), _spec().shape).entries == {}
+
+
+@pytest.mark.parametrize("tamper", ["row past the table", "negative row", "row true",
+                                    "row not facts", "no table"])
+def test_a_wrong_facts_row_discards_the_whole_cache(tmp_path: Path, tamper: str) -> None:
+    """The entries point into the facts table: a row that is not there, or a row that is not
+    a set of facts, is not what tidy writes, and nothing of that cache is trusted."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    entry = body["entries"]["notes.txt"]
+    if tamper == "row past the table":
+        entry[5] = len(body["facts"])
+    elif tamper == "negative row":
+        entry[5] = -1
+    elif tamper == "row true":
+        entry[5] = True
+    elif tamper == "row not facts":
+        body["facts"][entry[5]] = ["t", True]
+    else:
+        del body["facts"]
+    path.write_text(json.dumps(body))
+    assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
+
+
+def test_files_with_the_same_facts_share_one_row(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    for n in range(5):
+        write(repo / f"plain{n}.txt", f"nothing here {n}\n")
+    _old(repo)
+    facts = ContentFacts(str(repo), _spec())
+    facts.ensure({**REQUESTS, **{f"plain{n}.txt": (REFS,) for n in range(5)}})
+    facts.save()
+    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
+    rows = {rel: body["entries"][rel][5] for rel in (f"plain{n}.txt" for n in range(5))}
+    assert len(set(rows.values())) == 1
+    assert len(body["facts"]) < len(body["entries"])
+    again = ContentFacts(str(repo), _spec())
+    again.ensure({f"plain{n}.txt": (REFS,) for n in range(5)})
+    assert again.stats.files_read == 0
+    assert all(again.hits(f"plain{n}.txt") == [] for n in range(5))
 
 
 def test_the_cache_is_never_written_or_read_through_a_link(tmp_path: Path) -> None:

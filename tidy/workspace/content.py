@@ -97,7 +97,13 @@ class Spec:
     def wanted(self, rel: str, size: int) -> set[str]:
         """The facts a read of this file computes besides those asked for (run_pass adds the
         hash of files whose size another file of the pass has)."""
-        return {j.name for j in self.judges if j.applies(rel, size)}
+        return {name for name, floor, suffixes in self._eager
+                if size >= floor and rel.endswith(suffixes)}
+
+    @functools.cached_property
+    def _eager(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+        # wanted() runs for every file of a scan: the judges' tests, unpacked once
+        return tuple((j.name, j.min_size, j.suffixes) for j in self.judges if j.eager)
 
 
 @dataclass(frozen=True)
@@ -168,24 +174,35 @@ class _Reader:
              old: Entry | None = None) -> Entry | None:
         """One read of `rel` (never through a link, never a FIFO) for every wanted fact that
         `old`, when it is of the very same file, does not hold already."""
-        try:
-            fd = (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
-                  else os.open(os.path.join(self.root, rel), _READ_FLAGS))
-        except (OSError, ValueError):
+        fd = self.open(rel)
+        if fd < 0:
             return None
         try:
             st = os.fstat(fd)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            key = stat_key(st)
-            want = names | self.spec.wanted(rel, st.st_size)
-            if old is not None and old.key == key:
-                want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
-            data = read_all(fd, self._limit(rel, want, st.st_size))
+            return self.read_open(rel, fd, st, names, stats, old)
         except OSError:
             return None
         finally:
             os.close(fd)
+
+    def open(self, rel: str) -> int:
+        """A descriptor of `rel` for reading (never through a link); -1 when it cannot be."""
+        try:
+            return (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
+                    else os.open(os.path.join(self.root, rel), _READ_FLAGS))
+        except (OSError, ValueError):
+            return -1
+
+    def read_open(self, rel: str, fd: int, st: os.stat_result, names: set[str],
+                  stats: PassStats, old: Entry | None = None) -> Entry:
+        """read() of a file already open, `st` its fstat (a regular file); raises OSError."""
+        key = stat_key(st)
+        want = names | self.spec.wanted(rel, st.st_size)
+        if old is not None and old.key == key:
+            want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
+        data = read_all(fd, self._limit(rel, want, st.st_size))
         stats.files_read += 1
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
@@ -235,10 +252,16 @@ _REFS_KEPT = 2
 
 
 def refs_for(facts: Facts, patterns_key: str) -> list[object] | None:
-    """The raw hits `facts` hold for the patterns with this fingerprint; None when none."""
-    for pair in _refs_pairs(facts.get(REFS)):
-        if pair[0] == patterns_key:
-            return pair[1]  # type: ignore[no-any-return]
+    """The raw hits `facts` hold for the patterns with this fingerprint; None when none.
+    (The first well-formed pair of that key, as _refs_pairs would keep it: this runs for every
+    file of a scan, so it builds no list.)"""
+    kept = facts.get(REFS)
+    if type(kept) is not list:
+        return None
+    for pair in kept:
+        if (type(pair) is list and len(pair) == 2 and pair[0] == patterns_key
+                and isinstance(pair[0], str) and isinstance(pair[1], list)):
+            return pair[1]
     return None
 
 
@@ -315,37 +338,81 @@ def _bounded(hay: bytes, start: int, end: int) -> bool:
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
              known: Mapping[str, Entry]) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
-    its stat matches on every field and the facts are there, else from one read."""
+    its stat matches on every field and the facts are there, else from one read.
+
+    A file nothing is known of is opened at once and its fstat is its only stat (most files of
+    a first scan). Files of hash_min_size and up wait until every file was stat'ed: whether
+    one is a duplicate candidate (hashed from the same read) depends on the others' sizes."""
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
+    big: list[tuple[str, os.stat_result]] = []
     try:
-        found = {rel: st for rel in requests
-                 if (st := reader.stat(rel)) is not None and stat.S_ISREG(st.st_mode)}
-        sizes = collections.Counter(st.st_size for st in found.values()
-                                    if st.st_size >= spec.hash_min_size)
-        for rel, st in found.items():
-            names = set(requests[rel])
-            # A judge's fact exists for files of its size and up only, asked for or not.
-            names -= {j.name for j in spec.judges if st.st_size < j.min_size}
-            if sizes.get(st.st_size, 0) > 1:
-                names.add(HASH)  # a duplicate candidate: hashed from the same read
+        for rel, asked in requests.items():
             old = known.get(rel)
-            wanted = names | spec.wanted(rel, st.st_size)
-            if not wanted:
-                continue  # nothing to learn from its bytes
-            if old is not None and old.key == stat_key(st) and has_facts(
-                    old.facts, wanted, reader.patterns_key):
-                result.entries[rel] = old
-                result.stats.hits += 1
+            if old is not None:
+                st = reader.stat(rel)
+                if st is None or not stat.S_ISREG(st.st_mode):
+                    continue
+                if st.st_size >= spec.hash_min_size:
+                    big.append((rel, st))
+                else:
+                    _answer(reader, rel, st, _names(spec, asked, st.st_size), old, result)
                 continue
-            entry = reader.read(rel, names, result.stats, old)
-            if entry is not None:
-                result.entries[rel] = entry
+            fd = reader.open(rel)
+            if fd < 0:
+                continue
+            try:
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode):
+                    continue
+                if st.st_size >= spec.hash_min_size:
+                    big.append((rel, st))
+                    continue
+                names = _names(spec, asked, st.st_size)
+                if names or spec.wanted(rel, st.st_size):
+                    result.entries[rel] = reader.read_open(rel, fd, st, names, result.stats)
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
+        sizes = collections.Counter(st.st_size for _, st in big)
+        for rel, st in big:
+            names = _names(spec, requests[rel], st.st_size)
+            if sizes[st.st_size] > 1:
+                names.add(HASH)  # a duplicate candidate: hashed from the same read
+            _answer(reader, rel, st, names, known.get(rel), result)
     finally:
         reader.close()
     result.stats.seconds = time.monotonic() - started
     return result
+
+
+def _names(spec: Spec, asked: Iterable[str], size: int) -> set[str]:
+    """The facts asked of a file this big: a judge's fact exists for files of its size and up
+    only, asked for or not."""
+    names = set(asked)
+    for judge in spec.judges:
+        if size < judge.min_size:
+            names.discard(judge.name)
+    return names
+
+
+def _answer(reader: _Reader, rel: str, st: os.stat_result, names: set[str],
+            old: Entry | None, result: PassResult) -> None:
+    """`rel`'s entry from `old` when it is of this very stat and holds every wanted fact,
+    else from one read."""
+    wanted = names | reader.spec.wanted(rel, st.st_size)
+    if not wanted:
+        return  # nothing to learn from its bytes
+    if old is not None and old.key == stat_key(st) and has_facts(
+            old.facts, wanted, reader.patterns_key):
+        result.entries[rel] = old
+        result.stats.hits += 1
+        return
+    entry = reader.read(rel, names, result.stats, old)
+    if entry is not None:
+        result.entries[rel] = entry
 
 
 class ContentFacts:
@@ -414,7 +481,11 @@ class ContentFacts:
                    if not self._has(rel, names)}
         if not missing:
             return
-        known = {**self._cache(), **self._entries}
+        cache, entries = self._cache(), self._entries
+        # What is known of the missing files only: no copy of the whole cache per ensure
+        # (library discovery asks file by file)
+        known = {rel: entry for rel in missing
+                 if (entry := entries.get(rel) or cache.get(rel)) is not None}
         result = run_pass(self.root, missing, self.spec, known)
         self._entries.update(result.entries)
         self.stats.add(result.stats)
@@ -463,6 +534,8 @@ class ContentFacts:
         refs = refs_for(facts, self.spec.patterns_key)
         if refs is None:
             return None
+        if not refs:
+            return []  # most files: nothing found (no generator to set up per file)
         return [h for h in (_hit(raw) for raw in refs) if h is not None]
 
     def cached(self, rel: str, key: StatKey) -> bytes | None:

@@ -4,7 +4,11 @@ Git's index and ruff's cache are the models. One JSON file per repository, insid
 directory (`<git dir>/tidy/content-cache.json`), or for a plain folder in tidy's state folder
 (`content-cache/<hash of the path>.json`). Per file, keyed by (device, inode, size, mtime_ns,
 ctime_ns), the facts the rules asked for (see tidy.workspace.content). An entry is used only
-when the file's stat is the same on every field.
+when the file's stat is the same on every field. Most files have the same facts (text, no
+reference found): each distinct set is written once, in a table the entries point into
+(`"facts": [{...}, ...]`, an entry `[device, inode, size, mtime_ns, ctime_ns, row]`), so the
+file a warm scan parses is about the paths and their stats (3.3 MB -> 2.1 MB, its parse 54 ->
+18 ms on the 250k bench tree).
 
 It is tidy's own state, and still untrusted input: the file is JSON (never pickle), read
 through no link, bounded in size, checked entry by entry, and thrown away as a whole when its
@@ -28,13 +32,14 @@ import os
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tidy import __version__
 from tidy.core.safe_files import replace_at
 from tidy.core.state import state_dir
 from tidy.workspace.git import git_dir
 
-FORMAT = 2  # 2: the search's hits kept per pattern set
+FORMAT = 3  # 2: the search's hits kept per pattern set; 3: each distinct set of facts once
 CACHE_NAME = "content-cache.json"
 _FOLDER = "tidy"  # inside the git directory
 STATE_FOLDER = "content-cache"  # inside the state folder, for plain folders
@@ -48,8 +53,10 @@ StatKey = tuple[int, int, int, int, int]  # device, inode, size, mtime_ns, ctime
 Facts = dict[str, object]  # fact name -> JSON value (tidy.workspace.content decodes them)
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
+    """What is known of one file under one stat. A named tuple: a warm scan makes one per
+    file of the repo from the cache (a frozen dataclass's __init__ cost 1 us more each)."""
+
     key: StatKey
     facts: Facts
 
@@ -89,13 +96,15 @@ def load(path: str, root: str, shape: str) -> Loaded:
         return Loaded()
     if not _header_matches(body, root, shape):
         return Loaded()
-    entries, notes = body.get("entries"), body.get("notes", {})
+    entries, notes, table = body.get("entries"), body.get("notes", {}), body.get("facts")
     if not (isinstance(entries, dict) and len(entries) <= MAX_ENTRIES and isinstance(notes, dict)
-            and len(notes) <= MAX_NOTES and all(isinstance(v, str) for v in notes.values())):
+            and len(notes) <= MAX_NOTES and all(isinstance(v, str) for v in notes.values())
+            and type(table) is list and len(table) <= MAX_ENTRIES
+            and all(type(facts) is dict for facts in table)):
         return Loaded()
     trusted: dict[str, Entry] = {}
     for rel, value in entries.items():
-        entry = _entry(value)
+        entry = _entry(value, table)
         if entry is None:
             return Loaded()  # not what tidy writes: none of it is trusted
         # Racy: changed within the tick of the cache's own write, the stat may not tell.
@@ -130,17 +139,19 @@ def _header_matches(body: object, root: str, shape: str) -> bool:
             and body.get("root") == root)
 
 
-def _entry(value: object) -> Entry | None:
-    """[device, inode, size, mtime_ns, ctime_ns, {facts}], each number a whole number >= 0
-    (spelled out: this runs once per file of the repo on every scan)."""
+def _entry(value: object, table: list[Facts]) -> Entry | None:
+    """[device, inode, size, mtime_ns, ctime_ns, row of the facts table], each number a whole
+    number >= 0 (spelled out: this runs once per file of the repo on every scan). Entries with
+    the same facts share one dict: nothing changes an Entry's facts in place."""
     if type(value) is not list or len(value) != 6:
         return None
-    dev, ino, size, mtime, ctime, facts = value
+    dev, ino, size, mtime, ctime, row = value
     if (type(dev) is not int or type(ino) is not int or type(size) is not int
-            or type(mtime) is not int or type(ctime) is not int or type(facts) is not dict
-            or min(dev, ino, size, mtime, ctime) < 0):
+            or type(mtime) is not int or type(ctime) is not int or type(row) is not int
+            or dev < 0 or ino < 0 or size < 0 or mtime < 0 or ctime < 0
+            or not 0 <= row < len(table)):
         return None
-    return Entry((dev, ino, size, mtime, ctime), facts)
+    return Entry((dev, ino, size, mtime, ctime), table[row])
 
 
 def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
@@ -149,9 +160,9 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
     written (a read-only git dir, a link where a folder should be, too big)."""
     if len(entries) > MAX_ENTRIES or len(notes or {}) > MAX_NOTES:
         return False
+    table, rows = _facts_table(entries)
     body = {"format": FORMAT, "tidy": __version__, "shape": shape, "root": root,
-            "notes": dict(notes or {}),
-            "entries": {rel: [*e.key, e.facts] for rel, e in entries.items()}}
+            "notes": dict(notes or {}), "facts": table, "entries": rows}
     data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogateescape")
     if len(data) > MAX_CACHE_BYTES:
@@ -168,6 +179,27 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
         return False
     finally:
         os.close(folder)
+
+
+def _facts_table(entries: Mapping[str, Entry]) -> tuple[list[Facts], dict[str, list[int]]]:
+    """Each distinct set of facts once, and each entry as its key and the row of its facts.
+    Equal repr means equal facts for JSON values; entries loaded together share one dict, so
+    most are matched by identity (held by `entries`, no id is reused during the loop)."""
+    table: list[Facts] = []
+    by_id: dict[int, int] = {}
+    by_repr: dict[str, int] = {}
+    rows: dict[str, list[int]] = {}
+    for rel, entry in entries.items():
+        row = by_id.get(id(entry.facts))
+        if row is None:
+            text = repr(entry.facts)
+            row = by_repr.get(text)
+            if row is None:
+                row = by_repr[text] = len(table)
+                table.append(entry.facts)
+            by_id[id(entry.facts)] = row
+        rows[rel] = [*entry.key, row]
+    return table, rows
 
 
 def _open_folder(folder: str) -> int:
