@@ -40,6 +40,12 @@ def bench_dir() -> str:
     return path
 
 
+def isolate_state() -> None:
+    """Benchmarks run tidy hundreds of times: its scan history, journals and trash go to the
+    bench folder, never to the user's state (an explicit TIDY_STATE_DIR is kept)."""
+    os.environ.setdefault("TIDY_STATE_DIR", os.path.join(bench_dir(), "state"))
+
+
 def results_dir() -> str:
     path = os.path.join(bench_dir(), "results")
     os.makedirs(path, exist_ok=True)

@@ -533,6 +533,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="do not touch bench/RESULTS.md")
     args = parser.parse_args(argv)
     runs = args.runs or (5 if args.tree == "250k" else 3)
+    h.isolate_state()
     started = time.monotonic()
     result = run(args.tree, runs, not args.no_profile)
     path = h.save_json(f"scan-{args.tree}.json", result)
