@@ -13,6 +13,9 @@ import sys
 import textwrap
 from pathlib import Path
 
+from tests.conftest import commit, make_repo, write
+from tests.fixes.helpers import backdate
+
 SWAPPER = textwrap.dedent("""
     import ctypes, os, sys
     libc = ctypes.CDLL(None, use_errno=True)
@@ -84,3 +87,17 @@ def every_file(*roots: Path) -> dict[str, bytes]:
                         found[path] = f.read()
             del dirs
     return found
+
+
+def node_project(parent: Path, name: str = "proj", *, repo: bool) -> Path:
+    """parent/name: a web/ project (its package.json tracked when a repo) with a
+    node_modules/dep to move, everything backdated past the recent-write window."""
+    root = parent / name
+    if repo:
+        make_repo(root)
+    write(root / "web" / "package.json", "{}\n")
+    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    if repo:
+        commit(root, "web/package.json")
+    backdate(root)
+    return root

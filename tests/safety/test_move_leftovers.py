@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, commit, make_repo, write
-from tests.fixes.helpers import backdate, snapshot
+from tests.conftest import CliResult, write
+from tests.fixes.helpers import snapshot
+from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
 FIX = ("fix", "--yes", "-q", "--select", "TDY1", "--format", "json")
@@ -45,15 +46,7 @@ def other_fs(tmp_path: Path) -> Iterator[Path]:
 
 
 def project(parent: Path, repo: bool = False) -> Path:
-    root = parent / "proj"
-    if repo:
-        make_repo(root)
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
-    if repo:
-        commit(root, "web/package.json")
-    backdate(root)
-    return root
+    return node_project(parent, repo=repo)
 
 
 def outcomes(result: CliResult) -> list[dict[str, object]]:

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, commit, make_repo, write
-from tests.fixes.helpers import backdate, snapshot
+from tests.conftest import CliResult, write
+from tests.fixes.helpers import snapshot
+from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
 FIX = ("fix", "--yes", "-q", "--select", "TDY1")
@@ -28,15 +29,7 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def project(tmp_path: Path, name: str = "proj", repo: bool = True) -> Path:
-    root = tmp_path / name
-    if repo:
-        make_repo(root)
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
-    if repo:
-        commit(root, "web/package.json")
-    backdate(root)
-    return root
+    return node_project(tmp_path, name, repo=repo)
 
 
 def outside_tree(tmp_path: Path) -> tuple[Path, dict[bytes, tuple[object, ...]]]:
