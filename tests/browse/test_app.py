@@ -111,13 +111,15 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
         assert cursor_path(app) == "web"
+        # Each key must land where it should; under load the app may handle it a moment
+        # after `press` returns, so the cursor is awaited (a lost key still times out).
         await pilot.press("down")
-        assert cursor_path(app) == "node_modules"
+        await until(pilot, lambda: cursor_path(app) == "node_modules", what="down")
         assert "TDY101 untracked-artifact" in _evidence(app)
         await pilot.press("j", "j")
-        assert cursor_path(app) == "pkg/__pycache__"
+        await until(pilot, lambda: cursor_path(app) == "pkg/__pycache__", what="j j")
         await pilot.press("k")
-        assert cursor_path(app) == "api"
+        await until(pilot, lambda: cursor_path(app) == "api", what="k")
         # Filter by kind: only .mypy_cache rows are left, under their repo.
         await pilot.press("slash", *"kind:mypy")
         assert [r[0].strip() for r in rows(app)][1:] == [".mypy_cache", ".mypy_cache"]
