@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 import click
 
+from tests.conftest import commit, make_repo, write
 from tidy.cli import COMMANDS, cli
 
 
@@ -25,3 +28,57 @@ def test_version_loads_no_command_and_no_layer_below() -> None:
                           check=True)
     loaded = done.stdout.strip().splitlines()[-1]
     assert loaded == "['tidy.cli', 'tidy.cli.exits']", loaded
+
+
+# What a scan of a small tree has no use for: the worker pool (nothing runs in parallel),
+# the duplicate pass (no two files of one size), the data-in-code judges (no module big
+# enough), git history, the vendored-library judgement (no library), VS Code's settings
+# parser (no .vscode), importlib.resources and secrets (a read-only run). Each costs a few
+# milliseconds of every hook and watch run that does not need it (issue 16).
+NOT_FOR_A_SMALL_SCAN = ("multiprocessing", "concurrent.futures", "tidy.workspace.duplicates",
+                        "tidy.analysis.data_in_code.judge", "tidy.workspace.githistory",
+                        "tidy.analysis.vendored.evidence", "tidy.core.jsonc",
+                        "importlib.resources", "secrets")
+
+
+def _loaded_by_scan(folder: Path) -> set[str]:
+    probe = ("import sys; from tidy.cli import main; "
+             f"code = main(['scan', '--format', 'json', '-q', '--no-record', {str(folder)!r}]); "
+             "print(sorted(sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    loaded = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    assert isinstance(loaded, list)
+    return set(loaded)
+
+
+def test_a_scan_of_an_empty_folder_loads_only_what_it_uses(tmp_path: Path) -> None:
+    loaded = _loaded_by_scan(tmp_path)
+    assert "tidy.engine" in loaded and "tidy.rules.registry" in loaded  # it did scan
+    assert not loaded & set(NOT_FOR_A_SMALL_SCAN), sorted(loaded & set(NOT_FOR_A_SMALL_SCAN))
+
+
+def test_a_scan_of_a_small_repo_loads_only_what_it_uses(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    for i in range(20):
+        write(repo / "src" / f"m{i}.py", f"def f{i}(x):\n    return x + {i}\n")
+    write(repo / "README.md", "# small\n")
+    commit(repo, ".")
+    loaded = _loaded_by_scan(repo)
+    assert "tidy.workspace.blobs" in loaded  # it asked git
+    assert not loaded & set(NOT_FOR_A_SMALL_SCAN), sorted(loaded & set(NOT_FOR_A_SMALL_SCAN))
+
+
+def test_what_a_small_scan_leaves_out_loads_when_the_tree_needs_it(tmp_path: Path) -> None:
+    """The same scan over a repo with two equal big files, a big data module and a
+    .vscode/settings.json loads the duplicate pass, the judge and the settings parser."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "a.bin", b"x" * 2_000_000)
+    write(repo / "b.bin", b"x" * 2_000_000)
+    rows = ",\n".join(f"    ({i}, {i * 2}, 'row{i}')" for i in range(40_000))
+    write(repo / "table.py", f"ROWS = [\n{rows}\n]\n")
+    write(repo / ".vscode" / "settings.json", '{"search.exclude": {"build": true}}\n')
+    commit(repo, ".")
+    loaded = _loaded_by_scan(repo)
+    assert {"tidy.workspace.duplicates", "tidy.analysis.data_in_code.judge",
+            "tidy.core.jsonc"} <= loaded

@@ -27,7 +27,6 @@ import contextlib
 import errno
 import os
 import re
-import secrets
 import stat
 import time
 from collections.abc import Iterable, Iterator
@@ -355,6 +354,8 @@ def create_in_root(root: str, rel: str, data: bytes, mode: int = 0o644) -> None:
 # ---------------------------------------------------------------------------- the rename
 
 def temp_name() -> str:
+    import secrets  # on a write only: ~3 ms (hmac, hashlib, random) a read-only run saves
+
     return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 

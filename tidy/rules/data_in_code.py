@@ -14,8 +14,8 @@ from collections.abc import Iterator, Sequence
 
 import humanize
 
-from tidy.analysis.data_in_code import Binding, DataVerdict
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
+from tidy.analysis.data_in_code.verdict import Binding, DataVerdict
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.content import content_of

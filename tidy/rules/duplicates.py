@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import humanize
 
 from tidy.core.config import Config
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule, per_context
-from tidy.workspace.duplicates import (
-    DuplicateFiles,
-    DuplicateFolders,
-    Duplicates,
-    SkipFn,
-    catalogued_folder,
-    duplicate_big_files,
-    find_duplicates,
-)
+
+# The duplicate pass (and its thread and process pools) loads when some file or folder is the
+# size of another: a scan of a small tree has none to compare and does not import it.
+if TYPE_CHECKING:
+    from tidy.workspace.duplicates import DuplicateFiles, DuplicateFolders, Duplicates, SkipFn
 
 
 def _size(n: int) -> str:
@@ -43,6 +40,7 @@ def skipper(ctx: GroupContext) -> SkipFn:
     catalog = ctx.config.catalog()
     if catalog.global_cache_of(ctx.root) is not None:
         return lambda rel, is_dir: True  # a tool's store scanned on its own: the tool's copies
+    from tidy.workspace.duplicates import catalogued_folder
 
     def skip(rel: str, is_dir: bool) -> bool:
         if rel in hits:
@@ -66,21 +64,30 @@ def folder_min_size(config: Config) -> int:
 
 
 @per_context
-def _duplicates(ctx: GroupContext) -> Duplicates:
+def _duplicates(ctx: GroupContext) -> Duplicates | None:
+    """The group's copies; None when nothing is the size of anything else (nothing hashed)."""
     from tidy.rules.content import content_of
 
-    content = content_of(ctx)
     threads = min(4, os.cpu_count() or 1)
     if ctx.config.duplicates:
+        from tidy.workspace.duplicates import find_duplicates
+
         return find_duplicates(ctx.root, skipper(ctx), threads=threads,
-                               cross_filesystems=ctx.config.cross_filesystems, cache=content)
+                               cross_filesystems=ctx.config.cross_filesystems,
+                               cache=content_of(ctx))
     # The default scan: big files from the walk itself, and the folders whose sizes, as the
     # walk summed them, match another folder's; hashes from the content cache.
-    big = ((b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size)
+    big = [(b.rel, b.bytes) for b in ctx.big_files if b.bytes >= ctx.config.duplicate_min_size]
+    starts = folder_candidates(ctx, folder_min_size(ctx.config))
+    sizes = [size for _, size in big if size > 0]
+    if len(set(sizes)) == len(sizes) and not starts:  # no two files of one size, no folder
+        return None
+    from tidy.workspace.duplicates import Duplicates, duplicate_big_files, find_duplicates
+
+    content = content_of(ctx)
     files = duplicate_big_files(ctx.root, big, cache=content)
     skip = skipper(ctx)  # the one place that says what duplicates leave out
-    candidates = [rel for rel in folder_candidates(ctx, folder_min_size(ctx.config))
-                  if not skip(rel, True)]
+    candidates = [rel for rel in starts if not skip(rel, True)]
     if not candidates:
         return files
     folders = find_duplicates(ctx.root, skip, threads=threads,
@@ -193,6 +200,8 @@ def _folder_copies(ctx: GroupContext, found: Duplicates) -> tuple[str, ...]:
 
 def check_duplicate_files(ctx: GroupContext) -> Iterator[Finding]:
     found = _duplicates(ctx)
+    if found is None:
+        return
     copies = _folder_copies(ctx, found) if ctx.config.selects("TDY205") else ()
     for group in found.files_outside_folders():
         if group.size >= ctx.config.duplicate_min_size:
@@ -200,7 +209,8 @@ def check_duplicate_files(ctx: GroupContext) -> Iterator[Finding]:
 
 
 def check_duplicate_folders(ctx: GroupContext) -> Iterator[Finding]:
-    for group in _duplicates(ctx).folders:
+    found = _duplicates(ctx)
+    for group in found.folders if found is not None else ():
         if group.size >= folder_min_size(ctx.config):
             yield from _folder_findings(ctx, group)
 

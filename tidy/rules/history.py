@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shlex
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import humanize
 
@@ -15,7 +16,9 @@ from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Trac
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.size import hosting_note
 from tidy.workspace.git import GitUnavailable
-from tidy.workspace.githistory import HistoryAnalysis, HistoryBlob, ShallowClone, Total, analyze
+
+if TYPE_CHECKING:  # the history walk loads when --history asks for it
+    from tidy.workspace.githistory import HistoryAnalysis, HistoryBlob, Total
 
 # GitHub's repository guidance (research/bloat-ci.md section 7).
 _GITHUB_IDEAL = 1_000_000_000
@@ -30,6 +33,8 @@ def _size(n: int) -> str:
 @per_context
 def _analysis(ctx: GroupContext) -> HistoryAnalysis | str:
     """The group's history analysis, or a one-line reason it could not be made."""
+    from tidy.workspace.githistory import ShallowClone, analyze
+
     try:
         return analyze(ctx.root, top=max(0, ctx.config.history_top))
     except ShallowClone as error:

@@ -5,18 +5,11 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import humanize
 
 from tidy.analysis.vendored.candidates import Library, discover
-from tidy.analysis.vendored.evidence import (
-    REGISTRY,
-    WEAK,
-    Pattern,
-    Verdict,
-    judge,
-    patterns_for,
-)
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.content import content_of
@@ -24,7 +17,6 @@ from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
 from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
-from tidy.workspace.githistory import LastReferences
 from tidy.workspace.measure import files_size
 from tidy.workspace.textscan import (
     Match,
@@ -35,7 +27,12 @@ from tidy.workspace.textscan import (
     search,
     search_paths,
 )
-from tidy.workspace.tidy_written import without_written
+
+# What judges libraries, and git's history, load only once a repo has a vendored library:
+# most scans have none, and a short one should not pay their imports (~5 ms).
+if TYPE_CHECKING:
+    from tidy.analysis.vendored.evidence import Pattern, Verdict
+    from tidy.workspace.githistory import LastReferences
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
@@ -94,6 +91,8 @@ def _references(root: str, tracked: Sequence[str],
     libraries = discover(tracked, read, _vendored_attributes(root, tracked))
     if not libraries:
         return References()
+    from tidy.analysis.vendored.evidence import patterns_for
+
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
@@ -116,7 +115,13 @@ class _Started:
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
-    last: LastReferences = field(default_factory=lambda: LastReferences(_GIT_LOG_SECONDS))
+    last: LastReferences | None = None  # None: no library, nothing to ask git
+
+
+def _last_references(notes: ContentFacts) -> LastReferences:
+    from tidy.workspace.githistory import LastReferences
+
+    return LastReferences(_GIT_LOG_SECONDS, notes=notes)
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -130,6 +135,9 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         return None
     if not found.libraries:
         return _Started(found)
+    from tidy.analysis.vendored.evidence import judge
+    from tidy.workspace.tidy_written import without_written
+
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
@@ -141,17 +149,17 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
                                    found.request.patterns, content)
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
-    started = _Started(found, content, matches, searched,
-                       last=LastReferences(_GIT_LOG_SECONDS, notes=content))
+    last = _last_references(content)
+    started = _Started(found, content, matches, searched, last=last)
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
-        asked = started.last.asked_before(ctx.root)  # a rescan at the same commit
+        asked = last.asked_before(ctx.root)  # a rescan at the same commit
         if asked is None:
             prelim = judge(list(found.libraries), list(found.patterns), started.matches)
             asked = [v.library.root for v in prelim if not v.used]
-        started.last.start(ctx.root, asked)
+        last.start(ctx.root, asked)
     except GitUnavailable:
         return None
     return started
@@ -161,6 +169,9 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     found = started.found
     if not found.libraries or started.untracked is None or started.content is None:
         return [], 0
+    from tidy.analysis.vendored.evidence import judge
+    from tidy.workspace.tidy_written import without_written
+
     more, searched_untracked = search(started.content.root, started.untracked.result(),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
@@ -202,11 +213,11 @@ def _finding(ctx: GroupContext, verdict: Verdict, rule: Rule, message: str,
 def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     handle = ctx.started.get("TDY401")
     started = handle if isinstance(handle, _Started) else start_vendored(ctx)
-    if started is None:
+    if started is None or started.last is None:  # no library found
         return
+    last = started.last
     try:
         verdicts, searched = _analyse(started)
-        last = started.last
         last.remember_asked(ctx.root, [v.library.root for v in verdicts if not v.used])
         for verdict in verdicts:
             yield from verdict_findings(ctx, verdict, searched,
@@ -214,7 +225,7 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
     except GitUnavailable:
         return
     finally:
-        started.last.close()
+        last.close()
 
 
 def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
@@ -249,6 +260,8 @@ def verdict_findings(ctx: GroupContext, verdict: Verdict, searched: int,
 
 def _mentions(verdict: Verdict) -> str:
     """What the mentions that do not count were, for the TDY401 message."""
+    from tidy.analysis.vendored.evidence import REGISTRY, WEAK
+
     tiers = {e.tier for e in verdict.evidence}
     kinds = [text for tier, text in ((WEAK, "in docs, comments or tests"),
                                      (REGISTRY, "as a package the package manager installs "

@@ -30,7 +30,6 @@ from dataclasses import dataclass, replace
 
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
-from tidy.workspace.githistory import BlobRecord, BlobStream
 
 GITLINK, SYMLINK = "160000", "120000"
 LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"
@@ -312,6 +311,8 @@ def range_blobs(root: str, from_ref: str | None, to_ref: str,
     revs = [to_ref] if not from_ref or set(from_ref) == {"0"} else [to_ref, f"^{from_ref}"]
     # The pushed objects, sized: rev-list | cat-file. It reads no index, so the repo `root`
     # names is all that matters and the scan environment serves hooks too.
+    from tidy.workspace.githistory import BlobRecord, BlobStream  # a push's check only
+
     pushed = {r.sha: r for r in BlobStream(root, revs) if isinstance(r, BlobRecord)}
     out = _git(root, ["log", "--no-renames", "--raw", "--no-abbrev", "-z", "--diff-filter=AMT",
                       "--format=%x01%H", *revs, "--"], env)

@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from concurrent.futures import Future
+from typing import TYPE_CHECKING
 
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.git import git_dir
 from tidy.workspace.pool import WorkerPool
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 EARLY_MIN_INDEX_BYTES = 512 * 1024  # about 5,000 tracked files
 

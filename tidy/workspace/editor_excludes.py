@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from tidy.core.jsonc import JsoncError, loads
 from tidy.core.safe_files import read_in_root
 
 KEYS = ("search.exclude", "files.exclude")
@@ -23,8 +22,15 @@ def settings_globs(root: str) -> list[str]:
     """The globs turned on in `<root>/.vscode/settings.json`; none for a missing or bad file."""
     try:  # never a FIFO, nor a link (the engine notes those: config_file_notes)
         raw = read_in_root(root, SETTINGS, verb="read")
-        data = loads(raw.decode("utf-8")) if raw is not None else None
-    except (OSError, UnicodeDecodeError, JsoncError, ValueError):
+    except (OSError, ValueError):  # ValueError: UnsafeFile
+        return []
+    if raw is None:
+        return []
+    from tidy.core.jsonc import JsoncError, loads  # only with a settings file: ~2 ms
+
+    try:
+        data = loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, JsoncError, ValueError):
         return []  # a malformed file is the fixer's to report, not the scan's to guess at
     if not isinstance(data, dict):
         return []

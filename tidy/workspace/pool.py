@@ -8,9 +8,11 @@ callers do the work inline.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
-from concurrent.futures import ProcessPoolExecutor
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # multiprocessing and its executor load on first use (~4 ms a scan saves
+    from concurrent.futures import ProcessPoolExecutor  # when nothing runs in parallel)
 
 
 def can_fork() -> bool:
@@ -31,6 +33,9 @@ class WorkerPool:
         if not self.available:
             return None
         if self._executor is None:
+            import multiprocessing
+            from concurrent.futures import ProcessPoolExecutor
+
             self._executor = ProcessPoolExecutor(
                 max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
         return self._executor

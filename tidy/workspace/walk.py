@@ -19,9 +19,8 @@ import dataclasses
 import os
 import stat
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tidy.core.catalog import Catalog, Kind
 from tidy.core.models import Size, Skipped
@@ -39,6 +38,9 @@ from tidy.workspace.measure import (
     split_roots,
 )
 from tidy.workspace.pool import WorkerPool
+
+if TYPE_CHECKING:  # loaded with the pool, when a worker is used: not by a small scan
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 ProgressFn = Callable[[int, int], None]  # (entries seen, bytes seen)
 PathFilter = Callable[[str, bool], bool]  # (relative path, is_dir) -> excluded?
@@ -404,6 +406,8 @@ class Walker:
         while self._shared:
             ready = [f for f in self._shared if f.done()]
             if not ready:
+                from concurrent.futures import FIRST_COMPLETED, wait  # loaded with the pool
+
                 self._before_waiting()  # this process's own later work, while they finish
                 ready = list(wait(self._shared, return_when=FIRST_COMPLETED).done)
             for future in ready:

@@ -4,8 +4,7 @@ from the one read every content rule shares, and kept in the content cache as JS
 from __future__ import annotations
 
 from tidy.analysis.data_in_code.jsdata import SAMPLE_BYTES as JS_SAMPLE_BYTES
-from tidy.analysis.data_in_code.jsdata import judge_js
-from tidy.analysis.data_in_code.judge import judge_python
+from tidy.analysis.data_in_code.jsdata import judge_js  # one small regex: cheap to load
 from tidy.analysis.data_in_code.verdict import DEFAULT_SETTINGS, VERDICT_VERSION
 from tidy.workspace.content import Judge
 
@@ -15,7 +14,10 @@ _JS_VERSION = "1"  # bump when judge_js changes
 
 
 def _py_verdict(data: bytes) -> object:
-    """A module's verdict as JSON (DataVerdict.from_json reads it back)."""
+    """A module's verdict as JSON (DataVerdict.from_json reads it back). The judge loads
+    here, on the first module judged: a scan with none to judge does not import it."""
+    from tidy.analysis.data_in_code.judge import judge_python
+
     return judge_python(data).to_json()
 
 
