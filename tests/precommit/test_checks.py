@@ -9,17 +9,21 @@ a temporary index).
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 import tidy
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
+from tidy.precommit.checks import Problem, check_staged
+from tidy.workspace import content_cache
 
 MB = 1_000_000
 SOURCE = Path(tidy.__file__).resolve().parent.parent
@@ -463,3 +467,67 @@ def test_plain_git_hook_refuses_html_tidy_and_takes_TIDY(
     assert ours is not None
     env = {**html_tidy_first, "TIDY": ours, "PYTHONPATH": tidy_on_path["PYTHONPATH"]}
     assert _git_commit(repo, env).returncode == 0
+
+
+# ----------------------------------------------------------- data-module verdicts, cached
+def _stage_data_module(repo: Path, rows: int = 4000) -> str:
+    write(repo / "src" / "mock_api.py", _data_module(rows))
+    git(repo, "add", "src/mock_api.py")
+    return git(repo, "rev-parse", ":src/mock_api.py").strip()
+
+
+def _tdy301(problems: list[Problem]) -> list[str]:
+    return [p.render() for p in problems if p.code == "TDY301"]
+
+
+@pytest.mark.slow
+def test_a_staged_module_is_judged_once_its_verdict_kept_by_blob_id(repo: Path) -> None:
+    """The same blob committed again (a failed commit, an amend) is not judged again: its
+    verdict is a note of the repo's content cache under the blob id. A changed module is a
+    new blob and is judged."""
+    sha = _stage_data_module(repo)
+    judged: list[str] = []
+    first = check_staged(str(repo), ["src/mock_api.py"], judged=judged)
+    assert judged == [sha] and len(_tdy301(first)) == 1
+
+    judged.clear()
+    again = check_staged(str(repo), ["src/mock_api.py"], judged=judged)
+    assert judged == []
+    assert _tdy301(again) == _tdy301(first)
+
+    changed = _stage_data_module(repo, rows=4100)
+    judged.clear()
+    third = check_staged(str(repo), ["src/mock_api.py"], judged=judged)
+    assert changed != sha and judged == [changed] and len(_tdy301(third)) == 1
+
+
+@pytest.mark.slow
+def test_no_cache_judges_every_time(repo: Path) -> None:
+    write(repo / ".tidy.toml", "no-cache = true\n")
+    sha = _stage_data_module(repo)
+    for _ in range(2):
+        judged: list[str] = []
+        assert len(_tdy301(check_staged(str(repo), ["src/mock_api.py"], judged=judged))) == 1
+        assert judged == [sha]
+    assert not os.path.exists(content_cache.cache_path(str(repo)))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("note", ["not json", "[1, 2]", '{"size": "big"}',
+                                  '{"version": 999, "is_data": false}',
+                                  '{"bindings": [{"name": 1}]}'])
+def test_a_tampered_verdict_is_judged_again_never_trusted(repo: Path, note: str) -> None:
+    """The cache is untrusted input: a note that does not decode to a verdict is thrown away
+    and the blob judged again, with the same answer as the first time."""
+    sha = _stage_data_module(repo)
+    first = check_staged(str(repo), ["src/mock_api.py"])
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    key = f"data-verdict\0{sha}"
+    assert key in body["notes"]
+    body["notes"][key] = note
+    path.write_text(json.dumps(body))
+    time.sleep(0.02)  # the cache file older than nothing it holds: notes are not racy
+    judged: list[str] = []
+    assert _tdy301(check_staged(str(repo), ["src/mock_api.py"], judged=judged)) == _tdy301(first)
+    assert judged == [sha]

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from tidy.analysis.data_in_code.verdict import DataVerdict
     from tidy.analysis.vendored.candidates import Library
     from tidy.core.catalog import Catalog, Kind
     from tidy.core.config import Config
@@ -214,19 +215,72 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
 
 
 def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
-                         is_new: Callable[[Blob], bool], scope: str) -> list[Problem]:
+                         is_new: Callable[[Blob], bool], scope: str,
+                         judged: list[str] | None = None) -> list[Problem]:
     """New Python modules that are mostly data (TDY301), judged on the blob's content by the
-    same judgement the scan uses."""
+    same judgement the scan uses. A blob's verdict is kept in the repo's content cache under
+    its id (a blob never changes): committing the same big module again, after a failed
+    commit or an amend, judges nothing. `judged` gets the ids of the blobs judged here."""
     candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
                   and b.size >= config.data_min_size]
     candidates = [b for b in candidates if is_new(b)]
     if not candidates:
         return []
+    content = _content(root, config)
+    verdicts = {b.sha: v for b in candidates
+                if (v := _noted_verdict(content, b.sha)) is not None}
+    missing = [b for b in candidates if b.sha not in verdicts]
+    if missing:
+        verdicts.update(_judge_blobs(root, missing, content, judged))
+    return [problem for blob in candidates if (verdict := verdicts.get(blob.sha)) is not None
+            and (problem := _data_module(blob, verdict, scope)) is not None]
+
+
+_VERDICT_NOTE = "data-verdict\0"  # + blob id: a note of the content cache (its shape holds
+# the judge's version, so a new judgement starts from an empty cache)
+
+
+def _noted_verdict(content: ContentFacts | None, sha: str) -> DataVerdict | None:
+    """The verdict kept for this blob; None when there is none or it does not decode (the
+    cache is untrusted input: the blob is then judged again)."""
+    if content is None:
+        return None
+    import json
+
+    from tidy.analysis.data_in_code.verdict import DataVerdict
+
+    noted = content.note(_VERDICT_NOTE + sha)
+    if noted is None:
+        return None
+    try:
+        body = json.loads(noted)
+        return DataVerdict.from_json(body) if isinstance(body, dict) else None
+    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
+        return None
+
+
+def _judge_blobs(root: str, blobs: Sequence[Blob], content: ContentFacts | None,
+                 judged: list[str] | None) -> dict[str, DataVerdict]:
+    import json
+
+    from tidy.analysis.data_in_code import judge_python
     from tidy.workspace.blobs import hook_env, read_blobs
 
-    contents = read_blobs(root, (b.sha for b in candidates), env=hook_env())
-    return [problem for blob in candidates
-            if (problem := _data_module(blob, contents.get(blob.sha, b""), scope)) is not None]
+    contents = read_blobs(root, (b.sha for b in blobs), env=hook_env())
+    verdicts: dict[str, DataVerdict] = {}
+    for blob in blobs:
+        data = contents.get(blob.sha)
+        if data is None:  # git did not give it: judged as empty, and not kept
+            verdicts[blob.sha] = judge_python(b"")
+            continue
+        verdicts[blob.sha] = verdict = judge_python(data)
+        if judged is not None:
+            judged.append(blob.sha)
+        if content is not None:
+            content.set_note(_VERDICT_NOTE + blob.sha, json.dumps(verdict.to_json()))
+    if content is not None:
+        content.save()
+    return verdicts
 
 
 def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
@@ -289,11 +343,9 @@ def _unused_library_problem(library: Library, scope: str) -> Problem:
     )
 
 
-def _data_module(blob: Blob, content: bytes, scope: str) -> Problem | None:
-    from tidy.analysis.data_in_code import judge_python
+def _data_module(blob: Blob, verdict: DataVerdict, scope: str) -> Problem | None:
     from tidy.core.units import human_bytes
 
-    verdict = judge_python(content)
     if verdict.error or not verdict.is_data:
         return None  # code, or not provably data: never block a commit on a guess
     then = "git add both" if scope == STAGED else "amend the commit that added it"
@@ -338,7 +390,9 @@ def _relative_to_root(cwd: str, root: str, files: Sequence[str]) -> list[str]:
 
 
 def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
-                 max_size: int | None = None) -> list[Problem]:
+                 max_size: int | None = None, judged: list[str] | None = None) -> list[Problem]:
+    """The commit-stage checks of `files` as staged; `judged` gets the ids of the blobs whose
+    content was judged (not answered by the content cache)."""
     from tidy.workspace import blobs
 
     env = blobs.hook_env()  # keeps the temporary index of `git commit -a`
@@ -355,7 +409,7 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
             added.append(blobs.added_paths(root, env))
         return blob.path in added[0]
 
-    return (problems + data_module_problems(root, staged, config, is_new, STAGED)
+    return (problems + data_module_problems(root, staged, config, is_new, STAGED, judged)
             + vendored_problems(root, staged, is_new, finder, STAGED, config))
 
 
