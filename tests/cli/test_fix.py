@@ -225,3 +225,63 @@ def test_kind_accepts_any_name_of_a_kind(tmp_path: Path, state: Path) -> None:
     plan = json.loads(run_tidy(*FIX, "--dry-run", "--format", "json", "--kind", ".nox",
                                cwd=root, state=state).stdout)
     assert [a["rel"] for a in plan["plan"]["actions"]] == [".nox"]
+
+
+def _scanned_with_caches(tmp_path: Path, state: Path) -> tuple[Path, Path]:
+    """A repo with a vendored library and a plain folder with a big file and its copy, each
+    scanned once: each has a content cache (the repo's in its git dir, the folder's in the
+    state folder)."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
+    write(repo / "static/vendor/jquery/jquery.min.js", "var a=function(){return 1};" * 300)
+    commit(repo)
+    plain = tmp_path / "plain"
+    write(plain / "a.bin", b"a" * 300_000)
+    write(plain / "b.bin", b"a" * 300_000)  # a copy: both hashed whole, hashes kept
+    backdate(repo)
+    backdate(plain)
+    for folder in (repo, plain):
+        assert run_tidy("scan", "-q", "--no-record", str(folder), cwd=tmp_path,
+                        state=state).returncode in (0, 1)
+    repo_cache = repo / ".git" / "tidy" / "content-cache.json"
+    [plain_cache] = (state / "content-cache").glob("*.json")
+    assert repo_cache.is_file() and plain_cache.is_file()
+    return repo_cache, plain_cache
+
+
+@pytest.mark.slow
+def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Path) -> None:
+    repo_cache, plain_cache = _scanned_with_caches(tmp_path, state)
+
+    dry = run_tidy("trash", "purge", "--dry-run", cwd=tmp_path, state=state)
+    assert dry.returncode == 0 and "would drop 2 content cache(s)" in dry.stdout
+    assert str(repo_cache) in dry.stdout and str(plain_cache) in dry.stdout
+    assert repo_cache.exists() and plain_cache.exists()
+    only_old = run_tidy("trash", "purge", "--older-than", "7d", cwd=tmp_path, state=state)
+    assert only_old.stdout == "nothing to purge\n" and repo_cache.exists()  # runs only
+
+    done = run_tidy("trash", "purge", "--format", "json", cwd=tmp_path, state=state)
+
+    assert done.returncode == 0, done.stderr
+    body = json.loads(done.stdout)
+    dropped = body["content_caches"]["dropped"]
+    assert sorted(d["path"] for d in dropped) == sorted([str(repo_cache), str(plain_cache)])
+    assert body["freed_bytes"] == sum(d["bytes"] for d in dropped) > 0
+    assert not repo_cache.exists() and not plain_cache.exists()
+    log = run_tidy("log", cwd=tmp_path, state=state).stdout
+    assert "dropped 2 content cache(s)" in log
+
+
+@pytest.mark.slow
+def test_purge_leaves_a_symlinked_cache_and_says_so(tmp_path: Path, state: Path) -> None:
+    repo_cache, plain_cache = _scanned_with_caches(tmp_path, state)
+    victim = write(tmp_path / "victim.txt", "keep me\n")
+    repo_cache.unlink()
+    repo_cache.symlink_to(victim)
+
+    done = run_tidy("trash", "purge", cwd=tmp_path, state=state)
+
+    assert done.returncode == 1  # something needs a look
+    assert f"! {repo_cache}: a symlink, not tidy's cache: left alone" in done.stdout
+    assert "dropped 1 content cache(s)" in done.stdout and not plain_cache.exists()
+    assert victim.read_text() == "keep me\n" and repo_cache.is_symlink()

@@ -322,3 +322,77 @@ def test_a_deleted_files_entry_is_dropped_and_others_are_kept(tmp_path: Path) ->
     kept = content_cache.load(content_cache.cache_path(str(repo)), str(repo), _spec().shape)
     assert set(kept.entries) == {"app.py", "page.html", "mock_api.py"}
     assert kept.notes == {"k": "v"}
+
+
+# ------------------------------------------------------------------------ the size bound
+def test_a_cache_over_the_byte_bound_is_neither_written_nor_read(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    size = path.stat().st_size
+    assert size > 1000
+    monkeypatch.setattr(content_cache, "MAX_CACHE_BYTES", size - 1)
+    # Read: too big, so nothing of it is used and every file is read again.
+    assert _pass(repo).stats.files_read == len(REQUESTS)
+    # Written: the new one would be too big too, so the file is not replaced.
+    body = path.read_bytes()
+    write(repo / "notes.txt", "changed " * 10)
+    _old(repo)
+    assert not _pass(repo).save() and path.read_bytes() == body
+
+
+def test_a_cache_over_the_entry_bound_is_not_written(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repo(tmp_path)
+    monkeypatch.setattr(content_cache, "MAX_ENTRIES", 2)
+    facts = ContentFacts(str(repo), _spec())
+    facts.ensure(REQUESTS)  # four files, two allowed
+    assert not facts.save()
+    assert not os.path.exists(content_cache.cache_path(str(repo)))
+    # A file over the bound is not trusted either: not one entry of it is used.
+    monkeypatch.setattr(content_cache, "MAX_ENTRIES", 500_000)
+    _pass(repo)
+    monkeypatch.setattr(content_cache, "MAX_ENTRIES", 2)
+    assert _pass(repo).stats.files_read == len(REQUESTS)
+
+
+def test_notes_past_their_bound_keep_only_this_scans(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _repo(tmp_path)
+    monkeypatch.setattr(content_cache, "MAX_NOTES", 3)
+    first = ContentFacts(str(repo), _spec())
+    for i in range(3):
+        first.set_note(f"old{i}", "x")
+    assert first.save()
+    second = ContentFacts(str(repo), _spec())
+    second.set_note("new", "y")
+    assert second.save()
+    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
+    assert body["notes"] == {"new": "y"}
+
+
+def test_the_plain_folders_caches_stay_within_their_count_and_bytes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every plain folder scanned leaves a cache in the state folder: past MAX_STATE_CACHES
+    (or MAX_STATE_BYTES) the least recently written go; nothing else in the folder does."""
+    from tidy.workspace import cache_registry
+
+    monkeypatch.setattr(cache_registry, "MAX_STATE_CACHES", 3)
+    paths = []
+    for i in range(5):
+        folder = tmp_path / f"plain{i}"
+        write(folder / "a.bin", size=200_000 + i)
+        _old(folder)
+        facts = ContentFacts(str(folder), _spec())
+        facts.ensure({"a.bin": (HASH,)})
+        assert facts.save()
+        paths.append(Path(content_cache.cache_path(str(folder))))
+        time.sleep(0.01)  # mtimes apart: "least recently written" is well defined
+    state_caches = Path(state_dir()) / content_cache.STATE_FOLDER
+    write(state_caches / "mine.json", b"{}")  # not a cache name: never touched
+    assert [p.exists() for p in paths] == [False, False, True, True, True]
+    assert (state_caches / "mine.json").exists()
+    monkeypatch.setattr(cache_registry, "MAX_STATE_BYTES", paths[4].stat().st_size + 1)
+    assert cache_registry.bound_state_caches(paths[4].name) == 2
+    assert [p.exists() for p in paths] == [False, False, False, False, True]

@@ -36,7 +36,9 @@ def trash_purge(run_ids: tuple[str, ...], older_than: float | None, dry_run: boo
                 output_format: str) -> int:
     """Delete the trash of RUN_IDS (default: every run) for good, freeing the space.
 
-    Asks on a terminal unless --yes; without a terminal the command itself is the consent.
+    Without RUN_IDS and --older-than it also drops every content cache tidy wrote (plain
+    folders' in the state folder, repos' in their git dirs) and lists them. Asks on a
+    terminal unless --yes; without a terminal the command itself is the consent.
     """
     from tidy.fixes.commands import run_trash_purge
 

@@ -44,6 +44,7 @@ from tidy.fixes.journal import (
 )
 from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
+from tidy.workspace import cache_registry
 from tidy.workspace.git import find_repo_root
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
@@ -310,14 +311,19 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
               if r.status not in ("running", "purged")
               and (not wanted or r.run_id in wanted)
               and (older_than is None or now - r.finished >= older_than)]
-    if dry_run or not chosen:  # nothing is freed: "would free" only on a dry run
+    # A purge of everything (no run named, no age) drops the content caches too: what scans
+    # learnt of files, in the state folder and in the git dirs of the repos tidy scanned.
+    caches = cache_registry.drop_all(dry_run=True) if not wanted and older_than is None else None
+    if dry_run or not (chosen or (caches is not None and caches.removed)):
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
-        out(report.purge_json(preview, dry_run, EXIT_OK) if output_format == "json"
-            else report.purge_text(preview, dry_run))
-        return EXIT_OK
-    total = sum(r.bytes for r in chosen)
-    if not yes and can_ask and not confirm(
-            f"delete {report.size(total)} in {len(chosen)} run(s) for good?"):
+        code = EXIT_OK if caches is None or dry_run or not caches.left else EXIT_ATTENTION
+        out(report.purge_json(preview, dry_run, code, caches) if output_format == "json"
+            else report.purge_text(preview, dry_run, caches))
+        return code
+    total = sum(r.bytes for r in chosen) + (caches.bytes if caches is not None else 0)
+    what = f"{len(chosen)} run(s)" + (f" and {len(caches.removed)} content cache(s)"
+                                      if caches is not None and caches.removed else "")
+    if not yes and can_ask and not confirm(f"delete {report.size(total)} in {what} for good?"):
         out("nothing changed", err=True)
         return EXIT_OK
     purged = []
@@ -327,13 +333,19 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
                 purged.append(purge_run(read_run(run.run_id), journal))
         except JournalError as error:
             purged.append(Purged(run.run_id, 0, 0, (str(error),)))
+    dropped = cache_registry.drop_all() if caches is not None else None
     _notices(out)
-    code = EXIT_ATTENTION if any(p.errors for p in purged) else EXIT_OK
+    code = (EXIT_ATTENTION if any(p.errors for p in purged)
+            or (dropped is not None and dropped.left) else EXIT_OK)
     freed = sum(p.bytes for p in purged)
+    summary = f"freed {report.size(freed)} from {len(purged)} run(s)"
+    if dropped is not None and dropped.removed:
+        summary += (f"; dropped {len(dropped.removed)} content cache(s), "
+                    f"{report.size(dropped.bytes)}")
     audit("purge", ",".join(p.run_id for p in purged), items=sum(p.items for p in purged),
-          bytes=freed, summary=f"freed {report.size(freed)} from {len(purged)} run(s)")
-    out(report.purge_json(purged, False, code) if output_format == "json"
-        else report.purge_text(purged, False))
+          bytes=freed + (dropped.bytes if dropped is not None else 0), summary=summary)
+    out(report.purge_json(purged, False, code, dropped) if output_format == "json"
+        else report.purge_text(purged, False, dropped))
     return code
 
 

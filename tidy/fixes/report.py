@@ -25,6 +25,7 @@ from tidy.fixes.apply import RunOutcomes
 from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
+from tidy.workspace.cache_registry import Dropped
 
 SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15
@@ -281,23 +282,40 @@ def trash_json(runs: Sequence[TrashRun]) -> str:
     } for r in runs]}, indent=2, ensure_ascii=True) + "\n"
 
 
-def purge_text(purged: Sequence[Purged], dry_run: bool) -> str:
-    if not purged:
-        return "nothing to purge" + (" (dry run)" if dry_run else "") + "\n"
-    total = sum(p.bytes for p in purged)
+def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None = None) -> str:
+    dropped = caches.removed if caches is not None else []
+    left = caches.left if caches is not None else []
+    lines = []
     verb = "would free" if dry_run else "freed"
-    lines = [f"{verb} {size(total)} from {len(purged)} run(s)"]
+    if purged:
+        lines.append(f"{verb} {size(sum(p.bytes for p in purged))} from {len(purged)} run(s)")
+    if dropped:
+        verb = "would drop" if dry_run else "dropped"
+        lines.append(f"{verb} {len(dropped)} content cache(s), "
+                     f"{size(sum(b for _, b in dropped))}:")
+        lines += [f"  {printable(path)}" for path, _ in dropped]
+    if not lines:
+        lines.append("nothing to purge" + (" (dry run)" if dry_run else ""))
     for item in purged:
         lines += [f"! {item.run_id}: {printable(error)}" for error in item.errors]
+    lines += [f"! {printable(path)}: {why}" for path, why in left]
     return "\n".join(lines) + "\n"
 
 
-def purge_json(purged: Sequence[Purged], dry_run: bool, exit_code: int) -> str:
+def purge_json(purged: Sequence[Purged], dry_run: bool, exit_code: int,
+               caches: Dropped | None = None) -> str:
+    dropped = caches.removed if caches is not None else []
     return json.dumps({
         "version": SCHEMA_VERSION, "command": "trash purge", "dry_run": dry_run,
-        "freed_bytes": 0 if dry_run else sum(p.bytes for p in purged),
+        "freed_bytes": 0 if dry_run else (sum(p.bytes for p in purged)
+                                          + sum(b for _, b in dropped)),
         "runs": [{"run": p.run_id, "items": p.items, "bytes": p.bytes, "errors": list(p.errors)}
                  for p in purged],
+        "content_caches": {
+            "dropped": [{"path": path, "bytes": b} for path, b in dropped],
+            "left": [{"path": path, "why": why}
+                     for path, why in (caches.left if caches is not None else [])],
+        },
         "exit_code": exit_code,
     }, indent=2, ensure_ascii=True) + "\n"
 

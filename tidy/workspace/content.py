@@ -591,7 +591,15 @@ class ContentFacts:
         notes = {**self._load().notes, **self._notes}
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
-        return content_cache.save(path, self.root, self.spec.shape, kept, notes)
+        saved = content_cache.save(path, self.root, self.spec.shape, kept, notes)
+        if saved:
+            from tidy.workspace import cache_registry
+
+            if path.startswith(os.path.join(state_dir(), "")):  # the plain folders' caches
+                cache_registry.bound_state_caches(os.path.basename(path))  # stay bounded
+            else:
+                cache_registry.register(self.root)  # in the git dir: for `tidy trash purge`
+        return saved
 
 
 def _hit_count(entry: Entry) -> int:

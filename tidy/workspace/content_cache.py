@@ -41,7 +41,7 @@ from tidy.workspace.git import git_dir
 
 FORMAT = 3  # 2: the search's hits kept per pattern set; 3: each distinct set of facts once
 CACHE_NAME = "content-cache.json"
-_FOLDER = "tidy"  # inside the git directory
+CACHE_FOLDER = "tidy"  # inside the git directory
 STATE_FOLDER = "content-cache"  # inside the state folder, for plain folders
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a bigger file is not read (and not written)
 MAX_ENTRIES = 500_000
@@ -69,9 +69,13 @@ def cache_path(root: str) -> str:
     """Where the cache of the group rooted at `root` lives."""
     directory = git_dir(root)
     if directory is not None:
-        return os.path.join(directory, _FOLDER, CACHE_NAME)
-    digest = hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:24]
-    return os.path.join(state_dir(), STATE_FOLDER, f"{digest}.json")
+        return os.path.join(directory, CACHE_FOLDER, CACHE_NAME)
+    return os.path.join(state_dir(), STATE_FOLDER, f"{state_digest(root)}.json")
+
+
+def state_digest(root: str) -> str:
+    """The name (without .json) of a plain folder's cache in the state folder."""
+    return hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:24]
 
 
 @dataclass
@@ -123,14 +127,21 @@ def _read(path: str) -> tuple[bytes, int] | None:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES:
             return None
-        chunks = []
-        while chunk := os.read(fd, 1 << 22):
-            chunks.append(chunk)
-        return b"".join(chunks), st.st_mtime_ns
+        return read_all(fd, MAX_CACHE_BYTES + 1), st.st_mtime_ns
     except OSError:
         return None
     finally:
         os.close(fd)
+
+
+def read_all(fd: int, limit: int) -> bytes:
+    """At most `limit` bytes from `fd`, read to its end (or the limit)."""
+    chunks = []
+    left = limit
+    while left > 0 and (chunk := os.read(fd, min(left, 1 << 22))):
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
 
 
 def _header_matches(body: object, root: str, shape: str) -> bool:
