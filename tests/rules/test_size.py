@@ -8,6 +8,7 @@ which is what git-lfs's smudge filter leaves behind.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 
@@ -166,3 +167,63 @@ def test_tdy207_tdy208_from_a_view_of_the_index() -> None:
     assert (plain.code, plain.path) == ("TDY208", "b.psd")
     assert ("direction", "plain-blob-but-lfs-attribute") in plain.details
     assert ("direction", "pointer-without-lfs-attribute") in pointer.details
+
+
+def _pointers_note(repo: Path) -> dict[str, object]:
+    from tidy.workspace import content_cache
+
+    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
+    note = json.loads(body["notes"]["lfs-pointers"])
+    assert isinstance(note, dict)
+    return note
+
+
+def _set_pointers_note(repo: Path, note: object) -> None:
+    from tidy.workspace import content_cache
+
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    body["notes"]["lfs-pointers"] = note if isinstance(note, str) else json.dumps(note)
+    path.write_text(json.dumps(body))
+
+
+def test_which_big_files_are_pointers_is_kept_for_the_index_it_was_asked_of(
+        tmp_path: Path) -> None:
+    """The answer (from git: ls-files, cat-file) is a note of the content cache under the
+    index's stamp: the rescan uses it -- a note saying plain.bin is a pointer makes it one --
+    and any change of the index (git add) throws it away and asks git again."""
+    repo = make_repo(tmp_path / "r")
+    real = os.urandom(1_500_000)
+    write(repo / ".gitattributes", LFS_RULE)
+    write(repo / "art/cover.psd", pointer_for(real))
+    write(repo / "plain.bin", os.urandom(1_200_000))
+    commit(repo)
+    write(repo / "art/cover.psd", real)
+    first = scan_json(repo)
+    note = _pointers_note(repo)
+    oid = hashlib.sha256(real).hexdigest()
+    assert note["paths"] == {"art/cover.psd": [oid, len(real)], "plain.bin": None}
+
+    _set_pointers_note(repo, {"index": note["index"], "paths": {
+        "art/cover.psd": [oid, len(real)], "plain.bin": ["0" * 64, 5]}})
+    assert set(by_code(scan_json(repo), "TDY201")) == set()  # the note was used
+
+    write(repo / "other.txt", "x\n")
+    git(repo, "add", "other.txt")  # a new index: the note is not for it
+    again = scan_json(repo)
+    assert set(by_code(again, "TDY201")) == set(by_code(first, "TDY201")) == {"plain.bin"}
+    assert _pointers_note(repo)["index"] != note["index"]
+
+
+def test_a_pointers_note_that_does_not_decode_is_asked_again(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "plain.bin", os.urandom(1_200_000))
+    commit(repo)
+    first = scan_json(repo)
+    stamp = _pointers_note(repo)["index"]
+    for bad in ("not json", [1, 2], {"index": stamp, "paths": {"plain.bin": ["x"]}},
+                {"index": stamp, "paths": {"plain.bin": ["0" * 64, -1]}},
+                {"index": stamp, "paths": ["plain.bin"]}):
+        _set_pointers_note(repo, bad)
+        assert findings(scan_json(repo), "TDY201") == findings(first, "TDY201")
+        assert set(by_code(first, "TDY201")) == {"plain.bin"}

@@ -9,6 +9,7 @@ pointer text). Hosting limits are named where they bite (research/bloat-ci.md se
 
 from __future__ import annotations
 
+import json
 import shlex
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -17,11 +18,14 @@ import humanize
 
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule, per_context
+from tidy.rules.content import content_of
 from tidy.workspace.blobs import (
     LFS_POINTER_MAX,
     SYMLINK,
     LfsPointer,
     index_entries,
+    index_pointers,
+    index_stamp,
     lfs_paths,
     object_sizes,
     parse_lfs_pointer,
@@ -84,21 +88,52 @@ def _lfs_view(ctx: GroupContext) -> LfsView:
         return LfsView()
 
 
+_POINTERS_NOTE = "lfs-pointers"  # the content cache's note: {"index": stamp, "paths": {...}}
+
+
 def _big_file_pointers(ctx: GroupContext) -> dict[str, LfsPointer]:
-    """Big working-tree files whose committed blob is a pointer (LFS checked them out)."""
+    """Big working-tree files whose committed blob is a pointer (LFS checked them out).
+    The answer for a path depends on the index alone, so it is kept in the content cache
+    under the index's stamp: a rescan with the same index asks git nothing (it asked two or
+    three processes, after the walk, on every scan of a repo with a big tracked file)."""
     big = _tracked_big(ctx)
     if not big:
         return {}
-    entries = [e for e in index_entries(ctx.root, sorted(big)) if e.has_blob]
-    sizes = object_sizes(ctx.root, (e.sha for e in entries))
-    small = {e.path: e.sha for e in entries if sizes.get(e.sha, 0) < LFS_POINTER_MAX}
-    contents = read_blobs(ctx.root, small.values(), limit=LFS_POINTER_MAX)
-    found = {}
-    for path, sha in small.items():
-        pointer = parse_lfs_pointer(contents.get(sha, b""))
-        if pointer is not None:
-            found[path] = pointer
-    return found
+    content = content_of(ctx)
+    stamp = index_stamp(ctx.root)
+    known = _noted_pointers(content.note(_POINTERS_NOTE), stamp)
+    missing = [path for path in big if path not in known]
+    if missing:
+        found = index_pointers(ctx.root, missing)
+        known.update({path: found.get(path) for path in missing})
+        if stamp is not None:
+            content.set_note(_POINTERS_NOTE, json.dumps({"index": stamp, "paths": {
+                path: None if p is None else [p.oid, p.size] for path, p in known.items()}}))
+    return {path: pointer for path in big if (pointer := known.get(path)) is not None}
+
+
+def _noted_pointers(noted: str | None, stamp: str | None) -> dict[str, LfsPointer | None]:
+    """The answers kept for this very index; nothing for another index or a note that does
+    not decode (the cache is untrusted input)."""
+    if noted is None or stamp is None:
+        return {}
+    try:
+        body = json.loads(noted)
+    except (ValueError, RecursionError):
+        return {}
+    paths = body.get("paths") if isinstance(body, dict) and body.get("index") == stamp else None
+    if not isinstance(paths, dict):
+        return {}
+    known: dict[str, LfsPointer | None] = {}
+    for path, value in paths.items():
+        if value is None:
+            known[path] = None
+        elif (isinstance(value, list) and len(value) == 2 and isinstance(value[0], str)
+              and type(value[1]) is int and value[1] >= 0):
+            known[path] = LfsPointer(value[0], value[1])
+        else:
+            return {}
+    return known
 
 
 def _mismatches(ctx: GroupContext, pointers: dict[str, LfsPointer]) -> LfsView:

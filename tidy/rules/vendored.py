@@ -64,13 +64,21 @@ class References:
     answered: bool = False
 
     def after_pass(self, content: ContentFacts) -> References:
-        """The search's matches from the pass's facts (no file is read again)."""
+        """The search's matches from the pass's facts (no file is read again), only those
+        that can move the verdicts (evidence.deciding_matches): they cross to the main
+        process, which judges them after the walk."""
         if not self.libraries:
             return self
-        matches, searched = search_paths(content.root, self.request.files,
-                                         self.request.patterns, content)
+        from tidy.analysis.vendored.evidence import deciding_hits
+        from tidy.workspace.tidy_written import may_hold_written
+
+        matches, searched = search_paths(
+            content.root, self.request.files, self.request.patterns, content,
+            keep=deciding_hits(self.libraries, self.patterns, may_hold_written))
+        # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
-                                   answered=True)
+                                   answered=True,
+                                   request=dataclasses.replace(self.request, files=()))
 
 
 def early_references(root: str, index: IndexListing,

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -255,6 +256,37 @@ def over(blobs: Iterable[Blob], limit: int) -> list[Blob]:
 
 
 # ------------------------------------------------------------------------ Git LFS
+def index_pointers(root: str, paths: Sequence[str],
+                   env: Mapping[str, str] | None = None) -> dict[str, LfsPointer]:
+    """Of `paths`, those whose index blob is a Git LFS pointer, and the pointer."""
+    entries = [e for e in index_entries(root, sorted(paths), env) if e.has_blob]
+    sizes = object_sizes(root, (e.sha for e in entries), env)
+    small = {e.path: e.sha for e in entries if sizes.get(e.sha, 0) < LFS_POINTER_MAX}
+    contents = read_blobs(root, small.values(), limit=LFS_POINTER_MAX, env=env)
+    found = {}
+    for path, sha in small.items():
+        pointer = parse_lfs_pointer(contents.get(sha, b""))
+        if pointer is not None:
+            found[path] = pointer
+    return found
+
+
+def index_stamp(root: str) -> str | None:
+    """What changes whenever the repo's index does: git writes a new index file and renames
+    it over the old one (a new inode), so (device, inode, size, mtime) names one version of
+    it. None without a readable regular index (an answer is then not kept)."""
+    directory = git_dir(root)
+    if directory is None:
+        return None
+    try:
+        st = os.stat(os.path.join(directory, "index"), follow_symlinks=False)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    return f"{st.st_dev}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
+
+
 def parse_lfs_pointer(data: bytes) -> LfsPointer | None:
     """The pointer a blob holds, or None when it is ordinary content."""
     if len(data) >= LFS_POINTER_MAX or not data.startswith(LFS_VERSION + b"\n"):

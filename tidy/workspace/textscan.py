@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import os
 import stat
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
 from tidy.workspace.content import REFS, ContentFacts, Spec, read_all
@@ -160,9 +160,15 @@ def search(repo: str, files: Iterable[str], patterns: Sequence[str],
     return matches, len(searched)
 
 
+# Per file, a test of its hits (pattern index, line number, line) -> keep it; None: keep all.
+HitFilter = Callable[[str], Callable[[int, int, str], bool] | None]
+
+
 def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
-                 content: ContentFacts | None = None) -> tuple[list[Match], list[str]]:
-    """search(), with the files that were searched (text) rather than their number."""
+                 content: ContentFacts | None = None,
+                 keep: HitFilter | None = None) -> tuple[list[Match], list[str]]:
+    """search(), with the files that were searched (text) rather than their number; with
+    `keep`, only the matches it keeps are made (the early job's hand-over)."""
     if not patterns:
         return [], []
     if content is None:
@@ -181,6 +187,9 @@ def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
         hits = content.hits(path)
         if hits is not None:
             searched.append(path)
+            wanted = keep(path) if keep is not None and hits else None
+            if wanted is not None:
+                hits = [hit for hit in hits if wanted(*hit)]
             if hits:
                 matches += [Match(path, pattern, line_no, lines.setdefault(line, line))
                             for pattern, line_no, line in hits]

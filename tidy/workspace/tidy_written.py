@@ -31,11 +31,12 @@ PYRIGHT_EXCLUDE = re.compile(r"^(\s*)exclude\s*=\s*\[")
 def without_written(root: str, matches: Sequence[Match]) -> list[Match]:
     """`matches` less those on a line tidy wrote (or an exclude entry, see the module doc)."""
     written = {path: written_lines(root, path) for path in {m.path for m in matches}
-               if _may_hold_written(path)}
+               if may_hold_written(path)}
     return [m for m in matches if m.line_no not in written.get(m.path, ())]
 
 
-def _may_hold_written(path: str) -> bool:
+def may_hold_written(path: str) -> bool:
+    """A file tidy's fixes write lines into (the only ones without_written reads)."""
     name = path.rsplit("/", 1)[-1]
     return (name.endswith("ignore") or path == ".vscode/settings.json"
             or path in ("pyrightconfig.json", "pyproject.toml"))
