@@ -7,7 +7,6 @@ fixers consume them. Nothing in this module touches the disk.
 from __future__ import annotations
 
 import enum
-import hashlib
 from dataclasses import dataclass, field
 
 
@@ -169,6 +168,8 @@ def scan_path(group: Group, finding: Finding) -> str:
 
 
 def fingerprint(code: str, path: str, kind: str) -> str:
+    import hashlib  # a baseline or a CI report only: OpenSSL's hashlib costs ~1 ms to load
+
     identity = "\0".join((code, path, kind)).encode("utf-8", "surrogateescape")
     return hashlib.sha256(identity).hexdigest()
 

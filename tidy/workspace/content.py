@@ -28,14 +28,15 @@ import stat
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import ahocorasick_rs
+from typing import TYPE_CHECKING, Any
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache
 from tidy.workspace.content_cache import Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import open_folder
+
+if TYPE_CHECKING:
+    import ahocorasick_rs
 
 LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
 
@@ -148,9 +149,13 @@ class _Reader:
         self.root = root
         self.spec = spec
         self.patterns_key = spec.patterns_key
-        self._automaton = (ahocorasick_rs.BytesAhoCorasick(
-            [p.lower().encode() for p in spec.patterns],
-            matchkind=ahocorasick_rs.MATCHKIND_STANDARD) if spec.patterns else None)
+        self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
+        if spec.patterns:  # the search's automaton loads when there is something to find
+            import ahocorasick_rs
+
+            self._automaton = ahocorasick_rs.BytesAhoCorasick(
+                [p.lower().encode() for p in spec.patterns],
+                matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         self.folder = -1
         try:
             self.folder = open_folder(root) if os.open in os.supports_dir_fd else -1

@@ -20,7 +20,6 @@ import contextlib
 import os
 import re
 import subprocess
-import tempfile
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -143,6 +142,8 @@ def _git_mirror_decide(files: dict[str, list[list[str]]],
     git reads their type from the disk: a trailing slash on a path that is not there makes
     git consult the folder's own ignore file, and 2.39 matches a blank line against it.
     """
+    import tempfile  # on use: ~2 ms of imports (shutil, random) a scan without it saves
+
     with tempfile.TemporaryDirectory(prefix="tidy-mirror-") as mirror:
         subprocess.run([git_executable(), "init", "-q", mirror], check=True,
                        capture_output=True, env=git_env())
@@ -266,6 +267,8 @@ def global_excludes(root: str) -> str:
 
 @contextlib.contextmanager
 def _pattern_file(lines: Iterable[str], prefix: str = "") -> Iterator[str]:
+    import tempfile
+
     fd, path = tempfile.mkstemp(prefix="tidy-ignore-", suffix=".txt")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as f:
