@@ -257,7 +257,12 @@ def _scan_root_with(
 
     def while_waiting() -> None:
         """Main-process work that needs no measured sizes, done while the workers finish."""
-        import tidy.rules.registry  # noqa: F401 - every rule module, imported once
+        import tidy.rules.registry  # every rule module, imported once
+
+        if pool.started:  # a tree big enough for workers: what its checks load after the walk
+            import tidy.analysis.vendored.evidence
+            import tidy.workspace.githistory
+            import tidy.workspace.tidy_written  # noqa: F401 (the name `tidy`, bound once)
 
         for query in queries.values():
             query.prepare()

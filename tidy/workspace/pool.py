@@ -26,6 +26,11 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
 
     @property
+    def started(self) -> bool:
+        """Workers run (the tree is big enough to share)."""
+        return self._executor is not None
+
+    @property
     def available(self) -> bool:
         return self.workers > 0 and can_fork()
 
