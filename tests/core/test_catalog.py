@@ -443,3 +443,33 @@ def test_quick_reject_never_drops_a_name_a_glob_matches(globs: list[str], name: 
     starts, ends, anything = _literal_ends(globs)
     if any(fnmatch.fnmatchcase(name, g) for g in globs):
         assert anything or name.startswith(starts) or name.endswith(ends)
+
+
+def test_the_parsed_copy_of_the_catalogue_is_current() -> None:
+    """catalog_data.py (scripts/catalog_data.py) is catalog.toml's text and its parse: run
+    the script after editing the catalogue."""
+    import subprocess
+    import sys
+    import tomllib
+
+    from tidy.core import catalog_data
+
+    root = Path(__file__).resolve().parents[2]
+    text = (root / "tidy" / "core" / "catalog.toml").read_text(encoding="utf-8")
+    assert text == catalog_data.SOURCE, "run python scripts/catalog_data.py"
+    assert tomllib.loads(text) == catalog_data.DOCUMENT
+    check = subprocess.run([sys.executable, str(root / "scripts" / "catalog_data.py"),
+                            "--check"], capture_output=True, text=True, check=False)
+    assert check.returncode == 0, check.stderr
+
+
+def test_a_catalogue_text_other_than_the_copys_is_parsed_not_taken_from_it() -> None:
+    """A stale copy is never used: any other text is parsed as it is."""
+    from tidy.core import catalog_data
+    from tidy.core.catalog import builtin_document
+
+    assert builtin_document(catalog_data.SOURCE) is catalog_data.DOCUMENT
+    edited = catalog_data.SOURCE.replace('name = ".pytest_cache"', 'name = "pytest-renamed"', 1)
+    assert edited != catalog_data.SOURCE
+    names = [kind["name"] for kind in builtin_document(edited)["kind"]]
+    assert "pytest-renamed" in names and ".pytest_cache" not in names

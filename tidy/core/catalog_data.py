@@ -1,0 +1,1682 @@
+"""tidy/core/catalog.toml, parsed (written by scripts/catalog_data.py; do not edit).
+
+catalog.load_builtin uses DOCUMENT only while catalog.toml's text is SOURCE.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+SOURCE = (
+    '# The artifact catalogue: what tidy recognises as a cache or build output, as data.\n'
+    '#\n'
+    '# Each [[kind]] has:\n'
+    '#   name        unique id, used by --kind and [tool.tidy] kinds\n'
+    '#   ecosystem   who makes it\n'
+    '#   type        "dir" or "file"\n'
+    '#   names       exact base names;  globs: fnmatch patterns on the base name (files)\n'
+    '#   tier        "default"  on by default, the name alone is enough (unambiguous names)\n'
+    '#               "marker"   on by default, but only where evidence confirms it: a sibling file\n'
+    '#                          in `markers`, a file inside listed in `inside`, a CACHEDIR.TAG with the\n'
+    '#                          standard signature, or a .gitignore inside that ignores everything (`*`)\n'
+    '#               "opt-in"   detected but reported only when enabled (intentional, costly to rebuild)\n'
+    '#               "never"    possibly user data: reported only when enabled, never fixed by default\n'
+    "#   markers     sibling names or globs that confirm the kind (kondo's rule)\n"
+    '#   inside      names or globs inside the folder that confirm it on their own (a CMake tree of\n'
+    '#               any name: CMakeCache.txt; a venv: pyvenv.cfg)\n'
+    '#   signature   names or globs directly inside the folder of which one must be there as well,\n'
+    '#               whatever else confirmed the kind (marker, CACHEDIR.TAG, self-ignoring\n'
+    "#               .gitignore): what the tool always leaves in its output (setuptools' build/lib,\n"
+    "#               Gradle's build/tmp). A marker says the project uses the tool, not that this\n"
+    "#               folder is the tool's output: a hand-written build/ of scripts beside a\n"
+    '#               pyproject.toml has no signature and is left alone. Give every kind with an\n'
+    '#               ambiguous name one wherever the tool reliably leaves one; "dir" kinds only.\n'
+    '#               "global"   a toolchain\'s or package manager\'s own store in the home folder\n'
+    '#                          (~/.cache/pip, ~/.rustup): found only at its `home` path, sized as a\n'
+    '#                          whole, never looked into (its files are neither project artifacts nor\n'
+    "#                          duplicates), never trashed: TDY105 names the tool's `clean` command\n"
+    '#   home        (global caches) paths below the home folder; `.cache/...` also below\n'
+    '#               $XDG_CACHE_HOME when that is set\n'
+    "#   clean       (global caches) the tool's own command that cleans it\n"
+    '#   safe        regenerable without loss: the fix is safe; otherwise it needs --unsafe-fixes\n'
+    '#   regenerate  how it comes back\n'
+    '#   why         one line on what it is\n'
+    '# The same name may appear in several kinds (target/ for Cargo, Maven, sbt): the first whose\n'
+    '# evidence holds wins. Names that are also common source folders must be tier "marker".\n'
+    '\n'
+    '# ---------------------------------------------------------------- Python\n'
+    '[[kind]]\n'
+    'name = "__pycache__"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["__pycache__"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "written again by the next import"\n'
+    'why = "Python bytecode cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pyc"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'globs = ["*.pyc", "*.pyo"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "written again by the next import"\n'
+    'why = "stray Python bytecode outside __pycache__"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".pytest_cache"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".pytest_cache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "pytest writes it on the next run"\n'
+    'why = "pytest\'s cache (last failures, step-wise state)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".mypy_cache"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".mypy_cache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "mypy rebuilds it (the next run is slower)"\n'
+    'why = "mypy\'s incremental cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".ruff_cache"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".ruff_cache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "ruff rebuilds it on the next run"\n'
+    'why = "ruff\'s lint cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".pytype"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".pytype", ".pyre", ".pyright"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "the type checker rebuilds it"\n'
+    'why = "type checker cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".hypothesis"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".hypothesis"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "hypothesis writes it again (saved failing examples are lost)"\n'
+    'why = "hypothesis example database"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".tox"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".tox", ".nox"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "tox / nox recreate their environments"\n'
+    'why = "tox/nox test environments"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".ipynb_checkpoints"\n'
+    'ecosystem = "jupyter"\n'
+    'type = "dir"\n'
+    'names = [".ipynb_checkpoints"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "Jupyter writes a new checkpoint on save"\n'
+    'why = "Jupyter notebook checkpoints"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "htmlcov"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["htmlcov"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "coverage html"\n'
+    'why = "coverage.py HTML report"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".coverage"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'globs = [".coverage", ".coverage.*"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "coverage run"\n'
+    'why = "coverage.py data file"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "python-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml", "setup.py", "setup.cfg"]\n'
+    'signature = ["lib", "lib.*", "bdist.*", "temp.*", "scripts-*", "__editable__.*"]\n'
+    'safe = true\n'
+    'regenerate = "python -m build"\n'
+    'why = "setuptools build tree"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "python-dist"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml", "setup.py", "setup.cfg"]\n'
+    'signature = ["*.whl", "*.tar.gz", "*.zip", "*.egg"]\n'
+    'safe = true\n'
+    'regenerate = "python -m build"\n'
+    'why = "built sdists and wheels"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "egg-info"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'globs = ["*.egg-info"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "pip install -e . / python -m build"\n'
+    'why = "setuptools metadata"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "__pypackages__"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["__pypackages__"]\n'
+    'tier = "opt-in"\n'
+    'safe = false\n'
+    'regenerate = "pdm install"\n'
+    'why = "PEP 582 local packages"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "venv"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["pyvenv.cfg"]\n'
+    'tier = "opt-in"\n'
+    'safe = false\n'
+    'regenerate = "python -m venv + reinstall the project\'s dependencies"\n'
+    'why = "Python virtual environment (created on purpose, so opt-in; found by its pyvenv.cfg)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "conda-env"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["conda-meta"]\n'
+    'tier = "opt-in"\n'
+    'safe = false\n'
+    'regenerate = "conda env create"\n'
+    'why = "conda environment"\n'
+    '\n'
+    '# ---------------------------------------------------------------- JavaScript / TypeScript\n'
+    '[[kind]]\n'
+    'name = "node_modules"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["node_modules"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "npm ci / pnpm install / yarn install"\n'
+    'why = "installed npm dependencies (restored from package.json and the lockfile)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "bower_components"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["bower_components"]\n'
+    'tier = "marker"\n'
+    'markers = ["bower.json"]\n'
+    'safe = true\n'
+    'regenerate = "bower install"\n'
+    'why = "installed Bower dependencies"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".next"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".next"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "next build / next dev"\n'
+    'why = "Next.js build output and cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".nuxt"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".nuxt", ".output"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json", "nuxt.config.*"]\n'
+    'safe = true\n'
+    'regenerate = "nuxt build"\n'
+    'why = "Nuxt build output"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".svelte-kit"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".svelte-kit"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "vite build / svelte-kit sync"\n'
+    'why = "SvelteKit generated files"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".angular"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".angular"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "ng build"\n'
+    'why = "Angular CLI cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".turbo"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".turbo"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "turbo run"\n'
+    'why = "Turborepo cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".parcel-cache"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".parcel-cache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "parcel build"\n'
+    'why = "Parcel cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".vite"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".vite"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "vite (pre-bundling runs again)"\n'
+    'why = "Vite dependency pre-bundling cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "js-tool-caches"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".nx", ".swc", ".esbuild", ".rpt2_cache", ".rollup.cache", ".jest", ".docusaurus", "gatsby_cache", ".expo", ".metro", ".vercel", ".netlify", ".serverless", ".sass-cache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "the tool recreates it on its next run"\n'
+    'why = "JavaScript tool cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".eslintcache"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'globs = [".eslintcache", ".stylelintcache"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "eslint --cache / stylelint --cache"\n'
+    'why = "lint cache file"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "js-coverage"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["coverage", ".nyc_output"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json"]\n'
+    'signature = ["lcov.info", "lcov-report", "coverage-final.json", "coverage-summary.json", "clover.xml", "cobertura-coverage.xml", "index.html", "tmp", "processinfo", "????????-????-????-????-????????????.json"]\n'
+    'safe = true\n'
+    'regenerate = "the test runner with coverage (jest --coverage / nyc / c8)"\n'
+    'why = "JavaScript coverage output"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "storybook-static"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["storybook-static"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "build-storybook"\n'
+    'why = "static Storybook build"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "js-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist", "out", "build"]\n'
+    'tier = "marker"\n'
+    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
+    'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
+    'safe = true\n'
+    'regenerate = "the project\'s build script (npm run build)"\n'
+    'why = "JavaScript build output"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Rust\n'
+    '[[kind]]\n'
+    'name = "cargo-target"\n'
+    'ecosystem = "rust"\n'
+    'type = "dir"\n'
+    'names = ["target"]\n'
+    'tier = "marker"\n'
+    'markers = ["Cargo.toml"]\n'
+    'signature = ["CACHEDIR.TAG", ".rustc_info.json", "debug", "release", "*-unknown-*", "*-apple-*", "*-pc-windows-*", "*-linux-android*"]\n'
+    'safe = true\n'
+    'regenerate = "cargo build"\n'
+    'why = "Cargo build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".xwin-cache"\n'
+    'ecosystem = "rust"\n'
+    'type = "dir"\n'
+    'names = [".xwin-cache"]\n'
+    'tier = "marker"\n'
+    'markers = ["Cargo.toml"]\n'
+    'safe = true\n'
+    'regenerate = "cargo xwin"\n'
+    'why = "cargo-xwin SDK cache"\n'
+    '\n'
+    '# ---------------------------------------------------------------- JVM\n'
+    '[[kind]]\n'
+    'name = "maven-target"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = ["target"]\n'
+    'tier = "marker"\n'
+    'markers = ["pom.xml", "build.sbt"]\n'
+    'signature = ["classes", "test-classes", "maven-status", "maven-archiver", "generated-sources", "generated-test-sources", "surefire-reports", "*.jar", "*.war", "*.ear", "scala-*", "streams", "global-logging", "task-temp-directory"]\n'
+    'safe = true\n'
+    'regenerate = "mvn package / sbt compile"\n'
+    'why = "Maven / sbt build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "gradle-build"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts"]\n'
+    'signature = ["tmp", "classes", "intermediates", "generated", "kotlin", "libs", "reports", "test-results", "resources", "outputs", "distributions", "scripts", "kotlin-dsl", "jacoco"]\n'
+    'safe = true\n'
+    'regenerate = "gradle build"\n'
+    'why = "Gradle build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".gradle"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = [".gradle"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.gradle", "build.gradle.kts", "settings.gradle", "settings.gradle.kts", "gradlew"]\n'
+    'safe = true\n'
+    'regenerate = "gradle (any task)"\n'
+    'why = "project-local Gradle cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "scala-tooling"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = [".bloop", ".metals", ".bsp"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.sbt", "build.sc"]\n'
+    'safe = true\n'
+    'regenerate = "the IDE / build server re-imports"\n'
+    'why = "Scala build server state"\n'
+    '\n'
+    '# ---------------------------------------------------------------- .NET\n'
+    '[[kind]]\n'
+    'name = "dotnet-bin-obj"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["bin", "obj"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.csproj", "*.fsproj", "*.vbproj"]\n'
+    'signature = ["Debug", "Release", "x64", "x86", "ARM64", "arm64", "project.assets.json", "project.nuget.cache", "*.nuget.g.props", "*.nuget.g.targets", "*.nuget.dgspec.json"]\n'
+    'safe = true\n'
+    'regenerate = "dotnet build"\n'
+    'why = ".NET build output"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Swift / Apple\n'
+    '[[kind]]\n'
+    'name = "swift-build"\n'
+    'ecosystem = "swift"\n'
+    'type = "dir"\n'
+    'names = [".build", ".swiftpm"]\n'
+    'tier = "marker"\n'
+    'markers = ["Package.swift"]\n'
+    'safe = true\n'
+    'regenerate = "swift build"\n'
+    'why = "Swift Package Manager build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "xcode-deriveddata"\n'
+    'ecosystem = "swift"\n'
+    'type = "dir"\n'
+    'names = ["DerivedData"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.xcodeproj", "*.xcworkspace", "Podfile"]\n'
+    'safe = true\n'
+    'regenerate = "xcodebuild"\n'
+    'why = "Xcode derived data"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "cocoapods"\n'
+    'ecosystem = "swift"\n'
+    'type = "dir"\n'
+    'names = ["Pods"]\n'
+    'tier = "marker"\n'
+    'markers = ["Podfile"]\n'
+    'signature = ["Manifest.lock", "Pods.xcodeproj", "Target Support Files", "Headers", "Local Podspecs"]\n'
+    'safe = true\n'
+    'regenerate = "pod install"\n'
+    'why = "installed CocoaPods"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Zig, Elixir, Haskell, Dart, others\n'
+    '[[kind]]\n'
+    'name = "zig-cache"\n'
+    'ecosystem = "zig"\n'
+    'type = "dir"\n'
+    'names = ["zig-cache", ".zig-cache", "zig-out"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.zig"]\n'
+    'safe = true\n'
+    'regenerate = "zig build"\n'
+    'why = "Zig build cache and output"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "elixir-build"\n'
+    'ecosystem = "elixir"\n'
+    'type = "dir"\n'
+    'names = ["_build", ".elixir_ls", ".elixir-tools", ".lexical"]\n'
+    'tier = "marker"\n'
+    'markers = ["mix.exs"]\n'
+    'safe = true\n'
+    'regenerate = "mix compile"\n'
+    'why = "Elixir build output"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "elixir-deps"\n'
+    'ecosystem = "elixir"\n'
+    'type = "dir"\n'
+    'names = ["deps"]\n'
+    'tier = "marker"\n'
+    'markers = ["mix.exs", "mix.lock"]\n'
+    'safe = true\n'
+    'regenerate = "mix deps.get"\n'
+    'why = "fetched Mix dependencies"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "stack-work"\n'
+    'ecosystem = "haskell"\n'
+    'type = "dir"\n'
+    'names = [".stack-work"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "stack build"\n'
+    'why = "Haskell Stack build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "dist-newstyle"\n'
+    'ecosystem = "haskell"\n'
+    'type = "dir"\n'
+    'names = ["dist-newstyle"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "cabal build"\n'
+    'why = "Cabal build directory"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "dart-tool"\n'
+    'ecosystem = "dart"\n'
+    'type = "dir"\n'
+    'names = [".dart_tool"]\n'
+    'tier = "marker"\n'
+    'markers = ["pubspec.yaml"]\n'
+    'safe = true\n'
+    'regenerate = "dart pub get"\n'
+    'why = "Dart tool state"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "flutter-build"\n'
+    'ecosystem = "dart"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["pubspec.yaml"]\n'
+    'signature = [".last_build_id", "flutter_assets", "native_assets", "unit_test_assets", "test_cache", "*.dill", "app", "ios", "macos", "linux", "windows", "web"]\n'
+    'safe = true\n'
+    'regenerate = "flutter build"\n'
+    'why = "Flutter build output"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "godot"\n'
+    'ecosystem = "godot"\n'
+    'type = "dir"\n'
+    'names = [".godot", ".import"]\n'
+    'tier = "marker"\n'
+    'markers = ["project.godot"]\n'
+    'safe = true\n'
+    'regenerate = "the Godot editor re-imports"\n'
+    'why = "Godot import cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "terraform"\n'
+    'ecosystem = "terraform"\n'
+    'type = "dir"\n'
+    'names = [".terraform"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "terraform init"\n'
+    'why = "Terraform providers and modules"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "php-vendor"\n'
+    'ecosystem = "php"\n'
+    'type = "dir"\n'
+    'names = ["vendor"]\n'
+    'tier = "marker"\n'
+    'markers = ["composer.json"]\n'
+    'signature = ["autoload.php", "composer"]\n'
+    'safe = true\n'
+    'regenerate = "composer install"\n'
+    'why = "Composer dependencies"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "ruby-bundle"\n'
+    'ecosystem = "ruby"\n'
+    'type = "dir"\n'
+    'names = [".bundle"]\n'
+    'tier = "marker"\n'
+    'markers = ["Gemfile"]\n'
+    'safe = true\n'
+    'regenerate = "bundle install"\n'
+    'why = "Bundler state"\n'
+    '\n'
+    '# ---------------------------------------------------------------- C / C++\n'
+    '[[kind]]\n'
+    'name = "cmake-build"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["build", "out", "cmake-build-debug", "cmake-build-release", "cmake-build-relwithdebinfo", "cmake-build-minsizerel"]\n'
+    'tier = "marker"\n'
+    'markers = ["CMakeLists.txt"]\n'
+    'signature = ["CMakeCache.txt", "CMakeFiles"]\n'
+    'safe = true\n'
+    'regenerate = "cmake -B build && cmake --build build"\n'
+    'why = "CMake build tree"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "cmake-tree"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["CMakeCache.txt"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
+    'why = "CMake build tree (CMakeCache.txt inside)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "cachedir-tagged"\n'
+    'ecosystem = "generic"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "the tool that tagged it (CACHEDIR.TAG means \'do not back up\', not \'cheap to rebuild\')"\n'
+    'why = "a folder marked as a cache with CACHEDIR.TAG"\n'
+    '\n'
+    '# ---------------------------------------------------------------- OS and editor junk\n'
+    '[[kind]]\n'
+    'name = "os-junk"\n'
+    'ecosystem = "os"\n'
+    'type = "file"\n'
+    'names = [".DS_Store", "Thumbs.db", "ehthumbs.db", "desktop.ini", ".directory"]\n'
+    'globs = ["._*"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "the OS writes it again when the folder is browsed"\n'
+    'why = "file-manager metadata"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "editor-swap"\n'
+    'ecosystem = "editor"\n'
+    'type = "file"\n'
+    'globs = [".*.swp", ".*.swo", "*~", ".#*", "#*#"]\n'
+    'tier = "default"\n'
+    'safe = false\n'
+    'regenerate = "none: a swap or backup file may hold unsaved work of a running editor"\n'
+    'why = "editor swap or backup file"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Data (never by default)\n'
+    '[[kind]]\n'
+    'name = "ml-outputs"\n'
+    'ecosystem = "data"\n'
+    'type = "dir"\n'
+    'names = ["outputs", "mlruns", ".mlruns", "wandb", "lightning_logs"]\n'
+    'tier = "never"\n'
+    'safe = false\n'
+    'regenerate = "none: experiment results and history"\n'
+    'why = "experiment outputs (may be the only copy)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "dvc"\n'
+    'ecosystem = "data"\n'
+    'type = "dir"\n'
+    'names = [".dvc"]\n'
+    'tier = "never"\n'
+    'safe = false\n'
+    'regenerate = "none: DVC\'s cache may hold the only copy of data"\n'
+    'why = "DVC state and cache"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Global caches (home folder)\n'
+    "# A tool's own store: reported by size with the tool's clean command (TDY105), never moved by\n"
+    '# tidy, never looked into. Entries are paths below the home folder.\n'
+    '[[kind]]\n'
+    'name = "pip-cache"\n'
+    'ecosystem = "python"\n'
+    'home = [".cache/pip", "Library/Caches/pip"]\n'
+    'tier = "global"\n'
+    'clean = "pip cache purge"\n'
+    'regenerate = "pip downloads and builds wheels again when it needs them"\n'
+    'why = "pip\'s download and wheel cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "uv-cache"\n'
+    'ecosystem = "python"\n'
+    'home = [".cache/uv", "Library/Caches/uv"]\n'
+    'tier = "global"\n'
+    'clean = "uv cache clean (or uv cache prune: only what no environment uses)"\n'
+    'regenerate = "uv downloads again what a project needs"\n'
+    'why = "uv\'s package cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "poetry-cache"\n'
+    'ecosystem = "python"\n'
+    'home = [".cache/pypoetry", "Library/Caches/pypoetry"]\n'
+    'tier = "global"\n'
+    'clean = "poetry cache clear --all PyPI"\n'
+    'regenerate = "poetry downloads again on the next install"\n'
+    'why = "Poetry\'s package cache (and its virtualenvs folder)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pipenv-virtualenvs"\n'
+    'ecosystem = "python"\n'
+    'home = [".local/share/virtualenvs"]\n'
+    'tier = "global"\n'
+    'clean = "pipenv --rm in each project you no longer use (pipenv --venv shows which is whose)"\n'
+    'regenerate = "pipenv install recreates a project\'s environment"\n'
+    'why = "pipenv\'s virtual environments, one per project"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pyenv"\n'
+    'ecosystem = "python"\n'
+    'home = [".pyenv"]\n'
+    'tier = "global"\n'
+    'clean = "pyenv versions, then pyenv uninstall VERSION for the ones you no longer need"\n'
+    'regenerate = "pyenv install VERSION builds it again"\n'
+    'why = "pyenv\'s installed Python versions"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pre-commit-cache"\n'
+    'ecosystem = "python"\n'
+    'home = [".cache/pre-commit"]\n'
+    'tier = "global"\n'
+    'clean = "pre-commit clean (or pre-commit gc: only unused hook repos)"\n'
+    'regenerate = "pre-commit installs a hook\'s environment again on its next run"\n'
+    'why = "pre-commit\'s hook environments"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "npm-cache"\n'
+    'ecosystem = "node"\n'
+    'home = [".npm"]\n'
+    'tier = "global"\n'
+    'clean = "npm cache clean --force"\n'
+    'regenerate = "npm downloads again on the next install"\n'
+    'why = "npm\'s package cache (_cacache), logs and npx installs"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "yarn-cache"\n'
+    'ecosystem = "node"\n'
+    'home = [".cache/yarn", ".yarn/berry/cache", "Library/Caches/Yarn"]\n'
+    'tier = "global"\n'
+    'clean = "yarn cache clean"\n'
+    'regenerate = "yarn downloads again on the next install"\n'
+    'why = "Yarn\'s package cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pnpm-store"\n'
+    'ecosystem = "node"\n'
+    'home = [".local/share/pnpm/store", ".pnpm-store", "Library/pnpm/store"]\n'
+    'tier = "global"\n'
+    'clean = "pnpm store prune"\n'
+    'regenerate = "pnpm downloads again on the next install"\n'
+    'why = "pnpm\'s content-addressable store"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "rustup"\n'
+    'ecosystem = "rust"\n'
+    'home = [".rustup"]\n'
+    'tier = "global"\n'
+    'clean = "rustup toolchain list, then rustup toolchain uninstall NAME for the ones you no longer need"\n'
+    'regenerate = "rustup toolchain install NAME"\n'
+    'why = "rustup\'s installed Rust toolchains (with their documentation)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "cargo-registry"\n'
+    'ecosystem = "rust"\n'
+    'home = [".cargo/registry", ".cargo/git"]\n'
+    'tier = "global"\n'
+    'clean = "cargo cache --autoclean (cargo install cargo-cache), or cargo +nightly -Zgc clean gc"\n'
+    'regenerate = "cargo downloads again what a build needs"\n'
+    'why = "Cargo\'s downloaded crates and git dependencies"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "go-cache"\n'
+    'ecosystem = "go"\n'
+    'home = [".cache/go-build", "Library/Caches/go-build"]\n'
+    'tier = "global"\n'
+    'clean = "go clean -cache"\n'
+    'regenerate = "go build rebuilds what it needs"\n'
+    'why = "Go\'s build cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "go-modules"\n'
+    'ecosystem = "go"\n'
+    'home = ["go/pkg/mod"]\n'
+    'tier = "global"\n'
+    'clean = "go clean -modcache"\n'
+    'regenerate = "go downloads modules again on the next build"\n'
+    'why = "Go\'s module cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "gradle-caches"\n'
+    'ecosystem = "jvm"\n'
+    'home = [".gradle/caches", ".gradle/wrapper/dists"]\n'
+    'tier = "global"\n'
+    'clean = "gradle --stop, then remove ~/.gradle/caches (Gradle cleans entries unused for 30 days itself)"\n'
+    'regenerate = "gradle downloads again what a build needs"\n'
+    'why = "Gradle\'s dependency and build caches, and downloaded distributions"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "maven-repository"\n'
+    'ecosystem = "jvm"\n'
+    'home = [".m2/repository"]\n'
+    'tier = "global"\n'
+    'clean = "mvn dependency:purge-local-repository in each project (or remove artifacts you no longer build)"\n'
+    'regenerate = "mvn downloads again what a build needs"\n'
+    'why = "Maven\'s local repository"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "nuget-packages"\n'
+    'ecosystem = "dotnet"\n'
+    'home = [".nuget/packages"]\n'
+    'tier = "global"\n'
+    'clean = "dotnet nuget locals all --clear"\n'
+    'regenerate = "dotnet restore downloads again"\n'
+    'why = "NuGet\'s global packages folder"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "conda-pkgs"\n'
+    'ecosystem = "python"\n'
+    'home = [".conda/pkgs", "miniconda3/pkgs", "anaconda3/pkgs", "miniforge3/pkgs"]\n'
+    'tier = "global"\n'
+    'clean = "conda clean --all"\n'
+    'regenerate = "conda downloads again what an environment needs"\n'
+    'why = "conda\'s package cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "pipx"\n'
+    'ecosystem = "python"\n'
+    'home = [".local/share/pipx", ".local/pipx"]\n'
+    'tier = "global"\n'
+    'clean = "pipx list, then pipx uninstall PACKAGE for the tools you no longer use"\n'
+    'regenerate = "pipx install PACKAGE"\n'
+    'why = "pipx\'s installed command-line tools, one venv each"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "nvm"\n'
+    'ecosystem = "node"\n'
+    'home = [".nvm"]\n'
+    'tier = "global"\n'
+    'clean = "nvm ls, then nvm uninstall VERSION for the ones you no longer need (nvm cache clear)"\n'
+    'regenerate = "nvm install VERSION"\n'
+    'why = "nvm\'s installed Node.js versions and their global packages"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "bun-cache"\n'
+    'ecosystem = "node"\n'
+    'home = [".bun/install/cache"]\n'
+    'tier = "global"\n'
+    'clean = "bun pm cache rm"\n'
+    'regenerate = "bun downloads again on the next install"\n'
+    'why = "Bun\'s package cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "rbenv"\n'
+    'ecosystem = "ruby"\n'
+    'home = [".rbenv"]\n'
+    'tier = "global"\n'
+    'clean = "rbenv versions, then rbenv uninstall VERSION for the ones you no longer need"\n'
+    'regenerate = "rbenv install VERSION"\n'
+    'why = "rbenv\'s installed Ruby versions"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "editor-extensions"\n'
+    'ecosystem = "editors"\n'
+    'home = [".vscode/extensions", ".vscode-server/extensions", ".vscode-oss/extensions", ".cursor/extensions", ".windsurf/extensions"]\n'
+    'tier = "global"\n'
+    'clean = "code --list-extensions, then code --uninstall-extension ID for the ones you no longer use"\n'
+    'regenerate = "the editor installs an extension again from its marketplace"\n'
+    'why = "installed editor extensions (each with its own node_modules)"\n'
+)
+
+DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['__pycache__'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'written again by the next import',
+           'why': 'Python bytecode cache'},
+          {'name': 'pyc',
+           'ecosystem': 'python',
+           'type': 'file',
+           'globs': ['*.pyc', '*.pyo'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'written again by the next import',
+           'why': 'stray Python bytecode outside __pycache__'},
+          {'name': '.pytest_cache',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.pytest_cache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'pytest writes it on the next run',
+           'why': "pytest's cache (last failures, step-wise state)"},
+          {'name': '.mypy_cache',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.mypy_cache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'mypy rebuilds it (the next run is slower)',
+           'why': "mypy's incremental cache"},
+          {'name': '.ruff_cache',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.ruff_cache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'ruff rebuilds it on the next run',
+           'why': "ruff's lint cache"},
+          {'name': '.pytype',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.pytype', '.pyre', '.pyright'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'the type checker rebuilds it',
+           'why': 'type checker cache'},
+          {'name': '.hypothesis',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.hypothesis'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'hypothesis writes it again (saved failing examples are lost)',
+           'why': 'hypothesis example database'},
+          {'name': '.tox',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.tox', '.nox'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'tox / nox recreate their environments',
+           'why': 'tox/nox test environments'},
+          {'name': '.ipynb_checkpoints',
+           'ecosystem': 'jupyter',
+           'type': 'dir',
+           'names': ['.ipynb_checkpoints'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'Jupyter writes a new checkpoint on save',
+           'why': 'Jupyter notebook checkpoints'},
+          {'name': 'htmlcov',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['htmlcov'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'coverage html',
+           'why': 'coverage.py HTML report'},
+          {'name': '.coverage',
+           'ecosystem': 'python',
+           'type': 'file',
+           'globs': ['.coverage', '.coverage.*'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'coverage run',
+           'why': 'coverage.py data file'},
+          {'name': 'python-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml', 'setup.py', 'setup.cfg'],
+           'signature': ['lib', 'lib.*', 'bdist.*', 'temp.*', 'scripts-*', '__editable__.*'],
+           'safe': True,
+           'regenerate': 'python -m build',
+           'why': 'setuptools build tree'},
+          {'name': 'python-dist',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml', 'setup.py', 'setup.cfg'],
+           'signature': ['*.whl', '*.tar.gz', '*.zip', '*.egg'],
+           'safe': True,
+           'regenerate': 'python -m build',
+           'why': 'built sdists and wheels'},
+          {'name': 'egg-info',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'globs': ['*.egg-info'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'pip install -e . / python -m build',
+           'why': 'setuptools metadata'},
+          {'name': '__pypackages__',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['__pypackages__'],
+           'tier': 'opt-in',
+           'safe': False,
+           'regenerate': 'pdm install',
+           'why': 'PEP 582 local packages'},
+          {'name': 'venv',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': [],
+           'inside': ['pyvenv.cfg'],
+           'tier': 'opt-in',
+           'safe': False,
+           'regenerate': "python -m venv + reinstall the project's dependencies",
+           'why': 'Python virtual environment (created on purpose, so opt-in; found by its '
+                  'pyvenv.cfg)'},
+          {'name': 'conda-env',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': [],
+           'inside': ['conda-meta'],
+           'tier': 'opt-in',
+           'safe': False,
+           'regenerate': 'conda env create',
+           'why': 'conda environment'},
+          {'name': 'node_modules',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['node_modules'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'npm ci / pnpm install / yarn install',
+           'why': 'installed npm dependencies (restored from package.json and the lockfile)'},
+          {'name': 'bower_components',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['bower_components'],
+           'tier': 'marker',
+           'markers': ['bower.json'],
+           'safe': True,
+           'regenerate': 'bower install',
+           'why': 'installed Bower dependencies'},
+          {'name': '.next',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.next'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'next build / next dev',
+           'why': 'Next.js build output and cache'},
+          {'name': '.nuxt',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.nuxt', '.output'],
+           'tier': 'marker',
+           'markers': ['package.json', 'nuxt.config.*'],
+           'safe': True,
+           'regenerate': 'nuxt build',
+           'why': 'Nuxt build output'},
+          {'name': '.svelte-kit',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.svelte-kit'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'vite build / svelte-kit sync',
+           'why': 'SvelteKit generated files'},
+          {'name': '.angular',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.angular'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'ng build',
+           'why': 'Angular CLI cache'},
+          {'name': '.turbo',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.turbo'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'turbo run',
+           'why': 'Turborepo cache'},
+          {'name': '.parcel-cache',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.parcel-cache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'parcel build',
+           'why': 'Parcel cache'},
+          {'name': '.vite',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.vite'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'vite (pre-bundling runs again)',
+           'why': 'Vite dependency pre-bundling cache'},
+          {'name': 'js-tool-caches',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.nx',
+                     '.swc',
+                     '.esbuild',
+                     '.rpt2_cache',
+                     '.rollup.cache',
+                     '.jest',
+                     '.docusaurus',
+                     'gatsby_cache',
+                     '.expo',
+                     '.metro',
+                     '.vercel',
+                     '.netlify',
+                     '.serverless',
+                     '.sass-cache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'the tool recreates it on its next run',
+           'why': 'JavaScript tool cache'},
+          {'name': '.eslintcache',
+           'ecosystem': 'node',
+           'type': 'file',
+           'globs': ['.eslintcache', '.stylelintcache'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'eslint --cache / stylelint --cache',
+           'why': 'lint cache file'},
+          {'name': 'js-coverage',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['coverage', '.nyc_output'],
+           'tier': 'marker',
+           'markers': ['package.json'],
+           'signature': ['lcov.info',
+                         'lcov-report',
+                         'coverage-final.json',
+                         'coverage-summary.json',
+                         'clover.xml',
+                         'cobertura-coverage.xml',
+                         'index.html',
+                         'tmp',
+                         'processinfo',
+                         '????????-????-????-????-????????????.json'],
+           'safe': True,
+           'regenerate': 'the test runner with coverage (jest --coverage / nyc / c8)',
+           'why': 'JavaScript coverage output'},
+          {'name': 'storybook-static',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['storybook-static'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'build-storybook',
+           'why': 'static Storybook build'},
+          {'name': 'js-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist', 'out', 'build'],
+           'tier': 'marker',
+           'markers': ['vite.config.*',
+                       'webpack.config.*',
+                       'rollup.config.*',
+                       'next.config.*',
+                       'tsconfig.json',
+                       'angular.json'],
+           'signature': ['index.html',
+                         'assets',
+                         'static',
+                         '_next',
+                         'asset-manifest.json',
+                         '*.map',
+                         '*.d.ts',
+                         '*.d.mts',
+                         '*.d.cts',
+                         '*.tsbuildinfo',
+                         '*.LICENSE.txt',
+                         '*.bundle.js',
+                         '*.chunk.js',
+                         '*.min.js',
+                         '*.umd.js',
+                         '*.umd.cjs',
+                         '3rdpartylicenses.txt'],
+           'safe': True,
+           'regenerate': "the project's build script (npm run build)",
+           'why': 'JavaScript build output'},
+          {'name': 'cargo-target',
+           'ecosystem': 'rust',
+           'type': 'dir',
+           'names': ['target'],
+           'tier': 'marker',
+           'markers': ['Cargo.toml'],
+           'signature': ['CACHEDIR.TAG',
+                         '.rustc_info.json',
+                         'debug',
+                         'release',
+                         '*-unknown-*',
+                         '*-apple-*',
+                         '*-pc-windows-*',
+                         '*-linux-android*'],
+           'safe': True,
+           'regenerate': 'cargo build',
+           'why': 'Cargo build directory'},
+          {'name': '.xwin-cache',
+           'ecosystem': 'rust',
+           'type': 'dir',
+           'names': ['.xwin-cache'],
+           'tier': 'marker',
+           'markers': ['Cargo.toml'],
+           'safe': True,
+           'regenerate': 'cargo xwin',
+           'why': 'cargo-xwin SDK cache'},
+          {'name': 'maven-target',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['target'],
+           'tier': 'marker',
+           'markers': ['pom.xml', 'build.sbt'],
+           'signature': ['classes',
+                         'test-classes',
+                         'maven-status',
+                         'maven-archiver',
+                         'generated-sources',
+                         'generated-test-sources',
+                         'surefire-reports',
+                         '*.jar',
+                         '*.war',
+                         '*.ear',
+                         'scala-*',
+                         'streams',
+                         'global-logging',
+                         'task-temp-directory'],
+           'safe': True,
+           'regenerate': 'mvn package / sbt compile',
+           'why': 'Maven / sbt build directory'},
+          {'name': 'gradle-build',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['build.gradle',
+                       'build.gradle.kts',
+                       'settings.gradle',
+                       'settings.gradle.kts'],
+           'signature': ['tmp',
+                         'classes',
+                         'intermediates',
+                         'generated',
+                         'kotlin',
+                         'libs',
+                         'reports',
+                         'test-results',
+                         'resources',
+                         'outputs',
+                         'distributions',
+                         'scripts',
+                         'kotlin-dsl',
+                         'jacoco'],
+           'safe': True,
+           'regenerate': 'gradle build',
+           'why': 'Gradle build directory'},
+          {'name': '.gradle',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['.gradle'],
+           'tier': 'marker',
+           'markers': ['build.gradle',
+                       'build.gradle.kts',
+                       'settings.gradle',
+                       'settings.gradle.kts',
+                       'gradlew'],
+           'safe': True,
+           'regenerate': 'gradle (any task)',
+           'why': 'project-local Gradle cache'},
+          {'name': 'scala-tooling',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['.bloop', '.metals', '.bsp'],
+           'tier': 'marker',
+           'markers': ['build.sbt', 'build.sc'],
+           'safe': True,
+           'regenerate': 'the IDE / build server re-imports',
+           'why': 'Scala build server state'},
+          {'name': 'dotnet-bin-obj',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['bin', 'obj'],
+           'tier': 'marker',
+           'markers': ['*.csproj', '*.fsproj', '*.vbproj'],
+           'signature': ['Debug',
+                         'Release',
+                         'x64',
+                         'x86',
+                         'ARM64',
+                         'arm64',
+                         'project.assets.json',
+                         'project.nuget.cache',
+                         '*.nuget.g.props',
+                         '*.nuget.g.targets',
+                         '*.nuget.dgspec.json'],
+           'safe': True,
+           'regenerate': 'dotnet build',
+           'why': '.NET build output'},
+          {'name': 'swift-build',
+           'ecosystem': 'swift',
+           'type': 'dir',
+           'names': ['.build', '.swiftpm'],
+           'tier': 'marker',
+           'markers': ['Package.swift'],
+           'safe': True,
+           'regenerate': 'swift build',
+           'why': 'Swift Package Manager build directory'},
+          {'name': 'xcode-deriveddata',
+           'ecosystem': 'swift',
+           'type': 'dir',
+           'names': ['DerivedData'],
+           'tier': 'marker',
+           'markers': ['*.xcodeproj', '*.xcworkspace', 'Podfile'],
+           'safe': True,
+           'regenerate': 'xcodebuild',
+           'why': 'Xcode derived data'},
+          {'name': 'cocoapods',
+           'ecosystem': 'swift',
+           'type': 'dir',
+           'names': ['Pods'],
+           'tier': 'marker',
+           'markers': ['Podfile'],
+           'signature': ['Manifest.lock',
+                         'Pods.xcodeproj',
+                         'Target Support Files',
+                         'Headers',
+                         'Local Podspecs'],
+           'safe': True,
+           'regenerate': 'pod install',
+           'why': 'installed CocoaPods'},
+          {'name': 'zig-cache',
+           'ecosystem': 'zig',
+           'type': 'dir',
+           'names': ['zig-cache', '.zig-cache', 'zig-out'],
+           'tier': 'marker',
+           'markers': ['build.zig'],
+           'safe': True,
+           'regenerate': 'zig build',
+           'why': 'Zig build cache and output'},
+          {'name': 'elixir-build',
+           'ecosystem': 'elixir',
+           'type': 'dir',
+           'names': ['_build', '.elixir_ls', '.elixir-tools', '.lexical'],
+           'tier': 'marker',
+           'markers': ['mix.exs'],
+           'safe': True,
+           'regenerate': 'mix compile',
+           'why': 'Elixir build output'},
+          {'name': 'elixir-deps',
+           'ecosystem': 'elixir',
+           'type': 'dir',
+           'names': ['deps'],
+           'tier': 'marker',
+           'markers': ['mix.exs', 'mix.lock'],
+           'safe': True,
+           'regenerate': 'mix deps.get',
+           'why': 'fetched Mix dependencies'},
+          {'name': 'stack-work',
+           'ecosystem': 'haskell',
+           'type': 'dir',
+           'names': ['.stack-work'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'stack build',
+           'why': 'Haskell Stack build directory'},
+          {'name': 'dist-newstyle',
+           'ecosystem': 'haskell',
+           'type': 'dir',
+           'names': ['dist-newstyle'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'cabal build',
+           'why': 'Cabal build directory'},
+          {'name': 'dart-tool',
+           'ecosystem': 'dart',
+           'type': 'dir',
+           'names': ['.dart_tool'],
+           'tier': 'marker',
+           'markers': ['pubspec.yaml'],
+           'safe': True,
+           'regenerate': 'dart pub get',
+           'why': 'Dart tool state'},
+          {'name': 'flutter-build',
+           'ecosystem': 'dart',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['pubspec.yaml'],
+           'signature': ['.last_build_id',
+                         'flutter_assets',
+                         'native_assets',
+                         'unit_test_assets',
+                         'test_cache',
+                         '*.dill',
+                         'app',
+                         'ios',
+                         'macos',
+                         'linux',
+                         'windows',
+                         'web'],
+           'safe': True,
+           'regenerate': 'flutter build',
+           'why': 'Flutter build output'},
+          {'name': 'godot',
+           'ecosystem': 'godot',
+           'type': 'dir',
+           'names': ['.godot', '.import'],
+           'tier': 'marker',
+           'markers': ['project.godot'],
+           'safe': True,
+           'regenerate': 'the Godot editor re-imports',
+           'why': 'Godot import cache'},
+          {'name': 'terraform',
+           'ecosystem': 'terraform',
+           'type': 'dir',
+           'names': ['.terraform'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'terraform init',
+           'why': 'Terraform providers and modules'},
+          {'name': 'php-vendor',
+           'ecosystem': 'php',
+           'type': 'dir',
+           'names': ['vendor'],
+           'tier': 'marker',
+           'markers': ['composer.json'],
+           'signature': ['autoload.php', 'composer'],
+           'safe': True,
+           'regenerate': 'composer install',
+           'why': 'Composer dependencies'},
+          {'name': 'ruby-bundle',
+           'ecosystem': 'ruby',
+           'type': 'dir',
+           'names': ['.bundle'],
+           'tier': 'marker',
+           'markers': ['Gemfile'],
+           'safe': True,
+           'regenerate': 'bundle install',
+           'why': 'Bundler state'},
+          {'name': 'cmake-build',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['build',
+                     'out',
+                     'cmake-build-debug',
+                     'cmake-build-release',
+                     'cmake-build-relwithdebinfo',
+                     'cmake-build-minsizerel'],
+           'tier': 'marker',
+           'markers': ['CMakeLists.txt'],
+           'signature': ['CMakeCache.txt', 'CMakeFiles'],
+           'safe': True,
+           'regenerate': 'cmake -B build && cmake --build build',
+           'why': 'CMake build tree'},
+          {'name': 'cmake-tree',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': [],
+           'inside': ['CMakeCache.txt'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'cmake -B <dir> && cmake --build <dir>',
+           'why': 'CMake build tree (CMakeCache.txt inside)'},
+          {'name': 'cachedir-tagged',
+           'ecosystem': 'generic',
+           'type': 'dir',
+           'names': [],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': "the tool that tagged it (CACHEDIR.TAG means 'do not back up', not 'cheap "
+                         "to rebuild')",
+           'why': 'a folder marked as a cache with CACHEDIR.TAG'},
+          {'name': 'os-junk',
+           'ecosystem': 'os',
+           'type': 'file',
+           'names': ['.DS_Store', 'Thumbs.db', 'ehthumbs.db', 'desktop.ini', '.directory'],
+           'globs': ['._*'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': 'the OS writes it again when the folder is browsed',
+           'why': 'file-manager metadata'},
+          {'name': 'editor-swap',
+           'ecosystem': 'editor',
+           'type': 'file',
+           'globs': ['.*.swp', '.*.swo', '*~', '.#*', '#*#'],
+           'tier': 'default',
+           'safe': False,
+           'regenerate': 'none: a swap or backup file may hold unsaved work of a running editor',
+           'why': 'editor swap or backup file'},
+          {'name': 'ml-outputs',
+           'ecosystem': 'data',
+           'type': 'dir',
+           'names': ['outputs', 'mlruns', '.mlruns', 'wandb', 'lightning_logs'],
+           'tier': 'never',
+           'safe': False,
+           'regenerate': 'none: experiment results and history',
+           'why': 'experiment outputs (may be the only copy)'},
+          {'name': 'dvc',
+           'ecosystem': 'data',
+           'type': 'dir',
+           'names': ['.dvc'],
+           'tier': 'never',
+           'safe': False,
+           'regenerate': "none: DVC's cache may hold the only copy of data",
+           'why': 'DVC state and cache'},
+          {'name': 'pip-cache',
+           'ecosystem': 'python',
+           'home': ['.cache/pip', 'Library/Caches/pip'],
+           'tier': 'global',
+           'clean': 'pip cache purge',
+           'regenerate': 'pip downloads and builds wheels again when it needs them',
+           'why': "pip's download and wheel cache"},
+          {'name': 'uv-cache',
+           'ecosystem': 'python',
+           'home': ['.cache/uv', 'Library/Caches/uv'],
+           'tier': 'global',
+           'clean': 'uv cache clean (or uv cache prune: only what no environment uses)',
+           'regenerate': 'uv downloads again what a project needs',
+           'why': "uv's package cache"},
+          {'name': 'poetry-cache',
+           'ecosystem': 'python',
+           'home': ['.cache/pypoetry', 'Library/Caches/pypoetry'],
+           'tier': 'global',
+           'clean': 'poetry cache clear --all PyPI',
+           'regenerate': 'poetry downloads again on the next install',
+           'why': "Poetry's package cache (and its virtualenvs folder)"},
+          {'name': 'pipenv-virtualenvs',
+           'ecosystem': 'python',
+           'home': ['.local/share/virtualenvs'],
+           'tier': 'global',
+           'clean': 'pipenv --rm in each project you no longer use (pipenv --venv shows which is '
+                    'whose)',
+           'regenerate': "pipenv install recreates a project's environment",
+           'why': "pipenv's virtual environments, one per project"},
+          {'name': 'pyenv',
+           'ecosystem': 'python',
+           'home': ['.pyenv'],
+           'tier': 'global',
+           'clean': 'pyenv versions, then pyenv uninstall VERSION for the ones you no longer need',
+           'regenerate': 'pyenv install VERSION builds it again',
+           'why': "pyenv's installed Python versions"},
+          {'name': 'pre-commit-cache',
+           'ecosystem': 'python',
+           'home': ['.cache/pre-commit'],
+           'tier': 'global',
+           'clean': 'pre-commit clean (or pre-commit gc: only unused hook repos)',
+           'regenerate': "pre-commit installs a hook's environment again on its next run",
+           'why': "pre-commit's hook environments"},
+          {'name': 'npm-cache',
+           'ecosystem': 'node',
+           'home': ['.npm'],
+           'tier': 'global',
+           'clean': 'npm cache clean --force',
+           'regenerate': 'npm downloads again on the next install',
+           'why': "npm's package cache (_cacache), logs and npx installs"},
+          {'name': 'yarn-cache',
+           'ecosystem': 'node',
+           'home': ['.cache/yarn', '.yarn/berry/cache', 'Library/Caches/Yarn'],
+           'tier': 'global',
+           'clean': 'yarn cache clean',
+           'regenerate': 'yarn downloads again on the next install',
+           'why': "Yarn's package cache"},
+          {'name': 'pnpm-store',
+           'ecosystem': 'node',
+           'home': ['.local/share/pnpm/store', '.pnpm-store', 'Library/pnpm/store'],
+           'tier': 'global',
+           'clean': 'pnpm store prune',
+           'regenerate': 'pnpm downloads again on the next install',
+           'why': "pnpm's content-addressable store"},
+          {'name': 'rustup',
+           'ecosystem': 'rust',
+           'home': ['.rustup'],
+           'tier': 'global',
+           'clean': 'rustup toolchain list, then rustup toolchain uninstall NAME for the ones you '
+                    'no longer need',
+           'regenerate': 'rustup toolchain install NAME',
+           'why': "rustup's installed Rust toolchains (with their documentation)"},
+          {'name': 'cargo-registry',
+           'ecosystem': 'rust',
+           'home': ['.cargo/registry', '.cargo/git'],
+           'tier': 'global',
+           'clean': 'cargo cache --autoclean (cargo install cargo-cache), or cargo +nightly -Zgc '
+                    'clean gc',
+           'regenerate': 'cargo downloads again what a build needs',
+           'why': "Cargo's downloaded crates and git dependencies"},
+          {'name': 'go-cache',
+           'ecosystem': 'go',
+           'home': ['.cache/go-build', 'Library/Caches/go-build'],
+           'tier': 'global',
+           'clean': 'go clean -cache',
+           'regenerate': 'go build rebuilds what it needs',
+           'why': "Go's build cache"},
+          {'name': 'go-modules',
+           'ecosystem': 'go',
+           'home': ['go/pkg/mod'],
+           'tier': 'global',
+           'clean': 'go clean -modcache',
+           'regenerate': 'go downloads modules again on the next build',
+           'why': "Go's module cache"},
+          {'name': 'gradle-caches',
+           'ecosystem': 'jvm',
+           'home': ['.gradle/caches', '.gradle/wrapper/dists'],
+           'tier': 'global',
+           'clean': 'gradle --stop, then remove ~/.gradle/caches (Gradle cleans entries unused for '
+                    '30 days itself)',
+           'regenerate': 'gradle downloads again what a build needs',
+           'why': "Gradle's dependency and build caches, and downloaded distributions"},
+          {'name': 'maven-repository',
+           'ecosystem': 'jvm',
+           'home': ['.m2/repository'],
+           'tier': 'global',
+           'clean': 'mvn dependency:purge-local-repository in each project (or remove artifacts '
+                    'you no longer build)',
+           'regenerate': 'mvn downloads again what a build needs',
+           'why': "Maven's local repository"},
+          {'name': 'nuget-packages',
+           'ecosystem': 'dotnet',
+           'home': ['.nuget/packages'],
+           'tier': 'global',
+           'clean': 'dotnet nuget locals all --clear',
+           'regenerate': 'dotnet restore downloads again',
+           'why': "NuGet's global packages folder"},
+          {'name': 'conda-pkgs',
+           'ecosystem': 'python',
+           'home': ['.conda/pkgs', 'miniconda3/pkgs', 'anaconda3/pkgs', 'miniforge3/pkgs'],
+           'tier': 'global',
+           'clean': 'conda clean --all',
+           'regenerate': 'conda downloads again what an environment needs',
+           'why': "conda's package cache"},
+          {'name': 'pipx',
+           'ecosystem': 'python',
+           'home': ['.local/share/pipx', '.local/pipx'],
+           'tier': 'global',
+           'clean': 'pipx list, then pipx uninstall PACKAGE for the tools you no longer use',
+           'regenerate': 'pipx install PACKAGE',
+           'why': "pipx's installed command-line tools, one venv each"},
+          {'name': 'nvm',
+           'ecosystem': 'node',
+           'home': ['.nvm'],
+           'tier': 'global',
+           'clean': 'nvm ls, then nvm uninstall VERSION for the ones you no longer need (nvm cache '
+                    'clear)',
+           'regenerate': 'nvm install VERSION',
+           'why': "nvm's installed Node.js versions and their global packages"},
+          {'name': 'bun-cache',
+           'ecosystem': 'node',
+           'home': ['.bun/install/cache'],
+           'tier': 'global',
+           'clean': 'bun pm cache rm',
+           'regenerate': 'bun downloads again on the next install',
+           'why': "Bun's package cache"},
+          {'name': 'rbenv',
+           'ecosystem': 'ruby',
+           'home': ['.rbenv'],
+           'tier': 'global',
+           'clean': 'rbenv versions, then rbenv uninstall VERSION for the ones you no longer need',
+           'regenerate': 'rbenv install VERSION',
+           'why': "rbenv's installed Ruby versions"},
+          {'name': 'editor-extensions',
+           'ecosystem': 'editors',
+           'home': ['.vscode/extensions',
+                    '.vscode-server/extensions',
+                    '.vscode-oss/extensions',
+                    '.cursor/extensions',
+                    '.windsurf/extensions'],
+           'tier': 'global',
+           'clean': 'code --list-extensions, then code --uninstall-extension ID for the ones you '
+                    'no longer use',
+           'regenerate': 'the editor installs an extension again from its marketplace',
+           'why': 'installed editor extensions (each with its own node_modules)'}]}
