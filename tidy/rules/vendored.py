@@ -67,13 +67,34 @@ class References:
     answered: bool = False
 
     def after_pass(self, content: ContentFacts) -> References:
-        """The search's matches from the pass's facts (no file is read again)."""
+        """The search's matches from the pass's facts (no file is read again), and "last
+        referenced" for each library they leave unused, while the worker is at it: the walk
+        counts the libraries' paths in each blob the pass has not already counted (the pass
+        counted the working tree's), and its answers go to the main process as notes, so its
+        check waits for no git (what the untracked files and artifacts change is asked there)."""
         if not self.libraries:
             return self
         matches, searched = search_paths(content.root, self.request.files,
                                          self.request.patterns, content)
+        _answer_history(content, self.libraries, self.patterns, matches)
         return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
                                    answered=True)
+
+
+def _answer_history(content: ContentFacts, libraries: Sequence[Library],
+                    patterns: Sequence[Pattern], matches: Sequence[Match]) -> None:
+    kept = without_written(content.root, matches)
+    unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
+              if not v.used]
+    last = LastReferences(_GIT_LOG_SECONDS, notes=content, blobs=content)
+    try:
+        last.start(content.root, unused)
+        for root in unused:
+            last.of(content.root, root)
+    except GitUnavailable:
+        return
+    finally:
+        last.close()
 
 
 def early_references(root: str, index: IndexListing,
@@ -94,11 +115,18 @@ def _references(root: str, tracked: Sequence[str],
     libraries = discover(tracked, read, _vendored_attributes(root, tracked))
     if not libraries:
         return References()
+    if content is not None:  # the pass counts their paths for the history walk as it reads
+        content.with_needles(library_needles(libraries))
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)))
+
+
+def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
+    """What "last referenced" looks for in history (`git log -S<root>`): each root once."""
+    return tuple(sorted({lib.root for lib in libraries}))
 
 
 def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
@@ -133,6 +161,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
+    content.with_needles(library_needles(found.libraries))
     if found.answered:  # by the early job: only what lies in artifacts is dropped now
         kept = set(outside(sorted({m.path for m in found.matches}), skip))
         matches = [m for m in found.matches if m.path in kept]
@@ -142,7 +171,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
                                    found.request.patterns, content)
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
     started = _Started(found, content, matches, searched,
-                       last=LastReferences(_GIT_LOG_SECONDS, notes=content))
+                       last=LastReferences(_GIT_LOG_SECONDS, notes=content, blobs=content))
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
