@@ -173,6 +173,9 @@ class _Reader:
         lowered = {p.lower(): i for i, p in reversed(list(enumerate(spec.patterns)))}
         self._needle_pattern = tuple(
             lowered.get(n.lower(), -1) if n.isascii() else -1 for n in spec.needles)
+        self._all_searched = all(p >= 0 for p in self._needle_pattern)
+        self._needle_patterns = frozenset(self._needle_pattern)
+        self._no_needle = tuple(0 for _ in spec.needles)
         self.folder = -1
         try:
             self.folder = open_folder(root) if os.open in os.supports_dir_fd else -1
@@ -276,8 +279,10 @@ class _Reader:
         """git's count of each needle in the whole file (tidy.workspace.pickaxe.count); a
         needle the search looked for in these bytes and did not find occurs 0 times."""
         found = self._found
-        if found is None or any(p < 0 for p in self._needle_pattern):
+        if found is None or not self._all_searched:
             return pickaxe.count(data, self._needles, self._needle_automaton)
+        if self._needle_patterns.isdisjoint(found):
+            return self._no_needle  # most files: no library's path in them
         return tuple(data.count(needle) if pattern in found else 0
                      for needle, pattern in zip(self._needles, self._needle_pattern, strict=True))
 

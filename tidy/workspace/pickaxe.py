@@ -33,13 +33,14 @@ configured textconv driver (pickaxe would search converted text) leave the quest
 from __future__ import annotations
 
 import bisect
+import hashlib
 import os
 import re
 import subprocess
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 import ahocorasick_rs
 
@@ -147,13 +148,12 @@ def make_automaton(needles: Sequence[bytes]) -> ahocorasick_rs.BytesAhoCorasick 
             if needles and all(needles) else None)
 
 
-def blob_id(data: bytes) -> str:
-    """The SHA-1 object id git gives these bytes as a blob."""
-    import hashlib
-
-    digest = hashlib.sha1(b"blob %d\0" % len(data))
+def blob_id(data: bytes, _sha1: Callable[[bytes], Any] = hashlib.sha1) -> str:
+    """The SHA-1 object id git gives these bytes as a blob (once per file the content pass
+    reads: the hash function is bound once)."""
+    digest = _sha1(b"blob %d\0" % len(data))
     digest.update(data)
-    return digest.hexdigest()
+    return str(digest.hexdigest())
 
 
 # ------------------------------------------------------------------------ the listing
