@@ -83,11 +83,14 @@ class References:
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match]) -> None:
-    kept = without_written(content.root, matches)
-    unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
-              if not v.used]
     last = LastReferences(_GIT_LOG_SECONDS, notes=content, blobs=content)
     try:
+        # A rescan at the same commit: the answers are noted, no need to judge which to ask
+        unused = last.asked_before(content.root)
+        if unused is None:
+            kept = without_written(content.root, matches)
+            unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
+                      if not v.used]
         last.start(content.root, unused)
         for root in unused:
             last.of(content.root, root)
