@@ -327,3 +327,25 @@ def test_counts_are_gits_non_overlapping_counts() -> None:
     assert pickaxe.count(b"x/x/x aaa aaaa", needles, automaton) == (1, 3)
     assert pickaxe.count(b"", needles, automaton) == (0, 0)
     assert pickaxe.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "sub/app.js", "lib/a\n")
+    write(repo / "sub/lib/a/x.js", "x\n")
+    write(repo / "top.txt", "lib/a\n")
+    write(repo / "sub/notes.upper", "nothing\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    write(repo / "top.txt", "gone\n")
+    git(repo, "commit", "-q", "-am", "second")
+    sub = repo / "sub"
+    # "." is the subfolder there: the top's change is not in its walk
+    assert LastReferences(60).of(str(sub), "lib/a") == git_log_s(sub, "lib/a")
+    assert git_log_s(sub, "lib/a").endswith(" first")
+    # pickaxe searches what the driver makes of the file: git itself is asked
+    write(repo / ".gitattributes", "*.upper diff=upper\n")
+    git(repo, "config", "diff.upper.textconv", "sh -c 'echo lib/a; cat \"$0\"'")
+    last = LastReferences(60)
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a")
+    assert last.found is None  # no walk of its own: git log -S answered

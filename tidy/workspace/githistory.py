@@ -20,6 +20,7 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import re
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
@@ -30,6 +31,7 @@ from tidy.workspace import pickaxe
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
 from tidy.workspace.pickaxe import BlobCounts, Found
 
+_OBJECT_ID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 BATCH_FORMAT = "%(objecttype) %(objectname) %(objectsize) %(objectsize:disk) %(rest)"
 NO_EXTENSION = "<no extension>"
 TOPLEVEL = "<toplevel>"
@@ -413,9 +415,10 @@ class LastReferences:
         if self._head is None:
             try:
                 out = run_git(root, "rev-parse", "--show-prefix", "-q", "--verify", "HEAD")
-                lines = out.decode("utf-8", "replace").split("\n")
-                self._top = lines[0] == ""
-                self._head = lines[1].strip() if len(lines) > 2 else ""
+                # "<prefix>\n<id>\n": the id is the last line (a prefix may hold a newline)
+                prefix, _, head = out.rstrip(b"\n").rpartition(b"\n")
+                self._top = prefix == b""
+                self._head = head.decode("ascii") if _OBJECT_ID.fullmatch(head) else ""
             except GitUnavailable:
                 self._head = ""
         return self._head
