@@ -266,6 +266,46 @@ def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Pa
     assert "last referenced" not in details.get("static/vendor/jquery", {})
 
 
+@pytest.mark.slow
+def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Path) -> None:
+    """The worker walks the history right after its pass and hands the answers over as notes
+    under HEAD (the main process then starts no git for them), cache or no cache."""
+    from tidy.core.config import Config
+    from tidy.engine import CONTENT, _early_task
+    from tidy.workspace.content import PassResult
+    from tidy.workspace.early import EarlyWork
+    from tidy.workspace.pool import WorkerPool
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="add the editor")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="drop the editor page")
+    head = git(repo, "rev-parse", "HEAD").strip()
+    expected = git(repo, "log", "-1", "--format=%h %as %s", "-Sstatic/vendor/ketcher", "--",
+                   ".", ":(exclude)static/vendor/ketcher").strip()
+    assert expected.endswith("drop the editor page")
+    for no_cache in (True, False):
+        with WorkerPool() as pool:
+            jobs = _early_task(Config(select=("TDY401",), no_cache=no_cache), tracked_size=False)
+            early = EarlyWork(jobs, pool, min_index_bytes=0)
+            early.start(str(repo))
+            spec, result = early.results(str(repo))[CONTENT]  # type: ignore[misc]
+        assert isinstance(result, PassResult)
+        assert spec.needles == ("static/vendor/jquery", "static/vendor/ketcher")
+        key = f"last-reference\0{head}\0static/vendor/ketcher"
+        assert result.notes[key] == expected
+        assert f"last-reference\0{head}\0static/vendor/jquery" not in result.notes  # used
+    report = scan_json(repo)
+    [unused] = [f for f in findings(report) if f["path"] == "static/vendor/ketcher"]
+    assert dict(unused["details"])["last referenced"] == expected
+
+
 # ----------------------------------------------------------------- the verdicts on a built context
 # (tests.rules.context: no walk, no git; the matches are the search's answer, made by hand)
 def _verdicts(matches: list[tuple[str, str, str]]) -> list[Verdict]:

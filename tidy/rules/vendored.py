@@ -75,10 +75,36 @@ class References:
         matches, searched = search_paths(
             content.root, self.request.files, self.request.patterns, content,
             keep=deciding_hits(self.libraries, self.patterns, may_hold_written))
+        # "Last referenced" for each library the matches leave unused, while the worker is
+        # at it: the history walk counts the libraries' paths in each blob the pass has not
+        # already counted, and its answers go to the main process as notes.
+        _answer_history(content, self.libraries, self.patterns, matches)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
                                    answered=True,
                                    request=dataclasses.replace(self.request, files=()))
+
+
+def _answer_history(content: ContentFacts, libraries: Sequence[Library],
+                    patterns: Sequence[Pattern], matches: Sequence[Match]) -> None:
+    from tidy.analysis.vendored.evidence import judge
+    from tidy.workspace.tidy_written import without_written
+
+    last = _last_references(content)
+    try:
+        # A rescan at the same commit: the answers are noted, no need to judge which to ask
+        unused = last.asked_before(content.root)
+        if unused is None:
+            kept = without_written(content.root, matches)
+            unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
+                      if not v.used]
+        last.start(content.root, unused)
+        for root in unused:
+            last.of(content.root, root)
+    except GitUnavailable:
+        return
+    finally:
+        last.close()
 
 
 def early_references(root: str, index: IndexListing,
@@ -101,11 +127,18 @@ def _references(root: str, tracked: Sequence[str],
         return References()
     from tidy.analysis.vendored.evidence import patterns_for
 
+    if content is not None:  # the pass counts their paths for the history walk as it reads
+        content.with_needles(library_needles(libraries))
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)))
+
+
+def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
+    """What "last referenced" looks for in history (`git log -S<root>`): each root once."""
+    return tuple(sorted({lib.root for lib in libraries}))
 
 
 def _library_roots_unread(libraries: Sequence[Library]) -> list[str]:
@@ -129,7 +162,7 @@ class _Started:
 def _last_references(notes: ContentFacts) -> LastReferences:
     from tidy.workspace.githistory import LastReferences
 
-    return LastReferences(_GIT_LOG_SECONDS, notes=notes)
+    return LastReferences(_GIT_LOG_SECONDS, notes=notes, blobs=notes)
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -149,6 +182,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
+    content.with_needles(library_needles(found.libraries))
     if found.answered:  # by the early job: only what lies in artifacts is dropped now
         kept = set(outside(sorted({m.path for m in found.matches}), skip))
         matches = [m for m in found.matches if m.path in kept]

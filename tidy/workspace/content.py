@@ -9,6 +9,11 @@ What a file's bytes are asked for is a set of facts, named by a letter:
     h  sha256 of the whole content (duplicates, TDY204/TDY205)
     and one per judge of the spec (data in code: "py" the module's verdict, "js" whether a
        .js/.ts file is data), each the JSON its judge returned
+A file read whole while the spec has needles (the vendored libraries' paths, whose history
+`git log -S` would search: tidy.workspace.pickaxe) also gives its git blob id and how often
+each needle occurs in it, from the same bytes: facts of the blob, not of the file, kept in the
+cache's blob table (any file or commit with those bytes has them), so a rescan's history walk
+reads no blob the working tree or an earlier scan showed.
 A rule asks for what it needs (`ContentFacts.ensure`); when a file has to be read, every fact
 the spec says its size and name call for is taken from the same bytes, so a later rule asking
 for another fact finds it there. What was learnt is kept in the content cache
@@ -31,8 +36,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tidy.core.state import state_dir
-from tidy.workspace import content_cache
-from tidy.workspace.content_cache import Entry, Facts, StatKey, stat_key
+from tidy.workspace import content_cache, pickaxe
+from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import open_folder
 
 if TYPE_CHECKING:
@@ -80,6 +85,9 @@ class Spec:
     # A file of the pass this big whose size another one has is hashed from the same read:
     # a duplicate candidate (the duplicate rules' floor).
     hash_min_size: int = 100_000
+    # Strings counted, as git's pickaxe counts them, in each file read whole (the file's blob
+    # id and counts go to PassResult.blobs, not to the file's facts): no part of the shape.
+    needles: tuple[str, ...] = ()
 
     @functools.cached_property
     def shape(self) -> str:
@@ -93,7 +101,10 @@ class Spec:
         return hashlib.sha256("\0".join(self.patterns).encode()).hexdigest()[:32]
 
     def with_patterns(self, patterns: Sequence[str]) -> Spec:
-        return Spec(tuple(patterns), self.judges, self.hash_min_size)
+        return Spec(tuple(patterns), self.judges, self.hash_min_size, self.needles)
+
+    def with_needles(self, needles: Sequence[str]) -> Spec:
+        return Spec(self.patterns, self.judges, self.hash_min_size, tuple(needles))
 
     def wanted(self, rel: str, size: int) -> set[str]:
         """The facts a read of this file computes besides those asked for (run_pass adds the
@@ -140,6 +151,8 @@ class PassResult:
     entries: dict[str, Entry] = field(default_factory=dict)
     stats: PassStats = field(default_factory=PassStats)
     notes: dict[str, str] = field(default_factory=dict)
+    # Blob id -> count of each of the spec's needles, for the files read whole.
+    blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 class _Reader:
@@ -156,6 +169,18 @@ class _Reader:
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
                 [p.lower().encode() for p in spec.patterns],
                 matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        self.blobs: dict[str, tuple[int, ...]] = {}
+        self._needles = tuple(os.fsencode(n) for n in spec.needles)
+        self._needle_automaton = pickaxe.make_automaton(self._needles)
+        # A needle the search looks for anyway (its lower-case form is a pattern, and it is
+        # ASCII, so bytes.lower() lowers it as str.lower() did): found by the search's own
+        # pass, and counted only where it was found.
+        lowered = {p.lower(): i for i, p in reversed(list(enumerate(spec.patterns)))}
+        self._needle_pattern = tuple(
+            lowered.get(n.lower(), -1) if n.isascii() else -1 for n in spec.needles)
+        self._all_searched = all(p >= 0 for p in self._needle_pattern)
+        self._needle_patterns = frozenset(self._needle_pattern)
+        self._no_needle = tuple(0 for _ in spec.needles)
         self.folder = -1
         try:
             self.folder = open_folder(root) if os.open in os.supports_dir_fd else -1
@@ -211,6 +236,8 @@ class _Reader:
         stats.files_read += 1
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
+        if self._needles and len(data) == st.st_size:
+            self.blobs[pickaxe.blob_id(data)] = self._count_needles(data)
         if old is not None and old.key == key:  # keep what was known of this file
             facts = merged_facts(old.facts, facts)
         return Entry(key, facts)
@@ -227,6 +254,7 @@ class _Reader:
 
     def facts(self, rel: str, data: bytes, want: set[str], size: int) -> Facts:
         facts: Facts = {}
+        self._found = None
         if REFS in want or TEXT in want:
             text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
                     and b"\0" not in data[:_BINARY_SNIFF])
@@ -247,7 +275,21 @@ class _Reader:
             return []
         hay = data.lower()
         found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
+        self._found = {pattern for pattern, _, _ in found}
         return [[p, n, line] for p, n, line in _with_lines(hay, found)] if found else []
+
+    _found: set[int] | None = None  # patterns the last facts() call's search found anywhere
+
+    def _count_needles(self, data: bytes) -> tuple[int, ...]:
+        """git's count of each needle in the whole file (tidy.workspace.pickaxe.count); a
+        needle the search looked for in these bytes and did not find occurs 0 times."""
+        found = self._found
+        if found is None or not self._all_searched:
+            return pickaxe.count(data, self._needles, self._needle_automaton)
+        if self._needle_patterns.isdisjoint(found):
+            return self._no_needle  # most files: no library's path in them
+        return tuple(data.count(needle) if pattern in found else 0
+                     for needle, pattern in zip(self._needles, self._needle_pattern, strict=True))
 
 
 # The search's hits are kept per set of patterns, for the last _REFS_KEPT sets: the scan and
@@ -389,6 +431,7 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
             _answer(reader, rel, st, names, known.get(rel), result)
     finally:
         reader.close()
+    result.blobs = reader.blobs
     result.stats.seconds = time.monotonic() - started
     return result
 
@@ -441,6 +484,7 @@ class ContentFacts:
         self._seen_notes: dict[str, str] = {}  # the cache's, as the worker read them
         self._loaded: content_cache.Loaded | None = None
         self._changed = False
+        self._blobs: dict[str, tuple[int, ...]] = {}  # learnt by this scan, for spec.needles
 
     def _cache(self) -> dict[str, Entry]:
         return self._load().entries
@@ -472,6 +516,10 @@ class ContentFacts:
             return
         if spec.patterns and not self.spec.patterns:
             self.spec = self.spec.with_patterns(spec.patterns)
+        if spec.needles and not self.spec.needles:
+            self.spec = self.spec.with_needles(spec.needles)
+        if spec.needles == self.spec.needles:
+            self._blobs.update(result.blobs)
         self._entries.update(result.entries)
         self._seen_notes.update(result.notes)
         self.stats.add(result.stats)
@@ -480,6 +528,29 @@ class ContentFacts:
         """The reference search's patterns, known once the libraries are."""
         if tuple(patterns) != self.spec.patterns:
             self.spec = self.spec.with_patterns(patterns)
+
+    def with_needles(self, needles: Sequence[str]) -> None:
+        """The strings whose history is asked (tidy.workspace.pickaxe): counted in every file
+        read whole from now on, by blob id."""
+        if tuple(needles) != self.spec.needles:
+            self.spec = self.spec.with_needles(needles)
+            self._blobs = {}
+
+    # BlobCounts (tidy.workspace.pickaxe): the history walk's counts of the needles per blob
+    def blob_needles(self) -> tuple[str, ...]:
+        return self.spec.needles
+
+    def blob_counts(self, sha: str) -> tuple[int, ...] | None:
+        found = self._blobs.get(sha)
+        if found is not None:
+            return found
+        table = self._load().blobs
+        return table.get(sha) if table.needles == self.spec.needles else None
+
+    def learn_blob(self, sha: str, counts: tuple[int, ...]) -> None:
+        if sha not in self._blobs:
+            self._blobs[sha] = counts
+            self._changed = True
 
     def ensure(self, requests: Mapping[str, Iterable[str]]) -> None:
         missing = {rel: names for rel, names in requests.items()
@@ -493,6 +564,7 @@ class ContentFacts:
                  if (entry := entries.get(rel) or cache.get(rel)) is not None}
         result = run_pass(self.root, missing, self.spec, known)
         self._entries.update(result.entries)
+        self._blobs.update(result.blobs)
         self.stats.add(result.stats)
         self._changed = self._changed or result.stats.files_read > 0
 
@@ -520,7 +592,10 @@ class ContentFacts:
         judged = {j.name for j in self.spec.judges} | {HASH}
         entries = {rel: e for rel, e in self._entries.items() if judged & e.facts.keys()}
         notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
-        return PassResult(entries, self.stats, notes)
+        # The blobs this scan counted: with the cache the main process finds them there, not
+        # without it (--no-cache), when its own history walk may need them.
+        blobs = {} if self.use_cache else dict(self._blobs)
+        return PassResult(entries, self.stats, notes, blobs)
 
     def facts(self, rel: str) -> Facts | None:
         entry = self._entries.get(rel)
@@ -596,7 +671,8 @@ class ContentFacts:
         notes = {**self._load().notes, **self._notes}
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
-        saved = content_cache.save(path, self.root, self.spec.shape, kept, notes)
+        saved = content_cache.save(path, self.root, self.spec.shape, kept, notes,
+                                   self._blob_table())
         if saved:
             from tidy.workspace import cache_registry
 
@@ -605,6 +681,18 @@ class ContentFacts:
             else:
                 cache_registry.register(self.root)  # in the git dir: for `tidy trash purge`
         return saved
+
+    def _blob_table(self) -> BlobTable | None:
+        """The cache's blob table with what this scan counted (of the same needles)."""
+        if not self.spec.needles:
+            return self._load().blobs  # kept as it was: this scan asked no history
+        table = self._load().blobs
+        if not self._blobs:
+            return table if table.needles == self.spec.needles else None
+        known = table.items() if table.needles == self.spec.needles else {}
+        if len(known) + len(self._blobs) > content_cache.MAX_BLOBS:
+            known = {}
+        return BlobTable(self.spec.needles, counts={**known, **self._blobs})
 
 
 def _hit_count(entry: Entry) -> int:

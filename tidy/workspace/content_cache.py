@@ -17,6 +17,16 @@ not what tidy writes. A cache that cannot be read is rebuilt; it is never a reas
 Writes replace the file in one rename (tidy.core.safe_files.replace_at): two scans writing at
 once leave one complete cache or the other.
 
+Beside the files, a table of blobs (`"blobs"`): for one set of strings (the vendored libraries'
+paths), how often each occurs in a blob, by git object id, for the history walk of
+tidy.workspace.pickaxe. A blob id names its bytes for ever, so these entries need no stat and
+stay true across commits; the table is thrown away when its strings are not the ones asked
+now. Most blobs hold none of the strings: their ids are one string of 40-character ids
+(`"zero"`), the others `{id: [count, ...]}`. A table that is not what tidy writes is ignored
+as a whole (the walk then reads the blobs again); a well-formed table that lies, like a
+file's well-formed facts that lie, cannot be told from a true one: only who can write the git
+directory can write it.
+
 The racy-git problem (a file changed within the timestamp tick of the cache's write, so its
 stat still matches): as git does with its index, an entry whose mtime or ctime is not older
 than the cache file's own mtime is not trusted and the file is read again.
@@ -29,6 +39,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -39,13 +50,19 @@ from tidy.core.safe_files import replace_at
 from tidy.core.state import state_dir
 from tidy.workspace.git import git_dir
 
-FORMAT = 3  # 2: the search's hits kept per pattern set; 3: each distinct set of facts once
+# 2: the search's hits kept per pattern set; 3: each distinct set of facts once; 4: the
+# blob table
+FORMAT = 4
 CACHE_NAME = "content-cache.json"
 CACHE_FOLDER = "tidy"  # inside the git directory
 STATE_FOLDER = "content-cache"  # inside the state folder, for plain folders
 MAX_CACHE_BYTES = 256 * 1024 * 1024  # a bigger file is not read (and not written)
 MAX_ENTRIES = 500_000
 MAX_NOTES = 10_000  # answers keyed by content, not by a file's stat (a commit's history)
+MAX_BLOBS = 1_000_000  # blob table entries (40 MB of ids at most)
+MAX_NEEDLES = 10_000
+_SHA1_HEX = re.compile(r"[0-9a-f]*")
+_OBJECT_ID = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
@@ -78,13 +95,47 @@ def state_digest(root: str) -> str:
     return hashlib.sha256(os.fsencode(os.path.realpath(root))).hexdigest()[:24]
 
 
+class BlobTable:
+    """Counts of `needles` per blob id: the zero ones as one string of ids (split into a set
+    on first use: a warm scan at an unchanged commit never asks), the others by id."""
+
+    def __init__(self, needles: tuple[str, ...] = (), zero: str = "",
+                 counts: dict[str, tuple[int, ...]] | None = None) -> None:
+        self.needles = needles
+        self._zero_ids = zero
+        self._zero: set[str] | None = None
+        self.counts: dict[str, tuple[int, ...]] = counts if counts is not None else {}
+
+    def __len__(self) -> int:
+        return len(self._zero_ids) // 40 + len(self.counts)
+
+    def get(self, sha: str) -> tuple[int, ...] | None:
+        found = self.counts.get(sha)
+        if found is not None:
+            return found
+        if sha in self.zero_ids():
+            return tuple(0 for _ in self.needles)
+        return None
+
+    def zero_ids(self) -> set[str]:
+        if self._zero is None:
+            ids = self._zero_ids
+            self._zero = {ids[i:i + 40] for i in range(0, len(ids), 40)}
+        return self._zero
+
+    def items(self) -> dict[str, tuple[int, ...]]:
+        zero = tuple(0 for _ in self.needles)
+        return {**dict.fromkeys(self.zero_ids(), zero), **self.counts}
+
+
 @dataclass
 class Loaded:
-    """What a cache held that can be trusted: file entries by group-relative path, and notes
-    (answers keyed by what they depend on, such as a commit id)."""
+    """What a cache held that can be trusted: file entries by group-relative path, notes
+    (answers keyed by what they depend on, such as a commit id) and the blob table."""
 
     entries: dict[str, Entry] = field(default_factory=dict)
     notes: dict[str, str] = field(default_factory=dict)
+    blobs: BlobTable = field(default_factory=BlobTable)
 
 
 def load(path: str, root: str, shape: str) -> Loaded:
@@ -114,7 +165,42 @@ def load(path: str, root: str, shape: str) -> Loaded:
         # Racy: changed within the tick of the cache's own write, the stat may not tell.
         if entry.key[3] < cutoff and entry.key[4] < cutoff:
             trusted[rel] = entry
-    return Loaded(trusted, notes)
+    return Loaded(trusted, notes, _blob_table(body.get("blobs")))
+
+
+def _blob_table(value: object) -> BlobTable:
+    """The blob table as tidy writes it, else an empty one (not what tidy writes: ignored)."""
+    if not isinstance(value, dict):
+        return BlobTable()
+    needles, zero, counts = value.get("needles"), value.get("zero"), value.get("counts")
+    if not (type(needles) is list and 0 < len(needles) <= MAX_NEEDLES
+            and all(isinstance(n, str) and n for n in needles)
+            and isinstance(zero, str) and len(zero) % 40 == 0
+            and _SHA1_HEX.fullmatch(zero) is not None
+            and isinstance(counts, dict) and len(zero) // 40 + len(counts) <= MAX_BLOBS):
+        return BlobTable()
+    width = len(needles)
+    trusted: dict[str, tuple[int, ...]] = {}
+    for sha, row in counts.items():
+        if not (_OBJECT_ID.fullmatch(sha) and type(row) is list and len(row) == width
+                and all(type(c) is int and c >= 0 for c in row)):
+            return BlobTable()
+        trusted[sha] = tuple(row)
+    return BlobTable(tuple(needles), zero, trusted)
+
+
+def blob_table_json(table: BlobTable) -> dict[str, object] | None:
+    """The table as save() writes it; None when it is empty or too big to keep."""
+    if not table.needles or not len(table) or len(table) > MAX_BLOBS:
+        return None
+    zero: list[str] = []
+    counts: dict[str, list[int]] = {}
+    for sha, row in table.items().items():
+        if len(sha) == 40 and not any(row):
+            zero.append(sha)
+        else:
+            counts[sha] = list(row)
+    return {"needles": list(table.needles), "zero": "".join(sorted(zero)), "counts": counts}
 
 
 def _read(path: str) -> tuple[bytes, int] | None:
@@ -166,14 +252,18 @@ def _entry(value: object, table: list[Facts]) -> Entry | None:
 
 
 def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
-         notes: Mapping[str, str] | None = None) -> bool:
+         notes: Mapping[str, str] | None = None, blobs: BlobTable | None = None) -> bool:
     """Replace the cache at `path` with `entries` in one rename; False when it could not be
     written (a read-only git dir, a link where a folder should be, too big)."""
     if len(entries) > MAX_ENTRIES or len(notes or {}) > MAX_NOTES:
         return False
     table, rows = _facts_table(entries)
-    body = {"format": FORMAT, "tidy": __version__, "shape": shape, "root": root,
-            "notes": dict(notes or {}), "facts": table, "entries": rows}
+    body: dict[str, object] = {"format": FORMAT, "tidy": __version__, "shape": shape,
+                               "root": root, "notes": dict(notes or {}), "facts": table,
+                               "entries": rows}
+    blob_json = blob_table_json(blobs) if blobs is not None else None
+    if blob_json is not None:
+        body["blobs"] = blob_json
     data = json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogateescape")
     if len(data) > MAX_CACHE_BYTES:

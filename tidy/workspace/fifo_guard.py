@@ -22,11 +22,12 @@ from __future__ import annotations
 import contextlib
 import os
 import platform
+import select
 import stat
 import subprocess
 import sys
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 _SLICE = 0.25  # seconds between looks at a child that has not finished
 _GIVE_UP = 5.0  # seconds blocked on a FIFO whose path cannot be found before git is stopped
@@ -82,6 +83,43 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
             if deadline is not None and time.monotonic() >= deadline:
                 raise
         if not _blocked_on_fifo(proc.pid):
+            blocked_since = 0.0
+            continue
+        path = _opening(proc.pid)
+        if path is not None and _release(path):
+            blocked_since = 0.0
+            continue
+        blocked_since = blocked_since or time.monotonic()
+        if time.monotonic() - blocked_since > _GIVE_UP:
+            proc.kill()
+            proc.communicate()
+            raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
+                              ".gitignore was expected) and was stopped")
+
+
+def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
+           size: int = 1 << 16) -> Iterator[bytes]:
+    """proc.stdout's bytes as they come, for a reader that may stop early (it then stops the
+    child itself), releasing the child from a FIFO it blocks on as `communicate` does.
+
+    Raises subprocess.TimeoutExpired at `deadline` (time.monotonic()), and FifoBlocked (after
+    killing the child) when it cannot be released."""
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    blocked_since = 0.0
+    while True:
+        left = _SLICE if deadline is None else min(_SLICE, deadline - time.monotonic())
+        if left <= 0:
+            raise subprocess.TimeoutExpired(proc.args, 0.0)
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            data = os.read(fd, size)
+            if not data:
+                return
+            blocked_since = 0.0
+            yield data
+            continue
+        if not sys.platform.startswith("linux") or not _blocked_on_fifo(proc.pid):
             blocked_since = 0.0
             continue
         path = _opening(proc.pid)

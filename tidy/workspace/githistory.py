@@ -20,15 +20,18 @@ from __future__ import annotations
 import heapq
 import json
 import os
+import re
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from tidy.workspace import fifo_guard
+from tidy.workspace import pickaxe
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
+from tidy.workspace.pickaxe import BlobCounts, Found
 
+_OBJECT_ID = re.compile(rb"[0-9a-f]{40}|[0-9a-f]{64}")
 BATCH_FORMAT = "%(objecttype) %(objectname) %(objectsize) %(objectsize:disk) %(rest)"
 NO_EXTENSION = "<no extension>"
 TOPLEVEL = "<toplevel>"
@@ -388,28 +391,43 @@ class Notes(Protocol):
 
 
 class LastReferences:
-    """The newest commit whose diff added or removed a path, outside that path (`git log -S`):
-    where a vendored library was last referenced. One git per path, running side by side;
-    all of them together get `seconds`. With `notes`, an answer is kept under the commit it
-    was asked at (HEAD): history behind a commit never changes, so a rescan at the same
-    commit asks git nothing."""
+    """The newest commit whose diff added or removed a path, outside that path (what
+    `git log -1 -S<path> -- . ':(exclude)<path>'` names): where a vendored library was last
+    referenced. One walk of the history for every path asked (tidy.workspace.pickaxe), each
+    blob's counts from `blobs` (the content pass's and the cache's) or read once; all of it
+    gets `seconds`, and a path not answered in time has no answer (and none is kept). With
+    `notes`, an answer is kept under the commit it was asked at (HEAD): history behind a
+    commit never changes, so a rescan at the same commit asks git nothing, and a scan after
+    new commits walks only those (it meets the old HEAD's answers on the way)."""
 
-    def __init__(self, seconds: float, notes: Notes | None = None) -> None:
-        self._running: dict[str, subprocess.Popen[bytes]] = {}
+    def __init__(self, seconds: float, notes: Notes | None = None,
+                 blobs: BlobCounts | None = None) -> None:
         self._deadline = time.monotonic() + seconds
         self._notes = notes
+        self._blobs = blobs
         self._head: str | None = None
+        self._top = True
+        self._pending: list[str] = []
+        self._answers: dict[str, str] = {}
+        self.found: Found | None = None  # the last search's figures (tests, profiling)
 
-    def _key(self, root: str, path: str) -> str | None:
-        if self._notes is None:
-            return None
+    def _head_of(self, root: str) -> str:
         if self._head is None:
             try:
-                self._head = run_git(root, "rev-parse", "-q", "--verify", "HEAD").decode(
-                    "ascii", "replace").strip()
+                out = run_git(root, "rev-parse", "--show-prefix", "-q", "--verify", "HEAD")
+                # "<prefix>\n<id>\n": the id is the last line (a prefix may hold a newline)
+                prefix, _, head = out.rstrip(b"\n").rpartition(b"\n")
+                self._top = prefix == b""
+                self._head = head.decode("ascii") if _OBJECT_ID.fullmatch(head) else ""
             except GitUnavailable:
                 self._head = ""
-        return f"last-reference\0{self._head}\0{path}" if self._head else None
+        return self._head
+
+    def _key(self, root: str, path: str, commit: str | None = None) -> str | None:
+        if self._notes is None:
+            return None
+        head = commit if commit is not None else self._head_of(root)
+        return f"last-reference\0{head}\0{path}" if head else None
 
     def asked_before(self, root: str) -> list[str] | None:
         """The paths a scan at this same commit asked about (remember_asked); None when no
@@ -429,51 +447,60 @@ class LastReferences:
         if key is not None and self._notes is not None:
             self._notes.set_note(key, json.dumps(sorted(paths)))
 
-    def _noted(self, root: str, path: str) -> str | None:
-        key = self._key(root, path)
+    def _noted(self, root: str, path: str, commit: str | None = None) -> str | None:
+        key = self._key(root, path, commit)
         return self._notes.note(key) if key is not None and self._notes is not None else None
 
     def start(self, root: str, paths: Sequence[str]) -> None:
+        """The paths `of` will be asked about: answered together, in one walk."""
         for path in paths:
-            if self._noted(root, path) is not None:
-                continue
-            try:
-                self._running[path] = subprocess.Popen(
-                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
-                     f"-S{path}", "--", ".", f":(exclude){path}"],
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
-            except (GitUnavailable, OSError):
-                return
+            if path not in self._pending and self._noted(root, path) is None:
+                self._pending.append(path)
 
     def of(self, root: str, path: str) -> str:
         """"<short sha> <date> <subject>" of that commit; "" when none (or out of time)."""
         noted = self._noted(root, path)
         if noted is not None:
             return noted
-        if path not in self._running:
+        if path not in self._answers:
             self.start(root, [path])
-        proc = self._running.pop(path, None)
-        if proc is None:
-            return ""
+            self._answer(root)
+        return self._answers.get(path, "")
+
+    def _answer(self, root: str) -> None:
+        asked = [p for p in self._pending if p not in self._answers]
+        self._pending = []
+        head = self._head_of(root)
+        if not asked or not head:
+            return  # no commit yet: nothing ever referenced anything
         try:
-            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
-            out, _ = fifo_guard.communicate(
-                proc, timeout=max(0.0, self._deadline - time.monotonic()))
-        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
-            _stop(proc)
-            return ""  # not kept: out of time is no answer
-        answer = out.decode("utf-8", "replace").strip()
-        key = self._key(root, path)
-        if key is not None and self._notes is not None and proc.returncode == 0:
-            self._notes.set_note(key, answer)
-        return answer
+            if not self._top or pickaxe.textconv_configured(root):
+                answers = pickaxe.pickaxe(root, asked, self._deadline)
+            else:
+                answers = self._walk(root, asked, head)
+        except (GitUnavailable, OSError):
+            return  # no answer, none kept: the next scan asks again
+        for path, answer in answers.items():
+            self._answers[path] = answer
+            key = self._key(root, path)
+            if key is not None and self._notes is not None:
+                self._notes.set_note(key, answer)
+
+    def _walk(self, root: str, asked: list[str], head: str) -> dict[str, str]:
+        table = self._blobs if self._blobs is not None else pickaxe.MemoryCounts(tuple(asked))
+        try:
+            found = pickaxe.search(root, asked, table, self._deadline, head,
+                                   noted=lambda commit, path: self._noted(root, path, commit))
+        except pickaxe.Unanswerable:
+            return pickaxe.pickaxe(root, asked, self._deadline)
+        self.found = found
+        described = pickaxe.describe(root, found.commits.values())
+        answers = dict(found.noted)
+        for path, commit in found.commits.items():
+            if commit and commit not in described:
+                continue  # git could not say: no answer rather than a wrong one
+            answers[path] = described.get(commit, "")
+        return answers
 
     def close(self) -> None:
-        for proc in self._running.values():  # paths nobody asked about in the end
-            _stop(proc)
-        self._running.clear()
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.kill()
-    proc.communicate()
+        self._pending = []

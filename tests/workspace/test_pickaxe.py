@@ -1,0 +1,351 @@
+"""TDY401's "last referenced": one walk for every library, checked against `git log -S` itself.
+
+Histories are written with one `git fast-import` (any parents, trees, dates: merges, several
+roots, equal and out-of-order dates, renames across a library's folder edge, binary and
+symlink blobs); the expected answer is `git log -1 --format='%h %as %s' -S<path> -- .
+':(exclude)<path>'`, the command tidy ran before, run directly on the same repo.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import git, hermetic_env, make_repo, write
+from tidy.workspace import content_cache, pickaxe
+from tidy.workspace.content import REFS, ContentFacts, Spec
+from tidy.workspace.githistory import LastReferences
+
+LIBRARIES = ("lib/a", "lib/b", "x/x")  # x/x overlaps itself: "x/x/x" holds it once, not twice
+PATHS = ("f1.txt", "f2.txt", "docs/f3.md", "lib/a/x.js", "lib/a/f1.txt", "lib/b/y.js",
+         "lib/ab.txt", "lib/a.txt", "x/x/v.js", "link")
+_LINES = b"".join(b"line %d of a longer file\n" % n for n in range(20))
+CONTENTS = (
+    b"", b"nothing here\n", b"lib/a\n", b"lib/a lib/a\n", b"use lib/b\n", b"lib/a and lib/b\n",
+    b"\0binary lib/a\n", b"lib/ab\n", b"LIB/A\n", b"x/x/x\n", b"x/x x/x\n",
+    _LINES + b"lib/a\n", _LINES + b"lib/b\n",  # similar enough for an inexact rename
+)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One commit: its parents (indices of earlier commits), how its tree starts (the first
+    parent's, the second's, or both merged), the edits, and its committer date."""
+
+    parents: tuple[int, ...]
+    start: str  # "first", "second", "union"
+    edits: tuple[tuple[str, str, int], ...]  # ("write", path, content) / ("delete", path, 0)
+    #                                            / ("move", path, index of the new path)
+    minute: int
+
+
+def _tree_after(trees: list[dict[str, bytes]], step: Step) -> dict[str, bytes]:
+    first = trees[step.parents[0]] if step.parents else {}
+    second = trees[step.parents[1]] if len(step.parents) > 1 else {}
+    tree = dict({"first": first, "second": second or first,
+                 "union": {**second, **first}}[step.start])
+    for kind, path, value in step.edits:
+        if kind == "write":
+            tree[path] = CONTENTS[value]
+        elif kind == "delete":
+            tree.pop(path, None)
+        elif path in tree and PATHS[value] not in tree:
+            tree[PATHS[value]] = tree.pop(path)
+    return tree
+
+
+def fast_import(repo: Path, steps: list[Step]) -> list[dict[str, bytes]]:
+    """Write the history in one `git fast-import`; main points at the last commit."""
+    stream = bytearray()
+    trees: list[dict[str, bytes]] = []
+    for number, step in enumerate(steps):
+        tree = _tree_after(trees, step)
+        trees.append(tree)
+        stream += b"commit refs/build/c%d\nmark :%d\n" % (number, number + 1)
+        stream += b"committer T <t@t> %d +0000\n" % (1_600_000_000 + 60 * step.minute)
+        stream += b"data %d\nc%d\n" % (len(b"c%d" % number), number)
+        for position, parent in enumerate(step.parents):
+            stream += b"%s :%d\n" % (b"from" if position == 0 else b"merge", parent + 1)
+        stream += b"deleteall\n"
+        for path, data in sorted(tree.items()):
+            mode = b"120000" if path == "link" else b"100644"
+            stream += b"M %s inline %s\ndata %d\n%s\n" % (mode, path.encode(), len(data), data)
+    stream += b"reset refs/heads/main\nfrom :%d\n" % len(steps)
+    subprocess.run(["git", "-C", str(repo), "fast-import", "--quiet"], input=bytes(stream),
+                   env=hermetic_env(), check=True, capture_output=True)
+    return trees
+
+
+def git_log_s(repo: Path, path: str) -> str:
+    """The command tidy ran before, one per library."""
+    return git(repo, "log", "-1", "--format=%h %as %s", f"-S{path}", "--", ".",
+               f":(exclude){path}").strip()
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> list[Step]:
+    steps: list[Step] = []
+    for number in range(draw(st.integers(1, 7))):
+        if number == 0:
+            parents: tuple[int, ...] = ()
+        else:
+            kind = draw(st.sampled_from(["line", "line", "line", "merge", "root"]))
+            if kind == "merge" and number >= 2:
+                parents = (number - 1, draw(st.integers(0, number - 2)))
+            elif kind == "root":
+                parents = ()
+            else:
+                parents = (number - 1,)
+        edits = tuple(draw(st.lists(st.one_of(
+            st.tuples(st.just("write"), st.sampled_from(PATHS),
+                      st.integers(0, len(CONTENTS) - 1)),
+            st.tuples(st.just("delete"), st.sampled_from(PATHS), st.just(0)),
+            st.tuples(st.just("move"), st.sampled_from(PATHS),
+                      st.integers(0, len(PATHS) - 1))), max_size=4)))
+        start = draw(st.sampled_from(["first", "second", "union"])) if len(parents) > 1 else "first"
+        steps.append(Step(parents, start, edits, draw(st.integers(0, 4))))
+    return steps
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(histories())
+def test_the_walk_names_the_commit_git_log_s_names(tmp_path_factory, steps: list[Step]) -> None:
+    repo = make_repo(tmp_path_factory.mktemp("history"))
+    fast_import(repo, steps)
+    last = LastReferences(60)
+    last.start(str(repo), LIBRARIES)
+    answers = {path: last.of(str(repo), path) for path in LIBRARIES}
+    assert answers == {path: git_log_s(repo, path) for path in LIBRARIES}
+    assert last.found is not None and last.found.listings >= 1
+
+
+def test_a_reference_only_in_an_old_commit_and_a_move_across_the_folder(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    steps = [
+        # the library's own file names it: no reference, the folder is left out
+        Step((), "first", (("write", "f1.txt", 2), ("write", "lib/a/x.js", 2)), 0),
+        Step((0,), "first", (("delete", "f1.txt", 0),), 1),  # the reference goes
+        Step((1,), "first", (("write", "f2.txt", 4),), 2),
+        Step((2,), "first", (("move", "lib/a/x.js", 0), ("write", "docs/f3.md", 1)), 3),
+        Step((3,), "first", (("write", "docs/f3.md", 12),), 4),
+    ]
+    fast_import(repo, steps)
+    last = LastReferences(60)
+    last.start(str(repo), LIBRARIES)
+    for path in LIBRARIES:
+        assert last.of(str(repo), path) == git_log_s(repo, path)
+    # f1.txt comes out of lib/a (a rename to git's whole-tree diff, a new file outside it)
+    assert last.of(str(repo), "lib/a").endswith(" c3")
+    assert last.of(str(repo), "lib/b").endswith(" c4")
+
+
+def _committed_project(tmp_path: Path) -> Path:
+    """A repo whose one commit is its working tree: a reference to lib/b, none to lib/a."""
+    repo = make_repo(tmp_path / "project")
+    write(repo / "lib/a/a.js", "// library a\n")
+    write(repo / "lib/b/b.js", "// library b\n")
+    write(repo / "app.js", "import 'lib/b/b.js'\n")
+    write(repo / "README.md", "nothing\n")
+    write(repo / "logo.png", b"\x89PNG\0\0 not text")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    return repo
+
+
+def _pass(repo: Path, files: list[str], use_cache: bool = False) -> ContentFacts:
+    """The content pass as the early job runs it: the libraries' paths as needles."""
+    content = ContentFacts(str(repo), Spec(patterns=("lib/a", "lib/b")), use_cache=use_cache)
+    content.with_needles(("lib/a", "lib/b"))
+    content.ensure({path: (REFS,) for path in files})
+    return content
+
+
+def test_blobs_the_content_pass_read_are_not_read_again(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    last = LastReferences(60, blobs=content)
+    last.start(str(repo), ["lib/a", "lib/b"])
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.found is not None
+    assert last.found.blobs_read == 1  # logo.png: not text, so the pass did not read it
+
+
+def test_a_file_edited_since_its_commit_is_not_taken_for_its_blob(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    write(repo / "README.md", "now it says lib/a\n")  # not committed
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    last = LastReferences(60, blobs=content)
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.found is not None and last.found.blobs_read == 2  # logo.png, README.md
+
+
+def _cache_file(repo: Path) -> Path:
+    return Path(content_cache.cache_path(str(repo)))
+
+
+def test_a_second_walk_reads_no_blob_and_a_new_commit_only_its_own(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    first = LastReferences(60, blobs=content)
+    assert first.of(str(repo), "lib/a") == ""
+    # all but lib/a/a.js, which cannot answer anything about lib/a
+    assert first.found is not None and first.found.blobs_read == 4
+    assert content.save()
+
+    # Nothing noted (no answers kept), so the walk goes through all of history again: every
+    # count comes from the cache's blob table.
+    again = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    second = LastReferences(60, blobs=again)
+    assert second.of(str(repo), "lib/a") == ""
+    assert second.found is not None and second.found.blobs_read == 0
+
+    write(repo / "docs/new.md", "see lib/a\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "mention")
+    third = LastReferences(60, blobs=ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b"))))
+    assert third.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
+    assert third.found is not None and third.found.blobs_read == 1  # docs/new.md's blob
+
+
+def test_answers_noted_at_an_old_head_end_the_walk_there(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    assert LastReferences(60, notes=content, blobs=content).of(str(repo), "lib/a") == ""
+    assert content.save()
+    write(repo / "other.txt", "no reference\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "unrelated")
+    later = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    last = LastReferences(60, notes=later, blobs=later)
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.found is not None and last.found.noted == {"lib/a": ""}
+    assert last.found.blobs_read == 1  # other.txt; the first commit's answer was noted
+
+
+def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    assert LastReferences(60, blobs=content).of(str(repo), "lib/b") != ""
+    assert content.save()
+    path = _cache_file(repo)
+    body = json.loads(path.read_bytes())
+    table = body["blobs"]
+    assert table["needles"] == ["lib/a", "lib/b"] and len(table["zero"]) == 3 * 40
+    (referring,) = table["counts"]
+    # Each of these is not what tidy writes: the whole table is ignored, the blobs read again.
+    for tampered in ({**table, "counts": {referring: [0, -1]}},
+                     {**table, "counts": {referring: [0]}},
+                     {**table, "counts": {referring: ["1", 0]}},
+                     {**table, "counts": {"not-an-id": [0, 1]}},
+                     {**table, "zero": table["zero"][:-1]},
+                     {**table, "zero": table["zero"].upper()},
+                     {**table, "needles": "lib/a"}):
+        path.write_text(json.dumps({**body, "blobs": tampered}))
+        os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
+        loaded = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+        last = LastReferences(60, blobs=loaded)
+        assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b")
+        assert last.found is not None and last.found.blobs_read == 4, tampered
+
+
+def test_a_blob_table_of_other_needles_is_not_used(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    LastReferences(60, blobs=content).of(str(repo), "lib/a")
+    assert content.save()
+    other = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/c")))
+    last = LastReferences(60, blobs=other)
+    assert last.of(str(repo), "lib/a") == ""
+    assert last.found is not None and last.found.blobs_read == 4
+
+
+def test_a_shallow_clone_answers_as_git_log_s_does_there(tmp_path: Path) -> None:
+    origin = make_repo(tmp_path / "origin")
+    fast_import(origin, [
+        Step((), "first", (("write", "f1.txt", 2), ("write", "lib/a/x.js", 1)), 0),
+        Step((0,), "first", (("write", "f1.txt", 1),), 1),
+        Step((1,), "first", (("write", "f2.txt", 4),), 2),
+        Step((2,), "first", (("write", "docs/f3.md", 1),), 3),
+    ])
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{origin}", str(clone)],
+                   env=hermetic_env(), check=True, capture_output=True)
+    last = LastReferences(60)
+    last.start(str(clone), LIBRARIES)
+    for path in LIBRARIES:
+        assert last.of(str(clone), path) == git_log_s(clone, path)
+    assert last.of(str(clone), "lib/b").endswith(" c2")  # the shallow edge: all of it added
+
+
+def test_no_commit_yet_means_no_answer_and_none_kept(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "app.js", "lib/a\n")
+    git(repo, "add", "-A")
+    content = ContentFacts(str(repo), Spec(needles=("lib/a",)))
+    last = LastReferences(60, notes=content, blobs=content)
+    last.start(str(repo), ["lib/a"])
+    assert last.of(str(repo), "lib/a") == ""
+    assert last.found is None  # nothing walked
+    assert not content.save()  # nothing learnt, nothing noted
+
+
+def test_out_of_time_is_no_answer_and_is_not_kept(tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    last = LastReferences(0, notes=content, blobs=content)
+    assert last.of(str(repo), "lib/b") == ""
+    assert content.note(f"last-reference\0{git(repo, 'rev-parse', 'HEAD').strip()}\0lib/b") \
+        is None
+    assert LastReferences(60).of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+
+
+def test_a_glob_character_in_the_path_leaves_its_pathspec_to_git(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "lib/a*/x.js", "x\n")
+    write(repo / "lib/ab/y.js", "lib/a*\n")  # inside the exclude's glob, outside the folder
+    write(repo / "app.js", "nothing\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    last = LastReferences(60)
+    assert last.of(str(repo), "lib/a*") == git_log_s(repo, "lib/a*")
+    assert last.found is not None and last.found.listings == 1  # its own, not the chain's
+
+
+def test_counts_are_gits_non_overlapping_counts() -> None:
+    needles = (b"x/x", b"aa")
+    automaton = pickaxe.make_automaton(needles)
+    assert pickaxe.count(b"x/x/x aaa aaaa", needles, automaton) == (1, 3)
+    assert pickaxe.count(b"", needles, automaton) == (0, 0)
+    assert pickaxe.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
+
+
+def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "sub/app.js", "lib/a\n")
+    write(repo / "sub/lib/a/x.js", "x\n")
+    write(repo / "top.txt", "lib/a\n")
+    write(repo / "sub/notes.upper", "nothing\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "first")
+    write(repo / "top.txt", "gone\n")
+    git(repo, "commit", "-q", "-am", "second")
+    sub = repo / "sub"
+    # "." is the subfolder there: the top's change is not in its walk
+    assert LastReferences(60).of(str(sub), "lib/a") == git_log_s(sub, "lib/a")
+    assert git_log_s(sub, "lib/a").endswith(" first")
+    # pickaxe searches what the driver makes of the file: git itself is asked
+    write(repo / ".gitattributes", "*.upper diff=upper\n")
+    git(repo, "config", "diff.upper.textconv", "sh -c 'echo lib/a; cat \"$0\"'")
+    last = LastReferences(60)
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a")
+    assert last.found is None  # no walk of its own: git log -S answered
