@@ -20,6 +20,7 @@ import os
 import stat
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -214,6 +215,22 @@ class Walker:
 
     # ------------------------------------------------------------------ entry point
     def run(self) -> WalkResult:
+        try:
+            return self._run()
+        except BrokenProcessPool:
+            return self._again_alone()
+
+    def _again_alone(self) -> WalkResult:
+        """A worker died mid-walk (killed, out of memory): what it had found is lost, and a
+        total without it would be wrong, so the whole walk is done again in this process.
+        The pool is retired first: nothing else queues work on a broken pool."""
+        self._pool.retire()
+        options = dataclasses.replace(
+            self.options, pool=self._pool,
+            while_waiting=None if self._waited else self.options.while_waiting)
+        return Walker(self.root, self.catalog, options).run()
+
+    def _run(self) -> WalkResult:
         try:
             st = os.lstat(self.root)
         except OSError as error:
