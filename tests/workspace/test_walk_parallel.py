@@ -249,6 +249,28 @@ def test_parallel_walk_reports_what_one_process_does_on_a_mixed_tree() -> None:
         assert sorted(one["repo_roots"]) == [f"app{i}/repo" for i in range(5)]
 
 
+def test_a_small_tree_is_walked_without_forking_and_a_bigger_one_is_shared(
+    tmp_path: Path,
+) -> None:
+    """Forking costs more than walking a small repo (hooks and watch scan often); past a few
+    thousand entries the workers take part at once."""
+    small = tmp_path / "small"
+    for i in range(30):  # more pending folders than share_above: only the size holds it back
+        write(small / "src" / f"m{i}" / "a.py", "x = 1\n")
+    with WorkerPool(2) as pool:
+        alone_result = walk(str(small), _CATALOG, WalkOptions(pool=pool))
+        assert not pool.started
+    assert alone_result.total.files == 30
+    big = tmp_path / "big"
+    for i in range(40):
+        for j in range(150):
+            write(big / "src" / f"m{i}" / f"f{j}.py")
+    with WorkerPool(2) as pool:
+        shared_result = walk(str(big), _CATALOG, WalkOptions(pool=pool))
+        assert pool.started
+    assert normal(shared_result) == normal(walk(str(big), _CATALOG, alone()))
+
+
 # ------------------------------------------------------------------ races and killed workers
 @dataclasses.dataclass(frozen=True)
 class DeleteOnSight:

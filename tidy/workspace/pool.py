@@ -27,6 +27,11 @@ class WorkerPool:
     def available(self) -> bool:
         return self.workers > 0 and can_fork()
 
+    @property
+    def started(self) -> bool:
+        """Whether workers were forked (a small scan should never pay for them)."""
+        return self._executor is not None
+
     def get(self) -> ProcessPoolExecutor | None:
         if not self.available:
             return None
