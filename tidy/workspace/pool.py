@@ -24,13 +24,13 @@ class WorkerPool:
         self._executor: ProcessPoolExecutor | None = None
 
     @property
-    def available(self) -> bool:
-        return self.workers > 0 and can_fork()
+    def started(self) -> bool:
+        """Workers run (the tree is big enough to share)."""
+        return self._executor is not None
 
     @property
-    def started(self) -> bool:
-        """Whether workers were forked (a small scan should never pay for them)."""
-        return self._executor is not None
+    def available(self) -> bool:
+        return self.workers > 0 and can_fork()
 
     def get(self) -> ProcessPoolExecutor | None:
         if not self.available:

@@ -22,7 +22,6 @@ import os
 import stat
 from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -224,7 +223,9 @@ class Walker:
     def run(self) -> WalkResult:
         try:
             return self._run()
-        except BrokenProcessPool:
+        except Exception as error:
+            if not _worker_died(error):
+                raise
             return self._again_alone()
 
     def _again_alone(self) -> WalkResult:
@@ -659,6 +660,15 @@ def explore_part(
 
 def walk(root: str, catalog: Catalog, options: WalkOptions | None = None) -> WalkResult:
     return Walker(root, catalog, options or WalkOptions()).run()
+
+
+def _worker_died(error: Exception) -> bool:
+    """A BrokenProcessPool: a worker process ended without its answer. The class is looked up
+    where it was loaded, with the pool: a walk that forked nothing never loads it."""
+    import sys
+
+    process = sys.modules.get("concurrent.futures.process")
+    return process is not None and isinstance(error, process.BrokenProcessPool)
 
 
 def _looks_bare(names: set[str]) -> bool:
