@@ -50,6 +50,14 @@ class WorkerPool:
             self._executor.shutdown(cancel_futures=True)
             self._executor = None
 
+    def retire(self) -> None:
+        """After a worker died: the broken executor is dropped and everything from now on
+        runs inline (`available` is False)."""
+        self.workers = 0
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
+
     def __enter__(self) -> WorkerPool:
         return self
 

@@ -1,0 +1,389 @@
+"""The walk spread over forked workers gives what one process walking alone gives.
+
+Every comparison walks the same real tree twice: once in this process alone (`WorkerPool(0)`),
+once with every pending folder handed to the workers in small parts (share_above=1,
+share_after=0, a small part budget: most folders go back and forth). As root the walks run in
+a forked child that dropped to `nobody`, so folders closed with chmod are really unreadable.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import pickle
+import shutil
+import signal
+import tempfile
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import distinct_files, du_apparent, write
+from tidy.core.config import Config
+from tidy.workspace.pool import WorkerPool
+from tidy.workspace.walk import WalkOptions, WalkResult, walk
+
+NOBODY = 65534
+_CATALOG = Config().catalog()
+
+
+def normal(result: WalkResult) -> dict[str, Any]:
+    """Everything a walk reports, in an order that does not depend on who walked what."""
+    return {
+        "hits": sorted(
+            (h.rel, h.kind.name, dataclasses.astuple(h.size),
+             sorted(dataclasses.astuple(s) for s in h.stale_bytecode),
+             dataclasses.astuple(h.repeated), h.nested_vcs)
+            for h in result.hits),
+        "repo_roots": sorted(result.repo_roots),
+        "bare_repos": sorted(result.bare_repos),
+        "surface_by_dir": {k: list(v) for k, v in sorted(result.surface_by_dir.items())},
+        "content_by_dir": {k: list(v) for k, v in sorted(result.content_by_dir.items())},
+        "big_files": sorted((b.rel, b.bytes) for b in result.big_files),
+        "search_ignore_dirs": sorted(result.search_ignore_dirs),
+        "gitignore_dirs": sorted(result.gitignore_dirs),
+        "stale_legacy_pyc": sorted(result.stale_legacy_pyc),
+        "skipped": sorted((s.path, s.reason) for s in result.skipped),
+        "total": dataclasses.astuple(result.total),
+        "entries": result.entries,
+    }
+
+
+@dataclasses.dataclass(frozen=True)
+class ExcludeNamed:
+    """The config's `exclude` as the walk asks it: picklable, it crosses to the workers."""
+
+    names: frozenset[str]
+
+    def __call__(self, rel: str, is_dir: bool) -> bool:
+        return rel.rsplit("/", 1)[-1] in self.names
+
+
+def alone(**given: Any) -> WalkOptions:
+    return WalkOptions(pool=WorkerPool(0), share_above=0, **given)
+
+
+def shared(pool: WorkerPool, part_budget: int = 3, **given: Any) -> WalkOptions:
+    return WalkOptions(pool=pool, share_above=1, share_after=0, part_budget=part_budget,
+                       **given)
+
+
+def as_nobody(work: Callable[[], Any]) -> Any:
+    """`work()` in a forked child that dropped to nobody (root reads every folder), its
+    answer pickled back; in this process when not root."""
+    if os.geteuid() != 0:
+        return work()
+    with WorkerPool(2) as pool:  # loaded now what a pool imports lazily: nobody cannot read
+        executor = pool.get()  # root's interpreter
+        assert executor is not None
+        executor.submit(int).result()
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(read_end)
+            os.setgroups([])
+            os.setgid(NOBODY)
+            os.setuid(NOBODY)
+            answer: Any = ("ok", work())
+        except BaseException as error:  # reported to the parent, which fails the test
+            answer = ("crash", repr(error))
+        with os.fdopen(write_end, "wb") as pipe:
+            pipe.write(pickle.dumps(answer))
+        os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read_end, "rb") as pipe:
+        payload = pipe.read()
+    os.waitpid(pid, 0)
+    status, value = pickle.loads(payload)
+    assert status == "ok", value
+    return value
+
+
+@contextlib.contextmanager
+def open_tree() -> Iterator[Path]:
+    """A folder `nobody` can enter (tmp_path is 0700), removed afterwards whatever was closed."""
+    top = Path(tempfile.mkdtemp(prefix="tidy-walk-"))
+    top.chmod(0o755)
+    try:
+        yield top
+    finally:
+        for folder, dirs, _files in os.walk(top):
+            for name in dirs:
+                path = os.path.join(folder, name)
+                if not os.path.islink(path):
+                    with contextlib.suppress(OSError):
+                        os.chmod(path, 0o755)
+        shutil.rmtree(top, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ random trees
+# Name fragments: spaces, accents, CJK, a newline, a byte that is not UTF-8 (as os.fsdecode
+# gives it back), dots, dashes; and names the walk treats specially.
+_FRAGMENTS = ["a", "b", "Z", " ", "é", "日本", "\n", os.fsdecode(b"\xe9"), "-", ".x", "~1"]
+_SPECIAL = ["node_modules", "__pycache__", ".mypy_cache", ".git", ".gitignore", "skipme",
+            "big.bin", "mod.pyc", "mod.py", ".ignore", "target", "Cargo.toml"]
+_names = st.one_of(
+    st.lists(st.sampled_from(_FRAGMENTS), min_size=1, max_size=4).map("".join),
+    st.sampled_from(_SPECIAL),
+).filter(lambda n: n not in (".", ".."))
+_tree = st.recursive(
+    st.integers(min_value=0, max_value=9000),  # a file of this many bytes
+    lambda children: st.dictionaries(_names, children, max_size=5),  # a folder
+    max_leaves=20,
+)
+
+
+def _materialise(path: Path, node: int | dict[str, Any], files: list[Path],
+                 dirs: list[Path]) -> None:
+    if isinstance(node, int):
+        write(path, size=node if path.name != "big.bin" else 1_000_000 + node)
+        files.append(path)
+        return
+    path.mkdir(parents=True, exist_ok=True)
+    dirs.append(path)
+    for name, child in node.items():
+        _materialise(path / name, child, files, dirs)
+
+
+def _decorate(data: st.DataObject, top: Path, files: list[Path], dirs: list[Path]) -> None:
+    """Links of every kind, nested repos, a big artifact, unreadable folders."""
+    for _ in range(data.draw(st.integers(0, 8), label="extras")):
+        where = data.draw(st.sampled_from(dirs))
+        name = data.draw(_names) + "-x"
+        if os.path.lexists(where / name):
+            continue
+        what = data.draw(st.sampled_from(
+            ["same-folder hard link", "file", "dir", "outside", "dangling", "loop", "repo",
+             "gitfile", "big artifact", "closed", "unlistable"]))
+        siblings = [f for f in files if f.parent == where and f.is_file()]
+        if what == "same-folder hard link" and siblings:
+            os.link(data.draw(st.sampled_from(siblings)), where / name)
+        elif what == "file" and files:
+            os.symlink(os.path.relpath(data.draw(st.sampled_from(files)), where), where / name)
+        elif what == "dir":
+            os.symlink(os.path.relpath(data.draw(st.sampled_from(dirs)), where), where / name)
+        elif what == "outside":
+            os.symlink("/usr", where / name)
+        elif what == "dangling":
+            os.symlink("no such target", where / name)
+        elif what == "loop":
+            os.symlink(".", where / name)
+        elif what == "repo":  # a nested repository: its .git is never entered
+            write(where / name / ".git" / "HEAD", "ref: refs/heads/main\n")
+            write(where / name / "src" / "m.py", "x = 1\n")
+        elif what == "gitfile":  # a submodule's or worktree's `.git` file
+            write(where / name / ".git", "gitdir: ../elsewhere\n")
+        elif what == "big artifact":  # enough subfolders to be measured on the workers
+            modules = where / name / "node_modules"
+            for i in range(34):
+                write(modules / f"p{i}" / "index.js", size=i * 7)
+            write(modules / "p0" / ".git" / "HEAD", "x")
+        elif what == "closed":
+            write(where / name / "inside.txt", "secret")
+            (where / name).chmod(0)
+        elif what == "unlistable":
+            write(where / name / "inside.txt", "secret")
+            (where / name).chmod(0o311)  # can be entered, not listed
+
+
+def _walk_both(root: Path, part_budget: int, **given: Any) -> tuple[dict[str, Any], ...]:
+    def work() -> tuple[dict[str, Any], ...]:
+        one = normal(walk(str(root), _CATALOG, alone(**given)))
+        with WorkerPool(2) as pool:
+            many = normal(walk(str(root), _CATALOG, shared(pool, part_budget, **given)))
+        return one, many
+
+    answer: tuple[dict[str, Any], ...] = as_nobody(work)
+    return answer
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=_tree, data=st.data(), part_budget=st.sampled_from([1, 3, 10, 25_000]))
+def test_property_parallel_walk_equals_the_walk_alone(
+    tree: int | dict[str, Any], data: st.DataObject, part_budget: int
+) -> None:
+    with open_tree() as top:
+        root = top / "proj"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        _materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
+        for i in range(3):  # enough folders that parts go to the workers at once
+            _materialise(root / f"part{i}", {"f": i, "node_modules": {"m": 9}}, files, dirs)
+        _decorate(data, root, files, dirs)
+        state = root / "part0" / "state"  # tidy's own state folder: never entered
+        write(state / "journal", "j")
+        one, many = _walk_both(root, part_budget, excluded=ExcludeNamed(frozenset({"skipme"})),
+                               skip_paths=frozenset({str(state)}), big_file_bytes=1_000_000)
+        assert many == one
+        assert "part0/state" not in one["content_by_dir"]
+
+
+def test_parallel_walk_reports_what_one_process_does_on_a_mixed_tree() -> None:
+    """The fixed cases of the property, each present at once (a quick, deterministic run)."""
+    with open_tree() as top:
+        root = top / "proj"
+        for i in range(5):
+            write(root / f"app{i}" / "pkg" / "mod.py", "x = 1\n")
+            write(root / f"app{i}" / "pkg" / "__pycache__" / "gone.cpython-311.pyc", size=40 + i)
+            write(root / f"app{i}" / "deep" / "er" / ".mypy_cache" / "x.json", size=i)
+            write(root / f"app{i}" / "repo" / ".git" / "HEAD", "x")
+            write(root / f"app{i}" / "big.bin", size=1_000_001 + i)
+            write(root / f"app{i}" / "skipme" / "hidden.txt", "h")
+            write(root / f"app{i}" / "na\nme" / os.fsdecode(b"caf\xe9"), size=3)
+            os.symlink("..", root / f"app{i}" / "loop")
+            os.symlink("/usr", root / f"app{i}" / "usr")
+            write(root / f"app{i}" / "closed" / "k.txt", "k")
+            (root / f"app{i}" / "closed").chmod(0)
+        for i in range(40):
+            write(root / "app0" / "node_modules" / f"p{i}" / "index.js", size=i)
+        one, many = _walk_both(root, 2, excluded=ExcludeNamed(frozenset({"skipme"})))
+        assert many == one
+        assert ("app3/closed", "permission denied") in one["skipped"] or os.geteuid() != 0
+        assert sorted(one["repo_roots"]) == [f"app{i}/repo" for i in range(5)]
+
+
+def test_a_small_tree_is_walked_without_forking_and_a_bigger_one_is_shared(
+    tmp_path: Path,
+) -> None:
+    """Forking costs more than walking a small repo (hooks and watch scan often); past a few
+    thousand entries the workers take part at once."""
+    small = tmp_path / "small"
+    for i in range(30):  # more pending folders than share_above: only the size holds it back
+        write(small / "src" / f"m{i}" / "a.py", "x = 1\n")
+    with WorkerPool(2) as pool:
+        alone_result = walk(str(small), _CATALOG, WalkOptions(pool=pool))
+        assert not pool.started
+    assert alone_result.total.files == 30
+    big = tmp_path / "big"
+    for i in range(40):
+        for j in range(150):
+            write(big / "src" / f"m{i}" / f"f{j}.py")
+    with WorkerPool(2) as pool:
+        shared_result = walk(str(big), _CATALOG, WalkOptions(pool=pool))
+        assert pool.started
+    assert normal(shared_result) == normal(walk(str(big), _CATALOG, alone()))
+
+
+# ------------------------------------------------------------------ races and killed workers
+@dataclasses.dataclass(frozen=True)
+class DeleteOnSight:
+    """An `exclude` filter that, asked about `trigger` (in whichever process walks it),
+    deletes the files named in `doomed` and notes every path it was asked about: the walk
+    asks after each successful lstat, so the notes say which files were seen in time."""
+
+    root: str
+    trigger: str
+    doomed: tuple[str, ...]
+    log: str
+
+    def __call__(self, rel: str, is_dir: bool) -> bool:
+        with open(self.log, "a", encoding="utf-8", errors="surrogateescape") as notes:
+            notes.write(rel + "\0")
+        if rel == self.trigger:
+            for name in self.doomed:
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(os.path.join(self.root, name))
+        return False
+
+
+def test_files_vanishing_while_workers_walk_are_counted_or_skipped_never_both(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "tree"
+    for i in range(6):
+        for j in range(30):
+            write(root / f"part{i}" / f"f{j:02d}.txt", size=100 + j)
+        write(root / f"part{i}" / "trigger", "t")
+    doomed = tuple(f"part{i}/f{j:02d}.txt" for i in range(6) for j in range(30) if j % 2)
+    log = tmp_path / "seen"
+    delete = DeleteOnSight(str(root), "part4/trigger", doomed, str(log))
+    with WorkerPool(2) as pool:
+        result = walk(str(root), _CATALOG, shared(pool, excluded=delete))
+    seen = set(log.read_text(encoding="utf-8", errors="surrogateescape").split("\0"))
+    gone = {rel for rel in doomed if rel not in seen}
+    assert gone, "nothing was deleted before the walk reached it: the race did not happen"
+    # A file deleted before its folder was listed is simply not there; one listed and gone
+    # before its lstat is skipped with the reason; one seen is counted, never both.
+    assert {s.path for s in result.skipped} <= gone
+    assert {s.reason for s in result.skipped} <= {"vanished during the scan"}
+    counted_gone = [rel for rel in doomed if rel in seen]
+    assert result.total.files == distinct_files(root) + len(counted_gone)
+    assert result.total.apparent == du_apparent(root) + sum(
+        100 + int(rel[-6:-4]) for rel in counted_gone)
+
+
+@dataclasses.dataclass(frozen=True)
+class KillWorkerOnSight:
+    """An `exclude` filter that kills the worker process asking it about `trigger` (SIGKILL,
+    as the out-of-memory killer does); the main process asking is left alone. Once: the
+    first kill leaves a mark."""
+
+    main_pid: int
+    trigger: str
+    mark: str
+
+    def __call__(self, rel: str, is_dir: bool) -> bool:
+        if rel.endswith(self.trigger) and os.getpid() != self.main_pid:
+            with contextlib.suppress(FileExistsError):
+                os.close(os.open(self.mark, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                os.kill(os.getpid(), signal.SIGKILL)
+        return False
+
+
+def test_a_worker_killed_mid_walk_gives_the_full_result(tmp_path: Path) -> None:
+    """A worker dies with its part half walked: the walk is done again in this process and
+    reports what a walk alone reports, never a total without that part."""
+    root = tmp_path / "tree"
+    for i in range(8):
+        for j in range(20):
+            write(root / f"part{i}" / f"sub{j}" / "f.txt", size=i * 100 + j)
+        write(root / f"part{i}" / "kill-here", "k")
+    for i in range(40):
+        write(root / "node_modules" / f"p{i}" / "index.js", size=i)
+    mark = tmp_path / "killed"
+    killer = KillWorkerOnSight(os.getpid(), "kill-here", str(mark))
+    expected = normal(walk(str(root), _CATALOG, alone(excluded=killer)))
+    pool = WorkerPool(2)
+    try:
+        result = walk(str(root), _CATALOG, shared(pool, excluded=killer))
+    finally:
+        pool.shutdown()
+    assert mark.exists(), "no worker reached the trigger: nothing was killed"
+    assert normal(result) == expected
+    assert result.total.apparent == du_apparent(root)
+    assert pool.get() is None  # the broken pool is retired: later work runs inline
+
+
+def test_a_worker_killed_in_a_cli_scan_still_reports_the_full_tree(tmp_path: Path) -> None:
+    """Through the engine: the early index job shares the broken pool and is given up (its
+    rules then do the work themselves); the scan's totals are those of du."""
+    from tidy import engine
+
+    root = tmp_path / "tree"
+    for i in range(8):
+        for j in range(20):
+            write(root / f"part{i}" / f"sub{j}" / "f.txt", size=j)
+        write(root / f"part{i}" / "kill-here", "k")
+    mark = tmp_path / "killed"
+    config = Config()
+    options = WalkOptions
+    killer = KillWorkerOnSight(os.getpid(), "kill-here", str(mark))
+
+    def sharing(**given: Any) -> WalkOptions:
+        return options(**{**given, "excluded": killer, "share_above": 1, "share_after": 0,
+                          "part_budget": 3})
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(engine, "WalkOptions", sharing)
+        report = engine.scan([str(root)], config)
+    assert mark.exists()
+    (group,) = report.groups
+    assert group.scanned.apparent == du_apparent(root)
+    assert group.scanned.files == distinct_files(root)
