@@ -297,7 +297,9 @@ def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Pa
             early.start(str(repo))
             spec, result = early.results(str(repo))[CONTENT]  # type: ignore[misc]
         assert isinstance(result, PassResult)
-        assert spec.needles == ("static/vendor/jquery", "static/vendor/ketcher")
+        # A history this small: one `git log -S` per library in the worker, so the pass
+        # counted no needles (githistory.history_walk_pays); the answers arrive all the same.
+        assert spec.needles == ()
         key = f"last-reference\0{head}\0static/vendor/ketcher"
         assert result.notes[key] == expected
         assert f"last-reference\0{head}\0static/vendor/jquery" not in result.notes  # used

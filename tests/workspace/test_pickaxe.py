@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from tests.conftest import git, hermetic_env, make_repo, write
 from tidy.workspace import content_cache, pickaxe
 from tidy.workspace.content import REFS, ContentFacts, Spec
-from tidy.workspace.githistory import LastReferences
+from tidy.workspace.githistory import LastReferences, history_walk_pays
 
 LIBRARIES = ("lib/a", "lib/b", "x/x")  # x/x overlaps itself: "x/x/x" holds it once, not twice
 PATHS = ("f1.txt", "f2.txt", "docs/f3.md", "lib/a/x.js", "lib/a/f1.txt", "lib/b/y.js",
@@ -121,7 +121,7 @@ def histories(draw: st.DrawFn) -> list[Step]:
 def test_the_walk_names_the_commit_git_log_s_names(tmp_path_factory, steps: list[Step]) -> None:
     repo = make_repo(tmp_path_factory.mktemp("history"))
     fast_import(repo, steps)
-    last = LastReferences(60)
+    last = LastReferences(60, walk_min_work=0)
     last.start(str(repo), LIBRARIES)
     answers = {path: last.of(str(repo), path) for path in LIBRARIES}
     assert answers == {path: git_log_s(repo, path) for path in LIBRARIES}
@@ -139,7 +139,7 @@ def test_a_reference_only_in_an_old_commit_and_a_move_across_the_folder(tmp_path
         Step((3,), "first", (("write", "docs/f3.md", 12),), 4),
     ]
     fast_import(repo, steps)
-    last = LastReferences(60)
+    last = LastReferences(60, walk_min_work=0)
     last.start(str(repo), LIBRARIES)
     for path in LIBRARIES:
         assert last.of(str(repo), path) == git_log_s(repo, path)
@@ -172,7 +172,7 @@ def _pass(repo: Path, files: list[str], use_cache: bool = False) -> ContentFacts
 def test_blobs_the_content_pass_read_are_not_read_again(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
-    last = LastReferences(60, blobs=content)
+    last = LastReferences(60, walk_min_work=0, blobs=content)
     last.start(str(repo), ["lib/a", "lib/b"])
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
     assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
@@ -184,7 +184,7 @@ def test_a_file_edited_since_its_commit_is_not_taken_for_its_blob(tmp_path: Path
     repo = _committed_project(tmp_path)
     write(repo / "README.md", "now it says lib/a\n")  # not committed
     content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
-    last = LastReferences(60, blobs=content)
+    last = LastReferences(60, walk_min_work=0, blobs=content)
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
     assert last.found is not None and last.found.blobs_read == 2  # logo.png, README.md
 
@@ -196,7 +196,7 @@ def _cache_file(repo: Path) -> Path:
 def test_a_second_walk_reads_no_blob_and_a_new_commit_only_its_own(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    first = LastReferences(60, blobs=content)
+    first = LastReferences(60, walk_min_work=0, blobs=content)
     assert first.of(str(repo), "lib/a") == ""
     # all but lib/a/a.js, which cannot answer anything about lib/a
     assert first.found is not None and first.found.blobs_read == 4
@@ -205,14 +205,15 @@ def test_a_second_walk_reads_no_blob_and_a_new_commit_only_its_own(tmp_path: Pat
     # Nothing noted (no answers kept), so the walk goes through all of history again: every
     # count comes from the cache's blob table.
     again = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    second = LastReferences(60, blobs=again)
+    second = LastReferences(60, walk_min_work=0, blobs=again)
     assert second.of(str(repo), "lib/a") == ""
     assert second.found is not None and second.found.blobs_read == 0
 
     write(repo / "docs/new.md", "see lib/a\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "mention")
-    third = LastReferences(60, blobs=ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b"))))
+    third = LastReferences(60, walk_min_work=0,
+                           blobs=ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b"))))
     assert third.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
     assert third.found is not None and third.found.blobs_read == 1  # docs/new.md's blob
 
@@ -220,13 +221,14 @@ def test_a_second_walk_reads_no_blob_and_a_new_commit_only_its_own(tmp_path: Pat
 def test_answers_noted_at_an_old_head_end_the_walk_there(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    assert LastReferences(60, notes=content, blobs=content).of(str(repo), "lib/a") == ""
+    first = LastReferences(60, walk_min_work=0, notes=content, blobs=content)
+    assert first.of(str(repo), "lib/a") == ""
     assert content.save()
     write(repo / "other.txt", "no reference\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "unrelated")
     later = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    last = LastReferences(60, notes=later, blobs=later)
+    last = LastReferences(60, walk_min_work=0, notes=later, blobs=later)
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
     assert last.found is not None and last.found.noted == {"lib/a": ""}
     assert last.found.blobs_read == 1  # other.txt; the first commit's answer was noted
@@ -235,7 +237,7 @@ def test_answers_noted_at_an_old_head_end_the_walk_there(tmp_path: Path) -> None
 def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    assert LastReferences(60, blobs=content).of(str(repo), "lib/b") != ""
+    assert LastReferences(60, walk_min_work=0, blobs=content).of(str(repo), "lib/b") != ""
     assert content.save()
     path = _cache_file(repo)
     body = json.loads(path.read_bytes())
@@ -253,7 +255,7 @@ def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
         path.write_text(json.dumps({**body, "blobs": tampered}))
         os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
         loaded = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-        last = LastReferences(60, blobs=loaded)
+        last = LastReferences(60, walk_min_work=0, blobs=loaded)
         assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b")
         assert last.found is not None and last.found.blobs_read == 4, tampered
 
@@ -261,10 +263,10 @@ def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
 def test_a_blob_table_of_other_needles_is_not_used(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    LastReferences(60, blobs=content).of(str(repo), "lib/a")
+    LastReferences(60, walk_min_work=0, blobs=content).of(str(repo), "lib/a")
     assert content.save()
     other = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/c")))
-    last = LastReferences(60, blobs=other)
+    last = LastReferences(60, walk_min_work=0, blobs=other)
     assert last.of(str(repo), "lib/a") == ""
     assert last.found is not None and last.found.blobs_read == 4
 
@@ -280,7 +282,7 @@ def test_a_shallow_clone_answers_as_git_log_s_does_there(tmp_path: Path) -> None
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "-q", "--depth", "2", f"file://{origin}", str(clone)],
                    env=hermetic_env(), check=True, capture_output=True)
-    last = LastReferences(60)
+    last = LastReferences(60, walk_min_work=0)
     last.start(str(clone), LIBRARIES)
     for path in LIBRARIES:
         assert last.of(str(clone), path) == git_log_s(clone, path)
@@ -292,7 +294,7 @@ def test_no_commit_yet_means_no_answer_and_none_kept(tmp_path: Path) -> None:
     write(repo / "app.js", "lib/a\n")
     git(repo, "add", "-A")
     content = ContentFacts(str(repo), Spec(needles=("lib/a",)))
-    last = LastReferences(60, notes=content, blobs=content)
+    last = LastReferences(60, walk_min_work=0, notes=content, blobs=content)
     last.start(str(repo), ["lib/a"])
     assert last.of(str(repo), "lib/a") == ""
     assert last.found is None  # nothing walked
@@ -302,11 +304,12 @@ def test_no_commit_yet_means_no_answer_and_none_kept(tmp_path: Path) -> None:
 def test_out_of_time_is_no_answer_and_is_not_kept(tmp_path: Path) -> None:
     repo = _committed_project(tmp_path)
     content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
-    last = LastReferences(0, notes=content, blobs=content)
+    last = LastReferences(0, walk_min_work=0, notes=content, blobs=content)
     assert last.of(str(repo), "lib/b") == ""
     assert content.note(f"last-reference\0{git(repo, 'rev-parse', 'HEAD').strip()}\0lib/b") \
         is None
-    assert LastReferences(60).of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    answered = LastReferences(60, walk_min_work=0).of(str(repo), "lib/b")
+    assert answered == git_log_s(repo, "lib/b") != ""
 
 
 def test_a_glob_character_in_the_path_leaves_its_pathspec_to_git(tmp_path: Path) -> None:
@@ -316,7 +319,7 @@ def test_a_glob_character_in_the_path_leaves_its_pathspec_to_git(tmp_path: Path)
     write(repo / "app.js", "nothing\n")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "first")
-    last = LastReferences(60)
+    last = LastReferences(60, walk_min_work=0)
     assert last.of(str(repo), "lib/a*") == git_log_s(repo, "lib/a*")
     assert last.found is not None and last.found.listings == 1  # its own, not the chain's
 
@@ -341,11 +344,27 @@ def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_pat
     git(repo, "commit", "-q", "-am", "second")
     sub = repo / "sub"
     # "." is the subfolder there: the top's change is not in its walk
-    assert LastReferences(60).of(str(sub), "lib/a") == git_log_s(sub, "lib/a")
+    assert LastReferences(60, walk_min_work=0).of(str(sub), "lib/a") == git_log_s(sub, "lib/a")
     assert git_log_s(sub, "lib/a").endswith(" first")
     # pickaxe searches what the driver makes of the file: git itself is asked
     write(repo / ".gitattributes", "*.upper diff=upper\n")
     git(repo, "config", "diff.upper.textconv", "sh -c 'echo lib/a; cat \"$0\"'")
-    last = LastReferences(60)
+    last = LastReferences(60, walk_min_work=0)
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a")
     assert last.found is None  # no walk of its own: git log -S answered
+
+
+def test_a_small_history_asks_git_log_s_and_a_big_one_walks(tmp_path: Path) -> None:
+    """Below WALK_MIN_WORK (history bytes x paths) one `git log -S` per path costs less than
+    the walk; above it the walk answers. Both give git's answer."""
+    repo = _committed_project(tmp_path)
+    packed = int(git(repo, "count-objects", "-v").split("size: ")[1].split()[0]) * 1024
+    assert not history_walk_pays(str(repo), 2)
+    assert history_walk_pays(str(repo), 2, min_work=2 * packed)
+    assert not history_walk_pays(str(repo), 0, min_work=0)
+    small = LastReferences(60)
+    assert small.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert small.found is None  # git log -S answered: nothing walked
+    big = LastReferences(60, walk_min_work=1)
+    assert big.of(str(repo), "lib/b") == git_log_s(repo, "lib/b")
+    assert big.found is not None

@@ -127,13 +127,21 @@ def _references(root: str, tracked: Sequence[str],
         return References()
     from tidy.analysis.vendored.evidence import patterns_for
 
-    if content is not None:  # the pass counts their paths for the history walk as it reads
+    if content is not None and _history_walk_pays(root, len(libraries)):
+        # the pass counts their paths for the history walk as it reads (a small history:
+        # one `git log -S` per library costs less than counting in every file read)
         content.with_needles(library_needles(libraries))
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)))
+
+
+def _history_walk_pays(root: str, libraries: int) -> bool:
+    from tidy.workspace.githistory import history_walk_pays
+
+    return history_walk_pays(root, libraries)
 
 
 def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
