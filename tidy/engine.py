@@ -36,7 +36,7 @@ from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.anchors import first_file, line_count, line_of_key
 from tidy.workspace.blobs import IndexListing, index_size
-from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest
+from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest, SplitWhen
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root, ignore_source
@@ -196,7 +196,7 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int, repo: str,
     # The worker's content facts: the early jobs read through them too (library discovery),
     # and what they learnt goes to the main process with the pass (CONTENT).
     content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
-                           started_ns=started_ns)
+                           started_ns=started_ns, split=SplitWhen())
     done: dict[str, object] = {}
     for rule in CHECKED:
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
