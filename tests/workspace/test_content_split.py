@@ -245,3 +245,18 @@ def test_nothing_outlives_an_interrupted_pass(tmp_path: Path, how: str) -> None:
 def test_run_beside_answers_both_parts() -> None:
     own, theirs = forked.run_beside(sorted, [3, 1, 2], [9, 7, 8])
     assert (own, theirs) == ([1, 2, 3], [7, 8, 9])
+
+
+def test_a_process_with_threads_does_not_fork() -> None:
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        forks: list[int] = []
+        own, theirs = forked.run_beside(sorted, [2, 1], [4, 3], on_fork=forks.append)
+        assert (own, theirs, forks) == ([1, 2], [3, 4], [])
+    finally:
+        release.set()
+        thread.join()

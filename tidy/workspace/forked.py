@@ -39,8 +39,10 @@ def can_fork() -> bool:
 def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
                on_fork: ForkHook | None = None) -> tuple[Answer, Answer]:
     """(work(mine), work(theirs)), the second computed in a forked child while this process
-    computes the first; in this process after the first when the child fails."""
-    if not can_fork():
+    computes the first; in this process after the first when the child fails. A process
+    running threads does both itself: a lock another thread held at the fork would stay held
+    in the child for ever."""
+    if not can_fork() or threading.active_count() > 1:
         return work(mine), work(theirs)
     try:
         read_fd, write_fd = os.pipe()
