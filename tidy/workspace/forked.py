@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import pickle
 import signal
 import sys
 import threading
@@ -84,6 +83,8 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
         signal.signal(signal.SIGINT, signal.SIG_DFL)
         _die_with_parent()
         if os.getppid() == parent:  # else the parent died before the death signal was set
+            import pickle
+
             payload = pickle.dumps((work(part),), protocol=pickle.HIGHEST_PROTOCOL)
             view = memoryview(payload)
             while view:
@@ -118,6 +119,8 @@ def _kill_and_reap(pid: int) -> None:
 
 def _decode(data: bytes) -> tuple[object] | None:
     """The child's answer, a 1-tuple; None when it is not one (cut short, garbled)."""
+    import pickle  # here: a scan that never splits need not load it (~2 ms)
+
     try:
         value = pickle.loads(data)  # our own fork's bytes, through our own pipe
     except Exception:  # any failure: the parent reads the part itself
