@@ -16,6 +16,7 @@ child outlives the pass.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import sys
@@ -48,9 +49,13 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
     except OSError:
         return work(mine), work(theirs)
     parent = os.getpid()
+    # The collector of either process would write to every object it inspects, copying the
+    # pages the two processes share: what exists now is left out of its walks until the end.
+    gc.freeze()
     try:
         pid = os.fork()
     except OSError:
+        gc.unfreeze()
         os.close(read_fd)
         os.close(write_fd)
         return work(mine), work(theirs)
@@ -72,6 +77,7 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
             _kill_and_reap(pid)
             drain.join()
         os.close(read_fd)
+        gc.unfreeze()
     if answer is None:
         return own, work(theirs)
     return own, cast(Answer, answer[0])
