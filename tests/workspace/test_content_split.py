@@ -36,7 +36,7 @@ from tidy.workspace.content import (
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="the split forks (Linux)")
 
-ALWAYS = SplitWhen(min_bytes=0, min_average=0)  # split whatever there is to read
+ALWAYS = SplitWhen(min_bytes=0, min_average=0, min_cores=0)  # split whatever there is to read
 PATTERNS = ("widgetlib", "static/vendor/widget/", "jquery")
 NEEDLES = ("static/vendor/widget/", "jquery")
 _ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(300))
@@ -166,7 +166,9 @@ def test_below_the_thresholds_nothing_is_forked(tmp_path: Path) -> None:
     big = run_pass(root, requests, spec, {}, SplitWhen(), on_fork=forks.append)
     few_bytes = run_pass(root, requests, spec, {}, SplitWhen(10**9, 0), on_fork=forks.append)
     small_files = run_pass(root, requests, spec, {}, SplitWhen(0, 10**9), on_fork=forks.append)
+    many_cores = run_pass(root, requests, spec, {}, SplitWhen(0, 0, 10**6), on_fork=forks.append)
     assert forks == []
+    _same(many_cores, big)
     _same(big, run_pass(root, requests, spec, {}))
     _same(few_bytes, big)
     _same(small_files, big)
@@ -203,7 +205,8 @@ _INTERRUPTED = textwrap.dedent("""
     spec = Spec((), (Judge("slow", (".py",), 0, slow, "1"),))
     def started(pid):
         print(pid, flush=True)
-    run_pass(root, {n: ("slow",) for n in names}, spec, {}, SplitWhen(0, 0), on_fork=started)
+    run_pass(root, {n: ("slow",) for n in names}, spec, {}, SplitWhen(0, 0, 0),
+             on_fork=started)
     print("done", flush=True)
 """)
 

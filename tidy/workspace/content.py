@@ -461,12 +461,13 @@ class SplitWhen:
 
     min_bytes: int = SPLIT_MIN_BYTES
     min_average: int = SPLIT_MIN_AVERAGE
+    min_cores: int = 2  # a process allowed one core (taskset, a container's cpuset) never splits
 
     def worth_it(self, root: str, requests: Mapping[str, Iterable[str]],
                  known: Mapping[str, Entry]) -> bool:
         """Estimated from an even sample of the files (lstat'ed): a file `known` has under
         its stat counts as nothing to read (a warm scan is never split)."""
-        if len(requests) < 2:  # library discovery asks file by file
+        if len(requests) < 2 or _cores() < self.min_cores:  # discovery asks file by file
             return False
         step = max(1, len(requests) // _SPLIT_SAMPLE)
         reader = _Reader(root, Spec())
@@ -483,6 +484,14 @@ class SplitWhen:
         finally:
             reader.close()
         return size * step >= self.min_bytes and size >= files * self.min_average
+
+
+def _cores() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 @dataclass(frozen=True)
