@@ -36,7 +36,7 @@ from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.anchors import first_file, line_count, line_of_key
 from tidy.workspace.blobs import IndexListing, index_size
-from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest
+from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest, SplitWhen
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, find_repo_root, ignore_source
@@ -178,13 +178,18 @@ CONTENT = "content"  # the key of the early content pass: (its Spec, its PassRes
 _DATA_CODES = ("TDY301", "TDY302", "TDY303")  # rules that judge big modules' content
 
 
-def _early_task(config: Config, tracked_size: bool) -> IndexTask:
-    # Made before the walk starts: its time is the worker's line for racy files.
-    return functools.partial(_index_work, config, tracked_size, time.time_ns())
+_SPLIT = SplitWhen()  # the early pass's: split when there is much to read
 
 
-def _index_work(config: Config, tracked_size: bool, started_ns: int, repo: str,
-                listing: IndexListing) -> dict[str, object]:
+def _early_task(config: Config, tracked_size: bool,
+                split: SplitWhen | None = _SPLIT) -> IndexTask:
+    # Made before the walk starts: its time is the worker's line for racy files. `split`:
+    # when the worker shares its content pass with a forked child (the tests force it).
+    return functools.partial(_index_work, config, tracked_size, time.time_ns(), split)
+
+
+def _index_work(config: Config, tracked_size: bool, started_ns: int, split: SplitWhen | None,
+                repo: str, listing: IndexListing) -> dict[str, object]:
     """In a pool worker, from one listing of the repo's index: the `early` job of every
     selected rule (by code), then the content pass over the tracked files those jobs and the
     data rules want read (CONTENT), and the index's size (TRACKED) when the trends want it.
@@ -196,7 +201,7 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int, repo: str,
     # The worker's content facts: the early jobs read through them too (library discovery),
     # and what they learnt goes to the main process with the pass (CONTENT).
     content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
-                           started_ns=started_ns)
+                           started_ns=started_ns, split=split)
     done: dict[str, object] = {}
     for rule in CHECKED:
         if rule.early is not None and any(config.selects(code) for code in rule.emits):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -512,3 +513,62 @@ def test_a_name_is_told_from_the_package_of_that_name(
     from tidy.analysis.vendored.evidence import mention
 
     assert mention(path, line, name) == expected
+
+
+def test_the_early_job_answers_the_same_with_its_pass_split(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early job's content pass shared with a forked child (thresholds lowered to nothing)
+    gives what one process gives: every rule's early answer, the pass's facts, blob counts and
+    notes, and the cache it writes."""
+    import time
+
+    from tidy.core.config import Config
+    from tidy.engine import CONTENT, _early_task
+    from tidy.workspace import content
+    from tidy.workspace.content import PassResult, SplitWhen
+    from tidy.workspace.content_cache import cache_path
+    from tidy.workspace.early import run_task
+
+    forks: list[int] = []
+    real_pass = content.run_pass
+
+    def counting_forks(*args: Any, **kwargs: Any) -> PassResult:  # the real pass, forks counted
+        return real_pass(*args, **kwargs, on_fork=forks.append)
+
+    monkeypatch.setattr(content, "run_pass", counting_forks)
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    rows = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(3000))
+    write(repo / "app/mock_api.py", f"ROWS = [\n{rows}\n]\n")
+    write(repo / "app/copy_a.txt", "same bytes\n" * 20_000)
+    write(repo / "app/copy_b.txt", "same bytes\n" * 20_000)
+    for i in range(30):
+        write(repo / f"app/m{i}.py", f"import os\nJQ = 'static/vendor/jquery'  # {i}\n")
+    commit(repo, message="add the editor")
+    write(repo / "templates/base.html",
+          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    commit(repo, message="drop the editor page")
+    time.sleep(0.08)  # clearly older than the passes: cacheable
+    always = SplitWhen(min_bytes=0, min_average=0, min_cores=0)
+    answers = []
+    for split in (None, always):
+        for no_cache in (True, False):
+            config = Config(no_cache=no_cache)
+            before = len(forks)
+            done = run_task(_early_task(config, False, split), str(repo))
+            assert len(forks) - before == (0 if split is None else 1)  # the big pass split
+            spec, result = done.pop(CONTENT)  # type: ignore[misc]
+            assert isinstance(result, PassResult)
+            cache = Path(cache_path(str(repo)))
+            saved = cache.read_bytes() if cache.exists() else b""
+            answers.append((done, spec, result.entries, result.blobs, result.notes,
+                            result.stats.files_read, result.stats.bytes_read, saved))
+            cache.unlink(missing_ok=True)  # the next pass starts cold again
+    assert answers[0] == answers[2] and answers[1] == answers[3]
+    assert answers[0][2] and answers[1][-1]  # facts were learnt, and cached

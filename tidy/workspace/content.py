@@ -28,6 +28,7 @@ from __future__ import annotations
 import collections
 import functools
 import hashlib
+import itertools
 import os
 import stat
 import time
@@ -36,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from tidy.core.state import state_dir
-from tidy.workspace import content_cache, pickaxe
+from tidy.workspace import content_cache, forked, pickaxe
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import open_folder
 
@@ -170,6 +171,7 @@ class _Reader:
                 [p.lower().encode() for p in spec.patterns],
                 matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         self.blobs: dict[str, tuple[int, ...]] = {}
+        self.blob_of: dict[str, str] = {}  # file -> its blob id, for the files read whole
         self._needles = tuple(os.fsencode(n) for n in spec.needles)
         self._needle_automaton = pickaxe.make_automaton(self._needles)
         # A needle the search looks for anyway (its lower-case form is a pattern, and it is
@@ -237,7 +239,9 @@ class _Reader:
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
         if self._needles and len(data) == st.st_size:
-            self.blobs[pickaxe.blob_id(data)] = self._count_needles(data)
+            sha = pickaxe.blob_id(data)
+            self.blobs[sha] = self._count_needles(data)
+            self.blob_of[rel] = sha
         if old is not None and old.key == key:  # keep what was known of this file
             facts = merged_facts(old.facts, facts)
         return Entry(key, facts)
@@ -383,13 +387,19 @@ def _bounded(hay: bytes, start: int, end: int) -> bool:
 
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
-             known: Mapping[str, Entry]) -> PassResult:
+             known: Mapping[str, Entry], split: SplitWhen | None = None,
+             on_fork: forked.ForkHook | None = None) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
     its stat matches on every field and the facts are there, else from one read.
 
     A file nothing is known of is opened at once and its fstat is its only stat (most files of
     a first scan). Files of hash_min_size and up wait until every file was stat'ed: whether
-    one is a duplicate candidate (hashed from the same read) depends on the others' sizes."""
+    one is a duplicate candidate (hashed from the same read) depends on the others' sizes.
+
+    With `split`, when a sample of the files says the pass has enough to read, half of it is
+    read by a forked child at the same time (split_pass); the answer is the same."""
+    if split is not None and forked.can_fork() and split.worth_it(root, requests, known):
+        return split_pass(root, requests, spec, known, split.min_bytes, on_fork)
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -436,6 +446,183 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     return result
 
 
+# When a pass is split over two processes (the early job's, ContentFacts' `split`): below
+# these the fork, one more stat per file and the hand-over of the child's facts (~6 us a file)
+# cost more than the second core saves. Measured on the bench trees (bench/RESULTS.md,
+# "Content pass over two processes").
+SPLIT_MIN_BYTES = 16_000_000
+SPLIT_MIN_AVERAGE = 4096  # bytes a file read: many small files cost more to hand over
+_SPLIT_SAMPLE = 512  # files stat'ed to decide
+
+
+@dataclass(frozen=True)
+class SplitWhen:
+    """A pass with at least `min_bytes` to read, `min_average` a file on average, is split."""
+
+    min_bytes: int = SPLIT_MIN_BYTES
+    min_average: int = SPLIT_MIN_AVERAGE
+    min_cores: int = 2  # a process allowed one core (taskset, a container's cpuset) never splits
+
+    def worth_it(self, root: str, requests: Mapping[str, Iterable[str]],
+                 known: Mapping[str, Entry]) -> bool:
+        """Estimated from an even sample of the files (lstat'ed): a file `known` has under
+        its stat counts as nothing to read (a warm scan is never split)."""
+        if len(requests) < 2 or _cores() < self.min_cores:  # discovery asks file by file
+            return False
+        step = max(1, len(requests) // _SPLIT_SAMPLE)
+        reader = _Reader(root, Spec())
+        files = size = 0
+        try:
+            for rel in itertools.islice(requests, 0, None, step):
+                st = reader.stat(rel)
+                if st is None or not stat.S_ISREG(st.st_mode):
+                    continue
+                old = known.get(rel)
+                if old is None or old.key != stat_key(st):
+                    files += 1
+                    size += st.st_size
+        finally:
+            reader.close()
+        return size * step >= self.min_bytes and size >= files * self.min_average
+
+
+def _cores() -> int:
+    """The CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
+@dataclass(frozen=True)
+class _ToRead:
+    rel: str
+    names: frozenset[str]
+    old: Entry | None
+    weight: int  # bytes the read takes
+
+
+@dataclass
+class _PartRead:
+    """What one process read of a split pass."""
+
+    entries: dict[str, Entry] = field(default_factory=dict)
+    blob_of: dict[str, str] = field(default_factory=dict)
+    blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    stats: PassStats = field(default_factory=PassStats)
+
+
+def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
+               known: Mapping[str, Entry], min_bytes: int,
+               on_fork: forked.ForkHook | None = None) -> PassResult:
+    """run_pass's answer, the files to read shared by bytes between this process and a forked
+    child when there are `min_bytes` or more of them (else all read here).
+
+    Every file is stat'ed first (lstat, never through a link): the sizes decide the duplicate
+    candidates, what a file's read takes, and so the parts. Each file is read once, by one
+    process; the entries and blob counts are put together in the order one process reading
+    them all would have made them (small files first, then the big ones, each in the
+    requests' order), so the cache written from them is the same."""
+    started = time.monotonic()
+    result = PassResult()
+    reader = _Reader(root, spec)
+    try:
+        order, reads = _plan(reader, requests, known, result)
+        total = sum(r.weight for r in reads)
+        if total >= min_bytes and len(reads) > 1:
+            mine, theirs = _share(reads)
+            own, other = forked.run_beside(functools.partial(_read_part, reader), mine,
+                                           theirs, on_fork)
+            if not isinstance(other, _PartRead):  # not what a child of ours sends: read here
+                other = _read_part(reader, theirs)
+            parts = (own, other)
+        else:
+            parts = (_read_part(reader, reads), _PartRead())
+    finally:
+        reader.close()
+    _merge(order, parts, result)
+    result.stats.seconds = time.monotonic() - started
+    return result
+
+
+def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
+          known: Mapping[str, Entry], result: PassResult) -> tuple[list[str], list[_ToRead]]:
+    """Every requested file stat'ed: those `known` answers go to `result`, the others are to
+    be read. Also the order run_pass would have answered them in."""
+    spec = reader.spec
+    small: list[tuple[str, os.stat_result]] = []
+    big: list[tuple[str, os.stat_result]] = []
+    for rel in requests:
+        st = reader.stat(rel)
+        if st is None or not stat.S_ISREG(st.st_mode):
+            continue
+        (big if st.st_size >= spec.hash_min_size else small).append((rel, st))
+    sizes = collections.Counter(st.st_size for _, st in big)
+    order: list[str] = []
+    reads: list[_ToRead] = []
+    for rel, st in small + big:
+        names = _names(spec, requests[rel], st.st_size)
+        if st.st_size >= spec.hash_min_size and sizes[st.st_size] > 1:
+            names.add(HASH)  # a duplicate candidate: hashed from the same read
+        wanted = names | spec.wanted(rel, st.st_size)
+        if not wanted:
+            continue
+        order.append(rel)
+        old = known.get(rel)
+        if old is not None and old.key == stat_key(st) and has_facts(
+                old.facts, wanted, reader.patterns_key):
+            result.entries[rel] = old
+            result.stats.hits += 1
+            continue
+        weight = (st.st_size if st.st_size <= MAX_TEXT_BYTES  # read whole
+                  else min(st.st_size, reader._limit(rel, wanted, st.st_size)))
+        reads.append(_ToRead(rel, frozenset(names), old, weight))
+    return order, reads
+
+
+def _share(reads: list[_ToRead]) -> tuple[list[_ToRead], list[_ToRead]]:
+    """Two parts of about the same bytes: the biggest reads first, each to the lighter part
+    (big files spread); each part then in the original order."""
+    loads = [0, 0]
+    owner = [0] * len(reads)
+    for i in sorted(range(len(reads)), key=lambda i: -reads[i].weight):
+        lighter = 0 if loads[0] <= loads[1] else 1
+        owner[i] = lighter
+        loads[lighter] += reads[i].weight + 1  # + 1: an empty file's open costs too
+    return ([r for r, o in zip(reads, owner, strict=True) if o == 0],
+            [r for r, o in zip(reads, owner, strict=True) if o == 1])
+
+
+def _read_part(reader: _Reader, reads: list[_ToRead]) -> _PartRead:
+    """One process's share of a split pass (in the child, with the reader it inherited)."""
+    part = _PartRead()
+    reader.blobs, reader.blob_of = part.blobs, part.blob_of
+    for item in reads:
+        entry = reader.read(item.rel, set(item.names), part.stats, item.old)
+        if entry is not None:
+            part.entries[item.rel] = entry
+    return part
+
+
+def _merge(order: list[str], parts: tuple[_PartRead, _PartRead], result: PassResult) -> None:
+    """The parts' answers as one process reading the files in `order` would have given them."""
+    entries = result.entries
+    result.entries = {}
+    blobs: dict[str, tuple[int, ...]] = {}
+    for rel in order:
+        for part in (entries, parts[0].entries, parts[1].entries):
+            if rel in part:
+                result.entries[rel] = part[rel]
+                break
+        for part_read in parts:
+            sha = part_read.blob_of.get(rel)
+            if sha is not None and sha not in blobs:
+                blobs[sha] = part_read.blobs[sha]
+    result.blobs = blobs
+    for part_read in parts:
+        result.stats.add(part_read.stats)
+
+
 def _names(spec: Spec, asked: Iterable[str], size: int) -> set[str]:
     """The facts asked of a file this big: a judge's fact exists for files of its size and up
     only, asked for or not."""
@@ -471,8 +658,12 @@ class ContentFacts:
     """
 
     def __init__(self, root: str, spec: Spec, use_cache: bool = True,
-                 started_ns: int | None = None) -> None:
+                 started_ns: int | None = None, split: SplitWhen | None = None) -> None:
         self.root = root
+        # When a pass is shared with a forked child (run_pass); None: never (a process with
+        # threads, as the main process with its pool, must not fork; the early job's worker
+        # sets it).
+        self.split = split
         self.spec = spec
         self.use_cache = use_cache
         # When the scan began reading: a file changed since (or just before) may have
@@ -562,7 +753,7 @@ class ContentFacts:
         # (library discovery asks file by file)
         known = {rel: entry for rel in missing
                  if (entry := entries.get(rel) or cache.get(rel)) is not None}
-        result = run_pass(self.root, missing, self.spec, known)
+        result = run_pass(self.root, missing, self.spec, known, self.split)
         self._entries.update(result.entries)
         self._blobs.update(result.blobs)
         self.stats.add(result.stats)

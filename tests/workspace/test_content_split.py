@@ -1,0 +1,265 @@
+"""The content pass split over two processes (issue 16, speed): a forked child reads part of
+the files, and the answer is the one a single process gives, whatever the child does.
+
+Trees are real files in tmp dirs; the thresholds are lowered through SplitWhen (a parameter)
+so small trees split; the child is killed with a real SIGKILL, interrupted with a real SIGINT.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tidy.core.config import Config
+from tidy.rules.content import content_spec
+from tidy.workspace import content_cache, forked
+from tidy.workspace.content import (
+    HASH,
+    REFS,
+    ContentFacts,
+    Judge,
+    PassResult,
+    Spec,
+    SplitWhen,
+    run_pass,
+)
+
+pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="the split forks (Linux)")
+
+ALWAYS = SplitWhen(min_bytes=0, min_average=0, min_cores=0)  # split whatever there is to read
+PATTERNS = ("widgetlib", "static/vendor/widget/", "jquery")
+NEEDLES = ("static/vendor/widget/", "jquery")
+_ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(300))
+DATA = f"ROWS = [\n{_ROWS}\n]\n"
+JS_DATA = "export default [" + ",".join(f'"item{i}"' for i in range(400)) + "];\n"
+
+_PARENT = [os.getpid()]
+
+
+def _fails_in_child(data: bytes) -> object:
+    """A judge that raises in any process but the test's (the split's child)."""
+    if os.getpid() != _PARENT[0]:
+        raise RuntimeError("the child fails")
+    return len(data)
+
+
+def _spec(hash_min_size: int = 2_000) -> Spec:
+    spec = content_spec(Config(data_min_size=1_000)).with_patterns(PATTERNS)
+    return Spec(spec.patterns, spec.judges, hash_min_size, NEEDLES)
+
+
+_PIECES = [
+    "import widgetlib\n", '<script src="/static/vendor/widget/w.js"></script>\n',
+    "$ = require('jquery') // jQuery\n", "nothing here\n", "x" * 700 + "\n", DATA, JS_DATA,
+    "\0binary\0", "mdjquery replace\n",
+]
+_NAMES = ["app.py", "page.html", "lib.js", "notes.txt", "mock_api.py", "data.js", "a/b.py",
+          "a/c.ts", "a/d.txt", "e.bin", "f.py", "g.js"]
+
+
+def _write_tree(root: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(text.encode())
+
+
+def _requests(files: dict[str, str]) -> dict[str, tuple[str, ...]]:
+    return {rel: (REFS, "py") if rel.endswith(".py") else (REFS, "js") if rel.endswith(
+        (".js", ".ts")) else (REFS,) for rel in files}
+
+
+def _same(split: PassResult, whole: PassResult) -> None:
+    """The same answer, in the same order (the cache written from it is the same file)."""
+    assert list(split.entries.items()) == list(whole.entries.items())
+    assert list(split.blobs.items()) == list(whole.blobs.items())
+    assert (split.stats.files_read, split.stats.bytes_read, split.stats.hits) == (
+        whole.stats.files_read, whole.stats.bytes_read, whole.stats.hits)
+
+
+trees = st.dictionaries(st.sampled_from(_NAMES),
+                        st.lists(st.sampled_from(_PIECES), min_size=0, max_size=4).map("".join),
+                        min_size=1, max_size=10)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=trees, edited=st.sets(st.sampled_from(_NAMES), max_size=4),
+       hash_min_size=st.sampled_from([1, 2_000, 100_000]))
+def test_a_split_pass_answers_as_one_process(files: dict[str, str], edited: set[str],
+                                             hash_min_size: int) -> None:
+    spec = _spec(hash_min_size)
+    requests = _requests(files)
+    with tempfile.TemporaryDirectory() as folder:
+        _write_tree(Path(folder), files)
+        whole = run_pass(folder, requests, spec, {})
+        forks: list[int] = []
+        split = run_pass(folder, requests, spec, {}, ALWAYS, on_fork=forks.append)
+        _same(split, whole)
+        assert len(forks) == (1 if whole.stats.files_read > 1 else 0)  # it did split
+        # A rescan that knows the first pass's entries, some files since edited (new sizes)
+        for rel in edited & files.keys():
+            (Path(folder) / rel).write_bytes((files[rel] + "jquery\n" + rel).encode())
+        again_whole = run_pass(folder, requests, spec, whole.entries)
+        again_split = run_pass(folder, requests, spec, whole.entries, ALWAYS)
+        _same(again_split, again_whole)
+
+
+def _tree(tmp_path: Path, count: int = 24) -> tuple[str, dict[str, tuple[str, ...]]]:
+    files = {f"m{i}/{_NAMES[i % len(_NAMES)]}": _PIECES[i % len(_PIECES)] * (1 + i % 3)
+             for i in range(count)}
+    _write_tree(tmp_path, files)
+    return str(tmp_path), _requests(files)
+
+
+def _gone(pid: int) -> bool:
+    """No such process, or only its zombie (a parent that exited leaves it to init)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as f:
+            return f.read().rsplit(")", 1)[1].split()[0] == "Z"
+    except FileNotFoundError:
+        return True
+
+
+def test_a_child_killed_midway_has_its_part_read_by_the_parent(tmp_path: Path) -> None:
+    root, requests = _tree(tmp_path)
+    spec = _spec()
+    whole = run_pass(root, requests, spec, {})
+    children: list[int] = []
+
+    def kill(pid: int) -> None:
+        children.append(pid)
+        os.kill(pid, signal.SIGKILL)
+
+    split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=kill)
+    _same(split, whole)
+    assert len(children) == 1
+    with pytest.raises(ChildProcessError):  # reaped: no zombie left behind either
+        os.waitpid(children[0], os.WNOHANG)
+
+
+def test_a_child_that_fails_has_its_part_read_by_the_parent(tmp_path: Path) -> None:
+    root, requests = _tree(tmp_path)
+    spec = Spec(PATTERNS, (Judge("n", (".py", ".js"), 0, _fails_in_child, "1"),), 2_000,
+                NEEDLES)
+    whole = run_pass(root, requests, spec, {})
+    children: list[int] = []
+    split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=children.append)
+    _same(split, whole)
+    assert len(children) == 1  # it did fork: the child failed, its part was read here
+    assert all("n" in e.facts for rel, e in split.entries.items() if rel.endswith(".py"))
+
+
+def test_below_the_thresholds_nothing_is_forked(tmp_path: Path) -> None:
+    root, requests = _tree(tmp_path)
+    spec = _spec()
+    forks: list[int] = []
+    big = run_pass(root, requests, spec, {}, SplitWhen(), on_fork=forks.append)
+    few_bytes = run_pass(root, requests, spec, {}, SplitWhen(10**9, 0), on_fork=forks.append)
+    small_files = run_pass(root, requests, spec, {}, SplitWhen(0, 10**9), on_fork=forks.append)
+    many_cores = run_pass(root, requests, spec, {}, SplitWhen(0, 0, 10**6), on_fork=forks.append)
+    assert forks == []
+    _same(many_cores, big)
+    _same(big, run_pass(root, requests, spec, {}))
+    _same(few_bytes, big)
+    _same(small_files, big)
+    # Warm: everything known under its stat: nothing to read, nothing forked
+    warm = run_pass(root, requests, spec, big.entries, ALWAYS, on_fork=forks.append)
+    assert forks == [] and warm.stats.files_read == 0 and warm.entries == big.entries
+
+
+def test_content_facts_split_saves_the_same_cache_once(tmp_path: Path) -> None:
+    root, requests = _tree(tmp_path / "t")
+    time.sleep(0.08)  # clearly older than the scans (not racy): every entry is cached
+    saved: list[bytes] = []
+    for split in (None, ALWAYS):
+        facts = ContentFacts(root, _spec(), split=split)
+        facts.ensure(requests)
+        assert facts.save()
+        path = content_cache.cache_path(root)
+        saved.append(Path(path).read_bytes())
+        os.unlink(path)
+    assert saved[0] == saved[1]
+    assert HASH in saved[0].decode()  # duplicate candidates were hashed in both
+
+
+_INTERRUPTED = textwrap.dedent("""
+    import os, sys, time
+    from tidy.workspace.content import Judge, Spec, SplitWhen, run_pass
+
+    def slow(data):
+        time.sleep(0.05)
+        return len(data)
+
+    root = sys.argv[1]
+    names = sorted(os.listdir(root))
+    spec = Spec((), (Judge("slow", (".py",), 0, slow, "1"),))
+    def started(pid):
+        print(pid, flush=True)
+    run_pass(root, {n: ("slow",) for n in names}, spec, {}, SplitWhen(0, 0, 0),
+             on_fork=started)
+    print("done", flush=True)
+""")
+
+
+@pytest.mark.parametrize("how", ["ctrl-c", "sigint-parent-only", "sigkill-parent"])
+def test_nothing_outlives_an_interrupted_pass(tmp_path: Path, how: str) -> None:
+    tree = tmp_path / "t"
+    tree.mkdir()
+    for i in range(200):  # 10 s of judging: it is interrupted long before
+        (tree / f"f{i}.py").write_text(f"x = {i}\n")
+    script = tmp_path / "interrupted.py"
+    script.write_text(_INTERRUPTED)
+    proc = subprocess.Popen([sys.executable, str(script), str(tree)], stdout=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    try:
+        assert proc.stdout is not None
+        child = int(proc.stdout.readline())
+        time.sleep(0.3)
+        assert not _gone(child)  # reading, beside the parent
+        if how == "ctrl-c":  # the terminal's SIGINT goes to the whole process group
+            os.killpg(proc.pid, signal.SIGINT)
+        elif how == "sigint-parent-only":
+            os.kill(proc.pid, signal.SIGINT)
+        else:
+            os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while not _gone(child) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _gone(child)
+        assert proc.returncode != 0
+        assert "done" not in proc.stdout.read()
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+
+
+def test_run_beside_answers_both_parts() -> None:
+    own, theirs = forked.run_beside(sorted, [3, 1, 2], [9, 7, 8])
+    assert (own, theirs) == ([1, 2, 3], [7, 8, 9])
+
+
+def test_a_process_with_threads_does_not_fork() -> None:
+    import threading
+
+    release = threading.Event()
+    thread = threading.Thread(target=release.wait)
+    thread.start()
+    try:
+        forks: list[int] = []
+        own, theirs = forked.run_beside(sorted, [2, 1], [4, 3], on_fork=forks.append)
+        assert (own, theirs, forks) == ([1, 2], [3, 4], [])
+    finally:
+        release.set()
+        thread.join()

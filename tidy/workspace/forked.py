@@ -1,0 +1,155 @@
+"""Two parts of one job at once: one in this process, the other in a forked child.
+
+Made for the content pass (tidy.workspace.content), whose reading is pure CPU once the page
+cache is warm: while the walk has ended and one core idles, a child forked from the process
+doing the pass reads half of the files. The child inherits everything (the search's automaton,
+the judges, the folder's descriptor) and sends back only its answer, pickled through a pipe.
+
+The child is never needed for a correct answer: when it cannot be forked, dies (a kill -9, an
+out-of-memory kill), raises, or sends anything that does not unpickle, this process does the
+child's part itself. It dies with its parent (PR_SET_PDEATHSIG, as tidy's other children: see
+tidy.extract.interpreter, a layer above), takes SIGINT's default action (Ctrl-C ends it at
+once), and is killed and reaped when this process leaves early (an exception, Ctrl-C), so no
+child outlives the pass.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gc
+import os
+import signal
+import sys
+import threading
+from collections.abc import Callable
+from typing import TypeVar, cast
+
+Part = TypeVar("Part")
+Answer = TypeVar("Answer")
+
+# Called with the child's pid right after the fork (the tests kill it there); None in a scan.
+ForkHook = Callable[[int], None]
+
+
+def can_fork() -> bool:
+    # Linux only: elsewhere fork is unsafe or absent, and the death signal is Linux's.
+    return sys.platform.startswith("linux") and hasattr(os, "fork")
+
+
+def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
+               on_fork: ForkHook | None = None) -> tuple[Answer, Answer]:
+    """(work(mine), work(theirs)), the second computed in a forked child while this process
+    computes the first; in this process after the first when the child fails. A process
+    running threads does both itself: a lock another thread held at the fork would stay held
+    in the child for ever."""
+    if not can_fork() or threading.active_count() > 1:
+        return work(mine), work(theirs)
+    try:
+        read_fd, write_fd = os.pipe()
+    except OSError:
+        return work(mine), work(theirs)
+    parent = os.getpid()
+    # The collector of either process would write to every object it inspects, copying the
+    # pages the two processes share: what exists now is left out of its walks until the end.
+    gc.freeze()
+    try:
+        pid = os.fork()
+    except OSError:
+        gc.unfreeze()
+        os.close(read_fd)
+        os.close(write_fd)
+        return work(mine), work(theirs)
+    if pid == 0:  # the child: never returns
+        os.close(read_fd)
+        _child(work, theirs, write_fd, parent)
+    os.close(write_fd)
+    drain = _Drain(read_fd)  # the child's answer may be bigger than the pipe holds
+    try:
+        drain.start()
+        if on_fork is not None:
+            on_fork(pid)
+        own = work(mine)
+        drain.join()
+        answer = _decode(drain.data) if _exited_cleanly(pid) else None
+        pid = 0  # reaped
+    finally:
+        if pid:  # left early (an exception, Ctrl-C): the child goes too, now
+            _kill_and_reap(pid)
+            drain.join()
+        os.close(read_fd)
+        gc.unfreeze()
+    if answer is None:
+        return own, work(theirs)
+    return own, cast(Answer, answer[0])
+
+
+def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: int) -> None:
+    code = 1
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _die_with_parent()
+        if os.getppid() == parent:  # else the parent died before the death signal was set
+            import pickle
+
+            payload = pickle.dumps((work(part),), protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_fd, view):]
+            code = 0
+    except BaseException:  # the parent does the part itself
+        code = 1
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _die_with_parent() -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _exited_cleanly(pid: int) -> bool:
+    _, status = os.waitpid(pid, 0)
+    return os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
+
+
+def _kill_and_reap(pid: int) -> None:
+    with contextlib.suppress(OSError):
+        os.kill(pid, signal.SIGKILL)
+    with contextlib.suppress(ChildProcessError):
+        os.waitpid(pid, 0)
+
+
+def _decode(data: bytes) -> tuple[object] | None:
+    """The child's answer, a 1-tuple; None when it is not one (cut short, garbled)."""
+    import pickle  # here: a scan that never splits need not load it (~2 ms)
+
+    try:
+        value = pickle.loads(data)  # our own fork's bytes, through our own pipe
+    except Exception:  # any failure: the parent reads the part itself
+        return None
+    return value if isinstance(value, tuple) and len(value) == 1 else None
+
+
+class _Drain(threading.Thread):
+    """Reads the pipe to its end beside the parent's own part (a child blocked on a full pipe
+    would wait for the parent's part to end before its own could)."""
+
+    def __init__(self, fd: int) -> None:
+        super().__init__(daemon=True)
+        self._fd = fd
+        self._chunks: list[bytes] = []
+
+    def run(self) -> None:
+        try:
+            while chunk := os.read(self._fd, 1 << 20):
+                self._chunks.append(chunk)
+        except OSError:
+            self._chunks = []
+
+    @property
+    def data(self) -> bytes:
+        return b"".join(self._chunks)
