@@ -387,3 +387,49 @@ def test_a_worker_killed_in_a_cli_scan_still_reports_the_full_tree(tmp_path: Pat
     (group,) = report.groups
     assert group.scanned.apparent == du_apparent(root)
     assert group.scanned.files == distinct_files(root)
+
+
+_ORPHAN_SCRIPT = """
+import os, sys, time
+from tidy.workspace.pool import WorkerPool
+pool = WorkerPool(2)
+executor = pool.get()
+futures = [executor.submit(time.sleep, 60) for _ in range(2)]
+time.sleep(0.5)  # both workers forked and busy
+print(" ".join(str(p) for p in executor._processes), flush=True)
+time.sleep(60)
+"""
+
+
+def _running(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rpartition(")")[2].split()[0] not in ("Z", "X")
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="reads /proc")
+def test_the_pools_workers_die_with_a_killed_scan(tmp_path: Path) -> None:
+    """kill -9 of tidy mid-scan: its workers are killed too (PR_SET_PDEATHSIG), not left
+    walking a tree nobody waits for."""
+    import subprocess
+    import sys
+    import time
+
+    proc = subprocess.Popen([sys.executable, "-c", _ORPHAN_SCRIPT], stdout=subprocess.PIPE,
+                            text=True, start_new_session=True)
+    try:
+        assert proc.stdout is not None
+        workers = [int(p) for p in proc.stdout.readline().split()]
+        assert len(workers) == 2 and all(_running(p) for p in workers)
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait(timeout=10)
+        deadline = time.monotonic() + 5
+        while any(_running(p) for p in workers) and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert not any(_running(p) for p in workers)
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

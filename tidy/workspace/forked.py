@@ -24,6 +24,8 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar, cast
 
+from tidy.core.processes import die_with_parent
+
 Part = TypeVar("Part")
 Answer = TypeVar("Answer")
 
@@ -87,8 +89,8 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
     code = 1
     try:
         signal.signal(signal.SIGINT, signal.SIG_DFL)
-        _die_with_parent()
-        if os.getppid() == parent:  # else the parent died before the death signal was set
+        die_with_parent(parent)  # leaves at once when the parent is gone already
+        if os.getppid() == parent:
             import pickle
 
             payload = pickle.dumps((work(part),), protocol=pickle.HIGHEST_PROTOCOL)
@@ -100,15 +102,6 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
         code = 1
     finally:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
-
-
-def _die_with_parent() -> None:
-    try:
-        import ctypes
-
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    except (OSError, AttributeError):
-        pass
 
 
 def _exited_cleanly(pid: int) -> bool:

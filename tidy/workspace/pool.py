@@ -8,8 +8,11 @@ callers do the work inline.
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import TYPE_CHECKING
+
+from tidy.core.processes import die_with_parent
 
 if TYPE_CHECKING:  # multiprocessing and its executor load on first use (~4 ms a scan saves
     from concurrent.futures import ProcessPoolExecutor  # when nothing runs in parallel)
@@ -41,8 +44,10 @@ class WorkerPool:
             import multiprocessing
             from concurrent.futures import ProcessPoolExecutor
 
+            # Workers die with the scan: a kill -9 of tidy must not leave them walking.
             self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("fork"))
+                max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
+                initializer=die_with_parent, initargs=(os.getpid(),))
         return self._executor
 
     def shutdown(self) -> None:
