@@ -13,6 +13,7 @@ import json
 import os
 import socket
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -128,3 +129,26 @@ def test_git_is_let_go_from_a_fifo_gitignore_deep_in_the_tree(tmp_path: Path) ->
     said = _said(json.loads(done.stdout))
     for depth in ("a", "a/b", "a/b/c"):
         assert f"{repo}/{depth}/.gitignore: a FIFO where git reads a config file" in said
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="releasing reads /proc")
+def test_a_streamed_git_is_let_go_from_a_fifo_as_communicate_lets_it_go(tmp_path: Path) -> None:
+    """fifo_guard.chunks (the history walk's streamed `git log`) releases git from a FIFO
+    where .gitattributes should be, like communicate: the output arrives, nothing hangs."""
+    import subprocess
+
+    from tidy.workspace import fifo_guard
+    from tidy.workspace.git import git_env, git_executable
+
+    repo = config_repo(tmp_path / "repo")
+    write(repo / "f.txt", "x\n")
+    _fifo_in(repo, ".gitattributes")
+    proc = subprocess.Popen([git_executable(), "-C", str(repo), "check-attr", "diff", "--",
+                             "f.txt"], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                            env=git_env())
+    try:
+        out = b"".join(fifo_guard.chunks(proc, deadline=time.monotonic() + CHILD_TIMEOUT))
+    finally:
+        proc.kill()
+        proc.wait()
+    assert out == b"f.txt: diff: unspecified\n"

@@ -82,19 +82,7 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
             pending = None  # the input is being sent; passing it again is an error
             if deadline is not None and time.monotonic() >= deadline:
                 raise
-        if not _blocked_on_fifo(proc.pid):
-            blocked_since = 0.0
-            continue
-        path = _opening(proc.pid)
-        if path is not None and _release(path):
-            blocked_since = 0.0
-            continue
-        blocked_since = blocked_since or time.monotonic()
-        if time.monotonic() - blocked_since > _GIVE_UP:
-            proc.kill()
-            proc.communicate()
-            raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
-                              ".gitignore was expected) and was stopped")
+        blocked_since = _release_or_give_up(proc, blocked_since)
 
 
 def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
@@ -119,19 +107,26 @@ def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
             blocked_since = 0.0
             yield data
             continue
-        if not sys.platform.startswith("linux") or not _blocked_on_fifo(proc.pid):
-            blocked_since = 0.0
-            continue
-        path = _opening(proc.pid)
-        if path is not None and _release(path):
-            blocked_since = 0.0
-            continue
-        blocked_since = blocked_since or time.monotonic()
-        if time.monotonic() - blocked_since > _GIVE_UP:
-            proc.kill()
-            proc.communicate()
-            raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
-                              ".gitignore was expected) and was stopped")
+        if sys.platform.startswith("linux"):
+            blocked_since = _release_or_give_up(proc, blocked_since)
+
+
+def _release_or_give_up(proc: subprocess.Popen[bytes], blocked_since: float) -> float:
+    """One look at a child that has said nothing for a while: when it waits to open a FIFO,
+    the FIFO is released; when that fails for _GIVE_UP seconds the child is killed
+    (FifoBlocked). Returns since when it has been blocked (0.0: it is not)."""
+    if not _blocked_on_fifo(proc.pid):
+        return 0.0
+    path = _opening(proc.pid)
+    if path is not None and _release(path):
+        return 0.0
+    blocked_since = blocked_since or time.monotonic()
+    if time.monotonic() - blocked_since > _GIVE_UP:
+        proc.kill()
+        proc.communicate()
+        raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
+                          ".gitignore was expected) and was stopped")
+    return blocked_since
 
 
 def _blocked_on_fifo(pid: int) -> bool:
