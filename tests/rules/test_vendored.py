@@ -247,17 +247,32 @@ def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> N
     assert [lib.root for lib in found.libraries] == ["static/vendor/ketcher"]
 
 
-def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "site")
+def _site_using_two_libraries(repo: Path) -> None:
+    """Two vendored libraries, both referenced by the site's template (not committed yet)."""
     _library(repo, "static/vendor/ketcher", "ketcher")
     _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
     write(repo / "templates/base.html",
           '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
           '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+
+
+def _drop_the_editor(repo: Path) -> None:
+    """Commits what is there ("add the editor"), then a commit that drops ketcher's only
+    reference ("drop the editor page"): ketcher was last referenced there."""
     commit(repo, message="add the editor")
     write(repo / "templates/base.html",
           '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
     commit(repo, message="drop the editor page")
+
+
+def _add_then_drop_the_editor(repo: Path) -> None:
+    _site_using_two_libraries(repo)
+    _drop_the_editor(repo)
+
+
+def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "site")
+    _add_then_drop_the_editor(repo)
     report = scan_json(repo)
     details = {f["path"]: dict(f["details"]) for f in findings(report)
                if f["code"].startswith("TDY4")}
@@ -278,15 +293,7 @@ def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Pa
     from tidy.workspace.pool import WorkerPool
 
     repo = make_repo(tmp_path / "site")
-    _library(repo, "static/vendor/ketcher", "ketcher")
-    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
-    write(repo / "templates/base.html",
-          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
-          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
-    commit(repo, message="add the editor")
-    write(repo / "templates/base.html",
-          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
-    commit(repo, message="drop the editor page")
+    _add_then_drop_the_editor(repo)
     head = git(repo, "rev-parse", "HEAD").strip()
     expected = git(repo, "log", "-1", "--format=%h %as %s", "-Sstatic/vendor/ketcher", "--",
                    ".", ":(exclude)static/vendor/ketcher").strip()
@@ -539,21 +546,14 @@ def test_the_early_job_answers_the_same_with_its_pass_split(
     monkeypatch.setattr(content, "run_pass", counting_forks)
 
     repo = make_repo(tmp_path / "site")
-    _library(repo, "static/vendor/ketcher", "ketcher")
-    _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
-    write(repo / "templates/base.html",
-          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
-          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
+    _site_using_two_libraries(repo)
     rows = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(3000))
     write(repo / "app/mock_api.py", f"ROWS = [\n{rows}\n]\n")
     write(repo / "app/copy_a.txt", "same bytes\n" * 20_000)
     write(repo / "app/copy_b.txt", "same bytes\n" * 20_000)
     for i in range(30):
         write(repo / f"app/m{i}.py", f"import os\nJQ = 'static/vendor/jquery'  # {i}\n")
-    commit(repo, message="add the editor")
-    write(repo / "templates/base.html",
-          '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
-    commit(repo, message="drop the editor page")
+    _drop_the_editor(repo)
     time.sleep(0.08)  # clearly older than the passes: cacheable
     always = SplitWhen(min_bytes=0, min_average=0, min_cores=0)
     answers = []
