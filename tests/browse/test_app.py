@@ -283,6 +283,7 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
         await scanned(pilot)
         await filter_by(pilot, "rule:TDY301")
         await pilot.press("down")
+        await until(pilot, lambda: isinstance(app.main.current_row(), Item), what="down")
         pane = _evidence(app)
         item = app.main.current_row()
         assert isinstance(item, Item)
@@ -482,11 +483,15 @@ def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
         await pilot.press("down", "down")  # api's header
+        # Under load the app may handle a key a moment after `press` returns: awaited.
+        await until(pilot, lambda: isinstance(row := app.main.current_row(), GroupRow)
+                    and row.group.label == "api", what="down down")
         row = app.main.current_row()
-        assert isinstance(row, GroupRow) and row.group.label == "api"
+        assert isinstance(row, GroupRow)
         assert "repository at" in _evidence(app)
         await pilot.press("space")
-        assert {i.group.label for i in app.model.marked()} == {"api"}
+        await until(pilot, lambda: {i.group.label for i in app.model.marked()} == {"api"},
+                    what="space")
         assert len(app.model.marked()) == row.count
 
     drive(app, script)
