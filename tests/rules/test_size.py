@@ -32,13 +32,20 @@ def by_code(report: dict[str, object], code: str) -> dict[str, dict[str, object]
     return {f["path"]: f for f in findings(report, code)}  # type: ignore[arg-type]
 
 
-def test_checked_out_lfs_file_is_not_a_large_tracked_file(tmp_path: Path) -> None:
+def _lfs_repo(tmp_path: Path) -> tuple[Path, bytes]:
+    """art/cover.psd committed as an LFS pointer to `real` (1.5 MB), plain.bin (1.2 MB) as
+    itself; the working tree not checked out yet."""
     repo = make_repo(tmp_path / "r")
     real = os.urandom(1_500_000)
     write(repo / ".gitattributes", LFS_RULE)
     write(repo / "art/cover.psd", pointer_for(real))
     write(repo / "plain.bin", os.urandom(1_200_000))
     commit(repo)
+    return repo, real
+
+
+def test_checked_out_lfs_file_is_not_a_large_tracked_file(tmp_path: Path) -> None:
+    repo, real = _lfs_repo(tmp_path)
     write(repo / "art/cover.psd", real)  # what the smudge filter checks out
     report = scan_json(repo)
     assert set(by_code(report, "TDY201")) == {"plain.bin"}
@@ -192,12 +199,7 @@ def test_which_big_files_are_pointers_is_kept_for_the_index_it_was_asked_of(
     """The answer (from git: ls-files, cat-file) is a note of the content cache under the
     index's stamp: the rescan uses it -- a note saying plain.bin is a pointer makes it one --
     and any change of the index (git add) throws it away and asks git again."""
-    repo = make_repo(tmp_path / "r")
-    real = os.urandom(1_500_000)
-    write(repo / ".gitattributes", LFS_RULE)
-    write(repo / "art/cover.psd", pointer_for(real))
-    write(repo / "plain.bin", os.urandom(1_200_000))
-    commit(repo)
+    repo, real = _lfs_repo(tmp_path)
     write(repo / "art/cover.psd", real)
     first = scan_json(repo)
     note = _pointers_note(repo)

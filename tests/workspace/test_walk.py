@@ -29,6 +29,7 @@ from tests.conftest import (
     scan_json,
     write,
 )
+from tests.workspace.trees import materialise
 
 
 def _by_path(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -201,19 +202,6 @@ _tree = st.recursive(
 )
 
 
-def _materialise(
-    path: Path, node: int | dict[str, Any], files: list[Path], dirs: list[Path]
-) -> None:
-    if isinstance(node, int):
-        write(path, size=node)
-        files.append(path)
-        return
-    path.mkdir(parents=True, exist_ok=True)
-    dirs.append(path)
-    for name, child in node.items():
-        _materialise(path / name, child, files, dirs)
-
-
 def _add_links(data: st.DataObject, top: Path, files: list[Path], dirs: list[Path]) -> None:
     for _ in range(data.draw(st.integers(0, 6), label="links")):
         where = data.draw(st.sampled_from(dirs))
@@ -244,7 +232,7 @@ def test_property_findings_match_du(tree: int | dict[str, Any], data: st.DataObj
         files: list[Path] = []
         dirs: list[Path] = []
         top = root / "node_modules"
-        _materialise(top, tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
+        materialise(top, tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
         _add_links(data, top, files, dirs)
         report = scan_foundation(root)
         (finding,) = findings(report)
@@ -269,10 +257,10 @@ def test_property_tree_explored_by_workers_matches_du(
         root = Path(tmp) / "proj"
         files: list[Path] = []
         dirs: list[Path] = []
-        _materialise(root / "src", tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
-        _materialise(root / "node_modules", {"m": 100, "n": {"o": 200}}, files, dirs)
+        materialise(root / "src", tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
+        materialise(root / "node_modules", {"m": 100, "n": {"o": 200}}, files, dirs)
         for i in range(4):  # folders enough that parts go to workers, linked across parts
-            _materialise(root / f"part{i}", {"f": 10 * i + 1, "d": {"g": 5}}, files, dirs)
+            materialise(root / f"part{i}", {"f": 10 * i + 1, "d": {"g": 5}}, files, dirs)
         os.link(root / "part0" / "f", root / "part3" / "f-again")
         os.link(root / "part1" / "d" / "g", root / "node_modules" / "g-again")
         _add_links(data, root, files, dirs)

@@ -24,6 +24,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import distinct_files, du_apparent, write
+from tests.workspace.trees import materialise
 from tidy.core.config import Config
 from tidy.workspace.pool import WorkerPool
 from tidy.workspace.walk import WalkOptions, WalkResult, walk
@@ -139,16 +140,8 @@ _tree = st.recursive(
 )
 
 
-def _materialise(path: Path, node: int | dict[str, Any], files: list[Path],
-                 dirs: list[Path]) -> None:
-    if isinstance(node, int):
-        write(path, size=node if path.name != "big.bin" else 1_000_000 + node)
-        files.append(path)
-        return
-    path.mkdir(parents=True, exist_ok=True)
-    dirs.append(path)
-    for name, child in node.items():
-        _materialise(path / name, child, files, dirs)
+def _size(path: Path, drawn: int) -> int:
+    return 1_000_000 + drawn if path.name == "big.bin" else drawn  # a big file now and then
 
 
 def _decorate(data: st.DataObject, top: Path, files: list[Path], dirs: list[Path]) -> None:
@@ -213,9 +206,9 @@ def test_property_parallel_walk_equals_the_walk_alone(
         root = top / "proj"
         files: list[Path] = []
         dirs: list[Path] = []
-        _materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs)
+        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, _size)
         for i in range(3):  # enough folders that parts go to the workers at once
-            _materialise(root / f"part{i}", {"f": i, "node_modules": {"m": 9}}, files, dirs)
+            materialise(root / f"part{i}", {"f": i, "node_modules": {"m": 9}}, files, dirs, _size)
         _decorate(data, root, files, dirs)
         state = root / "part0" / "state"  # tidy's own state folder: never entered
         write(state / "journal", "j")
