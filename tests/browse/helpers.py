@@ -74,6 +74,33 @@ async def until(pilot: Pilot[int], done: Callable[[], bool], timeout: float = 30
         await asyncio.sleep(0.01)  # the app's loop runs meanwhile (no wait for it to idle)
 
 
+async def settled(pilot: Pilot[int], rounds: int = 50) -> None:
+    """Wait until every message pump on screen has handled what it was sent.
+
+    `pilot.press` waits for the process to look idle and for each pump to reach a marker queued
+    after the key; under load a key the app forwards to the table (and the table's own
+    messages after it) can land behind those markers, so the test would read the cursor before
+    the key moved it. Here the wait repeats until no pump has anything queued, and then once
+    more (what the last round handled may have queued the next hop)."""
+    quiet = 0
+    for _ in range(rounds):
+        await pilot._wait_for_screen()
+        app = pilot.app
+        pumps = [app, *app.screen.walk_children(with_self=True)]
+        quiet = quiet + 1 if all(pump._message_queue.empty() for pump in pumps) else 0
+        if quiet >= 2:
+            return
+        await asyncio.sleep(0.005)
+    raise AssertionError("the app never settled after the key presses")
+
+
+async def press(pilot: Pilot[int], *keys: str) -> None:
+    """Press `keys` one after the other, each handled in full (see `settled`) before the next."""
+    for key in keys:
+        await pilot.press(key)
+        await settled(pilot)
+
+
 def send_key(app: BrowseApp, key: str, char: str | None = None) -> None:
     """A key press through the driver, as `pilot.press` sends it, without then waiting for
     the app to go idle: while a run applies in a thread, the app is not idle, and the wait
@@ -98,9 +125,9 @@ async def filter_by(pilot: Pilot[int], text: str) -> None:
     enter: the rows are filtered and the table has the focus again."""
     app = pilot.app
     assert isinstance(app, BrowseApp)
-    await pilot.press("slash")
+    await press(pilot, "slash")
     app.main.query_one("#filter", Input).value = text
-    await pilot.press("enter")
+    await press(pilot, "enter")
 
 
 def rows(app: BrowseApp) -> list[list[str]]:

@@ -16,6 +16,7 @@ from tests.browse.helpers import (
     drive,
     filter_by,
     journal,
+    press,
     scanned,
     tree_snapshot,
     until,
@@ -130,11 +131,11 @@ def test_a_root_tidy_never_cleans_is_refused_in_the_plan(tmp_path: Path,
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
         await filter_by(pilot, "rule:TDY101")
-        await pilot.press("a", "p")
+        await press(pilot, "a", "p")
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
         sentence = app.screen.query_one("#plan-sentence", Static).render()
         assert "Refused: refusing to fix" in str(getattr(sentence, "plain", sentence))
-        await pilot.press("enter")  # nothing to apply: no question, nothing moves
+        await press(pilot, "enter")  # nothing to apply: no question, nothing moves
         assert isinstance(app.screen, PlanScreen)
 
     drive(app, script)

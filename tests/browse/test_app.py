@@ -25,6 +25,7 @@ from tests.browse.helpers import (
     drive,
     filter_by,
     journal,
+    press,
     rows,
     scanned,
     send_key,
@@ -34,7 +35,7 @@ from tests.browse.helpers import (
     until,
     workspace,
 )
-from tests.conftest import du_apparent, hermetic_env, run_cli
+from tests.conftest import du_apparent, hermetic_env, run_cli, write
 from tidy.browse import cells
 from tidy.browse.app import BrowseApp, ScanEvent
 from tidy.browse.drill import DrillScreen
@@ -113,19 +114,19 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         assert cursor_path(app) == "web"
         # Each key must land where it should; under load the app may handle it a moment
         # after `press` returns, so the cursor is awaited (a lost key still times out).
-        await pilot.press("down")
+        await press(pilot, "down")
         await until(pilot, lambda: cursor_path(app) == "node_modules", what="down")
         assert "TDY101 untracked-artifact" in _evidence(app)
-        await pilot.press("j", "j")
+        await press(pilot, "j", "j")
         await until(pilot, lambda: cursor_path(app) == "pkg/__pycache__", what="j j")
-        await pilot.press("k")
+        await press(pilot, "k")
         await until(pilot, lambda: cursor_path(app) == "api", what="k")
         # Filter by kind: only .mypy_cache rows are left, under their repo.
-        await pilot.press("slash", *"kind:mypy")
+        await press(pilot, "slash", *"kind:mypy")
         assert [r[0].strip() for r in rows(app)][1:] == [".mypy_cache", ".mypy_cache"]
-        await pilot.press("enter")
+        await press(pilot, "enter")
         assert "filter: kind:mypy" in _status(app)
-        await pilot.press("escape")  # clears it
+        await press(pilot, "escape")  # clears it
         assert len(rows(app)) > 3
         # Filter by rule and by age: the tree is three days old.
         await filter_by(pilot, "rule:TDY501")
@@ -136,21 +137,21 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         assert rows(app) == []
         await filter_by(pilot, "age:>x")
         assert "age:>x" in _status(app) and rows(app) == []  # the list stays, the error shows
-        await pilot.press("escape")
+        await press(pilot, "escape")
         # Mark two findings: the status counts them with the scan's bytes.
-        await pilot.press("down", "space")  # node_modules; the cursor moves on
-        await pilot.press("down", "down", "space")  # pkg/__pycache__ (TDY101)
+        await press(pilot, "down", "space")  # node_modules; the cursor moves on
+        await press(pilot, "down", "down", "space")  # pkg/__pycache__ (TDY101)
         marked = app.model.marked()
         assert {i.finding.path for i in marked} == {"node_modules", "pkg/__pycache__"}
         total = sum(i.finding.size.apparent for i in marked)
         assert f"2 marked, {cells.size(total)}" in _status(app)
         assert rows(app)[1][0].startswith("● node_modules")
-        await pilot.press("up", "space")  # unmark
+        await press(pilot, "up", "space")  # unmark
         assert len(app.model.marked()) == 1
         # `a` marks every fixable finding shown; again unmarks them.
-        await pilot.press("a")
+        await press(pilot, "a")
         assert len(app.model.marked()) == len(app.model.items())
-        await pilot.press("a")
+        await press(pilot, "a")
         assert app.model.marked() == []
         # The mouse: a click puts the cursor on a row, the footer's keys are buttons.
         table = app.main.query_one("#rows", DataTable)
@@ -159,9 +160,9 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         mark = next(k for k in app.main.query(FooterKey) if k.action == "mark")
         await pilot.click(mark)
         assert {i.finding.path for i in app.model.marked()} == {"pkg/__pycache__"}
-        await pilot.press("question_mark")
+        await press(pilot, "question_mark")
         assert isinstance(app.screen, HelpScreen)
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert not isinstance(app.screen, HelpScreen)
 
     drive(app, script)
@@ -179,9 +180,9 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
         await filter_by(pilot, "rule:TDY101")
-        await pilot.press("a", "escape")
+        await press(pilot, "a", "escape")
         assert len(app.model.marked()) == 3
-        await pilot.press("p")
+        await press(pilot, "p")
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
         plan_screen = app.screen
         assert isinstance(plan_screen, PlanScreen) and plan_screen.plan is not None
@@ -194,21 +195,21 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
         assert {r[1] for r in shown} == {"web/node_modules", "api/pkg/__pycache__",
                                          "api/.mypy_cache"}
         assert all(r[0] == "to trash" for r in shown)
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
         question = _text(app.screen.query_one("#confirm-text", Static))
         total = cells.size(plan.bytes)
         assert question.startswith(f"Move 3 folders, {total} in {plan.files:,} files, "
                                    "to tidy's trash; `tidy undo` brings them back.")
-        await pilot.press("y")
+        await press(pilot, "y")
         await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
         result = _text(app.screen.query_one("#result", Static))
         assert "done 3 items" in result and "`tidy undo`" in result
-        await pilot.press("escape")
+        await press(pilot, "escape")
         # The rows of what moved are gone; the ignore-rule findings stay.
         assert {r[5] for r in rows(app) if r[1] != "repo"} == {"ignore"}
         # The folder view still shows where it was, and which run moved it.
-        await pilot.press("enter")
+        await press(pilot, "enter")
         await until(pilot, lambda: isinstance(app.screen, DrillScreen), what="the folders")
         drill = app.screen
         assert isinstance(drill, DrillScreen)
@@ -245,21 +246,21 @@ def test_unsafe_fixes_stay_behind_the_toggle(tmp_path: Path) -> None:
         await scanned(pilot)
         await filter_by(pilot, "rule:TDY102")
         assert [r[5] for r in rows(app) if r[1] != "repo"] == ["untrack*"]
-        await pilot.press("down")
+        await press(pilot, "down")
         assert "needs the unsafe toggle (u)" in _evidence(app)
-        await pilot.press("space", "p")
+        await press(pilot, "space", "p")
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
         screen = app.screen
         assert isinstance(screen, PlanScreen) and screen.plan is not None
         assert screen.plan.actions == ()
         assert "unsafe fix" in screen.plan.left_out[0].reason
         assert "unsafe fixes: off" in _text(screen.query_one("#plan-title", Static))
-        await pilot.press("u")
+        await press(pilot, "u")
         assert [a.action.value for a in screen.plan.actions] == ["untrack"]
         assert "unsafe fixes: ON" in _text(screen.query_one("#plan-title", Static))
         assert "Untrack 1 folder with `git rm --cached`" in _text(
             screen.query_one("#plan-sentence", Static))
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert "unsafe fixes: ON" in _status(app)
 
     drive(app, script)
@@ -282,7 +283,7 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
         await filter_by(pilot, "rule:TDY301")
-        await pilot.press("down")
+        await press(pilot, "down")
         await until(pilot, lambda: isinstance(app.main.current_row(), Item), what="down")
         pane = _evidence(app)
         item = app.main.current_row()
@@ -291,16 +292,16 @@ def test_evidence_pane_says_why_with_the_scans_details(tmp_path: Path) -> None:
         assert "TDY301 data-module" in pane and f"holds: {share}" in pane
         assert "% data" in pane and "extract" in pane  # the data share, and what the fix does
         await filter_by(pilot, "rule:TDY40")
-        await pilot.press("down")
+        await press(pilot, "down")
         pane = _evidence(app)
         assert "TDY401 unused-vendored-library" in pane
         assert "strings searched: " in pane and "ketcher" in pane
         assert "files searched: " in pane
         evidence_pane = app.main.query_one("#evidence-pane")
         short = evidence_pane.size.height
-        await pilot.press("e")
+        await press(pilot, "e")
         assert evidence_pane.size.height > short  # taller, to read it all
-        await pilot.press("e")
+        await press(pilot, "e")
         assert evidence_pane.size.height == short
 
     drive(app, script)
@@ -317,7 +318,7 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
         node_modules = table_size(app, "node_modules")
         # Take the tree away: whatever the view shows now can only come from the scan.
         shutil.rmtree(root / "web")
-        await pilot.press("down", "enter")
+        await press(pilot, "down", "enter")
         await until(pilot, lambda: isinstance(app.screen, DrillScreen), what="the folder")
         drill = app.screen
         assert isinstance(drill, DrillScreen)
@@ -326,9 +327,9 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
         assert listing["node_modules"] == node_modules
         assert app.screen.query_one("#drill-rows", DataTable).cursor_row == [
             n.name for n in drill.listing].index("node_modules")
-        await pilot.press("space")  # marks the finding there
+        await press(pilot, "space")  # marks the finding there
         assert {i.finding.path for i in app.model.marked()} == {"node_modules"}
-        await pilot.press("left")
+        await press(pilot, "left")
         assert drill.folder == ""
         assert {n.name for n in drill.listing} == {"web", "api"}
         # The scanned folder adds up to what the scan counted: its own entry plus the repos.
@@ -336,10 +337,10 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
         assert base.total_bytes == scanned_total
         assert base.own_bytes + sum(n.total_bytes for n in drill.listing) == scanned_total
         assert cells.size(scanned_total) in _text(drill.query_one("#drill-title", Static))
-        await pilot.press("down", "enter")  # into api/
+        await press(pilot, "down", "enter")  # into api/
         assert drill.folder == "api"
         assert {"pkg", ".mypy_cache"} <= {n.name for n in drill.listing}
-        await pilot.press("escape")
+        await press(pilot, "escape")
         assert not isinstance(app.screen, DrillScreen)
 
     drive(app, script)
@@ -358,12 +359,12 @@ def test_small_terminal_80x24_shows_rows_keys_and_the_question(tmp_path: Path) -
                          "ignored", "trash", "3d",
                          "space", "Mark", "Filter", "Plan", "Unsafe", "Quit"):
             assert expected in shown, expected
-        await pilot.press("down", "space", "p", "enter")
+        await press(pilot, "down", "space", "p", "enter")
         await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
         shown = svg_text(app.export_screenshot())
         assert "Move 1 folder" in shown and "Apply (y)" in shown and "Cancel (n)" in shown
         assert "`tidy undo`" in shown and "brings them back." in shown
-        await pilot.press("n")
+        await press(pilot, "n")
         assert isinstance(app.screen, PlanScreen)
 
     drive(app, script, size=(80, 24))
@@ -397,19 +398,25 @@ def test_no_color_is_respected(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) 
 
 def test_ctrl_c_mid_scan_quits_at_once_and_leaves_no_process(tmp_path: Path,
                                                                state_dir: Path) -> None:
-    root = workspace(tmp_path / "ws")
-    before = tree_snapshot(root)
-    app = app_for(root)
-    pressed: dict[str, object] = {}
+    for extra in (0, 3000):  # a bigger tree if the scan ended before the key (a busy machine)
+        root = workspace(tmp_path / f"ws{extra}")
+        for i in range(extra):
+            write(root / "api" / f"p{i:04d}" / "__pycache__" / "m.cpython-311.pyc", "code\n")
+        before = tree_snapshot(root)
+        app = app_for(root)
+        pressed: dict[str, object] = {}
 
-    async def script(pilot: Pilot[int]) -> None:
-        await until(pilot, lambda: app.stream.pid is not None, what="the scan to start")
-        pressed["state"], pressed["pid"] = app.scan_state, app.stream.pid
-        await pilot.press("ctrl+c")
-        await until(pilot, lambda: app.return_code is not None, what="the app to exit")
+        async def script(pilot: Pilot[int], app: BrowseApp = app,
+                         pressed: dict[str, object] = pressed) -> None:
+            await until(pilot, lambda: app.stream.pid is not None, what="the scan to start")
+            pressed["state"], pressed["pid"] = app.scan_state, app.stream.pid
+            await press(pilot, "ctrl+c")
+            await until(pilot, lambda: app.return_code is not None, what="the app to exit")
 
-    drive(app, script)
-    assert pressed["state"] == "scanning"  # it really was mid-scan
+        drive(app, script)
+        if pressed["state"] == "scanning":  # it really was mid-scan
+            break
+    assert pressed["state"] == "scanning", "the scan always ended before ctrl+c"
     assert app.return_code == 0
     pid = pressed["pid"]
     assert isinstance(pid, int)
@@ -441,9 +448,9 @@ def test_ctrl_c_mid_apply_finishes_the_current_move_and_undo_restores(
         async def script(pilot: Pilot[int], app: BrowseApp = app) -> None:
             await scanned(pilot)
             await filter_by(pilot, "rule:TDY101")
-            await pilot.press("a", "p")
+            await press(pilot, "a", "p")
             await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
-            await pilot.press("enter")
+            await press(pilot, "enter")
             await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
             send_key(app, "y", "y")
             await until(pilot, lambda: app.applying or bool(app.runs), what="the run to start")
@@ -482,14 +489,14 @@ def test_group_rows_mark_their_findings(tmp_path: Path) -> None:
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
-        await pilot.press("down", "down")  # api's header
+        await press(pilot, "down", "down")  # api's header
         # Under load the app may handle a key a moment after `press` returns: awaited.
         await until(pilot, lambda: isinstance(row := app.main.current_row(), GroupRow)
                     and row.group.label == "api", what="down down")
         row = app.main.current_row()
         assert isinstance(row, GroupRow)
         assert "repository at" in _evidence(app)
-        await pilot.press("space")
+        await press(pilot, "space")
         await until(pilot, lambda: {i.group.label for i in app.model.marked()} == {"api"},
                     what="space")
         assert len(app.model.marked()) == row.count
@@ -509,12 +516,12 @@ def test_a_run_that_cannot_start_says_why_and_moves_nothing(
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
-        await pilot.press("down", "space", "p")
+        await press(pilot, "down", "space", "p")
         await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
-        await pilot.press("enter", "y")
+        await press(pilot, "enter", "y")
         await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
         assert "The run stopped with an error" in _text(app.screen.query_one("#result", Static))
-        await pilot.press("escape", "q")
+        await press(pilot, "escape", "q")
 
     drive(app, script)
     assert app.return_code == 1 and app.return_value == 1  # something needs attention
@@ -528,7 +535,7 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
-        await pilot.press("down", "down", "down")
+        await press(pilot, "down", "down", "down")
         assert cursor_path(app) == "pkg/__pycache__"
         await pilot.resize_terminal(120, 40)
         await pilot.pause()

@@ -112,6 +112,7 @@ class MainScreen(Screen[None]):
         self.query_one("#rows", DataTable).focus()
         self.update_top()
         self.update_status()
+        self.browse.start_scan()
 
     def on_resize(self) -> None:
         self._columns()
@@ -351,10 +352,17 @@ class BrowseApp(App[int]):
 
     # -- the scan -----------------------------------------------------------------------------
     def on_mount(self) -> None:
+        self.set_interval(0.5, self._tick)
+
+    def start_scan(self) -> None:
+        """Called once the main screen is mounted: its table has columns for the rows the scan
+        sends (started from the app's own mount, a busy machine could deliver the first group
+        before the screen had composed its table)."""
+        if self.scan_state != "starting":
+            return
         self.scan_state = "scanning"
         self.stream.start()
         self.run_worker(self._read_scan, thread=True, name="scan", exit_on_error=False)
-        self.set_interval(0.5, self._tick)
 
     def _read_scan(self) -> None:
         try:
@@ -365,7 +373,7 @@ class BrowseApp(App[int]):
                                                f"{error}")))
 
     def _tick(self) -> None:
-        if self.scan_state == "scanning":
+        if self.scan_state == "scanning" and self.screen_stack:
             self.main.update_top()
 
     @on(ScanEvent)
@@ -398,7 +406,8 @@ class BrowseApp(App[int]):
     def _refresh_now(self) -> None:
         self._refresh_pending = False
         self._last_refresh = time.monotonic()
-        self.main.refresh_rows()
+        if self.screen_stack:  # a timer set while rows streamed in may fire as the app exits
+            self.main.refresh_rows()
 
     def top_line(self) -> Text:
         where = printable(self.options.path)
