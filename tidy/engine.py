@@ -35,7 +35,7 @@ from tidy.core.state import state_dir
 from tidy.rules.base import GroupContext, Rule, SizeIndex, SurfaceIndex
 from tidy.workspace import fifo_guard
 from tidy.workspace.anchors import first_file, line_count, line_of_key
-from tidy.workspace.blobs import IndexListing, index_size
+from tidy.workspace.blobs import IndexListing, noted_index_size
 from tidy.workspace.content import REFS, ContentFacts, PassResult, SearchRequest, SplitWhen
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
@@ -196,14 +196,17 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int, split: Spli
     The worker imports the rules, not the main process before its walk. A job that fails is
     left out: its check then does the work itself and meets the error where it can say so."""
     from tidy.rules.content import content_spec
-    from tidy.rules.registry import CHECKED
+    from tidy.rules.early import early_rules
 
     # The worker's content facts: the early jobs read through them too (library discovery),
     # and what they learnt goes to the main process with the pass (CONTENT).
     content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
                            started_ns=started_ns, split=split)
     done: dict[str, object] = {}
-    for rule in CHECKED:
+    if tracked_size:  # before the pass saves the cache: its answer is kept there
+        with contextlib.suppress(Exception):
+            done[TRACKED] = noted_index_size(repo, listing, content)
+    for rule in early_rules():
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
             try:
                 done[rule.code] = rule.early(repo, listing, content)
@@ -219,9 +222,6 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int, split: Spli
         # still ask (verdicts, hashes, notes), not every file's entry.
         content.save()
         done[CONTENT] = (content.spec, content.export())
-    if tracked_size:
-        with contextlib.suppress(Exception):
-            done[TRACKED] = index_size(repo, listing=listing)
     return done
 
 

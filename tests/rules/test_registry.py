@@ -38,3 +38,12 @@ def test_a_rules_finding_carries_its_own_code_and_name() -> None:
 def test_early_work_is_declared_by_the_rules_that_use_it() -> None:
     early = {r.code for r in RULES if r.early is not None}
     assert early == {"TDY401", "TDY502"}
+
+
+def test_the_early_rules_are_the_registrys_rules_with_an_early_job() -> None:
+    from tidy.rules.early import EARLY_MODULES, early_rules
+
+    wanted = sorted((r for r in CHECKED if r.early is not None), key=lambda r: r.code)
+    assert early_rules() == wanted and wanted
+    # each module listed holds one at least (none is imported for nothing)
+    assert {r.early.__module__ for r in wanted if r.early is not None} == set(EARLY_MODULES)

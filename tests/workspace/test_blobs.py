@@ -210,3 +210,64 @@ def test_list_index_names_every_path_once_and_sizes_stage_zero_blobs(tmp_path: P
     assert len(listing.blob_ids) == len(staged)  # no submodule, no conflict stage
     files, total = index_size(str(repo), listing=listing)  # type: ignore[misc]
     assert files == len(staged) and total > 0
+
+
+class _Notes:
+    """The notes a scan keeps in its content cache, as a plain dict (ContentFacts' protocol)."""
+
+    def __init__(self) -> None:
+        self.kept: dict[str, str] = {}
+
+    def note(self, key: str) -> str | None:
+        return self.kept.get(key)
+
+    def set_note(self, key: str, value: str) -> None:
+        self.kept[key] = value
+
+
+def test_the_index_size_is_kept_under_the_index_stamp_and_asked_again_when_it_changes(
+        tmp_path: Path) -> None:
+    from tidy.workspace.blobs import (
+        INDEX_SIZE_NOTE,
+        index_size,
+        index_stamp,
+        list_index,
+        noted_index_size,
+    )
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a.txt", size=1000)
+    commit(repo)
+    notes = _Notes()
+    first = noted_index_size(str(repo), list_index(str(repo)), notes)
+    assert first == index_size(str(repo))
+    stamp = index_stamp(str(repo))
+    assert notes.kept == {INDEX_SIZE_NOTE: f"{stamp} {first[0]} {first[1]}"}  # type: ignore[index]
+    # Same index: the kept answer is the answer (git is not asked; a changed figure shows it).
+    notes.kept[INDEX_SIZE_NOTE] = f"{stamp} 7 7777"
+    assert noted_index_size(str(repo), list_index(str(repo)), notes) == (7, 7777)
+    # A new index (a file staged): asked again, whatever was kept.
+    write(repo / "b.txt", size=2000)
+    git(repo, "add", "b.txt")
+    assert index_stamp(str(repo)) != stamp
+    second = noted_index_size(str(repo), list_index(str(repo)), notes)
+    assert second == index_size(str(repo)) and second[1] == first[1] + 2000  # type: ignore[index]
+
+
+@pytest.mark.parametrize("kept", ["", "x 1 2", "{stamp} -1 2", "{stamp} 1", "{stamp} 1 2 3",
+                                  "{stamp} 1 2\n", "{stamp} one 2", "{stamp} \u00b2 2"])
+def test_a_tampered_index_size_note_is_not_an_answer(tmp_path: Path, kept: str) -> None:
+    from tidy.workspace.blobs import (
+        INDEX_SIZE_NOTE,
+        index_size,
+        index_stamp,
+        list_index,
+        noted_index_size,
+    )
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a.txt", size=1000)
+    commit(repo)
+    notes = _Notes()
+    notes.kept[INDEX_SIZE_NOTE] = kept.format(stamp=index_stamp(str(repo)))
+    assert noted_index_size(str(repo), list_index(str(repo)), notes) == index_size(str(repo))

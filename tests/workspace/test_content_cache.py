@@ -396,3 +396,42 @@ def test_the_plain_folders_caches_stay_within_their_count_and_bytes(
     monkeypatch.setattr(cache_registry, "MAX_STATE_BYTES", paths[4].stat().st_size + 1)
     assert cache_registry.bound_state_caches(paths[4].name) == 2
     assert [p.exists() for p in paths] == [False, False, False, False, True]
+
+
+def test_a_line_with_many_hits_is_kept_once_and_every_hit_comes_back(tmp_path: Path) -> None:
+    """A minified line naming the libraries many times: the cache holds its text once, and a
+    rescan gives back every hit, in order, as the read did."""
+    repo = make_repo(tmp_path / "r")
+    line = "!function(){widgetlib.a();widgetlib.b();load('static/vendor/widget/')}()"
+    write(repo / "bundle.js", f"// top\n{line}\n{line}\n")
+    _old(repo)
+    cold = ContentFacts(str(repo), _spec())
+    cold.ensure({"bundle.js": (REFS,)})
+    cold.save()
+    expected = [(0, 2, line), (0, 2, line), (1, 2, line), (0, 3, line), (0, 3, line),
+                (1, 3, line)]
+    assert sorted(cold.hits("bundle.js") or []) == sorted(expected)
+    kept = Path(content_cache.cache_path(str(repo))).read_text("utf-8")
+    assert kept.count(line) == 2  # once per line, not once per hit
+    warm = ContentFacts(str(repo), _spec())
+    warm.ensure({"bundle.js": (REFS,)})
+    assert warm.stats.files_read == 0 and warm.hits("bundle.js") == cold.hits("bundle.js")
+
+
+@pytest.mark.parametrize("raw", [
+    [[0, 5]],  # no earlier hit gave line 5's text
+    [[0, "5", "x"]], [["0", 5, "x"]], [[0, 5, 7]], [[0, 5, "x", 1]], [[]], [0], [None],
+])
+def test_a_tampered_hit_is_left_out_and_the_others_kept(tmp_path: Path, raw: list[Any]) -> None:
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = content_cache.cache_path(str(repo))
+    body = json.loads(Path(path).read_text("utf-8"))
+    key = _spec().patterns_key
+    _set_facts(body, "app.py", {"t": True, REFS: [[key, [*raw, [0, 1, "import widgetlib"]]]]})
+    Path(path).write_text(json.dumps(body), "utf-8")
+    _old(repo)
+    warm = ContentFacts(str(repo), _spec())
+    warm.ensure({"app.py": (REFS,)})
+    assert warm.stats.files_read == 0
+    assert warm.hits("app.py") == [(0, 1, "import widgetlib")]

@@ -28,9 +28,13 @@ import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
+
+if TYPE_CHECKING:
+    from tidy.workspace.githistory import Notes
 
 GITLINK, SYMLINK = "160000", "120000"
 LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"
@@ -169,6 +173,27 @@ def index_size(root: str, env: Mapping[str, str] | None = None,
     except (GitUnavailable, OSError):
         return None
     return len(blobs), sum(sizes.get(b, 0) for b in blobs)
+
+
+INDEX_SIZE_NOTE = "index-size"  # the content cache's note: "<index stamp> <files> <bytes>"
+
+
+def noted_index_size(root: str, listing: IndexListing, notes: Notes) -> tuple[int, int] | None:
+    """index_size, kept in `notes` under the index's stamp: it depends on the index alone, so
+    a rescan with the same index asks git for no object sizes (a `git cat-file --batch-check`
+    of every tracked blob: ~20 ms of the early job on the 7,000-file web app)."""
+    stamp = index_stamp(root)
+    noted = notes.note(INDEX_SIZE_NOTE) if stamp is not None else None
+    if noted is not None:
+        parts = noted.split(" ")
+        # The cache is untrusted input: anything but what is written here is not an answer.
+        if len(parts) == 3 and parts[0] == stamp and all(
+                part.isascii() and part.isdigit() for part in parts[1:]):
+            return int(parts[1]), int(parts[2])
+    size = index_size(root, listing=listing)
+    if size is not None and stamp is not None:
+        notes.set_note(INDEX_SIZE_NOTE, f"{stamp} {size[0]} {size[1]}")
+    return size
 
 
 def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:

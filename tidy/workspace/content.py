@@ -280,7 +280,7 @@ class _Reader:
         hay = data.lower()
         found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
         self._found = {pattern for pattern, _, _ in found}
-        return [[p, n, line] for p, n, line in _with_lines(hay, found)] if found else []
+        return _compact_hits(_with_lines(hay, found)) if found else []
 
     _found: set[int] | None = None  # patterns the last facts() call's search found anywhere
 
@@ -807,7 +807,7 @@ class ContentFacts:
             return None
         if not refs:
             return []  # most files: nothing found (no generator to set up per file)
-        return [h for h in (_hit(raw) for raw in refs) if h is not None]
+        return _expanded_hits(refs)
 
     def cached(self, rel: str, key: StatKey) -> bytes | None:
         """The sha256 of `rel` when this scan or the cache has it for this very stat (the
@@ -891,11 +891,36 @@ def _hit_count(entry: Entry) -> int:
                if isinstance(hits, list))
 
 
-def _hit(raw: object) -> Hit | None:
-    if (isinstance(raw, list) and len(raw) == 3 and type(raw[0]) is int
-            and type(raw[1]) is int and isinstance(raw[2], str)):
-        return raw[0], raw[1], raw[2]
-    return None
+def _compact_hits(hits: Iterable[Hit]) -> list[list[object]]:
+    """Hits as the cache keeps them: a line's text with its first hit only ([pattern, line,
+    text]), later hits on that line as [pattern, line]. Several patterns, or one pattern
+    several times, on one long (minified) line are common: on the web app 16,548 hits held
+    4,869 distinct lines, and the repeated text was 1.35 of the cache's 2.95 MB."""
+    written: set[int] = set()
+    out: list[list[object]] = []
+    for pattern, line, text in hits:
+        if line in written:
+            out.append([pattern, line])
+        else:
+            written.add(line)
+            out.append([pattern, line, text])
+    return out
+
+
+def _expanded_hits(raw_hits: list[object]) -> list[Hit]:
+    """_compact_hits undone. The cache is untrusted: a hit that is not one of the two shapes,
+    or names a line no earlier hit gave the text of, is left out."""
+    texts: dict[int, str] = {}
+    hits: list[Hit] = []
+    for raw in raw_hits:
+        if type(raw) is not list or type(raw[0] if raw else None) is not int:
+            continue
+        if len(raw) == 3 and type(raw[1]) is int and isinstance(raw[2], str):
+            texts.setdefault(raw[1], raw[2])
+            hits.append((raw[0], raw[1], texts[raw[1]]))
+        elif len(raw) == 2 and type(raw[1]) is int and raw[1] in texts:
+            hits.append((raw[0], raw[1], texts[raw[1]]))
+    return hits
 
 
 def _state_folder_ready(path: str) -> bool:

@@ -51,8 +51,8 @@ from tidy.core.state import state_dir
 from tidy.workspace.git import git_dir
 
 # 2: the search's hits kept per pattern set; 3: each distinct set of facts once; 4: the
-# blob table
-FORMAT = 4
+# blob table; 5: a line's text kept with its first hit only
+FORMAT = 5
 CACHE_NAME = "content-cache.json"
 CACHE_FOLDER = "tidy"  # inside the git directory
 STATE_FOLDER = "content-cache"  # inside the state folder, for plain folders
