@@ -398,16 +398,27 @@ class Notes(Protocol):
 WALK_MIN_WORK = 4 * 1024 * 1024
 
 
-def history_walk_pays(root: str, paths: int, min_work: int = WALK_MIN_WORK) -> bool:
-    """Whether one walk for `paths` paths beats one `git log -S` each (count-objects' size)."""
+def history_size(root: str) -> int | None:
+    """The bytes of the repo's objects, packed and loose (`git count-objects -v`); None when
+    git could not start. A scan asks once per repo: TDY401's early job chooses the needles
+    its content pass counts with it, and hands it to LastReferences' choice of method."""
+    try:
+        return _read_count_objects(_start(root, "count-objects", "-v"))
+    except OSError:
+        return None
+
+
+def history_walk_pays(root: str, paths: int, min_work: int = WALK_MIN_WORK,
+                      size: int | None = None) -> bool:
+    """Whether one walk for `paths` paths beats one `git log -S` each. `size`: history_size's
+    answer when the caller has it (else git is asked); not known, the walk is chosen."""
     if paths <= 0:
         return False
     if min_work <= 0:
         return True
-    try:
-        return paths * _read_count_objects(_start(root, "count-objects", "-v")) >= min_work
-    except OSError:
-        return True
+    if size is None:
+        size = history_size(root)
+    return size is None or paths * size >= min_work
 
 
 class LastReferences:
@@ -418,12 +429,16 @@ class LastReferences:
     gets `seconds`, and a path not answered in time has no answer (and none is kept). With
     `notes`, an answer is kept under the commit it was asked at (HEAD): history behind a
     commit never changes, so a rescan at the same commit asks git nothing, and a scan after
-    new commits walks only those (it meets the old HEAD's answers on the way)."""
+    new commits walks only those (it meets the old HEAD's answers on the way).
+    `history_size`: history_size(root) when the caller asked it already (git is not asked
+    again); None: asked here when the choice of method needs it."""
 
     def __init__(self, seconds: float, notes: Notes | None = None,
-                 blobs: BlobCounts | None = None, walk_min_work: int = WALK_MIN_WORK) -> None:
+                 blobs: BlobCounts | None = None, walk_min_work: int = WALK_MIN_WORK,
+                 history_size: int | None = None) -> None:
         self._deadline = time.monotonic() + seconds
         self._walk_min_work = walk_min_work  # history bytes x paths (history_walk_pays)
+        self._history_size = history_size
         self._notes = notes
         self._blobs = blobs
         self._head: str | None = None
@@ -496,7 +511,7 @@ class LastReferences:
             return  # no commit yet: nothing ever referenced anything
         try:
             if (not self._top or pickaxe.textconv_configured(root)
-                    or not history_walk_pays(root, len(asked), self._walk_min_work)):
+                    or not self._walk_pays(root, len(asked))):
                 answers = pickaxe.pickaxe(root, asked, self._deadline)
             else:
                 answers = self._walk(root, asked, head)
@@ -507,6 +522,11 @@ class LastReferences:
             key = self._key(root, path)
             if key is not None and self._notes is not None:
                 self._notes.set_note(key, answer)
+
+    def _walk_pays(self, root: str, paths: int) -> bool:
+        if self._history_size is None and paths > 0 and self._walk_min_work > 0:
+            self._history_size = history_size(root)  # once, whatever is asked after
+        return history_walk_pays(root, paths, self._walk_min_work, self._history_size)
 
     def _walk(self, root: str, asked: list[str], head: str) -> dict[str, str]:
         table = self._blobs if self._blobs is not None else pickaxe.MemoryCounts(tuple(asked))
