@@ -24,9 +24,11 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from tidy.core.processes import running
 from tidy.workspace import pickaxe
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
 from tidy.workspace.pickaxe import BlobCounts, Found
@@ -123,21 +125,17 @@ class BlobStream:
     def __iter__(self) -> Iterator[BlobRecord | str]:
         git = git_executable()
         env = git_env()
-        rev_list = subprocess.Popen(
-            [git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
-             "--topo-order", "--reverse", *self.revs, "--"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        )
-        assert rev_list.stdout is not None
-        cat_file = subprocess.Popen(
-            [git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}", "--buffer"],
-            stdin=rev_list.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        )
-        rev_list.stdout.close()  # cat-file owns the read end; rev-list gets SIGPIPE if it dies
-        try:
-            yield from self._parse(cat_file)
-        finally:
-            _finish(rev_list, cat_file)
+        # Left early (the reader stopped, an exception, Ctrl-C): both killed and reaped.
+        with running([git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
+                      "--topo-order", "--reverse", *self.revs, "--"],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as rev_list:
+            assert rev_list.stdout is not None
+            with running([git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}",
+                          "--buffer"], stdin=rev_list.stdout, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env) as cat_file:
+                rev_list.stdout.close()  # cat-file owns the read end: rev-list gets SIGPIPE
+                yield from self._parse(cat_file)
+                _finish(rev_list, cat_file)  # read to the end: git's exit statuses checked
 
     def _parse(self, cat_file: subprocess.Popen[bytes]) -> Iterator[BlobRecord | str]:
         assert cat_file.stdout is not None
@@ -267,17 +265,17 @@ def analyze(
             f"{root} is a shallow clone: its history is cut off, so big blobs in the missing "
             "part cannot be found; run `git fetch --unshallow` and scan again"
         )
-    head = _start_head_listing(root)
-    count = _start(root, "count-objects", "-v")
-    tally = _Tally(top)
-    stream = BlobStream(root, revs)
-    for item in stream:
-        if isinstance(item, str):
-            tally.commits += 1
-            continue
-        tally.add(item)
-    chosen = sorted(tally.heap, reverse=True)
-    head_paths = _read_head(head, {entry[1] for entry in chosen})
+    with _start_head_listing(root) as head, _start(root, "count-objects", "-v") as count:
+        tally = _Tally(top)
+        stream = BlobStream(root, revs)
+        for item in stream:
+            if isinstance(item, str):
+                tally.commits += 1
+                continue
+            tally.add(item)
+        chosen = sorted(tally.heap, reverse=True)
+        head_paths = _read_head(head, {entry[1] for entry in chosen})
+        repo_disk = _read_count_objects(count)
     paths = _all_paths(root, revs, [e[1] for e in chosen]) if all_paths and chosen else {}
     blobs = tuple(_history_blob(e[2], paths, head_paths[0]) for e in chosen)
     return HistoryAnalysis(
@@ -287,7 +285,7 @@ def analyze(
         blob_bytes=tally.blob_bytes,
         blob_disk=tally.blob_disk,
         object_disk=stream.object_disk,
-        repo_disk=_read_count_objects(count),
+        repo_disk=repo_disk,
         top=blobs,
         by_extension=_totals(tally.by_ext, totals),
         by_directory=_totals(roll_up(tally.by_dir), totals),
@@ -310,14 +308,13 @@ def _history_blob(
     )
 
 
-def _start(root: str, *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [git_executable(), "-C", root, *args],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
-    )
+def _start(root: str, *args: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """git running beside the caller, stopped and reaped however its block is left."""
+    return running([git_executable(), "-C", root, *args], stdout=subprocess.PIPE,
+                   stderr=subprocess.DEVNULL, env=git_env())
 
 
-def _start_head_listing(root: str) -> subprocess.Popen[bytes]:
+def _start_head_listing(root: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
     return _start(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
 
 
@@ -403,7 +400,8 @@ def history_size(root: str) -> int | None:
     git could not start. A scan asks once per repo: TDY401's early job chooses the needles
     its content pass counts with it, and hands it to LastReferences' choice of method."""
     try:
-        return _read_count_objects(_start(root, "count-objects", "-v"))
+        with _start(root, "count-objects", "-v") as proc:
+            return _read_count_objects(proc)
     except OSError:
         return None
 
