@@ -349,3 +349,21 @@ def test_scan_history_of_shallow_clone_says_so(tmp_path: Path) -> None:
     assert not findings(report, "TDY203")
     [note] = findings(report, "TDY206")
     assert "shallow clone" in note["message"]
+
+
+def test_a_reader_that_stops_early_leaves_no_git_behind(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """rev-list | cat-file --batch-check stopped after one blob of a thousand: both killed
+    and reaped when the stream is closed, and closing it is no error."""
+    from tests.git_calls import GitRecorder, still_there
+
+    repo = make_repo(tmp_path / "repo")
+    fast_import(repo, [[("M", f"f{n % 7}.txt", b"version %d\n" % n)] for n in range(1_000)])
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])  # tidy finds git on PATH
+    stream = stream_blobs(str(repo))
+    assert any(not isinstance(item, str) for item in stream)  # the first blob: it stops
+    stream.close()  # type: ignore[attr-defined]  # stream_blobs gives a generator
+    readers = recorder.calls()
+    assert {c.args[2] for c in readers} == {"rev-list", "cat-file"}
+    assert not any(still_there(c) for c in readers)

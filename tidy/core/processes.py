@@ -1,12 +1,24 @@
 """Whether a process recorded in tidy's own state (a lock, a temp file's name, a backup
 record) still runs. The pid comes from files tidy treats as untrusted input: anything that is
-not a positive int is no process."""
+not a positive int is no process. And the children tidy starts: they die with it
+(die_with_parent), and the code reading one stops and reaps it however it is left (running,
+stop), a Ctrl-C held back meanwhile (CtrlCHeld)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import subprocess
 import sys
+import threading
+from collections.abc import Iterator, Sequence
+from typing import Any, TypeVar
+
+_Output = TypeVar("_Output", bytes, str)
+# How long a killed child is waited for (it goes in microseconds; one stuck in the kernel, on a
+# dead network mount, is left to be reaped when tidy exits rather than hold tidy up).
+_REAP_SECONDS = 5.0
 
 
 def process_alive(pid: object) -> bool:
@@ -34,3 +46,74 @@ def die_with_parent(parent: int) -> None:
             pass
     if os.getppid() != parent:  # it died before the death signal was set
         os._exit(1)
+
+
+class CtrlCHeld:
+    """SIGINT held back from creation to release(), then delivered to the handler it was
+    meant for (KeyboardInterrupt, as a rule), as if it came then: what must happen whole is
+    not cut in two by a Ctrl-C (a child started and its Popen kept by its owner; a killed
+    child reaped). Also a context manager (released on leaving). In the main thread only:
+    Python runs signal handlers there, so no Ctrl-C lands in another thread's code."""
+
+    def __init__(self) -> None:
+        self._caught = False
+        self._previous = signal.getsignal(signal.SIGINT)
+        self._held = (self._previous is not None
+                      and threading.current_thread() is threading.main_thread())
+        if self._held:
+            signal.signal(signal.SIGINT, self._catch)
+
+    def _catch(self, _signum: int, _frame: object) -> None:
+        self._caught = True
+
+    def release(self) -> None:
+        if not self._held:
+            return
+        self._held = False
+        assert self._previous is not None
+        signal.signal(signal.SIGINT, self._previous)
+        if self._caught:
+            signal.raise_signal(signal.SIGINT)
+
+    def __enter__(self) -> CtrlCHeld:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.release()
+
+
+@contextlib.contextmanager
+def running(argv: Sequence[str], **popen: Any) -> Iterator[subprocess.Popen[bytes]]:
+    """`with running([git, ...], stdout=PIPE) as proc:` a child (subprocess.Popen's keywords)
+    stopped and reaped however the block is left (stop). A Ctrl-C while it starts is held
+    until it is owned here (else a Ctrl-C inside Popen's start would lose the child, left
+    defunct until this process exits), then raised."""
+    held = CtrlCHeld()
+    try:
+        proc: subprocess.Popen[bytes] = subprocess.Popen(list(argv), **popen)
+    except BaseException:
+        held.release()
+        raise
+    try:
+        held.release()
+        yield proc
+    finally:
+        stop(proc)
+
+
+def stop(proc: subprocess.Popen[_Output]) -> None:
+    """End a child and reap it: killed unless it has exited, its pipes closed (what it still
+    had to say is not read), waited for. For every way out of the code that reads a child (an
+    exception, an early return, Ctrl-C): no git is left running, nor defunct (a zombie until
+    this process exits). A Ctrl-C meanwhile is held until it is reaped."""
+    with CtrlCHeld():
+        if proc.returncode is None:
+            with contextlib.suppress(OSError):
+                proc.kill()
+        for stream in (proc.stdin, proc.stdout, proc.stderr):
+            if stream is not None:
+                with contextlib.suppress(OSError):  # a full pipe to a dead child: still closed
+                    stream.close()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            proc.wait(timeout=_REAP_SECONDS)
+

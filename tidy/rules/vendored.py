@@ -62,6 +62,9 @@ class References:
     matches: tuple[Match, ...] = ()
     searched: tuple[str, ...] = ()  # the requested files that were text
     answered: bool = False
+    # The repo's object bytes (githistory.history_size), asked once for the choice of
+    # needles and handed to "last referenced"'s choice of method; None: not asked.
+    history_size: int | None = None
 
     def after_pass(self, content: ContentFacts) -> References:
         """The search's matches from the pass's facts (no file is read again), only those
@@ -78,7 +81,7 @@ class References:
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
-        _answer_history(content, self.libraries, self.patterns, matches)
+        _answer_history(content, self.libraries, self.patterns, matches, self.history_size)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
                                    answered=True,
@@ -86,11 +89,12 @@ class References:
 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
-                    patterns: Sequence[Pattern], matches: Sequence[Match]) -> None:
+                    patterns: Sequence[Pattern], matches: Sequence[Match],
+                    history_size: int | None) -> None:
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    last = _last_references(content)
+    last = _last_references(content, history_size)
     try:
         # A rescan at the same commit: the answers are noted, no need to judge which to ask
         unused = last.asked_before(content.root)
@@ -127,21 +131,21 @@ def _references(root: str, tracked: Sequence[str],
         return References()
     from tidy.analysis.vendored.evidence import patterns_for
 
-    if content is not None and _history_walk_pays(root, len(libraries)):
-        # the pass counts their paths for the history walk as it reads (a small history:
-        # one `git log -S` per library costs less than counting in every file read)
-        content.with_needles(library_needles(libraries))
+    size = None
+    if content is not None:
+        from tidy.workspace.githistory import history_size, history_walk_pays
+
+        size = history_size(root)  # once a scan: "last referenced" chooses with it too
+        if history_walk_pays(root, len(libraries), size=size):
+            # the pass counts their paths for the history walk as it reads (a small history:
+            # one `git log -S` per library costs less than counting in every file read)
+            content.with_needles(library_needles(libraries))
     patterns = patterns_for(libraries)
     own = _library_roots_unread(libraries)
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
-                      SearchRequest(tuple(p.text for p in patterns), tuple(files)))
-
-
-def _history_walk_pays(root: str, libraries: int) -> bool:
-    from tidy.workspace.githistory import history_walk_pays
-
-    return history_walk_pays(root, libraries)
+                      SearchRequest(tuple(p.text for p in patterns), tuple(files)),
+                      history_size=size)
 
 
 def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
@@ -167,10 +171,11 @@ class _Started:
     last: LastReferences | None = None  # None: no library, nothing to ask git
 
 
-def _last_references(notes: ContentFacts) -> LastReferences:
+def _last_references(notes: ContentFacts, history_size: int | None) -> LastReferences:
     from tidy.workspace.githistory import LastReferences
 
-    return LastReferences(_GIT_LOG_SECONDS, notes=notes, blobs=notes)
+    return LastReferences(_GIT_LOG_SECONDS, notes=notes, blobs=notes,
+                          history_size=history_size)
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -199,7 +204,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
                                    found.request.patterns, content)
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
-    last = _last_references(content)
+    last = _last_references(content, found.history_size)
     started = _Started(found, content, matches, searched, last=last)
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())

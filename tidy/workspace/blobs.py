@@ -30,6 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from tidy.core.processes import running
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
 
@@ -90,12 +91,17 @@ def hook_env() -> dict[str, str]:
 
 def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
          stdin: bytes | None = None) -> bytes:
-    proc = subprocess.run([git_executable(), *args], cwd=cwd, input=stdin, capture_output=True,
-                          env=dict(env) if env is not None else scan_env(), check=False)
+    # Not subprocess.run: after a Ctrl-C it kills the child but may not reap it (a defunct
+    # `git cat-file --batch` until this process exits); running() does.
+    with running([git_executable(), *args], cwd=cwd,
+                 stdin=subprocess.PIPE if stdin is not None else None, stdout=subprocess.PIPE,
+                 stderr=subprocess.PIPE, env=dict(env) if env is not None else scan_env()
+                 ) as proc:
+        out, err = proc.communicate(stdin)
     if proc.returncode != 0:
-        text = proc.stderr.decode("utf-8", "replace").strip()
+        text = err.decode("utf-8", "replace").strip()
         raise GitUnavailable(text.splitlines()[0] if text else f"git {args[0]} failed")
-    return proc.stdout
+    return out
 
 
 def _names(out: bytes) -> list[str]:

@@ -29,6 +29,8 @@ import sys
 import time
 from collections.abc import Iterator, Mapping, Sequence
 
+from tidy.core.processes import running
+
 _SLICE = 0.25  # seconds between looks at a child that has not finished
 _GIVE_UP = 5.0  # seconds blocked on a FIFO whose path cannot be found before git is stopped
 _FIFO_WAITS = frozenset({"wait_for_partner", "fifo_open"})
@@ -53,10 +55,11 @@ def released() -> list[str]:
 def run(argv: Sequence[str], *, input: bytes | None = None, cwd: str | None = None,
         env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """subprocess.run(argv, capture_output=True) that a FIFO cannot block forever."""
-    proc = subprocess.Popen(list(argv), stdin=subprocess.PIPE if input is not None else None,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
-                            env=dict(env) if env is not None else None)
-    out, err = communicate(proc, input)
+    # left by an exception or Ctrl-C: killed and reaped, never defunct (running)
+    with running(argv, stdin=subprocess.PIPE if input is not None else None,
+                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
+                 env=dict(env) if env is not None else None) as proc:
+        out, err = communicate(proc, input)
     return subprocess.CompletedProcess(list(argv), proc.returncode, out, err)
 
 

@@ -24,9 +24,11 @@ import re
 import subprocess
 import time
 from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from tidy.core.processes import running
 from tidy.workspace import pickaxe
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
 from tidy.workspace.pickaxe import BlobCounts, Found
@@ -123,21 +125,17 @@ class BlobStream:
     def __iter__(self) -> Iterator[BlobRecord | str]:
         git = git_executable()
         env = git_env()
-        rev_list = subprocess.Popen(
-            [git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
-             "--topo-order", "--reverse", *self.revs, "--"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        )
-        assert rev_list.stdout is not None
-        cat_file = subprocess.Popen(
-            [git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}", "--buffer"],
-            stdin=rev_list.stdout, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
-        )
-        rev_list.stdout.close()  # cat-file owns the read end; rev-list gets SIGPIPE if it dies
-        try:
-            yield from self._parse(cat_file)
-        finally:
-            _finish(rev_list, cat_file)
+        # Left early (the reader stopped, an exception, Ctrl-C): both killed and reaped.
+        with running([git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
+                      "--topo-order", "--reverse", *self.revs, "--"],
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) as rev_list:
+            assert rev_list.stdout is not None
+            with running([git, "-C", self.root, "cat-file", f"--batch-check={BATCH_FORMAT}",
+                          "--buffer"], stdin=rev_list.stdout, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, env=env) as cat_file:
+                rev_list.stdout.close()  # cat-file owns the read end: rev-list gets SIGPIPE
+                yield from self._parse(cat_file)
+                _finish(rev_list, cat_file)  # read to the end: git's exit statuses checked
 
     def _parse(self, cat_file: subprocess.Popen[bytes]) -> Iterator[BlobRecord | str]:
         assert cat_file.stdout is not None
@@ -267,17 +265,17 @@ def analyze(
             f"{root} is a shallow clone: its history is cut off, so big blobs in the missing "
             "part cannot be found; run `git fetch --unshallow` and scan again"
         )
-    head = _start_head_listing(root)
-    count = _start(root, "count-objects", "-v")
-    tally = _Tally(top)
-    stream = BlobStream(root, revs)
-    for item in stream:
-        if isinstance(item, str):
-            tally.commits += 1
-            continue
-        tally.add(item)
-    chosen = sorted(tally.heap, reverse=True)
-    head_paths = _read_head(head, {entry[1] for entry in chosen})
+    with _start_head_listing(root) as head, _start(root, "count-objects", "-v") as count:
+        tally = _Tally(top)
+        stream = BlobStream(root, revs)
+        for item in stream:
+            if isinstance(item, str):
+                tally.commits += 1
+                continue
+            tally.add(item)
+        chosen = sorted(tally.heap, reverse=True)
+        head_paths = _read_head(head, {entry[1] for entry in chosen})
+        repo_disk = _read_count_objects(count)
     paths = _all_paths(root, revs, [e[1] for e in chosen]) if all_paths and chosen else {}
     blobs = tuple(_history_blob(e[2], paths, head_paths[0]) for e in chosen)
     return HistoryAnalysis(
@@ -287,7 +285,7 @@ def analyze(
         blob_bytes=tally.blob_bytes,
         blob_disk=tally.blob_disk,
         object_disk=stream.object_disk,
-        repo_disk=_read_count_objects(count),
+        repo_disk=repo_disk,
         top=blobs,
         by_extension=_totals(tally.by_ext, totals),
         by_directory=_totals(roll_up(tally.by_dir), totals),
@@ -310,14 +308,13 @@ def _history_blob(
     )
 
 
-def _start(root: str, *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [git_executable(), "-C", root, *args],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(),
-    )
+def _start(root: str, *args: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
+    """git running beside the caller, stopped and reaped however its block is left."""
+    return running([git_executable(), "-C", root, *args], stdout=subprocess.PIPE,
+                   stderr=subprocess.DEVNULL, env=git_env())
 
 
-def _start_head_listing(root: str) -> subprocess.Popen[bytes]:
+def _start_head_listing(root: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
     return _start(root, "ls-tree", "-r", "-z", "--full-tree", "HEAD")
 
 
@@ -398,16 +395,28 @@ class Notes(Protocol):
 WALK_MIN_WORK = 4 * 1024 * 1024
 
 
-def history_walk_pays(root: str, paths: int, min_work: int = WALK_MIN_WORK) -> bool:
-    """Whether one walk for `paths` paths beats one `git log -S` each (count-objects' size)."""
+def history_size(root: str) -> int | None:
+    """The bytes of the repo's objects, packed and loose (`git count-objects -v`); None when
+    git could not start. A scan asks once per repo: TDY401's early job chooses the needles
+    its content pass counts with it, and hands it to LastReferences' choice of method."""
+    try:
+        with _start(root, "count-objects", "-v") as proc:
+            return _read_count_objects(proc)
+    except OSError:
+        return None
+
+
+def history_walk_pays(root: str, paths: int, min_work: int = WALK_MIN_WORK,
+                      size: int | None = None) -> bool:
+    """Whether one walk for `paths` paths beats one `git log -S` each. `size`: history_size's
+    answer when the caller has it (else git is asked); not known, the walk is chosen."""
     if paths <= 0:
         return False
     if min_work <= 0:
         return True
-    try:
-        return paths * _read_count_objects(_start(root, "count-objects", "-v")) >= min_work
-    except OSError:
-        return True
+    if size is None:
+        size = history_size(root)
+    return size is None or paths * size >= min_work
 
 
 class LastReferences:
@@ -418,12 +427,16 @@ class LastReferences:
     gets `seconds`, and a path not answered in time has no answer (and none is kept). With
     `notes`, an answer is kept under the commit it was asked at (HEAD): history behind a
     commit never changes, so a rescan at the same commit asks git nothing, and a scan after
-    new commits walks only those (it meets the old HEAD's answers on the way)."""
+    new commits walks only those (it meets the old HEAD's answers on the way).
+    `history_size`: history_size(root) when the caller asked it already (git is not asked
+    again); None: asked here when the choice of method needs it."""
 
     def __init__(self, seconds: float, notes: Notes | None = None,
-                 blobs: BlobCounts | None = None, walk_min_work: int = WALK_MIN_WORK) -> None:
+                 blobs: BlobCounts | None = None, walk_min_work: int = WALK_MIN_WORK,
+                 history_size: int | None = None) -> None:
         self._deadline = time.monotonic() + seconds
         self._walk_min_work = walk_min_work  # history bytes x paths (history_walk_pays)
+        self._history_size = history_size
         self._notes = notes
         self._blobs = blobs
         self._head: str | None = None
@@ -496,7 +509,7 @@ class LastReferences:
             return  # no commit yet: nothing ever referenced anything
         try:
             if (not self._top or pickaxe.textconv_configured(root)
-                    or not history_walk_pays(root, len(asked), self._walk_min_work)):
+                    or not self._walk_pays(root, len(asked))):
                 answers = pickaxe.pickaxe(root, asked, self._deadline)
             else:
                 answers = self._walk(root, asked, head)
@@ -507,6 +520,11 @@ class LastReferences:
             key = self._key(root, path)
             if key is not None and self._notes is not None:
                 self._notes.set_note(key, answer)
+
+    def _walk_pays(self, root: str, paths: int) -> bool:
+        if self._history_size is None and paths > 0 and self._walk_min_work > 0:
+            self._history_size = history_size(root)  # once, whatever is asked after
+        return history_walk_pays(root, paths, self._walk_min_work, self._history_size)
 
     def _walk(self, root: str, asked: list[str], head: str) -> dict[str, str]:
         table = self._blobs if self._blobs is not None else pickaxe.MemoryCounts(tuple(asked))

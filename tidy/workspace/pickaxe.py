@@ -33,6 +33,7 @@ configured textconv driver (pickaxe would search converted text) leave the quest
 from __future__ import annotations
 
 import bisect
+import contextlib
 import hashlib
 import os
 import re
@@ -44,6 +45,7 @@ from typing import Any, NamedTuple, Protocol
 
 import ahocorasick_rs
 
+from tidy.core.processes import CtrlCHeld, running, stop
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
@@ -279,15 +281,17 @@ class _Contents:
 
     def _start(self) -> subprocess.Popen[bytes]:
         if self._proc is None:
-            self._proc = subprocess.Popen(
-                [git_executable(), "-C", self.root, "cat-file", "--batch"],
-                stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                env=git_env())
+            with CtrlCHeld():  # a Ctrl-C while it starts: raised once close() can stop it
+                self._proc = subprocess.Popen(
+                    [git_executable(), "-C", self.root, "cat-file", "--batch"],
+                    stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                    env=git_env())
         return self._proc
 
     def close(self) -> None:
+        """cat-file stopped and reaped (search calls it on every way out, Ctrl-C too)."""
         if self._proc is not None:
-            _stop(self._proc)
+            stop(self._proc)
             self._proc = None
 
 
@@ -350,11 +354,10 @@ def _walk_chain(root: str, head: str, states: list[_PathState], contents: _Conte
                 found: Found, deadline: float, noted: Noted | None) -> None:
     """The shared listing, while the walk is a chain from `head`: answers what it can, and
     leaves the rest (state.own_listing) to a listing each."""
-    proc = _listing(root, head)
     found.listings += 1
     open_states = list(states)
     expected = head
-    try:
+    with _listing(root, head) as proc:
         for commit in parse_listing(_chunks(proc, deadline)):
             if commit.sha != expected:  # not the chain this walk assumes: ask per path
                 break
@@ -380,10 +383,6 @@ def _walk_chain(root: str, head: str, states: list[_PathState], contents: _Conte
             expected = commit.parents[0]
         for state in open_states:
             state.own_listing = True
-    except ValueError as error:
-        raise GitUnavailable(str(error)) from None
-    finally:
-        _finish_listing(proc)
 
 
 def _judge_chain_commit(commit: Commit, states: list[_PathState], contents: _Contents,
@@ -509,9 +508,8 @@ def _walk_own(root: str, head: str, state: _PathState, contents: _Contents, foun
               deadline: float) -> str:
     """The path's own listing, with `git log -S`'s very pathspec: git simplifies and orders
     the walk; commits the chain already judged are skipped."""
-    proc = _listing(root, head, "--", ".", f":(exclude){state.path}")
     found.listings += 1
-    try:
+    with _listing(root, head, "--", ".", f":(exclude){state.path}") as proc:
         for commit in parse_listing(_chunks(proc, deadline)):
             if commit.sha in state.walked or not commit.pairs:
                 continue
@@ -519,20 +517,23 @@ def _walk_own(root: str, head: str, state: _PathState, contents: _Contents, foun
             if any(_matches(p, state.index, contents) for p in commit.pairs):
                 return commit.sha
         return ""
-    except ValueError as error:
-        raise GitUnavailable(str(error)) from None
-    finally:
-        _finish_listing(proc)
 
 
-def _listing(root: str, head: str, *pathspec: str) -> subprocess.Popen[bytes]:
+@contextlib.contextmanager
+def _listing(root: str, head: str, *pathspec: str) -> Iterator[subprocess.Popen[bytes]]:
+    """`git log` listing from `head`, stopped and reaped however the reader leaves it (read
+    to its end, an answer found early, an error, Ctrl-C); what it printed that is not a
+    listing, or git failing to start, is GitUnavailable."""
     try:
         # stderr not read: a rename-limit warning must not fill a pipe nobody drains
-        return subprocess.Popen([git_executable(), "-C", root, *_LISTING, head, *pathspec],
-                                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                                env=git_env())
+        with running([git_executable(), "-C", root, *_LISTING, head, *pathspec],
+                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                     env=git_env()) as proc:
+            yield proc
+    except ValueError as error:  # parse_listing's: not the shape a listing has
+        raise GitUnavailable(str(error)) from None
     except OSError as error:
-        raise GitUnavailable(f"git log could not start: {error}") from None
+        raise GitUnavailable(f"git log could not run: {error}") from None
 
 
 def _chunks(proc: subprocess.Popen[bytes], deadline: float) -> Iterator[bytes]:
@@ -546,33 +547,20 @@ def _chunks(proc: subprocess.Popen[bytes], deadline: float) -> Iterator[bytes]:
         raise GitUnavailable(f"git log failed (exit {proc.returncode})")
 
 
-def _finish_listing(proc: subprocess.Popen[bytes]) -> None:
-    if proc.poll() is None:
-        _stop(proc)
-    else:
-        proc.communicate()
-
-
-def _stop(proc: subprocess.Popen[bytes]) -> None:
-    proc.kill()
-    proc.communicate()
-
-
 def describe(root: str, commits: Iterable[str]) -> dict[str, str]:
     """"<short id> <date> <subject>" of each commit, as `git log --format=%h %as %s` prints
     it (the abbreviation git picks for this repo), in one git."""
     wanted = sorted({c for c in commits if c})
     if not wanted:
         return {}
-    proc = subprocess.Popen(
-        [git_executable(), "-C", root, "log", "--no-walk=unsorted", "--no-show-signature",
-         "--no-color", "-z", "--format=%H %h %as %s", *wanted, "--"],
-        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
-    try:
-        out, _ = fifo_guard.communicate(proc, timeout=30)
-    except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
-        _stop(proc)
-        raise GitUnavailable("git log could not describe the commits") from None
+    with running(
+            [git_executable(), "-C", root, "log", "--no-walk=unsorted", "--no-show-signature",
+             "--no-color", "-z", "--format=%H %h %as %s", *wanted, "--"],
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env()) as proc:
+        try:
+            out, _ = fifo_guard.communicate(proc, timeout=30)
+        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
+            raise GitUnavailable("git log could not describe the commits") from None
     described = {}
     for record in out.split(b"\0"):
         sha, _, text = record.partition(b" ")
@@ -584,23 +572,27 @@ def describe(root: str, commits: Iterable[str]) -> dict[str, str]:
 def pickaxe(root: str, paths: Sequence[str], deadline: float) -> dict[str, str]:
     """`git log -1 -S<path>` itself, one git per path, side by side: for what the listing
     cannot answer exactly. Answers only for paths git answered in time."""
-    running = {}
-    for path in dict.fromkeys(paths):
-        running[path] = subprocess.Popen(
-            [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s", f"-S{path}",
-             "--", ".", f":(exclude){path}"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+    started: dict[str, subprocess.Popen[bytes]] = {}
     answers = {}
-    for path, proc in running.items():
-        try:
-            # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
-            out, _ = fifo_guard.communicate(
-                proc, timeout=max(0.0, deadline - time.monotonic()))
-        except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
-            _stop(proc)
-            continue
-        if proc.returncode == 0:
-            answers[path] = out.decode("utf-8", "replace").strip()
+    try:
+        for path in dict.fromkeys(paths):
+            with CtrlCHeld():  # a Ctrl-C while one starts: raised once it is kept to stop
+                started[path] = subprocess.Popen(
+                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
+                     f"-S{path}", "--", ".", f":(exclude){path}"],
+                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+        for path, proc in started.items():
+            try:
+                # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
+                out, _ = fifo_guard.communicate(
+                    proc, timeout=max(0.0, deadline - time.monotonic()))
+            except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
+                continue
+            if proc.returncode == 0:
+                answers[path] = out.decode("utf-8", "replace").strip()
+    finally:
+        for proc in started.values():  # those out of time, or all of them after Ctrl-C
+            stop(proc)
     return answers
 
 

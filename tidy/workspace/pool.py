@@ -4,18 +4,35 @@ One pool per scan, so the walk's measuring jobs and the rules' early work queue 
 workers instead of crowding the two cores with more processes than they have. Workers are
 forked (the only cheap start method); where forking is not possible, `get()` answers None and
 callers do the work inline.
+
+Ctrl-C (a terminal's SIGINT goes to the whole process group) reaches a worker only while it
+runs a job, and then as it would reach the pool's owner: in a scan the job gets
+KeyboardInterrupt, its finally blocks stop and reap the git processes it started (a history
+walk's `git cat-file --batch`), and the exception goes back as the job's result (`tidy watch`
+handles SIGINT itself, and its workers' jobs go on as they did). A worker waiting for a job
+ignores it: one dying there would break the pool, and the executor then terminates every
+other worker with SIGTERM, a busy one before its finally blocks ran, leaving its git children
+defunct (and a traceback on the terminal).
 """
 
 from __future__ import annotations
 
 import os
+import signal
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
-from tidy.core.processes import die_with_parent
+from tidy.core.processes import CtrlCHeld, die_with_parent
 
 if TYPE_CHECKING:  # multiprocessing and its executor load on first use (~4 ms a scan saves
     from concurrent.futures import ProcessPoolExecutor  # when nothing runs in parallel)
+
+_Args = ParamSpec("_Args")
+_Result = TypeVar("_Result")
+_Handler = Callable[[int, Any], Any] | int | signal.Handlers
+# In a worker: SIGINT's handler while a job runs (the pool owner's when the pool was made).
+_job_sigint: _Handler = signal.default_int_handler
 
 
 def can_fork() -> bool:
@@ -41,13 +58,7 @@ class WorkerPool:
         if not self.available:
             return None
         if self._executor is None:
-            import multiprocessing
-            from concurrent.futures import ProcessPoolExecutor
-
-            # Workers die with the scan: a kill -9 of tidy must not leave them walking.
-            self._executor = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("fork"),
-                initializer=die_with_parent, initargs=(os.getpid(),))
+            self._executor = _executor(self.workers)
         return self._executor
 
     def shutdown(self) -> None:
@@ -68,3 +79,45 @@ class WorkerPool:
 
     def __exit__(self, *_: object) -> None:
         self.shutdown()
+
+
+def _executor(workers: int) -> ProcessPoolExecutor:
+    import multiprocessing
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    class JobsTakeCtrlC(ProcessPoolExecutor):
+        """Each job (map's too: it submits) runs through _run_job. The workers are forked
+        in a submit: with Ctrl-C held (CtrlCHeld), a worker starts with the hold's handler,
+        which drops what reaches it before its initializer ignores SIGINT (ctypes' import,
+        for die_with_parent, takes milliseconds)."""
+
+        def submit(self, fn: Callable[_Args, _Result], /, *args: _Args.args,
+                   **kwargs: _Args.kwargs) -> Future[_Result]:
+            with CtrlCHeld():
+                return super().submit(_run_job, fn, *args, **kwargs)
+
+    owner = signal.getsignal(signal.SIGINT)  # None: set outside Python, taken as Python's
+    # Workers die with the scan: a kill -9 of tidy must not leave them walking.
+    return JobsTakeCtrlC(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                         initializer=_start_worker,
+                         initargs=(os.getpid(), signal.default_int_handler
+                                   if owner is None else owner))
+
+
+def _start_worker(parent: int, job_sigint: _Handler) -> None:
+    global _job_sigint
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # waiting for a job: Ctrl-C is not for it
+    _job_sigint = job_sigint
+    die_with_parent(parent)
+
+
+def _run_job(job: Callable[_Args, _Result], /, *args: _Args.args,
+             **kwargs: _Args.kwargs) -> _Result:
+    """In a worker: the job, with Ctrl-C handled as its owner handles it (in a scan:
+    KeyboardInterrupt in the job). The git processes it starts take SIGINT's default action
+    again: a handler, unlike SIG_IGN, is reset at exec."""
+    signal.signal(signal.SIGINT, _job_sigint)
+    try:
+        return job(*args, **kwargs)
+    finally:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)

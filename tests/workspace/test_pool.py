@@ -1,0 +1,85 @@
+"""The scan's worker pool and Ctrl-C: real forked workers, real SIGINTs sent to them.
+
+A worker waiting for a job ignores SIGINT (one dying there would break the pool, and the
+executor would then SIGTERM the busy workers before their finally blocks could stop their git
+children); a worker running a job gets KeyboardInterrupt in the job and lives on."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import signal
+import time
+from pathlib import Path
+
+import pytest
+
+from tidy.core.processes import process_alive
+from tidy.workspace.pool import WorkerPool
+
+pytestmark = pytest.mark.skipif(not WorkerPool().available, reason="workers need fork")
+
+
+def _sleep_after_saying_where(path: str) -> str:
+    """A job that writes its worker's pid to `path`, then runs until it is interrupted."""
+    Path(path).write_text(str(os.getpid()))
+    try:
+        time.sleep(60)
+    except KeyboardInterrupt:
+        return "interrupted in the job"
+    return "slept"
+
+
+def _wait_for(path: Path) -> int:
+    deadline = time.monotonic() + 30
+    while not (path.exists() and path.read_text()):
+        assert time.monotonic() < deadline, "the job never started"
+        time.sleep(0.01)
+    return int(path.read_text())
+
+
+def test_ctrl_c_between_jobs_leaves_the_workers_and_the_pool_working() -> None:
+    with WorkerPool(2) as pool:
+        executor = pool.get()
+        assert executor is not None
+        assert executor.submit(abs, -1).result(timeout=30) == 1  # the workers are up
+        pids = {child.pid for child in multiprocessing.active_children()}
+        assert len(pids) == 2
+        for pid in pids:
+            os.kill(pid, signal.SIGINT)  # waiting for a job: no job to interrupt
+        time.sleep(0.3)
+        assert all(process_alive(pid) for pid in pids)
+        assert executor.submit(abs, -7).result(timeout=30) == 7  # not broken
+
+
+def test_ctrl_c_during_a_job_interrupts_the_job_only(tmp_path: Path) -> None:
+    where = tmp_path / "worker"
+    with WorkerPool(1) as pool:
+        executor = pool.get()
+        assert executor is not None
+        job = executor.submit(_sleep_after_saying_where, str(where))
+        worker = _wait_for(where)
+        os.kill(worker, signal.SIGINT)
+        assert job.result(timeout=30) == "interrupted in the job"
+        assert process_alive(worker)
+        assert executor.submit(os.getpid).result(timeout=30) == worker  # the same one
+
+
+def test_a_job_takes_ctrl_c_as_the_pool_owner_takes_it(tmp_path: Path) -> None:
+    """`tidy watch` handles SIGINT itself (it stops after the pass): its workers' jobs get
+    that handler, not KeyboardInterrupt."""
+    def owners(_signum: int, _frame: object) -> None:
+        raise LookupError("the owner's own handling")
+
+    previous = signal.signal(signal.SIGINT, owners)
+    try:
+        where = tmp_path / "worker"
+        with WorkerPool(1) as pool:
+            executor = pool.get()
+            assert executor is not None
+            job = executor.submit(_sleep_after_saying_where, str(where))
+            os.kill(_wait_for(where), signal.SIGINT)
+            with pytest.raises(LookupError, match="the owner's own handling"):
+                job.result(timeout=30)
+    finally:
+        signal.signal(signal.SIGINT, previous)
