@@ -184,5 +184,7 @@ def test_no_git_cat_file_outlives_an_interrupted_scan(tmp_path: Path, how: str,
     else:
         pytest.skip("the scan read the history faster than the harness could look, 3 times")
     assert left == [], f"git cat-file left behind by the interrupted scan: {left}"
-    # Interrupted, it says so in a line: no worker's traceback either
+    # Interrupted, it says so in a line, with a shell's code for Ctrl-C: no worker's
+    # traceback either
+    assert said["code"] == 130 and "tidy: interrupted" in str(said["err"]), said
     assert "Traceback" not in str(said["err"]), said["err"]

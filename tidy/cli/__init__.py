@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import click
 
 from tidy import __version__
-from tidy.cli.exits import EXIT_INTERNAL, EXIT_USAGE
+from tidy.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 
 # command -> (its module, the click command in it). Add yours here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -72,15 +72,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     except click.ClickException as error:
         error.show()
         return EXIT_USAGE
-    except click.exceptions.Abort:
-        click.echo("aborted", err=True)
+    except click.exceptions.Abort as aborted:
+        if isinstance(aborted.__cause__, KeyboardInterrupt):  # click wraps a Ctrl-C in Abort
+            click.echo("tidy: interrupted", err=True)
+            return EXIT_INTERRUPTED
+        click.echo("aborted", err=True)  # a prompt met the end of its input
         return EXIT_USAGE
     except _usage_errors() as error:
         click.echo(f"tidy: error: {error}", err=True)
         return EXIT_USAGE
     except KeyboardInterrupt:
         click.echo("tidy: interrupted", err=True)
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line and exit 3, never a traceback
         if isinstance(error, OSError) and _cwd_gone():
             # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
