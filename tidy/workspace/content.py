@@ -31,6 +31,7 @@ import hashlib
 import itertools
 import os
 import stat
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -51,6 +52,8 @@ _BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
 _MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 REFS, TEXT, HASH = "r", "t", "h"
+_SEARCH_FACTS = frozenset({REFS, TEXT})
+_NO_FACTS: frozenset[str] = frozenset()
 HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (library discovery)
 # File timestamps come from the kernel's coarse clock, up to a tick (1-10 ms) behind the
 # fine one: a file stamped within this much of the scan's start is not cached.
@@ -107,11 +110,17 @@ class Spec:
     def with_needles(self, needles: Sequence[str]) -> Spec:
         return Spec(self.patterns, self.judges, self.hash_min_size, tuple(needles))
 
-    def wanted(self, rel: str, size: int) -> set[str]:
+    def wanted(self, rel: str, size: int) -> frozenset[str]:
         """The facts a read of this file computes besides those asked for (run_pass adds the
         hash of files whose size another file of the pass has)."""
-        return {name for name, floor, suffixes in self._eager
-                if size >= floor and rel.endswith(suffixes)}
+        if size < self._eager_floor:
+            return _NO_FACTS  # most files: smaller than any eager judge looks at
+        return frozenset(name for name, floor, suffixes in self._eager
+                         if size >= floor and rel.endswith(suffixes))
+
+    @functools.cached_property
+    def _eager_floor(self) -> int:
+        return min((floor for _, floor, _ in self._eager), default=sys.maxsize)
 
     @functools.cached_property
     def _eager(self) -> tuple[tuple[str, int, tuple[str, ...]], ...]:
@@ -248,6 +257,8 @@ class _Reader:
 
     def _limit(self, rel: str, want: set[str], size: int) -> int:
         """How much of the file the wanted facts need."""
+        if want and want <= _SEARCH_FACTS:  # most files of a pass: only the search
+            return size + 1 if size <= MAX_TEXT_BYTES else 0
         if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
             return size + 1
         limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
@@ -264,6 +275,8 @@ class _Reader:
                     and b"\0" not in data[:_BINARY_SNIFF])
             facts[TEXT] = text
             facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
+            if want <= _SEARCH_FACTS:
+                return facts  # most files: nothing else asked (no judge or head to look for)
         if HASH in want and len(data) == size:
             facts[HASH] = hashlib.sha256(data).hexdigest()
         for judge in self.spec.judges:
