@@ -103,6 +103,9 @@ def test_last_referenced_end_to_end(tmp_path: Path, big_history: bool, big_index
     # (in the process that listed the index with `ls-files --cached` as the walk began)
     [listing] = [c for c in calls if c.args[-2:] == ("-z", "--cached")]
     assert (size.parent != listing.parent) == big_index
+    # HEAD, which the answers are kept under, is asked once too: the early job hands its
+    # answer to the check
+    assert len([c for c in calls if c.asks("rev-parse") and "HEAD" in c.args]) == 1
     # A history of WALK_MIN_WORK bytes with one library to ask about takes the walk; the
     # needles were counted by the pass and the older blobs read by cat-file.
     assert _walked(calls) == big_history

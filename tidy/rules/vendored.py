@@ -32,7 +32,7 @@ from tidy.workspace.textscan import (
 # most scans have none, and a short one should not pay their imports (~5 ms).
 if TYPE_CHECKING:
     from tidy.analysis.vendored.evidence import Pattern, Verdict
-    from tidy.workspace.githistory import LastReferences
+    from tidy.workspace.githistory import HeadAt, LastReferences
 
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
@@ -65,6 +65,7 @@ class References:
     # The repo's object bytes (githistory.history_size), asked once for the choice of
     # needles and handed to "last referenced"'s choice of method; None: not asked.
     history_size: int | None = None
+    head_at: HeadAt | None = None  # the early job's HEAD, for the main process's look-ups
 
     def after_pass(self, content: ContentFacts) -> References:
         """The search's matches from the pass's facts (no file is read again), only those
@@ -77,20 +78,24 @@ class References:
 
         matches, searched = search_paths(
             content.root, self.request.files, self.request.patterns, content,
-            keep=deciding_hits(self.libraries, self.patterns, may_hold_written))
+            keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
+            ensured=True)  # the early pass read them for this request
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
-        _answer_history(content, self.libraries, self.patterns, matches, self.history_size)
+        head_at = _answer_history(content, self.libraries, self.patterns, matches,
+                                  self.history_size)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
-                                   answered=True,
+                                   answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()))
 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
-                    history_size: int | None) -> None:
+                    history_size: int | None) -> HeadAt | None:
+    """The history answers for the libraries left unused, kept as notes; the commit they
+    are keyed by (None when git could not tell)."""
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
@@ -105,8 +110,9 @@ def _answer_history(content: ContentFacts, libraries: Sequence[Library],
         last.start(content.root, unused)
         for root in unused:
             last.of(content.root, root)
+        return last.at(content.root)
     except GitUnavailable:
-        return
+        return None
     finally:
         last.close()
 
@@ -171,11 +177,12 @@ class _Started:
     last: LastReferences | None = None  # None: no library, nothing to ask git
 
 
-def _last_references(notes: ContentFacts, history_size: int | None) -> LastReferences:
+def _last_references(notes: ContentFacts, history_size: int | None,
+                     at: HeadAt | None = None) -> LastReferences:
     from tidy.workspace.githistory import LastReferences
 
     return LastReferences(_GIT_LOG_SECONDS, notes=notes, blobs=notes,
-                          history_size=history_size)
+                          history_size=history_size, at=at)
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -204,7 +211,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
                                    found.request.patterns, content)
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
-    last = _last_references(content, found.history_size)
+    last = _last_references(content, found.history_size, found.head_at)
     started = _Started(found, content, matches, searched, last=last)
     try:
         started.untracked = PendingFiles(ctx.root, skip, tracked=())

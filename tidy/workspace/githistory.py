@@ -419,6 +419,15 @@ def history_walk_pays(root: str, paths: int, min_work: int = WALK_MIN_WORK,
     return size is None or paths * size >= min_work
 
 
+@dataclass(frozen=True)
+class HeadAt:
+    """HEAD's id as one scan saw it ("" before the first commit or without git), and whether
+    the root is the top of its repository."""
+
+    head: str
+    top: bool
+
+
 class LastReferences:
     """The newest commit whose diff added or removed a path, outside that path (what
     `git log -1 -S<path> -- . ':(exclude)<path>'` names): where a vendored library was last
@@ -429,18 +438,19 @@ class LastReferences:
     commit never changes, so a rescan at the same commit asks git nothing, and a scan after
     new commits walks only those (it meets the old HEAD's answers on the way).
     `history_size`: history_size(root) when the caller asked it already (git is not asked
-    again); None: asked here when the choice of method needs it."""
+    again); None: asked here when the choice of method needs it. `at`: another instance's
+    `at()` for the same root in this scan (the early job's), so HEAD is asked once."""
 
     def __init__(self, seconds: float, notes: Notes | None = None,
                  blobs: BlobCounts | None = None, walk_min_work: int = WALK_MIN_WORK,
-                 history_size: int | None = None) -> None:
+                 history_size: int | None = None, at: HeadAt | None = None) -> None:
         self._deadline = time.monotonic() + seconds
         self._walk_min_work = walk_min_work  # history bytes x paths (history_walk_pays)
         self._history_size = history_size
         self._notes = notes
         self._blobs = blobs
-        self._head: str | None = None
-        self._top = True
+        self._head: str | None = None if at is None else at.head
+        self._top = True if at is None else at.top
         self._pending: list[str] = []
         self._answers: dict[str, str] = {}
         self.found: Found | None = None  # the last search's figures (tests, profiling)
@@ -456,6 +466,10 @@ class LastReferences:
             except GitUnavailable:
                 self._head = ""
         return self._head
+
+    def at(self, root: str) -> HeadAt:
+        """The commit the answers are keyed by (HEAD as first asked), for another instance."""
+        return HeadAt(self._head_of(root), self._top)
 
     def _key(self, root: str, path: str, commit: str | None = None) -> str | None:
         if self._notes is None:

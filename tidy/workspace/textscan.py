@@ -166,9 +166,12 @@ HitFilter = Callable[[str], Callable[[int, int, str], bool] | None]
 
 def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
                  content: ContentFacts | None = None,
-                 keep: HitFilter | None = None) -> tuple[list[Match], list[str]]:
+                 keep: HitFilter | None = None,
+                 ensured: bool = False) -> tuple[list[Match], list[str]]:
     """search(), with the files that were searched (text) rather than their number; with
-    `keep`, only the matches it keeps are made (the early job's hand-over)."""
+    `keep`, only the matches it keeps are made (the early job's hand-over). `ensured`: the
+    caller's `content` already holds these files' search facts for these patterns (a file it
+    could not read has none, and is not searched, as here)."""
     if not patterns:
         return [], []
     if content is None:
@@ -176,7 +179,8 @@ def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
     else:
         content.with_patterns(patterns)
     paths = list(files)
-    content.ensure({path: (REFS,) for path in paths})
+    if not ensured:
+        content.ensure({path: (REFS,) for path in paths})
     matches: list[Match] = []
     searched: list[str] = []
     # One str per distinct line: a line hit by several patterns, or the same line in many
