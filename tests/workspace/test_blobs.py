@@ -15,7 +15,18 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.blobs import LFS_POINTER_MAX, over, range_blobs, read_blobs, staged_blobs
+from tidy.workspace.blobs import (
+    INDEX_SIZE_NOTE,
+    LFS_POINTER_MAX,
+    index_size,
+    index_stamp,
+    list_index,
+    noted_index_size,
+    over,
+    range_blobs,
+    read_blobs,
+    staged_blobs,
+)
 
 
 def blob_sha(data: bytes) -> str:
@@ -182,8 +193,6 @@ def test_range_counts_the_blob_a_merge_resolution_writes(tmp_path: Path) -> None
 
 
 def test_list_index_names_every_path_once_and_sizes_stage_zero_blobs(tmp_path: Path) -> None:
-    from tidy.workspace.blobs import index_size, list_index
-
     repo = make_repo(tmp_path / "r")
     odd = ["tab\there.txt", "new\nline.txt", "sp ace.txt", "ünï.txt"]
     for name in odd:
@@ -225,20 +234,16 @@ class _Notes:
         self.kept[key] = value
 
 
-def test_the_index_size_is_kept_under_the_index_stamp_and_asked_again_when_it_changes(
-        tmp_path: Path) -> None:
-    from tidy.workspace.blobs import (
-        INDEX_SIZE_NOTE,
-        index_size,
-        index_stamp,
-        list_index,
-        noted_index_size,
-    )
-
+def _one_file_repo(tmp_path: Path) -> Path:
     repo = make_repo(tmp_path / "r")
     write(repo / "a.txt", size=1000)
     commit(repo)
-    notes = _Notes()
+    return repo
+
+
+def test_the_index_size_is_kept_under_the_index_stamp_and_asked_again_when_it_changes(
+        tmp_path: Path) -> None:
+    repo, notes = _one_file_repo(tmp_path), _Notes()
     first = noted_index_size(str(repo), list_index(str(repo)), notes)
     assert first == index_size(str(repo))
     stamp = index_stamp(str(repo))
@@ -257,17 +262,6 @@ def test_the_index_size_is_kept_under_the_index_stamp_and_asked_again_when_it_ch
 @pytest.mark.parametrize("kept", ["", "x 1 2", "{stamp} -1 2", "{stamp} 1", "{stamp} 1 2 3",
                                   "{stamp} 1 2\n", "{stamp} one 2", "{stamp} \u00b2 2"])
 def test_a_tampered_index_size_note_is_not_an_answer(tmp_path: Path, kept: str) -> None:
-    from tidy.workspace.blobs import (
-        INDEX_SIZE_NOTE,
-        index_size,
-        index_stamp,
-        list_index,
-        noted_index_size,
-    )
-
-    repo = make_repo(tmp_path / "r")
-    write(repo / "a.txt", size=1000)
-    commit(repo)
-    notes = _Notes()
+    repo, notes = _one_file_repo(tmp_path), _Notes()
     notes.kept[INDEX_SIZE_NOTE] = kept.format(stamp=index_stamp(str(repo)))
     assert noted_index_size(str(repo), list_index(str(repo)), notes) == index_size(str(repo))
