@@ -152,3 +152,21 @@ def test_a_streamed_git_is_let_go_from_a_fifo_as_communicate_lets_it_go(tmp_path
         proc.kill()
         proc.wait()
     assert out == b"f.txt: diff: unspecified\n"
+
+
+@pytest.mark.slow
+def test_a_fifo_index_hangs_neither_the_scan_nor_the_history_record(tmp_path: Path) -> None:
+    """git opens .git/index with a blocking open(): the scan's listings and the trends' index
+    size (recorded after the scan) both let git go, and the report says which file."""
+    repo = config_repo(tmp_path / "repo")
+    write(repo / "build" / "lib" / "x.py", "z = 1\n")
+    index = repo / ".git" / "index"
+    index.unlink()
+    os.mkfifo(index)
+    state = tmp_path / "state"
+    done = tidy("scan", "--format", "json", ".", cwd=repo, state=state, timeout=CHILD_TIMEOUT)
+    assert done.returncode in (0, 1), done.stderr
+    said = _said(json.loads(done.stdout))
+    assert f"{index}: a FIFO where git reads a config file" in said
+    assert any(state.rglob("history.sqlite"))  # the record was written, its sizes unknown
+    assert os.path.exists(index)  # left where it is

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from tidy.core.processes import running
 from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
 
 if TYPE_CHECKING:
@@ -93,11 +94,16 @@ def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
          stdin: bytes | None = None) -> bytes:
     # Not subprocess.run: after a Ctrl-C it kills the child but may not reap it (a defunct
     # `git cat-file --batch` until this process exits); running() does.
-    with running([git_executable(), *args], cwd=cwd,
-                 stdin=subprocess.PIPE if stdin is not None else None, stdout=subprocess.PIPE,
-                 stderr=subprocess.PIPE, env=dict(env) if env is not None else scan_env()
-                 ) as proc:
-        out, err = proc.communicate(stdin)
+    # fifo_guard: git opens the index, .gitattributes and .gitignore with a blocking open(), so
+    # a FIFO in one of those places would hang the scan (and, after it, the trends' index size)
+    try:
+        with running([git_executable(), *args], cwd=cwd,
+                     stdin=subprocess.PIPE if stdin is not None else None,
+                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                     env=dict(env) if env is not None else scan_env()) as proc:
+            out, err = fifo_guard.communicate(proc, stdin)
+    except fifo_guard.FifoBlocked as error:
+        raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
         text = err.decode("utf-8", "replace").strip()
         raise GitUnavailable(text.splitlines()[0] if text else f"git {args[0]} failed")
