@@ -170,3 +170,23 @@ def test_a_fifo_index_hangs_neither_the_scan_nor_the_history_record(tmp_path: Pa
     assert f"{index}: a FIFO where git reads a config file" in said
     assert any(state.rglob("history.sqlite"))  # the record was written, its sizes unknown
     assert os.path.exists(index)  # left where it is
+
+
+def test_the_last_tracked_check_before_a_move_does_not_wait_on_a_fifo_index(
+        tmp_path: Path) -> None:
+    """Before each move tidy asks git again which paths hold tracked files (ls-files, which
+    opens the index; tidy.fixes.trash.applier.tracked_now). An index swapped for a FIFO after
+    the plan: git is let go and cannot answer, which refuses the move as unverifiable
+    (GitUnavailable), instead of the fix waiting for ever."""
+    from tidy.workspace.git import GitUnavailable, tracked_paths
+
+    repo = config_repo(tmp_path / "repo")
+    assert tracked_paths(str(repo), ["backend"]) == [f"backend/mod{i}.py" for i in range(5)]
+    index = repo / ".git" / "index"
+    index.unlink()
+    os.mkfifo(index)
+    started = time.monotonic()
+    with pytest.raises(GitUnavailable):
+        tracked_paths(str(repo), ["backend"])
+    assert time.monotonic() - started < CHILD_TIMEOUT
+    assert os.path.exists(index) and not os.path.isfile(index)

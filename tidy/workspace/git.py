@@ -305,11 +305,12 @@ def repo_state(root: str) -> str:
 
 def tracked_paths(repo: str, rels: list[str]) -> list[str]:
     """The tracked files at or below each of `rels` (literal paths), asked now."""
-    proc = subprocess.run(
-        [git_executable(), "-C", repo, "--literal-pathspecs", "ls-files", "-z", "--cached",
-         "--", *rels],
-        capture_output=True, env=git_env(), check=False,
-    )
+    try:  # ls-files opens the index: a FIFO there is let go (fifo_guard), never waited on
+        proc = fifo_guard.run(
+            [git_executable(), "-C", repo, "--literal-pathspecs", "ls-files", "-z", "--cached",
+             "--", *rels], env=git_env())
+    except fifo_guard.FifoBlocked as error:
+        raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
         raise GitUnavailable(proc.stderr.decode("utf-8", "replace").strip().split("\n")[0])
     return [os.fsdecode(p) for p in proc.stdout.split(b"\0") if p]
