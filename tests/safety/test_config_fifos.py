@@ -190,3 +190,26 @@ def test_the_last_tracked_check_before_a_move_does_not_wait_on_a_fifo_index(
         tracked_paths(str(repo), ["backend"])
     assert time.monotonic() - started < CHILD_TIMEOUT
     assert os.path.exists(index) and not os.path.isfile(index)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", ["config", "HEAD", "packed-refs", "info/exclude"])
+def test_a_fifo_in_the_git_dir_is_let_go_at_once(tmp_path: Path, rel: str) -> None:
+    """Every git command reads .git/config (several times a run), most read HEAD: each open
+    of a FIFO there is let go as it happens, so the scan neither hangs (count-objects and
+    the history's listings waited for ever) nor sits out a timeout (the textconv look-up
+    waited 30 s), and the report names the file."""
+    repo = config_repo(tmp_path / "repo")
+    fifo = repo / ".git" / rel
+    if fifo.exists():
+        fifo.unlink()
+    fifo.parent.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(fifo)
+    started = time.monotonic()
+    done = tidy("scan", "--format", "json", ".", cwd=repo, state=tmp_path / "state",
+                timeout=CHILD_TIMEOUT)
+    took = time.monotonic() - started
+    assert done.returncode in (0, 1), done.stderr
+    assert f"{fifo}: a FIFO where git reads a config file" in _said(json.loads(done.stdout))
+    assert took < 20, took  # a few seconds on a loaded machine; the 30 s timeout is gone
+    assert os.path.exists(fifo) and not os.path.isfile(fifo)

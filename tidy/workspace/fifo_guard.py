@@ -31,7 +31,11 @@ from collections.abc import Iterator, Mapping, Sequence
 
 from tidy.core.processes import running
 
-_SLICE = 0.25  # seconds between looks at a child that has not finished
+# Seconds between looks at a child that has not finished: short at first and after each
+# release (git opens .git/config several times a run: a FIFO there costs a look per open),
+# doubling to _SLICE for a child that is only slow.
+_FIRST_SLICE = 0.01
+_SLICE = 0.25
 _GIVE_UP = 5.0  # seconds blocked on a FIFO whose path cannot be found before git is stopped
 _FIFO_WAITS = frozenset({"wait_for_partner", "fifo_open"})
 # open / openat syscall numbers: (number, index of the path argument, index of dirfd or -1)
@@ -76,8 +80,9 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
     deadline = None if timeout is None else time.monotonic() + timeout
     blocked_since = 0.0
     pending = input
+    wait = _FIRST_SLICE
     while True:
-        left = _SLICE if deadline is None else min(_SLICE, deadline - time.monotonic())
+        left = wait if deadline is None else min(wait, deadline - time.monotonic())
         try:
             out, err = proc.communicate(pending, timeout=max(0.0, left))
             return out or b"", err or b""
@@ -85,7 +90,8 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
             pending = None  # the input is being sent; passing it again is an error
             if deadline is not None and time.monotonic() >= deadline:
                 raise
-        blocked_since = _release_or_give_up(proc, blocked_since)
+        blocked_since, released = _release_or_give_up(proc, blocked_since)
+        wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
 
 
 def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
@@ -98,8 +104,9 @@ def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
     assert proc.stdout is not None
     fd = proc.stdout.fileno()
     blocked_since = 0.0
+    wait = _FIRST_SLICE
     while True:
-        left = _SLICE if deadline is None else min(_SLICE, deadline - time.monotonic())
+        left = wait if deadline is None else min(wait, deadline - time.monotonic())
         if left <= 0:
             raise subprocess.TimeoutExpired(proc.args, 0.0)
         ready, _, _ = select.select([fd], [], [], left)
@@ -111,25 +118,28 @@ def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
             yield data
             continue
         if sys.platform.startswith("linux"):
-            blocked_since = _release_or_give_up(proc, blocked_since)
+            blocked_since, released = _release_or_give_up(proc, blocked_since)
+            wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
 
 
-def _release_or_give_up(proc: subprocess.Popen[bytes], blocked_since: float) -> float:
+def _release_or_give_up(proc: subprocess.Popen[bytes],
+                        blocked_since: float) -> tuple[float, bool]:
     """One look at a child that has said nothing for a while: when it waits to open a FIFO,
     the FIFO is released; when that fails for _GIVE_UP seconds the child is killed
-    (FifoBlocked). Returns since when it has been blocked (0.0: it is not)."""
+    (FifoBlocked). Returns since when it has been blocked (0.0: it is not), and whether a
+    FIFO was released now."""
     if not _blocked_on_fifo(proc.pid):
-        return 0.0
+        return 0.0, False
     path = _opening(proc.pid)
     if path is not None and _release(path):
-        return 0.0
+        return 0.0, True
     blocked_since = blocked_since or time.monotonic()
     if time.monotonic() - blocked_since > _GIVE_UP:
         proc.kill()
         proc.communicate()
         raise FifoBlocked("git waited to open a FIFO (a named pipe where a file such as "
                           ".gitignore was expected) and was stopped")
-    return blocked_since
+    return blocked_since, False
 
 
 def _blocked_on_fifo(pid: int) -> bool:

@@ -206,7 +206,10 @@ class GitQuery:
         """Whether the user's core.excludesFile (or git's default one) holds a rule."""
         if self._excludes_file is None:
             return False
-        out, _ = self._excludes_file.communicate()
+        try:  # `git config` reads .git/config: a FIFO there is let go, never waited on
+            out, _ = fifo_guard.communicate(self._excludes_file)
+        except fifo_guard.FifoBlocked:
+            return True  # not known: git's own listing of ignored files decides
         configured = out.decode("utf-8", "surrogateescape").strip()
         return _holds_rules(configured or _default_excludes_file())
 

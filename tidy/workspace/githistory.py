@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tidy.core.processes import running
-from tidy.workspace import pickaxe
+from tidy.workspace import fifo_guard, pickaxe
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, run_git
 from tidy.workspace.pickaxe import BlobCounts, Found
 
@@ -322,8 +322,8 @@ def _read_head(
     proc: subprocess.Popen[bytes], wanted: set[str]
 ) -> tuple[dict[str, list[str]], frozenset[str]]:
     """(sha -> paths at HEAD for the wanted blobs, every path at HEAD); empty without HEAD."""
-    out, _ = proc.communicate()
-    if proc.returncode != 0:
+    out = _output(proc)
+    if out is None or proc.returncode != 0:
         return {}, frozenset()
     found: dict[str, list[str]] = {}
     every: set[str] = set()
@@ -339,8 +339,18 @@ def _read_head(
     return found, frozenset(every)
 
 
+def _output(proc: subprocess.Popen[bytes]) -> bytes | None:
+    """What git printed; None when it stayed blocked on a FIFO (its config, an attributes
+    file) that fifo_guard could not let go."""
+    try:
+        out, _ = fifo_guard.communicate(proc)
+    except fifo_guard.FifoBlocked:
+        return None
+    return out
+
+
 def _read_count_objects(proc: subprocess.Popen[bytes]) -> int:
-    out, _ = proc.communicate()
+    out = _output(proc) or b""
     values: dict[str, int] = {}
     for line in out.decode("ascii", "replace").splitlines():
         key, _, value = line.partition(":")

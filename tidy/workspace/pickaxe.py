@@ -598,11 +598,10 @@ def pickaxe(root: str, paths: Sequence[str], deadline: float) -> dict[str, str]:
 
 def textconv_configured(root: str) -> bool:
     """Whether any diff driver has a textconv command (pickaxe then searches its output)."""
-    try:
-        proc = subprocess.run(
+    try:  # `git config` reads .git/config: a FIFO there is let go (fifo_guard), not waited on
+        proc = fifo_guard.run(
             [git_executable(), "-C", root, "config", "-z", "--get-regexp",
-             r"^diff\..*\.textconv$"],
-            capture_output=True, env=git_env(), check=False, timeout=30)
-    except (OSError, subprocess.TimeoutExpired):
+             r"^diff\..*\.textconv$"], env=git_env())
+    except (OSError, fifo_guard.FifoBlocked):
         return True  # not known: git log -S decides
     return proc.returncode == 0 and bool(proc.stdout)
