@@ -26,6 +26,7 @@ import select
 import stat
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 
@@ -79,19 +80,51 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
         return out or b"", err or b""
     deadline = None if timeout is None else time.monotonic() + timeout
     blocked_since = 0.0
-    pending = input
+    writer = _feed(proc, input) if input is not None else None
     wait = _FIRST_SLICE
-    while True:
-        left = wait if deadline is None else min(wait, deadline - time.monotonic())
+    try:
+        while True:
+            left = wait if deadline is None else min(wait, deadline - time.monotonic())
+            try:
+                out, err = proc.communicate(None, timeout=max(0.0, left))
+                return out or b"", err or b""
+            except subprocess.TimeoutExpired:
+                if deadline is not None and time.monotonic() >= deadline:
+                    raise
+            blocked_since, released = _release_or_give_up(proc, blocked_since)
+            wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
+    finally:
+        if writer is not None and proc.poll() is not None:
+            # The child is gone: its stdin's reader too, so the write is over (or broken).
+            # Joined, so no thread outlives the call (a pool worker forks only unthreaded).
+            writer.join(timeout=5)
+
+
+def _feed(proc: subprocess.Popen[bytes], data: bytes) -> threading.Thread | None:
+    """Write `data` to the child's stdin, and close it, on a thread of its own.
+
+    Popen.communicate cannot be retried with input: after a timeout it neither sends the
+    rest nor closes stdin (it registers stdin only when called with input, and refuses input
+    once started), so a child still reading (`git cat-file --batch-check` given 7,000 ids)
+    would wait for the rest for ever, and tidy for its output. The thread ends when the
+    child has read everything or is gone (a broken pipe)."""
+    stdin = proc.stdin
+    if stdin is None:
+        return None
+    proc.stdin = None  # communicate() now neither writes to nor closes it
+
+    def write() -> None:
         try:
-            out, err = proc.communicate(pending, timeout=max(0.0, left))
-            return out or b"", err or b""
-        except subprocess.TimeoutExpired:
-            pending = None  # the input is being sent; passing it again is an error
-            if deadline is not None and time.monotonic() >= deadline:
-                raise
-        blocked_since, released = _release_or_give_up(proc, blocked_since)
-        wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
+            stdin.write(data)
+        except (OSError, ValueError):
+            pass  # the child stopped reading (it failed, or was stopped): nothing to send to
+        finally:
+            with contextlib.suppress(OSError, ValueError):
+                stdin.close()
+
+    thread = threading.Thread(target=write, name="git-stdin", daemon=True)
+    thread.start()
+    return thread
 
 
 def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
