@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import write
+from tests.conftest import commit, git, make_repo, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import config_repo, tidy
 
@@ -213,3 +213,25 @@ def test_a_fifo_in_the_git_dir_is_let_go_at_once(tmp_path: Path, rel: str) -> No
     assert f"{fifo}: a FIFO where git reads a config file" in _said(json.loads(done.stdout))
     assert took < 20, took  # a few seconds on a loaded machine; the 30 s timeout is gone
     assert os.path.exists(fifo) and not os.path.isfile(fifo)
+
+
+@pytest.mark.slow
+def test_the_unsafe_untrack_fix_lets_git_go_from_a_fifo_config(tmp_path: Path) -> None:
+    """`git rm --cached` (TDY102's fix) reads .git/config: with a FIFO there, the fix waited
+    for ever after printing its plan. Now git is let go and the cache leaves the index."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 3000)
+    commit(repo)
+    backdate(repo)
+    config = repo / ".git" / "config"
+    kept = config.read_bytes()
+    config.unlink()
+    os.mkfifo(config)
+    done = tidy("fix", "--unsafe-fixes", "--yes", "--skip-recent", "0s", ".", cwd=repo,
+                state=tmp_path / "state", timeout=CHILD_TIMEOUT)
+    assert done.returncode in (0, 1), done.stdout + done.stderr
+    config.unlink()
+    config.write_bytes(kept)  # git answers again
+    assert git(repo, "ls-files").split() == ["pkg/m.py"]
+    assert (repo / "pkg" / "__pycache__" / "m.cpython-311.pyc").is_file()  # left on disk

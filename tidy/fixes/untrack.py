@@ -15,7 +15,6 @@ when it is not one (a symlink, a FIFO) the path is not untracked at all.
 from __future__ import annotations
 
 import os
-import subprocess
 from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
@@ -26,6 +25,7 @@ from tidy.fixes.ignore.managed_block import add_rules, read_file
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recovery import resolve_from_disk
+from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
@@ -43,10 +43,11 @@ def ignore_pattern(rel: str, is_dir: bool) -> str | None:
 
 
 def _git(repo: str, *args: str, stdin: bytes | None = None) -> bytes:
-    proc = subprocess.run(
-        [git_executable(), "-C", repo, "--literal-pathspecs", *args],
-        input=stdin, capture_output=True, env=git_env(), check=False,
-    )
+    try:  # git opens the index and its config with a blocking open(): a FIFO there is let go
+        proc = fifo_guard.run([git_executable(), "-C", repo, "--literal-pathspecs", *args],
+                              input=stdin, env=git_env())
+    except fifo_guard.FifoBlocked as error:
+        raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
         first = proc.stderr.decode("utf-8", "replace").strip().split("\n")[0]
         raise GitUnavailable(first or f"git {args[0]} failed")
