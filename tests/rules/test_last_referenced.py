@@ -111,3 +111,21 @@ def test_last_referenced_end_to_end(tmp_path: Path, big_history: bool, big_index
     assert _walked(calls) == big_history
     if big_history:
         assert any(c.asks("cat-file", "--batch") for c in calls)
+
+
+@pytest.mark.slow
+def test_the_one_walk_lets_cat_file_go_from_a_fifo_config(tmp_path: Path) -> None:
+    """`git cat-file --batch` reads .git/config as it starts, before it answers: with a FIFO
+    there the blob reader's first readline waited for ever. Now the FIFO is let go (as for
+    every git of a scan), and the answer is git's own."""
+    repo = make_repo(tmp_path / "site")
+    _site(repo, big_history=True, big_index=False)
+    expected = _git_log_s(repo, KETCHER)
+    config = repo / ".git" / "config"
+    config.unlink()
+    os.mkfifo(config)
+    result = run_cli("scan", str(repo), "--format", "json", "--no-cache", "--select", "TDY4",
+                     cwd=repo, timeout=60)
+    assert result.code in (0, 1), result.err
+    [unused] = [f for f in findings(result.json(), "TDY401") if f["path"] == KETCHER]
+    assert dict(unused["details"])["last referenced"] == expected

@@ -100,6 +100,29 @@ def communicate(proc: subprocess.Popen[bytes], input: bytes | None = None,
             writer.join(timeout=5)
 
 
+def wait_readable(proc: subprocess.Popen[bytes], deadline: float | None = None) -> None:
+    """Until the child's stdout has something to read (or its end), releasing the child from
+    a FIFO it blocks on as `communicate` does: for a reader that then reads with blocking
+    calls (`git cat-file --batch`, asked before it has read its config). Call it before the
+    first read only: a buffered reader may hold what select() cannot see.
+
+    Raises subprocess.TimeoutExpired at `deadline` (time.monotonic()), and FifoBlocked (after
+    killing the child) when it cannot be released."""
+    assert proc.stdout is not None
+    fd = proc.stdout.fileno()
+    blocked_since = 0.0
+    wait = _FIRST_SLICE
+    while True:
+        left = wait if deadline is None else min(wait, deadline - time.monotonic())
+        if left <= 0:
+            raise subprocess.TimeoutExpired(proc.args, 0.0)
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready or not sys.platform.startswith("linux"):
+            return
+        blocked_since, released = _release_or_give_up(proc, blocked_since)
+        wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
+
+
 def _feed(proc: subprocess.Popen[bytes], data: bytes) -> threading.Thread | None:
     """Write `data` to the child's stdin, and close it, on a thread of its own.
 

@@ -254,6 +254,7 @@ class _Contents:
             self._read(missing[start:start + _BATCH])
 
     def _read(self, shas: list[str]) -> None:
+        first = self._proc is None
         proc = self._start()
         assert proc.stdin is not None and proc.stdout is not None
         try:
@@ -261,6 +262,13 @@ class _Contents:
             proc.stdin.flush()
         except OSError as error:
             raise GitUnavailable(f"git cat-file stopped: {error}") from None
+        if first:  # git reads its config as it starts: a FIFO there is let go (fifo_guard)
+            try:
+                fifo_guard.wait_readable(proc, self.deadline)
+            except subprocess.TimeoutExpired:
+                raise OutOfTime from None
+            except fifo_guard.FifoBlocked as error:
+                raise GitUnavailable(str(error)) from None
         for sha in shas:
             if time.monotonic() > self.deadline:
                 raise OutOfTime
