@@ -104,7 +104,7 @@ def wait_readable(proc: subprocess.Popen[bytes], deadline: float | None = None) 
     """Until the child's stdout has something to read (or its end), releasing the child from
     a FIFO it blocks on as `communicate` does: for a reader that then reads with blocking
     calls (`git cat-file --batch`, asked before it has read its config). Call it before the
-    first read only: a buffered reader may hold what select() cannot see.
+    first read only with a buffered reader: it may hold what select() cannot see.
 
     Raises subprocess.TimeoutExpired at `deadline` (time.monotonic()), and FifoBlocked (after
     killing the child) when it cannot be released."""
@@ -117,9 +117,11 @@ def wait_readable(proc: subprocess.Popen[bytes], deadline: float | None = None) 
         if left <= 0:
             raise subprocess.TimeoutExpired(proc.args, 0.0)
         ready, _, _ = select.select([fd], [], [], left)
-        if ready or not sys.platform.startswith("linux"):
+        if ready:
             return
-        blocked_since, released = _release_or_give_up(proc, blocked_since)
+        released = False
+        if sys.platform.startswith("linux"):  # elsewhere no probe: only the deadline
+            blocked_since, released = _release_or_give_up(proc, blocked_since)
         wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
 
 
@@ -159,23 +161,12 @@ def chunks(proc: subprocess.Popen[bytes], deadline: float | None = None,
     killing the child) when it cannot be released."""
     assert proc.stdout is not None
     fd = proc.stdout.fileno()
-    blocked_since = 0.0
-    wait = _FIRST_SLICE
     while True:
-        left = wait if deadline is None else min(wait, deadline - time.monotonic())
-        if left <= 0:
-            raise subprocess.TimeoutExpired(proc.args, 0.0)
-        ready, _, _ = select.select([fd], [], [], left)
-        if ready:
-            data = os.read(fd, size)
-            if not data:
-                return
-            blocked_since = 0.0
-            yield data
-            continue
-        if sys.platform.startswith("linux"):
-            blocked_since, released = _release_or_give_up(proc, blocked_since)
-            wait = _FIRST_SLICE if released else min(wait * 2, _SLICE)
+        wait_readable(proc, deadline)
+        data = os.read(fd, size)
+        if not data:
+            return
+        yield data
 
 
 def _release_or_give_up(proc: subprocess.Popen[bytes],
