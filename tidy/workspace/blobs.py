@@ -24,13 +24,11 @@ from __future__ import annotations
 import os
 import re
 import stat
-import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from tidy.core.processes import running
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
@@ -92,22 +90,18 @@ def hook_env() -> dict[str, str]:
 
 def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
          stdin: bytes | None = None) -> bytes:
-    # Not subprocess.run: after a Ctrl-C it kills the child but may not reap it (a defunct
-    # `git cat-file --batch` until this process exits); running() does.
-    # fifo_guard: git opens the index, .gitattributes and .gitignore with a blocking open(), so
-    # a FIFO in one of those places would hang the scan (and, after it, the trends' index size)
+    # fifo_guard.run: the child stopped and reaped however this is left (Ctrl-C included),
+    # and let go from a FIFO where git opens the index, its config or .gitattributes with a
+    # blocking open() (the trends' index size, after the scan, waited for ever on one)
     try:
-        with running([git_executable(), *args], cwd=cwd,
-                     stdin=subprocess.PIPE if stdin is not None else None,
-                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                     env=dict(env) if env is not None else scan_env()) as proc:
-            out, err = fifo_guard.communicate(proc, stdin)
+        proc = fifo_guard.run([git_executable(), *args], input=stdin, cwd=cwd,
+                              env=dict(env) if env is not None else scan_env())
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
-        text = err.decode("utf-8", "replace").strip()
+        text = proc.stderr.decode("utf-8", "replace").strip()
         raise GitUnavailable(text.splitlines()[0] if text else f"git {args[0]} failed")
-    return out
+    return proc.stdout
 
 
 def _names(out: bytes) -> list[str]:
