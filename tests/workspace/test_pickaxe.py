@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import git, hermetic_env, make_repo, write
+from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tidy.workspace import content_cache, pickaxe
 from tidy.workspace.content import REFS, ContentFacts, Spec
 from tidy.workspace.githistory import LastReferences, history_walk_pays
@@ -156,8 +156,7 @@ def _committed_project(tmp_path: Path) -> Path:
     write(repo / "app.js", "import 'lib/b/b.js'\n")
     write(repo / "README.md", "nothing\n")
     write(repo / "logo.png", b"\x89PNG\0\0 not text")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "first")
+    commit(repo, message="first")
     return repo
 
 
@@ -210,8 +209,7 @@ def test_a_second_walk_reads_no_blob_and_a_new_commit_only_its_own(tmp_path: Pat
     assert second.found is not None and second.found.blobs_read == 0
 
     write(repo / "docs/new.md", "see lib/a\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "mention")
+    commit(repo, message="mention")
     third = LastReferences(60, walk_min_work=0,
                            blobs=ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b"))))
     assert third.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
@@ -225,8 +223,7 @@ def test_answers_noted_at_an_old_head_end_the_walk_there(tmp_path: Path) -> None
     assert first.of(str(repo), "lib/a") == ""
     assert content.save()
     write(repo / "other.txt", "no reference\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "unrelated")
+    commit(repo, message="unrelated")
     later = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
     last = LastReferences(60, walk_min_work=0, notes=later, blobs=later)
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
@@ -317,8 +314,7 @@ def test_a_glob_character_in_the_path_leaves_its_pathspec_to_git(tmp_path: Path)
     write(repo / "lib/a*/x.js", "x\n")
     write(repo / "lib/ab/y.js", "lib/a*\n")  # inside the exclude's glob, outside the folder
     write(repo / "app.js", "nothing\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "first")
+    commit(repo, message="first")
     last = LastReferences(60, walk_min_work=0)
     assert last.of(str(repo), "lib/a*") == git_log_s(repo, "lib/a*")
     assert last.found is not None and last.found.listings == 1  # its own, not the chain's
@@ -338,8 +334,7 @@ def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_pat
     write(repo / "sub/lib/a/x.js", "x\n")
     write(repo / "top.txt", "lib/a\n")
     write(repo / "sub/notes.upper", "nothing\n")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", "first")
+    commit(repo, message="first")
     write(repo / "top.txt", "gone\n")
     git(repo, "commit", "-q", "-am", "second")
     sub = repo / "sub"

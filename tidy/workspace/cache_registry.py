@@ -182,19 +182,14 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
     if directory is None:
         return  # no longer a repo: nothing of tidy's to find there
     shown = os.path.join(directory, content_cache.CACHE_FOLDER, content_cache.CACHE_NAME)
-    try:
-        top = os.open(directory, _DIR_FLAGS)
-    except OSError as error:
-        if error.errno in _A_LINK:
-            done.left.append((shown, "the git directory is a symlink: not followed"))
+    top = _open_folder(directory, None, done, shown,
+                       "the git directory is a symlink: not followed")
+    if top is None:
         return
     try:
-        try:
-            folder = os.open(content_cache.CACHE_FOLDER, _DIR_FLAGS, dir_fd=top)
-        except OSError as error:
-            if error.errno in _A_LINK:
-                done.left.append((shown, "its folder is a symlink or not a folder: "
-                                         "not followed"))
+        folder = _open_folder(content_cache.CACHE_FOLDER, top, done, shown,
+                              "its folder is a symlink or not a folder: not followed")
+        if folder is None:
             return
         try:
             _drop_at(folder, content_cache.CACHE_NAME, shown, lambda found: found == root,
@@ -205,14 +200,24 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
         os.close(top)
 
 
-def _drop_state_caches(done: Dropped, dry_run: bool) -> None:
-    path = _state_folder()
+def _open_folder(path: str, dir_fd: int | None, done: Dropped, shown: str,
+                 refused: str) -> int | None:
+    """A descriptor of the folder `path` (relative to `dir_fd`), never through a link; None
+    when it cannot be opened, with `refused` noted for `shown` when a link (or a file) stands
+    where the folder should (a folder that is simply not there is nothing to drop)."""
     try:
-        folder = os.open(path, _DIR_FLAGS)
+        return os.open(path, _DIR_FLAGS, dir_fd=dir_fd)
     except OSError as error:
         if error.errno in _A_LINK:
-            done.left.append((path, "a symlink where tidy's state folder has its caches: "
-                                    "not followed"))
+            done.left.append((shown, refused))
+        return None
+
+
+def _drop_state_caches(done: Dropped, dry_run: bool) -> None:
+    path = _state_folder()
+    folder = _open_folder(path, None, done, path,
+                          "a symlink where tidy's state folder has its caches: not followed")
+    if folder is None:
         return
     try:
         for name in sorted(os.listdir(folder)):
