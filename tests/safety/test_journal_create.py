@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from tests.conftest import commit, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
@@ -53,6 +56,7 @@ def _wait_for_a_file_in(folder: Path, proc: subprocess.Popen[bytes]) -> None:
     raise AssertionError(f"no journal appeared in {folder}")
 
 
+@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace (Linux)")
 def test_a_run_looked_at_before_it_holds_its_lock_is_not_taken_for_a_killed_one(
         tmp_path: Path) -> None:
     repo = _next_repo(tmp_path / "repo")
