@@ -205,6 +205,82 @@ def remove_at(dir_fd: int, name: str) -> None:
     _retry_owner(dir_fd, os.rmdir, name)
 
 
+def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
+                     since_ns: int) -> list[str]:
+    """Delete `name` (in `dir_fd`) as far as `copy` (in `copy_fd`), a verified copy of it,
+    holds it: the second half of a move across filesystems. The paths (from `name` down)
+    left in place: what the copy does not hold, or holds otherwise (type, size, mtime, mode,
+    link target), or that changed after `since_ns`, when the copy began (its ctime, which
+    no one can set back). A folder goes only once empty. Whatever a build wrote into
+    the tree after the comparison passed it is never deleted uncopied."""
+    left: list[str] = []
+    try:
+        st = lstat_at(dir_fd, name)
+        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev), name, left)
+    except FileNotFoundError:
+        pass
+    except RecursionError:
+        raise OSError(errno.ELOOP, "too deep to remove", name) from None
+    return left
+
+
+@dataclass
+class _Copied:
+    since_ns: int
+    dev: int
+    unlinked: set[tuple[int, int]] = field(default_factory=set)  # a hard link's ctime: ours
+
+
+def _remove_copied(dir_fd: int, name: str, copy_fd: int, copy: str, done: _Copied,
+                   shown: str, left: list[str]) -> None:
+    try:
+        st = lstat_at(dir_fd, name)
+    except FileNotFoundError:
+        return
+    try:
+        copied = lstat_at(copy_fd, copy)
+    except FileNotFoundError:
+        left.append(shown)
+        return
+    if stat.S_ISDIR(st.st_mode) and stat.S_ISDIR(copied.st_mode) and st.st_dev == done.dev:
+        before = len(left)
+        fd = _open_owned_dir(dir_fd, name, st)
+        try:
+            copy_dir = open_dir(copy, copy_fd)
+            try:
+                for child in sorted(os.listdir(fd)):
+                    _remove_copied(fd, child, copy_dir, child, done, f"{shown}/{child}", left)
+            finally:
+                os.close(copy_dir)
+        finally:
+            os.close(fd)
+        if len(left) == before:
+            try:
+                _retry_owner(dir_fd, os.rmdir, name)
+            except OSError as error:
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+                left.append(shown)  # something was made in it just now
+        return
+    if not _same_as_copy(st, copied, dir_fd, name, copy_fd, copy, done):
+        left.append(shown)
+        return
+    _retry_owner(dir_fd, os.unlink, name)
+    done.unlinked.add((st.st_dev, st.st_ino))
+
+
+def _same_as_copy(st: os.stat_result, copied: os.stat_result, dir_fd: int, name: str,
+                  copy_fd: int, copy: str, done: _Copied) -> bool:
+    if stat.S_IFMT(st.st_mode) != stat.S_IFMT(copied.st_mode) or stat.S_ISDIR(st.st_mode):
+        return False
+    if st.st_ctime_ns > done.since_ns and (st.st_dev, st.st_ino) not in done.unlinked:
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        return os.readlink(name, dir_fd=dir_fd) == os.readlink(copy, dir_fd=copy_fd)
+    return (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) == (
+        copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode))
+
+
 def _open_owned_dir(dir_fd: int, name: str, st: os.stat_result) -> int:
     try:
         fd = open_dir(name, dir_fd)
