@@ -13,9 +13,10 @@ O(1) rename however many files the folder holds):
    purge remove it again once it holds no run.
 4. none of these: a copy into (1) or (2) (tidy/fixes/fdcopy.py), every entry compared before
    the original is deleted; of the original only what the copy holds, unchanged since the
-   copy began (fdops.remove_copied_at: what a build writes there meanwhile stays at home). Refused up front where the original could not be deleted (a
-   read-only filesystem, a folder without write permission) and for a path an earlier run
-   already copied but could not delete: the trash never fills with copies run after run.
+   copy began (fdops.remove_copied_at: what a build writes there meanwhile stays at home).
+   Refused up front where the original could not be deleted (a read-only filesystem, a
+   folder without write permission) and for a path an earlier run already copied but could
+   not delete: the trash never fills with copies run after run.
 
 Every step acts on folder descriptors (tidy/fixes/fdops.py): the scan root is opened once
 with O_DIRECTORY|O_NOFOLLOW, each folder below it one name at a time; the re-check
