@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, write
+from tests.conftest import CliResult, commit, git, make_repo, write
 from tests.fixes.helpers import snapshot
+from tests.safety.helpers import config_repo
 from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
@@ -197,3 +198,110 @@ def test_a_dry_run_never_writes_a_journal(tmp_path: Path, state: Path, tidy_main
     assert result.code == 0, result.err
     assert {p.name: p.read_bytes() for p in (state / "runs").iterdir()} == before
     assert path.exists()
+
+
+# -- what else an intent names: the root and file an edit, untrack or extraction acts on ------
+def _edit_run(tmp_path: Path, tidy_main: Tidy) -> tuple[Path, str]:
+    repo = config_repo(tmp_path / "repo")
+    result = tidy_main("fix", "--yes", "--format", "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    return repo, json.loads(result.out)["run"]
+
+
+@pytest.mark.parametrize("how", ["root", "slash"])
+def test_an_edited_config_edit_cannot_make_undo_write_outside(
+        tmp_path: Path, state: Path, tidy_main: Tidy, how: str) -> None:
+    """The edit appliers undo at the intent's root and rel. The path alone was checked: an
+    intent whose path stayed inside the root but whose root (and rel) named another folder,
+    or whose root was `/` (it "holds" every run root), had `tidy undo` write the journal's
+    old text there, keeping the file it replaced beside it."""
+    repo, run_id = _edit_run(tmp_path, tidy_main)
+    victim = tmp_path / "outside" / "victim.txt"
+    write(victim, "precious\n")
+
+    def point_out(entry: dict[str, object]) -> None:
+        if entry["action"] not in ("ignore", "editor-exclude"):
+            return
+        if how == "root":
+            entry.update(root=str(victim.parent), rel=victim.name)
+        else:
+            entry.update(path=str(victim), root="/", rel=str(victim).lstrip("/"))
+        entry.update(before="written by an edited journal\n")
+
+    rewrite(journal_file(state, run_id), point_out)
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
+    assert victim.read_text() == "precious\n"
+    assert os.listdir(victim.parent) == [victim.name]  # no conflict copy made beside it
+
+
+def _committed_cache_repo(parent: Path, name: str) -> Path:
+    repo = make_repo(parent / name)
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 400)
+    commit(repo, "pkg")
+    return repo
+
+
+def test_an_edited_untrack_entry_reaches_no_other_repo_and_no_other_index_entry(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """Untrack's undo runs `git update-index` in the intent's root with the index records it
+    holds, and restores the `.gitignore` it names: each was taken as written."""
+    repo = _committed_cache_repo(tmp_path, "repo")
+    other = _committed_cache_repo(tmp_path, "other")
+    write(other / ".gitignore", "other's rules\n")
+    result = tidy_main("fix", "--yes", "--unsafe-fixes", "--select", "TDY102", "--format",
+                       "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    run_id = json.loads(result.out)["run"]
+    index_before = {r: git(r, "ls-files", "-s") for r in (repo, other)}
+    planted = write(tmp_path / "planted.txt", "not what was committed\n")
+    blob = git(repo, "hash-object", "-w", str(planted)).strip()
+
+    rewrite(journal_file(state, run_id), lambda e: e.update(
+        root=str(other), gitignore=str(other / ".gitignore"), gitignore_before="replaced\n"))
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
+    assert git(other, "ls-files", "-s") == index_before[other]
+    assert (other / ".gitignore").read_text() == "other's rules\n"
+
+    rewrite(journal_file(state, run_id), lambda e: e.update(
+        root=str(repo), gitignore=str(repo / ".gitignore"), gitignore_before=None,
+        index=[*e["index"], f"100644 {blob} 0\tpkg/m.py"]))  # type: ignore[misc]
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1, undo.out + undo.err
+    assert f"{blob}" not in git(repo, "ls-files", "-s", "pkg/m.py")
+    assert git(repo, "ls-files", "-s", "pkg/m.py") in index_before[repo]
+
+
+def test_an_edited_extraction_backup_cannot_make_undo_write_elsewhere(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """Extraction's undo wrote the backup's original to the module and build config its
+    record names, from whatever backup folder the journal's `done` line named."""
+    repo = make_repo(tmp_path / "svc")
+    write(repo / "pkg" / "__init__.py", "")
+    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about things?'}},"
+                     for i in range(3000))
+    write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
+    commit(repo)
+    result = tidy_main("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                       "TDY301", "--format", "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    run_id = json.loads(result.out)["run"]
+    victim = tmp_path / "outside" / "victim.py"
+    write(victim, "precious = True\n")
+    forged = tmp_path / "outside" / "backup"
+    write(forged / "module.py.orig", "written by a forged backup\n")
+    write(forged / "record.json", json.dumps({
+        "module": str(victim), "data_file": str(victim.parent / "victim.json.gz"),
+        "project_file": "", "module_sha256": "", "data_sha256": "", "complete": True}))
+    path = journal_file(state, run_id)
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    for line in lines:
+        if line.get("op") == "done":
+            line["backup"] = str(forged)
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1, undo.out + undo.err
+    assert victim.read_text() == "precious = True\n"
+    assert sorted(os.listdir(victim.parent)) == ["backup", "victim.py"]

@@ -125,6 +125,31 @@ def read_record(backup: str) -> dict[str, Any]:
     return record
 
 
+def record_of(backup: str, module_path: str) -> dict[str, Any]:
+    """The record of `backup`, checked to be one this module's extraction left: the folder is
+    in the module's backup root, the record names this module, and the build config it names
+    is a pyproject.toml in a folder at or above the module's. Undo and the clearing of a
+    killed extraction write to those paths: a backup named by an edited journal, or a record
+    edited, must not send them anywhere else."""
+    module_path = os.path.abspath(module_path)
+    where = os.path.dirname(os.path.abspath(backup))
+    if where != backup_root(module_path):
+        raise UndoRefused(f"{backup}: not one of tidy's extraction backups for {module_path}")
+    record = read_record(backup)
+    if record["module"] != module_path:
+        raise UndoRefused(f"{backup}: its record is of {record['module']}, not {module_path}")
+    project = record.get("project_file") or ""
+    folder = os.path.dirname(module_path)
+    if project and not (isinstance(project, str) and os.path.isabs(project)
+                        and os.path.basename(project) == "pyproject.toml"
+                        and os.path.normpath(project) == project
+                        and (folder + os.sep).startswith(
+                            os.path.dirname(project).rstrip(os.sep) + os.sep)):
+        raise UndoRefused(f"{backup}: its record names a build config that is not the "
+                          f"module's: {project!r}")
+    return record
+
+
 def latest_backup(module_path: str, include_incomplete: bool = False) -> str | None:
     root = backup_root(module_path)
     if not os.path.isdir(root):
@@ -173,7 +198,7 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
     backup = backup or latest_backup(module_path)
     if backup is None:
         raise UndoRefused(f"{module_path}: no extraction backup found")
-    record = read_record(backup)
+    record = record_of(backup, module_path)
     changes = changed_since(record)
     if changes and not force:
         raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
@@ -222,7 +247,10 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
     backup = latest_backup(module_path, include_incomplete=True)
     if backup is None:
         return []
-    record = read_record(backup)
+    try:
+        record = record_of(backup, module_path)
+    except UndoRefused as error:
+        return [f"a killed extraction's backup was left alone: {error}"]
     writer = record.get("pid")
     if record.get("complete", True) or (writer != os.getpid() and process_alive(writer)):
         return []

@@ -15,6 +15,7 @@ when it is not one (a symlink, a FIFO) the path is not untracked at all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
@@ -148,6 +149,11 @@ class UntrackApplier:
     def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
         entry = intent.entry
         path, root = str(entry["path"]), str(entry["root"])
+        problem = index_problem(entry.get("index", []), str(entry["rel"]))
+        if problem:
+            reason = f"journal entry refused: {problem}; nothing done"
+            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
+            return Outcome(path, self.kind, Status.FAILED, reason, True, run=journal.run_id)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
         records = b"".join(os.fsencode(r) + b"\0" for r in entry.get("index", []))
         try:
@@ -164,6 +170,24 @@ class UntrackApplier:
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
         return resolve_from_disk(intents, journal, self.kind, "untrack", _untracked)
+
+
+_INDEX_RECORD = re.compile(r"[0-7]{6} (?:[0-9a-f]{40}|[0-9a-f]{64}) 0\t(.+)", re.DOTALL)
+
+
+def index_problem(records: object, rel: str) -> str:
+    """Why a journal's index records may not go back into the index ("" when they may):
+    each must be a `git ls-files -s` record of `rel` or of a path below it, as the untrack
+    took them out; an edited one would stage any content at any path of the repo."""
+    if not isinstance(records, list):
+        return "the index records are not a list"
+    for record in records:
+        found = _INDEX_RECORD.fullmatch(record) if isinstance(record, str) else None
+        if found is None:
+            return f"not an index record: {record!r}"
+        if not (found[1] == rel or found[1].startswith(rel.rstrip("/") + "/")):
+            return f"index record of {found[1]!r}, not of {rel!r}"
+    return ""
 
 
 def _untracked(intent: Intent) -> bool:
