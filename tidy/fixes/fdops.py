@@ -102,12 +102,15 @@ class Chain:
 
 def open_chain(anchor: str, parts: Sequence[str], expected: Sequence[tuple[int, int]] = (),
                make: int = 0, what: str = "a folder on the way",
-               anchor_fd: int | None = None) -> Chain:
+               anchor_fd: int | None = None, private: bool = False) -> Chain:
     """Open `anchor` (or, with `anchor_fd`, a duplicate of that open folder, whose path is
     `anchor`), then each of `parts` below it, without following any link.
 
     `expected[i]` (where given) is the (st_dev, st_ino) level i must still have. With
-    `make` (a mode), missing folders below the anchor are created. Raises Refused."""
+    `make` (a mode), missing folders below the anchor are created. With `private` (tidy's
+    trash), each folder below the anchor must be the user's own and writable by no one
+    else: in a folder others may write, another user could have made it, or swapped it for
+    theirs, and rename what tidy keeps there. Raises Refused."""
     chain = Chain()
     try:
         if anchor_fd is not None:
@@ -119,10 +122,21 @@ def open_chain(anchor: str, parts: Sequence[str], expected: Sequence[tuple[int, 
                 raise Refused(f"not a plain folder name: {part!r}")
             path = os.path.join(chain.path, part)
             _open_level(chain, chain.fd, part, path, expected, level, make, what)
+            if private:
+                _check_private(chain.stats[-1], path, what)
     except BaseException:
         chain.close()
         raise
     return chain
+
+
+def _check_private(st: os.stat_result, path: str, what: str) -> None:
+    if st.st_uid != os.geteuid():
+        raise Refused(f"{what} belongs to another user (uid {st.st_uid}): {path}; tidy "
+                      "neither keeps nor takes anything there")
+    if st.st_mode & stat.S_IWOTH:
+        raise Refused(f"{what} may be written by anyone: {path}; tidy neither keeps nor "
+                      "takes anything there")
 
 
 def _open_level(chain: Chain, dir_fd: int | None, name: str, path: str,

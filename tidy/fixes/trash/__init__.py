@@ -22,7 +22,9 @@ Every step acts on folder descriptors (tidy/fixes/fdops.py): the scan root is op
 with O_DIRECTORY|O_NOFOLLOW, each folder below it one name at a time; the re-check
 (tidy/fixes/recheck.py) runs on those descriptors and the rename uses them. The trash
 folders are opened the same way below their anchor (the git dir, the state folder, the scan
-root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused.
+root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused, and so
+is such a folder (`.tidy-trash/` included) that belongs to another user or that anyone may
+write (fdops.open_chain `private`).
 
 Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/fixes/journal.py) holds the
 original path; the item keeps its inode, bytes, modes, mtimes and links, so a rename back
