@@ -305,3 +305,37 @@ def test_an_edited_extraction_backup_cannot_make_undo_write_elsewhere(
     assert undo.code == 1, undo.out + undo.err
     assert victim.read_text() == "precious = True\n"
     assert sorted(os.listdir(victim.parent)) == ["backup", "victim.py"]
+
+
+# -- tidy's own logs: a FIFO or a link where the file should be --------------------------------
+def _log_trap(state: Path, name: str, kind: str, outside: Path) -> None:
+    state.mkdir(mode=0o700, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(state / name)
+    else:
+        os.symlink(outside, state / name)
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+@pytest.mark.parametrize(("name", "command"), [
+    ("log.jsonl", ("fix", "--yes", "-q", "--select", "TDY1")),
+    ("watch.log", ("watch", "--once")),  # its pass is logged whatever it moves
+])
+def test_a_fifo_or_link_named_as_a_log_neither_hangs_nor_writes_elsewhere(
+        tmp_path: Path, name: str, command: tuple[str, ...], kind: str) -> None:
+    """The audit log (`tidy log`) and the watch log were opened with a plain O_CREAT|O_APPEND:
+    a FIFO in their place hung the command for ever once its work was done (an open for
+    writing waits for a reader), and a symlink had a line appended to whatever it named."""
+    from tests.safety.helpers import tidy as run
+
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    outside = write(tmp_path / "outside.txt", "precious\n")
+    _log_trap(state, name, kind, outside)
+    done = run(*command, str(root), cwd=root, state=state, timeout=30)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if command[0] == "fix":
+        assert not (root / "web" / "node_modules").exists()  # the work itself was done
+        assert "audit log was not written" in done.stderr
+    assert outside.read_text() == "precious\n"
+    assert os.path.islink(state / name) == (kind == "link")

@@ -48,6 +48,7 @@ from typing import Any
 
 from tidy import __version__
 from tidy.core import state
+from tidy.core.safe_files import UnsafeFile, open_for_append
 
 Entry = dict[str, Any]
 
@@ -563,8 +564,11 @@ def audit(event: str, run_id: str, **payload: Any) -> None:
     folder = state.ensure_dir(state.state_dir())
     entry = {"time": round(time.time(), 3), "event": event, "run": run_id,
              "argv": sys.argv, "cwd": _cwd(), "user": _user(), **payload}
-    fd = os.open(os.path.join(folder, "log.jsonl"),
-                 os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    try:
+        fd = open_for_append(os.path.join(folder, "log.jsonl"))
+    except (UnsafeFile, OSError) as error:  # the run itself is done and journaled
+        _NOTICES.append(f"tidy: the audit log was not written: {error}")
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # concurrent tidy processes: whole lines only
         os.write(fd, _dumps(entry))
