@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, commit, git, make_repo, write
+from tests.conftest import CliResult, commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import snapshot
 from tests.safety.helpers import config_repo
 from tests.safety.moves_helpers import node_project
@@ -339,3 +343,56 @@ def test_a_fifo_or_link_named_as_a_log_neither_hangs_nor_writes_elsewhere(
         assert "audit log was not written" in done.stderr
     assert outside.read_text() == "precious\n"
     assert os.path.islink(state / name) == (kind == "link")
+
+
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+@pytest.mark.parametrize("name", ["watch-pass.lock", "watch-state.json"])
+def test_watch_state_files_that_are_a_fifo_or_link_neither_hang_nor_write_elsewhere(
+        tmp_path: Path, name: str, kind: str) -> None:
+    """`tidy watch --once` (the nightly job) opened its pass lock for writing and read its
+    state between passes with plain opens: a FIFO there hung it for ever; a link had it
+    open (and create) the file the link named, or failed with an internal error. Now the
+    lock must be a regular file (else one line naming it, exit 2) and a state file that is
+    not one is started afresh."""
+    from tests.safety.helpers import tidy as run
+
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    outside = tmp_path / "outside" / "named-by-the-link"
+    _log_trap(state, name, kind, outside)
+    done = run("watch", "--once", str(root), cwd=root, state=state, timeout=30)
+    if name.endswith(".lock"):
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and name in done.stderr
+    else:
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert not outside.exists() and not outside.parent.exists()
+
+
+def test_a_watch_lock_that_is_a_link_is_not_truncated_through(tmp_path: Path) -> None:
+    """The running watcher truncated its lock file and wrote its pid there: through a link
+    named `watch.lock`, the linked file lost its content."""
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    precious = write(tmp_path / "thesis.tex", "years of work\n")
+    _log_trap(state, "watch.lock", "link", precious)
+    watcher = subprocess.Popen([sys.executable, "-m", "tidy", "watch", str(root)], cwd=root,
+                               env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and watcher.poll() is None and not any(
+                '"event":"start"' in line for line in _lines(state / "watch.log")):
+            time.sleep(0.05)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        watcher.communicate(timeout=30)
+    assert precious.read_text() == "years of work\n"
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text().splitlines()
+    except OSError:
+        return []
