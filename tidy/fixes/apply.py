@@ -202,7 +202,7 @@ def last_undoable(scope: str | None = None) -> RunRecord | None:
     """The newest run with something to put back; with `scope` (a folder), the newest whose
     roots all lie inside it (a run over a parent workspace reached other repos too)."""
     for record in reversed(list_runs()):  # newest first
-        if record.purged or not any(i.applied for i in record.intents()):
+        if record.purged or record.purge_begun or not any(i.applied for i in record.intents()):
             continue
         roots = run_roots(record)
         if scope is None or (roots and all(_within(r, scope) for r in roots)):
@@ -224,6 +224,10 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
             record = read_run(run_id)
         if record.purged:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
+        if record.purge_begun:
+            raise JournalError(f"run {run_id}: a purge of its trash was cut short, what is left "
+                               "of it may be partial and is not put back; `tidy trash purge "
+                               f"{run_id}` finishes it")
         journal.write({"op": "undo-begin"}, sync=True)
         live = [i for i in record.intents() if i.applied]
         live, outcomes = _split_refused(record, live, journal, "undo-fail")

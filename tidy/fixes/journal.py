@@ -12,6 +12,8 @@ Every line is one JSON object carrying the run id, a sequence number and an `op`
     recovered   an interrupted intent, resolved from the disk: state moved / not-moved / missing
     end         the run finished (status: complete / interrupted)
     undo-begin, undo-intent, undo-copied, undo-done, undo-fail, undo-end   the same for `tidy undo`
+    purge-begin `tidy trash purge` is about to delete the run's trash (fsync'ed first: a purge
+                cut short leaves items half deleted; undo refuses the run, purge finishes it)
     purged      the run's trash was deleted for good (`tidy trash purge`)
 
 Journals are input, not trusted (anyone who can write the state folder can edit them).
@@ -493,6 +495,11 @@ class RunRecord:
     @property
     def purged(self) -> bool:
         return any(e.get("op") == "purged" for e in self.entries)
+
+    @property
+    def purge_begun(self) -> bool:
+        """A purge began deleting its trash (finished or not): nothing of it is whole."""
+        return any(e.get("op") == "purge-begin" for e in self.entries)
 
     def intents(self) -> list[Intent]:
         by_seq: dict[int, Intent] = {}
