@@ -25,9 +25,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import hermetic_env
-from tests.fixes.helpers import snapshot
+from tests.fixes.helpers import backdate, snapshot
 from tests.safety.helpers import tidy
 from tests.safety.moves_helpers import node_project
 
@@ -129,3 +131,76 @@ def test_recovery_after_a_kill_mid_delete_keeps_what_was_written_at_home_since(
     (intent,) = [e for e in _journal(state) if e.get("op") == "intent"]
     assert snapshot(Path(str(intent["dst"]))) == before  # the verified copy is in the trash
     assert sorted(os.listdir(cache / "dep")) == ["written-after-the-kill.txt"]
+
+
+# -- the rule itself, over varied trees (in process, on real files) ---------------------------
+_NAMES = st.sampled_from(["a", "b", "c", "-x", "sp ace", "n\nl", "\udcff"])
+_TREE = st.recursive(
+    st.one_of(st.binary(max_size=40), st.sampled_from([("link", "a"), ("link", "../b")])),
+    lambda inner: st.dictionaries(_NAMES, inner, min_size=1, max_size=3), max_leaves=12)
+
+
+def _build(path: Path, node: object, inodes: dict[bytes, Path]) -> None:
+    if isinstance(node, dict):
+        path.mkdir()
+        for name, child in node.items():
+            _build(path / name, child, inodes)
+    elif isinstance(node, tuple):
+        os.symlink(node[1], path)
+    else:
+        assert isinstance(node, bytes)
+        if node in inodes and node:  # the same bytes again: a hard link to the first
+            os.link(inodes[node], path)
+        else:
+            path.write_bytes(node)
+            inodes[node] = path
+
+
+def _files_and_links(path: Path) -> list[Path]:
+    return sorted(Path(d) / n for d, dirs, files in os.walk(path) for n in files + [
+        x for x in dirs if os.path.islink(os.path.join(d, x))])
+
+
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(tree=_TREE.filter(lambda t: isinstance(t, dict)), changes=st.lists(
+    st.tuples(st.integers(0, 50), st.sampled_from(["new", "append", "touch"])), max_size=3))
+def test_only_what_the_copy_holds_unchanged_is_deleted(tmp_path_factory: pytest.TempPathFactory,
+                                                       tree: object,
+                                                       changes: list[tuple[int, str]]) -> None:
+    from tidy.fixes.fdops import open_dir, remove_copied_at
+    from tidy.fixes.trash.move import copy_tree
+
+    base = tmp_path_factory.mktemp("tree")
+    src, dst = base / "node_modules", base / "copy"
+    _build(src, tree, {})
+    backdate(src)
+    before = snapshot(src)
+    since = time.time_ns()
+    copy_tree(str(src), str(dst))
+    kept: set[Path] = set()
+    entries = _files_and_links(src)
+    for index, how in changes:  # what a build does to the original after the copy
+        if not entries:
+            break
+        target = entries[index % len(entries)]
+        if how == "new":
+            folder = target.parent
+            extra = folder / f"new{index}.js"
+            extra.write_text("written after the copy\n")
+            kept.add(extra)
+        elif not target.is_symlink():
+            with open(target, "ab") as f:
+                f.write(b"more") if how == "append" else None
+            os.utime(target)  # "touch": a new mtime (and ctime)
+            inode = target.stat().st_ino  # its hard-linked twins changed with it
+            kept.update(p for p in entries if not p.is_symlink() and p.stat().st_ino == inode)
+    parent = open_dir(str(base))
+    try:
+        left = remove_copied_at(parent, "node_modules", parent, "copy", since)
+    finally:
+        os.close(parent)
+    assert snapshot(dst) == before  # the copy is untouched
+    remaining = set(_files_and_links(src)) if src.exists() else set()
+    assert remaining == kept, (left, remaining, kept)  # exactly the changed ones stay
+    assert bool(left) == bool(kept)
