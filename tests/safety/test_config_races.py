@@ -248,3 +248,40 @@ def test_an_undo_killed_before_it_edited_a_changed_gitignore_can_be_run_again(
     again = tidy("undo", cwd=repo, state=state)  # recovers the killed undo, then undoes
     assert again.returncode == 0, again.stdout + again.stderr
     assert (repo / ".gitignore").read_text() == MINE + "secrets.env\n"
+
+
+def test_an_untrack_undo_killed_before_it_took_the_rule_out_can_be_run_again(
+        tmp_path: Path) -> None:
+    """Untrack's undo puts the index entries back, then takes tidy's rule out of
+    .gitignore. Killed in between, recovery saw the entries back and journaled the undo as
+    done: `tidy undo` had nothing left to do and the rule stayed. strace (this process
+    only: git's own renames are not counted) holds the undo at its first rename, the
+    .gitignore's, and it is killed there."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / ".gitignore", MINE)
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 400)
+    commit(repo, ".gitignore", "pkg")
+    backdate(repo)
+    state = tmp_path / "st"
+    done = tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY102", cwd=repo, state=state)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "/pkg/__pycache__/" in (repo / ".gitignore").read_text()
+    undo = subprocess.Popen(
+        ["strace", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=rename,renameat",
+         "-e", "inject=rename,renameat:delay_enter=3000000:when=1", sys.executable, "-m",
+         "tidy", "undo"], cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and undo.poll() is None and not any(
+            n.startswith(".tidy-") for n in os.listdir(repo)):  # its temp .gitignore
+        time.sleep(0.01)
+    assert undo.poll() is None, "the undo was not held"
+    os.killpg(undo.pid, signal.SIGKILL)
+    undo.wait(timeout=30)
+    assert "/pkg/__pycache__/" in (repo / ".gitignore").read_text()
+
+    again = tidy("undo", cwd=repo, state=state)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (repo / ".gitignore").read_text() == MINE

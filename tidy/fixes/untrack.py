@@ -22,7 +22,7 @@ from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, skipped
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editors.excludes import sha256
-from tidy.fixes.ignore.managed_block import add_rules, read_file
+from tidy.fixes.ignore.managed_block import add_rules, managed_patterns, read_file
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recovery import resolve_from_disk
@@ -169,7 +169,7 @@ class UntrackApplier:
                        where=f"index of {root}", run=journal.run_id)
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        return resolve_from_disk(intents, journal, self.kind, "untrack", _untracked)
+        return resolve_from_disk(intents, journal, self.kind, "untrack", _in_effect)
 
 
 _INDEX_RECORD = re.compile(r"[0-7]{6} (?:[0-9a-f]{40}|[0-9a-f]{64}) 0\t(.+)", re.DOTALL)
@@ -188,6 +188,28 @@ def index_problem(records: object, rel: str) -> str:
         if not (found[1] == rel or found[1].startswith(rel.rstrip("/") + "/")):
             return f"index record of {found[1]!r}, not of {rel!r}"
     return ""
+
+
+def _in_effect(intent: Intent) -> bool:
+    """For an untrack a kill cut short: did it happen (the entries are out of the index)?
+    For an undo a kill cut short: is any of it still in effect: the entries still out, or
+    tidy's rule still in .gitignore (the undo puts the entries back first, then takes the
+    rule out)?"""
+    if not intent.undo_in_flight:
+        return _untracked(intent)
+    return _untracked(intent) or _rule_still_there(intent)
+
+
+def _rule_still_there(intent: Intent) -> bool:
+    pattern, ignore_file = intent.entry.get("pattern"), intent.entry.get("gitignore")
+    if not (isinstance(pattern, str) and pattern and isinstance(ignore_file, str)
+            and ignore_file):
+        return False
+    try:
+        current = read_file(os.path.dirname(ignore_file), ".gitignore")
+    except ValueError:
+        return False
+    return current is not None and pattern in managed_patterns(current)
 
 
 def _untracked(intent: Intent) -> bool:
