@@ -6,7 +6,8 @@ cache does not come back with the next `git add -A`. Always an unsafe fix: it ch
 the next commit contains.
 
 Undo puts the exact index entries back (mode, blob id, path, from `git ls-files -s` taken
-before the change, via `git update-index --index-info`), and takes tidy's rule out of
+before the change, via `git update-index --index-info`; never over entries staged at that
+path since, which it leaves as they are and says so), and takes tidy's rule out of
 `.gitignore` again (tidy.fixes.edit_restore: later edits are kept). `.gitignore` is edited
 under the repository's edit lock, only as a regular file reached without following a link;
 when it is not one (a symlink, a FIFO) the path is not untracked at all.
@@ -149,15 +150,29 @@ class UntrackApplier:
     def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
         entry = intent.entry
         path, root = str(entry["path"]), str(entry["root"])
-        problem = index_problem(entry.get("index", []), str(entry["rel"]))
+        recorded = entry.get("index", [])
+        now: list[str] = []
+        problem = index_problem(recorded, str(entry["rel"]))
         if problem:
-            reason = f"journal entry refused: {problem}; nothing done"
-            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
-            return Outcome(path, self.kind, Status.FAILED, reason, True, run=journal.run_id)
+            problem = f"journal entry refused: {problem}; nothing done"
+        else:
+            try:
+                now = index_entries(root, str(entry["rel"]))
+            except GitUnavailable as error:
+                problem = f"git ls-files: {error}"
+            if now and sorted(now) != sorted(recorded):
+                # Staged again since (a newer copy `git add`ed): the old entries would
+                # replace what the user staged. Left as it is.
+                problem = (f"{entry['rel']} is tracked again since ({len(now)} index "
+                           "entries now); the index is left as it is")
+        if problem:
+            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": problem}, sync=True)
+            return Outcome(path, self.kind, Status.FAILED, problem, True, run=journal.run_id)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-        records = b"".join(os.fsencode(r) + b"\0" for r in entry.get("index", []))
+        records = b"".join(os.fsencode(r) + b"\0" for r in recorded)
         try:
-            _git(root, "update-index", "-z", "--index-info", stdin=records)
+            if not now:  # else they are back already (an undo cut short after this step)
+                _git(root, "update-index", "-z", "--index-info", stdin=records)
         except GitUnavailable as error:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
             return Outcome(path, self.kind, Status.FAILED, f"git update-index: {error}", True,
