@@ -18,6 +18,7 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import BinaryIO
 
 from tidy.core.safe_files import UnsafeFile, folder_in_root, kind_of, replace_at
 
@@ -46,25 +47,35 @@ class Folder:
 
     def read(self, name: str) -> bytes:
         """The bytes of a regular file (never through a link); UnsafeFile otherwise."""
+        with self._open(name) as f:
+            return f.read()
+
+    def sha256(self, name: str) -> str | None:
+        """The sha256 of a regular file (read in blocks: a data module can be 50 MB); None
+        when it is missing or not one."""
+        if not self.is_file(name):
+            return None
+        digest = hashlib.sha256()
+        try:
+            with self._open(name) as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+        except (OSError, UnsafeFile):
+            return None
+        return digest.hexdigest()
+
+    def _open(self, name: str) -> BinaryIO:
         try:
             fd = os.open(name, _FILE_FLAGS, dir_fd=self.fd)
         except OSError as error:
             if error.errno == errno.ELOOP:  # O_NOFOLLOW on a link
                 raise UnsafeFile(self._shown(name), "is a symlink; not read") from None
             raise
-        with open(fd, "rb") as f:
-            if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
-                raise UnsafeFile(self._shown(name), "is not a regular file; not read")
-            return f.read()
-
-    def sha256(self, name: str) -> str | None:
-        """The sha256 of a regular file; None when it is missing or not one."""
-        if not self.is_file(name):
-            return None
-        try:
-            return hashlib.sha256(self.read(name)).hexdigest()
-        except (OSError, UnsafeFile):
-            return None
+        f = open(fd, "rb")  # noqa: SIM115 - returned to the caller's `with`
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            f.close()
+            raise UnsafeFile(self._shown(name), "is not a regular file; not read")
+        return f
 
     def write(self, name: str, data: bytes, like: str | None = None) -> None:
         """Replace `name` in one rename: with the mode of `like` (in this folder), else its
