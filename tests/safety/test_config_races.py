@@ -216,6 +216,7 @@ def test_concurrent_fixes_all_land_and_undo_in_any_order(tmp_path: Path, round_:
     assert _temps(repo) == []
 
 
+@pytest.mark.slow
 def test_an_undo_killed_before_it_edited_a_changed_gitignore_can_be_run_again(
         tmp_path: Path) -> None:
     """Recovery of an undo a kill cut short asked "is the file still what tidy wrote?" and,
@@ -250,6 +251,7 @@ def test_an_undo_killed_before_it_edited_a_changed_gitignore_can_be_run_again(
     assert (repo / ".gitignore").read_text() == MINE + "secrets.env\n"
 
 
+@pytest.mark.slow
 def test_an_untrack_undo_killed_before_it_took_the_rule_out_can_be_run_again(
         tmp_path: Path) -> None:
     """Untrack's undo puts the index entries back, then takes tidy's rule out of

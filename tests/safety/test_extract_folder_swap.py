@@ -26,6 +26,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, hermetic_env, make_repo, write
 from tests.fixes.helpers import snapshot
 from tests.safety.helpers import tidy
@@ -74,6 +76,7 @@ def _wait(until: object, proc: subprocess.Popen[bytes], what: str) -> None:
     raise AssertionError(f"never saw {what}")
 
 
+@pytest.mark.slow
 def test_a_folder_swapped_while_the_extraction_writes_is_not_written_through(
         tmp_path: Path) -> None:
     repo, outside = _repo_and_outside(tmp_path)
@@ -98,6 +101,7 @@ def test_a_folder_swapped_while_the_extraction_writes_is_not_written_through(
     assert original in [(repo / "pkg.real" / "data.py").read_bytes(), *kept]
 
 
+@pytest.mark.slow
 def test_undo_of_an_extraction_never_writes_through_a_swapped_folder(tmp_path: Path) -> None:
     repo, outside = _repo_and_outside(tmp_path)
     state = tmp_path / "st"
@@ -121,6 +125,7 @@ def test_undo_of_an_extraction_never_writes_through_a_swapped_folder(tmp_path: P
     assert (repo / "pkg.real" / "data.py").read_bytes() == stub
 
 
+@pytest.mark.slow
 def test_undo_refuses_a_module_folder_that_is_now_a_link_inside_the_repo(tmp_path: Path) -> None:
     """No race: `pkg/` replaced by a link to another folder of the same repository holding
     the same files. The old undo wrote the original module there and deleted its data

@@ -83,6 +83,7 @@ def _journal(state: Path) -> list[dict[str, object]]:
             if line.endswith("}")]
 
 
+@pytest.mark.slow
 def test_a_file_written_after_the_copy_was_compared_stays_at_home(
         no_trash_of_its_own: Path) -> None:
     root = no_trash_of_its_own
@@ -110,6 +111,7 @@ def test_a_file_written_after_the_copy_was_compared_stays_at_home(
     assert fix.returncode == 1, err.decode()
 
 
+@pytest.mark.slow
 def test_recovery_after_a_kill_mid_delete_keeps_what_was_written_at_home_since(
         no_trash_of_its_own: Path) -> None:
     root = no_trash_of_its_own

@@ -21,6 +21,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import hermetic_env, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import tidy
@@ -42,6 +44,7 @@ def _fixed(tmp_path: Path) -> tuple[Path, Path, str, Path]:
     return root, state, run, slot
 
 
+@pytest.mark.slow
 def test_undo_after_a_purge_killed_half_way_puts_back_no_partial_folder(tmp_path: Path) -> None:
     root, state, run, slot = _fixed(tmp_path)
     purge = subprocess.Popen(

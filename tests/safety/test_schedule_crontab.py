@@ -59,6 +59,7 @@ def _user_lines(text: str) -> list[str]:
             and not ln.startswith((BEGIN, END))]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("command", [("remove",), ("install", "--scheduler", "cron", "--at",
                                                    "05:00")])
 def test_a_region_whose_end_line_was_deleted_keeps_the_jobs_after_it(
@@ -77,6 +78,7 @@ def test_a_region_whose_end_line_was_deleted_keeps_the_jobs_after_it(
     assert after.count("-m tidy watch") == (1 if command[0] == "install" else 0)
 
 
+@pytest.mark.slow
 def test_a_job_the_user_put_inside_the_region_is_kept(tmp_path: Path) -> None:
     crontab = tmp_path / "crontab"
     crontab.write_text(MINE_BEFORE)

@@ -278,6 +278,7 @@ def test_an_edited_untrack_entry_reaches_no_other_repo_and_no_other_index_entry(
     assert git(repo, "ls-files", "-s", "pkg/m.py") in index_before[repo]
 
 
+@pytest.mark.slow
 def test_an_edited_extraction_backup_cannot_make_undo_write_elsewhere(
         tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
     """Extraction's undo wrote the backup's original to the module and build config its
@@ -320,6 +321,7 @@ def _log_trap(state: Path, name: str, kind: str, outside: Path) -> None:
         os.symlink(outside, state / name)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["fifo", "link"])
 @pytest.mark.parametrize(("name", "command"), [
     ("log.jsonl", ("fix", "--yes", "-q", "--select", "TDY1")),
@@ -345,6 +347,7 @@ def test_a_fifo_or_link_named_as_a_log_neither_hangs_nor_writes_elsewhere(
     assert os.path.islink(state / name) == (kind == "link")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", ["fifo", "link"])
 @pytest.mark.parametrize("name", ["watch-pass.lock", "watch-state.json"])
 def test_watch_state_files_that_are_a_fifo_or_link_neither_hang_nor_write_elsewhere(
@@ -369,6 +372,7 @@ def test_watch_state_files_that_are_a_fifo_or_link_neither_hang_nor_write_elsewh
     assert not outside.exists() and not outside.parent.exists()
 
 
+@pytest.mark.slow
 def test_a_watch_lock_that_is_a_link_is_not_truncated_through(tmp_path: Path) -> None:
     """The running watcher truncated its lock file and wrote its pid there: through a link
     named `watch.lock`, the linked file lost its content."""

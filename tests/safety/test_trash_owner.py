@@ -53,6 +53,7 @@ def as_other(*argv: str) -> None:
     subprocess.run(list(argv), user=OTHER, group=OTHER, extra_groups=[], check=True)
 
 
+@pytest.mark.slow
 def test_a_tidy_trash_another_user_made_is_not_used(shared: Path, tmp_path: Path) -> None:
     root = node_project(shared, repo=False)
     as_other("mkdir", "-m", "0777", str(shared / ".tidy-trash"))
@@ -64,6 +65,7 @@ def test_a_tidy_trash_another_user_made_is_not_used(shared: Path, tmp_path: Path
     assert not (root / "web" / "node_modules").exists()
 
 
+@pytest.mark.slow
 def test_undo_never_restores_from_a_trash_another_user_swapped_in(
         shared: Path, tmp_path: Path) -> None:
     root = node_project(shared, repo=False)

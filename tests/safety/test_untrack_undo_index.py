@@ -13,12 +13,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, git, make_repo, write
 from tests.safety.helpers import tidy
 
 MINIFIED = "var a=function(){return 1};" * 400 + "\n"
 
 
+@pytest.mark.slow
 def test_undo_keeps_what_was_staged_at_the_path_since(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "site")
     write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
