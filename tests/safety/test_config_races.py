@@ -214,3 +214,76 @@ def test_concurrent_fixes_all_land_and_undo_in_any_order(tmp_path: Path, round_:
     assert (repo / ".gitignore").read_text() == MINE
     assert all((repo / p / ".next").is_dir() for p in PROJECTS)
     assert _temps(repo) == []
+
+
+@pytest.mark.slow
+def test_an_undo_killed_before_it_edited_a_changed_gitignore_can_be_run_again(
+        tmp_path: Path) -> None:
+    """Recovery of an undo a kill cut short asked "is the file still what tidy wrote?" and,
+    for a `.gitignore` the user had edited since, answered "no, so it was restored": the
+    run counted as undone, `tidy undo` had nothing left to do and tidy's rules stayed in
+    the file for good. Now it asks whether tidy's lines are still in it.
+
+    strace holds `tidy undo` at the fsync of its intent (the last step before the edit)
+    and it is killed there with SIGKILL."""
+    repo = _repo(tmp_path / "repo")
+    state = tmp_path / "st"
+    _fix(repo, state)
+    edited = (repo / ".gitignore").read_text() + "secrets.env\n"
+    (repo / ".gitignore").write_text(edited)
+    undo = subprocess.Popen(
+        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=fsync",
+         "-e", "inject=fsync:delay_enter=3000000:when=2",  # 1: undo-begin, 2: undo-intent
+         sys.executable, "-m", "tidy", "undo"], cwd=repo,
+        env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and undo.poll() is None and '"undo-intent"' not in "".join(
+            p.read_text() for p in (state / "runs").glob("*.jsonl")):
+        time.sleep(0.01)
+    assert undo.poll() is None, "the undo was not held"
+    os.killpg(undo.pid, signal.SIGKILL)
+    undo.wait(timeout=30)
+    assert (repo / ".gitignore").read_text() == edited  # killed before it changed anything
+
+    again = tidy("undo", cwd=repo, state=state)  # recovers the killed undo, then undoes
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (repo / ".gitignore").read_text() == MINE + "secrets.env\n"
+
+
+@pytest.mark.slow
+def test_an_untrack_undo_killed_before_it_took_the_rule_out_can_be_run_again(
+        tmp_path: Path) -> None:
+    """Untrack's undo puts the index entries back, then takes tidy's rule out of
+    .gitignore. Killed in between, recovery saw the entries back and journaled the undo as
+    done: `tidy undo` had nothing left to do and the rule stayed. strace (this process
+    only: git's own renames are not counted) holds the undo at its first rename, the
+    .gitignore's, and it is killed there."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / ".gitignore", MINE)
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 400)
+    commit(repo, ".gitignore", "pkg")
+    backdate(repo)
+    state = tmp_path / "st"
+    done = tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY102", cwd=repo, state=state)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "/pkg/__pycache__/" in (repo / ".gitignore").read_text()
+    undo = subprocess.Popen(
+        ["strace", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=rename,renameat",
+         "-e", "inject=rename,renameat:delay_enter=3000000:when=1", sys.executable, "-m",
+         "tidy", "undo"], cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        start_new_session=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and undo.poll() is None and not any(
+            n.startswith(".tidy-") for n in os.listdir(repo)):  # its temp .gitignore
+        time.sleep(0.01)
+    assert undo.poll() is None, "the undo was not held"
+    os.killpg(undo.pid, signal.SIGKILL)
+    undo.wait(timeout=30)
+    assert "/pkg/__pycache__/" in (repo / ".gitignore").read_text()
+
+    again = tidy("undo", cwd=repo, state=state)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (repo / ".gitignore").read_text() == MINE

@@ -8,13 +8,18 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, write
+from tests.conftest import CliResult, commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import snapshot
+from tests.safety.helpers import config_repo
 from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
@@ -197,3 +202,201 @@ def test_a_dry_run_never_writes_a_journal(tmp_path: Path, state: Path, tidy_main
     assert result.code == 0, result.err
     assert {p.name: p.read_bytes() for p in (state / "runs").iterdir()} == before
     assert path.exists()
+
+
+# -- what else an intent names: the root and file an edit, untrack or extraction acts on ------
+def _edit_run(tmp_path: Path, tidy_main: Tidy) -> tuple[Path, str]:
+    repo = config_repo(tmp_path / "repo")
+    result = tidy_main("fix", "--yes", "--format", "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    return repo, json.loads(result.out)["run"]
+
+
+@pytest.mark.parametrize("how", ["root", "slash"])
+def test_an_edited_config_edit_cannot_make_undo_write_outside(
+        tmp_path: Path, state: Path, tidy_main: Tidy, how: str) -> None:
+    """The edit appliers undo at the intent's root and rel. The path alone was checked: an
+    intent whose path stayed inside the root but whose root (and rel) named another folder,
+    or whose root was `/` (it "holds" every run root), had `tidy undo` write the journal's
+    old text there, keeping the file it replaced beside it."""
+    repo, run_id = _edit_run(tmp_path, tidy_main)
+    victim = tmp_path / "outside" / "victim.txt"
+    write(victim, "precious\n")
+
+    def point_out(entry: dict[str, object]) -> None:
+        if entry["action"] not in ("ignore", "editor-exclude"):
+            return
+        if how == "root":
+            entry.update(root=str(victim.parent), rel=victim.name)
+        else:
+            entry.update(path=str(victim), root="/", rel=str(victim).lstrip("/"))
+        entry.update(before="written by an edited journal\n")
+
+    rewrite(journal_file(state, run_id), point_out)
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
+    assert victim.read_text() == "precious\n"
+    assert os.listdir(victim.parent) == [victim.name]  # no conflict copy made beside it
+
+
+def _committed_cache_repo(parent: Path, name: str) -> Path:
+    repo = make_repo(parent / name)
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 400)
+    commit(repo, "pkg")
+    return repo
+
+
+def test_an_edited_untrack_entry_reaches_no_other_repo_and_no_other_index_entry(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """Untrack's undo runs `git update-index` in the intent's root with the index records it
+    holds, and restores the `.gitignore` it names: each was taken as written."""
+    repo = _committed_cache_repo(tmp_path, "repo")
+    other = _committed_cache_repo(tmp_path, "other")
+    write(other / ".gitignore", "other's rules\n")
+    result = tidy_main("fix", "--yes", "--unsafe-fixes", "--select", "TDY102", "--format",
+                       "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    run_id = json.loads(result.out)["run"]
+    index_before = {r: git(r, "ls-files", "-s") for r in (repo, other)}
+    planted = write(tmp_path / "planted.txt", "not what was committed\n")
+    blob = git(repo, "hash-object", "-w", str(planted)).strip()
+
+    rewrite(journal_file(state, run_id), lambda e: e.update(
+        root=str(other), gitignore=str(other / ".gitignore"), gitignore_before="replaced\n"))
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
+    assert git(other, "ls-files", "-s") == index_before[other]
+    assert (other / ".gitignore").read_text() == "other's rules\n"
+
+    rewrite(journal_file(state, run_id), lambda e: e.update(
+        root=str(repo), gitignore=str(repo / ".gitignore"), gitignore_before=None,
+        index=[*e["index"], f"100644 {blob} 0\tpkg/m.py"]))  # type: ignore[misc]
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1, undo.out + undo.err
+    assert f"{blob}" not in git(repo, "ls-files", "-s", "pkg/m.py")
+    assert git(repo, "ls-files", "-s", "pkg/m.py") in index_before[repo]
+
+
+@pytest.mark.slow
+def test_an_edited_extraction_backup_cannot_make_undo_write_elsewhere(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """Extraction's undo wrote the backup's original to the module and build config its
+    record names, from whatever backup folder the journal's `done` line named."""
+    repo = make_repo(tmp_path / "svc")
+    write(repo / "pkg" / "__init__.py", "")
+    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about things?'}},"
+                     for i in range(3000))
+    write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
+    commit(repo)
+    result = tidy_main("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                       "TDY301", "--format", "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    run_id = json.loads(result.out)["run"]
+    victim = tmp_path / "outside" / "victim.py"
+    write(victim, "precious = True\n")
+    forged = tmp_path / "outside" / "backup"
+    write(forged / "module.py.orig", "written by a forged backup\n")
+    write(forged / "record.json", json.dumps({
+        "module": str(victim), "data_file": str(victim.parent / "victim.json.gz"),
+        "project_file": "", "module_sha256": "", "data_sha256": "", "complete": True}))
+    path = journal_file(state, run_id)
+    lines = [json.loads(line) for line in path.read_text().splitlines()]
+    for line in lines:
+        if line.get("op") == "done":
+            line["backup"] = str(forged)
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    undo = tidy_main("undo", run_id, cwd=repo)
+    assert undo.code == 1, undo.out + undo.err
+    assert victim.read_text() == "precious = True\n"
+    assert sorted(os.listdir(victim.parent)) == ["backup", "victim.py"]
+
+
+# -- tidy's own logs: a FIFO or a link where the file should be --------------------------------
+def _log_trap(state: Path, name: str, kind: str, outside: Path) -> None:
+    state.mkdir(mode=0o700, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(state / name)
+    else:
+        os.symlink(outside, state / name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+@pytest.mark.parametrize(("name", "command"), [
+    ("log.jsonl", ("fix", "--yes", "-q", "--select", "TDY1")),
+    ("watch.log", ("watch", "--once")),  # its pass is logged whatever it moves
+])
+def test_a_fifo_or_link_named_as_a_log_neither_hangs_nor_writes_elsewhere(
+        tmp_path: Path, name: str, command: tuple[str, ...], kind: str) -> None:
+    """The audit log (`tidy log`) and the watch log were opened with a plain O_CREAT|O_APPEND:
+    a FIFO in their place hung the command for ever once its work was done (an open for
+    writing waits for a reader), and a symlink had a line appended to whatever it named."""
+    from tests.safety.helpers import tidy as run
+
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    outside = write(tmp_path / "outside.txt", "precious\n")
+    _log_trap(state, name, kind, outside)
+    done = run(*command, str(root), cwd=root, state=state, timeout=30)
+    assert done.returncode == 0, done.stdout + done.stderr
+    if command[0] == "fix":
+        assert not (root / "web" / "node_modules").exists()  # the work itself was done
+        assert "audit log was not written" in done.stderr
+    assert outside.read_text() == "precious\n"
+    assert os.path.islink(state / name) == (kind == "link")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("kind", ["fifo", "link"])
+@pytest.mark.parametrize("name", ["watch-pass.lock", "watch-state.json"])
+def test_watch_state_files_that_are_a_fifo_or_link_neither_hang_nor_write_elsewhere(
+        tmp_path: Path, name: str, kind: str) -> None:
+    """`tidy watch --once` (the nightly job) opened its pass lock for writing and read its
+    state between passes with plain opens: a FIFO there hung it for ever; a link had it
+    open (and create) the file the link named, or failed with an internal error. Now the
+    lock must be a regular file (else one line naming it, exit 2) and a state file that is
+    not one is started afresh."""
+    from tests.safety.helpers import tidy as run
+
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    outside = tmp_path / "outside" / "named-by-the-link"
+    _log_trap(state, name, kind, outside)
+    done = run("watch", "--once", str(root), cwd=root, state=state, timeout=30)
+    if name.endswith(".lock"):
+        assert done.returncode == 2, done.stdout + done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1 and name in done.stderr
+    else:
+        assert done.returncode == 0, done.stdout + done.stderr
+    assert not outside.exists() and not outside.parent.exists()
+
+
+@pytest.mark.slow
+def test_a_watch_lock_that_is_a_link_is_not_truncated_through(tmp_path: Path) -> None:
+    """The running watcher truncated its lock file and wrote its pid there: through a link
+    named `watch.lock`, the linked file lost its content."""
+    root = project(tmp_path)
+    state = tmp_path / "st"
+    precious = write(tmp_path / "thesis.tex", "years of work\n")
+    _log_trap(state, "watch.lock", "link", precious)
+    watcher = subprocess.Popen([sys.executable, "-m", "tidy", "watch", str(root)], cwd=root,
+                               env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+                               stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and watcher.poll() is None and not any(
+                '"event":"start"' in line for line in _lines(state / "watch.log")):
+            time.sleep(0.05)
+    finally:
+        watcher.send_signal(signal.SIGINT)
+        watcher.communicate(timeout=30)
+    assert precious.read_text() == "years of work\n"
+
+
+def _lines(path: Path) -> list[str]:
+    try:
+        return path.read_text().splitlines()
+    except OSError:
+        return []

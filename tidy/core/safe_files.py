@@ -351,6 +351,37 @@ def create_in_root(root: str, rel: str, data: bytes, mode: int = 0o644) -> None:
         _fsync(folder)
 
 
+# ---------------------------------------------------------------------------- tidy's logs
+
+def open_for_append(path: str, mode: int = 0o600) -> int:
+    """A descriptor appending to one of tidy's own log files (created when missing): only a
+    regular file, never reached through a symlink (a line would land in whatever it names),
+    never a FIFO (an open for writing waits for a reader for ever). UnsafeFile otherwise."""
+    return open_own_file(path, os.O_WRONLY | os.O_APPEND, mode)
+
+
+def open_own_file(path: str, access: int = os.O_RDWR, mode: int = 0o600) -> int:
+    """One of tidy's own state files (a lock, a log), created when missing and opened with
+    `access` (O_RDWR, O_WRONLY | O_APPEND ...): only as a regular file reached without a
+    link, never waiting on a FIFO. UnsafeFile otherwise."""
+    flags = access | os.O_CREAT | os.O_CLOEXEC | _NOFOLLOW | _NONBLOCK
+    try:
+        fd = os.open(path, flags, mode)
+    except OSError as error:
+        if error.errno in _LINK_ERRORS:
+            raise UnsafeFile(path, "is a symlink; not written") from None
+        if error.errno in (errno.ENXIO, errno.EISDIR):  # a FIFO with no reader; a folder
+            st = os.stat(path, follow_symlinks=False)
+            raise UnsafeFile(path, f"is {kind_of(st.st_mode)}, not a regular file; "
+                             "not written") from None
+        raise
+    st = os.fstat(fd)
+    if not stat.S_ISREG(st.st_mode):
+        os.close(fd)
+        raise UnsafeFile(path, f"is {kind_of(st.st_mode)}, not a regular file; not written")
+    return fd
+
+
 # ---------------------------------------------------------------------------- the rename
 
 def temp_name() -> str:

@@ -10,22 +10,28 @@ ones, as `NAME.tidy-kept-STAMP`).
 A run killed in the middle leaves a record without `"complete": true`; `clear_leftovers`
 finishes it backwards before the next extraction of the same module: the module is put back
 if it was replaced, the data file tidy wrote is removed, and tidy's temp files are deleted.
+
+Every file of the work tree (module, data file, build config, kept copies) is read, written
+and deleted by name in its folder's descriptor (tidy.extract.worktree): a folder swapped for
+a symlink is refused, never written through. The backup folder is tidy's own.
 """
 
 from __future__ import annotations
 
 import contextlib
-import glob
 import hashlib
 import json
 import os
 import subprocess
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 from tidy.core.atomic import atomic_write
 from tidy.core.processes import process_alive
+from tidy.core.safe_files import UnsafeFile, is_temp_name
+from tidy.extract.worktree import Folder, folder_of
 
 
 class UndoRefused(ValueError):
@@ -65,38 +71,62 @@ def backup_root(module_path: str) -> str:
     return os.path.join(state_dir(), "extract")
 
 
-def write_mode(path: str, content: bytes, like: str | None = None) -> None:
-    """Written in one rename, with the mode of `like` (the module it replaces) or 0644."""
-    mode = os.stat(like).st_mode & 0o7777 if like and os.path.exists(like) else 0o644
-    atomic_write(path, content, mode)
+class Changed(UndoRefused):
+    """The module changed (or its data file appeared) between reading and writing."""
+
+
+@contextlib.contextmanager
+def _folders(module: str, project: str) -> Iterator[tuple[Folder, Folder | None]]:
+    """The module's folder and the build config's (None without one), opened by descriptors;
+    UndoRefused naming a link on the way."""
+    try:
+        with folder_of(module) as here, contextlib.ExitStack() as more:
+            conf = more.enter_context(folder_of(project)) if project else None
+            yield here, conf
+    except UnsafeFile as error:
+        raise UndoRefused(f"{error}; nothing written") from None
 
 
 def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
               data_bytes: bytes, edit: tuple[str, str] | None) -> Written:
-    """Backup and record first (fsync'ed), then data file, build config, module (last)."""
-    stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
-    backup = os.path.join(backup_root(path), f"{stamp}-{os.path.basename(path)}")
-    os.makedirs(backup, exist_ok=True)
-    project_new = edit[1].encode("utf-8") if edit else b""
-    record: dict[str, Any] = {
-        "module": path, "data_file": data_path, "project_file": edit[0] if edit else "",
-        "data_sha256": sha256_bytes(data_bytes), "module_sha256": sha256_bytes(new_module),
-        "module_original_sha256": sha256_bytes(original),
-        "project_sha256": sha256_bytes(project_new) if edit else "",
-        "data_existed": os.path.lexists(data_path), "pid": os.getpid(), "started": time.time(),
-        "complete": False,
-    }
-    _write_synced(os.path.join(backup, "module.py.orig"), original)
-    if edit is not None:
-        with open(edit[0], "rb") as src:
-            _write_synced(os.path.join(backup, "project.orig"), src.read())
-    _save_record(backup, record)
-    write_mode(data_path, data_bytes, like=path)
-    if edit is not None:
-        write_mode(edit[0], project_new, like=edit[0])
-    write_mode(path, new_module, like=path)
-    record["complete"] = True
-    _save_record(backup, record)
+    """Backup and record first (fsync'ed), then data file, build config, module (last), all
+    in folders opened once; Changed when the module is no longer `original` there or the
+    data file appeared."""
+    name, data_name = os.path.basename(path), os.path.basename(data_path)
+    with _folders(path, edit[0] if edit else "") as (here, conf):
+        if here.sha256(name) != sha256_bytes(original):
+            raise Changed(f"{path}: the module changed while it was being extracted; "
+                          "nothing written")
+        if here.exists(data_name):
+            raise Changed(f"{data_path} appeared while the module was being extracted; "
+                          "nothing written")
+        stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
+        backup = os.path.join(backup_root(path), f"{stamp}-{name}")
+        os.makedirs(backup, exist_ok=True)
+        project_new = edit[1].encode("utf-8") if edit else b""
+        record: dict[str, Any] = {
+            "module": path, "data_file": data_path, "project_file": edit[0] if edit else "",
+            "data_sha256": sha256_bytes(data_bytes), "module_sha256": sha256_bytes(new_module),
+            "module_original_sha256": sha256_bytes(original),
+            "project_sha256": sha256_bytes(project_new) if edit else "",
+            "data_existed": False, "pid": os.getpid(), "started": time.time(),
+            "complete": False,
+        }
+        _write_synced(os.path.join(backup, "module.py.orig"), original)
+        if edit is not None and conf is not None:
+            project_name = os.path.basename(edit[0])
+            _write_synced(os.path.join(backup, "project.orig"), conf.read(project_name))
+        _save_record(backup, record)
+        try:
+            here.write(data_name, data_bytes, like=name)
+            if edit is not None and conf is not None:
+                conf.write(project_name, project_new)
+            here.write(name, new_module)
+        except UnsafeFile as error:
+            raise UndoRefused(f"{error}; the extraction stopped (a kill-safe record is "
+                              "kept: the next extraction finishes it backwards)") from None
+        record["complete"] = True
+        _save_record(backup, record)
     return Written(backup, record)
 
 
@@ -125,6 +155,31 @@ def read_record(backup: str) -> dict[str, Any]:
     return record
 
 
+def record_of(backup: str, module_path: str) -> dict[str, Any]:
+    """The record of `backup`, checked to be one this module's extraction left: the folder is
+    in the module's backup root, the record names this module, and the build config it names
+    is a pyproject.toml in a folder at or above the module's. Undo and the clearing of a
+    killed extraction write to those paths: a backup named by an edited journal, or a record
+    edited, must not send them anywhere else."""
+    module_path = os.path.abspath(module_path)
+    where = os.path.dirname(os.path.abspath(backup))
+    if where != backup_root(module_path):
+        raise UndoRefused(f"{backup}: not one of tidy's extraction backups for {module_path}")
+    record = read_record(backup)
+    if record["module"] != module_path:
+        raise UndoRefused(f"{backup}: its record is of {record['module']}, not {module_path}")
+    project = record.get("project_file") or ""
+    folder = os.path.dirname(module_path)
+    if project and not (isinstance(project, str) and os.path.isabs(project)
+                        and os.path.basename(project) == "pyproject.toml"
+                        and os.path.normpath(project) == project
+                        and (folder + os.sep).startswith(
+                            os.path.dirname(project).rstrip(os.sep) + os.sep)):
+        raise UndoRefused(f"{backup}: its record names a build config that is not the "
+                          f"module's: {project!r}")
+    return record
+
+
 def latest_backup(module_path: str, include_incomplete: bool = False) -> str | None:
     root = backup_root(module_path)
     if not os.path.isdir(root):
@@ -142,22 +197,24 @@ def latest_backup(module_path: str, include_incomplete: bool = False) -> str | N
     return None
 
 
-def changed_since(record: dict[str, Any]) -> list[str]:
-    """What differs from how the extraction left it, in words."""
+def changed_since(record: dict[str, Any], here: Folder, conf: Folder | None) -> list[str]:
+    """What differs from how the extraction left it, in words (`here`: the module's folder,
+    `conf`: the build config's)."""
     changes = []
-    checks = [(record["module"], record.get("module_sha256", ""), "the module"),
-              (record["data_file"], record.get("data_sha256", ""), "its data file")]
-    if record.get("project_file"):
-        checks.append((record["project_file"], record.get("project_sha256", ""),
+    checks = [(here, record["module"], record.get("module_sha256", ""), "the module"),
+              (here, record["data_file"], record.get("data_sha256", ""), "its data file")]
+    if record.get("project_file") and conf is not None:
+        checks.append((conf, record["project_file"], record.get("project_sha256", ""),
                        "the build config"))
-    for path, expected, what in checks:
+    for folder, path, expected, what in checks:
+        name = os.path.basename(path)
         if not expected:
             continue
-        if not os.path.lexists(path):
+        if not folder.exists(name):
             changes.append(f"{what} {path} is gone")
-        elif os.path.islink(path) or not os.path.isfile(path):
+        elif not folder.is_file(name):
             changes.append(f"{what} {path} is no longer a regular file")
-        elif sha256_file(path) != expected:
+        elif folder.sha256(name) != expected:
             changes.append(f"{what} {path} was edited")
     return changes
 
@@ -173,46 +230,53 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
     backup = backup or latest_backup(module_path)
     if backup is None:
         raise UndoRefused(f"{module_path}: no extraction backup found")
-    record = read_record(backup)
-    changes = changed_since(record)
-    if changes and not force:
-        raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
-                          f". Nothing was restored: {hint} restores and keeps the current "
-                          "versions beside the restored ones")
-    kept = _keep_current(record, changes) if changes else []
-    with open(os.path.join(backup, "module.py.orig"), "rb") as f:
-        write_mode(record["module"], f.read(), like=record["module"])
-    if record.get("project_file"):
-        with open(os.path.join(backup, "project.orig"), "rb") as f:
-            write_mode(record["project_file"], f.read(), like=record["project_file"])
-    note = f"restored {record['module']}"
-    data_path = record["data_file"]
-    if os.path.isfile(data_path) and not os.path.islink(data_path) and \
-            not record.get("data_existed"):
-        os.unlink(data_path)
-        note += f", removed {data_path}"
-    if kept:
-        note += "; kept the versions edited since as " + ", ".join(kept)
+    record = record_of(backup, module_path)
+    with _folders(record["module"], record.get("project_file") or "") as (here, conf):
+        changes = changed_since(record, here, conf)
+        if changes and not force:
+            raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
+                              f". Nothing was restored: {hint} restores and keeps the current "
+                              "versions beside the restored ones")
+        try:
+            note = _put_back(backup, record, here, conf, changes)
+        except UnsafeFile as error:
+            raise UndoRefused(f"{error}; not restored") from None
     os.rename(backup, backup + ".undone")
     return note
 
 
-def _keep_current(record: dict[str, Any], changes: list[str]) -> list[str]:
+def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
+              changes: list[str]) -> str:
+    kept = _keep_current(record, here, conf) if changes else []
+    name = os.path.basename(record["module"])
+    with open(os.path.join(backup, "module.py.orig"), "rb") as f:
+        here.write(name, f.read())
+    if record.get("project_file") and conf is not None:
+        with open(os.path.join(backup, "project.orig"), "rb") as f:
+            conf.write(os.path.basename(record["project_file"]), f.read())
+    note = f"restored {record['module']}"
+    data_path = record["data_file"]
+    if not record.get("data_existed") and here.remove(os.path.basename(data_path)):
+        note += f", removed {data_path}"
+    if kept:
+        note += "; kept the versions edited since as " + ", ".join(kept)
+    return note
+
+
+def _keep_current(record: dict[str, Any], here: Folder, conf: Folder | None) -> list[str]:
     """Copies of the current module, data file and config beside them (only those that
     exist), before undo overwrites or removes them."""
     stamp = time.strftime("%Y%m%dT%H%M%S")
     kept = []
-    paths = [record["module"], record["data_file"]]
-    if record.get("project_file"):
-        paths.append(record["project_file"])
-    for path in paths:
-        if os.path.isfile(path) and not os.path.islink(path):
-            beside = f"{path}.tidy-kept-{stamp}"
-            with open(path, "rb") as f:
-                content = f.read()
-            write_mode(beside, content, like=path)
-            kept.append(beside)
-    del changes
+    places = [(here, record["module"]), (here, record["data_file"])]
+    if record.get("project_file") and conf is not None:
+        places.append((conf, record["project_file"]))
+    for folder, path in places:
+        name = os.path.basename(path)
+        if folder.is_file(name):
+            beside = f"{name}.tidy-kept-{stamp}"
+            folder.write(beside, folder.read(name), like=name)
+            kept.append(os.path.join(os.path.dirname(path), beside))
     return kept
 
 
@@ -222,12 +286,24 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
     backup = latest_backup(module_path, include_incomplete=True)
     if backup is None:
         return []
-    record = read_record(backup)
+    try:
+        record = record_of(backup, module_path)
+    except UndoRefused as error:
+        return [f"a killed extraction's backup was left alone: {error}"]
     writer = record.get("pid")
     if record.get("complete", True) or (writer != os.getpid() and process_alive(writer)):
         return []
-    notes = _remove_temp_files(record)
-    if not changed_since(record):
+    try:
+        with _folders(module_path, record.get("project_file") or "") as (here, conf):
+            return _finish_backwards(backup, record, here, conf, data_path)
+    except (UndoRefused, UnsafeFile) as error:
+        return [f"a killed extraction was left as it is: {error}"]
+
+
+def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
+                      data_path: str) -> list[str]:
+    notes = _remove_temp_files(record, here, conf)
+    if not changed_since(record, here, conf):
         # Killed after its last write, before it said so: the extraction is whole. Keep it,
         # and let undo find it.
         record["complete"] = True
@@ -235,35 +311,33 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
         return [*notes, "a killed extraction had written everything: kept"]
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
-    if os.path.isfile(module_path) and sha256_file(module_path) == record.get("module_sha256"):
-        write_mode(module_path, original, like=module_path)
+    name = os.path.basename(record["module"])
+    if here.sha256(name) == record.get("module_sha256"):
+        here.write(name, original)
         notes.append("put back the module a killed extraction had replaced")
-    if record.get("project_file") and os.path.isfile(record["project_file"]) and \
-            sha256_file(record["project_file"]) == record.get("project_sha256"):
+    project = os.path.basename(record.get("project_file") or "")
+    if project and conf is not None and conf.sha256(project) == record.get("project_sha256"):
         with open(os.path.join(backup, "project.orig"), "rb") as f:
-            write_mode(record["project_file"], f.read(), like=record["project_file"])
+            conf.write(project, f.read())
         notes.append("put back the build config")
-    if not record.get("data_existed") and os.path.isfile(data_path) and \
-            not os.path.islink(data_path) and sha256_file(data_path) == record.get("data_sha256"):
-        os.unlink(data_path)
-        notes.append(f"removed {os.path.basename(data_path)} a killed extraction left")
+    data_name = os.path.basename(data_path)
+    if not record.get("data_existed") and here.sha256(data_name) == record.get("data_sha256") \
+            and here.remove(data_name):
+        notes.append(f"removed {data_name} a killed extraction left")
     os.rename(backup, backup + ".undone")
     return notes
 
 
-def _remove_temp_files(record: dict[str, Any]) -> list[str]:
-    """tidy's temp files (atomic_write's `.tidy-*.tmp`) left beside the files it was
-    writing, made after the killed run started."""
+def _remove_temp_files(record: dict[str, Any], here: Folder, conf: Folder | None
+                       ) -> list[str]:
+    """tidy's temp files (`.tidy-<pid>-<hex>.tmp`) left beside the files it was writing,
+    made after the killed run started."""
     started = float(record.get("started", 0))
-    folders = {os.path.dirname(record["module"])}
-    if record.get("project_file"):
-        folders.add(os.path.dirname(record["project_file"]))
     removed = []
-    for folder in folders:
-        for temp in glob.glob(os.path.join(glob.escape(folder), ".tidy-*.tmp")):
+    for folder in (here, conf) if conf is not None and conf.path != here.path else (here,):
+        for name in folder.names():
             with contextlib.suppress(OSError):
-                if not os.path.islink(temp) and os.stat(temp).st_mtime >= started - 1:
-                    os.unlink(temp)
-                    removed.append(f"removed temp file {os.path.basename(temp)}")
+                if is_temp_name(name) and folder.mtime(name) >= started - 1 and \
+                        folder.remove(name):
+                    removed.append(f"removed temp file {name}")
     return removed
-

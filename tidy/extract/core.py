@@ -101,8 +101,11 @@ def extract_module(
     if dry_run:
         return dataclasses.replace(result, seconds=time.monotonic() - started)
     _unchanged_since_read(path, data, data_path)
-    written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
-                               package.edit)
+    try:
+        written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
+                                   package.edit)
+    except backup.UndoRefused as error:
+        raise ExtractError(str(error)) from None
     verified = ""
     if prepared.interpreter is not None:
         verified = verify_after_writing(path, prepared, written.backup)

@@ -49,16 +49,23 @@ def verify_after_writing(path: str, prepared: Prepared, backup_folder: str) -> s
         after = take(path, prepared.interpreter, [], extra,
                       list(before.names) if before is not None else [])
     except ExtractError as error:
-        backup.undo(path, backup_folder)
-        raise ExtractError(f"{error}; the original module was put back") from None
+        raise ExtractError(f"{error}; {_put_back(path, backup_folder)}") from None
     differing = sorted(k for k, want in prepared.expected.items()
                        if after.fingerprints.get(k) != want)
     if before is not None:
         differing += [k for k in evaluate.differences(before, after) if k not in differing]
     if differing:
-        backup.undo(path, backup_folder)
         raise ExtractError(f"{path}: after extraction {', '.join(differing[:5])} differ on "
-                           "import; the original module was put back, byte for byte")
+                           f"import; {_put_back(path, backup_folder)}")
     compared = len(before.names) if before is not None else 0
     return (f"imported again with {prepared.interpreter.python}: {len(prepared.expected)} "
             f"moved value(s) and {compared} module name(s) are the same, type for type")
+
+
+def _put_back(path: str, backup_folder: str) -> str:
+    """Roll a failed verification back; what became of the original, in words."""
+    try:
+        backup.undo(path, backup_folder)
+    except backup.UndoRefused as error:
+        return f"the original module could not be put back ({error}): `tidy undo` it"
+    return "the original module was put back, byte for byte"

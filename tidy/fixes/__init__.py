@@ -18,8 +18,10 @@ GIT_RM ...):
    from what is on disk. It must never lose data: when in doubt, keep both copies.
 5. Never print: return Outcomes; the CLI renders them.
 6. Journals are input, not trusted: `undo_run` and recovery only hand an applier intents
-   whose `path` lies inside the run's folders (`refusal`); an applier checks anything else
-   its entries name before acting on it (the trash: `tidy.fixes.trash.locate.spot_of`), and acts
+   whose `path` lies inside the run's folders and whose `root`, `rel` and `gitignore` agree
+   with it (`refusal`); an applier checks anything else its entries name before acting on
+   it (the trash: `tidy.fixes.trash.locate.spot_of`; untrack: its index records; extraction:
+   its backup's record), and acts
    relative to folder descriptors (tidy/fixes/fdops.py), never resolving a path twice.
 
 Add one to the explicit registry in tidy/fixes/apply.py, which also runs plans, undo and

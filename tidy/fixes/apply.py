@@ -21,6 +21,7 @@ from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list
 from tidy.fixes.plan import Plan
 from tidy.fixes.trash.applier import TrashApplier
 from tidy.fixes.untrack import UntrackApplier
+from tidy.workspace.git import find_repo_root
 
 # Apply order: moves before index edits before config-file edits; undo runs it backwards.
 ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,
@@ -97,20 +98,51 @@ def recover_interrupted() -> list[RunOutcomes]:
 
 
 def refusal(record: RunRecord, intent: Intent) -> str:
-    """Why a journal entry may not be acted on ("" when it may): its `path` must lie inside
-    one of its run's roots, or inside its own group root where that root holds a run root
-    (a repo around the scanned folder: its .gitignore). Appliers check more (the trash:
-    tidy.fixes.trash.locate.spot_of)."""
-    path, root = intent.entry.get("path"), intent.entry.get("root")
-    roots = [r for r in record.begin.get("roots") or [] if isinstance(r, str)]
-    if not isinstance(path, str) or not os.path.isabs(path) or os.path.normpath(path) != path:
+    """Why a journal entry may not be acted on ("" when it may). Its `path` must lie inside
+    one of its run's roots, or inside its own group root where that root is the repository
+    around a run root (its .gitignore). Every other place it names must agree: the group
+    root (`root`: where git runs and config files are edited) is inside a run root or that
+    repository, `rel` is `path` below it, and untrack's `.gitignore` is the root's own.
+    Appliers check more (the trash: tidy.fixes.trash.locate.spot_of; extraction: its
+    backup's record)."""
+    entry = intent.entry
+    path, root = entry.get("path"), entry.get("root")
+    roots = run_roots(record)
+    if not _plain(path):
         return f"journal entry refused: not a plain absolute path: {path!r}"
+    assert isinstance(path, str)
+    if root is not None:
+        problem = _root_problem(entry, path, root, roots)
+        if problem:
+            return f"journal entry refused: {problem}"
     if any(_within(path, r) for r in roots):
         return ""
-    if isinstance(root, str) and os.path.normpath(root) == root and _within(path, root) and any(
-            _within(r, root) for r in roots):
-        return ""
+    if isinstance(root, str) and _within(path, root):
+        return ""  # _root_problem: the repository around a run root
     return f"journal entry refused: {path} is outside the run's folders"
+
+
+def _root_problem(entry: dict[str, object], path: str, root: object, roots: list[str]) -> str:
+    if not _plain(root):
+        return f"not a plain absolute path: {root!r}"
+    assert isinstance(root, str)
+    if not (any(_within(root, r) for r in roots)
+            or any(_within(r, root) and find_repo_root(r) == root for r in roots)):
+        return f"{root} is not one of the run's folders"
+    if not _within(path, root):
+        return f"{path} is not inside {root}"
+    rel = entry.get("rel")
+    if isinstance(rel, str) and rel and os.path.normpath(os.path.join(root, rel)) != path:
+        return f"{rel!r} is not {path} inside {root}"
+    ignore_file = entry.get("gitignore")
+    if isinstance(ignore_file, str) and ignore_file and (
+            ignore_file != os.path.join(root, ".gitignore")):
+        return f"{ignore_file} is not the .gitignore of {root}"
+    return ""
+
+
+def _plain(path: object) -> bool:
+    return isinstance(path, str) and os.path.isabs(path) and os.path.normpath(path) == path
 
 
 def _within(path: str, folder: str) -> bool:
@@ -170,7 +202,7 @@ def last_undoable(scope: str | None = None) -> RunRecord | None:
     """The newest run with something to put back; with `scope` (a folder), the newest whose
     roots all lie inside it (a run over a parent workspace reached other repos too)."""
     for record in reversed(list_runs()):  # newest first
-        if record.purged or not any(i.applied for i in record.intents()):
+        if record.purged or record.purge_begun or not any(i.applied for i in record.intents()):
             continue
         roots = run_roots(record)
         if scope is None or (roots and all(_within(r, scope) for r in roots)):
@@ -192,6 +224,10 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
             record = read_run(run_id)
         if record.purged:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
+        if record.purge_begun:
+            raise JournalError(f"run {run_id}: a purge of its trash was cut short, what is left "
+                               "of it may be partial and is not put back; `tidy trash purge "
+                               f"{run_id}` finishes it")
         journal.write({"op": "undo-begin"}, sync=True)
         live = [i for i in record.intents() if i.applied]
         live, outcomes = _split_refused(record, live, journal, "undo-fail")

@@ -102,12 +102,15 @@ class Chain:
 
 def open_chain(anchor: str, parts: Sequence[str], expected: Sequence[tuple[int, int]] = (),
                make: int = 0, what: str = "a folder on the way",
-               anchor_fd: int | None = None) -> Chain:
+               anchor_fd: int | None = None, private: bool = False) -> Chain:
     """Open `anchor` (or, with `anchor_fd`, a duplicate of that open folder, whose path is
     `anchor`), then each of `parts` below it, without following any link.
 
     `expected[i]` (where given) is the (st_dev, st_ino) level i must still have. With
-    `make` (a mode), missing folders below the anchor are created. Raises Refused."""
+    `make` (a mode), missing folders below the anchor are created. With `private` (tidy's
+    trash), each folder below the anchor must be the user's own and writable by no one
+    else: in a folder others may write, another user could have made it, or swapped it for
+    theirs, and rename what tidy keeps there. Raises Refused."""
     chain = Chain()
     try:
         if anchor_fd is not None:
@@ -119,10 +122,21 @@ def open_chain(anchor: str, parts: Sequence[str], expected: Sequence[tuple[int, 
                 raise Refused(f"not a plain folder name: {part!r}")
             path = os.path.join(chain.path, part)
             _open_level(chain, chain.fd, part, path, expected, level, make, what)
+            if private:
+                _check_private(chain.stats[-1], path, what)
     except BaseException:
         chain.close()
         raise
     return chain
+
+
+def _check_private(st: os.stat_result, path: str, what: str) -> None:
+    if st.st_uid != os.geteuid():
+        raise Refused(f"{what} belongs to another user (uid {st.st_uid}): {path}; tidy "
+                      "neither keeps nor takes anything there")
+    if st.st_mode & stat.S_IWOTH:
+        raise Refused(f"{what} may be written by anyone: {path}; tidy neither keeps nor "
+                      "takes anything there")
 
 
 def _open_level(chain: Chain, dir_fd: int | None, name: str, path: str,
@@ -203,6 +217,82 @@ def remove_at(dir_fd: int, name: str) -> None:
     finally:
         os.close(fd)
     _retry_owner(dir_fd, os.rmdir, name)
+
+
+def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
+                     since_ns: int) -> list[str]:
+    """Delete `name` (in `dir_fd`) as far as `copy` (in `copy_fd`), a verified copy of it,
+    holds it: the second half of a move across filesystems. The paths (from `name` down)
+    left in place: what the copy does not hold, or holds otherwise (type, size, mtime, mode,
+    link target), or that changed after `since_ns`, when the copy began (its ctime, which
+    no one can set back). A folder goes only once empty. Whatever a build wrote into
+    the tree after the comparison passed it is never deleted uncopied."""
+    left: list[str] = []
+    try:
+        st = lstat_at(dir_fd, name)
+        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev), name, left)
+    except FileNotFoundError:
+        pass
+    except RecursionError:
+        raise OSError(errno.ELOOP, "too deep to remove", name) from None
+    return left
+
+
+@dataclass
+class _Copied:
+    since_ns: int
+    dev: int
+    unlinked: set[tuple[int, int]] = field(default_factory=set)  # a hard link's ctime: ours
+
+
+def _remove_copied(dir_fd: int, name: str, copy_fd: int, copy: str, done: _Copied,
+                   shown: str, left: list[str]) -> None:
+    try:
+        st = lstat_at(dir_fd, name)
+    except FileNotFoundError:
+        return
+    try:
+        copied = lstat_at(copy_fd, copy)
+    except FileNotFoundError:
+        left.append(shown)
+        return
+    if stat.S_ISDIR(st.st_mode) and stat.S_ISDIR(copied.st_mode) and st.st_dev == done.dev:
+        before = len(left)
+        fd = _open_owned_dir(dir_fd, name, st)
+        try:
+            copy_dir = open_dir(copy, copy_fd)
+            try:
+                for child in sorted(os.listdir(fd)):
+                    _remove_copied(fd, child, copy_dir, child, done, f"{shown}/{child}", left)
+            finally:
+                os.close(copy_dir)
+        finally:
+            os.close(fd)
+        if len(left) == before:
+            try:
+                _retry_owner(dir_fd, os.rmdir, name)
+            except OSError as error:
+                if error.errno not in (errno.ENOTEMPTY, errno.EEXIST):
+                    raise
+                left.append(shown)  # something was made in it just now
+        return
+    if not _same_as_copy(st, copied, dir_fd, name, copy_fd, copy, done):
+        left.append(shown)
+        return
+    _retry_owner(dir_fd, os.unlink, name)
+    done.unlinked.add((st.st_dev, st.st_ino))
+
+
+def _same_as_copy(st: os.stat_result, copied: os.stat_result, dir_fd: int, name: str,
+                  copy_fd: int, copy: str, done: _Copied) -> bool:
+    if stat.S_IFMT(st.st_mode) != stat.S_IFMT(copied.st_mode) or stat.S_ISDIR(st.st_mode):
+        return False
+    if st.st_ctime_ns > done.since_ns and (st.st_dev, st.st_ino) not in done.unlinked:
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        return os.readlink(name, dir_fd=dir_fd) == os.readlink(copy, dir_fd=copy_fd)
+    return (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) == (
+        copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode))
 
 
 def _open_owned_dir(dir_fd: int, name: str, st: os.stat_result) -> int:

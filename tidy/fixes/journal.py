@@ -12,6 +12,8 @@ Every line is one JSON object carrying the run id, a sequence number and an `op`
     recovered   an interrupted intent, resolved from the disk: state moved / not-moved / missing
     end         the run finished (status: complete / interrupted)
     undo-begin, undo-intent, undo-copied, undo-done, undo-fail, undo-end   the same for `tidy undo`
+    purge-begin `tidy trash purge` is about to delete the run's trash (fsync'ed first: a purge
+                cut short leaves items half deleted; undo refuses the run, purge finishes it)
     purged      the run's trash was deleted for good (`tidy trash purge`)
 
 Journals are input, not trusted (anyone who can write the state folder can edit them).
@@ -48,6 +50,7 @@ from typing import Any
 
 from tidy import __version__
 from tidy.core import state
+from tidy.core.safe_files import UnsafeFile, open_for_append
 
 Entry = dict[str, Any]
 
@@ -493,6 +496,11 @@ class RunRecord:
     def purged(self) -> bool:
         return any(e.get("op") == "purged" for e in self.entries)
 
+    @property
+    def purge_begun(self) -> bool:
+        """A purge began deleting its trash (finished or not): nothing of it is whole."""
+        return any(e.get("op") == "purge-begin" for e in self.entries)
+
     def intents(self) -> list[Intent]:
         by_seq: dict[int, Intent] = {}
         for entry in self.entries:
@@ -563,8 +571,11 @@ def audit(event: str, run_id: str, **payload: Any) -> None:
     folder = state.ensure_dir(state.state_dir())
     entry = {"time": round(time.time(), 3), "event": event, "run": run_id,
              "argv": sys.argv, "cwd": _cwd(), "user": _user(), **payload}
-    fd = os.open(os.path.join(folder, "log.jsonl"),
-                 os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    try:
+        fd = open_for_append(os.path.join(folder, "log.jsonl"))
+    except (UnsafeFile, OSError) as error:  # the run itself is done and journaled
+        _NOTICES.append(f"tidy: the audit log was not written: {error}")
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)  # concurrent tidy processes: whole lines only
         os.write(fd, _dumps(entry))

@@ -6,7 +6,8 @@ cache does not come back with the next `git add -A`. Always an unsafe fix: it ch
 the next commit contains.
 
 Undo puts the exact index entries back (mode, blob id, path, from `git ls-files -s` taken
-before the change, via `git update-index --index-info`), and takes tidy's rule out of
+before the change, via `git update-index --index-info`; never over entries staged at that
+path since, which it leaves as they are and says so), and takes tidy's rule out of
 `.gitignore` again (tidy.fixes.edit_restore: later edits are kept). `.gitignore` is edited
 under the repository's edit lock, only as a regular file reached without following a link;
 when it is not one (a symlink, a FIFO) the path is not untracked at all.
@@ -15,13 +16,14 @@ when it is not one (a symlink, a FIFO) the path is not untracked at all.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore, skipped
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editors.excludes import sha256
-from tidy.fixes.ignore.managed_block import add_rules, read_file
+from tidy.fixes.ignore.managed_block import add_rules, managed_patterns, read_file
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recovery import resolve_from_disk
@@ -148,10 +150,29 @@ class UntrackApplier:
     def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
         entry = intent.entry
         path, root = str(entry["path"]), str(entry["root"])
+        recorded = entry.get("index", [])
+        now: list[str] = []
+        problem = index_problem(recorded, str(entry["rel"]))
+        if problem:
+            problem = f"journal entry refused: {problem}; nothing done"
+        else:
+            try:
+                now = index_entries(root, str(entry["rel"]))
+            except GitUnavailable as error:
+                problem = f"git ls-files: {error}"
+            if now and sorted(now) != sorted(recorded):
+                # Staged again since (a newer copy `git add`ed): the old entries would
+                # replace what the user staged. Left as it is.
+                problem = (f"{entry['rel']} is tracked again since ({len(now)} index "
+                           "entries now); the index is left as it is")
+        if problem:
+            journal.write({"op": "undo-fail", "ref": intent.seq, "reason": problem}, sync=True)
+            return Outcome(path, self.kind, Status.FAILED, problem, True, run=journal.run_id)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-        records = b"".join(os.fsencode(r) + b"\0" for r in entry.get("index", []))
+        records = b"".join(os.fsencode(r) + b"\0" for r in recorded)
         try:
-            _git(root, "update-index", "-z", "--index-info", stdin=records)
+            if not now:  # else they are back already (an undo cut short after this step)
+                _git(root, "update-index", "-z", "--index-info", stdin=records)
         except GitUnavailable as error:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
             return Outcome(path, self.kind, Status.FAILED, f"git update-index: {error}", True,
@@ -163,7 +184,47 @@ class UntrackApplier:
                        where=f"index of {root}", run=journal.run_id)
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        return resolve_from_disk(intents, journal, self.kind, "untrack", _untracked)
+        return resolve_from_disk(intents, journal, self.kind, "untrack", _in_effect)
+
+
+_INDEX_RECORD = re.compile(r"[0-7]{6} (?:[0-9a-f]{40}|[0-9a-f]{64}) 0\t(.+)", re.DOTALL)
+
+
+def index_problem(records: object, rel: str) -> str:
+    """Why a journal's index records may not go back into the index ("" when they may):
+    each must be a `git ls-files -s` record of `rel` or of a path below it, as the untrack
+    took them out; an edited one would stage any content at any path of the repo."""
+    if not isinstance(records, list):
+        return "the index records are not a list"
+    for record in records:
+        found = _INDEX_RECORD.fullmatch(record) if isinstance(record, str) else None
+        if found is None:
+            return f"not an index record: {record!r}"
+        if not (found[1] == rel or found[1].startswith(rel.rstrip("/") + "/")):
+            return f"index record of {found[1]!r}, not of {rel!r}"
+    return ""
+
+
+def _in_effect(intent: Intent) -> bool:
+    """For an untrack a kill cut short: did it happen (the entries are out of the index)?
+    For an undo a kill cut short: is any of it still in effect: the entries still out, or
+    tidy's rule still in .gitignore (the undo puts the entries back first, then takes the
+    rule out)?"""
+    if not intent.undo_in_flight:
+        return _untracked(intent)
+    return _untracked(intent) or _rule_still_there(intent)
+
+
+def _rule_still_there(intent: Intent) -> bool:
+    pattern, ignore_file = intent.entry.get("pattern"), intent.entry.get("gitignore")
+    if not (isinstance(pattern, str) and pattern and isinstance(ignore_file, str)
+            and ignore_file):
+        return False
+    try:
+        current = read_file(os.path.dirname(ignore_file), ".gitignore")
+    except ValueError:
+        return False
+    return current is not None and pattern in managed_patterns(current)
 
 
 def _untracked(intent: Intent) -> bool:

@@ -28,6 +28,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from tidy.core import state
+from tidy.core.safe_files import UnsafeFile, open_for_append
 
 MAX_BYTES = 2_000_000  # then watch.log becomes watch.log.1 (one old generation kept)
 
@@ -47,17 +48,24 @@ def write(event: str, **payload: Any) -> None:
             + "\n").encode("ascii")
     path = log_path()
     state.ensure_dir(os.path.dirname(path))
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+    try:  # only a regular file: a link or a FIFO there is left alone (the log is a diary)
+        fd = open_for_append(path)
+    except (UnsafeFile, OSError):
+        return
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         if os.fstat(fd).st_size + len(line) > MAX_BYTES:
             _rotate(path)
             os.close(fd)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_CLOEXEC, 0o600)
+            fd = -1
+            fd = open_for_append(path)
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.write(fd, line)
+    except (UnsafeFile, OSError):
+        return
     finally:
-        os.close(fd)
+        if fd >= 0:
+            os.close(fd)
 
 
 def _rotate(path: str) -> None:

@@ -40,6 +40,7 @@ from tidy.core import state
 from tidy.core.config import Config, ConfigError
 from tidy.core.config import load as load_config
 from tidy.core.models import Report
+from tidy.core.safe_files import UnsafeFile, open_own_file, read_regular, replace_at
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
 from tidy.fixes.journal import RunJournal, audit
@@ -357,11 +358,20 @@ def _state_path() -> str:
     return os.path.join(state.state_dir(), "watch-state.json")
 
 
+def _own_file(name: str) -> int:
+    """<state>/name, one of the watcher's locks: a regular file (never through a link,
+    never a FIFO that would hang the pass); WatchError, one line, otherwise."""
+    path = os.path.join(state.ensure_dir(state.state_dir()), name)
+    try:
+        return open_own_file(path)
+    except (UnsafeFile, OSError) as error:
+        raise WatchError(f"{error}: tidy's state files are only regular files; remove it") \
+            from None
+
+
 @contextlib.contextmanager
 def _pass_lock() -> Iterator[None]:
-    folder = state.ensure_dir(state.state_dir())
-    fd = os.open(os.path.join(folder, "watch-pass.lock"),
-                 os.O_WRONLY | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fd = _own_file("watch-pass.lock")
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield
@@ -370,20 +380,24 @@ def _pass_lock() -> Iterator[None]:
 
 
 def _load_state() -> dict[str, Any]:
-    try:
-        with open(_state_path(), encoding="utf-8") as f:
-            loaded = json.load(f)
+    try:  # only a regular file, never a link or a FIFO: anything else starts afresh
+        data = read_regular(_state_path())
+        loaded = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
         return {}
     return loaded if isinstance(loaded, dict) else {}
 
 
 def _save_state(memory: dict[str, Any]) -> None:
-    path = _state_path()
-    temporary = f"{path}.{os.getpid()}.tmp"
-    with open(temporary, "w", encoding="utf-8") as f:
-        json.dump(memory, f, separators=(",", ":"))
-    os.replace(temporary, path)
+    """Replaced in one rename inside the state folder (a new temp file of tidy's own: a link
+    at the name is replaced, never written through)."""
+    data = json.dumps(memory, separators=(",", ":")).encode("utf-8")
+    folder = os.open(state.ensure_dir(state.state_dir()),
+                     os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    try:
+        replace_at(folder, os.path.basename(_state_path()), data, 0o600)
+    finally:
+        os.close(folder)
 
 
 def _inside(path: str, folder: str) -> bool:
@@ -616,8 +630,7 @@ def _without_nested(targets: list[str]) -> list[str]:
 
 def _hold_watch_lock() -> int:
     """An flock on <state>/watch.lock for as long as this watcher runs (see status.py)."""
-    state.ensure_dir(state.state_dir())
-    fd = os.open(watch_log.lock_path(), os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+    fd = _own_file(os.path.basename(watch_log.lock_path()))
     with contextlib.suppress(OSError):
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
     os.ftruncate(fd, 0)

@@ -587,16 +587,24 @@ def _region(text: str) -> list[str]:
 
 
 def _without_region(text: str) -> str:
+    """The crontab without tidy's lines: its markers and, between them, its job (and blank
+    lines). Every other line stays where it was, inside the region too, and everything
+    after a BEGIN whose END the user deleted: a crontab has no backup to take lines from."""
     kept, inside = [], False
     for line in text.splitlines(keepends=True):
         if line.startswith(CRON_BEGIN):
             inside = True
         elif inside and line.startswith(CRON_END):
             inside = False
-        elif not inside:
+        elif not (inside and (not line.strip() or _is_tidy_job(line))):
             kept.append(line)
     out = "".join(kept)
     return out if not out or out.endswith("\n") else out + "\n"
+
+
+def _is_tidy_job(line: str) -> bool:
+    """A crontab line that runs `<python> -m tidy watch ...` (what install writes)."""
+    return _cron_argv(line.strip())[1:4] == ["-m", "tidy", "watch"]
 
 
 # -- small helpers ---------------------------------------------------------------------------

@@ -30,6 +30,7 @@ from tidy.fixes.editors.excludes import (
     sha256,
     write_config,
 )
+from tidy.fixes.ignore.managed_block import managed_patterns
 from tidy.fixes.ignore.plan import IgnorePlan, plan_fixes
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
@@ -162,7 +163,13 @@ class _FileEditApplier:
         return outcomes
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
-        return resolve_from_disk(intents, journal, self.kind, "edit", _written)
+        return resolve_from_disk(intents, journal, self.kind, "edit", _in_effect)
+
+
+def _in_effect(intent: Intent) -> bool:
+    """For an edit a kill cut short: did it happen? For an undo a kill cut short: is the
+    edit still in effect (not yet put back)?"""
+    return _still_edited(intent) if intent.undo_in_flight else _written(intent)
 
 
 def _written(intent: Intent) -> bool:
@@ -173,6 +180,23 @@ def _written(intent: Intent) -> bool:
     except EditError:
         return False
     return current is not None and sha256(current) == intent.entry.get("written_sha")
+
+
+def _still_edited(intent: Intent) -> bool:
+    """The undo had not put the file back: it is neither the text from before tidy's edit
+    nor, for a managed block, free of every line tidy added. A file edited since tidy wrote
+    it is not what tidy wrote either, so "not what tidy wrote" cannot mean "put back"."""
+    root, rel = _root_and_rel(intent.entry)
+    before, added = intent.entry.get("before"), intent.entry.get("added")
+    try:
+        current = read_config(root, rel)
+    except EditError:
+        return False  # not a file tidy edits now: undo would refuse it; nothing to redo
+    if current == (before if isinstance(before, str) else None):
+        return False
+    if isinstance(added, list) and current is not None:
+        return bool(set(managed_patterns(current)) & {str(p) for p in added})
+    return True
 
 
 def _text_or_none(value: object) -> str | None:

@@ -12,15 +12,19 @@ O(1) rename however many files the folder holds):
    CACHEDIR.TAG (backup tools skip it); plans never include anything below it. Undo and
    purge remove it again once it holds no run.
 4. none of these: a copy into (1) or (2) (tidy/fixes/fdcopy.py), every entry compared before
-   the original is deleted. Refused up front where the original could not be deleted (a
-   read-only filesystem, a folder without write permission) and for a path an earlier run
-   already copied but could not delete: the trash never fills with copies run after run.
+   the original is deleted; of the original only what the copy holds, unchanged since the
+   copy began (fdops.remove_copied_at: what a build writes there meanwhile stays at home).
+   Refused up front where the original could not be deleted (a read-only filesystem, a
+   folder without write permission) and for a path an earlier run already copied but could
+   not delete: the trash never fills with copies run after run.
 
 Every step acts on folder descriptors (tidy/fixes/fdops.py): the scan root is opened once
 with O_DIRECTORY|O_NOFOLLOW, each folder below it one name at a time; the re-check
 (tidy/fixes/recheck.py) runs on those descriptors and the rename uses them. The trash
 folders are opened the same way below their anchor (the git dir, the state folder, the scan
-root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused.
+root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is refused, and so
+is such a folder (`.tidy-trash/` included) that belongs to another user or that anyone may
+write (fdops.open_chain `private`).
 
 Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/fixes/journal.py) holds the
 original path; the item keeps its inode, bytes, modes, mtimes and links, so a rename back

@@ -122,7 +122,7 @@ class TrashLocator:
             if where.kind == "outside":
                 chain = open_chain(where.anchor, where.parts, make=0o700,
                                    anchor_fd=item.chain.fds[where.level],
-                                   what="tidy's trash folder")
+                                   what="tidy's trash folder", private=True)
                 try:
                     _mark_outside_trash(chain.fd)
                     _open_more(chain, self.run_id)
@@ -133,7 +133,7 @@ class TrashLocator:
                 if where.kind == "state":
                     state.ensure_dir(where.anchor)
                 chain = open_chain(where.anchor, (*where.parts, self.run_id), make=0o700,
-                                   what="tidy's trash folder")
+                                   what="tidy's trash folder", private=True)
         except Refused as refused:
             if refused.link:
                 raise Refused(f"{refused.reason}: tidy's state is never followed through a "
@@ -199,7 +199,7 @@ class _Where:
 def _open_more(chain: Chain, name: str) -> None:
     """Open (making it 0700 when missing) folder `name` below the chain's last folder."""
     more = open_chain(chain.path, (name,), make=0o700, anchor_fd=chain.fd,
-                      what="tidy's trash folder")
+                      what="tidy's trash folder", private=True)
     chain.push(os.dup(more.fd), more.path)
     more.close()
 
@@ -346,12 +346,12 @@ def _has_link(path: str) -> bool:
 
 def open_run(spot: Spot, make: bool = False) -> Chain:
     return open_chain(spot.anchor, spot.run_parts, what="tidy's trash folder",
-                      make=0o700 if make else 0)
+                      make=0o700 if make else 0, private=True)
 
 
 def remove_run_if_empty(spot: Spot) -> None:
     with contextlib.suppress(Refused, OSError), open_chain(
-            spot.anchor, spot.base_parts, what="tidy's trash folder") as base:
+            spot.anchor, spot.base_parts, what="tidy's trash folder", private=True) as base:
         with contextlib.suppress(OSError):
             run_fd = open_dir(spot.run_id, base.fd)
             try:

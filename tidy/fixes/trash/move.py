@@ -7,10 +7,20 @@ import contextlib
 import errno
 import os
 import stat
+import time
 from collections.abc import Callable, Iterator
 
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
-from tidy.fixes.fdops import Refused, lstat_at, open_dir, remove_at, rename_noreplace, same, why
+from tidy.fixes.fdops import (
+    Refused,
+    lstat_at,
+    open_dir,
+    remove_at,
+    remove_copied_at,
+    rename_noreplace,
+    same,
+    why,
+)
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, Problem, still_there
@@ -91,15 +101,17 @@ def _rename_item(item: Opened, slot_fd: int) -> None:
 def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
                      copied: Callable[[], object], ident: tuple[int, int] | None = None) -> str:
     """Copy to `dst.partial`, verify, rename into place, call `copied()` (the journal notes
-    the copy is complete), then delete the original. "" or a warning (see _transfer).
-    With `ident`, the source must be that (st_dev, st_ino) before the copy and before the
-    original is deleted."""
+    the copy is complete), then delete what of the original the copy holds (anything
+    written into it since the comparison stays: see left_behind). "" or a warning (see
+    _transfer). With `ident`, the source must be that (st_dev, st_ino) before the copy and
+    before the original is deleted."""
     partial = dst + ".partial"
 
     def check() -> None:
         if ident is not None and not same(lstat_at(src_fd, src), ident):
             raise Refused("replaced during the copy; nothing moved")
 
+    started_ns = time.time_ns()  # anything changed after this stays (remove_copied_at)
     try:
         check()
         copy_at(src_fd, src, dst_fd, partial)
@@ -114,10 +126,18 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
         raise
     copied()
     try:
-        remove_at(src_fd, src)
+        left = remove_copied_at(src_fd, src, dst_fd, dst, started_ns)
     except OSError as error:
         return f"copied, but the original could not be fully removed: {why(error)}"
-    return ""
+    return left_behind(left)
+
+
+def left_behind(left: list[str]) -> str:
+    """The warning for what stayed at home because the copy does not hold it ("" if none)."""
+    if not left:
+        return ""
+    return (f"copied, but {len(left)} path(s) written or changed during the move were left "
+            f"in place, not in the trash (e.g. {left[0]})")
 
 
 # -- path wrappers (tests, and tools that hold paths rather than descriptors) ---------------

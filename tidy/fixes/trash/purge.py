@@ -20,7 +20,8 @@ class TrashRun:
     items: int  # moved and still in the trash
     bytes: int
     files: int
-    status: str  # running / complete / interrupted / undone / partly undone / purged
+    status: str  # running / complete / interrupted / undone / partly undone / purged /
+    # partly purged (a purge cut short: finished by the next one, never undone)
     locations: tuple[str, ...]
     skipped: int
     failed: int
@@ -37,6 +38,8 @@ def summarize(record: RunRecord) -> TrashRun:
         status = "running"
     elif record.purged:
         status = "purged"
+    elif record.purge_begun:
+        status = "partly purged"
     elif record.interrupted:
         status = "interrupted, undone" if undone and not live else "interrupted"
     elif undone and not any(i.applied for i in intents):
@@ -78,6 +81,9 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
                           "left alone")
             continue
         by_run.setdefault((spot.anchor, spot.run_parts), []).append((intent, spot))
+    # Before anything goes: a purge cut short leaves items half deleted, which undo must
+    # never put back as if whole (RunRecord.purge_begun), and the next purge finishes.
+    journal.write({"op": "purge-begin"}, sync=True)
     for mine in by_run.values():
         spot = mine[0][1]
         try:

@@ -18,12 +18,13 @@ from tidy.fixes.fdops import (
     open_chain,
     open_dir,
     remove_at,
+    remove_copied_at,
     rename_noreplace,
     why,
 )
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
-from tidy.fixes.trash.move import copy_then_remove
+from tidy.fixes.trash.move import copy_then_remove, left_behind
 
 
 def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
@@ -173,10 +174,13 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
                 remove_at(slot_fd, name + ".partial")  # our own half copy; the original is whole
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
     at_home = home is not None and exists_at(home.fd, name)
+    left = ""
     if copied and in_trash and at_home and home is not None:
-        # The verified copy is complete: finish what the kill interrupted.
+        # The verified copy is complete: finish what the kill interrupted, deleting only what
+        # the copy holds (a build may have written there since the kill).
         with contextlib.suppress(OSError):
-            remove_at(home.fd, name)
+            left = left_behind(remove_copied_at(home.fd, name, slot_fd, name,
+                                                int(float(intent.entry["time"]) * 1e9)))
         at_home = exists_at(home.fd, name)
     state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
     journal.write({"op": "recovered", "ref": intent.seq, "state": state_name}, sync=True)
@@ -185,11 +189,12 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
             os.rmdir(spot.slot, dir_fd=run.fd)
     status = Status.FAILED if state_name == "missing" else Status.DONE
     dst = str(entry.get("dst", ""))
+    reason = {"moved": f"was moved to the trash ({dst})",
+              "not-moved": "had not moved; still in place",
+              "missing": "neither in place nor in the trash"}[state_name]
     return Outcome(str(entry.get("path", "")), ActionKind.TRASH, status,
-                   {"moved": f"was moved to the trash ({dst})",
-                    "not-moved": "had not moved; still in place",
-                    "missing": "neither in place nor in the trash"}[state_name],
-                   state_name == "missing", where=dst, run=journal.run_id)
+                   f"{reason}; {left}" if left else reason, state_name == "missing" or bool(left),
+                   where=dst, run=journal.run_id)
 
 
 def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,

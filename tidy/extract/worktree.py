@@ -1,0 +1,115 @@
+"""The work-tree files an extraction reads, writes and deletes (the module, its data file, the
+build config, the copies undo keeps beside them), each by name inside its folder's descriptor.
+
+A module's path never goes through a symlink (guards.path_refusal). Its folder is opened from
+`/` one name at a time, none followed (tidy.core.safe_files.folder_in_root), once per
+operation; every file is then reached by name in that descriptor. A folder swapped for a
+link after the checks is never written through: opening it is refused (UnsafeFile, naming
+the link), and a swap after the opening no longer matters, the descriptor still names the
+folder that was checked. Only regular files are read, replaced or deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import hashlib
+import os
+import stat
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from tidy.core.safe_files import UnsafeFile, folder_in_root, kind_of, replace_at
+
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+@dataclass(frozen=True)
+class Folder:
+    """An open folder of the work tree and its path (for messages)."""
+
+    fd: int
+    path: str
+
+    def _lstat(self, name: str) -> os.stat_result | None:
+        try:
+            return os.stat(name, dir_fd=self.fd, follow_symlinks=False)
+        except FileNotFoundError:
+            return None
+
+    def exists(self, name: str) -> bool:
+        return self._lstat(name) is not None
+
+    def is_file(self, name: str) -> bool:
+        st = self._lstat(name)
+        return st is not None and stat.S_ISREG(st.st_mode)
+
+    def read(self, name: str) -> bytes:
+        """The bytes of a regular file (never through a link); UnsafeFile otherwise."""
+        with self._open(name) as f:
+            return f.read()
+
+    def sha256(self, name: str) -> str | None:
+        """The sha256 of a regular file (read in blocks: a data module can be 50 MB); None
+        when it is missing or not one."""
+        if not self.is_file(name):
+            return None
+        digest = hashlib.sha256()
+        try:
+            with self._open(name) as f:
+                for block in iter(lambda: f.read(1 << 20), b""):
+                    digest.update(block)
+        except (OSError, UnsafeFile):
+            return None
+        return digest.hexdigest()
+
+    def _open(self, name: str) -> BinaryIO:
+        try:
+            fd = os.open(name, _FILE_FLAGS, dir_fd=self.fd)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # O_NOFOLLOW on a link
+                raise UnsafeFile(self._shown(name), "is a symlink; not read") from None
+            raise
+        f = open(fd, "rb")  # noqa: SIM115 - returned to the caller's `with`
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            f.close()
+            raise UnsafeFile(self._shown(name), "is not a regular file; not read")
+        return f
+
+    def write(self, name: str, data: bytes, like: str | None = None) -> None:
+        """Replace `name` in one rename: with the mode of `like` (in this folder), else its
+        own, else 0644. UnsafeFile when it is a link or not a regular file."""
+        st = self._lstat(name)
+        if st is not None and not stat.S_ISREG(st.st_mode):
+            raise UnsafeFile(self._shown(name), f"is {kind_of(st.st_mode)}; not written")
+        model = self._lstat(like) if like else st
+        mode = stat.S_IMODE(model.st_mode) if model is not None and stat.S_ISREG(
+            model.st_mode) else 0o644
+        replace_at(self.fd, name, data, mode)
+
+    def remove(self, name: str) -> bool:
+        """Delete `name` when it is a regular file; True when it was deleted."""
+        if not self.is_file(name):
+            return False
+        os.unlink(name, dir_fd=self.fd)
+        return True
+
+    def names(self) -> list[str]:
+        return os.listdir(self.fd)
+
+    def mtime(self, name: str) -> float:
+        st = self._lstat(name)
+        return st.st_mtime if st is not None else 0.0
+
+    def _shown(self, name: str) -> str:
+        return os.path.join(self.path, name)
+
+
+@contextlib.contextmanager
+def folder_of(path: str) -> Iterator[Folder]:
+    """The folder holding `path`, opened from `/` without following any link on the way."""
+    folder = os.path.dirname(os.path.abspath(path))
+    with folder_in_root(os.sep, [p for p in folder.split(os.sep) if p],
+                        verb="written") as fd:
+        yield Folder(fd, folder)
