@@ -63,6 +63,12 @@ _WRITTEN = [_USE_SELECT2,
        dropped_lines=st.sets(st.tuples(st.sampled_from(PATHS), st.integers(1, 6))))
 @example(matches=_EDGE_TWICE, dropped_paths={"static/vendor/select2/select2.js"},
          dropped_lines=set())
+# react (unused) refers to jquery from a line that is not deciding, before select2 does: the
+# unused referrers are listed in the libraries' order, not the matches'
+@example(matches=[Match("third_party/react/index.js", 0, 1, "# see third_party/react for details"),
+                  Match("static/vendor/select2/select2.js", 0, 1, "import $ from 'jquery';"),
+                  Match("third_party/react/index.js", 0, 1, "import $ from 'jquery';")],
+         dropped_paths=set(), dropped_lines=set())
 @example(matches=_WRITTEN, dropped_paths=set(),
          dropped_lines={("static/vendor/select2/.ignore", 1)})
 def test_the_deciding_matches_judge_as_all_of_them(

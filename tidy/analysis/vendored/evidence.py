@@ -380,14 +380,16 @@ def _propagate(verdicts: list[Verdict], edges: dict[int, set[int]]) -> None:
         verdicts[i].used = True
     while used:
         source = used.pop()
-        for target in edges.get(source, ()):
+        for target in sorted(edges.get(source, ())):
             if source != target:
                 verdicts[target].used_by.append(verdicts[source].library.root)
                 if not verdicts[target].used:
                     verdicts[target].used = True
                     used.append(target)
-    for source, targets in edges.items():  # record unused referrers too, for the report
-        for target in targets:
+    # Unused referrers too, for the report, in the libraries' order: not in the order the
+    # matches came (the early job hands over fewer matches than the search found).
+    for source, targets in sorted(edges.items()):
+        for target in sorted(targets):
             root = verdicts[source].library.root
             if not verdicts[source].used and root not in verdicts[target].used_by:
                 verdicts[target].used_by.append(root + " (itself unused)")
