@@ -266,6 +266,9 @@ def main(argv: list[str]) -> int:
         return 0
     result["import_s"] = time.perf_counter() - started
     result["file"] = getattr(module, "__file__", "")
+    # What the namespace holds right after the import, before any getattr: a name an
+    # extraction made lazy (PEP 562 __getattr__) is missing here until first read.
+    result["vars"] = [name for name in vars(module) if name not in SKIP]
     if not str(result["file"]).startswith(os.path.abspath(root) + os.sep):
         result["error"] = f"imported {result['file']}, not the copy under {root}"
         _write(out, result)
