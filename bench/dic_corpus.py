@@ -102,7 +102,8 @@ PACKAGES = (
     Package("docutils", "0.21.2", "2kB", why="language modules (small dicts, lists, "
             "docstrings, __docformat__), math tables (int-keyed dicts)",
             trim=("docutils/languages/*.py", "docutils/parsers/rst/languages/*.py"),
-            keep=("*/__init__.py", "docutils/languages/de.py", "docutils/languages/zh_cn.py",
+            keep=("*/__init__.py", "*/en.py", "docutils/languages/de.py",
+                  "docutils/languages/zh_cn.py",
                   "docutils/parsers/rst/languages/fr.py", "docutils/parsers/rst/languages/ja.py"),
             data=("docutils/utils/math/tex2unichar.py", "docutils/utils/math/unichar2tex.py",
                   "docutils/utils/math/mathalphabet2unichar.py", "docutils/languages/de.py",
@@ -117,7 +118,8 @@ PACKAGES = (
     Package("faker", "33.3.1", why="providers: class attributes, OrderedDict(...) tables, "
             "tuples of str", deps=("python-dateutil==2.9.0.post0", "six==1.17.0"),
             data=("faker/decode/codes.py", "faker/providers/person/en_US/__init__.py",
-                  "faker/providers/job/de_AT/__init__.py", "faker/providers/lorem/en_US/__init__.py",
+                  "faker/providers/job/de_AT/__init__.py",
+                  "faker/providers/lorem/en_US/__init__.py",
                   "faker/providers/address/it_IT/__init__.py")),
 )
 
@@ -408,10 +410,11 @@ def render(results: list[dict[str, Any]], command: str) -> str:
         f"- refused (left byte-identical, with a reason): "
         f"{len([m for m in mods if m['outcome'] == 'refused'])}; refused but changed: "
         f"{len([m for m in mods if m['outcome'] == 'refused-but-changed'])}",
-        f"- scan (TDY301+TDY302, no cache, process start included): {scan_bytes / 1e6:.1f} MB in "
+        f"- scan (TDY301+TDY302, no cache, process start included): {scan_bytes / 1e6:.1f} MB "
+        "in "
         f"{scan_s:.2f} s = {scan_bytes / 1e6 / max(scan_s, 1e-9):.1f} MB/s", "",
-        "| package | floor | tree MB | scan s | MB/s | flagged | extracted | exact | undo identical "
-        "| refused | missed? |",
+        "| package | floor | tree MB | scan s | MB/s | flagged | extracted | exact "
+        "| undo identical | refused | missed? |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in results:

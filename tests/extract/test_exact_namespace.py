@@ -1,0 +1,198 @@
+"""Extraction keeps a module's whole namespace exactly: every name, value, type, order and
+sharing, nothing added but the loader's private names (found on real packages by
+bench/dic_corpus.py; each case reduced to the smallest module shape).
+
+Each test imports the module in a fresh interpreter before and after (tests/extract/
+namespace.py) and undoes the extraction: the module must be byte-identical again."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import commit, hermetic_env, make_repo, run_cli, write
+from tests.extract.helpers import lit, package
+from tests.extract.namespace import differences, snapshot
+from tidy.extract.core import ExtractError, extract_module, undo_extract
+
+
+def _rows(count: int, template: str) -> str:
+    return "\n".join(template.format(i=i) for i in range(count))
+
+
+def _extract_exactly(root: Path, dotted: str, module: Path) -> tuple[str, dict[str, Any]]:
+    """Extract (verified by import), compare the namespace, undo; the new module's text and
+    what its namespace held right after import."""
+    original = module.read_bytes()
+    before = snapshot(root, dotted)
+    result = extract_module(str(module), always_verify=True, python=sys.executable)
+    assert result.status == "extracted"
+    new_text = module.read_text()
+    after = snapshot(root, dotted, list(before["values"]))
+    assert differences(before, after) == []
+    at_import = snapshot(root, dotted)["at_import"]
+    undo_extract(str(module), result.backup)
+    assert module.read_bytes() == original
+    return new_text, at_import
+
+
+# -- lazy names gave a module an __annotations__ it never had -----------------------------------
+# Before: `ROWS: 'list[int]'` stood where ROWS was bound, so `vars(m)` gained `__annotations__`
+# (chardet's big5freq, wcwidth's tables, pygments' _mapping: 52 of 82 modules of the corpus).
+def test_a_lazy_name_adds_no_annotations(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "table.py", '"""A table."""\nSIZE = 3\nROWS = [\n'
+                   + _rows(400, "    {i},  # row {i}") + "\n]\n")
+    text, at_import = _extract_exactly(tmp_path, "pkg.table", module)
+    assert "# ROWS: list[int], loaded on first access" in text
+    assert "__annotations__" not in at_import and "ROWS" not in at_import  # lazy, no hints
+
+
+def test_a_module_with_annotations_keeps_exactly_its_own(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "typed.py",
+                   "VERSION: str = '1'\nROWS = [\n" + _rows(400, "    ({i}, 'x'),") + "\n]\n"
+                   "if False:\n    HIDDEN: int = 0\n")
+    text, _ = _extract_exactly(tmp_path, "pkg.typed", module)
+    assert "(ROWS): 'list[tuple[int | str, ...]]'" in text  # type checkers still read the type
+
+
+def test_code_after_the_value_on_the_same_line_stays(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "same_line.py",
+                   "class Row:\n    pass\nROWS = [\n" + _rows(300, "    {i},") + "\n]; AFTER = 1\n")
+    _extract_exactly(tmp_path, "pkg.same_line", module)
+
+
+# -- a name the module deletes itself was refused as "differs" ----------------------------------
+# pycparser's yacctab.py builds _lr_action from _lr_action_items and `del`s the latter; the check
+# after writing compared the deleted name with its literal and put the original back.
+def test_a_table_the_module_derives_from_and_deletes(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "yacctab.py",
+                   "_tabversion = '3.10'\n_items = {\n"
+                   + _rows(200, "    'T{i}': ([{i}, 7{i}], [1, 2]),") + "\n}\n"
+                   "_table = {}\nfor _k, _v in _items.items():\n"
+                   "    for _x, _y in zip(_v[0], _v[1]):\n"
+                   "        _table.setdefault(_x, {})[_k] = _y\n"
+                   "del _items\n")
+    _extract_exactly(tmp_path, "pkg.yacctab", module)
+
+
+@pytest.mark.slow
+def test_fix_and_undo_of_a_derived_and_deleted_table(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "svc")
+    module = write(repo / "pkg" / "yacctab.py",
+                   "_items = {\n" + _rows(3000, "    'T{i}': ([{i}, 7{i}], [1, 2]),") + "\n}\n"
+                   "_table = {}\nfor _k, _v in _items.items():\n"
+                   "    _table[_k] = dict(zip(*_v))\ndel _items\n")
+    write(repo / "pkg" / "__init__.py", "")
+    commit(repo)
+    original = module.read_bytes()
+    before = snapshot(repo, "pkg.yacctab")
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", "--format", "json", cwd=repo, env=env)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert [o["status"] for o in fixed.json()["result"]["outcomes"]] == ["done"]
+    assert differences(before, snapshot(repo, "pkg.yacctab", list(before["values"]))) == []
+    undone = run_cli("undo", "--yes", fixed.json()["run"], cwd=repo, env=env)
+    assert undone.code == 0, undone.out + undone.err
+    assert module.read_bytes() == original
+    assert not (repo / "pkg" / "yacctab.json.gz").exists()
+
+
+# -- module shapes of the corpus, combined at random --------------------------------------------
+_leaf = (st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.text(max_size=6)
+         | st.sampled_from([-0.0, 1.5, float("inf"), float("-inf"), 1e-310, b"\x00b", 2j]))
+_hashable = st.recursive(_leaf, lambda inner: st.lists(inner, max_size=3).map(tuple),
+                         max_leaves=4)
+_element = st.recursive(
+    _hashable,
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(_hashable, inner, max_size=3)
+    | st.sets(_hashable, max_size=3) | st.frozensets(_hashable, max_size=2).map(
+        lambda s: ("frozenset", s)),
+    max_leaves=8)
+
+
+def _source(value: object) -> str:
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == "frozenset":
+        return f"frozenset({lit(set(value[1]))})"  # a call: the module is refused or kept
+    if isinstance(value, list):
+        return "[" + ", ".join(_source(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{lit(k)}: {_source(v)}" for k, v in value.items()) + "}"
+    return lit(value)
+
+
+@st.composite
+def _modules(draw: st.DrawFn) -> str:
+    element = draw(_element)
+    container = draw(st.sampled_from(["list", "tuple", "dict", "set"]))
+    count = max(80, 2000 // max(8, len(_source(element))))
+    rows = [f"    {_source(element)},  # {i}" for i in range(count)]
+    if container == "dict":
+        rows = [f"    {i!r}: {_source(element)}," for i in range(count)]
+    if container == "set":
+        rows = [f"    ({i}, {lit(draw(_hashable))})," for i in range(count)]
+    opener, closer = {"list": ("[", "]"), "tuple": ("(", ")"), "dict": ("{", "}"),
+                      "set": ("{", "}")}[container]
+    value = opener + "\n" + "\n".join(rows) + "\n" + closer
+    lines = []
+    if draw(st.booleans()):
+        lines.append('"""Module docstring."""')
+    if draw(st.booleans()):
+        lines.append("from __future__ import annotations")
+    if draw(st.booleans()):
+        lines.append("__all__ = ['DATA', 'count']")
+    how = draw(st.sampled_from(["plain", "annotated", "class", "function"]))
+    if how == "plain":
+        lines.append(f"DATA = {value}")
+    elif how == "annotated":
+        lines.append(f"DATA: object = {value}")
+    elif how == "class":
+        lines.append(f"class Table:\n    'Rows.'\n    DATA = {value}\nDATA = Table.DATA")
+    else:
+        lines.append(f"def rows():\n    return {value}\nDATA = rows()")
+    uses = draw(st.lists(st.sampled_from(["alias", "derived", "block", "function",
+                                          "hook", "small", "deleted"]), unique=True))
+    if "alias" in uses:
+        lines.append("ALIAS = DATA")
+    if "derived" in uses:
+        lines.append("SIZE = len(DATA)")
+    if "block" in uses:
+        lines.append("if len(DATA) > 1:\n    FIRST = next(iter(DATA))\nelse:\n    FIRST = None")
+    if "function" in uses:
+        lines.append("def count():\n    return len(DATA)")
+    if "hook" in uses:
+        lines.append("def __getattr__(name):\n    raise AttributeError(name)")
+    if "small" in uses:
+        lines.append("SMALL = {'a': (1, 2.5), 'b': -0.0}")
+    if "deleted" in uses and how in ("plain", "annotated"):
+        lines.append("KEYS = list(DATA)\ndel DATA")
+    return "\n".join(lines) + "\n"
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(_modules())
+def test_any_corpus_shape_is_extracted_exactly_or_left_alone(tmp_path: Path, source: str
+                                                             ) -> None:
+    root = tmp_path / f"r{abs(hash(source))}"
+    module = write(package(root) / "shape.py", source)
+    original = module.read_bytes()
+    before = snapshot(root, "pkg.shape")
+    try:
+        result = extract_module(str(module), always_verify=True, python=sys.executable)
+    except ExtractError as refusal:
+        assert str(refusal)  # a reason in words
+        assert module.read_bytes() == original
+        assert not (module.parent / "shape.json.gz").exists()
+        return
+    after = snapshot(root, "pkg.shape", list(before["values"]))
+    assert differences(before, after) == [], module.read_text()[:3000]
+    undo_extract(str(module), result.backup)
+    assert module.read_bytes() == original
+    assert not (module.parent / "shape.json.gz").exists()
