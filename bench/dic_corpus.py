@@ -277,6 +277,10 @@ class ModuleResult:
     lazy: int = 0  # names that are no longer in vars() right after import (PEP 562 loads)
     added: list[str] = field(default_factory=list)
     undo: str = ""  # identical / differs / not extracted
+    # What `tidy extract --evaluate` does with a module `tidy fix` refused (calls, names):
+    evaluate: str = ""  # exact / different / broken / refused / "" (not tried)
+    evaluate_detail: str = ""
+    evaluate_undo: str = ""  # identical / differs
 
 
 def compare(before: dict[str, Any], after: dict[str, Any]) -> tuple[str, str, int, list[str]]:
@@ -373,6 +377,9 @@ def measure(package: Package, work: str, dl: str) -> dict[str, Any]:
             with open(os.path.join(tree, rel), "rb") as f:
                 same = f.read() == originals[rel]
             result.undo = "identical" if same and rel not in left else "differs"
+    for rel, result in results.items():
+        if result.outcome == "refused" and "--evaluate" in result.reason:
+            evaluate(tree, rel, result, before[rel], originals[rel], probes)
     return {
         "package": package.name, "version": package.version, "floor": package.floor or "64kB",
         "why": package.why, "tree_bytes": scanned, "scan_s": round(scan_s, 3),
@@ -380,6 +387,27 @@ def measure(package: Package, work: str, dl: str) -> dict[str, Any]:
         "undo_note": undo_note, "left_after_undo": left, "missed": missed,
         "modules": [vars(r) for r in results.values()],
     }
+
+
+def evaluate(tree: str, rel: str, result: ModuleResult, first: dict[str, Any], original: bytes,
+             probes: str) -> None:
+    """`tidy extract --evaluate` (imports the module to take values built by calls or names),
+    compared like a fix, then `tidy extract --undo`."""
+    done, _ = tidy("extract", "--evaluate", "--python", sys.executable, rel, cwd=tree)
+    with open(os.path.join(tree, rel), "rb") as f:
+        changed = f.read() != original
+    if done.returncode != 0:
+        result.evaluate = "refused-but-changed" if changed else "refused"
+        result.evaluate_detail = (done.stderr.strip().splitlines() or ["?"])[-1][:300]
+        return
+    second = probe(tree, rel, os.path.join(probes, rel.replace("/", "__") + ".evaluated"),
+                   list(first["names"]))
+    result.evaluate, result.evaluate_detail, _, _ = compare(first, second)
+    tidy("extract", "--undo", rel, cwd=tree)
+    with open(os.path.join(tree, rel), "rb") as f:
+        same = f.read() == original
+    status = run(["git", "status", "--porcelain", "--untracked-files=all"], cwd=tree).stdout
+    result.evaluate_undo = "identical" if same and not status.strip() else "differs"
 
 
 # -- results -----------------------------------------------------------------------------------
@@ -436,6 +464,14 @@ def render(results: list[dict[str, Any]], command: str) -> str:
                 f"| {m['rel']} | {m['bytes'] / 1000:.0f} | {'yes' if m['flagged'] else 'no'} | "
                 f"{m['fix']} | {m['outcome']} | {m['names']} ({m['lazy']}) | {m['undo']} | "
                 f"{reason[:160]} |")
+    tried = [m for r in results for m in r["modules"] if m["evaluate"]]
+    if tried:
+        lines += ["", "What `tidy fix` refused for values built by calls or names, tried with "
+                  "`tidy extract --evaluate --python <bench python>` (compared the same way), "
+                  "then `tidy extract --undo`:", "",
+                  "| module | --evaluate | undo | detail |", "| --- | --- | --- | --- |"]
+        lines += [f"| {m['rel']} | {m['evaluate']} | {m['evaluate_undo'] or '-'} | "
+                  f"{m['evaluate_detail'].replace('|', '/')[:200]} |" for m in tried]
     missed = [(r["package"], x) for r in results for x in r["missed"]]
     if missed:
         lines += ["", "Not flagged although top-level literals hold at least half of the bytes "

@@ -45,10 +45,76 @@ def fingerprint(value):
         return "a " + type(value).__name__
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
+MUTABLE = (list, dict, set, bytearray)
+WALK_LIMIT = 2_000_000
+
+def children(value):
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield v
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        yield from value
+    elif isinstance(value, type):
+        if value.__module__ == module.__name__:
+            yield from list(vars(value).values())
+    elif callable(value):
+        yield from (getattr(value, "__defaults__", None) or ())
+        yield from (getattr(value, "__kwdefaults__", None) or {}).values()
+    elif not isinstance(value, (str, bytes, int, float, complex, bool, type(None))) \
+            and not isinstance(value, type(sys)):
+        yield from (getattr(value, "__dict__", None) or {}).values()
+
+def reached(roots, skip):
+    # ids of the mutable objects reachable from roots (the object `skip` is not entered)
+    found, stack, seen = set(), list(roots), set()
+    while stack:
+        value = stack.pop()
+        if value is skip or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if len(seen) > WALK_LIMIT:
+            return None
+        if isinstance(value, MUTABLE):
+            found.add(id(value))
+        stack.extend(children(value))
+    return found
+
+def sharing(key, value):
+    # Why moving `value` by value would lose an identity: a mutable object it holds twice,
+    # or one another binding of the module holds too (a copy would stand in for it); else "".
+    own, stack = {}, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, MUTABLE):
+            if id(item) in own:
+                return "it holds the same " + type(item).__name__ + " twice: moving it " \
+                    "would make two copies"
+            own[id(item)] = item
+        if isinstance(item, (dict, list, tuple, set, frozenset)):
+            stack.extend(children(item))
+    if not own:
+        return ""
+    roots = [v for n, v in vars(module).items()
+             if n != key and n != "__builtins__" and not isinstance(v, type(sys))]
+    others = reached(roots, value)
+    if others is None:
+        return "the module holds too many objects to check that nothing else shares them"
+    shared = [i for i in own if i in others]
+    if shared:
+        return "a " + type(own[shared[0]]).__name__ + " in it is also held elsewhere in " \
+            "the module (a name bound from another name?): moving it would put a copy there"
+    return ""
+
 out = {"values": {}, "errors": {}, "fingerprints": {}, "names": []}
 for key in spec["values"]:
     try:
-        text, tagged = encoder["encode"](fetch(key), key)
+        value = fetch(key)
+        why = sharing(key, value)
+        if why:
+            out["errors"][key] = why
+            continue
+        text, tagged = encoder["encode"](value, key)
         out["values"][key] = [text, tagged]
     except Exception as error:
         out["errors"][key] = type(error).__name__ + ": " + str(error)[:300]

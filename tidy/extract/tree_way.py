@@ -116,7 +116,7 @@ def _chosen_targets(path: str, found: list[Target],
 def _literal_value(path: str, target: Target) -> _Value:
     assert target.value is not None
     try:
-        value = ast.literal_eval(target.value)
+        value = convert.as_imported(target.value, ast.literal_eval(target.value))
         text, tagged = encode.encode(value, target.key)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
         raise ExtractError(f"{path}: {target.key} (line {target.line}): {error}") from None
