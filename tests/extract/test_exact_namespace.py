@@ -8,6 +8,7 @@ namespace.py) and undoes the extraction: the module must be byte-identical again
 from __future__ import annotations
 
 import random
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -103,6 +104,39 @@ def test_fix_and_undo_of_a_derived_and_deleted_table(tmp_path: Path) -> None:
     assert undone.code == 0, undone.out + undone.err
     assert module.read_bytes() == original
     assert not (repo / "pkg" / "yacctab.json.gz").exists()
+
+
+# -- threads reading a lazy name at once got different objects -----------------------------------
+# Before: `_tidy_data()` checked its cache, read, then stored; `__getattr__` stored what it got:
+# two threads that read at once each loaded the file, and one held a ROWS that was no longer
+# the module's (an identity no import had before).
+_RACE = """
+import sys, threading, time
+sys.path.insert(0, sys.argv[1])
+import pkg.table as m
+read = m._tidy_read
+def slow(name):  # the loader's own reader, made slow: every thread is past the cache check
+    time.sleep(0.3)
+    return read(name)
+m._tidy_read = slow
+got = []
+threads = [threading.Thread(target=lambda: got.append(m.ROWS)) for _ in range(4)]
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+print(len(got), len({id(value) for value in got}), all(value is m.ROWS for value in got))
+"""
+
+
+def test_threads_reading_a_lazy_name_at_once_get_one_object(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "table.py",
+                   "ROWS = [\n" + _rows(500, "    [{i}, 'row {i}'],") + "\n]\n")
+    extract_module(str(module))
+    done = subprocess.run([sys.executable, "-c", _RACE, str(tmp_path)], capture_output=True,
+                          text=True, check=False, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["4", "1", "True"]
 
 
 # -- a set of numbers came back in another iteration order ---------------------------------------

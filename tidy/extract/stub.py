@@ -92,17 +92,19 @@ def _reader(manifest: Manifest) -> str:
     imports = "import gzip\n        import json" if manifest.compressed else "import json"
     hook = ", object_hook=_tidy_untag" if manifest.tagged else ""
     return f'''\
-_tidy_cache = None
+_tidy_cache = {{}}
 
 
 def _tidy_data():
     """The extracted values by name, read once from {manifest.data_file}."""
-    global _tidy_cache
-    if _tidy_cache is None:
+    data = _tidy_cache.get("data")
+    if data is None:
         {imports}
         raw = _tidy_read({manifest.data_file!r})
-        _tidy_cache = json.loads({decompress}{hook})
-    return _tidy_cache
+        # Threads that read at once keep the first copy (setdefault is atomic), so a
+        # name is one object in every thread, as it was.
+        data = _tidy_cache.setdefault("data", json.loads({decompress}{hook}))
+    return data
 
 
 def _tidy_read(name):
@@ -126,8 +128,7 @@ _TIDY_LAZY = ({names},)
 
 def __getattr__(name):
     if name in _TIDY_LAZY:
-        value = _tidy_builtins.globals()[name] = _tidy_data()[name]
-        return value{star}
+        return _tidy_builtins.globals().setdefault(name, _tidy_data()[name]){star}
     raise _tidy_builtins.AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
 
 
