@@ -139,6 +139,35 @@ def test_threads_reading_a_lazy_name_at_once_get_one_object(tmp_path: Path) -> N
     assert done.stdout.split() == ["4", "1", "True"]
 
 
+# -- importlib.reload kept a lazy name's old, changed object ---------------------------------------
+# Before: a reload ran the module again but a lazy name loaded before stayed in its globals,
+# so a list changed since was not bound anew from the data as the original's literal was.
+_RELOAD = """
+import importlib, sys
+sys.path.insert(0, sys.argv[1])
+import pkg.table as m
+old = m.ROWS
+old.append('changed')
+importlib.reload(m)
+print(m.ROWS is old, m.ROWS[-1])
+"""
+
+
+def test_a_reload_binds_a_lazy_name_anew_as_the_original_did(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "table.py",
+                   "ROWS = [\n" + _rows(500, "    {i},") + "\n]\n")
+
+    def reloaded() -> list[str]:
+        done = subprocess.run([sys.executable, "-c", _RELOAD, str(tmp_path)],
+                              capture_output=True, text=True, check=False, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.split()
+
+    assert reloaded() == ["False", "499"]
+    extract_module(str(module))
+    assert reloaded() == ["False", "499"]
+
+
 # -- a set of numbers came back in another iteration order ---------------------------------------
 # Before: set elements were written sorted; the loader's set() then iterated {8, 0} as [0, 8]
 # (numbers hash the same in every process, so the original's order was fixed, and module code

@@ -124,6 +124,8 @@ def _lazy_hooks(plan: StubPlan) -> str:
         return [n for n in (*_tidy_builtins.globals(), *_TIDY_LAZY) if not n.startswith("_")]'''
     return f'''\
 _TIDY_LAZY = ({names},)
+# importlib.reload runs this again: what was loaded goes, as the original bound it anew.
+[_tidy_builtins.globals().pop(_name, None) for _name in _TIDY_LAZY]
 
 
 def __getattr__(name):
