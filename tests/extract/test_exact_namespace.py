@@ -168,6 +168,22 @@ def test_a_reload_binds_a_lazy_name_anew_as_the_original_did(tmp_path: Path) -> 
     assert reloaded() == ["False", "499"]
 
 
+# -- two top-level classes of one name shared one key -------------------------------------------
+# Before: `class A: X = [...]`, `FIRST = A`, `class A: X = [...]` wrote two "A.X" keys; both
+# classes loaded the second list, FIRST.X changed, and the check (classes by type only) passed.
+def test_two_classes_of_one_name_are_left_alone(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "twice.py",
+                   "class A:\n    X = [\n" + _rows(300, "        {i},") + "\n    ]\nFIRST = A\n"
+                   "class A:\n    X = [\n" + _rows(300, "        -{i},") + "\n    ]\n")
+    original = module.read_bytes()
+    with pytest.raises(ExtractError, match="no data binding"):
+        extract_module(str(module), verify_import=True, python=sys.executable)
+    assert module.read_bytes() == original
+    write(module, module.read_text().replace("class A:", "class B:", 1).replace(
+        "FIRST = A", "FIRST = B"))
+    _extract_exactly(tmp_path, "pkg.twice", module)  # two names: both move, each its own
+
+
 # -- a set of numbers came back in another iteration order ---------------------------------------
 # Before: set elements were written sorted; the loader's set() then iterated {8, 0} as [0, 8]
 # (numbers hash the same in every process, so the original's order was fixed, and module code

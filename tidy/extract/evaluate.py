@@ -38,10 +38,20 @@ def fetch(key):
         return getattr(getattr(module, owner), attr)
     return getattr(module, key)
 
-def fingerprint(value):
+CLASS_SKIP = {"__dict__", "__weakref__", "__module__", "__firstlineno__",
+              "__static_attributes__"}
+
+def fingerprint(value, depth=0):
     try:
         text = encoder["dumps"](encoder["tagged"](value))
     except Exception:
+        if isinstance(value, type) and value.__module__ == module.__name__ and depth < 20:
+            # A class of this module: its attributes, in order (a class attribute moved to
+            # the data file must come back the same, also where another name holds the class)
+            parts = [k + "=" + fingerprint(v, depth + 1) for k, v in vars(value).items()
+                     if k not in CLASS_SKIP]
+            text = "class " + value.__qualname__ + "{" + ";".join(parts) + "}"
+            return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         return "a " + type(value).__name__
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
