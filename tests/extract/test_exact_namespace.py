@@ -184,6 +184,15 @@ def test_two_classes_of_one_name_are_left_alone(tmp_path: Path) -> None:
     _extract_exactly(tmp_path, "pkg.twice", module)  # two names: both move, each its own
 
 
+# -- a name ending in "coding" at the top of the file -------------------------------------------
+# Before: the loader's comment `# encoding: moved to enc.json.gz ...` landed on line 2, where
+# Python reads `coding: moved` as the source encoding: "the rewritten module does not compile".
+def test_a_name_ending_in_coding_at_the_top_of_the_file(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "enc.py",
+                   "encoding = {\n" + _rows(200, "    'k{i}': 'utf-{i}',") + "\n}\n")
+    _extract_exactly(tmp_path, "pkg.enc", module)
+
+
 # -- a set of numbers came back in another iteration order ---------------------------------------
 # Before: set elements were written sorted; the loader's set() then iterated {8, 0} as [0, 8]
 # (numbers hash the same in every process, so the original's order was fixed, and module code

@@ -69,10 +69,12 @@ class StubPlan:
 def loader_block(plan: StubPlan) -> str:
     """The code placed before the first extracted name."""
     manifest = plan.manifest
+    # The names come last: at the top of a file a line like `# encoding: moved to ...` is a
+    # PEP 263 source encoding declaration ("moved"), and the module would not compile.
     lines = [
         manifest.line(),
-        f"# {', '.join(manifest.names)}: moved to {manifest.data_file} by `tidy extract` "
-        f"(data format {manifest.format}, see tidy's docs/extract-format.md).",
+        f"# Moved to {manifest.data_file} by `tidy extract` (data format {manifest.format}, "
+        f"see tidy's docs/extract-format.md): {', '.join(manifest.names)}",
     ]
     lines.append(BUILTINS_ALIAS)
     if plan.copies:
