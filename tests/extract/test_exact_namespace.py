@@ -317,15 +317,24 @@ def _modules(draw: st.DrawFn) -> str:
         lines.append("COMMON = [1, 2]")  # a list the data names: its identity must survive
         value = value[0] + ("\n    'common': COMMON," if container == "dict" else
                             "\n    COMMON,") + value[1:]
-    how = draw(st.sampled_from(["plain", "annotated", "class", "function"]))
+    if draw(st.booleans()):
+        lines.append("# a comment before the data\nimport sys")
+    how = draw(st.sampled_from(["plain", "annotated", "class", "private", "function",
+                                "semicolon"]))
+    tail = draw(st.sampled_from(["", "  # trailing comment"]))
     if how == "plain":
-        lines.append(f"DATA = {value}")
+        lines.append(f"DATA = {value}{tail}")
     elif how == "annotated":
-        lines.append(f"DATA: object = {value}")
+        lines.append(f"DATA: object = {value}{tail}")
     elif how == "class":
         lines.append(f"class Table:\n    'Rows.'\n    DATA = {value}\nDATA = Table.DATA")
-    else:
+    elif how == "private":
+        lines.append(f"class Table:\n    __rows = {value}\n    @classmethod\n"
+                     "    def rows(cls):\n        return cls.__rows\nDATA = Table.rows()")
+    elif how == "function":
         lines.append(f"def rows():\n    return {value}\nDATA = rows()")
+    else:
+        lines.append(f"DATA = {value}; AFTER = 1{tail}")
     if "alias" in uses:
         lines.append("ALIAS = DATA")
     if "derived" in uses:
@@ -341,7 +350,12 @@ def _modules(draw: st.DrawFn) -> str:
         lines.append("SMALL = {'a': (1, 2.5), 'b': -0.0}")
     if "deleted" in uses and how in ("plain", "annotated"):
         lines.append("KEYS = list(DATA)\ndel DATA")
-    return "\n".join(lines) + "\n"
+    if draw(st.booleans()):
+        lines.append("if __name__ == '__main__':\n    print(len(DATA))")
+    if draw(st.booleans()):
+        lines.append("try:\n    import _no_such_module\nexcept ImportError:\n    HAVE = False")
+    text = "\n".join(lines) + "\n"
+    return text.replace("\n", "\r\n") if draw(st.booleans()) else text
 
 
 @pytest.mark.slow
@@ -351,7 +365,7 @@ def _modules(draw: st.DrawFn) -> str:
 def test_any_corpus_shape_is_extracted_exactly_or_left_alone(tmp_path: Path, source: str,
                                                              evaluate: bool) -> None:
     root = Path(tempfile.mkdtemp(dir=tmp_path))  # hypothesis runs many examples per tmp_path
-    module = write(package(root) / "shape.py", source)
+    module = write(package(root) / "shape.py", source.encode("utf-8", "surrogatepass"))
     original = module.read_bytes()
     before = snapshot(root, "pkg.shape")
     try:
