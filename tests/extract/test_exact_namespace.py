@@ -254,6 +254,30 @@ def test_evaluate_refuses_a_value_holding_one_list_twice(tmp_path: Path) -> None
     assert module.read_bytes() == original
 
 
+@pytest.mark.parametrize("binding", ["TABLE = COMMON", "TABLE = same(COMMON)"])
+def test_evaluate_refuses_a_value_that_is_another_names_object(tmp_path: Path,
+                                                               binding: str) -> None:
+    # What a name or a call gives may be an object the module already holds: TABLE is COMMON.
+    module = write(package(tmp_path) / "alias.py",
+                   f"def same(value):\n    return value\nCOMMON = {_BIG}\n{binding}\n")
+    original = module.read_bytes()
+    with pytest.raises(ExtractError, match=r"TABLE .*also held elsewhere"):
+        extract_module(str(module), names=["TABLE"], evaluate=True, python=sys.executable)
+    assert module.read_bytes() == original
+
+
+def test_evaluate_moves_a_display_another_name_is_bound_from(tmp_path: Path) -> None:
+    module = write(package(tmp_path) / "display.py",
+                   f"STATUS = 2\nTABLE = {{'rows': {_BIG}, 'status': STATUS}}\nALIAS = TABLE\n")
+    original = module.read_bytes()
+    before = snapshot(tmp_path, "pkg.display")
+    result = extract_module(str(module), evaluate=True, python=sys.executable)
+    assert result.evaluated == ("TABLE",)
+    assert differences(before, snapshot(tmp_path, "pkg.display", list(before["values"]))) == []
+    undo_extract(str(module), result.backup)
+    assert module.read_bytes() == original
+
+
 def test_evaluate_still_moves_a_value_built_by_calls(tmp_path: Path) -> None:
     module = write(package(tmp_path) / "built.py",
                    "from collections import OrderedDict\nSTATUS = 2\n"

@@ -58,7 +58,9 @@ def fingerprint(value, depth=0):
 MUTABLE = (list, dict, set, bytearray)
 WALK_LIMIT = 2_000_000
 
-def children(value):
+def children(value, own=(None, "")):
+    # What a value holds; `own` is (class, attribute): the binding of the key itself, not
+    # followed (the key's value is reached through it by definition).
     if isinstance(value, dict):
         for k, v in value.items():
             yield k
@@ -67,27 +69,32 @@ def children(value):
         yield from value
     elif isinstance(value, type):
         if value.__module__ == module.__name__:
-            yield from list(vars(value).values())
-    elif callable(value):
+            yield from [v for k, v in vars(value).items() if not (value is own[0] and k == own[1])]
+    elif hasattr(value, "__code__"):  # a function: what its defaults and closure hold
         yield from (getattr(value, "__defaults__", None) or ())
         yield from (getattr(value, "__kwdefaults__", None) or {}).values()
+        for cell in getattr(value, "__closure__", None) or ():
+            try:
+                yield cell.cell_contents
+            except ValueError:
+                pass
     elif not isinstance(value, (str, bytes, int, float, complex, bool, type(None))) \
             and not isinstance(value, type(sys)):
         yield from (getattr(value, "__dict__", None) or {}).values()
 
-def reached(roots, skip):
+def reached(roots, skip, own):
     # ids of the mutable objects reachable from roots (the object `skip` is not entered)
     found, stack, seen = set(), list(roots), set()
     while stack:
         value = stack.pop()
-        if value is skip or id(value) in seen:
+        if (skip is not None and value is skip) or id(value) in seen:
             continue
         seen.add(id(value))
         if len(seen) > WALK_LIMIT:
             return None
         if isinstance(value, MUTABLE):
             found.add(id(value))
-        stack.extend(children(value))
+        stack.extend(children(value, own))
     return found
 
 def sharing(key, value):
@@ -105,9 +112,18 @@ def sharing(key, value):
             stack.extend(children(item))
     if not own:
         return ""
+    binding = (None, "")
+    if "." in key:
+        owner, attr = key.split(".", 1)
+        if attr.startswith("__") and not attr.endswith("__"):
+            attr = "_" + owner.lstrip("_") + attr
+        binding = (getattr(module, owner), attr)
     roots = [v for n, v in vars(module).items()
              if n != key and n != "__builtins__" and not isinstance(v, type(sys))]
-    others = reached(roots, value)
+    # A display (`{...}`, `[...]`) makes a new object: another name holding it whole was
+    # bound from it (`ALIAS = TABLE`, bound again after the rewrite). What a call or a name
+    # gives may be an object the module held before: then no other name may hold it.
+    others = reached(roots, value if key in spec["fresh"] else None, binding)
     if others is None:
         return "the module holds too many objects to check that nothing else shares them"
     shared = [i for i in own if i in others]
@@ -156,11 +172,12 @@ def _encoder_source() -> str:
 
 
 def take(interpreter: Interpreter, root: str, dotted: str, keys: list[str],
-         names: list[str] | None, extra: list[str]) -> Taken:
+         names: list[str] | None, extra: list[str], fresh: list[str] | None = None) -> Taken:
     """Import `dotted` from `root` in `interpreter`; values of `keys`, fingerprints of `names`
     (None: every module-level name but dunders) and of `extra` keys."""
     spec: dict[str, Any] = {"encoder": _encoder_source(), "root": root, "module": dotted,
-                            "values": keys, "names": names, "extra": extra}
+                            "values": keys, "names": names, "extra": extra,
+                            "fresh": fresh or []}
     body = run_script(interpreter, _SCRIPT, spec, root, TIMEOUT)
     values = {k: (str(v[0]), bool(v[1])) for k, v in body["values"].items()}
     return Taken(values, dict(body["errors"]), dict(body["fingerprints"]),

@@ -29,10 +29,10 @@ def _repository_top(path: str) -> str:
 
 
 def take(path: str, interpreter: Interpreter, keys: list[str], extra: list[str],
-          names: list[str] | None = None) -> evaluate.Taken:
+          names: list[str] | None = None, fresh: list[str] | None = None) -> evaluate.Taken:
     dotted, root = packaging.module_name(path)
     try:
-        return evaluate.take(interpreter, root, dotted, keys, names, extra)
+        return evaluate.take(interpreter, root, dotted, keys, names, extra, fresh)
     except InterpreterError as error:
         raise ExtractError(f"{path}: importing {dotted} with {interpreter.describe()} "
                            f"failed: {error}; nothing written") from None

@@ -57,7 +57,9 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
                      not options.dry_run):
         interpreter = interpreter_for(path, options)
         extra = [t.key for t in chosen]  # module names too: the module may `del` one
-        before = take(path, interpreter, [t.key for t in evaluated], extra)
+        fresh = [t.key for t in evaluated if isinstance(t.value, ast.Dict | ast.List |
+                                                         ast.Set | ast.Tuple)]
+        before = take(path, interpreter, [t.key for t in evaluated], extra, fresh=fresh)
         for target in evaluated:
             taken = before.values.get(target.key)
             if taken is None:
