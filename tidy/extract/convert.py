@@ -355,7 +355,8 @@ def join_sketches(sketches: set[str] | frozenset[str]) -> str:
 
 
 def annotation(result: ValueResult, opener: str) -> str:
-    """A type for the annotation-only declaration, from what the pieces saw."""
+    """A type for what stands where a lazy name was bound (stub.lazy_statement), from what
+    the pieces saw."""
     if result.whole:
         return join_sketches(result.sketches)
     if opener == "{":
