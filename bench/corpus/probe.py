@@ -8,8 +8,9 @@ so the copy under ROOT is imported, not the installed package; the module's __fi
 Each name gets the sha256 of a canonical token stream of its value:
 - the exact type of every node (bool is not int, tuple is not list, OrderedDict is not dict,
   subclasses by module and qualified name), floats by their bit pattern, ints in full;
-- lists, tuples and dicts in order (dict keys are walked too); sets and frozensets as the sorted
-  digests of their elements (their iteration order depends on PYTHONHASHSEED);
+- lists, tuples and dicts in order (dict keys are walked too); sets and frozensets as the
+  digests of their elements, in iteration order for numbers (the same in every process),
+  else sorted (the order of str/bytes/None elements depends on the process);
 - shared mutable objects: the second time an object is reached (in the same name or a later
   one) it is written as a reference to the first path, so an extraction that turns one shared
   dict into two equal copies differs;
@@ -137,7 +138,9 @@ class Canon:
         elif isinstance(value, (set, frozenset)):
             if isinstance(value, set) and self._shared(value, path):
                 return
-            digests = sorted(digest_of(item, self.module) for item in value)
+            digests = [digest_of(item, self.module) for item in value]
+            if not all(_fixed_hash(item) for item in value):
+                digests.sort()  # str/bytes/None hashes differ per process: so does the order
             self.emit(path, f"{name}{{{len(value)}:{_text_digest(''.join(digests).encode())}")
         elif hasattr(value, "tobytes") and hasattr(value, "dtype") and hasattr(value, "shape"):
             if self._shared(value, path):
@@ -192,6 +195,14 @@ class Canon:
             self.emit(path, f"slot:{slot}")
             self.walk(getattr(value, slot), f"{path}.{slot}", depth + 1)
         self.emit(path, ")")
+
+
+def _fixed_hash(value: Any) -> bool:
+    """Hashes the same in every process (numbers, tuples of them): a set of such elements
+    iterates in one order everywhere, and code iterating it sees that order."""
+    if type(value) in (int, bool, float, complex):
+        return True
+    return type(value) in (tuple, frozenset) and all(_fixed_hash(item) for item in value)
 
 
 def _slot_names(cls: type) -> list[str]:
@@ -266,6 +277,9 @@ def main(argv: list[str]) -> int:
         return 0
     result["import_s"] = time.perf_counter() - started
     result["file"] = getattr(module, "__file__", "")
+    # What the namespace holds right after the import, before any getattr: a name an
+    # extraction made lazy (PEP 562 __getattr__) is missing here until first read.
+    result["vars"] = [name for name in vars(module) if name not in SKIP]
     if not str(result["file"]).startswith(os.path.abspath(root) + os.sep):
         result["error"] = f"imported {result['file']}, not the copy under {root}"
         _write(out, result)

@@ -43,7 +43,11 @@ _evaluated = _values | st.dictionaries(_hashable, _values, max_size=3).map(Order
 def test_encode_decode_is_type_exact(value: object) -> None:
     text, tagged = encode.encode(value)
     assert same(encode.loads(text, tagged), value)
-    assert verify.difference(value, encode.loads(text, tagged)) is None
+    found = verify.difference(value, encode.loads(text, tagged))
+    # A set of numbers is written in its iteration order; rebuilt, it may iterate otherwise
+    # when its elements collide in the hash table: extraction then refuses (verify says so).
+    assert found is None or "iterates in another order" in found
+    assert verify.difference(value, encode.loads(text, tagged), set_order=False) is None
     if not tagged:
         import json
         assert same(json.loads(text), value)  # plain JSON means any JSON reader gets it right

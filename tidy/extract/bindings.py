@@ -85,7 +85,8 @@ def targets(tree: ast.Module, data: bytes, encoding: str) -> list[Target]:
             target = _assignment(node, "", offsets, module_counts)
             if target is not None:
                 found.append(replace(target, top_start=target.start))
-        elif isinstance(node, ast.ClassDef) and not node.decorator_list and not node.keywords:
+        elif isinstance(node, ast.ClassDef) and not node.decorator_list and not node.keywords \
+                and module_counts.get(node.name, 0) == 1:  # two `class A:`: one key, two values
             counts = _assign_counts(node.body)
             top = offsets.at(node.lineno, node.col_offset)
             for inner in node.body:

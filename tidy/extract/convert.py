@@ -103,10 +103,15 @@ def convert_piece(source: str, piece: Piece, opener: str) -> PieceResult:
     value = _constant_value(text, piece)
     if value is _NOT_CONSTANT or piece.strict:
         exact = _literal_eval(text, piece)
-        if value is not _NOT_CONSTANT and verify.difference(value, exact) is not None:
+        # The compiled value is what an import builds (a set display of numbers iterates in
+        # the order of the compiler's folded frozenset, not always in source order);
+        # literal_eval must agree with it but for that order.
+        if value is not _NOT_CONSTANT and verify.difference(value, exact,
+                                                            set_order=False) is not None:
             raise ConversionError(f"line {piece.line}: not a plain literal (an expression "
                                   "Python folds into a constant)")
-        value = exact
+        if value is _NOT_CONSTANT:
+            value = exact
     del opener  # the elements of a tuple display are parsed and checked as a list
     return _checked(value, piece, whole=piece.whole)
 
@@ -120,6 +125,31 @@ _BUILDING = frozenset(dis.opmap[name] for name in (
 _INTRINSIC = dis.opmap.get("CALL_INTRINSIC_1", -1)
 _NOT_CONSTANT = object()
 STRICT_BYTES = 2_000_000  # up to this, ast.literal_eval is run as well and must agree
+
+
+def as_imported(node: ast.expr, literal: Any) -> Any:
+    """A literal's value as an import builds it: the compiled expression evaluated when it
+    only builds constants (sets of numbers then iterate as they will in the module), else
+    `literal` (ast.literal_eval's value) itself."""
+    expression = ast.fix_missing_locations(ast.Expression(body=node))
+    try:
+        code = compile(expression, "<literal>", "eval", dont_inherit=True)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return literal
+    value = _compiled_constant(code)
+    if value is _NOT_CONSTANT or verify.difference(value, literal, set_order=False):
+        return literal
+    return value
+
+
+def _compiled_constant(code: Any) -> Any:
+    ops = frozenset(code.co_code[::2])
+    if code.co_names or code.co_varnames or not ops <= _BUILDING:
+        return _NOT_CONSTANT
+    if _INTRINSIC in ops and any(i.opcode == _INTRINSIC and i.argrepr != "INTRINSIC_LIST_TO_TUPLE"
+                                 for i in dis.get_instructions(code)):
+        return _NOT_CONSTANT
+    return eval(code, {"__builtins__": {}})
 
 
 def _constant_value(text: str, piece: Piece) -> Any:
@@ -138,13 +168,7 @@ def _constant_value(text: str, piece: Piece) -> Any:
         return _NOT_CONSTANT  # _literal_eval reports it with its line
     except MemoryError:
         raise MemoryCapHit(f"line {piece.line}: out of memory compiling the value") from None
-    ops = frozenset(code.co_code[::2])
-    if code.co_names or code.co_varnames or not ops <= _BUILDING:
-        return _NOT_CONSTANT
-    if _INTRINSIC in ops and any(i.opcode == _INTRINSIC and i.argrepr != "INTRINSIC_LIST_TO_TUPLE"
-                                 for i in dis.get_instructions(code)):
-        return _NOT_CONSTANT
-    return eval(code, {"__builtins__": {}})
+    return _compiled_constant(code)
 
 
 def _literal_eval(text: str, piece: Piece) -> Any:
@@ -331,7 +355,8 @@ def join_sketches(sketches: set[str] | frozenset[str]) -> str:
 
 
 def annotation(result: ValueResult, opener: str) -> str:
-    """A type for the annotation-only declaration, from what the pieces saw."""
+    """A type for what stands where a lazy name was bound (stub.lazy_statement), from what
+    the pieces saw."""
     if result.whole:
         return join_sketches(result.sketches)
     if opener == "{":

@@ -4,8 +4,10 @@ The tagged form is documented in docs/extract-format.md. A tag is a JSON object 
 one key that starts with "$"; every other JSON value means what it means in plain JSON:
 
     {"$tuple": [...]}        tuple
-    {"$set": [...]}          set, elements sorted by their encoded text (deterministic output)
-    {"$frozenset": [...]}    frozenset, sorted the same way
+    {"$set": [...]}          set: in its iteration order when that is the same in every
+                             process (numbers only, see fixed_order), else sorted by the
+                             elements' encoded text (deterministic output)
+    {"$frozenset": [...]}    frozenset, ordered the same way
     {"$bytes": "<base64>"}   bytes
     {"$complex": [re, im]}   complex; re and im are encoded floats
     {"$float": "nan"}        also "inf" and "-inf": JSON has no non-finite numbers
@@ -78,7 +80,9 @@ def tagged(value: Any, where: str = "value") -> Any:
     if kind is tuple:
         return {"$tuple": [tagged(item, f"{where}[{i}]") for i, item in enumerate(value)]}
     if kind is set or kind is frozenset:
-        items = sorted((tagged(item, f"{where} element") for item in value), key=dumps)
+        items = [tagged(item, f"{where} element") for item in value]
+        if not fixed_order(value):
+            items.sort(key=dumps)
         return {"$set" if kind is set else "$frozenset": items}
     if kind is bytes:
         return {"$bytes": base64.b64encode(value).decode("ascii")}
@@ -90,6 +94,27 @@ def tagged(value: Any, where: str = "value") -> Any:
         return {"$odict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{short_repr(k)}]")]
                            for k, v in value.items()]}
     raise Unencodable(f"{where}: a {kind.__name__} cannot be written as data")
+
+
+_FIXED_HASH = (int, bool, float, complex)
+
+
+def fixed_order(value: set[Any] | frozenset[Any]) -> bool:
+    """Whether a set iterates in the same order in every process: every element hashes the
+    same everywhere (numbers, and tuples/frozensets of them; str and bytes hashes are salted
+    per process, None's and ...'s are addresses). Such a set is written in its iteration
+    order, so the loader, inserting in that order, rebuilds that order; any other is sorted
+    (its order is a per-process accident either way, and the file stays reproducible)."""
+    return all(_hashes_fixed(item) for item in value)
+
+
+def _hashes_fixed(value: Any) -> bool:
+    kind = type(value)
+    if kind in _FIXED_HASH:
+        return True
+    if kind is tuple or kind is frozenset:
+        return all(_hashes_fixed(item) for item in value)
+    return False
 
 
 def short_repr(value: Any, limit: int = 60) -> str:

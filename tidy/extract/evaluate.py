@@ -38,17 +38,109 @@ def fetch(key):
         return getattr(getattr(module, owner), attr)
     return getattr(module, key)
 
-def fingerprint(value):
+CLASS_SKIP = {"__dict__", "__weakref__", "__module__", "__firstlineno__",
+              "__static_attributes__"}
+
+def fingerprint(value, depth=0):
     try:
         text = encoder["dumps"](encoder["tagged"](value))
     except Exception:
+        if isinstance(value, type) and value.__module__ == module.__name__ and depth < 20:
+            # A class of this module: its attributes, in order (a class attribute moved to
+            # the data file must come back the same, also where another name holds the class)
+            parts = [k + "=" + fingerprint(v, depth + 1) for k, v in vars(value).items()
+                     if k not in CLASS_SKIP]
+            text = "class " + value.__qualname__ + "{" + ";".join(parts) + "}"
+            return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
         return "a " + type(value).__name__
     return hashlib.sha256(text.encode("ascii")).hexdigest()
+
+MUTABLE = (list, dict, set, bytearray)
+WALK_LIMIT = 2_000_000
+
+def children(value, own=(None, "")):
+    # What a value holds; `own` is (class, attribute): the binding of the key itself, not
+    # followed (the key's value is reached through it by definition).
+    if isinstance(value, dict):
+        for k, v in value.items():
+            yield k
+            yield v
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        yield from value
+    elif isinstance(value, type):
+        if value.__module__ == module.__name__:
+            yield from [v for k, v in vars(value).items() if not (value is own[0] and k == own[1])]
+    elif hasattr(value, "__code__"):  # a function: what its defaults and closure hold
+        yield from (getattr(value, "__defaults__", None) or ())
+        yield from (getattr(value, "__kwdefaults__", None) or {}).values()
+        for cell in getattr(value, "__closure__", None) or ():
+            try:
+                yield cell.cell_contents
+            except ValueError:
+                pass
+    elif not isinstance(value, (str, bytes, int, float, complex, bool, type(None))) \
+            and not isinstance(value, type(sys)):
+        yield from (getattr(value, "__dict__", None) or {}).values()
+
+def reached(roots, skip, own):
+    # ids of the mutable objects reachable from roots (the object `skip` is not entered)
+    found, stack, seen = set(), list(roots), set()
+    while stack:
+        value = stack.pop()
+        if (skip is not None and value is skip) or id(value) in seen:
+            continue
+        seen.add(id(value))
+        if len(seen) > WALK_LIMIT:
+            return None
+        if isinstance(value, MUTABLE):
+            found.add(id(value))
+        stack.extend(children(value, own))
+    return found
+
+def sharing(key, value):
+    # Why moving `value` by value would lose an identity: a mutable object it holds twice,
+    # or one another binding of the module holds too (a copy would stand in for it); else "".
+    own, stack = {}, [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, MUTABLE):
+            if id(item) in own:
+                return "it holds the same " + type(item).__name__ + " twice: moving it " \
+                    "would make two copies"
+            own[id(item)] = item
+        if isinstance(item, (dict, list, tuple, set, frozenset)):
+            stack.extend(children(item))
+    if not own:
+        return ""
+    binding = (None, "")
+    if "." in key:
+        owner, attr = key.split(".", 1)
+        if attr.startswith("__") and not attr.endswith("__"):
+            attr = "_" + owner.lstrip("_") + attr
+        binding = (getattr(module, owner), attr)
+    roots = [v for n, v in vars(module).items()
+             if n != key and n != "__builtins__" and not isinstance(v, type(sys))]
+    # A display (`{...}`, `[...]`) makes a new object: another name holding it whole was
+    # bound from it (`ALIAS = TABLE`, bound again after the rewrite). What a call or a name
+    # gives may be an object the module held before: then no other name may hold it.
+    others = reached(roots, value if key in spec["fresh"] else None, binding)
+    if others is None:
+        return "the module holds too many objects to check that nothing else shares them"
+    shared = [i for i in own if i in others]
+    if shared:
+        return "a " + type(own[shared[0]]).__name__ + " in it is also held elsewhere in " \
+            "the module (a name bound from another name?): moving it would put a copy there"
+    return ""
 
 out = {"values": {}, "errors": {}, "fingerprints": {}, "names": []}
 for key in spec["values"]:
     try:
-        text, tagged = encoder["encode"](fetch(key), key)
+        value = fetch(key)
+        why = sharing(key, value)
+        if why:
+            out["errors"][key] = why
+            continue
+        text, tagged = encoder["encode"](value, key)
         out["values"][key] = [text, tagged]
     except Exception as error:
         out["errors"][key] = type(error).__name__ + ": " + str(error)[:300]
@@ -80,11 +172,12 @@ def _encoder_source() -> str:
 
 
 def take(interpreter: Interpreter, root: str, dotted: str, keys: list[str],
-         names: list[str] | None, extra: list[str]) -> Taken:
+         names: list[str] | None, extra: list[str], fresh: list[str] | None = None) -> Taken:
     """Import `dotted` from `root` in `interpreter`; values of `keys`, fingerprints of `names`
     (None: every module-level name but dunders) and of `extra` keys."""
     spec: dict[str, Any] = {"encoder": _encoder_source(), "root": root, "module": dotted,
-                            "values": keys, "names": names, "extra": extra}
+                            "values": keys, "names": names, "extra": extra,
+                            "fresh": fresh or []}
     body = run_script(interpreter, _SCRIPT, spec, root, TIMEOUT)
     values = {k: (str(v[0]), bool(v[1])) for k, v in body["values"].items()}
     return Taken(values, dict(body["errors"]), dict(body["fingerprints"]),

@@ -16,12 +16,14 @@ from tidy.extract.plan import (
     ExtractError,
     Options,
     Prepared,
+    code_follows,
     compiled,
     compose,
     eager_or_lazy,
     fingerprint,
     manifest_for,
     refuse_unsafe_module,
+    sets_up_annotations,
     source_hash,
 )
 from tidy.extract.rewrite import Edit, splice
@@ -97,7 +99,7 @@ def literal_way(path: str, data: bytes, encoding: str, data_path: str,
     if options.verify_import or options.always_verify:
         prepared.interpreter = interpreter_for(path, options)
         if len(data) <= bindings.AST_MAX_BYTES and not options.dry_run:
-            prepared.before = take(path, prepared.interpreter, [], [])
+            prepared.before = take(path, prepared.interpreter, [], list(prepared.expected))
         else:
             prepared.notes.append("the original is too big to import for comparison: the "
                                   "moved names are checked against their literals")
@@ -146,7 +148,8 @@ def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted
     targets = [c.stmt.name for c in converted]
     eager, lazy, has_all = eager_or_lazy(tree, targets, keyed)
     annotations = {c.stmt.name: convert.annotation(c.value, c.stmt.opener) for c in converted}
-    uses_any = any("Any" in annotations[n] for n in lazy)
+    declare = sets_up_annotations(tree)
+    uses_any = declare and any("Any" in annotations[n] for n in lazy)
     if uses_any:
         annotations = {n: a.replace("Any", "_TidyAny") for n, a in annotations.items()}
     plan = stub.StubPlan(manifest, lazy, eager, has_all, uses_any)
@@ -155,7 +158,9 @@ def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted
         stmt = item.stmt
         header = data[stmt.start:stmt.value_start].decode(encoding)
         text = (stub.eager_statement(header, stmt.name) if stmt.name in eager
-                else stub.lazy_statement(header, stmt.name, annotations[stmt.name]))
+                else stub.lazy_statement(header, stmt.name, annotations[stmt.name],
+                                         declare=declare,
+                                         code_follows=code_follows(data, stmt.end)))
         if index == 0:
             text = stub.loader_block(plan) + text
         edits.append(Edit(stmt.start, stmt.end, text))

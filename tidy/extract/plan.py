@@ -115,6 +115,32 @@ def eager_or_lazy(tree: ast.Module, names: list[str],
     return eager, lazy, "__all__" in _top_level_names(tree)
 
 
+def sets_up_annotations(tree: ast.Module) -> bool:
+    """Whether the module gets an `__annotations__` dict at import: CPython sets one up when
+    an annotated assignment runs at module level, in a block too (compile.c, find_ann)."""
+    stack: list[ast.stmt] = list(tree.body)
+    while stack:
+        node = stack.pop()
+        if isinstance(node, ast.AnnAssign):
+            return True
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            continue
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.stmt):
+                stack.append(child)
+            elif isinstance(child, ast.ExceptHandler | ast.match_case):
+                stack.extend(child.body)
+    return False
+
+
+def code_follows(data: bytes, end: int) -> bool:
+    """Code after `end` on the same line (`X = [...]; Y = 1`): a comment put at `end` would
+    swallow it."""
+    newline = data.find(b"\n", end)
+    rest = data[end:newline if newline >= 0 else len(data)].strip()
+    return bool(rest) and not rest.startswith(b"#")
+
+
 def _names_used(tree: ast.Module, targets: list[str]) -> set[str]:
     """Targets the module's own code reads (or rebinds): these must be bound eagerly."""
     wanted = set(targets)

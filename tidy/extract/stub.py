@@ -2,15 +2,16 @@
 
 - The data file is read with `importlib.resources.files(__package__)`, so it works from a
   wheel, a zip or a zipapp; a top-level module (no package) reads the file beside `__file__`.
-- Lazy names: an annotation-only declaration keeps type checkers informed without binding
-  the name, and a PEP 562 module `__getattr__` loads the data on first access and caches it
-  in `globals()`; `__dir__` lists the lazy names, and star-imports see them through `__all__`.
+- Lazy names: a PEP 562 module `__getattr__` loads the data on first access and caches it
+  in `globals()`; where the name was bound stands a declaration for type checkers that
+  changes nothing at run time (`lazy_statement`: the module's `__annotations__` stay its
+  own); `__dir__` lists the lazy names, and star-imports see them through `__all__`.
 - Eager names: where the module's own code uses a name (global lookups inside the module
   bypass `__getattr__`), the name is bound at its original place, loaded at import time.
 - Never pickle, never eval: gzip + json, plus the tagged-form decoder when the data needs it.
 - Nothing a module can shadow: builtins are reached through `_tidy_builtins` (a module may
-  rebind `set` or `open` at its top level), and the annotations the stub adds are strings,
-  which Python stores without evaluating them.
+  rebind `set` or `open` at its top level), and the declarations the stub adds hold strings,
+  which evaluate to themselves.
 """
 
 from __future__ import annotations
@@ -68,10 +69,12 @@ class StubPlan:
 def loader_block(plan: StubPlan) -> str:
     """The code placed before the first extracted name."""
     manifest = plan.manifest
+    # The names come last: at the top of a file a line like `# encoding: moved to ...` is a
+    # PEP 263 source encoding declaration ("moved"), and the module would not compile.
     lines = [
         manifest.line(),
-        f"# {', '.join(manifest.names)}: moved to {manifest.data_file} by `tidy extract` "
-        f"(data format {manifest.format}, see tidy's docs/extract-format.md).",
+        f"# Moved to {manifest.data_file} by `tidy extract` (data format {manifest.format}, "
+        f"see tidy's docs/extract-format.md): {', '.join(manifest.names)}",
     ]
     lines.append(BUILTINS_ALIAS)
     if plan.copies:
@@ -91,17 +94,19 @@ def _reader(manifest: Manifest) -> str:
     imports = "import gzip\n        import json" if manifest.compressed else "import json"
     hook = ", object_hook=_tidy_untag" if manifest.tagged else ""
     return f'''\
-_tidy_cache = None
+_tidy_cache = {{}}
 
 
 def _tidy_data():
     """The extracted values by name, read once from {manifest.data_file}."""
-    global _tidy_cache
-    if _tidy_cache is None:
+    data = _tidy_cache.get("data")
+    if data is None:
         {imports}
         raw = _tidy_read({manifest.data_file!r})
-        _tidy_cache = json.loads({decompress}{hook})
-    return _tidy_cache
+        # Threads that read at once keep the first copy (setdefault is atomic), so a
+        # name is one object in every thread, as it was.
+        data = _tidy_cache.setdefault("data", json.loads({decompress}{hook}))
+    return data
 
 
 def _tidy_read(name):
@@ -121,12 +126,13 @@ def _lazy_hooks(plan: StubPlan) -> str:
         return [n for n in (*_tidy_builtins.globals(), *_TIDY_LAZY) if not n.startswith("_")]'''
     return f'''\
 _TIDY_LAZY = ({names},)
+# importlib.reload runs this again: what was loaded goes, as the original bound it anew.
+[_tidy_builtins.globals().pop(_name, None) for _name in _TIDY_LAZY]
 
 
 def __getattr__(name):
     if name in _TIDY_LAZY:
-        value = _tidy_builtins.globals()[name] = _tidy_data()[name]
-        return value{star}
+        return _tidy_builtins.globals().setdefault(name, _tidy_data()[name]){star}
     raise _tidy_builtins.AttributeError(f"module {{__name__!r}} has no attribute {{name!r}}")
 
 
@@ -139,15 +145,28 @@ def eager_statement(header: str, name: str) -> str:
     return f"{header}_tidy_data()[{name!r}]"
 
 
-def lazy_statement(header: str, name: str, annotation: str) -> str:
-    """An annotation-only declaration: informs type checkers, binds nothing. Ours is a
-    string (never evaluated, so a rebound `list` or `dict` cannot break the import)."""
+def lazy_statement(header: str, name: str, sketch: str, *, declare: bool,
+                   code_follows: bool = False) -> str:
+    """What stands where a lazy name was bound; it binds nothing and adds nothing to the
+    module's `__annotations__`, so the namespace after import is the original's.
+
+    - the author's own annotation (`NAME: T = ...`) stays as `NAME: T` (evaluated and stored
+      at import, as it was before);
+    - in a module that has an `__annotations__` of its own (`declare`): `(NAME): 'T'`, a
+      declaration type checkers read; a parenthesized target is not stored, and a string
+      annotation evaluates to itself, so the module's annotations stay as they were;
+    - else a comment (a declaration would give the module an `__annotations__` it never
+      had), or a string statement when code follows on the same line (`X = [...]; Y = 1`)."""
     target = header.rstrip()
     if target.endswith("="):
         target = target[:-1].rstrip()
     if ":" in target:
         return target  # the author's own annotation (evaluated at import, as it was before)
-    return f"{name}: {annotation!r}"
+    if declare:
+        return f"({name}): {sketch!r}"
+    text = f"{name}: {sketch.replace('_TidyAny', 'Any')}, loaded on first access " \
+        "(__getattr__ above)"
+    return repr(text) if code_follows else f"# {text}"
 
 
 def class_statement(header: str, key: str) -> str:

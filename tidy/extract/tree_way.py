@@ -16,12 +16,14 @@ from tidy.extract.plan import (
     ExtractError,
     Options,
     Prepared,
+    code_follows,
     compiled,
     compose,
     eager_or_lazy,
     fingerprint,
     manifest_for,
     refuse_unsafe_module,
+    sets_up_annotations,
     source_hash,
 )
 from tidy.extract.rewrite import Edit, splice
@@ -54,8 +56,10 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
     if evaluated or ((options.verify_import or options.always_verify) and
                      not options.dry_run):
         interpreter = interpreter_for(path, options)
-        extra = [t.key for t in chosen if t.scope != "module"]
-        before = take(path, interpreter, [t.key for t in evaluated], extra)
+        extra = [t.key for t in chosen]  # module names too: the module may `del` one
+        fresh = [t.key for t in evaluated if isinstance(t.value, ast.Dict | ast.List |
+                                                         ast.Set | ast.Tuple)]
+        before = take(path, interpreter, [t.key for t in evaluated], extra, fresh=fresh)
         for target in evaluated:
             taken = before.values.get(target.key)
             if taken is None:
@@ -114,7 +118,7 @@ def _chosen_targets(path: str, found: list[Target],
 def _literal_value(path: str, target: Target) -> _Value:
     assert target.value is not None
     try:
-        value = ast.literal_eval(target.value)
+        value = convert.as_imported(target.value, ast.literal_eval(target.value))
         text, tagged = encode.encode(value, target.key)
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError) as error:
         raise ExtractError(f"{path}: {target.key} (line {target.line}): {error}") from None
@@ -135,11 +139,13 @@ def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: 
     module_names = [t.key for t in kept if t.scope == "module"]
     eager, lazy, has_all = eager_or_lazy(tree, module_names, keyed)
     annotations = {k: values[k].sketch for k in lazy}
-    uses_any = any("Any" in a for a in annotations.values())
+    declare = sets_up_annotations(tree)
+    uses_any = declare and any("Any" in a for a in annotations.values())
     annotations = {k: a.replace("Any", "_TidyAny") for k, a in annotations.items()}
     plan = stub.StubPlan(manifest, lazy, eager, has_all, uses_any,
                          copies=any(t.scope == "function" for t in kept))
-    edits = [Edit(t.start, t.end, _replacement(t, eager, annotations)) for t in kept]
+    edits = [Edit(t.start, t.end, _replacement(t, eager, annotations, declare, data))
+             for t in kept]
     loader_at = min(t.top_start for t in kept)
     edits = _with_loader(edits, loader_at, stub.loader_block(plan))
     prepared.new_module = compiled(path, splice(data, edits, encoding))
@@ -151,14 +157,16 @@ def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: 
     return prepared
 
 
-def _replacement(target: Target, eager: tuple[str, ...], annotations: dict[str, str]) -> str:
+def _replacement(target: Target, eager: tuple[str, ...], annotations: dict[str, str],
+                 declare: bool, data: bytes) -> str:
     if target.scope == "function":
         return stub.function_body("", target.key)
     if target.scope == "class":
         return stub.class_statement(target.header, target.key)
     if target.key in eager:
         return stub.eager_statement(target.header, target.key)
-    return stub.lazy_statement(target.header, target.key, annotations[target.key])
+    return stub.lazy_statement(target.header, target.key, annotations[target.key],
+                               declare=declare, code_follows=code_follows(data, target.end))
 
 
 def _with_loader(edits: list[Edit], at: int, loader: str) -> list[Edit]:

@@ -10,7 +10,7 @@ import struct
 from collections import OrderedDict
 from typing import Any
 
-from tidy.extract.encode import dumps, short_repr, tagged
+from tidy.extract.encode import dumps, fixed_order, short_repr, tagged
 
 _SCALARS = (str, bytes, int, bool, type(None), type(Ellipsis))
 
@@ -19,8 +19,10 @@ def _float_bits(value: float) -> bytes:
     return struct.pack("<d", value)
 
 
-def difference(a: Any, b: Any, where: str = "value") -> str | None:
-    """None when a and b are the same value; else where and how they first differ."""
+def difference(a: Any, b: Any, where: str = "value", set_order: bool = True) -> str | None:
+    """None when a and b are the same value; else where and how they first differ. With
+    set_order=False, sets of numbers may iterate in different orders (two ways of building
+    one literal: the compiler's folded constant and ast.literal_eval's insertions)."""
     if type(a) is not type(b):
         return f"{where}: {type(a).__name__} became {type(b).__name__}"
     kind = type(a)
@@ -32,40 +34,46 @@ def difference(a: Any, b: Any, where: str = "value") -> str | None:
         return difference(a.real, b.real, f"{where}.real") or difference(
             a.imag, b.imag, f"{where}.imag")
     if kind is list or kind is tuple:
-        return _sequences(a, b, where)
+        return _sequences(a, b, where, set_order)
     if kind is dict or kind is OrderedDict:
-        return _dicts(a, b, where)
+        return _dicts(a, b, where, set_order)
     if kind is set or kind is frozenset:
-        return _sets(a, b, where)
+        return _sets(a, b, where, set_order)
     return f"{where}: cannot compare a {kind.__name__}"
 
 
-def _sequences(a: Any, b: Any, where: str) -> str | None:
+def _sequences(a: Any, b: Any, where: str, set_order: bool) -> str | None:
     if len(a) != len(b):
         return f"{where}: {len(a)} items became {len(b)}"
     for index, (x, y) in enumerate(zip(a, b, strict=True)):
-        found = difference(x, y, f"{where}[{index}]")
+        found = difference(x, y, f"{where}[{index}]", set_order)
         if found:
             return found
     return None
 
 
-def _dicts(a: dict[Any, Any], b: dict[Any, Any], where: str) -> str | None:
+def _dicts(a: dict[Any, Any], b: dict[Any, Any], where: str, set_order: bool) -> str | None:
     if len(a) != len(b):
         return f"{where}: {len(a)} keys became {len(b)}"
     for (ka, va), (kb, vb) in zip(a.items(), b.items(), strict=True):
-        found = difference(ka, kb, f"{where} key {_short(ka)}") or difference(
-            va, vb, f"{where}[{_short(ka)}]")
+        found = difference(ka, kb, f"{where} key {_short(ka)}", set_order) or difference(
+            va, vb, f"{where}[{_short(ka)}]", set_order)
         if found:
             return found
     return None
 
 
-def _sets(a: Any, b: Any, where: str) -> str | None:
+def _sets(a: Any, b: Any, where: str, set_order: bool) -> str | None:
     # Set elements are hashable literals; their tagged JSON text is a type-exact canonical key.
-    left = sorted(dumps(tagged(x)) for x in a)
-    right = sorted(dumps(tagged(x)) for x in b)
-    return None if left == right else f"{where}: the set's elements differ"
+    left = [dumps(tagged(x)) for x in a]
+    right = [dumps(tagged(x)) for x in b]
+    if sorted(left) != sorted(right):
+        return f"{where}: the set's elements differ"
+    if set_order and fixed_order(a) and left != right:
+        # Numbers iterate in the same order in every process: code that iterates the set
+        # (`next(iter(S))`, `list(S)`) would see another order.
+        return f"{where}: the set iterates in another order"
+    return None
 
 
 def _short(value: Any) -> str:
