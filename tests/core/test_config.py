@@ -89,6 +89,29 @@ def test_explicit_config_file(project: Path, tmp_path: Path) -> None:
     assert paths(project, "--config", str(elsewhere)) == {".DS_Store"}
 
 
+@pytest.mark.parametrize("name", ["ci.toml", "tidy.toml", ".tidy.toml", "strict"])
+def test_an_explicit_file_of_any_name_holds_its_settings_at_the_top(
+        project: Path, tmp_path: Path, name: str) -> None:
+    """As a .tidy.toml does; before, a name other than .tidy.toml was read as a pyproject.toml
+    and its top-level settings silently ignored."""
+    elsewhere = write(tmp_path / "ci" / name, 'select = ["TDY104"]\n')
+    assert paths(project, "--config", str(elsewhere)) == {".DS_Store"}
+
+
+def test_an_explicit_pyproject_without_tool_tidy_is_an_error(project: Path,
+                                                              tmp_path: Path) -> None:
+    elsewhere = write(tmp_path / "ci" / "pyproject.toml", "[project]\nname = 'p'\n")
+    result = run_cli("scan", "--config", str(elsewhere), str(project), cwd=project)
+    assert_one_line_error(result, str(elsewhere), "no [tool.tidy] table")
+
+
+def test_an_unknown_key_in_an_explicit_file_is_named(project: Path, tmp_path: Path) -> None:
+    elsewhere = write(tmp_path / "ci" / "ci.toml", "selcet = ['TDY104']\n")
+    result = run_cli("scan", "--config", str(elsewhere), str(project), cwd=project)
+    assert_one_line_error(result, str(elsewhere), "'selcet'")
+    assert "[tool.tidy]" not in result.err
+
+
 # ------------------------------------------------------------------- errors: exit 2, one line
 def assert_one_line_error(result: CliResult, *needles: str) -> None:
     assert result.code == 2, result

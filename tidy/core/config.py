@@ -240,7 +240,7 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
             continue
         if key not in _KEYS:
             known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
-            where = "" if source.endswith(".tidy.toml") else " in [tool.tidy]"
+            where = " in [tool.tidy]" if source.endswith("pyproject.toml") else ""
             raise ConfigError(f"{source}: unknown key {key!r}{where} (known: {known})")
         setting = _KEYS[key]
         converted = setting.parse(value)
@@ -304,6 +304,26 @@ def table_in(path: str) -> dict[str, Any] | None:
     document = read_toml(path)
     if os.path.basename(path) == ".tidy.toml":
         return document
+    return table_in_pyproject(path, document)
+
+
+def explicit_table(path: str) -> dict[str, Any]:
+    """The settings of a file named by --config: a pyproject.toml's [tool.tidy], which must be
+    there; any other name holds them at its top level, as a .tidy.toml does (or in a
+    [tool.tidy] table, a pyproject.toml kept under another name). Never silently nothing."""
+    document = read_toml(path)
+    tool = document.get("tool")
+    pyproject_shaped = isinstance(tool, dict) and "tidy" in tool
+    if os.path.basename(path) == "pyproject.toml" or pyproject_shaped:
+        table = table_in_pyproject(path, document)
+        if table is None:
+            raise ConfigError(f"{path}: no [tool.tidy] table; --config names a file of tidy's "
+                              "settings (a .tidy.toml, or a pyproject.toml with [tool.tidy])")
+        return table
+    return document
+
+
+def table_in_pyproject(path: str, document: Mapping[str, Any]) -> dict[str, Any] | None:
     tool = document.get("tool", {})
     table = tool.get("tidy") if isinstance(tool, dict) else None
     if table is not None and not isinstance(table, dict):
@@ -350,8 +370,8 @@ def load(start: str, explicit: str | None = None) -> Config:
     """`explicit`'s settings alone; else every settings file at or above `start`, each over
     the one above it (a workspace's file is the base of its repos' own)."""
     if explicit:
-        table = table_in(explicit)
-        return dataclasses.replace(config_from_table(table or {}, explicit), per_repo=False)
+        table = explicit_table(explicit)
+        return dataclasses.replace(config_from_table(table, explicit), per_repo=False)
     config = Config()
     for path in reversed(list(discover_all(start))):
         config = config_from_table(table_in(path) or {}, path, base=config)
