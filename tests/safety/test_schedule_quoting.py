@@ -254,15 +254,16 @@ def test_cron_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes,
 @SETTINGS
 @given(name=_NAME_BYTES)
 @example(name=b"\xc2\x80")  # U+0080, a C1 control: refused like a newline
+@example(name=b"\x80\xc2\x80")  # not UTF-8 and a C1 control: refused for either
 def test_launchd_runs_exactly_the_folder_it_was_given(tmp_path: Path, name: bytes) -> None:
     work, folder = _install(tmp_path, name, "launchd")
+    if _refused_as_control(name, folder):
+        assert not (work / "LaunchAgents").exists()
+        return
     try:
         name.decode("utf-8")
     except UnicodeDecodeError:  # a plist holds Unicode only: refused, nothing written
         assert "not UTF-8" in str(folder) and not (work / "LaunchAgents").exists()
-        return
-    if _refused_as_control(name, folder):
-        assert not (work / "LaunchAgents").exists()
         return
     assert isinstance(folder, bytes), folder
     with (work / "LaunchAgents" / "dev.tidy.clean.plist").open("rb") as f:
