@@ -45,3 +45,15 @@ def tidy(*args: str, cwd: Path, state: Path, timeout: float = 120
                           errors="surrogateescape",
                           env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
                           timeout=timeout, check=False)
+
+
+def data_module_repo(root: Path) -> Path:
+    """A committed repo whose pkg/data.py is one big literal (3,000 rows): `tidy fix
+    --unsafe-fixes --select TDY301` extracts it."""
+    repo = make_repo(root)
+    write(repo / "pkg" / "__init__.py", "")
+    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about things?'}},"
+                     for i in range(3000))
+    write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
+    commit(repo)
+    return repo

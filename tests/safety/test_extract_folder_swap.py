@@ -28,9 +28,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, hermetic_env, make_repo, write
+from tests.conftest import hermetic_env, write
 from tests.fixes.helpers import snapshot
-from tests.safety.helpers import tidy
+from tests.safety.helpers import data_module_repo, tidy
 
 HOLD_S = 3
 FIX = ("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select", "TDY301",
@@ -38,12 +38,7 @@ FIX = ("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select", "TDY
 
 
 def _repo_and_outside(tmp_path: Path) -> tuple[Path, Path]:
-    repo = make_repo(tmp_path / "svc")
-    write(repo / "pkg" / "__init__.py", "")
-    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about things?'}},"
-                     for i in range(3000))
-    write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
-    commit(repo)
+    repo = data_module_repo(tmp_path / "svc")
     outside = tmp_path / "elsewhere" / "pkg"
     write(outside / "__init__.py", "")
     write(outside / "data.py", "precious = 'another project, not tidy's to rewrite'\n")

@@ -19,7 +19,7 @@ import pytest
 
 from tests.conftest import CliResult, commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import snapshot
-from tests.safety.helpers import config_repo
+from tests.safety.helpers import config_repo, data_module_repo
 from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
@@ -283,12 +283,7 @@ def test_an_edited_extraction_backup_cannot_make_undo_write_elsewhere(
         tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
     """Extraction's undo wrote the backup's original to the module and build config its
     record names, from whatever backup folder the journal's `done` line named."""
-    repo = make_repo(tmp_path / "svc")
-    write(repo / "pkg" / "__init__.py", "")
-    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about things?'}},"
-                     for i in range(3000))
-    write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
-    commit(repo)
+    repo = data_module_repo(tmp_path / "svc")
     result = tidy_main("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
                        "TDY301", "--format", "json", str(repo), cwd=repo)
     assert result.code == 0, result.out + result.err
