@@ -29,3 +29,18 @@ def no_trash_of_its_own(tmp_path: Path) -> Iterator[Path]:
     finally:
         subprocess.run(["chattr", "-R", "-i", str(point)], capture_output=True, check=False)
         subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+@pytest.fixture
+def other_fs(tmp_path: Path) -> Iterator[Path]:
+    """A fresh tmpfs: another filesystem than the state folder's."""
+    point = tmp_path / "mnt"
+    point.mkdir()
+    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tidy",
+                                            str(point)], capture_output=True).returncode:
+        pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
+    try:
+        yield point
+    finally:
+        subprocess.run(["chattr", "-R", "-i", str(point)], capture_output=True, check=False)
+        subprocess.run(["umount", "-l", str(point)], check=False)
