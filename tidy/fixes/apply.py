@@ -17,9 +17,18 @@ from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, skipped
 from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
 from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
-from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
+from tidy.fixes.journal import (
+    Intent,
+    JournalError,
+    RunJournal,
+    RunRecord,
+    clear_half_made_journals,
+    list_runs,
+    read_run,
+)
 from tidy.fixes.plan import Plan
 from tidy.fixes.trash.applier import TrashApplier
+from tidy.fixes.trash.locate import clear_dead_run_folders
 from tidy.fixes.untrack import UntrackApplier
 from tidy.workspace.git import find_repo_root
 
@@ -84,7 +93,10 @@ def needs_recovery(record: RunRecord) -> bool:
 
 
 def recover_interrupted() -> list[RunOutcomes]:
-    """Resolve every run a kill left half-done, from what is on disk. Idempotent."""
+    """Resolve every run a kill left half-done, from what is on disk, and clear what dead
+    runs left in tidy's own folders (a half-made journal, an empty run folder). Idempotent."""
+    clear_half_made_journals()
+    clear_dead_run_folders()
     resolved = []
     for record in list_runs():
         if not needs_recovery(record):

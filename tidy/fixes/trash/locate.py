@@ -11,6 +11,7 @@ import errno
 import os
 import re
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,7 +19,15 @@ from tidy.core import state
 from tidy.core.catalog import CACHEDIR_SIGNATURE
 from tidy.core.safe_files import remove_stale_temps, temp_name
 from tidy.fixes.fdops import Chain, Refused, lstat_at, open_chain, open_dir
-from tidy.fixes.journal import Intent, RunRecord, list_runs
+from tidy.fixes.journal import (
+    LEFTOVER_AGE_S,
+    RUN_ID,
+    Intent,
+    RunRecord,
+    is_active,
+    journal_path,
+    list_runs,
+)
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened
 from tidy.workspace.git import git_dir
@@ -74,6 +83,7 @@ class TrashLocator:
 
     def __exit__(self, *_exc: object) -> None:
         for run in self._runs.values():
+            _drop_if_empty(run.chain, self.run_id)
             run.chain.close()
         self._runs.clear()
 
@@ -217,6 +227,17 @@ def _open_outside_run(anchor: str, parts: tuple[str, ...], anchor_fd: int,
     raise Refused("tidy's trash folder was removed twice while being opened")
 
 
+def _drop_if_empty(chain: Chain, run_id: str) -> None:
+    """Take this run's folder out of a trash when nothing landed in it (every copy failed,
+    for want of space ...): nothing lists or purges an empty run folder. A .tidy-trash
+    left holding no run goes too."""
+    with contextlib.suppress(OSError):
+        os.rmdir(run_id, dir_fd=chain.fds[-2])  # only an empty folder: rmdir says so
+        if os.path.basename(chain.paths[-2]) == TRASH_FOLDER_NAME and len(chain.fds) >= 3:
+            _remove_outside_trash_if_unused(
+                Chain(chain.paths[:-1], chain.fds[:-1], chain.stats[:-1]))
+
+
 def _open_more(chain: Chain, name: str) -> None:
     """Open (making it 0700 when missing) folder `name` below the chain's last folder."""
     more = open_chain(chain.path, (name,), make=0o700, anchor_fd=chain.fd,
@@ -271,6 +292,40 @@ def lstat_or_none(dir_fd: int, name: str) -> os.stat_result | None:
         return lstat_at(dir_fd, name)
     except FileNotFoundError:
         return None
+
+
+# -- what a killed run left ----------------------------------------------------------------
+def clear_dead_run_folders(now: float | None = None) -> list[str]:
+    """Remove the empty run folders a killed run left in the state folder's trash: only a
+    folder named like a run, empty (rmdir says so), older than a minute, whose run holds no
+    lock (its journal is gone or not running); looked at by name in the trash folder's
+    descriptor (the trash opened without links, as tidy's own). The names removed."""
+    removed: list[str] = []
+    try:
+        trash = open_chain(state.state_dir(), ("trash",), what="tidy's trash folder",
+                           private=True)
+    except Refused:
+        return removed
+    with trash:
+        moment = time.time() if now is None else now
+        try:
+            names = os.listdir(trash.fd)
+        except OSError:
+            return removed
+        for name in names:
+            if not RUN_ID.fullmatch(name):
+                continue
+            try:
+                st = lstat_at(trash.fd, name)
+            except OSError:
+                continue
+            if (not stat.S_ISDIR(st.st_mode) or moment - st.st_mtime < LEFTOVER_AGE_S
+                    or is_active(journal_path(name))):
+                continue
+            with contextlib.suppress(OSError):
+                os.rmdir(name, dir_fd=trash.fd)  # fails unless empty
+                removed.append(name)
+    return removed
 
 
 # -- journal entries are input: where each may point ----------------------------------------
