@@ -228,6 +228,20 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
                    where=dst, run=journal.run_id)
 
 
+def _our_partial(intent: Intent, home_fd: int, partial: str) -> bool:
+    """Whether `partial` at home is the half copy this undo made (a copy-method undo, made
+    since the undo began): a `<name>.partial` of the user's own is never removed."""
+    began = intent.last("undo-intent")
+    if intent.entry.get("method") != "copy" or began is None:
+        return False
+    try:
+        st = lstat_at(home_fd, partial)
+    except OSError:
+        return False
+    # (a little slack: some filesystems' clocks are coarse)
+    return st.st_uid == os.geteuid() and st.st_ctime >= float(began["time"]) - 0.05
+
+
 def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
                   home: Chain | None) -> Outcome:
     name = spot.name
@@ -237,7 +251,7 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
         if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
             with contextlib.suppress(OSError):
                 remove_at(slot_fd, name)  # the restored copy verified; finish removing it
-        elif exists_at(home.fd, name + ".partial"):
+        elif _our_partial(intent, home.fd, name + ".partial"):
             with contextlib.suppress(OSError):
                 remove_at(home.fd, name + ".partial")
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
