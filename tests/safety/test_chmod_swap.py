@@ -17,62 +17,22 @@ link).
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
-import sys
 import tempfile
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write
+from tests.safety.other_user import USER, readable_python, user_env
 
-USER = 65534
 HOLD_US = 3_000_000
-
-
-@pytest.fixture
-def user_tree() -> Iterator[Path]:
-    """A tmpfs owned by uid 65534 in a folder it can reach (pytest's tmp is private)."""
-    point = Path(tempfile.mkdtemp(prefix="tidy-chmod-"))
-    point.chmod(0o755)
-    if os.geteuid() != 0 or shutil.which("strace") is None or subprocess.run(
-            ["mount", "-t", "tmpfs", "-o", f"size=16m,uid={USER},gid={USER},mode=0755",
-             "tidy", str(point)], capture_output=True).returncode:
-        point.rmdir()
-        pytest.skip("needs root, strace and a tmpfs mount")
-    try:
-        yield point
-    finally:
-        subprocess.run(["umount", "-l", str(point)], check=False)
-        point.rmdir()
-
-
-def _readable_python() -> list[str] | None:
-    """A python the other user can run with this tidy and its dependencies importable."""
-    for candidate in ("/usr/bin/python3", sys.executable):
-        probe = subprocess.run([candidate, "-c", "import tidy, click, rich, humanize"],
-                               user=USER, group=USER, extra_groups=[], env=_env(),
-                               capture_output=True, check=False)
-        if probe.returncode == 0:
-            return [candidate]
-    return None
-
-
-def _env() -> dict[str, str]:
-    import tidy
-
-    source = str(Path(tidy.__file__).resolve().parent.parent)
-    site = [p for p in sys.path if p.endswith("site-packages")]
-    return {"PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "LANG": "C.UTF-8",
-            "PYTHONPATH": os.pathsep.join([source, *site])}
 
 
 @pytest.mark.slow
 def test_the_chmod_of_a_folder_tidy_cannot_open_never_follows_a_link(user_tree: Path) -> None:
-    python = _readable_python()
+    python = readable_python()
     if python is None:
         pytest.skip("no python the other user can run tidy with")
     root = user_tree / "proj"
@@ -97,7 +57,7 @@ def test_the_chmod_of_a_folder_tidy_cannot_open_never_follows_a_link(user_tree: 
          "setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
          "env", f"TIDY_STATE_DIR={state}", *python, "-m", "tidy", "fix", "--yes", "-q",
          "--select", "TDY1", str(root)],
-        cwd=user_tree, env=_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+        cwd=user_tree, env=user_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE, text=True)
     dep = root / "web" / "node_modules" / "dep"
     deadline = time.monotonic() + 30

@@ -237,9 +237,9 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
         if record.purged:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
         if record.purge_begun:
-            raise JournalError(f"run {run_id}: a purge of its trash was cut short, what is left "
-                               "of it may be partial and is not put back; `tidy trash purge "
-                               f"{run_id}` finishes it")
+            raise JournalError(f"run {run_id}: a purge of its trash was cut short or could not "
+                               "delete everything; what is left of it may be partial and is "
+                               f"not put back; `tidy trash purge {run_id}` finishes it")
         journal.write({"op": "undo-begin"}, sync=True)
         live = [i for i in record.intents() if i.applied]
         live, outcomes = _split_refused(record, live, journal, "undo-fail")

@@ -551,7 +551,11 @@ class RunRecord:
 
     @property
     def purged(self) -> bool:
-        return any(e.get("op") == "purged" for e in self.entries)
+        """Its trash is gone: the last purge deleted everything. One that could not (files
+        of another user, a mount inside) leaves the run partly purged (purge_begun): still
+        listed, and the next purge tries again."""
+        done = [e for e in self.entries if e.get("op") == "purged"]
+        return bool(done) and not done[-1].get("errors")
 
     @property
     def purge_begun(self) -> bool:
