@@ -53,18 +53,18 @@ def shown(path: str) -> str:
     return path if path.isprintable() else repr(path)[1:-1]
 
 
-def merge_back(slot_fd: int, home_fd: int, name: str) -> Merged:
+def merge_back(slot_fd: int, home_fd: int, name: str, home_ident: tuple[int, int]) -> Merged:
     """Put the folder `name` in `slot_fd` (the trash copy) back into the folder `name` in
-    `home_fd` (what stayed at home), never over anything; empty trash folders go."""
+    `home_fd` (what stayed at home), which must be the folder `home_ident` (st_dev, st_ino)
+    names, never over anything; empty trash folders go."""
     merged = Merged()
     trash = open_dir(name, slot_fd)
     try:
-        home_st = lstat_at(home_fd, name)
         home = open_dir(name, home_fd)
         try:
-            if not same(os.fstat(home), (home_st.st_dev, home_st.st_ino)):
+            if not same(os.fstat(home), home_ident):
                 raise OSError("replaced while being merged into")
-            _merge(trash, home, home_st.st_dev, name, merged)
+            _merge(trash, home, home_ident[0], name, merged)
         finally:
             os.close(home)
     finally:

@@ -53,7 +53,8 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                         return fail("something now exists at the original path; left in "
                                     f"the trash at {dst}")
                     journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-                    merged = merge_back(slot.fd, home.fd, spot.name)
+                    merged = merge_back(slot.fd, home.fd, spot.name,
+                                        (int(entry["src_dev"]), int(entry["src_ino"])))
                     if merged.kept:
                         return fail(_merge_report(merged, dst))
                     partial = _merge_report(merged, dst)
