@@ -351,6 +351,11 @@ def _own_database(path: str, opened: sqlite3.Connection | None = None
         if opened is None:
             return None
         st = None
+    except OSError as error:  # a state folder this user may not enter
+        if opened is not None:
+            opened.close()
+        raise TrendsError(f"{path}: cannot open the history database ({error.strerror})"
+                          ) from None
     if st is None or not stat.S_ISREG(st.st_mode):
         if opened is not None:
             opened.close()
