@@ -120,3 +120,18 @@ def test_a_folder_rebuilt_at_home_is_not_merged_into(no_trash_of_its_own: Path) 
     assert "something now exists" in undo.stdout + undo.stderr
     assert sorted(p.name for p in cache.iterdir()) == ["fresh"]
     assert (in_trash / "dep" / "index.js").exists()
+
+
+def test_a_file_replaced_by_a_folder_at_home_is_never_merged_over(
+        no_trash_of_its_own: Path) -> None:
+    root = no_trash_of_its_own
+    cache = root / "web" / "node_modules"
+    state, in_trash = _move_leaving(root, {"dep/late.txt": "late\n"})
+    (cache / "dep" / "index.js").mkdir()  # where the copy holds a file
+    (cache / "dep" / "index.js" / "mine.txt").write_text("mine\n")
+
+    undo = tidy("undo", cwd=root.parent, state=state)
+    assert undo.returncode == 1, undo.stdout + undo.stderr
+    assert (cache / "dep" / "index.js" / "mine.txt").read_text() == "mine\n"
+    assert (in_trash / "dep" / "index.js").read_text() == "module.exports = 1\n"
+    assert "dep/index.js" in undo.stdout and len(undo.stdout.splitlines()) <= 3
