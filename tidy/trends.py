@@ -20,6 +20,7 @@ from __future__ import annotations
 import io
 import os
 import sqlite3
+import stat
 import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -30,6 +31,7 @@ import humanize
 
 from tidy.core import state
 from tidy.core.models import Finding, Group, Report, Surface
+from tidy.core.safe_files import kind_of
 
 if TYPE_CHECKING:
     from rich.text import Text
@@ -308,10 +310,11 @@ def _as_history_error(path: str) -> Iterator[None]:
 
 
 def _connect(path: str, create: bool) -> sqlite3.Connection:
-    if not create and not os.path.exists(path):
+    if not create and not os.path.lexists(path):
         raise TrendsError(f"{path}: no history recorded yet (`tidy scan` records one)")
     if os.path.isdir(path):
         raise TrendsError(f"{path}: is a directory, not a history database")
+    before = _own_database(path)
     folder = os.path.dirname(os.path.abspath(path))
     try:
         if create:
@@ -320,6 +323,10 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
         db = sqlite3.connect(path, timeout=_BUSY_TIMEOUT_S, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
         raise TrendsError(f"{path}: cannot open the history database ({error})") from None
+    after = _own_database(path, db)
+    if before is not None and after != before:
+        db.close()
+        raise TrendsError(f"{path}: replaced while being opened; the history was not used")
     db.row_factory = sqlite3.Row
     try:
         db.execute(f"PRAGMA busy_timeout = {int(_BUSY_TIMEOUT_S * 1000)}")
@@ -329,6 +336,33 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
         db.close()
         raise TrendsError(f"{path}: not a tidy history database ({error})") from None
     return db
+
+
+def _own_database(path: str, opened: sqlite3.Connection | None = None
+                  ) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of the database file, None when there is none yet: only a regular
+    file that is not a symlink. SQLite follows a link (every scan would add tidy's tables
+    and rows to whatever database it names, or create the file it points to) and fails on
+    a FIFO with an I/O error that names nothing. Checked again once SQLite has opened it
+    (no write happens before), so a link swapped in meanwhile is refused too."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if opened is None:
+            return None
+        st = None
+    except OSError as error:  # a state folder this user may not enter
+        if opened is not None:
+            opened.close()
+        raise TrendsError(f"{path}: cannot open the history database ({error.strerror})"
+                          ) from None
+    if st is None or not stat.S_ISREG(st.st_mode):
+        if opened is not None:
+            opened.close()
+        what = "gone" if st is None else kind_of(st.st_mode)
+        raise TrendsError(f"{path}: is {what}, not a regular file; the history is neither "
+                          "read nor written")
+    return st.st_dev, st.st_ino
 
 
 def _ask_for_wal(db: sqlite3.Connection) -> None:
@@ -391,7 +425,7 @@ def record_and_read(report: Report, db_path: str | None, *, save: bool,
     try:
         if save:
             record(report, path)
-        if not read or not os.path.exists(path):
+        if not read or not os.path.lexists(path):
             return {}, ""
         with Trends(path, create=False) as past:
             return {g.root: past.entries(g.root, limit=500) for g in report.groups}, ""
@@ -545,7 +579,7 @@ def command(path: str, db_path: str | None, limit: int | None, output_format: st
     key = repo_key(path)
     database = db_path or default_path()
     found: list[tuple[str, list[Totals]]] = []
-    if os.path.exists(database):
+    if os.path.lexists(database):
         with Trends(database, create=False) as history:
             repos = history.repos(under=key)  # the repo itself and repos nested below it
             found = [(repo, history.entries(repo, limit)) for repo in repos]

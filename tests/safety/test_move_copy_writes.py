@@ -21,7 +21,6 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -31,28 +30,8 @@ from hypothesis import strategies as st
 from tests.conftest import hermetic_env
 from tests.fixes.helpers import backdate, snapshot
 from tests.safety.helpers import tidy
-from tests.safety.moves_helpers import node_project
 
 HOLD_S = 3
-
-
-@pytest.fixture
-def no_trash_of_its_own(tmp_path: Path) -> Iterator[Path]:
-    """A project on a fresh tmpfs whose top folder is immutable: no `.tidy-trash` can be made
-    there, its folders are writable, so its caches are copied into the state folder's trash."""
-    point = tmp_path / "mnt"
-    point.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tidy",
-                                            str(point)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
-    try:
-        root = node_project(point, repo=False)
-        if subprocess.run(["chattr", "+i", str(root)], capture_output=True).returncode:
-            pytest.skip("chattr +i is not supported here")
-        yield root
-    finally:
-        subprocess.run(["chattr", "-R", "-i", str(point)], capture_output=True, check=False)
-        subprocess.run(["umount", "-l", str(point)], check=False)
 
 
 def _held_fix(root: Path, state: Path, syscall: str, when: str) -> subprocess.Popen[bytes]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -28,21 +28,6 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "state"
     monkeypatch.setenv("TIDY_STATE_DIR", str(path))
     return path
-
-
-@pytest.fixture
-def other_fs(tmp_path: Path) -> Iterator[Path]:
-    """A fresh tmpfs: another filesystem than the state folder's."""
-    point = tmp_path / "mnt"
-    point.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64m", "tidy",
-                                            str(point)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
-    try:
-        yield point
-    finally:
-        subprocess.run(["chattr", "-R", "-i", str(point)], capture_output=True, check=False)
-        subprocess.run(["umount", "-l", str(point)], check=False)
 
 
 def project(parent: Path, repo: bool = False) -> Path:

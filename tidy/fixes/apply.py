@@ -17,9 +17,18 @@ from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, skipped
 from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
 from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
-from tidy.fixes.journal import Intent, JournalError, RunJournal, RunRecord, list_runs, read_run
+from tidy.fixes.journal import (
+    Intent,
+    JournalError,
+    RunJournal,
+    RunRecord,
+    clear_half_made_journals,
+    list_runs,
+    read_run,
+)
 from tidy.fixes.plan import Plan
 from tidy.fixes.trash.applier import TrashApplier
+from tidy.fixes.trash.locate import clear_dead_run_folders
 from tidy.fixes.untrack import UntrackApplier
 from tidy.workspace.git import find_repo_root
 
@@ -84,7 +93,10 @@ def needs_recovery(record: RunRecord) -> bool:
 
 
 def recover_interrupted() -> list[RunOutcomes]:
-    """Resolve every run a kill left half-done, from what is on disk. Idempotent."""
+    """Resolve every run a kill left half-done, from what is on disk, and clear what dead
+    runs left in tidy's own folders (a half-made journal, an empty run folder). Idempotent."""
+    clear_half_made_journals()
+    clear_dead_run_folders()
     resolved = []
     for record in list_runs():
         if not needs_recovery(record):
@@ -225,9 +237,9 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
         if record.purged:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")
         if record.purge_begun:
-            raise JournalError(f"run {run_id}: a purge of its trash was cut short, what is left "
-                               "of it may be partial and is not put back; `tidy trash purge "
-                               f"{run_id}` finishes it")
+            raise JournalError(f"run {run_id}: a purge of its trash was cut short or could not "
+                               "delete everything; what is left of it may be partial and is "
+                               f"not put back; `tidy trash purge {run_id}` finishes it")
         journal.write({"op": "undo-begin"}, sync=True)
         live = [i for i in record.intents() if i.applied]
         live, outcomes = _split_refused(record, live, journal, "undo-fail")

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 
-from tidy.fixes.fdops import FILE_FLAGS, lstat_at, open_dir, same
+from tidy.fixes.fdops import FILE_FLAGS, chmod_at, lstat_at, open_dir, same
 
 _CHUNK = 1 << 20
 
@@ -119,11 +119,13 @@ def _meta_by_fd(fd: int, st: os.stat_result) -> None:
 
 def _meta_by_name(dir_fd: int, name: str, st: os.stat_result) -> None:
     """Links and fifos (which cannot be opened without side effects): by name, not followed."""
+    made = lstat_at(dir_fd, name)
     if os.geteuid() == 0:
         os.chown(name, st.st_uid, st.st_gid, dir_fd=dir_fd, follow_symlinks=False)
     if not stat.S_ISLNK(st.st_mode):
-        # A fifo we just made inside our own 0700 trash folder: nobody can swap it for a link.
-        os.chmod(name, stat.S_IMODE(st.st_mode), dir_fd=dir_fd)
+        # A fifo we just made: in the trash, or (undo) in the user's folder, where another
+        # user who may write there could swap it for a link: chmod only what we made.
+        chmod_at(dir_fd, name, stat.S_IMODE(st.st_mode), made)
     with contextlib.suppress(NotImplementedError):
         os.utime(name, ns=(st.st_atime_ns, st.st_mtime_ns), dir_fd=dir_fd,
                  follow_symlinks=False)

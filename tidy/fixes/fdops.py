@@ -365,9 +365,31 @@ def _retry_owner(dir_fd: int, act: Callable[..., None], name: str) -> None:
 
 
 def _chmod_owner(dir_fd: int, name: str, st: os.stat_result) -> None:
-    """Give the owner rwx on folder `name` (a folder we could not open). Checked to be a
-    folder by lstat just before; inside tidy's own 0700 trash nobody else can swap it."""
-    os.chmod(name, stat.S_IMODE(st.st_mode) | stat.S_IRWXU, dir_fd=dir_fd)
+    """Give the owner rwx on folder `name` (a folder we could not open), the one lstat saw:
+    in the user's own tree (the original of a copy-fallback move) another user who may
+    write there could swap it for a link between the failed open and the chmod."""
+    chmod_at(dir_fd, name, stat.S_IMODE(st.st_mode) | stat.S_IRWXU, st)
+
+
+_O_PATH = getattr(os, "O_PATH", 0)
+
+
+def chmod_at(dir_fd: int, name: str, mode: int, st: os.stat_result) -> None:
+    """chmod `name` in `dir_fd` only when it is still the inode `st` describes, and never
+    through a link: chmod by name follows one (the target would get `mode`). Linux: an
+    O_PATH|O_NOFOLLOW descriptor checked by fstat, then chmod through /proc/self/fd (no
+    fchmod on O_PATH); elsewhere lchmod (follow_symlinks=False). OSError otherwise."""
+    if not _O_PATH or not os.path.isdir("/proc/self/fd"):
+        os.chmod(name, mode, dir_fd=dir_fd, follow_symlinks=False)
+        return
+    fd = os.open(name, _O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dir_fd)
+    try:
+        now = os.fstat(fd)
+        if not same(now, (st.st_dev, st.st_ino)) or stat.S_ISLNK(now.st_mode):
+            raise OSError(errno.ESTALE, "replaced while its mode was changed", name)
+        os.chmod(f"/proc/self/fd/{fd}", mode)
+    finally:
+        os.close(fd)
 
 
 def purge_at(dir_fd: int, names: Sequence[str]) -> list[str]:

@@ -41,7 +41,9 @@ import contextlib
 import fcntl
 import json
 import os
+import re
 import secrets
+import stat
 import sys
 import time
 from collections.abc import Iterator, Mapping
@@ -227,6 +229,61 @@ def _open_runs_folder() -> int:
         raise JournalError(str(error)) from None
     except OSError as error:
         raise JournalError(f"cannot open {state.runs_dir()}: {error.strerror}") from None
+
+
+# -- what a killed run left ----------------------------------------------------------------
+RUN_ID = re.compile(r"[0-9]{8}-[0-9]{6}-[0-9a-f]{6}")
+_BUILDING = re.compile(r"\.([0-9]{8}-[0-9]{6}-[0-9a-f]{6})\.jsonl\.new")
+LEFTOVER_AGE_S = 60.0  # a live run holds its half-made journal a few milliseconds
+
+
+def clear_half_made_journals(now: float | None = None) -> list[str]:
+    """Remove the `.<run-id>.jsonl.new` files a run killed while making its journal left
+    (RunJournal.create): only a regular file of that name, older than a minute, that no
+    process holds locked; looked at and removed by name in the runs folder's descriptor,
+    never through a link. The names removed."""
+    try:
+        folder = os.open(state.runs_dir(), os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW
+                         | os.O_CLOEXEC)
+    except OSError:
+        return []
+    removed = []
+    try:
+        moment = time.time() if now is None else now
+        for name in os.listdir(folder):
+            if _BUILDING.fullmatch(name) and _remove_if_dead(folder, name, moment):
+                removed.append(name)
+    except OSError:
+        pass
+    finally:
+        os.close(folder)
+    return removed
+
+
+def _remove_if_dead(folder: int, name: str, moment: float) -> bool:
+    try:
+        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or moment - st.st_mtime < LEFTOVER_AGE_S:
+        return False
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                     dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # held by us until the unlink
+        now_st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        if (now_st.st_dev, now_st.st_ino) != (st.st_dev, st.st_ino) or (
+                (os.fstat(fd).st_dev, os.fstat(fd).st_ino) != (st.st_dev, st.st_ino)):
+            return False
+        os.unlink(name, dir_fd=folder)
+    except OSError:  # BlockingIOError: a live run holds it
+        return False
+    finally:
+        os.close(fd)
+    return True
 
 
 def _end_torn_line(fd: int, path: str) -> None:
@@ -494,7 +551,11 @@ class RunRecord:
 
     @property
     def purged(self) -> bool:
-        return any(e.get("op") == "purged" for e in self.entries)
+        """Its trash is gone: the last purge deleted everything. One that could not (files
+        of another user, a mount inside) leaves the run partly purged (purge_begun): still
+        listed, and the next purge tries again."""
+        done = [e for e in self.entries if e.get("op") == "purged"]
+        return bool(done) and not done[-1].get("errors")
 
     @property
     def purge_begun(self) -> bool:

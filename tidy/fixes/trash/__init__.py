@@ -14,6 +14,8 @@ O(1) rename however many files the folder holds):
 4. none of these: a copy into (1) or (2) (tidy/fixes/fdcopy.py), every entry compared before
    the original is deleted; of the original only what the copy holds, unchanged since the
    copy began (fdops.remove_copied_at: what a build writes there meanwhile stays at home).
+   `tidy undo` puts such a copy back around what stayed at home (merge.py): entry by
+   entry, never over anything; what differs at home keeps its old version in the trash.
    Refused up front where the original could not be deleted (a read-only filesystem, a
    folder without write permission) and for a path an earlier run already copied but could
    not delete: the trash never fills with copies run after run.

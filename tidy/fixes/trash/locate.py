@@ -11,13 +11,23 @@ import errno
 import os
 import re
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tidy.core import state
 from tidy.core.catalog import CACHEDIR_SIGNATURE
+from tidy.core.safe_files import remove_stale_temps, temp_name
 from tidy.fixes.fdops import Chain, Refused, lstat_at, open_chain, open_dir
-from tidy.fixes.journal import Intent, RunRecord, list_runs
+from tidy.fixes.journal import (
+    LEFTOVER_AGE_S,
+    RUN_ID,
+    Intent,
+    RunRecord,
+    is_active,
+    journal_path,
+    list_runs,
+)
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened
 from tidy.workspace.git import git_dir
@@ -73,6 +83,7 @@ class TrashLocator:
 
     def __exit__(self, *_exc: object) -> None:
         for run in self._runs.values():
+            _drop_if_empty(run.chain, self.run_id)
             run.chain.close()
         self._runs.clear()
 
@@ -120,15 +131,8 @@ class TrashLocator:
             return self._runs[key]
         try:
             if where.kind == "outside":
-                chain = open_chain(where.anchor, where.parts, make=0o700,
-                                   anchor_fd=item.chain.fds[where.level],
-                                   what="tidy's trash folder", private=True)
-                try:
-                    _mark_outside_trash(chain.fd)
-                    _open_more(chain, self.run_id)
-                except BaseException:
-                    chain.close()
-                    raise
+                chain = _open_outside_run(where.anchor, where.parts,
+                                          item.chain.fds[where.level], self.run_id)
             else:
                 if where.kind == "state":
                     state.ensure_dir(where.anchor)
@@ -196,6 +200,44 @@ class _Where:
         return _device_of(self.anchor)
 
 
+def _open_outside_run(anchor: str, parts: tuple[str, ...], anchor_fd: int,
+                      run_id: str) -> Chain:
+    """.tidy-trash (made when missing) and this run's folder in it, marked. A purge or undo
+    may remove a .tidy-trash that holds no run between our opening it and the mkdir of our
+    run folder in it (then ENOENT, the folder has no links): start again, once."""
+    for attempt in range(2):
+        chain = open_chain(anchor, parts, make=0o700, anchor_fd=anchor_fd,
+                           what="tidy's trash folder", private=True)
+        try:
+            _mark_outside_trash(chain.fd)
+            try:
+                _open_more(chain, run_id)
+            except Refused:
+                if attempt == 0 and os.fstat(chain.fd).st_nlink == 0:
+                    chain.close()
+                    continue
+                raise
+            # Again, now that it holds our run: a purge may have unlinked the markers after
+            # the first check, before it found the folder no longer empty.
+            _mark_outside_trash(chain.fds[-2])
+        except BaseException:
+            chain.close()
+            raise
+        return chain
+    raise Refused("tidy's trash folder was removed twice while being opened")
+
+
+def _drop_if_empty(chain: Chain, run_id: str) -> None:
+    """Take this run's folder out of a trash when nothing landed in it (every copy failed,
+    for want of space ...): nothing lists or purges an empty run folder. A .tidy-trash
+    left holding no run goes too."""
+    with contextlib.suppress(OSError):
+        os.rmdir(run_id, dir_fd=chain.fds[-2])  # only an empty folder: rmdir says so
+        if os.path.basename(chain.paths[-2]) == TRASH_FOLDER_NAME and len(chain.fds) >= 3:
+            _remove_outside_trash_if_unused(
+                Chain(chain.paths[:-1], chain.fds[:-1], chain.stats[:-1]))
+
+
 def _open_more(chain: Chain, name: str) -> None:
     """Open (making it 0700 when missing) folder `name` below the chain's last folder."""
     more = open_chain(chain.path, (name,), make=0o700, anchor_fd=chain.fd,
@@ -220,20 +262,70 @@ def _device_of(path: str) -> int:
 
 
 def _mark_outside_trash(fd: int) -> None:
-    """`.gitignore` of `*` and a CACHEDIR.TAG in a .tidy-trash folder (never overwritten)."""
+    """`.gitignore` of `*` and a CACHEDIR.TAG in a .tidy-trash folder (never overwritten).
+    Written whole under a temp name of tidy's own, then linked in: a reader never sees a
+    half-written one, and a name taken meanwhile is kept."""
     texts = {".gitignore": b"# tidy's trash (`tidy trash list`, `tidy trash purge`): never "
                            b"commit it\n*\n",
              "CACHEDIR.TAG": CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n"}
+    remove_stale_temps(fd)  # a marker's temp a killed tidy left (it keeps the folder)
     for name, text in texts.items():
-        try:
-            out = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
-                          | os.O_CLOEXEC, 0o644, dir_fd=fd)
-        except FileExistsError:
+        if lstat_or_none(fd, name) is not None:
             continue
+        temp = temp_name()
+        out = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW
+                      | os.O_CLOEXEC, 0o644, dir_fd=fd)
         try:
-            os.write(out, text)
+            try:
+                os.write(out, text)
+            finally:
+                os.close(out)
+            with contextlib.suppress(FileExistsError):  # another tidy's, just now: kept
+                os.link(temp, name, src_dir_fd=fd, dst_dir_fd=fd, follow_symlinks=False)
         finally:
-            os.close(out)
+            with contextlib.suppress(OSError):
+                os.unlink(temp, dir_fd=fd)
+
+
+def lstat_or_none(dir_fd: int, name: str) -> os.stat_result | None:
+    try:
+        return lstat_at(dir_fd, name)
+    except FileNotFoundError:
+        return None
+
+
+# -- what a killed run left ----------------------------------------------------------------
+def clear_dead_run_folders(now: float | None = None) -> list[str]:
+    """Remove the empty run folders a killed run left in the state folder's trash: only a
+    folder named like a run, empty (rmdir says so), older than a minute, whose run holds no
+    lock (its journal is gone or not running); looked at by name in the trash folder's
+    descriptor (the trash opened without links, as tidy's own). The names removed."""
+    removed: list[str] = []
+    try:
+        trash = open_chain(state.state_dir(), ("trash",), what="tidy's trash folder",
+                           private=True)
+    except Refused:
+        return removed
+    with trash:
+        moment = time.time() if now is None else now
+        try:
+            names = os.listdir(trash.fd)
+        except OSError:
+            return removed
+        for name in names:
+            if not RUN_ID.fullmatch(name):
+                continue
+            try:
+                st = lstat_at(trash.fd, name)
+            except OSError:
+                continue
+            if (not stat.S_ISDIR(st.st_mode) or moment - st.st_mtime < LEFTOVER_AGE_S
+                    or is_active(journal_path(name))):
+                continue
+            with contextlib.suppress(OSError):
+                os.rmdir(name, dir_fd=trash.fd)  # fails unless empty
+                removed.append(name)
+    return removed
 
 
 # -- journal entries are input: where each may point ----------------------------------------
@@ -375,4 +467,11 @@ def _remove_outside_trash_if_unused(base: Chain) -> None:
     for name in names:
         if stat.S_ISREG(lstat_at(base.fd, name).st_mode):
             os.unlink(name, dir_fd=base.fd)
-    os.rmdir(TRASH_FOLDER_NAME, dir_fd=base.fds[-2])
+    try:
+        os.rmdir(TRASH_FOLDER_NAME, dir_fd=base.fds[-2])
+    except OSError as error:
+        if error.errno in (errno.ENOTEMPTY, errno.EEXIST):
+            # A fix made its run folder in it since the listing: it stays, and stays marked
+            # (git, editors and backups must never see what it holds).
+            _mark_outside_trash(base.fd)
+        raise

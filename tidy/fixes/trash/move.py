@@ -112,9 +112,23 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
             raise Refused("replaced during the copy; nothing moved")
 
     started_ns = time.time_ns()  # anything changed after this stays (remove_copied_at)
+    check()
     try:
-        check()
         copy_at(src_fd, src, dst_fd, partial)
+    except FileExistsError as error:
+        if partial in (error.filename, error.filename2):
+            # The name is someone else's (the user's own `node_modules.partial`): never ours
+            # to remove.
+            raise OSError(errno.EEXIST, f"{partial} exists already (not tidy's); "
+                          "nothing moved", partial) from None
+        with contextlib.suppress(OSError):
+            remove_at(dst_fd, partial)
+        raise
+    except BaseException:
+        with contextlib.suppress(OSError):
+            remove_at(dst_fd, partial)
+        raise
+    try:
         difference = compare_at(src_fd, src, dst_fd, partial)
         if difference:
             raise CopyError(errno.EIO, f"copy did not verify: {difference}")

@@ -24,6 +24,7 @@ from tidy.fixes.fdops import (
 )
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
+from tidy.fixes.trash.merge import Merged, merge_back
 from tidy.fixes.trash.move import copy_then_remove, left_behind
 
 
@@ -48,11 +49,21 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
             with open_chain(spot.scan_root, spot.src_parts, make=0o755,
                             what="a folder on the way back") as home:
                 if exists_at(home.fd, spot.name):
-                    return fail("something now exists at the original path; left in the "
-                                f"trash at {dst}")
-                journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-                partial = _put_back(entry, slot.fd, home.fd, spot.name, lambda: journal.write(
-                    {"op": "undo-copied", "ref": intent.seq}, sync=True))
+                    if not _left_in_place(entry, slot.fd, home.fd, spot.name):
+                        return fail("something now exists at the original path; left in "
+                                    f"the trash at {dst}")
+                    journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+                    merged = merge_back(slot.fd, home.fd, spot.name,
+                                        (int(entry["src_dev"]), int(entry["src_ino"])))
+                    if merged.kept:
+                        return fail(_merge_report(merged, dst))
+                    partial = _merge_report(merged, dst)
+                    attention = False
+                else:
+                    journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+                    partial = _put_back(entry, slot.fd, home.fd, spot.name, lambda: journal.write(
+                        {"op": "undo-copied", "ref": intent.seq}, sync=True))
+                    attention = bool(partial)
             with contextlib.suppress(OSError):
                 os.rmdir(spot.slot, dir_fd=run.fd)
     except Refused as refused:
@@ -62,8 +73,29 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
     except OSError as error:
         return fail(why(error))
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
-    return Outcome(src, ActionKind.TRASH, Status.DONE, partial, bool(partial), size, files, src,
+    return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _left_in_place(entry: dict[str, object], slot_fd: int, home_fd: int, name: str) -> bool:
+    """Whether what is at home is the very folder a move across filesystems left in place
+    (its inode as planned; what the copy did not hold stayed in it), and the trash holds a
+    folder: then undo merges the copy back around it. A folder made anew since (a
+    node_modules rebuilt after the fix) is another tree, never merged into."""
+    if entry.get("method") != "copy":
+        return False
+    there, copy = lstat_at(home_fd, name), lstat_at(slot_fd, name)
+    return (stat.S_ISDIR(there.st_mode) and stat.S_ISDIR(copy.st_mode)
+            and (there.st_dev, there.st_ino) == (entry.get("src_dev"), entry.get("src_ino")))
+
+
+def _merge_report(merged: Merged, dst: str) -> str:
+    said = (f"put back around what stayed at home: {len(merged.restored)} entr(ies) "
+            f"restored, {len(merged.already)} already the same at home")
+    if not merged.kept:
+        return said
+    return (f"{said}; {len(merged.kept)} would overwrite what is at home now and stay in "
+            f"the trash at {dst} (e.g. {merged.kept[0]})")
 
 
 def _put_back(entry: dict[str, object], slot_fd: int, home_fd: int, name: str,
@@ -197,6 +229,20 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
                    where=dst, run=journal.run_id)
 
 
+def _our_partial(intent: Intent, home_fd: int, partial: str) -> bool:
+    """Whether `partial` at home is the half copy this undo made (a copy-method undo, made
+    since the undo began): a `<name>.partial` of the user's own is never removed."""
+    began = intent.last("undo-intent")
+    if intent.entry.get("method") != "copy" or began is None:
+        return False
+    try:
+        st = lstat_at(home_fd, partial)
+    except OSError:
+        return False
+    # (a little slack: some filesystems' clocks are coarse)
+    return st.st_uid == os.geteuid() and st.st_ctime >= float(began["time"]) - 0.05
+
+
 def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
                   home: Chain | None) -> Outcome:
     name = spot.name
@@ -206,7 +252,7 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
         if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
             with contextlib.suppress(OSError):
                 remove_at(slot_fd, name)  # the restored copy verified; finish removing it
-        elif exists_at(home.fd, name + ".partial"):
+        elif _our_partial(intent, home.fd, name + ".partial"):
             with contextlib.suppress(OSError):
                 remove_at(home.fd, name + ".partial")
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)

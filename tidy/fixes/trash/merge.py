@@ -1,0 +1,178 @@
+"""Putting a trash copy back around what stayed at home.
+
+A move across filesystems deletes of the original only what its verified copy holds
+(fdops.remove_copied_at); what a build wrote there meanwhile stays at home, in the very
+folder tidy left in place. Undo then puts the copy back into that folder entry by entry:
+
+- an entry home does not have comes back (a rename on one filesystem; else a copy under a
+  temporary name of tidy's own, compared, then renamed in without replacing anything);
+- a folder both have, a real folder at home (never a link, never another filesystem), is
+  merged the same way, one level down;
+- an entry home holds the same (type, mode, size and bytes, or link target) leaves the
+  trash, as it is already back;
+- anything else (a file changed at home, a link or a file where the copy has a folder) is
+  never written over: the copy's version stays in the trash and is reported.
+
+Every step is by name in folders opened by descriptor without following links.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+import stat
+from dataclasses import dataclass, field
+
+from tidy.fixes.fdcopy import compare_at, copy_at
+from tidy.fixes.fdops import (
+    FILE_FLAGS,
+    lstat_at,
+    open_dir,
+    remove_at,
+    rename_noreplace,
+    same,
+    why,
+)
+
+_CHUNK = 1 << 20
+
+
+@dataclass
+class Merged:
+    """What a merge did: paths (from the item's name down) put back, found already the
+    same at home, and kept in the trash (each with the reason)."""
+
+    restored: list[str] = field(default_factory=list)
+    already: list[str] = field(default_factory=list)
+    kept: list[str] = field(default_factory=list)
+
+
+def shown(path: str) -> str:
+    """A path for a one-line message: a newline or other control character escaped."""
+    return path if path.isprintable() else repr(path)[1:-1]
+
+
+def merge_back(slot_fd: int, home_fd: int, name: str, home_ident: tuple[int, int]) -> Merged:
+    """Put the folder `name` in `slot_fd` (the trash copy) back into the folder `name` in
+    `home_fd` (what stayed at home), which must be the folder `home_ident` (st_dev, st_ino)
+    names, never over anything; empty trash folders go."""
+    merged = Merged()
+    trash = open_dir(name, slot_fd)
+    try:
+        home = open_dir(name, home_fd)
+        try:
+            if not same(os.fstat(home), home_ident):
+                raise OSError("replaced while being merged into")
+            _merge(trash, home, home_ident[0], name, merged)
+        finally:
+            os.close(home)
+    finally:
+        os.close(trash)
+    with contextlib.suppress(OSError):
+        os.rmdir(name, dir_fd=slot_fd)  # only when everything came back
+    return merged
+
+
+def _merge(trash: int, home: int, dev: int, path: str, merged: Merged) -> None:
+    for name in sorted(os.listdir(trash)):
+        child = f"{path}/{name}"
+        try:
+            _merge_entry(trash, home, dev, name, child, merged)
+        except OSError as error:
+            merged.kept.append(f"{shown(child)} ({why(error)})")
+
+
+def _merge_entry(trash: int, home: int, dev: int, name: str, path: str,
+                 merged: Merged) -> None:
+    copy = lstat_at(trash, name)
+    try:
+        there = lstat_at(home, name)
+    except FileNotFoundError:
+        if _bring_back(trash, home, name):
+            merged.restored.append(path)
+        else:
+            merged.kept.append(f"{shown(path)} (made at home meanwhile)")
+        return
+    if stat.S_ISDIR(copy.st_mode) and stat.S_ISDIR(there.st_mode) and there.st_dev == dev:
+        sub_trash = open_dir(name, trash)
+        try:
+            sub_home = open_dir(name, home)  # O_NOFOLLOW: a link swapped in fails here
+            try:
+                if not same(os.fstat(sub_home), (there.st_dev, there.st_ino)):
+                    raise OSError("replaced while being merged into")
+                _merge(sub_trash, sub_home, dev, path, merged)
+            finally:
+                os.close(sub_home)
+        finally:
+            os.close(sub_trash)
+        with contextlib.suppress(OSError):
+            os.rmdir(name, dir_fd=trash)
+        return
+    if _same_entry(trash, home, name, copy, there):
+        remove_at(trash, name)
+        merged.already.append(path)
+        return
+    merged.kept.append(f"{shown(path)} (differs at home)")
+
+
+def _bring_back(trash: int, home: int, name: str) -> bool:
+    """Move `name` from the trash folder into the home folder, where it must not exist.
+    False when something took the name meanwhile (nothing replaced)."""
+    if os.fstat(trash).st_dev == os.fstat(home).st_dev:
+        try:
+            rename_noreplace(trash, name, home, name)
+        except FileExistsError:
+            return False
+        return True
+    temp = f".tidy-undo-{secrets.token_hex(8)}"  # tidy's own name: no one else's file
+    copy_at(trash, name, home, temp)
+    try:
+        difference = compare_at(trash, name, home, temp)
+        if difference:
+            raise OSError(f"copy did not verify: {difference}")
+        rename_noreplace(home, temp, home, name)
+    except FileExistsError:
+        remove_at(home, temp)
+        return False
+    except BaseException:
+        with contextlib.suppress(OSError):
+            remove_at(home, temp)
+        raise
+    remove_at(trash, name)
+    return True
+
+
+def _same_entry(trash: int, home: int, name: str, copy: os.stat_result,
+                there: os.stat_result) -> bool:
+    if stat.S_IFMT(copy.st_mode) != stat.S_IFMT(there.st_mode):
+        return False
+    if stat.S_ISLNK(copy.st_mode):
+        return os.readlink(name, dir_fd=trash) == os.readlink(name, dir_fd=home)
+    if not stat.S_ISREG(copy.st_mode):
+        return False
+    if (copy.st_size, stat.S_IMODE(copy.st_mode)) != (there.st_size,
+                                                     stat.S_IMODE(there.st_mode)):
+        return False
+    return _same_bytes(trash, home, name, copy, there)
+
+
+def _same_bytes(trash: int, home: int, name: str, copy: os.stat_result,
+                there: os.stat_result) -> bool:
+    a = os.open(name, FILE_FLAGS, dir_fd=trash)
+    try:
+        b = os.open(name, FILE_FLAGS, dir_fd=home)
+        try:
+            if not (same(os.fstat(a), (copy.st_dev, copy.st_ino))
+                    and same(os.fstat(b), (there.st_dev, there.st_ino))):
+                return False
+            while True:
+                left, right = os.read(a, _CHUNK), os.read(b, _CHUNK)
+                if left != right:
+                    return False
+                if not left:
+                    return True
+        finally:
+            os.close(b)
+    finally:
+        os.close(a)
