@@ -27,6 +27,7 @@ import pytest
 from tests.conftest import hermetic_env, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import tidy
+from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
 
 OLD = time.time() - 600
@@ -37,13 +38,8 @@ def small_state(tmp_path: Path) -> Iterator[Path]:
     """A state folder on a 256 kB tmpfs: the journal fits, a 1 MB copy does not."""
     point = tmp_path / "st"
     point.mkdir()
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=256k", "tidys",
-                                            str(point)], capture_output=True).returncode:
-        pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
-    try:
+    with tmpfs(point, "size=256k"):
         yield point
-    finally:
-        subprocess.run(["umount", "-l", str(point)], check=False)
 
 
 @pytest.mark.slow

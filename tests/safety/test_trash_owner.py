@@ -26,6 +26,7 @@ import pytest
 
 from tests.fixes.helpers import snapshot
 from tests.safety.helpers import tidy
+from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
 
 OTHER = 65534
@@ -38,14 +39,10 @@ def shared() -> Iterator[Path]:
     of /tmp the other user can reach (pytest's own tmp folders are private)."""
     point = Path(tempfile.mkdtemp(prefix="tidy-shared-"))
     point.chmod(0o755)
-    if os.geteuid() != 0 or subprocess.run(["mount", "-t", "tmpfs", "-o", "size=16m,mode=0777",
-                                            "tidy", str(point)], capture_output=True).returncode:
-        point.rmdir()
-        pytest.skip("cannot mount a tmpfs here (needs root and mount rights)")
     try:
-        yield point
+        with tmpfs(point, "size=16m,mode=0777"):
+            yield point
     finally:
-        subprocess.run(["umount", "-l", str(point)], check=False)
         point.rmdir()
 
 
