@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, make_repo, write
+from tests.conftest import commit, du_apparent, make_repo, write
+from tidy.fixes import report
 from tests.fixes.helpers import backdate, run_tidy, snapshot, tidy_env
 
 
@@ -215,6 +216,20 @@ def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
     code, text = _run_on_a_terminal([*FIX], root, state, b"y\n")
     assert code == 0 and "moved to trash" in text
     assert not (root / "web" / "node_modules").exists()
+
+
+@pytest.mark.slow
+def test_the_question_counts_a_folder_trashed_and_ignored_once(tmp_path: Path,
+                                                              state: Path) -> None:
+    # An unignored __pycache__ is two plan rows (TDY101 to the trash, TDY501 an ignore rule):
+    # the question asked "move 3 item(s), 1.3 MB" for 2 folders of 666 kB.
+    root = project(tmp_path)
+    moving = [root / "pkg" / "__pycache__", root / "web" / "node_modules"]
+    code, text = _run_on_a_terminal(["fix", "-q"], root, state, b"n\n")
+    question = next(line for line in text.splitlines() if "[y/N]" in line)
+    expected = report.size(sum(du_apparent(path) for path in moving))
+    assert code == 0 and f"move 2 item(s), {expected}, to tidy's trash" in question, question
+    assert "and make 2 index or config edit(s)?" in question, question
 
 
 @pytest.mark.slow

@@ -93,10 +93,25 @@ def _does(action: PlannedAction) -> str:
         action.action, action.action.value)
 
 
+def _moving(plan: Plan) -> list[PlannedAction]:
+    """The actions that move bytes (trash, git rm), apart from edits that only hide paths
+    (ignore rules, untracking): the same folder trashed and ignored is not twice the space."""
+    return [a for a in plan.actions if a.action in (ActionKind.TRASH, ActionKind.GIT_RM)]
+
+
+def plan_question(plan: Plan) -> str:
+    """`tidy fix`'s confirmation, with the same counts as the plan's totals line."""
+    moving = _moving(plan)
+    edits = len(plan.actions) - len(moving)
+    parts = ([f"move {len(moving)} item(s), {size(sum(a.bytes for a in moving))}, "
+              "to tidy's trash"] if moving else [])
+    if edits:
+        parts.append(f"make {edits} index or config edit(s)")
+    return " and ".join(parts) + "?"
+
+
 def _plan_totals(plan: Plan) -> str:
-    """Bytes that move (trash, git rm) apart from edits that only hide paths (ignore rules):
-    the same folder trashed and ignored is not twice the space."""
-    moving = [a for a in plan.actions if a.action in (ActionKind.TRASH, ActionKind.GIT_RM)]
+    moving = _moving(plan)
     others = len(plan.actions) - len(moving)
     line = (f"{len(plan.actions)} item(s): {len(moving)} to move, "
             f"{size(sum(a.bytes for a in moving))} in {sum(a.files for a in moving):,} files")
