@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import commit, du_apparent, make_repo, write
-from tidy.fixes import report
 from tests.fixes.helpers import backdate, run_tidy, snapshot, tidy_env
+from tidy.fixes import report
 
 
 @pytest.fixture
