@@ -107,6 +107,30 @@ def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
 
 
 @pytest.mark.slow
+def test_purge_counts_the_runs_trash_list_shows(tmp_path: Path, state: Path) -> None:
+    # An undone run leaves nothing in the trash and `tidy trash list` hides it; purge still
+    # counted it: the list showed 1 run of 666.4 kB, purge said "freed 666.4 kB from 2 run(s)".
+    root = project(tmp_path)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    assert run_tidy("undo", cwd=root, state=state).returncode == 0
+    assert "the trash is empty" in run_tidy("trash", "list", cwd=root, state=state).stdout
+    assert run_tidy("trash", "purge", cwd=root, state=state).stdout.startswith(
+        "nothing to purge")
+    write(root / "pkg" / "__pycache__" / "mod.cpython-311.pyc", b"\x00" * 300)
+    backdate(root)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    assert run_tidy("undo", cwd=root, state=state).returncode == 0
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    listing = json.loads(run_tidy("trash", "list", "--format", "json", cwd=root,
+                                  state=state).stdout)
+    (run,) = listing["runs"]
+    purge = run_tidy("trash", "purge", cwd=root, state=state)
+    assert purge.returncode == 0
+    assert purge.stdout.startswith(f"freed {report.size(run['bytes'])} from 1 run(s)\n"), \
+        purge.stdout
+
+
+@pytest.mark.slow
 def test_purge_older_than_keeps_recent_runs_and_dry_run_deletes_nothing(
         tmp_path: Path, state: Path) -> None:
     root = project(tmp_path)

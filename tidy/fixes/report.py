@@ -302,8 +302,10 @@ def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None =
     left = caches.left if caches is not None else []
     lines = []
     verb = "would free" if dry_run else "freed"
-    if purged:
-        lines.append(f"{verb} {size(sum(p.bytes for p in purged))} from {len(purged)} run(s)")
+    # Runs that held nothing (undone ones) are not counted: `tidy trash list` hides them too.
+    held = [p for p in purged if p.items or p.bytes]
+    if held:
+        lines.append(f"{verb} {size(sum(p.bytes for p in held))} from {len(held)} run(s)")
     if dropped:
         verb = "would drop" if dry_run else "dropped"
         lines.append(f"{verb} {len(dropped)} content cache(s), "
