@@ -107,6 +107,16 @@ def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
 
 
 @pytest.mark.slow
+def test_text_output_names_the_file_each_rule_went_to(tmp_path: Path, state: Path) -> None:
+    # The result said "ignore: pkg/__pycache__" and left the user to find the edited file.
+    root = project(tmp_path)
+    result = run_tidy("fix", "-q", "--yes", cwd=root, state=state)
+    assert result.returncode == 0, result.stderr
+    assert "ignore: pkg/__pycache__ (written to .gitignore)" in result.stdout, result.stdout
+    assert "__pycache__/" in (root / ".gitignore").read_text()
+
+
+@pytest.mark.slow
 def test_purge_counts_the_runs_trash_list_shows(tmp_path: Path, state: Path) -> None:
     # An undone run leaves nothing in the trash and `tidy trash list` hides it; purge still
     # counted it: the list showed 1 run of 666.4 kB, purge said "freed 666.4 kB from 2 run(s)".

@@ -135,11 +135,21 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
                      "file(s) left on disk and now ignored; commit to make it stick "
                      f"(`tidy undo {run_id}` restores the index)")
     for outcome in other:
-        lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}")
+        lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}{_edited(outcome)}")
     lines += _problems(outcomes, cwd)
     if not lines:
         lines.append("nothing changed")
     return "\n".join(lines) + "\n"
+
+
+def _edited(outcome: Outcome) -> str:
+    """The files an ignore or exclude rule went to (relative to the repository), so the user
+    knows what `git status` will show; other edits name their files elsewhere."""
+    if outcome.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE) or not outcome.where:
+        return ""
+    if outcome.where == "already in place":
+        return " (already in place)"
+    return f" (written to {printable(outcome.where)})"
 
 
 def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
