@@ -117,6 +117,28 @@ def test_text_output_names_the_file_each_rule_went_to(tmp_path: Path, state: Pat
 
 
 @pytest.mark.slow
+def test_git_rm_result_says_where_the_files_went_and_how_to_undo(tmp_path: Path,
+                                                                 state: Path) -> None:
+    # The result said only "git-rm: static/vendor/chartlib": the files were gone from disk
+    # and nothing said they were in the trash or how to get them back.
+    root = make_repo(tmp_path / "web")
+    write(root / "src" / "index.js", "console.log(1);\n")
+    write(root / "static" / "vendor" / "chartlib" / "chartlib.js",
+          "/*! ChartLib v2.1.0 | MIT */\n" + "function f(a){return a;}\n" * 200)
+    commit(root)
+    backdate(root)
+    result = run_tidy("fix", "-q", "--unsafe-fixes", "--select", "TDY401", "--yes", cwd=root,
+                      state=state)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "static" / "vendor" / "chartlib").exists()
+    run = json.loads(run_tidy("trash", "list", "--format", "json", cwd=root,
+                              state=state).stdout)["runs"][0]["run"]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("git rm -r: "))
+    assert line == ("git rm -r: static/vendor/chartlib (files in tidy's trash; commit to make "
+                    f"it stick, `tidy undo {run}` puts them back)"), line
+
+
+@pytest.mark.slow
 def test_purge_counts_the_runs_trash_list_shows(tmp_path: Path, state: Path) -> None:
     # An undone run leaves nothing in the trash and `tidy trash list` hides it; purge still
     # counted it: the list showed 1 run of 666.4 kB, purge said "freed 666.4 kB from 2 run(s)".

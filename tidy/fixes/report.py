@@ -135,6 +135,10 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
                      "file(s) left on disk and now ignored; commit to make it stick "
                      f"(`tidy undo {run_id}` restores the index)")
     for outcome in other:
+        if outcome.action is ActionKind.GIT_RM:
+            lines.append(f"git rm -r: {_shown(outcome.path, cwd)} (files in tidy's trash; "
+                         f"commit to make it stick, `tidy undo {run_id}` puts them back)")
+            continue
         lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}{_edited(outcome)}")
     lines += _problems(outcomes, cwd)
     if not lines:
