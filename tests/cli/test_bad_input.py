@@ -407,3 +407,25 @@ def test_known_codes_and_prefixes_still_select(tmp_path: Path) -> None:
         result = run_cli("scan", "--select", value, "--fail-on", "none", cwd=root)
         assert result.code == 0, (value, result)
     assert run_cli("scan", "--fail-on", "none", cwd=root).code == 0
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (("scan", "--min-size", "10XB"), "Invalid value for '--min-size': not a size: '10XB'"),
+    (("scan", "--select", "TDY11"), "unknown rule code or prefix 'TDY11'"),
+    (("scan", "--nosuch"), "No such option '--nosuch'"),
+    (("nosuch",), "No such command 'nosuch'"),
+    (("trash", "purge", "--older-than", "7x"), "not an age: '7x'"),
+])
+def test_a_usage_error_is_one_line_naming_the_help(tmp_path: Path, args: tuple[str, ...],
+                                                   needle: str) -> None:
+    # click printed four lines ("Usage: ...", "Try 'tidy scan --help' for help.", a blank, then
+    # "Error: ..."): the one line the standards promise for bad input, plus three.
+    result = run_cli(*args, cwd=tmp_path, env=hermetic_env({
+        "TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path)}))
+    assert_clean_failure(result, 2, needle, "--help")
+    assert result.err.startswith("Error: "), result.err
+
+
+def test_no_command_still_prints_the_help(tmp_path: Path) -> None:
+    result = run_cli(cwd=tmp_path)
+    assert result.code == 2 and "Commands:" in result.out + result.err
