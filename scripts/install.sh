@@ -18,12 +18,18 @@ if ! command -v pipx >/dev/null 2>&1; then
                 "'apt-get install pipx', then run this again (or see README: a virtualenv)"
             exit 1
         fi
+        # sudo may refuse (not in sudoers, no password): end on what to do, not on its words.
+        cannot() {
+            say "could not install pipx with ${as_root[*]:+sudo }apt-get: as root run" \
+                "'apt-get install pipx', then run this again (or see README: a virtualenv)"
+            exit 1
+        }
         if [ -z "$(find /var/lib/apt/lists -maxdepth 1 -name '*_Packages*' 2>/dev/null | head -1)" ]; then
-            "${as_root[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq
+            "${as_root[@]}" apt-get -o DPkg::Lock::Timeout=600 update -qq || cannot
         fi
         say "installing pipx with ${as_root[*]:+sudo }apt-get"
         "${as_root[@]}" env DEBIAN_FRONTEND=noninteractive \
-            apt-get -o DPkg::Lock::Timeout=600 install -y -qq pipx >/dev/null
+            apt-get -o DPkg::Lock::Timeout=600 install -y -qq pipx >/dev/null || cannot
     elif command -v brew >/dev/null 2>&1; then
         brew install pipx
     else

@@ -15,7 +15,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import CliResult, commit, du_apparent, git, make_repo, scan_json, write
+from tests.conftest import (
+    CliResult,
+    commit,
+    du_apparent,
+    git,
+    hermetic_env,
+    make_repo,
+    run_cli,
+    scan_json,
+    write,
+)
 from tidy import trends
 from tidy.core.config import Config
 from tidy.core.models import Finding, Size
@@ -283,3 +293,26 @@ def test_a_scan_records_the_index_size_measured_early(
 
     (group,) = engine.scan([str(repo)], load(str(repo), None), tracked_size=True).groups
     assert group.tracked == trends.tracked_size(str(repo))  # measured by the worker
+
+
+def test_scans_without_the_history_walk_do_not_read_as_an_empty_history(tmp_path: Path) -> None:
+    # `tidy scan` then `tidy scan --history`: `tidy history` showed "history  0 Bytes  1.2 MB
+    # +1.2 MB", as if the git history had grown, when the first scan never walked it.
+    repo = small_repo(tmp_path)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "own-state"),
+                        "HOME": str(tmp_path / "home")})
+
+    def tidy(*args: str) -> CliResult:
+        return run_cli(*args, cwd=tmp_path, env=env)
+
+    for flags in ((), ("--history",), ()):
+        assert tidy("scan", str(repo), "--quiet", "--exit-zero", *flags).code == 0
+    shown = tidy("history", str(repo))
+    assert shown.code == 0 and "3 scan(s)" in shown.out
+    scans = json.loads(tidy("history", str(repo), "--format", "json").out)["repos"][0]["scans"]
+    assert "history" in scans[1]["families"] and "history" not in scans[0]["families"]
+    measured = scans[1]["families"]["history"]["bytes"]
+    assert measured > 0
+    row = next(line for line in shown.out.splitlines() if line.startswith("history "))
+    assert row.split()[1:5] == [*trends.humanize.naturalsize(measured).split()] * 2, row
+    assert row.split()[5] == "=", row

@@ -464,8 +464,25 @@ def metrics(entries: Sequence[Totals]) -> list[Metric]:
     for family in FAMILIES:
         if family in seen:
             found.append(Metric(f"family.{family}", family, "bytes",
-                                series(lambda e, fam=family: e.family_bytes(fam))))
+                                series(lambda e, fam=family: _family_value(e, fam))))
     return found
+
+
+# Families only a scan that asked for them measures (`--history` walks git history): a scan
+# without one is "not measured", never 0, or the next --history scan reads as growth.
+_OPT_IN_FAMILIES = frozenset({"history"})
+
+
+def _family_value(entry: Totals, family: str) -> int | None:
+    if family in _OPT_IN_FAMILIES and all(f != family for f, _, _ in entry.families):
+        return None
+    return entry.family_bytes(family)
+
+
+def _first_and_last(values: Sequence[int | None]) -> tuple[int | None, int | None]:
+    """The first and last measured values (None where a scan did not measure the metric)."""
+    known = [v for v in values if v is not None]
+    return (known[0], known[-1]) if known else (None, None)
 
 
 _BLOCKS = "▁▂▃▄▅▆▇█"
@@ -537,7 +554,7 @@ def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
                             ("change", "right"), ("trend", "left")):
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for metric in metrics(entries):
-        begin, end = metric.values[0], metric.values[-1]
+        begin, end = _first_and_last(metric.values)
         table.add_row(metric.label, amount(begin, metric.unit), amount(end, metric.unit),
                       _change(begin, end, metric.unit), sparkline(metric.values))
     console.print(table)

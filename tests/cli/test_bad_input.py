@@ -380,3 +380,52 @@ def test_a_repo_git_cannot_read_offers_no_fix(tmp_path: Path) -> None:
     assert cache["fix"]["applicability"] == "display-only"
     assert report["warnings"]
     assert report["summary"]["reclaimable"]["bytes"] == 0
+
+
+@pytest.mark.parametrize(("option", "value"), [
+    ("--select", "TDY999"), ("--select", "TDY101,TDY11"), ("--ignore", "TDY7"),
+    ("--fail-on", "TDY1O2"), ("--select", "untracked-artifact"),
+])
+def test_an_unknown_rule_code_is_a_usage_error_not_an_empty_report(
+        tmp_path: Path, option: str, value: str) -> None:
+    # A typo (`--select TDY11`) printed "nothing to report" and exited 0: a clean bill for a
+    # tree holding a __pycache__. ruff says "Unknown rule selector" for the same mistake.
+    root = make_repo(tmp_path / "proj")
+    write(root / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 100)
+    result = run_cli("scan", option, value, cwd=root)
+    assert result.code == 2, result
+    assert "Traceback" not in result.err and "nothing to report" not in result.out
+    bad = value.upper().split(",")[-1]
+    assert f"unknown rule code or prefix {bad!r}" in result.err, result.err
+    assert "`tidy rules` lists them" in result.err
+
+
+def test_known_codes_and_prefixes_still_select(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "proj")
+    write(root / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 100)
+    for value in ("TDY", "tdy1", "TDY101", "TDY9"):
+        result = run_cli("scan", "--select", value, "--fail-on", "none", cwd=root)
+        assert result.code == 0, (value, result)
+    assert run_cli("scan", "--fail-on", "none", cwd=root).code == 0
+
+
+@pytest.mark.parametrize(("args", "needle"), [
+    (("scan", "--min-size", "10XB"), "Invalid value for '--min-size': not a size: '10XB'"),
+    (("scan", "--select", "TDY11"), "unknown rule code or prefix 'TDY11'"),
+    (("scan", "--nosuch"), "No such option '--nosuch'"),
+    (("nosuch",), "No such command 'nosuch'"),
+    (("trash", "purge", "--older-than", "7x"), "not an age: '7x'"),
+])
+def test_a_usage_error_is_one_line_naming_the_help(tmp_path: Path, args: tuple[str, ...],
+                                                   needle: str) -> None:
+    # click printed four lines ("Usage: ...", "Try 'tidy scan --help' for help.", a blank, then
+    # "Error: ..."): the one line the standards promise for bad input, plus three.
+    result = run_cli(*args, cwd=tmp_path, env=hermetic_env({
+        "TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path)}))
+    assert_clean_failure(result, 2, needle, "--help")
+    assert result.err.startswith("Error: "), result.err
+
+
+def test_no_command_still_prints_the_help(tmp_path: Path) -> None:
+    result = run_cli(cwd=tmp_path)
+    assert result.code == 2 and "Commands:" in result.out + result.err

@@ -13,8 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, make_repo, write
+from tests.conftest import commit, du_apparent, make_repo, write
 from tests.fixes.helpers import backdate, run_tidy, snapshot, tidy_env
+from tidy.fixes import report
 
 
 @pytest.fixture
@@ -103,6 +104,62 @@ def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
     log = run_tidy("log", cwd=root, state=state).stdout.splitlines()
     assert [line.split()[3] for line in log] == ["fix", "purge"]
     assert "tidy fix -q --select TDY1 --yes" in log[0]
+
+
+@pytest.mark.slow
+def test_text_output_names_the_file_each_rule_went_to(tmp_path: Path, state: Path) -> None:
+    # The result said "ignore: pkg/__pycache__" and left the user to find the edited file.
+    root = project(tmp_path)
+    result = run_tidy("fix", "-q", "--yes", cwd=root, state=state)
+    assert result.returncode == 0, result.stderr
+    assert "ignore: pkg/__pycache__ (written to .gitignore)" in result.stdout, result.stdout
+    assert "__pycache__/" in (root / ".gitignore").read_text()
+
+
+@pytest.mark.slow
+def test_git_rm_result_says_where_the_files_went_and_how_to_undo(tmp_path: Path,
+                                                                 state: Path) -> None:
+    # The result said only "git-rm: static/vendor/chartlib": the files were gone from disk
+    # and nothing said they were in the trash or how to get them back.
+    root = make_repo(tmp_path / "web")
+    write(root / "src" / "index.js", "console.log(1);\n")
+    write(root / "static" / "vendor" / "chartlib" / "chartlib.js",
+          "/*! ChartLib v2.1.0 | MIT */\n" + "function f(a){return a;}\n" * 200)
+    commit(root)
+    backdate(root)
+    result = run_tidy("fix", "-q", "--unsafe-fixes", "--select", "TDY401", "--yes", cwd=root,
+                      state=state)
+    assert result.returncode == 0, result.stderr
+    assert not (root / "static" / "vendor" / "chartlib").exists()
+    run = json.loads(run_tidy("trash", "list", "--format", "json", cwd=root,
+                              state=state).stdout)["runs"][0]["run"]
+    line = next(x for x in result.stdout.splitlines() if x.startswith("git rm -r: "))
+    assert line == ("git rm -r: static/vendor/chartlib (files in tidy's trash; commit to make "
+                    f"it stick, `tidy undo {run}` puts them back)"), line
+
+
+@pytest.mark.slow
+def test_purge_counts_the_runs_trash_list_shows(tmp_path: Path, state: Path) -> None:
+    # An undone run leaves nothing in the trash and `tidy trash list` hides it; purge still
+    # counted it: the list showed 1 run of 666.4 kB, purge said "freed 666.4 kB from 2 run(s)".
+    root = project(tmp_path)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    assert run_tidy("undo", cwd=root, state=state).returncode == 0
+    assert "the trash is empty" in run_tidy("trash", "list", cwd=root, state=state).stdout
+    assert run_tidy("trash", "purge", cwd=root, state=state).stdout.startswith(
+        "nothing to purge")
+    write(root / "pkg" / "__pycache__" / "mod.cpython-311.pyc", b"\x00" * 300)
+    backdate(root)
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    assert run_tidy("undo", cwd=root, state=state).returncode == 0
+    assert run_tidy(*FIX, "--yes", cwd=root, state=state).returncode == 0
+    listing = json.loads(run_tidy("trash", "list", "--format", "json", cwd=root,
+                                  state=state).stdout)
+    (run,) = listing["runs"]
+    purge = run_tidy("trash", "purge", cwd=root, state=state)
+    assert purge.returncode == 0
+    assert purge.stdout.startswith(f"freed {report.size(run['bytes'])} from 1 run(s)\n"), \
+        purge.stdout
 
 
 @pytest.mark.slow
@@ -215,6 +272,20 @@ def test_on_a_terminal_it_asks_first(tmp_path: Path, state: Path) -> None:
     code, text = _run_on_a_terminal([*FIX], root, state, b"y\n")
     assert code == 0 and "moved to trash" in text
     assert not (root / "web" / "node_modules").exists()
+
+
+@pytest.mark.slow
+def test_the_question_counts_a_folder_trashed_and_ignored_once(tmp_path: Path,
+                                                              state: Path) -> None:
+    # An unignored __pycache__ is two plan rows (TDY101 to the trash, TDY501 an ignore rule):
+    # the question asked "move 3 item(s), 1.3 MB" for 2 folders of 666 kB.
+    root = project(tmp_path)
+    moving = [root / "pkg" / "__pycache__", root / "web" / "node_modules"]
+    code, text = _run_on_a_terminal(["fix", "-q"], root, state, b"n\n")
+    question = next(line for line in text.splitlines() if "[y/N]" in line)
+    expected = report.size(sum(du_apparent(path) for path in moving))
+    assert code == 0 and f"move 2 item(s), {expected}, to tidy's trash" in question, question
+    assert "and make 2 index or config edit(s)?" in question, question
 
 
 @pytest.mark.slow

@@ -86,3 +86,45 @@ def test_appends_to_pyproject_keeping_every_byte(tmp_path: Path) -> None:
     again = run_cli("init", "--write", "--force", cwd=tmp_path)
     assert "already has [tool.tidy]" in again.out and again.code == 1
     assert (tmp_path / "pyproject.toml").read_bytes() == data
+
+
+_HTML_TIDY = """#!/bin/sh
+# Debian's `tidy` (HTML Tidy): answers --version its own way, dumps HTML for anything else.
+if [ "$1" = --version ]; then echo "HTML Tidy for Linux version 5.6.0"; exit 0; fi
+echo '<!DOCTYPE html><html><head><meta name="generator" content="HTML Tidy"></head></html>'
+exit 1
+"""
+
+
+def _path_with(tmp_path: Path, tidy_script: str) -> str:
+    """A PATH whose `tidy` is `tidy_script`, then the usual programs (git, sh, grep)."""
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "tidy").write_text(tidy_script)
+    (bin_dir / "tidy").chmod(0o755)
+    return f"{bin_dir}:/usr/local/bin:/usr/bin:/bin"
+
+
+@pytest.mark.slow
+def test_the_local_hook_stops_with_one_line_when_tidy_on_path_is_html_tidy(
+        tmp_path: Path) -> None:
+    # `tidy init` wrote `entry: tidy hook check-staged`; with ~/.local/bin not first on PATH
+    # pre-commit ran Debian's HTML Tidy, which printed an HTML page as the hook's failure.
+    repo = make_repo(tmp_path / "repo")
+    assert run_cli("init", "--write", cwd=repo).code == 0
+    (repo / "app.py").write_text("x = 1\n")
+    subprocess.run(["git", "add", "app.py"], cwd=repo, check=True, env=hermetic_env())
+
+    def hook(path: str) -> subprocess.CompletedProcess[str]:
+        env = hermetic_env({"PATH": path, "PRE_COMMIT_HOME": str(tmp_path / "pc"),
+                            "HOME": str(tmp_path)})
+        return subprocess.run([sys.executable, "-m", "pre_commit", "run", "tidy-staged",
+                               "--files", "app.py"], cwd=repo, capture_output=True, text=True,
+                              env=env, timeout=120, check=False)
+
+    html = hook(_path_with(tmp_path, _HTML_TIDY))
+    assert html.returncode == 1, html.stdout
+    assert "<html" not in html.stdout, html.stdout
+    assert "tidy: the tidy on PATH is not tidy-workspace (HTML Tidy, or none)" in html.stdout
+    ours = hook(_path_with(tmp_path, f'#!/bin/sh\nexec {sys.executable} -m tidy "$@"\n'))
+    assert ours.returncode == 0, ours.stdout

@@ -49,3 +49,22 @@ def test_every_path_is_one_row_whatever_its_findings(paths: list[str], codes: li
     rendered = text.render(report, width=200)
     for path in set(paths):
         assert len(re.findall(rf"\s{re.escape(path)}(\s|$)", rendered)) == 1, rendered
+
+
+def test_without_colour_the_failing_codes_are_marked_in_text(tmp_path: Path) -> None:
+    # Piped (no colour), the legend said "codes in red fail the run" over rows with no red:
+    # which of the findings made the scan exit 1 could not be told.
+    repo = make_repo(tmp_path / "r")
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-312.pyc", size=2_000)
+    write(repo / ".next" / "cache" / "a.pack", size=3_000)
+    commit(repo, "pkg/m.py", ".next/cache/a.pack")
+    shown = run_cli("scan", "--quiet", "--no-record", cwd=repo)
+    assert shown.code == 1, shown
+    next_row = next(line for line in shown.out.splitlines() if line.rstrip().endswith(".next"))
+    pycache_row = next(line for line in shown.out.splitlines()
+                       if line.rstrip().endswith("pkg/__pycache__"))
+    assert "TDY102!" in next_row, next_row
+    assert "!" not in pycache_row, pycache_row
+    assert "in red" not in shown.out
+    assert "codes marked ! fail the run" in shown.out

@@ -202,3 +202,29 @@ def test_a_watch_pass_reads_and_writes_the_scans_content_cache(tmp_path: Path) -
     codes = [sorted(f["code"] for g in r.json()["groups"] for f in g["findings"])
              for r in (warm, cold)]
     assert codes[0] == codes[1] and "TDY301" in codes[0]
+
+
+def test_once_names_the_artifacts_it_left_because_they_are_recent(tmp_path: Path,
+                                                                  state: Path) -> None:
+    # `tidy scan` listed node_modules as reclaimable; `tidy watch --once` said only "moved 0
+    # item(s), 0 bytes" and never why (artifacts-older-than: 30d by default).
+    repo = make_repo(tmp_path / "app")
+    write(repo / "index.js", "\n")
+    write(repo / "node_modules" / "x" / "index.js", "1\n")
+    old = make_repo(tmp_path / "old")
+    write(old / "index.js", "\n")
+    write(old / "node_modules" / "x" / "index.js", "1\n")
+    for entry in ("index.js", "node_modules"):
+        set_age(old / entry, 60 * DAY)
+    for root in (repo, old):
+        once = run_tidy("watch", "--once", str(root), state=state)
+        assert once.returncode == 0, once.stderr
+    assert (repo / "node_modules").exists() and not (old / "node_modules").exists()
+
+    text = run_tidy("watch", "--once", str(repo), state=state).stdout
+    assert (f"  left    old-artifact    {repo / 'node_modules'} (project changed 0h ago; "
+            "artifacts-older-than 30d)") in text, text
+    result = json.loads(run_tidy("watch", "--once", str(repo), "--format", "json",
+                                 state=state).stdout)
+    assert result["left"] == [{"path": str(repo / "node_modules"), "rule": "old-artifact",
+                               "reason": "project changed 0h ago; artifacts-older-than 30d"}]

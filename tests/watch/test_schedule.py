@@ -238,3 +238,23 @@ def test_options_redirect_too_and_templates_come_from_hooks(sandbox: dict[str, A
     hooks = Path(__file__).resolve().parents[2] / "hooks"
     template = (hooks / "systemd" / "tidy-clean.timer").read_text()
     assert written == template.replace("@HOUR@", "05").replace("@MINUTE@", "05")
+
+
+def test_a_scheduler_that_is_not_installed_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    # A fresh Debian account without cron: `--scheduler cron` was an internal error (exit 3,
+    # "FileNotFoundError: ... 'crontab'"). PATH holds no crontab or systemctl at all, and no
+    # scheduler is redirected, so nothing real can be reached.
+    empty_bin = tmp_path / "bin"
+    empty_bin.mkdir()
+    root = tmp_path / "code"
+    root.mkdir()
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path),
+                        "PATH": str(empty_bin)})
+    for name in ("TIDY_SYSTEMD_USER_DIR", "TIDY_LAUNCHD_DIR", "TIDY_CRONTAB_FILE"):
+        env.pop(name, None)
+    done = subprocess.run([sys.executable, "-m", "tidy", "schedule", "install", "--scheduler",
+                           "cron", str(root)], capture_output=True, text=True, env=env,
+                          cwd=tmp_path, timeout=120, check=False)
+    assert done.returncode == 2, done.stderr
+    assert "--scheduler cron: no `crontab` command" in done.stderr, done.stderr
+    assert done.stderr.count("\n") == 1 and "internal error" not in done.stderr

@@ -63,12 +63,26 @@ def cli() -> None:
     """Find and safely clean caches, build artifacts and repository bloat."""
 
 
+# click 8.2+ raises this for a group called without a command (8.1 shows the help itself).
+_NO_ARGS_IS_HELP: tuple[type[click.UsageError], ...] = tuple(
+    t for t in (getattr(click.exceptions, "NoArgsIsHelpError", None),) if t is not None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None,
                           prog_name="tidy", standalone_mode=False)
     except click.exceptions.Exit as done:
         return int(done.exit_code)
+    except click.UsageError as error:
+        if isinstance(error, _NO_ARGS_IS_HELP):  # bare `tidy`: the help is the answer
+            error.show()
+            return EXIT_USAGE
+        # One line, as every other bad input (click's own form is four: usage, a hint to
+        # --help, a blank line, then the error).
+        where = error.ctx.command_path if error.ctx is not None else "tidy"
+        click.echo(f"Error: {error.format_message()} (see `{where} --help`)", err=True)
+        return EXIT_USAGE
     except click.ClickException as error:
         error.show()
         return EXIT_USAGE

@@ -64,17 +64,35 @@ def age(_ctx: click.Context, _param: click.Parameter, value: str | None) -> floa
 
 
 # ---------------------------------------------------------------------------- settings
+def _split_codes(value: str) -> tuple[str, ...]:
+    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+
+
+def _known_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
+    """`codes`, each the prefix of some rule's code; else a usage error, as ruff's "unknown
+    rule selector": a typo (`--select TDY11`) would select nothing and read as a clean tree."""
+    from tidy.rules.registry import RULES
+
+    for code in codes:
+        if not any(rule.code.startswith(code) for rule in RULES):
+            raise click.BadParameter(
+                f"unknown rule code or prefix {code!r} (`tidy rules` lists them)")
+    return codes
+
+
 def _codes(_ctx: click.Context, _param: click.Parameter,
            value: str | None) -> tuple[str, ...] | None:
     if value is None:
         return None
-    return tuple(c.strip().upper() for c in value.split(",") if c.strip())
+    return _known_codes(_split_codes(value))
 
 
-def _codes_or_none(ctx: click.Context, param: click.Parameter,
+def _codes_or_none(_ctx: click.Context, _param: click.Parameter,
                    value: str | None) -> tuple[str, ...] | None:
-    codes = _codes(ctx, param, value)
-    return () if codes in (("NONE",), ()) else codes
+    if value is None:
+        return None
+    codes = _split_codes(value)
+    return () if codes in (("NONE",), ()) else _known_codes(codes)
 
 
 def _names(_ctx: click.Context, _param: click.Parameter,

@@ -131,7 +131,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
             out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
                                 exit_code=EXIT_OK, recovered=recovered))
         return EXIT_OK
-    if not request.yes and not confirm(_question(plan)):
+    if not request.yes and not confirm(report.plan_question(plan)):
         out("nothing changed", err=True)
         return EXIT_OK
     run_id, outcomes = _apply(plan, request)
@@ -143,11 +143,6 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     else:
         out(report.result_text(outcomes, run_id, cwd=_cwd()))
     return code
-
-
-def _question(plan: planning.Plan) -> str:
-    return (f"move {len(plan.actions)} item(s), {report.size(plan.bytes)}, to tidy's trash "
-            "(untrack where listed)?")
 
 
 def _settings(request: FixRequest) -> ApplySettings:

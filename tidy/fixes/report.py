@@ -93,10 +93,25 @@ def _does(action: PlannedAction) -> str:
         action.action, action.action.value)
 
 
+def _moving(plan: Plan) -> list[PlannedAction]:
+    """The actions that move bytes (trash, git rm), apart from edits that only hide paths
+    (ignore rules, untracking): the same folder trashed and ignored is not twice the space."""
+    return [a for a in plan.actions if a.action in (ActionKind.TRASH, ActionKind.GIT_RM)]
+
+
+def plan_question(plan: Plan) -> str:
+    """`tidy fix`'s confirmation, with the same counts as the plan's totals line."""
+    moving = _moving(plan)
+    edits = len(plan.actions) - len(moving)
+    parts = ([f"move {len(moving)} item(s), {size(sum(a.bytes for a in moving))}, "
+              "to tidy's trash"] if moving else [])
+    if edits:
+        parts.append(f"make {edits} index or config edit(s)")
+    return " and ".join(parts) + "?"
+
+
 def _plan_totals(plan: Plan) -> str:
-    """Bytes that move (trash, git rm) apart from edits that only hide paths (ignore rules):
-    the same folder trashed and ignored is not twice the space."""
-    moving = [a for a in plan.actions if a.action in (ActionKind.TRASH, ActionKind.GIT_RM)]
+    moving = _moving(plan)
     others = len(plan.actions) - len(moving)
     line = (f"{len(plan.actions)} item(s): {len(moving)} to move, "
             f"{size(sum(a.bytes for a in moving))} in {sum(a.files for a in moving):,} files")
@@ -120,11 +135,25 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
                      "file(s) left on disk and now ignored; commit to make it stick "
                      f"(`tidy undo {run_id}` restores the index)")
     for outcome in other:
-        lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}")
+        if outcome.action is ActionKind.GIT_RM:
+            lines.append(f"git rm -r: {_shown(outcome.path, cwd)} (files in tidy's trash; "
+                         f"commit to make it stick, `tidy undo {run_id}` puts them back)")
+            continue
+        lines.append(f"{outcome.action.value}: {_shown(outcome.path, cwd)}{_edited(outcome)}")
     lines += _problems(outcomes, cwd)
     if not lines:
         lines.append("nothing changed")
     return "\n".join(lines) + "\n"
+
+
+def _edited(outcome: Outcome) -> str:
+    """The files an ignore or exclude rule went to (relative to the repository), so the user
+    knows what `git status` will show; other edits name their files elsewhere."""
+    if outcome.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE) or not outcome.where:
+        return ""
+    if outcome.where == "already in place":
+        return " (already in place)"
+    return f" (written to {printable(outcome.where)})"
 
 
 def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
@@ -287,8 +316,10 @@ def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None =
     left = caches.left if caches is not None else []
     lines = []
     verb = "would free" if dry_run else "freed"
-    if purged:
-        lines.append(f"{verb} {size(sum(p.bytes for p in purged))} from {len(purged)} run(s)")
+    # Runs that held nothing (undone ones) are not counted: `tidy trash list` hides them too.
+    held = [p for p in purged if p.items or p.bytes]
+    if held:
+        lines.append(f"{verb} {size(sum(p.bytes for p in held))} from {len(held)} run(s)")
     if dropped:
         verb = "would drop" if dry_run else "dropped"
         lines.append(f"{verb} {len(dropped)} content cache(s), "

@@ -19,27 +19,39 @@ from tidy.workspace import provenance
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
 
+# `tidy` may be Debian's HTML Tidy (first on PATH when pipx's ~/.local/bin is not): the entry
+# checks `tidy --version` first and stops with one line, as hooks/pre-commit does, instead of
+# letting HTML Tidy print a page of HTML as the hook's failure.
+_GUARDED = ("sh -c 'tidy --version 2>/dev/null | grep -q \"^tidy, version \" || {{ echo \"tidy: "
+            "the tidy on PATH is not tidy-workspace (HTML Tidy, or none): put the one pipx "
+            "installed (~/.local/bin) first on PATH\" >&2; exit 1; }}; exec tidy hook {command} "
+            "\"$@\"' tidy-{command}")
+
 _LOCAL_HOOKS = """\
 # tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install
 # --hook-type pre-commit --hook-type pre-push`. `repo: local` uses the tidy installed in
-# this environment (README, "Set up"); `tidy init --repo URL` pins a commit of a repository.
+# this environment (README, "Set up"), after checking it is not HTML Tidy (the other `tidy`);
+# `tidy init --repo URL` pins a commit of a repository instead.
 repos:
   - repo: local
     hooks:
       - id: tidy-staged
         name: tidy (staged files)
-        entry: tidy hook check-staged
+        entry: >-
+          {staged}
         language: system
         stages: [pre-commit]
         types: [file]
       - id: tidy-push
         name: tidy (pushed commits)
-        entry: tidy hook check-push
+        entry: >-
+          {push}
         language: system
         pass_filenames: false
         always_run: true
         stages: [pre-push]
-"""
+""".format(staged=_GUARDED.format(command="check-staged"),
+           push=_GUARDED.format(command="check-push"))
 
 _REMOTE_HOOKS = """\
 # tidy's git hooks, run by pre-commit (https://pre-commit.com): `pre-commit install

@@ -103,7 +103,9 @@ def _table(group: Group, limit: int, now: float) -> Table:
     table.add_column("path", overflow="fold", ratio=1)
     for row in by_path(group.findings)[:limit]:
         first = row[0]
-        code = _joined([Text(f.code, style="bold red" if f.fails else "bold") for f in row])
+        # "!" as well as red: piped output and NO_COLOR have no red to tell them by.
+        code = _joined([Text(f"{f.code}!", style="bold red") if f.fails
+                        else Text(f.code, style="bold") for f in row])
         path = Text(printable(first.path))
         kinds = list(dict.fromkeys(k for k in map(_kind, row) if k))
         if kinds:
@@ -159,7 +161,7 @@ def _legend(console: Console, report: Report) -> None:
         return
     console.print(Text(
         "state: new = untracked and not ignored; fix: trash = moved to tidy's trash by "
-        "`tidy fix` (undo with `tidy undo`), * = needs --unsafe-fixes; codes in red fail the run",
+        "`tidy fix` (undo with `tidy undo`), * = needs --unsafe-fixes; codes marked ! fail the run",
         style="dim"))
 
 

@@ -40,7 +40,7 @@ from tidy.core.catalog import load_builtin
 from tidy.core.config import Config, ConfigError, read_toml, size_value, table_in
 from tidy.core.models import ActionKind, Report
 from tidy.core.units import parse_age
-from tidy.fixes.plan import Plan, PlannedAction, PlanOptions, build
+from tidy.fixes.plan import LeftOut, Plan, PlannedAction, PlanOptions, build
 
 STALE_MODES = ("trash", "report", "off")
 DAY = 86400.0
@@ -214,7 +214,8 @@ def old_artifacts_plan(report: Report, policy: WatchPolicy, config: Config,
     """Artifacts (TDY101, safe) of projects whose own newest file is older than the policy's age.
 
     The artifact itself must be as old too: a node_modules installed yesterday in a project
-    whose sources are a year old belongs to someone who is running it again.
+    whose sources are a year old belongs to someone who is running it again. The plan's
+    `left_out` names each artifact the age keeps, and why: a pass that moves nothing says so.
     """
     older = policy.artifacts_older_than
     if older is None:
@@ -222,9 +223,32 @@ def old_artifacts_plan(report: Report, policy: WatchPolicy, config: Config,
     now = now or time.time()
     plan = build(report, PlanOptions(
         select=("TDY101",), kinds=_kind_filter(policy.artifact_kinds, _aliases(config)),
-        older_than=older, now=now, actions=_TRASH_ONLY))
-    kept = tuple(a for a in plan.actions if now - a.expected.newest_mtime >= older)
-    return dataclasses.replace(plan, actions=kept)
+        now=now, actions=_TRASH_ONLY))
+    kept: list[PlannedAction] = []
+    young: list[LeftOut] = []
+    for action in plan.actions:
+        why = _too_recent(action, older, now)
+        if why:
+            young.append(LeftOut(action.path, action.code, why))
+        else:
+            kept.append(action)
+    return dataclasses.replace(plan, actions=tuple(kept), left_out=tuple(young))
+
+
+def _too_recent(action: PlannedAction, older: float, now: float) -> str:
+    """Why the age policy keeps `action` (empty: old enough to move)."""
+    limit = f"artifacts-older-than {_span(older)}"
+    if not action.activity:
+        return f"project age unknown (no files of its own); {limit}"
+    if now - action.activity < older:
+        return f"project changed {_span(now - action.activity)} ago; {limit}"
+    if now - action.expected.newest_mtime < older:
+        return f"written {_span(now - action.expected.newest_mtime)} ago; {limit}"
+    return ""
+
+
+def _span(seconds: float) -> str:
+    return f"{max(0, int(seconds // 3600))}h" if seconds < DAY else f"{int(seconds // DAY)}d"
 
 
 def cache_candidates(report: Report, policy: WatchPolicy, config: Config) -> tuple[

@@ -84,6 +84,8 @@ class PassResult:
     deferred: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     actions: list[dict[str, Any]] = field(default_factory=list)
+    # Artifacts the policy keeps (too recent), so "moved 0" does not read as "found none".
+    left: list[dict[str, str]] = field(default_factory=list)
 
 
 def _policy_for(config: Config, overrides: dict[str, Any]) -> WatchPolicy:
@@ -101,6 +103,7 @@ def run_pass(request: PassRequest) -> PassResult:
         for target in request.targets:
             _one_target(request, target, memory, planned, candidates, result)
         _budget(request, memory, planned, candidates, result)
+        result.left = [item for item in result.left if item["path"] not in planned]
         _apply(request, memory, planned, result)
         _save_state(memory)
     result.seconds = round(time.time() - started, 3)
@@ -139,8 +142,11 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
         return
     for action in policies.stale_bytecode_plan(report, policy).actions:
         planned.setdefault(action.path, (action, "stale-bytecode", root))
-    for action in policies.old_artifacts_plan(report, policy, config).actions:
+    old_artifacts = policies.old_artifacts_plan(report, policy, config)
+    for action in old_artifacts.actions:
         planned.setdefault(action.path, (action, "old-artifact", root))
+    result.left += [{"path": item.path, "rule": "old-artifact", "reason": item.reason}
+                    for item in old_artifacts.left_out]
     if policy.stale_bytecode == "report":
         for group in report.groups:
             for finding in group.findings:
@@ -410,6 +416,9 @@ def result_json(result: PassResult) -> str:
     return json.dumps(dataclasses.asdict(result), indent=2) + "\n"
 
 
+_LEFT_SHOWN = 10  # artifacts kept for their age, listed in the text; JSON lists every one
+
+
 def describe(result: PassResult) -> str:
     """The text `tidy watch --once` prints."""
     lines = [f"tidy watch --once: {len(result.targets)} folder(s) in {result.seconds:.1f}s: "
@@ -418,6 +427,11 @@ def describe(result: PassResult) -> str:
     for action in result.actions:
         why = f" ({action['reason']})" if action["reason"] else ""
         lines.append(f"  {action['status']:<7} {action['rule']:<15} {action['path']}{why}")
+    lines += [f"  {'left':<7} {item['rule']:<15} {item['path']} ({item['reason']})"
+              for item in result.left[:_LEFT_SHOWN]]
+    if len(result.left) > _LEFT_SHOWN:
+        lines.append(f"  ... and {len(result.left) - _LEFT_SHOWN} more left "
+                     "(--format json lists all)")
     lines += [f"  deferred {path}: busy" for path in result.deferred]
     lines += [f"  warning: {message}" for message in result.warnings]
     if result.done:

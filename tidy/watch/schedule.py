@@ -331,11 +331,24 @@ def choose(requested: str, where: Locations, platform: str = sys.platform) -> st
         if where.sandboxed and requested not in where.overridden:
             raise ScheduleError(f"--scheduler {requested}: its location is not redirected while "
                                 f"others are ({', '.join(sorted(where.overridden))})")
+        if requested not in options:
+            raise ScheduleError(_not_installed(requested, options))
         return requested
     if not options:
         raise ScheduleError("no scheduler found: no systemd user manager, launchd or crontab "
                             "(set TIDY_CRONTAB_FILE or install cron)")
     return options[0]
+
+
+_WHAT_IT_NEEDS = {"cron": "no `crontab` command (install cron)",
+                  "systemd": "no systemd user manager (`systemctl --user` does not answer)",
+                  "launchd": "no launchd (macOS only)"}
+
+
+def _not_installed(requested: str, options: Sequence[str]) -> str:
+    """One line for --scheduler naming one this machine does not have, and what it has."""
+    other = f"; use --scheduler {options[0]}" if options else ""
+    return f"--scheduler {requested}: {_WHAT_IT_NEEDS.get(requested, 'not available')}{other}"
 
 
 # -- install / remove / status ---------------------------------------------------------------
