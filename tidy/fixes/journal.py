@@ -137,7 +137,10 @@ class RunJournal:
             finally:
                 with contextlib.suppress(OSError):
                     os.unlink(building, dir_fd=folder)
-            os.fsync(folder)  # the journal's name must survive a crash too
+            # The name must survive a crash too; a folder that cannot be fsync'ed does not
+            # unmake a journal already linked in and locked (it would leak, still locked).
+            with contextlib.suppress(OSError):
+                os.fsync(folder)
         except OSError as error:
             raise JournalError(f"cannot start a journal in {state.runs_dir()}: "
                                f"{error.strerror}") from None
