@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
+from tests.safety.moves_helpers import node_project
 from tests.safety.other_user import USER, readable_python, user_env
 
 HOLD_US = 3_000_000
@@ -35,9 +36,7 @@ def test_the_chmod_of_a_folder_tidy_cannot_open_never_follows_a_link(user_tree: 
     python = readable_python()
     if python is None:
         pytest.skip("no python the other user can run tidy with")
-    root = user_tree / "proj"
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    root = node_project(user_tree, repo=False)
     secret = write(user_tree / "secret.txt", "the user's private key\n")
     secret.chmod(0o600)
     state = Path(tempfile.mkdtemp(prefix="tidy-chmod-state-"))  # another filesystem

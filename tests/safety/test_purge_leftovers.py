@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
+from tests.safety.moves_helpers import node_project
 from tests.safety.other_user import USER, as_user_argv, readable_python, user_env
 
 
@@ -37,9 +38,7 @@ def test_a_run_a_purge_could_not_finish_stays_listed_and_is_tried_again(
     python = readable_python()
     if python is None:
         pytest.skip("no python the other user can run tidy with")
-    root = user_tree / "proj"
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    root = node_project(user_tree, repo=False)
     write(root / "web" / "node_modules" / "rootpkg" / "r.js", "root's\n")
     state = user_tree / "state"
     state.mkdir()
