@@ -5,6 +5,8 @@
     python scripts/import_graph.py --edges    every module's imports too
     python scripts/import_graph.py --check    exit 1 on a wrong arrow or a cycle (what
                                               tests/test_layers.py runs)
+    python scripts/import_graph.py --map      every module, layer by layer, with the first
+                                              line of its docstring: what it is for
 
 Every `import` is an edge, wherever it sits: at module level, inside a function (lazy) or
 under `if TYPE_CHECKING:` (typing). The layers, lowest first, are LAYERS below (and the table
@@ -206,6 +208,26 @@ def layer_table(package: Path, found: list[Edge]) -> str:
     return "\n".join(lines)
 
 
+def purpose(path: Path) -> str:
+    """The first line of a module's docstring: what the module is for ("" when it has none;
+    tests/test_layers.py requires one of every module but package markers)."""
+    doc = ast.get_docstring(ast.parse(path.read_text(encoding="utf-8"), str(path))) or ""
+    return doc.split("\n", 1)[0].strip()
+
+
+def module_map(package: Path) -> str:
+    """Every module under its layer and unit, with its purpose: the folder tree, explained."""
+    known = modules(package)
+    lines = []
+    for name, layer in LAYERS:
+        lines.append(f"{name}:")
+        for unit in layer:
+            for module in sorted(m for m in known if unit_of(m) == unit):
+                text = purpose(known[module])
+                lines.append(f"  {module:<42} {text}" if text else f"  {module}")
+    return "\n".join(lines)
+
+
 def _short(unit: str) -> str:
     return "__init__" if unit == "tidy" else unit.removeprefix("tidy.")
 
@@ -215,8 +237,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("package", nargs="?", default=str(Path(__file__).parent.parent / "tidy"))
     parser.add_argument("--edges", action="store_true", help="list every module's imports")
     parser.add_argument("--check", action="store_true", help="exit 1 on a problem")
+    parser.add_argument("--map", action="store_true",
+                        help="print every module with the first line of its docstring")
     args = parser.parse_args(argv)
     package = Path(args.package)
+    if args.map:
+        print(module_map(package))
+        return 0
     found = edges(package)
     if args.edges:
         by_source: dict[str, list[Edge]] = defaultdict(list)

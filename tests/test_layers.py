@@ -39,6 +39,13 @@ def test_every_module_is_in_a_layer() -> None:
         graph.unit_of(module)  # raises for a module no layer holds
 
 
+def test_every_module_says_what_it_is_for() -> None:
+    """`scripts/import_graph.py --map` explains the folder tree with each module's first
+    docstring line (docs/ARCHITECTURE.md points there): none may be missing."""
+    silent = [name for name, path in graph.modules(PACKAGE).items() if not graph.purpose(path)]
+    assert silent == []
+
+
 def test_no_import_runs_up_or_sideways() -> None:
     assert graph.wrong_arrows(EDGES) == []
 

@@ -1,3 +1,5 @@
+"""`python -m tidy`: the same command line as the `tidy` script."""
+
 from __future__ import annotations
 
 from tidy.cli import main
