@@ -311,7 +311,7 @@ def _scan_root_with(
     warnings = [w for w in _warnings(result, facts) if not _about(w, apart)]
     if store is not None:
         warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
-                        f"project's artifact or duplicate; clean it with `{store.clean}`")
+                        f"project's artifact or duplicate; clean it with {store.clean_advice}")
     groups = []
     for bucket in buckets.values():
         if _inside_any(_join(root, bucket.walk_rel), apart):

@@ -236,7 +236,7 @@ def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
             continue
         yield GLOBAL_CACHE.finding(
             hit.rel,
-            f"{kind.why} (global cache): clean it with `{kind.clean}`",
+            f"{kind.why} (global cache): clean it with {kind.clean_advice}",
             kind=kind.name,
             ecosystem=kind.ecosystem,
             size=hit.size,
@@ -244,7 +244,8 @@ def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
             tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
             ignored=ctx.ignored(hit.rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
-                    f"run `{kind.clean}` (tidy never moves a tool's own cache)"),
+                    f"the tool cleans it: {kind.clean_advice} (tidy never moves a tool's "
+                    "own cache)"),
             details=(("why", kind.why), ("clean", kind.clean),
                      ("regenerate", kind.regenerate)),
         )
