@@ -37,10 +37,13 @@ def config_option(command: F) -> F:
                         help=CONFIG_HELP)(command)
 
 
+FORMAT_HELP = "text for people; json for scripts."
+
+
 def format_option(help: str | None = None) -> Decorator:
     """--format text|json (the output of a command other than `tidy scan`)."""
     return click.option("--format", "output_format", type=click.Choice(TEXT_OR_JSON),
-                        default="text", show_default=True, help=help)
+                        default="text", show_default=True, help=help or FORMAT_HELP)
 
 
 def size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:

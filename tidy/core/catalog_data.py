@@ -210,7 +210,7 @@ SOURCE = (
     'tier = "opt-in"\n'
     'safe = false\n'
     'regenerate = "python -m venv + reinstall the project\'s dependencies"\n'
-    'why = "Python virtual environment (created on purpose, so opt-in; found by its pyvenv.cfg)"\n'
+    'why = "Python virtual environment (a folder with a pyvenv.cfg)"\n'
     '\n'
     '[[kind]]\n'
     'name = "conda-env"\n'
@@ -1021,8 +1021,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'opt-in',
            'safe': False,
            'regenerate': "python -m venv + reinstall the project's dependencies",
-           'why': 'Python virtual environment (created on purpose, so opt-in; found by its '
-                  'pyvenv.cfg)'},
+           'why': 'Python virtual environment (a folder with a pyvenv.cfg)'},
           {'name': 'conda-env',
            'ecosystem': 'python',
            'type': 'dir',

@@ -148,7 +148,8 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
         yield STALE_BYTECODE.finding(
             hit.rel,
             (
-                f"{len(hit.stale_bytecode)} .pyc file(s) whose source is gone: {names}"
+                f"{len(stale)} .pyc file{'' if len(stale) == 1 else 's'} whose source is gone: "
+                f"{names}"
                 + (f" and {more} more" if more > 0 else "")
             ),
             kind=hit.kind.name,
