@@ -215,3 +215,39 @@ def test_every_format_option_says_what_it_does(command: list[str], tmp_path: Pat
     result = run_cli(*command, "--help", cwd=tmp_path)
     line = re.search(r"--format \[text\|json\]\s+(.*)", result.out)
     assert line is not None and line.group(1).strip().startswith("text for people"), result.out
+
+
+def test_tidy_rules_lines_every_summary_up_in_one_column(tmp_path: Path) -> None:
+    # Names longer than the old 24-character column pushed their summaries one space after
+    # them (TDY402, TDY902): a ragged column that read as part of the name.
+    result = run_cli("rules", cwd=tmp_path)
+    assert result.code == 0
+    from tidy.rules.registry import RULES
+
+    starts = set()
+    for line, rule in zip(result.out.splitlines(), RULES, strict=True):
+        assert line.startswith(f"{rule.code}  {rule.name}  "), line
+        starts.add(line.index(rule.summary))
+    assert len(starts) == 1, starts
+
+
+@pytest.mark.slow
+def test_undo_says_what_it_put_back_in_units_that_add_up(tmp_path: Path) -> None:
+    # `tidy fix` said "5 item(s): 2 to move ...; 3 index or config edit(s)" and `tidy undo`
+    # "put back 3 item(s)": the three ignore rules were one .gitignore, put back as one file.
+    repo = make_repo(tmp_path / "r")
+    write(repo / "app" / "main.py", "")
+    commit(repo)
+    write(repo / "app" / "__pycache__" / "main.cpython-311.pyc", size=2_000)
+    write(repo / "web" / "node_modules" / "x" / "index.js", size=3_000)
+    write(repo / ".DS_Store", size=6148)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--format", "json", cwd=repo, env=env)
+    assert fixed.code == 0, fixed.err
+    moved = fixed.json()["result"]["moved_to_trash"]
+    undone = run_cli("undo", "--yes", cwd=repo, env=env)
+    assert undone.code == 0, undone.err
+    line = undone.out.strip().splitlines()[-1]
+    assert f"{moved['items']} items from the trash (" in line, line
+    assert "1 edited ignore file" in line, line
+    assert "(s)" not in line
