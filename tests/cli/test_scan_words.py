@@ -251,3 +251,21 @@ def test_undo_says_what_it_put_back_in_units_that_add_up(tmp_path: Path) -> None
     assert f"{moved['items']} items from the trash (" in line, line
     assert "1 edited ignore file" in line, line
     assert "(s)" not in line
+
+
+@pytest.mark.slow
+def test_history_names_each_family_in_words_and_codes(tmp_path: Path) -> None:
+    # A row "ignore  23.4 MB" read as bytes tidy ignores; it is the findings without an
+    # ignore rule (5xx). "1 scan(s)" for one scan.
+    repo = make_repo(tmp_path / "r")
+    write(repo / "app" / "main.py", "")
+    commit(repo)
+    write(repo / "app" / "__pycache__" / "main.cpython-311.pyc", size=2_000)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    assert run_cli("scan", "-q", cwd=repo, env=env).code == 0
+    shown = run_cli("history", cwd=repo, env=env)
+    assert shown.code == 0, shown.err
+    assert ": 1 scan, " in shown.out and "(s)" not in shown.out
+    labels = [re.split(r"\s{2,}", line.strip())[0] for line in shown.out.splitlines()[2:]]
+    assert "caches (1xx)" in labels and "missing ignore rules (5xx)" in labels, labels
+    assert "ignore" not in labels and "cache" not in labels
