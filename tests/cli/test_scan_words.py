@@ -269,3 +269,25 @@ def test_history_names_each_family_in_words_and_codes(tmp_path: Path) -> None:
     labels = [re.split(r"\s{2,}", line.strip())[0] for line in shown.out.splitlines()[2:]]
     assert "caches (1xx)" in labels and "missing ignore rules (5xx)" in labels, labels
     assert "ignore" not in labels and "cache" not in labels
+
+
+@pytest.mark.slow
+def test_the_markdown_summary_counts_in_words_and_has_no_git_state_outside_git(
+        tmp_path: Path) -> None:
+    # "6 finding(s), 0 failing, ..., in 1 group(s)", and "untracked" in the git column of a
+    # plain folder's findings: the Markdown summary says what the terminal says.
+    workspace = tmp_path / "ws"
+    write(workspace / "notes" / "__pycache__" / "a.cpython-311.pyc", size=1_000)
+    repo = make_repo(workspace / "repo")
+    write(repo / "main.py", "")
+    commit(repo)
+    write(repo / "node_modules" / "x.js", size=2_000)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(tmp_path)})
+    shown = run_cli("scan", "-q", "--no-record", "--format", "markdown", cwd=workspace, env=env)
+    assert shown.code == 0, shown.err
+    assert "(s)" not in shown.out, shown.out
+    assert "findings, 0 failing, " in shown.out and " in 1 repo and 1 plain folder (" in shown.out
+    rows = [line.split(" | ") for line in shown.out.splitlines() if "| TDY" in line]
+    git = {cells[2].strip("`"): cells[5] for cells in rows}
+    assert git["notes/__pycache__"] == "not in git", git
+    assert git["repo/node_modules"] == "untracked", git

@@ -23,6 +23,7 @@ from tidy.core.models import (
     Size,
     Surface,
 )
+from tidy.reporters._common import counted, groups_said
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
@@ -148,11 +149,6 @@ def _table(group: Group, limit: int, now: float) -> Table:
     return table
 
 
-def counted(count: int, word: str, plural: str = "") -> str:
-    """ "1 file", "2 files", "1,204 files"."""
-    return f"{count:,} {word if count == 1 else plural or word + 's'}"
-
-
 def _surface_line(before: Surface, after: Surface) -> str:
     line = f"search surface {counted(before.files, 'file')}, {_bytes(before.bytes)}"
     if after != before:
@@ -237,7 +233,7 @@ def _totals(console: Console, report: Report) -> None:
     rows = sum(len(by_path(g.findings)) for g in groups)
     console.print(Text(
         f"total: {counted(len(report.findings), 'finding')} on {counted(rows, 'path')} "
-        f"in {_groups_said(groups)}, {_bytes(scanned.apparent)} scanned in "
+        f"in {groups_said(groups)}, {_bytes(scanned.apparent)} scanned in "
         f"{report.duration_s:.1f}s", style="bold"))
     console.print(f"  reclaimable by `tidy fix`: {_bytes(reclaimable.apparent)} "
                   f"({_bytes(reclaimable.disk)} on disk) in {counted(reclaimable.files, 'file')}")
@@ -246,15 +242,6 @@ def _totals(console: Console, report: Report) -> None:
         verb = "fails" if failing == 1 else "fail"
         console.print(Text(f"  {counted(failing, 'finding')} {verb} the run (marked !): exit 1",
                            style="bold red"))
-
-
-def _groups_said(groups: Sequence[Group]) -> str:
-    """ "1 repo", "3 repos and 1 plain folder": what a group is, in words."""
-    repos = sum(1 for g in groups if g.is_repo)
-    folders = len(groups) - repos
-    parts = ([counted(repos, "repo")] if repos or not folders else []) + (
-        [counted(folders, "plain folder")] if folders else [])
-    return " and ".join(parts)
 
 
 def _footer(console: Console, report: Report) -> None:
