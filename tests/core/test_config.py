@@ -13,6 +13,7 @@ from tests.conftest import (
     CliResult,
     commit,
     findings,
+    git,
     make_repo,
     run_cli,
     scan_json,
@@ -298,6 +299,15 @@ def test_a_typo_in_a_repo_below_or_a_workspace_file_above_is_named(tmp_path: Pat
     for command in (["scan"], ["fix", "--dry-run"]):
         result = run_cli(*command, str(repo), cwd=repo)  # the workspace's file is the base
         assert_one_line_error(result, f"{above}: 'ignore' in [tool.tidy]", "'TDY5O1'")
+
+
+def test_the_commit_hook_names_a_typo_in_the_file_too(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a.txt", "x\n")
+    git(repo, "add", "a.txt")
+    config = write(repo / ".tidy.toml", 'fail-on = ["TDY2O2"]\n')
+    result = run_cli("hook", "check-staged", "a.txt", cwd=repo)
+    assert_one_line_error(result, f"{config}: 'fail-on': unknown rule code or prefix 'TDY2O2'")
 
 
 def test_codes_in_a_file_are_spelled_as_on_the_command_line(project: Path) -> None:
