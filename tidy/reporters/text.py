@@ -22,6 +22,7 @@ from tidy.core.models import (
     Report,
     Size,
     Surface,
+    Tracked,
 )
 from tidy.reporters._common import counted, groups_said
 
@@ -57,7 +58,7 @@ _MARK_STYLES = {Applicability.SAFE: "green", Applicability.UNSAFE: "yellow",
                 Applicability.DISPLAY_ONLY: "magenta"}
 
 
-def fix_label(finding: Finding) -> str:
+def _fix_label(finding: Finding) -> str:
     """The fix column's word for a finding: its fix kind and mark ("-": no fix at all)."""
     fix = finding.fix
     if fix is None:
@@ -69,8 +70,8 @@ def fix_label(finding: Finding) -> str:
 def _fix_text(finding: Finding) -> Text:
     fix = finding.fix
     if fix is None or fix.action is ActionKind.NONE:
-        return Text(fix_label(finding), style="cyan" if fix else "")
-    return Text(fix_label(finding), style=_MARK_STYLES[fix.applicability])
+        return Text(_fix_label(finding), style="cyan" if fix else "")
+    return Text(_fix_label(finding), style=_MARK_STYLES[fix.applicability])
 
 
 def _joined(parts: Sequence[Text]) -> Text:
@@ -100,7 +101,7 @@ def _state(finding: Finding, in_repo: bool) -> str:
         return NOT_IN_GIT
     if finding.ignored:
         return "ignored"
-    if finding.tracked.value == "unknown" and finding.path == ".":
+    if finding.tracked is Tracked.UNKNOWN and finding.path == ".":
         return ""  # a budget over the whole repo: no one path's git state
     return {"untracked": "new", "tracked": "tracked", "partly-tracked": "partly",
             "unknown": "?"}[finding.tracked.value]
@@ -215,7 +216,8 @@ def _legend(console: Console, report: Report) -> None:
     said = [f"{action.value} = {meaning}" for action, meaning in _FIX_WORDS.items()
             if action in actions]
     said += [f"{mark} = {meaning}" for mark, meaning in _MARK_WORDS.items() if mark in marks]
-    console.print(Text("fix: " + "; ".join(said), style="dim"))
+    if said:
+        console.print(Text("fix: " + "; ".join(said), style="dim"))
     failing = "codes marked ! fail the run (exit 1); " if any(
         f.fails for f in report.findings) else ""
     console.print(Text(f"{failing}age = since its newest file was written; search surface = "
