@@ -83,7 +83,7 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     hidden: dict[str, list[int]] = {}
     # A repo below a root that has settings of its own is scanned on its own with them, once
     # the walk that found it is done: the same findings as a scan started at it.
-    pending = [(root, for_folder(config, root), root) for root in roots]
+    pending = [(root, _settings_of(config, root), root) for root in roots]
     order: dict[int, tuple[int, bool, str]] = {}  # id(group) -> where it is reported
     with without_cycle_collection():
         while pending:
@@ -311,7 +311,7 @@ def _scan_root_with(
     warnings = [w for w in _warnings(result, facts) if not _about(w, apart)]
     if store is not None:
         warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
-                        f"project's artifact or duplicate; clean it with `{store.clean}`")
+                        f"project's artifact or duplicate; clean it with {store.clean_advice}")
     groups = []
     for bucket in buckets.values():
         if _inside_any(_join(root, bucket.walk_rel), apart):
@@ -336,10 +336,22 @@ def _own_settings(root: str, buckets: Mapping[str, _Bucket],
         path = _join(root, rel)
         if _inside_any(path, tuple(p for p, _ in found)):
             continue
-        own = for_folder(config, path)
+        own = _settings_of(config, path)
         if own is not config:
             found.append((path, own))
     return found
+
+
+def _settings_of(config: Config, folder: str) -> Config:
+    """for_folder, with the rule codes its files gave checked (exit 2 for a typo, naming the
+    file). The registry is imported here only when a file gave codes: without such a setting
+    the walk starts without waiting for every rule module."""
+    own = for_folder(config, folder)
+    if own.codes_from_files:
+        from tidy.rules.registry import check_file_codes
+
+        check_file_codes(own)
+    return own
 
 
 def _inside_any(path: str, folders: tuple[str, ...]) -> bool:

@@ -45,6 +45,14 @@ _WAL_ATTEMPTS = 10  # ~3 s in all before the rollback journal is kept
 FAMILIES = ("cache", "artifact", "data", "vendored", "big", "duplicate", "ignore", "history",
             "other")
 _BY_PREFIX = {"TDY3": "data", "TDY4": "vendored", "TDY5": "ignore"}
+# What each family's row of `tidy history` is, in words and codes: a bare "ignore 23.4 MB"
+# read as bytes tidy ignored, where it is findings missing ignore rules. (The HTML report's
+# chart has a legend of its own, reporters/html.py FAMILIES.)
+FAMILY_LABELS = {"cache": "caches (1xx)", "artifact": "build outputs, junk (1xx)",
+                 "data": "data in code (3xx)", "vendored": "vendored code (4xx)",
+                 "big": "big tracked files (2xx)", "duplicate": "duplicates (2xx)",
+                 "ignore": "missing ignore rules (5xx)", "history": "git history (2xx)",
+                 "other": "other findings"}
 _BY_CODE = {"TDY201": "big", "TDY202": "big", "TDY203": "history", "TDY204": "duplicate",
             "TDY205": "duplicate", "TDY206": "history"}
 # Build outputs (as opposed to tool caches and installed dependencies), by catalogue kind name.
@@ -473,6 +481,12 @@ def metrics(entries: Sequence[Totals]) -> list[Metric]:
 _OPT_IN_FAMILIES = frozenset({"history"})
 
 
+def _row_label(metric: Metric) -> str:
+    family = metric.key.removeprefix("family.")
+    return FAMILY_LABELS.get(family, metric.label) if metric.key.startswith("family.") else (
+        metric.label)
+
+
 def _family_value(entry: Totals, family: str) -> int | None:
     if family in _OPT_IN_FAMILIES and all(f != family for f, _, _ in entry.families):
         return None
@@ -546,7 +560,7 @@ def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
     console = Console(file=buffer, width=width, force_terminal=color, no_color=not color,
                       highlight=False, soft_wrap=False)
     first, last = entries[0], entries[-1]
-    console.print(Text(f"{_text(repo)}: {len(entries)} scan(s), "
+    console.print(Text(f"{_text(repo)}: {len(entries)} scan{'' if len(entries) == 1 else 's'}, "
                        f"{_when(first.scanned_at)} .. {_when(last.scanned_at)}", style="bold"))
     # Lines drawn only on a terminal: piped text stays plain ASCII columns.
     table = Table(show_edge=False, pad_edge=False, box=box.HEAVY_HEAD if color else None)
@@ -555,7 +569,7 @@ def render_table(repo: str, entries: Sequence[Totals], width: int = 100,
         table.add_column(column, justify=justify)  # type: ignore[arg-type]
     for metric in metrics(entries):
         begin, end = _first_and_last(metric.values)
-        table.add_row(metric.label, amount(begin, metric.unit), amount(end, metric.unit),
+        table.add_row(_row_label(metric), amount(begin, metric.unit), amount(end, metric.unit),
                       _change(begin, end, metric.unit), sparkline(metric.values))
     console.print(table)
     return buffer.getvalue()

@@ -84,7 +84,7 @@ def test_yes_json_reports_moved_not_freed_and_undo_restores(tmp_path: Path, stat
     assert run["run"] == document["run"] and run["bytes"] == planned
     assert run["status"] == "complete"
     undo = run_tidy("undo", cwd=root, state=state)
-    assert undo.returncode == 0 and "put back 2 item(s)" in undo.stdout
+    assert undo.returncode == 0 and "put back 2 items from the trash (" in undo.stdout
     assert snapshot(root) == before
 
 

@@ -215,7 +215,7 @@ def test_text_report_is_sorted_with_totals_and_no_progress_when_piped(tmp_path: 
     assert result.err == ""  # not a terminal: no progress display
     rows = [line.split() for line in result.out.splitlines() if re.search(r"\bTDY1\d\d\b", line)]
     assert [row[-1] for row in rows] == ["node_modules", "src/__pycache__", ".pytest_cache"]
-    assert re.search(r"total: 3 findings in 1 group", result.out)
+    assert re.search(r"total: 3 findings on 3 paths in 1 plain folder", result.out)
     assert "reclaimable by `tidy fix`" in result.out
     assert "search surface" in result.out
 

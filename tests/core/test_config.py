@@ -13,6 +13,7 @@ from tests.conftest import (
     CliResult,
     commit,
     findings,
+    git,
     make_repo,
     run_cli,
     scan_json,
@@ -241,6 +242,78 @@ def test_fail_on_prefixes_and_budgets_from_config(tmp_path: Path) -> None:
     assert scan_json(repo)["_exit"] == 1
     write(repo / ".tidy.toml", 'fail-on = []\nmax-file-size = "1MB"\n')
     assert scan_json(repo)["_exit"] == 0
+
+
+# The settings that hold rule codes: every one is tried (a new one joins by its declaration).
+_CODE_KEYS = sorted(s.key for s in SETTINGS.values() if s.key and s.holds_codes)
+
+
+def test_the_code_settings_are_the_ones_the_command_line_checks_too() -> None:
+    assert _CODE_KEYS == ["fail-on", "ignore", "select"]
+    assert {SETTINGS[n].option.kind for n in SETTINGS  # type: ignore[union-attr]
+            if SETTINGS[n].holds_codes} == {OptionKind.CODES, OptionKind.CODES_OR_NONE}
+
+
+@pytest.mark.parametrize("where", [".tidy.toml", "pyproject.toml"])
+@pytest.mark.parametrize("key", _CODE_KEYS)
+@pytest.mark.parametrize("bad", ["TDY11", "TDY7", "TDY1O2", "untracked-artifact", ""])
+def test_an_unknown_rule_code_in_a_file_is_a_usage_error_naming_file_key_and_code(
+        project: Path, where: str, key: str, bad: str) -> None:
+    # `select = ["TDY11"]` selected nothing: "nothing to report", exit 0, for a tree holding
+    # caches. The command line said "unknown rule code or prefix" for the same typo.
+    table = "" if where == ".tidy.toml" else "[tool.tidy]\n"
+    config = write(project / where, f'{table}{key} = ["TDY101", "{bad}"]\n')
+    result = run_cli("scan", str(project), cwd=project)
+    label = f"{key!r} in [tool.tidy]" if where == "pyproject.toml" else repr(key)
+    assert_one_line_error(result, f"{config}: {label}: unknown rule code or prefix "
+                          f"{bad.upper()!r} (`tidy rules` lists them)")
+
+
+def test_the_file_and_the_command_line_say_the_same_of_the_same_typo(project: Path) -> None:
+    on_the_line = run_cli("scan", "--ignore", "TDY11", str(project), cwd=project)
+    write(project / ".tidy.toml", 'ignore = ["TDY11"]\n')
+    in_the_file = run_cli("scan", str(project), cwd=project)
+    said = on_the_line.err.strip().split("'--ignore': ", 1)[1].split(" (see `tidy", 1)[0]
+    assert said == "unknown rule code or prefix 'TDY11' (`tidy rules` lists them)"
+    assert in_the_file.code == on_the_line.code == 2
+    assert in_the_file.err.strip().endswith(f"'ignore': {said}"), in_the_file.err
+
+
+def test_a_typo_in_a_file_is_named_whatever_the_command_line_gives(project: Path) -> None:
+    # A good --select on the command line replaces the file's list, but the file is still
+    # wrong: as ruff, tidy says so instead of reading a broken file half.
+    config = write(project / ".tidy.toml", 'select = ["TDY11"]\n')
+    result = run_cli("scan", "--select", "TDY1", str(project), cwd=project)
+    assert_one_line_error(result, str(config), "'select'", "'TDY11'")
+
+
+def test_a_typo_in_a_repo_below_or_a_workspace_file_above_is_named(tmp_path: Path) -> None:
+    workspace = tmp_path / "ws"
+    repo = make_repo(workspace / "app")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=100)
+    own = write(repo / ".tidy.toml", 'fail-on = ["TDY9O1"]\n')
+    result = run_cli("scan", str(workspace), cwd=workspace)  # found below while scanning
+    assert_one_line_error(result, f"{own}: 'fail-on'", "'TDY9O1'")
+    own.unlink()
+    above = write(workspace / "pyproject.toml", '[tool.tidy]\nignore = ["TDY5O1"]\n')
+    for command in (["scan"], ["fix", "--dry-run"]):
+        result = run_cli(*command, str(repo), cwd=repo)  # the workspace's file is the base
+        assert_one_line_error(result, f"{above}: 'ignore' in [tool.tidy]", "'TDY5O1'")
+
+
+def test_the_commit_hook_names_a_typo_in_the_file_too(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "r")
+    write(repo / "a.txt", "x\n")
+    git(repo, "add", "a.txt")
+    config = write(repo / ".tidy.toml", 'fail-on = ["TDY2O2"]\n')
+    result = run_cli("hook", "check-staged", "a.txt", cwd=repo)
+    assert_one_line_error(result, f"{config}: 'fail-on': unknown rule code or prefix 'TDY2O2'")
+
+
+def test_codes_in_a_file_are_spelled_as_on_the_command_line(project: Path) -> None:
+    write(project / ".tidy.toml", 'select = ["tdy1", " TDY104 "]\nignore = ["tdy10"]\n')
+    assert paths(project) == {".DS_Store"}  # as `--select tdy1,TDY104 --ignore tdy10`
+    assert paths(project, "--select", "tdy1,TDY104", "--ignore", "tdy10") == {".DS_Store"}
 
 
 def test_unknown_kind_name_is_an_error(project: Path, tidy_main: Main) -> None:

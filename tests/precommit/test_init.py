@@ -3,6 +3,7 @@ overwrites without --force; what it writes is accepted by pre-commit and by tidy
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tomllib
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from tests.conftest import hermetic_env, make_repo, run_cli
-from tidy.core.config import load
+from tidy.core.config import DEFAULT_FAIL_ON, SETTINGS, Config, load
 from tidy.rules import budgets
 
 
@@ -128,3 +129,62 @@ def test_the_local_hook_stops_with_one_line_when_tidy_on_path_is_html_tidy(
     assert "tidy: the tidy on PATH is not tidy-workspace (HTML Tidy, or none)" in html.stdout
     ours = hook(_path_with(tmp_path, f'#!/bin/sh\nexec {sys.executable} -m tidy "$@"\n'))
     assert ours.returncode == 0, ours.stdout
+
+
+# ------------------------------------------------------------------ the starter tells the truth
+def _written_starter(folder: Path) -> Path:
+    result = run_cli("init", "--write", cwd=folder)
+    assert result.code == 0, result.err
+    return folder / ".tidy.toml"
+
+
+def test_the_starter_parses_and_its_settings_are_the_real_defaults(tmp_path: Path) -> None:
+    # The starter writes the defaults out to be edited: a value that differs from Config's
+    # default (or a key tidy no longer knows) would quietly change what a scan does.
+    starter = tomllib.loads(_written_starter(tmp_path).read_text())
+    settings = {key: value for key, value in starter.items() if key != "budgets"}
+    assert settings, starter
+    for key, value in settings.items():
+        setting = next(s for s in SETTINGS.values() if s.key == key)
+        assert setting.parse(value) == getattr(Config(), setting.name), key
+    config = load(str(tmp_path))  # as tidy reads it: the budgets add TDY9 to fail-on
+    assert config.fail_on == (*DEFAULT_FAIL_ON, "TDY9")
+    assert budgets.load(config).values == {"largest-file": 10_000_000,
+                                           "committed-caches": False}
+
+
+def test_the_starters_commented_out_budgets_are_valid_when_switched_on(tmp_path: Path) -> None:
+    text = _written_starter(tmp_path).read_text()
+    switched_on = re.sub(r"(?m)^# (?=[a-z-]+ = )", "", text)
+    table = tomllib.loads(switched_on)["budgets"]
+    assert set(table) == set(budgets.BY_KEY)  # every budget, each with a valid value
+    assert budgets.from_table(table, "starter").any
+
+
+@pytest.mark.slow
+def test_committed_caches_does_what_the_starter_says(tmp_path: Path) -> None:
+    # "committed-caches = false  # allowed? false: a committed cache or build output fails the
+    # scan (TDY903); true: never, TDY102 only reports it" -- the old comment ("committed
+    # caches and build outputs fail") read as the setting's opposite beside `false`.
+    repo = make_repo(tmp_path / "repo")
+    starter = _written_starter(repo)
+    line = next(ln for ln in starter.read_text().splitlines()
+                if ln.startswith("committed-caches"))
+    assert line.split("#", 1)[0].split("=")[1].strip() == "false"
+    assert "TDY903" in starter.read_text().split("committed-caches", 1)[1].split("\n#")[0]
+    (repo / "pkg/__pycache__").mkdir(parents=True)
+    (repo / "pkg/__pycache__/m.cpython-311.pyc").write_bytes(b"\0" * 100)
+    subprocess.run(["git", "-C", str(repo), "add", "-f", "."], check=True, env=hermetic_env())
+    subprocess.run(["git", "-C", str(repo), "commit", "-qm", "x"], check=True,
+                   env=hermetic_env())
+
+    def scan() -> tuple[int, dict[str, bool]]:
+        result = run_cli("scan", "-q", "--no-record", "--format", "json", cwd=repo)
+        report = result.json()
+        return result.code, {f["code"]: f["fails"] for g in report["groups"]
+                             for f in g["findings"]}
+
+    assert scan() == (1, {"TDY102": True, "TDY903": True})  # false: the scan fails
+    starter.write_text(starter.read_text().replace("committed-caches = false",
+                                                   "committed-caches = true"))
+    assert scan() == (0, {"TDY102": False})  # true: reported, never failing

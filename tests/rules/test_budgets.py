@@ -106,7 +106,7 @@ def test_committed_caches_allowed_or_not(repo: Path) -> None:
     _budget(repo, "committed-caches = false\n")
     refused = scan_json(repo)
     (verdict,) = findings(refused, "TDY903")
-    assert "1 committed caches or build outputs" in verdict["message"]
+    assert "1 committed cache or build output (" in verdict["message"]
     assert refused["_exit"] == 1
     # The command line wins: --fail-on none means nothing fails, budgets included.
     assert scan_json(repo, "--fail-on", "none")["_exit"] == 0

@@ -91,7 +91,9 @@ def test_a_home_scan_reports_each_tools_store_once_and_nothing_inside(
             "none", "display-only"), path
         assert dict(finding["details"])["clean"] in finding["message"]
     for path, command in CLEAN.items():
-        assert dict(caches[path]["details"])["clean"].startswith(command), path
+        clean = dict(caches[path]["details"])["clean"]
+        assert clean.removeprefix("`").startswith(command), path
+        assert f"`{command}`" in caches[path]["message"], path  # the command, and only it
     # what is left is the project's own cache, nothing from inside a tool's store
     assert {(f["code"], f["abs_path"]) for fs in found.values() for f in fs} == {
         ("TDY101", str(home / "code/app/pkg/__pycache__")),

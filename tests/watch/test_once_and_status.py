@@ -228,3 +228,24 @@ def test_once_names_the_artifacts_it_left_because_they_are_recent(tmp_path: Path
                                  state=state).stdout)
     assert result["left"] == [{"path": str(repo / "node_modules"), "rule": "old-artifact",
                                "reason": "project changed 0h ago; artifacts-older-than 30d"}]
+
+
+@pytest.mark.slow
+def test_a_rule_code_typo_in_a_settings_file_is_named_not_ignored(tmp_path: Path,
+                                                                   state: Path) -> None:
+    # The root's own file: a usage error before any pass (exit 2). A repo found below with
+    # one: a warning naming that file, and the pass goes on for the rest.
+    root = tmp_path / "ws"
+    repo = make_repo(root / "app")
+    write(repo / "main.py", "")
+    own = write(repo / ".tidy.toml", 'select = ["TDY11"]\n')
+    below = run_tidy("watch", "--once", str(root), state=state)
+    assert below.returncode == 0, below.stderr
+    assert (f"{own}: 'select': unknown rule code or prefix 'TDY11'"
+            in below.stdout + below.stderr), below.stdout + below.stderr
+    own.unlink()
+    top = write(root / ".tidy.toml", 'ignore = ["TDY1O1"]\n')
+    at_root = run_tidy("watch", "--once", str(root), state=state)
+    assert at_root.returncode == 2, at_root
+    assert f"{top}: 'ignore': unknown rule code or prefix 'TDY1O1'" in at_root.stderr
+    assert len(at_root.stderr.strip().splitlines()) == 1, at_root.stderr

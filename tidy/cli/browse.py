@@ -28,5 +28,6 @@ def browse(path: str, config_path: str | None, skip_recent: float) -> int:
         raise click.ClickException(f"{path}: not a folder")
     from tidy.browse import run  # Textual is imported here only: other commands stay fast
     from tidy.core.config import load
+    from tidy.rules.registry import check_file_codes  # a typo in the file: exit 2, not the app
 
-    return run(path, load(path, config_path), skip_recent or 0.0)
+    return run(path, check_file_codes(load(path, config_path)), skip_recent or 0.0)

@@ -37,10 +37,13 @@ def config_option(command: F) -> F:
                         help=CONFIG_HELP)(command)
 
 
+FORMAT_HELP = "text for people; json for scripts."
+
+
 def format_option(help: str | None = None) -> Decorator:
     """--format text|json (the output of a command other than `tidy scan`)."""
     return click.option("--format", "output_format", type=click.Choice(TEXT_OR_JSON),
-                        default="text", show_default=True, help=help)
+                        default="text", show_default=True, help=help or FORMAT_HELP)
 
 
 def size(_ctx: click.Context, _param: click.Parameter, value: str | None) -> int | None:
@@ -69,14 +72,13 @@ def _split_codes(value: str) -> tuple[str, ...]:
 
 
 def _known_codes(codes: tuple[str, ...]) -> tuple[str, ...]:
-    """`codes`, each the prefix of some rule's code; else a usage error, as ruff's "unknown
-    rule selector": a typo (`--select TDY11`) would select nothing and read as a clean tree."""
-    from tidy.rules.registry import RULES
+    """`codes`, each the prefix of some rule's code; else a usage error (the check a settings
+    file's codes get too: tidy.rules.registry.unknown_code)."""
+    from tidy.rules.registry import unknown_code, unknown_code_message
 
-    for code in codes:
-        if not any(rule.code.startswith(code) for rule in RULES):
-            raise click.BadParameter(
-                f"unknown rule code or prefix {code!r} (`tidy rules` lists them)")
+    bad = unknown_code(codes)
+    if bad is not None:
+        raise click.BadParameter(unknown_code_message(bad))
     return codes
 
 
@@ -125,8 +127,14 @@ class Given:
     values: Mapping[str, object]
 
     def config(self, start: str, config_path: str | None) -> Config:
-        """The nearest config file's (or --config's) settings, the command line's on top."""
-        return with_options(load_config(start, config_path), self.values)
+        """The nearest config file's (or --config's) settings, the command line's on top; a
+        rule code in a file that names no rule is an error (exit 2) here, before any work."""
+        config = with_options(load_config(start, config_path), self.values)
+        if config.codes_from_files:  # the registry is imported only then (a fast start)
+            from tidy.rules.registry import check_file_codes
+
+            check_file_codes(config)
+        return config
 
     def codes(self, name: str) -> tuple[str, ...]:
         value = self.values.get(name)

@@ -12,8 +12,9 @@ def list_rules() -> int:
     """List every rule with its code and summary."""
     from tidy.rules.registry import RULES
 
+    width = max(len(rule.name) for rule in RULES)  # the summaries in one column, however long
     for rule in RULES:
-        click.echo(f"{rule.code}  {rule.name:<24} {rule.summary}")
+        click.echo(f"{rule.code}  {rule.name:<{width}}  {rule.summary}")
     return EXIT_OK
 
 

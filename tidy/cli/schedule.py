@@ -16,12 +16,16 @@ def schedule_group() -> None:
 def _where(function: F) -> F:
     """The folders (or crontab stand-in) each scheduler's files go to."""
     options: list[Decorator] = [
+        # Said of where the files are, not of writing them: status only reads, remove deletes.
         click.option("--systemd-dir", type=click.Path(file_okay=False),
-                     help="Write the systemd units here (env TIDY_SYSTEMD_USER_DIR)."),
+                     help="The folder of the systemd user units, instead of "
+                          "$XDG_CONFIG_HOME/systemd/user (~/.config/systemd/user; env "
+                          "TIDY_SYSTEMD_USER_DIR)."),
         click.option("--launchd-dir", type=click.Path(file_okay=False),
-                     help="Write the launchd plist here (env TIDY_LAUNCHD_DIR)."),
+                     help="The folder of the launchd plist, instead of ~/Library/LaunchAgents "
+                          "(env TIDY_LAUNCHD_DIR)."),
         click.option("--crontab-file", type=click.Path(dir_okay=False),
-                     help="A file standing in for the crontab (env TIDY_CRONTAB_FILE)."),
+                     help="A file standing in for the user's crontab (env TIDY_CRONTAB_FILE)."),
     ]
     for option in reversed(options):
         function = option(function)

@@ -68,6 +68,12 @@ class Kind:
         return self.tier == "global"
 
     @property
+    def clean_advice(self) -> str:
+        """`clean` as advice text: a lone command in backticks; a value with words around its
+        commands has them marked already (prose never goes inside backticks)."""
+        return self.clean if "`" in self.clean else f"`{self.clean}`"
+
+    @property
     def needs_evidence(self) -> bool:
         return self.tier == "marker" or bool(self.markers) or bool(self.inside)
 

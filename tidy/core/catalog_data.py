@@ -37,7 +37,9 @@ SOURCE = (
     "#                          duplicates), never trashed: TDY105 names the tool's `clean` command\n"
     '#   home        (global caches) paths below the home folder; `.cache/...` also below\n'
     '#               $XDG_CACHE_HOME when that is set\n'
-    "#   clean       (global caches) the tool's own command that cleans it\n"
+    "#   clean       (global caches) the tool's own command that cleans it; when words go with it\n"
+    '#               (two steps, a choice), each command and path in backticks: advice puts only\n'
+    '#               commands in backticks, and a plain value is wrapped whole\n'
     '#   safe        regenerable without loss: the fix is safe; otherwise it needs --unsafe-fixes\n'
     '#   regenerate  how it comes back\n'
     '#   why         one line on what it is\n'
@@ -208,7 +210,7 @@ SOURCE = (
     'tier = "opt-in"\n'
     'safe = false\n'
     'regenerate = "python -m venv + reinstall the project\'s dependencies"\n'
-    'why = "Python virtual environment (created on purpose, so opt-in; found by its pyvenv.cfg)"\n'
+    'why = "Python virtual environment (a folder with a pyvenv.cfg)"\n'
     '\n'
     '[[kind]]\n'
     'name = "conda-env"\n'
@@ -702,7 +704,7 @@ SOURCE = (
     'ecosystem = "python"\n'
     'home = [".cache/uv", "Library/Caches/uv"]\n'
     'tier = "global"\n'
-    'clean = "uv cache clean (or uv cache prune: only what no environment uses)"\n'
+    'clean = "`uv cache clean` (or `uv cache prune`: only what no environment uses)"\n'
     'regenerate = "uv downloads again what a project needs"\n'
     'why = "uv\'s package cache"\n'
     '\n'
@@ -720,7 +722,7 @@ SOURCE = (
     'ecosystem = "python"\n'
     'home = [".local/share/virtualenvs"]\n'
     'tier = "global"\n'
-    'clean = "pipenv --rm in each project you no longer use (pipenv --venv shows which is whose)"\n'
+    'clean = "`pipenv --rm` in each project you no longer use (`pipenv --venv` shows which is whose)"\n'
     'regenerate = "pipenv install recreates a project\'s environment"\n'
     'why = "pipenv\'s virtual environments, one per project"\n'
     '\n'
@@ -729,7 +731,7 @@ SOURCE = (
     'ecosystem = "python"\n'
     'home = [".pyenv"]\n'
     'tier = "global"\n'
-    'clean = "pyenv versions, then pyenv uninstall VERSION for the ones you no longer need"\n'
+    'clean = "`pyenv versions`, then `pyenv uninstall VERSION` for the ones you no longer need"\n'
     'regenerate = "pyenv install VERSION builds it again"\n'
     'why = "pyenv\'s installed Python versions"\n'
     '\n'
@@ -738,7 +740,7 @@ SOURCE = (
     'ecosystem = "python"\n'
     'home = [".cache/pre-commit"]\n'
     'tier = "global"\n'
-    'clean = "pre-commit clean (or pre-commit gc: only unused hook repos)"\n'
+    'clean = "`pre-commit clean` (or `pre-commit gc`: only unused hook repos)"\n'
     'regenerate = "pre-commit installs a hook\'s environment again on its next run"\n'
     'why = "pre-commit\'s hook environments"\n'
     '\n'
@@ -774,7 +776,7 @@ SOURCE = (
     'ecosystem = "rust"\n'
     'home = [".rustup"]\n'
     'tier = "global"\n'
-    'clean = "rustup toolchain list, then rustup toolchain uninstall NAME for the ones you no longer need"\n'
+    'clean = "`rustup toolchain list`, then `rustup toolchain uninstall NAME` for the ones you no longer need"\n'
     'regenerate = "rustup toolchain install NAME"\n'
     'why = "rustup\'s installed Rust toolchains (with their documentation)"\n'
     '\n'
@@ -783,7 +785,7 @@ SOURCE = (
     'ecosystem = "rust"\n'
     'home = [".cargo/registry", ".cargo/git"]\n'
     'tier = "global"\n'
-    'clean = "cargo cache --autoclean (cargo install cargo-cache), or cargo +nightly -Zgc clean gc"\n'
+    'clean = "`cargo cache --autoclean` (after `cargo install cargo-cache`), or `cargo +nightly -Zgc clean gc`"\n'
     'regenerate = "cargo downloads again what a build needs"\n'
     'why = "Cargo\'s downloaded crates and git dependencies"\n'
     '\n'
@@ -810,7 +812,7 @@ SOURCE = (
     'ecosystem = "jvm"\n'
     'home = [".gradle/caches", ".gradle/wrapper/dists"]\n'
     'tier = "global"\n'
-    'clean = "gradle --stop, then remove ~/.gradle/caches (Gradle cleans entries unused for 30 days itself)"\n'
+    'clean = "`gradle --stop`, then remove `~/.gradle/caches` (Gradle cleans entries unused for 30 days itself)"\n'
     'regenerate = "gradle downloads again what a build needs"\n'
     'why = "Gradle\'s dependency and build caches, and downloaded distributions"\n'
     '\n'
@@ -819,7 +821,7 @@ SOURCE = (
     'ecosystem = "jvm"\n'
     'home = [".m2/repository"]\n'
     'tier = "global"\n'
-    'clean = "mvn dependency:purge-local-repository in each project (or remove artifacts you no longer build)"\n'
+    'clean = "`mvn dependency:purge-local-repository` in each project (or remove artifacts you no longer build)"\n'
     'regenerate = "mvn downloads again what a build needs"\n'
     'why = "Maven\'s local repository"\n'
     '\n'
@@ -846,7 +848,7 @@ SOURCE = (
     'ecosystem = "python"\n'
     'home = [".local/share/pipx", ".local/pipx"]\n'
     'tier = "global"\n'
-    'clean = "pipx list, then pipx uninstall PACKAGE for the tools you no longer use"\n'
+    'clean = "`pipx list`, then `pipx uninstall PACKAGE` for the tools you no longer use"\n'
     'regenerate = "pipx install PACKAGE"\n'
     'why = "pipx\'s installed command-line tools, one venv each"\n'
     '\n'
@@ -855,7 +857,7 @@ SOURCE = (
     'ecosystem = "node"\n'
     'home = [".nvm"]\n'
     'tier = "global"\n'
-    'clean = "nvm ls, then nvm uninstall VERSION for the ones you no longer need (nvm cache clear)"\n'
+    'clean = "`nvm ls`, then `nvm uninstall VERSION` for the ones you no longer need (and `nvm cache clear`)"\n'
     'regenerate = "nvm install VERSION"\n'
     'why = "nvm\'s installed Node.js versions and their global packages"\n'
     '\n'
@@ -873,7 +875,7 @@ SOURCE = (
     'ecosystem = "ruby"\n'
     'home = [".rbenv"]\n'
     'tier = "global"\n'
-    'clean = "rbenv versions, then rbenv uninstall VERSION for the ones you no longer need"\n'
+    'clean = "`rbenv versions`, then `rbenv uninstall VERSION` for the ones you no longer need"\n'
     'regenerate = "rbenv install VERSION"\n'
     'why = "rbenv\'s installed Ruby versions"\n'
     '\n'
@@ -882,7 +884,7 @@ SOURCE = (
     'ecosystem = "editors"\n'
     'home = [".vscode/extensions", ".vscode-server/extensions", ".vscode-oss/extensions", ".cursor/extensions", ".windsurf/extensions"]\n'
     'tier = "global"\n'
-    'clean = "code --list-extensions, then code --uninstall-extension ID for the ones you no longer use"\n'
+    'clean = "`code --list-extensions`, then `code --uninstall-extension ID` for the ones you no longer use"\n'
     'regenerate = "the editor installs an extension again from its marketplace"\n'
     'why = "installed editor extensions (each with its own node_modules)"\n'
 )
@@ -1019,8 +1021,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'opt-in',
            'safe': False,
            'regenerate': "python -m venv + reinstall the project's dependencies",
-           'why': 'Python virtual environment (created on purpose, so opt-in; found by its '
-                  'pyvenv.cfg)'},
+           'why': 'Python virtual environment (a folder with a pyvenv.cfg)'},
           {'name': 'conda-env',
            'ecosystem': 'python',
            'type': 'dir',
@@ -1526,7 +1527,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'python',
            'home': ['.cache/uv', 'Library/Caches/uv'],
            'tier': 'global',
-           'clean': 'uv cache clean (or uv cache prune: only what no environment uses)',
+           'clean': '`uv cache clean` (or `uv cache prune`: only what no environment uses)',
            'regenerate': 'uv downloads again what a project needs',
            'why': "uv's package cache"},
           {'name': 'poetry-cache',
@@ -1540,22 +1541,23 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'python',
            'home': ['.local/share/virtualenvs'],
            'tier': 'global',
-           'clean': 'pipenv --rm in each project you no longer use (pipenv --venv shows which is '
-                    'whose)',
+           'clean': '`pipenv --rm` in each project you no longer use (`pipenv --venv` shows which '
+                    'is whose)',
            'regenerate': "pipenv install recreates a project's environment",
            'why': "pipenv's virtual environments, one per project"},
           {'name': 'pyenv',
            'ecosystem': 'python',
            'home': ['.pyenv'],
            'tier': 'global',
-           'clean': 'pyenv versions, then pyenv uninstall VERSION for the ones you no longer need',
+           'clean': '`pyenv versions`, then `pyenv uninstall VERSION` for the ones you no longer '
+                    'need',
            'regenerate': 'pyenv install VERSION builds it again',
            'why': "pyenv's installed Python versions"},
           {'name': 'pre-commit-cache',
            'ecosystem': 'python',
            'home': ['.cache/pre-commit'],
            'tier': 'global',
-           'clean': 'pre-commit clean (or pre-commit gc: only unused hook repos)',
+           'clean': '`pre-commit clean` (or `pre-commit gc`: only unused hook repos)',
            'regenerate': "pre-commit installs a hook's environment again on its next run",
            'why': "pre-commit's hook environments"},
           {'name': 'npm-cache',
@@ -1583,16 +1585,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'rust',
            'home': ['.rustup'],
            'tier': 'global',
-           'clean': 'rustup toolchain list, then rustup toolchain uninstall NAME for the ones you '
-                    'no longer need',
+           'clean': '`rustup toolchain list`, then `rustup toolchain uninstall NAME` for the ones '
+                    'you no longer need',
            'regenerate': 'rustup toolchain install NAME',
            'why': "rustup's installed Rust toolchains (with their documentation)"},
           {'name': 'cargo-registry',
            'ecosystem': 'rust',
            'home': ['.cargo/registry', '.cargo/git'],
            'tier': 'global',
-           'clean': 'cargo cache --autoclean (cargo install cargo-cache), or cargo +nightly -Zgc '
-                    'clean gc',
+           'clean': '`cargo cache --autoclean` (after `cargo install cargo-cache`), or `cargo '
+                    '+nightly -Zgc clean gc`',
            'regenerate': 'cargo downloads again what a build needs',
            'why': "Cargo's downloaded crates and git dependencies"},
           {'name': 'go-cache',
@@ -1613,15 +1615,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'jvm',
            'home': ['.gradle/caches', '.gradle/wrapper/dists'],
            'tier': 'global',
-           'clean': 'gradle --stop, then remove ~/.gradle/caches (Gradle cleans entries unused for '
-                    '30 days itself)',
+           'clean': '`gradle --stop`, then remove `~/.gradle/caches` (Gradle cleans entries unused '
+                    'for 30 days itself)',
            'regenerate': 'gradle downloads again what a build needs',
            'why': "Gradle's dependency and build caches, and downloaded distributions"},
           {'name': 'maven-repository',
            'ecosystem': 'jvm',
            'home': ['.m2/repository'],
            'tier': 'global',
-           'clean': 'mvn dependency:purge-local-repository in each project (or remove artifacts '
+           'clean': '`mvn dependency:purge-local-repository` in each project (or remove artifacts '
                     'you no longer build)',
            'regenerate': 'mvn downloads again what a build needs',
            'why': "Maven's local repository"},
@@ -1643,15 +1645,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'python',
            'home': ['.local/share/pipx', '.local/pipx'],
            'tier': 'global',
-           'clean': 'pipx list, then pipx uninstall PACKAGE for the tools you no longer use',
+           'clean': '`pipx list`, then `pipx uninstall PACKAGE` for the tools you no longer use',
            'regenerate': 'pipx install PACKAGE',
            'why': "pipx's installed command-line tools, one venv each"},
           {'name': 'nvm',
            'ecosystem': 'node',
            'home': ['.nvm'],
            'tier': 'global',
-           'clean': 'nvm ls, then nvm uninstall VERSION for the ones you no longer need (nvm cache '
-                    'clear)',
+           'clean': '`nvm ls`, then `nvm uninstall VERSION` for the ones you no longer need (and '
+                    '`nvm cache clear`)',
            'regenerate': 'nvm install VERSION',
            'why': "nvm's installed Node.js versions and their global packages"},
           {'name': 'bun-cache',
@@ -1665,7 +1667,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'ecosystem': 'ruby',
            'home': ['.rbenv'],
            'tier': 'global',
-           'clean': 'rbenv versions, then rbenv uninstall VERSION for the ones you no longer need',
+           'clean': '`rbenv versions`, then `rbenv uninstall VERSION` for the ones you no longer '
+                    'need',
            'regenerate': 'rbenv install VERSION',
            'why': "rbenv's installed Ruby versions"},
           {'name': 'editor-extensions',
@@ -1676,7 +1679,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                     '.cursor/extensions',
                     '.windsurf/extensions'],
            'tier': 'global',
-           'clean': 'code --list-extensions, then code --uninstall-extension ID for the ones you '
-                    'no longer use',
+           'clean': '`code --list-extensions`, then `code --uninstall-extension ID` for the ones '
+                    'you no longer use',
            'regenerate': 'the editor installs an extension again from its marketplace',
            'why': 'installed editor extensions (each with its own node_modules)'}]}

@@ -43,6 +43,14 @@ def _strings(value: Any) -> tuple[str, ...] | None:
     return None
 
 
+def _rule_codes(value: Any) -> tuple[str, ...] | None:
+    """Rule codes or prefixes from a file, spelled as the command line takes them (`tdy1` is
+    TDY1). Whether each names a rule is checked above this layer, where the rules are:
+    tidy.rules.registry.check_file_codes, the command line's own check."""
+    codes = _strings(value)
+    return None if codes is None else tuple(code.strip().upper() for code in codes)
+
+
 def size_value(value: Any) -> int | None:
     """A size from a config file (an int of bytes or "10MB"); None when it is not one."""
     if isinstance(value, bool):
@@ -92,6 +100,12 @@ class Setting:
     parse: Callable[[Any], Any]  # a file value -> the field's value; None for a wrong type
     option: Option | None  # None: file only
 
+    @property
+    def holds_codes(self) -> bool:
+        """Rule codes or prefixes: a file's value is kept in Config.codes_from_files, for the
+        check that each names a rule (the command line checks its own as it parses)."""
+        return self.parse is _rule_codes
+
 
 def _setting(default: Any, *, expects: str = "", parse: Callable[[Any], Any] = _strings,
              option: Option | None = None, file: bool = True) -> Any:
@@ -102,6 +116,7 @@ def _setting(default: Any, *, expects: str = "", parse: Callable[[Any], Any] = _
 
 
 _CODES_HELP = "rule codes or prefixes (comma-separated)"
+_CODES_EXPECTED = "a list of rule codes or prefixes"
 
 
 @dataclass(frozen=True)
@@ -111,13 +126,13 @@ class Config:
         option=Option("--exclude", OptionKind.PATTERNS,
                       "Gitignore-style pattern to leave out (repeatable)."))
     select: tuple[str, ...] = _setting(
-        ("TDY",), expects="a list of rule codes or prefixes",
+        ("TDY",), expects=_CODES_EXPECTED, parse=_rule_codes,
         option=Option("--select", OptionKind.CODES, f"Only these {_CODES_HELP}."))
     ignore: tuple[str, ...] = _setting(
-        (), expects="a list of rule codes or prefixes",
+        (), expects=_CODES_EXPECTED, parse=_rule_codes,
         option=Option("--ignore", OptionKind.CODES, f"Skip these {_CODES_HELP}."))
     fail_on: tuple[str, ...] = _setting(
-        DEFAULT_FAIL_ON, expects="a list of rule codes or prefixes",
+        DEFAULT_FAIL_ON, expects=_CODES_EXPECTED, parse=_rule_codes,
         option=Option("--fail-on", OptionKind.CODES_OR_NONE,
                       "Codes or prefixes whose findings fail the scan (exit 1); 'none' for "
                       "never. Replaces the config's list, budgets (TDY9xx) included. "
@@ -177,6 +192,9 @@ class Config:
                       "every file's content is read again."))
     extra_kinds: tuple[Kind, ...] = ()  # [[tool.tidy.catalog]] tables
     source: str = ""  # the file the settings came from (the nearest of the chain), for messages
+    # (file, key, codes) of every setting holding rule codes that a file gave, every file of
+    # the chain: tidy.rules.registry.check_file_codes names the file and key of a typo.
+    codes_from_files: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     exclude_from: str = ""  # the file whose folder `exclude` patterns are relative to
     # The command line's values (with_options), put on top again of a repo's own settings.
     command_line: tuple[tuple[str, Any], ...] = ()
@@ -230,8 +248,14 @@ _KEYS: dict[str, Setting] = {s.key: s for s in SETTINGS.values() if s.key is not
 _SUBTABLES = frozenset({"watch", "budgets"})
 
 
+def key_in_file(source: str, key: str) -> str:
+    """How a message names a key of a settings file: 'select' in [tool.tidy] of a pyproject."""
+    return f"{key!r} in [tool.tidy]" if source.endswith("pyproject.toml") else repr(key)
+
+
 def config_from_table(table: Mapping[str, Any], source: str, base: Config | None = None) -> Config:
     changes: dict[str, Any] = {"source": source}
+    codes = list((base or Config()).codes_from_files)
     for key, value in table.items():
         if key == "catalog":
             changes["extra_kinds"] = _extra_kinds(value, source)
@@ -240,13 +264,16 @@ def config_from_table(table: Mapping[str, Any], source: str, base: Config | None
             continue
         if key not in _KEYS:
             known = ", ".join(sorted([*_KEYS, "catalog", *_SUBTABLES]))
-            where = " in [tool.tidy]" if source.endswith("pyproject.toml") else ""
-            raise ConfigError(f"{source}: unknown key {key!r}{where} (known: {known})")
+            raise ConfigError(f"{source}: unknown key {key_in_file(source, key)} "
+                              f"(known: {known})")
         setting = _KEYS[key]
         converted = setting.parse(value)
         if converted is None:
             raise ConfigError(f"{source}: {key!r} must be {setting.expects}, not {value!r}")
         changes[setting.name] = converted
+        if setting.holds_codes:
+            codes.append((source, key, converted))
+    changes["codes_from_files"] = tuple(codes)
     if "exclude" in changes:
         changes["exclude_from"] = source
     if table.get("budgets"):

@@ -170,12 +170,37 @@ def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
     return lines
 
 
+# What one undone action put back, in the unit undo counts: a file edit is undone per file
+# (three ignore rules written to one .gitignore are one edit put back), not per line.
+_PUT_BACK = {
+    ActionKind.TRASH: ("item from the trash", "items from the trash"),
+    ActionKind.GIT_RM: ("removed folder", "removed folders"),
+    ActionKind.UNTRACK: ("untracked path", "untracked paths"),
+    ActionKind.EXTRACT: ("extracted module", "extracted modules"),
+    ActionKind.IGNORE: ("edited ignore file", "edited ignore files"),
+    ActionKind.EDITOR_EXCLUDE: ("edited editor settings file", "edited editor settings files"),
+}
+
+
+def _put_back(restored: Sequence[Outcome]) -> str:
+    """ "2 items from the trash (311.5 kB), 1 edited ignore file": what came back, by kind."""
+    counts: dict[ActionKind, list[Outcome]] = {}
+    for outcome in restored:
+        counts.setdefault(outcome.action, []).append(outcome)
+    parts = []
+    for action, done in counts.items():
+        one, many = _PUT_BACK.get(action, ("item", "items"))
+        part = f"{len(done):,} {one if len(done) == 1 else many}"
+        moved = sum(o.bytes for o in done)
+        parts.append(part + (f" ({size(moved)})" if moved else ""))
+    return ", ".join(parts)
+
+
 def undo_text(result: RunOutcomes, *, cwd: str = "") -> str:
     lines = list(result.notes)
     restored = [o for o in result.outcomes if o.status is Status.DONE]
     if restored:
-        lines.append(f"run {result.run_id}: put back {len(restored)} item(s), "
-                     f"{size(sum(o.bytes for o in restored))}")
+        lines.append(f"run {result.run_id}: put back {_put_back(restored)}")
     else:
         lines.append(f"run {result.run_id}: nothing was put back")
     lines += _problems(result.outcomes, cwd)

@@ -371,6 +371,10 @@ def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple
     from tidy.rules import budgets
 
     config = load(root, config_path)
+    if config.codes_from_files:  # a typo in select/ignore/fail-on stops the hook too (exit 2)
+        from tidy.rules.registry import check_file_codes
+
+        check_file_codes(config)
     if max_size is not None:
         return config, max_size
     largest = budgets.load(config).get("largest-file")

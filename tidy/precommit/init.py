@@ -65,15 +65,19 @@ repos:
       - id: tidy-push
 """
 
+# The settings below are tidy's defaults (tests/precommit/test_init.py holds them to
+# tidy/core/config.py), written out so they can be changed; the budgets are a starting point.
 _SETTINGS = """\
-fail-on = ["TDY102", "TDY202"]   # what makes `tidy scan` exit 1: committed caches, huge files
+fail-on = ["TDY102", "TDY202"]   # findings that make `tidy scan` exit 1: committed caches,
+                                # huge files (and TDY9xx: a file with budgets adds them)
 large-file = "1MB"              # report tracked files over this (TDY201)
 max-file-size = "50MB"          # fail on tracked files over this (TDY202; GitHub warns at 50 MiB)
 """
 
 _BUDGETS = """\
 largest-file = "10MB"           # the hooks block bigger files; `tidy scan` fails on them
-committed-caches = false        # committed caches and build outputs fail
+committed-caches = false        # allowed? false: a committed cache or build output fails the
+                                # scan (TDY903); true: never, TDY102 only reports it
 # total-tracked-bytes = "500MB"
 # history-size = "1GB"          # `git rev-list --all --objects --disk-usage`
 # data-in-code-modules = 0

@@ -4,7 +4,7 @@ about its size (a finding's path from the scan root and its fingerprint are tidy
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 from tidy.core.models import Finding, Group, Report, scan_path
 from tidy.core.units import human_bytes
@@ -39,3 +39,22 @@ def anchor_of(group: Group, finding: Finding) -> tuple[str, int]:
         return scan_path(group, finding), 1
     located = dataclasses.replace(finding, path=finding.anchor.path)
     return scan_path(group, located), finding.anchor.line
+
+
+def counted(count: int, word: str, plural: str = "") -> str:
+    """ "1 file", "2 files", "1,204 files"."""
+    return f"{count:,} {word if count == 1 else plural or word + 's'}"
+
+
+def groups_said(groups: Sequence[Group]) -> str:
+    """ "1 repo", "3 repos and 1 plain folder": what the groups of a report are, in words."""
+    repos = sum(1 for g in groups if g.is_repo)
+    folders = len(groups) - repos
+    parts = ([counted(repos, "repo")] if repos or not folders else []) + (
+        [counted(folders, "plain folder")] if folders else [])
+    return " and ".join(parts)
+
+
+def git_state(group: Group, finding: Finding) -> str:
+    """JSON's `tracked`, except in a plain folder: no git there, so no git state."""
+    return finding.tracked.value if group.is_repo else "not in git"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from tidy.core.models import Finding, Group, Report, Size, Surface, scan_path
 from tidy.core.units import human_bytes
+from tidy.reporters._common import counted, git_state, groups_said
 
 STEP_SUMMARY_LIMIT = 1024 * 1024
 
@@ -32,7 +33,7 @@ def _row(group: Group, finding: Finding) -> str:
     fix = finding.fix.description if finding.fix is not None else ""
     return (f"| {mark} | {finding.code} | {_code_cell(scan_path(group, finding))} | "
             f"{human_bytes(finding.size.apparent)} | {finding.size.files:,} | "
-            f"{finding.tracked.value} | {_cell(finding.message)} | {_cell(fix)} |")
+            f"{git_state(group, finding)} | {_cell(finding.message)} | {_cell(fix)} |")
 
 
 _HEADER = ("|  | code | path | size | files | git | what | fix |\n"
@@ -45,7 +46,7 @@ def _group_section(group: Group, max_rows: int) -> list[str]:
     if not group.findings:
         return [*lines, "Nothing to report.", ""]
     failing = sum(f.fails for f in group.findings)
-    lines.append(f"{len(group.findings):,} finding(s), {failing:,} over budget; reclaimable by "
+    lines.append(f"{counted(len(group.findings), 'finding')}, {failing:,} failing; reclaimable by "
                  f"`tidy fix`: {human_bytes(group.reclaimable.apparent)}; search surface "
                  f"{_surface(group.surface_before)} → {_surface(group.surface_after)}.")
     lines += ["", _HEADER]
@@ -57,7 +58,7 @@ def _group_section(group: Group, max_rows: int) -> list[str]:
 
 
 def _surface(surface: Surface) -> str:
-    return f"{surface.files:,} files / {human_bytes(surface.bytes)}"
+    return f"{counted(surface.files, 'file')} / {human_bytes(surface.bytes)}"
 
 
 def _headline(report: Report) -> list[str]:
@@ -68,8 +69,8 @@ def _headline(report: Report) -> list[str]:
     return [
         "## tidy report",
         "",
-        f"**{verdict}**: {len(findings):,} finding(s), {failing:,} failing, "
-        f"{human_bytes(reclaim.apparent)} reclaimable, in {len(report.groups):,} group(s) "
+        f"**{verdict}**: {counted(len(findings), 'finding')}, {failing:,} failing, "
+        f"{human_bytes(reclaim.apparent)} reclaimable, in {groups_said(report.groups)} "
         f"({report.duration_s:.1f} s).",
         "",
     ]

@@ -15,13 +15,16 @@ from rich.text import Text
 
 from tidy.core.models import (
     NESTED_REPO_DETAIL,
+    ActionKind,
     Applicability,
     Finding,
     Group,
     Report,
     Size,
     Surface,
+    Tracked,
 )
+from tidy.reporters._common import counted, groups_said
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
@@ -48,15 +51,27 @@ def _age(mtime: float, now: float) -> str:
     return f"{int(days / 30)}mo"
 
 
-def _fix_text(finding: Finding) -> Text:
+# The fix column names the fix kind JSON's fix.action names; the mark says what `tidy fix`
+# needs to apply it (JSON's fix.applicability). A fix of kind "none" is advice: no mark.
+_MARKS = {Applicability.SAFE: "", Applicability.UNSAFE: "*", Applicability.DISPLAY_ONLY: "**"}
+_MARK_STYLES = {Applicability.SAFE: "green", Applicability.UNSAFE: "yellow",
+                Applicability.DISPLAY_ONLY: "magenta"}
+
+
+def _fix_label(finding: Finding) -> str:
+    """The fix column's word for a finding: its fix kind and mark ("-": no fix at all)."""
     fix = finding.fix
     if fix is None:
-        return Text("-")
-    if fix.applicability is Applicability.SAFE:
-        return Text(fix.action.value, style="green")
-    if fix.applicability is Applicability.UNSAFE:
-        return Text(fix.action.value + "*", style="yellow")
-    return Text("advice", style="cyan")
+        return "-"
+    kind = str(fix.action.value)
+    return kind if fix.action is ActionKind.NONE else kind + _MARKS[fix.applicability]
+
+
+def _fix_text(finding: Finding) -> Text:
+    fix = finding.fix
+    if fix is None or fix.action is ActionKind.NONE:
+        return Text(_fix_label(finding), style="cyan" if fix else "")
+    return Text(_fix_label(finding), style=_MARK_STYLES[fix.applicability])
 
 
 def _joined(parts: Sequence[Text]) -> Text:
@@ -76,9 +91,18 @@ def by_path(findings: Sequence[Finding]) -> list[list[Finding]]:
     return list(rows.values())
 
 
-def _state(finding: Finding) -> str:
+NOT_IN_GIT = "not in git"
+
+
+def _state(finding: Finding, in_repo: bool) -> str:
+    """Where git stands on the path. A plain folder has no git state: "new" there (untracked
+    is all tidy can record outside a repo) would say git sees it as new, which is not true."""
+    if not in_repo:
+        return NOT_IN_GIT
     if finding.ignored:
         return "ignored"
+    if finding.tracked is Tracked.UNKNOWN and finding.path == ".":
+        return ""  # a budget over the whole repo: no one path's git state
     return {"untracked": "new", "tracked": "tracked", "partly-tracked": "partly",
             "unknown": "?"}[finding.tracked.value]
 
@@ -119,7 +143,7 @@ def _table(group: Group, limit: int, now: float) -> Table:
             f"{biggest.size.files:,}",
             _age(biggest.size.newest_mtime, now),
             code,
-            _state(first),
+            _state(first, group.is_repo),
             _joined([_fix_text(f) for f in row]),
             path,
         )
@@ -127,15 +151,18 @@ def _table(group: Group, limit: int, now: float) -> Table:
 
 
 def _surface_line(before: Surface, after: Surface) -> str:
-    line = f"search surface {before.files:,} files, {_bytes(before.bytes)}"
+    line = f"search surface {counted(before.files, 'file')}, {_bytes(before.bytes)}"
     if after != before:
-        line += f" -> {after.files:,} files, {_bytes(after.bytes)} after fix"
+        line += f" -> {counted(after.files, 'file')}, {_bytes(after.bytes)} after fix"
     return line
 
 
 def _group_lines(console: Console, group: Group, limit: int, now: float) -> None:
-    title = printable(group.label if group.label != "." else group.root)
-    kind = "repo" if group.is_repo else "folder"
+    # A label that climbs ("..": the repo of a folder scanned inside it) says less than the
+    # root, which the paths of the table are relative to.
+    climbs = group.label in (".", "..") or group.label.startswith("../")
+    title = printable(group.root if climbs else group.label)
+    kind = "repo" if group.is_repo else f"folder, {NOT_IN_GIT}"
     scanned = _bytes(group.scanned.apparent)
     console.print(Text(f"{title}  ({kind}, {scanned} scanned)", style="bold"))
     for note in group.notes:
@@ -146,23 +173,56 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
         hidden = len(rows) - limit
         if hidden > 0:
             rest = sum(max(f.size.apparent for f in row) for row in rows[limit:])
-            console.print(
-                f"  ... and {hidden:,} more paths ({_bytes(rest)}); --format json lists all")
+            console.print(f"  ... and {counted(hidden, 'more path')} ({_bytes(rest)}); "
+                          "--format json lists all")
     else:
         console.print("  nothing to report")
     console.print(f"  reclaimable {_bytes(group.reclaimable.apparent)} "
-                  f"in {group.reclaimable.files:,} files")
+                  f"in {counted(group.reclaimable.files, 'file')}")
     console.print("  " + _surface_line(group.surface_before, group.surface_after))
     console.print()
+
+
+# What the words of the table mean, said only for the words the report shows.
+_STATE_WORDS = {
+    "new": "untracked and not ignored (git status lists it)",
+    "partly": "some of its files are tracked",
+    "?": "git could not tell",
+    NOT_IN_GIT: "in a folder outside any git repository",
+}
+_FIX_WORDS = {
+    ActionKind.TRASH: "moved to tidy's trash (`tidy undo` puts it back)",
+    ActionKind.UNTRACK: "`git rm --cached` plus an ignore rule (the files stay on disk)",
+    ActionKind.IGNORE: "an ignore rule added (.gitignore, or .ignore for search tools)",
+    ActionKind.EDITOR_EXCLUDE: "added to the editors' search and watcher excludes",
+    ActionKind.EXTRACT: "the data moved to a .json.gz file with a loader stub",
+    ActionKind.GIT_RM: "`git rm -r` of the folder",
+    ActionKind.NONE: "tidy changes nothing; the message says what to do",
+}
+_MARK_WORDS = {"*": "only with --unsafe-fixes",
+               "**": "only with --unsafe-fixes --select CODE (the rule named alone)"}
 
 
 def _legend(console: Console, report: Report) -> None:
     if not report.findings:
         return
-    console.print(Text(
-        "state: new = untracked and not ignored; fix: trash = moved to tidy's trash by "
-        "`tidy fix` (undo with `tidy undo`), * = needs --unsafe-fixes; codes marked ! fail the run",
-        style="dim"))
+    states = {_state(f, g.is_repo) for g in report.groups for f in g.findings}
+    said = [f"{word} = {meaning}" for word, meaning in _STATE_WORDS.items() if word in states]
+    if said:
+        console.print(Text("state: " + "; ".join(said), style="dim"))
+    fixes = [f.fix for f in report.findings if f.fix is not None]
+    actions = {fix.action for fix in fixes}
+    marks = {_MARKS[fix.applicability] for fix in fixes if fix.action is not ActionKind.NONE}
+    said = [f"{action.value} = {meaning}" for action, meaning in _FIX_WORDS.items()
+            if action in actions]
+    said += [f"{mark} = {meaning}" for mark, meaning in _MARK_WORDS.items() if mark in marks]
+    if said:
+        console.print(Text("fix: " + "; ".join(said), style="dim"))
+    failing = "codes marked ! fail the run (exit 1); " if any(
+        f.fails for f in report.findings) else ""
+    console.print(Text(f"{failing}age = since its newest file was written; search surface = "
+                       "the files and bytes that git-aware search (ripgrep, editors, AI "
+                       "assistants) still reads", style="dim"))
 
 
 def _totals(console: Console, report: Report) -> None:
@@ -172,22 +232,29 @@ def _totals(console: Console, report: Report) -> None:
     before = sum((g.surface_before for g in groups), Surface())
     after = sum((g.surface_after for g in groups), Surface())
     failing = sum(1 for f in report.findings if f.fails)
+    rows = sum(len(by_path(g.findings)) for g in groups)
     console.print(Text(
-        f"total: {len(report.findings):,} findings in {len(groups)} group(s), "
-        f"{_bytes(scanned.apparent)} scanned in {report.duration_s:.1f}s", style="bold"))
+        f"total: {counted(len(report.findings), 'finding')} on {counted(rows, 'path')} "
+        f"in {groups_said(groups)}, {_bytes(scanned.apparent)} scanned in "
+        f"{report.duration_s:.1f}s", style="bold"))
     console.print(f"  reclaimable by `tidy fix`: {_bytes(reclaimable.apparent)} "
-                  f"({_bytes(reclaimable.disk)} on disk) in {reclaimable.files:,} files")
+                  f"({_bytes(reclaimable.disk)} on disk) in {counted(reclaimable.files, 'file')}")
     console.print("  " + _surface_line(before, after))
     if failing:
-        console.print(Text(f"  {failing} finding(s) over budget: exit 1", style="bold red"))
+        verb = "fails" if failing == 1 else "fail"
+        console.print(Text(f"  {counted(failing, 'finding')} {verb} the run (marked !): exit 1",
+                           style="bold red"))
 
 
 def _footer(console: Console, report: Report) -> None:
     for kind, count, size in report.hidden_kinds:
-        console.print(f"not reported: {count} {kind} ({_bytes(size)}); "
-                      f"opt in with kinds = [\"{kind}\"] or --kind {kind}")
+        # A venv left out of the trash may still be in the table: TDY501 asks for its ignore
+        # rule. So: not offered to the trash (true either way), not "not reported".
+        console.print(f"opt-in, not offered to the trash: {counted(count, kind, kind)} "
+                      f"({_bytes(size)}); kinds = [\"{kind}\"] in the settings offers it, "
+                      f"--kind {kind} shows only that kind")
     if report.skipped:
-        console.print(Text(f"skipped {len(report.skipped)} path(s):", style="yellow"))
+        console.print(Text(f"skipped {counted(len(report.skipped), 'path')}:", style="yellow"))
         for skipped in report.skipped[:10]:
             console.print(f"  {printable(skipped.path)}: {skipped.reason}")
         if len(report.skipped) > 10:

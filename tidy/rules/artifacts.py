@@ -148,7 +148,8 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
         yield STALE_BYTECODE.finding(
             hit.rel,
             (
-                f"{len(hit.stale_bytecode)} .pyc file(s) whose source is gone: {names}"
+                f"{len(stale)} .pyc file{'' if len(stale) == 1 else 's'} whose source is gone: "
+                f"{names}"
                 + (f" and {more} more" if more > 0 else "")
             ),
             kind=hit.kind.name,
@@ -236,7 +237,7 @@ def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
             continue
         yield GLOBAL_CACHE.finding(
             hit.rel,
-            f"{kind.why} (global cache): clean it with `{kind.clean}`",
+            f"{kind.why} (global cache): clean it with {kind.clean_advice}",
             kind=kind.name,
             ecosystem=kind.ecosystem,
             size=hit.size,
@@ -244,7 +245,8 @@ def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
             tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
             ignored=ctx.ignored(hit.rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
-                    f"run `{kind.clean}` (tidy never moves a tool's own cache)"),
+                    f"the tool cleans it: {kind.clean_advice} (tidy never moves a tool's "
+                    "own cache)"),
             details=(("why", kind.why), ("clean", kind.clean),
                      ("regenerate", kind.regenerate)),
         )

@@ -93,7 +93,7 @@ def _names(findings: Sequence[Finding], shown: int = 5) -> str:
     return names + (f" and {more} more" if more > 0 else "")
 
 
-def _judge_count(prefix: str, what: str) -> Judge:
+def _judge_count(prefix: str, what: str, one: str) -> Judge:
     """A budget on how many findings of a family there are (the limit is a count; `false`
     means none allowed, `true` means the budget does not apply)."""
 
@@ -104,7 +104,8 @@ def _judge_count(prefix: str, what: str) -> Judge:
         matching = [f for f in given.findings if f.code.startswith(prefix)]
         size = sum((f.size for f in matching), Size())
         failing = () if len(matching) <= limit else (_budget_finding(
-            rule, ".", f"{len(matching)} {what} ({human_bytes(size.apparent)}): "
+            rule, ".", f"{len(matching)} {one if len(matching) == 1 else what} "
+            f"({human_bytes(size.apparent)}): "
             f"{_names(matching)}; the budget allows {limit}", size),)
         return Judged(limit, len(matching), failing)
 
@@ -170,7 +171,8 @@ Fix: `tidy fix --unsafe-fixes --select TDY102` untracks them (`git rm -r --cache
 ignore rules; the files stay on disk.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("committed-caches", "true or false", _flag,
-                  _judge_count("TDY102", "committed caches or build outputs")),
+                  _judge_count("TDY102", "committed caches or build outputs",
+                               "committed cache or build output")),
 )
 DATA_IN_CODE_BUDGET = Rule(
     "TDY904", "data-in-code-budget",
@@ -182,7 +184,8 @@ type checkers and IDEs.
 Fix: `tidy extract MODULE` moves the data to a compressed JSON file with a loader stub.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("data-in-code-modules", "a whole number (0 allows none)", _count,
-                  _judge_count("TDY3", "modules that are mostly data")),
+                  _judge_count("TDY3", "modules that are mostly data",
+                               "module that is mostly data")),
 )
 VENDORED_BYTES = Rule(
     "TDY905", "vendored-bytes-budget",

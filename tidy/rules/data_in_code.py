@@ -93,8 +93,12 @@ def _verdict(content: ContentFacts, rel: str) -> DataVerdict | None:
 
 def holders_text(verdict: DataVerdict, limit: int = 4) -> str:
     """`NAME 97% (lines 4-283005), ...` for the biggest data bindings."""
-    return ", ".join(f"{b.name} {b.bytes / max(1, verdict.size):.0%} (lines {b.line}-"
-                     f"{b.end_line})" for b in verdict.bindings[:limit])
+    return ", ".join(f"{b.name} {b.bytes / max(1, verdict.size):.0%} "
+                     f"({_line_span(b.line, b.end_line)})" for b in verdict.bindings[:limit])
+
+
+def _line_span(first: int, last: int) -> str:
+    return f"line {first}" if last <= first else f"lines {first}-{last}"
 
 
 def _estimate(verdict: DataVerdict) -> str:
@@ -137,7 +141,8 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
         if not verdict.is_data:
             continue
         names = holders_text(verdict)
-        message = (f"module of {humanize.naturalsize(size)} and {verdict.lines:,} lines is "
+        lines = f"{verdict.lines:,} line" + ("" if verdict.lines == 1 else "s")
+        message = (f"module of {humanize.naturalsize(size)} and {lines} is "
                    f"{verdict.literal_fraction:.0%} data: {names}")
         details = [("holds", names), ("shapes", ", ".join(verdict.shapes)),
                    ("estimate", _estimate(verdict)),

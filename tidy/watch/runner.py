@@ -38,7 +38,7 @@ from typing import Any
 
 from tidy.core import state
 from tidy.core.config import Config, ConfigError
-from tidy.core.config import load as load_config
+from tidy.core.config import load as load_settings
 from tidy.core.models import Report
 from tidy.core.safe_files import UnsafeFile, open_own_file, read_regular, replace_at
 from tidy.fixes import ApplySettings, Outcome, Status
@@ -49,6 +49,18 @@ from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import Debouncer, Pending, busy_reason
 from tidy.watch.policy import WatchPolicy
+
+
+def load_config(start: str, config_path: str | None) -> Config:
+    """The settings a pass runs with; a rule code in a file that names no rule is a
+    ConfigError here, which the pass reports as a warning for that root."""
+    config = load_settings(start, config_path)
+    if config.codes_from_files:
+        from tidy.rules.registry import check_file_codes
+
+        check_file_codes(config)
+    return config
+
 
 RETRY_REASONS = ("a build may be running", "modified since the plan", "locked by another")
 
@@ -137,6 +149,9 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
             return
     try:
         report = engine.scan([target], config)
+    except ConfigError as error:  # the settings file of a repo below the target
+        _warn(result, f"{target}: {error}")
+        return
     except (engine.ScanError, OSError) as error:
         _warn(result, f"{target}: scan failed: {error}")
         return
