@@ -380,7 +380,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "dst": _STR, "method": _STR, "scan_root": _STR, "root": _STR, "rel": _STR, "code": _STR,
     "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
-    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR,
+    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
 }
 
 
