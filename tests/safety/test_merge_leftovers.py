@@ -86,7 +86,6 @@ def test_a_file_of_the_journaled_name_made_before_the_undo_began_stays(
     """The journaled name alone is not proof: what stands there must have been made since
     the undo began (a file older than that is not the undo's copy)."""
     root = no_trash_of_its_own
-    dep = root / "web" / "node_modules" / "dep"
     state, _ = _move_leaving(root, {"dep/late.txt": "late\n"})
     temp = _undo_killed_mid_copy(root, state)
     temp.unlink()
