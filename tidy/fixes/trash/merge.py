@@ -53,11 +53,13 @@ def new_merge_temp() -> str:
 @dataclass
 class Merged:
     """What a merge did: paths (from the item's name down) put back, found already the
-    same at home, and kept in the trash (each with the reason)."""
+    same at home, and kept in the trash (each with the reason); `blocked`, the folders at
+    home nothing could be put into (read-only: the user's to fix), each with the reason."""
 
     restored: list[str] = field(default_factory=list)
     already: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
+    blocked: dict[str, str] = field(default_factory=dict)
     temp: str = ""
 
 
@@ -96,6 +98,8 @@ def _merge(trash: int, home: int, dev: int, path: str, merged: Merged) -> None:
             _merge_entry(trash, home, dev, name, child, merged)
         except OSError as error:
             merged.kept.append(f"{shown(child)} ({why(error)})")
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+                merged.blocked.setdefault(path, error.strerror or why(error))
 
 
 def _merge_entry(trash: int, home: int, dev: int, name: str, path: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import stat
 from collections.abc import Callable, Iterator, Sequence
 
@@ -58,8 +59,8 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                     merged = merge_back(slot.fd, home.fd, spot.name,
                                         (int(entry["src_dev"]), int(entry["src_ino"])), temp)
                     if merged.kept:
-                        return fail(_merge_report(merged, dst))
-                    partial = _merge_report(merged, dst)
+                        return fail(_merge_report(merged, dst, spot, journal.run_id))
+                    partial = _merge_report(merged, dst, spot, journal.run_id)
                     attention = False
                 else:
                     journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
@@ -91,11 +92,18 @@ def _left_in_place(entry: dict[str, object], slot_fd: int, home_fd: int, name: s
             and (there.st_dev, there.st_ino) == (entry.get("src_dev"), entry.get("src_ino")))
 
 
-def _merge_report(merged: Merged, dst: str) -> str:
+def _merge_report(merged: Merged, dst: str, spot: Spot, run_id: str) -> str:
     said = (f"put back around what stayed at home: {len(merged.restored)} entr(ies) "
             f"restored, {len(merged.already)} already the same at home")
     if not merged.kept:
         return said
+    if merged.blocked:
+        rel, reason = next(iter(merged.blocked.items()))
+        folder = os.path.join(spot.scan_root, *spot.src_parts, rel)
+        return (f"{said}; {shown(folder)}: {reason.lower()} to put {len(merged.kept)} "
+                f"entr(ies) back into it: make it writable (chmod u+w "
+                f"{shlex.quote(shown(folder))}) and run `tidy undo {run_id}` again; they "
+                f"stay in the trash at {dst} meanwhile")
     return (f"{said}; {len(merged.kept)} would overwrite what is at home now and stay in "
             f"the trash at {dst} (e.g. {merged.kept[0]})")
 
