@@ -29,8 +29,12 @@ _SELF_EXPLAINING = frozenset({"TDY101"})
 
 
 def printable(path: str) -> str:
-    """A path as text a terminal can show: undecodable bytes become \\xNN escapes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A path as text a terminal can show on one line: undecodable bytes become \\xNN
+    escapes, a newline or other control character its escape (\\n)."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _bytes(n: int) -> str:
