@@ -22,7 +22,7 @@ def cache() -> None:
 def cache_clear(paths: tuple[str, ...], everything: bool) -> int:
     """Delete the content cache of the repos (or plain folders) PATHS lie in (default: the
     current folder). The next scan reads every file again and writes a new one."""
-    from tidy.fixes.report import printable
+    from tidy.core.printable import printable
     from tidy.workspace import content_cache
     from tidy.workspace.git import find_repo_root
 

@@ -46,7 +46,7 @@ class Problem:
     fix: str
 
     def render(self) -> str:
-        from tidy.fixes.report import printable  # a newline in a name stays on its line
+        from tidy.core.printable import printable  # a newline in a name stays on its line
 
         return f"{printable(self.path)}: {self.message} [{self.code}]\n    fix: {self.fix}"
 

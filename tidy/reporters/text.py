@@ -22,19 +22,11 @@ from tidy.core.models import (
     Size,
     Surface,
 )
+from tidy.core.printable import printable
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
 _SELF_EXPLAINING = frozenset({"TDY101"})
-
-
-def printable(path: str) -> str:
-    """A path as text a terminal can show on one line: undecodable bytes become \\xNN
-    escapes, a newline or other control character its escape (\\n)."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _bytes(n: int) -> str:

@@ -442,7 +442,7 @@ def describe(result: PassResult) -> str:
 def _one_per_line(lines: Sequence[str]) -> str:
     """Each line as it is, but a newline (or other control character, or a byte that is
     not UTF-8) in a path or a reason escaped: one line is one action."""
-    from tidy.fixes.report import printable
+    from tidy.core.printable import printable
 
     return "".join(printable(line) + "\n" for line in lines)
 

@@ -29,6 +29,7 @@ import secrets
 import stat
 from dataclasses import dataclass, field
 
+from tidy.core.printable import printable
 from tidy.fixes.fdcopy import compare_at, copy_at
 from tidy.fixes.fdops import (
     FILE_FLAGS,
@@ -64,8 +65,8 @@ class Merged:
 
 
 def shown(path: str) -> str:
-    """A path for a one-line message: a newline or other control character escaped."""
-    return path if path.isprintable() else repr(path)[1:-1]
+    """A path for a one-line message (tidy.core.printable)."""
+    return printable(path)
 
 
 def merge_back(slot_fd: int, home_fd: int, name: str, home_ident: tuple[int, int],
