@@ -237,8 +237,15 @@ def _remove_made_since(folder: int, name: str, dev: int, since: float) -> bool:
         try:
             if not same(os.fstat(fd), (st.st_dev, st.st_ino)):
                 return False
+            mode = stat.S_IMODE(st.st_mode)
+            if st.st_uid == os.geteuid() and mode & 0o300 != 0o300:
+                # A read-only folder the copy finished (a Go module cache is 0555): ours,
+                # so made writable to empty it; its mode back when anything stays.
+                os.fchmod(fd, mode | 0o700)
             kept = [child for child in sorted(os.listdir(fd))
                     if not _remove_made_since(fd, child, dev, since)]
+            if kept and stat.S_IMODE(os.fstat(fd).st_mode) != mode:
+                os.fchmod(fd, mode)
         finally:
             os.close(fd)
         if kept:
