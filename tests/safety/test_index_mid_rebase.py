@@ -59,3 +59,39 @@ def test_untrack_waits_for_a_rebase_stopped_on_a_conflict(tmp_path: Path) -> Non
                  cwd=repo, state=state)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "pkg/__pycache__" not in git(repo, "ls-files")
+
+
+def test_the_undo_of_an_untrack_waits_too_and_works_after(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "pkg" / "m.py", "x = 1\n")
+    write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 200)
+    write(repo / "a.txt", "base\n")
+    commit(repo)
+    backdate(repo)
+    state = tmp_path / "st"
+    done = tidy("fix", "--yes", "-q", "--unsafe-fixes", "--select", "TDY102", str(repo),
+                cwd=repo, state=state)
+    assert done.returncode == 0, done.stdout + done.stderr
+    git(repo, "add", ".gitignore")
+    git(repo, "commit", "-q", "--no-verify", "-m", "untrack the cache")
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo / "a.txt", "topic\n")
+    git(repo, "commit", "-q", "--no-verify", "-m", "topic", "--", "a.txt")
+    git(repo, "checkout", "-q", "main")
+    write(repo / "a.txt", "main\n")
+    git(repo, "commit", "-q", "--no-verify", "-m", "main", "--", "a.txt")
+    git(repo, "checkout", "-q", "topic")
+    stopped = subprocess.run(["git", "rebase", "main"], cwd=repo, env=hermetic_env(),
+                             capture_output=True, check=False)
+    assert stopped.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
+    index = git(repo, "ls-files", "-s")
+
+    undo = tidy("undo", cwd=repo, state=state)
+    assert undo.returncode == 1, undo.stdout + undo.stderr
+    assert "rebase in progress" in undo.stdout and "tidy undo again" in undo.stdout
+    assert git(repo, "ls-files", "-s") == index
+
+    git(repo, "rebase", "--abort")
+    again = tidy("undo", cwd=repo, state=state)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "pkg/__pycache__/m.cpython-311.pyc" in git(repo, "ls-files")

@@ -62,7 +62,7 @@ def index_entries(repo: str, rel: str) -> list[str]:
     return [os.fsdecode(r) for r in out.split(b"\0") if r]
 
 
-def index_busy(repo: str) -> str:
+def index_busy(repo: str, again: str = "tidy fix") -> str:
     """Why git's index may not be edited now ("" when it may): a rebase, merge, cherry-pick,
     am or bisect git has in progress. An entry taken out now would land in the commit git
     is making for it (a rebase replaying someone's commit), not in one of the user's own."""
@@ -70,7 +70,7 @@ def index_busy(repo: str) -> str:
     if not busy:
         return ""
     return (f"{busy}: an index change now would land in the commit git is making for it; "
-            "finish or abort it, then run tidy fix again")
+            f"finish or abort it, then run {again} again")
 
 
 def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
@@ -169,6 +169,8 @@ class UntrackApplier:
         problem = index_problem(recorded, str(entry["rel"]))
         if problem:
             problem = f"journal entry refused: {problem}; nothing done"
+        elif index_busy(root):
+            problem = index_busy(root, "tidy undo")
         else:
             try:
                 now = index_entries(root, str(entry["rel"]))
