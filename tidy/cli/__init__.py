@@ -105,12 +105,25 @@ def main(argv: Sequence[str] | None = None) -> int:
                        "moved while this shell was in it): cd to a folder that exists, or "
                        "give absolute paths", err=True)
             return EXIT_USAGE
+        unusable = _state_unusable(error)
+        if unusable:
+            click.echo(f"tidy: error: {unusable}", err=True)
+            return EXIT_USAGE
         if os.environ.get("TIDY_DEBUG"):
             raise
         click.echo(f"tidy: internal error: {type(error).__name__}: {error} "
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def _state_unusable(error: Exception) -> str:
+    """The environment, not a bug: tidy's state folder cannot be made or opened."""
+    if not isinstance(error, OSError):
+        return ""
+    from tidy.core.state import unusable
+
+    return unusable(error)
 
 
 def _cwd_gone() -> bool:
@@ -127,6 +140,7 @@ def _usage_errors() -> tuple[type[Exception], ...]:
     """Errors in what the user gave (a config file, a path): a one-line message, exit 2.
     Imported only when an error is on its way: not at start-up."""
     from tidy.core.config import ConfigError
+    from tidy.core.state import StateError
     from tidy.engine import ScanError
 
-    return ConfigError, ScanError
+    return ConfigError, ScanError, StateError

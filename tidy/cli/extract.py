@@ -36,12 +36,13 @@ def extract(module: str, names: tuple[str, ...], data_format: str, evaluate: boo
             python: str | None, verify_import: bool, dry_run: bool, undo: bool, force: bool,
             memory_cap: int) -> int:
     """Move the data of MODULE to a JSON file with a small loader stub (TDY301)."""
+    from tidy.core.printable import printable
     from tidy.extract.core import ExtractError, extract_module, undo_extract
     from tidy.extract.report import describe
 
     try:
         if undo:
-            click.echo(undo_extract(module, force=force))
+            click.echo(printable(undo_extract(module, force=force)))
             return EXIT_OK
         if force:
             raise click.UsageError("--force goes with --undo")
@@ -49,7 +50,7 @@ def extract(module: str, names: tuple[str, ...], data_format: str, evaluate: boo
                                 dry_run=dry_run, memory_cap=memory_cap, evaluate=evaluate,
                                 python=python)
     except ExtractError as error:
-        click.echo(f"tidy: extract refused: {error}", err=True)
+        click.echo(f"tidy: extract refused: {printable(str(error))}", err=True)
         return EXIT_FAIL
     click.echo(describe(result))
     return EXIT_OK

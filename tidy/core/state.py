@@ -15,22 +15,53 @@ import sys
 ENV_OVERRIDE = "TIDY_STATE_DIR"
 
 
+class StateError(ValueError):
+    """tidy's own state folder cannot be trusted (a symlink where a folder of it should be),
+    or cannot be found (HOME is not an absolute path)."""
+
+
 def state_dir() -> str:
     """The state folder's absolute path (not created)."""
     override = os.environ.get(ENV_OVERRIDE)
     if override:
         return os.path.abspath(os.path.expanduser(override))
-    home = os.path.expanduser("~")
     if sys.platform == "darwin":
-        return os.path.join(home, "Library", "Application Support", "tidy")
+        return os.path.join(home_dir(), "Library", "Application Support", "tidy")
     xdg = os.environ.get("XDG_STATE_HOME", "")
     # The XDG spec: a relative value is invalid and must be ignored.
-    base = xdg if os.path.isabs(xdg) else os.path.join(home, ".local", "state")
+    base = xdg if os.path.isabs(xdg) else os.path.join(home_dir(), ".local", "state")
     return os.path.join(base, "tidy")
 
 
-class StateError(ValueError):
-    """tidy's own state folder cannot be trusted (a symlink where a folder of it should be)."""
+def home_dir() -> str:
+    """The user's home folder, absolute. HOME set to anything else (empty, relative) is
+    refused (StateError): tidy would keep its journals and trash (and a schedule its units)
+    below the current folder (the very project it cleans) or below / (HOME="")."""
+    home = os.environ.get("HOME")
+    if home is None:
+        return os.path.expanduser("~")  # the password database's
+    if not os.path.isabs(home):
+        raise StateError(f"HOME is {home!r}, not an absolute path: tidy keeps its state (and "
+                         "a schedule its files) below the home folder; set HOME, or "
+                         "TIDY_STATE_DIR, to an absolute path")
+    return os.path.normpath(home)
+
+
+def unusable(error: OSError) -> str:
+    """A one-line message when `error` is about a path in the state folder (it cannot be
+    made or opened: HOME is a file, a folder that may not be written ...), else ""."""
+    name = error.filename
+    if not isinstance(name, str) or error.errno is None:
+        return ""
+    try:
+        top = state_dir()
+    except StateError:
+        return ""
+    path = os.path.abspath(name)
+    if not (path == top or path.startswith(top + os.sep) or top.startswith(path + os.sep)):
+        return ""
+    return (f"tidy's state folder {top} cannot be used: {error.strerror} ({path}); set "
+            "TIDY_STATE_DIR (or HOME) to a folder you may write")
 
 
 def ensure_private(path: str) -> str:

@@ -111,6 +111,10 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             "project_sha256": sha256_bytes(project_new) if edit else "",
             "data_existed": False, "pid": os.getpid(), "started": time.time(),
             "complete": False,
+            # Where the module stands for the instant it is checked before the stub goes in
+            # (Folder.swap_in): a kill then leaves it there, and finishing backwards puts it
+            # back. Not a temp name: nothing that clears temps may take it.
+            "module_aside": f".{name}.tidy-aside-{stamp}",
         }
         _write_synced(os.path.join(backup, "module.py.orig"), original)
         if edit is not None and conf is not None:
@@ -121,10 +125,17 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             here.write(data_name, data_bytes, like=name)
             if edit is not None and conf is not None:
                 conf.write(project_name, project_new)
-            here.write(name, new_module)
+            swapped = here.swap_in(name, new_module, sha256_bytes(original),
+                                   record["module_aside"])
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; the extraction stopped (a kill-safe record is "
                               "kept: the next extraction finishes it backwards)") from None
+        if not swapped:
+            # Written to while the data file was (a save from an editor, a checkout): the
+            # module is the user's; the data file and build config go back at once.
+            notes = _finish_backwards(backup, record, here, conf, data_path)
+            raise Changed(f"{path}: the module changed while it was being extracted; nothing "
+                          f"kept ({'; '.join(notes) or 'nothing to put back'})")
         record["complete"] = True
         _save_record(backup, record)
     return Written(backup, record)
@@ -232,6 +243,7 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
         raise UndoRefused(f"{module_path}: no extraction backup found")
     record = record_of(backup, module_path)
     with _folders(record["module"], record.get("project_file") or "") as (here, conf):
+        _module_back_from_aside(record, here)  # an undo killed in that instant, before
         changes = changed_since(record, here, conf)
         if changes and not force:
             raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
@@ -250,7 +262,14 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     kept = _keep_current(record, here, conf) if changes else []
     name = os.path.basename(record["module"])
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
-        here.write(name, f.read())
+        original = f.read()
+    aside = record.get("module_aside")
+    if changes or not isinstance(aside, str) or not aside.startswith(f".{name}.tidy-aside-"):
+        here.write(name, original)  # --force (the current one is kept beside), or an old record
+    elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside):
+        # Saved in the instant between the check and the write: the save stays.
+        raise UndoRefused(f"{record['module']}: changed while being restored (saved just "
+                          "now); nothing was restored")
     if record.get("project_file") and conf is not None:
         with open(os.path.join(backup, "project.orig"), "rb") as f:
             conf.write(os.path.basename(record["project_file"]), f.read())
@@ -303,6 +322,7 @@ def clear_leftovers(module_path: str, data_path: str) -> list[str]:
 def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
                       data_path: str) -> list[str]:
     notes = _remove_temp_files(record, here, conf)
+    notes += _module_back_from_aside(record, here)
     if not changed_since(record, here, conf):
         # Killed after its last write, before it said so: the extraction is whole. Keep it,
         # and let undo find it.
@@ -326,6 +346,19 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
         notes.append(f"removed {data_name} a killed extraction left")
     os.rename(backup, backup + ".undone")
     return notes
+
+
+def _module_back_from_aside(record: dict[str, Any], here: Folder) -> list[str]:
+    """A kill in the instant the module stood aside (Folder.swap_in): it goes back to its
+    name, unless something took the name since (then it stays aside, named)."""
+    aside = record.get("module_aside")
+    name = os.path.basename(record["module"])
+    if not (isinstance(aside, str) and aside.startswith(f".{name}.tidy-aside-")
+            and "/" not in aside and here.is_file(aside)):
+        return []
+    if here.put_back(aside, name):
+        return ["put back the module a killed extraction had set aside"]
+    return [f"the module's earlier version is kept as {os.path.join(here.path, aside)}"]
 
 
 def _remove_temp_files(record: dict[str, Any], here: Folder, conf: Folder | None

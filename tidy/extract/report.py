@@ -6,6 +6,7 @@ import os
 
 import humanize
 
+from tidy.core.printable import printable
 from tidy.extract.core import ExtractResult
 
 
@@ -13,7 +14,8 @@ def describe(result: ExtractResult) -> str:
     module = os.path.relpath(result.module)
     data = os.path.relpath(result.data_file)
     if result.status == "up-to-date":
-        return f"{module}: already extracted to {data} (manifest and data file agree)\n"
+        return printable(f"{module}: already extracted to {data} (manifest and data file "
+                         "agree)") + "\n"
     verb = "would move" if result.status == "dry-run" else "moved"
     share = result.data_bytes / result.original_bytes if result.original_bytes else 0.0
     lines = [
@@ -45,4 +47,4 @@ def describe(result: ExtractResult) -> str:
     if result.backup:
         lines.append(f"  original kept in {result.backup} (undo: tidy extract --undo {module})")
     lines.append(f"  {result.seconds:.1f} s")
-    return "\n".join(lines) + "\n"
+    return "".join(printable(line) + "\n" for line in lines)  # one line each, whatever the names

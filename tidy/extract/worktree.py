@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from tidy.core.safe_files import UnsafeFile, folder_in_root, kind_of, replace_at
+from tidy.core.safe_files import UnsafeFile, folder_in_root, kind_of, replace_at, temp_name
 
 _FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
@@ -87,6 +87,67 @@ class Folder:
         mode = stat.S_IMODE(model.st_mode) if model is not None and stat.S_ISREG(
             model.st_mode) else 0o644
         replace_at(self.fd, name, data, mode)
+
+    def swap_in(self, name: str, data: bytes, expected: str, aside: str) -> bool:
+        """Replace `name` with `data` only while it holds the bytes whose sha256 is
+        `expected`, with no instant in which a write to it is lost: the new file is written
+        whole under a temp name; `name` is renamed to `aside` (out of every writer's way: a
+        save from now on makes a new `name`) and checked there; the new file is then linked
+        in without replacing anything. False, with nothing replaced, when the bytes differ
+        (they go back to `name`, or stay at `aside` when a save made `name` anew meanwhile)
+        or a save made `name` anew (then `aside`, the expected bytes, goes). `name` is
+        missing for the instant of the check (a reader then sees no module, never a wrong
+        one)."""
+        st = self._lstat(name)
+        if st is None or not stat.S_ISREG(st.st_mode):
+            raise UnsafeFile(self._shown(name), "is not a regular file; not written")
+        new = temp_name()
+        fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     0o600, dir_fd=self.fd)
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fchmod(fd, stat.S_IMODE(st.st_mode))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.rename(name, aside, src_dir_fd=self.fd, dst_dir_fd=self.fd)
+            if self.sha256(aside) != expected:
+                self.put_back(aside, name)
+                return False
+            if not self._link_in(new, name):
+                os.unlink(aside, dir_fd=self.fd)  # the expected bytes: the backup has them
+                return False
+            os.unlink(aside, dir_fd=self.fd)
+            return True
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(new, dir_fd=self.fd)
+
+    def put_back(self, aside: str, name: str) -> bool:
+        """`aside` back at `name` when nothing took the name since; False (kept at
+        `aside`) when something did."""
+        if not self._link_in(aside, name):
+            return False
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(aside, dir_fd=self.fd)
+        return True
+
+    def _link_in(self, src: str, dst: str) -> bool:
+        """Give `src` the name `dst` too, never replacing it: False when `dst` exists."""
+        try:
+            os.link(src, dst, src_dir_fd=self.fd, dst_dir_fd=self.fd, follow_symlinks=False)
+        except FileExistsError:
+            return False
+        except OSError as error:
+            if error.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.EMLINK):
+                raise
+            if self.exists(dst):  # a filesystem without hard links: check, then rename
+                return False
+            os.rename(src, dst, src_dir_fd=self.fd, dst_dir_fd=self.fd)  # src is gone now
+        return True
 
     def remove(self, name: str) -> bool:
         """Delete `name` when it is a regular file; True when it was deleted."""

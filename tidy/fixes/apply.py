@@ -96,9 +96,9 @@ def recover_interrupted() -> list[RunOutcomes]:
     """Resolve every run a kill left half-done, from what is on disk, and clear what dead
     runs left in tidy's own folders (a half-made journal, an empty run folder). Idempotent."""
     clear_half_made_journals()
-    clear_dead_run_folders()
     resolved = []
-    for record in list_runs():
+    records = list_runs()
+    for record in records:
         if not needs_recovery(record):
             continue
         try:
@@ -106,6 +106,8 @@ def recover_interrupted() -> list[RunOutcomes]:
                 resolved.append(_recover(read_run(record.run_id), journal))
         except JournalError:
             continue  # it started running again between the two looks: not ours to touch
+    # After recovery: what it resolved may have emptied a run folder.
+    clear_dead_run_folders(records=list_runs() if resolved else records)
     return resolved
 
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 
 from tidy.core.config import Config
 from tidy.core.models import Report
+from tidy.core.printable import printable
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, report
 from tidy.fixes import plan as planning
 from tidy.fixes.apply import (
@@ -263,7 +264,7 @@ def _nothing_to_undo(scope: str | None) -> str:
     if scope is None:
         return "nothing to undo"
     elsewhere = last_undoable(None)
-    line = f"nothing to undo in {report.printable(scope)}"
+    line = f"nothing to undo in {printable(scope)}"
     if elsewhere is not None:
         line += (f"; the newest run elsewhere: {report.run_description(elsewhere)} "
                  f"(`tidy undo {elsewhere.run_id}` or `tidy undo --last-anywhere`)")

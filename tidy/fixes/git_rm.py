@@ -31,7 +31,7 @@ class GitRmApplier:
 
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
-        with TrashLocator(journal.run_id) as locator:
+        with TrashLocator(journal.run_id, journal) as locator:
             return [self._one(a, journal, locator, settings) for a in actions]
 
     def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,

@@ -10,6 +10,8 @@ Every line is one JSON object carrying the run id, a sequence number and an `op`
     fail        the change was not made, or only partly; `reason` says why
     skip        a planned action left alone at apply time (re-check failed), with the reason
     recovered   an interrupted intent, resolved from the disk: state moved / not-moved / missing
+    trash-base  a trash folder in the user's tree or git dir, before the run makes its folder
+                there (fsync'ed: a kill before the first intent still says where to look)
     end         the run finished (status: complete / interrupted)
     undo-begin, undo-intent, undo-copied, undo-done, undo-fail, undo-end   the same for `tidy undo`
     purge-begin `tidy trash purge` is about to delete the run's trash (fsync'ed first: a purge
@@ -365,6 +367,7 @@ _REQUIRED: dict[str, dict[str, tuple[type, ...]]] = {
     "purged": {"items": _INT, "bytes": _INT, "errors": (list,)},
     "recovered": {"ref": _INT, "state": _STR},
     "recovered-undo": {"ref": _INT, "state": _STR},
+    "trash-base": {"base": _STR, "scan_root": _STR},
 }
 for _op in ("done", "fail", "copied", "undo-intent", "undo-copied", "undo-done", "undo-fail"):
     _REQUIRED[_op] = {"ref": _INT}
@@ -380,7 +383,8 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "dst": _STR, "method": _STR, "scan_root": _STR, "root": _STR, "rel": _STR, "code": _STR,
     "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
-    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR,
+    "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
+    "base": _STR,
 }
 
 

@@ -12,11 +12,12 @@ from collections.abc import Sequence
 from typing import Protocol, runtime_checkable
 
 from tidy.core.models import ActionKind
+from tidy.core.printable import printable
 from tidy.fixes import ApplySettings
 from tidy.fixes.apply import ORDER, appliers
 from tidy.fixes.ignore.plan import IgnorePlan
 from tidy.fixes.plan import Plan, PlannedAction
-from tidy.fixes.report import printable, size
+from tidy.fixes.report import size
 
 
 @runtime_checkable

@@ -20,6 +20,7 @@ from rich.table import Table
 
 from tidy import __version__
 from tidy.core.models import ActionKind
+from tidy.core.printable import printable
 from tidy.fixes import Outcome, Status
 from tidy.fixes.apply import RunOutcomes
 from tidy.fixes.journal import Entry, RunRecord
@@ -31,10 +32,7 @@ SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15
 
 
-def printable(path: str) -> str:
-    """Undecodable bytes as \\xNN and control characters (a newline in a name) escaped."""
-    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
+
 
 
 def size(n: int) -> str:

@@ -28,7 +28,7 @@ from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recovery import resolve_from_disk
 from tidy.workspace import fifo_guard
-from tidy.workspace.git import GitUnavailable, git_env, git_executable
+from tidy.workspace.git import GitUnavailable, git_env, git_executable, repo_state
 
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
 _GLOB_SPECIALS = "\\*?["
@@ -62,9 +62,23 @@ def index_entries(repo: str, rel: str) -> list[str]:
     return [os.fsdecode(r) for r in out.split(b"\0") if r]
 
 
+def index_busy(repo: str, again: str = "tidy fix") -> str:
+    """Why git's index may not be edited now ("" when it may): a rebase, merge, cherry-pick,
+    am or bisect git has in progress. An entry taken out now would land in the commit git
+    is making for it (a rebase replaying someone's commit), not in one of the user's own."""
+    busy = repo_state(repo)
+    if not busy:
+        return ""
+    return (f"{busy}: an index change now would land in the commit git is making for it; "
+            f"finish or abort it, then run {again} again")
+
+
 def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
     """The index entries at or below `rel`, or why they cannot be taken out of the index
     now (and whether that needs the user's attention)."""
+    busy = index_busy(repo)
+    if busy:
+        return [], busy, True
     try:
         entries = index_entries(repo, rel)
     except GitUnavailable as error:
@@ -155,6 +169,8 @@ class UntrackApplier:
         problem = index_problem(recorded, str(entry["rel"]))
         if problem:
             problem = f"journal entry refused: {problem}; nothing done"
+        elif index_busy(root):
+            problem = index_busy(root, "tidy undo")
         else:
             try:
                 now = index_entries(root, str(entry["rel"]))

@@ -46,7 +46,9 @@ class Problem:
     fix: str
 
     def render(self) -> str:
-        return f"{self.path}: {self.message} [{self.code}]\n    fix: {self.fix}"
+        from tidy.core.printable import printable  # a newline in a name stays on its line
+
+        return f"{printable(self.path)}: {self.message} [{self.code}]\n    fix: {self.fix}"
 
 
 # ------------------------------------------------------------------------ evidence
@@ -138,7 +140,14 @@ class _LazyTree:
 
 # ------------------------------------------------------------------------ problems
 def _q(path: str) -> str:
-    return shlex.quote(path)
+    """`path` as one shell word on one line: shlex's quoting, or bash's $'...' (each byte
+    that is not printable ASCII as \\xNN) when the name holds a control character or bytes
+    that are not UTF-8: a newline inside '...' would split the fix over two lines."""
+    if path.isprintable():
+        return shlex.quote(path)
+    escaped = "".join(chr(b) if 0x20 <= b < 0x7F and chr(b) not in "'\\" else f"\\x{b:02x}"
+                      for b in os.fsencode(path))
+    return f"$'{escaped}'"
 
 
 STAGED, RANGE, TREE = "staged", "range", "tree"  # what is judged: the index, pushed commits, HEAD

@@ -25,8 +25,8 @@ from typing import Any
 
 from tidy import __version__
 from tidy.core.models import Applicability, Finding, Group, Report, Size, Surface
+from tidy.core.printable import printable
 from tidy.reporters import sizetree
-from tidy.reporters.text import printable
 from tidy.trends import Totals, family_of, metrics
 
 # (key, label, colour, what it means); the treemap's legend in this order. Okabe-Ito colours:

@@ -24,16 +24,12 @@ from tidy.core.models import (
     Surface,
     Tracked,
 )
+from tidy.core.printable import printable
 from tidy.reporters._common import counted, groups_said
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
 _SELF_EXPLAINING = frozenset({"TDY101"})
-
-
-def printable(path: str) -> str:
-    """A path as text a terminal can show: undecodable bytes become \\xNN escapes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
 
 
 def _bytes(n: int) -> str:

@@ -451,7 +451,15 @@ def describe(result: PassResult) -> str:
     lines += [f"  warning: {message}" for message in result.warnings]
     if result.done:
         lines.append(f"undo: tidy undo {result.run_id}")
-    return "\n".join(lines) + "\n"
+    return _one_per_line(lines)
+
+
+def _one_per_line(lines: Sequence[str]) -> str:
+    """Each line as it is, but a newline (or other control character, or a byte that is
+    not UTF-8) in a path or a reason escaped: one line is one action."""
+    from tidy.core.printable import printable
+
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def check_roots(paths: Sequence[str]) -> tuple[str, ...]:

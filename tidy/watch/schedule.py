@@ -73,12 +73,16 @@ def locations(systemd_dir: str | None = None, launchd_dir: str | None = None,
     given = {"systemd": systemd_dir or os.environ.get(ENV["systemd"]),
              "launchd": launchd_dir or os.environ.get(ENV["launchd"]),
              "cron": crontab_file or os.environ.get(ENV["cron"])}
-    home = os.path.expanduser("~")
     xdg = os.environ.get("XDG_CONFIG_HOME", "")
-    config_home = xdg if os.path.isabs(xdg) else os.path.join(home, ".config")
+
+    def config_home() -> str:
+        # never relative (state.home_dir): the units would land below the current folder
+        return xdg if os.path.isabs(xdg) else os.path.join(state.home_dir(), ".config")
+
     return Locations(
-        systemd_dir=given["systemd"] or os.path.join(config_home, "systemd", "user"),
-        launchd_dir=given["launchd"] or os.path.join(home, "Library", "LaunchAgents"),
+        systemd_dir=given["systemd"] or os.path.join(config_home(), "systemd", "user"),
+        launchd_dir=given["launchd"] or os.path.join(state.home_dir(), "Library",
+                                                     "LaunchAgents"),
         crontab_file=given["cron"],
         overridden=frozenset(k for k, v in given.items() if v),
     )

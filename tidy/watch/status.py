@@ -105,7 +105,9 @@ def render_text(status: Status, now: float | None = None) -> str:
         lines += [f"  {_when(e.get('time'), now)}  {e.get('path', '')}: {e.get('reason', '')}"
                   for e in status.deferred]
     lines.append(f"log: {status.log_file}")
-    return "\n".join(lines) + "\n"
+    from tidy.core.printable import printable  # a newline in a logged path stays on its line
+
+    return "".join(printable(line) + "\n" for line in lines)
 
 
 def render_json(status: Status) -> str:

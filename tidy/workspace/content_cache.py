@@ -316,19 +316,27 @@ def _open_folder(folder: str) -> int:
         os.close(parent)
 
 
+class NotACache(OSError):
+    """Something other than a file tidy writes stands where the cache would be."""
+
+
 def clear(root: str) -> str | None:
-    """Delete the cache of the group rooted at `root`; its path when there was one."""
+    """Delete the cache of the group rooted at `root`; its path when there was one. Only a
+    regular file (what save writes) or a link (the link itself) is removed, by name in its
+    folder's descriptor; anything else there (a folder, a fifo) raises NotACache, kept."""
     path = cache_path(root)
     try:
         folder = os.open(os.path.dirname(path), _DIR_FLAGS)
     except OSError:
         return None
+    name = os.path.basename(path)
     try:
-        os.unlink(os.path.basename(path), dir_fd=folder)
+        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            raise NotACache(errno.EEXIST, "not a file tidy wrote (left alone)", path)
+        os.unlink(name, dir_fd=folder)
         return path
-    except OSError as error:
-        if error.errno != errno.ENOENT:
-            raise
+    except FileNotFoundError:
         return None
     finally:
         os.close(folder)

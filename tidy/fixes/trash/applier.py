@@ -27,7 +27,7 @@ class TrashApplier:
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
         outcomes: list[Outcome] = []
-        with TrashLocator(journal.run_id) as locator:
+        with TrashLocator(journal.run_id, journal) as locator:
             for start in range(0, len(actions), _GIT_BATCH):
                 batch = actions[start:start + _GIT_BATCH]
                 tracked = tracked_now(batch)

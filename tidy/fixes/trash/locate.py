@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import math
 import os
 import re
 import stat
@@ -23,6 +24,7 @@ from tidy.fixes.journal import (
     LEFTOVER_AGE_S,
     RUN_ID,
     Intent,
+    RunJournal,
     RunRecord,
     is_active,
     journal_path,
@@ -70,8 +72,10 @@ class TrashLocator:
     """Chooses, per path, a trash folder on its filesystem (or the copy fallback), and opens
     it by descriptors. A context manager: the run folders stay open until the run ends."""
 
-    def __init__(self, run_id: str) -> None:
+    def __init__(self, run_id: str, journal: RunJournal | None = None) -> None:
         self.run_id = run_id
+        self._journal = journal
+        self._noted: set[str] = set()
         self.last = ""
         self._next = 0
         self._runs: dict[tuple[str, tuple[str, ...]], RunFolder] = {}
@@ -94,14 +98,14 @@ class TrashLocator:
         for where in candidates:
             if where.device(item) == item.st.st_dev:
                 with contextlib.suppress(OSError):  # not writable: try the next one
-                    run = self._run_folder(where, item)
+                    run = self._run_folder(where, item, action)
                     if run.dev == item.st.st_dev:
                         return self._slot(run), "rename"
         self._copy_allowed(item)
         last: Exception | None = None
         for where in candidates[:2]:
             try:
-                return self._slot(self._run_folder(where, item)), "copy"
+                return self._slot(self._run_folder(where, item, action)), "copy"
             except OSError as error:
                 last = error
         raise Refused(f"failed: cannot make the trash folder: {last}")
@@ -125,10 +129,12 @@ class TrashLocator:
         found.append(_Where(item.chain.paths[level], (TRASH_FOLDER_NAME,), "outside", level))
         return found
 
-    def _run_folder(self, where: _Where, item: Opened) -> RunFolder:
+    def _run_folder(self, where: _Where, item: Opened, action: PlannedAction) -> RunFolder:
         key = (where.anchor, where.parts)
         if key in self._runs:
             return self._runs[key]
+        if where.kind != "state":
+            self._note_base(where, item, action)
         try:
             if where.kind == "outside":
                 chain = _open_outside_run(where.anchor, where.parts,
@@ -146,6 +152,18 @@ class TrashLocator:
         run = RunFolder(chain)
         self._runs[key] = run
         return run
+
+    def _note_base(self, where: _Where, item: Opened, action: PlannedAction) -> None:
+        """Journal a trash folder in the user's tree (or git dir) before this run makes its
+        folder there: a kill before the first intent then still says where the run left
+        an empty folder (clear_dead_run_folders). The state trash is found by listing."""
+        anchor = item.chain.paths[where.level] if where.kind == "outside" else where.anchor
+        base = os.path.join(anchor, *where.parts)
+        if self._journal is None or base in self._noted:
+            return
+        self._journal.write({"op": "trash-base", "base": base,
+                             "scan_root": action.scan_root, "root": action.root}, sync=True)
+        self._noted.add(base)
 
     def _slot(self, run: RunFolder) -> Slot:
         while True:
@@ -295,37 +313,104 @@ def lstat_or_none(dir_fd: int, name: str) -> os.stat_result | None:
 
 
 # -- what a killed run left ----------------------------------------------------------------
-def clear_dead_run_folders(now: float | None = None) -> list[str]:
-    """Remove the empty run folders a killed run left in the state folder's trash: only a
-    folder named like a run, empty (rmdir says so), older than a minute, whose run holds no
-    lock (its journal is gone or not running); looked at by name in the trash folder's
-    descriptor (the trash opened without links, as tidy's own). The names removed."""
+def clear_dead_run_folders(now: float | None = None,
+                           records: list[RunRecord] | None = None) -> list[str]:
+    """Remove the empty run folders (and empty slots in them) that killed runs left in
+    tidy's trash folders, and a .tidy-trash left holding only its markers. Where: every run
+    folder of the state folder's trash, and for each run a kill cut short (or whose undo a
+    kill cut short), the trash folders its journal names (its trash intents and the
+    `trash-base` entries written before each folder was made), each checked as a journal
+    entry is (spot_of). What: only a folder named like a run (and slots in it named like
+    slots), of this user, empty (rmdir says so), whose run holds no lock, and either over a
+    minute old or of a run that has ended (recovery ends a killed run: nothing ever fills
+    its folders again); looked at by name in the trash folder's descriptor (opened without
+    links, as tidy's own). The paths removed."""
+    moment = time.time() if now is None else now
+    removed = _clear_dead_in(state.state_dir(), ("trash",), None, moment)
+    for record in list_runs() if records is None else records:
+        if record.active or not _cut_short(record):
+            continue
+        for anchor, parts in sorted(_trash_bases(record)):
+            if (anchor, parts) != (state.state_dir(), ("trash",)):
+                removed += _clear_dead_in(anchor, parts, record.run_id,
+                                          math.inf if record.ended else moment)
+    return removed
+
+
+def _cut_short(record: RunRecord) -> bool:
+    """A run a kill interrupted, or one of whose undos it did: the only ones that leave
+    empty folders (a run, an undo, a purge that ends takes its own out)."""
+    return record.interrupted or any(e.get("op") == "recovered-undo" for e in record.entries)
+
+
+def _trash_bases(record: RunRecord) -> set[tuple[str, tuple[str, ...]]]:
+    checker = SpotChecker(record.run_id, record)
+    roots = set(_roots_of(record))
+    bases: set[tuple[str, tuple[str, ...]]] = set()
+    for intent in record.intents():
+        if intent.action == "trash":
+            spot = checker.spot(intent, record)
+            if isinstance(spot, Spot):
+                bases.add((spot.anchor, spot.base_parts))
+    for entry in record.entries:
+        if entry.get("op") == "trash-base":
+            base = base_of(entry, roots, checker.git_dir)
+            if base is not None:
+                bases.add(base)
+    return bases
+
+
+def _clear_dead_in(anchor: str, parts: tuple[str, ...], run_id: str | None,
+                   moment: float) -> list[str]:
+    """In the trash folder anchor/parts: the run folder `run_id` (None: every run folder
+    there) when dead, old (against `moment`) and empty but for old empty slots."""
     removed: list[str] = []
     try:
-        trash = open_chain(state.state_dir(), ("trash",), what="tidy's trash folder",
-                           private=True)
+        base = open_chain(anchor, parts, what="tidy's trash folder", private=True)
     except Refused:
         return removed
-    with trash:
-        moment = time.time() if now is None else now
+    with base:
         try:
-            names = os.listdir(trash.fd)
+            names = os.listdir(base.fd) if run_id is None else [run_id]
         except OSError:
             return removed
         for name in names:
-            if not RUN_ID.fullmatch(name):
-                continue
-            try:
-                st = lstat_at(trash.fd, name)
-            except OSError:
-                continue
-            if (not stat.S_ISDIR(st.st_mode) or moment - st.st_mtime < LEFTOVER_AGE_S
-                    or is_active(journal_path(name))):
-                continue
+            if RUN_ID.fullmatch(name) and _clear_dead_run(base.fd, name, moment):
+                removed.append(os.path.join(base.path, name))
+        if parts[-1:] == (TRASH_FOLDER_NAME,) and len(base.fds) >= 2:
             with contextlib.suppress(OSError):
-                os.rmdir(name, dir_fd=trash.fd)  # fails unless empty
-                removed.append(name)
+                _remove_outside_trash_if_unused(base)
     return removed
+
+
+def _clear_dead_run(base_fd: int, name: str, moment: float) -> bool:
+    try:
+        st = lstat_at(base_fd, name)
+    except OSError:
+        return False
+    if (not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid()
+            or moment - st.st_mtime < LEFTOVER_AGE_S or is_active(journal_path(name))):
+        return False
+    with contextlib.suppress(OSError):
+        run_fd = open_dir(name, base_fd)
+        try:
+            if (os.fstat(run_fd).st_dev, os.fstat(run_fd).st_ino) == (st.st_dev, st.st_ino):
+                for slot in os.listdir(run_fd):
+                    if _SLOT.fullmatch(slot) and _old_dir(run_fd, slot, moment):
+                        with contextlib.suppress(OSError):
+                            os.rmdir(slot, dir_fd=run_fd)  # fails unless empty
+        finally:
+            os.close(run_fd)
+    try:
+        os.rmdir(name, dir_fd=base_fd)  # fails unless empty
+    except OSError:
+        return False
+    return True
+
+
+def _old_dir(folder: int, name: str, moment: float) -> bool:
+    st = lstat_at(folder, name)
+    return stat.S_ISDIR(st.st_mode) and moment - st.st_mtime >= LEFTOVER_AGE_S
 
 
 # -- journal entries are input: where each may point ----------------------------------------
@@ -362,9 +447,9 @@ class SpotChecker:
             from tidy.fixes.journal import read_run
 
             self._roots = set(_roots_of(record or read_run(self.run_id)))
-        return spot_of(intent.entry, self.run_id, self._roots, self._git_dir)
+        return spot_of(intent.entry, self.run_id, self._roots, self.git_dir)
 
-    def _git_dir(self, root: str) -> str | None:
+    def git_dir(self, root: str) -> str | None:
         if root not in self._git_dirs:
             self._git_dirs[root] = git_dir(root)
         return self._git_dirs[root]
@@ -382,16 +467,11 @@ def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
     path, dst, scan_root = entry.get("path"), entry.get("dst"), entry.get("scan_root")
     if not (isinstance(path, str) and isinstance(dst, str) and isinstance(scan_root, str)):
         return "paths missing"
-    for value in (path, dst, scan_root):
-        if not os.path.isabs(value) or os.path.normpath(value) != value or "\0" in value:
-            return f"not a plain absolute path: {value!r}"
-    if not any(scan_root == r or scan_root.startswith(r.rstrip(os.sep) + os.sep)
-               for r in roots):  # watch rescans the changed folders inside its roots
-        return f"{scan_root} is not inside one of the run's roots"
+    problem = _scan_root_problem(scan_root, roots, path, dst)
+    if problem:
+        return problem
     if not path.startswith(scan_root.rstrip(os.sep) + os.sep):
         return f"{path} is not inside the run's root {scan_root}"
-    if _has_link(scan_root):
-        return f"the run's root {scan_root} is reached through a symlink"
     slot_dir, name = os.path.split(dst)
     run_dir, slot = os.path.split(slot_dir)
     base, run = os.path.split(run_dir)
@@ -403,6 +483,31 @@ def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
     src_rel = os.path.relpath(os.path.dirname(path), scan_root)
     return Spot(scan_root, () if src_rel == os.curdir else tuple(src_rel.split(os.sep)), name,
                 anchor, base_parts, run_id, slot)
+
+
+def _scan_root_problem(scan_root: str, roots: set[str], *paths: str) -> str:
+    for value in (scan_root, *paths):
+        if not os.path.isabs(value) or os.path.normpath(value) != value or "\0" in value:
+            return f"not a plain absolute path: {value!r}"
+    if not any(scan_root == r or scan_root.startswith(r.rstrip(os.sep) + os.sep)
+               for r in roots):  # watch rescans the changed folders inside its roots
+        return f"{scan_root} is not inside one of the run's roots"
+    if _has_link(scan_root):
+        return f"the run's root {scan_root} is reached through a symlink"
+    return ""
+
+
+def base_of(entry: dict[str, object], roots: set[str],
+            git_dir_of: Callable[[str], str | None]) -> tuple[str, tuple[str, ...]] | None:
+    """A `trash-base` entry (input, not trusted) checked as spot_of checks a trash intent:
+    (anchor, folders below it) of one of the trash folders its run may use, or None."""
+    base, scan_root = entry.get("base"), entry.get("scan_root")
+    if not (isinstance(base, str) and isinstance(scan_root, str)):
+        return None
+    if _scan_root_problem(scan_root, roots, base):
+        return None
+    anchor, parts = _trash_base(base, scan_root, entry.get("root"), git_dir_of)
+    return (anchor, parts) if anchor else None
 
 
 def _trash_base(base: str, scan_root: str, root: object,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shlex
 import stat
 from collections.abc import Callable, Iterator, Sequence
 
@@ -24,7 +25,7 @@ from tidy.fixes.fdops import (
 )
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
-from tidy.fixes.trash.merge import Merged, merge_back
+from tidy.fixes.trash.merge import Merged, clear_merge_temp, merge_back, new_merge_temp, shown
 from tidy.fixes.trash.move import copy_then_remove, left_behind
 
 
@@ -52,12 +53,14 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                     if not _left_in_place(entry, slot.fd, home.fd, spot.name):
                         return fail("something now exists at the original path; left in "
                                     f"the trash at {dst}")
-                    journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
+                    temp = new_merge_temp()  # journaled first: recovery clears it
+                    journal.write({"op": "undo-intent", "ref": intent.seq,
+                                   "merge_temp": temp}, sync=True)
                     merged = merge_back(slot.fd, home.fd, spot.name,
-                                        (int(entry["src_dev"]), int(entry["src_ino"])))
+                                        (int(entry["src_dev"]), int(entry["src_ino"])), temp)
                     if merged.kept:
-                        return fail(_merge_report(merged, dst))
-                    partial = _merge_report(merged, dst)
+                        return fail(_merge_report(merged, dst, spot, journal.run_id))
+                    partial = _merge_report(merged, dst, spot, journal.run_id)
                     attention = False
                 else:
                     journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
@@ -89,11 +92,18 @@ def _left_in_place(entry: dict[str, object], slot_fd: int, home_fd: int, name: s
             and (there.st_dev, there.st_ino) == (entry.get("src_dev"), entry.get("src_ino")))
 
 
-def _merge_report(merged: Merged, dst: str) -> str:
+def _merge_report(merged: Merged, dst: str, spot: Spot, run_id: str) -> str:
     said = (f"put back around what stayed at home: {len(merged.restored)} entr(ies) "
             f"restored, {len(merged.already)} already the same at home")
     if not merged.kept:
         return said
+    if merged.blocked:
+        rel, reason = next(iter(merged.blocked.items()))
+        folder = os.path.join(spot.scan_root, *spot.src_parts, rel)
+        return (f"{said}; {shown(folder)}: {reason.lower()} to put {len(merged.kept)} "
+                f"entr(ies) back into it: make it writable (chmod u+w "
+                f"{shlex.quote(shown(folder))}) and run `tidy undo {run_id}` again; they "
+                f"stay in the trash at {dst} meanwhile")
     return (f"{said}; {len(merged.kept)} would overwrite what is at home now and stay in "
             f"the trash at {dst} (e.g. {merged.kept[0]})")
 
@@ -248,6 +258,7 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
     name = spot.name
     undo_ops = [r.get("op") for r in intent.results if str(r.get("op", "")).startswith("undo-")]
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
+    cleared: list[str] = []
     if home is not None and in_trash:
         if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
             with contextlib.suppress(OSError):
@@ -255,11 +266,27 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
         elif _our_partial(intent, home.fd, name + ".partial"):
             with contextlib.suppress(OSError):
                 remove_at(home.fd, name + ".partial")
+        else:
+            cleared = _clear_merge_copy(intent, slot_fd, home.fd, name)
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
     restored = home is not None and exists_at(home.fd, name) and not in_trash
     journal.write({"op": "recovered-undo", "ref": intent.seq,
                    "state": "restored" if restored else "in-trash"}, sync=True)
     dst = str(intent.entry.get("dst", ""))
-    return Outcome(str(intent.entry.get("path", "")), ActionKind.TRASH, Status.DONE,
-                   "restored" if restored else f"still in the trash ({dst})",
+    said = "restored" if restored else f"still in the trash ({dst})"
+    if cleared:
+        said += (f"; the half-made copy the interrupted undo left at home was removed "
+                 f"({shown(cleared[0])})")
+    return Outcome(str(intent.entry.get("path", "")), ActionKind.TRASH, Status.DONE, said,
                    where=dst, run=journal.run_id)
+
+
+def _clear_merge_copy(intent: Intent, slot_fd: int, home_fd: int, name: str) -> list[str]:
+    """What a merge (an undo around what stayed at home) killed mid-copy left at home: its
+    journaled temp name, made since its undo-intent, by this user (clear_merge_temp). The
+    run's lock, which recovery holds, says the undo that made it is dead."""
+    began = intent.last("undo-intent")
+    temp = began.get("merge_temp") if began is not None else None
+    if began is None or not isinstance(temp, str):
+        return []
+    return clear_merge_temp(slot_fd, home_fd, name, temp, float(began["time"]))
