@@ -572,3 +572,36 @@ def test_the_early_job_answers_the_same_with_its_pass_split(
             cache.unlink(missing_ok=True)  # the next pass starts cold again
     assert answers[0] == answers[2] and answers[1] == answers[3]
     assert answers[0][2] and answers[1][-1]  # facts were learnt, and cached
+
+
+def _pip_target_install(repo: Path, folder: str, name: str, version: str) -> None:
+    """What `pip install --target FOLDER NAME` leaves: the package, its .dist-info beside it
+    (METADATA, RECORD, WHEEL, INSTALLER, top_level.txt, a licence) and compiled bytecode."""
+    write(repo / folder / name / "__init__.py", f"__version__ = '{version}'\n\n"
+          "def get(url):\n    return url\n")
+    write(repo / folder / name / "__pycache__" / "__init__.cpython-311.pyc", b"\xa7\r\r\n" * 8)
+    meta = repo / folder / f"{name}-{version}.dist-info"
+    write(meta / "METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    write(meta / "RECORD", f"{name}/__init__.py,sha256=x,40\n")
+    write(meta / "WHEEL", "Wheel-Version: 1.0\nGenerator: bdist_wheel\nRoot-Is-Purelib: true\n")
+    write(meta / "INSTALLER", "pip\n")
+    write(meta / "top_level.txt", f"{name}\n")
+    write(meta / "licenses" / "LICENSE", "Apache License\nVersion 2.0\n")
+
+
+def test_a_pip_target_installs_metadata_is_not_a_library(tmp_path: Path) -> None:
+    """A Lambda-style project vendors with `pip install --target vendor/`: each library's
+    `NAME-VERSION.dist-info` beside it was reported TDY401 "high confidence unused" (nothing
+    imports metadata by path). It belongs to its library: only the libraries are judged."""
+    repo = make_repo(tmp_path / "lambda")
+    _pip_target_install(repo, "vendor", "requestsish", "2.32.3")
+    _pip_target_install(repo, "vendor", "oldjson", "1.0")  # nothing imports it: unused
+    write(repo / "handler.py",
+          "import os\nimport sys\n\n"
+          "sys.path.insert(0, os.path.join(os.path.dirname(__file__), 'vendor'))\n\n"
+          "import requestsish  # noqa: E402\n\n\n"
+          "def handler(event, context):\n    return requestsish.get(event['url'])\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4")
+    assert _codes_by_path(report) == {"vendor/oldjson": "TDY401"}
+

@@ -45,7 +45,12 @@ _KNOWN_DIR = re.compile(
 _NOT_LIBRARIES = frozenset({
     ".github", ".vscode", ".idea", "cache", "dist", "env", "testdata", "fixtures", "debian",
     "docs", "doc", "examples", "tests", "test", "src", "include", "bin", "build",
+    "__pycache__",
 })
+# `pip install --target vendor/` leaves each library's metadata beside it (`requests/` and
+# `requests-2.32.3.dist-info/`): part of that install, not a library of its own, and nothing
+# ever imports it by path.
+_PACKAGE_METADATA = re.compile(r"\.(?:dist|egg)-info$", re.IGNORECASE)
 _MANIFESTS = ("package.json", "bower.json", ".bower.json", "composer.json", "setup.py",
               "pyproject.toml", "setup.cfg", "Cargo.toml", "go.mod")
 _LICENSE = re.compile(r"^(?:licen[cs]e|copying|notice)(?:[.-][\w.]*)?$", re.IGNORECASE)
@@ -124,7 +129,8 @@ def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
         if match is None:
             continue
         root = path[: match.end() - 1]
-        if root.rsplit("/", 1)[-1].lower() in _NOT_LIBRARIES:
+        name = root.rsplit("/", 1)[-1]
+        if name.lower() in _NOT_LIBRARIES or _PACKAGE_METADATA.search(name):
             continue
         yield root, by_path, label
 

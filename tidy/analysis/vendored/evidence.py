@@ -58,6 +58,9 @@ _LOCAL_RANGE = re.compile(r"^(?:file:|link:|portal:|\.{0,2}/)")
 _MANIFESTS = frozenset({"package.json", "bower.json", "composer.json"})
 # Assets and data: a bare name there is a label (an icon font's glyph), not code.
 _DATA_FILE = re.compile(r"\.(?:svg|csv|tsv|xml|po|pot|lock)$", re.IGNORECASE)
+# Package metadata (a wheel's or an sdist's: RECORD, SOURCES.txt, top_level.txt) lists the
+# files and names of an install; it describes a library, it never loads one.
+_METADATA_FILE = re.compile(r"(?:^|/)[^/]+\.(?:dist|egg)-info/", re.IGNORECASE)
 # Modules a bundler builds: they import what their project's package.json installs.
 _MODULE_FILE = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|astro)$", re.IGNORECASE)
 _DYNAMIC = re.compile(
@@ -153,6 +156,8 @@ def grade(match: Match, pattern: Pattern) -> str | None:
     line that only describes the folder (`.gitattributes`: `linguist-vendored`, `-diff`)."""
     if match.path.rsplit("/", 1)[-1] == ".gitattributes":
         return None  # TDY403's own advice: marking a library vendored is no use of it
+    if _METADATA_FILE.search(match.path):
+        return None
     named: str | None = CODE
     if not pattern.python and (pattern.tier == MEDIUM or "/" not in pattern.text):
         # a name (`react`, `@popperjs/core`) or a file name, not a path
