@@ -605,3 +605,26 @@ def test_a_pip_target_installs_metadata_is_not_a_library(tmp_path: Path) -> None
     report = scan_json(repo, "--select", "TDY4")
     assert _codes_by_path(report) == {"vendor/oldjson": "TDY401"}
 
+
+
+def test_a_python_vendor_folder_named_underscore_vendor_is_judged(tmp_path: Path) -> None:
+    """pip, setuptools and poetry-core vendor with pypa/vendoring into `PACKAGE/_vendor/`
+    (its default destination): that folder was no vendor container, so a big vendored
+    library in use got no TDY403 and one nothing imports any more no TDY401."""
+    repo = make_repo(tmp_path / "tool")
+    vendor = repo / "src/tool/_vendor"
+    write(vendor / "__init__.py", "")
+    write(vendor / "vendor.txt", "richtext==13.9.4\nolddirs==2.6.2\n")
+    for name in ("richtext", "olddirs"):
+        write(vendor / name / "__init__.py", f'"""{name}: vendored."""\n\n'
+              + "".join(f"def f{i}():\n    return {i}\n\n" for i in range(400)))
+        write(vendor / name / "LICENSE", "MIT License\n\nPermission is hereby granted, free of")
+    write(repo / "src/tool/__init__.py", "")
+    write(repo / "src/tool/cli.py", "from tool._vendor.richtext import f1\n\n\n"
+          "def main():\n    return f1()\n")
+    write(repo / "pyproject.toml", "[project]\nname = 'tool'\n\n[tool.vendoring]\n"
+          "destination = 'src/tool/_vendor/'\nrequirements = 'src/tool/_vendor/vendor.txt'\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"src/tool/_vendor/richtext": "TDY403",
+                                      "src/tool/_vendor/olddirs": "TDY401"}

@@ -347,8 +347,9 @@ def _remove_fix(lib: Library) -> Fix:
 UNUSED_VENDORED_LIBRARY = Rule(
     "TDY401", "unused-vendored-library",
     "A vendored third-party library nothing references (high confidence)",
-    """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
-vendor/ folder under static/, a committed node_modules, linguist-vendored) that no first-party
+    """What: a committed copy of a third-party library (vendor/, Python's _vendor/,
+third_party/, a lib/ or vendor/ folder under static/, a committed node_modules,
+linguist-vendored) that no first-party
 file references: no path, import, script tag, {% static %}, CSS @import, build alias or
 package.json `file:` dependency, and no used vendored library either. Mentions in docs,
 comments or tests do not count, nor the package of the same name that a package manager

@@ -19,10 +19,11 @@ from dataclasses import dataclass, field
 
 ReadHead = Callable[[str, int], bytes]  # (repo-relative path, max bytes) -> bytes, b"" on error
 
-# A container whose every child folder is somebody else's library.
+# A container whose every child folder is somebody else's library. `_vendor` is Python's:
+# pypa/vendoring's default destination (pip, setuptools, poetry-core).
 _CONTAINER = re.compile(
-    r"(?:^|/)(?:vendors?|[Vv]endor|third[-_]?party|3rd[-_]?party|[Ee]xtern(?:als?)?|"
-    r"bower_components|node_modules|web_modules|jspm_packages)/([^/]+)/"
+    r"(?:^|/)(?:vendors?|[Vv]endor|_vendor(?:ed)?|third[-_]?party|3rd[-_]?party|"
+    r"[Ee]xtern(?:als?)?|bower_components|node_modules|web_modules|jspm_packages)/([^/]+)/"
 )
 # Under a static root, lib/ and vendor/ hold copied front-end code more often than not.
 _STATIC_LIB = re.compile(
