@@ -21,10 +21,13 @@ ReadHead = Callable[[str, int], bytes]  # (repo-relative path, max bytes) -> byt
 
 # A container whose every child folder is somebody else's library. `_vendor` is Python's:
 # pypa/vendoring's default destination (pip, setuptools, poetry-core).
-_CONTAINER = re.compile(
-    r"(?:^|/)(?:vendors?|[Vv]endor|_vendor(?:ed)?|third[-_]?party|3rd[-_]?party|"
-    r"[Ee]xtern(?:als?)?|bower_components|node_modules|web_modules|jspm_packages)/([^/]+)/"
+_CONTAINER_NAMES = (
+    r"(?:vendors?|[Vv]endor|_vendor(?:ed)?|third[-_]?party|3rd[-_]?party|"
+    r"[Ee]xtern(?:als?)?|bower_components|node_modules|web_modules|jspm_packages)"
 )
+_CONTAINER = re.compile(r"(?:^|/)" + _CONTAINER_NAMES + r"/([^/]+)/")
+# A file anywhere below a container (`_vendor/six.py` is a library of one module).
+_IN_CONTAINER = re.compile(r"(?:^|/)" + _CONTAINER_NAMES + r"/")
 # Under a static root, lib/ and vendor/ hold copied front-end code more often than not.
 _STATIC_LIB = re.compile(
     r"(?:^|/)(?:static|public|assets|www|wwwroot|web)/(?:[^/]+/)*?(?:vendors?|libs?)/([^/]+)/"
@@ -120,6 +123,13 @@ def discover(
         if library is not None:
             libraries.append(library)
     return libraries
+
+
+def in_vendor_container(path: str) -> bool:
+    """Whether a repo-relative file lies in a vendor container (vendor/, _vendor/,
+    third_party/, a committed node_modules, ...): somebody else's code by its path alone."""
+    folder = path.rpartition("/")[0]
+    return bool(folder) and _IN_CONTAINER.search(folder + "/") is not None
 
 
 def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
