@@ -208,14 +208,19 @@ TOOL_OUTPUT: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-def _make_artifact(path: Path, output: tuple[str, ...] = ()) -> None:
+# Where a tool writes nothing but its own folders (catalog.toml `only`: setuptools' build/),
+# the filler files go inside one of them, as the tool's own output does.
+FILLER_UNDER = {"build": "lib"}
+
+
+def _make_artifact(path: Path, output: tuple[str, ...] = (), filler: str = "") -> None:
     if path.name in FILE_ARTIFACTS:
         write(path, size=321)
     elif path.name == ".venv":
         write(path / "pyvenv.cfg", "home = /usr/bin\n")
         write(path / "lib" / "python3.11" / "site-packages" / "x.py", size=100)
     else:
-        write(path / "inner" / "data.bin", size=1234)
+        write(path / filler / "inner" / "data.bin", size=1234)
         _write_output(path, output)
 
 
@@ -238,7 +243,9 @@ def test_each_ecosystem_is_recognised(
     root = tmp_path / "proj"
     for marker in markers:
         write(root / marker, "marker\n")
-    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, markers[0] if markers else ""), ()))
+    marker = markers[0] if markers else ""
+    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, marker), ()),
+                   FILLER_UNDER.get(artifact, "") if marker == "pyproject.toml" else "")
     found = reported(scan_foundation(root, *args))
     assert artifact in found, found
     assert found[artifact]["code"] == code
@@ -285,7 +292,7 @@ OUTPUT_FOR = {"build": ("lib/pkg/__init__.py",), "dist": ("pkg-0.1.tar.gz",),
 
 def _ambiguous_dir(root: Path, name: str) -> Path:
     folder = root / name
-    write(folder / "sub" / "file.dat", size=2048)
+    write(folder / FILLER_UNDER.get(name, "") / "sub" / "file.dat", size=2048)
     _write_output(folder, OUTPUT_FOR.get(name, ()))
     write(root / "README.md", "a project\n")
     return folder

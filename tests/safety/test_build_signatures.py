@@ -117,3 +117,36 @@ def test_a_real_cmake_tree_is_recognised_and_a_hand_written_build_is_not(
     write(own / "CMakeLists.txt", (real / "CMakeLists.txt").read_text())
     _scripts(own / "build")
     assert "build" not in _artifacts(own)
+
+
+@pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
+def test_a_hand_written_build_with_a_lib_of_helpers_is_left_alone(
+    tmp_path: Path, flags: tuple[str, ...]
+) -> None:
+    """A new project's own build/ (release scripts and a lib/ of shell helpers, not yet
+    committed) beside pyproject.toml has setuptools' signature name `lib` inside, and was
+    reported as a setuptools build tree and moved to the trash by a plain `tidy fix`.
+    setuptools writes nothing but lib*, bdist.*, temp.* and scripts-* into build/: a
+    loose release.sh there says the folder is someone's own."""
+    root = _python_project(tmp_path)
+    _scripts(root / "build")
+    write(root / "build" / "lib" / "common.sh", "log() { printf '%s\\n' \"$*\" >&2; }\n")
+    backdate(root)
+    assert "build" not in _artifacts(root)
+    before = snapshot(root / "build")
+    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root,
+                    state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root / "build") == before
+
+
+def test_setuptools_build_with_only_its_own_folders_is_still_an_artifact(tmp_path: Path) -> None:
+    """What setuptools left in pyyaml's sdist tree after `setup.py build_ext --inplace` and
+    `pip wheel .`: lib.<platform>, temp.<platform>, bdist.<platform> and nothing else."""
+    root = _python_project(tmp_path)
+    build = root / "build"
+    write(build / "lib.linux-x86_64-cpython-311" / "pkg" / "_ext.cpython-311-x86_64-linux-gnu.so",
+          b"\x7fELF" + b"\0" * 64)
+    write(build / "temp.linux-x86_64-cpython-311" / "pkg" / "_ext.o", b"\x7fELF" + b"\0" * 64)
+    (build / "bdist.linux-x86_64").mkdir()
+    assert _artifacts(root)["build"] == ("python-build", "safe")

@@ -31,6 +31,10 @@ SOURCE = (
     "#               folder is the tool's output: a hand-written build/ of scripts beside a\n"
     '#               pyproject.toml has no signature and is left alone. Give every kind with an\n'
     '#               ambiguous name one wherever the tool reliably leaves one; "dir" kinds only.\n'
+    '#   only        names or globs: every entry directly inside must match one, whatever else\n'
+    '#               confirmed the kind, where the tool writes nothing else there (setuptools puts\n'
+    '#               only lib*, bdist.*, temp.*, scripts-* into build/, as pyclean relies on): a\n'
+    "#               build/ of someone's scripts that holds a lib/ of helpers is left alone\n"
     '#               "global"   a toolchain\'s or package manager\'s own store in the home folder\n'
     '#                          (~/.cache/pip, ~/.rustup): found only at its `home` path, sized as a\n'
     '#                          whole, never looked into (its files are neither project artifacts nor\n'
@@ -163,6 +167,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["pyproject.toml", "setup.py", "setup.cfg"]\n'
     'signature = ["lib", "lib.*", "bdist.*", "temp.*", "scripts-*", "__editable__.*"]\n'
+    'only = ["lib", "lib.*", "bdist.*", "temp.*", "scripts-*", "src.*", "__editable__.*", ".DS_Store"]\n'
     'safe = true\n'
     'regenerate = "python -m build"\n'
     'why = "setuptools build tree"\n'
@@ -982,6 +987,14 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'markers': ['pyproject.toml', 'setup.py', 'setup.cfg'],
            'signature': ['lib', 'lib.*', 'bdist.*', 'temp.*', 'scripts-*', '__editable__.*'],
+           'only': ['lib',
+                    'lib.*',
+                    'bdist.*',
+                    'temp.*',
+                    'scripts-*',
+                    'src.*',
+                    '__editable__.*',
+                    '.DS_Store'],
            'safe': True,
            'regenerate': 'python -m build',
            'why': 'setuptools build tree'},
