@@ -637,6 +637,21 @@ SOURCE = (
     'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
     'why = "CMake build tree (CMakeCache.txt inside)"\n'
     '\n'
+    '# Meson tags its build folders with CACHEDIR.TAG (research/cleaners.md), but only when it\n'
+    '# creates them: meson-python makes build/cp311/ first (with its own `*` .gitignore), so its\n'
+    '# editable builds have none. meson-private/ (coredata.dat) is in every Meson build folder.\n'
+    '# An editable meson-python install loads from that folder at import: not safe to move.\n'
+    '[[kind]]\n'
+    'name = "meson-build"\n'
+    'ecosystem = "meson"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["meson-private"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "meson setup <dir>, or pip install --no-build-isolation -e . for meson-python (an editable install imports from it: reinstall after)"\n'
+    'why = "Meson build tree (meson-private inside)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "cachedir-tagged"\n'
     'ecosystem = "generic"\n'
@@ -1486,6 +1501,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B <dir> && cmake --build <dir>',
            'why': 'CMake build tree (CMakeCache.txt inside)'},
+          {'name': 'meson-build',
+           'ecosystem': 'meson',
+           'type': 'dir',
+           'names': [],
+           'inside': ['meson-private'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'meson setup <dir>, or pip install --no-build-isolation -e . for '
+                         'meson-python (an editable install imports from it: reinstall after)',
+           'why': 'Meson build tree (meson-private inside)'},
           {'name': 'cachedir-tagged',
            'ecosystem': 'generic',
            'type': 'dir',
