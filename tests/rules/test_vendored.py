@@ -628,3 +628,27 @@ def test_a_python_vendor_folder_named_underscore_vendor_is_judged(tmp_path: Path
     report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
     assert _codes_by_path(report) == {"src/tool/_vendor/richtext": "TDY403",
                                       "src/tool/_vendor/olddirs": "TDY401"}
+
+
+def test_a_resolvers_fixture_node_modules_is_test_input(tmp_path: Path) -> None:
+    """A module resolver's tests commit node_modules trees as fixtures (browserify's
+    resolve, eslint, jest): the fixture was TDY102 'committed artifact', failing the run,
+    with `git rm --cached` as its fix (which breaks the tests), and its package TDY401
+    'high confidence unused' (its only users are tests). Below tests/fixtures it is test
+    input; the project's own node_modules is still reported."""
+    repo = make_repo(tmp_path / "resolver")
+    write(repo / "package.json", json.dumps({"name": "resolver", "version": "1.0.0"}))
+    write(repo / "lib/resolve.js", "module.exports = function resolve(x) { return x; };\n")
+    fixture = repo / "test/fixtures/basic/node_modules/dep"
+    write(fixture / "package.json", json.dumps({"name": "dep", "main": "index.js"}))
+    write(fixture / "index.js", "module.exports = 1;\n")
+    write(repo / "test/resolve.test.js",
+          "const r = require('../lib/resolve');\nrequire('assert').equal(r('dep'), 'dep');\n")
+    commit(repo)
+    write(repo / "node_modules/tape/package.json", json.dumps({"name": "tape"}))
+    write(repo / "node_modules/tape/index.js", "module.exports = {};\n")
+    report = scan_json(repo)
+    found = {(f["code"], f["path"]) for f in findings(report)}
+    assert ("TDY101", "node_modules") in found
+    assert not {f for f in found if f[1].startswith("test/")}, found
+    assert report["_exit"] == 0

@@ -27,6 +27,17 @@ AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
      "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs"}
 )
+# Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
+# test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
+# a vendored copy. Linguist treats them as not first-party too (research/vendored-ignores.md).
+FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
+
+
+def in_test_fixture(rel: str) -> bool:
+    """Whether a repo-relative path lies below a test-fixture folder."""
+    return any(part in FIXTURE_FOLDERS for part in rel.split("/")[:-1])
+
+
 # https://bford.info/cachedir/ : the first 43 bytes of a valid CACHEDIR.TAG.
 CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 # Names that mark a version-controlled checkout (git: a folder or a `gitdir:` file). A planned

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
 from tidy.core.models import (
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -116,6 +116,8 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         tracked, count = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
         if tracked in (Tracked.UNTRACKED, Tracked.UNKNOWN) or _is_source_folder(hit, tracked):
             continue
+        if in_test_fixture(hit.rel):
+            continue  # tests/fixtures/x/node_modules: test input, committed on purpose
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
         yield COMMITTED_ARTIFACT.finding(
             hit.rel,
@@ -267,7 +269,9 @@ COMMITTED_ARTIFACT = Rule(
     "TDY102", "committed-artifact",
     "Cache or build output committed to git",
     """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
-node_modules, ...). A tracked build/ or lib/ is treated as source and never reported.
+node_modules, ...). A tracked build/ or lib/ is treated as source and never reported, nor is
+one below a test-fixture folder (fixtures/, __fixtures__/, testdata/: a resolver's tests keep
+node_modules trees there on purpose).
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",

@@ -17,6 +17,8 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from tidy.core.catalog import in_test_fixture
+
 ReadHead = Callable[[str, int], bytes]  # (repo-relative path, max bytes) -> bytes, b"" on error
 
 # A container whose every child folder is somebody else's library. `_vendor` is Python's:
@@ -143,6 +145,8 @@ def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
         name = root.rsplit("/", 1)[-1]
         if name.lower() in _NOT_LIBRARIES or _PACKAGE_METADATA.search(name):
             continue
+        if in_test_fixture(root + "/"):
+            continue  # a fixture's node_modules is test input: its users are the tests
         yield root, by_path, label
 
 
