@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -652,3 +653,19 @@ def test_a_resolvers_fixture_node_modules_is_test_input(tmp_path: Path) -> None:
     assert ("TDY101", "node_modules") in found
     assert not {f for f in found if f[1].startswith("test/")}, found
     assert report["_exit"] == 0
+
+
+def test_a_vendored_library_with_a_non_utf8_name_is_judged_not_a_crash(tmp_path: Path) -> None:
+    """A repo that committed a library under a Latin-1 folder name (third_party/caf\\xe9):
+    its path became a search pattern that could not be encoded, and every scan of the repo
+    ended in 'internal error: UnicodeEncodeError' (exit 3). The name is kept as the bytes it
+    is, searched for, and reported."""
+    repo = make_repo(tmp_path / "r")
+    odd = os.fsdecode(b"caf\xe9")
+    _python_package(repo, f"third_party/{odd}", "cafelib")
+    _python_package(repo, "third_party/usedlib", "usedlib")
+    write(repo / "app.py", "from usedlib import helper\n\nprint(helper())\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4")
+    assert report["_exit"] == 0
+    assert _codes_by_path(report) == {f"third_party/{odd}": "TDY401"}
