@@ -29,8 +29,11 @@ _SELF_EXPLAINING = frozenset({"TDY101"})
 
 
 def printable(path: str) -> str:
-    """A path as text a terminal can show: undecodable bytes become \\xNN escapes."""
-    return path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    """A path as text a terminal can show: undecodable bytes become \\xNN escapes, and control
+    characters (a newline, a tab, an escape sequence in a file name) are escaped as `tidy fix`
+    shows them, so a name is one line and exactly the name it is."""
+    text = path.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in text)
 
 
 def _bytes(n: int) -> str:
