@@ -54,6 +54,16 @@ def test_tdy303_a_json_data_file_beside_source(tmp_path: Path) -> None:
     assert found[0].fix is not None and found[0].fix.action is ActionKind.NONE
 
 
+def test_tdy303_a_vendored_data_file_is_advised_upstream(tmp_path: Path) -> None:
+    data = json.dumps([{"lat": i / 7, "lon": i / 3} for i in range(3000)])
+    write(tmp_path / "vendor" / "geo" / "cities.json", data)
+    write(tmp_path / "vendor" / "geo" / "index.js", "export const x = 1;\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"vendor/geo/cities.json": len(data)})
+    [found] = data_in_code.check_data_files(ctx)
+    assert found.fix is not None and "upstream" in found.fix.description
+
+
 def test_data_in_code_is_a_project_matter_only() -> None:
     plain = context(big_files={"x.py": 10_000_000})  # a plain folder: no repo, nothing read
     assert list(data_in_code.check_data_modules(plain)) == []

@@ -114,7 +114,7 @@ def _evaluated(bindings: tuple[Binding, ...]) -> list[Binding]:
 
 # A vendored copy is rewritten by its next re-vendoring (pypa/vendoring, `pip install
 # --target`, a copy script): extracting its data here is undone, and the fix belongs upstream.
-_VENDORED_FIX = ("a vendored copy of another project's module: extract it upstream (or where "
+_VENDORED_FIX = ("a vendored copy of another project's file: move its data upstream (or where "
                  "the copy comes from); tidy does not rewrite vendored code")
 
 
@@ -202,6 +202,7 @@ def check_data_files(ctx: GroupContext) -> Iterator[Finding]:
         message = (f"{humanize.naturalsize(size)} data file in a source folder: linters, "
                    "bundlers, type checkers and search all read it")
         fix = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                  _VENDORED_FIX if in_vendor_container(rel) else
                   "move it to a data/ or assets/ folder (or compress it and load it at runtime)")
         yield _finding(ctx, "TDY303", "data-file-in-source", rel, size, message, [], fix)
 
