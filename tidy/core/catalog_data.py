@@ -159,6 +159,19 @@ SOURCE = (
     'regenerate = "coverage run"\n'
     'why = "coverage.py data file"\n'
     '\n'
+    '# `coverage xml`, `coverage json`, `coverage lcov` write these beside the project (pyclean\n'
+    '# removes them by default, research/cleaners.md b.3); a marker keeps the names to Python projects.\n'
+    '[[kind]]\n'
+    'name = "coverage-report"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = ["coverage.xml", "coverage.json", "coverage.lcov"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".coveragerc"]\n'
+    'safe = true\n'
+    'regenerate = "coverage xml / coverage json / coverage lcov"\n'
+    'why = "coverage.py report file"\n'
+    '\n'
     '[[kind]]\n'
     'name = "python-build"\n'
     'ecosystem = "python"\n'
@@ -995,6 +1008,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'coverage run',
            'why': 'coverage.py data file'},
+          {'name': 'coverage-report',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['coverage.xml', 'coverage.json', 'coverage.lcov'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml', 'setup.py', 'setup.cfg', 'tox.ini', '.coveragerc'],
+           'safe': True,
+           'regenerate': 'coverage xml / coverage json / coverage lcov',
+           'why': 'coverage.py report file'},
           {'name': 'python-build',
            'ecosystem': 'python',
            'type': 'dir',
