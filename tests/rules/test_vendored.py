@@ -669,3 +669,31 @@ def test_a_vendored_library_with_a_non_utf8_name_is_judged_not_a_crash(tmp_path:
     report = scan_json(repo, "--select", "TDY4")
     assert report["_exit"] == 0
     assert _codes_by_path(report) == {f"third_party/{odd}": "TDY401"}
+
+
+def test_a_c_projects_include_directives_are_uses_of_its_third_party_libraries(
+    tmp_path: Path
+) -> None:
+    """A C/C++ project (CMakeLists.txt puts third_party/ on the include path) uses fmt and
+    stb through `#include <fmt/core.h>` and `#include "stb/stb_image.h"`: lines that start
+    with '#', read as comments, so both were TDY401 'high confidence unused' with `git rm -r`
+    as their fix. A preprocessor directive in a C-family file is code; the same words in a
+    Python comment are not; json, which nothing includes, is still unused."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(app C)\n"
+          "include_directories(${CMAKE_SOURCE_DIR}/third_party)\n"
+          "add_executable(app src/main.c)\n")
+    write(repo / "src/main.c", '#define STB_IMAGE_IMPLEMENTATION\n#include "stb/stb_image.h"\n'
+          "#  include <fmt/core.h>\n\nint main(void) { return 0; }\n")
+    write(repo / "tools/gen.py", "# include <json/json.hpp> once the generator needs it\n")
+    body = "".join(f"static int f{i}(int x) {{ return x + {i}; }}\n" for i in range(200))
+    write(repo / "third_party/stb/stb_image.h",
+          "/* stb_image - v2.30 - public domain image loader */\n" + body)
+    write(repo / "third_party/fmt/include/fmt/core.h", "// Formatting library for C++\n" + body)
+    write(repo / "third_party/fmt/LICENSE", "Permission is hereby granted, free of charge\n")
+    write(repo / "third_party/json/include/json/json.hpp", "// JSON for Modern C++\n" + body)
+    write(repo / "third_party/json/LICENSE.MIT", "MIT License\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"third_party/fmt": "TDY403", "third_party/stb": "TDY403",
+                                      "third_party/json": "TDY401"}

@@ -49,6 +49,12 @@ _TEST = re.compile(
     re.IGNORECASE,
 )
 _COMMENT = ("#", "//", "/*", "*", "<!--", "{#", "--", ";", "rem ")
+# A C-family preprocessor directive starts with '#' but is code: `#include <fmt/core.h>` is
+# how a C or C++ project uses its third_party/fmt.
+_DIRECTIVE = re.compile(r"#\s*(?:include|include_next|import)\s*[<\"]")
+_C_FAMILY = re.compile(
+    r"\.(?:c|h|cc|cp|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|inl|inc|m|mm|cu|cuh|ino|S)$",
+    re.IGNORECASE)
 _IMPORT = re.compile(r"^\s*(?:from\s+\S+\s+import|import\s|from\s)|import_module\(|__import__\(")
 _QUOTED = re.compile(r"""(['"`])((?:\\.|(?!\1).)*)\1""")
 # Right before a quoted module specifier: `from "x"`, `import "x"`, `require("x")`, `import("x")`.
@@ -141,7 +147,13 @@ def _library_patterns(index: int, library: Library) -> list[Pattern]:
 
 def in_code(match: Match) -> bool:
     """Not in docs, tests or a comment line: where a mention means the code uses it."""
-    return not _doc_or_test(match.path) and not match.line.startswith(_COMMENT)
+    return not _doc_or_test(match.path) and not _comment(match)
+
+
+def _comment(match: Match) -> bool:
+    if not match.line.startswith(_COMMENT):
+        return False
+    return not (_DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path))
 
 
 @functools.lru_cache(maxsize=65536)
