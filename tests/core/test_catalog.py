@@ -185,8 +185,8 @@ ECOSYSTEMS: list[tuple[str, tuple[str, ...], str, str, tuple[str, ...]]] = [
 ]
 
 
-FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", "coverage.xml", ".eslintcache", ".DS_Store", "Thumbs.db",
-                  "desktop.ini", ".main.py.swp", "notes.txt~"}
+FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", "coverage.xml", ".eslintcache", ".DS_Store",
+                  "Thumbs.db", "desktop.ini", ".main.py.swp", "notes.txt~"}
 # What each tool leaves in an output folder with an ambiguous name (its `signature` in
 # catalog.toml), as seen in real builds: pip wheel, cargo build, cmake, mvn, gradle, dotnet,
 # vite, jest --coverage, nyc, composer. Names ending in "/" are folders.
