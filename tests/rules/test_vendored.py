@@ -697,3 +697,27 @@ def test_a_c_projects_include_directives_are_uses_of_its_third_party_libraries(
     report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
     assert _codes_by_path(report) == {"third_party/fmt": "TDY403", "third_party/stb": "TDY403",
                                       "third_party/json": "TDY401"}
+
+
+def test_cmake_lists_and_requirement_files_are_build_input_not_prose(tmp_path: Path) -> None:
+    """Every .txt counted as documentation, so `add_subdirectory(fmt)` in
+    third_party/CMakeLists.txt and `-e ./vendor/mylib` in requirements.txt were weak
+    mentions, and both libraries TDY401 'high confidence unused'. CMakeLists.txt and pip's
+    requirement and constraint files are build input; a notes.txt is still prose."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(app CXX)\n"
+          "add_subdirectory(third_party)\nadd_executable(app src/main.cpp)\n")
+    write(repo / "src/main.cpp", "int main() { return 0; }\n")
+    write(repo / "third_party/CMakeLists.txt", "add_subdirectory(fmt)\n")
+    write(repo / "third_party/fmt/CMakeLists.txt",
+          "project(FMT CXX)\nadd_library(fmt src/format.cc)\n")
+    write(repo / "third_party/fmt/src/format.cc", "// fmt\nint fmt_version = 11;\n")
+    write(repo / "third_party/fmt/LICENSE", "Permission is hereby granted, free of charge\n")
+    _python_package(repo, "vendor/mylib", "mylib")
+    _python_package(repo, "vendor/oldlib", "oldlib")
+    write(repo / "requirements-dev.txt", "pytest>=8\n-e ./vendor/mylib\n")
+    write(repo / "notes.txt", "oldlib lives in vendor/oldlib until we drop it\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
+    assert _codes_by_path(report) == {"third_party/fmt": "TDY403", "vendor/mylib": "TDY403",
+                                      "vendor/oldlib": "TDY401"}

@@ -43,6 +43,10 @@ _DOC = re.compile(
     r"[^/]*$|\.(?:md|rst|txt|adoc|markdown)$",
     re.IGNORECASE,
 )
+# .txt files that are build input, not prose: CMake's lists (`add_subdirectory(fmt)`) and
+# pip's requirement files (`-e ./vendor/foo`, `./third_party/bar.whl`).
+_BUILD_TXT = re.compile(r"(?:^|/)(?:CMakeLists|(?:[\w.-]*[-_.])?(?:requirements|constraints)"
+                        r"(?:[-_.][\w.-]*)?)\.txt$", re.IGNORECASE)
 _TEST = re.compile(
     r"(?:^|/)(?:tests?|__tests__|specs?|testing)/|(?:^|/)test_[^/]*\.py$|_test\.py$|"
     r"\.(?:test|spec)\.[jt]sx?$|(?:^|/)conftest\.py$",
@@ -159,7 +163,7 @@ def _comment(match: Match) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _doc_or_test(path: str) -> bool:
     """Per path, not per match: a file holds many matches (a rescan judges them all again)."""
-    return bool(_DOC.search(path) or _TEST.search(path))
+    return bool((_DOC.search(path) and not _BUILD_TXT.search(path)) or _TEST.search(path))
 
 
 def grade(match: Match, pattern: Pattern) -> str | None:
