@@ -754,3 +754,30 @@ def test_a_committed_composer_vendor_folder_counts_its_own_autoloader(tmp_path: 
     assert _codes_by_path(report) == {"vendor/composer": "TDY403", "vendor/monolog": "TDY403",
                                       "vendor/psr": "TDY403"}
     assert not findings(report, "TDY102")
+
+
+def test_sprockets_require_directives_are_uses(tmp_path: Path) -> None:
+    """A Rails app loads vendor/assets/ through Sprockets directives, which are written as
+    comments (`//= require select2/select2` in application.js, ` *= require select2/select2`
+    in application.css): they were weak mentions and Select2 TDY401 'high confidence unused'.
+    In an asset file they are code; a plain comment naming it is not."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "Gemfile", "source 'https://rubygems.org'\ngem 'rails', '~> 6.1'\n")
+    write(repo / "app/assets/javascripts/application.js",
+          "//= require rails-ujs\n//= require select2/select2\n//= require_tree .\n")
+    write(repo / "app/assets/stylesheets/application.css",
+          "/*\n *= require select2/select2\n *= require_self\n */\nbody { margin: 0; }\n")
+    write(repo / "vendor/assets/javascripts/select2/select2.js",
+          "/*! Select2 4.0.13 | https://github.com/select2/select2 */\n" + MINIFIED)
+    write(repo / "vendor/assets/stylesheets/select2/select2.css", ".select2 { margin: 0 }\n")
+    write(repo / "lib/old/README.md", "We used to vendor select2 here.\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"vendor/assets": "TDY403"}
+    # the same directive in a Ruby comment is no use
+    write(repo / "app/assets/javascripts/application.js", "//= require rails-ujs\n")
+    write(repo / "app/assets/stylesheets/application.css", "body { margin: 0; }\n")
+    write(repo / "config/notes.rb", "# //= require select2/select2 (removed)\n")
+    commit(repo, ".")
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"vendor/assets": "TDY401"}

@@ -154,10 +154,20 @@ def in_code(match: Match) -> bool:
     return not _doc_or_test(match.path) and not _comment(match)
 
 
+# Sprockets (the Rails asset pipeline) loads assets through directives written as comments:
+# `//= require select2/select2` in application.js, ` *= require select2` in application.css,
+# `#= require` in CoffeeScript, `//= link_tree` in manifest.js.
+_SPROCKETS = re.compile(r"(?://|\*|#)=\s*(?:require(?:_tree|_directory)?|link(?:_tree|_directory)?|"
+                        r"depend_on(?:_asset)?|include)\s")
+_ASSET_FILE = re.compile(r"\.(?:js|coffee|css|scss|sass|less)(?:\.erb)?$", re.IGNORECASE)
+
+
 def _comment(match: Match) -> bool:
     if not match.line.startswith(_COMMENT):
         return False
-    return not (_DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path))
+    if _DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path):
+        return False
+    return not (_SPROCKETS.match(match.line) and _ASSET_FILE.search(match.path))
 
 
 @functools.lru_cache(maxsize=65536)
