@@ -781,3 +781,31 @@ def test_sprockets_require_directives_are_uses(tmp_path: Path) -> None:
     commit(repo, ".")
     report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
     assert _codes_by_path(report) == {"vendor/assets": "TDY401"}
+
+
+def test_a_library_only_the_test_suite_builds_is_used(tmp_path: Path) -> None:
+    """googletest under third_party/, added by test/CMakeLists.txt alone (the usual C++
+    layout): every mention in a test counted as weak, so it was TDY401 'high confidence
+    unused' with `git rm -r` as its fix, and the test build would break. A test's load of a
+    library (its path outside a comment, an import, an #include) is a use; a test that only
+    names one in a string is not (oldmock, asserted absent, stays unused)."""
+    repo = make_repo(tmp_path / "calc")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.14)\nproject(calc CXX)\n"
+          "add_library(calc src/calc.cpp)\nenable_testing()\nadd_subdirectory(test)\n")
+    write(repo / "src/calc.cpp", "int add(int a, int b) { return a + b; }\n")
+    write(repo / "test/CMakeLists.txt",
+          "add_subdirectory(${PROJECT_SOURCE_DIR}/third_party/googletest googletest)\n"
+          "add_executable(calc_test calc_test.cpp)\n"
+          "target_link_libraries(calc_test calc gtest_main)\n")
+    write(repo / "test/calc_test.cpp", "#include <gtest/gtest.h>\nint add(int, int);\n"
+          "TEST(Calc, Add) { EXPECT_EQ(add(1, 2), 3); }\n")
+    write(repo / "test/test_layout.py", "import os\n\n\ndef test_no_mock_copy():\n"
+          "    assert not os.path.exists('oldmock')\n")
+    write(repo / "third_party/googletest/CMakeLists.txt", "project(googletest-distribution)\n")
+    write(repo / "third_party/googletest/LICENSE", "Copyright 2008, Google Inc.\n")
+    write(repo / "third_party/googletest/googletest/include/gtest/gtest.h", "// gtest\n")
+    _python_package(repo, "third_party/oldmock", "oldmock")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
+    assert _codes_by_path(report) == {"third_party/googletest": "TDY403",
+                                      "third_party/oldmock": "TDY401"}

@@ -360,9 +360,11 @@ UNUSED_VENDORED_LIBRARY = Rule(
     """What: a committed copy of a third-party library (vendor/, Python's _vendor/,
 third_party/, a lib/ or vendor/ folder under static/, a committed node_modules,
 linguist-vendored) that no first-party
-file references: no path, import, script tag, {% static %}, CSS @import, build alias or
-package.json `file:` dependency, and no used vendored library either. Mentions in docs,
-comments or tests do not count, nor the package of the same name that a package manager
+file references: no path, import, #include, script tag, {% static %}, CSS @import, Sprockets
+`//= require`, build alias, CMake add_subdirectory or package.json `file:` dependency, and no
+used vendored library either. Mentions in docs and comments do not count, nor in tests unless
+the test loads it (its path, an import, an #include), nor the package of the same name that a
+package manager
 installs apart from this copy (`"react": "^18"`, `from "react"` in a project that installs
 it), nor the name inside another one (`@emotion/react`, `react-hooks`), nor lines tidy's own
 fixes wrote (.ignore, search.exclude). The library is named by its manifest, else by the

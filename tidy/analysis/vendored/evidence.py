@@ -170,6 +170,26 @@ def _comment(match: Match) -> bool:
     return not (_SPROCKETS.match(match.line) and _ASSET_FILE.search(match.path))
 
 
+def _loaded_by_tests(match: Match, pattern: Pattern) -> bool:
+    """A test's own code loading the library: the test suite is the project's too, and what
+    it builds or imports is used (googletest under third_party/, added only by
+    test/CMakeLists.txt). Only a load counts there: the library's path outside a comment
+    (`add_subdirectory(.../third_party/googletest)`), an import of its package, an #include;
+    a test's other mentions of its name (fixture strings, asserts) prove nothing."""
+    if not _TEST.search(match.path) or _doc_only(match.path) or _comment(match):
+        return False
+    if pattern.python:
+        return bool(_IMPORT.search(match.line))
+    if pattern.tier == STRONG and "/" in pattern.text:
+        return True
+    return bool(_DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path))
+
+
+@functools.lru_cache(maxsize=65536)
+def _doc_only(path: str) -> bool:
+    return bool(_DOC.search(path) and not _BUILD_TXT.search(path))
+
+
 @functools.lru_cache(maxsize=65536)
 def _doc_or_test(path: str) -> bool:
     """Per path, not per match: a file holds many matches (a rescan judges them all again)."""
@@ -190,6 +210,8 @@ def grade(match: Match, pattern: Pattern) -> str | None:
         named = mention(match.path, match.line, pattern.text)
     if named is None:
         return None
+    if _loaded_by_tests(match, pattern):
+        return STRONG if pattern.python else pattern.tier
     if not in_code(match) or (pattern.tier == MEDIUM and _DATA_FILE.search(match.path)):
         return WEAK  # an icon font's glyph named `react` is no use of React either
     if pattern.python:
