@@ -392,11 +392,11 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
 
 
 def _only_these(only: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
-    """Every entry is one `only` allows, or evidence that all of it is generated."""
+    """Every entry is one `only` allows, or evidence that all of it is generated (a tag,
+    even one that is no valid tag, is nobody's source; a .gitignore is, unless it ignores
+    everything)."""
     for name in inside:
-        if _has_any(only, (name,)):
-            continue
-        if name == "CACHEDIR.TAG" and has_cachedir_tag(path):
+        if _has_any(only, (name,)) or name == "CACHEDIR.TAG":
             continue
         if name == ".gitignore" and ignores_itself(path):
             continue
