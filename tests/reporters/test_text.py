@@ -85,3 +85,20 @@ def test_a_name_with_control_characters_is_one_escaped_line(tmp_path: Path) -> N
     for escaped in ("new\\nline/__pycache__", "a\\x1b[31mRED\\x1b[0m/__pycache__",
                     "b\\tTAB/__pycache__"):
         assert escaped in shown, shown
+
+
+def test_a_blob_only_in_history_is_not_shown_as_a_new_file(tmp_path: Path) -> None:
+    """`tidy scan --history` on a repo whose big file was deleted showed its TDY203 row with
+    state "new", which the legend explains as "untracked and not ignored": a file on disk
+    that is not there. The state of a blob only in history is "history"."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "dump.sql", bytes(range(256)) * 400)
+    commit(repo)
+    (repo / "dump.sql").unlink()
+    write(repo / "keep.py", "x = 1\n")
+    commit(repo)
+    shown = run_cli("scan", "--quiet", "--no-record", "--history", "--large-file", "50KB",
+                    "--select", "TDY203", cwd=repo).out
+    [row] = [line for line in shown.splitlines() if "TDY203" in line]
+    assert re.search(r"TDY203\s+history\s", row), row
+    assert "history = only in git history" in shown

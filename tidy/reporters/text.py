@@ -79,7 +79,13 @@ def by_path(findings: Sequence[Finding]) -> list[list[Finding]]:
     return list(rows.values())
 
 
+# A blob only in git history (TDY203) has no file to be new, tracked or ignored.
+_HISTORY_ONLY = ("state", "history-only")
+
+
 def _state(finding: Finding) -> str:
+    if _HISTORY_ONLY in finding.details:
+        return "history"
     if finding.ignored:
         return "ignored"
     return {"untracked": "new", "tracked": "tracked", "partly-tracked": "partly",
@@ -162,8 +168,11 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
 def _legend(console: Console, report: Report) -> None:
     if not report.findings:
         return
+    history = any(_HISTORY_ONLY in f.details for f in report.findings)
     console.print(Text(
-        "state: new = untracked and not ignored; fix: trash = moved to tidy's trash by "
+        "state: new = untracked and not ignored"
+        + ("; history = only in git history, no file on disk" if history else "")
+        + "; fix: trash = moved to tidy's trash by "
         "`tidy fix` (undo with `tidy undo`), * = needs --unsafe-fixes; codes marked ! fail the run",
         style="dim"))
 
