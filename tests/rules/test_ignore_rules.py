@@ -160,6 +160,24 @@ def test_tdy503_tracked_files_a_rule_matches(tmp_path: Path) -> None:
     assert sorted(listed) == sorted(expected)
 
 
+def test_tdy503_says_how_big_what_git_still_ships_is(tmp_path: Path) -> None:
+    """babel's generated locale-data/ (1,150 files, 32 MB) committed before its ignore rule
+    was reported as "0 Bytes, 0 files", in the scan and in `tidy fix --dry-run`. The folder
+    is sized as `du -sb` counts it, a single file as its own size."""
+    repo = make_repo(tmp_path / "r")
+    for i in range(3):
+        write(repo / "locale-data" / f"l{i}.dat", b"\x80" * (1000 * (i + 1)))
+    write(repo / "global.dat", b"\x80" * 4321)
+    write(repo / "keep.txt", "x")
+    commit(repo)
+    write(repo / ".gitignore", "locale-data/\nglobal.dat\n")
+    found = _codes(_scan(repo), "TDY503")
+    du = subprocess.run(["du", "-sb", str(repo / "locale-data")], capture_output=True,
+                        text=True, check=True).stdout.split()[0]
+    assert (found["locale-data"].size.apparent, found["locale-data"].size.files) == (int(du), 3)
+    assert (found["global.dat"].size.apparent, found["global.dat"].size.files) == (4321, 1)
+
+
 # ---------------------------------------------------------------- the surface, against rg
 
 def _rg_files(root: Path) -> set[str]:

@@ -12,6 +12,7 @@ from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Trac
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.measure import files_size
 from tidy.workspace.walk import Hit
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
@@ -137,6 +138,16 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     return sorted(groups.items())
 
 
+def _tracked_size(ctx: GroupContext, folder: str, paths: list[str]) -> Size:
+    """The folder as `du` counts it (what the walk summed), or the files themselves: a finding
+    of 1,150 tracked files is not one of 0 bytes."""
+    if paths != [folder]:
+        counted = ctx.sizes.under(folder)
+        if counted.dirs:
+            return counted
+    return files_size(ctx.root, paths)
+
+
 def _under(folders: set[str], path: str) -> bool:
     """`path` is one of `folders` or lies below one."""
     parts = path.split("/")
@@ -153,6 +164,7 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
             folder,
             (f"{noun} an ignore rule: committed before the rule, so git still tracks "
              "and ships them"),
+            size=_tracked_size(ctx, folder, paths),
             surface=ctx.surface.under(folder),
             tracked=Tracked.TRACKED,
             ignored=True,
