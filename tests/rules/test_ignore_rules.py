@@ -338,3 +338,17 @@ def test_tdy503_tracked_files_a_rule_matches_grouped_by_folder() -> None:
     assert sorted(found) == ["logs", "src/debug.log"]  # src holds a file no rule matches
     assert found["logs"].message.startswith("2 tracked files match")
     assert all(f.code == "TDY503" for f in found.values())
+
+
+def test_tdy503_in_fix_diff_with_its_size(tmp_path: Path) -> None:
+    """`tidy fix --diff --unsafe-fixes` listed babel's untrack as '(0 Bytes, 0 files)';
+    a single file now reads '(4.3 kB, 1 file)'."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "global.dat", b"\x80" * 4321)
+    write(repo / "keep.txt", "x")
+    commit(repo)
+    write(repo / ".gitignore", "global.dat\n")
+    shown = run_cli("fix", "--diff", "--unsafe-fixes", "--select", "TDY503", cwd=repo).out
+    assert "# untrack: global.dat (4.3 kB, 1 file)" in shown, shown
