@@ -202,6 +202,30 @@ def _bloated(root: Path) -> Path:
     return repo
 
 
+def test_file_artifacts_leave_the_surface_as_tidy_said(tmp_path: Path) -> None:
+    """A file artifact (Thumbs.db, coverage.xml beside pyproject.toml) had a surface of
+    nothing, because the surface is summed per folder: the scan said "search surface 5
+    files" and no "after", yet `tidy fix` took two files out of what rg lists. The
+    predicted after is what rg lists once the fix ran."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "pyproject.toml", "[project]\nname = 'p'\n")
+    write(repo / "a.py", "x = 1\n")
+    commit(repo)
+    write(repo / "Thumbs.db", b"\0" * 5000)
+    write(repo / "coverage.xml", '<?xml version="1.0" ?>\n<coverage version="7.6"/>\n')
+    write(repo / "notes" / "todo.md", "- ship\n")
+    group = _scan(repo).groups[0]
+    assert group.surface_before.files == len(_rg_files(repo)) == 5
+    done = run_cli("fix", "--yes", cwd=repo)
+    assert done.code == 0, done.err
+    after = _rg_files(repo)
+    assert after == {"pyproject.toml", "a.py", "notes/todo.md"}
+    sizes = sum((repo / rel).stat().st_size for rel in after)
+    assert (group.surface_after.files, group.surface_after.bytes) == (len(after), sizes)
+
+
 def test_fix_drops_the_rg_surface_as_tidy_said(tmp_path: Path) -> None:
     repo = _bloated(tmp_path / "r")
     before_rg = _rg_files(repo)

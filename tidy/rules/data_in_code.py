@@ -136,7 +136,7 @@ def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, messa
              details: list[tuple[str, str]], fix: Fix, line: int = 1) -> Finding:
     tracked, _ = ctx.tracked_state(rel, 1, False)
     return Finding(code=code, rule=name, path=rel, message=message,
-                   size=Size(size, size, 1, 0), surface=ctx.surface.under(rel),
+                   size=Size(size, size, 1, 0), surface=ctx.surface_of(rel, False, size),
                    tracked=tracked, ignored=ctx.ignored(rel), fix=fix,
                    details=tuple(details), anchor=Anchor(rel, max(1, line)))
 
