@@ -376,3 +376,27 @@ def test_tdy503_in_fix_diff_with_its_size(tmp_path: Path) -> None:
     write(repo / ".gitignore", "global.dat\n")
     shown = run_cli("fix", "--diff", "--unsafe-fixes", "--select", "TDY503", cwd=repo).out
     assert "# untrack: global.dat (4.3 kB, 1 file)" in shown, shown
+
+
+def test_a_test_fixtures_node_modules_keeps_the_new_rule_anchored(tmp_path: Path) -> None:
+    """A resolver's tests commit test/fixtures/basic/node_modules; its own npm install is
+    untracked. The proposed `node_modules/` matched the fixture too: rg stopped listing it
+    (the scan predicted 6 files after the fix, rg listed 4) and a new fixture file would be
+    ignored. The rule is anchored to the project's own folder, in the scan and the fix."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "package.json", '{"name": "resolver"}\n')
+    write(repo / "lib" / "resolve.js", "module.exports = (x) => x;\n")
+    write(repo / "test" / "fixtures" / "basic" / "node_modules" / "dep" / "index.js", "1;\n")
+    commit(repo)
+    write(repo / "node_modules" / "tape" / "index.js", "module.exports = {};\n")
+    group = _scan(repo).groups[0]
+    [finding] = _codes(_scan(repo), "TDY501").values()
+    assert ("ignore rule", "/node_modules/") in finding.details
+    done = run_cli("fix", "--yes", cwd=repo)
+    assert done.code == 0, done.err
+    assert "/node_modules/" in (repo / ".gitignore").read_text().splitlines()
+    after = _rg_files(repo)
+    assert "test/fixtures/basic/node_modules/dep/index.js" in after
+    assert group.surface_after.files == len(after)

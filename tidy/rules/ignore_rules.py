@@ -44,7 +44,7 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
     targets = _artifact_targets(ctx)
-    rules = choice.choose_rules([t for t, _ in targets])
+    rules = choice.choose_rules([t for t, _ in targets], ctx.git.tracked)
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
     for path, pattern in sorted(rule_of.items()):
