@@ -141,6 +141,7 @@ ECOSYSTEMS: list[tuple[str, tuple[str, ...], str, str, tuple[str, ...]]] = [
     (".nox", (), "TDY101", "python", ()),
     (".ipynb_checkpoints", (), "TDY101", "jupyter", ()),
     (".coverage", (), "TDY101", "python", ()),
+    ("coverage.xml", ("pyproject.toml",), "TDY101", "python", ()),
     ("htmlcov", (), "TDY101", "python", ()),
     ("build", ("pyproject.toml",), "TDY101", "python", ()),
     ("dist", ("setup.py",), "TDY101", "python", ()),
@@ -184,8 +185,8 @@ ECOSYSTEMS: list[tuple[str, tuple[str, ...], str, str, tuple[str, ...]]] = [
 ]
 
 
-FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", ".eslintcache", ".DS_Store", "Thumbs.db",
-                  "desktop.ini", ".main.py.swp", "notes.txt~"}
+FILE_ARTIFACTS = {"mod.pyo", "mod.pyc", ".coverage", "coverage.xml", ".eslintcache", ".DS_Store",
+                  "Thumbs.db", "desktop.ini", ".main.py.swp", "notes.txt~"}
 # What each tool leaves in an output folder with an ambiguous name (its `signature` in
 # catalog.toml), as seen in real builds: pip wheel, cargo build, cmake, mvn, gradle, dotnet,
 # vite, jest --coverage, nyc, composer. Names ending in "/" are folders.
@@ -208,14 +209,19 @@ TOOL_OUTPUT: dict[tuple[str, str], tuple[str, ...]] = {
 }
 
 
-def _make_artifact(path: Path, output: tuple[str, ...] = ()) -> None:
+# Where a tool writes nothing but its own folders (catalog.toml `only`: setuptools' build/),
+# the filler files go inside one of them, as the tool's own output does.
+FILLER_UNDER = {"build": "lib"}
+
+
+def _make_artifact(path: Path, output: tuple[str, ...] = (), filler: str = "") -> None:
     if path.name in FILE_ARTIFACTS:
         write(path, size=321)
     elif path.name == ".venv":
         write(path / "pyvenv.cfg", "home = /usr/bin\n")
         write(path / "lib" / "python3.11" / "site-packages" / "x.py", size=100)
     else:
-        write(path / "inner" / "data.bin", size=1234)
+        write(path / filler / "inner" / "data.bin", size=1234)
         _write_output(path, output)
 
 
@@ -238,7 +244,9 @@ def test_each_ecosystem_is_recognised(
     root = tmp_path / "proj"
     for marker in markers:
         write(root / marker, "marker\n")
-    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, markers[0] if markers else ""), ()))
+    marker = markers[0] if markers else ""
+    _make_artifact(root / artifact, TOOL_OUTPUT.get((artifact, marker), ()),
+                   FILLER_UNDER.get(artifact, "") if marker == "pyproject.toml" else "")
     found = reported(scan_foundation(root, *args))
     assert artifact in found, found
     assert found[artifact]["code"] == code
@@ -285,7 +293,7 @@ OUTPUT_FOR = {"build": ("lib/pkg/__init__.py",), "dist": ("pkg-0.1.tar.gz",),
 
 def _ambiguous_dir(root: Path, name: str) -> Path:
     folder = root / name
-    write(folder / "sub" / "file.dat", size=2048)
+    write(folder / FILLER_UNDER.get(name, "") / "sub" / "file.dat", size=2048)
     _write_output(folder, OUTPUT_FOR.get(name, ()))
     write(root / "README.md", "a project\n")
     return folder
@@ -473,3 +481,20 @@ def test_a_catalogue_text_other_than_the_copys_is_parsed_not_taken_from_it() -> 
     assert edited != catalog_data.SOURCE
     names = [kind["name"] for kind in builtin_document(edited)["kind"]]
     assert "pytest-renamed" in names and ".pytest_cache" not in names
+
+
+def test_coverage_reports_beside_a_python_project_only(tmp_path: Path) -> None:
+    """`coverage xml/json/lcov` output (pyclean's default coverage debris) was not reported
+    in a real project after `coverage run -m pytest; coverage html; coverage xml`, while
+    .coverage and htmlcov/ beside it were. Beside a Python marker it is; a coverage.json
+    somewhere else is somebody's file."""
+    project = tmp_path / "proj"
+    write(project / "pyproject.toml", "[project]\nname = 'p'\n")
+    write(project / "coverage.xml", '<?xml version="1.0" ?>\n<coverage version="7.6.1">\n')
+    write(project / "coverage.json", '{"meta": {"format": 3}, "files": {}}\n')
+    write(project / "coverage.lcov", "SF:src/p/__init__.py\nend_of_record\n")
+    write(tmp_path / "other" / "coverage.json", '{"budget": 80}\n')
+    found = reported(scan_foundation(tmp_path))
+    assert {p: f["kind"] for p, f in found.items()} == {
+        "proj/coverage.xml": "coverage-report", "proj/coverage.json": "coverage-report",
+        "proj/coverage.lcov": "coverage-report"}

@@ -68,3 +68,37 @@ def test_without_colour_the_failing_codes_are_marked_in_text(tmp_path: Path) -> 
     assert "!" not in pycache_row, pycache_row
     assert "in red" not in shown.out
     assert "codes marked ! fail the run" in shown.out
+
+
+def test_a_name_with_control_characters_is_one_escaped_line(tmp_path: Path) -> None:
+    """A folder named with a newline, a tab or an escape sequence printed raw: the newline
+    split the path over two rows ("src/new", "line/__pycache__"), and the terminal ate the
+    escape sequence (`aRED/__pycache__`, a path that does not exist). Each is shown escaped,
+    as `tidy fix` shows it."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "keep.py", "x = 1\n")
+    commit(repo)
+    for name in ("new\nline", "a\x1b[31mRED\x1b[0m", "b\tTAB"):
+        write(repo / name / "__pycache__" / "m.cpython-312.pyc", size=100)
+    shown = run_cli("scan", "--quiet", "--no-record", "--select", "TDY101", cwd=repo).out
+    assert "\x1b" not in shown and "\t" not in shown
+    for escaped in ("new\\nline/__pycache__", "a\\x1b[31mRED\\x1b[0m/__pycache__",
+                    "b\\tTAB/__pycache__"):
+        assert escaped in shown, shown
+
+
+def test_a_blob_only_in_history_is_not_shown_as_a_new_file(tmp_path: Path) -> None:
+    """`tidy scan --history` on a repo whose big file was deleted showed its TDY203 row with
+    state "new", which the legend explains as "untracked and not ignored": a file on disk
+    that is not there. The state of a blob only in history is "history"."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "dump.sql", bytes(range(256)) * 400)
+    commit(repo)
+    (repo / "dump.sql").unlink()
+    write(repo / "keep.py", "x = 1\n")
+    commit(repo)
+    shown = run_cli("scan", "--quiet", "--no-record", "--history", "--large-file", "50KB",
+                    "--select", "TDY203", cwd=repo).out
+    [row] = [line for line in shown.splitlines() if "TDY203" in line]
+    assert re.search(r"TDY203\s+history\s", row), row
+    assert "history = only in git history" in shown

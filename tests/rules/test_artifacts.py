@@ -46,6 +46,15 @@ def test_tdy102_a_committed_cache_is_untracked_not_trashed() -> None:
                                                            Applicability.UNSAFE)
 
 
+def test_tdy102_a_cache_committed_as_a_test_fixture_is_test_input() -> None:
+    tracked = ["test/fixtures/basic/node_modules/dep/index.js", "testdata/venv/__pycache__/a.pyc",
+               "src/__pycache__/b.pyc"]
+    ctx = context(hits=[hit("test/fixtures/basic/node_modules", "node_modules"),
+                        hit("testdata/venv/__pycache__", "__pycache__"),
+                        hit("src/__pycache__", "__pycache__")], tracked=tracked)
+    assert [f.path for f in artifacts.check_committed_artifacts(ctx)] == ["src/__pycache__"]
+
+
 def test_tdy102_a_tracked_build_folder_is_source() -> None:
     ctx = context(hits=[hit("build", "python-build", files=1)], tracked=["build/tool.py"])
     assert list(artifacts.check_committed_artifacts(ctx)) == []

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import write
 from tests.rules.context import context
-from tidy.core.models import ActionKind
+from tidy.core.models import ActionKind, Applicability
 from tidy.rules import data_in_code
 
 
@@ -54,6 +54,40 @@ def test_tdy303_a_json_data_file_beside_source(tmp_path: Path) -> None:
     assert found[0].fix is not None and found[0].fix.action is ActionKind.NONE
 
 
+def test_tdy303_a_vendored_data_file_is_advised_upstream(tmp_path: Path) -> None:
+    data = json.dumps([{"lat": i / 7, "lon": i / 3} for i in range(3000)])
+    write(tmp_path / "vendor" / "geo" / "cities.json", data)
+    write(tmp_path / "vendor" / "geo" / "index.js", "export const x = 1;\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"vendor/geo/cities.json": len(data)})
+    [found] = data_in_code.check_data_files(ctx)
+    assert found.fix is not None and "upstream" in found.fix.description
+
+
 def test_data_in_code_is_a_project_matter_only() -> None:
     plain = context(big_files={"x.py": 10_000_000})  # a plain folder: no repo, nothing read
     assert list(data_in_code.check_data_modules(plain)) == []
+
+
+def test_a_vendored_copys_data_is_reported_but_never_extracted(tmp_path: Path) -> None:
+    """pip's src/pip/_vendor/idna/uts46data.py is data, but pip re-vendors idna with
+    pypa/vendoring: an extraction there is undone by the next sync and belongs upstream.
+    The finding stays (it is data in code) with advice instead of the unsafe rewrite."""
+    rows = ",\n".join(f"    ({i}, 'V', '{chr(0x41 + i % 26)}')" for i in range(4000))
+    table = f"uts46_starts = (\n{rows}\n)\n"
+    policy = json.dumps({f"Statement{i}": {"Effect": "Allow"} for i in range(4000)})
+    big = {rel: _module(tmp_path / rel, body) for rel, body in (
+        ("src/tool/_vendor/idna/uts46data.py", table),
+        ("third_party/awsish/policies.py", f'POLICY = """{policy}"""\n'),
+        ("src/tool/tables.py", table))}
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000, big_files=big)
+    fixes = {f.path: f.fix for f in [*data_in_code.check_data_modules(ctx),
+                                     *data_in_code.check_giant_strings(ctx)]}
+    assert set(fixes) == set(big)
+    actions = {rel: (fix.action, fix.applicability) for rel, fix in fixes.items() if fix}
+    assert actions == {
+        "src/tool/_vendor/idna/uts46data.py": (ActionKind.NONE, Applicability.DISPLAY_ONLY),
+        "third_party/awsish/policies.py": (ActionKind.NONE, Applicability.DISPLAY_ONLY),
+        "src/tool/tables.py": (ActionKind.EXTRACT, Applicability.UNSAFE)}
+    vendored = fixes["src/tool/_vendor/idna/uts46data.py"]
+    assert vendored is not None and "upstream" in vendored.description

@@ -42,3 +42,13 @@ def test_history_rules_stay_quiet_unless_asked() -> None:
     ctx = context(tracked=["a.py"])  # no --history: nothing, and no git started
     assert list(history.check_history_blobs(ctx)) == []
     assert list(history.check_history_size(ctx)) == []
+
+
+def test_tdy206_a_repo_with_no_commits_says_so() -> None:
+    """`tidy scan --history` on a new repo said "history: 0 commits, 0 blobs of 0 Bytes
+    ...; by extension: ; by folder: "."""
+    empty = HistoryAnalysis("/r", commits=0, blobs=0, blob_bytes=0, blob_disk=0,
+                            object_disk=0, repo_disk=0, top=(), by_extension=(),
+                            by_directory=())
+    [summary] = history.size_findings(empty)
+    assert summary.message == "history: no commits yet"

@@ -160,6 +160,24 @@ def test_tdy503_tracked_files_a_rule_matches(tmp_path: Path) -> None:
     assert sorted(listed) == sorted(expected)
 
 
+def test_tdy503_says_how_big_what_git_still_ships_is(tmp_path: Path) -> None:
+    """babel's generated locale-data/ (1,150 files, 32 MB) committed before its ignore rule
+    was reported as "0 Bytes, 0 files", in the scan and in `tidy fix --dry-run`. The folder
+    is sized as `du -sb` counts it, a single file as its own size."""
+    repo = make_repo(tmp_path / "r")
+    for i in range(3):
+        write(repo / "locale-data" / f"l{i}.dat", b"\x80" * (1000 * (i + 1)))
+    write(repo / "global.dat", b"\x80" * 4321)
+    write(repo / "keep.txt", "x")
+    commit(repo)
+    write(repo / ".gitignore", "locale-data/\nglobal.dat\n")
+    found = _codes(_scan(repo), "TDY503")
+    du = subprocess.run(["du", "-sb", str(repo / "locale-data")], capture_output=True,
+                        text=True, check=True).stdout.split()[0]
+    assert (found["locale-data"].size.apparent, found["locale-data"].size.files) == (int(du), 3)
+    assert (found["global.dat"].size.apparent, found["global.dat"].size.files) == (4321, 1)
+
+
 # ---------------------------------------------------------------- the surface, against rg
 
 def _rg_files(root: Path) -> set[str]:
@@ -182,6 +200,30 @@ def _bloated(root: Path) -> Path:
     commit(repo, *(f"backend/mod{i}.py" for i in range(20)), "frontend/package.json",
            "static", ".vscode")
     return repo
+
+
+def test_file_artifacts_leave_the_surface_as_tidy_said(tmp_path: Path) -> None:
+    """A file artifact (Thumbs.db, coverage.xml beside pyproject.toml) had a surface of
+    nothing, because the surface is summed per folder: the scan said "search surface 5
+    files" and no "after", yet `tidy fix` took two files out of what rg lists. The
+    predicted after is what rg lists once the fix ran."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "pyproject.toml", "[project]\nname = 'p'\n")
+    write(repo / "a.py", "x = 1\n")
+    commit(repo)
+    write(repo / "Thumbs.db", b"\0" * 5000)
+    write(repo / "coverage.xml", '<?xml version="1.0" ?>\n<coverage version="7.6"/>\n')
+    write(repo / "notes" / "todo.md", "- ship\n")
+    group = _scan(repo).groups[0]
+    assert group.surface_before.files == len(_rg_files(repo)) == 5
+    done = run_cli("fix", "--yes", cwd=repo)
+    assert done.code == 0, done.err
+    after = _rg_files(repo)
+    assert after == {"pyproject.toml", "a.py", "notes/todo.md"}
+    sizes = sum((repo / rel).stat().st_size for rel in after)
+    assert (group.surface_after.files, group.surface_after.bytes) == (len(after), sizes)
 
 
 def test_fix_drops_the_rg_surface_as_tidy_said(tmp_path: Path) -> None:
@@ -320,3 +362,41 @@ def test_tdy503_tracked_files_a_rule_matches_grouped_by_folder() -> None:
     assert sorted(found) == ["logs", "src/debug.log"]  # src holds a file no rule matches
     assert found["logs"].message.startswith("2 tracked files match")
     assert all(f.code == "TDY503" for f in found.values())
+
+
+def test_tdy503_in_fix_diff_with_its_size(tmp_path: Path) -> None:
+    """`tidy fix --diff --unsafe-fixes` listed babel's untrack as '(0 Bytes, 0 files)';
+    a single file now reads '(4.3 kB, 1 file)'."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "global.dat", b"\x80" * 4321)
+    write(repo / "keep.txt", "x")
+    commit(repo)
+    write(repo / ".gitignore", "global.dat\n")
+    shown = run_cli("fix", "--diff", "--unsafe-fixes", "--select", "TDY503", cwd=repo).out
+    assert "# untrack: global.dat (4.3 kB, 1 file)" in shown, shown
+
+
+def test_a_test_fixtures_node_modules_keeps_the_new_rule_anchored(tmp_path: Path) -> None:
+    """A resolver's tests commit test/fixtures/basic/node_modules; its own npm install is
+    untracked. The proposed `node_modules/` matched the fixture too: rg stopped listing it
+    (the scan predicted 6 files after the fix, rg listed 4) and a new fixture file would be
+    ignored. The rule is anchored to the project's own folder, in the scan and the fix."""
+    from tests.conftest import run_cli
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "package.json", '{"name": "resolver"}\n')
+    write(repo / "lib" / "resolve.js", "module.exports = (x) => x;\n")
+    write(repo / "test" / "fixtures" / "basic" / "node_modules" / "dep" / "index.js", "1;\n")
+    commit(repo)
+    write(repo / "node_modules" / "tape" / "index.js", "module.exports = {};\n")
+    group = _scan(repo).groups[0]
+    [finding] = _codes(_scan(repo), "TDY501").values()
+    assert ("ignore rule", "/node_modules/") in finding.details
+    done = run_cli("fix", "--yes", cwd=repo)
+    assert done.code == 0, done.err
+    assert "/node_modules/" in (repo / ".gitignore").read_text().splitlines()
+    after = _rg_files(repo)
+    assert "test/fixtures/basic/node_modules/dep/index.js" in after
+    assert group.surface_after.files == len(after)

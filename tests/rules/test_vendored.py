@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -206,9 +207,10 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
     _library(repo, "static/vendor/jquery", "jquery", entry="jquery-3.6.0.min.js")
     write(repo / "templates/base.html",
           '<script src="/static/vendor/jquery/jquery-3.6.0.min.js"></script>\n')
-    # a committed build output mentions ketcher: an artifact, so no proof of use
-    write(repo / "pyproject.toml", "[project]\nname='site'\n")
-    write(repo / "build/lib/app.js", "load('/static/vendor/ketcher/ketcher.min.js')\n")
+    # a committed build output mentions ketcher: an artifact, so no proof of use (a folder
+    # whose name is also a source folder's, a tracked build/, is source: test below)
+    write(repo / "package.json", '{"name": "site"}\n')
+    write(repo / ".next/server/app.js", "load('/static/vendor/ketcher/ketcher.min.js')\n")
     commit(repo)
     write(repo / "notes/draft.py", "# untracked, not ignored: read after the walk\n"
                                    "JQ = 'static/vendor/jquery/jquery-3.6.0.min.js'\n")
@@ -221,7 +223,7 @@ def test_early_search_in_a_worker_gives_the_same_verdicts(
     assert "static/vendor/jquery" not in codes or codes["static/vendor/jquery"] == "TDY403"
     searched = [dict(f["details"])["files searched"]  # type: ignore[index]
                 for f in findings(early, "TDY401")]
-    # base.html, pyproject.toml, notes/draft.py and the libraries' six files; never build/
+    # base.html, package.json, notes/draft.py and the libraries' six files; never .next/
     assert searched == ["9"]
 
 
@@ -572,3 +574,238 @@ def test_the_early_job_answers_the_same_with_its_pass_split(
             cache.unlink(missing_ok=True)  # the next pass starts cold again
     assert answers[0] == answers[2] and answers[1] == answers[3]
     assert answers[0][2] and answers[1][-1]  # facts were learnt, and cached
+
+
+def _pip_target_install(repo: Path, folder: str, name: str, version: str) -> None:
+    """What `pip install --target FOLDER NAME` leaves: the package, its .dist-info beside it
+    (METADATA, RECORD, WHEEL, INSTALLER, top_level.txt, a licence) and compiled bytecode."""
+    write(repo / folder / name / "__init__.py", f"__version__ = '{version}'\n\n"
+          "def get(url):\n    return url\n")
+    write(repo / folder / name / "__pycache__" / "__init__.cpython-311.pyc", b"\xa7\r\r\n" * 8)
+    meta = repo / folder / f"{name}-{version}.dist-info"
+    write(meta / "METADATA", f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n")
+    write(meta / "RECORD", f"{name}/__init__.py,sha256=x,40\n")
+    write(meta / "WHEEL", "Wheel-Version: 1.0\nGenerator: bdist_wheel\nRoot-Is-Purelib: true\n")
+    write(meta / "INSTALLER", "pip\n")
+    write(meta / "top_level.txt", f"{name}\n")
+    write(meta / "licenses" / "LICENSE", "Apache License\nVersion 2.0\n")
+
+
+def test_a_pip_target_installs_metadata_is_not_a_library(tmp_path: Path) -> None:
+    """A Lambda-style project vendors with `pip install --target vendor/`: each library's
+    `NAME-VERSION.dist-info` beside it was reported TDY401 "high confidence unused" (nothing
+    imports metadata by path). It belongs to its library: only the libraries are judged."""
+    repo = make_repo(tmp_path / "lambda")
+    _pip_target_install(repo, "vendor", "requestsish", "2.32.3")
+    _pip_target_install(repo, "vendor", "oldjson", "1.0")  # nothing imports it: unused
+    write(repo / "handler.py",
+          "import os\nimport sys\n\n"
+          "sys.path.insert(0, os.path.join(os.path.dirname(__file__), 'vendor'))\n\n"
+          "import requestsish  # noqa: E402\n\n\n"
+          "def handler(event, context):\n    return requestsish.get(event['url'])\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4")
+    assert _codes_by_path(report) == {"vendor/oldjson": "TDY401"}
+
+
+
+def test_a_python_vendor_folder_named_underscore_vendor_is_judged(tmp_path: Path) -> None:
+    """pip, setuptools and poetry-core vendor with pypa/vendoring into `PACKAGE/_vendor/`
+    (its default destination): that folder was no vendor container, so a big vendored
+    library in use got no TDY403 and one nothing imports any more no TDY401."""
+    repo = make_repo(tmp_path / "tool")
+    vendor = repo / "src/tool/_vendor"
+    write(vendor / "__init__.py", "")
+    write(vendor / "vendor.txt", "richtext==13.9.4\nolddirs==2.6.2\n")
+    for name in ("richtext", "olddirs"):
+        write(vendor / name / "__init__.py", f'"""{name}: vendored."""\n\n'
+              + "".join(f"def f{i}():\n    return {i}\n\n" for i in range(400)))
+        write(vendor / name / "LICENSE", "MIT License\n\nPermission is hereby granted, free of")
+    write(repo / "src/tool/__init__.py", "")
+    write(repo / "src/tool/cli.py", "from tool._vendor.richtext import f1\n\n\n"
+          "def main():\n    return f1()\n")
+    write(repo / "pyproject.toml", "[project]\nname = 'tool'\n\n[tool.vendoring]\n"
+          "destination = 'src/tool/_vendor/'\nrequirements = 'src/tool/_vendor/vendor.txt'\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"src/tool/_vendor/richtext": "TDY403",
+                                      "src/tool/_vendor/olddirs": "TDY401"}
+
+
+def test_a_resolvers_fixture_node_modules_is_test_input(tmp_path: Path) -> None:
+    """A module resolver's tests commit node_modules trees as fixtures (browserify's
+    resolve, eslint, jest): the fixture was TDY102 'committed artifact', failing the run,
+    with `git rm --cached` as its fix (which breaks the tests), and its package TDY401
+    'high confidence unused' (its only users are tests). Below tests/fixtures it is test
+    input; the project's own node_modules is still reported."""
+    repo = make_repo(tmp_path / "resolver")
+    write(repo / "package.json", json.dumps({"name": "resolver", "version": "1.0.0"}))
+    write(repo / "lib/resolve.js", "module.exports = function resolve(x) { return x; };\n")
+    fixture = repo / "test/fixtures/basic/node_modules/dep"
+    write(fixture / "package.json", json.dumps({"name": "dep", "main": "index.js"}))
+    write(fixture / "index.js", "module.exports = 1;\n")
+    write(repo / "test/resolve.test.js",
+          "const r = require('../lib/resolve');\nrequire('assert').equal(r('dep'), 'dep');\n")
+    commit(repo)
+    write(repo / "node_modules/tape/package.json", json.dumps({"name": "tape"}))
+    write(repo / "node_modules/tape/index.js", "module.exports = {};\n")
+    report = scan_json(repo)
+    found = {(f["code"], f["path"]) for f in findings(report)}
+    assert ("TDY101", "node_modules") in found
+    assert not {f for f in found if f[1].startswith("test/")}, found
+    assert report["_exit"] == 0
+
+
+def test_a_vendored_library_with_a_non_utf8_name_is_judged_not_a_crash(tmp_path: Path) -> None:
+    """A repo that committed a library under a Latin-1 folder name (third_party/caf\\xe9):
+    its path became a search pattern that could not be encoded, and every scan of the repo
+    ended in 'internal error: UnicodeEncodeError' (exit 3). The name is kept as the bytes it
+    is, searched for, and reported."""
+    repo = make_repo(tmp_path / "r")
+    odd = os.fsdecode(b"caf\xe9")
+    _python_package(repo, f"third_party/{odd}", "cafelib")
+    _python_package(repo, "third_party/usedlib", "usedlib")
+    write(repo / "app.py", "from usedlib import helper\n\nprint(helper())\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4")
+    assert report["_exit"] == 0
+    assert _codes_by_path(report) == {f"third_party/{odd}": "TDY401"}
+
+
+def test_a_c_projects_include_directives_are_uses_of_its_third_party_libraries(
+    tmp_path: Path
+) -> None:
+    """A C/C++ project (CMakeLists.txt puts third_party/ on the include path) uses fmt and
+    stb through `#include <fmt/core.h>` and `#include "stb/stb_image.h"`: lines that start
+    with '#', read as comments, so both were TDY401 'high confidence unused' with `git rm -r`
+    as their fix. A preprocessor directive in a C-family file is code; the same words in a
+    Python comment are not; json, which nothing includes, is still unused."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(app C)\n"
+          "include_directories(${CMAKE_SOURCE_DIR}/third_party)\n"
+          "add_executable(app src/main.c)\n")
+    write(repo / "src/main.c", '#define STB_IMAGE_IMPLEMENTATION\n#include "stb/stb_image.h"\n'
+          "#  include <fmt/core.h>\n\nint main(void) { return 0; }\n")
+    write(repo / "tools/gen.py", "# include <json/json.hpp> once the generator needs it\n")
+    body = "".join(f"static int f{i}(int x) {{ return x + {i}; }}\n" for i in range(200))
+    write(repo / "third_party/stb/stb_image.h",
+          "/* stb_image - v2.30 - public domain image loader */\n" + body)
+    write(repo / "third_party/fmt/include/fmt/core.h", "// Formatting library for C++\n" + body)
+    write(repo / "third_party/fmt/LICENSE", "Permission is hereby granted, free of charge\n")
+    write(repo / "third_party/json/include/json/json.hpp", "// JSON for Modern C++\n" + body)
+    write(repo / "third_party/json/LICENSE.MIT", "MIT License\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"third_party/fmt": "TDY403", "third_party/stb": "TDY403",
+                                      "third_party/json": "TDY401"}
+
+
+def test_cmake_lists_and_requirement_files_are_build_input_not_prose(tmp_path: Path) -> None:
+    """Every .txt counted as documentation, so `add_subdirectory(fmt)` in
+    third_party/CMakeLists.txt and `-e ./vendor/mylib` in requirements.txt were weak
+    mentions, and both libraries TDY401 'high confidence unused'. CMakeLists.txt and pip's
+    requirement and constraint files are build input; a notes.txt is still prose."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(app CXX)\n"
+          "add_subdirectory(third_party)\nadd_executable(app src/main.cpp)\n")
+    write(repo / "src/main.cpp", "int main() { return 0; }\n")
+    write(repo / "third_party/CMakeLists.txt", "add_subdirectory(fmt)\n")
+    write(repo / "third_party/fmt/CMakeLists.txt",
+          "project(FMT CXX)\nadd_library(fmt src/format.cc)\n")
+    write(repo / "third_party/fmt/src/format.cc", "// fmt\nint fmt_version = 11;\n")
+    write(repo / "third_party/fmt/LICENSE", "Permission is hereby granted, free of charge\n")
+    _python_package(repo, "vendor/mylib", "mylib")
+    _python_package(repo, "vendor/oldlib", "oldlib")
+    write(repo / "requirements-dev.txt", "pytest>=8\n-e ./vendor/mylib\n")
+    write(repo / "notes.txt", "oldlib lives in vendor/oldlib until we drop it\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
+    assert _codes_by_path(report) == {"third_party/fmt": "TDY403", "vendor/mylib": "TDY403",
+                                      "vendor/oldlib": "TDY401"}
+
+
+def test_a_committed_composer_vendor_folder_counts_its_own_autoloader(tmp_path: Path) -> None:
+    """A PHP project that commits Composer's vendor/ (WordPress plugins, shared hosting):
+    vendor/ beside composer.json is also the catalogue's Composer folder, so every file in
+    it was left out of the search as an artifact's, and vendor/composer (the autoloader that
+    vendor/autoload.php loads) and vendor/psr (which monolog uses) were TDY401 'high
+    confidence unused'. A tracked vendor/ is somebody's code, as TDY102 already held it."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "composer.json", json.dumps({"name": "acme/app", "require": {
+        "monolog/monolog": "^3.5"}, "autoload": {"psr-4": {"Acme\\\\": "src/"}}}))
+    write(repo / "public/index.php",
+          "<?php\nrequire __DIR__ . '/../vendor/autoload.php';\n\n(new Acme\\App())->run();\n")
+    write(repo / "src/App.php", "<?php\nnamespace Acme;\n\nuse Monolog\\Logger;\n\n"
+          "class App { public function run(): void { (new Logger('app'))->info('hi'); } }\n")
+    write(repo / "vendor/autoload.php", "<?php\n// autoload.php @generated by Composer\n"
+          "require_once __DIR__ . '/composer/autoload_real.php';\n"
+          "return ComposerAutoloaderInit::getLoader();\n")
+    write(repo / "vendor/composer/autoload_real.php",
+          "<?php\nclass ComposerAutoloaderInit { public static function getLoader() {} }\n")
+    write(repo / "vendor/composer/LICENSE", "Copyright (c) Nils Adermann, Jordi Boggiano\n")
+    write(repo / "vendor/monolog/monolog/composer.json", '{"name": "monolog/monolog"}\n')
+    write(repo / "vendor/monolog/monolog/src/Monolog/Logger.php",
+          "<?php\nnamespace Monolog;\n\nuse Psr\\Log\\LoggerInterface;\n\nclass Logger {}\n")
+    write(repo / "vendor/psr/log/composer.json", '{"name": "psr/log"}\n')
+    write(repo / "vendor/psr/log/src/LoggerInterface.php",
+          "<?php\nnamespace Psr\\Log;\n\ninterface LoggerInterface {}\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY1,TDY4", "--large-file", "1B")
+    assert _codes_by_path(report) == {"vendor/composer": "TDY403", "vendor/monolog": "TDY403",
+                                      "vendor/psr": "TDY403"}
+    assert not findings(report, "TDY102")
+
+
+def test_sprockets_require_directives_are_uses(tmp_path: Path) -> None:
+    """A Rails app loads vendor/assets/ through Sprockets directives, which are written as
+    comments (`//= require select2/select2` in application.js, ` *= require select2/select2`
+    in application.css): they were weak mentions and Select2 TDY401 'high confidence unused'.
+    In an asset file they are code; a plain comment naming it is not."""
+    repo = make_repo(tmp_path / "app")
+    write(repo / "Gemfile", "source 'https://rubygems.org'\ngem 'rails', '~> 6.1'\n")
+    write(repo / "app/assets/javascripts/application.js",
+          "//= require rails-ujs\n//= require select2/select2\n//= require_tree .\n")
+    write(repo / "app/assets/stylesheets/application.css",
+          "/*\n *= require select2/select2\n *= require_self\n */\nbody { margin: 0; }\n")
+    write(repo / "vendor/assets/javascripts/select2/select2.js",
+          "/*! Select2 4.0.13 | https://github.com/select2/select2 */\n" + MINIFIED)
+    write(repo / "vendor/assets/stylesheets/select2/select2.css", ".select2 { margin: 0 }\n")
+    write(repo / "lib/old/README.md", "We used to vendor select2 here.\n")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"vendor/assets": "TDY403"}
+    # the same directive in a Ruby comment is no use
+    write(repo / "app/assets/javascripts/application.js", "//= require rails-ujs\n")
+    write(repo / "app/assets/stylesheets/application.css", "body { margin: 0; }\n")
+    write(repo / "config/notes.rb", "# //= require select2/select2 (removed)\n")
+    commit(repo, ".")
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1KB")
+    assert _codes_by_path(report) == {"vendor/assets": "TDY401"}
+
+
+def test_a_library_only_the_test_suite_builds_is_used(tmp_path: Path) -> None:
+    """googletest under third_party/, added by test/CMakeLists.txt alone (the usual C++
+    layout): every mention in a test counted as weak, so it was TDY401 'high confidence
+    unused' with `git rm -r` as its fix, and the test build would break. A test's load of a
+    library (its path outside a comment, an import, an #include) is a use; a test that only
+    names one in a string is not (oldmock, asserted absent, stays unused)."""
+    repo = make_repo(tmp_path / "calc")
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.14)\nproject(calc CXX)\n"
+          "add_library(calc src/calc.cpp)\nenable_testing()\nadd_subdirectory(test)\n")
+    write(repo / "src/calc.cpp", "int add(int a, int b) { return a + b; }\n")
+    write(repo / "test/CMakeLists.txt",
+          "add_subdirectory(${PROJECT_SOURCE_DIR}/third_party/googletest googletest)\n"
+          "add_executable(calc_test calc_test.cpp)\n"
+          "target_link_libraries(calc_test calc gtest_main)\n")
+    write(repo / "test/calc_test.cpp", "#include <gtest/gtest.h>\nint add(int, int);\n"
+          "TEST(Calc, Add) { EXPECT_EQ(add(1, 2), 3); }\n")
+    write(repo / "test/test_layout.py", "import os\n\n\ndef test_no_mock_copy():\n"
+          "    assert not os.path.exists('oldmock')\n")
+    write(repo / "third_party/googletest/CMakeLists.txt", "project(googletest-distribution)\n")
+    write(repo / "third_party/googletest/LICENSE", "Copyright 2008, Google Inc.\n")
+    write(repo / "third_party/googletest/googletest/include/gtest/gtest.h", "// gtest\n")
+    _python_package(repo, "third_party/oldmock", "oldmock")
+    commit(repo)
+    report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
+    assert _codes_by_path(report) == {"third_party/googletest": "TDY403",
+                                      "third_party/oldmock": "TDY401"}

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
 from tidy.workspace import ignorefiles
 from tidy.workspace.ignorefiles import RuleTrial
 
@@ -62,6 +62,7 @@ class Verdict:
     ok: bool
     reason: str = ""  # why the rule was not written
     file: str = ".gitignore"
+    hides_tracked: bool = False  # refused because it would match a tracked file
 
 
 def anchored(path: str, is_dir: bool) -> str:
@@ -103,10 +104,13 @@ def _outermost(targets: Sequence[Target]) -> list[Target]:
     return kept
 
 
-def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
-    """The fewest rules that cover `targets`, in a stable order (generic rules first)."""
+def choose_rules(targets: Sequence[Target], tracked: Sequence[str] = ()) -> list[Candidate]:
+    """The fewest rules that cover `targets`, in a stable order (generic rules first).
+    `tracked`: the index, when known; a kind with a tracked copy in a test fixture gets
+    anchored rules (an unanchored one would hide the fixture: verify_rules anchors it too)."""
     places: dict[str, int] = defaultdict(int)
     outer = _outermost(targets)
+    in_fixtures = _kinds_in_fixtures(tracked, {t.kind for t in outer if t.kind is not None})
     for target in outer:
         places[_generic_pattern(target)] += 1
     generic: dict[str, list[str]] = defaultdict(list)
@@ -117,7 +121,8 @@ def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
         pattern = _generic_pattern(target)
         kind_name = target.kind.name if target.kind is not None else ""
         ambiguous = name in AMBIGUOUS_NAMES or (
-            target.kind is not None and target.kind.tier != "default")
+            target.kind is not None and target.kind.tier != "default") or (
+            target.kind is not None and target.kind.name in in_fixtures)
         if not ambiguous and (kind_name in _ANYWHERE or places[pattern] > 1):
             generic[pattern].append(target.path)
             kind_of.setdefault(pattern, target.kind)
@@ -127,7 +132,36 @@ def choose_rules(targets: Sequence[Target]) -> list[Candidate]:
     return found + sorted(specific, key=lambda c: c.pattern)
 
 
+def _kinds_in_fixtures(tracked: Sequence[str], kinds: set[Kind]) -> set[str]:
+    """Names of the folder kinds among `kinds` that a tracked test fixture holds a copy of."""
+    found: set[str] = set()
+    dir_kinds = [k for k in kinds if k.type == "dir"]
+    if not dir_kinds or not tracked:
+        return found
+    for path in tracked:
+        if ("fixture" not in path and "testdata" not in path) or not in_test_fixture(path):
+            continue  # the substring test first: a big index holds few fixtures
+        for part in path.split("/")[:-1]:
+            found.update(k.name for k in dir_kinds if k.matches_name(part))
+    return found
+
+
 # ---------------------------------------------------------------------------- verifying
+
+def verify_or_anchor(root: str, candidates: Sequence[Candidate]) -> list[Verdict]:
+    """verify_rules, and an unanchored rule refused because it would hide a tracked file (a
+    test fixture's node_modules) tried again as one anchored rule per target: the artifacts
+    still get their rules, and the tracked files stay searched and addable."""
+    verdicts = verify_rules(root, candidates)
+    retry = [not c.pattern.startswith("/") and v.hides_tracked
+             for c, v in zip(candidates, verdicts, strict=True)]
+    again = [Candidate(anchored(t, c.pattern.endswith("/")), (t,))
+             for c, redo in zip(candidates, retry, strict=True) if redo for t in c.targets]
+    if not again:
+        return verdicts
+    kept = [v for v, redo in zip(verdicts, retry, strict=True) if not redo]
+    return kept + verify_rules(root, again)
+
 
 def verify_rules(root: str, candidates: Sequence[Candidate]) -> list[Verdict]:
     """Try every candidate with git; a rule that misses a target or hides a tracked file fails."""
@@ -154,7 +188,7 @@ def _verdict(trial: RuleTrial, candidate: Candidate, matched: set[str],
     if hidden:
         more = f" and {len(hidden) - 1} more" if len(hidden) > 1 else ""
         return Verdict(candidate.pattern, candidate.targets, False,
-                       f"it would match tracked file {hidden[0]}{more}")
+                       f"it would match tracked file {hidden[0]}{more}", hides_tracked=True)
     return Verdict(candidate.pattern, candidate.targets, True)
 
 
@@ -169,6 +203,8 @@ def committed_copy(kind: Kind | None, path: str) -> bool:
     """
     if kind is None or kind.needs_evidence or kind.tier != "default":
         return False
+    if in_test_fixture(path):
+        return False  # test input committed on purpose, not a cache TDY102 reports
     parts = path.split("/")
     if kind.type == "dir":
         return any(kind.matches_name(name) for name in parts[:-1])

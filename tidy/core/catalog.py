@@ -27,6 +27,17 @@ AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
      "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs"}
 )
+# Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
+# test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
+# a vendored copy. Linguist treats them as not first-party too (research/vendored-ignores.md).
+FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
+
+
+def in_test_fixture(rel: str) -> bool:
+    """Whether a repo-relative path lies below a test-fixture folder."""
+    return any(part in FIXTURE_FOLDERS for part in rel.split("/")[:-1])
+
+
 # https://bford.info/cachedir/ : the first 43 bytes of a valid CACHEDIR.TAG.
 CACHEDIR_SIGNATURE = b"Signature: 8a477f597d28d172789f06886806bc55"
 # Names that mark a version-controlled checkout (git: a folder or a `gitdir:` file). A planned
@@ -37,7 +48,7 @@ VCS_MARKERS = frozenset(
      "CVS"}
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
-           "signature", "safe", "regenerate", "why", "home", "clean"}
+           "signature", "only", "safe", "regenerate", "why", "home", "clean"}
 
 
 class CatalogError(ValueError):
@@ -62,6 +73,9 @@ class Kind:
     # own command that cleans it.
     home: tuple[str, ...] = ()
     clean: str = ""
+    # Every entry directly inside must match one of these, whatever confirmed the kind: the
+    # only names the tool writes there (setuptools' build/: lib*, bdist.*, temp.*, ...).
+    only: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -102,6 +116,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         why=_text(table, "why", where, default=name),
         home=_texts(table, "home", where),
         clean=_text(table, "clean", where, default=""),
+        only=_texts(table, "only", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
@@ -138,18 +153,19 @@ def _check_global(kind: Kind, where: str) -> None:
 
 
 def _check_signature(kind: Kind, where: str) -> None:
-    """A signature narrows a named folder kind: names directly inside that folder."""
-    if not kind.signature:
-        return
-    if kind.type != "dir":
-        raise CatalogError(f"{where}: 'signature' is for folder kinds (type = \"dir\")")
-    if not (kind.names or kind.globs):
-        raise CatalogError(f"{where}: 'signature' narrows a kind found by its name; "
-                           "a kind found by what is inside uses 'inside'")
-    for pattern in kind.signature:
-        if not pattern or "/" in pattern or pattern in (".", ".."):
-            raise CatalogError(f"{where}: 'signature' entries are names (or globs) directly "
-                               f"inside the folder, not {pattern!r}")
+    """A signature (and `only`) narrows a named folder kind: names directly inside it."""
+    for key, patterns in (("signature", kind.signature), ("only", kind.only)):
+        if not patterns:
+            continue
+        if kind.type != "dir":
+            raise CatalogError(f"{where}: '{key}' is for folder kinds (type = \"dir\")")
+        if not (kind.names or kind.globs):
+            raise CatalogError(f"{where}: '{key}' narrows a kind found by its name; "
+                               "a kind found by what is inside uses 'inside'")
+        for pattern in patterns:
+            if not pattern or "/" in pattern or pattern in (".", ".."):
+                raise CatalogError(f"{where}: '{key}' entries are names (or globs) directly "
+                                   f"inside the folder, not {pattern!r}")
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
@@ -368,6 +384,8 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
     if kind.signature and not _has_any(kind.signature, inside):
         return False  # the tool always leaves this; without it the folder is someone's own
+    if kind.only and not _only_these(kind.only, path, inside):
+        return False  # the tool writes nothing else there: someone's own files are mixed in
     if not kind.needs_evidence:
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
@@ -377,6 +395,19 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path))
         or (".gitignore" in inside and ignores_itself(path))
     )
+
+
+def _only_these(only: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
+    """Every entry is one `only` allows, or evidence that all of it is generated (a tag,
+    even one that is no valid tag, is nobody's source; a .gitignore is, unless it ignores
+    everything)."""
+    for name in inside:
+        if _has_any(only, (name,)) or name == "CACHEDIR.TAG":
+            continue
+        if name == ".gitignore" and ignores_itself(path):
+            continue
+        return False
+    return True
 
 
 def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:

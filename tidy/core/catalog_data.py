@@ -31,6 +31,10 @@ SOURCE = (
     "#               folder is the tool's output: a hand-written build/ of scripts beside a\n"
     '#               pyproject.toml has no signature and is left alone. Give every kind with an\n'
     '#               ambiguous name one wherever the tool reliably leaves one; "dir" kinds only.\n'
+    '#   only        names or globs: every entry directly inside must match one, whatever else\n'
+    '#               confirmed the kind, where the tool writes nothing else there (setuptools puts\n'
+    '#               only lib*, bdist.*, temp.*, scripts-* into build/, as pyclean relies on): a\n'
+    "#               build/ of someone's scripts that holds a lib/ of helpers is left alone\n"
     '#               "global"   a toolchain\'s or package manager\'s own store in the home folder\n'
     '#                          (~/.cache/pip, ~/.rustup): found only at its `home` path, sized as a\n'
     '#                          whole, never looked into (its files are neither project artifacts nor\n'
@@ -157,6 +161,19 @@ SOURCE = (
     'regenerate = "coverage run"\n'
     'why = "coverage.py data file"\n'
     '\n'
+    '# `coverage xml`, `coverage json`, `coverage lcov` write these beside the project (pyclean\n'
+    '# removes them by default, research/cleaners.md b.3); a marker keeps the names to Python projects.\n'
+    '[[kind]]\n'
+    'name = "coverage-report"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = ["coverage.xml", "coverage.json", "coverage.lcov"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".coveragerc"]\n'
+    'safe = true\n'
+    'regenerate = "coverage xml / coverage json / coverage lcov"\n'
+    'why = "coverage.py report file"\n'
+    '\n'
     '[[kind]]\n'
     'name = "python-build"\n'
     'ecosystem = "python"\n'
@@ -165,6 +182,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["pyproject.toml", "setup.py", "setup.cfg"]\n'
     'signature = ["lib", "lib.*", "bdist.*", "temp.*", "scripts-*", "__editable__.*"]\n'
+    'only = ["lib", "lib.*", "bdist.*", "temp.*", "scripts-*", "src.*", "__editable__.*", ".DS_Store"]\n'
     'safe = true\n'
     'regenerate = "python -m build"\n'
     'why = "setuptools build tree"\n'
@@ -634,6 +652,21 @@ SOURCE = (
     'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
     'why = "CMake build tree (CMakeCache.txt inside)"\n'
     '\n'
+    '# Meson tags its build folders with CACHEDIR.TAG (research/cleaners.md), but only when it\n'
+    '# creates them: meson-python makes build/cp311/ first (with its own `*` .gitignore), so its\n'
+    '# editable builds have none. meson-private/ (coredata.dat) is in every Meson build folder.\n'
+    '# An editable meson-python install loads from that folder at import: not safe to move.\n'
+    '[[kind]]\n'
+    'name = "meson-build"\n'
+    'ecosystem = "meson"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["meson-private"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "meson setup <dir>, or pip install --no-build-isolation -e . for meson-python (an editable install imports from it: reinstall after)"\n'
+    'why = "Meson build tree (meson-private inside)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "cachedir-tagged"\n'
     'ecosystem = "generic"\n'
@@ -977,6 +1010,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'coverage run',
            'why': 'coverage.py data file'},
+          {'name': 'coverage-report',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['coverage.xml', 'coverage.json', 'coverage.lcov'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml', 'setup.py', 'setup.cfg', 'tox.ini', '.coveragerc'],
+           'safe': True,
+           'regenerate': 'coverage xml / coverage json / coverage lcov',
+           'why': 'coverage.py report file'},
           {'name': 'python-build',
            'ecosystem': 'python',
            'type': 'dir',
@@ -984,6 +1026,14 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'markers': ['pyproject.toml', 'setup.py', 'setup.cfg'],
            'signature': ['lib', 'lib.*', 'bdist.*', 'temp.*', 'scripts-*', '__editable__.*'],
+           'only': ['lib',
+                    'lib.*',
+                    'bdist.*',
+                    'temp.*',
+                    'scripts-*',
+                    'src.*',
+                    '__editable__.*',
+                    '.DS_Store'],
            'safe': True,
            'regenerate': 'python -m build',
            'why': 'setuptools build tree'},
@@ -1474,6 +1524,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B <dir> && cmake --build <dir>',
            'why': 'CMake build tree (CMakeCache.txt inside)'},
+          {'name': 'meson-build',
+           'ecosystem': 'meson',
+           'type': 'dir',
+           'names': [],
+           'inside': ['meson-private'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'meson setup <dir>, or pip install --no-build-isolation -e . for '
+                         'meson-python (an editable install imports from it: reinstall after)',
+           'why': 'Meson build tree (meson-private inside)'},
           {'name': 'cachedir-tagged',
            'ecosystem': 'generic',
            'type': 'dir',

@@ -179,9 +179,10 @@ class Config:
     duplicates: bool = _setting(
         False, expects="true or false", parse=_boolean,
         option=Option("--duplicates", OptionKind.FLAG,
-                      "Full duplicate search: files of every size and every folder (TDY204, "
-                      "TDY205); without it only files of duplicate-min-size or more and "
-                      "folders of 1 MB or more are compared."))
+                      "Full duplicate search: every folder copy from duplicate-min-size "
+                      "(default 100 KB) on (TDY205); without it only folders of 1 MB or more "
+                      "are compared. Files (TDY204) of duplicate-min-size or more either way: "
+                      "lower it for smaller copies."))
     # TDY204/TDY205: smaller duplicates are not reported
     duplicate_min_size: int = _setting(100_000, expects="a size such as 100KB", parse=size_value)
     # the content cache (tidy/workspace/content_cache.py): read and written unless this is set

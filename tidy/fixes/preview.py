@@ -43,7 +43,7 @@ def plan_diff(plan: Plan, settings: ApplySettings, cwd: str = "") -> str:
             parts += [_extraction(a, cwd) for a in actions]
         else:
             parts += [f"# {kind.value}: {_shown(a.path, cwd)} ({size(a.bytes)}, "
-                      f"{a.files:,} files)\n" for a in actions]
+                      f"{a.files:,} file{'' if a.files == 1 else 's'})\n" for a in actions]
     return "".join(parts) or "# nothing to change\n"
 
 

@@ -88,11 +88,15 @@ def by_path(findings: Sequence[Finding]) -> list[list[Finding]]:
 
 
 NOT_IN_GIT = "not in git"
+# A blob only in git history (TDY203) has no file to be new, tracked or ignored.
+_HISTORY_ONLY = ("state", "history-only")
 
 
 def _state(finding: Finding, in_repo: bool) -> str:
     """Where git stands on the path. A plain folder has no git state: "new" there (untracked
     is all tidy can record outside a repo) would say git sees it as new, which is not true."""
+    if _HISTORY_ONLY in finding.details:
+        return "history"
     if not in_repo:
         return NOT_IN_GIT
     if finding.ignored:
@@ -185,6 +189,7 @@ _STATE_WORDS = {
     "partly": "some of its files are tracked",
     "?": "git could not tell",
     NOT_IN_GIT: "in a folder outside any git repository",
+    "history": "only in git history, no file on disk",
 }
 _FIX_WORDS = {
     ActionKind.TRASH: "moved to tidy's trash (`tidy undo` puts it back)",

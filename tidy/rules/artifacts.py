@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.core.catalog import AMBIGUOUS_NAMES, Kind
+from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
 from tidy.core.models import (
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -101,7 +101,7 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
-            surface=ctx.surface.under(hit.rel),
+            surface=ctx.surface_of(hit.rel, _is_dir(hit), hit.size.apparent),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
             fix=fix,
@@ -116,6 +116,8 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         tracked, count = ctx.tracked_state(hit.rel, hit.size.files, _is_dir(hit))
         if tracked in (Tracked.UNTRACKED, Tracked.UNKNOWN) or _is_source_folder(hit, tracked):
             continue
+        if in_test_fixture(hit.rel):
+            continue  # tests/fixtures/x/node_modules: test input, committed on purpose
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
         yield COMMITTED_ARTIFACT.finding(
             hit.rel,
@@ -123,7 +125,7 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
-            surface=ctx.surface.under(hit.rel),
+            surface=ctx.surface_of(hit.rel, _is_dir(hit), hit.size.apparent),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
             fix=_UNTRACK_FIX,
@@ -156,7 +158,7 @@ def check_stale_bytecode(ctx: GroupContext) -> Iterator[Finding]:
             ecosystem="python",
             size=Size(stale_bytes, sum(s.disk for s in stale), len(stale), 0,
                       max(s.mtime for s in stale)),
-            surface=ctx.surface.under(hit.rel),
+            surface=ctx.surface_of(hit.rel, _is_dir(hit), hit.size.apparent),
             tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
             ignored=ctx.ignored(hit.rel),
             fix=Fix(ActionKind.TRASH, Applicability.SAFE,
@@ -205,7 +207,7 @@ def check_junk(ctx: GroupContext) -> Iterator[Finding]:
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
-            surface=ctx.surface.under(hit.rel),
+            surface=ctx.surface_of(hit.rel, _is_dir(hit), hit.size.apparent),
             tracked=tracked,
             ignored=ctx.ignored(hit.rel),
             fix=_junk_fix(hit.kind, tracked),
@@ -241,7 +243,7 @@ def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
             kind=kind.name,
             ecosystem=kind.ecosystem,
             size=hit.size,
-            surface=ctx.surface.under(hit.rel),
+            surface=ctx.surface_of(hit.rel, _is_dir(hit), hit.size.apparent),
             tracked=ctx.tracked_state(hit.rel, hit.size.files, True)[0],
             ignored=ctx.ignored(hit.rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -269,7 +271,9 @@ COMMITTED_ARTIFACT = Rule(
     "TDY102", "committed-artifact",
     "Cache or build output committed to git",
     """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
-node_modules, ...). A tracked build/ or lib/ is treated as source and never reported.
+node_modules, ...). A tracked build/ or lib/ is treated as source and never reported, nor is
+one below a test-fixture folder (fixtures/, __fixtures__/, testdata/: a resolver's tests keep
+node_modules trees there on purpose).
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",

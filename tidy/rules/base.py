@@ -60,6 +60,11 @@ class SurfaceIndex(_FolderSums):
         rows = self._rows(rel)
         return Surface(_total(rows, 0), _total(rows, 1))
 
+    def holds(self, folder: str) -> bool:
+        """Whether files right in `folder` are searched (it has a row of its own)."""
+        index = bisect.bisect_left(self._keys, folder)
+        return index < len(self._keys) and self._keys[index] == folder
+
 
 class SizeIndex(_FolderSums):
     """What the walk counted per folder, as `du` would: (files, apparent, disk, dirs,
@@ -121,6 +126,19 @@ class GroupContext:
         if self.git is None or not self.git.known:
             return None
         return self.git.is_ignored(rel)
+
+    def surface_of(self, rel: str, is_dir: bool, size: int) -> Surface:
+        """What ripgrep reads of `rel`: a folder's sums, or a file itself (the sums are per
+        folder, so `surface.under` of a file is nothing) when it is not hidden, git does not
+        ignore it and its folder is searched."""
+        if is_dir:
+            return self.surface.under(rel)
+        folder, _, name = rel.rpartition("/")
+        if name.startswith(".") or self.ignored(rel):
+            return _NO_SURFACE
+        if not self.surface.holds(folder or "."):
+            return _NO_SURFACE
+        return Surface(1, size)
 
 
 def per_context(compute: Callable[[GroupContext], T]) -> Callable[[GroupContext], T]:

@@ -16,6 +16,7 @@ import humanize
 
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import Binding, DataVerdict
+from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.content import content_of
@@ -115,7 +116,15 @@ def _evaluated(bindings: tuple[Binding, ...]) -> list[Binding]:
     return [b for b in bindings if not b.pure]
 
 
+# A vendored copy is rewritten by its next re-vendoring (pypa/vendoring, `pip install
+# --target`, a copy script): extracting its data here is undone, and the fix belongs upstream.
+_VENDORED_FIX = ("a vendored copy of another project's file: move its data upstream (or where "
+                 "the copy comes from); tidy does not rewrite vendored code")
+
+
 def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
+    if in_vendor_container(rel):
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -131,7 +140,7 @@ def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, messa
              details: list[tuple[str, str]], fix: Fix, line: int = 1) -> Finding:
     tracked, _ = ctx.tracked_state(rel, 1, False)
     return Finding(code=code, rule=name, path=rel, message=message,
-                   size=Size(size, size, 1, 0), surface=ctx.surface.under(rel),
+                   size=Size(size, size, 1, 0), surface=ctx.surface_of(rel, False, size),
                    tracked=tracked, ignored=ctx.ignored(rel), fix=fix,
                    details=tuple(details), anchor=Anchor(rel, max(1, line)))
 
@@ -159,9 +168,11 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
-            fix = Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
-                      f"tidy extract {rel} --name {holder.name}; or keep the {what} in its own "
-                      f"file and read it with importlib.resources")
+            fix = (Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+                   if in_vendor_container(rel) else
+                   Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
+                       f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
+                       "own file and read it with importlib.resources"))
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
             yield _finding(ctx, "TDY302", "giant-string-constant", rel, size, message, details,
@@ -196,6 +207,7 @@ def check_data_files(ctx: GroupContext) -> Iterator[Finding]:
         message = (f"{humanize.naturalsize(size)} data file in a source folder: linters, "
                    "bundlers, type checkers and search all read it")
         fix = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                  _VENDORED_FIX if in_vendor_container(rel) else
                   "move it to a data/ or assets/ folder (or compress it and load it at runtime)")
         yield _finding(ctx, "TDY303", "data-file-in-source", rel, size, message, [], fix)
 
@@ -226,7 +238,9 @@ Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
-and compared, or nothing is changed.""",
+and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,
+third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
+there, and the data belongs upstream.""",
         check_data_modules, Applicability.UNSAFE,
     ),
     Rule(

@@ -166,7 +166,8 @@ def _file_findings(
         yield DUPLICATE_FILE.finding(
             rel, f"identical to {original}{more} ({_size(group.size)} each)",
             size=Size(group.size, group.disk, 1, 0, group.mtimes[i]),
-            surface=ctx.surface.under(rel), tracked=tracked, ignored=ctx.ignored(rel),
+            surface=ctx.surface_of(rel, False, group.size), tracked=tracked,
+            ignored=ctx.ignored(rel),
             fix=Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _remove_advice(tracked)),
             details=(("original", original), ("copies", ", ".join(group.paths))),
         )

@@ -159,6 +159,10 @@ def size_findings(analysis: HistoryAnalysis | str) -> Iterator[Finding]:
         yield HISTORY_SIZE.finding(".", analysis, tracked=Tracked.UNKNOWN,
                                    details=(("error", analysis),))
         return
+    if analysis.commits == 0:  # a new repo: nothing to rank (no "by extension: ; by folder: ")
+        yield HISTORY_SIZE.finding(".", "history: no commits yet", tracked=Tracked.UNKNOWN,
+                                   details=(("commits", "0"),))
+        return
     yield _summary(analysis)
 
 

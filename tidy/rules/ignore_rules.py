@@ -12,6 +12,7 @@ from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Trac
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.measure import files_size
 from tidy.workspace.walk import Hit
 
 # The rule text a finding proposes travels in its details, so the fixer never re-detects.
@@ -43,7 +44,7 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
     targets = _artifact_targets(ctx)
-    rules = choice.choose_rules([t for t, _ in targets])
+    rules = choice.choose_rules([t for t, _ in targets], ctx.git.tracked)
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
     for path, pattern in sorted(rule_of.items()):
@@ -56,7 +57,7 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
             kind=kind.name if kind is not None else "",
             ecosystem=kind.ecosystem if kind is not None else "",
             size=size,
-            surface=ctx.surface.under(path),
+            surface=ctx.surface_of(path, target.is_dir, size.apparent),
             tracked=Tracked.UNTRACKED,
             ignored=False,
             fix=Fix(ActionKind.IGNORE, Applicability.SAFE,
@@ -137,6 +138,16 @@ def _tracked_ignored_groups(ctx: GroupContext) -> list[tuple[str, list[str]]]:
     return sorted(groups.items())
 
 
+def _tracked_size(ctx: GroupContext, folder: str, paths: list[str]) -> Size:
+    """The folder as `du` counts it (what the walk summed), or the files themselves: a finding
+    of 1,150 tracked files is not one of 0 bytes."""
+    if paths != [folder]:
+        counted = ctx.sizes.under(folder)
+        if counted.dirs:
+            return counted
+    return files_size(ctx.root, paths)
+
+
 def _under(folders: set[str], path: str) -> bool:
     """`path` is one of `folders` or lies below one."""
     parts = path.split("/")
@@ -153,7 +164,8 @@ def check_tracked_but_ignored(ctx: GroupContext) -> Iterator[Finding]:
             folder,
             (f"{noun} an ignore rule: committed before the rule, so git still tracks "
              "and ships them"),
-            surface=ctx.surface.under(folder),
+            size=(size := _tracked_size(ctx, folder, paths)),
+            surface=ctx.surface_of(folder, paths != [folder], size.apparent),
             tracked=Tracked.TRACKED,
             ignored=True,
             fix=Fix(ActionKind.UNTRACK, Applicability.UNSAFE,

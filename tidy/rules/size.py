@@ -178,7 +178,7 @@ def _finding(rule: Rule, rel: str, size: int, message: str, ctx: GroupContext) -
         rel,
         message + (f"; {note}" if note else ""),
         size=Size(size, size, 1, 0),
-        surface=ctx.surface.under(rel),
+        surface=ctx.surface_of(rel, False, size),
         tracked=Tracked.TRACKED,
         ignored=ctx.ignored(rel),
         fix=_ADVICE,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import humanize
 
 from tidy.analysis.vendored.candidates import Library, discover
+from tidy.core.catalog import AMBIGUOUS_NAMES
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.content import content_of
@@ -177,6 +178,15 @@ class _Started:
     last: LastReferences | None = None  # None: no library, nothing to ask git
 
 
+def _generated_dirs(ctx: GroupContext) -> list[str]:
+    """The artifact folders whose files are no evidence of use. A tracked one of an ambiguous
+    name (a committed Composer vendor/, a tracked build/) is somebody's code, as TDY102 holds
+    it: its vendor/autoload.php loading vendor/composer is a use like any other."""
+    return [rel for rel in ctx.artifact_dirs
+            if rel.rsplit("/", 1)[-1] not in AMBIGUOUS_NAMES
+            or ctx.tracked_state(rel, 1, True)[0] in (Tracked.UNTRACKED, Tracked.UNKNOWN)]
+
+
 def _last_references(notes: ContentFacts, history_size: int | None,
                      at: HeadAt | None = None) -> LastReferences:
     from tidy.workspace.githistory import LastReferences
@@ -199,7 +209,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    skip = sorted({*ctx.artifact_dirs, *_library_roots_unread(found.libraries)})
+    skip = sorted({*_generated_dirs(ctx), *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
     content.with_needles(library_needles(found.libraries))
@@ -347,11 +357,14 @@ def _remove_fix(lib: Library) -> Fix:
 UNUSED_VENDORED_LIBRARY = Rule(
     "TDY401", "unused-vendored-library",
     "A vendored third-party library nothing references (high confidence)",
-    """What: a committed copy of a third-party library (vendor/, third_party/, a lib/ or
-vendor/ folder under static/, a committed node_modules, linguist-vendored) that no first-party
-file references: no path, import, script tag, {% static %}, CSS @import, build alias or
-package.json `file:` dependency, and no used vendored library either. Mentions in docs,
-comments or tests do not count, nor the package of the same name that a package manager
+    """What: a committed copy of a third-party library (vendor/, Python's _vendor/,
+third_party/, a lib/ or vendor/ folder under static/, a committed node_modules,
+linguist-vendored) that no first-party
+file references: no path, import, #include, script tag, {% static %}, CSS @import, Sprockets
+`//= require`, build alias, CMake add_subdirectory or package.json `file:` dependency, and no
+used vendored library either. Mentions in docs and comments do not count, nor in tests unless
+the test loads it (its path, an import, an #include), nor the package of the same name that a
+package manager
 installs apart from this copy (`"react": "^18"`, `from "react"` in a project that installs
 it), nor the name inside another one (`@emotion/react`, `react-hooks`), nor lines tidy's own
 fixes wrote (.ignore, search.exclude). The library is named by its manifest, else by the

@@ -17,13 +17,19 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
+from tidy.core.catalog import in_test_fixture
+
 ReadHead = Callable[[str, int], bytes]  # (repo-relative path, max bytes) -> bytes, b"" on error
 
-# A container whose every child folder is somebody else's library.
-_CONTAINER = re.compile(
-    r"(?:^|/)(?:vendors?|[Vv]endor|third[-_]?party|3rd[-_]?party|[Ee]xtern(?:als?)?|"
-    r"bower_components|node_modules|web_modules|jspm_packages)/([^/]+)/"
+# A container whose every child folder is somebody else's library. `_vendor` is Python's:
+# pypa/vendoring's default destination (pip, setuptools, poetry-core).
+_CONTAINER_NAMES = (
+    r"(?:vendors?|[Vv]endor|_vendor(?:ed)?|third[-_]?party|3rd[-_]?party|"
+    r"[Ee]xtern(?:als?)?|bower_components|node_modules|web_modules|jspm_packages)"
 )
+_CONTAINER = re.compile(r"(?:^|/)" + _CONTAINER_NAMES + r"/([^/]+)/")
+# A file anywhere below a container (`_vendor/six.py` is a library of one module).
+_IN_CONTAINER = re.compile(r"(?:^|/)" + _CONTAINER_NAMES + r"/")
 # Under a static root, lib/ and vendor/ hold copied front-end code more often than not.
 _STATIC_LIB = re.compile(
     r"(?:^|/)(?:static|public|assets|www|wwwroot|web)/(?:[^/]+/)*?(?:vendors?|libs?)/([^/]+)/"
@@ -45,7 +51,12 @@ _KNOWN_DIR = re.compile(
 _NOT_LIBRARIES = frozenset({
     ".github", ".vscode", ".idea", "cache", "dist", "env", "testdata", "fixtures", "debian",
     "docs", "doc", "examples", "tests", "test", "src", "include", "bin", "build",
+    "__pycache__",
 })
+# `pip install --target vendor/` leaves each library's metadata beside it (`requests/` and
+# `requests-2.32.3.dist-info/`): part of that install, not a library of its own, and nothing
+# ever imports it by path.
+_PACKAGE_METADATA = re.compile(r"\.(?:dist|egg)-info$", re.IGNORECASE)
 _MANIFESTS = ("package.json", "bower.json", ".bower.json", "composer.json", "setup.py",
               "pyproject.toml", "setup.cfg", "Cargo.toml", "go.mod")
 _LICENSE = re.compile(r"^(?:licen[cs]e|copying|notice)(?:[.-][\w.]*)?$", re.IGNORECASE)
@@ -116,6 +127,13 @@ def discover(
     return libraries
 
 
+def in_vendor_container(path: str) -> bool:
+    """Whether a repo-relative file lies in a vendor container (vendor/, _vendor/,
+    third_party/, a committed node_modules, ...): somebody else's code by its path alone."""
+    folder = path.rpartition("/")[0]
+    return bool(folder) and _IN_CONTAINER.search(folder + "/") is not None
+
+
 def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
     for pattern, by_path, label in ((_CONTAINER, True, "vendor folder"),
                                     (_STATIC_LIB, False, "library folder under a static root"),
@@ -124,8 +142,11 @@ def _path_candidates(path: str) -> Iterable[tuple[str, bool, str]]:
         if match is None:
             continue
         root = path[: match.end() - 1]
-        if root.rsplit("/", 1)[-1].lower() in _NOT_LIBRARIES:
+        name = root.rsplit("/", 1)[-1]
+        if name.lower() in _NOT_LIBRARIES or _PACKAGE_METADATA.search(name):
             continue
+        if in_test_fixture(root + "/"):
+            continue  # a fixture's node_modules is test input: its users are the tests
         yield root, by_path, label
 
 

@@ -43,12 +43,22 @@ _DOC = re.compile(
     r"[^/]*$|\.(?:md|rst|txt|adoc|markdown)$",
     re.IGNORECASE,
 )
+# .txt files that are build input, not prose: CMake's lists (`add_subdirectory(fmt)`) and
+# pip's requirement files (`-e ./vendor/foo`, `./third_party/bar.whl`).
+_BUILD_TXT = re.compile(r"(?:^|/)(?:CMakeLists|(?:[\w.-]*[-_.])?(?:requirements|constraints)"
+                        r"(?:[-_.][\w.-]*)?)\.txt$", re.IGNORECASE)
 _TEST = re.compile(
     r"(?:^|/)(?:tests?|__tests__|specs?|testing)/|(?:^|/)test_[^/]*\.py$|_test\.py$|"
     r"\.(?:test|spec)\.[jt]sx?$|(?:^|/)conftest\.py$",
     re.IGNORECASE,
 )
 _COMMENT = ("#", "//", "/*", "*", "<!--", "{#", "--", ";", "rem ")
+# A C-family preprocessor directive starts with '#' but is code: `#include <fmt/core.h>` is
+# how a C or C++ project uses its third_party/fmt.
+_DIRECTIVE = re.compile(r"#\s*(?:include|include_next|import)\s*[<\"]")
+_C_FAMILY = re.compile(
+    r"\.(?:c|h|cc|cp|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|inl|inc|m|mm|cu|cuh|ino|S)$",
+    re.IGNORECASE)
 _IMPORT = re.compile(r"^\s*(?:from\s+\S+\s+import|import\s|from\s)|import_module\(|__import__\(")
 _QUOTED = re.compile(r"""(['"`])((?:\\.|(?!\1).)*)\1""")
 # Right before a quoted module specifier: `from "x"`, `import "x"`, `require("x")`, `import("x")`.
@@ -58,6 +68,9 @@ _LOCAL_RANGE = re.compile(r"^(?:file:|link:|portal:|\.{0,2}/)")
 _MANIFESTS = frozenset({"package.json", "bower.json", "composer.json"})
 # Assets and data: a bare name there is a label (an icon font's glyph), not code.
 _DATA_FILE = re.compile(r"\.(?:svg|csv|tsv|xml|po|pot|lock)$", re.IGNORECASE)
+# Package metadata (a wheel's or an sdist's: RECORD, SOURCES.txt, top_level.txt) lists the
+# files and names of an install; it describes a library, it never loads one.
+_METADATA_FILE = re.compile(r"(?:^|/)[^/]+\.(?:dist|egg)-info/", re.IGNORECASE)
 # Modules a bundler builds: they import what their project's package.json installs.
 _MODULE_FILE = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|astro)$", re.IGNORECASE)
 _DYNAMIC = re.compile(
@@ -138,13 +151,49 @@ def _library_patterns(index: int, library: Library) -> list[Pattern]:
 
 def in_code(match: Match) -> bool:
     """Not in docs, tests or a comment line: where a mention means the code uses it."""
-    return not _doc_or_test(match.path) and not match.line.startswith(_COMMENT)
+    return not _doc_or_test(match.path) and not _comment(match)
+
+
+# Sprockets (the Rails asset pipeline) loads assets through directives written as comments:
+# `//= require select2/select2` in application.js, ` *= require select2` in application.css,
+# `#= require` in CoffeeScript, `//= link_tree` in manifest.js.
+_SPROCKETS = re.compile(r"(?://|\*|#)=\s*(?:require(?:_tree|_directory)?|link(?:_tree|_directory)?|"
+                        r"depend_on(?:_asset)?|include)\s")
+_ASSET_FILE = re.compile(r"\.(?:js|coffee|css|scss|sass|less)(?:\.erb)?$", re.IGNORECASE)
+
+
+def _comment(match: Match) -> bool:
+    if not match.line.startswith(_COMMENT):
+        return False
+    if _DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path):
+        return False
+    return not (_SPROCKETS.match(match.line) and _ASSET_FILE.search(match.path))
+
+
+def _loaded_by_tests(match: Match, pattern: Pattern) -> bool:
+    """A test's own code loading the library: the test suite is the project's too, and what
+    it builds or imports is used (googletest under third_party/, added only by
+    test/CMakeLists.txt). Only a load counts there: the library's path outside a comment
+    (`add_subdirectory(.../third_party/googletest)`), an import of its package, an #include;
+    a test's other mentions of its name (fixture strings, asserts) prove nothing."""
+    if not _TEST.search(match.path) or _doc_only(match.path) or _comment(match):
+        return False
+    if pattern.python:
+        return bool(_IMPORT.search(match.line))
+    if pattern.tier == STRONG and "/" in pattern.text:
+        return True
+    return bool(_DIRECTIVE.match(match.line) and _C_FAMILY.search(match.path))
+
+
+@functools.lru_cache(maxsize=65536)
+def _doc_only(path: str) -> bool:
+    return bool(_DOC.search(path) and not _BUILD_TXT.search(path))
 
 
 @functools.lru_cache(maxsize=65536)
 def _doc_or_test(path: str) -> bool:
     """Per path, not per match: a file holds many matches (a rescan judges them all again)."""
-    return bool(_DOC.search(path) or _TEST.search(path))
+    return bool((_DOC.search(path) and not _BUILD_TXT.search(path)) or _TEST.search(path))
 
 
 def grade(match: Match, pattern: Pattern) -> str | None:
@@ -153,12 +202,16 @@ def grade(match: Match, pattern: Pattern) -> str | None:
     line that only describes the folder (`.gitattributes`: `linguist-vendored`, `-diff`)."""
     if match.path.rsplit("/", 1)[-1] == ".gitattributes":
         return None  # TDY403's own advice: marking a library vendored is no use of it
+    if _METADATA_FILE.search(match.path):
+        return None
     named: str | None = CODE
     if not pattern.python and (pattern.tier == MEDIUM or "/" not in pattern.text):
         # a name (`react`, `@popperjs/core`) or a file name, not a path
         named = mention(match.path, match.line, pattern.text)
     if named is None:
         return None
+    if _loaded_by_tests(match, pattern):
+        return STRONG if pattern.python else pattern.tier
     if not in_code(match) or (pattern.tier == MEDIUM and _DATA_FILE.search(match.path)):
         return WEAK  # an icon font's glyph named `react` is no use of React either
     if pattern.python:

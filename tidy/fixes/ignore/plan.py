@@ -11,7 +11,13 @@ import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from tidy.analysis.ignore_choice import Target, Verdict, anchored, choose_rules, verify_rules
+from tidy.analysis.ignore_choice import (
+    Target,
+    Verdict,
+    anchored,
+    choose_rules,
+    verify_or_anchor,
+)
 from tidy.fixes.editors import vscode
 from tidy.fixes.editors.excludes import (
     EditError,
@@ -86,7 +92,7 @@ def _verdicts(root: str, targets: Sequence[Target], problem: str) -> list[Verdic
     candidates = choose_rules(targets)
     if problem:
         return [Verdict(c.pattern, c.targets, False, problem) for c in candidates]
-    return verify_rules(root, candidates)
+    return verify_or_anchor(root, candidates)
 
 
 def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:
