@@ -47,7 +47,7 @@ def ignore_pattern(rel: str, is_dir: bool) -> str | None:
 def _git(repo: str, *args: str, stdin: bytes | None = None) -> bytes:
     try:  # git opens the index and its config with a blocking open(): a FIFO there is let go
         proc = fifo_guard.run([git_executable(), "-C", repo, "--literal-pathspecs", *args],
-                              input=stdin, env=git_env())
+                              input=stdin, env=git_env(repo))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:

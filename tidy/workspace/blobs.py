@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
-from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
+from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, no_commands
 
 if TYPE_CHECKING:
     from tidy.workspace.githistory import Notes
@@ -95,7 +95,8 @@ def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
     # blocking open() (the trends' index size, after the scan, waited for ever on one)
     try:
         proc = fifo_guard.run([git_executable(), *args], input=stdin, cwd=cwd,
-                              env=dict(env) if env is not None else scan_env())
+                              env=no_commands(dict(env) if env is not None
+                                              else scan_env(), cwd))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
