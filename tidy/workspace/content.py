@@ -102,7 +102,8 @@ class Spec:
 
     @functools.cached_property
     def patterns_key(self) -> str:
-        return hashlib.sha256("\0".join(self.patterns).encode()).hexdigest()[:32]
+        # a pattern is a path's name: os.fsdecode'd, so not always UTF-8 (b"\xff" is "\udcff")
+        return hashlib.sha256(os.fsencode("\0".join(self.patterns))).hexdigest()[:32]
 
     def with_patterns(self, patterns: Sequence[str]) -> Spec:
         return Spec(tuple(patterns), self.judges, self.hash_min_size, self.needles)
@@ -177,7 +178,7 @@ class _Reader:
             import ahocorasick_rs
 
             self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [p.lower().encode() for p in spec.patterns],
+                [os.fsencode(p.lower()) for p in spec.patterns],
                 matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
         self.blobs: dict[str, tuple[int, ...]] = {}
         self.blob_of: dict[str, str] = {}  # file -> its blob id, for the files read whole
