@@ -28,9 +28,12 @@ from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recovery import resolve_from_disk
 from tidy.workspace import fifo_guard
-from tidy.workspace.git import GitUnavailable, git_env, git_executable
+from tidy.workspace.git import GitUnavailable, git_env, git_executable, repo_state
 
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
+_STAGING_OPERATIONS = frozenset({"rebase in progress", "rebase or am in progress",
+                                 "merge in progress", "cherry-pick in progress",
+                                 "revert in progress"})
 _GLOB_SPECIALS = "\\*?["
 
 
@@ -65,6 +68,11 @@ def index_entries(repo: str, rel: str) -> list[str]:
 def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
     """The index entries at or below `rel`, or why they cannot be taken out of the index
     now (and whether that needs the user's attention)."""
+    operation = repo_state(repo)
+    if operation in _STAGING_OPERATIONS:
+        # What is staged now goes into the commit that operation makes (a merge commit, a
+        # replayed commit): tidy's change would be folded into it, unseen.
+        return [], f"{operation}: finish or abort it first", True
     try:
         entries = index_entries(repo, rel)
     except GitUnavailable as error:

@@ -383,6 +383,7 @@ def repo_state(root: str) -> str:
         "rebase-apply": "rebase or am in progress",
         "MERGE_HEAD": "merge in progress",
         "CHERRY_PICK_HEAD": "cherry-pick in progress",
+        "REVERT_HEAD": "revert in progress",
         "BISECT_LOG": "bisect in progress",
     }
     for name, state in markers.items():
