@@ -103,3 +103,25 @@ def test_no_git_fix_during_a_merge(tmp_path: Path, code: str) -> None:
     assert "merge in progress" in out
     assert git(repo, "ls-files", "-s") == index
     assert (repo / LIB / "ketcher.min.js").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("code", "path", "bit"), [
+    ("TDY401", f"{LIB}/package.json", "--skip-worktree"),
+    ("TDY102", "pkg/__pycache__/m0.cpython-311.pyc", "--assume-unchanged"),
+])
+def test_a_file_git_hides_is_never_untracked_half_way(tmp_path: Path, code: str, path: str,
+                                                      bit: str) -> None:
+    """`git rm --cached` leaves a skip-worktree entry in the index (and git status hides the
+    edits of both kinds): the fix said the folder was untracked, the library's folder went to
+    the trash with that file still tracked, and undo refused ("tracked again since"), leaving a
+    staged deletion behind. An assume-unchanged entry was taken out, and undo put it back
+    without its bit (the user's hidden local edits then showed as changes)."""
+    repo = _site(tmp_path / "site")
+    git(repo, "update-index", bit, path)
+    index = git(repo, "ls-files", "-s")
+    exit_code, out = _fix(repo, tmp_path / "st", code)
+    assert exit_code == 1, out
+    assert "skip-worktree or assume-unchanged" in out
+    assert git(repo, "ls-files", "-s") == index
+    assert (repo / path).exists()

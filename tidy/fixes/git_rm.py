@@ -24,7 +24,7 @@ from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, opened, root_problem
 from tidy.fixes.trash.locate import TrashLocator
 from tidy.fixes.trash.move import move_opened
-from tidy.fixes.untrack import _git, tracked_entries
+from tidy.fixes.untrack import _git, index_entries, tracked_entries
 from tidy.workspace.git import GitUnavailable
 
 
@@ -45,6 +45,15 @@ def uncommitted_work(repo: str, rel: str) -> str:
     untracked = sum(1 for r in out.split(b"\0") if r.startswith(b"??"))
     return (f"holds work that is not committed ({len(changed) - untracked} edited or staged, "
             f"{untracked} untracked, as {changed[0]!r}): commit it or move it out first")
+
+
+def _still_tracked(action: PlannedAction) -> str:
+    """What is still in the index at the folder after `git rm --cached` ("" when nothing)."""
+    try:
+        left = index_entries(action.root, action.rel)
+    except GitUnavailable as error:
+        return f"an index git cannot list ({error})"
+    return f"{len(left)} entries in the index, as {left[0].partition(chr(9))[2]!r}" if left else ""
 
 
 class GitRmApplier:
@@ -90,6 +99,10 @@ class GitRmApplier:
             journal.failed(seq, f"git rm --cached: {error}")
             return self._failed(action, journal, f"git rm --cached: {error}")
         journal.done(seq, gitignore_after=None)
+        left = _still_tracked(action)
+        if left:  # git kept some entry: the folder would go while the index still names it
+            note = self._put_index_back(action, journal, seq, entries)
+            return self._failed(action, journal, f"git rm --cached left {left}" + note)
         try:
             problem = move_opened(action, item, journal, locator)
         except Refused as refused:
