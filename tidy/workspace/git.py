@@ -52,6 +52,10 @@ def git_env(repo: str | None = None) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items()
            if not k.startswith("GIT_") or k in _KEPT_GIT_ENV or k.startswith(_KEPT_GIT_PREFIX)}
     env["GIT_OPTIONAL_LOCKS"] = "0"  # a scan must never take index.lock from a running git
+    # History as it is stored and cloned: a replace ref (`git replace --graft`) or a graft
+    # hides the commits and blobs behind it from rev-list, while a push or clone carries them.
+    env["GIT_NO_REPLACE_OBJECTS"] = "1"
+    env["GIT_GRAFT_FILE"] = "/dev/null/no-grafts"  # nor .git/info/grafts (a path none has)
     env["LC_ALL"] = "C"
     return no_commands(env, repo)
 
