@@ -12,12 +12,16 @@ both git fixes (git rm, untrack) now wait until it is finished.
 
 from __future__ import annotations
 
+import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, git, make_repo, write
+from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.safety.helpers import tidy
 
 MINIFIED = "var a=function(){return 1};" * 400 + "\n"
@@ -125,3 +129,33 @@ def test_a_file_git_hides_is_never_untracked_half_way(tmp_path: Path, code: str,
     assert "skip-worktree or assume-unchanged" in out
     assert git(repo, "ls-files", "-s") == index
     assert (repo / path).exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(shutil.which("git-lfs") is None, reason="needs git-lfs")
+def test_a_git_lfs_library_of_the_users_own_filter_is_compared_through_it(
+        tmp_path: Path) -> None:
+    """The user's own git-lfs (a filter in their global config) still runs: git status sees
+    the LFS file, edited by nobody but touched, as the committed pointer says, so the library
+    goes. (A filter the repository's own config names is never run, tidy's git empties it.)"""
+    user_config = write(tmp_path / "gitconfig",
+                        '[filter "lfs"]\n\tclean = git-lfs clean -- %f\n'
+                        "\tsmudge = git-lfs smudge -- %f\n\tprocess = git-lfs filter-process\n"
+                        "\trequired = true\n")
+    repo = make_repo(tmp_path / "site")
+    write(repo / ".gitattributes", "*.min.js filter=lfs diff=lfs merge=lfs -text\n")
+    write(repo / LIB / "package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / LIB / "ketcher.min.js", MINIFIED)
+    write(repo / "templates/base.html", "<p>no scripts</p>\n")
+    lfs = {"GIT_CONFIG_GLOBAL": str(user_config)}
+    env = hermetic_env(lfs)
+    for args in (["add", "-A"], ["commit", "-q", "-m", "lfs"]):
+        subprocess.run(["git", "-C", str(repo), *args], env=env, check=True)
+    assert git(repo, "show", f"HEAD:{LIB}/ketcher.min.js").startswith("version https://git-lfs")
+    os.utime(repo / LIB / "ketcher.min.js")  # stat changed: git status compares contents
+    done = subprocess.run([sys.executable, "-m", "tidy", "fix", "--yes", "--skip-recent", "0s",
+                           "--unsafe-fixes", "--select", "TDY401"], cwd=repo, env=hermetic_env(
+                               {**lfs, "TIDY_STATE_DIR": str(tmp_path / "st")}),
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (repo / LIB).exists()

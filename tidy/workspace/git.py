@@ -36,8 +36,11 @@ _NO_COMMANDS = (("core.fsmonitor", "false"), ("core.hooksPath", "/dev/null"),
                 ("maintenance.auto", "false"))
 # The repo's own filters, named in its config and chosen per path by .gitattributes: a clean
 # filter runs when `git rm --cached` compares a work tree's file, a process filter when
-# `git log -S` reads one. An empty filter command is no command to git. (An empty textconv is
-# an error to git, not none: tidy's one `git log -S` says --no-textconv --no-ext-diff.)
+# `git log -S` reads one. An empty filter command is no command to git. Only those the repo's
+# own config (local or worktree scope, and what it includes) decides are emptied: one in the
+# user's global or system config (git-lfs's) is the user's choice, and git status needs it
+# to compare an LFS file with its pointer. (An empty textconv is an error to git, not none:
+# tidy's one `git log -S` says --no-textconv --no-ext-diff.)
 _FILTER_KEYS = r"^filter\..+\.(clean|smudge|process)$"
 
 
@@ -83,8 +86,8 @@ _filter_cache: dict[tuple[str, tuple[tuple[int, int, int], ...]], tuple[str, ...
 
 
 def _filters(repo: str) -> tuple[str, ...]:
-    """The config keys of `repo`'s filters that hold a command. Asked once per state of the
-    repo's config files (a watch asks again after an edit)."""
+    """The config keys of filters whose command `repo`'s own config sets. Asked once per
+    state of the repo's config files (a watch asks again after an edit)."""
     key = (repo, _config_state(repo))
     if key[1] and key in _filter_cache:
         return _filter_cache[key]
@@ -92,13 +95,15 @@ def _filters(repo: str) -> tuple[str, ...]:
            if not k.startswith("GIT_") or k in _KEPT_GIT_ENV}
     env["LC_ALL"] = "C"
     try:  # `git config` runs no command; a FIFO as .git/config is let go, never waited on
-        proc = fifo_guard.run([git_executable(), "-C", repo, "config", "-z", "--get-regexp",
-                               _FILTER_KEYS], env=no_commands(env, None))
+        proc = fifo_guard.run([git_executable(), "-C", repo, "config", "--show-scope", "-z",
+                               "--get-regexp", _FILTER_KEYS], env=no_commands(env, None))
     except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
         return ()  # git cannot read the config either, so it runs nothing from it
-    found = tuple(dict.fromkeys(
-        record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape")
-        for record in proc.stdout.split(b"\0") if record))
+    # "<scope>\0<key>\n<value>\0" per setting, in the order git reads them: the last wins
+    fields = proc.stdout.split(b"\0")
+    scope_of = {record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape"): scope
+                for scope, record in zip(fields[0::2], fields[1::2], strict=False)}
+    found = tuple(k for k, scope in scope_of.items() if scope in (b"local", b"worktree"))
     if key[1]:
         _filter_cache[key] = found
     return found
