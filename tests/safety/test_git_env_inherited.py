@@ -63,3 +63,24 @@ def test_untrack_under_inherited_pathspec_and_config_settings(tmp_path: Path) ->
     tracked = git(repo, "ls-files").split()
     assert "PKG/__PYCACHE__/notes.txt" in tracked  # no case-blind match took it too
     assert not [p for p in tracked if p.startswith("pkg/__pycache__/")]
+
+
+@pytest.mark.slow
+def test_a_core_worktree_in_the_repos_config_does_not_point_git_elsewhere(
+        tmp_path: Path) -> None:
+    """A downloaded repo's .git/config may name another folder as its work tree: git status
+    then compared the library with that folder's files, and GIT_RM refused an untouched
+    library as edited. tidy's git works on the folder that holds `.git`, the one reported."""
+    repo = make_repo(tmp_path / "site")
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", "var a=function(){return 1};" * 400)
+    write(repo / "templates/base.html", "<p>no scripts</p>\n")
+    commit(repo)
+    elsewhere = tmp_path / "elsewhere"
+    write(elsewhere / "static/vendor/ketcher/package.json", "someone else's\n")
+    git(repo, "config", "core.worktree", str(elsewhere))
+    done = _tidy("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select", "TDY401",
+                 cwd=repo, state=tmp_path / "st", env={})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert not (repo / "static/vendor/ketcher").exists()
+    assert (elsewhere / "static/vendor/ketcher/package.json").read_text() == "someone else's\n"

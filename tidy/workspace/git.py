@@ -60,6 +60,11 @@ def git_env(repo: str | None = None) -> dict[str, str]:
     env["GIT_NO_REPLACE_OBJECTS"] = "1"
     env["GIT_GRAFT_FILE"] = "/dev/null/no-grafts"  # nor .git/info/grafts (a path none has)
     env["LC_ALL"] = "C"
+    top = find_repo_root(repo) if repo is not None else None
+    if top is not None and git_dir(top) is not None:
+        # The work tree is the folder that holds `.git`, the one tidy reports on: a
+        # core.worktree in the repo's config must not make git read another folder.
+        env["GIT_WORK_TREE"] = top
     return no_commands(env, repo)
 
 
