@@ -42,3 +42,11 @@ def test_history_rules_stay_quiet_unless_asked() -> None:
     ctx = context(tracked=["a.py"])  # no --history: nothing, and no git started
     assert list(history.check_history_blobs(ctx)) == []
     assert list(history.check_history_size(ctx)) == []
+
+
+def test_tdy206_of_a_repo_without_commits_names_no_empty_rankings() -> None:
+    empty = HistoryAnalysis("/r", commits=0, blobs=0, blob_bytes=0, blob_disk=0, object_disk=0,
+                            repo_disk=0, top=(), by_extension=(), by_directory=())
+    [summary] = history.size_findings(empty)
+    assert summary.message.startswith("history: 0 commits, 0 blobs")
+    assert "by extension" not in summary.message and "by folder" not in summary.message
