@@ -15,11 +15,13 @@ from __future__ import annotations
 import json
 import os
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, git, make_repo, write
+from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.safety.helpers import tidy
 
 MINIFIED = "var a=function(){return 1};" * 400 + "\n"
@@ -107,3 +109,30 @@ def test_fix_and_undo_run_no_filter_and_no_hook_of_the_repo(tmp_path: Path) -> N
     assert git(repo, "-c", "core.fsmonitor=false", "ls-files", "-s") == before
     assert (repo / "static/vendor/ketcher/ketcher.min.js").read_text() == MINIFIED
     assert _ran(marks) == []
+
+
+@pytest.mark.slow
+def test_a_config_that_includes_stdin_does_not_read_tidys_stdin(tmp_path: Path) -> None:
+    """git reads `include.path = /dev/stdin`: every git tidy started shared tidy's stdin, so a
+    scan run in a terminal (here: a pipe nobody closes) waited for ever for the user's typing,
+    and would have parsed it as config. Now no git of tidy's has tidy's stdin."""
+    repo = _project(tmp_path / "downloaded")
+    git(repo, "config", "include.path", "/dev/stdin")
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "st")})
+    reader, writer = os.pipe()  # the writer stays open, as a terminal does: no end of input
+    try:
+        with subprocess.Popen([sys.executable, "-m", "tidy", "scan", "--history", "--format",
+                               "json"], cwd=repo, stdin=reader, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env) as proc:
+            os.close(reader)
+            try:
+                out, err = proc.communicate(timeout=30)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.communicate()
+                pytest.fail("tidy scan waited on its stdin")
+    finally:
+        os.close(writer)
+    assert proc.returncode in (0, 1), err
+    codes = {f["code"] for g in json.loads(out)["groups"] for f in g["findings"]}
+    assert {"TDY102", "TDY401"} <= codes

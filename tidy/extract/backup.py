@@ -63,7 +63,7 @@ def backup_root(module_path: str) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=folder,
                               capture_output=True, text=True, timeout=30, check=False,
-                              env=git_env(folder))
+                              stdin=subprocess.DEVNULL, env=git_env(folder))
         if done.returncode == 0 and done.stdout.strip():
             return os.path.join(done.stdout.strip(), "tidy", "extract")
     except (OSError, subprocess.TimeoutExpired):

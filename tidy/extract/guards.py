@@ -50,7 +50,7 @@ def _repository_root(folder: str) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
                               capture_output=True, text=True, timeout=30, check=False,
-                              env=git_env(folder))
+                              stdin=subprocess.DEVNULL, env=git_env(folder))
     except (OSError, subprocess.TimeoutExpired):
         return ""
     top = done.stdout.strip()

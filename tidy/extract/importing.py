@@ -23,7 +23,8 @@ def _repository_top(path: str) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--show-toplevel"],
                               cwd=os.path.dirname(path), capture_output=True, text=True,
-                              timeout=30, check=False, env=git_env(os.path.dirname(path)))
+                              timeout=30, check=False, stdin=subprocess.DEVNULL,
+                              env=git_env(os.path.dirname(path)))
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

@@ -170,7 +170,7 @@ def _git_ignored(path: str) -> bool:
     try:
         done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
                               capture_output=True, timeout=30, check=False,
-                              env=git_env(os.path.dirname(path)))
+                              stdin=subprocess.DEVNULL, env=git_env(os.path.dirname(path)))
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0
@@ -182,7 +182,8 @@ def commits_last_year(path: str) -> int:
         done = subprocess.run(
             ["git", "log", "--since=365.days", "--format=%H", "--", os.path.basename(path)],
             cwd=os.path.dirname(os.path.abspath(path)), capture_output=True, text=True,
-            timeout=60, check=False, env=git_env(os.path.dirname(os.path.abspath(path))))
+            timeout=60, check=False, stdin=subprocess.DEVNULL,
+            env=git_env(os.path.dirname(os.path.abspath(path))))
     except (OSError, subprocess.TimeoutExpired):
         return 0
     return len(done.stdout.split()) if done.returncode == 0 else 0

@@ -156,7 +156,8 @@ class RunningGit:
     def __init__(self, repo: str, args: tuple[str, ...]) -> None:
         self._args = args
         self._proc = subprocess.Popen([git_executable(), "-C", repo, *args],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE,
                                       env=git_env(repo))
 
     def output(self) -> bytes:
@@ -267,8 +268,9 @@ class GitQuery:
             self._excludes_file = self._spawn("config", "--path", "--get", "core.excludesFile")
 
     def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([self._git, "-C", self.root, *args], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=git_env(self.root))
+        return subprocess.Popen([self._git, "-C", self.root, *args], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=git_env(self.root))
 
     def _start(self, name: str, *args: str) -> None:
         self._procs[name] = self._spawn(*args)

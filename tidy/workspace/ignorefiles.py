@@ -146,7 +146,7 @@ def _git_mirror_decide(files: dict[str, list[list[str]]],
 
     with tempfile.TemporaryDirectory(prefix="tidy-mirror-") as mirror:
         subprocess.run([git_executable(), "init", "-q", mirror], check=True,
-                       capture_output=True, env=git_env())
+                       stdin=subprocess.DEVNULL, capture_output=True, env=git_env())
         for folder, contents in files.items():
             target = mirror if folder == "." else os.path.join(mirror, folder)
             os.makedirs(target, exist_ok=True)

@@ -588,7 +588,8 @@ def pickaxe(root: str, paths: Sequence[str], deadline: float) -> dict[str, str]:
                 started[path] = subprocess.Popen(
                     [git_executable(), "-C", root, "log", *_NO_DRIVERS, "-1",
                      "--format=%h %as %s", f"-S{path}", "--", ".", f":(exclude){path}"],
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(root))
+                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL, env=git_env(root))
         for path, proc in started.items():
             try:
                 # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
