@@ -84,3 +84,20 @@ def test_a_core_worktree_in_the_repos_config_does_not_point_git_elsewhere(
     assert done.returncode == 0, done.stdout + done.stderr
     assert not (repo / "static/vendor/ketcher").exists()
     assert (elsewhere / "static/vendor/ketcher/package.json").read_text() == "someone else's\n"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("setting", ["GIT_GLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"])
+def test_the_commit_check_under_a_pathspec_setting_of_the_users_shell(
+        tmp_path: Path, setting: str) -> None:
+    """The commit hook's checks kept the whole environment: a pathspec setting exported in
+    the user's shell made every check die with git's "incompatible pathspec settings" (exit
+    2, the commit refused for no reason). Inside a hook only the variables git sets for it
+    (GIT_DIR, GIT_INDEX_FILE, ...) are kept."""
+    repo = make_repo(tmp_path / "project")
+    write(repo / "big.bin", size=3_000_000)
+    git(repo, "add", "big.bin")
+    done = _tidy("hook", "check-staged", "big.bin", cwd=repo, state=tmp_path / "st",
+                 env={setting: "1"})
+    assert done.returncode == 1, done.stdout + done.stderr  # the staged blob is too big
+    assert "TDY202" in done.stdout + done.stderr
