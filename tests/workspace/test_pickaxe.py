@@ -328,7 +328,8 @@ def test_counts_are_gits_non_overlapping_counts() -> None:
     assert pickaxe.blob_id(b"hello\n") == "ce013625030ba8dba906f756967f9e9ca394464a"
 
 
-def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_path: Path) -> None:
+def test_a_root_below_the_top_leaves_it_to_git_log_s_and_textconv_is_never_run(
+        tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     write(repo / "sub/app.js", "lib/a\n")
     write(repo / "sub/lib/a/x.js", "x\n")
@@ -341,12 +342,18 @@ def test_a_root_below_the_top_or_a_textconv_driver_leave_it_to_git_log_s(tmp_pat
     # "." is the subfolder there: the top's change is not in its walk
     assert LastReferences(60, walk_min_work=0).of(str(sub), "lib/a") == git_log_s(sub, "lib/a")
     assert git_log_s(sub, "lib/a").endswith(" first")
-    # pickaxe searches what the driver makes of the file: git itself is asked
+    # A textconv driver of the repo's is never run (a downloaded repo's config is not tidy's
+    # to execute; it ran before): the blobs as stored are searched, as by `git log -S
+    # --no-textconv`, and the walk answers as it does without a driver.
+    ran = tmp_path / "textconv-ran"
     write(repo / ".gitattributes", "*.upper diff=upper\n")
-    git(repo, "config", "diff.upper.textconv", "sh -c 'echo lib/a; cat \"$0\"'")
+    git(repo, "config", "diff.upper.textconv", f"sh -c 'touch {ran}; echo lib/a; cat \"$0\"'")
     last = LastReferences(60, walk_min_work=0)
-    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a")
-    assert last.found is None  # no walk of its own: git log -S answered
+    assert last.of(str(repo), "lib/a") == git(
+        repo, "log", "--no-textconv", "-1", "--format=%h %as %s", "-Slib/a", "--", ".",
+        ":(exclude)lib/a").strip()
+    assert last.found is not None  # the walk answered
+    assert not ran.exists()
 
 
 def test_a_small_history_asks_git_log_s_and_a_big_one_walks(tmp_path: Path) -> None:

@@ -89,6 +89,10 @@ def running(argv: Sequence[str], **popen: Any) -> Iterator[subprocess.Popen[byte
     until it is owned here (else a Ctrl-C inside Popen's start would lose the child, left
     defunct until this process exits), then raised."""
     held = CtrlCHeld()
+    # No child reads tidy's own stdin unless given one: git reads a config `include.path =
+    # /dev/stdin`, and a repo naming it made a scan in a terminal wait for (and parse) the
+    # user's typing.
+    popen.setdefault("stdin", subprocess.DEVNULL)
     try:
         proc: subprocess.Popen[bytes] = subprocess.Popen(list(argv), **popen)
     except BaseException:

@@ -32,6 +32,7 @@ from tidy.core.atomic import atomic_write
 from tidy.core.processes import process_alive
 from tidy.core.safe_files import UnsafeFile, is_temp_name
 from tidy.extract.worktree import Folder, folder_of
+from tidy.workspace.git import git_env
 
 
 class UndoRefused(ValueError):
@@ -61,7 +62,8 @@ def backup_root(module_path: str) -> str:
     folder = os.path.dirname(os.path.abspath(module_path))
     try:
         done = subprocess.run(["git", "rev-parse", "--absolute-git-dir"], cwd=folder,
-                              capture_output=True, text=True, timeout=30, check=False)
+                              capture_output=True, text=True, timeout=30, check=False,
+                              stdin=subprocess.DEVNULL, env=git_env(folder))
         if done.returncode == 0 and done.stdout.strip():
             return os.path.join(done.stdout.strip(), "tidy", "extract")
     except (OSError, subprocess.TimeoutExpired):

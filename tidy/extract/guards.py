@@ -18,6 +18,8 @@ import ast
 import os
 import subprocess
 
+from tidy.workspace.git import git_env
+
 _NAMESPACE_CALLS = ("globals", "vars", "dir", "locals")
 _HOOKS = frozenset({"__getattr__", "__dir__"})
 
@@ -47,7 +49,8 @@ def data_path_refusal(data_path: str) -> str:
 def _repository_root(folder: str) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=folder,
-                              capture_output=True, text=True, timeout=30, check=False)
+                              capture_output=True, text=True, timeout=30, check=False,
+                              stdin=subprocess.DEVNULL, env=git_env(folder))
     except (OSError, subprocess.TimeoutExpired):
         return ""
     top = done.stdout.strip()

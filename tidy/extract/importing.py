@@ -9,6 +9,7 @@ import subprocess
 from tidy.extract import backup, evaluate, packaging
 from tidy.extract.interpreter import Interpreter, InterpreterError, choose
 from tidy.extract.plan import ExtractError, Options, Prepared
+from tidy.workspace.git import git_env
 
 
 def interpreter_for(path: str, options: Options) -> Interpreter:
@@ -22,7 +23,8 @@ def _repository_top(path: str) -> str:
     try:
         done = subprocess.run(["git", "rev-parse", "--show-toplevel"],
                               cwd=os.path.dirname(path), capture_output=True, text=True,
-                              timeout=30, check=False)
+                              timeout=30, check=False, stdin=subprocess.DEVNULL,
+                              env=git_env(os.path.dirname(path)))
     except (OSError, subprocess.TimeoutExpired):
         return ""
     return done.stdout.strip() if done.returncode == 0 else ""

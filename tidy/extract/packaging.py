@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.workspace.git import git_env
 
 _BACKENDS = {
     "setuptools": "setuptools", "hatchling": "hatchling", "flit_core": "flit", "flit": "flit",
@@ -168,7 +169,8 @@ def _add_package_data(text: str, package: str, name: str, table: Any) -> str | N
 def _git_ignored(path: str) -> bool:
     try:
         done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
-                              capture_output=True, timeout=30, check=False)
+                              capture_output=True, timeout=30, check=False,
+                              stdin=subprocess.DEVNULL, env=git_env(os.path.dirname(path)))
     except (OSError, subprocess.TimeoutExpired):
         return False
     return done.returncode == 0
@@ -180,7 +182,8 @@ def commits_last_year(path: str) -> int:
         done = subprocess.run(
             ["git", "log", "--since=365.days", "--format=%H", "--", os.path.basename(path)],
             cwd=os.path.dirname(os.path.abspath(path)), capture_output=True, text=True,
-            timeout=60, check=False)
+            timeout=60, check=False, stdin=subprocess.DEVNULL,
+            env=git_env(os.path.dirname(os.path.abspath(path))))
     except (OSError, subprocess.TimeoutExpired):
         return 0
     return len(done.stdout.split()) if done.returncode == 0 else 0

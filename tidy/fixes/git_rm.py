@@ -5,7 +5,9 @@ and recover it: the index entries go (an "untrack" intent, which records them so
 them back with `git update-index --index-info`; no ignore rule is added, the folder is meant
 to be gone), then the folder goes to tidy's trash (a "trash" intent, an O(1) rename). So
 `tidy undo` restores index and working tree, and a run killed between the two steps is
-recovered by those appliers from what is on disk.
+recovered by those appliers from what is on disk. A folder holding anything but its committed
+copy (an edit, a staged change, an untracked file) is left alone: `git rm -r` would refuse
+or leave that work, and the trash is purged one day.
 """
 
 from __future__ import annotations
@@ -22,8 +24,36 @@ from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, opened, root_problem
 from tidy.fixes.trash.locate import TrashLocator
 from tidy.fixes.trash.move import move_opened
-from tidy.fixes.untrack import _git, tracked_entries
+from tidy.fixes.untrack import _git, index_entries, tracked_entries
 from tidy.workspace.git import GitUnavailable
+
+
+def uncommitted_work(repo: str, rel: str) -> str:
+    """Why the folder is not just the committed copy of a library ("" when it is): a tracked
+    file edited or staged since the last commit, or a file git does not track (ignored ones
+    aside). `git rm -r` refuses the first and leaves the second; moving the folder to the
+    trash would take both, the user's only copy, with it. Asked as `git status` does (an
+    edit is a change of contents, not of mtime)."""
+    try:
+        out = _git(repo, "status", "--porcelain=v1", "-z", "--untracked-files=all",
+                   "--no-renames", "--ignore-submodules=none", "--", rel)
+    except GitUnavailable as error:
+        return f"git status: {error}"
+    changed = [os.fsdecode(r[3:]) for r in out.split(b"\0") if len(r) > 3]
+    if not changed:
+        return ""
+    untracked = sum(1 for r in out.split(b"\0") if r.startswith(b"??"))
+    return (f"holds work that is not committed ({len(changed) - untracked} edited or staged, "
+            f"{untracked} untracked, as {changed[0]!r}): commit it or move it out first")
+
+
+def _still_tracked(action: PlannedAction) -> str:
+    """What is still in the index at the folder after `git rm --cached` ("" when nothing)."""
+    try:
+        left = index_entries(action.root, action.rel)
+    except GitUnavailable as error:
+        return f"an index git cannot list ({error})"
+    return f"{len(left)} entries in the index, as {left[0].partition(chr(9))[2]!r}" if left else ""
 
 
 class GitRmApplier:
@@ -47,6 +77,9 @@ class GitRmApplier:
         entries, index_problem, attention = tracked_entries(action.root, action.rel)
         if index_problem:
             return skip(index_problem, attention)
+        unsaved = uncommitted_work(action.root, action.rel)
+        if unsaved:
+            return skip(unsaved)
         try:
             with opened(action, settings.now or time.time(), settings.skip_recent) as item:
                 return self._remove(action, item, journal, locator, entries)
@@ -66,6 +99,10 @@ class GitRmApplier:
             journal.failed(seq, f"git rm --cached: {error}")
             return self._failed(action, journal, f"git rm --cached: {error}")
         journal.done(seq, gitignore_after=None)
+        left = _still_tracked(action)
+        if left:  # git kept some entry: the folder would go while the index still names it
+            note = self._put_index_back(action, journal, seq, entries)
+            return self._failed(action, journal, f"git rm --cached left {left}" + note)
         try:
             problem = move_opened(action, item, journal, locator)
         except Refused as refused:

@@ -47,7 +47,7 @@ def ignore_pattern(rel: str, is_dir: bool) -> str | None:
 def _git(repo: str, *args: str, stdin: bytes | None = None) -> bytes:
     try:  # git opens the index and its config with a blocking open(): a FIFO there is let go
         proc = fifo_guard.run([git_executable(), "-C", repo, "--literal-pathspecs", *args],
-                              input=stdin, env=git_env())
+                              input=stdin, env=git_env(repo))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:
@@ -87,7 +87,26 @@ def tracked_entries(repo: str, rel: str) -> tuple[list[str], str, bool]:
         return [], "no longer tracked", False
     if any(e.split(" ", 2)[2].split("\t", 1)[0] != "0" for e in entries):
         return [], "unmerged entries (a merge is in progress)", True
+    hidden = _hidden_entries(repo, rel)
+    if hidden:
+        # `git rm --cached` leaves such an entry in the index, and git status hides the
+        # file's edits: the fix would report the folder untracked while it is not, and undo
+        # would find it "tracked again".
+        return [], (f"{len(hidden)} file(s) marked skip-worktree or assume-unchanged, as "
+                    f"{hidden[0]!r} (sparse checkout, or `git update-index`): clear the mark "
+                    "first"), True
     return entries, "", False
+
+
+def _hidden_entries(repo: str, rel: str) -> list[str]:
+    """Index entries at or below `rel` with the skip-worktree (`S`) or assume-unchanged
+    (a lower-case tag) bit, as `git ls-files -v` shows them."""
+    try:
+        out = _git(repo, "ls-files", "-v", "-z", "--", rel)
+    except GitUnavailable:
+        return []  # the caller's own ls-files said what git could not do
+    return [os.fsdecode(r[2:]) for r in out.split(b"\0")
+            if len(r) > 2 and (r[:1] == b"S" or r[:1].islower())]
 
 
 def _read(root: str) -> str | None:

@@ -130,8 +130,8 @@ def _summary(analysis: HistoryAnalysis) -> Finding:
         f"history: {analysis.commits:,} commits, {analysis.blobs:,} blobs of "
         f"{_size(analysis.blob_bytes)} ({_size(analysis.blob_disk)} packed); object store "
         f"{_size(analysis.repo_disk)} on disk" + (f", {note}" if note else "")
-        + f"; by extension: {_ranking(analysis.by_extension)}"
-        + f"; by folder: {_ranking(analysis.by_directory)}"
+        + (f"; by extension: {_ranking(analysis.by_extension)}"
+           f"; by folder: {_ranking(analysis.by_directory)}" if analysis.blobs else "")
     )
     details = [
         ("commits", str(analysis.commits)), ("blobs", str(analysis.blobs)),

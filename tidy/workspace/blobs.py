@@ -15,7 +15,8 @@ Every question costs one git process however many paths it covers.
 Which repo and index git reads is the caller's choice of environment. Scans use `scan_env()`
 (the default), which drops the variables a git hook sets, since tidy names the repo itself.
 Inside a hook, `hook_env()` keeps GIT_INDEX_FILE (a temporary index for `git commit -a` or
-`git commit PATH`) and GIT_DIR, so the hook reads the index that is about to be committed.
+`git commit PATH`), GIT_DIR and the other variables git sets for a hook, so the hook reads the
+index that is about to be committed; the caller's other GIT_* variables are dropped in both.
 Both make file names literal (GIT_LITERAL_PATHSPECS): a name is never read as a glob.
 """
 
@@ -31,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
-from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable
+from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, no_commands
 
 if TYPE_CHECKING:
     from tidy.workspace.githistory import Notes
@@ -79,11 +80,19 @@ def scan_env(index_file: str | None = None) -> dict[str, str]:
     return env
 
 
+# What git sets for a hook to say which repo, index and objects it works on (the temporary
+# index of `git commit -a`, a push's quarantined objects): kept inside a hook, every other
+# GIT_* variable dropped as a scan drops it (a GIT_GLOB_PATHSPECS of the user's shell made
+# every check die on git's "incompatible pathspec settings").
+_HOOK_REPO_ENV = ("GIT_DIR", "GIT_INDEX_FILE", "GIT_WORK_TREE", "GIT_COMMON_DIR",
+                  "GIT_OBJECT_DIRECTORY", "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+                  "GIT_QUARANTINE_PATH")
+
+
 def hook_env() -> dict[str, str]:
     """The environment inside a git hook: git's own GIT_INDEX_FILE and GIT_DIR kept."""
-    env = dict(os.environ)
-    env["LC_ALL"] = "C"
-    env["GIT_OPTIONAL_LOCKS"] = "0"
+    env = git_env()
+    env.update({k: v for k, v in os.environ.items() if k in _HOOK_REPO_ENV})
     env["GIT_LITERAL_PATHSPECS"] = "1"
     return env
 
@@ -95,7 +104,8 @@ def _git(cwd: str, args: Sequence[str], env: Mapping[str, str] | None = None,
     # blocking open() (the trends' index size, after the scan, waited for ever on one)
     try:
         proc = fifo_guard.run([git_executable(), *args], input=stdin, cwd=cwd,
-                              env=dict(env) if env is not None else scan_env())
+                              env=no_commands(dict(env) if env is not None
+                                              else scan_env(), cwd))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:

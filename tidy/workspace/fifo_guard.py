@@ -61,7 +61,7 @@ def run(argv: Sequence[str], *, input: bytes | None = None, cwd: str | None = No
         env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
     """subprocess.run(argv, capture_output=True) that a FIFO cannot block forever."""
     # left by an exception or Ctrl-C: killed and reaped, never defunct (running)
-    with running(argv, stdin=subprocess.PIPE if input is not None else None,
+    with running(argv, stdin=subprocess.PIPE if input is not None else subprocess.DEVNULL,
                  stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=cwd,
                  env=dict(env) if env is not None else None) as proc:
         out, err = communicate(proc, input)

@@ -17,20 +17,119 @@ from dataclasses import dataclass, field
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 
-# Variables that point git at some other repo (set inside hooks); tidy names the repo itself.
-_REPO_ENV = ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_PREFIX", "GIT_COMMON_DIR",
-             "GIT_OBJECT_DIRECTORY")
+# Of the caller's GIT_* variables only these reach tidy's git: which config files are the
+# user's (and tracing). Every other one can point git at another repo, index, object store or
+# config (GIT_DIR, GIT_INDEX_FILE, GIT_WORK_TREE set in a hook or a shell; GIT_CONFIG_PARAMETERS
+# and GIT_CONFIG_COUNT carrying `-c core.worktree=...`), read a path as a glob
+# (GIT_ICASE_PATHSPECS) or run a command (GIT_EXTERNAL_DIFF): tidy names the repo itself.
+_KEPT_GIT_ENV = ("GIT_CONFIG_GLOBAL", "GIT_CONFIG_SYSTEM", "GIT_CONFIG_NOSYSTEM")
+_KEPT_GIT_PREFIX = "GIT_TRACE"
+
+# Settings that make git run a command, switched off on every git tidy starts. tidy reads
+# repositories it did not make: a downloaded one's .git/config and hooks are whoever made
+# it's, and a scan must run none of them. None of tidy's git commands needs any of these:
+# core.fsmonitor runs on every read of the index (ls-files, rev-parse, check-attr); hooks
+# (post-index-change after `git rm --cached` and `git update-index`); gpg.program for
+# log.showSignature; a pager; an automatic gc.
+_NO_COMMANDS = (("core.fsmonitor", "false"), ("core.hooksPath", "/dev/null"),
+                ("log.showSignature", "false"), ("core.pager", "cat"), ("gc.auto", "0"),
+                ("maintenance.auto", "false"))
+# The repo's own filters, named in its config and chosen per path by .gitattributes: a clean
+# filter runs when `git rm --cached` compares a work tree's file, a process filter when
+# `git log -S` reads one. An empty filter command is no command to git. Only those the repo's
+# own config (local or worktree scope, and what it includes) decides are emptied: one in the
+# user's global or system config (git-lfs's) is the user's choice, and git status needs it
+# to compare an LFS file with its pointer. (An empty textconv is an error to git, not none:
+# tidy's one `git log -S` says --no-textconv --no-ext-diff.)
+_FILTER_KEYS = r"^filter\..+\.(clean|smudge|process)$"
 
 
 class GitUnavailable(RuntimeError):
     pass
 
 
-def git_env() -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if k not in _REPO_ENV}
+def git_env(repo: str | None = None) -> dict[str, str]:
+    """The environment of a git tidy starts in `repo` (or outside any repo): only the
+    caller's variables that cannot point it elsewhere, and no setting that runs a command
+    (`repo`'s own filters included)."""
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("GIT_") or k in _KEPT_GIT_ENV or k.startswith(_KEPT_GIT_PREFIX)}
     env["GIT_OPTIONAL_LOCKS"] = "0"  # a scan must never take index.lock from a running git
+    # History as it is stored and cloned: a replace ref (`git replace --graft`) or a graft
+    # hides the commits and blobs behind it from rev-list, while a push or clone carries them.
+    env["GIT_NO_REPLACE_OBJECTS"] = "1"
+    env["GIT_GRAFT_FILE"] = "/dev/null/no-grafts"  # nor .git/info/grafts (a path none has)
     env["LC_ALL"] = "C"
+    top = find_repo_root(repo) if repo is not None else None
+    if top is not None and git_dir(top) is not None:
+        # The work tree is the folder that holds `.git`, the one tidy reports on: a
+        # core.worktree in the repo's config must not make git read another folder.
+        env["GIT_WORK_TREE"] = top
+    return no_commands(env, repo)
+
+
+def no_commands(env: dict[str, str], repo: str | None) -> dict[str, str]:
+    """`env` with every setting that makes git run a command switched off (GIT_CONFIG_COUNT:
+    above every config file); the caller's own `-c` settings dropped, so none comes after."""
+    for name in [k for k in env if k == "GIT_CONFIG_PARAMETERS"
+                 or re.fullmatch(r"GIT_CONFIG_(COUNT|KEY_\d+|VALUE_\d+)", k)]:
+        del env[name]
+    settings = list(_NO_COMMANDS)
+    if repo is not None:
+        filters = _filters(repo)
+        settings += [(key, "") for key in filters]
+        settings += [(name + ".required", "false")
+                     for name in dict.fromkeys(key.rsplit(".", 1)[0] for key in filters)]
+    for number, (key, value) in enumerate(settings):
+        env[f"GIT_CONFIG_KEY_{number}"] = key
+        env[f"GIT_CONFIG_VALUE_{number}"] = value
+    env["GIT_CONFIG_COUNT"] = str(len(settings))
     return env
+
+
+_filter_cache: dict[tuple[str, tuple[tuple[int, int, int], ...]], tuple[str, ...]] = {}
+
+
+def _filters(repo: str) -> tuple[str, ...]:
+    """The config keys of filters whose command `repo`'s own config sets. Asked once per
+    state of the repo's config files (a watch asks again after an edit)."""
+    key = (repo, _config_state(repo))
+    if key[1] and key in _filter_cache:
+        return _filter_cache[key]
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("GIT_") or k in _KEPT_GIT_ENV}
+    env["LC_ALL"] = "C"
+    try:  # `git config` runs no command; a FIFO as .git/config is let go, never waited on
+        proc = fifo_guard.run([git_executable(), "-C", repo, "config", "--show-scope", "-z",
+                               "--get-regexp", _FILTER_KEYS], env=no_commands(env, None))
+    except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
+        return ()  # git cannot read the config either, so it runs nothing from it
+    # "<scope>\0<key>\n<value>\0" per setting, in the order git reads them: the last wins
+    fields = proc.stdout.split(b"\0")
+    scope_of = {record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape"): scope
+                for scope, record in zip(fields[0::2], fields[1::2], strict=False)}
+    found = tuple(k for k, scope in scope_of.items() if scope in (b"local", b"worktree"))
+    if key[1]:
+        _filter_cache[key] = found
+    return found
+
+
+def _config_state(repo: str) -> tuple[tuple[int, int, int], ...]:
+    """What the repo's config files are now (inode, size, mtime); () when not known."""
+    top = find_repo_root(repo)
+    directory = git_dir(top) if top is not None else None
+    if directory is None:
+        return ()
+    common = _small_file(os.path.join(directory, "commondir"))
+    shared = os.path.normpath(os.path.join(directory, common.strip())) if common else directory
+    state = []
+    for path in (os.path.join(shared, "config"), os.path.join(directory, "config.worktree")):
+        try:
+            info = os.stat(path)
+        except OSError:
+            info = None
+        state.append((info.st_ino, info.st_size, info.st_mtime_ns) if info else (0, 0, 0))
+    return tuple(state)
 
 
 def git_executable() -> str:
@@ -43,7 +142,7 @@ def git_executable() -> str:
 def run_git(repo: str, *args: str, check: bool = True) -> bytes:
     """Run one git command in `repo`; a failure becomes GitUnavailable with git's first line."""
     try:
-        proc = fifo_guard.run([git_executable(), "-C", repo, *args], env=git_env())
+        proc = fifo_guard.run([git_executable(), "-C", repo, *args], env=git_env(repo))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if check and proc.returncode != 0:
@@ -57,8 +156,9 @@ class RunningGit:
     def __init__(self, repo: str, args: tuple[str, ...]) -> None:
         self._args = args
         self._proc = subprocess.Popen([git_executable(), "-C", repo, *args],
-                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                      env=git_env())
+                                      stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE,
+                                      env=git_env(repo))
 
     def output(self) -> bytes:
         try:
@@ -168,8 +268,9 @@ class GitQuery:
             self._excludes_file = self._spawn("config", "--path", "--get", "core.excludesFile")
 
     def _spawn(self, *args: str) -> subprocess.Popen[bytes]:
-        return subprocess.Popen([self._git, "-C", self.root, *args], stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=git_env())
+        return subprocess.Popen([self._git, "-C", self.root, *args], stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                env=git_env(self.root))
 
     def _start(self, name: str, *args: str) -> None:
         self._procs[name] = self._spawn(*args)
@@ -298,6 +399,7 @@ def repo_state(root: str) -> str:
         "rebase-apply": "rebase or am in progress",
         "MERGE_HEAD": "merge in progress",
         "CHERRY_PICK_HEAD": "cherry-pick in progress",
+        "REVERT_HEAD": "revert in progress",
         "BISECT_LOG": "bisect in progress",
     }
     for name, state in markers.items():
@@ -311,7 +413,7 @@ def tracked_paths(repo: str, rels: list[str]) -> list[str]:
     try:  # ls-files opens the index: a FIFO there is let go (fifo_guard), never waited on
         proc = fifo_guard.run(
             [git_executable(), "-C", repo, "--literal-pathspecs", "ls-files", "-z", "--cached",
-             "--", *rels], env=git_env())
+             "--", *rels], env=git_env(repo))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode != 0:

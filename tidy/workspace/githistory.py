@@ -124,7 +124,7 @@ class BlobStream:
 
     def __iter__(self) -> Iterator[BlobRecord | str]:
         git = git_executable()
-        env = git_env()
+        env = git_env(self.root)
         # Left early (the reader stopped, an exception, Ctrl-C): both killed and reaped.
         with running([git, "-C", self.root, "rev-list", "--objects", "--in-commit-order",
                       "--topo-order", "--reverse", *self.revs, "--"],
@@ -311,7 +311,7 @@ def _history_blob(
 def _start(root: str, *args: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
     """git running beside the caller, stopped and reaped however its block is left."""
     return running([git_executable(), "-C", root, *args], stdout=subprocess.PIPE,
-                   stderr=subprocess.DEVNULL, env=git_env())
+                   stderr=subprocess.DEVNULL, env=git_env(root))
 
 
 def _start_head_listing(root: str) -> AbstractContextManager[subprocess.Popen[bytes]]:
@@ -532,8 +532,7 @@ class LastReferences:
         if not asked or not head:
             return  # no commit yet: nothing ever referenced anything
         try:
-            if (not self._top or pickaxe.textconv_configured(root)
-                    or not self._walk_pays(root, len(asked))):
+            if not self._top or not self._walk_pays(root, len(asked)):
                 answers = pickaxe.pickaxe(root, asked, self._deadline)
             else:
                 answers = self._walk(root, asked, head)

@@ -146,7 +146,7 @@ def _git_mirror_decide(files: dict[str, list[list[str]]],
 
     with tempfile.TemporaryDirectory(prefix="tidy-mirror-") as mirror:
         subprocess.run([git_executable(), "init", "-q", mirror], check=True,
-                       capture_output=True, env=git_env())
+                       stdin=subprocess.DEVNULL, capture_output=True, env=git_env())
         for folder, contents in files.items():
             target = mirror if folder == "." else os.path.join(mirror, folder)
             os.makedirs(target, exist_ok=True)
@@ -236,7 +236,7 @@ def ancestors_filter(group_root: str, rel: str) -> SurfaceFilter:
 
 def _git(root: str, *args: str, stdin: bytes | None = None, ok: tuple[int, ...] = (0,)) -> bytes:
     try:  # a FIFO named .gitignore would block git's open() for ever
-        proc = fifo_guard.run([git_executable(), "-C", root, *args], input=stdin, env=git_env())
+        proc = fifo_guard.run([git_executable(), "-C", root, *args], input=stdin, env=git_env(root))
     except fifo_guard.FifoBlocked as error:
         raise GitUnavailable(str(error)) from None
     if proc.returncode not in ok:

@@ -25,9 +25,10 @@ path still unanswered gets its own listing, with its own pathspec, which git sim
 orders as `git log -S` would (still no blob read twice: the counts are shared). A commit that
 touches the library's folder and could pair renames differently once that folder is left out
 of the diff also sends that path to its own listing. Pathspec magic the string would carry
-(glob characters), a non-literal pathspec setting, a root below the work tree's top or a
-configured textconv driver (pickaxe would search converted text) leave the question to
-`git log -S` itself.
+(glob characters) or a root below the work tree's top leave the question to `git log -S
+--no-textconv` itself: a textconv driver the repo configures is never run (a downloaded repo's
+config is not tidy's to execute), so both search the blobs as stored. (No pathspec setting of
+the caller's reaches either: tidy.workspace.git.git_env drops GIT_*_PATHSPECS.)
 """
 
 from __future__ import annotations
@@ -51,9 +52,11 @@ from tidy.workspace.git import GitUnavailable, git_env, git_executable
 
 _LISTING = ("log", "--no-show-signature", "--no-color", "-z", "--raw", "--no-abbrev",
             "--format=%x01%H %P")
+# The repo's textconv and external diff commands are never run: the question is about the
+# blobs as stored (a downloaded repo's config is not tidy's to execute), so `git log -S` is
+# asked what it finds without them, which is what the walk finds.
+_NO_DRIVERS = ("--no-textconv", "--no-ext-diff", "--no-show-signature")
 _GLOB = frozenset("*?[\\")
-_PATHSPEC_ENV = ("GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS",
-                 "GIT_ICASE_PATHSPECS")
 _GITLINK = b"160000"
 _ABSENT_MODE = b"000000"
 _BATCH = 500  # object ids written to cat-file before its answers are read (pipe-sized)
@@ -293,7 +296,7 @@ class _Contents:
                 self._proc = subprocess.Popen(
                     [git_executable(), "-C", self.root, "cat-file", "--batch"],
                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                    env=git_env())
+                    env=git_env(self.root))
         return self._proc
 
     def close(self) -> None:
@@ -337,9 +340,6 @@ def search(root: str, paths: Sequence[str], table: BlobCounts, deadline: float,
         table = MemoryCounts(tuple(sorted(set(paths))))
         needles = table.blob_needles()
     states = {path: _PathState(path, needles.index(path)) for path in dict.fromkeys(paths)}
-    if any(os.environ.get(name) for name in _PATHSPEC_ENV):
-        for state in states.values():
-            state.own_listing = True
     contents = _Contents(root, table, deadline)
     try:
         open_states = [s for s in states.values() if not s.own_listing]
@@ -536,7 +536,7 @@ def _listing(root: str, head: str, *pathspec: str) -> Iterator[subprocess.Popen[
         # stderr not read: a rename-limit warning must not fill a pipe nobody drains
         with running([git_executable(), "-C", root, *_LISTING, head, *pathspec],
                      stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                     env=git_env()) as proc:
+                     env=git_env(root)) as proc:
             yield proc
     except ValueError as error:  # parse_listing's: not the shape a listing has
         raise GitUnavailable(str(error)) from None
@@ -564,7 +564,7 @@ def describe(root: str, commits: Iterable[str]) -> dict[str, str]:
     with running(
             [git_executable(), "-C", root, "log", "--no-walk=unsorted", "--no-show-signature",
              "--no-color", "-z", "--format=%H %h %as %s", *wanted, "--"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env()) as proc:
+            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env(root)) as proc:
         try:
             out, _ = fifo_guard.communicate(proc, timeout=30)
         except (subprocess.TimeoutExpired, fifo_guard.FifoBlocked):
@@ -586,9 +586,10 @@ def pickaxe(root: str, paths: Sequence[str], deadline: float) -> dict[str, str]:
         for path in dict.fromkeys(paths):
             with CtrlCHeld():  # a Ctrl-C while one starts: raised once it is kept to stop
                 started[path] = subprocess.Popen(
-                    [git_executable(), "-C", root, "log", "-1", "--format=%h %as %s",
-                     f"-S{path}", "--", ".", f":(exclude){path}"],
-                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=git_env())
+                    [git_executable(), "-C", root, "log", *_NO_DRIVERS, "-1",
+                     "--format=%h %as %s", f"-S{path}", "--", ".", f":(exclude){path}"],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL, env=git_env(root))
         for path, proc in started.items():
             try:
                 # git log reads .gitattributes: a FIFO there is let go (fifo_guard)
@@ -602,14 +603,3 @@ def pickaxe(root: str, paths: Sequence[str], deadline: float) -> dict[str, str]:
         for proc in started.values():  # those out of time, or all of them after Ctrl-C
             stop(proc)
     return answers
-
-
-def textconv_configured(root: str) -> bool:
-    """Whether any diff driver has a textconv command (pickaxe then searches its output)."""
-    try:  # `git config` reads .git/config: a FIFO there is let go (fifo_guard), not waited on
-        proc = fifo_guard.run(
-            [git_executable(), "-C", root, "config", "-z", "--get-regexp",
-             r"^diff\..*\.textconv$"], env=git_env())
-    except (OSError, fifo_guard.FifoBlocked):
-        return True  # not known: git log -S decides
-    return proc.returncode == 0 and bool(proc.stdout)
