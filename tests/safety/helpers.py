@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import commit, hermetic_env, make_repo, write
+from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
 
 EDITED = (".gitignore", ".ignore", ".vscode/settings.json", ".cursorindexingignore",
@@ -57,3 +57,19 @@ def data_module_repo(root: Path) -> Path:
     write(repo / "pkg" / "data.py", f'"""Data."""\n\nQUESTIONS = [\n{rows}\n]\n')
     commit(repo)
     return repo
+
+
+def stop_a_rebase(repo: Path, env: dict[str, str] | None = None) -> None:
+    """A real rebase stopped on a real conflict: `a.txt` (committed on `main`) changed on a
+    `topic` branch and on `main`, then `topic` rebased onto `main`."""
+    git(repo, "checkout", "-q", "-b", "topic")
+    write(repo / "a.txt", "topic\n")
+    commit(repo)
+    git(repo, "checkout", "-q", "main")
+    write(repo / "a.txt", "main\n")
+    commit(repo)
+    git(repo, "checkout", "-q", "topic")
+    stopped = subprocess.run(["git", "rebase", "main"], cwd=repo, env=env or hermetic_env(),
+                             capture_output=True, check=False)
+    assert stopped.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
+

@@ -72,6 +72,16 @@ def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Pat
     assert not (root / "build").exists() and not (root / "dist").exists()
 
 
+def _fix_leaves_build_alone(root: Path, state: Path, flags: tuple[str, ...]) -> None:
+    """Not reported, and `tidy fix` (with `flags`) leaves every byte of build/ as it was."""
+    backdate(root)
+    assert "build" not in _artifacts(root)
+    before = snapshot(root / "build")
+    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root / "build") == before
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
 def test_a_hand_written_build_beside_pyproject_is_left_alone(
@@ -79,13 +89,7 @@ def test_a_hand_written_build_beside_pyproject_is_left_alone(
 ) -> None:
     root = _python_project(tmp_path)
     _scripts(root / "build")
-    backdate(root)
-    assert "build" not in _artifacts(root)
-    before = snapshot(root / "build")
-    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root,
-                    state=tmp_path / "state")
-    assert done.returncode == 0, done.stderr
-    assert snapshot(root / "build") == before
+    _fix_leaves_build_alone(root, tmp_path / "state", flags)
 
 
 @pytest.mark.slow
@@ -131,13 +135,7 @@ def test_a_hand_written_build_with_a_lib_of_helpers_is_left_alone(
     root = _python_project(tmp_path)
     _scripts(root / "build")
     write(root / "build" / "lib" / "common.sh", "log() { printf '%s\\n' \"$*\" >&2; }\n")
-    backdate(root)
-    assert "build" not in _artifacts(root)
-    before = snapshot(root / "build")
-    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root,
-                    state=tmp_path / "state")
-    assert done.returncode == 0, done.stderr
-    assert snapshot(root / "build") == before
+    _fix_leaves_build_alone(root, tmp_path / "state", flags)
 
 
 def test_setuptools_build_with_only_its_own_folders_is_still_an_artifact(tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ import pytest
 
 import tidy
 from tests.conftest import commit, git, hermetic_env, make_repo, write
+from tests.safety.helpers import stop_a_rebase
 
 SOURCE = Path(tidy.__file__).resolve().parent.parent
 NEWLINE = "dir\n x"
@@ -77,16 +78,7 @@ def _check_blocked(repo: Path, env: dict[str, str]) -> None:
 def test_mid_rebase_the_hook_shows_each_odd_name_on_its_line(
         hooked: tuple[Path, dict[str, str]]) -> None:
     repo, env = hooked
-    git(repo, "checkout", "-q", "-b", "topic")
-    write(repo / "a.txt", "topic\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "main")
-    write(repo / "a.txt", "main\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "topic")
-    stopped = subprocess.run(["git", "rebase", "main"], cwd=repo, env=env, capture_output=True,
-                             check=False)
-    assert stopped.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
+    stop_a_rebase(repo, env)
     write(repo / "a.txt", "resolved\n")
     _stage_caches(repo)
     _check_blocked(repo, env)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import stop_a_rebase, tidy
 
 
 def _stopped_rebase(tmp_path: Path) -> Path:
@@ -26,16 +26,7 @@ def _stopped_rebase(tmp_path: Path) -> Path:
     write(repo / "pkg" / "m.py", "x = 1\n")
     write(repo / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 200)
     commit(repo)
-    git(repo, "checkout", "-q", "-b", "topic")
-    write(repo / "a.txt", "topic\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "main")
-    write(repo / "a.txt", "main\n")
-    commit(repo)
-    git(repo, "checkout", "-q", "topic")
-    stopped = subprocess.run(["git", "rebase", "main"], cwd=repo, env=hermetic_env(),
-                             capture_output=True, check=False)
-    assert stopped.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
+    stop_a_rebase(repo)
     backdate(repo)
     return repo
 
