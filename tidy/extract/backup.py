@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core.atomic import atomic_write
+from tidy.core.printable import printable
 from tidy.core.processes import process_alive
 from tidy.core.safe_files import UnsafeFile, is_temp_name
 from tidy.extract.worktree import Folder, folder_of
@@ -175,7 +176,8 @@ def record_of(backup: str, module_path: str) -> dict[str, Any]:
     module_path = os.path.abspath(module_path)
     where = os.path.dirname(os.path.abspath(backup))
     if where != backup_root(module_path):
-        raise UndoRefused(f"{backup}: not one of tidy's extraction backups for {module_path}")
+        raise UndoRefused(_moved_folder(module_path, backup) or
+                          f"{backup}: not one of tidy's extraction backups for {module_path}")
     record = read_record(backup)
     if record["module"] != module_path:
         raise UndoRefused(f"{backup}: its record is of {record['module']}, not {module_path}")
@@ -189,6 +191,33 @@ def record_of(backup: str, module_path: str) -> dict[str, Any]:
         raise UndoRefused(f"{backup}: its record names a build config that is not the "
                           f"module's: {project!r}")
     return record
+
+
+def _moved_folder(module_path: str, backup: str) -> str:
+    """Why `backup` no longer belongs to the module's folder, when it is the folder that
+    changed, not the backup: a folder on the way is now a symlink, or (the backup's record
+    naming this very module) the folder now lies in another repository. "" otherwise: the
+    backup is not one of this module's."""
+    folder = os.path.dirname(module_path)
+    parts = [p for p in folder.split(os.sep) if p]
+    for depth in range(1, len(parts) + 1):
+        here = os.sep + os.path.join(*parts[:depth])
+        if os.path.islink(here):
+            try:
+                target = os.readlink(here)
+            except OSError:
+                target = "?"
+            return (f"{printable(here)} is now a symlink to {printable(target)}, not the folder "
+                    "the module was extracted in; nothing was put back")
+    try:
+        named = read_record(backup)["module"] == module_path
+    except (OSError, ValueError):
+        named = False
+    if named and os.path.isdir(folder):
+        return (f"{printable(folder)} is not the folder the module was extracted in (it now "
+                f"lies in another repository than {printable(os.path.dirname(backup))}); "
+                "nothing was put back")
+    return ""
 
 
 def latest_backup(module_path: str, include_incomplete: bool = False) -> str | None:
