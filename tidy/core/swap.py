@@ -12,7 +12,8 @@ root, no link followed: tidy.core.safe_files.folder_in_root):
 2. the new text is written whole to a temp file (O_EXCL, fsync'ed);
 3. the folder must still be the one at root/folders (a parent renamed or swapped: changed);
 4. the file is renamed aside, to `.<name>.tidy-aside-<pid>-<hex>`, out of every writer's
-   way, and checked there: the same device, inode, size and mtime, the same bytes;
+   way, and checked there: the same device, inode, size and mtime, the same bytes, one
+   link; the folder is checked again;
 5. the new file is linked in under the name without replacing anything (link(2) fails when
    the name exists), and the copy aside is removed.
 
@@ -37,6 +38,7 @@ import os
 import re
 import secrets
 import stat
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tidy.core.processes import process_alive
@@ -119,7 +121,8 @@ def swap_in_root(root: str, rel: str, data: bytes | None, seen: Seen,
                 if not _link_in(folder, temp, name):
                     raise FileChanged(f"{rel} was created while tidy wrote it")
             else:
-                _replace_seen(folder, name, rel, temp, seen)
+                _replace_seen(folder, name, rel, temp, seen,
+                              lambda: _same_folder(root, folders, folder, rel))
         finally:
             if temp:
                 with contextlib.suppress(FileNotFoundError):
@@ -184,14 +187,25 @@ def _same_folder(root: str, folders: list[str], folder: int, rel: str) -> None:
         raise moved
 
 
-def _replace_seen(folder: int, name: str, rel: str, temp: str, seen: Seen) -> None:
-    """Steps 4 and 5: the file aside, checked there, the new one (`temp`; "": none, a
-    removal) linked in without replacing anything."""
+def _replace_seen(folder: int, name: str, rel: str, temp: str, seen: Seen,
+                  same_folder: Callable[[], None]) -> None:
+    """Steps 4 and 5: the file aside, checked there (and the folder again, and its links),
+    the new one (`temp`; "": none, a removal) linked in without replacing anything."""
     aside = f".{name}.tidy-aside-{os.getpid()}-{secrets.token_hex(6)}"
     try:
         os.rename(name, aside, src_dir_fd=folder, dst_dir_fd=folder)
     except FileNotFoundError:
         raise FileChanged(f"{rel} was removed while tidy wrote it") from None
+    try:
+        same_folder()
+    except FileChanged:
+        _back(folder, aside, name)
+        raise
+    links = _links(folder, aside)
+    if links > 1:
+        _back(folder, aside, name)
+        raise UnsafeFile(rel, f"has {links} hard links: replacing it would leave the other "
+                         "names with the old text; not edited")
     if not _is_seen(folder, aside, seen):
         kept = _back(folder, aside, name)
         if kept:
@@ -205,6 +219,11 @@ def _replace_seen(folder: int, name: str, rel: str, temp: str, seen: Seen) -> No
                           f"stays, the text tidy had read is kept as {kept}; tidy changed "
                           "nothing", again=False)
     os.unlink(aside, dir_fd=folder)
+
+
+def _links(folder: int, name: str) -> int:
+    st = lstat_at(name, folder)
+    return st.st_nlink if st is not None and stat.S_ISREG(st.st_mode) else 1
 
 
 def _is_seen(folder: int, name: str, seen: Seen) -> bool:
