@@ -261,3 +261,19 @@ def test_the_settings_folder_renamed_in_the_window_is_not_written_into(tmp_path:
     assert (moved / "settings.json").read_bytes() == before  # the file read, where it went
     assert not (repo / ".vscode").exists()  # and nothing made where it was
     assert not [n for n in os.listdir(moved) if ".tidy-" in n]
+
+
+@pytest.mark.slow
+def test_a_save_to_pyproject_while_tidy_init_appends_to_it_stays(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    body = '[project]\nname = "demo"\n'
+    write(project / "pyproject.toml", body)
+    saved = body + "\n[tool.black]\nline-length = 100\n"
+    # .pre-commit-config.yaml is created by a link; the held rename is pyproject.toml's.
+    init = _held(project, tmp_path / "st", "renameat", "init", "--write")
+    code, said = _in_the_window(init, project, _save_like_an_editor(
+        project / "pyproject.toml", saved))
+
+    assert code == 1, said  # a file kept asks for a look
+    assert (project / "pyproject.toml").read_text() == saved, said
+    assert "pyproject.toml" in said and "changed while tidy wrote it" in said, said
