@@ -33,11 +33,12 @@ USERS = '{\n  // team settings\n  "a": 2,\n  "theme": "dark"\n}\n'
 MINE = "# mine\n*.log\n"
 
 
-def _held(repo: Path, state: Path, syscall: str, *args: str) -> subprocess.Popen[bytes]:
-    """`tidy ARGS`, held HOLD_US before every `syscall` it makes."""
+def _held(repo: Path, state: Path, syscall: str, *args: str, hold_us: int = HOLD_US
+          ) -> subprocess.Popen[bytes]:
+    """`tidy ARGS`, held `hold_us` before every `syscall` it makes."""
     return subprocess.Popen(
         ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:delay_enter={HOLD_US}:when=1+",
+         "-e", f"inject={syscall}:delay_enter={hold_us}:when=1+",
          sys.executable, "-m", "tidy", *args],
         cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -176,6 +177,32 @@ def test_an_append_while_undo_takes_tidys_block_out_is_kept(tmp_path: Path) -> N
     text = (repo / ".gitignore").read_text()
     assert text == MINE + "secrets.env\n" or (
         "secrets.env\n" in text and "__pycache__" not in text), text
+
+
+@pytest.mark.slow
+def test_a_save_between_tidys_read_and_its_write_is_merged(tmp_path: Path) -> None:
+    """Held at the fsync of the journal's intent for settings.json: tidy has just read the
+    file (and recorded its text); the save lands before tidy writes anything."""
+    repo = config_repo(tmp_path / "repo")
+    state = tmp_path / "st"
+    settings = repo / ".vscode" / "settings.json"
+    fix = _held(repo, state, "fsync", *FIX, hold_us=400_000)
+
+    def intent_written() -> bool:
+        runs = state / "runs"
+        return runs.is_dir() and any('"rel":".vscode/settings.json"' in p.read_text()
+                                     for p in runs.glob("*.jsonl"))
+
+    deadline = time.monotonic() + 120
+    while not intent_written():
+        assert fix.poll() is None and time.monotonic() < deadline, "never saw the intent"
+        time.sleep(0.001)
+    _save_like_an_editor(settings, USERS)()
+    out, err = fix.communicate(timeout=120)
+
+    assert fix.returncode == 0, (out + err).decode()
+    text = settings.read_text()
+    assert '"theme": "dark"' in text and "static/vendor/lib/**" in text, text
 
 
 # ------------------------------------------------------------------ an attacker in the window
