@@ -14,7 +14,8 @@ so no path is resolved twice and a folder swapped for a symlink is refused, neve
 Only a regular file is edited (a symlink is not, wherever it points: git itself ignores a
 symlinked `.gitignore`). The new text goes to a temp file created with O_EXCL|O_NOFOLLOW in
 that same folder descriptor, is fsync'ed, and is renamed over the old name relative to it:
-readers see the old file or the new one, never half of it.
+readers see the old file or the new one, never half of it. tidy's config edits and their
+undos go through tidy.core.swap, which adds the check that the file is still the one read.
 
 Temp files are named `.tidy-<pid>-<random>.tmp`. One left behind by a writer killed between
 creating and renaming it is removed by the next write into that folder: only regular files,
