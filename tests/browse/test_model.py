@@ -72,6 +72,7 @@ def test_words_match_exactly_the_paths_that_hold_them_all(words: list[str], path
     ("state:ignored", {"web/node_modules", "old/.mypy_cache"}),
     ("fix:trash", {"web/node_modules", "old/.mypy_cache"}),
     ("fix:advice", {"big.bin"}),
+    ("fix:none", {"big.bin"}),  # the scan table's word for advice
     ("fix:trash age:>30d cache", {"old/.mypy_cache"}),
 ])
 def test_field_terms(text: str, matched: set[str]) -> None:

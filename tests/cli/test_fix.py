@@ -94,7 +94,7 @@ def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
     root = project(tmp_path)
     result = run_tidy(*FIX, "--yes", cwd=root, state=state)
     assert result.returncode == 0
-    assert "moved to trash: 2 item(s)" in result.stdout and "tidy trash purge" in result.stdout
+    assert "moved to trash: 2 items" in result.stdout and "tidy trash purge" in result.stdout
     purge = run_tidy("trash", "purge", cwd=root, state=state)
     assert purge.returncode == 0 and purge.stdout.startswith("freed ")
     assert not list((root / ".git" / "tidy" / "trash").iterdir())
@@ -158,7 +158,7 @@ def test_purge_counts_the_runs_trash_list_shows(tmp_path: Path, state: Path) -> 
     (run,) = listing["runs"]
     purge = run_tidy("trash", "purge", cwd=root, state=state)
     assert purge.returncode == 0
-    assert purge.stdout.startswith(f"freed {report.size(run['bytes'])} from 1 run(s)\n"), \
+    assert purge.stdout.startswith(f"freed {report.size(run['bytes'])} from 1 run\n"), \
         purge.stdout
 
 
@@ -284,8 +284,8 @@ def test_the_question_counts_a_folder_trashed_and_ignored_once(tmp_path: Path,
     code, text = _run_on_a_terminal(["fix", "-q"], root, state, b"n\n")
     question = next(line for line in text.splitlines() if "[y/N]" in line)
     expected = report.size(sum(du_apparent(path) for path in moving))
-    assert code == 0 and f"move 2 item(s), {expected}, to tidy's trash" in question, question
-    assert "and make 2 index or config edit(s)?" in question, question
+    assert code == 0 and f"move 2 items, {expected}, to tidy's trash" in question, question
+    assert "and make 2 index or config edits?" in question, question
 
 
 @pytest.mark.slow
@@ -325,7 +325,7 @@ def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Pa
     repo_cache, plain_cache = _scanned_with_caches(tmp_path, state)
 
     dry = run_tidy("trash", "purge", "--dry-run", cwd=tmp_path, state=state)
-    assert dry.returncode == 0 and "would drop 2 content cache(s)" in dry.stdout
+    assert dry.returncode == 0 and "would drop 2 content caches" in dry.stdout
     assert str(repo_cache) in dry.stdout and str(plain_cache) in dry.stdout
     assert repo_cache.exists() and plain_cache.exists()
     only_old = run_tidy("trash", "purge", "--older-than", "7d", cwd=tmp_path, state=state)
@@ -340,7 +340,7 @@ def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Pa
     assert body["freed_bytes"] == sum(d["bytes"] for d in dropped) > 0
     assert not repo_cache.exists() and not plain_cache.exists()
     log = run_tidy("log", cwd=tmp_path, state=state).stdout
-    assert "dropped 2 content cache(s)" in log
+    assert "dropped 2 content caches" in log
 
 
 @pytest.mark.slow
@@ -354,5 +354,5 @@ def test_purge_leaves_a_symlinked_cache_and_says_so(tmp_path: Path, state: Path)
 
     assert done.returncode == 1  # something needs a look
     assert f"! {repo_cache}: a symlink, not tidy's cache: left alone" in done.stdout
-    assert "dropped 1 content cache(s)" in done.stdout and not plain_cache.exists()
+    assert "dropped 1 content cache" in done.stdout and not plain_cache.exists()
     assert victim.read_text() == "keep me\n" and repo_cache.is_symlink()

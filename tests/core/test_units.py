@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidy.core.units import parse_age, parse_size
+from tidy.core.units import counted, noun, parse_age, parse_size
 
 # SI prefixes are powers of 1000, IEC prefixes powers of 1024 (IEC 80000-13).
 SI = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12}
@@ -61,3 +61,11 @@ def test_minutes_and_months_differ_by_case() -> None:
 def test_bad_ages(text: str) -> None:
     with pytest.raises(ValueError, match="not an age"):
         parse_age(text)
+
+
+@given(st.integers(min_value=0, max_value=10**7))
+def test_counted_says_one_in_the_singular_and_any_other_count_in_the_plural(n: int) -> None:
+    said = counted(n, "file")
+    assert said == (f"{n:,} file" if n == 1 else f"{n:,} files")
+    assert counted(n, "cache", "caches!").endswith("cache" if n == 1 else "caches!")
+    assert noun(n, "run") == ("run" if n == 1 else "runs")

@@ -47,7 +47,7 @@ def test_untrack_keeps_files_adds_rule_and_undo_restores_index(tmp_path: Path,
     result = run_tidy("fix", "--yes", "-q", "--unsafe-fixes", "--select", "TDY102",
                       cwd=root, state=state_dir)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "untracked: 1 path(s), 2 file(s)" in result.stdout
+    assert "untracked: 1 path, 2 files" in result.stdout
     assert "pkg/__pycache__" not in git(root, "ls-files")
     assert (root / "pkg" / "__pycache__" / "old.cpython-311.pyc").read_bytes() == b"\x00old"
     ignore = (root / ".gitignore").read_bytes()

@@ -108,9 +108,9 @@ def test_limits_per_level_and_per_job() -> None:
     # The biggest 9 one by one, then one line for the rest.
     assert [p["file"] for _, p, _ in per_level["error"][:9]] == [f"e{i}" for i in
                                                                  range(24, 15, -1)]
-    assert "16 more failing finding(s)" in per_level["error"][9][2]
+    assert "16 more failing findings" in per_level["error"][9][2]
     assert "file" not in per_level["error"][9][1]
-    assert "6 more warning(s)" in per_level["warning"][9][2]
+    assert "6 more warnings" in per_level["warning"][9][2]
     assert "job summary" in per_level["warning"][9][2]
 
 
@@ -146,3 +146,16 @@ def test_escaping_round_trips_any_file_name(path: str) -> None:
     _cmd, params, message = _parse(line)
     assert params["file"] == path
     assert message.startswith(f"{path}: TDY201 says hello")
+
+
+def test_counts_are_said_in_the_singular_and_the_plural() -> None:
+    # The closing line and the overflow annotation said "1 finding(s)", "1 more warning(s)".
+    one = github.render(synthetic([finding("TDY201", "w0")]))
+    assert one.splitlines()[-1].startswith("tidy: 1 finding, 0 over budget")
+    eleven = [finding("TDY201", f"w{i}") for i in range(11)]
+    lines = github.render(synthetic(eleven)).splitlines()
+    assert "2 more warnings" in lines[-2] and lines[-1].startswith("tidy: 11 findings,")
+    ten_and_one = [finding("TDY201", f"w{i}") for i in range(10)] + [
+        finding("TDY102", f"e{i}", fails=True) for i in range(11)]
+    text = github.render(synthetic(ten_and_one))
+    assert "2 more failing findings" in text and "(s)" not in text

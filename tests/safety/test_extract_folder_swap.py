@@ -136,3 +136,26 @@ def test_undo_refuses_a_module_folder_that_is_now_a_link_inside_the_repo(tmp_pat
     undo = tidy("undo", cwd=repo, state=state)
     assert undo.returncode == 1 and "symlink" in undo.stdout, undo.stdout + undo.stderr
     assert snapshot(other) == before
+
+
+@pytest.mark.slow
+def test_undo_names_a_module_folder_now_linked_outside_the_repo(tmp_path: Path) -> None:
+    """No race: `pkg/` replaced by a link to a folder outside the repository. Undo refused,
+    rightly, but said the backup was "not one of tidy's extraction backups", which sent the
+    user after tidy's state; the message now names the folder that became a link."""
+    repo, outside = _repo_and_outside(tmp_path)
+    state = tmp_path / "st"
+    done = tidy(*FIX, ".", cwd=repo, state=state)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("data.py", "data.json.gz"):
+        shutil.copy2(repo / "pkg" / name, outside / name)
+    before = snapshot(outside)
+    _swap(repo, outside)
+    undo = tidy("undo", cwd=repo, state=state)
+    said = undo.stdout + undo.stderr
+    assert undo.returncode == 1, said
+    assert "not one of tidy's extraction backups" not in said, said
+    (line,) = [ln for ln in said.splitlines() if "pkg" in ln and "symlink" in ln]
+    assert f"{repo / 'pkg'} is now a symlink to {outside}" in line, line
+    assert "not the folder the module was extracted in" in line, line
+    assert snapshot(outside) == before

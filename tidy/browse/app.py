@@ -23,7 +23,16 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from tidy.browse import actions, evidence, filters
-from tidy.browse.cells import age, fit, fix_word, kind_word, printable, size, state_word
+from tidy.browse.cells import (
+    age,
+    fit,
+    fix_word,
+    kind_word,
+    only_explains,
+    printable,
+    size,
+    state_word,
+)
 from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item, Model, Row
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
@@ -174,7 +183,7 @@ class MainScreen(Screen[None]):
                 Text(size(finding.size.apparent), justify="right"),
                 Text(age(finding.activity, now), justify="right"),
                 Text(state_word(finding)),
-                Text(fix_word(finding), style="dim" if fix_word(finding) == "advice" else "")]
+                Text(fix_word(finding), style="dim" if only_explains(finding) else "")]
 
     def current_row(self) -> Row | None:
         table = self.query_one("#rows", DataTable)

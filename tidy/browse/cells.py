@@ -9,15 +9,7 @@ import humanize
 from rich.cells import cell_len
 
 from tidy.core.models import ActionKind, Applicability, Finding, Tracked
-
-_FIX_WORDS = {
-    ActionKind.TRASH: "trash",
-    ActionKind.UNTRACK: "untrack",
-    ActionKind.IGNORE: "ignore",
-    ActionKind.EDITOR_EXCLUDE: "exclude",
-    ActionKind.EXTRACT: "extract",
-    ActionKind.GIT_RM: "git rm",
-}
+from tidy.reporters._common import fix_label
 
 
 def size(n: int) -> str:
@@ -59,13 +51,16 @@ def fixable(finding: Finding) -> bool:
 
 
 def fix_word(finding: Finding) -> str:
-    """The fix in a word: `trash`; `untrack*` when it needs the unsafe toggle; `advice` when
-    tidy only explains."""
+    """The fix in a word, as `tidy scan`'s table says it: `trash`; `untrack*` when it needs
+    the unsafe toggle; `git-rm**` when tidy only explains (display-only); `none`: advice."""
+    return fix_label(finding)
+
+
+def only_explains(finding: Finding) -> bool:
+    """tidy shows the fix but does not apply it here (display-only, or advice)."""
     fix = finding.fix
-    if fix is None or fix.action is ActionKind.NONE:
-        return "advice" if fix is not None else "-"
-    word = _FIX_WORDS.get(fix.action, str(fix.action.value))
-    return word if fix.applicability is Applicability.SAFE else word + "*"
+    return fix is not None and (fix.action is ActionKind.NONE
+                                or fix.applicability is Applicability.DISPLAY_ONLY)
 
 
 def kind_word(finding: Finding) -> str:

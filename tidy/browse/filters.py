@@ -5,15 +5,17 @@
     rule:TDY1 rule:vendored a code prefix, or a word of the rule's name
     age:>30d  age:<2w       the project's newest own file is older / newer than this
     state:ignored           tracked, untracked, ignored, partly
-    fix:trash fix:unsafe    the fix's action (trash, untrack, ignore, ...) or applicability
+    fix:git-rm fix:unsafe   the fix column's word (git-rm, git-rm**, untrack*, ...), its
+                            applicability (safe, unsafe, display-only), advice (tidy only
+                            explains: display-only or none)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tidy.browse.cells import state_word
-from tidy.core.models import Applicability, Finding
+from tidy.browse.cells import fix_word, state_word
+from tidy.core.models import ActionKind, Applicability, Finding
 from tidy.core.units import parse_age
 
 FIELDS = ("kind", "rule", "age", "state", "fix")
@@ -110,7 +112,9 @@ def _fix_matches(finding: Finding, fix: str) -> bool:
     if finding.fix is None:
         return fix in ("none", "-")
     applicability = finding.fix.applicability
-    words = {finding.fix.action.value, applicability.value}
-    if applicability is Applicability.DISPLAY_ONLY:
+    # The words of the fix column (`git-rm**`, and its kind alone, `git-rm`), the
+    # applicability (`unsafe`), and `advice` (what browse used to say) for what tidy only explains.
+    words = {finding.fix.action.value, fix_word(finding), applicability.value}
+    if applicability is Applicability.DISPLAY_ONLY or finding.fix.action is ActionKind.NONE:
         words.add("advice")
     return fix in words

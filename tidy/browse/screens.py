@@ -275,8 +275,9 @@ Every number here comes from the scan; nothing is measured twice.
   u             unsafe fixes on/off (off at start)
   q, ctrl+c     quit: a scan stops at once, a run after its current move
 
-fix: trash = to tidy's trash (`tidy undo` brings it back);
-     * = needs the unsafe toggle; advice = tidy only explains.
+fix: as in `tidy scan`'s table: trash = to tidy's trash (`tidy undo` brings it back);
+     * = needs the unsafe toggle; ** = display-only, tidy only explains;
+     none = advice (fix:advice finds both).
 state: git's view (tracked, ignored, untracked).
 """
 

@@ -2,8 +2,8 @@
 
 This is for tidy's own files at paths the user or tidy chose (scheduler units, extraction
 output). A config file inside a scanned root (.gitignore, .vscode/settings.json,
-pyproject.toml ...) is edited with tidy.core.safe_files.write_in_root instead, which never goes
-through a link.
+pyproject.toml ...) is edited with tidy.core.swap.swap_in_root instead, which never goes
+through a link and replaces the file only while it is still the one read.
 """
 
 from __future__ import annotations

@@ -14,7 +14,8 @@ so no path is resolved twice and a folder swapped for a symlink is refused, neve
 Only a regular file is edited (a symlink is not, wherever it points: git itself ignores a
 symlinked `.gitignore`). The new text goes to a temp file created with O_EXCL|O_NOFOLLOW in
 that same folder descriptor, is fsync'ed, and is renamed over the old name relative to it:
-readers see the old file or the new one, never half of it.
+readers see the old file or the new one, never half of it. tidy's config edits and their
+undos go through tidy.core.swap, which adds the check that the file is still the one read.
 
 Temp files are named `.tidy-<pid>-<random>.tmp`. One left behind by a writer killed between
 creating and renaming it is removed by the next write into that folder: only regular files,
@@ -84,6 +85,13 @@ def read_regular(path: str, *, limit: int = MAX_CONFIG_BYTES, follow_links: bool
 
 def _read(name: str, dir_fd: int | None, shown: str, limit: int, follow_links: bool,
           verb: str, head: bool = False) -> bytes | None:
+    found = _read_stat(name, dir_fd, shown, limit, follow_links, verb, head)
+    return None if found is None else found[0]
+
+
+def _read_stat(name: str, dir_fd: int | None, shown: str, limit: int, follow_links: bool,
+               verb: str, head: bool = False) -> tuple[bytes, os.stat_result] | None:
+    """The bytes and the fstat of the file read (None: missing)."""
     # lstat first: opening a device can have effects of its own, so only a regular file
     # is ever opened; fstat afterwards proves it is still the file that was checked.
     try:
@@ -107,11 +115,12 @@ def _read(name: str, dir_fd: int | None, shown: str, limit: int, follow_links: b
                 before.st_dev, before.st_ino):
             raise UnsafeFile(shown, f"changed while tidy opened it; not {verb}")
         data = _read_up_to(fd, limit if head else limit + 1)
+        now = os.fstat(fd)  # after the read: a write meanwhile shows in size or mtime
     finally:
         os.close(fd)
     if len(data) > limit and not head:
         raise UnsafeFile(shown, f"is over {limit:,} bytes, too big for a config file; not {verb}")
-    return data
+    return data, now
 
 
 def _not_regular(mode: int, verb: str) -> str:
@@ -215,6 +224,27 @@ def _link_reason(root: str, folders: list[str], name: str, parent: int, st: os.s
     return f"is a symlink to {what} {where}; not {verb}"
 
 
+def lstat_at(name: str, folder: int) -> os.stat_result | None:
+    """lstat of `name` in the folder descriptor; None when it is missing."""
+    return _lstat_at(name, folder)
+
+
+def split_rel(rel: str) -> tuple[list[str], str]:
+    """`a/b/c` -> (["a", "b"], "c"); UnsafeFile for `..` or the root itself."""
+    return _split(rel)
+
+
+def link_reason(root: str, folders: list[str], name: str, parent: int, st: os.stat_result,
+                verb: str) -> str:
+    """Why a symlink found at folders/name is not followed, in words."""
+    return _link_reason(root, folders, name, parent, st, verb)
+
+
+def write_all(fd: int, data: bytes) -> None:
+    """Every byte of `data` to `fd` (os.write may write fewer)."""
+    _write_all(fd, data)
+
+
 def _lstat_at(name: str, folder: int) -> os.stat_result | None:
     try:
         return os.stat(name, dir_fd=folder, follow_symlinks=False)
@@ -295,6 +325,21 @@ def read_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
             if st is not None and stat.S_ISLNK(st.st_mode):
                 raise UnsafeFile(rel, _link_reason(root, folders, name, folder, st, verb))
             return _read(name, folder, rel, limit, False, verb)
+    except FileNotFoundError:
+        return None
+
+
+def read_stat_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
+                      verb: str = "edited") -> tuple[bytes, os.stat_result] | None:
+    """read_in_root, with the fstat of the very file read (its identity for a later
+    compare-and-swap, tidy.core.swap); None when it is missing."""
+    folders, name = split_rel(rel)
+    try:
+        with folder_in_root(root, folders, verb=verb) as folder:
+            st = lstat_at(name, folder)
+            if st is not None and stat.S_ISLNK(st.st_mode):
+                raise UnsafeFile(rel, _link_reason(root, folders, name, folder, st, verb))
+            return _read_stat(name, folder, rel, limit, False, verb)
     except FileNotFoundError:
         return None
 

@@ -1,4 +1,5 @@
-"""Parse the human units users type: sizes ("10MB", "1.5GiB") and ages ("14d", "3M")."""
+"""Parse the human units users type: sizes ("10MB", "1.5GiB") and ages ("14d", "3M"); and
+say counts in words ("1 file", "2 files")."""
 
 from __future__ import annotations
 
@@ -49,3 +50,13 @@ def human_bytes(size: int) -> str:
         if value < 1000 or unit == "PB":
             return f"{value:.1f} {unit}"
     raise AssertionError("unreachable")
+
+
+def counted(count: int, word: str, plural: str = "") -> str:
+    """ "1 file", "2 files", "1,204 files" (`plural` when adding an s is wrong)."""
+    return f"{count:,} {noun(count, word, plural)}"
+
+
+def noun(count: int, word: str, plural: str = "") -> str:
+    """`word` as `count` of it is said: "file" for 1, "files" (or `plural`) otherwise."""
+    return word if count == 1 else plural or word + "s"

@@ -29,6 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core.atomic import atomic_write
+from tidy.core.printable import printable
 from tidy.core.processes import process_alive
 from tidy.core.safe_files import UnsafeFile, is_temp_name
 from tidy.extract.worktree import Folder, folder_of
@@ -90,10 +91,12 @@ def _folders(module: str, project: str) -> Iterator[tuple[Folder, Folder | None]
 
 
 def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
-              data_bytes: bytes, edit: tuple[str, str] | None) -> Written:
+              data_bytes: bytes, edit: tuple[str, str] | None,
+              edit_from: bytes | None = None) -> Written:
     """Backup and record first (fsync'ed), then data file, build config, module (last), all
     in folders opened once; Changed when the module is no longer `original` there or the
-    data file appeared."""
+    data file appeared. The build config's edit was made from `edit_from`: a save since is
+    merged again; it is replaced only while it holds the bytes checked (Folder.swap_in)."""
     name, data_name = os.path.basename(path), os.path.basename(data_path)
     with _folders(path, edit[0] if edit else "") as (here, conf):
         if here.sha256(name) != sha256_bytes(original):
@@ -102,31 +105,40 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
         if here.exists(data_name):
             raise Changed(f"{data_path} appeared while the module was being extracted; "
                           "nothing written")
+        project_name = os.path.basename(edit[0]) if edit else ""
+        project_old, project_new = _build_config_edit(path, data_name, conf, edit, edit_from)
+        if project_old == project_new:
+            project_name = ""  # declared meanwhile: nothing to edit
         stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         backup = os.path.join(backup_root(path), f"{stamp}-{name}")
         os.makedirs(backup, exist_ok=True)
-        project_new = edit[1].encode("utf-8") if edit else b""
         record: dict[str, Any] = {
-            "module": path, "data_file": data_path, "project_file": edit[0] if edit else "",
+            "module": path, "data_file": data_path,
+            "project_file": edit[0] if edit and project_name else "",
             "data_sha256": sha256_bytes(data_bytes), "module_sha256": sha256_bytes(new_module),
             "module_original_sha256": sha256_bytes(original),
-            "project_sha256": sha256_bytes(project_new) if edit else "",
+            "project_sha256": sha256_bytes(project_new) if project_name else "",
             "data_existed": False, "pid": os.getpid(), "started": time.time(),
             "complete": False,
             # Where the module stands for the instant it is checked before the stub goes in
             # (Folder.swap_in): a kill then leaves it there, and finishing backwards puts it
             # back. Not a temp name: nothing that clears temps may take it.
             "module_aside": f".{name}.tidy-aside-{stamp}",
+            "project_aside": f".{project_name}.tidy-aside-{stamp}" if project_name else "",
         }
         _write_synced(os.path.join(backup, "module.py.orig"), original)
-        if edit is not None and conf is not None:
-            project_name = os.path.basename(edit[0])
-            _write_synced(os.path.join(backup, "project.orig"), conf.read(project_name))
+        if project_name:
+            _write_synced(os.path.join(backup, "project.orig"), project_old)
         _save_record(backup, record)
         try:
             here.write(data_name, data_bytes, like=name)
-            if edit is not None and conf is not None:
-                conf.write(project_name, project_new)
+            if project_name and conf is not None and not conf.swap_in(
+                    project_name, project_new, sha256_bytes(project_old),
+                    record["project_aside"]):
+                notes = _finish_backwards(backup, record, here, conf, data_path)
+                raise Changed(f"{edit[0] if edit else project_name}: the build config changed "
+                              "while the module was being extracted; the save stays, nothing "
+                              f"kept ({'; '.join(notes) or 'nothing to put back'})")
             swapped = here.swap_in(name, new_module, sha256_bytes(original),
                                    record["module_aside"])
         except UnsafeFile as error:
@@ -141,6 +153,30 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
         record["complete"] = True
         _save_record(backup, record)
     return Written(backup, record)
+
+
+def _build_config_edit(module: str, data_name: str, conf: Folder | None,
+                       edit: tuple[str, str] | None, edit_from: bytes | None
+                       ) -> tuple[bytes, bytes]:
+    """(the build config's bytes now, what it will hold); a save since the edit was made
+    (`edit_from`) gets the edit merged again. Changed when it can no longer be edited."""
+    if edit is None or conf is None:
+        return b"", b""
+    project_name = os.path.basename(edit[0])
+    now = conf.read(project_name)
+    if edit_from is None or now == edit_from:
+        return now, edit[1].encode("utf-8")
+    from tidy.extract.packaging import merge_again, package_of
+
+    try:
+        merged = merge_again(now.decode("utf-8"), package_of(module)[0], data_name)
+    except UnicodeDecodeError:
+        merged = None
+    if merged is None:
+        raise Changed(f"{edit[0]}: the build config changed while the module was being "
+                      "extracted and tidy can no longer add the package data safely; nothing "
+                      "written")
+    return now, merged.encode("utf-8")
 
 
 def _write_synced(path: str, content: bytes) -> None:
@@ -177,7 +213,8 @@ def record_of(backup: str, module_path: str) -> dict[str, Any]:
     module_path = os.path.abspath(module_path)
     where = os.path.dirname(os.path.abspath(backup))
     if where != backup_root(module_path):
-        raise UndoRefused(f"{backup}: not one of tidy's extraction backups for {module_path}")
+        raise UndoRefused(_moved_folder(module_path, backup) or
+                          f"{backup}: not one of tidy's extraction backups for {module_path}")
     record = read_record(backup)
     if record["module"] != module_path:
         raise UndoRefused(f"{backup}: its record is of {record['module']}, not {module_path}")
@@ -191,6 +228,33 @@ def record_of(backup: str, module_path: str) -> dict[str, Any]:
         raise UndoRefused(f"{backup}: its record names a build config that is not the "
                           f"module's: {project!r}")
     return record
+
+
+def _moved_folder(module_path: str, backup: str) -> str:
+    """Why `backup` no longer belongs to the module's folder, when it is the folder that
+    changed, not the backup: a folder on the way is now a symlink, or (the backup's record
+    naming this very module) the folder now lies in another repository. "" otherwise: the
+    backup is not one of this module's."""
+    folder = os.path.dirname(module_path)
+    parts = [p for p in folder.split(os.sep) if p]
+    for depth in range(1, len(parts) + 1):
+        here = os.sep + os.path.join(*parts[:depth])
+        if os.path.islink(here):
+            try:
+                target = os.readlink(here)
+            except OSError:
+                target = "?"
+            return (f"{printable(here)} is now a symlink to {printable(target)}, not the folder "
+                    "the module was extracted in; nothing was put back")
+    try:
+        named = read_record(backup)["module"] == module_path
+    except (OSError, ValueError):
+        named = False
+    if named and os.path.isdir(folder):
+        return (f"{printable(folder)} is not the folder the module was extracted in (it now "
+                f"lies in another repository than {printable(os.path.dirname(backup))}); "
+                "nothing was put back")
+    return ""
 
 
 def latest_backup(module_path: str, include_incomplete: bool = False) -> str | None:
@@ -246,6 +310,7 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
     record = record_of(backup, module_path)
     with _folders(record["module"], record.get("project_file") or "") as (here, conf):
         _module_back_from_aside(record, here)  # an undo killed in that instant, before
+        _project_back_from_aside(record, conf)
         changes = changed_since(record, here, conf)
         if changes and not force:
             raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
@@ -265,16 +330,24 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     name = os.path.basename(record["module"])
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
+    if record.get("project_file") and conf is not None:
+        # The build config first: a save to it in the instant stops the undo with nothing
+        # restored yet.
+        with open(os.path.join(backup, "project.orig"), "rb") as f:
+            project_original = f.read()
+        if changes:
+            conf.write(os.path.basename(record["project_file"]), project_original)
+        elif not _put_project(record, conf, project_original):
+            raise UndoRefused(f"{record['project_file']}: changed while being restored (saved "
+                              "just now); nothing was restored")
     aside = record.get("module_aside")
     if changes or not isinstance(aside, str) or not aside.startswith(f".{name}.tidy-aside-"):
         here.write(name, original)  # --force (the current one is kept beside), or an old record
     elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside):
         # Saved in the instant between the check and the write: the save stays.
         raise UndoRefused(f"{record['module']}: changed while being restored (saved just "
-                          "now); nothing was restored")
-    if record.get("project_file") and conf is not None:
-        with open(os.path.join(backup, "project.orig"), "rb") as f:
-            conf.write(os.path.basename(record["project_file"]), f.read())
+                          "now); nothing was restored"
+                          + (" but the build config" if record.get("project_file") else ""))
     note = f"restored {record['module']}"
     data_path = record["data_file"]
     if not record.get("data_existed") and here.remove(os.path.basename(data_path)):
@@ -325,6 +398,7 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
                       data_path: str) -> list[str]:
     notes = _remove_temp_files(record, here, conf)
     notes += _module_back_from_aside(record, here)
+    notes += _project_back_from_aside(record, conf)
     if not changed_since(record, here, conf):
         # Killed after its last write, before it said so: the extraction is whole. Keep it,
         # and let undo find it.
@@ -340,8 +414,10 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
     project = os.path.basename(record.get("project_file") or "")
     if project and conf is not None and conf.sha256(project) == record.get("project_sha256"):
         with open(os.path.join(backup, "project.orig"), "rb") as f:
-            conf.write(project, f.read())
-        notes.append("put back the build config")
+            if _put_project(record, conf, f.read()):
+                notes.append("put back the build config")
+            else:
+                notes.append("the build config was saved meanwhile: the save stays")
     data_name = os.path.basename(data_path)
     if not record.get("data_existed") and here.sha256(data_name) == record.get("data_sha256") \
             and here.remove(data_name):
@@ -361,6 +437,39 @@ def _module_back_from_aside(record: dict[str, Any], here: Folder) -> list[str]:
     if here.put_back(aside, name):
         return ["put back the module a killed extraction had set aside"]
     return [f"the module's earlier version is kept as {os.path.join(here.path, aside)}"]
+
+
+def _project_aside(record: dict[str, Any]) -> str:
+    """The record's aside name for the build config ("" for none, or one not tidy's)."""
+    aside = record.get("project_aside")
+    project = os.path.basename(str(record.get("project_file") or ""))
+    if project and isinstance(aside, str) and aside.startswith(f".{project}.tidy-aside-") \
+            and "/" not in aside:
+        return aside
+    return ""
+
+
+def _put_project(record: dict[str, Any], conf: Folder, original: bytes) -> bool:
+    """The build config back to `original` only while it holds what the extraction wrote
+    (Folder.swap_in); False, the save kept, when it was saved meanwhile. (A record from
+    before the aside name was kept: written after the check, as then.)"""
+    project = os.path.basename(record["project_file"])
+    aside = _project_aside(record)
+    if not aside:
+        conf.write(project, original)
+        return True
+    return conf.swap_in(project, original, str(record.get("project_sha256", "")), aside)
+
+
+def _project_back_from_aside(record: dict[str, Any], conf: Folder | None) -> list[str]:
+    """A kill in the instant the build config stood aside: it goes back to its name,
+    unless something took the name since (then it stays aside, named)."""
+    aside = _project_aside(record)
+    if conf is None or not aside or not conf.is_file(aside):
+        return []
+    if conf.put_back(aside, os.path.basename(record["project_file"])):
+        return ["put back the build config a killed run had set aside"]
+    return [f"the build config's earlier version is kept as {os.path.join(conf.path, aside)}"]
 
 
 def _remove_temp_files(record: dict[str, Any], here: Folder, conf: Folder | None

@@ -103,7 +103,7 @@ def extract_module(
     _unchanged_since_read(path, data, data_path)
     try:
         written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
-                                   package.edit)
+                                   package.edit, package.edit_from)
     except backup.UndoRefused as error:
         raise ExtractError(str(error)) from None
     verified = ""

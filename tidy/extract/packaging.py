@@ -31,6 +31,7 @@ class Packaging:
     project_file: str = ""  # the pyproject.toml / setup.py that decides
     package: str = ""  # dotted name of the package holding the module ("" for top level)
     edit: tuple[str, str] | None = None  # (path, new text) to write with the extraction
+    edit_from: bytes = b""  # the bytes `edit` was made from (written only while it holds them)
     notes: list[str] = field(default_factory=list)
     refusal: str = ""
 
@@ -137,17 +138,36 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         if any(fnmatch.fnmatch(name, p) for p in patterns if isinstance(p, str)):
             return  # already declared
     try:
-        text = (read_regular(project_file, verb="edited") or b"").decode("utf-8")
+        data = read_regular(project_file, verb="edited") or b""
+        text = data.decode("utf-8")
     except (OSError, UnsafeFile, UnicodeDecodeError):
-        text = ""
+        data, text = b"", ""
     new = _add_package_data(text, result.package, name, table) if text else None
     if new is None:
         result.notes.append(f"{project_file}: add \"{name}\" to [tool.setuptools.package-data] "
                             f"{result.package} (could not edit it safely)")
         return
     result.edit = (project_file, new)
+    result.edit_from = data
     result.notes.append(f"{project_file}: package-data for {result.package!r} now includes "
                         f"{name!r} (setuptools ships only declared data files)")
+
+
+def merge_again(text: str, package: str, name: str) -> str | None:
+    """The package-data edit made anew on `text` (the build config as it is now, after a
+    save since it was first read): the new text, `text` itself when it already declares
+    `name`, None when tidy cannot edit it safely any more."""
+    try:
+        tool = tomllib.loads(text).get("tool", {}).get("setuptools", {})
+    except tomllib.TOMLDecodeError:
+        return None
+    table = tool.get("package-data", {}) if isinstance(tool, dict) else {}
+    top = package.split(".")[0]
+    for key in (package, "*", "" if top else "*"):
+        patterns = table.get(key, []) if isinstance(table, dict) else []
+        if any(fnmatch.fnmatch(name, p) for p in patterns if isinstance(p, str)):
+            return text
+    return _add_package_data(text, package, name, table)
 
 
 def _add_package_data(text: str, package: str, name: str, table: Any) -> str | None:

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tidy.core.models import ActionKind
+from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, skipped
 from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
@@ -233,8 +234,8 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
         notes: list[str] = []
         if needs_recovery(record):
             recovered = _recover(record, journal)
-            notes.append(f"run {run_id} was interrupted; resolved {len(recovered.outcomes)} "
-                         "in-flight change(s) from the disk first")
+            changes = counted(len(recovered.outcomes), "in-flight change")
+            notes.append(f"run {run_id} was interrupted; resolved {changes} from the disk first")
             record = read_run(run_id)
         if record.purged:
             raise JournalError(f"run {run_id}: its trash was purged; nothing to put back")

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from tidy.core.config import Config
 from tidy.core.models import Report
 from tidy.core.printable import printable
+from tidy.core.units import counted
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, report
 from tidy.fixes import plan as planning
 from tidy.fixes.apply import (
@@ -179,7 +180,8 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
     skipped = sum(1 for o in outcomes if o.status is Status.SKIPPED)
     failed = sum(1 for o in outcomes if o.status is Status.FAILED)
     stopped = sum(1 for o in outcomes if o.reason == STOPPED)
-    return (f"moved/changed {len(done)} item(s), {report.size(sum(o.bytes for o in done))} "
+    return (f"moved/changed {counted(len(done), 'item')}, "
+            f"{report.size(sum(o.bytes for o in done))} "
             f"(to trash, not freed); {skipped} skipped, {failed} failed"
             + (f"; stopped before {stopped}" if stopped else ""))
 
@@ -240,7 +242,7 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
     restored = [o for o in result.outcomes if o.status is Status.DONE]
     audit("undo", target, items=len(restored), bytes=sum(o.bytes for o in restored),
           failed=len(result.outcomes) - len(restored),
-          summary=f"put back {len(restored)} item(s), "
+          summary=f"put back {counted(len(restored), 'item')}, "
                   f"{report.size(sum(o.bytes for o in restored))}")
     out(report.undo_json(result, code) if output_format == "json"
         else report.undo_text(result, cwd=_cwd()))
@@ -317,7 +319,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
             else report.purge_text(preview, dry_run, caches))
         return code
     total = sum(r.bytes for r in chosen) + (caches.bytes if caches is not None else 0)
-    what = f"{len(chosen)} run(s)" + (f" and {len(caches.removed)} content cache(s)"
+    what = counted(len(chosen), "run") + (f" and {counted(len(caches.removed), 'content cache')}"
                                       if caches is not None and caches.removed else "")
     if not yes and can_ask and not confirm(f"delete {report.size(total)} in {what} for good?"):
         out("nothing changed", err=True)
@@ -334,9 +336,9 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
     code = (EXIT_ATTENTION if any(p.errors for p in purged)
             or (dropped is not None and dropped.left) else EXIT_OK)
     freed = sum(p.bytes for p in purged)
-    summary = f"freed {report.size(freed)} from {len(purged)} run(s)"
+    summary = f"freed {report.size(freed)} from {counted(len(purged), 'run')}"
     if dropped is not None and dropped.removed:
-        summary += (f"; dropped {len(dropped.removed)} content cache(s), "
+        summary += (f"; dropped {counted(len(dropped.removed), 'content cache')}, "
                     f"{report.size(dropped.bytes)}")
     audit("purge", ",".join(p.run_id for p in purged), items=sum(p.items for p in purged),
           bytes=freed + (dropped.bytes if dropped is not None else 0), summary=summary)

@@ -19,6 +19,10 @@ added. What undo finds decides:
 
 Refusals stay refusals: a file that became a symlink, a FIFO or sits in a linked folder is
 not touched, and the undo says why (it can be run again once that is sorted out).
+
+Every put-back is a compare-and-swap (tidy.core.swap): the file is replaced or removed only
+while it is still the very file undo read and judged; a save landing meanwhile makes undo
+read it and judge again, so it is never overwritten.
 """
 
 from __future__ import annotations
@@ -26,9 +30,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.core.safe_files import UnsafeFile, create_in_root, remove_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, create_in_root
+from tidy.core.swap import RETRIES, FileChanged, Seen, read_seen, swap_in_root
 from tidy.fixes.editors.excludes import sha256
-from tidy.fixes.ignore.managed_block import IgnoreFileError, read_file, take_out
+from tidy.fixes.ignore.managed_block import take_out
 
 CONFLICT_SUFFIX = ".tidy-undo-conflict"
 _ENCODING, _ERRORS = "utf-8", "surrogateescape"
@@ -43,48 +48,57 @@ class Restored:
 
 def restore(root: str, rel: str, before: str | None, written_sha: str,
             added: Sequence[str] | None = None) -> Restored:
-    """Put root/rel back as it was before tidy's edit, as far as that loses nothing."""
-    try:
-        current = read_file(root, rel)
-    except (UnsafeFile, IgnoreFileError) as error:
-        return Restored(False, f"{error}; undo left it alone", True)
-    try:
-        return _restore(root, rel, current, before, written_sha, added)
-    except UnsafeFile as error:
-        return Restored(False, f"{error}; undo left it alone", True)
-    except OSError as error:
-        return Restored(False, f"{rel}: {error.strerror or error}", True)
+    """Put root/rel back as it was before tidy's edit, as far as that loses nothing. The
+    file is replaced only while it is still the one read (tidy.core.swap): one written to
+    meanwhile is read again and judged again, up to swap.RETRIES times."""
+    for _attempt in range(RETRIES):
+        try:
+            seen = read_seen(root, rel)
+        except UnsafeFile as error:
+            return Restored(False, f"{error}; undo left it alone", True)
+        except OSError as error:
+            return Restored(False, f"{rel}: cannot read: {error.strerror or error}", True)
+        current = None if seen.data is None else seen.data.decode(_ENCODING, _ERRORS)
+        try:
+            return _restore(root, rel, current, seen, before, written_sha, added)
+        except FileChanged as error:
+            if not error.again:
+                return Restored(False, f"{error}; undo put nothing back", True)
+        except UnsafeFile as error:
+            return Restored(False, f"{error}; undo left it alone", True)
+        except OSError as error:
+            return Restored(False, f"{rel}: {error.strerror or error}", True)
+    return Restored(False, f"{rel} kept changing while undo put it back ({RETRIES} tries); "
+                    "undo left it as it is (run it again)", True)
 
 
-def _restore(root: str, rel: str, current: str | None, before: str | None, written_sha: str,
-             added: Sequence[str] | None) -> Restored:
+def _restore(root: str, rel: str, current: str | None, seen: Seen, before: str | None,
+             written_sha: str, added: Sequence[str] | None) -> Restored:
     if current is None:
         if before is None:
             return Restored(True)
-        _put(root, rel, before)
+        _put(root, rel, before, seen)
         return Restored(True, f"{rel} was gone; its old text was put back from the journal")
     if sha256(current) == written_sha:
-        _put(root, rel, before)
+        _put(root, rel, before, seen)
         return Restored(True)
     if current == before:
         return Restored(True, f"{rel} already holds its text from before tidy's edit")
     if added:
         taken = take_out(current, added)
         if taken is not None:
-            _put(root, rel, None if before is None and not taken.strip() else taken)
+            _put(root, rel, None if before is None and not taken.strip() else taken, seen)
             return Restored(True, f"{rel} changed after tidy wrote it: only tidy's lines were "
                             "taken out, later edits kept")
     kept = keep_beside(root, rel, current)
-    _put(root, rel, before)
+    _put(root, rel, before, seen)
     return Restored(True, f"{rel} changed after tidy wrote it: put back as it was before "
                     f"tidy's edit; the changed version is kept in {kept}", True)
 
 
-def _put(root: str, rel: str, text: str | None) -> None:
-    if text is None:
-        remove_in_root(root, rel)
-    else:
-        write_in_root(root, rel, text.encode(_ENCODING, _ERRORS))
+def _put(root: str, rel: str, text: str | None, seen: Seen) -> None:
+    """root/rel holds `text` (None: removed), only while it is still the file `seen`."""
+    swap_in_root(root, rel, None if text is None else text.encode(_ENCODING, _ERRORS), seen)
 
 
 def keep_beside(root: str, rel: str, text: str) -> str:

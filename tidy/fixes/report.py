@@ -21,6 +21,7 @@ from rich.table import Table
 from tidy import __version__
 from tidy.core.models import ActionKind
 from tidy.core.printable import printable
+from tidy.core.units import counted
 from tidy.fixes import Outcome, Status
 from tidy.fixes.apply import RunOutcomes
 from tidy.fixes.journal import Entry, RunRecord
@@ -101,19 +102,20 @@ def plan_question(plan: Plan) -> str:
     """`tidy fix`'s confirmation, with the same counts as the plan's totals line."""
     moving = _moving(plan)
     edits = len(plan.actions) - len(moving)
-    parts = ([f"move {len(moving)} item(s), {size(sum(a.bytes for a in moving))}, "
+    parts = ([f"move {counted(len(moving), 'item')}, {size(sum(a.bytes for a in moving))}, "
               "to tidy's trash"] if moving else [])
     if edits:
-        parts.append(f"make {edits} index or config edit(s)")
+        parts.append(f"make {counted(edits, 'index or config edit')}")
     return " and ".join(parts) + "?"
 
 
 def _plan_totals(plan: Plan) -> str:
     moving = _moving(plan)
     others = len(plan.actions) - len(moving)
-    line = (f"{len(plan.actions)} item(s): {len(moving)} to move, "
-            f"{size(sum(a.bytes for a in moving))} in {sum(a.files for a in moving):,} files")
-    return line + (f"; {others} index or config edit(s)" if others else "")
+    line = (f"{counted(len(plan.actions), 'item')}: {len(moving)} to move, "
+            f"{size(sum(a.bytes for a in moving))} in "
+            f"{counted(sum(a.files for a in moving), 'file')}")
+    return line + (f"; {counted(others, 'index or config edit')}" if others else "")
 
 
 # -- fix / undo: results ----------------------------------------------------------------------
@@ -125,12 +127,13 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
     other = [o for o in done if o.action not in (ActionKind.TRASH, ActionKind.UNTRACK)]
     if trashed:
         total = sum(o.bytes for o in trashed)
-        lines.append(f"moved to trash: {len(trashed)} item(s), {size(total)} "
+        lines.append(f"moved to trash: {counted(len(trashed), 'item')}, {size(total)} "
                      f"(run {run_id}); run `tidy trash purge` to free the space, "
                      "`tidy undo` to put it back")
     if untracked:
-        lines.append(f"untracked: {len(untracked)} path(s), {sum(o.files for o in untracked):,} "
-                     "file(s) left on disk and now ignored; commit to make it stick "
+        files = sum(o.files for o in untracked)
+        lines.append(f"untracked: {counted(len(untracked), 'path')}, {counted(files, 'file')} "
+                     "left on disk and now ignored; commit to make it stick "
                      f"(`tidy undo {run_id}` restores the index)")
     for outcome in other:
         if outcome.action is ActionKind.GIT_RM:
@@ -188,7 +191,7 @@ def _put_back(restored: Sequence[Outcome]) -> str:
     parts = []
     for action, done in counts.items():
         one, many = _PUT_BACK.get(action, ("item", "items"))
-        part = f"{len(done):,} {one if len(done) == 1 else many}"
+        part = counted(len(done), one, many)
         moved = sum(o.bytes for o in done)
         parts.append(part + (f" ({size(moved)})" if moved else ""))
     return ", ".join(parts)
@@ -342,10 +345,10 @@ def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None =
     # Runs that held nothing (undone ones) are not counted: `tidy trash list` hides them too.
     held = [p for p in purged if p.items or p.bytes]
     if held:
-        lines.append(f"{verb} {size(sum(p.bytes for p in held))} from {len(held)} run(s)")
+        lines.append(f"{verb} {size(sum(p.bytes for p in held))} from {counted(len(held), 'run')}")
     if dropped:
         verb = "would drop" if dry_run else "dropped"
-        lines.append(f"{verb} {len(dropped)} content cache(s), "
+        lines.append(f"{verb} {counted(len(dropped), 'content cache')}, "
                      f"{size(sum(b for _, b in dropped))}:")
         lines += [f"  {printable(path)}" for path, _ in dropped]
     if not lines:

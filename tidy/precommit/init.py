@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from tidy.core.safe_files import UnsafeFile, check_editable, read_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, check_editable
+from tidy.core.swap import FileChanged, Seen, read_seen, swap_in_root
 from tidy.workspace import provenance
 
 PRE_COMMIT_CONFIG = ".pre-commit-config.yaml"
@@ -133,13 +134,18 @@ class Outcome:
     reason: str = ""
 
 
-def _write(folder: str, name: str, text: str, action: str = "written") -> Outcome:
-    """Replace folder/name with `text`, or keep it with the reason tidy does not edit it."""
+def _write(folder: str, name: str, text: str, action: str = "written",
+           seen: Seen | None = None) -> Outcome:
+    """Replace folder/name with `text` only while it is still the file `seen` (None: as it
+    is now; tidy.core.swap), or keep it with the reason tidy does not edit it."""
     path = os.path.join(folder, name)
     try:  # keeps the file's mode, like the edit it is
-        write_in_root(folder, name, text.encode("utf-8"))
+        swap_in_root(folder, name, text.encode("utf-8"),
+                     seen if seen is not None else read_seen(folder, name))
     except UnsafeFile as error:
         return Outcome(path, "kept", str(error))
+    except FileChanged as error:
+        return Outcome(path, "kept", f"{error}; nothing written (run `tidy init` again)")
     return Outcome(path, action)
 
 
@@ -156,7 +162,7 @@ def write_pre_commit(folder: str, snippet: str, force: bool) -> Outcome:
     if os.path.exists(path) and not force:
         return Outcome(path, "kept", "exists (--force overwrites it; or add the hooks printed "
                        "by `tidy init` to it)")
-    return _write(folder, PRE_COMMIT_CONFIG, snippet)
+    return _write(folder, PRE_COMMIT_CONFIG, snippet, seen=None if force else Seen(None))
 
 
 def write_config(folder: str, force: bool) -> Outcome:
@@ -168,11 +174,12 @@ def write_config(folder: str, force: bool) -> Outcome:
             return refused
         if os.path.exists(dot_tidy) and not force:
             return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
-        return _write(folder, ".tidy.toml", tidy_toml())
+        return _write(folder, ".tidy.toml", tidy_toml(), seen=None if force else Seen(None))
     try:
-        data = read_in_root(folder, "pyproject.toml") or b""
+        seen = read_seen(folder, "pyproject.toml")
     except UnsafeFile as error:
         return Outcome(pyproject, "kept", str(error))
+    data = seen.data or b""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -185,7 +192,8 @@ def write_config(folder: str, force: bool) -> Outcome:
     separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
         newline if text.endswith(("\n", "\r\n")) else newline * 2)
     return _write(folder, "pyproject.toml",
-                  text + separator + pyproject_tables().replace("\n", newline), "appended")
+                  text + separator + pyproject_tables().replace("\n", newline), "appended",
+                  seen)
 
 
 def _has_tidy_table(text: str) -> bool:

@@ -6,8 +6,15 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Iterator, Sequence
 
-from tidy.core.models import Finding, Group, Report, scan_path
-from tidy.core.units import human_bytes
+from tidy.core.models import ActionKind, Applicability, Finding, Group, Report, scan_path
+from tidy.core.units import counted, human_bytes
+
+__all__ = ["FIX_MARKS", "anchor_of", "counted", "each_finding", "fix_label", "git_state",
+           "groups_said", "level", "size_words"]
+
+# The fix column names the fix kind JSON's fix.action names; the mark says what `tidy fix`
+# needs to apply it (JSON's fix.applicability). A fix of kind "none" is advice: no mark.
+FIX_MARKS = {Applicability.SAFE: "", Applicability.UNSAFE: "*", Applicability.DISPLAY_ONLY: "**"}
 
 
 def each_finding(report: Report) -> Iterator[tuple[Group, Finding]]:
@@ -32,6 +39,16 @@ def size_words(finding: Finding) -> str:
     return human_bytes(size.apparent)
 
 
+def fix_label(finding: Finding) -> str:
+    """The fix column's word for a finding (`tidy scan`'s table, `tidy browse`): its fix kind
+    and mark, `git-rm**`, `untrack*`, `trash`, `none` ("-": no fix at all)."""
+    fix = finding.fix
+    if fix is None:
+        return "-"
+    kind = str(fix.action.value)
+    return kind if fix.action is ActionKind.NONE else kind + FIX_MARKS[fix.applicability]
+
+
 def anchor_of(group: Group, finding: Finding) -> tuple[str, int]:
     """The file (from the scan root) and line a result points at: the finding's anchor, else
     its own path at line 1."""
@@ -39,11 +56,6 @@ def anchor_of(group: Group, finding: Finding) -> tuple[str, int]:
         return scan_path(group, finding), 1
     located = dataclasses.replace(finding, path=finding.anchor.path)
     return scan_path(group, located), finding.anchor.line
-
-
-def counted(count: int, word: str, plural: str = "") -> str:
-    """ "1 file", "2 files", "1,204 files"."""
-    return f"{count:,} {word if count == 1 else plural or word + 's'}"
 
 
 def groups_said(groups: Sequence[Group]) -> str:

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import os
 
+from tidy.core import units
 from tidy.core.models import Finding, Group, Report, scan_path
-from tidy.core.units import human_bytes
+from tidy.core.units import counted, human_bytes
 from tidy.reporters import markdown
 from tidy.reporters._common import anchor_of, each_finding, level, size_words
 
@@ -63,7 +64,8 @@ def annotation(group: Group, finding: Finding, workspace: str | None = None) -> 
 def _overflow(level_name: str, hidden: list[tuple[Group, Finding]]) -> str:
     total = sum(f.size.apparent for _, f in hidden)
     noun = {"error": "failing finding", "warning": "warning", "note": "note"}[level_name]
-    message = (f"{len(hidden):,} more {noun}(s) ({human_bytes(total)}) not annotated: GitHub "
+    more = units.noun(len(hidden), noun)
+    message = (f"{len(hidden):,} more {more} ({human_bytes(total)}) not annotated: GitHub "
                f"shows {PER_LEVEL} per step. Every finding is in the job summary.")
     title = escape_property(f"tidy: {len(hidden):,} more")
     return f"::{_COMMANDS[level_name]} title={title}::{escape_data(message)}"
@@ -87,7 +89,7 @@ def annotation_lines(report: Report, workspace: str | None = None) -> list[str]:
 def render(report: Report, workspace: str | None = None) -> str:
     findings = report.findings
     failing = sum(f.fails for f in findings)
-    closing = (f"tidy: {len(findings):,} finding(s), {failing:,} over budget"
+    closing = (f"tidy: {counted(len(findings), 'finding')}, {failing:,} over budget"
                + (" -- failing" if report.failed else ""))
     return "\n".join([*annotation_lines(report, workspace), closing]) + "\n"
 

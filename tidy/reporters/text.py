@@ -25,7 +25,7 @@ from tidy.core.models import (
     Tracked,
 )
 from tidy.core.printable import printable
-from tidy.reporters._common import counted, groups_said
+from tidy.reporters._common import FIX_MARKS, counted, fix_label, groups_said
 
 _ROWS_PER_GROUP = 40
 # Codes whose message only repeats the kind: the path and kind say it all.
@@ -47,27 +47,15 @@ def _age(mtime: float, now: float) -> str:
     return f"{int(days / 30)}mo"
 
 
-# The fix column names the fix kind JSON's fix.action names; the mark says what `tidy fix`
-# needs to apply it (JSON's fix.applicability). A fix of kind "none" is advice: no mark.
-_MARKS = {Applicability.SAFE: "", Applicability.UNSAFE: "*", Applicability.DISPLAY_ONLY: "**"}
 _MARK_STYLES = {Applicability.SAFE: "green", Applicability.UNSAFE: "yellow",
                 Applicability.DISPLAY_ONLY: "magenta"}
-
-
-def _fix_label(finding: Finding) -> str:
-    """The fix column's word for a finding: its fix kind and mark ("-": no fix at all)."""
-    fix = finding.fix
-    if fix is None:
-        return "-"
-    kind = str(fix.action.value)
-    return kind if fix.action is ActionKind.NONE else kind + _MARKS[fix.applicability]
 
 
 def _fix_text(finding: Finding) -> Text:
     fix = finding.fix
     if fix is None or fix.action is ActionKind.NONE:
-        return Text(_fix_label(finding), style="cyan" if fix else "")
-    return Text(_fix_label(finding), style=_MARK_STYLES[fix.applicability])
+        return Text(fix_label(finding), style="cyan" if fix else "")
+    return Text(fix_label(finding), style=_MARK_STYLES[fix.applicability])
 
 
 def _joined(parts: Sequence[Text]) -> Text:
@@ -213,7 +201,7 @@ def _legend(console: Console, report: Report) -> None:
         console.print(Text("state: " + "; ".join(said), style="dim"))
     fixes = [f.fix for f in report.findings if f.fix is not None]
     actions = {fix.action for fix in fixes}
-    marks = {_MARKS[fix.applicability] for fix in fixes if fix.action is not ActionKind.NONE}
+    marks = {FIX_MARKS[fix.applicability] for fix in fixes if fix.action is not ActionKind.NONE}
     said = [f"{action.value} = {meaning}" for action, meaning in _FIX_WORDS.items()
             if action in actions]
     said += [f"{mark} = {meaning}" for mark, meaning in _MARK_WORDS.items() if mark in marks]

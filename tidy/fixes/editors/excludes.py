@@ -1,7 +1,8 @@
 """Search and indexing excludes outside git: `.ignore`, AI-editor ignore files, pyright.
 
 Every function here computes a new file text from the old one (pure), or writes one file
-(write_config: atomic; tidy.fixes.ignore.apply re-checks and journals it first). Files are
+(write_config: atomic, and only while the file is still the one read, tidy.core.swap;
+tidy.fixes.ignore.apply journals it first and re-merges when it changed meanwhile). Files are
 read and written only as regular files reached from the root without following a link
 (tidy.core.safe_files): a symlinked `.ignore` or `pyproject.toml`, or one in a linked folder,
 is refused with the reason. What to exclude is decided elsewhere (tidy.analysis.ignore_choice);
@@ -28,7 +29,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core import jsonc
-from tidy.core.safe_files import UnsafeFile, check_editable, write_in_root
+from tidy.core.safe_files import UnsafeFile, check_editable
+from tidy.core.swap import Seen, read_seen, swap_in_root
 from tidy.fixes.ignore.managed_block import (
     IgnoreFileError,
     TextEdit,
@@ -333,9 +335,23 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def write_config(root: str, rel: str, text: str) -> None:
-    """Replace root/rel with `text` (tidy.core.safe_files.write_in_root); EditError when refused."""
+def read_seen_config(root: str, rel: str) -> tuple[str | None, Seen]:
+    """read_config, with what a compare-and-swap of the file needs (tidy.core.swap.Seen)."""
     try:
-        write_in_root(root, rel, text.encode("utf-8", "surrogateescape"))
+        seen = read_seen(root, rel)
+    except UnsafeFile as error:
+        raise EditError(str(error)) from None
+    except OSError as error:
+        raise EditError(f"{rel}: cannot read: {error.strerror or error}") from None
+    text = None if seen.data is None else seen.data.decode("utf-8", "surrogateescape")
+    return text, seen
+
+
+def write_config(root: str, rel: str, text: str | None, seen: Seen) -> None:
+    """Make root/rel hold `text` (None: remove it) only while it is still the file `seen`
+    (tidy.core.swap.swap_in_root): FileChanged when it is not, EditError when refused."""
+    data = None if text is None else text.encode("utf-8", "surrogateescape")
+    try:
+        swap_in_root(root, rel, data, seen)
     except UnsafeFile as error:
         raise EditError(str(error)) from None

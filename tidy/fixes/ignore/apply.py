@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from tidy.analysis.ignore_choice import Target
 from tidy.core.catalog import load_builtin
 from tidy.core.models import ActionKind
+from tidy.core.swap import RETRIES, FileChanged
 from tidy.fixes import ApplySettings, Outcome, Status, edit_restore
 from tidy.fixes.edit_lock import editing
 from tidy.fixes.editors.excludes import (
@@ -27,6 +28,7 @@ from tidy.fixes.editors.excludes import (
     editors_in_use,
     holds_python,
     read_config,
+    read_seen_config,
     sha256,
     write_config,
 )
@@ -45,19 +47,25 @@ def _by_root(actions: Sequence[PlannedAction]) -> dict[str, list[PlannedAction]]
 
 
 def write_edit(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str) -> str:
-    """Write one edit with its journal records (re-read first: changed since the plan, nothing
-    is written); "" when done, else why not. The one way a planned edit reaches the disk."""
+    """Write one edit with its journal records, the one way a planned edit reaches the disk:
+    "" when done, else why not. The file is re-read first and replaced only while it is
+    still that file (tidy.core.swap): FileChanged when it changed since the plan read it or
+    while it was being replaced (nothing written; re-plan and try again unless `again` is
+    False)."""
     try:
-        current = read_config(edit.root, edit.rel)
+        current, seen = read_seen_config(edit.root, edit.rel)
     except EditError as error:
         return str(error)
     if current != edit.before:
-        return f"{edit.rel} changed since tidy read it"
+        raise FileChanged(f"{edit.rel} changed since tidy read it")
     seq = journal.intent(kind.value, path=edit.path, root=edit.root, rel=edit.rel, code=code,
                          before=edit.before, written_sha=sha256(edit.after), note=edit.note,
                          added=list(edit.added) if edit.added is not None else None)
     try:
-        write_config(edit.root, edit.rel, edit.after)
+        write_config(edit.root, edit.rel, edit.after, seen)
+    except FileChanged as error:
+        journal.failed(seq, str(error))
+        raise
     except EditError as error:
         journal.failed(seq, str(error))
         return str(error)
@@ -103,20 +111,52 @@ class _FileEditApplier:
 
     def _apply_root(self, root: str, actions: list[PlannedAction], journal: RunJournal,
                     settings: ApplySettings) -> list[Outcome]:
-        try:
-            plan = self._plan(root, actions, settings)
-        except (EditError, ValueError, OSError) as error:
-            return [self._outcome(a, Status.FAILED, str(error), journal) for a in actions]
-        refused = {t: v.reason for v in plan.refused for t in v.targets}
-        problems = list(plan.errors)
-        written = []
-        code = actions[0].code
+        """Plan, then write each edit; a file written to meanwhile (by an editor, another
+        program) is re-read and its edit merged again, up to swap.RETRIES times."""
+        problems: list[str] = []
+        written: list[str] = []
+        for attempt in range(1, RETRIES + 1):
+            try:
+                plan = self._plan(root, actions, settings)
+            except (EditError, ValueError, OSError) as error:
+                if written:  # the run's other edits are in place (and journaled)
+                    problems.append(str(error))
+                    break
+                return [self._outcome(a, Status.FAILED, str(error), journal) for a in actions]
+            problems = list(plan.errors)
+            changed = self._write_plan(plan, journal, actions[0].code, written, problems)
+            if not changed:
+                break
+            if attempt == RETRIES:
+                problems += [f"{rel} kept changing while tidy wrote it ({RETRIES} tries); tidy "
+                             "left it as it is" for rel in changed]
+        return self._outcomes(actions, plan, problems, written, journal)
+
+    def _write_plan(self, plan: IgnorePlan, journal: RunJournal, code: str,
+                    written: list[str], problems: list[str]) -> list[str]:
+        """Write the plan's edits (those not written on an earlier try); the files that
+        changed meanwhile, to merge again."""
+        changed = []
         for edit in plan.edits:
-            reason = write_edit(edit, self.kind, journal, code)
+            if edit.rel in written:
+                continue
+            try:
+                reason = write_edit(edit, self.kind, journal, code)
+            except FileChanged as error:
+                if error.again:
+                    changed.append(edit.rel)
+                else:
+                    problems.append(str(error))
+                continue
             if reason:
                 problems.append(reason)
             else:
                 written.append(edit.rel)
+        return changed
+
+    def _outcomes(self, actions: list[PlannedAction], plan: IgnorePlan, problems: list[str],
+                  written: list[str], journal: RunJournal) -> list[Outcome]:
+        refused = {t: v.reason for v in plan.refused for t in v.targets}
         outcomes = []
         for action in actions:
             if action.rel in refused:

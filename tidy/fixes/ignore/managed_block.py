@@ -10,9 +10,10 @@ The block is the only part of the file tidy ever writes:
 Lines outside it are never touched, re-running with the same rules changes nothing, the
 file's line ending (LF or CRLF) is kept, and a missing final newline is handled. The write
 is atomic (temp file in the same folder + rename) and keeps the file's mode, and it happens
-only to a regular file reached from the root without following a link
-(tidy.core.safe_files.write_in_root): a `.gitignore` that is a symlink, a FIFO, or sits in a
-linked folder is refused with the reason, never written through.
+only to a regular file reached from the root without following a link, and only while it is
+still the file read (tidy.core.swap: a save meanwhile is merged again, never overwritten): a
+`.gitignore` that is a symlink, a FIFO, or sits in a linked folder is refused with the
+reason, never written through.
 
 Fixers never detect: which rules to write is decided by tidy.analysis.ignore_choice, which checks
 each one against real git before it gets here.
@@ -25,7 +26,8 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tidy.core.safe_files import UnsafeFile, read_in_root, write_in_root
+from tidy.core.safe_files import UnsafeFile, read_in_root
+from tidy.core.swap import RETRIES, FileChanged, read_seen, swap_in_root
 from tidy.workspace.tidy_written import BLOCK_BEGIN, BLOCK_END
 
 BEGIN, END = BLOCK_BEGIN, BLOCK_END  # defined where the scan recognises tidy's own lines
@@ -105,12 +107,25 @@ def add_rules(repo_root: str, patterns: Sequence[str], filename: str = ".gitigno
 
     UnsafeFile when the file is a symlink, a FIFO ... or lies in a linked folder.
     """
-    text = read_file(repo_root, filename) or ""
-    merged = merge_block(text, patterns)
-    if merged == text:
-        return False
-    write_in_root(repo_root, filename, merged.encode(_ENCODING, _ERRORS))
-    return True
+    for _attempt in range(RETRIES):
+        try:
+            seen = read_seen(repo_root, filename)
+        except OSError as error:
+            raise IgnoreFileError(f"{filename}: cannot read: {error.strerror or error}") \
+                from None
+        text = (seen.data or b"").decode(_ENCODING, _ERRORS)
+        merged = merge_block(text, patterns)
+        if merged == text:
+            return False
+        try:  # only while it is still the file read: a save meanwhile is merged again
+            swap_in_root(repo_root, filename, merged.encode(_ENCODING, _ERRORS), seen)
+        except FileChanged as error:
+            if not error.again:
+                raise IgnoreFileError(str(error)) from None
+            continue
+        return True
+    raise IgnoreFileError(f"{filename} kept changing while tidy wrote it ({RETRIES} tries); "
+                          "tidy left it as it is")
 
 
 def read_file(root: str, rel: str) -> str | None:

@@ -8,6 +8,7 @@ import time
 from collections.abc import Sequence
 
 from tidy.core.models import ActionKind
+from tidy.core.units import counted
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, skipped
 from tidy.fixes.fdops import Refused
 from tidy.fixes.journal import Intent, RunJournal
@@ -92,7 +93,8 @@ def tracked_now(actions: Sequence[PlannedAction]) -> dict[str, Problem]:
             inside = [p for p in listed if p == action.rel or p.startswith(action.rel + "/")]
             if inside:
                 problems[action.path] = Problem(
-                    f"holds {len(inside)} tracked file(s), e.g. {inside[0]}: tidy never moves "
-                    "tracked files (the unsafe untrack fix, TDY102, handles committed caches)",
+                    f"holds {counted(len(inside), 'tracked file')}, e.g. {inside[0]}: "
+                    "tidy never moves tracked files (the unsafe untrack fix, TDY102, handles "
+                    "committed caches)",
                     True)
     return problems

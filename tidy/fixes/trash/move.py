@@ -10,6 +10,7 @@ import stat
 import time
 from collections.abc import Callable, Iterator
 
+from tidy.core.units import counted
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
     Refused,
@@ -150,8 +151,9 @@ def left_behind(left: list[str]) -> str:
     """The warning for what stayed at home because the copy does not hold it ("" if none)."""
     if not left:
         return ""
-    return (f"copied, but {len(left)} path(s) written or changed during the move were left "
-            f"in place, not in the trash (e.g. {left[0]})")
+    were = "was" if len(left) == 1 else "were"
+    return (f"copied, but {counted(len(left), 'path')} written or changed during the move "
+            f"{were} left in place, not in the trash (e.g. {left[0]})")
 
 
 # -- path wrappers (tests, and tools that hold paths rather than descriptors) ---------------
