@@ -115,6 +115,11 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             # (Folder.swap_in): a kill then leaves it there, and finishing backwards puts it
             # back. Not a temp name: nothing that clears temps may take it.
             "module_aside": f".{name}.tidy-aside-{stamp}",
+            # Undo gives the originals their times back too: a restored file with a new mtime
+            # is not the file the user had (make, rsync and `git status` see it as changed).
+            "module_times_ns": here.times_ns(name),
+            "project_times_ns": conf.times_ns(os.path.basename(edit[0]))
+            if edit is not None and conf is not None else None,
         }
         _write_synced(os.path.join(backup, "module.py.orig"), original)
         if edit is not None and conf is not None:
@@ -264,15 +269,18 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
     aside = record.get("module_aside")
+    times = recorded_times(record.get("module_times_ns"))
     if changes or not isinstance(aside, str) or not aside.startswith(f".{name}.tidy-aside-"):
-        here.write(name, original)  # --force (the current one is kept beside), or an old record
-    elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside):
+        # --force (the current one is kept beside), or an old record
+        here.write(name, original, times_ns=times)
+    elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside, times):
         # Saved in the instant between the check and the write: the save stays.
         raise UndoRefused(f"{record['module']}: changed while being restored (saved just "
                           "now); nothing was restored")
     if record.get("project_file") and conf is not None:
         with open(os.path.join(backup, "project.orig"), "rb") as f:
-            conf.write(os.path.basename(record["project_file"]), f.read())
+            conf.write(os.path.basename(record["project_file"]), f.read(),
+                       times_ns=recorded_times(record.get("project_times_ns")))
     note = f"restored {record['module']}"
     data_path = record["data_file"]
     if not record.get("data_existed") and here.remove(os.path.basename(data_path)):
@@ -280,6 +288,15 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     if kept:
         note += "; kept the versions edited since as " + ", ".join(kept)
     return note
+
+
+def recorded_times(value: object) -> tuple[int, int] | None:
+    """A record's (atime, mtime) in nanoseconds, or None: the record is input (an old one has
+    no times; an edited one may hold anything), so only two non-negative integers pass."""
+    if isinstance(value, list) and len(value) == 2 and all(
+            type(t) is int and 0 <= t < 2**63 for t in value):
+        return value[0], value[1]
+    return None
 
 
 def _keep_current(record: dict[str, Any], here: Folder, conf: Folder | None) -> list[str]:
