@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -258,7 +259,7 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
             note = _put_back(backup, record, here, conf, changes)
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; not restored") from None
-    os.rename(backup, backup + ".undone")
+    retire(backup)
     return note
 
 
@@ -288,6 +289,35 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     if kept:
         note += "; kept the versions edited since as " + ", ".join(kept)
     return note
+
+
+_BACKUP_FILES = frozenset({"module.py.orig", "project.orig", "record.json"})
+
+
+def retire(backup: str) -> None:
+    """A backup whose originals are back at home is deleted: it only repeats them, and kept
+    it made every fix and undo of a data module add the module's size to `.git/tidy` for
+    good (no purge reached it). Only tidy's own files, by name in the folder's descriptor; a
+    folder holding anything else is renamed `.undone` and left, as before."""
+    try:
+        fd = os.open(backup, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        names = os.listdir(fd)
+        if set(names) <= _BACKUP_FILES and all(
+                stat.S_ISREG(os.stat(n, dir_fd=fd, follow_symlinks=False).st_mode)
+                for n in names):
+            for name in names:
+                os.unlink(name, dir_fd=fd)
+            os.rmdir(backup)
+            return
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        os.rename(backup, backup + ".undone")
 
 
 def recorded_times(value: object) -> tuple[int, int] | None:
@@ -350,18 +380,19 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
         original = f.read()
     name = os.path.basename(record["module"])
     if here.sha256(name) == record.get("module_sha256"):
-        here.write(name, original)
+        here.write(name, original, times_ns=recorded_times(record.get("module_times_ns")))
         notes.append("put back the module a killed extraction had replaced")
     project = os.path.basename(record.get("project_file") or "")
     if project and conf is not None and conf.sha256(project) == record.get("project_sha256"):
         with open(os.path.join(backup, "project.orig"), "rb") as f:
-            conf.write(project, f.read())
+            conf.write(project, f.read(),
+                       times_ns=recorded_times(record.get("project_times_ns")))
         notes.append("put back the build config")
     data_name = os.path.basename(data_path)
     if not record.get("data_existed") and here.sha256(data_name) == record.get("data_sha256") \
             and here.remove(data_name):
         notes.append(f"removed {data_name} a killed extraction left")
-    os.rename(backup, backup + ".undone")
+    retire(backup)
     return notes
 
 
