@@ -96,6 +96,43 @@ def test_tidy_undo_of_a_fix_refuses_after_an_edit(tmp_path: Path) -> None:
     assert module.read_bytes() == edited
 
 
+def _stat_of(path: Path) -> tuple[bytes, int, int]:
+    st = path.stat()
+    return path.read_bytes(), st.st_mode, st.st_mtime_ns
+
+
+@pytest.mark.parametrize("how", ["tidy undo", "extract --undo --force"])
+def test_undo_gives_the_module_and_build_config_their_mtime_back(tmp_path: Path,
+                                                                 how: str) -> None:
+    """Found on pygments (its lexers' builtins modules): undo put the bytes back with a new
+    mtime, so the tree was not the one the user had (make, rsync, `git status` see a change)."""
+    repo, module = _project(tmp_path, rows=4000, pyproject=True)
+    config = repo / "pyproject.toml"
+    for i, path in enumerate((module, config)):
+        os.utime(path, ns=(1_600_000_000_000_000_000 + i, 1_500_000_000_123_456_789 + i))
+    before = {p: _stat_of(p) for p in (module, config)}
+    env = _env(tmp_path)
+    if how == "tidy undo":
+        fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                        "TDY301", cwd=repo, env=env)
+    else:
+        fixed = run_cli("extract", "pkg/data.py", cwd=repo, env=env)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert module.read_bytes() != before[module][0]
+    assert b"package-data" in config.read_bytes()
+    if how == "tidy undo":
+        undone = run_cli("undo", "--yes", cwd=repo, env=env)
+    else:  # the forced path writes over an edited module: the original's times still come back
+        module.write_bytes(module.read_bytes() + b"\n# edited\n")
+        undone = run_cli("extract", "--undo", "--force", "pkg/data.py", cwd=repo, env=env)
+    assert undone.code == 0, undone.out + undone.err
+    assert {p: _stat_of(p) for p in (module, config)} == before
+    assert not (repo / "pkg" / "data.json.gz").exists()
+    # Nor does the undone extraction leave the module's copy in .git/tidy for good: after
+    # four fix/undo rounds on pygments it held 2.7 MB of `.undone` backups no purge reached.
+    assert list((repo / ".git" / "tidy" / "extract").iterdir()) == []
+
+
 # -- kill -9 ---------------------------------------------------------------------------------
 def _children(pid: int) -> list[int]:
     found = []

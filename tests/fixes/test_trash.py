@@ -276,6 +276,10 @@ def test_undo_never_overwrites_what_is_now_at_the_original_path(tmp_path: Path) 
     by_path = {o.path: o for o in result.outcomes}
     blocked = by_path[str(root / "pkg" / "__pycache__")]
     assert blocked.status is Status.FAILED and "exists at the original path" in blocked.reason
+    # The way on is said (seen after fix -> tests -> undo on real projects: every cache the
+    # tests rebuilt was one bare "failed" line): undo again once it is aside, or purge.
+    assert f"`tidy undo {run_id}` again" in blocked.reason
+    assert "`tidy trash purge`" in blocked.reason and blocked.where in blocked.reason
     assert (root / "pkg" / "__pycache__" / "new.pyc").read_bytes() == b"rebuilt"
     assert os.path.exists(blocked.where)  # still in the trash, nothing lost
     assert by_path[str(root / "web" / "node_modules")].status is Status.DONE

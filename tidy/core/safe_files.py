@@ -435,8 +435,10 @@ def temp_name() -> str:
     return f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(6)}{TEMP_SUFFIX}"
 
 
-def replace_at(folder: int, name: str, data: bytes, mode: int) -> None:
-    """Write `data` to a new temp file in `folder` (a descriptor) and rename it to `name`."""
+def replace_at(folder: int, name: str, data: bytes, mode: int,
+               times_ns: tuple[int, int] | None = None) -> None:
+    """Write `data` to a new temp file in `folder` (a descriptor) and rename it to `name`;
+    with `times_ns` (atime, mtime) the file gets those times before it takes the name."""
     remove_stale_temps(folder)
     temp = temp_name()
     fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | _NOFOLLOW, 0o600,
@@ -445,6 +447,8 @@ def replace_at(folder: int, name: str, data: bytes, mode: int) -> None:
         try:
             _write_all(fd, data)
             os.fchmod(fd, mode)
+            if times_ns is not None:
+                os.utime(fd, ns=times_ns)
             os.fsync(fd)
         finally:
             os.close(fd)

@@ -22,6 +22,7 @@ import contextlib
 import hashlib
 import json
 import os
+import stat
 import subprocess
 import time
 from collections.abc import Iterator
@@ -125,6 +126,11 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             # back. Not a temp name: nothing that clears temps may take it.
             "module_aside": f".{name}.tidy-aside-{stamp}",
             "project_aside": f".{project_name}.tidy-aside-{stamp}" if project_name else "",
+            # Undo gives the originals their times back too: a restored file with a new mtime
+            # is not the file the user had (make, rsync and `git status` see it as changed).
+            "module_times_ns": here.times_ns(name),
+            "project_times_ns": conf.times_ns(project_name)
+            if project_name and conf is not None else None,
         }
         _write_synced(os.path.join(backup, "module.py.orig"), original)
         if project_name:
@@ -320,7 +326,7 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
             note = _put_back(backup, record, here, conf, changes)
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; not restored") from None
-    os.rename(backup, backup + ".undone")
+    retire(backup)
     return note
 
 
@@ -336,14 +342,17 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
         with open(os.path.join(backup, "project.orig"), "rb") as f:
             project_original = f.read()
         if changes:
-            conf.write(os.path.basename(record["project_file"]), project_original)
+            conf.write(os.path.basename(record["project_file"]), project_original,
+                       times_ns=recorded_times(record.get("project_times_ns")))
         elif not _put_project(record, conf, project_original):
             raise UndoRefused(f"{record['project_file']}: changed while being restored (saved "
                               "just now); nothing was restored")
     aside = record.get("module_aside")
+    times = recorded_times(record.get("module_times_ns"))
     if changes or not isinstance(aside, str) or not aside.startswith(f".{name}.tidy-aside-"):
-        here.write(name, original)  # --force (the current one is kept beside), or an old record
-    elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside):
+        # --force (the current one is kept beside), or an old record
+        here.write(name, original, times_ns=times)
+    elif not here.swap_in(name, original, str(record.get("module_sha256", "")), aside, times):
         # Saved in the instant between the check and the write: the save stays.
         raise UndoRefused(f"{record['module']}: changed while being restored (saved just "
                           "now); nothing was restored"
@@ -355,6 +364,44 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     if kept:
         note += "; kept the versions edited since as " + ", ".join(kept)
     return note
+
+
+_BACKUP_FILES = frozenset({"module.py.orig", "project.orig", "record.json"})
+
+
+def retire(backup: str) -> None:
+    """A backup whose originals are back at home is deleted: it only repeats them, and kept
+    it made every fix and undo of a data module add the module's size to `.git/tidy` for
+    good (no purge reached it). Only tidy's own files, by name in the folder's descriptor; a
+    folder holding anything else is renamed `.undone` and left, as before."""
+    try:
+        fd = os.open(backup, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        names = os.listdir(fd)
+        if set(names) <= _BACKUP_FILES and all(
+                stat.S_ISREG(os.stat(n, dir_fd=fd, follow_symlinks=False).st_mode)
+                for n in names):
+            for name in names:
+                os.unlink(name, dir_fd=fd)
+            os.rmdir(backup)
+            return
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    with contextlib.suppress(OSError):
+        os.rename(backup, backup + ".undone")
+
+
+def recorded_times(value: object) -> tuple[int, int] | None:
+    """A record's (atime, mtime) in nanoseconds, or None: the record is input (an old one has
+    no times; an edited one may hold anything), so only two non-negative integers pass."""
+    if isinstance(value, list) and len(value) == 2 and all(
+            type(t) is int and 0 <= t < 2**63 for t in value):
+        return value[0], value[1]
+    return None
 
 
 def _keep_current(record: dict[str, Any], here: Folder, conf: Folder | None) -> list[str]:
@@ -409,7 +456,7 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
         original = f.read()
     name = os.path.basename(record["module"])
     if here.sha256(name) == record.get("module_sha256"):
-        here.write(name, original)
+        here.write(name, original, times_ns=recorded_times(record.get("module_times_ns")))
         notes.append("put back the module a killed extraction had replaced")
     project = os.path.basename(record.get("project_file") or "")
     if project and conf is not None and conf.sha256(project) == record.get("project_sha256"):
@@ -422,7 +469,7 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
     if not record.get("data_existed") and here.sha256(data_name) == record.get("data_sha256") \
             and here.remove(data_name):
         notes.append(f"removed {data_name} a killed extraction left")
-    os.rename(backup, backup + ".undone")
+    retire(backup)
     return notes
 
 
@@ -450,15 +497,16 @@ def _project_aside(record: dict[str, Any]) -> str:
 
 
 def _put_project(record: dict[str, Any], conf: Folder, original: bytes) -> bool:
-    """The build config back to `original` only while it holds what the extraction wrote
-    (Folder.swap_in); False, the save kept, when it was saved meanwhile. (A record from
-    before the aside name was kept: written after the check, as then.)"""
+    """The build config back to `original` (and its recorded times) only while it holds what
+    the extraction wrote (Folder.swap_in); False, the save kept, when it was saved meanwhile.
+    (A record from before the aside name was kept: written after the check, as then.)"""
     project = os.path.basename(record["project_file"])
     aside = _project_aside(record)
+    times = recorded_times(record.get("project_times_ns"))
     if not aside:
-        conf.write(project, original)
+        conf.write(project, original, times_ns=times)
         return True
-    return conf.swap_in(project, original, str(record.get("project_sha256", "")), aside)
+    return conf.swap_in(project, original, str(record.get("project_sha256", "")), aside, times)
 
 
 def _project_back_from_aside(record: dict[str, Any], conf: Folder | None) -> list[str]:

@@ -77,18 +77,26 @@ class Folder:
             raise UnsafeFile(self._shown(name), "is not a regular file; not read")
         return f
 
-    def write(self, name: str, data: bytes, like: str | None = None) -> None:
+    def times_ns(self, name: str) -> tuple[int, int] | None:
+        """The (atime, mtime) of `name` in nanoseconds; None when it is missing."""
+        st = self._lstat(name)
+        return (st.st_atime_ns, st.st_mtime_ns) if st is not None else None
+
+    def write(self, name: str, data: bytes, like: str | None = None,
+              times_ns: tuple[int, int] | None = None) -> None:
         """Replace `name` in one rename: with the mode of `like` (in this folder), else its
-        own, else 0644. UnsafeFile when it is a link or not a regular file."""
+        own, else 0644; with `times_ns`, those times. UnsafeFile when it is a link or not a
+        regular file."""
         st = self._lstat(name)
         if st is not None and not stat.S_ISREG(st.st_mode):
             raise UnsafeFile(self._shown(name), f"is {kind_of(st.st_mode)}; not written")
         model = self._lstat(like) if like else st
         mode = stat.S_IMODE(model.st_mode) if model is not None and stat.S_ISREG(
             model.st_mode) else 0o644
-        replace_at(self.fd, name, data, mode)
+        replace_at(self.fd, name, data, mode, times_ns)
 
-    def swap_in(self, name: str, data: bytes, expected: str, aside: str) -> bool:
+    def swap_in(self, name: str, data: bytes, expected: str, aside: str,
+                times_ns: tuple[int, int] | None = None) -> bool:
         """Replace `name` with `data` only while it holds the bytes whose sha256 is
         `expected`, with no instant in which a write to it is lost: the new file is written
         whole under a temp name; `name` is renamed to `aside` (out of every writer's way: a
@@ -97,7 +105,8 @@ class Folder:
         (they go back to `name`, or stay at `aside` when a save made `name` anew meanwhile)
         or a save made `name` anew (then `aside`, the expected bytes, goes). `name` is
         missing for the instant of the check (a reader then sees no module, never a wrong
-        one)."""
+        one). With `times_ns` (atime, mtime) the new file has those times before it takes the
+        name: no instant shows the new bytes with another mtime."""
         st = self._lstat(name)
         if st is None or not stat.S_ISREG(st.st_mode):
             raise UnsafeFile(self._shown(name), "is not a regular file; not written")
@@ -110,6 +119,8 @@ class Folder:
                 while view:
                     view = view[os.write(fd, view):]
                 os.fchmod(fd, stat.S_IMODE(st.st_mode))
+                if times_ns is not None:
+                    os.utime(fd, ns=times_ns)
                 os.fsync(fd)
             finally:
                 os.close(fd)

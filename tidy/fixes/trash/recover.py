@@ -51,8 +51,7 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                             what="a folder on the way back") as home:
                 if exists_at(home.fd, spot.name):
                     if not _left_in_place(entry, slot.fd, home.fd, spot.name):
-                        return fail("something now exists at the original path; left in "
-                                    f"the trash at {dst}")
+                        return fail(_taken_since(dst, journal.run_id))
                     temp = new_merge_temp()  # journaled first: recovery clears it
                     journal.write({"op": "undo-intent", "ref": intent.seq,
                                    "merge_temp": temp}, sync=True)
@@ -78,6 +77,16 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
     return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _taken_since(dst: str, run_id: str) -> str:
+    """Why an item stays in the trash when its name at home was taken again since the fix (a
+    build or a test run regenerates the caches it moved: the common case after a fix), and
+    the two ways on: a user running the tests between fix and undo must not read it as loss."""
+    return ("something now exists at the original path (a build or test run may have made it "
+            f"again); it stays as it is, and the old one stays in the trash at {dst}: move "
+            f"what is there aside and run `tidy undo {run_id}` again to put the old one "
+            "back, or `tidy trash purge` to free it")
 
 
 def _left_in_place(entry: dict[str, object], slot_fd: int, home_fd: int, name: str) -> bool:
