@@ -21,6 +21,16 @@ def data_module_text(rows: int = 3000) -> str:
     return f"DATA = {data!r}\n"
 
 
+def write_vendored_site(repo: Path) -> None:
+    """Two vendored libraries under static/vendor: jquery, which a template loads (TDY403),
+    and ketcher, which nothing references (TDY401)."""
+    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
+    write(repo / "static/vendor/ketcher/ketcher.min.js", MINIFIED)
+    write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
+    write(repo / "static/vendor/jquery/jquery.min.js", MINIFIED)
+    write(repo / "templates/base.html", '<script src="/static/vendor/jquery/jquery.min.js">\n')
+
+
 def many_rules_repo(root: Path) -> Path:
     repo = make_repo(root)
     write(repo / "pyproject.toml", '[project]\nname = "demo"\nversion = "0"\n')
@@ -30,11 +40,7 @@ def many_rules_repo(root: Path) -> Path:
     write(repo / "data" / "big.bin", bytes(range(256)) * 800)  # 204,800 bytes
     write(repo / "data" / "copy_of_big.bin", bytes(range(256)) * 800)
     write(repo / "data" / "huge.bin", size=1_500_000)
-    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
-    write(repo / "static/vendor/ketcher/ketcher.min.js", MINIFIED)
-    write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
-    write(repo / "static/vendor/jquery/jquery.min.js", MINIFIED)
-    write(repo / "templates/base.html", '<script src="/static/vendor/jquery/jquery.min.js">\n')
+    write_vendored_site(repo)
     commit(repo)
     write(repo / "app" / "__pycache__" / "main.cpython-311.pyc", size=2_000)
     write(repo / "app" / "__pycache__" / "gone.cpython-311.pyc", size=1_000)  # no gone.py

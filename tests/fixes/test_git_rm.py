@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
-
-MINIFIED = "var a=function(){return 1};" * 400 + "\n"
+from tests.cli.many_rules import write_vendored_site
+from tests.conftest import commit, git, hermetic_env, make_repo, run_cli
 
 
 def _snapshot(repo: Path) -> dict[str, str]:
@@ -21,11 +20,7 @@ def _snapshot(repo: Path) -> dict[str, str]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     repo = make_repo(tmp_path / "site")
-    write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
-    write(repo / "static/vendor/ketcher/ketcher.min.js", MINIFIED)
-    write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
-    write(repo / "static/vendor/jquery/jquery.min.js", MINIFIED)
-    write(repo / "templates/base.html", '<script src="/static/vendor/jquery/jquery.min.js">\n')
+    write_vendored_site(repo)
     commit(repo)
     return repo
 

@@ -318,15 +318,8 @@ def read_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
     UnsafeFile when it (or a folder on the way) is a link, a FIFO, a device ...; `verb` ends
     its message ("not edited", "not read").
     """
-    folders, name = _split(rel)
-    try:
-        with folder_in_root(root, folders, verb=verb) as folder:
-            st = _lstat_at(name, folder)
-            if st is not None and stat.S_ISLNK(st.st_mode):
-                raise UnsafeFile(rel, _link_reason(root, folders, name, folder, st, verb))
-            return _read(name, folder, rel, limit, False, verb)
-    except FileNotFoundError:
-        return None
+    found = read_stat_in_root(root, rel, limit=limit, verb=verb)
+    return None if found is None else found[0]
 
 
 def read_stat_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
