@@ -136,3 +136,46 @@ def test_a_config_that_includes_stdin_does_not_read_tidys_stdin(tmp_path: Path) 
     assert proc.returncode in (0, 1), err
     codes = {f["code"] for g in json.loads(out)["groups"] for f in g["findings"]}
     assert {"TDY102", "TDY401"} <= codes
+
+
+def _as_an_old_git_reads_it(env: dict[str, str]) -> dict[str, str]:
+    """What a git older than 2.31 takes from tidy's environment: it knows no
+    GIT_CONFIG_COUNT/KEY/VALUE, only GIT_CONFIG_PARAMETERS (`git -c`'s channel)."""
+    return {k: v for k, v in env.items()
+            if not (k == "GIT_CONFIG_COUNT" or k.startswith(("GIT_CONFIG_KEY_",
+                                                                "GIT_CONFIG_VALUE_")))}
+
+
+def test_a_git_older_than_2_31_gets_the_same_guards(tmp_path: Path) -> None:
+    """git_env's settings are also in GIT_CONFIG_PARAMETERS, which every git reads: with
+    only that left, the repo's fsmonitor, its post-index-change hook and its clean filter
+    still run nowhere. (Without it, the same env runs all three: the check below.)"""
+    from tidy.workspace.git import git_env
+
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "a.txt", "a\n")
+    write(repo / ".gitattributes", "*.txt filter=mark\n")
+    commit(repo)
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    hooks = tmp_path / "hooks"
+    hooks.mkdir()
+    hook = write(hooks / "post-index-change", f"#!/bin/sh\ntouch '{marks / 'hook'}'\n")
+    hook.chmod(hook.stat().st_mode | stat.S_IXUSR)
+    for key, value in (("core.fsmonitor", f"touch '{marks / 'fsmonitor'}'; false"),
+                       ("core.hooksPath", str(hooks)),
+                       ("filter.mark.clean", _marker(marks, "clean"))):
+        git(repo, "config", key, value)
+    write(repo / "a.txt", "changed\n")
+
+    def run_git(env: dict[str, str]) -> None:
+        for args in (["ls-files", "-z"], ["add", "a.txt"]):
+            subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True,
+                           stdin=subprocess.DEVNULL, check=False, timeout=60)
+
+    old_git = _as_an_old_git_reads_it(git_env(str(repo)))
+    run_git(old_git)
+    assert sorted(os.listdir(marks)) == []
+    del old_git["GIT_CONFIG_PARAMETERS"]
+    run_git(old_git)
+    assert sorted(os.listdir(marks)) == ["clean", "fsmonitor", "hook"]

@@ -84,7 +84,16 @@ def no_commands(env: dict[str, str], repo: str | None) -> dict[str, str]:
         env[f"GIT_CONFIG_KEY_{number}"] = key
         env[f"GIT_CONFIG_VALUE_{number}"] = value
     env["GIT_CONFIG_COUNT"] = str(len(settings))
+    # The same settings in the form every git reads (`git -c`'s own channel since git 1.7):
+    # a git older than 2.31 ignores GIT_CONFIG_COUNT, and would run the repo's fsmonitor,
+    # hooks and pager again. The 'key=value' form is the one old and new gits both parse.
+    env["GIT_CONFIG_PARAMETERS"] = " ".join(_sq(f"{key}={value}") for key, value in settings)
     return env
+
+
+def _sq(text: str) -> str:
+    """`text` in single quotes as git's sq_quote writes it (a ' becomes '\\'')."""
+    return "'" + text.replace("'", "'\\''") + "'"
 
 
 _filter_cache: dict[tuple[str, tuple[tuple[int, int, int], ...]], tuple[str, ...]] = {}
