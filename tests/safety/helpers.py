@@ -8,9 +8,12 @@ folder holds Python).
 
 from __future__ import annotations
 
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
@@ -45,6 +48,31 @@ def tidy(*args: str, cwd: Path, state: Path, timeout: float = 120
                           errors="surrogateescape",
                           env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
                           timeout=timeout, check=False)
+
+
+def strace_hold(syscall: str, hold_s: float, when: str = "1",
+                follow_forks: bool = True) -> list[str]:
+    """The strace argv prefix that holds a command `hold_s` seconds before the `when`-th
+    call of `syscall` (strace's syntax: "2" the second, "1+" every one; counted per process;
+    `syscall` may list several, "rename,renameat"). The way the race tests land a write,
+    a swap or a kill at one exact step of tidy."""
+    return [str(shutil.which("strace") or "strace"), *(["-f"] if follow_forks else []), "-qq",
+            "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
+            "-e", f"inject={syscall}:delay_enter={int(hold_s * 1_000_000)}:when={when}"]
+
+
+def held_tidy(*args: str, cwd: Path, state: Path, syscall: str, hold_s: float,
+              when: str = "1", quiet: bool = False, text: bool = False,
+              follow_forks: bool = True, env: dict[str, str] | None = None
+              ) -> subprocess.Popen[Any]:
+    """`python -m tidy ARGS` (its own state folder, no terminal, a session of its own so a
+    test can kill it with its children) held as strace_hold says; output piped, or dropped
+    when `quiet`. `env`: variables over the hermetic environment."""
+    out = subprocess.DEVNULL if quiet else subprocess.PIPE
+    return subprocess.Popen(
+        [*strace_hold(syscall, hold_s, when, follow_forks), sys.executable, "-m", "tidy", *args],
+        cwd=cwd, env=hermetic_env({"TIDY_STATE_DIR": str(state), **(env or {})}),
+        stdin=subprocess.DEVNULL, stdout=out, stderr=out, text=text, start_new_session=True)
 
 
 def data_module_repo(root: Path) -> Path:

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import write
+from tests.safety.helpers import strace_hold
 from tests.safety.moves_helpers import node_project
 from tests.safety.other_user import USER, readable_python, user_env
 
@@ -49,10 +50,7 @@ def test_the_chmod_of_a_folder_tidy_cannot_open_never_follows_a_link(user_tree: 
     root.chmod(0o555)  # no .tidy-trash there: the cache is copied into the state trash
 
     fix = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull,
-         "-e", "trace=renameat2,fchmodat",
-         "-e", f"inject=renameat2:delay_enter={HOLD_US}:when=1",
-         "-e", f"inject=fchmodat:delay_enter={HOLD_US}:when=1",
+        [*strace_hold("renameat2,fchmodat", HOLD_US / 1e6),
          "setpriv", f"--reuid={USER}", f"--regid={USER}", "--clear-groups",
          "env", f"TIDY_STATE_DIR={state}", *python, "-m", "tidy", "fix", "--yes", "-q",
          "--select", "TDY1", str(root)],

@@ -17,15 +17,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
-from tests.safety.helpers import config_repo, tidy
+from tests.conftest import write
+from tests.safety.helpers import config_repo, held_tidy, tidy
 
 HOLD_US = 1_000_000
 FIX = ("fix", "--yes", "--skip-recent", "0s", "--format", "json", ".")
@@ -36,12 +35,8 @@ MINE = "# mine\n*.log\n"
 def _held(repo: Path, state: Path, syscall: str, *args: str, hold_us: int = HOLD_US
           ) -> subprocess.Popen[bytes]:
     """`tidy ARGS`, held `hold_us` before every `syscall` it makes."""
-    return subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:delay_enter={hold_us}:when=1+",
-         sys.executable, "-m", "tidy", *args],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return held_tidy(*args, cwd=repo, state=state, syscall=syscall, hold_s=hold_us / 1e6,
+                     when="1+")
 
 
 def _temp_in(folder: Path) -> bool:

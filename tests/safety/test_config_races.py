@@ -21,7 +21,7 @@ import pytest
 
 from tests.conftest import commit, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 
 BEGIN = "# >>> tidy managed (do not edit this block) >>>"
 MINE = "# my rules\n*.log\n"
@@ -231,12 +231,9 @@ def test_an_undo_killed_before_it_edited_a_changed_gitignore_can_be_run_again(
     _fix(repo, state)
     edited = (repo / ".gitignore").read_text() + "secrets.env\n"
     (repo / ".gitignore").write_text(edited)
-    undo = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=fsync",
-         "-e", "inject=fsync:delay_enter=3000000:when=2",  # 1: undo-begin, 2: undo-intent
-         sys.executable, "-m", "tidy", "undo"], cwd=repo,
-        env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    # fsync 1: the undo-begin, 2: the undo-intent
+    undo = held_tidy("undo", cwd=repo, state=state, syscall="fsync", hold_s=3, when="2",
+                     quiet=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and undo.poll() is None and '"undo-intent"' not in "".join(
             p.read_text() for p in (state / "runs").glob("*.jsonl")):
@@ -269,12 +266,8 @@ def test_an_untrack_undo_killed_before_it_took_the_rule_out_can_be_run_again(
     done = tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY102", cwd=repo, state=state)
     assert done.returncode == 0, done.stdout + done.stderr
     assert "/pkg/__pycache__/" in (repo / ".gitignore").read_text()
-    undo = subprocess.Popen(
-        ["strace", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=rename,renameat",
-         "-e", "inject=rename,renameat:delay_enter=3000000:when=1", sys.executable, "-m",
-         "tidy", "undo"], cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+    undo = held_tidy("undo", cwd=repo, state=state, syscall="rename,renameat", hold_s=3,
+                     quiet=True, follow_forks=False)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and undo.poll() is None and not any(
             n.startswith(".tidy-") for n in os.listdir(repo)):  # its temp .gitignore

@@ -14,19 +14,16 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
+from tests.conftest import write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
 
@@ -59,12 +56,8 @@ def test_a_copy_that_ran_out_of_space_leaves_no_empty_run_folder(
 
 def _killed_while_making_its_journal(root: Path, state: Path) -> str:
     """`tidy fix` held at its journal's flock (right after the .new file is made), killed."""
-    fix = subprocess.Popen(
-        [str(shutil.which("strace")), "-f", "-qq", "--seccomp-bpf", "-o", os.devnull,
-         "-e", "trace=flock", "-e", "inject=flock:delay_enter=3000000:when=1",
-         sys.executable, "-m", "tidy", "fix", "--yes", "-q", "--select", "TDY1", str(root)],
-        cwd=root, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", str(root), cwd=root, state=state,
+                    syscall="flock", hold_s=3, quiet=True)
     runs = state / "runs"
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (runs.is_dir() and os.listdir(runs)):

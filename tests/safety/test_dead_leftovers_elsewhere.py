@@ -20,16 +20,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
+from tests.conftest import write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 from tests.safety.moves_helpers import node_project
 from tests.safety.test_move_copy_writes import _wait_for
 
@@ -40,12 +38,8 @@ OLD = time.time() - 600
 def _killed_at(root: Path, state: Path, syscall: str, when: int, trash: Path) -> Path:
     """`tidy fix` held at the `when`-th `syscall`, killed once its run folder is in `trash`
     (and the hold is reached): that run folder."""
-    fix = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:delay_enter=4000000:when={when}",
-         sys.executable, "-m", "tidy", "fix", "--yes", "-q", "--select", "TDY1", str(root)],
-        cwd=root, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", str(root), cwd=root, state=state,
+                    syscall=syscall, hold_s=4, when=str(when), quiet=True)
     _wait_for(lambda: trash.is_dir() and any(trash.iterdir()), fix, "the run folder")
     time.sleep(1.0)
     assert fix.poll() is None, "tidy was not held"

@@ -10,17 +10,14 @@ during the writing stays, and the extraction stops with everything put back (exi
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 import time
 import tomllib
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, hermetic_env, write
-from tests.safety.helpers import data_module_repo
+from tests.conftest import commit, write
+from tests.safety.helpers import data_module_repo, held_tidy
 from tidy.extract import backup, packaging
 
 BODY = ('[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"\n\n'
@@ -41,12 +38,8 @@ def test_a_save_to_pyproject_while_the_data_file_is_written_stays(tmp_path: Path
     module = repo / "pkg" / "data.py"
     original = module.read_bytes()
     # renameat: 1 the backup's record, 2 the data file (held there), 3 the build config.
-    extract = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=renameat",
-         "-e", "inject=renameat:delay_enter=2000000:when=2",
-         sys.executable, "-m", "tidy", "extract", "pkg/data.py"],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "st")}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=tmp_path / "st",
+                        syscall="renameat", hold_s=2, when="2")
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in (repo / "pkg").iterdir()):
         assert extract.poll() is None and time.monotonic() < deadline, "never held"

@@ -22,15 +22,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
+from tests.conftest import write
 from tests.fixes.helpers import snapshot
-from tests.safety.helpers import data_module_repo, tidy
+from tests.safety.helpers import data_module_repo, held_tidy, tidy
 
 HOLD_S = 3
 FIX = ("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select", "TDY301",
@@ -48,12 +47,8 @@ def _repo_and_outside(tmp_path: Path) -> tuple[Path, Path]:
 
 def _held(repo: Path, state: Path, syscall: str, when: int, *args: str
           ) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:delay_enter={HOLD_S * 1_000_000}:when={when}",
-         sys.executable, "-m", "tidy", *args],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return held_tidy(*args, cwd=repo, state=state, syscall=syscall, hold_s=HOLD_S,
+                     when=str(when))
 
 
 def _swap(repo: Path, outside: Path) -> None:

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hermetic_env
-from tests.safety.helpers import data_module_repo
+from tests.safety.helpers import data_module_repo, held_tidy
 from tests.safety.test_move_copy_writes import _wait_for
 
 pytestmark = pytest.mark.slow
@@ -32,12 +32,8 @@ EDIT = "\n# the user's edit, saved while tidy wrote\n"
 
 
 def _held(repo: Path, state: Path, when: int, *args: str) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=renameat",
-         "-e", f"inject=renameat:delay_enter=3000000:when={when}",
-         sys.executable, "-m", "tidy", "extract", *args, "pkg/data.py"],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    return held_tidy("extract", *args, "pkg/data.py", cwd=repo, state=state,
+                     syscall="renameat", hold_s=3, when=str(when))
 
 
 def _save_while_held(proc: subprocess.Popen[bytes], module: Path, ready: object) -> bytes:
@@ -89,12 +85,8 @@ def test_a_kill_while_the_module_stands_aside_is_put_back(tmp_path: Path) -> Non
     module = repo / "pkg" / "data.py"
     original = module.read_bytes()
     state = tmp_path / "st"
-    extract = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=linkat",
-         "-e", "inject=linkat:delay_enter=3000000:when=1",
-         sys.executable, "-m", "tidy", "extract", "pkg/data.py"],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=state, syscall="linkat",
+                        hold_s=3, quiet=True)
     _wait_for(lambda: not module.exists(), extract, "the module set aside")
     time.sleep(0.5)
     os.killpg(extract.pid, 9)

@@ -14,15 +14,14 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, hermetic_env, make_repo, write
+from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 
 DELAY_S = 3
 
@@ -38,13 +37,8 @@ def _next_repo(root: Path) -> Path:
 
 def _fix_held_before_its_first_lock(repo: Path, state: Path) -> subprocess.Popen[bytes]:
     """`tidy fix` whose first flock (its journal's: the state folder is new) waits DELAY_S."""
-    return subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=flock",
-         "-e", f"inject=flock:delay_enter={DELAY_S * 1_000_000}:when=1",
-         sys.executable, "-m", "tidy", "fix", "--yes", "--skip-recent", "0s", "--format",
-         "json", "web"],
-        cwd=repo, env=hermetic_env({"TIDY_STATE_DIR": str(state)}), stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return held_tidy("fix", "--yes", "--skip-recent", "0s", "--format", "json", "web",
+                     cwd=repo, state=state, syscall="flock", hold_s=DELAY_S)
 
 
 def _wait_for_a_file_in(folder: Path, proc: subprocess.Popen[bytes]) -> None:

@@ -18,15 +18,12 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 from tests.safety.test_move_copy_writes import _wait_for
 from tests.safety.test_undo_merge import _move_leaving
 
@@ -35,13 +32,8 @@ pytestmark = pytest.mark.slow
 
 def _undo_killed_mid_copy(root: Path, state: Path) -> Path:
     """`tidy undo` held at the sendfile of the merge's copy, then killed: the temp it left."""
-    undo = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=sendfile",
-         "-e", "inject=sendfile:delay_enter=5000000:when=1",
-         sys.executable, "-m", "tidy", "undo"],
-        cwd=root.parent, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+    undo = held_tidy("undo", cwd=root.parent, state=state, syscall="sendfile", hold_s=5,
+                     quiet=True)
     dep = root / "web" / "node_modules" / "dep"
     _wait_for(lambda: any(p.name.startswith(".tidy-undo-") for p in dep.iterdir()), undo,
               "the merge's copy at home")

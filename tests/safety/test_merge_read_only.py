@@ -27,6 +27,7 @@ from pathlib import Path
 import pytest
 
 from tests.fixes.helpers import backdate
+from tests.safety.helpers import strace_hold
 from tests.safety.moves_helpers import node_project
 from tests.safety.other_user import USER, as_user_argv, readable_python, user_env
 from tests.safety.test_move_copy_writes import _wait_for
@@ -72,8 +73,7 @@ def _left_in_place(python: list[str], root: Path, state: Path) -> Path:
         pytest.skip("chattr +i is not supported here")  # no .tidy-trash: the copy fallback
     cache = root / "web" / "node_modules"
     fix = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=renameat2",
-         "-e", "inject=renameat2:delay_enter=3000000:when=1",
+        [*strace_hold("renameat2", 3),
          *as_user_argv(python, state, "fix", "--yes", "-q", "--select", "TDY1",
                        "--format", "json", str(root))],
         env=user_env(), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
@@ -140,8 +140,7 @@ def test_an_undo_killed_copying_a_read_only_folder_leaves_nothing_at_home(
 
     # sendfile: index.js (2 calls), ro/f.txt (2), then z.bin: held there, killed.
     undo = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=sendfile",
-         "-e", "inject=sendfile:delay_enter=5000000:when=5",
+        [*strace_hold("sendfile", 5, when="5"),
          *as_user_argv(python, user_state, "undo")],
         cwd=root, env=user_env(), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL, start_new_session=True)

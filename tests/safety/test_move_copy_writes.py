@@ -19,7 +19,6 @@ import json
 import os
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -27,24 +26,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import hermetic_env
 from tests.fixes.helpers import backdate, snapshot
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 
 HOLD_S = 3
 
 
 def _held_fix(root: Path, state: Path, syscall: str, when: str) -> subprocess.Popen[bytes]:
     """`tidy fix --yes` under strace, each matching `syscall` held HOLD_S (or 1 s) first."""
-    hold = HOLD_S * 1_000_000 if when else 1_000_000
-    inject = f"inject={syscall}:delay_enter={hold}" + (f":when={when}" if when else "")
-    return subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
-         "-e", inject, sys.executable, "-m", "tidy", "fix", "--yes", "-q", "--select", "TDY1",
-         "--format", "json", str(root)],
-        cwd=root.parent, env=hermetic_env({"TIDY_STATE_DIR": str(root.parent.parent / "st")}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True)
+    return held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
+                     cwd=root.parent, state=root.parent.parent / "st", syscall=syscall,
+                     hold_s=HOLD_S if when else 1, when=when or "1+")
 
 
 def _wait_for(found: object, proc: subprocess.Popen[bytes], what: str) -> None:

@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
+from tests.conftest import write
 from tests.fixes.helpers import snapshot
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 
 FIX = ("fix", "--yes", "-q", "--select", "TDY1", "--format", "json")
 
@@ -62,13 +59,8 @@ def test_recovery_of_a_killed_undo_keeps_a_partial_named_folder_it_did_not_make(
 
     # The undo, held at its first mkdir (the partial copy's: after its intent is on disk),
     # is killed there.
-    undo = subprocess.Popen(
-        [str(shutil.which("strace")), "-f", "-qq", "--seccomp-bpf", "-o", os.devnull,
-         "-e", "trace=mkdirat", "-e", "inject=mkdirat:delay_enter=3000000:when=1",
-         sys.executable, "-m", "tidy", "undo"],
-        cwd=root.parent, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+    undo = held_tidy("undo", cwd=root.parent, state=state, syscall="mkdirat", hold_s=3,
+                     quiet=True)
     deadline = time.monotonic() + 30
     while not any("undo-intent" in p.read_text() for p in (state / "runs").glob("*.jsonl")):
         assert time.monotonic() < deadline and undo.poll() is None, "no undo intent seen"

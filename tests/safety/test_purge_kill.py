@@ -16,16 +16,14 @@ from __future__ import annotations
 import json
 import os
 import signal
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import hermetic_env, write
+from tests.conftest import write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 from tests.safety.moves_helpers import node_project
 
 
@@ -47,12 +45,8 @@ def _fixed(tmp_path: Path) -> tuple[Path, Path, str, Path]:
 @pytest.mark.slow
 def test_undo_after_a_purge_killed_half_way_puts_back_no_partial_folder(tmp_path: Path) -> None:
     root, state, run, slot = _fixed(tmp_path)
-    purge = subprocess.Popen(
-        ["strace", "-f", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=unlinkat",
-         "-e", "inject=unlinkat:delay_enter=100000", sys.executable, "-m", "tidy", "trash",
-         "purge", "--yes"], cwd=root, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        start_new_session=True)
+    purge = held_tidy("trash", "purge", "--yes", cwd=root, state=state, syscall="unlinkat",
+                      hold_s=0.1, when="1+", quiet=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and purge.poll() is None and len(os.listdir(slot)) > 35:
         time.sleep(0.01)

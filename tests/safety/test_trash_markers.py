@@ -27,7 +27,7 @@ import pytest
 
 from tests.conftest import hermetic_env, write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import tidy
+from tests.safety.helpers import held_tidy, tidy
 from tests.safety.moves_helpers import node_project
 
 
@@ -35,15 +35,8 @@ def _held(args: list[str], cwd: Path, state: Path, syscall: str, when: int,
           hold_s: float, path: str | None = None) -> subprocess.Popen[str]:
     """tidy under strace, its `when`-th `syscall` held `hold_s` first (counted per process;
     `path` replaces PATH: without an `rm` there purge deletes in process, and counts)."""
-    extra = {"TIDY_STATE_DIR": str(state)} | ({} if path is None else {"PATH": path})
-    return subprocess.Popen(
-        [str(shutil.which("strace")), "-f", "-qq", "--seccomp-bpf", "-o", os.devnull,
-         "-e", f"trace={syscall}",
-         "-e", f"inject={syscall}:delay_enter={int(hold_s * 1e6)}:when={when}",
-         sys.executable, "-m", "tidy", *args],
-        cwd=cwd, env=hermetic_env(extra), text=True,
-        stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        start_new_session=True)
+    return held_tidy(*args, cwd=cwd, state=state, syscall=syscall, hold_s=hold_s,
+                     when=str(when), text=True, env=None if path is None else {"PATH": path})
 
 
 def _trashed_once(root: Path, state: Path) -> Path:
