@@ -23,6 +23,7 @@ from tidy.browse.model import GroupRow, Model, tree_bytes
 from tidy.browse.tree import NOT_ITEMISED, ScanTree
 from tidy.core.config import load
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Size, Surface, Tracked
+from tidy.core.printable import printable
 
 NOW = 1_800_000_000.0
 _TRASH = Fix(ActionKind.TRASH, Applicability.SAFE, "move to the trash")
@@ -173,7 +174,7 @@ def test_fit_and_clip_stay_in_their_columns(text: str, width: int) -> None:
 
 @given(st.text(max_size=30))
 def test_printable_is_one_line(name: str) -> None:
-    shown = cells.printable(name)
+    shown = printable(name)
     assert "\n" not in shown and "\r" not in shown and all(c.isprintable() for c in shown)
 
 

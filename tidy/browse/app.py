@@ -29,7 +29,6 @@ from tidy.browse.cells import (
     fix_word,
     kind_word,
     only_explains,
-    printable,
     size,
     state_word,
 )
@@ -38,6 +37,7 @@ from tidy.browse.model import GroupRow, Item, Model, Row
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
 from tidy.core.config import Config
+from tidy.core.printable import printable
 from tidy.fixes.commands import CommandError
 from tidy.fixes.journal import JournalError
 from tidy.fixes.plan import Plan, PlanRefused

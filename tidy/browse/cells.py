@@ -67,13 +67,6 @@ def kind_word(finding: Finding) -> str:
     return finding.kind or finding.rule
 
 
-def printable(text: str) -> str:
-    """A path a terminal can show: undecodable bytes as \\xNN, control characters (a newline
-    in a name) escaped, so that one name is one line."""
-    decoded = text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in decoded)
-
-
 def fit(text: str, width: int) -> str:
     """`text` in `width` terminal columns, its start cut (the end of a path says the most)."""
     if cell_len(text) <= width:

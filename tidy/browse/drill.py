@@ -19,9 +19,10 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from tidy.browse import evidence
-from tidy.browse.cells import fit, kind_word, printable, size
+from tidy.browse.cells import fit, kind_word, size
 from tidy.browse.model import Item
 from tidy.browse.tree import Node, ScanTree
+from tidy.core.printable import printable
 
 if TYPE_CHECKING:
     from tidy.browse.app import BrowseApp

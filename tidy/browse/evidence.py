@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from tidy.browse.cells import age, fix_word, printable, size, state_word
+from tidy.browse.cells import age, fix_word, size, state_word
 from tidy.browse.model import GroupRow, Item, Row
 from tidy.core.models import Applicability, Group
+from tidy.core.printable import printable
 
 _APPLICABILITY = {
     Applicability.SAFE: "safe: applied by a plain `tidy fix`",

@@ -14,8 +14,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, DataTable, Footer, Static
 
 from tidy.browse import actions
-from tidy.browse.cells import clip, fit, printable, size
+from tidy.browse.cells import clip, fit, size
 from tidy.core.models import ActionKind
+from tidy.core.printable import printable
 from tidy.fixes import Status
 from tidy.fixes.plan import Plan, PlannedAction
 
