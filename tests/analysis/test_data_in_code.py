@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import pickle
 import random
+import re
 import sysconfig
 import time
 from pathlib import Path
@@ -222,9 +223,16 @@ def test_speed_on_a_seed_shaped_module() -> None:
 
 # ------------------------------------------------------------------ TDY303's JS judge
 
+# The tokenizer judge_js stands for, one match per token (names included): the specification
+# its jumping search must answer as.
+_JS_TOKEN = re.compile(
+    rb"'(?:[^'\\\n]|\\.)*'|\"(?:[^\"\\\n]|\\.)*\"|`(?:[^`\\]|\\.)*`|(?P<num>\b\d[\w.]*)"
+    rb"|(?P<name>[A-Za-z_$][\w$]*)|//[^\n]*|/\*[\s\S]*?\*/")
+
+
 def _judge_js_reading_all(data: bytes) -> bool:
-    """judge_js as it was before it learnt to stop early: every token of the sample counted."""
-    from tidy.analysis.data_in_code.jsdata import _JS_TOKEN, SAMPLE_BYTES
+    """judge_js as it was first written: every token of the sample matched and counted."""
+    from tidy.analysis.data_in_code.jsdata import SAMPLE_BYTES
 
     sample = data[:SAMPLE_BYTES]
     literal = names = tokens = 0
@@ -238,7 +246,8 @@ def _judge_js_reading_all(data: bytes) -> bool:
 
 
 _JS_PIECES = [b"'", b'"', b"`", b"\\", b"\n", b"/", b"*", b" ", b",", b"//", b"/*", b"*/",
-              b"name", b"x1", b"$el", b"12", b"3.5e2", b"'ab'", b'"cd, ef"', b"`t`"]
+              b"name", b"x1", b"$el", b"12", b"3.5e2", b"'ab'", b'"cd, ef"', b"`t`",
+              b"$", b"$1", b"1$", b"_9", b"0x1F", b"1.5.3", b"\xc3\xa9", b"'open\n", b"\\'"]
 
 
 @settings(max_examples=300, deadline=None)
