@@ -175,3 +175,56 @@ def test_a_meson_python_editable_build_is_reported_but_never_moved_by_a_plain_fi
     done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "state")
     assert done.returncode == 0, done.stderr
     assert snapshot(tree) == before
+
+
+def _sphinx_docs(root: Path) -> Path:
+    docs = root / "docs"
+    write(docs / "conf.py", "project = 'pkg'\nextensions = []\n")
+    write(docs / "index.rst", "pkg\n===\n\nText.\n")
+    return docs
+
+
+@pytest.mark.parametrize("layout", ["make-mode", "direct"])
+def test_a_sphinx_build_is_recognised_and_moved(tmp_path: Path, layout: str) -> None:
+    """docs/_build as sphinx-build leaves it (Sphinx 9.0, both ways of calling it): make mode
+    (`-M html docs docs/_build`, the quickstart Makefile) writes doctrees/ and html/.buildinfo,
+    a direct build (`sphinx-build docs docs/_build`) writes .doctrees/ and .buildinfo."""
+    root = _python_project(tmp_path)
+    docs = _sphinx_docs(root)
+    out = docs / "_build" / ("html" if layout == "make-mode" else "")
+    doctrees = docs / "_build" / ("doctrees" if layout == "make-mode" else ".doctrees")
+    write(doctrees / "environment.pickle", b"\x80\x04" + b"\0" * 512)
+    write(doctrees / "index.doctree", b"\x80\x04" + b"\0" * 256)
+    write(out / ".buildinfo", "# Sphinx build info version 1\nconfig: 0\ntags: 0\n")
+    write(out / "index.html", "<html><body>Text.</body></html>\n")
+    write(out / "_static" / "basic.css", "body { margin: 0 }\n")
+    write(out / "_sources" / "index.rst.txt", "pkg\n===\n")
+    assert _artifacts(root) == {"docs/_build": ("sphinx-build", "safe")}
+    backdate(root)
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (docs / "_build").exists() and (docs / "conf.py").is_file()
+
+
+def test_a_hand_written_underscore_build_beside_conf_py_is_left_alone(tmp_path: Path) -> None:
+    """conf.py is the marker, but a _build/ without doctrees or .buildinfo is someone's own
+    (here: scripts), neither reported nor touched, with --unsafe-fixes either."""
+    root = _python_project(tmp_path)
+    docs = _sphinx_docs(root)
+    _scripts(docs / "_build")
+    write(docs / "_build" / "html" / "index.html", "<html>hand-made</html>\n")
+    assert "docs/_build" not in _artifacts(root)
+    backdate(root)
+    before = snapshot(docs / "_build")
+    done = run_tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY1", cwd=root,
+                    state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert snapshot(docs / "_build") == before
+
+
+def test_an_elixir_build_is_still_elixirs(tmp_path: Path) -> None:
+    """Two kinds share the name _build: mix.exs beside it makes it Elixir's, whatever is in it."""
+    root = make_repo(tmp_path / "app")
+    write(root / "mix.exs", "defmodule App.MixProject do\nend\n")
+    write(root / "_build" / "dev" / "lib" / "app" / "ebin" / "app.app", "{application, app}.\n")
+    assert _artifacts(root) == {"_build": ("elixir-build", "safe")}

@@ -199,6 +199,22 @@ SOURCE = (
     'regenerate = "python -m build"\n'
     'why = "built sdists and wheels"\n'
     '\n'
+    '# sphinx-build writes doctrees and .buildinfo wherever it builds: `-M html docs docs/_build`\n'
+    '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
+    '# `sphinx-build docs docs/_build` gives _build/.doctrees and _build/.buildinfo (checked with\n'
+    "# Sphinx 9.0). docs/_build/ is in GitHub's Python .gitignore template.\n"
+    '[[kind]]\n'
+    'name = "sphinx-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["_build"]\n'
+    'tier = "marker"\n'
+    'markers = ["conf.py"]\n'
+    'signature = ["doctrees", ".doctrees", ".buildinfo"]\n'
+    'safe = true\n'
+    'regenerate = "make html (or sphinx-build)"\n'
+    'why = "Sphinx documentation build"\n'
+    '\n'
     '[[kind]]\n'
     'name = "egg-info"\n'
     'ecosystem = "python"\n'
@@ -1047,6 +1063,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'python -m build',
            'why': 'built sdists and wheels'},
+          {'name': 'sphinx-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['_build'],
+           'tier': 'marker',
+           'markers': ['conf.py'],
+           'signature': ['doctrees', '.doctrees', '.buildinfo'],
+           'safe': True,
+           'regenerate': 'make html (or sphinx-build)',
+           'why': 'Sphinx documentation build'},
           {'name': 'egg-info',
            'ecosystem': 'python',
            'type': 'dir',
