@@ -91,6 +91,11 @@ def test_catalogue_rejects_unknown_fields_and_duplicates() -> None:
     ({"signature": ["lib/pkg"]}, "names (or globs) directly inside the folder"),
     ({"signature": [""]}, "names (or globs) directly inside the folder"),
     ({"signature": "lib"}, "'signature' must be a list of strings"),
+    ({"declared": ["tsconfig.json"]}, "'declared' entries are FILE:key.path"),
+    ({"declared": ["a/tsconfig.json:outDir"]}, "'declared' entries are FILE:key.path"),
+    ({"declared": ["tsconfig.json:compilerOptions..outDir"]}, "'declared' entries are"),
+    ({"type": "file", "globs": ["*.o"], "signature": [],
+      "declared": ["tsconfig.json:outDir"]}, "'declared' entries are FILE:key.path"),
 ])
 def test_catalogue_rejects_a_signature_that_cannot_work(
     extra: dict[str, Any], message: str

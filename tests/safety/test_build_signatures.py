@@ -9,6 +9,7 @@ of scripts beside the same marker is neither reported nor touched, by `tidy fix`
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -228,3 +229,78 @@ def test_an_elixir_build_is_still_elixirs(tmp_path: Path) -> None:
     write(root / "mix.exs", "defmodule App.MixProject do\nend\n")
     write(root / "_build" / "dev" / "lib" / "app" / "ebin" / "app.app", "{application, app}.\n")
     assert _artifacts(root) == {"_build": ("elixir-build", "safe")}
+
+
+def _node_project(tmp_path: Path, tsconfig: str | None) -> Path:
+    """A TypeScript server as `tsc -p .` (TypeScript 5) leaves it with no sourceMap and no
+    declaration: dist/ holds plain .js files only, nothing the signature looks for."""
+    root = make_repo(tmp_path / "srv")
+    write(root / "package.json", '{"name": "srv", "devDependencies": {"typescript": "5"}}\n')
+    write(root / "src" / "server.ts", "console.log('up');\n")
+    if tsconfig is not None:
+        write(root / "tsconfig.json", tsconfig)
+    write(root / "dist" / "server.js", '"use strict";\nconsole.log(\'up\');\n')
+    return root
+
+
+@pytest.mark.parametrize("out_dir", ["dist", "./dist", "dist/", "./dist/"])
+def test_tsc_output_named_by_tsconfig_is_recognised_and_moved(tmp_path: Path,
+                                                               out_dir: str) -> None:
+    """tsconfig.json's compilerOptions.outDir names the folder: tsc's own word that it writes
+    there (JSONC, as tsc reads it: comments, trailing commas)."""
+    tsconfig = ('{\n  // tsc -p .\n  "compilerOptions": {\n    "target": "es2020",\n'
+                f'    "outDir": "{out_dir}",\n  }},\n}}\n')
+    root = _node_project(tmp_path, tsconfig)
+    assert _artifacts(root) == {"dist": ("js-dist", "safe")}
+    backdate(root)
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (root / "dist").exists() and (root / "src" / "server.ts").is_file()
+
+
+@pytest.mark.parametrize("tsconfig", [
+    None,  # no tsconfig: a dist/ of one .js file is anyone's
+    '{"compilerOptions": {"target": "es2020"}}',  # tsc writes beside the sources
+    '{"compilerOptions": {"outDir": "build"}}',  # another folder
+    '{"compilerOptions": {"outDir": "dist/server"}}',  # only a part of dist/ is tsc's
+    '{"compilerOptions": {"outDir": "../dist"}}',
+    '{"extends": "./base.json"}',  # inherited: not followed
+    '{"compilerOptions": {"outDir": ',  # malformed
+    '{"compilerOptions": {"outDir": ["dist"]}}',  # not a string
+    b"\xff\xfe{",  # not UTF-8
+])
+def test_a_dist_tsconfig_does_not_name_is_left_alone(tmp_path: Path,
+                                                     tsconfig: str | bytes | None) -> None:
+    root = _node_project(tmp_path, tsconfig if isinstance(tsconfig, str) else None)
+    if isinstance(tsconfig, bytes):
+        (root / "tsconfig.json").write_bytes(tsconfig)
+    write(root / "base.json", '{"compilerOptions": {"outDir": "dist"}}\n')
+    assert "dist" not in _artifacts(root)
+    backdate(root)
+    before = snapshot(root / "dist")
+    done = run_tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY1", cwd=root,
+                    state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root / "dist") == before
+
+
+@pytest.mark.parametrize("planted", ["link", "fifo", "folder", "huge"])
+def test_a_tsconfig_that_is_no_small_regular_file_confirms_nothing(tmp_path: Path,
+                                                                   planted: str) -> None:
+    """Evidence is read without following links or opening FIFOs (a FIFO would hang the
+    scan): a tsconfig.json that is a link to one naming dist, a FIFO, a folder or a file
+    over 64 kB says nothing, and the scan ends."""
+    root = _node_project(tmp_path, None)
+    elsewhere = tmp_path / "elsewhere.json"
+    write(elsewhere, '{"compilerOptions": {"outDir": "dist"}}\n')
+    target = root / "tsconfig.json"
+    if planted == "link":
+        target.symlink_to(elsewhere)
+    elif planted == "fifo":
+        os.mkfifo(target)
+    elif planted == "folder":
+        target.mkdir()
+    else:
+        write(target, '{"compilerOptions": {"outDir": "dist"}, "pad": "'
+              + "x" * 70_000 + '"}\n')
+    assert "dist" not in _artifacts(root)

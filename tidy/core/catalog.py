@@ -48,7 +48,7 @@ VCS_MARKERS = frozenset(
      "CVS"}
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
-           "signature", "only", "safe", "regenerate", "why", "home", "clean"}
+           "signature", "only", "declared", "safe", "regenerate", "why", "home", "clean"}
 
 
 class CatalogError(ValueError):
@@ -76,6 +76,10 @@ class Kind:
     # Every entry directly inside must match one of these, whatever confirmed the kind: the
     # only names the tool writes there (setuptools' build/: lib*, bdist.*, temp.*, ...).
     only: tuple[str, ...] = ()
+    # "FILE:key.path" entries: a sibling config file whose setting names this very folder as
+    # the tool's output (tsconfig.json's compilerOptions.outDir). It confirms the kind where
+    # the signature is missing: tsc's dist/ of plain .js files has nothing else to show.
+    declared: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -117,10 +121,12 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         home=_texts(table, "home", where),
         clean=_text(table, "clean", where, default=""),
         only=_texts(table, "only", where),
+        declared=_texts(table, "declared", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
     _check_signature(kind, where)
+    _check_declared(kind, where)
     return kind
 
 
@@ -150,6 +156,14 @@ def _check_global(kind: Kind, where: str) -> None:
         if rel.startswith(("/", "~")) or any(p in ("", ".", "..") for p in parts):
             raise CatalogError(f"{where}: 'home' entries are paths below the home folder "
                                f"(`.cache/pip`), not {rel!r}")
+
+
+def _check_declared(kind: Kind, where: str) -> None:
+    for entry in kind.declared:
+        file, _, keys = entry.partition(":")
+        if kind.type != "dir" or not file or "/" in file or not keys or "" in keys.split("."):
+            raise CatalogError(f"{where}: 'declared' entries are FILE:key.path naming a "
+                               f"sibling JSON file's setting (a folder kind), not {entry!r}")
 
 
 def _check_signature(kind: Kind, where: str) -> None:
@@ -383,7 +397,9 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
     if kind.signature and not _has_any(kind.signature, inside):
-        return False  # the tool always leaves this; without it the folder is someone's own
+        # The tool always leaves this; without it the folder is someone's own, unless the
+        # tool's own config names it as where it writes.
+        return bool(kind.declared) and declared_here(kind.declared, path, siblings)
     if kind.only and not _only_these(kind.only, path, inside):
         return False  # the tool writes nothing else there: someone's own files are mixed in
     if not kind.needs_evidence:
@@ -422,6 +438,47 @@ def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
         elif pattern in names:
             return True
     return False
+
+
+def declared_here(declared: Iterable[str], path: str, siblings: Collection[str]) -> bool:
+    """Whether a sibling config file's setting (`declared`: FILE:key.path) names the folder
+    `path` itself ("dist", "./dist/"). A file that is no regular file, too big or malformed
+    confirms nothing; a setting inherited through `extends` is not followed (a miss, never
+    a wrong folder)."""
+    name = os.path.basename(path)
+    for entry in declared:
+        file, _, keys = entry.partition(":")
+        if file not in siblings:
+            continue
+        value = _setting(os.path.join(os.path.dirname(path), file), keys.split("."))
+        if isinstance(value, str) and _names_folder(value, name):
+            return True
+    return False
+
+
+_CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
+
+
+def _setting(path: str, keys: list[str]) -> object:
+    from tidy.core import jsonc  # only where a signature is missing: seldom
+
+    data = _read_regular(path, _CONFIG_MAX_BYTES + 1)
+    if data is None or len(data) > _CONFIG_MAX_BYTES:
+        return None
+    try:
+        value: object = jsonc.loads(data.decode("utf-8"))
+    except ValueError:  # not UTF-8, or no JSON: says nothing
+        return None
+    for key in keys:
+        value = value.get(key) if isinstance(value, dict) else None
+    return value
+
+
+def _names_folder(value: str, name: str) -> bool:
+    """"dist", "./dist", "dist/" name the folder dist beside the file; "dist/server" and
+    "../dist" do not (the folder is then not all the tool's)."""
+    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
+    return parts == [name]
 
 
 _EVIDENCE_MAX_BYTES = 4096  # a real CACHEDIR.TAG or self-ignoring .gitignore is tiny

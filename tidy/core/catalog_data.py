@@ -35,6 +35,9 @@ SOURCE = (
     '#               confirmed the kind, where the tool writes nothing else there (setuptools puts\n'
     '#               only lib*, bdist.*, temp.*, scripts-* into build/, as pyclean relies on): a\n'
     "#               build/ of someone's scripts that holds a lib/ of helpers is left alone\n"
+    '#   declared    FILE:key.path entries: a sibling JSON(C) file whose setting names the folder\n'
+    '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
+    "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir)\n"
     '#               "global"   a toolchain\'s or package manager\'s own store in the home folder\n'
     '#                          (~/.cache/pip, ~/.rustup): found only at its `home` path, sized as a\n'
     '#                          whole, never looked into (its files are neither project artifacts nor\n'
@@ -400,6 +403,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
     'why = "JavaScript build output"\n'
@@ -1265,6 +1269,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.js',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
+           'declared': ['tsconfig.json:compilerOptions.outDir'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},
