@@ -73,14 +73,15 @@ def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Pat
     assert not (root / "build").exists() and not (root / "dist").exists()
 
 
-def _fix_leaves_build_alone(root: Path, state: Path, flags: tuple[str, ...]) -> None:
-    """Not reported, and `tidy fix` (with `flags`) leaves every byte of build/ as it was."""
+def _fix_leaves_build_alone(root: Path, state: Path, flags: tuple[str, ...],
+                            folder: str = "build") -> None:
+    """Not reported, and `tidy fix` (with `flags`) leaves every byte of `folder` as it was."""
     backdate(root)
-    assert "build" not in _artifacts(root)
-    before = snapshot(root / "build")
+    assert folder not in _artifacts(root)
+    before = snapshot(root / folder)
     done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
     assert done.returncode == 0, done.stderr
-    assert snapshot(root / "build") == before
+    assert snapshot(root / folder) == before
 
 
 @pytest.mark.slow
@@ -214,13 +215,7 @@ def test_a_hand_written_underscore_build_beside_conf_py_is_left_alone(tmp_path: 
     docs = _sphinx_docs(root)
     _scripts(docs / "_build")
     write(docs / "_build" / "html" / "index.html", "<html>hand-made</html>\n")
-    assert "docs/_build" not in _artifacts(root)
-    backdate(root)
-    before = snapshot(docs / "_build")
-    done = run_tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY1", cwd=root,
-                    state=tmp_path / "state")
-    assert done.returncode == 0, done.stderr
-    assert snapshot(docs / "_build") == before
+    _fix_leaves_build_alone(root, tmp_path / "state", ("--unsafe-fixes",), "docs/_build")
 
 
 def test_an_elixir_build_is_still_elixirs(tmp_path: Path) -> None:
@@ -275,13 +270,7 @@ def test_a_dist_tsconfig_does_not_name_is_left_alone(tmp_path: Path,
     if isinstance(tsconfig, bytes):
         (root / "tsconfig.json").write_bytes(tsconfig)
     write(root / "base.json", '{"compilerOptions": {"outDir": "dist"}}\n')
-    assert "dist" not in _artifacts(root)
-    backdate(root)
-    before = snapshot(root / "dist")
-    done = run_tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY1", cwd=root,
-                    state=tmp_path / "state")
-    assert done.returncode == 0, done.stderr
-    assert snapshot(root / "dist") == before
+    _fix_leaves_build_alone(root, tmp_path / "state", ("--unsafe-fixes",), "dist")
 
 
 @pytest.mark.parametrize("planted", ["link", "fifo", "folder", "huge"])
