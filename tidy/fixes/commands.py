@@ -36,6 +36,7 @@ from tidy.fixes.apply import (
 )
 from tidy.fixes.journal import (
     JournalError,
+    JournalWriteError,
     RunJournal,
     RunRecord,
     audit,
@@ -164,6 +165,10 @@ def apply_and_record(plan: planning.Plan, settings: ApplySettings,
         outcomes = apply_plan(plan, journal, settings)
         summary = _summary(outcomes)
         journal.end("complete", summary=summary)
+    except JournalWriteError as error:
+        # The run stops at the first line it cannot write (nothing is done unjournaled); what
+        # it did before is journaled, and the next tidy resolves the run from the disk.
+        raise JournalWriteError.stopped(error, journal.run_id) from None
     finally:
         journal.close()
     done = [o for o in outcomes if o.status is Status.DONE]

@@ -63,6 +63,24 @@ class JournalError(RuntimeError):
     """A journal that cannot be written or read: the fix must not go on."""
 
 
+class JournalWriteError(JournalError):
+    """A line could not be written to a journal (the disk holding the state folder is full,
+    over quota, read-only ...): what it recorded did not happen, and nothing more may."""
+
+    def __init__(self, path: str, reason: str | None, then: str = "") -> None:
+        self.path, self.reason = path, reason or "write failed"
+        super().__init__(f"cannot write to the journal {path}: {self.reason}; {then}"
+                         "free some space on its filesystem (or set TIDY_STATE_DIR) and run "
+                         "tidy again")
+
+    @classmethod
+    def stopped(cls, error: JournalWriteError, run_id: str) -> JournalWriteError:
+        """The same failure, saying that the run stopped there and where what it did is."""
+        return cls(error.path, error.reason,
+                   f"the run stopped there; what it changed before is journaled as run "
+                   f"{run_id} (`tidy undo {run_id}` puts it back); ")
+
+
 class RunBusy(JournalError):
     """Another tidy process holds this run (it is still running)."""
 
@@ -192,14 +210,30 @@ class RunJournal:
         if self._fd < 0:
             raise JournalError(f"journal {self.run_id} is closed")
         seq = self._seq
-        self._seq += 1
+        self._seq += 1  # never used again, even when this line is taken back: seqs only rise
         line = _dumps({"run": self.run_id, "seq": seq, "time": round(time.time(), 3), **entry})
-        written = os.write(self._fd, line)
-        if written != len(line):
-            raise JournalError(f"{self.path}: short write to the journal")
+        try:
+            written = os.write(self._fd, line)
+        except OSError as error:  # nothing of the line was written
+            raise JournalWriteError(self.path, error.strerror) from None
+        if written != len(line):  # a full disk (or quota) mid-line
+            self._take_back(written)
+            raise JournalWriteError(self.path, "the disk is full (a short write)")
         if sync:
-            os.fsync(self._fd)
+            try:
+                os.fsync(self._fd)
+            except OSError as error:  # not durable: the caller must not act on it
+                self._take_back(written)
+                raise JournalWriteError(self.path, error.strerror) from None
         return seq
+
+    def _take_back(self, written: int) -> None:
+        """Cut the last `written` bytes (a line that failed) off again, so the journal never
+        holds half a line, nor an intent that was not made durable (the caller does not act
+        on it). Truncating needs no free space; if even that fails the line stays torn, and
+        readers leave a torn line out."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, max(0, os.fstat(self._fd).st_size - written))
 
     def intent(self, action: str, **payload: Any) -> int:
         """Record what is about to change. Durable before it returns: call it, then act."""
@@ -301,7 +335,10 @@ def _end_torn_line(fd: int, path: str) -> None:
         f.seek(size - 1)
         last = f.read(1)
     if last != b"\n":
-        os.write(fd, b"\n")
+        try:
+            os.write(fd, b"\n")
+        except OSError as error:  # a full disk: the run cannot be appended to now
+            raise JournalWriteError(path, error.strerror) from None
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -648,6 +685,8 @@ def audit(event: str, run_id: str, **payload: Any) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)  # concurrent tidy processes: whole lines only
         os.write(fd, _dumps(entry))
         os.fsync(fd)
+    except OSError as error:  # a full disk: the run is done and journaled all the same
+        _NOTICES.append(f"tidy: the audit log was not written: {error.strerror}")
     finally:
         os.close(fd)
 
