@@ -81,6 +81,11 @@ class JournalWriteError(JournalError):
                    f"{run_id} (`tidy undo {run_id}` puts it back); ")
 
 
+class UntrustedState(JournalError, state.StateError):
+    """The runs folder is not the user's own (state.check_private): no journal is read. A
+    JournalError to the fix commands, a StateError (one line, exit 2) to every other."""
+
+
 class RunBusy(JournalError):
     """Another tidy process holds this run (it is still running)."""
 
@@ -636,6 +641,10 @@ def list_runs(quarantine_damaged: bool = True) -> list[RunRecord]:
     """Every run whose journal is sound, oldest first. A damaged one is set aside (or, with
     quarantine_damaged=False, as in a dry run, only left out) with a notice."""
     folder = state.runs_dir()
+    try:
+        state.check_private(folder)  # journals another user could have written: never read
+    except state.StateError as error:
+        raise UntrustedState(str(error)) from None
     try:
         if os.path.islink(folder):
             _NOTICES.append(f"tidy: {folder} is a symlink: tidy's journals are never read "

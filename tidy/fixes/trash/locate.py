@@ -141,7 +141,10 @@ class TrashLocator:
                                           item.chain.fds[where.level], self.run_id)
             else:
                 if where.kind == "state":
-                    state.ensure_dir(where.anchor)
+                    try:
+                        state.ensure_private(where.anchor)
+                    except state.StateError as error:
+                        raise Refused(str(error)) from None
                 chain = open_chain(where.anchor, (*where.parts, self.run_id), make=0o700,
                                    what="tidy's trash folder", private=True)
         except Refused as refused:
