@@ -43,7 +43,7 @@ from tidy.core.models import Report
 from tidy.core.safe_files import UnsafeFile, open_own_file, read_regular, replace_at
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
-from tidy.fixes.journal import RunJournal, audit
+from tidy.fixes.journal import JournalWriteError, RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
@@ -269,6 +269,8 @@ def _apply(request: PassRequest, memory: dict[str, Any],
             for outcome in apply_plan(plan, journal, ApplySettings(skip_recent=quiet)):
                 outcomes.append((outcome, planned[outcome.path][1]))
         journal.end("complete", summary=_summary(outcomes))
+    except JournalWriteError as error:  # a full disk: the pass stops, what it did is journaled
+        raise JournalWriteError.stopped(error, journal.run_id) from None
     finally:
         journal.close()
     result.run_id = journal.run_id
