@@ -1,0 +1,106 @@
+"""Mount points and bind mounts in and at a cache folder, with `--cross-filesystems` off
+and on: nothing of the mounted folder is ever moved, copied away or deleted.
+
+A bind mount of a folder on the same filesystem has the cache's own st_dev: a walk or a
+delete that only compares devices goes into it (the user's folder mounted into a build's
+output, a container's volume). tests/fixes/test_trash.py and test_move_leftovers.py cover a
+tmpfs mounted inside (applier level) and a bind mount in a purged slot; these go through
+the CLI for a bind mount at fix time, by rename and by the copy across filesystems, and for
+a cache that is itself a mount point. They held on the old code; kept as guards.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import write
+from tests.fixes.helpers import backdate, snapshot
+from tests.safety.helpers import tidy
+from tests.safety.mounts import tmpfs
+from tests.safety.moves_helpers import node_project
+
+FIX = ("fix", "--yes", "-q", "--select", "TDY1", "--format", "json")
+
+
+@pytest.fixture
+def bind() -> Iterator[list[Path]]:
+    """Bind-mount with bind_at(source, point); everything mounted is unmounted after."""
+    points: list[Path] = []
+    yield points
+    for point in reversed(points):
+        subprocess.run(["umount", "-l", str(point)], check=False)
+
+
+def _bind(points: list[Path], source: Path, point: Path) -> None:
+    point.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() != 0 or subprocess.run(["mount", "--bind", str(source), str(point)],
+                                           capture_output=True).returncode:
+        pytest.skip("cannot bind-mount here (needs root and mount rights)")
+    points.append(point)
+
+
+def _outcome(done: subprocess.CompletedProcess[str]) -> dict[str, object]:
+    (outcome,) = json.loads(done.stdout)["result"]["outcomes"]
+    return dict(outcome)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("cross", [False, True])
+def test_a_bind_mount_inside_a_cache_keeps_the_cache_at_home(
+        tmp_path: Path, bind: list[Path], cross: bool) -> None:
+    root = node_project(tmp_path, repo=False)
+    outside = tmp_path / "outside"
+    write(outside / "precious.txt", "the user's\n")
+    _bind(bind, outside, root / "web" / "node_modules" / "mounted")
+    backdate(root)
+    before = snapshot(outside)
+    done = tidy(*FIX, *(["--cross-filesystems"] if cross else []), str(root), cwd=root,
+                state=tmp_path / "st")
+    assert done.returncode == 1, done.stdout + done.stderr
+    outcome = _outcome(done)
+    assert outcome["status"] == "skipped" and "mounted inside" in str(outcome["reason"])
+    assert (root / "web" / "node_modules" / "dep" / "index.js").is_file()
+    assert snapshot(outside) == before
+
+
+@pytest.mark.slow
+def test_a_bind_mount_inside_a_cache_that_would_be_copied_is_never_copied_or_deleted(
+        no_trash_of_its_own: Path, tmp_path: Path, bind: list[Path]) -> None:
+    root = no_trash_of_its_own
+    outside = root.parent / "outside"  # the same tmpfs: the bind mount has the same st_dev
+    write(outside / "precious.txt", "the user's\n")
+    subprocess.run(["chattr", "-i", str(root)], check=True)
+    _bind(bind, outside, root / "web" / "node_modules" / "mounted")
+    backdate(root / "web")
+    subprocess.run(["chattr", "+i", str(root)], check=True)
+    before = snapshot(outside)
+    done = tidy(*FIX, str(root), cwd=tmp_path, state=tmp_path / "st")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "mounted inside" in str(_outcome(done)["reason"])
+    assert snapshot(outside) == before
+    assert not (tmp_path / "st" / "trash").exists() or not list(
+        (tmp_path / "st" / "trash").rglob("precious.txt"))
+
+
+@pytest.mark.slow
+def test_a_cache_that_is_a_mount_point_is_left_where_it_is(tmp_path: Path) -> None:
+    root = node_project(tmp_path, repo=False)
+    cache = root / "web" / "node_modules"
+    with tmpfs(cache, "size=1m"):
+        write(cache / "dep" / "index.js", "module.exports = 1\n")
+        backdate(root)
+        before = snapshot(cache)
+        plain = tidy(*FIX, str(root), cwd=root, state=tmp_path / "st")
+        assert plain.returncode == 0 and json.loads(plain.stdout)["result"]["outcomes"] == []
+        crossing = tidy(*FIX, "--cross-filesystems", str(root), cwd=root,
+                        state=tmp_path / "st")
+        assert crossing.returncode == 1, crossing.stdout + crossing.stderr
+        outcome = _outcome(crossing)
+        assert outcome["status"] == "skipped" and "mount point" in str(outcome["reason"])
+        assert snapshot(cache) == before
