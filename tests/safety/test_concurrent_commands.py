@@ -1,6 +1,7 @@
 """Two tidy commands at once on the same tree or the same run: fix + fix, watch --once +
-fix, undo + undo, undo + purge, purge + undo. Each item ends in exactly one place, no
-command dies as an internal error, and the one that must give way says so in one line.
+fix, undo + undo, undo + purge, purge + undo, extract + its undo. Each item ends in exactly
+one place, no command dies as an internal error, and the one that must give way says so in
+one line.
 
 One command is held by strace at a real syscall of its move (the rename into or out of the
 trash, or purge's first delete) after its journal says what it is about to do; the other
@@ -141,3 +142,35 @@ def test_an_undo_while_a_purge_deletes_puts_nothing_partial_back(tmp_path: Path)
     assert not (root / "web" / "node_modules").exists(), "put back while being purged"
     assert not any(root.glob("*/__pycache__"))
     assert "the trash is empty" in tidy("trash", "list", cwd=root, state=state).stdout
+
+
+@pytest.mark.slow
+def test_an_undo_and_a_second_extraction_during_an_extraction_leave_it_whole(
+        tmp_path: Path) -> None:
+    """`tidy extract` held as its stub is linked in (the module stands aside that instant):
+    `tidy extract --undo` finds no finished backup and another `tidy extract` no module,
+    each in one line; neither finishes the live extraction backwards nor puts the module
+    back from aside under it. The extraction completes and undoes to the exact bytes."""
+    from tests.safety.helpers import data_module_repo
+
+    repo = data_module_repo(tmp_path / "repo")
+    module = repo / "pkg" / "data.py"
+    original = module.read_bytes()
+    state = tmp_path / "st"
+    held = held_tidy("extract", "pkg/data.py", cwd=repo, state=state, syscall="linkat",
+                     hold_s=2, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and module.exists():
+        time.sleep(0.01)
+    assert not module.exists(), "the extraction never reached its swap"
+    undo = tidy("extract", "--undo", "pkg/data.py", cwd=repo, state=state)
+    again = tidy("extract", "pkg/data.py", cwd=repo, state=state)
+    for other in (undo, again):
+        assert other.returncode == 1, other.stdout + other.stderr
+        assert len(other.stderr.strip().splitlines()) == 1, other.stderr
+    code, text = _finish(held)
+    assert code == 0, text
+    assert module.read_bytes() != original and (repo / "pkg" / "data.json.gz").is_file()
+    final = tidy("extract", "--undo", "pkg/data.py", cwd=repo, state=state)
+    assert final.returncode == 0, final.stdout + final.stderr
+    assert module.read_bytes() == original
