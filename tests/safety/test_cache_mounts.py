@@ -104,3 +104,27 @@ def test_a_cache_that_is_a_mount_point_is_left_where_it_is(tmp_path: Path) -> No
         outcome = _outcome(crossing)
         assert outcome["status"] == "skipped" and "mount point" in str(outcome["reason"])
         assert snapshot(cache) == before
+
+
+@pytest.mark.slow
+def test_an_undo_into_a_folder_mounted_over_since_the_fix_says_why_and_works_after(
+        tmp_path: Path) -> None:
+    """The cache went into the git dir's trash by rename; then a tmpfs was mounted over its
+    parent folder. Before, undo failed with "Invalid cross-device link: node_modules";
+    now it names the cause and where the item is, and completes once unmounted."""
+    root = node_project(tmp_path, repo=True)
+    state = tmp_path / "st"
+    fix = tidy(*FIX, str(root), cwd=root, state=state)
+    assert fix.returncode == 0, fix.stdout + fix.stderr
+    run_id = json.loads(fix.stdout)["run"]
+    web = root / "web"
+    with tmpfs(web, "size=1m"):
+        undo = tidy("undo", cwd=root, state=state)
+        assert undo.returncode == 1, undo.stdout + undo.stderr
+        assert "now on another filesystem than the trash" in undo.stdout, undo.stdout
+        assert f"stays in the trash at {root / '.git' / 'tidy' / 'trash' / run_id}" \
+            in undo.stdout and f"tidy undo {run_id}" in undo.stdout, undo.stdout
+        assert os.listdir(web) == []
+    again = tidy("undo", run_id, cwd=root, state=state)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (web / "node_modules" / "dep" / "index.js").read_text() == "module.exports = 1\n"

@@ -4,6 +4,7 @@ the disk (the item in the trash, at home, or a verified copy half removed)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shlex
 import stat
@@ -73,10 +74,22 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
             return fail("no longer in the trash (purged or removed by hand)")
         return fail(refused.reason + f"; left in the trash at {dst}")
     except OSError as error:
-        return fail(why(error))
+        return fail(_not_put_back(error, dst, journal.run_id))
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
     return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _not_put_back(error: OSError, dst: str, run_id: str) -> str:
+    """Why a put-back failed, where the item is, and what to do (a full disk, a folder
+    mounted over since the fix, a read-only one: the environment, not the journal)."""
+    if error.errno == errno.EXDEV:
+        cause = ("its folder is now on another filesystem than the trash (something was "
+                 "mounted there since the fix)")
+    else:
+        cause = why(error)
+    return (f"{cause}; it stays in the trash at {dst}: run `tidy undo {run_id}` again once "
+            "that is resolved")
 
 
 def _taken_since(dst: str, run_id: str) -> str:
