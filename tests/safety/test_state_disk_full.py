@@ -1,5 +1,6 @@
-"""The disk holding tidy's state folder fills up: no move goes unjournaled, nothing is lost,
-every command says so in one line, and `tidy undo` works once there is room again.
+"""The disk holding tidy's state folder fills up (or turns read-only): no move goes
+unjournaled, nothing is lost, every command says so in one line, and `tidy undo` works once
+there is room again.
 
 The state folder is a real, small tmpfs, filled with a real file until a few pages are left;
 the project is elsewhere (its caches go to a `.tidy-trash/` beside them, by rename).
@@ -142,3 +143,40 @@ def test_a_full_disk_after_a_complete_fix_is_a_notice_not_an_internal_error(
     undo = tidy("undo", cwd=root, state=state)
     assert undo.returncode == 0, undo.stderr
     assert (root / "__pycache__" / "m.cpython-311.pyc").read_text() == "bytecode\n"
+
+
+@pytest.mark.slow
+def test_a_read_only_state_folder_is_named_as_such_and_undo_works_after(
+        tmp_path: Path) -> None:
+    """The state folder's filesystem made read-only after a fix (a bind mount remounted ro:
+    a full disk the kernel turned read-only looks the same). Before: undo and purge said
+    "not a journal file: Read-only file system" (as if the journal were damaged) and
+    watch --once "tidy's state files are only regular files; remove it"."""
+    import subprocess
+
+    root = tmp_path / "proj"
+    before = _caches(root)
+    state = tmp_path / "st"
+    assert tidy("fix", "--yes", "-q", str(root), cwd=root, state=state).returncode == 0
+    if subprocess.run(["mount", "--bind", str(state), str(state)],
+                      capture_output=True).returncode:
+        pytest.skip("cannot bind-mount here (needs root and mount rights)")
+    try:
+        subprocess.run(["mount", "-o", "remount,bind,ro", str(state)], check=True)
+        undo = tidy("undo", cwd=root, state=state)
+        assert undo.returncode == 2, undo.stderr
+        (line,) = undo.stderr.strip().splitlines()
+        assert "Read-only file system" in line and "make its folder writable" in line, line
+        assert "not a journal" not in line
+        purge = tidy("trash", "purge", "--yes", cwd=root, state=state)
+        assert purge.returncode == 1 and "not a journal" not in purge.stdout, purge.stdout
+        assert "Read-only file system" in purge.stdout
+        watch = tidy("watch", "--once", str(root), cwd=root, state=state)
+        assert watch.returncode == 2, watch.stderr
+        (line,) = watch.stderr.strip().splitlines()
+        assert "Read-only file system" in line and "remove it" not in line, line
+        assert _at_home(root) == 0 and len(list(state.rglob("m.cpython-311.pyc"))) == CACHES
+    finally:
+        subprocess.run(["umount", "-l", str(state)], check=False)
+    assert tidy("undo", cwd=root, state=state).returncode == 0
+    assert _at_home(root) == CACHES and _every_pyc(root) == before

@@ -40,6 +40,7 @@ when, how many bytes and items, by which command line.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -67,18 +68,24 @@ class JournalWriteError(JournalError):
     """A line could not be written to a journal (the disk holding the state folder is full,
     over quota, read-only ...): what it recorded did not happen, and nothing more may."""
 
-    def __init__(self, path: str, reason: str | None, then: str = "") -> None:
-        self.path, self.reason = path, reason or "write failed"
+    def __init__(self, path: str, reason: str | None, then: str = "",
+                 full: bool = True) -> None:
+        self.path, self.reason, self.full = path, reason or "write failed", full
+        remedy = ("free some space on its filesystem" if full
+                  else "make its folder writable")
         super().__init__(f"cannot write to the journal {path}: {self.reason}; {then}"
-                         "free some space on its filesystem (or set TIDY_STATE_DIR) and run "
-                         "tidy again")
+                         f"{remedy} (or set TIDY_STATE_DIR) and run tidy again")
+
+    @classmethod
+    def of(cls, path: str, error: OSError) -> JournalWriteError:
+        return cls(path, error.strerror, full=error.errno in (errno.ENOSPC, errno.EDQUOT))
 
     @classmethod
     def stopped(cls, error: JournalWriteError, run_id: str) -> JournalWriteError:
         """The same failure, saying that the run stopped there and where what it did is."""
         return cls(error.path, error.reason,
                    f"the run stopped there; what it changed before is journaled as run "
-                   f"{run_id} (`tidy undo {run_id}` puts it back); ")
+                   f"{run_id} (`tidy undo {run_id}` puts it back); ", error.full)
 
 
 class UntrustedState(JournalError, state.StateError):
@@ -182,7 +189,11 @@ class RunJournal:
                          | os.O_CLOEXEC)
         except FileNotFoundError:
             raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
-        except OSError as error:  # a link or a folder where the journal was
+        except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                # The state disk is read-only (or not the user's): the file may be fine.
+                raise JournalWriteError.of(path, error) from None
+            # a link or a folder where the journal was
             raise DamagedJournal(f"not a journal file: {error.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -220,7 +231,7 @@ class RunJournal:
         try:
             written = os.write(self._fd, line)
         except OSError as error:  # nothing of the line was written
-            raise JournalWriteError(self.path, error.strerror) from None
+            raise JournalWriteError.of(self.path, error) from None
         if written != len(line):  # a full disk (or quota) mid-line
             self._take_back(written)
             raise JournalWriteError(self.path, "the disk is full (a short write)")
@@ -229,7 +240,7 @@ class RunJournal:
                 os.fsync(self._fd)
             except OSError as error:  # not durable: the caller must not act on it
                 self._take_back(written)
-                raise JournalWriteError(self.path, error.strerror) from None
+                raise JournalWriteError.of(self.path, error) from None
         return seq
 
     def _take_back(self, written: int) -> None:
@@ -343,7 +354,7 @@ def _end_torn_line(fd: int, path: str) -> None:
         try:
             os.write(fd, b"\n")
         except OSError as error:  # a full disk: the run cannot be appended to now
-            raise JournalWriteError(path, error.strerror) from None
+            raise JournalWriteError.of(path, error) from None
 
 
 # -- reading -------------------------------------------------------------------------------

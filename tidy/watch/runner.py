@@ -40,6 +40,7 @@ from tidy.core import state
 from tidy.core.config import Config, ConfigError
 from tidy.core.config import load as load_settings
 from tidy.core.models import Report
+from tidy.core.printable import printable
 from tidy.core.safe_files import UnsafeFile, open_own_file, read_regular, replace_at
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
@@ -387,9 +388,12 @@ def _own_file(name: str) -> int:
     path = os.path.join(state.ensure_dir(state.state_dir()), name)
     try:
         return open_own_file(path)
-    except (UnsafeFile, OSError) as error:
+    except UnsafeFile as error:
         raise WatchError(f"{error}: tidy's state files are only regular files; remove it") \
             from None
+    except OSError as error:  # a read-only state disk, a folder not the user's: not its kind
+        raise WatchError(f"cannot open {printable(path)}: {error.strerror}; set "
+                         "TIDY_STATE_DIR to a folder you may write") from None
 
 
 @contextlib.contextmanager
