@@ -8,8 +8,8 @@ such a folder without a word; the other user renamed `runs/` aside and wrote a j
 their own under the run's id, naming the user's other project, and `tidy undo RUN` moved
 the user's trashed node_modules into that project (a wrong target, on another user's word).
 Now every folder of the state from its top down must be the user's own and writable by no
-one else, before a journal is read or written or the state trash used: else one line, exit 2,
-nothing moved.
+one else (the top may also be root's, and shared with the sticky bit, like /tmp), before a
+journal is read or written or the state trash used: else one line, exit 2, nothing moved.
 
 The other user is a real one (uid 65534) running real commands.
 """
@@ -111,3 +111,24 @@ def test_undo_never_acts_on_a_journal_another_user_put_in_the_state_folder(
     assert not (other / "web" / "node_modules").exists(), "moved on the other user's word"
     trashed = state / "trash" / run_id / "000000" / "node_modules" / "dep" / "index.js"
     assert trashed.read_text() == "// mine\n"
+
+
+@pytest.mark.slow
+def test_a_sticky_shared_state_folder_is_used_but_a_runs_folder_another_user_made_is_not(
+        reachable: Path) -> None:
+    """A state folder like /tmp (root's, writable by all, sticky: no one may move or remove
+    another's entries) is usable; what tidy keeps in it must still be the user's own: a
+    `runs/` the other user made there first is refused."""
+    state = reachable / "state"
+    state.mkdir()
+    state.chmod(0o1777)
+    root = _project(reachable, "proj")
+    fix = tidy(*FIX, str(root), cwd=root, state=state)
+    assert fix.returncode == 0, fix.stdout + fix.stderr
+    assert tidy("undo", cwd=root, state=state).returncode == 0
+    other_state = reachable / "state2"
+    other_state.mkdir()
+    other_state.chmod(0o1777)
+    _as_other("mkdir", "-m", "0755", str(other_state / "runs"))
+    _refused(tidy(*FIX, str(root), cwd=root, state=other_state), "belongs to another user")
+    assert (root / "web" / "node_modules" / "dep" / "index.js").is_file()

@@ -78,7 +78,9 @@ def check_private(path: str) -> None:
     must be real folders, never symlinks (a link would make tidy write its journals or trash
     elsewhere), the user's own and writable by no one else: in a state folder another user
     controls, that user could put journals of their own in (`tidy undo` acts on journals)
-    or take the user's away. Raises StateError."""
+    or take the user's away. The state folder itself may also be root's, and writable by
+    all with the sticky bit (a fresh tmpfs, /tmp): no one else can then move or remove what
+    tidy keeps in it, and what it keeps there is checked as above. Raises StateError."""
     top = state_dir()
     rel = os.path.relpath(path, top)
     current = top
@@ -92,11 +94,12 @@ def check_private(path: str) -> None:
         if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
             raise StateError(f"{current} is a symlink or not a folder: tidy keeps its journals "
                              "and trash only in real folders; remove it or set TIDY_STATE_DIR")
-        if st.st_uid != os.geteuid():
+        at_top = part is None
+        if st.st_uid != os.geteuid() and not (at_top and st.st_uid == 0):
             raise StateError(f"tidy's state folder {current} belongs to another user (uid "
                              f"{st.st_uid}): tidy keeps its journals and trash only in folders "
                              "of your own; set TIDY_STATE_DIR (or HOME) to one")
-        if st.st_mode & stat.S_IWOTH:
+        if st.st_mode & stat.S_IWOTH and not (at_top and st.st_mode & stat.S_ISVTX):
             raise StateError(f"tidy's state folder {current} may be written by anyone: tidy "
                              "keeps its journals and trash only in folders no one else may "
                              "write; `chmod o-w` it, or set TIDY_STATE_DIR to another")
