@@ -1,7 +1,7 @@
 """Two tidy commands at once on the same tree or the same run: fix + fix, watch --once +
-fix, undo + undo, undo + purge, purge + undo, extract + its undo. Each item ends in exactly
-one place, no command dies as an internal error, and the one that must give way says so in
-one line.
+fix, fix + undo, undo + undo, undo + purge, purge + undo, extract + its undo. Each item ends
+in exactly one place, no command dies as an internal error, and the one that must give way
+says so in one line.
 
 One command is held by strace at a real syscall of its move (the rename into or out of the
 trash, or purge's first delete) after its journal says what it is about to do; the other
@@ -174,3 +174,23 @@ def test_an_undo_and_a_second_extraction_during_an_extraction_leave_it_whole(
     final = tidy("extract", "--undo", "pkg/data.py", cwd=repo, state=state)
     assert final.returncode == 0, final.stdout + final.stderr
     assert module.read_bytes() == original
+
+
+@pytest.mark.slow
+def test_an_undo_while_a_fix_still_moves_gives_way_and_undoes_it_after(tmp_path: Path) -> None:
+    """`tidy undo` (no run named) while the newest fix is between two moves: it names that
+    run as in use, in one line, rather than undoing an older one or half of this one."""
+    root = _project(tmp_path)
+    before = snapshot(root)
+    state = tmp_path / "st"
+    held = held_tidy(*FIX, str(root), cwd=root, state=state, syscall="renameat2", hold_s=2,
+                     when="2", text=True, follow_forks=False)
+    run_id = _wait_for(state, "done")  # the first item moved, held before the second
+    undo = tidy("undo", cwd=root, state=state)
+    assert undo.returncode == 2, undo.stdout + undo.stderr
+    (line,) = undo.stderr.strip().splitlines()
+    assert f"run {run_id} is in use by another tidy process" in line, line
+    code, text = _finish(held)
+    assert code == 0, text
+    assert tidy("undo", cwd=root, state=state).returncode == 0
+    assert snapshot(root) == before
