@@ -59,3 +59,31 @@ def test_a_state_folder_inside_the_tree_is_never_scanned_moved_or_reported(
 def _contents(root: Path) -> dict[bytes, tuple[object, ...]]:
     """Every entry outside the state folder, without mtimes (the test ages the trash)."""
     return {k: v[:3] for k, v in snapshot(root).items() if not k.startswith(b"state")}
+
+
+@pytest.mark.slow
+def test_a_cache_that_holds_the_state_folder_is_never_moved(tmp_path: Path) -> None:
+    """TIDY_STATE_DIR=web/node_modules/.cache/tidy (tools keep their caches there): moving
+    node_modules would carry off the journals that undo it. Before, it stayed only because
+    the new journal changed the folder after the scan ("modified since the plan", which
+    invites a retry that never succeeds); now the reason says what it is."""
+    root = make_repo(tmp_path / "proj")
+    write(root / "web" / "package.json", "{}\n")
+    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    commit(root, "web/package.json")
+    state = root / "web" / "node_modules" / ".cache" / "tidy"
+    (state / "runs").mkdir(parents=True)
+    backdate(root / "web", 40 * 86400)
+    before = snapshot(root / "web" / "node_modules" / "dep")
+    for args in (("fix", "--yes", "-q", "--select", "TDY1", "--skip-recent", "0s",
+                  "--format", "json"), ("watch", "--once", "--format", "json")):
+        done = tidy(*args, str(root), cwd=root, state=state)
+        assert "internal error" not in done.stderr, done.stderr
+        assert (root / "web" / "node_modules" / "dep" / "index.js").is_file()
+        assert snapshot(root / "web" / "node_modules" / "dep") == before
+    fix = tidy("fix", "--yes", "-q", "--select", "TDY1", "--skip-recent", "0s", "--format",
+               "json", str(root), cwd=root, state=state)
+    (outcome,) = json.loads(fix.stdout)["result"]["outcomes"]
+    assert outcome["status"] == "skipped" and "holds tidy's own state folder" in str(
+        outcome["reason"]), outcome
+    assert fix.returncode == 1
