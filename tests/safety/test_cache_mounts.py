@@ -128,3 +128,31 @@ def test_an_undo_into_a_folder_mounted_over_since_the_fix_says_why_and_works_aft
     again = tidy("undo", run_id, cwd=root, state=state)
     assert again.returncode == 0, again.stdout + again.stderr
     assert (web / "node_modules" / "dep" / "index.js").read_text() == "module.exports = 1\n"
+
+
+@pytest.mark.slow
+def test_an_undo_while_the_disk_of_its_trash_is_not_mounted_can_run_again_after(
+        other_fs: Path, tmp_path: Path, bind: list[Path]) -> None:
+    """A project on another disk than the state folder keeps its trash in `.tidy-trash/` on
+    that disk; the disk is unmounted (unplugged) before `tidy undo`. Before, undo said "no
+    longer in the trash (purged or removed by hand)", as if it were lost; now it names the
+    unmounted disk as a cause, and after the disk is back the same undo puts it back."""
+    (other_fs / "disk").mkdir()
+    point = tmp_path / "point"
+    _bind(bind, other_fs / "disk", point)
+    root = node_project(point, repo=False)
+    state = tmp_path / "st"
+    fix = tidy(*FIX, str(root), cwd=tmp_path, state=state)
+    assert fix.returncode == 0, fix.stdout + fix.stderr
+    run_id = json.loads(fix.stdout)["run"]
+    assert (root / ".tidy-trash" / run_id).is_dir()
+    subprocess.run(["umount", str(point)], check=True)
+    bind.remove(point)
+    undo = tidy("undo", run_id, cwd=tmp_path, state=state)
+    assert undo.returncode == 1, undo.stdout + undo.stderr
+    assert "on a disk that is not mounted now" in undo.stdout, undo.stdout
+    _bind(bind, other_fs / "disk", point)
+    again = tidy("undo", run_id, cwd=tmp_path, state=state)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert (root / "web" / "node_modules" / "dep" / "index.js").read_text() == \
+        "module.exports = 1\n"
