@@ -1,4 +1,5 @@
-"""SIGKILL at each step of a fix and of an undo: the next tidy recovers, and nothing is lost.
+"""SIGKILL at each step of a fix, an undo and a purge: the next tidy recovers, and nothing is
+lost.
 
 strace kills tidy (the real process, SIGKILL from the kernel's side of a real syscall) at
 the N-th fsync, mkdir, rename, link or unlink it makes: every journal write, every folder
@@ -152,3 +153,28 @@ def test_a_copy_across_filesystems_killed_at_any_step_loses_nothing(
         if "nothing to undo" in undo.stderr:
             break
     assert snapshot(root) == before
+
+
+# A purge's own steps (its `rm` child does the deleting; test_purge_kill.py kills that):
+# the fsync of purge-begin, the rmdir of the emptied run folder, the fsync of purged, the
+# audit log's fsync.
+PURGE_STEPS = [("fsync", 1), ("fsync", 2), ("fsync", 3), ("unlink,unlinkat,rmdir", 1)]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("syscall", "when"), PURGE_STEPS)
+def test_a_purge_killed_at_any_step_puts_nothing_partial_back_and_finishes_later(
+        tmp_path: Path, syscall: str, when: int) -> None:
+    root = _project(tmp_path / "proj", repo=True)
+    state = tmp_path / "st"
+    assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
+    code = _killed(("trash", "purge", "--yes"), root, state, syscall, when)
+    assert code == -9, code
+    undo = tidy("undo", cwd=root, state=state)
+    assert "internal error" not in undo.stderr, undo.stderr
+    for rel, text in CACHES.items():  # whole at home, or not there at all
+        home = root / rel
+        assert not home.parent.exists() or home.read_text() == text, rel
+    purge = tidy("trash", "purge", "--yes", cwd=root, state=state)
+    assert purge.returncode == 0, purge.stdout + purge.stderr
+    assert "the trash is empty" in tidy("trash", "list", cwd=root, state=state).stdout
