@@ -169,7 +169,7 @@ def test_a_purge_killed_at_any_step_puts_nothing_partial_back_and_finishes_later
     state = tmp_path / "st"
     assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
     code = _killed(("trash", "purge", "--yes"), root, state, syscall, when)
-    assert code == -9, code
+    assert code in (-9, 0), code  # 0: a later tidy has fewer such steps (none is lost)
     undo = tidy("undo", cwd=root, state=state)
     assert "internal error" not in undo.stderr, undo.stderr
     for rel, text in CACHES.items():  # whole at home, or not there at all
