@@ -177,3 +177,35 @@ def test_only_what_the_copy_holds_unchanged_is_deleted(tmp_path_factory: pytest.
     remaining = set(_files_and_links(src)) if src.exists() else set()
     assert remaining == kept, (left, remaining, kept)  # exactly the changed ones stay
     assert bool(left) == bool(kept)
+
+
+@pytest.mark.slow
+def test_a_folder_swapped_for_a_link_after_the_copy_is_never_deleted_through(
+        no_trash_of_its_own: Path) -> None:
+    """Held at the rename that finishes the verified copy, `dep` is moved aside and a link
+    to a folder outside the root, holding the same names, bytes and times, takes its
+    name: the delete of the original never follows it (what it finds is not what it
+    copied: it stays). Held on the old code (trust-probe-4); kept as a guard."""
+    import shutil
+
+    root = no_trash_of_its_own
+    state = root.parent.parent / "st"
+    cache = root / "web" / "node_modules"
+    decoy = root.parent.parent / "decoy"
+    shutil.copytree(cache / "dep", decoy, copy_function=shutil.copy2)
+    decoy_before = snapshot(decoy)
+    fix = _held_fix(root, state, "renameat2", "1")
+    copied = state / "trash"
+    _wait_for(lambda: any(p.name == "index.js" for p in copied.rglob("index.js"))
+              if copied.is_dir() else False, fix, "the copy in the trash")
+    time.sleep(1.0)
+    assert fix.poll() is None, "tidy was not held at the rename"
+    os.rename(cache / "dep", root / "web" / "dep-aside")
+    os.symlink(decoy, cache / "dep")
+
+    out, _ = fix.communicate(timeout=120)
+    (outcome,) = json.loads(out)["result"]["outcomes"]
+    assert snapshot(decoy) == decoy_before, f"deleted through the link: {outcome}"
+    assert (cache / "dep").is_symlink()
+    assert "left in place" in str(outcome["reason"]), outcome
+    assert (root / "web" / "dep-aside" / "index.js").is_file()  # never reached either

@@ -30,6 +30,7 @@ def watch_command(paths: tuple[str, ...], once: bool, show_status: bool, output_
                   settle: float | None, quiet_period: float | None,
                   stop_after: float | None) -> int:
     """Keep PATHS clean as they change, by the [tool.tidy.watch] policy (undo: `tidy undo`)."""
+    from tidy.fixes.journal import JournalError
     from tidy.watch import runner, status
 
     if show_status:
@@ -48,5 +49,5 @@ def watch_command(paths: tuple[str, ...], once: bool, show_status: bool, output_
         watching = runner.WatchOptions(roots, config_path, overrides, mode, max_watches,
                                         max_seconds=stop_after)
         return runner.watch(watching, say=lambda text: click.echo(text, err=True))
-    except runner.WatchError as error:
+    except (runner.WatchError, JournalError) as error:  # JournalError: a full state disk ...
         raise click.ClickException(str(error)) from None

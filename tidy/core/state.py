@@ -10,6 +10,7 @@ The folder is created on first use with mode 0700: journals name every path tidy
 from __future__ import annotations
 
 import os
+import stat
 import sys
 
 ENV_OVERRIDE = "TIDY_STATE_DIR"
@@ -65,20 +66,43 @@ def unusable(error: OSError) -> str:
 
 
 def ensure_private(path: str) -> str:
-    """ensure_dir, for folders that hold journals and trash: the state folder itself and
-    every folder of it down to `path` must be real folders, never symlinks (a link would
-    make tidy write its journals or trash elsewhere). Raises StateError."""
+    """ensure_dir, for folders that hold journals and trash: see check_private. Raises
+    StateError."""
     ensure_dir(path)
+    check_private(path)
+    return path
+
+
+def check_private(path: str) -> None:
+    """The state folder itself and every folder of it down to `path` (as far as they exist)
+    must be real folders, never symlinks (a link would make tidy write its journals or trash
+    elsewhere), the user's own and writable by no one else: in a state folder another user
+    controls, that user could put journals of their own in (`tidy undo` acts on journals)
+    or take the user's away. The state folder itself may also be root's, and writable by
+    all with the sticky bit (a fresh tmpfs, /tmp): no one else can then move or remove what
+    tidy keeps in it, and what it keeps there is checked as above. Raises StateError."""
     top = state_dir()
     rel = os.path.relpath(path, top)
     current = top
     for part in [None, *([] if rel == os.curdir else rel.split(os.sep))]:
         if part is not None:
             current = os.path.join(current, part)
-        if os.path.islink(current) or not os.path.isdir(current):
+        try:
+            st = os.lstat(current)
+        except FileNotFoundError:
+            return
+        if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode):
             raise StateError(f"{current} is a symlink or not a folder: tidy keeps its journals "
                              "and trash only in real folders; remove it or set TIDY_STATE_DIR")
-    return path
+        at_top = part is None
+        if st.st_uid != os.geteuid() and not (at_top and st.st_uid == 0):
+            raise StateError(f"tidy's state folder {current} belongs to another user (uid "
+                             f"{st.st_uid}): tidy keeps its journals and trash only in folders "
+                             "of your own; set TIDY_STATE_DIR (or HOME) to one")
+        if st.st_mode & stat.S_IWOTH and not (at_top and st.st_mode & stat.S_ISVTX):
+            raise StateError(f"tidy's state folder {current} may be written by anyone: tidy "
+                             "keeps its journals and trash only in folders no one else may "
+                             "write; `chmod o-w` it, or set TIDY_STATE_DIR to another")
 
 
 def ensure_dir(path: str) -> str:

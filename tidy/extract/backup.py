@@ -112,7 +112,6 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             project_name = ""  # declared meanwhile: nothing to edit
         stamp = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{time.monotonic_ns() % 10**6}"
         backup = os.path.join(backup_root(path), f"{stamp}-{name}")
-        os.makedirs(backup, exist_ok=True)
         record: dict[str, Any] = {
             "module": path, "data_file": data_path,
             "project_file": edit[0] if edit and project_name else "",
@@ -132,10 +131,7 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
             "project_times_ns": conf.times_ns(project_name)
             if project_name and conf is not None else None,
         }
-        _write_synced(os.path.join(backup, "module.py.orig"), original)
-        if project_name:
-            _write_synced(os.path.join(backup, "project.orig"), project_old)
-        _save_record(backup, record)
+        _write_backup(backup, original, project_old if project_name else None, record)
         try:
             here.write(data_name, data_bytes, like=name)
             if project_name and conf is not None and not conf.swap_in(
@@ -150,6 +146,10 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; the extraction stopped (a kill-safe record is "
                               "kept: the next extraction finishes it backwards)") from None
+        except OSError as error:  # a full disk, a quota: what was written goes back
+            raise UndoRefused(f"{path}: {_why_not_written(error)}; the extraction stopped, "
+                              f"{_backwards_after(backup, record, here, conf, data_path)}"
+                              ) from None
         if not swapped:
             # Written to while the data file was (a save from an editor, a checkout): the
             # module is the user's; the data file and build config go back at once.
@@ -183,6 +183,37 @@ def _build_config_edit(module: str, data_name: str, conf: Folder | None,
                       "extracted and tidy can no longer add the package data safely; nothing "
                       "written")
     return now, merged.encode("utf-8")
+
+
+def _write_backup(backup: str, original: bytes, project_old: bytes | None,
+                  record: dict[str, Any]) -> None:
+    """The backup folder and its record, before anything at home is touched. UndoRefused,
+    with what was written of it taken out again, when it cannot be written whole."""
+    try:
+        os.makedirs(backup, exist_ok=True)
+        _write_synced(os.path.join(backup, "module.py.orig"), original)
+        if project_old is not None:
+            _write_synced(os.path.join(backup, "project.orig"), project_old)
+        _save_record(backup, record)
+    except OSError as error:
+        retire(backup)  # only tidy's own files in it, and then the folder
+        raise UndoRefused(f"cannot write the extraction's backup in {backup}: "
+                          f"{_why_not_written(error)}; nothing changed") from None
+
+
+def _backwards_after(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
+                     data_path: str) -> str:
+    """Finish an extraction that failed mid-write backwards; what it says about that."""
+    try:
+        notes = _finish_backwards(backup, record, here, conf, data_path)
+    except (OSError, UnsafeFile) as error:
+        return (f"and what it wrote could not all be taken back yet ({error}): the next "
+                "`tidy extract` of the module finishes it backwards")
+    return f"nothing kept ({'; '.join(notes) or 'nothing to put back'})"
+
+
+def _why_not_written(error: OSError) -> str:
+    return error.strerror or str(error)
 
 
 def _write_synced(path: str, content: bytes) -> None:
@@ -322,16 +353,23 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
             raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
                               f". Nothing was restored: {hint} restores and keeps the current "
                               "versions beside the restored ones")
+        restored: list[str] = []
         try:
-            note = _put_back(backup, record, here, conf, changes)
+            note = _put_back(backup, record, here, conf, changes, restored)
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; not restored") from None
+        except OSError as error:  # a full disk: the backup stays, the undo can run again
+            done = (f"only {' and '.join(restored)} was restored" if restored
+                    else "nothing was restored")
+            raise UndoRefused(f"{_why_not_written(error)}; {done}: the backup is kept, run the "
+                              "undo again once there is room") from None
     retire(backup)
     return note
 
 
 def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
-              changes: list[str]) -> str:
+              changes: list[str], restored: list[str]) -> str:
+    """Restore the originals; `restored` names each as it is back (for a failure midway)."""
     kept = _keep_current(record, here, conf) if changes else []
     name = os.path.basename(record["module"])
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
@@ -347,6 +385,7 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
         elif not _put_project(record, conf, project_original):
             raise UndoRefused(f"{record['project_file']}: changed while being restored (saved "
                               "just now); nothing was restored")
+        restored.append("the build config")
     aside = record.get("module_aside")
     times = recorded_times(record.get("module_times_ns"))
     if changes or not isinstance(aside, str) or not aside.startswith(f".{name}.tidy-aside-"):

@@ -36,6 +36,7 @@ from tidy.fixes.apply import (
 )
 from tidy.fixes.journal import (
     JournalError,
+    JournalWriteError,
     RunJournal,
     RunRecord,
     audit,
@@ -164,6 +165,10 @@ def apply_and_record(plan: planning.Plan, settings: ApplySettings,
         outcomes = apply_plan(plan, journal, settings)
         summary = _summary(outcomes)
         journal.end("complete", summary=summary)
+    except JournalWriteError as error:
+        # The run stops at the first line it cannot write (nothing is done unjournaled); what
+        # it did before is journaled, and the next tidy resolves the run from the disk.
+        raise JournalWriteError.stopped(error, journal.run_id) from None
     finally:
         journal.close()
     done = [o for o in outcomes if o.status is Status.DONE]
@@ -305,16 +310,26 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
             raise CommandError(str(error)) from None
     records = list_runs(quarantine_damaged=not dry_run)
     _notices(out)
-    chosen = [r for r in (summarize(record) for record in records)
+    summaries = [summarize(record) for record in records]
+    chosen = [r for r in summaries
               if r.status not in ("running", "purged")
               and (not wanted or r.run_id in wanted)
               and (older_than is None or now - r.finished >= older_than)]
+    # A run another tidy holds (a fix still moving, an undo putting it back) is never
+    # purged under it; said, so "nothing to purge" never hides a trash that is not empty.
+    held = [r.run_id for r in summaries if r.status == "running"
+            and (not wanted or r.run_id in wanted)]
+    for run_id in held:
+        out(f"left alone: run {run_id} is in use by another tidy process (a fix or an undo "
+            "still running); purge it once that ends\n", err=True)
+    busy = [run_id for run_id in held if run_id in wanted]  # asked for by name: attention
     # A purge of everything (no run named, no age) drops the content caches too: what scans
     # learnt of files, in the state folder and in the git dirs of the repos tidy scanned.
     caches = cache_registry.drop_all(dry_run=True) if not wanted and older_than is None else None
     if dry_run or not (chosen or (caches is not None and caches.removed)):
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
-        code = EXIT_OK if caches is None or dry_run or not caches.left else EXIT_ATTENTION
+        code = EXIT_OK if (caches is None or dry_run or not caches.left) and not busy \
+            else EXIT_ATTENTION
         out(report.purge_json(preview, dry_run, code, caches) if output_format == "json"
             else report.purge_text(preview, dry_run, caches))
         return code
@@ -333,7 +348,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
             purged.append(Purged(run.run_id, 0, 0, (str(error),)))
     dropped = cache_registry.drop_all() if caches is not None else None
     _notices(out)
-    code = (EXIT_ATTENTION if any(p.errors for p in purged)
+    code = (EXIT_ATTENTION if any(p.errors for p in purged) or busy
             or (dropped is not None and dropped.left) else EXIT_OK)
     freed = sum(p.bytes for p in purged)
     summary = f"freed {report.size(freed)} from {counted(len(purged), 'run')}"

@@ -40,6 +40,7 @@ when, how many bytes and items, by which command line.
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
 import json
 import os
@@ -61,6 +62,35 @@ Entry = dict[str, Any]
 
 class JournalError(RuntimeError):
     """A journal that cannot be written or read: the fix must not go on."""
+
+
+class JournalWriteError(JournalError):
+    """A line could not be written to a journal (the disk holding the state folder is full,
+    over quota, read-only ...): what it recorded did not happen, and nothing more may."""
+
+    def __init__(self, path: str, reason: str | None, then: str = "",
+                 full: bool = True) -> None:
+        self.path, self.reason, self.full = path, reason or "write failed", full
+        remedy = ("free some space on its filesystem" if full
+                  else "make its folder writable")
+        super().__init__(f"cannot write to the journal {path}: {self.reason}; {then}"
+                         f"{remedy} (or set TIDY_STATE_DIR) and run tidy again")
+
+    @classmethod
+    def of(cls, path: str, error: OSError) -> JournalWriteError:
+        return cls(path, error.strerror, full=error.errno in (errno.ENOSPC, errno.EDQUOT))
+
+    @classmethod
+    def stopped(cls, error: JournalWriteError, run_id: str) -> JournalWriteError:
+        """The same failure, saying that the run stopped there and where what it did is."""
+        return cls(error.path, error.reason,
+                   f"the run stopped there; what it changed before is journaled as run "
+                   f"{run_id} (`tidy undo {run_id}` puts it back); ", error.full)
+
+
+class UntrustedState(JournalError, state.StateError):
+    """The runs folder is not the user's own (state.check_private): no journal is read. A
+    JournalError to the fix commands, a StateError (one line, exit 2) to every other."""
 
 
 class RunBusy(JournalError):
@@ -159,7 +189,11 @@ class RunJournal:
                          | os.O_CLOEXEC)
         except FileNotFoundError:
             raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
-        except OSError as error:  # a link or a folder where the journal was
+        except OSError as error:
+            if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+                # The state disk is read-only (or not the user's): the file may be fine.
+                raise JournalWriteError.of(path, error) from None
+            # a link or a folder where the journal was
             raise DamagedJournal(f"not a journal file: {error.strerror}") from None
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
@@ -192,14 +226,30 @@ class RunJournal:
         if self._fd < 0:
             raise JournalError(f"journal {self.run_id} is closed")
         seq = self._seq
-        self._seq += 1
+        self._seq += 1  # never used again, even when this line is taken back: seqs only rise
         line = _dumps({"run": self.run_id, "seq": seq, "time": round(time.time(), 3), **entry})
-        written = os.write(self._fd, line)
-        if written != len(line):
-            raise JournalError(f"{self.path}: short write to the journal")
+        try:
+            written = os.write(self._fd, line)
+        except OSError as error:  # nothing of the line was written
+            raise JournalWriteError.of(self.path, error) from None
+        if written != len(line):  # a full disk (or quota) mid-line
+            self._take_back(written)
+            raise JournalWriteError(self.path, "the disk is full (a short write)")
         if sync:
-            os.fsync(self._fd)
+            try:
+                os.fsync(self._fd)
+            except OSError as error:  # not durable: the caller must not act on it
+                self._take_back(written)
+                raise JournalWriteError.of(self.path, error) from None
         return seq
+
+    def _take_back(self, written: int) -> None:
+        """Cut the last `written` bytes (a line that failed) off again, so the journal never
+        holds half a line, nor an intent that was not made durable (the caller does not act
+        on it). Truncating needs no free space; if even that fails the line stays torn, and
+        readers leave a torn line out."""
+        with contextlib.suppress(OSError):
+            os.ftruncate(self._fd, max(0, os.fstat(self._fd).st_size - written))
 
     def intent(self, action: str, **payload: Any) -> int:
         """Record what is about to change. Durable before it returns: call it, then act."""
@@ -301,7 +351,10 @@ def _end_torn_line(fd: int, path: str) -> None:
         f.seek(size - 1)
         last = f.read(1)
     if last != b"\n":
-        os.write(fd, b"\n")
+        try:
+            os.write(fd, b"\n")
+        except OSError as error:  # a full disk: the run cannot be appended to now
+            raise JournalWriteError.of(path, error) from None
 
 
 # -- reading -------------------------------------------------------------------------------
@@ -600,6 +653,10 @@ def list_runs(quarantine_damaged: bool = True) -> list[RunRecord]:
     quarantine_damaged=False, as in a dry run, only left out) with a notice."""
     folder = state.runs_dir()
     try:
+        state.check_private(folder)  # journals another user could have written: never read
+    except state.StateError as error:
+        raise UntrustedState(str(error)) from None
+    try:
         if os.path.islink(folder):
             _NOTICES.append(f"tidy: {folder} is a symlink: tidy's journals are never read "
                             "through a link")
@@ -648,6 +705,8 @@ def audit(event: str, run_id: str, **payload: Any) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX)  # concurrent tidy processes: whole lines only
         os.write(fd, _dumps(entry))
         os.fsync(fd)
+    except OSError as error:  # a full disk: the run is done and journaled all the same
+        _NOTICES.append(f"tidy: the audit log was not written: {error.strerror}")
     finally:
         os.close(fd)
 

@@ -44,6 +44,7 @@ from dataclasses import dataclass
 
 from tidy.core import state
 from tidy.core.catalog import VCS_MARKERS
+from tidy.core.printable import printable
 from tidy.fixes.fdops import (
     FILE_FLAGS,
     Chain,
@@ -89,8 +90,14 @@ def root_problem(action: PlannedAction) -> Problem | None:
         return Problem("the scanned folder itself, the home folder or /: never moved", True)
     if not path.startswith(root.rstrip(os.sep) + os.sep):
         return Problem("outside the scanned folder", True)
-    if _inside(path, state.state_dir()):
+    own = {state.state_dir(), os.path.realpath(state.state_dir())}
+    if any(_inside(path, folder) for folder in own):
         return Problem("inside tidy's own state folder", True)
+    if any(_inside(folder, path) for folder in own):
+        # TIDY_STATE_DIR inside a cache (node_modules/.cache/tidy): the journals that undo
+        # it, and the trash, would go with it.
+        return Problem(f"holds tidy's own state folder ({printable(state.state_dir())}): "
+                       "never moved; set TIDY_STATE_DIR to a folder outside it", True)
     rel_parts = os.path.relpath(path, root).split(os.sep)
     if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1] or ".." in rel_parts:
         return Problem("inside tidy's trash or a .git folder", True)

@@ -351,7 +351,12 @@ def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None =
         lines.append(f"{verb} {counted(len(dropped), 'content cache')}, "
                      f"{size(sum(b for _, b in dropped))}:")
         lines += [f"  {printable(path)}" for path, _ in dropped]
-    if not lines:
+    unfinished = [p for p in purged if p.errors]
+    if not lines and unfinished:
+        # Part of a run that could not all be deleted: never "nothing to purge" above why.
+        lines.append(f"could not delete all of {counted(len(unfinished), 'run')}; what is "
+                     "left stays listed (`tidy trash list`) and the next purge tries again:")
+    elif not lines:
         lines.append("nothing to purge" + (" (dry run)" if dry_run else ""))
     for item in purged:
         lines += [f"! {item.run_id}: {printable(error)}" for error in item.errors]

@@ -146,6 +146,9 @@ def _write(folder: str, name: str, text: str, action: str = "written",
         return Outcome(path, "kept", str(error))
     except FileChanged as error:
         return Outcome(path, "kept", f"{error}; nothing written (run `tidy init` again)")
+    except OSError as error:  # a full disk, a quota, a read-only folder: the file is as it was
+        return Outcome(path, "kept", f"{error.strerror or error}; nothing written (run "
+                       "`tidy init --write` again once it can be)")
     return Outcome(path, action)
 
 

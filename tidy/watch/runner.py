@@ -40,10 +40,11 @@ from tidy.core import state
 from tidy.core.config import Config, ConfigError
 from tidy.core.config import load as load_settings
 from tidy.core.models import Report
+from tidy.core.printable import printable
 from tidy.core.safe_files import UnsafeFile, open_own_file, read_regular, replace_at
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
-from tidy.fixes.journal import RunJournal, audit
+from tidy.fixes.journal import JournalWriteError, RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
@@ -269,6 +270,8 @@ def _apply(request: PassRequest, memory: dict[str, Any],
             for outcome in apply_plan(plan, journal, ApplySettings(skip_recent=quiet)):
                 outcomes.append((outcome, planned[outcome.path][1]))
         journal.end("complete", summary=_summary(outcomes))
+    except JournalWriteError as error:  # a full disk: the pass stops, what it did is journaled
+        raise JournalWriteError.stopped(error, journal.run_id) from None
     finally:
         journal.close()
     result.run_id = journal.run_id
@@ -385,9 +388,12 @@ def _own_file(name: str) -> int:
     path = os.path.join(state.ensure_dir(state.state_dir()), name)
     try:
         return open_own_file(path)
-    except (UnsafeFile, OSError) as error:
+    except UnsafeFile as error:
         raise WatchError(f"{error}: tidy's state files are only regular files; remove it") \
             from None
+    except OSError as error:  # a read-only state disk, a folder not the user's: not its kind
+        raise WatchError(f"cannot open {printable(path)}: {error.strerror}; set "
+                         "TIDY_STATE_DIR to a folder you may write") from None
 
 
 @contextlib.contextmanager

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 from tidy.core import state
 from tidy.core.atomic import atomic_write
+from tidy.core.printable import printable
 
 LABEL = "dev.tidy.clean"
 SERVICE, TIMER, PLIST = "tidy-clean.service", "tidy-clean.timer", f"{LABEL}.plist"
@@ -586,7 +587,12 @@ def _write_crontab(where: Locations, text: str) -> None:
         _write_atomic(where.crontab_file, text)
         return
     with tempfile.NamedTemporaryFile("wb", suffix=".cron", delete=False) as f:
-        f.write(text.encode("utf-8", "surrogateescape"))
+        try:
+            f.write(text.encode("utf-8", "surrogateescape"))
+            f.flush()  # a full disk fails here, never in a crontab that lost its tail
+        except OSError as error:
+            os.unlink(f.name)
+            raise _not_written(f.name, error) from None
     try:
         _run(["crontab", f.name])
     finally:
@@ -626,8 +632,18 @@ def _is_tidy_job(line: str) -> bool:
 
 # -- small helpers ---------------------------------------------------------------------------
 def _write_atomic(path: str, text: str) -> None:
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
-    atomic_write(path, text.encode("utf-8", "surrogateescape"), 0o644)
+    """Replace `path` whole (or not at all); ScheduleError when the disk refuses."""
+    try:
+        os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+        atomic_write(path, text.encode("utf-8", "surrogateescape"), 0o644)
+    except OSError as error:
+        raise _not_written(path, error) from None
+
+
+def _not_written(path: str, error: OSError) -> ScheduleError:
+    return ScheduleError(f"cannot write {printable(path)}: {error.strerror or error}; it is "
+                         "as it was (the schedule may be only partly changed): free some "
+                         "space and run the command again")
 
 
 def _unlink(path: str) -> bool:

@@ -35,7 +35,13 @@ from tidy.fixes.recheck import Opened
 from tidy.workspace.git import git_dir
 
 _SLOT = re.compile(r"[0-9]{6}")
-_MARKERS = (".gitignore", "CACHEDIR.TAG")  # what tidy writes into a .tidy-trash folder
+# What tidy writes into a .tidy-trash folder, byte for byte: a file of that name holding
+# anything else is someone's own (a project may ship a `.tidy-trash/`) and is never removed.
+_MARKER_TEXTS = {
+    ".gitignore": b"# tidy's trash (`tidy trash list`, `tidy trash purge`): never commit it\n*\n",
+    "CACHEDIR.TAG": CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n",
+}
+_MARKERS = tuple(_MARKER_TEXTS)
 
 
 @dataclass
@@ -141,7 +147,10 @@ class TrashLocator:
                                           item.chain.fds[where.level], self.run_id)
             else:
                 if where.kind == "state":
-                    state.ensure_dir(where.anchor)
+                    try:
+                        state.ensure_private(where.anchor)
+                    except state.StateError as error:
+                        raise Refused(str(error)) from None
                 chain = open_chain(where.anchor, (*where.parts, self.run_id), make=0o700,
                                    what="tidy's trash folder", private=True)
         except Refused as refused:
@@ -283,11 +292,8 @@ def _mark_outside_trash(fd: int) -> None:
     """`.gitignore` of `*` and a CACHEDIR.TAG in a .tidy-trash folder (never overwritten).
     Written whole under a temp name of tidy's own, then linked in: a reader never sees a
     half-written one, and a name taken meanwhile is kept."""
-    texts = {".gitignore": b"# tidy's trash (`tidy trash list`, `tidy trash purge`): never "
-                           b"commit it\n*\n",
-             "CACHEDIR.TAG": CACHEDIR_SIGNATURE + b"\n# tidy's trash: backups need not keep it.\n"}
     remove_stale_temps(fd)  # a marker's temp a killed tidy left (it keeps the folder)
-    for name, text in texts.items():
+    for name, text in _MARKER_TEXTS.items():
         if lstat_or_none(fd, name) is not None:
             continue
         temp = temp_name()
@@ -303,6 +309,23 @@ def _mark_outside_trash(fd: int) -> None:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temp, dir_fd=fd)
+
+
+def _is_our_marker(dir_fd: int, name: str) -> bool:
+    """A regular file holding exactly the marker tidy writes under that name."""
+    text = _MARKER_TEXTS[name]
+    try:
+        st = lstat_at(dir_fd, name)
+        if not stat.S_ISREG(st.st_mode) or st.st_size != len(text):
+            return False
+        fd = os.open(name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC,
+                     dir_fd=dir_fd)
+        try:
+            return os.fstat(fd).st_ino == st.st_ino and os.read(fd, len(text) + 1) == text
+        finally:
+            os.close(fd)
+    except OSError:
+        return False
 
 
 def lstat_or_none(dir_fd: int, name: str) -> os.stat_result | None:
@@ -567,11 +590,10 @@ def remove_run_if_empty(spot: Spot) -> None:
 def _remove_outside_trash_if_unused(base: Chain) -> None:
     with os.scandir(base.fd) as entries:
         names = {e.name for e in entries}
-    if not names <= set(_MARKERS):
-        return
+    if not names <= set(_MARKERS) or not all(_is_our_marker(base.fd, n) for n in names):
+        return  # holds something else, or a file of that name that is not tidy's: it stays
     for name in names:
-        if stat.S_ISREG(lstat_at(base.fd, name).st_mode):
-            os.unlink(name, dir_fd=base.fd)
+        os.unlink(name, dir_fd=base.fd)
     try:
         os.rmdir(TRASH_FOLDER_NAME, dir_fd=base.fds[-2])
     except OSError as error:

@@ -4,6 +4,7 @@ the disk (the item in the trash, at home, or a verified copy half removed)."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import shlex
 import stat
@@ -46,7 +47,7 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
         with open_run(spot) as run, open_chain(run.path, (spot.slot,), anchor_fd=run.fd,
                                                  what="its trash slot") as slot:
             if not exists_at(slot.fd, spot.name):
-                return fail("no longer in the trash (purged or removed by hand)")
+                return fail(_not_in_trash(dst, journal.run_id))
             with open_chain(spot.scan_root, spot.src_parts, make=0o755,
                             what="a folder on the way back") as home:
                 if exists_at(home.fd, spot.name):
@@ -70,13 +71,32 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                 os.rmdir(spot.slot, dir_fd=run.fd)
     except Refused as refused:
         if "is gone" in refused.reason and "trash" in refused.reason:
-            return fail("no longer in the trash (purged or removed by hand)")
+            return fail(_not_in_trash(dst, journal.run_id))
         return fail(refused.reason + f"; left in the trash at {dst}")
     except OSError as error:
-        return fail(why(error))
+        return fail(_not_put_back(error, dst, journal.run_id))
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
     return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _not_in_trash(dst: str, run_id: str) -> str:
+    """The item is not where the journal says (a `.tidy-trash` on a disk that is not mounted
+    now looks the same as a purged one): nothing is marked lost, undo may run again."""
+    return (f"not in the trash at {dst} (purged, removed by hand, or on a disk that is not "
+            f"mounted now: mount it and run `tidy undo {run_id}` again)")
+
+
+def _not_put_back(error: OSError, dst: str, run_id: str) -> str:
+    """Why a put-back failed, where the item is, and what to do (a full disk, a folder
+    mounted over since the fix, a read-only one: the environment, not the journal)."""
+    if error.errno == errno.EXDEV:
+        cause = ("its folder is now on another filesystem than the trash (something was "
+                 "mounted there since the fix)")
+    else:
+        cause = why(error)
+    return (f"{cause}; it stays in the trash at {dst}: run `tidy undo {run_id}` again once "
+            "that is resolved")
 
 
 def _taken_since(dst: str, run_id: str) -> str:
