@@ -268,3 +268,15 @@ def test_a_module_edited_while_it_is_extracted_is_left_alone(tmp_path: Path) -> 
         extract_module(str(module), evaluate=True, python=sys.executable)
     assert module.read_text() == source + "# touched\n"
     assert not module.with_suffix(".json.gz").exists()
+
+
+def test_objects_a_class_builds_are_left_with_a_plain_reason(tmp_path: Path) -> None:
+    # fontTools' otData (FieldSpec rows), ua-parser's matchers, pypdf's font metrics: the
+    # reason named the encoder's exception class ("Unencodable: ...") before what it meant
+    folder = package(tmp_path)
+    module = folder / "tables.py"
+    module.write_text("class Spec:\n    def __init__(self, *args):\n        self.args = args\n\n\n"
+                      "TABLES = [\n" + _rows(300, "    Spec('field{i}', {i}),") + "\n]\n")
+    message = _expect_refusal(module, "TABLES (line 6) left in place: TABLES[0]: a Spec "
+                              "cannot be written as data", evaluate=True, python=sys.executable)
+    assert "Unencodable" not in message

@@ -143,7 +143,10 @@ for key in spec["values"]:
         text, tagged = encoder["encode"](value, key)
         out["values"][key] = [text, tagged]
     except Exception as error:
-        out["errors"][key] = type(error).__name__ + ": " + str(error)[:300]
+        # the encoder's refusal says what and where itself; anything else is the module's
+        # own error, named by its class
+        kind = type(error).__name__
+        out["errors"][key] = (kind + ": " if kind != "Unencodable" else "") + str(error)[:300]
 names = spec["names"]
 if names is None:
     names = [n for n in vars(module) if not (n.startswith("__") and n.endswith("__"))]

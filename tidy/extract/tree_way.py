@@ -14,6 +14,7 @@ from tidy.extract.interpreter import Interpreter
 from tidy.extract.plan import (
     MIN_VALUE_BYTES,
     ExtractError,
+    NeedsEvaluate,
     Options,
     Prepared,
     code_follows,
@@ -104,11 +105,7 @@ def _chosen_targets(path: str, found: list[Target],
         literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
         first = built[0]
         if options.names or sum(t.value_bytes for t in built) >= literal_bytes:
-            raise ExtractError(
-                f"{path}: {first.key} (line {first.line}): {first.why_evaluate}: use "
-                "--evaluate (tidy then imports the module in the project's interpreter to "
-                "take the value, and imports the rewritten module to compare; that runs the "
-                "project's code)")
+            raise NeedsEvaluate(path, f"{first.key} (line {first.line}): {first.why_evaluate}")
         notes.append("left in place, built by calls or names (--evaluate moves them too): "
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
