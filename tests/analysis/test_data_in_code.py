@@ -173,6 +173,30 @@ def test_quotes_in_comments_and_brackets_in_strings_do_not_split_wrong() -> None
     assert verdict.is_data and verdict.bindings[0].name == "TABLE"
 
 
+def _joined(n: int, start: int) -> str:
+    return ",".join(str(i) if i % 2 else f"w{i}" for i in range(start, start + n))
+
+
+def test_lines_of_comma_joined_words_and_numbers_are_data() -> None:
+    # zxcvbn's frequency_lists.py: a dict whose lines are 100-280 kB strings of words and
+    # numbers joined by commas, split at import. A window cut after `,1` was taken as a cut
+    # between elements, inside the string, and the whole 793 kB module was judged code.
+    rows = "\n".join(f'    "list{k}": "{_joined(25_000, k * 25_000)}".split(","),'
+                     for k in range(4))
+    verdict = _judge(f"# generated\nFREQUENCY_LISTS = {{\n{rows}\n}}\n")
+    assert verdict.is_data, verdict
+    assert verdict.bindings[0].name == "FREQUENCY_LISTS" and ".split" in verdict.bindings[0].calls
+
+
+def test_a_long_line_cut_inside_a_string_with_both_quotes_or_escapes_is_still_data() -> None:
+    # the same, where telling a string's bounds needs the tokenizer: both quote kinds
+    # (zxcvbn's `a'right`), escaped quotes, and a `#` inside the strings
+    rows = "\n".join(f'    "list{k}": "a\'right,\\"q\\",#{k},{_joined(25_000, k)}".split(","),'
+                     for k in range(4))
+    verdict = _judge(f"FREQUENCY_LISTS = {{\n{rows}\n}}\n")
+    assert verdict.is_data, verdict
+
+
 def test_crlf_and_continuations() -> None:
     rows = _rows(3000, "    'a{i}', \\\n    'b{w}',").replace("\n", "\r\n")
     verdict = _judge(f"WORDS = [\r\n{rows}\r\n]\r\n")

@@ -9,6 +9,7 @@ import pickle
 import struct
 import subprocess
 import sys
+from collections import OrderedDict
 from pathlib import Path
 from typing import Any
 
@@ -50,7 +51,7 @@ def same(a: Any, b: Any) -> bool:
         return same(a.real, b.real) and same(a.imag, b.imag)
     if type(a) in (list, tuple):
         return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b, strict=False))
-    if type(a) is dict:
+    if type(a) is dict or type(a) is OrderedDict:
         return len(a) == len(b) and all(same(ka, kb) and same(va, vb) for (ka, va), (kb, vb)
                                         in zip(a.items(), b.items(), strict=False))
     if type(a) in (set, frozenset):

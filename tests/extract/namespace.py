@@ -18,9 +18,9 @@ from pathlib import Path
 from typing import Any
 
 # What tidy's loader stub adds to a module's namespace (tidy/extract/stub.py).
-LOADER_NAMES = frozenset({"_tidy_builtins", "_tidy_cache", "_tidy_data", "_tidy_read",
-                          "_tidy_untag", "_tidy_copy", "_TidyAny", "_TIDY_LAZY", "__getattr__",
-                          "__dir__"})
+LOADER_NAMES = frozenset({"_tidy_builtins", "_tidy_cache", "_tidy_data", "_tidy_decode",
+                          "_tidy_read", "_tidy_untag", "_tidy_fresh", "_TidyAny", "_TIDY_LAZY",
+                          "__getattr__", "__dir__"})
 
 _SNAPSHOT = r"""
 import importlib, json, re, struct, sys, types

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 import sys
 from pathlib import Path
 
@@ -268,3 +269,45 @@ def test_a_module_edited_while_it_is_extracted_is_left_alone(tmp_path: Path) -> 
         extract_module(str(module), evaluate=True, python=sys.executable)
     assert module.read_text() == source + "# touched\n"
     assert not module.with_suffix(".json.gz").exists()
+
+
+def test_objects_a_class_builds_are_left_with_a_plain_reason(tmp_path: Path) -> None:
+    # fontTools' otData (FieldSpec rows), ua-parser's matchers, pypdf's font metrics: the
+    # reason named the encoder's exception class ("Unencodable: ...") before what it meant
+    folder = package(tmp_path)
+    module = folder / "tables.py"
+    module.write_text("class Spec:\n    def __init__(self, *args):\n        self.args = args\n\n\n"
+                      "TABLES = [\n" + _rows(300, "    Spec('field{i}', {i}),") + "\n]\n")
+    message = _expect_refusal(module, "TABLES (line 6) left in place: TABLES[0]: a Spec "
+                              "cannot be written as data", evaluate=True, python=sys.executable)
+    assert "Unencodable" not in message
+
+
+def test_class_attributes_and_evaluated_values_are_written_one_row_a_line(
+        tmp_path: Path) -> None:
+    # docs/extract-format.md: list and dict values hold one element per line, so `zcat | grep`
+    # finds a row. The parse-tree way (faker's class attributes, html5lib's constants, values
+    # taken with --evaluate) wrote each value on one line: 100 kB lines for faker
+    folder = package(tmp_path)
+    module = folder / "names.py"
+    module.write_text("from collections import OrderedDict\n\n\nclass Provider:\n"
+                      "    first_names = (\n" + _rows(2000, "        'Name{i}',") + "\n    )\n"
+                      "    weights = OrderedDict((\n" + _rows(300, "        ('w{i}', {i}),")
+                      + "\n    ))\n\n\nCODES = dict(\n" + _rows(500, "    c{i}='x{i}',") + "\n)\n"
+                      "SINGLE = {'$tag': [" + ", ".join(str(i) for i in range(400)) + "]}\n",
+                      encoding="utf-8")
+    result = extract_module(str(module), fmt="json", evaluate=True, python=sys.executable)
+    assert set(result.names) == {"Provider.first_names", "Provider.weights", "CODES", "SINGLE"}
+    lines = (folder / "names.json").read_text(encoding="ascii").splitlines()
+    assert '"Name1234",' in lines and '"c321":"x321",' in lines
+    assert max(len(line) for line in lines if "Name" in line or '"c' in line) < 200
+    got = import_fresh(tmp_path, "pkg.names", "CODES", "SINGLE")
+    assert same(got["CODES"], {f"c{i}": f"x{i}" for i in range(500)})
+    assert same(got["SINGLE"], {"$tag": list(range(400))})
+    provider = subprocess.run(
+        [sys.executable, "-c", "import sys; sys.path.insert(0, sys.argv[1]); "
+         "from pkg.names import Provider as P; print(type(P.first_names).__name__, "
+         "P.first_names == tuple(f'Name{i}' for i in range(2000)), type(P.weights).__name__, "
+         "list(P.weights.items())[299])", str(tmp_path)],
+        capture_output=True, text=True, check=True).stdout.split()
+    assert provider == ["tuple", "True", "OrderedDict", "('w299',", "299)"]

@@ -238,7 +238,7 @@ def test_evaluate_refuses_a_value_holding_another_names_list(tmp_path: Path) -> 
     module = write(package(tmp_path) / "shared.py",
                    f"COMMON = ['a', 'b']\nTABLE = dict(\n    first=COMMON,\n    rows={_BIG},\n)\n")
     original = module.read_bytes()
-    with pytest.raises(ExtractError, match=r"TABLE .*also held elsewhere"):
+    with pytest.raises(ExtractError, match=r"TABLE .*also held by COMMON: moving it"):
         extract_module(str(module), evaluate=True, python=sys.executable)
     assert module.read_bytes() == original
     assert not (module.parent / "shared.json.gz").exists()
@@ -261,7 +261,7 @@ def test_evaluate_refuses_a_value_that_is_another_names_object(tmp_path: Path,
     module = write(package(tmp_path) / "alias.py",
                    f"def same(value):\n    return value\nCOMMON = {_BIG}\n{binding}\n")
     original = module.read_bytes()
-    with pytest.raises(ExtractError, match=r"TABLE .*also held elsewhere"):
+    with pytest.raises(ExtractError, match=r"TABLE .*also held by COMMON: moving it"):
         extract_module(str(module), names=["TABLE"], evaluate=True, python=sys.executable)
     assert module.read_bytes() == original
 

@@ -50,3 +50,26 @@ def test_plain_fix_never_extracts(tmp_path: Path) -> None:
     env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
     assert run_cli("fix", "--yes", "--skip-recent", "0s", cwd=repo, env=env).code == 0
     assert module.read_bytes() == before
+
+
+@pytest.mark.slow
+def test_fix_leaves_data_built_by_calls_and_names_the_command_that_extracts_it(
+        tmp_path: Path) -> None:
+    # zxcvbn's frequency_lists.py: `"a,b,c".split(",")` values. Taking them means importing
+    # the module, which `tidy fix` never does: it said "use --evaluate", an option fix has not
+    rows = "\n".join(f'    "list{k}": "{",".join(f"w{i}" for i in range(6000))}".split(","),'
+                     for k in range(4))
+    repo = make_repo(tmp_path / "svc")
+    module = write(repo / "pkg" / "frequency_lists.py", f"LISTS = {{\n{rows}\n}}\n")
+    write(repo / "pkg" / "__init__.py", "")
+    commit(repo)
+    before = module.read_bytes()
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    assert fixed.code == 1, fixed.out + fixed.err
+    said = fixed.out + fixed.err
+    assert "skipped" in said and "LISTS (line 1)" in said, said
+    assert "tidy extract pkg/frequency_lists.py --evaluate" in said, said
+    assert module.read_bytes() == before
+    assert not (repo / "pkg" / "frequency_lists.json.gz").exists()

@@ -91,3 +91,27 @@ def test_a_vendored_copys_data_is_reported_but_never_extracted(tmp_path: Path) -
         "src/tool/tables.py": (ActionKind.EXTRACT, Applicability.UNSAFE)}
     vendored = fixes["src/tool/_vendor/idna/uts46data.py"]
     assert vendored is not None and "upstream" in vendored.description
+
+
+def test_tdy301_says_objects_a_class_builds_may_stay(tmp_path: Path) -> None:
+    # fontTools' otData, ua-parser's matchers, pypdf's font metrics: the fix promised the data
+    # moved to a .json.gz, and tidy extract --evaluate then refused every value (objects)
+    rows = ",\n".join(f"    FieldSpec('field{i}', {i}, 'uint16')" for i in range(3000))
+    size = _module(tmp_path / "pkg" / "otData.py", f"from x import FieldSpec\n\n"
+                   f"otData = [\n{rows}\n]\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/otData.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None and "--evaluate" in found.fix.description
+    assert "what FieldSpec() builds moves only if it is plain data" in found.fix.description
+
+
+def test_tdy301_ordered_dict_calls_need_no_caveat(tmp_path: Path) -> None:
+    rows = ",\n".join(f"    ('name{i}', 0.{i:04d})" for i in range(3000))
+    size = _module(tmp_path / "pkg" / "names.py", "from collections import OrderedDict\n\n"
+                   f"NAMES = OrderedDict([\n{rows}\n])\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/names.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None and "OrderedDict()" in found.fix.description
+    assert "plain data" not in found.fix.description

@@ -34,12 +34,12 @@ from dataclasses import dataclass
 from tidy.extract import backup, convert, encode, guards, packaging, stub
 from tidy.extract.importing import verify_after_writing
 from tidy.extract.literal_way import literal_statements, literal_way
-from tidy.extract.plan import ExtractError, Options, Prepared, data_file_bytes
+from tidy.extract.plan import ExtractError, NeedsEvaluate, Options, Prepared, data_file_bytes
 from tidy.extract.rewrite import RewriteError, encoding_of
 from tidy.extract.tree_way import tree_way
 
-__all__ = ["ExtractError", "ExtractResult", "data_file_name", "extract_module", "latest_backup",
-           "undo_extract"]
+__all__ = ["ExtractError", "ExtractResult", "NeedsEvaluate", "data_file_name", "extract_module",
+           "latest_backup", "undo_extract"]
 
 latest_backup = backup.latest_backup
 

@@ -118,19 +118,29 @@ def sharing(key, value):
         if attr.startswith("__") and not attr.endswith("__"):
             attr = "_" + owner.lstrip("_") + attr
         binding = (getattr(module, owner), attr)
-    roots = [v for n, v in vars(module).items()
+    named = [(n, v) for n, v in vars(module).items()
              if n != key and n != "__builtins__" and not isinstance(v, type(sys))]
     # A display (`{...}`, `[...]`) makes a new object: another name holding it whole was
     # bound from it (`ALIAS = TABLE`, bound again after the rewrite). What a call or a name
     # gives may be an object the module held before: then no other name may hold it.
-    others = reached(roots, value if key in spec["fresh"] else None, binding)
+    skip = value if key in spec["fresh"] else None
+    others = reached([v for _, v in named], skip, binding)
     if others is None:
         return "the module holds too many objects to check that nothing else shares them"
     shared = [i for i in own if i in others]
     if shared:
-        return "a " + type(own[shared[0]]).__name__ + " in it is also held elsewhere in " \
-            "the module (a name bound from another name?): moving it would put a copy there"
+        return "a " + type(own[shared[0]]).__name__ + " in it is also held by " + \
+            holder(shared[0], named, skip, binding) + ": moving it would put a copy there"
     return ""
+
+def holder(target, named, skip, binding):
+    # Which name reaches the shared object (the refusal names it): walked again one name at
+    # a time, only on this refusal's path
+    for name, root in named:
+        found = reached([root], skip, binding)
+        if found is not None and target in found:
+            return name
+    return "another name of the module"
 
 out = {"values": {}, "errors": {}, "fingerprints": {}, "names": []}
 for key in spec["values"]:
@@ -143,7 +153,10 @@ for key in spec["values"]:
         text, tagged = encoder["encode"](value, key)
         out["values"][key] = [text, tagged]
     except Exception as error:
-        out["errors"][key] = type(error).__name__ + ": " + str(error)[:300]
+        # the encoder's refusal says what and where itself; anything else is the module's
+        # own error, named by its class
+        kind = type(error).__name__
+        out["errors"][key] = (kind + ": " if kind != "Unencodable" else "") + str(error)[:300]
 names = spec["names"]
 if names is None:
     names = [n for n in vars(module) if not (n.startswith("__") and n.endswith("__"))]

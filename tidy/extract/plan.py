@@ -23,6 +23,20 @@ class ExtractError(ValueError):
     """A refusal: one line that says which value and where, and what to do."""
 
 
+class NeedsEvaluate(ExtractError):
+    """A refusal only `--evaluate` lifts: the data is built by calls or names, and taking it
+    means importing the module (running the project's code). `why` says which value and where
+    (`QUESTIONS (line 3): line 4 calls u()`): `tidy fix`, which never runs the project's
+    code, words its own advice from it."""
+
+    def __init__(self, path: str, why: str) -> None:
+        super().__init__(
+            f"{path}: {why}: use --evaluate (tidy then imports the module in the project's "
+            "interpreter to take the value, and imports the rewritten module to compare; that "
+            "runs the project's code)")
+        self.path, self.why = path, why
+
+
 @dataclass(frozen=True)
 class Options:
     names: tuple[str, ...] = ()

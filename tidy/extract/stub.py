@@ -1,7 +1,9 @@
 """The loader code that replaces an extracted literal: a few lines of stdlib, no tidy at runtime.
 
-- The data file is read with `importlib.resources.files(__package__)`, so it works from a
-  wheel, a zip or a zipapp; a top-level module (no package) reads the file beside `__file__`.
+- The data file is read by the module's own loader (`__spec__.loader.get_data`, as
+  pkgutil.get_data does), so it works from a folder, a wheel, a zip or a zipapp without
+  importing importlib.resources (~18 ms); a loader without get_data falls back to
+  `importlib.resources.files(__package__)`, a top-level module to the file beside `__file__`.
 - Lazy names: a PEP 562 module `__getattr__` loads the data on first access and caches it
   in `globals()`; where the name was bound stands a declaration for type checkers that
   changes nothing at run time (`lazy_statement`: the module's `__annotations__` stay its
@@ -63,7 +65,7 @@ class StubPlan:
     eager: tuple[str, ...]
     has_all: bool  # the module defines __all__ itself
     uses_any: bool  # generated annotations mention _TidyAny
-    copies: bool = False  # a function returns extracted data: each call gets its own copy
+    copies: bool = False  # a function returns extracted data: each call gets a new object
 
 
 def loader_block(plan: StubPlan) -> str:
@@ -77,11 +79,11 @@ def loader_block(plan: StubPlan) -> str:
         f"see tidy's docs/extract-format.md): {', '.join(manifest.names)}",
     ]
     lines.append(BUILTINS_ALIAS)
-    if plan.copies:
-        lines.append("import copy as _tidy_copy")
     if plan.uses_any:
         lines.append("from typing import Any as _TidyAny")
     lines += ["", "", *_reader(manifest).splitlines()]
+    if plan.copies:
+        lines += ["", "", *_FRESH.splitlines()]
     if manifest.tagged:
         lines += ["", "", *DECODER_SOURCE.splitlines()]
     if plan.lazy:
@@ -91,7 +93,7 @@ def loader_block(plan: StubPlan) -> str:
 
 def _reader(manifest: Manifest) -> str:
     decompress = "gzip.decompress(raw)" if manifest.compressed else "raw"
-    imports = "import gzip\n        import json" if manifest.compressed else "import json"
+    imports = "import gzip\n    import json" if manifest.compressed else "import json"
     hook = ", object_hook=_tidy_untag" if manifest.tagged else ""
     return f'''\
 _tidy_cache = {{}}
@@ -101,21 +103,36 @@ def _tidy_data():
     """The extracted values by name, read once from {manifest.data_file}."""
     data = _tidy_cache.get("data")
     if data is None:
-        {imports}
-        raw = _tidy_read({manifest.data_file!r})
         # Threads that read at once keep the first copy (setdefault is atomic), so a
         # name is one object in every thread, as it was.
-        data = _tidy_cache.setdefault("data", json.loads({decompress}{hook}))
+        data = _tidy_cache.setdefault("data", _tidy_decode())
     return data
 
 
+def _tidy_decode():
+    {imports}
+    raw = _tidy_read({manifest.data_file!r})
+    return json.loads({decompress}{hook})
+
+
 def _tidy_read(name):
+    # The module's own loader reads the file beside it, from a folder or a zip (what
+    # pkgutil.get_data does); importlib.resources, for loaders without get_data, costs
+    # ~18 ms of imports, more than reading most data files.
+    import os
+    try:
+        here = __file__
+    except _tidy_builtins.NameError:
+        here = None
+    loader = _tidy_builtins.getattr(__spec__, "loader", None)
+    get_data = _tidy_builtins.getattr(loader, "get_data", None)
+    if here and get_data is not None:
+        return get_data(os.path.join(os.path.dirname(os.path.abspath(here)), name))
     if __package__:
         from importlib.resources import files
         return files(__package__).joinpath(name).read_bytes()
-    import os
-    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), name)
-    with _tidy_builtins.open(path, "rb") as f:
+    with _tidy_builtins.open(os.path.join(os.path.dirname(os.path.abspath(here)), name),
+                             "rb") as f:
         return f.read()'''
 
 
@@ -175,8 +192,25 @@ def class_statement(header: str, key: str) -> str:
 
 
 def function_body(indent: str, key: str) -> str:
-    """The body of a function that returned data: a copy each call, as a literal made one."""
-    return f"{indent}return _tidy_copy.deepcopy(_tidy_data()[{key!r}])"
+    """The body of a function that returned data: a new object each call, as a literal made
+    one (_FRESH)."""
+    return f"{indent}return _tidy_fresh({key!r})"
+
+
+# A function's value, new each call. The first call takes the decoded value itself out of the
+# shared data (nothing else holds it): idna's uts46data calls its 82 `_seg_N()` once each at
+# import, and a deep copy of each cost ~11 ms of the import. A later call copies a second
+# decoding kept aside, never a value a caller already holds (and may have changed).
+_FRESH = '''\
+def _tidy_fresh(key):
+    value = _tidy_data().pop(key, _tidy_cache)
+    if value is not _tidy_cache:
+        return value
+    import copy
+    kept = _tidy_cache.get("kept")
+    if kept is None:
+        kept = _tidy_cache.setdefault("kept", _tidy_decode())
+    return copy.deepcopy(kept[key])'''
 
 
 def lazy_allowed(defined_names: Sequence[str]) -> bool:

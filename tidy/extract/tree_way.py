@@ -4,6 +4,7 @@ calls or names (taken with --evaluate, in the project's interpreter)."""
 from __future__ import annotations
 
 import ast
+import json
 from dataclasses import dataclass
 
 from tidy.extract import bindings, convert, encode, evaluate, stub
@@ -14,6 +15,7 @@ from tidy.extract.interpreter import Interpreter
 from tidy.extract.plan import (
     MIN_VALUE_BYTES,
     ExtractError,
+    NeedsEvaluate,
     Options,
     Prepared,
     code_follows,
@@ -104,11 +106,7 @@ def _chosen_targets(path: str, found: list[Target],
         literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
         first = built[0]
         if options.names or sum(t.value_bytes for t in built) >= literal_bytes:
-            raise ExtractError(
-                f"{path}: {first.key} (line {first.line}): {first.why_evaluate}: use "
-                "--evaluate (tidy then imports the module in the project's interpreter to "
-                "take the value, and imports the rewritten module to compare; that runs the "
-                "project's code)")
+            raise NeedsEvaluate(path, f"{first.key} (line {first.line}): {first.why_evaluate}")
         notes.append("left in place, built by calls or names (--evaluate moves them too): "
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
@@ -133,7 +131,8 @@ def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: 
                    options: Options, prepared: Prepared) -> Prepared:
     keys = [t.key for t in kept]
     tagged = any(values[k].tagged for k in keys)
-    json_bytes = compose([(k, values[k].text) for k in keys])
+    laid = {k: _laid_out(values[k].text, values[k].tagged) for k in keys}
+    json_bytes = compose([(k, laid[k][1]) for k in keys])
     manifest = manifest_for(data_path, keys, tagged, options.fmt,
                          source_hash(data, [(t.start, t.end) for t in kept]), json_bytes)
     module_names = [t.key for t in kept if t.scope == "module"]
@@ -152,9 +151,34 @@ def _tree_prepared(path: str, data: bytes, encoding: str, data_path: str, tree: 
     prepared.json_bytes = json_bytes
     prepared.manifest = manifest
     prepared.eager = eager
-    prepared.layouts = [(k, "whole") for k in keys]
+    prepared.layouts = [(k, laid[k][0]) for k in keys]
     prepared.expected = {k: fingerprint(values[k].text) for k in keys}
     return prepared
+
+
+_BRACKETS = {"list": ("[", "]"), "tuple": ('{"$tuple":[', "]}"), "dict": ("{", "}")}
+
+
+def _laid_out(text: str, tagged: bool) -> tuple[str, str]:
+    """(layout, text): a list, tuple or str-keyed dict with one element (or member) per line,
+    as the literal way writes them (`zcat m.json.gz | grep` finds one row, not a line of
+    megabytes: docs/extract-format.md); any other value whole. The lines joined must give
+    the compact text back, else the value stays whole (and the round-trip check judges it as
+    before)."""
+    value = encode.loads(text, tagged)
+    kind = type(value)
+    if kind is list or kind is tuple:
+        layout, parts = ("list" if kind is list else "tuple"), [encode.encode(v)[0]
+                                                                for v in value]
+    elif kind is dict and all(type(k) is str for k in value):
+        layout, parts = "dict", [json.dumps(k) + ":" + encode.encode(v)[0]
+                                 for k, v in value.items()]
+    else:
+        return "whole", text
+    head, tail = _BRACKETS[layout]
+    if head + ",".join(parts) + tail != text:
+        return "whole", text
+    return layout, (f"{head}\n" + ",\n".join(parts) + f"\n{tail}" if parts else head + tail)
 
 
 def _replacement(target: Target, eager: tuple[str, ...], annotations: dict[str, str],

@@ -64,16 +64,34 @@ def _dicts(a: dict[Any, Any], b: dict[Any, Any], where: str, set_order: bool) ->
 
 
 def _sets(a: Any, b: Any, where: str, set_order: bool) -> str | None:
-    # Set elements are hashable literals; their tagged JSON text is a type-exact canonical key.
-    left = [dumps(tagged(x)) for x in a]
-    right = [dumps(tagged(x)) for x in b]
-    if sorted(left) != sorted(right):
+    # Elements are paired by a type-exact key that ignores the order of sets nested in them
+    # (a frozenset of frozensets: equal inner sets may iterate differently, and that is the
+    # inner set's order to check, not a different element); then each pair is compared.
+    left = {_element_key(x): x for x in a}
+    right = {_element_key(x): x for x in b}
+    if left.keys() != right.keys():
         return f"{where}: the set's elements differ"
-    if set_order and fixed_order(a) and left != right:
+    if set_order and fixed_order(a) and list(left) != list(right):
         # Numbers iterate in the same order in every process: code that iterates the set
         # (`next(iter(S))`, `list(S)`) would see another order.
         return f"{where}: the set iterates in another order"
+    for key, element in left.items():
+        found = difference(element, right[key], f"{where} element {_short(element)}",
+                           set_order)
+        if found:
+            return found
     return None
+
+
+def _element_key(value: Any) -> str:
+    """A set element's tagged JSON text, with the elements of sets in it sorted (elements
+    are hashable: scalars, tuples and frozensets of them)."""
+    kind = type(value)
+    if kind is tuple:
+        return "tuple:(" + ",".join(_element_key(x) for x in value) + ")"
+    if kind is frozenset:
+        return "frozenset:{" + ",".join(sorted(_element_key(x) for x in value)) + "}"
+    return dumps(tagged(value))
 
 
 def _short(value: Any) -> str:

@@ -15,6 +15,7 @@ the module can be extracted again at once.
 from __future__ import annotations
 
 import os
+import shlex
 import time
 from collections.abc import Sequence
 
@@ -23,6 +24,7 @@ from tidy.extract import backup as extract_backup
 from tidy.extract import stub
 from tidy.extract.core import (
     ExtractError,
+    NeedsEvaluate,
     data_file_name,
     extract_module,
     latest_backup,
@@ -42,6 +44,17 @@ def _is_stub(path: str) -> bool:
     except OSError:
         return False
     return stub.read_manifest(text) is not None
+
+
+def _evaluate_advice(path: str, error: NeedsEvaluate) -> str:
+    """Why the module was left, and the command that extracts it (relative to the current
+    folder when the module is below it)."""
+    here = os.getcwd()
+    shown = os.path.relpath(path, here) if path.startswith(here + os.sep) else path
+    return (f"not extracted: {error.why}: taking values built by calls or names means "
+            "importing the module, and `tidy fix` never runs the project's code; "
+            f"`tidy extract {shlex.quote(shown)} --evaluate` does (and imports the result "
+            "again to compare)")
 
 
 class ExtractApplier:
@@ -65,6 +78,13 @@ class ExtractApplier:
                              bytes=action.bytes, files=1)
         try:
             result = extract_module(action.path, always_verify=True)
+        except NeedsEvaluate as error:
+            # Not a failure: tidy fix never imports the project's code, so this one is the
+            # user's call, and the message says which command makes it
+            reason = _evaluate_advice(action.path, error)
+            journal.failed(seq, reason)
+            return Outcome(action.path, self.kind, Status.SKIPPED, reason, True,
+                           code=action.code, run=journal.run_id)
         except (ExtractError, OSError) as error:
             journal.failed(seq, str(error))
             return Outcome(action.path, self.kind, Status.FAILED, str(error), True,

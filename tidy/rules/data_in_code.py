@@ -129,11 +129,27 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
-    how = ", ".join(sorted({f"{c}()" for b in built for c in b.calls} or {"module names"}))
+    callees = {c for b in built for c in b.calls}
+    how = ", ".join(sorted({f"{c}()" for c in callees} or {"module names"}))
+    classes = sorted(f"{c}()" for c in callees if _builds_objects(c))
+    caveat = (f"; what {', '.join(classes[:3])} build{'s' if len(classes) == 1 else ''} "
+              "moves only if it is plain data (lists, dicts, str, numbers...): other objects "
+              "stay, named in a note") if classes else ""
     return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                f"tidy extract {rel} --evaluate: values built by {how} are taken by importing "
                f"the module in the project's interpreter; data to {_data_name(rel)} + a loader "
-               "stub, verified by importing it again")
+               f"stub, verified by importing it again{caveat}")
+
+
+# Capitalized callees that give data the format holds (the rest are most likely classes
+# whose objects JSON cannot hold: fontTools' FieldSpec, ua-parser's UserAgentMatcher, pypdf's
+# CoreFontMetrics, faker's Country; tidy extract leaves those in place with a note).
+_DATA_CLASSES = frozenset({"OrderedDict", "dict", "list", "tuple", "set", "frozenset"})
+
+
+def _builds_objects(callee: str) -> bool:
+    name = callee.rsplit(".", 1)[-1]
+    return name[:1].isupper() and name not in _DATA_CLASSES
 
 
 def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, message: str,

@@ -86,6 +86,8 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
     scrubbed_bytes = sum(b - a for a, b in windows)
     for a, b in windows:
         scrubbed = _scrubbed(splitter.masked(a, b))
+        if a > start and data[a - 1] in b"'\"":
+            scrubbed = b"\x01" + scrubbed  # the window starts after a string: `.split(...)`
         if b"'" in scrubbed or b'"' in scrubbed:
             marks += 1  # a string the window cut: judged as code, never guessed as data
             continue
@@ -169,9 +171,11 @@ def _windows(splitter: Splitter, start: int, end: int, window: int) -> list[tupl
     chosen = []
     for a, b in ((start, start + window), (middle, middle + window), (end - window, end)):
         if a > start:
-            a = _cut(splitter, a, end, window)
+            a = _cut(splitter, a, end, window, opens=True)
+        if a >= 0 and b <= a:  # the start moved past a long string: a window after it
+            b = min(end, a + window)
         if b < end:
-            b = _cut(splitter, b, end, window)
+            b = _cut(splitter, b, end, window, opens=False)
         if 0 <= a < b:
             chosen.append((a, b))
         elif a >= 0 and b < 0:
@@ -181,9 +185,9 @@ def _windows(splitter: Splitter, start: int, end: int, window: int) -> list[tupl
     return chosen
 
 
-def _cut(splitter: Splitter, at: int, end: int, window: int) -> int:
+def _cut(splitter: Splitter, at: int, end: int, window: int, opens: bool) -> int:
     """A place at or after `at` (and before `end`) to cut a value's text outside any
-    string, or -1 when there is none near."""
+    string, or -1 when there is none near; `opens`: the cut starts a window (else ends one)."""
     data = splitter.data
     reach = min(end, at + max(4 * window, _LONG_LINE))
     newline = data.find(b"\n", at, reach)
@@ -194,10 +198,55 @@ def _cut(splitter: Splitter, at: int, end: int, window: int) -> int:
         if sync is None:
             return -1
         cut = sync.end()
+        # `,1` or `,'` is also text inside a string ("123456,password,..."): on a long line
+        # the cut is checked against the line's strings before it is trusted
+        # (a window starts after the string and ends before it: what is between two
+        # strings, `.split(","),` and the next key, is what gets judged)
+        around = _token_around(splitter, cut)
+        if around is None:
+            return -1
+        if around[0] < cut:
+            return min(around[1] if opens else around[0], end)
     inside = splitter.span_at(cut)
     if inside is not None and inside[0] < cut:
         cut = inside[1] if inside[1] - cut <= window else inside[0]
     return min(cut, end)
+
+
+def _token_around(splitter: Splitter, at: int) -> tuple[int, int] | None:
+    """The one-line string or comment `at` is inside, as (start with its prefix, end); (at,
+    at) when `at` is outside any; None when that cannot be told cheaply (a line of more than
+    _WHOLE_VALUE bytes before `at` that needs the tokenizer). Counting quotes tells when the
+    line before `at` has one kind of quote, no escaped quote and no `#`."""
+    data = splitter.data
+    line = data.rfind(b"\n", 0, at) + 1
+    triple = splitter.span_at(line)
+    if triple is not None:
+        line = triple[1]
+    if data.find(b"\\", line, at) < 0 and data.find(b"#", line, at) < 0:
+        single, double = data.find(b"'", line, at) >= 0, data.find(b'"', line, at) >= 0
+        if not (single and double):
+            quote = b"'" if single else b'"'
+            if not (single or double) or data.count(quote, line, at) % 2 == 0:
+                return at, at
+            opened = data.rfind(quote, line, at)
+            closed = _WHOLE_STRING.match(data, opened)
+            return (_with_prefix(data, opened, line), closed.end()) if closed else None
+    if at - line > _WHOLE_VALUE:
+        return None
+    for match in _SCRUB.finditer(data, line):
+        if match.start() >= at:
+            break
+        if match.end() > at:
+            return _with_prefix(data, match.start(), line), match.end()
+    return at, at
+
+
+def _with_prefix(data: bytes, start: int, line: int) -> int:
+    """A string's start with its prefix (`u'`, `rb"`): a cut must not split them."""
+    while start > line and start - 1 >= 0 and data[start - 1:start] in b"rRbBuUfF":
+        start -= 1
+    return start
 
 
 def _kind(data: bytes, start: int, calls: dict[str, None]) -> str:
