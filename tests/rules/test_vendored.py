@@ -8,6 +8,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import (
     commit,
@@ -20,6 +22,8 @@ from tests.conftest import (
     write,
 )
 from tidy.analysis.vendored.evidence import Verdict
+from tidy.rules.vendored import count_outside, per_folder
+from tidy.workspace.textscan import outside
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -809,3 +813,18 @@ def test_a_library_only_the_test_suite_builds_is_used(tmp_path: Path) -> None:
     report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
     assert _codes_by_path(report) == {"third_party/googletest": "TDY403",
                                       "third_party/oldmock": "TDY401"}
+
+
+# ------------------------------------------- the early job's count of searched files, by folder
+_segment = st.sampled_from(["a", "b", "ab", "a.b", "a-b", "é", "z"])
+_rel = st.lists(_segment, min_size=1, max_size=4).map("/".join)
+
+
+@given(paths=st.sets(_rel, max_size=40), folders=st.lists(_rel, max_size=4))
+def test_searched_files_counted_by_folder_as_by_path(paths: set[str],
+                                                      folders: list[str]) -> None:
+    """What crosses from the early job (per_folder) counts the files outside the walk's
+    artifacts as the paths themselves did (textscan.outside)."""
+    counts = per_folder(paths)
+    assert sum(n for _, n in counts) == len(paths)
+    assert count_outside(counts, folders) == len(outside(sorted(paths), folders))

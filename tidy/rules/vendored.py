@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,10 @@ class References:
     request: SearchRequest = field(default_factory=SearchRequest)
     # The request's answer, when the early job's content pass gave it (after_pass).
     matches: tuple[Match, ...] = ()
-    searched: tuple[str, ...] = ()  # the requested files that were text
+    # The requested files that were text, as (folder, how many directly in it), "" the root:
+    # the main process only counts those outside the artifacts the walk found, and 36,000
+    # paths (250k bench tree) cost more to pickle, unpickle and sort than their folders.
+    searched: tuple[tuple[str, int], ...] = ()
     answered: bool = False
     # The repo's object bytes (githistory.history_size), asked once for the choice of
     # needles and handed to "last referenced"'s choice of method; None: not asked.
@@ -87,9 +91,22 @@ class References:
         head_at = _answer_history(content, self.libraries, self.patterns, matches,
                                   self.history_size)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
-        return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
+        return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()))
+
+
+def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """How many of `paths` lie directly in each folder ("" the root), by folder."""
+    counts = collections.Counter(path.rpartition("/")[0] for path in paths)
+    return tuple(sorted(counts.items()))
+
+
+def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> int:
+    """How many of the paths per_folder counted lie outside every one of `folders`: what
+    len(outside(paths, folders)) says of the paths themselves."""
+    prefixes = tuple(folder + "/" for folder in folders if folder)
+    return sum(n for folder, n in counts if not (folder + "/").startswith(prefixes))
 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
@@ -216,7 +233,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     if found.answered:  # by the early job: only what lies in artifacts is dropped now
         kept = set(outside(sorted({m.path for m in found.matches}), skip))
         matches = [m for m in found.matches if m.path in kept]
-        searched = len(outside(sorted(found.searched), skip))
+        searched = count_outside(found.searched, skip)
     else:
         matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
                                    found.request.patterns, content)
