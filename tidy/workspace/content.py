@@ -121,6 +121,18 @@ class Spec:
                          if size >= floor and rel.endswith(suffixes))
 
     @functools.cached_property
+    def judge_floors(self) -> dict[str, int]:
+        """Each judge's fact and the size from which it exists (for _names: every file)."""
+        floors: dict[str, int] = {}
+        for judge in self.judges:
+            floors[judge.name] = max(floors.get(judge.name, 0), judge.min_size)
+        return floors
+
+    @functools.cached_property
+    def judges_floor_max(self) -> int:
+        return max(self.judge_floors.values(), default=0)
+
+    @functools.cached_property
     def _eager_floor(self) -> int:
         return min((floor for _, floor, _ in self._eager), default=sys.maxsize)
 
@@ -245,7 +257,7 @@ class _Reader:
         want = names | self.spec.wanted(rel, st.st_size)
         if old is not None and old.key == key:
             want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
-        data = read_all(fd, self._limit(rel, want, st.st_size))
+        data = read_all(fd, self._limit(rel, want, st.st_size), st.st_size)
         stats.files_read += 1
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
@@ -274,7 +286,7 @@ class _Reader:
         self._found = None
         if REFS in want or TEXT in want:
             text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
-                    and b"\0" not in data[:_BINARY_SNIFF])
+                    and data.find(b"\0", 0, _BINARY_SNIFF) < 0)
             facts[TEXT] = text
             facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
             if want <= _SEARCH_FACTS:
@@ -366,16 +378,25 @@ def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
     return True
 
 
-def read_all(fd: int, limit: int) -> bytes:
-    """Up to `limit` bytes from `fd`, to its end."""
+_READ_CHUNK = 1 << 22
+
+
+def read_all(fd: int, limit: int, expected: int = -1) -> bytes:
+    """Up to `limit` bytes from `fd`, to its end. `expected`: the size fstat gave, when
+    `limit` is past it (a read that would show the file grew): a read that stops short at
+    exactly that size ended the file, as the next read, one more system call per file of
+    the pass, would only confirm (a file growing meanwhile could as well grow after it)."""
     chunks = []
     size = 0
     while size < limit:
-        chunk = os.read(fd, min(limit - size, 1 << 22))
+        asked = limit - size if limit - size < _READ_CHUNK else _READ_CHUNK
+        chunk = os.read(fd, asked)
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
+        if size == expected and len(chunk) < asked:
+            break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # b"" when nothing was read
 
 
@@ -642,9 +663,11 @@ def _names(spec: Spec, asked: Iterable[str], size: int) -> set[str]:
     """The facts asked of a file this big: a judge's fact exists for files of its size and up
     only, asked for or not."""
     names = set(asked)
-    for judge in spec.judges:
-        if size < judge.min_size:
-            names.discard(judge.name)
+    floors = spec.judge_floors
+    if size < spec.judges_floor_max and not names.isdisjoint(floors):  # runs for every file
+        for name, floor in floors.items():  # of a pass: most ask the search alone
+            if size < floor:
+                names.discard(name)
     return names
 
 
