@@ -471,3 +471,31 @@ def test_the_pass_reads_each_file_whole(tmp_path: Path) -> None:
         assert found is not None
         assert found[HASH] == hashlib.sha256(b"x" * size).hexdigest(), name
         assert found["t"] is (size > 0), name
+
+
+def test_a_rescan_answers_every_kind_of_ask_as_the_first_scan(tmp_path: Path) -> None:
+    """The warm pass's short way (a small file asked the search, alone or with judges' facts
+    it is too small for) and its general one give what a scan without the cache gives."""
+    repo = _repo(tmp_path)
+    write(repo / "small.py", "import widgetlib\n")
+    write(repo / "small.js", "require('widgetlib')\n")
+    _old(repo)
+    asks = {"small.py": ("py", REFS), "small.js": ("js", REFS), "app.py": (REFS, "py"),
+            "mock_api.py": ("py", REFS), "notes.txt": (REFS,), "page.html": ("py",)}
+
+    def scan(**kwargs: object) -> ContentFacts:
+        facts = ContentFacts(str(repo), _spec(), **kwargs)  # type: ignore[arg-type]
+        facts.ensure(asks)
+        facts.save()
+        return facts
+
+    def answers(facts: ContentFacts) -> dict[str, object]:
+        # As the cache keeps facts: JSON (a judge's fresh answer holds tuples, a kept one lists)
+        return {rel: (facts.hits(rel), facts.key(rel), json.loads(json.dumps(facts.facts(rel))))
+                for rel in asks}
+
+    cold = scan()
+    warm = scan()
+    assert (warm.stats.files_read, warm.stats.hits) == (0, 5)  # page.html: nothing to know
+    assert answers(warm) == answers(cold) == answers(scan(use_cache=False))
+    assert warm.facts("page.html") is None and "py" in (warm.facts("mock_api.py") or {})
