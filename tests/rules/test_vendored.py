@@ -828,3 +828,20 @@ def test_searched_files_counted_by_folder_as_by_path(paths: set[str],
     counts = per_folder(paths)
     assert sum(n for _, n in counts) == len(paths)
     assert count_outside(counts, folders) == len(outside(sorted(paths), folders))
+
+
+def test_an_untracked_file_can_still_make_a_library_used(tmp_path: Path) -> None:
+    """The verdicts of the tracked files' matches are judged while git lists the untracked
+    files; an untracked file that refers to a library judges again with its match (a used
+    library is no TDY401), one that does not leaves the first verdicts as they were."""
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app.py", "print('no library named here')\n")
+    commit(repo)
+    write(repo / "notes/todo.txt", "nothing about any library\n")  # untracked, no match
+    unused = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert unused.get("static/vendor/ketcher") == "TDY401"
+    write(repo / "notes/draft.html",  # untracked: its reference counts as a use
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+    used = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert "static/vendor/ketcher" not in used or used["static/vendor/ketcher"] == "TDY403"

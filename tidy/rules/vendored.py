@@ -193,6 +193,17 @@ class _Started:
     searched: int = 0
     untracked: PendingFiles | None = None
     last: LastReferences | None = None  # None: no library, nothing to ask git
+    tracked_verdicts: list[Verdict] | None = None  # judge() of `matches` alone, once
+
+    def judged_tracked(self) -> list[Verdict]:
+        """The verdicts from the tracked files' matches: the answer unless an untracked file
+        adds a match (judge() depends on its matches alone)."""
+        if self.tracked_verdicts is None:
+            from tidy.analysis.vendored.evidence import judge
+
+            self.tracked_verdicts = judge(list(self.found.libraries), list(self.found.patterns),
+                                          self.matches)
+        return self.tracked_verdicts
 
 
 def _generated_dirs(ctx: GroupContext) -> list[str]:
@@ -223,7 +234,6 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         return None
     if not found.libraries:
         return _Started(found)
-    from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
     skip = sorted({*_generated_dirs(ctx), *_library_roots_unread(found.libraries)})
@@ -246,8 +256,7 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         # all that may need its history, so git starts on that now.
         asked = last.asked_before(ctx.root)  # a rescan at the same commit
         if asked is None:
-            prelim = judge(list(found.libraries), list(found.patterns), started.matches)
-            asked = [v.library.root for v in prelim if not v.used]
+            asked = [v.library.root for v in started.judged_tracked() if not v.used]
         last.start(ctx.root, asked)
     except GitUnavailable:
         return None
@@ -261,10 +270,12 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
+    tracked = started.judged_tracked()  # while git lists the untracked files
     more, searched_untracked = search(started.content.root, started.untracked.result(),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
-    verdicts = judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+                if more else tracked)
     return verdicts, started.searched + searched_untracked
 
 
