@@ -439,9 +439,6 @@ def _group(
     hits = _visible_hits(bucket.hits, config, hidden, to_group)
     ignore_dirs = [to_group(rel) for rel in bucket.search_ignore_dirs]
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
-    done_early = early.results(group_root) if is_repo else {}
-    tracked = done_early.pop(TRACKED, None)
-    content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -453,11 +450,15 @@ def _group(
         surface=surface,
         config=config,
         sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
-        early=done_early,
         hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
                           if not config.kind_enabled(h.kind)),
-        content=content,
     )
+    # What can start before the early work is waited for starts now (Rule.begin).
+    begun = _begin(ctx, config) if is_repo and early.running(group_root) else {}
+    done_early = early.results(group_root) if is_repo else {}
+    tracked = done_early.pop(TRACKED, None)
+    content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
+    ctx = dataclasses.replace(ctx, early=done_early, content=content, started=begun)
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity, anchors)
     content.save()
@@ -624,7 +625,7 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
     selected = [rule for rule in CHECKED if _selected(rule, config)]
     started = {rule.code: rule.start(ctx) for rule in selected if rule.start is not None}
     if started:
-        ctx = dataclasses.replace(ctx, started=started)
+        ctx = dataclasses.replace(ctx, started={**ctx.started, **started})
     anchor_of = _Anchors(ctx, config).of if anchors else _no_anchor
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
@@ -637,6 +638,15 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
                                              anchor=finding.anchor or anchor_of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+def _begin(ctx: GroupContext, config: Config) -> dict[str, object]:
+    """Each selected rule's `begin` (git work started while the early work is waited for),
+    by code."""
+    from tidy.rules.registry import CHECKED
+
+    return {rule.code: rule.begin(ctx) for rule in CHECKED
+            if rule.begin is not None and _selected(rule, config)}
 
 
 def _no_anchor(_finding: Finding) -> None:

@@ -845,3 +845,104 @@ def test_an_untracked_file_can_still_make_a_library_used(tmp_path: Path) -> None
           '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
     used = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
     assert "static/vendor/ketcher" not in used or used["static/vendor/ketcher"] == "TDY403"
+
+
+# --------------------------- the untracked listing, begun while the early job is waited for
+def _slow_index_work(*args: Any) -> dict[str, object]:
+    """The engine's early job, half a second late (in the worker): still running when a
+    small test tree's walk ends, so TDY401's listing of untracked files begins then."""
+    import time
+
+    import tidy.engine
+
+    time.sleep(0.5)
+    return tidy.engine._index_work_unslowed(*args)  # type: ignore[attr-defined, no-any-return]
+
+
+def _slow_early_job(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Every group's begun work (engine._begin's answer), as the scans go."""
+    import tidy.engine
+    import tidy.workspace.early
+
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(tidy.engine, "_index_work_unslowed", tidy.engine._index_work,
+                        raising=False)
+    monkeypatch.setattr(tidy.engine, "_index_work", _slow_index_work)
+    begun: list[dict[str, object]] = []
+    real_begin = tidy.engine._begin
+
+    def begin(*args: Any) -> dict[str, object]:
+        begun.append(real_begin(*args))
+        return begun[-1]
+
+    monkeypatch.setattr(tidy.engine, "_begin", begin)
+    return begun
+
+
+def test_the_untracked_listing_begun_after_the_walk_sees_a_file_made_during_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git lists the untracked files once the walk has ended, before the early job is done:
+    a file written while the walk ran (here as it waits for its measuring) is listed, and
+    its reference makes the library used."""
+    from tidy.workspace.textscan import PendingFiles
+    from tidy.workspace.walk import Walker
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app.py", "print('no library named here')\n")
+    commit(repo)
+    before = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert before.get("static/vendor/ketcher") == "TDY401"
+    begun = _slow_early_job(monkeypatch)
+    real_wait = Walker._before_waiting
+
+    def written_during_the_walk(walker: Walker) -> None:
+        write(repo / "notes/draft.html",
+              '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+        real_wait(walker)
+
+    monkeypatch.setattr(Walker, "_before_waiting", written_during_the_walk)
+    after = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert [type(b.get("TDY401")) for b in begun] == [PendingFiles]
+    assert "static/vendor/ketcher" not in after or after["static/vendor/ketcher"] == "TDY403"
+
+
+def test_a_begun_listing_gives_what_a_listing_after_the_early_job_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One library (its own folder is left out of the listing in Python, not by git), an
+    artifact folder (left out by git), a repo with nothing committed yet: the same findings
+    whether the listing began early or not."""
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "package.json", '{"name": "site"}\n')
+    git(repo, "add", "-A")  # staged, no commit: an index, no HEAD
+    write(repo / "node_modules/x/index.js", "require('/static/vendor/ketcher/ketcher.min.js')\n")
+    write(repo / "static/vendor/ketcher/extra.js", "// untracked, inside the library\n")
+    write(repo / "notes/todo.txt", "nothing about any library\n")
+    inline = _without_timings(scan_json(repo, "--no-cache"))
+    begun = _slow_early_job(monkeypatch)
+    early = _without_timings(scan_json(repo, "--no-cache"))
+    assert begun and all("TDY401" in b for b in begun)
+    assert early == inline
+    assert [path for _, path, *_ in early] == ["static/vendor/ketcher"]  # type: ignore[misc]
+
+
+def test_a_begun_listing_not_wanted_is_stopped_and_reaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No library in the repo: the listing begun after the walk is not needed, and its git
+    is stopped and reaped by the time the scan returns. Without git on PATH nothing begins."""
+    from tests.git_calls import GitRecorder, still_there
+
+    repo = make_repo(tmp_path / "site")
+    write(repo / "app.py", "print('nothing vendored')\n")
+    commit(repo)
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])
+    begun = _slow_early_job(monkeypatch)
+    assert findings(scan_json(repo), "TDY401") == []
+    listings = [c for c in recorder.calls() if c.asks("ls-files") and c.asks("--others")]
+    assert len(begun) == 1 and len(listings) == 1
+    assert not still_there(listings[0])
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    assert findings(scan_json(repo), "TDY401") == []
+    assert begun[-1] == {"TDY401": None}

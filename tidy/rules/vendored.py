@@ -192,6 +192,7 @@ class _Started:
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
+    untracked_also: tuple[str, ...] = ()  # folders the listing leaves out in Python
     last: LastReferences | None = None  # None: no library, nothing to ask git
     tracked_verdicts: list[Verdict] | None = None  # judge() of `matches` alone, once
 
@@ -223,7 +224,34 @@ def _last_references(notes: ContentFacts, history_size: int | None,
                           history_size=history_size, at=at)
 
 
+def begin_vendored(ctx: GroupContext) -> PendingFiles | None:
+    """git's listing of the untracked files outside the artifact folders, started as soon as
+    the walk has ended, while the early job (which finds the libraries) finishes: what
+    start_vendored would start after it. start_vendored takes it over, or stops it when the
+    repo has no library."""
+    if ctx.git is None or not ctx.git.known:
+        return None
+    try:
+        return PendingFiles(ctx.root, sorted(set(_generated_dirs(ctx))), tracked=())
+    except GitUnavailable:
+        return None
+
+
 def start_vendored(ctx: GroupContext) -> _Started | None:
+    begun = ctx.started.get("TDY401")
+    listing = begun if isinstance(begun, PendingFiles) else None
+    try:
+        started = _start_vendored(ctx, listing)
+    except BaseException:
+        if listing is not None:
+            listing.stop()
+        raise
+    if listing is not None and (started is None or started.untracked is not listing):
+        listing.stop()  # no library, or git could not answer: not wanted
+    return started
+
+
+def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started | None:
     if ctx.git is None or not ctx.git.known:
         return None
     early = ctx.early.get("TDY401")
@@ -236,7 +264,8 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         return _Started(found)
     from tidy.workspace.tidy_written import without_written
 
-    skip = sorted({*_generated_dirs(ctx), *_library_roots_unread(found.libraries)})
+    generated = sorted(set(_generated_dirs(ctx)))
+    skip = sorted({*generated, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
     content.with_needles(library_needles(found.libraries))
@@ -251,7 +280,11 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     last = _last_references(content, found.history_size, found.head_at)
     started = _Started(found, content, matches, searched, last=last)
     try:
-        started.untracked = PendingFiles(ctx.root, skip, tracked=())
+        if listing is not None and listing.skip == tuple(generated):  # begun after the walk
+            started.untracked = listing
+            started.untracked_also = tuple(r for r in skip if r not in generated)
+        else:
+            started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
         asked = last.asked_before(ctx.root)  # a rescan at the same commit
@@ -271,7 +304,8 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     from tidy.workspace.tidy_written import without_written
 
     tracked = started.judged_tracked()  # while git lists the untracked files
-    more, searched_untracked = search(started.content.root, started.untracked.result(),
+    more, searched_untracked = search(started.content.root,
+                                      started.untracked.result(started.untracked_also),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
     verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
@@ -401,7 +435,7 @@ Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
     check_vendored, Applicability.DISPLAY_ONLY, also_emits=("TDY402", "TDY403"),
-    start=start_vendored, early=early_references,
+    start=start_vendored, begin=begin_vendored, early=early_references,
 )
 # One search of the repo judges every library; its verdicts are TDY401, TDY402 or TDY403, so
 # these two have no check of their own: TDY401's check yields them (its `also_emits`).

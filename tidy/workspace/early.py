@@ -52,6 +52,11 @@ class EarlyWork:
             return
         self._started[repo] = executor.submit(run_task, self._task, repo)
 
+    def running(self, repo: str) -> bool:
+        """Whether the task for `repo` was started and has not finished yet."""
+        future = self._started.get(repo)
+        return future is not None and not future.done()
+
     def results(self, repo: str) -> dict[str, object]:
         """What finished for `repo`, by key; nothing when the task failed as a whole (no
         git): whoever wanted a result then does the work itself."""

@@ -178,6 +178,12 @@ class RunningGit:
             raise GitUnavailable(_first_line(err) or f"git {self._args[0]} failed")
         return out
 
+    def stop(self) -> None:
+        """Its answer is not wanted after all: killed unless it has ended, and reaped."""
+        from tidy.core.processes import stop
+
+        stop(self._proc)
+
 
 def start_git(repo: str, *args: str) -> RunningGit:
     """Like run_git, but returns at once; GitUnavailable comes from output()."""
