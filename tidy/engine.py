@@ -442,7 +442,8 @@ def _group(
     to_group = _translator(walk_root, group_root, bucket.walk_rel)
     hits = _visible_hits(bucket.hits, config, hidden, to_group)
     ignore_dirs = [to_group(rel) for rel in bucket.search_ignore_dirs]
-    surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
+    # The early work's results when they are there already (not waited for yet).
+    ready = early.results(group_root) if is_repo and early.finished(group_root) else None
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -451,18 +452,23 @@ def _group(
         big_files=tuple(BigFile(to_group(b.rel), b.bytes) for b in bucket.big_files),
         stale_legacy_pyc=tuple((to_group(r), s) for r, s in bucket.stale),
         git=git,
-        surface=surface,
+        surface=SurfaceIndex({}),  # below, once what can start first has started
         config=config,
-        sizes=SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()}),
+        sizes=SizeIndex({}),
+        early=ready or {},
         hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
                           if not config.kind_enabled(h.kind)),
     )
-    # What can start before the early work is waited for starts now (Rule.begin).
-    begun = _begin(ctx, config) if is_repo and early.running(group_root) else {}
-    done_early = early.results(group_root) if is_repo else {}
+    # What can start before the rest of the group is put together, and before the early
+    # work is waited for, starts now (Rule.begin): for a repo with early work.
+    begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
+    surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
+    sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
+    done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
     content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
-    ctx = dataclasses.replace(ctx, early=done_early, content=content, started=begun)
+    ctx = dataclasses.replace(ctx, surface=surface, sizes=sizes, early=done_early,
+                              content=content, started=begun)
     activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity, anchors)
     content.save()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
@@ -946,3 +947,41 @@ def test_a_begun_listing_not_wanted_is_stopped_and_reaped(
     monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
     assert findings(scan_json(repo), "TDY401") == []
     assert begun[-1] == {"TDY401": None}
+
+
+def test_a_finished_early_job_decides_whether_the_listing_begins(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the early job has ended by the time the walk does, its answer is looked at
+    first: no library, no listing of untracked files at all; a library, the listing begins
+    before the rest of the group's context is made."""
+    import tidy.engine
+    import tidy.workspace.early
+    from tests.git_calls import GitRecorder
+    from tidy.workspace.textscan import PendingFiles
+    from tidy.workspace.walk import Walker
+
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    real_wait = Walker._before_waiting
+
+    def after_the_early_job(walker: Walker) -> None:
+        time.sleep(1.0)  # the early job (a tiny index) is done by then
+        real_wait(walker)
+
+    monkeypatch.setattr(Walker, "_before_waiting", after_the_early_job)
+    begun: list[dict[str, object]] = []
+    real_begin = tidy.engine._begin
+    monkeypatch.setattr(tidy.engine, "_begin",
+                        lambda *args: begun.append(real_begin(*args)) or begun[-1])
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])
+    plain = make_repo(tmp_path / "plain")
+    write(plain / "app.py", "print('nothing vendored')\n")
+    commit(plain)
+    assert findings(scan_json(plain), "TDY401") == []
+    assert begun == [{"TDY401": None}]
+    assert not [c for c in recorder.calls() if c.asks("--others")]
+    site = make_repo(tmp_path / "site")
+    _library(site, "static/vendor/ketcher", "ketcher")
+    commit(site)
+    assert findings(scan_json(site), "TDY401")
+    assert isinstance(begun[-1]["TDY401"], PendingFiles)

@@ -166,10 +166,11 @@ Check = Callable[[GroupContext], Iterable[Finding]]
 # Slow outside work (git processes) a rule starts before any rule is checked, so it runs while
 # the other checks do; what it returns reaches check() as ctx.started[code].
 Start = Callable[[GroupContext], object]
-# Slow outside work a rule can start as soon as the walk has ended, while the main process
-# waits for the repo's early work: ctx has no `early` and no `content` yet. Called only when
-# that early work is still running; what it returns reaches `start` as ctx.started[code]
-# (start then owns it: a git process it does not need, it stops).
+# Slow outside work a rule can start as soon as the walk has ended, for a repo with early
+# work, before the rest of its context is put together and the early work is waited for: ctx
+# has no `content`, an empty `surface` and `sizes`, and `early` only when the early work had
+# ended already. What it returns reaches `start` as ctx.started[code] (start then owns it: a
+# git process it does not need, it stops).
 Begin = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].

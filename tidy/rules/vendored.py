@@ -226,11 +226,14 @@ def _last_references(notes: ContentFacts, history_size: int | None,
 
 def begin_vendored(ctx: GroupContext) -> PendingFiles | None:
     """git's listing of the untracked files outside the artifact folders, started as soon as
-    the walk has ended, while the early job (which finds the libraries) finishes: what
-    start_vendored would start after it. start_vendored takes it over, or stops it when the
-    repo has no library."""
+    the walk has ended, before the early job's libraries are looked at (or, when it is done
+    already and found some, before the rest of the context is made): what start_vendored
+    would start later. start_vendored takes it over, or stops it when there is no library."""
     if ctx.git is None or not ctx.git.known:
         return None
+    early = ctx.early.get("TDY401")
+    if isinstance(early, References) and not early.libraries:
+        return None  # the early job is done and found none: nothing to list for
     try:
         return PendingFiles(ctx.root, sorted(set(_generated_dirs(ctx))), tracked=())
     except GitUnavailable:
