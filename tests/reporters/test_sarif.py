@@ -199,6 +199,35 @@ def test_every_result_points_at_a_file_and_a_line_in_it(
     assert "file=legacy," not in annotations and "file=.," not in annotations
 
 
+def _without_timing(text: str) -> Any:
+    document = json.loads(text)
+    document.pop("duration_s", None)
+    return document
+
+
+@pytest.mark.slow
+def test_anchors_are_worked_out_only_for_a_format_that_shows_them(
+        tmp_path: Path, validator: jsonschema.protocols.Validator) -> None:
+    """A JSON scan skips the anchors (engine.scan's `anchors`): its report is the same as one
+    written beside a SARIF file (--also), and that SARIF file points where `--format sarif`
+    does."""
+    repo = _located_repo(tmp_path / "repo")
+    alone = run_cli("scan", "--format", "json", "--quiet", "--no-record", cwd=repo)
+    beside = run_cli("scan", "--format", "json", "--quiet", "--no-record",
+                     "--also", f"sarif={tmp_path / 'also.sarif'}", cwd=repo)
+    direct = run_cli("scan", "--format", "sarif", "--quiet", "--no-record", cwd=repo)
+    assert _without_timing(alone.out) == _without_timing(beside.out)
+    written = json.loads((tmp_path / "also.sarif").read_text(encoding="utf-8"))
+    assert _errors(validator, written) == []
+
+    def locations(document: Any) -> list[tuple[str, str, Any]]:
+        return sorted((r["ruleId"], r["properties"]["path"], r["locations"])
+                      for r in document["runs"][0]["results"])
+
+    assert locations(written) == locations(json.loads(direct.out))
+    assert ("TDY102", "pkg/__pycache__") in {(r, p) for r, p, _ in locations(written)}
+
+
 def test_every_rule_has_a_help_uri_to_a_readme_section_that_exists(tmp_path: Path) -> None:
     from tests.test_install_sources import _github_anchors
 

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import (
     commit,
@@ -20,6 +23,8 @@ from tests.conftest import (
     write,
 )
 from tidy.analysis.vendored.evidence import Verdict
+from tidy.rules.vendored import count_outside, per_folder
+from tidy.workspace.textscan import outside
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -809,3 +814,174 @@ def test_a_library_only_the_test_suite_builds_is_used(tmp_path: Path) -> None:
     report = scan_json(repo, "--select", "TDY4", "--large-file", "1B")
     assert _codes_by_path(report) == {"third_party/googletest": "TDY403",
                                       "third_party/oldmock": "TDY401"}
+
+
+# ------------------------------------------- the early job's count of searched files, by folder
+_segment = st.sampled_from(["a", "b", "ab", "a.b", "a-b", "é", "z"])
+_rel = st.lists(_segment, min_size=1, max_size=4).map("/".join)
+
+
+@given(paths=st.sets(_rel, max_size=40), folders=st.lists(_rel, max_size=4))
+def test_searched_files_counted_by_folder_as_by_path(paths: set[str],
+                                                      folders: list[str]) -> None:
+    """What crosses from the early job (per_folder) counts the files outside the walk's
+    artifacts as the paths themselves did (textscan.outside)."""
+    counts = per_folder(paths)
+    assert sum(n for _, n in counts) == len(paths)
+    assert count_outside(counts, folders) == len(outside(sorted(paths), folders))
+
+
+def test_an_untracked_file_can_still_make_a_library_used(tmp_path: Path) -> None:
+    """The verdicts of the tracked files' matches are judged while git lists the untracked
+    files; an untracked file that refers to a library judges again with its match (a used
+    library is no TDY401), one that does not leaves the first verdicts as they were."""
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app.py", "print('no library named here')\n")
+    commit(repo)
+    write(repo / "notes/todo.txt", "nothing about any library\n")  # untracked, no match
+    unused = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert unused.get("static/vendor/ketcher") == "TDY401"
+    write(repo / "notes/draft.html",  # untracked: its reference counts as a use
+          '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+    used = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert "static/vendor/ketcher" not in used or used["static/vendor/ketcher"] == "TDY403"
+
+
+# --------------------------- the untracked listing, begun while the early job is waited for
+def _slow_index_work(*args: Any) -> dict[str, object]:
+    """The engine's early job, half a second late (in the worker): still running when a
+    small test tree's walk ends, so TDY401's listing of untracked files begins then."""
+    import time
+
+    import tidy.engine
+
+    time.sleep(0.5)
+    return tidy.engine._index_work_unslowed(*args)  # type: ignore[attr-defined, no-any-return]
+
+
+def _slow_early_job(monkeypatch: pytest.MonkeyPatch) -> list[dict[str, object]]:
+    """Every group's begun work (engine._begin's answer), as the scans go."""
+    import tidy.engine
+    import tidy.workspace.early
+
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(tidy.engine, "_index_work_unslowed", tidy.engine._index_work,
+                        raising=False)
+    monkeypatch.setattr(tidy.engine, "_index_work", _slow_index_work)
+    begun: list[dict[str, object]] = []
+    real_begin = tidy.engine._begin
+
+    def begin(*args: Any) -> dict[str, object]:
+        begun.append(real_begin(*args))
+        return begun[-1]
+
+    monkeypatch.setattr(tidy.engine, "_begin", begin)
+    return begun
+
+
+def test_the_untracked_listing_begun_after_the_walk_sees_a_file_made_during_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git lists the untracked files once the walk has ended, before the early job is done:
+    a file written while the walk ran (here as it waits for its measuring) is listed, and
+    its reference makes the library used."""
+    from tidy.workspace.textscan import PendingFiles
+    from tidy.workspace.walk import Walker
+
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "app.py", "print('no library named here')\n")
+    commit(repo)
+    before = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert before.get("static/vendor/ketcher") == "TDY401"
+    begun = _slow_early_job(monkeypatch)
+    real_wait = Walker._before_waiting
+
+    def written_during_the_walk(walker: Walker) -> None:
+        write(repo / "notes/draft.html",
+              '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n')
+        real_wait(walker)
+
+    monkeypatch.setattr(Walker, "_before_waiting", written_during_the_walk)
+    after = {path: code for code, path, *_ in _without_timings(scan_json(repo))}  # type: ignore[misc]
+    assert [type(b.get("TDY401")) for b in begun] == [PendingFiles]
+    assert "static/vendor/ketcher" not in after or after["static/vendor/ketcher"] == "TDY403"
+
+
+def test_a_begun_listing_gives_what_a_listing_after_the_early_job_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """One library (its own folder is left out of the listing in Python, not by git), an
+    artifact folder (left out by git), a repo with nothing committed yet: the same findings
+    whether the listing began early or not."""
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "package.json", '{"name": "site"}\n')
+    git(repo, "add", "-A")  # staged, no commit: an index, no HEAD
+    write(repo / "node_modules/x/index.js", "require('/static/vendor/ketcher/ketcher.min.js')\n")
+    write(repo / "static/vendor/ketcher/extra.js", "// untracked, inside the library\n")
+    write(repo / "notes/todo.txt", "nothing about any library\n")
+    inline = _without_timings(scan_json(repo, "--no-cache"))
+    begun = _slow_early_job(monkeypatch)
+    early = _without_timings(scan_json(repo, "--no-cache"))
+    assert begun and all("TDY401" in b for b in begun)
+    assert early == inline
+    assert [path for _, path, *_ in early] == ["static/vendor/ketcher"]  # type: ignore[misc]
+
+
+def test_a_begun_listing_not_wanted_is_stopped_and_reaped(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No library in the repo: the listing begun after the walk is not needed, and its git
+    is stopped and reaped by the time the scan returns. Without git on PATH nothing begins."""
+    from tests.git_calls import GitRecorder, still_there
+
+    repo = make_repo(tmp_path / "site")
+    write(repo / "app.py", "print('nothing vendored')\n")
+    commit(repo)
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])
+    begun = _slow_early_job(monkeypatch)
+    assert findings(scan_json(repo), "TDY401") == []
+    listings = [c for c in recorder.calls() if c.asks("ls-files") and c.asks("--others")]
+    assert len(begun) == 1 and len(listings) == 1
+    assert not still_there(listings[0])
+    monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
+    assert findings(scan_json(repo), "TDY401") == []
+    assert begun[-1] == {"TDY401": None}
+
+
+def test_a_finished_early_job_decides_whether_the_listing_begins(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the early job has ended by the time the walk does, its answer is looked at
+    first: no library, no listing of untracked files at all; a library, the listing begins
+    before the rest of the group's context is made."""
+    import tidy.engine
+    import tidy.workspace.early
+    from tests.git_calls import GitRecorder
+    from tidy.workspace.textscan import PendingFiles
+    from tidy.workspace.walk import Walker
+
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    real_wait = Walker._before_waiting
+
+    def after_the_early_job(walker: Walker) -> None:
+        time.sleep(1.0)  # the early job (a tiny index) is done by then
+        real_wait(walker)
+
+    monkeypatch.setattr(Walker, "_before_waiting", after_the_early_job)
+    begun: list[dict[str, object]] = []
+    real_begin = tidy.engine._begin
+    monkeypatch.setattr(tidy.engine, "_begin",
+                        lambda *args: begun.append(real_begin(*args)) or begun[-1])
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])
+    plain = make_repo(tmp_path / "plain")
+    write(plain / "app.py", "print('nothing vendored')\n")
+    commit(plain)
+    assert findings(scan_json(plain), "TDY401") == []
+    assert begun == [{"TDY401": None}]
+    assert not [c for c in recorder.calls() if c.asks("--others")]
+    site = make_repo(tmp_path / "site")
+    _library(site, "static/vendor/ketcher", "ketcher")
+    commit(site)
+    assert findings(scan_json(site), "TDY401")
+    assert isinstance(begun[-1]["TDY401"], PendingFiles)

@@ -7,8 +7,10 @@ the facts say with what the files hold.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,7 @@ from tidy.core.config import Config
 from tidy.core.state import state_dir
 from tidy.rules.content import content_spec
 from tidy.workspace import content_cache
-from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec
+from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec, read_all
 
 PATTERNS = ("widgetlib", "static/vendor/widget/")
 _ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(4000))
@@ -435,3 +437,65 @@ def test_a_tampered_hit_is_left_out_and_the_others_kept(tmp_path: Path, raw: lis
     warm.ensure({"app.py": (REFS,)})
     assert warm.stats.files_read == 0
     assert warm.hits("app.py") == [(0, 1, "import widgetlib")]
+
+
+# ------------------------------------------------------------- one read per file of the pass
+def test_a_read_that_ends_at_the_stat_size_is_the_last_one() -> None:
+    """read_all stops after a short read that reached the size fstat gave (the pass's probe
+    past it would only find the end): a pipe whose writer stays open shows it, as the next
+    read would block. A short read before that size reads on, to the end or the limit."""
+    read_end, write_end = os.pipe()
+    try:
+        os.write(write_end, b"abcd")
+        assert read_all(read_end, 5, expected=4) == b"abcd"  # no second read: no block
+        os.write(write_end, b"ef")
+        writer = threading.Timer(0.05, lambda: (os.write(write_end, b"gh"), os.close(write_end)))
+        writer.start()
+        assert read_all(read_end, 10, expected=4) == b"efgh"  # short of 4: read on to the end
+        writer.join()
+    finally:
+        os.close(read_end)
+
+
+def test_the_pass_reads_each_file_whole(tmp_path: Path) -> None:
+    """Files of every size around the read chunk give the same facts as one read of them."""
+    root = tmp_path / "t"
+    sizes = {"empty.txt": 0, "one.txt": 1, "page.txt": 4096, "big.txt": (1 << 22) + 3}
+    for name, size in sizes.items():
+        write(root / name, "x" * size)
+    spec = Spec(("x",))
+    facts = ContentFacts(str(root), spec, use_cache=False)
+    facts.ensure({name: (REFS, HASH) for name in sizes})
+    for name, size in sizes.items():
+        found = facts.facts(name)
+        assert found is not None
+        assert found[HASH] == hashlib.sha256(b"x" * size).hexdigest(), name
+        assert found["t"] is (size > 0), name
+
+
+def test_a_rescan_answers_every_kind_of_ask_as_the_first_scan(tmp_path: Path) -> None:
+    """The warm pass's short way (a small file asked the search, alone or with judges' facts
+    it is too small for) and its general one give what a scan without the cache gives."""
+    repo = _repo(tmp_path)
+    write(repo / "small.py", "import widgetlib\n")
+    write(repo / "small.js", "require('widgetlib')\n")
+    _old(repo)
+    asks = {"small.py": ("py", REFS), "small.js": ("js", REFS), "app.py": (REFS, "py"),
+            "mock_api.py": ("py", REFS), "notes.txt": (REFS,), "page.html": ("py",)}
+
+    def scan(**kwargs: object) -> ContentFacts:
+        facts = ContentFacts(str(repo), _spec(), **kwargs)  # type: ignore[arg-type]
+        facts.ensure(asks)
+        facts.save()
+        return facts
+
+    def answers(facts: ContentFacts) -> dict[str, object]:
+        # As the cache keeps facts: JSON (a judge's fresh answer holds tuples, a kept one lists)
+        return {rel: (facts.hits(rel), facts.key(rel), json.loads(json.dumps(facts.facts(rel))))
+                for rel in asks}
+
+    cold = scan()
+    warm = scan()
+    assert (warm.stats.files_read, warm.stats.hits) == (0, 5)  # page.html: nothing to know
+    assert answers(warm) == answers(cold) == answers(scan(use_cache=False))
+    assert warm.facts("page.html") is None and "py" in (warm.facts("mock_api.py") or {})

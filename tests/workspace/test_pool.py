@@ -83,3 +83,26 @@ def test_a_job_takes_ctrl_c_as_the_pool_owner_takes_it(tmp_path: Path) -> None:
                 job.result(timeout=30)
     finally:
         signal.signal(signal.SIGINT, previous)
+
+
+def _pid_after(seconds: float) -> int:
+    time.sleep(seconds)
+    return os.getpid()
+
+
+def test_no_more_jobs_lets_queued_jobs_finish_and_the_workers_leave() -> None:
+    """After no_more_jobs() the jobs already queued still run and answer; each worker then
+    leaves by itself, while the owner goes on, and shutdown() finds them gone or reaps them."""
+    with WorkerPool(2) as pool:
+        executor = pool.get()
+        assert executor is not None
+        jobs = [executor.submit(_pid_after, 0.2) for _ in range(3)]  # one waits for a worker
+        pool.no_more_jobs()
+        pids = {job.result(timeout=30) for job in jobs}
+        assert 1 <= len(pids) <= 2
+        deadline = time.monotonic() + 30
+        while any(process_alive(pid) for pid in pids):  # gone without shutdown() (reaped by
+            assert time.monotonic() < deadline  # the executor's own thread)
+            time.sleep(0.01)
+        pool.shutdown()
+    assert not multiprocessing.active_children()

@@ -10,7 +10,7 @@ import click
 
 from tidy.cli import options, terminal
 from tidy.cli.exits import EXIT_FAIL, EXIT_OK
-from tidy.reporters import FORMATS
+from tidy.reporters import ANCHORED, FORMATS
 
 if TYPE_CHECKING:
     from tidy.core.models import Report
@@ -76,7 +76,8 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
     # collector on costs seconds of passes that free nothing.
     with engine.without_cycle_collection():
         report = terminal.with_progress(
-            lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history),
+            lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history,
+                                         anchors=any(f in ANCHORED for f, _ in outputs)),
             quiet)
         report = engine.finish(report, config, known)
         past, problem = trends.record_and_read(

@@ -4,3 +4,6 @@
 """
 
 FORMATS = ("text", "json", "sarif", "github", "gitlab", "markdown", "html")
+# The formats that point at a file and line (Finding.anchor): a scan rendered only in others
+# need not work the anchors out (engine.scan's `anchors`).
+ANCHORED = ("sarif", "github")

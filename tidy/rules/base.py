@@ -166,6 +166,12 @@ Check = Callable[[GroupContext], Iterable[Finding]]
 # Slow outside work (git processes) a rule starts before any rule is checked, so it runs while
 # the other checks do; what it returns reaches check() as ctx.started[code].
 Start = Callable[[GroupContext], object]
+# Slow outside work a rule can start as soon as the walk has ended, for a repo with early
+# work, before the rest of its context is put together and the early work is waited for: ctx
+# has no `content`, an empty `surface` and `sizes`, and `early` only when the early work had
+# ended already. What it returns reaches `start` as ctx.started[code] (start then owns it: a
+# git process it does not need, it stops).
+Begin = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].
 # None from the pool (a small index, no fork, an error): the check does the work itself.
@@ -227,6 +233,7 @@ class Rule:
     fix_applicability: Applicability
     also_emits: tuple[str, ...] = ()  # other codes this rule's check yields
     start: Start | None = None
+    begin: Begin | None = None
     early: IndexJob | None = None
     budget: Budget | None = None
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import collections
 import dataclasses
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -61,7 +62,10 @@ class References:
     request: SearchRequest = field(default_factory=SearchRequest)
     # The request's answer, when the early job's content pass gave it (after_pass).
     matches: tuple[Match, ...] = ()
-    searched: tuple[str, ...] = ()  # the requested files that were text
+    # The requested files that were text, as (folder, how many directly in it), "" the root:
+    # the main process only counts those outside the artifacts the walk found, and 36,000
+    # paths (250k bench tree) cost more to pickle, unpickle and sort than their folders.
+    searched: tuple[tuple[str, int], ...] = ()
     answered: bool = False
     # The repo's object bytes (githistory.history_size), asked once for the choice of
     # needles and handed to "last referenced"'s choice of method; None: not asked.
@@ -87,9 +91,22 @@ class References:
         head_at = _answer_history(content, self.libraries, self.patterns, matches,
                                   self.history_size)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
-        return dataclasses.replace(self, matches=tuple(matches), searched=tuple(searched),
+        return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()))
+
+
+def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    """How many of `paths` lie directly in each folder ("" the root), by folder."""
+    counts = collections.Counter(path.rpartition("/")[0] for path in paths)
+    return tuple(sorted(counts.items()))
+
+
+def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> int:
+    """How many of the paths per_folder counted lie outside every one of `folders`: what
+    len(outside(paths, folders)) says of the paths themselves."""
+    prefixes = tuple(folder + "/" for folder in folders if folder)
+    return sum(n for folder, n in counts if not (folder + "/").startswith(prefixes))
 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
@@ -175,7 +192,19 @@ class _Started:
     matches: list[Match] = field(default_factory=list)  # tracked references that count
     searched: int = 0
     untracked: PendingFiles | None = None
+    untracked_also: tuple[str, ...] = ()  # folders the listing leaves out in Python
     last: LastReferences | None = None  # None: no library, nothing to ask git
+    tracked_verdicts: list[Verdict] | None = None  # judge() of `matches` alone, once
+
+    def judged_tracked(self) -> list[Verdict]:
+        """The verdicts from the tracked files' matches: the answer unless an untracked file
+        adds a match (judge() depends on its matches alone)."""
+        if self.tracked_verdicts is None:
+            from tidy.analysis.vendored.evidence import judge
+
+            self.tracked_verdicts = judge(list(self.found.libraries), list(self.found.patterns),
+                                          self.matches)
+        return self.tracked_verdicts
 
 
 def _generated_dirs(ctx: GroupContext) -> list[str]:
@@ -195,7 +224,37 @@ def _last_references(notes: ContentFacts, history_size: int | None,
                           history_size=history_size, at=at)
 
 
+def begin_vendored(ctx: GroupContext) -> PendingFiles | None:
+    """git's listing of the untracked files outside the artifact folders, started as soon as
+    the walk has ended, before the early job's libraries are looked at (or, when it is done
+    already and found some, before the rest of the context is made): what start_vendored
+    would start later. start_vendored takes it over, or stops it when there is no library."""
+    if ctx.git is None or not ctx.git.known:
+        return None
+    early = ctx.early.get("TDY401")
+    if isinstance(early, References) and not early.libraries:
+        return None  # the early job is done and found none: nothing to list for
+    try:
+        return PendingFiles(ctx.root, sorted(set(_generated_dirs(ctx))), tracked=())
+    except GitUnavailable:
+        return None
+
+
 def start_vendored(ctx: GroupContext) -> _Started | None:
+    begun = ctx.started.get("TDY401")
+    listing = begun if isinstance(begun, PendingFiles) else None
+    try:
+        started = _start_vendored(ctx, listing)
+    except BaseException:
+        if listing is not None:
+            listing.stop()
+        raise
+    if listing is not None and (started is None or started.untracked is not listing):
+        listing.stop()  # no library, or git could not answer: not wanted
+    return started
+
+
+def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started | None:
     if ctx.git is None or not ctx.git.known:
         return None
     early = ctx.early.get("TDY401")
@@ -206,17 +265,17 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
         return None
     if not found.libraries:
         return _Started(found)
-    from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    skip = sorted({*_generated_dirs(ctx), *_library_roots_unread(found.libraries)})
+    generated = sorted(set(_generated_dirs(ctx)))
+    skip = sorted({*generated, *_library_roots_unread(found.libraries)})
     content = content_of(ctx)
     content.with_patterns(found.request.patterns)
     content.with_needles(library_needles(found.libraries))
     if found.answered:  # by the early job: only what lies in artifacts is dropped now
         kept = set(outside(sorted({m.path for m in found.matches}), skip))
         matches = [m for m in found.matches if m.path in kept]
-        searched = len(outside(sorted(found.searched), skip))
+        searched = count_outside(found.searched, skip)
     else:
         matches, searched = search(ctx.root, outside(sorted(found.request.files), skip),
                                    found.request.patterns, content)
@@ -224,13 +283,16 @@ def start_vendored(ctx: GroupContext) -> _Started | None:
     last = _last_references(content, found.history_size, found.head_at)
     started = _Started(found, content, matches, searched, last=last)
     try:
-        started.untracked = PendingFiles(ctx.root, skip, tracked=())
+        if listing is not None and listing.skip == tuple(generated):  # begun after the walk
+            started.untracked = listing
+            started.untracked_also = tuple(r for r in skip if r not in generated)
+        else:
+            started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is
         # all that may need its history, so git starts on that now.
         asked = last.asked_before(ctx.root)  # a rescan at the same commit
         if asked is None:
-            prelim = judge(list(found.libraries), list(found.patterns), started.matches)
-            asked = [v.library.root for v in prelim if not v.used]
+            asked = [v.library.root for v in started.judged_tracked() if not v.used]
         last.start(ctx.root, asked)
     except GitUnavailable:
         return None
@@ -244,10 +306,13 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    more, searched_untracked = search(started.content.root, started.untracked.result(),
+    tracked = started.judged_tracked()  # while git lists the untracked files
+    more, searched_untracked = search(started.content.root,
+                                      started.untracked.result(started.untracked_also),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
-    verdicts = judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+                if more else tracked)
     return verdicts, started.searched + searched_untracked
 
 
@@ -373,7 +438,7 @@ Why: tens of megabytes that every clone downloads and every search reads.
 Fix (display only): `git rm -r` of the folder, applied only with --unsafe-fixes --select TDY401,
 recorded so `tidy undo` restores it.""",
     check_vendored, Applicability.DISPLAY_ONLY, also_emits=("TDY402", "TDY403"),
-    start=start_vendored, early=early_references,
+    start=start_vendored, begin=begin_vendored, early=early_references,
 )
 # One search of the repo judges every library; its verdicts are TDY401, TDY402 or TDY403, so
 # these two have no check of their own: TDY401's check yields them (its `also_emits`).

@@ -357,7 +357,8 @@ def lfs_paths(root: str, paths: Sequence[str], env: Mapping[str, str] | None = N
 
 def uses_lfs(root: str, tracked: Sequence[str]) -> bool:
     """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs."""
-    attribute_files = [p for p in tracked if p.rsplit("/", 1)[-1] == ".gitattributes"]
+    attribute_files = [p for p in tracked if p.endswith(".gitattributes")  # cheap test first:
+                       and (p == ".gitattributes" or p.endswith("/.gitattributes"))]  # 36k
     directory = git_dir(root)
     if directory is not None:
         if os.path.isdir(os.path.join(directory, "lfs")):

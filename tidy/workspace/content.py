@@ -121,6 +121,23 @@ class Spec:
                          if size >= floor and rel.endswith(suffixes))
 
     @functools.cached_property
+    def judge_floors(self) -> dict[str, int]:
+        """Each judge's fact and the size from which it exists (for _names: every file)."""
+        floors: dict[str, int] = {}
+        for judge in self.judges:
+            floors[judge.name] = max(floors.get(judge.name, 0), judge.min_size)
+        return floors
+
+    @functools.cached_property
+    def judges_floor_max(self) -> int:
+        return max(self.judge_floors.values(), default=0)
+
+    @property
+    def eager_floor(self) -> int:
+        """The smallest file an eager judge looks at: below it wanted() adds nothing."""
+        return self._eager_floor
+
+    @functools.cached_property
     def _eager_floor(self) -> int:
         return min((floor for _, floor, _ in self._eager), default=sys.maxsize)
 
@@ -245,7 +262,7 @@ class _Reader:
         want = names | self.spec.wanted(rel, st.st_size)
         if old is not None and old.key == key:
             want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
-        data = read_all(fd, self._limit(rel, want, st.st_size))
+        data = read_all(fd, self._limit(rel, want, st.st_size), st.st_size)
         stats.files_read += 1
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
@@ -274,7 +291,7 @@ class _Reader:
         self._found = None
         if REFS in want or TEXT in want:
             text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
-                    and b"\0" not in data[:_BINARY_SNIFF])
+                    and data.find(b"\0", 0, _BINARY_SNIFF) < 0)
             facts[TEXT] = text
             facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
             if want <= _SEARCH_FACTS:
@@ -366,16 +383,25 @@ def has_facts(facts: Facts, names: Iterable[str], patterns_key: str) -> bool:
     return True
 
 
-def read_all(fd: int, limit: int) -> bytes:
-    """Up to `limit` bytes from `fd`, to its end."""
+_READ_CHUNK = 1 << 22
+
+
+def read_all(fd: int, limit: int, expected: int = -1) -> bytes:
+    """Up to `limit` bytes from `fd`, to its end. `expected`: the size fstat gave, when
+    `limit` is past it (a read that would show the file grew): a read that stops short at
+    exactly that size ended the file, as the next read, one more system call per file of
+    the pass, would only confirm (a file growing meanwhile could as well grow after it)."""
     chunks = []
     size = 0
     while size < limit:
-        chunk = os.read(fd, min(limit - size, 1 << 22))
+        asked = limit - size if limit - size < _READ_CHUNK else _READ_CHUNK
+        chunk = os.read(fd, asked)
         if not chunk:
             break
         chunks.append(chunk)
         size += len(chunk)
+        if size == expected and len(chunk) < asked:
+            break
     return chunks[0] if len(chunks) == 1 else b"".join(chunks)  # b"" when nothing was read
 
 
@@ -419,6 +445,14 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     result = PassResult()
     reader = _Reader(root, spec)
     big: list[tuple[str, os.stat_result]] = []
+    # A rescan's usual file: below every judge's size and the hash's, so asked only the
+    # search (_names drops the judges' facts), its entry of this very stat holding the
+    # search's facts: kept as _answer would keep it, without its general case (a warm scan
+    # of the web app passes 7,000 files here).
+    floors = spec.judge_floors
+    below = min(spec.hash_min_size, spec.eager_floor, min(floors.values(), default=sys.maxsize))
+    search_only: dict[object, bool] = {}  # by what was asked: only the search, at that size
+    patterns_key, entries, kept = reader.patterns_key, result.entries, 0
     try:
         for rel, asked in requests.items():
             old = known.get(rel)
@@ -426,7 +460,12 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                 st = reader.stat(rel)
                 if st is None or not stat.S_ISREG(st.st_mode):
                     continue
-                if st.st_size >= spec.hash_min_size:
+                if (st.st_size < below and _search_only(search_only, asked, floors)
+                        and old.key == stat_key(st) and TEXT in old.facts
+                        and refs_for(old.facts, patterns_key) is not None):
+                    entries[rel] = old
+                    kept += 1
+                elif st.st_size >= spec.hash_min_size:
                     big.append((rel, st))
                 else:
                     _answer(reader, rel, st, _names(spec, asked, st.st_size), old, result)
@@ -454,6 +493,7 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
             if sizes[st.st_size] > 1:
                 names.add(HASH)  # a duplicate candidate: hashed from the same read
             _answer(reader, rel, st, names, known.get(rel), result)
+        result.stats.hits += kept
     finally:
         reader.close()
     result.blobs = reader.blobs
@@ -638,13 +678,27 @@ def _merge(order: list[str], parts: tuple[_PartRead, _PartRead], result: PassRes
         result.stats.add(part_read.stats)
 
 
+def _search_only(known: dict[object, bool], asked: Iterable[str],
+                 judges: Mapping[str, int]) -> bool:
+    """Whether `asked` is the search and judges' facts only (a small file: the search alone),
+    remembered in `known` by the asked tuple (a pass asks a handful of different ones)."""
+    found = known.get(asked) if isinstance(asked, tuple) else None
+    if found is None:
+        found = {name for name in asked if name not in judges} == {REFS}
+        if isinstance(asked, tuple):
+            known[asked] = found
+    return found
+
+
 def _names(spec: Spec, asked: Iterable[str], size: int) -> set[str]:
     """The facts asked of a file this big: a judge's fact exists for files of its size and up
     only, asked for or not."""
     names = set(asked)
-    for judge in spec.judges:
-        if size < judge.min_size:
-            names.discard(judge.name)
+    floors = spec.judge_floors
+    if size < spec.judges_floor_max and not names.isdisjoint(floors):  # runs for every file
+        for name, floor in floors.items():  # of a pass: most ask the search alone
+            if size < floor:
+                names.discard(name)
     return names
 
 
@@ -759,11 +813,12 @@ class ContentFacts:
             self._changed = True
 
     def ensure(self, requests: Mapping[str, Iterable[str]]) -> None:
+        entries = self._entries  # what _has asks, without a call per file (thousands)
         missing = {rel: names for rel, names in requests.items()
-                   if not self._has(rel, names)}
+                   if rel not in entries or not self._has(rel, names)}
         if not missing:
             return
-        cache, entries = self._cache(), self._entries
+        cache = self._cache()
         # What is known of the missing files only: no copy of the whole cache per ensure
         # (library discovery asks file by file)
         known = {rel: entry for rel in missing

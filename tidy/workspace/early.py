@@ -52,6 +52,15 @@ class EarlyWork:
             return
         self._started[repo] = executor.submit(run_task, self._task, repo)
 
+    def started(self, repo: str) -> bool:
+        """Whether the task for `repo` was started (its results are to be asked for)."""
+        return repo in self._started
+
+    def finished(self, repo: str) -> bool:
+        """Whether the task for `repo` was started and has ended: results() will not wait."""
+        future = self._started.get(repo)
+        return future is not None and future.done()
+
     def results(self, repo: str) -> dict[str, object]:
         """What finished for `repo`, by key; nothing when the task failed as a whole (no
         git): whoever wanted a result then does the work itself."""

@@ -61,6 +61,13 @@ class WorkerPool:
             self._executor = _executor(self.workers)
         return self._executor
 
+    def no_more_jobs(self) -> None:
+        """Nothing more will be queued: each worker leaves once the jobs queued already are
+        done (their answers stay to be read), while this process goes on. shutdown() still
+        waits for them: they end meanwhile instead of after."""
+        if self._executor is not None:
+            self._executor.shutdown(wait=False)
+
     def shutdown(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(cancel_futures=True)

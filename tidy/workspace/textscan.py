@@ -77,15 +77,26 @@ class PendingFiles:
             args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
         self._git = start_git(repo, *args)
 
-    def result(self) -> list[str]:
+    @property
+    def skip(self) -> tuple[str, ...]:
+        return tuple(self._skip)
+
+    def result(self, also_skip: Sequence[str] = ()) -> list[str]:
+        """The files; `also_skip`: folders left out here as `skip` leaves them out (for a
+        listing started before they were known)."""
         listed = split_z(self._git.output())
         skip = self._skip
         if self._tracked is not None:
             listed = [*outside(self._tracked, skip), *listed]
-        skipped = frozenset(skip)
+        skipped = frozenset((*skip, *also_skip))
         prefixes = tuple(s + "/" for s in skip) if len(skip) > _MAX_PATHSPECS else ()
+        prefixes += tuple(s + "/" for s in also_skip)
         return [p for p in dict.fromkeys(listed) if may_be_text(p) and p not in skipped
                 and not (prefixes and p.startswith(prefixes))]
+
+    def stop(self) -> None:
+        """Not wanted after all: git is stopped and reaped."""
+        self._git.stop()
 
 
 def outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
