@@ -1,6 +1,7 @@
 """Import one module in a fresh interpreter and fingerprint every top-level name, type-exactly.
 
-usage: PYTHONHASHSEED=0 python -B -s -P probe.py ROOT DOTTED OUT.json [--names NAMES.json] [--explain NAME,... DIR]
+usage: PYTHONHASHSEED=0 python -B -s -P probe.py ROOT DOTTED OUT.json [--names NAMES.json]
+       [--explain NAME,... DIR]
 
 Run by the corpus virtualenv's interpreter (standard library only). ROOT goes first on sys.path,
 so the copy under ROOT is imported, not the installed package; the module's __file__ is checked.
