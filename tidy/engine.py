@@ -619,7 +619,10 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex) -> lis
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
-            if finding.size.apparent < config.min_size or not config.selects(finding.code):
+            # min-size declutters the report; it never hides what fails the run (a small
+            # committed cache is still TDY102, and the budgets count it).
+            small = finding.size.apparent < config.min_size and not config.fails(finding.code)
+            if small or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
                                              activity=activity.project_of(finding.path),

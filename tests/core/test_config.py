@@ -207,7 +207,8 @@ def test_exclude_from_the_command_line_adds_to_config(project: Path) -> None:
 
 def test_command_line_overrides_config(project: Path) -> None:
     write(project / ".tidy.toml", 'min-size = "100KB"\nselect = ["TDY104"]\nfail-on = ["TDY1"]\n')
-    assert paths(project) == set()  # .DS_Store is under 100KB
+    assert paths(project, "--fail-on", "none") == set()  # .DS_Store is under 100KB
+    assert paths(project) == {".DS_Store"}  # ... but fails the run (fail-on TDY1): shown
     assert paths(project, "--min-size", "0") == {".DS_Store"}
     assert paths(project, "--min-size", "0", "--select", "TDY101") == {
         "node_modules", "legacy/node_modules", "pkg/__pycache__"}
