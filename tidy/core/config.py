@@ -124,7 +124,8 @@ class Config:
     exclude: tuple[str, ...] = _setting(
         (), expects="a list of gitignore-style patterns",
         option=Option("--exclude", OptionKind.PATTERNS,
-                      "Gitignore-style pattern to leave out (repeatable)."))
+                      "Gitignore-style pattern to leave out, relative to the folder "
+                      "named (repeatable)."))
     select: tuple[str, ...] = _setting(
         ("TDY",), expects=_CODES_EXPECTED, parse=_rule_codes,
         option=Option("--select", OptionKind.CODES, f"Only these {_CODES_HELP}."))
