@@ -10,7 +10,7 @@ import gc
 import os
 import posixpath
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -139,23 +139,45 @@ def _check_root(path: str) -> str:
     return os.path.realpath(absolute)  # the user named it: a link given here is followed once
 
 
-def _exclusion_filter(config: Config) -> pathspec.GitIgnoreSpec | None:
-    if not config.exclude:
+def _exclusion_filter(patterns: Sequence[str]) -> pathspec.GitIgnoreSpec | None:
+    if not patterns:
         return None
     import pathspec  # on use only: ~35 ms of import for scans without excludes
 
-    return pathspec.GitIgnoreSpec.from_lines(config.exclude)
+    return pathspec.GitIgnoreSpec.from_lines(patterns)
 
 
 @dataclass(frozen=True)
 class _Excluded:
-    """The config's `exclude` patterns as the walk asks them; picklable, for its workers."""
+    """The `exclude` patterns as the walk asks them; picklable, for its workers. Each set
+    with its own base: (spec, the walked folder's path from that base, "" when the same)."""
 
-    spec: pathspec.GitIgnoreSpec
-    lead: str  # the scanned folder's path from the config file's folder, "" when the same
+    rules: tuple[tuple[pathspec.GitIgnoreSpec, str], ...]
 
     def __call__(self, rel: str, is_dir: bool) -> bool:
-        return bool(self.spec.match_file(self.lead + rel + ("/" if is_dir else "")))
+        tail = rel + ("/" if is_dir else "")
+        return any(spec.match_file(lead + tail) for spec, lead in self.rules)
+
+
+def _exclusions(config: Config, root: str, top: str) -> _Excluded | None:
+    """The settings file's patterns are relative to the folder of the file that holds them,
+    like a .gitignore's, so `/web/legacy/` means the same whichever folder below it is
+    scanned; --exclude's are relative to the folder named on the command line."""
+    given = tuple(dict(config.command_line).get("exclude") or ())
+    rules = []
+    from_file = _exclusion_filter([p for p in config.exclude if p not in given])
+    if from_file is not None:
+        holder = config.exclude_from or config.source
+        rules.append((from_file, _lead(root, os.path.dirname(holder) if holder else root)))
+    from_line = _exclusion_filter(given)
+    if from_line is not None:
+        rules.append((from_line, _lead(root, top or root)))
+    return _Excluded(tuple(rules)) if rules else None
+
+
+def _lead(root: str, base: str) -> str:
+    prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
+    return "" if prefix == "." else prefix + "/"
 
 
 @dataclass(frozen=True)
@@ -280,15 +302,7 @@ def _scan_root_with(
         for query in queries.values():
             query.prepare()
 
-    spec = _exclusion_filter(config)
-    excluded = None
-    if spec is not None:
-        # Like a .gitignore, patterns are relative to the folder of the file that holds them,
-        # so `/web/legacy/` means the same whichever folder below it is scanned.
-        holder = config.exclude_from or config.source
-        base = os.path.dirname(holder) if holder else root
-        prefix = _rel_to(root, base) if _inside_or_same(root, base) else "."
-        excluded = _Excluded(spec, "" if prefix == "." else prefix + "/")
+    excluded = _exclusions(config, root, top)
 
     options = WalkOptions(
         cross_filesystems=config.cross_filesystems,
@@ -641,7 +655,10 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
-            if finding.size.apparent < config.min_size or not config.selects(finding.code):
+            # min-size declutters the report; it never hides what fails the run (a small
+            # committed cache is still TDY102, and the budgets count it).
+            small = finding.size.apparent < config.min_size and not config.fails(finding.code)
+            if small or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
                                              activity=activity.project_of(finding.path),

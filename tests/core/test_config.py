@@ -200,6 +200,19 @@ def test_exclude_patterns(project: Path, patterns: list[str], expected: set[str]
     assert paths(project) == expected
 
 
+def test_exclude_patterns_of_the_file_and_of_the_command_line_have_their_own_base(
+        project: Path) -> None:
+    """A file's patterns are relative to its folder (as a .gitignore's); --exclude's to the
+    folder scanned, whether or not some settings file lies above it."""
+    legacy = project / "legacy"
+    assert paths(legacy, "--exclude", "/node_modules") == set()
+    write(project / ".tidy.toml", 'min-size = "0"\n')  # a file above, without exclude
+    assert paths(legacy, "--exclude", "/node_modules") == set()
+    write(project / ".tidy.toml", 'exclude = ["/legacy/node_modules/"]\n')
+    assert paths(legacy) == set()
+    assert paths(project, "--exclude", "/pkg/") == {"node_modules", ".DS_Store"}
+
+
 def test_exclude_from_the_command_line_adds_to_config(project: Path) -> None:
     write(project / ".tidy.toml", 'exclude = ["legacy/"]\n')
     assert paths(project, "--exclude", "pkg/", "--exclude", ".DS_Store") == {"node_modules"}
@@ -207,7 +220,8 @@ def test_exclude_from_the_command_line_adds_to_config(project: Path) -> None:
 
 def test_command_line_overrides_config(project: Path) -> None:
     write(project / ".tidy.toml", 'min-size = "100KB"\nselect = ["TDY104"]\nfail-on = ["TDY1"]\n')
-    assert paths(project) == set()  # .DS_Store is under 100KB
+    assert paths(project, "--fail-on", "none") == set()  # .DS_Store is under 100KB
+    assert paths(project) == {".DS_Store"}  # ... but fails the run (fail-on TDY1): shown
     assert paths(project, "--min-size", "0") == {".DS_Store"}
     assert paths(project, "--min-size", "0", "--select", "TDY101") == {
         "node_modules", "legacy/node_modules", "pkg/__pycache__"}

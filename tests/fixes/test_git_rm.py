@@ -56,3 +56,19 @@ def test_git_rm_removes_only_the_unused_library_and_undo_restores_it(
     assert _snapshot(site) == before
     assert git(site, "ls-files", "-s") == index_before
     assert git(site, "status", "--porcelain") == ""
+
+
+@pytest.mark.slow
+def test_the_vendored_bytes_budget_names_a_fix_command_that_removes_the_library(
+    site: Path, tmp_path: Path
+) -> None:
+    """TDY905's page names the `tidy fix` line to run; that line, run as written, must do the
+    git rm (`--select TDY4` alone would plan nothing: the rule has to be named)."""
+    import re
+    import shlex
+
+    from tidy.rules.registry import BY_CODE
+
+    (line,) = re.findall(r"`(tidy fix [^`]*)`", BY_CODE["TDY905"].doc)
+    assert _fix(site, tmp_path / "state", *shlex.split(line)[2:]) == 0
+    assert not (site / "static/vendor/ketcher").exists()

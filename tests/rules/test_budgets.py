@@ -112,6 +112,23 @@ def test_committed_caches_allowed_or_not(repo: Path) -> None:
     assert scan_json(repo, "--fail-on", "none")["_exit"] == 0
 
 
+def test_min_size_never_hides_what_fails_the_run(repo: Path) -> None:
+    """`min-size` hides small findings from the report, not the gate: a committed cache of
+    2 kB under `min-size = "1MB"` still fails (TDY102, and TDY903 with the budget), while a
+    small finding that does not fail (the untracked bytecode below) is hidden."""
+    write(repo / "pkg" / "sub" / "__pycache__" / "n.cpython-311.pyc", size=2000)
+    write(repo / "pkg" / "sub" / "n.py", "y = 1\n")
+    write(repo / ".tidy.toml", 'min-size = "1MB"\n')
+    report = scan_json(repo)
+    assert [f["fails"] for f in findings(report, "TDY102")] == [True]
+    assert findings(report, "TDY101") == [] and report["_exit"] == 1
+    write(repo / ".tidy.toml", 'min-size = "1MB"\n\n[budgets]\ncommitted-caches = false\n')
+    budgeted = scan_json(repo)
+    assert len(findings(budgeted, "TDY903")) == 1 and budgeted["_exit"] == 1
+    nothing_fails = scan_json(repo, "--fail-on", "none", "--min-size", "1MB")
+    assert findings(nothing_fails, "TDY102") == [] and findings(nothing_fails, "TDY903") == []
+
+
 def test_history_size_against_git(repo: Path) -> None:
     # Oracle: the packed size of every reachable object, added up from cat-file.
     objects = subprocess.run(["git", "rev-list", "--all", "--objects"], cwd=repo,

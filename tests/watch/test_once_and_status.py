@@ -249,3 +249,37 @@ def test_a_rule_code_typo_in_a_settings_file_is_named_not_ignored(tmp_path: Path
     assert at_root.returncode == 2, at_root
     assert f"{top}: 'ignore': unknown rule code or prefix 'TDY1O1'" in at_root.stderr
     assert len(at_root.stderr.strip().splitlines()) == 1, at_root.stderr
+
+
+@pytest.mark.slow
+def test_once_over_a_workspace_follows_each_repos_own_watch_table(tmp_path: Path,
+                                                                   state: Path) -> None:
+    """`tidy watch --once ~/code` (what the nightly schedule runs) judges each repo by its own
+    [watch] table, as watching that repo alone does: a repo that limits the age policy to
+    node_modules keeps its old .tox and its stale bytecode; its neighbour without a table
+    gets the defaults."""
+    root = tmp_path / "code"
+    made = {}
+    for name in ("strict", "plain"):
+        repo = make_repo(root / name)
+        write(repo / "tox.ini", "[tox]\n")
+        write(repo / ".tox" / "py311" / "x.txt", "1\n")
+        source = write(repo / "gone.py", "A = 1\n")
+        stale = compile_to_cache(source)
+        source.unlink()
+        for entry in (".tox", "tox.ini"):
+            set_age(repo / entry, 60 * DAY)
+        set_age(stale, 3600)
+        made[name] = (repo, stale)
+    strict = made["strict"][0]
+    write(strict / ".tidy.toml",
+          '[watch]\nartifact-kinds = ["node_modules"]\nstale-bytecode = "off"\n')
+    set_age(strict / ".tidy.toml", 60 * DAY)
+
+    once = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
+
+    assert once.returncode == 0, once.stderr
+    moved = {a["path"] for a in json.loads(once.stdout)["actions"] if a["status"] == "done"}
+    plain, plain_stale = made["plain"]
+    assert moved == {str(plain / ".tox"), str(plain_stale)}
+    assert (strict / ".tox").exists() and made["strict"][1].exists()

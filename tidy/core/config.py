@@ -124,7 +124,8 @@ class Config:
     exclude: tuple[str, ...] = _setting(
         (), expects="a list of gitignore-style patterns",
         option=Option("--exclude", OptionKind.PATTERNS,
-                      "Gitignore-style pattern to leave out (repeatable)."))
+                      "Gitignore-style pattern to leave out, relative to the folder "
+                      "named (repeatable)."))
     select: tuple[str, ...] = _setting(
         ("TDY",), expects=_CODES_EXPECTED, parse=_rule_codes,
         option=Option("--select", OptionKind.CODES, f"Only these {_CODES_HELP}."))
@@ -140,7 +141,8 @@ class Config:
     min_size: int = _setting(
         0, expects="a size such as 1MB", parse=size_value,
         option=Option("--min-size", OptionKind.SIZE,
-                      "Hide findings smaller than this (e.g. 1MB)."))
+                      "Hide findings smaller than this (e.g. 1MB), except those that "
+                      "fail the run."))
     # TDY201: a tracked file this big is reported
     large_file: int = _setting(
         1_000_000, expects="a size such as 1MB", parse=size_value,

@@ -193,7 +193,7 @@ VENDORED_BYTES = Rule(
     """What: the bytes of vendored third-party code that tidy reports (4xx findings) are over
 `vendored-bytes`.
 Why: copied libraries nobody uses are read by every search and every clone.
-Fix: remove what nothing references (`tidy fix --select TDY4 --unsafe-fixes`), or install
+Fix: remove what nothing references (`tidy fix --unsafe-fixes --select TDY401`), or install
 the library as a dependency.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("vendored-bytes", "a size such as 5MB", _size,

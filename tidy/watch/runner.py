@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from tidy.core import state
-from tidy.core.config import Config, ConfigError
+from tidy.core.config import Config, ConfigError, for_folder
 from tidy.core.config import load as load_settings
 from tidy.core.models import Report
 from tidy.core.printable import printable
@@ -156,6 +156,24 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
     except (engine.ScanError, OSError) as error:
         _warn(result, f"{target}: scan failed: {error}")
         return
+    for group in report.groups:
+        try:  # a repo below the target: its own [watch] table, as when it is watched alone
+            own = for_folder(config, group.root)
+            own_policy = policy if own is config else _policy_for(own, request.overrides)
+        except ConfigError as error:
+            _warn(result, f"{group.root}: {error}")
+            continue
+        _per_project(dataclasses.replace(report, groups=(group,)), own, own_policy, root,
+                     memory, planned, result)
+    # The cache budget is the watched folder's: one budget over every project below it.
+    _remember_caches(memory, root, target, report,
+                     policies.cache_candidates(report, policy, config), candidates)
+
+
+def _per_project(report: Report, config: Config, policy: WatchPolicy, root: str,
+                 memory: dict[str, Any], planned: dict[str, tuple[PlannedAction, str, str]],
+                 result: PassResult) -> None:
+    """The policies one project (a group of the report) decides for itself."""
     for action in policies.stale_bytecode_plan(report, policy).actions:
         planned.setdefault(action.path, (action, "stale-bytecode", root))
     old_artifacts = policies.old_artifacts_plan(report, policy, config)
@@ -168,8 +186,6 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
             for finding in group.findings:
                 if finding.code == "TDY103":
                     _warn(result, f"{os.path.join(group.root, finding.path)}: {finding.message}")
-    _remember_caches(memory, root, target, report,
-                     policies.cache_candidates(report, policy, config), candidates)
     _big_files(report, policy, memory, result)
 
 
