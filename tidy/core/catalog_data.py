@@ -31,6 +31,9 @@ SOURCE = (
     "#               folder is the tool's output: a hand-written build/ of scripts beside a\n"
     '#               pyproject.toml has no signature and is left alone. Give every kind with an\n'
     '#               ambiguous name one wherever the tool reliably leaves one; "dir" kinds only.\n'
+    '#               An entry SUB/NAME (globs both) is one level below: a subfolder matching SUB\n'
+    "#               (a real folder, no link followed) holding NAME (Angular's\n"
+    "#               dist/<project>/3rdpartylicenses.txt, Vite's dist/assets/index-<hash>.js)\n"
     '#   only        names or globs: every entry directly inside must match one, whatever else\n'
     '#               confirmed the kind, where the tool writes nothing else there (setuptools puts\n'
     '#               only lib*, bdist.*, temp.*, scripts-* into build/, as pyclean relies on): a\n'
@@ -396,6 +399,18 @@ SOURCE = (
     'why = "static Storybook build"\n'
     '\n'
     '[[kind]]\n'
+    'name = ".astro"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".astro"]\n'
+    'tier = "marker"\n'
+    'markers = ["astro.config.*", "package.json"]\n'
+    'signature = ["types.d.ts", "content.d.ts", "data-store.json", "content-modules.mjs", "content-assets.mjs"]\n'
+    'safe = true\n'
+    'regenerate = "astro sync / astro build / astro dev"\n'
+    'why = "Astro\'s generated types and content data store"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-dist"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -409,6 +424,30 @@ SOURCE = (
     'why = "JavaScript build output"\n'
     '\n'
     '# ---------------------------------------------------------------- Rust\n'
+    '[[kind]]\n'
+    'name = "angular-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["angular.json"]\n'
+    'signature = ["*/3rdpartylicenses.txt", "*/prerendered-routes.json", "*/browser"]\n'
+    'safe = true\n'
+    'regenerate = "ng build"\n'
+    'why = "Angular CLI build output (dist/<project>/)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "vite-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json"]\n'
+    'signature = ["assets/index-????????.js", "assets/index-????????.css", "assets/index.????????.js"]\n'
+    'safe = true\n'
+    'regenerate = "vite build (npm run build)"\n'
+    'why = "Vite build output (hashed bundles in dist/assets/)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "cargo-target"\n'
     'ecosystem = "rust"\n'
@@ -1241,6 +1280,20 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'build-storybook',
            'why': 'static Storybook build'},
+          {'name': '.astro',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.astro'],
+           'tier': 'marker',
+           'markers': ['astro.config.*', 'package.json'],
+           'signature': ['types.d.ts',
+                         'content.d.ts',
+                         'data-store.json',
+                         'content-modules.mjs',
+                         'content-assets.mjs'],
+           'safe': True,
+           'regenerate': 'astro sync / astro build / astro dev',
+           'why': "Astro's generated types and content data store"},
           {'name': 'js-dist',
            'ecosystem': 'node',
            'type': 'dir',
@@ -1273,6 +1326,28 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},
+          {'name': 'angular-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['angular.json'],
+           'signature': ['*/3rdpartylicenses.txt', '*/prerendered-routes.json', '*/browser'],
+           'safe': True,
+           'regenerate': 'ng build',
+           'why': 'Angular CLI build output (dist/<project>/)'},
+          {'name': 'vite-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['package.json'],
+           'signature': ['assets/index-????????.js',
+                         'assets/index-????????.css',
+                         'assets/index.????????.js'],
+           'safe': True,
+           'regenerate': 'vite build (npm run build)',
+           'why': 'Vite build output (hashed bundles in dist/assets/)'},
           {'name': 'cargo-target',
            'ecosystem': 'rust',
            'type': 'dir',

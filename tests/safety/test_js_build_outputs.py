@@ -1,0 +1,152 @@
+"""Build outputs of JavaScript frameworks that tidy missed in a real audit, and the
+hand-written folders of the same names that must stay where they are.
+
+Each layout below is what the tool wrote in a real project (2026-12-05, node 20.20):
+- create-vite's `vanilla` template (vite 7): no vite.config, no tsconfig, so no marker the
+  js-dist kind knew; `vite build` wrote dist/index.html, dist/vite.svg and
+  dist/assets/index-<8-char hash>.js/.css.
+- `ng new` (@angular/cli 20) then `ng build`: dist/<project>/ holding 3rdpartylicenses.txt,
+  prerendered-routes.json and browser/ (index.html, main-<hash>.js); nothing directly in dist/.
+- Astro 5.18 (`astro build`, `astro dev`): .astro/ with types.d.ts, content.d.ts,
+  settings.json, data-store.json, content-assets.mjs, content-modules.mjs, collections/.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import findings, make_repo, scan_foundation, write
+from tests.fixes.helpers import backdate, run_tidy, snapshot
+
+
+def _artifacts(root: Path) -> dict[str, tuple[str, str]]:
+    return {f["path"]: (f["kind"], f["fix"]["applicability"])
+            for f in findings(scan_foundation(root), "TDY101")}
+
+
+def _fixed(root: Path, state: Path, *flags: str) -> None:
+    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
+    assert done.returncode == 0, done.stderr
+
+
+def _left_alone(root: Path, state: Path, folder: str) -> None:
+    """Not reported, and neither fix (safe, then unsafe) changes a byte of `folder`."""
+    assert folder not in _artifacts(root)
+    backdate(root)
+    before = snapshot(root / folder)
+    for flags in ((), ("--unsafe-fixes",)):
+        _fixed(root, state, *flags)
+        assert snapshot(root / folder) == before
+
+
+def _vite_vanilla(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "vite-vanilla")
+    write(root / "package.json", '{"name": "vite-vanilla", "private": true, "type": "module",'
+          ' "scripts": {"dev": "vite", "build": "vite build"},'
+          ' "devDependencies": {"vite": "^7.2.4"}}\n')
+    write(root / "index.html", '<!doctype html>\n<script type="module" src="/src/main.js">'
+          '</script>\n')
+    write(root / "src" / "main.js", "import './style.css'\n")
+    write(root / "public" / "vite.svg", "<svg/>\n")
+    return root
+
+
+def test_a_vite_build_without_a_vite_config_is_recognised_and_moved(tmp_path: Path) -> None:
+    root = _vite_vanilla(tmp_path)
+    write(root / "dist" / "index.html", '<script type="module" crossorigin '
+          'src="/assets/index-CAoPt-vL.js"></script>\n')
+    write(root / "dist" / "vite.svg", "<svg/>\n")
+    write(root / "dist" / "assets" / "index-CAoPt-vL.js", "(function(){})();\n")
+    write(root / "dist" / "assets" / "index-D8b4DHJx.css", ":root{}\n")
+    assert _artifacts(root) == {"dist": ("vite-dist", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not (root / "dist").exists() and (root / "index.html").is_file()
+
+
+@pytest.mark.parametrize("layout", ["own-assets", "assets-link", "assets-file"])
+def test_a_hand_written_dist_beside_package_json_is_left_alone(tmp_path: Path,
+                                                               layout: str) -> None:
+    """A site someone wrote by hand: dist/ with index.html and assets/ of their own names; an
+    assets/ that is a link to a folder holding Vite's names, or a file, is no evidence."""
+    root = _vite_vanilla(tmp_path)
+    write(root / "dist" / "index.html", "<h1>my site</h1>\n")
+    if layout == "own-assets":
+        write(root / "dist" / "assets" / "app.js", "console.log('mine')\n")
+        write(root / "dist" / "assets" / "index.js", "// the only copy\n")
+    elif layout == "assets-link":
+        write(tmp_path / "elsewhere" / "index-CAoPt-vL.js", "(function(){})();\n")
+        os.symlink(tmp_path / "elsewhere", root / "dist" / "assets")
+    else:
+        write(root / "dist" / "assets", "index-CAoPt-vL.js\n")
+    _left_alone(root, tmp_path / "state", "dist")
+
+
+def _angular(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "ng")
+    write(root / "angular.json", '{"version": 1, "projects": {"ng": {"architect": {"build": '
+          '{"builder": "@angular/build:application", "options": {"browser": '
+          '"src/main.ts"}}}}}}\n')
+    write(root / "package.json", '{"name": "ng", "scripts": {"build": "ng build"}}\n')
+    write(root / "tsconfig.json", '{"compilerOptions": {"strict": true}}\n')
+    write(root / "src" / "main.ts", "bootstrapApplication(App);\n")
+    return root
+
+
+@pytest.mark.parametrize("build", ["production", "development"])
+def test_an_angular_build_in_dist_project_is_recognised_and_moved(tmp_path: Path,
+                                                                  build: str) -> None:
+    root = _angular(tmp_path)
+    out = root / "dist" / "ng"
+    write(out / "browser" / "index.html", "<app-root></app-root>\n")
+    write(out / "browser" / "main-2G3XDJDN.js", "var a;\n")
+    if build == "production":
+        write(out / "3rdpartylicenses.txt", "Package: @angular/core\n")
+        write(out / "prerendered-routes.json", '{"routes": {}}\n')
+    assert _artifacts(root) == {"dist": ("angular-dist", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not (root / "dist").exists() and (root / "src" / "main.ts").is_file()
+
+
+def test_a_hand_written_dist_beside_angular_json_is_left_alone(tmp_path: Path) -> None:
+    root = _angular(tmp_path)
+    write(root / "dist" / "notes" / "release.md", "# what shipped\n")
+    write(root / "dist" / "deploy.sh", "#!/bin/sh\nrsync -a dist/ng/browser/ host:\n")
+    _left_alone(root, tmp_path / "state", "dist")
+
+
+def _astro(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "astro")
+    write(root / "package.json", '{"name": "astro-min", "type": "module", "scripts": '
+          '{"build": "astro build"}, "dependencies": {"astro": "^5.16.0"}}\n')
+    write(root / "astro.config.mjs", 'import { defineConfig } from "astro/config";\n'
+          "export default defineConfig({});\n")
+    write(root / "src" / "pages" / "index.astro", "---\n---\n<h1>Astro</h1>\n")
+    return root
+
+
+def test_astros_generated_folder_is_recognised_and_moved(tmp_path: Path) -> None:
+    root = _astro(tmp_path)
+    gen = root / ".astro"
+    write(gen / "types.d.ts", '/// <reference types="astro/client" />\n')
+    write(gen / "content.d.ts", "declare module 'astro:content' {}\n")
+    write(gen / "settings.json", '{"_variables": {"lastUpdateCheck": 1796494147277}}\n')
+    write(gen / "data-store.json", '[["Map",1,2]]\n')
+    write(gen / "content-assets.mjs", "export default new Map();\n")
+    write(gen / "content-modules.mjs", "export default new Map();\n")
+    (gen / "collections").mkdir()
+    assert _artifacts(root) == {".astro": (".astro", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not gen.exists() and (root / "astro.config.mjs").is_file()
+
+
+def test_a_hand_written_dot_astro_folder_is_left_alone(tmp_path: Path) -> None:
+    root = _astro(tmp_path)
+    write(root / ".astro" / "settings.json", '{"theme": "dark"}\n')
+    write(root / ".astro" / "notes.md", "my drafts\n")
+    _left_alone(root, tmp_path / "state", ".astro")
