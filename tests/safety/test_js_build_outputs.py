@@ -14,6 +14,7 @@ Each layout below is what the tool wrote in a real project (2026-12-05, node 20.
 from __future__ import annotations
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -150,3 +151,73 @@ def test_a_hand_written_dot_astro_folder_is_left_alone(tmp_path: Path) -> None:
     write(root / ".astro" / "settings.json", '{"theme": "dark"}\n')
     write(root / ".astro" / "notes.md", "my drafts\n")
     _left_alone(root, tmp_path / "state", ".astro")
+
+
+def _yarn_zero_install(tmp_path: Path) -> Path:
+    """Yarn 4.18 (PnP) with enableGlobalCache false, as a zero-install repo commits it:
+    .yarn/cache/*.zip and .pnp.cjs tracked; .yarn/unplugged/ (packages with native code or
+    build scripts, extracted) and .yarn/install-state.gz ignored, rewritten by `yarn install`."""
+    root = make_repo(tmp_path / "yarn-app")
+    write(root / "package.json", '{"name": "yarn-app", "packageManager": "yarn@4.18.1"}\n')
+    write(root / ".yarnrc.yml", "enableGlobalCache: false\n")
+    write(root / "yarn.lock", "__metadata:\n  version: 8\n")
+    write(root / ".pnp.cjs", "#!/usr/bin/env node\n/* setup */\n")
+    write(root / ".gitignore", ".yarn/*\n!.yarn/cache\n!.yarn/releases\nnode_modules\n")
+    write(root / ".yarn" / "cache" / "react-npm-19.3.1-9c943efb7d-3827009163.zip", size=4000)
+    write(root / ".yarn" / "cache" / ".gitignore", "/.gitignore\n*.flock\n*.tmp\n")
+    git_add = ["git", "-C", str(root), "add", "-f", ".yarn/cache", ".pnp.cjs", "package.json",
+               ".yarnrc.yml", "yarn.lock", ".gitignore"]
+    subprocess.run(git_add, check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.email=a@b", "-c", "user.name=a",
+                    "commit", "-qm", "zero install"], check=True)
+    return root
+
+
+def test_yarns_unplugged_packages_and_install_state_are_recognised_and_moved(
+        tmp_path: Path) -> None:
+    root = _yarn_zero_install(tmp_path)
+    unplugged = root / ".yarn" / "unplugged"
+    write(unplugged / "oxlint-virtual-3d66b328d6" / "node_modules" / "oxlint" / "package.json",
+          '{"name": "oxlint"}\n')
+    write(unplugged / "node-gyp-npm-13.1.0-f9d5b0b5a3" / "node_modules" / "node-gyp" /
+          "package.json", '{"name": "node-gyp"}\n')
+    write(root / ".yarn" / "install-state.gz", size=300)
+    assert _artifacts(root) == {".yarn/unplugged": ("yarn-unplugged", "safe"),
+                                ".yarn/install-state.gz": ("yarn-install-state", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state", "--unsafe-fixes")
+    assert not unplugged.exists() and not (root / ".yarn" / "install-state.gz").exists()
+    # the committed zero-install cache is the project's: never moved nor untracked
+    assert (root / ".yarn" / "cache" / "react-npm-19.3.1-9c943efb7d-3827009163.zip").is_file()
+    listed = subprocess.run(["git", "-C", str(root), "ls-files", ".yarn/cache"], check=True,
+                            capture_output=True, text=True).stdout
+    assert "react-npm-19.3.1-9c943efb7d-3827009163.zip" in listed
+
+
+@pytest.mark.parametrize("layout", ["own-names", "mixed", "no-yarn-sibling"])
+def test_a_hand_written_unplugged_folder_is_left_alone(tmp_path: Path, layout: str) -> None:
+    """unplugged/ of someone's own (a band's live recordings beside cache/ and an
+    install-state.gz), Yarn's names with one file of their own mixed in, or Yarn's names with
+    nothing of Yarn's beside it."""
+    root = make_repo(tmp_path / "site")
+    write(root / "package.json", '{"name": "site"}\n')
+    media = root / "media"
+    if layout != "no-yarn-sibling":
+        write(media / "cache" / "thumbs.db", size=10)
+        write(media / "install-state.gz", size=50)
+    if layout == "own-names":
+        write(media / "unplugged" / "live-at-the-barn" / "set.md", "# set list\n")
+    else:
+        write(media / "unplugged" / "oxlint-virtual-3d66b328d6" / "notes.md", "mine\n")
+    if layout == "mixed":
+        write(media / "unplugged" / "README.md", "my own notes\n")
+    _left_alone(root, tmp_path / "state", "media/unplugged")
+
+
+def test_an_install_state_gz_with_nothing_of_yarns_beside_it_is_left_alone(
+        tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "ops")
+    write(root / "package.json", '{"name": "ops"}\n')
+    write(root / "backups" / "install-state.gz", size=50)
+    write(root / "backups" / "data" / "db.sql", "select 1;\n")
+    _left_alone(root, tmp_path / "state", "backups")

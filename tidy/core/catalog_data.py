@@ -275,6 +275,30 @@ SOURCE = (
     'why = "installed npm dependencies (restored from package.json and the lockfile)"\n'
     '\n'
     '[[kind]]\n'
+    'name = "yarn-unplugged"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["unplugged"]\n'
+    'tier = "marker"\n'
+    'markers = ["install-state.gz", "build-state.yml", "releases", "cache"]\n'
+    'signature = ["*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"]\n'
+    'only = ["*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"]\n'
+    'safe = true\n'
+    'regenerate = "yarn install"\n'
+    'why = "Yarn Berry\'s unplugged packages (.yarn/unplugged/<name>-<10-hex hash>, extracted from the cache)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "yarn-install-state"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'globs = ["install-state.gz"]\n'
+    'tier = "marker"\n'
+    'markers = ["unplugged", "cache", "releases", "plugins", "sdks"]\n'
+    'safe = true\n'
+    'regenerate = "yarn install"\n'
+    'why = "Yarn Berry\'s install state (.yarn/install-state.gz)"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "bower_components"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -1158,6 +1182,27 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'npm ci / pnpm install / yarn install',
            'why': 'installed npm dependencies (restored from package.json and the lockfile)'},
+          {'name': 'yarn-unplugged',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['unplugged'],
+           'tier': 'marker',
+           'markers': ['install-state.gz', 'build-state.yml', 'releases', 'cache'],
+           'signature': ['*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'],
+           'only': ['*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'],
+           'safe': True,
+           'regenerate': 'yarn install',
+           'why': "Yarn Berry's unplugged packages (.yarn/unplugged/<name>-<10-hex hash>, "
+                  'extracted from the cache)'},
+          {'name': 'yarn-install-state',
+           'ecosystem': 'node',
+           'type': 'file',
+           'globs': ['install-state.gz'],
+           'tier': 'marker',
+           'markers': ['unplugged', 'cache', 'releases', 'plugins', 'sdks'],
+           'safe': True,
+           'regenerate': 'yarn install',
+           'why': "Yarn Berry's install state (.yarn/install-state.gz)"},
           {'name': 'bower_components',
            'ecosystem': 'node',
            'type': 'dir',
