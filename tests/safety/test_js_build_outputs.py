@@ -221,3 +221,43 @@ def test_an_install_state_gz_with_nothing_of_yarns_beside_it_is_left_alone(
     write(root / "backups" / "install-state.gz", size=50)
     write(root / "backups" / "data" / "db.sql", "select 1;\n")
     _left_alone(root, tmp_path / "state", "backups")
+
+
+def _ts_workspace(tmp_path: Path) -> Path:
+    """An npm workspace built with `tsc -b` (TypeScript 5.9.3, composite projects with
+    outDir "dist"): tsc wrote packages/core/dist/ and, beside the tsconfig.json,
+    packages/core/tsconfig.tsbuildinfo."""
+    root = make_repo(tmp_path / "mono")
+    write(root / "package.json", '{"name": "mono", "workspaces": ["packages/*"]}\n')
+    write(root / "tsconfig.json", '{"files": [], "references": [{"path": "packages/core"}]}\n')
+    core = root / "packages" / "core"
+    write(core / "tsconfig.json", '{"compilerOptions": {"composite": true, "outDir": "dist",'
+          ' "rootDir": "src", "declaration": true, "sourceMap": true}, "include": ["src"]}\n')
+    write(core / "src" / "index.ts", "export const add = (a: number, b: number) => a + b;\n")
+    return root
+
+
+def test_tsc_build_info_goes_with_the_output_it_describes(tmp_path: Path) -> None:
+    """Moving dist/ alone broke the next build: tsc -b read the tsbuildinfo left behind,
+    called the project up to date and wrote no dist/ again (seen with TypeScript 5.9.3)."""
+    root = _ts_workspace(tmp_path)
+    core = root / "packages" / "core"
+    write(core / "dist" / "index.js", "export const add = (a, b) => a + b;\n")
+    write(core / "dist" / "index.d.ts", "export declare const add: (a: number) => number;\n")
+    write(core / "dist" / "index.js.map", '{"version": 3}\n')
+    write(core / "tsconfig.tsbuildinfo", '{"fileNames": ["./src/index.ts"], "version": '
+          '"5.9.3"}\n')
+    assert _artifacts(root) == {"packages/core/dist": ("js-dist", "safe"),
+                                "packages/core/tsconfig.tsbuildinfo": ("tsbuildinfo", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not (core / "dist").exists() and not (core / "tsconfig.tsbuildinfo").exists()
+
+
+def test_a_tsbuildinfo_with_no_tsconfig_beside_it_is_left_alone(tmp_path: Path) -> None:
+    """Evidence is a TypeScript config beside it; a file of that name in a folder of notes
+    (no tsconfig.json there) is someone's."""
+    root = _ts_workspace(tmp_path)
+    write(root / "notes" / "slow-build.tsbuildinfo", '{"kept": "to compare two builds"}\n')
+    write(root / "notes" / "README.md", "why the build was slow\n")
+    _left_alone(root, tmp_path / "state", "notes")

@@ -401,6 +401,17 @@ SOURCE = (
     'why = "lint cache file"\n'
     '\n'
     '[[kind]]\n'
+    'name = "tsbuildinfo"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'globs = ["*.tsbuildinfo"]\n'
+    'tier = "marker"\n'
+    'markers = ["tsconfig.json", "tsconfig.*.json", "jsconfig.json"]\n'
+    'safe = true\n'
+    'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
+    'why = "TypeScript\'s incremental build state: left behind without its outDir, tsc -b calls the project up to date and writes nothing"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-coverage"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -1298,6 +1309,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'eslint --cache / stylelint --cache',
            'why': 'lint cache file'},
+          {'name': 'tsbuildinfo',
+           'ecosystem': 'node',
+           'type': 'file',
+           'globs': ['*.tsbuildinfo'],
+           'tier': 'marker',
+           'markers': ['tsconfig.json', 'tsconfig.*.json', 'jsconfig.json'],
+           'safe': True,
+           'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
+           'why': "TypeScript's incremental build state: left behind without its outDir, tsc -b "
+                  'calls the project up to date and writes nothing'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
