@@ -261,3 +261,38 @@ def test_a_tsbuildinfo_with_no_tsconfig_beside_it_is_left_alone(tmp_path: Path) 
     write(root / "notes" / "slow-build.tsbuildinfo", '{"kept": "to compare two builds"}\n')
     write(root / "notes" / "README.md", "why the build was slow\n")
     _left_alone(root, tmp_path / "state", "notes")
+
+
+def _docusaurus(tmp_path: Path) -> Path:
+    """create-docusaurus 3.10.2's classic template, as `docusaurus build` leaves it: build/
+    with index.html, 404.html, sitemap.xml, assets/{js,css,images}/, docs/, blog/, img/."""
+    root = make_repo(tmp_path / "docs-site")
+    write(root / "package.json", '{"name": "docs-site", "scripts": {"build": '
+          '"docusaurus build"}, "dependencies": {"@docusaurus/core": "3.10.2"}}\n')
+    write(root / "docusaurus.config.js", "export default {title: 'My Site'};\n")
+    write(root / "docs" / "intro.md", "# Intro\n")
+    return root
+
+
+def test_a_docusaurus_build_is_recognised_and_moved(tmp_path: Path) -> None:
+    root = _docusaurus(tmp_path)
+    build = root / "build"
+    write(build / "index.html", "<div id=__docusaurus></div>\n")
+    write(build / "404.html", "<h1>Page Not Found</h1>\n")
+    write(build / "sitemap.xml", "<urlset/>\n")
+    write(build / "assets" / "js" / "main.7c3e1d2a.js", "(()=>{})();\n")
+    write(build / "assets" / "css" / "styles.0b6e7f5c.css", ":root{}\n")
+    write(build / "docs" / "intro" / "index.html", "<h1>Intro</h1>\n")
+    assert _artifacts(root) == {"build": ("docusaurus-build", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not build.exists() and (root / "docs" / "intro.md").is_file()
+
+
+def test_a_hand_written_build_beside_docusaurus_config_is_left_alone(tmp_path: Path) -> None:
+    root = _docusaurus(tmp_path)
+    write(root / "build" / "index.html", "<h1>old landing page, kept by hand</h1>\n")
+    write(root / "build" / "404.html", "<h1>gone</h1>\n")
+    write(root / "build" / "assets" / "logo.svg", "<svg/>\n")
+    write(root / "build" / "deploy.sh", "#!/bin/sh\nrsync -a build/ host:/srv\n")
+    _left_alone(root, tmp_path / "state", "build")

@@ -484,6 +484,18 @@ SOURCE = (
     'why = "Vite build output (hashed bundles in dist/assets/)"\n'
     '\n'
     '[[kind]]\n'
+    'name = "docusaurus-build"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.mts", "docusaurus.config.cjs"]\n'
+    'signature = ["assets/js"]\n'
+    'safe = true\n'
+    'regenerate = "docusaurus build (npm run build)"\n'
+    'why = "Docusaurus static site build"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "cargo-target"\n'
     'ecosystem = "rust"\n'
     'type = "dir"\n'
@@ -1414,6 +1426,20 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vite build (npm run build)',
            'why': 'Vite build output (hashed bundles in dist/assets/)'},
+          {'name': 'docusaurus-build',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['docusaurus.config.js',
+                       'docusaurus.config.ts',
+                       'docusaurus.config.mjs',
+                       'docusaurus.config.mts',
+                       'docusaurus.config.cjs'],
+           'signature': ['assets/js'],
+           'safe': True,
+           'regenerate': 'docusaurus build (npm run build)',
+           'why': 'Docusaurus static site build'},
           {'name': 'cargo-target',
            'ecosystem': 'rust',
            'type': 'dir',
