@@ -296,3 +296,49 @@ def test_a_hand_written_build_beside_docusaurus_config_is_left_alone(tmp_path: P
     write(root / "build" / "assets" / "logo.svg", "<svg/>\n")
     write(root / "build" / "deploy.sh", "#!/bin/sh\nrsync -a build/ host:/srv\n")
     _left_alone(root, tmp_path / "state", "build")
+
+
+def _react_router(tmp_path: Path) -> Path:
+    """React Router 7.18.7 in framework mode: `react-router build` wrote build/client/
+    (assets/, favicon.ico) and build/server/index.js; `react-router typegen` wrote
+    .react-router/types/ (+routes.ts, +future.ts, app/+types/...)."""
+    root = make_repo(tmp_path / "rr")
+    write(root / "package.json", '{"name": "rr", "type": "module", "scripts": {"build": '
+          '"react-router build"}}\n')
+    write(root / "react-router.config.ts", "export default { ssr: true };\n")
+    write(root / "vite.config.ts", "export default {};\n")
+    write(root / "app" / "root.tsx", "export default function App() { return null; }\n")
+    return root
+
+
+def test_react_router_build_and_types_are_recognised_and_moved(tmp_path: Path) -> None:
+    root = _react_router(tmp_path)
+    write(root / "build" / "client" / "assets" / "entry.client-C0zLJ7hK.js", "x;\n")
+    write(root / "build" / "client" / "favicon.ico", "x")
+    write(root / "build" / "server" / "index.js", "export const routes = {};\n")
+    types = root / ".react-router" / "types"
+    write(types / "+routes.ts", "export {};\n")
+    write(types / "+future.ts", "export {};\n")
+    write(types / "app" / "+types" / "root.ts", "export {};\n")
+    assert _artifacts(root) == {"build": ("react-router-build", "safe"),
+                                ".react-router": (".react-router", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not (root / "build").exists() and not (root / ".react-router").exists()
+    assert (root / "app" / "root.tsx").is_file()
+
+
+@pytest.mark.parametrize("folder", ["build", ".react-router"])
+def test_hand_written_folders_beside_react_router_config_are_left_alone(
+        tmp_path: Path, folder: str) -> None:
+    """A build/ with Remix's two folders plus a script of one's own, or a .react-router/ of
+    notes: something the tool never writes is mixed in."""
+    root = _react_router(tmp_path)
+    if folder == "build":
+        write(root / "build" / "server" / "index.js", "export {};\n")
+        write(root / "build" / "client" / "assets" / "logo.svg", "<svg/>\n")
+        write(root / "build" / "deploy.sh", "#!/bin/sh\nfly deploy\n")
+    else:
+        write(root / ".react-router" / "types" / "notes.ts", "// mine\n")
+        write(root / ".react-router" / "plan.md", "# route plan\n")
+    _left_alone(root, tmp_path / "state", folder)

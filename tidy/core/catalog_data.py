@@ -434,6 +434,19 @@ SOURCE = (
     'why = "static Storybook build"\n'
     '\n'
     '[[kind]]\n'
+    'name = ".react-router"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".react-router"]\n'
+    'tier = "marker"\n'
+    'markers = ["react-router.config.*", "vite.config.*", "package.json"]\n'
+    'signature = ["types"]\n'
+    'only = ["types"]\n'
+    'safe = true\n'
+    'regenerate = "react-router typegen (also run by react-router dev / build)"\n'
+    'why = "React Router\'s generated route types"\n'
+    '\n'
+    '[[kind]]\n'
     'name = ".astro"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -482,6 +495,19 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "vite build (npm run build)"\n'
     'why = "Vite build output (hashed bundles in dist/assets/)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "react-router-build"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["react-router.config.*", "vite.config.*", "remix.config.*"]\n'
+    'signature = ["server/index.js", "server/index.mjs", "client/assets"]\n'
+    'only = ["client", "server", ".vite"]\n'
+    'safe = true\n'
+    'regenerate = "react-router build / remix vite:build (npm run build)"\n'
+    'why = "React Router (framework mode) / Remix build output: build/client and build/server"\n'
     '\n'
     '[[kind]]\n'
     'name = "docusaurus-build"\n'
@@ -1358,6 +1384,17 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'build-storybook',
            'why': 'static Storybook build'},
+          {'name': '.react-router',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.react-router'],
+           'tier': 'marker',
+           'markers': ['react-router.config.*', 'vite.config.*', 'package.json'],
+           'signature': ['types'],
+           'only': ['types'],
+           'safe': True,
+           'regenerate': 'react-router typegen (also run by react-router dev / build)',
+           'why': "React Router's generated route types"},
           {'name': '.astro',
            'ecosystem': 'node',
            'type': 'dir',
@@ -1426,6 +1463,18 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vite build (npm run build)',
            'why': 'Vite build output (hashed bundles in dist/assets/)'},
+          {'name': 'react-router-build',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['react-router.config.*', 'vite.config.*', 'remix.config.*'],
+           'signature': ['server/index.js', 'server/index.mjs', 'client/assets'],
+           'only': ['client', 'server', '.vite'],
+           'safe': True,
+           'regenerate': 'react-router build / remix vite:build (npm run build)',
+           'why': 'React Router (framework mode) / Remix build output: build/client and '
+                  'build/server'},
           {'name': 'docusaurus-build',
            'ecosystem': 'node',
            'type': 'dir',
