@@ -342,3 +342,68 @@ def test_hand_written_folders_beside_react_router_config_are_left_alone(
         write(root / ".react-router" / "types" / "notes.ts", "// mine\n")
         write(root / ".react-router" / "plan.md", "# route plan\n")
     _left_alone(root, tmp_path / "state", folder)
+
+
+def _nx_wrapper(tmp_path: Path) -> Path:
+    """`nx init --useDotNxInstallation` (nx 24.0.7) in a repo of no JavaScript: it writes
+    .nx/nxw.js (the wrapper, committed), ./nx, nx.json and a .gitignore of .nx/installation,
+    .nx/cache and .nx/workspace-data; the wrapper installs Nx into .nx/installation."""
+    root = make_repo(tmp_path / "svc")
+    write(root / "nx.json", '{"installation": {"version": "24.0.7"}}\n')
+    write(root / ".nx" / "nxw.js", "// This file should be committed to your repository!\n")
+    write(root / "nx", '#!/bin/bash\nnode ./.nx/nxw.js "$@"\n')
+    write(root / ".gitignore", ".nx/installation\n.nx/cache\n.nx/workspace-data\n")
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.email=a@b", "-c", "user.name=a",
+                    "commit", "-qm", "nx wrapper"], check=True)
+    return root
+
+
+def test_nx_data_beside_a_committed_wrapper_is_moved_and_the_wrapper_stays_tracked(
+        tmp_path: Path) -> None:
+    """The whole .nx/ was a partly-tracked cache (TDY102): --unsafe-fixes would have untracked
+    the committed wrapper. Now only Nx's own folders in it are caches."""
+    root = _nx_wrapper(tmp_path)
+    nx = root / ".nx"
+    write(nx / "installation" / "package.json", '{"dependencies": {"nx": "24.0.7"}}\n')
+    write(nx / "installation" / "node_modules" / "nx" / "package.json", '{"name": "nx"}\n')
+    write(nx / "cache" / "1234567890" / "outputs" / "dist" / "a.js", "x;\n")
+    write(nx / "workspace-data" / "project-graph.json", "{}\n")
+    assert _artifacts(root) == {".nx/installation": ("nx-wrapper-data", "safe"),
+                                ".nx/cache": ("nx-wrapper-data", "safe"),
+                                ".nx/workspace-data": ("nx-wrapper-data", "safe")}
+    assert not findings(scan_foundation(root), "TDY102")
+    backdate(root)
+    _fixed(root, tmp_path / "state", "--unsafe-fixes")
+    assert sorted(p.name for p in nx.iterdir()) == ["nxw.js"]
+    listed = subprocess.run(["git", "-C", str(root), "ls-files", ".nx"], check=True,
+                            capture_output=True, text=True).stdout
+    assert listed == ".nx/nxw.js\n"
+
+
+def test_an_nx_cache_folder_of_a_plain_workspace_is_still_one_artifact(tmp_path: Path) -> None:
+    """`nx run-many -t build` (nx 21) in an npm workspace: .nx/cache and .nx/workspace-data."""
+    root = make_repo(tmp_path / "mono")
+    write(root / "package.json", '{"name": "mono", "workspaces": ["packages/*"]}\n')
+    write(root / "nx.json", '{"targetDefaults": {"build": {"cache": true}}}\n')
+    write(root / ".nx" / "cache" / "1234567890" / "code", "0")
+    write(root / ".nx" / "workspace-data" / "file-map.json", "{}\n")
+    assert _artifacts(root) == {".nx": (".nx", "safe")}
+
+
+@pytest.mark.parametrize("layout", ["no-wrapper", "own-file-in-nx"])
+def test_folders_named_like_nxs_are_left_alone_without_its_evidence(tmp_path: Path,
+                                                                    layout: str) -> None:
+    """installation/ and cache/ with no nxw.js beside them are anyone's; a .nx/ holding a file
+    Nx never writes there is not all Nx's."""
+    root = make_repo(tmp_path / "app")
+    write(root / "package.json", '{"name": "app"}\n')
+    if layout == "no-wrapper":
+        write(root / "docs" / "installation" / "linux.md", "# Installing on Linux\n")
+        write(root / "docs" / "cache" / "notes.md", "how our HTTP cache works\n")
+        folder = "docs"
+    else:
+        write(root / ".nx" / "cache" / "1" / "code", "0")
+        write(root / ".nx" / "my-notes.md", "team notes kept here\n")
+        folder = ".nx"
+    _left_alone(root, tmp_path / "state", folder)

@@ -381,10 +381,32 @@ SOURCE = (
     'why = "Vite dependency pre-bundling cache"\n'
     '\n'
     '[[kind]]\n'
+    'name = ".nx"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".nx"]\n'
+    'tier = "default"\n'
+    'only = ["cache", "workspace-data", "installation"]\n'
+    'safe = true\n'
+    'regenerate = "nx recreates it on its next run"\n'
+    'why = "Nx\'s task cache and workspace data"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "nx-wrapper-data"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["cache", "workspace-data", "installation"]\n'
+    'tier = "marker"\n'
+    'markers = ["nxw.js"]\n'
+    'safe = true\n'
+    'regenerate = "./nx (the wrapper installs Nx again) / nx\'s next run"\n'
+    'why = "Nx\'s cache, workspace data and wrapper installation beside the committed wrapper .nx/nxw.js"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-tool-caches"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
-    'names = [".nx", ".swc", ".esbuild", ".rpt2_cache", ".rollup.cache", ".jest", ".docusaurus", "gatsby_cache", ".expo", ".metro", ".vercel", ".netlify", ".serverless", ".sass-cache"]\n'
+    'names = [".swc", ".esbuild", ".rpt2_cache", ".rollup.cache", ".jest", ".docusaurus", "gatsby_cache", ".expo", ".metro", ".vercel", ".netlify", ".serverless", ".sass-cache"]\n'
     'tier = "default"\n'
     'safe = true\n'
     'regenerate = "the tool recreates it on its next run"\n'
@@ -1318,11 +1340,29 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vite (pre-bundling runs again)',
            'why': 'Vite dependency pre-bundling cache'},
+          {'name': '.nx',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.nx'],
+           'tier': 'default',
+           'only': ['cache', 'workspace-data', 'installation'],
+           'safe': True,
+           'regenerate': 'nx recreates it on its next run',
+           'why': "Nx's task cache and workspace data"},
+          {'name': 'nx-wrapper-data',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['cache', 'workspace-data', 'installation'],
+           'tier': 'marker',
+           'markers': ['nxw.js'],
+           'safe': True,
+           'regenerate': "./nx (the wrapper installs Nx again) / nx's next run",
+           'why': "Nx's cache, workspace data and wrapper installation beside the committed "
+                  'wrapper .nx/nxw.js'},
           {'name': 'js-tool-caches',
            'ecosystem': 'node',
            'type': 'dir',
-           'names': ['.nx',
-                     '.swc',
+           'names': ['.swc',
                      '.esbuild',
                      '.rpt2_cache',
                      '.rollup.cache',
