@@ -407,3 +407,49 @@ def test_folders_named_like_nxs_are_left_alone_without_its_evidence(tmp_path: Pa
         write(root / ".nx" / "my-notes.md", "team notes kept here\n")
         folder = ".nx"
     _left_alone(root, tmp_path / "state", folder)
+
+
+def _gatsby(tmp_path: Path) -> Path:
+    """Gatsby 5.16.1 (`gatsby build`): .cache/ (api-runner-*.js, babelState.json, caches/,
+    caches-lmdb/, page-ssr/, redux/, .parcel-cache/, ...) and public/ (index.html,
+    page-data/, chunk-map.json, webpack.stats.json, app-<hash>.js, static files copied from
+    static/)."""
+    root = make_repo(tmp_path / "blog")
+    write(root / "package.json", '{"name": "blog", "scripts": {"build": "gatsby build"}}\n')
+    write(root / "gatsby-config.js", "module.exports = { plugins: [] };\n")
+    write(root / "src" / "pages" / "index.js", "export default function Index() {}\n")
+    write(root / "static" / "robots.txt", "User-agent: *\n")
+    return root
+
+
+def test_gatsbys_cache_and_public_are_recognised_and_moved(tmp_path: Path) -> None:
+    root = _gatsby(tmp_path)
+    cache = root / ".cache"
+    write(cache / "api-runner-browser.js", "module.exports = [];\n")
+    write(cache / "babelState.json", "{}\n")
+    write(cache / "caches-lmdb" / "data.mdb", size=100)
+    write(cache / ".parcel-cache" / "data.mdb", size=100)
+    public = root / "public"
+    write(public / "index.html", "<div id=___gatsby></div>\n")
+    write(public / "page-data" / "index" / "page-data.json", "{}\n")
+    write(public / "chunk-map.json", "{}\n")
+    write(public / "webpack.stats.json", "{}\n")
+    write(public / "robots.txt", "User-agent: *\n")
+    assert _artifacts(root) == {".cache": ("gatsby-cache", "safe"),
+                                "public": ("gatsby-public", "safe")}
+    backdate(root)
+    _fixed(root, tmp_path / "state")
+    assert not cache.exists() and not public.exists()
+    assert (root / "static" / "robots.txt").is_file()
+
+
+@pytest.mark.parametrize("folder", ["public", ".cache"])
+def test_hand_written_public_and_cache_beside_gatsby_config_are_left_alone(
+        tmp_path: Path, folder: str) -> None:
+    """A public/ of one's own files (what Vite and others serve as-is), a .cache/ of notes:
+    nothing of what Gatsby always writes is in them."""
+    root = _gatsby(tmp_path)
+    write(root / folder / "index.html", "<h1>kept by hand</h1>\n")
+    write(root / folder / "favicon.ico", "x")
+    write(root / folder / "data" / "cities.json", "[]\n")
+    _left_alone(root, tmp_path / "state", folder)

@@ -25,7 +25,8 @@ TYPES = ("dir", "file")
 # Names that are also ordinary source folders: never enough on their own (DESIGN.md rule 5).
 AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
-     "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs"}
+     "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs",
+     "public"}
 )
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or

@@ -403,6 +403,30 @@ SOURCE = (
     'why = "Nx\'s cache, workspace data and wrapper installation beside the committed wrapper .nx/nxw.js"\n'
     '\n'
     '[[kind]]\n'
+    'name = "gatsby-cache"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".cache"]\n'
+    'tier = "marker"\n'
+    'markers = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-node.js", "gatsby-node.ts"]\n'
+    'signature = ["api-runner-browser.js", "api-runner-ssr.js", "babelState.json", "caches-lmdb"]\n'
+    'safe = true\n'
+    'regenerate = "gatsby build / gatsby develop (gatsby clean removes it)"\n'
+    'why = "Gatsby\'s build cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "gatsby-public"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["public"]\n'
+    'tier = "marker"\n'
+    'markers = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-node.js", "gatsby-node.ts"]\n'
+    'signature = ["page-data", "chunk-map.json", "webpack.stats.json"]\n'
+    'safe = true\n'
+    'regenerate = "gatsby build (gatsby clean removes it; the sources are in static/ and src/)"\n'
+    'why = "Gatsby\'s built site"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-tool-caches"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -1359,6 +1383,38 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'regenerate': "./nx (the wrapper installs Nx again) / nx's next run",
            'why': "Nx's cache, workspace data and wrapper installation beside the committed "
                   'wrapper .nx/nxw.js'},
+          {'name': 'gatsby-cache',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.cache'],
+           'tier': 'marker',
+           'markers': ['gatsby-config.js',
+                       'gatsby-config.ts',
+                       'gatsby-config.mjs',
+                       'gatsby-node.js',
+                       'gatsby-node.ts'],
+           'signature': ['api-runner-browser.js',
+                         'api-runner-ssr.js',
+                         'babelState.json',
+                         'caches-lmdb'],
+           'safe': True,
+           'regenerate': 'gatsby build / gatsby develop (gatsby clean removes it)',
+           'why': "Gatsby's build cache"},
+          {'name': 'gatsby-public',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['public'],
+           'tier': 'marker',
+           'markers': ['gatsby-config.js',
+                       'gatsby-config.ts',
+                       'gatsby-config.mjs',
+                       'gatsby-node.js',
+                       'gatsby-node.ts'],
+           'signature': ['page-data', 'chunk-map.json', 'webpack.stats.json'],
+           'safe': True,
+           'regenerate': 'gatsby build (gatsby clean removes it; the sources are in static/ and '
+                         'src/)',
+           'why': "Gatsby's built site"},
           {'name': 'js-tool-caches',
            'ecosystem': 'node',
            'type': 'dir',
