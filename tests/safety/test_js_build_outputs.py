@@ -2,7 +2,7 @@
 hand-written folders of the same names that must stay where they are.
 
 Each layout below is what the tool wrote in a real project (2026-12-05, node 20.20):
-- create-vite's `vanilla` template (vite 7): no vite.config, no tsconfig, so no marker the
+- create-vite's `vanilla` template (vite 8.4.1): no vite.config, no tsconfig, so no marker the
   js-dist kind knew; `vite build` wrote dist/index.html, dist/vite.svg and
   dist/assets/index-<8-char hash>.js/.css.
 - `ng new` (@angular/cli 20) then `ng build`: dist/<project>/ holding 3rdpartylicenses.txt,
@@ -47,7 +47,7 @@ def _vite_vanilla(tmp_path: Path) -> Path:
     root = make_repo(tmp_path / "vite-vanilla")
     write(root / "package.json", '{"name": "vite-vanilla", "private": true, "type": "module",'
           ' "scripts": {"dev": "vite", "build": "vite build"},'
-          ' "devDependencies": {"vite": "^7.2.4"}}\n')
+          ' "devDependencies": {"vite": "^8.4.1"}}\n')
     write(root / "index.html", '<!doctype html>\n<script type="module" src="/src/main.js">'
           '</script>\n')
     write(root / "src" / "main.js", "import './style.css'\n")
