@@ -88,7 +88,10 @@ def test_catalogue_rejects_unknown_fields_and_duplicates() -> None:
 @pytest.mark.parametrize(("extra", "message"), [
     ({"type": "file", "globs": ["*.o"]}, "'signature' is for folder kinds"),
     ({"names": [], "inside": ["x.cfg"]}, "a kind found by what is inside uses 'inside'"),
-    ({"signature": ["lib/pkg"]}, "names (or globs) directly inside the folder"),
+    ({"signature": ["lib/pkg/x.py"]}, "names (or globs) directly inside the folder"),
+    ({"signature": ["lib/"]}, "names (or globs) directly inside the folder"),
+    ({"signature": ["../x"]}, "names (or globs) directly inside the folder"),
+    ({"only": ["lib/pkg"]}, "names (or globs) directly inside the folder"),
     ({"signature": [""]}, "names (or globs) directly inside the folder"),
     ({"signature": "lib"}, "'signature' must be a list of strings"),
     ({"declared": ["tsconfig.json"]}, "'declared' entries are FILE:key.path"),
@@ -503,3 +506,10 @@ def test_coverage_reports_beside_a_python_project_only(tmp_path: Path) -> None:
     assert {p: f["kind"] for p, f in found.items()} == {
         "proj/coverage.xml": "coverage-report", "proj/coverage.json": "coverage-report",
         "proj/coverage.lcov": "coverage-report"}
+
+
+def test_a_signature_may_name_an_entry_one_level_below() -> None:
+    """SUB/NAME: Angular leaves dist/<project>/3rdpartylicenses.txt, nothing in dist/ itself."""
+    kind = kind_from_table({"name": "x", "names": ["x-out"], "markers": ["Makefile"],
+                            "signature": ["*/licenses.txt"]}, "t.toml")
+    assert kind.signature == ("*/licenses.txt",)

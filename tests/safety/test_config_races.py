@@ -280,3 +280,47 @@ def test_an_untrack_undo_killed_before_it_took_the_rule_out_can_be_run_again(
     again = tidy("undo", cwd=repo, state=state)
     assert again.returncode == 0, again.stdout + again.stderr
     assert (repo / ".gitignore").read_text() == MINE
+
+
+def _gitignore_edit_undone(tmp_path: Path, tamper: object = None) -> tuple[os.stat_result,
+                                                                           os.stat_result]:
+    """The .gitignore's stat before a fix that adds rules to it, and after its undo; with
+    `tamper`, the journal's recorded time is replaced by it first."""
+    repo = _repo(tmp_path / "repo")
+    ignore = repo / ".gitignore"
+    os.utime(ignore, ns=(1_700_000_000_123_456_789, 1_700_000_000_123_456_789))
+    os.chmod(ignore, 0o640)
+    before = ignore.stat()
+    state = tmp_path / "st"
+    run = _fix(repo, state)
+    assert ignore.read_text() != MINE
+    if tamper is not None:
+        journal = state / "runs" / f"{run}.jsonl"
+        lines = [json.loads(line) for line in journal.read_text().splitlines()]
+        for line in lines:
+            if "before_mtime_ns" in line:
+                line["before_mtime_ns"] = tamper
+        journal.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    undo = tidy("undo", cwd=repo, state=state)
+    assert undo.returncode == 0, undo.stdout + undo.stderr
+    assert ignore.read_text() == MINE
+    return before, ignore.stat()
+
+
+@pytest.mark.slow
+def test_undo_puts_a_gitignore_back_with_its_time_and_mode(tmp_path: Path) -> None:
+    """Found auditing real JS projects: after fix + undo every byte was back, but the
+    .gitignore tidy had added rules to carried the undo's time."""
+    before, after = _gitignore_edit_undone(tmp_path)
+    assert after.st_mtime_ns == before.st_mtime_ns
+    assert after.st_mode == before.st_mode
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("tamper", ["1700000000", "", -5, 2**70, True])
+def test_a_journal_time_that_is_no_time_changes_nothing_else(tmp_path: Path,
+                                                             tamper: object) -> None:
+    """tidy's journal is untrusted input: a recorded time that is no int in range is ignored
+    and the text still goes back."""
+    before, after = _gitignore_edit_undone(tmp_path, tamper)
+    assert after.st_mtime_ns != before.st_mtime_ns

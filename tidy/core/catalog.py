@@ -25,7 +25,8 @@ TYPES = ("dir", "file")
 # Names that are also ordinary source folders: never enough on their own (DESIGN.md rule 5).
 AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
-     "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs"}
+     "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs",
+     "public"}
 )
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
@@ -177,9 +178,12 @@ def _check_signature(kind: Kind, where: str) -> None:
             raise CatalogError(f"{where}: '{key}' narrows a kind found by its name; "
                                "a kind found by what is inside uses 'inside'")
         for pattern in patterns:
-            if not pattern or "/" in pattern or pattern in (".", ".."):
+            parts = pattern.split("/")
+            nested = key == "signature" and len(parts) == 2  # SUB/NAME: one level below
+            if (len(parts) > 1 and not nested) or any(p in ("", ".", "..") for p in parts):
                 raise CatalogError(f"{where}: '{key}' entries are names (or globs) directly "
-                                   f"inside the folder, not {pattern!r}")
+                                   "inside the folder (a signature may also name SUB/NAME, "
+                                   f"one level below), not {pattern!r}")
 
 
 def _text(table: Mapping[str, Any], key: str, where: str, default: str | None = None) -> str:
@@ -396,7 +400,7 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 
 
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
-    if kind.signature and not _has_any(kind.signature, inside):
+    if kind.signature and not _has_signature(kind.signature, path, inside):
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes.
         return bool(kind.declared) and declared_here(kind.declared, path, siblings)
@@ -424,6 +428,43 @@ def _only_these(only: tuple[str, ...], path: str, inside: Collection[str]) -> bo
             continue
         return False
     return True
+
+
+def _has_signature(signature: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
+    """A signature entry directly inside, or one SUB/NAME entry one level below (Angular
+    writes dist/<project>/3rdpartylicenses.txt, Vite dist/assets/index-<hash>.js)."""
+    if _has_any([p for p in signature if "/" not in p], inside):
+        return True
+    for pattern in signature:
+        sub, slash, leaf = pattern.partition("/")
+        if slash and any(_holds(os.path.join(path, name), leaf)
+                         for name in inside if fnmatch.fnmatchcase(name, sub)):
+            return True
+    return False
+
+
+_SIGNATURE_LISTING_MAX = 4096  # entries of a subfolder looked at; past them, no evidence
+
+
+def _holds(folder: str, leaf: str) -> bool:
+    """Whether `folder`, a real folder (a link to one is not followed: evidence lies in the
+    tree itself), has an entry whose name matches `leaf`. Unreadable: no evidence."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        with os.scandir(fd) as entries:
+            for seen, entry in enumerate(entries):
+                if seen >= _SIGNATURE_LISTING_MAX:
+                    return False
+                if fnmatch.fnmatchcase(entry.name, leaf):
+                    return True
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return False
 
 
 def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:

@@ -31,6 +31,9 @@ SOURCE = (
     "#               folder is the tool's output: a hand-written build/ of scripts beside a\n"
     '#               pyproject.toml has no signature and is left alone. Give every kind with an\n'
     '#               ambiguous name one wherever the tool reliably leaves one; "dir" kinds only.\n'
+    '#               An entry SUB/NAME (globs both) is one level below: a subfolder matching SUB\n'
+    "#               (a real folder, no link followed) holding NAME (Angular's\n"
+    "#               dist/<project>/3rdpartylicenses.txt, Vite's dist/assets/index-<hash>.js)\n"
     '#   only        names or globs: every entry directly inside must match one, whatever else\n'
     '#               confirmed the kind, where the tool writes nothing else there (setuptools puts\n'
     '#               only lib*, bdist.*, temp.*, scripts-* into build/, as pyclean relies on): a\n'
@@ -272,6 +275,30 @@ SOURCE = (
     'why = "installed npm dependencies (restored from package.json and the lockfile)"\n'
     '\n'
     '[[kind]]\n'
+    'name = "yarn-unplugged"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["unplugged"]\n'
+    'tier = "marker"\n'
+    'markers = ["install-state.gz", "build-state.yml", "releases", "cache"]\n'
+    'signature = ["*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"]\n'
+    'only = ["*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]"]\n'
+    'safe = true\n'
+    'regenerate = "yarn install"\n'
+    'why = "Yarn Berry\'s unplugged packages (.yarn/unplugged/<name>-<10-hex hash>, extracted from the cache)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "yarn-install-state"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'globs = ["install-state.gz"]\n'
+    'tier = "marker"\n'
+    'markers = ["unplugged", "cache", "releases", "plugins", "sdks"]\n'
+    'safe = true\n'
+    'regenerate = "yarn install"\n'
+    'why = "Yarn Berry\'s install state (.yarn/install-state.gz)"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "bower_components"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -354,10 +381,56 @@ SOURCE = (
     'why = "Vite dependency pre-bundling cache"\n'
     '\n'
     '[[kind]]\n'
+    'name = ".nx"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".nx"]\n'
+    'tier = "default"\n'
+    'only = ["cache", "workspace-data", "installation"]\n'
+    'safe = true\n'
+    'regenerate = "nx recreates it on its next run"\n'
+    'why = "Nx\'s task cache and workspace data"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "nx-wrapper-data"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["cache", "workspace-data", "installation"]\n'
+    'tier = "marker"\n'
+    'markers = ["nxw.js"]\n'
+    'safe = true\n'
+    'regenerate = "./nx (the wrapper installs Nx again) / nx\'s next run"\n'
+    'why = "Nx\'s cache, workspace data and wrapper installation beside the committed wrapper .nx/nxw.js"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "gatsby-cache"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".cache"]\n'
+    'tier = "marker"\n'
+    'markers = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-node.js", "gatsby-node.ts"]\n'
+    'signature = ["api-runner-browser.js", "api-runner-ssr.js", "babelState.json", "caches-lmdb"]\n'
+    'safe = true\n'
+    'regenerate = "gatsby build / gatsby develop (gatsby clean removes it)"\n'
+    'why = "Gatsby\'s build cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "gatsby-public"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["public"]\n'
+    'tier = "marker"\n'
+    'markers = ["gatsby-config.js", "gatsby-config.ts", "gatsby-config.mjs", "gatsby-node.js", "gatsby-node.ts"]\n'
+    'signature = ["page-data", "chunk-map.json", "webpack.stats.json"]\n'
+    'safe = true\n'
+    'regenerate = "gatsby build (gatsby clean removes it; the sources are in static/ and src/)"\n'
+    'why = "Gatsby\'s built site"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-tool-caches"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
-    'names = [".nx", ".swc", ".esbuild", ".rpt2_cache", ".rollup.cache", ".jest", ".docusaurus", "gatsby_cache", ".expo", ".metro", ".vercel", ".netlify", ".serverless", ".sass-cache"]\n'
+    'names = [".swc", ".esbuild", ".rpt2_cache", ".rollup.cache", ".jest", ".docusaurus", "gatsby_cache", ".expo", ".metro", ".vercel", ".netlify", ".serverless", ".sass-cache"]\n'
     'tier = "default"\n'
     'safe = true\n'
     'regenerate = "the tool recreates it on its next run"\n'
@@ -372,6 +445,17 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "eslint --cache / stylelint --cache"\n'
     'why = "lint cache file"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "tsbuildinfo"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'globs = ["*.tsbuildinfo"]\n'
+    'tier = "marker"\n'
+    'markers = ["tsconfig.json", "tsconfig.*.json", "jsconfig.json"]\n'
+    'safe = true\n'
+    'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
+    'why = "TypeScript\'s incremental build state: left behind without its outDir, tsc -b calls the project up to date and writes nothing"\n'
     '\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
@@ -396,6 +480,31 @@ SOURCE = (
     'why = "static Storybook build"\n'
     '\n'
     '[[kind]]\n'
+    'name = ".react-router"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".react-router"]\n'
+    'tier = "marker"\n'
+    'markers = ["react-router.config.*", "vite.config.*", "package.json"]\n'
+    'signature = ["types"]\n'
+    'only = ["types"]\n'
+    'safe = true\n'
+    'regenerate = "react-router typegen (also run by react-router dev / build)"\n'
+    'why = "React Router\'s generated route types"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = ".astro"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".astro"]\n'
+    'tier = "marker"\n'
+    'markers = ["astro.config.*", "package.json"]\n'
+    'signature = ["types.d.ts", "content.d.ts", "data-store.json", "content-modules.mjs", "content-assets.mjs"]\n'
+    'safe = true\n'
+    'regenerate = "astro sync / astro build / astro dev"\n'
+    'why = "Astro\'s generated types and content data store"\n'
+    '\n'
+    '[[kind]]\n'
     'name = "js-dist"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
@@ -409,6 +518,55 @@ SOURCE = (
     'why = "JavaScript build output"\n'
     '\n'
     '# ---------------------------------------------------------------- Rust\n'
+    '[[kind]]\n'
+    'name = "angular-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["angular.json"]\n'
+    'signature = ["*/3rdpartylicenses.txt", "*/prerendered-routes.json", "*/browser"]\n'
+    'safe = true\n'
+    'regenerate = "ng build"\n'
+    'why = "Angular CLI build output (dist/<project>/)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "vite-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json"]\n'
+    'signature = ["assets/index-????????.js", "assets/index-????????.css", "assets/index.????????.js"]\n'
+    'safe = true\n'
+    'regenerate = "vite build (npm run build)"\n'
+    'why = "Vite build output (hashed bundles in dist/assets/)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "react-router-build"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["react-router.config.*", "vite.config.*", "remix.config.*"]\n'
+    'signature = ["server/index.js", "server/index.mjs", "client/assets"]\n'
+    'only = ["client", "server", ".vite"]\n'
+    'safe = true\n'
+    'regenerate = "react-router build / remix vite:build (npm run build)"\n'
+    'why = "React Router (framework mode) / Remix build output: build/client and build/server"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "docusaurus-build"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["docusaurus.config.js", "docusaurus.config.ts", "docusaurus.config.mjs", "docusaurus.config.mts", "docusaurus.config.cjs"]\n'
+    'signature = ["assets/js"]\n'
+    'safe = true\n'
+    'regenerate = "docusaurus build (npm run build)"\n'
+    'why = "Docusaurus static site build"\n'
+    '\n'
     '[[kind]]\n'
     'name = "cargo-target"\n'
     'ecosystem = "rust"\n'
@@ -1119,6 +1277,27 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'npm ci / pnpm install / yarn install',
            'why': 'installed npm dependencies (restored from package.json and the lockfile)'},
+          {'name': 'yarn-unplugged',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['unplugged'],
+           'tier': 'marker',
+           'markers': ['install-state.gz', 'build-state.yml', 'releases', 'cache'],
+           'signature': ['*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'],
+           'only': ['*-[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f]'],
+           'safe': True,
+           'regenerate': 'yarn install',
+           'why': "Yarn Berry's unplugged packages (.yarn/unplugged/<name>-<10-hex hash>, "
+                  'extracted from the cache)'},
+          {'name': 'yarn-install-state',
+           'ecosystem': 'node',
+           'type': 'file',
+           'globs': ['install-state.gz'],
+           'tier': 'marker',
+           'markers': ['unplugged', 'cache', 'releases', 'plugins', 'sdks'],
+           'safe': True,
+           'regenerate': 'yarn install',
+           'why': "Yarn Berry's install state (.yarn/install-state.gz)"},
           {'name': 'bower_components',
            'ecosystem': 'node',
            'type': 'dir',
@@ -1185,11 +1364,61 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vite (pre-bundling runs again)',
            'why': 'Vite dependency pre-bundling cache'},
+          {'name': '.nx',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.nx'],
+           'tier': 'default',
+           'only': ['cache', 'workspace-data', 'installation'],
+           'safe': True,
+           'regenerate': 'nx recreates it on its next run',
+           'why': "Nx's task cache and workspace data"},
+          {'name': 'nx-wrapper-data',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['cache', 'workspace-data', 'installation'],
+           'tier': 'marker',
+           'markers': ['nxw.js'],
+           'safe': True,
+           'regenerate': "./nx (the wrapper installs Nx again) / nx's next run",
+           'why': "Nx's cache, workspace data and wrapper installation beside the committed "
+                  'wrapper .nx/nxw.js'},
+          {'name': 'gatsby-cache',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.cache'],
+           'tier': 'marker',
+           'markers': ['gatsby-config.js',
+                       'gatsby-config.ts',
+                       'gatsby-config.mjs',
+                       'gatsby-node.js',
+                       'gatsby-node.ts'],
+           'signature': ['api-runner-browser.js',
+                         'api-runner-ssr.js',
+                         'babelState.json',
+                         'caches-lmdb'],
+           'safe': True,
+           'regenerate': 'gatsby build / gatsby develop (gatsby clean removes it)',
+           'why': "Gatsby's build cache"},
+          {'name': 'gatsby-public',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['public'],
+           'tier': 'marker',
+           'markers': ['gatsby-config.js',
+                       'gatsby-config.ts',
+                       'gatsby-config.mjs',
+                       'gatsby-node.js',
+                       'gatsby-node.ts'],
+           'signature': ['page-data', 'chunk-map.json', 'webpack.stats.json'],
+           'safe': True,
+           'regenerate': 'gatsby build (gatsby clean removes it; the sources are in static/ and '
+                         'src/)',
+           'why': "Gatsby's built site"},
           {'name': 'js-tool-caches',
            'ecosystem': 'node',
            'type': 'dir',
-           'names': ['.nx',
-                     '.swc',
+           'names': ['.swc',
                      '.esbuild',
                      '.rpt2_cache',
                      '.rollup.cache',
@@ -1214,6 +1443,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'eslint --cache / stylelint --cache',
            'why': 'lint cache file'},
+          {'name': 'tsbuildinfo',
+           'ecosystem': 'node',
+           'type': 'file',
+           'globs': ['*.tsbuildinfo'],
+           'tier': 'marker',
+           'markers': ['tsconfig.json', 'tsconfig.*.json', 'jsconfig.json'],
+           'safe': True,
+           'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
+           'why': "TypeScript's incremental build state: left behind without its outDir, tsc -b "
+                  'calls the project up to date and writes nothing'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
@@ -1241,6 +1480,31 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'build-storybook',
            'why': 'static Storybook build'},
+          {'name': '.react-router',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.react-router'],
+           'tier': 'marker',
+           'markers': ['react-router.config.*', 'vite.config.*', 'package.json'],
+           'signature': ['types'],
+           'only': ['types'],
+           'safe': True,
+           'regenerate': 'react-router typegen (also run by react-router dev / build)',
+           'why': "React Router's generated route types"},
+          {'name': '.astro',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.astro'],
+           'tier': 'marker',
+           'markers': ['astro.config.*', 'package.json'],
+           'signature': ['types.d.ts',
+                         'content.d.ts',
+                         'data-store.json',
+                         'content-modules.mjs',
+                         'content-assets.mjs'],
+           'safe': True,
+           'regenerate': 'astro sync / astro build / astro dev',
+           'why': "Astro's generated types and content data store"},
           {'name': 'js-dist',
            'ecosystem': 'node',
            'type': 'dir',
@@ -1273,6 +1537,54 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},
+          {'name': 'angular-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['angular.json'],
+           'signature': ['*/3rdpartylicenses.txt', '*/prerendered-routes.json', '*/browser'],
+           'safe': True,
+           'regenerate': 'ng build',
+           'why': 'Angular CLI build output (dist/<project>/)'},
+          {'name': 'vite-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['package.json'],
+           'signature': ['assets/index-????????.js',
+                         'assets/index-????????.css',
+                         'assets/index.????????.js'],
+           'safe': True,
+           'regenerate': 'vite build (npm run build)',
+           'why': 'Vite build output (hashed bundles in dist/assets/)'},
+          {'name': 'react-router-build',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['react-router.config.*', 'vite.config.*', 'remix.config.*'],
+           'signature': ['server/index.js', 'server/index.mjs', 'client/assets'],
+           'only': ['client', 'server', '.vite'],
+           'safe': True,
+           'regenerate': 'react-router build / remix vite:build (npm run build)',
+           'why': 'React Router (framework mode) / Remix build output: build/client and '
+                  'build/server'},
+          {'name': 'docusaurus-build',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['docusaurus.config.js',
+                       'docusaurus.config.ts',
+                       'docusaurus.config.mjs',
+                       'docusaurus.config.mts',
+                       'docusaurus.config.cjs'],
+           'signature': ['assets/js'],
+           'safe': True,
+           'regenerate': 'docusaurus build (npm run build)',
+           'why': 'Docusaurus static site build'},
           {'name': 'cargo-target',
            'ecosystem': 'rust',
            'type': 'dir',

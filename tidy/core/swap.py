@@ -38,6 +38,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -98,12 +99,14 @@ def read_seen(root: str, rel: str, *, verb: str = "edited") -> Seen:
 
 
 def swap_in_root(root: str, rel: str, data: bytes | None, seen: Seen,
-                 mode: int | None = None) -> None:
+                 mode: int | None = None, mtime_ns: int | None = None) -> None:
     """Make root/rel hold `data` (None: remove it) only while it is still the file `seen`.
 
     FileChanged when it is not (nothing replaced); UnsafeFile when it, or a folder on the
     way, is not something tidy edits. The file keeps its mode (or gets `mode`, or 0666 minus
-    the umask when new)."""
+    the umask when new); `mtime_ns` is its modification time (an undo putting back the very
+    bytes an edit replaced puts back their time too), set on the new file before it takes
+    the name, so no other file's time is ever changed."""
     folders, name = split_rel(rel)
     create = data is not None and seen.data is None
     with folder_in_root(root, folders, create=create) as folder:
@@ -116,6 +119,9 @@ def swap_in_root(root: str, rel: str, data: bytes | None, seen: Seen,
         try:
             if data is not None:
                 temp = _write_temp(folder, data, _mode(mode, current))
+                if mtime_ns is not None:
+                    os.utime(temp, ns=(time.time_ns(), mtime_ns), dir_fd=folder,
+                             follow_symlinks=False)
             _same_folder(root, folders, folder, rel)
             if current is None:
                 if not _link_in(folder, temp, name):

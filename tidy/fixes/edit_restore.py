@@ -47,10 +47,11 @@ class Restored:
 
 
 def restore(root: str, rel: str, before: str | None, written_sha: str,
-            added: Sequence[str] | None = None) -> Restored:
+            added: Sequence[str] | None = None, before_mtime_ns: int | None = None) -> Restored:
     """Put root/rel back as it was before tidy's edit, as far as that loses nothing. The
     file is replaced only while it is still the one read (tidy.core.swap): one written to
-    meanwhile is read again and judged again, up to swap.RETRIES times."""
+    meanwhile is read again and judged again, up to swap.RETRIES times. Where the old text
+    goes back whole, so does `before_mtime_ns`, its modification time then."""
     for _attempt in range(RETRIES):
         try:
             seen = read_seen(root, rel)
@@ -60,7 +61,8 @@ def restore(root: str, rel: str, before: str | None, written_sha: str,
             return Restored(False, f"{rel}: cannot read: {error.strerror or error}", True)
         current = None if seen.data is None else seen.data.decode(_ENCODING, _ERRORS)
         try:
-            return _restore(root, rel, current, seen, before, written_sha, added)
+            return _restore(root, rel, current, seen, before, written_sha, added,
+                            before_mtime_ns)
         except FileChanged as error:
             if not error.again:
                 return Restored(False, f"{error}; undo put nothing back", True)
@@ -73,14 +75,15 @@ def restore(root: str, rel: str, before: str | None, written_sha: str,
 
 
 def _restore(root: str, rel: str, current: str | None, seen: Seen, before: str | None,
-             written_sha: str, added: Sequence[str] | None) -> Restored:
+             written_sha: str, added: Sequence[str] | None,
+             before_mtime_ns: int | None = None) -> Restored:
     if current is None:
         if before is None:
             return Restored(True)
-        _put(root, rel, before, seen)
+        _put(root, rel, before, seen, before_mtime_ns)
         return Restored(True, f"{rel} was gone; its old text was put back from the journal")
     if sha256(current) == written_sha:
-        _put(root, rel, before, seen)
+        _put(root, rel, before, seen, before_mtime_ns)
         return Restored(True)
     if current == before:
         return Restored(True, f"{rel} already holds its text from before tidy's edit")
@@ -96,9 +99,11 @@ def _restore(root: str, rel: str, current: str | None, seen: Seen, before: str |
                     f"tidy's edit; the changed version is kept in {kept}", True)
 
 
-def _put(root: str, rel: str, text: str | None, seen: Seen) -> None:
+def _put(root: str, rel: str, text: str | None, seen: Seen,
+         mtime_ns: int | None = None) -> None:
     """root/rel holds `text` (None: removed), only while it is still the file `seen`."""
-    swap_in_root(root, rel, None if text is None else text.encode(_ENCODING, _ERRORS), seen)
+    swap_in_root(root, rel, None if text is None else text.encode(_ENCODING, _ERRORS), seen,
+                 mtime_ns=mtime_ns)
 
 
 def keep_beside(root: str, rel: str, text: str) -> str:

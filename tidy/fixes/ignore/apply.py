@@ -60,7 +60,8 @@ def write_edit(edit: FileEdit, kind: ActionKind, journal: RunJournal, code: str)
         raise FileChanged(f"{edit.rel} changed since tidy read it")
     seq = journal.intent(kind.value, path=edit.path, root=edit.root, rel=edit.rel, code=code,
                          before=edit.before, written_sha=sha256(edit.after), note=edit.note,
-                         added=list(edit.added) if edit.added is not None else None)
+                         added=list(edit.added) if edit.added is not None else None,
+                         before_mtime_ns=seen.mtime_ns if seen.data is not None else None)
     try:
         write_config(edit.root, edit.rel, edit.after, seen)
     except FileChanged as error:
@@ -190,7 +191,8 @@ class _FileEditApplier:
                 result = edit_restore.restore(
                     root, rel, _text_or_none(entry.get("before")),
                     str(entry.get("written_sha", "")),
-                    [str(p) for p in added] if isinstance(added, list) else None)
+                    [str(p) for p in added] if isinstance(added, list) else None,
+                    _mtime_or_none(entry.get("before_mtime_ns")))
             if not result.done:
                 journal.write({"op": "undo-fail", "ref": intent.seq, "reason": result.note},
                               sync=True)
@@ -204,6 +206,14 @@ class _FileEditApplier:
 
     def recover(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
         return resolve_from_disk(intents, journal, self.kind, "edit", _in_effect)
+
+
+def _mtime_or_none(value: object) -> int | None:
+    """The journal's record of the file's time before the edit, if it is one (the journal
+    is untrusted input: anything else, or one utime would refuse, means none)."""
+    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 2**63:
+        return value
+    return None
 
 
 def _in_effect(intent: Intent) -> bool:
