@@ -19,13 +19,14 @@ import json
 import shutil
 import subprocess
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.conftest import write
-from tests.fixes.helpers import backdate, snapshot
+from tests.fixes.helpers import Snapshot, backdate, snapshot
 from tests.safety.helpers import held_tidy, tidy
 
 pytestmark = pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace")
@@ -96,14 +97,31 @@ def test_two_commands_moving_the_same_tree_at_once_move_each_item_once(
     assert snapshot(root) == before
 
 
-@pytest.mark.slow
-def test_an_undo_of_a_run_another_undo_holds_gives_way_in_one_line(tmp_path: Path) -> None:
+@dataclass
+class _HeldUndo:
+    """A fix of the project, and its undo held at its first rename."""
+
+    root: Path
+    before: Snapshot
+    state: Path
+    held: subprocess.Popen[str]
+    run_id: str
+
+
+def _fix_then_hold_its_undo(tmp_path: Path) -> _HeldUndo:
     root = _project(tmp_path)
     before = snapshot(root)
     state = tmp_path / "st"
     assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
     held = held_tidy("undo", cwd=root, state=state, syscall="renameat2", hold_s=2, text=True)
-    run_id = _wait_for(state, "undo-intent")
+    return _HeldUndo(root, before, state, held, _wait_for(state, "undo-intent"))
+
+
+@pytest.mark.slow
+def test_an_undo_of_a_run_another_undo_holds_gives_way_in_one_line(tmp_path: Path) -> None:
+    undo = _fix_then_hold_its_undo(tmp_path)
+    root, before, state, held, run_id = (undo.root, undo.before, undo.state, undo.held,
+                                         undo.run_id)
     second = tidy("undo", run_id, cwd=root, state=state)
     assert second.returncode == 2, second.stdout + second.stderr
     (line,) = second.stderr.strip().splitlines()
@@ -115,12 +133,9 @@ def test_an_undo_of_a_run_another_undo_holds_gives_way_in_one_line(tmp_path: Pat
 
 @pytest.mark.slow
 def test_a_purge_of_a_run_an_undo_holds_leaves_it_alone_and_says_so(tmp_path: Path) -> None:
-    root = _project(tmp_path)
-    before = snapshot(root)
-    state = tmp_path / "st"
-    assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
-    held = held_tidy("undo", cwd=root, state=state, syscall="renameat2", hold_s=2, text=True)
-    run_id = _wait_for(state, "undo-intent")
+    undo = _fix_then_hold_its_undo(tmp_path)
+    root, before, state, held, run_id = (undo.root, undo.before, undo.state, undo.held,
+                                         undo.run_id)
     purge = tidy("trash", "purge", "--yes", run_id, cwd=root, state=state)
     assert purge.returncode == 1, purge.stdout + purge.stderr
     assert f"left alone: run {run_id} is in use by another tidy process" in purge.stderr
