@@ -651,13 +651,16 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
     if started:
         ctx = dataclasses.replace(ctx, started={**ctx.started, **started})
     anchor_of = _Anchors(ctx, config).of if anchors else _no_anchor
+    counted = _budgeted(config) if config.min_size > 0 else ()
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
             # min-size declutters the report; it never hides what fails the run (a small
-            # committed cache is still TDY102, and the budgets count it).
-            small = finding.size.apparent < config.min_size and not config.fails(finding.code)
+            # committed cache is still TDY102) nor what a budget adds up (a 100 kB data
+            # module under `data-in-code-modules = 0`).
+            small = (finding.size.apparent < config.min_size and not config.fails(finding.code)
+                     and not finding.code.startswith(counted))
             if small or not config.selects(finding.code):
                 continue
             found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
@@ -665,6 +668,13 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
                                              anchor=finding.anchor or anchor_of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+def _budgeted(config: Config) -> tuple[str, ...]:
+    """The finding codes (prefixes) the config file's budgets add up."""
+    from tidy.rules.budgets import counted_families
+
+    return counted_families(config)
 
 
 def _begin(ctx: GroupContext, config: Config) -> dict[str, object]:

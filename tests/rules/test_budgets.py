@@ -3,6 +3,7 @@ against git and the file system, exit codes through the CLI."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import subprocess
 from pathlib import Path
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json, write
 from tests.reporters.ci_builders import finding, synthetic
-from tidy.core.config import Config, ConfigError
+from tidy.core.config import Config, ConfigError, for_folder
 from tidy.core.models import Finding, Group, Size, Surface
 from tidy.rules import budgets
 from tidy.rules.base import BudgetInput, Judged
@@ -127,6 +128,30 @@ def test_min_size_never_hides_what_fails_the_run(repo: Path) -> None:
     assert len(findings(budgeted, "TDY903")) == 1 and budgeted["_exit"] == 1
     nothing_fails = scan_json(repo, "--fail-on", "none", "--min-size", "1MB")
     assert findings(nothing_fails, "TDY102") == [] and findings(nothing_fails, "TDY903") == []
+
+
+def test_min_size_never_hides_what_a_budget_adds_up(repo: Path) -> None:
+    """A 100 kB data module under `min-size = "1MB"`: hidden from the report, until a budget
+    counts data modules (`data-in-code-modules = 0`), which must see it and fail. The bytes
+    budget of vendored code counts what min-size would hide the same way (TDY4)."""
+    rows = ",\n".join(f"    ({n}, 'row {n}', {n * 0.5})" for n in range(4_000))
+    write(repo / "pkg" / "table.py", f"ROWS = [\n{rows},\n]\n")
+    commit(repo)
+    write(repo / ".tidy.toml", 'min-size = "1MB"\n')
+    hidden = scan_json(repo)
+    assert findings(hidden, "TDY301") == [] and hidden["_exit"] == 1  # (TDY102 fails)
+    write(repo / ".tidy.toml", 'min-size = "1MB"\n\n[budgets]\ndata-in-code-modules = 0\n')
+    counted = scan_json(repo)
+    assert [f["path"] for f in findings(counted, "TDY301")] == ["pkg/table.py"]
+    (over,) = findings(counted, "TDY904")
+    assert over["fails"] and counted["_exit"] == 1
+    write(repo / ".tidy.toml", 'min-size = "1MB"\n\n[budgets]\ndata-in-code-modules = 1\n')
+    allowed = scan_json(repo)  # 1 is a count, not `true`: the module is still counted
+    assert findings(allowed, "TDY301") != [] and findings(allowed, "TDY904") == []
+    settings = for_folder(Config(), str(repo))
+    assert budgets.counted_families(settings) == ("TDY3",)
+    nothing_fails = dataclasses.replace(settings, fail_on=())
+    assert budgets.counted_families(nothing_fails) == ()
 
 
 def test_history_size_against_git(repo: Path) -> None:

@@ -142,7 +142,7 @@ class Config:
         0, expects="a size such as 1MB", parse=size_value,
         option=Option("--min-size", OptionKind.SIZE,
                       "Hide findings smaller than this (e.g. 1MB), except those that "
-                      "fail the run."))
+                      "fail the run or that a budget adds up."))
     # TDY201: a tracked file this big is reported
     large_file: int = _setting(
         1_000_000, expects="a size such as 1MB", parse=size_value,

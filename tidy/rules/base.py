@@ -209,6 +209,9 @@ class Budget:
     expects: str  # what the value must be, for error messages
     parse: Callable[[object], BudgetValue | None]  # a value from the file; None: wrong type
     judge: Judge
+    # The code (or family prefix) of the findings it adds up, "" for none: min-size must not
+    # hide those from it (tidy.engine keeps them while the budget is set).
+    counts: str = ""
 
 
 # (the budget's rule, the group, the value in the file) -> the verdict; None: not judged here

@@ -93,15 +93,15 @@ def _names(findings: Sequence[Finding], shown: int = 5) -> str:
     return names + (f" and {more} more" if more > 0 else "")
 
 
-def _judge_count(prefix: str, what: str, one: str) -> Judge:
-    """A budget on how many findings of a family there are (the limit is a count; `false`
-    means none allowed, `true` means the budget does not apply)."""
+def _judge_count(what: str, one: str) -> Judge:
+    """A budget on how many findings of its family (Budget.counts) there are (the limit is a
+    count; `false` means none allowed, `true` means the budget does not apply)."""
 
     def judge(rule: Rule, given: BudgetInput, value: BudgetValue) -> Judged | None:
         if value is True:
             return None
         limit = 0 if value is False else int(value)
-        matching = [f for f in given.findings if f.code.startswith(prefix)]
+        matching = [f for f in given.findings if f.code.startswith(_budget(rule).counts)]
         size = sum((f.size for f in matching), Size())
         failing = () if len(matching) <= limit else (_budget_finding(
             rule, ".", f"{len(matching)} {one if len(matching) == 1 else what} "
@@ -112,11 +112,11 @@ def _judge_count(prefix: str, what: str, one: str) -> Judge:
     return judge
 
 
-def _judge_bytes(prefix: str, what: str) -> Judge:
-    """A budget on the bytes of a family's findings added up."""
+def _judge_bytes(what: str) -> Judge:
+    """A budget on the bytes of its family's findings (Budget.counts) added up."""
 
     def judge(rule: Rule, given: BudgetInput, limit: BudgetValue) -> Judged | None:
-        matching = [f for f in given.findings if f.code.startswith(prefix)]
+        matching = [f for f in given.findings if f.code.startswith(_budget(rule).counts)]
         size = sum((f.size for f in matching), Size())
         failing = () if size.apparent <= limit else (_budget_finding(
             rule, ".", f"{what} add up to {human_bytes(size.apparent)} "
@@ -171,8 +171,8 @@ Fix: `tidy fix --unsafe-fixes --select TDY102` untracks them (`git rm -r --cache
 ignore rules; the files stay on disk.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("committed-caches", "true or false", _flag,
-                  _judge_count("TDY102", "committed caches or build outputs",
-                               "committed cache or build output")),
+                  _judge_count("committed caches or build outputs",
+                               "committed cache or build output"), counts="TDY102"),
 )
 DATA_IN_CODE_BUDGET = Rule(
     "TDY904", "data-in-code-budget",
@@ -184,8 +184,8 @@ type checkers and IDEs.
 Fix: `tidy extract MODULE` moves the data to a compressed JSON file with a loader stub.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("data-in-code-modules", "a whole number (0 allows none)", _count,
-                  _judge_count("TDY3", "modules that are mostly data",
-                               "module that is mostly data")),
+                  _judge_count("modules that are mostly data", "module that is mostly data"),
+                  counts="TDY3"),
 )
 VENDORED_BYTES = Rule(
     "TDY905", "vendored-bytes-budget",
@@ -197,7 +197,7 @@ Fix: remove what nothing references (`tidy fix --unsafe-fixes --select TDY401`),
 the library as a dependency.""",
     None, Applicability.DISPLAY_ONLY,
     budget=Budget("vendored-bytes", "a size such as 5MB", _size,
-                  _judge_bytes("TDY4", "vendored libraries")),
+                  _judge_bytes("vendored libraries"), counts="TDY4"),
 )
 HISTORY_SIZE_BUDGET = Rule(
     "TDY906", "history-size-budget",
@@ -259,6 +259,20 @@ def load(config: Config) -> Budgets:
     if "budgets" not in table:
         return Budgets(source=config.source)
     return from_table(table["budgets"], config.source)
+
+
+def counted_families(config: Config) -> tuple[str, ...]:
+    """The codes (or family prefixes) of the findings the config file's budgets add up, for
+    the budgets it sets that can fail the run (`true` counts none; `--fail-on none` fails
+    none). A table that does not load gives none here: the budgets' own load says what is
+    wrong with it."""
+    try:
+        limits = load(config)
+    except ConfigError:
+        return ()
+    return tuple(budget.counts for rule in RULES
+                 if (budget := _budget(rule)).counts and config.fails(rule.code)
+                 and (value := limits.get(budget.key)) is not None and value is not True)
 
 
 # ------------------------------------------------------------------------ applying
