@@ -65,6 +65,11 @@ def git_env(repo: str | None = None) -> dict[str, str]:
         # The work tree is the folder that holds `.git`, the one tidy reports on: a
         # core.worktree in the repo's config must not make git read another folder.
         env["GIT_WORK_TREE"] = top
+    elif top is not None and foreign_git_dir(top):
+        # git would follow the `.git` file or link to another work tree's repository (and
+        # `git rm --cached` would edit that one's index): it is given a git folder that
+        # cannot exist instead, so every git tidy starts here fails as in a plain folder.
+        env["GIT_DIR"] = _NO_GIT_DIR
     return no_commands(env, repo)
 
 
@@ -274,6 +279,9 @@ class GitQuery:
         except GitUnavailable as error:
             self._error = str(error)
             return
+        self._error = foreign_git_dir(root)
+        if self._error:
+            return
         self._start("tracked", "ls-files", "-z", "--cached")
         self._start("tracked_ignored", "ls-files", "-z", "--cached", "--ignored",
                     "--exclude-standard")
@@ -402,10 +410,22 @@ def _small_file(path: str) -> str | None:
 
 
 def git_dir(root: str) -> str | None:
-    """The repo's git directory: `.git`, or where a `.git` file (submodule, worktree) points."""
+    """The repo's git directory: `.git`, or where a `.git` file (submodule, worktree) or
+    link points, when that git folder belongs to `root` (foreign_git_dir)."""
     dot_git = os.path.join(root, ".git")
-    if os.path.isdir(dot_git):
-        return dot_git
+    if os.path.isdir(dot_git):  # a link to a folder stays the link (callers open no link)
+        return None if os.path.islink(dot_git) and foreign_git_dir(root) else dot_git
+    target = _linked_git_dir(root)
+    if target is None or foreign_git_dir(root):
+        return None
+    return target
+
+
+def _linked_git_dir(root: str) -> str | None:
+    """Where `root/.git` leads when it is a `gitdir:` file or a link to a folder."""
+    dot_git = os.path.join(root, ".git")
+    if os.path.islink(dot_git) and os.path.isdir(dot_git):
+        return os.path.realpath(dot_git)
     text = _small_file(dot_git)
     if text is None:
         return None
@@ -414,6 +434,103 @@ def git_dir(root: str) -> str | None:
         return None
     target = line.removeprefix("gitdir:").strip()
     return os.path.normpath(os.path.join(root, target))
+
+
+# A GIT_DIR no folder can be at (a path below a device file): git says "not a git repository".
+_NO_GIT_DIR = "/dev/null/no-git-dir"
+
+_foreign_cache: dict[tuple[object, ...], str] = {}
+
+
+def foreign_git_dir(root: str) -> str:
+    """Why git must not follow `root/.git` ("" when it may, or when it is a plain folder).
+
+    A `.git` file or link names a git folder elsewhere: git's own ones are a linked
+    worktree's (`<repo>/.git/worktrees/<name>`, whose `gitdir` file names this `.git`
+    back), a submodule's (`<super>/.git/modules/<name>`, whose core.worktree names this
+    folder back) and `git init --separate-git-dir`'s (no link back, not named `.git`, not
+    bare). One copied from elsewhere, or planted in a downloaded folder, can name another
+    work tree's `.git`: git would then read that repository as this folder's, and
+    `tidy fix` would untrack files in that other repository's index, outside the root."""
+    target = _linked_git_dir(root)
+    if target is None:
+        return ""
+    key = (root, target, _stamp(os.path.join(root, ".git"), os.path.join(target, "gitdir"),
+                                os.path.join(target, "config")))
+    if key not in _foreign_cache:
+        _foreign_cache[key] = _foreign_reason(root, target)
+    return _foreign_cache[key]
+
+
+def _stamp(*paths: str) -> tuple[int, ...]:
+    """What the files are now (inode, size, mtime); zeros for one that is not there."""
+    stamp: list[int] = []
+    for path in paths:
+        try:
+            info = os.stat(path)
+        except OSError:
+            stamp += (0, 0, 0)
+        else:
+            stamp += (info.st_ino, info.st_size, info.st_mtime_ns)
+    return tuple(stamp)
+
+
+def _foreign_reason(root: str, target: str) -> str:
+    if _same_file(os.path.dirname(target), root) or _is_below(target, root):
+        return ""  # a git folder inside this folder: nothing outside the root is read
+    pointer = f"its .git points at {target}"
+    back = _small_file(os.path.join(target, "gitdir"))
+    if back is not None:  # a linked worktree's git folder names its work tree's `.git`
+        named = os.path.normpath(os.path.join(target, back.strip()))
+        if _same_file(named, os.path.join(root, ".git")):
+            return ""
+        return (f"{pointer}, the git folder of the worktree at {os.path.dirname(named)}: "
+                "git is not asked about this folder (`git worktree repair` mends a moved "
+                "worktree)")
+    settings = _core_settings(os.path.join(target, "config"))
+    if "core.worktree" in settings:  # a submodule's git folder names its work tree
+        named = os.path.normpath(os.path.join(target, settings["core.worktree"]))
+        if _same_file(named, root):
+            return ""
+        return (f"{pointer}, the git folder of the work tree at {named}: git is not asked "
+                "about this folder")
+    if os.path.basename(target) == ".git":
+        return (f"{pointer}, the git folder of the repository at {os.path.dirname(target)}: "
+                "git is not asked about this folder")
+    if settings.get("core.bare", "").lower() in ("true", "yes", "on", "1"):
+        return f"{pointer}, a bare repository: git is not asked about this folder"
+    return ""
+
+
+def _same_file(first: str, second: str) -> bool:
+    try:
+        return os.path.samefile(first, second)
+    except OSError:
+        return False
+
+
+def _is_below(path: str, folder: str) -> bool:
+    real = os.path.realpath(path)
+    top = os.path.realpath(folder)
+    return real.startswith(top.rstrip(os.sep) + os.sep)
+
+
+def _core_settings(config: str) -> dict[str, str]:
+    """core.worktree and core.bare as git reads them from one config file (no includes).
+    A config git cannot read (a FIFO, garbage) has neither."""
+    env = no_commands({k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, None)
+    env["LC_ALL"] = "C"
+    try:
+        proc = fifo_guard.run([git_executable(), "config", "--file", config, "--no-includes",
+                               "-z", "--get-regexp", r"^core\.(worktree|bare)$"], env=env)
+    except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
+        return {}
+    settings: dict[str, str] = {}
+    for record in proc.stdout.split(b"\0"):
+        key, _, value = record.decode("utf-8", "surrogateescape").partition("\n")
+        if key:
+            settings[key] = value
+    return settings
 
 
 def repo_state(root: str) -> str:
