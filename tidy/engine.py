@@ -334,7 +334,7 @@ def _scan_root_with(
     buckets = _bucket(result)
     own_settings = _own_settings(root, buckets, config)
     apart = tuple(path for path, _ in own_settings)
-    warnings = [w for w in _warnings(result, facts) if not _about(w, apart)]
+    warnings = [*config.untrusted, *(w for w in _warnings(result, facts) if not _about(w, apart))]
     if store is not None:
         warnings.append(f"{root}: inside a global cache ({store.why}); nothing in it is a "
                         f"project's artifact or duplicate; clean it with {store.clean_advice}")

@@ -13,6 +13,7 @@ are errors that name the key and the file, like deptry and ruff.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import enum
 import os
@@ -203,6 +204,9 @@ class Config:
     command_line: tuple[tuple[str, Any], ...] = ()
     # Repos found below a scanned folder read their own file (False: --config named one file).
     per_repo: bool = True
+    # Settings files at or above the folder that were not read, each "PATH: why" (another
+    # user's: discover_all); the scan reports them as warnings.
+    untrusted: tuple[str, ...] = ()
 
     def catalog(self) -> Catalog:
         disabled = set(self.disable_kinds)
@@ -366,22 +370,50 @@ def discover(start: str) -> str | None:
     return next(discover_all(start), None)
 
 
-def discover_all(start: str) -> Iterator[str]:
+def discover_all(start: str, untrusted: list[str] | None = None) -> Iterator[str]:
     """Each folder's .tidy.toml (else pyproject.toml with [tool.tidy]) at or above `start`,
-    nearest first."""
+    nearest first; one owned by another user is passed over (noted in `untrusted`).
+
+    A settings file can declare a catalogue kind that makes `tidy fix` move any folder name
+    (`src`) to the trash: one that another user planted in a shared folder above (/tmp,
+    /srv/projects) must not steer a scan of the user's own folder below it, as git ignores
+    a `.git` above that another user owns. Trusted are the user's own files, root's, and
+    those of the scanned folder's owner (a checkout another uid made in CI, scanned by root)."""
     current = os.path.abspath(start)
     if not os.path.isdir(current):
         current = os.path.dirname(current)
+    trusted = _trusted_owners(current)
     while True:
         for name in (".tidy.toml", "pyproject.toml"):
             candidate = os.path.join(current, name)
             if os.path.isfile(candidate) and _holds_tidy_config(candidate):
-                yield candidate
+                owner = _owner(candidate)
+                if owner in trusted:
+                    yield candidate
+                elif untrusted is not None:
+                    untrusted.append(
+                        f"{candidate}: owned by another user (uid {owner}); its settings are "
+                        f"not read (`--config {candidate}` reads it)")
                 break
         parent = os.path.dirname(current)
         if parent == current:
             return
         current = parent
+
+
+def _trusted_owners(folder: str) -> frozenset[int]:
+    owners = {os.getuid(), 0}
+    with contextlib.suppress(OSError):
+        owners.add(os.stat(folder).st_uid)
+    return frozenset(owners)
+
+
+def _owner(path: str) -> int:
+    """Whose the file that is read is (a link is followed, as reading follows it)."""
+    try:
+        return os.stat(path).st_uid
+    except OSError:
+        return os.getuid()  # gone: reading it fails and says so
 
 
 def _holds_tidy_config(path: str) -> bool:
@@ -403,9 +435,10 @@ def load(start: str, explicit: str | None = None) -> Config:
         table = explicit_table(explicit)
         return dataclasses.replace(config_from_table(table, explicit), per_repo=False)
     config = Config()
-    for path in reversed(list(discover_all(start))):
+    untrusted: list[str] = []
+    for path in reversed(list(discover_all(start, untrusted))):
         config = config_from_table(table_in(path) or {}, path, base=config)
-    return config
+    return dataclasses.replace(config, untrusted=tuple(untrusted)) if untrusted else config
 
 
 def for_folder(config: Config, folder: str) -> Config:

@@ -120,6 +120,9 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
         since_ns=since,
     ))
     as_json = request.output_format == "json"
+    if not as_json:  # what the scan could not look at is not in the plan either: say why
+        for warning in found.warnings:
+            out(f"tidy fix: warning: {warning}", err=True)
     if request.diff and not as_json:  # JSON: the plan, as a dry run gives it
         from tidy.fixes.preview import plan_diff
 
