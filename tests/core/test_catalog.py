@@ -117,6 +117,14 @@ def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
     assert without == {"elixir-deps", "ml-outputs"}
 
 
+def test_what_a_kind_takes_along_is_a_safe_kind_of_the_catalogue() -> None:
+    """`with` names kinds a `--kind` selection takes too: each must exist, and be as safe to
+    move as the kind that brings it (a safe fix never takes an unsafe item along)."""
+    by_name = {k.name: k for k in load_builtin()}
+    brought = [(k, by_name.get(name)) for k in load_builtin() for name in k.with_kinds]
+    assert brought and all(c is not None and (c.safe or not k.safe) for k, c in brought)
+
+
 def test_a_signature_in_a_project_catalogue_is_required_too(tmp_path: Path) -> None:
     root = tmp_path / "proj"
     write(root / "pyproject.toml", """[[tool.tidy.catalog]]

@@ -254,6 +254,25 @@ def test_tsc_build_info_goes_with_the_output_it_describes(tmp_path: Path) -> Non
     assert not (core / "dist").exists() and not (core / "tsconfig.tsbuildinfo").exists()
 
 
+def test_fixing_only_the_tsc_output_takes_its_build_info_along(tmp_path: Path) -> None:
+    """`tidy fix --kind js-dist` moved dist/ and left tsconfig.tsbuildinfo: the next
+    `tsc -b` called the project up to date and wrote no dist/ again. The catalogue's `with`
+    makes the kind take its tsbuildinfo along; `tidy undo` puts both back."""
+    root = _ts_workspace(tmp_path)
+    core = root / "packages" / "core"
+    write(core / "dist" / "index.js", "export const add = (a, b) => a + b;\n")
+    write(core / "dist" / "index.d.ts", "export declare const add: (a: number) => number;\n")
+    write(core / "tsconfig.tsbuildinfo", '{"fileNames": ["./src/index.ts"]}\n')
+    backdate(root)
+    before = snapshot(core)
+    state = tmp_path / "state"
+    _fixed(root, state, "--kind", "js-dist")
+    assert not (core / "dist").exists() and not (core / "tsconfig.tsbuildinfo").exists()
+    undone = run_tidy("undo", "--yes", cwd=root, state=state)
+    assert undone.returncode == 0, undone.stderr
+    assert snapshot(core) == before
+
+
 def test_a_tsbuildinfo_with_no_tsconfig_beside_it_is_left_alone(tmp_path: Path) -> None:
     """Evidence is a TypeScript config beside it; a file of that name in a folder of notes
     (no tsconfig.json there) is someone's."""

@@ -49,7 +49,7 @@ VCS_MARKERS = frozenset(
      "CVS"}
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
-           "signature", "only", "declared", "safe", "regenerate", "why", "home", "clean"}
+           "signature", "only", "declared", "with", "safe", "regenerate", "why", "home", "clean"}
 
 
 class CatalogError(ValueError):
@@ -81,6 +81,10 @@ class Kind:
     # the tool's output (tsconfig.json's compilerOptions.outDir). It confirms the kind where
     # the signature is missing: tsc's dist/ of plain .js files has nothing else to show.
     declared: tuple[str, ...] = ()
+    # Kinds whose items go stale when this kind's output is moved without them: a selection
+    # of this kind (`tidy fix --kind js-dist`) takes them too. tsc's tsbuildinfo left beside
+    # its moved outDir makes `tsc -b` call the project up to date and write nothing.
+    with_kinds: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -123,6 +127,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         clean=_text(table, "clean", where, default=""),
         only=_texts(table, "only", where),
         declared=_texts(table, "declared", where),
+        with_kinds=_texts(table, "with", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)

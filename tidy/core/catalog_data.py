@@ -41,6 +41,9 @@ SOURCE = (
     '#   declared    FILE:key.path entries: a sibling JSON(C) file whose setting names the folder\n'
     '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
     "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir)\n"
+    "#   with        kind names whose items go stale when this kind's are moved without them:\n"
+    "#               `tidy fix --kind THIS` (and a watch's artifact-kinds) takes them too (tsc's\n"
+    '#               tsbuildinfo left beside a moved outDir: tsc -b calls it up to date, writes nothing)\n'
     '#               "global"   a toolchain\'s or package manager\'s own store in the home folder\n'
     '#                          (~/.cache/pip, ~/.rustup): found only at its `home` path, sized as a\n'
     '#                          whole, never looked into (its files are neither project artifacts nor\n'
@@ -513,6 +516,7 @@ SOURCE = (
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
     'declared = ["tsconfig.json:compilerOptions.outDir"]\n'
+    'with = ["tsbuildinfo"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
     'why = "JavaScript build output"\n'
@@ -1534,6 +1538,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
            'declared': ['tsconfig.json:compilerOptions.outDir'],
+           'with': ['tsbuildinfo'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},

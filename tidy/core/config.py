@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import enum
+import functools
 import os
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -238,8 +239,18 @@ class Config:
 
     def kind_enabled(self, kind: Kind) -> bool:
         if self.only_kinds:
-            return kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
+            return (kind.name in self.only_kinds or any(n in self.only_kinds for n in kind.names)
+                    or kind.name in _companions(self.only_kinds, self.extra_kinds))
         return kind.tier in ("default", "marker", "global") or kind.name in self.kinds
+
+
+@functools.cache  # asked once per hit of a scan narrowed with --kind
+def _companions(only_kinds: tuple[str, ...], extra_kinds: tuple[Kind, ...]) -> frozenset[str]:
+    """The kinds that go with those `--kind` names (the catalogue's `with`): tsc's
+    tsbuildinfo with its outDir, which `tsc -b` otherwise calls up to date."""
+    kinds = (*extra_kinds, *load_builtin())
+    named = [k for k in kinds if k.name in only_kinds or any(n in only_kinds for n in k.names)]
+    return frozenset(c for k in named for c in k.with_kinds)
 
 
 def _declared(found: dataclasses.Field[Any]) -> Setting:

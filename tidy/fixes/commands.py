@@ -113,11 +113,12 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     since = mark_since()  # before the scan reads anything: later writes are "since the plan"
-    found = scan(request.paths, _trusting_no_cache(request))
+    config = _trusting_no_cache(request)
+    found = scan(request.paths, config)
     plan = planning.build(found, planning.PlanOptions(
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
         kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),
-        since_ns=since,
+        since_ns=since, catalog=config.catalog(),
     ))
     as_json = request.output_format == "json"
     if not as_json:  # what the scan could not look at is not in the plan either: say why

@@ -25,8 +25,9 @@ import stat
 import sys
 import time
 from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from tidy.core.catalog import Catalog
 from tidy.core.models import (
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -115,6 +116,8 @@ class PlanOptions:
     # changed after it as written since the plan. 0: derived from the report (its end minus
     # its duration).
     since_ns: int = 0
+    # The catalogue the scan used (its `with` companions of `kinds`); None: the built-in one.
+    catalog: Catalog | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +142,8 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
         refuse_root(root)
     now = options.now or time.time()
     since_ns = options.since_ns or _since_of(report)
+    if options.kinds:
+        options = replace(options, kinds=with_companions(options.kinds, options.catalog))
     chosen: list[PlannedAction] = []
     left_out: list[LeftOut] = []
     for group in report.groups:
@@ -158,6 +163,17 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
     kept, covered = _drop_covered(chosen)
     kept, refused = _config_files_checked(kept)
     return Plan(report.roots, tuple(kept), tuple(left_out + covered + refused), now)
+
+
+def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> tuple[str, ...]:
+    """`kinds` and the kinds that must go with them (the catalogue's `with`; the built-in
+    one when none is given): moving tsc's outDir and leaving its tsbuildinfo makes the next
+    `tsc -b` write nothing."""
+    from tidy.core.catalog import load_builtin
+
+    known = catalog.kinds if catalog is not None else load_builtin()
+    companions = {kind.name: kind.with_kinds for kind in known}
+    return tuple(dict.fromkeys([*kinds, *(c for k in kinds for c in companions.get(k, ()))]))
 
 
 def _config_files_checked(actions: list[PlannedAction]

@@ -223,7 +223,7 @@ def old_artifacts_plan(report: Report, policy: WatchPolicy, config: Config,
     now = now or time.time()
     plan = build(report, PlanOptions(
         select=("TDY101",), kinds=_kind_filter(policy.artifact_kinds, _aliases(config)),
-        now=now, actions=_TRASH_ONLY))
+        now=now, actions=_TRASH_ONLY, catalog=config.catalog()))
     kept: list[PlannedAction] = []
     young: list[LeftOut] = []
     for action in plan.actions:
@@ -258,7 +258,7 @@ def cache_candidates(report: Report, policy: WatchPolicy, config: Config) -> tup
         return ()
     plan = build(report, PlanOptions(
         select=("TDY101",), kinds=_kind_filter(policy.cache_kinds, _aliases(config)),
-        actions=_TRASH_ONLY))
+        actions=_TRASH_ONLY, catalog=config.catalog()))
     return plan.actions
 
 
