@@ -11,6 +11,7 @@ discover_all); the user's own files, root's and the scanned folder's owner's are
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -62,6 +63,10 @@ def test_another_users_settings_above_move_nothing(tmp_path: Path, settings_name
     assert fixed.returncode == 0
     assert (project / "src" / "main.py").read_text() == "print('my code')\n"
     assert "owned by another user" in fixed.stderr and "nothing to fix" in fixed.stdout
+    as_json = json.loads(tidy("fix", "--yes", "--format", "json", str(project), cwd=tmp_path,
+                              state=tmp_path / "state").stdout)
+    assert as_json["plan"]["items"] == 0
+    assert [w.split(":")[0] for w in as_json["warnings"]] == [str(shared / settings_name)]
 
 
 def test_the_named_file_is_read_whoever_owns_it(tmp_path: Path) -> None:

@@ -136,7 +136,8 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     if dry or not plan.actions:
         if as_json:
             out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
-                                exit_code=EXIT_OK, recovered=recovered))
+                                exit_code=EXIT_OK, recovered=recovered,
+                                warnings=found.warnings))
         return EXIT_OK
     if not request.yes and not confirm(report.plan_question(plan)):
         out("nothing changed", err=True)
@@ -146,7 +147,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     code = _attention(outcomes)
     if as_json:
         out(report.fix_json(plan, outcomes, run_id=run_id, dry_run=False, exit_code=code,
-                            recovered=recovered))
+                            recovered=recovered, warnings=found.warnings))
     else:
         out(report.result_text(outcomes, run_id, cwd=_cwd()))
     return code

@@ -244,7 +244,8 @@ def action_json(action: PlannedAction) -> dict[str, Any]:
 
 
 def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | None,
-             dry_run: bool, exit_code: int, recovered: Sequence[RunOutcomes] = ()) -> str:
+             dry_run: bool, exit_code: int, recovered: Sequence[RunOutcomes] = (),
+             warnings: Sequence[str] = ()) -> str:
     done = [o for o in outcomes or () if o.status is Status.DONE]
     trashed = [o for o in done if o.action is ActionKind.TRASH]
     document = {
@@ -271,6 +272,7 @@ def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | No
         },
         "recovered": [{"run": r.run_id, "outcomes": [outcome_json(o) for o in r.outcomes]}
                       for r in recovered],
+        "warnings": list(warnings),  # what the scan could not look at (as in scan's report)
         "exit_code": exit_code,
     }
     return json.dumps(document, indent=2, ensure_ascii=True) + "\n"
