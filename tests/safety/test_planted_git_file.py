@@ -191,3 +191,16 @@ def test_gits_own_pointers_are_followed(tmp_path: Path, make: Callable[[Path], P
     assert fixed.returncode == 0, fixed.stderr
     assert git(checkout, "ls-files", "pkg/__pycache__").strip() == ""
     assert os.path.exists(checkout / "pkg" / "__pycache__" / "a.cpython-311.pyc")
+
+
+def test_fifos_in_the_named_git_folder_never_hold_the_scan(tmp_path: Path) -> None:
+    """The back-links are read without waiting on a FIFO: a named folder whose `gitdir` and
+    `config` are FIFOs is refused (its `.git` name), and the scan ends."""
+    planted = tmp_path / "elsewhere" / ".git"
+    planted.mkdir(parents=True)
+    os.mkfifo(planted / "gitdir")
+    os.mkfifo(planted / "config")
+    folder = _copied_folder(tmp_path)
+    write(folder / ".git", f"gitdir: {planted}\n")
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=tmp_path / "state", timeout=60)
+    assert "git is not asked" in " ".join(scan.stdout.split()), scan.stdout
