@@ -166,6 +166,8 @@ def journal(state: Path) -> list[dict[str, Any]]:
     entries = []
     runs = state / "runs"
     for name in sorted(os.listdir(runs)) if runs.is_dir() else []:
+        if name.startswith("."):  # a journal being created (`.RUN.jsonl.new`), then renamed
+            continue
         with open(runs / name, encoding="ascii") as f:
             entries += [json.loads(line) for line in f if line.strip()]
     return entries
