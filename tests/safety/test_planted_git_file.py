@@ -67,6 +67,13 @@ def _plant_relative_file(tmp_path: Path, victim: Path, folder: Path) -> str:
     return str(victim)
 
 
+def _plant_file_to_inner_link(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """`gitdir: inner`, and `inner` a link in the folder to the victim's `.git`."""
+    (folder / "inner").symlink_to(victim / ".git")
+    write(folder / ".git", "gitdir: inner\n")
+    return str(victim)
+
+
 def _plant_file_to_worktree(tmp_path: Path, victim: Path, folder: Path) -> str:
     checkout = tmp_path / "their-worktree"
     git(victim, "worktree", "add", "-q", str(checkout))
@@ -93,6 +100,7 @@ PLANTED: dict[str, Callable[[Path, Path, Path], str]] = {
     "gitdir file naming another repo's .git": _plant_file_to_repo,
     ".git link to another repo's .git": _plant_link_to_repo,
     "relative gitdir file": _plant_relative_file,
+    "gitdir file naming a link inside the folder": _plant_file_to_inner_link,
     "gitdir file naming another worktree's git folder": _plant_file_to_worktree,
     "gitdir file naming a submodule's git folder": _plant_file_to_submodule,
     "gitdir file naming a bare repository": _plant_file_to_bare,

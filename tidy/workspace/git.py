@@ -476,7 +476,10 @@ def _stamp(*paths: str) -> tuple[int, ...]:
 
 
 def _foreign_reason(root: str, target: str) -> str:
-    if _same_file(os.path.dirname(target), root) or _is_below(target, root):
+    # Judged where it leads: `gitdir: inner` with `inner` a link to another repo's `.git`
+    # is that repo's git folder, however its name reads inside this one.
+    target = os.path.realpath(target)
+    if _is_below(target, root):
         return ""  # a git folder inside this folder: nothing outside the root is read
     pointer = f"its .git points at {target}"
     back = _small_file(os.path.join(target, "gitdir"))
@@ -509,8 +512,7 @@ def _same_file(first: str, second: str) -> bool:
         return False
 
 
-def _is_below(path: str, folder: str) -> bool:
-    real = os.path.realpath(path)
+def _is_below(real: str, folder: str) -> bool:
     top = os.path.realpath(folder)
     return real.startswith(top.rstrip(os.sep) + os.sep)
 
