@@ -370,3 +370,36 @@ def test_a_small_history_asks_git_log_s_and_a_big_one_walks(tmp_path: Path) -> N
     big = LastReferences(60, walk_min_work=1)
     assert big.of(str(repo), "lib/b") == git_log_s(repo, "lib/b")
     assert big.found is not None
+
+
+_ALPHABET = b"ab./_"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.binary(min_size=1, max_size=4).map(
+           lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)), min_size=1, max_size=90),
+       st.binary(max_size=200).map(lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)))
+def test_the_screened_automaton_finds_what_the_plain_one_finds(
+        patterns: list[bytes], haystack: bytes) -> None:
+    # Short patterns over five letters: many contain one another, and sets of 65 or more
+    # innermost patterns (no screen) occur too.
+    import ahocorasick_rs
+
+    plain = ahocorasick_rs.BytesAhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    screened = pickaxe.automaton(patterns)
+    for overlapping in (True, False):
+        assert (screened.find_matches_as_indexes(haystack, overlapping=overlapping)
+                == plain.find_matches_as_indexes(haystack, overlapping=overlapping))
+
+
+def test_library_names_get_a_screen_of_those_holding_no_other() -> None:
+    patterns = [b"jquery", b"jquery.min.js", b"static/jquery/", b"d3.js", b"vendor/d3/d3.js"]
+    automaton = pickaxe.automaton(patterns)
+    assert isinstance(automaton, pickaxe.Screened)
+    assert automaton.find_matches_as_indexes(b"nothing to see") == []
+    assert [m[0] for m in automaton.find_matches_as_indexes(
+        b"<script src=vendor/d3/d3.js>", overlapping=True)] == [4, 3]
+    # Past what the packed searcher takes, the plain automaton is used alone.
+    many = [b"lib%03d" % n for n in range(65)]
+    assert not isinstance(pickaxe.automaton(many), pickaxe.Screened)
+    assert isinstance(pickaxe.automaton(many[:64]), pickaxe.Screened)

@@ -35,15 +35,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import open_folder
-
-if TYPE_CHECKING:
-    import ahocorasick_rs
 
 LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
 
@@ -191,13 +188,9 @@ class _Reader:
         self.root = root
         self.spec = spec
         self.patterns_key = spec.patterns_key
-        self._automaton: ahocorasick_rs.BytesAhoCorasick | None = None
-        if spec.patterns:  # the search's automaton loads when there is something to find
-            import ahocorasick_rs
-
-            self._automaton = ahocorasick_rs.BytesAhoCorasick(
-                [os.fsencode(p.lower()) for p in spec.patterns],
-                matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+        self._automaton: pickaxe.Automaton | None = None
+        if spec.patterns:  # the search's automaton is made when there is something to find
+            self._automaton = pickaxe.automaton([os.fsencode(p.lower()) for p in spec.patterns])
         self.blobs: dict[str, tuple[int, ...]] = {}
         self.blob_of: dict[str, str] = {}  # file -> its blob id, for the files read whole
         self._needles = tuple(os.fsencode(n) for n in spec.needles)
