@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tidy.workspace import content_cache, pickaxe
-from tidy.workspace.content import REFS, ContentFacts, Spec
+from tidy.workspace.content import BLOB, REFS, ContentFacts, Spec
 from tidy.workspace.githistory import LastReferences, history_walk_pays
 
 LIBRARIES = ("lib/a", "lib/b", "x/x")  # x/x overlaps itself: "x/x/x" holds it once, not twice
@@ -403,3 +403,43 @@ def test_library_names_get_a_screen_of_those_holding_no_other() -> None:
     many = [b"lib%03d" % n for n in range(65)]
     assert not isinstance(pickaxe.automaton(many), pickaxe.Screened)
     assert isinstance(pickaxe.automaton(many[:64]), pickaxe.Screened)
+
+
+def test_a_file_read_for_its_blob_alone_answers_the_walk_and_keeps_no_entry(
+        tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    write(repo / "copy.png", b"\x89PNG\0\0 not text")  # same size as logo.png: not hashed
+    commit(repo, message="second")
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    content.ensure({"logo.png": (BLOB,), "copy.png": (BLOB,)})
+    assert content.stats.files_read == 6
+    assert content.facts("logo.png") is None and content.facts("copy.png") is None
+    last = LastReferences(60, walk_min_work=0, blobs=content)
+    last.start(str(repo), ["lib/a", "lib/b"])
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.found is not None and last.found.blobs_read == 0  # logo.png's came from the pass
+
+
+def test_the_early_pass_reads_for_the_walk_only_blobs_it_does_not_know(tmp_path: Path) -> None:
+    from tidy.core.config import Config
+    from tidy.engine import _early_content
+    from tidy.workspace.blobs import list_index
+
+    repo = _committed_project(tmp_path)
+    listing = list_index(str(repo))
+    assert dict(zip(listing.blob_paths, listing.blob_ids, strict=True))["logo.png"] == git(
+        repo, "rev-parse", "HEAD:logo.png").strip()
+
+    def early_pass(needles: tuple[str, ...]) -> ContentFacts:
+        content = ContentFacts(str(repo), Spec(patterns=("lib/a", "lib/b")))
+        content.with_needles(needles)
+        _early_content(listing, Config(select=("TDY401",)), [], content)
+        return content
+
+    assert early_pass(()).stats.files_read == 0  # no history asked: nothing read for it
+    first = early_pass(("lib/a", "lib/b"))
+    assert first.stats.files_read == 5  # every tracked file, none searched or judged
+    assert first.facts("logo.png") is None
+    assert first.save()
+    assert early_pass(("lib/a", "lib/b")).stats.files_read == 0  # the blob table knows them

@@ -49,6 +49,11 @@ _BINARY_SNIFF = 8192  # a NUL in this many leading bytes: binary
 _MAX_CACHED_HITS = 20_000  # a file with more search hits is not kept (the cache stays small)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 REFS, TEXT, HASH = "r", "t", "h"
+# Asked of a file only so that it is read whole for its blob id and needle counts (the
+# history walk's, PassResult.blobs): no fact of the file, so no entry is kept for it, and
+# nothing else (no judge, no hash) is computed from that read.
+BLOB = "b"
+_BLOB_ONLY = frozenset({BLOB})
 _SEARCH_FACTS = frozenset({REFS, TEXT})
 _NO_FACTS: frozenset[str] = frozenset()
 HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (library discovery)
@@ -252,7 +257,7 @@ class _Reader:
                   stats: PassStats, old: Entry | None = None) -> Entry:
         """read() of a file already open, `st` its fstat (a regular file); raises OSError."""
         key = stat_key(st)
-        want = names | self.spec.wanted(rel, st.st_size)
+        want = _wanted(self.spec, rel, st.st_size, names)
         if old is not None and old.key == key:
             want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
         data = read_all(fd, self._limit(rel, want, st.st_size), st.st_size)
@@ -271,6 +276,8 @@ class _Reader:
         """How much of the file the wanted facts need."""
         if want and want <= _SEARCH_FACTS:  # most files of a pass: only the search
             return size + 1 if size <= MAX_TEXT_BYTES else 0
+        if want == _BLOB_ONLY:
+            return size + 1 if self._needles and size <= MAX_TEXT_BYTES else 0
         if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
             return size + 1
         limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
@@ -475,15 +482,17 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                     continue
                 names = _names(spec, asked, st.st_size)
                 if names or spec.wanted(rel, st.st_size):
-                    result.entries[rel] = reader.read_open(rel, fd, st, names, result.stats)
+                    _keep(result.entries, rel,
+                          reader.read_open(rel, fd, st, names, result.stats), names)
             except OSError:
                 continue
             finally:
                 os.close(fd)
-        sizes = collections.Counter(st.st_size for _, st in big)
+        sizes = collections.Counter(st.st_size for rel, st in big
+                                    if not _blob_only(requests[rel]))
         for rel, st in big:
             names = _names(spec, requests[rel], st.st_size)
-            if sizes[st.st_size] > 1:
+            if sizes[st.st_size] > 1 and names != _BLOB_ONLY:
                 names.add(HASH)  # a duplicate candidate: hashed from the same read
             _answer(reader, rel, st, names, known.get(rel), result)
         result.stats.hits += kept
@@ -605,14 +614,15 @@ def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
         if st is None or not stat.S_ISREG(st.st_mode):
             continue
         (big if st.st_size >= spec.hash_min_size else small).append((rel, st))
-    sizes = collections.Counter(st.st_size for _, st in big)
+    sizes = collections.Counter(st.st_size for rel, st in big if not _blob_only(requests[rel]))
     order: list[str] = []
     reads: list[_ToRead] = []
     for rel, st in small + big:
         names = _names(spec, requests[rel], st.st_size)
-        if st.st_size >= spec.hash_min_size and sizes[st.st_size] > 1:
+        if (st.st_size >= spec.hash_min_size and sizes[st.st_size] > 1
+                and names != _BLOB_ONLY):
             names.add(HASH)  # a duplicate candidate: hashed from the same read
-        wanted = names | spec.wanted(rel, st.st_size)
+        wanted = _wanted(spec, rel, st.st_size, names)
         if not wanted:
             continue
         order.append(rel)
@@ -646,9 +656,8 @@ def _read_part(reader: _Reader, reads: list[_ToRead]) -> _PartRead:
     part = _PartRead()
     reader.blobs, reader.blob_of = part.blobs, part.blob_of
     for item in reads:
-        entry = reader.read(item.rel, set(item.names), part.stats, item.old)
-        if entry is not None:
-            part.entries[item.rel] = entry
+        names = set(item.names)
+        _keep(part.entries, item.rel, reader.read(item.rel, names, part.stats, item.old), names)
     return part
 
 
@@ -699,7 +708,7 @@ def _answer(reader: _Reader, rel: str, st: os.stat_result, names: set[str],
             old: Entry | None, result: PassResult) -> None:
     """`rel`'s entry from `old` when it is of this very stat and holds every wanted fact,
     else from one read."""
-    wanted = names | reader.spec.wanted(rel, st.st_size)
+    wanted = _wanted(reader.spec, rel, st.st_size, names)
     if not wanted:
         return  # nothing to learn from its bytes
     if old is not None and old.key == stat_key(st) and has_facts(
@@ -707,9 +716,23 @@ def _answer(reader: _Reader, rel: str, st: os.stat_result, names: set[str],
         result.entries[rel] = old
         result.stats.hits += 1
         return
-    entry = reader.read(rel, names, result.stats, old)
-    if entry is not None:
-        result.entries[rel] = entry
+    _keep(result.entries, rel, reader.read(rel, names, result.stats, old), names)
+
+
+def _wanted(spec: Spec, rel: str, size: int, names: set[str]) -> set[str]:
+    """The facts a read of `rel` computes: those asked and the spec's eager ones; a read for
+    the blob counts alone computes nothing more (its file is no text searched nor judged)."""
+    return names if names == _BLOB_ONLY else names | spec.wanted(rel, size)
+
+
+def _blob_only(asked: Iterable[str]) -> bool:
+    return isinstance(asked, tuple) and asked == (BLOB,)
+
+
+def _keep(entries: dict[str, Entry], rel: str, entry: Entry | None, names: set[str]) -> None:
+    """A read's entry, unless it holds no fact from a read for the blob counts alone."""
+    if entry is not None and (entry.facts or names != _BLOB_ONLY):
+        entries[rel] = entry
 
 
 class ContentFacts:
