@@ -409,15 +409,24 @@ def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
     """Each hit not inside a longer word, with its line: lines are counted once over the
     file, from hit to hit (not from the start for each: a file of many hits stays linear)."""
     line_no, counted_to = 1, 0
+    # The last line shown, while it is one line (no newline inside): a later hit within it
+    # shows the same text, not worked out again (a minified file holds many hits on one line
+    # of megabytes, which each hit would search back and forth and copy).
+    line_start, line_stop, text = 0, -1, ""
     for pattern, start, end in sorted(found, key=lambda f: f[1]):
         if not _bounded(hay, start, end):
             continue
         line_no += hay.count(b"\n", counted_to, start)
         counted_to = start
-        line_start = hay.rfind(b"\n", 0, start) + 1
-        line_end = hay.find(b"\n", end)
-        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
-        yield pattern, line_no, line.strip()[:LINE_SHOWN].decode("utf-8", "replace")
+        if not (line_start <= start and end <= line_stop):
+            line_start = hay.rfind(b"\n", 0, start) + 1
+            line_end = hay.find(b"\n", end)
+            line_stop = line_end if line_end >= 0 else len(hay)
+            line = hay[line_start:line_stop]
+            text = line.strip()[:LINE_SHOWN].decode("utf-8", "replace")
+            if b"\n" in line:  # a pattern holding a newline: this text is that hit's alone
+                line_stop = -1
+        yield pattern, line_no, text
 
 
 def _bounded(hay: bytes, start: int, end: int) -> bool:
