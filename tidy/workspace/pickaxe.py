@@ -162,20 +162,49 @@ class Screened:
     of the patterns that contain no other pattern. Every pattern holds one of those, so a
     haystack the screen finds nothing in holds no pattern and the full search is skipped:
     most files of a scan mention no library (on the bench web app 292 of 5,753), and the
-    screen runs on the packed searcher (web app: 0.114 -> 0.034 s of search CPU)."""
+    screen runs on the packed searcher (web app: 0.114 -> 0.034 s of search CPU).
 
-    __slots__ = ("_full", "_screen")
+    Where the screen finds something, the full overlapping search runs only around what it
+    found. An occurrence of a pattern holds an occurrence of an innermost one, and the
+    leftmost-first screen reports, of the innermost occurrences, each one or one it starts
+    inside; so every occurrence lies within `reach` (the longest pattern's length) of a
+    reported match. The windows around them, merged where they touch, are searched apart:
+    each occurrence lies whole in one of them, found once, in the order the search of the
+    whole haystack gives (by where it ends; the windows are disjoint and in order). On the
+    web app's files with hits: 26.8 MB searched whole 0.049 s, around the hits ~0.02 s."""
+
+    __slots__ = ("_full", "_reach", "_screen")
 
     def __init__(self, full: ahocorasick_rs.BytesAhoCorasick,
-                 screen: ahocorasick_rs.BytesAhoCorasick) -> None:
+                 screen: ahocorasick_rs.BytesAhoCorasick, reach: int) -> None:
         self._full = full
         self._screen = screen
+        self._reach = reach
 
     def find_matches_as_indexes(self, haystack: bytes,
                                 overlapping: bool = False) -> list[tuple[int, int, int]]:
-        if not self._screen.find_matches_as_indexes(haystack):
+        found = self._screen.find_matches_as_indexes(haystack)
+        if not found:
             return []
-        return self._full.find_matches_as_indexes(haystack, overlapping=overlapping)
+        if not overlapping:  # its matches depend on where the search started: the whole
+            return self._full.find_matches_as_indexes(haystack, overlapping=False)
+        reach = self._reach
+        _, start, end = found[0]
+        low, high = max(0, start - reach), end + reach
+        matches: list[tuple[int, int, int]] = []
+        for _, start, end in found:  # in order, none overlapping the one before
+            if start - reach <= high:
+                high = end + reach
+                continue
+            matches += self._window(haystack, low, high)
+            low, high = start - reach, end + reach
+        matches += self._window(haystack, low, high)
+        return matches
+
+    def _window(self, haystack: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
+        found = self._full.find_matches_as_indexes(memoryview(haystack)[low:high],
+                                                   overlapping=True)
+        return [(pattern, start + low, end + low) for pattern, start, end in found]
 
 
 Automaton = ahocorasick_rs.BytesAhoCorasick | Screened
@@ -190,7 +219,7 @@ def automaton(patterns: Sequence[bytes]) -> Automaton:
     if screen is None:
         return full
     return Screened(full, ahocorasick_rs.BytesAhoCorasick(
-        screen, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST))
+        screen, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST), max(map(len, patterns)))
 
 
 def _innermost(patterns: Iterable[bytes]) -> list[bytes] | None:
