@@ -443,3 +443,20 @@ def test_the_early_pass_reads_for_the_walk_only_blobs_it_does_not_know(tmp_path:
     assert first.facts("logo.png") is None
     assert first.save()
     assert early_pass(("lib/a", "lib/b")).stats.files_read == 0  # the blob table knows them
+
+
+def test_reads_for_the_blob_alone_stop_at_their_budget_and_cat_file_does_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tidy.workspace import content as content_module
+
+    repo = _committed_project(tmp_path)
+    write(repo / "big.bin", b"\0" + b"lib/a " * 20)  # 121 bytes, over what is left
+    commit(repo, message="second")
+    monkeypatch.setattr(content_module, "BLOB_READ_BUDGET", 50)
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    content.ensure({"logo.png": (BLOB,), "big.bin": (BLOB,)})
+    last = LastReferences(60, walk_min_work=0, blobs=content)
+    last.start(str(repo), ["lib/a", "lib/b"])
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.found is not None and last.found.blobs_read == 1  # big.bin's, by cat-file

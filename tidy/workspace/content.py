@@ -54,6 +54,10 @@ REFS, TEXT, HASH = "r", "t", "h"
 # nothing else (no judge, no hash) is computed from that read.
 BLOB = "b"
 _BLOB_ONLY = frozenset({BLOB})
+# Bytes one process reads for BLOB alone in a pass: the history walk may end before it needs
+# them (a library referenced a few commits ago), so a repo of many tracked images is not
+# read whole for it; what is left unread the walk asks `git cat-file` for, as before.
+BLOB_READ_BUDGET = 32_000_000
 _SEARCH_FACTS = frozenset({REFS, TEXT})
 _NO_FACTS: frozenset[str] = frozenset()
 HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (library discovery)
@@ -199,6 +203,7 @@ class _Reader:
         self.blobs: dict[str, tuple[int, ...]] = {}
         self.blob_of: dict[str, str] = {}  # file -> its blob id, for the files read whole
         self._needles = tuple(os.fsencode(n) for n in spec.needles)
+        self._blob_budget = BLOB_READ_BUDGET  # a forked child of the pass gets its own
         self._needle_automaton = pickaxe.make_automaton(self._needles)
         # A needle the search looks for anyway (its lower-case form is a pattern, and it is
         # ASCII, so bytes.lower() lowers it as str.lower() did): found by the search's own
@@ -261,6 +266,8 @@ class _Reader:
         if old is not None and old.key == key:
             want = {n for n in want if not has_facts(old.facts, (n,), self.patterns_key)}
         data = read_all(fd, self._limit(rel, want, st.st_size), st.st_size)
+        if want == _BLOB_ONLY:
+            self._blob_budget -= len(data)
         stats.files_read += 1
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
@@ -277,7 +284,8 @@ class _Reader:
         if want and want <= _SEARCH_FACTS:  # most files of a pass: only the search
             return size + 1 if size <= MAX_TEXT_BYTES else 0
         if want == _BLOB_ONLY:
-            return size + 1 if self._needles and size <= MAX_TEXT_BYTES else 0
+            return (size + 1 if self._needles and size <= min(MAX_TEXT_BYTES, self._blob_budget)
+                    else 0)
         if HASH in want or any(j.name in want and not j.sample for j in self.spec.judges):
             return size + 1
         limit = max((j.sample for j in self.spec.judges if j.name in want), default=0)
