@@ -263,3 +263,20 @@ def test_a_process_with_threads_does_not_fork() -> None:
     finally:
         release.set()
         thread.join()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=10_000), min_size=2, max_size=200),
+       st.sampled_from([0.5, 0.42, 0.3]))
+def test_the_forking_process_keeps_about_its_share_of_the_bytes(
+        weights: list[int], own: float) -> None:
+    from tidy.workspace.content import _share, _ToRead
+
+    reads = [_ToRead(f"f{i}", frozenset(), None, w) for i, w in enumerate(weights)]
+    mine, theirs = _share(reads, own)
+    assert sorted(r.rel for r in mine + theirs) == sorted(r.rel for r in reads)
+    assert [r.rel for r in mine] == [r.rel for r in reads if r in mine]  # in the given order
+    loads = [sum(r.weight + 1 for r in part) for part in (mine, theirs)]
+    total, biggest = sum(loads), max(weights) + 1
+    # Greedy, biggest first: each part ends within one read of its share.
+    assert abs(loads[0] - own * total) <= biggest

@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tidy.workspace import content_cache, pickaxe
-from tidy.workspace.content import REFS, ContentFacts, Spec
+from tidy.workspace.content import BLOB, REFS, ContentFacts, Spec
 from tidy.workspace.githistory import LastReferences, history_walk_pays
 
 LIBRARIES = ("lib/a", "lib/b", "x/x")  # x/x overlaps itself: "x/x/x" holds it once, not twice
@@ -370,3 +370,93 @@ def test_a_small_history_asks_git_log_s_and_a_big_one_walks(tmp_path: Path) -> N
     big = LastReferences(60, walk_min_work=1)
     assert big.of(str(repo), "lib/b") == git_log_s(repo, "lib/b")
     assert big.found is not None
+
+
+_ALPHABET = b"ab./_"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.binary(min_size=1, max_size=4).map(
+           lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)), min_size=1, max_size=90),
+       st.binary(max_size=200).map(lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)))
+def test_the_screened_automaton_finds_what_the_plain_one_finds(
+        patterns: list[bytes], haystack: bytes) -> None:
+    # Short patterns over five letters: many contain one another, and sets of 65 or more
+    # innermost patterns (no screen) occur too.
+    import ahocorasick_rs
+
+    plain = ahocorasick_rs.BytesAhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    screened = pickaxe.automaton(patterns)
+    for overlapping in (True, False):
+        assert (screened.find_matches_as_indexes(haystack, overlapping=overlapping)
+                == plain.find_matches_as_indexes(haystack, overlapping=overlapping))
+
+
+def test_library_names_get_a_screen_of_those_holding_no_other() -> None:
+    patterns = [b"jquery", b"jquery.min.js", b"static/jquery/", b"d3.js", b"vendor/d3/d3.js"]
+    automaton = pickaxe.automaton(patterns)
+    assert isinstance(automaton, pickaxe.Screened)
+    assert automaton.find_matches_as_indexes(b"nothing to see") == []
+    assert [m[0] for m in automaton.find_matches_as_indexes(
+        b"<script src=vendor/d3/d3.js>", overlapping=True)] == [4, 3]
+    # Past what the packed searcher takes, the plain automaton is used alone.
+    many = [b"lib%03d" % n for n in range(65)]
+    assert not isinstance(pickaxe.automaton(many), pickaxe.Screened)
+    assert isinstance(pickaxe.automaton(many[:64]), pickaxe.Screened)
+
+
+def test_a_file_read_for_its_blob_alone_answers_the_walk_and_keeps_no_entry(
+        tmp_path: Path) -> None:
+    repo = _committed_project(tmp_path)
+    write(repo / "copy.png", b"\x89PNG\0\0 not text")  # same size as logo.png: not hashed
+    commit(repo, message="second")
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    content.ensure({"logo.png": (BLOB,), "copy.png": (BLOB,)})
+    assert content.stats.files_read == 6
+    assert content.facts("logo.png") is None and content.facts("copy.png") is None
+    last = LastReferences(60, walk_min_work=0, blobs=content)
+    last.start(str(repo), ["lib/a", "lib/b"])
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.found is not None and last.found.blobs_read == 0  # logo.png's came from the pass
+
+
+def test_the_early_pass_reads_for_the_walk_only_blobs_it_does_not_know(tmp_path: Path) -> None:
+    from tidy.core.config import Config
+    from tidy.engine import _early_content
+    from tidy.workspace.blobs import list_index
+
+    repo = _committed_project(tmp_path)
+    listing = list_index(str(repo))
+    assert dict(zip(listing.blob_paths, listing.blob_ids, strict=True))["logo.png"] == git(
+        repo, "rev-parse", "HEAD:logo.png").strip()
+
+    def early_pass(needles: tuple[str, ...]) -> ContentFacts:
+        content = ContentFacts(str(repo), Spec(patterns=("lib/a", "lib/b")))
+        content.with_needles(needles)
+        _early_content(listing, Config(select=("TDY401",)), [], content)
+        return content
+
+    assert early_pass(()).stats.files_read == 0  # no history asked: nothing read for it
+    first = early_pass(("lib/a", "lib/b"))
+    assert first.stats.files_read == 5  # every tracked file, none searched or judged
+    assert first.facts("logo.png") is None
+    assert first.save()
+    assert early_pass(("lib/a", "lib/b")).stats.files_read == 0  # the blob table knows them
+
+
+def test_reads_for_the_blob_alone_stop_at_their_budget_and_cat_file_does_the_rest(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tidy.workspace import content as content_module
+
+    repo = _committed_project(tmp_path)
+    write(repo / "big.bin", b"\0" + b"lib/a " * 20)  # 121 bytes, over what is left
+    commit(repo, message="second")
+    monkeypatch.setattr(content_module, "BLOB_READ_BUDGET", 50)
+    content = _pass(repo, ["app.js", "README.md", "lib/a/a.js", "lib/b/b.js"])
+    content.ensure({"logo.png": (BLOB,), "big.bin": (BLOB,)})
+    last = LastReferences(60, walk_min_work=0, blobs=content)
+    last.start(str(repo), ["lib/a", "lib/b"])
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.found is not None and last.found.blobs_read == 1  # big.bin's, by cat-file

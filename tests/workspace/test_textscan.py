@@ -7,11 +7,12 @@ import time
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.content import RACY_MARGIN_NS, ContentFacts, Spec
+from tidy.workspace import content, pickaxe
+from tidy.workspace.content import RACY_MARGIN_NS, ContentFacts, Hit, Spec
 from tidy.workspace.textscan import open_repo, outside, read_head, search, text_files
 
 
@@ -126,3 +127,30 @@ def test_read_head_gives_nothing_for_what_is_no_regular_file(tmp_path: Path) -> 
     (tmp_path / "dir").mkdir()
     for name in ("fifo", "zeros", "dir", "missing"):
         assert read_head(str(tmp_path), name, 1 << 20) == b""
+
+
+def _lines_one_by_one(hay: bytes, found: list[tuple[int, int, int]]) -> list[Hit]:
+    """What content._with_lines gives, each hit's line worked out on its own."""
+    out: list[Hit] = []
+    for pattern, start, end in sorted(found, key=lambda f: f[1]):
+        if not content._bounded(hay, start, end):
+            continue
+        line_start = hay.rfind(b"\n", 0, start) + 1
+        line_end = hay.find(b"\n", end)
+        line = hay[line_start: line_end if line_end >= 0 else len(hay)]
+        out.append((pattern, hay.count(b"\n", 0, start) + 1,
+                    line.strip()[:content.LINE_SHOWN].decode("utf-8", "replace")))
+    return out
+
+
+_PIECES = st.sampled_from([b"ab", b"b", b"\n", b" ", b"a\nb", b"x", b"-", b"\xe9", b"ab ab"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map(b"".join),
+       st.lists(st.sampled_from([b"ab", b"b", b"a\nb", b"b a", b"x"]), min_size=1,
+                max_size=4, unique=True))
+def test_hits_on_one_line_share_its_text_as_each_would_find_it(
+        hay: bytes, patterns: list[bytes]) -> None:
+    found = pickaxe.automaton(patterns).find_matches_as_indexes(hay, overlapping=True)
+    assert list(content._with_lines(hay, found)) == _lines_one_by_one(hay, found)

@@ -426,3 +426,42 @@ def test_the_pools_workers_die_with_a_killed_scan(tmp_path: Path) -> None:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def _wait_on(fd: int) -> bytes:
+    """A worker's job that holds it until a byte arrives on the pipe `fd` (inherited)."""
+    return os.read(fd, 1)
+
+
+def test_measuring_no_worker_took_yet_is_done_by_the_walk_itself(tmp_path: Path) -> None:
+    import threading
+
+    from tidy.workspace.walk import Walker
+
+    root = tmp_path / "proj"
+    write(root / "src" / "app.py", "x = 1\n")
+    for i in range(70):  # enough subfolders to be measured in jobs on the workers
+        write(root / "node_modules" / f"p{i}" / "index.js", size=i * 11)
+        write(root / "node_modules" / f"p{i}" / "lib" / "more.js", size=i)
+    one = normal(walk(str(root), _CATALOG, alone()))
+    read_end, write_end = os.pipe()
+    try:
+        with WorkerPool(2) as pool:
+            executor = pool.get()
+            assert executor is not None
+            held = [executor.submit(_wait_on, read_end) for _ in range(2)]
+            # Both workers are held: the measuring waits in the queue, where the walk takes
+            # its jobs back from the end; the first ones may have gone to the executor's call
+            # queue already, so the workers are let go after a while.
+            release = threading.Timer(1.0, os.write, (write_end, b"xx"))
+            release.start()
+            walker = Walker(str(root), _CATALOG, WalkOptions(pool=pool, share_above=0))
+            many = normal(walker.run())
+            release.join()
+            assert [f.result() for f in held] == [b"x", b"x"]
+    finally:
+        os.close(read_end)
+        os.close(write_end)
+    assert many == one
+    futures = [f for job in walker._jobs for f in job.futures]
+    assert len(futures) > 2 and sum(f.cancelled() for f in futures) >= len(futures) - 3

@@ -162,6 +162,7 @@ class IndexListing:
 
     paths: tuple[str, ...]  # sorted, each once (a conflicted path has several stages)
     blob_ids: tuple[str, ...]  # of stage-0 entries with a blob (submodules have none)
+    blob_paths: tuple[str, ...] = ()  # the path of each of blob_ids, in the same order
 
 
 # One record: "<mode> <object id> <stage>\t<path>\0"; a path holds no NUL.
@@ -174,8 +175,8 @@ def list_index(root: str, env: Mapping[str, str] | None = None) -> IndexListing:
     text = out.decode(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
     records = _INDEX_RECORD.findall(text)
     paths = tuple(sorted(dict.fromkeys(r[3] for r in records)))
-    blobs = tuple(r[1] for r in records if r[2] == "0" and r[0] != GITLINK)
-    return IndexListing(paths, blobs)
+    staged = [r for r in records if r[2] == "0" and r[0] != GITLINK]
+    return IndexListing(paths, tuple(r[1] for r in staged), tuple(r[3] for r in staged))
 
 
 def index_size(root: str, env: Mapping[str, str] | None = None,

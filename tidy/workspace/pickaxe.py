@@ -137,7 +137,7 @@ class Unanswerable(Exception):
 
 
 def count(data: bytes, needles: Sequence[bytes],
-          automaton: ahocorasick_rs.BytesAhoCorasick | None) -> tuple[int, ...]:
+          automaton: Automaton | None) -> tuple[int, ...]:
     """git's count of each needle in `data`: non-overlapping occurrences, left to right. One
     automaton pass says which occur at all; only those are counted."""
     if automaton is None or not data:
@@ -147,10 +147,92 @@ def count(data: bytes, needles: Sequence[bytes],
                  for index, needle in enumerate(needles))
 
 
-def make_automaton(needles: Sequence[bytes]) -> ahocorasick_rs.BytesAhoCorasick | None:
-    return (ahocorasick_rs.BytesAhoCorasick(list(needles),
-                                            matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
-            if needles and all(needles) else None)
+def make_automaton(needles: Sequence[bytes]) -> Automaton | None:
+    return automaton(needles) if needles and all(needles) else None
+
+
+# The crate searches with its packed (SIMD, "Teddy") searcher only for a leftmost match kind
+# and at most this many patterns: then several GB/s, else its DFA's ~0.5 GB/s (measured on
+# the bench web app's files: 29 library names 1.8 GB/s, 65 or more 0.5 GB/s).
+_PACKED_MAX = 64
+
+
+class Screened:
+    """A standard (every overlapping match) automaton behind a screen: a leftmost-first one
+    of the patterns that contain no other pattern. Every pattern holds one of those, so a
+    haystack the screen finds nothing in holds no pattern and the full search is skipped:
+    most files of a scan mention no library (on the bench web app 292 of 5,753), and the
+    screen runs on the packed searcher (web app: 0.114 -> 0.034 s of search CPU).
+
+    Where the screen finds something, the full overlapping search runs only around what it
+    found. An occurrence of a pattern holds an occurrence of an innermost one, and the
+    leftmost-first screen reports, of the innermost occurrences, each one or one it starts
+    inside; so every occurrence lies within `reach` (the longest pattern's length) of a
+    reported match. The windows around them, merged where they touch, are searched apart:
+    each occurrence lies whole in one of them, found once, in the order the search of the
+    whole haystack gives (by where it ends; the windows are disjoint and in order). On the
+    web app's files with hits: 26.8 MB searched whole 0.049 s, around the hits ~0.02 s."""
+
+    __slots__ = ("_full", "_reach", "_screen")
+
+    def __init__(self, full: ahocorasick_rs.BytesAhoCorasick,
+                 screen: ahocorasick_rs.BytesAhoCorasick, reach: int) -> None:
+        self._full = full
+        self._screen = screen
+        self._reach = reach
+
+    def find_matches_as_indexes(self, haystack: bytes,
+                                overlapping: bool = False) -> list[tuple[int, int, int]]:
+        found = self._screen.find_matches_as_indexes(haystack)
+        if not found:
+            return []
+        if not overlapping:  # its matches depend on where the search started: the whole
+            return self._full.find_matches_as_indexes(haystack, overlapping=False)
+        reach = self._reach
+        _, start, end = found[0]
+        low, high = max(0, start - reach), end + reach
+        matches: list[tuple[int, int, int]] = []
+        for _, start, end in found:  # in order, none overlapping the one before
+            if start - reach <= high:
+                high = end + reach
+                continue
+            matches += self._window(haystack, low, high)
+            low, high = start - reach, end + reach
+        matches += self._window(haystack, low, high)
+        return matches
+
+    def _window(self, haystack: bytes, low: int, high: int) -> list[tuple[int, int, int]]:
+        found = self._full.find_matches_as_indexes(memoryview(haystack)[low:high],
+                                                   overlapping=True)
+        return [(pattern, start + low, end + low) for pattern, start, end in found]
+
+
+Automaton = ahocorasick_rs.BytesAhoCorasick | Screened
+
+
+def automaton(patterns: Sequence[bytes]) -> Automaton:
+    """One automaton finding every (overlapping) occurrence of `patterns` (none empty), behind
+    a screen when the screen can run on the packed searcher."""
+    full = ahocorasick_rs.BytesAhoCorasick(list(patterns),
+                                           matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    screen = _innermost(patterns)
+    if screen is None:
+        return full
+    return Screened(full, ahocorasick_rs.BytesAhoCorasick(
+        screen, matchkind=ahocorasick_rs.MATCHKIND_LEFTMOST_FIRST), max(map(len, patterns)))
+
+
+def _innermost(patterns: Iterable[bytes]) -> list[bytes] | None:
+    """The patterns that contain no other one (shortest first), or None past _PACKED_MAX.
+    Checked against those kept only: a pattern holding any pattern holds a kept one."""
+    kept: list[bytes] = []
+    for pattern in sorted(set(patterns), key=lambda p: (len(p), p)):
+        if any(inner in pattern for inner in kept):
+            continue
+        if len(kept) == _PACKED_MAX:
+            return None
+        kept.append(pattern)
+    return kept
 
 
 def blob_id(data: bytes, _sha1: Callable[[bytes], Any] = hashlib.sha1) -> str:
