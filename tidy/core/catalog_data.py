@@ -1020,6 +1020,34 @@ SOURCE = (
     '# creates them: meson-python makes build/cp311/ first (with its own `*` .gitignore), so its\n'
     '# editable builds have none. meson-private/ (coredata.dat) is in every Meson build folder.\n'
     '# An editable meson-python install loads from that folder at import: not safe to move.\n'
+    '# meson-python (0.22.1, meson 1.12.1) writes meson-python-native-file.ini into its build\n'
+    '# folder (build/cp311/): an editable install imports from there. Listed first: it holds a\n'
+    '# meson-private/ too.\n'
+    '[[kind]]\n'
+    'name = "meson-python-build"\n'
+    'ecosystem = "meson"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["meson-python-native-file.ini"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "pip install --no-build-isolation -e . (an editable install imports from it: the package does not import until then)"\n'
+    'why = "meson-python\'s build tree (meson-python-native-file.ini inside)"\n'
+    '\n'
+    '# `meson setup DIR` (meson 1.12.1) tags the folder it creates with a CACHEDIR.TAG; meson-python\n'
+    '# creates its folder first, so its trees have no tag (and its native file, above).\n'
+    '[[kind]]\n'
+    'name = "meson-setup-build"\n'
+    'ecosystem = "meson"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["meson-private"]\n'
+    'signature = ["CACHEDIR.TAG"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "meson setup <dir> (with the options it was set up with), then ninja -C <dir>"\n'
+    'why = "Meson build tree (meson-private and Meson\'s CACHEDIR.TAG inside)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "meson-build"\n'
     'ecosystem = "meson"\n'
@@ -1248,6 +1276,29 @@ SOURCE = (
     'clean = "`pipx list`, then `pipx uninstall PACKAGE` for the tools you no longer use"\n'
     'regenerate = "pipx install PACKAGE"\n'
     'why = "pipx\'s installed command-line tools, one venv each"\n'
+    '\n'
+    '# virtualenv 21.15 keeps its seed wheels and interpreter info ("app data": wheel/, py_info/)\n'
+    '# in ~/.cache/virtualenv.\n'
+    '[[kind]]\n'
+    'name = "virtualenv-app-data"\n'
+    'ecosystem = "python"\n'
+    'home = [".cache/virtualenv"]\n'
+    'tier = "global"\n'
+    'clean = "`virtualenv --reset-app-data DEST` (empties it while making DEST), or remove `~/.cache/virtualenv`"\n'
+    'regenerate = "virtualenv writes it again on the next environment it makes"\n'
+    'why = "virtualenv\'s seed wheels and interpreter cache"\n'
+    '\n'
+    "# Bazel (4.2.3 as Debian builds it) keeps every workspace's output base in\n"
+    "# ~/.cache/bazel/_bazel_$USER/<md5 of the workspace path>/; the workspace's bazel-* entries\n"
+    '# are links into it.\n'
+    '[[kind]]\n'
+    'name = "bazel-cache"\n'
+    'ecosystem = "bazel"\n'
+    'home = [".cache/bazel"]\n'
+    'tier = "global"\n'
+    'clean = "`bazel clean --expunge` in each workspace you no longer build"\n'
+    'regenerate = "bazel build (fetches and builds again)"\n'
+    'why = "Bazel\'s output bases (what the bazel-* links in a workspace point to) and caches"\n'
     '\n'
     '[[kind]]\n'
     'name = "nvm"\n'
@@ -2207,6 +2258,27 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'make (automake 1.16 or later; older: ./config.status depfiles)',
            'why': "automake's dependency files"},
+          {'name': 'meson-python-build',
+           'ecosystem': 'meson',
+           'type': 'dir',
+           'names': [],
+           'inside': ['meson-python-native-file.ini'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'pip install --no-build-isolation -e . (an editable install imports from '
+                         'it: the package does not import until then)',
+           'why': "meson-python's build tree (meson-python-native-file.ini inside)"},
+          {'name': 'meson-setup-build',
+           'ecosystem': 'meson',
+           'type': 'dir',
+           'names': [],
+           'inside': ['meson-private'],
+           'signature': ['CACHEDIR.TAG'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'meson setup <dir> (with the options it was set up with), then ninja -C '
+                         '<dir>',
+           'why': "Meson build tree (meson-private and Meson's CACHEDIR.TAG inside)"},
           {'name': 'meson-build',
            'ecosystem': 'meson',
            'type': 'dir',
@@ -2391,6 +2463,22 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'clean': '`pipx list`, then `pipx uninstall PACKAGE` for the tools you no longer use',
            'regenerate': 'pipx install PACKAGE',
            'why': "pipx's installed command-line tools, one venv each"},
+          {'name': 'virtualenv-app-data',
+           'ecosystem': 'python',
+           'home': ['.cache/virtualenv'],
+           'tier': 'global',
+           'clean': '`virtualenv --reset-app-data DEST` (empties it while making DEST), or remove '
+                    '`~/.cache/virtualenv`',
+           'regenerate': 'virtualenv writes it again on the next environment it makes',
+           'why': "virtualenv's seed wheels and interpreter cache"},
+          {'name': 'bazel-cache',
+           'ecosystem': 'bazel',
+           'home': ['.cache/bazel'],
+           'tier': 'global',
+           'clean': '`bazel clean --expunge` in each workspace you no longer build',
+           'regenerate': 'bazel build (fetches and builds again)',
+           'why': "Bazel's output bases (what the bazel-* links in a workspace point to) and "
+                  'caches'},
           {'name': 'nvm',
            'ecosystem': 'node',
            'home': ['.nvm'],
