@@ -10,6 +10,8 @@ Each layout is what the tool wrote in a real build on this machine:
 - gcc 12 / GNU make 4.3: main.o beside main.c; autoconf 2.71 / automake 1.16.5 / libtool
   2.4.7: autom4te.cache/ (requests, output.N, traces.N), .deps/ (main.Po, greet.Plo),
   greet.lo and greet.o beside greet.c; ghc 9.0.2: Main.o and Main.hi beside Main.hs.
+- pip 23.2.1 with PIP_CACHE_DIR=.cache/pip (GitLab CI's template): .cache/pip/wheels/c7/a5/d9/
+  <56 hex>/six-1.16.0-py2.py3-none-any.whl.
 - meson 1.12.1 `meson setup bd`: meson-private/ and a CACHEDIR.TAG (Debian's meson 1.0.1: no
   tag); meson-python 0.22.1 `pip install -e .`: build/cp311/ with meson-private/ and
   meson-python-native-file.ini, no tag.
@@ -206,6 +208,39 @@ def test_hand_written_c_and_a_module_without_its_source_are_left_alone(tmp_path:
     write(root / "fastmath" / "notes.c.txt", "not code\n")
     _left_alone(root, tmp_path / "state", "fastmath/helper.c", "fastmath/_speed.c",
                 "fastmath/vendor.cpython-311-x86_64-linux-gnu.so")
+
+
+def _ci_project(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "ci")
+    write(root / "requirements.txt", "six\n")
+    write(root / ".gitlab-ci.yml", 'variables:\n  PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"\n'
+          "cache:\n  paths: [.cache/pip]\n")
+    _commit(root)
+    return root
+
+
+def test_a_pip_cache_inside_the_project_is_recognised_and_moved(tmp_path: Path) -> None:
+    """PIP_CACHE_DIR=$CI_PROJECT_DIR/.cache/pip (GitLab CI's template), pip 23.2.1 `pip wheel`
+    of an sdist: the cache was not reported at all."""
+    root = _ci_project(tmp_path)
+    built = (root / ".cache" / "pip" / "wheels" / "c7" / "a5" / "d9" /
+             "f6f5f728e371928297bee0c000ea2e4331c24d8f3804f44db6")
+    write(built / "six-1.16.0-py2.py3-none-any.whl", size=11000)
+    assert _artifacts(root) == {".cache/pip": ("pip-cache-in-project", "safe")}
+    _fix_moves_exactly(root, tmp_path / "state", {".cache/pip"})
+
+
+@pytest.mark.parametrize("layout", ["wheelhouse", "with-notes"])
+def test_a_hand_written_pip_folder_of_wheels_is_left_alone(tmp_path: Path, layout: str) -> None:
+    """pip/wheels/*.whl kept for offline installs (maybe the only copy of a private wheel),
+    or pip's layout with a file of someone's mixed in."""
+    root = _ci_project(tmp_path)
+    if layout == "wheelhouse":
+        write(root / "pip" / "wheels" / "private_lib-1.0-py3-none-any.whl", size=5000)
+    else:
+        write(root / "pip" / "wheels" / "c7" / "a5" / "x.whl", size=5000)
+        write(root / "pip" / "README.md", "how to refresh the wheels\n")
+    _left_alone(root, tmp_path / "state", "pip")
 
 
 # ------------------------------------------------------------------ C, autotools, Haskell

@@ -276,6 +276,24 @@ SOURCE = (
     'regenerate = "pip install -e . / python -m build"\n'
     'why = "setuptools metadata"\n'
     '\n'
+    "# pip's cache kept inside a project, as GitLab CI's Python template sets it up\n"
+    '# (PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"): pip 23.2.1 built a wheel into\n'
+    '# .cache/pip/wheels/c7/a5/d9/<56 hex>/six-1.16.0-py2.py3-none-any.whl. A wheelhouse of\n'
+    "# someone's (pip/wheels/*.whl) has no two-hex folders and is left alone. (~/.cache/pip itself\n"
+    '# is the global pip-cache kind.)\n'
+    '[[kind]]\n'
+    'name = "pip-cache-in-project"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["pip"]\n'
+    'inside = ["wheels", "http", "http-v2"]\n'
+    'signature = ["wheels/[0-9a-f][0-9a-f]"]\n'
+    'only = ["wheels", "http", "http-v2", "selfcheck", "selfcheck.json"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "pip downloads and builds the wheels again when it needs them"\n'
+    'why = "pip\'s cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "__pypackages__"\n'
     'ecosystem = "python"\n'
@@ -1509,6 +1527,17 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pip install -e . / python -m build',
            'why': 'setuptools metadata'},
+          {'name': 'pip-cache-in-project',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['pip'],
+           'inside': ['wheels', 'http', 'http-v2'],
+           'signature': ['wheels/[0-9a-f][0-9a-f]'],
+           'only': ['wheels', 'http', 'http-v2', 'selfcheck', 'selfcheck.json'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'pip downloads and builds the wheels again when it needs them',
+           'why': "pip's cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"},
           {'name': '__pypackages__',
            'ecosystem': 'python',
            'type': 'dir',
