@@ -291,6 +291,9 @@ class Catalog:
         # end demand), which is nearly every file name.
         file_globs = [g for k in self._file_globs for g in k.globs]
         self._file_glob_re = _union(file_globs)
+        # Each glob kind's own compiled alternation: a name the union lets through (every .c
+        # file, for Cython's kind) costs one regex call per kind, not one fnmatch per glob.
+        self._file_glob_kinds = [(k, _union(k.globs)) for k in self._file_globs]
         self._file_glob_starts, self._file_glob_ends, self._any_file = _literal_ends(file_globs)
         self._dir_glob_re = _union(g for k in self._dir_globs for g in k.globs)
 
@@ -316,8 +319,8 @@ class Catalog:
         if not (self._any_file or name.startswith(self._file_glob_starts)
                 or name.endswith(self._file_glob_ends)) or not self._file_glob_re.match(name):
             return None
-        for kind in self._file_globs:
-            if kind.matches_name(name) and _file_confirmed(kind, name, siblings):
+        for kind, pattern in self._file_glob_kinds:
+            if pattern.match(name) and _file_confirmed(kind, name, siblings):
                 return kind
         return None
 
