@@ -18,8 +18,8 @@ Each layout is what the tool wrote in a real build on this machine:
 - javac 17 without -d: App.class (and App$1.class) beside App.java.
 - Bundler 2.3.15 (`path vendor/bundle`): vendor/bundle/ruby/3.1.0/{gems,specifications,...}.
 - Jekyll 4.3.1: _site/ and .jekyll-cache/ (Jekyll/Cache/..., .gitignore `*`).
-- Hugo 0.111.3: public/ (index.html, index.xml, sitemap.xml), resources/_gen/{images,assets},
-  .hugo_build.lock.
+- Hugo 0.111.3: public/ (index.html, index.xml, sitemap.xml), resources/ holding only
+  _gen/{images,assets}, .hugo_build.lock.
 """
 
 from __future__ import annotations
@@ -424,19 +424,20 @@ def test_hugos_public_resources_and_lock_are_recognised_and_moved(tmp_path: Path
     root = _site(tmp_path, "hugo.toml")
     _hugo_build(root)
     assert _artifacts(root) == {"public": ("hugo-public", "safe"),
-                                "resources/_gen": ("hugo-resources", "safe"),
+                                "resources": ("hugo-resources", "safe"),
                                 ".hugo_build.lock": ("hugo-build-lock", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"public", "resources/_gen", ".hugo_build.lock"})
+    _fix_moves_exactly(root, tmp_path / "state", {"public", "resources", ".hugo_build.lock"})
 
 
-def test_a_hand_written_public_and_gen_folder_beside_hugo_toml_are_left_alone(
+def test_a_hand_written_public_and_resources_folder_beside_hugo_toml_are_left_alone(
         tmp_path: Path) -> None:
     root = _site(tmp_path, "hugo.toml")
     write(root / "public" / "index.html", "<h1>static page we keep</h1>\n")
     write(root / "public" / "robots.txt", "User-agent: *\n")
-    write(root / "codegen" / "_gen" / "images" / "logo.png", size=80)
-    write(root / "codegen" / "_gen" / "api.py", "def call(): ...\n")
-    _left_alone(root, tmp_path / "state", "public", "codegen/_gen")
+    write(root / "resources" / "_gen" / "images" / "logo.png", size=80)
+    write(root / "resources" / "strings.json", '{"hello": "hi"}\n')  # someone's own
+    write(root / "docs" / "resources" / "_gen" / "images" / "diagram.png", size=80)  # no Hugo
+    _left_alone(root, tmp_path / "state", "public", "resources", "docs/resources")
 
 
 

@@ -926,7 +926,7 @@ SOURCE = (
     '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
-    '# into resources/_gen/ (images/, assets/).\n'
+    '# into resources/_gen/ (images/, assets/): resources/ beside the config holding nothing else.\n'
     '[[kind]]\n'
     'name = "hugo-public"\n'
     'ecosystem = "hugo"\n'
@@ -943,10 +943,11 @@ SOURCE = (
     'name = "hugo-resources"\n'
     'ecosystem = "hugo"\n'
     'type = "dir"\n'
-    'names = ["_gen"]\n'
-    'inside = ["images", "assets"]\n'
-    'only = ["images", "assets"]\n'
+    'names = ["resources"]\n'
     'tier = "marker"\n'
+    'markers = [".hugo_build.lock", "hugo.toml", "hugo.yaml", "hugo.json"]\n'
+    'signature = ["_gen/images", "_gen/assets"]\n'
+    'only = ["_gen"]\n'
     'safe = true\n'
     'regenerate = "hugo (processes the images and assets again)"\n'
     'why = "Hugo\'s processed images and assets (resources/_gen)"\n'
@@ -2197,10 +2198,11 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': 'hugo-resources',
            'ecosystem': 'hugo',
            'type': 'dir',
-           'names': ['_gen'],
-           'inside': ['images', 'assets'],
-           'only': ['images', 'assets'],
+           'names': ['resources'],
            'tier': 'marker',
+           'markers': ['.hugo_build.lock', 'hugo.toml', 'hugo.yaml', 'hugo.json'],
+           'signature': ['_gen/images', '_gen/assets'],
+           'only': ['_gen'],
            'safe': True,
            'regenerate': 'hugo (processes the images and assets again)',
            'why': "Hugo's processed images and assets (resources/_gen)"},
