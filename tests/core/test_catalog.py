@@ -18,7 +18,9 @@ from tidy.core.catalog import (
     AMBIGUOUS_NAMES,
     CACHEDIR_SIGNATURE,
     TIERS,
+    Catalog,
     CatalogError,
+    has_source_sibling,
     kind_from_table,
     kinds_from_document,
     load_builtin,
@@ -87,7 +89,7 @@ def test_catalogue_rejects_unknown_fields_and_duplicates() -> None:
 
 @pytest.mark.parametrize(("extra", "message"), [
     ({"type": "file", "globs": ["*.o"]}, "'signature' is for folder kinds"),
-    ({"names": [], "inside": ["x.cfg"]}, "a kind found by what is inside uses 'inside'"),
+    ({"names": []}, "narrows a kind found by its name or by what is inside"),
     ({"signature": ["lib/pkg/x.py"]}, "names (or globs) directly inside the folder"),
     ({"signature": ["lib/"]}, "names (or globs) directly inside the folder"),
     ({"signature": ["../x"]}, "names (or globs) directly inside the folder"),
@@ -107,6 +109,58 @@ def test_catalogue_rejects_a_signature_that_cannot_work(
              **extra}
     with pytest.raises(CatalogError, match=re.escape(message)):
         kind_from_table(table, "t.toml")
+
+
+@pytest.mark.parametrize("extra", [
+    {"type": "dir", "names": ["x"]},  # a folder has no stem to compile from
+    {"type": "file", "globs": ["*.o"], "sources": [".c"]},
+    {"type": "file", "globs": ["*.o"], "sources": ["*.c*"]},
+    {"type": "file", "globs": ["*.o"], "sources": ["*."]},
+    {"type": "file", "globs": ["*.o"], "sources": ["src/*.c"]},
+    {"type": "file", "globs": ["*.o"], "sources": ["main.c"]},
+])
+def test_catalogue_rejects_sources_that_cannot_work(extra: dict[str, Any]) -> None:
+    table = {"name": "x", "sources": ["*.c"], **extra}
+    with pytest.raises(CatalogError, match=re.escape("'sources' entries are \"*.EXT\"")):
+        kind_from_table(table, "t.toml")
+
+
+_STEM = st.text(st.characters(blacklist_characters="./$\x00"), min_size=1, max_size=12)
+
+
+@given(stem=_STEM, tail=st.text(st.characters(blacklist_characters="/\x00"), max_size=20),
+       cut=st.sampled_from([".", "$"]), other=_STEM)
+def test_a_file_is_confirmed_by_a_source_of_its_own_stem_only(
+        stem: str, tail: str, cut: str, other: str) -> None:
+    """stem + "." or "$" + anything: core.cpython-311-x86_64-linux-gnu.so, App$1.class."""
+    name = stem + cut + tail
+    assert has_source_sibling(("*.pyx", "*.c"), name, {stem + ".c"})
+    assert not has_source_sibling(("*.pyx",), name, {stem + ".c", stem + ".pyx.txt"})
+    if other != stem:
+        assert not has_source_sibling(("*.c",), name, {other + ".c"})
+
+
+def test_a_file_kind_with_sources_needs_its_source_and_its_markers() -> None:
+    catalog = Catalog(kinds_from_document({"kind": [
+        {"name": "obj", "type": "file", "globs": ["*.o"], "sources": ["*.c"],
+         "markers": ["Makefile"], "tier": "marker"}]}, "t.toml"))
+    assert catalog.file_kind("main.o", {"main.o", "main.c", "Makefile"}) is not None
+    assert catalog.file_kind("main.o", {"main.o", "main.c"}) is None  # no marker
+    assert catalog.file_kind("main.o", {"main.o", "util.c", "Makefile"}) is None
+    assert catalog.file_kind(".o", {".o", ".c", "Makefile"}) is None  # no stem
+
+
+def test_a_content_kind_with_a_signature_needs_it_and_a_valid_tag(tmp_path: Path) -> None:
+    root = tmp_path / "proj"
+    write(root / "Cargo.toml", "[package]\n")
+    for name, tag in (("good", GOOD_TAG), ("bad", BAD_TAG), ("none", None)):
+        write(root / name / ".rustc_info.json", "{}")
+        write(root / name / "debug" / "app", size=100)
+        if tag is not None:
+            write(root / name / "CACHEDIR.TAG", tag)
+    found = reported(scan_foundation(root))
+    assert found["good"]["kind"] == "cargo-target-dir"
+    assert "bad" not in found and "none" not in found
 
 
 def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:

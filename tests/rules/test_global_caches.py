@@ -24,6 +24,7 @@ CACHES = {  # where each tool keeps its store below the home folder -> the catal
     ".pyenv": "pyenv", ".rustup": "rustup", ".cache/pip": "pip-cache", ".cache/uv": "uv-cache",
     ".npm": "npm-cache", ".cargo/registry": "cargo-registry", ".gradle/caches": "gradle-caches",
     ".m2/repository": "maven-repository", ".vscode/extensions": "editor-extensions",
+    ".cache/bazel": "bazel-cache", ".cache/virtualenv": "virtualenv-app-data",
 }
 CLEAN = {".cache/pip": "pip cache purge", ".npm": "npm cache clean --force",
          ".cache/uv": "uv cache clean", ".cargo/registry": "cargo cache --autoclean"}
@@ -48,7 +49,11 @@ def _home(root: Path) -> Path:
                         (".npm", "_cacache/content-v2/sha512/ab/cd"),
                         (".cargo/registry", "cache/index.crates.io-6f17d22bba15001f/serde.crate"),
                         (".gradle/caches", "modules-2/files-2.1/x/y.jar"),
-                        (".m2/repository", "org/x/y/1.0/y-1.0.jar")):
+                        (".m2/repository", "org/x/y/1.0/y-1.0.jar"),
+                        (".cache/bazel", "_bazel_u/0123abcd/execroot/__main__/bazel-out/"
+                                         "k8-fastbuild/bin/hello.txt"),
+                        (".cache/virtualenv", "wheel/3.11/image/1/CopyPipInstall/"
+                                              "pip-25.0-py3-none-any/pip/__init__.py")):
         write(home / rel / inside, blob)  # the same bytes in every cache: still no duplicates
     extension = home / ".vscode/extensions/ms-python.python-2024.1.0"
     write(extension / "package.json", '{"name": "python", "publisher": "ms-python"}')

@@ -49,7 +49,8 @@ VCS_MARKERS = frozenset(
      "CVS"}
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
-           "signature", "only", "declared", "with", "safe", "regenerate", "why", "home", "clean"}
+           "signature", "only", "declared", "sources", "with", "safe", "regenerate", "why",
+           "home", "clean"}
 
 
 class CatalogError(ValueError):
@@ -85,6 +86,11 @@ class Kind:
     # of this kind (`tidy fix --kind js-dist`) takes them too. tsc's tsbuildinfo left beside
     # its moved outDir makes `tsc -b` call the project up to date and write nothing.
     with_kinds: tuple[str, ...] = ()
+    # "*.EXT" entries (file kinds): a sibling source of the same stem must be there, the one
+    # this file is compiled from (main.o beside main.c, Cython's core.c beside core.pyx): a
+    # hand-written helper.c has no helper.pyx. The stem is the name up to its first "." or "$"
+    # (core.cpython-311-x86_64-linux-gnu.so is core's; javac's App$1.class is App's).
+    sources: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -98,7 +104,8 @@ class Kind:
 
     @property
     def needs_evidence(self) -> bool:
-        return self.tier == "marker" or bool(self.markers) or bool(self.inside)
+        return (self.tier == "marker" or bool(self.markers) or bool(self.inside)
+                or bool(self.sources))
 
     def matches_name(self, name: str) -> bool:
         return name in self.names or any(fnmatch.fnmatchcase(name, g) for g in self.globs)
@@ -128,11 +135,13 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         only=_texts(table, "only", where),
         declared=_texts(table, "declared", where),
         with_kinds=_texts(table, "with", where),
+        sources=_texts(table, "sources", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
     _check_signature(kind, where)
     _check_declared(kind, where)
+    _check_sources(kind, where)
     return kind
 
 
@@ -172,6 +181,15 @@ def _check_declared(kind: Kind, where: str) -> None:
                                f"sibling JSON file's setting (a folder kind), not {entry!r}")
 
 
+def _check_sources(kind: Kind, where: str) -> None:
+    for entry in kind.sources:
+        ext = entry[2:]
+        if kind.type != "file" or not entry.startswith("*.") or not ext or any(
+                c in ext for c in "*?[]/$"):
+            raise CatalogError(f"{where}: 'sources' entries are \"*.EXT\" (a file kind's "
+                               f"sibling source of the same stem), not {entry!r}")
+
+
 def _check_signature(kind: Kind, where: str) -> None:
     """A signature (and `only`) narrows a named folder kind: names directly inside it."""
     for key, patterns in (("signature", kind.signature), ("only", kind.only)):
@@ -179,9 +197,9 @@ def _check_signature(kind: Kind, where: str) -> None:
             continue
         if kind.type != "dir":
             raise CatalogError(f"{where}: '{key}' is for folder kinds (type = \"dir\")")
-        if not (kind.names or kind.globs):
-            raise CatalogError(f"{where}: '{key}' narrows a kind found by its name; "
-                               "a kind found by what is inside uses 'inside'")
+        if not (kind.names or kind.globs or kind.inside):
+            raise CatalogError(f"{where}: '{key}' narrows a kind found by its name or by "
+                               "what is inside ('inside')")
         for pattern in patterns:
             parts = pattern.split("/")
             nested = key == "signature" and len(parts) == 2  # SUB/NAME: one level below
@@ -278,6 +296,9 @@ class Catalog:
         # end demand), which is nearly every file name.
         file_globs = [g for k in self._file_globs for g in k.globs]
         self._file_glob_re = _union(file_globs)
+        # Each glob kind's own compiled alternation: a name the union lets through (every .c
+        # file, for Cython's kind) costs one regex call per kind, not one fnmatch per glob.
+        self._file_glob_kinds = [(k, _union(k.globs)) for k in self._file_globs]
         self._file_glob_starts, self._file_glob_ends, self._any_file = _literal_ends(file_globs)
         self._dir_glob_re = _union(g for k in self._dir_globs for g in k.globs)
 
@@ -298,14 +319,13 @@ class Catalog:
 
     def file_kind(self, name: str, siblings: Collection[str]) -> Kind | None:
         for kind in self._files_by_name.get(name, ()):
-            if has_sibling_marker(kind, siblings) or not kind.needs_evidence:
+            if _file_confirmed(kind, name, siblings):
                 return kind
         if not (self._any_file or name.startswith(self._file_glob_starts)
                 or name.endswith(self._file_glob_ends)) or not self._file_glob_re.match(name):
             return None
-        for kind in self._file_globs:
-            confirmed = not kind.needs_evidence or has_sibling_marker(kind, siblings)
-            if kind.matches_name(name) and confirmed:
+        for kind, pattern in self._file_glob_kinds:
+            if pattern.match(name) and _file_confirmed(kind, name, siblings):
                 return kind
         return None
 
@@ -331,7 +351,8 @@ class Catalog:
             if _confirmed(kind, path, siblings, inside):
                 return kind
         for kind in self._content_kinds:
-            if kind.inside and _has_any(kind.inside, inside):
+            if kind.inside and _has_any(kind.inside, inside) and _confirmed(
+                    kind, path, siblings, inside):
                 return kind
         if "CACHEDIR.TAG" in inside and has_cachedir_tag(path):
             return self.by_kind_name.get("cachedir-tagged")
@@ -437,8 +458,13 @@ def _only_these(only: tuple[str, ...], path: str, inside: Collection[str]) -> bo
 
 def _has_signature(signature: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
     """A signature entry directly inside, or one SUB/NAME entry one level below (Angular
-    writes dist/<project>/3rdpartylicenses.txt, Vite dist/assets/index-<hash>.js)."""
-    if _has_any([p for p in signature if "/" not in p], inside):
+    writes dist/<project>/3rdpartylicenses.txt, Vite dist/assets/index-<hash>.js). A
+    CACHEDIR.TAG counts only with the standard signature."""
+    direct = [p for p in signature if "/" not in p]
+    if _has_any(direct, [n for n in inside if n != "CACHEDIR.TAG"]):
+        return True
+    if ("CACHEDIR.TAG" in inside and _has_any(direct, ("CACHEDIR.TAG",))
+            and has_cachedir_tag(path)):  # a tag without the standard signature is no one's
         return True
     for pattern in signature:
         sub, slash, leaf = pattern.partition("/")
@@ -470,6 +496,21 @@ def _holds(folder: str, leaf: str) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+def _file_confirmed(kind: Kind, name: str, siblings: Collection[str]) -> bool:
+    if kind.sources and not has_source_sibling(kind.sources, name, siblings):
+        return False
+    if kind.markers:
+        return has_sibling_marker(kind, siblings)
+    return bool(kind.sources) or not kind.needs_evidence
+
+
+def has_source_sibling(sources: Iterable[str], name: str, siblings: Collection[str]) -> bool:
+    """Whether a sibling `<stem><ext>` is there for an entry "*<ext>" of `sources`, the stem
+    being `name` up to its first "." or "$" (a name starting with "." has none)."""
+    stem = re.split(r"[.$]", name, maxsplit=1)[0]
+    return bool(stem) and any(stem + entry[1:] in siblings for entry in sources)
 
 
 def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:
