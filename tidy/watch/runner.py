@@ -46,6 +46,7 @@ from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
 from tidy.fixes.journal import JournalWriteError, RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
+from tidy.watch import kept as put_back
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import Debouncer, Pending, busy_reason
@@ -111,10 +112,12 @@ def run_pass(request: PassRequest) -> PassResult:
     result = PassResult(request.reason, list(request.targets))
     with _pass_lock():
         memory = _load_state()
+        put_back.learn(memory)  # what `tidy undo` put back since the last pass: left alone
         planned: dict[str, tuple[PlannedAction, str, str]] = {}  # path -> (action, rule, root)
         candidates: dict[str, PlannedAction] = {}
         for target in request.targets:
             _one_target(request, target, memory, planned, candidates, result)
+        _leave_put_back(memory, planned, result)
         _budget(request, memory, planned, candidates, result)
         result.left = [item for item in result.left if item["path"] not in planned]
         _apply(request, memory, planned, result)
@@ -189,6 +192,17 @@ def _per_project(report: Report, config: Config, policy: WatchPolicy, root: str,
     _big_files(report, policy, memory, result)
 
 
+def _leave_put_back(memory: dict[str, Any],
+                    planned: dict[str, tuple[PlannedAction, str, str]],
+                    result: PassResult) -> None:
+    """Never move again what the user put back from an earlier pass (tidy/watch/kept.py)."""
+    for path, (_action, rule, _root) in list(planned.items()):
+        why = put_back.why_left(memory, path)
+        if why:
+            del planned[path]
+            result.left.append({"path": path, "rule": rule, "reason": why})
+
+
 def _root_of(target: str, roots: Sequence[str]) -> str:
     inside = [r for r in roots if target == r or target.startswith(r.rstrip(os.sep) + os.sep)]
     return max(inside, key=len) if inside else target
@@ -231,7 +245,8 @@ def _budget(request: PassRequest, memory: dict[str, Any],
             continue
         known = memory.get("caches", {}).get(root, {})
         entries = [(path, group, size, newest) for group, items in known.items()
-                   for path, size, newest in items if path not in planned]
+                   for path, size, newest in items
+                   if path not in planned and not put_back.why_left(memory, path)]
         entries.sort(key=lambda e: (e[3], -e[2], e[0]))
         total = sum(e[2] for e in entries)
         if total <= policy.cache_budget:
@@ -292,6 +307,8 @@ def _apply(request: PassRequest, memory: dict[str, Any],
         journal.close()
     result.run_id = journal.run_id
     _record(outcomes, memory, result, request)
+    if result.done:
+        put_back.remember_run(memory, journal.run_id)
     done = [o for o, _ in outcomes if o.status is Status.DONE]
     if done:
         audit("watch", journal.run_id, summary=_summary(outcomes), items=len(done),
