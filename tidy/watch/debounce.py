@@ -232,16 +232,19 @@ class Busy:
 
 
 def busy_reason(unit: str, touched: Iterable[str], quiet: float,
-                now: float | None = None, proc: str = "/proc") -> Busy | None:
-    """Why the project should not be touched now (and for how long), else None."""
+                now: float | None = None, proc: str = "/proc", builds: bool = True) -> Busy | None:
+    """Why the project should not be touched now (and for how long), else None.
+
+    builds=False for a watched root: a dev server in one project must not hold back every
+    other project below it; the pass asks per item instead (tidy/watch/inuse.py)."""
     now = time.time() if now is None else now
     recent = _recently_modified(touched, quiet, now)
     if recent is not None:
         return Busy(*recent)
-    lock = _git_lock(unit)
+    lock = git_lock(unit)
     if lock:
         return Busy(f"a git operation is running ({lock} exists)", quiet, True)
-    build = build_process(unit, proc)
+    build = build_process(unit, proc) if builds else ""
     if build:
         return Busy(f"a process is running inside it: {build}", quiet, True)
     return None
@@ -263,7 +266,7 @@ def _recently_modified(touched: Iterable[str], quiet: float,
     return None
 
 
-def _git_lock(unit: str) -> str:
+def git_lock(unit: str) -> str:
     """Watchman's defer_vcs: hold while git rewrites the index."""
     current = unit
     while True:
@@ -284,7 +287,7 @@ def build_process(unit: str, proc: str = "/proc") -> str:
         pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
     except OSError:
         return ""
-    mine = _own_family(proc)
+    mine = own_family(proc)
     prefix = unit.rstrip(os.sep) + os.sep
     for pid in pids:
         if pid in mine:
@@ -295,13 +298,13 @@ def build_process(unit: str, proc: str = "/proc") -> str:
             continue
         if cwd != unit and not cwd.startswith(prefix):
             continue
-        name = _comm(proc, pid)
+        name = process_name(proc, pid)
         if name and name not in INTERACTIVE:
             return f"{name} (pid {pid})"
     return ""
 
 
-def _comm(proc: str, pid: int) -> str:
+def process_name(proc: str, pid: int) -> str:
     try:
         with open(f"{proc}/{pid}/comm", encoding="utf-8", errors="replace") as f:
             return f.read().strip()
@@ -309,7 +312,7 @@ def _comm(proc: str, pid: int) -> str:
         return ""
 
 
-def _own_family(proc: str) -> set[int]:
+def own_family(proc: str) -> set[int]:
     """This process, its ancestors (the watcher, the shell) and its descendants."""
     family = {os.getpid()}
     pid = os.getpid()

@@ -49,7 +49,7 @@ from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
 from tidy.watch import kept as put_back
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
-from tidy.watch.debounce import Debouncer, Pending, busy_reason
+from tidy.watch.debounce import MAX_BACKOFF, Debouncer, Pending, busy_reason
 from tidy.watch.policy import WatchPolicy
 
 
@@ -145,7 +145,8 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
     if request.check_busy:
         # Folders the events hit must have been quiet; without events (--once, periodic) the
         # applier's own check of each path's age is the finer one.
-        busy = busy_reason(target, request.touched.get(target, []), policy.quiet)
+        busy = busy_reason(target, request.touched.get(target, []), policy.quiet,
+                           builds=target not in request.roots)
         if busy is not None:
             result.deferred.append(target)
             result.retry.append(target)
@@ -284,7 +285,7 @@ def _fresh_actions(chosen: Sequence[tuple[str, str, int, float]],
 # -- applying --------------------------------------------------------------------------------
 def _apply(request: PassRequest, memory: dict[str, Any],
            planned: dict[str, tuple[PlannedAction, str, str]], result: PassResult) -> None:
-    chosen = _outermost(planned)
+    chosen = _not_in_use(_outermost(planned), planned, request, result)
     if not chosen:
         return
     journal = RunJournal.create("watch", request.roots,
@@ -314,6 +315,33 @@ def _apply(request: PassRequest, memory: dict[str, Any],
         audit("watch", journal.run_id, summary=_summary(outcomes), items=len(done),
               bytes=sum(o.bytes for o in done), files=sum(o.files for o in done),
               skipped=result.skipped, failed=result.failed, roots=list(request.roots))
+
+
+def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, str]],
+                request: PassRequest, result: PassResult) -> list[str]:
+    """The chosen paths no live process uses (tidy/watch/inuse.py); the others are skipped,
+    and their project (not the whole watched folder) is looked at again later."""
+    if not chosen:
+        return chosen
+    from tidy.watch import inuse
+
+    everyone = inuse.processes()
+    free = []
+    for path in chosen:
+        action, rule, _root = planned[path]
+        project = inuse.project_of(path, action.root, action.is_repo)
+        reason = inuse.in_use(path, project, everyone)
+        if not reason:
+            free.append(path)
+            continue
+        entry = {"path": path, "rule": rule, "code": action.code, "status": "skipped",
+                 "reason": reason, "bytes": 0, "files": 0, "run": "", "where": ""}
+        result.actions.append(entry)
+        watch_log.write("action", **entry)
+        result.skipped += 1
+        result.retry.append(project)
+    result.retry = sorted(set(result.retry))
+    return free
 
 
 def _quiet_for(root: str, request: PassRequest) -> float:
@@ -579,6 +607,7 @@ class Watcher:
                                    ignore=[state.state_dir()])
         self.stop_event = threading.Event()
         self.passes = 0
+        self._retries: dict[str, int] = {}  # target -> passes in a row that left it busy
 
     def _is_artifact(self, folder: str, name: str) -> bool:
         if not self.catalog.dir_candidates(name):
@@ -658,7 +687,8 @@ class Watcher:
     def _settled(self, ready: list[Pending]) -> None:
         targets, touched, again = [], {}, []
         for pending in ready:
-            busy = busy_reason(pending.unit, pending.touched or {pending.unit}, self.policy.quiet)
+            busy = busy_reason(pending.unit, pending.touched or {pending.unit}, self.policy.quiet,
+                               builds=pending.unit not in self.options.roots)
             if busy is not None:
                 pending.deferrals += 1
                 wait = busy.backoff(pending.deferrals)
@@ -685,15 +715,27 @@ class Watcher:
         # tidy's own moves make events in the parents: they are not news.
         self.debouncer.discard_own(result.moved)
         self.debouncer.suppress(result.moved, self.policy.settle * 3 + 1)
-        for target in result.retry:
-            self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()),
-                                 self.policy.quiet)
+        self._look_again(targets, result.retry)
         if result.done or result.warnings or result.deferred:
             self.say(f"tidy watch: {reason} pass over {len(targets)} folder(s)"
                      f"{f' ({events:,} events)' if events else ''}: moved {result.done}, "
                      f"skipped {result.skipped}, deferred {len(result.deferred)}, "
                      f"{len(result.warnings)} warning(s)"
                      + (f"; `tidy undo {result.run_id}` reverts it" if result.done else ""))
+
+
+    def _look_again(self, targets: list[str], retry: list[str]) -> None:
+        """Busy items' projects come back after `quiet`, then later and later while they stay
+        busy (a dev server holding node_modules open all day costs a look every 5 min)."""
+        for target in targets:
+            if target not in retry:
+                self._retries.pop(target, None)
+        if len(self._retries) > 10_000:
+            self._retries.clear()
+        for target in retry:
+            tries = self._retries[target] = self._retries.get(target, 0) + 1
+            wait = min(self.policy.quiet * 2.0 ** (tries - 1), MAX_BACKOFF)
+            self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()), wait)
 
 
 def _without_nested(targets: list[str]) -> list[str]:
