@@ -294,12 +294,31 @@ def render_cron(job: Job) -> str:
     return text
 
 
-def _cron_argv(line: str) -> list[str]:
+def _cron_fields(line: str) -> tuple[str, str]:
+    """A crontab job line as (its schedule, its command); ("", "") when it is none."""
+    if line.startswith("@"):  # @daily, @reboot ...: one word of schedule
+        fields = line.split(None, 1)
+        return (fields[0], fields[1]) if len(fields) == 2 else ("", "")
     fields = line.split(None, 5)
-    if len(fields) != 6:
+    return (" ".join(fields[:5]), fields[5]) if len(fields) == 6 else ("", "")
+
+
+def _cron_when(line: str) -> str:
+    """"02:30" for tidy's own `M H * * *`; a schedule the user edited, as it is written."""
+    spec = _cron_fields(line.strip())[0]
+    fields = spec.split()
+    if len(fields) == 5 and fields[0].isdigit() and fields[1].isdigit() \
+            and fields[2:] == ["*", "*", "*"]:
+        return f"{int(fields[1]):02d}:{int(fields[0]):02d}"
+    return printable(spec) if spec else "?"
+
+
+def _cron_argv(line: str) -> list[str]:
+    command = _cron_fields(line)[1]
+    if not command:
         return []
     try:
-        return shlex.split(cron_unescape(fields[5]))
+        return shlex.split(cron_unescape(command))
     except ValueError:
         return []
 
@@ -539,9 +558,8 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
     region = _region(_read_crontab(where))
     if not region:
         return None
-    line = next((ln for ln in region if ln.strip() and not ln.startswith("#")), "")
-    fields = line.split(None, 5)
-    when = f"{int(fields[1]):02d}:{int(fields[0]):02d}" if len(fields) == 6 else "?"
+    line = next((ln for ln in region if _is_tidy_job(ln)), "")
+    when = _cron_when(line)
     command = _cron_argv(line)
     return Installed("cron", [where.crontab_file or "crontab"], when,
                      [c for c in command if c not in (">/dev/null", "2>&1")])
@@ -576,9 +594,19 @@ def _read_crontab(where: Locations) -> str:
                 return f.read()
         except FileNotFoundError:
             return ""
-    proc = subprocess.run(["crontab", "-l"], capture_output=True, check=False)
+    try:
+        proc = subprocess.run(["crontab", "-l"], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise ScheduleError(f"crontab -l: {error}; your crontab is left as it is") from None
     if proc.returncode != 0:
-        return ""  # "no crontab for user": empty
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        if _NO_CRONTAB.search(message):
+            return ""  # "no crontab for user" (busybox: "can't open ...: No such file"): empty
+        # Anything else (a busy spool, a permission, a PAM refusal): what the crontab holds is
+        # unknown, and writing tidy's lines over it would drop every job of the user's.
+        first = (message.splitlines() or [f"exit {proc.returncode}"])[0]
+        raise ScheduleError(f"crontab -l failed: {printable(first)}; your crontab is left as "
+                            "it is (run the command again once `crontab -l` works)")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -599,11 +627,14 @@ def _write_crontab(where: Locations, text: str) -> None:
         os.unlink(f.name)
 
 
+_NO_CRONTAB = re.compile(r"no crontab|no such file", re.IGNORECASE)
+
+
 def _region(text: str) -> list[str]:
     lines = text.splitlines()
-    if CRON_BEGIN not in "\n".join(lines):
+    start = next((i for i, ln in enumerate(lines) if ln.startswith(CRON_BEGIN)), None)
+    if start is None:  # the marker's words elsewhere in a line of the user's are no region
         return []
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(CRON_BEGIN))
     end = next((i for i, ln in enumerate(lines) if ln.startswith(CRON_END) and i > start),
                len(lines) - 1)
     return lines[start:end + 1]
