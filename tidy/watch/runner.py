@@ -136,6 +136,10 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
     from tidy import engine
 
     root = _root_of(target, request.roots)
+    escaped = escaped_from(target, request.roots)
+    if escaped:
+        _warn(result, f"{printable(target)}: {escaped}; left alone")
+        return
     try:
         config = load_config(target, request.config_path)
         policy = _policy_for(config, request.overrides)
@@ -260,25 +264,30 @@ def _budget(request: PassRequest, memory: dict[str, Any],
             remaining -= entry[2]
         watch_log.write("budget", root=root, total=total, budget=policy.cache_budget,
                         evicting=len(chosen), after=remaining)
-        fresh = _fresh_actions(chosen, candidates, config, policy)
+        fresh = _fresh_actions(root, chosen, candidates, config, policy)
         for path, _group, _size, _newest in chosen:
             action = fresh.get(path)
             if action is not None:
                 planned.setdefault(path, (action, "cache-budget", root))
 
 
-def _fresh_actions(chosen: Sequence[tuple[str, str, int, float]],
+def _fresh_actions(root: str, chosen: Sequence[tuple[str, str, int, float]],
                    candidates: dict[str, PlannedAction], config: Config,
                    policy: WatchPolicy) -> dict[str, PlannedAction]:
-    """PlannedActions for the chosen caches: from this pass's scans, else a scan of their repo."""
+    """PlannedActions for the chosen caches: from this pass's scans, else a scan of their repo
+    (remembered from an earlier pass: scanned only while it is still a folder inside `root`,
+    reached without a link; a repo swapped for a link since is never followed)."""
     from tidy import engine
 
     fresh = {path: candidates[path] for path, *_ in chosen if path in candidates}
     for group in sorted({g for path, g, *_ in chosen if path not in fresh}):
+        if escaped_from(group, [root]):
+            continue
         with contextlib.suppress(engine.ScanError, OSError):
             report = engine.scan([group], config)
             for action in policies.cache_candidates(report, policy, config):
-                fresh.setdefault(action.path, action)
+                if _inside(action.path, root):
+                    fresh.setdefault(action.path, action)
     return fresh
 
 
@@ -330,7 +339,8 @@ def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, 
     for path in chosen:
         action, rule, _root = planned[path]
         project = inuse.project_of(path, action.root, action.is_repo)
-        reason = inuse.in_use(path, project, everyone)
+        escaped = escaped_from(action.scan_root, request.roots)
+        reason = escaped or inuse.in_use(path, project, everyone)
         if not reason:
             free.append(path)
             continue
@@ -339,7 +349,8 @@ def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, 
         result.actions.append(entry)
         watch_log.write("action", **entry)
         result.skipped += 1
-        result.retry.append(project)
+        if not escaped:
+            result.retry.append(project)
     result.retry = sorted(set(result.retry))
     return free
 
@@ -473,7 +484,39 @@ def _load_state() -> dict[str, Any]:
         loaded = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return _sane_state(loaded) if isinstance(loaded, dict) else {}
+
+
+def _sane_state(loaded: dict[str, Any]) -> dict[str, Any]:
+    """The state as tidy writes it, whatever the file held: entries of the wrong shape are
+    dropped (they ended each pass in an internal error, so the watcher never cleaned again),
+    and so is a remembered cache outside the watched folder it is filed under (it made the
+    budget move caches anywhere). What kept.py keeps it checks itself."""
+    memory: dict[str, Any] = {key: loaded[key] for key in ("runs", "kept") if key in loaded}
+    caches: dict[str, dict[str, list[list[Any]]]] = {}
+    for root, groups in _items(loaded.get("caches")):
+        for group, items in _items(groups):
+            if not _inside(group, root):
+                continue
+            kept_items = [list(item) for item in items if _cache_entry(item, group)] \
+                if isinstance(items, list) else []
+            if kept_items:
+                caches.setdefault(root, {})[group] = kept_items
+    memory["caches"] = caches
+    memory["warned"] = {path: size for path, size in _items(loaded.get("warned"))
+                        if isinstance(size, int) and not isinstance(size, bool)}
+    return memory
+
+
+def _items(value: Any) -> list[tuple[str, Any]]:
+    return [(k, v) for k, v in value.items() if isinstance(k, str) and os.path.isabs(k)] \
+        if isinstance(value, dict) else []
+
+
+def _cache_entry(item: Any, group: str) -> bool:
+    return (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+            and _inside(item[0], group) and item[0] != group
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in item[1:]))
 
 
 def _save_state(memory: dict[str, Any]) -> None:
@@ -490,6 +533,22 @@ def _save_state(memory: dict[str, Any]) -> None:
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def escaped_from(path: str, roots: Sequence[str]) -> str:
+    """Why a pass must not act at `path` by its name, or "": it is outside every watched
+    folder, or reaching it now goes through a symlink (the watched folder, or a project in
+    it, swapped for a link since: its name leads elsewhere, and tidy never follows it).
+    Watched folders are resolved once, when watching starts (check_roots)."""
+    if not any(_inside(path, root) for root in roots):
+        return "outside every watched folder"
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return "cannot be resolved"
+    if real != path:
+        return f"reached through a symlink now (it leads to {printable(real)}): never followed"
+    return ""
 
 
 # -- entry points ----------------------------------------------------------------------------
