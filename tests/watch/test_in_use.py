@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.conftest import make_repo, write
-from tests.watch.helpers import DAY, compile_to_cache, run_tidy, set_age, wait_for
+from tests.watch.helpers import DAY, compile_to_cache, run_tidy, set_age, wait_for, watcher
 
 HOLD = "import sys, time; f = open(sys.argv[1], 'rb'); print('open', flush=True); time.sleep(60)"
 
@@ -122,3 +122,43 @@ def test_a_git_operation_in_a_repo_below_the_watched_folder_holds_it_back(
     assert actions[str(locked)][0] == "skipped"
     assert "a git operation is running" in actions[str(locked)][1]
     assert locked.exists() and not other.exists()
+
+
+WATCHING = """
+import sys, time
+from watchdog.events import FileSystemEventHandler
+from watchdog.observers import Observer
+observer = Observer()
+observer.schedule(FileSystemEventHandler(), sys.argv[1], recursive=True)
+observer.start()
+print("watching", flush=True)
+time.sleep(60)
+"""
+
+
+def test_a_cache_a_dev_server_watches_for_changes_stays(tmp_path: Path, state: Path) -> None:
+    """`tsc -w`, vite, webpack --watch started from another folder hold no file open: they
+    hold inotify watches inside node_modules (measured: a `tsc -w -p web` from / had its
+    node_modules, dist and .tsbuildinfo moved under it)."""
+    root = _workspace(tmp_path)
+    watched, free = _cache(root, "served"), _cache(root, "idle")
+    with running([sys.executable, "-c", WATCHING, str(watched)]) as proc:
+        assert proc.stdout is not None and proc.stdout.readline() == "watching\n"
+        result = _once(root, state)
+        assert (watched / "3.11" / "main.data.json").exists()
+    status, reason = _by_path(result)[str(watched)]
+    assert status == "skipped" and f"(pid {proc.pid}) watches it for changes" in reason
+    assert not free.exists()
+
+
+def test_a_tidy_watch_started_inside_the_folder_holds_nothing_back(tmp_path: Path,
+                                                                   state: Path) -> None:
+    """A watcher run from a shell in the watched folder (its working folder is there, and it
+    watches the cache folders) made every `--once` of the folder defer it whole: busy."""
+    root = _workspace(tmp_path)
+    cache = _cache(root, "app")
+    no_budget = write(tmp_path / "plain.toml", "")
+    with watcher(root, state, "--config", str(no_budget), cwd=root):
+        result = _once(root, state)
+    assert result["deferred"] == [] and _by_path(result)[str(cache)] == ("done", "")
+    assert not cache.exists()

@@ -299,9 +299,22 @@ def build_process(unit: str, proc: str = "/proc") -> str:
         if cwd != unit and not cwd.startswith(prefix):
             continue
         name = process_name(proc, pid)
-        if name and name not in INTERACTIVE:
+        if name and name not in INTERACTIVE and not is_tidy(proc, pid):
             return f"{name} (pid {pid})"
     return ""
+
+
+def is_tidy(proc: str, pid: int) -> bool:
+    """Another tidy (a watcher started in the folder, a `tidy fix`): no build. A watcher
+    started from inside ~/code held back every `--once` and pass of a second one there."""
+    try:
+        with open(f"{proc}/{pid}/cmdline", "rb") as f:
+            argv = f.read().split(b"\0")
+    except OSError:
+        return False
+    if len(argv) > 2 and argv[1:3] == [b"-m", b"tidy"]:
+        return True
+    return any(os.path.basename(arg) == b"tidy" for arg in argv[:2])
 
 
 def process_name(proc: str, pid: int) -> str:

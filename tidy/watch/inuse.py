@@ -9,11 +9,14 @@ checks still hold), and an item is left for later when a process
 
 - has a file inside it open, runs a program from it, maps a library from it, or sits in it
   (its working folder): whatever the process is, a shell in `node_modules` included;
+- watches it or anything inside it for changes (an inotify watch, read from fdinfo): `tsc -w`,
+  vite, webpack --watch hold no file open, yet serve from there;
 - or, not a shell or an editor (debounce.INTERACTIVE), works inside the item's project (the
   repo holding it; outside a repo the folder holding it): a build, a test run, a dev server;
 - or the repo holding it has a git operation running (`.git/index.lock`).
 
-tidy's own processes (this one, the watcher above it, their children) are not counted.
+tidy's own processes (this one, the watcher above it, their children) and other tidy
+processes (a second watcher, a `tidy fix`: their own locks order them) are not counted.
 A process that starts using the item after the look is not seen: the look and the rename are
 a batch apart (milliseconds to seconds).
 """
@@ -26,7 +29,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from tidy.core.printable import printable
-from tidy.watch.debounce import INTERACTIVE, git_lock, own_family, process_name
+from tidy.watch.debounce import INTERACTIVE, git_lock, is_tidy, own_family, process_name
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,7 @@ class Process:
     name: str
     cwd: str  # "" when unreadable
     paths: frozenset[str]  # files open, the program, mapped files
+    watched: frozenset[tuple[int, int]] = frozenset()  # (st_dev, st_ino) of its inotify watches
 
 
 def processes(proc: str = "/proc") -> list[Process]:
@@ -46,13 +50,16 @@ def processes(proc: str = "/proc") -> list[Process]:
     mine = own_family(proc)
     found = []
     for pid in pids:
-        if pid in mine:
+        if pid in mine or is_tidy(proc, pid):
             continue
         base = f"{proc}/{pid}"
         cwd = _link(f"{base}/cwd")
-        paths = {p for p in (_link(f"{base}/exe"), *_open_files(base), *_mapped(base)) if p}
-        if cwd or paths:
-            found.append(Process(pid, process_name(proc, pid), cwd, frozenset(paths)))
+        links = _fd_links(base)
+        paths = {p for p in (_link(f"{base}/exe"), *_paths(links), *_mapped(base)) if p}
+        watched = _inotify_watches(base, links)
+        if cwd or paths or watched:
+            found.append(Process(pid, process_name(proc, pid), cwd, frozenset(paths),
+                                 frozenset(watched)))
     return found
 
 
@@ -65,6 +72,9 @@ def in_use(path: str, project: str, everyone: Sequence[Process]) -> str:
         held = next((p for p in process.paths if _inside(p, path)), "")
         if held:
             return f"in use: {who} has {printable(held)} open"
+    watcher = _watching(path, everyone)
+    if watcher:
+        return f"in use: {watcher} watches it for changes (a dev server, a `--watch` build)"
     lock = git_lock(os.path.dirname(path))
     if lock:
         return f"a git operation is running ({printable(lock)} exists)"
@@ -96,13 +106,81 @@ def _link(path: str) -> str:
     return target.removesuffix(" (deleted)")
 
 
-def _open_files(base: str) -> Iterable[str]:
+def _fd_links(base: str) -> dict[str, str]:
+    """fd number -> what it is (a path, pipe:[..], anon_inode:inotify ...)."""
     try:
         fds = os.listdir(f"{base}/fd")
     except OSError:
-        return
+        return {}
+    links = {}
     for fd in fds:
-        yield _link(f"{base}/fd/{fd}")
+        with contextlib.suppress(OSError):
+            links[fd] = os.readlink(f"{base}/fd/{fd}")
+    return links
+
+
+def _paths(links: dict[str, str]) -> Iterable[str]:
+    for target in links.values():
+        if target.startswith("/"):
+            yield target.removesuffix(" (deleted)")
+
+
+def _inotify_watches(base: str, links: dict[str, str]) -> set[tuple[int, int]]:
+    """What the process's inotify instances watch, as (st_dev, st_ino): fdinfo lines such as
+    `inotify wd:1 ino:5a2c1 sdev:fe00000 ...` (hex; sdev in the kernel's dev_t layout)."""
+    found: set[tuple[int, int]] = set()
+    for fd, target in links.items():
+        if target != "anon_inode:inotify":
+            continue
+        with contextlib.suppress(OSError), open(f"{base}/fdinfo/{fd}", "rb") as f:
+            for line in f:
+                if line.startswith(b"inotify "):
+                    found |= _watch_of(line)
+    return found
+
+
+def _watch_of(line: bytes) -> set[tuple[int, int]]:
+    fields = dict(part.split(b":", 1) for part in line.split()[1:] if b":" in part)
+    try:
+        ino, sdev = int(fields[b"ino"], 16), int(fields[b"sdev"], 16)
+    except (KeyError, ValueError):
+        return set()
+    return {(os.makedev(sdev >> 20, sdev & 0xFFFFF), ino)}
+
+
+def _watching(path: str, everyone: Sequence[Process]) -> str:
+    """'name (pid N)' of a process with an inotify watch on `path` or anything inside it.
+    Only the inode numbers of the entries are read (readdir), no stat each."""
+    watchers = [p for p in everyone if p.watched]
+    if not watchers:
+        return ""
+    try:
+        dev = os.lstat(path).st_dev
+    except OSError:
+        return ""
+    inodes = {ino for p in watchers for d, ino in p.watched if d == dev}
+    if not inodes:
+        return ""
+    for ino in _inodes_below(path):
+        if ino in inodes:
+            who = next(p for p in watchers if (dev, ino) in p.watched)
+            return f"{printable(who.name) or '?'} (pid {who.pid})"
+    return ""
+
+
+def _inodes_below(path: str) -> Iterable[int]:
+    with contextlib.suppress(OSError):
+        yield os.lstat(path).st_ino
+    todo = [path]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as entries:
+                for entry in entries:
+                    yield entry.inode()
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+        except OSError:
+            continue
 
 
 def _mapped(base: str) -> set[str]:
