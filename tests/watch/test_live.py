@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -189,3 +190,29 @@ def test_tidys_own_moves_do_not_start_another_pass(tmp_path: Path, state: Path) 
     passes = [p for p in log_entries(state, "pass") if p["reason"] == "events"]
     assert len(passes) == 1, passes
     assert os.listdir(repo / "pkg" / "__pycache__") == []
+
+
+@pytest.mark.slow
+def test_a_cache_renamed_into_place_then_deleted_keeps_the_watcher_alive_and_quiet(
+        tmp_path: Path, state: Path) -> None:
+    """cargo builds in `targetXXXX` and renames it to `target`. The watcher printed watchdog's
+    RuntimeWarning ("Callback with id '1' already exists") on the user's terminal, miscounted
+    the renamed folder's watch, and when `target` was deleted (`cargo clean`) or the watcher
+    stopped, that count raised KeyError: on the inotify thread (no event was seen again) and
+    at exit (exit 3)."""
+    repo = make_repo(tmp_path / "ws" / "rs")
+    write(repo / "Cargo.toml", '[package]\nname = "rs"\nversion = "0.1.0"\n')
+    source = write(repo / "py" / "gone.py", "")
+    stale = compile_to_cache(source)
+    set_age(repo / "py", 3600)
+    with watcher(tmp_path / "ws", state, *FAST):
+        write(repo / "targetXX01" / "debug" / "rs", "binary")
+        time.sleep(0.3)
+        os.rename(repo / "targetXX01", repo / "target")
+        time.sleep(0.3)
+        shutil.rmtree(repo / "target")  # cargo clean: the watch goes (IN_IGNORED)
+        time.sleep(0.3)
+        source.unlink()  # still watching: the stale .pyc goes
+        wait_for(lambda: not stale.exists(), 20, "the stale .pyc to be moved")
+    errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
+    assert "Warning" not in errors and "Error" not in errors, errors
