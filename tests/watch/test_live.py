@@ -216,3 +216,27 @@ def test_a_cache_renamed_into_place_then_deleted_keeps_the_watcher_alive_and_qui
         wait_for(lambda: not stale.exists(), 20, "the stale .pyc to be moved")
     errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
     assert "Warning" not in errors and "Error" not in errors, errors
+
+
+@pytest.mark.slow
+def test_a_repo_renamed_or_deleted_while_watched_is_no_warning(tmp_path: Path,
+                                                               state: Path) -> None:
+    """Renaming or deleting a repo is the user's business: the passes over its old name said
+    `warning: ... scan failed: no such file or directory` on the terminal and in --status."""
+    root = tmp_path / "ws"
+    app, old = make_repo(root / "app"), make_repo(root / "old")
+    write(app / "pkg" / "keep.py", "")
+    with watcher(root, state, *FAST):
+        os.rename(app, root / "renamed")
+        shutil.rmtree(old)
+        source = write(root / "renamed" / "pkg" / "gone.py", "")
+        stale = compile_to_cache(source)
+        set_age(root / "renamed" / "pkg", 3600)
+        source.unlink()
+        wait_for(lambda: not stale.exists(), 20, "the renamed repo's stale .pyc to be moved")
+        wait_for(lambda: any({str(app), str(old)} & set(p["targets"])
+                             for p in log_entries(state, "pass")), 20, "a pass over the old names")
+    assert log_entries(state, "warning") == []
+    assert {e["path"] for e in log_entries(state, "gone")} & {str(app), str(old)}
+    errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
+    assert "scan failed" not in errors and " 0 warning(s)" in errors, errors

@@ -162,6 +162,9 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
         _warn(result, f"{target}: {error}")
         return
     except (engine.ScanError, OSError) as error:
+        if not os.path.lexists(target):  # deleted or renamed since its events: nothing to do
+            watch_log.write("gone", path=target)
+            return
         _warn(result, f"{target}: scan failed: {error}")
         return
     for group in report.groups:
