@@ -162,3 +162,26 @@ def test_a_tidy_watch_started_inside_the_folder_holds_nothing_back(tmp_path: Pat
         result = _once(root, state)
     assert result["deferred"] == [] and _by_path(result)[str(cache)] == ("done", "")
     assert not cache.exists()
+
+
+def test_a_test_run_started_from_another_folder_keeps_its_project(tmp_path: Path,
+                                                                  state: Path) -> None:
+    """`python -m pytest ~/code/app` from a terminal elsewhere: no working folder in the
+    project, no file of the cache open while a test runs. Its path on the command line says
+    whose it is."""
+    root = _workspace(tmp_path)
+    cache, other = _cache(root, "app"), _cache(root, "other")
+    write(cache.parent / "tests" / "test_slow.py",
+          "import time\n\ndef test_slow():\n    print('running', flush=True)\n"
+          "    time.sleep(60)\n")
+    argv = [sys.executable, "-m", "pytest", "-q", "-s", "-p", "no:cacheprovider",
+            str(cache.parent / "tests")]
+    with running(argv, cwd=tmp_path) as proc:
+        assert proc.stdout is not None
+        wait_for(lambda: "running" in proc.stdout.readline(), 30, "the test to run")  # type: ignore[union-attr]
+        result = _once(root, state)
+        assert (cache / "3.11" / "main.data.json").exists(), "moved under a running test"
+    status, reason = _by_path(result)[str(cache)]
+    assert status == "skipped", reason
+    assert f"(pid {proc.pid}) was given {cache.parent / 'tests'}" in reason
+    assert not other.exists()

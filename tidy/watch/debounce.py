@@ -30,6 +30,10 @@ INTERACTIVE = frozenset({
     "bash", "zsh", "sh", "dash", "fish", "ksh", "mksh", "tcsh", "csh", "nu", "xonsh", "tmux",
     "tmux: server", "screen", "SCREEN", "vim", "nvim", "vi", "emacs", "nano", "micro", "hx",
     "less", "more", "man", "sudo", "su", "login", "sshd", "mc", "ranger", "watch", "tail",
+    # Graphical editors, opened on a folder (`code ~/code/app`: the path is in their command
+    # line, which inuse.py reads): they show files, their language servers are processes of
+    # their own.
+    "code", "codium", "cursor", "subl", "sublime_text", "zed", "gedit", "kate", "gvim",
 })
 
 

@@ -12,7 +12,9 @@ checks still hold), and an item is left for later when a process
 - watches it or anything inside it for changes (an inotify watch, read from fdinfo): `tsc -w`,
   vite, webpack --watch hold no file open, yet serve from there;
 - or, not a shell or an editor (debounce.INTERACTIVE), works inside the item's project (the
-  repo holding it; outside a repo the folder holding it): a build, a test run, a dev server;
+  repo holding it; outside a repo the folder holding it), or was given a path in it on its
+  command line (`pytest ~/code/app`, `npm --prefix ~/code/web`): a build, a test run, a dev
+  server, started from another folder;
 - or the repo holding it has a git operation running (`.git/index.lock`).
 
 tidy's own processes (this one, the watcher above it, their children) and other tidy
@@ -39,6 +41,7 @@ class Process:
     cwd: str  # "" when unreadable
     paths: frozenset[str]  # files open, the program, mapped files
     watched: frozenset[tuple[int, int]] = frozenset()  # (st_dev, st_ino) of its inotify watches
+    given: tuple[str, ...] = ()  # the paths in its command line, made absolute
 
 
 def processes(proc: str = "/proc") -> list[Process]:
@@ -57,9 +60,10 @@ def processes(proc: str = "/proc") -> list[Process]:
         links = _fd_links(base)
         paths = {p for p in (_link(f"{base}/exe"), *_paths(links), *_mapped(base)) if p}
         watched = _inotify_watches(base, links)
-        if cwd or paths or watched:
+        given = _given_paths(base, cwd)
+        if cwd or paths or watched or given:
             found.append(Process(pid, process_name(proc, pid), cwd, frozenset(paths),
-                                 frozenset(watched)))
+                                 frozenset(watched), given))
     return found
 
 
@@ -79,9 +83,15 @@ def in_use(path: str, project: str, everyone: Sequence[Process]) -> str:
     if lock:
         return f"a git operation is running ({printable(lock)} exists)"
     for process in everyone:
-        if process.name not in INTERACTIVE and process.cwd and _inside(process.cwd, project):
+        if process.name in INTERACTIVE:
+            continue
+        if process.cwd and _inside(process.cwd, project):
             return (f"a process is running inside its project: {printable(process.name)} "
                     f"(pid {process.pid})")
+        named = next((g for g in process.given if _inside(g, project)), "")
+        if named:
+            return (f"a process is working on its project: {printable(process.name)} "
+                    f"(pid {process.pid}) was given {printable(named)}")
     return ""
 
 
@@ -104,6 +114,27 @@ def _link(path: str) -> str:
     if not target.startswith("/"):
         return ""  # pipe:[..], socket:[..], anon_inode:...
     return target.removesuffix(" (deleted)")
+
+
+def _given_paths(base: str, cwd: str) -> tuple[str, ...]:
+    """The paths a command line names (`pytest ~/code/app`, `npm --prefix ~/code/web`,
+    `cargo --manifest-path=...`): words holding a `/`, relative ones taken from its cwd."""
+    try:
+        with open(f"{base}/cmdline", "rb") as f:
+            argv = f.read().split(b"\0")[1:]
+    except OSError:
+        return ()
+    found = []
+    for raw in argv[:256]:
+        word = os.fsdecode(raw).rpartition("=")[2]
+        if "/" not in word or "\n" in word:
+            continue
+        if not word.startswith("/"):
+            if not cwd:
+                continue
+            word = os.path.join(cwd, word)
+        found.append(os.path.normpath(word))
+    return tuple(found)
 
 
 def _fd_links(base: str) -> dict[str, str]:
