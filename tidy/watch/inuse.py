@@ -25,6 +25,7 @@ a batch apart (milliseconds to seconds).
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import os
 from collections.abc import Iterable, Sequence
@@ -67,32 +68,67 @@ def processes(proc: str = "/proc") -> list[Process]:
     return found
 
 
-def in_use(path: str, project: str, everyone: Sequence[Process]) -> str:
-    """Why `path` must not move now (see the module doc), or ""."""
-    for process in everyone:
-        who = f"{printable(process.name) or '?'} (pid {process.pid})"
-        if process.cwd and _inside(process.cwd, path):
-            return f"in use: {who} works inside it"
-        held = next((p for p in process.paths if _inside(p, path)), "")
-        if held:
-            return f"in use: {who} has {printable(held)} open"
-    watcher = _watching(path, everyone)
-    if watcher:
-        return f"in use: {watcher} watches it for changes (a dev server, a `--watch` build)"
-    lock = git_lock(os.path.dirname(path))
-    if lock:
-        return f"a git operation is running ({printable(lock)} exists)"
-    for process in everyone:
-        if process.name in INTERACTIVE:
-            continue
-        if process.cwd and _inside(process.cwd, project):
-            return (f"a process is running inside its project: {printable(process.name)} "
-                    f"(pid {process.pid})")
-        named = next((g for g in process.given if _inside(g, project)), "")
-        if named:
-            return (f"a process is working on its project: {printable(process.name)} "
-                    f"(pid {process.pid}) was given {printable(named)}")
-    return ""
+class Users:
+    """What every process uses, indexed by path: each question is a binary search, so a pass
+    of a thousand moves asks a thousand times without going over every process each time."""
+
+    def __init__(self, everyone: Sequence[Process]) -> None:
+        self.everyone = list(everyone)
+        # (path, what, index into everyone): what it holds, where it works
+        self._held = sorted([(p, "open", i) for i, proc in enumerate(everyone) for p in proc.paths]
+                            + [(proc.cwd, "cwd", i) for i, proc in enumerate(everyone)
+                               if proc.cwd])
+        # where builds (not shells, not editors) work, and the paths they were given
+        self._builds = sorted(
+            [(proc.cwd, "cwd", i) for i, proc in enumerate(everyone)
+             if proc.cwd and proc.name not in INTERACTIVE]
+            + [(g, "given", i) for i, proc in enumerate(everyone)
+               if proc.name not in INTERACTIVE for g in proc.given])
+
+    @classmethod
+    def read(cls, proc: str = "/proc") -> Users:
+        return cls(processes(proc))
+
+    def in_use(self, path: str, project: str) -> str:
+        """Why `path` must not move now (see the module doc), or ""."""
+        held = _first_inside(self._held, path)
+        if held is not None:
+            where, what, i = held
+            who = _who(self.everyone[i])
+            if what == "cwd":
+                return f"in use: {who} works inside it"
+            return f"in use: {who} has {printable(where)} open"
+        watcher = _watching(path, self.everyone)
+        if watcher:
+            return f"in use: {watcher} watches it for changes (a dev server, a `--watch` build)"
+        lock = git_lock(os.path.dirname(path))
+        if lock:
+            return f"a git operation is running ({printable(lock)} exists)"
+        build = _first_inside(self._builds, project)
+        if build is not None:
+            where, what, i = build
+            if what == "cwd":
+                return f"a process is running inside its project: {_who(self.everyone[i])}"
+            return (f"a process is working on its project: {_who(self.everyone[i])} was given "
+                    f"{printable(where)}")
+        return ""
+
+
+def _who(process: Process) -> str:
+    return f"{printable(process.name) or '?'} (pid {process.pid})"
+
+
+def _first_inside(index: list[tuple[str, str, int]],
+                  folder: str) -> tuple[str, str, int] | None:
+    """The first entry of the sorted `index` at `folder` or below it."""
+    at = bisect.bisect_left(index, (folder,))
+    if at < len(index) and index[at][0] == folder:
+        return index[at]
+    prefix = folder.rstrip(os.sep) + os.sep
+    at = bisect.bisect_left(index, (prefix,))
+    if at < len(index) and index[at][0].startswith(prefix):
+        return index[at]
+    return None
 
 
 def project_of(path: str, group_root: str, is_repo: bool) -> str:

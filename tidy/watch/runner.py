@@ -337,13 +337,13 @@ def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, 
         return chosen
     from tidy.watch import inuse
 
-    everyone = inuse.processes()
+    users = inuse.Users.read()
     free = []
     for path in chosen:
         action, rule, _root = planned[path]
         project = inuse.project_of(path, action.root, action.is_repo)
         escaped = escaped_from(action.scan_root, request.roots)
-        reason = escaped or inuse.in_use(path, project, everyone)
+        reason = escaped or users.in_use(path, project)
         if not reason:
             free.append(path)
             continue
