@@ -78,23 +78,26 @@ def test_a_crontab_that_cannot_be_listed_is_never_overwritten(tmp_path: Path,
     assert status.returncode == 2 and "crontab -l failed" in status.stderr
 
 
+@pytest.mark.parametrize("user", [USER, USER.rstrip("\n"), "# only a comment, no newline"])
 def test_install_reinstall_remove_through_the_crontab_command_keep_the_users_bytes(
-        tmp_path: Path) -> None:
-    (tmp_path / "store").write_text(USER)
+        tmp_path: Path, user: str) -> None:
+    """A crontab whose last line had no newline came back from install + remove with one
+    added: a newline is needed before tidy's lines, and now remove takes it away again."""
+    (tmp_path / "store").write_text(user)
     root = make_repo(tmp_path / "code" / "my app's \"x\" 100% $HOME" / "app").parent
     for at in ("02:30", "04:45"):
         done = _tidy(tmp_path, "install", "--at", at, str(root))
         assert done.returncode == 0, done.stderr
         assert "installed (cron)" in done.stdout
     text = (tmp_path / "store").read_text()
-    assert text.startswith(USER)
+    assert text.startswith(user.rstrip("\n") + "\n# BEGIN TIDY SCHEDULE")
     assert text.count("-m tidy watch") == 1 and "45 4 * * *" in text
     status = _tidy(tmp_path, "status")
     assert status.returncode == 0, status.stderr
     assert "cron: daily at 04:45:" in status.stdout and shlex.quote(str(root)) in status.stdout
     removed = _tidy(tmp_path, "remove")
     assert removed.returncode == 0, removed.stderr
-    assert (tmp_path / "store").read_bytes() == USER.encode()
+    assert (tmp_path / "store").read_bytes() == user.encode()
 
 
 def test_no_crontab_yet_is_an_empty_one(tmp_path: Path) -> None:

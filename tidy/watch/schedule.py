@@ -456,8 +456,15 @@ def _install_launchd(job: Job, where: Locations, activate: bool) -> Outcome:
 
 def _install_cron(job: Job, where: Locations, activate: bool) -> Outcome:
     current = _read_crontab(where)
-    updated = _without_region(current) + render_cron(job)
-    _write_crontab(where, updated)
+    mine = _without_region(current)
+    region = render_cron(job)
+    if mine and not mine.endswith("\n"):
+        # The user's last line had no newline: one is needed before tidy's lines, and the
+        # BEGIN line says so, for `remove` to give the crontab back byte for byte.
+        mine += "\n"
+        first, rest = region.split("\n", 1)
+        region = f"{first}{NEWLINE_ADDED}\n{rest}"
+    _write_crontab(where, mine + region)
     return Outcome("cron", [where.crontab_file or "crontab"])
 
 
@@ -640,20 +647,29 @@ def _region(text: str) -> list[str]:
     return lines[start:end + 1]
 
 
+NEWLINE_ADDED = " [a newline was added above]"
+
+
 def _without_region(text: str) -> str:
     """The crontab without tidy's lines: its markers and, between them, its job (and blank
     lines). Every other line stays where it was, inside the region too, and everything
-    after a BEGIN whose END the user deleted: a crontab has no backup to take lines from."""
-    kept, inside = [], False
+    after a BEGIN whose END the user deleted: a crontab has no backup to take lines from.
+    The newline install added after a last line that had none goes too, while that line is
+    still the last: the crontab comes back byte for byte."""
+    kept: list[str] = []
+    inside, added_after = False, -1
     for line in text.splitlines(keepends=True):
         if line.startswith(CRON_BEGIN):
             inside = True
+            if line.rstrip("\n").endswith(NEWLINE_ADDED):
+                added_after = len(kept)
         elif inside and line.startswith(CRON_END):
             inside = False
         elif not (inside and (not line.strip() or _is_tidy_job(line))):
             kept.append(line)
-    out = "".join(kept)
-    return out if not out or out.endswith("\n") else out + "\n"
+    if added_after == len(kept) > 0 and kept[-1].endswith("\n"):
+        kept[-1] = kept[-1][:-1]
+    return "".join(kept)
 
 
 def _is_tidy_job(line: str) -> bool:
