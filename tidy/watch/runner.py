@@ -494,14 +494,14 @@ def _sane_state(loaded: dict[str, Any]) -> dict[str, Any]:
     """The state as tidy writes it, whatever the file held: entries of the wrong shape are
     dropped (they ended each pass in an internal error, so the watcher never cleaned again),
     and so is a remembered cache outside the watched folder it is filed under (it made the
-    budget move caches anywhere). What kept.py keeps it checks itself."""
+    budget move caches anywhere). Its repo may be above the watched folder (`tidy watch
+    ~/code/mono/packages`). What kept.py keeps it checks itself."""
     memory: dict[str, Any] = {key: loaded[key] for key in ("runs", "kept") if key in loaded}
     caches: dict[str, dict[str, list[list[Any]]]] = {}
     for root, groups in _items(loaded.get("caches")):
         for group, items in _items(groups):
-            if not _inside(group, root):
-                continue
-            kept_items = [list(item) for item in items if _cache_entry(item, group)] \
+            kept_items = [list(item) for item in items
+                          if _cache_entry(item, group) and _inside(item[0], root)] \
                 if isinstance(items, list) else []
             if kept_items:
                 caches.setdefault(root, {})[group] = kept_items
@@ -518,6 +518,7 @@ def _items(value: Any) -> list[tuple[str, Any]]:
 
 def _cache_entry(item: Any, group: str) -> bool:
     return (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+            and os.path.normpath(item[0]) == item[0]  # no `..` to climb out with
             and _inside(item[0], group) and item[0] != group
             and all(isinstance(v, int | float) and not isinstance(v, bool) for v in item[1:]))
 
