@@ -116,10 +116,33 @@ class Job:
     hour: int
     minute: int
     python: str = field(default_factory=lambda: sys.executable)
+    state_dir: str = ""  # passed as TIDY_STATE_DIR when the scheduler would not find it
 
     @property
     def argv(self) -> list[str]:
-        return [self.python, "-m", "tidy", "watch", "--once", *self.roots]
+        command = [self.python, "-m", "tidy", "watch", "--once", *self.roots]
+        if not self.state_dir:
+            return command
+        return [ENV_PROGRAM, f"{state.ENV_OVERRIDE}={self.state_dir}", *command]
+
+
+ENV_PROGRAM = "/usr/bin/env"  # sets a variable for one command, on Linux and macOS alike
+
+
+def state_dir_to_pass() -> str:
+    """The state folder when a scheduler would not find it by itself, else "".
+
+    cron gives its jobs HOME and little else, a systemd user manager or launchd the session's
+    environment at best: a TIDY_STATE_DIR or XDG_STATE_HOME from a shell profile is not
+    there. The nightly run then kept its journals in another folder than the user's `tidy
+    undo`, `tidy log` and `tidy trash purge` read: its moves could not be undone or purged
+    from the shell, and its trash grew for good."""
+    here = state.state_dir()
+    if sys.platform == "darwin":
+        default = os.path.join(state.home_dir(), "Library", "Application Support", "tidy")
+    else:
+        default = os.path.join(state.home_dir(), ".local", "state", "tidy")
+    return "" if here == default else here
 
 
 def parse_at(text: str | None, rng: random.Random | None = None) -> tuple[int, int]:
@@ -388,7 +411,7 @@ def install(roots: Sequence[str], at: str | None, requested: str = "auto",
     where = where or locations()
     checked = _check_roots(roots)
     hour, minute = parse_at(at)
-    job = Job(checked, hour, minute)
+    job = Job(checked, hour, minute, state_dir=state_dir_to_pass())
     check_argv([*job.argv, _log_file()])
     scheduler = choose(requested, where)
     activate = activate and not where.sandboxed
@@ -673,8 +696,19 @@ def _without_region(text: str) -> str:
 
 
 def _is_tidy_job(line: str) -> bool:
-    """A crontab line that runs `<python> -m tidy watch ...` (what install writes)."""
-    return _cron_argv(line.strip())[1:4] == ["-m", "tidy", "watch"]
+    """A crontab line that runs `<python> -m tidy watch ...` (what install writes), maybe
+    through `env TIDY_STATE_DIR=...`."""
+    return without_env(_cron_argv(line.strip()))[1:4] == ["-m", "tidy", "watch"]
+
+
+def without_env(argv: list[str]) -> list[str]:
+    """`argv` without a leading `env NAME=value ...`: the command it runs."""
+    if not argv or os.path.basename(argv[0]) != "env":
+        return argv
+    rest = argv[1:]
+    while rest and re.match(r"[A-Za-z_][A-Za-z0-9_]*=", rest[0]):
+        rest = rest[1:]
+    return rest
 
 
 # -- small helpers ---------------------------------------------------------------------------
