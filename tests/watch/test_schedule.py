@@ -263,3 +263,24 @@ def test_a_scheduler_that_is_not_installed_is_one_line_and_exit_2(tmp_path: Path
     assert done.returncode == 2, done.stderr
     assert "--scheduler cron: no `crontab` command" in done.stderr, done.stderr
     assert done.stderr.count("\n") == 1 and "internal error" not in done.stderr
+
+
+@pytest.mark.parametrize("content", [
+    b"not a plist",
+    b'<?xml version="1.0"?><plist version="1.0"><array/></plist>',
+    b'<?xml version="1.0"?><plist version="1.0"><dict><key>StartCalendarInterval</key><dict>'
+    b"<key>Hour</key><string>x</string></dict><key>ProgramArguments</key><string>x</string>"
+    b"</dict></plist>",
+])
+def test_status_and_remove_read_an_edited_launchd_agent(sandbox: dict[str, Any],
+                                                        content: bytes) -> None:
+    """An agent file edited by hand or damaged ended `schedule status` in an internal error
+    (exit 3). It is shown with what can no longer be read as "?", and remove still deletes it."""
+    agents = sandbox["tmp"] / "LaunchAgents"
+    agents.mkdir()
+    (agents / "dev.tidy.clean.plist").write_bytes(content)
+    status = tidy(sandbox, "schedule", "status")
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.startswith("launchd: daily at ?: ")
+    removed = tidy(sandbox, "schedule", "remove")
+    assert removed.returncode == 0 and not (agents / "dev.tidy.clean.plist").exists()

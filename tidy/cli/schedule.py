@@ -73,7 +73,8 @@ def schedule_status(systemd_dir: str | None, launchd_dir: str | None,
         click.echo("not scheduled (`tidy schedule install` sets it up)")
     for entry in found:
         # A time tidy wrote ("02:30"), or a schedule the user edited, as written.
-        when = f"daily at {entry.when}" if ":" in entry.when else f"at {entry.when!r}"
+        when = f"daily at {entry.when}" if ":" in entry.when or entry.when == "?" \
+            else f"at {entry.when!r}"
         click.echo(f"{entry.scheduler}: {when}: {shlex.join(entry.command)}")
         click.echo(f"  files: {', '.join(entry.files)}")
         if entry.next_run:

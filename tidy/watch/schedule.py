@@ -578,13 +578,8 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
         plist = os.path.join(where.launchd_dir, PLIST)
         if not os.path.exists(plist):
             return None
-        import plistlib
-
-        with open(plist, "rb") as f:
-            data = plistlib.load(f)
-        interval = data.get("StartCalendarInterval", {})
-        when = f"{interval.get('Hour', 0):02d}:{interval.get('Minute', 0):02d}"
-        return Installed("launchd", [plist], when, list(data.get("ProgramArguments", [])))
+        when, argv = _plist_job(plist)
+        return Installed("launchd", [plist], when, argv)
     region = _region(_read_crontab(where))
     if not region:
         return None
@@ -593,6 +588,26 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
     command = _cron_argv(line)
     return Installed("cron", [where.crontab_file or "crontab"], when,
                      [c for c in command if c not in (">/dev/null", "2>&1")])
+
+
+def _plist_job(plist: str) -> tuple[str, list[str]]:
+    """("HH:MM", argv) of tidy's launchd agent; "?" and [] for what an edited or damaged file
+    no longer says (it ended `status` in an internal error)."""
+    try:
+        with open(plist, "rb") as f:
+            data = plistlib.load(f)
+    except Exception:  # plistlib raises several kinds (InvalidFileException, expat, ValueError)
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    interval = data.get("StartCalendarInterval")
+    hour, minute = (interval.get("Hour"), interval.get("Minute")) \
+        if isinstance(interval, dict) else (None, None)
+    when = f"{hour:02d}:{minute:02d}" if all(
+        isinstance(v, int) and not isinstance(v, bool) for v in (hour, minute)) else "?"
+    argv = data.get("ProgramArguments")
+    if not (isinstance(argv, list) and all(isinstance(a, str) for a in argv)):
+        argv = []
+    return when, list(argv)
 
 
 def _systemd_next(timer: str) -> str:
