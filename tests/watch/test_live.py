@@ -240,3 +240,28 @@ def test_a_repo_renamed_or_deleted_while_watched_is_no_warning(tmp_path: Path,
     assert {e["path"] for e in log_entries(state, "gone")} & {str(app), str(old)}
     errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
     assert "scan failed" not in errors and " 0 warning(s)" in errors, errors
+
+
+@pytest.mark.slow
+def test_a_log_appended_line_by_line_is_one_warning_and_no_pass_per_line(
+        tmp_path: Path, state: Path) -> None:
+    """A 51 MB log where git would add it, appended by a program that opens and closes it for
+    each line (`>>`, most loggers): every close was an event, every event a rescan of the
+    project (16 passes in 11 s) and a new big-file warning on the terminal (the size had
+    changed). Appending changes no folder's time; the files the events name are now looked at
+    too, and a big file is named again only once it has doubled."""
+    repo = make_repo(tmp_path / "ws" / "app")
+    log = write(repo / "app.log", size=51_000_000)
+    set_age(log, 3600)
+    with watcher(tmp_path / "ws", state, "--settle", "0.3s", "--quiet-period", "1s"):
+        passes = len(log_entries(state, "pass"))
+        for _ in range(8):  # a line every 0.6 s: each close settles before the next
+            with log.open("ab") as out:
+                out.write(b"a line\n")
+            time.sleep(0.6)
+        appended = len(log_entries(state, "pass")) - passes
+        wait_for(lambda: len(log_entries(state, "pass")) > passes, 20,
+                 "a pass once the log is quiet")
+    assert appended <= 1, f"{appended} passes while the log was appended"
+    warned = [w for w in log_entries(state, "warning") if "a big file" in w["message"]]
+    assert len(warned) == 1, warned

@@ -429,8 +429,9 @@ def _big_files(report: Report, policy: WatchPolicy, memory: dict[str, Any],
         if group.is_repo:
             found += [(p, s, ) for p, s in _untracked_big(group.root, policy.big_file)]
     for path, size in found:
-        if warned.get(path) == size:
-            continue  # said once; a file that grows is reported again
+        before = warned.get(path)
+        if before is not None and before <= size < 2 * before:
+            continue  # said once; said again when it has doubled (a log grows all day)
         warned[path] = size
         _warn(result, f"{path}: a big file ({size:,} bytes) where git would add it",
               path=path, bytes=size, kind="big-file")
@@ -750,7 +751,10 @@ class Watcher:
     def _settled(self, ready: list[Pending]) -> None:
         targets, touched, again = [], {}, []
         for pending in ready:
-            busy = busy_reason(pending.unit, pending.touched or {pending.unit}, self.policy.quiet,
+            # The files the events named too: appending to a file (a log) changes no
+            # folder's time, and each close was a pass of its own, seconds apart.
+            written = set(pending.touched) | set(pending.paths)
+            busy = busy_reason(pending.unit, written or {pending.unit}, self.policy.quiet,
                                builds=pending.unit not in self.options.roots)
             if busy is not None:
                 pending.deferrals += 1
@@ -762,7 +766,7 @@ class Watcher:
                 again.append((pending, wait))
                 continue
             targets.append(pending.unit)
-            touched[pending.unit] = sorted(pending.touched)
+            touched[pending.unit] = sorted(written)
         for pending, wait in again:
             self.debouncer.defer(pending, wait)
         if targets:
