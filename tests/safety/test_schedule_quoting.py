@@ -174,7 +174,12 @@ def _cron_argv(crontab: Path, stand_in: Path) -> list[bytes]:
     done = subprocess.run([b"/bin/sh", b"-c", command.removesuffix(b" >/dev/null 2>&1")],
                           capture_output=True, check=True, cwd=stand_in,  # not a tidy checkout
                           env={"PATH": "/usr/bin:/bin", "PYTHONPATH": str(stand_in)})
-    return [os.fsencode(a) for a in json.loads(done.stdout)]
+    ran = json.loads(done.stdout)
+    # The state folder reached the command only through `env` on the line (cron passes no
+    # TIDY_STATE_DIR): written back as the words that set it.
+    passed = [b"/usr/bin/env", os.fsencode(f"TIDY_STATE_DIR={ran['state']}")] \
+        if ran["state"] is not None else []
+    return passed + [os.fsencode(a) for a in ran["argv"]]
 
 
 @pytest.fixture(scope="module")
@@ -184,7 +189,8 @@ def stand_in(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (folder / "tidy" / "__init__.py").write_text("")
     (folder / "tidy" / "__main__.py").write_text(
         "import json, os, sys\n"
-        "print(json.dumps([sys.executable, '-m', 'tidy', *sys.argv[1:]]))\n")
+        "print(json.dumps({'argv': [sys.executable, '-m', 'tidy', *sys.argv[1:]],\n"
+        "                  'state': os.environ.get('TIDY_STATE_DIR')}))\n")
     return folder
 
 
@@ -215,7 +221,12 @@ def _refused_as_control(name: bytes, folder: Any) -> bool:
 
 
 def _expected(folder: bytes) -> list[bytes]:
-    return [os.fsencode(sys.executable), b"-m", b"tidy", b"watch", b"--once", folder]
+    """The job: this python's tidy on `folder`, with the tests' own state folder passed
+    through env (no scheduler would give the job TIDY_STATE_DIR or XDG_STATE_HOME)."""
+    state_dir = os.environ.get("TIDY_STATE_DIR") or os.path.join(
+        os.environ["XDG_STATE_HOME"], "tidy")
+    return [b"/usr/bin/env", os.fsencode(f"TIDY_STATE_DIR={os.path.abspath(state_dir)}"),
+            os.fsencode(sys.executable), b"-m", b"tidy", b"watch", b"--once", folder]
 
 
 SETTINGS = settings(max_examples=30, deadline=None,
@@ -284,5 +295,6 @@ def test_status_reads_back_what_install_wrote(tmp_path: Path, name: str) -> None
         status = _cli(tmp_path, "schedule", "status")
         import shlex
 
-        expected = shlex.join([sys.executable, "-m", "tidy", "watch", "--once", str(folder)])
+        expected = shlex.join(["/usr/bin/env", f"TIDY_STATE_DIR={tmp_path / 'state'}",
+                               sys.executable, "-m", "tidy", "watch", "--once", str(folder)])
         assert status.stdout.splitlines()[0] == f"{scheduler}: daily at 01:02: {expected}"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import textwrap
@@ -189,3 +190,78 @@ def test_tidys_own_moves_do_not_start_another_pass(tmp_path: Path, state: Path) 
     passes = [p for p in log_entries(state, "pass") if p["reason"] == "events"]
     assert len(passes) == 1, passes
     assert os.listdir(repo / "pkg" / "__pycache__") == []
+
+
+@pytest.mark.slow
+def test_a_cache_renamed_into_place_then_deleted_keeps_the_watcher_alive_and_quiet(
+        tmp_path: Path, state: Path) -> None:
+    """cargo builds in `targetXXXX` and renames it to `target`. The watcher printed watchdog's
+    RuntimeWarning ("Callback with id '1' already exists") on the user's terminal, miscounted
+    the renamed folder's watch, and when `target` was deleted (`cargo clean`) or the watcher
+    stopped, that count raised KeyError: on the inotify thread (no event was seen again) and
+    at exit (exit 3)."""
+    repo = make_repo(tmp_path / "ws" / "rs")
+    write(repo / "Cargo.toml", '[package]\nname = "rs"\nversion = "0.1.0"\n')
+    source = write(repo / "py" / "gone.py", "")
+    stale = compile_to_cache(source)
+    set_age(repo / "py", 3600)
+    with watcher(tmp_path / "ws", state, *FAST):
+        write(repo / "targetXX01" / "debug" / "rs", "binary")
+        time.sleep(0.3)
+        os.rename(repo / "targetXX01", repo / "target")
+        time.sleep(0.3)
+        shutil.rmtree(repo / "target")  # cargo clean: the watch goes (IN_IGNORED)
+        time.sleep(0.3)
+        source.unlink()  # still watching: the stale .pyc goes
+        wait_for(lambda: not stale.exists(), 20, "the stale .pyc to be moved")
+    errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
+    assert "Warning" not in errors and "Error" not in errors, errors
+
+
+@pytest.mark.slow
+def test_a_repo_renamed_or_deleted_while_watched_is_no_warning(tmp_path: Path,
+                                                               state: Path) -> None:
+    """Renaming or deleting a repo is the user's business: the passes over its old name said
+    `warning: ... scan failed: no such file or directory` on the terminal and in --status."""
+    root = tmp_path / "ws"
+    app, old = make_repo(root / "app"), make_repo(root / "old")
+    write(app / "pkg" / "keep.py", "")
+    with watcher(root, state, *FAST):
+        os.rename(app, root / "renamed")
+        shutil.rmtree(old)
+        source = write(root / "renamed" / "pkg" / "gone.py", "")
+        stale = compile_to_cache(source)
+        set_age(root / "renamed" / "pkg", 3600)
+        source.unlink()
+        wait_for(lambda: not stale.exists(), 20, "the renamed repo's stale .pyc to be moved")
+        wait_for(lambda: any({str(app), str(old)} & set(p["targets"])
+                             for p in log_entries(state, "pass")), 20, "a pass over the old names")
+    assert log_entries(state, "warning") == []
+    assert {e["path"] for e in log_entries(state, "gone")} & {str(app), str(old)}
+    errors = "".join(p.read_text() for p in tmp_path.glob("watcher-*.err"))
+    assert "scan failed" not in errors and " 0 warning(s)" in errors, errors
+
+
+@pytest.mark.slow
+def test_a_log_appended_line_by_line_is_one_warning_and_no_pass_per_line(
+        tmp_path: Path, state: Path) -> None:
+    """A 51 MB log where git would add it, appended by a program that opens and closes it for
+    each line (`>>`, most loggers): every close was an event, every event a rescan of the
+    project (16 passes in 11 s) and a new big-file warning on the terminal (the size had
+    changed). Appending changes no folder's time; the files the events name are now looked at
+    too, and a big file is named again only once it has doubled."""
+    repo = make_repo(tmp_path / "ws" / "app")
+    log = write(repo / "app.log", size=51_000_000)
+    set_age(log, 3600)
+    with watcher(tmp_path / "ws", state, "--settle", "0.3s", "--quiet-period", "1s"):
+        passes = len(log_entries(state, "pass"))
+        for _ in range(8):  # a line every 0.6 s: each close settles before the next
+            with log.open("ab") as out:
+                out.write(b"a line\n")
+            time.sleep(0.6)
+        appended = len(log_entries(state, "pass")) - passes
+        wait_for(lambda: len(log_entries(state, "pass")) > passes, 20,
+                 "a pass once the log is quiet")
+    assert appended <= 1, f"{appended} passes while the log was appended"
+    warned = [w for w in log_entries(state, "warning") if "a big file" in w["message"]]
+    assert len(warned) == 1, warned

@@ -283,3 +283,24 @@ def test_once_over_a_workspace_follows_each_repos_own_watch_table(tmp_path: Path
     plain, plain_stale = made["plain"]
     assert moved == {str(plain / ".tox"), str(plain_stale)}
     assert (strict / ".tox").exists() and made["strict"][1].exists()
+
+
+@pytest.mark.parametrize("line", [
+    '{"event":"pass","time":1,"targets":null,"seconds":"s","done":"d"}',
+    '{"event":"action","time":1e300,"path":7,"status":["done"]}',
+    '{"event":"start","time":1,"pid":"abc","roots":5,"mode":{}}',
+    '{"event":"pass","time":-1e20,"bytes":1.5,"deferred":[1]}',
+    '{"event":"warning","time":"yesterday","message":["a"]}',
+])
+def test_status_reads_an_edited_log_without_an_internal_error(state: Path, line: str) -> None:
+    """The watch log is untrusted input: a field of another type ended --status in an
+    internal error (exit 3). Such a field now shows as "?" and the rest is still shown."""
+    state.mkdir(parents=True, mode=0o700)
+    good = '{"event":"pass","time":1000,"reason":"once","targets":["/r"],"done":2,"bytes":9}'
+    (state / "watch.log").write_text(f"{line}\n{good}\n")
+    shown = run_tidy("watch", "--status", state=state)
+    assert shown.returncode == 0, shown.stderr
+    assert "once     1 folder(s)" in shown.stdout and "moved 2 (9 bytes)" in shown.stdout
+    as_json = run_tidy("watch", "--status", "--format", "json", state=state)
+    assert as_json.returncode == 0, as_json.stderr
+    assert json.loads(as_json.stdout)["passes"][-1]["done"] == 2

@@ -53,6 +53,13 @@ def tidy(sandbox: dict[str, Any], *args: str) -> subprocess.CompletedProcess[str
                           env=sandbox["env"], cwd=sandbox["tmp"], timeout=120, check=False)
 
 
+def _job(sandbox: dict[str, Any], root: Path) -> list[str]:
+    """What the scheduled job runs: this python's tidy, with the state folder of the tests
+    (TIDY_STATE_DIR, which no scheduler would give it) passed through env."""
+    return ["/usr/bin/env", f"TIDY_STATE_DIR={sandbox['tmp'] / 'state'}",
+            sys.executable, "-m", "tidy", "watch", "--once", str(root)]
+
+
 def _root(sandbox: dict[str, Any], name: str = "code") -> Path:
     root = sandbox["tmp"] / name
     make_repo(root / "app")
@@ -89,8 +96,7 @@ def test_systemd_units_are_valid_and_run_tidy_at_the_given_time(sandbox: dict[st
 
     unit = _ini(service)
     assert unit["Service"]["Type"] == "oneshot"
-    assert _exec_start_argv(unit["Service"]["ExecStart"]) == [
-        sys.executable, "-m", "tidy", "watch", "--once", str(root)]
+    assert _exec_start_argv(unit["Service"]["ExecStart"]) == _job(sandbox, root)
     calendar = _ini(timer)
     assert calendar["Timer"]["OnCalendar"] == "*-*-* 03:07:00"
     assert calendar["Timer"]["Persistent"] == "true"
@@ -122,8 +128,7 @@ def test_launchd_plist_parses_and_escapes(sandbox: dict[str, Any]) -> None:
     with plist.open("rb") as f:
         data = plistlib.load(f)
     assert data["Label"] == "dev.tidy.clean"
-    assert data["ProgramArguments"] == [sys.executable, "-m", "tidy", "watch", "--once",
-                                        str(root)]
+    assert data["ProgramArguments"] == _job(sandbox, root)
     assert data["StartCalendarInterval"] == {"Hour": 23, "Minute": 59}
     assert data["StandardOutPath"] == str(sandbox["tmp"] / "state" / "schedule.log")
     if shutil.which("plutil"):
@@ -163,7 +168,7 @@ def test_crontab_region_is_added_replaced_and_removed_leaving_the_rest(
     assert times == ["5", "1", "*", "*", "*"]
     assert "\\%" in command, "% is special in crontab commands"
     argv = shlex.split(command.replace("\\%", "%"))
-    assert argv[:6] == [sys.executable, "-m", "tidy", "watch", "--once", str(root)]
+    assert argv[:8] == _job(sandbox, root)
 
     # The line runs as cron would run it (sh -c): a real pass over the root, logged.
     assert subprocess.run(["sh", "-c", command.replace("\\%", "%")], env=sandbox["env"],
@@ -173,7 +178,7 @@ def test_crontab_region_is_added_replaced_and_removed_leaving_the_rest(
     assert passes[-1]["reason"] == "once" and passes[-1]["targets"] == [str(root)]
 
     status = tidy(sandbox, "schedule", "status")
-    expected = shlex.join([sys.executable, "-m", "tidy", "watch", "--once", str(root)])
+    expected = shlex.join(_job(sandbox, root))
     assert status.stdout.splitlines()[0] == f"cron: daily at 01:05: {expected}"
     removed = tidy(sandbox, "schedule", "remove")
     assert removed.stdout.strip() == f"removed (cron): {crontab}"
@@ -258,3 +263,24 @@ def test_a_scheduler_that_is_not_installed_is_one_line_and_exit_2(tmp_path: Path
     assert done.returncode == 2, done.stderr
     assert "--scheduler cron: no `crontab` command" in done.stderr, done.stderr
     assert done.stderr.count("\n") == 1 and "internal error" not in done.stderr
+
+
+@pytest.mark.parametrize("content", [
+    b"not a plist",
+    b'<?xml version="1.0"?><plist version="1.0"><array/></plist>',
+    b'<?xml version="1.0"?><plist version="1.0"><dict><key>StartCalendarInterval</key><dict>'
+    b"<key>Hour</key><string>x</string></dict><key>ProgramArguments</key><string>x</string>"
+    b"</dict></plist>",
+])
+def test_status_and_remove_read_an_edited_launchd_agent(sandbox: dict[str, Any],
+                                                        content: bytes) -> None:
+    """An agent file edited by hand or damaged ended `schedule status` in an internal error
+    (exit 3). It is shown with what can no longer be read as "?", and remove still deletes it."""
+    agents = sandbox["tmp"] / "LaunchAgents"
+    agents.mkdir()
+    (agents / "dev.tidy.clean.plist").write_bytes(content)
+    status = tidy(sandbox, "schedule", "status")
+    assert status.returncode == 0, status.stderr
+    assert status.stdout.startswith("launchd: daily at ?: ")
+    removed = tidy(sandbox, "schedule", "remove")
+    assert removed.returncode == 0 and not (agents / "dev.tidy.clean.plist").exists()

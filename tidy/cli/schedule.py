@@ -65,11 +65,17 @@ def schedule_status(systemd_dir: str | None, launchd_dir: str | None,
 
     from tidy.watch import schedule
 
-    found = schedule.status(schedule.locations(systemd_dir, launchd_dir, crontab_file))
+    try:
+        found = schedule.status(schedule.locations(systemd_dir, launchd_dir, crontab_file))
+    except schedule.ScheduleError as error:
+        raise click.ClickException(str(error)) from None
     if not found:
         click.echo("not scheduled (`tidy schedule install` sets it up)")
     for entry in found:
-        click.echo(f"{entry.scheduler}: daily at {entry.when}: {shlex.join(entry.command)}")
+        # A time tidy wrote ("02:30"), or a schedule the user edited, as written.
+        when = f"daily at {entry.when}" if ":" in entry.when or entry.when == "?" \
+            else f"at {entry.when!r}"
+        click.echo(f"{entry.scheduler}: {when}: {shlex.join(entry.command)}")
         click.echo(f"  files: {', '.join(entry.files)}")
         if entry.next_run:
             click.echo(f"  next run: {entry.next_run}")

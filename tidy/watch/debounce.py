@@ -30,6 +30,10 @@ INTERACTIVE = frozenset({
     "bash", "zsh", "sh", "dash", "fish", "ksh", "mksh", "tcsh", "csh", "nu", "xonsh", "tmux",
     "tmux: server", "screen", "SCREEN", "vim", "nvim", "vi", "emacs", "nano", "micro", "hx",
     "less", "more", "man", "sudo", "su", "login", "sshd", "mc", "ranger", "watch", "tail",
+    # Graphical editors, opened on a folder (`code ~/code/app`: the path is in their command
+    # line, which inuse.py reads): they show files, their language servers are processes of
+    # their own.
+    "code", "codium", "cursor", "subl", "sublime_text", "zed", "gedit", "kate", "gvim",
 })
 
 
@@ -232,16 +236,19 @@ class Busy:
 
 
 def busy_reason(unit: str, touched: Iterable[str], quiet: float,
-                now: float | None = None, proc: str = "/proc") -> Busy | None:
-    """Why the project should not be touched now (and for how long), else None."""
+                now: float | None = None, proc: str = "/proc", builds: bool = True) -> Busy | None:
+    """Why the project should not be touched now (and for how long), else None.
+
+    builds=False for a watched root: a dev server in one project must not hold back every
+    other project below it; the pass asks per item instead (tidy/watch/inuse.py)."""
     now = time.time() if now is None else now
     recent = _recently_modified(touched, quiet, now)
     if recent is not None:
         return Busy(*recent)
-    lock = _git_lock(unit)
+    lock = git_lock(unit)
     if lock:
         return Busy(f"a git operation is running ({lock} exists)", quiet, True)
-    build = build_process(unit, proc)
+    build = build_process(unit, proc) if builds else ""
     if build:
         return Busy(f"a process is running inside it: {build}", quiet, True)
     return None
@@ -263,7 +270,7 @@ def _recently_modified(touched: Iterable[str], quiet: float,
     return None
 
 
-def _git_lock(unit: str) -> str:
+def git_lock(unit: str) -> str:
     """Watchman's defer_vcs: hold while git rewrites the index."""
     current = unit
     while True:
@@ -284,7 +291,7 @@ def build_process(unit: str, proc: str = "/proc") -> str:
         pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
     except OSError:
         return ""
-    mine = _own_family(proc)
+    mine = own_family(proc)
     prefix = unit.rstrip(os.sep) + os.sep
     for pid in pids:
         if pid in mine:
@@ -295,13 +302,26 @@ def build_process(unit: str, proc: str = "/proc") -> str:
             continue
         if cwd != unit and not cwd.startswith(prefix):
             continue
-        name = _comm(proc, pid)
-        if name and name not in INTERACTIVE:
+        name = process_name(proc, pid)
+        if name and name not in INTERACTIVE and not is_tidy(proc, pid):
             return f"{name} (pid {pid})"
     return ""
 
 
-def _comm(proc: str, pid: int) -> str:
+def is_tidy(proc: str, pid: int) -> bool:
+    """Another tidy (a watcher started in the folder, a `tidy fix`): no build. A watcher
+    started from inside ~/code held back every `--once` and pass of a second one there."""
+    try:
+        with open(f"{proc}/{pid}/cmdline", "rb") as f:
+            argv = f.read().split(b"\0")
+    except OSError:
+        return False
+    if len(argv) > 2 and argv[1:3] == [b"-m", b"tidy"]:
+        return True
+    return any(os.path.basename(arg) == b"tidy" for arg in argv[:2])
+
+
+def process_name(proc: str, pid: int) -> str:
     try:
         with open(f"{proc}/{pid}/comm", encoding="utf-8", errors="replace") as f:
             return f.read().strip()
@@ -309,7 +329,7 @@ def _comm(proc: str, pid: int) -> str:
         return ""
 
 
-def _own_family(proc: str) -> set[int]:
+def own_family(proc: str) -> set[int]:
     """This process, its ancestors (the watcher, the shell) and its descendants."""
     family = {os.getpid()}
     pid = os.getpid()

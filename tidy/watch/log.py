@@ -12,6 +12,8 @@ Every line has `time` and `event`:
     warning     a big file where git would add it, a busy project, a scan that failed
     deferred    a project left for later: written to in the last seconds, a git operation,
                 a build process inside
+    gone        a project whose events settled after it was deleted or renamed (not a warning:
+                a user removing a repo is no problem to report)
 
 The state folder is private (0700, tidy/core/state.py); the log is appended under an flock so the
 watcher and a `--once` from cron never interleave lines.

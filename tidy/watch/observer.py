@@ -18,6 +18,7 @@ import contextlib
 import logging
 import os
 import threading
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -115,19 +116,37 @@ class SelectiveInotify:
                 self.exhausted = True
                 return False
         try:
-            wd = self._fd.add_callback(os.fsencode(path), self._mask, self, CallbackId(1))
+            with warnings.catch_warnings():
+                # A folder renamed in the tree (cargo's `targetXXXX` -> `target`) keeps its
+                # inotify watch: added again under its new name, watchdog warns on stderr
+                # that our callback is replaced. It is the same callback; only the name is new.
+                warnings.simplefilter("ignore", RuntimeWarning)
+                wd = self._fd.add_callback(os.fsencode(path), self._mask, self, CallbackId(1))
         except OSError as error:
             self.errors += 1
             if error.errno in (28, 24):  # ENOSPC: max_user_watches; EMFILE: instances
                 self.exhausted = True
             return False
         with self._lock:
-            if wd not in self._by_wd:
+            before = self._by_wd.get(wd)
+            if before is None:
                 self.watches += 1
-                if cache_root:
-                    self._cache_sizes[cache_root] = self._cache_sizes.get(cache_root, 0) + 1
+            else:  # a watched folder renamed: the same watch, counted under its new name
+                self._uncount(before)
+            if cache_root:
+                self._cache_sizes[cache_root] = self._cache_sizes.get(cache_root, 0) + 1
             self._by_wd[wd] = _Watched(path, cache_root)
         return True
+
+    def _uncount(self, watched: _Watched) -> None:
+        """Called with the lock held. A count missing is no reason to stop: this runs on the
+        inotify reader thread, and an exception there would end every event for good."""
+        if watched.cache_root:
+            left = self._cache_sizes.get(watched.cache_root, 0) - 1
+            if left > 0:
+                self._cache_sizes[watched.cache_root] = left
+            else:
+                self._cache_sizes.pop(watched.cache_root, None)
 
     def _watch_new_dir(self, path: str, parent: _Watched) -> None:
         name = os.path.basename(path)
@@ -173,8 +192,7 @@ class SelectiveInotify:
             watched = self._by_wd.pop(wd, None)
             if watched is not None:
                 self.watches -= 1
-                if watched.cache_root:
-                    self._cache_sizes[watched.cache_root] -= 1
+                self._uncount(watched)
 
     def on_queue_overflow(self) -> None:
         log.warning("inotify queue overflowed: rescanning every root")

@@ -46,9 +46,10 @@ from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes.apply import apply_plan, recover_interrupted
 from tidy.fixes.journal import JournalWriteError, RunJournal, audit
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused, refuse_root
+from tidy.watch import kept as put_back
 from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
-from tidy.watch.debounce import Debouncer, Pending, busy_reason
+from tidy.watch.debounce import MAX_BACKOFF, Debouncer, Pending, busy_reason
 from tidy.watch.policy import WatchPolicy
 
 
@@ -111,10 +112,12 @@ def run_pass(request: PassRequest) -> PassResult:
     result = PassResult(request.reason, list(request.targets))
     with _pass_lock():
         memory = _load_state()
+        put_back.learn(memory)  # what `tidy undo` put back since the last pass: left alone
         planned: dict[str, tuple[PlannedAction, str, str]] = {}  # path -> (action, rule, root)
         candidates: dict[str, PlannedAction] = {}
         for target in request.targets:
             _one_target(request, target, memory, planned, candidates, result)
+        _leave_put_back(memory, planned, result)
         _budget(request, memory, planned, candidates, result)
         result.left = [item for item in result.left if item["path"] not in planned]
         _apply(request, memory, planned, result)
@@ -133,6 +136,10 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
     from tidy import engine
 
     root = _root_of(target, request.roots)
+    escaped = escaped_from(target, request.roots)
+    if escaped:
+        _warn(result, f"{printable(target)}: {escaped}; left alone")
+        return
     try:
         config = load_config(target, request.config_path)
         policy = _policy_for(config, request.overrides)
@@ -142,7 +149,8 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
     if request.check_busy:
         # Folders the events hit must have been quiet; without events (--once, periodic) the
         # applier's own check of each path's age is the finer one.
-        busy = busy_reason(target, request.touched.get(target, []), policy.quiet)
+        busy = busy_reason(target, request.touched.get(target, []), policy.quiet,
+                           builds=target not in request.roots)
         if busy is not None:
             result.deferred.append(target)
             result.retry.append(target)
@@ -154,6 +162,9 @@ def _one_target(request: PassRequest, target: str, memory: dict[str, Any],
         _warn(result, f"{target}: {error}")
         return
     except (engine.ScanError, OSError) as error:
+        if not os.path.lexists(target):  # deleted or renamed since its events: nothing to do
+            watch_log.write("gone", path=target)
+            return
         _warn(result, f"{target}: scan failed: {error}")
         return
     for group in report.groups:
@@ -187,6 +198,17 @@ def _per_project(report: Report, config: Config, policy: WatchPolicy, root: str,
                 if finding.code == "TDY103":
                     _warn(result, f"{os.path.join(group.root, finding.path)}: {finding.message}")
     _big_files(report, policy, memory, result)
+
+
+def _leave_put_back(memory: dict[str, Any],
+                    planned: dict[str, tuple[PlannedAction, str, str]],
+                    result: PassResult) -> None:
+    """Never move again what the user put back from an earlier pass (tidy/watch/kept.py)."""
+    for path, (_action, rule, _root) in list(planned.items()):
+        why = put_back.why_left(memory, path)
+        if why:
+            del planned[path]
+            result.left.append({"path": path, "rule": rule, "reason": why})
 
 
 def _root_of(target: str, roots: Sequence[str]) -> str:
@@ -231,7 +253,8 @@ def _budget(request: PassRequest, memory: dict[str, Any],
             continue
         known = memory.get("caches", {}).get(root, {})
         entries = [(path, group, size, newest) for group, items in known.items()
-                   for path, size, newest in items if path not in planned]
+                   for path, size, newest in items
+                   if path not in planned and not put_back.why_left(memory, path)]
         entries.sort(key=lambda e: (e[3], -e[2], e[0]))
         total = sum(e[2] for e in entries)
         if total <= policy.cache_budget:
@@ -244,32 +267,37 @@ def _budget(request: PassRequest, memory: dict[str, Any],
             remaining -= entry[2]
         watch_log.write("budget", root=root, total=total, budget=policy.cache_budget,
                         evicting=len(chosen), after=remaining)
-        fresh = _fresh_actions(chosen, candidates, config, policy)
+        fresh = _fresh_actions(root, chosen, candidates, config, policy)
         for path, _group, _size, _newest in chosen:
             action = fresh.get(path)
             if action is not None:
                 planned.setdefault(path, (action, "cache-budget", root))
 
 
-def _fresh_actions(chosen: Sequence[tuple[str, str, int, float]],
+def _fresh_actions(root: str, chosen: Sequence[tuple[str, str, int, float]],
                    candidates: dict[str, PlannedAction], config: Config,
                    policy: WatchPolicy) -> dict[str, PlannedAction]:
-    """PlannedActions for the chosen caches: from this pass's scans, else a scan of their repo."""
+    """PlannedActions for the chosen caches: from this pass's scans, else a scan of their repo
+    (remembered from an earlier pass: scanned only while it is still a folder inside `root`,
+    reached without a link; a repo swapped for a link since is never followed)."""
     from tidy import engine
 
     fresh = {path: candidates[path] for path, *_ in chosen if path in candidates}
     for group in sorted({g for path, g, *_ in chosen if path not in fresh}):
+        if escaped_from(group, [root]):
+            continue
         with contextlib.suppress(engine.ScanError, OSError):
             report = engine.scan([group], config)
             for action in policies.cache_candidates(report, policy, config):
-                fresh.setdefault(action.path, action)
+                if _inside(action.path, root):
+                    fresh.setdefault(action.path, action)
     return fresh
 
 
 # -- applying --------------------------------------------------------------------------------
 def _apply(request: PassRequest, memory: dict[str, Any],
            planned: dict[str, tuple[PlannedAction, str, str]], result: PassResult) -> None:
-    chosen = _outermost(planned)
+    chosen = _not_in_use(_outermost(planned), planned, request, result)
     if not chosen:
         return
     journal = RunJournal.create("watch", request.roots,
@@ -292,11 +320,42 @@ def _apply(request: PassRequest, memory: dict[str, Any],
         journal.close()
     result.run_id = journal.run_id
     _record(outcomes, memory, result, request)
+    if result.done:
+        put_back.remember_run(memory, journal.run_id)
     done = [o for o, _ in outcomes if o.status is Status.DONE]
     if done:
         audit("watch", journal.run_id, summary=_summary(outcomes), items=len(done),
               bytes=sum(o.bytes for o in done), files=sum(o.files for o in done),
               skipped=result.skipped, failed=result.failed, roots=list(request.roots))
+
+
+def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, str]],
+                request: PassRequest, result: PassResult) -> list[str]:
+    """The chosen paths no live process uses (tidy/watch/inuse.py); the others are skipped,
+    and their project (not the whole watched folder) is looked at again later."""
+    if not chosen:
+        return chosen
+    from tidy.watch import inuse
+
+    users = inuse.Users.read()
+    free = []
+    for path in chosen:
+        action, rule, _root = planned[path]
+        project = inuse.project_of(path, action.root, action.is_repo)
+        escaped = escaped_from(action.scan_root, request.roots)
+        reason = escaped or users.in_use(path, project)
+        if not reason:
+            free.append(path)
+            continue
+        entry = {"path": path, "rule": rule, "code": action.code, "status": "skipped",
+                 "reason": reason, "bytes": 0, "files": 0, "run": "", "where": ""}
+        result.actions.append(entry)
+        watch_log.write("action", **entry)
+        result.skipped += 1
+        if not escaped:
+            result.retry.append(project)
+    result.retry = sorted(set(result.retry))
+    return free
 
 
 def _quiet_for(root: str, request: PassRequest) -> float:
@@ -370,8 +429,9 @@ def _big_files(report: Report, policy: WatchPolicy, memory: dict[str, Any],
         if group.is_repo:
             found += [(p, s, ) for p, s in _untracked_big(group.root, policy.big_file)]
     for path, size in found:
-        if warned.get(path) == size:
-            continue  # said once; a file that grows is reported again
+        before = warned.get(path)
+        if before is not None and before <= size < 2 * before:
+            continue  # said once; said again when it has doubled (a log grows all day)
         warned[path] = size
         _warn(result, f"{path}: a big file ({size:,} bytes) where git would add it",
               path=path, bytes=size, kind="big-file")
@@ -428,7 +488,40 @@ def _load_state() -> dict[str, Any]:
         loaded = json.loads(data) if data is not None else {}
     except (OSError, ValueError):
         return {}
-    return loaded if isinstance(loaded, dict) else {}
+    return _sane_state(loaded) if isinstance(loaded, dict) else {}
+
+
+def _sane_state(loaded: dict[str, Any]) -> dict[str, Any]:
+    """The state as tidy writes it, whatever the file held: entries of the wrong shape are
+    dropped (they ended each pass in an internal error, so the watcher never cleaned again),
+    and so is a remembered cache outside the watched folder it is filed under (it made the
+    budget move caches anywhere). Its repo may be above the watched folder (`tidy watch
+    ~/code/mono/packages`). What kept.py keeps it checks itself."""
+    memory: dict[str, Any] = {key: loaded[key] for key in ("runs", "kept") if key in loaded}
+    caches: dict[str, dict[str, list[list[Any]]]] = {}
+    for root, groups in _items(loaded.get("caches")):
+        for group, items in _items(groups):
+            kept_items = [list(item) for item in items
+                          if _cache_entry(item, group) and _inside(item[0], root)] \
+                if isinstance(items, list) else []
+            if kept_items:
+                caches.setdefault(root, {})[group] = kept_items
+    memory["caches"] = caches
+    memory["warned"] = {path: size for path, size in _items(loaded.get("warned"))
+                        if isinstance(size, int) and not isinstance(size, bool)}
+    return memory
+
+
+def _items(value: Any) -> list[tuple[str, Any]]:
+    return [(k, v) for k, v in value.items() if isinstance(k, str) and os.path.isabs(k)] \
+        if isinstance(value, dict) else []
+
+
+def _cache_entry(item: Any, group: str) -> bool:
+    return (isinstance(item, list) and len(item) == 3 and isinstance(item[0], str)
+            and os.path.normpath(item[0]) == item[0]  # no `..` to climb out with
+            and _inside(item[0], group) and item[0] != group
+            and all(isinstance(v, int | float) and not isinstance(v, bool) for v in item[1:]))
 
 
 def _save_state(memory: dict[str, Any]) -> None:
@@ -445,6 +538,22 @@ def _save_state(memory: dict[str, Any]) -> None:
 
 def _inside(path: str, folder: str) -> bool:
     return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def escaped_from(path: str, roots: Sequence[str]) -> str:
+    """Why a pass must not act at `path` by its name, or "": it is outside every watched
+    folder, or reaching it now goes through a symlink (the watched folder, or a project in
+    it, swapped for a link since: its name leads elsewhere, and tidy never follows it).
+    Watched folders are resolved once, when watching starts (check_roots)."""
+    if not any(_inside(path, root) for root in roots):
+        return "outside every watched folder"
+    try:
+        real = os.path.realpath(path)
+    except (OSError, ValueError):
+        return "cannot be resolved"
+    if real != path:
+        return f"reached through a symlink now (it leads to {printable(real)}): never followed"
+    return ""
 
 
 # -- entry points ----------------------------------------------------------------------------
@@ -562,6 +671,7 @@ class Watcher:
                                    ignore=[state.state_dir()])
         self.stop_event = threading.Event()
         self.passes = 0
+        self._retries: dict[str, int] = {}  # target -> passes in a row that left it busy
 
     def _is_artifact(self, folder: str, name: str) -> bool:
         if not self.catalog.dir_candidates(name):
@@ -641,7 +751,11 @@ class Watcher:
     def _settled(self, ready: list[Pending]) -> None:
         targets, touched, again = [], {}, []
         for pending in ready:
-            busy = busy_reason(pending.unit, pending.touched or {pending.unit}, self.policy.quiet)
+            # The files the events named too: appending to a file (a log) changes no
+            # folder's time, and each close was a pass of its own, seconds apart.
+            written = set(pending.touched) | set(pending.paths)
+            busy = busy_reason(pending.unit, written or {pending.unit}, self.policy.quiet,
+                               builds=pending.unit not in self.options.roots)
             if busy is not None:
                 pending.deferrals += 1
                 wait = busy.backoff(pending.deferrals)
@@ -652,7 +766,7 @@ class Watcher:
                 again.append((pending, wait))
                 continue
             targets.append(pending.unit)
-            touched[pending.unit] = sorted(pending.touched)
+            touched[pending.unit] = sorted(written)
         for pending, wait in again:
             self.debouncer.defer(pending, wait)
         if targets:
@@ -668,15 +782,27 @@ class Watcher:
         # tidy's own moves make events in the parents: they are not news.
         self.debouncer.discard_own(result.moved)
         self.debouncer.suppress(result.moved, self.policy.settle * 3 + 1)
-        for target in result.retry:
-            self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()),
-                                 self.policy.quiet)
+        self._look_again(targets, result.retry)
         if result.done or result.warnings or result.deferred:
             self.say(f"tidy watch: {reason} pass over {len(targets)} folder(s)"
                      f"{f' ({events:,} events)' if events else ''}: moved {result.done}, "
                      f"skipped {result.skipped}, deferred {len(result.deferred)}, "
                      f"{len(result.warnings)} warning(s)"
                      + (f"; `tidy undo {result.run_id}` reverts it" if result.done else ""))
+
+
+    def _look_again(self, targets: list[str], retry: list[str]) -> None:
+        """Busy items' projects come back after `quiet`, then later and later while they stay
+        busy (a dev server holding node_modules open all day costs a look every 5 min)."""
+        for target in targets:
+            if target not in retry:
+                self._retries.pop(target, None)
+        if len(self._retries) > 10_000:
+            self._retries.clear()
+        for target in retry:
+            tries = self._retries[target] = self._retries.get(target, 0) + 1
+            wait = min(self.policy.quiet * 2.0 ** (tries - 1), MAX_BACKOFF)
+            self.debouncer.defer(Pending(target, time.monotonic(), time.monotonic()), wait)
 
 
 def _without_nested(targets: list[str]) -> list[str]:

@@ -116,10 +116,33 @@ class Job:
     hour: int
     minute: int
     python: str = field(default_factory=lambda: sys.executable)
+    state_dir: str = ""  # passed as TIDY_STATE_DIR when the scheduler would not find it
 
     @property
     def argv(self) -> list[str]:
-        return [self.python, "-m", "tidy", "watch", "--once", *self.roots]
+        command = [self.python, "-m", "tidy", "watch", "--once", *self.roots]
+        if not self.state_dir:
+            return command
+        return [ENV_PROGRAM, f"{state.ENV_OVERRIDE}={self.state_dir}", *command]
+
+
+ENV_PROGRAM = "/usr/bin/env"  # sets a variable for one command, on Linux and macOS alike
+
+
+def state_dir_to_pass() -> str:
+    """The state folder when a scheduler would not find it by itself, else "".
+
+    cron gives its jobs HOME and little else, a systemd user manager or launchd the session's
+    environment at best: a TIDY_STATE_DIR or XDG_STATE_HOME from a shell profile is not
+    there. The nightly run then kept its journals in another folder than the user's `tidy
+    undo`, `tidy log` and `tidy trash purge` read: its moves could not be undone or purged
+    from the shell, and its trash grew for good."""
+    here = state.state_dir()
+    if sys.platform == "darwin":
+        default = os.path.join(state.home_dir(), "Library", "Application Support", "tidy")
+    else:
+        default = os.path.join(state.home_dir(), ".local", "state", "tidy")
+    return "" if here == default else here
 
 
 def parse_at(text: str | None, rng: random.Random | None = None) -> tuple[int, int]:
@@ -294,12 +317,31 @@ def render_cron(job: Job) -> str:
     return text
 
 
-def _cron_argv(line: str) -> list[str]:
+def _cron_fields(line: str) -> tuple[str, str]:
+    """A crontab job line as (its schedule, its command); ("", "") when it is none."""
+    if line.startswith("@"):  # @daily, @reboot ...: one word of schedule
+        fields = line.split(None, 1)
+        return (fields[0], fields[1]) if len(fields) == 2 else ("", "")
     fields = line.split(None, 5)
-    if len(fields) != 6:
+    return (" ".join(fields[:5]), fields[5]) if len(fields) == 6 else ("", "")
+
+
+def _cron_when(line: str) -> str:
+    """"02:30" for tidy's own `M H * * *`; a schedule the user edited, as it is written."""
+    spec = _cron_fields(line.strip())[0]
+    fields = spec.split()
+    if len(fields) == 5 and fields[0].isdigit() and fields[1].isdigit() \
+            and fields[2:] == ["*", "*", "*"]:
+        return f"{int(fields[1]):02d}:{int(fields[0]):02d}"
+    return printable(spec) if spec else "?"
+
+
+def _cron_argv(line: str) -> list[str]:
+    command = _cron_fields(line)[1]
+    if not command:
         return []
     try:
-        return shlex.split(cron_unescape(fields[5]))
+        return shlex.split(cron_unescape(command))
     except ValueError:
         return []
 
@@ -369,7 +411,7 @@ def install(roots: Sequence[str], at: str | None, requested: str = "auto",
     where = where or locations()
     checked = _check_roots(roots)
     hour, minute = parse_at(at)
-    job = Job(checked, hour, minute)
+    job = Job(checked, hour, minute, state_dir=state_dir_to_pass())
     check_argv([*job.argv, _log_file()])
     scheduler = choose(requested, where)
     activate = activate and not where.sandboxed
@@ -437,8 +479,15 @@ def _install_launchd(job: Job, where: Locations, activate: bool) -> Outcome:
 
 def _install_cron(job: Job, where: Locations, activate: bool) -> Outcome:
     current = _read_crontab(where)
-    updated = _without_region(current) + render_cron(job)
-    _write_crontab(where, updated)
+    mine = _without_region(current)
+    region = render_cron(job)
+    if mine and not mine.endswith("\n"):
+        # The user's last line had no newline: one is needed before tidy's lines, and the
+        # BEGIN line says so, for `remove` to give the crontab back byte for byte.
+        mine += "\n"
+        first, rest = region.split("\n", 1)
+        region = f"{first}{NEWLINE_ADDED}\n{rest}"
+    _write_crontab(where, mine + region)
     return Outcome("cron", [where.crontab_file or "crontab"])
 
 
@@ -529,22 +578,36 @@ def _status_one(scheduler: str, where: Locations) -> Installed | None:
         plist = os.path.join(where.launchd_dir, PLIST)
         if not os.path.exists(plist):
             return None
-        import plistlib
-
-        with open(plist, "rb") as f:
-            data = plistlib.load(f)
-        interval = data.get("StartCalendarInterval", {})
-        when = f"{interval.get('Hour', 0):02d}:{interval.get('Minute', 0):02d}"
-        return Installed("launchd", [plist], when, list(data.get("ProgramArguments", [])))
+        when, argv = _plist_job(plist)
+        return Installed("launchd", [plist], when, argv)
     region = _region(_read_crontab(where))
     if not region:
         return None
-    line = next((ln for ln in region if ln.strip() and not ln.startswith("#")), "")
-    fields = line.split(None, 5)
-    when = f"{int(fields[1]):02d}:{int(fields[0]):02d}" if len(fields) == 6 else "?"
+    line = next((ln for ln in region if _is_tidy_job(ln)), "")
+    when = _cron_when(line)
     command = _cron_argv(line)
     return Installed("cron", [where.crontab_file or "crontab"], when,
                      [c for c in command if c not in (">/dev/null", "2>&1")])
+
+
+def _plist_job(plist: str) -> tuple[str, list[str]]:
+    """("HH:MM", argv) of tidy's launchd agent; "?" and [] for what an edited or damaged file
+    no longer says (it ended `status` in an internal error)."""
+    try:
+        with open(plist, "rb") as f:
+            data = plistlib.load(f)
+    except Exception:  # plistlib raises several kinds (InvalidFileException, expat, ValueError)
+        data = {}
+    data = data if isinstance(data, dict) else {}
+    interval = data.get("StartCalendarInterval")
+    hour, minute = (interval.get("Hour"), interval.get("Minute")) \
+        if isinstance(interval, dict) else (None, None)
+    when = f"{hour:02d}:{minute:02d}" if all(
+        isinstance(v, int) and not isinstance(v, bool) for v in (hour, minute)) else "?"
+    argv = data.get("ProgramArguments")
+    if not (isinstance(argv, list) and all(isinstance(a, str) for a in argv)):
+        argv = []
+    return when, list(argv)
 
 
 def _systemd_next(timer: str) -> str:
@@ -576,9 +639,19 @@ def _read_crontab(where: Locations) -> str:
                 return f.read()
         except FileNotFoundError:
             return ""
-    proc = subprocess.run(["crontab", "-l"], capture_output=True, check=False)
+    try:
+        proc = subprocess.run(["crontab", "-l"], capture_output=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        raise ScheduleError(f"crontab -l: {error}; your crontab is left as it is") from None
     if proc.returncode != 0:
-        return ""  # "no crontab for user": empty
+        message = proc.stderr.decode("utf-8", "replace").strip()
+        if _NO_CRONTAB.search(message):
+            return ""  # "no crontab for user" (busybox: "can't open ...: No such file"): empty
+        # Anything else (a busy spool, a permission, a PAM refusal): what the crontab holds is
+        # unknown, and writing tidy's lines over it would drop every job of the user's.
+        first = (message.splitlines() or [f"exit {proc.returncode}"])[0]
+        raise ScheduleError(f"crontab -l failed: {printable(first)}; your crontab is left as "
+                            "it is (run the command again once `crontab -l` works)")
     return proc.stdout.decode("utf-8", "surrogateescape")
 
 
@@ -599,35 +672,58 @@ def _write_crontab(where: Locations, text: str) -> None:
         os.unlink(f.name)
 
 
+_NO_CRONTAB = re.compile(r"no crontab|no such file", re.IGNORECASE)
+
+
 def _region(text: str) -> list[str]:
     lines = text.splitlines()
-    if CRON_BEGIN not in "\n".join(lines):
+    start = next((i for i, ln in enumerate(lines) if ln.startswith(CRON_BEGIN)), None)
+    if start is None:  # the marker's words elsewhere in a line of the user's are no region
         return []
-    start = next(i for i, ln in enumerate(lines) if ln.startswith(CRON_BEGIN))
     end = next((i for i, ln in enumerate(lines) if ln.startswith(CRON_END) and i > start),
                len(lines) - 1)
     return lines[start:end + 1]
 
 
+NEWLINE_ADDED = " [a newline was added above]"
+
+
 def _without_region(text: str) -> str:
     """The crontab without tidy's lines: its markers and, between them, its job (and blank
     lines). Every other line stays where it was, inside the region too, and everything
-    after a BEGIN whose END the user deleted: a crontab has no backup to take lines from."""
-    kept, inside = [], False
+    after a BEGIN whose END the user deleted: a crontab has no backup to take lines from.
+    The newline install added after a last line that had none goes too, while that line is
+    still the last: the crontab comes back byte for byte."""
+    kept: list[str] = []
+    inside, added_after = False, -1
     for line in text.splitlines(keepends=True):
         if line.startswith(CRON_BEGIN):
             inside = True
+            if line.rstrip("\n").endswith(NEWLINE_ADDED):
+                added_after = len(kept)
         elif inside and line.startswith(CRON_END):
             inside = False
         elif not (inside and (not line.strip() or _is_tidy_job(line))):
             kept.append(line)
-    out = "".join(kept)
-    return out if not out or out.endswith("\n") else out + "\n"
+    if added_after == len(kept) > 0 and kept[-1].endswith("\n"):
+        kept[-1] = kept[-1][:-1]
+    return "".join(kept)
 
 
 def _is_tidy_job(line: str) -> bool:
-    """A crontab line that runs `<python> -m tidy watch ...` (what install writes)."""
-    return _cron_argv(line.strip())[1:4] == ["-m", "tidy", "watch"]
+    """A crontab line that runs `<python> -m tidy watch ...` (what install writes), maybe
+    through `env TIDY_STATE_DIR=...`."""
+    return without_env(_cron_argv(line.strip()))[1:4] == ["-m", "tidy", "watch"]
+
+
+def without_env(argv: list[str]) -> list[str]:
+    """`argv` without a leading `env NAME=value ...`: the command it runs."""
+    if not argv or os.path.basename(argv[0]) != "env":
+        return argv
+    rest = argv[1:]
+    while rest and re.match(r"[A-Za-z_][A-Za-z0-9_]*=", rest[0]):
+        rest = rest[1:]
+    return rest
 
 
 # -- small helpers ---------------------------------------------------------------------------

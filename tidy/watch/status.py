@@ -33,8 +33,33 @@ def _lock_held() -> bool:
 
 
 
+# The fields --status shows, and their types. The log is tidy's own file but untrusted input
+# like every state file: a field of another type (an edited or damaged line) is dropped
+# from its entry, which then shows "?" there; it ended --status in an internal error.
+_STR = (str,)
+_FIELDS: dict[str, tuple[type, ...]] = {
+    "time": (int, float), "pid": (int,), "seconds": (int, float), "done": (int,),
+    "bytes": (int,), "skipped": (int,), "event": _STR, "mode": _STR, "description": _STR,
+    "reason": _STR, "status": _STR, "rule": _STR, "path": _STR, "message": _STR, "run": _STR,
+}
+_LISTS = ("roots", "targets", "deferred")  # lists of paths
+
+
+def _typed(entry: dict[str, Any]) -> dict[str, Any]:
+    kept = {}
+    for key, value in entry.items():
+        if key in _LISTS:
+            if not (isinstance(value, list) and all(isinstance(v, str) for v in value)):
+                continue
+        elif key in _FIELDS and (isinstance(value, bool)
+                                 or not isinstance(value, _FIELDS[key])):
+            continue
+        kept[key] = value
+    return kept
+
+
 def collect(limit: int = 10) -> Status:
-    entries = watch_log.read()
+    entries = [_typed(e) for e in watch_log.read()]
     starts = [e for e in entries if e.get("event") == "start"]
     stopped = {e.get("pid") for e in entries if e.get("event") == "stop"}
     held = _lock_held()
@@ -55,6 +80,10 @@ def collect(limit: int = 10) -> Status:
 def _when(epoch: Any, now: float) -> str:
     if not isinstance(epoch, int | float):
         return "?"
+    try:
+        stamp = time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(epoch))
+    except (OverflowError, OSError, ValueError):  # a time no clock shows (an edited log)
+        return "?"
     age = max(0.0, now - epoch)
     if age < 120:
         ago = f"{age:.0f}s ago"
@@ -64,7 +93,7 @@ def _when(epoch: Any, now: float) -> str:
         ago = f"{age / 3600:.0f}h ago"
     else:
         ago = f"{age / 86400:.0f}d ago"
-    return f"{time.strftime('%Y-%m-%d %H:%M:%S', time.localtime(epoch))} ({ago})"
+    return f"{stamp} ({ago})"
 
 
 def render_text(status: Status, now: float | None = None) -> str:
