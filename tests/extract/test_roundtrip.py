@@ -155,6 +155,9 @@ def _built(value: Any) -> str:
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(value=_evaluated | st.floats())
+# Found by this test in CI: tuples of numbers whose hashes collide; the loader, inserting in
+# the written order, rebuilds a set that iterates otherwise (the round trip says so).
+@example(value=frozenset([(False, False), (2 ** 20000, 96.0)]))
 def test_evaluate_then_import_equals_the_modules_own_value(tmp_path_factory,
                                                           value: object) -> None:
     # the audit's shapes taken by importing: frozensets in sets, tuples and dict keys,
