@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.browse.helpers import (
@@ -40,6 +40,7 @@ from tidy.browse import cells
 from tidy.browse.app import BrowseApp, ScanEvent
 from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item
+from tidy.browse.rowlist import RowList
 from tidy.browse.screens import ConfirmScreen, HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Finished, GroupDone
 
@@ -154,7 +155,7 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         await press(pilot, "a")
         assert app.model.marked() == []
         # The mouse: a click puts the cursor on a row, the footer's keys are buttons.
-        table = app.main.query_one("#rows", DataTable)
+        table = app.main.query_one("#rows", RowList)
         await pilot.click(table, offset=(4, 1 + 3))  # below the header: the fourth row
         assert table.cursor_row == 3 and cursor_path(app) == "pkg/__pycache__"
         mark = next(k for k in app.main.query(FooterKey) if k.action == "mark")
@@ -190,7 +191,7 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
         # The same plan `tidy fix --dry-run --select TDY101` makes for the same findings.
         assert sorted((a.path, a.bytes, a.files) for a in plan.actions) == sorted(
             (a["path"], a["bytes"], a["files"]) for a in dry["plan"]["actions"])
-        shown = [[str(c.plain) for c in plan_screen.query_one("#plan-rows", DataTable)
+        shown = [[str(c.plain) for c in plan_screen.query_one("#plan-rows", RowList)
                   .get_row_at(i)] for i in range(len(plan.actions))]
         assert {r[1] for r in shown} == {"web/node_modules", "api/pkg/__pycache__",
                                          "api/.mypy_cache"}
@@ -325,7 +326,7 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
         assert drill.folder == "web"
         listing = {n.name: n.total_bytes for n in drill.listing}
         assert listing["node_modules"] == node_modules
-        assert app.screen.query_one("#drill-rows", DataTable).cursor_row == [
+        assert app.screen.query_one("#drill-rows", RowList).cursor_row == [
             n.name for n in drill.listing].index("node_modules")
         await press(pilot, "space")  # marks the finding there
         assert {i.finding.path for i in app.model.marked()} == {"node_modules"}
@@ -540,7 +541,7 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert cursor_path(app) == "pkg/__pycache__"
-        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", DataTable).size.width > 100
+        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", RowList).size.width > 100
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert cursor_path(app) == "pkg/__pycache__"

@@ -8,6 +8,7 @@ changes on the app's own thread, in message handlers.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
 from dataclasses import dataclass
@@ -20,7 +21,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import Footer, Input, Static
 
 from tidy.browse import actions, evidence, filters
 from tidy.browse.cells import (
@@ -33,7 +34,8 @@ from tidy.browse.cells import (
     state_word,
 )
 from tidy.browse.drill import DrillScreen
-from tidy.browse.model import GroupRow, Item, Model, Row
+from tidy.browse.model import Arrived, GroupRow, Item, Model, Row, prepare
+from tidy.browse.rowlist import Column, RowList
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
 from tidy.core.config import Config
@@ -63,11 +65,13 @@ class Options:
 
 
 class ScanEvent(Message):
-    """One event of the scan stream, posted from the reader thread."""
+    """One event of the scan stream, posted from the reader thread (a group made ready to be
+    shown there: `arrived`)."""
 
-    def __init__(self, event: Event) -> None:
+    def __init__(self, event: Event, arrived: Arrived | None = None) -> None:
         super().__init__()
         self.event = event
+        self.arrived = arrived
 
 
 class ApplyDone(Message):
@@ -97,13 +101,11 @@ class MainScreen(Screen[None]):
         super().__init__()
         self._shown: list[Row] = []
         self._touched = False  # the user moved the cursor: keep it on its row
-        self._placed: str | None = None  # the row the cursor was put on, not moved to
         self._cursor_key: str | None = None  # the row under the cursor, across rebuilds
 
     def compose(self) -> ComposeResult:
         yield Static(id="top", markup=False)
-        table: DataTable[Text] = DataTable(id="rows", cursor_type="row", zebra_stripes=False)
-        yield table
+        yield RowList(id="rows")
         with VerticalScroll(id="evidence-pane"):
             yield Static(id="evidence", markup=False)
         yield Input(id="filter", placeholder="filter: words, kind:, rule:, age:>30d, state:, fix:")
@@ -118,7 +120,7 @@ class MainScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#filter", Input).display = False
         self._columns()
-        self.query_one("#rows", DataTable).focus()
+        self.query_one("#rows", RowList).focus()
         self.update_top()
         self.update_status()
         self.browse.start_scan()
@@ -133,33 +135,23 @@ class MainScreen(Screen[None]):
         return max(_MIN_PATH, self.size.width - fixed - 2 - 2)  # its padding, the scrollbar
 
     def _columns(self) -> None:
-        table = self.query_one("#rows", DataTable)
-        table.clear(columns=True)
-        table.add_column("path", width=self._path_width(), key="path")
-        for key, title, width, right in COLUMNS:
-            label = Text(title, justify="right" if right else "left")
-            table.add_column(label, width=width, key=key)
-        self._shown = []
+        table = self.query_one("#rows", RowList)
+        table.set_columns([Column("path", "path", self._path_width()),
+                           *(Column(*column) for column in COLUMNS)])
 
     def refresh_rows(self) -> None:
         """Rebuild the rows from the model; the cursor stays on the same row if it is left."""
-        table = self.query_one("#rows", DataTable)
+        table = self.query_one("#rows", RowList)
         index = table.cursor_row
         rows = self.browse.model.rows(self.browse.filter, time.time())
         width = self._path_width()
-        table.clear()
-        for row in rows:
-            table.add_row(*self._cells(row, width), key=row.key)
         self._shown = rows
-        keys = [r.key for r in rows]
         if not self._touched:
             index = 0  # rows still arriving above: the biggest stays in view
-        elif self._cursor_key in keys:
-            index = keys.index(self._cursor_key)
-        if rows:
-            index = min(max(index, 0), len(rows) - 1)
-            self._placed = keys[index]
-            table.move_cursor(row=index, animate=False)
+        elif self._cursor_key is not None:
+            where = next((i for i, row in enumerate(rows) if row.key == self._cursor_key), None)
+            index = index if where is None else where
+        table.set_rows(len(rows), lambda i: self._cells(rows[i], width), max(index, 0))
         self.show_evidence()
         self.update_status()
 
@@ -186,17 +178,19 @@ class MainScreen(Screen[None]):
                 Text(fix_word(finding), style="dim" if only_explains(finding) else "")]
 
     def current_row(self) -> Row | None:
-        table = self.query_one("#rows", DataTable)
+        table = self.query_one("#rows", RowList)
         shown = self._shown
         if not shown or not 0 <= table.cursor_row < len(shown):
             return None
         return shown[table.cursor_row]
 
-    def _redraw_row(self, row: Row) -> None:
-        table = self.query_one("#rows", DataTable)
-        keys = ["path", *(key for key, *_ in COLUMNS)]
-        for key, cell in zip(keys, self._cells(row, self._path_width()), strict=True):
-            table.update_cell(row.key, key, cell)
+    def _redraw_rows(self) -> None:
+        """Marks changed: the rows are the same, their first cells are drawn again."""
+        self.query_one("#rows", RowList).redraw()
+
+    def marks_changed(self) -> None:
+        self._redraw_rows()
+        self.update_status()
 
     # -- panes --------------------------------------------------------------------------------
     def show_evidence(self) -> None:
@@ -209,24 +203,21 @@ class MainScreen(Screen[None]):
     def update_status(self, note: str = "") -> None:
         self.query_one("#status", Static).update(self.browse.status_line(note))
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, highlighted: DataTable.RowHighlighted) -> None:
-        if highlighted.row_key.value != self._placed:
+    @on(RowList.Highlighted, "#rows")
+    def _highlighted(self, highlighted: RowList.Highlighted) -> None:
+        if highlighted.by_user:
             self._touched = True  # the user moved: rows arriving later keep the cursor there
-        self._cursor_key = highlighted.row_key.value
+        row = self.current_row()
+        self._cursor_key = row.key if row is not None else None
         self.show_evidence()
 
-    @on(DataTable.RowSelected)
+    @on(RowList.Selected, "#rows")
     def _selected(self) -> None:
         self.action_open()
 
     # -- actions ------------------------------------------------------------------------------
     def action_cursor(self, direction: str) -> None:
-        table = self.query_one("#rows", DataTable)
-        if direction == "down":
-            table.action_cursor_down()
-        else:
-            table.action_cursor_up()
+        self.query_one("#rows", RowList).action_move(1 if direction == "down" else -1)
 
     def action_mark(self) -> None:
         row = self.current_row()
@@ -235,19 +226,21 @@ class MainScreen(Screen[None]):
         model = self.browse.model
         if isinstance(row, GroupRow):
             model.toggle_all(item.key for item in row.shown)
-            self.refresh_rows()
+            self._redraw_rows()
+            self.update_status()
             return
         problem = model.toggle(row.key)
         if problem:
             self.update_status(problem)
             return
-        self._redraw_row(row)
+        self._redraw_rows()
         self.action_cursor("down")
         self.update_status()
 
     def action_mark_all(self) -> None:
         self.browse.model.toggle_all(r.key for r in self._shown if isinstance(r, Item))
-        self.refresh_rows()
+        self._redraw_rows()
+        self.update_status()
 
     def action_filter(self) -> None:
         box = self.query_one("#filter", Input)
@@ -285,7 +278,7 @@ class MainScreen(Screen[None]):
     def _close_filter(self) -> None:
         box = self.query_one("#filter", Input)
         box.display = False
-        self.query_one("#rows", DataTable).focus()
+        self.query_one("#rows", RowList).focus()
         self.update_status()
 
     def action_toggle_unsafe(self) -> None:
@@ -376,7 +369,8 @@ class BrowseApp(App[int]):
     def _read_scan(self) -> None:
         try:
             for event in self.stream.events():
-                self.post_message(ScanEvent(event))
+                arrived = prepare(event.group) if isinstance(event, GroupDone) else None
+                self.post_message(ScanEvent(event, arrived))
         except Exception as error:  # a bug here must not leave the app scanning forever
             self.post_message(ScanEvent(Failed(f"internal error: {type(error).__name__}: "
                                                f"{error}")))
@@ -391,7 +385,10 @@ class BrowseApp(App[int]):
         if isinstance(event, Progress):
             self.progress = event
         elif isinstance(event, GroupDone):
-            self.model.add_group(event.group)
+            self.model.add_group(message.arrived or event.group)
+            # The scan's objects live as long as the app: out of the collector's sight, or
+            # each collection walks them all (a key press waited 0.2 s for it at 100,000).
+            gc.freeze()
             self._refresh_soon()
         elif isinstance(event, Finished):
             self.scan_state, self.finished, self.roots = "done", event, event.roots
@@ -438,9 +435,8 @@ class BrowseApp(App[int]):
         return Text(fit(f"tidy browse {where} · {state}", max(self.size.width - 2, 10)))
 
     def status_line(self, note: str = "") -> Text:
-        marked = self.model.marked()
         text = Text()
-        text.append(f"{len(marked)} marked, {size(self.model.marked_bytes())}")
+        text.append(f"{len(self.model.marks):,} marked, {size(self.model.marked_bytes())}")
         text.append(" · unsafe fixes: ")
         text.append("ON" if self.unsafe else "off", style="bold reverse" if self.unsafe else "")
         if self.filter.active:

@@ -11,10 +11,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from tidy.browse import actions
 from tidy.browse.cells import clip, fit, size
+from tidy.browse.rowlist import Column, RowList
 from tidy.core.models import ActionKind
 from tidy.core.printable import printable
 from tidy.fixes import Status
@@ -64,7 +65,7 @@ class PlanScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False)
-        yield DataTable(id="plan-rows", cursor_type="row")
+        yield RowList(id="plan-rows")
         yield Static(id="plan-why", markup=False)
         with VerticalScroll(id="plan-left"):
             yield Static(id="plan-left-text", markup=False)
@@ -73,7 +74,7 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.rebuild()
-        self.query_one("#plan-rows", DataTable).focus()
+        self.query_one("#plan-rows", RowList).focus()
 
     def rebuild(self) -> None:
         app = _app(self)
@@ -92,22 +93,24 @@ class PlanScreen(Screen[None]):
         self._show_why()
 
     def _fill_table(self) -> None:
-        table = self.query_one("#plan-rows", DataTable)
-        table.clear(columns=True)
+        table = self.query_one("#plan-rows", RowList)
         rest = max(20, self.size.width - (9 + 9 + 7 + 5 * 2 + 4))
         path_width, why_width = rest * 6 // 10, rest - rest * 6 // 10
-        table.add_column("does", width=9)
-        table.add_column("path", width=path_width)
-        table.add_column(Text("size", justify="right"), width=9)
-        table.add_column(Text("files", justify="right"), width=7)
-        table.add_column("why", width=why_width)
+        table.set_columns([Column("does", "does", 9), Column("path", "path", path_width),
+                           Column("size", "size", 9, right=True),
+                           Column("files", "files", 7, right=True),
+                           Column("why", "why", why_width)])
         base = _app(self).options.path
-        for action in self.plan.actions if self.plan else ():
-            table.add_row(Text(_DOES.get(action.action, action.action.value)),
-                          Text(fit(_shown(action.path, base), path_width)),
-                          Text(size(action.bytes), justify="right"),
-                          Text(f"{action.files:,}", justify="right"),
-                          Text(clip(printable(action.why), why_width)))
+        planned = self.plan.actions if self.plan else ()
+
+        def cells(index: int) -> list[Text]:
+            action = planned[index]
+            return [Text(_DOES.get(action.action, action.action.value)),
+                    Text(fit(_shown(action.path, base), path_width)),
+                    Text(size(action.bytes)), Text(f"{action.files:,}"),
+                    Text(clip(printable(action.why), why_width))]
+
+        table.set_rows(len(planned), cells)
 
     def _fill_left_out(self) -> None:
         text = Text()
@@ -137,14 +140,14 @@ class PlanScreen(Screen[None]):
     def _current(self) -> PlannedAction | None:
         if self.plan is None:
             return None
-        row = self.query_one("#plan-rows", DataTable).cursor_row
+        row = self.query_one("#plan-rows", RowList).cursor_row
         return self.plan.actions[row] if 0 <= row < len(self.plan.actions) else None
 
-    @on(DataTable.RowHighlighted)
+    @on(RowList.Highlighted, "#plan-rows")
     def _highlighted(self) -> None:
         self._show_why()
 
-    @on(DataTable.RowSelected)
+    @on(RowList.Selected, "#plan-rows")
     def _selected(self) -> None:
         self.action_apply()
 
