@@ -8,7 +8,10 @@ changes on the app's own thread, in message handlers.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import gc
+import signal
 import threading
 import time
 from dataclasses import dataclass
@@ -319,6 +322,9 @@ class BrowseApp(App[int]):
         # mid-apply the current move finishes and the rest is left alone.
         Binding("ctrl+c", "quit_browse", "Quit", show=False, priority=True),
         Binding("ctrl+q", "quit_browse", "Quit", show=False, priority=True),
+        # Ctrl-Z suspends as in any terminal program (the terminal given back, `fg` resumes);
+        # Textual reads it as a key and would do nothing.
+        Binding("ctrl+z", "suspend_process", show=False, priority=True),
     ]
 
     def __init__(self, options: Options) -> None:
@@ -355,6 +361,13 @@ class BrowseApp(App[int]):
     # -- the scan -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.set_interval(0.5, self._tick)
+        # The terminal closed (SIGHUP: a window shut, an SSH link dropped) or a polite kill
+        # (SIGTERM): quit as q does, a run stopping after its current move, its journal
+        # closed and in `tidy log`; Python's default would end the process mid-move.
+        loop = asyncio.get_running_loop()
+        for signum in (signal.SIGHUP, signal.SIGTERM):
+            with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
+                loop.add_signal_handler(signum, self.action_quit_browse)
 
     def start_scan(self) -> None:
         """Called once the main screen is mounted: its table has columns for the rows the scan
