@@ -193,8 +193,9 @@ def _pycache_tree(root: Path, count: int) -> None:
 def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
         tmp_path: Path, state_dir: Path, interrupt: str) -> None:
     """Ctrl-C typed mid-run, or the terminal closed (SIGHUP): the move in progress finishes,
-    the rest is left and journaled, the run is in `tidy log`. kill -9 mid-run: the journal resolves the move in flight. Either way every cache is
-    wholly at home or wholly in the trash, and `tidy undo` gives the tree back."""
+    the rest is left and journaled, the run is in `tidy log`. kill -9 mid-run: the journal
+    resolves the move in flight. Either way every cache is wholly at home or wholly in the
+    trash, and `tidy undo` gives the tree back."""
     env = hermetic_env({"TIDY_STATE_DIR": str(state_dir), "TERM": "xterm-256color"})
     for count in (300, 1500):  # a bigger tree if the first run ended before the interrupt
         root = tmp_path / f"tree{count}"
