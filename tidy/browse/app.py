@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import gc
+import os
 import signal
 import threading
 import time
@@ -344,6 +345,7 @@ class BrowseApp(App[int]):
         self.quit_when_applied = False
         self.attention = False  # a run (or the scan) needed attention this session: exit 1
         self.internal_error = False  # a bug surfaced while applying: exit 3
+        self.terminal_gone = False  # SIGHUP: nothing can be drawn or read any more
         self.runs: list[actions.Applied] = []
         self._last_refresh = 0.0
         self._refresh_pending = False
@@ -365,9 +367,10 @@ class BrowseApp(App[int]):
         # (SIGTERM): quit as q does, a run stopping after its current move, its journal
         # closed and in `tidy log`; Python's default would end the process mid-move.
         loop = asyncio.get_running_loop()
-        for signum in (signal.SIGHUP, signal.SIGTERM):
+        for signum, handler in ((signal.SIGHUP, self._hung_up),
+                                (signal.SIGTERM, self.action_quit_browse)):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, self.action_quit_browse)
+                loop.add_signal_handler(signum, handler)
 
     def start_scan(self) -> None:
         """Called once the main screen is mounted: its table has columns for the rows the scan
@@ -528,9 +531,26 @@ class BrowseApp(App[int]):
             return
         self._leave()
 
+    def _hung_up(self) -> None:
+        """The terminal is gone: quit as q does, what is drawn meanwhile going to /dev/null.
+        Textual's writer thread dies on its first write to a hung-up terminal, and its
+        goodbye then waited forever for room in its queue (the process was left running)."""
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_RDWR)
+            for fd in (0, 1, 2):
+                os.dup2(null, fd)
+            os.close(null)
+        self.terminal_gone = True
+        self.action_quit_browse()
+
     def _leave(self) -> None:
         self.stream.stop()
         code = 3 if self.internal_error else 1 if self.attention else 0
+        if self.terminal_gone:
+            # Nothing left to give back, and Textual's goodbye to the terminal can wait
+            # forever on its dead writer thread; the run's journal is closed, the scan is
+            # stopped: end here.
+            os._exit(code)
         self.exit(code, return_code=code)
 
     def on_unmount(self) -> None:
