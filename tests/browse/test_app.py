@@ -547,3 +547,48 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
         assert cursor_path(app) == "pkg/__pycache__"
 
     drive(app, script)
+
+
+@pytest.mark.slow
+def test_a_40x12_terminal_shows_sizes_rows_and_all_of_the_help(tmp_path: Path) -> None:
+    """At 40x12 the list had one line (the evidence pane took 7) and no size column (path and
+    kind filled the width), and the help could not be read past its ninth line."""
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert app.main.query_one("#rows", RowList).size.height >= 5  # a header, 4 rows
+        shown = svg_text(app.export_screenshot())
+        assert "node_modules" in shown
+        assert cells.size(table_size(app, "node_modules")) in shown
+        await press(pilot, "question_mark", "end")
+        await until(pilot, lambda: "(this text scrolls" in svg_text(app.export_screenshot()),
+                    timeout=5, what="the end of the help")
+        await press(pilot, "escape")
+        await pilot.resize_terminal(120, 30)  # the top line follows the new width
+        await pilot.pause()
+        assert "tidy browse " in svg_text(app.export_screenshot())
+
+    drive(app, script, size=(40, 12))
+
+
+@pytest.mark.slow
+def test_an_empty_list_says_why(tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    write(clean / "src" / "a.py", "x = 1\n")
+    app = app_for(clean)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert "No findings: tidy has nothing to clean here." in _evidence(app)
+
+    drive(app, script)
+    app = app_for(workspace(tmp_path / "ws"))
+
+    async def filtered(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "nothing-is-called-this")
+        assert "Nothing matches the filter" in _evidence(app)
+
+    drive(app, filtered)

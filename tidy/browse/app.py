@@ -57,6 +57,8 @@ COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
     ("fix", "fix", 8, False),
 )
 _MIN_PATH = 16
+_DROPPED_FIRST = ("kind", "state", "age", "fix")  # a narrow terminal leaves these out
+_SHORT = 20  # lines: below this the evidence pane is 3 lines, not 7
 _REFRESH_EVERY = 0.2  # seconds: rows are rebuilt at most this often while groups stream in
 MARK = "●"
 
@@ -130,18 +132,33 @@ class MainScreen(Screen[None]):
         self.browse.start_scan()
 
     def on_resize(self) -> None:
+        # A short terminal keeps room for rows: the evidence pane shrinks to 3 lines.
+        self.query_one("#evidence-pane").set_class(self.size.height < _SHORT, "short")
         self._columns()
         self.refresh_rows()
+        self.update_top()
 
     # -- the table ------------------------------------------------------------------------------
+    def _shown_columns(self) -> tuple[tuple[str, str, int, bool], ...]:
+        """The columns that fit beside a path of _MIN_PATH, the least needed left out first
+        (a 40-column terminal shows path, size and fix)."""
+        columns = list(COLUMNS)
+        for key in _DROPPED_FIRST:
+            if self._room(columns) >= _MIN_PATH:
+                break
+            columns = [c for c in columns if c[0] != key]
+        return tuple(columns)
+
+    def _room(self, columns: list[tuple[str, str, int, bool]]) -> int:
+        return self.size.width - sum(width + 2 for _, _, width, _ in columns) - 2 - 2
+
     def _path_width(self) -> int:
-        fixed = sum(width + 2 for _, _, width, _ in COLUMNS)
-        return max(_MIN_PATH, self.size.width - fixed - 2 - 2)  # its padding, the scrollbar
+        return max(_MIN_PATH, self._room(list(self._shown_columns())))
 
     def _columns(self) -> None:
         table = self.query_one("#rows", RowList)
         table.set_columns([Column("path", "path", self._path_width()),
-                           *(Column(*column) for column in COLUMNS)])
+                           *(Column(*column) for column in self._shown_columns())])
 
     def refresh_rows(self) -> None:
         """Rebuild the rows from the model; the cursor stays on the same row if it is left."""
@@ -160,26 +177,26 @@ class MainScreen(Screen[None]):
         self.update_status()
 
     def _cells(self, row: Row, width: int) -> list[Text]:
-        now = time.time()
+        keys = [key for key, *_ in self._shown_columns()]
         if isinstance(row, GroupRow):
             group = row.group
             title = printable(group.label if group.label != "." else group.root)
             label = f"{title}  ({row.count:,})"
+            cells = {"kind": Text("repo" if group.is_repo else "folder", style="bold"),
+                     "size": Text(size(row.total), style="bold", justify="right")}
             return [Text(fit(label, width), style="bold"),
-                    Text("repo" if group.is_repo else "folder", style="bold"),
-                    Text(size(row.total), style="bold", justify="right"),
-                    Text(""), Text(""), Text("")]
+                    *(cells.get(key, Text("")) for key in keys)]
         finding = row.finding
         marked = row.key in self.browse.model.marks
         mark = MARK if marked else " "
         path = Text(f"{mark} " + fit(printable(finding.path), width - 2),
                     style="bold" if marked else "")
-        return [path,
-                Text(fit(kind_word(finding), COLUMNS[0][2])),
-                Text(size(finding.size.apparent), justify="right"),
-                Text(age(finding.activity, now), justify="right"),
-                Text(state_word(finding)),
-                Text(fix_word(finding), style="dim" if only_explains(finding) else "")]
+        cells = {"kind": Text(fit(kind_word(finding), COLUMNS[0][2])),
+                 "size": Text(size(finding.size.apparent), justify="right"),
+                 "age": Text(age(finding.activity, time.time()), justify="right"),
+                 "state": Text(state_word(finding)),
+                 "fix": Text(fix_word(finding), style="dim" if only_explains(finding) else "")}
+        return [path, *(cells[key] for key in keys)]
 
     def current_row(self) -> Row | None:
         table = self.query_one("#rows", RowList)
@@ -198,8 +215,23 @@ class MainScreen(Screen[None]):
 
     # -- panes --------------------------------------------------------------------------------
     def show_evidence(self) -> None:
-        self.query_one("#evidence", Static).update(
-            evidence.for_row(self.current_row(), time.time()))
+        row = self.current_row()
+        text = evidence.for_row(row, time.time()) if row is not None else self._nothing_shown()
+        self.query_one("#evidence", Static).update(text)
+
+    def _nothing_shown(self) -> Text:
+        """Why the list is empty: still scanning, the filter, or nothing (left) to clean."""
+        app = self.browse
+        if app.scan_state in ("starting", "scanning"):
+            return Text("Nothing found yet: the scan goes on (top line).", style="dim")
+        if app.filter.active and app.model.items():
+            return Text(f"Nothing matches the filter {app.filter.text!r}: esc clears it.")
+        if app.scan_state != "done":
+            return Text(f"The scan {app.scan_state}: nothing to show.")
+        if app.runs and not app.model.items():
+            return Text("Nothing left: every finding was handled by this session's runs "
+                        "(`tidy log` lists them, `tidy undo` puts them back).")
+        return Text("No findings: tidy has nothing to clean here.")
 
     def update_top(self) -> None:
         self.query_one("#top", Static).update(self.browse.top_line())
@@ -314,6 +346,7 @@ class BrowseApp(App[int]):
     #top { height: 1; padding: 0 1; background: $panel; }
     #rows { height: 1fr; }
     #evidence-pane { height: 7; border-top: solid $primary; padding: 0 1; }
+    #evidence-pane.short { height: 4; }
     #evidence-pane.tall { height: 70%; }
     #status { height: 1; padding: 0 1; background: $panel; }
     #filter { height: 3; }

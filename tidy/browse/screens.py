@@ -269,20 +269,27 @@ HELP = """\
 Every number here comes from the scan; nothing is measured twice.
 
   up/down j/k   move (mouse: click a row; click it again to open it)
+  pgup/pgdn     a page; home/end (g/G) the first/last row
   space         mark or unmark (a repo's row: all its shown findings)
   a             mark all shown findings (again: unmark them)
   /             filter: path words, kind:node_modules, rule:TDY1,
                 age:>30d, state:ignored, fix:trash (esc clears)
-  enter         open the folder, ncdu-style (-> in, <- up, esc back)
+  enter         open the folder, ncdu-style (-> or l in, <- or h up,
+                space marks, esc back)
   p             the plan for the marks: what moves, bytes, files, why
+                (enter applies after one question; esc back)
   e             a taller evidence pane (again: back)
   u             unsafe fixes on/off (off at start)
+  ctrl+z        suspend (fg resumes)
   q, ctrl+c     quit: a scan stops at once, a run after its current move
 
-fix: as in `tidy scan`'s table: trash = to tidy's trash (`tidy undo` brings it back);
-     * = needs the unsafe toggle; ** = display-only, tidy only explains;
-     none = advice (fix:advice finds both).
+fix: as in `tidy scan`'s table: trash = to tidy's trash
+     (`tidy undo` brings it back); * = needs the unsafe toggle;
+     ** = display-only, tidy only explains; none = advice
+     (fix:advice finds both).
 state: git's view (tracked, ignored, untracked).
+age: since the project's newest own file was written.
+(this text scrolls: up/down)
 """
 
 
@@ -294,12 +301,19 @@ class HelpScreen(ModalScreen[None]):
     ]
     CSS = """
     HelpScreen { align: center middle; }
-    #help { width: 80; max-width: 100%; height: auto; max-height: 100%;
-            border: round $primary; padding: 0 1; background: $surface; }
+    #help-box { width: 80; max-width: 100%; height: auto; max-height: 100%;
+                border: round $primary; padding: 0 1; background: $surface;
+                scrollbar-gutter: stable; }
+    #help { height: auto; width: 100%; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(HELP), id="help", markup=False)
+        # A terminal shorter than the text scrolls it (40x12 showed its first 9 lines only).
+        with VerticalScroll(id="help-box"):
+            yield Static(Text(HELP), id="help", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
 
     def action_close(self) -> None:
         self.app.pop_screen()
