@@ -51,10 +51,17 @@ def test_fifty_thousand_findings_answer_each_key_at_once(tmp_path: Path) -> None
         big = _big_group(app)
         app.post_message(ScanEvent(GroupDone(big), prepare(big)))
         await until(pilot, lambda: len(rows(app)) > N, timeout=10, what="the 50,000 rows")
+        finished = app.finished
+        assert finished is not None
+        app.post_message(ScanEvent(finished))  # the scan's end comes after its groups
+        await until(pilot, lambda: app._tree is not None
+                    and app._tree[0][0] == len(app.model.groups), timeout=30,
+                    what="the folder view's tree, built on a worker thread")
         for name, keys in (("down", ("down",) * 3), ("page", ("pagedown", "end", "home")),
                            ("mark", ("down", "space")), ("mark all", ("a",)),
                            ("unmark all", ("a",)), ("filter", ("slash", *"m0", "1")),
-                           ("clear", ("escape",))):
+                           ("clear", ("escape",)), ("folders", ("enter",)),
+                           ("back", ("escape",))):
             slowest[name] = await _timed(pilot, *keys)
         assert app.model.marked() == []
 

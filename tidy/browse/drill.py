@@ -68,9 +68,7 @@ class DrillScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        model = self.browse.model
-        self.scan_tree = ScanTree.build(model.groups, model.items(), self.browse.roots,
-                                        model.gone())
+        self.scan_tree = self.browse.scan_tree()
         start, select = self._start()
         self.show(start, select)
         self.query_one("#drill-rows", RowList).focus()
