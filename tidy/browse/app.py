@@ -40,7 +40,7 @@ from tidy.browse.cells import (
 from tidy.browse.drill import DrillScreen
 from tidy.browse.model import Arrived, GroupRow, Item, Model, Row, prepare
 from tidy.browse.rowlist import Column, RowList
-from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen
+from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen, plan_for
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
 from tidy.browse.tree import ScanTree
 from tidy.core.config import Config
@@ -543,11 +543,7 @@ class BrowseApp(App[int]):
 
     def build_plan(self) -> tuple[Plan | None, str]:
         """The plan for the marks, or why there is none (a refused root)."""
-        report = self.model.marked_report(self.roots)
-        try:
-            return actions.build_plan(report, self.unsafe), ""
-        except PlanRefused as error:
-            return None, str(error)
+        return plan_for(self.model.marked_report(self.roots), self.unsafe)
 
     def start_apply(self, plan: Plan) -> None:
         self.applying = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -16,18 +17,27 @@ from textual.widgets import Button, Footer, Static
 from tidy.browse import actions
 from tidy.browse.cells import clip, fit, size
 from tidy.browse.rowlist import Column, RowList
-from tidy.core.models import ActionKind
+from tidy.core.models import ActionKind, Report
 from tidy.core.printable import printable
 from tidy.fixes import Status
-from tidy.fixes.plan import Plan, PlannedAction
+from tidy.fixes.plan import Plan, PlannedAction, PlanRefused
 
 if TYPE_CHECKING:
     from tidy.browse.app import BrowseApp
+
+
+def plan_for(report: Report, unsafe: bool) -> tuple[Plan | None, str]:
+    """`tidy fix`'s plan for the marked findings, or why there is none (a refused root)."""
+    try:
+        return actions.build_plan(report, unsafe), ""
+    except PlanRefused as error:
+        return None, str(error)
 
 _DOES = {ActionKind.TRASH: "to trash", ActionKind.UNTRACK: "untrack", ActionKind.GIT_RM: "git rm",
          ActionKind.IGNORE: "ignore", ActionKind.EDITOR_EXCLUDE: "exclude",
          ActionKind.EXTRACT: "extract"}
 _LEFT_OUT_SHOWN = 50
+_PLAN_AT_ONCE = 2_000  # marks: more, and the plan is made on a worker thread
 
 
 def _app(screen: Screen[Any]) -> BrowseApp:
@@ -62,6 +72,8 @@ class PlanScreen(Screen[None]):
         super().__init__()
         self.plan: Plan | None = None
         self.refused = ""
+        self.building = False  # a big plan is being made on a worker thread
+        self._asked = 0  # which rebuild the plan being made is for (u may come meanwhile)
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False)
@@ -77,19 +89,57 @@ class PlanScreen(Screen[None]):
         self.query_one("#plan-rows", RowList).focus()
 
     def rebuild(self) -> None:
+        """Make the plan: at once for a few marks; for many on a worker thread, the screen
+        answering meanwhile (tidy fix's plan re-reads every path: 100,000 took 25 s, and
+        the screen was frozen for all of it)."""
         app = _app(self)
-        self.plan, self.refused = app.build_plan()
+        self._asked += 1
+        asked = self._asked
+        report, unsafe = app.model.marked_report(app.roots), app.unsafe
+        self._title()
+        if len(app.model.marks) < _PLAN_AT_ONCE:
+            self._show(*plan_for(report, unsafe))
+            return
+        self.plan, self.refused, self.building = None, "", True
+        self._show_table()
+        self.query_one("#plan-sentence", Static).update(Text(
+            f"Making the plan: re-reading {len(app.model.marks):,} marked paths as "
+            "`tidy fix` does… esc: back", style="bold"))
+
+        def make() -> None:
+            try:
+                made = plan_for(report, unsafe)
+            except Exception as error:
+                made = (None, f"the plan could not be made: {type(error).__name__}: {error}")
+            with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+                self.app.call_from_thread(self._made, asked, *made)
+
+        self.run_worker(make, thread=True, name="plan", exit_on_error=False)
+
+    def _made(self, asked: int, plan: Plan | None, refused: str) -> None:
+        if asked == self._asked and self.is_attached:
+            self.building = False
+            self._show(plan, refused)
+
+    def _title(self) -> None:
+        app = _app(self)
         marked = len(app.model.marks)
         unsafe = "ON" if app.unsafe else "off (u turns them on)"
-        title = f"Plan for {marked} marked finding{'s' if marked != 1 else ''} · unsafe fixes: "
+        title = f"Plan for {marked:,} marked finding{'s' if marked != 1 else ''} · unsafe fixes: "
         self.query_one("#plan-title", Static).update(Text(title + unsafe))
-        self._fill_table()
-        self._fill_left_out()
+
+    def _show(self, plan: Plan | None, refused: str) -> None:
+        self.plan, self.refused = plan, refused
+        self._show_table()
         sentence = (Text(f"Refused: {self.refused}", style="bold") if self.refused
                     else Text(actions.describe(self.plan) if self.plan else ""))
         if self.plan is not None and self.plan.actions:
             sentence.append("  enter: apply (asks once) · esc: back", style="dim")
         self.query_one("#plan-sentence", Static).update(sentence)
+
+    def _show_table(self) -> None:
+        self._fill_table()
+        self._fill_left_out()
         self._show_why()
 
     def _fill_table(self) -> None:
@@ -162,6 +212,9 @@ class PlanScreen(Screen[None]):
 
     def action_apply(self) -> None:
         plan = self.plan
+        if self.building:
+            self.notify("the plan is still being made", severity="warning")
+            return
         if _app(self).applying:
             self.notify("a run is applying; wait for its result", severity="warning")
             return
