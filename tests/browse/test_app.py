@@ -592,3 +592,35 @@ def test_an_empty_list_says_why(tmp_path: Path) -> None:
         assert "Nothing matches the filter" in _evidence(app)
 
     drive(app, filtered)
+
+
+@pytest.mark.slow
+def test_s_sorts_by_size_path_and_age(tmp_path: Path) -> None:
+    """There was no sort at all: biggest first only (ncdu sorts by size/name/time, npkill by
+    size/path/age)."""
+    from tests.fixes.helpers import backdate
+
+    root = workspace(tmp_path / "ws")
+    backdate(root / "api", 40 * DAYS)  # api's project is the older one
+    app = app_for(root)
+
+    def groups_and_paths() -> list[str]:
+        return [r[0].strip().split("  ")[0] for r in rows(app)]
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        by_size = groups_and_paths()
+        assert by_size[0] == "web"  # 300 kB of node_modules
+        await press(pilot, "s")
+        assert "sort: path" in _status(app)
+        api = groups_and_paths()
+        assert api[0] == "api"
+        api_paths = api[1:api.index("web")]
+        assert api_paths == sorted(api_paths, key=str.lower) and len(api_paths) >= 3
+        await press(pilot, "s")
+        assert "sort: oldest" in _status(app)
+        assert groups_and_paths()[0] == "api"  # 40 days before web's 3
+        await press(pilot, "s")
+        assert groups_and_paths() == by_size and "sort: size" in _status(app)
+
+    drive(app, script)

@@ -38,7 +38,7 @@ from tidy.browse.cells import (
     state_word,
 )
 from tidy.browse.drill import DrillScreen
-from tidy.browse.model import Arrived, GroupRow, Item, Model, Row, prepare
+from tidy.browse.model import ORDERS, Arrived, GroupRow, Item, Model, Row, prepare
 from tidy.browse.rowlist import Column, RowList
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen, plan_for
 from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
@@ -60,6 +60,7 @@ COLUMNS: tuple[tuple[str, str, int, bool], ...] = (
 )
 _MIN_PATH = 16
 _DROPPED_FIRST = ("kind", "state", "age", "fix")  # a narrow terminal leaves these out
+_SORT_WORDS = {"size": "size", "path": "path", "age": "oldest"}
 _SHORT = 20  # lines: below this the evidence pane is 3 lines, not 7
 _REFRESH_EVERY = 0.2  # seconds: rows are rebuilt at most this often while groups stream in
 MARK = "●"
@@ -94,6 +95,7 @@ class MainScreen(Screen[None]):
         Binding("space", "mark", "Mark"),
         Binding("a", "mark_all", "All"),
         Binding("slash", "filter", "Filter"),
+        Binding("s", "sort", "Sort"),
         Binding("p", "plan", "Plan"),
         Binding("u", "toggle_unsafe", "Unsafe"),
         Binding("enter", "open", "Open", show=False),
@@ -166,7 +168,7 @@ class MainScreen(Screen[None]):
         """Rebuild the rows from the model; the cursor stays on the same row if it is left."""
         table = self.query_one("#rows", RowList)
         index = table.cursor_row
-        rows = self.browse.model.rows(self.browse.filter, time.time())
+        rows = self.browse.model.rows(self.browse.filter, time.time(), self.browse.order)
         width = self._path_width()
         self._shown = rows
         if not self._touched:
@@ -323,6 +325,12 @@ class MainScreen(Screen[None]):
         self.browse.unsafe = not self.browse.unsafe
         self.update_status()
 
+    def action_sort(self) -> None:
+        """Biggest first -> by path -> oldest project first -> biggest first."""
+        app = self.browse
+        app.order = ORDERS[(ORDERS.index(app.order) + 1) % len(ORDERS)]
+        self.refresh_rows()
+
     def action_plan(self) -> None:
         self.browse.open_plan()
 
@@ -368,6 +376,7 @@ class BrowseApp(App[int]):
         self.options = options
         self.model = Model()
         self.filter = filters.Filter()
+        self.order = ORDERS[0]  # how the rows are sorted: `s` goes round model.ORDERS
         self.unsafe = False
         self.scan_state = "starting"  # scanning, done, failed, stopped
         self.scan_note = ""
@@ -523,6 +532,7 @@ class BrowseApp(App[int]):
         text.append(f"{len(self.model.marks):,} marked, {size(self.model.marked_bytes())}")
         text.append(" · unsafe fixes: ")
         text.append("ON" if self.unsafe else "off", style="bold reverse" if self.unsafe else "")
+        text.append(f" · sort: {_SORT_WORDS[self.order]}")
         if self.filter.active:
             text.append(f" · filter: {self.filter.text}")
         if self.applying:

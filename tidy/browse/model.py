@@ -8,8 +8,9 @@ of `tidy fix` takes.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from tidy.browse.cells import fixable
 from tidy.browse.filters import Facts, Filter, facts_of
@@ -57,6 +58,26 @@ def prepare(group: Group) -> Arrived:
     items = tuple(Item(f"{group.root}\0{i}", group, f) for i, f in enumerate(group.findings))
     return Arrived(group, items, tuple(facts_of(f) for f in group.findings),
                    frozenset(i.key for i in items if fixable(i.finding)))
+
+
+ORDERS = ("size", "path", "age")  # `s` goes round them
+
+
+def _age_key(pair: tuple[Item, Facts]) -> tuple[bool, float, str]:
+    """Oldest project first (the likeliest to be done with); an unknown age last."""
+    facts = pair[1]
+    return (not facts.activity, facts.activity, facts.path)
+
+
+_ITEM_ORDER: dict[str, Callable[[tuple[Item, Facts]], Any]] = {
+    "path": lambda pair: pair[1].path,
+    "age": _age_key,
+}
+_GROUP_ORDER: dict[str, Callable[[GroupRow], Any]] = {
+    "size": lambda h: (-h.total, h.group.label),
+    "path": lambda h: h.group.label.lower(),
+    "age": lambda h: _age_key((h.shown[0], facts_of(h.shown[0].finding))),
+}
 
 
 def group_key(group: Group) -> str:
@@ -120,6 +141,7 @@ class Model:
         self._fixable: set[str] = set()  # keys of the items tidy can apply a fix to
         self._facts: dict[str, list[Facts]] = {}  # by group root, as _items: for the filter
         self._totals: dict[str, int] = {}  # group root -> tree_bytes of its items
+        self._orders: dict[tuple[str, str], list[tuple[Item, Facts]]] = {}  # (root, order)
         self._marked: tuple[int, list[Item], int] = (-1, [], 0)  # (marks version, items, bytes)
         self.marks: Marks = Marks()
 
@@ -150,25 +172,36 @@ class Model:
         return [item for items in self._items.values() for item in items]
 
     # -- rows ---------------------------------------------------------------------------------
-    def rows(self, flt: Filter, now: float) -> list[Row]:
-        """Groups biggest first, each followed by its shown items, biggest first; a group
-        with nothing to show (clean, or filtered away) is left out."""
+    def rows(self, flt: Filter, now: float, order: str = "size") -> list[Row]:
+        """Groups, each followed by its shown items, in `order` (ORDERS: biggest first, by
+        path, oldest project first); a group with nothing to show (clean, or filtered away)
+        is left out."""
         headers = []
         test = flt.predicate(now)
         for root, group in self._groups.items():
-            items = self._items[root]
-            shown = (tuple(i for i, f in zip(items, self._facts_of(root), strict=True)
-                           if test(f)) if flt.active else tuple(items))
+            pairs = self._ordered(root, order)
+            shown = (tuple(i for i, f in pairs if test(f)) if flt.active
+                     else tuple(i for i, _ in pairs))
             if not shown:
                 continue
             headers.append(GroupRow(group_key(group), group, shown, self._total(root),
-                                    len(items)))
-        headers.sort(key=lambda h: (-h.total, h.group.label))
+                                    len(self._items[root])))
+        headers.sort(key=_GROUP_ORDER[order])
         rows: list[Row] = []
         for header in headers:
             rows.append(header)
             rows.extend(header.shown)
         return rows
+
+    def _ordered(self, root: str, order: str) -> list[tuple[Item, Facts]]:
+        """A group's items with their facts in `order`, sorted once per order and change."""
+        found = self._orders.get((root, order))
+        if found is None:
+            pairs = list(zip(self._items[root], self._facts_of(root), strict=True))
+            if order != "size":  # the engine's order is biggest first
+                pairs.sort(key=_ITEM_ORDER[order])
+            found = self._orders[(root, order)] = pairs
+        return found
 
     def _facts_of(self, root: str) -> list[Facts]:
         facts = self._facts.get(root)
@@ -258,6 +291,8 @@ class Model:
                 self._items[item.group.root].remove(item)
                 self._totals.pop(item.group.root, None)
                 self._facts.pop(item.group.root, None)
+                for order in ORDERS:
+                    self._orders.pop((item.group.root, order), None)
                 self._gone[key] = (item, run_id)
 
     def gone_item(self, key: str) -> Item | None:
