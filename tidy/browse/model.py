@@ -52,12 +52,16 @@ class Arrived:
     items: tuple[Item, ...]
     facts: tuple[Facts, ...]
     fixable: frozenset[str]
+    orders: dict[str, list[tuple[Item, Facts]]]  # the items sorted by path, by age
 
 
 def prepare(group: Group) -> Arrived:
     items = tuple(Item(f"{group.root}\0{i}", group, f) for i, f in enumerate(group.findings))
-    return Arrived(group, items, tuple(facts_of(f) for f in group.findings),
-                   frozenset(i.key for i in items if fixable(i.finding)))
+    facts = tuple(facts_of(f) for f in group.findings)
+    pairs = list(zip(items, facts, strict=True))
+    orders = {order: sorted(pairs, key=_ITEM_ORDER[order]) for order in ORDERS[1:]}
+    return Arrived(group, items, facts, frozenset(i.key for i in items if fixable(i.finding)),
+                   orders)
 
 
 ORDERS = ("size", "path", "age")  # `s` goes round them
@@ -154,6 +158,7 @@ class Model:
         self._groups[root] = arrived.group
         self._items[root] = list(arrived.items)
         self._facts[root] = list(arrived.facts)
+        self._orders.update(((root, order), pairs) for order, pairs in arrived.orders.items())
         self._by_key.update((item.key, item) for item in arrived.items)
         self._fixable.update(arrived.fixable)
 
