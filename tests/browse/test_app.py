@@ -624,3 +624,42 @@ def test_s_sorts_by_size_path_and_age(tmp_path: Path) -> None:
         assert groups_and_paths() == by_size and "sort: size" in _status(app)
 
     drive(app, script)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["swapped for a link", "written to"])
+def test_a_folder_changed_while_the_question_waits_is_left_alone(
+        tmp_path: Path, state_dir: Path, change: str) -> None:
+    """Between the plan on screen and `y`, node_modules is swapped for a link to a folder
+    outside, or a file is written into it: the run skips it, saying why; nothing outside
+    moves; `tidy log` lists the run."""
+    root = workspace(tmp_path / "ws")
+    outside = tmp_path / "outside"
+    write(outside / "precious.txt", "keep me\n")
+    cache = root / "web" / "node_modules"
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "kind:node_modules rule:TDY101")
+        await press(pilot, "a", "p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        if change == "swapped for a link":
+            shutil.rmtree(cache)
+            cache.symlink_to(outside)
+        else:
+            write(cache / "left-pad" / "new.js", "written during the question\n")
+        await press(pilot, "y")
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
+        result = _text(app.screen.query_one("#result", Static))
+        assert "done 0 items; 1 skipped" in result, result
+        assert ("symlink" if change == "swapped for a link" else "modified since") in result
+
+    drive(app, script)
+    assert (outside / "precious.txt").read_text() == "keep me\n"
+    assert cache.is_symlink() if change == "swapped for a link" else (cache / "left-pad").is_dir()
+    env = hermetic_env({"TIDY_STATE_DIR": str(state_dir)})
+    log = run_cli("log", "--format", "json", cwd=root, env=env).json()["entries"]
+    assert [e["event"] for e in log] == ["browse"] and log[0]["items"] == 0
