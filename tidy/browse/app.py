@@ -520,7 +520,8 @@ class BrowseApp(App[int]):
         elif self.scan_state == "done" and self.finished is not None:
             found = sum(len(g.findings) for g in self.model.groups)
             state = (f"scanned in {self.finished.duration_s:.1f}s: {groups} "
-                     f"{'group' if groups == 1 else 'groups'}, {found:,} {'finding' if found == 1 else 'findings'}")
+                     f"{'group' if groups == 1 else 'groups'}, "
+                     f"{found:,} {'finding' if found == 1 else 'findings'}")
             if self.finished.skipped:
                 state += f", {len(self.finished.skipped):,} unreadable skipped"
         else:
