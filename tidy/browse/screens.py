@@ -19,7 +19,7 @@ from tidy.browse.cells import clip, fit, size
 from tidy.browse.rowlist import Column, RowList
 from tidy.core.models import ActionKind, Report
 from tidy.core.printable import printable
-from tidy.fixes import Status
+from tidy.fixes import Outcome, Status
 from tidy.fixes.plan import Plan, PlannedAction, PlanRefused
 
 if TYPE_CHECKING:
@@ -37,6 +37,8 @@ _DOES = {ActionKind.TRASH: "to trash", ActionKind.UNTRACK: "untrack", ActionKind
          ActionKind.IGNORE: "ignore", ActionKind.EDITOR_EXCLUDE: "exclude",
          ActionKind.EXTRACT: "extract"}
 _LEFT_OUT_SHOWN = 50
+_LOOK_SHOWN = 1_000  # skipped and failed outcomes listed on the result screen
+_DONE_SHOWN = 200  # done outcomes listed there; the rest counted
 _PLAN_AT_ONCE = 2_000  # marks: more, and the plan is made on a worker thread
 
 
@@ -297,22 +299,35 @@ class ResultScreen(Screen[None]):
         applied = self.applied
         base = _app(self).options.path
         text = Text(actions.result_line(applied) + "\n\n", style="bold")
-        for outcome in applied.outcomes:
-            word = {Status.DONE: "done", Status.SKIPPED: "skipped",
-                    Status.FAILED: "FAILED"}[outcome.status]
-            text.append(f"{word:<8}", style="bold" if outcome.status is not Status.DONE else "")
-            text.append(f"{_DOES.get(outcome.action, outcome.action.value):<9} ")
-            text.append(_shown(outcome.path, base))
-            if outcome.status is not Status.DONE:
-                text.append(f"  {printable(outcome.reason)}\n")
-            elif outcome.action in (ActionKind.TRASH, ActionKind.GIT_RM):
-                text.append(f"  {size(outcome.bytes)}\n")
-            else:
-                text.append(f"  ({_shown(outcome.where, base)})\n" if outcome.where else "\n")
+        # What needs a look first and in full (up to a limit); done items counted past the
+        # first ones: one text of 50,000 lines took 13 s to lay out.
+        look = [o for o in applied.outcomes if o.status is not Status.DONE]
+        done = [o for o in applied.outcomes if o.status is Status.DONE]
+        for outcomes, limit, word in ((look, _LOOK_SHOWN, "more skipped or failed"),
+                                      (done, _DONE_SHOWN, "more done")):
+            for outcome in outcomes[:limit]:
+                self._line(text, outcome, base)
+            if len(outcomes) > limit:
+                text.append(f"... and {len(outcomes) - limit:,} {word} "
+                            "(`tidy log` and `tidy trash list` have them all)\n", style="dim")
         if applied.done:
             text.append("\n`tidy undo` puts this run back; `tidy log` lists it; "
                         "`tidy trash purge` frees the space for good.\n", style="dim")
         return text
+
+    @staticmethod
+    def _line(text: Text, outcome: Outcome, base: str) -> None:
+        word = {Status.DONE: "done", Status.SKIPPED: "skipped",
+                Status.FAILED: "FAILED"}[outcome.status]
+        text.append(f"{word:<8}", style="bold" if outcome.status is not Status.DONE else "")
+        text.append(f"{_DOES.get(outcome.action, outcome.action.value):<9} ")
+        text.append(_shown(outcome.path, base))
+        if outcome.status is not Status.DONE:
+            text.append(f"  {printable(outcome.reason)}\n")
+        elif outcome.action in (ActionKind.TRASH, ActionKind.GIT_RM):
+            text.append(f"  {size(outcome.bytes)}\n")
+        else:
+            text.append(f"  ({_shown(outcome.where, base)})\n" if outcome.where else "\n")
 
     def action_back(self) -> None:
         self.app.pop_screen()
