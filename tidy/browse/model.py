@@ -288,17 +288,25 @@ class Model:
     def forget(self, keys: Iterable[str], run_id: str) -> None:
         """Take items whose paths run `run_id` changed out of the rows: the scan's numbers
         no longer hold for them. The folder view still shows where they were."""
-        for key in set(keys):
-            item = self._by_key.pop(key, None)
+        asked = set(keys)
+        self.marks.difference_update(asked)
+        gone = asked & self._by_key.keys()
+        roots = set()
+        for key in gone:
+            item = self._by_key.pop(key)
             self._fixable.discard(key)
-            self.marks.discard(key)
-            if item is not None:
-                self._items[item.group.root].remove(item)
-                self._totals.pop(item.group.root, None)
-                self._facts.pop(item.group.root, None)
-                for order in ORDERS:
-                    self._orders.pop((item.group.root, order), None)
-                self._gone[key] = (item, run_id)
+            self._gone[key] = (item, run_id)
+            roots.add(item.group.root)
+        for root in roots:  # each list filtered once (a remove per item was quadratic)
+            kept = [(i, f) for i, f in zip(self._items[root], self._facts_of(root), strict=True)
+                    if i.key not in gone]
+            self._items[root] = [i for i, _ in kept]
+            self._facts[root] = [f for _, f in kept]
+            self._totals.pop(root, None)
+            for order in ORDERS:
+                pairs = self._orders.get((root, order))
+                if pairs is not None:
+                    self._orders[(root, order)] = [p for p in pairs if p[0].key not in gone]
 
     def gone_item(self, key: str) -> Item | None:
         found = self._gone.get(key)
