@@ -112,7 +112,8 @@ class DrillScreen(Screen[None]):
         table.set_rows(len(listing) + (own is not None), cells,
                        paths.index(select) if select in paths else 0)
         where = printable(self.scan_tree.absolute(path))
-        title = f"{where}  {size(node.total_bytes)} in {node.total_files:,} files"
+        files = node.total_files
+        title = f"{where}  {size(node.total_bytes)} in {files:,} file{'' if files == 1 else 's'}"
         self.query_one("#drill-title", Static).update(Text(fit(title, self.size.width - 2)))
         self._info()
 
