@@ -663,3 +663,27 @@ def test_a_folder_changed_while_the_question_waits_is_left_alone(
     env = hermetic_env({"TIDY_STATE_DIR": str(state_dir)})
     log = run_cli("log", "--format", "json", cwd=root, env=env).json()["entries"]
     assert [e["event"] for e in log] == ["browse"] and log[0]["items"] == 0
+
+
+@pytest.mark.slow
+def test_r_scans_again_and_shows_the_tree_as_it_is_now(tmp_path: Path) -> None:
+    """After a run that skipped a changed folder, or a build, the only way to see the tree
+    as it was now was to quit and start again (ncdu has r)."""
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert ".mypy_cache" in [r[0].strip() for r in rows(app)]
+        await press(pilot, "down", "space")
+        shutil.rmtree(root / "api" / ".mypy_cache")
+        await press(pilot, "r")
+        await scanned(pilot)
+        assert ".mypy_cache" not in [r[0].strip() for r in rows(app)]
+        assert "node_modules" in [r[0].strip() for r in rows(app)]
+        assert app.model.marks == set() and "0 marked" in _status(app)
+        await press(pilot, "r", "r")  # again while it scans: the last scan is the one shown
+        await scanned(pilot)
+        assert len([r for r in rows(app) if r[0].strip() == "node_modules"]) == 1
+
+    drive(app, script)

@@ -41,7 +41,15 @@ from tidy.browse.drill import DrillScreen
 from tidy.browse.model import ORDERS, Arrived, GroupRow, Item, Model, Row, prepare
 from tidy.browse.rowlist import Column, RowList
 from tidy.browse.screens import HelpScreen, PlanScreen, ResultScreen, plan_for
-from tidy.browse.stream import Event, Failed, Finished, GroupDone, Job, Progress, ScanStream
+from tidy.browse.stream import (
+    Event,
+    Failed,
+    Finished,
+    GroupDone,
+    Job,
+    Progress,
+    ScanStream,
+)
 from tidy.browse.tree import ScanTree
 from tidy.core.config import Config
 from tidy.core.models import Group
@@ -77,10 +85,12 @@ class ScanEvent(Message):
     """One event of the scan stream, posted from the reader thread (a group made ready to be
     shown there: `arrived`)."""
 
-    def __init__(self, event: Event, arrived: Arrived | None = None) -> None:
+    def __init__(self, event: Event, arrived: Arrived | None = None,
+                 scan: ScanStream | None = None) -> None:
         super().__init__()
         self.event = event
         self.arrived = arrived
+        self.scan = scan  # the scan it came from: one replaced by `r` is not listened to
 
 
 class ApplyDone(Message):
@@ -96,6 +106,7 @@ class MainScreen(Screen[None]):
         Binding("a", "mark_all", "All"),
         Binding("slash", "filter", "Filter"),
         Binding("s", "sort", "Sort"),
+        Binding("r", "rescan", "Rescan", show=False),
         Binding("p", "plan", "Plan"),
         Binding("u", "toggle_unsafe", "Unsafe"),
         Binding("enter", "open", "Open", show=False),
@@ -325,6 +336,15 @@ class MainScreen(Screen[None]):
         self.browse.unsafe = not self.browse.unsafe
         self.update_status()
 
+    def action_rescan(self) -> None:
+        self.browse.rescan()
+
+    def rows_replaced(self) -> None:
+        """A new scan: its rows start at the top again."""
+        self._touched, self._cursor_key = False, None
+        self.refresh_rows()
+        self.update_top()
+
     def action_sort(self) -> None:
         """Biggest first -> by path -> oldest project first -> biggest first."""
         app = self.browse
@@ -424,17 +444,34 @@ class BrowseApp(App[int]):
         if self.scan_state != "starting":
             return
         self.scan_state = "scanning"
-        self.stream.start()
-        self.run_worker(self._read_scan, thread=True, name="scan", exit_on_error=False)
+        stream = self.stream
+        stream.start()
+        self.run_worker(lambda: self._read_scan(stream), thread=True, name="scan",
+                        exit_on_error=False)
 
-    def _read_scan(self) -> None:
+    def _read_scan(self, stream: ScanStream) -> None:
         try:
-            for event in self.stream.events():
+            for event in stream.events():
                 arrived = prepare(event.group) if isinstance(event, GroupDone) else None
-                self.post_message(ScanEvent(event, arrived))
+                self.post_message(ScanEvent(event, arrived, stream))
         except Exception as error:  # a bug here must not leave the app scanning forever
             self.post_message(ScanEvent(Failed(f"internal error: {type(error).__name__}: "
-                                               f"{error}")))
+                                               f"{error}"), scan=stream))
+
+    def rescan(self) -> None:
+        """Scan again (`r`): what changed since (a run, a build, an edit) shows as it is now.
+        The marks go with the old scan's rows."""
+        if self.applying:
+            self.main.update_status("a run is applying; r after it")
+            return
+        old, self.stream = self.stream, ScanStream(Job((self.options.path,), self.options.config))
+        old.close()
+        self.model = Model()
+        self.scan_state, self.scan_note = "starting", ""
+        self.progress, self.finished, self._tree = None, None, None
+        self._started = time.monotonic()
+        self.main.rows_replaced()
+        self.start_scan()
 
     def _tick(self) -> None:
         if self.scan_state == "scanning" and self.screen_stack:
@@ -442,6 +479,8 @@ class BrowseApp(App[int]):
 
     @on(ScanEvent)
     def _scan_event(self, message: ScanEvent) -> None:
+        if message.scan is not None and message.scan is not self.stream:
+            return  # a scan `r` replaced
         event = message.event
         if isinstance(event, Progress):
             self.progress = event

@@ -341,6 +341,7 @@ Every number here comes from the scan; nothing is measured twice.
   space         mark or unmark (a repo's row: all its shown findings)
   a             mark all shown findings (again: unmark them)
   s             sort: biggest first, by path, oldest project first
+  r             scan again (after a run, a build, an edit; marks go)
   /             filter: path words, kind:node_modules, rule:TDY1,
                 age:>30d, state:ignored, fix:trash (esc clears)
   enter         open the folder, ncdu-style (-> or l in, <- or h up,
