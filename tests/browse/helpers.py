@@ -21,12 +21,13 @@ from typing import Any
 
 from textual import events
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input
+from textual.widgets import Input
 
 from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import Snapshot, backdate, snapshot
 from tidy.browse.app import BrowseApp, Options
 from tidy.browse.model import Item
+from tidy.browse.rowlist import RowList
 from tidy.core.config import load
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
@@ -132,7 +133,7 @@ async def filter_by(pilot: Pilot[int], text: str) -> None:
 
 def rows(app: BrowseApp) -> list[list[str]]:
     """The main table as text, row by row."""
-    table = app.main.query_one("#rows", DataTable)
+    table = app.main.query_one("#rows", RowList)
     return [[str(getattr(cell, "plain", cell)) for cell in table.get_row_at(i)]
             for i in range(table.row_count)]
 

@@ -140,3 +140,35 @@ def test_a_root_tidy_never_cleans_is_refused_in_the_plan(tmp_path: Path,
 
     drive(app, script)
     assert (home / "web" / "node_modules").is_dir()
+
+
+def test_the_items_a_run_changed_are_found_in_linear_time() -> None:
+    """The items a run changed are those with a done outcome at their path or inside it,
+    from their rule; 20,000 items and outcomes (each item against each outcome before:
+    400 million comparisons, minutes; hours at 100,000)."""
+    import time
+
+    from tests.browse.test_model import _finding, _group
+    from tidy.browse.actions import changed_items
+    from tidy.browse.model import Model
+    from tidy.core.models import ActionKind
+    from tidy.fixes import Outcome, Status
+
+    model = Model()
+    n = 20_000
+    model.add_group(_group("/w/r", *(_finding(f"p{i}/cache", 10) for i in range(n)),
+                           _finding("whole", 10), _finding("other", 10)))
+    done = [Outcome(f"/w/r/p{i}/cache", ActionKind.TRASH, Status.DONE, code="TDY101")
+            for i in range(0, n, 2)]
+    done += [Outcome("/w/r/p1/cache", ActionKind.TRASH, Status.SKIPPED, code="TDY101"),
+             Outcome("/w/r/whole/inner/x", ActionKind.TRASH, Status.DONE, code="TDY101"),
+             Outcome("/w/r/other", ActionKind.TRASH, Status.DONE, code="TDY999")]
+    start = time.monotonic()
+    changed = changed_items(model.items(), done)
+    assert time.monotonic() - start < 2.0
+    paths = {model.item(k).finding.path for k in changed}  # type: ignore[union-attr]
+    assert paths == {f"p{i}/cache" for i in range(0, n, 2)} | {"whole"}
+    start = time.monotonic()
+    model.forget(changed, "run-1")  # a list.remove per item before: quadratic too
+    assert time.monotonic() - start < 2.0
+    assert len(model.items()) == n + 2 - len(changed) and len(model.gone()) == len(changed)

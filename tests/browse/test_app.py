@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from textual.message import Message
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import Static
 from textual.widgets._footer import FooterKey
 
 from tests.browse.helpers import (
@@ -40,6 +40,7 @@ from tidy.browse import cells
 from tidy.browse.app import BrowseApp, ScanEvent
 from tidy.browse.drill import DrillScreen
 from tidy.browse.model import GroupRow, Item
+from tidy.browse.rowlist import RowList
 from tidy.browse.screens import ConfirmScreen, HelpScreen, PlanScreen, ResultScreen
 from tidy.browse.stream import Finished, GroupDone
 
@@ -154,7 +155,7 @@ def test_keys_move_filter_and_mark(tmp_path: Path) -> None:
         await press(pilot, "a")
         assert app.model.marked() == []
         # The mouse: a click puts the cursor on a row, the footer's keys are buttons.
-        table = app.main.query_one("#rows", DataTable)
+        table = app.main.query_one("#rows", RowList)
         await pilot.click(table, offset=(4, 1 + 3))  # below the header: the fourth row
         assert table.cursor_row == 3 and cursor_path(app) == "pkg/__pycache__"
         mark = next(k for k in app.main.query(FooterKey) if k.action == "mark")
@@ -190,7 +191,7 @@ def test_plan_apply_then_tidy_undo_restores(tmp_path: Path, state_dir: Path) -> 
         # The same plan `tidy fix --dry-run --select TDY101` makes for the same findings.
         assert sorted((a.path, a.bytes, a.files) for a in plan.actions) == sorted(
             (a["path"], a["bytes"], a["files"]) for a in dry["plan"]["actions"])
-        shown = [[str(c.plain) for c in plan_screen.query_one("#plan-rows", DataTable)
+        shown = [[str(c.plain) for c in plan_screen.query_one("#plan-rows", RowList)
                   .get_row_at(i)] for i in range(len(plan.actions))]
         assert {r[1] for r in shown} == {"web/node_modules", "api/pkg/__pycache__",
                                          "api/.mypy_cache"}
@@ -325,7 +326,7 @@ def test_drill_down_uses_the_scan_not_a_second_walk(tmp_path: Path) -> None:
         assert drill.folder == "web"
         listing = {n.name: n.total_bytes for n in drill.listing}
         assert listing["node_modules"] == node_modules
-        assert app.screen.query_one("#drill-rows", DataTable).cursor_row == [
+        assert app.screen.query_one("#drill-rows", RowList).cursor_row == [
             n.name for n in drill.listing].index("node_modules")
         await press(pilot, "space")  # marks the finding there
         assert {i.finding.path for i in app.model.marked()} == {"node_modules"}
@@ -540,9 +541,149 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
         await pilot.resize_terminal(120, 40)
         await pilot.pause()
         assert cursor_path(app) == "pkg/__pycache__"
-        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", DataTable).size.width > 100
+        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", RowList).size.width > 100
         await pilot.resize_terminal(80, 24)
         await pilot.pause()
         assert cursor_path(app) == "pkg/__pycache__"
+
+    drive(app, script)
+
+
+@pytest.mark.slow
+def test_a_40x12_terminal_shows_sizes_rows_and_all_of_the_help(tmp_path: Path) -> None:
+    """At 40x12 the list had one line (the evidence pane took 7) and no size column (path and
+    kind filled the width), and the help could not be read past its ninth line."""
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert app.main.query_one("#rows", RowList).size.height >= 5  # a header, 4 rows
+        shown = svg_text(app.export_screenshot())
+        assert "node_modules" in shown
+        assert cells.size(table_size(app, "node_modules")) in shown
+        await press(pilot, "question_mark", "end")
+        await until(pilot, lambda: "(this text scrolls" in svg_text(app.export_screenshot()),
+                    timeout=5, what="the end of the help")
+        await press(pilot, "escape")
+        await pilot.resize_terminal(120, 30)  # the top line follows the new width
+        await pilot.pause()
+        assert "tidy browse " in svg_text(app.export_screenshot())
+
+    drive(app, script, size=(40, 12))
+
+
+@pytest.mark.slow
+def test_an_empty_list_says_why(tmp_path: Path) -> None:
+    clean = tmp_path / "clean"
+    write(clean / "src" / "a.py", "x = 1\n")
+    app = app_for(clean)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert "No findings: tidy has nothing to clean here." in _evidence(app)
+
+    drive(app, script)
+    app = app_for(workspace(tmp_path / "ws"))
+
+    async def filtered(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "nothing-is-called-this")
+        assert "Nothing matches the filter" in _evidence(app)
+
+    drive(app, filtered)
+
+
+@pytest.mark.slow
+def test_s_sorts_by_size_path_and_age(tmp_path: Path) -> None:
+    """There was no sort at all: biggest first only (ncdu sorts by size/name/time, npkill by
+    size/path/age)."""
+    from tests.fixes.helpers import backdate
+
+    root = workspace(tmp_path / "ws")
+    backdate(root / "api", 40 * DAYS)  # api's project is the older one
+    app = app_for(root)
+
+    def groups_and_paths() -> list[str]:
+        return [r[0].strip().split("  ")[0] for r in rows(app)]
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        by_size = groups_and_paths()
+        assert by_size[0] == "web"  # 300 kB of node_modules
+        await press(pilot, "s")
+        assert "sort: path" in _status(app)
+        api = groups_and_paths()
+        assert api[0] == "api"
+        api_paths = api[1:api.index("web")]
+        assert api_paths == sorted(api_paths, key=str.lower) and len(api_paths) >= 3
+        await press(pilot, "s")
+        assert "sort: oldest" in _status(app)
+        assert groups_and_paths()[0] == "api"  # 40 days before web's 3
+        await press(pilot, "s")
+        assert groups_and_paths() == by_size and "sort: size" in _status(app)
+
+    drive(app, script)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("change", ["swapped for a link", "written to"])
+def test_a_folder_changed_while_the_question_waits_is_left_alone(
+        tmp_path: Path, state_dir: Path, change: str) -> None:
+    """Between the plan on screen and `y`, node_modules is swapped for a link to a folder
+    outside, or a file is written into it: the run skips it, saying why; nothing outside
+    moves; `tidy log` lists the run."""
+    root = workspace(tmp_path / "ws")
+    outside = tmp_path / "outside"
+    write(outside / "precious.txt", "keep me\n")
+    cache = root / "web" / "node_modules"
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        await filter_by(pilot, "kind:node_modules rule:TDY101")
+        await press(pilot, "a", "p")
+        await until(pilot, lambda: isinstance(app.screen, PlanScreen), what="the plan")
+        await press(pilot, "enter")
+        await until(pilot, lambda: isinstance(app.screen, ConfirmScreen), what="the question")
+        if change == "swapped for a link":
+            shutil.rmtree(cache)
+            cache.symlink_to(outside)
+        else:
+            write(cache / "left-pad" / "new.js", "written during the question\n")
+        await press(pilot, "y")
+        await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
+        result = _text(app.screen.query_one("#result", Static))
+        assert "done 0 items; 1 skipped" in result, result
+        assert ("symlink" if change == "swapped for a link" else "modified since") in result
+
+    drive(app, script)
+    assert (outside / "precious.txt").read_text() == "keep me\n"
+    assert cache.is_symlink() if change == "swapped for a link" else (cache / "left-pad").is_dir()
+    env = hermetic_env({"TIDY_STATE_DIR": str(state_dir)})
+    log = run_cli("log", "--format", "json", cwd=root, env=env).json()["entries"]
+    assert [e["event"] for e in log] == ["browse"] and log[0]["items"] == 0
+
+
+@pytest.mark.slow
+def test_r_scans_again_and_shows_the_tree_as_it_is_now(tmp_path: Path) -> None:
+    """After a run that skipped a changed folder, or a build, the only way to see the tree
+    as it was now was to quit and start again (ncdu has r)."""
+    root = workspace(tmp_path / "ws")
+    app = app_for(root)
+
+    async def script(pilot: Pilot[int]) -> None:
+        await scanned(pilot)
+        assert ".mypy_cache" in [r[0].strip() for r in rows(app)]
+        await press(pilot, "down", "space")
+        shutil.rmtree(root / "api" / ".mypy_cache")
+        await press(pilot, "r")
+        await scanned(pilot)
+        assert ".mypy_cache" not in [r[0].strip() for r in rows(app)]
+        assert "node_modules" in [r[0].strip() for r in rows(app)]
+        assert app.model.marks == set() and "0 marked" in _status(app)
+        await press(pilot, "r", "r")  # again while it scans: the last scan is the one shown
+        await scanned(pilot)
+        assert len([r for r in rows(app) if r[0].strip() == "node_modules"]) == 1
 
     drive(app, script)

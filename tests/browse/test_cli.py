@@ -81,6 +81,66 @@ def test_ctrl_c_typed_mid_scan_in_a_real_terminal_quits_cleanly(tmp_path: Path,
     assert tree_snapshot(root) == before and not (state_dir / "runs").exists()
 
 
+def _state(pid: int) -> str:
+    """The process's state letter (R, S, T: stopped ...)."""
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+
+
+def _cooked(fd: int) -> bool:
+    """The terminal is as a shell wants it: lines edited and echoed, Ctrl-C a signal."""
+    lflag = termios.tcgetattr(fd)[3]
+    return all(lflag & flag for flag in (termios.ICANON, termios.ECHO, termios.ISIG))
+
+
+@pytest.mark.slow
+def test_ctrl_z_suspends_giving_the_terminal_back_and_fg_resumes(tmp_path: Path,
+                                                                  state_dir: Path) -> None:
+    root = workspace(tmp_path / "ws")
+    master, slave = pty.openpty()  # the test keeps the slave open to read its modes
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = hermetic_env({"TIDY_STATE_DIR": str(state_dir), "TERM": "xterm-256color"})
+    child = subprocess.Popen([sys.executable, "-m", "tidy", "browse", str(root)], cwd=root,
+                             stdin=slave, stdout=slave, stderr=slave, env=env,
+                             start_new_session=True)
+    seen = bytearray()
+    try:
+        assert read_until(master, b"scanned in", seen, 60), bytes(seen[-2000:])
+        assert not _cooked(slave)  # the app reads keys raw
+        os.write(master, b"\x1a")  # Ctrl-Z
+        deadline = time.monotonic() + 10
+        while _state(child.pid) != "T" and time.monotonic() < deadline:
+            read_until(master, b"\0never\0", seen, 0.05)
+        assert _state(child.pid) == "T", bytes(seen[-2000:])  # stopped, as a shell's job
+        assert seen.rfind(ALT_SCREEN_OFF) > seen.rfind(b"scanned in")
+        assert _cooked(slave)  # the shell gets a sane terminal while it is stopped
+        del seen[:]
+        child.send_signal(signal.SIGCONT)  # what `fg` sends
+        assert read_until(master, b"\x1b[?1049h", seen, 10)  # it draws its screen again
+        assert read_until(master, b"marked", seen, 10)
+        os.write(master, b"q")
+        assert _wait(child, master, seen, 20) == 0
+        assert _cooked(slave)  # and after it quit
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+        os.close(master)
+        os.close(slave)
+
+
+def test_a_terminal_that_cannot_draw_a_screen_is_refused_in_one_line(tmp_path: Path) -> None:
+    master, slave = pty.openpty()
+    child = subprocess.run([sys.executable, "-m", "tidy", "browse", str(tmp_path)],
+                           cwd=tmp_path, stdin=slave, stdout=slave, stderr=subprocess.PIPE,
+                           env=hermetic_env({"TERM": "dumb"}), timeout=60, check=False)
+    os.close(slave)
+    os.close(master)
+    assert child.returncode == 2
+    assert child.stderr.decode().startswith("Error: tidy browse needs a terminal that can "
+                                            "draw a screen (TERM=dumb)")
+    assert len(child.stderr.splitlines()) == 1
+
+
 def test_without_a_terminal_it_says_so_and_exits_2(tmp_path: Path) -> None:
     result = run_cli("browse", str(tmp_path), cwd=tmp_path)
     assert result.code == 2
@@ -129,12 +189,13 @@ def _pycache_tree(root: Path, count: int) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("interrupt", ["ctrl-c", "kill-9"])
+@pytest.mark.parametrize("interrupt", ["ctrl-c", "sighup", "kill-9"])
 def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
         tmp_path: Path, state_dir: Path, interrupt: str) -> None:
-    """Ctrl-C typed mid-run: the move in progress finishes, the rest is left and journaled.
-    kill -9 mid-run: the journal resolves the move in flight. Either way every cache is
-    wholly at home or wholly in the trash, and `tidy undo` gives the tree back."""
+    """Ctrl-C typed mid-run, or the terminal closed (SIGHUP): the move in progress finishes,
+    the rest is left and journaled, the run is in `tidy log`. kill -9 mid-run: the journal
+    resolves the move in flight. Either way every cache is wholly at home or wholly in the
+    trash, and `tidy undo` gives the tree back."""
     env = hermetic_env({"TIDY_STATE_DIR": str(state_dir), "TERM": "xterm-256color"})
     for count in (300, 1500):  # a bigger tree if the first run ended before the interrupt
         root = tmp_path / f"tree{count}"
@@ -167,6 +228,12 @@ def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
                 os.write(master, b"\x03")
                 code = _wait(child, master, seen, 60)
                 assert code == 0, bytes(seen[-3000:])
+            elif interrupt == "sighup":  # the window shut: its terminal is gone, then the
+                os.close(master)  # shell passes SIGHUP on to its jobs, with a SIGCONT
+                master = -1
+                child.send_signal(signal.SIGHUP)
+                child.send_signal(signal.SIGCONT)
+                assert child.wait(timeout=60) == 0
             else:
                 child.send_signal(signal.SIGKILL)
                 child.wait()
@@ -174,18 +241,21 @@ def test_interrupting_a_run_in_a_real_terminal_never_half_moves(
             if child.poll() is None:
                 child.kill()
                 child.wait()
-            os.close(master)
+            if master >= 0:
+                os.close(master)
         entries = _journal(state_dir)
         moved = {e["path"]: e["dst"] for e in entries if e.get("op") == "intent"}
         for i in range(count):
             home = str(root / f"p{i:04d}" / "__pycache__")
             places = [p for p in (home, moved.get(home)) if p and os.path.lexists(p)]
             assert len(places) == 1, places
+        logged = run_cli("log", cwd=root, env=env).out
         undone = run_cli("undo", cwd=root, env=env)
         assert undone.code == 0, undone.out + undone.err
         assert tree_snapshot(root) == before
         if len(moved) < count:  # interrupted part-way, as wanted
-            if interrupt == "ctrl-c":
+            if interrupt != "kill-9":
+                assert f"moved/changed {len(moved)} items" in logged, logged
                 assert entries[-1]["op"] == "end"  # ended properly: nothing in flight
                 skips = [e for e in entries if e.get("op") == "skip"]
                 assert len(skips) == count - len(moved)

@@ -120,6 +120,22 @@ def test_rows_group_biggest_first_and_marks_only_what_tidy_can_apply() -> None:
     assert model.gone() == {first.key: (first, "run-1")}
 
 
+@given(st.lists(st.integers(1, 1000), min_size=1, max_size=6), st.data())
+def test_marked_bytes_add_up_each_repos_own_folders(sizes: list[int], data: st.DataObject) -> None:
+    """`node_modules` of two repos are two folders: marking both counts both (it counted one,
+    so 20 repos' node_modules, all marked, showed the size of the biggest alone)."""
+    model = Model()
+    for n, size in enumerate(sizes):
+        model.add_group(_group(f"/w/repo{n}", _finding("node_modules", size),
+                               _finding("node_modules/inner", size // 2)))
+    chosen = data.draw(st.sets(st.integers(0, len(sizes) - 1)))
+    keys = [i.key for i in model.items() if int(i.group.root.rsplit("repo", 1)[1]) in chosen]
+    model.toggle_all(keys)
+    assert model.marked_bytes() == sum(sizes[n] for n in chosen)
+    model.marks.clear()
+    assert model.marked_bytes() == 0
+
+
 _PATH = st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3).map("/".join)
 
 

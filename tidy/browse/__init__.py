@@ -9,6 +9,7 @@
     drill.py     ncdu-style folders, from tree.py (the scan's layout; no second walk)
     evidence.py  the pane that says why a finding is one
     cells.py     how sizes, ages, git state and fixes read in a cell
+    rowlist.py   the tables: rows drawn only where seen (100,000 findings answer at once)
 
 Only the CLI imports this package, and only for `tidy browse`: Textual's import time is
 never paid by other commands.

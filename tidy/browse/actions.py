@@ -59,15 +59,22 @@ def apply(plan: planning.Plan, skip_recent: float,
 
 def changed_items(items: Iterable[Item], outcomes: Sequence[Outcome]) -> set[str]:
     """Keys of the items a run changed (moved, untracked, edited): at least one done outcome
-    for their path or a path inside it, from their rule."""
-    done = [(o.path, o.code) for o in outcomes if o.status is Status.DONE]
-    changed = set()
-    for item in items:
-        path = os.path.normpath(os.path.join(item.group.root, item.finding.path))
-        if any(code == item.finding.code and (p == path or p.startswith(path + os.sep))
-               for p, code in done):
-            changed.add(item.key)
-    return changed
+    for their path or a path inside it, from their rule. Each done path is entered with its
+    folders once (a comparison of every item with every outcome took hours at 100,000)."""
+    touched: set[tuple[str, str]] = set()
+    for outcome in outcomes:
+        if outcome.status is not Status.DONE:
+            continue
+        path = outcome.path
+        while (path, outcome.code) not in touched:
+            touched.add((path, outcome.code))
+            parent = os.path.dirname(path)
+            if parent == path:
+                break
+            path = parent
+    return {item.key for item in items
+            if (os.path.normpath(os.path.join(item.group.root, item.finding.path)),
+                item.finding.code) in touched}
 
 
 # -- what the confirmation says -----------------------------------------------------------------

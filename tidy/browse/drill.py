@@ -16,11 +16,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Footer, Static
 
 from tidy.browse import evidence
 from tidy.browse.cells import fit, kind_word, size
 from tidy.browse.model import Item
+from tidy.browse.rowlist import Column, RowList
 from tidy.browse.tree import Node, ScanTree
 from tidy.core.printable import printable
 
@@ -62,17 +63,15 @@ class DrillScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(id="drill-title", markup=False)
-        yield DataTable(id="drill-rows", cursor_type="row")
+        yield RowList(id="drill-rows")
         yield Static(id="drill-info", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        model = self.browse.model
-        self.scan_tree = ScanTree.build(model.groups, model.items(), self.browse.roots,
-                                        model.gone())
+        self.scan_tree = self.browse.scan_tree()
         start, select = self._start()
         self.show(start, select)
-        self.query_one("#drill-rows", DataTable).focus()
+        self.query_one("#drill-rows", RowList).focus()
 
     def _start(self) -> tuple[str, str]:
         """The folder to open and the entry to put the cursor on."""
@@ -92,27 +91,30 @@ class DrillScreen(Screen[None]):
         self.folder = path
         node = self.scan_tree.node(path)
         self.listing = self.scan_tree.entries(path)
-        table = self.query_one("#drill-rows", DataTable)
-        table.clear(columns=True)
+        table = self.query_one("#drill-rows", RowList)
         name_width = max(12, self.size.width - (_SIZE_WIDTH + _BAR + 2 + _FILES_WIDTH
                                                  + _KIND_WIDTH + 5 * 2 + 2))
-        table.add_column(Text("size", justify="right"), width=_SIZE_WIDTH)
-        table.add_column("", width=_BAR + 2)
-        table.add_column(Text("files", justify="right"), width=_FILES_WIDTH)
-        table.add_column("name", width=name_width)
-        table.add_column("found", width=_KIND_WIDTH)
+        table.set_columns([Column("size", "size", _SIZE_WIDTH, right=True),
+                           Column("bar", "", _BAR + 2),
+                           Column("files", "files", _FILES_WIDTH, right=True),
+                           Column("name", "name", name_width),
+                           Column("found", "found", _KIND_WIDTH)])
         biggest = max((e.total_bytes for e in self.listing), default=0)
-        for entry in self.listing:
-            table.add_row(*self._cells(entry, biggest, name_width), key=entry.path)
-        own = self._own_files(node)
-        if own is not None:
-            table.add_row(*own, key=f"{path}\0own")
+        listing, own = self.listing, self._own_files(node)
+
+        def cells(index: int) -> list[Text]:
+            if index < len(listing):
+                return self._cells(listing[index], biggest, name_width)
+            assert own is not None
+            return own
+
+        paths = [e.path for e in listing]
+        table.set_rows(len(listing) + (own is not None), cells,
+                       paths.index(select) if select in paths else 0)
         where = printable(self.scan_tree.absolute(path))
-        title = f"{where}  {size(node.total_bytes)} in {node.total_files:,} files"
+        files = node.total_files
+        title = f"{where}  {size(node.total_bytes)} in {files:,} file{'' if files == 1 else 's'}"
         self.query_one("#drill-title", Static).update(Text(fit(title, self.size.width - 2)))
-        paths = [e.path for e in self.listing]
-        if select in paths:
-            table.move_cursor(row=paths.index(select), animate=False)
         self._info()
 
     def _cells(self, entry: Node, biggest: int, name_width: int) -> list[Text]:
@@ -138,10 +140,7 @@ class DrillScreen(Screen[None]):
 
     def _item(self, key: str) -> Item | None:
         model = self.browse.model
-        item = model.item(key)
-        if item is None and key in model.gone():
-            item = model.gone()[key][0]
-        return item
+        return model.item(key) or model.gone_item(key)
 
     def _own_files(self, node: Node) -> list[Text] | None:
         if not node.kids or node.own_files <= 0:
@@ -151,7 +150,7 @@ class DrillScreen(Screen[None]):
                 Text(f"{node.own_files:,}", justify="right"), Text(label, style="dim"), Text("")]
 
     def _current(self) -> Node | None:
-        row = self.query_one("#drill-rows", DataTable).cursor_row
+        row = self.query_one("#drill-rows", RowList).cursor_row
         return self.listing[row] if 0 <= row < len(self.listing) else None
 
     def _info(self) -> None:
@@ -174,11 +173,11 @@ class DrillScreen(Screen[None]):
                         f"{entry.total_files:,} files. enter or → opens it.")
         self.query_one("#drill-info", Static).update(text)
 
-    @on(DataTable.RowHighlighted)
+    @on(RowList.Highlighted, "#drill-rows")
     def _highlighted(self) -> None:
         self._info()
 
-    @on(DataTable.RowSelected)
+    @on(RowList.Selected, "#drill-rows")
     def _selected(self) -> None:
         self.action_enter_folder()
 
@@ -202,17 +201,12 @@ class DrillScreen(Screen[None]):
         problem = self.browse.model.toggle_together(entry.keys)
         if problem:
             self.notify(problem, severity="warning")
-        row = self.query_one("#drill-rows", DataTable).cursor_row
-        self.show(self.folder, select=entry.path)
-        self.query_one("#drill-rows", DataTable).move_cursor(row=row, animate=False)
-        self.browse.main.refresh_rows()
+        self.query_one("#drill-rows", RowList).redraw()
+        self._info()
+        self.browse.main.marks_changed()
 
     def action_cursor(self, direction: str) -> None:
-        table = self.query_one("#drill-rows", DataTable)
-        if direction == "down":
-            table.action_cursor_down()
-        else:
-            table.action_cursor_up()
+        self.query_one("#drill-rows", RowList).action_move(1 if direction == "down" else -1)
 
     def action_back(self) -> None:
         self.app.pop_screen()

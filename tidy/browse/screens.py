@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -11,22 +12,34 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Button, DataTable, Footer, Static
+from textual.widgets import Button, Footer, Static
 
 from tidy.browse import actions
 from tidy.browse.cells import clip, fit, size
-from tidy.core.models import ActionKind
+from tidy.browse.rowlist import Column, RowList
+from tidy.core.models import ActionKind, Report
 from tidy.core.printable import printable
-from tidy.fixes import Status
-from tidy.fixes.plan import Plan, PlannedAction
+from tidy.fixes import Outcome, Status
+from tidy.fixes.plan import Plan, PlannedAction, PlanRefused
 
 if TYPE_CHECKING:
     from tidy.browse.app import BrowseApp
+
+
+def plan_for(report: Report, unsafe: bool) -> tuple[Plan | None, str]:
+    """`tidy fix`'s plan for the marked findings, or why there is none (a refused root)."""
+    try:
+        return actions.build_plan(report, unsafe), ""
+    except PlanRefused as error:
+        return None, str(error)
 
 _DOES = {ActionKind.TRASH: "to trash", ActionKind.UNTRACK: "untrack", ActionKind.GIT_RM: "git rm",
          ActionKind.IGNORE: "ignore", ActionKind.EDITOR_EXCLUDE: "exclude",
          ActionKind.EXTRACT: "extract"}
 _LEFT_OUT_SHOWN = 50
+_LOOK_SHOWN = 1_000  # skipped and failed outcomes listed on the result screen
+_DONE_SHOWN = 200  # done outcomes listed there; the rest counted
+_PLAN_AT_ONCE = 2_000  # marks: more, and the plan is made on a worker thread
 
 
 def _app(screen: Screen[Any]) -> BrowseApp:
@@ -61,10 +74,12 @@ class PlanScreen(Screen[None]):
         super().__init__()
         self.plan: Plan | None = None
         self.refused = ""
+        self.building = False  # a big plan is being made on a worker thread
+        self._asked = 0  # which rebuild the plan being made is for (u may come meanwhile)
 
     def compose(self) -> ComposeResult:
         yield Static(id="plan-title", markup=False)
-        yield DataTable(id="plan-rows", cursor_type="row")
+        yield RowList(id="plan-rows")
         yield Static(id="plan-why", markup=False)
         with VerticalScroll(id="plan-left"):
             yield Static(id="plan-left-text", markup=False)
@@ -73,41 +88,81 @@ class PlanScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.rebuild()
-        self.query_one("#plan-rows", DataTable).focus()
+        self.query_one("#plan-rows", RowList).focus()
 
     def rebuild(self) -> None:
+        """Make the plan: at once for a few marks; for many on a worker thread, the screen
+        answering meanwhile (tidy fix's plan re-reads every path: 100,000 took 25 s, and
+        the screen was frozen for all of it)."""
         app = _app(self)
-        self.plan, self.refused = app.build_plan()
+        self._asked += 1
+        asked = self._asked
+        report, unsafe = app.model.marked_report(app.roots), app.unsafe
+        self._title()
+        if len(app.model.marks) < _PLAN_AT_ONCE:
+            self._show(*plan_for(report, unsafe))
+            return
+        self.plan, self.refused, self.building = None, "", True
+        self._show_table()
+        self.query_one("#plan-sentence", Static).update(Text(
+            f"Making the plan: re-reading {len(app.model.marks):,} marked paths as "
+            "`tidy fix` does… esc: back", style="bold"))
+
+        def make() -> None:
+            try:
+                made = plan_for(report, unsafe)
+            except Exception as error:
+                made = (None, f"the plan could not be made: {type(error).__name__}: {error}")
+            with contextlib.suppress(RuntimeError):  # the app ended meanwhile
+                self.app.call_from_thread(self._made, asked, *made)
+
+        self.run_worker(make, thread=True, name="plan", exit_on_error=False)
+
+    def _made(self, asked: int, plan: Plan | None, refused: str) -> None:
+        if asked == self._asked and self.is_attached:
+            self.building = False
+            self._show(plan, refused)
+
+    def _title(self) -> None:
+        app = _app(self)
         marked = len(app.model.marks)
         unsafe = "ON" if app.unsafe else "off (u turns them on)"
-        title = f"Plan for {marked} marked finding{'s' if marked != 1 else ''} · unsafe fixes: "
+        title = f"Plan for {marked:,} marked finding{'s' if marked != 1 else ''} · unsafe fixes: "
         self.query_one("#plan-title", Static).update(Text(title + unsafe))
-        self._fill_table()
-        self._fill_left_out()
+
+    def _show(self, plan: Plan | None, refused: str) -> None:
+        self.plan, self.refused = plan, refused
+        self._show_table()
         sentence = (Text(f"Refused: {self.refused}", style="bold") if self.refused
                     else Text(actions.describe(self.plan) if self.plan else ""))
         if self.plan is not None and self.plan.actions:
             sentence.append("  enter: apply (asks once) · esc: back", style="dim")
         self.query_one("#plan-sentence", Static).update(sentence)
+
+    def _show_table(self) -> None:
+        self._fill_table()
+        self._fill_left_out()
         self._show_why()
 
     def _fill_table(self) -> None:
-        table = self.query_one("#plan-rows", DataTable)
-        table.clear(columns=True)
+        table = self.query_one("#plan-rows", RowList)
         rest = max(20, self.size.width - (9 + 9 + 7 + 5 * 2 + 4))
         path_width, why_width = rest * 6 // 10, rest - rest * 6 // 10
-        table.add_column("does", width=9)
-        table.add_column("path", width=path_width)
-        table.add_column(Text("size", justify="right"), width=9)
-        table.add_column(Text("files", justify="right"), width=7)
-        table.add_column("why", width=why_width)
+        table.set_columns([Column("does", "does", 9), Column("path", "path", path_width),
+                           Column("size", "size", 9, right=True),
+                           Column("files", "files", 7, right=True),
+                           Column("why", "why", why_width)])
         base = _app(self).options.path
-        for action in self.plan.actions if self.plan else ():
-            table.add_row(Text(_DOES.get(action.action, action.action.value)),
-                          Text(fit(_shown(action.path, base), path_width)),
-                          Text(size(action.bytes), justify="right"),
-                          Text(f"{action.files:,}", justify="right"),
-                          Text(clip(printable(action.why), why_width)))
+        planned = self.plan.actions if self.plan else ()
+
+        def cells(index: int) -> list[Text]:
+            action = planned[index]
+            return [Text(_DOES.get(action.action, action.action.value)),
+                    Text(fit(_shown(action.path, base), path_width)),
+                    Text(size(action.bytes)), Text(f"{action.files:,}"),
+                    Text(clip(printable(action.why), why_width))]
+
+        table.set_rows(len(planned), cells)
 
     def _fill_left_out(self) -> None:
         text = Text()
@@ -137,14 +192,14 @@ class PlanScreen(Screen[None]):
     def _current(self) -> PlannedAction | None:
         if self.plan is None:
             return None
-        row = self.query_one("#plan-rows", DataTable).cursor_row
+        row = self.query_one("#plan-rows", RowList).cursor_row
         return self.plan.actions[row] if 0 <= row < len(self.plan.actions) else None
 
-    @on(DataTable.RowHighlighted)
+    @on(RowList.Highlighted, "#plan-rows")
     def _highlighted(self) -> None:
         self._show_why()
 
-    @on(DataTable.RowSelected)
+    @on(RowList.Selected, "#plan-rows")
     def _selected(self) -> None:
         self.action_apply()
 
@@ -159,6 +214,9 @@ class PlanScreen(Screen[None]):
 
     def action_apply(self) -> None:
         plan = self.plan
+        if self.building:
+            self.notify("the plan is still being made", severity="warning")
+            return
         if _app(self).applying:
             self.notify("a run is applying; wait for its result", severity="warning")
             return
@@ -241,22 +299,35 @@ class ResultScreen(Screen[None]):
         applied = self.applied
         base = _app(self).options.path
         text = Text(actions.result_line(applied) + "\n\n", style="bold")
-        for outcome in applied.outcomes:
-            word = {Status.DONE: "done", Status.SKIPPED: "skipped",
-                    Status.FAILED: "FAILED"}[outcome.status]
-            text.append(f"{word:<8}", style="bold" if outcome.status is not Status.DONE else "")
-            text.append(f"{_DOES.get(outcome.action, outcome.action.value):<9} ")
-            text.append(_shown(outcome.path, base))
-            if outcome.status is not Status.DONE:
-                text.append(f"  {printable(outcome.reason)}\n")
-            elif outcome.action in (ActionKind.TRASH, ActionKind.GIT_RM):
-                text.append(f"  {size(outcome.bytes)}\n")
-            else:
-                text.append(f"  ({_shown(outcome.where, base)})\n" if outcome.where else "\n")
+        # What needs a look first and in full (up to a limit); done items counted past the
+        # first ones: one text of 50,000 lines took 13 s to lay out.
+        look = [o for o in applied.outcomes if o.status is not Status.DONE]
+        done = [o for o in applied.outcomes if o.status is Status.DONE]
+        for outcomes, limit, word in ((look, _LOOK_SHOWN, "more skipped or failed"),
+                                      (done, _DONE_SHOWN, "more done")):
+            for outcome in outcomes[:limit]:
+                self._line(text, outcome, base)
+            if len(outcomes) > limit:
+                text.append(f"... and {len(outcomes) - limit:,} {word} "
+                            "(`tidy log` and `tidy trash list` have them all)\n", style="dim")
         if applied.done:
             text.append("\n`tidy undo` puts this run back; `tidy log` lists it; "
                         "`tidy trash purge` frees the space for good.\n", style="dim")
         return text
+
+    @staticmethod
+    def _line(text: Text, outcome: Outcome, base: str) -> None:
+        word = {Status.DONE: "done", Status.SKIPPED: "skipped",
+                Status.FAILED: "FAILED"}[outcome.status]
+        text.append(f"{word:<8}", style="bold" if outcome.status is not Status.DONE else "")
+        text.append(f"{_DOES.get(outcome.action, outcome.action.value):<9} ")
+        text.append(_shown(outcome.path, base))
+        if outcome.status is not Status.DONE:
+            text.append(f"  {printable(outcome.reason)}\n")
+        elif outcome.action in (ActionKind.TRASH, ActionKind.GIT_RM):
+            text.append(f"  {size(outcome.bytes)}\n")
+        else:
+            text.append(f"  ({_shown(outcome.where, base)})\n" if outcome.where else "\n")
 
     def action_back(self) -> None:
         self.app.pop_screen()
@@ -266,20 +337,29 @@ HELP = """\
 Every number here comes from the scan; nothing is measured twice.
 
   up/down j/k   move (mouse: click a row; click it again to open it)
+  pgup/pgdn     a page; home/end (g/G) the first/last row
   space         mark or unmark (a repo's row: all its shown findings)
   a             mark all shown findings (again: unmark them)
+  s             sort: biggest first, by path, oldest project first
+  r             scan again (after a run, a build, an edit; marks go)
   /             filter: path words, kind:node_modules, rule:TDY1,
                 age:>30d, state:ignored, fix:trash (esc clears)
-  enter         open the folder, ncdu-style (-> in, <- up, esc back)
+  enter         open the folder, ncdu-style (-> or l in, <- or h up,
+                space marks, esc back)
   p             the plan for the marks: what moves, bytes, files, why
+                (enter applies after one question; esc back)
   e             a taller evidence pane (again: back)
   u             unsafe fixes on/off (off at start)
+  ctrl+z        suspend (fg resumes)
   q, ctrl+c     quit: a scan stops at once, a run after its current move
 
-fix: as in `tidy scan`'s table: trash = to tidy's trash (`tidy undo` brings it back);
-     * = needs the unsafe toggle; ** = display-only, tidy only explains;
-     none = advice (fix:advice finds both).
+fix: as in `tidy scan`'s table: trash = to tidy's trash
+     (`tidy undo` brings it back); * = needs the unsafe toggle;
+     ** = display-only, tidy only explains; none = advice
+     (fix:advice finds both).
 state: git's view (tracked, ignored, untracked).
+age: since the project's newest own file was written.
+(this text scrolls: up/down)
 """
 
 
@@ -291,12 +371,19 @@ class HelpScreen(ModalScreen[None]):
     ]
     CSS = """
     HelpScreen { align: center middle; }
-    #help { width: 80; max-width: 100%; height: auto; max-height: 100%;
-            border: round $primary; padding: 0 1; background: $surface; }
+    #help-box { width: 80; max-width: 100%; height: auto; max-height: 100%;
+                border: round $primary; padding: 0 1; background: $surface;
+                scrollbar-gutter: stable; }
+    #help { height: auto; width: 100%; }
     """
 
     def compose(self) -> ComposeResult:
-        yield Static(Text(HELP), id="help", markup=False)
+        # A terminal shorter than the text scrolls it (40x12 showed its first 9 lines only).
+        with VerticalScroll(id="help-box"):
+            yield Static(Text(HELP), id="help", markup=False)
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").focus()
 
     def action_close(self) -> None:
         self.app.pop_screen()

@@ -8,7 +8,10 @@ Why a child process, read by one of Textual's thread workers, and not the scan i
 - The walk forks worker processes. Forking a process that runs Textual's threads could leave
   a worker holding a lock that no thread of its own will ever release.
 
-The child reads one pickled `Job` on stdin and writes pickled events on stdout: `Progress`
+The child reads one pickled `Job` on stdin and writes pickled events on stdout, each after its
+length (8 bytes, big-endian), so that the reader unpickles a whole event at once with the
+cyclic garbage collector paused (a group of 100,000 findings: 7.3 s to unpickle with it,
+0.6 s without, the app's screen frozen meanwhile): `Progress`
 while it walks, a `GroupDone` as each group is complete (engine.scan's `on_group`), then
 `Finished`, or `Failed`. The pipe joins this process and the child it started from the same
 interpreter; nothing else can write to it, and nothing read from it is kept.
@@ -17,6 +20,7 @@ interpreter; nothing else can write to it, and nothing read from it is kept.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import pickle
 import signal
@@ -112,9 +116,11 @@ class ScanStream:
         finished = False
         while True:
             try:
-                event = pickle.load(child.stdout)
+                event = _receive(child.stdout)
             except (EOFError, pickle.UnpicklingError, OSError, ValueError):
                 break  # the child ended (or was stopped mid-write; or close() came first)
+            if not isinstance(event, Progress | GroupDone | Finished | Failed):
+                break
             finished = isinstance(event, Finished | Failed)
             yield event
         with self._reaping:
@@ -173,9 +179,34 @@ def _signal_group(pgid: int, signum: int) -> None:
         os.killpg(pgid, signum)
 
 
+def _receive(stream: IO[bytes]) -> object:
+    """One event: its length, its bytes, then the unpickling with the collector paused (the
+    millions of objects of a big group are all new: each collection would walk them)."""
+    head = _read_exactly(stream, _HEAD)
+    data = _read_exactly(stream, int.from_bytes(head, "big"))
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _read_exactly(stream: IO[bytes], n: int) -> bytes:
+    data = stream.read(n)
+    if data is None or len(data) != n:
+        raise EOFError("the scan's stream ended mid-event")
+    return data
+
+
 # -- the child --------------------------------------------------------------------------------
+_HEAD = 8  # bytes of an event's length
+
+
 def _send(out: IO[bytes], event: Event) -> None:
-    pickle.dump(event, out, protocol=pickle.HIGHEST_PROTOCOL)
+    data = pickle.dumps(event, protocol=pickle.HIGHEST_PROTOCOL)
+    out.write(len(data).to_bytes(_HEAD, "big") + data)
     out.flush()
 
 

@@ -24,6 +24,9 @@ def browse(path: str, config_path: str | None, skip_recent: float) -> int:
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         raise click.ClickException("tidy browse needs a terminal; `tidy scan` reports "
                                    "without one")
+    if os.environ.get("TERM", "") == "dumb":  # Emacs' shell, some CI logs: no cursor moves
+        raise click.ClickException("tidy browse needs a terminal that can draw a screen "
+                                   "(TERM=dumb); `tidy scan` reports without one")
     if not os.path.isdir(path):
         raise click.ClickException(f"{path}: not a folder")
     from tidy.browse import run  # Textual is imported here only: other commands stay fast
