@@ -96,6 +96,49 @@ def _plant_file_to_bare(tmp_path: Path, victim: Path, folder: Path) -> str:
     return "bare repository"
 
 
+def _plant_trailing_space(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """`gitdir: inner ` read as git reads it (the space is part of the path): `inner ` is a
+    link to the victim's `.git`, `inner` a harmless folder of the download's own."""
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / "inner ").symlink_to(victim / ".git")
+    write(folder / ".git", "gitdir: inner \n")
+    return str(victim)
+
+
+def _plant_leading_space(tmp_path: Path, victim: Path, folder: Path) -> str:
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / " inner").symlink_to(victim / ".git")
+    write(folder / ".git", "gitdir:  inner\n")
+    return str(victim)
+
+
+def _plant_second_line(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """git reads the whole file as the path (only trailing newlines dropped): a folder
+    named `inner\\n` makes `inner\\n/../../victim/.git` the victim's `.git`."""
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / "inner\n").mkdir()
+    write(folder / ".git", "gitdir: inner\n/../../victim/.git\n")
+    return str(victim)
+
+
+def _plant_undecodable_name(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """A name that is not UTF-8 is the bytes git reads, not U+FFFD."""
+    os.symlink(victim / ".git", os.path.join(os.fsencode(folder), b"inner\xff"))
+    write(folder / ".git", b"gitdir: inner\xff\n")
+    return str(victim)
+
+
+def _plant_dotdot_through_link(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """`gitdir: d/../.git` reads as the folder's own `.git`, but `d` is a link into the
+    victim: the kernel takes `..` from where the link leads, to the victim's `.git`."""
+    (folder / "d").symlink_to(victim / "pkg")
+    write(folder / ".git", "gitdir: d/../.git\n")
+    return str(victim)
+
+
 PLANTED: dict[str, Callable[[Path, Path, Path], str]] = {
     "gitdir file naming another repo's .git": _plant_file_to_repo,
     ".git link to another repo's .git": _plant_link_to_repo,
@@ -104,6 +147,11 @@ PLANTED: dict[str, Callable[[Path, Path, Path], str]] = {
     "gitdir file naming another worktree's git folder": _plant_file_to_worktree,
     "gitdir file naming a submodule's git folder": _plant_file_to_submodule,
     "gitdir file naming a bare repository": _plant_file_to_bare,
+    "gitdir path with a trailing space": _plant_trailing_space,
+    "gitdir path with a leading space": _plant_leading_space,
+    "gitdir path going on past a newline": _plant_second_line,
+    "gitdir path that is not UTF-8": _plant_undecodable_name,
+    "gitdir path with .. after a link": _plant_dotdot_through_link,
 }
 
 

@@ -426,14 +426,27 @@ def _linked_git_dir(root: str) -> str | None:
     dot_git = os.path.join(root, ".git")
     if os.path.islink(dot_git) and os.path.isdir(dot_git):
         return os.path.realpath(dot_git)
-    text = _small_file(dot_git)
-    if text is None:
+    try:
+        data = read_regular(dot_git, limit=1 << 16, head=True, follow_links=True)
+    except (OSError, UnsafeFile):
         return None
-    line = text.split("\n", 1)[0].strip()
-    if not line.startswith("gitdir:"):
+    target = _gitfile_path(data or b"")
+    if target is None:
         return None
-    target = line.removeprefix("gitdir:").strip()
-    return os.path.normpath(os.path.join(root, target))
+    # Resolved as the kernel resolves git's path: `..` after a link is taken from where the
+    # link leads (a lexical normpath would read `d/../.git` as this folder's own `.git`).
+    return os.path.realpath(os.path.join(root, target))
+
+
+def _gitfile_path(data: bytes) -> str | None:
+    """The path in a `.git` file, byte for byte as git's read_gitfile takes it: after
+    exactly "gitdir: ", up to the end with only trailing CRs and LFs dropped (a space, a
+    second line or a byte that is not UTF-8 is part of the path), cut at a NUL. Read any
+    other way, a planted `.git` could look like one thing to tidy and be another to git."""
+    if not data.startswith(b"gitdir: "):
+        return None  # git refuses the file ("invalid gitfile format")
+    path = data.rstrip(b"\r\n")[len(b"gitdir: "):].split(b"\0", 1)[0]
+    return os.fsdecode(path) if path else None
 
 
 # A GIT_DIR no folder can be at (a path below a device file): git says "not a git repository".
