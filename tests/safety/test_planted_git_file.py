@@ -260,3 +260,36 @@ def test_fifos_in_the_named_git_folder_never_hold_the_scan(tmp_path: Path) -> No
     write(folder / ".git", f"gitdir: {planted}\n")
     scan = tidy("scan", str(folder), cwd=tmp_path, state=tmp_path / "state", timeout=60)
     assert "git is not asked" in " ".join(scan.stdout.split()), scan.stdout
+
+
+BARE_SPELLINGS = {
+    "a key with no value": "[core]\n\tbare\n",
+    "a number": "[core]\n\tbare = 2\n",
+    "an included file": "[include]\n\tpath = more\n",
+}
+
+
+@pytest.mark.parametrize("spelling", BARE_SPELLINGS.values(), ids=BARE_SPELLINGS.keys())
+def test_a_bare_repository_is_known_however_its_config_says_so(
+        tmp_path: Path, spelling: str) -> None:
+    """git reads `bare` alone, `bare = 2` and a `bare = true` in an included file as a bare
+    repository; so does the check. (Read as not bare, the download's scan and fix took the
+    bare repository as its git folder: tidy's edit lock was written into it, and its trash
+    and content cache would be.)"""
+    bare = tmp_path / "server.git"
+    git(tmp_path, "clone", "-q", "--bare", str(_victim(tmp_path)), str(bare))
+    git(bare, "config", "--unset", "core.bare")
+    with open(bare / "config", "a", encoding="utf-8") as config:
+        config.write(spelling)
+    write(bare / "more", "[core]\n\tbare = true\n")
+    assert git(bare, "rev-parse", "--is-bare-repository").strip() == "true"
+    folder = _copied_folder(tmp_path)
+    write(folder / ".git", f"gitdir: {bare}\n")
+    before = _git_folder_state(bare)
+    state = tmp_path / "state"
+
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=state)
+    assert "a bare repository: git is not asked" in " ".join(scan.stdout.split()), scan.stdout
+    fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state)
+    assert fixed.returncode == 0, fixed.stderr
+    assert _git_folder_state(bare) == before

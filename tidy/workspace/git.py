@@ -513,7 +513,7 @@ def _foreign_reason(root: str, target: str) -> str:
     if os.path.basename(target) == ".git":
         return (f"{pointer}, the git folder of the repository at {os.path.dirname(target)}: "
                 "git is not asked about this folder")
-    if settings.get("core.bare", "").lower() in ("true", "yes", "on", "1"):
+    if settings.get("core.bare") == "true":
         return f"{pointer}, a bare repository: git is not asked about this folder"
     return ""
 
@@ -531,13 +531,24 @@ def _is_below(real: str, folder: str) -> bool:
 
 
 def _core_settings(config: str) -> dict[str, str]:
-    """core.worktree and core.bare as git reads them from one config file (no includes).
-    A config git cannot read (a FIFO, garbage) has neither."""
+    """core.worktree and core.bare as git reads them from one config file and the files it
+    includes (git follows include.path when it opens the repository, so a `bare = true` in
+    an included file makes it bare all the same). core.bare as git's bool ("true" or
+    "false": a bare `bare` line, `2` or `on` are true to git). A config git cannot read
+    (a FIFO, garbage) has neither."""
+    settings = _config_values(config, "--get-regexp", r"^core\.worktree$")
+    bare = _config_values(config, "--type=bool", "--get-regexp", r"^core\.bare$")
+    if "core.bare" in bare:
+        settings["core.bare"] = bare["core.bare"]
+    return settings
+
+
+def _config_values(config: str, *query: str) -> dict[str, str]:
     env = no_commands({k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, None)
     env["LC_ALL"] = "C"
-    try:
-        proc = fifo_guard.run([git_executable(), "config", "--file", config, "--no-includes",
-                               "-z", "--get-regexp", r"^core\.(worktree|bare)$"], env=env)
+    try:  # an include naming a FIFO is let go (fifo_guard), never waited on
+        proc = fifo_guard.run([git_executable(), "config", "--file", config, "--includes",
+                               "-z", *query], env=env)
     except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
         return {}
     settings: dict[str, str] = {}
