@@ -22,7 +22,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.core.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.core.catalog import (
+    Catalog,
+    CatalogError,
+    Kind,
+    companions_of,
+    kind_from_table,
+    load_builtin,
+)
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.core.units import parse_size
 
@@ -250,7 +257,7 @@ def _companions(only_kinds: tuple[str, ...], extra_kinds: tuple[Kind, ...]) -> f
     tsbuildinfo with its outDir, which `tsc -b` otherwise calls up to date."""
     kinds = (*extra_kinds, *load_builtin())
     named = [k for k in kinds if k.name in only_kinds or any(n in only_kinds for n in k.names)]
-    return frozenset(c for k in named for c in k.with_kinds)
+    return companions_of(named, kinds)
 
 
 def _declared(found: dataclasses.Field[Any]) -> Setting:
