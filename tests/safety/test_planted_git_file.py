@@ -293,3 +293,44 @@ def test_a_bare_repository_is_known_however_its_config_says_so(
     fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state)
     assert fixed.returncode == 0, fixed.stderr
     assert _git_folder_state(bare) == before
+
+
+def _fifo(dot_git: Path) -> None:
+    os.mkfifo(dot_git)
+
+
+def _dangling_link(dot_git: Path) -> None:
+    dot_git.symlink_to(dot_git.parent / "gone")
+
+
+def _looping_link(dot_git: Path) -> None:
+    dot_git.symlink_to(dot_git)
+
+
+UNUSABLE: dict[str, Callable[[Path], None]] = {
+    "a FIFO": _fifo, "a dangling link": _dangling_link, "a link to itself": _looping_link}
+
+
+@pytest.mark.parametrize("make_odd", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_a_git_that_git_passes_over_does_not_reach_the_repository_above(
+        tmp_path: Path, make_odd: Callable[[Path], None]) -> None:
+    """A `.git` git cannot use is passed over by git, which looks for a repository in the
+    folders above: the folder's scan took the enclosing repository's index as its own, and
+    --unsafe-fixes untracked files in it (the enclosing repository's, outside the root)."""
+    outer = make_repo(tmp_path / "outer")
+    _with_committed_cache(outer)
+    write(outer / "sub" / "pkg" / "a.py", "x = 1\n")
+    write(outer / "sub" / "pkg" / "__pycache__" / "a.cpython-311.pyc", PYC)
+    commit(outer, "sub", message="a folder that will look like a repository")
+    folder = outer / "sub"
+    make_odd(folder / ".git")
+    before = _git_folder_state(outer / ".git")
+    state = tmp_path / "state"
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=state, timeout=60)
+    assert "TDY102" not in scan.stdout, scan.stdout
+    fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state,
+                 timeout=60)
+    assert fixed.returncode == 0, fixed.stderr
+    assert _git_folder_state(outer / ".git") == before
+    assert git(outer, "ls-files", "sub/pkg/__pycache__").strip() == \
+        "sub/pkg/__pycache__/a.cpython-311.pyc"

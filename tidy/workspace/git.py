@@ -65,10 +65,12 @@ def git_env(repo: str | None = None) -> dict[str, str]:
         # The work tree is the folder that holds `.git`, the one tidy reports on: a
         # core.worktree in the repo's config must not make git read another folder.
         env["GIT_WORK_TREE"] = top
-    elif top is not None and foreign_git_dir(top):
+    elif top is not None:
         # git would follow the `.git` file or link to another work tree's repository (and
-        # `git rm --cached` would edit that one's index): it is given a git folder that
-        # cannot exist instead, so every git tidy starts here fails as in a plain folder.
+        # `git rm --cached` would edit that one's index), or pass over a `.git` it cannot
+        # use (a FIFO, a socket, a dangling or looping link) and take the repository of a
+        # folder above as this one's: it is given a git folder that cannot exist instead,
+        # so every git tidy starts here fails as in a plain folder.
         env["GIT_DIR"] = _NO_GIT_DIR
     return no_commands(env, repo)
 
