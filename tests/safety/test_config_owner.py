@@ -92,3 +92,44 @@ def test_settings_of_the_user_or_of_the_folders_owner_are_read(tmp_path: Path,
     assert "planted" in scan.stdout and "owned by another user" not in scan.stdout
     fixed = tidy("fix", "--yes", str(project), cwd=tmp_path, state=tmp_path / "state")
     assert fixed.returncode == 0 and not (project / "src").exists()
+
+
+def test_a_planted_tidy_toml_hides_not_the_users_own_pyproject(tmp_path: Path) -> None:
+    """In a folder others can write to, another user's `.tidy.toml` beside the user's own
+    pyproject.toml is passed over, and the pyproject.toml is read in its place (it was
+    passed over with it: the user's own settings were gone)."""
+    project = tmp_path / "project"
+    write(project / "pyproject.toml",
+          SRC_IS_A_CACHE.replace("[[catalog]]", "[[tool.tidy.catalog]]")
+          .replace('"planted"', '"users-own"'))
+    write(project / "src" / "main.py", "print('generated')\n")
+    write(project / ".tidy.toml", 'heavy-folder = "1KB"\n')
+    os.chown(project / ".tidy.toml", OTHER, OTHER)
+    backdate(project)
+    scan = tidy("scan", str(project), cwd=tmp_path, state=tmp_path / "state")
+    said = " ".join(scan.stdout.split())
+    assert "users-own" in said, said
+    assert f"{project / '.tidy.toml'}: owned by another user (uid {OTHER})" in said
+
+
+@pytest.mark.parametrize("link_owner", [OTHER, 0], ids=["their link", "the user's link"])
+def test_a_link_counts_as_its_owners_and_its_targets(tmp_path: Path, link_owner: int) -> None:
+    """A `.tidy.toml` link is read only when both the link and the file it leads to are
+    the user's (or another trusted owner's): another user's link to a file of the user's
+    chose which settings steer this folder, as a file of theirs would; the user's link to
+    another user's file reads that user's settings."""
+    shared = tmp_path / "shared"
+    write(shared / "project" / "src" / "main.py", "print('my code')\n")
+    backdate(shared / "project")
+    target = write(tmp_path / "elsewhere" / ".tidy.toml", SRC_IS_A_CACHE)
+    if link_owner == 0:
+        os.chown(target, OTHER, OTHER)
+    (shared / ".tidy.toml").symlink_to(target)
+    os.lchown(shared / ".tidy.toml", link_owner, link_owner)
+    scan = tidy("scan", str(shared / "project"), cwd=tmp_path, state=tmp_path / "state")
+    said = " ".join(scan.stdout.split())
+    assert "planted" not in said
+    assert f"{shared / '.tidy.toml'}: owned by another user (uid {OTHER})" in said
+    fixed = tidy("fix", "--yes", str(shared / "project"), cwd=tmp_path, state=tmp_path / "state")
+    assert fixed.returncode == 0
+    assert (shared / "project" / "src" / "main.py").exists()

@@ -96,6 +96,49 @@ def _plant_file_to_bare(tmp_path: Path, victim: Path, folder: Path) -> str:
     return "bare repository"
 
 
+def _plant_trailing_space(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """`gitdir: inner ` read as git reads it (the space is part of the path): `inner ` is a
+    link to the victim's `.git`, `inner` a harmless folder of the download's own."""
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / "inner ").symlink_to(victim / ".git")
+    write(folder / ".git", "gitdir: inner \n")
+    return str(victim)
+
+
+def _plant_leading_space(tmp_path: Path, victim: Path, folder: Path) -> str:
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / " inner").symlink_to(victim / ".git")
+    write(folder / ".git", "gitdir:  inner\n")
+    return str(victim)
+
+
+def _plant_second_line(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """git reads the whole file as the path (only trailing newlines dropped): a folder
+    named `inner\\n` makes `inner\\n/../../victim/.git` the victim's `.git`."""
+    make_repo(folder / "inner-repo")
+    (folder / "inner").symlink_to(folder / "inner-repo" / ".git")
+    (folder / "inner\n").mkdir()
+    write(folder / ".git", "gitdir: inner\n/../../victim/.git\n")
+    return str(victim)
+
+
+def _plant_undecodable_name(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """A name that is not UTF-8 is the bytes git reads, not U+FFFD."""
+    os.symlink(victim / ".git", os.path.join(os.fsencode(folder), b"inner\xff"))
+    write(folder / ".git", b"gitdir: inner\xff\n")
+    return str(victim)
+
+
+def _plant_dotdot_through_link(tmp_path: Path, victim: Path, folder: Path) -> str:
+    """`gitdir: d/../.git` reads as the folder's own `.git`, but `d` is a link into the
+    victim: the kernel takes `..` from where the link leads, to the victim's `.git`."""
+    (folder / "d").symlink_to(victim / "pkg")
+    write(folder / ".git", "gitdir: d/../.git\n")
+    return str(victim)
+
+
 PLANTED: dict[str, Callable[[Path, Path, Path], str]] = {
     "gitdir file naming another repo's .git": _plant_file_to_repo,
     ".git link to another repo's .git": _plant_link_to_repo,
@@ -104,6 +147,11 @@ PLANTED: dict[str, Callable[[Path, Path, Path], str]] = {
     "gitdir file naming another worktree's git folder": _plant_file_to_worktree,
     "gitdir file naming a submodule's git folder": _plant_file_to_submodule,
     "gitdir file naming a bare repository": _plant_file_to_bare,
+    "gitdir path with a trailing space": _plant_trailing_space,
+    "gitdir path with a leading space": _plant_leading_space,
+    "gitdir path going on past a newline": _plant_second_line,
+    "gitdir path that is not UTF-8": _plant_undecodable_name,
+    "gitdir path with .. after a link": _plant_dotdot_through_link,
 }
 
 
@@ -212,3 +260,77 @@ def test_fifos_in_the_named_git_folder_never_hold_the_scan(tmp_path: Path) -> No
     write(folder / ".git", f"gitdir: {planted}\n")
     scan = tidy("scan", str(folder), cwd=tmp_path, state=tmp_path / "state", timeout=60)
     assert "git is not asked" in " ".join(scan.stdout.split()), scan.stdout
+
+
+BARE_SPELLINGS = {
+    "a key with no value": "[core]\n\tbare\n",
+    "a number": "[core]\n\tbare = 2\n",
+    "an included file": "[include]\n\tpath = more\n",
+}
+
+
+@pytest.mark.parametrize("spelling", BARE_SPELLINGS.values(), ids=BARE_SPELLINGS.keys())
+def test_a_bare_repository_is_known_however_its_config_says_so(
+        tmp_path: Path, spelling: str) -> None:
+    """git reads `bare` alone, `bare = 2` and a `bare = true` in an included file as a bare
+    repository; so does the check. (Read as not bare, the download's scan and fix took the
+    bare repository as its git folder: tidy's edit lock was written into it, and its trash
+    and content cache would be.)"""
+    bare = tmp_path / "server.git"
+    git(tmp_path, "clone", "-q", "--bare", str(_victim(tmp_path)), str(bare))
+    git(bare, "config", "--unset", "core.bare")
+    with open(bare / "config", "a", encoding="utf-8") as config:
+        config.write(spelling)
+    write(bare / "more", "[core]\n\tbare = true\n")
+    assert git(bare, "rev-parse", "--is-bare-repository").strip() == "true"
+    folder = _copied_folder(tmp_path)
+    write(folder / ".git", f"gitdir: {bare}\n")
+    before = _git_folder_state(bare)
+    state = tmp_path / "state"
+
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=state)
+    assert "a bare repository: git is not asked" in " ".join(scan.stdout.split()), scan.stdout
+    fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state)
+    assert fixed.returncode == 0, fixed.stderr
+    assert _git_folder_state(bare) == before
+
+
+def _fifo(dot_git: Path) -> None:
+    os.mkfifo(dot_git)
+
+
+def _dangling_link(dot_git: Path) -> None:
+    dot_git.symlink_to(dot_git.parent / "gone")
+
+
+def _looping_link(dot_git: Path) -> None:
+    dot_git.symlink_to(dot_git)
+
+
+UNUSABLE: dict[str, Callable[[Path], None]] = {
+    "a FIFO": _fifo, "a dangling link": _dangling_link, "a link to itself": _looping_link}
+
+
+@pytest.mark.parametrize("make_odd", UNUSABLE.values(), ids=UNUSABLE.keys())
+def test_a_git_that_git_passes_over_does_not_reach_the_repository_above(
+        tmp_path: Path, make_odd: Callable[[Path], None]) -> None:
+    """A `.git` git cannot use is passed over by git, which looks for a repository in the
+    folders above: the folder's scan took the enclosing repository's index as its own, and
+    --unsafe-fixes untracked files in it (the enclosing repository's, outside the root)."""
+    outer = make_repo(tmp_path / "outer")
+    _with_committed_cache(outer)
+    write(outer / "sub" / "pkg" / "a.py", "x = 1\n")
+    write(outer / "sub" / "pkg" / "__pycache__" / "a.cpython-311.pyc", PYC)
+    commit(outer, "sub", message="a folder that will look like a repository")
+    folder = outer / "sub"
+    make_odd(folder / ".git")
+    before = _git_folder_state(outer / ".git")
+    state = tmp_path / "state"
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=state, timeout=60)
+    assert "TDY102" not in scan.stdout, scan.stdout
+    fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state,
+                 timeout=60)
+    assert fixed.returncode == 0, fixed.stderr
+    assert _git_folder_state(outer / ".git") == before
+    assert git(outer, "ls-files", "sub/pkg/__pycache__").strip() == \
+        "sub/pkg/__pycache__/a.cpython-311.pyc"

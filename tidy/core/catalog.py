@@ -111,6 +111,19 @@ class Kind:
         return name in self.names or any(fnmatch.fnmatchcase(name, g) for g in self.globs)
 
 
+def companions_of(named: Iterable[Kind], kinds: Iterable[Kind]) -> frozenset[str]:
+    """The kinds a selection of `named` takes along (their `with`), of those in `kinds`:
+    only kinds that are safe and offered by default (tier default or marker), by every
+    declaration of that name. A `with` is about output that goes stale beside its folder
+    (tsc's tsbuildinfo), never a way for a kind the user named to bring in one they would
+    have had to ask for: a repo's own `gen` kind with `with = ["venv", "ml-outputs"]` made
+    `tidy fix --unsafe-fixes --kind gen` trash the virtualenv and the experiment outputs
+    ("may be the only copy", tier never)."""
+    all_kinds = tuple(kinds)
+    refused = {k.name for k in all_kinds if not (k.safe and k.tier in ("default", "marker"))}
+    return frozenset(c for k in named for c in k.with_kinds if c not in refused)
+
+
 def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
     unknown = set(table) - _FIELDS
     if unknown:

@@ -22,7 +22,14 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.core.catalog import Catalog, CatalogError, Kind, kind_from_table, load_builtin
+from tidy.core.catalog import (
+    Catalog,
+    CatalogError,
+    Kind,
+    companions_of,
+    kind_from_table,
+    load_builtin,
+)
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.core.units import parse_size
 
@@ -250,7 +257,7 @@ def _companions(only_kinds: tuple[str, ...], extra_kinds: tuple[Kind, ...]) -> f
     tsbuildinfo with its outDir, which `tsc -b` otherwise calls up to date."""
     kinds = (*extra_kinds, *load_builtin())
     named = [k for k in kinds if k.name in only_kinds or any(n in only_kinds for n in k.names)]
-    return frozenset(c for k in named for c in k.with_kinds)
+    return companions_of(named, kinds)
 
 
 def _declared(found: dataclasses.Field[Any]) -> Setting:
@@ -398,14 +405,16 @@ def discover_all(start: str, untrusted: list[str] | None = None) -> Iterator[str
         for name in (".tidy.toml", "pyproject.toml"):
             candidate = os.path.join(current, name)
             if os.path.isfile(candidate) and _holds_tidy_config(candidate):
-                owner = _owner(candidate)
-                if owner in trusted:
+                owner = next((uid for uid in _owners(candidate) if uid not in trusted), None)
+                if owner is None:
                     yield candidate
-                elif untrusted is not None:
+                    break
+                if untrusted is not None:
                     untrusted.append(
                         f"{candidate}: owned by another user (uid {owner}); its settings are "
                         f"not read (`--config {candidate}` reads it)")
-                break
+                # Not `break`: a .tidy.toml planted beside the user's own pyproject.toml
+                # must not hide the user's settings (their excludes and protections).
         parent = os.path.dirname(current)
         if parent == current:
             return
@@ -419,12 +428,17 @@ def _trusted_owners(folder: str) -> frozenset[int]:
     return frozenset(owners)
 
 
-def _owner(path: str) -> int:
-    """Whose the file that is read is (a link is followed, as reading follows it)."""
-    try:
-        return os.stat(path).st_uid
-    except OSError:
-        return os.getuid()  # gone: reading it fails and says so
+def _owners(path: str) -> tuple[int, ...]:
+    """Whose the file that is read is (a link is followed, as reading follows it), and
+    whose a link in its place is: another user's link to one of the user's own files
+    chooses which settings apply here, as much as a file of theirs would."""
+    owners = []
+    for follow in (True, False):
+        try:
+            owners.append(os.stat(path, follow_symlinks=follow).st_uid)
+        except OSError:
+            owners.append(os.getuid())  # gone: reading it fails and says so
+    return tuple(owners)
 
 
 def _holds_tidy_config(path: str) -> bool:

@@ -169,11 +169,11 @@ def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> t
     """`kinds` and the kinds that must go with them (the catalogue's `with`; the built-in
     one when none is given): moving tsc's outDir and leaving its tsbuildinfo makes the next
     `tsc -b` write nothing."""
-    from tidy.core.catalog import load_builtin
+    from tidy.core.catalog import companions_of, load_builtin
 
     known = catalog.kinds if catalog is not None else load_builtin()
-    companions = {kind.name: kind.with_kinds for kind in known}
-    return tuple(dict.fromkeys([*kinds, *(c for k in kinds for c in companions.get(k, ()))]))
+    companions = companions_of([kind for kind in known if kind.name in kinds], known)
+    return tuple(dict.fromkeys([*kinds, *sorted(companions)]))
 
 
 def _config_files_checked(actions: list[PlannedAction]

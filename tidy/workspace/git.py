@@ -65,10 +65,12 @@ def git_env(repo: str | None = None) -> dict[str, str]:
         # The work tree is the folder that holds `.git`, the one tidy reports on: a
         # core.worktree in the repo's config must not make git read another folder.
         env["GIT_WORK_TREE"] = top
-    elif top is not None and foreign_git_dir(top):
+    elif top is not None:
         # git would follow the `.git` file or link to another work tree's repository (and
-        # `git rm --cached` would edit that one's index): it is given a git folder that
-        # cannot exist instead, so every git tidy starts here fails as in a plain folder.
+        # `git rm --cached` would edit that one's index), or pass over a `.git` it cannot
+        # use (a FIFO, a socket, a dangling or looping link) and take the repository of a
+        # folder above as this one's: it is given a git folder that cannot exist instead,
+        # so every git tidy starts here fails as in a plain folder.
         env["GIT_DIR"] = _NO_GIT_DIR
     return no_commands(env, repo)
 
@@ -426,14 +428,27 @@ def _linked_git_dir(root: str) -> str | None:
     dot_git = os.path.join(root, ".git")
     if os.path.islink(dot_git) and os.path.isdir(dot_git):
         return os.path.realpath(dot_git)
-    text = _small_file(dot_git)
-    if text is None:
+    try:
+        data = read_regular(dot_git, limit=1 << 16, head=True, follow_links=True)
+    except (OSError, UnsafeFile):
         return None
-    line = text.split("\n", 1)[0].strip()
-    if not line.startswith("gitdir:"):
+    target = _gitfile_path(data or b"")
+    if target is None:
         return None
-    target = line.removeprefix("gitdir:").strip()
-    return os.path.normpath(os.path.join(root, target))
+    # Resolved as the kernel resolves git's path: `..` after a link is taken from where the
+    # link leads (a lexical normpath would read `d/../.git` as this folder's own `.git`).
+    return os.path.realpath(os.path.join(root, target))
+
+
+def _gitfile_path(data: bytes) -> str | None:
+    """The path in a `.git` file, byte for byte as git's read_gitfile takes it: after
+    exactly "gitdir: ", up to the end with only trailing CRs and LFs dropped (a space, a
+    second line or a byte that is not UTF-8 is part of the path), cut at a NUL. Read any
+    other way, a planted `.git` could look like one thing to tidy and be another to git."""
+    if not data.startswith(b"gitdir: "):
+        return None  # git refuses the file ("invalid gitfile format")
+    path = data.rstrip(b"\r\n")[len(b"gitdir: "):].split(b"\0", 1)[0]
+    return os.fsdecode(path) if path else None
 
 
 # A GIT_DIR no folder can be at (a path below a device file): git says "not a git repository".
@@ -500,7 +515,7 @@ def _foreign_reason(root: str, target: str) -> str:
     if os.path.basename(target) == ".git":
         return (f"{pointer}, the git folder of the repository at {os.path.dirname(target)}: "
                 "git is not asked about this folder")
-    if settings.get("core.bare", "").lower() in ("true", "yes", "on", "1"):
+    if settings.get("core.bare") == "true":
         return f"{pointer}, a bare repository: git is not asked about this folder"
     return ""
 
@@ -518,13 +533,24 @@ def _is_below(real: str, folder: str) -> bool:
 
 
 def _core_settings(config: str) -> dict[str, str]:
-    """core.worktree and core.bare as git reads them from one config file (no includes).
-    A config git cannot read (a FIFO, garbage) has neither."""
+    """core.worktree and core.bare as git reads them from one config file and the files it
+    includes (git follows include.path when it opens the repository, so a `bare = true` in
+    an included file makes it bare all the same). core.bare as git's bool ("true" or
+    "false": a bare `bare` line, `2` or `on` are true to git). A config git cannot read
+    (a FIFO, garbage) has neither."""
+    settings = _config_values(config, "--get-regexp", r"^core\.worktree$")
+    bare = _config_values(config, "--type=bool", "--get-regexp", r"^core\.bare$")
+    if "core.bare" in bare:
+        settings["core.bare"] = bare["core.bare"]
+    return settings
+
+
+def _config_values(config: str, *query: str) -> dict[str, str]:
     env = no_commands({k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, None)
     env["LC_ALL"] = "C"
-    try:
-        proc = fifo_guard.run([git_executable(), "config", "--file", config, "--no-includes",
-                               "-z", "--get-regexp", r"^core\.(worktree|bare)$"], env=env)
+    try:  # an include naming a FIFO is let go (fifo_guard), never waited on
+        proc = fifo_guard.run([git_executable(), "config", "--file", config, "--includes",
+                               "-z", *query], env=env)
     except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
         return {}
     settings: dict[str, str] = {}
