@@ -102,3 +102,11 @@ def run_tidy(*args: str, state: Path, cwd: Path | str = "/", timeout: float = 12
              env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "tidy", *args], cwd=cwd, capture_output=True,
                           text=True, env=env or watch_env(state), timeout=timeout, check=False)
+
+
+def watch_once_json(root: Path, state: Path) -> dict[str, Any]:
+    """`tidy watch --once ROOT --format json`, which must exit 0, as its JSON document."""
+    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
+    assert done.returncode == 0, done.stderr
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result

@@ -21,10 +21,10 @@ from tests.watch.helpers import (
     DAY,
     compile_to_cache,
     log_entries,
-    run_tidy,
     set_age,
     wait_for,
     watch_env,
+    watch_once_json,
     watcher,
 )
 
@@ -42,19 +42,12 @@ def _budget(root: Path, size: str) -> None:
     write(root / ".tidy.toml", f'[watch]\ncache-budget = "{size}"\ncache-kinds = [".mypy_cache"]\n')
 
 
-def _once(root: Path, state: Path) -> dict[str, Any]:
-    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
-    assert done.returncode == 0, done.stderr
-    result: dict[str, Any] = json.loads(done.stdout)
-    return result
-
-
 def test_a_tampered_state_cannot_make_the_budget_move_anything_outside(tmp_path: Path,
                                                                        state: Path) -> None:
     root, outside = tmp_path / "ws", _cache(tmp_path / "victim")
     make_repo(root / "app")
     _budget(root, "1KB")
-    _once(root, state)
+    watch_once_json(root, state)
     memory = json.loads((state / "watch-state.json").read_text())
     memory["caches"][str(root)] = {
         str(outside.parent): [[str(outside), 10**9, 0]],
@@ -62,7 +55,7 @@ def test_a_tampered_state_cannot_make_the_budget_move_anything_outside(tmp_path:
     }
     (state / "watch-state.json").write_text(json.dumps(memory))
 
-    result = _once(root, state)
+    result = watch_once_json(root, state)
     assert result["done"] == 0, result["actions"]
     assert (outside / "3.11" / "m.json").exists()
 
@@ -86,7 +79,7 @@ def test_a_malformed_state_is_set_right_not_an_internal_error(tmp_path: Path, st
     set_age(repo, 3600)
     state.mkdir(parents=True)
     (state / "watch-state.json").write_text(json.dumps(memory))
-    result = _once(root, state)
+    result = watch_once_json(root, state)
     assert result["done"] == 1 and not stale.exists()
     assert isinstance(json.loads((state / "watch-state.json").read_text())["caches"], dict)
 
@@ -101,7 +94,7 @@ def test_a_repo_swapped_for_a_link_since_the_last_pass_is_never_followed(tmp_pat
     _cache(root / "a")
     busy = make_repo(root / "b")
     _budget(root, "1MB")
-    _once(root, state)  # remembers ws/a/.mypy_cache
+    watch_once_json(root, state)  # remembers ws/a/.mypy_cache
     elsewhere = _cache(tmp_path / "elsewhere")
     os.rename(root / "a", tmp_path / "a-moved")
     os.symlink(elsewhere.parent, root / "a")

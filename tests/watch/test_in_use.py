@@ -6,7 +6,6 @@ another terminal would be) and real `tidy watch --once` subprocesses."""
 from __future__ import annotations
 
 import contextlib
-import json
 import shutil
 import subprocess
 import sys
@@ -14,7 +13,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from tests.conftest import make_repo, write
-from tests.watch.helpers import DAY, compile_to_cache, run_tidy, set_age, wait_for, watcher
+from tests.watch.helpers import (
+    DAY,
+    compile_to_cache,
+    set_age,
+    wait_for,
+    watch_once_json,
+    watcher,
+)
 
 HOLD = "import sys, time; f = open(sys.argv[1], 'rb'); print('open', flush=True); time.sleep(60)"
 
@@ -48,13 +54,6 @@ def _workspace(tmp_path: Path) -> Path:
     return root
 
 
-def _once(root: Path, state: Path) -> dict[str, object]:
-    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
-    assert done.returncode == 0, done.stderr
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
-
-
 def _by_path(result: dict[str, object]) -> dict[str, tuple[str, str]]:
     return {a["path"]: (a["status"], a["reason"])  # type: ignore[index]
             for a in result["actions"]}  # type: ignore[attr-defined]
@@ -66,14 +65,14 @@ def test_a_cache_a_process_has_a_file_of_open_stays_the_others_go(tmp_path: Path
     held, free = _cache(root, "served"), _cache(root, "idle")
     with _holding(held / "3.11" / "main.data.json") as proc:
         assert proc.stdout is not None and proc.stdout.readline() == "open\n"
-        result = _once(root, state)
+        result = watch_once_json(root, state)
         assert (held / "3.11" / "main.data.json").exists(), "moved while a process reads it"
     actions = _by_path(result)
     assert actions[str(held)][0] == "skipped"
     assert f"(pid {proc.pid}) has {held / '3.11' / 'main.data.json'} open" in actions[str(held)][1]
     assert actions[str(free)] == ("done", "")
     assert not free.exists()
-    assert _once(root, state)["done"] == 1, "once the file is closed, it goes"
+    assert watch_once_json(root, state)["done"] == 1, "once the file is closed, it goes"
     assert not held.exists()
 
 
@@ -85,7 +84,7 @@ def test_a_program_running_from_a_build_folder_keeps_it(tmp_path: Path, state: P
     set_age(cache, 2 * DAY)
     with running([str(program), "60"]) as proc:
         wait_for(lambda: Path(f"/proc/{proc.pid}/exe").resolve() == program, 5, "the program")
-        result = _once(root, state)
+        result = watch_once_json(root, state)
         assert program.exists()
     status, reason = _by_path(result)[str(cache)]
     assert status == "skipped" and f"(pid {proc.pid}) has {program} open" in reason
@@ -103,7 +102,7 @@ def test_a_build_in_one_project_holds_back_only_that_project(tmp_path: Path,
     set_age(loose / "pkg", 3600)
     with running(["sleep", "60"], cwd=busy.parent) as proc:
         wait_for(lambda: Path(f"/proc/{proc.pid}/cwd").resolve() == busy.parent, 5, "sleep")
-        result = _once(root, state)
+        result = watch_once_json(root, state)
     actions = _by_path(result)
     assert result["deferred"] == []
     assert actions[str(busy)][0] == "skipped"
@@ -117,7 +116,7 @@ def test_a_git_operation_in_a_repo_below_the_watched_folder_holds_it_back(
     root = _workspace(tmp_path)
     locked, other = _cache(root, "locked"), _cache(root, "other")
     write(locked.parent / ".git" / "index.lock", "")
-    result = _once(root, state)
+    result = watch_once_json(root, state)
     actions = _by_path(result)
     assert actions[str(locked)][0] == "skipped"
     assert "a git operation is running" in actions[str(locked)][1]
@@ -144,7 +143,7 @@ def test_a_cache_a_dev_server_watches_for_changes_stays(tmp_path: Path, state: P
     watched, free = _cache(root, "served"), _cache(root, "idle")
     with running([sys.executable, "-c", WATCHING, str(watched)]) as proc:
         assert proc.stdout is not None and proc.stdout.readline() == "watching\n"
-        result = _once(root, state)
+        result = watch_once_json(root, state)
         assert (watched / "3.11" / "main.data.json").exists()
     status, reason = _by_path(result)[str(watched)]
     assert status == "skipped" and f"(pid {proc.pid}) watches it for changes" in reason
@@ -159,7 +158,7 @@ def test_a_tidy_watch_started_inside_the_folder_holds_nothing_back(tmp_path: Pat
     cache = _cache(root, "app")
     no_budget = write(tmp_path / "plain.toml", "")
     with watcher(root, state, "--config", str(no_budget), cwd=root):
-        result = _once(root, state)
+        result = watch_once_json(root, state)
     assert result["deferred"] == [] and _by_path(result)[str(cache)] == ("done", "")
     assert not cache.exists()
 
@@ -179,7 +178,7 @@ def test_a_test_run_started_from_another_folder_keeps_its_project(tmp_path: Path
     with running(argv, cwd=tmp_path) as proc:
         assert proc.stdout is not None
         wait_for(lambda: "running" in proc.stdout.readline(), 30, "the test to run")  # type: ignore[union-attr]
-        result = _once(root, state)
+        result = watch_once_json(root, state)
         assert (cache / "3.11" / "main.data.json").exists(), "moved under a running test"
     status, reason = _by_path(result)[str(cache)]
     assert status == "skipped", reason

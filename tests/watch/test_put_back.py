@@ -5,7 +5,6 @@ undo's own filesystem events."""
 
 from __future__ import annotations
 
-import json
 import time
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from tests.watch.helpers import (
     run_tidy,
     set_age,
     wait_for,
+    watch_once_json,
     watcher,
 )
 
@@ -32,13 +32,6 @@ def _stale(repo: Path, name: str) -> Path:
     return compiled
 
 
-def _once(root: Path, state: Path) -> dict[str, object]:
-    done = run_tidy("watch", "--once", str(root), "--format", "json", state=state)
-    assert done.returncode == 0, done.stderr
-    result: dict[str, object] = json.loads(done.stdout)
-    return result
-
-
 def test_once_leaves_what_undo_put_back_until_it_is_replaced(tmp_path: Path,
                                                              state: Path) -> None:
     root = tmp_path / "ws"
@@ -46,13 +39,13 @@ def test_once_leaves_what_undo_put_back_until_it_is_replaced(tmp_path: Path,
     stale = _stale(repo, "gone")
     data = stale.read_bytes()
 
-    first = _once(root, state)
+    first = watch_once_json(root, state)
     assert first["done"] == 1 and not stale.exists()
     undone = run_tidy("undo", str(first["run_id"]), "--yes", state=state)
     assert undone.returncode == 0, undone.stderr
     assert stale.read_bytes() == data
 
-    again = _once(root, state)
+    again = watch_once_json(root, state)
     assert again["done"] == 0, again["actions"]
     assert stale.read_bytes() == data, "the item the user put back was moved again"
     left = [item for item in again["left"] if item["path"] == str(stale)]  # type: ignore[union-attr]
@@ -63,7 +56,7 @@ def test_once_leaves_what_undo_put_back_until_it_is_replaced(tmp_path: Path,
     compile_to_cache(repo / "pkg" / "gone.py")
     (repo / "pkg" / "gone.py").unlink()
     set_age(repo / "pkg", 3600)
-    third = _once(root, state)
+    third = watch_once_json(root, state)
     assert third["done"] == 1 and not stale.exists()
 
 
@@ -78,12 +71,12 @@ def test_folders_put_back_are_not_evicted_by_the_budget_again(tmp_path: Path,
         caches.append(write(project / ".mypy_cache" / "3.11" / "m.json", size=4000).parent.parent)
         set_age(caches[-1], 2 * DAY)
 
-    first = _once(root, state)
+    first = watch_once_json(root, state)
     assert first["done"] == 2
     assert run_tidy("undo", str(first["run_id"]), "--yes", state=state).returncode == 0
     assert all(c.exists() for c in caches)
 
-    again = _once(root, state)
+    again = watch_once_json(root, state)
     assert again["done"] == 0, again["actions"]
     assert all((c / "3.11" / "m.json").exists() for c in caches)
 
