@@ -15,8 +15,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import commit, git, hermetic_env, make_repo, write
-from tests.fixes.helpers import backdate
+from tests.conftest import commit, findings, git, hermetic_env, make_repo, scan_foundation, write
+from tests.fixes.helpers import backdate, run_tidy
 
 EDITED = (".gitignore", ".ignore", ".vscode/settings.json", ".cursorindexingignore",
           "pyproject.toml")
@@ -101,3 +101,14 @@ def stop_a_rebase(repo: Path, env: dict[str, str] | None = None) -> None:
                              capture_output=True, check=False)
     assert stopped.returncode != 0 and (repo / ".git" / "rebase-merge").is_dir()
 
+
+def artifacts_by_path(root: Path) -> dict[str, tuple[str, str]]:
+    """Each untracked cache a scan reports (TDY101): path -> (kind, fix applicability)."""
+    return {f["path"]: (f["kind"], f["fix"]["applicability"])
+            for f in findings(scan_foundation(root), "TDY101")}
+
+
+def fix_artifacts(root: Path, state: Path, *flags: str) -> None:
+    """`tidy fix --yes --select TDY1 FLAGS` in `root`, which must exit 0."""
+    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
+    assert done.returncode == 0, done.stderr

@@ -17,8 +17,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import findings, hermetic_env, make_repo, scan_foundation, write
+from tests.conftest import hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate, run_tidy, snapshot
+from tests.safety.helpers import artifacts_by_path
 
 PYPROJECT = """[build-system]
 requires = ["setuptools>=61"]
@@ -43,11 +44,6 @@ def _scripts(folder: Path) -> None:
     write(folder / "templates" / "changelog.md.j2", "## {{ version }}\n")
 
 
-def _artifacts(root: Path) -> dict[str, tuple[str, str]]:
-    return {f["path"]: (f["kind"], f["fix"]["applicability"])
-            for f in findings(scan_foundation(root), "TDY101")}
-
-
 def _python_project(tmp_path: Path) -> Path:
     root = make_repo(tmp_path / "proj")
     write(root / "pyproject.toml", PYPROJECT)
@@ -64,7 +60,7 @@ def test_a_real_setuptools_build_and_dist_are_recognised_and_moved(tmp_path: Pat
     _run(root, sys.executable, "-c", "from setuptools import setup; setup()", "-q",
          "bdist_dumb", "sdist")
     assert (root / "build" / "lib" / "pkg" / "__init__.py").is_file()
-    found = _artifacts(root)
+    found = artifacts_by_path(root)
     assert found["build"] == ("python-build", "safe")
     assert found["dist"] == ("python-dist", "safe")
     backdate(root)
@@ -77,7 +73,7 @@ def _fix_leaves_build_alone(root: Path, state: Path, flags: tuple[str, ...],
                             folder: str = "build") -> None:
     """Not reported, and `tidy fix` (with `flags`) leaves every byte of `folder` as it was."""
     backdate(root)
-    assert folder not in _artifacts(root)
+    assert folder not in artifacts_by_path(root)
     before = snapshot(root / folder)
     done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
     assert done.returncode == 0, done.stderr
@@ -101,13 +97,13 @@ def test_a_real_cargo_target_is_recognised_and_a_hand_written_one_is_not(tmp_pat
     write(real / "Cargo.toml", '[package]\nname = "demo"\nversion = "0.1.0"\nedition = "2021"\n')
     write(real / "src" / "lib.rs", "pub fn one() -> u32 { 1 }\n")
     _run(real, "cargo", "build", "--offline", "-q")
-    assert _artifacts(real)["target"] == ("cargo-target", "safe")
+    assert artifacts_by_path(real)["target"] == ("cargo-target", "safe")
 
     own = make_repo(tmp_path / "own")
     write(own / "Cargo.toml", (real / "Cargo.toml").read_text())
     write(own / "target" / "deploy.yaml", "env: prod\nreplicas: 3\n")
     write(own / "target" / "hosts" / "eu.txt", "10.0.0.1\n")
-    assert "target" not in _artifacts(own)
+    assert "target" not in artifacts_by_path(own)
 
 
 @pytest.mark.skipif(shutil.which("cmake") is None, reason="needs cmake")
@@ -117,12 +113,12 @@ def test_a_real_cmake_tree_is_recognised_and_a_hand_written_build_is_not(
     real = make_repo(tmp_path / "real")
     write(real / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(x NONE)\n")
     _run(real, "cmake", "-S", ".", "-B", "build")
-    assert _artifacts(real)["build"] == ("cmake-build", "safe")
+    assert artifacts_by_path(real)["build"] == ("cmake-build", "safe")
 
     own = make_repo(tmp_path / "own")
     write(own / "CMakeLists.txt", (real / "CMakeLists.txt").read_text())
     _scripts(own / "build")
-    assert "build" not in _artifacts(own)
+    assert "build" not in artifacts_by_path(own)
 
 
 @pytest.mark.parametrize("flags", [(), ("--unsafe-fixes",)], ids=["safe", "unsafe"])
@@ -149,7 +145,7 @@ def test_setuptools_build_with_only_its_own_folders_is_still_an_artifact(tmp_pat
           b"\x7fELF" + b"\0" * 64)
     write(build / "temp.linux-x86_64-cpython-311" / "pkg" / "_ext.o", b"\x7fELF" + b"\0" * 64)
     (build / "bdist.linux-x86_64").mkdir()
-    assert _artifacts(root)["build"] == ("python-build", "safe")
+    assert artifacts_by_path(root)["build"] == ("python-build", "safe")
 
 
 def test_a_meson_python_editable_build_is_reported_but_never_moved_by_a_plain_fix(
@@ -170,7 +166,7 @@ def test_a_meson_python_editable_build_is_reported_but_never_moved_by_a_plain_fi
     write(tree / "meson-logs" / "meson-log.txt", "Build started at 2026-12-05\n")
     write(tree / "build.ninja", "ninja_required_version = 1.8.2\n")
     write(tree / "_ext.cpython-311-x86_64-linux-gnu.so", b"\x7fELF" + b"\0" * 64)
-    found = _artifacts(root)
+    found = artifacts_by_path(root)
     assert found == {"build/cp311": ("meson-build", "unsafe")}, found
     backdate(root)
     before = snapshot(tree)
@@ -201,7 +197,7 @@ def test_a_sphinx_build_is_recognised_and_moved(tmp_path: Path, layout: str) -> 
     write(out / "index.html", "<html><body>Text.</body></html>\n")
     write(out / "_static" / "basic.css", "body { margin: 0 }\n")
     write(out / "_sources" / "index.rst.txt", "pkg\n===\n")
-    assert _artifacts(root) == {"docs/_build": ("sphinx-build", "safe")}
+    assert artifacts_by_path(root) == {"docs/_build": ("sphinx-build", "safe")}
     backdate(root)
     done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "state")
     assert done.returncode == 0, done.stderr
@@ -223,7 +219,7 @@ def test_an_elixir_build_is_still_elixirs(tmp_path: Path) -> None:
     root = make_repo(tmp_path / "app")
     write(root / "mix.exs", "defmodule App.MixProject do\nend\n")
     write(root / "_build" / "dev" / "lib" / "app" / "ebin" / "app.app", "{application, app}.\n")
-    assert _artifacts(root) == {"_build": ("elixir-build", "safe")}
+    assert artifacts_by_path(root) == {"_build": ("elixir-build", "safe")}
 
 
 def _node_project(tmp_path: Path, tsconfig: str | None) -> Path:
@@ -246,7 +242,7 @@ def test_tsc_output_named_by_tsconfig_is_recognised_and_moved(tmp_path: Path,
     tsconfig = ('{\n  // tsc -p .\n  "compilerOptions": {\n    "target": "es2020",\n'
                 f'    "outDir": "{out_dir}",\n  }},\n}}\n')
     root = _node_project(tmp_path, tsconfig)
-    assert _artifacts(root) == {"dist": ("js-dist", "safe")}
+    assert artifacts_by_path(root) == {"dist": ("js-dist", "safe")}
     backdate(root)
     done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "state")
     assert done.returncode == 0, done.stderr
@@ -292,4 +288,4 @@ def test_a_tsconfig_that_is_no_small_regular_file_confirms_nothing(tmp_path: Pat
     else:
         write(target, '{"compilerOptions": {"outDir": "dist"}, "pad": "'
               + "x" * 70_000 + '"}\n')
-    assert "dist" not in _artifacts(root)
+    assert "dist" not in artifacts_by_path(root)

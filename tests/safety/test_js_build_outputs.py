@@ -21,25 +21,16 @@ import pytest
 
 from tests.conftest import findings, make_repo, scan_foundation, write
 from tests.fixes.helpers import backdate, run_tidy, snapshot
-
-
-def _artifacts(root: Path) -> dict[str, tuple[str, str]]:
-    return {f["path"]: (f["kind"], f["fix"]["applicability"])
-            for f in findings(scan_foundation(root), "TDY101")}
-
-
-def _fixed(root: Path, state: Path, *flags: str) -> None:
-    done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
-    assert done.returncode == 0, done.stderr
+from tests.safety.helpers import artifacts_by_path, fix_artifacts
 
 
 def _left_alone(root: Path, state: Path, folder: str) -> None:
     """Not reported, and neither fix (safe, then unsafe) changes a byte of `folder`."""
-    assert folder not in _artifacts(root)
+    assert folder not in artifacts_by_path(root)
     backdate(root)
     before = snapshot(root / folder)
     for flags in ((), ("--unsafe-fixes",)):
-        _fixed(root, state, *flags)
+        fix_artifacts(root, state, *flags)
         assert snapshot(root / folder) == before
 
 
@@ -62,9 +53,9 @@ def test_a_vite_build_without_a_vite_config_is_recognised_and_moved(tmp_path: Pa
     write(root / "dist" / "vite.svg", "<svg/>\n")
     write(root / "dist" / "assets" / "index-CAoPt-vL.js", "(function(){})();\n")
     write(root / "dist" / "assets" / "index-D8b4DHJx.css", ":root{}\n")
-    assert _artifacts(root) == {"dist": ("vite-dist", "safe")}
+    assert artifacts_by_path(root) == {"dist": ("vite-dist", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not (root / "dist").exists() and (root / "index.html").is_file()
 
 
@@ -107,9 +98,9 @@ def test_an_angular_build_in_dist_project_is_recognised_and_moved(tmp_path: Path
     if build == "production":
         write(out / "3rdpartylicenses.txt", "Package: @angular/core\n")
         write(out / "prerendered-routes.json", '{"routes": {}}\n')
-    assert _artifacts(root) == {"dist": ("angular-dist", "safe")}
+    assert artifacts_by_path(root) == {"dist": ("angular-dist", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not (root / "dist").exists() and (root / "src" / "main.ts").is_file()
 
 
@@ -140,9 +131,9 @@ def test_astros_generated_folder_is_recognised_and_moved(tmp_path: Path) -> None
     write(gen / "content-assets.mjs", "export default new Map();\n")
     write(gen / "content-modules.mjs", "export default new Map();\n")
     (gen / "collections").mkdir()
-    assert _artifacts(root) == {".astro": (".astro", "safe")}
+    assert artifacts_by_path(root) == {".astro": (".astro", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not gen.exists() and (root / "astro.config.mjs").is_file()
 
 
@@ -182,10 +173,10 @@ def test_yarns_unplugged_packages_and_install_state_are_recognised_and_moved(
     write(unplugged / "node-gyp-npm-13.1.0-f9d5b0b5a3" / "node_modules" / "node-gyp" /
           "package.json", '{"name": "node-gyp"}\n')
     write(root / ".yarn" / "install-state.gz", size=300)
-    assert _artifacts(root) == {".yarn/unplugged": ("yarn-unplugged", "safe"),
+    assert artifacts_by_path(root) == {".yarn/unplugged": ("yarn-unplugged", "safe"),
                                 ".yarn/install-state.gz": ("yarn-install-state", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state", "--unsafe-fixes")
+    fix_artifacts(root, tmp_path / "state", "--unsafe-fixes")
     assert not unplugged.exists() and not (root / ".yarn" / "install-state.gz").exists()
     # the committed zero-install cache is the project's: never moved nor untracked
     assert (root / ".yarn" / "cache" / "react-npm-19.3.1-9c943efb7d-3827009163.zip").is_file()
@@ -247,10 +238,10 @@ def test_tsc_build_info_goes_with_the_output_it_describes(tmp_path: Path) -> Non
     write(core / "dist" / "index.js.map", '{"version": 3}\n')
     write(core / "tsconfig.tsbuildinfo", '{"fileNames": ["./src/index.ts"], "version": '
           '"5.9.3"}\n')
-    assert _artifacts(root) == {"packages/core/dist": ("js-dist", "safe"),
+    assert artifacts_by_path(root) == {"packages/core/dist": ("js-dist", "safe"),
                                 "packages/core/tsconfig.tsbuildinfo": ("tsbuildinfo", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not (core / "dist").exists() and not (core / "tsconfig.tsbuildinfo").exists()
 
 
@@ -266,7 +257,7 @@ def test_fixing_only_the_tsc_output_takes_its_build_info_along(tmp_path: Path) -
     backdate(root)
     before = snapshot(core)
     state = tmp_path / "state"
-    _fixed(root, state, "--kind", "js-dist")
+    fix_artifacts(root, state, "--kind", "js-dist")
     assert not (core / "dist").exists() and not (core / "tsconfig.tsbuildinfo").exists()
     undone = run_tidy("undo", "--yes", cwd=root, state=state)
     assert undone.returncode == 0, undone.stderr
@@ -302,9 +293,9 @@ def test_a_docusaurus_build_is_recognised_and_moved(tmp_path: Path) -> None:
     write(build / "assets" / "js" / "main.7c3e1d2a.js", "(()=>{})();\n")
     write(build / "assets" / "css" / "styles.0b6e7f5c.css", ":root{}\n")
     write(build / "docs" / "intro" / "index.html", "<h1>Intro</h1>\n")
-    assert _artifacts(root) == {"build": ("docusaurus-build", "safe")}
+    assert artifacts_by_path(root) == {"build": ("docusaurus-build", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not build.exists() and (root / "docs" / "intro.md").is_file()
 
 
@@ -339,10 +330,10 @@ def test_react_router_build_and_types_are_recognised_and_moved(tmp_path: Path) -
     write(types / "+routes.ts", "export {};\n")
     write(types / "+future.ts", "export {};\n")
     write(types / "app" / "+types" / "root.ts", "export {};\n")
-    assert _artifacts(root) == {"build": ("react-router-build", "safe"),
+    assert artifacts_by_path(root) == {"build": ("react-router-build", "safe"),
                                 ".react-router": (".react-router", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not (root / "build").exists() and not (root / ".react-router").exists()
     assert (root / "app" / "root.tsx").is_file()
 
@@ -388,12 +379,12 @@ def test_nx_data_beside_a_committed_wrapper_is_moved_and_the_wrapper_stays_track
     write(nx / "installation" / "node_modules" / "nx" / "package.json", '{"name": "nx"}\n')
     write(nx / "cache" / "1234567890" / "outputs" / "dist" / "a.js", "x;\n")
     write(nx / "workspace-data" / "project-graph.json", "{}\n")
-    assert _artifacts(root) == {".nx/installation": ("nx-wrapper-data", "safe"),
+    assert artifacts_by_path(root) == {".nx/installation": ("nx-wrapper-data", "safe"),
                                 ".nx/cache": ("nx-wrapper-data", "safe"),
                                 ".nx/workspace-data": ("nx-wrapper-data", "safe")}
     assert not findings(scan_foundation(root), "TDY102")
     backdate(root)
-    _fixed(root, tmp_path / "state", "--unsafe-fixes")
+    fix_artifacts(root, tmp_path / "state", "--unsafe-fixes")
     assert sorted(p.name for p in nx.iterdir()) == ["nxw.js"]
     listed = subprocess.run(["git", "-C", str(root), "ls-files", ".nx"], check=True,
                             capture_output=True, text=True).stdout
@@ -407,7 +398,7 @@ def test_an_nx_cache_folder_of_a_plain_workspace_is_still_one_artifact(tmp_path:
     write(root / "nx.json", '{"targetDefaults": {"build": {"cache": true}}}\n')
     write(root / ".nx" / "cache" / "1234567890" / "code", "0")
     write(root / ".nx" / "workspace-data" / "file-map.json", "{}\n")
-    assert _artifacts(root) == {".nx": (".nx", "safe")}
+    assert artifacts_by_path(root) == {".nx": (".nx", "safe")}
 
 
 @pytest.mark.parametrize("layout", ["no-wrapper", "own-file-in-nx"])
@@ -454,10 +445,10 @@ def test_gatsbys_cache_and_public_are_recognised_and_moved(tmp_path: Path) -> No
     write(public / "chunk-map.json", "{}\n")
     write(public / "webpack.stats.json", "{}\n")
     write(public / "robots.txt", "User-agent: *\n")
-    assert _artifacts(root) == {".cache": ("gatsby-cache", "safe"),
+    assert artifacts_by_path(root) == {".cache": ("gatsby-cache", "safe"),
                                 "public": ("gatsby-public", "safe")}
     backdate(root)
-    _fixed(root, tmp_path / "state")
+    fix_artifacts(root, tmp_path / "state")
     assert not cache.exists() and not public.exists()
     assert (root / "static" / "robots.txt").is_file()
 
