@@ -334,3 +334,27 @@ def test_a_git_that_git_passes_over_does_not_reach_the_repository_above(
     assert _git_folder_state(outer / ".git") == before
     assert git(outer, "ls-files", "sub/pkg/__pycache__").strip() == \
         "sub/pkg/__pycache__/a.cpython-311.pyc"
+
+
+def test_a_planted_pointer_to_a_separate_git_folder_reaches_no_index(tmp_path: Path) -> None:
+    """`git init --separate-git-dir` writes no back-link, so a `.git` file naming the user's
+    separate git folder passed as this folder's own, and `--unsafe-fixes` untracked the
+    user's files in that index. Its index records the inodes of the user's own files, none
+    of which is here: refused."""
+    (tmp_path / "store").mkdir()
+    work = tmp_path / "work"
+    git(tmp_path, "init", "-q", "--separate-git-dir", str(tmp_path / "store" / "work"), str(work))
+    _with_committed_cache(work)
+    separate = tmp_path / "store" / "work"
+    before = _git_folder_state(separate)
+    folder = _copied_folder(tmp_path)
+    write(folder / ".git", f"gitdir: {separate}\n")
+    state = tmp_path / "state"
+
+    scan = tidy("scan", str(folder), cwd=tmp_path, state=state)
+    said = " ".join(scan.stdout.split())
+    assert "index records other files" in said and "TDY102" not in said, scan.stdout
+    fixed = tidy("fix", "--unsafe-fixes", "--yes", str(folder), cwd=tmp_path, state=state)
+    assert fixed.returncode == 0, fixed.stderr
+    assert _git_folder_state(separate) == before
+    assert git(work, "ls-files", "pkg/__pycache__").strip() == "pkg/__pycache__/a.cpython-311.pyc"

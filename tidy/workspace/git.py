@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from tidy.core.safe_files import UnsafeFile, read_regular
@@ -517,7 +518,59 @@ def _foreign_reason(root: str, target: str) -> str:
                 "git is not asked about this folder")
     if settings.get("core.bare") == "true":
         return f"{pointer}, a bare repository: git is not asked about this folder"
+    if not _index_is_of(root, target):  # `--separate-git-dir`'s: git wrote no back-link
+        return (f"{pointer}, whose index records other files than this folder's (another "
+                "work tree's separate git folder): git is not asked about this folder")
     return ""
+
+
+# How many index entries are compared with the folder's files (the index is sorted by path).
+_INDEX_SAMPLE = 64
+_DEBUG_ENTRY = re.compile(rb"  ctime:[^\n]*\n  mtime:[^\n]*\n  dev: \d+\tino: (\d+)\n"
+                          rb"  uid:[^\n]*\n  size: \d+\tflags: [0-9a-fA-F]+\n")
+
+
+def _index_is_of(root: str, git_folder: str) -> bool:
+    """Whether the index in `git_folder` describes this folder: of its first entries that
+    record an inode, one is the inode of this folder's file of that name. A separate git
+    folder (`git init --separate-git-dir`) names no work tree, so a `.git` file planted in
+    a download that names the user's own would otherwise make its index this folder's.
+    An index git cannot read, or one with nothing recorded, has nothing to take: true."""
+    env = no_commands({k: v for k, v in os.environ.items() if not k.startswith("GIT_")}, None)
+    env.update(LC_ALL="C", GIT_DIR=git_folder, GIT_WORK_TREE=root)
+    try:  # ls-files reads the index and nothing of the work tree; a FIFO index is let go
+        proc = fifo_guard.run([git_executable(), "ls-files", "--debug", "-z"], env=env)
+    except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
+        return True
+    if proc.returncode != 0:
+        return True
+    recorded = list(_index_inodes(proc.stdout))
+    for rel, inode in recorded:
+        try:
+            if os.lstat(os.path.join(root, os.fsdecode(rel))).st_ino == inode:
+                return True
+        except (OSError, ValueError):
+            continue
+    return not recorded
+
+
+def _index_inodes(listing: bytes) -> Iterator[tuple[bytes, int]]:
+    """(path, inode) of the first entries of `git ls-files --debug -z` that record one:
+    each entry is its path, a NUL, then its stat lines (a path may hold a newline)."""
+    parts = listing.split(b"\0")
+    path = parts[0]
+    found = 0
+    for part in parts[1:]:
+        entry = _DEBUG_ENTRY.match(part)
+        if entry is None:
+            return
+        inode = int(entry[1])
+        if inode:  # 0: not recorded (an entry added without a file, core.checkStat)
+            yield path, inode
+            found += 1
+            if found == _INDEX_SAMPLE:
+                return
+        path = part[entry.end():]
 
 
 def _same_file(first: str, second: str) -> bool:
