@@ -27,7 +27,7 @@ import time
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass, replace
 
-from tidy.core.catalog import Catalog
+from tidy.core.catalog import Catalog, companions_of, load_builtin
 from tidy.core.models import (
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -169,10 +169,10 @@ def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> t
     """`kinds` and the kinds that must go with them (the catalogue's `with`; the built-in
     one when none is given): moving tsc's outDir and leaving its tsbuildinfo makes the next
     `tsc -b` write nothing."""
-    from tidy.core.catalog import companions_of, load_builtin
-
     known = catalog.kinds if catalog is not None else load_builtin()
-    companions = companions_of([kind for kind in known if kind.name in kinds], known)
+    # A kind named as --kind names it: its name, or one of its folder names (`.nox`).
+    named = [k for k in known if k.name in kinds or any(n in kinds for n in k.names)]
+    companions = companions_of(named, known)
     return tuple(dict.fromkeys([*kinds, *sorted(companions)]))
 
 
