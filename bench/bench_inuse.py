@@ -11,6 +11,7 @@ fix asks per item (Users.use_of) for 1,000 items.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import statistics
@@ -56,10 +57,8 @@ def main() -> None:
                 asks.append(time.perf_counter() - began)
         finally:
             for pid in pids:
-                try:
+                with contextlib.suppress(ProcessLookupError):
                     os.kill(pid, signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
     print(f"processes started: {len(pids)}; listed in /proc: {listed}; "
           f"load average: {os.getloadavg()[0]:.2f}")
     print(f"one look at /proc: median {statistics.median(looks) * 1000:.1f} ms "
