@@ -9,18 +9,18 @@ In order (the first that fails decides; see README "Safety"):
    by name relative to its parent, each the same (st_dev, st_ino) as at plan time;
 4. the item itself, by name in that parent: not a link, the planned type, device and inode,
    not a mount point, nothing mounted inside;
-5. in use: a flock held on it, or cargo's `.cargo-lock`;
+5. locked: a flock held on it, or cargo's `.cargo-lock`;
 6. the whole subtree, walked by descriptors: a nested checkout (a name in
    tidy.core.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
    the walk); so does another filesystem below it; then any entry, the item included,
    changed since the scan began (ctime or mtime after the plan's `since_ns`);
 7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
    running;
-7b. used by a live process (tidy/workspace/inuse.py, asked of the run's one look at /proc):
+8. used by a live process (tidy/workspace/inuse.py, asked of the run's one look at /proc):
    a file inside it open, run or mapped, a working folder or an inotify watch inside it, a
    build running in its project or given a path in it, or a git operation in its repo. Asked
-   last, so that the reasons above (a flock, cargo's lock, a write) keep their words;
-8. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
+   after the others, so that their reasons (a flock, cargo's lock, a write) keep their words;
+9. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
    checked inode; the rename never replaces anything (RENAME_NOREPLACE); right after it, the
    inode in the trash is the checked one, or it is renamed back.
 
@@ -120,8 +120,8 @@ def parent_parts(path: str, scan_root: str) -> list[str]:
 @contextlib.contextmanager
 def opened(action: PlannedAction, now: float, skip_recent: float,
            in_use: Look | None = None) -> Iterator[Opened]:
-    """Steps 3-7b of the module doc on descriptors (7b with `in_use`), then hold them while
-    the caller moves the item. Raises Refused with the reason."""
+    """Steps 3-8 of the module doc on descriptors (8 with `in_use`), then hold them while the
+    caller moves the item. Raises Refused with the reason."""
     with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
                     action.expected.chain) as chain:
         name = os.path.basename(action.path)
@@ -204,7 +204,7 @@ def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: fl
 
 
 def _check_users(action: PlannedAction, in_use: Look) -> None:
-    """Step 7b: a live process uses it. Attention (exit 1): the user ran a fix that left
+    """Step 8: a live process uses it. Attention (exit 1): the user ran a fix that left
     this undone, and only stopping that program lets it go."""
     use = in_use.use_of(action.path, action.root, action.is_repo)
     if use is not None:
