@@ -269,3 +269,37 @@ def test_without_proc_it_says_so_once_and_moves_as_before(tmp_path: Path) -> Non
         "could not check which programs use the items (/proc is not mounted (no /proc/self)); "
         "they were moved without that check"]
     assert not again.exists()
+
+
+# A parent that runs `tidy fix` as its child, as `make clean`, `npm run clean` or a notebook's
+# `!tidy fix` do; argv[1] is a file it keeps open ("" for none).
+PARENT = ("import subprocess, sys\n"
+          "held = open(sys.argv[1], 'rb') if sys.argv[1] else None\n"
+          "sys.exit(subprocess.call([sys.executable, '-m', 'tidy', *sys.argv[2:]]))\n")
+
+
+def _through_a_parent(project: Path, state: Path, held: str, *args: str) -> CliResult:
+    proc = subprocess.run([sys.executable, "-c", PARENT, held, "fix", "--yes", "-q",
+                           "--select", "TDY101", *args, str(project)], cwd=project,
+                          env=tidy_env(state), capture_output=True, check=False, timeout=120)
+    return CliResult(proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+
+def test_a_make_clean_that_runs_tidy_in_its_project_is_no_build(tmp_path: Path) -> None:
+    """What started tidy works in the project to run it: it holds nothing back."""
+    cache = _project(tmp_path / "ws", "app")
+    result = _through_a_parent(cache.parent, tmp_path / "state", "")
+    assert result.code == 0, result.out + result.err
+    assert not cache.exists()
+
+
+def test_a_kernel_that_runs_tidy_and_uses_the_cache_keeps_it(tmp_path: Path) -> None:
+    """A notebook's `!tidy fix --unsafe-fixes` from a kernel running out of `.venv`: the
+    kernel started tidy, and still uses what it would move."""
+    cache = _project(tmp_path / "ws", "app")
+    held = cache / "bin" / "data.bin"
+    result = _through_a_parent(cache.parent, tmp_path / "state", str(held), "--format", "json")
+    assert cache.is_dir(), "moved from under the program that ran tidy"
+    assert result.code == 1
+    reason = str(_outcomes(result)[str(cache)]["reason"])
+    assert reason.startswith("in use by pid ") and f"it has {held} open" in reason

@@ -12,10 +12,11 @@ and an item is left where it is when a process
   working folder): whatever the process is, a shell in `node_modules` included;
 - watches it or anything inside it for changes (an inotify watch, read from fdinfo): `tsc -w`,
   vite, webpack --watch hold no file open, yet serve from there;
-- or, not a shell or an editor (INTERACTIVE), works inside the item's project (the repo
-  holding it; outside a repo the folder holding it), or was given a path in it on its command
-  line (`pytest ~/code/app`, `npm --prefix ~/code/web`): a build, a test run, a dev server,
-  started from another folder;
+- or, not a shell or an editor (INTERACTIVE) and not one of the processes that started this
+  tidy (a `make clean`, an `npm run clean`: they work in the project to run it), works inside
+  the item's project (the repo holding it; outside a repo the folder holding it), or was given
+  a path in it on its command line (`pytest ~/code/app`, `npm --prefix ~/code/web`): a build,
+  a test run, a dev server, started from another folder;
 - or the repo holding it has a git operation running (`.git/index.lock`).
 
 A process that starts using the item after the look is not seen: the look and the rename are
@@ -111,11 +112,11 @@ class Users:
                 for p in paths]
         self._held = sorted(held)
         # where builds (not shells, not editors) work, and the paths they were given
-        self._builds = sorted(
-            [(cwd, "project", i) for i, proc in enumerate(everyone)
-             if proc.name not in INTERACTIVE for cwd in proc.cwd]
-            + [(g, "given", i) for i, proc in enumerate(everyone)
-               if proc.name not in INTERACTIVE for g in proc.given])
+        # (not what started this tidy: a `make clean` works in the project to run it)
+        builds = [(i, proc) for i, proc in enumerate(everyone)
+                  if proc.name not in INTERACTIVE and not proc.ancestor]
+        self._builds = sorted([(cwd, "project", i) for i, proc in builds for cwd in proc.cwd]
+                              + [(g, "given", i) for i, proc in builds for g in proc.given])
 
     @classmethod
     def read(cls, proc: str = PROC) -> Users:

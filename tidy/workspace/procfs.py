@@ -2,8 +2,10 @@
 
 Read as lsof does, once per look: for each process its working folder, its program, the files
 its descriptors hold, the files it maps, its inotify watches (from fdinfo) and the paths its
-command line names. tidy's own processes (this one, its ancestors: the watcher or the shell
-that started it, and its descendants) and other tidy processes are left out.
+command line names. tidy's own processes (this one and its descendants) and other tidy
+processes are left out; the processes that started it (its ancestors: the shell, a
+`make clean`, a Jupyter kernel running `!tidy fix`) are marked, and count only for what they
+use themselves (tidy/workspace/inuse.py).
 
 What a look cannot see, said plainly (README "Safety"):
 - another user's processes, when tidy is not root: their descriptors, working folder and maps
@@ -31,6 +33,7 @@ a name ending in " (deleted)". A wrong extra reading only ever holds an item bac
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 from dataclasses import dataclass, field
 
@@ -51,6 +54,10 @@ class Process:
     watched: frozenset[tuple[int, int]] = frozenset()  # (st_dev, st_ino) of inotify watches
     given: tuple[str, ...] = ()  # paths its command line names, made absolute
     tidy: bool = False  # another tidy (see is_tidy)
+    # One of the processes that started this one (the shell, a `make clean`, an `npm run
+    # clean`, a Jupyter kernel running `!tidy fix`): what it uses itself counts, working in
+    # the project does not (it is why tidy runs there).
+    ancestor: bool = False
 
 
 @dataclass(frozen=True)
@@ -75,7 +82,7 @@ def read(proc: str = PROC) -> Snapshot:
         pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
     except OSError as error:
         return Snapshot(blind=f"cannot list {proc}: {error.strerror or error}")
-    mine = own_family(proc, pids)
+    ancestors, mine = lineage(proc, pids)
     found, unreadable = [], 0
     for pid in pids:
         if pid in mine:
@@ -84,7 +91,8 @@ def read(proc: str = PROC) -> Snapshot:
         if process is None:
             unreadable += 1
         elif not process.tidy:
-            found.append(process)
+            found.append(dataclasses.replace(process, ancestor=True)
+                         if pid in ancestors else process)
     return Snapshot(tuple(found), "", unreadable, len(pids),
                     round(time.perf_counter() - started, 4))
 
@@ -255,26 +263,33 @@ def process_name(proc: str, pid: int) -> str:
 
 def own_family(proc: str = PROC, pids: list[int] | None = None) -> set[int]:
     """This process, its ancestors (the watcher, the shell) and its descendants."""
-    family = {os.getpid()}
-    pid = os.getpid()
-    while pid > 1:
-        pid = _ppid(proc, pid)
-        family.add(pid)
     if pids is None:
         try:
             pids = [int(name) for name in os.listdir(proc) if name.isdigit()]
         except OSError:
-            return family
+            pids = []
+    ancestors, mine = lineage(proc, pids)
+    return ancestors | mine
+
+
+def lineage(proc: str, pids: list[int]) -> tuple[set[int], set[int]]:
+    """(this process's ancestors, this process and its descendants: tidy's own workers and
+    git), from the parent pids of `pids` as read now."""
+    ancestors = set()
+    pid = os.getpid()
+    while pid > 1:
+        pid = _ppid(proc, pid)
+        ancestors.add(pid)
     children: dict[int, list[int]] = {}
     for child in pids:
         children.setdefault(_ppid(proc, child), []).append(child)
-    todo = [os.getpid()]
+    mine, todo = {os.getpid()}, [os.getpid()]
     while todo:
         for child in children.get(todo.pop(), ()):
-            if child not in family:
-                family.add(child)
+            if child not in mine and child not in ancestors:
+                mine.add(child)
                 todo.append(child)
-    return family
+    return ancestors - mine, mine
 
 
 def _ppid(proc: str, pid: int) -> int:
