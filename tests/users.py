@@ -51,3 +51,11 @@ def detached(argv: list[str], cwd: Path | str = "/",
         starter.stdout.close()
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
+
+
+# An inotify watch on argv[1] and nothing open inside it (ctypes: any Python will do).
+WATCH = ("import ctypes, sys, time\n"
+         "libc = ctypes.CDLL(None, use_errno=True)\n"
+         "fd = libc.inotify_init()\n"
+         "assert fd >= 0 and libc.inotify_add_watch(fd, sys.argv[1].encode(), 0xfff) >= 0\n"
+         "print('ready', flush=True); time.sleep(60)\n")

@@ -22,7 +22,7 @@ import pytest
 
 from tests.conftest import CliResult, make_repo, run_cli, write
 from tests.fixes.helpers import backdate, tidy_env
-from tests.users import HOLD, MAP, MAP_DELETED, detached
+from tests.users import HOLD, MAP, MAP_DELETED, WATCH, detached
 from tidy import engine
 from tidy.browse import actions
 from tidy.browse.model import Model
@@ -303,3 +303,27 @@ def test_a_kernel_that_runs_tidy_and_uses_the_cache_keeps_it(tmp_path: Path) -> 
     assert result.code == 1
     reason = str(_outcomes(result)[str(cache)]["reason"])
     assert reason.startswith("in use by pid ") and f"it has {held} open" in reason
+
+
+def _named(tmp_path: Path, name: str) -> str:
+    """A Python started under another name (comm is the name it was executed by)."""
+    link = tmp_path / "bin" / name
+    link.parent.mkdir(exist_ok=True)
+    link.symlink_to(os.path.realpath(sys.executable))
+    return str(link)
+
+
+def test_a_dev_server_watching_keeps_the_cache_an_editor_watching_does_not(
+        tmp_path: Path) -> None:
+    """`tsc -w` or vite hold no file open, yet serve from what they watch; VS Code's watcher
+    has an inotify watch in every folder of the project it shows, and only redraws."""
+    root = tmp_path / "ws"
+    served, shown = _project(root, "served"), _project(root, "shown")
+    with detached([_named(tmp_path, "node"), "-c", WATCH, str(served / "v")]) as server, \
+            detached([_named(tmp_path, "code"), "-c", WATCH, str(shown / "v")]):
+        result = _fix(root, tmp_path / "state", "--format", "json")
+        assert served.is_dir(), "moved from under a dev server watching it"
+    reason = str(_outcomes(result)[str(served)]["reason"])
+    assert reason.startswith(f"in use by pid {server} (node -c import ctypes, sys, time\\nlibc")
+    assert reason.endswith("): it watches it for changes (a dev server, a `--watch` build)")
+    assert not shown.exists(), "an editor's watch held the cache back"

@@ -11,7 +11,8 @@ and an item is left where it is when a process
 - has a file inside it open, runs a program from it, maps a file from it, or sits in it (its
   working folder): whatever the process is, a shell in `node_modules` included;
 - watches it or anything inside it for changes (an inotify watch, read from fdinfo): `tsc -w`,
-  vite, webpack --watch hold no file open, yet serve from there;
+  vite, webpack --watch hold no file open, yet serve from there (an editor's watches, which
+  cover every folder of a project it shows, are not use: EDITORS_WATCHING);
 - or, not a shell or an editor (INTERACTIVE) and not one of the processes that started this
   tidy (a `make clean`, an `npm run clean`: they work in the project to run it), works inside
   the item's project (the repo holding it; outside a repo the folder holding it), or was given
@@ -47,6 +48,11 @@ INTERACTIVE = frozenset({
     # line): they show files, their language servers are processes of their own.
     "code", "codium", "cursor", "subl", "sublime_text", "zed", "gedit", "kate", "gvim",
 })
+
+# Editors watch a whole project for changes (VS Code's watcher has an inotify watch in every
+# folder but node_modules; JetBrains' fsnotifier too): they only redraw a tree when an item
+# goes. Their watches are not use; a dev server's (`tsc -w`, vite) are.
+EDITORS_WATCHING = INTERACTIVE | {"fsnotifier"}
 
 IN_USE = "in use by pid "  # how a reason naming a process begins (fixes/report.py shows it)
 GIT_BUSY = "a git operation is running"
@@ -217,9 +223,9 @@ def _first_inside(index: list[tuple[str, str, int]],
 
 
 def _watching(path: str, everyone: Sequence[Process]) -> Process | None:
-    """A process with an inotify watch on `path` or anything inside it. Only the inode
-    numbers of the entries are read (readdir), no stat each."""
-    watchers = [p for p in everyone if p.watched]
+    """A process (not an editor) with an inotify watch on `path` or anything inside it. Only
+    the inode numbers of the entries are read (readdir), no stat each."""
+    watchers = [p for p in everyone if p.watched and p.name not in EDITORS_WATCHING]
     if not watchers:
         return None
     try:
