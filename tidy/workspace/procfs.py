@@ -12,7 +12,7 @@ What a look cannot see, said plainly (README "Safety"):
   are unreadable (EACCES), and they are skipped (counted in `Snapshot.unreadable`); on a /proc
   mounted with hidepid=2 they are not even listed;
 - processes in another PID namespace (a container, a sandbox): /proc lists only this
-  namespace's, and a container's paths may differ from the host's;
+  namespace's; one in another mount namespace is listed, but its paths are its own view;
 - a program that opens a file only for an instant (a compiler reading a header), or starts
   using the item after the look: the look and the move are up to a run apart;
 - threads that changed their working folder alone (unshare(CLONE_FS)): only each process's
