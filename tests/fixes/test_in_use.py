@@ -27,7 +27,10 @@ from tidy import engine
 from tidy.browse import actions
 from tidy.browse.model import Model
 from tidy.core.config import load
-from tidy.fixes import Status
+from tidy.fixes import ApplySettings, Status
+from tidy.fixes import plan as planning
+from tidy.fixes.commands import apply_and_record
+from tidy.workspace.inuse import Look
 
 
 def _project(root: Path, name: str | bytes) -> Path:
@@ -327,3 +330,23 @@ def test_a_dev_server_watching_keeps_the_cache_an_editor_watching_does_not(
     assert reason.startswith(f"in use by pid {server} (node -c import ctypes, sys, time\\nlibc")
     assert reason.endswith("): it watches it for changes (a dev server, a `--watch` build)")
     assert not shown.exists(), "an editor's watch held the cache back"
+
+
+def test_proc_is_read_once_per_run_and_not_at_all_when_nothing_moves(tmp_path: Path) -> None:
+    root = tmp_path / "ws"
+    caches = [_project(root, f"p{i}") for i in range(5)]
+    with _sitting_in(caches[2]):
+        report = engine.scan([str(root)], load(str(root), None))
+        plan = planning.build(report, planning.PlanOptions(select=("TDY101",)))
+        assert len(plan.actions) == 5
+        look = Look()
+        _run, outcomes = apply_and_record(plan, ApplySettings(skip_recent=0, in_use=look))
+    assert look.reads == 1
+    assert [o.status for o in outcomes].count(Status.DONE) == 4 and caches[2].is_dir()
+    os.utime(caches[2])  # written now: refused for that before the question is asked
+    plan = planning.build(engine.scan([str(root)], load(str(root), None)),
+                          planning.PlanOptions(select=("TDY101",)))
+    quiet = Look()
+    _run, outcomes = apply_and_record(plan, ApplySettings(skip_recent=3600, in_use=quiet))
+    assert outcomes and all(o.status is Status.SKIPPED for o in outcomes)
+    assert quiet.reads == 0

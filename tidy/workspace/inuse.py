@@ -163,10 +163,12 @@ class Look:
     def __init__(self, users: Users | None = None, proc: str = PROC) -> None:
         self._users = users
         self._proc = proc
+        self.reads = 0  # looks at /proc taken: 0 or 1
 
     @property
     def users(self) -> Users:
         if self._users is None:
+            self.reads += 1
             self._users = Users.read(self._proc)
         return self._users
 
