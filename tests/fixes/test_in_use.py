@@ -30,7 +30,6 @@ from tidy.core.config import load
 from tidy.fixes import ApplySettings, Status
 from tidy.fixes import plan as planning
 from tidy.fixes.commands import apply_and_record
-from tidy.workspace.inuse import Look
 
 
 def _project(root: Path, name: str | bytes) -> Path:
@@ -333,6 +332,8 @@ def test_a_dev_server_watching_keeps_the_cache_an_editor_watching_does_not(
 
 
 def test_proc_is_read_once_per_run_and_not_at_all_when_nothing_moves(tmp_path: Path) -> None:
+    from tidy.workspace.inuse import Look  # here: the module's other tests run on old code too
+
     root = tmp_path / "ws"
     caches = [_project(root, f"p{i}") for i in range(5)]
     with _sitting_in(caches[2]):
