@@ -20,7 +20,8 @@ from tidy.core.models import ActionKind, Report
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes import plan as planning
 from tidy.fixes.apply import RunOutcomes, appliers, recover_interrupted
-from tidy.fixes.commands import apply_and_record
+from tidy.fixes.commands import apply_and_record, blind_note
+from tidy.workspace.inuse import Look
 
 COMMAND = "browse"  # how the run is named in the journal and `tidy log`
 
@@ -30,6 +31,7 @@ class Applied:
     run_id: str
     outcomes: tuple[Outcome, ...]
     recovered: tuple[RunOutcomes, ...] = ()
+    blind: str = ""  # why it could not check which programs use the items ("" when it did)
 
     @property
     def done(self) -> tuple[Outcome, ...]:
@@ -52,9 +54,10 @@ def apply(plan: planning.Plan, skip_recent: float,
           stop: Callable[[], bool] | None = None) -> Applied:
     """Run the plan as `tidy fix` does after its question; `stop` ends it between moves."""
     recovered = recover_interrupted()
+    look = Look()  # the same in-use check as `tidy fix`: /proc read once, at the first move
     run_id, outcomes = apply_and_record(
-        plan, ApplySettings(skip_recent=skip_recent, stop=stop), command=COMMAND)
-    return Applied(run_id, tuple(outcomes), tuple(recovered))
+        plan, ApplySettings(skip_recent=skip_recent, stop=stop, in_use=look), command=COMMAND)
+    return Applied(run_id, tuple(outcomes), tuple(recovered), blind_note(look))
 
 
 def changed_items(items: Iterable[Item], outcomes: Sequence[Outcome]) -> set[str]:
@@ -141,4 +144,5 @@ def result_line(applied: Applied) -> str:
         line += f", {size(sum(o.bytes for o in moved))} moved to tidy's trash (not freed yet)"
     if skipped or failed:
         line += f"; {skipped} skipped, {failed} failed"
-    return line + ". `tidy undo` puts it back." if done else line + "."
+    line += ". `tidy undo` puts it back." if done else "."
+    return line + (f" Note: {applied.blind}." if applied.blind else "")

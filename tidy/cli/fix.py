@@ -55,8 +55,12 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, diff: bool,
     """Move caches and build outputs under PATHS to tidy's trash (undo with `tidy undo`).
 
     Shows the plan first and asks on a terminal; --yes applies without asking, --dry-run
-    and --diff change nothing. Exit 0 done, 1 something failed or was skipped for a safety reason,
-    2 usage (no terminal and no --yes), 3 internal error.
+    and --diff change nothing. Right before each move everything is checked again; what a
+    running program uses (a file open, its program or working folder inside, a watch on it, a
+    build in its project) is left alone with the program named (Linux: read from /proc, once
+    per run; no flag overrides it: stop the program). Exit 0 done, 1 something failed or was
+    skipped for a safety reason (a program using it included), 2 usage (no terminal and no
+    --yes), 3 internal error.
     """
     from tidy import engine
     from tidy.fixes.commands import FixRequest, run_fix

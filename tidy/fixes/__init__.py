@@ -34,11 +34,14 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from tidy.core.models import ActionKind
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
+
+if TYPE_CHECKING:
+    from tidy.workspace.inuse import Look
 
 
 class Status(enum.Enum):
@@ -86,6 +89,9 @@ class ApplySettings:
     # Editors whose exclude files to write even when nothing at the root shows them in use
     # (`tidy fix --editor vscode,cursor`; tidy.fixes.editors.excludes.EDITOR_NAMES).
     editors: tuple[str, ...] = ()
+    # Which live process uses an item (tidy/workspace/inuse.py): /proc read once per run, at
+    # the first move, and asked right before each move. None: apply_plan makes one per run.
+    in_use: Look | None = None
 
     def stopping(self) -> bool:
         return self.stop is not None and self.stop()

@@ -8,6 +8,7 @@ applier sees it.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +63,10 @@ _DEFAULT_SETTINGS = ApplySettings()  # frozen: safe to share as a default
 def apply_plan(plan: Plan, journal: RunJournal,
                settings: ApplySettings = _DEFAULT_SETTINGS) -> list[Outcome]:
     registry = appliers()
+    if settings.in_use is None:  # one look at the processes per run, taken at the first move
+        from tidy.workspace.inuse import Look
+
+        settings = dataclasses.replace(settings, in_use=Look())
     outcomes: list[Outcome] = []
     for kind in _ordered(a.action for a in plan.actions):
         actions = [a for a in plan.actions if a.action is kind]

@@ -49,6 +49,7 @@ from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
 from tidy.workspace import cache_registry
 from tidy.workspace.git import find_repo_root
+from tidy.workspace.inuse import Look
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -142,13 +143,16 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     if not request.yes and not confirm(report.plan_question(plan)):
         out("nothing changed", err=True)
         return EXIT_OK
-    run_id, outcomes = _apply(plan, request)
+    run_id, outcomes, blind = _apply(plan, request)
     _notices(out)
     code = _attention(outcomes)
     if as_json:
         out(report.fix_json(plan, outcomes, run_id=run_id, dry_run=False, exit_code=code,
-                            recovered=recovered, warnings=found.warnings))
+                            recovered=recovered,
+                            warnings=(*found.warnings, *([blind] if blind else []))))
     else:
+        if blind:
+            out(f"tidy fix: note: {blind}\n", err=True)
         out(report.result_text(outcomes, run_id, cwd=_cwd()))
     return code
 
@@ -157,8 +161,21 @@ def _settings(request: FixRequest) -> ApplySettings:
     return ApplySettings(skip_recent=request.skip_recent, editors=request.editors)
 
 
-def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]]:
-    return apply_and_record(plan, _settings(request))
+def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome], str]:
+    """The run id, an outcome per action, and why it could not check which programs use
+    the items ("" when it could, or moved nothing)."""
+    look = Look()
+    settings = dataclasses.replace(_settings(request), in_use=look)
+    run_id, outcomes = apply_and_record(plan, settings)
+    return run_id, outcomes, blind_note(look)
+
+
+def blind_note(look: Look) -> str:
+    """The one line said when /proc could not be read: the fix went on as before."""
+    if not look.blind:
+        return ""
+    return (f"could not check which programs use the items ({look.blind}); they were moved "
+            "without that check")
 
 
 def apply_and_record(plan: planning.Plan, settings: ApplySettings,

@@ -81,7 +81,8 @@ class GitRmApplier:
         if unsaved:
             return skip(unsaved)
         try:
-            with opened(action, settings.now or time.time(), settings.skip_recent) as item:
+            with opened(action, settings.now or time.time(), settings.skip_recent,
+                        settings.in_use) as item:
                 return self._remove(action, item, journal, locator, entries)
         except Refused as refused:
             return skip(refused.reason, refused.attention)

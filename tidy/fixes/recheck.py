@@ -9,14 +9,18 @@ In order (the first that fails decides; see README "Safety"):
    by name relative to its parent, each the same (st_dev, st_ino) as at plan time;
 4. the item itself, by name in that parent: not a link, the planned type, device and inode,
    not a mount point, nothing mounted inside;
-5. in use: a flock held on it, or cargo's `.cargo-lock`;
+5. locked: a flock held on it, or cargo's `.cargo-lock`;
 6. the whole subtree, walked by descriptors: a nested checkout (a name in
    tidy.core.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
    the walk); so does another filesystem below it; then any entry, the item included,
    changed since the scan began (ctime or mtime after the plan's `since_ns`);
 7. written within `skip_recent` seconds (newest mtime found by that walk): a build may be
    running;
-8. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
+8. used by a live process (tidy/workspace/inuse.py, asked of the run's one look at /proc):
+   a file inside it open, run or mapped, a working folder or an inotify watch inside it, a
+   build running in its project or given a path in it, or a git operation in its repo. Asked
+   after the others, so that their reasons (a flock, cargo's lock, a write) keep their words;
+9. right before the rename (tidy/fixes/trash/move.py): the name in the held parent is still the
    checked inode; the rename never replaces anything (RENAME_NOREPLACE); right after it, the
    inode in the trash is the checked one, or it is renamed back.
 
@@ -41,6 +45,7 @@ import os
 import stat
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from tidy.core import state
 from tidy.core.catalog import VCS_MARKERS
@@ -57,6 +62,9 @@ from tidy.fixes.fdops import (
     why,
 )
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
+
+if TYPE_CHECKING:
+    from tidy.workspace.inuse import Look
 
 # Trees up to this many entries (the scan's count) get every entry lstat'ed again before the
 # move; bigger ones only their folders (see the module doc). Measured: ~1 s per 400k entries.
@@ -110,9 +118,10 @@ def parent_parts(path: str, scan_root: str) -> list[str]:
 
 
 @contextlib.contextmanager
-def opened(action: PlannedAction, now: float, skip_recent: float) -> Iterator[Opened]:
-    """Steps 3-7 of the module doc on descriptors, then hold them while the caller moves the
-    item. Raises Refused with the reason."""
+def opened(action: PlannedAction, now: float, skip_recent: float,
+           in_use: Look | None = None) -> Iterator[Opened]:
+    """Steps 3-8 of the module doc on descriptors (8 with `in_use`), then hold them while the
+    caller moves the item. Raises Refused with the reason."""
     with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
                     action.expected.chain) as chain:
         name = os.path.basename(action.path)
@@ -121,6 +130,8 @@ def opened(action: PlannedAction, now: float, skip_recent: float) -> Iterator[Op
         try:
             item = Opened(chain, name, st, fd)
             _check_item(action, item, now, skip_recent)
+            if in_use is not None:
+                _check_users(action, in_use)
             yield item
         finally:
             if fd >= 0:
@@ -190,6 +201,14 @@ def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: fl
             since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
         raise Refused("modified since the plan (changed after the scan began)", False)
     _check_recent(action, newest, now, skip_recent)
+
+
+def _check_users(action: PlannedAction, in_use: Look) -> None:
+    """Step 8: a live process uses it. Attention (exit 1): the user ran a fix that left
+    this undone, and only stopping that program lets it go."""
+    use = in_use.use_of(action.path, action.root, action.is_repo)
+    if use is not None:
+        raise Refused(use.reason, True)
 
 
 def _check_locks(item: Opened) -> None:

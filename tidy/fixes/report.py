@@ -28,6 +28,7 @@ from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
 from tidy.workspace.cache_registry import Dropped
+from tidy.workspace.inuse import IN_USE
 
 SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15
@@ -166,6 +167,11 @@ def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
             lines.append(f"note: {_shown(outcome.path, cwd)}: {outcome.reason}")
             continue
         mark = "!" if outcome.attention else "-"
+        if outcome.status is Status.SKIPPED and outcome.reason.startswith(IN_USE):
+            # "left alone: .next in use by pid 4242 (node next dev): it has ... open"
+            lines.append(f"{mark} left alone: {_shown(outcome.path, cwd)} "
+                         f"{printable(outcome.reason)}")
+            continue
         lines.append(f"{mark} {outcome.status.value}: {_shown(outcome.path, cwd)}: "
                      f"{printable(outcome.reason)}")
     return lines

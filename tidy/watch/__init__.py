@@ -4,9 +4,9 @@
                   watchdog's native recursive observer where the OS offers one (FSEvents, Windows)
     scale.py      the inotify watch budget: which folders to watch, or a periodic rescan
     debounce.py   settle period (Watchman's), coalescing bursts, deferring busy projects
+                  (which live process uses an item, right before moving: tidy/workspace/inuse.py,
+                  the check `tidy fix` makes too)
     policy.py     [tool.tidy.watch] / the user config: what to do with what a scan finds
-    inuse.py      right before moving: which live process uses an item (open files, programs,
-                  maps, inotify watches, working folders, paths on command lines) or its project
     kept.py       what `tidy undo` put back from watch's moves: never moved again (no fighting)
     runner.py     one pass: scan -> policy -> plan -> apply_plan (journal) -> log; the loop
     log.py        the watch log (JSON lines in the state folder)

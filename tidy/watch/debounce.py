@@ -21,21 +21,11 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
+from tidy.workspace.inuse import INTERACTIVE, git_lock
+from tidy.workspace.procfs import own_family, process_name, tidy_pid
+
 MAX_TOUCHED = 256  # folders remembered per pending project (for the busy check)
 MAX_PATHS = 256  # event paths remembered per pending project (to recognise tidy's own moves)
-
-# Processes that sit in a folder without writing build outputs there: a user's shell, a pager,
-# an editor. Anything else with its working directory inside a project is taken as a build.
-INTERACTIVE = frozenset({
-    "bash", "zsh", "sh", "dash", "fish", "ksh", "mksh", "tcsh", "csh", "nu", "xonsh", "tmux",
-    "tmux: server", "screen", "SCREEN", "vim", "nvim", "vi", "emacs", "nano", "micro", "hx",
-    "less", "more", "man", "sudo", "su", "login", "sshd", "mc", "ranger", "watch", "tail",
-    # Graphical editors, opened on a folder (`code ~/code/app`: the path is in their command
-    # line, which inuse.py reads): they show files, their language servers are processes of
-    # their own.
-    "code", "codium", "cursor", "subl", "sublime_text", "zed", "gedit", "kate", "gvim",
-})
-
 
 @dataclass
 class Pending:
@@ -240,7 +230,7 @@ def busy_reason(unit: str, touched: Iterable[str], quiet: float,
     """Why the project should not be touched now (and for how long), else None.
 
     builds=False for a watched root: a dev server in one project must not hold back every
-    other project below it; the pass asks per item instead (tidy/watch/inuse.py)."""
+    other project below it; the pass asks per item instead (tidy/workspace/inuse.py)."""
     now = time.time() if now is None else now
     recent = _recently_modified(touched, quiet, now)
     if recent is not None:
@@ -270,21 +260,6 @@ def _recently_modified(touched: Iterable[str], quiet: float,
     return None
 
 
-def git_lock(unit: str) -> str:
-    """Watchman's defer_vcs: hold while git rewrites the index."""
-    current = unit
-    while True:
-        lock = os.path.join(current, ".git", "index.lock")
-        if os.path.lexists(lock):
-            return lock
-        if os.path.isdir(os.path.join(current, ".git")):
-            return ""
-        up = os.path.dirname(current)
-        if up == current:
-            return ""
-        current = up
-
-
 def build_process(unit: str, proc: str = "/proc") -> str:
     """'name (pid N)' of a non-interactive process whose working folder is inside `unit`."""
     try:
@@ -303,60 +278,6 @@ def build_process(unit: str, proc: str = "/proc") -> str:
         if cwd != unit and not cwd.startswith(prefix):
             continue
         name = process_name(proc, pid)
-        if name and name not in INTERACTIVE and not is_tidy(proc, pid):
+        if name and name not in INTERACTIVE and not tidy_pid(proc, pid):
             return f"{name} (pid {pid})"
     return ""
-
-
-def is_tidy(proc: str, pid: int) -> bool:
-    """Another tidy (a watcher started in the folder, a `tidy fix`): no build. A watcher
-    started from inside ~/code held back every `--once` and pass of a second one there."""
-    try:
-        with open(f"{proc}/{pid}/cmdline", "rb") as f:
-            argv = f.read().split(b"\0")
-    except OSError:
-        return False
-    if len(argv) > 2 and argv[1:3] == [b"-m", b"tidy"]:
-        return True
-    return any(os.path.basename(arg) == b"tidy" for arg in argv[:2])
-
-
-def process_name(proc: str, pid: int) -> str:
-    try:
-        with open(f"{proc}/{pid}/comm", encoding="utf-8", errors="replace") as f:
-            return f.read().strip()
-    except OSError:
-        return ""
-
-
-def own_family(proc: str) -> set[int]:
-    """This process, its ancestors (the watcher, the shell) and its descendants."""
-    family = {os.getpid()}
-    pid = os.getpid()
-    while pid > 1:
-        pid = _ppid(proc, pid)
-        family.add(pid)
-    children: dict[int, list[int]] = {}
-    try:
-        names = os.listdir(proc)
-    except OSError:
-        return family
-    for name in names:
-        if name.isdigit():
-            children.setdefault(_ppid(proc, int(name)), []).append(int(name))
-    todo = [os.getpid()]
-    while todo:
-        for child in children.get(todo.pop(), ()):
-            if child not in family:
-                family.add(child)
-                todo.append(child)
-    return family
-
-
-def _ppid(proc: str, pid: int) -> int:
-    try:
-        with open(f"{proc}/{pid}/stat", "rb") as f:
-            data = f.read()
-        return int(data[data.rfind(b")") + 2:].split()[1])
-    except (OSError, ValueError, IndexError):
-        return 0

@@ -51,6 +51,7 @@ from tidy.watch import log as watch_log
 from tidy.watch import policy as policies
 from tidy.watch.debounce import MAX_BACKOFF, Debouncer, Pending, busy_reason
 from tidy.watch.policy import WatchPolicy
+from tidy.workspace.inuse import GIT_BUSY, IN_USE, Look, project_of
 
 
 def load_config(start: str, config_path: str | None) -> Config:
@@ -64,7 +65,8 @@ def load_config(start: str, config_path: str | None) -> Config:
     return config
 
 
-RETRY_REASONS = ("a build may be running", "modified since the plan", "locked by another")
+RETRY_REASONS = ("a build may be running", "modified since the plan", "locked by another",
+                 IN_USE, GIT_BUSY)
 
 
 class WatchError(ValueError):
@@ -297,7 +299,8 @@ def _fresh_actions(root: str, chosen: Sequence[tuple[str, str, int, float]],
 # -- applying --------------------------------------------------------------------------------
 def _apply(request: PassRequest, memory: dict[str, Any],
            planned: dict[str, tuple[PlannedAction, str, str]], result: PassResult) -> None:
-    chosen = _not_in_use(_outermost(planned), planned, request, result)
+    look = Look()
+    chosen = _not_in_use(_outermost(planned), planned, request, result, look)
     if not chosen:
         return
     journal = RunJournal.create("watch", request.roots,
@@ -311,7 +314,8 @@ def _apply(request: PassRequest, memory: dict[str, Any],
         for root, actions in by_root.items():
             quiet = _quiet_for(root, request)
             plan = Plan(request.roots, tuple(actions), created=time.time())
-            for outcome in apply_plan(plan, journal, ApplySettings(skip_recent=quiet)):
+            settings = ApplySettings(skip_recent=quiet, in_use=look)
+            for outcome in apply_plan(plan, journal, settings):
                 outcomes.append((outcome, planned[outcome.path][1]))
         journal.end("complete", summary=_summary(outcomes))
     except JournalWriteError as error:  # a full disk: the pass stops, what it did is journaled
@@ -330,20 +334,19 @@ def _apply(request: PassRequest, memory: dict[str, Any],
 
 
 def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, str]],
-                request: PassRequest, result: PassResult) -> list[str]:
-    """The chosen paths no live process uses (tidy/watch/inuse.py); the others are skipped,
-    and their project (not the whole watched folder) is looked at again later."""
+                request: PassRequest, result: PassResult, look: Look) -> list[str]:
+    """The chosen paths no live process uses (tidy/workspace/inuse.py); the others are
+    skipped, and their project (not the whole watched folder) is looked at again later. The
+    applier asks the same look again right before each move (no second read of /proc)."""
     if not chosen:
         return chosen
-    from tidy.watch import inuse
-
-    users = inuse.Users.read()
     free = []
     for path in chosen:
         action, rule, _root = planned[path]
-        project = inuse.project_of(path, action.root, action.is_repo)
+        project = project_of(path, action.root, action.is_repo)
         escaped = escaped_from(action.scan_root, request.roots)
-        reason = escaped or users.in_use(path, project)
+        use = None if escaped else look.users.use_of(path, project)
+        reason = escaped or (use.watch_reason if use is not None else "")
         if not reason:
             free.append(path)
             continue
@@ -354,6 +357,9 @@ def _not_in_use(chosen: list[str], planned: dict[str, tuple[PlannedAction, str, 
         result.skipped += 1
         if not escaped:
             result.retry.append(project)
+    if look.blind:  # said in the log, not as a warning: on macOS it would be every pass
+        watch_log.write("note", message="could not check which programs use what this pass "
+                        f"moves: {look.blind}")
     result.retry = sorted(set(result.retry))
     return free
 

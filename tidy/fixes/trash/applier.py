@@ -45,7 +45,8 @@ class TrashApplier:
         problem = root_problem(action) or tracked.get(action.path)
         if problem is None:
             try:
-                with opened(action, now, settings.skip_recent) as item:
+                with opened(action, now, settings.skip_recent,
+                        settings.in_use) as item:
                     problem = move_opened(action, item, journal, locator)
             except Refused as refused:
                 problem = Problem(refused.reason, refused.attention)

@@ -1,0 +1,301 @@
+"""The live processes as /proc shows them (Linux): who each is and which paths it uses.
+
+Read as lsof does, once per look: for each process its working folder, its program, the files
+its descriptors hold, the files it maps, its inotify watches (from fdinfo) and the paths its
+command line names. tidy's own processes (this one and its descendants) and other tidy
+processes are left out; the processes that started it (its ancestors: the shell, a
+`make clean`, a Jupyter kernel running `!tidy fix`) are marked, and count only for what they
+use themselves (tidy/workspace/inuse.py).
+
+What a look cannot see, said plainly (README "Safety"):
+- another user's processes, when tidy is not root: their descriptors, working folder and maps
+  are unreadable (EACCES), and they are skipped (counted in `Snapshot.unreadable`); on a /proc
+  mounted with hidepid=2 they are not even listed;
+- processes in another PID namespace (a container, a sandbox): /proc lists only this
+  namespace's; one in another mount namespace is listed, but its paths are its own view;
+- a program that opens a file only for an instant (a compiler reading a header), or starts
+  using the item after the look: the look and the move are up to a run apart;
+- threads that changed their working folder alone (unshare(CLONE_FS)): only each process's
+  main thread is read.
+
+Every read may fail (a process ends mid-read, its pid is taken by a new one, permission): a
+failed read is "nothing known" for that field, never an error. No /proc at all (macOS, a
+container without it mounted): `Snapshot.blind` says so, and nothing is known.
+
+Names are kept as the kernel gives them, as str the way os.fsdecode makes them (bytes that are
+not UTF-8 as lone surrogates), so they compare with the paths tidy planned. readlink gives a
+name as it is (a newline included) with " (deleted)" added when it was unlinked; maps escapes
+a newline as the four bytes "\\012" and nothing else (seq_file_path(m, file, "\\n")), so a name
+holding a real backslash-0-1-2 reads the same: both readings are kept, as are both readings of
+a name ending in " (deleted)". A wrong extra reading only ever holds an item back.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+from dataclasses import dataclass, field
+
+PROC = "/proc"
+_COMMAND_CHARS = 60  # a command line, in a message, is cut here
+_DELETED = " (deleted)"
+
+
+@dataclass(frozen=True)
+class Process:
+    pid: int
+    name: str  # comm: the program's short name
+    command: str  # its command line, shortened for a message
+    cwd: tuple[str, ...] = ()  # its working folder (its readings; empty when unreadable)
+    exe: tuple[str, ...] = ()  # the program it runs
+    open: frozenset[str] = frozenset()  # files and folders its descriptors hold
+    mapped: frozenset[str] = frozenset()  # files mapped into it (libraries, mmap)
+    watched: frozenset[tuple[int, int]] = frozenset()  # (st_dev, st_ino) of inotify watches
+    given: tuple[str, ...] = ()  # paths its command line names, made absolute
+    tidy: bool = False  # another tidy (see is_tidy)
+    # One of the processes that started this one (the shell, a `make clean`, an `npm run
+    # clean`, a Jupyter kernel running `!tidy fix`): what it uses itself counts, working in
+    # the project does not (it is why tidy runs there).
+    ancestor: bool = False
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    processes: tuple[Process, ...] = ()
+    blind: str = ""  # why nothing could be looked at ("" when /proc was read)
+    unreadable: int = 0  # processes listed whose use could not be read (another user's)
+    listed: int = 0  # processes /proc listed
+    seconds: float = 0.0  # how long the look took
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def read(proc: str = PROC) -> Snapshot:
+    """One look at every live process's use of files (tidy's own left out)."""
+    import time
+
+    started = time.perf_counter()
+    blind = _blind(proc)
+    if blind:
+        return Snapshot(blind=blind)
+    try:
+        pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
+    except OSError as error:
+        return Snapshot(blind=f"cannot list {proc}: {error.strerror or error}")
+    ancestors, mine = lineage(proc, pids)
+    found, unreadable = [], 0
+    for pid in pids:
+        if pid in mine:
+            continue
+        process = read_process(proc, pid)
+        if process is None:
+            unreadable += 1
+        elif not process.tidy:
+            found.append(dataclasses.replace(process, ancestor=True)
+                         if pid in ancestors else process)
+    return Snapshot(tuple(found), "", unreadable, len(pids),
+                    round(time.perf_counter() - started, 4))
+
+
+def _blind(proc: str) -> str:
+    """Why `proc` shows no processes at all: absent, or not procfs (an empty folder where a
+    container has none mounted)."""
+    if not os.path.isdir(proc):
+        return f"{proc} does not exist (not Linux, or not mounted)"
+    if not os.path.lexists(f"{proc}/self"):
+        return f"{proc} is not mounted (no {proc}/self)"
+    return ""
+
+
+def read_process(proc: str, pid: int) -> Process | None:
+    """What process `pid` uses; None when nothing of it can be read (gone, another user's)."""
+    base = f"{proc}/{pid}"
+    cwd = _readings(_link(f"{base}/cwd"))
+    exe = _readings(_link(f"{base}/exe"))
+    links = _fd_links(base)
+    if not (cwd or exe or links) and not os.access(f"{base}/fd", os.R_OK):
+        return None
+    argv = _argv(base)
+    name = process_name(proc, pid)
+    opened = {r for t in links.values() for r in _readings(t)}
+    return Process(pid, name, command_line(argv, name), cwd, exe, frozenset(opened),
+                   frozenset(_mapped(base)), frozenset(_inotify_watches(base, links)),
+                   _given_paths(argv, cwd[0] if cwd else ""), is_tidy(argv, exe))
+
+
+def _readings(target: str) -> tuple[str, ...]:
+    """A name readlink gave: itself and, when it ends so, without " (deleted)"."""
+    if not target.startswith("/"):
+        return ()  # "" (unreadable), pipe:[..], socket:[..], anon_inode:...
+    if target.endswith(_DELETED):
+        return (target, target.removesuffix(_DELETED))
+    return (target,)
+
+
+def _link(path: str) -> str:
+    try:
+        return os.readlink(path)
+    except OSError:
+        return ""
+
+
+def _argv(base: str) -> list[bytes]:
+    try:
+        with open(f"{base}/cmdline", "rb") as f:
+            data = f.read(65536)
+    except OSError:
+        return []
+    return data.rstrip(b"\0").split(b"\0") if data else []
+
+
+def command_line(argv: list[bytes], name: str) -> str:
+    """`node next dev`: the program's and each path's last part, the rest as it is, cut to
+    _COMMAND_CHARS, on one line (the caller escapes it with printable)."""
+    if not argv:
+        return f"[{name}]" if name else "?"
+    words = []
+    for raw in argv:
+        word = os.fsdecode(raw)
+        if word.startswith("/") and len(word) > 1:
+            word = os.path.basename(word.rstrip("/")) or word
+        words.append(word)
+    text = " ".join(words)
+    return text if len(text) <= _COMMAND_CHARS else text[:_COMMAND_CHARS - 1] + "…"
+
+
+def _given_paths(argv: list[bytes], cwd: str) -> tuple[str, ...]:
+    """The paths a command line names (`pytest ~/code/app`, `npm --prefix ~/code/web`,
+    `cargo --manifest-path=...`): words holding a `/`, relative ones taken from its cwd."""
+    found = []
+    for raw in argv[1:257]:
+        word = os.fsdecode(raw).rpartition("=")[2]
+        if "/" not in word or "\n" in word:
+            continue
+        if not word.startswith("/"):
+            if not cwd:
+                continue
+            word = os.path.join(cwd, word)
+        found.append(os.path.normpath(word))
+    return tuple(found)
+
+
+def _fd_links(base: str) -> dict[str, str]:
+    """fd number -> what it is (a path, pipe:[..], anon_inode:inotify ...)."""
+    try:
+        fds = os.listdir(f"{base}/fd")
+    except OSError:
+        return {}
+    links = {}
+    for fd in fds:
+        with contextlib.suppress(OSError):
+            links[fd] = os.readlink(f"{base}/fd/{fd}")
+    return links
+
+
+def _inotify_watches(base: str, links: dict[str, str]) -> set[tuple[int, int]]:
+    """What the process's inotify instances watch, as (st_dev, st_ino): fdinfo lines such as
+    `inotify wd:1 ino:5a2c1 sdev:fe00000 ...` (hex; sdev in the kernel's dev_t layout)."""
+    found: set[tuple[int, int]] = set()
+    for fd, target in links.items():
+        if target != "anon_inode:inotify":
+            continue
+        with contextlib.suppress(OSError), open(f"{base}/fdinfo/{fd}", "rb") as f:
+            for line in f:
+                if line.startswith(b"inotify "):
+                    found |= _watch_of(line)
+    return found
+
+
+def _watch_of(line: bytes) -> set[tuple[int, int]]:
+    fields = dict(part.split(b":", 1) for part in line.split()[1:] if b":" in part)
+    try:
+        ino, sdev = int(fields[b"ino"], 16), int(fields[b"sdev"], 16)
+    except (KeyError, ValueError):
+        return set()
+    return {(os.makedev(sdev >> 20, sdev & 0xFFFFF), ino)}
+
+
+def _mapped(base: str) -> set[str]:
+    found: set[str] = set()
+    with contextlib.suppress(OSError), open(f"{base}/maps", "rb") as f:
+        for line in f:
+            found.update(map_readings(line))
+    return found
+
+
+def map_readings(line: bytes) -> tuple[str, ...]:
+    """The readings of the file a /proc/PID/maps line names (none for an anonymous map): the
+    name as printed and, where they differ, with "\\012" read as a newline and without
+    " (deleted)". Six fields; the sixth, the name, runs to the end of the line (spaces kept)."""
+    fields = line.rstrip(b"\n").split(maxsplit=5)
+    if len(fields) != 6 or not fields[5].startswith(b"/"):
+        return ()
+    printed = fields[5]
+    names = {printed, printed.replace(b"\\012", b"\n")}
+    names |= {n.removesuffix(_DELETED.encode()) for n in names}
+    return tuple(sorted(os.fsdecode(n) for n in names))
+
+
+# -- who the process is ---------------------------------------------------------------------
+def is_tidy(argv: list[bytes], exe: tuple[str, ...]) -> bool:
+    """Another tidy (a watcher started in the folder, a `tidy fix`): not a user of what it
+    cleans. A Python running `-m tidy...` or a script named `tidy`; a program that is itself
+    called tidy (HTML Tidy, /usr/bin/tidy) is not tidy and counts like any other."""
+    if len(argv) < 2 or not any(os.path.basename(e).startswith("python") for e in exe):
+        return False
+    if len(argv) > 2 and argv[1] == b"-m" and argv[2].split(b".")[0] == b"tidy":
+        return True
+    return os.path.basename(argv[1]) == b"tidy"
+
+
+def tidy_pid(proc: str, pid: int) -> bool:
+    """is_tidy for process `pid`, read now."""
+    return is_tidy(_argv(f"{proc}/{pid}"), _readings(_link(f"{proc}/{pid}/exe")))
+
+
+def process_name(proc: str, pid: int) -> str:
+    try:
+        with open(f"{proc}/{pid}/comm", encoding="utf-8", errors="replace") as f:
+            return f.read().strip()
+    except OSError:
+        return ""
+
+
+def own_family(proc: str = PROC, pids: list[int] | None = None) -> set[int]:
+    """This process, its ancestors (the watcher, the shell) and its descendants."""
+    if pids is None:
+        try:
+            pids = [int(name) for name in os.listdir(proc) if name.isdigit()]
+        except OSError:
+            pids = []
+    ancestors, mine = lineage(proc, pids)
+    return ancestors | mine
+
+
+def lineage(proc: str, pids: list[int]) -> tuple[set[int], set[int]]:
+    """(this process's ancestors, this process and its descendants: tidy's own workers and
+    git), from the parent pids of `pids` as read now."""
+    ancestors = set()
+    pid = os.getpid()
+    while pid > 1:
+        pid = _ppid(proc, pid)
+        ancestors.add(pid)
+    children: dict[int, list[int]] = {}
+    for child in pids:
+        children.setdefault(_ppid(proc, child), []).append(child)
+    mine, todo = {os.getpid()}, [os.getpid()]
+    while todo:
+        for child in children.get(todo.pop(), ()):
+            if child not in mine and child not in ancestors:
+                mine.add(child)
+                todo.append(child)
+    return ancestors - mine, mine
+
+
+def _ppid(proc: str, pid: int) -> int:
+    try:
+        with open(f"{proc}/{pid}/stat", "rb") as f:
+            data = f.read()
+        return int(data[data.rfind(b")") + 2:].split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0
