@@ -124,7 +124,7 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     as_json = request.output_format == "json"
     if not as_json:  # what the scan could not look at is not in the plan either: say why
         for warning in found.warnings:
-            out(f"tidy fix: warning: {warning}", err=True)
+            out(f"tidy fix: warning: {warning}\n", err=True)
     if request.diff and not as_json:  # JSON: the plan, as a dry run gives it
         from tidy.fixes.preview import plan_diff
 
