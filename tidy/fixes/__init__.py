@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from tidy.core.config import Config
 from tidy.core.models import ActionKind
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
@@ -86,6 +87,10 @@ class ApplySettings:
     # Editors whose exclude files to write even when nothing at the root shows them in use
     # (`tidy fix --editor vscode,cursor`; tidy.fixes.editors.excludes.EDITOR_NAMES).
     editors: tuple[str, ...] = ()
+    # The settings the plan's scan ran with: a content-decided action (git rm of a vendored
+    # library, an extraction) is confirmed by a scan with them that reads every file afresh
+    # (tidy.fixes.confirm). None: the settings files at each group's root.
+    config: Config | None = None
 
     def stopping(self) -> bool:
         return self.stop is not None and self.stop()
