@@ -48,6 +48,9 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                                                  what="its trash slot") as slot:
             if not exists_at(slot.fd, spot.name):
                 return fail(_not_in_trash(dst, journal.run_id))
+            swapped = _not_what_moved(entry, lstat_at(slot.fd, spot.name))
+            if swapped:
+                return fail(f"{swapped}; nothing put back, it stays at {dst}")
             with open_chain(spot.scan_root, spot.src_parts, make=0o755,
                             what="a folder on the way back") as home:
                 if exists_at(home.fd, spot.name):
@@ -78,6 +81,27 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
     return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
+    """Why what the trash holds under the item's name is not what the fix moved ("" when it
+    is). A trash inside the repo's git dir can be written by whatever writes the repo; the
+    journal (in the private state folder) says what went in: its type, and for a rename its
+    inode number. A link put there (to /etc, to the home folder) would come back as the
+    project's `node_modules`, and the next install would write through it. (The number is a
+    tripwire, not proof: a folder made after the item was deleted may be given it again.)"""
+    want = entry.get("type")
+    if stat.S_ISLNK(st.st_mode):
+        return "the trash holds a symlink under its name, not what the fix moved"
+    if not (stat.S_ISDIR(st.st_mode) if want == "dir" else stat.S_ISREG(st.st_mode)
+            if want == "file" else stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+        return f"the trash holds something else under its name than the {want or 'item'} " \
+               "the fix moved"
+    if entry.get("method") == "rename" and \
+            (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
+        return ("the trash holds another item under its name than the one the fix moved "
+                "(not the same inode: replaced since)")
+    return ""
 
 
 def _not_in_trash(dst: str, run_id: str) -> str:
