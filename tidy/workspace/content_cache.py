@@ -153,7 +153,7 @@ class Loaded:
 def load(path: str, root: str, shape: str) -> Loaded:
     """The trusted part of the cache at `path`; nothing when there is no cache or it is not
     one this tidy wrote for `root` with these facts' `shape`."""
-    raw = _read(path)
+    raw = _read(path, _head(root, shape))
     if raw is None:
         return Loaded()
     data, cutoff = raw
@@ -215,9 +215,28 @@ def blob_table_json(table: BlobTable) -> dict[str, object] | None:
     return {"needles": list(table.needles), "zero": "".join(sorted(zero)), "counts": counts}
 
 
-def _read(path: str) -> tuple[bytes, int] | None:
+_HEAD_BYTES = 65_536  # enough for the header and any root path
+
+
+def _head(root: str, shape: str) -> re.Pattern[bytes]:
+    """How a cache for this root and shape begins: save()'s header, its keys first and in
+    this order (whitespace and \\u escapes allowed, as any JSON writer may put them)."""
+    def value(v: object) -> bytes:
+        spellings = {json.dumps(v, ensure_ascii=a).encode("utf-8", "surrogateescape")
+                     for a in (False, True)}
+        return b"(?:" + b"|".join(re.escape(x) for x in sorted(spellings)) + b")"
+
+    gap = rb"\s*"
+    fields = [value(k) + gap + b":" + gap + value(v) for k, v in
+              (("format", FORMAT), ("tidy", __version__), ("shape", shape), ("root", root))]
+    return re.compile(rb"\{" + gap + (gap + b"," + gap).join(fields) + gap + b",")
+
+
+def _read(path: str, head: re.Pattern[bytes]) -> tuple[bytes, int] | None:
     """The cache's bytes and its mtime_ns; None when absent, not a regular file of this
-    user's, or too big."""
+    user's, too big, or not beginning as `head` says. The head is matched before the rest is
+    read: a foreign cache (a downloaded repo's, another tidy version's) near the size bound
+    cost a scan 11 s and 1 GB parsing 139 MB that its header then threw away."""
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError:
@@ -228,7 +247,10 @@ def _read(path: str) -> tuple[bytes, int] | None:
         if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES
                 or st.st_uid != os.geteuid()):
             return None
-        return read_all(fd, MAX_CACHE_BYTES + 1), st.st_mtime_ns
+        start = read_all(fd, _HEAD_BYTES)
+        if head.match(start) is None:
+            return None
+        return start + read_all(fd, MAX_CACHE_BYTES + 1 - len(start)), st.st_mtime_ns
     except OSError:
         return None
     finally:
