@@ -37,8 +37,10 @@ def killed_run(src: Path, scan_root: Path, method: str, *ops: str) -> tuple[str,
     slot = scan_root.parent / "tidy-state" / "trash" / journal.run_id / "000000"
     slot.mkdir(parents=True)
     dst = slot / src.name
+    st = src.stat()  # as tidy's intent records it: undo puts back only that very item
     seq = journal.intent("trash", path=str(src), dst=str(dst), method=method, bytes=60, files=6,
-                         scan_root=str(scan_root), type="dir", mode=0o755)
+                         scan_root=str(scan_root), type="dir", mode=0o755,
+                         src_dev=st.st_dev, src_ino=st.st_ino)
     for op in ops:
         journal.write({"op": op, "ref": seq}, sync=True)
     journal.close()

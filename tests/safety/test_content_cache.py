@@ -83,8 +83,10 @@ def test_a_tampered_cache_never_leads_to_a_wrong_fix(tmp_path: Path) -> None:
     assert ("TDY401", "static/vendor/jquery") in lied  # a scan believes its own state...
     done = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
                    "TDY401", cwd=repo, env=_env(state))
-    assert done.code == 0, done.err
-    # ...but the fix read the files again: the used library is still there, tracked.
+    # ...but the fix read the files again before acting (tidy/fixes/confirm.py): the used
+    # library is still there, tracked, and its skip is named (exit 1: look at it).
+    assert done.code == 1, done.err
+    assert "read afresh" in done.out and "tidy cache clear" in done.out
     assert (repo / "static/vendor/jquery/jquery.min.js").is_file()
     assert "static/vendor/jquery/jquery.min.js" in git(repo, "ls-files")
     assert not (repo / "static/vendor/ketcher").exists()

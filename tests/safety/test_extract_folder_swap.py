@@ -73,8 +73,9 @@ def test_a_folder_swapped_while_the_extraction_writes_is_not_written_through(
     before = snapshot(outside)
     original = (repo / "pkg" / "data.py").read_bytes()
     backups = repo / ".git" / "tidy" / "extract"
-    # The first rename of the run is the backup record's, right before the work-tree writes.
-    fix = _held(repo, tmp_path / "st", "renameat", 1, *FIX, ".")
+    # The first rename of the run is the backup record's, right before the work-tree writes
+    # (--no-cache: the plan's scan writes no content cache first).
+    fix = _held(repo, tmp_path / "st", "renameat", 1, *FIX, "--no-cache", ".")
     _wait(lambda: backups.is_dir() and any(backups.iterdir()), fix, "the backup folder")
     assert fix.poll() is None, "tidy was not held"
     _swap(repo, outside)

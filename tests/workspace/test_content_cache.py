@@ -499,3 +499,37 @@ def test_a_rescan_answers_every_kind_of_ask_as_the_first_scan(tmp_path: Path) ->
     assert (warm.stats.files_read, warm.stats.hits) == (0, 5)  # page.html: nothing to know
     assert answers(warm) == answers(cold) == answers(scan(use_cache=False))
     assert warm.facts("page.html") is None and "py" in (warm.facts("mock_api.py") or {})
+
+
+_PEAK_RSS = ("import resource, subprocess, sys\n"
+             "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)\n"
+             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+
+
+@pytest.mark.slow
+def test_a_foreign_cache_near_the_bound_is_not_parsed(tmp_path: Path) -> None:
+    """A downloaded repo's `.git/tidy/content-cache.json`, made for another root: its header
+    is matched from the first bytes and the rest is never read. The old code parsed all of it
+    first (139 MB: 11 s and 1 GB for a scan of a two-file repo), then threw it away."""
+    import subprocess
+    import sys
+
+    repo = _repo(tmp_path)
+    spec_shape = content_spec(Config()).shape
+    entries = ",".join(f'"src/f{i:07d}/handlers.py":[1,{i},100,1,1,0]' for i in range(500_000))
+    folder = repo / ".git" / "tidy"
+    folder.mkdir()
+    (folder / content_cache.CACHE_NAME).write_text(
+        f'{{"format":{content_cache.FORMAT},"tidy":"{__import__("tidy").__version__}",'
+        f'"shape":"{spec_shape}","root":"/home/someone/proj","notes":{{}},'
+        f'"facts":[{{"t":true}}],"entries":{{{entries}}}}}')
+    assert (folder / content_cache.CACHE_NAME).stat().st_size > 20_000_000
+    _old(repo)
+    done = subprocess.run(
+        [sys.executable, "-c", _PEAK_RSS, sys.executable, "-m", "tidy", "scan", "-q",
+         "--no-record", "--select", "TDY301", str(repo)], capture_output=True, text=True,
+        check=True)
+    peak_kb = int(done.stdout.split()[-1])
+    assert peak_kb < 150_000, f"peak {peak_kb} kB: the foreign cache was parsed"
+    loaded = content_cache.load(str(folder / content_cache.CACHE_NAME), str(repo), spec_shape)
+    assert loaded.entries == {} or len(loaded.entries) < 10  # rewritten for this root

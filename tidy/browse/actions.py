@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from tidy.browse.cells import size
 from tidy.browse.model import Item
+from tidy.core.config import Config
 from tidy.core.models import ActionKind, Report
 from tidy.fixes import ApplySettings, Outcome, Status
 from tidy.fixes import plan as planning
@@ -51,12 +52,15 @@ def build_plan(report: Report, unsafe: bool) -> planning.Plan:
 
 
 def apply(plan: planning.Plan, skip_recent: float,
-          stop: Callable[[], bool] | None = None) -> Applied:
-    """Run the plan as `tidy fix` does after its question; `stop` ends it between moves."""
+          stop: Callable[[], bool] | None = None, config: Config | None = None) -> Applied:
+    """Run the plan as `tidy fix` does after its question; `stop` ends it between moves.
+    `config`: the settings the scan ran with (a git rm or an extraction is confirmed by a
+    scan with them that reads the files afresh, not from the content cache)."""
     recovered = recover_interrupted()
     look = Look()  # the same in-use check as `tidy fix`: /proc read once, at the first move
     run_id, outcomes = apply_and_record(
-        plan, ApplySettings(skip_recent=skip_recent, stop=stop, in_use=look), command=COMMAND)
+        plan, ApplySettings(skip_recent=skip_recent, stop=stop, in_use=look, config=config),
+        command=COMMAND)
     return Applied(run_id, tuple(outcomes), tuple(recovered), blind_note(look))
 
 

@@ -604,7 +604,8 @@ class BrowseApp(App[int]):
 
     def _apply(self, plan: Plan) -> None:
         try:
-            applied = actions.apply(plan, self.options.skip_recent, self.stop_applying.is_set)
+            applied = actions.apply(plan, self.options.skip_recent, self.stop_applying.is_set,
+                                    self.options.config)
         except (CommandError, PlanRefused, JournalError, OSError) as error:
             self.post_message(ApplyDone(None, str(error)))
             return

@@ -33,6 +33,7 @@ from tidy.core.atomic import atomic_write
 from tidy.core.printable import printable
 from tidy.core.processes import process_alive
 from tidy.core.safe_files import UnsafeFile, is_temp_name
+from tidy.extract import stub
 from tidy.extract.worktree import Folder, folder_of
 from tidy.workspace.git import git_env
 
@@ -343,7 +344,14 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
     `force` keeps the current ones beside."""
     backup = backup or latest_backup(module_path)
     if backup is None:
-        raise UndoRefused(f"{module_path}: no extraction backup found")
+        # An extraction killed after its last write, before its record said so: finished
+        # here (kept whole, so undone below; or put back, when it was half done).
+        finished = _finish_killed(module_path)
+        backup = latest_backup(module_path)
+        if backup is None:
+            if finished:
+                return "; ".join(finished)
+            raise UndoRefused(f"{module_path}: no extraction backup found")
     record = record_of(backup, module_path)
     with _folders(record["module"], record.get("project_file") or "") as (here, conf):
         _module_back_from_aside(record, here)  # an undo killed in that instant, before
@@ -460,6 +468,22 @@ def _keep_current(record: dict[str, Any], here: Folder, conf: Folder | None) -> 
     return kept
 
 
+def _finish_killed(module_path: str) -> list[str]:
+    """clear_leftovers for the data file the killed extraction's own record names."""
+    found = latest_backup(module_path, include_incomplete=True)
+    if found is None:
+        return []
+    try:
+        record = record_of(found, module_path)
+    except UndoRefused:
+        return []
+    data_file = record.get("data_file")
+    if not (isinstance(data_file, str)
+            and os.path.dirname(data_file) == os.path.dirname(record["module"])):
+        return []
+    return clear_leftovers(module_path, data_file)
+
+
 def clear_leftovers(module_path: str, data_path: str) -> list[str]:
     """Finish backwards an extraction of this module that was killed mid-way (its record is
     not complete and its process is gone). Returns what was done, in words."""
@@ -494,9 +518,19 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
     name = os.path.basename(record["module"])
+    data_name = os.path.basename(data_path)
     if here.sha256(name) == record.get("module_sha256"):
         here.write(name, original, times_ns=recorded_times(record.get("module_times_ns")))
         notes.append("put back the module a killed extraction had replaced")
+    elif _loads(here, name, data_name):
+        # The stub went in, then the user edited it (the kill came before the record said
+        # the extraction was whole): the edit loads the data file, and the backup holds the
+        # original. Both stay; the record is completed, so undo finds it (and refuses, naming
+        # the edit, unless --force, which keeps the edit beside the original).
+        record["complete"] = True
+        _save_record(backup, record)
+        return [*notes, f"a killed extraction's module was edited since: it, {data_name} and "
+                        "the backup are kept"]
     project = os.path.basename(record.get("project_file") or "")
     if project and conf is not None and conf.sha256(project) == record.get("project_sha256"):
         with open(os.path.join(backup, "project.orig"), "rb") as f:
@@ -504,12 +538,24 @@ def _finish_backwards(backup: str, record: dict[str, Any], here: Folder, conf: F
                 notes.append("put back the build config")
             else:
                 notes.append("the build config was saved meanwhile: the save stays")
-    data_name = os.path.basename(data_path)
     if not record.get("data_existed") and here.sha256(data_name) == record.get("data_sha256") \
             and here.remove(data_name):
         notes.append(f"removed {data_name} a killed extraction left")
     retire(backup)
     return notes
+
+
+def _loads(here: Folder, name: str, data_name: str) -> bool:
+    """Whether the module is a stub (edited or not) whose manifest names `data_name`."""
+    try:
+        head = here.head(name, _STUB_HEAD_BYTES)
+    except (OSError, UnsafeFile):
+        return False
+    manifest = stub.read_manifest(head.decode("utf-8", "replace"))
+    return manifest is not None and manifest.data_file == data_name
+
+
+_STUB_HEAD_BYTES = 1 << 20  # a stub is small; its manifest is near its top
 
 
 def _module_back_from_aside(record: dict[str, Any], here: Folder) -> list[str]:

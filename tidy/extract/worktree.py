@@ -50,6 +50,11 @@ class Folder:
         with self._open(name) as f:
             return f.read()
 
+    def head(self, name: str, limit: int) -> bytes:
+        """The first `limit` bytes of a regular file (never through a link)."""
+        with self._open(name) as f:
+            return f.read(limit)
+
     def sha256(self, name: str) -> str | None:
         """The sha256 of a regular file (read in blocks: a data module can be 50 MB); None
         when it is missing or not one."""

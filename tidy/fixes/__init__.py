@@ -36,6 +36,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Protocol
 
+from tidy.core.config import Config
 from tidy.core.models import ActionKind
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
@@ -92,6 +93,10 @@ class ApplySettings:
     # Which live process uses an item (tidy/workspace/inuse.py): /proc read once per run, at
     # the first move, and asked right before each move. None: apply_plan makes one per run.
     in_use: Look | None = None
+    # The settings the plan's scan ran with: a content-decided action (git rm of a vendored
+    # library, an extraction) is confirmed by a scan with them that reads every file afresh
+    # (tidy.fixes.confirm). None: the settings files at each group's root.
+    config: Config | None = None
 
     def stopping(self) -> bool:
         return self.stop is not None and self.stop()

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tidy.core.models import ActionKind
 from tidy.core.units import counted
-from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, skipped
+from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, skipped
 from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
 from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
@@ -68,11 +68,19 @@ def apply_plan(plan: Plan, journal: RunJournal,
 
         settings = dataclasses.replace(settings, in_use=Look())
     outcomes: list[Outcome] = []
+    # Read afresh before anything runs: the plan may rest on the content cache.
+    refuted = confirm.refuted(plan.actions, settings.config) if any(
+        a.action in confirm.CONTENT_DECIDED for a in plan.actions) else {}
     for kind in _ordered(a.action for a in plan.actions):
         actions = [a for a in plan.actions if a.action is kind]
         applier = registry.get(kind)
         if settings.stopping():
             outcomes += [skipped(journal, a, kind, STOPPED, attention=False) for a in actions]
+            continue
+        outcomes += [skipped(journal, a, kind, refuted[id(a)]) for a in actions
+                     if id(a) in refuted]
+        actions = [a for a in actions if id(a) not in refuted]
+        if not actions:
             continue
         if applier is None:
             outcomes += [Outcome(a.path, kind, Status.SKIPPED, "no fixer installed", True)

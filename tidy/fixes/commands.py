@@ -89,17 +89,6 @@ def _attention(outcomes: Sequence[Outcome]) -> int:
     return EXIT_ATTENTION if any(o.attention for o in outcomes) else EXIT_OK
 
 
-def _trusting_no_cache(request: FixRequest) -> Config:
-    """The config the fix's scan runs with. Unsafe fixes (git rm of a vendored library nothing
-    references, extraction) rest on what files say: the content cache is tidy's own state and
-    still untrusted, so a scan that may authorise them reads every file afresh (and then
-    `tidy extract` checks the round trip again). Safe fixes rest on the walk alone: the cache
-    serves them."""
-    if request.unsafe and not request.dry_run:
-        return dataclasses.replace(request.config, no_cache=True)
-    return request.config
-
-
 def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report],
             out: Out, confirm: Confirm) -> int:
     for path in request.paths:
@@ -114,7 +103,9 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     if recovered and request.output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     since = mark_since()  # before the scan reads anything: later writes are "since the plan"
-    config = _trusting_no_cache(request)
+    # The cache may serve this scan: an action it decides (git rm of a vendored library,
+    # an extraction) is confirmed from the files themselves before it runs (fixes/confirm).
+    config = request.config
     found = scan(request.paths, config)
     plan = planning.build(found, planning.PlanOptions(
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
@@ -158,7 +149,8 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
 
 
 def _settings(request: FixRequest) -> ApplySettings:
-    return ApplySettings(skip_recent=request.skip_recent, editors=request.editors)
+    return ApplySettings(skip_recent=request.skip_recent, editors=request.editors,
+                         config=request.config)
 
 
 def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome], str]:

@@ -102,14 +102,16 @@ class ExtractApplier:
     def _undo_one(self, intent: Intent, journal: RunJournal) -> Outcome:
         path = str(intent.entry["path"])
         done = intent.last("done", "recovered") or {}
-        backup = str(done.get("backup", "")) or latest_backup(path)
-        if done.get("status") == "up-to-date" or not backup:
+        if done.get("status") == "up-to-date":
             journal.write({"op": "undo-done", "ref": intent.seq, "warning": "nothing to undo"})
             return Outcome(path, self.kind, Status.DONE, "it was already extracted", False,
                            run=journal.run_id)
+        # None: undo_extract looks for it, and finishes an extraction killed after its last
+        # write (its backup's record not yet marked complete) first.
+        backup = str(done.get("backup", "")) or latest_backup(path)
         journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
         try:
-            note = undo_extract(path, backup, force=self.force,
+            note = undo_extract(path, backup or None, force=self.force,
                                 hint=f"`tidy undo --force {journal.run_id}`")
         except (ExtractError, OSError) as error:
             journal.write({"op": "undo-fail", "ref": intent.seq, "reason": str(error)}, sync=True)
@@ -126,10 +128,12 @@ class ExtractApplier:
 
         def extra(intent: Intent, extracted: bool) -> dict[str, object]:
             path = str(intent.entry["path"])
-            if not extracted:  # what the killed run left goes, so it can run again at once
-                data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
-                for note in extract_backup.clear_leftovers(path, data_path):
-                    journal.write({"op": "note", "ref": intent.seq, "text": note})
+            # Not extracted: what the killed run left goes, so it can run again at once.
+            # Extracted, but killed before its backup's record said so: the record is
+            # completed (the extraction is whole), so undo finds the backup.
+            data_path = os.path.join(os.path.dirname(path), data_file_name(path, "gz"))
+            for note in extract_backup.clear_leftovers(path, data_path):
+                journal.write({"op": "note", "ref": intent.seq, "text": note})
             return {"backup": latest_backup(path) or ""}
 
         return resolve_from_disk(intents, journal, self.kind, "extraction", happened, extra)

@@ -48,10 +48,13 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
                                                  what="its trash slot") as slot:
             if not exists_at(slot.fd, spot.name):
                 return fail(_not_in_trash(dst, journal.run_id))
+            swapped = _not_what_moved(entry, lstat_at(slot.fd, spot.name))
+            if swapped:
+                return fail(f"{swapped}; nothing put back, it stays at {dst}")
             with open_chain(spot.scan_root, spot.src_parts, make=0o755,
                             what="a folder on the way back") as home:
                 if exists_at(home.fd, spot.name):
-                    if not _left_in_place(entry, slot.fd, home.fd, spot.name):
+                    if not _left_in_place(intent, slot.fd, home.fd, spot.name):
                         return fail(_taken_since(dst, journal.run_id))
                     temp = new_merge_temp()  # journaled first: recovery clears it
                     journal.write({"op": "undo-intent", "ref": intent.seq,
@@ -78,6 +81,27 @@ def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outco
     journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
     return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
                    run=journal.run_id)
+
+
+def _not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
+    """Why what the trash holds under the item's name is not what the fix moved ("" when it
+    is). A trash inside the repo's git dir can be written by whatever writes the repo; the
+    journal (in the private state folder) says what went in: its type, and for a rename its
+    inode number. A link put there (to /etc, to the home folder) would come back as the
+    project's `node_modules`, and the next install would write through it. (The number is a
+    tripwire, not proof: a folder made after the item was deleted may be given it again.)"""
+    want = entry.get("type")
+    if stat.S_ISLNK(st.st_mode):
+        return "the trash holds a symlink under its name, not what the fix moved"
+    if not (stat.S_ISDIR(st.st_mode) if want == "dir" else stat.S_ISREG(st.st_mode)
+            if want == "file" else stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+        return f"the trash holds something else under its name than the {want or 'item'} " \
+               "the fix moved"
+    if entry.get("method") == "rename" and \
+            (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
+        return ("the trash holds another item under its name than the one the fix moved "
+                "(not the same inode: replaced since)")
+    return ""
 
 
 def _not_in_trash(dst: str, run_id: str) -> str:
@@ -109,16 +133,27 @@ def _taken_since(dst: str, run_id: str) -> str:
             "back, or `tidy trash purge` to free it")
 
 
-def _left_in_place(entry: dict[str, object], slot_fd: int, home_fd: int, name: str) -> bool:
+def _left_in_place(intent: Intent, slot_fd: int, home_fd: int, name: str) -> bool:
     """Whether what is at home is the very folder a move across filesystems left in place
-    (its inode as planned; what the copy did not hold stayed in it), and the trash holds a
-    folder: then undo merges the copy back around it. A folder made anew since (a
-    node_modules rebuilt after the fix) is another tree, never merged into."""
-    if entry.get("method") != "copy":
+    (what the copy did not hold stayed in it: the move's journal says so, and its inode is
+    the planned one), and the trash holds a folder: then undo merges the copy back around
+    it. A folder made anew since (a node_modules rebuilt after the fix) is another tree,
+    never merged into, even when it got the old folder's inode number: ext4 hands a freed
+    inode to the next folder made beside it, so the number alone does not tell."""
+    entry = intent.entry
+    if entry.get("method") != "copy" or not _kept_at_home(intent):
         return False
     there, copy = lstat_at(home_fd, name), lstat_at(slot_fd, name)
     return (stat.S_ISDIR(there.st_mode) and stat.S_ISDIR(copy.st_mode)
             and (there.st_dev, there.st_ino) == (entry.get("src_dev"), entry.get("src_ino")))
+
+
+def _kept_at_home(intent: Intent) -> bool:
+    """Whether the move left its folder in place: its `done`, or the recovery that finished
+    it after a kill, carries the warning of what stayed (move.left_behind, or an original
+    that could not be fully removed)."""
+    moved = intent.last("done", "recovered")
+    return moved is not None and bool(moved.get("warning"))
 
 
 def _merge_report(merged: Merged, dst: str, spot: Spot, run_id: str) -> str:
@@ -254,7 +289,10 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
                                                 int(float(intent.entry["time"]) * 1e9)))
         at_home = exists_at(home.fd, name)
     state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
-    journal.write({"op": "recovered", "ref": intent.seq, "state": state_name}, sync=True)
+    recovered: dict[str, object] = {"op": "recovered", "ref": intent.seq, "state": state_name}
+    if state_name == "moved" and at_home:  # the folder stays at home: undo merges around it
+        recovered["warning"] = left or "the original stays in place beside the trash copy"
+    journal.write(recovered, sync=True)
     if not in_trash and run is not None:
         with contextlib.suppress(OSError):
             os.rmdir(spot.slot, dir_fd=run.fd)
