@@ -39,12 +39,14 @@ def _file(group: Group, finding: Finding, workspace: str | None) -> tuple[str, i
     """The file and line GitHub links the annotation to (the finding's anchor, as in SARIF):
     relative to the checked-out repository."""
     where, line = anchor_of(group, finding)
+    if where in ("", "."):
+        return None  # the repo itself (a shallow clone, a budget): no file to show a line of
     if workspace is None:
         return where, line
     absolute = os.path.normpath(os.path.join(group.root, finding.anchor.path if finding.anchor
                                              else finding.path))
     relative = os.path.relpath(absolute, workspace)
-    if relative == ".." or relative.startswith("../"):
+    if relative in (".", "..") or relative.startswith("../"):
         return None  # outside the repository: annotate without a file
     return relative.replace(os.sep, "/"), line
 

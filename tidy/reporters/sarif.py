@@ -20,7 +20,14 @@ from typing import Any
 from urllib.parse import quote
 
 from tidy import __version__
-from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
+from tidy.core.models import (
+    Finding,
+    Group,
+    Report,
+    encloses_scan_root,
+    finding_fingerprint,
+    scan_path,
+)
 from tidy.reporters._common import anchor_of, each_finding, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -173,7 +180,10 @@ def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
 
 
 def _root_uri(report: Report) -> str:
+    """SRCROOT: the scan root, or the repo that holds it (a scan of one of its subfolders
+    names paths from the repo's root: models.scan_path)."""
     root = report.roots[0] if report.roots else os.getcwd()
+    root = next((g.root for g in report.groups if encloses_scan_root(g)), root)
     return "file://" + _uri(root.rstrip("/") + "/")
 
 

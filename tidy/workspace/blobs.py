@@ -123,6 +123,11 @@ def repo_root(cwd: str, env: Mapping[str, str] | None = None) -> str:
     try:
         out = _git(cwd, ["rev-parse", "--show-toplevel"], env)
     except GitUnavailable as error:
+        if "detected dubious ownership" in str(error):  # C locale: git_env's LC_ALL
+            raise GitUnavailable(
+                f"git refuses to read this repository, another user owns it ({error}: git's "
+                "safe.directory check); trust it with `git config --global --add "
+                "safe.directory PATH`, or run as its owner") from None
         raise GitUnavailable(f"not inside a git work tree ({error})") from None
     return os.fsdecode(out.rstrip(b"\n"))
 
