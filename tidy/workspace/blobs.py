@@ -239,6 +239,37 @@ def added_paths(root: str, env: Mapping[str, str] | None = None) -> set[str]:
     return set(index_paths(root, env)) if added is None else added
 
 
+def merged_heads(environ: Mapping[str, str]) -> list[str]:
+    """The commits a `git merge` running a pre-merge-commit hook is merging: git names each
+    in a GITHEAD_<id> variable (MERGE_HEAD is only written once a merge stops)."""
+    return [name[len("GITHEAD_"):] for name in environ
+            if re.fullmatch(r"GITHEAD_(?:[0-9a-f]{40}|[0-9a-f]{64})", name)]
+
+
+def parent_blob_ids(root: str, env: Mapping[str, str] | None = None,
+                    merging: Sequence[str] = ()) -> tuple[dict[str, str], set[str]]:
+    """What the commit being made stands on: HEAD's path -> blob id, and the ids of every
+    blob HEAD or a merge's other side (MERGE_HEAD, or the commits `merging`) holds. Empty
+    before the first commit. One `ls-tree` per parent: asked only when a staged blob is
+    over the limit."""
+    head: dict[str, str] = {}
+    held: set[str] = set()
+    for ref in ("HEAD", "MERGE_HEAD", *merging):
+        if not _has_commit(root, ref, env):
+            continue
+        out = _git(root, ["ls-tree", "-r", "-z", "--full-tree", ref], env)
+        for record in out.split(b"\0"):
+            meta, _, name = record.partition(b"\t")
+            fields = meta.split(b" ")
+            if len(fields) != 3 or fields[1] != b"blob":
+                continue
+            sha = fields[2].decode("ascii")
+            held.add(sha)
+            if ref == "HEAD":
+                head[os.fsdecode(name)] = sha
+    return head, held
+
+
 def staged_blobs(root: str, all_entries: bool = False,
                  index_file: str | None = None) -> list[Blob]:
     """Index blobs with their sizes: those the next commit adds or changes, or every one."""
