@@ -459,6 +459,34 @@ def test_real_commits_through_the_installed_hook(
 
 
 @pytest.mark.slow
+def test_a_committed_node_modules_is_said_once_with_its_whole_count(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    # `git add -A` in an npm project without a .gitignore. pre-commit splits a long file
+    # list over several runs of the hook (one per CPU, and more past its command-line
+    # limit): each run sees part of node_modules, and said it with that part's count.
+    write(repo / ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+          "      - id: tidy-staged\n")
+    write(repo / "package.json", '{"name": "app", "dependencies": {"left-pad": "1"}}\n')
+    commit(repo, ".pre-commit-config.yaml", "package.json")
+    for n in range(60):  # a small commit: one run
+        write(repo / "node_modules" / f"dep{n}" / "index.js", f"module.exports = {n}\n")
+    git(repo, "add", "-A")
+    run = _pre_commit(repo, pre_commit_env, "run")
+    assert run.returncode == 1, run.stdout + run.stderr
+    said = [ln for ln in run.stdout.splitlines() if ln.startswith("node_modules: ")]
+    assert len(said) == 1, run.stdout
+    assert "(60 files) must not be committed [TDY102]" in said[0]
+
+    for n in range(60, 4000):  # past pre-commit's 128 KiB command line: several runs
+        write(repo / "node_modules" / f"package-number-{n}" / "lib" / "index.js", "1\n")
+    git(repo, "add", "-A")
+    run = _pre_commit(repo, pre_commit_env, "run")
+    said = [ln for ln in run.stdout.splitlines() if ln.startswith("node_modules: ")]
+    assert said and all("(4,000 files) must not be committed" in ln for ln in said), said
+
+
+@pytest.mark.slow
 def test_pre_commit_run_blocks_a_big_staged_file_and_a_real_push(
         repo: Path, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path) -> None:
     config = (f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"

@@ -77,7 +77,8 @@ class _Tree:
 
     def __init__(self, paths: Iterable[str]) -> None:
         self.children: dict[str, set[str]] = {}
-        for path in paths:
+        self.paths = sorted(paths)
+        for path in self.paths:
             parts = path.split("/")
             for depth in range(len(parts)):
                 parent = "/".join(parts[:depth]) or "."
@@ -85,6 +86,14 @@ class _Tree:
 
     def names(self, folder: str) -> _Names:
         return _Names(lambda: self.children, folder or ".")
+
+    def count_under(self, folder: str) -> int:
+        """How many paths lie below `folder`."""
+        import bisect
+
+        prefix = folder + "/"
+        start = bisect.bisect_left(self.paths, prefix)
+        return bisect.bisect_left(self.paths, prefix + "\U0010ffff", lo=start) - start
 
 
 class ArtifactFinder:
@@ -141,6 +150,11 @@ class _LazyTree:
 
     def names(self, folder: str) -> _Names:
         return _Names(self._children, folder or ".")
+
+    def count_under(self, folder: str) -> int:
+        self._children()
+        assert self._tree is not None
+        return self._tree.count_under(folder)
 
 
 # ------------------------------------------------------------------------ problems
@@ -226,7 +240,10 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
             continue
         if blob.is_file and blob.size > limit and blob.path not in carried:
             problems.append(_size_problem(blob, limit, scope, blob.path in deleted))
-    problems += [_artifact_problem(path, kind, count, scope)
+    # A folder's files are counted in the whole index (or tree), not among the names given:
+    # pre-commit splits a long list over several runs, each seeing part of the folder.
+    problems += [_artifact_problem(path, kind, max(count, finder.tree.count_under(path))
+                                   if kind.type == "dir" else count, scope)
                  for path, (kind, count) in artifacts.items()]
     return sorted(problems, key=lambda p: (p.path, p.code))
 
