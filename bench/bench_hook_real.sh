@@ -65,7 +65,8 @@ config "repos:
 hooked=$(commits)
 plain=$(commits --no-verify)
 tidy=$(ls -d "$PRE_COMMIT_HOME"/repo*/py_env-*/bin/tidy | while read -r t; do
-    [ "$(git -C "${t%/py_env-*}" rev-parse HEAD)" = "$rev" ] && echo "$t"; done | head -1)
+    if [ "$(git -C "${t%/py_env-*}" rev-parse HEAD)" = "$rev" ]; then echo "$t"; fi
+    done | head -1)
 echo "x $RANDOM" >> django/bench_notes.py; git add django/bench_notes.py
 process=$(for i in 1 2 3 4 5 6 7 8 9; do
     /usr/bin/time -f "%U %S %e" "$tidy" hook check-staged django/bench_notes.py 2>&1 >/dev/null |
