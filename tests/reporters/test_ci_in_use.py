@@ -208,3 +208,22 @@ def test_a_plain_folder_from_a_subfolder_keeps_its_paths(tmp_path: Path) -> None
     write(folder / "pkg" / "__pycache__" / "m.cpython-311.pyc", size=100)
     result = run_cli("scan", "--no-record", "--format", "gitlab", cwd=folder / "pkg")
     assert {e["location"]["path"] for e in json.loads(result.out)} == {"__pycache__"}
+
+
+@pytest.mark.slow
+def test_a_budget_fails_the_run_at_its_config_line_in_plain_sentences(tmp_path: Path) -> None:
+    repo = bloated_repo(tmp_path / "repo")
+    write(repo / ".tidy.toml", '[budgets]\ntotal-tracked-bytes = "100KB"\n')
+    commit(repo, ".tidy.toml")
+    env = hermetic_env({"GITHUB_WORKSPACE": str(repo)})
+    annotated = run_cli("scan", "--no-record", "--format", "github", "--fail-on", "TDY9",
+                        cwd=repo, env=env)
+    assert annotated.code == 1, annotated.err  # over budget: exit 1 (README "Exit codes")
+    [budget] = [ln for ln in annotated.out.splitlines() if "TDY902" in ln]
+    assert budget.startswith("::error file=.tidy.toml,line=2,")
+    sarif = run_cli("scan", "--no-record", "--format", "sarif", cwd=repo, env=env)
+    messages = [r["message"]["text"] for r in json.loads(sarif.out)["runs"][0]["results"]]
+    for text in [_unescape(ln) for ln in annotated.out.splitlines()] + messages:
+        assert ".." not in text.replace("...", ""), text  # one full stop after the fix
+    assert run_cli("scan", "--no-record", "--format", "github", "--exit-zero", cwd=repo,
+                   env=env).code == 0

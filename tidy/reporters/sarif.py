@@ -28,7 +28,7 @@ from tidy.core.models import (
     finding_fingerprint,
     scan_path,
 )
-from tidy.reporters._common import anchor_of, each_finding, level, size_words
+from tidy.reporters._common import anchor_of, each_finding, fix_sentence, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 README_SECTION = "sarif-and-markdown"  # informationUri when the repository is unknown
@@ -149,7 +149,7 @@ def _uri(path: str) -> str:
 
 def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
     path = scan_path(group, finding)
-    fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
+    fix = fix_sentence(finding)
     key = finding_fingerprint(group, finding)
     where, line = anchor_of(group, finding)
     return {
