@@ -254,6 +254,21 @@ def test_push_range_counts_a_file_added_and_deleted_inside_it(repo: Path) -> Non
     assert "deleted in a later commit, but still pushed with history" in result.out
 
 
+def test_a_range_beyond_a_shallow_clones_history_says_so(repo: Path, tmp_path: Path) -> None:
+    # CI's default checkout is `git clone --depth 1`: the range's start is not there.
+    write(repo / "notes.md", "second\n")
+    commit(repo, "notes.md")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+                   check=True, env=hermetic_env())
+    base = git(repo, "rev-parse", "HEAD~1").strip()
+    result = run_cli("hook", "check-push", "--from-ref", base, "--to-ref", "HEAD", cwd=clone)
+    assert result.code == 2, result.out
+    assert len(result.err.splitlines()) == 1, result.err
+    assert "shallow clone" in result.err and "fetch-depth: 0" in result.err
+    assert "Traceback" not in result.err
+
+
 def test_push_range_of_clean_commits_passes(repo: Path) -> None:
     start = _head(repo)
     write(repo / "src" / "feature.py", "def f():\n    return 1\n")

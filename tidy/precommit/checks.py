@@ -481,7 +481,7 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     target = to_ref or "HEAD"
     at_target = blobs.paths_at(root, target, env)
     if from_ref:
-        added = blobs.range_blobs(root, from_ref, target, env)
+        added = _range_blobs(root, from_ref, target, env)
         deleted = {b.path for b in added} - at_target
     else:  # no range (first push of a branch, or a manual run): the whole tree
         added = blobs.tree_blobs(root, target, env)
@@ -494,6 +494,22 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     if scope == RANGE:  # a whole tree has nothing "new"; the scan reports data modules there
         problems += data_module_problems(root, latest, config, lambda b: b.status == "A", scope)
     return problems
+
+
+def _range_blobs(root: str, from_ref: str, to_ref: str, env: Mapping[str, str]) -> list[Blob]:
+    from tidy.workspace import blobs
+    from tidy.workspace.git import GitUnavailable
+
+    try:
+        return blobs.range_blobs(root, from_ref, to_ref, env)
+    except GitUnavailable as error:
+        if not blobs.is_shallow(root, env):
+            raise
+        # CI checks out one commit by default: the start of the range is not in the clone.
+        raise GitUnavailable(
+            f"{error} -- this is a shallow clone, so the range's start may not be in it: "
+            "fetch the history first (actions/checkout: fetch-depth: 0; or git fetch "
+            "--unshallow)") from None
 
 
 def _latest_per_path(added: Sequence[Blob]) -> list[Blob]:

@@ -132,6 +132,15 @@ def repo_root(cwd: str, env: Mapping[str, str] | None = None) -> str:
     return os.fsdecode(out.rstrip(b"\n"))
 
 
+def is_shallow(root: str, env: Mapping[str, str] | None = None) -> bool:
+    """Whether the repo is a shallow clone (`git clone --depth N`: history cut off)."""
+    try:
+        out = _git(root, ["rev-parse", "--is-shallow-repository"], env)
+    except GitUnavailable:
+        return False
+    return out.strip() == b"true"
+
+
 def _has_commit(root: str, ref: str, env: Mapping[str, str] | None) -> bool:
     try:
         _git(root, ["rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}"], env)
