@@ -29,6 +29,7 @@ from tidy.core.models import (
     Size,
     Skipped,
     Surface,
+    encloses_scan_root,
 )
 from tidy.core.safe_files import config_file_notes
 from tidy.core.state import state_dir
@@ -47,6 +48,32 @@ from tidy.workspace.walk import BigFile, Hit, ProgressFn, WalkOptions, WalkResul
 
 class ScanError(RuntimeError):
     """A scan that cannot start (the path is missing or not a folder): exit code 2."""
+
+
+# git's refusal of a repository another user owns (safe.directory); its messages are read in
+# the C locale (workspace/git.git_env).
+GIT_REFUSES_OWNER = "detected dubious ownership"
+
+
+def refuse_unreadable_root(report: Report) -> None:
+    """ScanError when git refuses to read the repo a scanned root is in (another user's
+    checkout: a container job's $GITHUB_WORKSPACE): without git, a committed cache looks
+    untracked and the run passes with its failing findings lost. Repos found below a root
+    keep their warning: one refused repo does not stop a scan of a whole folder of them."""
+    from tidy.core.printable import printable
+
+    held = [g.root for g in report.groups
+            if g.is_repo and (g.label == "." or encloses_scan_root(g))]
+    for warning in report.warnings:
+        root = next((r for r in held if warning.startswith(r + ": ")), None)
+        if root is not None and GIT_REFUSES_OWNER in warning:
+            import shlex
+
+            raise ScanError(
+                f"git refuses to read the repository {printable(root)}: another user owns "
+                f"it (git's safe.directory check), so what is tracked there is unknown; "
+                f"trust it with `git config --global --add safe.directory "
+                f"{shlex.quote(printable(root))}`, or scan as its owner")
 
 
 # Called with each group as soon as it is complete, before the next one is checked: how a

@@ -71,6 +71,77 @@ def test_small_staged_blob_passes_though_the_working_tree_grew(repo: Path) -> No
     assert (result.code, result.out) == (0, ""), result.err
 
 
+def _sizes(problems: list[Problem]) -> list[str]:
+    return [p.path for p in problems if p.code == "TDY202"]
+
+
+def test_a_blob_the_commit_already_holds_adds_no_bytes(repo: Path) -> None:
+    # A big file committed before the hook (or with --no-verify) is renamed, made
+    # executable, or moved into a folder: the commit adds no blob, as pre-commit's
+    # check-added-large-files judges a rename. Changing its bytes is a new blob again.
+    write(repo / "model.bin", size=2 * MB)
+    commit(repo, "model.bin")
+    git(repo, "mv", "model.bin", "renamed.bin")
+    assert _sizes(check_staged(str(repo), ["renamed.bin"], max_size=MB)) == []
+    git(repo, "update-index", "--chmod=+x", "renamed.bin")
+    assert _sizes(check_staged(str(repo), ["renamed.bin"], max_size=MB)) == []
+    with (repo / "renamed.bin").open("ab") as f:
+        f.write(b"one more byte")
+    git(repo, "add", "renamed.bin")
+    assert _sizes(check_staged(str(repo), ["renamed.bin"], max_size=MB)) == ["renamed.bin"]
+
+
+def test_an_unchanged_big_file_is_still_judged_when_named(repo: Path) -> None:
+    # `pre-commit run --all-files` names every tracked file: the tree's big files fail there.
+    write(repo / "model.bin", size=2 * MB)
+    commit(repo, "model.bin")
+    assert _sizes(check_staged(str(repo), ["model.bin"], max_size=MB)) == ["model.bin"]
+
+
+def test_a_merge_brings_in_the_other_branchs_blobs_without_blocking(repo: Path) -> None:
+    # pre-merge-commit (and pre-commit after a conflict): the big file the other branch
+    # committed is already in the repository; content the merge itself creates is judged.
+    git(repo, "checkout", "-q", "-b", "side")
+    write(repo / "side.bin", size=2 * MB)
+    write(repo / "README.md", "# side\n")
+    commit(repo, "side.bin", "README.md")
+    git(repo, "checkout", "-q", "main")
+    write(repo / "README.md", "# main\n")
+    commit(repo, "README.md")
+    git(repo, "merge", "-q", "--no-commit", "side", check=False)  # README.md conflicts
+    assert git(repo, "rev-parse", "-q", "--verify", "MERGE_HEAD").strip()
+    assert _sizes(check_staged(str(repo), ["side.bin"], max_size=MB)) == []
+    write(repo / "README.md", os.urandom(2 * MB))  # the conflict resolved with new content
+    git(repo, "add", "README.md")
+    assert _sizes(check_staged(str(repo), ["README.md", "side.bin"], max_size=MB)) == [
+        "README.md"]
+
+
+def test_an_ordinary_file_costs_no_listing_of_the_whole_index(repo: Path,
+                                                               tmp_path: Path) -> None:
+    # The hook's cost for a one-file commit must not grow with the repo: the index's full
+    # path list is the evidence for catalogue names (build/, *.pyc beside its .py), and
+    # `src/more.py` needs none. Seen from outside: every git the real hook starts.
+    from tests.git_calls import GitRecorder
+
+    recorder = GitRecorder(tmp_path / "git")
+    write(repo / "src" / "more.py", "y = 2\n")
+    git(repo, "add", "src/more.py")
+    assert run_cli("hook", "check-staged", "src/more.py", cwd=repo,
+                   env=recorder.env()).code == 0
+    calls = recorder.calls()
+    assert calls, "the recording git was not used"
+    listings = [c.args for c in calls if c.asks("ls-files") and "--" not in c.args]
+    assert listings == [], listings
+    write(repo / "build" / "lib" / "x.py", "z = 3\n")  # a name that needs evidence: listed
+    write(repo / "setup.py", "")
+    git(repo, "add", "build/lib/x.py", "setup.py")
+    recorder.clear()
+    assert run_cli("hook", "check-staged", "build/lib/x.py", "setup.py", cwd=repo,
+                   env=recorder.env()).code == 1
+    assert [c for c in recorder.calls() if c.asks("ls-files") and "--" not in c.args]
+
+
 def test_caches_and_junk_are_blocked_once_per_artifact(repo: Path) -> None:
     for name in ("a.cpython-311.pyc", "b.cpython-311.pyc", "c.cpython-311.pyc"):
         write(repo / "src" / "__pycache__" / name, b"\x00bytecode")
@@ -181,6 +252,21 @@ def test_push_range_counts_a_file_added_and_deleted_inside_it(repo: Path) -> Non
     added_in = git(repo, "log", "--format=%H", "--diff-filter=A", "--", "dump.sql").strip()
     assert f"dump.sql: blob added in {added_in[:10]} is 2.0 MB" in result.out
     assert "deleted in a later commit, but still pushed with history" in result.out
+
+
+def test_a_range_beyond_a_shallow_clones_history_says_so(repo: Path, tmp_path: Path) -> None:
+    # CI's default checkout is `git clone --depth 1`: the range's start is not there.
+    write(repo / "notes.md", "second\n")
+    commit(repo, "notes.md")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)],
+                   check=True, env=hermetic_env())
+    base = git(repo, "rev-parse", "HEAD~1").strip()
+    result = run_cli("hook", "check-push", "--from-ref", base, "--to-ref", "HEAD", cwd=clone)
+    assert result.code == 2, result.out
+    assert len(result.err.splitlines()) == 1, result.err
+    assert "shallow clone" in result.err and "fetch-depth: 0" in result.err
+    assert "Traceback" not in result.err
 
 
 def test_push_range_of_clean_commits_passes(repo: Path) -> None:
@@ -306,6 +392,113 @@ def test_try_repo_staged_hook_passes_clean_and_fails_on_a_committed_pyc(
     assert "__pycache__: Python bytecode cache (__pycache__ folder) (1 file) must not be " \
            "committed [TDY102]" in dirty.stdout
     assert "git rm -r --cached -q -- __pycache__" in dirty.stdout
+
+
+def _state(repo: Path) -> tuple[str, str, bytes]:
+    """What a hook must not change: the index, the status, and the working tree's bytes."""
+    files = sorted(p for p in repo.rglob("*") if ".git" not in p.parts and p.is_file())
+    return (git(repo, "ls-files", "-s", "-z"),
+            git(repo, "status", "--porcelain", "-z", "--untracked-files=all"),
+            b"".join(os.fsencode(p) + b"\0" + p.read_bytes() for p in files))
+
+
+@pytest.mark.slow
+def test_real_commits_through_the_installed_hook(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str], tmp_path: Path) -> None:
+    """`pre-commit install` (commit and merge stages) and real `git commit`s, as a user
+    works: what fails fails with the staged blob's size, what adds no bytes passes, and the
+    hook never changes the index or a file (pre-commit stashes unstaged changes itself)."""
+    write(repo / ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+          "      - id: tidy-staged\n")
+    write(repo / "legacy.bin", os.urandom(2 * MB))  # committed before the hook existed
+    commit(repo, ".pre-commit-config.yaml", "legacy.bin")
+    installed = _pre_commit(repo, pre_commit_env, "install", "--hook-type", "pre-commit",
+                            "--hook-type", "pre-merge-commit")
+    assert installed.returncode == 0, installed.stderr
+
+    def commit_(cwd: Path = repo) -> subprocess.CompletedProcess[str]:
+        # git hands the hook's output to stderr
+        return subprocess.run(["git", "commit", "-q", "-m", "c"], cwd=cwd, env=pre_commit_env,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              timeout=900, check=False)
+
+    # Staged at 2 MB, shrunk in the working tree: fails, and nothing is touched.
+    write(repo / "dump.sql", os.urandom(2 * MB))
+    git(repo, "add", "dump.sql")
+    write(repo / "dump.sql", "shrunk\n")
+    before = _state(repo)
+    failed = commit_()
+    assert failed.returncode == 1, failed.stdout
+    assert "dump.sql: staged blob is 2.0 MB, over the limit of 1.0 MB [TDY202]" in failed.stdout
+    assert _state(repo) == before
+    git(repo, "rm", "-q", "--cached", "-f", "dump.sql")
+    (repo / "dump.sql").unlink()
+
+    # A name with a newline, from a subfolder: one problem, its fix on one line.
+    odd = repo / "src" / "new\nline.bin"
+    write(odd, os.urandom(2 * MB))
+    git(repo, "add", "--", "src/new\nline.bin")
+    failed = commit_(cwd=repo / "src")
+    assert failed.returncode == 1
+    assert "git rm --cached -q -- $'src/new\\x0aline.bin'" in failed.stdout, failed.stdout
+    git(repo, "rm", "-q", "--cached", "--", "src/new\nline.bin")
+    odd.unlink()
+
+    # The legacy file renamed: no byte added, the commit goes through.
+    git(repo, "mv", "legacy.bin", "assets.bin")
+    renamed = commit_()
+    assert renamed.returncode == 0, renamed.stdout
+
+    # A branch committed a big file with --no-verify; merging it (pre-merge-commit) passes:
+    # the merge adds no blob, the branch's push is tidy-push's to judge.
+    git(repo, "checkout", "-q", "-b", "side")
+    write(repo / "side.bin", os.urandom(2 * MB))
+    git(repo, "add", "side.bin")
+    git(repo, "commit", "-q", "--no-verify", "-m", "side")
+    git(repo, "checkout", "-q", "main")
+    merged = subprocess.run(["git", "merge", "--no-ff", "--no-edit", "side"], cwd=repo,
+                            env=pre_commit_env, capture_output=True, text=True, timeout=900,
+                            check=False)
+    assert merged.returncode == 0, str(merged.stdout) + str(merged.stderr)
+    assert "tidy (staged files)" in str(merged.stdout) + str(merged.stderr)  # the hook did run
+    assert len(git(repo, "rev-list", "--parents", "-n1", "HEAD").split()) == 3
+
+    # A linked worktree: its own index is judged.
+    linked = tmp_path / "linked"
+    git(repo, "worktree", "add", "-q", str(linked), "-b", "wt")
+    write(linked / "wt.bin", os.urandom(2 * MB))
+    git(linked, "add", "wt.bin")
+    failed = commit_(cwd=linked)
+    assert failed.returncode == 1 and "wt.bin: staged blob is 2.0 MB" in failed.stdout
+
+
+@pytest.mark.slow
+def test_a_committed_node_modules_is_said_once_with_its_whole_count(
+        repo: Path, hook_repo: Path, pre_commit_env: dict[str, str]) -> None:
+    # `git add -A` in an npm project without a .gitignore. pre-commit splits a long file
+    # list over several runs of the hook (one per CPU, and more past its command-line
+    # limit): each run sees part of node_modules, and said it with that part's count.
+    write(repo / ".pre-commit-config.yaml",
+          f"repos:\n  - repo: {hook_repo}\n    rev: {_head(hook_repo)}\n    hooks:\n"
+          "      - id: tidy-staged\n")
+    write(repo / "package.json", '{"name": "app", "dependencies": {"left-pad": "1"}}\n')
+    commit(repo, ".pre-commit-config.yaml", "package.json")
+    for n in range(60):  # a small commit: one run
+        write(repo / "node_modules" / f"dep{n}" / "index.js", f"module.exports = {n}\n")
+    git(repo, "add", "-A")
+    run = _pre_commit(repo, pre_commit_env, "run")
+    assert run.returncode == 1, run.stdout + run.stderr
+    said = [ln for ln in run.stdout.splitlines() if ln.startswith("node_modules: ")]
+    assert len(said) == 1, run.stdout
+    assert "(60 files) must not be committed [TDY102]" in said[0]
+
+    for n in range(60, 4000):  # past pre-commit's 128 KiB command line: several runs
+        write(repo / "node_modules" / f"package-number-{n}" / "lib" / "index.js", "1\n")
+    git(repo, "add", "-A")
+    run = _pre_commit(repo, pre_commit_env, "run")
+    said = [ln for ln in run.stdout.splitlines() if ln.startswith("node_modules: ")]
+    assert said and all("(4,000 files) must not be committed" in ln for ln in said), said
 
 
 @pytest.mark.slow

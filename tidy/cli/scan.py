@@ -79,17 +79,20 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
             lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history,
                                          anchors=any(f in ANCHORED for f, _ in outputs)),
             quiet)
+        engine.refuse_unreadable_root(report)
         report = engine.finish(report, config, known)
         past, problem = trends.record_and_read(
             report, history_db, save=not no_history, read=any(f == "html" for f, _ in outputs))
         if problem:
             click.echo(f"tidy: warning: history: {problem}", err=True)
         for report_format, path in outputs:
-            _emit(_render(report, report_format, path, past), path)
+            _emit(*_render(report, report_format, path, past), path)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
 
 
-def _render(report: Report, report_format: str, output: str | None, past: Past) -> str:
+def _render(report: Report, report_format: str, output: str | None,
+            past: Past) -> tuple[str, bool]:
+    """The report's text, and whether it holds colour (ANSI styling) on purpose."""
     from tidy.reporters.render import render
 
     if report_format == "github":
@@ -99,14 +102,18 @@ def _render(report: Report, report_format: str, output: str | None, past: Past) 
 
             with open(summary_file, "a", encoding="utf-8") as f:
                 f.write(github.summary(report))
-    width, color = terminal.width_and_color(output is None and sys.stdout.isatty())
-    return render(report, report_format, past, width=width, color=color,
+    width, color = terminal.width_and_color(output is None and sys.stdout.isatty(),
+                                            to_stdout=output is None)
+    text = render(report, report_format, past, width=width, color=color,
                   workspace=os.environ.get("GITHUB_WORKSPACE"))
+    return text, color and report_format == "text"
 
 
-def _emit(text: str, output: str | None) -> None:
+def _emit(text: str, color: bool, output: str | None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        # click strips ANSI styling from what is not a terminal unless told it is wanted
+        # (FORCE_COLOR through a pipe); None keeps that for every other output.
+        click.echo(text, nl=False, color=True if color else None)
         return
     try:
         with open(output, "w", encoding="utf-8") as f:

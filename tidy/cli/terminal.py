@@ -33,11 +33,21 @@ def no_color() -> bool:
     return bool(os.environ.get("NO_COLOR"))
 
 
-def width_and_color(to_terminal: bool, default_width: int = 120) -> tuple[int, bool]:
-    """The terminal's width and colours when output goes to one (unless NO_COLOR), else a
-    fixed width, plain text: no colour, no box-drawing lines."""
+def force_color() -> bool:
+    """FORCE_COLOR (https://force-color.org): set and not empty, colour even through a pipe
+    (a CI log that renders ANSI). "0" and "false" are read as "no": CI setups set
+    FORCE_COLOR=0 to turn colour off, as Node's tools read it."""
+    return os.environ.get("FORCE_COLOR", "").strip().lower() not in ("", "0", "false")
+
+
+def width_and_color(to_terminal: bool, default_width: int = 120, *,
+                    to_stdout: bool = True) -> tuple[int, bool]:
+    """The terminal's width and colours when output goes to one, or to standard output with
+    FORCE_COLOR set (never to a file); NO_COLOR wins over both. Otherwise a fixed width,
+    plain text: no colour, no box-drawing lines."""
     width = shutil.get_terminal_size().columns if to_terminal else default_width
-    return width, to_terminal and not no_color()
+    coloured = to_terminal or (to_stdout and force_color())
+    return width, coloured and not no_color()
 
 
 def _interactive() -> bool:

@@ -159,12 +159,20 @@ class Report:
 # follow a finding -- the rule code, the path from the scan root and the catalogue kind, never
 # the size or the message, which change while the finding stays the same one.
 def scan_path(group: Group, finding: Finding) -> str:
-    """The finding's path relative to the scan root (groups below it get their label in front)."""
-    if group.label in ("", "."):
+    """The finding's path relative to the scan root (groups below it get their label in front);
+    in a repo that holds the scan root (a scan of one of its subfolders), relative to the
+    repo's root, as a scan of the whole repo names it: CI shows files by their path in the
+    checkout, where `../pkg/x` links nowhere, and a baseline keeps matching."""
+    if group.label in ("", ".") or encloses_scan_root(group):
         return finding.path
     if finding.path in ("", "."):
         return group.label
     return f"{group.label}/{finding.path}"
+
+
+def encloses_scan_root(group: Group) -> bool:
+    """Whether the group is the repo a scanned subfolder lies in (its label climbs: "..")."""
+    return all(part == ".." for part in group.label.split("/"))
 
 
 def fingerprint(code: str, path: str, kind: str) -> str:

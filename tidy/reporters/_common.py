@@ -9,8 +9,8 @@ from collections.abc import Iterator, Sequence
 from tidy.core.models import ActionKind, Applicability, Finding, Group, Report, scan_path
 from tidy.core.units import counted, human_bytes
 
-__all__ = ["FIX_MARKS", "anchor_of", "counted", "each_finding", "fix_label", "git_state",
-           "groups_said", "level", "size_words"]
+__all__ = ["FIX_MARKS", "anchor_of", "counted", "each_finding", "fix_label", "fix_sentence",
+           "git_state", "groups_said", "level", "size_words"]
 
 # The fix column names the fix kind JSON's fix.action names; the mark says what `tidy fix`
 # needs to apply it (JSON's fix.applicability). A fix of kind "none" is advice: no mark.
@@ -37,6 +37,15 @@ def size_words(finding: Finding) -> str:
     if size.files > 1:
         return f"{human_bytes(size.apparent)} in {size.files:,} files"
     return human_bytes(size.apparent)
+
+
+def fix_sentence(finding: Finding) -> str:
+    """ " Fix: <what to do>." after a CI message; one full stop, whether or not the fix's
+    description ends with one (budgets' do)."""
+    if finding.fix is None:
+        return ""
+    description = finding.fix.description
+    return f" Fix: {description}" + ("" if description.endswith(".") else ".")
 
 
 def fix_label(finding: Finding) -> str:

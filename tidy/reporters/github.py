@@ -18,7 +18,7 @@ from tidy.core import units
 from tidy.core.models import Finding, Group, Report, scan_path
 from tidy.core.units import counted, human_bytes
 from tidy.reporters import markdown
-from tidy.reporters._common import anchor_of, each_finding, level, size_words
+from tidy.reporters._common import anchor_of, each_finding, fix_sentence, level, size_words
 
 PER_LEVEL = 10  # per step, for error and for warning (notices kept to the same number)
 PER_JOB = 50
@@ -39,12 +39,14 @@ def _file(group: Group, finding: Finding, workspace: str | None) -> tuple[str, i
     """The file and line GitHub links the annotation to (the finding's anchor, as in SARIF):
     relative to the checked-out repository."""
     where, line = anchor_of(group, finding)
+    if where in ("", "."):
+        return None  # the repo itself (a shallow clone, a budget): no file to show a line of
     if workspace is None:
         return where, line
     absolute = os.path.normpath(os.path.join(group.root, finding.anchor.path if finding.anchor
                                              else finding.path))
     relative = os.path.relpath(absolute, workspace)
-    if relative == ".." or relative.startswith("../"):
+    if relative in (".", "..") or relative.startswith("../"):
         return None  # outside the repository: annotate without a file
     return relative.replace(os.sep, "/"), line
 
@@ -56,7 +58,7 @@ def annotation(group: Group, finding: Finding, workspace: str | None = None) -> 
         params.append(f"file={escape_property(found[0])}")
         params.append(f"line={found[1]}")
     params.append(f"title={escape_property(f'{finding.code} {finding.rule}')}")
-    fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
+    fix = fix_sentence(finding)
     message = f"{scan_path(group, finding)}: {finding.message} ({size_words(finding)}).{fix}"
     return f"::{_COMMANDS[level(finding)]} {','.join(params)}::{escape_data(message)}"
 

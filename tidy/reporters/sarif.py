@@ -20,8 +20,15 @@ from typing import Any
 from urllib.parse import quote
 
 from tidy import __version__
-from tidy.core.models import Finding, Group, Report, finding_fingerprint, scan_path
-from tidy.reporters._common import anchor_of, each_finding, level, size_words
+from tidy.core.models import (
+    Finding,
+    Group,
+    Report,
+    encloses_scan_root,
+    finding_fingerprint,
+    scan_path,
+)
+from tidy.reporters._common import anchor_of, each_finding, fix_sentence, level, size_words
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 README_SECTION = "sarif-and-markdown"  # informationUri when the repository is unknown
@@ -142,7 +149,7 @@ def _uri(path: str) -> str:
 
 def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
     path = scan_path(group, finding)
-    fix = f" Fix: {finding.fix.description}." if finding.fix is not None else ""
+    fix = fix_sentence(finding)
     key = finding_fingerprint(group, finding)
     where, line = anchor_of(group, finding)
     return {
@@ -173,7 +180,10 @@ def _result(group: Group, finding: Finding, rule_index: int) -> dict[str, Any]:
 
 
 def _root_uri(report: Report) -> str:
+    """SRCROOT: the scan root, or the repo that holds it (a scan of one of its subfolders
+    names paths from the repo's root: models.scan_path)."""
     root = report.roots[0] if report.roots else os.getcwd()
+    root = next((g.root for g in report.groups if encloses_scan_root(g)), root)
     return "file://" + _uri(root.rstrip("/") + "/")
 
 

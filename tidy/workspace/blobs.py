@@ -123,8 +123,22 @@ def repo_root(cwd: str, env: Mapping[str, str] | None = None) -> str:
     try:
         out = _git(cwd, ["rev-parse", "--show-toplevel"], env)
     except GitUnavailable as error:
+        if "detected dubious ownership" in str(error):  # C locale: git_env's LC_ALL
+            raise GitUnavailable(
+                f"git refuses to read this repository, another user owns it ({error}: git's "
+                "safe.directory check); trust it with `git config --global --add "
+                "safe.directory PATH`, or run as its owner") from None
         raise GitUnavailable(f"not inside a git work tree ({error})") from None
     return os.fsdecode(out.rstrip(b"\n"))
+
+
+def is_shallow(root: str, env: Mapping[str, str] | None = None) -> bool:
+    """Whether the repo is a shallow clone (`git clone --depth N`: history cut off)."""
+    try:
+        out = _git(root, ["rev-parse", "--is-shallow-repository"], env)
+    except GitUnavailable:
+        return False
+    return out.strip() == b"true"
 
 
 def _has_commit(root: str, ref: str, env: Mapping[str, str] | None) -> bool:
@@ -232,6 +246,37 @@ def added_paths(root: str, env: Mapping[str, str] | None = None) -> set[str]:
     """Paths staged as new; all of them before the first commit."""
     added = _differs_from_head(root, "A", env)
     return set(index_paths(root, env)) if added is None else added
+
+
+def merged_heads(environ: Mapping[str, str]) -> list[str]:
+    """The commits a `git merge` running a pre-merge-commit hook is merging: git names each
+    in a GITHEAD_<id> variable (MERGE_HEAD is only written once a merge stops)."""
+    return [name[len("GITHEAD_"):] for name in environ
+            if re.fullmatch(r"GITHEAD_(?:[0-9a-f]{40}|[0-9a-f]{64})", name)]
+
+
+def parent_blob_ids(root: str, env: Mapping[str, str] | None = None,
+                    merging: Sequence[str] = ()) -> tuple[dict[str, str], set[str]]:
+    """What the commit being made stands on: HEAD's path -> blob id, and the ids of every
+    blob HEAD or a merge's other side (MERGE_HEAD, or the commits `merging`) holds. Empty
+    before the first commit. One `ls-tree` per parent: asked only when a staged blob is
+    over the limit."""
+    head: dict[str, str] = {}
+    held: set[str] = set()
+    for ref in ("HEAD", "MERGE_HEAD", *merging):
+        if not _has_commit(root, ref, env):
+            continue
+        out = _git(root, ["ls-tree", "-r", "-z", "--full-tree", ref], env)
+        for record in out.split(b"\0"):
+            meta, _, name = record.partition(b"\t")
+            fields = meta.split(b" ")
+            if len(fields) != 3 or fields[1] != b"blob":
+                continue
+            sha = fields[2].decode("ascii")
+            held.add(sha)
+            if ref == "HEAD":
+                head[os.fsdecode(name)] = sha
+    return head, held
 
 
 def staged_blobs(root: str, all_entries: bool = False,
