@@ -8,6 +8,7 @@ import os
 import pickle
 import struct
 import subprocess
+from array import array
 import sys
 from collections import OrderedDict
 from pathlib import Path
@@ -56,6 +57,8 @@ def same(a: Any, b: Any) -> bool:
                                         in zip(a.items(), b.items(), strict=False))
     if type(a) in (set, frozenset):
         return len(a) == len(b) and all(any(same(x, y) for y in b) for x in a)
+    if type(a) is array:
+        return a.typecode == b.typecode and a.tobytes() == b.tobytes()
     return bool(a == b)
 
 
