@@ -8,8 +8,8 @@ import os
 import pickle
 import struct
 import subprocess
-from array import array
 import sys
+from array import array
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any

@@ -143,7 +143,8 @@ def test_an_array_table_is_moved_as_an_array(tmp_path: Path) -> None:
               '__version__ = "18.0.0"\n\nSTARTS: array[int] = array(\n    "I",\n    (\n'
               + _rows(2000, "        0x{i:X},") + "\n    ),\n)\n"
               'WEIGHTS = array("d", (\n' + _rows(300, "    {i}.5e-3,") + "\n    -0.0, 1e999,\n))\n"
-              'SIGNED = array("b", [\n' + "\n".join(f"    -{i % 128}," for i in range(200)) + "\n])\n")
+              'SIGNED = array("b", [\n' + "\n".join(f"    -{i % 128}," for i in range(200))
+              + "\n])\n")
     module = write(package(tmp_path) / "uts.py", source)
     expected = import_fresh(tmp_path, "pkg.uts", "STARTS", "WEIGHTS", "SIGNED")
     _expect_refusal(module, "calls array()", "--evaluate")
