@@ -82,6 +82,29 @@ def test_undo_refuses_when_the_data_file_or_build_config_changed(tmp_path: Path,
     assert list(changed.parent.glob(changed.name + ".tidy-kept-*"))
 
 
+def test_undo_names_the_later_extraction_that_edited_the_build_config(tmp_path: Path) -> None:
+    # fonttools (audit 2026-12-05g): agl.py then unicodedata/Scripts.py extracted, each adding
+    # its data file to pyproject.toml's package-data; `--undo agl.py` said "the build config
+    # was edited", as if by the user, when it was tidy's own later extraction: undo that first
+    repo, first = _project(tmp_path, pyproject=True)
+    second = write(repo / "pkg" / "more.py", _module(2000))
+    commit(repo)
+    config, originals = repo / "pyproject.toml", (first.read_bytes(), second.read_bytes())
+    before = config.read_bytes()
+    env = _env(tmp_path)
+    for rel in ("pkg/data.py", "pkg/more.py"):
+        assert run_cli("extract", rel, cwd=repo, env=env).code == 0
+    refused = run_cli("extract", "--undo", "pkg/data.py", cwd=repo, env=env)
+    assert refused.code == 1
+    assert "the later extraction of" in refused.err and "more.py" in refused.err, refused.err
+    assert "undo it first" in refused.err
+    for rel in ("pkg/more.py", "pkg/data.py"):
+        done = run_cli("extract", "--undo", rel, cwd=repo, env=env)
+        assert done.code == 0, done.err
+    assert (first.read_bytes(), second.read_bytes()) == originals
+    assert config.read_bytes() == before
+
+
 def test_tidy_undo_of_a_fix_refuses_after_an_edit(tmp_path: Path) -> None:
     repo, module = _project(tmp_path, rows=4000)
     env = _env(tmp_path)

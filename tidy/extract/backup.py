@@ -328,9 +328,33 @@ def changed_since(record: dict[str, Any], here: Folder, conf: Folder | None) -> 
             changes.append(f"{what} {path} is gone")
         elif not folder.is_file(name):
             changes.append(f"{what} {path} is no longer a regular file")
-        elif folder.sha256(name) != expected:
-            changes.append(f"{what} {path} was edited")
+        elif (now := folder.sha256(name)) != expected:
+            later = _later_extraction(record, path, now) if folder is conf and now else ""
+            changes.append(f"{what} {path} was edited" + (
+                f" by the later extraction of {later}: undo it first" if later else ""))
     return changes
+
+
+def _later_extraction(record: dict[str, Any], project: str, now: str) -> str:
+    """The module of another extraction, not undone, that left `project` as it is now (its
+    package-data line added after this one's), or "". The records are only read to word the
+    refusal: nothing is restored on their say."""
+    root = backup_root(record["module"])
+    try:
+        entries = sorted(os.listdir(root), reverse=True)
+    except OSError:
+        return ""
+    for entry in entries:
+        if entry.endswith(".undone"):
+            continue
+        try:
+            other = read_record(os.path.join(root, entry))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        if (other.get("module") != record["module"] and other.get("project_file") == project
+                and other.get("project_sha256") == now):
+            return printable(str(other["module"]))
+    return ""
 
 
 FORCE_HINT = "`tidy extract --undo --force MODULE`"
