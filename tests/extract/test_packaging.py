@@ -8,11 +8,15 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.extract.helpers import import_fresh, same
-from tidy.extract.core import extract_module
+from tidy.extract.core import extract_module, undo_extract
+from tidy.extract.packaging import manifest_includes, merge_again, merge_manifest, unmerge
 from tidy.extract.plan import ExtractError
 
 ROWS = [{"id": i, "pair": (i, str(i)), "b": bytes([i % 256])} for i in range(300)]
@@ -139,3 +143,87 @@ def test_setup_py_projects_that_declare_the_data_extract_and_ship_it(tmp_path: P
                     "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
     (wheel,) = wheels.glob("*.whl")
     assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+
+
+@pytest.mark.slow
+def test_a_manifest_with_include_package_data_gets_the_data_file_and_undo_restores_it(
+        tmp_path: Path) -> None:
+    # fonttools 4.68: setup.py with include_package_data=True ships what MANIFEST.in names;
+    # tidy appends an `include` line there (and nowhere else), and undo puts it back
+    if importlib.util.find_spec("setuptools") is None:
+        pytest.skip("setuptools is not installed")
+    name = "qmanifest"
+    project = tmp_path / "project"
+    manifest_text = "include README.rst\nrecursive-include qmanifest py.typed\n"
+    module = _legacy_project(project, name, {
+        "setup.py": _SETUP_PY.format(name="{name}", extra="include_package_data=True"),
+        "MANIFEST.in": manifest_text,
+        "pyproject.toml": '[tool.black]\ntarget-version = ["py311"]\n'})
+    subprocess.run(["git", "init", "-q", str(project)], check=True)
+    original = module.read_bytes()
+    extract_module(str(module))
+    assert (project / "MANIFEST.in").read_text() == \
+        manifest_text + f"include {name}/questions.json.gz\n"
+    assert (project / "pyproject.toml").read_text() == '[tool.black]\ntarget-version = ["py311"]\n'
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
+                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
+    (wheel,) = wheels.glob("*.whl")
+    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+    for leftover in ("build", f"{name}.egg-info"):
+        subprocess.run(["rm", "-rf", str(project / leftover)], check=True)
+    undo_extract(str(module))
+    assert module.read_bytes() == original
+    assert (project / "MANIFEST.in").read_text() == manifest_text
+    assert not (project / name / "questions.json.gz").exists()
+
+
+_PYPROJECTS = st.sampled_from([
+    '[project]\nname = "p"\nversion = "0"\n',
+    '[project]\nname = "p"\nversion = "0"\n\n[tool.setuptools.package-data]\nq = ["a.txt"]\n',
+    '[project]\nname = "p"\nversion = "0"\n\n[tool.setuptools.package-data]\n'
+    'pkg = ["py.typed"]  # typed\n\n[tool.ruff]\nline-length = 99\n',
+])
+_ENTRIES = st.lists(st.tuples(st.sampled_from(["pkg", "pkg.sub", "other"]),
+                              st.sampled_from(["a", "b", "c_d", "e"])),
+                    min_size=1, max_size=5, unique=True)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_PYPROJECTS, _ENTRIES, st.randoms())
+def test_unmerge_takes_back_each_entry_in_any_order(text: str, entries: list[tuple[str, str]],
+                                                    rnd: Any) -> None:
+    # what each extraction added to pyproject.toml (merge_again, as write_all does) comes
+    # out again whatever the order of the undos, leaving the file as it was before them all
+    now = text
+    for package, stem in entries:
+        merged = merge_again(now, package, f"{stem}.json.gz")
+        assert merged is not None
+        now = merged
+    order = list(entries)
+    rnd.shuffle(order)
+    for package, stem in order:
+        rel = package.replace(".", "/") + f"/{stem}.json.gz"
+        back = unmerge(now, "pyproject.toml", package, rel)
+        assert back is not None, (now, package, stem)
+        now = back
+    assert now == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["", "include README.rst\n", "graft docs\nprune docs/x"]), _ENTRIES,
+       st.randoms())
+def test_unmerge_takes_back_each_manifest_line_in_any_order(text: str,
+                                                            entries: list[tuple[str, str]],
+                                                            rnd: Any) -> None:
+    rels = [package.replace(".", "/") + f"/{stem}.json.gz" for package, stem in entries]
+    now = text
+    for rel in rels:
+        now = merge_manifest(now, rel)
+    assert all(manifest_includes(now, rel) for rel in rels)
+    rnd.shuffle(rels)
+    for rel in rels:
+        back = unmerge(now, "MANIFEST.in", "", rel)
+        assert back is not None
+        now = back
+    assert now == (text if text.endswith("\n") or not text else text + "\n")

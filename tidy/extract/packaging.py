@@ -151,6 +151,8 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
     if declared:
         result.notes.append(f"{declared} declares {name!r} as package data")
         return
+    if _manifest_edit(result, folder, data_path):
+        return
     files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
     where = " / ".join(os.path.join(folder, f) for f in files) or folder
     package = result.package
@@ -161,6 +163,38 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
         f"['*.json.gz']}} in setup.py, `{package} = *.json.gz` under [options.package_data] in "
         "setup.cfg, or a `recursive-include` line in MANIFEST.in with include_package_data), "
         "then extract again")
+
+
+def _manifest_edit(result: Packaging, folder: str, data_path: str) -> bool:
+    """With include_package_data on, setuptools ships the package files MANIFEST.in names:
+    an existing MANIFEST.in (a regular file) gets `include <data file>` appended."""
+    _, include_py = setup_py_package_data(_read_text(os.path.join(folder, "setup.py")))
+    _, include_cfg = setup_cfg_package_data(_read_text(os.path.join(folder, "setup.cfg")))
+    path = os.path.join(folder, "MANIFEST.in")
+    if not (include_py or include_cfg):
+        return False
+    try:
+        data = read_regular(path, verb="edited")
+        text = (data or b"").decode("utf-8")
+    except (OSError, UnsafeFile, UnicodeDecodeError):
+        return False
+    if data is None:
+        return False
+    rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    result.edit = (path, merge_manifest(text, rel))
+    result.edit_from = data
+    result.notes.append(f"{path}: now includes {rel} (include_package_data ships what "
+                        "MANIFEST.in names)")
+    return True
+
+
+def merge_manifest(text: str, rel: str) -> str:
+    """MANIFEST.in with `include rel` appended, or as it is when it already includes it."""
+    if manifest_includes(text, rel):
+        return text
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text + f"include {rel}\n"
 
 
 def setup_declares(folder: str, data_path: str) -> str:
@@ -323,6 +357,88 @@ def _add_package_data(text: str, package: str, name: str, table: Any) -> str | N
             return None
         return text[:found.end()] + f'"{name}", ' + text[found.end():]
     return text[:header.end()] + f'\n{key} = ["{name}"]' + text[header.end():]
+
+
+def unmerge(text: str, config_name: str, package: str, data_rel: str) -> str | None:
+    """`text` without what an extraction added for the data file `data_rel` (relative to
+    the config's folder): its package-data entry, or its MANIFEST.in `include` line; all
+    else as it is (later extractions' entries, the user's edits). None when the entry is not
+    there as tidy writes it: then it is not tidy's to take back."""
+    if config_name == "MANIFEST.in":
+        line = f"include {data_rel}\n"
+        at = text.rfind(line)
+        if at < 0 or (at > 0 and text[at - 1] != "\n"):
+            return None
+        return text[:at] + text[at + len(line):]
+    name = os.path.basename(data_rel)
+    new = _unmerge_package_data(text, package, name)
+    after = _toml(new) if new is not None else None
+    expected = _without(_toml(text), package, name)
+    if after is None or expected is None or _pruned(after) != _pruned(expected):
+        return None  # removing the entry would change more than the entry
+    return new
+
+
+_HEADER = re.compile(r"(?m)^\[tool\.setuptools\.package-data\][ \t]*(?:#.*)?$")
+
+
+def _unmerge_package_data(text: str, package: str, name: str) -> str | None:
+    header = _HEADER.search(text)
+    if header is None:
+        return None
+    line = re.compile(r"(?m)^[ \t]*\"?" + re.escape(package)
+                      + r"\"?[ \t]*=[ \t]*\[(?P<items>[^\]\n]*)\][ \t]*(?P<note>#[^\n]*)?"
+                      + r"(?:\n|$)")
+    found = line.search(text, header.end())
+    if found is None:
+        return None
+    items, token = found.group("items"), f'"{name}"'
+    if items.strip() == token and not found.group("note"):  # the line tidy wrote, alone
+        return _drop_empty_table(text[:found.start()] + text[found.end():])
+    for spelled in (f"{token}, ", f", {token}"):  # as tidy inserts it, or after another
+        if spelled in items:
+            start, end = found.span("items")
+            return text[:start] + items.replace(spelled, "", 1) + text[end:]
+    return None
+
+
+def _drop_empty_table(text: str) -> str:
+    """The package-data table tidy appended (a blank line, the header), once empty, goes."""
+    header = _HEADER.search(text)
+    if header is None or not text[:header.start()].endswith("\n\n"):
+        return text
+    rest = text[header.end():].lstrip(" \t\n")
+    if rest and not rest.startswith("["):
+        return text  # keys of the user's below it
+    before = text[:header.start()].rstrip("\n") + "\n"
+    return before + ("\n" + rest if rest else "")
+
+
+def _toml(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _without(document: dict[str, Any] | None, package: str, name: str) -> Any:
+    if document is None:
+        return None
+    table = document.get("tool", {}).get("setuptools", {}).get("package-data", {})
+    items = table.get(package) if isinstance(table, dict) else None
+    if not isinstance(items, list) or name not in items:
+        return None
+    items.remove(name)
+    return document
+
+
+def _pruned(value: Any) -> Any:
+    """A TOML document with empty tables and arrays left out (what an emptied package-data
+    table or entry leaves means nothing)."""
+    if isinstance(value, dict):
+        kept = {k: _pruned(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ({}, [])}
+    return value
 
 
 def _git_ignored(path: str) -> bool:
