@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.util
 import subprocess
 import sys
+import tomllib
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -227,3 +228,44 @@ def test_unmerge_takes_back_each_manifest_line_in_any_order(text: str,
         assert back is not None
         now = back
     assert now == (text if text.endswith("\n") or not text else text + "\n")
+
+
+_PHONENUMBERS_SHAPE = (
+    '[project]\nname = "{name}"\nversion = "1.0"\n\n[build-system]\nrequires = ["setuptools"]\n'
+    'build-backend = "setuptools.build_meta"\n\n[tool.setuptools]\n'
+    '# {name}/pb2 is considered as package data\ninclude-package-data = false\n'
+    'packages = ["{name}"]\n')
+
+
+@pytest.mark.slow
+def test_include_package_data_false_is_not_taken_for_a_package_data_table(
+        tmp_path: Path) -> None:
+    # phonenumbers 9.0.43: "package-data" appears in `include-package-data = false`, which
+    # made tidy think the table was spelled some other way: extracted with a note, and the
+    # wheel left the data file out (include-package-data is off)
+    if importlib.util.find_spec("setuptools") is None:
+        pytest.skip("setuptools is not installed")
+    name = "qphone"
+    project = tmp_path / "project"
+    module = _legacy_project(project, name, {"pyproject.toml": _PHONENUMBERS_SHAPE})
+    extract_module(str(module))
+    text = (project / "pyproject.toml").read_text()
+    assert text.startswith(_PHONENUMBERS_SHAPE.format(name=name))
+    assert tomllib.loads(text)["tool"]["setuptools"]["package-data"] == {
+        name: ["questions.json.gz"]}
+    wheels = tmp_path / "wheels"
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
+                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
+    (wheel,) = wheels.glob("*.whl")
+    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+
+
+def test_a_package_data_table_tidy_cannot_edit_refuses_the_extraction(tmp_path: Path) -> None:
+    shape = _PHONENUMBERS_SHAPE + 'package-data = {{other = ["x.txt"]}}\n'
+    module = _legacy_project(tmp_path, "qinline", {"pyproject.toml": shape})
+    before = (tmp_path / "pyproject.toml").read_bytes()
+    with pytest.raises(ExtractError) as caught:
+        extract_module(str(module))
+    assert "would not ship" in str(caught.value) and "package-data" in str(caught.value)
+    assert (tmp_path / "pyproject.toml").read_bytes() == before
+    assert not (tmp_path / "qinline" / "questions.json.gz").exists()

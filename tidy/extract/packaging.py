@@ -317,8 +317,12 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         data, text = b"", ""
     new = _add_package_data(text, result.package, name, table) if text else None
     if new is None:
-        result.notes.append(f"{project_file}: add \"{name}\" to [tool.setuptools.package-data] "
-                            f"{result.package} (could not edit it safely)")
+        # Not a note: without the declaration the data file would not ship in the wheel.
+        result.refusal = (f"{project_file}: tidy cannot add {name!r} to the package-data of "
+                          f"{result.package!r} safely (an inline table or another spelling), "
+                          "so it would not ship in wheels and the installed module could not "
+                          f"load it; add \"{name}\" to [tool.setuptools.package-data] "
+                          f"{result.package} first, then extract again")
         return
     result.edit = (project_file, new)
     result.edit_from = data
@@ -347,8 +351,13 @@ def _add_package_data(text: str, package: str, name: str, table: Any) -> str | N
     header = re.search(r"(?m)^\[tool\.setuptools\.package-data\][ \t]*(?:#.*)?$", text)
     key = f'"{package}"' if "." in package else package
     if header is None:
-        if "package-data" in text:
+        if table:
             return None  # an inline table or another spelling: leave it to the user
+        if re.search(r"(?m)^[ \t]*[\"']?package-data[\"']?[ \t]*=", text):
+            return None  # a package-data key of some table (read as empty): not tidy's to guess
+        if re.search(r"(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*setuptools[ \t]*\.[ \t]*[\"']?"
+                     r"package-data", text):
+            return None  # the table's header spelled with spaces or quotes
         return text.rstrip("\n") + f'\n\n[tool.setuptools.package-data]\n{key} = ["{name}"]\n'
     if isinstance(table, dict) and package in table:
         line = re.compile(r"(?m)^[ \t]*\"?" + re.escape(package) + r"\"?[ \t]*=[ \t]*\[")
