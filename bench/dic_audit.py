@@ -38,6 +38,7 @@ import glob
 import gzip
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -72,6 +73,9 @@ class Package:
     tests: tuple[str, ...] = ()  # pytest arguments, paths inside the tree
     deps: tuple[str, ...] = ()  # extra requirements for the tests
     expect: str = "data"  # "data": a data module is expected; "code": nothing should be
+    # (file, text, replacement): what tidy's refusal asks for (package data declared in a
+    # setup.py it does not edit), committed before anything runs
+    declare: tuple[str, str, str] | None = None
 
 
 PACKAGES = (
@@ -87,8 +91,11 @@ PACKAGES = (
     Package("pygments", "2.21.0", "sdist", "lexers/_mapping.py, _*_builtins.py (tuples, sets, "
             "dicts, __main__ regenerators)",
             tests=("tests/test_basic_api.py", "tests/test_cmdline.py", "tests/test_util.py")),
-    Package("faker", "40.63.0", "sdist", "providers: lists and OrderedDicts as class attributes",
-            tests=("tests/providers/test_address.py", "tests/providers/test_person.py")),
+    Package("faker", "40.63.0", "sdist", "providers: lists and OrderedDicts as class attributes"
+            " (setup.py: package_data declared for *.json.gz as tidy's refusal asks)",
+            tests=("tests/providers/test_address.py", "tests/providers/test_person.py"),
+            declare=("setup.py", '"faker": ["py.typed", "proxy.pyi"]',
+                     '"faker": ["py.typed", "proxy.pyi", "*.json.gz", "**/*.json.gz"]')),
     Package("pycountry", "26.2.16", "sdist", "ISO databases are JSON files: nothing in Python",
             expect="code"),
     Package("matplotlib", "3.11.2", "wheel", "_cm.py (dicts of tuples, functions), "
@@ -556,6 +563,15 @@ def measure(package: Package, env: Env) -> dict[str, Any]:
     out: dict[str, Any] = {"package": package.name, "version": package.version,
                            "kind": package.kind, "why": package.why, "expect": package.expect}
     tree = build_tree(package, env)
+    if package.declare:
+        name, text, replacement = package.declare
+        path = os.path.join(tree, name)
+        before = read(path).decode("utf-8")
+        if text not in before:
+            raise RuntimeError(f"{name}: {text!r} not found to declare the package data")
+        write(path, before.replace(text, replacement, 1).encode("utf-8"))
+        git(tree, "commit", "-q", "-am", "declare the data files as package data")
+        out["declared"] = f"{name}: {replacement}"
     python, root = make_venv(package, tree, env)
     venv = venv_env(env, package)
     scan, scan_s = best_scan(env, tree, "TDY301,TDY302")
@@ -655,6 +671,11 @@ def _kb(n: int) -> str:
     return f"{n / 1000:,.0f} kB" if n < 1_000_000 else f"{n / 1e6:,.2f} MB"
 
 
+def _local(text: str) -> str:
+    """A message without the audit's own folders (paths shown from the package's tree)."""
+    return re.sub(r"/\S*?/(?:tree|venv|install-copy)/[^/\s]+/", "", text).replace("|", "/")
+
+
 def _rate(size: int, seconds: float | None) -> str:
     if seconds is None:
         return "?"
@@ -705,13 +726,15 @@ def render(results: list[dict[str, Any]], command: str) -> str:
         for m in r["modules"]:
             ok = (f"{m['mode']}: {_kb(m['size'])} -> {m['stub_lines']}-line stub "
                   f"{_kb(m['stub_size'])} + {_kb(m['data_size'])}; shipped {m['shipped']}"
-                  if m["mode"] != "refused" else f"refused: {m['reason'][:140]}")
+                  if m["mode"] != "refused" else
+                  f"refused: {_local(m['reason']).replace('tidy: extract refused: ', '')[:220]}")
             ms = m["import_ms"]
             timing = (f"; import warm {ms['warm before']} -> {ms.get('warm after', '?')} ms, "
                       f"cold {ms['cold before']} -> {ms.get('cold after', '?')} ms"
                       if m["mode"] != "refused" and "warm before" in ms else "")
-            equal = (f"{m['outcome']} ({m['names']} names{timing})" if m["outcome"] else "-")
-            undo = (f"{m['undo']}; stub edit: {m['undo_edit_stub']}; data edit: "
+            equal = (f"{m['outcome']} ({m['names']} names{timing})" if m["outcome"] == "exact"
+                     else f"{m['outcome']}: {_local(m['detail'])[:150]}" if m["outcome"] else "-")
+            undo = (f"{_local(m['undo'])}; stub edit: {m['undo_edit_stub']}; data edit: "
                     f"{m['undo_edit_data']}" + (f"; --force: {m['force_keeps']}"
                                                 if m["force_keeps"] else "")
                     if m["mode"] != "refused" else "-")
@@ -721,8 +744,10 @@ def render(results: list[dict[str, Any]], command: str) -> str:
     lines += ["", "`tidy fix --unsafe-fixes --select TDY301,TDY302 FOLDER` (the folder of the "
               "smallest reported module), one stub edited, "
               "`tidy undo RUN`, edit taken back, `tidy undo RUN`:", ""]
-    lines += [f"- {r['package']}: {r.get('fix_undo') or 'nothing reported'}"
+    lines += [f"- {r['package']}: {_local(r.get('fix_undo') or 'nothing reported')}"
               + (f"; left after all: {r['left']}" if r.get("left") else "")
+              + (f" (package data declared first, as tidy asked: {r['declared']})"
+                 if r.get("declared") else "")
               for r in results if "error" not in r]
     missed = [(r["package"], m) for r in results for m in r.get("missed", [])]
     if missed:
