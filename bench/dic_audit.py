@@ -428,8 +428,9 @@ def run_tests(package: Package, tree: str, python: str, env: dict[str, str]) -> 
     if not package.tests:
         return ""
     pytest = os.path.join(os.path.dirname(python), "pytest")
-    done = run([pytest, "-q", "-p", "no:cacheprovider", *package.tests], cwd=tree,
-               env=env, timeout=TEST_TIMEOUT)
+    # `-o addopts=`: a package's own options may need plugins (wcwidth's --cov)
+    done = run([pytest, "-q", "-p", "no:cacheprovider", "-o", "addopts=", *package.tests],
+               cwd=tree, env=env, timeout=TEST_TIMEOUT)
     tail = [line for line in done.stdout.strip().splitlines() if line.strip()]
     return (tail[-1] if tail else last_line(done)).strip("= ")[:120]
 
