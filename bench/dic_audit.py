@@ -688,6 +688,7 @@ def _rate(size: int, seconds: float | None) -> str:
 def render(results: list[dict[str, Any]], command: str) -> str:
     mods = [m for r in results if "modules" in r for m in r["modules"]]
     done = [m for m in mods if m["mode"] != "refused"]
+    tried = [m for m in done if m["undo_edit_stub"] not in ("", "not tried")]
     lines = [
         f"## {SECTION}", "",
         f"Reproduce: `{command}` (downloads the pinned sdists/wheels, builds a git repo and a "
@@ -700,8 +701,10 @@ def render(results: list[dict[str, Any]], command: str) -> str:
         f"{len(mods) - len(done)}",
         f"- undo byte-identical: {len([m for m in done if m['undo'] == 'identical'])} of "
         f"{len(done)}; undo after a stub edit refused and kept it: "
-        f"{len([m for m in done if m['undo_edit_stub'] == 'refused, kept'])}; after a data "
-        f"file edit: {len([m for m in done if m['undo_edit_data'] == 'refused, kept'])}", "",
+        f"{len([m for m in done if m['undo_edit_stub'] == 'refused, kept'])} of {len(tried)} "
+        f"tried (the smallest module of each package); after a data file edit: "
+        f"{len([m for m in done if m['undo_edit_data'] == 'refused, kept'])} of {len(tried)}",
+        "",
         "| package | version | module | size | reported? | extracted ok? | import-equal? | "
         "tests? | undo? | scan MB/s |",
         "| --- | --- | --- | ---: | --- | --- | --- | --- | --- | ---: |",
