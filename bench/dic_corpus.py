@@ -49,7 +49,8 @@ PROBE = os.path.join(harness.BENCH, "corpus", "probe.py")
 SECTION = "Data in code: tidy fix on real packages"
 # What the loader stub adds to a module's namespace (tidy/extract/stub.py).
 LOADER_NAMES = frozenset({"_tidy_builtins", "_tidy_cache", "_tidy_data", "_tidy_read",
-                          "_tidy_untag", "_tidy_copy", "_TidyAny", "_TIDY_LAZY",
+                          "_tidy_untag", "_tidy_copy", "_tidy_decode", "_tidy_fresh",
+                          "_TidyAny", "_TIDY_LAZY",
                           "__getattr__", "__dir__"})
 MISSED_FRACTION = 0.5
 SCAN_RUNS = 3

@@ -9,6 +9,7 @@ import pickle
 import struct
 import subprocess
 import sys
+from array import array
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,8 @@ def same(a: Any, b: Any) -> bool:
                                         in zip(a.items(), b.items(), strict=False))
     if type(a) in (set, frozenset):
         return len(a) == len(b) and all(any(same(x, y) for y in b) for x in a)
+    if type(a) is array:
+        return a.typecode == b.typecode and a.tobytes() == b.tobytes()
     return bool(a == b)
 
 

@@ -136,6 +136,26 @@ def test_an_ordered_dict_is_moved_as_one(tmp_path: Path) -> None:
     assert _python(tmp_path, check) == ""
 
 
+def test_an_array_table_is_moved_as_an_array(tmp_path: Path) -> None:
+    # idna's uts46data.py: `uts46_starts: array[int] = array("I", (0x0, 0x1, ...))`, 8,000
+    # lines; an array was "a value JSON cannot hold" and stayed in the stub
+    source = ('from __future__ import annotations\n\nfrom array import array\n\n'
+              '__version__ = "18.0.0"\n\nSTARTS: array[int] = array(\n    "I",\n    (\n'
+              + _rows(2000, "        0x{i:X},") + "\n    ),\n)\n"
+              'WEIGHTS = array("d", (\n' + _rows(300, "    {i}.5e-3,") + "\n    -0.0, 1e999,\n))\n"
+              'SIGNED = array("b", [\n' + "\n".join(f"    -{i % 128}," for i in range(200))
+              + "\n])\n")
+    module = write(package(tmp_path) / "uts.py", source)
+    expected = import_fresh(tmp_path, "pkg.uts", "STARTS", "WEIGHTS", "SIGNED")
+    _expect_refusal(module, "calls array()", "--evaluate")
+    result = extract_module(str(module), evaluate=True, python=sys.executable)
+    assert set(result.names) == {"STARTS", "WEIGHTS", "SIGNED"} and result.tagged
+    assert len(module.read_bytes()) < len(source) // 4
+    got = import_fresh(tmp_path, "pkg.uts", "STARTS", "WEIGHTS", "SIGNED")
+    for name in ("STARTS", "WEIGHTS", "SIGNED"):
+        assert same(got[name], expected[name]), name
+
+
 def test_own_dir_assigned_at_top_level_makes_names_eager(tmp_path: Path) -> None:
     source = ("DATA = [\n" + _rows(300, "    ('item', {i}),") + "\n]\ntry:\n"
               "    __dir__ = lambda: ['DATA', 'extra']\nexcept Exception:\n    pass\n")

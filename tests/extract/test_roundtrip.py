@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import math
 import sys
+from array import array
 from collections import OrderedDict
 from typing import Any
 
@@ -43,9 +44,17 @@ _values = st.recursive(
 _frozen = st.recursive(
     _hashable, lambda inner: st.frozensets(inner, max_size=3)
     | st.lists(inner, max_size=3).map(tuple), max_leaves=8)
+# array.array tables (idna's uts46data builds `array("I", (...))`): every typecode's items.
+_arrays = (st.lists(st.integers(0, 2**32 - 1), max_size=5).map(lambda v: array("I", v))
+           | st.lists(st.integers(-128, 127), max_size=5).map(lambda v: array("b", v))
+           | st.lists(st.integers(-(2**63), 2**63 - 1), max_size=5).map(lambda v: array("q", v))
+           | st.lists(_floats | st.just(math.nan), max_size=5).map(lambda v: array("d", v))
+           | st.lists(st.floats(width=32, allow_nan=False), max_size=5).map(lambda v: array("f", v))
+           | st.text(max_size=5).map(lambda v: array("u", v)))
 _evaluated = (_values | st.dictionaries(_hashable, _values, max_size=3).map(OrderedDict)
               | st.frozensets(_frozen, max_size=4) | st.sets(_frozen, max_size=4)
-              | st.dictionaries(_frozen, _values, max_size=3))
+              | st.dictionaries(_frozen, _values, max_size=3)
+              | st.lists(_arrays, max_size=3) | st.dictionaries(_text, _arrays, max_size=3))
 
 
 @settings(max_examples=300, deadline=None)
@@ -135,7 +144,7 @@ def test_refuses_code_and_says_where(tmp_path) -> None:
 
 def _built(value: Any) -> str:
     """Source that builds `value` by calls (what only --evaluate takes): frozenset([...]),
-    OrderedDict([...]), dict([...]), set([...]), float('nan')."""
+    OrderedDict([...]), dict([...]), set([...]), float('nan'), array('I', [...])."""
     kind = type(value)
     if kind is frozenset or kind is set:
         return f"{kind.__name__}([" + ", ".join(_built(x) for x in value) + "])"
@@ -148,6 +157,8 @@ def _built(value: Any) -> str:
         return "(" + "".join(_built(x) + ", " for x in value) + ")"
     if kind is float and math.isnan(value):
         return "float('nan')"
+    if kind is array:
+        return f"array({value.typecode!r}, [" + ", ".join(_built(x) for x in value.tolist()) + "])"
     return lit(value)
 
 
@@ -164,7 +175,8 @@ def test_evaluate_then_import_equals_the_modules_own_value(tmp_path_factory,
     # OrderedDicts, NaN; the expected value is the original module's, imported the same way
     tmp = tmp_path_factory.mktemp("ev")
     folder = package(tmp)
-    source = f"from collections import OrderedDict\n\nVALUE = {_built(value)}\n"
+    source = ("from array import array\nfrom collections import OrderedDict\n\n"
+              f"VALUE = {_built(value)}\n")
     (folder / "data.py").write_text(source, encoding="utf-8", errors="surrogatepass")
     expected = import_fresh(tmp, "pkg.data", "VALUE")["VALUE"]
     try:

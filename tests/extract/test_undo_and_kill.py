@@ -11,6 +11,7 @@ import signal
 import subprocess
 import sys
 import time
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -72,7 +73,10 @@ def test_undo_refuses_when_the_data_file_or_build_config_changed(tmp_path: Path,
     assert done.code == 0, done.err
     changed = repo / "pkg" / "data.json.gz" if what == "data" else repo / "pyproject.toml"
     assert what == "data" or b"package-data" in changed.read_bytes()
-    changed.write_bytes(changed.read_bytes() + b"\n")
+    if what == "data":
+        changed.write_bytes(changed.read_bytes() + b"\n")
+    else:  # tidy's own entry rewritten (an edit elsewhere stays through the undo: above)
+        changed.write_bytes(changed.read_bytes().replace(b'"data.json.gz"', b'"*.json.gz"'))
     refused = run_cli("extract", "--undo", "pkg/data.py", cwd=repo, env=env)
     assert refused.code == 1
     assert ("its data file" if what == "data" else "the build config") in refused.err
@@ -80,6 +84,64 @@ def test_undo_refuses_when_the_data_file_or_build_config_changed(tmp_path: Path,
     assert run_cli("extract", "--undo", "--force", "pkg/data.py", cwd=repo, env=env).code == 0
     assert module.read_bytes() == original
     assert list(changed.parent.glob(changed.name + ".tidy-kept-*"))
+
+
+@pytest.mark.parametrize("order", [(0, 1, 2), (1, 0, 2), (2, 0, 1)])
+def test_undo_in_any_order_takes_back_only_its_own_package_data(tmp_path: Path,
+                                                                 order: tuple[int, ...]) -> None:
+    # wcwidth 0.9.4 (audit 2026-12-05g): 13 modules extracted, each adding its data file to
+    # pyproject.toml's package-data; every undo but the last one's was refused ("the build
+    # config was edited": by tidy's own later extractions), 12 modules stuck extracted
+    repo, first = _project(tmp_path, pyproject=True)
+    second = write(repo / "pkg" / "more.py", _module(2000))
+    write(repo / "pkg" / "sub" / "__init__.py", "")
+    third = write(repo / "pkg" / "sub" / "deep.py", _module(1500))
+    commit(repo)
+    modules = [first, second, third]
+    originals = [m.read_bytes() for m in modules]
+    config = repo / "pyproject.toml"
+    before = config.read_bytes()
+    env = _env(tmp_path)
+    for module in modules:
+        done = run_cli("extract", str(module.relative_to(repo)), cwd=repo, env=env)
+        assert done.code == 0, done.err
+    # an edit of the user's elsewhere in the file stays through every undo
+    config.write_bytes(config.read_bytes() + b"\n[tool.ruff]\nline-length = 99\n")
+    for index in order:
+        done = run_cli("extract", "--undo", str(modules[index].relative_to(repo)), cwd=repo,
+                       env=env)
+        assert done.code == 0, done.err
+        assert modules[index].read_bytes() == originals[index]
+        assert not modules[index].with_suffix(".json.gz").exists()
+        rest = tomllib.loads(config.read_text())
+        assert rest["tool"]["ruff"] == {"line-length": 99}
+    assert config.read_bytes() == before + b"\n[tool.ruff]\nline-length = 99\n"
+
+
+def test_undo_keeps_what_the_user_added_beside_its_package_data_entry(tmp_path: Path) -> None:
+    repo, module = _project(tmp_path, pyproject=True)
+    original = module.read_bytes()
+    env = _env(tmp_path)
+    assert run_cli("extract", "pkg/data.py", cwd=repo, env=env).code == 0
+    config = repo / "pyproject.toml"
+    config.write_text(config.read_text().replace('"data.json.gz"', '"data.json.gz", "x.dat"'))
+    done = run_cli("extract", "--undo", "pkg/data.py", cwd=repo, env=env)
+    assert done.code == 0, done.err
+    assert module.read_bytes() == original
+    assert tomllib.loads(config.read_text())["tool"]["setuptools"]["package-data"] == \
+        {"pkg": ["x.dat"]}
+
+
+def test_undo_refuses_when_the_user_rewrote_its_package_data_entry(tmp_path: Path) -> None:
+    repo, _ = _project(tmp_path, pyproject=True)
+    env = _env(tmp_path)
+    assert run_cli("extract", "pkg/data.py", cwd=repo, env=env).code == 0
+    config = repo / "pyproject.toml"
+    edited = config.read_text().replace('"data.json.gz"', '"*.json.gz"')
+    config.write_text(edited)
+    refused = run_cli("extract", "--undo", "pkg/data.py", cwd=repo, env=env)
+    assert refused.code == 1 and "the build config" in refused.err, refused.err
+    assert config.read_text() == edited and (repo / "pkg" / "data.json.gz").exists()
 
 
 def test_tidy_undo_of_a_fix_refuses_after_an_edit(tmp_path: Path) -> None:

@@ -173,10 +173,15 @@ def _build_config_edit(module: str, data_name: str, conf: Folder | None,
     now = conf.read(project_name)
     if edit_from is None or now == edit_from:
         return now, edit[1].encode("utf-8")
-    from tidy.extract.packaging import merge_again, package_of
+    from tidy.extract.packaging import merge_again, merge_manifest, package_of
 
     try:
-        merged = merge_again(now.decode("utf-8"), package_of(module)[0], data_name)
+        if project_name == "MANIFEST.in":
+            data_path = os.path.join(os.path.dirname(os.path.abspath(module)), data_name)
+            rel = os.path.relpath(data_path, os.path.dirname(os.path.abspath(edit[0])))
+            merged: str | None = merge_manifest(now.decode("utf-8"), rel.replace(os.sep, "/"))
+        else:
+            merged = merge_again(now.decode("utf-8"), package_of(module)[0], data_name)
     except UnicodeDecodeError:
         merged = None
     if merged is None:
@@ -242,12 +247,15 @@ def read_record(backup: str) -> dict[str, Any]:
     return record
 
 
+BUILD_CONFIGS = ("pyproject.toml", "MANIFEST.in")  # the files an extraction may edit
+
+
 def record_of(backup: str, module_path: str) -> dict[str, Any]:
     """The record of `backup`, checked to be one this module's extraction left: the folder is
     in the module's backup root, the record names this module, and the build config it names
-    is a pyproject.toml in a folder at or above the module's. Undo and the clearing of a
-    killed extraction write to those paths: a backup named by an edited journal, or a record
-    edited, must not send them anywhere else."""
+    is a pyproject.toml or MANIFEST.in in a folder at or above the module's. Undo and the
+    clearing of a killed extraction write to those paths: a backup named by an edited
+    journal, or a record edited, must not send them anywhere else."""
     module_path = os.path.abspath(module_path)
     where = os.path.dirname(os.path.abspath(backup))
     if where != backup_root(module_path):
@@ -259,7 +267,7 @@ def record_of(backup: str, module_path: str) -> dict[str, Any]:
     project = record.get("project_file") or ""
     folder = os.path.dirname(module_path)
     if project and not (isinstance(project, str) and os.path.isabs(project)
-                        and os.path.basename(project) == "pyproject.toml"
+                        and os.path.basename(project) in BUILD_CONFIGS
                         and os.path.normpath(project) == project
                         and (folder + os.sep).startswith(
                             os.path.dirname(project).rstrip(os.sep) + os.sep)):
@@ -334,6 +342,22 @@ def changed_since(record: dict[str, Any], here: Folder, conf: Folder | None) -> 
     return changes
 
 
+def _unmerged_config(record: dict[str, Any], conf: Folder) -> tuple[bytes, bytes] | None:
+    """(the build config now, it without this extraction's package-data entry or MANIFEST.in
+    line), or None when that entry is not there as tidy wrote it."""
+    from tidy.extract.packaging import package_of, unmerge
+
+    project = os.path.basename(record["project_file"])
+    try:
+        now = conf.read(project)
+        text = now.decode("utf-8")
+    except (OSError, UnsafeFile, UnicodeDecodeError):
+        return None
+    rel = os.path.relpath(record["data_file"], os.path.dirname(record["project_file"]))
+    new = unmerge(text, project, package_of(record["module"])[0], rel.replace(os.sep, "/"))
+    return None if new is None else (now, new.encode("utf-8"))
+
+
 FORCE_HINT = "`tidy extract --undo --force MODULE`"
 
 
@@ -357,13 +381,21 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
         _module_back_from_aside(record, here)  # an undo killed in that instant, before
         _project_back_from_aside(record, conf)
         changes = changed_since(record, here, conf)
+        unmerged = None
+        if changes and not force and conf is not None and \
+                not changed_since({**record, "project_file": ""}, here, conf):
+            # Only the build config differs: later extractions' package-data entries or an
+            # edit of the user's. This extraction's own entry is taken out, the rest stays.
+            unmerged = _unmerged_config(record, conf)
+            if unmerged is not None:
+                changes = []
         if changes and not force:
             raise UndoRefused("changed since the extraction: " + "; ".join(changes) +
                               f". Nothing was restored: {hint} restores and keeps the current "
                               "versions beside the restored ones")
         restored: list[str] = []
         try:
-            note = _put_back(backup, record, here, conf, changes, restored)
+            note = _put_back(backup, record, here, conf, changes, restored, unmerged)
         except UnsafeFile as error:
             raise UndoRefused(f"{error}; not restored") from None
         except OSError as error:  # a full disk: the backup stays, the undo can run again
@@ -376,13 +408,23 @@ def undo(module_path: str, backup: str | None = None, force: bool = False,
 
 
 def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | None,
-              changes: list[str], restored: list[str]) -> str:
-    """Restore the originals; `restored` names each as it is back (for a failure midway)."""
+              changes: list[str], restored: list[str],
+              unmerged: tuple[bytes, bytes] | None = None) -> str:
+    """Restore the originals; `restored` names each as it is back (for a failure midway).
+    `unmerged`: (the build config as read, it without this extraction's entry) to write
+    instead of the original build config, which later edits have superseded."""
     kept = _keep_current(record, here, conf) if changes else []
     name = os.path.basename(record["module"])
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
-    if record.get("project_file") and conf is not None:
+    if unmerged is not None and conf is not None:
+        project = os.path.basename(record["project_file"])
+        project_aside = _project_aside(record) or f".{project}.tidy-aside-{os.getpid()}"
+        if not conf.swap_in(project, unmerged[1], sha256_bytes(unmerged[0]), project_aside):
+            raise UndoRefused(f"{record['project_file']}: changed while being restored (saved "
+                              "just now); nothing was restored")
+        restored.append("the build config")
+    elif record.get("project_file") and conf is not None:
         # The build config first: a save to it in the instant stops the undo with nothing
         # restored yet.
         with open(os.path.join(backup, "project.orig"), "rb") as f:

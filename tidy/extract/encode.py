@@ -16,6 +16,7 @@ one key that starts with "$"; every other JSON value means what it means in plai
     {"$dict": [[k, v], ...]} a dict with a key that is not a str, or a real dict that would
                              read as a tag (one key starting with "$")
     {"$odict": [[k, v], ...]} collections.OrderedDict (faker's weighted name tables)
+    {"$array": [typecode, [...]]} array.array (idna's uts46_starts: compact number tables)
 
 The decoder is an `object_hook`; its source (DECODER_SOURCE) is copied into every loader stub
 so the loader needs nothing but the standard library.
@@ -26,13 +27,14 @@ from __future__ import annotations
 import base64
 import json
 import math
+from array import array
 from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
 FORMAT_VERSION = 1
 TAGS = ("$tuple", "$set", "$frozenset", "$bytes", "$complex", "$float", "$int", "$ellipsis",
-        "$dict", "$odict")
+        "$dict", "$odict", "$array")
 _INT_BITS_LIMIT = 13_000  # well under 4300 decimal digits (~14,284 bits): int <-> str stays legal
 
 
@@ -93,6 +95,11 @@ def tagged(value: Any, where: str = "value") -> Any:
     if kind is OrderedDict:
         return {"$odict": [[tagged(k, f"{where} key"), tagged(v, f"{where}[{short_repr(k)}]")]
                            for k, v in value.items()]}
+    if kind is array:
+        # tolist() gives ints, floats (a 'f' item widened exactly) or 1-char strs, which
+        # array(typecode, items) takes back bit for bit
+        return {"$array": [value.typecode, [tagged(item, f"{where}[{i}]")
+                                            for i, item in enumerate(value.tolist())]]}
     raise Unencodable(f"{where}: a {kind.__name__} cannot be written as data")
 
 
@@ -188,6 +195,9 @@ def _tidy_untag(obj):
     if tag == "$odict":
         import collections
         return collections.OrderedDict((k, v) for k, v in value)
+    if tag == "$array":
+        import array
+        return array.array(value[0], value[1])
     raise _tidy_builtins.ValueError("unknown tag %r in extracted data" % (tag,))
 '''
 BUILTINS_ALIAS = "import builtins as _tidy_builtins"

@@ -19,7 +19,7 @@ from tidy.extract.interpreter import Interpreter, run_script
 TIMEOUT = 600.0
 
 _SCRIPT = r"""
-import hashlib, importlib, json, sys
+import array, hashlib, importlib, json, sys
 with open(sys.argv[1], encoding="utf-8") as f:
     spec = json.load(f)
 encoder = {}
@@ -55,7 +55,7 @@ def fingerprint(value, depth=0):
         return "a " + type(value).__name__
     return hashlib.sha256(text.encode("ascii")).hexdigest()
 
-MUTABLE = (list, dict, set, bytearray)
+MUTABLE = (list, dict, set, bytearray, array.array)
 WALK_LIMIT = 2_000_000
 
 def children(value, own=(None, "")):

@@ -8,6 +8,8 @@ out what git ignores; a single-module distribution (`py-modules`) has no package
 
 from __future__ import annotations
 
+import ast
+import configparser
 import fnmatch
 import os
 import re
@@ -101,9 +103,7 @@ def check(module_path: str, data_path: str) -> Packaging:
                           "into a package first")
         return result
     if os.path.basename(project_file) != "pyproject.toml":
-        result.backend = "setuptools"
-        result.notes.append(f"{project_file}: add {os.path.basename(data_path)!r} to "
-                            f"package_data for {result.package!r} (setup.py is not edited)")
+        _legacy_setuptools(result, os.path.dirname(project_file), data_path)
         return result
     try:  # read (and later edited) only as a regular file, never through a link
         data = read_regular(project_file, verb="edited")
@@ -119,12 +119,185 @@ def check(module_path: str, data_path: str) -> Packaging:
         result.refusal = f"{project_file}: invalid TOML ({error})"
         return result
     result.backend = _backend(project)
-    if result.backend == "setuptools":
+    folder = os.path.dirname(project_file)
+    if result.backend == "setuptools" and "project" not in project:
+        # Configured by setup.py/setup.cfg, or not a distribution at all (a pyproject.toml
+        # holding tool settings): a [tool.setuptools] table here would make setuptools
+        # refuse to build ("`project` must contain ['version']").
+        if "build-system" in project or any(
+                os.path.isfile(os.path.join(folder, name)) for name in _LEGACY_FILES):
+            _legacy_setuptools(result, folder, data_path)
+        else:
+            result.backend = "none"
+            result.notes.append(f"{project_file} declares no [project] nor [build-system]: "
+                                "not packaged, nothing to declare")
+    elif result.backend == "setuptools":
         _setuptools(result, project, project_file, data_path)
     elif result.backend in ("hatchling", "poetry") and _git_ignored(data_path):
         result.notes.append(f"{result.backend} leaves out git-ignored files and "
                             f"{os.path.basename(data_path)} is ignored: un-ignore it")
     return result
+
+
+_LEGACY_FILES = ("setup.py", "setup.cfg")
+
+
+def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
+    """setuptools configured by setup.py/setup.cfg, which tidy does not edit: the extraction
+    goes ahead only when they already declare the data file, else it would not ship."""
+    result.backend = "setuptools"
+    name = os.path.basename(data_path)
+    declared = setup_declares(folder, data_path)
+    if declared:
+        result.notes.append(f"{declared} declares {name!r} as package data")
+        return
+    if _manifest_edit(result, folder, data_path):
+        return
+    files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
+    where = " / ".join(os.path.join(folder, f) for f in files) or folder
+    package = result.package
+    result.refusal = (
+        f"{where}: setuptools is configured there, which tidy does not edit, and nothing "
+        f"declares {name!r} as package data, so it would not ship in wheels and the installed "
+        f"module could not load it; declare it first (package_data={{{package!r}: "
+        f"['*.json.gz']}} in setup.py, `{package} = *.json.gz` under [options.package_data] in "
+        "setup.cfg, or a `recursive-include` line in MANIFEST.in with include_package_data), "
+        "then extract again")
+
+
+def _manifest_edit(result: Packaging, folder: str, data_path: str) -> bool:
+    """With include_package_data on, setuptools ships the package files MANIFEST.in names:
+    an existing MANIFEST.in (a regular file) gets `include <data file>` appended."""
+    _, include_py = setup_py_package_data(_read_text(os.path.join(folder, "setup.py")))
+    _, include_cfg = setup_cfg_package_data(_read_text(os.path.join(folder, "setup.cfg")))
+    path = os.path.join(folder, "MANIFEST.in")
+    if not (include_py or include_cfg):
+        return False
+    try:
+        data = read_regular(path, verb="edited")
+        text = (data or b"").decode("utf-8")
+    except (OSError, UnsafeFile, UnicodeDecodeError):
+        return False
+    if data is None:
+        return False
+    rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    result.edit = (path, merge_manifest(text, rel))
+    result.edit_from = data
+    result.notes.append(f"{path}: now includes {rel} (include_package_data ships what "
+                        "MANIFEST.in names)")
+    return True
+
+
+def merge_manifest(text: str, rel: str) -> str:
+    """MANIFEST.in with `include rel` appended, or as it is when it already includes it."""
+    if manifest_includes(text, rel):
+        return text
+    if text and not text.endswith("\n"):
+        text += "\n"
+    return text + f"include {rel}\n"
+
+
+def setup_declares(folder: str, data_path: str) -> str:
+    """The file that declares data_path as package data for setuptools (setup.py's
+    package_data, setup.cfg's [options.package_data], or MANIFEST.in with
+    include_package_data on), or ""."""
+    forms = _relative_forms(folder, data_path)
+    setup_py = _read_text(os.path.join(folder, "setup.py"))
+    setup_cfg = _read_text(os.path.join(folder, "setup.cfg"))
+    patterns, include_data = setup_py_package_data(setup_py)
+    if any(fnmatch.fnmatch(form, p) for p in patterns for form in forms):
+        return os.path.join(folder, "setup.py")
+    cfg_patterns, cfg_include = setup_cfg_package_data(setup_cfg)
+    if any(fnmatch.fnmatch(form, p) for p in cfg_patterns for form in forms):
+        return os.path.join(folder, "setup.cfg")
+    manifest = _read_text(os.path.join(folder, "MANIFEST.in"))
+    rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    if (include_data or cfg_include) and manifest_includes(manifest, rel):
+        return os.path.join(folder, "MANIFEST.in")
+    return ""
+
+
+def _relative_forms(folder: str, data_path: str) -> list[str]:
+    """The data file's path as a package_data pattern may spell it: relative to each package
+    folder above it (`x.json.gz`, `sub/x.json.gz`, ...)."""
+    forms, below = [], os.path.basename(data_path)
+    here = os.path.dirname(os.path.abspath(data_path))
+    while True:
+        forms.append(below)
+        if not os.path.isfile(os.path.join(here, "__init__.py")) or here == folder:
+            return forms
+        below = os.path.basename(here) + "/" + below
+        here = os.path.dirname(here)
+
+
+def _read_text(path: str) -> str:
+    try:
+        data = read_regular(path, verb="read")
+    except (OSError, UnsafeFile):
+        return ""
+    return (data or b"").decode("utf-8", "replace")
+
+
+def setup_py_package_data(text: str) -> tuple[list[str], bool]:
+    """The strings of setup.py's `package_data=` values and whether `include_package_data=True`
+    is passed (read with ast, never run)."""
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return [], False
+    patterns: list[str] = []
+    include = False
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.keyword):
+            continue
+        if node.arg == "package_data":
+            patterns += [n.value for n in ast.walk(node.value)
+                         if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        elif node.arg == "include_package_data":
+            include = isinstance(node.value, ast.Constant) and node.value.value is True
+    return patterns, include
+
+
+def setup_cfg_package_data(text: str) -> tuple[list[str], bool]:
+    """[options.package_data] patterns and [options] include_package_data of a setup.cfg."""
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(text)
+    except configparser.Error:
+        return [], False
+    patterns: list[str] = []
+    if parser.has_section("options.package_data"):
+        for value in parser["options.package_data"].values():
+            patterns += [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+    include = parser.get("options", "include_package_data", fallback="").strip().lower() in (
+        "true", "1", "yes", "on")
+    return patterns, include
+
+
+def manifest_includes(text: str, rel: str) -> bool:
+    """Whether MANIFEST.in's commands, in order, leave `rel` (a path from the project folder,
+    '/'-separated) included."""
+    included = False
+    base = rel.rsplit("/", 1)[-1]
+    for line in text.splitlines():
+        words = line.split("#", 1)[0].split()
+        if len(words) < 2:
+            continue
+        command, args = words[0], [w.strip("/") for w in words[1:]]
+        if command in ("include", "exclude"):
+            hit = any(fnmatch.fnmatch(rel, p) for p in args)
+        elif command in ("recursive-include", "recursive-exclude"):
+            hit = rel.startswith(args[0] + "/") and any(fnmatch.fnmatch(base, p)
+                                                        for p in args[1:])
+        elif command in ("global-include", "global-exclude"):
+            hit = any(fnmatch.fnmatch(base, p) for p in args)
+        elif command in ("graft", "prune"):
+            hit = any(rel.startswith(p + "/") for p in args)
+        else:
+            continue
+        if hit:
+            included = command in ("include", "recursive-include", "global-include", "graft")
+    return included
 
 
 def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
@@ -144,8 +317,12 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         data, text = b"", ""
     new = _add_package_data(text, result.package, name, table) if text else None
     if new is None:
-        result.notes.append(f"{project_file}: add \"{name}\" to [tool.setuptools.package-data] "
-                            f"{result.package} (could not edit it safely)")
+        # Not a note: without the declaration the data file would not ship in the wheel.
+        result.refusal = (f"{project_file}: tidy cannot add {name!r} to the package-data of "
+                          f"{result.package!r} safely (an inline table or another spelling), "
+                          "so it would not ship in wheels and the installed module could not "
+                          f"load it; add \"{name}\" to [tool.setuptools.package-data] "
+                          f"{result.package} first, then extract again")
         return
     result.edit = (project_file, new)
     result.edit_from = data
@@ -174,8 +351,13 @@ def _add_package_data(text: str, package: str, name: str, table: Any) -> str | N
     header = re.search(r"(?m)^\[tool\.setuptools\.package-data\][ \t]*(?:#.*)?$", text)
     key = f'"{package}"' if "." in package else package
     if header is None:
-        if "package-data" in text:
+        if table:
             return None  # an inline table or another spelling: leave it to the user
+        if re.search(r"(?m)^[ \t]*[\"']?package-data[\"']?[ \t]*=", text):
+            return None  # a package-data key of some table (read as empty): not tidy's to guess
+        if re.search(r"(?m)^[ \t]*\[[ \t]*tool[ \t]*\.[ \t]*setuptools[ \t]*\.[ \t]*[\"']?"
+                     r"package-data", text):
+            return None  # the table's header spelled with spaces or quotes
         return text.rstrip("\n") + f'\n\n[tool.setuptools.package-data]\n{key} = ["{name}"]\n'
     if isinstance(table, dict) and package in table:
         line = re.compile(r"(?m)^[ \t]*\"?" + re.escape(package) + r"\"?[ \t]*=[ \t]*\[")
@@ -184,6 +366,88 @@ def _add_package_data(text: str, package: str, name: str, table: Any) -> str | N
             return None
         return text[:found.end()] + f'"{name}", ' + text[found.end():]
     return text[:header.end()] + f'\n{key} = ["{name}"]' + text[header.end():]
+
+
+def unmerge(text: str, config_name: str, package: str, data_rel: str) -> str | None:
+    """`text` without what an extraction added for the data file `data_rel` (relative to
+    the config's folder): its package-data entry, or its MANIFEST.in `include` line; all
+    else as it is (later extractions' entries, the user's edits). None when the entry is not
+    there as tidy writes it: then it is not tidy's to take back."""
+    if config_name == "MANIFEST.in":
+        line = f"include {data_rel}\n"
+        at = text.rfind(line)
+        if at < 0 or (at > 0 and text[at - 1] != "\n"):
+            return None
+        return text[:at] + text[at + len(line):]
+    name = os.path.basename(data_rel)
+    new = _unmerge_package_data(text, package, name)
+    after = _toml(new) if new is not None else None
+    expected = _without(_toml(text), package, name)
+    if after is None or expected is None or _pruned(after) != _pruned(expected):
+        return None  # removing the entry would change more than the entry
+    return new
+
+
+_HEADER = re.compile(r"(?m)^\[tool\.setuptools\.package-data\][ \t]*(?:#.*)?$")
+
+
+def _unmerge_package_data(text: str, package: str, name: str) -> str | None:
+    header = _HEADER.search(text)
+    if header is None:
+        return None
+    line = re.compile(r"(?m)^[ \t]*\"?" + re.escape(package)
+                      + r"\"?[ \t]*=[ \t]*\[(?P<items>[^\]\n]*)\][ \t]*(?P<note>#[^\n]*)?"
+                      + r"(?:\n|$)")
+    found = line.search(text, header.end())
+    if found is None:
+        return None
+    items, token = found.group("items"), f'"{name}"'
+    if items.strip() == token and not found.group("note"):  # the line tidy wrote, alone
+        return _drop_empty_table(text[:found.start()] + text[found.end():])
+    for spelled in (f"{token}, ", f", {token}"):  # as tidy inserts it, or after another
+        if spelled in items:
+            start, end = found.span("items")
+            return text[:start] + items.replace(spelled, "", 1) + text[end:]
+    return None
+
+
+def _drop_empty_table(text: str) -> str:
+    """The package-data table tidy appended (a blank line, the header), once empty, goes."""
+    header = _HEADER.search(text)
+    if header is None or not text[:header.start()].endswith("\n\n"):
+        return text
+    rest = text[header.end():].lstrip(" \t\n")
+    if rest and not rest.startswith("["):
+        return text  # keys of the user's below it
+    before = text[:header.start()].rstrip("\n") + "\n"
+    return before + ("\n" + rest if rest else "")
+
+
+def _toml(text: str) -> dict[str, Any] | None:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        return None
+
+
+def _without(document: dict[str, Any] | None, package: str, name: str) -> Any:
+    if document is None:
+        return None
+    table = document.get("tool", {}).get("setuptools", {}).get("package-data", {})
+    items = table.get(package) if isinstance(table, dict) else None
+    if not isinstance(items, list) or name not in items:
+        return None
+    items.remove(name)
+    return document
+
+
+def _pruned(value: Any) -> Any:
+    """A TOML document with empty tables and arrays left out (what an emptied package-data
+    table or entry leaves means nothing)."""
+    if isinstance(value, dict):
+        kept = {k: _pruned(v) for k, v in value.items()}
+        return {k: v for k, v in kept.items() if v not in ({}, [])}
+    return value
 
 
 def _git_ignored(path: str) -> bool:

@@ -7,6 +7,7 @@ nan != nan. Here a value equals another only if a reader could not tell them apa
 from __future__ import annotations
 
 import struct
+from array import array
 from collections import OrderedDict
 from typing import Any
 
@@ -39,6 +40,10 @@ def difference(a: Any, b: Any, where: str = "value", set_order: bool = True) -> 
         return _dicts(a, b, where, set_order)
     if kind is set or kind is frozenset:
         return _sets(a, b, where, set_order)
+    if kind is array:
+        if a.typecode != b.typecode:
+            return f"{where}: array('{a.typecode}') became array('{b.typecode}')"
+        return None if a.tobytes() == b.tobytes() else f"{where}: the array's items differ"
     return f"{where}: cannot compare a {kind.__name__}"
 
 
