@@ -251,9 +251,22 @@ class RunJournal:
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, max(0, os.fstat(self._fd).st_size - written))
 
-    def intent(self, action: str, **payload: Any) -> int:
-        """Record what is about to change. Durable before it returns: call it, then act."""
-        return self.write({"op": "intent", "action": action, **payload}, sync=True)
+    def sync(self) -> None:
+        """Everything written so far is on disk when this returns (one fsync for a batch of
+        entries written with sync=False). On failure nothing after the last durable point
+        may be acted on: JournalWriteError, and the caller acts on none of the batch."""
+        if self._fd < 0:
+            raise JournalError(f"journal {self.run_id} is closed")
+        try:
+            os.fsync(self._fd)
+        except OSError as error:
+            raise JournalWriteError.of(self.path, error) from None
+
+    def intent(self, action: str, sync: bool = True, **payload: Any) -> int:
+        """Record what is about to change. Durable before it returns (call it, then act);
+        with sync=False, only once `sync()` has returned: write a batch's intents, sync once,
+        then act on each."""
+        return self.write({"op": "intent", "action": action, **payload}, sync=sync)
 
     def done(self, ref: int, **payload: Any) -> None:
         self.write({"op": "done", "ref": ref, **payload})

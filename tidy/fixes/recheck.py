@@ -39,7 +39,7 @@ import contextlib
 import fcntl
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from tidy.core import state
@@ -98,21 +98,34 @@ def root_problem(action: PlannedAction) -> Problem | None:
         # it, and the trash, would go with it.
         return Problem(f"holds tidy's own state folder ({printable(state.state_dir())}): "
                        "never moved; set TIDY_STATE_DIR to a folder outside it", True)
-    rel_parts = os.path.relpath(path, root).split(os.sep)
+    rel_parts = _relative(path, root).split(os.sep)
     if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1] or ".." in rel_parts:
         return Problem("inside tidy's trash or a .git folder", True)
     return None
 
 
 def parent_parts(path: str, scan_root: str) -> list[str]:
-    rel = os.path.relpath(os.path.dirname(path), scan_root)
+    rel = _relative(os.path.dirname(path), scan_root)
     return [] if rel == os.curdir else rel.split(os.sep)
 
 
+def _relative(path: str, folder: str) -> str:
+    """os.path.relpath for an absolute `path` at or inside `folder` by its text (relpath asks
+    for the working folder on every call), relpath itself otherwise."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    if os.path.isabs(path) and path.startswith(prefix) and os.path.normpath(path) == path:
+        return path[len(prefix):]
+    if path == folder:
+        return os.curdir
+    return os.path.relpath(path, folder)
+
+
 @contextlib.contextmanager
-def opened(action: PlannedAction, now: float, skip_recent: float) -> Iterator[Opened]:
+def opened(action: PlannedAction, now: float, skip_recent: float,
+           mounts: Sequence[str] | None = None) -> Iterator[Opened]:
     """Steps 3-7 of the module doc on descriptors, then hold them while the caller moves the
-    item. Raises Refused with the reason."""
+    item. Raises Refused with the reason. `mounts`: the mount points (mount_points()) read
+    for a batch of moves, rather than the mount table read again for each."""
     with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
                     action.expected.chain) as chain:
         name = os.path.basename(action.path)
@@ -120,7 +133,7 @@ def opened(action: PlannedAction, now: float, skip_recent: float) -> Iterator[Op
         fd = _open_item(chain.fd, name, st)
         try:
             item = Opened(chain, name, st, fd)
-            _check_item(action, item, now, skip_recent)
+            _check_item(action, item, now, skip_recent, mounts)
             yield item
         finally:
             if fd >= 0:
@@ -171,28 +184,40 @@ def _open_item(parent: int, name: str, st: os.stat_result) -> int:
     return fd
 
 
-def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float) -> None:
+def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float,
+                mounts: Sequence[str] | None = None) -> None:
     expected, st = action.expected, item.st
     if stat.S_ISDIR(st.st_mode):
         if os.fstat(item.parent).st_dev != st.st_dev:
             raise Refused("a mount point")
-        inner = mounts_below(action.path)
+        inner = mounts_below(action.path, mounts)
         if inner:
             raise Refused(f"another filesystem is mounted inside: {inner[0]}")
+    # The folder's own listing, read once: the cargo lock check and the subtree walk share it.
+    listing = _listing(item.fd) if item.fd >= 0 and stat.S_ISDIR(st.st_mode) else None
     if item.fd >= 0:
-        _check_locks(item)
+        _check_locks(item, listing)
     since = expected.since_ns
     newest = st.st_mtime_ns
-    if stat.S_ISDIR(st.st_mode) and item.fd >= 0:
+    if listing is not None:
         full = action.files <= FULL_CHECK_ENTRIES
-        newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full))
+        newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full,
+                                            listing))
     if st.st_mtime_ns > expected.mtime_ns or (
             since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
         raise Refused("modified since the plan (changed after the scan began)", False)
     _check_recent(action, newest, now, skip_recent)
 
 
-def _check_locks(item: Opened) -> None:
+def _listing(fd: int) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(fd) as entries:
+            return list(entries)
+    except OSError as error:
+        raise Refused(f"cannot look inside it: {why(error)}") from None
+
+
+def _check_locks(item: Opened, listing: list[os.DirEntry[str]] | None = None) -> None:
     """systemd-tmpfiles' convention: a program keeps its folder by holding a BSD lock on it.
     Cargo holds `.cargo-lock` (in target/ and target/<profile>/) while it builds."""
     try:
@@ -201,16 +226,16 @@ def _check_locks(item: Opened) -> None:
         raise Refused("locked by another process (flock held on it)", False) from None
     except OSError:
         pass  # a filesystem without flock: nothing to respect
-    if stat.S_ISDIR(item.st.st_mode) and _cargo_busy(item.fd):
+    if stat.S_ISDIR(item.st.st_mode) and _cargo_busy(item.fd, listing):
         raise Refused("cargo is building here (.cargo-lock is held)", False)
 
 
-def _cargo_busy(fd: int) -> bool:
+def _cargo_busy(fd: int, listing: list[os.DirEntry[str]] | None = None) -> bool:
     places: list[tuple[int, str]] = [(fd, ".cargo-lock")]
     opened_dirs: list[int] = []
     try:
-        with os.scandir(fd) as entries:
-            subdirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        entries = listing if listing is not None else _listing(fd)
+        subdirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
         for name in subdirs:
             with contextlib.suppress(OSError):
                 opened_dirs.append(open_dir(name, fd))
@@ -237,13 +262,14 @@ def _lock_held(dir_fd: int, name: str) -> bool:
     return False
 
 
-def _check_subtree(path: str, top: int, dev: int, since: int, full: bool) -> int:
+def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
+                   listing: list[os.DirEntry[str]] | None = None) -> int:
     """Step 6 of the module doc; the newest mtime (ns) it saw. The walk goes on past a write
     it has seen, so that a nested checkout (often the write itself: a `git clone`) is the
     reason given when there is one."""
     newest, written = 0, ""
     try:
-        for _fd, rel, entries in walk_fds(top):
+        for _fd, rel, entries in walk_fds(top, listing):
             for entry in entries:
                 where = os.path.join(path, rel, entry.name)
                 if entry.name in VCS_MARKERS:
@@ -275,25 +301,30 @@ def _check_recent(action: PlannedAction, newest_ns: int, now: float, window: flo
         raise Refused(f"written {max(age, 0):.0f}s ago: a build may be running", False)
 
 
-def mounts_below(path: str) -> list[str]:
-    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known).
+def mounts_below(path: str, points: Sequence[str] | None = None) -> list[str]:
+    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known);
+    of `points` when given (mount_points(), read once for many paths).
 
     A move would carry a mounted filesystem along, and a purge would then delete its content.
     A bind mount of the same filesystem has the same st_dev: only this list shows it."""
+    prefix = path.rstrip(os.sep) + os.sep
+    return sorted(p for p in (mount_points() if points is None else points)
+                  if p.startswith(prefix))
+
+
+def mount_points() -> list[str]:
+    """Every mount point of this process's mount table (Linux; elsewhere none known)."""
     try:
         with open("/proc/self/mountinfo", "rb") as f:
             lines = f.read().splitlines()
     except OSError:
         return []
-    prefix = path.rstrip(os.sep) + os.sep
     found = []
     for line in lines:
         fields = line.split(b" ")
         if len(fields) > 4:
-            point = _unescape_mount(fields[4])
-            if point.startswith(prefix):
-                found.append(point)
-    return sorted(found)
+            found.append(_unescape_mount(fields[4]))
+    return found
 
 
 def _unescape_mount(field: bytes) -> str:
