@@ -20,7 +20,7 @@ from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Problem, mount_points, opened, root_problem
 from tidy.fixes.trash.locate import SpotChecker, TrashLocator
 from tidy.fixes.trash.move import Prepared, finish_move, prepare_move
-from tidy.fixes.trash.recover import recover_intent, tidy_up_runs, undo_one
+from tidy.fixes.trash.recover import recover_intent, tidy_up_runs, undo_many
 from tidy.workspace.git import GitUnavailable, find_repo_root, git_dir, tracked_paths
 
 _GIT_BATCH = 64  # paths per `git ls-files` pathspec list (a repo with few planned paths)
@@ -123,7 +123,7 @@ class TrashApplier:
 
     def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
         checker = SpotChecker(journal.run_id)
-        outcomes = [undo_one(i, journal, checker) for i in intents]
+        outcomes = undo_many(intents, journal, checker)
         tidy_up_runs(checker, intents)
         return outcomes
 
