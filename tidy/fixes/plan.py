@@ -427,7 +427,9 @@ def _drop_covered(actions: list[PlannedAction]) -> tuple[list[PlannedAction], li
     for action in actions:
         by_action.setdefault(action.action, []).append(action)
     for same in by_action.values():
-        same.sort(key=lambda a: (a.path.split(os.sep), a.code))  # parents right before children
+        # Parents right before children: folder by folder, as the separator sorting lowest
+        # (no name holds a NUL) gives it, without a list per path.
+        same.sort(key=lambda a: (a.path.replace(os.sep, "\0"), a.code))
         last: PlannedAction | None = None
         for action in same:
             if last is not None and (action.path == last.path or _inside_or_same(

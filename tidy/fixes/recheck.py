@@ -85,12 +85,11 @@ class Opened:
 
 def root_problem(action: PlannedAction) -> Problem | None:
     path, root = action.path, action.scan_root
-    forbidden = {os.path.realpath("/"), os.path.realpath(os.path.expanduser("~")), root}
-    if path in forbidden or os.path.dirname(path) == path:
+    slash, home, own = _fixed_places(os.path.expanduser("~"), state.state_dir())
+    if path in (slash, home, root) or os.path.dirname(path) == path:
         return Problem("the scanned folder itself, the home folder or /: never moved", True)
     if not path.startswith(root.rstrip(os.sep) + os.sep):
         return Problem("outside the scanned folder", True)
-    own = {state.state_dir(), os.path.realpath(state.state_dir())}
     if any(_inside(path, folder) for folder in own):
         return Problem("inside tidy's own state folder", True)
     if any(_inside(folder, path) for folder in own):
@@ -102,6 +101,26 @@ def root_problem(action: PlannedAction) -> Problem | None:
     if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1] or ".." in rel_parts:
         return Problem("inside tidy's trash or a .git folder", True)
     return None
+
+
+_PLACES: dict[tuple[str, str], tuple[str, str, frozenset[str]]] = {}
+
+
+def _fixed_places(home: str, state_dir: str) -> tuple[str, str, frozenset[str]]:
+    """/ and the home folder resolved, and tidy's state folder as given and resolved: asked
+    of every item, resolved once per home and state folder (realpath is a walk of lstats)."""
+    key = (home, state_dir)
+    if key not in _PLACES:
+        forget_places()  # only the current pair is ever asked for again
+        _PLACES[key] = (os.path.realpath("/"), os.path.realpath(home),
+                        frozenset({state_dir, os.path.realpath(state_dir)}))
+    return _PLACES[key]
+
+
+def forget_places() -> None:
+    """Resolve them again at the next item (each run of moves starts with this: a long-lived
+    process, `tidy watch`, never keeps an answer from one run to the next)."""
+    _PLACES.clear()
 
 
 def parent_parts(path: str, scan_root: str) -> list[str]:

@@ -17,7 +17,7 @@ from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, skipped
 from tidy.fixes.fdops import Refused
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.recheck import Problem, mount_points, opened, root_problem
+from tidy.fixes.recheck import Problem, forget_places, mount_points, opened, root_problem
 from tidy.fixes.trash.locate import SpotChecker, TrashLocator
 from tidy.fixes.trash.move import Prepared, finish_move, prepare_move
 from tidy.fixes.trash.recover import recover_intent, tidy_up_runs, undo_many
@@ -44,6 +44,7 @@ class TrashApplier:
     def apply(self, actions: Sequence[PlannedAction], journal: RunJournal,
               settings: ApplySettings) -> list[Outcome]:
         outcomes: list[Outcome] = []
+        forget_places()
         git = TrackedNow(actions)
         size = move_batch_size()
         with TrashLocator(journal.run_id, journal) as locator:
