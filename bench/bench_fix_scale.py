@@ -106,8 +106,11 @@ def own_env(copy: str) -> dict[str, str]:
     return {**os.environ, "TIDY_STATE_DIR": state, "HOME": home}
 
 
+_WORK = {"label": "after"}  # copies live in fixscale-work/<label>: two runs never share one
+
+
 def fresh(tree: str, name: str) -> str:
-    work = os.path.join(h.bench_dir(), "fixscale-work")
+    work = os.path.join(h.bench_dir(), "fixscale-work", _WORK["label"])
     os.makedirs(work, exist_ok=True)
     path = os.path.join(work, name)
     discard(path)
@@ -305,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         results = [h.load_json(f"fixscale-{label}.json") for label in args.render.split(",")]
         chosen = [r for r in results if r is not None]
     else:
+        _WORK["label"] = args.label
         tidy, what = tidy_from(args.rev, args.checkout)
         started = time.monotonic()
         result = run(args.trees.split(","), args.runs, tidy, what, args.label)
