@@ -124,7 +124,13 @@ class TrashApplier:
 
     def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
         checker = SpotChecker(journal.run_id)
-        outcomes = undo_many(intents, journal, checker)
+        # Folder by folder (items of one folder then share its descriptor); the order of a
+        # run's trash items does not matter: none lies inside another (plan._drop_covered).
+        order = sorted(range(len(intents)),
+                       key=lambda i: str(intents[i].entry.get("path", "")).replace(os.sep, "\0"))
+        done = undo_many([intents[i] for i in order], journal, checker)
+        by_index = dict(zip(order, done, strict=True))
+        outcomes = [by_index[i] for i in range(len(intents))]
         tidy_up_runs(checker, intents)
         return outcomes
 

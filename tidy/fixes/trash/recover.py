@@ -82,9 +82,12 @@ def _undo_batch(intents: Sequence[Intent], journal: RunJournal, checker: SpotChe
                 runs: _RunFolders) -> list[Outcome]:
     results: dict[int, Outcome] = {}
     ready: list[tuple[int, _Held]] = []
+    checker.refresh()  # the way to the roots looked at again for each batch
+    homes = _Homes()
     with contextlib.ExitStack() as held:
+        held.callback(homes.close)
         for index, intent in enumerate(intents):
-            prepared = _undo_prepare(intent, journal, checker, runs, held)
+            prepared = _undo_prepare(intent, journal, checker, runs, homes, held)
             if isinstance(prepared, Outcome):
                 results[index] = prepared
             else:
@@ -113,8 +116,32 @@ def _undo_error(error: Exception, intent: Intent, journal: RunJournal) -> Outcom
     return _undo_failed(intent, journal, _not_put_back(error, dst, journal.run_id))
 
 
+class _Homes:
+    """The folders items go back to, each opened once per batch (from the root down, by
+    descriptors, made when missing) and held until the batch is put back: items of one
+    folder (100,000 .pyc beside their sources) share it."""
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[str, tuple[str, ...]], Chain] = {}
+
+    def of(self, spot: Spot) -> Chain:
+        key = (spot.scan_root, spot.src_parts)
+        if key not in self._open:
+            chain = open_chain(spot.scan_root, spot.src_parts, make=0o755,
+                               what="a folder on the way back")
+            chain.release_ancestors()
+            self._open[key] = chain
+        return self._open[key]
+
+    def close(self) -> None:
+        for chain in self._open.values():
+            chain.close()
+        self._open.clear()
+
+
 def _undo_prepare(intent: Intent, journal: RunJournal, checker: SpotChecker,
-                  runs: _RunFolders, held: contextlib.ExitStack) -> _Held | Outcome:
+                  runs: _RunFolders, homes: _Homes,
+                  held: contextlib.ExitStack) -> _Held | Outcome:
     """Check one item (in the trash, its way home, its name there free) and journal its
     undo-intent (durable only after the batch's sync); or its outcome when it is done with
     now: refused, not in the trash, or merged back around what stayed at home."""
@@ -130,15 +157,13 @@ def _undo_prepare(intent: Intent, journal: RunJournal, checker: SpotChecker,
                                                  what="its trash slot"))
             if not exists_at(slot.fd, spot.name):
                 return _undo_failed(intent, journal, _not_in_trash(dst, journal.run_id))
-            home = mine.enter_context(open_chain(spot.scan_root, spot.src_parts, make=0o755,
-                                                 what="a folder on the way back"))
+            home = homes.of(spot)
             if exists_at(home.fd, spot.name):
                 if not _left_in_place(entry, slot.fd, home.fd, spot.name):
                     return _undo_failed(intent, journal, _taken_since(dst, journal.run_id))
                 return _merge_home(intent, journal, spot, run, slot, home)
             journal.write({"op": "undo-intent", "ref": intent.seq})
             slot.release_ancestors()
-            home.release_ancestors()
             held.enter_context(mine.pop_all())  # held until the batch is put back
             return _Held(intent, spot, run, slot, home)
     except (Refused, OSError) as error:
