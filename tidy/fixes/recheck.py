@@ -27,7 +27,8 @@ Bigger trees: only folders are lstat'ed (every folder is still listed, so nested
 are still found). Creating, deleting or renaming anything changes its folder's ctime and
 mtime and is seen; rewriting an existing file in place (O_TRUNC, append) changes no folder
 and is NOT seen there. Never seen: a write that starts after the walk passed that folder
-(the walk and the rename are microseconds to a second apart; a writer that still has a file
+(the walk and the rename are microseconds to a second apart: the trash checks a batch of up
+to 256 items, syncs their intents, then moves each; a writer that still has a file
 open keeps writing into it in the trash), the inside of a folder the user may not read (only
 that folder's own times are compared), and anything if the clock was set back between plan
 and apply.
