@@ -46,7 +46,9 @@ class TrashApplier:
         outcomes: list[Outcome] = []
         forget_places()
         git = TrackedNow(actions)
-        size = move_batch_size()
+        # A run that may be stopped (Ctrl-C in `tidy browse`) moves one item at a time: the
+        # stop is asked before each, and an item whose intent is durable always moves.
+        size = 1 if settings.stop is not None else move_batch_size()
         with TrashLocator(journal.run_id, journal) as locator:
             for start in range(0, len(actions), size):
                 batch = actions[start:start + size]
@@ -75,7 +77,7 @@ class TrashApplier:
             if ready:
                 journal.sync()  # every intent of the batch durable before anything moves
             for index, prepared in ready:
-                results[index] = self._finish(prepared, journal, locator, settings)
+                results[index] = self._finish(prepared, journal, locator)
         return [results[index] for index in range(len(batch))]
 
     def _prepare(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
@@ -96,14 +98,9 @@ class TrashApplier:
                 problem = Problem(refused.reason, refused.attention)
         return self._not_moved(action, problem, journal)
 
-    def _finish(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator,
-                settings: ApplySettings) -> Outcome:
-        action = prepared.action
-        if settings.stopping():  # journaled, not begun: resolved as not done
-            journal.failed(prepared.seq, STOPPED)
-            locator.drop(prepared.slot)
-            return Outcome(action.path, self.kind, Status.SKIPPED, STOPPED, False,
-                           code=action.code, run=journal.run_id)
+    def _finish(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator
+                ) -> Outcome:
+        action = prepared.action  # its intent is durable: it moves, stopped or not
         try:
             problem = finish_move(prepared, journal, locator)
         except Refused as refused:
