@@ -415,16 +415,19 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
         raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
     except OSError as error:  # a link (ELOOP), a folder, a FIFO that gives nothing
         raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
-    with open(fd, "rb") as f:
-        ident = _identity(os.fstat(f.fileno()))
-        known = _READ.get(path)
-        if known is not None and known[0] == (ident, run_id):
-            return list(known[1])  # the same file, unchanged since it was read and checked
-        try:
+    if stat.S_ISDIR(os.fstat(fd).st_mode):  # open() would refuse it and keep the descriptor
+        os.close(fd)
+        raise DamagedJournal(f"not a readable journal file: {os.strerror(errno.EISDIR)}")
+    try:
+        with open(fd, "rb") as f:  # a FIFO reads as empty
+            ident = _identity(os.fstat(f.fileno()))
+            known = _READ.get(path)
+            if known is not None and known[0] == (ident, run_id):
+                return list(known[1])  # the same file, unchanged since read and checked
             data = f.read()
-        except OSError as error:
-            raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
-        unchanged = _identity(os.fstat(f.fileno())) == ident
+            unchanged = _identity(os.fstat(f.fileno())) == ident
+    except OSError as error:
+        raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
     entries = _parse(data)
     problem = entries_problem(entries, run_id)
     if problem:
