@@ -34,7 +34,8 @@ def build_tree(root: Path, count: int) -> None:
 
 
 def kill_mid_run(root: Path, state: Path) -> tuple[str, list[dict[str, Any]]]:
-    """Start `tidy fix --yes`, SIGKILL it once its journal holds intents; (run id, entries)."""
+    """Start `tidy fix --yes`, SIGKILL it once its journal shows it moving (20 moves done:
+    intents are written a batch at a time, ahead of the moves); (run id, entries)."""
     child = subprocess.Popen(
         [sys.executable, "-m", "tidy", "fix", "--yes", "-q", "--select", "TDY1", str(root)],
         cwd=root, env=tidy_env(state), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
@@ -44,7 +45,7 @@ def kill_mid_run(root: Path, state: Path) -> tuple[str, list[dict[str, Any]]]:
     try:
         while time.monotonic() < deadline and child.poll() is None:
             entries = journal_entries(state)
-            if sum(1 for e in entries if e.get("op") == "intent") >= 20:
+            if sum(1 for e in entries if e.get("op") == "done") >= 20:
                 break
             time.sleep(0.002)
         child.send_signal(signal.SIGKILL)

@@ -91,7 +91,7 @@ def test_a_fix_that_fills_the_state_disk_stops_says_so_and_is_undone_later(
     before = _caches(root)
     state = state_fs / "tidy"
     (state / "runs").mkdir(parents=True)
-    filler = _fill(state_fs, leave_pages=2)  # the journal's first pages, not all 40 moves
+    filler = _fill(state_fs, leave_pages=7)  # the batch of 40 intents, not all 40 moves
 
     fix = tidy("fix", "--yes", "-q", str(root), cwd=root, state=state)
     assert fix.returncode == 2, fix.stderr

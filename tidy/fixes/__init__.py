@@ -8,7 +8,9 @@ GIT_RM ...):
    saw); skip what changed with `journal.skipped(path, reason)` and a SKIPPED outcome.
 2. Call `seq = journal.intent("<kind>", path=..., <what undo needs>)` BEFORE changing
    anything (it is fsync'ed), then act, then `journal.done(seq, ...)` or
-   `journal.failed(seq, reason)`.
+   `journal.failed(seq, reason)`. Many items: write each one's intent with `sync=False`,
+   then `journal.sync()` once, and only then act on any of them (the trash does, a batch
+   at a time: tidy/fixes/trash/applier.py).
 3. `undo(intents, journal)` gets the run's intents of its kind that are in effect, newest
    first, and reverts each: `journal.write({"op": "undo-intent", "ref": i.seq}, sync=True)`
    first, then `{"op": "undo-done", "ref": ...}` or `{"op": "undo-fail", ...}`.

@@ -210,6 +210,7 @@ def _recover(record: RunRecord, journal: RunJournal) -> RunOutcomes:
         journal.end("interrupted", recovered=len(pending))
     if _undo_open(record):
         journal.write({"op": "undo-end", "status": "interrupted"}, sync=True)
+    journal.sync()  # the appliers' `recovered` entries, written unsynced, once
     return RunOutcomes(record.run_id, tuple(outcomes))
 
 

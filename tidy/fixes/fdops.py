@@ -89,9 +89,19 @@ class Chain:
 
     def close(self) -> None:
         for fd in self.fds:
-            with contextlib.suppress(OSError):
-                os.close(fd)
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
         self.fds.clear()
+
+    def release_ancestors(self) -> None:
+        """Close every level but the last (their paths and stats stay, for messages): a
+        batch of items held open until they move keeps two descriptors each, not a chain."""
+        for level, fd in enumerate(self.fds[:-1]):
+            if fd >= 0:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                self.fds[level] = -1
 
     def __enter__(self) -> Chain:
         return self
@@ -418,14 +428,15 @@ def purge_at(dir_fd: int, names: Sequence[str]) -> list[str]:
     return errors
 
 
-def walk_fds(top: int) -> Iterator[tuple[int, str, list[os.DirEntry[str]]]]:
+def walk_fds(top: int, listing: list[os.DirEntry[str]] | None = None
+             ) -> Iterator[tuple[int, str, list[os.DirEntry[str]]]]:
     """(folder fd, path relative to top, its entries) for `top` and every folder below it,
     depth first, each opened by descriptor (one open per level at a time). A folder we may
     not read (EACCES) is not entered; any other failure to open one raises OSError (ELOOP for
-    a folder swapped for a link meanwhile)."""
+    a folder swapped for a link meanwhile). `listing`: top's entries, when already read."""
     frames: list[tuple[int, str, list[str]]] = []
     try:
-        entries = _entries(top)
+        entries = _entries(top) if listing is None else listing
         yield top, "", entries
         frames.append((top, "", [e.name for e in entries if e.is_dir(follow_symlinks=False)]))
         while frames:

@@ -251,9 +251,22 @@ class RunJournal:
         with contextlib.suppress(OSError):
             os.ftruncate(self._fd, max(0, os.fstat(self._fd).st_size - written))
 
-    def intent(self, action: str, **payload: Any) -> int:
-        """Record what is about to change. Durable before it returns: call it, then act."""
-        return self.write({"op": "intent", "action": action, **payload}, sync=True)
+    def sync(self) -> None:
+        """Everything written so far is on disk when this returns (one fsync for a batch of
+        entries written with sync=False). On failure nothing after the last durable point
+        may be acted on: JournalWriteError, and the caller acts on none of the batch."""
+        if self._fd < 0:
+            raise JournalError(f"journal {self.run_id} is closed")
+        try:
+            os.fsync(self._fd)
+        except OSError as error:
+            raise JournalWriteError.of(self.path, error) from None
+
+    def intent(self, action: str, sync: bool = True, **payload: Any) -> int:
+        """Record what is about to change. Durable before it returns (call it, then act);
+        with sync=False, only once `sync()` has returned: write a batch's intents, sync once,
+        then act on each."""
+        return self.write({"op": "intent", "action": action, **payload}, sync=sync)
 
     def done(self, ref: int, **payload: Any) -> None:
         self.write({"op": "done", "ref": ref, **payload})
@@ -397,15 +410,45 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
     """The run's entries, checked (see the module doc); DamagedJournal when one is wrong
     (or it is not a regular file), NoSuchRun when it is gone."""
     try:
-        entries = _parse(_read(path))
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
     except OSError as error:  # a link (ELOOP), a folder, a FIFO that gives nothing
         raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
+    if stat.S_ISDIR(os.fstat(fd).st_mode):  # open() would refuse it and keep the descriptor
+        os.close(fd)
+        raise DamagedJournal(f"not a readable journal file: {os.strerror(errno.EISDIR)}")
+    try:
+        with open(fd, "rb") as f:  # a FIFO reads as empty
+            ident = _identity(os.fstat(f.fileno()))
+            known = _READ.get(path)
+            if known is not None and known[0] == (ident, run_id):
+                return list(known[1])  # the same file, unchanged since read and checked
+            data = f.read()
+            unchanged = _identity(os.fstat(f.fileno())) == ident
+    except OSError as error:
+        raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
+    entries = _parse(data)
     problem = entries_problem(entries, run_id)
     if problem:
         raise DamagedJournal(problem)
+    if unchanged:
+        if len(_READ) >= _READ_KEPT:
+            _READ.clear()
+        _READ[path] = ((ident, run_id), tuple(entries))
     return entries
+
+
+# A command reads a run's journal several times (recovery's look at every run, undo's choice,
+# reopening it, reading it): 100,000 moves are 200,000 lines to parse and check each time.
+# Kept while the file is the very one read: its inode, size, mtime and ctime (any write
+# changes the ctime, which no program can set back), for the last few journals.
+_READ: dict[str, tuple[tuple[tuple[int, ...], str], tuple[Entry, ...]]] = {}
+_READ_KEPT = 16
+
+
+def _identity(st: os.stat_result) -> tuple[int, ...]:
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_mode)
 
 
 _INT = (int,)
@@ -471,9 +514,10 @@ def _entry_problem(entry: Entry, run_id: str) -> str:
     for name, types in wanted.items():
         if not _typed(entry.get(name), types):
             return f"{entry['op']}: {name!r} is missing or of the wrong type"
-    for name, types in _OPTIONAL.items():
-        if name in entry and not (entry[name] is None and name in _NULLABLE) and not _typed(
-                entry[name], types):
+    for name, value in entry.items():  # the entry's few fields, not every optional one
+        optional = _OPTIONAL.get(name)
+        if optional is not None and not (value is None and name in _NULLABLE) and not _typed(
+                value, optional):
             return f"{entry['op']}: {name!r} is of the wrong type"
     for name in ("roots", "argv", "errors"):
         if isinstance(entry.get(name), list) and not all(

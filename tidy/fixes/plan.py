@@ -146,6 +146,7 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
         options = replace(options, kinds=with_companions(options.kinds, options.catalog))
     chosen: list[PlannedAction] = []
     left_out: list[LeftOut] = []
+    seen = _Seen()
     for group in report.groups:
         scan_root = _scan_root_of(group, report.roots)
         for finding in group.findings:
@@ -155,7 +156,7 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
             if verdict:
                 left_out.append(LeftOut(_join(group.root, finding.path), finding.code, verdict))
                 continue
-            for candidate in _expand(finding, group, scan_root, since_ns):
+            for candidate in _expand(finding, group, scan_root, since_ns, seen):
                 if isinstance(candidate, LeftOut):
                     left_out.append(candidate)
                 else:
@@ -185,17 +186,15 @@ def _config_files_checked(actions: list[PlannedAction]
     from tidy.fixes.editors.excludes import holds_python, refused_files
 
     refused: list[LeftOut] = []
-    seen: set[tuple[str, ActionKind]] = set()
-    for action in actions:
-        key = (action.root, action.action)
-        if action.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE) or key in seen:
-            continue
-        seen.add(key)
-        ignore = action.action is ActionKind.IGNORE
-        python = not ignore and any(holds_python(a.path) for a in actions
-                                    if (a.root, a.action) == key)
-        refused += [LeftOut(_join(action.root, rel), action.code, why)
-                    for rel, why in refused_files(action.root, ignore, python)]
+    by_file_owner: dict[tuple[str, ActionKind], list[PlannedAction]] = {}
+    for action in actions:  # grouped once: a workspace of 2,000 repos has 2,000 keys
+        if action.action in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE):
+            by_file_owner.setdefault((action.root, action.action), []).append(action)
+    for (root, kind), mine in by_file_owner.items():
+        ignore = kind is ActionKind.IGNORE
+        python = not ignore and any(holds_python(a.path) for a in mine)
+        refused += [LeftOut(_join(root, rel), mine[0].code, why)
+                    for rel, why in refused_files(root, ignore, python)]
     return actions, refused
 
 
@@ -300,8 +299,52 @@ def _since_of(report: Report) -> int:
     return time.time_ns() - int(report.duration_s * 1e9)
 
 
+class _Seen:
+    """What one plan looks at more than once, looked at once: the home folder and / (resolved),
+    and the lstat of each folder on the way to the planned paths (100,000 __pycache__ folders
+    share their parents). A plan is a snapshot: the move checks every level again."""
+
+    def __init__(self) -> None:
+        self.home = os.path.realpath(os.path.expanduser("~"))
+        self.slash = os.path.realpath("/")
+        self._folders: dict[str, tuple[int, int] | None] = {}
+        self._chains: dict[tuple[str, str], tuple[tuple[int, int], ...] | None] = {}
+
+    def chain(self, scan_root: str, folder: str) -> tuple[tuple[int, int], ...] | None:
+        """_chain's answer for `folder` (the scan root or a folder inside it), built on its
+        parent's: each folder is looked at once however many items it holds."""
+        if not _inside_or_same(folder, scan_root):
+            return None
+        missing = []  # from `folder` up to the nearest one already known (or the root's)
+        current = folder
+        while (scan_root, current) not in self._chains:
+            missing.append(current)
+            if current == scan_root or os.path.dirname(current) == current:
+                break
+            current = os.path.dirname(current)
+        chain = self._chains.get((scan_root, current), ()) if missing and (
+            missing[-1] != scan_root) else ()
+        for path in reversed(missing):
+            ident = self.folder(path) if chain is not None else None
+            chain = None if ident is None or chain is None else (*chain, ident)
+            self._chains[(scan_root, path)] = chain
+        return self._chains[(scan_root, folder)]
+
+    def folder(self, path: str) -> tuple[int, int] | None:
+        """(st_dev, st_ino) of the folder at `path` (lstat), None when it is not a folder."""
+        if path not in self._folders:
+            try:
+                st = os.lstat(path)
+            except OSError:
+                self._folders[path] = None
+            else:
+                self._folders[path] = ((st.st_dev, st.st_ino) if stat.S_ISDIR(st.st_mode)
+                                       else None)
+        return self._folders[path]
+
+
 def _expand(finding: Finding, group: Group, scan_root: str,
-            since_ns: int) -> Iterable[PlannedAction | LeftOut]:
+            since_ns: int, seen: _Seen) -> Iterable[PlannedAction | LeftOut]:
     fix = finding.fix
     assert fix is not None
     stale = [name for key, name in finding.details if key == "stale"]
@@ -309,17 +352,17 @@ def _expand(finding: Finding, group: Group, scan_root: str,
         # Stale bytecode: the named .pyc files, never the __pycache__ that holds live ones.
         for name in stale:
             rel = f"{finding.path}/{name}"
-            yield _planned(finding, group, scan_root, rel, "file", since_ns)
+            yield _planned(finding, group, scan_root, rel, "file", since_ns, seen)
         return
-    yield _planned(finding, group, scan_root, finding.path, None, since_ns)
+    yield _planned(finding, group, scan_root, finding.path, None, since_ns, seen)
 
 
 def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
-             want_type: str | None, since_ns: int) -> PlannedAction | LeftOut:
+             want_type: str | None, since_ns: int, seen: _Seen) -> PlannedAction | LeftOut:
     fix = finding.fix
     assert fix is not None
     path = _join(group.root, rel)
-    problem = _outside(path, scan_root)
+    problem = _outside(path, scan_root, seen)
     if problem:
         return LeftOut(path, finding.code, problem)
     try:
@@ -331,7 +374,7 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
     kind = "dir" if stat.S_ISDIR(st.st_mode) else "file" if stat.S_ISREG(st.st_mode) else ""
     if not kind or (want_type and kind != want_type):
         return LeftOut(path, finding.code, "not a regular file or folder")
-    chain = _chain(scan_root, path)
+    chain = _chain(scan_root, path, seen)
     if chain is None:
         return LeftOut(path, finding.code, "a folder on the way is a symlink or not a folder")
     size = finding.size
@@ -354,32 +397,19 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
     )
 
 
-def _chain(scan_root: str, path: str) -> tuple[tuple[int, int], ...] | None:
+def _chain(scan_root: str, path: str, seen: _Seen) -> tuple[tuple[int, int], ...] | None:
     """(st_dev, st_ino) of the scan root and each folder down to `path`'s parent (lstat);
     None when one of them is a link or not a folder."""
-    rel = os.path.relpath(os.path.dirname(path), scan_root)
-    current, found = scan_root, []
-    for part in [None, *([] if rel == os.curdir else rel.split(os.sep))]:
-        if part is not None:
-            current = os.path.join(current, part)
-        try:
-            st = os.lstat(current)
-        except OSError:
-            return None
-        if not stat.S_ISDIR(st.st_mode):
-            return None
-        found.append((st.st_dev, st.st_ino))
-    return tuple(found)
+    return seen.chain(scan_root, os.path.dirname(path))
 
 
-def _outside(path: str, scan_root: str) -> str:
+def _outside(path: str, scan_root: str, seen: _Seen) -> str:
     """Why `path` may not be touched from `scan_root`, or ""."""
     if not _inside_or_same(path, scan_root) or path == scan_root:
         return "outside the scanned folder (or the folder itself)"
-    home = os.path.realpath(os.path.expanduser("~"))
-    if path in (home, os.path.realpath("/")):
+    if path in (seen.home, seen.slash):
         return "the home folder or the filesystem root"
-    rel = os.path.relpath(path, scan_root)
+    rel = path[len(scan_root.rstrip(os.sep)) + 1:]  # inside it, both normalized: no relpath
     if TRASH_FOLDER_NAME in rel.split(os.sep):
         return "inside tidy's own trash"
     return ""
@@ -397,7 +427,9 @@ def _drop_covered(actions: list[PlannedAction]) -> tuple[list[PlannedAction], li
     for action in actions:
         by_action.setdefault(action.action, []).append(action)
     for same in by_action.values():
-        same.sort(key=lambda a: (a.path.split(os.sep), a.code))  # parents right before children
+        # Parents right before children: folder by folder, as the separator sorting lowest
+        # (no name holds a NUL) gives it, without a list per path.
+        same.sort(key=lambda a: (a.path.replace(os.sep, "\0"), a.code))
         last: PlannedAction | None = None
         for action in same:
             if last is not None and (action.path == last.path or _inside_or_same(

@@ -31,7 +31,8 @@ Bigger trees: only folders are lstat'ed (every folder is still listed, so nested
 are still found). Creating, deleting or renaming anything changes its folder's ctime and
 mtime and is seen; rewriting an existing file in place (O_TRUNC, append) changes no folder
 and is NOT seen there. Never seen: a write that starts after the walk passed that folder
-(the walk and the rename are microseconds to a second apart; a writer that still has a file
+(the walk and the rename are microseconds to a second apart: the trash checks a batch of up
+to 256 items, syncs their intents, then moves each; a writer that still has a file
 open keeps writing into it in the trash), the inside of a folder the user may not read (only
 that folder's own times are compared), and anything if the clock was set back between plan
 and apply.
@@ -43,7 +44,7 @@ import contextlib
 import fcntl
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -93,12 +94,11 @@ class Opened:
 
 def root_problem(action: PlannedAction) -> Problem | None:
     path, root = action.path, action.scan_root
-    forbidden = {os.path.realpath("/"), os.path.realpath(os.path.expanduser("~")), root}
-    if path in forbidden or os.path.dirname(path) == path:
+    slash, home, own = _fixed_places(os.path.expanduser("~"), state.state_dir())
+    if path in (slash, home, root) or os.path.dirname(path) == path:
         return Problem("the scanned folder itself, the home folder or /: never moved", True)
     if not path.startswith(root.rstrip(os.sep) + os.sep):
         return Problem("outside the scanned folder", True)
-    own = {state.state_dir(), os.path.realpath(state.state_dir())}
     if any(_inside(path, folder) for folder in own):
         return Problem("inside tidy's own state folder", True)
     if any(_inside(folder, path) for folder in own):
@@ -106,22 +106,56 @@ def root_problem(action: PlannedAction) -> Problem | None:
         # it, and the trash, would go with it.
         return Problem(f"holds tidy's own state folder ({printable(state.state_dir())}): "
                        "never moved; set TIDY_STATE_DIR to a folder outside it", True)
-    rel_parts = os.path.relpath(path, root).split(os.sep)
+    rel_parts = _relative(path, root).split(os.sep)
     if TRASH_FOLDER_NAME in rel_parts or ".git" in rel_parts[:-1] or ".." in rel_parts:
         return Problem("inside tidy's trash or a .git folder", True)
     return None
 
 
+_PLACES: dict[tuple[str, str], tuple[str, str, frozenset[str]]] = {}
+
+
+def _fixed_places(home: str, state_dir: str) -> tuple[str, str, frozenset[str]]:
+    """/ and the home folder resolved, and tidy's state folder as given and resolved: asked
+    of every item, resolved once per home and state folder (realpath is a walk of lstats)."""
+    key = (home, state_dir)
+    if key not in _PLACES:
+        forget_places()  # only the current pair is ever asked for again
+        _PLACES[key] = (os.path.realpath("/"), os.path.realpath(home),
+                        frozenset({state_dir, os.path.realpath(state_dir)}))
+    return _PLACES[key]
+
+
+def forget_places() -> None:
+    """Resolve them again at the next item (each run of moves starts with this: a long-lived
+    process, `tidy watch`, never keeps an answer from one run to the next)."""
+    _PLACES.clear()
+
+
 def parent_parts(path: str, scan_root: str) -> list[str]:
-    rel = os.path.relpath(os.path.dirname(path), scan_root)
+    rel = _relative(os.path.dirname(path), scan_root)
     return [] if rel == os.curdir else rel.split(os.sep)
+
+
+def _relative(path: str, folder: str) -> str:
+    """os.path.relpath for an absolute `path` at or inside `folder` by its text (relpath asks
+    for the working folder on every call), relpath itself otherwise."""
+    prefix = folder.rstrip(os.sep) + os.sep
+    if os.path.isabs(path) and path.startswith(prefix) and os.path.normpath(path) == path:
+        return path[len(prefix):]
+    if path == folder:
+        return os.curdir
+    return os.path.relpath(path, folder)
 
 
 @contextlib.contextmanager
 def opened(action: PlannedAction, now: float, skip_recent: float,
-           in_use: Look | None = None) -> Iterator[Opened]:
+           in_use: Look | None = None, mounts: Sequence[str] | None = None
+           ) -> Iterator[Opened]:
     """Steps 3-8 of the module doc on descriptors (8 with `in_use`), then hold them while the
-    caller moves the item. Raises Refused with the reason."""
+    caller moves the item. Raises Refused with the reason. `mounts`: the mount points
+    (mount_points()) read for a batch of moves, rather than the mount table read again for
+    each."""
     with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
                     action.expected.chain) as chain:
         name = os.path.basename(action.path)
@@ -129,7 +163,7 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
         fd = _open_item(chain.fd, name, st)
         try:
             item = Opened(chain, name, st, fd)
-            _check_item(action, item, now, skip_recent)
+            _check_item(action, item, now, skip_recent, mounts)
             if in_use is not None:
                 _check_users(action, in_use)
             yield item
@@ -182,21 +216,25 @@ def _open_item(parent: int, name: str, st: os.stat_result) -> int:
     return fd
 
 
-def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float) -> None:
+def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float,
+                mounts: Sequence[str] | None = None) -> None:
     expected, st = action.expected, item.st
     if stat.S_ISDIR(st.st_mode):
         if os.fstat(item.parent).st_dev != st.st_dev:
             raise Refused("a mount point")
-        inner = mounts_below(action.path)
+        inner = mounts_below(action.path, mounts)
         if inner:
             raise Refused(f"another filesystem is mounted inside: {inner[0]}")
+    # The folder's own listing, read once: the cargo lock check and the subtree walk share it.
+    listing = _listing(item.fd) if item.fd >= 0 and stat.S_ISDIR(st.st_mode) else None
     if item.fd >= 0:
-        _check_locks(item)
+        _check_locks(item, listing)
     since = expected.since_ns
     newest = st.st_mtime_ns
-    if stat.S_ISDIR(st.st_mode) and item.fd >= 0:
+    if listing is not None:
         full = action.files <= FULL_CHECK_ENTRIES
-        newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full))
+        newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full,
+                                            listing))
     if st.st_mtime_ns > expected.mtime_ns or (
             since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
         raise Refused("modified since the plan (changed after the scan began)", False)
@@ -211,7 +249,15 @@ def _check_users(action: PlannedAction, in_use: Look) -> None:
         raise Refused(use.reason, True)
 
 
-def _check_locks(item: Opened) -> None:
+def _listing(fd: int) -> list[os.DirEntry[str]]:
+    try:
+        with os.scandir(fd) as entries:
+            return list(entries)
+    except OSError as error:
+        raise Refused(f"cannot look inside it: {why(error)}") from None
+
+
+def _check_locks(item: Opened, listing: list[os.DirEntry[str]] | None = None) -> None:
     """systemd-tmpfiles' convention: a program keeps its folder by holding a BSD lock on it.
     Cargo holds `.cargo-lock` (in target/ and target/<profile>/) while it builds."""
     try:
@@ -220,16 +266,16 @@ def _check_locks(item: Opened) -> None:
         raise Refused("locked by another process (flock held on it)", False) from None
     except OSError:
         pass  # a filesystem without flock: nothing to respect
-    if stat.S_ISDIR(item.st.st_mode) and _cargo_busy(item.fd):
+    if stat.S_ISDIR(item.st.st_mode) and _cargo_busy(item.fd, listing):
         raise Refused("cargo is building here (.cargo-lock is held)", False)
 
 
-def _cargo_busy(fd: int) -> bool:
+def _cargo_busy(fd: int, listing: list[os.DirEntry[str]] | None = None) -> bool:
     places: list[tuple[int, str]] = [(fd, ".cargo-lock")]
     opened_dirs: list[int] = []
     try:
-        with os.scandir(fd) as entries:
-            subdirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
+        entries = listing if listing is not None else _listing(fd)
+        subdirs = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
         for name in subdirs:
             with contextlib.suppress(OSError):
                 opened_dirs.append(open_dir(name, fd))
@@ -256,13 +302,14 @@ def _lock_held(dir_fd: int, name: str) -> bool:
     return False
 
 
-def _check_subtree(path: str, top: int, dev: int, since: int, full: bool) -> int:
+def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
+                   listing: list[os.DirEntry[str]] | None = None) -> int:
     """Step 6 of the module doc; the newest mtime (ns) it saw. The walk goes on past a write
     it has seen, so that a nested checkout (often the write itself: a `git clone`) is the
     reason given when there is one."""
     newest, written = 0, ""
     try:
-        for _fd, rel, entries in walk_fds(top):
+        for _fd, rel, entries in walk_fds(top, listing):
             for entry in entries:
                 where = os.path.join(path, rel, entry.name)
                 if entry.name in VCS_MARKERS:
@@ -294,25 +341,30 @@ def _check_recent(action: PlannedAction, newest_ns: int, now: float, window: flo
         raise Refused(f"written {max(age, 0):.0f}s ago: a build may be running", False)
 
 
-def mounts_below(path: str) -> list[str]:
-    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known).
+def mounts_below(path: str, points: Sequence[str] | None = None) -> list[str]:
+    """Mount points strictly inside `path` (Linux: /proc/self/mountinfo; elsewhere none known);
+    of `points` when given (mount_points(), read once for many paths).
 
     A move would carry a mounted filesystem along, and a purge would then delete its content.
     A bind mount of the same filesystem has the same st_dev: only this list shows it."""
+    prefix = path.rstrip(os.sep) + os.sep
+    return sorted(p for p in (mount_points() if points is None else points)
+                  if p.startswith(prefix))
+
+
+def mount_points() -> list[str]:
+    """Every mount point of this process's mount table (Linux; elsewhere none known)."""
     try:
         with open("/proc/self/mountinfo", "rb") as f:
             lines = f.read().splitlines()
     except OSError:
         return []
-    prefix = path.rstrip(os.sep) + os.sep
     found = []
     for line in lines:
         fields = line.split(b" ")
         if len(fields) > 4:
-            point = _unescape_mount(fields[4])
-            if point.startswith(prefix):
-                found.append(point)
-    return sorted(found)
+            found.append(_unescape_mount(fields[4]))
+    return found
 
 
 def _unescape_mount(field: bytes) -> str:

@@ -463,6 +463,9 @@ class SpotChecker:
         self._roots: set[str] | None = (
             None if record is None else set(_roots_of(record)))
         self._git_dirs: dict[str, str | None] = {}
+        # by the entry's identity (the entry is kept with its answer, so the id stays its own)
+        self._spots: dict[int, tuple[dict[str, object], Spot | str]] = {}
+        self._links: dict[str, bool] = {}
 
     def spot(self, intent: Intent, record: RunRecord | None = None) -> Spot | str:
         """The Spot, or why this entry is refused (one line)."""
@@ -470,7 +473,22 @@ class SpotChecker:
             from tidy.fixes.journal import read_run
 
             self._roots = set(_roots_of(record or read_run(self.run_id)))
-        return spot_of(intent.entry, self.run_id, self._roots, self.git_dir)
+        key = id(intent.entry)
+        if key not in self._spots:  # undo asks twice per intent; 100,000 intents in a run
+            self._spots[key] = (intent.entry, spot_of(intent.entry, self.run_id, self._roots,
+                                                      self.git_dir, self.has_link))
+        return self._spots[key][1]
+
+    def refresh(self) -> None:
+        """Forget the answers (each batch of an undo looks at the way to its roots again)."""
+        self._spots.clear()
+        self._links.clear()
+
+    def has_link(self, path: str) -> bool:
+        """_has_link, asked once per scan root for all of a run's intents."""
+        if path not in self._links:
+            self._links[path] = _has_link(path)
+        return self._links[path]
 
     def git_dir(self, root: str) -> str | None:
         if root not in self._git_dirs:
@@ -484,13 +502,14 @@ def _roots_of(record: RunRecord) -> list[str]:
 
 
 def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
-            git_dir_of: Callable[[str], str | None]) -> Spot | str:
+            git_dir_of: Callable[[str], str | None],
+            has_link: Callable[[str], bool] | None = None) -> Spot | str:
     """Every path of a trash intent inside its run's root and its run's trash, lexically and
     with no symlink in the part that exists: a Spot, or why the entry is refused."""
     path, dst, scan_root = entry.get("path"), entry.get("dst"), entry.get("scan_root")
     if not (isinstance(path, str) and isinstance(dst, str) and isinstance(scan_root, str)):
         return "paths missing"
-    problem = _scan_root_problem(scan_root, roots, path, dst)
+    problem = _scan_root_problem(scan_root, roots, path, dst, has_link=has_link or _has_link)
     if problem:
         return problem
     if not path.startswith(scan_root.rstrip(os.sep) + os.sep):
@@ -508,14 +527,15 @@ def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
                 anchor, base_parts, run_id, slot)
 
 
-def _scan_root_problem(scan_root: str, roots: set[str], *paths: str) -> str:
+def _scan_root_problem(scan_root: str, roots: set[str], *paths: str,
+                       has_link: Callable[[str], bool] | None = None) -> str:
     for value in (scan_root, *paths):
         if not os.path.isabs(value) or os.path.normpath(value) != value or "\0" in value:
             return f"not a plain absolute path: {value!r}"
     if not any(scan_root == r or scan_root.startswith(r.rstrip(os.sep) + os.sep)
                for r in roots):  # watch rescans the changed folders inside its roots
         return f"{scan_root} is not inside one of the run's roots"
-    if _has_link(scan_root):
+    if (has_link or _has_link)(scan_root):
         return f"the run's root {scan_root} is reached through a symlink"
     return ""
 

@@ -9,6 +9,7 @@ import os
 import stat
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 
 from tidy.core.units import counted
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
@@ -25,42 +26,78 @@ from tidy.fixes.fdops import (
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, Problem, still_there
-from tidy.fixes.trash.locate import TrashLocator
+from tidy.fixes.trash.locate import Slot, TrashLocator
+
+
+@dataclass
+class Prepared:
+    """An item checked, held, given its slot in the trash, and journaled (not yet durable:
+    `RunJournal.sync()` makes a batch of them so before any of them moves)."""
+
+    action: PlannedAction
+    item: Opened
+    slot: Slot
+    method: str
+    seq: int
+
+    @property
+    def dst(self) -> str:
+        return os.path.join(self.slot.path, self.item.name)
 
 
 def move_opened(action: PlannedAction, item: Opened, journal: RunJournal,
                 locator: TrashLocator) -> Problem | None:
     """Move the checked, held item into this run's trash; journal first. None when moved;
     Refused for a reason to skip; a Problem "failed: ..." when the move itself failed."""
+    prepared = prepare_move(action, item, journal, locator)
+    try:
+        journal.sync()
+        return finish_move(prepared, journal, locator)
+    finally:
+        prepared.slot.close()
+
+
+def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
+                 locator: TrashLocator) -> Prepared:
+    """The slot for the held item, and its intent written (durable only after the next
+    `journal.sync()`: nothing may move before it). The caller closes `slot` when done."""
     slot, method = locator.place(action, item)
     try:
-        dst = os.path.join(slot.path, item.name)
         seq = journal.intent(
-            "trash", path=action.path, dst=dst, method=method, code=action.code,
-            kind=action.kind, bytes=action.bytes, files=action.files, root=action.root,
-            scan_root=action.scan_root, type=action.expected.type, mode=action.expected.mode,
+            "trash", sync=False, path=action.path, dst=os.path.join(slot.path, item.name),
+            method=method, code=action.code, kind=action.kind, bytes=action.bytes,
+            files=action.files, root=action.root, scan_root=action.scan_root,
+            type=action.expected.type, mode=action.expected.mode,
             src_dev=item.st.st_dev, src_ino=item.st.st_ino,
         )
-        try:
-            still_there(item)
-            partial = _transfer(item, slot.fd, method, lambda: journal.write(
-                {"op": "copied", "ref": seq}, sync=True))
-        except Refused as refused:
-            journal.failed(seq, refused.reason)
-            locator.drop(slot)
-            raise
-        except OSError as error:
-            journal.failed(seq, why(error))
-            locator.drop(slot)
-            return Problem(f"failed: {why(error)}", True)
-        if partial:
-            journal.done(seq, warning=partial)
-            return Problem(f"failed: {partial}", True)
-        journal.done(seq)
-        locator.last = dst
-        return None
-    finally:
+    except BaseException:
         slot.close()
+        locator.drop(slot)
+        raise
+    return Prepared(action, item, slot, method, seq)
+
+
+def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:
+    """Move a prepared item whose intent is durable (see move_opened for what it returns)."""
+    item, slot, seq = prepared.item, prepared.slot, prepared.seq
+    try:
+        still_there(item)
+        partial = _transfer(item, slot.fd, prepared.method, lambda: journal.write(
+            {"op": "copied", "ref": seq}, sync=True))
+    except Refused as refused:
+        journal.failed(seq, refused.reason)
+        locator.drop(slot)
+        raise
+    except OSError as error:
+        journal.failed(seq, why(error))
+        locator.drop(slot)
+        return Problem(f"failed: {why(error)}", True)
+    if partial:
+        journal.done(seq, warning=partial)
+        return Problem(f"failed: {partial}", True)
+    journal.done(seq)
+    locator.last = prepared.dst
+    return None
 
 
 def _transfer(item: Opened, slot_fd: int, method: str, copied: Callable[[], object]) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from tidy.fixes.fdops import Refused, purge_at
 from tidy.fixes.journal import Intent, RunJournal, RunRecord
-from tidy.fixes.recheck import mounts_below
+from tidy.fixes.recheck import mount_points, mounts_below
 from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
 
 
@@ -95,7 +95,9 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
             continue
         with run:
             slots = sorted({s.slot for _, s in mine})
-            mounted = {slot for slot in slots if mounts_below(os.path.join(run.path, slot))}
+            points = mount_points()  # read once for every slot of the run
+            mounted = {slot for slot in slots
+                       if mounts_below(os.path.join(run.path, slot), points)}
             errors += [f"{os.path.join(run.path, slot)}: another filesystem is mounted inside; "
                        "left alone" for slot in sorted(mounted)]
             failed = purge_at(run.fd, [slot for slot in slots if slot not in mounted])

@@ -9,6 +9,7 @@ import os
 import shlex
 import stat
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, Status
@@ -29,57 +30,186 @@ from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_e
 from tidy.fixes.trash.merge import Merged, clear_merge_temp, merge_back, new_merge_temp, shown
 from tidy.fixes.trash.move import copy_then_remove, left_behind
 
+# Items put back together: their undo-intents made durable by one fsync before any moves
+# (as the fix's moves: tidy.fixes.trash.applier); two descriptors held per item.
+_UNDO_BATCH = 256
 
-def undo_one(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
+
+def undo_many(intents: Sequence[Intent], journal: RunJournal,
+              checker: SpotChecker) -> list[Outcome]:
+    """Put back each intent's item, in the order given; a batch at a time, each item checked
+    and held, the batch's undo-intents synced once, then each renamed home."""
+    runs = _RunFolders()
+    outcomes: list[Outcome] = []
+    try:
+        for start in range(0, len(intents), _UNDO_BATCH):
+            outcomes += _undo_batch(intents[start:start + _UNDO_BATCH], journal, checker, runs)
+    finally:
+        runs.close()
+    return outcomes
+
+
+class _RunFolders:
+    """The run folders of one undo, each opened once (by descriptors) and held to the end."""
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[str, tuple[str, ...]], Chain] = {}
+
+    def of(self, spot: Spot) -> Chain:
+        key = (spot.anchor, spot.run_parts)
+        if key not in self._open:
+            self._open[key] = open_run(spot)
+        return self._open[key]
+
+    def close(self) -> None:
+        for chain in self._open.values():
+            chain.close()
+        self._open.clear()
+
+
+@dataclass
+class _Held:
+    """An item checked in its slot, its way home open and its name there free."""
+
+    intent: Intent
+    spot: Spot
+    run: Chain
+    slot: Chain
+    home: Chain
+
+
+def _undo_batch(intents: Sequence[Intent], journal: RunJournal, checker: SpotChecker,
+                runs: _RunFolders) -> list[Outcome]:
+    results: dict[int, Outcome] = {}
+    ready: list[tuple[int, _Held]] = []
+    checker.refresh()  # the way to the roots looked at again for each batch
+    homes = _Homes()
+    with contextlib.ExitStack() as held:
+        held.callback(homes.close)
+        for index, intent in enumerate(intents):
+            prepared = _undo_prepare(intent, journal, checker, runs, homes, held)
+            if isinstance(prepared, Outcome):
+                results[index] = prepared
+            else:
+                ready.append((index, prepared))
+        if ready:
+            journal.sync()  # every undo-intent of the batch durable before anything moves
+        for index, item in ready:
+            results[index] = _undo_finish(item, journal)
+    return [results[index] for index in range(len(intents))]
+
+
+def _undo_failed(intent: Intent, journal: RunJournal, reason: str) -> Outcome:
     entry = intent.entry
-    src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
-    size, files = int(entry.get("bytes", 0)), int(entry.get("files", 0))
+    journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
+    return Outcome(str(entry.get("path", "")), ActionKind.TRASH, Status.FAILED, reason, True,
+                   where=str(entry.get("dst", "")), run=journal.run_id)
 
-    def fail(reason: str) -> Outcome:
-        journal.write({"op": "undo-fail", "ref": intent.seq, "reason": reason}, sync=True)
-        return Outcome(src, ActionKind.TRASH, Status.FAILED, reason, True, where=dst,
-                       run=journal.run_id)
 
+def _undo_error(error: Exception, intent: Intent, journal: RunJournal) -> Outcome:
+    dst = str(intent.entry.get("dst", ""))
+    if isinstance(error, Refused):
+        if "is gone" in error.reason and "trash" in error.reason:
+            return _undo_failed(intent, journal, _not_in_trash(dst, journal.run_id))
+        return _undo_failed(intent, journal, error.reason + f"; left in the trash at {dst}")
+    assert isinstance(error, OSError)
+    return _undo_failed(intent, journal, _not_put_back(error, dst, journal.run_id))
+
+
+class _Homes:
+    """The folders items go back to, each opened once per batch (from the root down, by
+    descriptors, made when missing) and held until the batch is put back: items of one
+    folder (100,000 .pyc beside their sources) share it."""
+
+    def __init__(self) -> None:
+        self._open: dict[tuple[str, tuple[str, ...]], Chain] = {}
+
+    def of(self, spot: Spot) -> Chain:
+        key = (spot.scan_root, spot.src_parts)
+        if key not in self._open:
+            chain = open_chain(spot.scan_root, spot.src_parts, make=0o755,
+                               what="a folder on the way back")
+            chain.release_ancestors()
+            self._open[key] = chain
+        return self._open[key]
+
+    def close(self) -> None:
+        for chain in self._open.values():
+            chain.close()
+        self._open.clear()
+
+
+def _undo_prepare(intent: Intent, journal: RunJournal, checker: SpotChecker,
+                  runs: _RunFolders, homes: _Homes,
+                  held: contextlib.ExitStack) -> _Held | Outcome:
+    """Check one item (in the trash, its way home, its name there free) and journal its
+    undo-intent (durable only after the batch's sync); or its outcome when it is done with
+    now: refused, not in the trash, or merged back around what stayed at home."""
+    entry = intent.entry
+    dst = str(entry.get("dst", ""))
     spot = checker.spot(intent)
     if isinstance(spot, str):
-        return fail(f"journal entry refused: {spot}; nothing done")
+        return _undo_failed(intent, journal, f"journal entry refused: {spot}; nothing done")
     try:
-        with open_run(spot) as run, open_chain(run.path, (spot.slot,), anchor_fd=run.fd,
-                                                 what="its trash slot") as slot:
+        with contextlib.ExitStack() as mine:
+            run = runs.of(spot)
+            slot = mine.enter_context(open_chain(run.path, (spot.slot,), anchor_fd=run.fd,
+                                                 what="its trash slot"))
             if not exists_at(slot.fd, spot.name):
-                return fail(_not_in_trash(dst, journal.run_id))
+                return _undo_failed(intent, journal, _not_in_trash(dst, journal.run_id))
             swapped = _not_what_moved(entry, lstat_at(slot.fd, spot.name))
             if swapped:
-                return fail(f"{swapped}; nothing put back, it stays at {dst}")
-            with open_chain(spot.scan_root, spot.src_parts, make=0o755,
-                            what="a folder on the way back") as home:
-                if exists_at(home.fd, spot.name):
-                    if not _left_in_place(intent, slot.fd, home.fd, spot.name):
-                        return fail(_taken_since(dst, journal.run_id))
-                    temp = new_merge_temp()  # journaled first: recovery clears it
-                    journal.write({"op": "undo-intent", "ref": intent.seq,
-                                   "merge_temp": temp}, sync=True)
-                    merged = merge_back(slot.fd, home.fd, spot.name,
-                                        (int(entry["src_dev"]), int(entry["src_ino"])), temp)
-                    if merged.kept:
-                        return fail(_merge_report(merged, dst, spot, journal.run_id))
-                    partial = _merge_report(merged, dst, spot, journal.run_id)
-                    attention = False
-                else:
-                    journal.write({"op": "undo-intent", "ref": intent.seq}, sync=True)
-                    partial = _put_back(entry, slot.fd, home.fd, spot.name, lambda: journal.write(
-                        {"op": "undo-copied", "ref": intent.seq}, sync=True))
-                    attention = bool(partial)
-            with contextlib.suppress(OSError):
-                os.rmdir(spot.slot, dir_fd=run.fd)
-    except Refused as refused:
-        if "is gone" in refused.reason and "trash" in refused.reason:
-            return fail(_not_in_trash(dst, journal.run_id))
-        return fail(refused.reason + f"; left in the trash at {dst}")
-    except OSError as error:
-        return fail(_not_put_back(error, dst, journal.run_id))
-    journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(partial))
-    return Outcome(src, ActionKind.TRASH, Status.DONE, partial, attention, size, files, src,
+                return _undo_failed(intent, journal,
+                                    f"{swapped}; nothing put back, it stays at {dst}")
+            home = homes.of(spot)
+            if exists_at(home.fd, spot.name):
+                if not _left_in_place(intent, slot.fd, home.fd, spot.name):
+                    return _undo_failed(intent, journal, _taken_since(dst, journal.run_id))
+                return _merge_home(intent, journal, spot, run, slot, home)
+            journal.write({"op": "undo-intent", "ref": intent.seq})
+            slot.release_ancestors()
+            held.enter_context(mine.pop_all())  # held until the batch is put back
+            return _Held(intent, spot, run, slot, home)
+    except (Refused, OSError) as error:
+        return _undo_error(error, intent, journal)
+
+
+def _merge_home(intent: Intent, journal: RunJournal, spot: Spot, run: Chain, slot: Chain,
+                home: Chain) -> Outcome:
+    """A copy put back around what a move across filesystems left at home (rare: one at a
+    time, its undo-intent synced alone, with the temp name recovery clears)."""
+    entry = intent.entry
+    dst = str(entry.get("dst", ""))
+    temp = new_merge_temp()  # journaled first: recovery clears it
+    journal.write({"op": "undo-intent", "ref": intent.seq, "merge_temp": temp}, sync=True)
+    merged = merge_back(slot.fd, home.fd, spot.name,
+                        (int(entry["src_dev"]), int(entry["src_ino"])), temp)
+    if merged.kept:
+        return _undo_failed(intent, journal, _merge_report(merged, dst, spot, journal.run_id))
+    with contextlib.suppress(OSError):
+        os.rmdir(spot.slot, dir_fd=run.fd)
+    return _undo_done(intent, journal, _merge_report(merged, dst, spot, journal.run_id), False)
+
+
+def _undo_finish(item: _Held, journal: RunJournal) -> Outcome:
+    intent, spot = item.intent, item.spot
+    try:
+        partial = _put_back(intent.entry, item.slot.fd, item.home.fd, spot.name,
+                            lambda: journal.write({"op": "undo-copied", "ref": intent.seq},
+                                                  sync=True))
+    except (Refused, OSError) as error:
+        return _undo_error(error, intent, journal)
+    with contextlib.suppress(OSError):
+        os.rmdir(spot.slot, dir_fd=item.run.fd)
+    return _undo_done(intent, journal, partial, bool(partial))
+
+
+def _undo_done(intent: Intent, journal: RunJournal, said: str, attention: bool) -> Outcome:
+    entry = intent.entry
+    src = str(entry.get("path", ""))
+    journal.write({"op": "undo-done", "ref": intent.seq}, sync=bool(said))
+    return Outcome(src, ActionKind.TRASH, Status.DONE, said, attention,
+                   int(entry.get("bytes", 0)), int(entry.get("files", 0)), src,
                    run=journal.run_id)
 
 
@@ -208,12 +338,14 @@ def tidy_up_runs(checker: SpotChecker, intents: Sequence[Intent]) -> None:
 
 # -- recovery after a kill ------------------------------------------------------------------
 def recover_intent(intent: Intent, journal: RunJournal, checker: SpotChecker) -> Outcome:
-    """Decide from the disk what became of an intent a killed run left unresolved."""
+    """Decide from the disk what became of an intent a killed run left unresolved. Its
+    `recovered` entry is not synced here: nothing is done on its word (a recovery cut short
+    decides again from the disk), and the caller syncs the journal once at the end."""
     entry = intent.entry
     src, dst = str(entry.get("path", "")), str(entry.get("dst", ""))
     spot = checker.spot(intent)
     if isinstance(spot, str):
-        journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+        journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"})
         return Outcome(src, ActionKind.TRASH, Status.FAILED,
                        f"journal entry refused: {spot}; nothing done", True, where=dst,
                        run=journal.run_id)
@@ -235,10 +367,9 @@ def recover_intent(intent: Intent, journal: RunJournal, checker: SpotChecker) ->
     except Refused as refused:
         # A symlink where tidy's trash or the way home should be: touch nothing.
         if intent.undo_in_flight:
-            journal.write({"op": "recovered-undo", "ref": intent.seq, "state": "in-trash"},
-                          sync=True)
+            journal.write({"op": "recovered-undo", "ref": intent.seq, "state": "in-trash"})
         else:
-            journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"}, sync=True)
+            journal.write({"op": "recovered", "ref": intent.seq, "state": "refused"})
         return Outcome(src, ActionKind.TRASH, Status.FAILED, refused.reason, True, where=dst,
                        run=journal.run_id)
 
@@ -292,7 +423,7 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
     recovered: dict[str, object] = {"op": "recovered", "ref": intent.seq, "state": state_name}
     if state_name == "moved" and at_home:  # the folder stays at home: undo merges around it
         recovered["warning"] = left or "the original stays in place beside the trash copy"
-    journal.write(recovered, sync=True)
+    journal.write(recovered)  # synced once, at the end of the recovery
     if not in_trash and run is not None:
         with contextlib.suppress(OSError):
             os.rmdir(spot.slot, dir_fd=run.fd)
@@ -338,7 +469,7 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
     restored = home is not None and exists_at(home.fd, name) and not in_trash
     journal.write({"op": "recovered-undo", "ref": intent.seq,
-                   "state": "restored" if restored else "in-trash"}, sync=True)
+                   "state": "restored" if restored else "in-trash"})
     dst = str(intent.entry.get("dst", ""))
     said = "restored" if restored else f"still in the trash ({dst})"
     if cleared:
