@@ -49,7 +49,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import _harness as harness
-from dic_corpus import compare, literal_fraction
+from dic_corpus import compare, literal_fraction, write_section
 
 sys.path.insert(0, harness.REPO)
 from tidy.analysis.data_in_code import judge_python
@@ -762,21 +762,6 @@ def render(results: list[dict[str, Any]], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
-    with open(harness.RESULTS_MD, encoding="utf-8") as f:
-        current = f.read()
-    head = f"## {SECTION}"
-    if head in current:
-        before, _, rest = current.partition(head)
-        after = rest.split("\n## ", 1)
-        tail = "\n## " + after[1] if len(after) > 1 else ""
-        current = before.rstrip("\n") + "\n\n" + text + tail
-    else:
-        current = current.rstrip("\n") + "\n\n" + text
-    with open(harness.RESULTS_MD, "w", encoding="utf-8") as f:
-        f.write(current)
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--only", default="", help="comma-separated package names")
@@ -811,7 +796,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(results, command)
     print(text)
     if args.write_results:
-        write_section(text)
+        write_section(text, SECTION)
     return 0
 
 

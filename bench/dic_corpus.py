@@ -512,10 +512,11 @@ def render(results: list[dict[str, Any]], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_section(text: str) -> None:
+def write_section(text: str, section: str = SECTION) -> None:
+    """Replace the section `## section` of bench/RESULTS.md with `text` (appended if new)."""
     with open(harness.RESULTS_MD, encoding="utf-8") as f:
         current = f.read()
-    head = f"## {SECTION}"
+    head = f"## {section}"
     if head in current:
         before, _, rest = current.partition(head)
         after = rest.split("\n## ", 1)

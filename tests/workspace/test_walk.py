@@ -29,7 +29,7 @@ from tests.conftest import (
     scan_json,
     write,
 )
-from tests.workspace.trees import materialise
+from tests.workspace.trees import SYMLINKS, make_symlink, materialise
 
 
 def _by_path(report: dict[str, Any]) -> dict[str, dict[str, Any]]:
@@ -208,19 +208,11 @@ def _add_links(data: st.DataObject, top: Path, files: list[Path], dirs: list[Pat
         name = data.draw(_names) + "-link"
         if (where / name).exists() or (where / name).is_symlink():
             continue
-        what = data.draw(st.sampled_from(["hard", "file", "dir", "outside", "dangling", "loop"]))
+        what = data.draw(st.sampled_from(["hard", *SYMLINKS]))
         if what == "hard" and files:
             os.link(data.draw(st.sampled_from(files)), where / name)
-        elif what == "file" and files:
-            os.symlink(os.path.relpath(data.draw(st.sampled_from(files)), where), where / name)
-        elif what == "dir":
-            os.symlink(os.path.relpath(data.draw(st.sampled_from(dirs)), where), where / name)
-        elif what == "outside":
-            os.symlink("/usr", where / name)
-        elif what == "dangling":
-            os.symlink("no such target", where / name)
-        elif what == "loop":
-            os.symlink(".", where / name)
+        else:
+            make_symlink(data, what, where / name, files, dirs)
 
 
 @pytest.mark.slow

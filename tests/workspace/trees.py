@@ -105,6 +105,25 @@ def sized(path: Path, drawn: int) -> int:
     return 1_000_000 + drawn if path.name == "big.bin" else drawn  # a big file now and then
 
 
+SYMLINKS = ["file", "dir", "outside", "dangling", "loop"]
+
+
+def make_symlink(data: st.DataObject, what: str, at: Path, files: list[Path],
+                 dirs: list[Path]) -> bool:
+    """A symlink of kind `what` (one of SYMLINKS) made at `at`; False for another kind (or a
+    file link with no file to point at)."""
+    if what == "file" and files:
+        target = os.path.relpath(data.draw(st.sampled_from(files)), at.parent)
+    elif what == "dir":
+        target = os.path.relpath(data.draw(st.sampled_from(dirs)), at.parent)
+    elif what in ("outside", "dangling", "loop"):
+        target = {"outside": "/usr", "dangling": "no such target", "loop": "."}[what]
+    else:
+        return False
+    os.symlink(target, at)
+    return True
+
+
 def decorate(data: st.DataObject, top: Path, files: list[Path], dirs: list[Path]) -> None:
     """Links of every kind, nested repos, a big artifact, unreadable folders."""
     for _ in range(data.draw(st.integers(0, 8), label="extras")):
@@ -118,16 +137,8 @@ def decorate(data: st.DataObject, top: Path, files: list[Path], dirs: list[Path]
         siblings = [f for f in files if f.parent == where and f.is_file()]
         if what == "same-folder hard link" and siblings:
             os.link(data.draw(st.sampled_from(siblings)), where / name)
-        elif what == "file" and files:
-            os.symlink(os.path.relpath(data.draw(st.sampled_from(files)), where), where / name)
-        elif what == "dir":
-            os.symlink(os.path.relpath(data.draw(st.sampled_from(dirs)), where), where / name)
-        elif what == "outside":
-            os.symlink("/usr", where / name)
-        elif what == "dangling":
-            os.symlink("no such target", where / name)
-        elif what == "loop":
-            os.symlink(".", where / name)
+        elif make_symlink(data, what, where / name, files, dirs):
+            pass
         elif what == "repo":  # a nested repository: its .git is never entered
             write(where / name / ".git" / "HEAD", "ref: refs/heads/main\n")
             write(where / name / "src" / "m.py", "x = 1\n")
