@@ -29,6 +29,7 @@ want git git
 want ripgrep rg                          # the search surface is checked against rg --files
 want jdupes jdupes                       # duplicates are checked against jdupes
 want git-filter-repo git-filter-repo     # history rewrites tidy advises are run for real
+want git-lfs git-lfs                     # a repo whose own LFS filter runs (tests/safety/test_git_rm_uncommitted.py)
 want fd-find fdfind fd
 want rmlint rmlint
 want chromium chromium                   # the HTML report in a real headless browser
