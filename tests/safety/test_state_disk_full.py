@@ -18,7 +18,9 @@ it did; recovery and undo refuse in one line while the disk is full (exit 2) and
 from __future__ import annotations
 
 import json
+import math
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,6 +32,9 @@ from tests.safety.helpers import tidy
 from tests.safety.mounts import tmpfs
 
 CACHES = 40
+# The fix stopped by the full disk: one batch of intents (fewer than the 256 a batch holds),
+# then more one-line "done" entries than a page or two can take.
+MANY = 240
 PAGE = 4096
 
 
@@ -37,12 +42,12 @@ PAGE = 4096
 def state_fs(tmp_path: Path) -> Iterator[Path]:
     point = tmp_path / "statefs"
     point.mkdir()
-    with tmpfs(point, "size=64k"):
+    with tmpfs(point, "size=1m"):
         yield point
 
 
-def _caches(root: Path) -> dict[str, bytes]:
-    for i in range(CACHES):
+def _caches(root: Path, count: int = CACHES) -> dict[str, bytes]:
+    for i in range(count):
         write(root / f"p{i:02}" / "m.py", "x = 1\n")
         write(root / f"p{i:02}" / "__pycache__" / "m.cpython-311.pyc", f"bytecode {i}\n" * 40)
     backdate(root)
@@ -66,8 +71,8 @@ def _original_of(root: Path, path: Path) -> str:
     return f"p{number:02}"
 
 
-def _at_home(root: Path) -> int:
-    return sum(1 for i in range(CACHES) if (root / f"p{i:02}" / "__pycache__").is_dir())
+def _at_home(root: Path, count: int = CACHES) -> int:
+    return sum(1 for i in range(count) if (root / f"p{i:02}" / "__pycache__").is_dir())
 
 
 def _fill(point: Path, leave_pages: int) -> Path:
@@ -75,6 +80,32 @@ def _fill(point: Path, leave_pages: int) -> Path:
     free = os.statvfs(point).f_bavail * os.statvfs(point).f_frsize
     write(filler, b"\0" * max(0, free - leave_pages * PAGE))
     return filler
+
+
+def _pages_before_the_first_move(tmp_path: Path, state_fs: Path) -> int:
+    """The state disk's pages this test's fix fills before its first move: its journal's begin
+    line and batch of intents, and any other state file. Measured on a twin tree, fixed with
+    room to spare, whose paths are as long as the real one's (a fixed count of free pages was
+    either too few or, on another machine, all the journal needed)."""
+    twin, state = tmp_path / "twin", state_fs / "twix"  # as long as "proj" and "tidy"
+    _caches(twin, MANY)
+    (state / "runs").mkdir(parents=True)
+    free = os.statvfs(state_fs).f_bfree
+    fix = tidy("fix", "--yes", "-q", str(twin), cwd=twin, state=state)
+    assert fix.returncode == 0, fix.stderr
+    used = free - os.statvfs(state_fs).f_bfree
+    (journal,) = (state / "runs").iterdir()
+    lines = journal.read_bytes().splitlines(keepends=True)
+    moves = [i for i, line in enumerate(lines) if json.loads(line)["op"] == "done"]
+    assert len(moves) == MANY and moves[0] > MANY, "one batch of intents, then the moves"
+    before_moves = sum(map(len, lines[:moves[0]]))
+    journal_pages = math.ceil(journal.stat().st_size / PAGE)
+    log = state / "log.jsonl"  # the audit log: written after the last move
+    other_pages = used - journal_pages - (math.ceil(log.stat().st_size / PAGE)
+                                          if log.exists() else 0)
+    shutil.rmtree(state)
+    shutil.rmtree(twin)
+    return math.ceil(before_moves / PAGE) + max(0, other_pages)
 
 
 def _whole_lines(journal: Path) -> None:
@@ -88,18 +119,18 @@ def _whole_lines(journal: Path) -> None:
 def test_a_fix_that_fills_the_state_disk_stops_says_so_and_is_undone_later(
         tmp_path: Path, state_fs: Path) -> None:
     root = tmp_path / "proj"
-    before = _caches(root)
+    before = _caches(root, MANY)
     state = state_fs / "tidy"
     (state / "runs").mkdir(parents=True)
-    filler = _fill(state_fs, leave_pages=7)  # the batch of 40 intents, not all 40 moves
+    filler = _fill(state_fs, leave_pages=_pages_before_the_first_move(tmp_path, state_fs) + 1)
 
     fix = tidy("fix", "--yes", "-q", str(root), cwd=root, state=state)
     assert fix.returncode == 2, fix.stderr
     (run,) = [p.name.removesuffix(".jsonl") for p in (state / "runs").iterdir()]
     (line,) = fix.stderr.strip().splitlines()
     assert "cannot write to the journal" in line and f"tidy undo {run}" in line, line
-    moved = CACHES - _at_home(root)
-    assert 0 < moved < CACHES, moved  # it did stop half way
+    moved = MANY - _at_home(root, MANY)
+    assert 0 < moved < MANY, moved  # it did stop half way
     assert _every_pyc(root) == before  # each cache at home or in the trash, whole
     _whole_lines(state / "runs" / f"{run}.jsonl")
 
@@ -119,7 +150,7 @@ def test_a_fix_that_fills_the_state_disk_stops_says_so_and_is_undone_later(
     filler.unlink()
     undo = tidy("undo", cwd=root, state=state)
     assert undo.returncode == 0, undo.stderr
-    assert _at_home(root) == CACHES and _every_pyc(root) == before
+    assert _at_home(root, MANY) == MANY and _every_pyc(root) == before
     assert not (root / ".tidy-trash").exists()
 
 
