@@ -20,7 +20,7 @@ import pytest
 
 from tests.fixes.helpers import backdate, snapshot
 from tests.safety.helpers import tidy
-from tests.safety.mounts import tmpfs
+from tests.safety.mounts import ext4_or_here, tmpfs
 
 pytestmark = pytest.mark.slow
 
@@ -32,9 +32,16 @@ def _move_records(state: Path) -> list[dict[str, object]]:
 
 
 def test_undo_leaves_a_new_folder_that_took_the_old_ones_inode_alone(tmp_path: Path) -> None:
-    # The project on this disk, its top folder immutable (no .tidy-trash can be made in it),
-    # tidy's state on a tmpfs: the only trash is on another filesystem, so the move copies.
-    root = tmp_path / "proj"
+    # The project on an ext4 of its own, its top folder immutable (no .tidy-trash can be made
+    # in it), tidy's state on a tmpfs: the only trash is on another filesystem, so the move
+    # copies.
+    disk = tmp_path / "disk"
+    disk.mkdir()
+    with ext4_or_here(disk):
+        _on_its_disk(disk / "proj", tmp_path)
+
+
+def _on_its_disk(root: Path, tmp_path: Path) -> None:
     (root / "web" / "node_modules" / "dep").mkdir(parents=True)
     (root / "web" / "package.json").write_text("{}\n")
     (root / "web" / "node_modules" / "dep" / "index.js").write_text("module.exports = 1\n")
