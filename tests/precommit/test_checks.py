@@ -22,6 +22,7 @@ import pytest
 
 import tidy
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
+from tidy.analysis.data_in_code import judge_python
 from tidy.precommit.checks import Problem, check_staged
 from tidy.workspace import content_cache
 
@@ -674,19 +675,27 @@ def _tdy301(problems: list[Problem]) -> list[str]:
 
 
 @pytest.mark.slow
-def test_a_staged_module_is_judged_once_its_verdict_kept_by_blob_id(repo: Path) -> None:
-    """The same blob committed again (a failed commit, an amend) is not judged again: its
-    verdict is a note of the repo's content cache under the blob id. A changed module is a
-    new blob and is judged."""
+def test_the_staged_blob_is_judged_every_time_never_a_kept_verdict(repo: Path) -> None:
+    """Trust round 7: the hook kept a blob's verdict in the repo's content cache (a file in
+    `.git`, which a repo copied from elsewhere or any program writing the repo can write)
+    and believed it: a note saying "not data" let a 4,000-row data module through. Now the
+    staged blob is judged on every run, and a changed module too."""
     sha = _stage_data_module(repo)
     judged: list[str] = []
     first = check_staged(str(repo), ["src/mock_api.py"], judged=judged)
     assert judged == [sha] and len(_tdy301(first)) == 1
 
+    lie = {**judge_python(b"x = 1\n" * 20_000).to_json(), "is_data": False}
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes()) if path.exists() else {}
+    if "notes" in body:  # where a verdict was kept: "this blob is code"
+        body["notes"][f"data-verdict\0{sha}"] = json.dumps(lie)
+        path.write_text(json.dumps(body))
+        time.sleep(0.02)
     judged.clear()
     again = check_staged(str(repo), ["src/mock_api.py"], judged=judged)
-    assert judged == []
-    assert _tdy301(again) == _tdy301(first)
+    assert _tdy301(again) == _tdy301(first)  # blocked again: the lie let it through before
+    assert judged == [sha]
 
     changed = _stage_data_module(repo, rows=4100)
     judged.clear()
@@ -703,24 +712,3 @@ def test_no_cache_judges_every_time(repo: Path) -> None:
         assert len(_tdy301(check_staged(str(repo), ["src/mock_api.py"], judged=judged))) == 1
         assert judged == [sha]
     assert not os.path.exists(content_cache.cache_path(str(repo)))
-
-
-@pytest.mark.slow
-@pytest.mark.parametrize("note", ["not json", "[1, 2]", '{"size": "big"}',
-                                  '{"version": 999, "is_data": false}',
-                                  '{"bindings": [{"name": 1}]}'])
-def test_a_tampered_verdict_is_judged_again_never_trusted(repo: Path, note: str) -> None:
-    """The cache is untrusted input: a note that does not decode to a verdict is thrown away
-    and the blob judged again, with the same answer as the first time."""
-    sha = _stage_data_module(repo)
-    first = check_staged(str(repo), ["src/mock_api.py"])
-    path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
-    key = f"data-verdict\0{sha}"
-    assert key in body["notes"]
-    body["notes"][key] = note
-    path.write_text(json.dumps(body))
-    time.sleep(0.02)  # the cache file older than nothing it holds: notes are not racy
-    judged: list[str] = []
-    assert _tdy301(check_staged(str(repo), ["src/mock_api.py"], judged=judged)) == _tdy301(first)
-    assert judged == [sha]

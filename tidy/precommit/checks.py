@@ -252,51 +252,23 @@ def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
                          is_new: Callable[[Blob], bool], scope: str,
                          judged: list[str] | None = None) -> list[Problem]:
     """New Python modules that are mostly data (TDY301), judged on the blob's content by the
-    same judgement the scan uses. A blob's verdict is kept in the repo's content cache under
-    its id (a blob never changes): committing the same big module again, after a failed
-    commit or an amend, judges nothing. `judged` gets the ids of the blobs judged here."""
+    same judgement the scan uses. The staged blob itself is judged every time: a verdict kept
+    in the repo's content cache (as one was, by blob id) is a file in `.git` that anything
+    writing the repo (a repo copied from elsewhere, another program) can write, and a lie
+    there let a data module through the check. Judging costs little next to git's own work
+    (a 20 MB module: about 60 ms). `judged` gets the ids of the blobs judged here."""
     candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
                   and b.size >= config.data_min_size]
     candidates = [b for b in candidates if is_new(b)]
     if not candidates:
         return []
-    content = _content(root, config)
-    verdicts = {b.sha: v for b in candidates
-                if (v := _noted_verdict(content, b.sha)) is not None}
-    missing = [b for b in candidates if b.sha not in verdicts]
-    if missing:
-        verdicts.update(_judge_blobs(root, missing, content, judged))
+    verdicts = _judge_blobs(root, candidates, judged)
     return [problem for blob in candidates if (verdict := verdicts.get(blob.sha)) is not None
             and (problem := _data_module(blob, verdict, scope)) is not None]
 
 
-_VERDICT_NOTE = "data-verdict\0"  # + blob id: a note of the content cache (its shape holds
-# the judge's version, so a new judgement starts from an empty cache)
-
-
-def _noted_verdict(content: ContentFacts | None, sha: str) -> DataVerdict | None:
-    """The verdict kept for this blob; None when there is none or it does not decode (the
-    cache is untrusted input: the blob is then judged again)."""
-    if content is None:
-        return None
-    import json
-
-    from tidy.analysis.data_in_code.verdict import DataVerdict
-
-    noted = content.note(_VERDICT_NOTE + sha)
-    if noted is None:
-        return None
-    try:
-        body = json.loads(noted)
-        return DataVerdict.from_json(body) if isinstance(body, dict) else None
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-        return None
-
-
-def _judge_blobs(root: str, blobs: Sequence[Blob], content: ContentFacts | None,
+def _judge_blobs(root: str, blobs: Sequence[Blob],
                  judged: list[str] | None) -> dict[str, DataVerdict]:
-    import json
-
     from tidy.analysis.data_in_code import judge_python
     from tidy.workspace.blobs import hook_env, read_blobs
 
@@ -304,16 +276,12 @@ def _judge_blobs(root: str, blobs: Sequence[Blob], content: ContentFacts | None,
     verdicts: dict[str, DataVerdict] = {}
     for blob in blobs:
         data = contents.get(blob.sha)
-        if data is None:  # git did not give it: judged as empty, and not kept
+        if data is None:  # git did not give it: judged as empty
             verdicts[blob.sha] = judge_python(b"")
             continue
-        verdicts[blob.sha] = verdict = judge_python(data)
+        verdicts[blob.sha] = judge_python(data)
         if judged is not None:
             judged.append(blob.sha)
-        if content is not None:
-            content.set_note(_VERDICT_NOTE + blob.sha, json.dumps(verdict.to_json()))
-    if content is not None:
-        content.save()
     return verdicts
 
 
