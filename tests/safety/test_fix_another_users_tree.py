@@ -18,6 +18,7 @@ import pytest
 
 from tests.conftest import hermetic_env, run_cli, write
 from tests.fixes.helpers import backdate
+from tests.safety.helpers import data_module_repo
 from tests.safety.moves_helpers import node_project
 
 OTHER = 65534
@@ -83,3 +84,21 @@ def test_a_users_own_tree_is_still_fixed(tmp_path: Path) -> None:
     code, said = _fix(repo, tmp_path, "--select", "TDY1")
     assert code == 0, said
     assert not (repo / "web" / "node_modules").exists()
+
+
+def test_root_extracts_no_module_of_another_users_repo(tmp_path: Path) -> None:
+    """`sudo tidy extract pkg/data.py` in a user's repo wrote the data file, the stub and a
+    backup folder (`.git/tidy/extract/`, 0700) all owned by root."""
+    repo = data_module_repo(tmp_path / "repo")
+    before = (repo / "pkg" / "data.py").read_bytes()
+    _give(repo, OTHER)
+    trusting = tmp_path / "gitconfig"
+    trusting.write_text("[safe]\n\tdirectory = *\n")
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"),
+                        "GIT_CONFIG_GLOBAL": str(trusting)})
+    done = run_cli("extract", "pkg/data.py", cwd=repo, env=env)
+    lines = done.err.strip().splitlines()
+    assert done.code == 1 and len(lines) == 1, done.out + done.err
+    assert "belongs to nobody (uid 65534)" in lines[0] and "sudo -u nobody tidy extract" in lines[0]
+    assert (repo / "pkg" / "data.py").read_bytes() == before
+    assert _not_mine(repo) == []
