@@ -102,3 +102,15 @@ def test_root_extracts_no_module_of_another_users_repo(tmp_path: Path) -> None:
     assert "belongs to nobody (uid 65534)" in lines[0] and "sudo -u nobody tidy extract" in lines[0]
     assert (repo / "pkg" / "data.py").read_bytes() == before
     assert _not_mine(repo) == []
+
+
+def test_root_writes_no_init_files_into_another_users_repo(tmp_path: Path) -> None:
+    """`sudo tidy init --write` made `.pre-commit-config.yaml` and `.tidy.toml` root's."""
+    repo = node_project(tmp_path, repo=True)
+    _give(repo, OTHER)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    done = run_cli("init", "--write", cwd=repo, env=env)
+    said = done.out + done.err
+    assert done.code != 0 and "belongs to nobody (uid 65534)" in said, said
+    assert not (repo / ".pre-commit-config.yaml").exists() and not (repo / ".tidy.toml").exists()
+    assert _not_mine(repo) == []

@@ -77,7 +77,7 @@ def test_purge_counts_nothing_freed_for_what_was_swapped_in(tmp_path: Path, swap
     """Trust round 7: purge said "freed 8.2 kB" (the journal's bytes) when what it removed
     from the slot was a link (or a folder) put there since. What it removed is not what the
     fix moved: it is removed, not counted, and named (exit 1)."""
-    root, state, item = _fix(tmp_path)
+    _root, state, item = _fix(tmp_path)
     home = _precious(tmp_path)
     shutil.rmtree(item)
     if swap == "another folder":
