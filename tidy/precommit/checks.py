@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from tidy.core.catalog import Catalog, Kind
     from tidy.core.config import Config
     from tidy.workspace.blobs import Blob
-    from tidy.workspace.content import ContentFacts
 
 
 @dataclass(frozen=True)
@@ -286,8 +285,7 @@ def _judge_blobs(root: str, blobs: Sequence[Blob],
 
 
 def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
-                      finder: ArtifactFinder, scope: str,
-                      config: Config | None = None) -> list[Problem]:
+                      finder: ArtifactFinder, scope: str) -> list[Problem]:
     """A third-party library being added that nothing references (TDY401). The path test
     is cheap; only when a commit adds a library does the repo's text get searched once."""
     from tidy.analysis.vendored.candidates import discover
@@ -310,32 +308,22 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
     if not libraries:
         return []
     return [_unused_library_problem(lib, scope)
-            for lib in _unreferenced(root, libraries, config)]
+            for lib in _unreferenced(root, libraries)]
 
 
-def _unreferenced(root: str, libraries: list[Library], config: Config | None) -> list[Library]:
+def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
     """The libraries nothing in the working tree refers to: the scan's reference search,
-    through the repo's content cache (with `config`, the scan's facts: one cache for both)."""
+    reading the files afresh. The content cache (a file in `.git`, untrusted) is not asked:
+    a lie there ("templates/editor.html loads ketcher") let an unused library through the
+    hook. This runs only for a commit that adds a library."""
     from tidy.analysis.vendored.evidence import judge, patterns_for
     from tidy.workspace.textscan import search, text_files
 
     patterns = patterns_for(libraries)
     files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
-    content = _content(root, config)
-    matches, _ = search(root, files, [p.text for p in patterns], content)
-    if content is not None:
-        content.save()
+    matches, _ = search(root, files, [p.text for p in patterns])
     verdicts = judge(libraries, patterns, matches)
     return [v.library for v in verdicts if not v.used]
-
-
-def _content(root: str, config: Config | None) -> ContentFacts | None:
-    if config is None or config.no_cache:
-        return None
-    from tidy.rules.content import content_spec
-    from tidy.workspace.content import ContentFacts
-
-    return ContentFacts(root, content_spec(config))
 
 
 def _unused_library_problem(library: Library, scope: str) -> Problem:
@@ -420,7 +408,7 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
         return blob.path in added[0]
 
     return (problems + data_module_problems(root, staged, config, is_new, STAGED, judged)
-            + vendored_problems(root, staged, is_new, finder, STAGED, config))
+            + vendored_problems(root, staged, is_new, finder, STAGED))
 
 
 def _carried(root: str, staged: Sequence[Blob], limit: int,
