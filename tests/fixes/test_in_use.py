@@ -351,3 +351,24 @@ def test_proc_is_read_once_per_run_and_not_at_all_when_nothing_moves(tmp_path: P
     _run, outcomes = apply_and_record(plan, ApplySettings(skip_recent=3600, in_use=quiet))
     assert outcomes and all(o.status is Status.SKIPPED for o in outcomes)
     assert quiet.reads == 0
+
+
+SLEEPER = "import time; print('ready', flush=True); time.sleep(60)"
+
+
+@pytest.mark.parametrize("name", [b"app", b"new\nline", b"caf\xe9"],
+                         ids=["plain", "newline", "latin-1"])
+def test_a_process_given_the_project_from_elsewhere_keeps_its_caches(
+        name: bytes, tmp_path: Path) -> None:
+    """`pytest ~/code/app` started in another folder: the path on its command line says it
+    works on the project. Trust round 7: a path holding a newline was passed over (the
+    word was dropped), so a project named so lost its cache under the running test."""
+    root = tmp_path / "ws"
+    cache, free = _project(root, name), _project(root, "other")
+    project = os.fsdecode(cache.parent)
+    with detached([sys.executable, "-c", SLEEPER, project], cwd=tmp_path) as pid:
+        result = _fix(root, tmp_path / "state", "--format", "json")
+        assert cache.is_dir(), "moved under a process given its project"
+    reason = str(_outcomes(result)[os.fsdecode(cache)]["reason"])
+    assert reason.startswith(f"in use by pid {pid} (") and "it was given" in reason, reason
+    assert not free.exists()

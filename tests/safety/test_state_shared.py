@@ -67,7 +67,8 @@ def _refused(done: subprocess.CompletedProcess[str], words: str) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("how", ["owned by another user", "writable by anyone"])
+@pytest.mark.parametrize("how", ["owned by another user", "writable by anyone",
+                                 "writable by a group the other user is in"])
 def test_a_state_folder_others_control_is_refused_before_anything_moves(
         reachable: Path, how: str) -> None:
     root = _project(reachable, "proj")
@@ -76,9 +77,13 @@ def test_a_state_folder_others_control_is_refused_before_anything_moves(
     if how == "owned by another user":
         os.chown(state, USER, USER)
         words = "belongs to another user"
-    else:
+    elif how == "writable by anyone":
         state.chmod(0o777)
         words = "may be written by anyone"
+    else:  # trust round 7: was used (only "anyone" was refused)
+        os.chown(state, -1, USER)
+        state.chmod(0o770)
+        words = "may be written by its group"
     _refused(tidy(*FIX, str(root), cwd=root, state=state), words)
     assert (root / "web" / "node_modules" / "dep" / "index.js").is_file()
     assert os.listdir(state) == []  # no journal, no trash written there

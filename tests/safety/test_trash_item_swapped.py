@@ -70,3 +70,25 @@ def test_undo_never_puts_back_what_was_swapped_into_the_trash(tmp_path: Path,
     purged = tidy("trash", "purge", "--yes", cwd=tmp_path, state=state)
     assert purged.returncode in (0, 1), purged.stderr
     assert (home / ".ssh" / "id_ed25519").read_text() == "secret\n"
+
+
+@pytest.mark.parametrize("swap", ["link to the home folder", "another folder"])
+def test_purge_counts_nothing_freed_for_what_was_swapped_in(tmp_path: Path, swap: str) -> None:
+    """Trust round 7: purge said "freed 8.2 kB" (the journal's bytes) when what it removed
+    from the slot was a link (or a folder) put there since. What it removed is not what the
+    fix moved: it is removed, not counted, and named (exit 1)."""
+    _root, state, item = _fix(tmp_path)
+    home = _precious(tmp_path)
+    shutil.rmtree(item)
+    if swap == "another folder":
+        (item / "planted").mkdir(parents=True)
+    else:
+        item.symlink_to(home)
+    purged = tidy("trash", "purge", "--yes", "--format", "json", cwd=tmp_path, state=state)
+    body = json.loads(purged.stdout)
+    assert purged.returncode == 1, purged.stdout + purged.stderr
+    assert body["freed_bytes"] == 0 and [r["bytes"] for r in body["runs"]] == [0]
+    [error] = body["runs"][0]["errors"]
+    assert "not what the fix moved" in error or "another item" in error
+    assert not os.path.lexists(item)
+    assert (home / ".ssh" / "id_ed25519").read_text() == "secret\n"

@@ -87,3 +87,20 @@ def test_undo_never_restores_from_a_trash_another_user_swapped_in(
     purge = tidy("trash", "purge", "--yes", cwd=tmp_path, state=state)
     assert purge.returncode == 1, purge.stdout + purge.stderr
     assert snapshot(ours) == before  # not ours to delete either
+
+
+@pytest.mark.slow
+def test_a_trash_folder_its_group_may_write_is_not_used(tmp_path: Path) -> None:
+    """Trust round 7: a `.git/tidy/trash` writable by its group (a repo shared with a team's
+    group, where any member can rename what tidy keeps there and plant their own for undo)
+    was used; only one writable by anyone was refused."""
+    root = node_project(tmp_path, repo=True)
+    trash = root / ".git" / "tidy" / "trash"
+    trash.mkdir(parents=True)
+    os.chown(trash, -1, OTHER)
+    trash.chmod(0o770)
+    done = tidy(*FIX, str(root), cwd=tmp_path, state=tmp_path / "st")
+    assert done.returncode == 0, done.stdout + done.stderr
+    (outcome,) = json.loads(done.stdout)["result"]["outcomes"]
+    assert os.listdir(trash) == [], "moved into a folder the group may write"
+    assert str(outcome["where"]).startswith(str(tmp_path / "st")), outcome

@@ -76,11 +76,12 @@ def ensure_private(path: str) -> str:
 def check_private(path: str) -> None:
     """The state folder itself and every folder of it down to `path` (as far as they exist)
     must be real folders, never symlinks (a link would make tidy write its journals or trash
-    elsewhere), the user's own and writable by no one else: in a state folder another user
-    controls, that user could put journals of their own in (`tidy undo` acts on journals)
-    or take the user's away. The state folder itself may also be root's, and writable by
-    all with the sticky bit (a fresh tmpfs, /tmp): no one else can then move or remove what
-    tidy keeps in it, and what it keeps there is checked as above. Raises StateError."""
+    elsewhere), the user's own and writable by no one else, its group included: in a state
+    folder another user controls, that user could put journals of their own in (`tidy undo`
+    acts on journals) or take the user's away. The state folder itself may also be root's,
+    and writable by others with the sticky bit (a fresh tmpfs, /tmp): no one else can then
+    move or remove what tidy keeps in it, and what it keeps there is checked as above.
+    Raises StateError."""
     top = state_dir()
     rel = os.path.relpath(path, top)
     current = top
@@ -99,10 +100,19 @@ def check_private(path: str) -> None:
             raise StateError(f"tidy's state folder {current} belongs to another user (uid "
                              f"{st.st_uid}): tidy keeps its journals and trash only in folders "
                              "of your own; set TIDY_STATE_DIR (or HOME) to one")
-        if st.st_mode & stat.S_IWOTH and not (at_top and st.st_mode & stat.S_ISVTX):
-            raise StateError(f"tidy's state folder {current} may be written by anyone: tidy "
-                             "keeps its journals and trash only in folders no one else may "
-                             "write; `chmod o-w` it, or set TIDY_STATE_DIR to another")
+        if st.st_mode & _OTHERS_WRITE and not (at_top and st.st_mode & stat.S_ISVTX):
+            raise StateError(f"tidy's state folder {current} may be written by "
+                             f"{_writers(st.st_mode)}: tidy keeps its journals and trash "
+                             "only in folders no one else may write; `chmod go-w` it, or set "
+                             "TIDY_STATE_DIR to another")
+
+
+# A group is other users too (a project's shared group): what they may write, they may swap.
+_OTHERS_WRITE = stat.S_IWGRP | stat.S_IWOTH
+
+
+def _writers(mode: int) -> str:
+    return "anyone" if mode & stat.S_IWOTH else "its group"
 
 
 def ensure_dir(path: str) -> str:

@@ -196,7 +196,7 @@ def _write_backup(backup: str, original: bytes, project_old: bytes | None,
     """The backup folder and its record, before anything at home is touched. UndoRefused,
     with what was written of it taken out again, when it cannot be written whole."""
     try:
-        os.makedirs(backup, exist_ok=True)
+        _make_private(backup)
         _write_synced(os.path.join(backup, "module.py.orig"), original)
         if project_old is not None:
             _write_synced(os.path.join(backup, "project.orig"), project_old)
@@ -222,8 +222,23 @@ def _why_not_written(error: OSError) -> str:
     return error.strerror or str(error)
 
 
+def _make_private(folder: str) -> None:
+    """`folder` and each missing folder above it, mode 0700 (makedirs gives the ones above
+    the umask's mode: with a umask of 002, `.git/tidy` became writable by the repo's group,
+    whose members could then swap a backup's original, which undo writes back, or tidy's
+    trash there)."""
+    missing = []
+    while not os.path.isdir(folder):
+        missing.append(folder)
+        folder = os.path.dirname(folder)
+    for path in reversed(missing):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(path, 0o700)
+
+
 def _write_synced(path: str, content: bytes) -> None:
-    with open(path, "wb") as f:
+    with open(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o600),
+              "wb") as f:
         f.write(content)
         f.flush()
         os.fsync(f.fileno())
@@ -413,10 +428,16 @@ def _put_back(backup: str, record: dict[str, Any], here: Folder, conf: Folder | 
     """Restore the originals; `restored` names each as it is back (for a failure midway).
     `unmerged`: (the build config as read, it without this extraction's entry) to write
     instead of the original build config, which later edits have superseded."""
-    kept = _keep_current(record, here, conf) if changes else []
-    name = os.path.basename(record["module"])
     with open(os.path.join(backup, "module.py.orig"), "rb") as f:
         original = f.read()
+    expected = record.get("module_original_sha256")
+    if isinstance(expected, str) and expected and sha256_bytes(original) != expected:
+        # The backup is tidy's own state in the git dir, still input: what undo writes into
+        # the module must be the module tidy read, not whatever was put there since.
+        raise UndoRefused(f"{backup}: the module's backup is not the original tidy kept "
+                          "(its sha256 differs from the record); nothing was restored")
+    kept = _keep_current(record, here, conf) if changes else []
+    name = os.path.basename(record["module"])
     if unmerged is not None and conf is not None:
         project = os.path.basename(record["project_file"])
         project_aside = _project_aside(record) or f".{project}.tidy-aside-{os.getpid()}"

@@ -31,6 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from tidy.core.owners import not_yours
 from tidy.extract import backup, convert, encode, guards, packaging, stub
 from tidy.extract.importing import verify_after_writing
 from tidy.extract.literal_way import literal_statements, literal_way
@@ -100,6 +101,7 @@ def extract_module(
                      [*package.notes, *_churn_note(path, fmt)], dry_run)
     if dry_run:
         return dataclasses.replace(result, seconds=time.monotonic() - started)
+    _refuse_another_users(path)
     _unchanged_since_read(path, data, data_path)
     try:
         written = backup.write_all(path, data, prepared.new_module, data_path, data_bytes,
@@ -266,10 +268,19 @@ def undo_extract(module_path: str, backup_folder: str | None = None, force: bool
                  hint: str = backup.FORCE_HINT) -> str:
     """Put the original module back; refused when anything changed since, unless force (the
     refusal names `hint`, the command that forces it)."""
+    _refuse_another_users(os.path.abspath(module_path))
     try:
         return backup.undo(os.path.abspath(module_path), backup_folder, force, hint)
     except backup.UndoRefused as error:
         raise ExtractError(f"{module_path}: {error}") from None
+
+
+def _refuse_another_users(path: str) -> None:
+    """The module and its folder must be the running user's: root extracting a user's module
+    left its backup (`.git/tidy/extract/`, 0700) and the new files root's (tidy.core.owners)."""
+    why = not_yours(os.path.dirname(path), "extract") or not_yours(path, "extract")
+    if why:
+        raise ExtractError(why)
 
 
 def _already_extracted(path: str, data: bytes, encoding: str) -> ExtractResult | None:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from tidy.core.models import ActionKind
 from tidy.core.units import counted
-from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, skipped
+from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
 from tidy.fixes.extract import ExtractApplier
 from tidy.fixes.git_rm import GitRmApplier
 from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
@@ -68,9 +68,12 @@ def apply_plan(plan: Plan, journal: RunJournal,
 
         settings = dataclasses.replace(settings, in_use=Look())
     outcomes: list[Outcome] = []
+    # Another user's tree first: nothing of it is read again, nothing written into it.
+    refuted = owners.foreign(plan.actions)
+    mine = [a for a in plan.actions if id(a) not in refuted]
     # Read afresh before anything runs: the plan may rest on the content cache.
-    refuted = confirm.refuted(plan.actions, settings.config) if any(
-        a.action in confirm.CONTENT_DECIDED for a in plan.actions) else {}
+    refuted |= confirm.refuted(mine, settings.config) if any(
+        a.action in confirm.CONTENT_DECIDED for a in mine) else {}
     for kind in _ordered(a.action for a in plan.actions):
         actions = [a for a in plan.actions if a.action is kind]
         applier = registry.get(kind)

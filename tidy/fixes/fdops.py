@@ -144,8 +144,9 @@ def _check_private(st: os.stat_result, path: str, what: str) -> None:
     if st.st_uid != os.geteuid():
         raise Refused(f"{what} belongs to another user (uid {st.st_uid}): {path}; tidy "
                       "neither keeps nor takes anything there")
-    if st.st_mode & stat.S_IWOTH:
-        raise Refused(f"{what} may be written by anyone: {path}; tidy neither keeps nor "
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):  # a group is other users too
+        who = "anyone" if st.st_mode & stat.S_IWOTH else "its group"
+        raise Refused(f"{what} may be written by {who}: {path}; tidy neither keeps nor "
                       "takes anything there")
 
 

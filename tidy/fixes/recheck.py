@@ -173,13 +173,33 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
 
 
 def still_there(item: Opened) -> None:
-    """Right before the rename: the name in the held parent is still the checked inode."""
+    """Right before the rename: the name in the held parent is still the checked inode, and
+    the parent is still where the plan's path says (still_in_place)."""
     try:
         st = lstat_at(item.parent, item.name)
     except FileNotFoundError:
         raise Refused("gone since the check", False) from None
     if not same(st, (item.st.st_dev, item.st.st_ino)):
         raise Refused("replaced during the check (another inode)")
+    still_in_place(item.chain)
+
+
+def still_in_place(chain: Chain) -> None:
+    """Each folder from the scanned one down to the held parent is still the one opened, at
+    its path, and no link. The rename acts on the held parent wherever it is now: a project
+    folder moved elsewhere (out of the scanned folder) after a batch's intents were written
+    and before its move had its item taken from there, and `tidy undo` made the old path's
+    folders again to put it back where it no longer belonged. A stat per level: the scanned
+    folder as the user named it (a link there is theirs), below it none followed."""
+    for level, (path, held) in enumerate(zip(chain.paths, chain.stats, strict=True)):
+        try:
+            now = os.stat(path, follow_symlinks=level == 0)
+        except OSError:
+            now = None
+        if now is None or not stat.S_ISDIR(now.st_mode) or not same(
+                now, (held.st_dev, held.st_ino)):
+            raise Refused(f"{printable(path)} was moved or replaced since the check; "
+                          "nothing moved", False)
 
 
 def _item_stat(chain: Chain, name: str, action: PlannedAction) -> os.stat_result:

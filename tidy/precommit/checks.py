@@ -35,7 +35,6 @@ if TYPE_CHECKING:
     from tidy.core.catalog import Catalog, Kind
     from tidy.core.config import Config
     from tidy.workspace.blobs import Blob
-    from tidy.workspace.content import ContentFacts
 
 
 @dataclass(frozen=True)
@@ -252,51 +251,23 @@ def data_module_problems(root: str, blobs: Sequence[Blob], config: Config,
                          is_new: Callable[[Blob], bool], scope: str,
                          judged: list[str] | None = None) -> list[Problem]:
     """New Python modules that are mostly data (TDY301), judged on the blob's content by the
-    same judgement the scan uses. A blob's verdict is kept in the repo's content cache under
-    its id (a blob never changes): committing the same big module again, after a failed
-    commit or an amend, judges nothing. `judged` gets the ids of the blobs judged here."""
+    same judgement the scan uses. The staged blob itself is judged every time: a verdict kept
+    in the repo's content cache (as one was, by blob id) is a file in `.git` that anything
+    writing the repo (a repo copied from elsewhere, another program) can write, and a lie
+    there let a data module through the check. Judging costs little next to git's own work
+    (a 20 MB module: about 60 ms). `judged` gets the ids of the blobs judged here."""
     candidates = [b for b in blobs if b.is_file and b.path.endswith(".py")
                   and b.size >= config.data_min_size]
     candidates = [b for b in candidates if is_new(b)]
     if not candidates:
         return []
-    content = _content(root, config)
-    verdicts = {b.sha: v for b in candidates
-                if (v := _noted_verdict(content, b.sha)) is not None}
-    missing = [b for b in candidates if b.sha not in verdicts]
-    if missing:
-        verdicts.update(_judge_blobs(root, missing, content, judged))
+    verdicts = _judge_blobs(root, candidates, judged)
     return [problem for blob in candidates if (verdict := verdicts.get(blob.sha)) is not None
             and (problem := _data_module(blob, verdict, scope)) is not None]
 
 
-_VERDICT_NOTE = "data-verdict\0"  # + blob id: a note of the content cache (its shape holds
-# the judge's version, so a new judgement starts from an empty cache)
-
-
-def _noted_verdict(content: ContentFacts | None, sha: str) -> DataVerdict | None:
-    """The verdict kept for this blob; None when there is none or it does not decode (the
-    cache is untrusted input: the blob is then judged again)."""
-    if content is None:
-        return None
-    import json
-
-    from tidy.analysis.data_in_code.verdict import DataVerdict
-
-    noted = content.note(_VERDICT_NOTE + sha)
-    if noted is None:
-        return None
-    try:
-        body = json.loads(noted)
-        return DataVerdict.from_json(body) if isinstance(body, dict) else None
-    except (KeyError, TypeError, ValueError, AttributeError, RecursionError):
-        return None
-
-
-def _judge_blobs(root: str, blobs: Sequence[Blob], content: ContentFacts | None,
+def _judge_blobs(root: str, blobs: Sequence[Blob],
                  judged: list[str] | None) -> dict[str, DataVerdict]:
-    import json
-
     from tidy.analysis.data_in_code import judge_python
     from tidy.workspace.blobs import hook_env, read_blobs
 
@@ -304,22 +275,17 @@ def _judge_blobs(root: str, blobs: Sequence[Blob], content: ContentFacts | None,
     verdicts: dict[str, DataVerdict] = {}
     for blob in blobs:
         data = contents.get(blob.sha)
-        if data is None:  # git did not give it: judged as empty, and not kept
+        if data is None:  # git did not give it: judged as empty
             verdicts[blob.sha] = judge_python(b"")
             continue
-        verdicts[blob.sha] = verdict = judge_python(data)
+        verdicts[blob.sha] = judge_python(data)
         if judged is not None:
             judged.append(blob.sha)
-        if content is not None:
-            content.set_note(_VERDICT_NOTE + blob.sha, json.dumps(verdict.to_json()))
-    if content is not None:
-        content.save()
     return verdicts
 
 
 def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
-                      finder: ArtifactFinder, scope: str,
-                      config: Config | None = None) -> list[Problem]:
+                      finder: ArtifactFinder, scope: str) -> list[Problem]:
     """A third-party library being added that nothing references (TDY401). The path test
     is cheap; only when a commit adds a library does the repo's text get searched once."""
     from tidy.analysis.vendored.candidates import discover
@@ -342,32 +308,22 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
     if not libraries:
         return []
     return [_unused_library_problem(lib, scope)
-            for lib in _unreferenced(root, libraries, config)]
+            for lib in _unreferenced(root, libraries)]
 
 
-def _unreferenced(root: str, libraries: list[Library], config: Config | None) -> list[Library]:
+def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
     """The libraries nothing in the working tree refers to: the scan's reference search,
-    through the repo's content cache (with `config`, the scan's facts: one cache for both)."""
+    reading the files afresh. The content cache (a file in `.git`, untrusted) is not asked:
+    a lie there ("templates/editor.html loads ketcher") let an unused library through the
+    hook. This runs only for a commit that adds a library."""
     from tidy.analysis.vendored.evidence import judge, patterns_for
     from tidy.workspace.textscan import search, text_files
 
     patterns = patterns_for(libraries)
     files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
-    content = _content(root, config)
-    matches, _ = search(root, files, [p.text for p in patterns], content)
-    if content is not None:
-        content.save()
+    matches, _ = search(root, files, [p.text for p in patterns])
     verdicts = judge(libraries, patterns, matches)
     return [v.library for v in verdicts if not v.used]
-
-
-def _content(root: str, config: Config | None) -> ContentFacts | None:
-    if config is None or config.no_cache:
-        return None
-    from tidy.rules.content import content_spec
-    from tidy.workspace.content import ContentFacts
-
-    return ContentFacts(root, content_spec(config))
 
 
 def _unused_library_problem(library: Library, scope: str) -> Problem:
@@ -452,7 +408,7 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
         return blob.path in added[0]
 
     return (problems + data_module_problems(root, staged, config, is_new, STAGED, judged)
-            + vendored_problems(root, staged, is_new, finder, STAGED, config))
+            + vendored_problems(root, staged, is_new, finder, STAGED))
 
 
 def _carried(root: str, staged: Sequence[Blob], limit: int,

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from tidy.core.owners import not_yours
 from tidy.core.safe_files import UnsafeFile, check_editable
 from tidy.core.swap import FileChanged, Seen, read_seen, swap_in_root
 from tidy.workspace import provenance
@@ -139,6 +140,9 @@ def _write(folder: str, name: str, text: str, action: str = "written",
     """Replace folder/name with `text` only while it is still the file `seen` (None: as it
     is now; tidy.core.swap), or keep it with the reason tidy does not edit it."""
     path = os.path.join(folder, name)
+    foreign = not_yours(folder, "init --write")  # root would leave the user's file root's
+    if foreign:
+        return Outcome(path, "kept", foreign)
     try:  # keeps the file's mode, like the edit it is
         swap_in_root(folder, name, text.encode("utf-8"),
                      seen if seen is not None else read_seen(folder, name))

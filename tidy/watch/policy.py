@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -165,6 +166,7 @@ def load_user_policy(base: WatchPolicy | None = None, path: str | None = None,
     path = path or user_config_path()
     if not os.path.isfile(path):
         return base or WatchPolicy()
+    check_owned(path)
     document = read_toml(path)
     for key in document:
         if key not in _USER_TABLES:
@@ -172,6 +174,41 @@ def load_user_policy(base: WatchPolicy | None = None, path: str | None = None,
     if "watch" not in document:
         return base or WatchPolicy()
     return policy_from_table(document["watch"], path, base, "[watch]", known_kinds)
+
+
+def check_owned(path: str) -> None:
+    """The user's file decides what the nightly job and `tidy watch` trash on their own
+    (`artifacts-older-than = "0d"` moves every artifact, `cache-budget = "1B"` every cache).
+    So it is read only when no other user could have written it: the file (a link followed)
+    and a link in its place are the user's or root's, and neither the file nor the folders
+    holding it may be written by others (a group is other users too); else ConfigError."""
+    me = os.geteuid()
+    try:
+        checked = [(path, os.stat(path, follow_symlinks=False), "file")]
+        real = os.path.realpath(path)
+        checked += [(real, os.stat(real), "file"),
+                    *((folder, os.stat(folder), "folder")
+                      for folder in dict.fromkeys((os.path.dirname(path),
+                                                   os.path.dirname(real))))]
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
+    for where, st, what in checked:
+        why = _not_only_yours(st, me, what)
+        if why:
+            raise ConfigError(f"{path}: not read, {why} ({where}); the [watch] settings there "
+                              "decide what tidy moves on its own: make it yours, `chmod go-w`")
+
+
+def _not_only_yours(st: os.stat_result, me: int, what: str) -> str:
+    if st.st_uid not in (me, 0):
+        return f"the {what} belongs to another user (uid {st.st_uid})"
+    if stat.S_ISLNK(st.st_mode):
+        return ""  # a link's own mode means nothing; its owner was checked
+    sticky = what == "folder" and st.st_mode & stat.S_ISVTX
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not sticky:
+        who = "anyone" if st.st_mode & stat.S_IWOTH else "its group"
+        return f"the {what} may be written by {who}"
+    return ""
 
 
 def load_policy(config: Config, user_file: str | None = None) -> WatchPolicy:

@@ -169,12 +169,16 @@ def _given_paths(argv: list[bytes], cwd: str) -> tuple[str, ...]:
     found = []
     for raw in argv[1:257]:
         word = os.fsdecode(raw).rpartition("=")[2]
-        if "/" not in word or "\n" in word:
+        if "/" not in word:
             continue
         if not word.startswith("/"):
             if not cwd:
                 continue
             word = os.path.join(cwd, word)
+        # A word holding a newline is more often a script (`python -c "..."`) than a path,
+        # but a project may be named so: it counts when it names something that exists.
+        if "\n" in word and not os.path.lexists(word):
+            continue
         found.append(os.path.normpath(word))
     return tuple(found)
 

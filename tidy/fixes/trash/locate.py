@@ -584,6 +584,27 @@ def _has_link(path: str) -> bool:
     return os.path.realpath(current) != current
 
 
+def not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
+    """Why what the trash holds under the item's name is not what the fix moved ("" when it
+    is). A trash inside the repo's git dir can be written by whatever writes the repo; the
+    journal (in the private state folder) says what went in: its type, and for a rename its
+    inode number. A link put there (to /etc, to the home folder) would come back as the
+    project's `node_modules`, and the next install would write through it. (The number is a
+    tripwire, not proof: a folder made after the item was deleted may be given it again.)"""
+    want = entry.get("type")
+    if stat.S_ISLNK(st.st_mode):
+        return "the trash holds a symlink under its name, not what the fix moved"
+    if not (stat.S_ISDIR(st.st_mode) if want == "dir" else stat.S_ISREG(st.st_mode)
+            if want == "file" else stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
+        return f"the trash holds something else under its name than the {want or 'item'} " \
+               "the fix moved"
+    if entry.get("method") == "rename" and \
+            (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
+        return ("the trash holds another item under its name than the one the fix moved "
+                "(not the same inode: replaced since)")
+    return ""
+
+
 def open_run(spot: Spot, make: bool = False) -> Chain:
     return open_chain(spot.anchor, spot.run_parts, what="tidy's trash folder",
                       make=0o700 if make else 0, private=True)

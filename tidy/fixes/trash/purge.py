@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass
 
 from tidy.fixes.fdops import Refused, purge_at
 from tidy.fixes.journal import Intent, RunJournal, RunRecord
 from tidy.fixes.recheck import mount_points, mounts_below
-from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
+from tidy.fixes.trash.locate import (
+    Spot,
+    SpotChecker,
+    not_what_moved,
+    open_run,
+    remove_run_if_empty,
+)
 
 
 @dataclass(frozen=True)
@@ -100,15 +107,39 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
                        if mounts_below(os.path.join(run.path, slot), points)}
             errors += [f"{os.path.join(run.path, slot)}: another filesystem is mounted inside; "
                        "left alone" for slot in sorted(mounted)]
+            # What the slots hold now, before they go: only the fix's own items are freed.
+            uncounted = {id(intent): why for intent, slot_spot in mine
+                         if intent.applied and slot_spot.slot not in mounted
+                         and (why := _not_the_item(run.fd, intent, slot_spot)) is not None}
+            errors += [f"{os.path.join(run.path, s.slot, s.name)}: {reason}: removed, not "
+                       "counted as freed" for i, s in mine if (reason := uncounted.get(id(i)))]
             failed = purge_at(run.fd, [slot for slot in slots if slot not in mounted])
             failed += [f"{slot}: mounted inside" for slot in sorted(mounted)]
             errors += [os.path.join(run.path, e) for e in failed if e.split(":", 1)[0]
                        not in mounted]
             gone = {e.split(":", 1)[0] for e in failed}
             for intent, slot_spot in mine:
-                if intent.applied and slot_spot.slot not in gone:
+                if intent.applied and slot_spot.slot not in gone and id(intent) not in uncounted:
                     items += 1
                     size += int(intent.entry.get("bytes", 0))
         remove_run_if_empty(spot)
     journal.write({"op": "purged", "items": items, "bytes": size, "errors": errors}, sync=True)
     return Purged(record.run_id, items, size, tuple(errors))
+
+
+def _not_the_item(run_fd: int, intent: Intent, spot: Spot) -> str | None:
+    """None when the slot holds the item the fix moved there; else why not ("": it is gone,
+    removed by hand, so a purge frees nothing of it). The trash in a git dir can be written
+    by whatever writes the repo: a link (or another folder) put in the item's place is
+    removed by the purge like the item, but the journal's bytes were never its size."""
+    try:
+        slot = os.stat(spot.slot, dir_fd=run_fd, follow_symlinks=False)
+        if not stat.S_ISDIR(slot.st_mode):
+            return "the trash holds something else than a slot folder there"
+        held = os.stat(os.path.join(spot.slot, spot.name), dir_fd=run_fd,
+                       follow_symlinks=False)
+    except FileNotFoundError:
+        return ""
+    except OSError:
+        return None  # unreadable: purge_at says what it could not remove
+    return not_what_moved(intent.entry, held) or None

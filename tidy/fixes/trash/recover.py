@@ -26,7 +26,13 @@ from tidy.fixes.fdops import (
     why,
 )
 from tidy.fixes.journal import Intent, RunJournal
-from tidy.fixes.trash.locate import Spot, SpotChecker, open_run, remove_run_if_empty
+from tidy.fixes.trash.locate import (
+    Spot,
+    SpotChecker,
+    not_what_moved,
+    open_run,
+    remove_run_if_empty,
+)
 from tidy.fixes.trash.merge import Merged, clear_merge_temp, merge_back, new_merge_temp, shown
 from tidy.fixes.trash.move import copy_then_remove, left_behind
 
@@ -157,7 +163,7 @@ def _undo_prepare(intent: Intent, journal: RunJournal, checker: SpotChecker,
                                                  what="its trash slot"))
             if not exists_at(slot.fd, spot.name):
                 return _undo_failed(intent, journal, _not_in_trash(dst, journal.run_id))
-            swapped = _not_what_moved(entry, lstat_at(slot.fd, spot.name))
+            swapped = not_what_moved(entry, lstat_at(slot.fd, spot.name))
             if swapped:
                 return _undo_failed(intent, journal,
                                     f"{swapped}; nothing put back, it stays at {dst}")
@@ -211,27 +217,6 @@ def _undo_done(intent: Intent, journal: RunJournal, said: str, attention: bool) 
     return Outcome(src, ActionKind.TRASH, Status.DONE, said, attention,
                    int(entry.get("bytes", 0)), int(entry.get("files", 0)), src,
                    run=journal.run_id)
-
-
-def _not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
-    """Why what the trash holds under the item's name is not what the fix moved ("" when it
-    is). A trash inside the repo's git dir can be written by whatever writes the repo; the
-    journal (in the private state folder) says what went in: its type, and for a rename its
-    inode number. A link put there (to /etc, to the home folder) would come back as the
-    project's `node_modules`, and the next install would write through it. (The number is a
-    tripwire, not proof: a folder made after the item was deleted may be given it again.)"""
-    want = entry.get("type")
-    if stat.S_ISLNK(st.st_mode):
-        return "the trash holds a symlink under its name, not what the fix moved"
-    if not (stat.S_ISDIR(st.st_mode) if want == "dir" else stat.S_ISREG(st.st_mode)
-            if want == "file" else stat.S_ISDIR(st.st_mode) or stat.S_ISREG(st.st_mode)):
-        return f"the trash holds something else under its name than the {want or 'item'} " \
-               "the fix moved"
-    if entry.get("method") == "rename" and \
-            (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
-        return ("the trash holds another item under its name than the one the fix moved "
-                "(not the same inode: replaced since)")
-    return ""
 
 
 def _not_in_trash(dst: str, run_id: str) -> str:
