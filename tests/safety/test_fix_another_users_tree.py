@@ -79,6 +79,25 @@ def test_root_edits_no_config_file_of_another_users_repo(tmp_path: Path) -> None
     assert _not_mine(repo) == []
 
 
+def test_another_users_item_in_your_own_tree_says_how_to_take_it_back(tmp_path: Path) -> None:
+    """A node_modules a container made in the user's repo (`docker run -v $PWD:/app`) is
+    another user's item in the user's own tree: running tidy as its owner is no way out (the
+    repo is not theirs), so the line says how to take it back; after that it is fixed."""
+    repo = node_project(tmp_path, repo=True)
+    modules = repo / "web" / "node_modules"
+    _give(modules, OTHER)
+    code, said = _fix(repo, tmp_path, "--select", "TDY1")
+    outcome, = json.loads(said[:said.rindex("}") + 1])["result"]["outcomes"]
+    assert code == 1 and outcome["status"] == "skipped", said
+    assert "belongs to nobody (uid 65534) inside your own tree" in outcome["reason"]
+    assert f"sudo chown -R root {modules}" in outcome["reason"]
+    assert "sudo -u nobody" not in outcome["reason"]  # that user could not fix it either
+    assert (modules / "dep" / "index.js").is_file()
+    _give(modules, 0)
+    code, said = _fix(repo, tmp_path, "--select", "TDY1")
+    assert code == 0 and not modules.exists(), said
+
+
 def test_a_users_own_tree_is_still_fixed(tmp_path: Path) -> None:
     repo = node_project(tmp_path, repo=True)
     code, said = _fix(repo, tmp_path, "--select", "TDY1")

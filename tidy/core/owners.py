@@ -36,6 +36,22 @@ def not_yours(path: str, command: str) -> str:
             f"(sudo -u {run_as} tidy {command} ...)")
 
 
+def not_yours_inside(path: str, command: str) -> str:
+    """Why `command` does not change `path`, another user's item inside the running user's own
+    tree ("" when it is theirs, or gone): most often what a container or `sudo` made there
+    (a root-owned node_modules or __pycache__ from `docker run -v $PWD:/app`). Running tidy
+    as its owner is no way out (the tree is not theirs either), so the line says how to take
+    it back."""
+    whose, me = owner(path), os.geteuid()
+    if whose is None or whose == me:
+        return ""
+    name, mine = _user_name(whose), _user_name(me)
+    return (f"{path} belongs to {name or 'uid'} (uid {whose}) inside your own tree (made by a "
+            f"container or sudo?): tidy moves only what is yours; take it back with "
+            f"`sudo chown -R {shlex.quote(mine or str(me))} {shlex.quote(path)}`, then run "
+            f"tidy {command} again")
+
+
 def _user_name(uid: int) -> str:
     try:
         return pwd.getpwuid(uid).pw_name

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from tidy.core.owners import not_yours
+from tidy.core.owners import not_yours, not_yours_inside
 from tidy.fixes.plan import PlannedAction
 
 
@@ -21,7 +21,7 @@ def foreign(actions: Sequence[PlannedAction]) -> dict[int, str]:
     for action in actions:
         if action.root not in roots:
             roots[action.root] = not_yours(action.root, "fix")
-        why = roots[action.root] or not_yours(action.path, "fix")
+        why = roots[action.root] or not_yours_inside(action.path, "fix")
         if why:
             reasons[id(action)] = f"not done: {why}"
     return reasons
