@@ -94,7 +94,8 @@ class Kind:
     # (file kinds found by no name) what names a program a compiler wrote beside its source:
     # "*.EXT" a sibling NAME.EXT (`cc -o hello hello.c`), "folder:*.EXT" the folder's own
     # name beside a *.EXT file (`go build` in cmd/tool writes cmd/tool/tool), "go.mod:module"
-    # the last element of go.mod's module path. The file has no extension, the executable bit
+    # the last element of go.mod's module path, "go.mod:cmd" a package cmd/NAME beside go.mod
+    # (`go build ./cmd/NAME` at the module's root). The file has no extension, the executable bit
     # and an executable image's header (ELF, Mach-O, PE): a script of the same name is no
     # compiler's.
     built_from: tuple[str, ...] = ()
@@ -218,6 +219,7 @@ def _check_sources(kind: Kind, where: str) -> None:
 
 
 _GO_MODULE = "go.mod:module"
+_GO_CMD = "go.mod:cmd"
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -226,10 +228,11 @@ def _check_built_from(kind: Kind, where: str) -> None:
     for entry in kind.built_from:
         pattern = entry.removeprefix("folder:")
         ext = pattern[2:]
-        if entry != _GO_MODULE and (not pattern.startswith("*.") or not ext or any(
+        if entry not in (_GO_MODULE, _GO_CMD) and (not pattern.startswith("*.") or not ext or any(
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
-                               f"\"folder:*.EXT\" or \"{_GO_MODULE}\", not {entry!r}")
+                               f"\"folder:*.EXT\", \"{_GO_MODULE}\" or \"{_GO_CMD}\", "
+                               f"not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -633,6 +636,10 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
         if entry == _GO_MODULE:
             if "go.mod" in siblings and go_module_program(folder) == name:
                 return True
+        elif entry == _GO_CMD:
+            if "go.mod" in siblings and "cmd" in siblings and _is_go_package(
+                    folder, "cmd/" + name):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -642,6 +649,24 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
 
 
 _GO_MOD_MAX_BYTES = 65_536
+
+
+def _is_go_package(folder: int, rel: str) -> bool:
+    """Whether `rel` below the open folder `folder` is a real folder (no link followed on
+    the way) holding a .go file: the package `go build ./cmd/NAME` names its program after."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    opened = [folder]
+    try:
+        for part in rel.split("/"):
+            opened.append(os.open(part, flags, dir_fd=opened[-1]))
+        with os.scandir(opened[-1]) as entries:
+            return any(e.name.endswith(".go") and e.is_file(follow_symlinks=False)
+                       for e in entries)
+    except OSError:
+        return False
+    finally:
+        for fd in opened[1:]:
+            os.close(fd)
 
 
 def go_module_program(folder: int) -> str | None:
