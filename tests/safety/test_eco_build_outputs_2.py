@@ -450,3 +450,85 @@ def test_visual_studios_state_is_shown_only_when_asked_for_and_never_moved(
     assert found == {".vs": "unsafe"}
     left_alone(root, tmp_path / "state", ".vs")
     assert stat.S_ISREG(os.lstat(root / ".vs" / "App" / "v17" / ".suo").st_mode)
+
+
+def _vcxproj(tmp_path: Path) -> Path:
+    root = make_repo(tmp_path / "vs")
+    write(root / "App.sln", "Microsoft Visual Studio Solution File, Format Version 12.00\n")
+    write(root / "App" / "App.vcxproj", '<Project DefaultTargets="Build"/>\n')
+    write(root / "App" / "main.cpp", "int main() { return 0; }\n")
+    commit_all(root)
+    return root
+
+
+def test_msbuilds_cpp_output_and_intermediates_are_found_and_moved(tmp_path: Path) -> None:
+    """Visual Studio 2022's defaults for App.vcxproj in App.sln: x64/Debug/ beside the .sln
+    (App.exe, App.pdb, App.ilk), App/x64/Debug/ beside the .vcxproj (main.obj, App.tlog/,
+    vc143.pdb), and a Win32 build's Debug/ beside the .sln. None was reported."""
+    root = _vcxproj(tmp_path)
+    for name in ("App.exe", "App.pdb", "App.ilk"):
+        write(root / "x64" / "Debug" / name, size=2000)
+    for name in ("main.obj", "vc143.pdb", "vc143.idb", "App.log"):
+        write(root / "App" / "x64" / "Debug" / name, size=1000)
+    write(root / "App" / "x64" / "Debug" / "App.tlog" / "CL.command.1.tlog", size=300)
+    write(root / "App" / "x64" / "Debug" / "App.tlog" / "App.lastbuildstate", "x\n")
+    for name in ("App.exe", "App.pdb"):
+        write(root / "Debug" / name, size=2000)
+    assert artifacts_by_path(root) == {
+        "x64": ("msvc-platform-output", "safe"), "App/x64": ("msvc-platform-output", "safe"),
+        "Debug": ("msvc-configuration-output", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"x64", "App/x64", "Debug"})
+
+
+@pytest.mark.parametrize("layout", ["committed", "sources", "no-solution", "more-inside"])
+def test_a_release_or_x64_folder_of_someone_s_own_is_left_alone(tmp_path: Path,
+                                                                 layout: str) -> None:
+    """Release/ with a committed build (App.exe, App.pdb) beside the .sln; x64/ of
+    platform-specific sources beside it; Release/ with a .pdb beside no solution or project;
+    x64/ holding Debug/ and someone's notes."""
+    root = _vcxproj(tmp_path)
+    if layout == "committed":
+        write(root / "Release" / "App.exe", size=2000)
+        write(root / "Release" / "App.pdb", size=2000)
+        commit_all(root)
+        left_alone(root, tmp_path / "state", "Release")
+        return
+    if layout == "sources":
+        write(root / "x64" / "Debug" / "asm_helpers.asm", "ret\n")
+        write(root / "x64" / "simd.cpp", "void f() {}\n")
+    elif layout == "no-solution":
+        (root / "App.sln").unlink()
+        commit_all(root)
+        write(root / "Release" / "App.pdb", size=2000)
+    else:
+        write(root / "x64" / "Debug" / "App.pdb", size=2000)
+        write(root / "x64" / "NOTES.md", "signed builds go here\n")
+    left_alone(root, tmp_path / "state", "x64", "Release")
+
+
+# ------------------------------------------------------------------------------ Kotlin
+def test_the_kotlin_gradle_plugins_folder_is_found_and_moved(tmp_path: Path) -> None:
+    """Kotlin Gradle plugin 2.0: .kotlin/sessions/ and .kotlin/errors/ at the build's root."""
+    root = make_repo(tmp_path / "kt")
+    write(root / "settings.gradle.kts", 'rootProject.name = "demo"\n')
+    write(root / "build.gradle.kts", 'plugins { kotlin("jvm") version "2.0.0" }\n')
+    commit_all(root)
+    write(root / ".kotlin" / "sessions" / "kotlin-compiler-1.salive", "")
+    write(root / ".kotlin" / "errors" / "errors-1718000000000.log", "daemon died\n")
+    assert artifacts_by_path(root) == {".kotlin": (".kotlin", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {".kotlin"})
+
+
+@pytest.mark.parametrize("layout", ["no-gradle", "scripts"])
+def test_a_kotlin_folder_that_is_not_the_plugins_is_left_alone(tmp_path: Path,
+                                                                layout: str) -> None:
+    """.kotlin/ beside no Gradle build; .kotlin/ of someone's scripts beside one."""
+    root = make_repo(tmp_path / "kt")
+    write(root / "README.md", "demo\n")
+    if layout == "scripts":
+        write(root / "build.gradle.kts", "plugins {}\n")
+    commit_all(root)
+    write(root / ".kotlin" / "sessions" / "kotlin-compiler-1.salive", "")
+    if layout == "scripts":
+        write(root / ".kotlin" / "setup.main.kts", 'println("hi")\n')
+    left_alone(root, tmp_path / "state", ".kotlin")

@@ -26,7 +26,7 @@ TYPES = ("dir", "file")
 AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
      "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs",
-     "public"}
+     "public", "Debug", "Release", "x64"}
 )
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or

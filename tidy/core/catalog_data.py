@@ -772,6 +772,21 @@ SOURCE = (
     'regenerate = "gradle (any task)"\n'
     'why = "project-local Gradle cache"\n'
     '\n'
+    '# The Kotlin Gradle plugin 2.0 writes .kotlin/ (sessions/, errors/, metadata/) at the root of\n'
+    '# a Gradle build.\n'
+    '[[kind]]\n'
+    'name = ".kotlin"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = [".kotlin"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.gradle.kts", "settings.gradle.kts", "build.gradle", "settings.gradle", "gradlew"]\n'
+    'signature = ["sessions", "errors", "metadata"]\n'
+    'only = ["sessions", "errors", "metadata"]\n'
+    'safe = true\n'
+    'regenerate = "gradle (any build with the Kotlin plugin)"\n'
+    'why = "the Kotlin Gradle plugin\'s project state"\n'
+    '\n'
     '[[kind]]\n'
     'name = "scala-tooling"\n'
     'ecosystem = "jvm"\n'
@@ -795,6 +810,37 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "dotnet build"\n'
     'why = ".NET build output"\n'
+    '\n'
+    "# MSBuild's C++ projects (.vcxproj, Visual Studio 2022 defaults): OutDir\n"
+    '# $(SolutionDir)$(Platform)\\$(Configuration)\\ (x64\\Debug\\App.exe, App.pdb; Win32 builds go to\n'
+    '# Debug\\ directly), IntDir $(Platform)\\$(Configuration)\\ beside the .vcxproj (App.obj,\n'
+    '# App.tlog\\, vc143.pdb, App.log). Release, Debug and x64 are names people give their own\n'
+    "# folders too: the compiler's and linker's files must be inside (a committed one is never\n"
+    '# reported: the names count as source folder names).\n'
+    '[[kind]]\n'
+    'name = "msvc-platform-output"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["x64", "ARM64", "Win32"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.sln", "*.slnx", "*.vcxproj"]\n'
+    'signature = ["Debug/*.pdb", "Release/*.pdb", "Debug/*.tlog", "Release/*.tlog", "Debug/*.obj", "Release/*.obj"]\n'
+    'only = ["Debug", "Release"]\n'
+    'safe = true\n'
+    'regenerate = "Build > Build Solution (msbuild)"\n'
+    'why = "MSBuild\'s C++ output and intermediates (x64/Debug)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "msvc-configuration-output"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["Debug", "Release"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.sln", "*.slnx", "*.vcxproj"]\n'
+    'signature = ["*.tlog", "*.pdb", "*.obj", "*.ilk", "*.idb", "*.iobj", "*.ipdb", "*.lastbuildstate"]\n'
+    'safe = true\n'
+    'regenerate = "Build > Build Solution (msbuild)"\n'
+    'why = "MSBuild\'s C++ output and intermediates (Debug, Release)"\n'
     '\n'
     "# Visual Studio's per-user state of a solution or opened folder (.suo: open documents,\n"
     '# breakpoints; the CMake and code indexes): written again on open, but not without loss\n'
@@ -2158,6 +2204,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'gradle (any task)',
            'why': 'project-local Gradle cache'},
+          {'name': '.kotlin',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['.kotlin'],
+           'tier': 'marker',
+           'markers': ['build.gradle.kts',
+                       'settings.gradle.kts',
+                       'build.gradle',
+                       'settings.gradle',
+                       'gradlew'],
+           'signature': ['sessions', 'errors', 'metadata'],
+           'only': ['sessions', 'errors', 'metadata'],
+           'safe': True,
+           'regenerate': 'gradle (any build with the Kotlin plugin)',
+           'why': "the Kotlin Gradle plugin's project state"},
           {'name': 'scala-tooling',
            'ecosystem': 'jvm',
            'type': 'dir',
@@ -2187,6 +2248,39 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'dotnet build',
            'why': '.NET build output'},
+          {'name': 'msvc-platform-output',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['x64', 'ARM64', 'Win32'],
+           'tier': 'marker',
+           'markers': ['*.sln', '*.slnx', '*.vcxproj'],
+           'signature': ['Debug/*.pdb',
+                         'Release/*.pdb',
+                         'Debug/*.tlog',
+                         'Release/*.tlog',
+                         'Debug/*.obj',
+                         'Release/*.obj'],
+           'only': ['Debug', 'Release'],
+           'safe': True,
+           'regenerate': 'Build > Build Solution (msbuild)',
+           'why': "MSBuild's C++ output and intermediates (x64/Debug)"},
+          {'name': 'msvc-configuration-output',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['Debug', 'Release'],
+           'tier': 'marker',
+           'markers': ['*.sln', '*.slnx', '*.vcxproj'],
+           'signature': ['*.tlog',
+                         '*.pdb',
+                         '*.obj',
+                         '*.ilk',
+                         '*.idb',
+                         '*.iobj',
+                         '*.ipdb',
+                         '*.lastbuildstate'],
+           'safe': True,
+           'regenerate': 'Build > Build Solution (msbuild)',
+           'why': "MSBuild's C++ output and intermediates (Debug, Release)"},
           {'name': 'visual-studio-state',
            'ecosystem': 'dotnet',
            'type': 'dir',
