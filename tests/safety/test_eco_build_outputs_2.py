@@ -532,3 +532,51 @@ def test_a_kotlin_folder_that_is_not_the_plugins_is_left_alone(tmp_path: Path,
     if layout == "scripts":
         write(root / ".kotlin" / "setup.main.kts", 'println("hi")\n')
     left_alone(root, tmp_path / "state", ".kotlin")
+
+
+# --------------------------------------------------------------- Visual Studio's CMake presets
+_PRESETS = ('{"version": 3, "configurePresets": [{"name": "x64-debug", "generator": '
+            '"Unix Makefiles", "binaryDir": "${sourceDir}/out/build/${presetName}", '
+            '"installDir": "${sourceDir}/out/install/${presetName}"}]}\n')
+
+
+@needs["cmake"]
+@needs["make"]
+@pytest.mark.slow
+def test_visual_studios_cmake_out_folder_is_found_whole(tmp_path: Path) -> None:
+    """cmake --preset x64-debug, --build, --install with Visual Studio's template presets:
+    out/build/x64-debug was found, out/install/x64-debug (no file of CMake's) was not."""
+    root = _cmake_project(tmp_path)
+    write(root / "CMakeLists.txt", (root / "CMakeLists.txt").read_text()
+          + "install(TARGETS hello)\n")
+    write(root / "CMakePresets.json", _PRESETS)
+    commit_all(root)
+    _build(root, tmp_path, "cmake", "--preset", "x64-debug")
+    _build(root, tmp_path, "cmake", "--build", "out/build/x64-debug")
+    _build(root, tmp_path, "cmake", "--install", "out/build/x64-debug")
+    assert (root / "out" / "install" / "x64-debug" / "bin" / "hello").is_file()
+    assert artifacts_by_path(root) == {"out": ("cmake-presets-out", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"out"})
+
+
+@pytest.mark.parametrize("layout", ["committed", "more", "no-presets"])
+def test_an_out_folder_beside_cmake_presets_with_more_or_committed_is_left_alone(
+        tmp_path: Path, layout: str) -> None:
+    """out/ of install/ and build/ committed; with someone's release notes; beside no
+    presets file."""
+    root = _cmake_project(tmp_path)
+    if layout != "no-presets":
+        write(root / "CMakePresets.json", _PRESETS)
+        commit_all(root)
+    write(root / "out" / "build" / "x64-debug" / "CMakeCache.txt", "# cache\n")
+    write(root / "out" / "install" / "x64-debug" / "bin" / "hello", size=900)
+    if layout == "committed":
+        commit_all(root)
+    elif layout == "more":
+        write(root / "out" / "RELEASE.md", "signed by hand\n")
+    found = artifacts_by_path(root)
+    assert "out" not in found
+    if layout != "committed":  # the CMake tree inside is found on its own, as before
+        assert found == {"out/build/x64-debug": ("cmake-tree", "safe")}
+        return
+    left_alone(root, tmp_path / "state", "out")

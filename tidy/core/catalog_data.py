@@ -1128,6 +1128,22 @@ SOURCE = (
     'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
     'why = "CMake build tree (CMakeCache.txt inside)"\n'
     '\n'
+    '# Visual Studio\'s CMake presets (its "CMake Project" template: binaryDir\n'
+    '# ${sourceDir}/out/build/${presetName}, installDir ${sourceDir}/out/install/${presetName}):\n'
+    '# out/ holds only build/ (CMake trees) and install/ (what cmake --install copied there).\n'
+    '[[kind]]\n'
+    'name = "cmake-presets-out"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["out"]\n'
+    'tier = "marker"\n'
+    'markers = ["CMakePresets.json", "CMakeUserPresets.json", "CMakeSettings.json"]\n'
+    'signature = ["build/*"]\n'
+    'only = ["build", "install"]\n'
+    'safe = true\n'
+    'regenerate = "cmake --preset <name>, cmake --build and cmake --install (Visual Studio: Build All, Install)"\n'
+    'why = "CMake presets\' build and install trees (out/build, out/install)"\n'
+    '\n'
     '# An in-source CMake build (`cmake .`, make 3.25): CMakeFiles/ beside every CMakeLists.txt of\n'
     '# the tree (with cmake_install.cmake, and CMakeCache.txt at the top). make runs cmake again\n'
     '# when it is gone (its cmake.check_cache is missing); CMakeCache.txt, which keeps the -D\n'
@@ -2529,6 +2545,18 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B <dir> && cmake --build <dir>',
            'why': 'CMake build tree (CMakeCache.txt inside)'},
+          {'name': 'cmake-presets-out',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['out'],
+           'tier': 'marker',
+           'markers': ['CMakePresets.json', 'CMakeUserPresets.json', 'CMakeSettings.json'],
+           'signature': ['build/*'],
+           'only': ['build', 'install'],
+           'safe': True,
+           'regenerate': 'cmake --preset <name>, cmake --build and cmake --install (Visual Studio: '
+                         'Build All, Install)',
+           'why': "CMake presets' build and install trees (out/build, out/install)"},
           {'name': 'cmake-files',
            'ecosystem': 'cmake',
            'type': 'dir',
