@@ -105,11 +105,14 @@ def test_a_go_program_is_named_after_its_module_path(tmp_path: Path, module: str
 
 
 @pytest.mark.parametrize("layout", ["script", "no-exec-bit", "other-name", "committed",
-                                    "link", "no-go-mod", "cmd-without-go", "cmd-link"])
+                                    "link", "no-go-mod", "cmd-without-go", "cmd-link",
+                                    "go-mod-fifo"])
 def test_what_is_not_go_builds_program_is_left_alone(tmp_path: Path, layout: str) -> None:
     """A hand-written script named after the module, a program that lost its executable
-    bit, one named otherwise, one committed, a link to a program, and a program beside
-    no go.mod and no .go file: none is reported, neither fix touches it."""
+    bit, one named otherwise, one committed, a link to a program, a program beside no go.mod
+    and no .go file, one named after a cmd/ folder of no Go package or behind a link, one
+    beside a go.mod that is a FIFO (never opened: the scan does not hang): none is
+    reported, neither fix touches it."""
     root = _go_module(tmp_path)
     if layout == "script":
         _script(root / "hello")
@@ -126,6 +129,10 @@ def test_what_is_not_go_builds_program_is_left_alone(tmp_path: Path, layout: str
     elif layout == "cmd-without-go":  # cmd/notes holds no Go package
         write(root / "cmd" / "notes" / "README.md", "how to run\n")
         _program(root / "notes", tmp_path)
+    elif layout == "go-mod-fifo":
+        (root / "go.mod").unlink()
+        os.mkfifo(root / "go.mod")
+        _program(root / "hello", tmp_path)
     elif layout == "cmd-link":  # cmd/ is a link to another module's commands
         shutil.rmtree(root / "cmd")
         write(tmp_path / "other" / "tool" / "main.go", "package main\n\nfunc main() {}\n")
@@ -229,12 +236,12 @@ def _javac_shape(out: Path) -> None:
 
 
 @pytest.mark.parametrize("layout", ["a-readme", "a-java-file", "committed", "link",
-                                    "no-marker", "empty-packages"])
+                                    "no-marker", "empty-packages", "fifo"])
 def test_a_class_folder_with_anything_else_or_committed_is_left_alone(tmp_path: Path,
                                                                        layout: str) -> None:
     """out/ of javac's classes plus someone's README, plus a .java source; committed; with
     a link in it (a link is never evidence); beside no marker (no src/, .java, IDE or Ant
-    file); holding folders but no file."""
+    file); holding folders but no file; holding a FIFO named like a class (never opened)."""
     root = _java(tmp_path)
     _javac_shape(root / "out")
     if layout == "a-readme":
@@ -243,6 +250,8 @@ def test_a_class_folder_with_anything_else_or_committed_is_left_alone(tmp_path: 
         write(root / "out" / "com" / "example" / "Gen.java", "class Gen {}\n")
     elif layout == "committed":
         commit_all(root)
+    elif layout == "fifo":
+        os.mkfifo(root / "out" / "com" / "Pipe.class")
     elif layout == "link":
         os.symlink(root / "out" / "com" / "example" / "App.class",
                    root / "out" / "com" / "Link.class")
