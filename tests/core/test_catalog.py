@@ -42,7 +42,7 @@ def test_every_kind_says_what_it_is_and_how_it_comes_back() -> None:
     for kind in kinds:
         assert kind.ecosystem and kind.why and kind.regenerate, kind.name
         assert kind.tier in TIERS, kind.name
-        assert (kind.names or kind.globs or kind.inside or kind.home
+        assert (kind.names or kind.globs or kind.inside or kind.home or kind.built_from
                 or kind.name == "cachedir-tagged"), kind.name
         assert bool(kind.home) == kind.is_global == bool(kind.clean), kind.name
 
@@ -111,6 +111,24 @@ def test_catalogue_rejects_a_signature_that_cannot_work(
         kind_from_table(table, "t.toml")
 
 
+@pytest.mark.parametrize(("table", "message"), [
+    ({"type": "file", "names": ["hello"], "built_from": ["*.c"]}, "file kinds found by no name"),
+    ({"type": "dir", "built_from": ["*.c"]}, "file kinds found by no name"),
+    ({"type": "file", "built_from": ["hello.c"]}, "'built_from' entries are"),
+    ({"type": "file", "built_from": ["*."]}, "'built_from' entries are"),
+    ({"type": "file", "built_from": ["folder:go"]}, "'built_from' entries are"),
+    ({"type": "file", "built_from": ["Cargo.toml:package.name"]}, "'built_from' entries are"),
+    ({"type": "file", "globs": ["*.o"], "every_file": ["*.class"]}, "'every_file' narrows"),
+    ({"names": ["out"], "markers": ["src"], "every_file": ["com/*.class"]},
+     "'every_file' narrows"),
+])
+def test_catalogue_rejects_program_and_every_file_entries_that_cannot_work(
+    table: dict[str, Any], message: str
+) -> None:
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table({"name": "x", "regenerate": "x", **table}, "t.toml")
+
+
 @pytest.mark.parametrize("extra", [
     {"type": "dir", "names": ["x"]},  # a folder has no stem to compile from
     {"type": "file", "globs": ["*.o"], "sources": [".c"]},
@@ -165,9 +183,10 @@ def test_a_content_kind_with_a_signature_needs_it_and_a_valid_tag(tmp_path: Path
 
 def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
     """Where the tool reliably leaves something in its output folder, the catalogue asks for
-    it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed."""
+    it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed.
+    javac's out/ has no one file it always writes: every file below must be a .class."""
     without = {k.name for k in load_builtin()
-               if AMBIGUOUS_NAMES.intersection(k.names) and not k.signature}
+               if AMBIGUOUS_NAMES.intersection(k.names) and not (k.signature or k.every_file)}
     assert without == {"elixir-deps", "ml-outputs"}
 
 

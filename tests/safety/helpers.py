@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, scan_foundation, write
-from tests.fixes.helpers import backdate, run_tidy
+from tests.fixes.helpers import backdate, run_tidy, snapshot
 
 EDITED = (".gitignore", ".ignore", ".vscode/settings.json", ".cursorindexingignore",
           "pyproject.toml")
@@ -112,3 +112,41 @@ def fix_artifacts(root: Path, state: Path, *flags: str) -> None:
     """`tidy fix --yes --select TDY1 FLAGS` in `root`, which must exit 0."""
     done = run_tidy("fix", "--yes", "--select", "TDY1", *flags, cwd=root, state=state)
     assert done.returncode == 0, done.stderr
+
+
+def fix_moves_exactly(root: Path, state: Path, moved: set[str], *flags: str) -> None:
+    """The fix moves these paths and nothing else; undo puts back every byte."""
+    backdate(root)
+    before = snapshot(root)
+    fix_artifacts(root, state, *flags)
+    after = snapshot(root)
+    gone = {p.decode() for p in before if p not in after}
+    assert {p for p in gone if not any(p.startswith(m + "/") for m in moved)} == moved
+    done = run_tidy("undo", "--yes", cwd=root, state=state)
+    assert done.returncode == 0, done.stderr
+    assert snapshot(root) == before
+
+
+def tracked_index(root: Path) -> str:
+    return subprocess.run(["git", "-C", str(root), "ls-files", "-s"], check=True,
+                          capture_output=True, text=True).stdout
+
+
+def left_alone(root: Path, state: Path, *paths: str) -> None:
+    """None reported as a cache (untracked or committed), and neither fix (safe, then unsafe)
+    changes a byte below the root or what git tracks."""
+    found = {f["path"] for f in findings(scan_foundation(root)) if f["code"] in
+             ("TDY101", "TDY102")}
+    assert not {p for p in found if any(p == q or q.startswith(p + "/") for q in paths)}, found
+    backdate(root)
+    before, index = snapshot(root), tracked_index(root)
+    for flags in ((), ("--unsafe-fixes",)):
+        fix_artifacts(root, state, *flags)
+        assert snapshot(root) == before
+        assert tracked_index(root) == index
+
+
+def commit_all(root: Path) -> None:
+    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
+    subprocess.run(["git", "-C", str(root), "-c", "user.email=a@b", "-c", "user.name=a",
+                    "commit", "-qm", "sources"], check=True)

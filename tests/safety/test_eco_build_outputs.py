@@ -24,56 +24,23 @@ Each layout is what the tool wrote in a real build on this machine:
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import findings, make_repo, scan_foundation, write
-from tests.fixes.helpers import backdate, run_tidy, snapshot
-from tests.safety.helpers import artifacts_by_path, fix_artifacts
+from tests.conftest import make_repo, write
+from tests.fixes.helpers import backdate, snapshot
+from tests.safety.helpers import (
+    artifacts_by_path,
+    commit_all,
+    fix_artifacts,
+    fix_moves_exactly,
+    left_alone,
+)
 from tidy.core.catalog import CACHEDIR_SIGNATURE
 
 CARGO_TAG = (CACHEDIR_SIGNATURE + b"\n# This file is a cache directory tag created by cargo.\n"
              b"# For information about cache directory tags see https://bford.info/cachedir/\n")
-
-
-def _fix_moves_exactly(root: Path, state: Path, moved: set[str], *flags: str) -> None:
-    """The fix moves these paths and nothing else; undo puts back every byte."""
-    backdate(root)
-    before = snapshot(root)
-    fix_artifacts(root, state, *flags)
-    after = snapshot(root)
-    gone = {p.decode() for p in before if p not in after}
-    assert {p for p in gone if not any(p.startswith(m + "/") for m in moved)} == moved
-    done = run_tidy("undo", "--yes", cwd=root, state=state)
-    assert done.returncode == 0, done.stderr
-    assert snapshot(root) == before
-
-
-def _tracked(root: Path) -> str:
-    return subprocess.run(["git", "-C", str(root), "ls-files", "-s"], check=True,
-                          capture_output=True, text=True).stdout
-
-
-def _left_alone(root: Path, state: Path, *paths: str) -> None:
-    """None reported as a cache (untracked or committed), and neither fix (safe, then unsafe)
-    changes a byte below the root or what git tracks."""
-    found = {f["path"] for f in findings(scan_foundation(root)) if f["code"] in
-             ("TDY101", "TDY102")}
-    assert not {p for p in found if any(p == q or q.startswith(p + "/") for q in paths)}, found
-    backdate(root)
-    before, index = snapshot(root), _tracked(root)
-    for flags in ((), ("--unsafe-fixes",)):
-        fix_artifacts(root, state, *flags)
-        assert snapshot(root) == before
-        assert _tracked(root) == index
-
-
-def _commit(root: Path) -> None:
-    subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
-    subprocess.run(["git", "-C", str(root), "-c", "user.email=a@b", "-c", "user.name=a",
-                    "commit", "-qm", "sources"], check=True)
 
 
 # ------------------------------------------------------------------------------ Rust
@@ -102,8 +69,8 @@ def test_a_target_folder_of_custom_target_specs_is_not_cargos(tmp_path: Path,
           '{"llvm-target": "x86_64-unknown-none", "arch": "x86_64"}\n')
     write(root / "target" / "aarch64-unknown-none.json", '{"llvm-target": "aarch64"}\n')
     if tracked:
-        _commit(root)
-    _left_alone(root, tmp_path / "state", "target")
+        commit_all(root)
+    left_alone(root, tmp_path / "state", "target")
 
 
 def test_cargos_target_with_only_a_triple_folder_is_still_found(tmp_path: Path) -> None:
@@ -118,10 +85,10 @@ def test_a_cargo_target_dir_of_any_name_is_cargos_and_safe(tmp_path: Path, where
     a generic CACHEDIR.TAG folder (an unsafe fix)."""
     root = _crate(tmp_path)
     write(root / ".cargo" / "config.toml", '[build]\ntarget-dir = "out/cargo"\n')
-    _commit(root)
+    commit_all(root)
     _cargo_output(root / where)
     assert artifacts_by_path(root) == {where: ("cargo-target-dir", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {where})
+    fix_moves_exactly(root, tmp_path / "state", {where})
 
 
 @pytest.mark.parametrize("layout", ["bad-tag", "no-tag"])
@@ -131,7 +98,7 @@ def test_a_folder_with_a_rustc_info_file_alone_is_not_cargos(tmp_path: Path,
     _cargo_output(root / "keep", b"Signature: 0000\n")
     if layout == "no-tag":
         (root / "keep" / "CACHEDIR.TAG").unlink()
-    _left_alone(root, tmp_path / "state", "keep")
+    left_alone(root, tmp_path / "state", "keep")
 
 
 # ------------------------------------------------------------------------------ Python
@@ -139,7 +106,7 @@ def _mkdocs(tmp_path: Path) -> Path:
     root = make_repo(tmp_path / "docs-site")
     write(root / "mkdocs.yml", "site_name: Demo\n")
     write(root / "docs" / "index.md", "# Hello\n")
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -153,14 +120,14 @@ def test_an_mkdocs_site_is_recognised_and_moved(tmp_path: Path) -> None:
     write(site / "search" / "search_index.json", '{"docs": []}\n')
     write(site / "css" / "theme.css", "body{}\n")
     assert artifacts_by_path(root) == {"site": ("mkdocs-site", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"site"})
+    fix_moves_exactly(root, tmp_path / "state", {"site"})
 
 
-def test_a_hand_written_site_folder_beside_mkdocs_yml_is_left_alone(tmp_path: Path) -> None:
+def test_a_hand_written_site_folder_beside_mkdocs_yml_isleft_alone(tmp_path: Path) -> None:
     root = _mkdocs(tmp_path)
     write(root / "site" / "index.html", "<h1>the landing page we deploy by hand</h1>\n")
     write(root / "site" / "sitemap.xml", "<urlset/>\n")
-    _left_alone(root, tmp_path / "state", "site")
+    left_alone(root, tmp_path / "state", "site")
 
 
 def _cython(tmp_path: Path) -> Path:
@@ -171,7 +138,7 @@ def _cython(tmp_path: Path) -> Path:
     write(root / "fastmath" / "core.pyx", "def square(int x):\n    return x * x\n")
     write(root / "fastmath" / "helper.c", "/* hand-written */\nint helper(void) { return 1; }\n")
     write(root / "fastmath" / "_speed.c", "#include <Python.h>\n/* hand-written module */\n")
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -185,8 +152,8 @@ def test_cythons_generated_c_and_in_place_modules_are_recognised(tmp_path: Path)
         "fastmath/core.c": ("cython-c", "safe"),
         "fastmath/core.cpython-311-x86_64-linux-gnu.so": ("python-ext-inplace", "unsafe"),
         "fastmath/_speed.cpython-311-x86_64-linux-gnu.so": ("python-ext-inplace", "unsafe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"fastmath/core.c"})
-    _fix_moves_exactly(root, tmp_path / "state", {
+    fix_moves_exactly(root, tmp_path / "state", {"fastmath/core.c"})
+    fix_moves_exactly(root, tmp_path / "state", {
         "fastmath/core.c", "fastmath/core.cpython-311-x86_64-linux-gnu.so",
         "fastmath/_speed.cpython-311-x86_64-linux-gnu.so"}, "--unsafe-fixes")
 
@@ -201,13 +168,13 @@ def test_cythons_cpp_and_a_limited_api_module_are_recognised(tmp_path: Path) -> 
                                 "fastmath/_speed.abi3.so": ("python-ext-inplace", "unsafe")}
 
 
-def test_hand_written_c_and_a_module_without_its_source_are_left_alone(tmp_path: Path) -> None:
+def test_hand_written_c_and_a_module_without_its_source_areleft_alone(tmp_path: Path) -> None:
     """helper.c and _speed.c have no .pyx of their stem; a prebuilt module shipped without
     source (vendor.cpython-311-...so) has no source beside it at all."""
     root = _cython(tmp_path)
     write(root / "fastmath" / "vendor.cpython-311-x86_64-linux-gnu.so", size=3000)
     write(root / "fastmath" / "notes.c.txt", "not code\n")
-    _left_alone(root, tmp_path / "state", "fastmath/helper.c", "fastmath/_speed.c",
+    left_alone(root, tmp_path / "state", "fastmath/helper.c", "fastmath/_speed.c",
                 "fastmath/vendor.cpython-311-x86_64-linux-gnu.so")
 
 
@@ -216,7 +183,7 @@ def _ci_project(tmp_path: Path) -> Path:
     write(root / "requirements.txt", "six\n")
     write(root / ".gitlab-ci.yml", 'variables:\n  PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"\n'
           "cache:\n  paths: [.cache/pip]\n")
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -228,11 +195,11 @@ def test_a_pip_cache_inside_the_project_is_recognised_and_moved(tmp_path: Path) 
              "f6f5f728e371928297bee0c000ea2e4331c24d8f3804f44db6")
     write(built / "six-1.16.0-py2.py3-none-any.whl", size=11000)
     assert artifacts_by_path(root) == {".cache/pip": ("pip-cache-in-project", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {".cache/pip"})
+    fix_moves_exactly(root, tmp_path / "state", {".cache/pip"})
 
 
 @pytest.mark.parametrize("layout", ["wheelhouse", "with-notes"])
-def test_a_hand_written_pip_folder_of_wheels_is_left_alone(tmp_path: Path, layout: str) -> None:
+def test_a_hand_written_pip_folder_of_wheels_isleft_alone(tmp_path: Path, layout: str) -> None:
     """pip/wheels/*.whl kept for offline installs (maybe the only copy of a private wheel),
     or pip's layout with a file of someone's mixed in."""
     root = _ci_project(tmp_path)
@@ -241,7 +208,7 @@ def test_a_hand_written_pip_folder_of_wheels_is_left_alone(tmp_path: Path, layou
     else:
         write(root / "pip" / "wheels" / "c7" / "a5" / "x.whl", size=5000)
         write(root / "pip" / "README.md", "how to refresh the wheels\n")
-    _left_alone(root, tmp_path / "state", "pip")
+    left_alone(root, tmp_path / "state", "pip")
 
 
 # ------------------------------------------------------------------ C, autotools, Haskell
@@ -253,7 +220,7 @@ def _autotools(tmp_path: Path) -> Path:
     write(root / "greet.c", "int greet(void) { return 1; }\n")
     write(root / "Main.hs", 'main = putStrLn "hi"\n')
     write(root / "prebuilt" / "blob.o", size=900)  # a vendor's object, no source here
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -272,7 +239,7 @@ def test_in_tree_objects_and_autotools_caches_are_recognised_and_moved(tmp_path:
                      "Main.hi": ("object-file", "safe"),
                      "autom4te.cache": ("autom4te.cache", "safe"),
                      ".deps": ("automake-deps", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", set(found))
+    fix_moves_exactly(root, tmp_path / "state", set(found))
 
 
 def test_objects_without_their_source_and_a_hand_written_deps_folder_stay(tmp_path: Path
@@ -282,7 +249,7 @@ def test_objects_without_their_source_and_a_hand_written_deps_folder_stay(tmp_pa
     write(root / ".deps" / "main.Po", "# dummy\n")
     write(root / ".deps" / "TODO.md", "pin the deps\n")  # not automake's alone
     write(root / "docs" / ".deps" / "notes.Po", "# no Makefile.am here\n")
-    _left_alone(root, tmp_path / "state", "util.o", "prebuilt/blob.o", ".deps", "docs/.deps")
+    left_alone(root, tmp_path / "state", "util.o", "prebuilt/blob.o", ".deps", "docs/.deps")
 
 
 def _meson_tree(tree: Path) -> None:
@@ -314,7 +281,7 @@ def test_meson_trees_are_safe_to_move_only_when_meson_made_them(
     rel = str(tree.relative_to(root))
     assert artifacts_by_path(root) == {rel: (kind, applicability)}
     if applicability == "safe":
-        _fix_moves_exactly(root, tmp_path / "state", {rel})
+        fix_moves_exactly(root, tmp_path / "state", {rel})
     else:
         backdate(root)
         before = snapshot(root)
@@ -327,12 +294,12 @@ def test_class_files_beside_their_java_source_are_recognised_and_moved(tmp_path:
     root = make_repo(tmp_path / "java")
     write(root / "src" / "demo" / "App.java", "package demo;\npublic class App {}\n")
     write(root / "lib" / "Plugin.class", size=600)  # shipped without source: kept
-    _commit(root)
+    commit_all(root)
     write(root / "src" / "demo" / "App.class", size=600)
     write(root / "src" / "demo" / "App$1.class", size=300)
     assert artifacts_by_path(root) == {"src/demo/App.class": ("java-class", "safe"),
                                 "src/demo/App$1.class": ("java-class", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"src/demo/App.class", "src/demo/App$1.class"})
+    fix_moves_exactly(root, tmp_path / "state", {"src/demo/App.class", "src/demo/App$1.class"})
 
 
 # ------------------------------------------------------------------------------ Ruby
@@ -340,7 +307,7 @@ def _bundler(tmp_path: Path) -> Path:
     root = make_repo(tmp_path / "rb")
     write(root / "Gemfile", 'source "https://rubygems.org"\ngem "greet"\n')
     write(root / "vendor" / "cache" / "greet-1.0.0.gem", size=4000)  # committed on purpose
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -354,11 +321,11 @@ def test_bundlers_vendor_bundle_is_recognised_and_the_committed_cache_stays(tmp_
     for name in ("extensions", "doc", "build_info", "plugins", "bin"):
         (gems / name).mkdir()
     assert artifacts_by_path(root) == {"vendor/bundle": ("ruby-vendor-bundle", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"vendor/bundle"})
+    fix_moves_exactly(root, tmp_path / "state", {"vendor/bundle"})
 
 
 @pytest.mark.parametrize("layout", ["js-bundle", "ruby-notes", "mixed"])
-def test_a_hand_written_bundle_folder_is_left_alone(tmp_path: Path, layout: str) -> None:
+def test_a_hand_written_bundle_folder_isleft_alone(tmp_path: Path, layout: str) -> None:
     root = _bundler(tmp_path)
     bundle = root / "vendor" / "bundle"
     if layout == "js-bundle":
@@ -368,7 +335,7 @@ def test_a_hand_written_bundle_folder_is_left_alone(tmp_path: Path, layout: str)
     else:
         write(bundle / "ruby" / "3.1.0" / "gems" / "x.rb", "1\n")
         write(bundle / "README.md", "ours\n")
-    _left_alone(root, tmp_path / "state", "vendor/bundle")
+    left_alone(root, tmp_path / "state", "vendor/bundle")
 
 
 # --------------------------------------------------------------------- Jekyll, Hugo
@@ -376,7 +343,7 @@ def _site(tmp_path: Path, config: str) -> Path:
     root = make_repo(tmp_path / "site")
     write(root / config, 'title = "Demo"\n')
     write(root / "index.html", "---\n---\n<h1>{{ site.title }}</h1>\n")
-    _commit(root)
+    commit_all(root)
     return root
 
 
@@ -388,14 +355,14 @@ def test_jekylls_site_and_cache_are_recognised_and_moved(tmp_path: Path) -> None
     write(cache / "Jekyll" / "Cache" / "Jekyll--Cache" / "b7" / "9606fb3afea5", size=300)
     assert artifacts_by_path(root) == {"_site": ("jekyll-site", "safe"),
                                 ".jekyll-cache": ("jekyll-cache", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"_site", ".jekyll-cache"})
+    fix_moves_exactly(root, tmp_path / "state", {"_site", ".jekyll-cache"})
 
 
-def test_a_site_folder_beside_a_config_yml_without_jekylls_cache_is_left_alone(
+def test_a_site_folder_beside_a_config_yml_without_jekylls_cache_isleft_alone(
         tmp_path: Path) -> None:
     root = _site(tmp_path, "_config.yml")
     write(root / "_site" / "index.html", "<h1>the only copy</h1>\n")
-    _left_alone(root, tmp_path / "state", "_site")
+    left_alone(root, tmp_path / "state", "_site")
 
 
 def _hugo_build(root: Path) -> None:
@@ -417,10 +384,10 @@ def test_hugos_public_resources_and_lock_are_recognised_and_moved(tmp_path: Path
     assert artifacts_by_path(root) == {"public": ("hugo-public", "safe"),
                                 "resources": ("hugo-resources", "safe"),
                                 ".hugo_build.lock": ("hugo-build-lock", "safe")}
-    _fix_moves_exactly(root, tmp_path / "state", {"public", "resources", ".hugo_build.lock"})
+    fix_moves_exactly(root, tmp_path / "state", {"public", "resources", ".hugo_build.lock"})
 
 
-def test_a_hand_written_public_and_resources_folder_beside_hugo_toml_are_left_alone(
+def test_a_hand_written_public_and_resources_folder_beside_hugo_toml_areleft_alone(
         tmp_path: Path) -> None:
     root = _site(tmp_path, "hugo.toml")
     write(root / "public" / "index.html", "<h1>static page we keep</h1>\n")
@@ -428,7 +395,7 @@ def test_a_hand_written_public_and_resources_folder_beside_hugo_toml_are_left_al
     write(root / "resources" / "_gen" / "images" / "logo.png", size=80)
     write(root / "resources" / "strings.json", '{"hello": "hi"}\n')  # someone's own
     write(root / "docs" / "resources" / "_gen" / "images" / "diagram.png", size=80)  # no Hugo
-    _left_alone(root, tmp_path / "state", "public", "resources", "docs/resources")
+    left_alone(root, tmp_path / "state", "public", "resources", "docs/resources")
 
 
 # ------------------------------------------------------------------------------ Bazel
@@ -448,7 +415,7 @@ def test_bazels_links_into_its_output_base_are_never_followed_nor_moved(tmp_path
           'cmd = "cat $< > $@")\n')
     write(root / "WORKSPACE", "")
     write(root / "main.c", "int main(void) { return 0; }\n")
-    _commit(root)
+    commit_all(root)
     links = {"bazel-bin": execroot / "bazel-out" / "k8-fastbuild" / "bin",
              "bazel-out": execroot / "bazel-out",
              "bazel-testlogs": execroot / "bazel-out" / "k8-fastbuild" / "testlogs",

@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
 TYPES = ("dir", "file")
@@ -26,7 +26,7 @@ TYPES = ("dir", "file")
 AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
      "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs",
-     "public"}
+     "public", "Debug", "Release", "x64"}
 )
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
@@ -50,7 +50,7 @@ VCS_MARKERS = frozenset(
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
            "signature", "only", "declared", "sources", "with", "safe", "regenerate", "why",
-           "home", "clean"}
+           "home", "clean", "built_from", "every_file"}
 
 
 class CatalogError(ValueError):
@@ -91,6 +91,17 @@ class Kind:
     # hand-written helper.c has no helper.pyx. The stem is the name up to its first "." or "$"
     # (core.cpython-311-x86_64-linux-gnu.so is core's; javac's App$1.class is App's).
     sources: tuple[str, ...] = ()
+    # (file kinds found by no name) what names a program a compiler wrote beside its source:
+    # "*.EXT" a sibling NAME.EXT (`cc -o hello hello.c`), "folder:*.EXT" the folder's own
+    # name beside a *.EXT file (`go build` in cmd/tool writes cmd/tool/tool), "go.mod:module"
+    # the last element of go.mod's module path, "go.mod:cmd" a package cmd/NAME beside go.mod
+    # (`go build ./cmd/NAME` at the module's root). The file has no extension, the executable bit
+    # and an executable image's header (ELF, Mach-O, PE): a script of the same name is no
+    # compiler's.
+    built_from: tuple[str, ...] = ()
+    # (folder kinds) every file below matches one of these, and there is one: what javac -d
+    # writes (only .class files, in package folders of any depth).
+    every_file: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -105,7 +116,7 @@ class Kind:
     @property
     def needs_evidence(self) -> bool:
         return (self.tier == "marker" or bool(self.markers) or bool(self.inside)
-                or bool(self.sources))
+                or bool(self.sources) or bool(self.built_from))
 
     def matches_name(self, name: str) -> bool:
         return name in self.names or any(fnmatch.fnmatchcase(name, g) for g in self.globs)
@@ -149,12 +160,16 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         declared=_texts(table, "declared", where),
         with_kinds=_texts(table, "with", where),
         sources=_texts(table, "sources", where),
+        built_from=_texts(table, "built_from", where),
+        every_file=_texts(table, "every_file", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
     _check_signature(kind, where)
     _check_declared(kind, where)
     _check_sources(kind, where)
+    _check_built_from(kind, where)
+    _check_every_file(kind, where)
     return kind
 
 
@@ -201,6 +216,30 @@ def _check_sources(kind: Kind, where: str) -> None:
                 c in ext for c in "*?[]/$"):
             raise CatalogError(f"{where}: 'sources' entries are \"*.EXT\" (a file kind's "
                                f"sibling source of the same stem), not {entry!r}")
+
+
+_GO_MODULE = "go.mod:module"
+_GO_CMD = "go.mod:cmd"
+
+
+def _check_built_from(kind: Kind, where: str) -> None:
+    if kind.built_from and (kind.type != "file" or kind.names or kind.globs):
+        raise CatalogError(f"{where}: 'built_from' is for file kinds found by no name or glob")
+    for entry in kind.built_from:
+        pattern = entry.removeprefix("folder:")
+        ext = pattern[2:]
+        if entry not in (_GO_MODULE, _GO_CMD) and (not pattern.startswith("*.") or not ext or any(
+                c in ext for c in "*?[]/$:")):
+            raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
+                               f"\"folder:*.EXT\", \"{_GO_MODULE}\" or \"{_GO_CMD}\", "
+                               f"not {entry!r}")
+
+
+def _check_every_file(kind: Kind, where: str) -> None:
+    if kind.every_file and (kind.type != "dir" or not kind.names or any(
+            "/" in p for p in kind.every_file)):
+        raise CatalogError(f"{where}: 'every_file' narrows a named folder kind: globs of "
+                           "file names")
 
 
 def _check_signature(kind: Kind, where: str) -> None:
@@ -298,6 +337,7 @@ class Catalog:
         self._dir_globs: list[Kind] = []
         self._file_globs: list[Kind] = []
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
+        self._built_kinds: list[Kind] = []  # programs named after their source (built_from)
         for kind in self.kinds:
             self._index(kind)
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
@@ -323,6 +363,8 @@ class Catalog:
             (self._dir_globs if kind.type == "dir" else self._file_globs).append(kind)
         if kind.type == "dir" and not kind.names and not kind.globs and not kind.is_global:
             self._content_kinds.append(kind)
+        if kind.built_from:
+            self._built_kinds.append(kind)
 
     def dir_candidates(self, name: str) -> list[Kind]:
         found = list(self._dirs_by_name.get(name, ()))
@@ -339,6 +381,25 @@ class Catalog:
             return None
         for kind, pattern in self._file_glob_kinds:
             if pattern.match(name) and _file_confirmed(kind, name, siblings):
+                return kind
+        return None
+
+    @property
+    def finds_programs(self) -> bool:
+        """Whether some kind is a program named after its source (built_from): only then
+        need an executable file without an extension be looked at again."""
+        return bool(self._built_kinds)
+
+    def program_kind(self, name: str, siblings: Collection[str], folder: int,
+                     folder_name: str) -> Kind | None:
+        """The kind of the executable file `name` (its mode says so: the caller asks only
+        for one) in the open folder `folder` named `folder_name`: a program a compiler wrote
+        beside its source (`built_from`), its header read to be sure it is one."""
+        if "." in name or not self._built_kinds:
+            return None
+        for kind in self._built_kinds:
+            if _named_by_source(kind.built_from, name, siblings, folder, folder_name) and (
+                    is_executable_image(name, folder)):
                 return kind
         return None
 
@@ -445,6 +506,8 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         return bool(kind.declared) and declared_here(kind.declared, path, siblings)
     if kind.only and not _only_these(kind.only, path, inside):
         return False  # the tool writes nothing else there: someone's own files are mixed in
+    if kind.every_file and not only_files_below(kind.every_file, path):
+        return False  # a file javac does not write: not (only) its output
     if not kind.needs_evidence:
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
@@ -509,6 +572,121 @@ def _holds(folder: str, leaf: str) -> bool:
     finally:
         os.close(fd)
     return False
+
+
+_EVERY_FILE_MAX_ENTRIES = 65_536  # entries looked at below a folder; past them, no evidence
+
+
+def only_files_below(patterns: tuple[str, ...], path: str) -> bool:
+    """Whether every file below `path` (folders opened without following links, relative to
+    their parent's descriptor) matches one of `patterns`, and there is at least one. A link,
+    a FIFO or anything else that is no folder or matching file, an unreadable folder, or
+    more than _EVERY_FILE_MAX_ENTRIES entries: no evidence."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        pending = [os.open(path, flags)]
+    except OSError:
+        return False
+    seen = files = 0
+    try:
+        while pending:
+            fd = pending.pop()
+            try:
+                with os.scandir(fd) as entries:
+                    for entry in entries:
+                        seen += 1
+                        if seen > _EVERY_FILE_MAX_ENTRIES:
+                            return False
+                        if entry.is_dir(follow_symlinks=False):
+                            pending.append(os.open(entry.name, flags, dir_fd=fd))
+                        elif entry.is_file(follow_symlinks=False) and _has_any(
+                                patterns, (entry.name,)):
+                            files += 1
+                        else:
+                            return False
+            finally:
+                os.close(fd)
+    except OSError:
+        return False
+    finally:
+        for fd in pending:
+            os.close(fd)
+    return files > 0
+
+
+# The first bytes of an executable image: ELF; Mach-O (32/64 bit, either byte order, and
+# universal); PE (the DOS header's MZ). A script (#!) or text is nobody's compiled program.
+_EXECUTABLE_MAGIC = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
+                     b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
+
+
+def is_executable_image(name: str, folder: int) -> bool:
+    """Whether the regular file `name` in the open folder `folder` starts like a compiled
+    program (links not followed; unreadable or anything else: no)."""
+    try:
+        head = read_regular_at(name, folder, limit=4, head=True)
+    except (OSError, UnsafeFile):
+        return False
+    return head is not None and head.startswith(_EXECUTABLE_MAGIC)
+
+
+def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collection[str],
+                     folder: int, folder_name: str) -> bool:
+    for entry in built_from:
+        if entry == _GO_MODULE:
+            if "go.mod" in siblings and go_module_program(folder) == name:
+                return True
+        elif entry == _GO_CMD:
+            if "go.mod" in siblings and "cmd" in siblings and _is_go_package(
+                    folder, "cmd/" + name):
+                return True
+        elif entry.startswith("folder:"):
+            if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
+                return True
+        elif name + entry[1:] in siblings:
+            return True
+    return False
+
+
+_GO_MOD_MAX_BYTES = 65_536
+
+
+def _is_go_package(folder: int, rel: str) -> bool:
+    """Whether `rel` below the open folder `folder` is a real folder (no link followed on
+    the way) holding a .go file: the package `go build ./cmd/NAME` names its program after."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    opened = [folder]
+    try:
+        for part in rel.split("/"):
+            opened.append(os.open(part, flags, dir_fd=opened[-1]))
+        with os.scandir(opened[-1]) as entries:
+            return any(e.name.endswith(".go") and e.is_file(follow_symlinks=False)
+                       for e in entries)
+    except OSError:
+        return False
+    finally:
+        for fd in opened[1:]:
+            os.close(fd)
+
+
+def go_module_program(folder: int) -> str | None:
+    """The name `go build` gives the program of the module whose go.mod is in `folder`:
+    the module path's last element (`example.com/tool/v2` -> tool). No go.mod that reads
+    as one: None."""
+    try:
+        data = read_regular_at("go.mod", folder, limit=_GO_MOD_MAX_BYTES, head=True)
+    except (OSError, UnsafeFile):
+        return None
+    if data is None:
+        return None
+    for line in data.decode("utf-8", "replace").splitlines():
+        words = line.split("//", 1)[0].split()
+        if len(words) == 2 and words[0] == "module":
+            parts = words[1].strip('"`').split("/")
+            if len(parts) > 1 and re.fullmatch(r"v[0-9]+", parts[-1]):
+                parts.pop()
+            return parts[-1] or None
+    return None
 
 
 def _file_confirmed(kind: Kind, name: str, siblings: Collection[str]) -> bool:

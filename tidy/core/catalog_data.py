@@ -46,6 +46,14 @@ SOURCE = (
     '#   declared    FILE:key.path entries: a sibling JSON(C) file whose setting names the folder\n'
     '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
     "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir)\n"
+    '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
+    '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
+    '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
+    '#               of go.mod\'s module path, "go.mod:cmd" named after a package cmd/NAME\n'
+    '#               beside go.mod; the file has no extension, the executable bit and an\n'
+    "#               executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
+    '#   every_file  (folder kinds) every file below, at any depth, matches one of these globs and\n'
+    '#               there is one at least (javac -d out writes only .class files)\n'
     "#   with        kind names whose items go stale when this kind's are moved without them:\n"
     "#               `tidy fix --kind THIS` (and a watch's artifact-kinds) takes them too (tsc's\n"
     '#               tsbuildinfo left beside a moved outDir: tsc -b calls it up to date, writes nothing)\n'
@@ -698,6 +706,49 @@ SOURCE = (
     'regenerate = "javac"\n'
     'why = "class file compiled from the .java beside it"\n'
     '\n'
+    "# javac -d out (and Eclipse's bin/, Ant's build/ of build/classes): package folders of any\n"
+    '# depth holding .class files and nothing else; a committed out/ is source (never reported).\n'
+    '[[kind]]\n'
+    'name = "java-classes-out"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = ["out", "bin", "build", "classes"]\n'
+    'tier = "marker"\n'
+    'markers = ["src", "*.java", ".classpath", ".project", "*.iml", ".idea", "build.xml"]\n'
+    'every_file = ["*.class"]\n'
+    'safe = true\n'
+    'regenerate = "javac -d <dir> (or the IDE\'s or Ant\'s build)"\n'
+    'why = "compiled Java classes (only .class files below)"\n'
+    '\n'
+    "# IntelliJ IDEA's project output: out/production/<module>/ and out/test/<module>/ (classes\n"
+    "# and copied resources), out/artifacts/ (built jars), beside .idea/ or a module's .iml.\n"
+    '[[kind]]\n'
+    'name = "intellij-out"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = ["out"]\n'
+    'tier = "marker"\n'
+    'markers = [".idea", "*.iml"]\n'
+    'signature = ["production", "test"]\n'
+    'only = ["production", "test", "artifacts"]\n'
+    'safe = true\n'
+    'regenerate = "Build > Build Project in IntelliJ IDEA"\n'
+    'why = "IntelliJ IDEA\'s build output"\n'
+    '\n'
+    '# Ant\'s `<jar destfile="dist/...">`: dist/ beside build.xml holding only archives.\n'
+    '[[kind]]\n'
+    'name = "ant-dist"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.xml"]\n'
+    'signature = ["*.jar", "*.war", "*.ear"]\n'
+    'only = ["*.jar", "*.war", "*.ear"]\n'
+    'safe = true\n'
+    'regenerate = "ant (its jar/dist target)"\n'
+    'why = "Ant\'s built archives"\n'
+    '\n'
     '[[kind]]\n'
     'name = "gradle-build"\n'
     'ecosystem = "jvm"\n'
@@ -720,6 +771,21 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "gradle (any task)"\n'
     'why = "project-local Gradle cache"\n'
+    '\n'
+    '# The Kotlin Gradle plugin 2.0 writes .kotlin/ (sessions/, errors/, metadata/) at the root of\n'
+    '# a Gradle build.\n'
+    '[[kind]]\n'
+    'name = ".kotlin"\n'
+    'ecosystem = "jvm"\n'
+    'type = "dir"\n'
+    'names = [".kotlin"]\n'
+    'tier = "marker"\n'
+    'markers = ["build.gradle.kts", "settings.gradle.kts", "build.gradle", "settings.gradle", "gradlew"]\n'
+    'signature = ["sessions", "errors", "metadata"]\n'
+    'only = ["sessions", "errors", "metadata"]\n'
+    'safe = true\n'
+    'regenerate = "gradle (any build with the Kotlin plugin)"\n'
+    'why = "the Kotlin Gradle plugin\'s project state"\n'
     '\n'
     '[[kind]]\n'
     'name = "scala-tooling"\n'
@@ -744,6 +810,51 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "dotnet build"\n'
     'why = ".NET build output"\n'
+    '\n'
+    "# MSBuild's C++ projects (.vcxproj, Visual Studio 2022 defaults): OutDir\n"
+    '# $(SolutionDir)$(Platform)\\$(Configuration)\\ (x64\\Debug\\App.exe, App.pdb; Win32 builds go to\n'
+    '# Debug\\ directly), IntDir $(Platform)\\$(Configuration)\\ beside the .vcxproj (App.obj,\n'
+    '# App.tlog\\, vc143.pdb, App.log). Release, Debug and x64 are names people give their own\n'
+    "# folders too: the compiler's and linker's files must be inside (a committed one is never\n"
+    '# reported: the names count as source folder names).\n'
+    '[[kind]]\n'
+    'name = "msvc-platform-output"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["x64", "ARM64", "Win32"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.sln", "*.slnx", "*.vcxproj"]\n'
+    'signature = ["Debug/*.pdb", "Release/*.pdb", "Debug/*.tlog", "Release/*.tlog", "Debug/*.obj", "Release/*.obj"]\n'
+    'only = ["Debug", "Release"]\n'
+    'safe = true\n'
+    'regenerate = "Build > Build Solution (msbuild)"\n'
+    'why = "MSBuild\'s C++ output and intermediates (x64/Debug)"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "msvc-configuration-output"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["Debug", "Release"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.sln", "*.slnx", "*.vcxproj"]\n'
+    'signature = ["*.tlog", "*.pdb", "*.obj", "*.ilk", "*.idb", "*.iobj", "*.ipdb", "*.lastbuildstate"]\n'
+    'safe = true\n'
+    'regenerate = "Build > Build Solution (msbuild)"\n'
+    'why = "MSBuild\'s C++ output and intermediates (Debug, Release)"\n'
+    '\n'
+    "# Visual Studio's per-user state of a solution or opened folder (.suo: open documents,\n"
+    '# breakpoints; the CMake and code indexes): written again on open, but not without loss\n'
+    '# (research/cleaners.md T4): shown when asked for, never moved by default.\n'
+    '[[kind]]\n'
+    'name = "visual-studio-state"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = [".vs"]\n'
+    'tier = "never"\n'
+    'markers = ["*.sln", "*.slnx", "CMakeLists.txt", "CMakePresets.json", "CMakeSettings.json", "*.csproj", "*.vcxproj"]\n'
+    'safe = false\n'
+    'regenerate = "Visual Studio writes it again on open (breakpoints and open documents are lost)"\n'
+    'why = "Visual Studio\'s per-user state (.vs)"\n'
     '\n'
     '# ---------------------------------------------------------------- Swift / Apple\n'
     '[[kind]]\n'
@@ -779,6 +890,22 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "pod install"\n'
     'why = "installed CocoaPods"\n'
+    '\n'
+    '# ---------------------------------------------------------------- Go\n'
+    '# `go build` (go 1.19) writes the program into the folder it is run in, named after the\n'
+    "# module path's last element at the module's root (example.com/hello -> hello beside\n"
+    "# go.mod) or after the package's folder (cmd/tool/tool, run in cmd/tool; ./tool from\n"
+    '# `go build ./cmd/tool` at the root, beside go.mod and cmd/tool/*.go). An ELF (Mach-O,\n'
+    '# PE) header is required: a committed or hand-written script of that name is left alone.\n'
+    '[[kind]]\n'
+    'name = "go-program"\n'
+    'ecosystem = "go"\n'
+    'type = "file"\n'
+    'built_from = ["go.mod:module", "folder:*.go", "go.mod:cmd"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "go build"\n'
+    'why = "program go build wrote into the package\'s folder"\n'
     '\n'
     '# ---------------------------------------------------------------- Zig, Elixir, Haskell, Dart, others\n'
     '[[kind]]\n'
@@ -1001,6 +1128,51 @@ SOURCE = (
     'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
     'why = "CMake build tree (CMakeCache.txt inside)"\n'
     '\n'
+    '# Visual Studio\'s CMake presets (its "CMake Project" template: binaryDir\n'
+    '# ${sourceDir}/out/build/${presetName}, installDir ${sourceDir}/out/install/${presetName}):\n'
+    '# out/ holds only build/ (CMake trees) and install/ (what cmake --install copied there).\n'
+    '[[kind]]\n'
+    'name = "cmake-presets-out"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["out"]\n'
+    'tier = "marker"\n'
+    'markers = ["CMakePresets.json", "CMakeUserPresets.json", "CMakeSettings.json"]\n'
+    'signature = ["build/*"]\n'
+    'only = ["build", "install"]\n'
+    'safe = true\n'
+    'regenerate = "cmake --preset <name>, cmake --build and cmake --install (Visual Studio: Build All, Install)"\n'
+    'why = "CMake presets\' build and install trees (out/build, out/install)"\n'
+    '\n'
+    '# An in-source CMake build (`cmake .`, make 3.25): CMakeFiles/ beside every CMakeLists.txt of\n'
+    '# the tree (with cmake_install.cmake, and CMakeCache.txt at the top). make runs cmake again\n'
+    '# when it is gone (its cmake.check_cache is missing); CMakeCache.txt, which keeps the -D\n'
+    '# options given, is left.\n'
+    '[[kind]]\n'
+    'name = "cmake-files"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["CMakeFiles"]\n'
+    'tier = "marker"\n'
+    'markers = ["CMakeCache.txt", "cmake_install.cmake", "CMakeLists.txt"]\n'
+    'signature = ["*.dir", "progress.marks", "CMakeDirectoryInformation.cmake", "cmake.check_cache", "CMakeOutput.log", "CMakeConfigureLog.yaml", "rules.ninja", "TargetDirectories.txt"]\n'
+    'safe = true\n'
+    'regenerate = "make (or cmake . again in the source folder)"\n'
+    'why = "CMake\'s files of an in-source build (CMakeFiles)"\n'
+    '\n'
+    "# A program a compiler wrote beside its one source: `cc -o hello hello.c` or make's built-in\n"
+    '# rule (`make hello`), `zig build-exe hello.zig`, `rustc hello.rs`, `go build hello.go`,\n'
+    '# `ghc Main.hs` (Main): NAME beside NAME.EXT, an executable image (a script is left alone).\n'
+    '[[kind]]\n'
+    'name = "native-program"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'built_from = ["*.c", "*.cc", "*.cpp", "*.cxx", "*.c++", "*.zig", "*.rs", "*.go", "*.hs", "*.f90", "*.f", "*.m", "*.d", "*.nim", "*.s", "*.S"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "the compiler or make, from the source beside it"\n'
+    'why = "program compiled from the source of its name beside it"\n'
+    '\n'
     '# Objects a compiler writes beside their source when a Makefile builds in the source tree\n'
     "# (make, automake, libtool's .lo, ghc's .o/.hi): main.o beside main.c. make rebuilds them.\n"
     '[[kind]]\n'
@@ -1013,6 +1185,23 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "make (or the build that compiled it)"\n'
     'why = "object file compiled from the source beside it"\n'
+    '\n'
+    "# libtool's objdir (.libs; _libs where a name cannot start with a dot): the real programs\n"
+    '# and shared libraries behind the wrapper scripts and .la files beside it, with PIC objects.\n'
+    '# Moved without the .lo/.o beside it, make calls the library and program up to date and the\n'
+    "# wrapper fails (`.libs/hello' does not exist`): a --kind selection takes the objects along.\n"
+    '[[kind]]\n'
+    'name = "libtool-objdir"\n'
+    'ecosystem = "c"\n'
+    'type = "dir"\n'
+    'names = [".libs", "_libs"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.la", "*.lo", "libtool", "Makefile.am", "Makefile.in"]\n'
+    'signature = ["*.o", "*.lai", "*.so", "*.so.*", "*.a", "*.dylib", "*.dll", "lt-*"]\n'
+    'with = ["object-file"]\n'
+    'safe = true\n'
+    'regenerate = "make (with the .lo and .o beside it moved too)"\n'
+    'why = "libtool\'s objdir (.libs)"\n'
     '\n'
     "# autoconf's cache of m4 traces (requests, output.N, traces.N): only autoconf uses the name.\n"
     '[[kind]]\n'
@@ -1960,6 +2149,38 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'javac',
            'why': 'class file compiled from the .java beside it'},
+          {'name': 'java-classes-out',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['out', 'bin', 'build', 'classes'],
+           'tier': 'marker',
+           'markers': ['src', '*.java', '.classpath', '.project', '*.iml', '.idea', 'build.xml'],
+           'every_file': ['*.class'],
+           'safe': True,
+           'regenerate': "javac -d <dir> (or the IDE's or Ant's build)",
+           'why': 'compiled Java classes (only .class files below)'},
+          {'name': 'intellij-out',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['out'],
+           'tier': 'marker',
+           'markers': ['.idea', '*.iml'],
+           'signature': ['production', 'test'],
+           'only': ['production', 'test', 'artifacts'],
+           'safe': True,
+           'regenerate': 'Build > Build Project in IntelliJ IDEA',
+           'why': "IntelliJ IDEA's build output"},
+          {'name': 'ant-dist',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['build.xml'],
+           'signature': ['*.jar', '*.war', '*.ear'],
+           'only': ['*.jar', '*.war', '*.ear'],
+           'safe': True,
+           'regenerate': 'ant (its jar/dist target)',
+           'why': "Ant's built archives"},
           {'name': 'gradle-build',
            'ecosystem': 'jvm',
            'type': 'dir',
@@ -1999,6 +2220,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'gradle (any task)',
            'why': 'project-local Gradle cache'},
+          {'name': '.kotlin',
+           'ecosystem': 'jvm',
+           'type': 'dir',
+           'names': ['.kotlin'],
+           'tier': 'marker',
+           'markers': ['build.gradle.kts',
+                       'settings.gradle.kts',
+                       'build.gradle',
+                       'settings.gradle',
+                       'gradlew'],
+           'signature': ['sessions', 'errors', 'metadata'],
+           'only': ['sessions', 'errors', 'metadata'],
+           'safe': True,
+           'regenerate': 'gradle (any build with the Kotlin plugin)',
+           'why': "the Kotlin Gradle plugin's project state"},
           {'name': 'scala-tooling',
            'ecosystem': 'jvm',
            'type': 'dir',
@@ -2028,6 +2264,55 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'dotnet build',
            'why': '.NET build output'},
+          {'name': 'msvc-platform-output',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['x64', 'ARM64', 'Win32'],
+           'tier': 'marker',
+           'markers': ['*.sln', '*.slnx', '*.vcxproj'],
+           'signature': ['Debug/*.pdb',
+                         'Release/*.pdb',
+                         'Debug/*.tlog',
+                         'Release/*.tlog',
+                         'Debug/*.obj',
+                         'Release/*.obj'],
+           'only': ['Debug', 'Release'],
+           'safe': True,
+           'regenerate': 'Build > Build Solution (msbuild)',
+           'why': "MSBuild's C++ output and intermediates (x64/Debug)"},
+          {'name': 'msvc-configuration-output',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['Debug', 'Release'],
+           'tier': 'marker',
+           'markers': ['*.sln', '*.slnx', '*.vcxproj'],
+           'signature': ['*.tlog',
+                         '*.pdb',
+                         '*.obj',
+                         '*.ilk',
+                         '*.idb',
+                         '*.iobj',
+                         '*.ipdb',
+                         '*.lastbuildstate'],
+           'safe': True,
+           'regenerate': 'Build > Build Solution (msbuild)',
+           'why': "MSBuild's C++ output and intermediates (Debug, Release)"},
+          {'name': 'visual-studio-state',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['.vs'],
+           'tier': 'never',
+           'markers': ['*.sln',
+                       '*.slnx',
+                       'CMakeLists.txt',
+                       'CMakePresets.json',
+                       'CMakeSettings.json',
+                       '*.csproj',
+                       '*.vcxproj'],
+           'safe': False,
+           'regenerate': 'Visual Studio writes it again on open (breakpoints and open documents '
+                         'are lost)',
+           'why': "Visual Studio's per-user state (.vs)"},
           {'name': 'swift-build',
            'ecosystem': 'swift',
            'type': 'dir',
@@ -2060,6 +2345,14 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pod install',
            'why': 'installed CocoaPods'},
+          {'name': 'go-program',
+           'ecosystem': 'go',
+           'type': 'file',
+           'built_from': ['go.mod:module', 'folder:*.go', 'go.mod:cmd'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'go build',
+           'why': "program go build wrote into the package's folder"},
           {'name': 'zig-cache',
            'ecosystem': 'zig',
            'type': 'dir',
@@ -2252,6 +2545,58 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B <dir> && cmake --build <dir>',
            'why': 'CMake build tree (CMakeCache.txt inside)'},
+          {'name': 'cmake-presets-out',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['out'],
+           'tier': 'marker',
+           'markers': ['CMakePresets.json', 'CMakeUserPresets.json', 'CMakeSettings.json'],
+           'signature': ['build/*'],
+           'only': ['build', 'install'],
+           'safe': True,
+           'regenerate': 'cmake --preset <name>, cmake --build and cmake --install (Visual Studio: '
+                         'Build All, Install)',
+           'why': "CMake presets' build and install trees (out/build, out/install)"},
+          {'name': 'cmake-files',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['CMakeFiles'],
+           'tier': 'marker',
+           'markers': ['CMakeCache.txt', 'cmake_install.cmake', 'CMakeLists.txt'],
+           'signature': ['*.dir',
+                         'progress.marks',
+                         'CMakeDirectoryInformation.cmake',
+                         'cmake.check_cache',
+                         'CMakeOutput.log',
+                         'CMakeConfigureLog.yaml',
+                         'rules.ninja',
+                         'TargetDirectories.txt'],
+           'safe': True,
+           'regenerate': 'make (or cmake . again in the source folder)',
+           'why': "CMake's files of an in-source build (CMakeFiles)"},
+          {'name': 'native-program',
+           'ecosystem': 'c',
+           'type': 'file',
+           'built_from': ['*.c',
+                          '*.cc',
+                          '*.cpp',
+                          '*.cxx',
+                          '*.c++',
+                          '*.zig',
+                          '*.rs',
+                          '*.go',
+                          '*.hs',
+                          '*.f90',
+                          '*.f',
+                          '*.m',
+                          '*.d',
+                          '*.nim',
+                          '*.s',
+                          '*.S'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'the compiler or make, from the source beside it',
+           'why': 'program compiled from the source of its name beside it'},
           {'name': 'object-file',
            'ecosystem': 'c',
            'type': 'file',
@@ -2276,6 +2621,17 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'make (or the build that compiled it)',
            'why': 'object file compiled from the source beside it'},
+          {'name': 'libtool-objdir',
+           'ecosystem': 'c',
+           'type': 'dir',
+           'names': ['.libs', '_libs'],
+           'tier': 'marker',
+           'markers': ['*.la', '*.lo', 'libtool', 'Makefile.am', 'Makefile.in'],
+           'signature': ['*.o', '*.lai', '*.so', '*.so.*', '*.a', '*.dylib', '*.dll', 'lt-*'],
+           'with': ['object-file'],
+           'safe': True,
+           'regenerate': 'make (with the .lo and .o beside it moved too)',
+           'why': "libtool's objdir (.libs)"},
           {'name': 'autom4te.cache',
            'ecosystem': 'c',
            'type': 'dir',

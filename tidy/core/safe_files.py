@@ -83,6 +83,12 @@ def read_regular(path: str, *, limit: int = MAX_CONFIG_BYTES, follow_links: bool
     return _read(path, None, shown or path, limit, follow_links, verb, head)
 
 
+def read_regular_at(name: str, folder: int, *, limit: int, head: bool = False) -> bytes | None:
+    """read_regular for the entry `name` of the open folder `folder` (no path resolved
+    again): the same refusals, links never followed."""
+    return _read(name, folder, name, limit, False, "read", head)
+
+
 def _read(name: str, dir_fd: int | None, shown: str, limit: int, follow_links: bool,
           verb: str, head: bool = False) -> bytes | None:
     found = _read_stat(name, dir_fd, shown, limit, follow_links, verb, head)

@@ -342,6 +342,7 @@ class Walker:
         excluded = self.options.excluded
         big = self.options.big_file_bytes
         file_kind = self.catalog.file_kind
+        programs = self.catalog.finds_programs
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
         lstat = os.lstat
@@ -375,6 +376,9 @@ class Walker:
             if st.st_size >= big:
                 result.big_files.append(BigFile(prefix + name, st.st_size))
             kind = file_kind(name, names)
+            if kind is None and mode & 0o111 and programs and fd >= 0:
+                # an executable without extension: a program built beside its source?
+                kind = self.catalog.program_kind(name, names, fd, self._folder_name(rel))
             if kind is not None:
                 self._file_hit(prefix + name, name, kind, st, names)
         if count or apparent:
@@ -388,6 +392,9 @@ class Walker:
             self._bytes_seen += apparent
         if visible:
             add_surface(result.surface_by_dir, rel, visible, visible_bytes)
+
+    def _folder_name(self, rel: str) -> str:
+        return os.path.basename(os.path.abspath(self.root) if rel == "." else rel)
 
     def _counted_here(
         self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool
