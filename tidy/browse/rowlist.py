@@ -89,6 +89,7 @@ class RowList(ScrollView, can_focus=True):
         self._cells: Cells = _no_cells
         self._cursor = 0
         self._lines: dict[int, Strip] = {}  # row index -> its drawn line, until redraw()
+        self.lines_made = 0  # rows whose cells were asked for and drawn, ever: what a key cost
 
     # -- filling --------------------------------------------------------------------------------
     def set_columns(self, columns: Sequence[Column]) -> None:
@@ -190,6 +191,7 @@ class RowList(ScrollView, can_focus=True):
             cursor = Style(reverse=True) if index == self._cursor else Style()
             line = self._strip(self._cells(index), width, cursor)
             self._lines[index] = line
+            self.lines_made += 1
         return line
 
     def _strip(self, cells: Sequence[Text], width: int, extra: Style) -> Strip:

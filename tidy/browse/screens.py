@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
-from tidy.browse import actions
+from tidy.browse import actions, panes
 from tidy.browse.cells import clip, fit, size
 from tidy.browse.rowlist import Column, RowList
 from tidy.core.models import ActionKind, Report
@@ -187,7 +187,7 @@ class PlanScreen(Screen[None]):
                 text.append(f"\nregenerate with: {printable(action.regenerate)}", style="dim")
         elif self.plan is not None and not self.plan.actions and not self.refused:
             text.append("Nothing in the plan: see what was left out, and why.")
-        self.query_one("#plan-why", Static).update(text)
+        panes.show(self.query_one("#plan-why", Static), text)
 
     def _current(self) -> PlannedAction | None:
         if self.plan is None:
