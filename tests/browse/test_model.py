@@ -18,7 +18,7 @@ from rich.cells import cell_len
 from tests.browse.helpers import DAYS, workspace
 from tests.conftest import commit, du_apparent, make_repo, write
 from tidy import engine
-from tidy.browse import cells, filters
+from tidy.browse import cells, evidence, filters
 from tidy.browse.model import GroupRow, Model, tree_bytes
 from tidy.browse.tree import NOT_ITEMISED, ScanTree
 from tidy.core.config import load
@@ -200,3 +200,20 @@ def test_ages_and_sizes_read_like_tidy_scan() -> None:
             ] == ["0h", "5h", "3d", "3mo", "2y"]
     assert cells.age(0, now) == "?"
     assert cells.size(999) == "999 B" and cells.size(412_000_000) == "412.0 MB"
+
+
+def test_a_repos_evidence_counts_in_the_singular_when_there_is_one(tmp_path: Path) -> None:
+    """The repo row's evidence said "1 findings" and "moves ... in 1 files": a repo with one
+    finding, one file moved by its fix."""
+    repo = make_repo(tmp_path / "web")
+    write(repo / ".gitignore", "node_modules/\n")
+    write(repo / "node_modules" / "left-pad" / "index.js", size=3000)
+    commit(repo, ".gitignore")
+    model = Model()
+    for group in engine.scan([str(repo)], load(str(repo), None)).groups:
+        model.add_group(group)
+    header = model.rows(filters.Filter(), 0.0)[0]
+    assert isinstance(header, GroupRow) and header.count == 1
+    text = evidence.for_row(header, 0.0).plain
+    assert "; 1 finding, " in text, text
+    assert " in 1 file\nsearch surface " in text, text
