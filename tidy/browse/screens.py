@@ -171,7 +171,8 @@ class PlanScreen(Screen[None]):
             text.append(f"left out ({len(left)}):\n", style="bold")
         base = _app(self).options.path
         for item in left[:_LEFT_OUT_SHOWN]:
-            text.append(f"  {_shown(item.path, base)}  {item.code}: {printable(item.reason)}\n")
+            text.append(f"  {_shown(item.path, base)}  {item.code}: "
+                        f"{printable(actions.left_out_reason(item.reason))}\n")
         if len(left) > _LEFT_OUT_SHOWN:
             text.append(f"  ... and {len(left) - _LEFT_OUT_SHOWN} more\n")
         self.query_one("#plan-left-text", Static).update(text)
