@@ -225,7 +225,7 @@ def run_tmux(tree: Path, rounds: int, quiet: float) -> tuple[dict[str, list[floa
         pane.close()
     less = Pane(f"less -S {shlex.quote(str(listing))}", HERE.parent, env)
     try:
-        less.wait_for("tidy", timeout=30)
+        less.wait_for(tree.name, timeout=60)
         for _ in range(rounds):
             for name, _keys, less_keys in STEPS:
                 if less_keys:

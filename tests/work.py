@@ -4,6 +4,8 @@
 both): the same input gives the same count on an idle machine and at a load of 11. A test
 that once bounded a time ("20,000 items in under 2 s") asserts instead how the count grows
 with the input: linear work doubles when the input doubles, quadratic work quadruples.
+What it cannot see: work inside one C call (a `x in some_list` scan is one call however long
+the list); a loop of Python calls or comparisons through `__eq__` it counts in full.
 """
 
 from __future__ import annotations
