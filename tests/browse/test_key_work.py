@@ -9,9 +9,10 @@ from pathlib import Path
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-from tests.browse.helpers import app_for, drive, press, scanned, settled
+from tests.browse.helpers import app_for, drive, press, scanned, settled, svg_text
 from tests.conftest import commit, make_repo, write
 from tests.fixes.helpers import backdate
+from tidy.browse.app import MARK
 from tidy.browse.model import Item
 from tidy.browse.rowlist import RowList
 
@@ -68,10 +69,14 @@ def test_moving_and_marking_lay_nothing_out_again(tmp_path: Path) -> None:
             counts[name] = layouts.count - before
             drawn[name] = table.lines_made - drawn_before
         assert len(app.model.marks) == 2
+        # What is on screen says so: each marked row drawn again with its mark, no other.
+        assert svg_text(app.export_screenshot()).count(MARK) == 2
 
     drive(app, script, size=(160, 50))
     assert counts == {"down": 0, "up": 0, "mark": 0, "unmark": 0, "page": 0}
-    # A move draws the two rows the cursor left and reached; a mark, those and the rows on
-    # screen (their mark column); never more than the screen holds.
+    # A move draws the two rows the cursor left and reached; a mark, the row it marked (the
+    # one the cursor left) and the next: never the ~45 rows on screen (each a Rich render,
+    # most of what a mark cost when all were drawn again).
     assert drawn["down"] <= 2 * 4 and drawn["up"] <= 2 * 2
+    assert drawn["mark"] <= 2 * 3 and drawn["unmark"] <= 2 * 2 + 1, drawn
     assert all(n <= 3 * 50 for n in drawn.values()), drawn

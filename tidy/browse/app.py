@@ -284,7 +284,8 @@ class MainScreen(Screen[None]):
         if problem:
             self.update_status(problem)
             return
-        self._redraw_rows()
+        table = self.query_one("#rows", RowList)
+        table.redraw_row(table.cursor_row)
         self.action_cursor("down")
         self.update_status()
 

@@ -110,6 +110,12 @@ class RowList(ScrollView, can_focus=True):
         self._lines.clear()
         self.refresh()
 
+    def redraw_row(self, index: int) -> None:
+        """One row's cells changed (one mark): only its line is drawn again, not the ~55 on
+        screen (each a Rich render: most of what a mark cost)."""
+        self._lines.pop(index, None)
+        self.refresh_line(index + 1)  # + 1: the header line above the rows
+
     # -- reading --------------------------------------------------------------------------------
     @property
     def row_count(self) -> int:
