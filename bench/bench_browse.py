@@ -18,6 +18,7 @@ The 50,000-finding tree (`--build`): 25 git repos under $TIDY_BENCH_DIR/browse-5
     bench/bench_browse.py --mode pilot --tree 50k --rounds 5
     bench/bench_browse.py --mode tmux --tree 50k --rounds 5
     bench/bench_browse.py --mode tmux --tree /tmp/bk/trees/ws
+    bench/bench_browse.py --mode pilot --checkout /tmp/old   # `git archive REV tidy | tar -x`
 
 Every tidy run gets its own HOME and TIDY_STATE_DIR under the bench folder.
 """
@@ -110,17 +111,15 @@ def _private_env(scratch: Path) -> dict[str, str]:
             "TERM": "xterm-256color"}
 
 
-def _summary(name: str, times: list[float]) -> str:
-    ms = sorted(t * 1000 for t in times)
-    return f"| {name} | {len(ms)} | {statistics.median(ms):.0f} | {ms[-1]:.0f} |"
-
-
 # -- pilot ------------------------------------------------------------------------------------
-def run_pilot(tree: Path, rounds: int, profile: str | None) -> dict[str, list[float]]:
+def run_pilot(tree: Path, rounds: int, profile: str | None) -> tuple[dict[str, list[float]],
+                                                                      dict[str, list[float]]]:
+    """Wall and CPU seconds (of this process: the app and the pilot) per press of each key."""
     from tests.browse.helpers import app_for, press, scanned
     from tidy.browse.app import BrowseApp
 
     times: dict[str, list[float]] = {name: [] for name, keys, _ in STEPS if keys}
+    cpu: dict[str, list[float]] = {name: [] for name in times}
     profiler = cProfile.Profile() if profile else None
     app: BrowseApp = app_for(tree)
 
@@ -139,9 +138,10 @@ def run_pilot(tree: Path, rounds: int, profile: str | None) -> dict[str, list[fl
                         continue
                     if profiler is not None and name == profile:
                         profiler.enable()
-                    start = time.perf_counter()
+                    start, start_cpu = time.perf_counter(), time.process_time()
                     await press(pilot, *keys)
                     times[name].append(time.perf_counter() - start)
+                    cpu[name].append(time.process_time() - start_cpu)
                     if profiler is not None:
                         profiler.disable()
             await press(pilot, "q")
@@ -149,7 +149,7 @@ def run_pilot(tree: Path, rounds: int, profile: str | None) -> dict[str, list[fl
     asyncio.run(main())
     if profiler is not None:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
-    return times
+    return times, cpu
 
 
 # -- tmux -------------------------------------------------------------------------------------
@@ -163,8 +163,18 @@ class Pane:
                         self.session, "-x", str(WIDTH), "-y", str(HEIGHT), "-c", str(cwd),
                         "env " + " ".join(shlex.quote(f"{k}={v}") for k, v in env.items()
                                           if k in ("HOME", "TIDY_STATE_DIR", "TERM", "PATH",
-                                                   "LESS"))
+                                                   "LESS", "PYTHONPATH"))
                         + " " + command], check=True, env=env)
+
+    def cpu(self) -> float:
+        """Seconds on a CPU of the pane's process, all its threads (schedstat: nanoseconds)."""
+        pid = subprocess.run([*self.socket, "display-message", "-p", "-t", self.session,
+                              "#{pane_pid}"], capture_output=True, text=True,
+                             check=True).stdout.strip()
+        total = 0
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            total += int((task / "schedstat").read_text().split()[0])
+        return total / 1e9
 
     def text(self) -> str:
         return subprocess.run([*self.socket, "capture-pane", "-p", "-t", self.session],
@@ -180,9 +190,11 @@ class Pane:
                 raise SystemExit(f"bench: timed out waiting for {wanted!r}:\n{self.text()}")
             time.sleep(0.1)
 
-    def answer(self, keys: tuple[str, ...], quiet: float) -> float:
-        """Send `keys`; the seconds until the screen's last change before `quiet` of calm."""
+    def answer(self, keys: tuple[str, ...], quiet: float) -> tuple[float, float]:
+        """Send `keys`; the seconds until the screen's last change before `quiet` of calm,
+        and the CPU seconds the pane's process spent meanwhile."""
         before = self.text()
+        start_cpu = self.cpu()
         start = time.perf_counter()
         for key in keys:
             self.send(key)
@@ -193,27 +205,30 @@ class Pane:
             if now_text != shown:
                 shown, last_change = now_text, now
             elif now - last_change >= quiet and shown != before:
-                return last_change - start
+                return last_change - start, self.cpu() - start_cpu
             elif now - start > 30:
-                return float("nan")
+                return float("nan"), self.cpu() - start_cpu
 
     def close(self) -> None:
         subprocess.run([*self.socket, "kill-server"], check=False, capture_output=True)
 
 
-def run_tmux(tree: Path, rounds: int, quiet: float) -> tuple[dict[str, list[float]],
-                                                              dict[str, list[float]]]:
+Answers = dict[str, list[tuple[float, float]]]  # key -> (wall, CPU) seconds per press
+
+
+def run_tmux(tree: Path, rounds: int, quiet: float) -> tuple[Answers, Answers]:
     scratch = Path(tempfile.mkdtemp(prefix="bench-browse-", dir=bench_dir()))
     env = _private_env(scratch)
     tidy = f"{shlex.quote(sys.executable)} -m tidy"
-    ours: dict[str, list[float]] = {name: [] for name, keys, _ in STEPS if keys}
-    peer: dict[str, list[float]] = {name: [] for name, _, keys in STEPS if keys}
+    ours: Answers = {name: [] for name, keys, _ in STEPS if keys}
+    peer: Answers = {name: [] for name, _, keys in STEPS if keys}
     listing = scratch / "listing.txt"
     with open(listing, "w") as out:  # the peer's input: tidy scan's own listing of the tree
         subprocess.run([sys.executable, "-m", "tidy", "scan", "--no-record", str(tree)],
                        stdout=out, env={**env, "COLUMNS": str(WIDTH)}, check=False,
-                       cwd=str(HERE.parent))
-    pane = Pane(f"{tidy} browse {shlex.quote(str(tree))}", HERE.parent, env)
+                       cwd=str(scratch))
+    # Run from the scratch folder: `python -m` puts its folder first on sys.path.
+    pane = Pane(f"{tidy} browse {shlex.quote(str(tree))}", scratch, env)
     try:
         pane.wait_for("scanned in", timeout=900)
         time.sleep(3)  # the folder view's tree is built after the scan, on a worker thread
@@ -244,8 +259,16 @@ def _tmux_key(key: str) -> str:
     return _TMUX_KEYS.get(key, key)
 
 
+def _ms(seconds: list[float]) -> list[float]:
+    return sorted(t * 1000 for t in seconds)
+
+
+def _median(ms: list[float]) -> str:
+    return f"{statistics.median(ms):.0f}" if ms else "-"
+
+
 def _cell(ms: list[float]) -> str:
-    return f"{statistics.median(ms):.0f} | {ms[-1]:.0f}" if ms else "- | -"
+    return f"{statistics.median(ms):.0f} / {ms[-1]:.0f}" if ms else "-"
 
 
 def _load() -> str:
@@ -261,7 +284,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quiet", type=float, default=0.3,
                         help="tmux: seconds without a change that end a key's answer")
     parser.add_argument("--profile", metavar="KEY", help="pilot: cProfile that step's presses")
+    parser.add_argument("--checkout", metavar="PATH",
+                        help="measure the `tidy` package of another checkout (e.g. a `git "
+                             "archive REV tidy` unpacked there): the before of a change")
     args = parser.parse_args(argv)
+    if args.checkout:  # before anything imports tidy; the scan child inherits PYTHONPATH
+        checkout = str(Path(args.checkout).resolve())
+        sys.path.insert(0, checkout)
+        os.environ["PYTHONPATH"] = checkout
     if args.build:
         print(build_50k(Path(bench_dir()) / "browse-50k"))
         return 0
@@ -271,19 +301,23 @@ def main(argv: list[str] | None = None) -> int:
         scratch = Path(tempfile.mkdtemp(prefix="bench-browse-", dir=bench_dir()))
         os.environ.update({k: v for k, v in _private_env(scratch).items()
                            if k in ("HOME", "TIDY_STATE_DIR")})
-        times = run_pilot(tree, args.rounds, args.profile)
+        times, cpu = run_pilot(tree, args.rounds, args.profile)
         shutil.rmtree(scratch, ignore_errors=True)
-        print("\n| key | presses | median ms | worst ms |\n| --- | ---: | ---: | ---: |")
+        print("\n| key | presses | wall median ms | wall worst ms | CPU median ms |\n"
+              "| --- | ---: | ---: | ---: | ---: |")
         for name, got in times.items():
-            print(_summary(name, got))
+            print(f"| {name} | {len(got)} | {_cell(_ms(got))} | {_median(_ms(cpu[name]))} |")
     else:
         ours, peer = run_tmux(tree, args.rounds, args.quiet)
-        print("\n| key | tidy browse median ms | worst ms | less -S median ms | worst ms |\n"
+        print("\n| key | tidy browse wall median / worst ms | CPU median ms "
+              "| less -S wall median / worst ms | CPU median ms |\n"
               "| --- | ---: | ---: | ---: | ---: |")
         for name, _keys, _peer in STEPS:
-            mine = sorted(t * 1000 for t in ours.get(name, []))
-            theirs = sorted(t * 1000 for t in peer.get(name, []))
-            print(f"| {name} | {_cell(mine)} | {_cell(theirs)} |")
+            cells = []
+            for answers in (ours.get(name, []), peer.get(name, [])):
+                cells += [_cell(_ms([w for w, _ in answers])),
+                          _median(_ms([c for _, c in answers]))]
+            print(f"| {name} | " + " | ".join(cells) + " |")
     print(f"\nload average at end {_load()}")
     return 0
 
