@@ -8,6 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 from textual.screen import Screen
+from textual.strip import Strip
 
 from tests.browse.helpers import app_for, drive, press, scanned, settled, svg_text
 from tests.conftest import commit, make_repo, write
@@ -34,6 +35,21 @@ class Layouts:
         screen._refresh_layout = counted  # type: ignore[method-assign]
 
 
+class LinesComposed:
+    """How many lines of a table the screen asked for (drawn anew or from its cache, each
+    then composed and sent to the terminal), counted around the table's own method."""
+
+    def __init__(self, table: RowList) -> None:
+        self.count = 0
+        real = table.render_line
+
+        def counted(y: int) -> Strip:
+            self.count += 1
+            return real(y)
+
+        table.render_line = counted  # type: ignore[method-assign]
+
+
 def _many_caches(root: Path, count: int) -> Path:
     """One repo with `count` packages, each with a `__pycache__` of one file: rows whose
     evidence reads alike, line for line."""
@@ -53,6 +69,7 @@ def test_moving_and_marking_lay_nothing_out_again(tmp_path: Path) -> None:
     app = app_for(_many_caches(tmp_path / "repo", 30))
     counts: dict[str, int] = {}
     drawn: dict[str, int] = {}
+    sent: dict[str, int] = {}
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
@@ -61,13 +78,16 @@ def test_moving_and_marking_lay_nothing_out_again(tmp_path: Path) -> None:
         await settled(pilot)
         layouts = Layouts(app.main)
         table = app.main.query_one("#rows", RowList)
+        composed = LinesComposed(table)
         for name, keys in (("down", ("down",) * 4), ("up", ("up",) * 2),
                            ("mark", ("space",) * 3), ("unmark", ("up", "space")),
                            ("page", ("pagedown",))):
-            before, drawn_before = layouts.count, table.lines_made
+            before, drawn_before, composed_before = (layouts.count, table.lines_made,
+                                                     composed.count)
             await press(pilot, *keys)
             counts[name] = layouts.count - before
             drawn[name] = table.lines_made - drawn_before
+            sent[name] = composed.count - composed_before
         assert len(app.model.marks) == 2
         # What is on screen says so: each marked row drawn again with its mark, no other.
         assert svg_text(app.export_screenshot()).count(MARK) == 2
@@ -80,3 +100,6 @@ def test_moving_and_marking_lay_nothing_out_again(tmp_path: Path) -> None:
     assert drawn["down"] <= 2 * 4 and drawn["up"] <= 2 * 2
     assert drawn["mark"] <= 2 * 3 and drawn["unmark"] <= 2 * 2 + 1, drawn
     assert all(n <= 3 * 50 for n in drawn.values()), drawn
+    # And the screen composes only those lines: a whole-table refresh asked for all ~45.
+    assert sent["down"] <= 2 * 4 and sent["up"] <= 2 * 2, sent
+    assert sent["mark"] <= 3 * 3 and sent["unmark"] <= 3 * 2, sent

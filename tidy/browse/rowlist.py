@@ -137,8 +137,15 @@ class RowList(ScrollView, can_focus=True):
         old, self._cursor = self._cursor, row
         self._lines.pop(old, None)
         self._lines.pop(row, None)
+        top = round(self.scroll_y)
         self._keep_in_view()
-        self.refresh()
+        if round(self.scroll_y) == top and old >= 0:
+            # Only the two rows changed: the screen composes and sends those two lines, not
+            # the ~45 on screen (what most of a cursor key cost once drawing was cached).
+            self.refresh_line(old + 1)  # + 1: the header line above the rows
+            self.refresh_line(row + 1)
+        else:
+            self.refresh()
         if old != row or not by_user:
             self.post_message(self.Highlighted(self, row, by_user))
 
