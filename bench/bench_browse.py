@@ -51,7 +51,8 @@ WIDTH, HEIGHT = 200, 60
 # and for the peer (less) the keys of the same move (tmux names), or None when less has none.
 Step = tuple[str, tuple[str, ...], tuple[str, ...] | None]
 STEPS: tuple[Step, ...] = (
-    ("down", ("down",), ("j",)),
+    ("down from a repo row", ("down",), ("j",)),  # each round starts on a repo's row
+    ("down", ("down",), ("j",)),  # finding to finding: the evidence pane keeps its height
     ("page down", ("pagedown",), ("Space",)),
     ("end", ("end",), ("G",)),
     ("home", ("home",), ("g",)),
