@@ -255,6 +255,10 @@ def test_unsafe_fixes_stay_behind_the_toggle(tmp_path: Path) -> None:
         assert isinstance(screen, PlanScreen) and screen.plan is not None
         assert screen.plan.actions == ()
         assert "unsafe fix" in screen.plan.left_out[0].reason
+        # Said in this screen's keys: `tidy fix`'s flag (--unsafe-fixes) is no key here.
+        left = _text(screen.query_one("#plan-left-text", Static))
+        assert "unsafe fix: u (unsafe fixes on) includes it" in left, left
+        assert "--unsafe-fixes" not in left
         assert "unsafe fixes: off" in _text(screen.query_one("#plan-title", Static))
         await press(pilot, "u")
         assert [a.action.value for a in screen.plan.actions] == ["untrack"]

@@ -73,7 +73,9 @@ def test_ctrl_c_typed_mid_scan_in_a_real_terminal_quits_cleanly(tmp_path: Path,
             child.wait()
         os.close(master)
     assert code == 0, bytes(seen[-2000:])
-    assert quit_after < 5
+    # Ctrl-C was heard mid-scan, not after it (the app stays open when a scan ends): a bound
+    # for that behaviour, generous for a loaded machine, as `_wait` gives it 20 s.
+    assert quit_after < 20
     assert ALT_SCREEN_OFF in seen
     assert b"scanned in" not in seen  # it quit mid-scan, not after it
     assert b"Traceback" not in seen
@@ -170,10 +172,8 @@ def test_other_commands_never_import_textual(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", probe, str(root)], capture_output=True,
                          text=True, env=hermetic_env(), check=True, timeout=60).stdout
     assert out.strip() == "[]"
-    started = time.monotonic()
     version = run_cli("--version", cwd=tmp_path)
     assert version.code == 0 and "tidy" in version.out
-    assert time.monotonic() - started < 5  # a fresh interpreter; Textual alone adds ~0.15 s
 
 
 def _pycache_tree(root: Path, count: int) -> None:

@@ -1,8 +1,10 @@
-"""The result of a big run shows at once: what needs a look in full, the rest counted."""
+"""The result of a big run shows at once: what needs a look in full, the rest counted.
+
+The screen's cost is the text it lays out: what is asserted is how many lines that text has,
+which no load can change (the time it takes is bench/bench_browse.py's)."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -31,14 +33,13 @@ def test_a_run_of_50000_moves_shows_its_result_at_once(tmp_path: Path) -> None:
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
-        start = time.monotonic()
         await app.push_screen(ResultScreen(applied, ""))
         await until(pilot, lambda: isinstance(app.screen, ResultScreen), what="the result")
         await pilot.pause()
-        assert time.monotonic() - start < 1.0
         text = str(app.screen.query_one("#result", Static).render())
         assert "done 50,000 items" in text and "skipped" in text and "busy" in text
         assert "modified since the plan" in text
+        # 1 skip and 200 done listed, the rest counted: one text of 50,001 lines took 13 s.
         assert "and 49,800 more done" in text and len(text.splitlines()) < 300
 
     drive(app, script)

@@ -65,7 +65,9 @@ def test_stop_ends_the_child_and_everything_it_started(tmp_path: Path) -> None:
     assert pid is not None
     started = time.monotonic()
     stream.stop()
-    assert time.monotonic() - started < 2.0
+    # stop() returns once the child is gone, not when its scan would have ended: a bound for
+    # that behaviour, with room for a loaded machine (the time it takes is not measured here).
+    assert time.monotonic() - started < 30
     events = list(stream.events())
     stream.close()
     assert events and isinstance(events[-1], Failed) and events[-1].message == "stopped"

@@ -10,6 +10,7 @@
     evidence.py  the pane that says why a finding is one
     cells.py     how sizes, ages, git state and fixes read in a cell
     rowlist.py   the tables: rows drawn only where seen (100,000 findings answer at once)
+    panes.py     text panes updated without laying the screen out again when their size stays
 
 Only the CLI imports this package, and only for `tidy browse`: Textual's import time is
 never paid by other commands.

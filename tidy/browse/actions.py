@@ -64,6 +64,16 @@ def apply(plan: planning.Plan, skip_recent: float,
     return Applied(run_id, tuple(outcomes), tuple(recovered), blind_note(look))
 
 
+def left_out_reason(reason: str) -> str:
+    """Why the plan left a finding out, in this app's keys: `tidy fix`'s plan says which
+    flag would include it, and here the u key does (browse selects the marked rules)."""
+    if reason == planning.UNSAFE_LEFT_OUT:
+        return "unsafe fix: u (unsafe fixes on) includes it"
+    if reason.startswith(planning.DISPLAY_ONLY_LEFT_OUT):
+        return "display-only: applied when marked with u (unsafe fixes) on"
+    return reason
+
+
 def changed_items(items: Iterable[Item], outcomes: Sequence[Outcome]) -> set[str]:
     """Keys of the items a run changed (moved, untracked, edited): at least one done outcome
     for their path or a path inside it, from their rule. Each done path is entered with its

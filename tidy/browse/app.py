@@ -27,7 +27,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 
-from tidy.browse import actions, evidence, filters
+from tidy.browse import actions, evidence, filters, panes
 from tidy.browse.cells import (
     age,
     fit,
@@ -232,7 +232,7 @@ class MainScreen(Screen[None]):
     def show_evidence(self) -> None:
         row = self.current_row()
         text = evidence.for_row(row, time.time()) if row is not None else self._nothing_shown()
-        self.query_one("#evidence", Static).update(text)
+        panes.show(self.query_one("#evidence", Static), text)
 
     def _nothing_shown(self) -> Text:
         """Why the list is empty: still scanning, the filter, or nothing (left) to clean."""
@@ -249,10 +249,10 @@ class MainScreen(Screen[None]):
         return Text("No findings: tidy has nothing to clean here.")
 
     def update_top(self) -> None:
-        self.query_one("#top", Static).update(self.browse.top_line())
+        panes.show(self.query_one("#top", Static), self.browse.top_line())
 
     def update_status(self, note: str = "") -> None:
-        self.query_one("#status", Static).update(self.browse.status_line(note))
+        panes.show(self.query_one("#status", Static), self.browse.status_line(note))
 
     @on(RowList.Highlighted, "#rows")
     def _highlighted(self, highlighted: RowList.Highlighted) -> None:
@@ -284,7 +284,8 @@ class MainScreen(Screen[None]):
         if problem:
             self.update_status(problem)
             return
-        self._redraw_rows()
+        table = self.query_one("#rows", RowList)
+        table.redraw_row(table.cursor_row)
         self.action_cursor("down")
         self.update_status()
 

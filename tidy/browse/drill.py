@@ -18,7 +18,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from tidy.browse import evidence
+from tidy.browse import evidence, panes
 from tidy.browse.cells import fit, kind_word, size
 from tidy.browse.model import Item
 from tidy.browse.rowlist import Column, RowList
@@ -114,7 +114,7 @@ class DrillScreen(Screen[None]):
         where = printable(self.scan_tree.absolute(path))
         files = node.total_files
         title = f"{where}  {size(node.total_bytes)} in {files:,} file{'' if files == 1 else 's'}"
-        self.query_one("#drill-title", Static).update(Text(fit(title, self.size.width - 2)))
+        panes.show(self.query_one("#drill-title", Static), Text(fit(title, self.size.width - 2)))
         self._info()
 
     def _cells(self, entry: Node, biggest: int, name_width: int) -> list[Text]:
@@ -171,7 +171,7 @@ class DrillScreen(Screen[None]):
         else:
             text.append(f"{printable(entry.path)}: {size(entry.total_bytes)} in "
                         f"{entry.total_files:,} files. enter or → opens it.")
-        self.query_one("#drill-info", Static).update(text)
+        panes.show(self.query_one("#drill-info", Static), text)
 
     @on(RowList.Highlighted, "#drill-rows")
     def _highlighted(self) -> None:

@@ -67,20 +67,24 @@ def _count(n: int, one: str, many: str) -> str:
     return f"{n:,} {one if n == 1 else many}"
 
 
+def _files(n: int) -> str:
+    return _count(n, "file", "files")
+
+
 def _group(group: Group, row: GroupRow) -> Text:
     text = Text()
     kind = "repository" if group.is_repo else "folder (no git)"
     text.append(printable(group.label if group.label != "." else group.root), style="bold")
     text.append(f"  {kind} at {printable(group.root)}\n")
     scanned = group.scanned
-    text.append(f"scanned {size(scanned.apparent)} in {scanned.files:,} files; "
-                f"{row.count:,} findings, {size(row.total)}\n")
+    text.append(f"scanned {size(scanned.apparent)} in {_files(scanned.files)}; "
+                f"{_count(row.count, 'finding', 'findings')}, {size(row.total)}\n")
     text.append(f"a plain `tidy fix` moves {size(group.reclaimable.apparent)} in "
-                f"{group.reclaimable.files:,} files\n")
+                f"{_files(group.reclaimable.files)}\n")
     before, after = group.surface_before, group.surface_after
-    text.append(f"search surface {before.files:,} files, {size(before.bytes)}")
+    text.append(f"search surface {_files(before.files)}, {size(before.bytes)}")
     if after != before:
-        text.append(f" -> {after.files:,} files, {size(after.bytes)} after that fix")
+        text.append(f" -> {_files(after.files)}, {size(after.bytes)} after that fix")
     text.append("\n")
     for note in group.notes:
         text.append(f"note: {printable(note)}\n")

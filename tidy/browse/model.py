@@ -185,8 +185,8 @@ class Model:
         test = flt.predicate(now)
         for root, group in self._groups.items():
             pairs = self._ordered(root, order)
-            shown = (tuple(i for i, f in pairs if test(f)) if flt.active
-                     else tuple(i for i, _ in pairs))
+            shown = (tuple([i for i, f in pairs if test(f)]) if flt.active
+                     else tuple([i for i, _ in pairs]))
             if not shown:
                 continue
             headers.append(GroupRow(group_key(group), group, shown, self._total(root),

@@ -89,6 +89,7 @@ class RowList(ScrollView, can_focus=True):
         self._cells: Cells = _no_cells
         self._cursor = 0
         self._lines: dict[int, Strip] = {}  # row index -> its drawn line, until redraw()
+        self.lines_made = 0  # rows whose cells were asked for and drawn, ever: what a key cost
 
     # -- filling --------------------------------------------------------------------------------
     def set_columns(self, columns: Sequence[Column]) -> None:
@@ -108,6 +109,12 @@ class RowList(ScrollView, can_focus=True):
         """The cells changed (a mark, a resize): draw them again, the rows stay."""
         self._lines.clear()
         self.refresh()
+
+    def redraw_row(self, index: int) -> None:
+        """One row's cells changed (one mark): only its line is drawn again, not the ~55 on
+        screen (each a Rich render: most of what a mark cost)."""
+        self._lines.pop(index, None)
+        self.refresh_line(index + 1)  # + 1: the header line above the rows
 
     # -- reading --------------------------------------------------------------------------------
     @property
@@ -130,8 +137,15 @@ class RowList(ScrollView, can_focus=True):
         old, self._cursor = self._cursor, row
         self._lines.pop(old, None)
         self._lines.pop(row, None)
+        top = round(self.scroll_y)
         self._keep_in_view()
-        self.refresh()
+        if round(self.scroll_y) == top and old >= 0:
+            # Only the two rows changed: the screen composes and sends those two lines, not
+            # the ~45 on screen (what most of a cursor key cost once drawing was cached).
+            self.refresh_line(old + 1)  # + 1: the header line above the rows
+            self.refresh_line(row + 1)
+        else:
+            self.refresh()
         if old != row or not by_user:
             self.post_message(self.Highlighted(self, row, by_user))
 
@@ -190,6 +204,7 @@ class RowList(ScrollView, can_focus=True):
             cursor = Style(reverse=True) if index == self._cursor else Style()
             line = self._strip(self._cells(index), width, cursor)
             self._lines[index] = line
+            self.lines_made += 1
         return line
 
     def _strip(self, cells: Sequence[Text], width: int, extra: Style) -> Strip:

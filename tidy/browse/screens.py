@@ -14,7 +14,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Button, Footer, Static
 
-from tidy.browse import actions
+from tidy.browse import actions, panes
 from tidy.browse.cells import clip, fit, size
 from tidy.browse.rowlist import Column, RowList
 from tidy.core.models import ActionKind, Report
@@ -171,7 +171,8 @@ class PlanScreen(Screen[None]):
             text.append(f"left out ({len(left)}):\n", style="bold")
         base = _app(self).options.path
         for item in left[:_LEFT_OUT_SHOWN]:
-            text.append(f"  {_shown(item.path, base)}  {item.code}: {printable(item.reason)}\n")
+            text.append(f"  {_shown(item.path, base)}  {item.code}: "
+                        f"{printable(actions.left_out_reason(item.reason))}\n")
         if len(left) > _LEFT_OUT_SHOWN:
             text.append(f"  ... and {len(left) - _LEFT_OUT_SHOWN} more\n")
         self.query_one("#plan-left-text", Static).update(text)
@@ -187,7 +188,7 @@ class PlanScreen(Screen[None]):
                 text.append(f"\nregenerate with: {printable(action.regenerate)}", style="dim")
         elif self.plan is not None and not self.plan.actions and not self.refused:
             text.append("Nothing in the plan: see what was left out, and why.")
-        self.query_one("#plan-why", Static).update(text)
+        panes.show(self.query_one("#plan-why", Static), text)
 
     def _current(self) -> PlannedAction | None:
         if self.plan is None:

@@ -94,6 +94,11 @@ class PlannedAction:
     expected: Expected
 
 
+# Why a finding was left out, in `tidy fix`'s flags (tidy browse says them in its keys).
+UNSAFE_LEFT_OUT = "unsafe fix: add --unsafe-fixes to include it"
+DISPLAY_ONLY_LEFT_OUT = "display-only: applied only with --unsafe-fixes --select "
+
+
 @dataclass(frozen=True)
 class LeftOut:
     """A fixable finding the plan does not act on, and why (shown with --dry-run)."""
@@ -249,9 +254,9 @@ def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:
         return "holds tracked files: tidy never trashes tracked content (see TDY102)"
     if fix.applicability is Applicability.DISPLAY_ONLY and not _asked_for(finding, options):
         # NONE was dropped above: this is advice tidy can carry out when asked by name.
-        return f"display-only: applied only with --unsafe-fixes --select {finding.code}"
+        return f"{DISPLAY_ONLY_LEFT_OUT}{finding.code}"
     if fix.applicability is Applicability.UNSAFE and not options.unsafe:
-        return "unsafe fix: add --unsafe-fixes to include it"
+        return UNSAFE_LEFT_OUT
     if options.actions is not None and fix.action not in options.actions:
         return f"no fixer for {fix.action.value!r} is installed"
     if options.older_than is not None:
