@@ -6,7 +6,8 @@ working tree and the index differ in both directions, and the commit is blocked 
 what is staged deserves it. Covered: the vendored library's own files (TDY401 reads their
 heads: a manifest, a version banner), the references to it in the rest of the repo (the
 reference search, and the content cache keyed by the working file's stat), and the
-catalogue's evidence files (a CACHEDIR.TAG's signature).
+catalogue's evidence files (a CACHEDIR.TAG's signature), and the settings (a size limit in
+pyproject.toml edited, or .tidy.toml deleted, after `git add`).
 """
 
 from __future__ import annotations
@@ -19,10 +20,15 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import tidy
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
+from tidy.precommit.checks import check_staged
 from tidy.workspace.content import RACY_MARGIN_NS
+
+pytestmark = pytest.mark.slow  # every test commits through the hook in a real repo
 
 SOURCE = Path(tidy.__file__).resolve().parent.parent
 BANNER = "/*! Widget v1.2.3 | (c) Widget Authors | MIT */\n"
@@ -214,3 +220,89 @@ def test_the_push_hook_reads_the_tag_as_the_pushed_commit_holds_it(
           else SIGNATURE)
     pushed = run_cli("hook", "check-push", "--from-ref", "HEAD~1", "--to-ref", "HEAD", cwd=repo)
     assert (pushed.code == 1 and "build:" in pushed.out) == (committed == SIGNATURE), pushed.out
+
+
+# ---------------------------------------------------------------- the settings
+def _limit(repo: Path, limit: str) -> None:
+    write(repo / "pyproject.toml",
+          f'[project]\nname = "demo"\n\n[tool.tidy.budgets]\nlargest-file = "{limit}"\n')
+
+
+@pytest.mark.parametrize(("staged", "working", "blocked"),
+                         [("5MB", "1MB", False), ("1MB", "5MB", True)])
+def test_the_size_limit_is_the_staged_settings(repo: Path, env: dict[str, str], staged: str,
+                                                working: str, blocked: bool) -> None:
+    """pyproject.toml's budget edited after `git add`: the commit holds the staged one."""
+    _limit(repo, "1MB")
+    commit(repo)
+    _limit(repo, staged)
+    git(repo, "add", "pyproject.toml")
+    _limit(repo, working)
+    write(repo / "model.bin", size=2_000_000)
+    git(repo, "add", "model.bin")
+    result = _commit(repo, env)
+    assert (result.returncode != 0) == blocked, result.stdout + result.stderr
+    if blocked:
+        assert "model.bin: staged blob is 2.0 MB, over the limit of 1.0 MB" in result.stderr
+
+
+def test_a_settings_file_deleted_from_the_working_tree_still_counts_as_staged(
+        repo: Path, env: dict[str, str]) -> None:
+    write(repo / ".tidy.toml", 'large-file = "5MB"\n')
+    commit(repo)
+    (repo / ".tidy.toml").unlink()  # not staged: the commit still holds it
+    write(repo / "model.bin", size=2_000_000)
+    git(repo, "add", "model.bin")
+    result = _commit(repo, env)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_a_commit_of_ordinary_files_loads_no_content_pass(repo: Path) -> None:
+    """Reading the staged content costs only the commits that need it: a one-file commit
+    loads neither the content pass nor the text search (every hook run pays its imports)."""
+    import ast
+
+    write(repo / "src" / "more.py", "y = 2\n")
+    git(repo, "add", "src/more.py")
+    probe = ("import sys; from tidy.cli import main; "
+             "code = main(['hook', 'check-staged', 'src/more.py']); "
+             "print(sorted(sys.modules), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], cwd=repo, capture_output=True,
+                          text=True, check=False, env=hermetic_env())
+    loaded = set(ast.literal_eval(done.stderr.strip().splitlines()[-1]))
+    assert "tidy.workspace.staged" in loaded  # it ran
+    assert not loaded & {"tidy.workspace.content", "tidy.workspace.textscan"}
+
+
+# ---------------------------------------------------------------- any mix, warm cache
+PAGE_STATES = st.tuples(st.sampled_from(["ref", "noref", "absent"]),
+                        st.sampled_from(["ref", "noref", "absent"]))
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pages=st.lists(PAGE_STATES, min_size=1, max_size=4))
+def test_any_mix_of_staged_and_working_pages_is_judged_by_the_staged_ones(
+        tmp_path_factory: pytest.TempPathFactory, pages: list[tuple[str, str]]) -> None:
+    """Each page staged as (ref | noref | absent) and left in the working tree as (ref |
+    noref | absent): the library is let in exactly when a staged page refers to it, on a
+    first run and on a second one that the content cache answers for the working files."""
+    repo = make_repo(tmp_path_factory.mktemp("mix") / "repo")
+    write(repo / "README.md", "# demo\n")
+    commit(repo)
+    _add_library(repo)
+    body = {"ref": REFERENCE, "noref": "<p>nothing here</p>\n"}
+    for i, (staged, working) in enumerate(pages):
+        page = repo / "templates" / f"page{i}.html"
+        if staged != "absent":
+            write(page, body[staged])
+            git(repo, "add", str(page))
+        if working == "absent":
+            page.unlink(missing_ok=True)
+        else:
+            write(page, f"<!-- working copy -->\n{body[working]}")
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.05)  # old enough for the cache to keep the reads
+    referenced = any(staged == "ref" for staged, _ in pages)
+    for _run in ("first", "from the cache"):
+        problems = check_staged(str(repo), LIB_FILES)
+        assert [p.code for p in problems] == ([] if referenced else ["TDY401"]), pages

@@ -428,18 +428,20 @@ def _exclusion(config: Config) -> Callable[[str], bool] | None:
 
 
 # ------------------------------------------------------------------------ the checks
-def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple[Config, int]:
+def _settings(root: str, config_path: str | None, max_size: int | None,
+              given: Mapping[str, bytes | None] | None = None) -> tuple[Config, int]:
+    """The settings and the size limit; `given`: settings files taken as staged."""
     from tidy.core.config import load
     from tidy.rules import budgets
 
-    config = load(root, config_path)
+    config = load(root, config_path, given)
     if config.codes_from_files:  # a typo in select/ignore/fail-on stops the hook too (exit 2)
         from tidy.rules.registry import check_file_codes
 
         check_file_codes(config)
     if max_size is not None:
         return config, max_size
-    largest = budgets.load(config).get("largest-file")
+    largest = budgets.load(config, given).get("largest-file")
     return config, largest if largest is not None else config.large_file
 
 
@@ -460,11 +462,11 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
     """The commit-stage checks of `files` as staged; `judged` gets the ids of the blobs whose
     content was judged (not answered by the content cache)."""
     from tidy.workspace import blobs
-    from tidy.workspace.staged import StagedIndex
+    from tidy.workspace.staged import StagedIndex, staged_settings
 
     env = blobs.hook_env()  # keeps the temporary index of `git commit -a`
     root = blobs.repo_root(cwd, env)
-    config, limit = _settings(root, config_path, max_size)
+    config, limit = _settings(root, config_path, max_size, staged_settings(root, env))
     paths = _relative_to_root(cwd, root, files)
     staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
     index = StagedIndex(root, env)  # the whole index, listed only when evidence is asked for

@@ -231,10 +231,13 @@ def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
     return _names(_git(root, ["ls-files", "-z"], env))
 
 
-def worktree_differs(root: str, env: Mapping[str, str] | None = None) -> list[str]:
-    """Index paths whose working file differs from the entry (`git diff-files`: changed,
-    deleted, type changed, or its stat not the one the index holds; nothing refreshed)."""
-    return _names(_git(root, ["diff-files", "--name-only", "-z", "--no-renames"], env))
+def worktree_differs(root: str, env: Mapping[str, str] | None = None,
+                     paths: Sequence[str] = ()) -> list[str]:
+    """Index paths (of `paths`, when given) whose working file differs from the entry
+    (`git diff-files`: changed, deleted, type changed, or its stat not the one the index
+    holds; nothing refreshed)."""
+    args = ["diff-files", "--name-only", "-z", "--no-renames"]
+    return _names(_git(root, [*args, "--", *paths] if paths else args, env))
 
 
 def _differs_from_head(root: str, statuses: str,

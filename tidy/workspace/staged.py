@@ -23,12 +23,16 @@ import bisect
 import fnmatch
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from tidy.core.catalog import Evidence
 from tidy.workspace import blobs
 from tidy.workspace.blobs import Blob
-from tidy.workspace.content import MAX_TEXT_BYTES, BytesSearch, ContentFacts
-from tidy.workspace.textscan import Match, search_paths
+
+if TYPE_CHECKING:  # the content pass loads only when a commit adds a library (every hook
+    # run pays this module's imports)
+    from tidy.workspace.content import ContentFacts
+    from tidy.workspace.textscan import Match
 
 _LISTING_MAX = 4096  # entries of a folder a signature looks at (as the catalogue's own)
 
@@ -93,6 +97,9 @@ class StagedIndex:
     def search(self, files: Sequence[str], patterns: Sequence[str],
                content: ContentFacts | None) -> list[Match]:
         """Every occurrence of `patterns` in the staged content of `files` (staged paths)."""
+        from tidy.workspace.content import MAX_TEXT_BYTES, BytesSearch
+        from tidy.workspace.textscan import Match, search_paths
+
         found, _ = search_paths(self.root, files, patterns, content)
         # Asked after the read: a file changed while it was read differs from its entry now.
         differ = set(_differing(self.root, self.env))
@@ -156,3 +163,23 @@ def _names_in(paths: Sequence[str], folder: str) -> set[str]:
     start = bisect.bisect_left(paths, prefix)
     end = bisect.bisect_left(paths, prefix + "\U0010ffff", lo=start)
     return {p[len(prefix):].split("/", 1)[0] for p in paths[start:end]}
+
+
+SETTINGS_FILES = (".tidy.toml", "pyproject.toml")  # the repository's own, at its root
+
+
+def staged_settings(root: str, env: Mapping[str, str]) -> dict[str, bytes | None]:
+    """The repository's settings files whose working copy is not the staged one (edited,
+    deleted, or of another type since `git add`), by absolute path, with their staged
+    content (None: no file in the index), as pre-commit's stash of unstaged changes shows
+    them: the hook judges the commit by the settings it holds. One `git diff-files` of two
+    paths per hook run; an untracked settings file is read from the disk, as under
+    pre-commit."""
+    changed = blobs.worktree_differs(root, env, SETTINGS_FILES)
+    if not changed:
+        return {}
+    entries = {b.path: b for b in blobs.index_entries(root, changed, env)}
+    contents = blobs.read_blobs(root, [b.sha for b in entries.values() if b.is_file], env=env)
+    return {os.path.join(root, name): (contents.get(entries[name].sha)
+                                       if name in entries and entries[name].is_file else None)
+            for name in changed}
