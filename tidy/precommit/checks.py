@@ -7,13 +7,16 @@ check-staged FILE...  (commit stage, per file)
     and a vendored library added that nothing in the repo references (TDY401).
     Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
     from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
-    2 MB.
+    2 MB. So does every content judged (tidy/workspace/staged.py): a library's heads and the
+    references to it in the staged files, the catalogue's evidence files, and the root's
+    settings files when the working copy is not the staged one (`git add -p`, an edit after
+    `git add`).
 check-push  (pre-push, whole repo, no file names)
     Checks every blob the commits in PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF add or change, in
     every commit of the range (`git rev-list --objects` for what is pushed, one `git log --raw`
     for where): a file added in one commit and deleted in a later one is still pushed and still
     counts; a blob FROM already holds is not pushed again. Without a range it checks HEAD's
-    whole tree.
+    whole tree. The catalogue's evidence files are read as the pushed commit holds them.
 
 Every problem says how to fix it; tidy/cli/hook.py prints them (exit 0 clean, 1 problems
 found, 2 usage error: not a repo). Only the standard library is imported at import time; the
