@@ -9,7 +9,8 @@
 # webpack, eslint, lodash, jquery, date-fns, rxjs: ~21k tracked files), installs tidy-staged
 # from this checkout at REV with `pre-commit install`, and prints medians of 7 one-file commits:
 # with the hook, with a hook that does nothing (pre-commit's own cost), with --no-verify; and
-# the CPU time (user+sys) and wall time of the `tidy hook check-staged` process itself.
+# the CPU time (user+sys) and wall time of the `tidy hook check-staged` process itself, for that
+# one file and for a commit that adds a vendored library (TDY401's reference search).
 # HOME, PRE_COMMIT_HOME and tidy's state are folders under the bench folder: nothing of the
 # user's is read or written.
 set -euo pipefail
@@ -72,6 +73,23 @@ process=$(for i in 1 2 3 4 5 6 7 8 9; do
     /usr/bin/time -f "%U %S %e" "$tidy" hook check-staged django/bench_notes.py 2>&1 >/dev/null |
         awk '{printf "%.2f %.2f\n", $1 + $2, $3}'; done | median 9)
 git reset -q; git checkout -q -- django/bench_notes.py
+# A commit that adds a vendored library (TDY401: its heads read, then the staged text of the
+# whole repo searched for a reference to it): jquery's dist/ copied from the npm tree to
+# static/vendor/jquery-copy and staged, and one tracked file edited after `git add` (so the
+# working tree and the index differ there). The first run fills the content cache; the median
+# is of the 9 after it.
+lib=static/vendor/jquery-copy
+mkdir -p "$lib"; cp frontend/node_modules/jquery/dist/*.js "$lib/"; git add "$lib"
+echo "x $RANDOM" >> django/bench_notes.py; git add django/bench_notes.py
+echo "y $RANDOM" >> django/bench_notes.py  # not staged
+mapfile -d '' staged < <(git diff --cached --name-only -z)
+"$tidy" hook check-staged "${staged[@]}" >/dev/null 2>&1 || true
+library=$(for i in 1 2 3 4 5 6 7 8 9; do
+    /usr/bin/time -f "%U %S %e" "$tidy" hook check-staged "${staged[@]}" 2>&1 >/dev/null |
+        awk '{printf "%.2f %.2f\n", $1 + $2, $3}'; done | median 9)
+verdict=$("$tidy" hook check-staged "${staged[@]}" 2>&1 | grep -c TDY401 || true)
+git reset -q; rm -rf "$lib"; git checkout -q -- django/bench_notes.py
 echo "tidy ${rev:0:7}, $(git ls-files | wc -l) tracked files, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "one-file commit, median of 7: tidy-staged ${hooked} ms; a do-nothing pre-commit hook ${noop} ms; --no-verify ${plain} ms"
 echo "tidy hook check-staged (1 file), median of 9: ${process% *} s CPU (user+sys), ${process#* } s wall"
+echo "tidy hook check-staged (${#staged[@]} files: a vendored library added, one file edited after git add), warm cache, median of 9: ${library% *} s CPU, ${library#* } s wall; TDY401 lines: ${verdict}"

@@ -20,8 +20,8 @@ from tests.conftest import commit, findings, git, make_repo, run_cli, scan_json,
 DOC = Path(__file__).resolve().parents[2] / "docs" / "json-report.md"
 
 
-def schema() -> dict[str, Any]:
-    text = resources.files("tidy").joinpath("schemas/report-v1.json").read_text(encoding="utf-8")
+def schema(name: str = "report-v1.json") -> dict[str, Any]:
+    text = resources.files("tidy").joinpath(f"schemas/{name}").read_text(encoding="utf-8")
     loaded: dict[str, Any] = json.loads(text)
     return loaded
 
@@ -88,9 +88,11 @@ def _property_names(node: Any) -> set[str]:
     return names
 
 
-def test_every_schema_field_is_documented() -> None:
+@pytest.mark.parametrize("name", ["report-v1.json", "fix-v1.json"])
+def test_every_schema_field_is_documented(name: str) -> None:
     text = DOC.read_text(encoding="utf-8")
-    missing = [name for name in sorted(_property_names(schema())) if f"`{name}`" not in text]
+    missing = [field for field in sorted(_property_names(schema(name)))
+               if f"`{field}`" not in text]
     assert missing == []
     assert "version 1" in text.lower()
 

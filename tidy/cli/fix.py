@@ -28,7 +28,9 @@ def _editors(_ctx: click.Context, _param: click.Parameter,
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=str))
 @click.option("-y", "--yes", is_flag=True, help="Apply without asking (needed without a terminal).")
-@click.option("--dry-run", is_flag=True, help="Show the plan and change nothing.")
+@click.option("--dry-run", is_flag=True,
+              help="Show the plan, and which moves a running program would hold back (the "
+                   "real run's look at /proc); change nothing.")
 @click.option("--diff", is_flag=True,
               help="Change nothing; print a unified diff of every file the fix would edit "
                    "(.gitignore, .ignore, editor settings and exclude files), a summary of "

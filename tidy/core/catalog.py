@@ -14,7 +14,7 @@ import fnmatch
 import functools
 import os
 import re
-from collections.abc import Collection, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -404,14 +404,18 @@ class Catalog:
         return None
 
     def classify_dir(
-        self, path: str, name: str, siblings: Collection[str], inside: Collection[str]
+        self, path: str, name: str, siblings: Collection[str], inside: Collection[str],
+        evidence: Evidence | None = None,
     ) -> Kind | None:
         """The kind of directory `path`, given its siblings' and its own entry names.
 
         A marker names the ecosystem; a CACHEDIR.TAG or self-ignoring .gitignore only says
         "generated". So candidates confirmed by a marker win over the first one confirmed
         by a tag (a Gradle build/ with a CACHEDIR.TAG is Gradle's, not setuptools').
+        `evidence`: where the contents of evidence files come from (the disk, DISK, unless
+        given: the commit hook reads the staged blobs).
         """
+        evidence = evidence or DISK
         if self._global_dirs:
             found = self._global_dirs.get(path)
             if found is not None:
@@ -419,16 +423,16 @@ class Catalog:
         candidates = self.dir_candidates(name)
         for kind in candidates:
             named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
-            if named and _confirmed(kind, path, siblings, inside):
+            if named and _confirmed(kind, path, siblings, inside, evidence):
                 return kind
         for kind in candidates:
-            if _confirmed(kind, path, siblings, inside):
+            if _confirmed(kind, path, siblings, inside, evidence):
                 return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
-                    kind, path, siblings, inside):
+                    kind, path, siblings, inside, evidence):
                 return kind
-        if "CACHEDIR.TAG" in inside and has_cachedir_tag(path):
+        if "CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence):
             return self.by_kind_name.get("cachedir-tagged")
         return None
 
@@ -499,12 +503,13 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns) if patterns else "(?!)")
 
 
-def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str]) -> bool:
-    if kind.signature and not _has_signature(kind.signature, path, inside):
+def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str],
+               evidence: Evidence) -> bool:
+    if kind.signature and not _has_signature(kind.signature, path, inside, evidence):
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes.
-        return bool(kind.declared) and declared_here(kind.declared, path, siblings)
-    if kind.only and not _only_these(kind.only, path, inside):
+        return bool(kind.declared) and declared_here(kind.declared, path, siblings, evidence)
+    if kind.only and not _only_these(kind.only, path, inside, evidence):
         return False  # the tool writes nothing else there: someone's own files are mixed in
     if kind.every_file and not only_files_below(kind.every_file, path):
         return False  # a file javac does not write: not (only) its output
@@ -514,25 +519,27 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         return _has_any(kind.inside, inside)
     return (
         has_sibling_marker(kind, siblings)
-        or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path))
-        or (".gitignore" in inside and ignores_itself(path))
+        or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
+        or (".gitignore" in inside and ignores_itself(path, evidence))
     )
 
 
-def _only_these(only: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
+def _only_these(only: tuple[str, ...], path: str, inside: Collection[str],
+                evidence: Evidence) -> bool:
     """Every entry is one `only` allows, or evidence that all of it is generated (a tag,
     even one that is no valid tag, is nobody's source; a .gitignore is, unless it ignores
     everything)."""
     for name in inside:
         if _has_any(only, (name,)) or name == "CACHEDIR.TAG":
             continue
-        if name == ".gitignore" and ignores_itself(path):
+        if name == ".gitignore" and ignores_itself(path, evidence):
             continue
         return False
     return True
 
 
-def _has_signature(signature: tuple[str, ...], path: str, inside: Collection[str]) -> bool:
+def _has_signature(signature: tuple[str, ...], path: str, inside: Collection[str],
+                   evidence: Evidence) -> bool:
     """A signature entry directly inside, or one SUB/NAME entry one level below (Angular
     writes dist/<project>/3rdpartylicenses.txt, Vite dist/assets/index-<hash>.js). A
     CACHEDIR.TAG counts only with the standard signature."""
@@ -540,11 +547,11 @@ def _has_signature(signature: tuple[str, ...], path: str, inside: Collection[str
     if _has_any(direct, [n for n in inside if n != "CACHEDIR.TAG"]):
         return True
     if ("CACHEDIR.TAG" in inside and _has_any(direct, ("CACHEDIR.TAG",))
-            and has_cachedir_tag(path)):  # a tag without the standard signature is no one's
-        return True
+            and has_cachedir_tag(path, evidence)):  # a tag without the standard signature
+        return True                                 # is no one's
     for pattern in signature:
         sub, slash, leaf = pattern.partition("/")
-        if slash and any(_holds(os.path.join(path, name), leaf)
+        if slash and any(evidence.holds(os.path.join(path, name), leaf)
                          for name in inside if fnmatch.fnmatchcase(name, sub)):
             return True
     return False
@@ -718,7 +725,8 @@ def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
     return False
 
 
-def declared_here(declared: Iterable[str], path: str, siblings: Collection[str]) -> bool:
+def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
+                  evidence: Evidence | None = None) -> bool:
     """Whether a sibling config file's setting (`declared`: FILE:key.path) names the folder
     `path` itself ("dist", "./dist/"). A file that is no regular file, too big or malformed
     confirms nothing; a setting inherited through `extends` is not followed (a miss, never
@@ -728,7 +736,8 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str])
         file, _, keys = entry.partition(":")
         if file not in siblings:
             continue
-        value = _setting(os.path.join(os.path.dirname(path), file), keys.split("."))
+        value = _setting(os.path.join(os.path.dirname(path), file), keys.split("."),
+                         evidence or DISK)
         if isinstance(value, str) and _names_folder(value, name):
             return True
     return False
@@ -737,10 +746,10 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str])
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
 
 
-def _setting(path: str, keys: list[str]) -> object:
+def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
     from tidy.core import jsonc  # only where a signature is missing: seldom
 
-    data = _read_regular(path, _CONFIG_MAX_BYTES + 1)
+    data = evidence.read(path, _CONFIG_MAX_BYTES + 1)
     if data is None or len(data) > _CONFIG_MAX_BYTES:
         return None
     try:
@@ -775,14 +784,29 @@ def _read_regular(path: str, limit: int) -> bytes | None:
         return None
 
 
-def has_cachedir_tag(path: str) -> bool:
-    head = _read_regular(os.path.join(path, "CACHEDIR.TAG"), len(CACHEDIR_SIGNATURE))
+@dataclass(frozen=True)
+class Evidence:
+    """Where the contents of evidence files come from: `read(path, limit)` gives up to
+    `limit` bytes of a regular file (None when it is none), `holds(folder, leaf)` whether a
+    folder has an entry matching `leaf`. The disk (DISK) for a scan; the staged blobs and
+    the index's names for the commit hook (tidy.workspace.staged), which judges what is
+    committed, not the working tree."""
+
+    read: Callable[[str, int], bytes | None]
+    holds: Callable[[str, str], bool]
+
+
+DISK = Evidence(_read_regular, _holds)
+
+
+def has_cachedir_tag(path: str, evidence: Evidence | None = None) -> bool:
+    head = (evidence or DISK).read(os.path.join(path, "CACHEDIR.TAG"), len(CACHEDIR_SIGNATURE))
     return head == CACHEDIR_SIGNATURE
 
 
-def ignores_itself(path: str) -> bool:
+def ignores_itself(path: str, evidence: Evidence | None = None) -> bool:
     """A .gitignore inside the folder whose only rule is `*` (pytest, ruff, mypy write one)."""
-    data = _read_regular(os.path.join(path, ".gitignore"), _EVIDENCE_MAX_BYTES)
+    data = (evidence or DISK).read(os.path.join(path, ".gitignore"), _EVIDENCE_MAX_BYTES)
     if data is None:
         return False
     lines = (ln.strip() for ln in data.decode("utf-8", "replace").splitlines())

@@ -324,14 +324,21 @@ def _extra_kinds(value: Any, source: str) -> tuple[Kind, ...]:
         raise ConfigError(str(error)) from None
 
 
-def read_toml(path: str) -> dict[str, Any]:
+# Settings files whose content is given rather than read (path -> its bytes; None: no such
+# file): the commit hook's view, where a settings file the working tree changed is taken as
+# staged (tidy.precommit.checks).
+Given = Mapping[str, bytes | None]
+
+
+def read_toml(path: str, given: Given | None = None) -> dict[str, Any]:
     """The TOML document at `path`; ConfigError (exit 2) for anything wrong with the file.
 
     A link to a shared config is followed, but only a regular file is read: a FIFO named
     `.tidy.toml` or given to --config cannot hang tidy.
     """
     try:
-        data = read_regular(path, follow_links=True)
+        data = (given[path] if given is not None and path in given
+                else read_regular(path, follow_links=True))
     except UnsafeFile as error:
         raise ConfigError(str(error)) from None
     except OSError as error:
@@ -351,9 +358,9 @@ def read_toml(path: str) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: {error}") from None
 
 
-def table_in(path: str) -> dict[str, Any] | None:
+def table_in(path: str, given: Given | None = None) -> dict[str, Any] | None:
     """The tidy table of a .tidy.toml (whole file) or a pyproject.toml ([tool.tidy])."""
-    document = read_toml(path)
+    document = read_toml(path, given)
     if os.path.basename(path) == ".tidy.toml":
         return document
     return table_in_pyproject(path, document)
@@ -388,7 +395,8 @@ def discover(start: str) -> str | None:
     return next(discover_all(start), None)
 
 
-def discover_all(start: str, untrusted: list[str] | None = None) -> Iterator[str]:
+def discover_all(start: str, untrusted: list[str] | None = None,
+                 given: Given | None = None) -> Iterator[str]:
     """Each folder's .tidy.toml (else pyproject.toml with [tool.tidy]) at or above `start`,
     nearest first; one owned by another user is passed over (noted in `untrusted`).
 
@@ -404,7 +412,7 @@ def discover_all(start: str, untrusted: list[str] | None = None) -> Iterator[str
     while True:
         for name in (".tidy.toml", "pyproject.toml"):
             candidate = os.path.join(current, name)
-            if os.path.isfile(candidate) and _holds_tidy_config(candidate):
+            if _holds_tidy_config(candidate, given):
                 owner = next((uid for uid in _owners(candidate) if uid not in trusted), None)
                 if owner is None:
                     yield candidate
@@ -441,7 +449,13 @@ def _owners(path: str) -> tuple[int, ...]:
     return tuple(owners)
 
 
-def _holds_tidy_config(path: str) -> bool:
+def _holds_tidy_config(path: str, given: Given | None = None) -> bool:
+    if given is not None and path in given:
+        data = given[path]
+        return data is not None and (os.path.basename(path) == ".tidy.toml"
+                                     or b"tool.tidy" in data)
+    if not os.path.isfile(path):
+        return False
     if os.path.basename(path) == ".tidy.toml":
         return True
     # Only a pyproject.toml that mentions tidy is read, so a broken one elsewhere in a
@@ -453,16 +467,17 @@ def _holds_tidy_config(path: str) -> bool:
     return data is not None and b"tool.tidy" in data
 
 
-def load(start: str, explicit: str | None = None) -> Config:
+def load(start: str, explicit: str | None = None, given: Given | None = None) -> Config:
     """`explicit`'s settings alone; else every settings file at or above `start`, each over
-    the one above it (a workspace's file is the base of its repos' own)."""
+    the one above it (a workspace's file is the base of its repos' own). `given`: files
+    whose content is given, not read."""
     if explicit:
         table = explicit_table(explicit)
         return dataclasses.replace(config_from_table(table, explicit), per_repo=False)
     config = Config()
     untrusted: list[str] = []
-    for path in reversed(list(discover_all(start, untrusted))):
-        config = config_from_table(table_in(path) or {}, path, base=config)
+    for path in reversed(list(discover_all(start, untrusted, given))):
+        config = config_from_table(table_in(path, given) or {}, path, base=config)
     return dataclasses.replace(config, untrusted=tuple(untrusted)) if untrusted else config
 
 

@@ -44,7 +44,7 @@ from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
 
 if TYPE_CHECKING:
-    from tidy.workspace.inuse import Look
+    from tidy.workspace.inuse import Look, Use
 
 
 class Status(enum.Enum):
@@ -68,14 +68,17 @@ class Outcome:
     where: str = ""  # where it went (trash path), or what was edited
     code: str = ""
     run: str = ""
+    # Skipped because a live process uses it: who, and what it holds (the reason says the
+    # same in words; `tidy fix --format json` gives this as `in_use`).
+    in_use: Use | None = None
 
 
 def skipped(journal: RunJournal, action: PlannedAction, kind: ActionKind, reason: str,
-            attention: bool = True) -> Outcome:
+            attention: bool = True, use: Use | None = None) -> Outcome:
     """`action` left undone: journaled as a skip, and the outcome that says why."""
     journal.skipped(action.path, reason, action=kind.value, code=action.code)
     return Outcome(action.path, kind, Status.SKIPPED, reason, attention, code=action.code,
-                   run=journal.run_id)
+                   run=journal.run_id, in_use=use)
 
 
 # The reason journaled for actions a stopped run never began (see ApplySettings.stop).

@@ -49,7 +49,7 @@ from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
 from tidy.workspace import cache_registry
 from tidy.workspace.git import find_repo_root
-from tidy.workspace.inuse import Look
+from tidy.workspace.inuse import Look, Use
 
 EXIT_OK, EXIT_ATTENTION, EXIT_USAGE = 0, 1, 2
 
@@ -122,14 +122,19 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
         out(plan_diff(plan, _settings(request), cwd=_cwd()))
         return EXIT_OK
     dry = request.changes_nothing
+    # A dry run asks the real run's in-use look too: it promises no move the run would refuse.
+    held, blind = _in_use_now(plan) if dry else ({}, "")
     if not as_json:
+        if blind:
+            out(f"tidy fix: note: {blind}\n", err=True)
         out(report.plan_text(plan, cwd=_cwd(), width=request.width, color=request.color,
-                             dry_run=dry))
+                             dry_run=dry, in_use=held))
     if dry or not plan.actions:
         if as_json:
             out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
                                 exit_code=EXIT_OK, recovered=recovered,
-                                warnings=found.warnings))
+                                warnings=(*found.warnings, *([blind] if blind else [])),
+                                in_use=held))
         return EXIT_OK
     if not request.yes and not confirm(report.plan_question(plan)):
         out("nothing changed", err=True)
@@ -162,12 +167,23 @@ def _apply(plan: planning.Plan, request: FixRequest) -> tuple[str, list[Outcome]
     return run_id, outcomes, blind_note(look)
 
 
-def blind_note(look: Look) -> str:
+def blind_note(look: Look, dry_run: bool = False) -> str:
     """The one line said when /proc could not be read: the fix went on as before."""
     if not look.blind:
         return ""
-    return (f"could not check which programs use the items ({look.blind}); they were moved "
+    moved = ("a real run would move them" if dry_run else "they were moved")
+    return (f"could not check which programs use the items ({look.blind}); {moved} "
             "without that check")
+
+
+def _in_use_now(plan: planning.Plan) -> tuple[dict[str, Use], str]:
+    """A dry run's look at the live processes: the planned moves a real run would leave
+    alone now (by path), and why it could not look ("" when it could)."""
+    from tidy.fixes.preview import held_in_use
+
+    look = Look()
+    held = held_in_use(plan, look)
+    return held, blind_note(look, dry_run=True)
 
 
 def apply_and_record(plan: planning.Plan, settings: ApplySettings,

@@ -22,6 +22,10 @@ import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from tidy.workspace.inuse import Use
 
 DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
@@ -30,11 +34,13 @@ FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
 class Refused(Exception):
     """An operation tidy will not make, and why (a skip, never an internal error)."""
 
-    def __init__(self, reason: str, attention: bool = True, link: bool = False) -> None:
+    def __init__(self, reason: str, attention: bool = True, link: bool = False,
+                 use: Use | None = None) -> None:
         super().__init__(reason)
         self.reason = reason
         self.attention = attention
         self.link = link  # a symlink (or non-folder) where a folder must be
+        self.use = use  # the live process that uses it, when that is the reason
 
 
 def why(error: OSError) -> str:

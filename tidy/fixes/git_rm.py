@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tidy.core.models import ActionKind
 from tidy.fixes import ApplySettings, Outcome, Status, skipped
@@ -26,6 +27,9 @@ from tidy.fixes.trash.locate import TrashLocator
 from tidy.fixes.trash.move import move_opened
 from tidy.fixes.untrack import _git, index_entries, tracked_entries
 from tidy.workspace.git import GitUnavailable
+
+if TYPE_CHECKING:
+    from tidy.workspace.inuse import Use
 
 
 def uncommitted_work(repo: str, rel: str) -> str:
@@ -66,8 +70,8 @@ class GitRmApplier:
 
     def _one(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
              settings: ApplySettings) -> Outcome:
-        def skip(reason: str, attention: bool = True) -> Outcome:
-            return skipped(journal, action, self.kind, reason, attention)
+        def skip(reason: str, attention: bool = True, use: Use | None = None) -> Outcome:
+            return skipped(journal, action, self.kind, reason, attention, use=use)
 
         if not action.is_repo:
             return skip("not in a git repository")
@@ -85,7 +89,7 @@ class GitRmApplier:
                         settings.in_use) as item:
                 return self._remove(action, item, journal, locator, entries)
         except Refused as refused:
-            return skip(refused.reason, refused.attention)
+            return skip(refused.reason, refused.attention, refused.use)
 
     def _remove(self, action: PlannedAction, item: Opened, journal: RunJournal,
                 locator: TrashLocator, entries: list[str]) -> Outcome:

@@ -3,6 +3,10 @@ it): a unified diff of every file edit (`.gitignore`, `.ignore`, editor settings
 files, pyright's exclude), a `#` summary of each extraction's module rewrite, and a `#` line
 per move. Nothing is written: the file edits are planned exactly as the appliers plan them,
 extractions run as dry runs.
+
+Also what a dry run says of live processes: held_in_use asks the in-use look every move asks
+(tidy/workspace/inuse.py) of each planned move, so `tidy fix --dry-run` promises no move the
+real run would refuse because a program uses the item.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from tidy.fixes.apply import ORDER, appliers
 from tidy.fixes.ignore.plan import IgnorePlan
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.report import size
+from tidy.workspace.inuse import Look, Use
 
 
 @runtime_checkable
@@ -68,3 +73,21 @@ def _extraction(action: PlannedAction, cwd: str) -> str:
     except (ExtractError, OSError) as error:
         summary = f"{_shown(action.path, cwd)}: would not extract: {error}\n"
     return "".join(f"# {line}\n" for line in summary.splitlines())
+
+
+# The actions whose appliers ask the run's in-use look before acting (trash/applier.py and
+# git_rm.py, through recheck.opened): the ones a dry run asks it for too.
+ASKS_IN_USE = frozenset({ActionKind.TRASH, ActionKind.GIT_RM})
+
+
+def held_in_use(plan: Plan, look: Look) -> dict[str, Use]:
+    """The moves the real run would leave alone now, by path: a live process uses the item
+    (the same look, asked the same way, as the real run's last check before each move).
+    /proc is read only when the plan moves something."""
+    held: dict[str, Use] = {}
+    for action in plan.actions:
+        if action.action in ASKS_IN_USE:
+            use = look.use_of(action.path, action.root, action.is_repo)
+            if use is not None:
+                held[action.path] = use
+    return held

@@ -65,7 +65,7 @@ from tidy.fixes.fdops import (
 from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 
 if TYPE_CHECKING:
-    from tidy.workspace.inuse import Look
+    from tidy.workspace.inuse import Look, Use
 
 # Trees up to this many entries (the scan's count) get every entry lstat'ed again before the
 # move; bigger ones only their folders (see the module doc). Measured: ~1 s per 400k entries.
@@ -76,6 +76,11 @@ FULL_CHECK_ENTRIES = 200_000
 class Problem:
     reason: str
     attention: bool  # a safety reason (exit 1), not a routine "busy" or "gone"
+    use: Use | None = None  # the live process that uses it, when that is the reason
+
+    @classmethod
+    def of(cls, refused: Refused) -> Problem:
+        return cls(refused.reason, refused.attention, refused.use)
 
 
 @dataclass
@@ -266,7 +271,7 @@ def _check_users(action: PlannedAction, in_use: Look) -> None:
     this undone, and only stopping that program lets it go."""
     use = in_use.use_of(action.path, action.root, action.is_repo)
     if use is not None:
-        raise Refused(use.reason, True)
+        raise Refused(use.reason, True, use=use)
 
 
 def _listing(fd: int) -> list[os.DirEntry[str]]:
@@ -415,5 +420,5 @@ def recheck(action: PlannedAction, now: float, skip_recent: float) -> Problem | 
         with opened(action, now, skip_recent):
             return None
     except Refused as refused:
-        return Problem(refused.reason, refused.attention)
+        return Problem.of(refused)
 

@@ -10,7 +10,7 @@ import io
 import json
 import os
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import humanize
@@ -28,7 +28,7 @@ from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
 from tidy.workspace.cache_registry import Dropped
-from tidy.workspace.inuse import IN_USE
+from tidy.workspace.inuse import IN_USE, Use
 
 SCHEMA_VERSION = 1
 _LEFT_OUT_SHOWN = 15
@@ -70,7 +70,9 @@ _RICH_ROWS = 200
 
 
 def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = False,
-              dry_run: bool = False) -> str:
+              dry_run: bool = False, in_use: Mapping[str, Use] | None = None) -> str:
+    """The plan as a table and its totals; `in_use` (a dry run's look at the live
+    processes): the moves the real run would leave alone, said as the real run says them."""
     console, buffer = _console(width, color)
     title = "tidy fix: plan" + (" (dry run: nothing changes)" if dry_run else "")
     if not plan.actions:
@@ -86,6 +88,8 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
             table.add_row(*row)
         console.print(table)
         console.print(_plan_totals(plan))
+    if in_use:
+        buffer.write(_in_use_text(plan, in_use, cwd))
     if plan.left_out and (dry_run or not plan.actions):
         console.print(f"left out: {len(plan.left_out)}")
         for item in plan.left_out[:_LEFT_OUT_SHOWN]:
@@ -94,6 +98,21 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
             console.print(f"  ... and {len(plan.left_out) - _LEFT_OUT_SHOWN} more "
                           "(--format json lists all)")
     return buffer.getvalue()
+
+
+def _in_use_text(plan: Plan, in_use: Mapping[str, Use], cwd: str) -> str:
+    """What a dry run found in use: a summary line, then each item in the real run's words."""
+    moving = len(_moving(plan))
+    lines = [f"dry run: of {counted(moving, 'item')} to move, {len(in_use)} would be left "
+             "alone now: a running program uses it (stop the program, or fix later; the real "
+             "run looks again right before each move)"]
+    lines += [_left_alone("!", path, use.reason, cwd) for path, use in in_use.items()]
+    return "\n".join(lines) + "\n"
+
+
+def _left_alone(mark: str, path: str, reason: str, cwd: str) -> str:
+    """ "! left alone: .next in use by pid 4242 (node next dev): it has ... open" """
+    return f"{mark} left alone: {_shown(path, cwd)} {printable(reason)}"
 
 
 def _plan_rows(plan: Plan, cwd: str) -> Iterable[tuple[str, ...]]:
@@ -196,9 +215,7 @@ def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
             continue
         mark = "!" if outcome.attention else "-"
         if outcome.status is Status.SKIPPED and outcome.reason.startswith(IN_USE):
-            # "left alone: .next in use by pid 4242 (node next dev): it has ... open"
-            lines.append(f"{mark} left alone: {_shown(outcome.path, cwd)} "
-                         f"{printable(outcome.reason)}")
+            lines.append(_left_alone(mark, outcome.path, outcome.reason, cwd))
             continue
         lines.append(f"{mark} {outcome.status.value}: {_shown(outcome.path, cwd)}: "
                      f"{printable(outcome.reason)}")
@@ -258,28 +275,47 @@ def recovered_text(results: Sequence[RunOutcomes], *, cwd: str = "") -> str:
     return "\n".join(lines) + ("\n" if lines else "")
 
 
+# What a process does with the item (inuse.Use.how), as the JSON report names it.
+_HOLDS = {"open": "file", "cwd": "cwd", "exe": "exe", "maps": "mapping", "watches": "watch",
+          "project": "project", "given": "argument", "git": "git-lock"}
+
+
+def use_json(use: Use | None) -> dict[str, Any] | None:
+    """Who uses an item and how (docs/json-report.md, `in_use`); None when nobody does."""
+    if use is None:
+        return None
+    process = use.how != "git"  # a git operation is known by its lock file, not a process
+    return {"pid": use.pid if process else None, "program": use.name if process else None,
+            "command": use.command if process else None, "holds": _HOLDS[use.how],
+            "path": use.where}
+
+
 def outcome_json(outcome: Outcome) -> dict[str, Any]:
     return {
         "path": outcome.path, "action": outcome.action.value, "status": outcome.status.value,
         "reason": outcome.reason, "attention": outcome.attention, "bytes": outcome.bytes,
         "files": outcome.files, "where": outcome.where, "code": outcome.code,
+        "in_use": use_json(outcome.in_use),
     }
 
 
-def action_json(action: PlannedAction) -> dict[str, Any]:
+def action_json(action: PlannedAction, use: Use | None = None) -> dict[str, Any]:
     return {
         "path": action.path, "root": action.root, "rel": action.rel, "code": action.code,
         "rule": action.rule, "kind": action.kind, "action": action.action.value,
         "applicability": action.applicability.value, "bytes": action.bytes,
         "disk_bytes": action.disk_bytes, "files": action.files, "why": action.why,
         "regenerate": action.regenerate, "project_activity": action.activity or None,
-        "tracked": action.expected.tracked.value,
+        "tracked": action.expected.tracked.value, "in_use": use_json(use),
     }
 
 
 def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | None,
              dry_run: bool, exit_code: int, recovered: Sequence[RunOutcomes] = (),
-             warnings: Sequence[str] = ()) -> str:
+             warnings: Sequence[str] = (), in_use: Mapping[str, Use] | None = None) -> str:
+    """The fix document (tidy/schemas/fix-v1.json); `in_use`: a dry run's look at the live
+    processes, by planned path."""
+    in_use = in_use or {}
     done = [o for o in outcomes or () if o.status is Status.DONE]
     trashed = [o for o in done if o.action is ActionKind.TRASH]
     document = {
@@ -291,7 +327,8 @@ def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | No
         "roots": list(plan.roots),
         "plan": {
             "items": len(plan.actions), "bytes": plan.bytes, "files": plan.files,
-            "actions": [action_json(a) for a in plan.actions],
+            "actions": [action_json(a, in_use.get(a.path)) for a in plan.actions],
+            "held_in_use": len(in_use),
             "left_out": [{"path": i.path, "code": i.code, "reason": i.reason}
                          for i in plan.left_out],
         },

@@ -7,13 +7,16 @@ check-staged FILE...  (commit stage, per file)
     and a vendored library added that nothing in the repo references (TDY401).
     Sizes come from the index (`git ls-files -s` + one `git cat-file --batch-check`), never
     from the working tree: a file staged at 2 MB and shrunk afterwards is still committed at
-    2 MB.
+    2 MB. So does every content judged (tidy/workspace/staged.py): a library's heads and the
+    references to it in the staged files, the catalogue's evidence files, and the root's
+    settings files when the working copy is not the staged one (`git add -p`, an edit after
+    `git add`).
 check-push  (pre-push, whole repo, no file names)
     Checks every blob the commits in PRE_COMMIT_FROM_REF..PRE_COMMIT_TO_REF add or change, in
     every commit of the range (`git rev-list --objects` for what is pushed, one `git log --raw`
     for where): a file added in one commit and deleted in a later one is still pushed and still
     counts; a blob FROM already holds is not pushed again. Without a range it checks HEAD's
-    whole tree.
+    whole tree. The catalogue's evidence files are read as the pushed commit holds them.
 
 Every problem says how to fix it; tidy/cli/hook.py prints them (exit 0 clean, 1 problems
 found, 2 usage error: not a repo). Only the standard library is imported at import time; the
@@ -32,9 +35,10 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from tidy.analysis.data_in_code.verdict import DataVerdict
     from tidy.analysis.vendored.candidates import Library
-    from tidy.core.catalog import Catalog, Kind
+    from tidy.core.catalog import Catalog, Evidence, Kind
     from tidy.core.config import Config
     from tidy.workspace.blobs import Blob
+    from tidy.workspace.staged import StagedIndex
 
 
 @dataclass(frozen=True)
@@ -97,13 +101,17 @@ class _Tree:
 
 class ArtifactFinder:
     """Which catalogued cache, build output or junk a path lies in (or is), judged by its path
-    and by the names git holds beside it -- the same evidence rules as the scan."""
+    and by the names git holds beside it -- the same evidence rules as the scan, with the
+    evidence files' contents read from what is judged (`evidence`: the staged blobs, or the
+    pushed commit's), never from the working tree."""
 
-    def __init__(self, root: str, config: Config, tree: _LazyTree) -> None:
+    def __init__(self, root: str, config: Config, tree: _LazyTree,
+                 evidence: Evidence | None = None) -> None:
         self.root = root
         self.config = config
         self.catalog: Catalog = config.catalog()
         self.tree = tree
+        self.evidence = evidence
         self._dirs: dict[str, Kind | None] = {}
 
     def artifact_of(self, path: str) -> tuple[str, Kind] | None:
@@ -127,7 +135,8 @@ class ArtifactFinder:
         if self.catalog.dir_candidates(name):  # a dict lookup: most names stop here
             parent = folder.rpartition("/")[0]
             found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
-                                              self.tree.names(parent), self.tree.names(folder))
+                                              self.tree.names(parent), self.tree.names(folder),
+                                              self.evidence)
             kind = found if found is not None and self.config.kind_enabled(found) else None
         self._dirs[folder] = kind
         return kind
@@ -284,19 +293,15 @@ def _judge_blobs(root: str, blobs: Sequence[Blob],
     return verdicts
 
 
-def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob], bool],
-                      finder: ArtifactFinder, scope: str) -> list[Problem]:
-    """A third-party library being added that nothing references (TDY401). The path test
-    is cheap; only when a commit adds a library does the repo's text get searched once."""
-    from tidy.analysis.vendored.candidates import discover
-
-    def read(path: str, limit: int) -> bytes:
-        from tidy.workspace.textscan import read_head  # (with the content pass: 60 ms) only
-
-        return read_head(root, path, limit)  # when a path looks like a library's
-
+def vendored_problems(staged: StagedIndex, blobs: Sequence[Blob],
+                      is_new: Callable[[Blob], bool], finder: ArtifactFinder,
+                      scope: str) -> list[Problem]:
+    """A third-party library being added that nothing being committed references (TDY401),
+    judged on the staged content: the library's files as staged, the references in the
+    staged files. The path test is cheap; only when a commit adds a library are its heads
+    read and the staged text searched once."""
     paths = [b.path for b in blobs if b.is_file]
-    libraries = discover(paths, read)
+    libraries = _discover_staged(paths, staged)
     if not libraries:
         return []
     # A committed node_modules is blocked as a cache already: one problem, not two.
@@ -308,20 +313,44 @@ def vendored_problems(root: str, blobs: Sequence[Blob], is_new: Callable[[Blob],
     if not libraries:
         return []
     return [_unused_library_problem(lib, scope)
-            for lib in _unreferenced(root, libraries)]
+            for lib in _unreferenced(staged, libraries)]
 
 
-def _unreferenced(root: str, libraries: list[Library]) -> list[Library]:
-    """The libraries nothing in the working tree refers to: the scan's reference search,
-    reading the files afresh. The content cache (a file in `.git`, untrusted) is not asked:
-    a lie there ("templates/editor.html loads ketcher") let an unused library through the
-    hook. This runs only for a commit that adds a library."""
+def _discover_staged(paths: list[str], staged: StagedIndex) -> list[Library]:
+    """Library discovery on the staged files' heads. Discovery asks for a head at a time; a
+    first pass with empty heads names the files it may ask for (those, or fewer), which
+    are then read from git at once, so the second pass reads nothing more but a rare
+    file that pass did not name."""
+    from tidy.analysis.vendored.candidates import discover
+
+    asked: list[str] = []
+
+    def note(path: str, _limit: int) -> bytes:
+        asked.append(path)
+        return b""
+
+    if not discover(paths, note) and not asked:
+        return []  # no path looks like a library's: nothing read
+    staged.contents(asked)
+    return discover(paths, staged.head)
+
+
+def _unreferenced(staged: StagedIndex, libraries: list[Library]) -> list[Library]:
+    """The libraries nothing staged refers to: the scan's reference search over the staged
+    text files (tidy.workspace.staged), each read afresh: from the working tree where git
+    vouches it is the staged file, else from its blob. The content cache (a file in `.git`,
+    untrusted) is not asked: a lie there ("templates/editor.html loads ketcher") let an
+    unused library through the hook; on a 5,000-file repo loading and saving it also cost
+    more than the search it saved. This runs only for a commit that adds a library."""
     from tidy.analysis.vendored.evidence import judge, patterns_for
-    from tidy.workspace.textscan import search, text_files
+    from tidy.workspace.textscan import may_be_text, outside
 
     patterns = patterns_for(libraries)
-    files = text_files(root, [lib.root for lib in libraries] if len(libraries) == 1 else [])
-    matches, _ = search(root, files, [p.text for p in patterns])
+    entries = staged.entries
+    files = [p for p in staged.paths() if entries[p].is_file and may_be_text(p)]
+    if len(libraries) == 1:  # (as the scan: a lone library's own files are no reference)
+        files = outside(files, [libraries[0].root])
+    matches = staged.search(files, [p.text for p in patterns], None)
     verdicts = judge(libraries, patterns, matches)
     return [v.library for v in verdicts if not v.used]
 
@@ -359,18 +388,20 @@ def _exclusion(config: Config) -> Callable[[str], bool] | None:
 
 
 # ------------------------------------------------------------------------ the checks
-def _settings(root: str, config_path: str | None, max_size: int | None) -> tuple[Config, int]:
+def _settings(root: str, config_path: str | None, max_size: int | None,
+              given: Mapping[str, bytes | None] | None = None) -> tuple[Config, int]:
+    """The settings and the size limit; `given`: settings files taken as staged."""
     from tidy.core.config import load
     from tidy.rules import budgets
 
-    config = load(root, config_path)
+    config = load(root, config_path, given)
     if config.codes_from_files:  # a typo in select/ignore/fail-on stops the hook too (exit 2)
         from tidy.rules.registry import check_file_codes
 
         check_file_codes(config)
     if max_size is not None:
         return config, max_size
-    largest = budgets.load(config).get("largest-file")
+    largest = budgets.load(config, given).get("largest-file")
     return config, largest if largest is not None else config.large_file
 
 
@@ -391,13 +422,15 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
     """The commit-stage checks of `files` as staged; `judged` gets the ids of the blobs whose
     content was judged (not answered by the content cache)."""
     from tidy.workspace import blobs
+    from tidy.workspace.staged import StagedIndex, staged_settings
 
     env = blobs.hook_env()  # keeps the temporary index of `git commit -a`
     root = blobs.repo_root(cwd, env)
-    config, limit = _settings(root, config_path, max_size)
+    config, limit = _settings(root, config_path, max_size, staged_settings(root, env))
     paths = _relative_to_root(cwd, root, files)
     staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
-    finder = ArtifactFinder(root, config, _LazyTree(lambda: blobs.index_paths(root, env)))
+    index = StagedIndex(root, env)  # the whole index, listed only when evidence is asked for
+    finder = ArtifactFinder(root, config, _LazyTree(index.paths), index.evidence)
     problems = find_problems(root, staged, finder, limit, STAGED,
                              carried=_carried(root, staged, limit, env))
     added: list[set[str]] = []
@@ -408,7 +441,7 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
         return blob.path in added[0]
 
     return (problems + data_module_problems(root, staged, config, is_new, STAGED, judged)
-            + vendored_problems(root, staged, is_new, finder, STAGED))
+            + vendored_problems(index, staged, is_new, finder, STAGED))
 
 
 def _carried(root: str, staged: Sequence[Blob], limit: int,
@@ -442,8 +475,11 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     else:  # no range (first push of a branch, or a manual run): the whole tree
         added = blobs.tree_blobs(root, target, env)
         deleted = set()
+    from tidy.workspace.staged import commit_evidence
+
     known = at_target | {b.path for b in added}
-    finder = ArtifactFinder(root, config, _LazyTree(lambda: known))
+    finder = ArtifactFinder(root, config, _LazyTree(lambda: known),
+                            commit_evidence(root, target, at_target, env))
     scope = RANGE if from_ref else TREE
     latest = _latest_per_path(added)
     problems = find_problems(root, latest, finder, limit, scope, deleted)

@@ -23,7 +23,7 @@ import functools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from tidy.core.config import Config, ConfigError, table_in
+from tidy.core.config import Config, ConfigError, Given, table_in
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Group, Report, Size, Tracked
 from tidy.core.units import human_bytes, parse_size
 from tidy.rules.base import Budget, BudgetInput, BudgetValue, Judge, Judged, Rule
@@ -251,11 +251,12 @@ def from_table(table: object, source: str) -> Budgets:
     return Budgets(values, source)
 
 
-def load(config: Config) -> Budgets:
-    """The budgets of the file the config came from (none when it came from nowhere)."""
+def load(config: Config, given: Given | None = None) -> Budgets:
+    """The budgets of the file the config came from (none when it came from nowhere);
+    `given`: settings files whose content is given, not read (core.config.load's)."""
     if not config.source:
         return Budgets()
-    table = table_in(config.source) or {}
+    table = table_in(config.source, given) or {}
     if "budgets" not in table:
         return Budgets(source=config.source)
     return from_table(table["budgets"], config.source)

@@ -231,6 +231,15 @@ def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
     return _names(_git(root, ["ls-files", "-z"], env))
 
 
+def worktree_differs(root: str, env: Mapping[str, str] | None = None,
+                     paths: Sequence[str] = ()) -> list[str]:
+    """Index paths (of `paths`, when given) whose working file differs from the entry
+    (`git diff-files`: changed, deleted, type changed, or its stat not the one the index
+    holds; nothing refreshed)."""
+    args = ["diff-files", "--name-only", "-z", "--no-renames"]
+    return _names(_git(root, [*args, "--", *paths] if paths else args, env))
+
+
 def _differs_from_head(root: str, statuses: str,
                        env: Mapping[str, str] | None) -> set[str] | None:
     """Index paths whose change against HEAD has one of `statuses`; None before the first
@@ -337,6 +346,15 @@ def read_blobs(root: str, shas: Iterable[str], limit: int | None = None,
             contents[header[0]] = out[position:position + size]
         position += size + 1  # the contents, then a newline
     return contents
+
+
+def read_at(root: str, ref: str, path: str,
+            env: Mapping[str, str] | None = None) -> bytes | None:
+    """The content of `path` in commit `ref`; None when it is no file there."""
+    try:  # a folder, a link's target or a missing path: git says it is no blob
+        return _git(root, ["cat-file", "blob", f"{ref}:{path}"], env)
+    except GitUnavailable:
+        return None
 
 
 def over(blobs: Iterable[Blob], limit: int) -> list[Blob]:

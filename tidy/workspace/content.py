@@ -298,8 +298,7 @@ class _Reader:
         facts: Facts = {}
         self._found = None
         if REFS in want or TEXT in want:
-            text = (0 < size <= MAX_TEXT_BYTES and len(data) == size
-                    and data.find(b"\0", 0, _BINARY_SNIFF) < 0)
+            text = searchable(data, size)
             facts[TEXT] = text
             facts[REFS] = [[self.patterns_key, self._search(data) if text else []]]
             if want <= _SEARCH_FACTS:
@@ -334,6 +333,31 @@ class _Reader:
             return self._no_needle  # most files: no library's path in them
         return tuple(data.count(needle) if pattern in found else 0
                      for needle, pattern in zip(self._needles, self._needle_pattern, strict=True))
+
+
+def searchable(data: bytes, size: int) -> bool:
+    """Whether a file of `size` bytes, read whole as `data`, is text the search looks at."""
+    return (0 < size <= MAX_TEXT_BYTES and len(data) == size
+            and data.find(b"\0", 0, _BINARY_SNIFF) < 0)
+
+
+class BytesSearch:
+    """The reference search over bytes that are no file (a staged blob): the same test for
+    text, the same matching and the same lines as a file read by the pass gets."""
+
+    def __init__(self, patterns: Sequence[str]) -> None:
+        self._automaton = (pickaxe.automaton([os.fsencode(p.lower()) for p in patterns])
+                           if patterns else None)
+
+    def hits(self, data: bytes) -> list[Hit] | None:
+        """The hits in `data`; None when it is no searchable text."""
+        if not searchable(data, len(data)):
+            return None
+        if self._automaton is None:
+            return []
+        hay = data.lower()
+        found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
+        return list(_with_lines(hay, found)) if found else []
 
 
 # The search's hits are kept per set of patterns, for the last _REFS_KEPT sets: the scan and

@@ -96,7 +96,7 @@ class TrashApplier:
                     held.enter_context(mine.pop_all())  # held until the batch has moved
                     return prepared
             except Refused as refused:
-                problem = Problem(refused.reason, refused.attention)
+                problem = Problem.of(refused)
         return self._not_moved(action, problem, journal)
 
     def _finish(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator
@@ -105,7 +105,7 @@ class TrashApplier:
         try:
             problem = finish_move(prepared, journal, locator)
         except Refused as refused:
-            problem = Problem(refused.reason, refused.attention)
+            problem = Problem.of(refused)
         if problem is None:
             return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
                            files=action.files, where=prepared.dst, code=action.code,
@@ -118,7 +118,8 @@ class TrashApplier:
             return Outcome(action.path, self.kind, Status.FAILED,
                            problem.reason.removeprefix("failed: "), True,
                            code=action.code, run=journal.run_id)
-        return skipped(journal, action, self.kind, problem.reason, problem.attention)
+        return skipped(journal, action, self.kind, problem.reason, problem.attention,
+                       use=problem.use)
 
     def undo(self, intents: Sequence[Intent], journal: RunJournal) -> list[Outcome]:
         checker = SpotChecker(journal.run_id)
