@@ -72,19 +72,61 @@ class References:
     history_size: int | None = None
     head_at: HeadAt | None = None  # the early job's HEAD, for the main process's look-ups
 
+    def part_matches(self, content: ContentFacts, files: list[str]) -> _PartMatches:
+        """The deciding matches of the requested files among `files` (a part of the split
+        content pass, which read them: ContentFacts.digest), worked out in that part's own
+        process right after its reads, beside the other part."""
+        wanted = self._wanted_files()
+        mine = [path for path in files if path in wanted]
+        matches, searched = self._search(content, mine)
+        by_file: dict[str, list[Match]] = {}
+        for match in matches:
+            by_file.setdefault(match.path, []).append(match)
+        return _PartMatches(frozenset(mine), frozenset(searched), by_file)
+
+    def _wanted_files(self) -> frozenset[str]:
+        return frozenset(self.request.files)
+
+    def _search(self, content: ContentFacts, files: Sequence[str]
+                ) -> tuple[list[Match], list[str]]:
+        from tidy.analysis.vendored.evidence import deciding_hits
+        from tidy.workspace.tidy_written import may_hold_written
+
+        return search_paths(
+            content.root, files, self.request.patterns, content,
+            keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
+            ensured=True)  # the early pass read them for this request
+
+    def _matches(self, content: ContentFacts) -> tuple[list[Match], list[str]]:
+        """search_paths' answer over the request: the parts' (content.digests) for the
+        files they read, the rest from the pass's facts, in the request's order."""
+        parts = [d for d in content.digests if isinstance(d, _PartMatches)]
+        if not parts:
+            return self._search(content, self.request.files)
+        covered = frozenset().union(*(part.files for part in parts))
+        rest = [path for path in self.request.files if path not in covered]
+        rest_matches, rest_searched = self._search(content, rest)
+        found: dict[str, list[Match]] = {}
+        for part in parts:
+            found.update(part.matches)
+        for match in rest_matches:
+            found.setdefault(match.path, []).append(match)
+        searched_set = frozenset(rest_searched).union(*(part.searched for part in parts))
+        matches: list[Match] = []
+        searched: list[str] = []
+        for path in self.request.files:
+            if path in searched_set:
+                searched.append(path)
+                matches += found.get(path, ())
+        return matches, searched
+
     def after_pass(self, content: ContentFacts) -> References:
         """The search's matches from the pass's facts (no file is read again), only those
         that can move the verdicts (evidence.deciding_matches): they cross to the main
         process, which judges them after the walk."""
         if not self.libraries:
             return self
-        from tidy.analysis.vendored.evidence import deciding_hits
-        from tidy.workspace.tidy_written import may_hold_written
-
-        matches, searched = search_paths(
-            content.root, self.request.files, self.request.patterns, content,
-            keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
-            ensured=True)  # the early pass read them for this request
+        matches, searched = self._matches(content)
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
@@ -94,6 +136,16 @@ class References:
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()))
+
+
+@dataclass(frozen=True)
+class _PartMatches:
+    """References.part_matches' answer: of the requested files one part read, those that
+    were searched (text) and the deciding matches of each, in the file's order."""
+
+    files: frozenset[str]
+    searched: frozenset[str]
+    matches: dict[str, list[Match]]
 
 
 def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:

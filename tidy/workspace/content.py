@@ -178,6 +178,14 @@ class PassStats:
         self.seconds += other.seconds
 
 
+# What a process of a split pass works out from the files it read, right after reading them
+# (the early job's matches of its files: tidy.rules.vendored): (its facts, a view of the
+# files it read, holding their entries; the files it read) -> anything picklable. It runs
+# in both processes at once, so the work after the pass is left with putting answers
+# together; an answer for files a part did not read is the caller's to work out.
+PartDigest = Callable[["ContentFacts", list[str]], object]
+
+
 @dataclass
 class PassResult:
     """A pass's answer: an entry for every file it could stat (`entries`); from a worker
@@ -188,6 +196,7 @@ class PassResult:
     notes: dict[str, str] = field(default_factory=dict)
     # Blob id -> count of each of the spec's needles, for the files read whole.
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    digests: list[object] = field(default_factory=list)  # each part's PartDigest answer
 
 
 class _Reader:
@@ -446,7 +455,8 @@ def _bounded(hay: bytes, start: int, end: int) -> bool:
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
              known: Mapping[str, Entry], split: SplitWhen | None = None,
-             on_fork: forked.ForkHook | None = None) -> PassResult:
+             on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
+             keep_hits: bool = True) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
     its stat matches on every field and the facts are there, else from one read.
 
@@ -455,10 +465,11 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     one is a duplicate candidate (hashed from the same read) depends on the others' sizes.
 
     With `split`, when a sample of the files says the pass has enough to read, half of it is
-    read by a forked child at the same time (split_pass); the answer is the same."""
+    read by a forked child at the same time (split_pass); the answer is the same. `digest`
+    and `keep_hits` are split_pass's (a pass not split digests nothing)."""
     if split is not None and forked.can_fork() and split.worth_it(root, requests, known):
         return split_pass(root, requests, spec, known, split.min_bytes, on_fork,
-                          split.own_share)
+                          split.own_share, digest, keep_hits)
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -591,11 +602,13 @@ class _PartRead:
     blob_of: dict[str, str] = field(default_factory=dict)
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
     stats: PassStats = field(default_factory=PassStats)
+    digest: object = None  # the PartDigest's answer for the files this part read
 
 
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                known: Mapping[str, Entry], min_bytes: int,
-               on_fork: forked.ForkHook | None = None, own_share: float = 0.5) -> PassResult:
+               on_fork: forked.ForkHook | None = None, own_share: float = 0.5,
+               digest: PartDigest | None = None, keep_hits: bool = True) -> PassResult:
     """run_pass's answer, the files to read shared by bytes between this process and a forked
     child when there are `min_bytes` or more of them (else all read here).
 
@@ -603,7 +616,13 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     candidates, what a file's read takes, and so the parts. Each file is read once, by one
     process; the entries and blob counts are put together in the order one process reading
     them all would have made them (small files first, then the big ones, each in the
-    requests' order), so the cache written from them is the same."""
+    requests' order), so the cache written from them is the same.
+
+    With `digest`, each process works out its answer over the files it read once they are
+    read (PassResult.digests; none from a part whose digest failed). `keep_hits` False (no
+    cache is written from this pass): a digested part's entries come without the search's
+    hits, which the digest has turned into what is wanted of them (the child's hand-over is
+    half as big)."""
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -612,16 +631,18 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         total = sum(r.weight for r in reads)
         if total >= min_bytes and len(reads) > 1:
             mine, theirs = _share(reads, own_share)
-            own, other = forked.run_beside(functools.partial(_read_part, reader), mine,
-                                           theirs, on_fork)
+            # Only the child's answer is pickled: its hits alone are left out
+            work = functools.partial(_read_share, reader, digest)
+            own, other = forked.run_beside(work, (mine, True), (theirs, keep_hits), on_fork)
             if not isinstance(other, _PartRead):  # not what a child of ours sends: read here
-                other = _read_part(reader, theirs)
+                other = work((theirs, True))
             parts = (own, other)
         else:
-            parts = (_read_part(reader, reads), _PartRead())
+            parts = (_read_part(reader, reads, digest), _PartRead())
     finally:
         reader.close()
     _merge(order, parts, result)
+    result.digests = [part.digest for part in parts if part.digest is not None]
     result.stats.seconds = time.monotonic() - started
     return result
 
@@ -675,13 +696,30 @@ def _share(reads: list[_ToRead], own: float = 0.5) -> tuple[list[_ToRead], list[
             [r for r, o in zip(reads, owner, strict=True) if o == 1])
 
 
-def _read_part(reader: _Reader, reads: list[_ToRead]) -> _PartRead:
+def _read_share(reader: _Reader, digest: PartDigest | None,
+                share: tuple[list[_ToRead], bool]) -> _PartRead:
+    return _read_part(reader, share[0], digest, share[1])
+
+
+def _read_part(reader: _Reader, reads: list[_ToRead], digest: PartDigest | None = None,
+               keep_hits: bool = True) -> _PartRead:
     """One process's share of a split pass (in the child, with the reader it inherited)."""
     part = _PartRead()
     reader.blobs, reader.blob_of = part.blobs, part.blob_of
     for item in reads:
         names = set(item.names)
         _keep(part.entries, item.rel, reader.read(item.rel, names, part.stats, item.old), names)
+    if digest is not None and reads:
+        view = ContentFacts(reader.root, reader.spec, use_cache=False)
+        view._entries = part.entries
+        try:
+            part.digest = digest(view, [item.rel for item in reads])
+        except Exception:  # the caller works the answer out from the entries instead
+            part.digest = None
+        if part.digest is not None and not keep_hits:
+            part.entries = {rel: (Entry(e.key, {k: v for k, v in e.facts.items() if k != REFS})
+                                  if REFS in e.facts else e)
+                            for rel, e in part.entries.items()}
     return part
 
 
@@ -785,6 +823,11 @@ class ContentFacts:
         self._loaded: content_cache.Loaded | None = None
         self._changed = False
         self._blobs: dict[str, tuple[int, ...]] = {}  # learnt by this scan, for spec.needles
+        # Entries taken from the early job's export (adopt), which left their search hits out
+        self._adopted: dict[str, Entry] = {}
+        # Given to a split pass (split_pass's digest); its parts' answers are `digests`.
+        self.digest: PartDigest | None = None
+        self.digests: list[object] = []
 
     def _cache(self) -> dict[str, Entry]:
         return self._load().entries
@@ -821,6 +864,7 @@ class ContentFacts:
         if spec.needles == self.spec.needles:
             self._blobs.update(result.blobs)
         self._entries.update(result.entries)
+        self._adopted.update(result.entries)
         self._seen_notes.update(result.notes)
         self.stats.add(result.stats)
 
@@ -863,7 +907,9 @@ class ContentFacts:
         # (library discovery asks file by file)
         known = {rel: entry for rel in missing
                  if (entry := entries.get(rel) or cache.get(rel)) is not None}
-        result = run_pass(self.root, missing, self.spec, known, self.split)
+        result = run_pass(self.root, missing, self.spec, known, self.split,
+                          digest=self.digest, keep_hits=self.use_cache)
+        self.digests += result.digests
         self._entries.update(result.entries)
         self._blobs.update(result.blobs)
         self.stats.add(result.stats)
@@ -891,7 +937,13 @@ class ContentFacts:
         cache itself): the entries with a judge's verdict or a hash, and the cache's notes.
         The search's hits stay behind: the early job turned them into its matches."""
         judged = {j.name for j in self.spec.judges} | {HASH}
-        entries = {rel: e for rel, e in self._entries.items() if judged & e.facts.keys()}
+        # Without their search hits too (web app: 350 of the 380 kB pickled, ~10 ms of the
+        # worker's and the main process's time after the pass): the main process has the
+        # early job's matches, and its save keeps the hits the worker's cache holds
+        # (_kept_adopted).
+        entries = {rel: (Entry(e.key, {k: v for k, v in e.facts.items() if k != REFS})
+                         if REFS in e.facts else e)
+                   for rel, e in self._entries.items() if judged & e.facts.keys()}
         notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
         # The blobs this scan counted: with the cache the main process finds them there, not
         # without it (--no-cache), when its own history walk may need them.
@@ -961,7 +1013,7 @@ class ContentFacts:
                   if os.path.lexists(os.path.join(self.root, rel))}
         if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
             merged = {}
-        merged.update(self._entries)
+        merged.update(self._kept_adopted())
         # A file with a great many search hits is read again rather than kept: the cache
         # stays small, and the answer is the same.
         # Nor is a file whose mtime or ctime is not clearly older than the scan: it may have
@@ -982,6 +1034,20 @@ class ContentFacts:
             else:
                 cache_registry.register(self.root)  # in the git dir: for `tidy trash purge`
         return saved
+
+    def _kept_adopted(self) -> dict[str, Entry]:
+        """This scan's entries to save: one adopted from the early job's export and not
+        replaced since lacks the search hits the cache (written by that job) holds for the
+        very same stat, which are kept with it."""
+        if not self._adopted:
+            return self._entries
+        cache = self._cache()
+        entries = dict(self._entries)
+        for rel, entry in self._adopted.items():
+            old = cache.get(rel)
+            if entries.get(rel) is entry and old is not None and old.key == entry.key:
+                entries[rel] = Entry(entry.key, merged_facts(old.facts, entry.facts))
+        return entries
 
     def _blob_table(self) -> BlobTable | None:
         """The cache's blob table with what this scan counted (of the same needles)."""
