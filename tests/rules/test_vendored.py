@@ -985,3 +985,33 @@ def test_a_finished_early_job_decides_whether_the_listing_begins(
     commit(site)
     assert findings(scan_json(site), "TDY401")
     assert isinstance(begun[-1]["TDY401"], PendingFiles)
+
+
+def test_the_main_process_takes_the_early_jobs_verdicts_of_the_very_same_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early job judged the tracked files' matches to know which libraries to ask history
+    about; the main process, finding the same matches (none in an artifact folder), judges
+    nothing again, and reports what it reports when it judges them itself."""
+    import tidy.analysis.vendored.evidence as evidence
+    import tidy.workspace.early
+
+    repo = make_repo(tmp_path / "site")
+    _add_then_drop_the_editor(repo)
+    inline = scan_json(repo, "--no-cache")  # each scan judges afresh (no noted answers)
+    real_judge = evidence.judge
+    judged_here: list[int] = []
+
+    def counted(*args: Any) -> list[Any]:
+        if os.getpid() == main_pid:
+            judged_here.append(1)
+        return real_judge(*args)
+
+    main_pid = os.getpid()
+    monkeypatch.setattr(evidence, "judge", counted)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    early = scan_json(repo, "--no-cache")
+    assert _without_timings(early) == _without_timings(inline)
+    assert judged_here == []
+    codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
+    assert codes["static/vendor/ketcher"] == "TDY401"

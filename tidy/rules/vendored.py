@@ -71,6 +71,11 @@ class References:
     # needles and handed to "last referenced"'s choice of method; None: not asked.
     history_size: int | None = None
     head_at: HeadAt | None = None  # the early job's HEAD, for the main process's look-ups
+    # The early job's verdicts from the tracked files' matches (`judged_from`, tidy's own
+    # lines left out), which it judged to know what to ask history: the main process's own
+    # judgement of the very same matches (no match in an artifact) is this one.
+    judged: tuple[Verdict, ...] | None = None
+    judged_from: tuple[Match, ...] = ()
 
     def part_matches(self, content: ContentFacts, files: list[str]) -> _PartMatches:
         """The deciding matches of the requested files among `files` (a part of the split
@@ -130,12 +135,14 @@ class References:
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
-        head_at = _answer_history(content, self.libraries, self.patterns, matches,
-                                  self.history_size)
+        head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
+                                          self.history_size)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
-                                   request=dataclasses.replace(self.request, files=()))
+                                   request=dataclasses.replace(self.request, files=()),
+                                   judged=None if judged is None else tuple(judged[0]),
+                                   judged_from=() if judged is None else tuple(judged[1]))
 
 
 @dataclass(frozen=True)
@@ -163,26 +170,30 @@ def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
-                    history_size: int | None) -> HeadAt | None:
+                    history_size: int | None
+                    ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None]:
     """The history answers for the libraries left unused, kept as notes; the commit they
-    are keyed by (None when git could not tell)."""
+    are keyed by (None when git could not tell), and the verdicts judged to know which
+    libraries those are, with the matches they were judged from (None: not judged)."""
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
     last = _last_references(content, history_size)
+    judged = None
     try:
         # A rescan at the same commit: the answers are noted, no need to judge which to ask
         unused = last.asked_before(content.root)
         if unused is None:
             kept = without_written(content.root, matches)
-            unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
-                      if not v.used]
+            verdicts = judge(list(libraries), list(patterns), kept)
+            judged = (verdicts, kept)
+            unused = [v.library.root for v in verdicts if not v.used]
         last.start(content.root, unused)
         for root in unused:
             last.of(content.root, root)
-        return last.at(content.root)
+        return last.at(content.root), judged
     except GitUnavailable:
-        return None
+        return None, judged
     finally:
         last.close()
 
@@ -334,6 +345,8 @@ def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
     last = _last_references(content, found.history_size, found.head_at)
     started = _Started(found, content, matches, searched, last=last)
+    if found.judged is not None and matches == list(found.judged_from):
+        started.tracked_verdicts = list(found.judged)  # judge() of these very matches
     try:
         if listing is not None and listing.skip == tuple(generated):  # begun after the walk
             started.untracked = listing
