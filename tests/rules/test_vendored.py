@@ -24,7 +24,7 @@ from tests.conftest import (
 )
 from tidy.analysis.vendored.evidence import Verdict
 from tidy.rules.vendored import count_outside, per_folder
-from tidy.workspace.textscan import outside
+from tidy.workspace.textscan import Match, outside
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -946,7 +946,7 @@ def test_a_begun_listing_not_wanted_is_stopped_and_reaped(
     assert not still_there(listings[0])
     monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
     assert findings(scan_json(repo), "TDY401") == []
-    assert begun[-1] == {"TDY401": None}
+    assert begun[-1]["TDY401"] is None  # (TDY201 begins nothing with the cache either)
 
 
 def test_a_finished_early_job_decides_whether_the_listing_begins(
@@ -978,7 +978,7 @@ def test_a_finished_early_job_decides_whether_the_listing_begins(
     write(plain / "app.py", "print('nothing vendored')\n")
     commit(plain)
     assert findings(scan_json(plain), "TDY401") == []
-    assert begun == [{"TDY401": None}]
+    assert [b["TDY401"] for b in begun] == [None]
     assert not [c for c in recorder.calls() if c.asks("--others")]
     site = make_repo(tmp_path / "site")
     _library(site, "static/vendor/ketcher", "ketcher")
@@ -1015,3 +1015,44 @@ def test_the_main_process_takes_the_early_jobs_verdicts_of_the_very_same_matches
     assert judged_here == []
     codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
     assert codes["static/vendor/ketcher"] == "TDY401"
+
+
+def test_judging_with_a_memo_of_grades_gives_the_same_verdicts_and_grades_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early job hands the main process what grade() said of each match it judged; the
+    main process judges the same matches less those in artifact folders (or more: untracked
+    ones) with it, and gets what judging them afresh gives, grading only the new ones."""
+    import tidy.analysis.vendored.evidence as evidence
+    from tidy.rules.vendored import _references
+    from tidy.workspace.textscan import search
+
+    repo = make_repo(tmp_path / "site")
+    _site_using_two_libraries(repo)
+    write(repo / "docs/setup.md", "Copy static/vendor/ketcher/ketcher.min.js by hand.\n")
+    write(repo / "build/app.js", "require('/static/vendor/ketcher/ketcher.min.js')\n")
+    commit(repo)
+    tracked = git(repo, "ls-files").split()
+    found = _references(str(repo), tracked)
+    libraries, patterns = list(found.libraries), list(found.patterns)
+    matches, _ = search(str(repo), found.request.files, found.request.patterns)
+    assert len(matches) > 3
+    grades: dict[Any, str | None] = {}
+    assert evidence.judge(libraries, patterns, matches, grades) == evidence.judge(
+        libraries, patterns, matches)
+    assert grades
+    graded: list[Any] = []
+    real_grade = evidence.grade
+
+    def counted(match: Any, pattern: Any) -> str | None:
+        graded.append(match)
+        return real_grade(match, pattern)
+
+    fewer = [m for m in matches if not m.path.startswith("build/")]  # an artifact's left out
+    afresh = evidence.judge(libraries, patterns, fewer)
+    monkeypatch.setattr(evidence, "grade", counted)
+    assert evidence.judge(libraries, patterns, fewer, dict(grades)) == afresh
+    assert graded == []  # every one of them was graded by the first judgement
+    more = [*fewer, Match("notes/todo.py", 0, 1, "import ketcher")]  # an untracked one added
+    evidence.judge(libraries, patterns, more, dict(grades))
+    assert graded == [more[-1]]

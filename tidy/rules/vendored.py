@@ -76,6 +76,10 @@ class References:
     # judgement of the very same matches (no match in an artifact) is this one.
     judged: tuple[Verdict, ...] | None = None
     judged_from: tuple[Match, ...] = ()
+    # What grade() said of each match judged there (evidence.judge's memo): the main
+    # process's judgement of other matches (some in an artifact, untracked ones added) grades
+    # only those the job did not.
+    grades: dict[Match, str | None] = field(default_factory=dict)
 
     def part_matches(self, content: ContentFacts, files: list[str]) -> _PartMatches:
         """The deciding matches of the requested files among `files` (a part of the split
@@ -135,14 +139,16 @@ class References:
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
+        grades: dict[Match, str | None] = {}
         head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
-                                          self.history_size)
+                                          self.history_size, grades)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()),
                                    judged=None if judged is None else tuple(judged[0]),
-                                   judged_from=() if judged is None else tuple(judged[1]))
+                                   judged_from=() if judged is None else tuple(judged[1]),
+                                   grades=grades)
 
 
 @dataclass(frozen=True)
@@ -170,7 +176,7 @@ def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
-                    history_size: int | None
+                    history_size: int | None, grades: dict[Match, str | None] | None = None
                     ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None]:
     """The history answers for the libraries left unused, kept as notes; the commit they
     are keyed by (None when git could not tell), and the verdicts judged to know which
@@ -185,7 +191,7 @@ def _answer_history(content: ContentFacts, libraries: Sequence[Library],
         unused = last.asked_before(content.root)
         if unused is None:
             kept = without_written(content.root, matches)
-            verdicts = judge(list(libraries), list(patterns), kept)
+            verdicts = judge(list(libraries), list(patterns), kept, grades)
             judged = (verdicts, kept)
             unused = [v.library.root for v in verdicts if not v.used]
         last.start(content.root, unused)
@@ -266,7 +272,7 @@ class _Started:
             from tidy.analysis.vendored.evidence import judge
 
             self.tracked_verdicts = judge(list(self.found.libraries), list(self.found.patterns),
-                                          self.matches)
+                                          self.matches, dict(self.found.grades))
         return self.tracked_verdicts
 
 
@@ -376,7 +382,8 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
                                       started.untracked.result(started.untracked_also),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
-    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more],
+                      dict(found.grades))
                 if more else tracked)
     return verdicts, started.searched + searched_untracked
 

@@ -294,9 +294,16 @@ def _package_of(spec: str) -> str:
     return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
 
 
+_UNGRADED = "?"  # not in a grades memo yet (grade() answers None or a tier)
+
+
 def judge(
-    libraries: Sequence[Library], patterns: Sequence[Pattern], matches: Iterable[Match]
+    libraries: Sequence[Library], patterns: Sequence[Pattern], matches: Iterable[Match],
+    grades: dict[Match, str | None] | None = None,
 ) -> list[Verdict]:
+    """Each library's verdict from the matches. `grades`: a memo of grade() by match (the
+    same patterns' matches), read and filled: the early job hands its own to the main
+    process, which judges the same matches less those in artifact folders."""
     verdicts = [Verdict(lib, strings=tuple(p.text for p in patterns if p.library == i and
                                            not p.hazard))
                 for i, lib in enumerate(libraries)]
@@ -314,7 +321,12 @@ def judge(
             continue
         if source is not None and pattern.library in edges[source]:
             continue  # one reference makes the edge: a bundle names its dependency 1000 times
-        tier = grade(match, pattern)
+        if grades is None:
+            tier = grade(match, pattern)
+        else:
+            tier = grades.get(match, _UNGRADED)
+            if tier == _UNGRADED:
+                tier = grades[match] = grade(match, pattern)
         if tier is None:
             continue
         if source is None:
