@@ -1056,3 +1056,31 @@ def test_judging_with_a_memo_of_grades_gives_the_same_verdicts_and_grades_once(
     more = [*fewer, Match("notes/todo.py", 0, 1, "import ketcher")]  # an untracked one added
     evidence.judge(libraries, patterns, more, dict(grades))
     assert graded == [more[-1]]
+
+
+def test_the_grades_a_part_of_the_pass_works_out_are_those_judge_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each process of a split pass grades its first-party matches (first_party_grades);
+    judge() with them grades nothing of those again, and gives the same verdicts."""
+    import tidy.analysis.vendored.evidence as evidence
+    from tidy.rules.vendored import _references
+    from tidy.workspace.textscan import search
+
+    repo = make_repo(tmp_path / "site")
+    _site_using_two_libraries(repo)
+    write(repo / "docs/setup.md", "Copy static/vendor/ketcher/ketcher.min.js by hand.\n")
+    write(repo / "static/vendor/jquery/plugin.js", "// needs ketcher.min.js\n")
+    commit(repo)
+    found = _references(str(repo), git(repo, "ls-files").split())
+    libraries, patterns = list(found.libraries), list(found.patterns)
+    matches, _ = search(str(repo), found.request.files, found.request.patterns)
+    afresh = evidence.judge(libraries, patterns, matches)
+    memo = evidence.first_party_grades(libraries, patterns, matches)
+    assert memo and all(not m.path.startswith("static/vendor/") for m in memo)
+    graded: list[Any] = []
+    real_grade = evidence.grade
+    monkeypatch.setattr(evidence, "grade",
+                        lambda match, pattern: graded.append(match) or real_grade(match, pattern))
+    assert evidence.judge(libraries, patterns, matches, dict(memo)) == afresh
+    assert not set(graded) & set(memo)

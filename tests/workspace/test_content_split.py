@@ -363,3 +363,25 @@ def test_the_main_process_saves_the_hits_the_early_jobs_export_left_out(
         assert rescan.hits(rel) == worker.hits(rel)
         assert set(rescan.facts(rel) or ()) == set(worker.facts(rel) or ()) | (
             {HASH} if rel == first else set())
+
+
+_IDS = st.one_of(st.binary(min_size=20, max_size=20), st.binary(min_size=32, max_size=32)).map(
+    bytes.hex)
+
+
+@given(blob_of=st.dictionaries(st.text(min_size=1, max_size=8), _IDS, max_size=6),
+       counts=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=1))
+def test_a_childs_part_crosses_the_pipe_as_it_was(blob_of: dict[str, str],
+                                                   counts: list[tuple[int, int]]) -> None:
+    """A part's blob ids travel as bytes (sha1 or sha256, or both kinds: as they are)."""
+    import pickle
+
+    from tidy.workspace.content import PassStats, _PartRead
+    from tidy.workspace.content_cache import Entry
+
+    blobs = {sha: counts[i % len(counts)] for i, sha in enumerate(blob_of.values())}
+    part = _PartRead({"a.py": Entry((1, 2, 3, 4, 5), {"t": True})}, blob_of, blobs,
+                     PassStats(2, 30, 0, 0.5), ("digest",))
+    again = pickle.loads(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == part
+    assert list(again.blob_of.items()) == list(part.blob_of.items())

@@ -85,13 +85,16 @@ class References:
         """The deciding matches of the requested files among `files` (a part of the split
         content pass, which read them: ContentFacts.digest), worked out in that part's own
         process right after its reads, beside the other part."""
+        from tidy.analysis.vendored.evidence import first_party_grades
+
         wanted = self._wanted_files()
         mine = [path for path in files if path in wanted]
         matches, searched = self._search(content, mine)
         by_file: dict[str, list[Match]] = {}
         for match in matches:
             by_file.setdefault(match.path, []).append(match)
-        return _PartMatches(frozenset(mine), frozenset(searched), by_file)
+        return _PartMatches(frozenset(mine), frozenset(searched), by_file,
+                            first_party_grades(self.libraries, self.patterns, matches))
 
     def _wanted_files(self) -> frozenset[str]:
         return frozenset(self.request.files)
@@ -106,12 +109,16 @@ class References:
             keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
             ensured=True)  # the early pass read them for this request
 
-    def _matches(self, content: ContentFacts) -> tuple[list[Match], list[str]]:
+    def _matches(self, content: ContentFacts, grades: dict[Match, str | None]
+                 ) -> tuple[list[Match], list[str]]:
         """search_paths' answer over the request: the parts' (content.digests) for the
-        files they read, the rest from the pass's facts, in the request's order."""
+        files they read, the rest from the pass's facts, in the request's order; what the
+        parts graded goes into `grades`."""
         parts = [d for d in content.digests if isinstance(d, _PartMatches)]
         if not parts:
             return self._search(content, self.request.files)
+        for part in parts:
+            grades.update(part.grades)
         covered = frozenset().union(*(part.files for part in parts))
         rest = [path for path in self.request.files if path not in covered]
         rest_matches, rest_searched = self._search(content, rest)
@@ -135,11 +142,11 @@ class References:
         process, which judges them after the walk."""
         if not self.libraries:
             return self
-        matches, searched = self._matches(content)
+        grades: dict[Match, str | None] = {}
+        matches, searched = self._matches(content, grades)
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
-        grades: dict[Match, str | None] = {}
         head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
                                           self.history_size, grades)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
@@ -159,6 +166,7 @@ class _PartMatches:
     files: frozenset[str]
     searched: frozenset[str]
     matches: dict[str, list[Match]]
+    grades: dict[Match, str | None]  # evidence.first_party_grades of the matches
 
 
 def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:

@@ -297,6 +297,16 @@ def _package_of(spec: str) -> str:
 _UNGRADED = "?"  # not in a grades memo yet (grade() answers None or a tier)
 
 
+def first_party_grades(libraries: Sequence[Library], patterns: Sequence[Pattern],
+                       matches: Iterable[Match]) -> dict[Match, str | None]:
+    """grade() of each match judge() grades whatever the other matches are: those of
+    first-party files, but of a run-time path's pattern (judge's memo, worked out beside
+    the other part of a split content pass)."""
+    owner = _owner_of(libraries)
+    return {match: grade(match, patterns[match.pattern]) for match in matches
+            if owner(match.path) is None and not patterns[match.pattern].hazard}
+
+
 def judge(
     libraries: Sequence[Library], patterns: Sequence[Pattern], matches: Iterable[Match],
     grades: dict[Match, str | None] | None = None,
