@@ -35,7 +35,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
@@ -586,8 +586,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class _ToRead:
+class _ToRead(NamedTuple):  # one per file of a split pass: a frozen dataclass cost ~1 us more
     rel: str
     names: frozenset[str]
     old: Entry | None
@@ -675,31 +674,51 @@ def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
     spec = reader.spec
     small: list[tuple[str, os.stat_result]] = []
     big: list[tuple[str, os.stat_result]] = []
+    hash_min_size = spec.hash_min_size
+    stat_of = reader.stat
+    regular = stat.S_ISREG
     for rel in requests:
-        st = reader.stat(rel)
-        if st is None or not stat.S_ISREG(st.st_mode):
+        st = stat_of(rel)
+        if st is None or not regular(st.st_mode):
             continue
-        (big if st.st_size >= spec.hash_min_size else small).append((rel, st))
+        (big if st.st_size >= hash_min_size else small).append((rel, st))
     sizes = collections.Counter(st.st_size for rel, st in big if not _blob_only(requests[rel]))
     order: list[str] = []
     reads: list[_ToRead] = []
+    # Most files are below every judge's size and the eager floor: what they are asked is
+    # what a read of them computes (_names and _wanted give that set), worked out once for
+    # each different question (a pass asks a handful) rather than once per file.
+    below = min(spec.eager_floor, min(spec.judge_floors.values(), default=sys.maxsize),
+                hash_min_size, MAX_TEXT_BYTES + 1)
+    plain: dict[object, frozenset[str]] = {}
     for rel, st in small + big:
-        names = _names(spec, requests[rel], st.st_size)
-        if (st.st_size >= spec.hash_min_size and sizes[st.st_size] > 1
-                and names != _BLOB_ONLY):
+        size = st.st_size
+        asked = requests[rel]
+        old = known.get(rel)
+        if size < below and old is None and isinstance(asked, tuple):
+            names_of = plain.get(asked)
+            if names_of is None:
+                names_of = plain[asked] = frozenset(_wanted(spec, rel, size,
+                                                            _names(spec, asked, size)))
+            if not names_of:
+                continue
+            order.append(rel)
+            reads.append(_ToRead(rel, names_of, None, size))
+            continue
+        names = _names(spec, asked, size)
+        if size >= hash_min_size and sizes[size] > 1 and names != _BLOB_ONLY:
             names.add(HASH)  # a duplicate candidate: hashed from the same read
-        wanted = _wanted(spec, rel, st.st_size, names)
+        wanted = _wanted(spec, rel, size, names)
         if not wanted:
             continue
         order.append(rel)
-        old = known.get(rel)
         if old is not None and old.key == stat_key(st) and has_facts(
                 old.facts, wanted, reader.patterns_key):
             result.entries[rel] = old
             result.stats.hits += 1
             continue
-        weight = (st.st_size if st.st_size <= MAX_TEXT_BYTES  # read whole
-                  else min(st.st_size, reader._limit(rel, wanted, st.st_size)))
+        weight = (size if size <= MAX_TEXT_BYTES  # read whole
+                  else min(size, reader._limit(rel, wanted, size)))
         reads.append(_ToRead(rel, frozenset(names), old, weight))
     return order, reads
 
