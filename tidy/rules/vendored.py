@@ -148,7 +148,7 @@ class References:
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
         head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
-                                          self.history_size, grades)
+                                          self.history_size, grades, self.head_at)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
@@ -184,7 +184,8 @@ def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
-                    history_size: int | None, grades: dict[Match, str | None] | None = None
+                    history_size: int | None, grades: dict[Match, str | None] | None = None,
+                    at: HeadAt | None = None
                     ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None]:
     """The history answers for the libraries left unused, kept as notes; the commit they
     are keyed by (None when git could not tell), and the verdicts judged to know which
@@ -192,7 +193,7 @@ def _answer_history(content: ContentFacts, libraries: Sequence[Library],
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    last = _last_references(content, history_size)
+    last = _last_references(content, history_size, at)
     judged = None
     try:
         # A rescan at the same commit: the answers are noted, no need to judge which to ask
@@ -233,10 +234,14 @@ def _references(root: str, tracked: Sequence[str],
     from tidy.analysis.vendored.evidence import patterns_for
 
     size = None
+    head_at = None
     if content is not None:
         from tidy.workspace.githistory import history_size, history_walk_pays
 
         size = history_size(root)  # once a scan: "last referenced" chooses with it too
+        # HEAD, which the history's answers are noted under, asked now, beside the walk,
+        # rather than after the content pass (a git process on the cold scan's tail)
+        head_at = _last_references(content, size).at(root)
         if history_walk_pays(root, len(libraries), size=size):
             # the pass counts their paths for the history walk as it reads (a small history:
             # one `git log -S` per library costs less than counting in every file read)
@@ -246,7 +251,7 @@ def _references(root: str, tracked: Sequence[str],
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)),
-                      history_size=size)
+                      history_size=size, head_at=head_at)
 
 
 def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
