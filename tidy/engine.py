@@ -294,6 +294,11 @@ def _early_content(listing: IndexListing, config: Config, early: Iterable[object
             content.with_patterns(request.patterns)
             for path in request.files:
                 requests[path] = (*requests.get(path, ()), REFS)
+            # Its matches worked out by each process of a split pass for the files it read
+            # (its after_pass puts them together): not after the pass, by one process alone.
+            digest = getattr(value, "part_matches", None)
+            if callable(digest):
+                content.digest = digest
     if content.spec.needles:
         # The history walk (TDY401's "last referenced") counts the needles in every blob of
         # the commits it goes through, HEAD's first: a tracked file no rule reads (an image,

@@ -12,6 +12,7 @@ import json
 import os
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -229,3 +230,38 @@ def test_a_pointers_note_that_does_not_decode_is_asked_again(tmp_path: Path) -> 
         _set_pointers_note(repo, bad)
         assert findings(scan_json(repo), "TDY201") == findings(first, "TDY201")
         assert set(by_code(first, "TDY201")) == {"plain.bin"}
+
+
+def test_without_the_cache_the_pointers_are_asked_once_while_the_early_work_runs(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """--no-cache: no note can answer, so which big tracked files are LFS pointers is asked
+    of git while the main process waits for the early job (Rule.begin), once; the report is
+    the one a scan with the cache, or without early work, gives."""
+    import tidy.rules.size as size
+    import tidy.workspace.early
+
+    repo, real = _lfs_repo(tmp_path)
+    write(repo / "art/cover.psd", real)
+    inline = scan_json(repo, "--no-cache")
+    asked: list[list[str]] = []
+    real_ask = size.index_pointers
+
+    def counted(root: str, paths: list[str]) -> object:
+        import inspect
+
+        asked.append(sorted(paths))
+        callers.append({frame.function for frame in inspect.stack()})
+        return real_ask(root, paths)
+
+    callers: list[set[str]] = []
+
+    monkeypatch.setattr(size, "index_pointers", counted)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    early = scan_json(repo, "--no-cache")
+    assert asked == [["art/cover.psd", "plain.bin"]]
+    assert "begin_large_files" in callers[0]  # before the early results were waited for
+    cached = scan_json(repo)
+    for report in (early, cached):
+        assert set(by_code(report, "TDY201")) == set(by_code(inline, "TDY201")) == {"plain.bin"}
+        assert set(by_code(report, "TDY207")) == set(by_code(inline, "TDY207")) == {
+            "art/cover.psd"}

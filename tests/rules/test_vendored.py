@@ -24,7 +24,7 @@ from tests.conftest import (
 )
 from tidy.analysis.vendored.evidence import Verdict
 from tidy.rules.vendored import count_outside, per_folder
-from tidy.workspace.textscan import outside
+from tidy.workspace.textscan import Match, outside
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
 
@@ -946,7 +946,7 @@ def test_a_begun_listing_not_wanted_is_stopped_and_reaped(
     assert not still_there(listings[0])
     monkeypatch.setenv("PATH", str(tmp_path / "no-git-here"))
     assert findings(scan_json(repo), "TDY401") == []
-    assert begun[-1] == {"TDY401": None}
+    assert begun[-1]["TDY401"] is None  # (TDY201 begins nothing with the cache either)
 
 
 def test_a_finished_early_job_decides_whether_the_listing_begins(
@@ -978,10 +978,109 @@ def test_a_finished_early_job_decides_whether_the_listing_begins(
     write(plain / "app.py", "print('nothing vendored')\n")
     commit(plain)
     assert findings(scan_json(plain), "TDY401") == []
-    assert begun == [{"TDY401": None}]
+    assert [b["TDY401"] for b in begun] == [None]
     assert not [c for c in recorder.calls() if c.asks("--others")]
     site = make_repo(tmp_path / "site")
     _library(site, "static/vendor/ketcher", "ketcher")
     commit(site)
     assert findings(scan_json(site), "TDY401")
     assert isinstance(begun[-1]["TDY401"], PendingFiles)
+
+
+def test_the_main_process_takes_the_early_jobs_verdicts_of_the_very_same_matches(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early job judged the tracked files' matches to know which libraries to ask history
+    about; the main process, finding the same matches (none in an artifact folder), judges
+    nothing again, and reports what it reports when it judges them itself."""
+    import tidy.analysis.vendored.evidence as evidence
+    import tidy.workspace.early
+
+    repo = make_repo(tmp_path / "site")
+    _add_then_drop_the_editor(repo)
+    inline = scan_json(repo, "--no-cache")  # each scan judges afresh (no noted answers)
+    real_judge = evidence.judge
+    judged_here: list[int] = []
+
+    def counted(*args: Any) -> list[Any]:
+        if os.getpid() == main_pid:
+            judged_here.append(1)
+        return real_judge(*args)
+
+    main_pid = os.getpid()
+    monkeypatch.setattr(evidence, "judge", counted)
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    early = scan_json(repo, "--no-cache")
+    assert _without_timings(early) == _without_timings(inline)
+    assert judged_here == []
+    codes = {path: code for code, path, *_ in _without_timings(early)}  # type: ignore[misc]
+    assert codes["static/vendor/ketcher"] == "TDY401"
+
+
+def test_judging_with_a_memo_of_grades_gives_the_same_verdicts_and_grades_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The early job hands the main process what grade() said of each match it judged; the
+    main process judges the same matches less those in artifact folders (or more: untracked
+    ones) with it, and gets what judging them afresh gives, grading only the new ones."""
+    import tidy.analysis.vendored.evidence as evidence
+    from tidy.rules.vendored import _references
+    from tidy.workspace.textscan import search
+
+    repo = make_repo(tmp_path / "site")
+    _site_using_two_libraries(repo)
+    write(repo / "docs/setup.md", "Copy static/vendor/ketcher/ketcher.min.js by hand.\n")
+    write(repo / "build/app.js", "require('/static/vendor/ketcher/ketcher.min.js')\n")
+    commit(repo)
+    tracked = git(repo, "ls-files").split()
+    found = _references(str(repo), tracked)
+    libraries, patterns = list(found.libraries), list(found.patterns)
+    matches, _ = search(str(repo), found.request.files, found.request.patterns)
+    assert len(matches) > 3
+    grades: dict[Any, str | None] = {}
+    assert evidence.judge(libraries, patterns, matches, grades) == evidence.judge(
+        libraries, patterns, matches)
+    assert grades
+    graded: list[Any] = []
+    real_grade = evidence.grade
+
+    def counted(match: Any, pattern: Any) -> str | None:
+        graded.append(match)
+        return real_grade(match, pattern)
+
+    fewer = [m for m in matches if not m.path.startswith("build/")]  # an artifact's left out
+    afresh = evidence.judge(libraries, patterns, fewer)
+    monkeypatch.setattr(evidence, "grade", counted)
+    assert evidence.judge(libraries, patterns, fewer, dict(grades)) == afresh
+    assert graded == []  # every one of them was graded by the first judgement
+    more = [*fewer, Match("notes/todo.py", 0, 1, "import ketcher")]  # an untracked one added
+    evidence.judge(libraries, patterns, more, dict(grades))
+    assert graded == [more[-1]]
+
+
+def test_the_grades_a_part_of_the_pass_works_out_are_those_judge_asks_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each process of a split pass grades its first-party matches (first_party_grades);
+    judge() with them grades nothing of those again, and gives the same verdicts."""
+    import tidy.analysis.vendored.evidence as evidence
+    from tidy.rules.vendored import _references
+    from tidy.workspace.textscan import search
+
+    repo = make_repo(tmp_path / "site")
+    _site_using_two_libraries(repo)
+    write(repo / "docs/setup.md", "Copy static/vendor/ketcher/ketcher.min.js by hand.\n")
+    write(repo / "static/vendor/jquery/plugin.js", "// needs ketcher.min.js\n")
+    commit(repo)
+    found = _references(str(repo), git(repo, "ls-files").split())
+    libraries, patterns = list(found.libraries), list(found.patterns)
+    matches, _ = search(str(repo), found.request.files, found.request.patterns)
+    afresh = evidence.judge(libraries, patterns, matches)
+    memo = evidence.first_party_grades(libraries, patterns, matches)
+    assert memo and all(not m.path.startswith("static/vendor/") for m in memo)
+    graded: list[Any] = []
+    real_grade = evidence.grade
+    monkeypatch.setattr(evidence, "grade",
+                        lambda match, pattern: graded.append(match) or real_grade(match, pattern))
+    assert evidence.judge(libraries, patterns, matches, dict(memo)) == afresh
+    assert not set(graded) & set(memo)

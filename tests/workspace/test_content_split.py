@@ -26,6 +26,7 @@ from tidy.workspace import content_cache, forked
 from tidy.workspace.content import (
     HASH,
     REFS,
+    TEXT,
     ContentFacts,
     Judge,
     PassResult,
@@ -112,6 +113,65 @@ def test_a_split_pass_answers_as_one_process(files: dict[str, str], edited: set[
         again_whole = run_pass(folder, requests, spec, whole.entries)
         again_split = run_pass(folder, requests, spec, whole.entries, ALWAYS)
         _same(again_split, again_whole)
+
+
+def _hits_of(view: ContentFacts, files: list[str]) -> tuple[int, list[str], dict[str, object]]:
+    """A part's digest: who worked it out, the files it read, and their search hits."""
+    return os.getpid(), files, {rel: view.hits(rel) for rel in files}
+
+
+def _hits_or_fail(view: ContentFacts, files: list[str]) -> object:
+    """A digest that fails in any process but the test's (the split's child)."""
+    if os.getpid() != _PARENT[0]:
+        raise RuntimeError("the child's digest fails")
+    return _hits_of(view, files)
+
+
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(files=trees, keep_hits=st.booleans())
+def test_each_part_digests_the_files_it_read_in_its_own_process(
+        files: dict[str, str], keep_hits: bool) -> None:
+    """What each process of a split pass works out from the files it read (the early job's
+    matches) is what one process gives from the whole pass's facts; without kept hits (no
+    cache is written), the child's entries leave them out and are otherwise the same."""
+    spec = _spec()
+    requests = _requests(files)
+    with tempfile.TemporaryDirectory() as folder:
+        _write_tree(Path(folder), files)
+        whole = run_pass(folder, requests, spec, {})
+        split = run_pass(folder, requests, spec, {}, ALWAYS, digest=_hits_of,
+                         keep_hits=keep_hits)
+        if whole.stats.files_read < 2:
+            return  # nothing to split
+        assert len(split.digests) == 2
+        pids = {digest[0] for digest in split.digests}  # type: ignore[index]
+        assert len(pids) == 2 and os.getpid() in pids  # one of them in the child
+        read = [rel for digest in split.digests for rel in digest[1]]  # type: ignore[index]
+        assert sorted(read) == sorted(set(read))  # each file in one part only
+        view = ContentFacts(folder, spec, use_cache=False)
+        view.adopt(whole, spec)
+        for digest in split.digests:
+            assert digest[2] == {rel: view.hits(rel) for rel in digest[1]}  # type: ignore[index]
+        child = next(d[1] for d in split.digests if d[0] != os.getpid())  # type: ignore[index]
+        expected = {}
+        for rel, entry in whole.entries.items():
+            facts = dict(entry.facts)
+            if not keep_hits and rel in child:
+                facts.pop(REFS, None)
+                if set(facts) <= {TEXT}:
+                    continue  # only searched: the digest has what was wanted of it
+            expected[rel] = (entry.key, facts)
+        assert {rel: (e.key, e.facts) for rel, e in split.entries.items()} == expected
+
+
+def test_a_digest_that_fails_in_the_child_leaves_its_files_to_the_caller(
+        tmp_path: Path) -> None:
+    root, requests = _tree(tmp_path)
+    spec = _spec()
+    whole = run_pass(root, requests, spec, {})
+    split = run_pass(root, requests, spec, {}, ALWAYS, digest=_hits_or_fail, keep_hits=False)
+    assert [digest[0] for digest in split.digests] == [os.getpid()]  # type: ignore[index]
+    _same(split, whole)  # the child's entries came with their hits: nothing digested them
 
 
 def _tree(tmp_path: Path, count: int = 24) -> tuple[str, dict[str, tuple[str, ...]]]:
@@ -280,3 +340,53 @@ def test_the_forking_process_keeps_about_its_share_of_the_bytes(
     total, biggest = sum(loads), max(weights) + 1
     # Greedy, biggest first: each part ends within one read of its share.
     assert abs(loads[0] - own * total) <= biggest
+
+
+def test_the_main_process_saves_the_hits_the_early_jobs_export_left_out(
+        tmp_path: Path) -> None:
+    """The early job saves the cache and hands the main process its judged entries without
+    their search hits; a save of the main process (it learnt a hash) keeps the hits the cache
+    holds for those very files, so the next scan reads none of them."""
+    root, requests = _tree(tmp_path / "t")
+    time.sleep(0.08)  # clearly older than the scans (not racy): every entry is cached
+    worker = ContentFacts(root, _spec())
+    worker.ensure(requests)
+    assert worker.save()
+    spec, export = worker.spec, worker.export()
+    assert export.entries and all(REFS not in e.facts for e in export.entries.values())
+    main = ContentFacts(root, _spec())
+    main.adopt(export, spec)
+    first = sorted(requests)[0]
+    key = main.key(first) or worker.key(first)
+    assert key is not None
+    main.remember(first, key, b"\1" * 32)  # something new: the main process saves
+    assert main.save()
+    rescan = ContentFacts(root, _spec())
+    rescan.ensure(requests)
+    assert rescan.stats.files_read == 0
+    for rel in export.entries:
+        assert rescan.hits(rel) == worker.hits(rel)
+        assert set(rescan.facts(rel) or ()) == set(worker.facts(rel) or ()) | (
+            {HASH} if rel == first else set())
+
+
+_IDS = st.one_of(st.binary(min_size=20, max_size=20), st.binary(min_size=32, max_size=32)).map(
+    bytes.hex)
+
+
+@given(blob_of=st.dictionaries(st.text(min_size=1, max_size=8), _IDS, max_size=6),
+       counts=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 9)), min_size=1))
+def test_a_childs_part_crosses_the_pipe_as_it_was(blob_of: dict[str, str],
+                                                   counts: list[tuple[int, int]]) -> None:
+    """A part's blob ids travel as bytes (sha1 or sha256, or both kinds: as they are)."""
+    import pickle
+
+    from tidy.workspace.content import PassStats, _PartRead
+    from tidy.workspace.content_cache import Entry
+
+    blobs = {sha: counts[i % len(counts)] for i, sha in enumerate(blob_of.values())}
+    part = _PartRead({"a.py": Entry((1, 2, 3, 4, 5), {"t": True})}, blob_of, blobs,
+                     PassStats(2, 30, 0, 0.5), ("digest",))
+    again = pickle.loads(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
+    assert again == part
+    assert list(again.blob_of.items()) == list(part.blob_of.items())

@@ -71,6 +71,70 @@ class References:
     # needles and handed to "last referenced"'s choice of method; None: not asked.
     history_size: int | None = None
     head_at: HeadAt | None = None  # the early job's HEAD, for the main process's look-ups
+    # The early job's verdicts from the tracked files' matches (`judged_from`, tidy's own
+    # lines left out), which it judged to know what to ask history: the main process's own
+    # judgement of the very same matches (no match in an artifact) is this one.
+    judged: tuple[Verdict, ...] | None = None
+    judged_from: tuple[Match, ...] = ()
+    # What grade() said of each match judged there (evidence.judge's memo): the main
+    # process's judgement of other matches (some in an artifact, untracked ones added) grades
+    # only those the job did not.
+    grades: dict[Match, str | None] = field(default_factory=dict)
+
+    def part_matches(self, content: ContentFacts, files: list[str]) -> _PartMatches:
+        """The deciding matches of the requested files among `files` (a part of the split
+        content pass, which read them: ContentFacts.digest), worked out in that part's own
+        process right after its reads, beside the other part."""
+        from tidy.analysis.vendored.evidence import first_party_grades
+
+        wanted = self._wanted_files()
+        mine = [path for path in files if path in wanted]
+        matches, searched = self._search(content, mine)
+        by_file: dict[str, list[Match]] = {}
+        for match in matches:
+            by_file.setdefault(match.path, []).append(match)
+        return _PartMatches(frozenset(mine), frozenset(searched), by_file,
+                            first_party_grades(self.libraries, self.patterns, matches))
+
+    def _wanted_files(self) -> frozenset[str]:
+        return frozenset(self.request.files)
+
+    def _search(self, content: ContentFacts, files: Sequence[str]
+                ) -> tuple[list[Match], list[str]]:
+        from tidy.analysis.vendored.evidence import deciding_hits
+        from tidy.workspace.tidy_written import may_hold_written
+
+        return search_paths(
+            content.root, files, self.request.patterns, content,
+            keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
+            ensured=True)  # the early pass read them for this request
+
+    def _matches(self, content: ContentFacts, grades: dict[Match, str | None]
+                 ) -> tuple[list[Match], list[str]]:
+        """search_paths' answer over the request: the parts' (content.digests) for the
+        files they read, the rest from the pass's facts, in the request's order; what the
+        parts graded goes into `grades`."""
+        parts = [d for d in content.digests if isinstance(d, _PartMatches)]
+        if not parts:
+            return self._search(content, self.request.files)
+        for part in parts:
+            grades.update(part.grades)
+        covered = frozenset().union(*(part.files for part in parts))
+        rest = [path for path in self.request.files if path not in covered]
+        rest_matches, rest_searched = self._search(content, rest)
+        found: dict[str, list[Match]] = {}
+        for part in parts:
+            found.update(part.matches)
+        for match in rest_matches:
+            found.setdefault(match.path, []).append(match)
+        searched_set = frozenset(rest_searched).union(*(part.searched for part in parts))
+        matches: list[Match] = []
+        searched: list[str] = []
+        for path in self.request.files:
+            if path in searched_set:
+                searched.append(path)
+                matches += found.get(path, ())
+        return matches, searched
 
     def after_pass(self, content: ContentFacts) -> References:
         """The search's matches from the pass's facts (no file is read again), only those
@@ -78,22 +142,31 @@ class References:
         process, which judges them after the walk."""
         if not self.libraries:
             return self
-        from tidy.analysis.vendored.evidence import deciding_hits
-        from tidy.workspace.tidy_written import may_hold_written
-
-        matches, searched = search_paths(
-            content.root, self.request.files, self.request.patterns, content,
-            keep=deciding_hits(self.libraries, self.patterns, may_hold_written),
-            ensured=True)  # the early pass read them for this request
+        grades: dict[Match, str | None] = {}
+        matches, searched = self._matches(content, grades)
         # "Last referenced" for each library the matches leave unused, while the worker is
         # at it: the history walk counts the libraries' paths in each blob the pass has not
         # already counted, and its answers go to the main process as notes.
-        head_at = _answer_history(content, self.libraries, self.patterns, matches,
-                                  self.history_size)
+        head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
+                                          self.history_size, grades, self.head_at)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
-                                   request=dataclasses.replace(self.request, files=()))
+                                   request=dataclasses.replace(self.request, files=()),
+                                   judged=None if judged is None else tuple(judged[0]),
+                                   judged_from=() if judged is None else tuple(judged[1]),
+                                   grades=grades)
+
+
+@dataclass(frozen=True)
+class _PartMatches:
+    """References.part_matches' answer: of the requested files one part read, those that
+    were searched (text) and the deciding matches of each, in the file's order."""
+
+    files: frozenset[str]
+    searched: frozenset[str]
+    matches: dict[str, list[Match]]
+    grades: dict[Match, str | None]  # evidence.first_party_grades of the matches
 
 
 def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:
@@ -111,26 +184,31 @@ def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> 
 
 def _answer_history(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
-                    history_size: int | None) -> HeadAt | None:
+                    history_size: int | None, grades: dict[Match, str | None] | None = None,
+                    at: HeadAt | None = None
+                    ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None]:
     """The history answers for the libraries left unused, kept as notes; the commit they
-    are keyed by (None when git could not tell)."""
+    are keyed by (None when git could not tell), and the verdicts judged to know which
+    libraries those are, with the matches they were judged from (None: not judged)."""
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
-    last = _last_references(content, history_size)
+    last = _last_references(content, history_size, at)
+    judged = None
     try:
         # A rescan at the same commit: the answers are noted, no need to judge which to ask
         unused = last.asked_before(content.root)
         if unused is None:
             kept = without_written(content.root, matches)
-            unused = [v.library.root for v in judge(list(libraries), list(patterns), kept)
-                      if not v.used]
+            verdicts = judge(list(libraries), list(patterns), kept, grades)
+            judged = (verdicts, kept)
+            unused = [v.library.root for v in verdicts if not v.used]
         last.start(content.root, unused)
         for root in unused:
             last.of(content.root, root)
-        return last.at(content.root)
+        return last.at(content.root), judged
     except GitUnavailable:
-        return None
+        return None, judged
     finally:
         last.close()
 
@@ -156,10 +234,14 @@ def _references(root: str, tracked: Sequence[str],
     from tidy.analysis.vendored.evidence import patterns_for
 
     size = None
+    head_at = None
     if content is not None:
         from tidy.workspace.githistory import history_size, history_walk_pays
 
         size = history_size(root)  # once a scan: "last referenced" chooses with it too
+        # HEAD, which the history's answers are noted under, asked now, beside the walk,
+        # rather than after the content pass (a git process on the cold scan's tail)
+        head_at = _last_references(content, size).at(root)
         if history_walk_pays(root, len(libraries), size=size):
             # the pass counts their paths for the history walk as it reads (a small history:
             # one `git log -S` per library costs less than counting in every file read)
@@ -169,7 +251,7 @@ def _references(root: str, tracked: Sequence[str],
     files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)),
-                      history_size=size)
+                      history_size=size, head_at=head_at)
 
 
 def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
@@ -203,7 +285,7 @@ class _Started:
             from tidy.analysis.vendored.evidence import judge
 
             self.tracked_verdicts = judge(list(self.found.libraries), list(self.found.patterns),
-                                          self.matches)
+                                          self.matches, dict(self.found.grades))
         return self.tracked_verdicts
 
 
@@ -282,6 +364,8 @@ def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started
     matches = without_written(ctx.root, matches)  # tidy's own exclusions are no use of it
     last = _last_references(content, found.history_size, found.head_at)
     started = _Started(found, content, matches, searched, last=last)
+    if found.judged is not None and matches == list(found.judged_from):
+        started.tracked_verdicts = list(found.judged)  # judge() of these very matches
     try:
         if listing is not None and listing.skip == tuple(generated):  # begun after the walk
             started.untracked = listing
@@ -311,7 +395,8 @@ def _analyse(started: _Started) -> tuple[list[Verdict], int]:
                                       started.untracked.result(started.untracked_also),
                                       started.found.request.patterns, started.content)
     more = without_written(started.content.root, more)  # tidy's own lines are no use
-    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more])
+    verdicts = (judge(list(found.libraries), list(found.patterns), [*started.matches, *more],
+                      dict(found.grades))
                 if more else tracked)
     return verdicts, started.searched + searched_untracked
 

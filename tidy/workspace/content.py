@@ -35,7 +35,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
@@ -178,6 +178,14 @@ class PassStats:
         self.seconds += other.seconds
 
 
+# What a process of a split pass works out from the files it read, right after reading them
+# (the early job's matches of its files: tidy.rules.vendored): (its facts, a view of the
+# files it read, holding their entries; the files it read) -> anything picklable. It runs
+# in both processes at once, so the work after the pass is left with putting answers
+# together; an answer for files a part did not read is the caller's to work out.
+PartDigest = Callable[["ContentFacts", list[str]], object]
+
+
 @dataclass
 class PassResult:
     """A pass's answer: an entry for every file it could stat (`entries`); from a worker
@@ -188,6 +196,7 @@ class PassResult:
     notes: dict[str, str] = field(default_factory=dict)
     # Blob id -> count of each of the spec's needles, for the files read whole.
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    digests: list[object] = field(default_factory=list)  # each part's PartDigest answer
 
 
 class _Reader:
@@ -470,7 +479,8 @@ def _bounded(hay: bytes, start: int, end: int) -> bool:
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
              known: Mapping[str, Entry], split: SplitWhen | None = None,
-             on_fork: forked.ForkHook | None = None) -> PassResult:
+             on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
+             keep_hits: bool = True) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
     its stat matches on every field and the facts are there, else from one read.
 
@@ -479,10 +489,11 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     one is a duplicate candidate (hashed from the same read) depends on the others' sizes.
 
     With `split`, when a sample of the files says the pass has enough to read, half of it is
-    read by a forked child at the same time (split_pass); the answer is the same."""
+    read by a forked child at the same time (split_pass); the answer is the same. `digest`
+    and `keep_hits` are split_pass's (a pass not split digests nothing)."""
     if split is not None and forked.can_fork() and split.worth_it(root, requests, known):
         return split_pass(root, requests, spec, known, split.min_bytes, on_fork,
-                          split.own_share)
+                          split.own_share, digest, keep_hits)
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -561,12 +572,12 @@ class SplitWhen:
     min_bytes: int = SPLIT_MIN_BYTES
     min_average: int = SPLIT_MIN_AVERAGE
     min_cores: int = 2  # a process allowed one core (taskset, a container's cpuset) never splits
-    # The share of the bytes the forking process reads itself: it also takes in the child's
-    # answer and goes on with the early job (matching, the history walk, the hand-over), the
-    # child is done when its part is. Cold web app, CPU: the two parts 0.21 and 0.20 s, then
-    # 0.09 s in the forking process alone while the child has left; 0.42 moves ~0.04 s of
-    # reading to the child (and without a history walk, ~0.035 s after the pass, costs none).
-    own_share: float = 0.42
+    # The share of the bytes the forking process reads itself: it takes in the child's
+    # answer once both are done, so the child should end a little first (its answer is
+    # pickled after its part). Each part now also works out its matches (PartDigest), and the
+    # child hands over less; cold web app, 12 timelines under load: at 0.42 the child ended
+    # 0-90 ms after the forking process, at 0.5 10-40 ms before it.
+    own_share: float = 0.46
 
     def worth_it(self, root: str, requests: Mapping[str, Iterable[str]],
                  known: Mapping[str, Entry]) -> bool:
@@ -599,8 +610,7 @@ def _cores() -> int:
         return os.cpu_count() or 1
 
 
-@dataclass(frozen=True)
-class _ToRead:
+class _ToRead(NamedTuple):  # one per file of a split pass: a frozen dataclass cost ~1 us more
     rel: str
     names: frozenset[str]
     old: Entry | None
@@ -615,11 +625,34 @@ class _PartRead:
     blob_of: dict[str, str] = field(default_factory=dict)
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
     stats: PassStats = field(default_factory=PassStats)
+    digest: object = None  # the PartDigest's answer for the files this part read
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The child's answer crosses a pipe: its blob ids as one string of their bytes, not
+        # a str each (cold web app: 762 -> 651 kB, unpickled by the parent after its own
+        # part). Their counts mostly are one shared tuple.
+        rels = list(self.blob_of)
+        shas = [self.blob_of[rel] for rel in rels]
+        width = len(shas[0]) // 2 if shas else 0
+        if any(len(sha) != 2 * width for sha in shas):  # not one kind of id: as they are
+            return (_PartRead, (self.entries, self.blob_of, self.blobs, self.stats, self.digest))
+        ids = bytes.fromhex("".join(shas))
+        return (_part_read_of, (self.entries, rels, ids, width,
+                                [self.blobs[sha] for sha in shas], self.stats, self.digest))
+
+
+def _part_read_of(entries: dict[str, Entry], rels: list[str], ids: bytes, width: int,
+                  counts: list[tuple[int, ...]], stats: PassStats, digest: object) -> _PartRead:
+    """_PartRead.__reduce__ undone."""
+    shas = [ids[i:i + width].hex() for i in range(0, len(ids), width)] if width else []
+    return _PartRead(entries, dict(zip(rels, shas, strict=True)),
+                     dict(zip(shas, counts, strict=True)), stats, digest)
 
 
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                known: Mapping[str, Entry], min_bytes: int,
-               on_fork: forked.ForkHook | None = None, own_share: float = 0.5) -> PassResult:
+               on_fork: forked.ForkHook | None = None, own_share: float = 0.5,
+               digest: PartDigest | None = None, keep_hits: bool = True) -> PassResult:
     """run_pass's answer, the files to read shared by bytes between this process and a forked
     child when there are `min_bytes` or more of them (else all read here).
 
@@ -627,7 +660,13 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     candidates, what a file's read takes, and so the parts. Each file is read once, by one
     process; the entries and blob counts are put together in the order one process reading
     them all would have made them (small files first, then the big ones, each in the
-    requests' order), so the cache written from them is the same."""
+    requests' order), so the cache written from them is the same.
+
+    With `digest`, each process works out its answer over the files it read once they are
+    read (PassResult.digests; none from a part whose digest failed). `keep_hits` False (no
+    cache is written from this pass): of a digested part's entries only those with a fact
+    besides the search's come, without its hits, which the digest has turned into what is
+    wanted of them (cold web app: the child's answer 1.19 MB -> 434 kB)."""
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -636,16 +675,19 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         total = sum(r.weight for r in reads)
         if total >= min_bytes and len(reads) > 1:
             mine, theirs = _share(reads, own_share)
-            own, other = forked.run_beside(functools.partial(_read_part, reader), mine,
-                                           theirs, on_fork)
+            # Only the child's answer is pickled: only it leaves out what its digest made
+            # unneeded (the parent's own entries stay whole, in this process)
+            work = functools.partial(_read_share, reader, digest)
+            own, other = forked.run_beside(work, (mine, True), (theirs, keep_hits), on_fork)
             if not isinstance(other, _PartRead):  # not what a child of ours sends: read here
-                other = _read_part(reader, theirs)
+                other = work((theirs, True))
             parts = (own, other)
         else:
-            parts = (_read_part(reader, reads), _PartRead())
+            parts = (_read_part(reader, reads, digest), _PartRead())
     finally:
         reader.close()
     _merge(order, parts, result)
+    result.digests = [part.digest for part in parts if part.digest is not None]
     result.stats.seconds = time.monotonic() - started
     return result
 
@@ -657,31 +699,51 @@ def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
     spec = reader.spec
     small: list[tuple[str, os.stat_result]] = []
     big: list[tuple[str, os.stat_result]] = []
+    hash_min_size = spec.hash_min_size
+    stat_of = reader.stat
+    regular = stat.S_ISREG
     for rel in requests:
-        st = reader.stat(rel)
-        if st is None or not stat.S_ISREG(st.st_mode):
+        st = stat_of(rel)
+        if st is None or not regular(st.st_mode):
             continue
-        (big if st.st_size >= spec.hash_min_size else small).append((rel, st))
+        (big if st.st_size >= hash_min_size else small).append((rel, st))
     sizes = collections.Counter(st.st_size for rel, st in big if not _blob_only(requests[rel]))
     order: list[str] = []
     reads: list[_ToRead] = []
+    # Most files are below every judge's size and the eager floor: what they are asked is
+    # what a read of them computes (_names and _wanted give that set), worked out once for
+    # each different question (a pass asks a handful) rather than once per file.
+    below = min(spec.eager_floor, min(spec.judge_floors.values(), default=sys.maxsize),
+                hash_min_size, MAX_TEXT_BYTES + 1)
+    plain: dict[object, frozenset[str]] = {}
     for rel, st in small + big:
-        names = _names(spec, requests[rel], st.st_size)
-        if (st.st_size >= spec.hash_min_size and sizes[st.st_size] > 1
-                and names != _BLOB_ONLY):
+        size = st.st_size
+        asked = requests[rel]
+        old = known.get(rel)
+        if size < below and old is None and isinstance(asked, tuple):
+            names_of = plain.get(asked)
+            if names_of is None:
+                names_of = plain[asked] = frozenset(_wanted(spec, rel, size,
+                                                            _names(spec, asked, size)))
+            if not names_of:
+                continue
+            order.append(rel)
+            reads.append(_ToRead(rel, names_of, None, size))
+            continue
+        names = _names(spec, asked, size)
+        if size >= hash_min_size and sizes[size] > 1 and names != _BLOB_ONLY:
             names.add(HASH)  # a duplicate candidate: hashed from the same read
-        wanted = _wanted(spec, rel, st.st_size, names)
+        wanted = _wanted(spec, rel, size, names)
         if not wanted:
             continue
         order.append(rel)
-        old = known.get(rel)
         if old is not None and old.key == stat_key(st) and has_facts(
                 old.facts, wanted, reader.patterns_key):
             result.entries[rel] = old
             result.stats.hits += 1
             continue
-        weight = (st.st_size if st.st_size <= MAX_TEXT_BYTES  # read whole
-                  else min(st.st_size, reader._limit(rel, wanted, st.st_size)))
+        weight = (size if size <= MAX_TEXT_BYTES  # read whole
+                  else min(size, reader._limit(rel, wanted, size)))
         reads.append(_ToRead(rel, frozenset(names), old, weight))
     return order, reads
 
@@ -699,31 +761,56 @@ def _share(reads: list[_ToRead], own: float = 0.5) -> tuple[list[_ToRead], list[
             [r for r, o in zip(reads, owner, strict=True) if o == 1])
 
 
-def _read_part(reader: _Reader, reads: list[_ToRead]) -> _PartRead:
-    """One process's share of a split pass (in the child, with the reader it inherited)."""
+def _read_share(reader: _Reader, digest: PartDigest | None,
+                share: tuple[list[_ToRead], bool]) -> _PartRead:
+    return _read_part(reader, share[0], digest, share[1])
+
+
+def _read_part(reader: _Reader, reads: list[_ToRead], digest: PartDigest | None = None,
+               keep_hits: bool = True) -> _PartRead:
+    """One process's share of a split pass (in the child, with the reader it inherited), and
+    the digest of the files it read (split_pass)."""
     part = _PartRead()
     reader.blobs, reader.blob_of = part.blobs, part.blob_of
     for item in reads:
         names = set(item.names)
         _keep(part.entries, item.rel, reader.read(item.rel, names, part.stats, item.old), names)
+    if digest is not None and reads:
+        view = ContentFacts(reader.root, reader.spec, use_cache=False)
+        view._entries = part.entries
+        try:
+            part.digest = digest(view, [item.rel for item in reads])
+        except Exception:  # the caller works the answer out from the entries instead
+            part.digest = None
+        if part.digest is not None and not keep_hits:
+            part.entries = _beyond_search(part.entries)
     return part
+
+
+def _beyond_search(entries: dict[str, Entry]) -> dict[str, Entry]:
+    """The entries that hold a fact besides the search's, without its hits: what a split
+    pass that writes no cache hands on from a digested part (the judges' verdicts, hashes,
+    heads), not the thousands of files that were only searched."""
+    kept = {}
+    for rel, entry in entries.items():
+        facts = entry.facts
+        if REFS in facts:
+            facts = {k: v for k, v in facts.items() if k != REFS}
+        if facts.keys() - _SEARCH_FACTS:
+            kept[rel] = entry if facts is entry.facts else Entry(entry.key, facts)
+    return kept
 
 
 def _merge(order: list[str], parts: tuple[_PartRead, _PartRead], result: PassResult) -> None:
     """The parts' answers as one process reading the files in `order` would have given them."""
-    entries = result.entries
-    result.entries = {}
-    blobs: dict[str, tuple[int, ...]] = {}
-    for rel in order:
-        for part in (entries, parts[0].entries, parts[1].entries):
-            if rel in part:
-                result.entries[rel] = part[rel]
-                break
-        for part_read in parts:
-            sha = part_read.blob_of.get(rel)
-            if sha is not None and sha not in blobs:
-                blobs[sha] = part_read.blobs[sha]
-    result.blobs = blobs
+    # Each file was answered by one of them (a known entry, or one part's read); a blob read
+    # by both (two files of the same bytes) has the same counts in both.
+    pool = {**parts[1].entries, **parts[0].entries, **result.entries}
+    result.entries = {rel: pool[rel] for rel in order if rel in pool}
+    blob_of = {**parts[1].blob_of, **parts[0].blob_of}
+    counts = {**parts[1].blobs, **parts[0].blobs}
+    shas = dict.fromkeys(sha for rel in order if (sha := blob_of.get(rel)) is not None)
+    result.blobs = {sha: counts[sha] for sha in shas}
     for part_read in parts:
         result.stats.add(part_read.stats)
 
@@ -809,6 +896,11 @@ class ContentFacts:
         self._loaded: content_cache.Loaded | None = None
         self._changed = False
         self._blobs: dict[str, tuple[int, ...]] = {}  # learnt by this scan, for spec.needles
+        # Entries taken from the early job's export (adopt), which left their search hits out
+        self._adopted: dict[str, Entry] = {}
+        # Given to a split pass (split_pass's digest); its parts' answers are `digests`.
+        self.digest: PartDigest | None = None
+        self.digests: list[object] = []
 
     def _cache(self) -> dict[str, Entry]:
         return self._load().entries
@@ -845,6 +937,7 @@ class ContentFacts:
         if spec.needles == self.spec.needles:
             self._blobs.update(result.blobs)
         self._entries.update(result.entries)
+        self._adopted.update(result.entries)
         self._seen_notes.update(result.notes)
         self.stats.add(result.stats)
 
@@ -887,7 +980,9 @@ class ContentFacts:
         # (library discovery asks file by file)
         known = {rel: entry for rel in missing
                  if (entry := entries.get(rel) or cache.get(rel)) is not None}
-        result = run_pass(self.root, missing, self.spec, known, self.split)
+        result = run_pass(self.root, missing, self.spec, known, self.split,
+                          digest=self.digest, keep_hits=self.use_cache)
+        self.digests += result.digests
         self._entries.update(result.entries)
         self._blobs.update(result.blobs)
         self.stats.add(result.stats)
@@ -915,7 +1010,13 @@ class ContentFacts:
         cache itself): the entries with a judge's verdict or a hash, and the cache's notes.
         The search's hits stay behind: the early job turned them into its matches."""
         judged = {j.name for j in self.spec.judges} | {HASH}
-        entries = {rel: e for rel, e in self._entries.items() if judged & e.facts.keys()}
+        # Without their search hits too (web app: 350 of the 380 kB pickled, ~10 ms of the
+        # worker's and the main process's time after the pass): the main process has the
+        # early job's matches, and its save keeps the hits the worker's cache holds
+        # (_kept_adopted).
+        entries = {rel: (Entry(e.key, {k: v for k, v in e.facts.items() if k != REFS})
+                         if REFS in e.facts else e)
+                   for rel, e in self._entries.items() if judged & e.facts.keys()}
         notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
         # The blobs this scan counted: with the cache the main process finds them there, not
         # without it (--no-cache), when its own history walk may need them.
@@ -985,7 +1086,7 @@ class ContentFacts:
                   if os.path.lexists(os.path.join(self.root, rel))}
         if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
             merged = {}
-        merged.update(self._entries)
+        merged.update(self._kept_adopted())
         # A file with a great many search hits is read again rather than kept: the cache
         # stays small, and the answer is the same.
         # Nor is a file whose mtime or ctime is not clearly older than the scan: it may have
@@ -1006,6 +1107,20 @@ class ContentFacts:
             else:
                 cache_registry.register(self.root)  # in the git dir: for `tidy trash purge`
         return saved
+
+    def _kept_adopted(self) -> dict[str, Entry]:
+        """This scan's entries to save: one adopted from the early job's export and not
+        replaced since lacks the search hits the cache (written by that job) holds for the
+        very same stat, which are kept with it."""
+        if not self._adopted:
+            return self._entries
+        cache = self._cache()
+        entries = dict(self._entries)
+        for rel, entry in self._adopted.items():
+            old = cache.get(rel)
+            if entries.get(rel) is entry and old is not None and old.key == entry.key:
+                entries[rel] = Entry(entry.key, merged_facts(old.facts, entry.facts))
+        return entries
 
     def _blob_table(self) -> BlobTable | None:
         """The cache's blob table with what this scan counted (of the same needles)."""

@@ -294,9 +294,26 @@ def _package_of(spec: str) -> str:
     return "/".join(parts[:2]) if spec.startswith("@") else parts[0]
 
 
+_UNGRADED = "?"  # not in a grades memo yet (grade() answers None or a tier)
+
+
+def first_party_grades(libraries: Sequence[Library], patterns: Sequence[Pattern],
+                       matches: Iterable[Match]) -> dict[Match, str | None]:
+    """grade() of each match judge() grades whatever the other matches are: those of
+    first-party files, but of a run-time path's pattern (judge's memo, worked out beside
+    the other part of a split content pass)."""
+    owner = _owner_of(libraries)
+    return {match: grade(match, patterns[match.pattern]) for match in matches
+            if owner(match.path) is None and not patterns[match.pattern].hazard}
+
+
 def judge(
-    libraries: Sequence[Library], patterns: Sequence[Pattern], matches: Iterable[Match]
+    libraries: Sequence[Library], patterns: Sequence[Pattern], matches: Iterable[Match],
+    grades: dict[Match, str | None] | None = None,
 ) -> list[Verdict]:
+    """Each library's verdict from the matches. `grades`: a memo of grade() by match (the
+    same patterns' matches), read and filled: the early job hands its own to the main
+    process, which judges the same matches less those in artifact folders."""
     verdicts = [Verdict(lib, strings=tuple(p.text for p in patterns if p.library == i and
                                            not p.hazard))
                 for i, lib in enumerate(libraries)]
@@ -314,7 +331,12 @@ def judge(
             continue
         if source is not None and pattern.library in edges[source]:
             continue  # one reference makes the edge: a bundle names its dependency 1000 times
-        tier = grade(match, pattern)
+        if grades is None:
+            tier = grade(match, pattern)
+        else:
+            tier = grades.get(match, _UNGRADED)
+            if tier == _UNGRADED:
+                tier = grades[match] = grade(match, pattern)
         if tier is None:
             continue
         if source is None:
