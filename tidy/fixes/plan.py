@@ -20,7 +20,9 @@ What is planned (ruff's model):
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import stat
 import sys
 import time
@@ -444,5 +446,18 @@ def _drop_covered(actions: list[PlannedAction]) -> tuple[list[PlannedAction], li
     return kept, covered
 
 
+# A part that normpath would change: ".", "..", an empty one (`a//b`, a trailing `/`).
+_NOT_PLAIN = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_root(root: str) -> bool:
+    return os.sep == "/" and os.path.isabs(root) and root == os.path.normpath(root)
+
+
 def _join(root: str, rel: str) -> str:
-    return root if rel in ("", ".") else os.path.normpath(os.path.join(root, rel))
+    if rel in ("", "."):
+        return root
+    if _plain_root(root) and not _NOT_PLAIN.search(rel):
+        return f"{root.rstrip('/')}/{rel}"  # what normpath(join) gives, without its walk
+    return os.path.normpath(os.path.join(root, rel))

@@ -42,8 +42,12 @@ def size(n: int) -> str:
 
 
 def _shown(path: str, cwd: str) -> str:
-    if cwd and path.startswith(cwd.rstrip(os.sep) + os.sep):
-        path = os.path.relpath(path, cwd)
+    prefix = cwd.rstrip(os.sep) + os.sep
+    if cwd and path.startswith(prefix):
+        # by its text when both are plain (relpath asks for the working folder each call:
+        # 100,000 rows of a plan)
+        plain = os.path.isabs(cwd) and os.path.normpath(path) == path
+        path = path[len(prefix):] if plain else os.path.relpath(path, cwd)
     return printable(path)
 
 
