@@ -3,8 +3,8 @@
 of items, against pyclean, `find ... -exec rm -rf` and npkill.
 
 usage: bench_fix_scale.py [--trees pycache,legacy-pyc,node,src] [--runs N]
-                          [--rev REV | --checkout PATH] [--label L] [--write]
-       bench_fix_scale.py --render before,after [--write]
+                          [--rev REV | --checkout PATH] [--label L] [--write [--heading H]]
+       bench_fix_scale.py --render before,after [--write [--heading H]]
 
 The trees are mkfixtrees.py's (built on first use). tidy is what `pip install` makes of this
 checkout (--checkout PATH: another one; --rev REV: that commit of this repository, exported
@@ -303,6 +303,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--label", default="after")
     parser.add_argument("--render", help="labels of saved runs, comma-separated")
     parser.add_argument("--write", action="store_true", help="write the section of RESULTS.md")
+    parser.add_argument("--heading", default=HEADING,
+                        help="the RESULTS.md section --write writes (a new one: others' kept)")
     args = parser.parse_args(argv)
     if args.render:
         results = [h.load_json(f"fixscale-{label}.json") for label in args.render.split(",")]
@@ -318,7 +320,7 @@ def main(argv: list[str] | None = None) -> int:
     text = render(chosen)
     print(text)
     if args.write:
-        h.write_section(HEADING, text, chosen[-1]["machine"], refresh_header=False)  # type: ignore[arg-type]
+        h.write_section(args.heading, text, chosen[-1]["machine"], refresh_header=False)  # type: ignore[arg-type]
     return 0
 
 

@@ -9,9 +9,11 @@ between plan and apply the way a user, a build or an attacker could.
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import shutil
 import signal
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -278,3 +280,68 @@ def test_a_fix_of_many_stray_pyc_killed_mid_run_is_undone_byte_for_byte(
 def _same_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The children (tidy_env(tmp_path / "state")) and this process read the same journals."""
     monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+
+
+# -- TDY501: one finding per folder for its stray files, an action (and a git check) per file
+def test_stray_pyc_of_a_folder_are_one_ignore_finding_and_each_file_is_ignored(
+        tmp_path: Path) -> None:
+    root = legacy_tree(tmp_path / "repo", 3)
+    write(root / "lone" / "only.py", "x = 1\n")
+    write(root / "lone" / "only.pyc", b"lone")
+    write(root / "top.py", "x = 1\n")
+    write(root / "top.pyc", b"at the root")
+    commit(root, "lone/only.py", "top.py")
+    backdate(root)
+    report = engine.scan([str(root)], Config())
+    found = {f.path: f for f in report.findings if f.code == "TDY501"}
+    assert set(found) == {"p00/pkg0000", "p00/pkg0001", "p00/pkg0002", "lone/only.pyc",
+                          "top.pyc"}
+    folder = found["p00/pkg0001"]
+    assert [v for k, v in folder.details if k == "file in folder"] == [
+        "__init__.pyc", "models.pyc"]
+    assert ("ignore rule", "*.pyc") in folder.details and folder.size.files == 2
+    assert "2 files here (__init__.pyc, models.pyc)" in folder.message
+    plan = planning.build(report, planning.PlanOptions(actions=tuple(appliers()),
+                                                       select=("TDY501",)))
+    assert sorted(a.rel for a in plan.actions) == sorted(
+        [f"p00/pkg{i:04d}/{n}.pyc" for i in range(3) for n in ("__init__", "models")]
+        + ["lone/only.pyc", "top.pyc"])
+    from tidy.fixes.report import plan_text
+
+    rows = plan_text(plan, cwd=str(root)).splitlines()
+    assert sum("TDY501" in row for row in rows) == 5  # a row per folder, one per lone file
+    assert any(row.startswith("p00/pkg0001/ ") and " 2 " in row for row in rows)
+    _, outcomes = apply(plan)
+    assert all(o.status is Status.DONE for o in outcomes), [o.reason for o in outcomes]
+    assert "*.pyc" in (root / ".gitignore").read_text()
+    status = subprocess.run(["git", "status", "--porcelain", "--untracked-files=all"],
+                            cwd=root, capture_output=True, text=True, check=True).stdout
+    assert ".pyc" not in status
+
+
+def test_a_folder_finding_never_names_a_path_outside_its_folder(tmp_path: Path) -> None:
+    """The plan takes a folder finding's names as names: a detail naming `../x` or `a/b`
+    (a tampered baseline, a rule's bug) is left out, never joined into a path."""
+    from tidy.core.models import FOLDER_FILE_DETAIL
+
+    root = legacy_tree(tmp_path / "repo", 1)
+    report = engine.scan([str(root)], Config())
+    group = report.groups[0]
+    [finding] = [f for f in group.findings if f.code == "TDY501"]
+    bad = dataclasses.replace(finding, details=(*finding.details, (FOLDER_FILE_DETAIL, "../x"),
+                                                (FOLDER_FILE_DETAIL, "a/b")))
+    forged = dataclasses.replace(report, groups=(dataclasses.replace(group, findings=(bad,)),))
+    plan = planning.build(forged, planning.PlanOptions(actions=tuple(appliers())))
+    assert sorted(os.path.basename(a.path) for a in plan.actions) == [
+        "__init__.pyc", "models.pyc"]
+    assert sorted(lo.reason for lo in plan.left_out) == [
+        "not a file name: '../x'", "not a file name: 'a/b'"]
+
+
+def test_many_ignore_outcomes_are_counted_not_listed(tmp_path: Path) -> None:
+    root = legacy_tree(tmp_path / "repo", 30)
+    fixed = run_tidy("fix", "--yes", "--select", "TDY501", str(root), cwd=tmp_path,
+                     state=tmp_path / "state")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+    assert "ignore: 60 paths (written to .gitignore)" in fixed.stdout
+    assert "ignore: p00/pkg0000" not in fixed.stdout

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from tidy.core.catalog import Catalog, companions_of, load_builtin
 from tidy.core.models import (
+    FOLDER_FILE_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
     Applicability,
@@ -94,6 +95,9 @@ class PlannedAction:
     regenerate: str
     activity: float  # newest mtime of the project's own files (0: unknown)
     expected: Expected
+    # The folder of the finding this action is one file of (TDY501's files of a folder,
+    # absolute), "" when the finding was this path itself: the plan prints them as one row.
+    of_folder: str = ""
 
 
 @dataclass(frozen=True)
@@ -355,6 +359,19 @@ def _expand(finding: Finding, group: Group, scan_root: str,
         for name in stale:
             rel = f"{finding.path}/{name}"
             yield _planned(finding, group, scan_root, rel, "file", since_ns, seen)
+        return
+    files = [name for key, name in finding.details if key == FOLDER_FILE_DETAIL]
+    if files and fix.action is ActionKind.IGNORE:
+        # Files of one folder under one rule (TDY501): an action for each, as if found alone.
+        for name in files:
+            if "/" in name or name in ("", ".", ".."):
+                yield LeftOut(_join(group.root, finding.path), finding.code,
+                              f"not a file name: {name!r}")
+                continue
+            planned = _planned(finding, group, scan_root, f"{finding.path}/{name}", "file",
+                               since_ns, seen)
+            yield planned if isinstance(planned, LeftOut) else replace(
+                planned, of_folder=_join(group.root, finding.path))
         return
     yield _planned(finding, group, scan_root, finding.path, None, since_ns, seen)
 

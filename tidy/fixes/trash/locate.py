@@ -124,6 +124,7 @@ class TrashLocator:
         self._copied: dict[tuple[int, int], str] | None = None
         self._shared: dict[int, SharedSlot] = {}  # by the run folder's descriptor: current
         self._shared_made: list[tuple[RunFolder, str]] = []
+        self._devices: dict[str, int] = {}
 
     def __enter__(self) -> TrashLocator:
         return self
@@ -145,7 +146,7 @@ class TrashLocator:
         Raises Refused when no trash may be used for it."""
         candidates = self._candidates(action, item)
         for where in candidates:
-            if where.device(item) == item.st.st_dev:
+            if self._device(where, item) == item.st.st_dev:
                 with contextlib.suppress(OSError):  # not writable: try the next one
                     run = self._run_folder(where, item, action)
                     if run.dev == item.st.st_dev:
@@ -158,6 +159,16 @@ class TrashLocator:
             except OSError as error:
                 last = error
         raise Refused(f"failed: cannot make the trash folder: {last}")
+
+    def _device(self, where: _Where, item: Opened) -> int:
+        """where.device, a trash anchor's looked at once per run (a stat per item was most
+        of placing 100,000 files): the run folder opened there is checked for the item's
+        device anyway before anything goes in."""
+        if where.kind == "outside":
+            return where.device(item)
+        if where.anchor not in self._devices:
+            self._devices[where.anchor] = where.device(item)
+        return self._devices[where.anchor]
 
     def drop(self, slot: Slot) -> None:
         """Remove the slot of an item that did not move (a shared one stays: other items
