@@ -142,13 +142,19 @@ class TrashApplier:
 
 
 def _folder_by_folder(actions: Sequence[PlannedAction], settings: ApplySettings) -> list[int]:
-    """The order to move in: a folder's items one after the other (the files of a folder
-    then share a slot in the trash: their names differ), the plan's order kept within
-    each. A run that may be stopped keeps the plan's order (the biggest first)."""
+    """The order to move in: folder items in the plan's order (the biggest first), then the
+    files, those of one folder one after the other (they then share a slot in the trash:
+    their names differ), the plan's order kept within each. A run that may be stopped keeps
+    the plan's order."""
     if settings.stop is not None:
         return list(range(len(actions)))
-    return sorted(range(len(actions)),
-                  key=lambda i: os.path.dirname(actions[i].path).replace(os.sep, "\0"))
+
+    def key(i: int) -> tuple[int, str]:
+        if actions[i].expected.type != "file":
+            return (0, "")
+        return (1, os.path.dirname(actions[i].path).replace(os.sep, "\0"))
+
+    return sorted(range(len(actions)), key=key)
 
 
 # -- git, asked again -----------------------------------------------------------------------
