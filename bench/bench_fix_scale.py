@@ -3,8 +3,8 @@
 of items, against pyclean, `find ... -exec rm -rf` and npkill.
 
 usage: bench_fix_scale.py [--trees pycache,legacy-pyc,node,src] [--runs N]
-                          [--rev REV | --checkout PATH] [--label L] [--write]
-       bench_fix_scale.py --render before,after [--write]
+                          [--rev REV | --checkout PATH] [--label L] [--write [--heading H]]
+       bench_fix_scale.py --render before,after [--write [--heading H]]
 
 The trees are mkfixtrees.py's (built on first use). tidy is what `pip install` makes of this
 checkout (--checkout PATH: another one; --rev REV: that commit of this repository, exported
@@ -202,10 +202,11 @@ def peer_rounds(tree: str, label: str) -> dict[str, object]:
     return out
 
 
-def run(trees: list[str], runs: int, tidy: str, what: str, label: str) -> dict[str, object]:
+def run(trees: list[str], runs: int, tidy: str, what: str, label: str,
+        scale: float = 1.0) -> dict[str, object]:
     results: dict[str, object] = {}
     for name in trees:
-        tree = mkfixtrees.build(name, 1.0, False)
+        tree = mkfixtrees.build(name, scale, False)
         items = found(tree, name)
         rounds = []
         for number in range(runs):
@@ -216,8 +217,14 @@ def run(trees: list[str], runs: int, tidy: str, what: str, label: str) -> dict[s
                 file=sys.stderr, flush=True)
         results[name] = {"items": items, "census": h.tree_info(tree).get("census"),
                          "rounds": rounds}
+        # saved after each tree: a run stopped on a later tree keeps what it measured
+        h.save_json(f"fixscale-{label}.json", _result(label, what, runs, results))
+    return _result(label, what, runs, results)
+
+
+def _result(label: str, what: str, runs: int, trees: dict[str, object]) -> dict[str, object]:
     return {"label": label, "tidy": what, "machine": h.machine(), "versions": h.versions(),
-            "runs": runs, "trees": results}
+            "runs": runs, "trees": trees}
 
 
 # ---------------------------------------------------------------------- RESULTS.md
@@ -298,11 +305,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--trees", default=",".join(mkfixtrees.TREES))
     parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="build the trees at this fraction of their size (mkfixtrees "
+                             "--scale; use its own TIDY_BENCH_DIR: a tree's path is its name)")
     parser.add_argument("--rev")
     parser.add_argument("--checkout")
     parser.add_argument("--label", default="after")
     parser.add_argument("--render", help="labels of saved runs, comma-separated")
     parser.add_argument("--write", action="store_true", help="write the section of RESULTS.md")
+    parser.add_argument("--heading", default=HEADING,
+                        help="the RESULTS.md section --write writes (a new one: others' kept)")
     args = parser.parse_args(argv)
     if args.render:
         results = [h.load_json(f"fixscale-{label}.json") for label in args.render.split(",")]
@@ -311,14 +323,14 @@ def main(argv: list[str] | None = None) -> int:
         _WORK["label"] = args.label
         tidy, what = tidy_from(args.rev, args.checkout)
         started = time.monotonic()
-        result = run(args.trees.split(","), args.runs, tidy, what, args.label)
+        result = run(args.trees.split(","), args.runs, tidy, what, args.label, args.scale)
         h.save_json(f"fixscale-{args.label}.json", result)
         print(f"bench_fix_scale: {time.monotonic() - started:.0f} s", file=sys.stderr)
         chosen = [json.loads(json.dumps(result, default=lambda o: o.__dict__))]
     text = render(chosen)
     print(text)
     if args.write:
-        h.write_section(HEADING, text, chosen[-1]["machine"], refresh_header=False)  # type: ignore[arg-type]
+        h.write_section(args.heading, text, chosen[-1]["machine"], refresh_header=False)  # type: ignore[arg-type]
     return 0
 
 

@@ -72,6 +72,9 @@ class Surface:
 # Detail key of a version-control checkout found inside a finding's folder (TDY101): the plan
 # never moves such a folder and the text report says why.
 NESTED_REPO_DETAIL = "nested repository"
+# A finding about some files of one folder (TDY501's stray .pyc of a package) names each in its
+# details under this key; the plan acts on each file (fixes/plan.py).
+FOLDER_FILE_DETAIL = "file in folder"
 
 
 @dataclass(frozen=True)

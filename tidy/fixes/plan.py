@@ -20,7 +20,9 @@ What is planned (ruff's model):
 
 from __future__ import annotations
 
+import functools
 import os
+import re
 import stat
 import sys
 import time
@@ -29,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from tidy.core.catalog import Catalog, companions_of, load_builtin
 from tidy.core.models import (
+    FOLDER_FILE_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
     Applicability,
@@ -92,6 +95,9 @@ class PlannedAction:
     regenerate: str
     activity: float  # newest mtime of the project's own files (0: unknown)
     expected: Expected
+    # The folder of the finding this action is one file of (TDY501's files of a folder,
+    # absolute), "" when the finding was this path itself: the plan prints them as one row.
+    of_folder: str = ""
 
 
 # Why a finding was left out, in `tidy fix`'s flags (tidy browse says them in its keys).
@@ -359,6 +365,19 @@ def _expand(finding: Finding, group: Group, scan_root: str,
             rel = f"{finding.path}/{name}"
             yield _planned(finding, group, scan_root, rel, "file", since_ns, seen)
         return
+    files = [name for key, name in finding.details if key == FOLDER_FILE_DETAIL]
+    if files and fix.action is ActionKind.IGNORE:
+        # Files of one folder under one rule (TDY501): an action for each, as if found alone.
+        for name in files:
+            if "/" in name or name in ("", ".", ".."):
+                yield LeftOut(_join(group.root, finding.path), finding.code,
+                              f"not a file name: {name!r}")
+                continue
+            planned = _planned(finding, group, scan_root, f"{finding.path}/{name}", "file",
+                               since_ns, seen)
+            yield planned if isinstance(planned, LeftOut) else replace(
+                planned, of_folder=_join(group.root, finding.path))
+        return
     yield _planned(finding, group, scan_root, finding.path, None, since_ns, seen)
 
 
@@ -449,5 +468,18 @@ def _drop_covered(actions: list[PlannedAction]) -> tuple[list[PlannedAction], li
     return kept, covered
 
 
+# A part that normpath would change: ".", "..", an empty one (`a//b`, a trailing `/`).
+_NOT_PLAIN = re.compile(r"(?:^|/)\.{0,2}(?:/|$)")
+
+
+@functools.lru_cache(maxsize=64)
+def _plain_root(root: str) -> bool:
+    return os.sep == "/" and os.path.isabs(root) and root == os.path.normpath(root)
+
+
 def _join(root: str, rel: str) -> str:
-    return root if rel in ("", ".") else os.path.normpath(os.path.join(root, rel))
+    if rel in ("", "."):
+        return root
+    if _plain_root(root) and not _NOT_PLAIN.search(rel):
+        return f"{root.rstrip('/')}/{rel}"  # what normpath(join) gives, without its walk
+    return os.path.normpath(os.path.join(root, rel))

@@ -8,7 +8,9 @@ In order (the first that fails decides; see README "Safety"):
 3. the way down: the scan root opened with O_DIRECTORY|O_NOFOLLOW, then each folder below it
    by name relative to its parent, each the same (st_dev, st_ino) as at plan time;
 4. the item itself, by name in that parent: not a link, the planned type, device and inode,
-   not a mount point, nothing mounted inside;
+   not a mount point, nothing mounted inside; stray bytecode still what the scan judged: a
+   legacy `mod.pyc` still beside its `mod.py` (else `import mod` loads it now; looked for
+   again right before the rename, step 9), a stale `__pycache__` .pyc still without one;
 5. locked: a flock held on it, or cargo's `.cargo-lock`;
 6. the whole subtree, walked by descriptors: a nested checkout (a name in
    tidy.core.catalog.VCS_MARKERS) skips it with that path (it wins over any other reason found in
@@ -91,6 +93,8 @@ class Opened:
     name: str
     st: os.stat_result
     fd: int  # the item opened (its flock is held while this is open); -1 when unreadable
+    # A legacy `mod.pyc`'s `mod.py`: looked for again right before the rename (still_there)
+    source: str = ""
 
     @property
     def parent(self) -> int:
@@ -167,8 +171,9 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
         st = _item_stat(chain, name, action)
         fd = _open_item(chain.fd, name, st)
         try:
-            item = Opened(chain, name, st, fd)
+            item = Opened(chain, name, st, fd, legacy_source(action))
             _check_item(action, item, now, skip_recent, mounts)
+            _check_bytecode(action, item)
             if in_use is not None:
                 _check_users(action, in_use)
             yield item
@@ -178,14 +183,17 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
 
 
 def still_there(item: Opened) -> None:
-    """Right before the rename: the name in the held parent is still the checked inode, and
-    the parent is still where the plan's path says (still_in_place)."""
+    """Right before the rename: the name in the held parent is still the checked inode, a
+    legacy .pyc still has its source beside it, and the parent is still where the plan's path
+    says (still_in_place)."""
     try:
         st = lstat_at(item.parent, item.name)
     except FileNotFoundError:
         raise Refused("gone since the check", False) from None
     if not same(st, (item.st.st_dev, item.st.st_ino)):
         raise Refused("replaced during the check (another inode)")
+    if item.source and not _exists_at(item.parent, item.source, unknown=False):
+        raise Refused(_SOURCE_GONE.format(item.source))
     still_in_place(item.chain)
 
 
@@ -205,6 +213,53 @@ def still_in_place(chain: Chain) -> None:
                 now, (held.st_dev, held.st_ino)):
             raise Refused(f"{printable(path)} was moved or replaced since the check; "
                           "nothing moved", False)
+
+
+# Stray bytecode is a cache only while its source is where `import` finds it first
+# (tidy/workspace/walk.py decided so at the scan): a legacy `mod.pyc` whose `mod.py` went
+# since is what `import mod` loads now; a stale `__pycache__/mod.cpython-311.pyc` whose
+# `mod.py` came back is a cache of it again.
+_SOURCE_GONE = ("its source {} is gone since the scan: Python imports this .pyc now, so it "
+                "may be the only copy of the code; never moved")
+_PYCACHE = "__pycache__"
+
+
+def legacy_source(action: PlannedAction) -> str:
+    """For a legacy-location `mod.pyc` the scan found beside its `mod.py` (kind "pyc"), the
+    source's name; "" for anything else."""
+    if action.kind != "pyc" or action.expected.type != "file":
+        return ""
+    folder, name = os.path.split(action.path)
+    if os.path.basename(folder) == _PYCACHE or not name.endswith((".pyc", ".pyo")):
+        return ""
+    return name.rsplit(".", 1)[0] + ".py"
+
+
+def _check_bytecode(action: PlannedAction, item: Opened) -> None:
+    """Bytecode is still what the scan judged it: a legacy .pyc still has its source, a
+    stale one in __pycache__ still has none (both looked up in the held folders)."""
+    if item.source and not _exists_at(item.parent, item.source, unknown=False):
+        raise Refused(_SOURCE_GONE.format(item.source))
+    if (action.code == "TDY103" and action.expected.type == "file"
+            and os.path.basename(os.path.dirname(action.path)) == _PYCACHE
+            and len(item.chain.fds) >= 2 and item.chain.fds[-2] >= 0):
+        module = item.name.split(".", 1)[0]
+        if any(_exists_at(item.chain.fds[-2], module + suffix, unknown=True)
+               for suffix in (".py", ".pyw")):
+            raise Refused(f"its source {module}.py is back since the scan: no longer stale",
+                          False)
+
+
+def _exists_at(folder: int, name: str, unknown: bool) -> bool:
+    """`name` is in `folder`; `unknown` when the folder cannot say (the answer that keeps
+    the item where it is)."""
+    try:
+        lstat_at(folder, name)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return unknown
+    return True
 
 
 def _item_stat(chain: Chain, name: str, action: PlannedAction) -> os.stat_result:

@@ -42,8 +42,12 @@ def size(n: int) -> str:
 
 
 def _shown(path: str, cwd: str) -> str:
-    if cwd and path.startswith(cwd.rstrip(os.sep) + os.sep):
-        path = os.path.relpath(path, cwd)
+    prefix = cwd.rstrip(os.sep) + os.sep
+    if cwd and path.startswith(prefix):
+        # by its text when both are plain (relpath asks for the working folder each call:
+        # 100,000 rows of a plan)
+        plain = os.path.isabs(cwd) and os.path.normpath(path) == path
+        path = path[len(prefix):] if plain else os.path.relpath(path, cwd)
     return printable(path)
 
 
@@ -116,9 +120,23 @@ def _left_alone(mark: str, path: str, reason: str, cwd: str) -> str:
 
 
 def _plan_rows(plan: Plan, cwd: str) -> Iterable[tuple[str, ...]]:
+    """A row per action; the files of one folder's finding (an ignore rule for each .pyc of
+    a package) one row for the folder, where its first file would be."""
+    together: dict[tuple[str, str], list[PlannedAction]] = {}
     for action in plan.actions:
-        yield (_shown(action.path, cwd), action.code, _does(action), size(action.bytes),
-               f"{action.files:,}", printable(action.why))
+        if action.of_folder:
+            together.setdefault((action.of_folder, action.code), []).append(action)
+    for action in plan.actions:
+        if not action.of_folder:
+            yield (_shown(action.path, cwd), action.code, _does(action), size(action.bytes),
+                   f"{action.files:,}", printable(action.why))
+            continue
+        mine = together.pop((action.of_folder, action.code), None)
+        if mine is None:
+            continue  # its folder's row is printed
+        yield (_shown(action.of_folder, cwd) + os.sep, action.code, _does(action),
+               size(sum(a.bytes for a in mine)), f"{sum(a.files for a in mine):,}",
+               printable(action.why))
 
 
 def _plain_plan(plan: Plan, title: str, cwd: str) -> str:
@@ -183,6 +201,11 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
         lines.append(f"untracked: {counted(len(untracked), 'path')}, {counted(files, 'file')} "
                      "left on disk and now ignored; commit to make it stick "
                      f"(`tidy undo {run_id}` restores the index)")
+    edits = [o for o in other if o.action in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)]
+    if len(edits) > _EDITS_LISTED:  # 100,000 stray .pyc under one `*.pyc`: a line per file
+        lines += _edits_counted(edits)
+        other = [o for o in other
+                 if o.action not in (ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)]
     for outcome in other:
         if outcome.action is ActionKind.GIT_RM:
             lines.append(f"git rm -r: {_shown(outcome.path, cwd)} (files in tidy's trash; "
@@ -193,6 +216,18 @@ def result_text(outcomes: Sequence[Outcome], run_id: str, *, cwd: str = "") -> s
     if not lines:
         lines.append("nothing changed")
     return "\n".join(lines) + "\n"
+
+
+_EDITS_LISTED = 50  # ignore / exclude outcomes named one per line; beyond, counted per file
+
+
+def _edits_counted(edits: Sequence[Outcome]) -> list[str]:
+    """`ignore: 100,188 paths (written to .gitignore)`: per action and files written."""
+    counts: dict[tuple[str, str], int] = {}
+    for outcome in edits:
+        key = (outcome.action.value, _edited(outcome))
+        counts[key] = counts.get(key, 0) + 1
+    return [f"{action}: {counted(n, 'path')}{where}" for (action, where), n in counts.items()]
 
 
 def _edited(outcome: Outcome) -> str:

@@ -8,7 +8,16 @@ from collections.abc import Iterator, Sequence
 import humanize
 
 from tidy.analysis import ignore_choice as choice
-from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
+from tidy.core.models import (
+    FOLDER_FILE_DETAIL,
+    ActionKind,
+    Applicability,
+    Finding,
+    Fix,
+    Size,
+    Surface,
+    Tracked,
+)
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
@@ -40,6 +49,9 @@ def _artifact_targets(ctx: GroupContext) -> list[tuple[choice.Target, Size]]:
     return found
 
 
+_SHOWN_NAMES = 3  # file names a folder's finding names in its message; its details list all
+
+
 def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     if ctx.git is None or not ctx.git.known:
         return
@@ -47,23 +59,85 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     rules = choice.choose_rules([t for t, _ in targets], ctx.git.tracked)
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
-    for path, pattern in sorted(rule_of.items()):
+    singles, folders = _by_folder(rule_of, by_path)
+    for path in singles:
         target, size = by_path[path]
-        kind = target.kind
-        what = kind.why if kind is not None else "an artifact"
-        yield ARTIFACT_NOT_IGNORED.finding(
-            path,
-            f"{what} has no ignore rule: git status, search and editors all see it",
-            kind=kind.name if kind is not None else "",
-            ecosystem=kind.ecosystem if kind is not None else "",
-            size=size,
-            surface=ctx.surface_of(path, target.is_dir, size.apparent),
-            tracked=Tracked.UNTRACKED,
-            ignored=False,
-            fix=Fix(ActionKind.IGNORE, Applicability.SAFE,
-                    f"add `{pattern}` to the tidy block in .gitignore (checked with git first)"),
-            details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".gitignore")),
-        )
+        yield _unignored(ctx, path, target, size, rule_of[path])
+    for (folder, pattern), paths in folders.items():
+        yield _unignored_in_folder(ctx, folder, pattern, [by_path[p] for p in paths])
+
+
+def _by_folder(rule_of: dict[str, str], by_path: dict[str, tuple[choice.Target, Size]]
+               ) -> tuple[list[str], dict[tuple[str, str], list[str]]]:
+    """The targets reported one by one, and the files that one unanchored rule covers,
+    gathered per folder (two or more of a folder): 100,000 legacy .pyc beside their sources
+    are 23,000 findings, not 100,000 that each say `*.pyc`. Folders, anchored rules and a
+    folder's lone file stay findings of their own."""
+    gathered: dict[tuple[str, str], list[str]] = {}
+    singles: list[str] = []
+    for path, pattern in sorted(rule_of.items()):
+        folder, _, _ = path.rpartition("/")
+        if by_path[path][0].is_dir or pattern.startswith("/") or not folder:
+            singles.append(path)
+        else:
+            gathered.setdefault((folder, pattern), []).append(path)
+    folders = {}
+    for key, paths in gathered.items():
+        if len(paths) == 1:
+            singles.append(paths[0])
+        else:
+            folders[key] = paths
+    return sorted(singles), folders
+
+
+def _ignore_fix(pattern: str) -> Fix:
+    return Fix(ActionKind.IGNORE, Applicability.SAFE,
+               f"add `{pattern}` to the tidy block in .gitignore (checked with git first)")
+
+
+def _unignored(ctx: GroupContext, path: str, target: choice.Target, size: Size,
+               pattern: str) -> Finding:
+    kind = target.kind
+    what = kind.why if kind is not None else "an artifact"
+    return ARTIFACT_NOT_IGNORED.finding(
+        path,
+        f"{what} has no ignore rule: git status, search and editors all see it",
+        kind=kind.name if kind is not None else "",
+        ecosystem=kind.ecosystem if kind is not None else "",
+        size=size,
+        surface=ctx.surface_of(path, target.is_dir, size.apparent),
+        tracked=Tracked.UNTRACKED,
+        ignored=False,
+        fix=_ignore_fix(pattern),
+        details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".gitignore")),
+    )
+
+
+def _unignored_in_folder(ctx: GroupContext, folder: str, pattern: str,
+                         files: list[tuple[choice.Target, Size]]) -> Finding:
+    """One finding for the files of `folder` that `pattern` (unanchored) covers; each is
+    named in the details (FOLDER_FILE_DETAIL), and the plan acts on each."""
+    kind = files[0][0].kind
+    what = kind.why if kind is not None else "an artifact"
+    names = [target.path.rsplit("/", 1)[1] for target, _ in files]
+    shown = ", ".join(names[:_SHOWN_NAMES])  # reporters make a message printable
+    more = f" and {len(names) - _SHOWN_NAMES} more" if len(names) > _SHOWN_NAMES else ""
+    size = sum((s for _, s in files), Size())
+    surface = sum((ctx.surface_of(t.path, False, s.apparent) for t, s in files), Surface())
+    return ARTIFACT_NOT_IGNORED.finding(
+        folder,
+        (f"{what}: {len(names):,} files here ({shown}{more}) have no ignore rule: git "
+         "status, search and editors all see them"),
+        kind=kind.name if kind is not None else "",
+        ecosystem=kind.ecosystem if kind is not None else "",
+        size=size,
+        surface=surface,
+        tracked=Tracked.UNTRACKED,
+        ignored=False,
+        fix=_ignore_fix(pattern),
+        details=((RULE_DETAIL, pattern), (FILE_DETAIL, ".gitignore"),
+                 *((FOLDER_FILE_DETAIL, name) for name in names)),
+    )
 
 
 def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCandidate]:
@@ -179,7 +253,9 @@ ARTIFACT_NOT_IGNORED = Rule(
     "A cache or build output with no ignore rule",
     """What: a catalogued cache or build output (__pycache__, node_modules, .next, ...)
 that git neither tracks nor ignores; an opt-in kind too (an untracked .venv gets `/.venv/`:
-moving a venv to the trash stays opt-in, keeping it out of git does not).
+moving a venv to the trash stays opt-in, keeping it out of git does not). Files of one folder
+that one unanchored rule covers (the legacy .pyc of a package) are one finding for the
+folder, each file named in its details.
 Why: `git status` lists it, `git add -A` commits it, and ripgrep, VS Code search and AI
 indexers read it: the search surface grows with every build.
 Fix (safe): the fewest rules that cover what exists (`__pycache__/` once, not per folder;

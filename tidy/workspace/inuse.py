@@ -123,6 +123,13 @@ class Users:
                   if proc.name not in INTERACTIVE and not proc.ancestor]
         self._builds = sorted([(cwd, "project", i) for i, proc in builds for cwd in proc.cwd]
                               + [(g, "given", i) for i, proc in builds for g in proc.given])
+        # The watches that count (not an editor's), by device: gathered once, not per item.
+        self._watchers = [p for p in everyone if p.watched and p.name not in EDITORS_WATCHING]
+        self._watched: dict[int, set[int]] = {}
+        for proc in self._watchers:
+            for dev, ino in proc.watched:
+                self._watched.setdefault(dev, set()).add(ino)
+        self._repo_tops: dict[str, str] = {}
 
     @classmethod
     def read(cls, proc: str = PROC) -> Users:
@@ -139,10 +146,10 @@ class Users:
         if held is not None:
             where, how, i = held
             return self._use(how, where, i)
-        watcher = _watching(path, self.everyone)
+        watcher = _watching(path, self._watchers, self._watched)
         if watcher is not None:
             return self._use("watches", path, self.everyone.index(watcher))
-        lock = git_lock(os.path.dirname(path))
+        lock = self._git_lock(os.path.dirname(path))
         if lock:
             return Use("git", lock)
         build = _first_inside(self._builds, project)
@@ -150,6 +157,21 @@ class Users:
             where, how, i = build
             return self._use(how, where, i)
         return None
+
+    def _git_lock(self, folder: str) -> str:
+        """git_lock, with the folder holding `.git` remembered per folder (100,000 items of
+        one repo): the lock itself is looked for at every question."""
+        top = self._repo_tops.get(folder)
+        if top is not None:
+            lock = os.path.join(top, ".git", "index.lock")
+            if os.path.lexists(lock):
+                return lock
+            if os.path.isdir(os.path.join(top, ".git")):
+                return ""
+        lock, top = _git_lock_and_top(folder)
+        if top:
+            self._repo_tops[folder] = top
+        return lock
 
     def _use(self, how: str, where: str, i: int) -> Use:
         process = self.everyone[i]
@@ -198,16 +220,22 @@ def project_of(path: str, group_root: str, is_repo: bool) -> str:
 
 def git_lock(unit: str) -> str:
     """Watchman's defer_vcs: hold while git rewrites the index."""
+    return _git_lock_and_top(unit)[0]
+
+
+def _git_lock_and_top(unit: str) -> tuple[str, str]:
+    """The index lock that exists at or above `unit` ("" when none), and the folder whose
+    `.git` folder ended the search ("" when none did)."""
     current = unit
     while True:
         lock = os.path.join(current, ".git", "index.lock")
         if os.path.lexists(lock):
-            return lock
+            return lock, ""
         if os.path.isdir(os.path.join(current, ".git")):
-            return ""
+            return "", current
         up = os.path.dirname(current)
         if up == current:
-            return ""
+            return "", ""
         current = up
 
 
@@ -224,17 +252,18 @@ def _first_inside(index: list[tuple[str, str, int]],
     return None
 
 
-def _watching(path: str, everyone: Sequence[Process]) -> Process | None:
-    """A process (not an editor) with an inotify watch on `path` or anything inside it. Only
-    the inode numbers of the entries are read (readdir), no stat each."""
-    watchers = [p for p in everyone if p.watched and p.name not in EDITORS_WATCHING]
+def _watching(path: str, watchers: Sequence[Process],
+              watched: dict[int, set[int]]) -> Process | None:
+    """A process of `watchers` (not editors) with an inotify watch on `path` or anything
+    inside it (`watched`: their watched inodes by device). Only the inode numbers of the
+    entries are read (readdir), no stat each."""
     if not watchers:
         return None
     try:
         dev = os.lstat(path).st_dev
     except OSError:
         return None
-    inodes = {ino for p in watchers for d, ino in p.watched if d == dev}
+    inodes = watched.get(dev)
     if not inodes:
         return None
     for ino in _inodes_below(path):

@@ -28,9 +28,10 @@ root); a symlink where tidy's `tidy/`, `trash/` or a run folder should be is ref
 is such a folder (`.tidy-trash/` included) that belongs to another user or that anyone may
 write (fdops.open_chain `private`).
 
-Each item lands in <run-id>/<nnnnnn>/<its name>. The journal (tidy/fixes/journal.py) holds the
-original path; the item keeps its inode, bytes, modes, mtimes and links, so a rename back
-restores it exactly. Journals are input, not trusted: undo, recovery and purge act on an
-entry only when its paths lie inside its run's root and one of its run's trash folders
-(`spot_of`), and then only through descriptors again.
+Each item lands in <run-id>/<nnnnnn>/<its name>: a folder (or a copy) in a slot of its own,
+files moved by rename in slots they share, a name once per slot (locate.SharedSlot). The
+journal (tidy/fixes/journal.py) holds the original path; the item keeps its inode, bytes,
+modes, mtimes and links, so a rename back restores it exactly. Journals are input, not
+trusted: undo, recovery and purge act on an entry only when its paths lie inside its run's
+root and one of its run's trash folders (`spot_of`), and then only through descriptors again.
 """

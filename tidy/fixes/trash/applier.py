@@ -49,11 +49,13 @@ class TrashApplier:
         # A run that may be stopped (Ctrl-C in `tidy browse`) moves one item at a time: the
         # stop is asked before each, and an item whose intent is durable always moves.
         size = 1 if settings.stop is not None else move_batch_size()
+        order = _folder_by_folder(actions, settings)
         with TrashLocator(journal.run_id, journal) as locator:
-            for start in range(0, len(actions), size):
-                batch = actions[start:start + size]
+            for start in range(0, len(order), size):
+                batch = [actions[i] for i in order[start:start + size]]
                 outcomes += self._batch(batch, journal, locator, git.problems(batch), settings)
-        return outcomes
+        by_index = dict(zip(order, outcomes, strict=True))
+        return [by_index[i] for i in range(len(actions))]
 
     def _batch(self, batch: Sequence[PlannedAction], journal: RunJournal,
                locator: TrashLocator, tracked: dict[str, Problem],
@@ -138,6 +140,22 @@ class TrashApplier:
         return [recover_intent(i, journal, checker) for i in intents]
 
 
+
+
+def _folder_by_folder(actions: Sequence[PlannedAction], settings: ApplySettings) -> list[int]:
+    """The order to move in: folder items in the plan's order (the biggest first), then the
+    files, those of one folder one after the other (they then share a slot in the trash:
+    their names differ), the plan's order kept within each. A run that may be stopped keeps
+    the plan's order."""
+    if settings.stop is not None:
+        return list(range(len(actions)))
+
+    def key(i: int) -> tuple[int, str]:
+        if actions[i].expected.type != "file":
+            return (0, "")
+        return (1, os.path.dirname(actions[i].path).replace(os.sep, "\0"))
+
+    return sorted(range(len(actions)), key=key)
 
 
 # -- git, asked again -----------------------------------------------------------------------

@@ -49,10 +49,45 @@ class Slot:
     path: str
     fd: int
     run: RunFolder
+    shared: SharedSlot | None = None  # a slot several files of the run go into
 
     def close(self) -> None:
+        if self.shared is not None:
+            self.shared.release()
+            return
         with contextlib.suppress(OSError):
             os.close(self.fd)
+
+
+# Files (a legacy `mod.pyc` beside each source: 100,000 of them) share slots: a slot folder
+# each made a fix, its undo and its purge make, sync and remove 100,000 folders holding one
+# file. Names stay unique in a slot (the rename refuses to replace, RENAME_NOREPLACE, and a
+# name taken gets another slot), so `<run>/<slot>/<name>` still names one item; folders
+# (20,000 `__pycache__` of one name) and copies keep a slot each. A name ending `.partial`
+# never shares: that is the copy's temporary name, which recovery removes in a copy's slot.
+SHARED_SLOT_NAMES = 4096
+_COPY_SUFFIX = ".partial"
+
+
+@dataclass
+class SharedSlot:
+    """A slot that files of one run folder go into, each under its own name; its descriptor
+    is closed when the locator has moved on and no prepared item holds it any more."""
+
+    path: str
+    fd: int
+    names: set[str]
+    holders: int = 1  # the locator's own hold while it still hands the slot out
+
+    def takes(self, name: str) -> bool:
+        return (len(self.names) < SHARED_SLOT_NAMES and name not in self.names
+                and not name.endswith(_COPY_SUFFIX))
+
+    def release(self) -> None:
+        self.holders -= 1
+        if self.holders == 0:
+            with contextlib.suppress(OSError):
+                os.close(self.fd)
 
 
 @dataclass
@@ -87,11 +122,20 @@ class TrashLocator:
         self._runs: dict[tuple[str, tuple[str, ...]], RunFolder] = {}
         self._git_dirs: dict[str, str | None] = {}
         self._copied: dict[tuple[int, int], str] | None = None
+        self._shared: dict[int, SharedSlot] = {}  # by the run folder's descriptor: current
+        self._shared_made: list[tuple[RunFolder, str]] = []
+        self._devices: dict[str, int] = {}
 
     def __enter__(self) -> TrashLocator:
         return self
 
     def __exit__(self, *_exc: object) -> None:
+        for shared in self._shared.values():
+            shared.release()
+        self._shared.clear()
+        for run, name in self._shared_made:  # one every item of failed to move: not kept
+            with contextlib.suppress(OSError):
+                os.rmdir(name, dir_fd=run.fd)
         for run in self._runs.values():
             _drop_if_empty(run.chain, self.run_id)
             run.chain.close()
@@ -102,11 +146,11 @@ class TrashLocator:
         Raises Refused when no trash may be used for it."""
         candidates = self._candidates(action, item)
         for where in candidates:
-            if where.device(item) == item.st.st_dev:
+            if self._device(where, item) == item.st.st_dev:
                 with contextlib.suppress(OSError):  # not writable: try the next one
                     run = self._run_folder(where, item, action)
                     if run.dev == item.st.st_dev:
-                        return self._slot(run), "rename"
+                        return self._slot(run, item), "rename"
         self._copy_allowed(item)
         last: Exception | None = None
         for where in candidates[:2]:
@@ -116,7 +160,21 @@ class TrashLocator:
                 last = error
         raise Refused(f"failed: cannot make the trash folder: {last}")
 
+    def _device(self, where: _Where, item: Opened) -> int:
+        """where.device, a trash anchor's looked at once per run (a stat per item was most
+        of placing 100,000 files): the run folder opened there is checked for the item's
+        device anyway before anything goes in."""
+        if where.kind == "outside":
+            return where.device(item)
+        if where.anchor not in self._devices:
+            self._devices[where.anchor] = where.device(item)
+        return self._devices[where.anchor]
+
     def drop(self, slot: Slot) -> None:
+        """Remove the slot of an item that did not move (a shared one stays: other items
+        of the run are in it or about to be; the locator removes it at the end if empty)."""
+        if slot.shared is not None:
+            return
         with contextlib.suppress(OSError):
             os.rmdir(os.path.basename(slot.path), dir_fd=slot.run.fd)
 
@@ -174,7 +232,15 @@ class TrashLocator:
                              "scan_root": action.scan_root, "root": action.root}, sync=True)
         self._noted.add(base)
 
-    def _slot(self, run: RunFolder) -> Slot:
+    def _slot(self, run: RunFolder, item: Opened | None = None) -> Slot:
+        """A new slot of its own; for a file moved by rename, a slot it shares with other
+        files of the run whose names differ from its own."""
+        if item is not None and stat.S_ISREG(item.st.st_mode):
+            return self._shared_slot(run, item.name)
+        path, fd = self._new_slot(run)
+        return Slot(path, fd, run)
+
+    def _new_slot(self, run: RunFolder) -> tuple[str, int]:
         while True:
             name = f"{self._next:06d}"
             self._next += 1
@@ -182,7 +248,24 @@ class TrashLocator:
                 os.mkdir(name, 0o700, dir_fd=run.fd)
             except FileExistsError:
                 continue
-            return Slot(os.path.join(run.path, name), open_dir(name, run.fd), run)
+            return os.path.join(run.path, name), open_dir(name, run.fd)
+
+    def _shared_slot(self, run: RunFolder, name: str) -> Slot:
+        if name.endswith(_COPY_SUFFIX):
+            path, fd = self._new_slot(run)
+            return Slot(path, fd, run)
+        shared = self._shared.get(run.fd)
+        if shared is None or not shared.takes(name):
+            if shared is not None:
+                shared.release()  # full, or the name is taken: the next files go elsewhere
+                del self._shared[run.fd]
+            path, fd = self._new_slot(run)
+            shared = SharedSlot(path, fd, set())
+            self._shared[run.fd] = shared
+            self._shared_made.append((run, os.path.basename(path)))
+        shared.names.add(name)
+        shared.holders += 1
+        return Slot(shared.path, shared.fd, run, shared)
 
     # -- the copy fallback ---------------------------------------------------------------
     def _copy_allowed(self, item: Opened) -> None:
