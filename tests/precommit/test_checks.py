@@ -289,20 +289,6 @@ def test_push_without_a_range_checks_the_whole_tree(repo: Path) -> None:
 
 
 # ----------------------------------------------------------------- the plain git hook script
-@pytest.fixture
-def tidy_on_path(tmp_path: Path) -> dict[str, str]:
-    """An environment whose PATH has a `tidy` that runs this checkout's tidy."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    wrapper = bin_dir / "tidy"
-    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m tidy "$@"\n')
-    wrapper.chmod(0o755)
-    env = hermetic_env()
-    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
-    env["PYTHONPATH"] = str(SOURCE)
-    return env
-
-
 def _git_commit(repo: Path, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "commit", "-q", "-m", "change", *args], cwd=repo, env=env,
                           capture_output=True, text=True, check=False)

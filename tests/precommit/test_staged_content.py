@@ -12,7 +12,6 @@ pyproject.toml edited, or .tidy.toml deleted, after `git add`).
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys
@@ -52,17 +51,9 @@ def repo(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def env(tmp_path: Path) -> dict[str, str]:
+def env(tidy_on_path: dict[str, str]) -> dict[str, str]:
     """PATH with a `tidy` that runs this checkout's tidy (the hook runs `tidy`)."""
-    bin_dir = tmp_path / "bin"
-    bin_dir.mkdir()
-    wrapper = bin_dir / "tidy"
-    wrapper.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m tidy "$@"\n')
-    wrapper.chmod(0o755)
-    env = hermetic_env()
-    env["PATH"] = f"{bin_dir}{os.pathsep}{env['PATH']}"
-    env["PYTHONPATH"] = str(SOURCE)
-    return env
+    return tidy_on_path
 
 
 def _commit(repo: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:

@@ -16,6 +16,15 @@ from tests.safety.other_user import USER
 
 
 @pytest.fixture
+def as_root() -> None:
+    """Root only: the owner tests give files to another user."""
+    import os
+
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to give files to another user")
+
+
+@pytest.fixture
 def no_trash_of_its_own(tmp_path: Path) -> Iterator[Path]:
     """A project on a fresh tmpfs whose top folder is immutable: no `.tidy-trash` can be made
     there, its folders are writable, so its caches are copied into the state folder's trash."""

@@ -17,18 +17,11 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import hermetic_env, run_cli
+from tests.safety.other_user import USER as OTHER
 from tests.safety.test_content_cache import _found, _site, _tamper_references
 from tidy.workspace import content_cache
 
-OTHER = 65534
-
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _as_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root, to give files to another user")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("as_root")]
 
 
 def _scan(repo: Path, state: Path, extra: dict[str, str] | None = None) -> list[tuple[str, str]]:

@@ -20,8 +20,10 @@ import pytest
 from tests.conftest import write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import tidy
+from tests.safety.other_user import USER as OTHER
 
-OTHER = 65534
+pytestmark = pytest.mark.usefixtures("as_root")
+
 SRC_IS_A_CACHE = """[[catalog]]
 name = "planted"
 type = "dir"
@@ -30,12 +32,6 @@ tier = "default"
 safe = true
 regenerate = "nothing"
 """
-
-
-@pytest.fixture(autouse=True)
-def _as_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root, to give a file to another user")
 
 
 def _shared_folder(tmp_path: Path, settings_name: str = ".tidy.toml") -> Path:

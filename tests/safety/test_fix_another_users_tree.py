@@ -20,16 +20,9 @@ from tests.conftest import hermetic_env, run_cli, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import data_module_repo
 from tests.safety.moves_helpers import node_project
+from tests.safety.other_user import USER as OTHER
 
-OTHER = 65534
-
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _as_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root, to give files to another user")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("as_root")]
 
 
 def _give(top: Path, uid: int) -> None:

@@ -16,17 +16,11 @@ import pytest
 
 from tests.conftest import hermetic_env, run_cli, write
 from tests.safety.moves_helpers import node_project
+from tests.safety.other_user import USER as OTHER
 
-OTHER = 65534
 EVERYTHING_NOW = '[watch]\nartifacts-older-than = "1s"\nquiet = "0s"\n'
 
-pytestmark = pytest.mark.slow
-
-
-@pytest.fixture(autouse=True)
-def _as_root() -> None:
-    if os.geteuid() != 0:
-        pytest.skip("needs root, to give files to another user")
+pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("as_root")]
 
 
 def _plant(config_home: Path, how: str) -> None:
