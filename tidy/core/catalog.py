@@ -220,6 +220,8 @@ def _check_sources(kind: Kind, where: str) -> None:
 
 _GO_MODULE = "go.mod:module"
 _GO_CMD = "go.mod:cmd"
+_GO_BIN = "go.mod:bin"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -228,11 +230,11 @@ def _check_built_from(kind: Kind, where: str) -> None:
     for entry in kind.built_from:
         pattern = entry.removeprefix("folder:")
         ext = pattern[2:]
-        if entry not in (_GO_MODULE, _GO_CMD) and (not pattern.startswith("*.") or not ext or any(
+        if entry not in _GO_ENTRIES and (not pattern.startswith("*.") or not ext or any(
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
-                               f"\"folder:*.EXT\", \"{_GO_MODULE}\" or \"{_GO_CMD}\", "
-                               f"not {entry!r}")
+                               f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\" or "
+                               f"\"{_GO_BIN}\", not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -394,11 +396,13 @@ class Catalog:
                      folder_name: str) -> Kind | None:
         """The kind of the executable file `name` (its mode says so: the caller asks only
         for one) in the open folder `folder` named `folder_name`: a program a compiler wrote
-        beside its source (`built_from`), its header read to be sure it is one."""
-        if "." in name or not self._built_kinds:
+        beside its source (`built_from`), its header read to be sure it is one. A Windows
+        program (GOOS=windows, MinGW) is named like the others, with ".exe" after it."""
+        stem = name.removesuffix(".exe")
+        if not stem or "." in stem or not self._built_kinds:
             return None
         for kind in self._built_kinds:
-            if _named_by_source(kind.built_from, name, siblings, folder, folder_name) and (
+            if _named_by_source(kind.built_from, stem, siblings, folder, folder_name) and (
                     is_executable_image(name, folder)):
                 return kind
         return None
@@ -647,6 +651,9 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
             if "go.mod" in siblings and "cmd" in siblings and _is_go_package(
                     folder, "cmd/" + name):
                 return True
+        elif entry == _GO_BIN:
+            if folder_name == "bin" and "go.mod" not in siblings and _built_into_bin(name, folder):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -656,6 +663,24 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
 
 
 _GO_MOD_MAX_BYTES = 65_536
+
+
+def _built_into_bin(name: str, folder: int) -> bool:
+    """Whether `name` in the open bin/ folder `folder` is what `go build -o bin/NAME` names
+    a program of the module whose go.mod is in bin/'s parent: the module path's last element,
+    or a package cmd/NAME or NAME beside go.mod. The parent is reached from the folder's own
+    descriptor (its "..": the folder it is in now), never by a path."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        parent = os.open("..", flags, dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        module = go_module_program(parent)
+        return module is not None and (name == module or _is_go_package(parent, "cmd/" + name)
+                                       or _is_go_package(parent, name))
+    finally:
+        os.close(parent)
 
 
 def _is_go_package(folder: int, rel: str) -> bool:

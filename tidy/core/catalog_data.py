@@ -50,8 +50,10 @@ SOURCE = (
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
     '#               of go.mod\'s module path, "go.mod:cmd" named after a package cmd/NAME\n'
-    '#               beside go.mod; the file has no extension, the executable bit and an\n'
-    "#               executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
+    '#               beside go.mod, "go.mod:bin" in a bin/ folder beside go.mod, named after the\n'
+    '#               module or a package of it (cmd/NAME or NAME: go build -o bin/NAME ./cmd/NAME);\n'
+    '#               the file has no extension but a Windows program\'s ".exe", the executable bit\n'
+    "#               and an executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
     '#   every_file  (folder kinds) every file below, at any depth, matches one of these globs and\n'
     '#               there is one at least (javac -d out writes only .class files)\n'
     "#   with        kind names whose items go stale when this kind's are moved without them:\n"
@@ -895,13 +897,15 @@ SOURCE = (
     '# `go build` (go 1.19) writes the program into the folder it is run in, named after the\n'
     "# module path's last element at the module's root (example.com/hello -> hello beside\n"
     "# go.mod) or after the package's folder (cmd/tool/tool, run in cmd/tool; ./tool from\n"
-    '# `go build ./cmd/tool` at the root, beside go.mod and cmd/tool/*.go). An ELF (Mach-O,\n'
-    '# PE) header is required: a committed or hand-written script of that name is left alone.\n'
+    "# `go build ./cmd/tool` at the root, beside go.mod and cmd/tool/*.go); a Makefile's\n"
+    '# `go build -o bin/tool ./cmd/tool` into bin/ beside go.mod; GOOS=windows adds ".exe".\n'
+    '# An ELF (Mach-O, PE) header is required: a committed or hand-written script of that name\n'
+    '# is left alone.\n'
     '[[kind]]\n'
     'name = "go-program"\n'
     'ecosystem = "go"\n'
     'type = "file"\n'
-    'built_from = ["go.mod:module", "folder:*.go", "go.mod:cmd"]\n'
+    'built_from = ["go.mod:module", "folder:*.go", "go.mod:cmd", "go.mod:bin"]\n'
     'tier = "marker"\n'
     'safe = true\n'
     'regenerate = "go build"\n'
@@ -2348,7 +2352,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': 'go-program',
            'ecosystem': 'go',
            'type': 'file',
-           'built_from': ['go.mod:module', 'folder:*.go', 'go.mod:cmd'],
+           'built_from': ['go.mod:module', 'folder:*.go', 'go.mod:cmd', 'go.mod:bin'],
            'tier': 'marker',
            'safe': True,
            'regenerate': 'go build',
