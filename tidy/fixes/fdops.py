@@ -242,7 +242,7 @@ def _libc_statx() -> Callable[..., int] | None:
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_uint,
                          ctypes.c_void_p]
     function.restype = ctypes.c_int
-    return function  # type: ignore[no-any-return]
+    return function
 
 
 _STATX = _libc_statx()
@@ -264,7 +264,7 @@ def birth_ns(dir_fd: int, name: str) -> int | None:
     if not mask & _STATX_BTIME:
         return None
     seconds, nanoseconds = struct.unpack_from("=qI", buffer, _STATX_BTIME_AT)
-    return seconds * 1_000_000_000 + nanoseconds
+    return int(seconds) * 1_000_000_000 + int(nanoseconds)
 
 
 # -- deleting -------------------------------------------------------------------------------
