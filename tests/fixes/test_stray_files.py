@@ -117,7 +117,8 @@ def test_a_name_once_per_shared_slot_whatever_the_names(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("change", ["symlink", "fifo", "rewritten", "replaced",
-                                    "parent swapped", "source deleted"])
+                                    "parent swapped", "source deleted",
+                                    "source now a folder", "source now a dangling link"])
 def test_a_stray_pyc_changed_after_the_plan_is_left_where_it_is(
         tmp_path: Path, change: str) -> None:
     """One .pyc of a folder changed between plan and apply: it stays, the others of its
@@ -142,12 +143,17 @@ def test_a_stray_pyc_changed_after_the_plan_is_left_where_it_is(
         folder = target.parent
         folder.rename(tmp_path / "moved-away")
         os.symlink(outside, folder)
-    else:
-        (root / "p00" / "pkg0001" / "models.py").unlink()
+    else:  # trust round 8: a name that is no source to import kept the .pyc a cache
+        source = root / "p00" / "pkg0001" / "models.py"
+        source.unlink()
+        if change == "source now a folder":
+            source.mkdir()
+        elif change == "source now a dangling link":
+            source.symlink_to(tmp_path / "nowhere" / "models.py")
     _, outcomes = apply(plan)
     result = outcome_of(outcomes, target)
     assert result.status is not Status.DONE
-    if change == "source deleted":
+    if change.startswith("source"):
         assert "its source models.py is gone" in result.reason
         assert target.read_bytes() == b"bytecode 1 models\n"  # what `import` loads now
     assert (outside / "models.pyc").read_bytes() == b"not tidy's"

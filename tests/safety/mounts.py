@@ -27,18 +27,19 @@ def tmpfs(point: Path, options: str = "size=64m") -> Iterator[Path]:
 
 
 @contextlib.contextmanager
-def ext4_or_here(point: Path, size: str = "16M") -> Iterator[Path]:
+def ext4_or_here(point: Path, size: str = "16M", mkfs: tuple[str, ...] = ()) -> Iterator[Path]:
     """A fresh ext4 filesystem of its own (an image file, loop-mounted) at the (existing, empty)
     folder `point`, where root can mount one; else `point` as it is, on whatever filesystem
     holds it. On a filesystem no other process writes to, what ext4 does with freed inode
     numbers (hands the lowest free one in the folder's group to the next file made) is what
-    the test meets every time, not only on a quiet machine."""
+    the test meets every time, not only on a quiet machine. `mkfs`: more options of
+    mkfs.ext4 (`-I 128`: inodes with no room for a birth time)."""
     image = point.parent / (point.name + ".img")
     mounted = False
     if os.geteuid() == 0:
         made = subprocess.run(["truncate", "-s", size, str(image)], capture_output=True)
         if made.returncode == 0 and subprocess.run(
-                ["mkfs.ext4", "-q", "-F", str(image)], capture_output=True).returncode == 0:
+                ["mkfs.ext4", "-q", "-F", *mkfs, str(image)], capture_output=True).returncode == 0:
             mounted = subprocess.run(["mount", "-o", "loop", str(image), str(point)],
                                      capture_output=True).returncode == 0
     try:

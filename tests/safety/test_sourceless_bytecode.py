@@ -9,6 +9,7 @@ file, and it does go. The import is checked for real, in a fresh interpreter, be
 from __future__ import annotations
 
 import json
+import os
 import py_compile
 import subprocess
 import sys
@@ -110,3 +111,27 @@ def test_stray_bytecode_beside_its_source_stays_a_safe_cache(tmp_path: Path) -> 
     py_compile.compile(str(source), cfile=str(root / "mod.pyc"), doraise=True)
     (stray,) = [f for f in findings(scan_foundation(root)) if f["path"] == "mod.pyc"]
     assert (stray["code"], stray["fix"]["applicability"]) == ("TDY101", "safe")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("posing", ["a folder", "a dangling link", "a FIFO"])
+def test_a_name_that_is_no_source_to_import_keeps_the_pyc(tmp_path: Path, posing: str) -> None:
+    """Trust round 8: a folder, a dangling link or a FIFO named `core.py` counted as the
+    source beside `core.pyc`, so the .pyc (what `import pkg.core` loads: import's finder
+    wants a regular file) was a safe cache and `tidy fix` moved it: the import broke."""
+    root, shipped, stale = _project(tmp_path)
+    posed = root / "pkg" / "core.py"
+    if posing == "a folder":
+        posed.mkdir()
+    elif posing == "a dangling link":
+        posed.symlink_to(tmp_path / "gone" / "core.py")
+    else:
+        os.mkfifo(posed)
+    set_age(root / "pkg", 60 * DAY)
+    assert _imports(root) == "42"
+    (legacy,) = [f for f in findings(scan_foundation(root)) if f["path"] == "pkg/core.pyc"]
+    assert legacy["code"] == "TDY103" and legacy["fix"]["action"] == "none"
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=root, state=tmp_path / "s")
+    assert done.returncode in (0, 1), done.stderr
+    assert shipped.exists() and _imports(root) == "42"
+    assert not stale.exists(), "the control: stale __pycache__ bytecode is moved"

@@ -76,3 +76,65 @@ def test_my_own_settings_file_is_followed(tmp_path: Path) -> None:
     code, out, err = _once(root, tmp_path, config_home)
     assert code == 0, out + err
     assert not (root / "web" / "node_modules").exists()
+
+
+# -- trust round 8: the folders above the file, up to the home folder ------------------------
+def _home_with_settings(tmp_path: Path, how: str) -> Path:
+    """tmp_path/home with ~/.config/tidy/config.toml (0644, its folders 0755, all mine),
+    then one folder above the file opened to others as `how` says. The home folder."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o755)
+    if how == "~/.config a link to a folder anyone may write":
+        shared = tmp_path / "shared"
+        shared.mkdir(mode=0o777)
+        shared.chmod(0o777)
+        (home / ".config").symlink_to(shared)
+    else:
+        (home / ".config").mkdir(mode=0o755)
+    write(home / ".config" / "tidy" / "config.toml", EVERYTHING_NOW)
+    (home / ".config" / "tidy").chmod(0o755)
+    if how == "~/.config writable by anyone":
+        (home / ".config").chmod(0o777)
+    elif how == "~/.config writable by its group":
+        os.chown(home / ".config", -1, OTHER)
+        (home / ".config").chmod(0o775)
+    elif how == "~/.config owned by another user":
+        os.chown(home / ".config", OTHER, OTHER)
+    elif how == "the home folder writable by anyone":
+        home.chmod(0o777)
+    return home
+
+
+def _once_at_home(root: Path, tmp_path: Path, home: Path) -> tuple[int, str, str]:
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state"), "HOME": str(home)})
+    del env["XDG_CONFIG_HOME"]  # the default place: ~/.config
+    done = run_cli("watch", "--once", str(root), cwd=tmp_path, env=env)
+    return done.code, done.out, done.err
+
+
+@pytest.mark.parametrize("how", ["~/.config writable by anyone",
+                                 "~/.config writable by its group",
+                                 "~/.config owned by another user",
+                                 "the home folder writable by anyone",
+                                 "~/.config a link to a folder anyone may write"])
+def test_a_folder_above_the_settings_file_someone_else_could_write_moves_nothing(
+        tmp_path: Path, how: str) -> None:
+    """Whoever may write ~/.config may rename `tidy/` away and make their own: the file and
+    its own folder being the user's said nothing. Each folder up to the home folder is
+    held to what the file is (OpenSSH's StrictModes)."""
+    root = node_project(tmp_path, repo=True)
+    home = _home_with_settings(tmp_path, how)
+    code, out, err = _once_at_home(root, tmp_path, home)
+    assert code == 2, out + err
+    assert len(err.strip().splitlines()) == 1 and "config.toml: not read" in err, err
+    assert (root / "web" / "node_modules" / "dep" / "index.js").is_file()
+
+
+def test_my_settings_file_at_home_is_followed(tmp_path: Path) -> None:
+    """The same chain, every folder the user's own and closed to others: followed (and the
+    folders above the home folder are not the user's to answer for, as in StrictModes)."""
+    root = node_project(tmp_path, repo=True)
+    home = _home_with_settings(tmp_path, "mine")
+    code, out, err = _once_at_home(root, tmp_path, home)
+    assert code == 0, out + err
+    assert not (root / "web" / "node_modules").exists()

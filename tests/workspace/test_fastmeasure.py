@@ -142,6 +142,48 @@ def test_a_tree_deeper_than_the_c_loop_descends_is_reported_not_crashed(tmp_path
     assert out.files == 0
 
 
+def _nested(top: Path, depth: int) -> None:
+    """top/d/d/.../d (`depth` folders) with a file `leaf` in the last and one beside each."""
+    fd = os.open(top, os.O_RDONLY)
+    for _ in range(depth):  # relative mkdir/open: the whole path is never resolved
+        os.mkdir("d", dir_fd=fd)
+        os.close(os.open("f", os.O_CREAT | os.O_WRONLY, dir_fd=fd))
+        inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd = inner
+    os.close(os.open("leaf", os.O_CREAT | os.O_WRONLY, dir_fd=fd))
+    os.close(fd)
+
+
+@pytest.mark.parametrize("handed_over_at", [0, 1, 2, 997],
+                         ids=["the top", "a level down", "two levels down", "near the bottom"])
+def test_both_loops_stop_at_the_same_folder_below_max_depth(tmp_path: Path,
+                                                            handed_over_at: int) -> None:
+    """Trust round 8: the C loop stopped 1,000 levels below the root it was handed (a level
+    or two below the artifact, as the walk splits it), the Python loop never: 1,500 levels
+    were 1,003 files against 1,500. Both now stop at the same folder, said the same way,
+    wherever the subtree was handed over."""
+    _nested(tmp_path, measure.MAX_DEPTH + 3)
+    rel = "/".join(["d"] * (handed_over_at + 1))
+    roots: list[Root] = [(str(tmp_path / rel), rel, False)]
+    device = os.lstat(tmp_path).st_dev
+    try:
+        native = _native(roots, device)
+        python = measure_roots_in_python(roots, device, False)
+    finally:  # pytest's own clean-up of old temp folders recurses: it cannot remove this
+        subprocess.run(["rm", "-rf", str(tmp_path / "d")], check=True)
+    assert normal(native) == normal(python)
+    skipped = "/".join(["d"] * (measure.MAX_DEPTH + 2))
+    assert python.skipped == [measure.Skipped(skipped, measure.TOO_DEEP)]
+    assert python.files == measure.MAX_DEPTH + 1 - handed_over_at
+
+
+def test_the_c_loop_is_used_only_with_the_python_loops_depth() -> None:
+    from tidy.workspace import _fastmeasure
+
+    assert _fastmeasure.max_depth() == measure.MAX_DEPTH
+
+
 def test_ctrl_c_stops_a_long_c_loop(tmp_path: Path) -> None:
     """The loop looks for signals as it goes: Ctrl-C is not held until the walk ends. A signal
     sent a tenth into a walk stops it long before the whole walk's time."""

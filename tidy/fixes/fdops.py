@@ -18,6 +18,7 @@ import errno
 import os
 import shutil
 import stat
+import struct
 import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
@@ -217,6 +218,53 @@ def rename_noreplace(src_fd: int, src: str, dst_fd: int, dst: str) -> None:
     if exists_at(dst_fd, dst):
         raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), dst)
     os.rename(src, dst, src_dir_fd=src_fd, dst_dir_fd=dst_fd)
+
+
+# -- birth time -----------------------------------------------------------------------------
+# statx(2): Python 3.11's os.stat has no birth time on Linux. An inode number is reused
+# (ext4 hands a freed one to the next folder made beside it); a birth time is not: it is
+# set when the inode is made and no call changes it afterwards (utimensat sets atime and
+# mtime only). Where the filesystem keeps none (ramfs, NFS ...) the mask says so: None.
+_STATX_BTIME = 0x800
+_AT_SYMLINK_NOFOLLOW = 0x100
+_STATX_SIZE = 256  # struct statx, spare fields included
+_STATX_MASK_AT, _STATX_BTIME_AT = 0, 80  # offsets of stx_mask and stx_btime
+
+
+def _libc_statx() -> Callable[..., int] | None:
+    if not sys.platform.startswith("linux"):
+        return None
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        function = libc.statx
+    except (OSError, AttributeError):  # a C library before glibc 2.28
+        return None
+    function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_uint,
+                         ctypes.c_void_p]
+    function.restype = ctypes.c_int
+    return function
+
+
+_STATX = _libc_statx()
+
+
+def birth_ns(dir_fd: int, name: str) -> int | None:
+    """When `name` (in `dir_fd`, never through a link) was made, in ns since the epoch; None
+    where the filesystem (or the kernel, or the C library) keeps no birth time. OSError as
+    lstat raises it."""
+    if _STATX is None:
+        return None
+    buffer = ctypes.create_string_buffer(_STATX_SIZE)
+    if _STATX(dir_fd, os.fsencode(name), _AT_SYMLINK_NOFOLLOW, _STATX_BTIME, buffer) != 0:
+        code = ctypes.get_errno()
+        if code in (errno.ENOSYS, errno.EINVAL):
+            return None
+        raise OSError(code, os.strerror(code), name)
+    (mask,) = struct.unpack_from("=I", buffer, _STATX_MASK_AT)
+    if not mask & _STATX_BTIME:
+        return None
+    seconds, nanoseconds = struct.unpack_from("=qI", buffer, _STATX_BTIME_AT)
+    return int(seconds) * 1_000_000_000 + int(nanoseconds)
 
 
 # -- deleting -------------------------------------------------------------------------------

@@ -192,7 +192,7 @@ def still_there(item: Opened) -> None:
         raise Refused("gone since the check", False) from None
     if not same(st, (item.st.st_dev, item.st.st_ino)):
         raise Refused("replaced during the check (another inode)")
-    if item.source and not _exists_at(item.parent, item.source, unknown=False):
+    if item.source and not source_is_there(item.parent, item.source):
         raise Refused(_SOURCE_GONE.format(item.source))
     still_in_place(item.chain)
 
@@ -238,7 +238,7 @@ def legacy_source(action: PlannedAction) -> str:
 def _check_bytecode(action: PlannedAction, item: Opened) -> None:
     """Bytecode is still what the scan judged it: a legacy .pyc still has its source, a
     stale one in __pycache__ still has none (both looked up in the held folders)."""
-    if item.source and not _exists_at(item.parent, item.source, unknown=False):
+    if item.source and not source_is_there(item.parent, item.source):
         raise Refused(_SOURCE_GONE.format(item.source))
     if (action.code == "TDY103" and action.expected.type == "file"
             and os.path.basename(os.path.dirname(action.path)) == _PYCACHE
@@ -248,6 +248,16 @@ def _check_bytecode(action: PlannedAction, item: Opened) -> None:
                for suffix in (".py", ".pyw")):
             raise Refused(f"its source {module}.py is back since the scan: no longer stale",
                           False)
+
+
+def source_is_there(folder: int, name: str) -> bool:
+    """A legacy .pyc's source `name` in `folder` is what `import` would load instead: a
+    regular file, a link followed (import's finder stats it so). A folder, a FIFO or a
+    dangling link of that name, or one that cannot be looked at, is none."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=folder).st_mode)
+    except OSError:
+        return False
 
 
 def _exists_at(folder: int, name: str, unknown: bool) -> bool:

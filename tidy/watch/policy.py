@@ -180,16 +180,17 @@ def check_owned(path: str) -> None:
     """The user's file decides what the nightly job and `tidy watch` trash on their own
     (`artifacts-older-than = "0d"` moves every artifact, `cache-budget = "1B"` every cache).
     So it is read only when no other user could have written it: the file (a link followed)
-    and a link in its place are the user's or root's, and neither the file nor the folders
-    holding it may be written by others (a group is other users too); else ConfigError."""
+    and a link in its place are the user's or root's, and neither the file nor any folder
+    above it, up to the home folder (or `/` for a file outside it), may be written by others
+    (a group is other users too; a sticky folder such as /tmp lets no one rename what is
+    not theirs), as OpenSSH's StrictModes asks of ~/.ssh: whoever may write `~/.config`
+    may rename `tidy/` away and put their own in its place. Else ConfigError."""
     me = os.geteuid()
     try:
         checked = [(path, os.stat(path, follow_symlinks=False), "file")]
         real = os.path.realpath(path)
-        checked += [(real, os.stat(real), "file"),
-                    *((folder, os.stat(folder), "folder")
-                      for folder in dict.fromkeys((os.path.dirname(path),
-                                                   os.path.dirname(real))))]
+        checked += [(real, os.stat(real), "file")]
+        checked += [(folder, st, "folder") for folder, st in _folders_above(path, real)]
     except OSError as error:
         raise ConfigError(f"{path}: cannot read: {error.strerror or error}") from None
     for where, st, what in checked:
@@ -197,6 +198,24 @@ def check_owned(path: str) -> None:
         if why:
             raise ConfigError(f"{path}: not read, {why} ({where}); the [watch] settings there "
                               "decide what tidy moves on its own: make it yours, `chmod go-w`")
+
+
+def _folders_above(path: str, real: str) -> list[tuple[str, os.stat_result]]:
+    """Every folder holding `path` (as written, each a link's own entry and where it leads)
+    and `real` (the file it resolves to), from its own folder up to the home folder, or up to
+    `/` when it is not inside the home folder; each once."""
+    home = os.path.expanduser("~")
+    stops = {os.path.normpath(home), os.path.realpath(home)}
+    found: dict[str, list[os.stat_result]] = {}
+    for start in (os.path.dirname(os.path.abspath(path)), os.path.dirname(real)):
+        folder = start
+        while folder not in found:
+            found[folder] = [os.stat(folder, follow_symlinks=False), os.stat(folder)]
+            parent = os.path.dirname(folder)
+            if folder in stops or parent == folder:
+                break
+            folder = parent
+    return [(folder, st) for folder, stats in found.items() for st in stats]
 
 
 def _not_only_yours(st: os.stat_result, me: int, what: str) -> str:

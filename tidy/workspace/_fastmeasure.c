@@ -12,7 +12,10 @@
  * is resolved twice; entries are looked up with fstatat(AT_SYMLINK_NOFOLLOW) on the open
  * folder. Nothing is written or removed. The walk holds one descriptor per level, so it stops
  * descending at MAX_DEPTH levels (the rest is reported as skipped, never a crash) and it
- * checks for signals every few thousand entries so that Ctrl-C still stops a scan.
+ * checks for signals every few thousand entries so that Ctrl-C still stops a scan. A level
+ * is counted on the relative path (its '/'s), not from the root this call was handed: the
+ * walk hands a folder's subtrees over a level or two down, and the Python loop stops at the
+ * same folders (measure.MAX_DEPTH, which max_depth() must equal for this module to be used).
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -275,6 +278,13 @@ static int set_rel(Walk *w, PyObject *rel_bytes) {
     return 0;
 }
 
+/* The level of the folder being listed: the '/'s in its relative path. */
+static int levels_of(const Walk *w) {
+    int levels = 0;
+    for (size_t i = 0; i < w->rel_len; i++) levels += w->rel[i] == '/';
+    return levels;
+}
+
 static int measure_root(Walk *w, PyObject *root) {
     PyObject *path = NULL, *rel = NULL;
     int hidden, r = -1;
@@ -283,7 +293,7 @@ static int measure_root(Walk *w, PyObject *root) {
         return -1;
     if (set_rel(w, rel) == 0) {
         int fd = open(PyBytes_AS_STRING(path), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        r = fd < 0 ? skip_here(w, errno) : walk_dir(w, fd, hidden, 0);
+        r = fd < 0 ? skip_here(w, errno) : walk_dir(w, fd, hidden, levels_of(w));
     }
     Py_DECREF(path);
     Py_DECREF(rel);
@@ -340,11 +350,16 @@ static PyObject *markers(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args))
     return out;
 }
 
+static PyObject *max_depth(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
+    return PyLong_FromLong(MAX_DEPTH);
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_VARARGS,
      "measure(roots, device, cross) -> (apparent, blocks, files, dirs, entries, newest, "
      "surface, skipped, links, gitignore_dirs, vcs_markers): everything below each root."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
+    {"max_depth", max_depth, METH_NOARGS, "The level below which folders are not descended."},
     {NULL, NULL, 0, NULL},
 };
 

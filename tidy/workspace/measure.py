@@ -73,6 +73,13 @@ class Measured:
 
 Root = tuple[str, str, bool]  # (absolute path, relative path, hidden)
 
+# Folders are not descended below this level, a level being a '/' of the relative path (so
+# the same folders whatever level the walk handed a subtree over at): the C loop holds a
+# descriptor per level, and both loops give the same answer, the folder skipped as
+# TOO_DEEP (tests/workspace/test_fastmeasure.py). Real trees stop far above it.
+MAX_DEPTH = 1000
+TOO_DEEP = "nested too deep to measure"
+
 
 def measure_roots(roots: Iterable[Root], device: int, cross: bool) -> Measured:
     """Measure everything below each root folder (the roots' own entries were counted already)."""
@@ -97,13 +104,15 @@ def _load_native() -> Callable[[list[Root], int, bool], Raw] | None:
         from tidy.workspace import _fastmeasure
     except ImportError:
         return None
-    return _fastmeasure.measure if _fastmeasure.markers() == VCS_MARKERS else None
+    agrees = (_fastmeasure.markers() == VCS_MARKERS
+              and getattr(_fastmeasure, "max_depth", lambda: None)() == MAX_DEPTH)
+    return _fastmeasure.measure if agrees else None
 
 
 _native = _load_native()
 
 # Folders the C loop could not measure: its stand-ins for an errno, in words.
-_NATIVE_REASONS = {-1: "another filesystem", -2: "nested too deep to measure"}
+_NATIVE_REASONS = {-1: "another filesystem", -2: TOO_DEEP}
 
 
 def _from_native(raw: Raw) -> Measured:
@@ -193,6 +202,7 @@ def _count_listing(
     apparent = blocks = files = dirs = visible_files = visible_bytes = count = 0
     newest = out.newest
     markers = VCS_MARKERS
+    deepest = rel.count("/") >= MAX_DEPTH  # its subfolders are counted, not descended
     for entry in entries:
         count += 1
         try:
@@ -223,7 +233,10 @@ def _count_listing(
             if st.st_dev != device and not cross:
                 out.skipped.append(Skipped(f"{rel}/{name}", "another filesystem"))
                 continue
-            subdirs.append((f"{path}/{name}", f"{rel}/{name}", hidden or name[0] == "."))
+            if deepest:
+                out.skipped.append(Skipped(f"{rel}/{name}", TOO_DEEP))
+            else:
+                subdirs.append((f"{path}/{name}", f"{rel}/{name}", hidden or name[0] == "."))
             dirs += 1
         elif st.st_nlink > 1:
             if name == ".gitignore":

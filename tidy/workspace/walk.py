@@ -346,6 +346,7 @@ class Walker:
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
         lstat = os.lstat
+        sources = _Sources(entries)
         for entry in entries:
             try:
                 st = (lstat(entry.name, dir_fd=fd) if fd >= 0
@@ -361,7 +362,8 @@ class Walker:
                 self._visit_dir(entry, prefix + name, st, names,
                                 hidden or name.startswith("."), stack)
                 continue
-            if st.st_nlink > 1 and not self._counted_here(prefix, name, st, names, hidden):
+            if st.st_nlink > 1 and not self._counted_here(prefix, name, st, names, hidden,
+                                                          sources):
                 continue
             apparent += st.st_size
             blocks += st.st_blocks
@@ -380,7 +382,7 @@ class Walker:
                 # an executable without extension: a program built beside its source?
                 kind = self.catalog.program_kind(name, names, fd, self._folder_name(rel))
             if kind is not None:
-                self._file_hit(prefix + name, name, kind, st, names)
+                self._file_hit(prefix + name, kind, st, sources)
         if count or apparent:
             slot = result.content_by_dir.get(rel)
             if slot is None:
@@ -397,7 +399,8 @@ class Walker:
         return os.path.basename(os.path.abspath(self.root) if rel == "." else rel)
 
     def _counted_here(
-        self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool
+        self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool,
+        sources: _Sources,
     ) -> bool:
         """A file with several names: counted where its inode is first seen; a worker hands
         it to the main process instead."""
@@ -411,7 +414,7 @@ class Walker:
         kind = self.catalog.file_kind(name, siblings) if regular else None
         self._deferred.append(_Deferred(
             rel_dir, name, link, kind,
-            kind is not None and kind.name == "pyc" and not _has_source(name, siblings)))
+            kind is not None and kind.name == "pyc" and not sources.has_source(name)))
         return False
 
     # ------------------------------------------------------------------ sharing the tree
@@ -518,12 +521,10 @@ class Walker:
             if file.stale:
                 self.result.stale_legacy_pyc.append((rel, link.size))
 
-    def _file_hit(
-        self, rel: str, name: str, kind: Kind, st: os.stat_result, siblings: set[str]
-    ) -> None:
+    def _file_hit(self, rel: str, kind: Kind, st: os.stat_result, sources: _Sources) -> None:
         size = Size(st.st_size, st.st_blocks * 512, 1, 0, st.st_mtime)
         self.result.hits.append(Hit(rel, kind, size))
-        if kind.name == "pyc" and not _has_source(name, siblings):
+        if kind.name == "pyc" and not sources.has_source(os.path.basename(rel)):
             self.result.stale_legacy_pyc.append((rel, st.st_size))
 
     def _visit_dir(
@@ -714,12 +715,29 @@ def _looks_bare(names: set[str]) -> bool:
     return {"HEAD", "objects", "refs", "config"} <= names
 
 
-def _has_source(pyc_name: str, siblings: set[str]) -> bool:
-    """Whether a legacy-location `mod.pyc` has the `mod.py` that `import mod` prefers.
+class _Sources:
+    """Whether a legacy-location `mod.pyc` has the `mod.py` that `import mod` prefers: a
+    regular file, a link followed, as import's finder asks (`_path_isfile`). A folder, a
+    FIFO or a dangling link named `mod.py` is no source: `import mod` loads the .pyc, the
+    only copy of the code (trust round 8: such a .pyc was moved as a cache). The listing's
+    names are mapped once, for the first .pyc of a folder; a plain file's type is the
+    listing's own (no stat), a link's is looked up.
 
     Not `.pyw`: outside Windows it is no source suffix, so `import mod` loads the .pyc.
     """
-    return pyc_name.rsplit(".", 1)[0] + ".py" in siblings
+
+    def __init__(self, entries: list[os.DirEntry[str]]) -> None:
+        self._entries = entries
+        self._by_name: dict[str, os.DirEntry[str]] | None = None
+
+    def has_source(self, pyc_name: str) -> bool:
+        if self._by_name is None:
+            self._by_name = {entry.name: entry for entry in self._entries}
+        entry = self._by_name.get(pyc_name.rsplit(".", 1)[0] + ".py")
+        try:
+            return entry is not None and entry.is_file(follow_symlinks=True)
+        except OSError:
+            return False
 
 
 def _stale_in_pycache(listing: list[os.DirEntry[str]], siblings: set[str]) -> tuple[Stale, ...]:

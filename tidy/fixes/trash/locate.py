@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from tidy.core import state
 from tidy.core.catalog import CACHEDIR_SIGNATURE
 from tidy.core.safe_files import remove_stale_temps, temp_name
-from tidy.fixes.fdops import Chain, Refused, lstat_at, open_chain, open_dir
+from tidy.fixes.fdops import Chain, Refused, birth_ns, lstat_at, open_chain, open_dir
 from tidy.fixes.journal import (
     LEFTOVER_AGE_S,
     RUN_ID,
@@ -667,13 +667,16 @@ def _has_link(path: str) -> bool:
     return os.path.realpath(current) != current
 
 
-def not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
-    """Why what the trash holds under the item's name is not what the fix moved ("" when it
-    is). A trash inside the repo's git dir can be written by whatever writes the repo; the
-    journal (in the private state folder) says what went in: its type, and for a rename its
-    inode number. A link put there (to /etc, to the home folder) would come back as the
-    project's `node_modules`, and the next install would write through it. (The number is a
-    tripwire, not proof: a folder made after the item was deleted may be given it again.)"""
+def not_what_moved(intent: Intent, dir_fd: int, name: str) -> str:
+    """Why what the trash holds under the item's name (`name` in `dir_fd`) is not what the fix
+    moved ("" when it is). A trash inside the repo's git dir can be written by whatever writes
+    the repo; the journal (in the private state folder) says what went in: its type, for a
+    rename its inode number and birth time. A link put there (to /etc, to the home folder)
+    would come back as the project's `node_modules`, and the next install would write
+    through it; a folder made there after the item was deleted by hand is given the item's
+    inode number again (ext4), so the number alone is only a tripwire: made_since closes it."""
+    entry = intent.entry
+    st = lstat_at(dir_fd, name)
     want = entry.get("type")
     if stat.S_ISLNK(st.st_mode):
         return "the trash holds a symlink under its name, not what the fix moved"
@@ -685,7 +688,46 @@ def not_what_moved(entry: dict[str, object], st: os.stat_result) -> str:
             (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
         return ("the trash holds another item under its name than the one the fix moved "
                 "(not the same inode: replaced since)")
-    return ""
+    return made_since(intent, st, birth_ns(dir_fd, name))
+
+
+# A journal line's time is rounded to the millisecond; a filesystem's timestamps come from
+# the kernel's coarse clock, which lags the real one (a tick at most): never ahead of it.
+_TIME_SLACK_NS = 1_000_000
+
+
+def made_since(intent: Intent, st: os.stat_result, born: int | None) -> str:
+    """"" unless what the trash holds was made (or changed) after the fix moved the item:
+    then another item, made since in its place, with its number. Neither time can be set
+    back by a user: a birth time is set when the inode is made, a ctime by every change.
+    - The journal kept the item's birth time (a rename, on a filesystem that keeps one):
+      the two must be equal to the nanosecond.
+    - Else, with a birth time: a renamed item was there before its intent was written, a
+      copy was made before the line saying it moved.
+    - Else (a filesystem with no birth time): its ctime is at most the line saying it moved
+      (the rename, or the copy, set it), unless it changed since in the trash. Where the
+      filesystem keeps whole seconds (ext4 with 128-byte inodes), a folder made within the
+      second of the move passes: the one case left to the inode tripwire alone."""
+    entry = intent.entry
+    renamed = entry.get("method") == "rename"
+    kept = entry.get("src_birth")
+    if born is not None and renamed and isinstance(kept, int):
+        return "" if born == kept else _MADE_SINCE
+    moved = intent.last("done", "recovered")
+    moved_at = moved.get("time") if moved is not None else None
+    if born is not None:
+        limit, when, what = entry.get("time") if renamed else moved_at, born, _MADE_SINCE
+    else:
+        limit, when, what = moved_at, st.st_ctime_ns, _CHANGED_SINCE
+    if not isinstance(limit, (int, float)):
+        return ""  # no time to hold it to (an entry of an older tidy)
+    return what if when > round(limit * 1_000_000_000) + _TIME_SLACK_NS else ""
+
+
+_MADE_SINCE = ("the trash holds another item under its name than the one the fix moved "
+               "(made after it: a reused inode number)")
+_CHANGED_SINCE = ("the trash holds an item under its name that changed after the fix moved "
+                  "it there (made since, or written to since: its ctime is later)")
 
 
 def open_run(spot: Spot, make: bool = False) -> Chain:

@@ -15,6 +15,7 @@ from tidy.core.units import counted
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
     Refused,
+    birth_ns,
     lstat_at,
     open_dir,
     remove_at,
@@ -69,12 +70,26 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
             files=action.files, root=action.root, scan_root=action.scan_root,
             type=action.expected.type, mode=action.expected.mode,
             src_dev=item.st.st_dev, src_ino=item.st.st_ino,
+            **_birth_of(item, method),
         )
     except BaseException:
         slot.close()
         locator.drop(slot)
         raise
     return Prepared(action, item, slot, method, seq)
+
+
+def _birth_of(item: Opened, method: str) -> dict[str, int]:
+    """The held item's birth time for its intent, when renamed on a filesystem that keeps
+    one: undo and purge tell it from a folder made in its slot since, which ext4 may give
+    its inode number (locate.made_since)."""
+    if method != "rename":
+        return {}
+    try:
+        born = birth_ns(item.parent, item.name)
+    except OSError:
+        return {}  # gone or swapped: the move's own checks say so
+    return {} if born is None else {"src_birth": born}
 
 
 def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:

@@ -136,10 +136,8 @@ def _not_the_item(run_fd: int, intent: Intent, spot: Spot) -> str | None:
         slot = os.stat(spot.slot, dir_fd=run_fd, follow_symlinks=False)
         if not stat.S_ISDIR(slot.st_mode):
             return "the trash holds something else than a slot folder there"
-        held = os.stat(os.path.join(spot.slot, spot.name), dir_fd=run_fd,
-                       follow_symlinks=False)
+        return not_what_moved(intent, run_fd, os.path.join(spot.slot, spot.name)) or None
     except FileNotFoundError:
         return ""
     except OSError:
         return None  # unreadable: purge_at says what it could not remove
-    return not_what_moved(intent.entry, held) or None

@@ -163,7 +163,7 @@ def _undo_prepare(intent: Intent, journal: RunJournal, checker: SpotChecker,
                                                  what="its trash slot"))
             if not exists_at(slot.fd, spot.name):
                 return _undo_failed(intent, journal, _not_in_trash(dst, journal.run_id))
-            swapped = not_what_moved(entry, lstat_at(slot.fd, spot.name))
+            swapped = not_what_moved(intent, slot.fd, spot.name)
             if swapped:
                 return _undo_failed(intent, journal,
                                     f"{swapped}; nothing put back, it stays at {dst}")
