@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import commit, git, make_repo, write
 from tests.fixes.ignore.journaled import write_journaled
 from tidy.analysis import ignore_choice as ir
@@ -111,3 +113,26 @@ def test_accepted_rules_ignore_every_target(tmp_path: Path) -> None:
     assert write_journaled(str(repo), plan.edits)[1] == []
     status = git(repo, "status", "--porcelain", "--untracked-files=all")
     assert status.split() == ["??", ".gitignore"]
+
+
+def test_a_rule_that_matches_no_tracked_file_is_verified_without_listing_the_index_twice(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """fix-scale round 2: a workspace of 2,000 repos paid five gits per repo for its rule.
+    Rules that only exclude and match no tracked file on their own cannot newly hide one:
+    the two `ls-files --ignored --exclude-standard` listings (before and after the rules)
+    are not run. A rule that does match a tracked file still is (the test above)."""
+    from tests.git_calls import GitRecorder
+
+    repo = make_repo(tmp_path / "r")
+    write(repo / "package.json", "{}\n")
+    commit(repo)
+    write(repo / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    recorder = GitRecorder(tmp_path / "git")
+    monkeypatch.setenv("PATH", recorder.env()["PATH"])
+    verdicts = ir.verify_rules(str(repo), [ir.Candidate("node_modules/", ("node_modules",))])
+    assert verdicts[0].ok, verdicts[0].reason
+    # (`config --show-scope`: which filters the repo's config sets, asked once per process)
+    calls = [c for c in recorder.calls() if not c.asks("--show-scope")]
+    assert not [c for c in calls if c.asks("--exclude-standard")], calls
+    # core.excludesFile, check-ignore with the rules, the index against the rules alone
+    assert len(calls) == 3, calls

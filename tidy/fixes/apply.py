@@ -232,9 +232,12 @@ def run_roots(record: RunRecord) -> list[str]:
 
 def last_undoable(scope: str | None = None) -> RunRecord | None:
     """The newest run with something to put back; with `scope` (a folder), the newest whose
-    roots all lie inside it (a run over a parent workspace reached other repos too)."""
+    roots all lie inside it (a run over a parent workspace reached other repos too). A run
+    with a change in flight counts: a fix still moving (its `done` lines are appended a few
+    at a time) is named as in use, never passed over for an older run."""
     for record in reversed(list_runs()):  # newest first
-        if record.purged or record.purge_begun or not any(i.applied for i in record.intents()):
+        if record.purged or record.purge_begun or not any(
+                i.applied or i.in_flight for i in record.intents()):
             continue
         roots = run_roots(record)
         if scope is None or (roots and all(_within(r, scope) for r in roots)):

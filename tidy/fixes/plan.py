@@ -320,6 +320,7 @@ class _Seen:
         self.slash = os.path.realpath("/")
         self._folders: dict[str, tuple[int, int] | None] = {}
         self._chains: dict[tuple[str, str], tuple[tuple[int, int], ...] | None] = {}
+        self._stats: dict[str, os.stat_result | OSError] = {}
 
     def chain(self, scan_root: str, folder: str) -> tuple[tuple[int, int], ...] | None:
         """_chain's answer for `folder` (the scan root or a folder inside it), built on its
@@ -340,6 +341,20 @@ class _Seen:
             chain = None if ident is None or chain is None else (*chain, ident)
             self._chains[(scan_root, path)] = chain
         return self._chains[(scan_root, folder)]
+
+    def lstat(self, path: str) -> os.stat_result:
+        """os.lstat(path), looked at once per plan: a stray .pyc is planned twice (moved, and
+        named by its folder's ignore rule), each with the same snapshot. Raises OSError."""
+        found = self._stats.get(path)
+        if found is None:
+            try:
+                found = os.lstat(path)
+            except OSError as error:
+                found = error
+            self._stats[path] = found
+        if isinstance(found, OSError):
+            raise found
+        return found
 
     def folder(self, path: str) -> tuple[int, int] | None:
         """(st_dev, st_ino) of the folder at `path` (lstat), None when it is not a folder."""
@@ -367,22 +382,22 @@ def _expand(finding: Finding, group: Group, scan_root: str,
         return
     files = [name for key, name in finding.details if key == FOLDER_FILE_DETAIL]
     if files and fix.action is ActionKind.IGNORE:
+        folder = _join(group.root, finding.path)
         # Files of one folder under one rule (TDY501): an action for each, as if found alone.
         for name in files:
             if "/" in name or name in ("", ".", ".."):
                 yield LeftOut(_join(group.root, finding.path), finding.code,
                               f"not a file name: {name!r}")
                 continue
-            planned = _planned(finding, group, scan_root, f"{finding.path}/{name}", "file",
-                               since_ns, seen)
-            yield planned if isinstance(planned, LeftOut) else replace(
-                planned, of_folder=_join(group.root, finding.path))
+            yield _planned(finding, group, scan_root, f"{finding.path}/{name}", "file",
+                           since_ns, seen, of_folder=folder)
         return
     yield _planned(finding, group, scan_root, finding.path, None, since_ns, seen)
 
 
 def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
-             want_type: str | None, since_ns: int, seen: _Seen) -> PlannedAction | LeftOut:
+             want_type: str | None, since_ns: int, seen: _Seen,
+             of_folder: str = "") -> PlannedAction | LeftOut:
     fix = finding.fix
     assert fix is not None
     path = _join(group.root, rel)
@@ -390,7 +405,7 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
     if problem:
         return LeftOut(path, finding.code, problem)
     try:
-        st = os.lstat(path)
+        st = seen.lstat(path)
     except OSError as error:
         return LeftOut(path, finding.code, f"cannot read it now: {error.strerror}")
     if stat.S_ISLNK(st.st_mode):
@@ -418,6 +433,7 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
             newest_mtime=max(size.newest_mtime, st.st_mtime),
             since_ns=since_ns, ctime_ns=st.st_ctime_ns, chain=chain,
         ),
+        of_folder=of_folder,
     )
 
 

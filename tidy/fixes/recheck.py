@@ -159,14 +159,18 @@ def _relative(path: str, folder: str) -> str:
 
 @contextlib.contextmanager
 def opened(action: PlannedAction, now: float, skip_recent: float,
-           in_use: Look | None = None, mounts: Sequence[str] | None = None
-           ) -> Iterator[Opened]:
+           in_use: Look | None = None, mounts: Sequence[str] | None = None,
+           chain: Chain | None = None) -> Iterator[Opened]:
     """Steps 3-8 of the module doc on descriptors (8 with `in_use`), then hold them while the
     caller moves the item. Raises Refused with the reason. `mounts`: the mount points
     (mount_points()) read for a batch of moves, rather than the mount table read again for
-    each."""
-    with open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
-                    action.expected.chain) as chain:
+    each. `chain`: the item's folders already opened for a batch (open_parent_chain), held
+    and closed by the caller; checked against this item's own plan (shared_chain_fits)."""
+    with contextlib.ExitStack() as owned:
+        if chain is None:
+            chain = owned.enter_context(open_parent_chain(action))
+        else:
+            shared_chain_fits(chain, action)
         name = os.path.basename(action.path)
         st = _item_stat(chain, name, action)
         fd = _open_item(chain.fd, name, st)
@@ -180,6 +184,28 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
         finally:
             if fd >= 0:
                 os.close(fd)
+
+
+def open_parent_chain(action: PlannedAction) -> Chain:
+    """Step 3: the scan root, then each folder down to the item's parent, by descriptors,
+    each the (st_dev, st_ino) the plan saw. Raises Refused."""
+    return open_chain(action.scan_root, parent_parts(action.path, action.scan_root),
+                      action.expected.chain)
+
+
+def shared_chain_fits(chain: Chain, action: PlannedAction) -> None:
+    """A chain opened for another item of the same parent (a batch opens each parent once):
+    it must be every level of this item's own way down (none released yet: the bytecode
+    check reads the grandparent) and each level the folder this item's plan saw. Raises
+    Refused as open_chain would."""
+    parts = parent_parts(action.path, action.scan_root)
+    if (any(fd < 0 for fd in chain.fds) or chain.paths[0] != action.scan_root
+            or [os.path.basename(p) for p in chain.paths[1:]] != parts):
+        raise Refused("internal: a shared folder chain that is not this item's", True)
+    for level, (path, st) in enumerate(zip(chain.paths, chain.stats, strict=True)):
+        if level < len(action.expected.chain) and not same(st, action.expected.chain[level]):
+            raise Refused(f"a folder on the way was replaced since the plan (another folder): "
+                          f"{path}")
 
 
 def still_there(item: Opened) -> None:

@@ -317,14 +317,22 @@ def decided_by(root: str, path: str, excludes_file: str) -> str:
     return source if source and not source.startswith("::") else ""
 
 
-@dataclass(frozen=True)
+@dataclass
 class RuleTrial:
     """Proposed `.gitignore` rules where git reads them: a temporary core.excludesFile holding
     the user's own global excludes and the rules, and what was ignored before them."""
 
     root: str
     excludes: str  # the temporary excludes file
-    before: frozenset[str]  # tracked files an ignore rule matched before the trial
+    _before: frozenset[str] | None = None  # asked of git only when needed (before)
+
+    @property
+    def before(self) -> frozenset[str]:
+        """Tracked files an ignore rule matched before the trial (the trial changes no file
+        git reads for it, so asking later gives what asking first would)."""
+        if self._before is None:
+            self._before = frozenset(tracked_ignored(self.root))
+        return self._before
 
     def ignored(self, targets: Mapping[str, bool]) -> set[str]:
         """Which of `targets` (path -> is a folder) git ignores with the rules."""
@@ -335,8 +343,16 @@ class RuleTrial:
     def newly_matched(self, patterns: Sequence[str]) -> set[str]:
         """Tracked files the rules match that nothing matched before (with all ignore files,
         and with `patterns` alone: a `!` line elsewhere cannot hide one)."""
+        alone = tracked_matched_alone(self.root, patterns)
+        if not alone and not any(p.startswith("!") for p in patterns):
+            # Rules that only exclude and, on their own, match no tracked file: no rule of
+            # them matches one alone either (what a newly matched file must be to be named:
+            # ignore_choice._verdict), so none is newly matched that could be named, and git
+            # need not list the index twice more (two of the five processes a repository's
+            # rule cost: a workspace of 2,000 repos).
+            return set()
         after = tracked_ignored(self.root, self.excludes)
-        return (after | tracked_matched_alone(self.root, patterns)) - self.before
+        return (after | alone) - self.before
 
     def matched_alone(self, patterns: Sequence[str]) -> set[str]:
         return tracked_matched_alone(self.root, patterns)
@@ -348,9 +364,8 @@ class RuleTrial:
 @contextlib.contextmanager
 def trial(root: str, patterns: Sequence[str]) -> Iterator[RuleTrial]:
     """Rules put where git reads them for the length of the `with` (see RuleTrial)."""
-    before = frozenset(tracked_ignored(root))
     with _pattern_file(patterns, prefix=global_excludes(root)) as excludes:
-        yield RuleTrial(root, excludes, before)
+        yield RuleTrial(root, excludes)
 
 
 # ---------------------------------------------------------------------------- .gitattributes

@@ -14,10 +14,17 @@ from collections.abc import Sequence
 from tidy.core.models import ActionKind
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, skipped
-from tidy.fixes.fdops import Refused
+from tidy.fixes.fdops import Chain, Refused
 from tidy.fixes.journal import Intent, RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.recheck import Problem, forget_places, mount_points, opened, root_problem
+from tidy.fixes.recheck import (
+    Problem,
+    forget_places,
+    mount_points,
+    open_parent_chain,
+    opened,
+    root_problem,
+)
 from tidy.fixes.trash.locate import SpotChecker, TrashLocator
 from tidy.fixes.trash.move import Prepared, finish_move, prepare_move
 from tidy.fixes.trash.recover import recover_intent, tidy_up_runs, undo_many
@@ -50,7 +57,7 @@ class TrashApplier:
         # stop is asked before each, and an item whose intent is durable always moves.
         size = 1 if settings.stop is not None else move_batch_size()
         order = _folder_by_folder(actions, settings)
-        with TrashLocator(journal.run_id, journal) as locator:
+        with TrashLocator(journal.run_id, journal) as locator, journal.buffered():
             for start in range(0, len(order), size):
                 batch = [actions[i] for i in order[start:start + size]]
                 outcomes += self._batch(batch, journal, locator, git.problems(batch), settings)
@@ -65,13 +72,14 @@ class TrashApplier:
         results: dict[int, Outcome] = {}
         mounts = mount_points()
         with contextlib.ExitStack() as held:
+            parents = ParentChains(held)
             ready: list[tuple[int, Prepared]] = []
             for index, action in enumerate(batch):
                 if settings.stopping():  # between two items: none is ever left half-done
                     results[index] = skipped(journal, action, self.kind, STOPPED, False)
                     continue
                 prepared = self._prepare(action, journal, locator, tracked, settings, mounts,
-                                         held)
+                                         held, parents)
                 if isinstance(prepared, Outcome):
                     results[index] = prepared
                 else:
@@ -84,17 +92,17 @@ class TrashApplier:
 
     def _prepare(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
                  tracked: dict[str, Problem], settings: ApplySettings, mounts: list[str],
-                 held: contextlib.ExitStack) -> Prepared | Outcome:
+                 held: contextlib.ExitStack, parents: ParentChains) -> Prepared | Outcome:
         now = settings.now or time.time()
         problem = root_problem(action) or tracked.get(action.path)
         if problem is None:
             try:
                 with contextlib.ExitStack() as mine:
                     item = mine.enter_context(opened(
-                        action, now, settings.skip_recent, in_use=settings.in_use, mounts=mounts))
+                        action, now, settings.skip_recent, in_use=settings.in_use, mounts=mounts,
+                        chain=parents.chain_of(action)))
                     prepared = prepare_move(action, item, journal, locator)
                     mine.callback(prepared.slot.close)
-                    item.chain.release_ancestors()
                     held.enter_context(mine.pop_all())  # held until the batch has moved
                     return prepared
             except Refused as refused:
@@ -140,6 +148,35 @@ class TrashApplier:
         return [recover_intent(i, journal, checker) for i in intents]
 
 
+
+
+class ParentChains:
+    """The folders down to each parent of a batch, opened once per parent (a package's 200
+    stray .pyc share one way down) and held by the batch until it has moved. Each item still
+    checks the shared chain against its own plan (recheck.shared_chain_fits), and right
+    before its own rename that every level is still at its path (still_in_place). Items of
+    one parent are consecutive (_folder_by_folder); once the batch goes on to another
+    parent, the last one keeps only its own descriptor (what its items move from)."""
+
+    def __init__(self, held: contextlib.ExitStack) -> None:
+        self._held = held
+        self._key: tuple[str, str] | None = None
+        self._chain: Chain | None = None
+
+    def chain_of(self, action: PlannedAction) -> Chain:
+        """The open chain of `action`'s parent; Refused when it cannot be opened as planned."""
+        key = (action.scan_root, os.path.dirname(action.path))
+        if key != self._key or self._chain is None:
+            self.release()
+            chain = open_parent_chain(action)
+            self._held.callback(chain.close)
+            self._key, self._chain = key, chain
+        return self._chain
+
+    def release(self) -> None:
+        if self._chain is not None:
+            self._chain.release_ancestors()
+        self._key, self._chain = None, None
 
 
 def _folder_by_folder(actions: Sequence[PlannedAction], settings: ApplySettings) -> list[int]:
