@@ -243,6 +243,20 @@ def test_below_the_thresholds_nothing_is_forked(tmp_path: Path) -> None:
     assert forks == [] and warm.stats.files_read == 0 and warm.entries == big.entries
 
 
+def test_a_round_with_little_to_read_is_not_forked(tmp_path: Path) -> None:
+    """A repo of a few big modules: the first round (files below hash_min_size) could not
+    read a quarter of min_bytes and stays in this process; the big files are dealt out."""
+    files = {"a.py": DATA * 30, "b.js": JS_DATA * 300, "c.txt": "jquery\n", "d.py": "x = 1\n"}
+    _write_tree(tmp_path, files)
+    requests = _requests(files)
+    spec = _spec()
+    forks: list[int] = []
+    split = run_pass(str(tmp_path), requests, spec, {}, SplitWhen(400_000, 0, 0),
+                     on_fork=forks.append)
+    _same(split, run_pass(str(tmp_path), requests, spec, {}))
+    assert len(forks) == 1  # the second round's
+
+
 def test_content_facts_split_saves_the_same_cache_once(tmp_path: Path) -> None:
     root, requests = _tree(tmp_path / "t")
     time.sleep(0.08)  # clearly older than the scans (not racy): every entry is cached

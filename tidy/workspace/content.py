@@ -663,8 +663,9 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     ahead (a plan that stat'ed every file first took ~60 ms of the cold web app's early job,
     before either process read a byte), and neither process waits for the other at the end
     of the round but for its last chunk. In the second, the big files, now that every size is
-    known (which are duplicate candidates, hashed from the same read), are shared by bytes
-    between this process and a second child when there are enough of them (min_bytes / 4).
+    known (which are duplicate candidates, hashed from the same read), are dealt out the
+    same way, biggest first, to a second child. Either round forks only when it may read
+    min_bytes / 4 or more.
     A file `known` holds is stat'ed here first, as run_pass does.
 
     Each file is read once, by one process; the entries and blob counts are put together in
@@ -685,7 +686,11 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         dealer = _Dealer(dealt, os.getpid())
         try:
             work = functools.partial(_read_dealt, reader, requests, stale, dealer, digest)
-            if len(dealt) > 1 and dealer.open():
+            # The first round reads files below hash_min_size only: a few of them (a repo of
+            # a handful of big modules) are not worth a fork
+            files = sum(len(chunk) for chunk in dealt)
+            if (len(dealt) > 1 and files * spec.hash_min_size >= min_bytes // 4
+                    and dealer.open()):
                 first = forked.run_beside(work, (True, True), (False, keep_hits), on_fork)
             else:
                 first = (work((True, True)), _PartRead())
