@@ -323,8 +323,11 @@ def _scan_root_with(
 
     def on_repo(path: str) -> None:
         if path not in queries:
-            queries[path] = GitQuery(path)
+            # The early job first: it is the cold scan's longest chain (index listing, content
+            # pass, history), and forking the pool's workers takes ~20 ms that git's listings
+            # started here need not wait on; nor do the workers then inherit their pipes.
             early.start(path)
+            queries[path] = GitQuery(path)
 
     if enclosing is not None:
         on_repo(enclosing)

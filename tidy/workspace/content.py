@@ -492,8 +492,8 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     read by a forked child at the same time (split_pass); the answer is the same. `digest`
     and `keep_hits` are split_pass's (a pass not split digests nothing)."""
     if split is not None and forked.can_fork() and split.worth_it(root, requests, known):
-        return split_pass(root, requests, spec, known, split.min_bytes, on_fork,
-                          split.own_share, digest, keep_hits)
+        return split_pass(root, requests, spec, known, split.min_bytes, on_fork, digest,
+                          keep_hits)
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
@@ -572,12 +572,6 @@ class SplitWhen:
     min_bytes: int = SPLIT_MIN_BYTES
     min_average: int = SPLIT_MIN_AVERAGE
     min_cores: int = 2  # a process allowed one core (taskset, a container's cpuset) never splits
-    # The share of the bytes the forking process reads itself: it takes in the child's
-    # answer once both are done, so the child should end a little first (its answer is
-    # pickled after its part). Each part now also works out its matches (PartDigest), and the
-    # child hands over less; cold web app, 12 timelines under load: at 0.42 the child ended
-    # 0-90 ms after the forking process, at 0.5 10-40 ms before it.
-    own_share: float = 0.46
 
     def worth_it(self, root: str, requests: Mapping[str, Iterable[str]],
                  known: Mapping[str, Entry]) -> bool:
@@ -626,6 +620,11 @@ class _PartRead:
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
     stats: PassStats = field(default_factory=PassStats)
     digest: object = None  # the PartDigest's answer for the files this part read
+    # Of the dealt files (_read_dealt): those of hash_min_size and up, and of these the ones
+    # left for the second round, with their sizes (whether one is a duplicate candidate
+    # depends on the sizes both processes saw).
+    big: list[str] = field(default_factory=list)
+    deferred: list[tuple[str, int]] = field(default_factory=list)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The child's answer crosses a pipe: its blob ids as one string of their bytes, not
@@ -635,109 +634,269 @@ class _PartRead:
         shas = [self.blob_of[rel] for rel in rels]
         width = len(shas[0]) // 2 if shas else 0
         if any(len(sha) != 2 * width for sha in shas):  # not one kind of id: as they are
-            return (_PartRead, (self.entries, self.blob_of, self.blobs, self.stats, self.digest))
+            return (_PartRead, (self.entries, self.blob_of, self.blobs, self.stats, self.digest,
+                                self.big, self.deferred))
         ids = bytes.fromhex("".join(shas))
         return (_part_read_of, (self.entries, rels, ids, width,
-                                [self.blobs[sha] for sha in shas], self.stats, self.digest))
+                                [self.blobs[sha] for sha in shas], self.stats, self.digest,
+                                self.big, self.deferred))
 
 
 def _part_read_of(entries: dict[str, Entry], rels: list[str], ids: bytes, width: int,
-                  counts: list[tuple[int, ...]], stats: PassStats, digest: object) -> _PartRead:
+                  counts: list[tuple[int, ...]], stats: PassStats, digest: object,
+                  big: list[str], deferred: list[tuple[str, int]]) -> _PartRead:
     """_PartRead.__reduce__ undone."""
     shas = [ids[i:i + width].hex() for i in range(0, len(ids), width)] if width else []
     return _PartRead(entries, dict(zip(rels, shas, strict=True)),
-                     dict(zip(shas, counts, strict=True)), stats, digest)
+                     dict(zip(shas, counts, strict=True)), stats, digest, big, deferred)
 
 
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                known: Mapping[str, Entry], min_bytes: int,
-               on_fork: forked.ForkHook | None = None, own_share: float = 0.5,
-               digest: PartDigest | None = None, keep_hits: bool = True) -> PassResult:
-    """run_pass's answer, the files to read shared by bytes between this process and a forked
-    child when there are `min_bytes` or more of them (else all read here).
+               on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
+               keep_hits: bool = True) -> PassResult:
+    """run_pass's answer, the files read by this process and a forked child at once.
 
-    Every file is stat'ed first (lstat, never through a link): the sizes decide the duplicate
-    candidates, what a file's read takes, and so the parts. Each file is read once, by one
-    process; the entries and blob counts are put together in the order one process reading
-    them all would have made them (small files first, then the big ones, each in the
-    requests' order), so the cache written from them is the same.
+    Two rounds. In the first, the files are dealt out in chunks to whichever process is free
+    (_Dealer): each opens its files, and reads those below hash_min_size at once, their
+    fstat their only stat; the bigger ones it only notes with their size. Nothing is stat'ed
+    ahead (a plan that stat'ed every file first took ~60 ms of the cold web app's early job,
+    before either process read a byte), and neither process waits for the other at the end
+    of the round but for its last chunk. In the second, the big files, now that every size is
+    known (which are duplicate candidates, hashed from the same read), are dealt out the
+    same way, biggest first, to a second child. Either round forks only when it may read
+    min_bytes / 4 or more.
+    A file `known` holds is stat'ed here first, as run_pass does.
 
-    With `digest`, each process works out its answer over the files it read once they are
-    read (PassResult.digests; none from a part whose digest failed). `keep_hits` False (no
-    cache is written from this pass): of a digested part's entries only those with a fact
+    Each file is read once, by one process; the entries and blob counts are put together in
+    the order one process reading them all would have made them (small files first, then
+    the big ones, each in the requests' order), so the cache written from them is the same.
+
+    With `digest`, each process works out its answer over the files it read in each round
+    (PassResult.digests; none from a part whose digest failed). `keep_hits` False (no cache
+    is written from this pass): of a child's digested part only the entries with a fact
     besides the search's come, without its hits, which the digest has turned into what is
     wanted of them (cold web app: the child's answer 1.19 MB -> 434 kB)."""
     started = time.monotonic()
     result = PassResult()
     reader = _Reader(root, spec)
+    big: set[str] = set()
     try:
-        order, reads = _plan(reader, requests, known, result)
-        total = sum(r.weight for r in reads)
-        if total >= min_bytes and len(reads) > 1:
-            mine, theirs = _share(reads, own_share)
-            # Only the child's answer is pickled: only it leaves out what its digest made
-            # unneeded (the parent's own entries stay whole, in this process)
-            work = functools.partial(_read_share, reader, digest)
-            own, other = forked.run_beside(work, (mine, True), (theirs, keep_hits), on_fork)
-            if not isinstance(other, _PartRead):  # not what a child of ours sends: read here
-                other = work((theirs, True))
-            parts = (own, other)
-        else:
-            parts = (_read_part(reader, reads, digest), _PartRead())
+        dealt, stale, later = _sort_known(reader, requests, known, result, big)
+        dealer = _Dealer(dealt, os.getpid())
+        try:
+            work = functools.partial(_read_dealt, reader, requests, stale, dealer, digest)
+            # The first round reads files below hash_min_size only: a few of them (a repo of
+            # a handful of big modules) are not worth a fork
+            files = sum(len(chunk) for chunk in dealt)
+            if (len(dealt) > 1 and files * spec.hash_min_size >= min_bytes // 4
+                    and dealer.open()):
+                first = forked.run_beside(work, (True, True), (False, keep_hits), on_fork)
+            else:
+                first = (work((True, True)), _PartRead())
+        finally:
+            dealer.close()
+        for part in first:
+            big.update(part.big)
+            later += [(rel, size, None, None) for rel, size in part.deferred]
+        reads = _second_round(reader, requests, later, result)
+        second = _read_apart(reader, reads, min_bytes // 4, on_fork, digest, keep_hits)
     finally:
         reader.close()
+    parts = (*first, *second)
+    order = [rel for rel in requests if rel not in big] + [rel for rel in requests if rel in big]
     _merge(order, parts, result)
     result.digests = [part.digest for part in parts if part.digest is not None]
     result.stats.seconds = time.monotonic() - started
     return result
 
 
-def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
-          known: Mapping[str, Entry], result: PassResult) -> tuple[list[str], list[_ToRead]]:
-    """Every requested file stat'ed: those `known` answers go to `result`, the others are to
-    be read. Also the order run_pass would have answered them in."""
+# A later file of the second round: (path, size, what `known` held of it, its stat then).
+_Later = tuple[str, int, Entry | None, os.stat_result | None]
+# The dealer's numbers (two bytes each) fit any pipe's buffer at once; a chunk costs one pipe
+# read (cold web app: 7,143 files in chunks of 14).
+_MAX_CHUNKS = 512
+
+
+def _sort_known(reader: _Reader, requests: Mapping[str, Iterable[str]],
+                known: Mapping[str, Entry], result: PassResult, big: set[str]
+                ) -> tuple[list[list[str]], dict[str, Entry], list[_Later]]:
+    """The files to deal out, in chunks of the requests' order; a `known` file is stat'ed
+    here: below hash_min_size answered by its entry when it holds what is wanted (else dealt
+    with its entry, `stale`), from that size on left to the second round (whether it is a
+    duplicate candidate depends on every size)."""
     spec = reader.spec
-    small: list[tuple[str, os.stat_result]] = []
-    big: list[tuple[str, os.stat_result]] = []
-    hash_min_size = spec.hash_min_size
-    stat_of = reader.stat
-    regular = stat.S_ISREG
+    files: list[str] = []
+    stale: dict[str, Entry] = {}
+    later: list[_Later] = []
     for rel in requests:
-        st = stat_of(rel)
-        if st is None or not regular(st.st_mode):
+        old = known.get(rel)
+        if old is None:
+            files.append(rel)
             continue
-        (big if st.st_size >= hash_min_size else small).append((rel, st))
-    sizes = collections.Counter(st.st_size for rel, st in big if not _blob_only(requests[rel]))
-    order: list[str] = []
-    reads: list[_ToRead] = []
+        st = reader.stat(rel)
+        if st is None or not stat.S_ISREG(st.st_mode):
+            continue
+        if st.st_size >= spec.hash_min_size:
+            big.add(rel)
+            later.append((rel, st.st_size, old, st))
+            continue
+        names = _names(spec, requests[rel], st.st_size)
+        wanted = _wanted(spec, rel, st.st_size, names)
+        if not wanted:
+            continue
+        if old.key == stat_key(st) and has_facts(old.facts, wanted, reader.patterns_key):
+            result.entries[rel] = old
+            result.stats.hits += 1
+        else:
+            stale[rel] = old
+            files.append(rel)
+    size = max(1, -(-len(files) // _MAX_CHUNKS))
+    return [files[i:i + size] for i in range(0, len(files), size)], stale, later
+
+
+class _Dealer:
+    """The chunks of a split pass's first round, dealt to whichever process asks next: their
+    numbers, written whole into a pipe before the fork, each read (two bytes, under the
+    pipe's lock) by one process only. This process notes the numbers it took: when the child
+    fails, the chunks it took are read here (`rest`)."""
+
+    def __init__(self, chunks: list[list[str]], parent: int) -> None:
+        self.chunks = chunks
+        self.parent = parent
+        self.taken: list[int] = []
+        self._fd = -1
+
+    def open(self) -> bool:
+        """The numbers in the pipe; False when they cannot all be put there at once."""
+        try:
+            read_fd, write_fd = os.pipe()
+        except OSError:
+            return False
+        numbers = b"".join(i.to_bytes(2, "little") for i in range(len(self.chunks)))
+        try:
+            os.set_blocking(write_fd, False)  # never wait for a reader that is not there yet
+            written = os.write(write_fd, numbers)
+        except OSError:
+            written = -1
+        finally:
+            os.close(write_fd)  # the readers see the end once every number is taken
+        if written != len(numbers):
+            os.close(read_fd)
+            return False
+        self._fd = read_fd
+        return True
+
+    def next(self) -> int | None:
+        """The next chunk's number; None when there is none left (or no pipe: all here)."""
+        if self._fd < 0:
+            return self._next_here()
+        try:
+            number = os.read(self._fd, 2)
+        except OSError:
+            return None
+        if len(number) != 2:
+            return None
+        chunk = int.from_bytes(number, "little")
+        self.taken.append(chunk)
+        return chunk
+
+    def _next_here(self) -> int | None:
+        chunk = len(self.taken)
+        if chunk >= len(self.chunks):
+            return None
+        self.taken.append(chunk)
+        return chunk
+
+    def rest(self) -> Iterator[int]:
+        """The chunks this process did not take (after its own round: the child's)."""
+        taken = set(self.taken)
+        return (chunk for chunk in range(len(self.chunks)) if chunk not in taken)
+
+    def close(self) -> None:
+        if self._fd >= 0:
+            os.close(self._fd)
+            self._fd = -1
+
+
+def _read_dealt(reader: _Reader, requests: Mapping[str, Iterable[str]],
+                stale: Mapping[str, Entry], dealer: _Dealer, digest: PartDigest | None,
+                share: tuple[bool, bool]) -> _PartRead:
+    """One process's first round: chunk after chunk as the dealer hands them out. The
+    forking process's second call (`share` not its own: the child failed, or never was)
+    reads the chunks it did not take itself."""
+    own, keep_hits = share
+    here = not own and os.getpid() == dealer.parent  # the child failed, or never was
+    chunks = dealer.rest() if here else iter(dealer.next, None)
+    spec = reader.spec
+    hash_min_size = spec.hash_min_size
+    regular = stat.S_ISREG
+    part = _PartRead()
+    reader.blobs, reader.blob_of = part.blobs, part.blob_of
+    read: list[str] = []
     # Most files are below every judge's size and the eager floor: what they are asked is
-    # what a read of them computes (_names and _wanted give that set), worked out once for
-    # each different question (a pass asks a handful) rather than once per file.
+    # what a read of them computes, worked out once for each different question (a pass asks
+    # a handful) rather than once per file.
     below = min(spec.eager_floor, min(spec.judge_floors.values(), default=sys.maxsize),
                 hash_min_size, MAX_TEXT_BYTES + 1)
-    plain: dict[object, frozenset[str]] = {}
-    for rel, st in small + big:
-        size = st.st_size
-        asked = requests[rel]
-        old = known.get(rel)
-        if size < below and old is None and isinstance(asked, tuple):
-            names_of = plain.get(asked)
-            if names_of is None:
-                names_of = plain[asked] = frozenset(_wanted(spec, rel, size,
-                                                            _names(spec, asked, size)))
-            if not names_of:
+    plain: dict[object, set[str]] = {}
+    for chunk in chunks:
+        for rel in dealer.chunks[chunk]:
+            fd = reader.open(rel)
+            if fd < 0:
                 continue
-            order.append(rel)
-            reads.append(_ToRead(rel, names_of, None, size))
-            continue
-        names = _names(spec, asked, size)
-        if size >= hash_min_size and sizes[size] > 1 and names != _BLOB_ONLY:
+            try:
+                st = os.fstat(fd)
+                if not regular(st.st_mode):
+                    continue
+                size = st.st_size
+                asked = requests[rel]
+                if size >= hash_min_size:
+                    part.big.append(rel)
+                    if not _blob_only(asked):
+                        part.deferred.append((rel, size))
+                        continue
+                if size < below and isinstance(asked, tuple):
+                    names = plain.get(asked)
+                    if names is None:
+                        names = plain[asked] = _wanted(spec, rel, size, _names(spec, asked, size))
+                else:
+                    names = _wanted(spec, rel, size, _names(spec, asked, size))
+                if not names:
+                    continue
+                wanted = set(names)
+                _keep(part.entries, rel,
+                      reader.read_open(rel, fd, st, wanted, part.stats, stale.get(rel)), wanted)
+                read.append(rel)
+            except OSError:
+                continue
+            finally:
+                os.close(fd)
+    _digest_part(reader, part, read, digest, keep_hits)
+    return part
+
+
+def _second_round(reader: _Reader, requests: Mapping[str, Iterable[str]],
+                  later: list[_Later], result: PassResult) -> list[_ToRead]:
+    """The big files, every size now known: a duplicate candidate (a size another one has)
+    is hashed from the same read; a known one is answered by its entry when it holds what is
+    wanted. In the requests' order."""
+    spec = reader.spec
+    sizes = collections.Counter(size for rel, size, _, _ in later
+                                if not _blob_only(requests[rel]))
+    position = {rel: i for i, (rel, _, _, _) in enumerate(later)}
+    if later:
+        index = {rel: i for i, rel in enumerate(requests)}
+        later = sorted(later, key=lambda item: index.get(item[0], position[item[0]]))
+    reads: list[_ToRead] = []
+    for rel, size, old, st in later:
+        names = _names(spec, requests[rel], size)
+        if sizes[size] > 1 and names != _BLOB_ONLY:
             names.add(HASH)  # a duplicate candidate: hashed from the same read
         wanted = _wanted(spec, rel, size, names)
         if not wanted:
             continue
-        order.append(rel)
-        if old is not None and old.key == stat_key(st) and has_facts(
+        if old is not None and st is not None and old.key == stat_key(st) and has_facts(
                 old.facts, wanted, reader.patterns_key):
             result.entries[rel] = old
             result.stats.hits += 1
@@ -745,25 +904,50 @@ def _plan(reader: _Reader, requests: Mapping[str, Iterable[str]],
         weight = (size if size <= MAX_TEXT_BYTES  # read whole
                   else min(size, reader._limit(rel, wanted, size)))
         reads.append(_ToRead(rel, frozenset(names), old, weight))
-    return order, reads
+    return reads
 
 
-def _share(reads: list[_ToRead], own: float = 0.5) -> tuple[list[_ToRead], list[_ToRead]]:
-    """Two parts, the first of about `own` of the bytes: the biggest reads first, each to the
-    part furthest below its share (big files spread); each part then in the original order."""
-    loads = [0, 0]
-    owner = [0] * len(reads)
-    for i in sorted(range(len(reads)), key=lambda i: -reads[i].weight):
-        lighter = 0 if loads[0] * (1 - own) <= loads[1] * own else 1
-        owner[i] = lighter
-        loads[lighter] += reads[i].weight + 1  # + 1: an empty file's open costs too
-    return ([r for r, o in zip(reads, owner, strict=True) if o == 0],
-            [r for r, o in zip(reads, owner, strict=True) if o == 1])
+def _read_apart(reader: _Reader, reads: list[_ToRead], min_bytes: int,
+                on_fork: forked.ForkHook | None, digest: PartDigest | None,
+                keep_hits: bool) -> tuple[_PartRead, _PartRead]:
+    """`reads` shared with a forked child when they come to `min_bytes` or more: dealt out
+    one by one, the biggest first, to whichever process is free (their cost is not their
+    size: a module judged costs more a byte than a bundle searched; cold web app, by bytes
+    the forking process read 70 ms longer than the child)."""
+    if len(reads) > 1 and sum(r.weight for r in reads) >= min_bytes:
+        ordered = sorted(reads, key=lambda r: -r.weight)
+        size = max(1, -(-len(ordered) // _MAX_CHUNKS))
+        dealer = _Dealer([[r.rel for r in ordered[i:i + size]]
+                          for i in range(0, len(ordered), size)], os.getpid())
+        items = {r.rel: r for r in reads}
+        try:
+            if dealer.open():
+                # Only the child's answer is pickled: only it leaves out what its digest
+                # made unneeded (the parent's own entries stay whole, in this process)
+                work = functools.partial(_read_dealt_reads, reader, items, dealer, digest)
+                return forked.run_beside(work, (True, True), (False, keep_hits), on_fork)
+        finally:
+            dealer.close()
+    return _read_part(reader, reads, digest), _PartRead()
 
 
-def _read_share(reader: _Reader, digest: PartDigest | None,
-                share: tuple[list[_ToRead], bool]) -> _PartRead:
-    return _read_part(reader, share[0], digest, share[1])
+def _read_dealt_reads(reader: _Reader, items: Mapping[str, _ToRead], dealer: _Dealer,
+                      digest: PartDigest | None, share: tuple[bool, bool]) -> _PartRead:
+    """One process's second round: the reads the dealer hands it (_read_dealt's rules)."""
+    own, keep_hits = share
+    here = not own and os.getpid() == dealer.parent  # the child failed, or never was
+    chunks = dealer.rest() if here else iter(dealer.next, None)
+    part = _PartRead()
+    reader.blobs, reader.blob_of = part.blobs, part.blob_of
+    read: list[str] = []
+    for chunk in chunks:  # one at a time: the next is asked for once this one is read
+        for rel in dealer.chunks[chunk]:
+            item = items[rel]
+            names = set(item.names)
+            _keep(part.entries, rel, reader.read(rel, names, part.stats, item.old), names)
+            read.append(rel)
+    _digest_part(reader, part, read, digest, keep_hits)
+    return part
 
 
 def _read_part(reader: _Reader, reads: list[_ToRead], digest: PartDigest | None = None,
@@ -775,16 +959,24 @@ def _read_part(reader: _Reader, reads: list[_ToRead], digest: PartDigest | None 
     for item in reads:
         names = set(item.names)
         _keep(part.entries, item.rel, reader.read(item.rel, names, part.stats, item.old), names)
-    if digest is not None and reads:
-        view = ContentFacts(reader.root, reader.spec, use_cache=False)
-        view._entries = part.entries
-        try:
-            part.digest = digest(view, [item.rel for item in reads])
-        except Exception:  # the caller works the answer out from the entries instead
-            part.digest = None
-        if part.digest is not None and not keep_hits:
-            part.entries = _beyond_search(part.entries)
+    _digest_part(reader, part, [item.rel for item in reads], digest, keep_hits)
     return part
+
+
+def _digest_part(reader: _Reader, part: _PartRead, read: list[str],
+                 digest: PartDigest | None, keep_hits: bool) -> None:
+    """The digest of the files a part read, worked out in its own process; without
+    `keep_hits`, its entries then hold no search hits."""
+    if digest is None or not read:
+        return
+    view = ContentFacts(reader.root, reader.spec, use_cache=False)
+    view._entries = part.entries
+    try:
+        part.digest = digest(view, read)
+    except Exception:  # the caller works the answer out from the entries instead
+        part.digest = None
+    if part.digest is not None and not keep_hits:
+        part.entries = _beyond_search(part.entries)
 
 
 def _beyond_search(entries: dict[str, Entry]) -> dict[str, Entry]:
@@ -801,14 +993,19 @@ def _beyond_search(entries: dict[str, Entry]) -> dict[str, Entry]:
     return kept
 
 
-def _merge(order: list[str], parts: tuple[_PartRead, _PartRead], result: PassResult) -> None:
+def _merge(order: list[str], parts: Sequence[_PartRead], result: PassResult) -> None:
     """The parts' answers as one process reading the files in `order` would have given them."""
     # Each file was answered by one of them (a known entry, or one part's read); a blob read
-    # by both (two files of the same bytes) has the same counts in both.
-    pool = {**parts[1].entries, **parts[0].entries, **result.entries}
+    # by several (files of the same bytes) has the same counts in each.
+    pool: dict[str, Entry] = {}
+    blob_of: dict[str, str] = {}
+    counts: dict[str, tuple[int, ...]] = {}
+    for part in parts:
+        pool.update(part.entries)
+        blob_of.update(part.blob_of)
+        counts.update(part.blobs)
+    pool.update(result.entries)
     result.entries = {rel: pool[rel] for rel in order if rel in pool}
-    blob_of = {**parts[1].blob_of, **parts[0].blob_of}
-    counts = {**parts[1].blobs, **parts[0].blobs}
     shas = dict.fromkeys(sha for rel in order if (sha := blob_of.get(rel)) is not None)
     result.blobs = {sha: counts[sha] for sha in shas}
     for part_read in parts:
