@@ -1,0 +1,123 @@
+"""The fast, root-free part of bench/bad_input_sweep.py (every command x every bad condition,
+real processes), and the careless-user mistakes that sweep found, one test each."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bench.bad_input_sweep import COMMANDS, SPOILERS, Command, make_tree, run_case
+from tests.conftest import hermetic_env, run_cli
+
+# Conditions whose run is cheap and needs neither root nor a mount; each runs a handful of
+# commands that read the condition (the whole matrix is the bench script's).
+FAST_CASES = ("missing-path", "file-as-path", "dash-as-path", "broken-and-looping-links",
+              "non-utf8-names", "bad-vscode", "bad-pyproject", "bad-tidy-toml",
+              "bad-user-config", "mid-rebase", "gitfile-nowhere", "no-git", "stdout-closed",
+              "broken-pipe", "lang-c", "term-dumb-20-cols", "state-dir-is-a-file")
+FAST_COMMANDS = ("scan", "scan-sarif", "fix-dry", "fix", "history", "log")
+
+
+def _command(name: str) -> Command:
+    return next(c for c in COMMANDS if c.name == name)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", FAST_CASES)
+def test_sweep_flags_nothing(case: str, tmp_path: Path) -> None:
+    assert case in SPOILERS
+    flagged = []
+    for name in FAST_COMMANDS:
+        outcome = run_case(case, _command(name), tmp_path)
+        if outcome.flags:
+            flagged.append((name, outcome.flags, outcome.code, outcome.err[-600:]))
+    assert flagged == []
+
+
+# -------------------------------------------------------------- `-` and two reports in one place
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    return make_tree(tmp_path)
+
+
+def test_dash_as_output_is_standard_output_not_a_file_named_dash(repo: Path) -> None:
+    done = run_cli("scan", "-q", "--format", "json", "-o", "-", ".", cwd=repo)
+    assert done.code == 0, done
+    assert done.out.lstrip().startswith("{")
+    assert not (repo / "-").exists()  # it wrote a file named `-` into the user's repo
+    also = run_cli("scan", "-q", "-o", str(repo.parent / "r.txt"), "--also", "json=-", ".",
+                   cwd=repo)
+    assert also.code == 0, also
+    assert also.out.lstrip().startswith("{")
+    assert not (repo / "-").exists()
+
+
+@pytest.mark.parametrize("args", [
+    ("-o", "r.out", "--also", "sarif=r.out"),  # one report overwrote the other
+    ("-o", "r.out", "--also", "sarif=./r.out"),  # the same file, spelt two ways
+    ("--also", "json=-"),  # text and JSON ran together on standard output
+    ("--format", "json", "--also", "sarif=-"),
+    ("--also", "json=a.json", "--also", "sarif=a.json"),
+])
+def test_two_reports_to_one_place_are_refused(repo: Path, args: tuple[str, ...]) -> None:
+    done = run_cli("scan", "-q", *args, ".", cwd=repo)
+    assert done.code == 2, done
+    assert len(done.err.strip().splitlines()) == 1, done.err
+    assert "both go to" in done.err
+    assert done.out == ""
+    assert not (repo / "r.out").exists() and not (repo / "a.json").exists()
+
+
+def test_an_also_file_in_a_missing_folder_fails_before_the_report(repo: Path) -> None:
+    done = run_cli("scan", "--also", f"json={repo.parent / 'no-such' / 'r.json'}", ".",
+                   cwd=repo)
+    assert done.code == 2, done
+    assert done.out == ""  # it printed the whole text report, then failed on the file
+    assert len(done.err.strip().splitlines()) == 1, done.err
+    assert "no-such" in done.err
+
+
+# ------------------------------------------------------------------ Ctrl-C while tidy starts
+_CTRL_C_AT_IMPORT = """
+import importlib, importlib.abc, runpy, signal, sys
+
+class CtrlCAtClick(importlib.abc.MetaPathFinder):
+    # The user's Ctrl-C, at the moment the command line imports click.
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlCAtClick())
+sys.argv = ["tidy", "scan", "."]
+entry = sys.orig_argv[-1]
+if entry == "-m":
+    runpy.run_module("tidy", run_name="__main__", alter_sys=True)
+else:  # what the `tidy` script pip writes does: import the entry point, call it
+    module, _, function = entry.partition(":")
+    sys.exit(getattr(importlib.import_module(module), function)())
+"""
+
+
+def _script_entry() -> str:
+    import tomllib
+
+    pyproject = Path(__file__).resolve().parents[2] / "pyproject.toml"
+    entry: str = tomllib.loads(pyproject.read_text())["project"]["scripts"]["tidy"]
+    return entry
+
+
+@pytest.mark.parametrize("entry", ["-m", "script"])
+def test_ctrl_c_while_the_command_line_is_imported_is_one_line(tmp_path: Path,
+                                                               entry: str) -> None:
+    how = "-m" if entry == "-m" else _script_entry()
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_AT_IMPORT, how], cwd=tmp_path,
+                          capture_output=True, text=True, env=hermetic_env(), timeout=60,
+                          check=False)
+    assert "Traceback" not in done.stderr, done.stderr
+    assert done.stderr.strip() == "tidy: interrupted"
+    assert done.returncode == 130
