@@ -121,3 +121,26 @@ def test_ctrl_c_while_the_command_line_is_imported_is_one_line(tmp_path: Path,
     assert "Traceback" not in done.stderr, done.stderr
     assert done.stderr.strip() == "tidy: interrupted"
     assert done.returncode == 130
+
+
+# ------------------------------------------------------------- options that cancel each other
+@pytest.mark.parametrize(("command", "args"), [
+    ("scan", ("--select", "TDY1", "--ignore", "TDY1")),
+    ("scan", ("--select", "")),
+    ("scan", ("--ignore", "TDY")),
+    ("fix", ("--dry-run", "--select", "TDY5", "--ignore", "TDY5")),
+])
+def test_a_selection_that_leaves_no_rule_is_a_usage_error(repo: Path, command: str,
+                                                          args: tuple[str, ...]) -> None:
+    done = run_cli(command, *args, ".", cwd=repo)
+    assert done.code == 2, done  # it said "nothing to report": a clean tree to the reader
+    assert "leaves no rule to run" in done.err
+    assert len(done.err.strip().splitlines()) == 1, done.err
+    assert done.out == ""
+
+
+def test_ruff_prefix_semantics_still_select_past_a_shorter_ignore(repo: Path) -> None:
+    done = run_cli("scan", "-q", "--format", "json", "--select", "TDY1", "--ignore", "TDY",
+                   ".", cwd=repo)
+    assert done.code == 0, done
+    assert '"TDY101"' in done.out
