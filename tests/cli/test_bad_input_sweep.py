@@ -144,3 +144,43 @@ def test_ruff_prefix_semantics_still_select_past_a_shorter_ignore(repo: Path) ->
                    ".", cwd=repo)
     assert done.code == 0, done
     assert '"TDY101"' in done.out
+
+
+# --------------------------------------------------------------- stdout closed, a narrow locale
+@pytest.mark.parametrize("args", [
+    ("scan", "."), ("scan", "--format", "sarif", "."), ("fix", "--dry-run", "."),
+    ("trash", "list"), ("history", "."), ("rules",),
+])
+def test_a_closed_stdout_is_one_line_and_exit_2(repo: Path, args: tuple[str, ...]) -> None:
+    line = " ".join([sys.executable, "-m", "tidy", *args]) + " >&-"  # the shell closes fd 1
+    done = subprocess.run(["sh", "-c", line], cwd=repo, capture_output=True, text=True,
+                          env=hermetic_env(), timeout=120, check=False)
+    assert "internal error" not in done.stderr, done.stderr  # AttributeError: NoneType.isatty
+    assert done.returncode == 2, done
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "standard output is closed" in lines[0], done.stderr
+
+
+def test_a_closed_stdout_is_no_error_when_nothing_goes_there(repo: Path) -> None:
+    report = repo.parent / "report.json"
+    line = f"{sys.executable} -m tidy scan -q --format json -o {report} . >&-"
+    done = subprocess.run(["sh", "-c", line], cwd=repo, capture_output=True, text=True,
+                          env=hermetic_env(), timeout=120, check=False)
+    assert done.returncode == 0, done
+    assert report.read_text().lstrip().startswith("{")
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])  # ascii: click writes UTF-8
+@pytest.mark.parametrize("args", [("scan",), ("scan", "--format", "markdown"),
+                                  ("scan", "--format", "github"), ("fix", "--dry-run")])
+def test_a_locale_that_cannot_write_a_name_escapes_it(repo: Path, encoding: str,
+                                                      args: tuple[str, ...]) -> None:
+    (repo / "日本" / "__pycache__").mkdir(parents=True)
+    (repo / "日本" / "__pycache__" / "m.pyc").write_bytes(b"\0" * 64)
+    done = subprocess.run([sys.executable, "-m", "tidy", *args, "."], cwd=repo,
+                          capture_output=True, env=hermetic_env({"PYTHONIOENCODING": encoding}),
+                          timeout=120, check=False)
+    err = done.stderr.decode(errors="replace")
+    assert "internal error" not in err, err  # UnicodeEncodeError, exit 3
+    assert done.returncode in (0, 1), err
+    assert b"\\u65e5\\u672c" in done.stdout  # the name, escaped as Python's stderr does

@@ -19,6 +19,7 @@ import click
 
 from tidy import __version__
 from tidy.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
+from tidy.cli.streams import CLOSED_MESSAGE, make_usable
 
 # command -> (its module, the click command in it). Add yours here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -69,6 +70,15 @@ _NO_ARGS_IS_HELP: tuple[type[click.UsageError], ...] = tuple(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    closed_stdout = make_usable()
+    code = _main(argv)
+    if closed_stdout is not None and closed_stdout.lost:
+        click.echo(f"tidy: error: {CLOSED_MESSAGE}", err=True)
+        return max(code, EXIT_USAGE)
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None,
                           prog_name="tidy", standalone_mode=False)
