@@ -3,6 +3,7 @@ real processes), and the careless-user mistakes that sweep found, one test each.
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import sys
 from pathlib import Path
@@ -184,3 +185,24 @@ def test_a_locale_that_cannot_write_a_name_escapes_it(repo: Path, encoding: str,
     assert "internal error" not in err, err  # UnicodeEncodeError, exit 3
     assert done.returncode in (0, 1), err
     assert b"\\u65e5\\u672c" in done.stdout  # the name, escaped as Python's stderr does
+
+
+# --------------------------------------------------------------------- a full disk for the state
+def test_a_full_disk_under_the_history_is_said_as_such(repo: Path, tmp_path: Path) -> None:
+    from tests.safety.mounts import tmpfs
+
+    state = tmp_path / "state-fs"
+    state.mkdir()
+    with tmpfs(state, "size=256k"):
+        with contextlib.suppress(OSError), open(state / "filler", "wb", buffering=0) as f:
+            while True:
+                f.write(b"\0" * 4096)
+        done = run_cli("scan", "-q", ".", cwd=repo,
+                       env=hermetic_env({"TIDY_STATE_DIR": str(state / "tidy")}))
+    assert done.code == 0, done  # the report is what was asked; the history is a warning
+    warning = [line for line in done.err.splitlines() if "history" in line]
+    assert len(warning) == 1, done.err
+    # It said "not a tidy history database (database or disk is full)": a broken file, to be
+    # deleted, when the disk is what is full.
+    assert "not a tidy history database" not in warning[0]
+    assert "disk is full" in warning[0]
