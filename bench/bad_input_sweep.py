@@ -607,7 +607,8 @@ def run_case(case: str, command: Command, workdir: Path) -> Outcome:
         lost = lost_files(before, snapshot(c.repo), tracked, command.writes)
         outcome = Outcome(case, command.name, code, stdout, stderr, lost, [])
         takes_target = any("{target}" in a for a in command.argv)
-        outcome.flags = flags(outcome, must_fail=c.must_fail and takes_target)
+        outcome.flags = flags(outcome, must_fail=c.must_fail and takes_target,
+                              one_stream=c.stdout == "tty")
         return outcome
     finally:
         for undo in reversed(c.cleanups):
@@ -740,7 +741,9 @@ def lost_files(before: dict[str, str], after: dict[str, str], tracked: set[str],
     return lost
 
 
-def flags(o: Outcome, *, must_fail: bool = False) -> list[str]:
+def flags(o: Outcome, *, must_fail: bool = False, one_stream: bool = False) -> list[str]:
+    """What the run broke of the promise. `one_stream`: stdout and stderr were one terminal,
+    so only the last line is the error's."""
     found = []
     if o.code is None:
         return ["hang"]
@@ -753,6 +756,8 @@ def flags(o: Outcome, *, must_fail: bool = False) -> list[str]:
     if o.code == 0 and (must_fail or error_said):
         found.append("exit-0")
     failing_lines = [line for line in o.err.splitlines() if line.strip()]
+    if one_stream:
+        failing_lines = failing_lines[-1:]
     if o.code not in (0, 1) and len(failing_lines) > 1 and "traceback" not in found:
         found.append("multi-line")
     if o.lost:
