@@ -681,6 +681,8 @@ def run_on_tty(cmd: list[str], c: Ctx, env: dict[str, str]) -> tuple[int | None,
 
     cols = int(env.pop("_SWEEP_TTY_COLS", "80"))
     keys = env.pop("_SWEEP_TTY_KEYS", "").encode().decode("unicode_escape").encode()
+    if not keys and "browse" in cmd:
+        keys = b"q"  # the app waits for its user: quit it once it has drawn
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
 
@@ -704,7 +706,7 @@ def run_on_tty(cmd: list[str], c: Ctx, env: dict[str, str]) -> tuple[int | None,
             time.sleep(0.05)
         except OSError:  # EIO: the child's side is closed
             break
-        if keys and time.monotonic() - start > 1.0:
+        if keys and time.monotonic() - start > (4.0 if "browse" in cmd else 1.0):
             os.write(master, keys)
             keys = b""
         if proc.poll() is not None and time.monotonic() - start > 0.2:

@@ -206,3 +206,31 @@ def test_a_full_disk_under_the_history_is_said_as_such(repo: Path, tmp_path: Pat
     # deleted, when the disk is what is full.
     assert "not a tidy history database" not in warning[0]
     assert "disk is full" in warning[0]
+
+
+_CTRL_C_IN_SET_NAME = """
+import dataclasses, runpy, signal, sys
+
+original = dataclasses.Field.__set_name__
+
+def set_name(self, owner, name):
+    # The user's Ctrl-C, landing while a class of tidy's is made (a command's lazy import):
+    # Python 3.11 hands it on as RuntimeError("Error calling __set_name__ ...").
+    if owner.__module__.startswith("tidy.") and "tidy.cli.scan" in sys.modules:
+        dataclasses.Field.__set_name__ = original
+        signal.raise_signal(signal.SIGINT)
+    return original(self, owner, name)
+
+dataclasses.Field.__set_name__ = set_name
+sys.argv = ["tidy", "scan", "."]
+runpy.run_module("tidy", run_name="__main__", alter_sys=True)
+"""
+
+
+def test_ctrl_c_while_a_class_is_made_is_an_interruption_not_a_bug(repo: Path) -> None:
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_IN_SET_NAME], cwd=repo,
+                          capture_output=True, text=True, env=hermetic_env(), timeout=60,
+                          check=False)
+    assert "internal error" not in done.stderr, done.stderr
+    assert done.stderr.strip().splitlines()[-1:] == ["tidy: interrupted"], done.stderr
+    assert done.returncode == 130, done

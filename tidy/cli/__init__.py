@@ -109,6 +109,9 @@ def _main(argv: Sequence[str] | None) -> int:
         click.echo("tidy: interrupted", err=True)
         return EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line and exit 3, never a traceback
+        if _ctrl_c_inside(error):
+            click.echo("tidy: interrupted", err=True)
+            return EXIT_INTERRUPTED
         if isinstance(error, OSError) and _cwd_gone():
             # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
             click.echo("tidy: error: the current folder no longer exists (it was deleted or "
@@ -125,6 +128,20 @@ def _main(argv: Sequence[str] | None) -> int:
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def _ctrl_c_inside(error: BaseException) -> bool:
+    """A Ctrl-C that Python handed on inside another error: one landing while a class is made
+    (a command's lazy import of a dataclass module) is, on Python 3.11, "RuntimeError: Error
+    calling __set_name__ on 'Field' instance", and was reported as tidy's internal error."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _state_unusable(error: Exception) -> str:
