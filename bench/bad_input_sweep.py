@@ -140,6 +140,7 @@ class Command:
     name: str
     argv: tuple[str, ...]
     writes: bool = False
+    edits: tuple[str, ...] = ()  # files it may change on purpose (said in its output)
 
 
 COMMANDS: tuple[Command, ...] = (
@@ -156,16 +157,21 @@ COMMANDS: tuple[Command, ...] = (
     Command("fix-diff", ("fix", "--diff", "{target}")),
     Command("fix", ("fix", "-y", "{target}"), writes=True),
     Command("fix-json", ("fix", "-y", "--format", "json", "{target}"), writes=True),
+    Command("fix-ask", ("fix", "{target}"), writes=True),  # asks on a terminal; else exit 2
     Command("undo", ("undo", "-y"), writes=True),
     Command("log", ("log",)),
     Command("trash-list", ("trash", "list")),
     Command("trash-purge", ("trash", "purge", "--dry-run")),
+    Command("trash-purge-yes", ("trash", "purge", "-y")),
     Command("cache-clear", ("cache", "clear", "{target}"), writes=True),
     Command("extract-dry", ("extract", "--dry-run", "{target}/pkg/data.py")),
     Command("watch-once", ("watch", "--once", "{target}"), writes=True),
     Command("watch-status", ("watch", "--status")),
+    Command("watch-run", ("watch", "--stop-after", "3s", "{target}"), writes=True),
     Command("schedule-status", ("schedule", "status")),
     Command("init", ("init",)),
+    Command("init-write", ("init", "--write"), edits=("pyproject.toml",)),  # appends [tool.tidy]
+    Command("schedule-install", ("schedule", "install", "--no-activate", "{target}")),
     Command("hook-staged", ("hook", "check-staged")),
     Command("browse", ("browse", "{target}")),
     Command("rules", ("rules",)),
@@ -604,7 +610,8 @@ def run_case(case: str, command: Command, workdir: Path) -> Outcome:
             argv = argv[:-1] + extra.split("\0") + argv[-1:] if "{target}" in command.argv[-1] \
                 else argv + extra.split("\0")
         code, stdout, stderr = run_tidy(argv, c)
-        lost = lost_files(before, snapshot(c.repo), tracked, command.writes)
+        lost = [rel for rel in lost_files(before, snapshot(c.repo), tracked, command.writes)
+                if rel not in command.edits]
         outcome = Outcome(case, command.name, code, stdout, stderr, lost, [])
         takes_target = any("{target}" in a for a in command.argv)
         outcome.flags = flags(outcome, must_fail=c.must_fail and takes_target,
@@ -683,6 +690,8 @@ def run_on_tty(cmd: list[str], c: Ctx, env: dict[str, str]) -> tuple[int | None,
     keys = env.pop("_SWEEP_TTY_KEYS", "").encode().decode("unicode_escape").encode()
     if not keys and "browse" in cmd:
         keys = b"q"  # the app waits for its user: quit it once it has drawn
+    elif not keys and "fix" in cmd and "-y" not in cmd:
+        keys = b"n\r"  # the question waits for its answer: no
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
 

@@ -234,3 +234,31 @@ def test_ctrl_c_while_a_class_is_made_is_an_interruption_not_a_bug(repo: Path) -
     assert "internal error" not in done.stderr, done.stderr
     assert done.stderr.strip().splitlines()[-1:] == ["tidy: interrupted"], done.stderr
     assert done.returncode == 130, done
+
+
+# ------------------------------------------------------------------------ a narrow terminal
+@pytest.mark.parametrize("columns", [20, 60, 80])
+def test_a_narrow_terminal_still_shows_every_path_whole(repo: Path, columns: int) -> None:
+    """At 80 columns the table folded `pkg/__pycache__` over two lines; below 60 it dropped
+    the path column: rows said what and how big, not where."""
+    from tests.conftest import on_a_terminal
+
+    deep = repo / "services" / "billing" / "worker" / "__pycache__"
+    deep.mkdir(parents=True)
+    (deep / "gone.cpython-312.pyc").write_bytes(b"\0" * 64)
+    drawn = on_a_terminal(["scan", "-q", "."], repo,
+                          hermetic_env({"COLUMNS": str(columns), "NO_COLOR": "1"}))
+    lines = drawn.decode(errors="replace").replace("\r", "").splitlines()
+    for path in ("build", "pkg/__pycache__", "services/billing/worker/__pycache__"):
+        wanted = path if len(path) <= columns else path[:columns]
+        assert any(line.strip().startswith(wanted) for line in lines), (path, lines)
+    assert not any("Traceback" in line for line in lines)
+
+
+def test_a_wide_terminal_keeps_the_table(repo: Path) -> None:
+    from tests.conftest import on_a_terminal
+
+    drawn = on_a_terminal(["scan", "-q", "."], repo,
+                          hermetic_env({"COLUMNS": "120", "NO_COLOR": "1"}))
+    header = [line for line in drawn.decode().splitlines() if "size" in line and "path" in line]
+    assert header, drawn
