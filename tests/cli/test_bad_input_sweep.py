@@ -262,3 +262,16 @@ def test_a_wide_terminal_keeps_the_table(repo: Path) -> None:
                           hermetic_env({"COLUMNS": "120", "NO_COLOR": "1"}))
     header = [line for line in drawn.decode().splitlines() if "size" in line and "path" in line]
     assert header, drawn
+
+
+@pytest.mark.parametrize("columns", [20, 40])
+def test_a_narrow_terminal_gets_the_fix_plan_a_path_a_line(repo: Path, columns: int) -> None:
+    """The plan's six columns left each cell a letter or two a line below ~70 columns."""
+    from tests.conftest import on_a_terminal
+
+    drawn = on_a_terminal(["fix", "--dry-run", "-q", "."], repo,
+                          hermetic_env({"COLUMNS": str(columns), "NO_COLOR": "1"}))
+    lines = [line.strip() for line in drawn.decode(errors="replace").replace("\r", "")
+             .splitlines()]
+    assert "pkg/__pycache__" in lines and "build" in lines, lines
+    assert any(line.startswith("TDY101  to trash") for line in lines), lines
