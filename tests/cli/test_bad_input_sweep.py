@@ -275,3 +275,20 @@ def test_a_narrow_terminal_gets_the_fix_plan_a_path_a_line(repo: Path, columns: 
              .splitlines()]
     assert "pkg/__pycache__" in lines and "build" in lines, lines
     assert any(line.startswith("TDY101  to trash") for line in lines), lines
+
+
+def test_the_watcher_on_a_full_state_disk_is_one_line(repo: Path, tmp_path: Path) -> None:
+    """`tidy watch` (not --once) wrote its pid into watch.lock unguarded: internal error."""
+    from tests.safety.mounts import tmpfs
+
+    state = tmp_path / "state-fs"
+    state.mkdir()
+    with tmpfs(state, "size=256k"):
+        with contextlib.suppress(OSError), open(state / "filler", "wb", buffering=0) as f:
+            while True:
+                f.write(b"\0" * 4096)
+        done = run_cli("watch", "--stop-after", "2s", ".", cwd=repo,
+                       env=hermetic_env({"TIDY_STATE_DIR": str(state / "tidy")}))
+    assert "internal error" not in done.err, done.err
+    assert done.code == 2, done
+    assert len(done.err.strip().splitlines()) == 1 and "No space left" in done.err, done.err
