@@ -688,9 +688,9 @@ def run_on_tty(cmd: list[str], c: Ctx, env: dict[str, str]) -> tuple[int | None,
 
     cols = int(env.pop("_SWEEP_TTY_COLS", "80"))
     keys = env.pop("_SWEEP_TTY_KEYS", "").encode().decode("unicode_escape").encode()
-    if not keys and "browse" in cmd:
-        keys = b"q"  # the app waits for its user: quit it once it has drawn
-    elif not keys and "fix" in cmd and "-y" not in cmd:
+    if "browse" in cmd:
+        keys += b"q"  # the app waits for its user (Ctrl-D is no quit key): quit it
+    if not keys and "fix" in cmd and "-y" not in cmd:
         keys = b"n\r"  # the question waits for its answer: no
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, cols, 0, 0))
