@@ -233,7 +233,7 @@ class Trends:
         try:
             row = self._db.execute("PRAGMA user_version").fetchone()
         except sqlite3.DatabaseError as error:
-            raise TrendsError(f"{self.path}: not a tidy history database ({error})") from None
+            raise _unusable(self.path, error) from None
         return int(row[0])
 
     @contextmanager
@@ -317,6 +317,15 @@ def _as_history_error(path: str) -> Iterator[None]:
         raise TrendsError(f"{path}: {error}") from None
 
 
+def _unusable(path: str, error: sqlite3.DatabaseError) -> TrendsError:
+    """What went wrong, in the user's terms: only a file that is no SQLite database (or a
+    damaged one) is "not a tidy history database"; a full disk, a read-only folder or an I/O
+    error is said as itself (a full disk read as a broken database, to be deleted)."""
+    if getattr(error, "sqlite_errorname", "") in ("SQLITE_NOTADB", "SQLITE_CORRUPT"):
+        return TrendsError(f"{path}: not a tidy history database ({error})")
+    return TrendsError(f"{path}: cannot use the history database ({error})")
+
+
 def _connect(path: str, create: bool) -> sqlite3.Connection:
     if not create and not os.path.lexists(path):
         raise TrendsError(f"{path}: no history recorded yet (`tidy scan` records one)")
@@ -342,7 +351,7 @@ def _connect(path: str, create: bool) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys = ON")
     except sqlite3.DatabaseError as error:
         db.close()
-        raise TrendsError(f"{path}: not a tidy history database ({error})") from None
+        raise _unusable(path, error) from None
     return db
 
 

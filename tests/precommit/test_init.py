@@ -188,3 +188,15 @@ def test_committed_caches_does_what_the_starter_says(tmp_path: Path) -> None:
     starter.write_text(starter.read_text().replace("committed-caches = false",
                                                    "committed-caches = true"))
     assert scan() == (0, {"TDY102": False})  # true: reported, never failing
+
+
+def test_a_broken_pyproject_is_kept_and_said_broken(tmp_path: Path) -> None:
+    """It said "already has [tool.tidy]" of a pyproject.toml that only failed to parse."""
+    broken = b'[project]\nname = "p"\nversion = \n'
+    (tmp_path / "pyproject.toml").write_bytes(broken)
+    done = run_cli("init", "--write", cwd=tmp_path)
+    assert done.code == 1, done
+    line = next(line for line in done.out.splitlines() if "pyproject.toml" in line)
+    assert "not valid TOML" in line and "line 3" in line, line
+    assert "already has" not in line
+    assert (tmp_path / "pyproject.toml").read_bytes() == broken

@@ -153,3 +153,16 @@ def test_a_scan_of_a_store_itself_finds_nothing_inside_it(home: Path, duplicates
         report = scan_json(home / store, *(["--duplicates"] if duplicates else []))
         assert not findings(report), store
         assert any("inside a global cache" in w for w in report.get("warnings", [])), report
+
+
+def test_an_empty_store_is_not_a_finding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fresh home where a tool made its folder and put nothing in it (the README's install
+    left an empty ~/.rustup): no advice to run `npm cache clean` on an empty folder."""
+    home = tmp_path / "home"
+    for rel in (".rustup", ".npm", ".cache/pip/http-v2"):  # empty, or only empty folders
+        (home / rel).mkdir(parents=True)
+    write(home / ".cargo/registry/cache/serde.crate", b"crate")
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    caches = {f["path"] for f in findings(scan_json(home), "TDY105")}
+    assert caches == {".cargo/registry"}

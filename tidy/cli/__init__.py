@@ -19,6 +19,7 @@ import click
 
 from tidy import __version__
 from tidy.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
+from tidy.cli.streams import CLOSED_MESSAGE, make_usable
 
 # command -> (its module, the click command in it). Add yours here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -69,6 +70,15 @@ _NO_ARGS_IS_HELP: tuple[type[click.UsageError], ...] = tuple(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    closed_stdout = make_usable()
+    code = _main(argv)
+    if closed_stdout is not None and closed_stdout.lost:
+        click.echo(f"tidy: error: {CLOSED_MESSAGE}", err=True)
+        return max(code, EXIT_USAGE)
+    return code
+
+
+def _main(argv: Sequence[str] | None) -> int:
     try:
         result = cli.main(args=list(argv) if argv is not None else None,
                           prog_name="tidy", standalone_mode=False)
@@ -99,6 +109,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         click.echo("tidy: interrupted", err=True)
         return EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line and exit 3, never a traceback
+        if _ctrl_c_inside(error):
+            click.echo("tidy: interrupted", err=True)
+            return EXIT_INTERRUPTED
         if isinstance(error, OSError) and _cwd_gone():
             # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
             click.echo("tidy: error: the current folder no longer exists (it was deleted or "
@@ -115,6 +128,20 @@ def main(argv: Sequence[str] | None = None) -> int:
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def _ctrl_c_inside(error: BaseException) -> bool:
+    """A Ctrl-C that Python handed on inside another error: one landing while a class is made
+    (a command's lazy import of a dataclass module) is, on Python 3.11, "RuntimeError: Error
+    calling __set_name__ on 'Field' instance", and was reported as tidy's internal error."""
+    seen: set[int] = set()
+    cause: BaseException | None = error
+    while cause is not None and id(cause) not in seen:
+        if isinstance(cause, KeyboardInterrupt):
+            return True
+        seen.add(id(cause))
+        cause = cause.__cause__ or cause.__context__
+    return False
 
 
 def _state_unusable(error: Exception) -> str:

@@ -134,11 +134,26 @@ class Given:
             from tidy.rules.registry import check_file_codes
 
             check_file_codes(config)
+        if self.values.get("select") is not None or self.values.get("ignore") is not None:
+            _some_rule_selected(config)
         return config
 
     def codes(self, name: str) -> tuple[str, ...]:
         value = self.values.get(name)
         return value if isinstance(value, tuple) else ()
+
+
+def _some_rule_selected(config: Config) -> None:
+    """`--select TDY1 --ignore TDY1` (or `--select ''`) ran no rule and printed "nothing to
+    report": a clean tree to the reader. A usage error instead, as an unknown code is. Only
+    for the command line: a folder's own settings file may turn every rule off on purpose."""
+    from tidy.rules.registry import RULES
+
+    if not any(config.selects(rule.code) for rule in RULES):
+        select = ",".join(config.select) or "''"
+        ignore = f" with --ignore {','.join(config.ignore)}" if config.ignore else ""
+        raise click.UsageError(f"--select {select}{ignore} leaves no rule to run "
+                               "(`tidy rules` lists them)")
 
 
 def settings(*names: str) -> Decorator:

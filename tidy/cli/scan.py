@@ -42,7 +42,8 @@ def _format_and_file(_ctx: click.Context, _param: click.Parameter,
               help="A JSON report (--format json) of an earlier scan: only findings that are "
               "new or grew since then fail.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
-              help="Write the report to this file instead of standard output.")
+              help="Write the report to this file instead of standard output (`-`: standard "
+              "output).")
 @options.settings("select", "ignore", "fail_on", "only_kinds", "min_size", "large_file",
                   "max_file_size", "exclude", "cross_filesystems", "history", "duplicates",
                   "history_top", "no_cache")
@@ -70,7 +71,7 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
         no_history = True
     paths = paths or (".",)
     config = given.config(paths[0], config_path)
-    outputs = [(output_format, output), *also_write]
+    outputs = _destinations([(output_format, output), *also_write])
     known = engine.read_baseline(baseline)  # before the scan: a bad file fails at once
     # The report can hold a home folder's worth of objects: rendering it with the cyclic
     # collector on costs seconds of passes that free nothing.
@@ -88,6 +89,35 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
         for report_format, path in outputs:
             _emit(*_render(report, report_format, path, past), path)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+def _destinations(outputs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:
+    """Each report's format and file, None for standard output (`-` is standard output, as
+    for most tools: it wrote a file named `-` into the current folder). Two reports to one
+    place are refused: one overwrote the other, or two ran together on standard output. A
+    file that cannot be written is found now, not after the scan printed the first report."""
+    found: list[tuple[str, str | None]] = []
+    seen: dict[str, str] = {}
+    for report_format, path in outputs:
+        where = None if path in (None, "-") else path
+        key = "" if where is None else os.path.realpath(where)
+        given = "standard output" if where is None else where
+        if key in seen:
+            raise click.UsageError(f"{seen[key]} and {report_format} both go to {given}: give "
+                                   "each report its own file (`-` is standard output)")
+        seen[key] = report_format
+        if where is not None:
+            _check_writable(where)
+        found.append((report_format, where))
+    return found
+
+
+def _check_writable(path: str) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    if os.path.isdir(path):
+        raise click.FileError(path, hint="it is a folder")
+    if not os.path.isdir(folder):
+        raise click.FileError(path, hint=f"no folder {folder}")
 
 
 def _render(report: Report, report_format: str, output: str | None,

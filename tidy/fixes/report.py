@@ -71,6 +71,9 @@ _PLAN_COLUMNS = (("path", "left"), ("code", "left"), ("does", "left"), ("size", 
 # folded); beyond, plain columns, one line per row: rich measures every cell of every row
 # again and again (about 5 ms a row: 100,000 __pycache__ folders took minutes to print).
 _RICH_ROWS = 200
+# Narrower than this, each action is a block of lines (the path whole on the first): the
+# table's six columns left each cell a letter or two a line at 20-40 columns.
+_NARROW = 72
 
 
 def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = False,
@@ -83,6 +86,15 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
         console.print("nothing to fix" + (" (dry run)" if dry_run else ""))
     elif len(plan.actions) > _RICH_ROWS:
         buffer.write(_plain_plan(plan, title, cwd))
+        console.print(_plan_totals(plan))
+    elif width < _NARROW:
+        console.print(title)
+        for path, code, does, bytes_, files, why in _plan_rows(plan, cwd):
+            console.print(path, overflow="fold", markup=False)
+            plural = "" if files == "1" else "s"
+            console.print(f"  {code}  {does}  {bytes_}, {files} file{plural}", overflow="fold",
+                          markup=False)
+            console.print(f"  {why}", overflow="fold", markup=False)
         console.print(_plan_totals(plan))
     else:
         table = _table(color, title=title, title_justify="left")

@@ -192,9 +192,9 @@ def write_config(folder: str, force: bool) -> Outcome:
     except UnicodeDecodeError:
         return Outcome(pyproject, "kept", "not UTF-8; edit it by hand (`tidy init` prints the "
                        "starter)")
-    if _has_tidy_table(text):
-        return Outcome(pyproject, "kept", "already has [tool.tidy]; edit it by hand "
-                       "(`tidy init` prints the starter)")
+    kept = _why_not_appended(text)
+    if kept:
+        return Outcome(pyproject, "kept", f"{kept} (`tidy init` prints the starter)")
     newline = "\r\n" if "\r\n" in text else "\n"
     separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
         newline if text.endswith(("\n", "\r\n")) else newline * 2)
@@ -203,11 +203,15 @@ def write_config(folder: str, force: bool) -> Outcome:
                   seen)
 
 
-def _has_tidy_table(text: str) -> bool:
+def _why_not_appended(text: str) -> str:
+    """Why the starter tables cannot go at the end of this pyproject.toml; "" when they can.
+    A broken file is not ours to append to, and says so: it was "already has [tool.tidy]"."""
     import tomllib
 
     try:
         tool = tomllib.loads(text).get("tool", {})
-    except tomllib.TOMLDecodeError:
-        return True  # a broken file is not ours to append to
-    return isinstance(tool, dict) and "tidy" in tool
+    except tomllib.TOMLDecodeError as error:
+        return f"not valid TOML ({error}); fix it, then run `tidy init --write` again"
+    if isinstance(tool, dict) and "tidy" in tool:
+        return "already has [tool.tidy]; edit it by hand"
+    return ""

@@ -106,13 +106,18 @@ def _holds_repository(finding: Finding) -> bool:
     return any(key == NESTED_REPO_DETAIL for key, _ in finding.details)
 
 
-def _table(group: Group, limit: int, now: float) -> Table:
-    table = Table(show_edge=False, pad_edge=False, expand=False, box=None,
-                  header_style="bold dim")
-    for column, justify in (("size", "right"), ("files", "right"), ("age", "right"),
-                            ("code", "left"), ("state", "left"), ("fix", "left")):
-        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
-    table.add_column("path", overflow="fold", ratio=1)
+_COLUMNS = (("size", "right"), ("files", "right"), ("age", "right"), ("code", "left"),
+            ("state", "left"), ("fix", "left"))
+# The path column gets what the others leave. Below this (or below the longest path, when
+# shorter), each path is a block of its own lines instead: at 80 columns the table folded
+# `pkg/__pycache__` over two lines, below 70 it cut it to four letters a line, below 60 rich
+# dropped the path column altogether and the rows said what, but not where.
+_MIN_PATH_ROOM = 30
+
+
+def _rows(group: Group, limit: int, now: float) -> list[tuple[Text, ...]]:
+    """One row per path: size, files, age, code, state, fix, then the path and messages."""
+    rows: list[tuple[Text, ...]] = []
     for row in by_path(group.findings)[:limit]:
         first = row[0]
         # "!" as well as red: piped output and NO_COLOR have no red to tell them by.
@@ -126,16 +131,43 @@ def _table(group: Group, limit: int, now: float) -> Table:
             if finding.code not in _SELF_EXPLAINING or _holds_repository(finding):
                 path.append("\n" + printable(finding.message), style="dim")
         biggest = max(row, key=lambda f: f.size.apparent)
-        table.add_row(
-            _bytes(biggest.size.apparent),
-            f"{biggest.size.files:,}",
-            _age(biggest.size.newest_mtime, now),
-            code,
-            _state(first, group.is_repo),
-            _joined([_fix_text(f) for f in row]),
-            path,
-        )
+        rows.append((Text(_bytes(biggest.size.apparent)), Text(f"{biggest.size.files:,}"),
+                     Text(_age(biggest.size.newest_mtime, now)), code,
+                     Text(_state(first, group.is_repo)), _joined([_fix_text(f) for f in row]),
+                     path))
+    return rows
+
+
+def _path_fits(rows: list[tuple[Text, ...]], width: int) -> bool:
+    fixed = sum(max(len(header), *(len(row[i].plain) for row in rows)) + 2
+                for i, (header, _) in enumerate(_COLUMNS))
+    longest = max(len(row[-1].plain.split("\n", 1)[0]) for row in rows)
+    return width - fixed >= min(longest, _MIN_PATH_ROOM)
+
+
+def _table(rows: list[tuple[Text, ...]]) -> Table:
+    table = Table(show_edge=False, pad_edge=False, expand=False, box=None,
+                  header_style="bold dim")
+    for column, justify in _COLUMNS:
+        table.add_column(column, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    table.add_column("path", overflow="fold", ratio=1)
+    for row in rows:
+        table.add_row(*row)
     return table
+
+
+def _stacked(console: Console, rows: list[tuple[Text, ...]]) -> None:
+    """The rows for a narrow terminal: the path on a line of its own, then its figures."""
+    for size, files, age, code, state, fix, path in rows:
+        where, _, messages = path.plain.partition("\n")
+        console.print(Text(where, style="bold"), overflow="fold")
+        plural = "" if files.plain == "1" else "s"
+        facts = Text("  ").join(part for part in (
+            Text(f"{size.plain}, {files.plain} file{plural}"), Text(f"age {age.plain}"), code,
+            Text(f"state {state.plain}"), Text("fix ") + fix) if part.plain.strip(", "))
+        console.print(Text("  ") + facts, overflow="fold")
+        for message in messages.splitlines():
+            console.print(Text(f"  {message}", style="dim"), overflow="fold")
 
 
 def _surface_line(before: Surface, after: Surface) -> str:
@@ -156,7 +188,11 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
     for note in group.notes:
         console.print(Text(f"  note: {note}", style="yellow"))
     if group.findings:
-        console.print(_table(group, limit, now))
+        shown = _rows(group, limit, now)
+        if _path_fits(shown, console.width):
+            console.print(_table(shown))
+        else:
+            _stacked(console, shown)
         rows = by_path(group.findings)
         hidden = len(rows) - limit
         if hidden > 0:

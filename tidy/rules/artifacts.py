@@ -235,7 +235,10 @@ def _junk_fix(kind: Kind, tracked: Tracked) -> Fix:
 def check_global_caches(ctx: GroupContext) -> Iterator[Finding]:
     for hit in ctx.hits:
         kind = hit.kind
-        if not kind.is_global:
+        if not kind.is_global or hit.size.files == 0:
+            # An empty store (a tool made the folder and put nothing in it yet: pip's install
+            # of a package leaves an empty ~/.rustup) has nothing for its clean command to do;
+            # it was a finding telling a newcomer to run `npm cache clean --force` on 4 kB.
             continue
         yield GLOBAL_CACHE.finding(
             hit.rel,

@@ -824,8 +824,13 @@ def _hold_watch_lock() -> int:
     fd = _own_file(os.path.basename(watch_log.lock_path()))
     with contextlib.suppress(OSError):
         fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-    os.ftruncate(fd, 0)
-    os.write(fd, f"{os.getpid()}\n".encode())
+    try:
+        os.ftruncate(fd, 0)
+        os.write(fd, f"{os.getpid()}\n".encode())
+    except OSError as error:  # a full state disk: was an internal error (exit 3)
+        os.close(fd)
+        raise WatchError(f"cannot write {printable(watch_log.lock_path())}: {error.strerror}; "
+                         "free some space on its filesystem (or set TIDY_STATE_DIR)") from None
     return fd
 
 
