@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tidy.core.catalog import VCS_MARKERS
 from tidy.core.models import Size, Skipped
@@ -27,6 +27,30 @@ if TYPE_CHECKING:
     from tidy.workspace._fastmeasure import Raw
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
+
+
+class EntryStat(Protocol):
+    """What the walk reads of an entry's lstat: an os.stat_result, or the C loop's leaner
+    answer (_fastmeasure.Stat, the same fields with the same values)."""
+
+    @property
+    def st_mode(self) -> int: ...
+    @property
+    def st_ino(self) -> int: ...
+    @property
+    def st_dev(self) -> int: ...
+    @property
+    def st_nlink(self) -> int: ...
+    @property
+    def st_size(self) -> int: ...
+    @property
+    def st_blocks(self) -> int: ...
+    @property
+    def st_mtime(self) -> float: ...
+    @property
+    def st_mtime_ns(self) -> int: ...
+    @property
+    def st_ctime_ns(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -102,6 +126,46 @@ def _load_native() -> Callable[[list[Root], int, bool], Raw] | None:
 
 _native = _load_native()
 
+
+def _load_native_lstat() -> Callable[[int, list[str]], Sequence[EntryStat | int]] | None:
+    """The C loop's lstat of a folder's entries, under the same conditions as its measuring."""
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return _fastmeasure.lstat_names
+
+
+_native_lstat = _load_native_lstat()
+
+
+def lstat_entries(fd: int, entries: list[os.DirEntry[str]]) -> Sequence[EntryStat | int]:
+    """Each entry of one listing lstat'ed (never through a link), in order; an entry that
+    cannot be is its errno. Relative to `fd`, the listed folder's descriptor, when there is
+    one (>= 0); in C where it was built: one call a folder, and an answer that costs less to
+    build than an os.stat_result (250k bench tree, 47,000 entries explored: 3.4 -> 2.8 us an
+    entry)."""
+    if fd >= 0 and _native_lstat is not None:
+        return _native_lstat(fd, [entry.name for entry in entries])
+    return lstat_entries_in_python(fd, entries)
+
+
+def lstat_entries_in_python(fd: int, entries: list[os.DirEntry[str]]) -> list[EntryStat | int]:
+    """lstat_entries without the C loop: the fallback, and what tests hold the C loop to."""
+    out: list[EntryStat | int] = []
+    for entry in entries:
+        try:
+            out.append(os.lstat(entry.name, dir_fd=fd) if fd >= 0
+                       else entry.stat(follow_symlinks=False))
+        except OSError as error:
+            out.append(error.errno or 0)
+    return out
+
+
+def errno_reason(err: int) -> str:
+    """reason() for an errno lstat_entries gave."""
+    return reason(OSError(err, os.strerror(err)))
+
 # Folders the C loop could not measure: its stand-ins for an errno, in words.
 _NATIVE_REASONS = {-1: "another filesystem", -2: "nested too deep to measure"}
 
@@ -119,7 +183,7 @@ def _from_native(raw: Raw) -> Measured:
     return out
 
 
-def count_dir(out: Measured, st: os.stat_result) -> None:
+def count_dir(out: Measured, st: EntryStat) -> None:
     """Count a folder's own entry (the top of a finding, which no parent listing counted)."""
     out.apparent += st.st_size
     out.blocks += st.st_blocks
