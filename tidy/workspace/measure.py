@@ -196,10 +196,23 @@ def measure_entries(
     entries: Iterable[os.DirEntry[str]], path: str, rel: str, hidden: bool, device: int,
     cross: bool,
 ) -> tuple[Measured, list[Root]]:
-    """Count the non-folder entries of one listing of `path`; hand its subfolders back."""
+    """Count the non-folder entries of one listing of `path`; hand its subfolders back.
+    The entries are looked up relative to the folder, opened once (lstat_entries: one C call
+    where it was built; the top of each artifact of the 250k bench tree, 7,500 entries, cost
+    ~33 ms of DirEntry.stat by path)."""
     out = Measured()
     roots: list[Root] = []
-    _count_listing(out, entries, path, rel, hidden, device, cross, roots)
+    listing = list(entries)
+    try:
+        fd = open_folder(path)
+    except OSError:
+        fd = -1  # gone since it was listed: each entry then says so (by path)
+    try:
+        stats = lstat_entries(fd, listing)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    _count_stats(out, listing, stats, path, rel, hidden, device, cross, roots)
     return out, roots
 
 
@@ -252,16 +265,33 @@ def _count_listing(
     cross: bool,
     subdirs: list[Root],
 ) -> None:
-    """The hot loop: one lstat per entry, local sums, no allocation for plain files.
-    A plain file (one name) takes the first branch; everything else the rarer ones."""
+    """One lstat per entry (DirEntry.stat, through the open folder the listing came from),
+    then _count_stats."""
+    listing = list(entries)
+    _count_stats(out, listing, lstat_entries_in_python(-1, listing), path, rel, hidden,
+                 device, cross, subdirs)
+
+
+def _count_stats(
+    out: Measured,
+    entries: list[os.DirEntry[str]],
+    stats: Sequence[EntryStat | int],
+    path: str,
+    rel: str,
+    hidden: bool,
+    device: int,
+    cross: bool,
+    subdirs: list[Root],
+) -> None:
+    """The hot loop over a listing and its entries' lstats, local sums, no allocation for
+    plain files. A plain file (one name) takes the first branch; everything else the rarer
+    ones."""
     apparent = blocks = files = dirs = visible_files = visible_bytes = count = 0
     newest = out.newest
     markers = VCS_MARKERS
-    for entry in entries:
+    for entry, st in zip(entries, stats, strict=True):
         count += 1
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError:
+        if isinstance(st, int):
             continue  # vanished while we looked: it no longer takes space
         name = entry.name
         kind = st.st_mode & _S_IFMT
