@@ -30,7 +30,7 @@ from typing import TypeGuard
 
 from tidy.core.safe_files import replace_at
 from tidy.core.state import StateError, ensure_private, state_dir
-from tidy.workspace import content_cache, index_cache
+from tidy.workspace import content_cache
 from tidy.workspace.git import git_dir
 
 REGISTRY_NAME = "repos.jsonl"
@@ -194,7 +194,10 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
         try:
             _drop_at(folder, content_cache.CACHE_NAME, shown, lambda found: found == root,
                      done, dry_run)
-            # The index's listing kept beside it (tidy.workspace.index_cache), when there is one.
+            # The index's listing kept beside it, when there is one (loaded here: a purge of
+            # runs alone need not import it).
+            from tidy.workspace import index_cache
+
             listing = os.path.join(os.path.dirname(shown), index_cache.CACHE_NAME)
             _drop_at(folder, index_cache.CACHE_NAME, listing, lambda found: found == root,
                      done, dry_run, index_cache.root_in_head)
