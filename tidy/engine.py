@@ -221,7 +221,8 @@ def _scan_root(
     tracked_size: bool, on_group: GroupFn | None = None, top: str = "", anchors: bool = True,
 ) -> _RootScan:
     with WorkerPool() as pool:
-        early = EarlyWork(_early_task(config, tracked_size), pool)
+        early = EarlyWork(_early_task(config, tracked_size), pool,
+                          use_cache=not config.no_cache)
         return _scan_root_with(root, config, progress, hidden, early, pool, on_group,
                                top or root, anchors)
 

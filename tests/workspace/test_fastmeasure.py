@@ -8,6 +8,7 @@ the measuring runs in a child that dropped to `nobody`, so closed folders are re
 from __future__ import annotations
 
 import dataclasses
+import errno
 import json
 import os
 import signal
@@ -246,3 +247,82 @@ def test_pure_python_turns_the_c_loop_off() -> None:
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "True"
+
+
+# ------------------------------------------------------------------ one folder's entries (the walk)
+_STAT_FIELDS = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_size", "st_blocks", "st_mtime",
+                "st_mtime_ns", "st_ctime_ns")
+
+
+def _stat_rows(folder: Path, names: list[str] | None = None) -> tuple[list[Any], list[Any]]:
+    """lstat_entries of every folder below `folder` (itself included), in C and in Python,
+    each entry as (name, its fields or its errno). `names`: entries made to vanish between
+    the listing and the lstat."""
+    def rows(native: bool) -> list[Any]:
+        out: list[Any] = []
+        for path, _dirs, _files in os.walk(folder):
+            with os.scandir(path) as it:
+                listing = list(it)
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                for name in names or ():
+                    if os.path.lexists(os.path.join(path, name)):
+                        os.replace(os.path.join(path, name), os.path.join(path, name + ".gone"))
+                stats = (measure.lstat_entries(fd, listing) if native
+                         else measure.lstat_entries_in_python(fd, listing))
+                for name in names or ():
+                    if os.path.lexists(os.path.join(path, name + ".gone")):
+                        os.replace(os.path.join(path, name + ".gone"), os.path.join(path, name))
+            finally:
+                os.close(fd)
+            for entry, st_ in zip(listing, stats, strict=True):
+                value = st_ if isinstance(st_, int) else tuple(
+                    getattr(st_, f) for f in _STAT_FIELDS)
+                out.append((os.path.join(path, entry.name), value))
+        return out
+
+    return rows(True), rows(False)
+
+
+def test_the_c_lstat_is_built_and_used() -> None:
+    assert measure._native_lstat is not None
+
+
+def test_the_c_lstat_answers_what_os_lstat_answers_for_every_kind_of_entry(
+        tmp_path: Path) -> None:
+    top = tmp_path / "t"
+    write(top / "a" / "index.js", size=300)
+    write(top / ".hidden" / "x.js", size=7)
+    os.link(top / "a" / "index.js", top / "a" / "twin.js")
+    os.symlink("a", top / "to-a")
+    os.symlink("nowhere", top / "dangling")
+    os.mkfifo(top / "a" / "fifo")
+    write(top / os.fsdecode(b"caf\xe9") / "new\nline", size=11)
+    os.utime(top / "a" / "index.js", ns=(1, 1_700_000_000_123_456_789))  # st_mtime's float
+    native, python = _stat_rows(top)
+    assert native == python
+    assert len(native) == 10
+
+
+def test_an_entry_gone_since_the_listing_is_its_errno_alike(tmp_path: Path) -> None:
+    """The walk lists a folder, then lstats its entries: one removed in between is reported
+    skipped (its errno), the others still answered."""
+    write(tmp_path / "t" / "stays.txt", "s")
+    write(tmp_path / "t" / "goes.txt", "g")
+    native, python = _stat_rows(tmp_path / "t", names=["goes.txt"])
+    assert native == python
+    assert (str(tmp_path / "t" / "goes.txt"), errno.ENOENT) in native
+
+
+@pytest.mark.slow
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=random_tree, data=st.data())
+def test_the_c_lstat_answers_what_os_lstat_answers(tree: Any, data: st.DataObject) -> None:
+    with open_tree() as top:
+        root = top / "t"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
+        decorate(data, root, files, dirs)
+        native, python = _stat_rows(root)
+    assert native == python

@@ -354,10 +354,140 @@ static PyObject *max_depth(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args
     return PyLong_FromLong(MAX_DEPTH);
 }
 
+/* ------------------------------------------------------------------ one folder's entries
+ * lstat_names(dirfd, names): the explorer's per-entry lstat (tidy/workspace/walk.py), one
+ * call per folder instead of one per entry. Each name is looked up with
+ * fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder `dirfd` (no link followed, no
+ * path resolved again); the answer holds only the fields the walk reads, which costs less
+ * to build than an os.stat_result (its float and nanosecond times for three clocks). An
+ * entry that cannot be looked up is its errno. Read-only: nothing is opened or written. */
+static PyTypeObject StatType;
+static int stat_type_ready = 0;
+
+static PyStructSequence_Field stat_fields[] = {
+    {"st_mode", "file type and mode"},  {"st_ino", "inode"},
+    {"st_dev", "device"},               {"st_nlink", "number of names"},
+    {"st_size", "size in bytes"},       {"st_blocks", "512-byte blocks allocated"},
+    {"st_mtime", "modified, in seconds (a float, as os.stat_result's)"},
+    {"st_mtime_ns", "modified, in nanoseconds"},
+    {"st_ctime_ns", "status changed, in nanoseconds"},
+    {NULL, NULL},
+};
+
+static PyStructSequence_Desc stat_desc = {
+    "tidy.workspace._fastmeasure.Stat", "The fields of an lstat the walk reads.", stat_fields, 9,
+};
+
+static long long ns_of(time_t sec, long nsec) { return (long long)sec * 1000000000LL + nsec; }
+
+static PyObject *stat_of(const struct stat *st) {
+    PyObject *out = PyStructSequence_New(&StatType);
+    if (!out) return NULL;
+    PyObject *items[9] = {
+        PyLong_FromUnsignedLong((unsigned long)st->st_mode),
+        PyLong_FromUnsignedLongLong((unsigned long long)st->st_ino),
+        PyLong_FromUnsignedLongLong((unsigned long long)st->st_dev),
+        PyLong_FromUnsignedLongLong((unsigned long long)st->st_nlink),
+        PyLong_FromLongLong((long long)st->st_size),
+        PyLong_FromLongLong((long long)st->st_blocks),
+        PyFloat_FromDouble(mtime_of(st)),
+#ifdef __APPLE__
+        PyLong_FromLongLong(ns_of(st->st_mtimespec.tv_sec, st->st_mtimespec.tv_nsec)),
+        PyLong_FromLongLong(ns_of(st->st_ctimespec.tv_sec, st->st_ctimespec.tv_nsec)),
+#else
+        PyLong_FromLongLong(ns_of(st->st_mtim.tv_sec, st->st_mtim.tv_nsec)),
+        PyLong_FromLongLong(ns_of(st->st_ctim.tv_sec, st->st_ctim.tv_nsec)),
+#endif
+    };
+    int ok = 1;
+    for (int i = 0; i < 9; i++) {
+        if (!items[i]) ok = 0;
+        PyStructSequence_SET_ITEM(out, i, items[i] ? items[i] : Py_NewRef(Py_None));
+    }
+    if (!ok) {
+        Py_DECREF(out);
+        return NULL;
+    }
+    return out;
+}
+
+static PyObject *lstat_names(PyObject *Py_UNUSED(module), PyObject *args) {
+    int dfd;
+    PyObject *names;
+    if (!PyArg_ParseTuple(args, "iO", &dfd, &names)) return NULL;
+    PyObject *seq = PySequence_Fast(names, "names must be a sequence");
+    if (!seq) return NULL;
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    PyObject *out = PyList_New(n);
+    if (!out) goto fail;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if ((i % SIGNAL_EVERY) == SIGNAL_EVERY - 1 && PyErr_CheckSignals() < 0) goto fail;
+        PyObject *encoded = NULL;
+        if (!PyUnicode_FSConverter(PySequence_Fast_GET_ITEM(seq, i), &encoded)) goto fail;
+        const char *name = PyBytes_AS_STRING(encoded);
+        if ((size_t)PyBytes_GET_SIZE(encoded) != strlen(name)) { /* as os.lstat refuses it */
+            Py_DECREF(encoded);
+            PyErr_SetString(PyExc_ValueError, "lstat_names: embedded null byte");
+            goto fail;
+        }
+        struct stat st;
+        int r = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW);
+        int err = errno;
+        Py_DECREF(encoded);
+        PyObject *item = r == 0 ? stat_of(&st) : PyLong_FromLong(err);
+        if (!item) goto fail;
+        PyList_SET_ITEM(out, i, item);
+    }
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_DECREF(seq);
+    Py_XDECREF(out);
+    return NULL;
+}
+
+/* paths_clean(fields): whether no NUL-terminated field of `fields` is a path git could not
+ * have in its index: empty, absolute, with a trailing slash, an empty, `.` or `..` component,
+ * or a `.git` component in any case of its ASCII letters (tidy/workspace/index_cache.py
+ * checks a kept listing with it; its regular expression is the fallback and what tests hold
+ * this to). A last field without its NUL is not judged. One pass, nothing allocated. */
+static int lower_ascii(unsigned char c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+static int bad_component(const unsigned char *c, Py_ssize_t len) {
+    if (len == 0) return 1;
+    if (c[0] != '.') return 0;
+    if (len == 1) return 1;
+    if (len == 2) return c[1] == '.';
+    return len == 4 && lower_ascii(c[1]) == 'g' && lower_ascii(c[2]) == 'i' &&
+           lower_ascii(c[3]) == 't';
+}
+
+static PyObject *paths_clean(PyObject *Py_UNUSED(module), PyObject *arg) {
+    Py_buffer view;
+    if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
+    const unsigned char *p = view.buf;
+    Py_ssize_t start = 0, n = view.len;
+    int clean = 1;
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (p[i] != 0 && p[i] != '/') continue;
+        if (bad_component(p + start, i - start)) {
+            clean = 0;
+            break;
+        }
+        start = i + 1;
+    }
+    PyBuffer_Release(&view);
+    return PyBool_FromLong(clean);
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_VARARGS,
      "measure(roots, device, cross) -> (apparent, blocks, files, dirs, entries, newest, "
      "surface, skipped, links, gitignore_dirs, vcs_markers): everything below each root."},
+    {"lstat_names", lstat_names, METH_VARARGS,
+     "lstat_names(dirfd, names) -> [Stat or errno]: each name lstat'ed in the open folder."},
+    {"paths_clean", paths_clean, METH_O,
+     "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
     {"max_depth", max_depth, METH_NOARGS, "The level below which folders are not descended."},
     {NULL, NULL, 0, NULL},
@@ -368,4 +498,19 @@ static struct PyModuleDef module = {
     NULL, NULL, NULL, NULL,
 };
 
-PyMODINIT_FUNC PyInit__fastmeasure(void) { return PyModule_Create(&module); }
+PyMODINIT_FUNC PyInit__fastmeasure(void) {
+    PyObject *m = PyModule_Create(&module);
+    if (!m) return NULL;
+    if (!stat_type_ready) {
+        if (PyStructSequence_InitType2(&StatType, &stat_desc) < 0) {
+            Py_DECREF(m);
+            return NULL;
+        }
+        stat_type_ready = 1;
+    }
+    if (PyModule_AddObjectRef(m, "Stat", (PyObject *)&StatType) < 0) {
+        Py_DECREF(m);
+        return NULL;
+    }
+    return m;
+}

@@ -194,6 +194,13 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
         try:
             _drop_at(folder, content_cache.CACHE_NAME, shown, lambda found: found == root,
                      done, dry_run)
+            # The index's listing kept beside it, when there is one (loaded here: a purge of
+            # runs alone need not import it).
+            from tidy.workspace import index_cache
+
+            listing = os.path.join(os.path.dirname(shown), index_cache.CACHE_NAME)
+            _drop_at(folder, index_cache.CACHE_NAME, listing, lambda found: found == root,
+                     done, dry_run, index_cache.root_in_head)
         finally:
             os.close(folder)
     finally:
@@ -269,7 +276,8 @@ def _named_by(name: str) -> Callable[[str], bool]:
 
 
 def _drop_at(folder: int, name: str, shown: str, root_ok: Callable[[str], bool],
-             done: Dropped, dry_run: bool) -> None:
+             done: Dropped, dry_run: bool,
+             root_in_head: Callable[[bytes], str | None] | None = None) -> None:
     """Unlink `name` in `folder` when it is a cache tidy wrote for a root `root_ok` accepts."""
     try:
         fd = os.open(name, _READ_FLAGS, dir_fd=folder)
@@ -281,7 +289,7 @@ def _drop_at(folder: int, name: str, shown: str, root_ok: Callable[[str], bool],
         return
     try:
         st = os.fstat(fd)
-        why = _not_ours(fd, st, root_ok)
+        why = _not_ours(fd, st, root_ok, root_in_head or _content_cache_root)
     finally:
         os.close(fd)
     if why:
@@ -301,22 +309,30 @@ def _drop_at(folder: int, name: str, shown: str, root_ok: Callable[[str], bool],
     done.removed.append((shown, st.st_size))
 
 
-def _not_ours(fd: int, st: os.stat_result, root_ok: Callable[[str], bool]) -> str:
-    """Why the open file is not a content cache tidy wrote for an expected root ("" if it is)."""
+def _content_cache_root(head: bytes) -> str | None:
+    """The root a content cache's first bytes name; None when they are not one's."""
+    found = _HEADER.match(head)
+    if found is None:
+        return None
+    try:
+        root, _ = json.JSONDecoder().raw_decode(head[found.end():].decode("utf-8", "replace"))
+    except ValueError:
+        return None
+    return root if isinstance(root, str) else None
+
+
+def _not_ours(fd: int, st: os.stat_result, root_ok: Callable[[str], bool],
+              root_in_head: Callable[[bytes], str | None]) -> str:
+    """Why the open file is not a cache tidy wrote for an expected root ("" if it is)."""
     if not stat.S_ISREG(st.st_mode):
         return "not a regular file: left alone"
     if st.st_uid != os.geteuid():
         return "owned by another user: left alone"
     if st.st_nlink != 1:
         return "has other hard links: left alone"
-    head = content_cache.read_all(fd, _HEAD_BYTES)
-    found = _HEADER.match(head)
-    if found is None:
-        return "does not read as tidy's content cache: left alone"
-    try:
-        root, _ = json.JSONDecoder().raw_decode(head[found.end():].decode("utf-8", "replace"))
-    except ValueError:
-        return "does not read as tidy's content cache: left alone"
-    if not isinstance(root, str) or not root_ok(root):
-        return "a content cache of another folder: left alone"
+    root = root_in_head(content_cache.read_all(fd, _HEAD_BYTES))
+    if root is None:
+        return "does not read as tidy's cache: left alone"
+    if not root_ok(root):
+        return "a cache of another folder: left alone"
     return ""

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.git import git_dir
+from tidy.workspace.index_cache import cached_list_index
 from tidy.workspace.pool import WorkerPool
 
 if TYPE_CHECKING:
@@ -29,16 +30,18 @@ EARLY_MIN_INDEX_BYTES = 512 * 1024  # about 5,000 tracked files
 IndexTask = Callable[[str, IndexListing], dict[str, object]]
 
 
-def run_task(task: IndexTask, repo: str) -> dict[str, object]:
-    """In a worker: the index listed once, then the task over it."""
-    return task(repo, list_index(repo))
+def run_task(task: IndexTask, repo: str, use_cache: bool = False) -> dict[str, object]:
+    """In a worker: the index listed once (kept between scans with `use_cache`), then the
+    task over it."""
+    return task(repo, cached_list_index(repo) if use_cache else list_index(repo))
 
 
 class EarlyWork:
     def __init__(self, task: IndexTask | None, pool: WorkerPool,
-                 min_index_bytes: int | None = None) -> None:
+                 min_index_bytes: int | None = None, use_cache: bool = False) -> None:
         self._task = task
         self._pool = pool
+        self._use_cache = use_cache  # the index's listing from index_cache
         self._min_index_bytes = (EARLY_MIN_INDEX_BYTES if min_index_bytes is None
                                  else min_index_bytes)
         self._started: dict[str, Future[dict[str, object]]] = {}
@@ -50,7 +53,7 @@ class EarlyWork:
         executor = self._pool.get()
         if executor is None:
             return
-        self._started[repo] = executor.submit(run_task, self._task, repo)
+        self._started[repo] = executor.submit(run_task, self._task, repo, self._use_cache)
 
     def started(self, repo: str) -> bool:
         """Whether the task for `repo` was started (its results are to be asked for)."""

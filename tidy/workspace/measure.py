@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from tidy.core.catalog import VCS_MARKERS
 from tidy.core.models import Size, Skipped
@@ -27,6 +27,30 @@ if TYPE_CHECKING:
     from tidy.workspace._fastmeasure import Raw
 
 _S_IFMT, _S_IFDIR, _S_IFREG = 0o170000, stat.S_IFDIR, stat.S_IFREG
+
+
+class EntryStat(Protocol):
+    """What the walk reads of an entry's lstat: an os.stat_result, or the C loop's leaner
+    answer (_fastmeasure.Stat, the same fields with the same values)."""
+
+    @property
+    def st_mode(self) -> int: ...
+    @property
+    def st_ino(self) -> int: ...
+    @property
+    def st_dev(self) -> int: ...
+    @property
+    def st_nlink(self) -> int: ...
+    @property
+    def st_size(self) -> int: ...
+    @property
+    def st_blocks(self) -> int: ...
+    @property
+    def st_mtime(self) -> float: ...
+    @property
+    def st_mtime_ns(self) -> int: ...
+    @property
+    def st_ctime_ns(self) -> int: ...
 
 
 @dataclass(frozen=True)
@@ -111,6 +135,46 @@ def _load_native() -> Callable[[list[Root], int, bool], Raw] | None:
 
 _native = _load_native()
 
+
+def _load_native_lstat() -> Callable[[int, list[str]], Sequence[EntryStat | int]] | None:
+    """The C loop's lstat of a folder's entries, under the same conditions as its measuring."""
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return _fastmeasure.lstat_names
+
+
+_native_lstat = _load_native_lstat()
+
+
+def lstat_entries(fd: int, entries: list[os.DirEntry[str]]) -> Sequence[EntryStat | int]:
+    """Each entry of one listing lstat'ed (never through a link), in order; an entry that
+    cannot be is its errno. Relative to `fd`, the listed folder's descriptor, when there is
+    one (>= 0); in C where it was built: one call a folder, and an answer that costs less to
+    build than an os.stat_result (250k bench tree, 47,000 entries explored: 3.4 -> 2.8 us an
+    entry)."""
+    if fd >= 0 and _native_lstat is not None:
+        return _native_lstat(fd, [entry.name for entry in entries])
+    return lstat_entries_in_python(fd, entries)
+
+
+def lstat_entries_in_python(fd: int, entries: list[os.DirEntry[str]]) -> list[EntryStat | int]:
+    """lstat_entries without the C loop: the fallback, and what tests hold the C loop to."""
+    out: list[EntryStat | int] = []
+    for entry in entries:
+        try:
+            out.append(os.lstat(entry.name, dir_fd=fd) if fd >= 0
+                       else entry.stat(follow_symlinks=False))
+        except OSError as error:
+            out.append(error.errno or 0)
+    return out
+
+
+def errno_reason(err: int) -> str:
+    """reason() for an errno lstat_entries gave."""
+    return reason(OSError(err, os.strerror(err)))
+
 # Folders the C loop could not measure: its stand-ins for an errno, in words.
 _NATIVE_REASONS = {-1: "another filesystem", -2: TOO_DEEP}
 
@@ -128,7 +192,7 @@ def _from_native(raw: Raw) -> Measured:
     return out
 
 
-def count_dir(out: Measured, st: os.stat_result) -> None:
+def count_dir(out: Measured, st: EntryStat) -> None:
     """Count a folder's own entry (the top of a finding, which no parent listing counted)."""
     out.apparent += st.st_size
     out.blocks += st.st_blocks
@@ -141,10 +205,23 @@ def measure_entries(
     entries: Iterable[os.DirEntry[str]], path: str, rel: str, hidden: bool, device: int,
     cross: bool,
 ) -> tuple[Measured, list[Root]]:
-    """Count the non-folder entries of one listing of `path`; hand its subfolders back."""
+    """Count the non-folder entries of one listing of `path`; hand its subfolders back.
+    The entries are looked up relative to the folder, opened once (lstat_entries: one C call
+    where it was built; the top of each artifact of the 250k bench tree, 7,500 entries, cost
+    ~33 ms of DirEntry.stat by path)."""
     out = Measured()
     roots: list[Root] = []
-    _count_listing(out, entries, path, rel, hidden, device, cross, roots)
+    listing = list(entries)
+    try:
+        fd = open_folder(path)
+    except OSError:
+        fd = -1  # gone since it was listed: each entry then says so (by path)
+    try:
+        stats = lstat_entries(fd, listing)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    _count_stats(out, listing, stats, path, rel, hidden, device, cross, roots)
     return out, roots
 
 
@@ -197,17 +274,34 @@ def _count_listing(
     cross: bool,
     subdirs: list[Root],
 ) -> None:
-    """The hot loop: one lstat per entry, local sums, no allocation for plain files.
-    A plain file (one name) takes the first branch; everything else the rarer ones."""
+    """One lstat per entry (DirEntry.stat, through the open folder the listing came from),
+    then _count_stats."""
+    listing = list(entries)
+    _count_stats(out, listing, lstat_entries_in_python(-1, listing), path, rel, hidden,
+                 device, cross, subdirs)
+
+
+def _count_stats(
+    out: Measured,
+    entries: list[os.DirEntry[str]],
+    stats: Sequence[EntryStat | int],
+    path: str,
+    rel: str,
+    hidden: bool,
+    device: int,
+    cross: bool,
+    subdirs: list[Root],
+) -> None:
+    """The hot loop over a listing and its entries' lstats, local sums, no allocation for
+    plain files. A plain file (one name) takes the first branch; everything else the rarer
+    ones."""
     apparent = blocks = files = dirs = visible_files = visible_bytes = count = 0
     newest = out.newest
     markers = VCS_MARKERS
     deepest = rel.count("/") >= MAX_DEPTH  # its subfolders are counted, not descended
-    for entry in entries:
+    for entry, st in zip(entries, stats, strict=True):
         count += 1
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError:
+        if isinstance(st, int):
             continue  # vanished while we looked: it no longer takes space
         name = entry.name
         kind = st.st_mode & _S_IFMT

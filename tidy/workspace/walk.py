@@ -29,12 +29,15 @@ from typing import TYPE_CHECKING, Any
 from tidy.core.catalog import Catalog, Kind
 from tidy.core.models import Size, Skipped
 from tidy.workspace.measure import (
+    EntryStat,
     Link,
     Measured,
     Root,
     add_surface,
     chunks,
     count_dir,
+    errno_reason,
+    lstat_entries,
     measure_entries,
     measure_roots,
     open_folder,
@@ -345,14 +348,10 @@ class Walker:
         programs = self.catalog.finds_programs
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
-        lstat = os.lstat
         sources = _Sources(entries)
-        for entry in entries:
-            try:
-                st = (lstat(entry.name, dir_fd=fd) if fd >= 0
-                      else entry.stat(follow_symlinks=False))
-            except OSError as error:
-                result.skipped.append(Skipped(prefix + entry.name, reason(error)))
+        for entry, st in zip(entries, lstat_entries(fd, entries), strict=True):
+            if isinstance(st, int):  # its errno: gone or closed since it was listed
+                result.skipped.append(Skipped(prefix + entry.name, errno_reason(st)))
                 continue
             mode = st.st_mode
             name = entry.name
@@ -399,7 +398,7 @@ class Walker:
         return os.path.basename(os.path.abspath(self.root) if rel == "." else rel)
 
     def _counted_here(
-        self, prefix: str, name: str, st: os.stat_result, siblings: set[str], hidden: bool,
+        self, prefix: str, name: str, st: EntryStat, siblings: set[str], hidden: bool,
         sources: _Sources,
     ) -> bool:
         """A file with several names: counted where its inode is first seen; a worker hands
@@ -521,7 +520,7 @@ class Walker:
             if file.stale:
                 self.result.stale_legacy_pyc.append((rel, link.size))
 
-    def _file_hit(self, rel: str, kind: Kind, st: os.stat_result, sources: _Sources) -> None:
+    def _file_hit(self, rel: str, kind: Kind, st: EntryStat, sources: _Sources) -> None:
         size = Size(st.st_size, st.st_blocks * 512, 1, 0, st.st_mtime)
         self.result.hits.append(Hit(rel, kind, size))
         if kind.name == "pyc" and not sources.has_source(os.path.basename(rel)):
@@ -531,7 +530,7 @@ class Walker:
         self,
         entry: os.DirEntry[str],
         rel: str,
-        st: os.stat_result,
+        st: EntryStat,
         siblings: set[str],
         hidden: bool,
         stack: list[_Frame],
@@ -560,7 +559,7 @@ class Walker:
         rel: str,
         kind: Kind,
         stale: tuple[Stale, ...],
-        st: os.stat_result,
+        st: EntryStat,
         listing: list[os.DirEntry[str]],
         hidden: bool,
     ) -> _Job:
@@ -612,7 +611,7 @@ class Walker:
             return None
         return self._pool.get()
 
-    def _add_content(self, rel: str, st: os.stat_result, is_file: bool) -> None:
+    def _add_content(self, rel: str, st: EntryStat, is_file: bool) -> None:
         slot = self.result.content_by_dir.get(rel)
         if slot is None:
             slot = self.result.content_by_dir[rel] = [0, 0, 0, 0]

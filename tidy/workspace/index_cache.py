@@ -1,0 +1,315 @@
+"""The repo's index as `git ls-files -s -z` lists it, kept between scans.
+
+The early job starts from one listing of the index (tidy.workspace.early); on the 250k bench
+tree's 36,000 tracked files `git ls-files` and its parse cost ~60 ms of a worker's CPU on
+every scan, a read of this file ~8 ms. The listing depends on the index file alone (its
+entries; a split index names its shared part by that part's hash, a sparse one expands from
+trees, which never change), so it is kept under the index file's own stamp, as git checks
+its index entries against the files: (device, inode, size, mtime_ns, ctime_ns) of the index
+and its last 32 bytes (git ends the index with a hash of its content: an index rewritten in
+place, under the same stat, still differs there). git writes a new index by renaming a new
+file over the old one, so any change gives a new inode anyway.
+
+Racy index: as git does with its entries and the content cache with its files, a listing
+is not used when the index's mtime or ctime is not older than this file's own mtime (the
+index may have changed within the same clock tick and kept its stat); it is written only when
+the index's stat and tail were the same before and after git listed it, and the index is
+clearly older than the listing (RACY_MARGIN_NS, the content cache's margin: file times come
+from the kernel's coarse clock, a tick behind the fine one).
+
+One file per repository, `<git dir>/tidy/index-listing`, only in a git directory this user
+owns (another user's repo gets none: nothing of theirs is trusted, nothing of ours left
+there). It is tidy's own state, and still untrusted input: read through no link, only this
+user's regular file, bounded in size, and used only when it is exactly what save() writes
+for this repo root, this tidy and this stamp: every path relative, without an empty, `.`,
+`..` or `.git` component (git's own rule for its index), sorted and each once, every object
+id hexadecimal and of one length; anything else and the whole file is ignored and the index
+listed again. A well-formed listing that lies cannot be told from a true one: only who can
+write the git directory can write it, and they can write the index itself. `--no-cache`
+reads and writes none (early.run_task).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import sys
+import time
+from collections.abc import Callable
+
+from tidy import __version__
+from tidy.core.safe_files import replace_at
+from tidy.workspace.blobs import IndexListing, list_index
+from tidy.workspace.content_cache import CACHE_FOLDER, read_all
+from tidy.workspace.git import git_dir
+
+FORMAT = 1
+CACHE_NAME = "index-listing"
+MAGIC = b"tidy index listing\n"
+MAX_CACHE_BYTES = 256 * 1024 * 1024
+# As tidy.workspace.content's: an index stamped within this much of the listing is not kept.
+RACY_MARGIN_NS = 50_000_000
+_TAIL_BYTES = 32  # git's checksum of the index (20 bytes of SHA-1, 32 of SHA-256)
+_READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
+# A path git would never have in its index, in the paths joined by NULs with one before the
+# first: empty, absolute, a trailing slash, an empty, `.` or `..` component, a `.git`
+# component in any case of its ASCII letters (read-cache.c's verify_path).
+_BAD_PATH = re.compile(rb"[\0/](?:\.(?:\.|[gG][iI][tT])?)?[\0/]")
+
+Stamp = tuple[int, int, int, int, int, str]  # device, inode, size, mtime_ns, ctime_ns, tail
+
+
+def cached_list_index(root: str) -> IndexListing:
+    """list_index(root), from the cache when it holds this very index; the cache is written
+    when it did not (and git's answer is one the cache may hold)."""
+    recent = time.time_ns() - RACY_MARGIN_NS  # before anything is read
+    path = cache_path(root)
+    before = index_stamp(root) if path is not None else None
+    if path is not None and before is not None:
+        kept = load(path, root, before)
+        if kept is not None:
+            return kept
+    listing = list_index(root)
+    if (path is not None and before is not None and before[3] < recent and before[4] < recent
+            and index_stamp(root) == before):
+        save(path, root, before, listing)
+    return listing
+
+
+def cache_path(root: str) -> str | None:
+    """Where the listing of the repo at `root` is kept; None when its git directory is not
+    this user's (or there is none)."""
+    directory = git_dir(root)
+    if directory is None:
+        return None
+    try:
+        if os.stat(directory).st_uid != os.geteuid():
+            return None
+    except OSError:
+        return None
+    return os.path.join(directory, CACHE_FOLDER, CACHE_NAME)
+
+
+def index_stamp(root: str) -> Stamp | None:
+    """The index file's stat and tail; None without a readable regular index."""
+    directory = git_dir(root)
+    if directory is None:
+        return None
+    try:
+        fd = os.open(os.path.join(directory, "index"), _READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size < _TAIL_BYTES:
+            return None
+        tail = os.pread(fd, _TAIL_BYTES, st.st_size - _TAIL_BYTES)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns, tail.hex())
+
+
+def _header(root: str, stamp: Stamp, listing: IndexListing, same_paths: bool) -> bytes:
+    return json.dumps({
+        "format": FORMAT, "tidy": __version__, "root": root, "index": list(stamp),
+        "paths": len(listing.paths), "blobs": len(listing.blob_ids), "same": same_paths,
+    }, separators=(",", ":"), ensure_ascii=True).encode("ascii") + b"\n"
+
+
+def save(path: str, root: str, stamp: Stamp, listing: IndexListing) -> bool:
+    """Replace the kept listing in one rename; False when it is not written (a path no
+    load would take, a read-only git dir, a link where a folder should be, too big)."""
+    same = listing.blob_paths == listing.paths
+    fields = [*listing.paths, *listing.blob_ids, *(() if same else listing.blob_paths)]
+    body = os.fsencode("".join(f + "\0" for f in fields))
+    if (not _paths_clean(body) or not _well_formed(listing)
+            or (not same and not _blob_paths_known(listing))):
+        return False  # never kept: load() would refuse it, and git is asked every time
+    data = MAGIC + _header(root, stamp, listing, same) + body
+    if len(data) > MAX_CACHE_BYTES:
+        return False
+    try:
+        parent = os.open(os.path.dirname(os.path.dirname(path)), _DIR_FLAGS)
+    except OSError:
+        return False
+    try:
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(CACHE_FOLDER, 0o700, dir_fd=parent)
+        folder = os.open(CACHE_FOLDER, _DIR_FLAGS, dir_fd=parent)
+    except OSError:
+        os.close(parent)
+        return False
+    os.close(parent)
+    try:
+        replace_at(folder, CACHE_NAME, data, 0o600)
+        return True
+    except OSError:
+        return False
+    finally:
+        os.close(folder)
+
+
+def load(path: str, root: str, stamp: Stamp) -> IndexListing | None:
+    """The listing kept at `path` when it is what save() wrote for `root` under `stamp` and
+    the index is not racy; None otherwise."""
+    raw = _read(path)
+    if raw is None:
+        return None
+    data, written_ns = raw
+    # Racy: changed within the tick of the listing's own write, the stamp may not tell.
+    if not (stamp[3] < written_ns and stamp[4] < written_ns):
+        return None
+    if not data.startswith(MAGIC):
+        return None
+    end = data.find(b"\n", len(MAGIC))
+    if end < 0:
+        return None
+    try:
+        header = json.loads(data[len(MAGIC):end])
+    except (ValueError, RecursionError):
+        return None
+    if not (isinstance(header, dict) and header.get("format") == FORMAT
+            and header.get("tidy") == __version__ and header.get("root") == root
+            and header.get("index") == list(stamp)):
+        return None
+    paths, blobs, same = header.get("paths"), header.get("blobs"), header.get("same")
+    if type(paths) is not int or type(blobs) is not int or type(same) is not bool:
+        return None
+    body = data[end + 1:]
+    if not _paths_clean(body):
+        return None
+    try:
+        text = body.decode(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
+    except UnicodeError:
+        return None
+    return _listing(text, paths, blobs, same)
+
+
+def _listing(text: str, paths: int, blobs: int, same: bool) -> IndexListing | None:
+    fields = text.split("\0")
+    want = paths + blobs + (0 if same else blobs)
+    if paths < 0 or blobs < 0 or len(fields) != want + 1 or fields[-1] != "":
+        return None  # every field ends in a NUL: nothing after the last, nothing missing
+    listing = IndexListing(
+        tuple(fields[:paths]), tuple(fields[paths:paths + blobs]),
+        tuple(fields[:paths] if same else fields[paths + blobs:want]))
+    if same and paths != blobs:
+        return None
+    if not _well_formed(listing) or (not same and not _blob_paths_known(listing)):
+        return None
+    return listing
+
+
+def _paths_clean(body: bytes) -> bool:
+    """No field of `body` (NUL-terminated fields) is a path git could not list: in C where
+    it was built (250k bench tree: 3 MB in ~2 ms, the regular expression ~22 ms)."""
+    if _native_clean is not None:
+        return _native_clean(body)
+    return paths_clean_in_python(body)
+
+
+def paths_clean_in_python(body: bytes) -> bool:
+    """_paths_clean without C: the fallback, and what tests hold the C loop to."""
+    return _BAD_PATH.search(b"\0" + body) is None
+
+
+def _load_native_clean() -> Callable[[bytes], bool] | None:
+    if os.environ.get("TIDY_PURE_PYTHON"):
+        return None
+    try:
+        from tidy.workspace import _fastmeasure
+    except ImportError:
+        return None
+    return getattr(_fastmeasure, "paths_clean", None)
+
+
+_native_clean = _load_native_clean()
+
+
+def _well_formed(listing: IndexListing) -> bool:
+    """Paths sorted and each once; ids of one hash's length, hexadecimal (lower case)."""
+    paths = listing.paths
+    if len(set(paths)) != len(paths) or sorted(paths) != list(paths):
+        return False
+    ids = listing.blob_ids
+    if len(ids) != len(listing.blob_paths):
+        return False
+    if not ids:
+        return True
+    joined = "".join(ids)
+    if set(map(len, ids)) not in ({40}, {64}) or not joined.isascii():
+        return False
+    raw = joined.encode("ascii")
+    if not (raw.isalnum() and raw == raw.lower()):
+        return False
+    try:
+        bytes.fromhex(raw.decode("ascii"))  # after the tests above: only 0-9 and a-f pass
+    except ValueError:
+        return False
+    return True
+
+
+def _blob_paths_known(listing: IndexListing) -> bool:
+    known = set(listing.paths)
+    return all(p in known for p in listing.blob_paths)
+
+
+def _read(path: str) -> tuple[bytes, int] | None:
+    """The file's bytes and its mtime_ns; None when absent, not this user's regular file,
+    too big or unreadable."""
+    try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES
+                or st.st_uid != os.geteuid()):
+            return None
+        return read_all(fd, MAX_CACHE_BYTES + 1), st.st_mtime_ns
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
+def root_in_head(head: bytes) -> str | None:
+    """The repo root the first bytes of a kept listing name; None when they are not one's
+    (`tidy trash purge` deletes only what reads as tidy's)."""
+    end = head.find(b"\n", len(MAGIC))
+    if not head.startswith(MAGIC) or end < 0:
+        return None
+    try:
+        header = json.loads(head[len(MAGIC):end])
+    except (ValueError, RecursionError):
+        return None
+    root = header.get("root") if isinstance(header, dict) else None
+    return root if isinstance(root, str) and header.get("format") == FORMAT else None
+
+
+def clear(root: str) -> str | None:
+    """Delete the kept listing of the repo at `root` (a regular file or a link, by name in
+    its folder); its path when there was one."""
+    path = cache_path(root)
+    if path is None:
+        return None
+    try:
+        folder = os.open(os.path.dirname(path), _DIR_FLAGS)
+    except OSError:
+        return None
+    try:
+        st = os.stat(CACHE_NAME, dir_fd=folder, follow_symlinks=False)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            return None
+        os.unlink(CACHE_NAME, dir_fd=folder)
+        return path
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
