@@ -153,7 +153,7 @@ class Loaded:
 def load(path: str, root: str, shape: str) -> Loaded:
     """The trusted part of the cache at `path`; nothing when there is no cache or it is not
     one this tidy wrote for `root` with these facts' `shape`."""
-    raw = _read(path, _head(root, shape))
+    raw = read_own_file(path, _head(root, shape))
     if raw is None:
         return Loaded()
     data, cutoff = raw
@@ -232,9 +232,11 @@ def _head(root: str, shape: str) -> re.Pattern[bytes]:
     return re.compile(rb"\{" + gap + (gap + b"," + gap).join(fields) + gap + b",")
 
 
-def _read(path: str, head: re.Pattern[bytes]) -> tuple[bytes, int] | None:
-    """The cache's bytes and its mtime_ns; None when absent, not a regular file of this
-    user's, too big, or not beginning as `head` says. The head is matched before the rest is
+def read_own_file(path: str, head: re.Pattern[bytes] | None = None
+                  ) -> tuple[bytes, int] | None:
+    """A cache file's bytes and its mtime_ns (this one's, and the index listing's of
+    workspace/index_cache); None when absent, not a regular file of this user's, too big
+    (MAX_CACHE_BYTES), or not beginning as `head` says. The head is matched before the rest is
     read: a foreign cache (a downloaded repo's, another tidy version's) near the size bound
     cost a scan 11 s and 1 GB parsing 139 MB that its header then threw away."""
     try:
@@ -248,7 +250,7 @@ def _read(path: str, head: re.Pattern[bytes]) -> tuple[bytes, int] | None:
                 or st.st_uid != os.geteuid()):
             return None
         start = read_all(fd, _HEAD_BYTES)
-        if head.match(start) is None:
+        if head is not None and head.match(start) is None:
             return None
         return start + read_all(fd, MAX_CACHE_BYTES + 1 - len(start)), st.st_mtime_ns
     except OSError:

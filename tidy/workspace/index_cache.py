@@ -43,13 +43,12 @@ from collections.abc import Callable
 from tidy import __version__
 from tidy.core.safe_files import replace_at
 from tidy.workspace.blobs import IndexListing, list_index
-from tidy.workspace.content_cache import CACHE_FOLDER, read_all
+from tidy.workspace.content_cache import CACHE_FOLDER, MAX_CACHE_BYTES, read_own_file
 from tidy.workspace.git import git_dir
 
 FORMAT = 1
 CACHE_NAME = "index-listing"
 MAGIC = b"tidy index listing\n"
-MAX_CACHE_BYTES = 256 * 1024 * 1024
 # As tidy.workspace.content's: an index stamped within this much of the listing is not kept.
 RACY_MARGIN_NS = 50_000_000
 _TAIL_BYTES = 32  # git's checksum of the index (20 bytes of SHA-1, 32 of SHA-256)
@@ -158,7 +157,7 @@ def save(path: str, root: str, stamp: Stamp, listing: IndexListing) -> bool:
 def load(path: str, root: str, stamp: Stamp) -> IndexListing | None:
     """The listing kept at `path` when it is what save() wrote for `root` under `stamp` and
     the index is not racy; None otherwise."""
-    raw = _read(path)
+    raw = read_own_file(path)
     if raw is None:
         return None
     data, written_ns = raw
@@ -258,25 +257,6 @@ def _well_formed(listing: IndexListing) -> bool:
 def _blob_paths_known(listing: IndexListing) -> bool:
     known = set(listing.paths)
     return all(p in known for p in listing.blob_paths)
-
-
-def _read(path: str) -> tuple[bytes, int] | None:
-    """The file's bytes and its mtime_ns; None when absent, not this user's regular file,
-    too big or unreadable."""
-    try:
-        fd = os.open(path, _READ_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.fstat(fd)
-        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES
-                or st.st_uid != os.geteuid()):
-            return None
-        return read_all(fd, MAX_CACHE_BYTES + 1), st.st_mtime_ns
-    except OSError:
-        return None
-    finally:
-        os.close(fd)
 
 
 def root_in_head(head: bytes) -> str | None:
