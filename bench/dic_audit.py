@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Data in code audited on real packages: scan, extract in an installed venv, compare, undo.
 
-usage: bench/dic_audit.py [--only NAME,...] [--work DIR] [--write-results]
+usage: bench/dic_audit.py [--manifest TOML] [--only NAME,...] [--work DIR] [--write-results]
+       bench/dic_audit.py --summary BEFORE.json AFTER.json
 
 For each package of PACKAGES (pinned; downloaded with `pip download --no-deps`, an sdist unless
 the package needs a compiler, then its wheel), in $TIDY_BENCH_DIR/dic-audit (default
