@@ -834,12 +834,18 @@ def _summary_cells(r: dict[str, Any]) -> list[str]:
     return [counts, extract, names, tests, speed]
 
 
-def render_summary(before_path: str, after_path: str) -> str:
-    """One row per package: before -> after for each cell that changed."""
+def render_summary(before_path: str, after_path: str,
+                   packages: tuple[Package, ...] = ()) -> str:
+    """One row per package: before -> after for each cell that changed. With the manifest's
+    packages, each run is scored again against its labels as they are now."""
     with open(before_path, encoding="utf-8") as f:
         before = {r["package"]: r for r in json.load(f)}
     with open(after_path, encoding="utf-8") as f:
         after = {r["package"]: r for r in json.load(f)}
+    labels = {p.name: p.labels for p in packages}
+    for r in [*before.values(), *after.values()]:
+        if r["package"] in labels and "modules" in r:
+            r["score"] = scored(labels[r["package"]], {m["rel"]: m["code"] for m in r["modules"]})
     lines = ["| package | version | data modules (labelled, >= 64 kB) | reported / missed / false "
              "| extract ok | names equal | tests | scan MB/s vs rg (.py bytes / wall) |",
              "| --- | --- | ---: | --- | --- | --- | --- | --- |"]
@@ -868,7 +874,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="print one line per package of two runs' results.json, side by side")
     args = parser.parse_args(argv)
     if args.summary:
-        print(render_summary(*args.summary))
+        print(render_summary(*args.summary, load_manifest(args.manifest) if args.manifest
+                             else ()))
         return 0
     env = Env(args.work)
     saved = os.path.join(env.work, "results.json")
