@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Data in code audited on real packages: scan, extract in an installed venv, compare, undo.
 
-usage: bench/dic_audit.py [--only NAME,...] [--work DIR] [--write-results]
+usage: bench/dic_audit.py [--manifest TOML] [--only NAME,...] [--work DIR] [--write-results]
+       bench/dic_audit.py --summary BEFORE.json AFTER.json
 
 For each package of PACKAGES (pinned; downloaded with `pip download --no-deps`, an sdist unless
 the package needs a compiler, then its wheel), in $TIDY_BENCH_DIR/dic-audit (default
@@ -44,6 +45,7 @@ import subprocess
 import sys
 import tarfile
 import time
+import tomllib
 import zipfile
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -56,6 +58,7 @@ from tidy.analysis.data_in_code import judge_python
 
 PROBE = os.path.join(harness.BENCH, "corpus", "probe.py")
 SECTION = "Data-in-code audit on real packages (session-2026-12-05g)"
+SECTION_OF_MANIFEST = "Data in code: new packages, every module"
 FLOOR = 64_000
 MISSED_FRACTION = 0.5
 SCAN_RUNS = 3
@@ -76,6 +79,9 @@ class Package:
     # (file, text, replacement): what tidy's refusal asks for (package data declared in a
     # setup.py it does not edit), committed before anything runs
     declare: tuple[str, str, str] | None = None
+    # (module path, label) judged by reading it (a --manifest's [[package.module]]): "data",
+    # "code" or "small-data" (data under the 64 kB floor)
+    labels: tuple[tuple[str, str], ...] = ()
 
 
 PACKAGES = (
@@ -127,6 +133,49 @@ PACKAGES = (
     Package("phonenumbers", "9.0.43", "sdist", "metadata modules built from PhoneMetadata(...) "
             "calls, geodata/carrier dicts", tests=("tests/phonenumberutiltest.py",)),
 )
+
+
+def load_manifest(path: str) -> tuple[Package, ...]:
+    """The packages of a manifest such as bench/corpus/wild.toml."""
+    with open(path, "rb") as f:
+        body = tomllib.load(f)
+    packages = []
+    for entry in body.get("package", []):
+        declare = entry.get("declare")
+        packages.append(Package(
+            entry["name"], entry["version"], entry.get("dist", "sdist"), entry.get("why", ""),
+            tests=tuple(entry.get("tests", ())), deps=tuple(entry.get("deps", ())),
+            expect=entry.get("expect", "data"),
+            declare=tuple(declare) if declare else None,  # type: ignore[arg-type]
+            labels=tuple((m["path"], m["label"]) for m in entry.get("module", ()))))
+    return tuple(packages)
+
+
+def scored(labels: tuple[tuple[str, str], ...], found: dict[str, str]) -> dict[str, list[str]]:
+    """The scan against the labels: data reported (hit), data not reported (missed), code
+    reported (false), small data reported or not, reported but not labelled."""
+    out: dict[str, list[str]] = {"hit": [], "missed": [], "false": [], "small_reported": [],
+                                 "small_left": [], "unlabelled": []}
+    labelled = dict(labels)
+    for rel, label in labels:
+        if label == "data":
+            out["hit" if rel in found else "missed"].append(rel)
+        elif label == "code" and rel in found:
+            out["false"].append(rel)
+        elif label == "small-data":
+            out["small_reported" if rel in found else "small_left"].append(rel)
+    out["unlabelled"] = sorted(rel for rel in found if rel not in labelled)
+    return out
+
+
+def rg_seconds(tree: str) -> float:
+    """`rg -c x` over the tree's .py files, fastest of SCAN_RUNS (a reader of every byte)."""
+    best = float("inf")
+    for _ in range(SCAN_RUNS):
+        started = time.perf_counter()
+        run(["rg", "-c", "x", "-g", "*.py", "."], cwd=tree)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 @dataclass
@@ -584,6 +633,7 @@ def measure(package: Package, env: Env) -> dict[str, Any]:
     big = {rel: size for rel, size in sizes.items() if size >= FLOOR}
     judged = {rel: round(literal_fraction(os.path.join(tree, rel)), 3) for rel in big}
     out.update(scan_s=round(scan_s, 3), walk_s=round(walk_s, 3),
+               rg_s=round(rg_seconds(tree), 3), score=scored(package.labels, found),
                py_bytes=sum(sizes.values()), big_bytes=sum(big.values()),
                missed=[{"module": rel, "bytes": big[rel], "literal": share}
                        for rel, share in judged.items()
@@ -685,12 +735,12 @@ def _rate(size: int, seconds: float | None) -> str:
     return f"{size / 1e6 / max(seconds, 1e-4):.0f} MB/s"
 
 
-def render(results: list[dict[str, Any]], command: str) -> str:
+def render(results: list[dict[str, Any]], command: str, section: str = SECTION) -> str:
     mods = [m for r in results if "modules" in r for m in r["modules"]]
     done = [m for m in mods if m["mode"] != "refused"]
     tried = [m for m in done if m["undo_edit_stub"] not in ("", "not tried")]
     lines = [
-        f"## {SECTION}", "",
+        f"## {section}", "",
         f"Reproduce: `{command}` (downloads the pinned sdists/wheels, builds a git repo and a "
         "venv per package; Python "
         f"{sys.version.split()[0]}, {os.cpu_count()} shared cores, load "
@@ -762,16 +812,91 @@ def render(results: list[dict[str, Any]], command: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _summary_cells(r: dict[str, Any]) -> list[str]:
+    """reported / missed / false, extract ok, names equal, tests of one package."""
+    if "error" in r:
+        return ["error: " + r["error"][:60]] * 4
+    score, mods = r.get("score", {}), r["modules"]
+    done = [m for m in mods if m["mode"] != "refused"]
+    equal = [m for m in done if m["outcome"] == "exact"]
+    alone = [m for m in done if m["outcome"] == "not importable"]
+    found = len(mods)
+    counts = (f"{found} / {len(score.get('missed', []))} / {len(score.get('false', []))}"
+              + (f" (+{len(score['small_reported'])} small)" if score.get("small_reported")
+                 else ""))
+    extract = f"{len(done)}/{found}" + (" (refused: " + "; ".join(sorted({
+        _local(m["reason"]).replace("tidy: extract refused: ", "")[:90]
+        for m in mods if m["mode"] == "refused"})) + ")" if len(done) < found else "")
+    names = (f"{len(equal)}/{len(done) - len(alone)} ({sum(m['names'] for m in equal)} names)"
+             + (f", {len(alone)} not importable alone" if alone else "")) if done else "-"
+    tests = (f"{_no_time(r['tests_before'])} / {_no_time(r['tests_after']) or 'not rerun'}"
+             if r["tests_before"] else "-")
+    return [counts, extract, names, tests]
+
+
+def _no_time(line: str) -> str:
+    return re.sub(r" in [\d.]+s(?: \([\d:]+\))?$", "", line)
+
+
+def _speed(r: dict[str, Any]) -> str:
+    """The whole scan's wall time beside rg's on the same .py files, and the judgement's own
+    CPU rate over the modules of 64 kB or more."""
+    if "rg_s" not in r:
+        return "-"
+    return (f"{r['py_bytes'] / 1e6:.1f} MB: scan {r['scan_s']:.2f} s (walk only "
+            f"{r['walk_s']:.2f} s), rg {r['rg_s']:.2f} s; judge "
+            f"{_rate(r['big_bytes'], r.get('judge_big_s'))}")
+
+
+def render_summary(before_path: str, after_path: str,
+                   packages: tuple[Package, ...] = ()) -> str:
+    """One row per package: before -> after for each cell that changed (the tests cell: before
+    extraction / after it, for each run). With the manifest's packages, each run is scored
+    again against its labels as they are now."""
+    with open(before_path, encoding="utf-8") as f:
+        before = {r["package"]: r for r in json.load(f)}
+    with open(after_path, encoding="utf-8") as f:
+        after = {r["package"]: r for r in json.load(f)}
+    labels = {p.name: p.labels for p in packages}
+    for r in [*before.values(), *after.values()]:
+        if r["package"] in labels and "modules" in r:
+            r["score"] = scored(labels[r["package"]], {m["rel"]: m["code"] for m in r["modules"]})
+    lines = ["| package | version | data modules (labelled, >= 64 kB) | reported / missed / false "
+             "| extract ok | names equal | tests (before / after extraction) | speed (after) |",
+             "| --- | --- | ---: | --- | --- | --- | --- | --- |"]
+    for name, r in after.items():
+        old = before.get(name)
+        cells = _summary_cells(r)
+        if old is not None:
+            cells = [c if o == c else f"{o} -> {c}" for o, c in zip(_summary_cells(old), cells,
+                                                                    strict=True)]
+        labelled = len(r.get("score", {}).get("hit", [])) + len(r.get("score", {}).get(
+            "missed", []))
+        lines.append(f"| {name} | {r['version']} | {labelled} | " + " | ".join(cells)
+                     + f" | {_speed(r)} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--only", default="", help="comma-separated package names")
     parser.add_argument("--work", default=os.path.join(harness.bench_dir(), "dic-audit"))
     parser.add_argument("--write-results", action="store_true")
     parser.add_argument("--render", action="store_true", help="re-print WORK/results.json")
+    parser.add_argument("--manifest", default="",
+                        help="packages from a TOML manifest (bench/corpus/wild.toml) instead "
+                        "of the built-in list")
+    parser.add_argument("--summary", nargs=2, metavar=("BEFORE.json", "AFTER.json"),
+                        help="print one line per package of two runs' results.json, side by side")
     args = parser.parse_args(argv)
+    if args.summary:
+        print(render_summary(*args.summary, load_manifest(args.manifest) if args.manifest
+                             else ()))
+        return 0
     env = Env(args.work)
     saved = os.path.join(env.work, "results.json")
-    chosen = [p for p in PACKAGES if not args.only or p.name in args.only.split(",")]
+    packages = load_manifest(args.manifest) if args.manifest else PACKAGES
+    chosen = [p for p in packages if not args.only or p.name in args.only.split(",")]
     if args.render:
         with open(saved, encoding="utf-8") as f:
             results = json.load(f)
@@ -791,12 +916,15 @@ def main(argv: list[str] | None = None) -> int:
             say(f"{package.name}: {time.perf_counter() - started:.0f} s")
             with open(saved, "w", encoding="utf-8") as f:
                 json.dump(results, f, indent=1)
-    command = "python bench/dic_audit.py" + (f" --only {args.only}" if args.only else "") + \
-        " --write-results"
-    text = render(results, command)
+    command = "python bench/dic_audit.py" + (f" --manifest {args.manifest}" if args.manifest
+                                             else "") + \
+        (f" --only {args.only}" if args.only else "") + " --write-results"
+    section = f"{SECTION_OF_MANIFEST}: {os.path.basename(args.manifest)}" if args.manifest \
+        else SECTION
+    text = render(results, command, section)
     print(text)
     if args.write_results:
-        write_section(text, SECTION)
+        write_section(text, section)
     return 0
 
 

@@ -99,6 +99,31 @@ SHAPES = {
     "many-one-line": "DATA = {" + ", ".join(f"'k{i}': ['v{i}', {i}, 0.5]" for i in range(8000))
                      + "}\n",
     "numbers": "TABLE = [\n" + _rows(4000, "    [0x{i:x}, 1e-{i}, -{i}.5, 3j],") + "\n]\n",
+    # odfpy's grammar.py: keys and values name namespace constants from a star import
+    "star-imported-constants": "import sys\nfrom odf.namespaces import *\n\nallowed_children = {"
+                               "\n" + _rows(2000, "    (TEXTNS, 'p{i}'): ((TEXTNS, 'span{w}'), "
+                               "(DRAWNS, 'a'), (OFFICENS, 'b{i}')),") + "\n}\n",
+    # holidays' calendars: class-attribute date tables naming imported month constants
+    "imported-constants-in-class": "from datetime import date\n\nfrom holidays.calendars."
+                                   "gregorian import JAN, FEB as FEBRUARY, MAR\n\n\nclass "
+                                   "_IslamicLunar:\n    EID_DATES = {\n" + _rows(
+                                       3000, "        {i}: (JAN, {i}),\n        1{i}: "
+                                       "(FEBRUARY, 2{i}), 2{i}: (MAR, 1),") + "\n    }\n\n"
+                                   "    def eid(self, year):\n        return self.EID_DATES"
+                                   ".get(year)\n",
+    # us' states.py: records as keyword unpacking of dict literals into local classes
+    "keyword-unpacking": "class County:\n    def __init__(self, **kwargs):\n        for k, v in "
+                         "kwargs.items():\n            setattr(self, k, v)\n\n\n" + _rows(
+                             300, "S{i} = County(\n    **{{\n        'fips': '{i}', 'name': "
+                             "'{w}',\n        'counties': [\n            County(**{{'fips': "
+                             "'{i}01', 'name': 'A {w}'}}),\n            County(**{{'fips': "
+                             "'{i}02', 'name': 'B'}}),\n        ],\n    }}\n)\n")
+                         + "\nSTATES = [" + ", ".join(f"S{i}" for i in range(300)) + "]\n",
+    # emot's emo_unicode.py: a second table merged into the first with dict(A.items(), **{...})
+    "unpacking-merge": "EMOJI = {\n" + _rows(2000, "    ':e{i}{w}:': '\\U0001F{i:03x}',")
+                       + "\n}\nALIAS = dict(EMOJI.items(), **{\n" + _rows(
+                           800, "    ':a{i}:': '\\U0001F{i:03x}',") + "\n})\n"
+                       "UNICODE_EMOJI = {v: k for k, v in EMOJI.items()}\n",
 }
 
 
@@ -137,6 +162,17 @@ LOOKALIKES = {
                         '\n    return [1, 2]\n    """\n    return x + {i}\n'),
     # a dict of lambdas
     "callbacks": "HANDLERS = {\n" + _rows(3000, "    'k{i}': lambda x: x + {i},") + "\n}\n",
+    # a table of imported functions (lower case: not constants), by name and from a star import
+    "imported-functions": "from odf.converters import convert_a, convert_b\n\nCONVERTERS = {\n"
+                          + _rows(3000, "    ('n', 'a{i}'): convert_a, ('n', 'b{i}'): "
+                                  "convert_b,") + "\n}\n",
+    "star-imported-functions": "from odf.converters import *\n\nCONVERTERS = {\n" + _rows(
+        3000, "    ('n', 'a{i}'): convert_a, ('n', 'b{i}'): cnv_string,") + "\n}\n",
+    # an UPPER_CASE name the module binds to code is not taken for a star-imported constant
+    "star-import-shadowed": "from m import *\n\nTABLE = [n for n in range(3)]\nROWS = [\n" + _rows(
+        3000, "    (TABLE, {i}),") + "\n]\n",
+    # powers and starred parameters are code
+    "powers": "X = [\n" + _rows(3000, "    ({i} ** 2, 2**{i}),") + "\n]\n",
 }
 
 

@@ -331,3 +331,58 @@ def test_class_attributes_and_evaluated_values_are_written_one_row_a_line(
          "list(P.weights.items())[299])", str(tmp_path)],
         capture_output=True, text=True, check=True).stdout.split()
     assert provider == ["tuple", "True", "OrderedDict", "('w299',", "299)"]
+
+
+# -- many small tables (holidays' calendars) ------------------------------------------------
+def _dates(n: int, month: str) -> str:
+    return "{" + ", ".join(f"{1990 + i}: ({month}, {1 + i % 28})" for i in range(n)) + "}"
+
+
+def test_many_small_tables_in_a_class_are_moved_not_left_in_the_stub(tmp_path: Path) -> None:
+    # holidays 0.109's calendars/hindu.py: 80 class attributes of ~900 bytes each and one of
+    # 5 kB; before, only the big one moved and the stub kept 87 of the module's 94 kB
+    folder = package(tmp_path)
+    write(folder / "gregorian.py", "JAN, FEB, MAR = 1, 2, 3\n")
+    tables = "".join(f"    HOLIDAY_{i}_DATES = {_dates(40, 'FEB')}\n" for i in range(60))
+    source = ("from pkg.gregorian import JAN, FEB, MAR\n\nHOLI = 'HOLI'\n\n\nclass _Lunisolar:\n"
+              f"    DIWALI_DATES = {_dates(200, 'MAR')}\n{tables}    SMALL = (JAN, 1)\n\n"
+              "    def dates(self, name):\n        return getattr(self, name + '_DATES')\n")
+    module = write(folder / "hindu.py", source)
+    digest = ("import pkg.hindu as m; print(repr([(k, v, type(v).__name__) for k, v in "
+              "vars(m._Lunisolar).items() if k.isupper()]))")
+    expected = _python(tmp_path, digest)
+    result = extract_module(str(module), evaluate=True, verify_import=True)
+    moved = set(result.names)
+    assert {f"_Lunisolar.HOLIDAY_{i}_DATES" for i in range(60)} <= moved
+    assert "_Lunisolar.DIWALI_DATES" in moved and "_Lunisolar.SMALL" not in moved
+    assert module.stat().st_size < len(source) // 4, module.read_text()[-2000:]
+    check = ("import pkg.hindu as m; c = m._Lunisolar; "
+             "assert c().dates('HOLIDAY_7') == " + _dates(40, "2") + "; "
+             "assert c.SMALL == (1, 1) and type(c.DIWALI_DATES[1990]) is tuple")
+    assert _python(tmp_path, check) == ""
+    assert _python(tmp_path, digest) == expected and "HOLIDAY_59_DATES" in expected
+
+
+def test_many_small_literals_at_top_level_are_moved_and_dunders_stay(tmp_path: Path) -> None:
+    rows = "".join(f"TABLE_{i} = {[f'word{i}-{j}' for j in range(40)]!r}\n" for i in range(50))
+    exported = "__all__ = " + repr([f"TABLE_{i}" for i in range(50)]) + "\n"
+    source = f'"""Tables."""\n{exported}VERSION = "1.0"\n{rows}'
+    module = write(package(tmp_path) / "tables.py", source)
+    names = [f"TABLE_{i}" for i in range(50)] + ["VERSION", "__all__"]
+    expected = import_fresh(tmp_path, "pkg.tables", *names)
+    result = extract_module(str(module), verify_import=True)
+    assert set(result.names) == {f"TABLE_{i}" for i in range(50)}
+    text = module.read_text()
+    assert exported in text and 'VERSION = "1.0"' in text and "word3-7" not in text
+    after = import_fresh(tmp_path, "pkg.tables", *names)
+    assert all(same(after[n], expected[n]) for n in names)
+
+
+def test_small_tables_beside_a_big_one_stay_where_they_are(tmp_path: Path) -> None:
+    # the small ones hold less than the big one: they stay readable in the module
+    small = "".join(f"SMALL_{i} = {list(range(i * 60, i * 60 + 60))!r}\n" for i in range(3))
+    big = "BIG = " + repr([f"row {i}" for i in range(3000)]) + "\n"
+    module = write(package(tmp_path) / "mixed.py", small + big)
+    result = extract_module(str(module))
+    assert result.names == ("BIG",)
+    assert all(f"SMALL_{i} = [" in module.read_text() for i in range(3))

@@ -179,12 +179,15 @@ def test_a_manifest_with_include_package_data_gets_the_data_file_and_undo_restor
     assert not (project / name / "questions.json.gz").exists()
 
 
-_PYPROJECTS = st.sampled_from([
+_PYPROJECT_TEXTS = [
     '[project]\nname = "p"\nversion = "0"\n',
     '[project]\nname = "p"\nversion = "0"\n\n[tool.setuptools.package-data]\nq = ["a.txt"]\n',
     '[project]\nname = "p"\nversion = "0"\n\n[tool.setuptools.package-data]\n'
     'pkg = ["py.typed"]  # typed\n\n[tool.ruff]\nline-length = 99\n',
-])
+]
+# the same with \r\n line ends (scapy 2.8.0's pyproject.toml)
+_PYPROJECTS = st.sampled_from(_PYPROJECT_TEXTS
+                              + [t.replace("\n", "\r\n") for t in _PYPROJECT_TEXTS])
 _ENTRIES = st.lists(st.tuples(st.sampled_from(["pkg", "pkg.sub", "other"]),
                               st.sampled_from(["a", "b", "c_d", "e"])),
                     min_size=1, max_size=5, unique=True)
@@ -200,6 +203,8 @@ def test_unmerge_takes_back_each_entry_in_any_order(text: str, entries: list[tup
     for package, stem in entries:
         merged = merge_again(now, package, f"{stem}.json.gz")
         assert merged is not None
+        assert ("\r\n" in merged) == ("\r\n" in text)
+        assert "\r\n" not in text or "\n" not in merged.replace("\r\n", "")
         now = merged
     order = list(entries)
     rnd.shuffle(order)
@@ -269,3 +274,37 @@ def test_a_package_data_table_tidy_cannot_edit_refuses_the_extraction(tmp_path: 
     assert "would not ship" in str(caught.value) and "package-data" in str(caught.value)
     assert (tmp_path / "pyproject.toml").read_bytes() == before
     assert not (tmp_path / "qinline" / "questions.json.gz").exists()
+
+
+_CRLF_SHAPE = ('[build-system]\nrequires = ["setuptools"]\nbuild-backend = "setuptools.build_meta"'
+               '\n\n[project]\nname = "{name}"\nversion = "1.0"\n\n[tool.setuptools.package-data]'
+               '\n"{name}" = ["py.typed"]\n\n[tool.setuptools.packages.find]\n'
+               'include = ["{name}*"]\n').replace("\n", "\r\n")
+
+
+def test_a_pyproject_with_crlf_line_ends_gets_the_entry_and_undo_takes_it_back(
+        tmp_path: Path) -> None:
+    # scapy 2.8.0: its pyproject.toml ends lines with \r\n; the [tool.setuptools.package-data]
+    # header was not found and the extraction was refused ("an inline table or another
+    # spelling")
+    module = _legacy_project(tmp_path, "qcrlf", {"pyproject.toml": _CRLF_SHAPE})
+    config = tmp_path / "pyproject.toml"
+    before, original = config.read_bytes(), module.read_bytes()
+    extract_module(str(module))
+    text = config.read_bytes()
+    assert b"\n" not in text.replace(b"\r\n", b"")
+    table = tomllib.loads(text.decode())["tool"]["setuptools"]["package-data"]
+    assert set(table["qcrlf"]) == {"py.typed", "questions.json.gz"}
+    undo_extract(str(module))
+    assert config.read_bytes() == before and module.read_bytes() == original
+
+
+def test_a_pyproject_mixing_line_ends_is_not_edited(tmp_path: Path) -> None:
+    find = "[tool.setuptools.packages.find]"
+    shape = _CRLF_SHAPE.replace("\r\n" + find, "\n" + find)
+    module = _legacy_project(tmp_path, "qmixed", {"pyproject.toml": shape})
+    before = (tmp_path / "pyproject.toml").read_bytes()
+    with pytest.raises(ExtractError) as caught:
+        extract_module(str(module))
+    assert "would not ship" in str(caught.value)
+    assert (tmp_path / "pyproject.toml").read_bytes() == before

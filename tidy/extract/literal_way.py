@@ -25,6 +25,7 @@ from tidy.extract.plan import (
     refuse_unsafe_module,
     sets_up_annotations,
     source_hash,
+    value_floor,
 )
 from tidy.extract.rewrite import Edit, splice
 
@@ -36,8 +37,9 @@ def literal_statements(path: str, data: bytes, options: Options) -> list[Stateme
     if names and not all(n.isidentifier() for n in names):
         return None  # Class.attr or func()
     verdict = judge_python(data, ALL_BINDINGS)
+    floor = value_floor([b.bytes for b in verdict.bindings])
     if not names:
-        wanted = [b for b in verdict.bindings if b.bytes >= MIN_VALUE_BYTES]
+        wanted = [b for b in verdict.bindings if b.bytes >= floor]
         if any(b.scope != "module" or not b.pure for b in wanted) and \
                 len(data) <= bindings.AST_MAX_BYTES:
             return None
@@ -66,10 +68,10 @@ def literal_statements(path: str, data: bytes, options: Options) -> list[Stateme
         return sorted(chosen, key=lambda s: s.start)
     candidates = [s for s in found if s.is_assignment and s.literal_shaped
                   and not s.name.startswith("__") and len(by_name[s.name]) == 1]
-    chosen = [s for s in candidates if s.value_bytes >= MIN_VALUE_BYTES]
+    chosen = [s for s in candidates if s.value_bytes >= floor]
     shaped = {s.name for s in chosen}
     if len(data) <= bindings.AST_MAX_BYTES and (not chosen or any(
-            b.name not in shaped for b in verdict.bindings if b.bytes >= MIN_VALUE_BYTES)):
+            b.name not in shaped for b in verdict.bindings if b.bytes >= floor)):
         return None  # detection judged on samples; the tree sees every byte
     if not chosen:
         raise ExtractError(f"{path}: no top-level literal of {MIN_VALUE_BYTES} bytes or more; "

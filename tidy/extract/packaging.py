@@ -15,6 +15,7 @@ import os
 import re
 import subprocess
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -315,7 +316,8 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         text = data.decode("utf-8")
     except (OSError, UnsafeFile, UnicodeDecodeError):
         data, text = b"", ""
-    new = _add_package_data(text, result.package, name, table) if text else None
+    new = _line_ends_kept(text, lambda lf: _add_package_data(lf, result.package, name, table)) \
+        if text else None
     if new is None:
         # Not a note: without the declaration the data file would not ship in the wheel.
         result.refusal = (f"{project_file}: tidy cannot add {name!r} to the package-data of "
@@ -344,7 +346,21 @@ def merge_again(text: str, package: str, name: str) -> str | None:
         patterns = table.get(key, []) if isinstance(table, dict) else []
         if any(fnmatch.fnmatch(name, p) for p in patterns if isinstance(p, str)):
             return text
-    return _add_package_data(text, package, name, table)
+    return _line_ends_kept(text, lambda lf: _add_package_data(lf, package, name, table))
+
+
+def _line_ends_kept(text: str, edit: Callable[[str], str | None]) -> str | None:
+    """An edit written for \\n line ends, made on a file that ends its lines with \\r\\n
+    (scapy 2.8.0's pyproject.toml: the table's header was not found, and the extraction was
+    refused) and given back with the file's own line ends. A file that mixes both is not
+    edited: the edit could not say which to write."""
+    crlf = text.count("\r\n")
+    if not crlf:
+        return edit(text)
+    if crlf != text.count("\n"):
+        return None
+    new = edit(text.replace("\r\n", "\n"))
+    return None if new is None else new.replace("\n", "\r\n")
 
 
 def _add_package_data(text: str, package: str, name: str, table: Any) -> str | None:
@@ -380,7 +396,7 @@ def unmerge(text: str, config_name: str, package: str, data_rel: str) -> str | N
             return None
         return text[:at] + text[at + len(line):]
     name = os.path.basename(data_rel)
-    new = _unmerge_package_data(text, package, name)
+    new = _line_ends_kept(text, lambda lf: _unmerge_package_data(lf, package, name))
     after = _toml(new) if new is not None else None
     expected = _without(_toml(text), package, name)
     if after is None or expected is None or _pruned(after) != _pruned(expected):

@@ -15,7 +15,19 @@ from tidy.analysis.data_in_code import DataSettings
 from tidy.extract import convert, evaluate, guards, stub
 from tidy.extract.interpreter import Interpreter
 
-MIN_VALUE_BYTES = 1024  # a value smaller than this is left in place when no name is given
+MIN_VALUE_BYTES = 1024  # a value smaller than this is left in place when no name is given...
+SMALL_VALUE_BYTES = 256  # ...unless such values hold most of the data (value_floor)
+
+
+def value_floor(sizes: Sequence[int]) -> int:
+    """The smallest value moved when no name is given: MIN_VALUE_BYTES, so that constants
+    stay readable where they are; SMALL_VALUE_BYTES when the data values under it hold more
+    bytes than those over it. A module of many small tables (holidays' calendars: 80 class
+    attributes of ~900 bytes each) would otherwise keep nearly all its data in the stub.
+    A value of 256 bytes becomes a line of about 60."""
+    big = sum(n for n in sizes if n >= MIN_VALUE_BYTES)
+    small = sum(n for n in sizes if SMALL_VALUE_BYTES <= n < MIN_VALUE_BYTES)
+    return SMALL_VALUE_BYTES if small > big else MIN_VALUE_BYTES
 ALL_BINDINGS = DataSettings(top_bindings=1_000_000)
 
 

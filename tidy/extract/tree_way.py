@@ -27,6 +27,7 @@ from tidy.extract.plan import (
     refuse_unsafe_module,
     sets_up_annotations,
     source_hash,
+    value_floor,
 )
 from tidy.extract.rewrite import Edit, splice
 
@@ -81,7 +82,7 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
 
 def _chosen_targets(path: str, found: list[Target],
                     options: Options) -> tuple[list[Target], list[str]]:
-    """The named targets, or every data binding of MIN_VALUE_BYTES or more. Values that need
+    """The named targets, or every data binding of value_floor() or more. Values that need
     the module imported are refused without --evaluate (or left in place, with a note, when
     literals hold most of the data)."""
     by_key = {t.key: t for t in found}
@@ -95,8 +96,10 @@ def _chosen_targets(path: str, found: list[Target],
                                    "without arguments that only returns a value)")
             chosen.append(target)
     else:
-        chosen = [t for t in found if t.value_bytes >= MIN_VALUE_BYTES
-                  and (t.literal or t.data_like)]
+        data_like = [t for t in found if t.literal or t.data_like]
+        floor = value_floor([t.value_bytes for t in data_like])
+        chosen = [t for t in data_like if t.value_bytes >= MIN_VALUE_BYTES
+                  or (t.value_bytes >= floor and not _dunder(t.name))]
         if not chosen:
             raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
                                "name one with --name")
@@ -111,6 +114,11 @@ def _chosen_targets(path: str, found: list[Target],
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
     return sorted(chosen, key=lambda t: t.start), notes
+
+
+def _dunder(name: str) -> bool:
+    """`__all__`, `__doc__`: the module's own protocol, never moved unless named or big."""
+    return name.startswith("__") and name.endswith("__")
 
 
 def _literal_value(path: str, target: Target) -> _Value:

@@ -6,6 +6,10 @@ longer reach the share (code stops after its first few classes and functions). S
   a value that names other bindings is data when they all are (a fixpoint over the names);
 - `def f(): return value` with nothing else in its body (idna's uts46data): data when the
   value is;
+- a name in a value may also be a constant imported from another module: an UPPER_CASE name
+  of a module-level `from m import ...` (odfpy's `(TEXTNS, 'p')` keys, holidays' `(SEP, 28)`
+  dates), or one bound nowhere in a module that does `from m import *`. PEP 8 spells
+  constants so; classes and functions (a lexer's `Keyword`, a handler) are not;
 - everything else (imports, functions, loops that derive tables, `if __name__ ...`) is code.
 """
 
@@ -30,6 +34,10 @@ from tidy.analysis.data_in_code.verdict import DEFAULT_SETTINGS, Binding, DataSe
 
 _BODY_LINE = re.compile(rb"\n([ \t]+)(?=[A-Za-z_@'\"\x80-\xff])")
 _RETURN = re.compile(rb"return[ \t]+")
+_FROM_IMPORT = re.compile(rb"from[ \t]+[\w.]+[ \t]+import[ \t]*(?P<names>\([^)]*\)|[^\n;#]*)")
+_IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
+                       rb"(?P<alias>[A-Za-z_]\w*))?")
+_CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 
 
 @dataclass
@@ -43,6 +51,42 @@ class _Candidate:
     end: int
     facts: ValueFacts
     value_start: int
+
+
+@dataclass(frozen=True)
+class _Imports:
+    """What module-level `from m import ...` statements bind that a value may name as data."""
+
+    constants: frozenset[str]  # UPPER_CASE names imported by name
+    star: bool  # a `from m import *`: its names are not known here
+    bound: frozenset[str]  # every name the module binds at its top level
+
+    def resolves(self, name: str) -> bool:
+        if name in self.constants:
+            return True
+        return self.star and name not in self.bound and _CONSTANT.match(name) is not None
+
+
+def _imports(data: bytes, segments: list[Segment]) -> _Imports:
+    constants: set[str] = set()
+    bound = {s.name for s in segments if s.kind != "other"}
+    star = False
+    for segment in segments:
+        if segment.kind != "other" or not data.startswith(b"from", segment.start):
+            continue
+        match = _FROM_IMPORT.match(data, segment.start, segment.end)
+        if match is None:
+            continue
+        names = match.group("names").strip(b"() \t\r\n")
+        if names == b"*":
+            star = True
+            continue
+        for one in _IMPORTED.finditer(names):
+            name = (one.group("alias") or one.group("name")).decode("ascii")
+            bound.add(name)
+            if _CONSTANT.match(name):
+                constants.add(name)
+    return _Imports(frozenset(constants), star, frozenset(bound))
 
 
 @dataclass
@@ -81,7 +125,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
             break
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
-    data_bindings = _resolved(state.candidates)
+    data_bindings = _resolved(state.candidates, _imports(data, segments))
     return _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
 
 
@@ -181,7 +225,7 @@ def _body_indent(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
     return match.group(1), match.start() + 1
 
 
-def _resolved(candidates: list[_Candidate]) -> list[_Candidate]:
+def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidate]:
     """Candidates whose names are all data, found as the greatest fixpoint. A function that
     returns data counts only when a module-level data binding calls it (`command =
     _getcommand()`): an ANTLR lexer's serializedATN() feeds a deserializer in its class
@@ -194,17 +238,17 @@ def _resolved(candidates: list[_Candidate]) -> list[_Candidate]:
             if c.scope == "class":
                 by_class.setdefault(c.owner, set()).add(c.name)
         called = set().union(*(c.facts.callees for c in alive if c.scope == "module"))
-        kept = [c for c in alive if _names_resolve(c, module, by_class)
+        kept = [c for c in alive if _names_resolve(c, module, by_class, imports)
                 and (c.scope != "function" or c.name in called)]
         if len(kept) == len(alive):
             return kept
         alive = kept
 
 
-def _names_resolve(c: _Candidate, module: set[str], by_class: dict[str, set[str]]) -> bool:
-    if c.scope == "class":
-        return c.facts.refs <= module | by_class.get(c.owner, set())
-    return c.facts.refs <= module
+def _names_resolve(c: _Candidate, module: set[str], by_class: dict[str, set[str]],
+                   imports: _Imports) -> bool:
+    known = module | by_class.get(c.owner, set()) if c.scope == "class" else module
+    return all(ref in known or imports.resolves(ref) for ref in c.facts.refs)
 
 
 def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _State,

@@ -1,8 +1,9 @@
 """Is one value (the right side of an assignment, or what a function returns) data?
 
 Data is what the extractor can move to a file: literals and containers of them, calls whose
-arguments are such values (`u('...')`, `frozenset([...])`, `Matcher('...', 1)`), methods
-called on a literal (`"a,b".split(",")`), `+` between them, and names bound to other data.
+arguments are such values (`u('...')`, `frozenset([...])`, `Matcher('...', 1)`,
+`State(**{...})`), methods called on a literal (`"a,b".split(",")`), `+` between them,
+unpacking (`[*A, *B]`), and names bound to other data.
 Anything else (a name that is not data, a keyword such as `for`/`lambda`/`if`, an operator,
 an attribute that is not called) is a code mark.
 
@@ -46,6 +47,9 @@ _OPERATORS = b"*/%@<>=!~&|^;`$?"
 # `NAME[...]`, `f(x)[0]`, `"abc"[1:]`: a subscript reads a value, it does not spell one.
 _SUBSCRIPT = re.compile(rb"[\w\x80-\xff\x01)\]}][ \t]*\[")
 _NOT_OPERATORS = bytes(b for b in range(256) if b not in _OPERATORS)
+# `*` or `**` right after `(`, `[`, `{` or `,`: unpacking (`State(**{...})`, `[*A, *B]`,
+# `dict(A, **{...})`), which spells a value; after a value it is arithmetic (a code mark).
+_UNPACK = re.compile(rb"[(\[{,][ \t\r\n]*(\*\*?)")
 _PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
 # A binary + or - after a string, a bracket or a number (not 1+2j): literal_eval refuses it.
 _ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[ \t]*[+-][ \t]*\d[\d_.]*(?![\w.])")
@@ -108,7 +112,10 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
                 refs.add(chain.decode("utf-8", "replace"))
         if b"." in scrubbed:
             marks += _methods(scrubbed, calls)
-        marks += len(scrubbed.translate(None, _NOT_OPERATORS)) - keywords
+        unpacked = sum(len(stars) for stars in _UNPACK.findall(scrubbed)) if b"*" in \
+            scrubbed else 0
+        impure = impure or unpacked > 0
+        marks += len(scrubbed.translate(None, _NOT_OPERATORS)) - keywords - unpacked
         if b"[" in scrubbed:
             marks += len(_SUBSCRIPT.findall(scrubbed))
         impure = impure or _ARITHMETIC.search(scrubbed) is not None
