@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -188,7 +189,9 @@ def test_a_locale_that_cannot_write_a_name_escapes_it(repo: Path, encoding: str,
 
 
 # --------------------------------------------------------------------- a full disk for the state
-def test_a_full_disk_under_the_history_is_said_as_such(repo: Path, tmp_path: Path) -> None:
+@contextlib.contextmanager
+def full_state_disk(tmp_path: Path) -> Iterator[Path]:
+    """A 256 kB tmpfs, filled to the last byte, for tidy's state folder (below it)."""
     from tests.safety.mounts import tmpfs
 
     state = tmp_path / "state-fs"
@@ -197,6 +200,11 @@ def test_a_full_disk_under_the_history_is_said_as_such(repo: Path, tmp_path: Pat
         with contextlib.suppress(OSError), open(state / "filler", "wb", buffering=0) as f:
             while True:
                 f.write(b"\0" * 4096)
+        yield state
+
+
+def test_a_full_disk_under_the_history_is_said_as_such(repo: Path, tmp_path: Path) -> None:
+    with full_state_disk(tmp_path) as state:
         done = run_cli("scan", "-q", ".", cwd=repo,
                        env=hermetic_env({"TIDY_STATE_DIR": str(state / "tidy")}))
     assert done.code == 0, done  # the report is what was asked; the history is a warning
@@ -279,14 +287,7 @@ def test_a_narrow_terminal_gets_the_fix_plan_a_path_a_line(repo: Path, columns: 
 
 def test_the_watcher_on_a_full_state_disk_is_one_line(repo: Path, tmp_path: Path) -> None:
     """`tidy watch` (not --once) wrote its pid into watch.lock unguarded: internal error."""
-    from tests.safety.mounts import tmpfs
-
-    state = tmp_path / "state-fs"
-    state.mkdir()
-    with tmpfs(state, "size=256k"):
-        with contextlib.suppress(OSError), open(state / "filler", "wb", buffering=0) as f:
-            while True:
-                f.write(b"\0" * 4096)
+    with full_state_disk(tmp_path) as state:
         done = run_cli("watch", "--stop-after", "2s", ".", cwd=repo,
                        env=hermetic_env({"TIDY_STATE_DIR": str(state / "tidy")}))
     assert "internal error" not in done.err, done.err

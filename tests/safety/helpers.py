@@ -150,3 +150,24 @@ def commit_all(root: Path) -> None:
     subprocess.run(["git", "-C", str(root), "add", "-A"], check=True)
     subprocess.run(["git", "-C", str(root), "-c", "user.email=a@b", "-c", "user.name=a",
                     "commit", "-qm", "sources"], check=True)
+
+
+def build(root: Path, tmp_path: Path, *command: str, **env_extra: str) -> None:
+    """Run a real build (go, cc, cmake, javac ...) in `root` with a throwaway home under
+    `tmp_path` (go's build cache, cmake's registry); it must succeed."""
+    home = tmp_path / "build-home"
+    home.mkdir(exist_ok=True)
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
+           "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "LC_ALL": "C", **env_extra}
+    done = subprocess.run(list(command), cwd=root, env=env, capture_output=True, text=True,
+                          check=False)
+    assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
+
+
+def compiled_program(path: Path, tmp_path: Path) -> Path:
+    """A real ELF program at `path`, compiled by cc from a throwaway source elsewhere."""
+    source = tmp_path / "elsewhere" / "prog.c"
+    write(source, "int main(void) { return 0; }\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    build(source.parent, tmp_path, "cc", "-o", str(path), str(source))
+    return path

@@ -23,7 +23,6 @@ from __future__ import annotations
 import os
 import shutil
 import stat
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -31,7 +30,9 @@ import pytest
 from tests.conftest import findings, git, make_repo, scan_foundation, write
 from tests.safety.helpers import (
     artifacts_by_path,
+    build,
     commit_all,
+    compiled_program,
     fix_artifacts,
     fix_moves_exactly,
     left_alone,
@@ -39,26 +40,6 @@ from tests.safety.helpers import (
 
 needs = {tool: pytest.mark.skipif(shutil.which(tool) is None, reason=f"needs {tool}")
          for tool in ("go", "cc", "javac", "cmake", "make", "autoreconf", "libtoolize")}
-
-
-def _build(root: Path, tmp_path: Path, *command: str) -> None:
-    """Run a real build in `root` with a throwaway home (go's cache, cmake's registry)."""
-    home = tmp_path / "build-home"
-    home.mkdir(exist_ok=True)
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-           "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "LC_ALL": "C"}
-    done = subprocess.run(list(command), cwd=root, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
-
-
-def _program(path: Path, tmp_path: Path) -> Path:
-    """A real ELF program at `path`, compiled by cc from a throwaway source elsewhere."""
-    source = tmp_path / "elsewhere" / "prog.c"
-    write(source, "int main(void) { return 0; }\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _build(source.parent, tmp_path, "cc", "-o", str(path), str(source))
-    return path
 
 
 def _script(path: Path) -> Path:
@@ -83,9 +64,9 @@ def test_go_build_programs_are_found_and_moved(tmp_path: Path) -> None:
     """`go build` at the module root and in cmd/tool, `go build ./cmd/tool` at the root
     (go 1.19): the three programs were missed."""
     root = _go_module(tmp_path)
-    _build(root, tmp_path, "go", "build")
-    _build(root / "cmd" / "tool", tmp_path, "go", "build")
-    _build(root, tmp_path, "go", "build", "./cmd/tool")
+    build(root, tmp_path, "go", "build")
+    build(root / "cmd" / "tool", tmp_path, "go", "build")
+    build(root, tmp_path, "go", "build", "./cmd/tool")
     assert artifacts_by_path(root) == {"hello": ("go-program", "safe"),
                                        "tool": ("go-program", "safe"),
                                        "cmd/tool/tool": ("go-program", "safe")}
@@ -100,7 +81,7 @@ def test_go_build_programs_are_found_and_moved(tmp_path: Path) -> None:
 def test_a_go_program_is_named_after_its_module_path(tmp_path: Path, module: str,
                                                      program: str) -> None:
     root = _go_module(tmp_path, module)
-    _program(root / program, tmp_path)
+    compiled_program(root / program, tmp_path)
     assert artifacts_by_path(root) == {program: ("go-program", "safe")}
 
 
@@ -118,31 +99,31 @@ def test_what_is_not_go_builds_program_is_left_alone(tmp_path: Path, layout: str
         _script(root / "hello")
         _script(root / "cmd" / "tool" / "tool")
     elif layout == "no-exec-bit":
-        _program(root / "hello", tmp_path).chmod(0o644)
+        compiled_program(root / "hello", tmp_path).chmod(0o644)
     elif layout == "other-name":
-        _program(root / "helper", tmp_path)
+        compiled_program(root / "helper", tmp_path)
     elif layout == "committed":
-        _program(root / "hello", tmp_path)
+        compiled_program(root / "hello", tmp_path)
         commit_all(root)
     elif layout == "link":
-        os.symlink(_program(tmp_path / "elsewhere" / "hello", tmp_path), root / "hello")
+        os.symlink(compiled_program(tmp_path / "elsewhere" / "hello", tmp_path), root / "hello")
     elif layout == "cmd-without-go":  # cmd/notes holds no Go package
         write(root / "cmd" / "notes" / "README.md", "how to run\n")
-        _program(root / "notes", tmp_path)
+        compiled_program(root / "notes", tmp_path)
     elif layout == "go-mod-fifo":
         (root / "go.mod").unlink()
         os.mkfifo(root / "go.mod")
-        _program(root / "hello", tmp_path)
+        compiled_program(root / "hello", tmp_path)
     elif layout == "cmd-link":  # cmd/ is a link to another module's commands
         shutil.rmtree(root / "cmd")
         write(tmp_path / "other" / "tool" / "main.go", "package main\n\nfunc main() {}\n")
         os.symlink(tmp_path / "other", root / "cmd")
-        _program(root / "tool", tmp_path)
+        compiled_program(root / "tool", tmp_path)
     else:
         (root / "go.mod").unlink()
         (root / "main.go").unlink()
         commit_all(root)
-        _program(root / "gomod", tmp_path)  # named after the folder, but no .go beside it
+        compiled_program(root / "gomod", tmp_path)  # named after the folder, but no .go beside it
     found = {f["path"]: f["code"] for f in findings(scan_foundation(root))
              if f["code"] in ("TDY101", "TDY102")}
     if layout == "committed":  # a committed build output: reported as committed, never moved
@@ -165,12 +146,12 @@ def test_a_program_compiled_beside_its_source_is_found_and_moved(tmp_path: Path)
     write(root / "hello.c", "int main(void) { return 0; }\n")
     write(root / "other.c", "int main(void) { return 0; }\n")
     commit_all(root)
-    _build(root, tmp_path, "make", "-s", "hello")
-    _build(root, tmp_path, "cc", "-o", "other", "other.c")
+    build(root, tmp_path, "make", "-s", "hello")
+    build(root, tmp_path, "cc", "-o", "other", "other.c")
     assert artifacts_by_path(root) == {"hello": ("native-program", "safe"),
                                        "other": ("native-program", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"hello", "other"})
-    _build(root, tmp_path, "make", "-s", "hello")
+    build(root, tmp_path, "make", "-s", "hello")
 
 
 @needs["cc"]
@@ -183,7 +164,7 @@ def test_a_script_or_a_prebuilt_program_beside_sources_is_left_alone(tmp_path: P
     write(root / "tool.c.orig", "int main(void) { return 0; }\n")
     commit_all(root)
     _script(root / "check")
-    _program(root / "tool", tmp_path)
+    compiled_program(root / "tool", tmp_path)
     write(root / "run.c", "int main(void) { return 0; }\n").chmod(0o755)
     left_alone(root, tmp_path / "state", "check", "tool", "run.c")
 
@@ -203,7 +184,7 @@ def _java(tmp_path: Path) -> Path:
 
 def _javac(root: Path, tmp_path: Path, out: str) -> None:
     sources = sorted(str(p.relative_to(root)) for p in (root / "src").rglob("*.java"))
-    _build(root, tmp_path, "javac", "-d", out, *sources)
+    build(root, tmp_path, "javac", "-d", out, *sources)
 
 
 @needs["javac"]
@@ -221,7 +202,7 @@ def test_javac_class_folders_are_found_and_moved(tmp_path: Path, out: str,
         commit_all(root)
         root_src = root / "java"
         sources = sorted(str(p.relative_to(root)) for p in root_src.rglob("*.java"))
-        _build(root, tmp_path, "javac", "-d", out, *sources)
+        build(root, tmp_path, "javac", "-d", out, *sources)
     else:
         _javac(root, tmp_path, out)
     assert (root / out / "com" / "example" / "App$1.class").is_file()
@@ -282,7 +263,7 @@ def test_intellijs_out_folder_is_found_and_moved(tmp_path: Path) -> None:
     """out/production/demo (classes and a copied resource), out/test/demo, out/artifacts:
     the layout IntelliJ IDEA writes, compiled here by javac. Missed before."""
     root = _intellij(tmp_path)
-    _build(root, tmp_path, "javac", "-d", "out/production/demo", "src/demo/App.java")
+    build(root, tmp_path, "javac", "-d", "out/production/demo", "src/demo/App.java")
     shutil.copy(root / "src" / "app.properties", root / "out" / "production" / "demo")
     write(root / "out" / "test" / "demo" / "demo" / "AppTest.class", size=400)
     write(root / "out" / "artifacts" / "demo_jar" / "demo.jar", size=900)
@@ -357,15 +338,15 @@ def test_an_in_source_cmake_build_has_its_cmakefiles_found_and_make_still_builds
     the fix, make alone runs cmake again (cmake.check_cache is gone) and builds; CMakeCache.txt
     (the -D options given) is left."""
     root = _cmake_project(tmp_path)
-    _build(root, tmp_path, "cmake", ".")
-    _build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "cmake", ".")
+    build(root, tmp_path, "make", "-s")
     assert artifacts_by_path(root) == {"CMakeFiles": ("cmake-files", "safe"),
                                        "lib/CMakeFiles": ("cmake-files", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"CMakeFiles", "lib/CMakeFiles"})
     fix_artifacts(root, tmp_path / "state")
     assert not (root / "CMakeFiles").exists() and (root / "CMakeCache.txt").is_file()
-    _build(root, tmp_path, "make", "-s")
-    _build(root, tmp_path, "./hello")
+    build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "./hello")
 
 
 @pytest.mark.parametrize("tracked", [False, True])
@@ -387,7 +368,7 @@ def test_a_cmake_tree_inside_a_committed_build_folder_is_found_alone(tmp_path: P
     root = _cmake_project(tmp_path)
     write(root / "build" / "linux.cmake", 'set(CMAKE_C_FLAGS_INIT "-O1")\n')
     commit_all(root)
-    _build(root, tmp_path, "cmake", "-S", ".", "-B", "build/release",
+    build(root, tmp_path, "cmake", "-S", ".", "-B", "build/release",
            "-DCMAKE_TOOLCHAIN_FILE=build/linux.cmake")
     assert artifacts_by_path(root) == {"build/release": ("cmake-tree", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"build/release"})
@@ -412,9 +393,9 @@ def test_libtools_objdir_is_found_and_taken_with_its_objects(tmp_path: Path) -> 
     write(root / "greet.c", "int greet(void) { return 1; }\n")
     write(root / "main.c", "int greet(void);\nint main(void) { return greet() - 1; }\n")
     commit_all(root)
-    _build(root, tmp_path, "autoreconf", "-fi")
-    _build(root, tmp_path, "./configure", "-q")
-    _build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "autoreconf", "-fi")
+    build(root, tmp_path, "./configure", "-q")
+    build(root, tmp_path, "make", "-s")
     found = artifacts_by_path(root)
     assert found[".libs"] == ("libtool-objdir", "safe")
     assert {p for p, (kind, _) in found.items() if kind == "object-file"} == {
@@ -423,8 +404,8 @@ def test_libtools_objdir_is_found_and_taken_with_its_objects(tmp_path: Path) -> 
                       "--kind", "libtool-objdir")
     fix_artifacts(root, tmp_path / "state", "--kind", "libtool-objdir")
     assert not (root / ".libs").exists() and not (root / "main.o").exists()
-    _build(root, tmp_path, "make", "-s")
-    _build(root, tmp_path, "./hello")
+    build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "./hello")
 
 
 @pytest.mark.parametrize("layout", ["no-marker", "no-signature"])
@@ -560,9 +541,9 @@ def test_visual_studios_cmake_out_folder_is_found_whole(tmp_path: Path) -> None:
           + "install(TARGETS hello)\n")
     write(root / "CMakePresets.json", _PRESETS)
     commit_all(root)
-    _build(root, tmp_path, "cmake", "--preset", "x64-debug")
-    _build(root, tmp_path, "cmake", "--build", "out/build/x64-debug")
-    _build(root, tmp_path, "cmake", "--install", "out/build/x64-debug")
+    build(root, tmp_path, "cmake", "--preset", "x64-debug")
+    build(root, tmp_path, "cmake", "--build", "out/build/x64-debug")
+    build(root, tmp_path, "cmake", "--install", "out/build/x64-debug")
     assert (root / "out" / "install" / "x64-debug" / "bin" / "hello").is_file()
     assert artifacts_by_path(root) == {"out": ("cmake-presets-out", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"out"})

@@ -13,27 +13,22 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import findings, make_repo, scan_foundation, write
-from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
+from tests.safety.helpers import (
+    artifacts_by_path,
+    build,
+    commit_all,
+    compiled_program,
+    fix_moves_exactly,
+    left_alone,
+)
 
 needs_go = pytest.mark.skipif(shutil.which("go") is None, reason="needs go")
 needs_cc = pytest.mark.skipif(shutil.which("cc") is None, reason="needs cc")
-
-
-def _build(root: Path, tmp_path: Path, *command: str, **env_extra: str) -> None:
-    """Run a real build in `root` with a throwaway home (go's build cache)."""
-    home = tmp_path / "build-home"
-    home.mkdir(exist_ok=True)
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home),
-           "GOFLAGS": "-mod=mod", "GOTOOLCHAIN": "local", "LC_ALL": "C", **env_extra}
-    done = subprocess.run(list(command), cwd=root, env=env, capture_output=True, text=True,
-                          check=False)
-    assert done.returncode == 0, (command, done.stdout[-2000:], done.stderr[-2000:])
 
 
 def _go_module(tmp_path: Path) -> Path:
@@ -47,22 +42,13 @@ def _go_module(tmp_path: Path) -> Path:
     return root
 
 
-def _program(path: Path, tmp_path: Path) -> Path:
-    """A real ELF program at `path`, compiled by cc from a throwaway source elsewhere."""
-    source = tmp_path / "elsewhere" / "prog.c"
-    write(source, "int main(void) { return 0; }\n")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    _build(source.parent, tmp_path, "cc", "-o", str(path), str(source))
-    return path
-
-
 @needs_go
 @pytest.mark.slow
 def test_go_programs_built_into_bin_are_found_and_moved(tmp_path: Path) -> None:
     """`go build -o bin/...` of the module's packages (the module itself, cmd/tool, server):
     all three were missed; now found, moved, and undo puts back every byte."""
     root = _go_module(tmp_path)
-    _build(root, tmp_path, "go", "build", "-o", "bin/", "./...")
+    build(root, tmp_path, "go", "build", "-o", "bin/", "./...")
     assert {p.name for p in (root / "bin").iterdir()} == {"README.md", "greeter", "tool",
                                                           "server"}
     assert artifacts_by_path(root) == {"bin/greeter": ("go-program", "safe"),
@@ -77,8 +63,8 @@ def test_windows_programs_of_a_go_module_are_found_and_moved(tmp_path: Path) -> 
     """GOOS=windows names the program greeter.exe (a PE image): missed before, since only a
     name without an extension was looked at."""
     root = _go_module(tmp_path)
-    _build(root, tmp_path, "go", "build", GOOS="windows")
-    _build(root, tmp_path, "go", "build", "-o", "bin/tool.exe", "./cmd/tool", GOOS="windows")
+    build(root, tmp_path, "go", "build", GOOS="windows")
+    build(root, tmp_path, "go", "build", "-o", "bin/tool.exe", "./cmd/tool", GOOS="windows")
     assert (root / "greeter.exe").read_bytes()[:2] == b"MZ"
     assert artifacts_by_path(root) == {"greeter.exe": ("go-program", "safe"),
                                        "bin/tool.exe": ("go-program", "safe")}
@@ -90,7 +76,7 @@ def test_a_c_program_named_with_exe_beside_its_source_is_found(tmp_path: Path) -
     root = make_repo(tmp_path / "c")
     write(root / "hello.c", "int main(void) { return 0; }\n")
     commit_all(root)
-    _build(root, tmp_path, "cc", "-o", "hello.exe", "hello.c")
+    build(root, tmp_path, "cc", "-o", "hello.exe", "hello.c")
     assert artifacts_by_path(root) == {"hello.exe": ("native-program", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"hello.exe"})
 
@@ -112,34 +98,34 @@ def test_what_is_not_a_go_or_windows_build_is_left_alone(tmp_path: Path, layout:
         write(bin_dir / "tool", "#!/bin/sh\necho hand-written\n")
         (bin_dir / "tool").chmod(0o755)
     elif layout == "bin-other-name":
-        _program(bin_dir / "golangci-lint", tmp_path)
+        compiled_program(bin_dir / "golangci-lint", tmp_path)
     elif layout == "bin-committed":
-        _program(bin_dir / "tool", tmp_path)
+        compiled_program(bin_dir / "tool", tmp_path)
         commit_all(root)
     elif layout == "bin-link":
-        os.symlink(_program(tmp_path / "elsewhere" / "tool", tmp_path), bin_dir / "tool")
+        os.symlink(compiled_program(tmp_path / "elsewhere" / "tool", tmp_path), bin_dir / "tool")
     elif layout == "bin-without-go-mod":
         (root / "go.mod").unlink()
         commit_all(root)
-        _program(bin_dir / "greeter", tmp_path)
-        _program(bin_dir / "tool", tmp_path)
+        compiled_program(bin_dir / "greeter", tmp_path)
+        compiled_program(bin_dir / "tool", tmp_path)
     elif layout == "bin-is-a-link":  # bin/ leads into another module: its parent is not ours
         other = tmp_path / "other"
         write(other / "go.mod", "module example.com/tool\n\ngo 1.19\n")
-        _program(other / "bin" / "tool", tmp_path)
+        compiled_program(other / "bin" / "tool", tmp_path)
         shutil.rmtree(bin_dir)
         os.symlink(other / "bin", bin_dir)
     elif layout == "package-without-go":
         write(root / "docs" / "README.md", "notes\n")
         commit_all(root)
-        _program(bin_dir / "docs", tmp_path)
+        compiled_program(bin_dir / "docs", tmp_path)
     elif layout == "exe-script":
         write(root / "greeter.exe", "#!/bin/sh\necho hand-written\n")
         (root / "greeter.exe").chmod(0o755)
     elif layout == "exe-other-name":
-        _program(root / "setup.exe", tmp_path)
+        compiled_program(root / "setup.exe", tmp_path)
     else:
-        _program(root / "greeter.tar.exe", tmp_path)
+        compiled_program(root / "greeter.tar.exe", tmp_path)
     found = {f["path"]: f["code"] for f in findings(scan_foundation(root))
              if f["code"] in ("TDY101", "TDY102")}
     if layout == "bin-committed":  # a committed build output is reported, never moved
