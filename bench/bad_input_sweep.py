@@ -276,8 +276,8 @@ def _config_folder(c: Ctx) -> None:
     (c.repo / ".tidy.toml").mkdir()
 
 
-@spoiler("mid-rebase")
-def _rebase(c: Ctx) -> None:
+def _stop_in_a_conflict(c: Ctx, verb: str) -> None:
+    """Two branches that change the same line, then `git VERB side` on main: it stops."""
     git(c.repo, "checkout", "-q", "-b", "side")
     (c.repo / "pkg" / "__init__.py").write_text("side = 1\n")
     git(c.repo, "commit", "-qam", "side")
@@ -285,31 +285,22 @@ def _rebase(c: Ctx) -> None:
     (c.repo / "pkg" / "__init__.py").write_text("main = 1\n")
     git(c.repo, "commit", "-qam", "main")
     with contextlib.suppress(subprocess.CalledProcessError):
-        git(c.repo, "rebase", "side")
+        git(c.repo, verb, "side")
+
+
+@spoiler("mid-rebase")
+def _rebase(c: Ctx) -> None:
+    _stop_in_a_conflict(c, "rebase")
 
 
 @spoiler("mid-merge")
 def _merge(c: Ctx) -> None:
-    git(c.repo, "checkout", "-q", "-b", "side")
-    (c.repo / "pkg" / "__init__.py").write_text("side = 1\n")
-    git(c.repo, "commit", "-qam", "side")
-    git(c.repo, "checkout", "-q", "main")
-    (c.repo / "pkg" / "__init__.py").write_text("main = 1\n")
-    git(c.repo, "commit", "-qam", "main")
-    with contextlib.suppress(subprocess.CalledProcessError):
-        git(c.repo, "merge", "side")
+    _stop_in_a_conflict(c, "merge")
 
 
 @spoiler("mid-cherry-pick")
 def _pick(c: Ctx) -> None:
-    git(c.repo, "checkout", "-q", "-b", "side")
-    (c.repo / "pkg" / "__init__.py").write_text("side = 1\n")
-    git(c.repo, "commit", "-qam", "side")
-    git(c.repo, "checkout", "-q", "main")
-    (c.repo / "pkg" / "__init__.py").write_text("main = 1\n")
-    git(c.repo, "commit", "-qam", "main")
-    with contextlib.suppress(subprocess.CalledProcessError):
-        git(c.repo, "cherry-pick", "side")
+    _stop_in_a_conflict(c, "cherry-pick")
 
 
 @spoiler("mid-bisect")
