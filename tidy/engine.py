@@ -873,10 +873,11 @@ def _outermost(findings: Iterable[Finding]) -> list[Finding]:
 
 
 def _reclaimable(findings: list[Finding]) -> tuple[Size, Surface]:
-    """What a plain `tidy fix` would move (bytes) and take out of search (surface)."""
+    """What a plain `tidy fix` would free (bytes: hard links into a store outside each path
+    free nothing) and take out of search (surface)."""
     moved = _outermost(f for f in findings if applies_by_default(f))
     hidden = _outermost(f for f in findings if _hides_from_search(f))
-    total = sum((f.size for f in moved), Size())
+    total = sum((f.size.freed for f in moved), Size())
     surface = sum((f.surface for f in hidden), Surface())
     return total, surface
 

@@ -44,6 +44,11 @@ class Size:
     files: int = 0  # regular files
     dirs: int = 0  # directories, the path itself included
     newest_mtime: float = 0.0
+    # Of the above, the files that also have a name outside the path (hard links into pnpm's
+    # or uv's store, a `cp -al` backup): `du PATH` counts them, deleting PATH frees none of it.
+    linked_out: int = 0  # apparent bytes
+    linked_out_disk: int = 0
+    linked_out_files: int = 0
 
     def __add__(self, other: Size) -> Size:
         return Size(
@@ -52,7 +57,16 @@ class Size:
             self.files + other.files,
             self.dirs + other.dirs,
             max(self.newest_mtime, other.newest_mtime),
+            self.linked_out + other.linked_out,
+            self.linked_out_disk + other.linked_out_disk,
+            self.linked_out_files + other.linked_out_files,
         )
+
+    @property
+    def freed(self) -> Size:
+        """What deleting the path gives back: its files with no name elsewhere."""
+        return Size(self.apparent - self.linked_out, self.disk - self.linked_out_disk,
+                    self.files - self.linked_out_files, self.dirs, self.newest_mtime)
 
 
 @dataclass(frozen=True)
@@ -72,6 +86,8 @@ class Surface:
 # Detail key of a version-control checkout found inside a finding's folder (TDY101): the plan
 # never moves such a folder and the text report says why.
 NESTED_REPO_DETAIL = "nested repository"
+# The detail a finding carries when some of its files have names outside it (Size.linked_out).
+LINKED_OUT_DETAIL = "hard links"
 # A finding about some files of one folder (TDY501's stray .pyc of a package) names each in its
 # details under this key; the plan acts on each file (fixes/plan.py).
 FOLDER_FILE_DETAIL = "file in folder"

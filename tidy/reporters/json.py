@@ -24,6 +24,12 @@ def size_json(size: Size) -> dict[str, Any]:
     }
 
 
+def linked_json(size: Size) -> dict[str, int]:
+    """The part of a path's size whose files have another name outside it: not freed."""
+    return {"bytes": size.linked_out, "disk_bytes": size.linked_out_disk,
+            "files": size.linked_out_files}
+
+
 def surface_json(surface: Surface) -> dict[str, int]:
     return {"files": surface.files, "bytes": surface.bytes}
 
@@ -39,6 +45,7 @@ def finding_json(finding: Finding, group: Group) -> dict[str, Any]:
         "kind": finding.kind,
         "ecosystem": finding.ecosystem,
         **size_json(finding.size),
+        "linked_elsewhere": linked_json(finding.size),
         "newest_mtime": finding.size.newest_mtime or None,
         "project_activity": finding.activity or None,
         "surface": surface_json(finding.surface),

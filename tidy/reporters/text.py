@@ -14,6 +14,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tidy.core.models import (
+    LINKED_OUT_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
     Applicability,
@@ -130,6 +131,9 @@ def _rows(group: Group, limit: int, now: float) -> list[tuple[Text, ...]]:
         for finding in row:
             if finding.code not in _SELF_EXPLAINING or _holds_repository(finding):
                 path.append("\n" + printable(finding.message), style="dim")
+            linked = dict(finding.details).get(LINKED_OUT_DETAIL)
+            if linked:  # the size column is du's; this says what deleting it gives back
+                path.append("\n" + linked, style="dim")
         biggest = max(row, key=lambda f: f.size.apparent)
         rows.append((Text(_bytes(biggest.size.apparent)), Text(f"{biggest.size.files:,}"),
                      Text(_age(biggest.size.newest_mtime, now)), code,

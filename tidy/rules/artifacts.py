@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
 from tidy.core.models import (
+    LINKED_OUT_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
     Applicability,
@@ -14,6 +15,7 @@ from tidy.core.models import (
     Size,
     Tracked,
 )
+from tidy.core.units import counted, human_bytes
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace.walk import Hit
 
@@ -74,7 +76,17 @@ def _is_source_folder(hit: Hit, tracked: Tracked) -> bool:
 
 
 def _details(hit: Hit, extra: tuple[tuple[str, str], ...] = ()) -> tuple[tuple[str, str], ...]:
-    return (("why", hit.kind.why), ("regenerate", hit.kind.regenerate), *extra)
+    linked = (((LINKED_OUT_DETAIL, linked_out_note(hit.size)),) if hit.size.linked_out_files
+              else ())
+    return (("why", hit.kind.why), ("regenerate", hit.kind.regenerate), *extra, *linked)
+
+
+def linked_out_note(size: Size) -> str:
+    """What a path's size does not give back: pnpm's node_modules and uv's venvs are mostly
+    hard links into a store, which `du` counts and deleting the path does not free."""
+    return (f"{human_bytes(size.linked_out)} of it ({counted(size.linked_out_files, 'file')}) "
+            f"is hard links to files outside it (pnpm and uv install from their store this "
+            f"way): deleting it frees {human_bytes(size.freed.apparent)}")
 
 
 def _project_hits(ctx: GroupContext) -> Iterator[Hit]:

@@ -149,9 +149,10 @@ static int add_link(Walk *w, const struct stat *st, const char *name, int hidden
         surface_dir = Py_NewRef(Py_None);
     }
     return append_new(w->links, Py_BuildValue(
-        "(KKLLdON)", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
+        "(KKLLdONK)", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino,
         (long long)st->st_size, (long long)st->st_blocks, mtime_of(st),
-        S_ISREG(st->st_mode) ? Py_True : Py_False, surface_dir));
+        S_ISREG(st->st_mode) ? Py_True : Py_False, surface_dir,
+        (unsigned long long)st->st_nlink));
 }
 
 static int check_signals(Walk *w) {
@@ -350,6 +351,12 @@ static PyObject *markers(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args))
     return out;
 }
 
+/* The number of fields of a link row (measure.Link): a build older than this source, whose
+ * rows lack a field, is not used. */
+static PyObject *link_fields(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
+    return PyLong_FromLong(8);
+}
+
 static PyObject *max_depth(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
     return PyLong_FromLong(MAX_DEPTH);
 }
@@ -490,6 +497,7 @@ static PyMethodDef methods[] = {
      "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
     {"max_depth", max_depth, METH_NOARGS, "The level below which folders are not descended."},
+    {"link_fields", link_fields, METH_NOARGS, "The number of fields of a link row."},
     {NULL, NULL, 0, NULL},
 };
 

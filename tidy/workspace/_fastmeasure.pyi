@@ -7,7 +7,7 @@ from tidy.workspace.measure import EntryStat
 # (surface folder, files, bytes); (path, errno or a negative stand-in); a link's fields
 SurfaceRow = tuple[str, int, int]
 SkippedRow = tuple[str, int]
-LinkRow = tuple[int, int, int, int, float, bool, str | None]
+LinkRow = tuple[int, int, int, int, float, bool, str | None, int]
 # apparent, blocks, files, dirs, entries, newest, surface, skipped, links, .gitignore folders,
 # version-control markers
 Raw = tuple[int, int, int, int, int, float, list[SurfaceRow], list[SkippedRow], list[LinkRow],
@@ -16,6 +16,7 @@ Raw = tuple[int, int, int, int, int, float, list[SurfaceRow], list[SkippedRow], 
 def measure(roots: Sequence[tuple[str, str, bool]], device: int, cross: bool, /) -> Raw: ...
 def markers() -> frozenset[str]: ...
 def max_depth() -> int: ...
+def link_fields() -> int: ...
 
 # The fields of an lstat the walk reads: a struct sequence in C, typed as the Protocol.
 Stat = EntryStat

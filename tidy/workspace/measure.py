@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Protocol
 
 from tidy.core.catalog import VCS_MARKERS
@@ -64,6 +64,9 @@ class Link:
     mtime: float
     regular: bool
     surface_dir: str | None  # the folder whose search surface it adds to, None when hidden
+    # Its number of names: when fewer are inside a finding, deleting the finding frees
+    # nothing of it (a pnpm or uv store holds the other name).
+    nlink: int
 
 
 @dataclass
@@ -129,7 +132,8 @@ def _load_native() -> Callable[[list[Root], int, bool], Raw] | None:
     except ImportError:
         return None
     agrees = (_fastmeasure.markers() == VCS_MARKERS
-              and getattr(_fastmeasure, "max_depth", lambda: None)() == MAX_DEPTH)
+              and getattr(_fastmeasure, "max_depth", lambda: None)() == MAX_DEPTH
+              and getattr(_fastmeasure, "link_fields", lambda: None)() == len(fields(Link)))
     return _fastmeasure.measure if agrees else None
 
 
@@ -339,7 +343,7 @@ def _count_stats(
                 out.vcs_markers.append(f"{rel}/{name}")
             visible = not hidden and name[0] != "."
             out.links.append(Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime,
-                                  kind == _S_IFREG, rel if visible else None))
+                                  kind == _S_IFREG, rel if visible else None, st.st_nlink))
             continue
         elif name in markers:  # a symlink named `.git` (git follows it to the repository)
             out.vcs_markers.append(f"{rel}/{name}")

@@ -409,7 +409,7 @@ class Walker:
         rel_dir = prefix.rstrip("/") or "."
         visible = regular and not hidden and not name.startswith(".")
         link = Link(st.st_dev, st.st_ino, st.st_size, st.st_blocks, st.st_mtime, regular,
-                    rel_dir if visible else None)
+                    rel_dir if visible else None, st.st_nlink)
         kind = self.catalog.file_kind(name, siblings) if regular else None
         self._deferred.append(_Deferred(
             rel_dir, name, link, kind,
@@ -515,13 +515,13 @@ class Walker:
         if link.size >= self.options.big_file_bytes:
             self.result.big_files.append(BigFile(rel, link.size))
         if file.kind is not None:
-            size = Size(link.size, link.blocks * 512, 1, 0, link.mtime)
+            size = _file_size(link.size, link.blocks, link.mtime, link.nlink)
             self.result.hits.append(Hit(rel, file.kind, size))
             if file.stale:
                 self.result.stale_legacy_pyc.append((rel, link.size))
 
     def _file_hit(self, rel: str, kind: Kind, st: EntryStat, sources: _Sources) -> None:
-        size = Size(st.st_size, st.st_blocks * 512, 1, 0, st.st_mtime)
+        size = _file_size(st.st_size, st.st_blocks, st.st_mtime, st.st_nlink)
         self.result.hits.append(Hit(rel, kind, size))
         if kind.name == "pyc" and not sources.has_source(os.path.basename(rel)):
             self.result.stale_legacy_pyc.append((rel, st.st_size))
@@ -644,18 +644,24 @@ class Walker:
             self._tick()
 
     def _with_links(self, measured: Measured) -> tuple[Size, Size]:
-        """Add hard-linked files once per finding (as `du PATH` does); note scan-wide repeats.
+        """Add hard-linked files once per finding (as `du PATH` does); note scan-wide repeats,
+        and the files whose other names lie outside the finding (deleting it frees none of
+        them).
 
         The search surface counts every name: ripgrep lists each path of a hard link.
         """
-        seen_here: set[tuple[int, int]] = set()
+        names_here: dict[tuple[int, int], int] = {}
+        first: list[Link] = []
         repeated = Size()
         for link in measured.links:
             if link.surface_dir is not None and link.regular:
                 add_surface(measured.surface, link.surface_dir, 1, link.size)
-            if (link.dev, link.ino) in seen_here:
+            key = (link.dev, link.ino)
+            if key in names_here:
+                names_here[key] += 1
                 continue
-            seen_here.add((link.dev, link.ino))
+            names_here[key] = 1
+            first.append(link)
             measured.apparent += link.size
             measured.blocks += link.blocks
             measured.files += link.regular
@@ -663,8 +669,10 @@ class Walker:
             if not self._inodes.first_sight(link.dev, link.ino):
                 repeated = repeated + Size(link.size, link.blocks * 512, int(link.regular), 0)
         self._repeated_links = self._repeated_links + repeated
+        out = [link for link in first if names_here[(link.dev, link.ino)] < link.nlink]
         size = Size(measured.apparent, measured.blocks * 512, measured.files, measured.dirs,
-                    measured.newest)
+                    measured.newest, sum(link.size for link in out),
+                    sum(link.blocks for link in out) * 512, sum(link.regular for link in out))
         return size, repeated
 
     def _tick(self) -> None:
@@ -681,6 +689,13 @@ class Walker:
         except OSError as error:
             self.result.skipped.append(Skipped(rel, reason(error)))
             return None
+
+
+def _file_size(size: int, blocks: int, mtime: float, nlink: int) -> Size:
+    """A file finding's size; with another name, deleting it frees nothing."""
+    out = nlink > 1
+    return Size(size, blocks * 512, 1, 0, mtime, size if out else 0, blocks * 512 if out else 0,
+                int(out))
 
 
 def explore_part(
