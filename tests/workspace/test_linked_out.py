@@ -151,3 +151,34 @@ def test_each_finding_frees_what_du_says_deleting_it_frees(
         assert found["disk_bytes"] - found["linked_elsewhere"]["disk_bytes"] == freed_disk, path
         total += freed
     assert report["groups"][0]["reclaimable"]["bytes"] == total
+
+
+# ------------------------------------------------------------------ through fix and purge
+def _tidy(*args: str, cwd: Path, state: Path) -> dict[str, Any]:
+    import json
+
+    from tests.fixes.helpers import run_tidy
+
+    done = run_tidy(*args, "--format", "json", cwd=cwd, state=state)
+    assert done.returncode == 0, done.stdout + done.stderr
+    parsed: dict[str, Any] = json.loads(done.stdout)
+    return parsed
+
+
+def test_the_trash_and_its_purge_count_only_what_the_purge_frees(tmp_path: Path) -> None:
+    from tests.conftest import git
+    from tests.fixes.helpers import backdate
+
+    store, repo = _pnpm_like(tmp_path)
+    git(repo, "init", "-q")
+    write(repo / ".gitignore", "node_modules/\n")
+    backdate(repo)
+    freed, _ = freed_by_deleting(tmp_path, repo / "node_modules")
+    state = tmp_path / "state"
+    _tidy("fix", "--yes", str(repo), cwd=tmp_path, state=state)
+    assert not (repo / "node_modules").exists()
+    (run,) = _tidy("trash", "list", cwd=tmp_path, state=state)["runs"]
+    assert run["bytes"] == freed
+    purged = _tidy("trash", "purge", "--yes", cwd=tmp_path, state=state)
+    assert purged["freed_bytes"] == freed
+    assert all(os.stat(f).st_nlink == 1 for f in store.iterdir())  # the store keeps its files

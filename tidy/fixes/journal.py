@@ -533,8 +533,15 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
-    "base": _STR, "src_birth": _INT,
+    "base": _STR, "src_birth": _INT, "linked_out": _INT,
 }
+
+
+def freed_bytes(intent: Entry) -> int:
+    """What purging an intent's item frees: its bytes less those of files with names
+    outside it (hard links into a store). Never negative, whatever the journal says."""
+    size = max(0, int(intent.get("bytes", 0)))
+    return max(0, size - max(0, int(intent.get("linked_out", 0))))
 
 
 def entries_problem(entries: list[Entry], run_id: str) -> str:

@@ -98,6 +98,9 @@ class PlannedAction:
     # The folder of the finding this action is one file of (TDY501's files of a folder,
     # absolute), "" when the finding was this path itself: the plan prints them as one row.
     of_folder: str = ""
+    # Of `bytes`, files with names outside the path (hard links into pnpm's or uv's store):
+    # moved with it, but a purge frees none of them.
+    linked_out: int = 0
 
 
 # Why a finding was left out, in `tidy fix`'s flags (tidy browse says them in its keys).
@@ -425,6 +428,8 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
         bytes=file_bytes,
         disk_bytes=st.st_blocks * 512 if want_type == "file" else size.disk,
         files=1 if want_type == "file" else size.files,
+        linked_out=(st.st_size if st.st_nlink > 1 else 0) if want_type == "file"
+        else size.linked_out,
         why=finding.message, regenerate=dict(finding.details).get("regenerate", ""),
         activity=finding.activity,
         expected=Expected(

@@ -71,6 +71,7 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
             type=action.expected.type, mode=action.expected.mode,
             src_dev=item.st.st_dev, src_ino=item.st.st_ino,
             **_birth_of(item, method),
+            **({"linked_out": action.linked_out} if action.linked_out else {}),
         )
     except BaseException:
         slot.close()

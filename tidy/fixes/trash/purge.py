@@ -7,7 +7,7 @@ import stat
 from dataclasses import dataclass
 
 from tidy.fixes.fdops import Refused, purge_at
-from tidy.fixes.journal import Intent, RunJournal, RunRecord
+from tidy.fixes.journal import Intent, RunJournal, RunRecord, freed_bytes
 from tidy.fixes.recheck import mount_points, mounts_below
 from tidy.fixes.trash.locate import (
     Spot,
@@ -59,7 +59,7 @@ def summarize(record: RunRecord) -> TrashRun:
     return TrashRun(
         run_id=record.run_id, started=record.started, finished=record.finished_at,
         command=" ".join(str(a) for a in argv[1:]) if isinstance(argv, list) else "",
-        items=len(live), bytes=sum(int(i.entry.get("bytes", 0)) for i in live),
+        items=len(live), bytes=sum(freed_bytes(i.entry) for i in live),
         files=sum(int(i.entry.get("files", 0)) for i in live),
         status=status, locations=tuple(locations), skipped=len(record.skips()),
         failed=sum(1 for i in intents if i.has("fail")),
@@ -121,7 +121,7 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
             for intent, slot_spot in mine:
                 if intent.applied and slot_spot.slot not in gone and id(intent) not in uncounted:
                     items += 1
-                    size += int(intent.entry.get("bytes", 0))
+                    size += freed_bytes(intent.entry)
         remove_run_if_empty(spot)
     journal.write({"op": "purged", "items": items, "bytes": size, "errors": errors}, sync=True)
     return Purged(record.run_id, items, size, tuple(errors))
