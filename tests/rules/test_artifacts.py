@@ -35,12 +35,13 @@ def test_tdy101_nothing_moves_where_git_cannot_answer_or_a_repo_is_inside() -> N
 
 
 def test_tdy102_a_committed_cache_is_untracked_not_trashed() -> None:
-    ctx = context(hits=[hit("node_modules", "node_modules", files=2)],
-                  tracked=["node_modules/a/index.js", "node_modules/b/index.js", "app.js"])
+    ctx = context(hits=[hit("node_modules", "node_modules", files=3)],
+                  tracked=["node_modules/.package-lock.json", "node_modules/a/index.js",
+                           "node_modules/b/index.js", "app.js"])
     assert list(artifacts.check_untracked_artifacts(ctx)) == []
     [found] = artifacts.check_committed_artifacts(ctx)
     assert (found.code, found.tracked) == ("TDY102", Tracked.TRACKED)
-    assert ("tracked files", "2") in found.details
+    assert ("tracked files", "3") in found.details
     assert found.fix is not None
     assert (found.fix.action, found.fix.applicability) == (ActionKind.UNTRACK,
                                                            Applicability.UNSAFE)

@@ -57,12 +57,14 @@ def mixed_repo(tmp_path: Path) -> Path:
     write(repo / "web" / "node_modules" / "left-pad" / "package.json", "{}")
     write(repo / "vendored" / "node_modules" / "a" / "a.js", size=50)  # partly committed
     write(repo / "vendored" / "node_modules" / "b" / "b.js", size=60)
+    write(repo / "vendored" / "node_modules" / ".package-lock.json", "{}")  # npm wrote it
     write(repo / "docs" / ".DS_Store", size=6148)
     write(repo / "assets" / ".DS_Store", size=4096)  # committed before the rule existed
     write(repo / "mod.pyc", size=80)  # tracked stray bytecode beside its source
     write(repo / "mod.py", "")
     commit(repo, ".gitignore", "pyproject.toml", "src/demo/core.py", "legacy", "web/package.json",
-           "vendored/node_modules/a/a.js", "assets/.DS_Store", "mod.pyc", "mod.py")
+           "vendored/node_modules/a/a.js", "vendored/node_modules/.package-lock.json",
+           "assets/.DS_Store", "mod.pyc", "mod.py")
     write(repo / "dist" / "demo-0.1.tar.gz", size=900)
     write(repo / "run.log", size=10)
     return repo
@@ -106,6 +108,7 @@ def test_committed_caches_are_tdy102_and_fail(mixed_repo: Path) -> None:
 def test_committed_node_modules_is_tdy102(tmp_path: Path) -> None:
     repo = make_repo(tmp_path / "r")
     write(repo / "package.json", "{}")
+    write(repo / "package-lock.json", "{}")  # what `npm ci` brings the folder back from
     write(repo / "node_modules" / "x" / "index.js", size=10)
     commit(repo)
     (finding,) = findings(scan_foundation(repo))

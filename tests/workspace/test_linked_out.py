@@ -175,6 +175,10 @@ def test_the_trash_and_its_purge_count_only_what_the_purge_frees(tmp_path: Path)
     backdate(repo)
     freed, _ = freed_by_deleting(tmp_path, repo / "node_modules")
     state = tmp_path / "state"
+    from tests.fixes.helpers import run_tidy
+
+    dry = run_tidy("fix", "--dry-run", str(repo), cwd=tmp_path, state=state)
+    assert f"purging the trash frees {_human(freed)}" in " ".join(dry.stdout.split())
     _tidy("fix", "--yes", str(repo), cwd=tmp_path, state=state)
     assert not (repo / "node_modules").exists()
     (run,) = _tidy("trash", "list", cwd=tmp_path, state=state)["runs"]

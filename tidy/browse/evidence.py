@@ -54,6 +54,9 @@ def _facts(item: Item, now: float) -> list[str]:
         facts.append(_count(measured.files, "file", "files"))
     if measured.dirs > 1:
         facts.append(_count(measured.dirs, "folder", "folders"))
+    if measured.linked_out_files:  # a pnpm node_modules: du's size, not what deleting frees
+        facts.append(f"{size(measured.linked_out)} of it hard links to files elsewhere; "
+                     f"deleting it frees {size(measured.freed.apparent)}")
     facts.append(f"git: {state_word(finding)}")
     if finding.activity:
         facts.append(f"project's newest own file {age(finding.activity, now)} old")
@@ -79,8 +82,8 @@ def _group(group: Group, row: GroupRow) -> Text:
     scanned = group.scanned
     text.append(f"scanned {size(scanned.apparent)} in {_files(scanned.files)}; "
                 f"{_count(row.count, 'finding', 'findings')}, {size(row.total)}\n")
-    text.append(f"a plain `tidy fix` moves {size(group.reclaimable.apparent)} in "
-                f"{_files(group.reclaimable.files)}\n")
+    text.append(f"a plain `tidy fix` frees {size(group.reclaimable.apparent)} in "
+                f"{_files(group.reclaimable.files)} (once the trash is purged)\n")
     before, after = group.surface_before, group.surface_after
     text.append(f"search surface {_files(before.files)}, {size(before.bytes)}")
     if after != before:

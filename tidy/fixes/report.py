@@ -190,9 +190,13 @@ def plan_question(plan: Plan) -> str:
 def _plan_totals(plan: Plan) -> str:
     moving = _moving(plan)
     others = len(plan.actions) - len(moving)
-    line = (f"{counted(len(plan.actions), 'item')}: {len(moving)} to move, "
-            f"{size(sum(a.bytes for a in moving))} in "
+    moved = sum(a.bytes for a in moving)
+    line = (f"{counted(len(plan.actions), 'item')}: {len(moving)} to move, {size(moved)} in "
             f"{counted(sum(a.files for a in moving), 'file')}")
+    linked = sum(min(a.linked_out, a.bytes) for a in moving)
+    if linked:  # a pnpm node_modules: mostly links into a store that keeps them
+        line += (f" ({size(linked)} of it hard links to files elsewhere: purging the trash "
+                 f"frees {size(moved - linked)})")
     return line + (f"; {counted(others, 'index or config edit')}" if others else "")
 
 

@@ -121,6 +121,30 @@ def check_untracked_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         )
 
 
+# What an installer leaves in the node_modules it writes (npm 7+, pnpm, yarn 1 and berry's
+# node-modules linker; every installer's .bin shims), and the lockfiles that restore one.
+_INSTALLER_NAMES = frozenset({".package-lock.json", ".modules.yaml", ".yarn-integrity",
+                              ".yarn-state.yml", ".bin", ".pnpm"})
+_NODE_LOCKFILES = ("package-lock.json", "npm-shrinkwrap.json", "yarn.lock", "pnpm-lock.yaml",
+                   "bun.lock", "bun.lockb")
+
+
+def _made_by_an_install(ctx: GroupContext, rel: str) -> bool:
+    """Whether a committed node_modules is one an install wrote (and `npm ci` writes again):
+    an installer's own files are committed in it, or a lockfile beside it. One with neither
+    was written by hand, test input for a module resolver (vite commits several): no install
+    brings it back, so it is not reported as a committed artifact."""
+    if ctx.git is None:
+        return True
+    parent = rel.rpartition("/")[0]
+    if any(ctx.git.is_tracked(f"{parent}/{name}" if parent else name)
+           for name in _NODE_LOCKFILES):
+        return True
+    start = len(rel) + 1
+    return any(path[start:].split("/", 1)[0] in _INSTALLER_NAMES
+               for path in ctx.git.tracked_under(rel))
+
+
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     for hit in _project_hits(ctx):
         if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
@@ -130,6 +154,8 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
             continue
         if in_test_fixture(hit.rel):
             continue  # tests/fixtures/x/node_modules: test input, committed on purpose
+        if hit.kind.name == "node_modules" and not _made_by_an_install(ctx, hit.rel):
+            continue
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
         yield COMMITTED_ARTIFACT.finding(
             hit.rel,
@@ -288,7 +314,10 @@ COMMITTED_ARTIFACT = Rule(
     """What: tracked files inside a catalogued cache (a committed __pycache__, .pyc,
 node_modules, ...). A tracked build/ or lib/ is treated as source and never reported, nor is
 one below a test-fixture folder (fixtures/, __fixtures__/, testdata/: a resolver's tests keep
-node_modules trees there on purpose).
+node_modules trees there on purpose). A committed node_modules counts only when an install
+wrote it: an installer's own files are committed in it (.package-lock.json, .modules.yaml,
+.yarn-integrity, .bin/) or a lockfile sits beside it; one written by hand is test input that
+no install brings back.
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",
