@@ -171,6 +171,28 @@ def lstat_entries_in_python(fd: int, entries: list[os.DirEntry[str]]) -> list[En
     return out
 
 
+def lstat_paths(fd: int, paths: list[str]) -> Sequence[EntryStat | int]:
+    """Each of `paths`, relative to the open folder `fd`, lstat'ed (its last component never
+    followed: `os.stat(path, dir_fd=fd, follow_symlinks=False)`), in order; one that cannot be
+    is its errno. In C where it was built: one call for a repo's tracked files (the content
+    cache's check of every file's stat on a warm scan), no os.stat_result built for each.
+    ValueError for a path with a NUL byte, as os.stat raises it."""
+    if _native_lstat is not None:
+        return _native_lstat(fd, paths)
+    return lstat_paths_in_python(fd, paths)
+
+
+def lstat_paths_in_python(fd: int, paths: list[str]) -> list[EntryStat | int]:
+    """lstat_paths without the C loop: the fallback, and what tests hold the C loop to."""
+    out: list[EntryStat | int] = []
+    for path in paths:
+        try:
+            out.append(os.stat(path, dir_fd=fd, follow_symlinks=False))
+        except OSError as error:
+            out.append(error.errno or 0)
+    return out
+
+
 def errno_reason(err: int) -> str:
     """reason() for an errno lstat_entries gave."""
     return reason(OSError(err, os.strerror(err)))
