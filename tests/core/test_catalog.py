@@ -594,3 +594,34 @@ def test_a_signature_may_name_an_entry_one_level_below() -> None:
     kind = kind_from_table({"name": "x", "names": ["x-out"], "markers": ["Makefile"],
                             "signature": ["*/licenses.txt"]}, "t.toml")
     assert kind.signature == ("*/licenses.txt",)
+
+
+def test_a_signature_of_several_entries_below_is_found_by_any_of_them(tmp_path: Path) -> None:
+    """Each subfolder is listed once for every SUB/NAME entry: the last one alone is
+    evidence too, and a name only the wrong SUB allows is not."""
+    kind = kind_from_table({"name": "x", "names": ["x-out"], "markers": ["Makefile"],
+                            "signature": ["*/a.txt", "p*/b.txt", "*/c.txt"]}, "t.toml")
+    catalog = Catalog((kind,))
+    out = tmp_path / "x-out"
+    write(out / "proj" / "c.txt", "c")
+    write(out / "other" / "zzz", "z")
+    assert catalog.classify_dir(str(out), "x-out", {"Makefile"}, {"proj", "other"}) == kind
+    (out / "proj" / "c.txt").unlink()
+    write(out / "q" / "b.txt", "b")  # b.txt counts only below a folder named p*
+    assert catalog.classify_dir(str(out), "x-out", {"Makefile"}, {"proj", "other", "q"}) is None
+
+
+@given(names=st.lists(st.sampled_from(["a.txt", "abc", "browser", "x.json", ".h", "b[1]"]),
+                      unique=True),
+       leaves=st.lists(st.sampled_from(["*.txt", "browser", "a?c", "[ab]*", "x", "b[[]1]"]),
+                       min_size=1, max_size=4, unique=True))
+def test_property_a_folder_holds_one_of_several_leaves_as_fnmatch_says(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], leaves: list[str]
+) -> None:
+    from tidy.core.catalog import _holds
+
+    folder = tmp_path_factory.mktemp("holds")
+    for name in names:
+        write(folder / name, "x")
+    expected = any(fnmatch.fnmatchcase(n, leaf) for n in names for leaf in leaves)
+    assert _holds(str(folder), tuple(leaves)) is expected

@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -325,4 +326,62 @@ def test_the_c_lstat_answers_what_os_lstat_answers(tree: Any, data: st.DataObjec
         materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
         decorate(data, root, files, dirs)
         native, python = _stat_rows(root)
+    assert native == python
+
+
+def _path_rows(top: Path, paths: list[str]) -> tuple[list[Any], list[Any]]:
+    """lstat_paths of `paths` below `top`, in C and in Python: (path, fields or errno)."""
+    def rows(found: Sequence[measure.EntryStat | int]) -> list[Any]:
+        return [(p, s if isinstance(s, int) else tuple(getattr(s, f) for f in _STAT_FIELDS))
+                for p, s in zip(paths, found, strict=True)]
+
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        return (rows(measure.lstat_paths(fd, paths)),
+                rows(measure.lstat_paths_in_python(fd, paths)))
+    finally:
+        os.close(fd)
+
+
+def test_the_c_lstat_of_paths_below_a_folder_answers_what_os_stat_does(tmp_path: Path) -> None:
+    """The content cache's check of a warm scan's files (paths below the repo, relative to
+    its descriptor): a link on the way is followed, the last component never, as os.stat with
+    follow_symlinks=False does."""
+    top = tmp_path / "repo"
+    write(top / "src" / "deep" / "mod.py", size=120)
+    write(top / os.fsdecode(b"caf\xe9") / "new\nline.txt", size=9)
+    os.symlink("src", top / "alias")
+    os.symlink("nowhere", top / "src" / "dangling.py")
+    os.mkfifo(top / "src" / "fifo")
+    os.utime(top / "src" / "deep" / "mod.py", ns=(1, 1_700_000_000_123_456_789))
+    paths = ["src/deep/mod.py", os.fsdecode(b"caf\xe9") + "/new\nline.txt", "alias/deep/mod.py",
+             "alias", "src/dangling.py", "src/fifo", "src/gone.py", "src/deep/mod.py/x", "."]
+    native, python = _path_rows(top, paths)
+    assert native == python
+    assert native[2][1] == native[0][1]  # through the link on the way: the same file
+    assert [row[1] for row in native[6:8]] == [errno.ENOENT, errno.ENOTDIR]
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for lstat_paths in (measure.lstat_paths, measure.lstat_paths_in_python):
+            with pytest.raises(ValueError):  # as os.stat refuses it
+                lstat_paths(fd, ["src/a\0b"])
+    finally:
+        os.close(fd)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=random_tree, data=st.data())
+def test_property_the_c_lstat_of_paths_answers_what_os_stat_does(
+    tree: Any, data: st.DataObject
+) -> None:
+    with open_tree() as top:
+        root = top / "t"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
+        decorate(data, root, files, dirs)
+        paths = sorted(os.path.relpath(os.path.join(d, n), root)
+                       for d, subdirs, names in os.walk(root) for n in [*subdirs, *names])
+        paths += [p + "/missing" for p in paths[:5]]
+        native, python = _path_rows(root, paths)
     assert native == python

@@ -120,6 +120,8 @@ def test_parallel_walk_reports_what_one_process_does_on_a_mixed_tree() -> None:
             (root / f"app{i}" / "closed").chmod(0)
         for i in range(40):
             write(root / "app0" / "node_modules" / f"p{i}" / "index.js", size=i)
+            # many folders three levels down a chain: a part hands it back to be shared
+            write(root / "app1" / ".next" / "cache" / "webpack" / f"c{i}" / "a.js", size=i)
         one, many = _walk_both(root, 2, excluded=ExcludeNamed(frozenset({"skipme"})))
         assert many == one
         assert ("app3/closed", "permission denied") in one["skipped"] or os.geteuid() != 0
@@ -335,7 +337,7 @@ def test_measuring_no_worker_took_yet_is_done_by_the_walk_itself(tmp_path: Path)
             assert executor is not None
             held = [executor.submit(_wait_on, read_end) for _ in range(2)]
             # Both workers are held: the measuring waits in the queue, where the walk takes
-            # its jobs back from the end; the first ones may have gone to the executor's call
+            # its jobs back in order; the first ones may have gone to the executor's call
             # queue already, so the workers are let go after a while.
             release = threading.Timer(1.0, os.write, (write_end, b"xx"))
             release.start()
@@ -349,3 +351,64 @@ def test_measuring_no_worker_took_yet_is_done_by_the_walk_itself(tmp_path: Path)
     assert many == one
     futures = [f for job in walker._jobs for f in job.futures]
     assert len(futures) > 2 and sum(f.cancelled() for f in futures) >= len(futures) - 3
+
+
+def test_a_part_hands_a_big_artifact_back_at_once_and_stops(tmp_path: Path) -> None:
+    """A worker's part that meets an artifact with many folders, even three levels down a
+    chain (`.next/cache/webpack/<40 folders>`), hands it back unmeasured and stops at its next
+    folder, its pending folders handed back too: the main process shares the measuring out to
+    every process at once, instead of the part measuring it alone and going on (250k bench
+    tree: `.next`, 24,000 entries, was measured by one worker, and `node_modules`, 122,000,
+    reached the others only when that part ended)."""
+    from tidy.workspace.walk import explore_part
+
+    root = tmp_path / "proj"
+    app = root / "app"
+    write(app / "package.json", "{}")
+    for i in range(40):
+        write(app / ".next" / "cache" / "webpack" / f"c{i}" / "a.js", size=i)
+    for i in range(5):
+        write(app / "src" / f"m{i}" / "x.ts", "x")
+    options = WalkOptions(pool=WorkerPool(0), share_above=0, defer_links=True,
+                          stop_after=25_000)
+    part = explore_part(str(root), root.stat().st_dev, _CATALOG, options, str(app), "app",
+                        False)
+    (job,) = part.jobs
+    assert job.rel == "app/.next" and not job.futures
+    assert sorted(rel for _, rel, _ in job.unmeasured) == sorted(
+        f"app/.next/cache/webpack/c{i}" for i in range(40))
+    assert job.top.dirs == 43  # .next, and each folder's entry as its parent's listing has it
+    assert [rel for _, rel, _ in part.leftover] == ["app/src"]
+
+
+def test_splitting_goes_down_a_chain_of_lone_folders_and_counts_it(tmp_path: Path) -> None:
+    from tidy.workspace.measure import Measured, measure_roots, split_roots
+
+    top = tmp_path / "a"
+    for i in range(20):
+        write(top / "b" / "c" / "d" / f"e{i}" / "f.txt", size=i)
+    write(top / "b" / "note.txt", size=5)
+    device = top.stat().st_dev
+    whole = measure_roots([(str(top), "a", False)], device, False)
+    out = Measured()
+    roots = split_roots([(str(top), "a", False)], out, device, False, want=64)
+    assert sorted(rel for _, rel, _ in roots) == sorted(f"a/b/c/d/e{i}" for i in range(20))
+    out.absorb(measure_roots(roots, device, False))
+    assert (out.apparent, out.blocks, out.files, out.dirs, out.entries) == (
+        whole.apparent, whole.blocks, whole.files, whole.dirs, whole.entries)
+
+
+@given(n=st.integers(0, 3000), share=st.integers(1, 8), least=st.integers(1, 8),
+       extra=st.integers(0, 100))
+def test_property_shrinking_chunks_take_every_root_once_in_order(
+    n: int, share: int, least: int, extra: int
+) -> None:
+    from tidy.workspace.measure import shrinking_chunks
+
+    roots = [(f"/r/{i}", str(i), False) for i in range(n)]
+    jobs = shrinking_chunks(roots, share, least, least + extra)
+    assert [root for job in jobs for root in job] == roots
+    sizes = [len(job) for job in jobs]
+    assert sizes == sorted(sizes, reverse=True)  # the last ones are the small ones
+    assert all(least <= size <= least + extra for size in sizes[:-1])
+    assert not sizes or 1 <= sizes[-1] <= least + extra

@@ -44,12 +44,15 @@ import re
 import stat
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tidy import __version__
 from tidy.core.safe_files import replace_at
 from tidy.core.state import state_dir
 from tidy.workspace.git import git_dir
+
+if TYPE_CHECKING:
+    from tidy.workspace.measure import EntryStat
 
 # 2: the search's hits kept per pattern set; 3: each distinct set of facts once; 4: the
 # blob table; 5: a line's text kept with its first hit only
@@ -79,7 +82,7 @@ class Entry(NamedTuple):
     facts: Facts
 
 
-def stat_key(st: os.stat_result) -> StatKey:
+def stat_key(st: EntryStat) -> StatKey:
     return (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
 
 

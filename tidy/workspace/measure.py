@@ -175,6 +175,28 @@ def lstat_entries_in_python(fd: int, entries: list[os.DirEntry[str]]) -> list[En
     return out
 
 
+def lstat_paths(fd: int, paths: list[str]) -> Sequence[EntryStat | int]:
+    """Each of `paths`, relative to the open folder `fd`, lstat'ed (its last component never
+    followed: `os.stat(path, dir_fd=fd, follow_symlinks=False)`), in order; one that cannot be
+    is its errno. In C where it was built: one call for a repo's tracked files (the content
+    cache's check of every file's stat on a warm scan), no os.stat_result built for each.
+    ValueError for a path with a NUL byte, as os.stat raises it."""
+    if _native_lstat is not None:
+        return _native_lstat(fd, paths)
+    return lstat_paths_in_python(fd, paths)
+
+
+def lstat_paths_in_python(fd: int, paths: list[str]) -> list[EntryStat | int]:
+    """lstat_paths without the C loop: the fallback, and what tests hold the C loop to."""
+    out: list[EntryStat | int] = []
+    for path in paths:
+        try:
+            out.append(os.stat(path, dir_fd=fd, follow_symlinks=False))
+        except OSError as error:
+            out.append(error.errno or 0)
+    return out
+
+
 def errno_reason(err: int) -> str:
     """reason() for an errno lstat_entries gave."""
     return reason(OSError(err, os.strerror(err)))
@@ -368,12 +390,20 @@ def add_surface(surface: dict[str, list[int]], rel: str, files: int, size: int) 
     slot[1] += size
 
 
+# split_roots goes down this many levels at most, past the second only along a chain of a
+# folder or two: `.next` holds `cache/webpack/client-development/` and only then its 240
+# folders (250k bench tree: 24,000 entries measured by one process alone, ~0.1 s).
+_SPLIT_LEVELS = 6
+_CHAIN = 2
+
+
 def split_roots(
     roots: list[Root], out: Measured, device: int, cross: bool, want: int
 ) -> list[Root]:
-    """Go down a level or two in the main process until there are enough subtrees to share."""
-    for _ in range(2):
-        if len(roots) >= want:
+    """Go down a level or two in the main process until there are enough subtrees to share;
+    further along a chain of lone folders."""
+    for level in range(_SPLIT_LEVELS):
+        if len(roots) >= want or not roots or (level >= 2 and len(roots) > _CHAIN):
             break
         expanded: list[Root] = []
         for root in roots:
@@ -382,8 +412,17 @@ def split_roots(
     return roots
 
 
-def chunks(roots: list[Root], size: int) -> list[list[Root]]:
-    return [roots[i:i + size] for i in range(0, len(roots), size)]
+def shrinking_chunks(roots: list[Root], share: int, least: int, most: int) -> list[list[Root]]:
+    """`roots` cut into jobs that shrink at the end (guided self-scheduling): each takes
+    1/`share` of the roots left, none more than `most` nor fewer than `least`. Taken in order
+    by every process, the last jobs are small, so the processes finish together."""
+    out: list[list[Root]] = []
+    start = 0
+    while start < len(roots):
+        size = max(least, min(most, (len(roots) - start) // share))
+        out.append(roots[start:start + size])
+        start += size
+    return out
 
 
 def reason(error: OSError) -> str:

@@ -86,12 +86,13 @@ class StagedIndex:
             return None
         return self.contents((rel,)).get(rel, b"")[:limit]
 
-    def _evidence_holds(self, folder: str, leaf: str) -> bool:
+    def _evidence_holds(self, folder: str, leaves: tuple[str, ...]) -> bool:
         rel = _relative(self.root, folder)
         if rel is None:
             return False
         names = _names_in(self.paths(), rel)
-        return len(names) <= _LISTING_MAX and any(fnmatch.fnmatchcase(n, leaf) for n in names)
+        return len(names) <= _LISTING_MAX and any(
+            fnmatch.fnmatchcase(n, leaf) for n in names for leaf in leaves)
 
     # -- the reference search
     def search(self, files: Sequence[str], patterns: Sequence[str],
@@ -140,10 +141,11 @@ def commit_evidence(root: str, ref: str, paths: Iterable[str],
         data = blobs.read_at(root, ref, rel, env)
         return None if data is None else data[:limit]
 
-    def holds(folder: str, leaf: str) -> bool:
+    def holds(folder: str, leaves: tuple[str, ...]) -> bool:
         rel = _relative(root, folder)
         names = _names_in(listed, rel) if rel is not None else set()
-        return len(names) <= _LISTING_MAX and any(fnmatch.fnmatchcase(n, leaf) for n in names)
+        return len(names) <= _LISTING_MAX and any(
+            fnmatch.fnmatchcase(n, leaf) for n in names for leaf in leaves)
 
     return Evidence(read, holds)
 

@@ -7,12 +7,14 @@ by tidy.workspace.measure, on forked workers for big folders. Memory grows with 
 not with files.
 
 Work is shared with the scan's workers three ways: a big artifact's subfolders are measured
-in chunks; once the tree proves more than small, a worker with nothing to measure takes the
-shallowest pending folder and explores it in a bounded part (what a part does not reach
-comes back to be shared again, a big artifact met there comes back unmeasured); and files
-with several names are always counted here, where every name is seen, so totals stay those
-of `du`. When this process has nothing left to explore it does not only wait: it takes back
-the measuring jobs no worker has started, from the end of the queue, and measures them.
+in jobs that shrink toward the end of the queue; once the tree proves more than small, a
+worker with nothing to measure takes the shallowest pending folder and explores it in a
+bounded part (what a part does not reach comes back to be shared again; a big artifact met
+there comes back unmeasured at once, the part ending there, and is folded in as soon as
+this process finishes the folder it is at); and files with several names are always counted
+here, where every name is seen, so totals stay those of `du`. When this process has nothing
+left to explore it does not only wait: it takes the measuring jobs no worker has started,
+in the queue's order, and measures them.
 A worker that dies mid-walk (killed) loses its part: the walk is then done again in this
 process, never reported without it.
 """
@@ -22,6 +24,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import stat
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -34,7 +37,6 @@ from tidy.workspace.measure import (
     Measured,
     Root,
     add_surface,
-    chunks,
     count_dir,
     errno_reason,
     lstat_entries,
@@ -42,6 +44,7 @@ from tidy.workspace.measure import (
     measure_roots,
     open_folder,
     reason,
+    shrinking_chunks,
     split_roots,
 )
 from tidy.workspace.pool import WorkerPool
@@ -61,7 +64,16 @@ _S_ISDIR = stat.S_ISDIR
 _S_ISREG = stat.S_ISREG
 _POOL_MIN_SUBDIRS = 32  # below this a folder is measured inline: forking costs more
 _SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
-_JOBS_PER_HIT = 16  # jobs one folder is cut into, so two workers finish together
+# One folder's measuring jobs: at most _JOB_MOST subfolders each, and at the end fewer, each
+# 1/_JOB_SHARE of those left (at least _JOB_LEAST). Every process takes them in order, so the
+# last ones are small and the processes finish together. A job's size is bounded, not only the
+# last ones': the pool hands the workers a few jobs ahead, which this process cannot take
+# back (250k bench tree: with 16 equal jobs, ~40-50 ms each, this process waited 90-120 ms
+# for the last ones, its own share done; shrinking from 1/6 of node_modules, ~0.1 s for the
+# first job, the workers still held the biggest jobs at the end).
+_JOB_SHARE = 4
+_JOB_LEAST = 4
+_JOB_MOST = 64
 _Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
 _SHARE_ABOVE = 16  # pending folders before the shallowest goes to a worker
 # Entries explored here before any exploring is shared: a small tree is walked alone (forking
@@ -220,11 +232,17 @@ class Walker:
         self._deferred: list[_Deferred] = []
         self._leftover: list[Root] = []
         # Measuring jobs queued on the workers, in order, with their roots; the workers take
-        # them from the front, and this process, when it would only wait, from the back
-        # (_steal). A job measured here is left out of the queue and its answer kept.
-        self._queued: list[tuple[Future[Measured], list[Root]]] = []
+        # them from the front, and so does this process when it would only wait (_steal). A
+        # job measured here is left out of the queue and its answer kept.
+        self._queued: deque[tuple[Future[Measured], list[Root]]] = deque()
         self._stolen: dict[Future[Measured], Measured] = {}
         self._waited = False  # while_waiting has run
+        # A shared part came back (set from the pool's thread; a bool store is atomic): the
+        # explorer folds it in at its next folder instead of after its own exploring, so a big
+        # artifact a part handed back is measured by every process at once, not at the end.
+        self._part_back = False
+        # A part met an artifact too big to measure alone: it stops and hands it back at once.
+        self._handing_back = False
         self._own_pool = options.pool is None
         self._pool = options.pool if options.pool is not None else WorkerPool()
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
@@ -295,9 +313,11 @@ class Walker:
         """Depth-first over folders that are not artifacts; an explicit stack, no recursion."""
         budget = self.options.stop_after
         while stack:
-            if budget and self.result.entries >= budget:
+            if (budget and self.result.entries >= budget) or self._handing_back:
                 self._leftover = [(path, rel, hidden) for path, rel, hidden, _ in stack]
                 return
+            if self._part_back:
+                self._fold_ready(stack)
             path, rel, is_hidden, entries = stack.pop()
             names = {e.name for e in entries}
             if ".ignore" in names or ".rgignore" in names:
@@ -434,6 +454,10 @@ class Walker:
             explore_part, self.root, self._device, self.catalog, options, path, rel, hidden)
         self._shared.append(future)
         self._track(future)
+        future.add_done_callback(self._on_part_back)
+
+    def _on_part_back(self, _future: Future[_Part]) -> None:
+        self._part_back = True
 
     def _track(self, future: Future[Any]) -> None:
         self._running.add(future)
@@ -448,21 +472,29 @@ class Walker:
         """Fold in the workers' parts as they come; what a part did not reach is explored
         here, or shared again while a worker is free."""
         while self._shared:
-            ready = [f for f in self._shared if f.done()]
-            if not ready:
-                from concurrent.futures import FIRST_COMPLETED, wait  # loaded with the pool
-
-                self._before_waiting()  # this process's own later work, while they finish
-                while not any(f.done() for f in self._shared) and self._steal():
-                    pass
-                ready = list(wait(self._shared, return_when=FIRST_COMPLETED).done)
-            for future in ready:
-                self._shared.remove(future)
-                part = future.result()
-                self._fold_part(part)
-                frames = [frame for frame in map(self._relist, part.leftover) if frame]
+            frames: list[_Frame] = []
+            if self._fold_ready(frames):
                 if frames:
                     self._explore_stack(frames)
+                continue
+            from concurrent.futures import FIRST_COMPLETED, wait  # loaded with the pool
+
+            self._before_waiting()  # this process's own later work, while they finish
+            while not self._part_back and self._steal():
+                pass
+            wait(self._shared, return_when=FIRST_COMPLETED)
+
+    def _fold_ready(self, stack: list[_Frame]) -> bool:
+        """Fold in the parts that came back; what they did not reach goes to the bottom of
+        `stack` (the shallowest end, shared first). False when none had."""
+        self._part_back = False  # before looking: a part back meanwhile sets it again
+        ready = [f for f in self._shared if f.done()]
+        for future in ready:
+            self._shared.remove(future)
+            part = future.result()
+            self._fold_part(part)
+            stack[:0] = [frame for frame in map(self._relist, part.leftover) if frame]
+        return bool(ready)
 
     def _relist(self, root: Root) -> _Frame | None:
         path, rel, hidden = root
@@ -568,8 +600,14 @@ class Walker:
         count_dir(top, st)
         first, roots = measure_entries(listing, path, rel, hidden, device, cross)
         top.absorb(first)
-        if self.options.defer_links and len(roots) >= _POOL_MIN_SUBDIRS:
-            return _Job(rel, kind, stale, top, [], roots)  # for the main process to share
+        if self.options.defer_links:
+            # As the main process would split it: a big artifact with few folders at its top
+            # (`.next`: one) is handed back too, not measured here alone.
+            roots = split_roots(roots, top, device, cross, want=_SPLIT_WANT)
+            if len(roots) >= _POOL_MIN_SUBDIRS:
+                # For the main process to share now: this part stops at its next folder.
+                self._handing_back = True
+                return _Job(rel, kind, stale, top, [], roots)
         return self._measure_roots(_Job(rel, kind, stale, top, []), roots)
 
     def _measure_roots(self, job: _Job, roots: list[Root]) -> _Job:
@@ -582,8 +620,7 @@ class Walker:
             job.top.absorb(measure_roots(roots, device, cross))
             self._bytes_seen += job.top.apparent
             return job
-        size = max(1, len(roots) // _JOBS_PER_HIT)
-        parts = chunks(roots, size)
+        parts = shrinking_chunks(roots, _JOB_SHARE, _JOB_LEAST, _JOB_MOST)
         job.futures = [pool.submit(measure_roots, part, device, cross) for part in parts]
         for future, part in zip(job.futures, parts, strict=True):
             self._track(future)
@@ -591,19 +628,21 @@ class Walker:
         return job
 
     def _steal(self) -> bool:
-        """Measure here the last queued measuring job that no worker has taken yet, instead
+        """Measure here the next queued measuring job that no worker has taken yet, instead
         of waiting while the workers go through the queue (250k bench tree: this process
-        waited ~0.27 s for the measuring after exploring its part). False when none is left:
-        the queue goes to the workers in order, so once the last job cannot be taken back
-        (cancelled before it started), none before it can."""
-        if not self._queued:
-            return False
-        future, roots = self._queued.pop()
-        if not future.cancel():
-            self._queued.clear()
-            return False
-        self._stolen[future] = measure_roots(roots, self._device, self.options.cross_filesystems)
-        return True
+        waited ~0.27 s for the measuring after exploring its part). The next one, as a worker
+        would take it: the jobs shrink as they go, so the last ones, whoever takes them, are
+        small. The workers take the queue in order: a job that cannot be taken back
+        (cancelled before it started) is theirs, and so is every job before it. False when
+        none is left."""
+        queued = self._queued
+        while queued:
+            future, roots = queued.popleft()
+            if future.cancel():
+                self._stolen[future] = measure_roots(roots, self._device,
+                                                     self.options.cross_filesystems)
+                return True
+        return False
 
     def _pool_for(self, roots: list[Root]) -> ProcessPoolExecutor | None:
         """Workers only pay off for folders with many subfolders (node_modules, .next, ...)."""
