@@ -7,6 +7,7 @@ the measuring runs in a child that dropped to `nobody`, so closed folders are re
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import errno
 import json
@@ -15,7 +16,7 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,18 @@ from tests.conftest import write
 from tests.workspace.trees import as_nobody, decorate, materialise, open_tree, random_tree, sized
 from tidy.workspace import measure
 from tidy.workspace.measure import Measured, Root, measure_roots_in_python
+
+
+@contextlib.contextmanager
+def decorated_tree(tree: Any, data: st.DataObject) -> Iterator[Path]:
+    """A random tree made real, with the links, odd names and modes hypothesis draws."""
+    with open_tree() as top:
+        root = top / "t"
+        files: list[Path] = []
+        dirs: list[Path] = []
+        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
+        decorate(data, root, files, dirs)
+        yield root
 
 pytestmark = pytest.mark.skipif(
     bool(os.environ.get("TIDY_PURE_PYTHON")), reason="the C loop is turned off on purpose")
@@ -78,12 +91,7 @@ def test_the_c_loop_is_built_and_used() -> None:
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tree=random_tree, data=st.data())
 def test_the_c_loop_measures_what_the_python_loop_measures(tree: Any, data: st.DataObject) -> None:
-    with open_tree() as top:
-        root = top / "t"
-        files: list[Path] = []
-        dirs: list[Path] = []
-        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
-        decorate(data, root, files, dirs)
+    with decorated_tree(tree, data) as root:
         if data.draw(st.booleans(), label="fifo"):
             os.mkfifo(root / "pipe")
         whole = data.draw(st.booleans(), label="as one root")
@@ -319,12 +327,7 @@ def test_an_entry_gone_since_the_listing_is_its_errno_alike(tmp_path: Path) -> N
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(tree=random_tree, data=st.data())
 def test_the_c_lstat_answers_what_os_lstat_answers(tree: Any, data: st.DataObject) -> None:
-    with open_tree() as top:
-        root = top / "t"
-        files: list[Path] = []
-        dirs: list[Path] = []
-        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
-        decorate(data, root, files, dirs)
+    with decorated_tree(tree, data) as root:
         native, python = _stat_rows(root)
     assert native == python
 
@@ -374,12 +377,7 @@ def test_the_c_lstat_of_paths_below_a_folder_answers_what_os_stat_does(tmp_path:
 def test_property_the_c_lstat_of_paths_answers_what_os_stat_does(
     tree: Any, data: st.DataObject
 ) -> None:
-    with open_tree() as top:
-        root = top / "t"
-        files: list[Path] = []
-        dirs: list[Path] = []
-        materialise(root, tree if isinstance(tree, dict) else {"f": tree}, files, dirs, sized)
-        decorate(data, root, files, dirs)
+    with decorated_tree(tree, data) as root:
         paths = sorted(os.path.relpath(os.path.join(d, n), root)
                        for d, subdirs, names in os.walk(root) for n in [*subdirs, *names])
         paths += [p + "/missing" for p in paths[:5]]
