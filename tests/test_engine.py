@@ -37,6 +37,25 @@ def test_what_a_scan_kept_goes_to_the_oldest_generation_and_stays_collectable() 
             gc.disable()
 
 
+def test_what_the_process_froze_before_a_scan_stays_frozen() -> None:
+    """browse freezes its model (each collection walked it: a key press waited 0.2 s) and
+    may scan again in the same process (a fix's confirming scan)."""
+    was_enabled = gc.isenabled()
+    gc.enable()
+    try:
+        model = [_Node() for _ in range(10)]
+        gc.freeze()
+        frozen = gc.get_freeze_count()
+        with engine.without_cycle_collection():
+            _Node()
+        assert gc.get_freeze_count() >= frozen
+        assert not any(o is model for o in gc.get_objects())
+    finally:
+        gc.unfreeze()
+        if not was_enabled:
+            gc.disable()
+
+
 def test_a_scan_inside_another_leaves_the_collector_to_the_outer_one() -> None:
     was_enabled = gc.isenabled()
     gc.enable()

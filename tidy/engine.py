@@ -152,15 +152,18 @@ def without_cycle_collection() -> Iterator[None]:
     What the scan made and kept stays young while the collector is off: switched back on,
     the first allocation would pass over all of it at once (250k bench tree: ~3 ms after
     the report was written). It goes straight to the oldest generation instead (freeze,
-    then unfreeze: two list splices), where only a full collection looks at it again."""
+    then unfreeze: two list splices), where only a full collection looks at it again;
+    unless the process froze objects of its own (browse's model): unfreezing would hand
+    those back to every collection."""
     collecting = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if collecting:
-            gc.freeze()
-            gc.unfreeze()
+            if not gc.get_freeze_count():
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
