@@ -22,8 +22,9 @@ def run() -> int:
     code = main()
     # The process ends now: the interpreter's last cyclic collection would pass over every
     # object still alive (a scan's modules, caches and report) only to free them at exit
-    # anyway (250k bench tree: ~10 ms). Frozen, they are left to the exit's own teardown,
-    # which still closes and flushes every file.
+    # anyway (a warm 250k bench scan's exit: 22-28 -> 9-11 ms). Frozen, they are left to the
+    # exit's own teardown, which still closes and flushes every file (os._exit would save
+    # ~5 ms more, and lose what a file object not yet closed still holds).
     gc.freeze()
     return code
 
