@@ -137,6 +137,34 @@ def test_schema_is_versioned(tmp_path: Path) -> None:
         trends.Trends(str(db_path))
 
 
+_KILLED_WRITER = """
+import os, sys
+from tidy import trends
+from tidy.core.models import Surface
+row = trends.Totals(repo="/repo", scanned_at=1.0, scanned_bytes=7, scanned_files=1,
+                    tracked_bytes=None, tracked_files=None, surface_before=Surface(1, 2),
+                    surface_after=Surface(0, 0), reclaimable_bytes=0, findings=1,
+                    families=(("cache", 7, 1),))
+db = trends.Trends(sys.argv[1])
+db.append([row])
+os._exit(0)  # killed after the commit: no close, no checkpoint
+"""
+
+
+def test_a_recorded_scan_survives_the_process_dying_right_after(tmp_path: Path) -> None:
+    """Commits do not wait for a sync of the journal (synchronous NORMAL, WAL mode: the
+    checkpoint syncs); what a committed scan wrote is there for the next reader however the
+    writing process ended."""
+    db_path = tmp_path / "h.sqlite"
+    with trends.Trends(str(db_path)) as db:
+        assert db._db.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+    subprocess.run([sys.executable, "-c", _KILLED_WRITER, str(db_path)], check=True)
+    assert os.path.exists(f"{db_path}-wal")  # left for the next opener to replay
+    with trends.Trends(str(db_path)) as db:
+        [entry] = db.entries("/repo")
+    assert entry.scanned_bytes == 7 and entry.families == (("cache", 7, 1),)
+
+
 def test_a_file_that_is_not_a_database_is_refused(tmp_path: Path) -> None:
     junk = tmp_path / "junk.sqlite"
     junk.write_bytes(b"this is not sqlite at all " * 100)

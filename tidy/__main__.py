@@ -7,6 +7,7 @@ one line and exits 130, as tidy.cli.main does for a Ctrl-C once it runs.
 
 from __future__ import annotations
 
+import gc
 import sys
 
 _EXIT_INTERRUPTED = 130  # tidy.cli.exits.EXIT_INTERRUPTED; importing it imports click
@@ -18,7 +19,14 @@ def run() -> int:
     except KeyboardInterrupt:
         sys.stderr.write("tidy: interrupted\n")
         return _EXIT_INTERRUPTED
-    return main()
+    code = main()
+    # The process ends now: the interpreter's last cyclic collection would pass over every
+    # object still alive (a scan's modules, caches and report) only to free them at exit
+    # anyway (a warm 250k bench scan's exit: 22-28 -> 9-11 ms). Frozen, they are left to the
+    # exit's own teardown, which still closes and flushes every file (os._exit would save
+    # ~5 ms more, and lose what a file object not yet closed still holds).
+    gc.freeze()
+    return code
 
 
 if __name__ == "__main__":

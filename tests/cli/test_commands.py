@@ -83,3 +83,36 @@ def test_what_a_small_scan_leaves_out_loads_when_the_tree_needs_it(tmp_path: Pat
     loaded = _loaded_by_scan(repo)
     assert {"tidy.workspace.duplicates", "tidy.analysis.data_in_code.judge",
             "tidy.core.jsonc"} <= loaded
+
+
+# What the walk does not use, loaded only once it runs (engine.scan's `meanwhile`, the rules'
+# registry in the walk's while_waiting, the early job's own imports in its worker): each was a
+# few milliseconds before the walk started, with the machine's second core idle (issue 16).
+NOT_BEFORE_THE_WALK = ("tidy.workspace.content", "tidy.workspace.content_cache",
+                       "tidy.workspace.index_cache", "tidy.rules.base", "tidy.rules.registry",
+                       "tidy.trends", "sqlite3", "tidy.reporters.render", "tidy.reporters.json")
+
+
+def test_the_walk_starts_before_what_only_the_checks_and_the_report_use(
+        tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "src" / "app.py", "print('hi')\n")
+    write(repo / "node_modules" / "left-pad" / "index.js", "module.exports = 1\n")
+    commit(repo, "src")
+    probe = ("import sys, tidy.engine as engine; walk = engine.walk; seen = []\n"
+             "def spy(*args, **kwargs):\n"
+             "    seen.append(sorted(sys.modules))\n"
+             "    return walk(*args, **kwargs)\n"
+             "engine.walk = spy\n"
+             "from tidy.cli import main\n"
+             f"code = main(['scan', '--format', 'json', '-q', {str(repo)!r}])\n"
+             "print(repr((seen[0], sorted(sys.modules))), file=sys.stderr)")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    at_walk, at_end = ast.literal_eval(done.stderr.strip().splitlines()[-1])
+    assert '"node_modules"' in done.stdout  # it scanned, and found what is there
+    early = sorted(set(NOT_BEFORE_THE_WALK) & set(at_walk))
+    assert not early, early
+    missing = sorted(set(NOT_BEFORE_THE_WALK) - set(at_end))
+    # ... and loaded when it came to be used (the index's kept listing: a big index's only)
+    assert missing == ["tidy.workspace.index_cache"], missing

@@ -62,7 +62,9 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
          config_path: str | None, exit_zero: bool, quiet: bool, history_db: str | None,
          no_history: bool, no_history_deprecated: bool) -> int:
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
-    from tidy import engine, trends
+    # The history (sqlite3) and the reporters are imported while the walk's workers finish
+    # (engine.scan's `meanwhile`), not before the walk starts: _load_what_follows.
+    from tidy import engine
 
     if no_history_deprecated:
         click.echo("tidy: warning: --no-history is deprecated and will go: it meant --no-record "
@@ -78,10 +80,13 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
     with engine.without_cycle_collection():
         report = terminal.with_progress(
             lambda progress: engine.scan(paths, config, progress, tracked_size=not no_history,
-                                         anchors=any(f in ANCHORED for f, _ in outputs)),
+                                         anchors=any(f in ANCHORED for f, _ in outputs),
+                                         meanwhile=lambda: _load_what_follows(outputs)),
             quiet)
         engine.refuse_unreadable_root(report)
         report = engine.finish(report, config, known)
+        from tidy import trends
+
         past, problem = trends.record_and_read(
             report, history_db, save=not no_history, read=any(f == "html" for f, _ in outputs))
         if problem:
@@ -89,6 +94,18 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
         for report_format, path in outputs:
             _emit(*_render(report, report_format, path, past), path)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+def _load_what_follows(outputs: list[tuple[str, str | None]]) -> None:
+    """The modules the scan's end uses (the history database, each report's reporter),
+    imported during the walk, when this process would otherwise wait for its workers."""
+    import importlib
+
+    import tidy.reporters.render
+    import tidy.trends  # noqa: F401 (the name `tidy`, bound once)
+
+    for report_format, _ in outputs:
+        importlib.import_module(f"tidy.reporters.{report_format}")
 
 
 def _destinations(outputs: list[tuple[str, str | None]]) -> list[tuple[str, str | None]]:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.git import git_dir
-from tidy.workspace.index_cache import cached_list_index
 from tidy.workspace.pool import WorkerPool
 
 if TYPE_CHECKING:
@@ -32,7 +31,10 @@ IndexTask = Callable[[str, IndexListing], dict[str, object]]
 
 def run_task(task: IndexTask, repo: str, use_cache: bool = False) -> dict[str, object]:
     """In a worker: the index listed once (kept between scans with `use_cache`), then the
-    task over it."""
+    task over it. The kept listing's module (and the content cache's, json, hashlib) is the
+    worker's to import: the main process needs none of it before its walk."""
+    from tidy.workspace.index_cache import cached_list_index
+
     return task(repo, cached_list_index(repo) if use_cache else list_index(repo))
 
 

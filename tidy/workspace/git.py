@@ -7,6 +7,7 @@ other core while the walk goes on; nothing is asked per path.
 from __future__ import annotations
 
 import bisect
+import contextlib
 import os
 import re
 import shutil
@@ -15,6 +16,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from tidy.core.processes import running
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 
@@ -113,22 +115,64 @@ def _filters(repo: str) -> tuple[str, ...]:
     key = (repo, _config_state(repo))
     if key[1] and key in _filter_cache:
         return _filter_cache[key]
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith("GIT_") or k in _KEPT_GIT_ENV}
-    env["LC_ALL"] = "C"
     try:  # `git config` runs no command; a FIFO as .git/config is let go, never waited on
-        proc = fifo_guard.run([git_executable(), "-C", repo, "config", "--show-scope", "-z",
-                               "--get-regexp", _FILTER_KEYS], env=no_commands(env, None))
+        proc = fifo_guard.run(_filters_argv(repo), env=_filters_env())
     except (OSError, GitUnavailable, fifo_guard.FifoBlocked):
         return ()  # git cannot read the config either, so it runs nothing from it
-    # "<scope>\0<key>\n<value>\0" per setting, in the order git reads them: the last wins
-    fields = proc.stdout.split(b"\0")
-    scope_of = {record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape"): scope
-                for scope, record in zip(fields[0::2], fields[1::2], strict=False)}
-    found = tuple(k for k, scope in scope_of.items() if scope in (b"local", b"worktree"))
+    found = _own_filters(proc.stdout)
     if key[1]:
         _filter_cache[key] = found
     return found
+
+
+@contextlib.contextmanager
+def filters_asked(repo: str | None) -> Iterator[None]:
+    """`repo`'s own filters (what git_env(repo) asks `git config` first) asked on entering
+    and answered on leaving: the caller's work meanwhile overlaps the `git config` run it
+    would otherwise wait for (~10 ms), and processes forked after find the answer kept
+    (a scan's worker asks for its early job's git). Left by an exception, git is stopped
+    and reaped, nothing kept; nor when git cannot answer: git_env asks again itself."""
+    key = (repo, _config_state(repo)) if repo is not None else ("", ())
+    if repo is None or not key[1] or key in _filter_cache:
+        yield
+        return
+    with contextlib.ExitStack() as stack:  # git stopped and reaped however this is left
+        try:
+            proc: subprocess.Popen[bytes] | None = stack.enter_context(running(
+                _filters_argv(repo), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                env=_filters_env()))
+        except (OSError, GitUnavailable):
+            proc = None
+        yield
+        if proc is None:
+            return
+        try:  # `git config` runs no command; a FIFO as .git/config is let go, never waited on
+            out, _ = fifo_guard.communicate(proc)
+        except fifo_guard.FifoBlocked:
+            return
+        _filter_cache[key] = _own_filters(out)
+
+
+def _filters_argv(repo: str) -> list[str]:
+    return [git_executable(), "-C", repo, "config", "--show-scope", "-z", "--get-regexp",
+            _FILTER_KEYS]
+
+
+def _filters_env() -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith("GIT_") or k in _KEPT_GIT_ENV}
+    env["LC_ALL"] = "C"
+    return no_commands(env, None)
+
+
+def _own_filters(out: bytes) -> tuple[str, ...]:
+    """`git config --show-scope -z`'s answer: the keys the repo's own config (local or
+    worktree scope) sets."""
+    # "<scope>\0<key>\n<value>\0" per setting, in the order git reads them: the last wins
+    fields = out.split(b"\0")
+    scope_of = {record.split(b"\n", 1)[0].decode("utf-8", "surrogateescape"): scope
+                for scope, record in zip(fields[0::2], fields[1::2], strict=False)}
+    return tuple(k for k, scope in scope_of.items() if scope in (b"local", b"worktree"))
 
 
 def _config_state(repo: str) -> tuple[tuple[int, int, int], ...]:
