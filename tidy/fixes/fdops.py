@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import fcntl
 import os
 import shutil
 import stat
@@ -265,6 +266,45 @@ def birth_ns(dir_fd: int, name: str) -> int | None:
         return None
     seconds, nanoseconds = struct.unpack_from("=qI", buffer, _STATX_BTIME_AT)
     return int(seconds) * 1_000_000_000 + int(nanoseconds)
+
+
+# FS_IOC_GETVERSION (_IOR('v', 1, long)): the inode's generation number, which ext2/3/4 draw
+# at random each time an inode is made. Where a filesystem keeps no birth time (ext4 with
+# 128-byte inodes) and whole-second timestamps, a folder made in a freed inode within the
+# second of a move has the old number and times, but not the old generation (trust round 9).
+_FS_IOC_GETVERSION = 0x80087601 if struct.calcsize("l") == 8 else 0x80047601
+_NO_GENERATION = frozenset({errno.ENOTTY, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOSYS})
+
+
+def generation(fd: int) -> int | None:
+    """The generation number of the open file or folder `fd`; None where the filesystem
+    keeps none (tmpfs, NFS ...)."""
+    buffer = bytearray(8)  # the kernel writes an int; a long's room in case
+    try:
+        fcntl.ioctl(fd, _FS_IOC_GETVERSION, buffer, True)
+    except OSError as error:
+        if error.errno in _NO_GENERATION:
+            return None
+        raise
+    (number,) = struct.unpack_from("=I", buffer)
+    return int(number)
+
+
+def generation_at(dir_fd: int, name: str, st: os.stat_result) -> int | None:
+    """generation() of `name` in `dir_fd` (never through a link), which must still be the
+    inode `st` says; None where it cannot be read. Opening a FIFO does not wait."""
+    try:
+        fd = os.open(name, FILE_FLAGS | os.O_NOCTTY, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        if not same(os.fstat(fd), (st.st_dev, st.st_ino)):
+            return None
+        return generation(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 # -- deleting -------------------------------------------------------------------------------

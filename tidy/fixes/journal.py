@@ -533,7 +533,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
-    "base": _STR, "src_birth": _INT,
+    "base": _STR, "src_birth": _INT, "src_gen": _INT,
 }
 
 
