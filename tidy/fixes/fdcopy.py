@@ -171,6 +171,16 @@ def _compare(a_fd: int, a: str, b_fd: int, b: str, shown: str) -> str:
     return ""
 
 
+def same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
+               sb: os.stat_result) -> bool:
+    """Whether the regular files a and b (each still the inode its lstat says) hold the
+    same bytes; False when either cannot be read (fdops.SameBytes)."""
+    try:
+        return sa.st_size == sb.st_size and _same_bytes(a_fd, a, sa, b_fd, b, sb)
+    except OSError:
+        return False
+
+
 def _same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
                 sb: os.stat_result) -> bool:
     fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)

@@ -324,18 +324,25 @@ def remove_at(dir_fd: int, name: str) -> None:
     _retry_owner(dir_fd, os.rmdir, name)
 
 
+# Whether two regular files (each in its folder, with the lstat seen) hold the same bytes.
+SameBytes = Callable[[int, str, os.stat_result, int, str, os.stat_result], bool]
+
+
 def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
-                     since_ns: int) -> list[str]:
+                     since_ns: int, same_bytes: SameBytes | None = None) -> list[str]:
     """Delete `name` (in `dir_fd`) as far as `copy` (in `copy_fd`), a verified copy of it,
     holds it: the second half of a move across filesystems. The paths (from `name` down)
     left in place: what the copy does not hold, or holds otherwise (type, size, mtime, mode,
-    link target), or that changed after `since_ns`, when the copy began (its ctime, which
-    no one can set back). A folder goes only once empty. Whatever a build wrote into
-    the tree after the comparison passed it is never deleted uncopied."""
+    link target; with `same_bytes`, a file's bytes too), or that changed after `since_ns`,
+    when the copy began (its ctime, which no one can set back). A folder goes only once
+    empty. Whatever a build wrote into the tree after the comparison passed it is never
+    deleted uncopied. `same_bytes` where the copy was not just verified: recovery after a
+    kill, which has only a journal's word (input, not trusted) that it was."""
     left: list[str] = []
     try:
         st = lstat_at(dir_fd, name)
-        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev), name, left)
+        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev, same_bytes),
+                       name, left)
     except FileNotFoundError:
         pass
     except RecursionError:
@@ -347,6 +354,7 @@ def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
 class _Copied:
     since_ns: int
     dev: int
+    same_bytes: SameBytes | None = None
     unlinked: set[tuple[int, int]] = field(default_factory=set)  # a hard link's ctime: ours
 
 
@@ -396,8 +404,11 @@ def _same_as_copy(st: os.stat_result, copied: os.stat_result, dir_fd: int, name:
         return False
     if stat.S_ISLNK(st.st_mode):
         return os.readlink(name, dir_fd=dir_fd) == os.readlink(copy, dir_fd=copy_fd)
-    return (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) == (
-        copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode))
+    if (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) != (
+            copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode)):
+        return False
+    return (done.same_bytes is None or not stat.S_ISREG(st.st_mode)
+            or done.same_bytes(dir_fd, name, st, copy_fd, copy, copied))
 
 
 def _open_owned_dir(dir_fd: int, name: str, st: os.stat_result) -> int:
