@@ -14,11 +14,15 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import make_repo, write
+import pytest
+
+from tests.conftest import hermetic_env, make_repo, write
 from tests.safety.helpers import tidy
 from tidy.fixes.journal import new_run_id
 
@@ -129,3 +133,30 @@ def _rename_run(state: Path, root: Path, slot: Path, run_id: str,
         "".join(json.dumps(line) + "\n" for line in lines))
     assert slot.is_dir()
     return run_id
+
+
+@pytest.mark.parametrize("size", [3 << 30, 900 << 20], ids=["3 GiB", "900 MiB, one line"])
+def test_a_journal_swapped_for_a_huge_file_is_set_aside_unread(tmp_path: Path,
+                                                               size: int) -> None:
+    """A run's journal replaced by a sparse file: on main every command that lists runs
+    read it whole (3 GiB: 4 GB of memory and 50 s for `tidy trash list`). Now one over the
+    size bound is not read, one long line stops at the line's bound: set aside as damaged,
+    named, the listing works."""
+    state = tmp_path / "state"
+    (state / "runs").mkdir(parents=True, mode=0o700)
+    state.chmod(0o700)
+    run_id = new_run_id(time.time() - 30)
+    with open(state / "runs" / f"{run_id}.jsonl", "wb") as journal:
+        journal.truncate(size)
+    with open(tmp_path / "err", "wb") as err_file:
+        listing = subprocess.Popen(
+            [sys.executable, "-m", "tidy", "trash", "list"], cwd=tmp_path,
+            stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=err_file,
+            env=hermetic_env({"TIDY_STATE_DIR": str(state)}))
+        _pid, status, usage = os.wait4(listing.pid, 0)  # this child's own peak memory
+        listing.returncode = os.waitstatus_to_exitcode(status)
+    err = (tmp_path / "err").read_bytes()
+    assert listing.returncode == 0, err
+    assert b"damaged" in err and run_id.encode() in err
+    assert (state / "runs" / f"{run_id}.jsonl.damaged").exists()
+    assert usage.ru_maxrss < 300 * 1024, f"{usage.ru_maxrss} kB"
