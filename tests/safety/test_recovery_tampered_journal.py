@@ -160,3 +160,28 @@ def test_a_journal_swapped_for_a_huge_file_is_set_aside_unread(tmp_path: Path,
     assert b"damaged" in err and run_id.encode() in err
     assert (state / "runs" / f"{run_id}.jsonl.damaged").exists()
     assert usage.ru_maxrss < 300 * 1024, f"{usage.ru_maxrss} kB"
+
+
+def test_a_forged_undo_intent_never_deletes_a_users_partial_file(tmp_path: Path) -> None:
+    """An undo of a copy said to have begun (`undo-intent`, its time forged to 0) and killed:
+    recovery removed `<name>.partial` at home as the half copy it had made, whatever it
+    held: here the user's own `report.partial`, which holds nothing of the trashed item."""
+    root, state = tmp_path / "repo", tmp_path / "state"
+    make_repo(root)
+    write(root / "docs" / "report", "the report\n")
+    write(root / "docs" / "report.partial", "a draft only the user has\n")
+    run_id = new_run_id(time.time() - 30)
+    slot = _slot(root / "docs", run_id)
+    write(slot / "report", "the report as the fix moved it\n")
+    intent = _intent(root / "docs", "report", run_id, scan_root=str(root), type="file",
+                     mode=0o644)
+    run_id = _rename_run(state, root, slot, run_id, [
+        intent, {"op": "done", "ref": 1}, {"op": "undo-intent", "ref": 1}], later=0)
+    journal = state / "runs" / f"{run_id}.jsonl"
+    lines = [json.loads(line) for line in journal.read_text().splitlines()]
+    lines[-1]["time"] = 0
+    journal.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    listed = tidy("trash", "list", cwd=tmp_path, state=state)
+    assert listed.returncode in (0, 1), listed.stderr
+    assert (root / "docs" / "report.partial").read_text() == "a draft only the user has\n"
+    assert (slot / "report").exists()

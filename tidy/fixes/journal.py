@@ -23,8 +23,10 @@ Every entry of a run is checked against the schema below when the run is read: a
 that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line of the
 wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
 makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
-notice, and the other runs keep working. What the paths may point at is checked by each
-applier before it acts (tidy/fixes/trash/locate.py: inside the run's root and trash).
+notice, and the other runs keep working. So is one larger than MAX_JOURNAL_BYTES or with a
+line longer than MAX_LINE_BYTES, found without reading more than that line. What the paths
+may point at is checked by each applier before it acts (tidy/fixes/trash/locate.py: inside
+the run's root and trash).
 
 A running command holds an exclusive flock on its journal file. A journal without an `end`
 whose lock is free belongs to a run that was killed: `tidy fix`, `tidy undo` and

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, Status
-from tidy.fixes.fdcopy import same_bytes
+from tidy.fixes.fdcopy import holds_only_a_copy_of, same_bytes
 from tidy.fixes.fdops import (
     Chain,
     Refused,
@@ -459,7 +459,10 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
                 with contextlib.suppress(OSError):
                     remove_copied_at(slot_fd, name, home.fd, name, int(since * 1e9),
                                      same_bytes)
-        elif _our_partial(intent, home.fd, name + ".partial"):
+        elif _our_partial(intent, home.fd, name + ".partial") and holds_only_a_copy_of(
+                home.fd, name + ".partial", slot_fd, name):
+            # Only what holds nothing the trashed item does not (the undo-intent's time
+            # is the journal's word: forged, it made a user's own `x.partial` tidy's).
             with contextlib.suppress(OSError):
                 remove_at(home.fd, name + ".partial")
         else:
