@@ -383,3 +383,68 @@ def test_property_the_c_lstat_of_paths_answers_what_os_stat_does(
         paths += [p + "/missing" for p in paths[:5]]
         native, python = _path_rows(root, paths)
     assert native == python
+
+# ------------------------------------------------------------------ paths longer than PATH_MAX
+def _long_chain(top: Path, names: list[str], files: list[int]) -> None:
+    """top/names[0]/names[1]/... made relative to each folder's descriptor (the whole path may
+    be longer than PATH_MAX), with files[i] small files in level i and a name with a newline."""
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for level, name in enumerate(names):
+            os.mkdir(name, dir_fd=fd)
+            inner = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+            for i in range(files[level % len(files)]):
+                made = os.open(f"f{i}\n{level}", os.O_CREAT | os.O_WRONLY, 0o644, dir_fd=fd)
+                os.write(made, b"x" * (i + level))
+                os.close(made)
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.slow
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lengths=st.lists(st.integers(min_value=100, max_value=255), min_size=12, max_size=40),
+       files=st.lists(st.integers(min_value=0, max_value=3), min_size=1, max_size=4),
+       handed_over_at=st.integers(min_value=0, max_value=3))
+def test_both_loops_agree_on_paths_longer_than_path_max(
+        lengths: list[int], files: list[int], handed_over_at: int) -> None:
+    """Trust round 9: the Python loop opened each folder by its whole path, the C loop relative
+    to its parent's descriptor: past 4,096 bytes the Python loop skipped the folder as `File
+    name too long` and counted nothing below it, where the C loop counted everything. Deep
+    chains of long names (up to 60 x 255 bytes, most over PATH_MAX) measure alike."""
+    names = [("n" * length)[:length] for length in lengths]
+    with open_tree() as top:
+        _long_chain(top, names, files)
+        at = min(handed_over_at, len(names) - 1)
+        rel = "/".join(names[:at + 1])
+        device = os.lstat(top).st_dev
+        # The root is handed over by its path, as the walk does: only where it is short enough.
+        assume_short = len(str(top / rel)) < 4000
+        if not assume_short:
+            rel = names[0]
+        roots: list[Root] = [(str(top / rel), rel, False)]
+        try:
+            native = normal(_native(roots, device))
+            python = normal(measure_roots_in_python(roots, device, False))
+        finally:
+            subprocess.run(["rm", "-rf", str(top / names[0])], check=True)
+    assert native == python
+    assert not python["skipped"]
+
+
+def test_the_python_loop_counts_below_a_path_longer_than_path_max(tmp_path: Path) -> None:
+    """The same as a plain example: 20 levels of 250-byte names (5,000 bytes of path)."""
+    names = [f"{i:02d}" + "x" * 248 for i in range(20)]
+    _long_chain(tmp_path, names, [1])
+    roots: list[Root] = [(str(tmp_path / names[0]), names[0], False)]
+    device = os.lstat(tmp_path).st_dev
+    try:
+        python = measure_roots_in_python(roots, device, False)
+        native = _native(roots, device)
+    finally:
+        subprocess.run(["rm", "-rf", str(tmp_path / names[0])], check=True)
+    assert python.skipped == []
+    assert python.files == 20 and python.dirs == 19
+    assert normal(native) == normal(python)

@@ -171,6 +171,16 @@ def _compare(a_fd: int, a: str, b_fd: int, b: str, shown: str) -> str:
     return ""
 
 
+def same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
+               sb: os.stat_result) -> bool:
+    """Whether the regular files a and b (each still the inode its lstat says) hold the
+    same bytes; False when either cannot be read (fdops.SameBytes)."""
+    try:
+        return sa.st_size == sb.st_size and _same_bytes(a_fd, a, sa, b_fd, b, sb)
+    except OSError:
+        return False
+
+
 def _same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
                 sb: os.stat_result) -> bool:
     fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
@@ -182,6 +192,53 @@ def _same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
                 return False
             if not left:
                 return True
+            offset += len(left)
+    finally:
+        os.close(fa)
+        os.close(fb)
+
+
+def holds_only_a_copy_of(a_fd: int, a: str, b_fd: int, b: str) -> bool:
+    """Whether `a` is what a copy of `b` cut short leaves: every entry of it is in b with the
+    same type (a link with the same target), each file's bytes the start of b's. Removing
+    such a thing loses nothing b does not hold (recovery's clearing of a half copy: the
+    journal that names it is input, not trusted)."""
+    try:
+        return _holds_only_a_copy_of(a_fd, a, b_fd, b)
+    except (OSError, RecursionError):
+        return False
+
+
+def _holds_only_a_copy_of(a_fd: int, a: str, b_fd: int, b: str) -> bool:
+    sa, sb = lstat_at(a_fd, a), lstat_at(b_fd, b)
+    if stat.S_IFMT(sa.st_mode) != stat.S_IFMT(sb.st_mode):
+        return False
+    if stat.S_ISLNK(sa.st_mode):
+        return os.readlink(a, dir_fd=a_fd) == os.readlink(b, dir_fd=b_fd)
+    if stat.S_ISREG(sa.st_mode):
+        return sa.st_size <= sb.st_size and _starts_alike(a_fd, a, sa, b_fd, b, sb)
+    if not stat.S_ISDIR(sa.st_mode):
+        return stat.S_ISFIFO(sa.st_mode)  # a fifo holds nothing
+    fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
+    try:
+        return all(_holds_only_a_copy_of(fa, name, fb, name) for name in os.listdir(fa))
+    finally:
+        os.close(fa)
+        os.close(fb)
+
+
+def _starts_alike(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
+                  sb: os.stat_result) -> bool:
+    """a's bytes are the first bytes of b's."""
+    fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
+    try:
+        offset = 0
+        while True:
+            left = os.pread(fa, _CHUNK, offset)
+            if not left:
+                return True
+            if os.pread(fb, len(left), offset) != left:
+                return False
             offset += len(left)
     finally:
         os.close(fa)

@@ -15,6 +15,7 @@ import contextlib
 import ctypes
 import ctypes.util
 import errno
+import fcntl
 import os
 import shutil
 import stat
@@ -267,6 +268,45 @@ def birth_ns(dir_fd: int, name: str) -> int | None:
     return int(seconds) * 1_000_000_000 + int(nanoseconds)
 
 
+# FS_IOC_GETVERSION (_IOR('v', 1, long)): the inode's generation number, which ext2/3/4 draw
+# at random each time an inode is made. Where a filesystem keeps no birth time (ext4 with
+# 128-byte inodes) and whole-second timestamps, a folder made in a freed inode within the
+# second of a move has the old number and times, but not the old generation (trust round 9).
+_FS_IOC_GETVERSION = 0x80087601 if struct.calcsize("l") == 8 else 0x80047601
+_NO_GENERATION = frozenset({errno.ENOTTY, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOSYS})
+
+
+def generation(fd: int) -> int | None:
+    """The generation number of the open file or folder `fd`; None where the filesystem
+    keeps none (tmpfs, NFS ...)."""
+    buffer = bytearray(8)  # the kernel writes an int; a long's room in case
+    try:
+        fcntl.ioctl(fd, _FS_IOC_GETVERSION, buffer, True)
+    except OSError as error:
+        if error.errno in _NO_GENERATION:
+            return None
+        raise
+    (number,) = struct.unpack_from("=I", buffer)
+    return int(number)
+
+
+def generation_at(dir_fd: int, name: str, st: os.stat_result) -> int | None:
+    """generation() of `name` in `dir_fd` (never through a link), which must still be the
+    inode `st` says; None where it cannot be read. Opening a FIFO does not wait."""
+    try:
+        fd = os.open(name, FILE_FLAGS | os.O_NOCTTY, dir_fd=dir_fd)
+    except OSError:
+        return None
+    try:
+        if not same(os.fstat(fd), (st.st_dev, st.st_ino)):
+            return None
+        return generation(fd)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+
+
 # -- deleting -------------------------------------------------------------------------------
 def remove_at(dir_fd: int, name: str) -> None:
     """Delete `name` in `dir_fd` for good, folders with all they hold. Never follows a link
@@ -284,18 +324,25 @@ def remove_at(dir_fd: int, name: str) -> None:
     _retry_owner(dir_fd, os.rmdir, name)
 
 
+# Whether two regular files (each in its folder, with the lstat seen) hold the same bytes.
+SameBytes = Callable[[int, str, os.stat_result, int, str, os.stat_result], bool]
+
+
 def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
-                     since_ns: int) -> list[str]:
+                     since_ns: int, same_bytes: SameBytes | None = None) -> list[str]:
     """Delete `name` (in `dir_fd`) as far as `copy` (in `copy_fd`), a verified copy of it,
     holds it: the second half of a move across filesystems. The paths (from `name` down)
     left in place: what the copy does not hold, or holds otherwise (type, size, mtime, mode,
-    link target), or that changed after `since_ns`, when the copy began (its ctime, which
-    no one can set back). A folder goes only once empty. Whatever a build wrote into
-    the tree after the comparison passed it is never deleted uncopied."""
+    link target; with `same_bytes`, a file's bytes too), or that changed after `since_ns`,
+    when the copy began (its ctime, which no one can set back). A folder goes only once
+    empty. Whatever a build wrote into the tree after the comparison passed it is never
+    deleted uncopied. `same_bytes` where the copy was not just verified: recovery after a
+    kill, which has only a journal's word (input, not trusted) that it was."""
     left: list[str] = []
     try:
         st = lstat_at(dir_fd, name)
-        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev), name, left)
+        _remove_copied(dir_fd, name, copy_fd, copy, _Copied(since_ns, st.st_dev, same_bytes),
+                       name, left)
     except FileNotFoundError:
         pass
     except RecursionError:
@@ -307,6 +354,7 @@ def remove_copied_at(dir_fd: int, name: str, copy_fd: int, copy: str,
 class _Copied:
     since_ns: int
     dev: int
+    same_bytes: SameBytes | None = None
     unlinked: set[tuple[int, int]] = field(default_factory=set)  # a hard link's ctime: ours
 
 
@@ -356,8 +404,11 @@ def _same_as_copy(st: os.stat_result, copied: os.stat_result, dir_fd: int, name:
         return False
     if stat.S_ISLNK(st.st_mode):
         return os.readlink(name, dir_fd=dir_fd) == os.readlink(copy, dir_fd=copy_fd)
-    return (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) == (
-        copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode))
+    if (st.st_size, st.st_mtime_ns, stat.S_IMODE(st.st_mode)) != (
+            copied.st_size, copied.st_mtime_ns, stat.S_IMODE(copied.st_mode)):
+        return False
+    return (done.same_bytes is None or not stat.S_ISREG(st.st_mode)
+            or done.same_bytes(dir_fd, name, st, copy_fd, copy, copied))
 
 
 def _open_owned_dir(dir_fd: int, name: str, st: os.stat_result) -> int:

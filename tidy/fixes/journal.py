@@ -23,8 +23,10 @@ Every entry of a run is checked against the schema below when the run is read: a
 that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line of the
 wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
 makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
-notice, and the other runs keep working. What the paths may point at is checked by each
-applier before it acts (tidy/fixes/trash/locate.py: inside the run's root and trash).
+notice, and the other runs keep working. So is one larger than MAX_JOURNAL_BYTES or with a
+line longer than MAX_LINE_BYTES, found without reading more than that line. What the paths
+may point at is checked by each applier before it acts (tidy/fixes/trash/locate.py: inside
+the run's root and trash).
 
 A running command holds an exclusive flock on its journal file. A journal without an `end`
 whose lock is free belongs to a run that was killed: `tidy fix`, `tidy undo` and
@@ -51,7 +53,7 @@ import sys
 import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, BinaryIO
 
 from tidy import __version__
 from tidy.core import state
@@ -477,11 +479,10 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
             known = _READ.get(path)
             if known is not None and known[0] == (ident, run_id):
                 return list(known[1])  # the same file, unchanged since read and checked
-            data = f.read()
+            entries = _parse_bounded(f, ident[2])
             unchanged = _identity(os.fstat(f.fileno())) == ident
     except OSError as error:
         raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
-    entries = _parse(data)
     problem = entries_problem(entries, run_id)
     if problem:
         raise DamagedJournal(problem)
@@ -490,6 +491,34 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
             _READ.clear()
         _READ[path] = ((ident, run_id), tuple(entries))
     return entries
+
+
+# What a run's journal may hold (trust round 9: a journal swapped for a 3 GB sparse file was
+# read whole by every command that lists runs, 4 GB of memory and 50 s for `tidy trash list`).
+# A line is at most the begin's argv (the command line: 2 MiB on Linux, each byte escaped as
+# up to 6); a run, about 600 bytes a moved item with its undo: 1 GiB is over a million items.
+MAX_JOURNAL_BYTES = 1 << 30
+MAX_LINE_BYTES = 16 << 20
+
+
+def _parse_bounded(f: BinaryIO, size: int) -> list[Entry]:
+    """_parse of a run's journal read a line at a time, no more than the bounds above:
+    DamagedJournal past either, having read at most one line's bound."""
+    if size > MAX_JOURNAL_BYTES:
+        raise DamagedJournal(f"{size:,} bytes, more than any journal tidy writes "
+                             f"({MAX_JOURNAL_BYTES:,})")
+    entries: list[Entry] = []
+    read = 0
+    while True:
+        line = f.readline(MAX_LINE_BYTES + 1)
+        if not line:
+            return entries
+        read += len(line)
+        if len(line) > MAX_LINE_BYTES or read > MAX_JOURNAL_BYTES:
+            raise DamagedJournal(f"a line longer than any tidy writes ({MAX_LINE_BYTES:,} "
+                                 "bytes)" if len(line) > MAX_LINE_BYTES else
+                                 f"more than {MAX_JOURNAL_BYTES:,} bytes")
+        entries.extend(_parse(line))
 
 
 # A command reads a run's journal several times (recovery's look at every run, undo's choice,
@@ -533,7 +562,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "kind": _STR, "type": _STR, "bytes": _INT, "files": _INT, "mode": _INT, "src_dev": _INT,
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
-    "base": _STR, "src_birth": _INT, "linked_out": _INT,
+    "base": _STR, "src_birth": _INT, "src_gen": _INT, "linked_out": _INT,
 }
 
 

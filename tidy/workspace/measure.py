@@ -253,7 +253,13 @@ def measure_entries(
 
 def _measure_pending(out: Measured, pending: list[Root], device: int, cross: bool) -> None:
     while pending:
-        _count_folder(out, pending.pop(), device, cross, pending)
+        path, rel, hidden = pending.pop()
+        try:
+            fd = open_folder(path)
+        except OSError as error:
+            out.skipped.append(Skipped(rel, reason(error)))
+            continue
+        _measure_below(out, fd, (path, rel, hidden), device, cross)
 
 
 # A folder is opened once and its entries are looked up relative to it (fstatat), so the
@@ -269,15 +275,74 @@ def open_folder(path: str) -> int:
     return os.open(path, _DIR_FLAGS) if _SCANDIR_FD else -1
 
 
-def _count_folder(out: Measured, root: Root, device: int, cross: bool,
-                  subdirs: list[Root]) -> None:
-    """List one folder and count its entries; its subfolders go to `subdirs`."""
-    path, rel, hidden = root
+def _measure_below(out: Measured, fd: int, root: Root, device: int, cross: bool) -> None:
+    """Count the folder `root` (open as `fd`, which this closes) and everything below it, each
+    subfolder opened by its name relative to its parent's descriptor, as the C loop does: a
+    path longer than PATH_MAX (4,096 bytes) is never handed to the kernel, so both loops
+    reach the same folders (trust round 9: by path, this loop skipped them as `File name too
+    long`). Depth first; a descriptor is held per level with subfolders still to count."""
+    stack: list[tuple[int, list[Root]]] = [(fd, [])]
+    current: Root | None = root
     try:
-        fd = open_folder(path)
+        while current is not None:
+            subdirs: list[Root] = []
+            _count_folder(out, stack[-1][0], current, device, cross, subdirs)
+            stack[-1] = (stack[-1][0], subdirs)
+            current = _next_folder(out, stack)
+    finally:  # Ctrl-C mid-walk: the descriptors still held
+        for held, _rest in stack:
+            if held >= 0:
+                os.close(held)
+
+
+def _next_folder(out: Measured, stack: list[tuple[int, list[Root]]]) -> Root | None:
+    """The next subfolder to count, opened relative to its parent's descriptor and pushed on
+    `stack`; the descriptors of folders with nothing left below them closed on the way."""
+    while stack:
+        parent_fd, rest = stack[-1]
+        if not rest:
+            stack.pop()
+            if parent_fd >= 0:
+                os.close(parent_fd)
+            continue
+        sub = rest.pop()
+        path, rel, _hidden = sub
+        try:
+            fd = (os.open(path.rpartition("/")[2], _DIR_FLAGS, dir_fd=parent_fd)
+                  if parent_fd >= 0 else open_folder(path))
+        except OSError as error:
+            out.skipped.append(Skipped(rel, reason(error)))
+            continue
+        if not rest:  # its last subfolder: the parent is done with (a chain holds two)
+            stack.pop()
+            if parent_fd >= 0:
+                os.close(parent_fd)
+        stack.append((fd, []))
+        return sub
+    return None
+
+
+def _count_opened(out: Measured, root: Root, device: int, cross: bool,
+                  subdirs: list[Root]) -> None:
+    """_count_folder of the folder at root's path (a subtree the walk handed over), opened
+    for it and closed again."""
+    try:
+        fd = open_folder(root[0])
     except OSError as error:
-        out.skipped.append(Skipped(rel, reason(error)))
+        out.skipped.append(Skipped(root[1], reason(error)))
         return
+    try:
+        _count_folder(out, fd, root, device, cross, subdirs)
+    finally:
+        if fd >= 0:
+            os.close(fd)
+
+
+def _count_folder(out: Measured, fd: int, root: Root, device: int, cross: bool,
+                  subdirs: list[Root]) -> None:
+    """List one open folder (by its path where fd is -1) and count its entries; its
+    subfolders go to `subdirs`."""
+    path, rel, hidden = root
     try:
         with os.scandir(fd if fd >= 0 else path) as it:
             entries = list(it)
@@ -285,9 +350,6 @@ def _count_folder(out: Measured, root: Root, device: int, cross: bool,
         _count_listing(out, entries, path, rel, hidden, device, cross, subdirs)
     except OSError as error:
         out.skipped.append(Skipped(rel, reason(error)))
-    finally:
-        if fd >= 0:
-            os.close(fd)
 
 
 def _count_listing(
@@ -407,7 +469,7 @@ def split_roots(
             break
         expanded: list[Root] = []
         for root in roots:
-            _count_folder(out, root, device, cross, expanded)
+            _count_opened(out, root, device, cross, expanded)
         roots = expanded
     return roots
 

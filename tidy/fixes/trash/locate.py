@@ -19,7 +19,15 @@ from dataclasses import dataclass
 from tidy.core import state
 from tidy.core.catalog import CACHEDIR_SIGNATURE
 from tidy.core.safe_files import remove_stale_temps, temp_name
-from tidy.fixes.fdops import Chain, Refused, birth_ns, lstat_at, open_chain, open_dir
+from tidy.fixes.fdops import (
+    Chain,
+    Refused,
+    birth_ns,
+    generation_at,
+    lstat_at,
+    open_chain,
+    open_dir,
+)
 from tidy.fixes.journal import (
     LEFTOVER_AGE_S,
     RUN_ID,
@@ -674,7 +682,8 @@ def not_what_moved(intent: Intent, dir_fd: int, name: str) -> str:
     rename its inode number and birth time. A link put there (to /etc, to the home folder)
     would come back as the project's `node_modules`, and the next install would write
     through it; a folder made there after the item was deleted by hand is given the item's
-    inode number again (ext4), so the number alone is only a tripwire: made_since closes it."""
+    inode number again (ext4), so the number alone is only a tripwire: the generation number
+    (_other_generation) and made_since close it."""
     entry = intent.entry
     st = lstat_at(dir_fd, name)
     want = entry.get("type")
@@ -688,7 +697,24 @@ def not_what_moved(intent: Intent, dir_fd: int, name: str) -> str:
             (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
         return ("the trash holds another item under its name than the one the fix moved "
                 "(not the same inode: replaced since)")
-    return made_since(intent, st, birth_ns(dir_fd, name))
+    return _other_generation(entry, dir_fd, name, st) or made_since(
+        intent, st, birth_ns(dir_fd, name))
+
+
+def _other_generation(entry: dict[str, object], dir_fd: int, name: str,
+                      st: os.stat_result) -> str:
+    """Where the journal kept the item's generation number (a rename on a filesystem with no
+    birth time): what the slot holds must have it. ext4 draws a new one for every inode it
+    makes, so a folder made in the freed inode within the same (whole) second, which the
+    ctime cannot tell apart, has another. One that cannot be read now proves nothing."""
+    kept = entry.get("src_gen")
+    if not isinstance(kept, int) or isinstance(kept, bool):
+        return ""
+    number = generation_at(dir_fd, name, st)
+    if number is None:
+        return ("the trash holds an item under its name that tidy cannot tell is the one the "
+                "fix moved (its generation number cannot be read now)")
+    return "" if number == kept else _MADE_SINCE_GENERATION
 
 
 # A journal line's time is rounded to the millisecond; a filesystem's timestamps come from
@@ -707,7 +733,9 @@ def made_since(intent: Intent, st: os.stat_result, born: int | None) -> str:
     - Else (a filesystem with no birth time): its ctime is at most the line saying it moved
       (the rename, or the copy, set it), unless it changed since in the trash. Where the
       filesystem keeps whole seconds (ext4 with 128-byte inodes), a folder made within the
-      second of the move passes: the one case left to the inode tripwire alone."""
+      second of the move passes this: for a rename the generation number kept in the intent
+      decides first (_other_generation); a copy, or a filesystem that keeps neither (none
+      of ext2/3/4, xfs, btrfs, tmpfs), is left to this check alone."""
     entry = intent.entry
     renamed = entry.get("method") == "rename"
     kept = entry.get("src_birth")
@@ -726,6 +754,8 @@ def made_since(intent: Intent, st: os.stat_result, born: int | None) -> str:
 
 _MADE_SINCE = ("the trash holds another item under its name than the one the fix moved "
                "(made after it: a reused inode number)")
+_MADE_SINCE_GENERATION = ("the trash holds another item under its name than the one the fix "
+                          "moved (made after it: a reused inode number, another generation)")
 _CHANGED_SINCE = ("the trash holds an item under its name that changed after the fix moved "
                   "it there (made since, or written to since: its ctime is later)")
 

@@ -16,6 +16,7 @@ from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
     Refused,
     birth_ns,
+    generation,
     lstat_at,
     open_dir,
     remove_at,
@@ -83,14 +84,22 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
 def _birth_of(item: Opened, method: str) -> dict[str, int]:
     """The held item's birth time for its intent, when renamed on a filesystem that keeps
     one: undo and purge tell it from a folder made in its slot since, which ext4 may give
-    its inode number (locate.made_since)."""
+    its inode number (locate.made_since). Where it keeps none, the item's generation number
+    (ext4 with 128-byte inodes keeps whole seconds only: a folder made within the second of
+    the move has the same times; a read of the held descriptor, locate.not_what_moved)."""
     if method != "rename":
         return {}
     try:
         born = birth_ns(item.parent, item.name)
     except OSError:
         return {}  # gone or swapped: the move's own checks say so
-    return {} if born is None else {"src_birth": born}
+    if born is not None:
+        return {"src_birth": born}
+    try:
+        number = generation(item.fd) if item.fd >= 0 else None
+    except OSError:
+        return {}
+    return {} if number is None else {"src_gen": number}
 
 
 def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:

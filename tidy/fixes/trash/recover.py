@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from tidy.core.models import ActionKind
 from tidy.fixes import Outcome, Status
+from tidy.fixes.fdcopy import holds_only_a_copy_of, same_bytes
 from tidy.fixes.fdops import (
     Chain,
     Refused,
@@ -397,12 +398,16 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
     at_home = home is not None and exists_at(home.fd, name)
     left = ""
-    if copied and in_trash and at_home and home is not None:
+    if copied and entry.get("method") == "copy" and in_trash and at_home and home is not None:
         # The verified copy is complete: finish what the kill interrupted, deleting only what
-        # the copy holds (a build may have written there since the kill).
+        # the copy holds (a build may have written there since the kill), byte for byte:
+        # the `copied` line is the journal's word and the copy sits in a trash whatever
+        # writes the repo can write (trust round 9: a copy of the same sizes and times
+        # holding other bytes made recovery delete the originals).
         with contextlib.suppress(OSError):
             left = left_behind(remove_copied_at(home.fd, name, slot_fd, name,
-                                                int(float(intent.entry["time"]) * 1e9)))
+                                                int(float(intent.entry["time"]) * 1e9),
+                                                same_bytes))
         at_home = exists_at(home.fd, name)
     state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
     recovered: dict[str, object] = {"op": "recovered", "ref": intent.seq, "state": state_name}
@@ -444,9 +449,20 @@ def _recover_undo(intent: Intent, journal: RunJournal, spot: Spot, slot_fd: int,
     cleared: list[str] = []
     if home is not None and in_trash:
         if undo_ops and undo_ops[-1] == "undo-copied" and exists_at(home.fd, name):
-            with contextlib.suppress(OSError):
-                remove_at(slot_fd, name)  # the restored copy verified; finish removing it
-        elif _our_partial(intent, home.fd, name + ".partial"):
+            # The restored copy verified: finish removing what of the trashed item it holds,
+            # byte for byte (the journal's word: a forged line and anything at home of that
+            # name made recovery delete the trashed item whole, trust round 9).
+            if intent.entry.get("method") == "copy":
+                began = intent.last("undo-intent")
+                since = float(began["time"]) if began is not None else float(
+                    intent.entry["time"])
+                with contextlib.suppress(OSError):
+                    remove_copied_at(slot_fd, name, home.fd, name, int(since * 1e9),
+                                     same_bytes)
+        elif _our_partial(intent, home.fd, name + ".partial") and holds_only_a_copy_of(
+                home.fd, name + ".partial", slot_fd, name):
+            # Only what holds nothing the trashed item does not (the undo-intent's time
+            # is the journal's word: forged, it made a user's own `x.partial` tidy's).
             with contextlib.suppress(OSError):
                 remove_at(home.fd, name + ".partial")
         else:
