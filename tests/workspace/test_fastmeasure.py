@@ -384,6 +384,7 @@ def test_property_the_c_lstat_of_paths_answers_what_os_stat_does(
         native, python = _path_rows(root, paths)
     assert native == python
 
+
 # ------------------------------------------------------------------ paths longer than PATH_MAX
 def _long_chain(top: Path, names: list[str], files: list[int]) -> None:
     """top/names[0]/names[1]/... made relative to each folder's descriptor (the whole path may
