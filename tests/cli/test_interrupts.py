@@ -223,3 +223,31 @@ def test_a_scan_stopped_at_any_moment_leaves_its_report_whole(
     _no_process_left(marker)
     json.loads(report.read_text())  # the old report or the whole new one, never half
     assert _temp_files(tmp / "state", tmp) == []
+
+
+_CTRL_C_AT_ENTRY = """
+import importlib, importlib.abc, signal, sys
+
+class CtrlCAtEntry(importlib.abc.MetaPathFinder):
+    # The user's Ctrl-C while the `tidy` script imports tidy.__main__ (tidy's package is in).
+    def find_spec(self, name, path=None, target=None):
+        if name == "tidy.__main__":
+            sys.meta_path.remove(self)
+            signal.raise_signal(signal.SIGINT)
+        return None
+
+sys.meta_path.insert(0, CtrlCAtEntry())
+import tidy
+sys.argv = ["tidy", "scan", "."]
+from tidy.__main__ import run  # what the `tidy` script pip writes does
+sys.exit(run())
+"""
+
+
+def test_ctrl_c_while_the_script_imports_tidy_is_one_line(tmp_path: Path) -> None:
+    # main's code: Python's traceback of the import (then the end by SIGINT).
+    done = subprocess.run([sys.executable, "-c", _CTRL_C_AT_ENTRY], cwd=tmp_path,
+                          capture_output=True, text=True, env=hermetic_env(), timeout=60,
+                          check=False)
+    assert done.stderr.strip() == "tidy: interrupted", done.stderr
+    assert done.returncode == -signal.SIGINT
