@@ -28,13 +28,13 @@ def run() -> int:
         code = _run()
     except KeyboardInterrupt as stop:  # one landing after main() answered
         _say_interrupted(stop)
-        return stop_signals.end_by(stop_signals.ended_by(stop))
+        return stop_signals.end_at_exit(stop_signals.ended_by(stop))
     if stop_signals.received():
         # Interrupted (main said so), or a stop signal that no code saw raised: never an
         # answer as if nothing came.
         if code != _EXIT_INTERRUPTED:
             _say_interrupted()
-        return stop_signals.end_by(stop_signals.received())
+        return stop_signals.end_at_exit(stop_signals.received())
     return code
 
 

@@ -10,7 +10,7 @@ terminal (SIGHUP). One way for all three, installed first thing (tidy.__main__.r
   ("Exception ignored in ...") and the program went on, a Ctrl-C lost and the command's
   work finished as if none came; sys.unraisablehook has it raised again 10 ms later (a
   SIGALRM: tidy sets no other alarm);
-- the process then ends by the signal itself (end_by), as Python ends on an uncaught
+- the process then ends by the signal itself (end_at_exit), as Python ends on an uncaught
   KeyboardInterrupt and as shells expect: bash stops a script's loop only when the command
   it waits for died of the SIGINT (exit 130 in $?, 143 for SIGTERM, 129 for SIGHUP).
 
@@ -19,6 +19,7 @@ Imported before click and the command line: only the standard library's signal, 
 
 from __future__ import annotations
 
+import atexit
 import os
 import signal
 import sys
@@ -78,7 +79,9 @@ def _raise_again(_signum: int, _frame: FrameType | None) -> None:
 
 def install() -> None:
     """Our handler for each stop signal still at Python's default (a SIGHUP ignored by
-    `nohup` stays ignored), and the hook that gives a dropped Ctrl-C again."""
+    `nohup` stays ignored), the hook that gives a dropped Ctrl-C again, and the ending by
+    the signal (registered first, so it runs after every other exit handler)."""
+    atexit.register(_end_if_stopped)
     for signum in STOP_SIGNALS:
         current = signal.getsignal(signum)
         if current in (signal.SIG_DFL, signal.default_int_handler):
@@ -99,6 +102,24 @@ def interrupted_line(error: BaseException | None = None) -> str:
     if signum == signal.SIGINT:
         return "tidy: interrupted"
     return f"tidy: interrupted ({signal.Signals(signum).name})"
+
+
+_ending = 0  # the signal to end by once Python has finished (end_at_exit)
+
+
+def end_at_exit(signum: int) -> int:
+    """The process ends by `signum` once Python's exit has run: the worker pool joined (a
+    worker's job finishing stops its git children: a worker killed with tidy would leave
+    them), every other exit handler called. Answers the exit status a shell would show, for
+    the SystemExit on the way there."""
+    global _ending
+    _ending = signum
+    return 128 + signum
+
+
+def _end_if_stopped() -> None:
+    if _ending:
+        end_by(_ending)
 
 
 def end_by(signum: int) -> int:
