@@ -272,6 +272,9 @@ def main() -> int:
     parser.add_argument("--code", default="", help="run this checkout's tidy (before/after)")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
+    # Started in the background by a shell, SIGINT comes ignored, and its children would
+    # ignore it too (Python keeps an ignored SIGINT ignored): a Ctrl-C sweep of nothing.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     global CODE, TO_GROUP
     CODE = args.code
     TO_GROUP = args.to == "group"

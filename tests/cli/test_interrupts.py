@@ -47,6 +47,13 @@ runpy.run_module("tidy", run_name="__main__", alter_sys=True)
 """
 
 
+def _as_from_a_terminal() -> None:
+    """In the child before exec: SIGINT at its default, as a terminal's command gets it (a
+    suite started in the background by a shell has it ignored, and tidy keeps an ignored
+    SIGINT ignored, as any program does)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def _line(signum: int) -> str:
     if signum == signal.SIGINT:
         return "tidy: interrupted"
@@ -60,7 +67,7 @@ def test_each_stop_signal_is_one_line_then_ends_the_process_by_it(tmp_path: Path
     # block run; Ctrl-C said its line but exited 130 (a shell's loop went on to the next).
     done = subprocess.run([sys.executable, "-c", _SIGNAL_AT_IMPORT, str(int(signum))],
                           cwd=tmp_path, capture_output=True, text=True, env=hermetic_env(),
-                          timeout=60, check=False)
+                          timeout=60, check=False, preexec_fn=_as_from_a_terminal)
     assert done.stderr.strip() == _line(signum), done.stderr
     assert done.returncode == -signum
 
@@ -95,7 +102,7 @@ def test_a_ctrl_c_python_drops_is_given_again(tmp_path: Path) -> None:
     commit(repo, "a.py")
     done = subprocess.run([sys.executable, "-c", _CTRL_C_DROPPED], cwd=repo,
                           capture_output=True, text=True, env=hermetic_env(), timeout=60,
-                          check=False)
+                          check=False, preexec_fn=_as_from_a_terminal)
     assert done.returncode == -signal.SIGINT, done
     assert done.stderr.strip() == "tidy: interrupted", done.stderr
 
@@ -157,7 +164,8 @@ def _stop_at(argv: list[str], cwd: Path, env: dict[str, str], signum: int,
     whether it was still running then."""
     proc = subprocess.Popen([sys.executable, "-m", "tidy", *argv], cwd=cwd, env=env,
                             stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                            stderr=subprocess.PIPE, text=True, start_new_session=True)
+                            stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            preexec_fn=_as_from_a_terminal)
     time.sleep(delay)
     running = proc.poll() is None
     if running:
@@ -248,6 +256,6 @@ def test_ctrl_c_while_the_script_imports_tidy_is_one_line(tmp_path: Path) -> Non
     # main's code: Python's traceback of the import (then the end by SIGINT).
     done = subprocess.run([sys.executable, "-c", _CTRL_C_AT_ENTRY], cwd=tmp_path,
                           capture_output=True, text=True, env=hermetic_env(), timeout=60,
-                          check=False)
+                          check=False, preexec_fn=_as_from_a_terminal)
     assert done.stderr.strip() == "tidy: interrupted", done.stderr
     assert done.returncode == -signal.SIGINT
