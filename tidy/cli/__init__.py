@@ -20,8 +20,6 @@ import click
 from tidy import __version__
 from tidy.cli.exits import EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_USAGE
 from tidy.cli.streams import CLOSED_MESSAGE, make_usable
-from tidy.core import stop_signals
-from tidy.core.stop_signals import interrupted_line
 
 # command -> (its module, the click command in it). Add yours here.
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -111,7 +109,7 @@ def _main(argv: Sequence[str] | None) -> int:
         click.echo(interrupted_line(stop), err=True)
         return EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line and exit 3, never a traceback
-        if _ctrl_c_inside(error) or stop_signals.received():
+        if _ctrl_c_inside(error) or _stop_signal_received():
             # A worker or a child stopped by the same signal (a broken pool, a git that
             # died of it) can reach here before this process's own interrupt does.
             click.echo(interrupted_line(), err=True)
@@ -132,6 +130,20 @@ def _main(argv: Sequence[str] | None) -> int:
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def interrupted_line(stop: BaseException | None = None) -> str:
+    """"tidy: interrupted", with the signal when not Ctrl-C. Imported here, not at start-up:
+    `tidy --version` loads no layer below (tidy.__main__ has it loaded already)."""
+    from tidy.core.stop_signals import interrupted_line as line
+
+    return line(stop)
+
+
+def _stop_signal_received() -> bool:
+    from tidy.core.stop_signals import received
+
+    return received() != 0
 
 
 def _ctrl_c_inside(error: BaseException) -> bool:
