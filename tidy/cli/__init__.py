@@ -98,19 +98,21 @@ def _main(argv: Sequence[str] | None) -> int:
         return EXIT_USAGE
     except click.exceptions.Abort as aborted:
         if isinstance(aborted.__cause__, KeyboardInterrupt):  # click wraps a Ctrl-C in Abort
-            click.echo("tidy: interrupted", err=True)
+            click.echo(interrupted_line(aborted.__cause__), err=True)
             return EXIT_INTERRUPTED
         click.echo("aborted", err=True)  # a prompt met the end of its input
         return EXIT_USAGE
     except _usage_errors() as error:
         click.echo(f"tidy: error: {error}", err=True)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        click.echo("tidy: interrupted", err=True)
+    except KeyboardInterrupt as stop:  # Ctrl-C, SIGTERM, SIGHUP (core/stop_signals)
+        click.echo(interrupted_line(stop), err=True)
         return EXIT_INTERRUPTED
     except Exception as error:  # the promise is one line and exit 3, never a traceback
-        if _ctrl_c_inside(error):
-            click.echo("tidy: interrupted", err=True)
+        if _ctrl_c_inside(error) or _stop_signal_received():
+            # A worker or a child stopped by the same signal (a broken pool, a git that
+            # died of it) can reach here before this process's own interrupt does.
+            click.echo(interrupted_line(), err=True)
             return EXIT_INTERRUPTED
         if isinstance(error, OSError) and _cwd_gone():
             # `cd dir; rm -rf ../dir; tidy scan`: the input (where it runs from), not a bug.
@@ -128,6 +130,20 @@ def _main(argv: Sequence[str] | None) -> int:
                    "(set TIDY_DEBUG=1 for a traceback)", err=True)
         return EXIT_INTERNAL
     return int(result or 0)
+
+
+def interrupted_line(stop: BaseException | None = None) -> str:
+    """"tidy: interrupted", with the signal when not Ctrl-C. Imported here, not at start-up:
+    `tidy --version` loads no layer below (tidy.__main__ has it loaded already)."""
+    from tidy.core.stop_signals import interrupted_line as line
+
+    return line(stop)
+
+
+def _stop_signal_received() -> bool:
+    from tidy.core.stop_signals import received
+
+    return received() != 0
 
 
 def _ctrl_c_inside(error: BaseException) -> bool:

@@ -19,6 +19,7 @@ _Output = TypeVar("_Output", bytes, str)
 # How long a killed child is waited for (it goes in microseconds; one stuck in the kernel, on a
 # dead network mount, is left to be reaped when tidy exits rather than hold tidy up).
 _REAP_SECONDS = 5.0
+_HELD = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 
 
 def process_alive(pid: object) -> bool:
@@ -49,31 +50,39 @@ def die_with_parent(parent: int) -> None:
 
 
 class CtrlCHeld:
-    """SIGINT held back from creation to release(), then delivered to the handler it was
-    meant for (KeyboardInterrupt, as a rule), as if it came then: what must happen whole is
-    not cut in two by a Ctrl-C (a child started and its Popen kept by its owner; a killed
-    child reaped). Also a context manager (released on leaving). In the main thread only:
-    Python runs signal handlers there, so no Ctrl-C lands in another thread's code."""
+    """The stop signals (SIGINT, and SIGTERM and SIGHUP where tidy raises them too:
+    core/stop_signals) held back from creation to release(), then delivered to the handler
+    each was meant for (KeyboardInterrupt, as a rule), as if it came then: what must happen
+    whole is not cut in two by a Ctrl-C or a `kill` (a child started and its Popen kept by
+    its owner; a killed child reaped). Also a context manager (released on leaving). In the
+    main thread only: Python runs signal handlers there, so none lands in another thread's
+    code. Holds are released in the reverse order of their making (nested `with`)."""
 
     def __init__(self) -> None:
-        self._caught = False
-        self._previous = signal.getsignal(signal.SIGINT)
-        self._held = (self._previous is not None
-                      and threading.current_thread() is threading.main_thread())
-        if self._held:
-            signal.signal(signal.SIGINT, self._catch)
+        self._caught: list[int] = []
+        self._previous: dict[int, Any] = {}
+        if threading.current_thread() is not threading.main_thread():
+            return
+        for signum in _HELD:
+            previous = signal.getsignal(signum)
+            # SIGINT as before (Python's handler, or ignored); the others only where a
+            # Python handler raises for them: their default ends the process, held or not.
+            if previous is None or (signum != signal.SIGINT and not callable(previous)):
+                continue
+            self._previous[signum] = previous
+            signal.signal(signum, self._catch)
 
-    def _catch(self, _signum: int, _frame: object) -> None:
-        self._caught = True
+    def _catch(self, signum: int, _frame: object) -> None:
+        if signum not in self._caught:
+            self._caught.append(signum)
 
     def release(self) -> None:
-        if not self._held:
-            return
-        self._held = False
-        assert self._previous is not None
-        signal.signal(signal.SIGINT, self._previous)
-        if self._caught:
-            signal.raise_signal(signal.SIGINT)
+        previous, self._previous = self._previous, {}
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        for signum in self._caught:
+            if signum in previous:
+                signal.raise_signal(signum)
 
     def __enter__(self) -> CtrlCHeld:
         return self

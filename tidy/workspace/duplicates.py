@@ -31,6 +31,8 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from tidy.core.catalog import Catalog
+from tidy.core.processes import CtrlCHeld, die_with_parent
+from tidy.core.stop_signals import default_in_this_child
 from tidy.workspace.content_cache import StatKey, stat_key
 
 PARTIAL = 4096  # bytes read from each end for the partial hash
@@ -251,6 +253,14 @@ def _small_hash(path: str, size: int) -> bytes | None:
         os.close(fd)
 
 
+def _start_hashing_worker(parent: int) -> None:
+    """A hashing worker ends at once on Ctrl-C, SIGTERM or SIGHUP (a traceback of its own
+    otherwise, and a pool that finishes every queued batch before the scan can stop), and
+    with the scan (die_with_parent)."""
+    default_in_this_child()
+    die_with_parent(parent)
+
+
 def _hash_small_batch(jobs: list[tuple[int, str, int]]) -> list[tuple[int, bytes]]:
     """Run in a forked worker: whole-file hashes of a slice of the small files."""
     return [(i, h) for i, path, size in jobs if (h := _small_hash(path, size))]
@@ -360,8 +370,12 @@ class _Hasher:
             # run it on every core; a digest is all that comes back.
             jobs = [[(i, prefix + rel[i], size[i]) for i in part] for part in slices]
             context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(max_workers=self.threads, mp_context=context) as workers:
-                return {i: h for part in workers.map(_hash_small_batch, jobs) for i, h in part}
+            with ProcessPoolExecutor(max_workers=self.threads, mp_context=context,
+                                     initializer=_start_hashing_worker,
+                                     initargs=(os.getpid(),)) as workers:
+                with CtrlCHeld():  # the workers are forked here: none starts with our handler
+                    parts = workers.map(_hash_small_batch, jobs)
+                return {i: h for part in parts for i, h in part}
         with ThreadPoolExecutor(max_workers=self.threads) as threads:
             return {i: h for part in threads.map(batch, slices) for i, h in part.items()}
 

@@ -8,9 +8,9 @@ the judges, the folder's descriptor) and sends back only its answer, pickled thr
 The child is never needed for a correct answer: when it cannot be forked, dies (a kill -9, an
 out-of-memory kill), raises, or sends anything that does not unpickle, this process does the
 child's part itself. It dies with its parent (PR_SET_PDEATHSIG, as tidy's other children: see
-tidy.extract.interpreter, a layer above), takes SIGINT's default action (Ctrl-C ends it at
-once), and is killed and reaped when this process leaves early (an exception, Ctrl-C), so no
-child outlives the pass.
+tidy.extract.interpreter, a layer above), takes the stop signals' default action (Ctrl-C, SIGTERM
+and SIGHUP end it at once; one coming while it is forked is held), and is killed and reaped
+when this process leaves early (an exception, Ctrl-C), so no child outlives the pass.
 """
 
 from __future__ import annotations
@@ -24,7 +24,8 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar, cast
 
-from tidy.core.processes import die_with_parent
+from tidy.core.processes import CtrlCHeld, die_with_parent
+from tidy.core.stop_signals import default_in_this_child
 
 Part = TypeVar("Part")
 Answer = TypeVar("Answer")
@@ -54,9 +55,14 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
     # The collector of either process would write to every object it inspects, copying the
     # pages the two processes share: what exists now is left out of its walks until the end.
     gc.freeze()
+    # A stop signal between the fork and the child's own handlers, or before this process
+    # keeps the child's pid to kill, is held: an interrupt raised in the child there would
+    # unwind the parent's copied stack in it (its finally blocks, its "tidy: interrupted").
+    held = CtrlCHeld()
     try:
         pid = os.fork()
     except OSError:
+        held.release()
         gc.unfreeze()
         os.close(read_fd)
         os.close(write_fd)
@@ -67,6 +73,7 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
     os.close(write_fd)
     drain = _Drain(read_fd)  # the child's answer may be bigger than the pipe holds
     try:
+        held.release()
         drain.start()
         if on_fork is not None:
             on_fork(pid)
@@ -88,7 +95,7 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
 def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: int) -> None:
     code = 1
     try:
-        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        default_in_this_child()  # over the hold's handlers: a stop signal now ends it
         die_with_parent(parent)  # leaves at once when the parent is gone already
         if os.getppid() == parent:
             import pickle

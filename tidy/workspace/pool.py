@@ -12,7 +12,10 @@ walk's `git cat-file --batch`), and the exception goes back as the job's result 
 handles SIGINT itself, and its workers' jobs go on as they did). A worker waiting for a job
 ignores it: one dying there would break the pool, and the executor then terminates every
 other worker with SIGTERM, a busy one before its finally blocks ran, leaving its git children
-defunct (and a traceback on the terminal).
+defunct (and a traceback on the terminal). SIGTERM and SIGHUP take their default action in a
+worker: the executor itself stops workers with SIGTERM, and one that went on would be waited
+for ever; the pool's owner, which tidy's handler turns them into an exception for, stops and
+reaps what is left, and a worker dies with it (die_with_parent).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ParamSpec, TypeVar
 
 from tidy.core.processes import CtrlCHeld, die_with_parent
+from tidy.core.stop_signals import default_in_this_child
 
 if TYPE_CHECKING:  # multiprocessing and its executor load on first use (~4 ms a scan saves
     from concurrent.futures import ProcessPoolExecutor  # when nothing runs in parallel)
@@ -113,6 +117,7 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 def _start_worker(parent: int, job_sigint: _Handler) -> None:
     global _job_sigint
+    default_in_this_child()  # SIGTERM and SIGHUP end a worker (the executor stops one so)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # waiting for a job: Ctrl-C is not for it
     _job_sigint = job_sigint
     die_with_parent(parent)
