@@ -184,9 +184,11 @@ def test_a_content_kind_with_a_signature_needs_it_and_a_valid_tag(tmp_path: Path
 def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
     """Where the tool reliably leaves something in its output folder, the catalogue asks for
     it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed.
-    javac's out/ has no one file it always writes: every file below must be a .class."""
+    javac's out/ has no one file it always writes: every file below must be a .class. A file
+    of an ambiguous name (CMake's generated Makefile) is held to its header instead."""
     without = {k.name for k in load_builtin()
-               if AMBIGUOUS_NAMES.intersection(k.names) and not (k.signature or k.every_file)}
+               if AMBIGUOUS_NAMES.intersection(k.names)
+               and not (k.signature or k.every_file or k.header)}
     assert without == {"elixir-deps", "ml-outputs"}
 
 
@@ -358,8 +360,10 @@ def test_a_hand_written_folder_beside_the_marker_is_not_the_tools(
 
 
 def test_cmake_tree_of_any_name_is_found_by_its_cache(tmp_path: Path) -> None:
+    """CMakeCache.txt and CMakeFiles/ (cmake writes both into every tree it configures)."""
     root = tmp_path / "proj"
     write(root / "my-release-tree" / "CMakeCache.txt", "CMAKE_BUILD_TYPE:STRING=Release\n")
+    write(root / "my-release-tree" / "CMakeFiles" / "cmake.check_cache", "# cache\n")
     write(root / "my-release-tree" / "app.o", size=500)
     found = reported(scan_foundation(root))
     assert found["my-release-tree"]["ecosystem"] == "cmake"
