@@ -20,11 +20,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import make_repo, write
+from tests.conftest import findings, make_repo, scan_foundation, write
 from tests.safety.helpers import (
     artifacts_by_path,
     build,
@@ -74,8 +75,9 @@ def test_an_in_source_cmake_builds_generated_files_are_found_and_cmake_writes_th
     assert artifacts_by_path(root) == {
         **{p: ("cmake-generated", "safe") for p in generated},
         "CMakeFiles": ("cmake-files", "safe"), "lib/CMakeFiles": ("cmake-files", "safe"),
-        "CMakeCache.txt": ("cmake-cache", "unsafe")}
-    fix_moves_exactly(root, tmp_path / "state", generated | {"CMakeFiles", "lib/CMakeFiles"})
+        "CMakeCache.txt": ("cmake-cache", "unsafe"), "Testing": ("ctest-testing", "safe")}
+    fix_moves_exactly(root, tmp_path / "state",
+                      generated | {"CMakeFiles", "lib/CMakeFiles", "Testing"})
     fix_artifacts(root, tmp_path / "state")
     assert not (root / "Makefile").exists() and (root / "tools" / "Makefile").exists()
     build(root, tmp_path, "cmake", ".")
@@ -90,7 +92,10 @@ def test_an_in_source_cmake_builds_generated_files_are_found_and_cmake_writes_th
 @pytest.mark.slow
 def test_an_in_source_ninja_build_has_build_ninja_and_ninjas_state_found(tmp_path: Path) -> None:
     """`cmake -G Ninja .` then ninja: build.ninja, .ninja_log and .ninja_deps beside the
-    sources were missed."""
+    sources were missed, and the fix moved CMakeFiles/ alone: ninja then failed (build.ninja
+    includes CMakeFiles/rules.ninja), and so it did after `tidy fix --kind cmake-files`. That
+    selection now takes the generated files along; `cmake .` writes them again (the
+    generator kept in the cache) and ninja builds."""
     root = _cmake_project(make_repo(tmp_path / "cm"))
     commit_all(root)
     build(root, tmp_path, "cmake", "-G", "Ninja", ".")
@@ -99,6 +104,13 @@ def test_an_in_source_ninja_build_has_build_ninja_and_ninjas_state_found(tmp_pat
     assert {p: found[p] for p in ("build.ninja", ".ninja_log", ".ninja_deps")} == {
         "build.ninja": ("cmake-generated", "safe"), ".ninja_log": ("ninja-state", "safe"),
         ".ninja_deps": ("ninja-state", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {
+        "CMakeFiles", "lib/CMakeFiles", "build.ninja", "cmake_install.cmake",
+        "lib/cmake_install.cmake", "CTestTestfile.cmake", "lib/CTestTestfile.cmake"},
+        "--kind", "cmake-files")
+    fix_artifacts(root, tmp_path / "state", "--kind", "cmake-files")
+    build(root, tmp_path, "cmake", ".")
+    build(root, tmp_path, "ninja")
     fix_artifacts(root, tmp_path / "state")
     build(root, tmp_path, "cmake", ".")
     build(root, tmp_path, "ninja")
@@ -333,3 +345,131 @@ def test_configures_names_without_its_header_are_left_alone(tmp_path: Path, name
     commit_all(root)
     write(root / name, "#!/bin/sh\n# our deployment status\n")
     left_alone(root, tmp_path / "state", name)
+
+
+# ------------------------------------------------------------------------------ CTest
+@needs["cmake"]
+@needs["make"]
+@needs["cc"]
+@pytest.mark.slow
+def test_ctests_testing_folder_of_an_in_source_build_is_found(tmp_path: Path) -> None:
+    """`ctest` after an in-source build writes Testing/Temporary/ (LastTest.log,
+    CTestCostData.txt) beside CTestTestfile.cmake: missed; ctest writes it again."""
+    root = _cmake_project(make_repo(tmp_path / "cm"))
+    commit_all(root)
+    build(root, tmp_path, "cmake", ".")
+    build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "ctest", "-Q")
+    assert artifacts_by_path(root)["Testing"] == ("ctest-testing", "safe")
+    fix_moves_exactly(root, tmp_path / "state", {"Testing"}, "--kind", "ctest-testing")
+    fix_artifacts(root, tmp_path / "state", "--kind", "ctest-testing")
+    assert not (root / "Testing").exists()
+    build(root, tmp_path, "ctest", "-Q")
+    assert (root / "Testing" / "Temporary" / "LastTest.log").is_file()
+
+
+@pytest.mark.parametrize("layout", ["test-data", "more-inside", "no-ctest-beside", "tracked"])
+def test_a_testing_folder_that_is_not_ctests_is_left_alone(tmp_path: Path, layout: str) -> None:
+    """Testing/ of someone's test data beside CTestTestfile.cmake; CTest's Temporary/ with
+    someone's notes beside it; CTest's layout beside no CTest file; a committed one."""
+    root = make_repo(tmp_path / "ct")
+    if layout != "no-ctest-beside":
+        write(root / "CTestTestfile.cmake", "# CMake generated Testfile for \nadd_test(a a)\n")
+    write(root / "README", "x\n")
+    commit_all(root)
+    testing = root / "Testing"
+    if layout == "test-data":
+        write(testing / "inputs" / "case1.txt", "1 2 3\n")
+    else:
+        write(testing / "Temporary" / "LastTest.log", "Start testing\n")
+        write(testing / "Temporary" / "CTestCostData.txt", "a 1 0.01\n---\n")
+    if layout == "more-inside":
+        write(testing / "NOTES.md", "how we test\n")
+    if layout == "tracked":
+        commit_all(root)
+        found = {f["path"]: f["code"] for f in findings(scan_foundation(root))
+                 if f["code"] in ("TDY101", "TDY102")}
+        assert found.get("Testing") == "TDY102"  # a committed CTest log: reported, not moved
+        return
+    left_alone(root, tmp_path / "state", "Testing")
+
+
+# ------------------------------------------------------------------------------ Sphinx
+def _sphinx_sep_tree(root: Path) -> Path:
+    """What `sphinx-quickstart --sep` then `make html` and `sphinx-build -b html source
+    _build/html` left in docs/ (Sphinx 9.0.4, checked by hand: Sphinx is no dependency of
+    this project, so the tree is written as it wrote it)."""
+    docs = root / "docs"
+    write(docs / "Makefile", "SOURCEDIR     = source\nBUILDDIR      = build\n")
+    write(docs / "source" / "conf.py", "project = 'demo'\n")
+    write(docs / "source" / "index.rst", "Demo\n====\n")
+    return docs
+
+
+def _sphinx_output(folder: Path, builder_folder: bool = True) -> None:
+    html = folder / "html" if builder_folder else folder
+    write(html / ".buildinfo", "# Sphinx build info version 1\nconfig: 0123\ntags: 4567\n")
+    write(html / "index.html", "<html></html>\n")
+    write(html / "_static" / "basic.css", "body {}\n")
+    write(folder / "doctrees" / "environment.pickle", b"\x80\x04" + b"\0" * 200)
+    write(folder / "doctrees" / "index.doctree", b"\x80\x04" + b"\0" * 100)
+
+
+def test_sphinx_builds_beside_a_separate_source_folder_are_found(tmp_path: Path) -> None:
+    """sphinx-quickstart --sep: build/ (make html: html/ and doctrees/) and _build/ (html/
+    alone) beside source/conf.py, not beside conf.py: both were missed."""
+    root = make_repo(tmp_path / "sp")
+    docs = _sphinx_sep_tree(root)
+    commit_all(root)
+    _sphinx_output(docs / "build")
+    write(docs / "_build" / "html" / ".buildinfo", "# Sphinx build info version 1\n")
+    write(docs / "_build" / "html" / "index.html", "<html></html>\n")
+    assert artifacts_by_path(root) == {"docs/build": ("sphinx-build", "safe"),
+                                       "docs/_build": ("sphinx-build", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"docs/build", "docs/_build"})
+
+
+@pytest.mark.parametrize("layout", ["scripts", "no-conf", "source-is-a-link", "tracked"])
+def test_a_build_folder_beside_sphinx_sources_that_is_not_sphinxs_is_left_alone(
+        tmp_path: Path, layout: str) -> None:
+    """Beside source/conf.py, a build/ of someone's scripts; Sphinx's layout beside a
+    source/ holding no conf.py; beside source/ that is a link to a folder with conf.py (not
+    followed); a committed build/ (a tracked build/ is somebody's)."""
+    root = make_repo(tmp_path / "sp")
+    docs = _sphinx_sep_tree(root)
+    if layout == "no-conf":
+        (docs / "source" / "conf.py").unlink()
+    elif layout == "source-is-a-link":
+        shutil.move(str(docs / "source"), str(tmp_path / "elsewhere-source"))
+        os.symlink(tmp_path / "elsewhere-source", docs / "source")
+    commit_all(root)
+    if layout == "scripts":
+        write(docs / "build" / "deploy.sh", "#!/bin/sh\nrsync html/ host:\n")
+        write(docs / "build" / "html" / "README", "the deploy script's staging area\n")
+    else:
+        _sphinx_output(docs / "build")
+    if layout == "tracked":
+        commit_all(root)
+    left_alone(root, tmp_path / "state", "docs/build")
+
+
+# ------------------------------------------------------------------------------ pytest
+def test_pytests_debug_log_is_found(tmp_path: Path) -> None:
+    """`pytest --debug` (the pytest this suite runs with) writes pytestdebug.log where it
+    runs: missed."""
+    root = make_repo(tmp_path / "pt")
+    write(root / "test_one.py", "def test_one():\n    assert True\n")
+    commit_all(root)
+    build(root, tmp_path, sys.executable, "-m", "pytest", "test_one.py", "-q", "-p",
+          "no:cacheprovider", "--debug",  # last: --debug takes an optional file name
+          PYTHONDONTWRITEBYTECODE="1")
+    assert artifacts_by_path(root) == {"pytestdebug.log": ("pytestdebug-log", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"pytestdebug.log"})
+
+
+def test_a_pytestdebug_log_pytest_did_not_write_is_left_alone(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "pt")
+    write(root / "README", "x\n")
+    commit_all(root)
+    write(root / "pytestdebug.log", "what we saw when the tests hung, kept for the bug\n")
+    left_alone(root, tmp_path / "state", "pytestdebug.log")

@@ -189,6 +189,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
     _check_built_from(kind, where)
     _check_every_file(kind, where)
     _check_header(kind, where)
+    _check_markers(kind, where)
     return kind
 
 
@@ -272,6 +273,17 @@ def _check_header(kind: Kind, where: str) -> None:
         raise CatalogError(f"{where}: 'absent' and 'wrapped_by' are for folder kinds")
     if kind.wrapped_by and not kind.names:
         raise CatalogError(f"{where}: 'wrapped_by' narrows a named folder kind")
+
+
+def _check_markers(kind: Kind, where: str) -> None:
+    for marker in kind.markers:
+        parts = marker.split("/")
+        if len(parts) > 1 and (kind.type != "dir" or len(parts) != 2 or any(
+                p in ("", ".", "..") or any(c in p for c in "*?[") for p in parts[:1])
+                or parts[1] in ("", ".", "..")):
+            raise CatalogError(f"{where}: 'markers' entries are sibling names (or globs), or "
+                               f"for a folder kind SUB/NAME (a sibling folder SUB holding "
+                               f"NAME), not {marker!r}")
 
 
 def _check_signature(kind: Kind, where: str) -> None:
@@ -461,7 +473,8 @@ class Catalog:
                 return self.by_kind_name[found]
         candidates = self.dir_candidates(name)
         for kind in candidates:
-            named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
+            named = not kind.needs_evidence or kind.inside or _has_marker(
+                kind, path, siblings, evidence)
             if named and _confirmed(kind, path, siblings, inside, evidence):
                 return kind
         for kind in candidates:
@@ -564,7 +577,7 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
         return _has_any(kind.inside, inside)
     return (
-        has_sibling_marker(kind, siblings)
+        _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
         or (".gitignore" in inside and ignores_itself(path, evidence))
     )
@@ -801,7 +814,7 @@ def _file_confirmed(kind: Kind, name: str, siblings: Collection[str]) -> bool:
         return False
     if kind.markers:
         return has_sibling_marker(kind, siblings)
-    return bool(kind.sources) or not kind.needs_evidence
+    return bool(kind.sources) or bool(kind.header) or not kind.needs_evidence
 
 
 def has_source_sibling(sources: Iterable[str], name: str, siblings: Collection[str]) -> bool:
@@ -813,6 +826,20 @@ def has_source_sibling(sources: Iterable[str], name: str, siblings: Collection[s
 
 def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:
     return _has_any(kind.markers, siblings)
+
+
+def _has_marker(kind: Kind, path: str, siblings: Collection[str], evidence: Evidence) -> bool:
+    """A sibling marker, or for a folder kind a SUB/NAME marker: a sibling folder SUB
+    holding NAME (sphinx-quickstart's separate layout: source/conf.py beside build/), SUB a
+    real folder, no link followed."""
+    if has_sibling_marker(kind, siblings):
+        return True
+    parent = os.path.dirname(path)
+    for marker in kind.markers:
+        sub, slash, leaf = marker.partition("/")
+        if slash and sub in siblings and evidence.holds(os.path.join(parent, sub), leaf):
+            return True
+    return False
 
 
 def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:

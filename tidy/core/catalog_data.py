@@ -21,7 +21,8 @@ SOURCE = (
     '#                          standard signature, or a .gitignore inside that ignores everything (`*`)\n'
     '#               "opt-in"   detected but reported only when enabled (intentional, costly to rebuild)\n'
     '#               "never"    possibly user data: reported only when enabled, never fixed by default\n'
-    "#   markers     sibling names or globs that confirm the kind (kondo's rule)\n"
+    "#   markers     sibling names or globs that confirm the kind (kondo's rule); for a folder kind\n"
+    "#               also SUB/NAME, a sibling folder SUB holding NAME (Sphinx's source/conf.py)\n"
     '#   inside      names or globs inside the folder that confirm it on their own (a CMake tree of\n'
     '#               any name: CMakeCache.txt; a venv: pyvenv.cfg)\n'
     '#   signature   names or globs directly inside the folder of which one must be there as well,\n'
@@ -184,6 +185,19 @@ SOURCE = (
     'regenerate = "coverage html"\n'
     'why = "coverage.py HTML report"\n'
     '\n'
+    '# `pytest --debug` writes pytestdebug.log where it runs ("versions pytest-9.2.0, python-...";\n'
+    '# pyclean removes it, research/cleaners.md b.3).\n'
+    '[[kind]]\n'
+    'name = "pytestdebug-log"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = ["pytestdebug.log"]\n'
+    'header = ["versions pytest-"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "pytest --debug"\n'
+    'why = "pytest\'s debug log"\n'
+    '\n'
     '[[kind]]\n'
     'name = ".coverage"\n'
     'ecosystem = "python"\n'
@@ -236,14 +250,17 @@ SOURCE = (
     '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
     '# `sphinx-build docs docs/_build` gives _build/.doctrees and _build/.buildinfo (checked with\n'
     "# Sphinx 9.0). docs/_build/ is in GitHub's Python .gitignore template.\n"
+    '# sphinx-quickstart --sep puts conf.py in source/ and its Makefile builds into build/ (BUILDDIR\n'
+    '# = build: build/html/.buildinfo, build/doctrees/); `sphinx-build -b html source _build/html`\n'
+    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4).\n'
     '[[kind]]\n'
     'name = "sphinx-build"\n'
     'ecosystem = "python"\n'
     'type = "dir"\n'
-    'names = ["_build"]\n'
+    'names = ["_build", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["conf.py"]\n'
-    'signature = ["doctrees", ".doctrees", ".buildinfo"]\n'
+    'markers = ["conf.py", "source/conf.py"]\n'
+    'signature = ["doctrees", ".doctrees", ".buildinfo", "*/.buildinfo"]\n'
     'safe = true\n'
     'regenerate = "make html (or sphinx-build)"\n'
     'why = "Sphinx documentation build"\n'
@@ -1167,7 +1184,9 @@ SOURCE = (
     '\n'
     '# An in-source CMake build (`cmake .`, make 3.25): CMakeFiles/ beside every CMakeLists.txt of\n'
     '# the tree (with cmake_install.cmake, and CMakeCache.txt at the top). make runs cmake again\n'
-    '# when it is gone (its cmake.check_cache is missing); CMakeCache.txt, which keeps the -D\n'
+    '# when it is gone (its cmake.check_cache is missing), but ninja does not: build.ninja includes\n'
+    '# CMakeFiles/rules.ninja and fails without it, so a selection of this kind takes the generated\n'
+    '# files along (`with`) and `cmake .` writes them all again; CMakeCache.txt, which keeps the -D\n'
     '# options given, is left.\n'
     '[[kind]]\n'
     'name = "cmake-files"\n'
@@ -1177,9 +1196,26 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["CMakeCache.txt", "cmake_install.cmake", "CMakeLists.txt"]\n'
     'signature = ["*.dir", "progress.marks", "CMakeDirectoryInformation.cmake", "cmake.check_cache", "CMakeOutput.log", "CMakeConfigureLog.yaml", "rules.ninja", "TargetDirectories.txt"]\n'
+    'with = ["cmake-generated"]\n'
     'safe = true\n'
-    'regenerate = "make (or cmake . again in the source folder)"\n'
+    'regenerate = "cmake . in the source folder (CMakeCache.txt keeps the options given)"\n'
     'why = "CMake\'s files of an in-source build (CMakeFiles)"\n'
+    '\n'
+    '# ctest (3.25) in a build folder writes Testing/Temporary/ (LastTest.log, CTestCostData.txt);\n'
+    '# dashboard runs (ctest -D) add Testing/TAG and Testing/<date-time>/. In an out-of-source tree\n'
+    '# it goes with the tree; an in-source build leaves it beside CTestTestfile.cmake.\n'
+    '[[kind]]\n'
+    'name = "ctest-testing"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["Testing"]\n'
+    'tier = "marker"\n'
+    'markers = ["CTestTestfile.cmake", "DartConfiguration.tcl"]\n'
+    'signature = ["Temporary/LastTest*.log", "Temporary/CTestCostData.txt"]\n'
+    'only = ["Temporary", "TAG", "[0-9]*-[0-9]*"]\n'
+    'safe = true\n'
+    'regenerate = "ctest"\n'
+    'why = "CTest\'s test logs (Testing/Temporary)"\n'
     '\n'
     '# What an in-source CMake build (`cmake .`, 3.25) writes beside the sources, at the top and in\n'
     "# every folder of add_subdirectory: the generator's Makefile (or build.ninja), the install and\n"
@@ -1730,6 +1766,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'coverage html',
            'why': 'coverage.py HTML report'},
+          {'name': 'pytestdebug-log',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['pytestdebug.log'],
+           'header': ['versions pytest-'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'pytest --debug',
+           'why': "pytest's debug log"},
           {'name': '.coverage',
            'ecosystem': 'python',
            'type': 'file',
@@ -1778,10 +1823,10 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': 'sphinx-build',
            'ecosystem': 'python',
            'type': 'dir',
-           'names': ['_build'],
+           'names': ['_build', 'build'],
            'tier': 'marker',
-           'markers': ['conf.py'],
-           'signature': ['doctrees', '.doctrees', '.buildinfo'],
+           'markers': ['conf.py', 'source/conf.py'],
+           'signature': ['doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'],
            'safe': True,
            'regenerate': 'make html (or sphinx-build)',
            'why': 'Sphinx documentation build'},
@@ -2674,9 +2719,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          'CMakeConfigureLog.yaml',
                          'rules.ninja',
                          'TargetDirectories.txt'],
+           'with': ['cmake-generated'],
            'safe': True,
-           'regenerate': 'make (or cmake . again in the source folder)',
+           'regenerate': 'cmake . in the source folder (CMakeCache.txt keeps the options given)',
            'why': "CMake's files of an in-source build (CMakeFiles)"},
+          {'name': 'ctest-testing',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['Testing'],
+           'tier': 'marker',
+           'markers': ['CTestTestfile.cmake', 'DartConfiguration.tcl'],
+           'signature': ['Temporary/LastTest*.log', 'Temporary/CTestCostData.txt'],
+           'only': ['Temporary', 'TAG', '[0-9]*-[0-9]*'],
+           'safe': True,
+           'regenerate': 'ctest',
+           'why': "CTest's test logs (Testing/Temporary)"},
           {'name': 'cmake-generated',
            'ecosystem': 'cmake',
            'type': 'file',
