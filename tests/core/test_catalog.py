@@ -129,6 +129,29 @@ def test_catalogue_rejects_program_and_every_file_entries_that_cannot_work(
         kind_from_table({"name": "x", "regenerate": "x", **table}, "t.toml")
 
 
+@pytest.mark.parametrize(("table", "message"), [
+    ({"type": "dir", "names": ["x"], "header": ["# x"]}, "'header' narrows a named file kind"),
+    ({"type": "file", "globs": ["*.mk"], "header": ["# x"]}, "'header' narrows a named file"),
+    ({"type": "file", "names": ["Makefile"], "header": [""]}, "'header' narrows a named file"),
+    ({"type": "file", "names": ["Makefile"], "header": ["#" * 513]}, "within its first 512"),
+    ({"type": "file", "names": ["x.log"], "absent": ["a"]}, "'absent' and 'wrapped_by' are"),
+    ({"type": "file", "names": ["x.log"], "wrapped_by": "a"}, "'absent' and 'wrapped_by' are"),
+    ({"type": "dir", "inside": ["x.cfg"], "wrapped_by": "a"}, "'wrapped_by' narrows a named"),
+    ({"type": "file", "names": ["x.log"], "markers": ["src/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["a/b/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["../conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["*/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["src/"]}, "SUB/NAME"),
+])
+def test_catalogue_rejects_header_absent_wrapper_and_marker_entries_that_cannot_work(
+    table: dict[str, Any], message: str
+) -> None:
+    """A header is read only for a named file; `absent` and `wrapped_by` judge a folder; a
+    SUB/NAME marker is one sibling folder deep, for folder kinds."""
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table({"name": "x", "regenerate": "x", **table}, "t.toml")
+
+
 @pytest.mark.parametrize("extra", [
     {"type": "dir", "names": ["x"]},  # a folder has no stem to compile from
     {"type": "file", "globs": ["*.o"], "sources": [".c"]},

@@ -31,10 +31,10 @@ AMBIGUOUS_NAMES = frozenset(
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
 # a vendored copy. Linguist treats them as not first-party too (research/vendored-ignores.md).
+FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
 # The bytes of a file read for its `header` (a generated Makefile's first lines), and of a
 # wrapper script read for the folder it names (`wrapped_by`).
 HEAD_BYTES = 512
-FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
 
 
 def in_test_fixture(rel: str) -> bool:
@@ -276,11 +276,15 @@ def _check_header(kind: Kind, where: str) -> None:
 
 
 def _check_markers(kind: Kind, where: str) -> None:
+    """A marker is a sibling name or glob; a folder kind's may be SUB/NAME: SUB a sibling
+    folder's plain name (no glob: one folder is opened), NAME a name or glob inside it."""
     for marker in kind.markers:
+        if "/" not in marker:
+            continue
         parts = marker.split("/")
-        if len(parts) > 1 and (kind.type != "dir" or len(parts) != 2 or any(
-                p in ("", ".", "..") or any(c in p for c in "*?[") for p in parts[:1])
-                or parts[1] in ("", ".", "..")):
+        sub, name = parts[0], parts[-1]
+        if (kind.type != "dir" or len(parts) != 2 or sub in ("", ".", "..")
+                or any(c in sub for c in "*?[") or name in ("", ".", "..")):
             raise CatalogError(f"{where}: 'markers' entries are sibling names (or globs), or "
                                f"for a folder kind SUB/NAME (a sibling folder SUB holding "
                                f"NAME), not {marker!r}")
@@ -567,7 +571,8 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
             return True
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
-            return False  # a wrapper names a file inside: the markers are still asked for
+            return False
+        # a wrapper beside it names a file inside: the checks below (markers) still apply
     if kind.only and not _only_these(kind.only, path, inside, evidence):
         return False  # the tool writes nothing else there: someone's own files are mixed in
     if kind.every_file and not only_files_below(kind.every_file, path):
