@@ -129,6 +129,29 @@ def test_catalogue_rejects_program_and_every_file_entries_that_cannot_work(
         kind_from_table({"name": "x", "regenerate": "x", **table}, "t.toml")
 
 
+@pytest.mark.parametrize(("table", "message"), [
+    ({"type": "dir", "names": ["x"], "header": ["# x"]}, "'header' narrows a named file kind"),
+    ({"type": "file", "globs": ["*.mk"], "header": ["# x"]}, "'header' narrows a named file"),
+    ({"type": "file", "names": ["Makefile"], "header": [""]}, "'header' narrows a named file"),
+    ({"type": "file", "names": ["Makefile"], "header": ["#" * 513]}, "within its first 512"),
+    ({"type": "file", "names": ["x.log"], "absent": ["a"]}, "'absent' and 'wrapped_by' are"),
+    ({"type": "file", "names": ["x.log"], "wrapped_by": "a"}, "'absent' and 'wrapped_by' are"),
+    ({"type": "dir", "inside": ["x.cfg"], "wrapped_by": "a"}, "'wrapped_by' narrows a named"),
+    ({"type": "file", "names": ["x.log"], "markers": ["src/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["a/b/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["../conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["*/conf.py"]}, "SUB/NAME"),
+    ({"type": "dir", "names": ["x"], "markers": ["src/"]}, "SUB/NAME"),
+])
+def test_catalogue_rejects_header_absent_wrapper_and_marker_entries_that_cannot_work(
+    table: dict[str, Any], message: str
+) -> None:
+    """A header is read only for a named file; `absent` and `wrapped_by` judge a folder; a
+    SUB/NAME marker is one sibling folder deep, for folder kinds."""
+    with pytest.raises(CatalogError, match=re.escape(message)):
+        kind_from_table({"name": "x", "regenerate": "x", **table}, "t.toml")
+
+
 @pytest.mark.parametrize("extra", [
     {"type": "dir", "names": ["x"]},  # a folder has no stem to compile from
     {"type": "file", "globs": ["*.o"], "sources": [".c"]},
@@ -184,9 +207,11 @@ def test_a_content_kind_with_a_signature_needs_it_and_a_valid_tag(tmp_path: Path
 def test_every_ambiguous_kind_with_a_tool_signature_has_one() -> None:
     """Where the tool reliably leaves something in its output folder, the catalogue asks for
     it (issue 14.5); Mix's deps/ holds only the dependencies, and ml-outputs is never fixed.
-    javac's out/ has no one file it always writes: every file below must be a .class."""
+    javac's out/ has no one file it always writes: every file below must be a .class. A file
+    of an ambiguous name (CMake's generated Makefile) is held to its header instead."""
     without = {k.name for k in load_builtin()
-               if AMBIGUOUS_NAMES.intersection(k.names) and not (k.signature or k.every_file)}
+               if AMBIGUOUS_NAMES.intersection(k.names)
+               and not (k.signature or k.every_file or k.header)}
     assert without == {"elixir-deps", "ml-outputs"}
 
 
@@ -358,8 +383,10 @@ def test_a_hand_written_folder_beside_the_marker_is_not_the_tools(
 
 
 def test_cmake_tree_of_any_name_is_found_by_its_cache(tmp_path: Path) -> None:
+    """CMakeCache.txt and CMakeFiles/ (cmake writes both into every tree it configures)."""
     root = tmp_path / "proj"
     write(root / "my-release-tree" / "CMakeCache.txt", "CMAKE_BUILD_TYPE:STRING=Release\n")
+    write(root / "my-release-tree" / "CMakeFiles" / "cmake.check_cache", "# cache\n")
     write(root / "my-release-tree" / "app.o", size=500)
     found = reported(scan_foundation(root))
     assert found["my-release-tree"]["ecosystem"] == "cmake"

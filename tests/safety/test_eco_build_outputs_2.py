@@ -335,16 +335,21 @@ def _cmake_project(tmp_path: Path) -> Path:
 def test_an_in_source_cmake_build_has_its_cmakefiles_found_and_make_still_builds(
         tmp_path: Path) -> None:
     """`cmake . && make`: CMakeFiles/ at the top and in lib/ were not reported at all. After
-    the fix, make alone runs cmake again (cmake.check_cache is gone) and builds; CMakeCache.txt
-    (the -D options given) is left."""
+    `tidy fix --kind cmake-files` (round 4: it takes the generated Makefiles and scripts along,
+    as ninja fails without CMakeFiles/: tests/safety/test_eco_build_outputs_4.py), `cmake .`
+    writes them again from CMakeCache.txt (the -D options given), which is left, and make
+    builds."""
     root = _cmake_project(tmp_path)
     build(root, tmp_path, "cmake", ".")
     build(root, tmp_path, "make", "-s")
-    assert artifacts_by_path(root) == {"CMakeFiles": ("cmake-files", "safe"),
-                                       "lib/CMakeFiles": ("cmake-files", "safe")}
-    fix_moves_exactly(root, tmp_path / "state", {"CMakeFiles", "lib/CMakeFiles"})
-    fix_artifacts(root, tmp_path / "state")
+    assert {p: v for p, v in artifacts_by_path(root).items() if v[0] == "cmake-files"} == {
+        "CMakeFiles": ("cmake-files", "safe"), "lib/CMakeFiles": ("cmake-files", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {
+        "CMakeFiles", "lib/CMakeFiles", "Makefile", "lib/Makefile", "cmake_install.cmake",
+        "lib/cmake_install.cmake"}, "--kind", "cmake-files")
+    fix_artifacts(root, tmp_path / "state", "--kind", "cmake-files")
     assert not (root / "CMakeFiles").exists() and (root / "CMakeCache.txt").is_file()
+    build(root, tmp_path, "cmake", ".")
     build(root, tmp_path, "make", "-s")
     build(root, tmp_path, "./hello")
 
@@ -559,6 +564,7 @@ def test_an_out_folder_beside_cmake_presets_with_more_or_committed_is_left_alone
         write(root / "CMakePresets.json", _PRESETS)
         commit_all(root)
     write(root / "out" / "build" / "x64-debug" / "CMakeCache.txt", "# cache\n")
+    write(root / "out" / "build" / "x64-debug" / "CMakeFiles" / "cmake.check_cache", "# x\n")
     write(root / "out" / "install" / "x64-debug" / "bin" / "hello", size=900)
     if layout == "committed":
         commit_all(root)

@@ -26,12 +26,15 @@ TYPES = ("dir", "file")
 AMBIGUOUS_NAMES = frozenset(
     {"build", "dist", "target", "out", "bin", "obj", "lib", "vendor", "deps", "Library",
      "coverage", "Pods", "env", ".env", "outputs", "Build", "Builds", "Temp", "Obj", "Logs",
-     "public", "Debug", "Release", "x64"}
+     "public", "Debug", "Release", "x64", "Makefile", "build.ninja"}
 )
 # Folders where a project keeps test fixtures: what lies below them is committed on purpose, as
 # test input (a resolver's tests/fixtures/x/node_modules, a Go testdata/ tree), not a cache or
 # a vendored copy. Linguist treats them as not first-party too (research/vendored-ignores.md).
 FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
+# The bytes of a file read for its `header` (a generated Makefile's first lines), and of a
+# wrapper script read for the folder it names (`wrapped_by`).
+HEAD_BYTES = 512
 
 
 def in_test_fixture(rel: str) -> bool:
@@ -50,7 +53,7 @@ VCS_MARKERS = frozenset(
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
            "signature", "only", "declared", "sources", "with", "safe", "regenerate", "why",
-           "home", "clean", "built_from", "every_file"}
+           "home", "clean", "built_from", "every_file", "header", "absent", "wrapped_by"}
 
 
 class CatalogError(ValueError):
@@ -102,6 +105,18 @@ class Kind:
     # (folder kinds) every file below matches one of these, and there is one: what javac -d
     # writes (only .class files, in package folders of any depth).
     every_file: tuple[str, ...] = ()
+    # (file kinds) one of these texts is in the file's first HEAD_BYTES bytes, the line the
+    # tool writes at its top ("# CMAKE generated file: DO NOT EDIT!"): a hand-written
+    # Makefile of the same name has none. Only where the file's bytes can be read (the scan).
+    header: tuple[str, ...] = ()
+    # (folder kinds) names that must not be directly inside: a source folder's own files
+    # (a folder holding CMakeLists.txt and CMakeCache.txt is a project configured in place,
+    # its sources beside the cache, not a build tree).
+    absent: tuple[str, ...] = ()
+    # (folder kinds) where the signature is missing: some entry E inside has a sibling file E
+    # beside the folder whose first HEAD_BYTES bytes hold this text, then "<folder>/E"
+    # (libtool's wrapper script hello: "temporary wrapper script for .libs/hello").
+    wrapped_by: str = ""
 
     @property
     def is_global(self) -> bool:
@@ -116,7 +131,7 @@ class Kind:
     @property
     def needs_evidence(self) -> bool:
         return (self.tier == "marker" or bool(self.markers) or bool(self.inside)
-                or bool(self.sources) or bool(self.built_from))
+                or bool(self.sources) or bool(self.built_from) or bool(self.header))
 
     def matches_name(self, name: str) -> bool:
         return name in self.names or any(fnmatch.fnmatchcase(name, g) for g in self.globs)
@@ -162,6 +177,9 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         sources=_texts(table, "sources", where),
         built_from=_texts(table, "built_from", where),
         every_file=_texts(table, "every_file", where),
+        header=_texts(table, "header", where),
+        absent=_texts(table, "absent", where),
+        wrapped_by=_text(table, "wrapped_by", where, default=""),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
@@ -170,6 +188,8 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
     _check_sources(kind, where)
     _check_built_from(kind, where)
     _check_every_file(kind, where)
+    _check_header(kind, where)
+    _check_markers(kind, where)
     return kind
 
 
@@ -242,6 +262,32 @@ def _check_every_file(kind: Kind, where: str) -> None:
             "/" in p for p in kind.every_file)):
         raise CatalogError(f"{where}: 'every_file' narrows a named folder kind: globs of "
                            "file names")
+
+
+def _check_header(kind: Kind, where: str) -> None:
+    if kind.header and (kind.type != "file" or not kind.names or any(
+            not h or len(h.encode()) > HEAD_BYTES for h in kind.header)):
+        raise CatalogError(f"{where}: 'header' narrows a named file kind: texts within its "
+                           f"first {HEAD_BYTES} bytes")
+    if (kind.absent or kind.wrapped_by) and kind.type != "dir":
+        raise CatalogError(f"{where}: 'absent' and 'wrapped_by' are for folder kinds")
+    if kind.wrapped_by and not kind.names:
+        raise CatalogError(f"{where}: 'wrapped_by' narrows a named folder kind")
+
+
+def _check_markers(kind: Kind, where: str) -> None:
+    """A marker is a sibling name or glob; a folder kind's may be SUB/NAME: SUB a sibling
+    folder's plain name (no glob: one folder is opened), NAME a name or glob inside it."""
+    for marker in kind.markers:
+        if "/" not in marker:
+            continue
+        parts = marker.split("/")
+        sub, name = parts[0], parts[-1]
+        if (kind.type != "dir" or len(parts) != 2 or sub in ("", ".", "..")
+                or any(c in sub for c in "*?[") or name in ("", ".", "..")):
+            raise CatalogError(f"{where}: 'markers' entries are sibling names (or globs), or "
+                               f"for a folder kind SUB/NAME (a sibling folder SUB holding "
+                               f"NAME), not {marker!r}")
 
 
 def _check_signature(kind: Kind, where: str) -> None:
@@ -374,9 +420,14 @@ class Catalog:
             found.extend(k for k in self._dir_globs if k.matches_name(name))
         return found
 
-    def file_kind(self, name: str, siblings: Collection[str]) -> Kind | None:
+    def file_kind(self, name: str, siblings: Collection[str],
+                  head: Callable[[str], bytes | None] | None = None) -> Kind | None:
+        """The kind of the regular file `name` among `siblings`. `head(name)` gives its first
+        HEAD_BYTES bytes (None: unreadable); without it, a kind that needs its header (the
+        commit hook, a file with several names) is never confirmed."""
         for kind in self._files_by_name.get(name, ()):
-            if _file_confirmed(kind, name, siblings):
+            if _file_confirmed(kind, name, siblings) and (
+                    not kind.header or (head is not None and _has_header(kind, head(name)))):
                 return kind
         if not (self._any_file or name.startswith(self._file_glob_starts)
                 or name.endswith(self._file_glob_ends)) or not self._file_glob_re.match(name):
@@ -426,7 +477,8 @@ class Catalog:
                 return self.by_kind_name[found]
         candidates = self.dir_candidates(name)
         for kind in candidates:
-            named = not kind.needs_evidence or kind.inside or has_sibling_marker(kind, siblings)
+            named = not kind.needs_evidence or kind.inside or _has_marker(
+                kind, path, siblings, evidence)
             if named and _confirmed(kind, path, siblings, inside, evidence):
                 return kind
         for kind in candidates:
@@ -509,10 +561,18 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str],
                evidence: Evidence) -> bool:
+    if kind.absent and _has_any(kind.absent, inside):
+        return False  # a source folder's own file is there: sources live in it
     if kind.signature and not _has_signature(kind.signature, path, inside, evidence):
         # The tool always leaves this; without it the folder is someone's own, unless the
-        # tool's own config names it as where it writes.
-        return bool(kind.declared) and declared_here(kind.declared, path, siblings, evidence)
+        # tool's own config names it as where it writes, or a wrapper beside it names a
+        # file inside (libtool's program-only objdir).
+        if kind.declared and declared_here(kind.declared, path, siblings, evidence):
+            return True
+        if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
+                                             evidence)):
+            return False
+        # a wrapper beside it names a file inside: the checks below (markers) still apply
     if kind.only and not _only_these(kind.only, path, inside, evidence):
         return False  # the tool writes nothing else there: someone's own files are mixed in
     if kind.every_file and not only_files_below(kind.every_file, path):
@@ -522,10 +582,43 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
         return _has_any(kind.inside, inside)
     return (
-        has_sibling_marker(kind, siblings)
+        _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
         or (".gitignore" in inside and ignores_itself(path, evidence))
     )
+
+
+_WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
+
+
+def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
+             evidence: Evidence) -> bool:
+    """Whether an entry E inside the folder `path` has a sibling file E whose head holds
+    `text` then "<folder name>/E": libtool's wrapper script `hello` beside `.libs/` names
+    `.libs/hello`. A wrapper that names another folder, a link, a FIFO: no evidence."""
+    folder = os.path.basename(path)
+    parent = os.path.dirname(path)
+    wrapped = [name for name in inside if name in siblings]
+    for name in sorted(wrapped)[:_WRAPPED_MAX_ENTRIES]:
+        head = evidence.read(os.path.join(parent, name), HEAD_BYTES)
+        if head is not None and f"{text}{folder}/{name}\n".encode() in head:
+            return True
+    return False
+
+
+def _has_header(kind: Kind, head: bytes | None) -> bool:
+    return head is not None and any(h.encode() in head for h in kind.header)
+
+
+def file_head_reader(folder: int) -> Callable[[str], bytes | None]:
+    """The first HEAD_BYTES bytes of a regular file of the open folder `folder` (no link
+    followed, nothing but a regular file opened; unreadable: None)."""
+    def head(name: str) -> bytes | None:
+        try:
+            return read_regular_at(name, folder, limit=HEAD_BYTES, head=True)
+        except (OSError, UnsafeFile):
+            return None
+    return head
 
 
 def _only_these(only: tuple[str, ...], path: str, inside: Collection[str],
@@ -739,7 +832,7 @@ def _file_confirmed(kind: Kind, name: str, siblings: Collection[str]) -> bool:
         return False
     if kind.markers:
         return has_sibling_marker(kind, siblings)
-    return bool(kind.sources) or not kind.needs_evidence
+    return bool(kind.sources) or bool(kind.header) or not kind.needs_evidence
 
 
 def has_source_sibling(sources: Iterable[str], name: str, siblings: Collection[str]) -> bool:
@@ -751,6 +844,20 @@ def has_source_sibling(sources: Iterable[str], name: str, siblings: Collection[s
 
 def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:
     return _has_any(kind.markers, siblings)
+
+
+def _has_marker(kind: Kind, path: str, siblings: Collection[str], evidence: Evidence) -> bool:
+    """A sibling marker, or for a folder kind a SUB/NAME marker: a sibling folder SUB
+    holding NAME (sphinx-quickstart's separate layout: source/conf.py beside build/), SUB a
+    real folder, no link followed."""
+    if has_sibling_marker(kind, siblings):
+        return True
+    parent = os.path.dirname(path)
+    for marker in kind.markers:
+        sub, slash, leaf = marker.partition("/")
+        if slash and sub in siblings and evidence.holds(os.path.join(parent, sub), leaf):
+            return True
+    return False
 
 
 def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:

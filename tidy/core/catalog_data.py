@@ -21,7 +21,8 @@ SOURCE = (
     '#                          standard signature, or a .gitignore inside that ignores everything (`*`)\n'
     '#               "opt-in"   detected but reported only when enabled (intentional, costly to rebuild)\n'
     '#               "never"    possibly user data: reported only when enabled, never fixed by default\n'
-    "#   markers     sibling names or globs that confirm the kind (kondo's rule)\n"
+    "#   markers     sibling names or globs that confirm the kind (kondo's rule); for a folder kind\n"
+    "#               also SUB/NAME, a sibling folder SUB holding NAME (Sphinx's source/conf.py)\n"
     '#   inside      names or globs inside the folder that confirm it on their own (a CMake tree of\n'
     '#               any name: CMakeCache.txt; a venv: pyvenv.cfg)\n'
     '#   signature   names or globs directly inside the folder of which one must be there as well,\n'
@@ -56,6 +57,15 @@ SOURCE = (
     "#               and an executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
     '#   every_file  (folder kinds) every file below, at any depth, matches one of these globs and\n'
     '#               there is one at least (javac -d out writes only .class files)\n'
+    "#   header      (named file kinds) texts of which one is in the file's first 512 bytes: the line\n"
+    '#               the tool writes at its top (CMake\'s "# CMAKE generated file: DO NOT EDIT!"), so a\n'
+    '#               hand-written Makefile stays; the commit hook, which has no bytes to read there,\n'
+    '#               never confirms these kinds\n'
+    "#   absent      (folder kinds) names that must not be directly inside: a source folder's own\n"
+    '#               files (a CMakeLists.txt beside CMakeCache.txt: a project configured in place)\n'
+    '#   wrapped_by  (named folder kinds) where the signature is missing: an entry E inside has a\n'
+    '#               sibling file E whose first 512 bytes hold this text then "<folder>/E" (libtool\'s\n'
+    '#               wrapper script `hello`: "temporary wrapper script for .libs/hello")\n'
     "#   with        kind names whose items go stale when this kind's are moved without them:\n"
     "#               `tidy fix --kind THIS` (and a watch's artifact-kinds) takes them too (tsc's\n"
     '#               tsbuildinfo left beside a moved outDir: tsc -b calls it up to date, writes nothing)\n'
@@ -175,6 +185,19 @@ SOURCE = (
     'regenerate = "coverage html"\n'
     'why = "coverage.py HTML report"\n'
     '\n'
+    '# `pytest --debug` writes pytestdebug.log where it runs ("versions pytest-9.2.0, python-...";\n'
+    '# pyclean removes it, research/cleaners.md b.3).\n'
+    '[[kind]]\n'
+    'name = "pytestdebug-log"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = ["pytestdebug.log"]\n'
+    'header = ["versions pytest-"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "pytest --debug"\n'
+    'why = "pytest\'s debug log"\n'
+    '\n'
     '[[kind]]\n'
     'name = ".coverage"\n'
     'ecosystem = "python"\n'
@@ -227,14 +250,17 @@ SOURCE = (
     '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
     '# `sphinx-build docs docs/_build` gives _build/.doctrees and _build/.buildinfo (checked with\n'
     "# Sphinx 9.0). docs/_build/ is in GitHub's Python .gitignore template.\n"
+    '# sphinx-quickstart --sep puts conf.py in source/ and its Makefile builds into build/ (BUILDDIR\n'
+    '# = build: build/html/.buildinfo, build/doctrees/); `sphinx-build -b html source _build/html`\n'
+    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4).\n'
     '[[kind]]\n'
     'name = "sphinx-build"\n'
     'ecosystem = "python"\n'
     'type = "dir"\n'
-    'names = ["_build"]\n'
+    'names = ["_build", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["conf.py"]\n'
-    'signature = ["doctrees", ".doctrees", ".buildinfo"]\n'
+    'markers = ["conf.py", "source/conf.py"]\n'
+    'signature = ["doctrees", ".doctrees", ".buildinfo", "*/.buildinfo"]\n'
     'safe = true\n'
     'regenerate = "make html (or sphinx-build)"\n'
     'why = "Sphinx documentation build"\n'
@@ -1117,6 +1143,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["CMakeLists.txt"]\n'
     'signature = ["CMakeCache.txt", "CMakeFiles"]\n'
+    'absent = ["CMakeLists.txt"]\n'
     'safe = true\n'
     'regenerate = "cmake -B build && cmake --build build"\n'
     'why = "CMake build tree"\n'
@@ -1127,10 +1154,17 @@ SOURCE = (
     'type = "dir"\n'
     'names = []\n'
     'inside = ["CMakeCache.txt"]\n'
+    'signature = ["CMakeFiles"]\n'
+    'absent = ["CMakeLists.txt"]\n'
     'tier = "marker"\n'
     'safe = true\n'
     'regenerate = "cmake -B <dir> && cmake --build <dir>"\n'
     'why = "CMake build tree (CMakeCache.txt inside)"\n'
+    '\n'
+    "# A build tree of any name (cmake -B _bld, CLion's cmake-build-*, out/build/x64): CMakeCache.txt\n"
+    '# and CMakeFiles/ inside. A folder that also holds a CMakeLists.txt is a project configured in\n'
+    '# place (`cmake .` in an untracked third_party/foo): its sources sit beside the cache, so\n'
+    '# neither CMake kind takes it (its generated files are the in-source kinds below).\n'
     '\n'
     '# Visual Studio\'s CMake presets (its "CMake Project" template: binaryDir\n'
     '# ${sourceDir}/out/build/${presetName}, installDir ${sourceDir}/out/install/${presetName}):\n'
@@ -1150,7 +1184,9 @@ SOURCE = (
     '\n'
     '# An in-source CMake build (`cmake .`, make 3.25): CMakeFiles/ beside every CMakeLists.txt of\n'
     '# the tree (with cmake_install.cmake, and CMakeCache.txt at the top). make runs cmake again\n'
-    '# when it is gone (its cmake.check_cache is missing); CMakeCache.txt, which keeps the -D\n'
+    '# when it is gone (its cmake.check_cache is missing), but ninja does not: build.ninja includes\n'
+    '# CMakeFiles/rules.ninja and fails without it, so a selection of this kind takes the generated\n'
+    '# files along (`with`) and `cmake .` writes them all again; CMakeCache.txt, which keeps the -D\n'
     '# options given, is left.\n'
     '[[kind]]\n'
     'name = "cmake-files"\n'
@@ -1160,9 +1196,101 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["CMakeCache.txt", "cmake_install.cmake", "CMakeLists.txt"]\n'
     'signature = ["*.dir", "progress.marks", "CMakeDirectoryInformation.cmake", "cmake.check_cache", "CMakeOutput.log", "CMakeConfigureLog.yaml", "rules.ninja", "TargetDirectories.txt"]\n'
+    'with = ["cmake-generated"]\n'
     'safe = true\n'
-    'regenerate = "make (or cmake . again in the source folder)"\n'
+    'regenerate = "cmake . in the source folder (CMakeCache.txt keeps the options given)"\n'
     'why = "CMake\'s files of an in-source build (CMakeFiles)"\n'
+    '\n'
+    '# ctest (3.25) in a build folder writes Testing/Temporary/ (LastTest.log, CTestCostData.txt);\n'
+    '# dashboard runs (ctest -D) add Testing/TAG and Testing/<date-time>/. In an out-of-source tree\n'
+    '# it goes with the tree; an in-source build leaves it beside CTestTestfile.cmake.\n'
+    '[[kind]]\n'
+    'name = "ctest-testing"\n'
+    'ecosystem = "cmake"\n'
+    'type = "dir"\n'
+    'names = ["Testing"]\n'
+    'tier = "marker"\n'
+    'markers = ["CTestTestfile.cmake", "DartConfiguration.tcl"]\n'
+    'signature = ["Temporary/LastTest*.log", "Temporary/CTestCostData.txt"]\n'
+    'only = ["Temporary", "TAG", "[0-9]*-[0-9]*"]\n'
+    'safe = true\n'
+    'regenerate = "ctest"\n'
+    'why = "CTest\'s test logs (Testing/Temporary)"\n'
+    '\n'
+    '# What an in-source CMake build (`cmake .`, 3.25) writes beside the sources, at the top and in\n'
+    "# every folder of add_subdirectory: the generator's Makefile (or build.ninja), the install and\n"
+    '# test scripts. Each says at its top that CMake wrote it; a hand-written Makefile does not, and\n'
+    "# a tracked Makefile is somebody's (AMBIGUOUS_NAMES). `cmake .` writes them again from the\n"
+    '# CMakeCache.txt left beside them (its options kept).\n'
+    '[[kind]]\n'
+    'name = "cmake-generated"\n'
+    'ecosystem = "cmake"\n'
+    'type = "file"\n'
+    'names = ["Makefile", "build.ninja", "cmake_install.cmake", "CTestTestfile.cmake"]\n'
+    'header = ["# CMAKE generated file: DO NOT EDIT!", "# Install script for directory: ", "# CMake generated Testfile for "]\n'
+    'markers = ["CMakeLists.txt", "CMakeCache.txt", "CMakeFiles"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "cmake . in the source folder (CMakeCache.txt keeps the options given)"\n'
+    'why = "file CMake generated in the source folder (in-source build)"\n'
+    '\n'
+    "# An in-source build's CMakeCache.txt: it keeps the -D options and the paths found, as\n"
+    '# config.status does for configure; `cmake .` without it starts over with the defaults.\n'
+    '[[kind]]\n'
+    'name = "cmake-cache"\n'
+    'ecosystem = "cmake"\n'
+    'type = "file"\n'
+    'names = ["CMakeCache.txt"]\n'
+    'header = ["# This is the CMakeCache file."]\n'
+    'markers = ["CMakeLists.txt", "CMakeFiles", "Makefile", "build.ninja", "cmake_install.cmake"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "cmake . -D<the options given before> (they are lost with it)"\n'
+    'why = "CMake\'s cache of an in-source build (keeps the -D options)"\n'
+    '\n'
+    "# ninja's own state beside a build.ninja (a hand-written one, or CMake's/Meson's in a tree\n"
+    '# that is taken whole): the log of commands run and the dependencies the compiler reported.\n'
+    '# Without them ninja builds again what it cannot prove up to date.\n'
+    '[[kind]]\n'
+    'name = "ninja-state"\n'
+    'ecosystem = "ninja"\n'
+    'type = "file"\n'
+    'names = [".ninja_log", ".ninja_deps"]\n'
+    'header = ["# ninja log v", "# ninjadeps"]\n'
+    'markers = ["build.ninja"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "ninja (it writes them again; what it cannot prove up to date is built again)"\n'
+    'why = "ninja\'s build log and dependency state"\n'
+    '\n'
+    '# configure\'s log (autoconf 2.71: "This file contains any messages produced by compilers\n'
+    '# while running configure"): only read when configure went wrong.\n'
+    '[[kind]]\n'
+    'name = "autoconf-log"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'names = ["config.log"]\n'
+    'header = ["This file contains any messages produced by compilers while"]\n'
+    'markers = ["configure", "configure.ac", "configure.in", "config.status"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "./configure (it writes a new log)"\n'
+    'why = "configure\'s log"\n'
+    '\n'
+    '# config.status ("# Generated by configure."): the generated Makefiles\' rules run it again,\n'
+    '# and it keeps the options configure was given (`./config.status --config`). Moved, make\n'
+    '# fails until ./configure is run again with those options.\n'
+    '[[kind]]\n'
+    'name = "autoconf-status"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'names = ["config.status"]\n'
+    'header = ["# Generated by configure."]\n'
+    'markers = ["configure", "configure.ac", "configure.in"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "./configure with the options it was given (./config.status --config shows them)"\n'
+    'why = "configure\'s results (config.status: keeps the options given)"\n'
     '\n'
     "# A program a compiler wrote beside its one source: `cc -o hello hello.c` or make's built-in\n"
     '# rule (`make hello`), `zig build-exe hello.zig`, `rustc hello.rs`, `go build hello.go`,\n'
@@ -1192,6 +1320,9 @@ SOURCE = (
     '\n'
     "# libtool's objdir (.libs; _libs where a name cannot start with a dot): the real programs\n"
     '# and shared libraries behind the wrapper scripts and .la files beside it, with PIC objects.\n'
+    "# A program's objdir holds only the real program (src/.libs/hello, linked to an in-tree\n"
+    '# libtool library): the wrapper script beside it (src/hello: "# hello - temporary wrapper\n'
+    '# script for .libs/hello") is the evidence then.\n'
     '# Moved without the .lo/.o beside it, make calls the library and program up to date and the\n'
     "# wrapper fails (`.libs/hello' does not exist`): a --kind selection takes the objects along.\n"
     '[[kind]]\n'
@@ -1202,6 +1333,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["*.la", "*.lo", "libtool", "Makefile.am", "Makefile.in"]\n'
     'signature = ["*.o", "*.lai", "*.so", "*.so.*", "*.a", "*.dylib", "*.dll", "lt-*"]\n'
+    'wrapped_by = "temporary wrapper script for "\n'
     'with = ["object-file"]\n'
     'safe = true\n'
     'regenerate = "make (with the .lo and .o beside it moved too)"\n'
@@ -1634,6 +1766,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'coverage html',
            'why': 'coverage.py HTML report'},
+          {'name': 'pytestdebug-log',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['pytestdebug.log'],
+           'header': ['versions pytest-'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'pytest --debug',
+           'why': "pytest's debug log"},
           {'name': '.coverage',
            'ecosystem': 'python',
            'type': 'file',
@@ -1682,10 +1823,10 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': 'sphinx-build',
            'ecosystem': 'python',
            'type': 'dir',
-           'names': ['_build'],
+           'names': ['_build', 'build'],
            'tier': 'marker',
-           'markers': ['conf.py'],
-           'signature': ['doctrees', '.doctrees', '.buildinfo'],
+           'markers': ['conf.py', 'source/conf.py'],
+           'signature': ['doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'],
            'safe': True,
            'regenerate': 'make html (or sphinx-build)',
            'why': 'Sphinx documentation build'},
@@ -2537,6 +2678,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'markers': ['CMakeLists.txt'],
            'signature': ['CMakeCache.txt', 'CMakeFiles'],
+           'absent': ['CMakeLists.txt'],
            'safe': True,
            'regenerate': 'cmake -B build && cmake --build build',
            'why': 'CMake build tree'},
@@ -2545,6 +2687,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'type': 'dir',
            'names': [],
            'inside': ['CMakeCache.txt'],
+           'signature': ['CMakeFiles'],
+           'absent': ['CMakeLists.txt'],
            'tier': 'marker',
            'safe': True,
            'regenerate': 'cmake -B <dir> && cmake --build <dir>',
@@ -2575,9 +2719,79 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          'CMakeConfigureLog.yaml',
                          'rules.ninja',
                          'TargetDirectories.txt'],
+           'with': ['cmake-generated'],
            'safe': True,
-           'regenerate': 'make (or cmake . again in the source folder)',
+           'regenerate': 'cmake . in the source folder (CMakeCache.txt keeps the options given)',
            'why': "CMake's files of an in-source build (CMakeFiles)"},
+          {'name': 'ctest-testing',
+           'ecosystem': 'cmake',
+           'type': 'dir',
+           'names': ['Testing'],
+           'tier': 'marker',
+           'markers': ['CTestTestfile.cmake', 'DartConfiguration.tcl'],
+           'signature': ['Temporary/LastTest*.log', 'Temporary/CTestCostData.txt'],
+           'only': ['Temporary', 'TAG', '[0-9]*-[0-9]*'],
+           'safe': True,
+           'regenerate': 'ctest',
+           'why': "CTest's test logs (Testing/Temporary)"},
+          {'name': 'cmake-generated',
+           'ecosystem': 'cmake',
+           'type': 'file',
+           'names': ['Makefile', 'build.ninja', 'cmake_install.cmake', 'CTestTestfile.cmake'],
+           'header': ['# CMAKE generated file: DO NOT EDIT!',
+                      '# Install script for directory: ',
+                      '# CMake generated Testfile for '],
+           'markers': ['CMakeLists.txt', 'CMakeCache.txt', 'CMakeFiles'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'cmake . in the source folder (CMakeCache.txt keeps the options given)',
+           'why': 'file CMake generated in the source folder (in-source build)'},
+          {'name': 'cmake-cache',
+           'ecosystem': 'cmake',
+           'type': 'file',
+           'names': ['CMakeCache.txt'],
+           'header': ['# This is the CMakeCache file.'],
+           'markers': ['CMakeLists.txt',
+                       'CMakeFiles',
+                       'Makefile',
+                       'build.ninja',
+                       'cmake_install.cmake'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'cmake . -D<the options given before> (they are lost with it)',
+           'why': "CMake's cache of an in-source build (keeps the -D options)"},
+          {'name': 'ninja-state',
+           'ecosystem': 'ninja',
+           'type': 'file',
+           'names': ['.ninja_log', '.ninja_deps'],
+           'header': ['# ninja log v', '# ninjadeps'],
+           'markers': ['build.ninja'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'ninja (it writes them again; what it cannot prove up to date is built '
+                         'again)',
+           'why': "ninja's build log and dependency state"},
+          {'name': 'autoconf-log',
+           'ecosystem': 'c',
+           'type': 'file',
+           'names': ['config.log'],
+           'header': ['This file contains any messages produced by compilers while'],
+           'markers': ['configure', 'configure.ac', 'configure.in', 'config.status'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': './configure (it writes a new log)',
+           'why': "configure's log"},
+          {'name': 'autoconf-status',
+           'ecosystem': 'c',
+           'type': 'file',
+           'names': ['config.status'],
+           'header': ['# Generated by configure.'],
+           'markers': ['configure', 'configure.ac', 'configure.in'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': './configure with the options it was given (./config.status --config '
+                         'shows them)',
+           'why': "configure's results (config.status: keeps the options given)"},
           {'name': 'native-program',
            'ecosystem': 'c',
            'type': 'file',
@@ -2632,6 +2846,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'markers': ['*.la', '*.lo', 'libtool', 'Makefile.am', 'Makefile.in'],
            'signature': ['*.o', '*.lai', '*.so', '*.so.*', '*.a', '*.dylib', '*.dll', 'lt-*'],
+           'wrapped_by': 'temporary wrapper script for ',
            'with': ['object-file'],
            'safe': True,
            'regenerate': 'make (with the .lo and .o beside it moved too)',

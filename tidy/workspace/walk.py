@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from tidy.core.catalog import Catalog, Kind
+from tidy.core.catalog import Catalog, Kind, file_head_reader
 from tidy.core.models import Size, Skipped
 from tidy.workspace.measure import (
     EntryStat,
@@ -366,6 +366,7 @@ class Walker:
         big = self.options.big_file_bytes
         file_kind = self.catalog.file_kind
         programs = self.catalog.finds_programs
+        head = file_head_reader(fd) if fd >= 0 else None  # a generated file's first lines
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
         sources = _Sources(entries)
@@ -396,7 +397,7 @@ class Walker:
                 visible_bytes += st.st_size
             if st.st_size >= big:
                 result.big_files.append(BigFile(prefix + name, st.st_size))
-            kind = file_kind(name, names)
+            kind = file_kind(name, names, head)
             if kind is None and mode & 0o111 and programs and fd >= 0:
                 # an executable without extension: a program built beside its source?
                 kind = self.catalog.program_kind(name, names, fd, self._folder_name(rel))
