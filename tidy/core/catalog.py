@@ -855,7 +855,7 @@ def _has_marker(kind: Kind, path: str, siblings: Collection[str], evidence: Evid
     parent = os.path.dirname(path)
     for marker in kind.markers:
         sub, slash, leaf = marker.partition("/")
-        if slash and sub in siblings and evidence.holds(os.path.join(parent, sub), leaf):
+        if slash and sub in siblings and evidence.holds(os.path.join(parent, sub), (leaf,)):
             return True
     return False
 
