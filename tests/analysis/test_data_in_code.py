@@ -171,6 +171,12 @@ LOOKALIKES = {
     # an UPPER_CASE name the module binds to code is not taken for a star-imported constant
     "star-import-shadowed": "from m import *\n\nTABLE = [n for n in range(3)]\nROWS = [\n" + _rows(
         3000, "    (TABLE, {i}),") + "\n]\n",
+    # an UPPER_CASE word in a comment inside a parenthesised import list imports nothing:
+    # CONVERT is a function of the module, not an imported constant
+    "constant-in-import-comment": "from odf.converters import (  # NOTE: CONVERT is ours\n"
+                                  "    convert_a,\n)\n\n\ndef CONVERT(x):\n    return x\n\n\n"
+                                  "CONVERTERS = {\n" + _rows(3000, "    ('n', 'a{i}'): CONVERT,")
+                                  + "\n}\n",
     # powers and starred parameters are code
     "powers": "X = [\n" + _rows(3000, "    ({i} ** 2, 2**{i}),") + "\n]\n",
 }

@@ -38,6 +38,7 @@ _FROM_IMPORT = re.compile(rb"from[ \t]+[\w.]+[ \t]+import[ \t]*(?P<names>\([^)]*
 _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
                        rb"(?P<alias>[A-Za-z_]\w*))?")
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
+_COMMENT = re.compile(rb"#[^\n]*")
 
 
 @dataclass
@@ -77,7 +78,8 @@ def _imports(data: bytes, segments: list[Segment]) -> _Imports:
         match = _FROM_IMPORT.match(data, segment.start, segment.end)
         if match is None:
             continue
-        names = match.group("names").strip(b"() \t\r\n")
+        # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
+        names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
         if names == b"*":
             star = True
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 2  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 3  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 @dataclass(frozen=True)
