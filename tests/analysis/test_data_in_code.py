@@ -141,6 +141,14 @@ def test_pure_and_evaluated_bindings_are_told_apart() -> None:
     assert not names.pure and "fully_qualified" in names.names
 
 
+def test_objects_of_the_modules_own_classes_are_named() -> None:
+    verdict = _judge(SHAPES["keyword-unpacking"])  # County(**{...}), and STATES naming them
+    assert verdict.own_classes == ("County",)
+    assert verdict.own_object_bytes == verdict.data_bytes
+    assert _judge(SHAPES["constructor-calls"]).own_classes == ()  # an imported class: not own
+    assert DataVerdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+
+
 # -- code that looks like data ---------------------------------------------------------------
 LOOKALIKES = {
     # pygments-style lexer: tables name token types imported from elsewhere, and callbacks

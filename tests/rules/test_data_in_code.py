@@ -115,3 +115,25 @@ def test_tdy301_ordered_dict_calls_need_no_caveat(tmp_path: Path) -> None:
     [found] = data_in_code.check_data_modules(ctx)
     assert found.fix is not None and "OrderedDict()" in found.fix.description
     assert "plain data" not in found.fix.description
+
+
+def test_tdy301_offers_no_extraction_for_objects_of_the_modules_own_classes(
+        tmp_path: Path) -> None:
+    # us' states.py: `AL = State(**{...})` records of the module's own class and a list naming
+    # them. The finding offered `tidy extract --evaluate`, which then refused every value
+    rows = "\n".join(f"S{i} = State(**{{'fips': '{i:02d}', 'name': 'State {i}', 'counties': "
+                     f"[County(**{{'fips': '{i:02d}001'}})]}})" for i in range(600))
+    size = _module(tmp_path / "pkg" / "states.py",
+                   "class County:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)"
+                   "\n\n\nclass State(County):\n    pass\n\n\n" + rows + "\n\nSTATES = ["
+                   + ", ".join(f"S{i}" for i in range(600)) + "]\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/states.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None
+    assert (found.fix.action, found.fix.applicability) == (ActionKind.NONE,
+                                                           Applicability.DISPLAY_ONLY)
+    assert "no extraction offered: 100% of the data is objects of County, State, defined in " \
+        "this module" in found.fix.description
+    assert ("objects of", "County, State (this module's classes): 100% of the data") in \
+        found.details

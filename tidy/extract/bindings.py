@@ -38,6 +38,9 @@ class Target:
     top_start: int = -1  # where the top-level statement holding it starts (the loader goes
     # before the first of them)
     value: ast.expr | None = None  # the value's node (literal targets are taken from it)
+    # classes of this module the value calls (`State(**{...})`): their objects are not data
+    # JSON can hold, and rebuilding them would mean the loader calling the module's code
+    own_classes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -79,6 +82,7 @@ def targets(tree: ast.Module, data: bytes, encoding: str) -> list[Target]:
     """Every binding that could be extracted, in source order."""
     offsets = _Offsets(data, encoding)
     module_counts = _assign_counts(tree.body)
+    classes = frozenset(n.name for n in tree.body if isinstance(n, ast.ClassDef))
     found: list[Target] = []
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
@@ -99,7 +103,38 @@ def targets(tree: ast.Module, data: bytes, encoding: str) -> list[Target]:
             if target is not None:
                 found.append(replace(target, top_start=offsets.at(node.lineno,
                                                                    node.col_offset)))
-    return found
+    return _naming_own_objects([replace(t, own_classes=called_classes(t.value, classes))
+                                if t.value is not None and not t.literal else t
+                                for t in found])
+
+
+def _naming_own_objects(found: list[Target]) -> list[Target]:
+    """A value that names a module binding holding such objects holds them too
+    (us' `STATES = [AL, AK, ...]`), to a fixpoint."""
+    while True:
+        own = {t.key: t.own_classes for t in found if t.own_classes and t.scope == "module"}
+        changed = False
+        for index, target in enumerate(found):
+            if target.own_classes or target.value is None or target.literal:
+                continue
+            named = [own[n.id] for n in ast.walk(target.value)
+                     if isinstance(n, ast.Name) and n.id in own]
+            if named:
+                classes = tuple(dict.fromkeys(c for of in named for c in of))
+                found[index] = replace(target, own_classes=classes)
+                changed = True
+        if not changed:
+            return found
+
+
+def called_classes(value: ast.expr, classes: frozenset[str]) -> tuple[str, ...]:
+    """The classes of `classes` that the value calls by name, in order of first call."""
+    called: dict[str, None] = {}
+    for node in ast.walk(value):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in classes:
+            called.setdefault(node.func.id)
+    return tuple(called)
 
 
 def _assign_counts(body: list[ast.stmt]) -> dict[str, int]:

@@ -103,7 +103,7 @@ def _chosen_targets(path: str, found: list[Target],
         if not chosen:
             raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
                                "name one with --name")
-    notes: list[str] = []
+    chosen, notes = _without_own_objects(path, chosen, named=bool(options.names))
     built = [t for t in chosen if not t.literal]
     if built and not options.evaluate:
         literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
@@ -114,6 +114,33 @@ def _chosen_targets(path: str, found: list[Target],
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
     return sorted(chosen, key=lambda t: t.start), notes
+
+
+def own_objects_reason(target: Target) -> str:
+    """Why a value built by calling the module's own classes stays where it is."""
+    classes = ", ".join(target.own_classes[:3])
+    return (f"{target.key} (line {target.line}) holds objects of {classes}, "
+            f"{'a class' if len(target.own_classes) == 1 else 'classes'} this module defines: "
+            "a data file holds plain values only (lists, dicts, str, numbers), and rebuilding "
+            "the objects would mean the loader calling the module's own code")
+
+
+def _without_own_objects(path: str, chosen: list[Target],
+                         named: bool) -> tuple[list[Target], list[str]]:
+    """The targets that are not objects of the module's own classes (us' `State(**{...})`,
+    molmass' `Element(...)`); those stay, with a note, and when nothing is left the refusal
+    says why (--evaluate cannot help: it would take the objects and fail to write them)."""
+    own = [t for t in chosen if t.own_classes]
+    if not own:
+        return chosen, []
+    kept = [t for t in chosen if not t.own_classes]
+    if not kept or named:
+        raise ExtractError(f"{path}: nothing can be moved: {own_objects_reason(own[0])}"
+                           + (f" (and {len(own) - 1} more such values)" if len(own) > 1
+                              else "") + "; nothing written")
+    return kept, [f"left in place: {own_objects_reason(t)}" for t in own[:3]] + (
+        [f"and {len(own) - 3} more values of the module's own classes"] if len(own) > 3
+        else [])
 
 
 def _dunder(name: str) -> bool:

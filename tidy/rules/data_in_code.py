@@ -125,6 +125,8 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
 def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+    if verdict.own_object_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -139,6 +141,16 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
                f"tidy extract {rel} --evaluate: values built by {how} are taken by importing "
                f"the module in the project's interpreter; data to {_data_name(rel)} + a loader "
                f"stub, verified by importing it again{caveat}")
+
+
+def own_objects_advice(verdict: DataVerdict) -> str:
+    """Why no extraction is offered for a module whose data is objects of its own classes."""
+    classes = ", ".join(verdict.own_classes[:3])
+    return (f"no extraction offered: {verdict.own_object_bytes / verdict.data_bytes:.0%} of "
+            f"the data is objects of {classes}, defined in this module; a data file holds "
+            "plain values only (lists, dicts, str, numbers), and rebuilding the objects would "
+            "mean the loader calling the module's own code. To move it, keep the records' "
+            "plain fields in a data file and build the objects from them in code")
 
 
 # Capitalized callees that give data the format holds (the rest are most likely classes
@@ -173,6 +185,10 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                    ("estimate", _estimate(verdict)),
                    ("checked", "sampled windows" if any(b.sampled for b in verdict.bindings)
                     else "all")]
+        if verdict.own_classes:
+            details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
+                            f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
+                            "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
         yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
                        _extract_fix(rel, verdict), biggest.line if biggest else 1)
@@ -258,6 +274,9 @@ and 42 -> 22 ms without a .pyc); what is gained is every parse without one and e
 that reads sources.
 Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (or .json with
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.
+None is offered when most of the data is objects of the module's own classes (us' states.py:
+`AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
+would be calling the module's code with arguments read from a file.
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
 and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,

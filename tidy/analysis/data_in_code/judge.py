@@ -128,7 +128,31 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
     data_bindings = _resolved(state.candidates, _imports(data, segments))
-    return _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    classes = frozenset(s.name for s in segments if s.kind == "class")
+    verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    own = _own_objects(data_bindings, classes) if classes else {}
+    if not own:
+        return verdict
+    return replace(verdict, own_classes=tuple(dict.fromkeys(c for of in own.values()
+                                                            for c in of)),
+                   own_object_bytes=sum(c.end - c.start for c in data_bindings
+                                        if id(c) in own))
+
+
+def _own_objects(found: list[_Candidate],
+                 classes: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Module-level data bindings whose values are objects of the module's own classes:
+    they call one (`State(**{...})`) or name a binding that does (`STATES = [AL, ...]`).
+    By id() of the candidate: the classes."""
+    own = {id(c): tuple(sorted(c.facts.callees & classes)) for c in found
+           if c.facts.callees & classes}
+    while True:
+        names = {c.name: own[id(c)] for c in found if id(c) in own and c.scope == "module"}
+        more = {id(c): tuple(sorted({k for r in c.facts.refs if r in names for k in names[r]}))
+                for c in found if id(c) not in own and c.facts.refs & names.keys()}
+        if not more:
+            return own
+        own.update(more)
 
 
 def _may_hold_giant(segment: Segment, size: int, settings: DataSettings) -> bool:

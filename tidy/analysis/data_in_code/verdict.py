@@ -69,6 +69,10 @@ class DataVerdict:
     gzip_ratio: float = 0.0  # gzip size / source size of a sample of the biggest binding
     complete: bool = True  # False when the judgement stopped early: it cannot be data
     error: str = ""
+    # classes of the module itself that the data values call, directly or through names
+    # (us' `State(**{...})`): their objects are not plain data, and no extraction is offered
+    own_classes: tuple[str, ...] = ()
+    own_object_bytes: int = 0  # of data_bytes, in such bindings
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
@@ -92,4 +96,5 @@ class DataVerdict:
                       "giant_strings": tuple(Binding.from_json(b)
                                              for b in body["giant_strings"]),
                       "shapes": tuple(body["shapes"]),
+                      "own_classes": tuple(body.get("own_classes", ())),
                       "extra": tuple(tuple(x) for x in body.get("extra", ()))})
