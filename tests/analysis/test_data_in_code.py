@@ -115,15 +115,27 @@ SHAPES = {
     "keyword-unpacking": "class County:\n    def __init__(self, **kwargs):\n        for k, v in "
                          "kwargs.items():\n            setattr(self, k, v)\n\n\n" + _rows(
                              300, "S{i} = County(\n    **{{\n        'fips': '{i}', 'name': "
-                             "'{w}',\n        'counties': [\n            County(**{{'fips': "
-                             "'{i}01', 'name': 'A {w}'}}),\n            County(**{{'fips': "
-                             "'{i}02', 'name': 'B'}}),\n        ],\n    }}\n)\n")
+                             "'{w}',\n        'counties': [\n" + "".join(
+                                 f"            County(**{{{{'fips': '{{i}}0{n}', 'name': "
+                                 f"'County {n} {{w}}'}}}}),\n" for n in range(6))
+                             + "        ],\n    }}\n)\n")
                          + "\nSTATES = [" + ", ".join(f"S{i}" for i in range(300)) + "]\n",
     # emot's emo_unicode.py: a second table merged into the first with dict(A.items(), **{...})
     "unpacking-merge": "EMOJI = {\n" + _rows(2000, "    ':e{i}{w}:': '\\U0001F{i:03x}',")
                        + "\n}\nALIAS = dict(EMOJI.items(), **{\n" + _rows(
                            800, "    ':a{i}:': '\\U0001F{i:03x}',") + "\n})\n"
                        "UNICODE_EMOJI = {v: k for k, v in EMOJI.items()}\n",
+    # scapy's automotive definitions: items put into an imported class's table, one a line
+    "items-into-imported-table": "from scapy.contrib.automotive.uds import UDS_RDBI, UDS_RC\n\n"
+                                 + _rows(3000, "UDS_RDBI.dataIdentifiers[0x{i:04x}] = "
+                                         "'Identifier {w} {i}'") + "\nUDS_RC.routines[-1] = 'x'\n",
+    # fpdf 1.7's fonts.py: a dict made above, then one dict literal per key
+    "items-into-own-table": "fpdf_charwidths = {}\n\n" + "\n".join(
+        f"fpdf_charwidths['font{n}'] = {{\n" + _rows(200, "    'c{i}': {i},") + "\n}"
+        for n in range(14)) + "\n",
+    "update-and-extend": "TABLE = {}\nNAMES = []\n" + _rows(
+        300, "TABLE.update({{'k{i}': '{w}', 'n{i}': [{i}, 2]}})\nNAMES.extend(['a{i}', 'b{w}'])")
+        + "\n",
 }
 
 
@@ -139,6 +151,16 @@ def test_pure_and_evaluated_bindings_are_told_apart() -> None:
     assert not helper.pure and "u" in helper.calls
     names = _judge(SHAPES["names"]).bindings[0]
     assert not names.pure and "fully_qualified" in names.names
+
+
+def test_items_of_one_table_are_one_holder() -> None:
+    verdict = _judge(SHAPES["items-into-imported-table"])
+    first, second = verdict.bindings[:2]
+    assert (first.name, first.line, first.end_line, first.scope) == (
+        "UDS_RDBI.dataIdentifiers[...] (3,000 items)", 3, 3002, "item")
+    assert second.name == "UDS_RC.routines[...] (1 items)"
+    assert verdict.item_bytes == verdict.data_bytes and "items" in verdict.shapes
+    assert not verdict.giant_strings
 
 
 def test_objects_of_the_modules_own_classes_are_named() -> None:
@@ -185,6 +207,12 @@ LOOKALIKES = {
                                   "    convert_a,\n)\n\n\ndef CONVERT(x):\n    return x\n\n\n"
                                   "CONVERTERS = {\n" + _rows(3000, "    ('n', 'a{i}'): CONVERT,")
                                   + "\n}\n",
+    # items are data only when their values are, and only under a literal key
+    "items-of-lambdas": "HANDLERS = {}\n" + _rows(3000, "HANDLERS['k{i}'] = lambda x: x + {i}"),
+    "items-keyed-by-names": "TABLE = {}\n" + _rows(3000, "TABLE[key_{i}] = 'value {w}'"),
+    # win32con (pyglet's libs/win32/constants.py): thousands of named API constants, each a
+    # few bytes: names, not a table, and extraction would move none of them
+    "named-constants": "import sys\n\n" + _rows(3000, "WM_{w}X{i} = 0x{i:04x}") + "\n",
     # powers and starred parameters are code
     "powers": "X = [\n" + _rows(3000, "    ({i} ** 2, 2**{i}),") + "\n]\n",
 }

@@ -305,6 +305,17 @@ def test_objects_a_class_builds_are_left_with_a_plain_reason(tmp_path: Path) -> 
     assert "Unencodable" not in message
 
 
+def test_items_put_into_a_table_are_refused_with_why(tmp_path: Path) -> None:
+    folder = package(tmp_path)
+    (folder / "uds.py").write_text("class UDS_RDBI:\n    dataIdentifiers = {}\n")
+    module = folder / "definitions.py"
+    module.write_text("from pkg.uds import UDS_RDBI\n\n" + _rows(
+        500, "UDS_RDBI.dataIdentifiers[0x{i:04x}] = 'Identifier {i}'") + "\n")
+    _expect_refusal(module, "the data here is 500 items put into tables, from line 3",
+                    "a table filled here may be another module's", evaluate=True,
+                    python=sys.executable)
+
+
 US_STATES = ("class County:\n    def __init__(self, **kwargs):\n        self.__dict__.update("
              "kwargs)\n\n\nclass State(County):\n    pass\n\n\n"
              + _rows(200, "S{i} = State(**{{'fips': '{i}', 'name': 'State {i}', 'counties': "

@@ -121,8 +121,10 @@ def test_tdy301_offers_no_extraction_for_objects_of_the_modules_own_classes(
         tmp_path: Path) -> None:
     # us' states.py: `AL = State(**{...})` records of the module's own class and a list naming
     # them. The finding offered `tidy extract --evaluate`, which then refused every value
+    counties = ", ".join(f"County(**{{{{'fips': '{{i:02d}}00{n}', 'name': 'County {n}'}}}})"
+                         for n in range(4))
     rows = "\n".join(f"S{i} = State(**{{'fips': '{i:02d}', 'name': 'State {i}', 'counties': "
-                     f"[County(**{{'fips': '{i:02d}001'}})]}})" for i in range(600))
+                     f"[{counties.format(i=i)}]}})" for i in range(600))
     size = _module(tmp_path / "pkg" / "states.py",
                    "class County:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)"
                    "\n\n\nclass State(County):\n    pass\n\n\n" + rows + "\n\nSTATES = ["
@@ -137,3 +139,20 @@ def test_tdy301_offers_no_extraction_for_objects_of_the_modules_own_classes(
         "this module" in found.fix.description
     assert ("objects of", "County, State (this module's classes): 100% of the data") in \
         found.details
+
+
+def test_tdy301_items_put_into_a_table_are_reported_without_an_extraction(
+        tmp_path: Path) -> None:
+    # scapy 2.8's contrib/automotive/volkswagen/definitions.py: 3,000
+    # `UDS_RDBI.dataIdentifiers[0x3665] = '...'` into an imported class's table: not reported
+    rows = "\n".join(f"UDS_RDBI.dataIdentifiers[0x{i:04x}] = 'Identifier {i}'"
+                     for i in range(3000))
+    size = _module(tmp_path / "pkg" / "definitions.py",
+                   f"from scapy.contrib.automotive.uds import UDS_RDBI\n\n{rows}\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/definitions.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.code == "TDY301"
+    assert "UDS_RDBI.dataIdentifiers[...] (3,000 items) 100% (lines 3-3002)" in found.message
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.ITEMS_ADVICE

@@ -137,6 +137,25 @@ def called_classes(value: ast.expr, classes: frozenset[str]) -> tuple[str, ...]:
     return tuple(called)
 
 
+def table_items(tree: ast.Module) -> list[ast.stmt]:
+    """Top-level statements that put items into a table (`TABLE[0x3665] = '...'` with a
+    constant key, `TABLE.update(...)`, `.extend(...)`, `.append(...)`): detection counts them
+    as data; they are not bindings this module can move (the rule says why)."""
+    return [node for node in tree.body if _keyed_item(node) or _table_call(node)]
+
+
+def _keyed_item(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+        isinstance(node.targets[0], ast.Subscript) and \
+        isinstance(node.targets[0].slice, ast.Constant | ast.UnaryOp)
+
+
+def _table_call(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+        isinstance(node.value.func, ast.Attribute) and \
+        node.value.func.attr in ("update", "extend", "append")
+
+
 def _assign_counts(body: list[ast.stmt]) -> dict[str, int]:
     """How often each name is bound in a body (blocks included, nested scopes not)."""
     counts: dict[str, int] = {}

@@ -48,7 +48,7 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
     except BindingError as error:
         raise ExtractError(str(error)) from None
     keyed = refuse_unsafe_module(path, tree)
-    chosen, notes = _chosen_targets(path, found, options)
+    chosen, notes = _chosen_targets(path, found, options, bindings.table_items(tree))
     evaluated = [t for t in chosen if not t.literal]
     interpreter: Interpreter | None = None
     before: evaluate.Taken | None = None
@@ -80,8 +80,8 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
                                     before, interpreter, notes))
 
 
-def _chosen_targets(path: str, found: list[Target],
-                    options: Options) -> tuple[list[Target], list[str]]:
+def _chosen_targets(path: str, found: list[Target], options: Options,
+                    items: list[ast.stmt] | None = None) -> tuple[list[Target], list[str]]:
     """The named targets, or every data binding of value_floor() or more. Values that need
     the module imported are refused without --evaluate (or left in place, with a note, when
     literals hold most of the data)."""
@@ -102,7 +102,7 @@ def _chosen_targets(path: str, found: list[Target],
                   or (t.value_bytes >= floor and not _dunder(t.name))]
         if not chosen:
             raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
-                               "name one with --name")
+                               "name one with --name" + _items_reason(items or []))
     chosen, notes = _without_own_objects(path, chosen, named=bool(options.names))
     built = [t for t in chosen if not t.literal]
     if built and not options.evaluate:
@@ -114,6 +114,17 @@ def _chosen_targets(path: str, found: list[Target],
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
     return sorted(chosen, key=lambda t: t.start), notes
+
+
+def _items_reason(items: list[ast.stmt]) -> str:
+    """Why the data of a module that fills tables item by item stays (scapy's automotive
+    definitions: `UDS_RDBI.dataIdentifiers[0x3665] = '...'`, 3,000 times)."""
+    if not items:
+        return ""
+    return (f" (the data here is {len(items):,} items put into tables, from line "
+            f"{items[0].lineno}: `TABLE[KEY] = value` and `TABLE.update(...)` are not moved, "
+            "since tidy proves a move exact by comparing the module's own names after import, "
+            "and a table filled here may be another module's)")
 
 
 def own_objects_reason(target: Target) -> str:

@@ -127,6 +127,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
     if verdict.own_object_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
+    if verdict.item_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, ITEMS_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -141,6 +143,17 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
                f"tidy extract {rel} --evaluate: values built by {how} are taken by importing "
                f"the module in the project's interpreter; data to {_data_name(rel)} + a loader "
                f"stub, verified by importing it again{caveat}")
+
+
+# scapy's automotive definitions: 3,000 `UDS_RDBI.dataIdentifiers[0x3665] = '...'` into an
+# imported class's table. A stub could replay stored (key, value) pairs into the same table,
+# but tidy extract proves an extraction exact by importing the module and comparing its own
+# names, and the table here is another module's object: the replay could not be checked.
+ITEMS_ADVICE = ("no extraction offered: most of the data is put into tables item by item "
+                "(`TABLE[KEY] = value`, `TABLE.update(...)`); tidy extract moves `NAME = value` "
+                "bindings only, since it proves a move exact by comparing the module's own "
+                "names after import, and a table filled here may be another module's. To move "
+                "it, keep the items in a data file and fill the table from it in code")
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
@@ -253,9 +266,10 @@ bind data cover at least 85% of its statements' bytes. Data is: literals and con
 them; calls whose arguments are data (`u('...')`, `frozenset([...])`, `Matcher('...', 1)`,
 `"a,b".split(",")`, `State(**{...})`); names bound to other data, and UPPER_CASE constants
 imported from other modules (`from odf.namespaces import *` then `(TEXTNS, 'p')`);
-assignments in class bodies; a function whose body only returns data when the module binds
-its result (idna's uts46data). Imports,
-functions, classes' methods and loops that derive tables are code.
+assignments in class bodies; items put into a table (`TABLE[0x3665] = '...'` with a
+literal key, `TABLE.update({...})`, `.extend([...])`); a function whose body only returns
+data when the module binds its result (idna's uts46data). Imports, functions, classes'
+methods and loops that derive tables are code.
 Detection reads the bytes once, without a parse (about 300 MB/s on a 51 MB literal, 130 MB/s
 over the corpus's modules of 64 kB or more); big values are judged on sampled windows.
 How the thresholds were chosen: on a corpus of 35 PyPI packages (bench/corpus/, 74 data
@@ -274,7 +288,9 @@ and 42 -> 22 ms without a .pyc); what is gained is every parse without one and e
 that reads sources.
 Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (or .json with
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.
-None is offered when most of the data is objects of the module's own classes (us' states.py:
+None is offered when most of the data is items put into a table (`TABLE[0x3665] = '...'`,
+`TABLE.update({...})`: counted as data, but the table may be another module's, and the import
+check compares this module's names), or objects of the module's own classes (us' states.py:
 `AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
 would be calling the module's code with arguments read from a file.
 Values built by calls or names need `--evaluate`: the module is imported in the project's

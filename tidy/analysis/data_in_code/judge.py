@@ -4,6 +4,10 @@ Statements are judged biggest first, and the judgement stops as soon as the modu
 longer reach the share (code stops after its first few classes and functions). Statements:
 - `NAME = value` at module level, or in a class body: data when the value is (values.py);
   a value that names other bindings is data when they all are (a fixpoint over the names);
+- `TABLE[KEY] = value` with a literal KEY, `TABLE.update(value)`, `.extend(...)`,
+  `.append(...)`: an item put into a table, data when the value is (scapy's automotive
+  definitions put 3,000 items into an imported class's dict); tidy extract does not move
+  these (the rule says why);
 - `def f(): return value` with nothing else in its body (idna's uts46data): data when the
   value is;
 - a name in a value may also be a constant imported from another module: an UPPER_CASE name
@@ -70,7 +74,7 @@ class _Imports:
 
 def _imports(data: bytes, segments: list[Segment]) -> _Imports:
     constants: set[str] = set()
-    bound = {s.name for s in segments if s.kind != "other"}
+    bound = {s.name for s in segments if s.kind not in ("other", "item")}
     star = False
     for segment in segments:
         if segment.kind != "other" or not data.startswith(b"from", segment.start):
@@ -162,9 +166,9 @@ def _may_hold_giant(segment: Segment, size: int, settings: DataSettings) -> bool
 
 
 def _judge_segment(state: _State, segment: Segment) -> None:
-    if segment.kind == "assign":
-        _bind(state, segment.name, "module", "", segment.start, segment.end,
-              segment.value_start)
+    if segment.kind in ("assign", "item"):
+        _bind(state, segment.name, "module" if segment.kind == "assign" else "item", "",
+              segment.start, segment.end, segment.value_start)
     elif segment.kind == "class":
         _judge_class(state, segment)
     elif segment.kind == "def" and _judge_function(state, segment):
@@ -285,26 +289,54 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
     data_bytes = sum(c.end - c.start for c in found)
     giant_floor = max(settings.giant_string_bytes, size * settings.giant_string_share)
     strings = [c for c in found if c.facts.one_string]
-    giants = [c for c in strings if c.end - c.start >= giant_floor]
+    giants = [c for c in strings if c.end - c.start >= giant_floor and c.scope != "item"]
     string_bytes = sum(c.end - c.start for c in strings)
     share = data_bytes / statement_bytes if statement_bytes else 0.0
     giant_bytes = sum(c.end - c.start for c in giants)
+    # Items put into one table are one holder (3,000 `T[0x..] = '...'` are one table's rows)
+    tables: dict[str, list[_Candidate]] = {}
+    for c in found:
+        if c.scope == "item":
+            tables.setdefault(c.name, []).append(c)
+    rows = [sorted(group, key=lambda c: c.start) for group in tables.values()]
+    every = sorted([[c] for c in found if c.scope != "item"] + rows,
+                   key=lambda group: -sum(c.end - c.start for c in group))
+    held = sum(n for n in (sum(c.end - c.start for c in g) for g in every)
+               if n >= settings.min_holder_bytes)
     is_data = (complete and share >= settings.min_share
-               and data_bytes - giant_bytes >= giant_bytes)
-    biggest = sorted(found, key=lambda c: c.start - c.end)[:settings.top_bindings]
-    numbered = _numbered(data, [*biggest, *giants])
+               and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
+    holders = every[:settings.top_bindings]
+    numbered = _numbered(data, [*(c for group in holders for c in (group[0], group[-1])),
+                                *giants])
+    bindings = tuple(_holder(data, numbered, group) for group in holders)
     return DataVerdict(
         size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
-        string_bytes=string_bytes, is_data=is_data,
-        bindings=tuple(numbered[id(c)] for c in biggest),
+        item_bytes=sum(c.end - c.start for c in found if c.scope == "item"),
+        string_bytes=string_bytes, is_data=is_data, bindings=bindings,
         giant_strings=tuple(_with_content(data, numbered[id(c)], c) for c in giants),
         shapes=_shapes(found), code_bytes=state.code_bytes + dropped, complete=complete,
-        gzip_ratio=_gzip_ratio(data, biggest[0]) if is_data and biggest else 0.0)
+        gzip_ratio=_gzip_ratio(data, holders[0]) if is_data and holders else 0.0)
 
 
-def _gzip_ratio(data: bytes, biggest: _Candidate) -> float:
-    """How well the data compresses, from 64 kB of the biggest binding (for the estimate)."""
-    sample = data[biggest.value_start:min(biggest.end, biggest.value_start + 64_000)]
+def _holder(data: bytes, numbered: dict[int, Binding], group: list[_Candidate]) -> Binding:
+    """A binding, or the items of one table as one holder: `T[...] (3,168 items)`."""
+    first = numbered[id(group[0])]
+    if group[0].scope != "item":
+        return first
+    table = group[0].name
+    return replace(first, name=f"{table}[...] ({len(group):,} items)",
+                   end_line=numbered[id(group[-1])].end_line,
+                   bytes=sum(c.end - c.start for c in group),
+                   pure=all(c.facts.pure for c in group),
+                   calls=tuple(dict.fromkeys(x for c in group for x in c.facts.calls))[:4],
+                   names=tuple(sorted({r for c in group for r in c.facts.refs}))[:8],
+                   sampled=any(c.facts.sampled for c in group))
+
+
+def _gzip_ratio(data: bytes, holder: list[_Candidate]) -> float:
+    """How well the data compresses, from 64 kB of the biggest holder (for the estimate)."""
+    start = holder[0].value_start if len(holder) == 1 else holder[0].start
+    sample = data[start:min(holder[-1].end, start + 64_000)]
     return len(zlib.compress(sample, 6)) / max(1, len(sample))
 
 
@@ -317,12 +349,18 @@ def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
         end = trimmed_end(data, c.start, c.end)
         end_line = line + data.count(b"\n", c.start, end)
         pos = c.start
-        name = {"module": c.name, "class": f"{c.owner}.{c.name}",
-                "function": f"{c.name}()"}[c.scope]
+        name = _item_name(data, c) if c.scope == "item" else {
+            "module": c.name, "class": f"{c.owner}.{c.name}", "function": f"{c.name}()"}[c.scope]
         out[id(c)] = Binding(name, line, end_line, c.end - c.start, c.facts.kind, c.scope,
                              c.facts.pure, c.facts.calls, tuple(sorted(c.facts.refs)),
                              c.facts.sampled)
     return out
+
+
+def _item_name(data: bytes, item: _Candidate) -> str:
+    """`TABLE[0x3665]` or `TABLE.update(...)`: the statement's head as written."""
+    head = data[item.start:item.value_start].decode("utf-8", "replace").strip()
+    return head[:-1].rstrip() if head.endswith("=") else head + "(...)"
 
 
 def _with_content(data: bytes, binding: Binding, candidate: _Candidate) -> Binding:
@@ -365,6 +403,8 @@ def _shapes(found: list[_Candidate]) -> tuple[str, ...]:
         shapes.append("functions")
     if any(c.facts.one_string for c in found):
         shapes.append("string")
+    if any(c.scope == "item" for c in found):
+        shapes.append("items")
     if len(found) >= 20:
         shapes.append("many-names")
     return tuple(shapes)

@@ -25,9 +25,16 @@ _KEYWORDS = (rb"import|from|if|elif|else|for|while|try|except|finally|with|retur
              rb"|pass|assert|global|nonlocal|yield|async|await")
 # What a line at the statement indentation starts with: a def or class (and its name), another
 # keyword or a decorator, an assignment head `NAME [: annotation] =`, or just a name.
+# A literal key of an item assignment: a number or a one-line string without escapes.
+_KEY = (rb"-?(?:0[xXoObB][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?)"
+        rb"|[rbuRBU]?'[^'\\\n]*'|[rbuRBU]?\"[^\"\\\n]*\"")
 _HEAD = (rb"(?:(?:async[ \t]+)?(?P<def>def)|(?P<class>class))[ \t]+(?P<name>" + _NAME + rb")"
          rb"|(?P<keyword>(?:" + _KEYWORDS + rb")(?![\w\x80-\xff])|@)"
          rb"|(?P<target>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*"
+         # an item put into a table: `TABLE[0x3665] = '...'` (scapy's automotive
+         # definitions), `d["k"] = v`, `TABLE.update({...})`, `.extend([...])`, `.append(...)`
+         rb"|(?P<table>" + _NAME + rb"(?:\." + _NAME + rb")*)(?:[ \t]*\[[ \t]*(?:" + _KEY
+         + rb")[ \t]*\][ \t]*=(?!=)[ \t]*|\.(?:update|extend|append)(?=\())(?P<item>)"
          rb"|(?=[A-Za-z_\x80-\xff])")
 _FIRST_HEAD = re.compile(_HEAD)
 ASSIGN_HEAD = re.compile(rb"(?P<name>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*")
@@ -45,7 +52,7 @@ class Segment(NamedTuple):
 
     start: int
     end: int
-    kind: str  # assign, def, class, other
+    kind: str  # assign, def, class, item (`TABLE[key] = value`, `TABLE.update(...)`), other
     name: str = ""
     value_start: int = -1  # assign: where the value begins
 
@@ -173,7 +180,8 @@ class Splitter:
                 continue  # a backslash continuation
             match = _FIRST_HEAD.match(data, at)
             assert match is not None  # its last alternative matches any name start
-            if current >= 0 and match.lastgroup is None and self.depth(current, at) != 0:
+            if current >= 0 and match.lastgroup in (None, "item") and \
+                    self.depth(current, at) != 0:
                 continue  # a name at the indentation inside brackets: part of a value
             heads.append((at, match))
             current = at
@@ -201,6 +209,9 @@ def _segment(match: re.Match[bytes], at: int, end: int) -> Segment:
         return Segment(at, end, "def" if match.group("def") else "class", name)
     if kind == "target":
         return Segment(at, end, "assign", match.group("target").decode("utf-8", "replace"),
+                       match.end())
+    if kind == "item":
+        return Segment(at, end, "item", match.group("table").decode("utf-8", "replace"),
                        match.end())
     return Segment(at, end, "other")
 

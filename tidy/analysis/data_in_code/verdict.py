@@ -23,6 +23,10 @@ class DataSettings:
     scrub_budget: int = 160_000
     min_window: int = 256
     top_bindings: int = 8  # how many of the biggest bindings the verdict keeps
+    # Values under this many bytes are never moved by `tidy extract` (SMALL_VALUE_BYTES in
+    # tidy/extract/plan.py): a module whose data is mostly such values (win32con's 3,000
+    # `WM_PAINT = 0x000F`) is named constants, and extraction would move nothing.
+    min_holder_bytes: int = 256
 
 
 DEFAULT_SETTINGS = DataSettings()
@@ -38,7 +42,7 @@ class Binding:
     end_line: int
     bytes: int  # of the whole statement
     kind: str  # list, dict, tuple, set, str, bytes, number, call, name, other
-    scope: str  # module, class, function
+    scope: str  # module, class, function, item (`TABLE[KEY] = value`: name is `TABLE[...]`)
     pure: bool  # a literal ast.literal_eval accepts (as far as the scanner sees)
     calls: tuple[str, ...] = ()  # callees in the value (u, frozenset, .split, re.compile, ...)
     names: tuple[str, ...] = ()  # module constants the value names
@@ -73,6 +77,7 @@ class DataVerdict:
     # (us' `State(**{...})`): their objects are not plain data, and no extraction is offered
     own_classes: tuple[str, ...] = ()
     own_object_bytes: int = 0  # of data_bytes, in such bindings
+    item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
