@@ -133,6 +133,12 @@ SHAPES = {
     "items-into-own-table": "fpdf_charwidths = {}\n\n" + "\n".join(
         f"fpdf_charwidths['font{n}'] = {{\n" + _rows(200, "    'c{i}': {i},") + "\n}"
         for n in range(14)) + "\n",
+    # pyglet's generated input/controller_db.py: one table per platform, in if/else blocks
+    "if-blocks": "from pyglet import compat_platform\n\nif compat_platform.startswith('linux'):"
+                 "\n    mapping_list = [\n" + _rows(1500, '"0300{i:04x},Pad {w},a:b1,b:b0",')
+                 + "\n]\nelif compat_platform == 'darwin':\n    mapping_list = [\n" + _rows(
+                     1500, '"0500{i:04x},Pad {w},a:b1,b:b0",') + "\n]\nelse:\n"
+                 "    mapping_list = []\n",
     "update-and-extend": "TABLE = {}\nNAMES = []\n" + _rows(
         300, "TABLE.update({{'k{i}': '{w}', 'n{i}': [{i}, 2]}})\nNAMES.extend(['a{i}', 'b{w}'])")
         + "\n",
@@ -161,6 +167,13 @@ def test_items_of_one_table_are_one_holder() -> None:
     assert second.name == "UDS_RC.routines[...] (1 items)"
     assert verdict.item_bytes == verdict.data_bytes and "items" in verdict.shapes
     assert not verdict.giant_strings
+
+
+def test_values_bound_in_if_blocks_are_named_so() -> None:
+    verdict = _judge(SHAPES["if-blocks"])
+    assert verdict.branch_bytes == verdict.data_bytes and "if-blocks" in verdict.shapes
+    assert verdict.bindings[0].name == "mapping_list (in an if block)"
+    assert verdict.bindings[0].scope == "branch"
 
 
 def test_objects_of_the_modules_own_classes_are_named() -> None:
@@ -213,6 +226,11 @@ LOOKALIKES = {
     # win32con (pyglet's libs/win32/constants.py): thousands of named API constants, each a
     # few bytes: names, not a table, and extraction would move none of them
     "named-constants": "import sys\n\n" + _rows(3000, "WM_{w}X{i} = 0x{i:04x}") + "\n",
+    # code in if blocks (version switches, a __main__ regenerator) stays code
+    "code-in-if-blocks": "import sys\n\nif sys.version_info >= (3,):\n" + _rows(
+        600, "    def f{i}(x):\n        return [x + {i} for _ in range(3)]") + "\nelse:\n"
+        "    text = unicode\n\nif __name__ == '__main__':\n" + _rows(
+            600, "    for n in range({i}):\n        print(n, {i})"),
     # powers and starred parameters are code
     "powers": "X = [\n" + _rows(3000, "    ({i} ** 2, 2**{i}),") + "\n]\n",
 }

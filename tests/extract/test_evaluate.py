@@ -316,6 +316,15 @@ def test_items_put_into_a_table_are_refused_with_why(tmp_path: Path) -> None:
                     python=sys.executable)
 
 
+def test_data_in_if_blocks_is_refused_with_why(tmp_path: Path) -> None:
+    module = package(tmp_path) / "controller_db.py"
+    module.write_text("import sys\n\nif sys.platform.startswith('linux'):\n    mapping_list = [\n"
+                      + _rows(300, "        '0300{i:04x},Pad {i},a:b1,b:b0',") + "\n    ]\n"
+                      "else:\n    mapping_list = []\n")
+    _expect_refusal(module, "the module binds 2 values inside if/else blocks, from line 4",
+                    "moves top-level bindings only")
+
+
 US_STATES = ("class County:\n    def __init__(self, **kwargs):\n        self.__dict__.update("
              "kwargs)\n\n\nclass State(County):\n    pass\n\n\n"
              + _rows(200, "S{i} = State(**{{'fips': '{i}', 'name': 'State {i}', 'counties': "

@@ -156,3 +156,19 @@ def test_tdy301_items_put_into_a_table_are_reported_without_an_extraction(
     assert "UDS_RDBI.dataIdentifiers[...] (3,000 items) 100% (lines 3-3002)" in found.message
     assert found.fix is not None and found.fix.action is ActionKind.NONE
     assert found.fix.description == data_in_code.ITEMS_ADVICE
+
+
+def test_tdy301_data_in_if_blocks_is_reported_without_an_extraction(tmp_path: Path) -> None:
+    # pyglet 2.1's input/controller_db.py: `if compat_platform.startswith("linux"):
+    # mapping_list = [...]` (196 kB), `else: mapping_list = []`: not reported before
+    rows = "\n".join(f'        "0300{i:04x},Pad {i},a:b1,b:b0,back:b6,guide:b8",'
+                     for i in range(3000))
+    size = _module(tmp_path / "pkg" / "controller_db.py",
+                   "from pkg import compat_platform\n\nif compat_platform == 'linux':\n"
+                   f"    mapping_list = [\n{rows}\n    ]\nelse:\n    mapping_list = []\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/controller_db.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert "mapping_list (in an if block)" in found.message
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.BRANCH_ADVICE

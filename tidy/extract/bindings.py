@@ -144,6 +144,21 @@ def table_items(tree: ast.Module) -> list[ast.stmt]:
     return [node for node in tree.body if _keyed_item(node) or _table_call(node)]
 
 
+def branch_assignments(tree: ast.Module) -> list[ast.stmt]:
+    """`NAME = value` statements directly inside a top-level if/elif/else: detection counts
+    them as data; which one binds depends on the branch taken, so none is moved."""
+    found: list[ast.stmt] = []
+    stack = [n for n in tree.body if isinstance(n, ast.If)]
+    while stack:
+        node = stack.pop()
+        for child in [*node.body, *node.orelse]:
+            if isinstance(child, ast.If):
+                stack.append(child)
+            elif isinstance(child, ast.Assign | ast.AnnAssign):
+                found.append(child)
+    return sorted(found, key=lambda n: n.lineno)
+
+
 def _keyed_item(node: ast.stmt) -> bool:
     return isinstance(node, ast.Assign) and len(node.targets) == 1 and \
         isinstance(node.targets[0], ast.Subscript) and \

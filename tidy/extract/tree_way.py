@@ -48,7 +48,8 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
     except BindingError as error:
         raise ExtractError(str(error)) from None
     keyed = refuse_unsafe_module(path, tree)
-    chosen, notes = _chosen_targets(path, found, options, bindings.table_items(tree))
+    chosen, notes = _chosen_targets(path, found, options, bindings.table_items(tree),
+                                    bindings.branch_assignments(tree))
     evaluated = [t for t in chosen if not t.literal]
     interpreter: Interpreter | None = None
     before: evaluate.Taken | None = None
@@ -81,7 +82,8 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
 
 
 def _chosen_targets(path: str, found: list[Target], options: Options,
-                    items: list[ast.stmt] | None = None) -> tuple[list[Target], list[str]]:
+                    items: list[ast.stmt] | None = None,
+                    branches: list[ast.stmt] | None = None) -> tuple[list[Target], list[str]]:
     """The named targets, or every data binding of value_floor() or more. Values that need
     the module imported are refused without --evaluate (or left in place, with a note, when
     literals hold most of the data)."""
@@ -102,7 +104,8 @@ def _chosen_targets(path: str, found: list[Target], options: Options,
                   or (t.value_bytes >= floor and not _dunder(t.name))]
         if not chosen:
             raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
-                               "name one with --name" + _items_reason(items or []))
+                               "name one with --name" + _items_reason(items or [])
+                               + _branches_reason(branches or []))
     chosen, notes = _without_own_objects(path, chosen, named=bool(options.names))
     built = [t for t in chosen if not t.literal]
     if built and not options.evaluate:
@@ -125,6 +128,15 @@ def _items_reason(items: list[ast.stmt]) -> str:
             f"{items[0].lineno}: `TABLE[KEY] = value` and `TABLE.update(...)` are not moved, "
             "since tidy proves a move exact by comparing the module's own names after import, "
             "and a table filled here may be another module's)")
+
+
+def _branches_reason(branches: list[ast.stmt]) -> str:
+    """Why data bound inside if/else blocks stays (pyglet's controller_db.py)."""
+    if not branches:
+        return ""
+    return (f" (the module binds {len(branches)} values inside if/else blocks, from line "
+            f"{branches[0].lineno}: which one is bound depends on the branch taken at import, "
+            "and tidy extract moves top-level bindings only)")
 
 
 def own_objects_reason(target: Target) -> str:

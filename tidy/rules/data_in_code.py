@@ -129,6 +129,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
     if verdict.item_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, ITEMS_ADVICE)
+    if verdict.branch_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -154,6 +156,14 @@ ITEMS_ADVICE = ("no extraction offered: most of the data is put into tables item
                 "bindings only, since it proves a move exact by comparing the module's own "
                 "names after import, and a table filled here may be another module's. To move "
                 "it, keep the items in a data file and fill the table from it in code")
+
+
+# pyglet's generated controller_db.py: `if compat_platform.startswith("linux"): mapping_list
+# = [...]`, else `[]`. Which value the module gets depends on the branch taken at import.
+BRANCH_ADVICE = ("no extraction offered: most of the data is bound inside `if`/`else` blocks "
+                 "(one value per condition); tidy extract moves top-level `NAME = value` "
+                 "bindings only. To move it, keep each value in a data file and pick one in "
+                 "code")
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
@@ -267,7 +277,8 @@ them; calls whose arguments are data (`u('...')`, `frozenset([...])`, `Matcher('
 `"a,b".split(",")`, `State(**{...})`); names bound to other data, and UPPER_CASE constants
 imported from other modules (`from odf.namespaces import *` then `(TEXTNS, 'p')`);
 assignments in class bodies; items put into a table (`TABLE[0x3665] = '...'` with a
-literal key, `TABLE.update({...})`, `.extend([...])`); a function whose body only returns
+literal key, `TABLE.update({...})`, `.extend([...])`); assignments inside a module-level
+`if`/`else` block; a function whose body only returns
 data when the module binds its result (idna's uts46data). Imports, functions, classes'
 methods and loops that derive tables are code.
 Detection reads the bytes once, without a parse (about 300 MB/s on a 51 MB literal, 130 MB/s
@@ -290,7 +301,8 @@ Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.
 None is offered when most of the data is items put into a table (`TABLE[0x3665] = '...'`,
 `TABLE.update({...})`: counted as data, but the table may be another module's, and the import
-check compares this module's names), or objects of the module's own classes (us' states.py:
+check compares this module's names), or bound inside `if`/`else` blocks, or objects of the
+module's own classes (us' states.py:
 `AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
 would be calling the module's code with arguments read from a file.
 Values built by calls or names need `--evaluate`: the module is imported in the project's

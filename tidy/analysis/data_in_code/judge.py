@@ -8,6 +8,8 @@ longer reach the share (code stops after its first few classes and functions). S
   `.append(...)`: an item put into a table, data when the value is (scapy's automotive
   definitions put 3,000 items into an imported class's dict); tidy extract does not move
   these (the rule says why);
+- `NAME = value` inside a module-level `if`/`elif`/`else` (one table per platform): data
+  when the value is; tidy extract does not move these either;
 - `def f(): return value` with nothing else in its body (idna's uts46data): data when the
   value is;
 - a name in a value may also be a constant imported from another module: an UPPER_CASE name
@@ -42,6 +44,7 @@ _FROM_IMPORT = re.compile(rb"from[ \t]+[\w.]+[ \t]+import[ \t]*(?P<names>\([^)]*
 _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
                        rb"(?P<alias>[A-Za-z_]\w*))?")
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
+_BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
 _COMMENT = re.compile(rb"#[^\n]*")
 
 
@@ -151,7 +154,8 @@ def _own_objects(found: list[_Candidate],
     own = {id(c): tuple(sorted(c.facts.callees & classes)) for c in found
            if c.facts.callees & classes}
     while True:
-        names = {c.name: own[id(c)] for c in found if id(c) in own and c.scope == "module"}
+        names = {c.name: own[id(c)] for c in found if id(c) in own
+                 and c.scope in ("module", "branch")}
         more = {id(c): tuple(sorted({k for r in c.facts.refs if r in names for k in names[r]}))
                 for c in found if id(c) not in own and c.facts.refs & names.keys()}
         if not more:
@@ -171,6 +175,8 @@ def _judge_segment(state: _State, segment: Segment) -> None:
               segment.start, segment.end, segment.value_start)
     elif segment.kind == "class":
         _judge_class(state, segment)
+    elif segment.kind == "other" and _BRANCH.match(state.splitter.data, segment.start):
+        _judge_branch(state, segment)
     elif segment.kind == "def" and _judge_function(state, segment):
         return
     else:
@@ -211,6 +217,30 @@ def _judge_class(state: _State, segment: Segment) -> None:
         else:
             state.code_bytes += statement.end - statement.start
     state.code_bytes += (segment.end - segment.start) - judged  # header, docstring
+
+
+def _judge_branch(state: _State, segment: Segment) -> None:
+    """An `if`/`elif`/`else` branch at module level whose body binds data (pyglet's generated
+    controller_db.py: `if compat_platform.startswith("linux"): mapping_list = [...]`): its
+    assignments are module names bound to data (scope "branch"); the header and anything
+    else in it are code."""
+    splitter, data = state.splitter, state.splitter.data
+    body = _body_indent(data, segment.start, segment.end)
+    if body is None:
+        state.code_bytes += segment.end - segment.start
+        return
+    indent, body_start = body
+    inner = splitter.split(body_start, segment.end, indent)
+    state.values_left += sum(s.kind == "assign" for s in inner)
+    judged = 0
+    for statement in inner:
+        judged += statement.end - statement.start
+        if statement.kind == "assign":
+            _bind(state, statement.name, "branch", "", statement.start, statement.end,
+                  statement.value_start)
+        else:
+            state.code_bytes += statement.end - statement.start
+    state.code_bytes += (segment.end - segment.start) - judged  # the header
 
 
 def _judge_function(state: _State, segment: Segment) -> bool:
@@ -262,12 +292,13 @@ def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidat
     body, and is the code's input, not the module's data."""
     alive = list(candidates)
     while True:
-        module = {c.name for c in alive if c.scope == "module"}
+        module = {c.name for c in alive if c.scope in ("module", "branch")}
         by_class: dict[str, set[str]] = {}
         for c in alive:
             if c.scope == "class":
                 by_class.setdefault(c.owner, set()).add(c.name)
-        called = set().union(*(c.facts.callees for c in alive if c.scope == "module"))
+        called = set().union(*(c.facts.callees for c in alive
+                               if c.scope in ("module", "branch")))
         kept = [c for c in alive if _names_resolve(c, module, by_class, imports)
                 and (c.scope != "function" or c.name in called)]
         if len(kept) == len(alive):
@@ -312,6 +343,7 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
     return DataVerdict(
         size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
         item_bytes=sum(c.end - c.start for c in found if c.scope == "item"),
+        branch_bytes=sum(c.end - c.start for c in found if c.scope == "branch"),
         string_bytes=string_bytes, is_data=is_data, bindings=bindings,
         giant_strings=tuple(_with_content(data, numbered[id(c)], c) for c in giants),
         shapes=_shapes(found), code_bytes=state.code_bytes + dropped, complete=complete,
@@ -350,7 +382,8 @@ def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
         end_line = line + data.count(b"\n", c.start, end)
         pos = c.start
         name = _item_name(data, c) if c.scope == "item" else {
-            "module": c.name, "class": f"{c.owner}.{c.name}", "function": f"{c.name}()"}[c.scope]
+            "module": c.name, "class": f"{c.owner}.{c.name}", "function": f"{c.name}()",
+            "branch": f"{c.name} (in an if block)"}[c.scope]
         out[id(c)] = Binding(name, line, end_line, c.end - c.start, c.facts.kind, c.scope,
                              c.facts.pure, c.facts.calls, tuple(sorted(c.facts.refs)),
                              c.facts.sampled)
@@ -405,6 +438,8 @@ def _shapes(found: list[_Candidate]) -> tuple[str, ...]:
         shapes.append("string")
     if any(c.scope == "item" for c in found):
         shapes.append("items")
+    if any(c.scope == "branch" for c in found):
+        shapes.append("if-blocks")
     if len(found) >= 20:
         shapes.append("many-names")
     return tuple(shapes)

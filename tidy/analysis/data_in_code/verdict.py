@@ -42,7 +42,8 @@ class Binding:
     end_line: int
     bytes: int  # of the whole statement
     kind: str  # list, dict, tuple, set, str, bytes, number, call, name, other
-    scope: str  # module, class, function, item (`TABLE[KEY] = value`: name is `TABLE[...]`)
+    scope: str  # module, class, function, item (`TABLE[KEY] = value`: name is `TABLE[...]`),
+    # branch (`NAME = value` in a module-level if/elif/else block)
     pure: bool  # a literal ast.literal_eval accepts (as far as the scanner sees)
     calls: tuple[str, ...] = ()  # callees in the value (u, frozenset, .split, re.compile, ...)
     names: tuple[str, ...] = ()  # module constants the value names
@@ -78,6 +79,7 @@ class DataVerdict:
     own_classes: tuple[str, ...] = ()
     own_object_bytes: int = 0  # of data_bytes, in such bindings
     item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
+    branch_bytes: int = 0  # of data_bytes, bound inside module-level if/elif/else blocks
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
