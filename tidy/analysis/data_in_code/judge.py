@@ -107,6 +107,7 @@ class _State:
     unknown_bytes: int = 0  # not judged yet
     scrub_left: int = 0  # of the tokenizing budget
     values_left: int = 0  # values still to judge (an estimate: class bodies add theirs)
+    code_cap: int = 1 << 62  # code bytes past which the module cannot be data any more
 
     def window(self) -> int:
         share = self.scrub_left // (3 * max(1, self.values_left))
@@ -126,6 +127,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                    scrub_left=settings.scrub_budget,
                    values_left=sum(s.kind != "other" for s in segments))
     need = settings.min_share * statement_bytes
+    state.code_cap = int(statement_bytes - need)
     complete = True
     for segment in sorted(segments, key=lambda s: s.start - s.end):
         if statement_bytes - state.code_bytes < need and not _may_hold_giant(segment, size,
@@ -230,17 +232,18 @@ def _judge_branch(state: _State, segment: Segment) -> None:
         state.code_bytes += segment.end - segment.start
         return
     indent, body_start = body
-    inner = splitter.split(body_start, segment.end, indent)
-    state.values_left += sum(s.kind == "assign" for s in inner)
     judged = 0
-    for statement in inner:
+    for statement in splitter.statements(body_start, segment.end, indent):
+        if state.code_bytes > state.code_cap:
+            break  # the module cannot be data any more (protobuf's _pb2: thousands of lines)
         judged += statement.end - statement.start
         if statement.kind == "assign":
+            state.values_left += 1
             _bind(state, statement.name, "branch", "", statement.start, statement.end,
                   statement.value_start)
         else:
             state.code_bytes += statement.end - statement.start
-    state.code_bytes += (segment.end - segment.start) - judged  # the header
+    state.code_bytes += (segment.end - segment.start) - judged  # the header, the rest
 
 
 def _judge_function(state: _State, segment: Segment) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -159,13 +160,28 @@ class Splitter:
 
     def split(self, start: int, stop: int, indent: bytes) -> list[Segment]:
         """Statements that begin at `indent` in data[start:stop]."""
+        return list(self.statements(start, stop, indent))
+
+    def statements(self, start: int, stop: int, indent: bytes) -> Iterator[Segment]:
+        """The same statements, in order, each found only when asked for (a caller that
+        stops early does not pay for splitting the rest of a long block)."""
+        previous: tuple[int, re.Match[bytes]] | None = None
+        for head in self._heads(start, stop, indent):
+            if previous is not None:
+                yield _segment(previous[1], previous[0], head[0])
+            previous = head
+        if previous is not None:
+            yield _segment(previous[1], previous[0], stop)
+
+    def _heads(self, start: int, stop: int,
+               indent: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
         data, spans = self.data, self.spans
-        heads: list[tuple[int, re.Match[bytes]]] = []
+        current = -1
         if start == 0 and not indent:
             first = _FIRST_HEAD.match(data)
             if first is not None:
-                heads.append((0, first))
-        current = heads[0][0] if heads else -1
+                yield 0, first
+                current = 0
         skip, index, count = len(indent) + 1, 0, len(spans)
         # A literal prefix (newline + indentation) the engine finds at memchr speed; the
         # statement head is matched only at those lines.
@@ -183,10 +199,8 @@ class Splitter:
             if current >= 0 and match.lastgroup in (None, "item") and \
                     self.depth(current, at) != 0:
                 continue  # a name at the indentation inside brackets: part of a value
-            heads.append((at, match))
+            yield at, match
             current = at
-        return [_segment(match, at, heads[i + 1][0] if i + 1 < len(heads) else stop)
-                for i, (at, match) in enumerate(heads)]
 
 
 @lru_cache(maxsize=64)
