@@ -247,19 +247,27 @@ class Env:
 
 
 # -- trees and venvs ---------------------------------------------------------------------------
-def download(package: Package, env: Env) -> str:
-    stem = package.name.replace("-", "_").lower()
+def download(package: Package, env: Env, tries: int = 2) -> str:
+    stem = _normal(package.name)
     for path in glob.glob(os.path.join(env.dl, "*")):
-        base = os.path.basename(path).lower().replace("-", "_")
-        if base.startswith(f"{stem}_{package.version}") and (
-                base.endswith(".whl") == (package.kind == "wheel")):
+        base = _normal(os.path.basename(path))
+        if base.startswith(f"{stem}_{_normal(package.version)}_") and (
+                path.endswith(".whl") == (package.kind == "wheel")):
             return path
+    if tries == 0:  # pip wrote a file of another name than the one looked for
+        raise RuntimeError(f"pip download {package.name}: no archive named {stem}_... in "
+                           f"{env.dl}")
     binary = ["--only-binary", ":all:"] if package.kind == "wheel" else ["--no-binary", ":all:"]
     done = env.pip("download", "--no-deps", *binary, f"{package.name}=={package.version}",
                    "-d", env.dl)
     if done.returncode != 0:
         raise RuntimeError(f"pip download {package.name}: {done.stderr.strip()[-300:]}")
-    return download(package, env)
+    return download(package, env, tries - 1)
+
+
+def _normal(name: str) -> str:
+    """A distribution's file name as PEP 625 spells it: `calmjs.parse` is calmjs_parse-..."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def git(tree: str, *args: str) -> subprocess.CompletedProcess[str]:
