@@ -350,6 +350,14 @@ def import_parts(tree: str, rel: str) -> tuple[str, str]:
     while os.path.isfile(os.path.join(folder, "__init__.py")) and folder != tree:
         parts.insert(0, os.path.basename(folder))
         folder = os.path.dirname(folder)
+    # a PEP 420 namespace package above (calmjs.parse's src/calmjs/ has no __init__.py): up
+    # to the src/ or lib/ folder that is the import root
+    above, names = folder, []
+    while above != tree and os.path.basename(above) not in ("src", "lib"):
+        names.insert(0, os.path.basename(above))
+        above = os.path.dirname(above)
+    if parts and above != tree:
+        parts, folder = [*names, *parts], above
     stem = os.path.splitext(os.path.basename(rel))[0]
     dotted = ".".join(parts if stem == "__init__" else [*parts, stem])
     return dotted, os.path.relpath(os.path.join(tree, rel), folder)
