@@ -172,3 +172,16 @@ def test_tdy301_data_in_if_blocks_is_reported_without_an_extraction(tmp_path: Pa
     assert "mapping_list (in an if block)" in found.message
     assert found.fix is not None and found.fix.action is ActionKind.NONE
     assert found.fix.description == data_in_code.BRANCH_ADVICE
+
+
+def test_tdy301_says_a_numpy_array_may_stay(tmp_path: Path) -> None:
+    # ase 3.29's dft/pars_mbeef.py: `uiOmega = np.array([...])`: the fix promised the matrix
+    # moved with --evaluate, and the encoder then refused the ndarray
+    rows = ",\n".join(f"    [{i}.5, -{i}.25, {i}e-3]" for i in range(3000))
+    size = _module(tmp_path / "pkg" / "pars.py", f"import numpy as np\n\nuiOmega = np.array([\n"
+                   f"{rows}\n])\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/pars.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None
+    assert "what np.array() builds moves only if it is plain data" in found.fix.description

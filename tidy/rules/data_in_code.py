@@ -182,8 +182,17 @@ def own_objects_advice(verdict: DataVerdict) -> str:
 _DATA_CLASSES = frozenset({"OrderedDict", "dict", "list", "tuple", "set", "frozenset"})
 
 
+# numpy's constructors are lower case but build arrays JSON cannot hold (ase's
+# dft/pars_mbeef.py: `uiOmega = np.array([...])`, refused by the encoder after --evaluate)
+_ARRAY_BUILDERS = frozenset({"array", "asarray", "zeros", "ones", "arange", "frombuffer",
+                             "fromstring", "linspace"})
+_NUMPY = frozenset({"np", "numpy"})
+
+
 def _builds_objects(callee: str) -> bool:
-    name = callee.rsplit(".", 1)[-1]
+    owner, _, name = callee.rpartition(".")
+    if owner.split(".", 1)[0] in _NUMPY and name in _ARRAY_BUILDERS:
+        return True
     return name[:1].isupper() and name not in _DATA_CLASSES
 
 
