@@ -232,9 +232,13 @@ class Env:
             if not self.tidy_env[key].startswith(self.work + os.sep):
                 raise SystemExit(f"dic-audit: {key} must be inside {self.work}")
 
-    def tidy(self, *args: str, cwd: str) -> tuple[subprocess.CompletedProcess[str], float]:
+    def tidy(self, *args: str, cwd: str,
+             venv: str = "") -> tuple[subprocess.CompletedProcess[str], float]:
+        """`venv`: the package's venv, as VIRTUAL_ENV (an activated venv: what `tidy fix`,
+        which takes no --python, imports the project with)."""
         started = time.perf_counter()
-        done = run([sys.executable, "-m", "tidy", *args], cwd=cwd, env=self.tidy_env)
+        env = {**self.tidy_env, "VIRTUAL_ENV": venv} if venv else self.tidy_env
+        done = run([sys.executable, "-m", "tidy", *args], cwd=cwd, env=env)
         return done, time.perf_counter() - started
 
     def pip(self, *args: str, python: str = sys.executable) -> subprocess.CompletedProcess[str]:
@@ -243,19 +247,27 @@ class Env:
 
 
 # -- trees and venvs ---------------------------------------------------------------------------
-def download(package: Package, env: Env) -> str:
-    stem = package.name.replace("-", "_").lower()
+def download(package: Package, env: Env, tries: int = 2) -> str:
+    stem = _normal(package.name)
     for path in glob.glob(os.path.join(env.dl, "*")):
-        base = os.path.basename(path).lower().replace("-", "_")
-        if base.startswith(f"{stem}_{package.version}") and (
-                base.endswith(".whl") == (package.kind == "wheel")):
+        base = _normal(os.path.basename(path))
+        if base.startswith(f"{stem}_{_normal(package.version)}_") and (
+                path.endswith(".whl") == (package.kind == "wheel")):
             return path
+    if tries == 0:  # pip wrote a file of another name than the one looked for
+        raise RuntimeError(f"pip download {package.name}: no archive named {stem}_... in "
+                           f"{env.dl}")
     binary = ["--only-binary", ":all:"] if package.kind == "wheel" else ["--no-binary", ":all:"]
     done = env.pip("download", "--no-deps", *binary, f"{package.name}=={package.version}",
                    "-d", env.dl)
     if done.returncode != 0:
         raise RuntimeError(f"pip download {package.name}: {done.stderr.strip()[-300:]}")
-    return download(package, env)
+    return download(package, env, tries - 1)
+
+
+def _normal(name: str) -> str:
+    """A distribution's file name as PEP 625 spells it: `calmjs.parse` is calmjs_parse-..."""
+    return re.sub(r"[-_.]+", "_", name).lower()
 
 
 def git(tree: str, *args: str) -> subprocess.CompletedProcess[str]:
@@ -338,6 +350,14 @@ def import_parts(tree: str, rel: str) -> tuple[str, str]:
     while os.path.isfile(os.path.join(folder, "__init__.py")) and folder != tree:
         parts.insert(0, os.path.basename(folder))
         folder = os.path.dirname(folder)
+    # a PEP 420 namespace package above (calmjs.parse's src/calmjs/ has no __init__.py): up
+    # to the src/ or lib/ folder that is the import root
+    above, names = folder, []
+    while above != tree and os.path.basename(above) not in ("src", "lib"):
+        names.insert(0, os.path.basename(above))
+        above = os.path.dirname(above)
+    if parts and above != tree:
+        parts, folder = [*names, *parts], above
     stem = os.path.splitext(os.path.basename(rel))[0]
     dotted = ".".join(parts if stem == "__init__" else [*parts, stem])
     return dotted, os.path.relpath(os.path.join(tree, rel), folder)
@@ -578,12 +598,13 @@ def force_check(env: Env, tree: str, result: ModuleResult, python: str, mode: st
         os.unlink(os.path.join(tree, rel))
 
 
-def fix_then_undo(env: Env, tree: str, folder: str) -> str:
-    """tidy fix (of the folder of the smallest reported module), a stub edited, tidy undo
-    must keep the edit; the edit taken back, tidy undo again: the tree clean."""
+def fix_then_undo(env: Env, tree: str, folder: str, venv: str) -> str:
+    """tidy fix (of the folder of the smallest reported module, the package's venv
+    activated), a stub edited, tidy undo must keep the edit; the edit taken back, tidy undo
+    again: the tree clean."""
     done, _ = env.tidy("fix", "--yes", "--unsafe-fixes", "--select", "TDY301,TDY302",
                        "--format", "json", "--no-cache", "--skip-recent", "0s", folder,
-                       cwd=tree)
+                       cwd=tree, venv=venv)
     try:
         fixed = json.loads(done.stdout)
     except ValueError:
@@ -592,7 +613,8 @@ def fix_then_undo(env: Env, tree: str, folder: str) -> str:
     extracted = [o for o in outcomes if o.get("status") == "done"]
     run_id = str(fixed.get("run", ""))
     if not extracted or not run_id:
-        return f"fix extracted 0 of {len(outcomes)}"
+        why = next((o.get("reason", "") for o in outcomes if o.get("reason")), "")
+        return f"fix extracted 0 of {len(outcomes)}" + (f" ({why[-160:]})" if why else "")
     path = extracted[0]["path"]
     stub = read(path)
     write(path, stub + b"\n# an edit by the user\n")
@@ -708,7 +730,8 @@ def measure(package: Package, env: Env) -> dict[str, Any]:
         force_check(env, tree, extracted[0], python, extracted[0].mode)
     if found:
         smallest = min(found, key=lambda rel: sizes.get(rel, 0))
-        out["fix_undo"] = fix_then_undo(env, tree, os.path.dirname(smallest) or ".")
+        out["fix_undo"] = fix_then_undo(env, tree, os.path.dirname(smallest) or ".",
+                                        os.path.dirname(os.path.dirname(python)))
     if package.kind == "sdist" and out["reinstall"] == "" and any(
             r.mode != "refused" for r in results):
         reinstall(package, tree, python, env)  # leave the venv as the tree is

@@ -115,15 +115,33 @@ SHAPES = {
     "keyword-unpacking": "class County:\n    def __init__(self, **kwargs):\n        for k, v in "
                          "kwargs.items():\n            setattr(self, k, v)\n\n\n" + _rows(
                              300, "S{i} = County(\n    **{{\n        'fips': '{i}', 'name': "
-                             "'{w}',\n        'counties': [\n            County(**{{'fips': "
-                             "'{i}01', 'name': 'A {w}'}}),\n            County(**{{'fips': "
-                             "'{i}02', 'name': 'B'}}),\n        ],\n    }}\n)\n")
+                             "'{w}',\n        'counties': [\n" + "".join(
+                                 f"            County(**{{{{'fips': '{{i}}0{n}', 'name': "
+                                 f"'County {n} {{w}}'}}}}),\n" for n in range(6))
+                             + "        ],\n    }}\n)\n")
                          + "\nSTATES = [" + ", ".join(f"S{i}" for i in range(300)) + "]\n",
     # emot's emo_unicode.py: a second table merged into the first with dict(A.items(), **{...})
     "unpacking-merge": "EMOJI = {\n" + _rows(2000, "    ':e{i}{w}:': '\\U0001F{i:03x}',")
                        + "\n}\nALIAS = dict(EMOJI.items(), **{\n" + _rows(
                            800, "    ':a{i}:': '\\U0001F{i:03x}',") + "\n})\n"
                        "UNICODE_EMOJI = {v: k for k, v in EMOJI.items()}\n",
+    # scapy's automotive definitions: items put into an imported class's table, one a line
+    "items-into-imported-table": "from scapy.contrib.automotive.uds import UDS_RDBI, UDS_RC\n\n"
+                                 + _rows(3000, "UDS_RDBI.dataIdentifiers[0x{i:04x}] = "
+                                         "'Identifier {w} {i}'") + "\nUDS_RC.routines[-1] = 'x'\n",
+    # fpdf 1.7's fonts.py: a dict made above, then one dict literal per key
+    "items-into-own-table": "fpdf_charwidths = {}\n\n" + "\n".join(
+        f"fpdf_charwidths['font{n}'] = {{\n" + _rows(200, "    'c{i}': {i},") + "\n}"
+        for n in range(14)) + "\n",
+    # pyglet's generated input/controller_db.py: one table per platform, in if/else blocks
+    "if-blocks": "from pyglet import compat_platform\n\nif compat_platform.startswith('linux'):"
+                 "\n    mapping_list = [\n" + _rows(1500, '"0300{i:04x},Pad {w},a:b1,b:b0",')
+                 + "\n]\nelif compat_platform == 'darwin':\n    mapping_list = [\n" + _rows(
+                     1500, '"0500{i:04x},Pad {w},a:b1,b:b0",') + "\n]\nelse:\n"
+                 "    mapping_list = []\n",
+    "update-and-extend": "TABLE = {}\nNAMES = []\n" + _rows(
+        300, "TABLE.update({{'k{i}': '{w}', 'n{i}': [{i}, 2]}})\nNAMES.extend(['a{i}', 'b{w}'])")
+        + "\n",
 }
 
 
@@ -139,6 +157,31 @@ def test_pure_and_evaluated_bindings_are_told_apart() -> None:
     assert not helper.pure and "u" in helper.calls
     names = _judge(SHAPES["names"]).bindings[0]
     assert not names.pure and "fully_qualified" in names.names
+
+
+def test_items_of_one_table_are_one_holder() -> None:
+    verdict = _judge(SHAPES["items-into-imported-table"])
+    first, second = verdict.bindings[:2]
+    assert (first.name, first.line, first.end_line, first.scope) == (
+        "UDS_RDBI.dataIdentifiers[...] (3,000 items)", 3, 3002, "item")
+    assert second.name == "UDS_RC.routines[...] (1 items)"
+    assert verdict.item_bytes == verdict.data_bytes and "items" in verdict.shapes
+    assert not verdict.giant_strings
+
+
+def test_values_bound_in_if_blocks_are_named_so() -> None:
+    verdict = _judge(SHAPES["if-blocks"])
+    assert verdict.branch_bytes == verdict.data_bytes and "if-blocks" in verdict.shapes
+    assert verdict.bindings[0].name == "mapping_list (in an if block)"
+    assert verdict.bindings[0].scope == "branch"
+
+
+def test_objects_of_the_modules_own_classes_are_named() -> None:
+    verdict = _judge(SHAPES["keyword-unpacking"])  # County(**{...}), and STATES naming them
+    assert verdict.own_classes == ("County",)
+    assert verdict.own_object_bytes == verdict.data_bytes
+    assert _judge(SHAPES["constructor-calls"]).own_classes == ()  # an imported class: not own
+    assert DataVerdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
 
 
 # -- code that looks like data ---------------------------------------------------------------
@@ -171,6 +214,23 @@ LOOKALIKES = {
     # an UPPER_CASE name the module binds to code is not taken for a star-imported constant
     "star-import-shadowed": "from m import *\n\nTABLE = [n for n in range(3)]\nROWS = [\n" + _rows(
         3000, "    (TABLE, {i}),") + "\n]\n",
+    # an UPPER_CASE word in a comment inside a parenthesised import list imports nothing:
+    # CONVERT is a function of the module, not an imported constant
+    "constant-in-import-comment": "from odf.converters import (  # NOTE: CONVERT is ours\n"
+                                  "    convert_a,\n)\n\n\ndef CONVERT(x):\n    return x\n\n\n"
+                                  "CONVERTERS = {\n" + _rows(3000, "    ('n', 'a{i}'): CONVERT,")
+                                  + "\n}\n",
+    # items are data only when their values are, and only under a literal key
+    "items-of-lambdas": "HANDLERS = {}\n" + _rows(3000, "HANDLERS['k{i}'] = lambda x: x + {i}"),
+    "items-keyed-by-names": "TABLE = {}\n" + _rows(3000, "TABLE[key_{i}] = 'value {w}'"),
+    # win32con (pyglet's libs/win32/constants.py): thousands of named API constants, each a
+    # few bytes: names, not a table, and extraction would move none of them
+    "named-constants": "import sys\n\n" + _rows(3000, "WM_{w}X{i} = 0x{i:04x}") + "\n",
+    # code in if blocks (version switches, a __main__ regenerator) stays code
+    "code-in-if-blocks": "import sys\n\nif sys.version_info >= (3,):\n" + _rows(
+        600, "    def f{i}(x):\n        return [x + {i} for _ in range(3)]") + "\nelse:\n"
+        "    text = unicode\n\nif __name__ == '__main__':\n" + _rows(
+            600, "    for n in range({i}):\n        print(n, {i})"),
     # powers and starred parameters are code
     "powers": "X = [\n" + _rows(3000, "    ({i} ** 2, 2**{i}),") + "\n]\n",
 }

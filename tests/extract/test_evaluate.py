@@ -295,12 +295,68 @@ def test_objects_a_class_builds_are_left_with_a_plain_reason(tmp_path: Path) -> 
     # fontTools' otData (FieldSpec rows), ua-parser's matchers, pypdf's font metrics: the
     # reason named the encoder's exception class ("Unencodable: ...") before what it meant
     folder = package(tmp_path)
+    (folder / "spec.py").write_text("class Spec:\n    def __init__(self, *args):\n"
+                                    "        self.args = args\n")
     module = folder / "tables.py"
-    module.write_text("class Spec:\n    def __init__(self, *args):\n        self.args = args\n\n\n"
+    module.write_text("from pkg.spec import Spec\n\n"
                       "TABLES = [\n" + _rows(300, "    Spec('field{i}', {i}),") + "\n]\n")
-    message = _expect_refusal(module, "TABLES (line 6) left in place: TABLES[0]: a Spec "
+    message = _expect_refusal(module, "TABLES (line 3) left in place: TABLES[0]: a Spec "
                               "cannot be written as data", evaluate=True, python=sys.executable)
     assert "Unencodable" not in message
+
+
+def test_items_put_into_a_table_are_refused_with_why(tmp_path: Path) -> None:
+    folder = package(tmp_path)
+    (folder / "uds.py").write_text("class UDS_RDBI:\n    dataIdentifiers = {}\n")
+    module = folder / "definitions.py"
+    module.write_text("from pkg.uds import UDS_RDBI\n\n" + _rows(
+        500, "UDS_RDBI.dataIdentifiers[0x{i:04x}] = 'Identifier {i}'") + "\n")
+    _expect_refusal(module, "the data here is 500 items put into tables, from line 3",
+                    "a table filled here may be another module's", evaluate=True,
+                    python=sys.executable)
+
+
+def test_data_in_if_blocks_is_refused_with_why(tmp_path: Path) -> None:
+    module = package(tmp_path) / "controller_db.py"
+    module.write_text("import sys\n\nif sys.platform.startswith('linux'):\n    mapping_list = [\n"
+                      + _rows(300, "        '0300{i:04x},Pad {i},a:b1,b:b0',") + "\n    ]\n"
+                      "else:\n    mapping_list = []\n")
+    _expect_refusal(module, "the module binds 2 values inside if/else blocks, from line 4",
+                    "moves top-level bindings only")
+
+
+US_STATES = ("class County:\n    def __init__(self, **kwargs):\n        self.__dict__.update("
+             "kwargs)\n\n\nclass State(County):\n    pass\n\n\n"
+             + _rows(200, "S{i} = State(**{{'fips': '{i}', 'name': 'State {i}', 'counties': "
+                         "[County(**{{'fips': '{i}01'}}), County(**{{'fips': '{i}02'}})]}})")
+             + "\n\nSTATES = [" + ", ".join(f"S{i}" for i in range(200)) + "]\n"
+             "NAMES = [\n" + _rows(200, "    'name {i}',") + "\n]\n")
+
+
+@pytest.mark.parametrize("evaluate", [False, True])
+def test_objects_of_the_modules_own_classes_are_refused_with_why(tmp_path: Path,
+                                                                 evaluate: bool) -> None:
+    # us' states.py: `AL = State(**{...})` records and a STATES list naming them. The plain
+    # refusal asked for --evaluate, which then failed on the first object; both now say why
+    # up front, and nothing is written
+    module = package(tmp_path) / "states.py"
+    module.write_text(US_STATES.split("NAMES")[0])
+    message = _expect_refusal(module, "nothing can be moved: STATES (line 211) holds objects "
+                              "of State, County, classes this module defines",
+                              "the loader calling the module's own code",
+                              evaluate=evaluate, python=sys.executable)
+    assert "--evaluate" not in message
+
+
+def test_plain_data_beside_objects_of_own_classes_moves_and_the_rest_stays(
+        tmp_path: Path) -> None:
+    module = package(tmp_path) / "states.py"
+    module.write_text(US_STATES)
+    result = extract_module(str(module), verify_import=True, python=sys.executable)
+    assert result.names == ("NAMES",)
+    assert any("STATES (line 211) holds objects of State, County" in n for n in result.notes)
+    values = import_fresh(tmp_path, "pkg.states", "NAMES")
+    assert same(values["NAMES"], [f"name {i}" for i in range(200)])
 
 
 def test_class_attributes_and_evaluated_values_are_written_one_row_a_line(

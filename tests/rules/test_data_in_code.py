@@ -115,3 +115,73 @@ def test_tdy301_ordered_dict_calls_need_no_caveat(tmp_path: Path) -> None:
     [found] = data_in_code.check_data_modules(ctx)
     assert found.fix is not None and "OrderedDict()" in found.fix.description
     assert "plain data" not in found.fix.description
+
+
+def test_tdy301_offers_no_extraction_for_objects_of_the_modules_own_classes(
+        tmp_path: Path) -> None:
+    # us' states.py: `AL = State(**{...})` records of the module's own class and a list naming
+    # them. The finding offered `tidy extract --evaluate`, which then refused every value
+    counties = ", ".join(f"County(**{{{{'fips': '{{i:02d}}00{n}', 'name': 'County {n}'}}}})"
+                         for n in range(4))
+    rows = "\n".join(f"S{i} = State(**{{'fips': '{i:02d}', 'name': 'State {i}', 'counties': "
+                     f"[{counties.format(i=i)}]}})" for i in range(600))
+    size = _module(tmp_path / "pkg" / "states.py",
+                   "class County:\n    def __init__(self, **kw):\n        self.__dict__.update(kw)"
+                   "\n\n\nclass State(County):\n    pass\n\n\n" + rows + "\n\nSTATES = ["
+                   + ", ".join(f"S{i}" for i in range(600)) + "]\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/states.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None
+    assert (found.fix.action, found.fix.applicability) == (ActionKind.NONE,
+                                                           Applicability.DISPLAY_ONLY)
+    assert "no extraction offered: 100% of the data is objects of County, State, defined in " \
+        "this module" in found.fix.description
+    assert ("objects of", "County, State (this module's classes): 100% of the data") in \
+        found.details
+
+
+def test_tdy301_items_put_into_a_table_are_reported_without_an_extraction(
+        tmp_path: Path) -> None:
+    # scapy 2.8's contrib/automotive/volkswagen/definitions.py: 3,000
+    # `UDS_RDBI.dataIdentifiers[0x3665] = '...'` into an imported class's table: not reported
+    rows = "\n".join(f"UDS_RDBI.dataIdentifiers[0x{i:04x}] = 'Identifier {i}'"
+                     for i in range(3000))
+    size = _module(tmp_path / "pkg" / "definitions.py",
+                   f"from scapy.contrib.automotive.uds import UDS_RDBI\n\n{rows}\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/definitions.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.code == "TDY301"
+    assert "UDS_RDBI.dataIdentifiers[...] (3,000 items) 100% (lines 3-3002)" in found.message
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.ITEMS_ADVICE
+
+
+def test_tdy301_data_in_if_blocks_is_reported_without_an_extraction(tmp_path: Path) -> None:
+    # pyglet 2.1's input/controller_db.py: `if compat_platform.startswith("linux"):
+    # mapping_list = [...]` (196 kB), `else: mapping_list = []`: not reported before
+    rows = "\n".join(f'        "0300{i:04x},Pad {i},a:b1,b:b0,back:b6,guide:b8",'
+                     for i in range(3000))
+    size = _module(tmp_path / "pkg" / "controller_db.py",
+                   "from pkg import compat_platform\n\nif compat_platform == 'linux':\n"
+                   f"    mapping_list = [\n{rows}\n    ]\nelse:\n    mapping_list = []\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/controller_db.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert "mapping_list (in an if block)" in found.message
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.BRANCH_ADVICE
+
+
+def test_tdy301_says_a_numpy_array_may_stay(tmp_path: Path) -> None:
+    # ase 3.29's dft/pars_mbeef.py: `uiOmega = np.array([...])`: the fix promised the matrix
+    # moved with --evaluate, and the encoder then refused the ndarray
+    rows = ",\n".join(f"    [{i}.5, -{i}.25, {i}e-3]" for i in range(3000))
+    size = _module(tmp_path / "pkg" / "pars.py", f"import numpy as np\n\nuiOmega = np.array([\n"
+                   f"{rows}\n])\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/pars.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None
+    assert "what np.array() builds moves only if it is plain data" in found.fix.description

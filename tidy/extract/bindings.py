@@ -38,6 +38,9 @@ class Target:
     top_start: int = -1  # where the top-level statement holding it starts (the loader goes
     # before the first of them)
     value: ast.expr | None = None  # the value's node (literal targets are taken from it)
+    # classes of this module the value calls (`State(**{...})`): their objects are not data
+    # JSON can hold, and rebuilding them would mean the loader calling the module's code
+    own_classes: tuple[str, ...] = ()
 
     @property
     def name(self) -> str:
@@ -79,6 +82,7 @@ def targets(tree: ast.Module, data: bytes, encoding: str) -> list[Target]:
     """Every binding that could be extracted, in source order."""
     offsets = _Offsets(data, encoding)
     module_counts = _assign_counts(tree.body)
+    classes = frozenset(n.name for n in tree.body if isinstance(n, ast.ClassDef))
     found: list[Target] = []
     for node in tree.body:
         if isinstance(node, ast.Assign | ast.AnnAssign):
@@ -99,7 +103,72 @@ def targets(tree: ast.Module, data: bytes, encoding: str) -> list[Target]:
             if target is not None:
                 found.append(replace(target, top_start=offsets.at(node.lineno,
                                                                    node.col_offset)))
-    return found
+    return _naming_own_objects([replace(t, own_classes=called_classes(t.value, classes))
+                                if t.value is not None and not t.literal else t
+                                for t in found])
+
+
+def _naming_own_objects(found: list[Target]) -> list[Target]:
+    """A value that names a module binding holding such objects holds them too
+    (us' `STATES = [AL, AK, ...]`), to a fixpoint."""
+    while True:
+        own = {t.key: t.own_classes for t in found if t.own_classes and t.scope == "module"}
+        changed = False
+        for index, target in enumerate(found):
+            if target.own_classes or target.value is None or target.literal:
+                continue
+            named = [own[n.id] for n in ast.walk(target.value)
+                     if isinstance(n, ast.Name) and n.id in own]
+            if named:
+                classes = tuple(dict.fromkeys(c for of in named for c in of))
+                found[index] = replace(target, own_classes=classes)
+                changed = True
+        if not changed:
+            return found
+
+
+def called_classes(value: ast.expr, classes: frozenset[str]) -> tuple[str, ...]:
+    """The classes of `classes` that the value calls by name, in order of first call."""
+    called: dict[str, None] = {}
+    for node in ast.walk(value):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and \
+                node.func.id in classes:
+            called.setdefault(node.func.id)
+    return tuple(called)
+
+
+def table_items(tree: ast.Module) -> list[ast.stmt]:
+    """Top-level statements that put items into a table (`TABLE[0x3665] = '...'` with a
+    constant key, `TABLE.update(...)`, `.extend(...)`, `.append(...)`): detection counts them
+    as data; they are not bindings this module can move (the rule says why)."""
+    return [node for node in tree.body if _keyed_item(node) or _table_call(node)]
+
+
+def branch_assignments(tree: ast.Module) -> list[ast.stmt]:
+    """`NAME = value` statements directly inside a top-level if/elif/else: detection counts
+    them as data; which one binds depends on the branch taken, so none is moved."""
+    found: list[ast.stmt] = []
+    stack = [n for n in tree.body if isinstance(n, ast.If)]
+    while stack:
+        node = stack.pop()
+        for child in [*node.body, *node.orelse]:
+            if isinstance(child, ast.If):
+                stack.append(child)
+            elif isinstance(child, ast.Assign | ast.AnnAssign):
+                found.append(child)
+    return sorted(found, key=lambda n: n.lineno)
+
+
+def _keyed_item(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Assign) and len(node.targets) == 1 and \
+        isinstance(node.targets[0], ast.Subscript) and \
+        isinstance(node.targets[0].slice, ast.Constant | ast.UnaryOp)
+
+
+def _table_call(node: ast.stmt) -> bool:
+    return isinstance(node, ast.Expr) and isinstance(node.value, ast.Call) and \
+        isinstance(node.value.func, ast.Attribute) and \
+        node.value.func.attr in ("update", "extend", "append")
 
 
 def _assign_counts(body: list[ast.stmt]) -> dict[str, int]:

@@ -37,9 +37,11 @@ def literal_statements(path: str, data: bytes, options: Options) -> list[Stateme
     if names and not all(n.isidentifier() for n in names):
         return None  # Class.attr or func()
     verdict = judge_python(data, ALL_BINDINGS)
-    floor = value_floor([b.bytes for b in verdict.bindings])
+    # items put into tables (`T[k] = v`) are data to detection, but no binding to move
+    held = [b for b in verdict.bindings if b.scope != "item"]
+    floor = value_floor([b.bytes for b in held])
     if not names:
-        wanted = [b for b in verdict.bindings if b.bytes >= floor]
+        wanted = [b for b in held if b.bytes >= floor]
         if any(b.scope != "module" or not b.pure for b in wanted) and \
                 len(data) <= bindings.AST_MAX_BYTES:
             return None
@@ -71,7 +73,7 @@ def literal_statements(path: str, data: bytes, options: Options) -> list[Stateme
     chosen = [s for s in candidates if s.value_bytes >= floor]
     shaped = {s.name for s in chosen}
     if len(data) <= bindings.AST_MAX_BYTES and (not chosen or any(
-            b.name not in shaped for b in verdict.bindings if b.bytes >= floor)):
+            b.name not in shaped for b in held if b.bytes >= floor)):
         return None  # detection judged on samples; the tree sees every byte
     if not chosen:
         raise ExtractError(f"{path}: no top-level literal of {MIN_VALUE_BYTES} bytes or more; "

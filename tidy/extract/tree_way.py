@@ -48,7 +48,8 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
     except BindingError as error:
         raise ExtractError(str(error)) from None
     keyed = refuse_unsafe_module(path, tree)
-    chosen, notes = _chosen_targets(path, found, options)
+    chosen, notes = _chosen_targets(path, found, options, bindings.table_items(tree),
+                                    bindings.branch_assignments(tree))
     evaluated = [t for t in chosen if not t.literal]
     interpreter: Interpreter | None = None
     before: evaluate.Taken | None = None
@@ -80,8 +81,9 @@ def tree_way(path: str, data: bytes, encoding: str, data_path: str,
                                     before, interpreter, notes))
 
 
-def _chosen_targets(path: str, found: list[Target],
-                    options: Options) -> tuple[list[Target], list[str]]:
+def _chosen_targets(path: str, found: list[Target], options: Options,
+                    items: list[ast.stmt] | None = None,
+                    branches: list[ast.stmt] | None = None) -> tuple[list[Target], list[str]]:
     """The named targets, or every data binding of value_floor() or more. Values that need
     the module imported are refused without --evaluate (or left in place, with a note, when
     literals hold most of the data)."""
@@ -102,8 +104,9 @@ def _chosen_targets(path: str, found: list[Target],
                   or (t.value_bytes >= floor and not _dunder(t.name))]
         if not chosen:
             raise ExtractError(f"{path}: no data binding of {MIN_VALUE_BYTES} bytes or more; "
-                               "name one with --name")
-    notes: list[str] = []
+                               "name one with --name" + _items_reason(items or [])
+                               + _branches_reason(branches or []))
+    chosen, notes = _without_own_objects(path, chosen, named=bool(options.names))
     built = [t for t in chosen if not t.literal]
     if built and not options.evaluate:
         literal_bytes = sum(t.value_bytes for t in chosen if t.literal)
@@ -114,6 +117,53 @@ def _chosen_targets(path: str, found: list[Target],
                      + ", ".join(f"{t.key} ({t.why_evaluate})" for t in built[:4]))
         chosen = [t for t in chosen if t.literal]
     return sorted(chosen, key=lambda t: t.start), notes
+
+
+def _items_reason(items: list[ast.stmt]) -> str:
+    """Why the data of a module that fills tables item by item stays (scapy's automotive
+    definitions: `UDS_RDBI.dataIdentifiers[0x3665] = '...'`, 3,000 times)."""
+    if not items:
+        return ""
+    return (f" (the data here is {len(items):,} items put into tables, from line "
+            f"{items[0].lineno}: `TABLE[KEY] = value` and `TABLE.update(...)` are not moved, "
+            "since tidy proves a move exact by comparing the module's own names after import, "
+            "and a table filled here may be another module's)")
+
+
+def _branches_reason(branches: list[ast.stmt]) -> str:
+    """Why data bound inside if/else blocks stays (pyglet's controller_db.py)."""
+    if not branches:
+        return ""
+    return (f" (the module binds {len(branches)} values inside if/else blocks, from line "
+            f"{branches[0].lineno}: which one is bound depends on the branch taken at import, "
+            "and tidy extract moves top-level bindings only)")
+
+
+def own_objects_reason(target: Target) -> str:
+    """Why a value built by calling the module's own classes stays where it is."""
+    classes = ", ".join(target.own_classes[:3])
+    return (f"{target.key} (line {target.line}) holds objects of {classes}, "
+            f"{'a class' if len(target.own_classes) == 1 else 'classes'} this module defines: "
+            "a data file holds plain values only (lists, dicts, str, numbers), and rebuilding "
+            "the objects would mean the loader calling the module's own code")
+
+
+def _without_own_objects(path: str, chosen: list[Target],
+                         named: bool) -> tuple[list[Target], list[str]]:
+    """The targets that are not objects of the module's own classes (us' `State(**{...})`,
+    molmass' `Element(...)`); those stay, with a note, and when nothing is left the refusal
+    says why (--evaluate cannot help: it would take the objects and fail to write them)."""
+    own = [t for t in chosen if t.own_classes]
+    if not own:
+        return chosen, []
+    kept = [t for t in chosen if not t.own_classes]
+    if not kept or named:
+        raise ExtractError(f"{path}: nothing can be moved: {own_objects_reason(own[0])}"
+                           + (f" (and {len(own) - 1} more such values)" if len(own) > 1
+                              else "") + "; nothing written")
+    return kept, [f"left in place: {own_objects_reason(t)}" for t in own[:3]] + (
+        [f"and {len(own) - 3} more values of the module's own classes"] if len(own) > 3
+        else [])
 
 
 def _dunder(name: str) -> bool:

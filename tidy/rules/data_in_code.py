@@ -125,6 +125,12 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
 def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+    if verdict.own_object_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
+    if verdict.item_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, ITEMS_ADVICE)
+    if verdict.branch_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -141,14 +147,52 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
                f"stub, verified by importing it again{caveat}")
 
 
+# scapy's automotive definitions: 3,000 `UDS_RDBI.dataIdentifiers[0x3665] = '...'` into an
+# imported class's table. A stub could replay stored (key, value) pairs into the same table,
+# but tidy extract proves an extraction exact by importing the module and comparing its own
+# names, and the table here is another module's object: the replay could not be checked.
+ITEMS_ADVICE = ("no extraction offered: most of the data is put into tables item by item "
+                "(`TABLE[KEY] = value`, `TABLE.update(...)`); tidy extract moves `NAME = value` "
+                "bindings only, since it proves a move exact by comparing the module's own "
+                "names after import, and a table filled here may be another module's. To move "
+                "it, keep the items in a data file and fill the table from it in code")
+
+
+# pyglet's generated controller_db.py: `if compat_platform.startswith("linux"): mapping_list
+# = [...]`, else `[]`. Which value the module gets depends on the branch taken at import.
+BRANCH_ADVICE = ("no extraction offered: most of the data is bound inside `if`/`else` blocks "
+                 "(one value per condition); tidy extract moves top-level `NAME = value` "
+                 "bindings only. To move it, keep each value in a data file and pick one in "
+                 "code")
+
+
+def own_objects_advice(verdict: DataVerdict) -> str:
+    """Why no extraction is offered for a module whose data is objects of its own classes."""
+    classes = ", ".join(verdict.own_classes[:3])
+    return (f"no extraction offered: {verdict.own_object_bytes / verdict.data_bytes:.0%} of "
+            f"the data is objects of {classes}, defined in this module; a data file holds "
+            "plain values only (lists, dicts, str, numbers), and rebuilding the objects would "
+            "mean the loader calling the module's own code. To move it, keep the records' "
+            "plain fields in a data file and build the objects from them in code")
+
+
 # Capitalized callees that give data the format holds (the rest are most likely classes
 # whose objects JSON cannot hold: fontTools' FieldSpec, ua-parser's UserAgentMatcher, pypdf's
 # CoreFontMetrics, faker's Country; tidy extract leaves those in place with a note).
 _DATA_CLASSES = frozenset({"OrderedDict", "dict", "list", "tuple", "set", "frozenset"})
 
 
+# numpy's constructors are lower case but build arrays JSON cannot hold (ase's
+# dft/pars_mbeef.py: `uiOmega = np.array([...])`, refused by the encoder after --evaluate)
+_ARRAY_BUILDERS = frozenset({"array", "asarray", "zeros", "ones", "arange", "frombuffer",
+                             "fromstring", "linspace"})
+_NUMPY = frozenset({"np", "numpy"})
+
+
 def _builds_objects(callee: str) -> bool:
-    name = callee.rsplit(".", 1)[-1]
+    owner, _, name = callee.rpartition(".")
+    if owner.split(".", 1)[0] in _NUMPY and name in _ARRAY_BUILDERS:
+        return True
     return name[:1].isupper() and name not in _DATA_CLASSES
 
 
@@ -173,6 +217,10 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                    ("estimate", _estimate(verdict)),
                    ("checked", "sampled windows" if any(b.sampled for b in verdict.bindings)
                     else "all")]
+        if verdict.own_classes:
+            details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
+                            f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
+                            "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
         yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
                        _extract_fix(rel, verdict), biggest.line if biggest else 1)
@@ -237,9 +285,11 @@ bind data cover at least 85% of its statements' bytes. Data is: literals and con
 them; calls whose arguments are data (`u('...')`, `frozenset([...])`, `Matcher('...', 1)`,
 `"a,b".split(",")`, `State(**{...})`); names bound to other data, and UPPER_CASE constants
 imported from other modules (`from odf.namespaces import *` then `(TEXTNS, 'p')`);
-assignments in class bodies; a function whose body only returns data when the module binds
-its result (idna's uts46data). Imports,
-functions, classes' methods and loops that derive tables are code.
+assignments in class bodies; items put into a table (`TABLE[0x3665] = '...'` with a
+literal key, `TABLE.update({...})`, `.extend([...])`); assignments inside a module-level
+`if`/`else` block; a function whose body only returns
+data when the module binds its result (idna's uts46data). Imports, functions, classes'
+methods and loops that derive tables are code.
 Detection reads the bytes once, without a parse (about 300 MB/s on a 51 MB literal, 130 MB/s
 over the corpus's modules of 64 kB or more); big values are judged on sampled windows.
 How the thresholds were chosen: on a corpus of 35 PyPI packages (bench/corpus/, 74 data
@@ -258,6 +308,12 @@ and 42 -> 22 ms without a .pyc); what is gained is every parse without one and e
 that reads sources.
 Fix (unsafe, verified): `tidy extract MODULE` moves the data to MODULE.json.gz (or .json with
 --format json) and leaves a stdlib loader stub; the round trip is checked type-exactly first.
+None is offered when most of the data is items put into a table (`TABLE[0x3665] = '...'`,
+`TABLE.update({...})`: counted as data, but the table may be another module's, and the import
+check compares this module's names), or bound inside `if`/`else` blocks, or objects of the
+module's own classes (us' states.py:
+`AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
+would be calling the module's code with arguments read from a file.
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
 and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,

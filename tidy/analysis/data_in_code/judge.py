@@ -4,6 +4,12 @@ Statements are judged biggest first, and the judgement stops as soon as the modu
 longer reach the share (code stops after its first few classes and functions). Statements:
 - `NAME = value` at module level, or in a class body: data when the value is (values.py);
   a value that names other bindings is data when they all are (a fixpoint over the names);
+- `TABLE[KEY] = value` with a literal KEY, `TABLE.update(value)`, `.extend(...)`,
+  `.append(...)`: an item put into a table, data when the value is (scapy's automotive
+  definitions put 3,000 items into an imported class's dict); tidy extract does not move
+  these (the rule says why);
+- `NAME = value` inside a module-level `if`/`elif`/`else` (one table per platform): data
+  when the value is; tidy extract does not move these either;
 - `def f(): return value` with nothing else in its body (idna's uts46data): data when the
   value is;
 - a name in a value may also be a constant imported from another module: an UPPER_CASE name
@@ -38,6 +44,8 @@ _FROM_IMPORT = re.compile(rb"from[ \t]+[\w.]+[ \t]+import[ \t]*(?P<names>\([^)]*
 _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
                        rb"(?P<alias>[A-Za-z_]\w*))?")
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
+_BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
+_COMMENT = re.compile(rb"#[^\n]*")
 
 
 @dataclass
@@ -69,7 +77,7 @@ class _Imports:
 
 def _imports(data: bytes, segments: list[Segment]) -> _Imports:
     constants: set[str] = set()
-    bound = {s.name for s in segments if s.kind != "other"}
+    bound = {s.name for s in segments if s.kind not in ("other", "item")}
     star = False
     for segment in segments:
         if segment.kind != "other" or not data.startswith(b"from", segment.start):
@@ -77,7 +85,8 @@ def _imports(data: bytes, segments: list[Segment]) -> _Imports:
         match = _FROM_IMPORT.match(data, segment.start, segment.end)
         if match is None:
             continue
-        names = match.group("names").strip(b"() \t\r\n")
+        # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
+        names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
         if names == b"*":
             star = True
             continue
@@ -98,6 +107,7 @@ class _State:
     unknown_bytes: int = 0  # not judged yet
     scrub_left: int = 0  # of the tokenizing budget
     values_left: int = 0  # values still to judge (an estimate: class bodies add theirs)
+    code_cap: int = 1 << 62  # code bytes past which the module cannot be data any more
 
     def window(self) -> int:
         share = self.scrub_left // (3 * max(1, self.values_left))
@@ -117,6 +127,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                    scrub_left=settings.scrub_budget,
                    values_left=sum(s.kind != "other" for s in segments))
     need = settings.min_share * statement_bytes
+    state.code_cap = int(statement_bytes - need)
     complete = True
     for segment in sorted(segments, key=lambda s: s.start - s.end):
         if statement_bytes - state.code_bytes < need and not _may_hold_giant(segment, size,
@@ -126,7 +137,32 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
     data_bindings = _resolved(state.candidates, _imports(data, segments))
-    return _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    classes = frozenset(s.name for s in segments if s.kind == "class")
+    verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    own = _own_objects(data_bindings, classes) if classes else {}
+    if not own:
+        return verdict
+    return replace(verdict, own_classes=tuple(dict.fromkeys(c for of in own.values()
+                                                            for c in of)),
+                   own_object_bytes=sum(c.end - c.start for c in data_bindings
+                                        if id(c) in own))
+
+
+def _own_objects(found: list[_Candidate],
+                 classes: frozenset[str]) -> dict[int, tuple[str, ...]]:
+    """Module-level data bindings whose values are objects of the module's own classes:
+    they call one (`State(**{...})`) or name a binding that does (`STATES = [AL, ...]`).
+    By id() of the candidate: the classes."""
+    own = {id(c): tuple(sorted(c.facts.callees & classes)) for c in found
+           if c.facts.callees & classes}
+    while True:
+        names = {c.name: own[id(c)] for c in found if id(c) in own
+                 and c.scope in ("module", "branch")}
+        more = {id(c): tuple(sorted({k for r in c.facts.refs if r in names for k in names[r]}))
+                for c in found if id(c) not in own and c.facts.refs & names.keys()}
+        if not more:
+            return own
+        own.update(more)
 
 
 def _may_hold_giant(segment: Segment, size: int, settings: DataSettings) -> bool:
@@ -136,11 +172,13 @@ def _may_hold_giant(segment: Segment, size: int, settings: DataSettings) -> bool
 
 
 def _judge_segment(state: _State, segment: Segment) -> None:
-    if segment.kind == "assign":
-        _bind(state, segment.name, "module", "", segment.start, segment.end,
-              segment.value_start)
+    if segment.kind in ("assign", "item"):
+        _bind(state, segment.name, "module" if segment.kind == "assign" else "item", "",
+              segment.start, segment.end, segment.value_start)
     elif segment.kind == "class":
         _judge_class(state, segment)
+    elif segment.kind == "other" and _BRANCH.match(state.splitter.data, segment.start):
+        _judge_branch(state, segment)
     elif segment.kind == "def" and _judge_function(state, segment):
         return
     else:
@@ -181,6 +219,31 @@ def _judge_class(state: _State, segment: Segment) -> None:
         else:
             state.code_bytes += statement.end - statement.start
     state.code_bytes += (segment.end - segment.start) - judged  # header, docstring
+
+
+def _judge_branch(state: _State, segment: Segment) -> None:
+    """An `if`/`elif`/`else` branch at module level whose body binds data (pyglet's generated
+    controller_db.py: `if compat_platform.startswith("linux"): mapping_list = [...]`): its
+    assignments are module names bound to data (scope "branch"); the header and anything
+    else in it are code."""
+    splitter, data = state.splitter, state.splitter.data
+    body = _body_indent(data, segment.start, segment.end)
+    if body is None:
+        state.code_bytes += segment.end - segment.start
+        return
+    indent, body_start = body
+    judged = 0
+    for statement in splitter.statements(body_start, segment.end, indent):
+        if state.code_bytes > state.code_cap:
+            break  # the module cannot be data any more (protobuf's _pb2: thousands of lines)
+        judged += statement.end - statement.start
+        if statement.kind == "assign":
+            state.values_left += 1
+            _bind(state, statement.name, "branch", "", statement.start, statement.end,
+                  statement.value_start)
+        else:
+            state.code_bytes += statement.end - statement.start
+    state.code_bytes += (segment.end - segment.start) - judged  # the header, the rest
 
 
 def _judge_function(state: _State, segment: Segment) -> bool:
@@ -232,12 +295,13 @@ def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidat
     body, and is the code's input, not the module's data."""
     alive = list(candidates)
     while True:
-        module = {c.name for c in alive if c.scope == "module"}
+        module = {c.name for c in alive if c.scope in ("module", "branch")}
         by_class: dict[str, set[str]] = {}
         for c in alive:
             if c.scope == "class":
                 by_class.setdefault(c.owner, set()).add(c.name)
-        called = set().union(*(c.facts.callees for c in alive if c.scope == "module"))
+        called = set().union(*(c.facts.callees for c in alive
+                               if c.scope in ("module", "branch")))
         kept = [c for c in alive if _names_resolve(c, module, by_class, imports)
                 and (c.scope != "function" or c.name in called)]
         if len(kept) == len(alive):
@@ -259,26 +323,55 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
     data_bytes = sum(c.end - c.start for c in found)
     giant_floor = max(settings.giant_string_bytes, size * settings.giant_string_share)
     strings = [c for c in found if c.facts.one_string]
-    giants = [c for c in strings if c.end - c.start >= giant_floor]
+    giants = [c for c in strings if c.end - c.start >= giant_floor and c.scope != "item"]
     string_bytes = sum(c.end - c.start for c in strings)
     share = data_bytes / statement_bytes if statement_bytes else 0.0
     giant_bytes = sum(c.end - c.start for c in giants)
+    # Items put into one table are one holder (3,000 `T[0x..] = '...'` are one table's rows)
+    tables: dict[str, list[_Candidate]] = {}
+    for c in found:
+        if c.scope == "item":
+            tables.setdefault(c.name, []).append(c)
+    rows = [sorted(group, key=lambda c: c.start) for group in tables.values()]
+    every = sorted([[c] for c in found if c.scope != "item"] + rows,
+                   key=lambda group: -sum(c.end - c.start for c in group))
+    held = sum(n for n in (sum(c.end - c.start for c in g) for g in every)
+               if n >= settings.min_holder_bytes)
     is_data = (complete and share >= settings.min_share
-               and data_bytes - giant_bytes >= giant_bytes)
-    biggest = sorted(found, key=lambda c: c.start - c.end)[:settings.top_bindings]
-    numbered = _numbered(data, [*biggest, *giants])
+               and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
+    holders = every[:settings.top_bindings]
+    numbered = _numbered(data, [*(c for group in holders for c in (group[0], group[-1])),
+                                *giants])
+    bindings = tuple(_holder(data, numbered, group) for group in holders)
     return DataVerdict(
         size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
-        string_bytes=string_bytes, is_data=is_data,
-        bindings=tuple(numbered[id(c)] for c in biggest),
+        item_bytes=sum(c.end - c.start for c in found if c.scope == "item"),
+        branch_bytes=sum(c.end - c.start for c in found if c.scope == "branch"),
+        string_bytes=string_bytes, is_data=is_data, bindings=bindings,
         giant_strings=tuple(_with_content(data, numbered[id(c)], c) for c in giants),
         shapes=_shapes(found), code_bytes=state.code_bytes + dropped, complete=complete,
-        gzip_ratio=_gzip_ratio(data, biggest[0]) if is_data and biggest else 0.0)
+        gzip_ratio=_gzip_ratio(data, holders[0]) if is_data and holders else 0.0)
 
 
-def _gzip_ratio(data: bytes, biggest: _Candidate) -> float:
-    """How well the data compresses, from 64 kB of the biggest binding (for the estimate)."""
-    sample = data[biggest.value_start:min(biggest.end, biggest.value_start + 64_000)]
+def _holder(data: bytes, numbered: dict[int, Binding], group: list[_Candidate]) -> Binding:
+    """A binding, or the items of one table as one holder: `T[...] (3,168 items)`."""
+    first = numbered[id(group[0])]
+    if group[0].scope != "item":
+        return first
+    table = group[0].name
+    return replace(first, name=f"{table}[...] ({len(group):,} items)",
+                   end_line=numbered[id(group[-1])].end_line,
+                   bytes=sum(c.end - c.start for c in group),
+                   pure=all(c.facts.pure for c in group),
+                   calls=tuple(dict.fromkeys(x for c in group for x in c.facts.calls))[:4],
+                   names=tuple(sorted({r for c in group for r in c.facts.refs}))[:8],
+                   sampled=any(c.facts.sampled for c in group))
+
+
+def _gzip_ratio(data: bytes, holder: list[_Candidate]) -> float:
+    """How well the data compresses, from 64 kB of the biggest holder (for the estimate)."""
+    start = holder[0].value_start if len(holder) == 1 else holder[0].start
+    sample = data[start:min(holder[-1].end, start + 64_000)]
     return len(zlib.compress(sample, 6)) / max(1, len(sample))
 
 
@@ -291,12 +384,19 @@ def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
         end = trimmed_end(data, c.start, c.end)
         end_line = line + data.count(b"\n", c.start, end)
         pos = c.start
-        name = {"module": c.name, "class": f"{c.owner}.{c.name}",
-                "function": f"{c.name}()"}[c.scope]
+        name = _item_name(data, c) if c.scope == "item" else {
+            "module": c.name, "class": f"{c.owner}.{c.name}", "function": f"{c.name}()",
+            "branch": f"{c.name} (in an if block)"}[c.scope]
         out[id(c)] = Binding(name, line, end_line, c.end - c.start, c.facts.kind, c.scope,
                              c.facts.pure, c.facts.calls, tuple(sorted(c.facts.refs)),
                              c.facts.sampled)
     return out
+
+
+def _item_name(data: bytes, item: _Candidate) -> str:
+    """`TABLE[0x3665]` or `TABLE.update(...)`: the statement's head as written."""
+    head = data[item.start:item.value_start].decode("utf-8", "replace").strip()
+    return head[:-1].rstrip() if head.endswith("=") else head + "(...)"
 
 
 def _with_content(data: bytes, binding: Binding, candidate: _Candidate) -> Binding:
@@ -339,6 +439,10 @@ def _shapes(found: list[_Candidate]) -> tuple[str, ...]:
         shapes.append("functions")
     if any(c.facts.one_string for c in found):
         shapes.append("string")
+    if any(c.scope == "item" for c in found):
+        shapes.append("items")
+    if any(c.scope == "branch" for c in found):
+        shapes.append("if-blocks")
     if len(found) >= 20:
         shapes.append("many-names")
     return tuple(shapes)

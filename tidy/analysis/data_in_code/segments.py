@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -25,9 +26,16 @@ _KEYWORDS = (rb"import|from|if|elif|else|for|while|try|except|finally|with|retur
              rb"|pass|assert|global|nonlocal|yield|async|await")
 # What a line at the statement indentation starts with: a def or class (and its name), another
 # keyword or a decorator, an assignment head `NAME [: annotation] =`, or just a name.
+# A literal key of an item assignment: a number or a one-line string without escapes.
+_KEY = (rb"-?(?:0[xXoObB][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?)"
+        rb"|[rbuRBU]?'[^'\\\n]*'|[rbuRBU]?\"[^\"\\\n]*\"")
 _HEAD = (rb"(?:(?:async[ \t]+)?(?P<def>def)|(?P<class>class))[ \t]+(?P<name>" + _NAME + rb")"
          rb"|(?P<keyword>(?:" + _KEYWORDS + rb")(?![\w\x80-\xff])|@)"
          rb"|(?P<target>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*"
+         # an item put into a table: `TABLE[0x3665] = '...'` (scapy's automotive
+         # definitions), `d["k"] = v`, `TABLE.update({...})`, `.extend([...])`, `.append(...)`
+         rb"|(?P<table>" + _NAME + rb"(?:\." + _NAME + rb")*)(?:[ \t]*\[[ \t]*(?:" + _KEY
+         + rb")[ \t]*\][ \t]*=(?!=)[ \t]*|\.(?:update|extend|append)(?=\())(?P<item>)"
          rb"|(?=[A-Za-z_\x80-\xff])")
 _FIRST_HEAD = re.compile(_HEAD)
 ASSIGN_HEAD = re.compile(rb"(?P<name>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*")
@@ -45,7 +53,7 @@ class Segment(NamedTuple):
 
     start: int
     end: int
-    kind: str  # assign, def, class, other
+    kind: str  # assign, def, class, item (`TABLE[key] = value`, `TABLE.update(...)`), other
     name: str = ""
     value_start: int = -1  # assign: where the value begins
 
@@ -152,13 +160,28 @@ class Splitter:
 
     def split(self, start: int, stop: int, indent: bytes) -> list[Segment]:
         """Statements that begin at `indent` in data[start:stop]."""
+        return list(self.statements(start, stop, indent))
+
+    def statements(self, start: int, stop: int, indent: bytes) -> Iterator[Segment]:
+        """The same statements, in order, each found only when asked for (a caller that
+        stops early does not pay for splitting the rest of a long block)."""
+        previous: tuple[int, re.Match[bytes]] | None = None
+        for head in self._heads(start, stop, indent):
+            if previous is not None:
+                yield _segment(previous[1], previous[0], head[0])
+            previous = head
+        if previous is not None:
+            yield _segment(previous[1], previous[0], stop)
+
+    def _heads(self, start: int, stop: int,
+               indent: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
         data, spans = self.data, self.spans
-        heads: list[tuple[int, re.Match[bytes]]] = []
+        current = -1
         if start == 0 and not indent:
             first = _FIRST_HEAD.match(data)
             if first is not None:
-                heads.append((0, first))
-        current = heads[0][0] if heads else -1
+                yield 0, first
+                current = 0
         skip, index, count = len(indent) + 1, 0, len(spans)
         # A literal prefix (newline + indentation) the engine finds at memchr speed; the
         # statement head is matched only at those lines.
@@ -173,12 +196,11 @@ class Splitter:
                 continue  # a backslash continuation
             match = _FIRST_HEAD.match(data, at)
             assert match is not None  # its last alternative matches any name start
-            if current >= 0 and match.lastgroup is None and self.depth(current, at) != 0:
+            if current >= 0 and match.lastgroup in (None, "item") and \
+                    self.depth(current, at) != 0:
                 continue  # a name at the indentation inside brackets: part of a value
-            heads.append((at, match))
+            yield at, match
             current = at
-        return [_segment(match, at, heads[i + 1][0] if i + 1 < len(heads) else stop)
-                for i, (at, match) in enumerate(heads)]
 
 
 @lru_cache(maxsize=64)
@@ -201,6 +223,9 @@ def _segment(match: re.Match[bytes], at: int, end: int) -> Segment:
         return Segment(at, end, "def" if match.group("def") else "class", name)
     if kind == "target":
         return Segment(at, end, "assign", match.group("target").decode("utf-8", "replace"),
+                       match.end())
+    if kind == "item":
+        return Segment(at, end, "item", match.group("table").decode("utf-8", "replace"),
                        match.end())
     return Segment(at, end, "other")
 

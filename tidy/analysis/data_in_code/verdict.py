@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 2  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 3  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,10 @@ class DataSettings:
     scrub_budget: int = 160_000
     min_window: int = 256
     top_bindings: int = 8  # how many of the biggest bindings the verdict keeps
+    # Values under this many bytes are never moved by `tidy extract` (SMALL_VALUE_BYTES in
+    # tidy/extract/plan.py): a module whose data is mostly such values (win32con's 3,000
+    # `WM_PAINT = 0x000F`) is named constants, and extraction would move nothing.
+    min_holder_bytes: int = 256
 
 
 DEFAULT_SETTINGS = DataSettings()
@@ -38,7 +42,8 @@ class Binding:
     end_line: int
     bytes: int  # of the whole statement
     kind: str  # list, dict, tuple, set, str, bytes, number, call, name, other
-    scope: str  # module, class, function
+    scope: str  # module, class, function, item (`TABLE[KEY] = value`: name is `TABLE[...]`),
+    # branch (`NAME = value` in a module-level if/elif/else block)
     pure: bool  # a literal ast.literal_eval accepts (as far as the scanner sees)
     calls: tuple[str, ...] = ()  # callees in the value (u, frozenset, .split, re.compile, ...)
     names: tuple[str, ...] = ()  # module constants the value names
@@ -69,6 +74,12 @@ class DataVerdict:
     gzip_ratio: float = 0.0  # gzip size / source size of a sample of the biggest binding
     complete: bool = True  # False when the judgement stopped early: it cannot be data
     error: str = ""
+    # classes of the module itself that the data values call, directly or through names
+    # (us' `State(**{...})`): their objects are not plain data, and no extraction is offered
+    own_classes: tuple[str, ...] = ()
+    own_object_bytes: int = 0  # of data_bytes, in such bindings
+    item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
+    branch_bytes: int = 0  # of data_bytes, bound inside module-level if/elif/else blocks
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
@@ -92,4 +103,5 @@ class DataVerdict:
                       "giant_strings": tuple(Binding.from_json(b)
                                              for b in body["giant_strings"]),
                       "shapes": tuple(body["shapes"]),
+                      "own_classes": tuple(body.get("own_classes", ())),
                       "extra": tuple(tuple(x) for x in body.get("extra", ()))})
