@@ -38,6 +38,13 @@ want openssh-server /usr/sbin/sshd    # tidy browse over a real SSH login (tests
 want openssh-client ssh
 want cargo cargo                         # a real Cargo target/ (tests/safety)
 want cmake cmake                         # a real CMake build/ (tests/safety)
+want make make                           # real builds of the ecosystem tests (tests/safety/test_eco_*)
+want ninja-build ninja                   # an in-source CMake + Ninja build (test_eco_build_outputs_4)
+want autoconf autoreconf                 # autotools and libtool builds (test_eco_build_outputs_2/_4)
+want automake automake
+want libtool libtoolize
+want golang-go go                        # go build's programs (test_eco_build_outputs_3)
+want default-jdk-headless javac          # javac -d out (test_eco_build_outputs_2)
 if [ "$(uname)" = Linux ]; then             # holds a syscall so a race is met on every run
     want strace strace                   # (tests/safety/test_journal_create.py); Linux only
 fi
@@ -80,6 +87,9 @@ if [ ${#packages[@]} -gt 0 ]; then
     elif command -v brew >/dev/null 2>&1; then
         brew_names=("${packages[@]/fd-find/fd}")
         brew_names=("${brew_names[@]/nodejs/node}")
+        brew_names=("${brew_names[@]/ninja-build/ninja}")
+        brew_names=("${brew_names[@]/golang-go/go}")
+        brew_names=("${brew_names[@]/default-jdk-headless/openjdk}")
         brew install "${brew_names[@]}" && installed=yes
         hint="brew install ${brew_names[*]}"
     else

@@ -7,6 +7,7 @@ import ast
 import json
 from dataclasses import dataclass
 
+from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY
 from tidy.extract import bindings, convert, encode, evaluate, stub
 from tidy.extract import verify as verify_values
 from tidy.extract.bindings import BindingError, Target
@@ -144,8 +145,7 @@ def own_objects_reason(target: Target) -> str:
     classes = ", ".join(target.own_classes[:3])
     return (f"{target.key} (line {target.line}) holds objects of {classes}, "
             f"{'a class' if len(target.own_classes) == 1 else 'classes'} this module defines: "
-            "a data file holds plain values only (lists, dicts, str, numbers), and rebuilding "
-            "the objects would mean the loader calling the module's own code")
+            f"{OWN_OBJECTS_WHY}")
 
 
 def _without_own_objects(path: str, chosen: list[Target],

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 import humanize
 
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
-from tidy.analysis.data_in_code.verdict import Binding, DataVerdict
+from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule
@@ -170,10 +170,9 @@ def own_objects_advice(verdict: DataVerdict) -> str:
     """Why no extraction is offered for a module whose data is objects of its own classes."""
     classes = ", ".join(verdict.own_classes[:3])
     return (f"no extraction offered: {verdict.own_object_bytes / verdict.data_bytes:.0%} of "
-            f"the data is objects of {classes}, defined in this module; a data file holds "
-            "plain values only (lists, dicts, str, numbers), and rebuilding the objects would "
-            "mean the loader calling the module's own code. To move it, keep the records' "
-            "plain fields in a data file and build the objects from them in code")
+            f"the data is objects of {classes}, defined in this module; {OWN_OBJECTS_WHY}. "
+            "To move it, keep the records' plain fields in a data file and build the objects "
+            "from them in code")
 
 
 # Capitalized callees that give data the format holds (the rest are most likely classes

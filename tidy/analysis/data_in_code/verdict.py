@@ -8,6 +8,11 @@ from typing import Any
 VERDICT_VERSION = 3  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
+# Why a module's objects of its own classes never move, as the scan's advice and tidy
+# extract's refusal both say it.
+OWN_OBJECTS_WHY = ("a data file holds plain values only (lists, dicts, str, numbers), and "
+                   "rebuilding the objects would mean the loader calling the module's own code")
+
 @dataclass(frozen=True)
 class DataSettings:
     """What makes a module 'mostly data'. Chosen on the corpus (bench/corpus, bench/RESULTS.md):
