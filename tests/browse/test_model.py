@@ -218,7 +218,7 @@ def test_a_repos_evidence_counts_in_the_singular_when_there_is_one(tmp_path: Pat
     assert isinstance(header, GroupRow) and header.count == 1
     text = evidence.for_row(header, 0.0).plain
     assert "; 1 finding, " in text, text
-    assert " in 1 file\nsearch surface " in text, text
+    assert " in 1 file (once the trash is purged)\nsearch surface " in text, text
 
 
 def test_a_filter_key_makes_one_call_per_finding_and_term() -> None:

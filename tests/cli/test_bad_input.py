@@ -261,6 +261,7 @@ def test_fifo_and_device_links_as_evidence_files_do_not_hang(tmp_path: Path) -> 
 
 # ----------------------------------------------------------------------- git trouble
 def _conflicting_rebase(repo: Path) -> None:
+    write(repo / "package-lock.json", "{}\n")  # an install's: the committed folder is one
     write(repo / "node_modules" / "a.js", "base\n")
     write(repo / "README.md", "base\n")
     commit(repo)
