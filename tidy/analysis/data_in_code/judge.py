@@ -201,11 +201,19 @@ def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int
     state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start))
 
 
-def _judge_class(state: _State, segment: Segment) -> None:
-    splitter, data = state.splitter, state.splitter.data
-    body = _body_indent(data, segment.start, segment.end)
+def _body_or_code(state: _State, segment: Segment) -> tuple[bytes, int] | None:
+    """A block's body (its indent, where it starts); None, the whole block counted as code,
+    when it has no indented body to judge."""
+    body = _body_indent(state.splitter.data, segment.start, segment.end)
     if body is None:
         state.code_bytes += segment.end - segment.start
+    return body
+
+
+def _judge_class(state: _State, segment: Segment) -> None:
+    splitter = state.splitter
+    body = _body_or_code(state, segment)
+    if body is None:
         return
     indent, body_start = body
     inner = splitter.split(body_start, segment.end, indent)
@@ -226,10 +234,9 @@ def _judge_branch(state: _State, segment: Segment) -> None:
     controller_db.py: `if compat_platform.startswith("linux"): mapping_list = [...]`): its
     assignments are module names bound to data (scope "branch"); the header and anything
     else in it are code."""
-    splitter, data = state.splitter, state.splitter.data
-    body = _body_indent(data, segment.start, segment.end)
+    splitter = state.splitter
+    body = _body_or_code(state, segment)
     if body is None:
-        state.code_bytes += segment.end - segment.start
         return
     indent, body_start = body
     judged = 0
