@@ -109,3 +109,40 @@ def test_no_more_jobs_lets_queued_jobs_finish_and_the_workers_leave() -> None:
             time.sleep(0.01)
         pool.shutdown()
     assert not set(multiprocessing.active_children()) - before
+
+
+def test_a_starting_worker_never_leaves_ctrl_c_at_its_default(tmp_path: Path) -> None:
+    """A worker's start sets its signals one call at a time; SIGINT must go straight from
+    the hold's handler (inherited from the fork) to ignored. It went through SIG_DFL first,
+    and a Ctrl-C landing between the two calls (seen under load 18) killed the starting
+    worker, which breaks the pool: the executor then stops the others. Recorded in a real
+    forked child, through the signal calls the start makes."""
+    from tidy.workspace import pool as pool_module
+
+    record = tmp_path / "dispositions"
+    child = os.fork()
+    if child == 0:  # the worker's start, as the executor runs it after its fork
+        code = 1
+        try:
+            real_signal = signal.signal
+            seen: list[str] = []
+
+            def recording(signum: int, handler: object) -> object:
+                previous = real_signal(signum, handler)  # type: ignore[arg-type]
+                now = signal.getsignal(signal.SIGINT)
+                seen.append("default" if now is signal.SIG_DFL else
+                            "ignored" if now is signal.SIG_IGN else "handler")
+                return previous
+
+            signal.signal(signal.SIGINT, lambda *_: None)  # the hold's handler
+            signal.signal = recording  # type: ignore[assignment]
+            pool_module._start_worker(os.getppid(), signal.default_int_handler)
+            record.write_text(" ".join(seen))
+            code = 0
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(child, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    seen = record.read_text().split()
+    assert seen and seen[-1] == "ignored", seen
+    assert "default" not in seen, seen

@@ -138,8 +138,9 @@ def end_by(signum: int) -> int:
     return 128 + signum
 
 
-def default_in_this_child() -> None:
-    """In a process tidy forked: the stop signals take their default action again (it is
-    killed by them, as any child; the parent stops and reaps it)."""
+def default_in_this_child(but: tuple[int, ...] = ()) -> None:
+    """In a process tidy forked: the stop signals (those not in `but`) take their default
+    action again (it is killed by them, as any child; the parent stops and reaps it)."""
     for signum in STOP_SIGNALS:
-        signal.signal(signum, signal.SIG_DFL)
+        if signum not in but:
+            signal.signal(signum, signal.SIG_DFL)

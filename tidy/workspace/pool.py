@@ -117,8 +117,12 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
 def _start_worker(parent: int, job_sigint: _Handler) -> None:
     global _job_sigint
-    default_in_this_child()  # SIGTERM and SIGHUP end a worker (the executor stops one so)
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # waiting for a job: Ctrl-C is not for it
+    # Waiting for a job, Ctrl-C is not for it: ignored first, never at its default on the
+    # way (set to default and then ignored, a Ctrl-C between the two killed a starting
+    # worker, and the executor then stopped every other one: seen under load 18).
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    default_in_this_child(but=(signal.SIGINT,))  # SIGTERM and SIGHUP end a worker (the
+    # executor stops one so)
     _job_sigint = job_sigint
     die_with_parent(parent)
 
