@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -73,3 +74,53 @@ def test_fix_leaves_data_built_by_calls_and_names_the_command_that_extracts_it(
     assert "tidy extract pkg/frequency_lists.py --evaluate" in said, said
     assert module.read_bytes() == before
     assert not (repo / "pkg" / "frequency_lists.json.gz").exists()
+
+
+def _faker_shaped(repo: Path, package_data: str) -> list[Path]:
+    """Faker: setup.py, data modules in subpackages (providers/<kind>/<locale>)."""
+    write(repo / "setup.py", 'from setuptools import setup, find_packages\n\nsetup(name="fk", '
+          f'version="1", packages=find_packages(), package_data={package_data})\n')
+    modules = []
+    for rel in ("fk/__init__.py", "fk/providers/__init__.py", "fk/providers/job/__init__.py",
+                "fk/providers/person/__init__.py"):
+        write(repo / rel, "")
+    for kind in ("job", "person"):
+        modules.append(write(repo / "fk" / "providers" / kind / "en_US.py",
+                             data_module(3000)))
+    commit(repo)
+    return modules
+
+
+@pytest.mark.slow
+def test_fix_leaves_out_modules_whose_data_would_not_ship_says_why_once_and_exits_1(
+        tmp_path: Path) -> None:
+    # Faker's `package_data={"faker": [...]}`: a `*.json.gz` there stays in faker/ itself, so
+    # the subpackages' data files would not be in a wheel. Each module was asked about, then
+    # converted (80 s for Faker) and refused one by one with the same long reason.
+    repo = make_repo(tmp_path / "fk")
+    modules = _faker_shaped(repo, '{"fk": ["py.typed", "*.json.gz"]}')
+    before = {m: m.read_bytes() for m in modules}
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    said = " ".join((fixed.out + fixed.err).split())  # as rich folded it to the width
+    assert fixed.code == 1, said
+    assert "nothing to fix" in said and "left out: 2" in said, said
+    assert said.count("would not ship") == 1, said  # the project's reason, once
+    assert "package_data={'fk': ['**/*.json.gz']}" in said, said
+    assert {m: m.read_bytes() for m in modules} == before
+    assert not list(repo.rglob("*.json.gz"))
+    dry = run_cli("fix", "--dry-run", "--unsafe-fixes", "--select", "TDY301", cwd=repo, env=env)
+    assert dry.code == 0 and "left out: 2" in dry.out and "would not ship" in dry.out, dry.out
+    as_json = json.loads(run_cli("fix", "--dry-run", "--format", "json", "--unsafe-fixes",
+                                 "--select", "TDY301", cwd=repo, env=env).out)
+    assert [i["attention"] for i in as_json["plan"]["left_out"]] == [True, True], as_json
+    # As the reason says: declared for the subpackages too, both are extracted.
+    write(repo / "setup.py", (repo / "setup.py").read_text().replace('"*.json.gz"',
+                                                                      '"**/*.json.gz"'))
+    commit(repo)
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    assert fixed.code == 0, fixed.out + fixed.err
+    assert all(m.with_suffix(".json.gz").is_file() for m in modules)
+    assert (fixed.out + fixed.err).count("declares the data file as package data") == 1

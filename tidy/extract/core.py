@@ -35,12 +35,19 @@ from tidy.core.owners import not_yours
 from tidy.extract import backup, convert, encode, guards, packaging, stub
 from tidy.extract.importing import verify_after_writing
 from tidy.extract.literal_way import literal_statements, literal_way
-from tidy.extract.plan import ExtractError, NeedsEvaluate, Options, Prepared, data_file_bytes
+from tidy.extract.plan import (
+    ExtractError,
+    NeedsEvaluate,
+    NotPackaged,
+    Options,
+    Prepared,
+    data_file_bytes,
+)
 from tidy.extract.rewrite import RewriteError, encoding_of
 from tidy.extract.tree_way import tree_way
 
-__all__ = ["ExtractError", "ExtractResult", "NeedsEvaluate", "data_file_name", "extract_module",
-           "latest_backup", "undo_extract"]
+__all__ = ["ExtractError", "ExtractResult", "NeedsEvaluate", "NotPackaged", "data_file_name",
+           "extract_module", "latest_backup", "undo_extract"]
 
 latest_backup = backup.latest_backup
 
@@ -89,14 +96,17 @@ def extract_module(
         raise ExtractError(guards.data_path_refusal(data_path) or (
             f"{data_path} already exists and the module has no extraction manifest: move it "
             "away first"))
+    # First the build config (a few small files): a project whose wheels would not ship the
+    # data file is refused before the module is converted (Faker: 20 modules, 80 s of
+    # converting, each then refused for the same reason).
+    package = packaging.check(path, data_path)
+    if package.refusal:
+        raise NotPackaged(f"{path}: {package.refusal}", package.refusal)
     prepared = _prepare(path, data, encoding, data_path, options)
     prepared.notes[:0] = notes
     data_bytes = data_file_bytes(prepared.json_bytes, fmt)
     _check_round_trip(data_bytes, prepared.manifest, prepared.layouts,
                       hashlib.sha256(prepared.json_bytes).hexdigest())
-    package = packaging.check(path, data_path)
-    if package.refusal:
-        raise ExtractError(f"{path}: {package.refusal}")
     result = _result(path, data_path, data, data_bytes, prepared,
                      [*package.notes, *_churn_note(path, fmt)], dry_run)
     if dry_run:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import ast
 import configparser
 import fnmatch
+import functools
 import os
 import re
 import subprocess
@@ -147,23 +148,26 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
     """setuptools configured by setup.py/setup.cfg, which tidy does not edit: the extraction
     goes ahead only when they already declare the data file, else it would not ship."""
     result.backend = "setuptools"
-    name = os.path.basename(data_path)
     declared = setup_declares(folder, data_path)
     if declared:
-        result.notes.append(f"{declared} declares {name!r} as package data")
+        # Worded without the file's name: `tidy fix` says a note shared by a project's
+        # modules once.
+        result.notes.append(f"{declared} declares the data file as package data")
         return
     if _manifest_edit(result, folder, data_path):
         return
     files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
     where = " / ".join(os.path.join(folder, f) for f in files) or folder
-    package = result.package
+    # Said per project, not per module: every data module of the project is refused for the
+    # same reason, and `tidy fix` says a shared reason once. `**/` reaches the subpackages.
+    top = result.package.split(".")[0]
     result.refusal = (
         f"{where}: setuptools is configured there, which tidy does not edit, and nothing "
-        f"declares {name!r} as package data, so it would not ship in wheels and the installed "
-        f"module could not load it; declare it first (package_data={{{package!r}: "
-        f"['*.json.gz']}} in setup.py, `{package} = *.json.gz` under [options.package_data] in "
-        "setup.cfg, or a `recursive-include` line in MANIFEST.in with include_package_data), "
-        "then extract again")
+        f"declares the extracted *.json.gz files as package data of {top!r}, so they would "
+        "not ship in wheels and the installed modules could not load them; declare them "
+        f"first (package_data={{{top!r}: ['**/*.json.gz']}} in setup.py, `{top} = "
+        "**/*.json.gz` under [options.package_data] in setup.cfg, or `recursive-include "
+        f"{top} *.json.gz` in MANIFEST.in with include_package_data=True), then run it again")
 
 
 def _manifest_edit(result: Packaging, folder: str, data_path: str) -> bool:
@@ -202,14 +206,14 @@ def setup_declares(folder: str, data_path: str) -> str:
     """The file that declares data_path as package data for setuptools (setup.py's
     package_data, setup.cfg's [options.package_data], or MANIFEST.in with
     include_package_data on), or ""."""
-    forms = _relative_forms(folder, data_path)
+    chain = _packages_holding(folder, data_path)
     setup_py = _read_text(os.path.join(folder, "setup.py"))
     setup_cfg = _read_text(os.path.join(folder, "setup.cfg"))
-    patterns, include_data = setup_py_package_data(setup_py)
-    if any(fnmatch.fnmatch(form, p) for p in patterns for form in forms):
+    table, include_data = setup_py_package_data(setup_py)
+    if _table_ships(table, chain):
         return os.path.join(folder, "setup.py")
-    cfg_patterns, cfg_include = setup_cfg_package_data(setup_cfg)
-    if any(fnmatch.fnmatch(form, p) for p in cfg_patterns for form in forms):
+    cfg_table, cfg_include = setup_cfg_package_data(setup_cfg)
+    if _table_ships(cfg_table, chain):
         return os.path.join(folder, "setup.cfg")
     manifest = _read_text(os.path.join(folder, "MANIFEST.in"))
     rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
@@ -218,17 +222,85 @@ def setup_declares(folder: str, data_path: str) -> str:
     return ""
 
 
-def _relative_forms(folder: str, data_path: str) -> list[str]:
-    """The data file's path as a package_data pattern may spell it: relative to each package
-    folder above it (`x.json.gz`, `sub/x.json.gz`, ...)."""
-    forms, below = [], os.path.basename(data_path)
+def _packages_holding(folder: str, data_path: str) -> list[tuple[str, str]]:
+    """(dotted package, the data file's path from that package's folder) for each package
+    above the data file, innermost first: faker/providers/geo/x.json.gz gives
+    ("faker.providers.geo", "x.json.gz"), ("faker.providers", "geo/x.json.gz"), ("faker",
+    "providers/geo/x.json.gz"). package_data patterns are globs relative to their key's
+    package folder."""
+    package, _ = package_of(data_path)
+    parts = package.split(".") if package else []
+    chain, below = [], os.path.basename(data_path)
     here = os.path.dirname(os.path.abspath(data_path))
-    while True:
-        forms.append(below)
-        if not os.path.isfile(os.path.join(here, "__init__.py")) or here == folder:
-            return forms
-        below = os.path.basename(here) + "/" + below
+    while parts:
+        chain.append((".".join(parts), below))
+        if here == folder:
+            break
+        below = parts.pop() + "/" + below
         here = os.path.dirname(here)
+    return chain
+
+
+def _table_ships(table: dict[str, list[str]], chain: list[tuple[str, str]]) -> bool:
+    """Whether setuptools' build_py would take the data file into the wheel: it globs (with
+    `recursive=True`) the patterns under "" and under each package's own name, relative to
+    that package's folder. A plain `*` stays in one folder: `{"faker": ["*.json.gz"]}` does
+    not ship faker/providers/geo/x.json.gz (a real wheel of Faker left it out, where
+    fnmatch, whose `*` crosses folders, said declared)."""
+    return any(glob_matches(rel, pattern)
+               for package, rel in chain for key in ("", package)
+               for pattern in table.get(key, ()))
+
+
+@functools.lru_cache(maxsize=256)
+def _glob_regex(pattern: str) -> re.Pattern[str]:
+    parts = pattern.replace(os.sep, "/").strip("/").split("/")
+    out = []
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        if part == "**":  # any folders below (none too), hidden ones left out as by glob
+            out.append(r"(?:(?!\.)[^/]+/)*" + (r"(?!\.)[^/]+" if last else ""))
+            continue
+        out.append(_segment_regex(part) + ("" if last else "/"))
+    return re.compile("".join(out) + r"\Z", re.DOTALL)
+
+
+def _segment_regex(part: str, hidden_apart: bool = True) -> str:
+    """One path segment of a glob: `*` and `?` never cross a `/`; with hidden_apart, a
+    leading wildcard does not match a leading dot (glob's hidden files; MANIFEST.in's
+    patterns match them)."""
+    out, i = [], 0
+    while i < len(part):
+        char = part[i]
+        if char == "*":
+            out.append("[^/]*")
+        elif char == "?":
+            out.append("[^/]")
+        elif char == "[" and "]" in part[i + 2:]:
+            end = part.index("]", i + 2)
+            body = part[i + 1:end]
+            negate = body.startswith("!")
+            body = body[1:] if negate else body
+            out.append("[" + ("^/" if negate else "") + body.replace("\\", "\\\\") + "]")
+            i = end
+        else:
+            out.append(re.escape(char))
+        i += 1
+    regex = "".join(out)
+    return f"(?!\\.){regex}" if hidden_apart and part[:1] in ("*", "?", "[") else regex
+
+
+def _manifest_pattern_matches(rel: str, pattern: str) -> bool:
+    """MANIFEST.in's `include`/`exclude` pattern against a path from the project folder:
+    anchored, and a `*` stays in one folder (fnmatch's crosses them)."""
+    regex = "/".join(_segment_regex(part, hidden_apart=False) for part in pattern.split("/"))
+    return re.fullmatch(regex, rel, re.DOTALL) is not None
+
+
+def glob_matches(path: str, pattern: str) -> bool:
+    """Whether glob.glob(pattern, recursive=True), run in a folder, would list `path` (a
+    '/'-separated path from that folder)."""
+    return _glob_regex(pattern).match(path) is not None
 
 
 def _read_text(path: str) -> str:
@@ -239,40 +311,47 @@ def _read_text(path: str) -> str:
     return (data or b"").decode("utf-8", "replace")
 
 
-def setup_py_package_data(text: str) -> tuple[list[str], bool]:
-    """The strings of setup.py's `package_data=` values and whether `include_package_data=True`
-    is passed (read with ast, never run)."""
+def setup_py_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
+    """setup.py's `package_data=` as {package: patterns} and whether
+    `include_package_data=True` is passed (read with ast, never run). Only a dict written
+    out counts: a name or a call could hold anything."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return [], False
-    patterns: list[str] = []
+        return {}, False
+    table: dict[str, list[str]] = {}
     include = False
     for node in ast.walk(tree):
         if not isinstance(node, ast.keyword):
             continue
-        if node.arg == "package_data":
-            patterns += [n.value for n in ast.walk(node.value)
-                         if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+        if node.arg == "package_data" and isinstance(node.value, ast.Dict):
+            for key, value in zip(node.value.keys, node.value.values, strict=True):
+                if isinstance(key, ast.Constant) and isinstance(key.value, str):
+                    table.setdefault(key.value, []).extend(
+                        n.value for n in ast.walk(value)
+                        if isinstance(n, ast.Constant) and isinstance(n.value, str))
         elif node.arg == "include_package_data":
             include = isinstance(node.value, ast.Constant) and node.value.value is True
-    return patterns, include
+    return table, include
 
 
-def setup_cfg_package_data(text: str) -> tuple[list[str], bool]:
-    """[options.package_data] patterns and [options] include_package_data of a setup.cfg."""
+def setup_cfg_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
+    """[options.package_data] as {package: patterns} (`*` is every package, as setuptools
+    reads it: "") and [options] include_package_data of a setup.cfg."""
     parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str  # type: ignore[assignment,method-assign]  # package names keep case
     try:
         parser.read_string(text)
     except configparser.Error:
-        return [], False
-    patterns: list[str] = []
+        return {}, False
+    table: dict[str, list[str]] = {}
     if parser.has_section("options.package_data"):
-        for value in parser["options.package_data"].values():
-            patterns += [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+        for key, value in parser["options.package_data"].items():
+            patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+            table.setdefault("" if key.strip() == "*" else key.strip(), []).extend(patterns)
     include = parser.get("options", "include_package_data", fallback="").strip().lower() in (
         "true", "1", "yes", "on")
-    return patterns, include
+    return table, include
 
 
 def manifest_includes(text: str, rel: str) -> bool:
@@ -286,7 +365,7 @@ def manifest_includes(text: str, rel: str) -> bool:
             continue
         command, args = words[0], [w.strip("/") for w in words[1:]]
         if command in ("include", "exclude"):
-            hit = any(fnmatch.fnmatch(rel, p) for p in args)
+            hit = any(_manifest_pattern_matches(rel, p) for p in args)
         elif command in ("recursive-include", "recursive-exclude"):
             hit = rel.startswith(args[0] + "/") and any(fnmatch.fnmatch(base, p)
                                                         for p in args[1:])

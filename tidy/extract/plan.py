@@ -35,6 +35,16 @@ class ExtractError(ValueError):
     """A refusal: one line that says which value and where, and what to do."""
 
 
+class NotPackaged(ExtractError):
+    """A refusal the build config decides: its wheels would not ship the data file. `why`
+    names the config and what to declare, the same for every module of the project (so
+    `tidy fix` says it once for all of them)."""
+
+    def __init__(self, message: str, why: str) -> None:
+        super().__init__(message)
+        self.why = why
+
+
 class NeedsEvaluate(ExtractError):
     """A refusal only `--evaluate` lifts: the data is built by calls or names, and taking it
     means importing the module (running the project's code). `why` says which value and where

@@ -85,8 +85,10 @@ class FixRequest:
         return self.dry_run or self.diff
 
 
-def _attention(outcomes: Sequence[Outcome]) -> int:
-    return EXIT_ATTENTION if any(o.attention for o in outcomes) else EXIT_OK
+def _attention(outcomes: Sequence[Outcome], plan: planning.Plan | None = None) -> int:
+    """1 when an outcome, or a fix the plan left out, needs the user (README: exit codes)."""
+    left = plan is not None and any(item.attention for item in plan.left_out)
+    return EXIT_ATTENTION if left or any(o.attention for o in outcomes) else EXIT_OK
 
 
 def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report],
@@ -130,18 +132,19 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
         out(report.plan_text(plan, cwd=_cwd(), width=request.width, color=request.color,
                              dry_run=dry, in_use=held))
     if dry or not plan.actions:
+        code = EXIT_OK if dry else _attention([], plan)
         if as_json:
             out(report.fix_json(plan, None if dry else [], run_id=None, dry_run=dry,
-                                exit_code=EXIT_OK, recovered=recovered,
+                                exit_code=code, recovered=recovered,
                                 warnings=(*found.warnings, *([blind] if blind else [])),
                                 in_use=held))
-        return EXIT_OK
+        return code
     if not request.yes and not confirm(report.plan_question(plan)):
         out("nothing changed", err=True)
         return EXIT_OK
     run_id, outcomes, blind = _apply(plan, request)
     _notices(out)
-    code = _attention(outcomes)
+    code = _attention(outcomes, plan)
     if as_json:
         out(report.fix_json(plan, outcomes, run_id=run_id, dry_run=False, exit_code=code,
                             recovered=recovered,

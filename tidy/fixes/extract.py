@@ -25,6 +25,7 @@ from tidy.extract import stub
 from tidy.extract.core import (
     ExtractError,
     NeedsEvaluate,
+    NotPackaged,
     data_file_name,
     extract_module,
     latest_backup,
@@ -84,6 +85,13 @@ class ExtractApplier:
             reason = _evaluate_advice(action.path, error)
             journal.failed(seq, reason)
             return Outcome(action.path, self.kind, Status.SKIPPED, reason, True,
+                           code=action.code, run=journal.run_id)
+        except NotPackaged as error:
+            # Nothing was written: the build config must declare the data file first, and
+            # the reason (without the module's path) is the project's, said once for all
+            # of its modules.
+            journal.failed(seq, str(error))
+            return Outcome(action.path, self.kind, Status.SKIPPED, error.why, True,
                            code=action.code, run=journal.run_id)
         except (ExtractError, OSError) as error:
             journal.failed(seq, str(error))

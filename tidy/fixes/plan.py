@@ -115,6 +115,9 @@ class LeftOut:
     path: str
     code: str
     reason: str
+    # The user must act for it to be fixed (declare package data): said in a real run too,
+    # and `tidy fix` exits 1, as for a skip that needs attention.
+    attention: bool = False
 
 
 @dataclass(frozen=True)
@@ -177,7 +180,8 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
                     chosen.append(candidate)
     kept, covered = _drop_covered(chosen)
     kept, refused = _config_files_checked(kept)
-    return Plan(report.roots, tuple(kept), tuple(left_out + covered + refused), now)
+    kept, unshipped = _extractions_that_ship(kept)
+    return Plan(report.roots, tuple(kept), tuple(left_out + covered + refused + unshipped), now)
 
 
 def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> tuple[str, ...]:
@@ -210,6 +214,32 @@ def _config_files_checked(actions: list[PlannedAction]
         refused += [LeftOut(_join(root, rel), mine[0].code, why)
                     for rel, why in refused_files(root, ignore, python)]
     return actions, refused
+
+
+def _extractions_that_ship(actions: list[PlannedAction]
+                           ) -> tuple[list[PlannedAction], list[LeftOut]]:
+    """An extraction whose project would not ship the data file (setup.py/setup.cfg declare
+    no package data for it: tidy edits neither) is left out of the plan with the build
+    config's reason, needing attention. Asked about and then skipped, Faker's 23 data modules
+    cost 80 s of converting before each was refused for the same reason. The extraction
+    checks again when it runs (the config may change meanwhile)."""
+    if not any(a.action is ActionKind.EXTRACT for a in actions):
+        return actions, []
+    from tidy.extract.core import data_file_name
+    from tidy.extract.packaging import check
+
+    kept: list[PlannedAction] = []
+    unshipped: list[LeftOut] = []
+    for action in actions:
+        if action.action is ActionKind.EXTRACT:
+            data_path = os.path.join(os.path.dirname(action.path),
+                                     data_file_name(action.path, "gz"))
+            refusal = check(action.path, data_path).refusal
+            if refusal:
+                unshipped.append(LeftOut(action.path, action.code, refusal, attention=True))
+                continue
+        kept.append(action)
+    return kept, unshipped
 
 
 def refuse_root(root: str) -> None:

@@ -25,7 +25,7 @@ from tidy.core.units import counted
 from tidy.fixes import Outcome, Status
 from tidy.fixes.apply import RunOutcomes
 from tidy.fixes.journal import Entry, RunRecord
-from tidy.fixes.plan import Plan, PlannedAction
+from tidy.fixes.plan import LeftOut, Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
 from tidy.workspace.cache_registry import Dropped
 from tidy.workspace.inuse import IN_USE, Use
@@ -106,14 +106,40 @@ def plan_text(plan: Plan, *, cwd: str = "", width: int = 120, color: bool = Fals
         console.print(_plan_totals(plan))
     if in_use:
         buffer.write(_in_use_text(plan, in_use, cwd))
-    if plan.left_out and (dry_run or not plan.actions):
-        console.print(f"left out: {len(plan.left_out)}")
-        for item in plan.left_out[:_LEFT_OUT_SHOWN]:
-            console.print(f"  {_shown(item.path, cwd)}  {item.code}: {item.reason}")
-        if len(plan.left_out) > _LEFT_OUT_SHOWN:
-            console.print(f"  ... and {len(plan.left_out) - _LEFT_OUT_SHOWN} more "
-                          "(--format json lists all)")
+    # A real run with work to do names only what the user must act on; the rest (unsafe
+    # fixes not asked for, ...) is routine and said by a dry run.
+    shown = plan.left_out if dry_run or not plan.actions else \
+        tuple(item for item in plan.left_out if item.attention)
+    if shown:
+        console.print(f"left out: {len(shown)}")
+        for line in _left_out_lines(shown, cwd):
+            console.print(line, markup=False, highlight=False)
     return buffer.getvalue()
+
+
+def _left_out_lines(items: Sequence[LeftOut], cwd: str) -> list[str]:
+    """A line per item, up to _LEFT_OUT_SHOWN; a reason shared by several items (a build
+    config that refuses each of a project's data modules) is said once, its paths below."""
+    by_reason: dict[tuple[str, str], list[LeftOut]] = {}
+    for item in items:
+        by_reason.setdefault((item.code, item.reason), []).append(item)
+    lines: list[str] = []
+    listed = 0
+    for (code, reason), mine in by_reason.items():
+        if listed >= _LEFT_OUT_SHOWN:
+            break
+        if len(mine) == 1:
+            lines.append(f"  {_shown(mine[0].path, cwd)}  {code}: {reason}")
+            listed += 1
+            continue
+        lines.append(f"  {len(mine):,} paths, {code}: {reason}")
+        lines += [f"    {_shown(item.path, cwd)}" for item in mine[:_LEFT_OUT_SHOWN]]
+        if len(mine) > _LEFT_OUT_SHOWN:
+            lines.append(f"    ... and {len(mine) - _LEFT_OUT_SHOWN:,} more")
+        listed += len(mine)  # counted in its own line, listed or not
+    if listed < len(items):
+        lines.append(f"  ... and {len(items) - listed:,} more (--format json lists all)")
+    return lines
 
 
 def _in_use_text(plan: Plan, in_use: Mapping[str, Use], cwd: str) -> str:
@@ -179,17 +205,26 @@ def _moving(plan: Plan) -> list[PlannedAction]:
 def plan_question(plan: Plan) -> str:
     """`tidy fix`'s confirmation, with the same counts as the plan's totals line."""
     moving = _moving(plan)
-    edits = len(plan.actions) - len(moving)
+    extracting, edits = _extracting_and_edits(plan)
     parts = ([f"move {counted(len(moving), 'item')}, {size(sum(a.bytes for a in moving))}, "
               "to tidy's trash"] if moving else [])
+    if extracting:
+        parts.append(f"extract the data of {counted(extracting, 'module')}")
     if edits:
         parts.append(f"make {counted(edits, 'index or config edit')}")
     return " and ".join(parts) + "?"
 
 
+def _extracting_and_edits(plan: Plan) -> tuple[int, int]:
+    """How many actions extract a data module, and how many edit an index or a config file
+    (the rest move bytes): an extraction is neither an edit of git's index nor of a config."""
+    extracting = sum(1 for a in plan.actions if a.action is ActionKind.EXTRACT)
+    return extracting, len(plan.actions) - len(_moving(plan)) - extracting
+
+
 def _plan_totals(plan: Plan) -> str:
     moving = _moving(plan)
-    others = len(plan.actions) - len(moving)
+    extracting, edits = _extracting_and_edits(plan)
     moved = sum(a.bytes for a in moving)
     line = (f"{counted(len(plan.actions), 'item')}: {len(moving)} to move, {size(moved)} in "
             f"{counted(sum(a.files for a in moving), 'file')}")
@@ -197,7 +232,9 @@ def _plan_totals(plan: Plan) -> str:
     if linked:  # a pnpm node_modules: mostly links into a store that keeps them
         line += (f" ({size(linked)} of it hard links to files elsewhere: purging the trash "
                  f"frees {size(moved - linked)})")
-    return line + (f"; {counted(others, 'index or config edit')}" if others else "")
+    if extracting:
+        line += f"; {counted(extracting, 'module')} to extract"
+    return line + (f"; {counted(edits, 'index or config edit')}" if edits else "")
 
 
 # -- fix / undo: results ----------------------------------------------------------------------
@@ -256,10 +293,21 @@ def _edited(outcome: Outcome) -> str:
     return f" (written to {printable(outcome.where)})"
 
 
-def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
+def _problems(outcomes: Sequence[Outcome], cwd: str) -> list[str]:
+    """A line for each outcome that was not simply done, or done with a note; a reason or
+    note shared by several paths (a project's build config refusing each of its 20 data
+    modules) is said once, with its paths below it."""
+    shared = _shared_reasons(outcomes)
+    said: set[tuple[Status, bool, str]] = set()
     lines = []
     for outcome in outcomes:
         if outcome.status is Status.DONE and not outcome.reason:
+            continue
+        key = (outcome.status, outcome.attention, outcome.reason)
+        if key in shared and not outcome.reason.startswith(IN_USE):
+            if key not in said:
+                said.add(key)
+                lines += _shared_block(shared[key], cwd)
             continue
         if outcome.status is Status.DONE:
             lines.append(f"note: {_shown(outcome.path, cwd)}: {outcome.reason}")
@@ -270,6 +318,31 @@ def _problems(outcomes: Iterable[Outcome], cwd: str) -> list[str]:
             continue
         lines.append(f"{mark} {outcome.status.value}: {_shown(outcome.path, cwd)}: "
                      f"{printable(outcome.reason)}")
+    return lines
+
+
+_SHARED_SHOWN = 10  # paths listed under a shared reason; --format json lists each
+
+
+def _shared_reasons(outcomes: Sequence[Outcome]) -> dict[tuple[Status, bool, str], list[Outcome]]:
+    groups: dict[tuple[Status, bool, str], list[Outcome]] = {}
+    for outcome in outcomes:
+        if outcome.reason:
+            groups.setdefault((outcome.status, outcome.attention, outcome.reason),
+                              []).append(outcome)
+    return {key: mine for key, mine in groups.items() if len(mine) > 1}
+
+
+def _shared_block(mine: Sequence[Outcome], cwd: str) -> list[str]:
+    """ "! skipped, 20 paths: <reason>" (or "note, 23 paths: ...") and the paths, indented."""
+    first = mine[0]
+    label = ("note" if first.status is Status.DONE else
+             f"{'!' if first.attention else '-'} {first.status.value}")
+    lines = [f"{label}, {len(mine):,} paths: {printable(first.reason)}"]
+    lines += [f"    {_shown(o.path, cwd)}" for o in mine[:_SHARED_SHOWN]]
+    if len(mine) > _SHARED_SHOWN:
+        lines.append(f"    ... and {len(mine) - _SHARED_SHOWN:,} more (--format json lists "
+                     "each)")
     return lines
 
 
@@ -321,8 +394,8 @@ def recovered_text(results: Sequence[RunOutcomes], *, cwd: str = "") -> str:
         lines.append(f"tidy: run {result.run_id} was interrupted; resolved from the disk: "
                      f"{summary}. `tidy undo {result.run_id}` rolls it back; `tidy fix` again "
                      "finishes the rest")
-        lines += [line for line in _problems(result.outcomes, cwd)
-                  if not line.startswith("note:")]
+        # what was finished needs no note here: only what was not
+        lines += _problems([o for o in result.outcomes if o.status is not Status.DONE], cwd)
     return "\n".join(lines) + ("\n" if lines else "")
 
 
@@ -380,8 +453,8 @@ def fix_json(plan: Plan, outcomes: Sequence[Outcome] | None, *, run_id: str | No
             "items": len(plan.actions), "bytes": plan.bytes, "files": plan.files,
             "actions": [action_json(a, in_use.get(a.path)) for a in plan.actions],
             "held_in_use": len(in_use),
-            "left_out": [{"path": i.path, "code": i.code, "reason": i.reason}
-                         for i in plan.left_out],
+            "left_out": [{"path": i.path, "code": i.code, "reason": i.reason,
+                          "attention": i.attention} for i in plan.left_out],
         },
         "result": None if outcomes is None else {
             "done": len(done),
