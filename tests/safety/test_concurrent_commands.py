@@ -16,6 +16,7 @@ as guards of the locks they prove (each item's flock, each run journal's flock).
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import time
@@ -32,6 +33,15 @@ from tests.safety.helpers import held_tidy, tidy
 pytestmark = pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace")
 
 FIX = ("fix", "--yes", "-q", "--select", "TDY1")
+
+
+def _hold_s() -> float:
+    """How long the held command waits at its step: longer than the other commands the test
+    runs meanwhile take. 2 s on a quiet machine; on 2 cores under load 15 each `tidy` took
+    3-5 s and the hold ended before the second ran (both tests failed in a loaded CI run), so
+    it grows with the load per core (at most 20 s)."""
+    per_core = os.getloadavg()[0] / (os.cpu_count() or 1)
+    return min(20.0, 2.0 * max(1.0, per_core))
 
 
 def _project(tmp_path: Path) -> Path:
@@ -81,7 +91,7 @@ def test_two_commands_moving_the_same_tree_at_once_move_each_item_once(
     before = snapshot(root)
     state = tmp_path / "st"
     held = held_tidy(*first, str(root), cwd=root, state=state, syscall="renameat2",
-                     hold_s=2, text=True)
+                     hold_s=_hold_s(), text=True)
     _wait_for(state, "intent")
     other = tidy(*FIX, str(root), cwd=root, state=state)
     _no_internal_error(_finish(held), (other.returncode, other.stdout + other.stderr))
@@ -113,7 +123,8 @@ def _fix_then_hold_its_undo(tmp_path: Path) -> _HeldUndo:
     before = snapshot(root)
     state = tmp_path / "st"
     assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
-    held = held_tidy("undo", cwd=root, state=state, syscall="renameat2", hold_s=2, text=True)
+    held = held_tidy("undo", cwd=root, state=state, syscall="renameat2", hold_s=_hold_s(),
+                     text=True)
     return _HeldUndo(root, before, state, held, _wait_for(state, "undo-intent"))
 
 
@@ -150,7 +161,7 @@ def test_an_undo_while_a_purge_deletes_puts_nothing_partial_back(tmp_path: Path)
     state = tmp_path / "st"
     assert tidy(*FIX, str(root), cwd=root, state=state).returncode == 0
     held = held_tidy("trash", "purge", "--yes", cwd=root, state=state, syscall="unlinkat",
-                     hold_s=2, text=True)
+                     hold_s=_hold_s(), text=True)
     _wait_for(state, "purge-begin")
     undo = tidy("undo", cwd=root, state=state)
     _no_internal_error(_finish(held), (undo.returncode, undo.stdout + undo.stderr))
@@ -173,7 +184,7 @@ def test_an_undo_and_a_second_extraction_during_an_extraction_leave_it_whole(
     original = module.read_bytes()
     state = tmp_path / "st"
     held = held_tidy("extract", "pkg/data.py", cwd=repo, state=state, syscall="linkat",
-                     hold_s=2, text=True)
+                     hold_s=_hold_s(), text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and module.exists():
         time.sleep(0.01)
@@ -198,7 +209,7 @@ def test_an_undo_while_a_fix_still_moves_gives_way_and_undoes_it_after(tmp_path:
     root = _project(tmp_path)
     before = snapshot(root)
     state = tmp_path / "st"
-    held = held_tidy(*FIX, str(root), cwd=root, state=state, syscall="renameat2", hold_s=2,
+    held = held_tidy(*FIX, str(root), cwd=root, state=state, syscall="renameat2", hold_s=_hold_s(),
                      when="2", text=True, follow_forks=False)
     run_id = _wait_for(state, "intent")
     # The first item moved, the fix held before the second (seen on disk: a batch's `done`
