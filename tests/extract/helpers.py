@@ -107,3 +107,15 @@ def data_module_repo(root: Path, package: str = "mockapi", rows: int = 3000) -> 
     write(repo / package / "__init__.py", "")
     commit(repo)
     return module
+
+
+def wheel_files(project: Path, wheels: Path) -> list[str]:
+    """The names in the wheel pip builds from `project` (no isolation, no index: the build
+    backend installed here), written to `wheels`."""
+    import zipfile
+
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
+                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True,
+                   capture_output=True)
+    (wheel,) = wheels.glob("*.whl")
+    return zipfile.ZipFile(wheel).namelist()

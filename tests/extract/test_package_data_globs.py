@@ -12,15 +12,13 @@ from __future__ import annotations
 import glob
 import importlib.util
 import os
-import subprocess
-import sys
-import zipfile
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.extract.helpers import wheel_files
 from tidy.extract.core import extract_module
 from tidy.extract.packaging import glob_matches, setup_declares
 from tidy.extract.plan import ExtractError
@@ -84,11 +82,7 @@ def test_tidy_says_declared_exactly_when_a_real_wheel_ships_the_file(tmp_path: P
     declared = setup_declares(str(project), str(data))
     data.write_bytes(b"placeholder")  # what an extraction would write there
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
-                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True,
-                   capture_output=True)
-    (wheel,) = wheels.glob("*.whl")
-    in_wheel = "qglob/sub/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+    in_wheel = "qglob/sub/questions.json.gz" in wheel_files(project, wheels)
     assert in_wheel is ships, "the shape's expectation is setuptools' own answer"
     assert bool(declared) is in_wheel, (shape, declared)
 

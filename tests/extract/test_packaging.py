@@ -7,7 +7,6 @@ import importlib.util
 import subprocess
 import sys
 import tomllib
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.extract.helpers import import_fresh, same
+from tests.extract.helpers import import_fresh, same, wheel_files
 from tidy.extract.core import extract_module, undo_extract
 from tidy.extract.packaging import manifest_includes, merge_again, merge_manifest, unmerge
 from tidy.extract.plan import ExtractError
@@ -58,10 +57,8 @@ def test_wheel_ships_the_data(tmp_path: Path, venv: Path, backend: str) -> None:
     if backend == "setuptools":
         assert "questions.json.gz" in (project / "pyproject.toml").read_text()
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
-                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
+    assert f"{name}/questions.json.gz" in wheel_files(project, wheels)
     (wheel,) = wheels.glob("*.whl")
-    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
     subprocess.run([str(venv), "-m", "pip", "install", "-q", "--no-index", "--no-deps",
                     str(wheel)], check=True)
     elsewhere = tmp_path / "elsewhere"
@@ -140,10 +137,7 @@ def test_setup_py_projects_that_declare_the_data_extract_and_ship_it(tmp_path: P
     extract_module(str(module))
     assert {p: p.read_bytes() for p in project.iterdir() if p.is_file()} == configs
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
-                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
-    (wheel,) = wheels.glob("*.whl")
-    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+    assert f"{name}/questions.json.gz" in wheel_files(project, wheels)
 
 
 @pytest.mark.slow
@@ -167,10 +161,7 @@ def test_a_manifest_with_include_package_data_gets_the_data_file_and_undo_restor
         manifest_text + f"include {name}/questions.json.gz\n"
     assert (project / "pyproject.toml").read_text() == '[tool.black]\ntarget-version = ["py311"]\n'
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
-                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
-    (wheel,) = wheels.glob("*.whl")
-    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+    assert f"{name}/questions.json.gz" in wheel_files(project, wheels)
     for leftover in ("build", f"{name}.egg-info"):
         subprocess.run(["rm", "-rf", str(project / leftover)], check=True)
     undo_extract(str(module))
@@ -259,10 +250,7 @@ def test_include_package_data_false_is_not_taken_for_a_package_data_table(
     assert tomllib.loads(text)["tool"]["setuptools"]["package-data"] == {
         name: ["questions.json.gz"]}
     wheels = tmp_path / "wheels"
-    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-build-isolation", "--no-deps",
-                    "--no-index", "-q", "-w", str(wheels), str(project)], check=True)
-    (wheel,) = wheels.glob("*.whl")
-    assert f"{name}/questions.json.gz" in zipfile.ZipFile(wheel).namelist()
+    assert f"{name}/questions.json.gz" in wheel_files(project, wheels)
 
 
 def test_a_package_data_table_tidy_cannot_edit_refuses_the_extraction(tmp_path: Path) -> None:
