@@ -126,7 +126,8 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     state = _State(splitter, settings, unknown_bytes=statement_bytes,
                    scrub_left=settings.scrub_budget,
                    values_left=sum(s.kind != "other" for s in segments))
-    need = settings.min_share * statement_bytes
+    # judging stops once even the lower share (all data at module level) is out of reach
+    need = min(settings.min_share, settings.min_share_module_data) * statement_bytes
     state.code_cap = int(statement_bytes - need)
     complete = True
     for segment in sorted(segments, key=lambda s: s.start - s.end):
@@ -344,7 +345,10 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
                    key=lambda group: -sum(c.end - c.start for c in group))
     held = sum(n for n in (sum(c.end - c.start for c in g) for g in every)
                if n >= settings.min_holder_bytes)
-    is_data = (complete and share >= settings.min_share
+    in_classes = any(c.scope == "class" for c in found)
+    floor = settings.min_share if in_classes else min(settings.min_share,
+                                                      settings.min_share_module_data)
+    is_data = (complete and share >= floor
                and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
     holders = every[:settings.top_bindings]
     numbered = _numbered(data, [*(c for group in holders for c in (group[0], group[-1])),
