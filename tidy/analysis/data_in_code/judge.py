@@ -193,7 +193,11 @@ def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int
     if value_end <= value_start:
         state.code_bytes += end - start
         return
-    facts = value_facts(state.splitter, value_start, value_end, state.window())
+    # a value of up to three smallest windows is read whole whatever the window (most items
+    # and constants): the budget's share is worked out only for bigger ones
+    small = value_end - value_start <= 3 * state.settings.min_window
+    window = state.settings.min_window if small else state.window()
+    facts = value_facts(state.splitter, value_start, value_end, window)
     state.scrub_left = max(0, state.scrub_left - facts.scrubbed)
     state.values_left = max(0, state.values_left - 1)
     if facts.marks:

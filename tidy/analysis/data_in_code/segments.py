@@ -41,6 +41,9 @@ _FIRST_HEAD = re.compile(_HEAD)
 ASSIGN_HEAD = re.compile(rb"(?P<name>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*")
 
 
+_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}()")
+
+
 class ScanError(ValueError):
     """The bytes do not hold a module the scanner can split (an unterminated string)."""
 
@@ -143,6 +146,13 @@ class Splitter:
         data, total, pos = self.data, 0, start
         index = bisect.bisect_right(self._starts, start) - 1
         index = max(index, 0)
+        spans = self.spans
+        if stop - start < 512 and (index >= len(spans) or spans[index][1] <= start) and (
+                index + 1 >= len(spans) or spans[index + 1][0] >= stop):
+            # a statement of one line (3,000 `T[0x..] = '...'` items): its brackets alone
+            brackets = data[start:stop].translate(None, _NOT_BRACKETS)
+            return 2 * (brackets.count(b"[") + brackets.count(b"{")
+                        + brackets.count(b"(")) - len(brackets)
         while pos < stop:
             while index < len(self.spans) and self.spans[index][1] <= pos:
                 index += 1
