@@ -108,6 +108,14 @@ class _State:
     scrub_left: int = 0  # of the tokenizing budget
     values_left: int = 0  # values still to judge (an estimate: class bodies add theirs)
     code_cap: int = 1 << 62  # code bytes past which the module cannot be data any more
+    statement_bytes: int = 0
+    in_classes: bool = False  # a class body binds a value that looks like data
+
+    def class_data_seen(self) -> None:
+        """The module's share is min_share from now on: judging stops where it says."""
+        if not self.in_classes:
+            self.in_classes = True
+            self.code_cap = int(self.statement_bytes * (1 - self.settings.min_share))
 
     def window(self) -> int:
         share = self.scrub_left // (3 * max(1, self.values_left))
@@ -126,13 +134,14 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     state = _State(splitter, settings, unknown_bytes=statement_bytes,
                    scrub_left=settings.scrub_budget,
                    values_left=sum(s.kind != "other" for s in segments))
-    # judging stops once even the lower share (all data at module level) is out of reach
-    need = min(settings.min_share, settings.min_share_module_data) * statement_bytes
-    state.code_cap = int(statement_bytes - need)
+    # judging stops once the share is out of reach: the lower one (all data at module level)
+    # until a class body binds something that looks like data
+    state.statement_bytes = statement_bytes
+    state.code_cap = int(statement_bytes * (1 - min(settings.min_share,
+                                                    settings.min_share_module_data)))
     complete = True
     for segment in sorted(segments, key=lambda s: s.start - s.end):
-        if statement_bytes - state.code_bytes < need and not _may_hold_giant(segment, size,
-                                                                            settings):
+        if state.code_bytes > state.code_cap and not _may_hold_giant(segment, size, settings):
             complete = False
             break
         state.unknown_bytes -= segment.end - segment.start
@@ -204,6 +213,8 @@ def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int
         state.code_bytes += end - start
         return
     state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start))
+    if scope == "class":
+        state.class_data_seen()
 
 
 def _body_or_code(state: _State, segment: Segment) -> tuple[bytes, int] | None:
@@ -349,9 +360,10 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
                    key=lambda group: -sum(c.end - c.start for c in group))
     held = sum(n for n in (sum(c.end - c.start for c in g) for g in every)
                if n >= settings.min_holder_bytes)
-    in_classes = any(c.scope == "class" for c in found)
-    floor = settings.min_share if in_classes else min(settings.min_share,
-                                                      settings.min_share_module_data)
+    # the higher share when any class attribute looked like data, resolved or not: the
+    # judgement stopped by that share (arrow's locale tables are class attributes)
+    floor = settings.min_share if state.in_classes else min(settings.min_share,
+                                                            settings.min_share_module_data)
     is_data = (complete and share >= floor
                and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
     holders = every[:settings.top_bindings]
