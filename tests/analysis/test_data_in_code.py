@@ -237,6 +237,17 @@ def test_module_level_tables_under_the_lower_share_stay_code() -> None:
     assert 0.78 <= _share(text) < 0.82
     assert not _judge(text).is_data
 
+
+def test_data_bound_again_is_counted_as_such() -> None:
+    """`NAME = [...]` then `NAME += ...` or a second `NAME = ...`: data, and named rebound
+    (tidy extract moves names bound once only); a name bound once is not."""
+    table = "ROWS = [\n" + _rows(2000, "    ('{i}', 'w{w}'),") + "\n]\n"
+    for again in ("ROWS += EXTRA\n", "ROWS = ROWS + EXTRA\n", "ROWS  **= 1\n"):
+        verdict = _judge("EXTRA = []\n" + table + again)
+        assert verdict.is_data and verdict.rebound_bytes >= verdict.data_bytes - 100, again
+    for other in ("OTHER += 1\n", "ROWS[0] += 1\n", "ROWS == 1\n", ""):
+        assert _judge("EXTRA = []\n" + table + other).rebound_bytes == 0, other
+
 # -- code that looks like data ---------------------------------------------------------------
 LOOKALIKES = {
     # pygments-style lexer: tables name token types imported from elsewhere, and callbacks

@@ -46,6 +46,7 @@ _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 _BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
 _COMMENT = re.compile(rb"#[^\n]*")
+_AUGMENTED = re.compile(rb"(?P<name>[A-Za-z_][\w]*)[ \t]*(?:\*\*|//|>>|<<|[-+*/%&|^@])=")
 
 
 @dataclass
@@ -149,6 +150,10 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     data_bindings = _resolved(state.candidates, _imports(data, segments))
     classes = frozenset(s.name for s in segments if s.kind == "class")
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    rebound = _rebound(data, segments)
+    if rebound:
+        verdict = replace(verdict, rebound_bytes=sum(
+            c.end - c.start for c in data_bindings if c.scope == "module" and c.name in rebound))
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict
@@ -156,6 +161,24 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                                                             for c in of)),
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
                                         if id(c) in own))
+
+
+def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
+    """Module names bound by two top-level assignments, or by one and an augmented one
+    (pycryptodome's test_AES.py: `test_data = [...]`, later `test_data += test_data_8_lanes`)."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for segment in segments:
+        name = segment.name if segment.kind == "assign" else ""
+        if segment.kind == "other":
+            match = _AUGMENTED.match(data, segment.start, segment.end)
+            name = match.group("name").decode("ascii") if match else ""
+            if name:
+                again.add(name)
+                continue
+        if name:
+            (again if name in seen else seen).add(name)
+    return frozenset(again & seen)
 
 
 def _own_objects(found: list[_Candidate],

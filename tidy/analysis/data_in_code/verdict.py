@@ -92,6 +92,9 @@ class DataVerdict:
     own_object_bytes: int = 0  # of data_bytes, in such bindings
     item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
     branch_bytes: int = 0  # of data_bytes, bound inside module-level if/elif/else blocks
+    # of data_bytes, bound to module names the module binds again (`test_data = [...]`, then
+    # `test_data += more`): tidy extract moves names bound once only
+    rebound_bytes: int = 0
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
