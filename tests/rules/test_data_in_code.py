@@ -174,6 +174,23 @@ def test_tdy301_data_in_if_blocks_is_reported_without_an_extraction(tmp_path: Pa
     assert found.fix.description == data_in_code.BRANCH_ADVICE
 
 
+def test_tdy301_data_bound_again_is_reported_without_an_extraction(tmp_path: Path) -> None:
+    # pycryptodome 4.5's SelfTest/Cipher/test_AES.py: `test_data = [...]` (67 kB of vectors),
+    # then `test_data += test_data_8_lanes`: the fix offered `tidy extract`, which refused
+    # ("no data binding of 1024 bytes or more"), since it moves names bound once only
+    rows = "\n".join(f"    ('{i:032x}', '{i * 7:032x}', '{i * 3:032x}', 'vector {i}'),"
+                     for i in range(1500))
+    size = _module(tmp_path / "pkg" / "test_aes.py",
+                   f"test_data = [\n{rows}\n]\n\ntest_data_8_lanes = []\nfor td in test_data:\n"
+                   "    test_data_8_lanes.append(td)\ntest_data += test_data_8_lanes\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/test_aes.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.code == "TDY301" and "test_data" in found.message
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.REBOUND_ADVICE
+
+
 def test_tdy301_says_a_numpy_array_may_stay(tmp_path: Path) -> None:
     # ase 3.29's dft/pars_mbeef.py: `uiOmega = np.array([...])`: the fix promised the matrix
     # moved with --evaluate, and the encoder then refused the ndarray

@@ -131,6 +131,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, ITEMS_ADVICE)
     if verdict.branch_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
+    if verdict.rebound_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, REBOUND_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -164,6 +166,15 @@ BRANCH_ADVICE = ("no extraction offered: most of the data is bound inside `if`/`
                  "(one value per condition); tidy extract moves top-level `NAME = value` "
                  "bindings only. To move it, keep each value in a data file and pick one in "
                  "code")
+
+
+# pycryptodome's SelfTest/Cipher/test_AES.py: `test_data = [...]` (67 kB of vectors), then
+# `test_data += test_data_8_lanes`. The name's value at the end of the import is not the
+# literal, and tidy extract moves names bound once only (it refused: "no data binding").
+REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the module binds "
+                  "again (`NAME += ...` or a second `NAME = ...`); tidy extract moves names "
+                  "bound once only. To move it, load the first value from a data file under "
+                  "another name and build the final one from it in code")
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:

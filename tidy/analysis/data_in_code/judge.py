@@ -46,6 +46,7 @@ _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 _BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
 _COMMENT = re.compile(rb"#[^\n]*")
+_AUGMENTED = re.compile(rb"(?P<name>[A-Za-z_][\w]*)[ \t]*(?:\*\*|//|>>|<<|[-+*/%&|^@])=")
 
 
 @dataclass
@@ -108,6 +109,14 @@ class _State:
     scrub_left: int = 0  # of the tokenizing budget
     values_left: int = 0  # values still to judge (an estimate: class bodies add theirs)
     code_cap: int = 1 << 62  # code bytes past which the module cannot be data any more
+    statement_bytes: int = 0
+    in_classes: bool = False  # a class body binds a value that looks like data
+
+    def class_data_seen(self) -> None:
+        """The module's share is min_share from now on: judging stops where it says."""
+        if not self.in_classes:
+            self.in_classes = True
+            self.code_cap = int(self.statement_bytes * (1 - self.settings.min_share))
 
     def window(self) -> int:
         share = self.scrub_left // (3 * max(1, self.values_left))
@@ -126,12 +135,14 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     state = _State(splitter, settings, unknown_bytes=statement_bytes,
                    scrub_left=settings.scrub_budget,
                    values_left=sum(s.kind != "other" for s in segments))
-    need = settings.min_share * statement_bytes
-    state.code_cap = int(statement_bytes - need)
+    # judging stops once the share is out of reach: the lower one (all data at module level)
+    # until a class body binds something that looks like data
+    state.statement_bytes = statement_bytes
+    state.code_cap = int(statement_bytes * (1 - min(settings.min_share,
+                                                    settings.min_share_module_data)))
     complete = True
     for segment in sorted(segments, key=lambda s: s.start - s.end):
-        if statement_bytes - state.code_bytes < need and not _may_hold_giant(segment, size,
-                                                                            settings):
+        if state.code_bytes > state.code_cap and not _may_hold_giant(segment, size, settings):
             complete = False
             break
         state.unknown_bytes -= segment.end - segment.start
@@ -139,6 +150,10 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     data_bindings = _resolved(state.candidates, _imports(data, segments))
     classes = frozenset(s.name for s in segments if s.kind == "class")
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    rebound = _rebound(data, segments)
+    if rebound:
+        verdict = replace(verdict, rebound_bytes=sum(
+            c.end - c.start for c in data_bindings if c.scope == "module" and c.name in rebound))
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict
@@ -146,6 +161,24 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                                                             for c in of)),
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
                                         if id(c) in own))
+
+
+def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
+    """Module names bound by two top-level assignments, or by one and an augmented one
+    (pycryptodome's test_AES.py: `test_data = [...]`, later `test_data += test_data_8_lanes`)."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for segment in segments:
+        name = segment.name if segment.kind == "assign" else ""
+        if segment.kind == "other":
+            match = _AUGMENTED.match(data, segment.start, segment.end)
+            name = match.group("name").decode("ascii") if match else ""
+            if name:
+                again.add(name)
+                continue
+        if name:
+            (again if name in seen else seen).add(name)
+    return frozenset(again & seen)
 
 
 def _own_objects(found: list[_Candidate],
@@ -192,13 +225,19 @@ def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int
     if value_end <= value_start:
         state.code_bytes += end - start
         return
-    facts = value_facts(state.splitter, value_start, value_end, state.window())
+    # a value of up to three smallest windows is read whole whatever the window (most items
+    # and constants): the budget's share is worked out only for bigger ones
+    small = value_end - value_start <= 3 * state.settings.min_window
+    window = state.settings.min_window if small else state.window()
+    facts = value_facts(state.splitter, value_start, value_end, window)
     state.scrub_left = max(0, state.scrub_left - facts.scrubbed)
     state.values_left = max(0, state.values_left - 1)
     if facts.marks:
         state.code_bytes += end - start
         return
     state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start))
+    if scope == "class":
+        state.class_data_seen()
 
 
 def _body_or_code(state: _State, segment: Segment) -> tuple[bytes, int] | None:
@@ -344,7 +383,11 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
                    key=lambda group: -sum(c.end - c.start for c in group))
     held = sum(n for n in (sum(c.end - c.start for c in g) for g in every)
                if n >= settings.min_holder_bytes)
-    is_data = (complete and share >= settings.min_share
+    # the higher share when any class attribute looked like data, resolved or not: the
+    # judgement stopped by that share (arrow's locale tables are class attributes)
+    floor = settings.min_share if state.in_classes else min(settings.min_share,
+                                                            settings.min_share_module_data)
+    is_data = (complete and share >= floor
                and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
     holders = every[:settings.top_bindings]
     numbered = _numbered(data, [*(c for group in holders for c in (group[0], group[-1])),

@@ -62,6 +62,7 @@ _KEYWORDS = frozenset(k.encode() for k in keyword.kwlist) - _CONSTANTS
 # tokenizing below, which costs ~100 us a value (win32con's 3,000 constants: 0.6 s a MB)
 _NUMBER = re.compile(rb"-?(?:0[xXoObB][0-9a-fA-F_]+|(?:\d[\d_]*)?\.?\d[\d_]*(?:[eE][-+]?\d+)?"
                      rb"[jJ]?)")
+_BARE_NAME = re.compile(_NAME)
 _KINDS = {ord("["): "list", ord("{"): "dict", ord("("): "tuple", ord("'"): "str",
           ord('"'): "str"}
 
@@ -79,17 +80,27 @@ class ValueFacts:
     scrubbed: int = 0  # bytes tokenized to judge it
 
 
+# The facts of a number and of one string, made once: a table of 3,000 one-line items
+# (scapy's automotive definitions) would otherwise build a frozen record for each
+_A_NUMBER = ValueFacts(0, frozenset(), (), frozenset(), "number", True, False, False)
+_ONE_STRING = {(kind, sampled): ValueFacts(0, frozenset(), (), frozenset(), kind, True, sampled,
+                                           True)
+               for kind in ("str", "bytes") for sampled in (False, True)}
+
+
 def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueFacts:
     data = splitter.data
     if end - start <= 40 and _NUMBER.fullmatch(data, start, end):
-        return ValueFacts(0, frozenset(), (), frozenset(), "number", True, False, False)
+        return _A_NUMBER
     marks, impure = 0, False
     refs: set[str] = set()
     calls: dict[str, None] = {}
-    one_string = _one_string(splitter, start, end)
-    if one_string:
-        return ValueFacts(0, frozenset(), (), frozenset(), _kind(data, start, {}), True,
-                          end - start > 3 * window, True)
+    if end - start <= 80 and _BARE_NAME.fullmatch(data, start, end):
+        return _bare_name(data[start:end], end - start)
+    if _one_string(splitter, start, end):
+        kind, sampled = _kind(data, start, {}), end - start > 3 * window
+        return _ONE_STRING.get((kind, sampled)) or ValueFacts(
+            0, frozenset(), (), frozenset(), kind, True, sampled, True)
     windows = _windows(splitter, start, end, window)
     if not windows:
         marks += 1  # megabytes on one line with nowhere safe to cut: not judged as data
@@ -102,18 +113,20 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
             marks += 1  # a string the window cut: judged as code, never guessed as data
             continue
         keywords = 0
-        for chain, after in _CHAIN.findall(scrubbed):
+        # one match at a time: a code mark ends the walk (protobuf's descriptor calls have
+        # hundreds of keyword arguments after their first attribute read)
+        for chain, after in (m.groups(b"") for m in _CHAIN.finditer(scrubbed)):
             if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
                 continue  # True/False/None, or a string prefix (b"...", rb'...')
             if chain.split(b".", 1)[0].strip() in _KEYWORDS:
-                marks += 1
+                return _code(scrubbed_bytes)
             elif after.strip().startswith(b"("):
                 calls.setdefault(chain.replace(b" ", b"").decode("utf-8", "replace"))
                 impure = impure or chain != b"set"
             elif after.strip() == b"=":
                 impure, keywords = True, keywords + 1  # a keyword argument of a call
             elif b"." in chain:
-                marks += 1  # an attribute read (Name.Builtin, string.digits): code
+                return _code(scrubbed_bytes)  # an attribute read (Name.Builtin): code
             else:
                 refs.add(chain.decode("utf-8", "replace"))
         if b"." in scrubbed:
@@ -128,6 +141,27 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
     kind = _kind(data, start, calls)
     return ValueFacts(marks, frozenset(refs), tuple(list(calls)[:4]), frozenset(calls), kind,
                       not impure and not refs and not calls, len(windows) > 1, False,
+                      scrubbed_bytes)
+
+
+def _bare_name(name: bytes, size: int) -> ValueFacts:
+    """`CET_L2 = b_linear_grey`, `palette['CET_L2'] = b_linear_grey`: what the tokenizing
+    below finds for one name, without it (colorcet binds 1,200 names so, ~20 us each)."""
+    if name in _CONSTANTS:
+        return ValueFacts(0, frozenset(), (), frozenset(), "name", True, False, False, size)
+    if name in _KEYWORDS:
+        return _code(size)
+    return ValueFacts(0, frozenset({name.decode("utf-8", "replace")}), (), frozenset(), "name",
+                      False, False, False, size)
+
+
+def _code(scrubbed_bytes: int) -> ValueFacts:
+    """A value with a code mark that nothing after it can take back (a keyword, an attribute
+    read): the rest is not read. Only whether a value has marks matters to the judgement, and
+    the many keyword arguments of a protobuf descriptor call cost ~100 us to walk to the end.
+    The whole value counts against the tokenizing budget as before, so the windows of the
+    values after it do not change."""
+    return ValueFacts(1, frozenset(), (), frozenset(), "other", False, False, False,
                       scrubbed_bytes)
 
 
