@@ -103,3 +103,19 @@ def test_a_pid_given_to_another_process_since_does_not_hold_the_run(tmp_path: Pa
     _rewrite_begin(journal, pid=os.getpid(), pid_start=1, boot=boot)
     assert _status(root, state) == "interrupted"
     assert _recovered(state)
+
+
+def test_a_journal_of_another_user_is_set_aside_not_recovered(tmp_path: Path) -> None:
+    """A killed run's journal owned by another user (left from when the folder was shared,
+    or copied in with its owner kept): that user's word, which they may still write. On
+    main it was recovered as the user's own run."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to give a file to another user")
+    root, state, journal = _killed_run(tmp_path)
+    os.chown(journal, 65534, 65534)
+    listing = run_tidy("trash", "list", "--format", "json", cwd=root, state=state)
+    assert "owned by uid 65534" in listing.stderr, listing.stdout + listing.stderr
+    aside = journal.with_name(journal.name + ".damaged")
+    assert not journal.exists() and aside.exists()
+    assert not any(json.loads(line).get("op") in ("recovered", "end")
+                   for line in aside.read_text().splitlines())

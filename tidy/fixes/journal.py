@@ -472,9 +472,17 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
         raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
     except OSError as error:  # a link (ELOOP), a folder, a FIFO that gives nothing
         raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
-    if stat.S_ISDIR(os.fstat(fd).st_mode):  # open() would refuse it and keep the descriptor
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):  # open() would refuse it and keep the descriptor
         os.close(fd)
         raise DamagedJournal(f"not a readable journal file: {os.strerror(errno.EISDIR)}")
+    if st.st_uid != os.geteuid():
+        # tidy writes every journal as the user who runs it: one of another user (left
+        # from when the folder was shared, or copied in with its owner kept) is that user's
+        # word, and that user may still write it (trust round 10).
+        os.close(fd)
+        raise DamagedJournal(f"owned by uid {st.st_uid}, not by you (uid {os.geteuid()}): "
+                             "tidy acts only on journals it wrote as you")
     try:
         with open(fd, "rb") as f:  # a FIFO reads as empty
             ident = _identity(os.fstat(f.fileno()))
