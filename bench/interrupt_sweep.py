@@ -42,6 +42,7 @@ import hashlib
 import json
 import os
 import pty
+import re
 import select
 import shutil
 import signal
@@ -318,8 +319,10 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
                 read_until(master, b"\0never\0", seen, 0.05)
             proc.wait(timeout=1)
             read_until(master, b"\0never\0", seen, 0.2)
-            raw = bytes(seen[-4000:])
-            if termios.tcgetattr(master)[3] & _TTY_MODES != _TTY_MODES:
+            raw = re.sub(rb"\x1b\[[0-9;?<>=]*[a-zA-Z~]|\x1b[=>]", b"", bytes(seen[-4000:]))
+            # SIGHUP says the terminal is gone: nothing is left to give its modes back to.
+            if sig != signal.SIGHUP and \
+                    termios.tcgetattr(master)[3] & _TTY_MODES != _TTY_MODES:
                 run.flags.append("tty-raw")
         else:
             _, raw = proc.communicate(timeout=60)

@@ -66,6 +66,10 @@ def test_a_run_begun_on_another_machine_is_left_alone_while_it_may_run(
     _rewrite_begin(journal, host="build-box-2", boot="0f0e0d0c-0000-4000-8000-000000000002")
     assert _status(root, state) == "running"
     assert not _recovered(state)  # on main: recovered, its end written
+    # Nor undone by its id: undo would race the moves it may still be making.
+    undone = run_tidy("undo", "--yes", journal.stem, cwd=root, state=state)
+    assert undone.returncode != 0 and "another machine" in undone.stdout + undone.stderr
+    assert not _recovered(state) and "undo-begin" not in journal.read_text()
     # Quiet for over an hour: the other machine's run is taken for dead, and recovered.
     hours_ago = time.time() - 2 * 3600
     os.utime(journal, (hours_ago, hours_ago))

@@ -837,6 +837,14 @@ def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:
     return RunRecord(run_id, path, entries, active)
 
 
+def running_unlocked(record: RunRecord) -> str:
+    """_running_unlocked for a run read already: asked by undo, which holds the run's lock
+    itself (so `active` says nothing of another machine's run)."""
+    if record.ended is not None:
+        return ""
+    return _running_unlocked(record.path, record.entries)
+
+
 def _running_unlocked(path: str, entries: list[Entry]) -> str:
     """Why a run nobody holds the lock of may still be running (run_owner.still_running):
     then it is not a killed run, and nothing acts on it ("" when it is not)."""
