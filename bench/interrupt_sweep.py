@@ -17,8 +17,17 @@ Each run is classed by what the user saw and what was left:
     orphans    processes with the run's marker still alive 2 s after it ended
     state      a file in the state folder or the repo left half-written (a temp file, a
                journal or report that does not parse)
-    restored   fix only: after the signal, `tidy undo -y` (when there is something to undo)
-               gives back every file byte for byte
+    restored   fix, undo, watch, browse-apply: after the signal, `tidy undo -y` until there
+               is nothing left to undo gives back every file byte for byte (for undo: the
+               tree before the fix it was undoing)
+    index      hook: git's index is what it was (`git ls-files -s`)
+    tty        browse, browse-apply: the terminal's modes are given back (ICANON, ECHO, ISIG
+               set again on the pseudo-terminal the app ran in)
+
+browse runs in a pseudo-terminal of its own (80x24); browse-apply types the keys that mark
+every TDY1 row, plan and apply (`/rule:TDY1`, `a`, `p`, Enter, `y`), and the delay counts
+from the `y`. watch is given 50 stale bytecode files (their sources deleted, the tree a day
+old) for its first pass to move.
 
 Nothing here touches the real HOME or state.
 """
@@ -28,14 +37,20 @@ from __future__ import annotations
 import argparse
 import collections
 import contextlib
+import fcntl
 import hashlib
 import json
 import os
+import pty
+import re
+import select
 import shutil
 import signal
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import uuid
 from collections.abc import Iterator
@@ -54,7 +69,11 @@ COMMANDS = {
     "extract": ["extract", "{repo}/pkg/data.py"],
     "watch": ["watch", "--stop-after", "5s", "{repo}"],
     "hook": ["hook", "check-staged"],
+    "browse": ["browse", "{repo}"],
+    "browse-apply": ["browse", "{repo}"],
 }
+IN_A_TERMINAL = ("browse", "browse-apply")
+RESTORED = ("fix", "undo", "watch", "browse-apply")
 
 
 def git(repo: Path, *args: str) -> None:
@@ -166,13 +185,96 @@ def entry(how: str) -> list[str]:
 
 
 def prepare(command: str, repo: Path, env: dict[str, str]) -> None:
-    """What the command needs to have work to do (a fix to undo, a trash to purge)."""
+    """What the command needs to have work to do (a fix to undo, a trash to purge, stale
+    bytecode for watch's first pass)."""
     if command in ("undo", "trash-purge"):
-        subprocess.run([*entry("module"), "fix", "-y", str(repo)], env=env, check=True,
-                       capture_output=True)
+        # From the repo: `tidy undo` without a run id undoes the newest run of the current
+        # repository (the first sweep ran it elsewhere: "nothing to undo").
+        subprocess.run([*entry("module"), "fix", "-y", str(repo)], cwd=repo, env=env,
+                       check=True, capture_output=True)
     if command == "hook":
         (repo / "big.bin").write_bytes(os.urandom(3 << 20))
         git(repo, "add", "big.bin")
+    if command == "watch":
+        for i in range(50):
+            (repo / f"pkg{i:03}" / "__init__.py").unlink()
+        backdate(repo)
+
+
+def backdate(repo: Path) -> None:
+    """Everything a day old: fix, watch and browse skip what was written in the last seconds
+    (a build may be running), which a freshly made tree all is."""
+    day_ago = time.time() - 86400
+    for folder, dirs, files in os.walk(repo):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        for name in (*files, *dirs):
+            os.utime(Path(folder, name), (day_ago, day_ago), follow_symlinks=False)
+
+
+def index_of(repo: Path) -> str:
+    return subprocess.run(["git", "-C", str(repo), "ls-files", "-s"], capture_output=True,
+                          text=True, env=hermetic(), check=False).stdout
+
+
+def undo_all(repo: Path, env: dict[str, str]) -> int:
+    """`tidy undo -y` until nothing is left to undo (watch may have made several runs); the
+    last exit code."""
+    code = 0
+    for _ in range(10):
+        undo = subprocess.run([*entry("module"), "undo", "-y"], cwd=repo, env=env,
+                              capture_output=True, text=True)
+        code = undo.returncode
+        if code != 0 or "nothing to undo" in (undo.stdout + undo.stderr).lower():
+            break
+    return code
+
+
+_TTY_MODES = termios.ICANON | termios.ECHO | termios.ISIG
+
+
+def start(command: str, argv: list[str], how: str, repo: Path, env: dict[str, str]
+          ) -> tuple[subprocess.Popen[bytes], int]:
+    """The command started (in a pseudo-terminal of its own for browse: the master's
+    descriptor, else -1)."""
+    if command not in IN_A_TERMINAL:
+        return subprocess.Popen([*entry(how), *argv], cwd=repo, env=env,
+                                stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, start_new_session=True), -1
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    proc = subprocess.Popen([*entry(how), *argv], cwd=repo,
+                            env={**env, "TERM": "xterm-256color"}, stdin=slave, stdout=slave,
+                            stderr=slave, start_new_session=True)
+    os.close(slave)
+    return proc, master
+
+
+def read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while wanted not in seen and time.monotonic() < deadline:
+        ready, _, _ = select.select([fd], [], [], 0.05)
+        if ready:
+            try:
+                seen += os.read(fd, 65536)
+            except OSError:
+                break
+    return wanted in seen
+
+
+def drive_to_apply(master: int, seen: bytearray) -> bool:
+    """browse-apply: mark the TDY1 rows, plan, apply; True once `y` is typed."""
+    if not read_until(master, b"scanned in", seen, 90):
+        return False
+    for keys in (b"/", b"rule:TDY1\r", b"a", b"p"):
+        os.write(master, keys)
+        read_until(master, b"\0never\0", seen, 0.4)
+    if not read_until(master, b"Plan for", seen, 30):
+        return False
+    os.write(master, b"\r")
+    if not read_until(master, b"Apply (y)", seen, 30):
+        return False
+    os.write(master, b"y")
+    return True
 
 
 def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
@@ -188,14 +290,20 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
                     "XDG_CONFIG_HOME": str(home / "xc"), "TIDY_SWEEP_MARK": marker,
                     "TIDY_CRONTAB_FILE": str(root / "crontab"),
                     **({"PYTHONPATH": CODE} if CODE else {})})
+    pristine = snapshot(repo)
     prepare(command, repo, env)
     before = snapshot(repo)
+    index = index_of(repo)
     argv = [a.format(repo=repo, out=out) for a in COMMANDS[command]]
     run = Run(delay)
-    proc = subprocess.Popen([*entry(how), *argv], cwd=repo, env=env, stdin=subprocess.DEVNULL,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
-    time.sleep(delay)
+    proc, master = start(command, argv, how, repo, env)
+    seen = bytearray()
+    if command == "browse-apply" and not drive_to_apply(master, seen):
+        run.flags.append("not-driven")
+    if master >= 0:
+        read_until(master, b"\0never\0", seen, delay)
+    else:
+        time.sleep(delay)
     if proc.poll() is not None:
         run.flags.append("done-before")  # finished before the signal: nothing to judge
     with contextlib.suppress(ProcessLookupError):
@@ -203,13 +311,28 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
             os.killpg(proc.pid, sig)
         else:
             os.kill(proc.pid, sig)
+    raw = b""
     try:
-        _, raw = proc.communicate(timeout=60)
+        if master >= 0:
+            deadline = time.monotonic() + 60
+            while proc.poll() is None and time.monotonic() < deadline:
+                read_until(master, b"\0never\0", seen, 0.05)
+            proc.wait(timeout=1)
+            read_until(master, b"\0never\0", seen, 0.2)
+            raw = re.sub(rb"\x1b\[[0-9;?<>=]*[a-zA-Z~]|\x1b[=>]", b"", bytes(seen[-4000:]))
+            # SIGHUP says the terminal is gone: nothing is left to give its modes back to.
+            if sig != signal.SIGHUP and \
+                    termios.tcgetattr(master)[3] & _TTY_MODES != _TTY_MODES:
+                run.flags.append("tty-raw")
+        else:
+            _, raw = proc.communicate(timeout=60)
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
         run.flags.append("hang")
-        raw = b""
+    finally:
+        if master >= 0:
+            os.close(master)
     err = raw.decode(errors="replace")
     code = proc.returncode
     run.end = f"signal {-code}" if code < 0 else f"exit {code}"
@@ -221,7 +344,8 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
         run.flags.append("python")
     if "Exception ignored" in err:
         run.flags.append("ignored")
-    if code == 0 and command not in ("watch",) and "done-before" not in run.flags:
+    if code == 0 and command not in ("watch", *IN_A_TERMINAL) \
+            and "done-before" not in run.flags:
         run.flags.append("exit-0")
     time.sleep(2.0)
     left = marked_processes(marker)
@@ -231,22 +355,28 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)
     torn = half_written(state, repo, out)
+    if (repo / ".git" / "tidy").is_dir():  # the content cache, the trash's run folders
+        torn += [f".git/tidy/{t}" for t in half_written(repo / ".git" / "tidy")]
     if torn:
         run.flags.append("state:" + ",".join(torn[:3]))
     if command == "scan" and (out / "report.json").exists():
         with contextlib.suppress(ValueError):
             json.loads((out / "report.json").read_text())
-    if command in ("fix", "undo"):
+    if command == "hook" and index_of(repo) != index:
+        run.flags.append("index")
+    if command in IN_A_TERMINAL and command not in RESTORED and snapshot(repo) != before:
+        run.flags.append("tree-changed")
+    if command in RESTORED:
         after = snapshot(repo)
         changed = sum(1 for rel, digest in before.items() if after.get(rel) != digest)
+        changed += len(set(after) - set(before))  # put back (undo)
         run.message += f" [{changed} files moved]"
-        undo = subprocess.run([*entry("module"), "undo", "-y"], cwd=repo, env=env,
-                              capture_output=True, text=True)
-        target = before if command == "fix" else None
-        if target is not None and snapshot(repo) != target:
-            run.flags.append(f"not-restored(undo exit {undo.returncode})")
-        if undo.returncode not in (0, 1, 2):
-            run.flags.append(f"undo-exit-{undo.returncode}")
+        code = undo_all(repo, env)
+        target = pristine if command == "undo" else before
+        if snapshot(repo) != target:
+            run.flags.append(f"not-restored(undo exit {code})")
+        if code not in (0, 1, 2):
+            run.flags.append(f"undo-exit-{code}")
     shutil.rmtree(root, ignore_errors=True)
     return run
 
@@ -281,7 +411,9 @@ def main() -> int:
     print(f"load {os.getloadavg()[0]:.1f}; entry {args.entry}; code {CODE or 'this'}",
           flush=True)
     with workdir() as base:
-        make_tree(base / "tmp").rename(base / "template")
+        template = make_tree(base / "tmp")
+        backdate(template)
+        template.rename(base / "template")
         for command in args.commands.split(","):
             for name in args.signals.split(","):
                 tally: collections.Counter[str] = collections.Counter()

@@ -310,11 +310,13 @@ def test_copy_fallback_keeps_links_modes_mtimes_and_verifies(tmp_path: Path) -> 
 
     with tempfile.TemporaryDirectory(dir=other) as far:
         dst = Path(far) / "node_modules"
-        marks: list[str] = []
-        assert transfer(str(src), str(dst), "copy", lambda: marks.append("copied")) == ""
-        assert marks == ["copied"] and not src.exists()
+        copies: list[dict[str, int]] = []
+        assert transfer(str(src), str(dst), "copy", copies.append) == ""
+        [made] = copies  # the copy's own identity, given before the original went
+        assert (made["copy_dev"], made["copy_ino"]) == (dst.lstat().st_dev, dst.lstat().st_ino)
+        assert not src.exists()
         assert snapshot(dst) == before
-        assert transfer(str(dst), str(src), "copy", lambda: None) == ""
+        assert transfer(str(dst), str(src), "copy", lambda _made: None) == ""
         assert snapshot(src) == before
 
 
@@ -331,7 +333,7 @@ def test_copy_that_does_not_verify_moves_nothing(tmp_path: Path) -> None:
         dst = Path(far) / "cache"
         if os.geteuid() == 0:
             with pytest.raises(OSError, match="device"):
-                transfer(str(src), str(dst), "copy", lambda: None)
+                transfer(str(src), str(dst), "copy", lambda _made: None)
             assert not dst.exists() and not Path(str(dst) + ".partial").exists()
             assert (src / "a.bin").read_bytes() == b"a"
         dst.mkdir()

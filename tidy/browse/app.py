@@ -15,6 +15,7 @@ import os
 import signal
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -51,6 +52,7 @@ from tidy.browse.stream import (
     ScanStream,
 )
 from tidy.browse.tree import ScanTree
+from tidy.core import stop_signals
 from tidy.core.config import Config
 from tidy.core.models import Group
 from tidy.core.printable import printable
@@ -436,7 +438,12 @@ class BrowseApp(App[int]):
         for signum, handler in ((signal.SIGHUP, self._hung_up),
                                 (signal.SIGTERM, self.action_quit_browse)):
             with contextlib.suppress(NotImplementedError, RuntimeError, ValueError):
-                loop.add_signal_handler(signum, handler)
+                loop.add_signal_handler(signum, self._stopped_by, signum, handler)
+
+    @staticmethod
+    def _stopped_by(signum: int, handler: Callable[[], None]) -> None:
+        stop_signals.note(signum)  # once quit, tidy ends by it (tidy/__main__.py)
+        handler()
 
     def start_scan(self) -> None:
         """Called once the main screen is mounted: its table has columns for the rows the scan
@@ -665,7 +672,9 @@ class BrowseApp(App[int]):
         if self.terminal_gone:
             # Nothing left to give back, and Textual's goodbye to the terminal can wait
             # forever on its dead writer thread; the run's journal is closed, the scan is
-            # stopped: end here.
+            # stopped: end here (by the signal that closed the terminal).
+            if stop_signals.received():
+                stop_signals.end_by(stop_signals.received())
             os._exit(code)
         self.exit(code, return_code=code)
 

@@ -47,6 +47,15 @@ def received() -> int:
     return _received
 
 
+def note(signum: int) -> None:
+    """A stop signal a program handled itself (browse quits as its q key does, stopping a
+    run after its current move): once it has, the process still says it was interrupted and
+    ends by the signal (tidy.__main__.run), as every other command does (trust round 10:
+    browse ended with exit 0, as if it had been quit)."""
+    global _received
+    _received = _received or signum
+
+
 def _on_stop_signal(signum: int, _frame: FrameType | None) -> None:
     global _received
     _received = _received or signum

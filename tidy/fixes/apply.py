@@ -22,11 +22,13 @@ from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
 from tidy.fixes.journal import (
     Intent,
     JournalError,
+    RunBusy,
     RunJournal,
     RunRecord,
     clear_half_made_journals,
     list_runs,
     read_run,
+    running_unlocked,
 )
 from tidy.fixes.plan import Plan
 from tidy.fixes.trash.applier import TrashApplier
@@ -251,6 +253,9 @@ def undo_run(run_id: str, force: bool = False) -> RunOutcomes:
     registry = appliers(force)
     with RunJournal.reopen(run_id) as journal:
         record = read_run(run_id)
+        elsewhere = running_unlocked(record)
+        if elsewhere:  # its lock is not seen here: undoing it would race its own moves
+            raise RunBusy(f"run {run_id} is not undone: {elsewhere}")
         notes: list[str] = []
         if needs_recovery(record):
             recovered = _recover(record, journal)

@@ -13,7 +13,7 @@ import errno
 import os
 import stat
 
-from tidy.fixes.fdops import FILE_FLAGS, chmod_at, lstat_at, open_dir, same
+from tidy.fixes.fdops import FILE_FLAGS, chmod_at, lstat_at, open_dir, same, same_mtime
 
 _CHUNK = 1 << 20
 
@@ -149,7 +149,8 @@ def _compare(a_fd: int, a: str, b_fd: int, b: str, shown: str) -> str:
     if stat.S_ISLNK(sa.st_mode):
         same_target = os.readlink(a, dir_fd=a_fd) == os.readlink(b, dir_fd=b_fd)
         return "" if same_target else f"{shown}: another link target"
-    if stat.S_IMODE(sa.st_mode) != stat.S_IMODE(sb.st_mode) or sa.st_mtime_ns != sb.st_mtime_ns:
+    if stat.S_IMODE(sa.st_mode) != stat.S_IMODE(sb.st_mode) or not same_mtime(
+            sa.st_mtime_ns, sb.st_mtime_ns):
         return f"{shown}: another mode or mtime"
     if stat.S_ISREG(sa.st_mode):
         if sa.st_size != sb.st_size or not _same_bytes(a_fd, a, sa, b_fd, b, sb):

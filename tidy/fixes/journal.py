@@ -57,6 +57,7 @@ from typing import Any, BinaryIO
 
 from tidy import __version__
 from tidy.core import state
+from tidy.core.run_owner import owner_fields, still_running
 from tidy.core.safe_files import UnsafeFile, open_for_append
 
 Entry = dict[str, Any]
@@ -171,6 +172,7 @@ class RunJournal:
                     "op": "begin", "command": command,
                     "argv": argv if argv is not None else sys.argv, "cwd": _cwd(),
                     "roots": list(roots), "pid": os.getpid(), "version": __version__,
+                    **owner_fields(),
                 }, sync=True)
                 # link, not rename: it fails on a name already there, as O_EXCL would.
                 os.link(building, name, src_dir_fd=folder, dst_dir_fd=folder,
@@ -470,9 +472,17 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
         raise NoSuchRun(f"no fix run {run_id!r} (`tidy trash list` shows them)") from None
     except OSError as error:  # a link (ELOOP), a folder, a FIFO that gives nothing
         raise DamagedJournal(f"not a readable journal file: {error.strerror}") from None
-    if stat.S_ISDIR(os.fstat(fd).st_mode):  # open() would refuse it and keep the descriptor
+    st = os.fstat(fd)
+    if stat.S_ISDIR(st.st_mode):  # open() would refuse it and keep the descriptor
         os.close(fd)
         raise DamagedJournal(f"not a readable journal file: {os.strerror(errno.EISDIR)}")
+    if st.st_uid != os.geteuid():
+        # tidy writes every journal as the user who runs it: one of another user (left
+        # from when the folder was shared, or copied in with its owner kept) is that user's
+        # word, and that user may still write it (trust round 10).
+        os.close(fd)
+        raise DamagedJournal(f"owned by uid {st.st_uid}, not by you (uid {os.geteuid()}): "
+                             "tidy acts only on journals it wrote as you")
     try:
         with open(fd, "rb") as f:  # a FIFO reads as empty
             ident = _identity(os.fstat(f.fileno()))
@@ -563,6 +573,8 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
     "base": _STR, "src_birth": _INT, "src_gen": _INT, "linked_out": _INT,
+    "copy_dev": _INT, "copy_ino": _INT, "copy_birth": _INT, "copy_gen": _INT,
+    "host": _STR, "boot": _STR, "pid_start": _INT,
 }
 
 
@@ -820,7 +832,29 @@ def _load(run_id: str, path: str, quarantine_damaged: bool) -> RunRecord | None:
         else:
             _NOTICES.append(quarantine(run_id, path, str(error)))
         return None
+    if not active and not any(e.get("op") == "end" for e in entries):
+        active = bool(_running_unlocked(path, entries))
     return RunRecord(run_id, path, entries, active)
+
+
+def running_unlocked(record: RunRecord) -> str:
+    """_running_unlocked for a run read already: asked by undo, which holds the run's lock
+    itself (so `active` says nothing of another machine's run)."""
+    if record.ended is not None:
+        return ""
+    return _running_unlocked(record.path, record.entries)
+
+
+def _running_unlocked(path: str, entries: list[Entry]) -> str:
+    """Why a run nobody holds the lock of may still be running (run_owner.still_running):
+    then it is not a killed run, and nothing acts on it ("" when it is not)."""
+    if not entries or entries[0].get("op") != "begin":
+        return ""
+    try:
+        st = os.stat(path, follow_symlinks=False)
+    except OSError:
+        return ""
+    return still_running(entries[0], st, time.time())
 
 
 # -- audit log -----------------------------------------------------------------------------

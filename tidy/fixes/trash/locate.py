@@ -697,24 +697,48 @@ def not_what_moved(intent: Intent, dir_fd: int, name: str) -> str:
             (st.st_dev, st.st_ino) != (entry.get("src_dev"), entry.get("src_ino")):
         return ("the trash holds another item under its name than the one the fix moved "
                 "(not the same inode: replaced since)")
-    return _other_generation(entry, dir_fd, name, st) or made_since(
+    copied = intent.last("copied") if entry.get("method") == "copy" else None
+    if copied is not None and _int(copied.get("copy_ino")) is not None:
+        return _not_the_copy(copied, dir_fd, name, st) or made_since(
+            intent, st, birth_ns(dir_fd, name))
+    return _other_generation(entry, "src_gen", dir_fd, name, st) or made_since(
         intent, st, birth_ns(dir_fd, name))
 
 
-def _other_generation(entry: dict[str, object], dir_fd: int, name: str,
-                      st: os.stat_result) -> str:
+def _int(value: object) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def _not_the_copy(copied: dict[str, object], dir_fd: int, name: str, st: os.stat_result) -> str:
+    """Why the slot's item is not the copy the `copied` line names ("" when it is): its
+    inode, and its birth time (to the nanosecond) or its generation number, which the copy
+    was given when tidy made it (move.copy_identity). A copy is a new inode, so nothing of
+    the source tells it; the ctime alone let a folder made within the second of the move
+    pass where the trash keeps whole seconds and no birth time (trust round 10)."""
+    if (st.st_dev, st.st_ino) != (copied.get("copy_dev"), copied.get("copy_ino")):
+        return _NOT_THE_COPY.format("another inode")
+    kept = _int(copied.get("copy_birth"))
+    if kept is not None:
+        return "" if birth_ns(dir_fd, name) == kept else _NOT_THE_COPY.format(
+            "made after it: another birth time")
+    return _other_generation(copied, "copy_gen", dir_fd, name, st, _NOT_THE_COPY.format(
+        "made after it: a reused inode number, another generation"))
+
+
+def _other_generation(entry: dict[str, object], key: str, dir_fd: int, name: str,
+                      st: os.stat_result, other: str = "") -> str:
     """Where the journal kept the item's generation number (a rename on a filesystem with no
     birth time): what the slot holds must have it. ext4 draws a new one for every inode it
     makes, so a folder made in the freed inode within the same (whole) second, which the
     ctime cannot tell apart, has another. One that cannot be read now proves nothing."""
-    kept = entry.get("src_gen")
-    if not isinstance(kept, int) or isinstance(kept, bool):
+    kept = _int(entry.get(key))
+    if kept is None:
         return ""
     number = generation_at(dir_fd, name, st)
     if number is None:
         return ("the trash holds an item under its name that tidy cannot tell is the one the "
                 "fix moved (its generation number cannot be read now)")
-    return "" if number == kept else _MADE_SINCE_GENERATION
+    return "" if number == kept else other or _MADE_SINCE_GENERATION
 
 
 # A journal line's time is rounded to the millisecond; a filesystem's timestamps come from
@@ -734,7 +758,8 @@ def made_since(intent: Intent, st: os.stat_result, born: int | None) -> str:
       (the rename, or the copy, set it), unless it changed since in the trash. Where the
       filesystem keeps whole seconds (ext4 with 128-byte inodes), a folder made within the
       second of the move passes this: for a rename the generation number kept in the intent
-      decides first (_other_generation); a copy, or a filesystem that keeps neither (none
+      decides first (_other_generation), for a copy the identity its `copied` line kept
+      (_not_the_copy); a journal of an older tidy, or a filesystem that keeps neither (none
       of ext2/3/4, xfs, btrfs, tmpfs), is left to this check alone."""
     entry = intent.entry
     renamed = entry.get("method") == "rename"
@@ -756,6 +781,8 @@ _MADE_SINCE = ("the trash holds another item under its name than the one the fix
                "(made after it: a reused inode number)")
 _MADE_SINCE_GENERATION = ("the trash holds another item under its name than the one the fix "
                           "moved (made after it: a reused inode number, another generation)")
+_NOT_THE_COPY = ("the trash holds an item under its name that is not the copy the fix made "
+                 "({})")
 _CHANGED_SINCE = ("the trash holds an item under its name that changed after the fix moved "
                   "it there (made since, or written to since: its ctime is later)")
 

@@ -17,6 +17,7 @@ from tidy.fixes.fdops import (
     Refused,
     birth_ns,
     generation,
+    generation_at,
     lstat_at,
     open_dir,
     remove_at,
@@ -29,6 +30,10 @@ from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, Problem, still_there
 from tidy.fixes.trash.locate import Slot, TrashLocator
+
+# Called once a verified copy is in place, before the original is removed, with the copy's
+# identity (copy_identity); the journal's `copied` line.
+Copied = Callable[[dict[str, int]], object]
 
 
 @dataclass
@@ -107,8 +112,8 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     item, slot, seq = prepared.item, prepared.slot, prepared.seq
     try:
         still_there(item)
-        partial = _transfer(item, slot.fd, prepared.method, lambda: journal.write(
-            {"op": "copied", "ref": seq}, sync=True))
+        partial = _transfer(item, slot.fd, prepared.method, lambda made: journal.write(
+            {"op": "copied", "ref": seq, **made}, sync=True))
     except Refused as refused:
         journal.failed(seq, refused.reason)
         locator.drop(slot)
@@ -125,7 +130,7 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     return None
 
 
-def _transfer(item: Opened, slot_fd: int, method: str, copied: Callable[[], object]) -> str:
+def _transfer(item: Opened, slot_fd: int, method: str, copied: Copied) -> str:
     """Move the item into the slot under its own name. "" or a warning when it moved but
     the original could not be fully removed; OSError when nothing moved."""
     ident = (item.st.st_dev, item.st.st_ino)
@@ -162,9 +167,10 @@ def _rename_item(item: Opened, slot_fd: int) -> None:
 
 
 def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
-                     copied: Callable[[], object], ident: tuple[int, int] | None = None) -> str:
-    """Copy to `dst.partial`, verify, rename into place, call `copied()` (the journal notes
-    the copy is complete), then delete what of the original the copy holds (anything
+                     copied: Copied, ident: tuple[int, int] | None = None) -> str:
+    """Copy to `dst.partial`, verify, rename into place, call `copied(made)` with the copy's
+    own identity (copy_identity: the journal notes the copy is complete, and what it is),
+    then delete what of the original the copy holds (anything
     written into it since the comparison stays: see left_behind). "" or a warning (see
     _transfer). With `ident`, the source must be that (st_dev, st_ino) before the copy and
     before the original is deleted."""
@@ -192,6 +198,7 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
             remove_at(dst_fd, partial)
         raise
     try:
+        made = copy_identity(dst_fd, partial)
         difference = compare_at(src_fd, src, dst_fd, partial)
         if difference:
             raise CopyError(errno.EIO, f"copy did not verify: {difference}")
@@ -201,12 +208,35 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
         with contextlib.suppress(OSError):
             remove_at(dst_fd, partial)
         raise
-    copied()
+    if not same(lstat_at(dst_fd, dst), (made["copy_dev"], made["copy_ino"])):
+        # Swapped between the comparison and the rename: what is there is not ours.
+        raise CopyError(errno.EIO, "the copy was replaced in the trash before the original "
+                        "was removed; nothing removed")
+    copied(made)
     try:
         left = remove_copied_at(src_fd, src, dst_fd, dst, started_ns)
     except OSError as error:
         return f"copied, but the original could not be fully removed: {why(error)}"
     return left_behind(left)
+
+
+def copy_identity(dir_fd: int, name: str) -> dict[str, int]:
+    """What tells the copy tidy just made (`name` in `dir_fd`) from anything put in its
+    place later: its inode, and its birth time or, where the filesystem keeps none, its
+    generation number. A copy is a new inode, so the source's own identity (a rename's) says
+    nothing of it; without this, on a filesystem with whole-second times and no birth time
+    (ext4 with 128-byte inodes) a folder made in the slot within the second of the move
+    passed undo's and purge's checks (locate.not_what_moved, trust round 10)."""
+    st = lstat_at(dir_fd, name)
+    made = {"copy_dev": st.st_dev, "copy_ino": st.st_ino}
+    born = birth_ns(dir_fd, name)
+    if born is not None:
+        made["copy_birth"] = born
+        return made
+    number = generation_at(dir_fd, name, st)
+    if number is not None:
+        made["copy_gen"] = number
+    return made
 
 
 def left_behind(left: list[str]) -> str:
@@ -238,7 +268,7 @@ def compare_trees(a: str, b: str) -> str:
         return compare_at(fa, os.path.basename(a), fb, os.path.basename(b))
 
 
-def transfer(src: str, dst: str, method: str, copied: Callable[[], object]) -> str:
+def transfer(src: str, dst: str, method: str, copied: Copied) -> str:
     """Move src to dst (dst must not exist), by their parents' descriptors."""
     with _parents(src, dst) as (a, b):
         if method == "rename":

@@ -35,7 +35,7 @@ from tidy.fixes.trash.locate import (
     remove_run_if_empty,
 )
 from tidy.fixes.trash.merge import Merged, clear_merge_temp, merge_back, new_merge_temp, shown
-from tidy.fixes.trash.move import copy_then_remove, left_behind
+from tidy.fixes.trash.move import Copied, copy_then_remove, left_behind
 
 # Items put back together: their undo-intents made durable by one fsync before any moves
 # (as the fix's moves: tidy.fixes.trash.applier); two descriptors held per item.
@@ -202,8 +202,8 @@ def _undo_finish(item: _Held, journal: RunJournal) -> Outcome:
     intent, spot = item.intent, item.spot
     try:
         partial = _put_back(intent.entry, item.slot.fd, item.home.fd, spot.name,
-                            lambda: journal.write({"op": "undo-copied", "ref": intent.seq},
-                                                  sync=True))
+                            lambda _made: journal.write(
+                                {"op": "undo-copied", "ref": intent.seq}, sync=True))
     except (Refused, OSError) as error:
         return _undo_error(error, intent, journal)
     with contextlib.suppress(OSError):
@@ -289,7 +289,7 @@ def _merge_report(merged: Merged, dst: str, spot: Spot, run_id: str) -> str:
 
 
 def _put_back(entry: dict[str, object], slot_fd: int, home_fd: int, name: str,
-              copied: Callable[[], object]) -> str:
+              copied: Copied) -> str:
     if entry.get("method") == "copy" and os.fstat(slot_fd).st_dev != os.fstat(home_fd).st_dev:
         return copy_then_remove(slot_fd, name, home_fd, name, copied)
     st = lstat_at(slot_fd, name)
