@@ -22,6 +22,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -487,12 +488,87 @@ static PyObject *paths_clean(PyObject *Py_UNUSED(module), PyObject *arg) {
     return PyBool_FromLong(clean);
 }
 
+/* cache_entries(entries, table, cutoff, entry_type): the file entries of a content cache
+ * (tidy/workspace/content_cache.py, trusted_entries; its Python loop is the fallback and what
+ * tests hold this to). `entries` maps a path to [device, inode, size, mtime_ns, ctime_ns, row],
+ * each a whole number (an int, not a bool) >= 0 and `row` an index of `table`; anything else
+ * and the answer is None: nothing of that cache is trusted. Otherwise a dict of path ->
+ * entry_type((device, inode, size, mtime_ns, ctime_ns), table[row]) (the facts dict itself,
+ * shared), without the entries whose mtime_ns or ctime_ns is not below `cutoff` (racy: the
+ * cache file's own mtime). Why C: a warm scan makes one entry per file of the repo before it
+ * can check any (250k bench tree: 21,700 entries, ~14 ms of Python). Read-only. */
+static int whole_number(PyObject *v, long long *out) {
+    if (!PyLong_CheckExact(v)) return 0;
+    int overflow = 0;
+    long long x = PyLong_AsLongLongAndOverflow(v, &overflow);
+    if (overflow > 0) { /* beyond 64 bits but >= 0: above any cutoff and any row */
+        *out = LLONG_MAX;
+        return 1;
+    }
+    if (overflow < 0 || x < 0) return 0;
+    *out = x;
+    return 1;
+}
+
+static PyObject *cache_entries(PyObject *Py_UNUSED(module), PyObject *args) {
+    PyObject *entries, *table, *entry_type;
+    long long cutoff;
+    if (!PyArg_ParseTuple(args, "O!O!LO!", &PyDict_Type, &entries, &PyList_Type, &table,
+                          &cutoff, &PyType_Type, &entry_type))
+        return NULL;
+    PyTypeObject *type = (PyTypeObject *)entry_type;
+    if (!PyType_IsSubtype(type, &PyTuple_Type) ||
+        type->tp_basicsize != PyTuple_Type.tp_basicsize ||
+        type->tp_itemsize != PyTuple_Type.tp_itemsize) {
+        PyErr_SetString(PyExc_TypeError, "cache_entries: entry_type must be a plain tuple subclass");
+        return NULL;
+    }
+    Py_ssize_t rows = PyList_GET_SIZE(table);
+    PyObject *out = PyDict_New();
+    if (!out) return NULL;
+    Py_ssize_t pos = 0;
+    PyObject *rel, *value;
+    while (PyDict_Next(entries, &pos, &rel, &value)) {
+        if (!PyList_CheckExact(value) || PyList_GET_SIZE(value) != 6) goto untrusted;
+        long long n[6];
+        for (int i = 0; i < 6; i++)
+            if (!whole_number(PyList_GET_ITEM(value, i), &n[i])) goto untrusted;
+        if (n[5] >= rows) goto untrusted;
+        if (!(n[3] < cutoff && n[4] < cutoff)) continue; /* racy: read again */
+        PyObject *key = PyTuple_Pack(5, PyList_GET_ITEM(value, 0), PyList_GET_ITEM(value, 1),
+                                     PyList_GET_ITEM(value, 2), PyList_GET_ITEM(value, 3),
+                                     PyList_GET_ITEM(value, 4));
+        if (!key) goto fail;
+        /* As tuple's own __new__ makes an instance of a subclass (tuple_subtype_new). */
+        PyObject *entry = type->tp_alloc(type, 2);
+        if (!entry) {
+            Py_DECREF(key);
+            goto fail;
+        }
+        PyTuple_SET_ITEM(entry, 0, key);
+        PyTuple_SET_ITEM(entry, 1, Py_NewRef(PyList_GET_ITEM(table, (Py_ssize_t)n[5])));
+        int r = PyDict_SetItem(out, rel, entry);
+        Py_DECREF(entry);
+        if (r < 0) goto fail;
+    }
+    return out;
+untrusted:
+    Py_DECREF(out);
+    Py_RETURN_NONE;
+fail:
+    Py_DECREF(out);
+    return NULL;
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_VARARGS,
      "measure(roots, device, cross) -> (apparent, blocks, files, dirs, entries, newest, "
      "surface, skipped, links, gitignore_dirs, vcs_markers): everything below each root."},
     {"lstat_names", lstat_names, METH_VARARGS,
      "lstat_names(dirfd, names) -> [Stat or errno]: each name lstat'ed in the open folder."},
+    {"cache_entries", cache_entries, METH_VARARGS,
+     "cache_entries(entries, table, cutoff, entry_type) -> {path: entry} or None: a content "
+     "cache's entries checked and made."},
     {"paths_clean", paths_clean, METH_O,
      "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
