@@ -6,13 +6,15 @@ racy ones left out, the same whole cache refused for one entry that is not what 
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tidy.workspace import content_cache
+from tidy.workspace import content_cache, measure
 from tidy.workspace.content_cache import Entry, trusted_entries_in_python
 
 _C_OFF = pytest.mark.skipif(bool(os.environ.get("TIDY_PURE_PYTHON")),
@@ -93,3 +95,63 @@ def test_a_sound_cache_is_trusted_whole_but_its_racy_entries() -> None:
         assert content_cache.trusted_entries({**entries, "x": [1, 2, 3, 4, 5, bad]},
                                              table, 100) is None
     assert content_cache.trusted_entries({"x": [1, 2, 3, 4, 5, 2]}, table, 100) is None
+
+
+# ------------------------------------------------------------------ the warm check's lstat
+_FIELDS = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_size", "st_blocks", "st_mtime_ns",
+           "st_ctime_ns")
+
+
+def _answers(found: Sequence[object]) -> list[object]:
+    return [st if st is None or isinstance(st, int) else tuple(getattr(st, f) for f in _FIELDS)
+            for st in found]
+
+
+@_C_OFF
+@settings(max_examples=40, deadline=None)
+@given(data=st.data())
+def test_c_and_python_find_the_same_files_unchanged(tmp_path_factory: pytest.TempPathFactory,
+                                                    data: st.DataObject) -> None:
+    top = tmp_path_factory.mktemp("changed")
+    (top / "src").mkdir()
+    (top / "src" / "small.py").write_bytes(b"x = 1\n")
+    (top / "src" / "big.js").write_bytes(b"y" * 5000)
+    (top / "link").symlink_to("src/small.py")
+    os.mkfifo(top / "fifo")
+    paths = ["src/small.py", "src/big.js", "link", "fifo", "src", "gone.py", "src/small.py/x"]
+    real = [os.stat(top / p, follow_symlinks=False) if os.path.lexists(top / p) else None
+            for p in paths]
+    keys: list[tuple[int, int, int, int, int]] = []
+    for st_ in real:
+        key = ((st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns, st_.st_ctime_ns)
+               if st_ is not None else (0, 0, 0, 0, 0))
+        field = data.draw(st.integers(min_value=-1, max_value=4))  # -1: the key as it is
+        if field >= 0:
+            changed = data.draw(st.sampled_from([1, -1, 1 << 64, -(1 << 64)]))
+            key = (*key[:field], key[field] + changed, *key[field + 1:])
+        keys.append(key)
+    below = data.draw(st.sampled_from([0, 6, 7, 5000, 5001, 1 << 40]))
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        native = measure.lstat_changed(fd, paths, keys, below)
+        python = measure.lstat_changed_in_python(fd, paths, keys, below)
+    finally:
+        os.close(fd)
+    assert measure._native_changed is not None, "the C loop was not built (pip install -e .)"
+    assert _answers(native) == _answers(python)
+    small_same = keys[0] == (real[0].st_dev, real[0].st_ino, real[0].st_size,  # type: ignore[union-attr]
+                             real[0].st_mtime_ns, real[0].st_ctime_ns)  # type: ignore[union-attr]
+    assert (native[0] is None) == (small_same and below > 6)
+    assert all(found is not None for found in native[2:])  # a link, a FIFO, a folder, gone
+
+
+def test_a_nul_byte_or_a_missing_key_is_refused_alike(tmp_path: Path) -> None:
+    fd = os.open(tmp_path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        for check in (measure.lstat_changed, measure.lstat_changed_in_python):
+            with pytest.raises(ValueError):
+                check(fd, ["a\0b"], [(0, 0, 0, 0, 0)], 10)
+            with pytest.raises(ValueError):
+                check(fd, ["a", "b"], [(0, 0, 0, 0, 0)], 10)
+    finally:
+        os.close(fd)

@@ -29,3 +29,6 @@ _E = TypeVar("_E", bound=tuple[object, ...])
 
 def cache_entries(entries: dict[str, object], table: list[dict[str, object]], cutoff: int,
                   entry_type: type[_E], /) -> dict[str, _E] | None: ...
+def lstat_changed(dirfd: int, paths: Sequence[str],
+                  keys: Sequence[tuple[int, int, int, int, int]], below: int,
+                  /) -> list[Stat | int | None]: ...
