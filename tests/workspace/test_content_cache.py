@@ -533,3 +533,26 @@ def test_a_foreign_cache_near_the_bound_is_not_parsed(tmp_path: Path) -> None:
     assert peak_kb < 150_000, f"peak {peak_kb} kB: the foreign cache was parsed"
     loaded = content_cache.load(str(folder / content_cache.CACHE_NAME), str(repo), spec_shape)
     assert loaded.entries == {} or len(loaded.entries) < 10  # rewritten for this root
+
+
+@pytest.mark.parametrize("change", ["none", "mtime_ns", "size"])
+def test_an_unchanged_file_asked_more_than_the_search_keeps_its_facts(
+        tmp_path: Path, change: str) -> None:
+    """A warm check's UNCHANGED file (run_pass) that is asked for more than the search (its
+    first bytes, as library discovery asks) is looked at like any other: its cached head is
+    a hit while the file is as its entry says, a read once it is not."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    first = ContentFacts(str(repo), _spec())
+    assert first.head("notes.txt", 64) == b"nothing here\n"
+    first.save()
+    _old(repo)
+    if change == "mtime_ns":
+        os.utime(repo / "notes.txt", ns=(1_000_000_000, 1_000_000_000))
+    elif change == "size":
+        write(repo / "notes.txt", "nothing here, widgetlib\n")
+    _old(repo)
+    warm = ContentFacts(str(repo), _spec())
+    head = warm.head("notes.txt", 64)
+    assert warm.stats.files_read == (0 if change == "none" else 1)
+    assert head == (repo / "notes.txt").read_bytes()

@@ -177,6 +177,7 @@ def test_an_index_changed_while_git_lists_it_is_not_kept(
     (b"a.txt\0", b"zzzzz\0"),  # out of order
     (b"a.txt\0", b"\0a.txt"),  # an empty path
     (b"docs/d.md\0", b"docs/d.md\0docs/d.md\0"),  # a path twice, counts no longer agree
+    (b"docs/d.md\0", b"a.txt\0"),  # a path twice, in order, the counts agreeing
 ])
 def test_a_tampered_listing_is_not_used(tmp_path: Path, edit: bytes, by: bytes) -> None:
     repo = _repo(tmp_path)

@@ -1,6 +1,7 @@
 """Types of the measuring loop in C (tidy/workspace/_fastmeasure.c)."""
 
 from collections.abc import Sequence
+from typing import TypeVar
 
 from tidy.workspace.measure import EntryStat
 
@@ -23,3 +24,11 @@ Stat = EntryStat
 
 def lstat_names(dirfd: int, names: Sequence[str], /) -> list[Stat | int]: ...
 def paths_clean(fields: bytes, /) -> bool: ...
+
+_E = TypeVar("_E", bound=tuple[object, ...])
+
+def cache_entries(entries: dict[str, object], table: list[dict[str, object]], cutoff: int,
+                  entry_type: type[_E], /) -> dict[str, _E] | None: ...
+def lstat_changed(dirfd: int, paths: Sequence[str],
+                  keys: Sequence[tuple[int, int, int, int, int]], below: int,
+                  /) -> list[Stat | int | None]: ...

@@ -26,6 +26,7 @@ functions, as a pass can run on the scan's forked worker (`run_pass`, the engine
 from __future__ import annotations
 
 import collections
+import enum
 import functools
 import hashlib
 import itertools
@@ -35,12 +36,12 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
-from tidy.workspace.measure import EntryStat, lstat_paths, open_folder
+from tidy.workspace.measure import EntryStat, lstat_changed, lstat_paths, open_folder
 
 LINE_SHOWN = 200  # characters of a matching line kept (and judged) per match
 
@@ -199,6 +200,15 @@ class PassResult:
     digests: list[object] = field(default_factory=list)  # each part's PartDigest answer
 
 
+class Unchanged(enum.Enum):
+    """A file whose stat is its cache entry's key (_Reader.stat_changed)."""
+
+    UNCHANGED = "unchanged"
+
+
+UNCHANGED: Final = Unchanged.UNCHANGED
+
+
 class _Reader:
     """Reads files below one folder (through a descriptor of it) and computes their facts."""
 
@@ -254,6 +264,21 @@ class _Reader:
                 return {rel: None if isinstance(st, int) else st
                         for rel, st in zip(rels, found, strict=True)}
         return {rel: self.stat(rel) for rel in rels}
+
+    def stat_changed(self, rels: list[str], keys: list[StatKey],
+                     below: int) -> Mapping[str, EntryStat | Unchanged | None]:
+        """stat_all for files with a cache entry each (`keys`, in order): UNCHANGED for a
+        regular file under `below` bytes whose stat is its key, in one call
+        (lstat_changed) that makes nothing for it."""
+        if self.folder >= 0:
+            try:
+                found = lstat_changed(self.folder, rels, keys, below)
+            except ValueError:  # a path with a NUL byte: each one asked alone
+                pass
+            else:
+                return {rel: UNCHANGED if st is None else None if isinstance(st, int) else st
+                        for rel, st in zip(rels, found, strict=True)}
+        return self.stat_all(rels)
 
     def read(self, rel: str, names: set[str], stats: PassStats,
              old: Entry | None = None) -> Entry | None:
@@ -524,13 +549,22 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     searched: dict[int, bool] = {}
     patterns_key, entries, kept = reader.patterns_key, result.entries, 0
     try:
-        # Every file something is known of, stat'ed in one call (a warm scan: all of them)
-        stats = reader.stat_all([rel for rel in requests if rel in known])
+        # Every file something is known of, stat'ed in one call (a warm scan: all of them);
+        # a small one as its entry says is UNCHANGED, no stat made for it
+        rels = [rel for rel in requests if rel in known]
+        stats = reader.stat_changed(rels, [known[rel].key for rel in rels], below)
         for rel, asked in requests.items():
             old = known.get(rel)
             if old is not None:
                 st = stats[rel]
-                if st is None or not stat.S_ISREG(st.st_mode):
+                if st is UNCHANGED:
+                    if (_search_only(search_only, asked, floors)
+                            and _searched(searched, old.facts, patterns_key)):
+                        entries[rel] = old
+                        kept += 1
+                        continue
+                    st = reader.stat(rel)  # asked more than the search: as any other file
+                if st is None or isinstance(st, Unchanged) or not stat.S_ISREG(st.st_mode):
                     continue
                 if (st.st_size < below and _search_only(search_only, asked, floors)
                         and old.key == stat_key(st)

@@ -42,7 +42,7 @@ import json
 import os
 import re
 import stat
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -172,15 +172,48 @@ def load(path: str, root: str, shape: str) -> Loaded:
             and type(table) is list and len(table) <= MAX_ENTRIES
             and all(type(facts) is dict for facts in table)):
         return Loaded()
+    trusted = trusted_entries(entries, table, cutoff)
+    if trusted is None:
+        return Loaded()  # not what tidy writes: none of it is trusted
+    return Loaded(trusted, notes, _blob_table(body.get("blobs")))
+
+
+def trusted_entries(entries: dict[str, object], table: list[Facts],
+                    cutoff: int) -> dict[str, Entry] | None:
+    """The cache's file entries as save() writes them, each made an Entry; None when any is
+    not. In C where it was built (a warm scan makes one per file of the repo: 250k bench
+    tree, 21,700 entries, ~14 -> ~2 ms)."""
+    if _native_entries is not None and -(1 << 63) <= cutoff < 1 << 63:
+        return _native_entries(entries, table, cutoff, Entry)
+    return trusted_entries_in_python(entries, table, cutoff)
+
+
+def trusted_entries_in_python(entries: dict[str, object], table: list[Facts],
+                              cutoff: int) -> dict[str, Entry] | None:
+    """trusted_entries without C: the fallback, and what tests hold the C loop to."""
     trusted: dict[str, Entry] = {}
     for rel, value in entries.items():
         entry = _entry(value, table)
         if entry is None:
-            return Loaded()  # not what tidy writes: none of it is trusted
+            return None
         # Racy: changed within the tick of the cache's own write, the stat may not tell.
         if entry.key[3] < cutoff and entry.key[4] < cutoff:
             trusted[rel] = entry
-    return Loaded(trusted, notes, _blob_table(body.get("blobs")))
+    return trusted
+
+
+def _load_native_entries() -> Callable[[dict[str, object], list[Facts], int, type[Entry]],
+                                       dict[str, Entry] | None] | None:
+    if os.environ.get("TIDY_PURE_PYTHON"):
+        return None
+    try:
+        from tidy.workspace import _fastmeasure
+    except ImportError:
+        return None
+    return getattr(_fastmeasure, "cache_entries", None)
+
+
+_native_entries = _load_native_entries()
 
 
 def _blob_table(value: object) -> BlobTable:

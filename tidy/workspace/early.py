@@ -5,9 +5,11 @@ The walk keeps both cores busy only part of the time (it starts alone, and the l
 job finishes alone); work queued on the pool fills those gaps instead of running after the
 walk. What the work is, is the caller's: a task gets the repo root and one listing of its
 index and returns, by key, what it found (the engine's task runs each selected rule's `early`
-job and measures the index for the trends). It runs in the worker, so the main process need not
-import what the task needs before the walk starts. A repo whose index is small gets nothing
-early: the fork and the hand-over would cost more than the work.
+job and measures the index for the trends). It runs in the worker; what it imports, the caller
+may import here first (`before_fork`, run once, right before a task forks the pool), so the
+worker inherits it instead of importing it a second time beside the walk. A repo whose index
+is small gets nothing early, and nothing is imported for it: the fork and the hand-over would
+cost more than the work.
 """
 
 from __future__ import annotations
@@ -40,9 +42,13 @@ def run_task(task: IndexTask, repo: str, use_cache: bool = False) -> dict[str, o
 
 class EarlyWork:
     def __init__(self, task: IndexTask | None, pool: WorkerPool,
-                 min_index_bytes: int | None = None, use_cache: bool = False) -> None:
+                 min_index_bytes: int | None = None, use_cache: bool = False,
+                 before_fork: Callable[[], None] | None = None) -> None:
         self._task = task
         self._pool = pool
+        # Run in this process right before a task makes the pool fork its workers: what the
+        # task would otherwise import in its worker, imported once here and inherited.
+        self._before_fork = before_fork
         self._use_cache = use_cache  # the index's listing from index_cache
         self._min_index_bytes = (EARLY_MIN_INDEX_BYTES if min_index_bytes is None
                                  else min_index_bytes)
@@ -52,6 +58,8 @@ class EarlyWork:
         """Queue the task for `repo` (an absolute repo root), once."""
         if repo in self._started or self._task is None or not self._worth_it(repo):
             return
+        if self._before_fork is not None and not self._pool.started:
+            self._before_fork()
         executor = self._pool.get()
         if executor is None:
             return

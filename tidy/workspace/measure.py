@@ -197,6 +197,44 @@ def lstat_paths_in_python(fd: int, paths: list[str]) -> list[EntryStat | int]:
     return out
 
 
+def lstat_changed(fd: int, paths: list[str], keys: Sequence[tuple[int, int, int, int, int]],
+                  below: int) -> Sequence[EntryStat | int | None]:
+    """lstat_paths for a cache's check: None for a path that is a regular file under `below`
+    bytes whose (st_dev, st_ino, st_size, st_mtime_ns, st_ctime_ns) is its key (integers),
+    else its lstat (or errno). In C where it was built: no answer made for an unchanged file
+    (a warm scan: nearly all of a repo's files; 250k bench tree, 21,700 files: the check's
+    Python ~23 -> ~10 ms). ValueError for a path with a NUL byte, or a key missing."""
+    if _native_changed is not None:
+        return _native_changed(fd, paths, keys, below)
+    return lstat_changed_in_python(fd, paths, keys, below)
+
+
+def lstat_changed_in_python(fd: int, paths: list[str],
+                            keys: Sequence[tuple[int, int, int, int, int]],
+                            below: int) -> list[EntryStat | int | None]:
+    """lstat_changed without the C loop: the fallback, and what tests hold the C loop to."""
+    out: list[EntryStat | int | None] = []
+    for st, key in zip(lstat_paths_in_python(fd, paths), keys, strict=True):
+        same = (not isinstance(st, int) and _S_IFMT & st.st_mode == _S_IFREG
+                and st.st_size < below
+                and (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns) == key)
+        out.append(None if same else st)
+    return out
+
+
+def _load_native_changed() -> Callable[
+        [int, list[str], Sequence[tuple[int, int, int, int, int]], int],
+        Sequence[EntryStat | int | None]] | None:
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return getattr(_fastmeasure, "lstat_changed", None)
+
+
+_native_changed = _load_native_changed()
+
+
 def errno_reason(err: int) -> str:
     """reason() for an errno lstat_entries gave."""
     return reason(OSError(err, os.strerror(err)))
