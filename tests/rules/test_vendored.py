@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import time
 from pathlib import Path
@@ -242,14 +243,22 @@ def test_early_work_runs_in_a_worker_for_a_big_enough_index(tmp_path: Path) -> N
     repo = make_repo(tmp_path / "site")
     _library(repo, "static/vendor/ketcher", "ketcher")
     commit(repo)
+    prepared: list[int] = []  # how many children this process had when `prepare` ran
+
+    def prepare() -> None:
+        prepared.append(len(multiprocessing.active_children()))
+
     with WorkerPool() as pool:
         jobs = _early_task(Config(select=("TDY401",)), tracked_size=False)
         small = EarlyWork(jobs, pool)
-        small.start(str(repo))
+        small.start(str(repo), prepare)
         assert small.results(str(repo)) == {}  # a tiny index: not worth a worker
+        assert prepared == []  # nor its preparation
         any_size = EarlyWork(jobs, pool, min_index_bytes=0)
-        any_size.start(str(repo))
+        any_size.start(str(repo), prepare)
+        any_size.start(str(repo), prepare)  # queued once: prepared once
         found = any_size.results(str(repo))["TDY401"]
+    assert prepared == [0]  # before the pool forked its worker
     assert isinstance(found, References)
     assert [lib.root for lib in found.libraries] == ["static/vendor/ketcher"]
 

@@ -225,6 +225,41 @@ def test_a_child_that_fails_has_its_part_read_by_the_parent(tmp_path: Path) -> N
     assert all("n" in e.facts for rel, e in split.entries.items() if rel.endswith(".py"))
 
 
+_loaded_in: list[int] = []  # the pids Judge.load ran in (this process's list: a child's is its own)
+
+
+def _note_load() -> None:
+    _loaded_in.append(os.getpid())
+    sys.modules.setdefault("tidy_test_loaded_judge", sys)  # what the judge would import
+
+
+def _sees_loaded(data: bytes) -> object:
+    """A judge that says whether its module was loaded in this process before it ran."""
+    return "tidy_test_loaded_judge" in sys.modules
+
+
+def test_a_judge_is_loaded_once_before_the_fork(tmp_path: Path) -> None:
+    """Judge.load runs in the forking process before the first round's fork: both processes
+    then judge with its modules there (not each loading them), and the answer is the same.
+    A pass with no file the judge could look at does not load it."""
+    root, requests = _tree(tmp_path)
+    spec = Spec(PATTERNS, (Judge("n", (".py",), 0, _sees_loaded, "1", load=_note_load),),
+                2_000, NEEDLES)
+    sys.modules.pop("tidy_test_loaded_judge", None)
+    _loaded_in.clear()
+    children: list[int] = []
+    split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=children.append)
+    assert len(children) == 2
+    assert _loaded_in == [os.getpid()]
+    judged = {rel: e.facts["n"] for rel, e in split.entries.items() if "n" in e.facts}
+    assert judged and all(judged.values())  # in the child's part as in this process's
+    sys.modules.pop("tidy_test_loaded_judge", None)
+    _loaded_in.clear()
+    no_py = {rel: asked for rel, asked in requests.items() if not rel.endswith(".py")}
+    run_pass(root, no_py, spec, {}, ALWAYS)
+    assert _loaded_in == [] and "tidy_test_loaded_judge" not in sys.modules
+
+
 def test_below_the_thresholds_nothing_is_forked(tmp_path: Path) -> None:
     root, requests = _tree(tmp_path)
     spec = _spec()

@@ -54,8 +54,9 @@ class EarlyWork:
                                  else min_index_bytes)
         self._started: dict[str, Future[dict[str, object]]] = {}
 
-    def start(self, repo: str) -> None:
-        """Queue the task for `repo` (an absolute repo root), once."""
+    def start(self, repo: str, prepare: Callable[[], object] | None = None) -> None:
+        """Queue the task for `repo` (an absolute repo root), once. `prepare` runs first, only
+        when the task is queued, before the pool's first job forks its worker."""
         if repo in self._started or self._task is None or not self._worth_it(repo):
             return
         if self._before_fork is not None and not self._pool.started:
@@ -63,6 +64,8 @@ class EarlyWork:
         executor = self._pool.get()
         if executor is None:
             return
+        if prepare is not None:
+            prepare()
         self._started[repo] = executor.submit(run_task, self._task, repo, self._use_cache)
 
     def started(self, repo: str) -> bool:

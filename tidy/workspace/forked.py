@@ -79,7 +79,10 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
             on_fork(pid)
         own = work(mine)
         drain.join()
-        answer = _decode(drain.data) if _exited_cleanly(pid) else None
+        # Unpickled while the child, which closed the pipe once its answer was written, is
+        # still freeing its memory (a few ms for a pass's heap); kept only if it then exits 0
+        decoded = _decode(drain.data)
+        answer = decoded if _exited_cleanly(pid) else None
         pid = 0  # reaped
     finally:
         if pid:  # left early (an exception, Ctrl-C): the child goes too, now
@@ -104,6 +107,9 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
             view = memoryview(payload)
             while view:
                 view = view[os.write(write_fd, view):]
+            # The end of the answer, now: the parent sees it before this process's exit has
+            # unmapped its memory (its pipe would close only after that)
+            os.close(write_fd)
             code = 0
     except BaseException:  # the parent does the part itself
         code = 1

@@ -21,6 +21,11 @@ def _py_verdict(data: bytes) -> object:
     return judge_python(data).to_json()
 
 
+def _load_py_judge() -> None:
+    """The modules _py_verdict loads (Judge.load)."""
+    import tidy.analysis.data_in_code.judge  # noqa: F401
+
+
 def _js_data(data: bytes) -> object:
     return judge_js(data)
 
@@ -29,7 +34,8 @@ def data_judges(min_size: int) -> tuple[Judge, ...]:
     """A Python module's verdict (TDY301, TDY302) and whether a .js/.ts file is data (TDY303),
     each for files of `min_size` or more."""
     return (
-        Judge(PY, (".py",), min_size, _py_verdict, f"{VERDICT_VERSION}:{DEFAULT_SETTINGS!r}"),
+        Judge(PY, (".py",), min_size, _py_verdict, f"{VERDICT_VERSION}:{DEFAULT_SETTINGS!r}",
+              load=_load_py_judge),
         # Asked for by TDY303 only, after its cheaper tests (name, a source folder): judging
         # every big .js the reference search reads costs more than reading the few again
         # (0.7 s of 0.8 s over the web app's first-party files).

@@ -8,9 +8,11 @@ SAMPLE_BYTES = 1_000_000
 
 # The tokens that count: strings, numbers and comments. Names are not matched one by one:
 # a name holds no quote, slash or digit that could start one of these, so the search jumps
-# from one such byte to the next (a bare character class is sre's fastest search) and the
-# names are counted afterwards, over what lies between the tokens, in one findall.
-_START = re.compile(rb"[\"'`/0-9]")
+# from one such byte to the next (a bare character class is sre's fastest search; a digit
+# inside a name, as in `x1` or `$2`, is passed over there too, by a look back at the byte
+# before it) and the names are counted afterwards, over what lies between the tokens, in
+# one findall, and only when the literals make half of the sample (else it is code anyway).
+_START = re.compile(rb"[\"'`/0-9](?<![A-Za-z0-9_$][0-9])")
 _AT = {
     0x27: re.compile(rb"'(?:[^'\\\n]|\\.)*'"),
     0x22: re.compile(rb"\"(?:[^\"\\\n]|\\.)*\""),
@@ -19,7 +21,6 @@ _AT = {
 }
 _NUMBER = re.compile(rb"\d[\w.]*")
 _NAME = re.compile(rb"[A-Za-z_$][\w$]*")
-_IN_NAME = frozenset(b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_$")
 _SLASH, _ZERO, _NINE = 0x2F, 0x30, 0x39
 
 
@@ -34,31 +35,32 @@ def judge_js(data: bytes) -> bool:
     size = len(sample)
     half = size / 2
     literal = counted = 0  # literal bytes; strings, numbers and comments
-    between: list[bytes] = []  # the bytes outside those tokens, where the names are
-    pos = outside = 0
-    search = _START.search
+    spans: list[int] = []  # where each token starts and ends: the names lie between them
+    note = spans.append
+    pos = 0
+    search, number, at = _START.search, _NUMBER.match, _AT
     while (found := search(sample, pos)) is not None:
         start = found.start()
         byte = sample[start]
         if _ZERO <= byte <= _NINE:
-            if start and sample[start - 1] in _IN_NAME:
-                pos = start + 1  # a digit of a name (x1, $2): the name's
-                continue
-            end = _NUMBER.match(sample, start).end()  # type: ignore[union-attr]
+            end = number(sample, start).end()  # type: ignore[union-attr]
         else:
-            token = _AT[byte].match(sample, start)
+            token = at[byte].match(sample, start)
             if token is None:  # a lone quote or slash: skipped, as the tokenizer does
                 pos = start + 1
                 continue
             end = token.end()
-        between.append(sample[outside:start])
+        note(start)
+        note(end)
         counted += 1
         if byte != _SLASH:
             literal += end - start
-        pos = outside = end
+        pos = end
         if not counted & 0xFF and literal + size - end < half:
             return False
-    between.append(sample[outside:])
+    if not sample or literal / size < 0.5:
+        return False
+    between = [sample[stop:start] for stop, start in zip([0, *spans[1::2]], [*spans[0::2], size],
+                                                          strict=True)]
     names = len(_NAME.findall(b" ".join(between)))
-    tokens = names + counted
-    return bool(sample) and literal / size >= 0.5 and names <= max(20, tokens // 10)
+    return names <= max(20, (names + counted) // 10)
