@@ -313,3 +313,51 @@ def test_a_real_bazel_build_keeps_its_links_and_output_base(tmp_path: Path) -> N
     finally:
         subprocess.run(["bazel", "shutdown"], cwd=root, capture_output=True, check=False,
                        env={"PATH": os.environ.get("PATH", ""), "HOME": str(home)})
+
+
+# ------------------------------------------------------------------------------ autotools
+_AUTORECONF_WROTE = ("configure", "Makefile.in", "aclocal.m4", "compile", "config.guess",
+                     "config.sub", "depcomp", "install-sh", "ltmain.sh", "missing")
+_CONFIGURE_WROTE = ("Makefile", "libtool", "libgreet.la", "hello")
+
+
+@pytest.mark.skipif(any(shutil.which(t) is None for t in ("autoreconf", "libtoolize", "make",
+                                                          "cc")),
+                    reason="needs autoreconf, libtoolize, make and cc")
+@pytest.mark.slow
+@pytest.mark.parametrize("configure", ["untracked", "tracked"])
+def test_autoreconfs_and_configures_outputs_are_left_on_purpose(tmp_path: Path,
+                                                                configure: str) -> None:
+    """Decided this round: what `autoreconf -fi` writes (configure, Makefile.in, aclocal.m4,
+    the build-aux scripts) and what ./configure writes besides config.log/config.status (the
+    Makefiles, the libtool script; make's libgreet.la and the wrapper `hello`) are never
+    reported, whether configure is committed (a release branch) or not (a git checkout that
+    runs autoreconf): the usual loop, `./configure && make`, needs them, and only the
+    autotools, which a user of the tarball may not have, write them again. autom4te.cache
+    and the objects are moved, and `./configure && make` builds a working program after."""
+    root = make_repo(tmp_path / "at")
+    write(root / "configure.ac", "AC_INIT([hello],[1.0])\nAM_INIT_AUTOMAKE([foreign])\n"
+          "LT_INIT\nAC_PROG_CC\nAC_CONFIG_FILES([Makefile])\nAC_OUTPUT\n")
+    write(root / "Makefile.am", "lib_LTLIBRARIES = libgreet.la\nlibgreet_la_SOURCES = greet.c\n"
+          "bin_PROGRAMS = hello\nhello_SOURCES = main.c\nhello_LDADD = libgreet.la\n")
+    write(root / "greet.c", "int greet(void) { return 1; }\n")
+    write(root / "main.c", "int greet(void);\nint main(void) { return greet() - 1; }\n")
+    commit_all(root)
+    build(root, tmp_path, "autoreconf", "-fi")
+    if configure == "tracked":
+        shutil.rmtree(root / "autom4te.cache")
+        commit_all(root)
+    build(root, tmp_path, "./configure", "-q")
+    build(root, tmp_path, "make", "-s")
+    generated = _AUTORECONF_WROTE + _CONFIGURE_WROTE
+    assert all((root / name).is_file() for name in generated)
+    reported = {f["path"] for f in findings(scan_foundation(root))
+                if f["code"] in ("TDY101", "TDY102")}
+    assert not reported.intersection(generated)
+    backdate(root)
+    fix_artifacts(root, tmp_path / "state")
+    assert all((root / name).is_file() for name in generated)
+    assert not (root / "autom4te.cache").exists() and not (root / "main.o").exists()
+    build(root, tmp_path, "./configure", "-q")
+    build(root, tmp_path, "make", "-s")
+    build(root, tmp_path, "./hello")
