@@ -361,3 +361,31 @@ def test_autoreconfs_and_configures_outputs_are_left_on_purpose(tmp_path: Path,
     build(root, tmp_path, "./configure", "-q")
     build(root, tmp_path, "make", "-s")
     build(root, tmp_path, "./hello")
+
+
+# ------------------------------------------------------------------------------ .NET
+def test_dotnet_tests_results_folder_is_found_and_a_hand_written_one_stays(tmp_path: Path
+                                                                            ) -> None:
+    """`dotnet test --logger trx --collect "XPlat Code Coverage"` leaves TestResults/ beside
+    the test project: a .trx and <guid>/coverage.cobertura.xml (vstest's documented layout;
+    no .NET SDK here, not built). It was missed. A TestResults/ of someone's notes beside a
+    .csproj, and a real-looking one beside no project, stay."""
+    root = make_repo(tmp_path / "cs")
+    write(root / "Demo.Tests.csproj", '<Project Sdk="Microsoft.NET.Sdk"></Project>\n')
+    write(root / "UnitTest1.cs", "public class UnitTest1 {}\n")
+    commit_all(root)
+    write(root / "TestResults" / "root_host_2026-12-06_12_00_00.trx", "<TestRun/>\n")
+    write(root / "TestResults" / "0f8fad5b-d9cb-469f-a165-70867728950e" /
+          "coverage.cobertura.xml", "<coverage/>\n")
+    assert artifacts_by_path(root) == {"TestResults": ("dotnet-test-results", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"TestResults"})
+    mine = make_repo(tmp_path / "mine")
+    write(mine / "Demo.csproj", "<Project/>\n")
+    commit_all(mine)
+    write(mine / "TestResults" / "notes.md", "what QA found\n")
+    bare = make_repo(tmp_path / "bare")
+    write(bare / "README.md", "x\n")
+    commit_all(bare)
+    write(bare / "TestResults" / "run.trx", "<TestRun/>\n")
+    left_alone(mine, tmp_path / "state", "TestResults")
+    left_alone(bare, tmp_path / "state", "TestResults")

@@ -997,6 +997,22 @@ SOURCE = (
     'regenerate = "Build > Build Solution (msbuild)"\n'
     'why = "MSBuild\'s C++ output and intermediates (Debug, Release)"\n'
     '\n'
+    "# VSTest's results folder (`dotnet test --logger trx`: TestResults/*.trx; the coverlet collector,\n"
+    '# `--collect "XPlat Code Coverage"`: TestResults/<guid>/coverage.cobertura.xml), beside each test\n'
+    "# project by default (vstest-docs report.md; npkill's dotnet profile). Not built here: no .NET\n"
+    '# SDK on this machine. A TestResults/ without these files stays.\n'
+    '[[kind]]\n'
+    'name = "dotnet-test-results"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["TestResults"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.csproj", "*.fsproj", "*.vbproj", "*.sln", "*.slnx"]\n'
+    'signature = ["*.trx", "*/coverage.cobertura.xml", "*/coverage.opencover.xml"]\n'
+    'safe = true\n'
+    'regenerate = "dotnet test"\n'
+    'why = "dotnet test\'s results (.trx, coverage reports)"\n'
+    '\n'
     "# Visual Studio's per-user state of a solution or opened folder (.suo: open documents,\n"
     '# breakpoints; the CMake and code indexes): written again on open, but not without loss\n'
     '# (research/cleaners.md T4): shown when asked for, never moved by default.\n'
@@ -2677,6 +2693,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'Build > Build Solution (msbuild)',
            'why': "MSBuild's C++ output and intermediates (Debug, Release)"},
+          {'name': 'dotnet-test-results',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['TestResults'],
+           'tier': 'marker',
+           'markers': ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', '*.slnx'],
+           'signature': ['*.trx', '*/coverage.cobertura.xml', '*/coverage.opencover.xml'],
+           'safe': True,
+           'regenerate': 'dotnet test',
+           'why': "dotnet test's results (.trx, coverage reports)"},
           {'name': 'visual-studio-state',
            'ecosystem': 'dotnet',
            'type': 'dir',
