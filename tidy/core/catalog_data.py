@@ -316,6 +316,35 @@ SOURCE = (
     'regenerate = "pip install -e . / python -m build"\n'
     'why = "setuptools metadata"\n'
     '\n'
+    '# setup_requires / tests_require eggs setuptools fetched (setuptools 65 here): its README.txt\n'
+    '# says "This directory caches those eggs to prevent repeated downloads. However, it is safe to\n'
+    '# delete this directory."\n'
+    '[[kind]]\n'
+    'name = "setuptools-eggs"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".eggs"]\n'
+    'tier = "marker"\n'
+    'markers = ["setup.py", "setup.cfg", "pyproject.toml"]\n'
+    'signature = ["README.txt", "*.egg"]\n'
+    'safe = true\n'
+    'regenerate = "setuptools fetches them again on the next setup.py run"\n'
+    'why = "eggs setuptools downloaded for setup_requires"\n'
+    '\n'
+    '# pdm-backend\'s build folder (2.5 here): every build writes it again, with a .gitignore of "*"\n'
+    '# and a copy of pyproject.toml; an editable install does not import from it.\n'
+    '[[kind]]\n'
+    'name = "pdm-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".pdm-build"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml"]\n'
+    'signature = [".gitignore"]\n'
+    'safe = true\n'
+    'regenerate = "the next pdm build / pip install -e ."\n'
+    'why = "pdm-backend\'s build folder"\n'
+    '\n'
     "# pip's cache kept inside a project, as GitLab CI's Python template sets it up\n"
     '# (PIP_CACHE_DIR: "$CI_PROJECT_DIR/.cache/pip"): pip 23.2.1 built a wheel into\n'
     '# .cache/pip/wheels/c7/a5/d9/<56 hex>/six-1.16.0-py2.py3-none-any.whl. A wheelhouse of\n'
@@ -426,12 +455,96 @@ SOURCE = (
     'name = ".nuxt"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
-    'names = [".nuxt", ".output"]\n'
+    'names = [".nuxt"]\n'
     'tier = "marker"\n'
     'markers = ["package.json", "nuxt.config.*"]\n'
     'safe = true\n'
     'regenerate = "nuxt build"\n'
     'why = "Nuxt build output"\n'
+    '\n'
+    "# Nitro's output folder (Nuxt 3, standalone nitropack, every Nitro preset): `.output` is a\n"
+    "# plain name, so a folder of it beside package.json is Nitro's only with the nitro.json Nitro\n"
+    '# writes at its top (nitropack 2.13 here: .output/nitro.json, server/, public/).\n'
+    '[[kind]]\n'
+    'name = "nitro-output"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".output"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json", "nuxt.config.*", "nitro.config.*"]\n'
+    'signature = ["nitro.json"]\n'
+    'safe = true\n'
+    'regenerate = "nuxt build / nitro build"\n'
+    'why = "Nitro\'s (Nuxt\'s) server build output"\n'
+    '\n'
+    "# Nitro's build folder: generated types (types/nitro.d.ts ...) and dev builds.\n"
+    '[[kind]]\n'
+    'name = "nitro-build"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".nitro"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json", "nuxt.config.*", "nitro.config.*"]\n'
+    'signature = ["types", "dev"]\n'
+    'safe = true\n'
+    'regenerate = "nitro build / nitro dev"\n'
+    'why = "Nitro\'s build folder (generated types, dev builds)"\n'
+    '\n'
+    "# Playwright Test (1.65 here): the html reporter's `playwright-report/` (index.html), the blob\n"
+    "# reporter's `blob-report/` (report*.zip), and the output folder `test-results/`, where every\n"
+    '# run writes `.last-run.json` (what --last-failed reads) besides traces and screenshots of\n'
+    '# failures. `test-results` is a common name (JUnit, jest-junit): only with that file.\n'
+    '[[kind]]\n'
+    'name = "playwright-report"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["playwright-report", "blob-report"]\n'
+    'tier = "marker"\n'
+    'markers = ["playwright.config.*", "playwright-ct.config.*"]\n'
+    'signature = ["index.html", "report*.zip"]\n'
+    'safe = true\n'
+    'regenerate = "npx playwright test"\n'
+    'why = "Playwright\'s test report"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "playwright-test-results"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["test-results"]\n'
+    'tier = "marker"\n'
+    'markers = ["playwright.config.*", "playwright-ct.config.*"]\n'
+    'signature = [".last-run.json"]\n'
+    'safe = true\n'
+    'regenerate = "npx playwright test"\n'
+    'why = "Playwright\'s test output (traces, screenshots, the last run\'s failures)"\n'
+    '\n'
+    "# VitePress (1.6 here) keeps both beside its config in `.vitepress/`: `cache/` is Vite's\n"
+    "# dependency optimizer's (deps/_metadata.json; nothing else there), `dist/` the built site\n"
+    '# (hashmap.json beside the pages). Neither name is enough on its own.\n'
+    '[[kind]]\n'
+    'name = "vitepress-cache"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["cache"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["deps/_metadata.json"]\n'
+    'only = ["deps", "deps_temp_*"]\n'
+    'safe = true\n'
+    'regenerate = "vitepress dev"\n'
+    'why = "VitePress\'s dependency cache"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "vitepress-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["hashmap.json"]\n'
+    'safe = true\n'
+    'regenerate = "vitepress build"\n'
+    'why = "VitePress\'s built site"\n'
     '\n'
     '[[kind]]\n'
     'name = ".svelte-kit"\n'
@@ -633,6 +746,20 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "ng build"\n'
     'why = "Angular CLI build output (dist/<project>/)"\n'
+    '\n'
+    '# Parcel 2 (2.16 here, `parcel build` of package.json\'s "source"): dist/ holds the pages and\n'
+    '# bundles named NAME.<8 hex>.js / .css beside their .map; a dist/ of hand-named files stays.\n'
+    '[[kind]]\n'
+    'name = "parcel-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["package.json", ".parcelrc"]\n'
+    'signature = ["*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].js", "*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].css"]\n'
+    'safe = true\n'
+    'regenerate = "parcel build"\n'
+    'why = "Parcel\'s build output (hashed bundles in dist/)"\n'
     '\n'
     '[[kind]]\n'
     'name = "vite-dist"\n'
@@ -870,6 +997,22 @@ SOURCE = (
     'regenerate = "Build > Build Solution (msbuild)"\n'
     'why = "MSBuild\'s C++ output and intermediates (Debug, Release)"\n'
     '\n'
+    "# VSTest's results folder (`dotnet test --logger trx`: TestResults/*.trx; the coverlet collector,\n"
+    '# `--collect "XPlat Code Coverage"`: TestResults/<guid>/coverage.cobertura.xml), beside each test\n'
+    "# project by default (vstest-docs report.md; npkill's dotnet profile). Not built here: no .NET\n"
+    '# SDK on this machine. A TestResults/ without these files stays.\n'
+    '[[kind]]\n'
+    'name = "dotnet-test-results"\n'
+    'ecosystem = "dotnet"\n'
+    'type = "dir"\n'
+    'names = ["TestResults"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.csproj", "*.fsproj", "*.vbproj", "*.sln", "*.slnx"]\n'
+    'signature = ["*.trx", "*/coverage.cobertura.xml", "*/coverage.opencover.xml"]\n'
+    'safe = true\n'
+    'regenerate = "dotnet test"\n'
+    'why = "dotnet test\'s results (.trx, coverage reports)"\n'
+    '\n'
     "# Visual Studio's per-user state of a solution or opened folder (.suo: open documents,\n"
     '# breakpoints; the CMake and code indexes): written again on open, but not without loss\n'
     '# (research/cleaners.md T4): shown when asked for, never moved by default.\n'
@@ -889,12 +1032,28 @@ SOURCE = (
     'name = "swift-build"\n'
     'ecosystem = "swift"\n'
     'type = "dir"\n'
-    'names = [".build", ".swiftpm"]\n'
+    'names = [".build"]\n'
     'tier = "marker"\n'
     'markers = ["Package.swift"]\n'
     'safe = true\n'
     'regenerate = "swift build"\n'
     'why = "Swift Package Manager build directory"\n'
+    '\n'
+    "# `.swiftpm/` is no build output: `swift package config set-mirror` writes the package's own\n"
+    '# mirrors to .swiftpm/configuration/mirrors.json (registries.json beside it), and Xcode keeps\n'
+    '# the package\'s workspace and schemes in .swiftpm/xcode/ (SwiftPM\'s docs, "Configuring\n'
+    '# Dependency Mirrors"; not built here: no Swift toolchain). Shown when asked for, never moved\n'
+    "# by default, like Visual Studio's .vs/.\n"
+    '[[kind]]\n'
+    'name = "swiftpm-state"\n'
+    'ecosystem = "swift"\n'
+    'type = "dir"\n'
+    'names = [".swiftpm"]\n'
+    'tier = "never"\n'
+    'markers = ["Package.swift"]\n'
+    'safe = false\n'
+    'regenerate = "Xcode writes its workspace again; mirrors and registries set with `swift package config` are lost"\n'
+    'why = "SwiftPM\'s per-package configuration (mirrors, registries) and Xcode\'s workspace"\n'
     '\n'
     '[[kind]]\n'
     'name = "xcode-deriveddata"\n'
@@ -1867,6 +2026,26 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pip install -e . / python -m build',
            'why': 'setuptools metadata'},
+          {'name': 'setuptools-eggs',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.eggs'],
+           'tier': 'marker',
+           'markers': ['setup.py', 'setup.cfg', 'pyproject.toml'],
+           'signature': ['README.txt', '*.egg'],
+           'safe': True,
+           'regenerate': 'setuptools fetches them again on the next setup.py run',
+           'why': 'eggs setuptools downloaded for setup_requires'},
+          {'name': 'pdm-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.pdm-build'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml'],
+           'signature': ['.gitignore'],
+           'safe': True,
+           'regenerate': 'the next pdm build / pip install -e .',
+           'why': "pdm-backend's build folder"},
           {'name': 'pip-cache-in-project',
            'ecosystem': 'python',
            'type': 'dir',
@@ -1953,12 +2132,73 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': '.nuxt',
            'ecosystem': 'node',
            'type': 'dir',
-           'names': ['.nuxt', '.output'],
+           'names': ['.nuxt'],
            'tier': 'marker',
            'markers': ['package.json', 'nuxt.config.*'],
            'safe': True,
            'regenerate': 'nuxt build',
            'why': 'Nuxt build output'},
+          {'name': 'nitro-output',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.output'],
+           'tier': 'marker',
+           'markers': ['package.json', 'nuxt.config.*', 'nitro.config.*'],
+           'signature': ['nitro.json'],
+           'safe': True,
+           'regenerate': 'nuxt build / nitro build',
+           'why': "Nitro's (Nuxt's) server build output"},
+          {'name': 'nitro-build',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.nitro'],
+           'tier': 'marker',
+           'markers': ['package.json', 'nuxt.config.*', 'nitro.config.*'],
+           'signature': ['types', 'dev'],
+           'safe': True,
+           'regenerate': 'nitro build / nitro dev',
+           'why': "Nitro's build folder (generated types, dev builds)"},
+          {'name': 'playwright-report',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['playwright-report', 'blob-report'],
+           'tier': 'marker',
+           'markers': ['playwright.config.*', 'playwright-ct.config.*'],
+           'signature': ['index.html', 'report*.zip'],
+           'safe': True,
+           'regenerate': 'npx playwright test',
+           'why': "Playwright's test report"},
+          {'name': 'playwright-test-results',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['test-results'],
+           'tier': 'marker',
+           'markers': ['playwright.config.*', 'playwright-ct.config.*'],
+           'signature': ['.last-run.json'],
+           'safe': True,
+           'regenerate': 'npx playwright test',
+           'why': "Playwright's test output (traces, screenshots, the last run's failures)"},
+          {'name': 'vitepress-cache',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['cache'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['deps/_metadata.json'],
+           'only': ['deps', 'deps_temp_*'],
+           'safe': True,
+           'regenerate': 'vitepress dev',
+           'why': "VitePress's dependency cache"},
+          {'name': 'vitepress-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['hashmap.json'],
+           'safe': True,
+           'regenerate': 'vitepress build',
+           'why': "VitePress's built site"},
           {'name': '.svelte-kit',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2183,6 +2423,17 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'ng build',
            'why': 'Angular CLI build output (dist/<project>/)'},
+          {'name': 'parcel-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['package.json', '.parcelrc'],
+           'signature': ['*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].js',
+                         '*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].css'],
+           'safe': True,
+           'regenerate': 'parcel build',
+           'why': "Parcel's build output (hashed bundles in dist/)"},
           {'name': 'vite-dist',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2442,6 +2693,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'Build > Build Solution (msbuild)',
            'why': "MSBuild's C++ output and intermediates (Debug, Release)"},
+          {'name': 'dotnet-test-results',
+           'ecosystem': 'dotnet',
+           'type': 'dir',
+           'names': ['TestResults'],
+           'tier': 'marker',
+           'markers': ['*.csproj', '*.fsproj', '*.vbproj', '*.sln', '*.slnx'],
+           'signature': ['*.trx', '*/coverage.cobertura.xml', '*/coverage.opencover.xml'],
+           'safe': True,
+           'regenerate': 'dotnet test',
+           'why': "dotnet test's results (.trx, coverage reports)"},
           {'name': 'visual-studio-state',
            'ecosystem': 'dotnet',
            'type': 'dir',
@@ -2461,12 +2722,23 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': 'swift-build',
            'ecosystem': 'swift',
            'type': 'dir',
-           'names': ['.build', '.swiftpm'],
+           'names': ['.build'],
            'tier': 'marker',
            'markers': ['Package.swift'],
            'safe': True,
            'regenerate': 'swift build',
            'why': 'Swift Package Manager build directory'},
+          {'name': 'swiftpm-state',
+           'ecosystem': 'swift',
+           'type': 'dir',
+           'names': ['.swiftpm'],
+           'tier': 'never',
+           'markers': ['Package.swift'],
+           'safe': False,
+           'regenerate': 'Xcode writes its workspace again; mirrors and registries set with `swift '
+                         'package config` are lost',
+           'why': "SwiftPM's per-package configuration (mirrors, registries) and Xcode's "
+                  'workspace'},
           {'name': 'xcode-deriveddata',
            'ecosystem': 'swift',
            'type': 'dir',
