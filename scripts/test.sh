@@ -45,6 +45,7 @@ want automake automake
 want libtool libtoolize
 want golang-go go                        # go build's programs (test_eco_build_outputs_3)
 want default-jdk-headless javac          # javac -d out (test_eco_build_outputs_2)
+want bazel-bootstrap bazel               # a real Bazel build's bazel-* links (test_eco_build_outputs_5)
 if [ "$(uname)" = Linux ]; then             # holds a syscall so a race is met on every run
     want strace strace                   # (tests/safety/test_journal_create.py); Linux only
 fi
