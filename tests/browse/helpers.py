@@ -14,6 +14,8 @@ import json
 import os
 import re
 import select
+import subprocess
+import sys
 import time
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -188,3 +190,48 @@ def read_until(fd: int, wanted: bytes, seen: bytearray, timeout: float) -> bool:
             except OSError:  # EIO: the other side closed the terminal
                 break
     return wanted in seen
+
+
+def terminal(rows: int = 24, columns: int = 80) -> tuple[int, int]:
+    """A real pseudo-terminal of that size: (master, slave)."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, columns, 0, 0))
+    return master, slave
+
+
+def browse_in_terminal(root: Path, state: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """`python -m tidy browse ROOT` in a real 80x24 pseudo-terminal (a session of its own,
+    its own state folder): the process and the terminal's master side."""
+    from tests.conftest import hermetic_env
+
+    master, slave = terminal()
+    app = subprocess.Popen([sys.executable, "-m", "tidy", "browse", str(root)], cwd=root,
+                           stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
+                           env=hermetic_env({"TIDY_STATE_DIR": str(state),
+                                             "TERM": "xterm-256color"}))
+    os.close(slave)
+    return app, master
+
+
+def type_keys(fd: int, keys: bytes, seen: bytearray) -> None:
+    """Keys typed into the terminal, and what it shows for a moment after (the round trip
+    through the app, and sshd where there is one)."""
+    os.write(fd, keys)
+    read_until(fd, b"\0never\0", seen, 0.4)
+
+
+def plan_the_artifacts(fd: int, seen: bytearray) -> None:
+    """In a browse that has scanned: filter to TDY101, mark every row, plan, ask to apply;
+    returns at its `Apply (y)` question."""
+    type_keys(fd, b"/", seen)
+    type_keys(fd, b"rule:TDY101\r", seen)
+    type_keys(fd, b"a", seen)
+    type_keys(fd, b"p", seen)
+    assert read_until(fd, b"Plan for", seen, 30), bytes(seen[-3000:])
+    type_keys(fd, b"\r", seen)
+    assert read_until(fd, b"Apply (y)", seen, 30), bytes(seen[-3000:])

@@ -9,33 +9,28 @@ back and ends by the signal. Real `python -m tidy browse` in an 80x24 pseudo-ter
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import signal
-import struct
-import subprocess
-import sys
-import termios
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.browse.helpers import ALT_SCREEN_OFF, journal, read_until, tree_snapshot, workspace
+from tests.browse.helpers import (
+    ALT_SCREEN_OFF,
+    browse_in_terminal,
+    journal,
+    read_until,
+    tree_snapshot,
+    workspace,
+)
 from tests.conftest import hermetic_env, run_cli
 
 pytestmark = pytest.mark.slow
 
 
 def _browse(root: Path, state: Path, apply_first: bool, signum: int) -> tuple[int, bytes]:
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    app = subprocess.Popen([sys.executable, "-m", "tidy", "browse", str(root)], cwd=root,
-                           stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
-                           env=hermetic_env({"TIDY_STATE_DIR": str(state),
-                                             "TERM": "xterm-256color"}))
-    os.close(slave)
+    app, master = browse_in_terminal(root, state)
     seen = bytearray()
     try:
         assert read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])

@@ -8,17 +8,13 @@ picked, no PAM; the client reads no ~/.ssh (`-F /dev/null`, known hosts to /dev/
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import os
-import pty
 import shlex
 import shutil
 import socket
-import struct
 import subprocess
 import sys
-import termios
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -26,7 +22,16 @@ from pathlib import Path
 
 import pytest
 
-from tests.browse.helpers import ALT_SCREEN_OFF, journal, read_until, tree_snapshot, workspace
+from tests.browse.helpers import (
+    ALT_SCREEN_OFF,
+    journal,
+    plan_the_artifacts,
+    read_until,
+    terminal,
+    tree_snapshot,
+    type_keys,
+    workspace,
+)
 from tests.conftest import hermetic_env, run_cli
 
 SSHD = shutil.which("sshd") or "/usr/sbin/sshd"
@@ -144,17 +149,11 @@ def _remote_browse(root: Path, state: Path) -> str:
 
 
 
-def _type(fd: int, keys: bytes, seen: bytearray) -> None:
-    os.write(fd, keys)
-    read_until(fd, b"\0never\0", seen, 0.4)  # the round trip through sshd and the app
-
-
 def test_browse_over_ssh_marks_applies_quits_and_undo_restores(
         tmp_path: Path, sshd: Server, state_dir: Path) -> None:
     root = workspace(tmp_path / "ws")
     before = tree_snapshot(root)
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    master, slave = terminal()
     client = subprocess.Popen(_ssh_command(sshd, _remote_browse(root, state_dir)),
                               stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
                               env=hermetic_env())
@@ -163,17 +162,11 @@ def test_browse_over_ssh_marks_applies_quits_and_undo_restores(
     try:
         assert read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])
         assert b"node_modules" in seen  # the rows came through the remote terminal
-        _type(master, b"/", seen)
-        _type(master, b"rule:TDY101\r", seen)
-        _type(master, b"a", seen)
-        _type(master, b"p", seen)
-        assert read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
-        _type(master, b"\r", seen)
-        assert read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
-        _type(master, b"y", seen)
+        plan_the_artifacts(master, seen)
+        type_keys(master, b"y", seen)
         assert read_until(master, b"done 3 items", seen, 60), bytes(seen[-3000:])
-        _type(master, b"\x1b", seen)  # back from the result
-        _type(master, b"q", seen)
+        type_keys(master, b"\x1b", seen)  # back from the result
+        type_keys(master, b"q", seen)
         deadline = time.monotonic() + 30
         while client.poll() is None and time.monotonic() < deadline:
             read_until(master, b"\0never\0", seen, 0.05)

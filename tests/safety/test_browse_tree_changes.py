@@ -9,22 +9,24 @@ Nothing outside the root may move, nor anything that changed after the plan.
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import shutil
-import struct
-import subprocess
-import sys
-import termios
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.browse.helpers import ALT_SCREEN_OFF, journal, read_until, workspace
-from tests.conftest import git, hermetic_env, write
+from tests.browse.helpers import (
+    ALT_SCREEN_OFF,
+    browse_in_terminal,
+    journal,
+    plan_the_artifacts,
+    read_until,
+    type_keys,
+    workspace,
+)
+from tests.conftest import git, write
 from tests.fixes.helpers import snapshot
 
 pytestmark = pytest.mark.slow
@@ -75,41 +77,24 @@ CHANGES: dict[str, Callable[[Path, Path], None]] = {
 }
 
 
-def _type(fd: int, keys: bytes, seen: bytearray) -> None:
-    os.write(fd, keys)
-    read_until(fd, b"\0never\0", seen, 0.4)
-
-
 def _browse_changing(root: Path, state: Path, change: Callable[[], None]) -> bytes:
     """Run browse in a terminal: mark the node_modules rows, plan, change the tree at the
     question, apply, quit. What the terminal showed."""
-    master, slave = pty.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
-    app = subprocess.Popen([sys.executable, "-m", "tidy", "browse", str(root)], cwd=root,
-                           stdin=slave, stdout=slave, stderr=slave, start_new_session=True,
-                           env=hermetic_env({"TIDY_STATE_DIR": str(state),
-                                             "TERM": "xterm-256color"}))
-    os.close(slave)
+    app, master = browse_in_terminal(root, state)
     seen = bytearray()
     try:
         assert read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])
-        _type(master, b"/", seen)
-        _type(master, b"rule:TDY101\r", seen)
-        _type(master, b"a", seen)
-        _type(master, b"p", seen)
-        assert read_until(master, b"Plan for", seen, 30), bytes(seen[-3000:])
-        _type(master, b"\r", seen)
-        assert read_until(master, b"Apply (y)", seen, 30), bytes(seen[-3000:])
+        plan_the_artifacts(master, seen)
         change()
         mark = len(seen)
-        _type(master, b"y", seen)
+        type_keys(master, b"y", seen)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline and not any(
                 word in seen[mark:] for word in (b"done ", b"skipped", b"failed", b"nothing")):
             read_until(master, b"\0never\0", seen, 0.1)
         read_until(master, b"\0never\0", seen, 1.0)
-        _type(master, b"\x1b", seen)
-        _type(master, b"q", seen)
+        type_keys(master, b"\x1b", seen)
+        type_keys(master, b"q", seen)
         deadline = time.monotonic() + 30
         while app.poll() is None and time.monotonic() < deadline:
             read_until(master, b"\0never\0", seen, 0.05)
