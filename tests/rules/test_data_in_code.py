@@ -54,6 +54,22 @@ def test_tdy303_a_json_data_file_beside_source(tmp_path: Path) -> None:
     assert found[0].fix is not None and found[0].fix.action is ActionKind.NONE
 
 
+def test_tdy303_says_which_tools_read_it_by_the_sources_beside_it(tmp_path: Path) -> None:
+    # emoji's unicode_codes/*.json sit beside Python modules: no bundler or type checker
+    # takes them in, search and editors do; beside a .ts file, TypeScript and bundlers do too.
+    data = json.dumps([{"lat": i / 7, "lon": i / 3} for i in range(3000)])
+    write(tmp_path / "py" / "emoji.json", data)
+    write(tmp_path / "py" / "core.py", "X = 1\n")
+    write(tmp_path / "ts" / "emoji.json", data)
+    write(tmp_path / "ts" / "index.ts", "export const x = 1;\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"py/emoji.json": len(data), "ts/emoji.json": len(data)})
+    messages = {f.path: f.message for f in data_in_code.check_data_files(ctx)}
+    assert "bundlers" not in messages["py/emoji.json"]
+    assert "search tools, editors" in messages["py/emoji.json"]
+    assert "bundlers, type checkers" in messages["ts/emoji.json"]
+
+
 def test_tdy303_a_vendored_data_file_is_advised_upstream(tmp_path: Path) -> None:
     data = json.dumps([{"lat": i / 7, "lon": i / 3} for i in range(3000)])
     write(tmp_path / "vendor" / "geo" / "cities.json", data)

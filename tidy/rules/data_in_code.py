@@ -257,10 +257,20 @@ def _data_name(rel: str) -> str:
     return os.path.splitext(os.path.basename(rel))[0] + ".json.gz"
 
 
-def _in_source_folder(ctx: GroupContext, rel: str) -> bool:
+def _source_neighbours(ctx: GroupContext, rel: str) -> set[str]:
+    """The source suffixes of the other files in this file's folder."""
     own = os.path.basename(rel)
-    return any(n != own and n.endswith(_SOURCE_SUFFIXES)
-               for n in folder_names(ctx.root, os.path.dirname(rel)))
+    return {os.path.splitext(n)[1] for n in folder_names(ctx.root, os.path.dirname(rel))
+            if n != own and n.endswith(_SOURCE_SUFFIXES)}
+
+
+def _who_reads(neighbours: set[str]) -> str:
+    # Only a JS/TS project's tools take a JSON file in with the code (bundlers inline it,
+    # TypeScript's resolveJsonModule type-checks it); beside Python sources it is search,
+    # editors and assistants that still read it.
+    if neighbours - {".py"}:
+        return "bundlers, type checkers and search read it with the code"
+    return "search tools, editors and AI assistants read it with the code"
 
 
 def _js_is_data(ctx: GroupContext, rel: str) -> bool:
@@ -274,12 +284,13 @@ def check_data_files(ctx: GroupContext) -> Iterator[Finding]:
     for rel, size in _candidates(ctx, _DATA_SUFFIXES):
         if not _may_be_data_file(rel):
             continue
-        if not _in_source_folder(ctx, rel):
+        neighbours = _source_neighbours(ctx, rel)
+        if not neighbours:
             continue
         if rel.endswith(_JS_SUFFIXES) and not _js_is_data(ctx, rel):
             continue
-        message = (f"{humanize.naturalsize(size)} data file in a source folder: linters, "
-                   "bundlers, type checkers and search all read it")
+        message = (f"{humanize.naturalsize(size)} data file in a source folder: "
+                   f"{_who_reads(neighbours)}")
         fix = Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
                   _VENDORED_FIX if in_vendor_container(rel) else
                   "move it to a data/ or assets/ folder (or compress it and load it at runtime)")
@@ -347,7 +358,8 @@ Fix (unsafe): `tidy extract MODULE --name NAME`, or keep the content in its own 
         """What: a .json/.geojson file, or a .js/.ts file that is mostly string and number
 literals, of at least `data-min-size`, next to source files (lockfiles, *.min.js, *.d.ts and
 source maps are left out).
-Why: bundlers, linters, type checkers and search index it with the code.
+Why: search tools, editors and AI assistants read it with the code; beside JS/TS sources,
+bundlers and type checkers (TypeScript's resolveJsonModule) take it in too.
 Fix (display only): move it to a data/assets folder, or load it at runtime.""",
         check_data_files, Applicability.DISPLAY_ONLY,
     ),
