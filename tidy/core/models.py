@@ -91,6 +91,9 @@ LINKED_OUT_DETAIL = "hard links"
 # A finding about some files of one folder (TDY501's stray .pyc of a package) names each in its
 # details under this key; the plan acts on each file (fixes/plan.py).
 FOLDER_FILE_DETAIL = "file in folder"
+# A data module whose values are built by calls or names (TDY301): extracting it means importing
+# the module, which `tidy fix` never does; the plan leaves it out up front with the command.
+EVALUATE_DETAIL = "built by"
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from dataclasses import dataclass, replace
 
 from tidy.core.catalog import Catalog, companions_of, load_builtin
 from tidy.core.models import (
+    EVALUATE_DETAIL,
     FOLDER_FILE_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -173,6 +174,10 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
             if verdict:
                 left_out.append(LeftOut(_join(group.root, finding.path), finding.code, verdict))
                 continue
+            if evaluate := _needs_evaluate(finding):
+                left_out.append(LeftOut(_join(group.root, finding.path), finding.code,
+                                        evaluate, attention=True))
+                continue
             for candidate in _expand(finding, group, scan_root, since_ns, seen):
                 if isinstance(candidate, LeftOut):
                     left_out.append(candidate)
@@ -193,6 +198,21 @@ def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> t
     named = [k for k in known if k.name in kinds or any(n in kinds for n in k.names)]
     companions = companions_of(named, known)
     return tuple(dict.fromkeys([*kinds, *sorted(companions)]))
+
+
+def _needs_evaluate(finding: Finding) -> str:
+    """Why an extraction of values built by calls or names is left out ("" for any other
+    finding). Taking such values means importing the module, which `tidy fix` never does:
+    asked about and then skipped, phonenumbers' 27 modules built with `u()` cost 50 s of
+    parsing after the prompt. The extraction still refuses them itself when it runs."""
+    if finding.fix is None or finding.fix.action is not ActionKind.EXTRACT:
+        return ""
+    built = dict(finding.details).get(EVALUATE_DETAIL, "")
+    if not built:
+        return ""
+    return (f"its values are built by {built}: taking them means importing the module, and "
+            "`tidy fix` never runs the project's code; `tidy extract MODULE --evaluate` does, "
+            "one module at a time, and imports the result again to compare")
 
 
 def _config_files_checked(actions: list[PlannedAction]

@@ -17,7 +17,15 @@ import humanize
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
-from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
+from tidy.core.models import (
+    EVALUATE_DETAIL,
+    ActionKind,
+    Anchor,
+    Applicability,
+    Finding,
+    Fix,
+    Size,
+)
 from tidy.rules.base import GroupContext, Rule
 from tidy.rules.content import content_of
 from tidy.workspace.content import ContentFacts
@@ -116,6 +124,11 @@ def _evaluated(bindings: tuple[Binding, ...]) -> list[Binding]:
     return [b for b in bindings if not b.pure]
 
 
+def _built_by(built: list[Binding]) -> str:
+    """What builds the values of `built`: its calls (`u()`, `OrderedDict()`), else names."""
+    return ", ".join(sorted({f"{c}()" for b in built for c in b.calls} or {"module names"}))
+
+
 # A vendored copy is rewritten by its next re-vendoring (pypa/vendoring, `pip install
 # --target`, a copy script): extracting its data here is undone, and the fix belongs upstream.
 _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstream (or where "
@@ -138,7 +151,7 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
     callees = {c for b in built for c in b.calls}
-    how = ", ".join(sorted({f"{c}()" for c in callees} or {"module names"}))
+    how = _built_by(built)
     classes = sorted(f"{c}()" for c in callees if _builds_objects(c))
     caveat = (f"; what {', '.join(classes[:3])} build{'s' if len(classes) == 1 else ''} "
               "moves only if it is plain data (lists, dicts, str, numbers...): other objects "
@@ -231,9 +244,12 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
             details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
+        fix = _extract_fix(rel, verdict)
+        if fix.action is ActionKind.EXTRACT and (built := _evaluated(verdict.bindings)):
+            details.append((EVALUATE_DETAIL, _built_by(built)))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
         yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
-                       _extract_fix(rel, verdict), biggest.line if biggest else 1)
+                       fix, biggest.line if biggest else 1)
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
