@@ -125,6 +125,8 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
 def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+    if verdict.refusal:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
     if verdict.own_object_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
     if verdict.item_bytes * 2 >= verdict.data_bytes > 0:
@@ -175,6 +177,12 @@ REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the
                   "again (`NAME += ...` or a second `NAME = ...`); tidy extract moves names "
                   "bound once only. To move it, load the first value from a data file under "
                   "another name and build the final one from it in code")
+
+
+def refused_advice(verdict: DataVerdict) -> str:
+    """The extractor's own refusal (hanziconv's runtests.py reads `locals()`): offering
+    `tidy extract` would only get this answer."""
+    return f"no extraction offered: tidy extract refuses this module: {verdict.refusal}"
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
@@ -244,6 +252,8 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
             fix = (Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
                    if in_vendor_container(rel) else
+                   Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
+                   if verdict.refusal else
                    Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                        f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
                        "own file and read it with importlib.resources"))

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
     ScanError,
@@ -150,6 +151,10 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     data_bindings = _resolved(state.candidates, _imports(data, segments))
     classes = frozenset(s.name for s in segments if s.kind == "class")
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    if verdict.is_data or verdict.giant_strings:
+        refusal = _refusal(data, segments, data_bindings)
+        if refusal:
+            verdict = replace(verdict, refusal=refusal)
     rebound = _rebound(data, segments)
     if rebound:
         verdict = replace(verdict, rebound_bytes=sum(
@@ -161,6 +166,17 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                                                             for c in of)),
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
                                         if id(c) in own))
+
+
+def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:
+    """Why tidy extract would refuse the reported module whatever is asked (hanziconv's
+    runtests.py: a giant string, and `locals()` handed on in its `__main__` block): its code
+    statements and what its data values call are searched for a hint (namespace.py)."""
+    data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
+    regions = [Region(s.start, s.end, s.kind == "def") for s in segments
+               if (s.start, s.end) not in data_spans]
+    names = {n for c in found for n in (*c.facts.callees, *c.facts.refs)}
+    return extraction_refusal(data, regions, names)
 
 
 def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
