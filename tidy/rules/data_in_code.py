@@ -135,6 +135,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
     if verdict.rebound_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, REBOUND_ADVICE)
+    if verdict.derived_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, COMPREHENSION_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -177,6 +179,16 @@ REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the
                   "again (`NAME += ...` or a second `NAME = ...`); tidy extract moves names "
                   "bound once only. To move it, load the first value from a data file under "
                   "another name and build the final one from it in code")
+
+
+# colour-science's Munsell tables: `tuple((hvc, np.array(xyY)) for hvc, xyY in (...))`. The
+# module's name holds what the comprehension builds (ndarrays), not the literal: tidy extract
+# moves a name's value, and this one is not plain data.
+COMPREHENSION_ADVICE = ("no extraction offered: most of the data is a literal table a "
+                        "comprehension turns into the values the module binds (`NAME = "
+                        "f(row) for row in (...)`); tidy extract moves a name's value, and "
+                        "that is what the comprehension builds. To move it, keep the table in "
+                        "a data file and run the comprehension over it in code")
 
 
 def refused_advice(verdict: DataVerdict) -> str:

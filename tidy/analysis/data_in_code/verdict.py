@@ -98,6 +98,9 @@ class DataVerdict:
     # why tidy extract refuses the module whatever is asked (it reads its namespace as a
     # whole, or uses the loader's names): found for reported modules only (namespace.py)
     refusal: str = ""
+    # of data_bytes, in values that are a comprehension over a literal table (the table is
+    # data; what the comprehension builds from it, ndarrays in colour-science's, is not)
+    derived_bytes: int = 0
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
