@@ -34,18 +34,39 @@ class Region:
     in_def: bool = False
 
 
-def extraction_refusal(data: bytes, regions: Iterable[Region], names: Iterable[str]) -> str:
+def extraction_refusal(data: bytes, regions: Iterable[Region], names: Iterable[str],
+                       values: Iterable[tuple[int, int]]) -> str:
     """Why tidy extract would refuse the module whatever is asked of it, or "". Only the
     regions (the module's code) are searched for a hint, and `names` (what its data values
-    call or name): a 49 MB table whose strings say `dir(` is not parsed for that. The exact
-    check parses the whole module, as the extractor does, only when a hint is found."""
-    if _MANIFEST in data or not (_named(names) or any(_hinted(data, r) for r in regions)):
+    call or name): a 49 MB table whose strings say `dir(` is not parsed for that. When a
+    hint is found, the exact check parses the module with its data `values` (spans) blanked
+    out, lines kept: what it looks at is code, and seaborn's cm.py (`locals()[_name] = _cmap`
+    after 1,500 lines of tables) costs a parse of its loop, not of its tables. A hint in the
+    data values themselves parses the whole module, as the extractor does."""
+    if _MANIFEST in data:
+        return ""
+    whole = _named(names)
+    if not whole and not any(_hinted(data, r) for r in regions):
         return ""
     try:
-        tree = ast.parse(data)
+        tree = ast.parse(data if whole else _skeleton(data, values))
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return ""  # the extractor says why in its own words
     return module_refusal(tree)[0]
+
+
+def _skeleton(data: bytes, values: Iterable[tuple[int, int]]) -> bytes:
+    """The module with each value span as `(None)` over as many lines (line numbers kept)."""
+    pieces: list[bytes] = []
+    pos = 0
+    for start, end in sorted(values):
+        if start < pos:
+            continue
+        lines = data.count(b"\n", start, end)
+        pieces += [data[pos:start], b"(None" + b"\n" * lines + b")"]
+        pos = end
+    pieces.append(data[pos:])
+    return b"".join(pieces)
 
 
 def _named(names: Iterable[str]) -> bool:
