@@ -20,6 +20,7 @@ _NAMESPACE_CALLS = ("globals", "vars", "dir", "locals")
 # `sys.modules[...]`, or a name starting `_tidy`/`_TIDY_LAZY` (a hint, not the check)
 _HINT = re.compile(rb"(?<![\w.])(?P<call>globals|vars|dir|locals)[ \t\r\n\\]*\(|"
                    rb"modules[ \t\r\n\\]*\[|_tidy|_TIDY_LAZY")
+_NEEDLES = (b"globals", b"vars", b"dir", b"locals", b"modules", b"_tidy", b"_TIDY_LAZY")
 # A module tidy extract already rewrote: the extractor reports it up to date, not refused
 _MANIFEST = b"# tidy-extract: "
 
@@ -75,10 +76,17 @@ def _named(names: Iterable[str]) -> bool:
 
 
 def _hinted(data: bytes, region: Region) -> bool:
-    for match in _HINT.finditer(data, region.start, region.end):
-        call = match.group("call")
-        if not (region.in_def and call is not None and call != b"globals"):
-            return True
+    """A hint in the region: each needle found at memchr speed, then matched where found (the
+    regex alone, with its lookbehind, tries every position: 1.6 ms on num2words' 36 kB
+    TestCase)."""
+    for needle in _NEEDLES:
+        at = data.find(needle, region.start, region.end)
+        while at >= 0:
+            match = _HINT.match(data, at, region.end)
+            if match is not None and not (region.in_def and
+                                          match.group("call") not in (None, b"globals")):
+                return True
+            at = data.find(needle, at + 1, region.end)
     return False
 
 

@@ -56,6 +56,7 @@ _ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[ \t]*[+-][ \t]*\d[\d_.]*(?![
 _SYNC = re.compile(rb",[ \t]*(?=['\"\\[{(\d-])")
 # A value's first lines, read for a code mark before its whole window is tokenized
 _HEAD_BYTES = 256
+_DOT_NAME = re.compile(rb"\.[ \t]*[A-Za-z_]")  # what an attribute read needs (not 1.5)
 _LONG_LINE = 64_000  # a line up to this long is taken whole rather than cut at a guess
 _WHOLE_VALUE = 1_000_000  # a value with no safe cut is tokenized whole up to this size
 _CONSTANTS = frozenset({b"True", b"False", b"None", b"Ellipsis"})
@@ -177,8 +178,8 @@ def _code_in_head(splitter: Splitter, start: int) -> bool:
     cut split), so each chain before it is tokenized as in the whole window."""
     data = splitter.data
     cut = data.rfind(b"\n", start, start + _HEAD_BYTES)
-    if cut <= start:
-        return False
+    if cut <= start or _DOT_NAME.search(data, start, cut) is None:
+        return False  # no attribute read to find (a keyword is left to the whole walk)
     scrubbed = _scrubbed(splitter.masked(start, cut + 1))
     open_at = min((i for i in (scrubbed.find(b"'"), scrubbed.find(b'"')) if i >= 0),
                   default=len(scrubbed))
