@@ -78,7 +78,7 @@ CALLS = ("globals()", "vars()", "dir()", "locals()", "globals ( )", "sys.modules
 PRIVATE = ("", "_tidy_data = None\n", "def _tidy_builtins():\n    pass\n", "x = 1  # _tidy\n")
 
 
-@settings(max_examples=40, deadline=None,
+@settings(max_examples=60, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(read=st.sampled_from(sorted(READS)), call=st.sampled_from(CALLS),
        private=st.sampled_from(PRIVATE), before=st.booleans())

@@ -188,7 +188,8 @@ def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> s
     data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
     regions = [Region(s.start, s.end, s.kind == "def") for s in segments
                if (s.start, s.end) not in data_spans]
-    names = {n for c in found for n in (*c.facts.callees, *c.facts.refs)}
+    # what the data values call or name, and the names they are bound to (`_tidy_data = None`)
+    names = {n for c in found for n in (c.name, *c.facts.callees, *c.facts.refs)}
     values = ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
     return extraction_refusal(data, regions, names, values)  # values: read if a hint is found
 
