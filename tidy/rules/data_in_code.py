@@ -320,7 +320,9 @@ imported from other modules (`from odf.namespaces import *` then `(TEXTNS, 'p')`
 assignments in class bodies; items put into a table (`TABLE[0x3665] = '...'` with a
 literal key, `TABLE.update({...})`, `.extend([...])`); assignments inside a module-level
 `if`/`else` block; a function whose body only returns
-data when the module binds its result (idna's uts46data). Imports, functions, classes'
+data when the module binds its result (idna's uts46data); a comprehension over a literal
+table that is most of the value (colour-science's Munsell tables); the value of a member of
+a class the module defines (`Holiday.new_years_day.value`). Imports, functions, classes'
 methods and loops that derive tables are code.
 Detection reads the bytes once, without a parse (about 300 MB/s on a 51 MB literal, 130 MB/s
 over the corpus's modules of 64 kB or more); big values are judged on sampled windows.
@@ -345,7 +347,10 @@ None is offered when most of the data is items put into a table (`TABLE[0x3665] 
 check compares this module's names), or bound inside `if`/`else` blocks, or objects of the
 module's own classes (us' states.py:
 `AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
-would be calling the module's code with arguments read from a file.
+would be calling the module's code with arguments read from a file. Nor when the data is a
+comprehension's table (the name holds what the comprehension builds), or when `tidy extract`
+refuses the module whatever is asked (it reads its own namespace as a whole, `locals()`
+handed on; the finding says the extractor's reason).
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
 and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,
