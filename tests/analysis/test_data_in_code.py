@@ -186,6 +186,51 @@ def test_objects_of_the_modules_own_classes_are_named() -> None:
 
 
 
+def _holiday_table(enum_from: str) -> str:
+    """chinesecalendar 1.11's constants.py: 900 `datetime.date(...): Holiday.x.value` rows of
+    dicts keyed by date, valued by the members of an Enum (the module's own, or imported)."""
+    rows = _rows(1500, "    datetime.date(year={i}, month=1, day=1): Holiday.day_{w}.value,")
+    enum = ("class Holiday(Enum):\n    def __new__(cls, english):\n        obj = "
+            "object.__new__(cls)\n        obj._value_ = english\n        return obj\n\n"
+            + _rows(17, "    day_{w} = 'Day {i}'") + "\n") if enum_from == "here" else ""
+    head = ("import datetime\nfrom enum import Enum\n" if enum_from == "here" else
+            "import datetime\nfrom calendars.enums import Holiday\n")
+    return f"{head}\n\n{enum}\n\nholidays = {{\n{rows}\n}}\n"
+
+
+def test_members_of_the_modules_own_enum_are_data_of_its_classes() -> None:
+    """A table valued by `Holiday.x.value` is data when the module defines Holiday (objects of
+    its own class: reported, no extraction offered); an attribute of an imported class stays
+    code, as a lexer's `Name.Builtin`."""
+    verdict = _judge(_holiday_table("here"))
+    assert verdict.is_data and verdict.own_classes == ("Holiday",)
+    assert verdict.own_object_bytes > 0.99 * verdict.data_bytes  # the rest: the Enum's values
+    imported = _judge(_holiday_table("imported"))
+    assert not imported.is_data and imported.data_bytes == 0
+    assert not _judge(_holiday_table("here").replace("Holiday.day_", "holiday.day_")).is_data
+    # a member itself is an identifier of the code (gguf's `MODEL_ARCH.LLAMA` tables)
+    assert not _judge(_holiday_table("here").replace(".value,", ",")).is_data
+
+
+def _munsell(head: str, tail: str = ")\n") -> str:
+    """colour-science 0.4.7's notation/datasets/munsell/all.py: a comprehension turns a
+    literal table of 5,000 rows into (hvc, ndarray) pairs; an attribute docstring follows."""
+    rows = _rows(3000, "        (('{i}GY', 0.2, 2.0), [0.7{i}, -1.4{i}, 0.2370]),")
+    return (f"import numpy as np\n\n__all__ = ['TABLE']\n\nTABLE: tuple = {head}(\n{rows}\n"
+            f"    ){tail}\"\"\"\nThe table.\n\nReferences\n----------\n:cite:`Munsell`\n\"\"\"\n")
+
+
+def test_a_comprehension_over_a_literal_table_is_data_of_that_table() -> None:
+    verdict = _judge(_munsell("tuple(\n    (hvc, np.array(xyY))\n    for hvc, xyY in "))
+    assert verdict.is_data and verdict.derived_bytes > 0.99 * verdict.data_bytes  # not __all__
+    assert "comprehension" in verdict.shapes
+    as_list = _judge(_munsell("[\n    (hvc, np.array(xyY)) for hvc, xyY in ", "]\n"))
+    assert as_list.is_data and as_list.derived_bytes > 0.99 * as_list.data_bytes
+    # still code: a filter after the table, and a comprehension over a name
+    assert not _judge(_munsell("tuple(\n    (h, x) for h, x in ", ") if h)\n")).is_data
+    assert not _judge(_munsell("tuple(\n    (h, x) for h, x in ROWS + ")).is_data
+
+
 # -- the share: lower when every table is bound at module level --------------------------------
 def _tables_beside_a_testcase(tables: int, rows: int) -> str:
     """num2words' tests/test_uk.py: TEST_CASES_* tuples at module level, then one TestCase

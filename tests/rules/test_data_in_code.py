@@ -218,3 +218,16 @@ def test_tdy301_says_a_numpy_array_may_stay(tmp_path: Path) -> None:
     [found] = data_in_code.check_data_modules(ctx)
     assert found.fix is not None
     assert "what np.array() builds moves only if it is plain data" in found.fix.description
+
+
+def test_tdy301_offers_no_extraction_for_a_comprehension_over_a_table(tmp_path: Path) -> None:
+    # colour-science 0.4.7's Munsell tables: the names hold ndarrays the comprehension builds
+    rows = "\n".join(f"        (('{i}GY', 0.2, 2.0), [0.7{i}, 1.4{i}, 0.2370]),"
+                     for i in range(3000))
+    size = _module(tmp_path / "pkg" / "all.py", "import numpy as np\n\nTABLE = tuple(\n"
+                   f"    (hvc, np.array(xyY))\n    for hvc, xyY in (\n{rows}\n    )\n)\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/all.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description == data_in_code.COMPREHENSION_ADVICE

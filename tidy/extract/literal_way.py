@@ -140,10 +140,23 @@ def _compact_text(item: _Converted) -> str:
     return head + body + tail
 
 
+def _placeholder(data: bytes, start: int, end: int) -> str:
+    """`None` spanning as many lines as the value it stands for: the skeleton's line numbers
+    are the module's, so a refusal names the line the user sees (hanziconv's runtests.py:
+    `locals()` on line 2999 was said to be on line 65)."""
+    lines = data.count(b"\n", start, end)
+    if not lines:
+        return "None"
+    if data.endswith(b"\n", start, end):
+        return "(None" + "\n" * (lines - 1) + ")\n"
+    return "(None" + "\n" * lines + ")"
+
+
 def _rewritten(path: str, data: bytes, encoding: str, converted: list[_Converted],
                manifest: stub.Manifest) -> tuple[bytes, tuple[str, ...]]:
-    skeleton = splice(data, [Edit(c.stmt.value_start, c.stmt.end, "None") for c in converted],
-                      encoding)
+    skeleton = splice(data, [Edit(c.stmt.value_start, c.stmt.end,
+                                  _placeholder(data, c.stmt.value_start, c.stmt.end))
+                             for c in converted], encoding)
     try:
         tree = ast.parse(skeleton.decode(encoding))
     except SyntaxError as error:

@@ -128,14 +128,9 @@ def compiled(path: str, new_module: bytes) -> bytes:
 def refuse_unsafe_module(path: str, tree: ast.Module) -> bool:
     """Refuses what cannot be done exactly; True when the module reads its own namespace by
     key (then every moved name is bound eagerly)."""
-    reads, keyed = guards.namespace_reads(tree)
-    if reads:
-        raise ExtractError(f"{path}: the module reads its own namespace as a whole "
-                           f"({', '.join(reads[:3])}): the loader's private names would change "
-                           "what it sees; nothing written")
-    refusal = guards.private_name_refusal(tree)
+    refusal, keyed = guards.module_refusal(tree)
     if refusal:
-        raise ExtractError(f"{path}: {refusal}")
+        raise ExtractError(f"{path}: {refusal}; nothing written")
     return keyed
 
 

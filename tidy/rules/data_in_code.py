@@ -138,6 +138,8 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
 def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+    if verdict.refusal:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
     if verdict.own_object_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, own_objects_advice(verdict))
     if verdict.item_bytes * 2 >= verdict.data_bytes > 0:
@@ -146,6 +148,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
     if verdict.rebound_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, REBOUND_ADVICE)
+    if verdict.derived_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, COMPREHENSION_ADVICE)
     built = _evaluated(verdict.bindings)
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
@@ -188,6 +192,22 @@ REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the
                   "again (`NAME += ...` or a second `NAME = ...`); tidy extract moves names "
                   "bound once only. To move it, load the first value from a data file under "
                   "another name and build the final one from it in code")
+
+
+# colour-science's Munsell tables: `tuple((hvc, np.array(xyY)) for hvc, xyY in (...))`. The
+# module's name holds what the comprehension builds (ndarrays), not the literal: tidy extract
+# moves a name's value, and this one is not plain data.
+COMPREHENSION_ADVICE = ("no extraction offered: most of the data is a literal table a "
+                        "comprehension turns into the values the module binds (`NAME = "
+                        "f(row) for row in (...)`); tidy extract moves a name's value, and "
+                        "that is what the comprehension builds. To move it, keep the table in "
+                        "a data file and run the comprehension over it in code")
+
+
+def refused_advice(verdict: DataVerdict) -> str:
+    """The extractor's own refusal (hanziconv's runtests.py reads `locals()`): offering
+    `tidy extract` would only get this answer."""
+    return f"no extraction offered: tidy extract refuses this module: {verdict.refusal}"
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
@@ -260,6 +280,8 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
             fix = (Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
                    if in_vendor_container(rel) else
+                   Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
+                   if verdict.refusal else
                    Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                        f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
                        "own file and read it with importlib.resources"))
@@ -325,7 +347,9 @@ imported from other modules (`from odf.namespaces import *` then `(TEXTNS, 'p')`
 assignments in class bodies; items put into a table (`TABLE[0x3665] = '...'` with a
 literal key, `TABLE.update({...})`, `.extend([...])`); assignments inside a module-level
 `if`/`else` block; a function whose body only returns
-data when the module binds its result (idna's uts46data). Imports, functions, classes'
+data when the module binds its result (idna's uts46data); a comprehension over a literal
+table that is most of the value (colour-science's Munsell tables); the value of a member of
+a class the module defines (`Holiday.new_years_day.value`). Imports, functions, classes'
 methods and loops that derive tables are code.
 Detection reads the bytes once, without a parse (about 300 MB/s on a 51 MB literal, 130 MB/s
 over the corpus's modules of 64 kB or more); big values are judged on sampled windows.
@@ -350,7 +374,10 @@ None is offered when most of the data is items put into a table (`TABLE[0x3665] 
 check compares this module's names), or bound inside `if`/`else` blocks, or objects of the
 module's own classes (us' states.py:
 `AL = State(**{...})`): a data file holds plain values, and a loader rebuilding the objects
-would be calling the module's code with arguments read from a file.
+would be calling the module's code with arguments read from a file. Nor when the data is a
+comprehension's table (the name holds what the comprehension builds), or when `tidy extract`
+refuses the module whatever is asked (it reads its own namespace as a whole, `locals()`
+handed on; the finding says the extractor's reason).
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
 and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
     ScanError,
@@ -35,7 +36,12 @@ from tidy.analysis.data_in_code.segments import (
     trimmed_end,
     triple_spans,
 )
-from tidy.analysis.data_in_code.values import ValueFacts, string_body, value_facts
+from tidy.analysis.data_in_code.values import (
+    ONE_SHORT_STRING,
+    ValueFacts,
+    string_body,
+    value_facts,
+)
 from tidy.analysis.data_in_code.verdict import DEFAULT_SETTINGS, Binding, DataSettings, DataVerdict
 
 _BODY_LINE = re.compile(rb"\n([ \t]+)(?=[A-Za-z_@'\"\x80-\xff])")
@@ -46,10 +52,17 @@ _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 _BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
 _COMMENT = re.compile(rb"#[^\n]*")
+# A value that is one short string on its line, with no escape and no prefix but r/u, and
+# nothing after it but blank or comment lines: `UDS_RDBI.dataIdentifiers[0x3665] = "..."`
+_SHORT_STRING = re.compile(rb"""[rRuU]?(?:'[^'\\\n]*'|"[^"\\\n]*")[ \t\f]*"""
+                           rb"(?:\r?\n[ \t\f]*(?:#[^\n]*)?)*[ \t\f\r\n]*")
+# `for TARGETS in (` in a value's head: a comprehension over the literal that follows
+_COMPREHENSION = re.compile(rb"[ \t\r\n]for[ \t]+[\w, \t()]+?[ \t]in[ \t\r\n]*(?=[(\[{])")
+_TABLE_SHARE = 0.9  # of the value's bytes, in the literal the comprehension runs over
 _AUGMENTED = re.compile(rb"(?P<name>[A-Za-z_][\w]*)[ \t]*(?:\*\*|//|>>|<<|[-+*/%&|^@])=")
 
 
-@dataclass
+@dataclass(slots=True)
 class _Candidate:
     """A binding that is data if the names its value reads are."""
 
@@ -60,6 +73,7 @@ class _Candidate:
     end: int
     facts: ValueFacts
     value_start: int
+    derived: bool = False  # the value is a comprehension over a literal table (facts: its)
 
 
 @dataclass(frozen=True)
@@ -147,9 +161,13 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
             break
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
-    data_bindings = _resolved(state.candidates, _imports(data, segments))
     classes = frozenset(s.name for s in segments if s.kind == "class")
+    data_bindings = _resolved(state.candidates, _imports(data, segments), classes)
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    if verdict.is_data or verdict.giant_strings:
+        refusal = _refusal(data, segments, data_bindings)
+        if refusal:
+            verdict = replace(verdict, refusal=refusal)
     rebound = _rebound(data, segments)
     if rebound:
         verdict = replace(verdict, rebound_bytes=sum(
@@ -161,6 +179,19 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                                                             for c in of)),
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
                                         if id(c) in own))
+
+
+def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:
+    """Why tidy extract would refuse the reported module whatever is asked (hanziconv's
+    runtests.py: a giant string, and `locals()` handed on in its `__main__` block): its code
+    statements and what its data values call are searched for a hint (namespace.py)."""
+    data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
+    regions = [Region(s.start, s.end, s.kind == "def") for s in segments
+               if (s.start, s.end) not in data_spans]
+    # what the data values call or name, and the names they are bound to (`_tidy_data = None`)
+    names = {n for c in found for n in (c.name, *c.facts.callees, *c.facts.refs)}
+    values = ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
+    return extraction_refusal(data, regions, names, values)  # values: read if a hint is found
 
 
 def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
@@ -184,10 +215,11 @@ def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
 def _own_objects(found: list[_Candidate],
                  classes: frozenset[str]) -> dict[int, tuple[str, ...]]:
     """Module-level data bindings whose values are objects of the module's own classes:
-    they call one (`State(**{...})`) or name a binding that does (`STATES = [AL, ...]`).
+    they call one (`State(**{...})`), read a member's value (`Holiday.new_years_day.value`,
+    an Enum of the module) or name a binding that does (`STATES = [AL, ...]`).
     By id() of the candidate: the classes."""
-    own = {id(c): tuple(sorted(c.facts.callees & classes)) for c in found
-           if c.facts.callees & classes}
+    own = {id(c): tuple(sorted((c.facts.callees | c.facts.attr_roots) & classes))
+           for c in found if (c.facts.callees | c.facts.attr_roots) & classes}
     while True:
         names = {c.name: own[id(c)] for c in found if id(c) in own
                  and c.scope in ("module", "branch")}
@@ -221,6 +253,16 @@ def _judge_segment(state: _State, segment: Segment) -> None:
 def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int,
           value_start: int) -> None:
     data = state.splitter.data
+    if end - value_start <= 3 * state.settings.min_window and \
+            _SHORT_STRING.fullmatch(data, value_start, end):
+        # what value_facts finds for it, without trimming and tokenizing (scapy's automotive
+        # definitions: 3,000-5,000 such items, ~3 us each the long way)
+        state.values_left = max(0, state.values_left - 1)
+        state.candidates.append(_Candidate(name, scope, owner, start, end, ONE_SHORT_STRING,
+                                           value_start))
+        if scope == "class":
+            state.class_data_seen()
+        return
     value_end = trimmed_end(data, value_start, end)
     if value_end <= value_start:
         state.code_bytes += end - start
@@ -232,12 +274,45 @@ def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int
     facts = value_facts(state.splitter, value_start, value_end, window)
     state.scrub_left = max(0, state.scrub_left - facts.scrubbed)
     state.values_left = max(0, state.values_left - 1)
+    derived = False
+    if facts.marks and scope == "module":
+        table = _comprehended_table(state, value_start, value_end, window)
+        if table is not None:
+            facts, derived = table, True
     if facts.marks:
         state.code_bytes += end - start
         return
-    state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start))
+    state.candidates.append(_Candidate(name, scope, owner, start, end, facts, value_start,
+                                       derived))
     if scope == "class":
         state.class_data_seen()
+
+
+def _comprehended_table(state: _State, value_start: int, value_end: int,
+                        window: int) -> ValueFacts | None:
+    """The facts of the literal a comprehension runs over, when it is most of the value and
+    data (colour-science's Munsell tables: `tuple((hvc, np.array(xyY)) for hvc, xyY in
+    (((...), [...]), ...))`, 5,000 rows made into ndarrays). None: the value stays code."""
+    data = state.splitter.data
+    head_end = min(value_end, value_start + 1024)
+    if data.find(b"for", value_start, head_end) < 0:
+        return None
+    found = _COMPREHENSION.search(data, value_start, head_end)
+    if found is None:
+        return None
+    last = trimmed_end(data, found.end(), value_end)
+    doc = state.splitter.span_at(last - 1)  # an attribute docstring after the value
+    if doc is not None and data[doc[0] - 1:doc[0]] == b"\n":
+        last = trimmed_end(data, found.end(), doc[0])
+    closer = last - 1  # the comprehension's own bracket
+    if closer <= found.end() or data[closer] not in b")]}":
+        return None
+    table_end = trimmed_end(data, found.end(), closer)
+    if table_end - found.end() < _TABLE_SHARE * (value_end - value_start):
+        return None
+    facts = value_facts(state.splitter, found.end(), table_end, window)
+    state.scrub_left = max(0, state.scrub_left - facts.scrubbed)
+    return facts if not facts.marks else None
 
 
 def _body_or_code(state: _State, segment: Segment) -> tuple[bytes, int] | None:
@@ -334,7 +409,8 @@ def _body_indent(data: bytes, start: int, end: int) -> tuple[bytes, int] | None:
     return match.group(1), match.start() + 1
 
 
-def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidate]:
+def _resolved(candidates: list[_Candidate], imports: _Imports,
+              classes: frozenset[str]) -> list[_Candidate]:
     """Candidates whose names are all data, found as the greatest fixpoint. A function that
     returns data counts only when a module-level data binding calls it (`command =
     _getcommand()`): an ANTLR lexer's serializedATN() feeds a deserializer in its class
@@ -349,6 +425,7 @@ def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidat
         called = set().union(*(c.facts.callees for c in alive
                                if c.scope in ("module", "branch")))
         kept = [c for c in alive if _names_resolve(c, module, by_class, imports)
+                and c.facts.attr_roots <= classes
                 and (c.scope != "function" or c.name in called)]
         if len(kept) == len(alive):
             return kept
@@ -357,6 +434,8 @@ def _resolved(candidates: list[_Candidate], imports: _Imports) -> list[_Candidat
 
 def _names_resolve(c: _Candidate, module: set[str], by_class: dict[str, set[str]],
                    imports: _Imports) -> bool:
+    if not c.facts.refs:
+        return True  # most items and literals name nothing
     known = module | by_class.get(c.owner, set()) if c.scope == "class" else module
     return all(ref in known or imports.resolves(ref) for ref in c.facts.refs)
 
@@ -397,6 +476,7 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
         size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
         item_bytes=sum(c.end - c.start for c in found if c.scope == "item"),
         branch_bytes=sum(c.end - c.start for c in found if c.scope == "branch"),
+        derived_bytes=sum(c.end - c.start for c in found if c.derived),
         string_bytes=string_bytes, is_data=is_data, bindings=bindings,
         giant_strings=tuple(_with_content(data, numbered[id(c)], c) for c in giants),
         shapes=_shapes(found), code_bytes=state.code_bytes + dropped, complete=complete,
@@ -493,6 +573,8 @@ def _shapes(found: list[_Candidate]) -> tuple[str, ...]:
         shapes.append("items")
     if any(c.scope == "branch" for c in found):
         shapes.append("if-blocks")
+    if any(c.derived for c in found):
+        shapes.append("comprehension")
     if len(found) >= 20:
         shapes.append("many-names")
     return tuple(shapes)

@@ -54,6 +54,9 @@ _PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
 # A binary + or - after a string, a bracket or a number (not 1+2j): literal_eval refuses it.
 _ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[ \t]*[+-][ \t]*\d[\d_.]*(?![\w.])")
 _SYNC = re.compile(rb",[ \t]*(?=['\"\\[{(\d-])")
+# A value's first lines, read for a code mark before its whole window is tokenized
+_HEAD_BYTES = 256
+_DOT_NAME = re.compile(rb"\.[ \t]*[A-Za-z_]")  # what an attribute read needs (not 1.5)
 _LONG_LINE = 64_000  # a line up to this long is taken whole rather than cut at a guess
 _WHOLE_VALUE = 1_000_000  # a value with no safe cut is tokenized whole up to this size
 _CONSTANTS = frozenset({b"True", b"False", b"None", b"Ellipsis"})
@@ -78,6 +81,9 @@ class ValueFacts:
     sampled: bool
     one_string: bool  # the value is exactly one string literal
     scrubbed: int = 0  # bytes tokenized to judge it
+    # classes whose members' values the value reads (`Holiday.new_years_day.value`): data
+    # only when each is a class of the module itself (judge.py); no extraction is offered
+    attr_roots: frozenset[str] = frozenset()
 
 
 # The facts of a number and of one string, made once: a table of 3,000 one-line items
@@ -86,6 +92,7 @@ _A_NUMBER = ValueFacts(0, frozenset(), (), frozenset(), "number", True, False, F
 _ONE_STRING = {(kind, sampled): ValueFacts(0, frozenset(), (), frozenset(), kind, True, sampled,
                                            True)
                for kind in ("str", "bytes") for sampled in (False, True)}
+ONE_SHORT_STRING = _ONE_STRING["str", False]
 
 
 def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueFacts:
@@ -94,6 +101,7 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
         return _A_NUMBER
     marks, impure = 0, False
     refs: set[str] = set()
+    roots: set[str] = set()
     calls: dict[str, None] = {}
     if end - start <= 80 and _BARE_NAME.fullmatch(data, start, end):
         return _bare_name(data[start:end], end - start)
@@ -105,6 +113,8 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
     if not windows:
         marks += 1  # megabytes on one line with nowhere safe to cut: not judged as data
     scrubbed_bytes = sum(b - a for a, b in windows)
+    if windows and windows[0][1] - start > 2 * _HEAD_BYTES and _code_in_head(splitter, start):
+        return _code(scrubbed_bytes)
     for a, b in windows:
         scrubbed = _scrubbed(splitter.masked(a, b))
         if a > start and data[a - 1] in b"'\"":
@@ -126,7 +136,11 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
             elif after.strip() == b"=":
                 impure, keywords = True, keywords + 1  # a keyword argument of a call
             elif b"." in chain:
-                return _code(scrubbed_bytes)  # an attribute read (Name.Builtin): code
+                root = _member_value_root(chain)
+                if root is None:
+                    return _code(scrubbed_bytes)  # an attribute read (Name.Builtin): code
+                roots.add(root)
+                impure = True
             else:
                 refs.add(chain.decode("utf-8", "replace"))
         if b"." in scrubbed:
@@ -141,7 +155,46 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
     kind = _kind(data, start, calls)
     return ValueFacts(marks, frozenset(refs), tuple(list(calls)[:4]), frozenset(calls), kind,
                       not impure and not refs and not calls, len(windows) > 1, False,
-                      scrubbed_bytes)
+                      scrubbed_bytes, frozenset(roots))
+
+
+def _member_value_root(chain: bytes) -> str | None:
+    """`Holiday.new_years_day.value` (chinesecalendar's holiday table, an Enum the module
+    defines): the plain value of a class's member, whose class (returned) the judgement then
+    looks for among the module's own; None for any other attribute read, which is code (a
+    member itself, `MODEL_ARCH.LLAMA`, is an identifier of the code, as `Name.Builtin`)."""
+    parts = [p.strip() for p in chain.split(b".")]
+    if len(parts) == 3 and parts[2] in (b"value", b"name") and parts[0][:1].isupper():
+        return parts[0].decode("utf-8", "replace")
+    return None
+
+
+def _code_in_head(splitter: Splitter, start: int) -> bool:
+    """Whether the value's first whole lines (up to _HEAD_BYTES) hold a code mark the walk
+    below would stop at (a keyword, an attribute read), found without tokenizing the rest of
+    the window: protobuf's descriptor calls read `_descriptor._internal_create_key` in their
+    first lines, then run on for kilobytes. Only what the walk would find is found: the head
+    is cut at a line end, and read up to its first quote the scrub left open (a string the
+    cut split), so each chain before it is tokenized as in the whole window."""
+    data = splitter.data
+    cut = data.rfind(b"\n", start, start + _HEAD_BYTES)
+    if cut <= start or _DOT_NAME.search(data, start, cut) is None:
+        return False  # no attribute read to find (a keyword is left to the whole walk)
+    scrubbed = _scrubbed(splitter.masked(start, cut + 1))
+    open_at = min((i for i in (scrubbed.find(b"'"), scrubbed.find(b'"')) if i >= 0),
+                  default=len(scrubbed))
+    for match in _CHAIN.finditer(scrubbed, 0, open_at):
+        chain, after = match.groups(b"")
+        if match.end() >= open_at and open_at < len(scrubbed):
+            return False  # touches the open string: the whole window may read it otherwise
+        if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
+            continue
+        if chain.split(b".", 1)[0].strip() in _KEYWORDS:
+            return True
+        if not after.strip().startswith(b"(") and after.strip() != b"=" and b"." in chain \
+                and _member_value_root(chain) is None:
+            return True
+    return False
 
 
 def _bare_name(name: bytes, size: int) -> ValueFacts:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 4  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 5  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
@@ -95,6 +95,12 @@ class DataVerdict:
     # of data_bytes, bound to module names the module binds again (`test_data = [...]`, then
     # `test_data += more`): tidy extract moves names bound once only
     rebound_bytes: int = 0
+    # why tidy extract refuses the module whatever is asked (it reads its namespace as a
+    # whole, or uses the loader's names): found for reported modules only (namespace.py)
+    refusal: str = ""
+    # of data_bytes, in values that are a comprehension over a literal table (the table is
+    # data; what the comprehension builds from it, ndarrays in colour-science's, is not)
+    derived_bytes: int = 0
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
