@@ -22,9 +22,11 @@ Both make file names literal (GIT_LITERAL_PATHSPECS): a name is never read as a 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
+import struct
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
@@ -464,6 +466,130 @@ def index_pointers(root: str, paths: Sequence[str],
         if pointer is not None:
             found[path] = pointer
     return found
+
+
+# ------------------------------------------------------------------------ the index's stat data
+# git's index file (Documentation/gitformat-index.txt): "DIRC", version, entry count; per
+# entry ctime (s, ns), mtime (s, ns), dev, ino, mode, uid, gid, size (each 32 bits), the
+# object id, 16 bits of flags (v3: 16 more when the extended bit is set), the path, then
+# 1-8 NULs to a multiple of 8; extensions; a SHA-1 of all that precedes it.
+_INDEX_ENTRY = struct.Struct(">10I20sH")
+# What the walk over the entries looks at: mtime (s, ns), mode, flags (the rest is unpacked
+# only for a file asked about: IndexStat.blob_id)
+_INDEX_WALK = struct.Struct(">8xII8xI32xH")
+_ASSUME_VALID, _EXTENDED, _STAGE, _NAME_MASK = 0x8000, 0x4000, 0x3000, 0x0FFF
+_SKIPPED = _ASSUME_VALID | _EXTENDED | _STAGE
+_U32 = 0xFFFF_FFFF
+_INDEX_MAX_BYTES = 512 * 1024 * 1024
+# An entry whose mtime is not this much older than the index file's may have changed in the
+# index's own timestamp tick after git hashed it (racy git: git compares such an entry's
+# content; here its file is simply hashed). Wider than git's rule (mtime >= the index's),
+# as the content cache's margin is: file timestamps come from a coarse clock.
+INDEX_RACY_MARGIN_NS = 50_000_000
+
+
+@dataclass(frozen=True)
+class IndexStat:
+    """The blob ids git's index holds for files whose stat it recorded, as git trusts them:
+    a file whose stat is the one its entry holds, on every field git keeps, has the entry's
+    blob as its content (what `git status` assumes without reading it). Only entries git
+    itself would vouch for are held: stage 0, regular files, neither assume-unchanged nor
+    skip-worktree nor intent-to-add, and not racy (see INDEX_RACY_MARGIN_NS)."""
+
+    data: bytes  # the index file
+    entries: Mapping[bytes, int]  # path -> where its entry starts in `data`
+
+    def blob_id(self, rel: str, st: os.stat_result) -> str | None:
+        """The blob id of `rel` when `st` (its fstat) is the stat its entry holds; None when
+        it is not, or no entry vouches for it (the caller then hashes the file)."""
+        position = self.entries.get(os.fsencode(rel))
+        if position is None or st.st_size > _U32 or not stat.S_ISREG(st.st_mode):
+            return None
+        (ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, _mode, uid, gid, size, sha,
+         _flags) = _INDEX_ENTRY.unpack_from(self.data, position)
+        ctime, mtime = st.st_ctime_ns, st.st_mtime_ns
+        same = ((ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, uid, gid, size)
+                == ((ctime // 1_000_000_000) & _U32, ctime % 1_000_000_000,
+                    (mtime // 1_000_000_000) & _U32, mtime % 1_000_000_000,
+                    st.st_dev & _U32, st.st_ino & _U32, st.st_uid & _U32, st.st_gid & _U32,
+                    st.st_size))
+        return sha.hex() if same else None
+
+
+def read_index_stat(root: str) -> IndexStat | None:
+    """The repo's index file read for IndexStat (never through a link, never a FIFO); None
+    when there is none, or it is not one this reads whole and checked: versions 2 and 3
+    only (v4 compresses paths), SHA-1 object ids, its trailing checksum right, no split
+    index (whose entries live in another file)."""
+    directory = git_dir(root)
+    if directory is None:
+        return None
+    try:
+        fd = os.open(os.path.join(directory, "index"),
+                     os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _INDEX_MAX_BYTES:
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return parse_index_stat(b"".join(chunks), st.st_mtime_ns - INDEX_RACY_MARGIN_NS)
+
+
+def parse_index_stat(data: bytes, before_ns: int) -> IndexStat | None:
+    """IndexStat of an index file's bytes, holding entries whose mtime is before `before_ns`;
+    None for anything but a well-formed version 2 or 3 index of SHA-1 ids."""
+    end = len(data) - 20
+    if (end < 12 or data[:4] != b"DIRC"
+            or hashlib.sha1(memoryview(data)[:end]).digest() != data[end:]):
+        return None  # not an index, cut short, changed, or of SHA-256 ids (another length)
+    version, count = struct.unpack_from(">II", data, 4)
+    if version not in (2, 3):
+        return None
+    entries: dict[bytes, int] = {}
+    unpack, find, position = _INDEX_WALK.unpack_from, data.find, 12
+    try:
+        for _ in range(count):  # the hot loop: one turn per tracked file
+            mtime_s, mtime_ns, mode, flags = unpack(data, position)
+            start = position + 62
+            if flags & _EXTENDED:
+                if version < 3:
+                    return None
+                start += 2
+            stop = find(b"\0", start, end)
+            if stop < 0 or (flags & _NAME_MASK != _NAME_MASK
+                            and stop - start != flags & _NAME_MASK):
+                return None
+            if (not flags & _SKIPPED and mode & 0o170000 == 0o100000
+                    and mtime_s * 1_000_000_000 + mtime_ns < before_ns):
+                entries[data[start:stop]] = position
+            position += (stop - position) // 8 * 8 + 8  # the NULs: to a multiple of 8
+    except struct.error:  # an entry past the end
+        return None
+    if position > end or _has_extension(data, position, end, b"link"):
+        return None
+    return IndexStat(data, entries)
+
+
+def _has_extension(data: bytes, position: int, end: int, signature: bytes) -> bool:
+    """Whether the extensions from `position` hold `signature`; True when they are not
+    well-formed (the index is then not used)."""
+    while position < end:
+        if position + 8 > end:
+            return True
+        size = int.from_bytes(data[position + 4:position + 8], "big")
+        if data[position:position + 4] == signature or position + 8 + size > end:
+            return True
+        position += 8 + size
+    return False
 
 
 def index_stamp(root: str) -> str | None:
