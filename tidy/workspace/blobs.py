@@ -500,20 +500,22 @@ class IndexStat:
     entries: Mapping[bytes, int]  # path -> where its entry starts in `data`
 
     def blob_id(self, rel: str, st: os.stat_result) -> str | None:
-        """The blob id of `rel` when `st` (its fstat) is the stat its entry holds; None when
-        it is not, or no entry vouches for it (the caller then hashes the file)."""
+        """The blob id of `rel` when `st` (the fstat of it, a regular file) is the stat its
+        entry holds; None when it is not, or no entry vouches for it (the caller then hashes
+        the file). The index keeps 32 bits of each field: a file whose own value needs more
+        (over 4 GiB, a timestamp past 2106 or before 1970) is never taken for its entry."""
         position = self.entries.get(os.fsencode(rel))
-        if position is None or st.st_size > _U32 or not stat.S_ISREG(st.st_mode):
+        if position is None:
             return None
         (ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, _mode, uid, gid, size, sha,
          _flags) = _INDEX_ENTRY.unpack_from(self.data, position)
-        ctime, mtime = st.st_ctime_ns, st.st_mtime_ns
-        same = ((ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, uid, gid, size)
-                == ((ctime // 1_000_000_000) & _U32, ctime % 1_000_000_000,
-                    (mtime // 1_000_000_000) & _U32, mtime % 1_000_000_000,
-                    st.st_dev & _U32, st.st_ino & _U32, st.st_uid & _U32, st.st_gid & _U32,
-                    st.st_size))
-        return sha.hex() if same else None
+        if (size != st.st_size or mtime_s * 1_000_000_000 + mtime_ns != st.st_mtime_ns
+                or ctime_s * 1_000_000_000 + ctime_ns != st.st_ctime_ns
+                or ino != st.st_ino & _U32 or dev != st.st_dev & _U32
+                or uid != st.st_uid & _U32 or gid != st.st_gid & _U32):
+            return None
+        found: str = sha.hex()
+        return found
 
 
 def read_index_stat(root: str) -> IndexStat | None:

@@ -330,14 +330,14 @@ class _Reader:
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
         if self._needles and len(data) == st.st_size:
-            sha = self._indexed_id(rel, fd, st, key, stats) or pickaxe.blob_id(data)
+            sha = self._indexed_id(rel, fd, st, stats) or pickaxe.blob_id(data)
             self.blobs[sha] = self._count_needles(data)
             self.blob_of[rel] = sha
         if old is not None and old.key == key:  # keep what was known of this file
             facts = merged_facts(old.facts, facts)
         return Entry(key, facts)
 
-    def _indexed_id(self, rel: str, fd: int, st: os.stat_result, key: StatKey,
+    def _indexed_id(self, rel: str, fd: int, st: os.stat_result,
                     stats: PassStats) -> str | None:
         """The blob id of the file just read, from git's index, when its entry vouches for
         the stat `st` and the file's stat is still that after the read (not written since it
@@ -346,7 +346,11 @@ class _Reader:
         if self.index is None:
             return None
         sha = self.index.blob_id(rel, st)
-        if sha is None or stat_key(os.fstat(fd)) != key:
+        if sha is None:
+            return None
+        after = os.fstat(fd)  # the same file (inode): has it been written since its fstat?
+        if (after.st_mtime_ns != st.st_mtime_ns or after.st_ctime_ns != st.st_ctime_ns
+                or after.st_size != st.st_size):
             return None
         stats.ids_from_index += 1
         return sha
