@@ -38,7 +38,7 @@ from tidy.core.safe_files import config_file_notes
 from tidy.core.state import state_dir
 from tidy.workspace import fifo_guard
 from tidy.workspace.anchors import first_file, line_count, line_of_key
-from tidy.workspace.blobs import IndexListing, noted_index_size
+from tidy.workspace.blobs import IndexListing, IndexSizing
 from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.editor_excludes import folder_filter
 from tidy.workspace.git import GitFacts, GitQuery, filters_asked, find_repo_root, ignore_source
@@ -310,26 +310,47 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
                            started_ns=started_ns,
                            split=SplitWhen() if split == _SPLIT_DEFAULT else split)
     done: dict[str, object] = {}
-    if tracked_size:  # before the pass saves the cache: its answer is kept there
-        with contextlib.suppress(Exception):
-            done[TRACKED] = noted_index_size(repo, listing, content)
     for rule in early_rules():
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
             try:
                 done[rule.code] = rule.early(repo, listing, content)
             except Exception:
                 continue
-    with contextlib.suppress(Exception):
-        _early_content(listing, config, done.values(), content)
-        for code, value in list(done.items()):  # an early job's answer from the pass's facts
-            after = getattr(value, "after_pass", None)
-            if callable(after):
-                done[code] = after(content)
-        # Saved here, beside the walk: the main process is handed only what its checks may
-        # still ask (verdicts, hashes, notes), not every file's entry.
-        content.save()
-        done[CONTENT] = (content.spec, content.export())
+    sizing: IndexSizing | None = None
+    try:
+        with contextlib.suppress(Exception):
+            _early_content(listing, config, done.values(), content)
+            # The index's size (a rescan's from the cache's notes), asked of git after the
+            # pass and answered after the history walk (the early jobs' after_pass): git
+            # sizes the objects on the core the walk leaves idle, not at the head of this
+            # job, the cold scan's longest chain (web app: ~15-20 ms)
+            sizing = _index_sizing(repo, listing, content) if tracked_size else None
+            for code, value in list(done.items()):  # an early job's answer from the facts
+                after = getattr(value, "after_pass", None)
+                if callable(after):
+                    done[code] = after(content)
+        if sizing is None and tracked_size:  # the pass failed: sized now, as before it
+            sizing = _index_sizing(repo, listing, content)
+        if sizing is not None:  # before the cache is saved: its answer is kept there
+            with contextlib.suppress(Exception):
+                done[TRACKED] = sizing.finish()
+        with contextlib.suppress(Exception):
+            # Saved here, beside the walk: the main process is handed only what its checks
+            # may still ask (verdicts, hashes, notes), not every file's entry.
+            content.save()
+            done[CONTENT] = (content.spec, content.export())
+    finally:
+        if sizing is not None:
+            sizing.close()
     return done
+
+
+def _index_sizing(repo: str, listing: IndexListing, content: ContentFacts
+                  ) -> IndexSizing | None:
+    try:
+        return IndexSizing(repo, listing, content)
+    except Exception:  # the trends then go without the index's size
+        return None
 
 
 def _early_content(listing: IndexListing, config: Config, early: Iterable[object],

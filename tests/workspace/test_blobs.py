@@ -18,6 +18,7 @@ from tests.conftest import commit, git, make_repo, write
 from tidy.workspace.blobs import (
     INDEX_SIZE_NOTE,
     LFS_POINTER_MAX,
+    IndexSizing,
     index_size,
     index_stamp,
     list_index,
@@ -265,3 +266,42 @@ def test_a_tampered_index_size_note_is_not_an_answer(tmp_path: Path, kept: str) 
     repo, notes = _one_file_repo(tmp_path), _Notes()
     notes.kept[INDEX_SIZE_NOTE] = kept.format(stamp=index_stamp(str(repo)))
     assert noted_index_size(str(repo), list_index(str(repo)), notes) == index_size(str(repo))
+
+
+def test_index_sizing_started_early_answers_what_git_says_for_more_than_a_pipe_holds(
+        tmp_path: Path) -> None:
+    """Started before other work and finished later (the early job's history walk between):
+    the answer is the bytes the test wrote, for more object ids than a pipe holds either way
+    (3,000 x 41 bytes in, as much out)."""
+    repo = make_repo(tmp_path / "r")
+    sizes = [n * 7 % 5000 + 1 for n in range(3000)]
+    for n, size in enumerate(sizes):
+        write(repo / f"d{n % 30}" / f"f{n}.txt", b"x" * size)
+    commit(repo)
+    notes = _Notes()
+    sizing = IndexSizing(str(repo), list_index(str(repo)), notes)
+    assert sizing.finish() == (3000, sum(sizes)) == index_size(str(repo))
+    assert sizing.finish() == (3000, sum(sizes))  # asked again: the same answer, no git
+    assert notes.kept[INDEX_SIZE_NOTE] == f"{index_stamp(str(repo))} 3000 {sum(sizes)}"
+
+
+def test_index_sizing_closed_early_leaves_no_git_running(tmp_path: Path) -> None:
+    repo = _one_file_repo(tmp_path)
+    sizing = IndexSizing(str(repo), list_index(str(repo)), _Notes())
+    proc = sizing._proc  # the git it started
+    assert proc is not None
+    sizing.close()  # an early way out (an exception, Ctrl-C): git stopped and reaped
+    assert proc.returncode is not None
+    assert sizing.finish() is None  # nothing to answer from: unknown, not a guess
+
+
+def test_index_sizing_of_objects_git_does_not_have_counts_them_as_nothing(
+        tmp_path: Path) -> None:
+    """What index_size says of an index naming a blob its object store lacks (a partial
+    clone): the blob counts as 0 bytes, as before the sizing was started early."""
+    repo = _one_file_repo(tmp_path)
+    listing = list_index(str(repo))
+    missing = "0" * 39 + "1"
+    broken = type(listing)(listing.paths, (*listing.blob_ids, missing),
+                           (*listing.blob_paths, "gone.txt"))
+    assert IndexSizing(str(repo), broken, _Notes()).finish() == (2, 1000)

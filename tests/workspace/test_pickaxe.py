@@ -460,3 +460,23 @@ def test_reads_for_the_blob_alone_stop_at_their_budget_and_cat_file_does_the_res
     assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") != ""
     assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
     assert last.found is not None and last.found.blobs_read == 1  # big.bin's, by cat-file
+
+
+def test_a_listing_cut_anywhere_parses_as_the_whole_one(tmp_path: Path) -> None:
+    """git's listing comes in pieces of any size: a rename record cut right after its first
+    path (the bytes so far look like a one-path record of status R) was taken for one, and
+    its second path then stopped the parse as unexpected output."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "old name.txt", "content that moves\n" * 20)
+    write(repo / "other.txt", "other\n")
+    commit(repo)
+    git(repo, "mv", "old name.txt", "new name.txt")
+    write(repo / "other.txt", "changed\n")
+    commit(repo)
+    out = subprocess.run(["git", "-C", str(repo), *pickaxe._LISTING, "-M"], check=True,
+                         capture_output=True, env=hermetic_env()).stdout
+    assert b" R100\0old name.txt\0new name.txt\0" in out
+    whole = list(pickaxe.parse_listing([out]))
+    assert sorted(p.status for c in whole for p in c.pairs) == [b"A", b"A", b"M", b"R"]
+    for cut in range(1, len(out)):
+        assert list(pickaxe.parse_listing([out[:cut], out[cut:]])) == whole, cut

@@ -22,14 +22,18 @@ Both make file names literal (GIT_LITERAL_PATHSPECS): a name is never read as a 
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import stat
+import struct
+import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import IO, TYPE_CHECKING
 
+from tidy.core.processes import CtrlCHeld, stop
 from tidy.core.safe_files import UnsafeFile, read_regular
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, no_commands
@@ -213,18 +217,107 @@ def noted_index_size(root: str, listing: IndexListing, notes: Notes) -> tuple[in
     """index_size, kept in `notes` under the index's stamp: it depends on the index alone, so
     a rescan with the same index asks git for no object sizes (a `git cat-file --batch-check`
     of every tracked blob: ~20 ms of the early job on the 7,000-file web app)."""
-    stamp = index_stamp(root)
-    noted = notes.note(INDEX_SIZE_NOTE) if stamp is not None else None
-    if noted is not None:
-        parts = noted.split(" ")
-        # The cache is untrusted input: anything but what is written here is not an answer.
-        if len(parts) == 3 and parts[0] == stamp and all(
-                part.isascii() and part.isdigit() for part in parts[1:]):
-            return int(parts[1]), int(parts[2])
-    size = index_size(root, listing=listing)
-    if size is not None and stamp is not None:
-        notes.set_note(INDEX_SIZE_NOTE, f"{stamp} {size[0]} {size[1]}")
-    return size
+    sizing = IndexSizing(root, listing, notes)
+    return sizing.finish()
+
+
+class IndexSizing:
+    """noted_index_size asked now and answered by `finish`: git sizes the objects meanwhile.
+
+    The early job starts it after its content pass and finishes it after the history walk,
+    so that a cold scan's `git cat-file --batch-check` (~15-20 ms on the web app) runs on
+    the core the walk leaves idle rather than at the head of the job's chain. Its input and
+    output are temporary files, not pipes (300 kB each way on the web app: a pipe would
+    block git until it was read). `close` stops a git still running (an early way out)."""
+
+    def __init__(self, root: str, listing: IndexListing, notes: Notes) -> None:
+        self._root = root
+        self._notes = notes
+        self._blobs = listing.blob_ids
+        self._answer: tuple[int, int] | None = None
+        self._answered = False
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._output: IO[bytes] | None = None
+        self._stamp = index_stamp(root)
+        noted = notes.note(INDEX_SIZE_NOTE) if self._stamp is not None else None
+        if noted is not None:
+            parts = noted.split(" ")
+            # The cache is untrusted input: anything but what is written here is no answer.
+            if len(parts) == 3 and parts[0] == self._stamp and all(
+                    part.isascii() and part.isdigit() for part in parts[1:]):
+                self._answer, self._answered = (int(parts[1]), int(parts[2])), True
+                return
+        wanted = list(dict.fromkeys(self._blobs))
+        if not wanted:
+            self._answer, self._answered = (0, 0), True
+            return
+        try:
+            self._start(wanted)
+        except (OSError, GitUnavailable):
+            self.close()
+            self._answered = True  # unknown: None
+
+    def _start(self, wanted: list[str]) -> None:
+        with _scratch_file() as given:
+            given.write("".join(f"{sha}\n" for sha in wanted).encode("ascii"))
+            given.seek(0)
+            self._output = _scratch_file()
+            with CtrlCHeld():  # a Ctrl-C while it starts: raised once close() can stop it
+                self._proc = subprocess.Popen(
+                    [git_executable(), "cat-file", "--buffer",
+                     "--batch-check=%(objectname) %(objectsize)"],
+                    stdin=given, stdout=self._output, stderr=subprocess.DEVNULL,
+                    cwd=self._root, env=no_commands(scan_env(), self._root))
+
+    def finish(self) -> tuple[int, int] | None:
+        """(files, bytes) as index_size says, kept in the notes; None when git cannot tell."""
+        if self._answered:
+            return self._answer
+        self._answered = True
+        try:
+            sizes = self._sizes()
+        except (OSError, GitUnavailable, subprocess.SubprocessError):
+            sizes = None
+        finally:
+            self.close()
+        if sizes is None:
+            return None
+        self._answer = (len(self._blobs), sum(sizes.get(b, 0) for b in self._blobs))
+        if self._stamp is not None:
+            self._notes.set_note(INDEX_SIZE_NOTE,
+                                 f"{self._stamp} {self._answer[0]} {self._answer[1]}")
+        return self._answer
+
+    def _sizes(self) -> dict[str, int] | None:
+        if self._proc is None or self._output is None:
+            return None
+        try:  # git reads its config as it starts: a FIFO there is let go (fifo_guard)
+            fifo_guard.communicate(self._proc)
+        except fifo_guard.FifoBlocked:
+            return None
+        if self._proc.returncode != 0:
+            return None
+        self._output.seek(0)
+        return _sizes_of(self._output.read())
+
+    def close(self) -> None:
+        """git stopped and reaped, its output dropped (every way out of the job)."""
+        if self._proc is not None:
+            stop(self._proc)
+            self._proc = None
+        if self._output is not None:
+            self._output.close()
+            self._output = None
+
+
+def _scratch_file() -> IO[bytes]:
+    """An anonymous file for a child's input or output: in memory where Linux has memfd
+    (no `tempfile`, whose import, `random` with it, cost the early job ~5-9 ms)."""
+    if hasattr(os, "memfd_create"):
+        return os.fdopen(os.memfd_create("tidy-git", os.MFD_CLOEXEC), "w+b")
+    import tempfile  # elsewhere: a temporary file, gone once closed
+
+    return tempfile.TemporaryFile()
 
 
 def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
@@ -310,6 +403,11 @@ def object_sizes(root: str, shas: Iterable[str],
     # web-app bench tree: 27 -> 14 ms, read through a pipe).
     out = _git(root, ["cat-file", "--buffer", "--batch-check=%(objectname) %(objectsize)"], env,
                stdin="".join(f"{sha}\n" for sha in wanted).encode("ascii"))
+    return _sizes_of(out)
+
+
+def _sizes_of(out: bytes) -> dict[str, int]:
+    """`cat-file --batch-check=%(objectname) %(objectsize)`'s answer: size by object id."""
     sizes = {}
     for line in out.decode("ascii", "replace").splitlines():
         name, _, size = line.partition(" ")
@@ -376,6 +474,132 @@ def index_pointers(root: str, paths: Sequence[str],
         if pointer is not None:
             found[path] = pointer
     return found
+
+
+# ------------------------------------------------------------------------ the index's stat data
+# git's index file (Documentation/gitformat-index.txt): "DIRC", version, entry count; per
+# entry ctime (s, ns), mtime (s, ns), dev, ino, mode, uid, gid, size (each 32 bits), the
+# object id, 16 bits of flags (v3: 16 more when the extended bit is set), the path, then
+# 1-8 NULs to a multiple of 8; extensions; a SHA-1 of all that precedes it.
+_INDEX_ENTRY = struct.Struct(">10I20sH")
+# What the walk over the entries looks at: mtime (s, ns), mode, flags (the rest is unpacked
+# only for a file asked about: IndexStat.blob_id)
+_INDEX_WALK = struct.Struct(">8xII8xI32xH")
+_ASSUME_VALID, _EXTENDED, _STAGE, _NAME_MASK = 0x8000, 0x4000, 0x3000, 0x0FFF
+_SKIPPED = _ASSUME_VALID | _EXTENDED | _STAGE
+_U32 = 0xFFFF_FFFF
+_INDEX_MAX_BYTES = 512 * 1024 * 1024
+# An entry whose mtime is not this much older than the index file's may have changed in the
+# index's own timestamp tick after git hashed it (racy git: git compares such an entry's
+# content; here its file is simply hashed). Wider than git's rule (mtime >= the index's),
+# as the content cache's margin is: file timestamps come from a coarse clock.
+INDEX_RACY_MARGIN_NS = 50_000_000
+
+
+@dataclass(frozen=True)
+class IndexStat:
+    """The blob ids git's index holds for files whose stat it recorded, as git trusts them:
+    a file whose stat is the one its entry holds, on every field git keeps, has the entry's
+    blob as its content (what `git status` assumes without reading it). Only entries git
+    itself would vouch for are held: stage 0, regular files, neither assume-unchanged nor
+    skip-worktree nor intent-to-add, and not racy (see INDEX_RACY_MARGIN_NS)."""
+
+    data: bytes  # the index file
+    entries: Mapping[bytes, int]  # path -> where its entry starts in `data`
+
+    def blob_id(self, rel: str, st: os.stat_result) -> str | None:
+        """The blob id of `rel` when `st` (the fstat of it, a regular file) is the stat its
+        entry holds; None when it is not, or no entry vouches for it (the caller then hashes
+        the file). The index keeps 32 bits of each field: a file whose own value needs more
+        (over 4 GiB, a timestamp past 2106 or before 1970) is never taken for its entry."""
+        position = self.entries.get(os.fsencode(rel))
+        if position is None:
+            return None
+        (ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, _mode, uid, gid, size, sha,
+         _flags) = _INDEX_ENTRY.unpack_from(self.data, position)
+        if (size != st.st_size or mtime_s * 1_000_000_000 + mtime_ns != st.st_mtime_ns
+                or ctime_s * 1_000_000_000 + ctime_ns != st.st_ctime_ns
+                or ino != st.st_ino & _U32 or dev != st.st_dev & _U32
+                or uid != st.st_uid & _U32 or gid != st.st_gid & _U32):
+            return None
+        found: str = sha.hex()
+        return found
+
+
+def read_index_stat(root: str) -> IndexStat | None:
+    """The repo's index file read for IndexStat (never through a link, never a FIFO); None
+    when there is none, or it is not one this reads whole and checked: versions 2 and 3
+    only (v4 compresses paths), SHA-1 object ids, its trailing checksum right, no split
+    index (whose entries live in another file)."""
+    directory = git_dir(root)
+    if directory is None:
+        return None
+    try:
+        fd = os.open(os.path.join(directory, "index"),
+                     os.O_RDONLY | os.O_CLOEXEC | getattr(os, "O_NOFOLLOW", 0)
+                     | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or st.st_size > _INDEX_MAX_BYTES:
+            return None
+        chunks = []
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return parse_index_stat(b"".join(chunks), st.st_mtime_ns - INDEX_RACY_MARGIN_NS)
+
+
+def parse_index_stat(data: bytes, before_ns: int) -> IndexStat | None:
+    """IndexStat of an index file's bytes, holding entries whose mtime is before `before_ns`;
+    None for anything but a well-formed version 2 or 3 index of SHA-1 ids."""
+    end = len(data) - 20
+    if (end < 12 or data[:4] != b"DIRC"
+            or hashlib.sha1(memoryview(data)[:end]).digest() != data[end:]):
+        return None  # not an index, cut short, changed, or of SHA-256 ids (another length)
+    version, count = struct.unpack_from(">II", data, 4)
+    if version not in (2, 3):
+        return None
+    entries: dict[bytes, int] = {}
+    unpack, find, position = _INDEX_WALK.unpack_from, data.find, 12
+    try:
+        for _ in range(count):  # the hot loop: one turn per tracked file
+            mtime_s, mtime_ns, mode, flags = unpack(data, position)
+            start = position + 62
+            if flags & _EXTENDED:
+                if version < 3:
+                    return None
+                start += 2
+            stop = find(b"\0", start, end)
+            if stop < 0 or (flags & _NAME_MASK != _NAME_MASK
+                            and stop - start != flags & _NAME_MASK):
+                return None
+            if (not flags & _SKIPPED and mode & 0o170000 == 0o100000
+                    and mtime_s * 1_000_000_000 + mtime_ns < before_ns):
+                entries[data[start:stop]] = position
+            position += (stop - position) // 8 * 8 + 8  # the NULs: to a multiple of 8
+    except struct.error:  # an entry past the end
+        return None
+    if position > end or _has_extension(data, position, end, b"link"):
+        return None
+    return IndexStat(data, entries)
+
+
+def _has_extension(data: bytes, position: int, end: int, signature: bytes) -> bool:
+    """Whether the extensions from `position` hold `signature`; True when they are not
+    well-formed (the index is then not used)."""
+    while position < end:
+        if position + 8 > end:
+            return True
+        size = int.from_bytes(data[position + 4:position + 8], "big")
+        if data[position:position + 4] == signature or position + 8 + size > end:
+            return True
+        position += 8 + size
+    return False
 
 
 def index_stamp(root: str) -> str | None:

@@ -41,6 +41,7 @@ from typing import Any, Final, NamedTuple
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
+from tidy.workspace.blobs import IndexStat, read_index_stat
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import EntryStat, lstat_changed, lstat_paths, open_folder
 
@@ -176,11 +177,15 @@ class PassStats:
     bytes_read: int = 0
     hits: int = 0  # files answered from the cache
     seconds: float = 0.0
+    # Files read whole whose blob id git's index gave (their stat the one it holds), not
+    # SHA-1 over their bytes
+    ids_from_index: int = 0
 
     def add(self, other: PassStats) -> None:
         self.files_read += other.files_read
         self.bytes_read += other.bytes_read
         self.hits += other.hits
+        self.ids_from_index += other.ids_from_index
         self.seconds += other.seconds
 
 
@@ -217,9 +222,10 @@ UNCHANGED: Final = Unchanged.UNCHANGED
 class _Reader:
     """Reads files below one folder (through a descriptor of it) and computes their facts."""
 
-    def __init__(self, root: str, spec: Spec) -> None:
+    def __init__(self, root: str, spec: Spec, index: IndexStat | None = None) -> None:
         self.root = root
         self.spec = spec
+        self.index = index  # git's index of the repo at `root`: blob ids for unchanged files
         self.patterns_key = spec.patterns_key
         self._automaton: pickaxe.Automaton | None = None
         if spec.patterns:  # the search's automaton is made when there is something to find
@@ -324,12 +330,30 @@ class _Reader:
         stats.bytes_read += len(data)
         facts = self.facts(rel, data, want, st.st_size)
         if self._needles and len(data) == st.st_size:
-            sha = pickaxe.blob_id(data)
+            sha = self._indexed_id(rel, fd, st, stats) or pickaxe.blob_id(data)
             self.blobs[sha] = self._count_needles(data)
             self.blob_of[rel] = sha
         if old is not None and old.key == key:  # keep what was known of this file
             facts = merged_facts(old.facts, facts)
         return Entry(key, facts)
+
+    def _indexed_id(self, rel: str, fd: int, st: os.stat_result,
+                    stats: PassStats) -> str | None:
+        """The blob id of the file just read, from git's index, when its entry vouches for
+        the stat `st` and the file's stat is still that after the read (not written since it
+        was opened, so the bytes read are the blob's): no SHA-1 over them (~55 ms of a cold
+        web-app pass's CPU). None otherwise: the caller hashes them."""
+        if self.index is None:
+            return None
+        sha = self.index.blob_id(rel, st)
+        if sha is None:
+            return None
+        after = os.fstat(fd)  # the same file (inode): has it been written since its fstat?
+        if (after.st_mtime_ns != st.st_mtime_ns or after.st_ctime_ns != st.st_ctime_ns
+                or after.st_size != st.st_size):
+            return None
+        stats.ids_from_index += 1
+        return sha
 
     def _limit(self, rel: str, want: set[str], size: int) -> int:
         """How much of the file the wanted facts need."""
@@ -525,7 +549,7 @@ _START = operator.itemgetter(1)  # of a match (pattern, start, end)
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
              known: Mapping[str, Entry], split: SplitWhen | None = None,
              on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
-             keep_hits: bool = True) -> PassResult:
+             keep_hits: bool = True, index: IndexStat | None = None) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
     its stat matches on every field and the facts are there, else from one read.
 
@@ -535,13 +559,14 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
 
     With `split`, when a sample of the files says the pass has enough to read, half of it is
     read by a forked child at the same time (split_pass); the answer is the same. `digest`
-    and `keep_hits` are split_pass's (a pass not split digests nothing)."""
+    and `keep_hits` are split_pass's (a pass not split digests nothing). `index`: git's
+    index of the repo at `root`, whose stat data gives the blob ids of unchanged files."""
     if split is not None and forked.can_fork() and split.worth_it(root, requests, known):
         return split_pass(root, requests, spec, known, split.min_bytes, on_fork, digest,
-                          keep_hits)
+                          keep_hits, index)
     started = time.monotonic()
     result = PassResult()
-    reader = _Reader(root, spec)
+    reader = _Reader(root, spec, index)
     big: list[tuple[str, EntryStat]] = []
     # A rescan's usual file: below every judge's size and the hash's, so asked only the
     # search (_names drops the judges' facts), its entry of this very stat holding the
@@ -714,7 +739,7 @@ def _part_read_of(entries: dict[str, Entry], rels: list[str], ids: bytes, width:
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                known: Mapping[str, Entry], min_bytes: int,
                on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
-               keep_hits: bool = True) -> PassResult:
+               keep_hits: bool = True, index: IndexStat | None = None) -> PassResult:
     """run_pass's answer, the files read by this process and a forked child at once.
 
     Two rounds. In the first, the files are dealt out in chunks to whichever process is free
@@ -739,7 +764,7 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     wanted of them (cold web app: the child's answer 1.19 MB -> 434 kB)."""
     started = time.monotonic()
     result = PassResult()
-    reader = _Reader(root, spec)
+    reader = _Reader(root, spec, index)
     big: set[str] = set()
     try:
         dealt, stale, later = _sort_known(reader, requests, known, result, big)
@@ -1176,6 +1201,8 @@ class ContentFacts:
         # Given to a split pass (split_pass's digest); its parts' answers are `digests`.
         self.digest: PartDigest | None = None
         self.digests: list[object] = []
+        self._index: IndexStat | None = None
+        self._index_read = False
 
     def _cache(self) -> dict[str, Entry]:
         return self._load().entries
@@ -1256,12 +1283,23 @@ class ContentFacts:
         known = {rel: entry for rel in missing
                  if (entry := entries.get(rel) or cache.get(rel)) is not None}
         result = run_pass(self.root, missing, self.spec, known, self.split,
-                          digest=self.digest, keep_hits=self.use_cache)
+                          digest=self.digest, keep_hits=self.use_cache,
+                          index=self._index_stat())
         self.digests += result.digests
         self._entries.update(result.entries)
         self._blobs.update(result.blobs)
         self.stats.add(result.stats)
         self._changed = self._changed or result.stats.files_read > 0
+
+    def _index_stat(self) -> IndexStat | None:
+        """git's index of the repo at root, read once, when a pass counts needles (computes
+        blob ids): before a split pass forks, so both processes have it."""
+        if not self.spec.needles:
+            return None
+        if not self._index_read:
+            self._index_read = True
+            self._index = read_index_stat(self.root)
+        return self._index
 
     def _has(self, rel: str, names: Iterable[str]) -> bool:
         entry = self._entries.get(rel)

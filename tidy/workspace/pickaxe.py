@@ -245,9 +245,12 @@ def blob_id(data: bytes, _sha1: Callable[[bytes], Any] = hashlib.sha1) -> str:
 
 # ------------------------------------------------------------------------ the listing
 _HEADER = re.compile(rb"\x01([0-9a-f]{40,64}(?: [0-9a-f]{40,64})*) ?\0")  # a root: "id \0"
+# A rename or copy (R, C) always names two paths, any other status one: a rename cut after
+# its first path, at the end of what git has written so far, is not taken for a one-path
+# record (its second path then stopped the parse as unexpected output).
 _RECORD = re.compile(
     rb"\n?:([0-7]{6}) ([0-7]{6}) ([0-9a-f]{40,64}) ([0-9a-f]{40,64}) "
-    rb"(?:([RC])[0-9]*\0([^\0]*)\0([^\0]*)|([A-Z])[0-9]*\0([^\0]*))\0")
+    rb"(?:([RC])[0-9]*\0([^\0]*)\0([^\0]*)|([ABD-QS-Z])[0-9]*\0([^\0]*))\0")
 
 
 def parse_listing(chunks: Iterable[bytes]) -> Iterator[Commit]:
