@@ -24,7 +24,9 @@ that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line
 wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
 makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
 notice, and the other runs keep working. So is one larger than MAX_JOURNAL_BYTES or with a
-line longer than MAX_LINE_BYTES, found without reading more than that line. What the paths
+line longer than MAX_LINE_BYTES, found without reading more than that line, one owned by
+another user, and one with a name besides its own (a hard link; the `.<id>.jsonl.new` it is
+made under excepted). What the paths
 may point at is checked by each applier before it acts (tidy/fixes/trash/locate.py: inside
 the run's root and trash).
 
