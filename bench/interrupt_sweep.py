@@ -344,7 +344,8 @@ def one_run(base: Path, command: str, sig: int, delay: float, how: str) -> Run:
         run.flags.append("python")
     if "Exception ignored" in err:
         run.flags.append("ignored")
-    if code == 0 and command not in ("watch", *IN_A_TERMINAL) \
+    # watch too (trust round 11): stopped, it finishes its pass and ends by the signal
+    if code == 0 and command not in IN_A_TERMINAL \
             and "done-before" not in run.flags:
         run.flags.append("exit-0")
     time.sleep(2.0)

@@ -127,3 +127,24 @@ def test_fix_leaves_out_modules_whose_data_would_not_ship_says_why_once_and_exit
     assert fixed.code == 0, fixed.out + fixed.err
     assert all(m.with_suffix(".json.gz").is_file() for m in modules)
     assert (fixed.out + fixed.err).count("declares the data file as package data") == 1
+
+
+@pytest.mark.slow
+def test_fix_leaves_out_modules_whose_data_exclude_package_data_takes_out(
+        tmp_path: Path) -> None:
+    """Declared for every subpackage (`**/`), then taken out again by exclude_package_data:
+    a wheel ships none of it (tests/extract/test_package_data_globs.py). On the old code the
+    excludes were not read: both modules were extracted, and the installed ones could not
+    load their data (trust round 11)."""
+    repo = make_repo(tmp_path / "fk")
+    modules = _faker_shaped(repo, '{"fk": ["**/*.json.gz"]}, '
+                                  'exclude_package_data={"": ["*.json.gz"]}')
+    before = {m: m.read_bytes() for m in modules}
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    fixed = run_cli("fix", "--yes", "--skip-recent", "0s", "--unsafe-fixes", "--select",
+                    "TDY301", cwd=repo, env=env)
+    said = " ".join((fixed.out + fixed.err).split())
+    assert fixed.code == 1, said
+    assert "left out: 2" in said and said.count("exclude_package_data takes") == 1, said
+    assert {m: m.read_bytes() for m in modules} == before
+    assert not list(repo.rglob("*.json.gz"))

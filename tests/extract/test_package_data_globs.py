@@ -58,6 +58,25 @@ _SHAPES: dict[str, tuple[dict[str, str], bool]] = {
     "MANIFEST.in recursive-include (tidy's advice)": (
         {"setup.py": _SETUP_PY.format(extra="include_package_data=True"),
          "MANIFEST.in": "recursive-include qglob *.json.gz\n"}, True),
+    # Trust round 11: what exclude_package_data takes out (4 called declared on the old code).
+    "setup.py, '**/' declared and '' excluded": (
+        {"setup.py": _SETUP_PY.format(extra='package_data={"qglob": ["**/*.json.gz"]}, '
+                                      'exclude_package_data={"": ["*.json.gz"]}')}, False),
+    "setup.py, '**/' declared, excluded under the top package ('*' crosses folders)": (
+        {"setup.py": _SETUP_PY.format(extra='package_data={"qglob": ["**/*.json.gz"]}, '
+                                      'exclude_package_data={"qglob": ["*.gz"]}')}, False),
+    "setup.py, declared twice, excluded under one package only": (
+        {"setup.py": _SETUP_PY.format(extra='package_data={"qglob": ["**/*.json.gz"], '
+                                      '"qglob.sub": ["*.json.gz"]}, '
+                                      'exclude_package_data={"qglob": ["*.gz"]}')}, True),
+    "setup.cfg, '**/' declared, [options.exclude_package_data] '*'": (
+        {"setup.cfg": _CFG.format(options="", package_data="\n[options.package_data]\n"
+                                  "qglob = **/*.json.gz\n\n[options.exclude_package_data]\n"
+                                  "* = *.json.gz\n"), "pyproject.toml": _BLACK}, False),
+    "MANIFEST.in recursive-include, exclude_package_data of the subpackage": (
+        {"setup.py": _SETUP_PY.format(extra="include_package_data=True, "
+                                      'exclude_package_data={"qglob.sub": ["*.json.gz"]}'),
+         "MANIFEST.in": "recursive-include qglob *.json.gz\n"}, False),
 }
 
 

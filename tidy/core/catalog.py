@@ -53,7 +53,8 @@ VCS_MARKERS = frozenset(
 )
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
            "signature", "only", "declared", "sources", "with", "safe", "regenerate", "why",
-           "home", "clean", "built_from", "every_file", "header", "absent", "wrapped_by"}
+           "home", "clean", "built_from", "every_file", "header", "absent", "wrapped_by",
+           "parent"}
 
 
 class CatalogError(ValueError):
@@ -117,6 +118,10 @@ class Kind:
     # beside the folder whose first HEAD_BYTES bytes hold this text, then "<folder>/E"
     # (libtool's wrapper script hello: "temporary wrapper script for .libs/hello").
     wrapped_by: str = ""
+    # (folder kinds) the folder's parent has one of these names: VitePress keeps cache/ and
+    # dist/ in `.vitepress/`, and a config.js beside a dist/ is any Node app's (trust round
+    # 11: an app's hand-written dist/ holding a hashmap.json was moved as VitePress's site).
+    parent: tuple[str, ...] = ()
 
     @property
     def is_global(self) -> bool:
@@ -180,6 +185,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         header=_texts(table, "header", where),
         absent=_texts(table, "absent", where),
         wrapped_by=_text(table, "wrapped_by", where, default=""),
+        parent=_texts(table, "parent", where),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
@@ -561,6 +567,8 @@ def _union(globs: Iterable[str]) -> re.Pattern[str]:
 
 def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str],
                evidence: Evidence) -> bool:
+    if kind.parent and os.path.basename(os.path.dirname(path)) not in kind.parent:
+        return False  # not where the tool keeps it: a folder of that name elsewhere
     if kind.absent and _has_any(kind.absent, inside):
         return False  # a source folder's own file is there: sources live in it
     if kind.signature and not _has_signature(kind.signature, path, inside, evidence):

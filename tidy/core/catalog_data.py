@@ -66,6 +66,7 @@ SOURCE = (
     '#   wrapped_by  (named folder kinds) where the signature is missing: an entry E inside has a\n'
     '#               sibling file E whose first 512 bytes hold this text then "<folder>/E" (libtool\'s\n'
     '#               wrapper script `hello`: "temporary wrapper script for .libs/hello")\n'
+    "#   parent      (folder kinds) names the folder's parent must have (VitePress's `.vitepress`)\n"
     "#   with        kind names whose items go stale when this kind's are moved without them:\n"
     "#               `tidy fix --kind THIS` (and a watch's artifact-kinds) takes them too (tsc's\n"
     '#               tsbuildinfo left beside a moved outDir: tsc -b calls it up to date, writes nothing)\n'
@@ -530,6 +531,7 @@ SOURCE = (
     'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
     'signature = ["deps/_metadata.json"]\n'
     'only = ["deps", "deps_temp_*"]\n'
+    'parent = [".vitepress"]\n'
     'safe = true\n'
     'regenerate = "vitepress dev"\n'
     'why = "VitePress\'s dependency cache"\n'
@@ -542,6 +544,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
     'signature = ["hashmap.json"]\n'
+    'parent = [".vitepress"]\n'
     'safe = true\n'
     'regenerate = "vitepress build"\n'
     'why = "VitePress\'s built site"\n'
@@ -2186,6 +2189,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
            'signature': ['deps/_metadata.json'],
            'only': ['deps', 'deps_temp_*'],
+           'parent': ['.vitepress'],
            'safe': True,
            'regenerate': 'vitepress dev',
            'why': "VitePress's dependency cache"},
@@ -2196,6 +2200,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
            'signature': ['hashmap.json'],
+           'parent': ['.vitepress'],
            'safe': True,
            'regenerate': 'vitepress build',
            'why': "VitePress's built site"},

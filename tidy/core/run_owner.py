@@ -65,10 +65,11 @@ def still_running(begin: Mapping[str, object], journal: os.stat_result, now: flo
     """Why a run whose journal nobody has locked may still be running ("" when it cannot
     be): begun on another machine and written to lately; or begun on this boot by a process
     that still runs (the same pid and start) and still holds the journal open. A journal of
-    an older tidy (none of these fields) is as before: the lock decides."""
+    an older tidy (no boot id: assumed_owner) is held only by a process of its pid that has
+    it open, seen in its descriptors."""
     boot, host, pid = begin.get("boot"), begin.get("host"), begin.get("pid")
     if not isinstance(boot, str) or not boot:
-        return ""
+        return _old_run_still_open(pid, journal)
     if boot != this_boot():
         if isinstance(host, str) and host != this_host() \
                 and now - journal.st_mtime < FOREIGN_QUIET_S:
@@ -84,14 +85,43 @@ def still_running(begin: Mapping[str, object], journal: os.stat_result, now: flo
             else "")
 
 
-def _holds_open(pid: int, journal: os.stat_result) -> bool:
-    """Whether `pid` has the journal open; True when its descriptors cannot be read (another
-    user's process: left alone)."""
+def _old_run_still_open(pid: object, journal: os.stat_result) -> str:
+    """A journal of an older tidy keeps only the pid: with no start to tell a reused pid, it
+    holds the run only where that process is seen to have the journal open (a process of
+    another user, whose descriptors cannot be read, does not: it would hold the run until
+    it ends, and an old journal's pid has long been given to someone else)."""
+    if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 0:
+        return ""
+    if not _holds_open(pid, journal, unreadable=False):
+        return ""
+    return f"its process (pid {pid}) still has its journal open"
+
+
+def assumed_owner(begin: Mapping[str, object]) -> str:
+    """What recovery assumed of a run whose `begin` keeps no boot id ("" when it keeps one):
+    an older tidy's journal (or one made where /proc has no boot id). Nobody holding its lock
+    here, it is taken for a run killed on this machine; one still going on another machine
+    sharing the state folder could not be told (trust round 11)."""
+    boot = begin.get("boot")
+    if isinstance(boot, str) and boot:
+        return ""
+    version = begin.get("version")
+    who = (f"tidy {version}" if isinstance(version, str) and version
+           else "an older tidy")
+    return (f"begun by {who}, which kept no machine or boot id: taken for a run killed on "
+            "this machine (nobody here holds its lock) and resolved from the disk; were it "
+            "still running on another machine sharing this state folder, that could not be "
+            "told")
+
+
+def _holds_open(pid: int, journal: os.stat_result, unreadable: bool = True) -> bool:
+    """Whether `pid` has the journal open; `unreadable` when its descriptors cannot be read
+    (another user's process: left alone)."""
     folder = f"/proc/{pid}/fd"
     try:
         names = os.listdir(folder)
     except OSError:
-        return True
+        return unreadable
     for name in names:
         try:
             st = os.stat(os.path.join(folder, name))

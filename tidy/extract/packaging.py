@@ -154,10 +154,18 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
         # modules once.
         result.notes.append(f"{declared} declares the data file as package data")
         return
-    if _manifest_edit(result, folder, data_path):
-        return
     files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
     where = " / ".join(os.path.join(folder, f) for f in files) or folder
+    excluded = excluded_package_data(_read_text(os.path.join(folder, "setup.py")),
+                                     _read_text(os.path.join(folder, "setup.cfg")))
+    if _excluded(excluded, _packages_holding(folder, data_path)[:1]):
+        result.refusal = (
+            f"{where}: exclude_package_data takes the extracted *.json.gz files out of the "
+            "wheel whatever declares them, so the installed modules could not load them; "
+            "narrow it so they ship, then run it again")
+        return
+    if _manifest_edit(result, folder, data_path):
+        return
     # Said per project, not per module: every data module of the project is refused for the
     # same reason, and `tidy fix` says a shared reason once. `**/` reaches the subpackages.
     top = result.package.split(".")[0]
@@ -186,6 +194,10 @@ def _manifest_edit(result: Packaging, folder: str, data_path: str) -> bool:
     if data is None:
         return False
     rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    excluded = excluded_package_data(_read_text(os.path.join(folder, "setup.py")),
+                                     _read_text(os.path.join(folder, "setup.cfg")))
+    if _excluded(excluded, _packages_holding(folder, data_path)[:1]):
+        return False  # exclude_package_data drops it whatever MANIFEST.in says
     result.edit = (path, merge_manifest(text, rel))
     result.edit_from = data
     result.notes.append(f"{path}: now includes {rel} (include_package_data ships what "
@@ -209,17 +221,42 @@ def setup_declares(folder: str, data_path: str) -> str:
     chain = _packages_holding(folder, data_path)
     setup_py = _read_text(os.path.join(folder, "setup.py"))
     setup_cfg = _read_text(os.path.join(folder, "setup.cfg"))
+    excluded = excluded_package_data(setup_py, setup_cfg)
     table, include_data = setup_py_package_data(setup_py)
-    if _table_ships(table, chain):
+    if _table_ships(table, chain, excluded):
         return os.path.join(folder, "setup.py")
     cfg_table, cfg_include = setup_cfg_package_data(setup_cfg)
-    if _table_ships(cfg_table, chain):
+    if _table_ships(cfg_table, chain, excluded):
         return os.path.join(folder, "setup.cfg")
     manifest = _read_text(os.path.join(folder, "MANIFEST.in"))
     rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
-    if (include_data or cfg_include) and manifest_includes(manifest, rel):
+    if ((include_data or cfg_include) and manifest_includes(manifest, rel)
+            and not _excluded(excluded, chain[:1])):
         return os.path.join(folder, "MANIFEST.in")
     return ""
+
+
+def excluded_package_data(setup_py: str, setup_cfg: str) -> dict[str, list[str]]:
+    """exclude_package_data of setup.py and [options.exclude_package_data] of setup.cfg,
+    together: setuptools takes what they match out of every package's data files, whatever
+    package_data or MANIFEST.in included (trust round 11: a file declared there and excluded
+    here was called declared, and the extraction went ahead without it in the wheel)."""
+    table: dict[str, list[str]] = {}
+    for found in (setup_py_package_data(setup_py, "exclude_package_data")[0],
+                  setup_cfg_package_data(setup_cfg, "options.exclude_package_data")[0]):
+        for package, patterns in found.items():
+            table.setdefault(package, []).extend(patterns)
+    return table
+
+
+def _excluded(excluded: dict[str, list[str]], chain: list[tuple[str, str]]) -> bool:
+    """Whether build_py's exclude_data_files drops the file as data of each (package, path
+    from its folder) of `chain`: fnmatch (a `*` crosses folders there) of the patterns under
+    "" and under the package."""
+    return bool(chain) and all(
+        any(fnmatch.fnmatchcase(rel, pattern.replace(os.sep, "/").strip("/"))
+            for pattern in [*excluded.get("", ()), *excluded.get(package, ())])
+        for package, rel in chain)
 
 
 def _packages_holding(folder: str, data_path: str) -> list[tuple[str, str]]:
@@ -241,15 +278,17 @@ def _packages_holding(folder: str, data_path: str) -> list[tuple[str, str]]:
     return chain
 
 
-def _table_ships(table: dict[str, list[str]], chain: list[tuple[str, str]]) -> bool:
+def _table_ships(table: dict[str, list[str]], chain: list[tuple[str, str]],
+                 excluded: dict[str, list[str]] | None = None) -> bool:
     """Whether setuptools' build_py would take the data file into the wheel: it globs (with
     `recursive=True`) the patterns under "" and under each package's own name, relative to
     that package's folder. A plain `*` stays in one folder: `{"faker": ["*.json.gz"]}` does
     not ship faker/providers/geo/x.json.gz (a real wheel of Faker left it out, where
     fnmatch, whose `*` crosses folders, said declared)."""
-    return any(glob_matches(rel, pattern)
-               for package, rel in chain for key in ("", package)
-               for pattern in table.get(key, ()))
+    return any(any(glob_matches(rel, pattern) for key in ("", package)
+                   for pattern in table.get(key, ()))
+               and not _excluded(excluded or {}, [(package, rel)])
+               for package, rel in chain)
 
 
 @functools.lru_cache(maxsize=256)
@@ -311,10 +350,11 @@ def _read_text(path: str) -> str:
     return (data or b"").decode("utf-8", "replace")
 
 
-def setup_py_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
-    """setup.py's `package_data=` as {package: patterns} and whether
-    `include_package_data=True` is passed (read with ast, never run). Only a dict written
-    out counts: a name or a call could hold anything."""
+def setup_py_package_data(text: str, arg: str = "package_data"
+                          ) -> tuple[dict[str, list[str]], bool]:
+    """setup.py's `package_data=` (or `arg`: exclude_package_data) as {package: patterns}
+    and whether `include_package_data=True` is passed (read with ast, never run). Only a
+    dict written out counts: a name or a call could hold anything."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
@@ -324,7 +364,7 @@ def setup_py_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
     for node in ast.walk(tree):
         if not isinstance(node, ast.keyword):
             continue
-        if node.arg == "package_data" and isinstance(node.value, ast.Dict):
+        if node.arg == arg and isinstance(node.value, ast.Dict):
             for key, value in zip(node.value.keys, node.value.values, strict=True):
                 if isinstance(key, ast.Constant) and isinstance(key.value, str):
                     table.setdefault(key.value, []).extend(
@@ -335,9 +375,11 @@ def setup_py_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
     return table, include
 
 
-def setup_cfg_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
-    """[options.package_data] as {package: patterns} (`*` is every package, as setuptools
-    reads it: "") and [options] include_package_data of a setup.cfg."""
+def setup_cfg_package_data(text: str, section: str = "options.package_data"
+                           ) -> tuple[dict[str, list[str]], bool]:
+    """[options.package_data] (or `section`: options.exclude_package_data) as {package:
+    patterns} (`*` is every package, as setuptools reads it: "") and [options]
+    include_package_data of a setup.cfg."""
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # package names keep case
     try:
@@ -345,8 +387,8 @@ def setup_cfg_package_data(text: str) -> tuple[dict[str, list[str]], bool]:
     except configparser.Error:
         return {}, False
     table: dict[str, list[str]] = {}
-    if parser.has_section("options.package_data"):
-        for key, value in parser["options.package_data"].items():
+    if parser.has_section(section):
+        for key, value in parser[section].items():
             patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
             table.setdefault("" if key.strip() == "*" else key.strip(), []).extend(patterns)
     include = parser.get("options", "include_package_data", fallback="").strip().lower() in (

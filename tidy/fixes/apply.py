@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tidy.core.models import ActionKind
+from tidy.core.run_owner import assumed_owner
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
 from tidy.fixes.extract import ExtractApplier
@@ -27,6 +28,7 @@ from tidy.fixes.journal import (
     RunRecord,
     clear_half_made_journals,
     list_runs,
+    notice,
     read_run,
     running_unlocked,
 )
@@ -211,8 +213,12 @@ def _recover(record: RunRecord, journal: RunJournal) -> RunOutcomes:
         applier = registry.get(kind)
         if applier is not None:
             outcomes += applier.recover([i for i in pending if i.action == kind.value], journal)
+    assumed = assumed_owner(record.begin)
+    if assumed:
+        notice(f"tidy: run {record.run_id}: {assumed}")
     if record.ended is None:
-        journal.end("interrupted", recovered=len(pending))
+        journal.end("interrupted", recovered=len(pending),
+                    **({"assumed": assumed} if assumed else {}))
     if _undo_open(record):
         journal.write({"op": "undo-end", "status": "interrupted"}, sync=True)
     journal.sync()  # the appliers' `recovered` entries, written unsynced, once

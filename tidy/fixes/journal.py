@@ -24,7 +24,9 @@ that is not JSON is a torn write (a kill mid-write) and is left out; a JSON line
 wrong shape (`"seq": "abc"`, a path that is not a string, a seq that goes backwards)
 makes the whole journal damaged: it is set aside as <id>.jsonl.damaged with a one-line
 notice, and the other runs keep working. So is one larger than MAX_JOURNAL_BYTES or with a
-line longer than MAX_LINE_BYTES, found without reading more than that line. What the paths
+line longer than MAX_LINE_BYTES, found without reading more than that line, one owned by
+another user, and one with a name besides its own (a hard link; the `.<id>.jsonl.new` it is
+made under excepted). What the paths
 may point at is checked by each applier before it acts (tidy/fixes/trash/locate.py: inside
 the run's root and trash).
 
@@ -110,6 +112,11 @@ class DamagedJournal(JournalError):
 
 # One-line notices for the user (a journal set aside); the commands print and clear them.
 _NOTICES: list[str] = []
+
+
+def notice(text: str) -> None:
+    """A one-line notice for the command to print (with take_notices)."""
+    _NOTICES.append(text)
 
 
 def take_notices() -> list[str]:
@@ -483,6 +490,10 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
         os.close(fd)
         raise DamagedJournal(f"owned by uid {st.st_uid}, not by you (uid {os.geteuid()}): "
                              "tidy acts only on journals it wrote as you")
+    links = _other_links(path, run_id, st)
+    if links:
+        os.close(fd)
+        raise DamagedJournal(links)
     try:
         with open(fd, "rb") as f:  # a FIFO reads as empty
             ident = _identity(os.fstat(f.fileno()))
@@ -501,6 +512,28 @@ def read_run_entries(path: str, run_id: str) -> list[Entry]:
             _READ.clear()
         _READ[path] = ((ident, run_id), tuple(entries))
     return entries
+
+
+def _other_links(path: str, run_id: str, st: os.stat_result) -> str:
+    """Why a journal with more than one name is not read ("" when it has one, or its only
+    other name is the `.<run-id>.jsonl.new` it was made under, linked in and not yet
+    unlinked: RunJournal.create, or a run killed in between). Any other name is a way to
+    change it that tidy does not see (a file edited elsewhere, a journal of one run linked
+    in as another's, or another user's hard link where links are not protected), and every
+    line recovery appended would also change that file (trust round 11)."""
+    if st.st_nlink <= 1:
+        return ""
+    if st.st_nlink == 2:
+        building = os.path.join(os.path.dirname(path), f".{run_id}.jsonl.new")
+        try:
+            other = os.stat(building, follow_symlinks=False)
+        except OSError:
+            other = None
+        if other is not None and (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+            return ""
+    return (f"has {st.st_nlink} hard links: another name can change it unseen, and what "
+            "tidy appended would change that file too; tidy reads only journals with one "
+            "name")
 
 
 # What a run's journal may hold (trust round 9: a journal swapped for a 3 GB sparse file was
@@ -574,7 +607,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
     "base": _STR, "src_birth": _INT, "src_gen": _INT, "linked_out": _INT,
     "copy_dev": _INT, "copy_ino": _INT, "copy_birth": _INT, "copy_gen": _INT,
-    "host": _STR, "boot": _STR, "pid_start": _INT,
+    "host": _STR, "boot": _STR, "pid_start": _INT, "assumed": _STR,
 }
 
 

@@ -36,7 +36,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.core import state
+from tidy.core import state, stop_signals
 from tidy.core.config import Config, ConfigError, for_folder
 from tidy.core.config import load as load_settings
 from tidy.core.models import Report
@@ -838,13 +838,20 @@ def watch(options: WatchOptions, say: Any = None) -> int:
     recover_interrupted()
     watcher = Watcher(options, say)
 
-    def stop(_signum: int, _frame: object) -> None:
+    def stop(signum: int, _frame: object) -> None:
+        # The pass in progress (a child of its own session: a Ctrl-C at the terminal does
+        # not reach it) finishes, the log says `stop`; then the process ends by the signal
+        # as every tidy command does (tidy/__main__.py: 130, 143, 129 in a shell, a script's
+        # loop stops; systemd counts a service ended by SIGTERM as stopped cleanly). Trust
+        # round 11: it answered 0, as if its --stop-after time had come.
+        stop_signals.note(signum)
         watcher.stop_event.set()
         watcher.debouncer.wake()
 
     if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, stop)
-        signal.signal(signal.SIGINT, stop)
+        for signum in stop_signals.STOP_SIGNALS:
+            if signal.getsignal(signum) is not signal.SIG_IGN:  # `nohup`: stays ignored
+                signal.signal(signum, stop)
     return watcher.run()
 
 

@@ -67,6 +67,31 @@ HEAD = "head"  # HEAD + str(n): the file's first n bytes, as latin-1 text (libra
 # File timestamps come from the kernel's coarse clock, up to a tick (1-10 ms) behind the
 # fine one: a file stamped within this much of the scan's start is not cached.
 RACY_MARGIN_NS = 50_000_000
+# A filesystem that keeps whole seconds (ext4 with 128-byte inodes, vfat's mtime: two) stamps
+# a file up to that long before the moment it was written: one whose times are both whole
+# seconds is cached only when older than the scan's start by this much (trust round 11: a
+# file read and rewritten, the same size, within the second of its last change kept its stat,
+# and the facts read before were believed by the next scan).
+WHOLE_SECONDS_MARGIN_NS = 2_000_000_000
+_SECOND_NS = 1_000_000_000
+
+def _inside(rel: str) -> bool:
+    """A path as the walk gives one: relative, below the root, no `.`, `..` or empty part
+    (a cache naming `/etc/passwd` or `../x`, which no scan looks up, was carried into every
+    cache written after it, each save an lstat outside the root: trust round 11)."""
+    return bool(rel) and not rel.startswith("/") and "\0" not in rel and not any(
+        part in ("", ".", "..") for part in rel.split("/"))
+
+
+def racy(key: StatKey, started_ns: int) -> bool:
+    """Whether a file of this stat may have changed within the tick of a read made after
+    `started_ns` and kept its stat (as git's racily clean entries): its mtime or ctime is
+    not clearly older than the start, by the coarse clock's lag, or by two seconds where
+    both are whole seconds (a filesystem that keeps no finer time)."""
+    whole = key[3] % _SECOND_NS == 0 and key[4] % _SECOND_NS == 0
+    recent = started_ns - (WHOLE_SECONDS_MARGIN_NS if whole else RACY_MARGIN_NS)
+    return not (key[3] < recent and key[4] < recent)
+
 
 Hit = tuple[int, int, str]  # pattern index, 1-based line number, the line (stripped, <= 200)
 
@@ -1396,7 +1421,7 @@ class ContentFacts:
         # some rules only leaves the others' facts); bounded: past MAX_ENTRIES it goes first.
         untouched = {rel: e for rel, e in self._cache().items() if rel not in self._entries}
         merged = {rel: e for rel, e in untouched.items()
-                  if os.path.lexists(os.path.join(self.root, rel))}
+                  if _inside(rel) and os.path.lexists(os.path.join(self.root, rel))}
         if len(merged) + len(self._entries) > content_cache.MAX_ENTRIES:
             merged = {}
         merged.update(self._kept_adopted())
@@ -1404,9 +1429,8 @@ class ContentFacts:
         # stays small, and the answer is the same.
         # Nor is a file whose mtime or ctime is not clearly older than the scan: it may have
         # changed within the tick of its read (racy, as in git), so it is read next time.
-        recent = self.started_ns - RACY_MARGIN_NS
         kept = {rel: e for rel, e in merged.items()
-                if _hit_count(e) <= _MAX_CACHED_HITS and e.key[3] < recent and e.key[4] < recent}
+                if _hit_count(e) <= _MAX_CACHED_HITS and not racy(e.key, self.started_ns)}
         notes = {**self._load().notes, **self._notes}
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
