@@ -332,6 +332,85 @@ def test_the_c_lstat_answers_what_os_lstat_answers(tree: Any, data: st.DataObjec
     assert native == python
 
 
+# ------------------------------------------------------------------ a folder's plain files summed
+def _summed(folder: Path, hidden: bool, big: int, kinds: measure.FileNames,
+            programs: bool) -> tuple[list[Any], list[Any]]:
+    """lstat_sum of every folder below `folder` (itself included), in C and in Python: each
+    folder's sums, and its other entries as (name, fields or errno)."""
+    def rows(native: bool) -> list[Any]:
+        out: list[Any] = []
+        for path, _dirs, _files in os.walk(folder):
+            with os.scandir(path) as it:
+                names = [entry.name for entry in it]
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                summed = (measure.lstat_sum(fd, names, hidden, big, kinds, programs) if native
+                          else measure.lstat_sum_in_python(fd, names, hidden, big, kinds,
+                                                           programs))
+            finally:
+                os.close(fd)
+            *sums, special = summed
+            out.append((path, tuple(sums), [
+                (names[index], s if isinstance(s, int) else tuple(
+                    getattr(s, f) for f in _STAT_FIELDS)) for index, s in special]))
+        return out
+
+    return rows(True), rows(False)
+
+
+def test_the_c_sum_is_built_and_used() -> None:
+    assert measure._native_sum is not None
+
+
+def test_the_c_sum_hands_back_every_entry_the_walk_must_look_at(tmp_path: Path) -> None:
+    """Summed in C: a plain file of no kind. Handed back: a folder, a file of a kind's name,
+    glob start or end, a big one, an executable when programs are looked for, one with
+    several names; a link or a FIFO only adds its size."""
+    top = tmp_path / "t"
+    write(top / "plain.txt", size=10)
+    write(top / ".hidden.txt", size=5)
+    write(top / "Thumbs.db", size=3)
+    write(top / "core.1234", size=3)
+    write(top / "mod.pyc", size=3)
+    write(top / "big.bin", size=2000)
+    write(top / "tool", size=4)
+    os.chmod(top / "tool", 0o755)
+    write(top / "sub" / "x", size=1)
+    os.link(top / "plain.txt", top / "sub" / "again.txt")
+    os.symlink("plain.txt", top / "link")
+    os.mkfifo(top / "fifo")
+    os.utime(top / "plain.txt", ns=(1, 1_700_000_000_923_456_789))
+    kinds = (frozenset({"Thumbs.db"}), ("core.",), (".pyc",), False)
+    native, python = _summed(top, hidden=False, big=1000, kinds=kinds, programs=True)
+    assert native == python
+    _path, sums, special = native[0]
+    assert sorted(name for name, _ in special) == sorted(
+        ["Thumbs.db", "core.1234", "mod.pyc", "big.bin", "tool", "sub", "plain.txt"])
+    link_size = len("plain.txt")
+    assert sums[0] == 1  # .hidden.txt: plain.txt has two names
+    assert sums[1] == 5 + link_size  # the link's and the FIFO's sizes count, not as files
+    assert sums[4:] == (0, 0)  # the one plain file is hidden
+    without_programs, _ = _summed(top, hidden=True, big=1000, kinds=kinds, programs=False)
+    assert "tool" not in [name for name, _ in without_programs[0][2]]
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=random_tree, data=st.data(), hidden=st.booleans(),
+       big=st.integers(min_value=0, max_value=5000), programs=st.booleans(),
+       exact=st.frozensets(st.sampled_from(["f", "a", "b", "x.js", "café"]), max_size=3),
+       starts=st.lists(st.sampled_from(["a", "f", ".", "ca", "x"]), max_size=2).map(tuple),
+       ends=st.lists(st.sampled_from(["s", ".js", "é", "1"]), max_size=2).map(tuple),
+       any_file=st.booleans())
+def test_the_c_sum_answers_what_the_python_loop_does(
+        tree: Any, data: st.DataObject, hidden: bool, big: int, programs: bool,
+        exact: frozenset[str], starts: tuple[str, ...], ends: tuple[str, ...],
+        any_file: bool) -> None:
+    with decorated_tree(tree, data) as root:
+        native, python = _summed(root, hidden, big, (exact, starts, ends, any_file), programs)
+    assert native == python
+
+
 def _path_rows(top: Path, paths: list[str]) -> tuple[list[Any], list[Any]]:
     """lstat_paths of `paths` below `top`, in C and in Python: (path, fields or errno)."""
     def rows(found: Sequence[measure.EntryStat | int]) -> list[Any]:

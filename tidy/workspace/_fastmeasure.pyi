@@ -32,3 +32,6 @@ def cache_entries(entries: dict[str, object], table: list[dict[str, object]], cu
 def lstat_changed(dirfd: int, paths: Sequence[str],
                   keys: Sequence[tuple[int, int, int, int, int]], below: int,
                   /) -> list[Stat | int | None]: ...
+def lstat_sum(dirfd: int, names: Sequence[str], hidden: bool, big: int, exact: frozenset[str],
+              starts: tuple[str, ...], ends: tuple[str, ...], any_file: bool, programs: bool,
+              /) -> tuple[int, int, int, int, int, int, list[tuple[int, Stat | int]]]: ...

@@ -25,7 +25,7 @@ import dataclasses
 import os
 import stat
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from tidy.core.catalog import Catalog, Kind, file_head_reader
 from tidy.core.models import Size, Skipped
 from tidy.workspace.measure import (
     EntryStat,
+    FileNames,
     Link,
     Measured,
     Root,
@@ -40,6 +41,7 @@ from tidy.workspace.measure import (
     count_dir,
     errno_reason,
     lstat_entries,
+    lstat_sum,
     measure_entries,
     measure_roots,
     open_folder,
@@ -248,6 +250,7 @@ class Walker:
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
         self._next_progress = _PROGRESS_EVERY
         self._bytes_seen = 0  # for the progress line only
+        self._file_names: FileNames | None = None  # the catalogue's names, for lstat_sum
 
     # ------------------------------------------------------------------ entry point
     def run(self) -> WalkResult:
@@ -360,7 +363,9 @@ class Walker:
     ) -> None:
         """The explorer's hot loop: one lstat per entry (relative to the open folder `fd`
         when there is one), the folder's sums kept in locals and stored once; folders, links
-        with several names and catalogued files leave the loop."""
+        with several names and catalogued files leave the loop. With the folder open and no
+        exclusions, the plain files (nearly all) are summed by measure.lstat_sum, in C
+        where it was built, and only the other entries come through this loop."""
         prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
         big = self.options.big_file_bytes
@@ -370,7 +375,17 @@ class Walker:
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
         sources = _Sources(entries)
-        for entry, st in zip(entries, lstat_entries(fd, entries), strict=True):
+        pairs: Iterable[tuple[os.DirEntry[str], EntryStat | int]]
+        if fd >= 0 and excluded is None:
+            if self._file_names is None:
+                self._file_names = self.catalog.file_names()
+            (count, apparent, blocks, newest, visible, visible_bytes, special) = lstat_sum(
+                fd, [entry.name for entry in entries], hidden, big, self._file_names,
+                programs)
+            pairs = [(entries[index], st) for index, st in special]
+        else:
+            pairs = zip(entries, lstat_entries(fd, entries), strict=True)
+        for entry, st in pairs:
             if isinstance(st, int):  # its errno: gone or closed since it was listed
                 result.skipped.append(Skipped(prefix + entry.name, errno_reason(st)))
                 continue
