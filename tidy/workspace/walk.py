@@ -152,6 +152,12 @@ class WalkOptions:
     # Called once the tree is explored, before waiting for the measuring workers: the main
     # process's own later work, done while they finish instead of after.
     while_waiting: Callable[[], None] | None = None
+    # Called once the whole tree is explored (every shared part folded in) and while_waiting
+    # has run, before the measuring is waited for, with what is known then: the artifact
+    # folders found and the repo roots (both relative). Work that needs no sizes starts
+    # there (the engine: git's listing of the untracked files outside the artifacts), not
+    # after the walk.
+    when_explored: Callable[[list[str], list[str]], None] | None = None
     # Forked measuring processes (threads lose to the GIL); a pool with 0 workers measures
     # inline. None: the walk makes its own two, for itself.
     pool: WorkerPool | None = None
@@ -239,6 +245,7 @@ class Walker:
         self._queued: deque[tuple[Future[Measured], list[Root]]] = deque()
         self._stolen: dict[Future[Measured], Measured] = {}
         self._waited = False  # while_waiting has run
+        self._told = False  # when_explored has run
         # A shared part came back (set from the pool's thread; a bool store is atomic): the
         # explorer folds it in at its next folder instead of after its own exploring, so a big
         # artifact a part handed back is measured by every process at once, not at the end.
@@ -268,7 +275,8 @@ class Walker:
         self._pool.retire()
         options = dataclasses.replace(
             self.options, pool=self._pool,
-            while_waiting=None if self._waited else self.options.while_waiting)
+            while_waiting=None if self._waited else self.options.while_waiting,
+            when_explored=None if self._told else self.options.when_explored)
         return Walker(self.root, self.catalog, options).run()
 
     def _run(self) -> WalkResult:
@@ -286,6 +294,7 @@ class Walker:
             self._explore(self.root, ".", False, listing)
             self._drain_shared()
             self._before_waiting()
+            self._explored()
             self._collect()
         finally:
             if self._own_pool:
@@ -464,7 +473,8 @@ class Walker:
             return
         path, rel, hidden, _listing = stack.pop(0)  # the worker lists it again
         options = dataclasses.replace(
-            self.options, progress=None, on_repo=None, while_waiting=None, pool=WorkerPool(0),
+            self.options, progress=None, on_repo=None, while_waiting=None, when_explored=None,
+            pool=WorkerPool(0),
             share_above=0, defer_links=True, stop_after=self.options.part_budget)
         future = executor.submit(
             explore_part, self.root, self._device, self.catalog, options, path, rel, hidden)
@@ -478,6 +488,12 @@ class Walker:
     def _track(self, future: Future[Any]) -> None:
         self._running.add(future)
         future.add_done_callback(self._running.discard)
+
+    def _explored(self) -> None:
+        if not self._told and self.options.when_explored is not None:
+            self._told = True
+            self.options.when_explored([job.rel for job in self._jobs],
+                                       list(self.result.repo_roots))
 
     def _before_waiting(self) -> None:
         if not self._waited and self.options.while_waiting is not None:
