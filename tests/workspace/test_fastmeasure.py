@@ -528,3 +528,81 @@ def test_the_python_loop_counts_below_a_path_longer_than_path_max(tmp_path: Path
     assert python.skipped == []
     assert python.files == 20 and python.dirs == 19
     assert normal(native) == normal(python)
+
+
+# ------------------------------------------------------------------ a worker dies with the scan
+def _death_signal_after(setter: Any, signum: int) -> tuple[str, int]:
+    """In a forked child: `setter(signum)`, then the kernel's PR_GET_PDEATHSIG, as
+    ("set", the signal) or ("refused", errno)."""
+    import ctypes
+
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never back into pytest
+        code = 0
+        try:
+            os.close(read)
+            try:
+                setter(signum)
+                got = ctypes.c_int(-1)
+                ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(got), 0, 0, 0)
+                answer = f"set {got.value}"
+            except OSError as error:
+                answer = f"refused {error.errno}"
+            os.write(write_end, answer.encode())
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(pid, 0)
+    kind, value = answer.split()
+    return kind, int(value)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@settings(max_examples=25, deadline=None)
+@given(signum=st.integers(min_value=-2, max_value=70))
+def test_the_c_death_signal_is_what_ctypes_sets(signum: int) -> None:
+    """set_death_signal in C and its ctypes twin (core.processes) leave the same signal set,
+    or are refused alike (a number that is no signal)."""
+    from tidy.core.processes import set_death_signal
+
+    native = measure.native_death_signal()
+    assert native is not None
+    assert _death_signal_after(native, signum) == _death_signal_after(set_death_signal, signum)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("native", [True, False])
+def test_a_worker_dies_when_the_process_that_forked_it_is_killed(native: bool) -> None:
+    """die_with_parent with the C setter (the scan's workers) or without: the parent killed,
+    the child is killed too, not left running (its pipe reaches end of file)."""
+    from tidy.core.processes import die_with_parent
+
+    setter = measure.native_death_signal() if native else None
+    read, write_end = os.pipe()
+    parent = os.fork()
+    if parent == 0:  # the parent to be killed: forks the worker, then waits to be killed
+        try:
+            os.close(read)
+            me = os.getpid()
+            if os.fork() == 0:
+                die_with_parent(me, setter)
+                os.write(write_end, b"ready")
+                time.sleep(30)  # killed with its parent long before
+            else:
+                os.close(write_end)
+                time.sleep(30)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        assert pipe.read(5) == b"ready"
+        os.kill(parent, signal.SIGKILL)
+        os.waitpid(parent, 0)
+        started = time.monotonic()
+        assert pipe.read() == b""  # the worker's end closed: it died
+        assert time.monotonic() - started < 10

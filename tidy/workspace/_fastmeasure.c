@@ -26,6 +26,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#ifdef __linux__
+#include <sys/prctl.h>
+#endif
 
 #define MAX_DEPTH 1000
 #define SIGNAL_EVERY 4096
@@ -774,6 +777,24 @@ fail:
     return NULL;
 }
 
+/* set_death_signal(signum): this process gets `signum` when the thread that forked it ends
+ * (Linux's PR_SET_PDEATHSIG); OSError when the kernel refuses it, or off Linux. Why here:
+ * each forked worker of a scan sets it first thing (tidy/workspace/pool.py), and ctypes,
+ * its Python twin's way (tidy.core.processes.set_death_signal), took ~2-6 ms to import in
+ * each worker before its first job. */
+static PyObject *set_death_signal(PyObject *Py_UNUSED(module), PyObject *arg) {
+    long signum = PyLong_AsLong(arg);
+    if (signum == -1 && PyErr_Occurred()) return NULL;
+#ifdef __linux__
+    if (prctl(PR_SET_PDEATHSIG, (unsigned long)signum, 0UL, 0UL, 0UL) != 0)
+        return PyErr_SetFromErrno(PyExc_OSError);
+    Py_RETURN_NONE;
+#else
+    PyErr_SetString(PyExc_OSError, "set_death_signal: Linux only");
+    return NULL;
+#endif
+}
+
 static PyMethodDef methods[] = {
     {"measure", measure, METH_VARARGS,
      "measure(roots, device, cross) -> (apparent, blocks, files, dirs, entries, newest, "
@@ -792,6 +813,8 @@ static PyMethodDef methods[] = {
      "cache's entries checked and made."},
     {"paths_clean", paths_clean, METH_O,
      "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
+    {"set_death_signal", set_death_signal, METH_O,
+     "set_death_signal(signum): PR_SET_PDEATHSIG for this process; OSError when refused."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
     {"max_depth", max_depth, METH_NOARGS, "The level below which folders are not descended."},
     {"link_fields", link_fields, METH_NOARGS, "The number of fields of a link row."},

@@ -303,6 +303,16 @@ def _load_native_sum() -> Callable[..., Summed] | None:
 _native_sum = _load_native_sum()
 
 
+def native_death_signal() -> Callable[[int], None] | None:
+    """The C module's set_death_signal (tidy.core.processes.set_death_signal's twin, without
+    its ctypes import), where it was built and is used; None otherwise."""
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return getattr(_fastmeasure, "set_death_signal", None)
+
+
 def errno_reason(err: int) -> str:
     """reason() for an errno lstat_entries gave."""
     return reason(OSError(err, os.strerror(err)))
