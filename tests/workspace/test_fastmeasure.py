@@ -392,6 +392,10 @@ def test_the_c_sum_hands_back_every_entry_the_walk_must_look_at(tmp_path: Path) 
     assert sums[4:] == (0, 0)  # the one plain file is hidden
     without_programs, _ = _summed(top, hidden=True, big=1000, kinds=kinds, programs=False)
     assert "tool" not in [name for name, _ in without_programs[0][2]]
+    for big in (2**70, -(2**70), 2**63 - 1, -1):  # any int, as Python compares sizes with it
+        native, python = _summed(top, hidden=False, big=big, kinds=kinds, programs=False)
+        assert native == python
+        assert ("big.bin" in [name for name, _ in native[0][2]]) == (big <= 2000)
 
 
 @pytest.mark.slow

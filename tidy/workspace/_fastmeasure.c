@@ -597,13 +597,15 @@ static int add_special(PyObject *special, Py_ssize_t index, PyObject *item) {
 }
 
 static PyObject *lstat_sum(PyObject *Py_UNUSED(module), PyObject *args) {
-    int dfd, hidden, any_file, programs;
-    long long big;
-    PyObject *names, *exact, *starts, *ends;
-    if (!PyArg_ParseTuple(args, "iOpLO!O!O!pp", &dfd, &names, &hidden, &big, &PyFrozenSet_Type,
-                          &exact, &PyTuple_Type, &starts, &PyTuple_Type, &ends, &any_file,
-                          &programs))
+    int dfd, hidden, any_file, programs, overflow = 0;
+    PyObject *names, *big_obj, *exact, *starts, *ends;
+    if (!PyArg_ParseTuple(args, "iOpO!O!O!O!pp", &dfd, &names, &hidden, &PyLong_Type, &big_obj,
+                          &PyFrozenSet_Type, &exact, &PyTuple_Type, &starts, &PyTuple_Type,
+                          &ends, &any_file, &programs))
         return NULL;
+    /* Any int, as Python compares it: past 64 bits no file is that big (or every one is). */
+    long long big = PyLong_AsLongLongAndOverflow(big_obj, &overflow);
+    if (big == -1 && PyErr_Occurred()) return NULL;
     PyObject *seq = PySequence_Fast(names, "names must be a sequence");
     if (!seq) return NULL;
     long long files = 0, apparent = 0, blocks = 0, newest = 0, visible = 0, visible_bytes = 0;
@@ -643,7 +645,8 @@ static PyObject *lstat_sum(PyObject *Py_UNUSED(module), PyObject *args) {
             blocks += (long long)st.st_blocks;
             continue;
         }
-        int look = (long long)st.st_size >= big || (programs && (st.st_mode & 0111)) || any_file;
+        int is_big = overflow > 0 ? 0 : overflow < 0 ? 1 : (long long)st.st_size >= big;
+        int look = is_big || (programs && (st.st_mode & 0111)) || any_file;
         if (!look) {
             look = may_be_kind(name_obj, exact, starts, ends);
             if (look < 0) goto fail;
