@@ -344,3 +344,38 @@ def test_scans_without_the_history_walk_do_not_read_as_an_empty_history(tmp_path
     row = next(line for line in shown.out.splitlines() if line.startswith("git history (2xx) "))
     assert row.split()[3:7] == [*trends.humanize.naturalsize(measured).split()] * 2, row
     assert row.split()[7] == "=", row
+
+
+def test_the_scan_is_recorded_while_its_report_is_written(
+        tidy_main: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without an HTML report the history is written on a thread beside the report: the
+    row is there when the scan returns, written by another thread than the report's; an
+    error of the recording (not a database problem: a bug) still fails the scan, after the
+    report."""
+    import threading
+
+    repo = small_repo(tmp_path)
+    db = tmp_path / "history.sqlite"
+    threads: list[str] = []
+    real = trends.record_and_read
+
+    def recorded(*args: object, **kwargs: object) -> object:
+        threads.append(threading.current_thread().name)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(trends, "record_and_read", recorded)
+    result = tidy_main("scan", str(repo), "--format", "json", "--quiet", "--history-db",
+                       str(db))
+    assert result.code == 0 and json.loads(result.out)["groups"]
+    assert threads == ["tidy-history"]
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM scans").fetchone()[0] == 1
+
+    def broken(*_: object, **__: object) -> object:
+        raise RuntimeError("a bug in the history")
+
+    monkeypatch.setattr(trends, "record_and_read", broken)
+    failed = tidy_main("scan", str(repo), "--format", "json", "--quiet", "--history-db",
+                       str(db))
+    assert failed.code == 3 and "a bug in the history" in failed.err
+    assert json.loads(failed.out)["groups"]  # the report was written first

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from tidy.rules.base import GroupContext, Rule, SurfaceIndex
     from tidy.workspace.content import ContentFacts, SplitWhen
 
-from tidy.core.catalog import Catalog
+from tidy.core.catalog import Catalog, Kind
 from tidy.core.config import Config, for_folder
 from tidy.core.models import (
     ActionKind,
@@ -431,6 +431,24 @@ def _scan_root_with(
         if meanwhile is not None:
             meanwhile()
 
+    # git's listing of the untracked files outside the artifacts (TDY401's), started once
+    # the tree is explored: the enclosing repo's, when the walk starts at its root.
+    ahead: dict[str, object] = {}
+
+    def when_explored(artifact_dirs: list[str], repo_roots: list[str]) -> None:
+        if (enclosing is None or enclosing != os.path.abspath(root)
+                or not config.selects("TDY401") or not early.started(enclosing)):
+            return
+        from tidy.rules.vendored import list_untracked_ahead
+
+        done = early.results(enclosing) if early.finished(enclosing) else {}
+        query = queries.get(enclosing)
+        listing = list_untracked_ahead(enclosing, artifact_dirs, repo_roots,
+                                       None if query is None else query.tracked(),
+                                       done.get("TDY401"))
+        if listing is not None:
+            ahead["TDY401"] = listing
+
     excluded = _exclusions(config, root, top)
 
     options = WalkOptions(
@@ -442,6 +460,7 @@ def _scan_root_with(
         progress=progress,
         on_repo=on_repo,
         while_waiting=while_waiting,
+        when_explored=when_explored,
         # tidy's own state (trash, journals, backups) is never reported back as bloat.
         skip_paths=frozenset({os.path.realpath(state_dir())}),
         pool=pool,
@@ -449,6 +468,27 @@ def _scan_root_with(
     store = catalog.global_cache_of(root)
     if store is not None:  # `tidy scan ~/.pyenv`: the tool's files, none a project's
         catalog = Catalog(())
+    try:
+        return _judge_walk(root, config, hidden, early, pool, on_group, top, anchors, enclosing,
+                           queries, catalog, options, store, started_ns, ahead)
+    finally:
+        for listing in ahead.values():  # taken over by its rule (and read) or not wanted
+            _stop(listing)
+
+
+def _stop(listing: object) -> None:
+    stop = getattr(listing, "stop", None)
+    if callable(stop):
+        stop()
+
+
+def _judge_walk(
+    root: str, config: Config, hidden: dict[str, list[int]], early: EarlyWork,
+    pool: WorkerPool, on_group: GroupFn | None, top: str, anchors: bool, enclosing: str | None,
+    queries: dict[str, GitQuery], catalog: Catalog, options: WalkOptions,
+    store: Kind | None, started_ns: int, ahead: Mapping[str, object],
+) -> _RootScan:
+    """The walk, then each group it found judged."""
     result = walk(root, catalog, options)
     # The walk queues nothing more, nor does anything after it (the early jobs were queued as
     # it found the repos): the workers leave as they finish, while this process judges, not
@@ -471,7 +511,7 @@ def _scan_root_with(
         if _inside_any(_join(root, bucket.walk_rel), apart):
             continue  # scanned again with its own settings
         group = _group(root, bucket, enclosing, facts, config, hidden, early, started_ns,
-                       anchors)
+                       anchors, ahead if bucket.walk_rel == "." else {})
         if top and top != root and group.root != top:  # a repo scanned on its own: labelled
             group = dataclasses.replace(group, label=_rel_to(group.root, top))  # as found
         groups.append(group)
@@ -587,6 +627,7 @@ def _group(
     early: EarlyWork,
     started_ns: int,
     anchors: bool = True,
+    ahead: Mapping[str, object] | None = None,
 ) -> Group:
     from tidy.rules.base import GroupContext, SizeIndex, SurfaceIndex
 
@@ -611,6 +652,7 @@ def _group(
         config=config,
         sizes=SizeIndex({}),
         early=ready or {},
+        started=ahead or {},  # work started during the walk, for Rule.begin to take over
         hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
                           if not config.kind_enabled(h.kind)),
     )

@@ -997,6 +997,60 @@ def test_a_finished_early_job_decides_whether_the_listing_begins(
     assert isinstance(begun[-1]["TDY401"], PendingFiles)
 
 
+@pytest.mark.parametrize("change", ["fewer", "other", "none"])
+def test_a_listing_started_ahead_gives_what_a_listing_after_the_walk_gives(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, change: str) -> None:
+    """The engine starts the untracked listing once the tree is explored, leaving out the
+    artifact folders known then. Leaving out fewer (node_modules not left out by git, so
+    its referring file is dropped in Python) it is taken over; leaving out one TDY401's own
+    listing would not (notes/, where a referring file may be), it is stopped and the listing
+    made again. Either way the same findings as a scan that started none."""
+    import tidy.engine
+    import tidy.rules.vendored as vendored
+    import tidy.workspace.early
+    from tidy.workspace.textscan import PendingFiles
+
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    repo = make_repo(tmp_path / "site")
+    _library(repo, "static/vendor/ketcher", "ketcher")
+    write(repo / "package.json", '{"name": "site"}\n')
+    write(repo / "build/keep.txt", "a tracked file in a folder of an ambiguous name\n")
+    commit(repo)
+    refer = '<script src="/static/vendor/ketcher/ketcher.min.js"></script>\n'
+    write(repo / "node_modules/x/index.js", refer)  # an artifact's file: no use
+    write(repo / "notes/todo.txt", "nothing about any library\n")
+    real_ahead = vendored.list_untracked_ahead
+    monkeypatch.setattr(vendored, "list_untracked_ahead", lambda *_: None)
+    none_ahead = _without_timings(scan_json(repo))
+    assert [path for _, path, *_ in none_ahead] == ["static/vendor/ketcher"]  # type: ignore[misc]
+    started: list[PendingFiles | None] = []
+
+    def ahead(root: str, dirs: list[str], *rest: Any) -> PendingFiles | None:
+        dirs = {"fewer": [d for d in dirs if d != "node_modules"], "other": [*dirs, "notes"],
+                "none": dirs}[change]
+        started.append(real_ahead(root, dirs, *rest))
+        return started[-1]
+
+    taken: list[bool] = []
+    real_begin = tidy.engine._begin
+
+    def begin(ctx: Any, config: Any) -> dict[str, object]:
+        begun = real_begin(ctx, config)
+        taken.append(begun.get("TDY401") is ctx.started.get("TDY401"))
+        return begun
+
+    monkeypatch.setattr(vendored, "list_untracked_ahead", ahead)
+    monkeypatch.setattr(tidy.engine, "_begin", begin)
+    assert _without_timings(scan_json(repo)) == none_ahead
+    assert len(started) == 1 and started[0] is not None
+    assert "build" not in started[0].skip  # tracked inside: TDY401's own listing reads it
+    assert ("node_modules" in started[0].skip) == (change != "fewer")
+    assert taken == [change != "other"]
+    write(repo / "notes/draft.html", refer)  # untracked and read: the library is used
+    assert "static/vendor/ketcher" not in [
+        path for _, path, *_ in _without_timings(scan_json(repo))]  # type: ignore[misc]
+
+
 def test_the_main_process_takes_the_early_jobs_verdicts_of_the_very_same_matches(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

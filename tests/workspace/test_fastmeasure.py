@@ -332,6 +332,89 @@ def test_the_c_lstat_answers_what_os_lstat_answers(tree: Any, data: st.DataObjec
     assert native == python
 
 
+# ------------------------------------------------------------------ a folder's plain files summed
+def _summed(folder: Path, hidden: bool, big: int, kinds: measure.FileNames,
+            programs: bool) -> tuple[list[Any], list[Any]]:
+    """lstat_sum of every folder below `folder` (itself included), in C and in Python: each
+    folder's sums, and its other entries as (name, fields or errno)."""
+    def rows(native: bool) -> list[Any]:
+        out: list[Any] = []
+        for path, _dirs, _files in os.walk(folder):
+            with os.scandir(path) as it:
+                names = [entry.name for entry in it]
+            fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+            try:
+                summed = (measure.lstat_sum(fd, names, hidden, big, kinds, programs) if native
+                          else measure.lstat_sum_in_python(fd, names, hidden, big, kinds,
+                                                           programs))
+            finally:
+                os.close(fd)
+            *sums, special = summed
+            out.append((path, tuple(sums), [
+                (names[index], s if isinstance(s, int) else tuple(
+                    getattr(s, f) for f in _STAT_FIELDS)) for index, s in special]))
+        return out
+
+    return rows(True), rows(False)
+
+
+def test_the_c_sum_is_built_and_used() -> None:
+    assert measure._native_sum is not None
+
+
+def test_the_c_sum_hands_back_every_entry_the_walk_must_look_at(tmp_path: Path) -> None:
+    """Summed in C: a plain file of no kind. Handed back: a folder, a file of a kind's name,
+    glob start or end, a big one, an executable when programs are looked for, one with
+    several names; a link or a FIFO only adds its size."""
+    top = tmp_path / "t"
+    write(top / "plain.txt", size=10)
+    write(top / ".hidden.txt", size=5)
+    write(top / "Thumbs.db", size=3)
+    write(top / "core.1234", size=3)
+    write(top / "mod.pyc", size=3)
+    write(top / "big.bin", size=2000)
+    write(top / "tool", size=4)
+    os.chmod(top / "tool", 0o755)
+    write(top / "sub" / "x", size=1)
+    os.link(top / "plain.txt", top / "sub" / "again.txt")
+    os.symlink("plain.txt", top / "link")
+    os.mkfifo(top / "fifo")
+    os.utime(top / "plain.txt", ns=(1, 1_700_000_000_923_456_789))
+    kinds = (frozenset({"Thumbs.db"}), ("core.",), (".pyc",), False)
+    native, python = _summed(top, hidden=False, big=1000, kinds=kinds, programs=True)
+    assert native == python
+    _path, sums, special = native[0]
+    assert sorted(name for name, _ in special) == sorted(
+        ["Thumbs.db", "core.1234", "mod.pyc", "big.bin", "tool", "sub", "plain.txt"])
+    link_size = len("plain.txt")
+    assert sums[0] == 1  # .hidden.txt: plain.txt has two names
+    assert sums[1] == 5 + link_size  # the link's and the FIFO's sizes count, not as files
+    assert sums[4:] == (0, 0)  # the one plain file is hidden
+    without_programs, _ = _summed(top, hidden=True, big=1000, kinds=kinds, programs=False)
+    assert "tool" not in [name for name, _ in without_programs[0][2]]
+    for big in (2**70, -(2**70), 2**63 - 1, -1):  # any int, as Python compares sizes with it
+        native, python = _summed(top, hidden=False, big=big, kinds=kinds, programs=False)
+        assert native == python
+        assert ("big.bin" in [name for name, _ in native[0][2]]) == (big <= 2000)
+
+
+@pytest.mark.slow
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(tree=random_tree, data=st.data(), hidden=st.booleans(),
+       big=st.integers(min_value=0, max_value=5000), programs=st.booleans(),
+       exact=st.frozensets(st.sampled_from(["f", "a", "b", "x.js", "café"]), max_size=3),
+       starts=st.lists(st.sampled_from(["a", "f", ".", "ca", "x"]), max_size=2).map(tuple),
+       ends=st.lists(st.sampled_from(["s", ".js", "é", "1"]), max_size=2).map(tuple),
+       any_file=st.booleans())
+def test_the_c_sum_answers_what_the_python_loop_does(
+        tree: Any, data: st.DataObject, hidden: bool, big: int, programs: bool,
+        exact: frozenset[str], starts: tuple[str, ...], ends: tuple[str, ...],
+        any_file: bool) -> None:
+    with decorated_tree(tree, data) as root:
+        native, python = _summed(root, hidden, big, (exact, starts, ends, any_file), programs)
+    assert native == python
+
+
 def _path_rows(top: Path, paths: list[str]) -> tuple[list[Any], list[Any]]:
     """lstat_paths of `paths` below `top`, in C and in Python: (path, fields or errno)."""
     def rows(found: Sequence[measure.EntryStat | int]) -> list[Any]:
@@ -449,3 +532,81 @@ def test_the_python_loop_counts_below_a_path_longer_than_path_max(tmp_path: Path
     assert python.skipped == []
     assert python.files == 20 and python.dirs == 19
     assert normal(native) == normal(python)
+
+
+# ------------------------------------------------------------------ a worker dies with the scan
+def _death_signal_after(setter: Any, signum: int) -> tuple[str, int]:
+    """In a forked child: `setter(signum)`, then the kernel's PR_GET_PDEATHSIG, as
+    ("set", the signal) or ("refused", errno)."""
+    import ctypes
+
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never back into pytest
+        code = 0
+        try:
+            os.close(read)
+            try:
+                setter(signum)
+                got = ctypes.c_int(-1)
+                ctypes.CDLL(None, use_errno=True).prctl(2, ctypes.byref(got), 0, 0, 0)
+                answer = f"set {got.value}"
+            except OSError as error:
+                answer = f"refused {error.errno}"
+            os.write(write_end, answer.encode())
+        except BaseException:
+            code = 1
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        answer = pipe.read().decode()
+    os.waitpid(pid, 0)
+    kind, value = answer.split()
+    return kind, int(value)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@settings(max_examples=25, deadline=None)
+@given(signum=st.integers(min_value=-2, max_value=70))
+def test_the_c_death_signal_is_what_ctypes_sets(signum: int) -> None:
+    """set_death_signal in C and its ctypes twin (core.processes) leave the same signal set,
+    or are refused alike (a number that is no signal)."""
+    from tidy.core.processes import set_death_signal
+
+    native = measure.native_death_signal()
+    assert native is not None
+    assert _death_signal_after(native, signum) == _death_signal_after(set_death_signal, signum)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("native", [True, False])
+def test_a_worker_dies_when_the_process_that_forked_it_is_killed(native: bool) -> None:
+    """die_with_parent with the C setter (the scan's workers) or without: the parent killed,
+    the child is killed too, not left running (its pipe reaches end of file)."""
+    from tidy.core.processes import die_with_parent
+
+    setter = measure.native_death_signal() if native else None
+    read, write_end = os.pipe()
+    parent = os.fork()
+    if parent == 0:  # the parent to be killed: forks the worker, then waits to be killed
+        try:
+            os.close(read)
+            me = os.getpid()
+            if os.fork() == 0:
+                die_with_parent(me, setter)
+                os.write(write_end, b"ready")
+                time.sleep(30)  # killed with its parent long before
+            else:
+                os.close(write_end)
+                time.sleep(30)
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as pipe:
+        assert pipe.read(5) == b"ready"
+        os.kill(parent, signal.SIGKILL)
+        os.waitpid(parent, 0)
+        started = time.monotonic()
+        assert pipe.read() == b""  # the worker's end closed: it died
+        assert time.monotonic() - started < 10

@@ -87,13 +87,55 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
         report = engine.finish(report, config, known)
         from tidy import trends
 
-        past, problem = trends.record_and_read(
-            report, history_db, save=not no_history, read=any(f == "html" for f, _ in outputs))
+        read = any(f == "html" for f, _ in outputs)
+        # Without a report that draws the history, the scan is recorded on a thread while
+        # the reports are rendered and written: SQLite works without the GIL, and its commit
+        # and checkpoint (a sync, 10-25 ms, more on a busy disk) need not come first.
+        recording = None if read else _record_aside(report, history_db, not no_history)
+        past, problem = ({}, "") if recording is not None else trends.record_and_read(
+            report, history_db, save=not no_history, read=read)
+        try:
+            for report_format, path in outputs:
+                _emit(*_render(report, report_format, path, past), path)
+        finally:
+            if recording is not None:
+                problem = recording.result()
         if problem:
             click.echo(f"tidy: warning: history: {problem}", err=True)
-        for report_format, path in outputs:
-            _emit(*_render(report, report_format, path, past), path)
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
+
+
+class _Recording:
+    """trends.record_and_read(save=...) of one report on a thread of its own; result() waits
+    for it and gives its warning ("" when none)."""
+
+    def __init__(self, report: Report, history_db: str | None, save: bool) -> None:
+        import threading
+
+        self._problem = ""
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, args=(report, history_db, save),
+                                        name="tidy-history")
+        self._thread.start()
+
+    def _run(self, report: Report, history_db: str | None, save: bool) -> None:
+        from tidy import trends
+
+        try:
+            _, self._problem = trends.record_and_read(report, history_db, save=save,
+                                                      read=False)
+        except BaseException as error:  # raised again in the scan's own thread
+            self._error = error
+
+    def result(self) -> str:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._problem
+
+
+def _record_aside(report: Report, history_db: str | None, save: bool) -> _Recording | None:
+    return _Recording(report, history_db, save) if save else None
 
 
 def _load_what_follows(outputs: list[tuple[str, str | None]]) -> None:

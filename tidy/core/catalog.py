@@ -443,6 +443,14 @@ class Catalog:
                 return kind
         return None
 
+    def file_names(self) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]:
+        """What a file's name must be to have a chance of a kind, as file_kind tests it
+        first: one of these names, or starting with one of these, or ending with one of
+        these, or anything at all (True). A name that is none is of no kind: the walk's C
+        loop sums such files without asking file_kind (measure.lstat_sum)."""
+        return (frozenset(self._files_by_name), self._file_glob_starts, self._file_glob_ends,
+                self._any_file)
+
     @property
     def finds_programs(self) -> bool:
         """Whether some kind is a program named after its source (built_from): only then

@@ -12,7 +12,7 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any, TypeVar
 
 _Output = TypeVar("_Output", bytes, str)
@@ -34,19 +34,30 @@ def process_alive(pid: object) -> bool:
     return True
 
 
-def die_with_parent(parent: int) -> None:
+def die_with_parent(parent: int,
+                    set_signal: Callable[[int], None] | None = None) -> None:
     """In a child tidy forked: be killed when `parent` dies (Linux's PR_SET_PDEATHSIG), and
     leave now if it already has. A worker orphaned by a kill -9 of tidy would otherwise go on
-    walking or reading a tree nobody waits for."""
+    walking or reading a tree nobody waits for. `set_signal`: how the signal is asked for
+    (the scan's workers pass the C measuring module's, which costs no ctypes import);
+    set_death_signal by default."""
     if sys.platform.startswith("linux"):
-        try:
-            import ctypes
-
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
+        with contextlib.suppress(OSError, AttributeError):
+            (set_signal or set_death_signal)(signal.SIGKILL)
     if os.getppid() != parent:  # it died before the death signal was set
         os._exit(1)
+
+
+def set_death_signal(signum: int) -> None:
+    """PR_SET_PDEATHSIG through ctypes (Linux): this process gets `signum` when the thread
+    that forked it ends; OSError when the kernel refuses it. The twin of
+    tidy/workspace/_fastmeasure.c's set_death_signal (tests hold them to the same answers)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    if libc.prctl(1, signum, 0, 0, 0) != 0:  # PR_SET_PDEATHSIG
+        code = ctypes.get_errno()
+        raise OSError(code, os.strerror(code))
 
 
 class CtrlCHeld:

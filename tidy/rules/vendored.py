@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import collections
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -310,20 +311,81 @@ def _last_references(notes: ContentFacts, history_size: int | None,
                           history_size=history_size, at=at)
 
 
+def list_untracked_ahead(root: str, artifact_dirs: Sequence[str], repo_roots: Sequence[str],
+                         tracked: Sequence[str] | None, early: object) -> PendingFiles | None:
+    """begin_vendored's listing, started before the walk has measured its artifacts (the
+    engine calls this once the tree is explored; measuring the last artifacts then still
+    takes the workers a while, and git's walk of the untracked folders runs meanwhile
+    instead of after the walk: web app, ~45 ms). `root` is the repo's root and the walk's;
+    `artifact_dirs` the walk's artifact folders, `repo_roots` the repos found (relative),
+    `tracked` the repo's tracked paths (sorted; None when not known yet), `early` the
+    early job's TDY401 answer when it is done. Only folders begin_vendored leaves out as
+    well are left out here (_generated_dirs: one of an ambiguous name only when nothing in
+    it is tracked; none of a nested repo, another group's): begin_vendored takes the listing
+    over when they are among its own, the rest left out in Python (PendingFiles.result),
+    and stops it otherwise."""
+    if isinstance(early, References) and not early.libraries:
+        return None  # the early job is done and found none: nothing to list for
+    nested = tuple(rel + "/" for rel in repo_roots if rel != ".")
+    skip = sorted({rel for rel in artifact_dirs
+                   if not rel.startswith(nested) and rel not in repo_roots
+                   and (rel.rsplit("/", 1)[-1] not in AMBIGUOUS_NAMES
+                        or (tracked is not None and not _holds_tracked(tracked, rel)))})
+    try:
+        return PendingFiles(root, skip, tracked=())
+    except GitUnavailable:
+        return None
+
+
+def _holds_tracked(tracked: Sequence[str], rel: str) -> bool:
+    """Whether `rel` or a path below it is in `tracked` (sorted)."""
+    at = bisect.bisect_left(tracked, rel)
+    if at < len(tracked) and tracked[at] == rel:
+        return True
+    at = bisect.bisect_left(tracked, rel + "/", lo=at)
+    return at < len(tracked) and tracked[at].startswith(rel + "/")
+
+
 def begin_vendored(ctx: GroupContext) -> PendingFiles | None:
     """git's listing of the untracked files outside the artifact folders, started as soon as
     the walk has ended, before the early job's libraries are looked at (or, when it is done
     already and found some, before the rest of the context is made): what start_vendored
-    would start later. start_vendored takes it over, or stops it when there is no library."""
+    would start later. start_vendored takes it over, or stops it when there is no library.
+    A listing started ahead (list_untracked_ahead, in ctx.started) is taken over when every
+    folder it leaves out is one this one would (the others are then left out in Python),
+    else stopped."""
+    ahead = ctx.started.get("TDY401")
+    listing = ahead if isinstance(ahead, PendingFiles) else None
+    try:
+        begun = _begin_vendored(ctx, listing)
+    except BaseException:
+        if listing is not None:
+            listing.stop()
+        raise
+    if listing is not None and begun is not listing:
+        listing.stop()
+    return begun
+
+
+def _begin_vendored(ctx: GroupContext, ahead: PendingFiles | None) -> PendingFiles | None:
     if ctx.git is None or not ctx.git.known:
         return None
     early = ctx.early.get("TDY401")
     if isinstance(early, References) and not early.libraries:
         return None  # the early job is done and found none: nothing to list for
+    generated = sorted(set(_generated_dirs(ctx)))
+    if ahead is not None and _covers(generated, ahead):
+        return ahead
     try:
-        return PendingFiles(ctx.root, sorted(set(_generated_dirs(ctx))), tracked=())
+        return PendingFiles(ctx.root, generated, tracked=())
     except GitUnavailable:
         return None
+
+
+def _covers(skip: Sequence[str], listing: PendingFiles) -> bool:
+    """Whether `listing` may stand for a listing leaving out `skip`: every folder it leaves
+    out is in `skip` (the rest of `skip` is then left out of its answer in Python)."""
+    return set(listing.skip) <= set(skip)
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
@@ -371,9 +433,9 @@ def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started
     if found.judged is not None and matches == list(found.judged_from):
         started.tracked_verdicts = list(found.judged)  # judge() of these very matches
     try:
-        if listing is not None and listing.skip == tuple(generated):  # begun after the walk
+        if listing is not None and _covers(generated, listing):  # begun after the walk
             started.untracked = listing
-            started.untracked_also = tuple(r for r in skip if r not in generated)
+            started.untracked_also = tuple(r for r in skip if r not in listing.skip)
         else:
             started.untracked = PendingFiles(ctx.root, skip, tracked=())
         # Untracked files can only add references: what the tracked ones leave unused is

@@ -366,6 +366,13 @@ class GitQuery:
             # that would otherwise follow the walk).
             self._tracked = _tracked_index(self._outputs["tracked"])
 
+    def tracked(self) -> tuple[str, ...] | None:
+        """The tracked paths, sorted, once prepare() has read them; None before, or when git
+        could not answer."""
+        if self._error or self._tracked is None:
+            return None
+        return self._tracked[0]
+
     def result(self, gitignore_found: bool = True) -> GitFacts:
         """What git said; `gitignore_found` is False when the walk saw no `.gitignore`
         anywhere in the repo."""

@@ -99,8 +99,7 @@ def _executor(workers: int) -> ProcessPoolExecutor:
     class JobsTakeCtrlC(ProcessPoolExecutor):
         """Each job (map's too: it submits) runs through _run_job. The workers are forked
         in a submit: with Ctrl-C held (CtrlCHeld), a worker starts with the hold's handler,
-        which drops what reaches it before its initializer ignores SIGINT (ctypes' import,
-        for die_with_parent, takes milliseconds)."""
+        which drops what reaches it before its initializer ignores SIGINT."""
 
         def submit(self, fn: Callable[_Args, _Result], /, *args: _Args.args,
                    **kwargs: _Args.kwargs) -> Future[_Result]:
@@ -124,7 +123,9 @@ def _start_worker(parent: int, job_sigint: _Handler) -> None:
     default_in_this_child(but=(signal.SIGINT,))  # SIGTERM and SIGHUP end a worker (the
     # executor stops one so)
     _job_sigint = job_sigint
-    die_with_parent(parent)
+    from tidy.workspace.measure import native_death_signal  # loaded before the fork
+
+    die_with_parent(parent, native_death_signal())
 
 
 def _run_job(job: Callable[_Args, _Result], /, *args: _Args.args,

@@ -25,7 +25,7 @@ import dataclasses
 import os
 import stat
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,7 @@ from tidy.core.catalog import Catalog, Kind, file_head_reader
 from tidy.core.models import Size, Skipped
 from tidy.workspace.measure import (
     EntryStat,
+    FileNames,
     Link,
     Measured,
     Root,
@@ -40,6 +41,7 @@ from tidy.workspace.measure import (
     count_dir,
     errno_reason,
     lstat_entries,
+    lstat_sum,
     measure_entries,
     measure_roots,
     open_folder,
@@ -150,6 +152,12 @@ class WalkOptions:
     # Called once the tree is explored, before waiting for the measuring workers: the main
     # process's own later work, done while they finish instead of after.
     while_waiting: Callable[[], None] | None = None
+    # Called once the whole tree is explored (every shared part folded in) and while_waiting
+    # has run, before the measuring is waited for, with what is known then: the artifact
+    # folders found and the repo roots (both relative). Work that needs no sizes starts
+    # there (the engine: git's listing of the untracked files outside the artifacts), not
+    # after the walk.
+    when_explored: Callable[[list[str], list[str]], None] | None = None
     # Forked measuring processes (threads lose to the GIL); a pool with 0 workers measures
     # inline. None: the walk makes its own two, for itself.
     pool: WorkerPool | None = None
@@ -237,6 +245,7 @@ class Walker:
         self._queued: deque[tuple[Future[Measured], list[Root]]] = deque()
         self._stolen: dict[Future[Measured], Measured] = {}
         self._waited = False  # while_waiting has run
+        self._told = False  # when_explored has run
         # A shared part came back (set from the pool's thread; a bool store is atomic): the
         # explorer folds it in at its next folder instead of after its own exploring, so a big
         # artifact a part handed back is measured by every process at once, not at the end.
@@ -248,6 +257,7 @@ class Walker:
         self._repeated_links = Size()  # hard links counted in two findings: once in the total
         self._next_progress = _PROGRESS_EVERY
         self._bytes_seen = 0  # for the progress line only
+        self._file_names: FileNames | None = None  # the catalogue's names, for lstat_sum
 
     # ------------------------------------------------------------------ entry point
     def run(self) -> WalkResult:
@@ -265,7 +275,8 @@ class Walker:
         self._pool.retire()
         options = dataclasses.replace(
             self.options, pool=self._pool,
-            while_waiting=None if self._waited else self.options.while_waiting)
+            while_waiting=None if self._waited else self.options.while_waiting,
+            when_explored=None if self._told else self.options.when_explored)
         return Walker(self.root, self.catalog, options).run()
 
     def _run(self) -> WalkResult:
@@ -283,6 +294,7 @@ class Walker:
             self._explore(self.root, ".", False, listing)
             self._drain_shared()
             self._before_waiting()
+            self._explored()
             self._collect()
         finally:
             if self._own_pool:
@@ -360,7 +372,9 @@ class Walker:
     ) -> None:
         """The explorer's hot loop: one lstat per entry (relative to the open folder `fd`
         when there is one), the folder's sums kept in locals and stored once; folders, links
-        with several names and catalogued files leave the loop."""
+        with several names and catalogued files leave the loop. With the folder open and no
+        exclusions, the plain files (nearly all) are summed by measure.lstat_sum, in C
+        where it was built, and only the other entries come through this loop."""
         prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
         big = self.options.big_file_bytes
@@ -370,7 +384,17 @@ class Walker:
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
         sources = _Sources(entries)
-        for entry, st in zip(entries, lstat_entries(fd, entries), strict=True):
+        pairs: Iterable[tuple[os.DirEntry[str], EntryStat | int]]
+        if fd >= 0 and excluded is None:
+            if self._file_names is None:
+                self._file_names = self.catalog.file_names()
+            (count, apparent, blocks, newest, visible, visible_bytes, special) = lstat_sum(
+                fd, [entry.name for entry in entries], hidden, big, self._file_names,
+                programs)
+            pairs = [(entries[index], st) for index, st in special]
+        else:
+            pairs = zip(entries, lstat_entries(fd, entries), strict=True)
+        for entry, st in pairs:
             if isinstance(st, int):  # its errno: gone or closed since it was listed
                 result.skipped.append(Skipped(prefix + entry.name, errno_reason(st)))
                 continue
@@ -449,7 +473,8 @@ class Walker:
             return
         path, rel, hidden, _listing = stack.pop(0)  # the worker lists it again
         options = dataclasses.replace(
-            self.options, progress=None, on_repo=None, while_waiting=None, pool=WorkerPool(0),
+            self.options, progress=None, on_repo=None, while_waiting=None, when_explored=None,
+            pool=WorkerPool(0),
             share_above=0, defer_links=True, stop_after=self.options.part_budget)
         future = executor.submit(
             explore_part, self.root, self._device, self.catalog, options, path, rel, hidden)
@@ -463,6 +488,12 @@ class Walker:
     def _track(self, future: Future[Any]) -> None:
         self._running.add(future)
         future.add_done_callback(self._running.discard)
+
+    def _explored(self) -> None:
+        if not self._told and self.options.when_explored is not None:
+            self._told = True
+            self.options.when_explored([job.rel for job in self._jobs],
+                                       list(self.result.repo_roots))
 
     def _before_waiting(self) -> None:
         if not self._waited and self.options.while_waiting is not None:
