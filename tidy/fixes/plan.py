@@ -222,19 +222,23 @@ def _extractions_that_ship(actions: list[PlannedAction]
     no package data for it: tidy edits neither) is left out of the plan with the build
     config's reason, needing attention. Asked about and then skipped, Faker's 23 data modules
     cost 80 s of converting before each was refused for the same reason. The extraction
-    checks again when it runs (the config may change meanwhile)."""
+    checks again when it runs (the config may change meanwhile). Each project's build config
+    is read and parsed once for all its modules (Faker: setup.py, setup.cfg, MANIFEST.in and
+    pyproject.toml were read again for each of its 26 data modules), and only for this plan."""
     if not any(a.action is ActionKind.EXTRACT for a in actions):
         return actions, []
     from tidy.extract.core import data_file_name
     from tidy.extract.packaging import check
+    from tidy.workspace.build_config import BuildConfigs
 
+    configs = BuildConfigs()
     kept: list[PlannedAction] = []
     unshipped: list[LeftOut] = []
     for action in actions:
         if action.action is ActionKind.EXTRACT:
             data_path = os.path.join(os.path.dirname(action.path),
                                      data_file_name(action.path, "gz"))
-            refusal = check(action.path, data_path).refusal
+            refusal = check(action.path, data_path, configs).refusal
             if refusal:
                 unshipped.append(LeftOut(action.path, action.code, refusal, attention=True))
                 continue
