@@ -98,6 +98,10 @@ class Fix:
     action: ActionKind
     applicability: Applicability
     description: str
+    # Why tidy cannot carry out the fix it would offer until the user acts, and what to do (a
+    # data module whose build config would not ship its data file): the fix is then advice
+    # (action NONE), and `tidy fix` lists the finding as left out, needing attention.
+    blocked_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,11 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
     for group in report.groups:
         scan_root = _scan_root_of(group, report.roots)
         for finding in group.findings:
+            held = _held_back(finding, options)
+            if held:
+                left_out.append(LeftOut(_join(group.root, finding.path), finding.code, held,
+                                        attention=True))
+                continue
             verdict = _verdict(finding, options, now)
             if verdict is None:
                 continue  # not a fix, or narrowed away by the user: not worth a line
@@ -275,6 +280,17 @@ def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bo
     best_select = max((len(p) for p in select or ("",) if code.startswith(p)), default=-1)
     best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
     return best_select >= 0 and best_select > best_ignore
+
+
+def _held_back(finding: Finding, options: PlanOptions) -> str:
+    """Why a fix the scan found blocked (Fix.blocked_by: a data module whose build config
+    would not ship its data file) waits for the user, when the plan would otherwise have
+    carried it out (its code selected, unsafe fixes allowed: an extraction is unsafe); ""
+    when it is not such a fix, or the user did not ask for it."""
+    fix = finding.fix
+    if fix is None or not fix.blocked_by or not options.unsafe or options.kinds:
+        return ""
+    return fix.blocked_by if _selected(finding.code, options.select, options.ignore) else ""
 
 
 def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:

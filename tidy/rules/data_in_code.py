@@ -18,9 +18,10 @@ from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
-from tidy.rules.base import GroupContext, Rule
+from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
 from tidy.workspace.content import ContentFacts
+from tidy.workspace.build_config import BuildConfigs
 from tidy.workspace.measure import folder_names
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
@@ -232,8 +233,41 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
-        yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
-                       _extract_fix(rel, verdict), biggest.line if biggest else 1)
+        fix = _if_shipped(ctx, rel, _extract_fix(rel, verdict))
+        yield _finding(ctx, "TDY301", "data-module", rel, size, _said(message, fix), details,
+                       fix, biggest.line if biggest else 1)
+
+
+@per_context
+def _build_configs(ctx: GroupContext) -> BuildConfigs:
+    """The group's build config files, read once for all its data modules (and only in a
+    scan that found one)."""
+    return BuildConfigs()
+
+
+NOT_SHIPPED = "its data file would not ship with the package: declare it as package data first"
+
+
+def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
+    """The extraction offered, or, when the project's build config would not ship the data
+    file (`tidy fix` would leave the module out of its plan for the same reason), advice that
+    says why and what to declare: the scan agrees with the plan."""
+    if fix.action is not ActionKind.EXTRACT:
+        return fix
+    from tidy.extract.packaging import check  # only a scan that found a data module needs it
+
+    module = os.path.join(ctx.root, rel)
+    data = os.path.join(os.path.dirname(module), _data_name(rel))
+    refusal = check(module, data, _build_configs(ctx), notes=False).refusal
+    if not refusal:
+        return fix
+    return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+               f"{fix.description}, once the build config ships the data file: {refusal}",
+               blocked_by=refusal)
+
+
+def _said(message: str, fix: Fix) -> str:
+    return f"{message}; {NOT_SHIPPED}" if fix.blocked_by else message
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
@@ -242,15 +276,16 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
-            fix = (Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
-                   if in_vendor_container(rel) else
-                   Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
-                       f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
-                       "own file and read it with importlib.resources"))
+            fix = _if_shipped(ctx, rel, (
+                Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+                if in_vendor_container(rel) else
+                Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
+                    f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
+                    "own file and read it with importlib.resources")))
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
-            yield _finding(ctx, "TDY302", "giant-string-constant", rel, size, message, details,
-                           fix, holder.line)
+            yield _finding(ctx, "TDY302", "giant-string-constant", rel, size,
+                           _said(message, fix), details, fix, holder.line)
 
 
 def _data_name(rel: str) -> str:
@@ -326,7 +361,11 @@ module's own classes (us' states.py:
 would be calling the module's code with arguments read from a file.
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
-and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,
+and compared, or nothing is changed. A module whose project's build config would not ship
+the data file (setup.py/setup.cfg declaring no package data for it, an exclude-package-data
+that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
+why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build
+config is read once per group, and only when a data module is found). A module in a vendor folder (vendor/, _vendor/,
 third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
 there, and the data belongs upstream.""",
         check_data_modules, Applicability.UNSAFE,
