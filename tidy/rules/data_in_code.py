@@ -20,8 +20,8 @@ from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
-from tidy.workspace.content import ContentFacts
 from tidy.workspace.build_config import BuildConfigs
+from tidy.workspace.content import ContentFacts
 from tidy.workspace.measure import folder_names
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
@@ -365,8 +365,8 @@ and compared, or nothing is changed. A module whose project's build config would
 the data file (setup.py/setup.cfg declaring no package data for it, an exclude-package-data
 that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
 why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build
-config is read once per group, and only when a data module is found). A module in a vendor folder (vendor/, _vendor/,
-third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
+config is read once per group, and only when a data module is found). A module in a vendor
+folder (vendor/, _vendor/, third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
 there, and the data belongs upstream.""",
         check_data_modules, Applicability.UNSAFE,
     ),
