@@ -366,8 +366,8 @@ the data file (setup.py/setup.cfg declaring no package data for it, an exclude-p
 that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
 why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build
 config is read once per group, and only when a data module is found). A module in a vendor
-folder (vendor/, _vendor/, third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
-there, and the data belongs upstream.""",
+folder (vendor/, _vendor/, third_party/, ...) is reported with advice only: the next
+re-vendoring would undo a rewrite there, and the data belongs upstream.""",
         check_data_modules, Applicability.UNSAFE,
     ),
     Rule(
