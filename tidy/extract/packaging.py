@@ -65,13 +65,11 @@ def _backend(project: dict[str, Any]) -> str:
     return "unknown"
 
 
-def check(module_path: str, data_path: str, configs: BuildConfigs | None = None,
-          notes: bool = True) -> Packaging:
+def check(module_path: str, data_path: str, configs: BuildConfigs | None = None) -> Packaging:
     """What it takes for data_path to ship with the module (nothing is written here).
 
     `configs` holds the build config files already read (a plan's or a scan's: each file is
-    read and parsed once for all the modules of a project); `notes=False` (the scan, which
-    only wants the refusal) skips what only a note needs, such as asking git."""
+    read and parsed once for all the modules of a project)."""
     configs = configs or BuildConfigs()
     result = Packaging()
     result.package, _ = configs.package_of(module_path)
@@ -114,10 +112,97 @@ def check(module_path: str, data_path: str, configs: BuildConfigs | None = None,
                                 "not packaged, nothing to declare")
     elif result.backend == "setuptools":
         _setuptools(result, project, project_file, data_path, configs)
-    elif result.backend in ("hatchling", "poetry") and notes and _git_ignored(data_path):
-        result.notes.append(f"{result.backend} leaves out git-ignored files and "
-                            f"{os.path.basename(data_path)} is ignored: un-ignore it")
+    elif result.backend in _SHIP_EVERY_FILE:
+        result.refusal = _left_out_by(result.backend, project, project_file, data_path)
     return result
+
+
+# Build backends whose wheels hold every file inside a package unless their config leaves it
+# out (real wheels of hatchling 1.x, flit_core 3.x, poetry-core 2.x, pdm-backend 2.x: a
+# sub/x.json.gz beside the modules ships with no config at all; tests/extract/
+# test_package_data_globs.py): {backend: [(tool table path, key, restricts)]}. An exclude
+# leaves out what it matches; an include that `restricts` keeps only what it matches.
+_SHIP_EVERY_FILE: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
+    "hatchling": [(("hatch", "build"), "exclude", False),
+                  (("hatch", "build", "targets", "wheel"), "exclude", False),
+                  (("hatch", "build"), "include", True),
+                  (("hatch", "build", "targets", "wheel"), "include", True),
+                  (("hatch", "build"), "only-include", True),
+                  (("hatch", "build", "targets", "wheel"), "only-include", True)],
+    "poetry": [(("poetry",), "exclude", False)],
+    "pdm": [(("pdm", "build"), "excludes", False), (("pdm", "build"), "includes", True)],
+    "flit": [],  # [tool.flit.sdist] exclude leaves the wheel as it is (a real wheel shows)
+}
+# ...and those that also leave out what git ignores (pdm-backend and flit_core ship it).
+_GIT_IGNORE_AWARE = frozenset({"hatchling", "poetry"})
+
+
+def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
+                 data_path: str) -> str:
+    """Why the backend's wheel would leave the data file out ("" when it ships it): an
+    exclude pattern that may match it, an include list none of whose patterns surely
+    matches it, or (hatchling, poetry) git ignoring it. Patterns are read to err towards
+    "left out": a refusal with advice, never a wrong "ships"."""
+    folder = os.path.dirname(project_file)
+    rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    name = os.path.basename(data_path)
+    tool = project.get("tool", {})
+    for table_path, key, restricts in _SHIP_EVERY_FILE[backend]:
+        table: Any = tool
+        for part in table_path:
+            table = table.get(part, {}) if isinstance(table, dict) else {}
+        patterns = table.get(key) if isinstance(table, dict) else None
+        if patterns is None:
+            continue
+        where = f"[tool.{'.'.join(table_path)}] {key}"
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            return (f"{project_file}: tidy cannot read {where} for sure, so {name!r} might "
+                    f"not ship in {backend}'s wheels; make it a list of patterns that keeps "
+                    "*.json.gz files, then extract again")
+        if restricts and not any(_surely_matches(rel, p) for p in patterns):
+            return (f"{project_file}: {where} keeps only what it names, and none of its "
+                    f"patterns surely takes {rel!r}, so it would not ship in {backend}'s "
+                    f"wheels and the installed module could not load it; add \"{rel}\" "
+                    "(or its package's folder) first, then extract again")
+        if not restricts and any(_may_match(rel, p) for p in patterns):
+            return (f"{project_file}: {where} may leave {rel!r} out of {backend}'s wheels, "
+                    "so the installed module could not load it; take *.json.gz out of its "
+                    "patterns first, then extract again")
+    if backend in _GIT_IGNORE_AWARE and _git_ignored(data_path):
+        return (f"{backend} leaves out git-ignored files and {rel} would be ignored, so it "
+                "would not ship in wheels and the installed module could not load it; "
+                "un-ignore it first (a `!*.json.gz` line at the end of .gitignore), then "
+                "extract again")
+    return ""
+
+
+def _may_match(rel: str, pattern: str) -> bool:
+    """Whether an exclude pattern (gitignore-like, or a glob from the project folder) could
+    match `rel` or a folder above it: fnmatch, whose `*` crosses folders, against the path,
+    each of its tails (a pattern without a leading `/` matches at any depth) and each folder
+    above. A `!` pattern (re-including) is not counted: that errs towards "left out"."""
+    pattern = pattern.strip()
+    if not pattern or pattern.startswith(("#", "!")):
+        return False
+    anchored = pattern.startswith("/")
+    pattern = pattern.strip("/")
+    parts = rel.split("/")
+    candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    if not anchored:
+        candidates += ["/".join(parts[i:j]) for i in range(1, len(parts))
+                       for j in range(i + 1, len(parts) + 1)]
+    return any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern + "/*")
+               for c in candidates)
+
+
+def _surely_matches(rel: str, pattern: str) -> bool:
+    """Whether an include pattern surely takes `rel`: a folder above it, named, or a glob
+    (whose `*` stays in one folder) of the whole path."""
+    pattern = pattern.strip().strip("/")
+    if not pattern or pattern.startswith("!"):
+        return False
+    return rel.startswith(pattern + "/") or glob_matches(rel, pattern) or glob_matches(
+        rel, pattern + "/**")
 
 
 def _toml_of(configs: BuildConfigs, path: str) -> dict[str, Any] | str:

@@ -258,7 +258,7 @@ def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
 
     module = os.path.join(ctx.root, rel)
     data = os.path.join(os.path.dirname(module), _data_name(rel))
-    refusal = check(module, data, _build_configs(ctx), notes=False).refusal
+    refusal = check(module, data, _build_configs(ctx)).refusal
     if not refusal:
         return fix
     return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
