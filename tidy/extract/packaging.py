@@ -14,14 +14,12 @@ import fnmatch
 import functools
 import os
 import re
-import subprocess
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from tidy.workspace.build_config import BuildConfigs
-from tidy.workspace.git import git_env
 
 _BACKENDS = {
     "setuptools": "setuptools", "hatchling": "hatchling", "flit_core": "flit", "flit": "flit",
@@ -789,6 +787,10 @@ def _pruned(value: Any) -> Any:
 
 
 def _git_ignored(path: str) -> bool:
+    import subprocess  # here: the scan, which judges build configs, rarely asks git
+
+    from tidy.workspace.git import git_env
+
     try:
         done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
                               capture_output=True, timeout=30, check=False,
@@ -800,6 +802,10 @@ def _git_ignored(path: str) -> bool:
 
 def commits_last_year(path: str) -> int:
     """How often the module changed in git history (last 365 days); 0 outside git."""
+    import subprocess
+
+    from tidy.workspace.git import git_env
+
     try:
         done = subprocess.run(
             ["git", "log", "--since=365.days", "--format=%H", "--", os.path.basename(path)],

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import humanize
 
@@ -20,9 +21,11 @@ from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
-from tidy.workspace.build_config import BuildConfigs
 from tidy.workspace.content import ContentFacts
 from tidy.workspace.measure import folder_names
+
+if TYPE_CHECKING:
+    from tidy.workspace.build_config import BuildConfigs
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
 _JS_SUFFIXES = JS_SUFFIXES
@@ -242,6 +245,8 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
 def _build_configs(ctx: GroupContext) -> BuildConfigs:
     """The group's build config files, read once for all its data modules (and only in a
     scan that found one)."""
+    from tidy.workspace.build_config import BuildConfigs
+
     return BuildConfigs()
 
 
