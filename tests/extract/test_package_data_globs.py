@@ -272,3 +272,39 @@ def test_a_pyproject_pattern_under_an_outer_package_is_read_as_declared(tmp_path
         tables=f'[tool.setuptools.package-data]\n{key} = ["**/*.json.gz"]\n')})
     found = check(str(data.parent / "questions.py"), str(data))
     assert (found.refusal, found.edit) == ("", None)
+
+
+_GIT_PARTS = st.sampled_from(["*", "**", "?", "qglob", "sub", "*.gz", "*.json.gz", "q*", "[qs]*",
+                              "questions.json.gz", "tests", "*.txt"])
+_GIT_PATTERNS = st.tuples(st.sampled_from(["", "/"]),
+                          st.lists(_GIT_PARTS, min_size=1, max_size=3).map("/".join),
+                          st.sampled_from(["", "/"])).map("".join)
+_DATA_RELS = st.sampled_from(["qglob/sub/questions.json.gz", "src/qglob/questions.json.gz",
+                              "qglob/questions.json.gz", "a/b/qglob/sub/x.json.gz"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATA_RELS, _GIT_PATTERNS)
+def test_an_exclude_hatchling_applies_is_never_missed(rel: str, pattern: str) -> None:
+    """hatchling reads `exclude` as gitignore patterns (pathspec's GitIgnoreSpec): whenever
+    one leaves the data file out, tidy must say it may (a refusal with advice, never a wrong
+    "ships")."""
+    pathspec = pytest.importorskip("pathspec")
+    from tidy.extract.packaging import _may_match
+
+    spec = pathspec.GitIgnoreSpec.from_lines([pattern])
+    if spec.match_file(rel):
+        assert _may_match(rel, pattern), (rel, pattern)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DATA_RELS, _GIT_PATTERNS)
+def test_an_include_tidy_counts_on_takes_the_file_in_hatchling_too(rel: str,
+                                                                    pattern: str) -> None:
+    """hatchling's `include`/`only-include` keep only what they match: tidy counts on one only
+    when gitignore matching (pathspec, as hatchling reads it) takes the data file too."""
+    pathspec = pytest.importorskip("pathspec")
+    from tidy.extract.packaging import _surely_matches
+
+    if _surely_matches(rel, pattern):
+        assert pathspec.GitIgnoreSpec.from_lines([pattern]).match_file(rel), (rel, pattern)

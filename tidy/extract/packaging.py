@@ -189,18 +189,25 @@ def _may_match(rel: str, pattern: str) -> bool:
     if not anchored:
         candidates += ["/".join(parts[i:j]) for i in range(1, len(parts))
                        for j in range(i + 1, len(parts) + 1)]
-    return any(fnmatch.fnmatchcase(c, pattern) or fnmatch.fnmatchcase(c, pattern + "/*")
-               for c in candidates)
+    # `**/` may stand for no folder at all; fnmatch's `*` covers any number of them.
+    variants = {pattern, pattern.replace("/**/", "/"), pattern.replace("**/", ""),
+                pattern.replace("/**", "")} - {""}
+    return any(fnmatch.fnmatchcase(c, v) or fnmatch.fnmatchcase(c, v + "/*")
+               for c in candidates for v in variants)
 
 
 def _surely_matches(rel: str, pattern: str) -> bool:
-    """Whether an include pattern surely takes `rel`: a folder above it, named, or a glob
-    (whose `*` stays in one folder) of the whole path."""
-    pattern = pattern.strip().strip("/")
-    if not pattern or pattern.startswith("!"):
+    """Whether an include pattern surely takes `rel`: a folder above it named as it is, the
+    path itself, or a glob of the whole path (its `*` staying in one folder). A trailing `/`
+    takes folders only."""
+    raw = pattern.strip()
+    if not raw or raw.startswith(("!", "#")):
         return False
-    return rel.startswith(pattern + "/") or glob_matches(rel, pattern) or glob_matches(
-        rel, pattern + "/**")
+    folder_only = raw.endswith("/")
+    pattern = raw.strip("/")
+    if not any(char in pattern for char in "*?["):
+        return rel.startswith(pattern + "/") or (not folder_only and rel == pattern)
+    return not folder_only and glob_matches(rel, pattern)
 
 
 def _toml_of(configs: BuildConfigs, path: str) -> dict[str, Any] | str:
