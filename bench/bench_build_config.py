@@ -28,9 +28,12 @@ COMMANDS = {
 
 
 def _run(src: str, tree: str, args: list[str], env: dict[str, str]) -> float:
+    # Each source keeps its own state (its content cache): one version's cache may not be
+    # the other's, and a shared one would make every scan of both a cold one.
+    state = os.path.join(env["HOME"], "state-" + str(abs(hash(src))))
     start = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "tidy", *args], cwd=tree, env={
-        **env, "PYTHONPATH": src}, capture_output=True, check=False)
+        **env, "PYTHONPATH": src, "TIDY_STATE_DIR": state}, capture_output=True, check=False)
     took = time.perf_counter() - start
     if done.returncode not in (0, 1):
         raise SystemExit(f"{src}: tidy {' '.join(args)} exited {done.returncode}: "
