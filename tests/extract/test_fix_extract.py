@@ -145,6 +145,6 @@ def test_fix_leaves_out_modules_whose_data_exclude_package_data_takes_out(
                     "TDY301", cwd=repo, env=env)
     said = " ".join((fixed.out + fixed.err).split())
     assert fixed.code == 1, said
-    assert "left out: 2" in said and said.count("exclude_package_data takes") == 1, said
+    assert "left out: 2" in said and said.count("exclude_package_data leaves") == 1, said
     assert {m: m.read_bytes() for m in modules} == before
     assert not list(repo.rglob("*.json.gz"))

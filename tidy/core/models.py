@@ -91,9 +91,6 @@ LINKED_OUT_DETAIL = "hard links"
 # A finding about some files of one folder (TDY501's stray .pyc of a package) names each in its
 # details under this key; the plan acts on each file (fixes/plan.py).
 FOLDER_FILE_DETAIL = "file in folder"
-# A data module whose values are built by calls or names (TDY301): extracting it means importing
-# the module, which `tidy fix` never does; the plan leaves it out up front with the command.
-EVALUATE_DETAIL = "built by"
 
 
 @dataclass(frozen=True)
@@ -101,6 +98,11 @@ class Fix:
     action: ActionKind
     applicability: Applicability
     description: str
+    # Why tidy cannot carry out the fix it would offer until the user acts, and what to do (a
+    # data module whose build config would not ship its data file, or whose values are built by
+    # calls and need `tidy extract --evaluate`): the fix is then advice (action NONE), and
+    # `tidy fix` lists the finding as left out, needing attention.
+    blocked_by: str = ""
 
 
 @dataclass(frozen=True)

@@ -14,14 +14,12 @@ import fnmatch
 import functools
 import os
 import re
-import subprocess
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from tidy.core.safe_files import UnsafeFile, read_regular
-from tidy.workspace.git import git_env
+from tidy.workspace.build_config import BuildConfigs
 
 _BACKENDS = {
     "setuptools": "setuptools", "hatchling": "hatchling", "flit_core": "flit", "flit": "flit",
@@ -40,17 +38,9 @@ class Packaging:
     refusal: str = ""
 
 
-def package_of(module_path: str) -> tuple[str, str]:
+def package_of(module_path: str, configs: BuildConfigs | None = None) -> tuple[str, str]:
     """(dotted package name, import root folder) of a module file, following __init__.py up."""
-    folder = os.path.dirname(os.path.abspath(module_path))
-    parts: list[str] = []
-    while os.path.isfile(os.path.join(folder, "__init__.py")):
-        parts.insert(0, os.path.basename(folder))
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            break
-        folder = parent
-    return ".".join(parts), folder
+    return (configs or BuildConfigs()).package_of(module_path)
 
 
 def module_name(module_path: str) -> tuple[str, str]:
@@ -60,21 +50,6 @@ def module_name(module_path: str) -> tuple[str, str]:
     if stem == "__init__":
         return package, root
     return (f"{package}.{stem}" if package else stem), root
-
-
-def _project_file(start: str) -> str:
-    folder = os.path.dirname(os.path.abspath(start))
-    while True:
-        for name in ("pyproject.toml", "setup.py", "setup.cfg"):
-            candidate = os.path.join(folder, name)
-            if os.path.isfile(candidate):
-                return candidate
-        if os.path.isdir(os.path.join(folder, ".git")):
-            return ""
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return ""
-        folder = parent
 
 
 def _backend(project: dict[str, Any]) -> str:
@@ -88,11 +63,15 @@ def _backend(project: dict[str, Any]) -> str:
     return "unknown"
 
 
-def check(module_path: str, data_path: str) -> Packaging:
-    """What it takes for data_path to ship with the module (nothing is written here)."""
+def check(module_path: str, data_path: str, configs: BuildConfigs | None = None) -> Packaging:
+    """What it takes for data_path to ship with the module (nothing is written here).
+
+    `configs` holds the build config files already read (a plan's or a scan's: each file is
+    read and parsed once for all the modules of a project)."""
+    configs = configs or BuildConfigs()
     result = Packaging()
-    result.package, _ = package_of(module_path)
-    project_file = _project_file(module_path)
+    result.package, _ = configs.package_of(module_path)
+    project_file = configs.project_file(module_path)
     result.project_file = project_file
     if not project_file:
         result.notes.append("no pyproject.toml/setup.py above the module: not packaged, "
@@ -105,20 +84,16 @@ def check(module_path: str, data_path: str) -> Packaging:
                           "into a package first")
         return result
     if os.path.basename(project_file) != "pyproject.toml":
-        _legacy_setuptools(result, os.path.dirname(project_file), data_path)
+        _legacy_setuptools(result, os.path.dirname(project_file), data_path, configs)
         return result
-    try:  # read (and later edited) only as a regular file, never through a link
-        data = read_regular(project_file, verb="edited")
-        project = tomllib.loads((data or b"").decode("utf-8"))
-    except UnsafeFile as error:
-        result.notes.append(f"{error}: declare {os.path.basename(data_path)!r} as package "
-                            "data by hand")
+    read = configs.file(project_file)  # read (and later edited) only as a regular file
+    if read.unsafe is not None:
+        result.notes.append(f"{read.unsafe}: declare {os.path.basename(data_path)!r} as "
+                            "package data by hand")
         return result
-    except (OSError, UnicodeDecodeError) as error:
-        result.refusal = f"{project_file}: cannot read it ({error})"
-        return result
-    except tomllib.TOMLDecodeError as error:
-        result.refusal = f"{project_file}: invalid TOML ({error})"
+    project = _toml_of(configs, project_file)
+    if isinstance(project, str):
+        result.refusal = f"{project_file}: {project}"
         return result
     result.backend = _backend(project)
     folder = os.path.dirname(project_file)
@@ -128,47 +103,161 @@ def check(module_path: str, data_path: str) -> Packaging:
         # refuse to build ("`project` must contain ['version']").
         if "build-system" in project or any(
                 os.path.isfile(os.path.join(folder, name)) for name in _LEGACY_FILES):
-            _legacy_setuptools(result, folder, data_path)
+            _legacy_setuptools(result, folder, data_path, configs)
         else:
             result.backend = "none"
             result.notes.append(f"{project_file} declares no [project] nor [build-system]: "
                                 "not packaged, nothing to declare")
     elif result.backend == "setuptools":
-        _setuptools(result, project, project_file, data_path)
-    elif result.backend in ("hatchling", "poetry") and _git_ignored(data_path):
-        result.notes.append(f"{result.backend} leaves out git-ignored files and "
-                            f"{os.path.basename(data_path)} is ignored: un-ignore it")
+        _setuptools(result, project, project_file, data_path, configs)
+    elif result.backend in _SHIP_EVERY_FILE:
+        result.refusal = _left_out_by(result.backend, project, project_file, data_path)
     return result
+
+
+# Build backends whose wheels hold every file inside a package unless their config leaves it
+# out (real wheels of hatchling 1.x, flit_core 3.x, poetry-core 2.x, pdm-backend 2.x: a
+# sub/x.json.gz beside the modules ships with no config at all; tests/extract/
+# test_package_data_globs.py): {backend: [(tool table path, key, restricts)]}. An exclude
+# leaves out what it matches; an include that `restricts` keeps only what it matches.
+_SHIP_EVERY_FILE: dict[str, list[tuple[tuple[str, ...], str, bool]]] = {
+    "hatchling": [(("hatch", "build"), "exclude", False),
+                  (("hatch", "build", "targets", "wheel"), "exclude", False),
+                  (("hatch", "build"), "include", True),
+                  (("hatch", "build", "targets", "wheel"), "include", True),
+                  (("hatch", "build"), "only-include", True),
+                  (("hatch", "build", "targets", "wheel"), "only-include", True)],
+    "poetry": [(("poetry",), "exclude", False)],
+    "pdm": [(("pdm", "build"), "excludes", False), (("pdm", "build"), "includes", True)],
+    "flit": [],  # [tool.flit.sdist] exclude leaves the wheel as it is (a real wheel shows)
+}
+# ...and those that also leave out what git ignores (pdm-backend and flit_core ship it).
+_GIT_IGNORE_AWARE = frozenset({"hatchling", "poetry"})
+
+
+def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
+                 data_path: str) -> str:
+    """Why the backend's wheel would leave the data file out ("" when it ships it): an
+    exclude pattern that may match it, an include list none of whose patterns surely
+    matches it, or (hatchling, poetry) git ignoring it. Patterns are read to err towards
+    "left out": a refusal with advice, never a wrong "ships"."""
+    folder = os.path.dirname(project_file)
+    rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
+    name = os.path.basename(data_path)
+    tool = project.get("tool", {})
+    for table_path, key, restricts in _SHIP_EVERY_FILE[backend]:
+        table: Any = tool
+        for part in table_path:
+            table = table.get(part, {}) if isinstance(table, dict) else {}
+        patterns = table.get(key) if isinstance(table, dict) else None
+        if patterns is None:
+            continue
+        where = f"[tool.{'.'.join(table_path)}] {key}"
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            return (f"{project_file}: tidy cannot read {where} for sure, so {name!r} might "
+                    f"not ship in {backend}'s wheels; make it a list of patterns that keeps "
+                    "*.json.gz files, then extract again")
+        if restricts and not any(_surely_matches(rel, p) for p in patterns):
+            return (f"{project_file}: {where} keeps only what it names, and none of its "
+                    f"patterns surely takes {rel!r}, so it would not ship in {backend}'s "
+                    f"wheels and the installed module could not load it; add \"{rel}\" "
+                    "(or its package's folder) first, then extract again")
+        if not restricts and any(_may_match(rel, p) for p in patterns):
+            return (f"{project_file}: {where} may leave {rel!r} out of {backend}'s wheels, "
+                    "so the installed module could not load it; take *.json.gz out of its "
+                    "patterns first, then extract again")
+    if backend in _GIT_IGNORE_AWARE and _git_ignored(data_path):
+        return (f"{backend} leaves out git-ignored files and {rel} would be ignored, so it "
+                "would not ship in wheels and the installed module could not load it; "
+                "un-ignore it first (a `!*.json.gz` line at the end of .gitignore), then "
+                "extract again")
+    return ""
+
+
+def _may_match(rel: str, pattern: str) -> bool:
+    """Whether an exclude pattern (gitignore-like, or a glob from the project folder) could
+    match `rel` or a folder above it: fnmatch, whose `*` crosses folders, against the path,
+    each of its tails (a pattern without a leading `/` matches at any depth) and each folder
+    above. A `!` pattern (re-including) is not counted: that errs towards "left out"."""
+    pattern = pattern.strip()
+    if not pattern or pattern.startswith(("#", "!")):
+        return False
+    anchored = pattern.startswith("/")
+    pattern = pattern.strip("/")
+    parts = rel.split("/")
+    candidates = ["/".join(parts[:i]) for i in range(1, len(parts) + 1)]
+    if not anchored:
+        candidates += ["/".join(parts[i:j]) for i in range(1, len(parts))
+                       for j in range(i + 1, len(parts) + 1)]
+    # `**/` may stand for no folder at all; fnmatch's `*` covers any number of them.
+    variants = {pattern, pattern.replace("/**/", "/"), pattern.replace("**/", ""),
+                pattern.replace("/**", "")} - {""}
+    return any(fnmatch.fnmatchcase(c, v) or fnmatch.fnmatchcase(c, v + "/*")
+               for c in candidates for v in variants)
+
+
+def _surely_matches(rel: str, pattern: str) -> bool:
+    """Whether an include pattern surely takes `rel`: a folder above it named as it is, the
+    path itself, or a glob of the whole path (its `*` staying in one folder). A trailing `/`
+    takes folders only."""
+    raw = pattern.strip()
+    if not raw or raw.startswith(("!", "#")):
+        return False
+    folder_only = raw.endswith("/")
+    pattern = raw.strip("/")
+    if not any(char in pattern for char in "*?["):
+        return rel.startswith(pattern + "/") or (not folder_only and rel == pattern)
+    return not folder_only and glob_matches(rel, pattern)
+
+
+def _toml_of(configs: BuildConfigs, path: str) -> dict[str, Any] | str:
+    """pyproject.toml parsed once per BuildConfigs, or why it cannot be."""
+    key = ("toml", path)
+    if key not in configs.parsed:
+        read = configs.file(path)
+        parsed: dict[str, Any] | str
+        if read.error is not None:
+            parsed = f"cannot read it ({read.error})"
+        else:
+            try:
+                parsed = tomllib.loads((read.data or b"").decode("utf-8"))
+            except UnicodeDecodeError as error:
+                parsed = f"cannot read it ({error})"
+            except tomllib.TOMLDecodeError as error:
+                parsed = f"invalid TOML ({error})"
+        configs.parsed[key] = parsed
+    found: dict[str, Any] | str = configs.parsed[key]
+    return found
 
 
 _LEGACY_FILES = ("setup.py", "setup.cfg")
 
 
-def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
+def _legacy_setuptools(result: Packaging, folder: str, data_path: str,
+                       configs: BuildConfigs) -> None:
     """setuptools configured by setup.py/setup.cfg, which tidy does not edit: the extraction
     goes ahead only when they already declare the data file, else it would not ship."""
     result.backend = "setuptools"
-    declared = setup_declares(folder, data_path)
+    declared = setup_declares(folder, data_path, configs)
     if declared:
         # Worded without the file's name: `tidy fix` says a note shared by a project's
         # modules once.
         result.notes.append(f"{declared} declares the data file as package data")
         return
+    top = result.package.split(".")[0]
+    excluded = _excluded_by(folder, data_path, configs)
+    if excluded:
+        result.refusal = (
+            f"{excluded}: exclude_package_data leaves the extracted *.json.gz files of "
+            f"{top!r} out of wheels (it wins over package_data), so the installed modules "
+            "could not load them; take *.json.gz out of its patterns first, then run it again")
+        return
+    if _manifest_edit(result, folder, data_path, configs):
+        return
     files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
     where = " / ".join(os.path.join(folder, f) for f in files) or folder
-    excluded = excluded_package_data(_read_text(os.path.join(folder, "setup.py")),
-                                     _read_text(os.path.join(folder, "setup.cfg")))
-    if _excluded(excluded, _packages_holding(folder, data_path)[:1]):
-        result.refusal = (
-            f"{where}: exclude_package_data takes the extracted *.json.gz files out of the "
-            "wheel whatever declares them, so the installed modules could not load them; "
-            "narrow it so they ship, then run it again")
-        return
-    if _manifest_edit(result, folder, data_path):
-        return
     # Said per project, not per module: every data module of the project is refused for the
     # same reason, and `tidy fix` says a shared reason once. `**/` reaches the subpackages.
-    top = result.package.split(".")[0]
     result.refusal = (
         f"{where}: setuptools is configured there, which tidy does not edit, and nothing "
         f"declares the extracted *.json.gz files as package data of {top!r}, so they would "
@@ -178,28 +267,23 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str) -> None:
         f"{top} *.json.gz` in MANIFEST.in with include_package_data=True), then run it again")
 
 
-def _manifest_edit(result: Packaging, folder: str, data_path: str) -> bool:
+def _manifest_edit(result: Packaging, folder: str, data_path: str,
+                   configs: BuildConfigs) -> bool:
     """With include_package_data on, setuptools ships the package files MANIFEST.in names:
     an existing MANIFEST.in (a regular file) gets `include <data file>` appended."""
-    _, include_py = setup_py_package_data(_read_text(os.path.join(folder, "setup.py")))
-    _, include_cfg = setup_cfg_package_data(_read_text(os.path.join(folder, "setup.cfg")))
+    if not _legacy_declared(folder, configs).include_package_data:
+        return False
     path = os.path.join(folder, "MANIFEST.in")
-    if not (include_py or include_cfg):
+    read = configs.file(path)
+    if read.data is None:
         return False
     try:
-        data = read_regular(path, verb="edited")
-        text = (data or b"").decode("utf-8")
-    except (OSError, UnsafeFile, UnicodeDecodeError):
-        return False
-    if data is None:
+        text = read.data.decode("utf-8")
+    except UnicodeDecodeError:
         return False
     rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
-    excluded = excluded_package_data(_read_text(os.path.join(folder, "setup.py")),
-                                     _read_text(os.path.join(folder, "setup.cfg")))
-    if _excluded(excluded, _packages_holding(folder, data_path)[:1]):
-        return False  # exclude_package_data drops it whatever MANIFEST.in says
     result.edit = (path, merge_manifest(text, rel))
-    result.edit_from = data
+    result.edit_from = read.data
     result.notes.append(f"{path}: now includes {rel} (include_package_data ships what "
                         "MANIFEST.in names)")
     return True
@@ -214,58 +298,94 @@ def merge_manifest(text: str, rel: str) -> str:
     return text + f"include {rel}\n"
 
 
-def setup_declares(folder: str, data_path: str) -> str:
+@dataclass(frozen=True)
+class PackageData:
+    """What a build config declares for setuptools' build_py, as read for sure: package_data
+    and exclude_package_data ({package: patterns}, "" for every package) and
+    include_package_data. `unsure_exclude`: an exclude_package_data tidy cannot read for sure
+    (a name, a call): it might leave any file out."""
+
+    include: dict[str, list[str]] = field(default_factory=dict)
+    exclude: dict[str, list[str]] = field(default_factory=dict)
+    include_package_data: bool = False
+    unsure_exclude: bool = False
+
+
+@dataclass(frozen=True)
+class _Legacy:
+    """setup.py's and setup.cfg's declarations, and MANIFEST.in's text, of one folder."""
+
+    setup_py: PackageData
+    setup_cfg: PackageData
+    manifest: str
+
+    @property
+    def include_package_data(self) -> bool:
+        return self.setup_py.include_package_data or self.setup_cfg.include_package_data
+
+
+def _legacy_declared(folder: str, configs: BuildConfigs) -> _Legacy:
+    key = ("legacy", folder)
+    if key not in configs.parsed:
+        configs.parsed[key] = _Legacy(
+            setup_py_package_data(configs.file(os.path.join(folder, "setup.py")).text),
+            setup_cfg_package_data(configs.file(os.path.join(folder, "setup.cfg")).text),
+            configs.file(os.path.join(folder, "MANIFEST.in")).text)
+    found: _Legacy = configs.parsed[key]
+    return found
+
+
+def setup_declares(folder: str, data_path: str, configs: BuildConfigs | None = None) -> str:
     """The file that declares data_path as package data for setuptools (setup.py's
     package_data, setup.cfg's [options.package_data], or MANIFEST.in with
-    include_package_data on), or ""."""
-    chain = _packages_holding(folder, data_path)
-    setup_py = _read_text(os.path.join(folder, "setup.py"))
-    setup_cfg = _read_text(os.path.join(folder, "setup.cfg"))
-    excluded = excluded_package_data(setup_py, setup_cfg)
-    table, include_data = setup_py_package_data(setup_py)
-    if _table_ships(table, chain, excluded):
-        return os.path.join(folder, "setup.py")
-    cfg_table, cfg_include = setup_cfg_package_data(setup_cfg)
-    if _table_ships(cfg_table, chain, excluded):
-        return os.path.join(folder, "setup.cfg")
-    manifest = _read_text(os.path.join(folder, "MANIFEST.in"))
+    include_package_data on), or "". exclude_package_data (of either file) wins, as in
+    setuptools' build_py."""
+    configs = configs or BuildConfigs()
+    legacy = _legacy_declared(folder, configs)
+    chain = _packages_holding(folder, data_path, configs)
+    merged = _merged(legacy.setup_py, legacy.setup_cfg)
     rel = os.path.relpath(data_path, folder).replace(os.sep, "/")
-    if ((include_data or cfg_include) and manifest_includes(manifest, rel)
-            and not _excluded(excluded, chain[:1])):
-        return os.path.join(folder, "MANIFEST.in")
+    manifest = legacy.include_package_data and manifest_includes(legacy.manifest, rel)
+    for package, below in chain:
+        if merged.unsure_exclude or _excludes(merged.exclude, package, below):
+            continue
+        for name, declared in (("setup.py", legacy.setup_py), ("setup.cfg", legacy.setup_cfg)):
+            if _collects(declared.include, package, below):
+                return os.path.join(folder, name)
+        if manifest and package == chain[0][0]:
+            return os.path.join(folder, "MANIFEST.in")
     return ""
 
 
-def excluded_package_data(setup_py: str, setup_cfg: str) -> dict[str, list[str]]:
-    """exclude_package_data of setup.py and [options.exclude_package_data] of setup.cfg,
-    together: setuptools takes what they match out of every package's data files, whatever
-    package_data or MANIFEST.in included (trust round 11: a file declared there and excluded
-    here was called declared, and the extraction went ahead without it in the wheel)."""
-    table: dict[str, list[str]] = {}
-    for found in (setup_py_package_data(setup_py, "exclude_package_data")[0],
-                  setup_cfg_package_data(setup_cfg, "options.exclude_package_data")[0]):
-        for package, patterns in found.items():
-            table.setdefault(package, []).extend(patterns)
-    return table
+def _excluded_by(folder: str, data_path: str, configs: BuildConfigs) -> str:
+    """The file whose exclude_package_data (unreadable for sure, or matching the data file
+    for one of its packages) would leave it out whatever else declared it, or ""."""
+    legacy = _legacy_declared(folder, configs)
+    chain = _packages_holding(folder, data_path, configs)
+    for name, declared in (("setup.py", legacy.setup_py), ("setup.cfg", legacy.setup_cfg)):
+        if declared.unsure_exclude or any(_excludes(declared.exclude, package, below)
+                                          for package, below in chain):
+            return os.path.join(folder, name)
+    return ""
 
 
-def _excluded(excluded: dict[str, list[str]], chain: list[tuple[str, str]]) -> bool:
-    """Whether build_py's exclude_data_files drops the file as data of each (package, path
-    from its folder) of `chain`: fnmatch (a `*` crosses folders there) of the patterns under
-    "" and under the package."""
-    return bool(chain) and all(
-        any(fnmatch.fnmatchcase(rel, pattern.replace(os.sep, "/").strip("/"))
-            for pattern in [*excluded.get("", ()), *excluded.get(package, ())])
-        for package, rel in chain)
+def _merged(first: PackageData, second: PackageData) -> PackageData:
+    """setup.py's keywords and setup.cfg's sections together (setuptools reads both)."""
+    def both(a: dict[str, list[str]], b: dict[str, list[str]]) -> dict[str, list[str]]:
+        return {k: [*a.get(k, []), *b.get(k, [])] for k in {*a, *b}}
+    return PackageData(both(first.include, second.include), both(first.exclude, second.exclude),
+                       first.include_package_data or second.include_package_data,
+                       first.unsure_exclude or second.unsure_exclude)
 
 
-def _packages_holding(folder: str, data_path: str) -> list[tuple[str, str]]:
+def _packages_holding(folder: str, data_path: str,
+                      configs: BuildConfigs | None = None) -> list[tuple[str, str]]:
     """(dotted package, the data file's path from that package's folder) for each package
     above the data file, innermost first: faker/providers/geo/x.json.gz gives
     ("faker.providers.geo", "x.json.gz"), ("faker.providers", "geo/x.json.gz"), ("faker",
     "providers/geo/x.json.gz"). package_data patterns are globs relative to their key's
     package folder."""
-    package, _ = package_of(data_path)
+    package, _ = (configs or BuildConfigs()).package_of(data_path)
     parts = package.split(".") if package else []
     chain, below = [], os.path.basename(data_path)
     here = os.path.dirname(os.path.abspath(data_path))
@@ -278,17 +398,22 @@ def _packages_holding(folder: str, data_path: str) -> list[tuple[str, str]]:
     return chain
 
 
-def _table_ships(table: dict[str, list[str]], chain: list[tuple[str, str]],
-                 excluded: dict[str, list[str]] | None = None) -> bool:
-    """Whether setuptools' build_py would take the data file into the wheel: it globs (with
-    `recursive=True`) the patterns under "" and under each package's own name, relative to
-    that package's folder. A plain `*` stays in one folder: `{"faker": ["*.json.gz"]}` does
+def _collects(table: dict[str, list[str]], package: str, below: str) -> bool:
+    """Whether setuptools' build_py collects the data file for `package`: it globs (with
+    `recursive=True`) the patterns under "" and under the package's own name, relative to
+    the package's folder. A plain `*` stays in one folder: `{"faker": ["*.json.gz"]}` does
     not ship faker/providers/geo/x.json.gz (a real wheel of Faker left it out, where
     fnmatch, whose `*` crosses folders, said declared)."""
-    return any(any(glob_matches(rel, pattern) for key in ("", package)
-                   for pattern in table.get(key, ()))
-               and not _excluded(excluded or {}, [(package, rel)])
-               for package, rel in chain)
+    return any(glob_matches(below, pattern)
+               for key in ("", package) for pattern in table.get(key, ()))
+
+
+def _excludes(table: dict[str, list[str]], package: str, below: str) -> bool:
+    """Whether exclude_package_data drops the file from what `package` collected: build_py
+    filters with fnmatch (whose `*` crosses folders) the patterns under "" and the package,
+    joined to the package's folder."""
+    return any(fnmatch.fnmatchcase(below, pattern.replace(os.sep, "/"))
+               for key in ("", package) for pattern in table.get(key, ()))
 
 
 @functools.lru_cache(maxsize=256)
@@ -342,58 +467,112 @@ def glob_matches(path: str, pattern: str) -> bool:
     return _glob_regex(pattern).match(path) is not None
 
 
-def _read_text(path: str) -> str:
-    try:
-        data = read_regular(path, verb="read")
-    except (OSError, UnsafeFile):
-        return ""
-    return (data or b"").decode("utf-8", "replace")
-
-
-def setup_py_package_data(text: str, arg: str = "package_data"
-                          ) -> tuple[dict[str, list[str]], bool]:
-    """setup.py's `package_data=` (or `arg`: exclude_package_data) as {package: patterns}
-    and whether `include_package_data=True` is passed (read with ast, never run). Only a
-    dict written out counts: a name or a call could hold anything."""
+def setup_py_package_data(text: str) -> PackageData:
+    """setup.py's `package_data=`, `exclude_package_data=` and `include_package_data=True`
+    (read with ast, never run). Only what is written out counts: a dict literal, or a
+    module-level name bound once to one and used only there; a pattern list of string
+    literals. Anything else (a call, a computed value) could hold anything: it declares
+    nothing, and an exclude_package_data read so is `unsure_exclude`."""
     try:
         tree = ast.parse(text)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return {}, False
-    table: dict[str, list[str]] = {}
-    include = False
+        return PackageData()
+    include: dict[str, list[str]] = {}
+    exclude: dict[str, list[str]] = {}
+    include_data = unsure = False
     for node in ast.walk(tree):
         if not isinstance(node, ast.keyword):
             continue
-        if node.arg == arg and isinstance(node.value, ast.Dict):
-            for key, value in zip(node.value.keys, node.value.values, strict=True):
-                if isinstance(key, ast.Constant) and isinstance(key.value, str):
-                    table.setdefault(key.value, []).extend(
-                        n.value for n in ast.walk(value)
-                        if isinstance(n, ast.Constant) and isinstance(n.value, str))
+        if node.arg in ("package_data", "exclude_package_data"):
+            table = _dict_written_out(tree, node.value)
+            if table is None:
+                unsure = unsure or node.arg == "exclude_package_data"
+                continue
+            target = include if node.arg == "package_data" else exclude
+            for key, patterns in table.items():
+                target.setdefault(key, []).extend(patterns)
+            if node.arg == "exclude_package_data" and table.get(_UNSURE_KEY) is not None:
+                unsure = True
         elif node.arg == "include_package_data":
-            include = isinstance(node.value, ast.Constant) and node.value.value is True
-    return table, include
+            include_data = isinstance(node.value, ast.Constant) and node.value.value is True
+    include.pop(_UNSURE_KEY, None)
+    exclude.pop(_UNSURE_KEY, None)
+    return PackageData(include, exclude, include_data, unsure)
 
 
-def setup_cfg_package_data(text: str, section: str = "options.package_data"
-                           ) -> tuple[dict[str, list[str]], bool]:
-    """[options.package_data] (or `section`: options.exclude_package_data) as {package:
-    patterns} (`*` is every package, as setuptools reads it: "") and [options]
-    include_package_data of a setup.cfg."""
+_UNSURE_KEY = "\0unsure"  # a key or value of the dict that is not written out
+
+
+def _dict_written_out(tree: ast.Module, value: ast.expr) -> dict[str, list[str]] | None:
+    """The {package: patterns} a dict literal (or a name bound once, at module level, to one
+    and read only where it is passed) writes out; None when it is neither. Entries that are
+    not string keys with lists of string literals go under _UNSURE_KEY."""
+    if isinstance(value, ast.Name):
+        value = _bound_once(tree, value.id)  # type: ignore[assignment]
+    if not isinstance(value, ast.Dict):
+        return None
+    table: dict[str, list[str]] = {}
+    for key, item in zip(value.keys, value.values, strict=True):
+        patterns = _strings(item)
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)) or patterns is None:
+            table[_UNSURE_KEY] = []
+            continue
+        table.setdefault(key.value, []).extend(patterns)
+    return table
+
+
+def _bound_once(tree: ast.Module, name: str) -> ast.expr | None:
+    """The value of `name` when the module binds it once, at its top level, as `NAME = ...`,
+    and reads it once (where it is passed): anything else may change the dict."""
+    stores = loads = 0
+    value: ast.expr | None = None
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Name) and node.id == name:
+            if isinstance(node.ctx, ast.Store):
+                stores += 1
+            else:
+                loads += 1
+        elif isinstance(node, ast.Global | ast.Nonlocal) and name in node.names:
+            return None
+    for statement in tree.body:
+        targets = statement.targets if isinstance(statement, ast.Assign) else (
+            [statement.target] if isinstance(statement, ast.AnnAssign) else [])
+        if [t.id for t in targets if isinstance(t, ast.Name)] == [name] and len(targets) == 1:
+            value = statement.value  # type: ignore[attr-defined]
+    return value if stores == 1 and loads == 1 else None
+
+
+def _strings(node: ast.expr) -> list[str] | None:
+    """The patterns of a list/tuple/set of string literals (or one string); None otherwise."""
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node.value]
+    if isinstance(node, ast.List | ast.Tuple | ast.Set) and all(
+            isinstance(e, ast.Constant) and isinstance(e.value, str) for e in node.elts):
+        return [e.value for e in node.elts]  # type: ignore[attr-defined]
+    return None
+
+
+def setup_cfg_package_data(text: str) -> PackageData:
+    """[options.package_data] and [options.exclude_package_data] as {package: patterns} (`*`
+    is every package, as setuptools reads it: "") and [options] include_package_data of a
+    setup.cfg."""
     parser = configparser.ConfigParser(interpolation=None)
     parser.optionxform = str  # type: ignore[assignment,method-assign]  # package names keep case
     try:
         parser.read_string(text)
     except configparser.Error:
-        return {}, False
-    table: dict[str, list[str]] = {}
-    if parser.has_section(section):
-        for key, value in parser[section].items():
-            patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
-            table.setdefault("" if key.strip() == "*" else key.strip(), []).extend(patterns)
+        return PackageData()
+    tables: list[dict[str, list[str]]] = []
+    for section in ("options.package_data", "options.exclude_package_data"):
+        table: dict[str, list[str]] = {}
+        if parser.has_section(section):
+            for key, value in parser[section].items():
+                patterns = [p.strip() for p in re.split(r"[,\n]", value) if p.strip()]
+                table.setdefault("" if key.strip() == "*" else key.strip(), []).extend(patterns)
+        tables.append(table)
     include = parser.get("options", "include_package_data", fallback="").strip().lower() in (
         "true", "1", "yes", "on")
-    return table, include
+    return PackageData(tables[0], tables[1], include)
 
 
 def manifest_includes(text: str, rel: str) -> bool:
@@ -422,20 +601,47 @@ def manifest_includes(text: str, rel: str) -> bool:
     return included
 
 
+def _pyproject_tables(tool: Any) -> tuple[dict[str, list[str]], dict[str, list[str]], bool]:
+    """[tool.setuptools] package-data and exclude-package-data as {package: patterns} ("*"
+    read as "", every package, as setuptools does), and whether either holds something tidy
+    cannot read for sure."""
+    tables: list[dict[str, list[str]]] = []
+    unsure = False
+    for name in ("package-data", "exclude-package-data"):
+        raw = tool.get(name, {}) if isinstance(tool, dict) else {}
+        table: dict[str, list[str]] = {}
+        if not isinstance(raw, dict):
+            unsure = unsure or name.startswith("exclude")
+            raw = {}
+        for key, patterns in raw.items():
+            if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+                unsure = unsure or name.startswith("exclude")
+                continue
+            table.setdefault("" if key == "*" else str(key), []).extend(patterns)
+        tables.append(table)
+    return tables[0], tables[1], unsure
+
+
 def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
-                data_path: str) -> None:
+                data_path: str, configs: BuildConfigs) -> None:
     name = os.path.basename(data_path)
     tool = project.get("tool", {}).get("setuptools", {})
     table = tool.get("package-data", {}) if isinstance(tool, dict) else {}
-    top = result.package.split(".")[0]
-    for key in (result.package, "*", "" if top else "*"):
-        patterns = table.get(key, []) if isinstance(table, dict) else []
-        if any(fnmatch.fnmatch(name, p) for p in patterns if isinstance(p, str)):
-            return  # already declared
+    include, exclude, unsure = _pyproject_tables(tool)
+    chain = _packages_holding(os.path.dirname(project_file), data_path, configs)
+    if unsure or any(_excludes(exclude, package, below) for package, below in chain):
+        result.refusal = (f"{project_file}: [tool.setuptools.exclude-package-data] leaves "
+                          f"{name!r} out of wheels (it wins over package-data), so the "
+                          "installed module could not load it; take *.json.gz out of its "
+                          "patterns first, then extract again")
+        return
+    if any(_collects(include, package, below) for package, below in chain):
+        return  # already declared
+    read = configs.file(project_file)
     try:
-        data = read_regular(project_file, verb="edited") or b""
+        data = read.data or b""
         text = data.decode("utf-8")
-    except (OSError, UnsafeFile, UnicodeDecodeError):
+    except UnicodeDecodeError:
         data, text = b"", ""
     new = _line_ends_kept(text, lambda lf: _add_package_data(lf, result.package, name, table)) \
         if text else None
@@ -588,6 +794,10 @@ def _pruned(value: Any) -> Any:
 
 
 def _git_ignored(path: str) -> bool:
+    import subprocess  # here: the scan, which judges build configs, rarely asks git
+
+    from tidy.workspace.git import git_env
+
     try:
         done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
                               capture_output=True, timeout=30, check=False,
@@ -599,6 +809,10 @@ def _git_ignored(path: str) -> bool:
 
 def commits_last_year(path: str) -> int:
     """How often the module changed in git history (last 365 days); 0 outside git."""
+    import subprocess
+
+    from tidy.workspace.git import git_env
+
     try:
         done = subprocess.run(
             ["git", "log", "--since=365.days", "--format=%H", "--", os.path.basename(path)],

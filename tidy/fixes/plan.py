@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 
 from tidy.core.catalog import Catalog, companions_of, load_builtin
 from tidy.core.models import (
-    EVALUATE_DETAIL,
     FOLDER_FILE_DETAIL,
     NESTED_REPO_DETAIL,
     ActionKind,
@@ -168,15 +167,16 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
     for group in report.groups:
         scan_root = _scan_root_of(group, report.roots)
         for finding in group.findings:
+            held = _held_back(finding, options)
+            if held:
+                left_out.append(LeftOut(_join(group.root, finding.path), finding.code, held,
+                                        attention=True))
+                continue
             verdict = _verdict(finding, options, now)
             if verdict is None:
                 continue  # not a fix, or narrowed away by the user: not worth a line
             if verdict:
                 left_out.append(LeftOut(_join(group.root, finding.path), finding.code, verdict))
-                continue
-            if evaluate := _needs_evaluate(finding):
-                left_out.append(LeftOut(_join(group.root, finding.path), finding.code,
-                                        evaluate, attention=True))
                 continue
             for candidate in _expand(finding, group, scan_root, since_ns, seen):
                 if isinstance(candidate, LeftOut):
@@ -198,21 +198,6 @@ def with_companions(kinds: tuple[str, ...], catalog: Catalog | None = None) -> t
     named = [k for k in known if k.name in kinds or any(n in kinds for n in k.names)]
     companions = companions_of(named, known)
     return tuple(dict.fromkeys([*kinds, *sorted(companions)]))
-
-
-def _needs_evaluate(finding: Finding) -> str:
-    """Why an extraction of values built by calls or names is left out ("" for any other
-    finding). Taking such values means importing the module, which `tidy fix` never does:
-    asked about and then skipped, phonenumbers' 27 modules built with `u()` cost 50 s of
-    parsing after the prompt. The extraction still refuses them itself when it runs."""
-    if finding.fix is None or finding.fix.action is not ActionKind.EXTRACT:
-        return ""
-    built = dict(finding.details).get(EVALUATE_DETAIL, "")
-    if not built:
-        return ""
-    return (f"its values are built by {built}: taking them means importing the module, and "
-            "`tidy fix` never runs the project's code; `tidy extract MODULE --evaluate` does, "
-            "one module at a time, and imports the result again to compare")
 
 
 def _config_files_checked(actions: list[PlannedAction]
@@ -242,19 +227,23 @@ def _extractions_that_ship(actions: list[PlannedAction]
     no package data for it: tidy edits neither) is left out of the plan with the build
     config's reason, needing attention. Asked about and then skipped, Faker's 23 data modules
     cost 80 s of converting before each was refused for the same reason. The extraction
-    checks again when it runs (the config may change meanwhile)."""
+    checks again when it runs (the config may change meanwhile). Each project's build config
+    is read and parsed once for all its modules (Faker: setup.py, setup.cfg, MANIFEST.in and
+    pyproject.toml were read again for each of its 26 data modules), and only for this plan."""
     if not any(a.action is ActionKind.EXTRACT for a in actions):
         return actions, []
     from tidy.extract.core import data_file_name
     from tidy.extract.packaging import check
+    from tidy.workspace.build_config import BuildConfigs
 
+    configs = BuildConfigs()
     kept: list[PlannedAction] = []
     unshipped: list[LeftOut] = []
     for action in actions:
         if action.action is ActionKind.EXTRACT:
             data_path = os.path.join(os.path.dirname(action.path),
                                      data_file_name(action.path, "gz"))
-            refusal = check(action.path, data_path).refusal
+            refusal = check(action.path, data_path, configs).refusal
             if refusal:
                 unshipped.append(LeftOut(action.path, action.code, refusal, attention=True))
                 continue
@@ -291,6 +280,17 @@ def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bo
     best_select = max((len(p) for p in select or ("",) if code.startswith(p)), default=-1)
     best_ignore = max((len(p) for p in ignore if code.startswith(p)), default=-1)
     return best_select >= 0 and best_select > best_ignore
+
+
+def _held_back(finding: Finding, options: PlanOptions) -> str:
+    """Why a fix the scan found blocked (Fix.blocked_by: a data module whose build config
+    would not ship its data file) waits for the user, when the plan would otherwise have
+    carried it out (its code selected, unsafe fixes allowed: an extraction is unsafe); ""
+    when it is not such a fix, or the user did not ask for it."""
+    fix = finding.fix
+    if fix is None or not fix.blocked_by or not options.unsafe or options.kinds:
+        return ""
+    return fix.blocked_by if _selected(finding.code, options.select, options.ignore) else ""
 
 
 def _verdict(finding: Finding, options: PlanOptions, now: float) -> str | None:

@@ -218,7 +218,8 @@ def _fix_text(finding: Finding) -> str:
         return ""
     label = {Applicability.SAFE: "fix", Applicability.UNSAFE: "unsafe fix",
              Applicability.DISPLAY_ONLY: "advice"}[fix.applicability]
-    return f"{fix.action.value} ({label})"
+    blocked = f": waits for the user: {fix.blocked_by}" if fix.blocked_by else ""
+    return f"{fix.action.value} ({label}){blocked}"
 
 
 def _state(finding: Finding) -> str:

@@ -56,6 +56,7 @@ def finding_json(finding: Finding, group: Group) -> dict[str, Any]:
             "action": fix.action.value,
             "applicability": fix.applicability.value,
             "description": fix.description,
+            **({"blocked_by": fix.blocked_by} if fix.blocked_by else {}),
         },
         "details": [list(pair) for pair in finding.details],
     }

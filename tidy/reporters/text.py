@@ -203,12 +203,26 @@ def _group_lines(console: Console, group: Group, limit: int, now: float) -> None
             rest = sum(max(f.size.apparent for f in row) for row in rows[limit:])
             console.print(f"  ... and {counted(hidden, 'more path')} ({_bytes(rest)}); "
                           "--format json lists all")
+        _blocked_lines(console, group)
     else:
         console.print("  nothing to report")
     console.print(f"  reclaimable {_bytes(group.reclaimable.apparent)} "
                   f"in {counted(group.reclaimable.files, 'file')}")
     console.print("  " + _surface_line(group.surface_before, group.surface_after))
     console.print()
+
+
+def _blocked_lines(console: Console, group: Group) -> None:
+    """Why fixes wait for the user (a project's build config that would not ship the data
+    files of its data modules) and what to do: each reason once, however many rows share it
+    (Faker: 26 modules, one setup.py)."""
+    reasons: dict[str, int] = {}
+    for finding in group.findings:
+        if finding.fix is not None and finding.fix.blocked_by:
+            reasons[finding.fix.blocked_by] = reasons.get(finding.fix.blocked_by, 0) + 1
+    for reason, count in reasons.items():
+        console.print(Text(f"  not offered for {counted(count, 'path')}: {printable(reason)}",
+                           style="yellow"), overflow="fold")
 
 
 # What the words of the table mean, said only for the words the report shows.

@@ -11,25 +11,21 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 import humanize
 
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
-from tidy.core.models import (
-    EVALUATE_DETAIL,
-    ActionKind,
-    Anchor,
-    Applicability,
-    Finding,
-    Fix,
-    Size,
-)
-from tidy.rules.base import GroupContext, Rule
+from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
+from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
 from tidy.workspace.content import ContentFacts
 from tidy.workspace.measure import folder_names
+
+if TYPE_CHECKING:
+    from tidy.workspace.build_config import BuildConfigs
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
 _JS_SUFFIXES = JS_SUFFIXES
@@ -264,12 +260,64 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
             details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
-        fix = _extract_fix(rel, verdict)
-        if fix.action is ActionKind.EXTRACT and (built := _evaluated(verdict.bindings)):
-            details.append((EVALUATE_DETAIL, _built_by(built)))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
-        yield _finding(ctx, "TDY301", "data-module", rel, size, message, details,
-                       fix, biggest.line if biggest else 1)
+        shipped = _if_shipped(ctx, rel, _extract_fix(rel, verdict))
+        fix = _unless_evaluated(shipped, verdict)
+        yield _finding(ctx, "TDY301", "data-module", rel, size, _said(message, shipped),
+                       details, fix, biggest.line if biggest else 1)
+
+
+def _unless_evaluated(fix: Fix, verdict: DataVerdict) -> Fix:
+    """An extraction of values built by calls or names, as advice: taking them means
+    importing the module, which `tidy fix` never does. The description names `tidy extract
+    --evaluate`, and `tidy fix` lists the module as left out, needing attention: phonenumbers'
+    25 `u()` modules were asked about, then parsed and refused one by one after the prompt
+    (~50 s). As the extractor does, only when the values built so are at least those written
+    out (fewer are left in place, with a note); it still refuses what sampled windows missed."""
+    built = _evaluated(verdict.bindings)
+    literal = sum(b.bytes for b in verdict.bindings if b.pure)
+    if fix.action is not ActionKind.EXTRACT or not built or sum(
+            b.bytes for b in built) < literal:
+        return fix
+    return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, fix.description,
+               blocked_by=f"its values are built by {_built_by(built)}: taking them means "
+               "importing the module, and `tidy fix` never runs the project's code; `tidy "
+               "extract MODULE --evaluate` does, one module at a time, and imports the result "
+               "again to compare")
+
+
+@per_context
+def _build_configs(ctx: GroupContext) -> BuildConfigs:
+    """The group's build config files, read once for all its data modules (and only in a
+    scan that found one)."""
+    from tidy.workspace.build_config import BuildConfigs
+
+    return BuildConfigs()
+
+
+NOT_SHIPPED = "its data file would not ship with the package: declare it as package data first"
+
+
+def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
+    """The extraction offered, or, when the project's build config would not ship the data
+    file (`tidy fix` would leave the module out of its plan for the same reason), advice that
+    says why and what to declare: the scan agrees with the plan."""
+    if fix.action is not ActionKind.EXTRACT:
+        return fix
+    from tidy.extract.packaging import check  # only a scan that found a data module needs it
+
+    module = os.path.join(ctx.root, rel)
+    data = os.path.join(os.path.dirname(module), _data_name(rel))
+    refusal = check(module, data, _build_configs(ctx)).refusal
+    if not refusal:
+        return fix
+    return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+               f"{fix.description}, once the build config ships the data file: {refusal}",
+               blocked_by=refusal)
+
+
+def _said(message: str, fix: Fix) -> str:
+    return f"{message}; {NOT_SHIPPED}" if fix.blocked_by else message
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
@@ -278,17 +326,18 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
-            fix = (Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
-                   if in_vendor_container(rel) else
-                   Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
-                   if verdict.refusal else
-                   Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
-                       f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
-                       "own file and read it with importlib.resources"))
+            fix = _if_shipped(ctx, rel, (
+                Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
+                if in_vendor_container(rel) else
+                Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
+                if verdict.refusal else
+                Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
+                    f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
+                    "own file and read it with importlib.resources")))
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
-            yield _finding(ctx, "TDY302", "giant-string-constant", rel, size, message, details,
-                           fix, holder.line)
+            yield _finding(ctx, "TDY302", "giant-string-constant", rel, size,
+                           _said(message, fix), details, fix, holder.line)
 
 
 def _data_name(rel: str) -> str:
@@ -380,9 +429,13 @@ refuses the module whatever is asked (it reads its own namespace as a whole, `lo
 handed on; the finding says the extractor's reason).
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
-and compared, or nothing is changed. A module in a vendor folder (vendor/, _vendor/,
-third_party/, ...) is reported with advice only: the next re-vendoring would undo a rewrite
-there, and the data belongs upstream.""",
+and compared, or nothing is changed. A module whose project's build config would not ship
+the data file (setup.py/setup.cfg declaring no package data for it, an exclude-package-data
+that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
+why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build
+config is read once per group, and only when a data module is found). A module in a vendor
+folder (vendor/, _vendor/, third_party/, ...) is reported with advice only: the next
+re-vendoring would undo a rewrite there, and the data belongs upstream.""",
         check_data_modules, Applicability.UNSAFE,
     ),
     Rule(
