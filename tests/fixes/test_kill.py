@@ -57,6 +57,22 @@ def kill_mid_run(root: Path, state: Path) -> tuple[str, list[dict[str, Any]]]:
     return run_ids.pop(), entries
 
 
+def killed_run(tmp_path: Path) -> tuple[Path, Path, str, dict[bytes, Any],
+                                        list[dict[str, Any]]]:
+    """A `tidy fix` SIGKILLed mid-run: (root, state, run id, the tree before, its journal's
+    entries). Each try has its own tree and state folder, a bigger tree when the last run
+    finished before its kill (under load 10, 150 folders were all moved before the poll saw
+    20 of them)."""
+    for count in (150, 600, 3000):
+        root, state = tmp_path / f"repo{count}", tmp_path / f"state{count}"
+        build_tree(root, count)
+        before = snapshot(root)
+        run_id, entries = kill_mid_run(root, state)
+        if not any(e.get("op") == "end" for e in entries):
+            return root, state, run_id, before, entries
+    pytest.fail("tidy fix finished before it could be killed, three times")
+
+
 def assert_nothing_lost(root: Path, before: dict[bytes, Any],
                         entries: list[dict[str, Any]]) -> None:
     """Each cache is wholly at home or wholly in the trash, never both, never neither."""

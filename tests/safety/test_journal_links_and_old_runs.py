@@ -26,17 +26,14 @@ from typing import Any
 import pytest
 
 from tests.fixes.helpers import journal_entries, run_tidy, snapshot
-from tests.fixes.test_kill import assert_nothing_lost, build_tree, kill_mid_run
+from tests.fixes.test_kill import assert_nothing_lost, killed_run
 
 pytestmark = pytest.mark.slow
 
 
 def _killed_run(tmp_path: Path) -> tuple[Path, Path, Path]:
     """(root, state, journal) of a `tidy fix` killed mid-run."""
-    root, state = tmp_path / "repo", tmp_path / "state"
-    build_tree(root, 150)
-    run_id, entries = kill_mid_run(root, state)
-    assert not any(e.get("op") == "end" for e in entries), "the fix finished before the kill"
+    root, state, run_id, _, _ = killed_run(tmp_path)
     return root, state, state / "runs" / f"{run_id}.jsonl"
 
 
@@ -112,11 +109,7 @@ def test_an_older_tidys_killed_run_is_recovered_saying_what_was_assumed(
 
 
 def test_an_older_tidys_killed_run_loses_nothing_and_undoes_whole(tmp_path: Path) -> None:
-    root, state = tmp_path / "repo", tmp_path / "state"
-    build_tree(root, 150)
-    before = snapshot(root)
-    run_id, entries = kill_mid_run(root, state)
-    assert not any(e.get("op") == "end" for e in entries), "the fix finished before the kill"
+    root, state, run_id, before, _ = killed_run(tmp_path)
     journal = state / "runs" / f"{run_id}.jsonl"
     _as_an_older_tidy_wrote_it(journal)
     _listing(root, state)

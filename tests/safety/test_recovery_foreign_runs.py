@@ -27,17 +27,14 @@ from typing import Any
 import pytest
 
 from tests.fixes.helpers import journal_entries, run_tidy
-from tests.fixes.test_kill import build_tree, kill_mid_run
+from tests.fixes.test_kill import killed_run
 
 pytestmark = pytest.mark.slow
 
 
 def _killed_run(tmp_path: Path) -> tuple[Path, Path, Path]:
     """(root, state, journal) of a `tidy fix` killed mid-run."""
-    root, state = tmp_path / "repo", tmp_path / "state"
-    build_tree(root, 150)
-    run_id, entries = kill_mid_run(root, state)
-    assert not any(e.get("op") == "end" for e in entries), "the fix finished before the kill"
+    root, state, run_id, _, _ = killed_run(tmp_path)
     return root, state, state / "runs" / f"{run_id}.jsonl"
 
 
