@@ -7,7 +7,7 @@ import collections
 import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import humanize
 
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from tidy.analysis.vendored.evidence import Pattern, Verdict
     from tidy.workspace.githistory import HeadAt, LastReferences
 
+_Made = TypeVar("_Made")
 _GIT_LOG_SECONDS = 10.0  # the whole "last referenced by" look-up, all libraries together
 
 
@@ -354,17 +355,7 @@ def begin_vendored(ctx: GroupContext) -> PendingFiles | None:
     A listing started ahead (list_untracked_ahead, in ctx.started) is taken over when every
     folder it leaves out is one this one would (the others are then left out in Python),
     else stopped."""
-    ahead = ctx.started.get("TDY401")
-    listing = ahead if isinstance(ahead, PendingFiles) else None
-    try:
-        begun = _begin_vendored(ctx, listing)
-    except BaseException:
-        if listing is not None:
-            listing.stop()
-        raise
-    if listing is not None and begun is not listing:
-        listing.stop()
-    return begun
+    return _handing_over(ctx, _begin_vendored, lambda begun: begun)
 
 
 def _begin_vendored(ctx: GroupContext, ahead: PendingFiles | None) -> PendingFiles | None:
@@ -389,17 +380,27 @@ def _covers(skip: Sequence[str], listing: PendingFiles) -> bool:
 
 
 def start_vendored(ctx: GroupContext) -> _Started | None:
+    return _handing_over(ctx, _start_vendored,
+                         lambda started: None if started is None else started.untracked)
+
+
+def _handing_over(ctx: GroupContext,
+                  make: Callable[[GroupContext, PendingFiles | None], _Made],
+                  keeps: Callable[[_Made], PendingFiles | None]) -> _Made:
+    """What make builds from the listing started earlier for TDY401 (ctx.started), if any.
+    That listing is stopped unless what make returns keeps it (an error, no library, or a
+    listing that leaves out too little): a git process nobody reads must not run on."""
     begun = ctx.started.get("TDY401")
     listing = begun if isinstance(begun, PendingFiles) else None
     try:
-        started = _start_vendored(ctx, listing)
+        made = make(ctx, listing)
     except BaseException:
         if listing is not None:
             listing.stop()
         raise
-    if listing is not None and (started is None or started.untracked is not listing):
-        listing.stop()  # no library, or git could not answer: not wanted
-    return started
+    if listing is not None and keeps(made) is not listing:
+        listing.stop()
+    return made
 
 
 def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started | None:
