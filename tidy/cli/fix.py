@@ -79,12 +79,23 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, diff: bool,
 
     def scan(scan_paths: Sequence[str], config: Config) -> Report:
         return terminal.with_progress(
-            lambda progress: engine.scan(scan_paths, config, progress), quiet)
+            lambda progress: engine.scan(scan_paths, config, progress,
+                                         meanwhile=_load_what_follows), quiet)
 
     try:
         return run_fix(request, scan, terminal.out, terminal.ask)
     except terminal.fix_errors() as error:
         raise click.ClickException(str(error)) from None
+
+
+def _load_what_follows() -> None:
+    """The modules the fix uses after its scan (the appliers, the plan's and the result's
+    report), imported during the walk, when this process would otherwise wait for its
+    workers, rather than before the walk starts (~0.1 s)."""
+    import tidy.fixes.report  # noqa: F401 (the name `tidy`, bound once)
+    from tidy.fixes.apply import load_appliers
+
+    load_appliers()
 
 
 @click.command()

@@ -9,6 +9,7 @@ applier sees it.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -17,9 +18,6 @@ from tidy.core.models import ActionKind
 from tidy.core.run_owner import assumed_owner
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
-from tidy.fixes.extract import ExtractApplier
-from tidy.fixes.git_rm import GitRmApplier
-from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
 from tidy.fixes.journal import (
     Intent,
     JournalError,
@@ -33,25 +31,45 @@ from tidy.fixes.journal import (
     running_unlocked,
 )
 from tidy.fixes.plan import Plan
-from tidy.fixes.trash.applier import TrashApplier
 from tidy.fixes.trash.locate import clear_dead_run_folders
-from tidy.fixes.untrack import UntrackApplier
 from tidy.workspace.git import find_repo_root
 
 # Apply order: moves before index edits before config-file edits; undo runs it backwards.
 ORDER = (ActionKind.TRASH, ActionKind.UNTRACK, ActionKind.GIT_RM, ActionKind.EXTRACT,
          ActionKind.IGNORE, ActionKind.EDITOR_EXCLUDE)
-# Every applier, by the action it carries out. Add yours here.
-_APPLIERS: dict[ActionKind, Applier] = {applier.kind: applier for applier in (
-    TrashApplier(), UntrackApplier(), GitRmApplier(), ExtractApplier(), IgnoreApplier(),
-    EditorExcludeApplier())}
+
+
+@functools.cache
+def _registry() -> dict[ActionKind, Applier]:
+    """Every applier, by the action it carries out. Add yours here.
+
+    Made on first use, not when this module is imported: the appliers' modules (the
+    extractor's, git's, the editors' settings: ~0.08 s) are not what `tidy fix` needs before
+    its scan (recovery asks for them only when a run needs recovering), and `tidy fix`
+    loads them while its walk waits for its workers (load_appliers)."""
+    from tidy.fixes.extract import ExtractApplier
+    from tidy.fixes.git_rm import GitRmApplier
+    from tidy.fixes.ignore.apply import EditorExcludeApplier, IgnoreApplier
+    from tidy.fixes.trash.applier import TrashApplier
+    from tidy.fixes.untrack import UntrackApplier
+
+    return {applier.kind: applier for applier in (
+        TrashApplier(), UntrackApplier(), GitRmApplier(), ExtractApplier(), IgnoreApplier(),
+        EditorExcludeApplier())}
+
+
+def load_appliers() -> None:
+    """The registry made now (its modules imported): for a caller with time to spare."""
+    _registry()
 
 
 def appliers(force: bool = False) -> dict[ActionKind, Applier]:
     """The registry; with `force`, undo puts back what was edited since (an extraction's
     module), keeping the current files beside the restored ones instead of refusing."""
-    registry = dict(_APPLIERS)
+    registry = dict(_registry())
     if force:
+        from tidy.fixes.extract import ExtractApplier
+
         registry[ActionKind.EXTRACT] = ExtractApplier(force=True)
     return registry
 

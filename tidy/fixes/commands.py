@@ -24,7 +24,7 @@ from tidy.core.config import Config
 from tidy.core.models import Report
 from tidy.core.printable import printable
 from tidy.core.units import counted
-from tidy.fixes import STOPPED, ApplySettings, Outcome, Status, report
+from tidy.fixes import STOPPED, ApplySettings, Outcome, Status
 from tidy.fixes import plan as planning
 from tidy.fixes.apply import (
     RunOutcomes,
@@ -103,12 +103,18 @@ def run_fix(request: FixRequest, scan: Callable[[Sequence[str], Config], Report]
     recovered = [] if request.changes_nothing else recover_interrupted()
     _notices(out)
     if recovered and request.output_format == "text":
+        from tidy.fixes import report
+
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     since = mark_since()  # before the scan reads anything: later writes are "since the plan"
     # The cache may serve this scan: an action it decides (git rm of a vendored library,
     # an extraction) is confirmed from the files themselves before it runs (fixes/confirm).
     config = request.config
     found = scan(request.paths, config)
+    # What follows the scan (the report's rich tables, the appliers) loaded only now, or by
+    # the scan's caller while its walk waited (cli/fix.py): not before the walk starts.
+    from tidy.fixes import report
+
     plan = planning.build(found, planning.PlanOptions(
         unsafe=request.unsafe, select=request.select, ignore=request.ignore,
         kinds=request.kinds, older_than=request.older_than, actions=tuple(appliers()),
@@ -214,6 +220,8 @@ def apply_and_record(plan: planning.Plan, settings: ApplySettings,
 
 
 def _summary(outcomes: Sequence[Outcome]) -> str:
+    from tidy.fixes import report
+
     done = [o for o in outcomes if o.status is Status.DONE]
     skipped = sum(1 for o in outcomes if o.status is Status.SKIPPED)
     failed = sum(1 for o in outcomes if o.status is Status.FAILED)
@@ -249,6 +257,8 @@ def undo_scope(path: str) -> str:
 
 
 def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
+    from tidy.fixes import report
+
     output_format = request.output_format
     recovered = recover_interrupted()
     _notices(out)
@@ -301,6 +311,8 @@ def _undo_target(request: UndoRequest, describe: bool) -> RunRecord | str | None
 
 
 def _nothing_to_undo(scope: str | None) -> str:
+    from tidy.fixes import report
+
     if scope is None:
         return "nothing to undo"
     elsewhere = last_undoable(None)
@@ -321,6 +333,8 @@ def trash_runs(show_all: bool) -> list[TrashRun]:
 
 def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 120,
                    color: bool = False) -> int:
+    from tidy.fixes import report
+
     runs = trash_runs(show_all)
     _notices(out)
     out(report.trash_json(runs) if output_format == "json"
@@ -331,6 +345,8 @@ def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 12
 def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: bool,
                     yes: bool, can_ask: bool, output_format: str, out: Out,
                     confirm: Confirm) -> int:
+    from tidy.fixes import report
+
     if not dry_run:
         recover_interrupted()
     now = time.time()
@@ -396,6 +412,8 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
 
 
 def run_log(output_format: str, limit: int | None, out: Out) -> int:
+    from tidy.fixes import report
+
     entries = list(read_audit())
     if limit is not None:
         entries = entries[-limit:] if limit > 0 else []

@@ -12,10 +12,9 @@ unlink, rmdir, mkdir and stat all act on `dir_fd` + one name.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import errno
 import fcntl
+import functools
 import os
 import shutil
 import stat
@@ -27,6 +26,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    import ctypes
+
     from tidy.workspace.inuse import Use
 
 DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC | os.O_NONBLOCK
@@ -187,13 +188,31 @@ _RENAME_NOREPLACE = 1
 _AT_FDCWD = -100
 
 
-def _libc_renameat2() -> object | None:
+@functools.cache
+def _libc() -> ctypes.CDLL | None:
+    """The C library (Linux), loaded at its first use, not when this module is imported:
+    finding it runs `ldconfig -p`, and with ctypes' import that was ~13 ms of every
+    `tidy fix`, `undo` and `trash` before it did anything (recovery imports this module)."""
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes.util
+
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        function = libc.renameat2
-    except (OSError, AttributeError):
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+    except OSError:
+        return None
+
+
+@functools.cache
+def _libc_renameat2() -> Callable[..., int] | None:
+    import ctypes
+
+    libc = _libc()
+    try:
+        function = libc.renameat2 if libc is not None else None
+    except AttributeError:
+        return None
+    if function is None:
         return None
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
                          ctypes.c_uint]
@@ -201,16 +220,16 @@ def _libc_renameat2() -> object | None:
     return function
 
 
-_RENAMEAT2 = _libc_renameat2()
-
-
 def rename_noreplace(src_fd: int, src: str, dst_fd: int, dst: str) -> None:
     """Rename src (in src_fd) to dst (in dst_fd); FileExistsError when dst exists, never
     replacing it (renameat2 RENAME_NOREPLACE where the kernel has it; else check, then rename:
     a rename over an existing name is refused except in that last instant)."""
-    if _RENAMEAT2 is not None:
-        result = _RENAMEAT2(src_fd, os.fsencode(src), dst_fd, os.fsencode(dst),  # type: ignore[operator]
-                            _RENAME_NOREPLACE)
+    renameat2 = _libc_renameat2()
+    if renameat2 is not None:
+        import ctypes
+
+        result = renameat2(src_fd, os.fsencode(src), dst_fd, os.fsencode(dst),
+                           _RENAME_NOREPLACE)
         if result == 0:
             return
         code = ctypes.get_errno()
@@ -232,13 +251,16 @@ _STATX_SIZE = 256  # struct statx, spare fields included
 _STATX_MASK_AT, _STATX_BTIME_AT = 0, 80  # offsets of stx_mask and stx_btime
 
 
+@functools.cache
 def _libc_statx() -> Callable[..., int] | None:
-    if not sys.platform.startswith("linux"):
-        return None
+    import ctypes
+
+    libc = _libc()
     try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        function = libc.statx
-    except (OSError, AttributeError):  # a C library before glibc 2.28
+        function = libc.statx if libc is not None else None
+    except AttributeError:  # a C library before glibc 2.28
+        return None
+    if function is None:
         return None
     function.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_uint,
                          ctypes.c_void_p]
@@ -246,17 +268,17 @@ def _libc_statx() -> Callable[..., int] | None:
     return function
 
 
-_STATX = _libc_statx()
-
-
 def birth_ns(dir_fd: int, name: str) -> int | None:
     """When `name` (in `dir_fd`, never through a link) was made, in ns since the epoch; None
     where the filesystem (or the kernel, or the C library) keeps no birth time. OSError as
     lstat raises it."""
-    if _STATX is None:
+    statx = _libc_statx()
+    if statx is None:
         return None
+    import ctypes
+
     buffer = ctypes.create_string_buffer(_STATX_SIZE)
-    if _STATX(dir_fd, os.fsencode(name), _AT_SYMLINK_NOFOLLOW, _STATX_BTIME, buffer) != 0:
+    if statx(dir_fd, os.fsencode(name), _AT_SYMLINK_NOFOLLOW, _STATX_BTIME, buffer) != 0:
         code = ctypes.get_errno()
         if code in (errno.ENOSYS, errno.EINVAL):
             return None
