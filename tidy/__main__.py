@@ -19,6 +19,7 @@ import gc
 import sys
 
 from tidy.core import stop_signals
+from tidy.core.cycles import paused
 
 _EXIT_INTERRUPTED = 130  # tidy.cli.exits.EXIT_INTERRUPTED; importing it imports click
 
@@ -41,7 +42,11 @@ def run() -> int:
 
 def _run() -> int:
     try:
-        from tidy.cli import main
+        # click and the command line: objects that live as long as the process, no cycle to
+        # collect (tidy.core.cycles); so are the command's own module (cli/__init__.py) and
+        # the layers a scan imports (cli/scan.py, engine.scan).
+        with paused():
+            from tidy.cli import main
     except KeyboardInterrupt as stop:
         _say_interrupted(stop)
         return _EXIT_INTERRUPTED

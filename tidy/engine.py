@@ -6,11 +6,10 @@ import bisect
 import contextlib
 import dataclasses
 import functools
-import gc
 import os
 import posixpath
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Final, Literal
 
@@ -22,6 +21,7 @@ if TYPE_CHECKING:
 
 from tidy.core.catalog import Catalog, Kind
 from tidy.core.config import Config, for_folder
+from tidy.core.cycles import paused
 from tidy.core.models import (
     ActionKind,
     Anchor,
@@ -147,28 +147,12 @@ def _fifo_warnings() -> list[str]:
             "empty (tidy never reads FIFOs)" for path in fifo_guard.released()]
 
 
-@contextlib.contextmanager
-def without_cycle_collection() -> Iterator[None]:
+def without_cycle_collection() -> contextlib.AbstractContextManager[None]:
     """The walk makes millions of short-lived objects and no cycles: the cyclic collector
     would only pass over them again and again, and in forked workers it would copy every
-    page it touches. Turned off for the scan (workers inherit that), then back as it was.
-
-    What the scan made and kept stays young while the collector is off: switched back on,
-    the first allocation would pass over all of it at once (250k bench tree: ~3 ms after
-    the report was written). It goes straight to the oldest generation instead (freeze,
-    then unfreeze: two list splices), where only a full collection looks at it again;
-    unless the process froze objects of its own (browse's model): unfreezing would hand
-    those back to every collection."""
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            if not gc.get_freeze_count():
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
+    page it touches. Turned off for the scan (workers inherit that), then back as it was,
+    what the scan kept moved to the oldest generation (tidy.core.cycles)."""
+    return paused()
 
 
 def _check_root(path: str) -> str:

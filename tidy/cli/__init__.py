@@ -52,7 +52,10 @@ class _Commands(click.Group):
         if where is None:
             return None
         module, name = where
-        command = getattr(importlib.import_module(module), name)
+        from tidy.core.cycles import paused  # not at import: `tidy --version` loads no layer
+
+        with paused():  # imports: nothing for the cyclic collector to free (tidy.core.cycles)
+            command = getattr(importlib.import_module(module), name)
         if not isinstance(command, click.Command):
             raise TypeError(f"{module}.{name} is not a click command")
         return command

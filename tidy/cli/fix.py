@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 def _editors(_ctx: click.Context, _param: click.Parameter,
              value: str | None) -> tuple[str, ...]:
+    if not value:  # parse_editors' answer for none, without its module (~0.01 s of imports)
+        return ()
     from tidy.fixes.editors.excludes import parse_editors
 
     try:
@@ -64,8 +66,11 @@ def fix(paths: tuple[str, ...], yes: bool, dry_run: bool, diff: bool,
     skipped for a safety reason (a program using it included), 2 usage (no terminal and no
     --yes), 3 internal error.
     """
-    from tidy import engine
-    from tidy.fixes.commands import FixRequest, run_fix
+    from tidy.core.cycles import paused
+
+    with paused():  # imports: nothing for the cyclic collector to free (tidy.core.cycles)
+        from tidy import engine
+        from tidy.fixes.commands import FixRequest, run_fix
 
     paths = paths or (".",)
     width, color = terminal.width_and_color(sys.stdout.isatty())

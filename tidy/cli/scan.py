@@ -64,7 +64,10 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
     """Report caches, build artifacts and bloat under PATHS (default: the current folder)."""
     # The history (sqlite3) and the reporters are imported while the walk's workers finish
     # (engine.scan's `meanwhile`), not before the walk starts: _load_what_follows.
-    from tidy import engine
+    from tidy.core.cycles import paused
+
+    with paused():  # imports: nothing for the cyclic collector to free (tidy.core.cycles)
+        from tidy import engine
 
     if no_history_deprecated:
         click.echo("tidy: warning: --no-history is deprecated and will go: it meant --no-record "
