@@ -170,7 +170,8 @@ def test_the_start_up_imports_run_no_cyclic_collection(tmp_path: Path) -> None:
              "    at_walk.append(list(seen))\n"
              "    return walk_run(self, *args, **kwargs)\n"
              "walk_module.Walker.run = spy\n"
-             f"sys.argv = ['tidy', 'scan', '--format', 'json', '-q', '--no-record', {str(repo)!r}]\n"
+             "sys.argv = ['tidy', 'scan', '--format', 'json', '-q', '--no-record', "
+             f"{str(repo)!r}]\n"
              "code = run()\n"
              "print(repr(at_walk[0]), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
