@@ -23,9 +23,20 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, make_repo, scan_json, write
-from tidy.workspace import beneath, content, content_cache, duplicates, measure, textscan
+from tidy.workspace import (
+    beneath,
+    content,
+    content_cache,
+    duplicates,
+    ignorefiles,
+    measure,
+    textscan,
+)
+from tidy.workspace.build_config import BuildConfigs
 
 SECRET = "OUTSIDE-SECRET-7f3a"
 _CODE = "".join(f"def function_{n}(x):\n    return x + {n}\n\n\n" for n in range(3000))
@@ -55,15 +66,16 @@ def _project(tmp_path: Path) -> tuple[Path, Path]:
     return repo, outside
 
 
-@pytest.fixture(params=["c", "python"])
+@pytest.fixture(params=["c", "c-by-parts", "python"])
 def opener(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """Both ways of opening below the root: the C module's, and the Python twin."""
-    if request.param == "python":
-        monkeypatch.setattr(beneath, "open_beneath", beneath.open_beneath_py)
-        for module in (content, duplicates, textscan):
-            monkeypatch.setattr(module, "open_beneath", beneath.open_beneath_py)
-    elif measure.native_open_beneath() is None:
+    """Every way of opening below the root: the C module's (openat2 where the kernel has it),
+    its way where openat2 is missing, and the Python twin."""
+    if request.param != "python" and measure.native_open_beneath() is None:
         pytest.skip("the C module is not built")
+    if request.param != "c":
+        way = beneath_open(request.param)
+        for module in (beneath, content, duplicates, textscan):
+            monkeypatch.setattr(module, "open_beneath", way)
     yield request.param
 
 
@@ -201,6 +213,109 @@ def test_a_path_leaving_the_root_or_through_a_link_is_refused_by_both_ways(
 def beneath_open(opener: str) -> Callable[[int, str, int], int]:
     if opener == "python":
         return beneath.open_beneath_py
+    if opener == "c-by-parts":
+        from tidy.workspace import _fastmeasure
+
+        return _fastmeasure.open_beneath_by_parts
     found = measure.native_open_beneath()
     assert found is not None
     return found
+
+
+def _monorepo(tmp_path: Path) -> tuple[Path, Path]:
+    """A repo holding a project `proj/` whose setup.py declares no package data for its data
+    module `proj/fk/data.py` (an extraction's data file would not ship), and outside it a
+    `proj/` whose setup.py declares `*.json.gz` as package data of `fk`."""
+    repo = make_repo(tmp_path / "repo")
+    setup = 'from setuptools import setup\n\nsetup(name="fk", version="1", packages=["fk"]{})\n'
+    write(repo / "proj" / "setup.py", setup.format(""))
+    write(repo / "proj" / "fk" / "__init__.py", "")
+    write(repo / "proj" / "fk" / "data.py", _DATA)
+    commit(repo)
+    outside = tmp_path / "outside" / "proj"
+    write(outside / "setup.py", setup.format(', package_data={"fk": ["*.json.gz"]}'))
+    write(outside / "fk" / "__init__.py", "")
+    write(outside / "fk" / "data.py", _DATA)
+    return repo, outside
+
+
+def test_a_project_folder_swapped_before_its_build_config_is_read_is_not_judged_by_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo, outside = _monorepo(tmp_path)
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+    original = BuildConfigs._read
+
+    def swap_then_read(self: BuildConfigs, path: str) -> object:
+        _swap_for_link(repo / "proj", outside)  # the data module was read already
+        return original(self, path)
+
+    monkeypatch.setattr(BuildConfigs, "_read", swap_then_read)
+    report = scan_json(repo, "--select", "TDY301")
+    assert (repo / "proj").is_symlink()
+    found = [f for f in findings(report, "TDY301") if f["path"] == "proj/fk/data.py"]
+    assert len(found) == 1, json.dumps(report)
+    # On the old code: the outside setup.py's package data taken for the project's, and the
+    # extraction offered as one whose data file ships (an unsafe fix, nothing blocking it).
+    # Now setup.py is not read through the link: nothing of it declares the data (as for any
+    # setup.py that cannot be read), so the extraction is blocked.
+    assert found[0]["fix"].get("blocked_by"), found[0]["fix"]
+
+
+
+def test_a_folder_swapped_before_its_ignore_file_is_read_gives_no_rules(tmp_path: Path) -> None:
+    root = tmp_path / "root"
+    write(root / ".ignore", "*.log\n")
+    write(root / "sub" / ".ignore", "keep-me\n")
+    write(tmp_path / "outside" / "sub" / ".ignore", f"*\n# {SECRET}\n")
+    _swap_for_link(root / "sub", tmp_path / "outside" / "sub")  # after the walk listed it
+    found = ignorefiles.read_ignore_files(str(root), [".", "sub"])
+    # On the old code: the outside file's rules (`*`: nothing below sub/ searched) were the
+    # folder's, taking its files out of the search surface.
+    assert found == {".": [["*.log"]]}, found
+
+
+_PARTS = ["lib", "data.py", "link", "..", ".", "", "missing", "sub", "x"]
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory: pytest.TempPathFactory) -> Iterator[int]:
+    """A root with files, a folder, links to a file and a folder inside and outside it."""
+    top = tmp_path_factory.mktemp("beneath")
+    root = top / "root"
+    write(root / "lib" / "data.py", "X = 1\n")
+    write(root / "lib" / "sub" / "x", "x\n")
+    write(root / "x", "x\n")
+    write(top / "outside" / "lib" / "data.py", SECRET)
+    (root / "link").symlink_to(top / "outside")
+    (root / "lib" / "link").symlink_to("sub")
+    (root / "sub").symlink_to("lib/sub")
+    folder = beneath.open_root(str(root))
+    yield folder
+    os.close(folder)
+
+
+def _outcome(way: Callable[[int, str, int], int], folder: int, rel: str) -> object:
+    try:
+        fd = way(folder, rel, os.O_RDONLY | os.O_CLOEXEC)
+    except OSError:
+        return "refused"
+    try:
+        st = os.fstat(fd)
+        return (st.st_dev, st.st_ino)
+    finally:
+        os.close(fd)
+
+
+@given(st.lists(st.sampled_from(_PARTS), min_size=1, max_size=5))
+@settings(max_examples=300, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_every_way_gives_the_same_answer(tree: int, parts: list[str]) -> None:
+    if measure.native_open_beneath() is None:
+        pytest.skip("the C module is not built")
+    rel = "/".join(parts)
+    answers = {way: _outcome(beneath_open(way), tree, rel)
+               for way in ("c", "c-by-parts", "python")}
+    assert len(set(answers.values())) == 1, (rel, answers)
+    if ".." not in parts and "link" not in parts and "sub" not in parts[:1] and all(parts):
+        # No link, no "..", no empty part: what a plain open from the root finds.
+        assert answers["c"] == _outcome(lambda f, r, fl: os.open(r, fl, dir_fd=f), tree, rel)

@@ -38,7 +38,8 @@ def open_beneath_py(folder: int, rel: str, flags: int) -> int:
             if current != folder:
                 os.close(current)
             current = below
-        return os.open(name, flags | os.O_NOFOLLOW, dir_fd=current)
+        # "lib/" is the folder itself, as openat2 takes it.
+        return os.open(name or ".", flags | os.O_NOFOLLOW, dir_fd=current)
     finally:
         if current != folder:
             os.close(current)
