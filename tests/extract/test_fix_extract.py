@@ -148,3 +148,24 @@ def test_fix_leaves_out_modules_whose_data_exclude_package_data_takes_out(
     assert "left out: 2" in said and said.count("exclude_package_data leaves") == 1, said
     assert {m: m.read_bytes() for m in modules} == before
     assert not list(repo.rglob("*.json.gz"))
+
+
+def test_a_left_out_reason_naming_a_path_with_a_newline_stays_on_one_line(
+        tmp_path: Path) -> None:
+    """The reason of a left-out extraction names the build config's path: a project folder
+    whose name holds a newline split it, its second line shown as a line of its own (trust
+    round 12: every other name in fix's output went through core.printable, on b3ba3e1 this
+    one did not)."""
+    repo = make_repo(tmp_path / "r")
+    project = repo / "proj\nleft out: 0"
+    write(project / "setup.py", 'from setuptools import setup\n\nsetup(name="fk", '
+          'version="1", packages=["fk"])\n')
+    write(project / "fk" / "__init__.py", "")
+    write(project / "fk" / "data.py", data_module(3000))
+    commit(repo)
+    env = hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")})
+    dry = run_cli("fix", "--dry-run", "--unsafe-fixes", "--select", "TDY301", cwd=repo,
+                  env=env)
+    assert "would not ship" in dry.out, dry.out + dry.err
+    assert not [line for line in dry.out.splitlines() if line.startswith("left out: 0")], dry.out
+    assert "proj\\nleft out: 0" in dry.out, dry.out

@@ -146,3 +146,29 @@ def test_an_older_tidys_run_whose_process_has_its_journal_open_is_left_alone(
     [run] = json.loads(_listing(root, state).stdout)["runs"]
     assert run["status"] == "interrupted"
     assert "end" in _ops(journal)
+
+
+def test_an_older_tidys_run_whose_pid_is_the_recovering_tidys_own_is_recovered(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The pid an older journal keeps given to the tidy reading it (a container's tidy has
+    the same small pid run after run): that tidy opens the journal to read it, so its own
+    descriptors showed the journal open, and it took itself for the run's process. On
+    b3ba3e1 the run was "running" in every such tidy, never recovered (trust round 12)."""
+    from tidy.cli import main
+
+    root, state, journal = _killed_run(tmp_path)
+    _as_an_older_tidy_wrote_it(journal)
+    lines = journal.read_text().splitlines()
+    begin = json.loads(lines[0])
+    begin["pid"] = os.getpid()  # this process runs the tidy below
+    journal.write_text("\n".join([json.dumps(begin), *lines[1:]]) + "\n")
+    monkeypatch.setenv("TIDY_STATE_DIR", str(state))
+    monkeypatch.chdir(root)
+    capsys.readouterr()
+    code = main(["trash", "list", "--format", "json"])
+    out, err = capsys.readouterr()
+    assert code in (0, 1), err
+    [run] = json.loads(out)["runs"]
+    assert run["status"] == "interrupted", (run, err)
+    assert "end" in _ops(journal)

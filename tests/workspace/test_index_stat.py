@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
 from tidy.workspace.blobs import INDEX_RACY_MARGIN_NS, parse_index_stat, read_index_stat
-from tidy.workspace.content import BLOB, ContentFacts, Spec, _Reader
+from tidy.workspace.content import BLOB, ContentFacts, PassStats, Spec, _Reader
 
 _OLD_NS = 1_700_000_000 * 1_000_000_000  # a file timestamp long before any index is written
 
@@ -228,3 +228,57 @@ def test_a_pass_s_blob_ids_are_always_those_of_the_bytes_read(
     untouched = "touch-index" not in edits
     kept = sum(edit == "keep" for edit in edits)
     assert content.stats.ids_from_index == (kept if untouched else 0)
+
+
+def _filtered_repo(tmp_path: Path, attributes: str, where: str = ".gitattributes",
+                   filtered: bool = True) -> Path:
+    """A repo whose `a.txt` a clean filter upper-cases on its way into the index: the blob
+    holds `JQUERY`, the working file `jquery`."""
+    repo = make_repo(tmp_path / "r")
+    git(repo, "config", "filter.upper.clean", "tr a-z A-Z")
+    git(repo, "config", "filter.upper.smudge", "cat")
+    write(repo / ".git" / "info" / "attributes" if where == "info" else repo / where,
+          attributes)
+    write(repo / "a.txt", b"jquery jquery\n")
+    write(repo / "b.txt", b"plain\n")
+    for path in repo.rglob("*"):
+        if ".git" not in path.parts and path.is_file():
+            os.utime(path, ns=(_OLD_NS, _OLD_NS))
+    commit(repo)
+    assert (git(repo, "cat-file", "-p", ":a.txt") == "JQUERY JQUERY\n") is filtered
+    return repo
+
+
+@pytest.mark.parametrize(("attributes", "where"), [
+    ("*.txt filter=upper\n", ".gitattributes"),
+    ("*.txt\t-text filter=upper\n", ".gitattributes"),
+    ("*.txt filter=upper\n", "info"),
+])
+def test_no_blob_id_is_taken_from_an_index_a_clean_filter_may_have_fed(
+        tmp_path: Path, attributes: str, where: str) -> None:
+    """The blob's bytes are not the working file's: its id with the needles counted in the
+    working file's bytes credited the blob with `jquery` twice (trust round 12: the index's
+    id was taken as it is for any file whose stat matched, on b3ba3e1)."""
+    repo = _filtered_repo(tmp_path, attributes, where)
+    index = read_index_stat(str(repo))
+    assert index is None or index.blob_id("a.txt", os.stat(repo / "a.txt")) is None
+
+
+def test_a_pass_credits_no_blob_with_counts_of_other_bytes(tmp_path: Path) -> None:
+    repo = _filtered_repo(tmp_path, "*.txt filter=upper\n")
+    reader = _Reader(str(repo), Spec(needles=("jquery",)), read_index_stat(str(repo)))
+    try:
+        reader.read("a.txt", {BLOB}, PassStats())
+    finally:
+        reader.close()
+    blob = git(repo, "rev-parse", ":a.txt").strip()
+    # On b3ba3e1: {blob: (2,)}, the id of `JQUERY JQUERY` with the working file's count.
+    assert reader.blobs.get(blob, (0,)) == (0,), reader.blobs
+    assert reader.blob_of["a.txt"] == blob_sha(b"jquery jquery\n")
+
+
+def test_attributes_that_only_set_line_ends_keep_the_index_vouching(tmp_path: Path) -> None:
+    repo = _filtered_repo(tmp_path, "*.sh text eol=lf\n", filtered=False)
+    index = read_index_stat(str(repo))
+    assert index is not None
+    assert index.blob_id("b.txt", os.stat(repo / "b.txt")) == blob_sha(b"plain\n")

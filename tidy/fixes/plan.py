@@ -236,7 +236,7 @@ def _extractions_that_ship(actions: list[PlannedAction]
     from tidy.extract.packaging import check
     from tidy.workspace.build_config import BuildConfigs
 
-    configs = BuildConfigs()
+    configs = BuildConfigs(a.root for a in actions if a.action is ActionKind.EXTRACT)
     kept: list[PlannedAction] = []
     unshipped: list[LeftOut] = []
     for action in actions:

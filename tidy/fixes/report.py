@@ -125,9 +125,10 @@ def _left_out_lines(items: Sequence[LeftOut], cwd: str) -> list[str]:
         by_reason.setdefault((item.code, item.reason), []).append(item)
     lines: list[str] = []
     listed = 0
-    for (code, reason), mine in by_reason.items():
+    for (code, said), mine in by_reason.items():
         if listed >= _LEFT_OUT_SHOWN:
             break
+        reason = printable(said)  # it may name a path (a build config's): one line
         if len(mine) == 1:
             lines.append(f"  {_shown(mine[0].path, cwd)}  {code}: {reason}")
             listed += 1

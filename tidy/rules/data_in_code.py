@@ -292,7 +292,7 @@ def _build_configs(ctx: GroupContext) -> BuildConfigs:
     scan that found one)."""
     from tidy.workspace.build_config import BuildConfigs
 
-    return BuildConfigs()
+    return BuildConfigs((ctx.root,))
 
 
 NOT_SHIPPED = "its data file would not ship with the package: declare it as package data first"

@@ -28,6 +28,11 @@
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/prctl.h>
+#include <sys/syscall.h>
+#if defined(SYS_openat2) && __has_include(<linux/openat2.h>)
+#include <linux/openat2.h>
+#define HAVE_OPENAT2 1
+#endif
 #endif
 
 #define MAX_DEPTH 1000
@@ -780,6 +785,126 @@ fail:
     return NULL;
 }
 
+/* open_beneath(dirfd, path, flags) -> fd: `path` (relative, as the walk gives one) opened below
+ * the open folder `dirfd` with no link followed at any level, so a folder of the path swapped
+ * for a link after the walk saw it cannot turn the read into one of a file outside the root
+ * (O_NOFOLLOW alone guards the last part only: trust round 12). openat2 with
+ * RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS where the kernel has it (5.6); otherwise (ENOSYS, or
+ * a sandbox refusing the call with EPERM) each folder opened with O_NOFOLLOW | O_DIRECTORY
+ * relative to the one above, as tidy.workspace.beneath's Python twin does. An absolute path
+ * or a ".." part is refused (EXDEV) by both before anything is opened. OSError otherwise. */
+static int beneath_parts_ok(const char *path) {
+    if (path[0] == '/' || path[0] == '\0') return 0;
+    for (const char *p = path; *p;) {
+        const char *end = strchr(p, '/');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == 2 && p[0] == '.' && p[1] == '.') return 0;
+        if (!end) break;
+        p = end + 1;
+    }
+    return 1;
+}
+
+static int open_by_parts(int dirfd, const char *path, int flags) {
+    int cur = dirfd;
+    const char *p = path;
+    char name[NAME_MAX + 1];
+    for (const char *end; (end = strchr(p, '/')) != NULL; p = end + 1) {
+        size_t len = (size_t)(end - p);
+        if (len == 0 || (len == 1 && p[0] == '.')) continue;
+        if (len > NAME_MAX) {
+            if (cur != dirfd) close(cur);
+            errno = ENAMETOOLONG;
+            return -1;
+        }
+        memcpy(name, p, len);
+        name[len] = '\0';
+        int next = openat(cur, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int saved = errno;
+        if (cur != dirfd) close(cur);
+        if (next < 0) {
+            errno = saved;
+            return -1;
+        }
+        cur = next;
+    }
+    int fd = openat(cur, *p ? p : ".", flags | O_NOFOLLOW); /* "lib/": the folder, as openat2 */
+    int saved = errno;
+    if (cur != dirfd) close(cur);
+    errno = saved;
+    return fd;
+}
+
+#ifdef HAVE_OPENAT2
+static int openat2_missing = 0; /* the kernel said ENOSYS once: not asked again */
+#endif
+
+static int open_beneath_fd(int dirfd, const char *path, int flags) {
+#ifdef HAVE_OPENAT2
+    if (!openat2_missing) {
+        struct open_how how;
+        memset(&how, 0, sizeof how);
+        how.flags = (unsigned long long)(unsigned int)(flags | O_NOFOLLOW);
+        how.resolve = RESOLVE_BENEATH | RESOLVE_NO_SYMLINKS | RESOLVE_NO_MAGICLINKS;
+        long fd = syscall(SYS_openat2, dirfd, path, &how, sizeof how);
+        if (fd >= 0) return (int)fd;
+        if (errno == ENOSYS) openat2_missing = 1;
+        else if (errno != EPERM) return -1;
+    }
+#endif
+    return open_by_parts(dirfd, path, flags);
+}
+
+static PyObject *open_beneath_as(PyObject *args, int (*opener)(int, const char *, int)) {
+    int dirfd, flags;
+    PyObject *path_bytes = NULL;
+    if (!PyArg_ParseTuple(args, "iO&i", &dirfd, PyUnicode_FSConverter, &path_bytes, &flags))
+        return NULL;
+    const char *path = PyBytes_AS_STRING(path_bytes);
+    if ((Py_ssize_t)strlen(path) != PyBytes_GET_SIZE(path_bytes)) {
+        Py_DECREF(path_bytes);
+        PyErr_SetString(PyExc_ValueError, "open_beneath: embedded null byte");
+        return NULL;
+    }
+    if (!beneath_parts_ok(path)) {
+        errno = EXDEV;
+        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, path_bytes);
+        Py_DECREF(path_bytes);
+        return NULL;
+    }
+    int fd;
+    Py_BEGIN_ALLOW_THREADS
+    fd = opener(dirfd, path, flags);
+    Py_END_ALLOW_THREADS
+    if (fd < 0) {
+        PyErr_SetFromErrnoWithFilenameObject(PyExc_OSError, path_bytes);
+        Py_DECREF(path_bytes);
+        return NULL;
+    }
+    Py_DECREF(path_bytes);
+    return PyLong_FromLong(fd);
+}
+
+static PyObject *open_beneath(PyObject *Py_UNUSED(module), PyObject *args) {
+    return open_beneath_as(args, open_beneath_fd);
+}
+
+/* open_beneath_by_parts: open_beneath's way where openat2 is missing, asked for directly (the
+ * tests hold it to the same answers on a kernel that has openat2). */
+static PyObject *open_beneath_by_parts(PyObject *Py_UNUSED(module), PyObject *args) {
+    return open_beneath_as(args, open_by_parts);
+}
+
+/* openat2_used() -> bool: whether open_beneath asks openat2 (built with it, and the kernel has
+ * not answered ENOSYS): for tests and the bench to say which way was taken. */
+static PyObject *openat2_used(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args)) {
+#ifdef HAVE_OPENAT2
+    return PyBool_FromLong(!openat2_missing);
+#else
+    Py_RETURN_FALSE;
+#endif
+}
+
 /* set_death_signal(signum): this process gets `signum` when the thread that forked it ends
  * (Linux's PR_SET_PDEATHSIG); OSError when the kernel refuses it, or off Linux. Why here:
  * each forked worker of a scan sets it first thing (tidy/workspace/pool.py), and ctypes,
@@ -818,6 +943,13 @@ static PyMethodDef methods[] = {
      "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
     {"set_death_signal", set_death_signal, METH_O,
      "set_death_signal(signum): PR_SET_PDEATHSIG for this process; OSError when refused."},
+    {"open_beneath", open_beneath, METH_VARARGS,
+     "open_beneath(dirfd, path, flags) -> fd: `path` opened below `dirfd`, no link followed "
+     "at any level; OSError otherwise."},
+    {"open_beneath_by_parts", open_beneath_by_parts, METH_VARARGS,
+     "open_beneath without openat2: each folder opened O_NOFOLLOW|O_DIRECTORY in turn."},
+    {"openat2_used", openat2_used, METH_NOARGS,
+     "Whether open_beneath asks the kernel's openat2 (else it walks the path's folders)."},
     {"markers", markers, METH_NOARGS, "The version-control marker names this module knows."},
     {"max_depth", max_depth, METH_NOARGS, "The level below which folders are not descended."},
     {"link_fields", link_fields, METH_NOARGS, "The number of fields of a link row."},

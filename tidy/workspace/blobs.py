@@ -551,7 +551,68 @@ def read_index_stat(root: str) -> IndexStat | None:
         return None
     finally:
         os.close(fd)
-    return parse_index_stat(b"".join(chunks), st.st_mtime_ns - INDEX_RACY_MARGIN_NS)
+    index = parse_index_stat(b"".join(chunks), st.st_mtime_ns - INDEX_RACY_MARGIN_NS)
+    if index is None or _may_convert(root, directory, index):
+        return None
+    return index
+
+
+# An attribute that makes a blob's bytes differ from the working file's: a clean filter (LFS,
+# git-crypt, one's own) or a working-tree encoding. (eol/text only change line ends, and
+# the needles counted in a blob, library paths, hold none.)
+_CONVERTING = re.compile(rb"(?i)(?:^|[\s!-])(?:filter|working-tree-encoding)(?:[\s=]|$)",
+                         re.MULTILINE)
+
+
+def _may_convert(root: str, directory: str, index: IndexStat) -> bool:
+    """Whether git may run some file's bytes through a filter or a re-encoding on the way into
+    the index: then an entry's blob id is that of other bytes than the working file's, and the
+    content pass, which counts needles in the bytes it read and files them under the blob id,
+    would credit the blob with counts of the working file's (a git-crypt file's plain text
+    under its encrypted blob: trust round 12). Any attributes file that names either, tracked
+    or the repo's info/attributes or the user's, or a config that moves the user's elsewhere
+    (core.attributesFile, not followed here), makes the whole index not vouched for."""
+    if _names_elsewhere(os.path.join(directory, "config")):
+        return True
+    files = [os.path.join(directory, "info", "attributes"), _user_attributes()]
+    if b".gitattributes\0" in index.data:
+        tracked = [n for n in index.entries if n == b".gitattributes"
+                   or n.endswith(b"/.gitattributes")]
+        if len(tracked) != index.data.count(b".gitattributes\0"):
+            return True  # one the index does not vouch for (racy, or a name ending so)
+        files += [os.path.join(root, os.fsdecode(n)) for n in tracked]
+    return any(_CONVERTING.search(_attributes_text(f)) for f in files)
+
+
+def _attributes_text(path: str) -> bytes:
+    try:
+        return read_regular(path, follow_links=True) or b""
+    except (UnsafeFile, OSError):
+        return b"filter"  # unreadable: it may name one
+
+
+def _user_attributes() -> str:
+    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    return os.path.join(xdg, "git", "attributes")
+
+
+def _names_elsewhere(repo_config: str) -> bool:
+    """Whether the repo's, the user's or the system's config sets core.attributesFile (its
+    value is not read; nor are the files a config includes)."""
+    xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
+    configs = [repo_config,
+               os.environ.get("GIT_CONFIG_GLOBAL") or os.path.expanduser("~/.gitconfig"),
+               os.path.join(xdg, "git", "config")]
+    if not os.environ.get("GIT_CONFIG_NOSYSTEM"):
+        configs.append(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")
+    return any(b"attributesfile" in _config_text(c).lower() for c in configs)
+
+
+def _config_text(path: str) -> bytes:
+    try:
+        return read_regular(path, follow_links=True) or b""
+    except (UnsafeFile, OSError):
+        return b""
 
 
 def parse_index_stat(data: bytes, before_ns: int) -> IndexStat | None:

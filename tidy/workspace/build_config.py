@@ -8,10 +8,11 @@ BuildConfigs is never kept across runs: the config may change between two of the
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_in_root, read_regular
 
 CONFIG_NAMES = ("pyproject.toml", "setup.py", "setup.cfg")
 # pyproject.toml and MANIFEST.in are the files an extraction may edit: their refusals say so.
@@ -34,9 +35,16 @@ class ConfigFile:
 
 class BuildConfigs:
     """The build config files read so far, by path; what packaging parsed from them (`parsed`,
-    keyed by the caller); the project file and package found for each folder."""
+    keyed by the caller); the project file and package found for each folder.
 
-    def __init__(self) -> None:
+    A file below one of `roots` (the scanned groups, the plan's) is reached from that root
+    with no link followed at any level (tidy.core.safe_files.read_in_root): a folder of the
+    project swapped for a link after the walk found its modules makes the file unsafe, never
+    a read of a build config outside the root judged as the project's (trust round 12)."""
+
+    def __init__(self, roots: Iterable[str] = ()) -> None:
+        # Longest first: a root inside another (a repo below the scanned folder) is its own.
+        self._roots = sorted({os.path.join(r, "") for r in roots}, key=len, reverse=True)
         self._files: dict[str, ConfigFile] = {}
         self._project_files: dict[str, str] = {}
         self._packages: dict[str, tuple[str, str]] = {}
@@ -52,7 +60,10 @@ class BuildConfigs:
     def _read(self, path: str) -> ConfigFile:
         self.reads += 1
         verb = "edited" if os.path.basename(path) in _EDITED else "read"
+        root = next((r for r in self._roots if path.startswith(r)), "")
         try:
+            if root:
+                return ConfigFile(read_in_root(root, path[len(root):], verb=verb))
             return ConfigFile(read_regular(path, verb=verb))
         except UnsafeFile as error:
             return ConfigFile(None, unsafe=error)

@@ -41,6 +41,7 @@ from typing import Any, Final, NamedTuple
 
 from tidy.core.state import state_dir
 from tidy.workspace import content_cache, forked, pickaxe
+from tidy.workspace.beneath import open_beneath
 from tidy.workspace.blobs import IndexStat, read_index_stat
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
 from tidy.workspace.measure import EntryStat, lstat_changed, lstat_paths, open_folder
@@ -334,9 +335,10 @@ class _Reader:
             os.close(fd)
 
     def open(self, rel: str) -> int:
-        """A descriptor of `rel` for reading (never through a link); -1 when it cannot be."""
+        """A descriptor of `rel` for reading (never through a link, at any level of its path:
+        tidy.workspace.beneath); -1 when it cannot be."""
         try:
-            return (os.open(rel, _READ_FLAGS, dir_fd=self.folder) if self.folder >= 0
+            return (open_beneath(self.folder, rel, _READ_FLAGS) if self.folder >= 0
                     else os.open(os.path.join(self.root, rel), _READ_FLAGS))
         except (OSError, ValueError):
             return -1

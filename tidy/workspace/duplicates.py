@@ -33,6 +33,7 @@ from typing import Protocol
 from tidy.core.catalog import Catalog
 from tidy.core.processes import CtrlCHeld, die_with_parent
 from tidy.core.stop_signals import default_in_this_child
+from tidy.workspace.beneath import open_beneath, open_root
 from tidy.workspace.content_cache import StatKey, stat_key
 
 PARTIAL = 4096  # bytes read from each end for the partial hash
@@ -239,11 +240,18 @@ def _is_repo(path: str) -> bool:
 
 
 # ------------------------------------------------------------------------- hashing
-def _small_hash(path: str, size: int) -> bytes | None:
+def _open_file(folder: int, rel: str) -> int:
+    """A descriptor of the file `rel` below the root open as `folder`, no link followed at any
+    level of its path (tidy.workspace.beneath): a folder swapped for a link to one outside the
+    root after the walk saw it makes the read fail, not hash a file outside. Raises OSError."""
+    return open_beneath(folder, rel, _O_RDONLY)
+
+
+def _small_hash(folder: int, rel: str, size: int) -> bytes | None:
     """One read of a small file; bare os calls, as this runs once per candidate file."""
     try:
-        fd = os.open(path, _O_RDONLY)
-    except OSError:
+        fd = _open_file(folder, rel)
+    except (OSError, ValueError):
         return None
     try:
         return _sha256(os.read(fd, size + 1)).digest()
@@ -261,35 +269,36 @@ def _start_hashing_worker(parent: int) -> None:
     die_with_parent(parent)
 
 
-def _hash_small_batch(jobs: list[tuple[int, str, int]]) -> list[tuple[int, bytes]]:
-    """Run in a forked worker: whole-file hashes of a slice of the small files."""
-    return [(i, h) for i, path, size in jobs if (h := _small_hash(path, size))]
+def _hash_small_batch(folder: int, jobs: list[tuple[int, str, int]]) -> list[tuple[int, bytes]]:
+    """Run in a forked worker (`folder`, the root's descriptor, inherited): whole-file hashes
+    of a slice of the small files."""
+    return [(i, h) for i, rel, size in jobs if (h := _small_hash(folder, rel, size))]
 
 
-def _partial_hash(path: str, size: int) -> bytes | None:
+def _partial_hash(folder: int, rel: str, size: int) -> bytes | None:
     """The first and last 4 KiB: most same-size files differ there already."""
     try:
-        with open(path, "rb", buffering=0) as f:
+        with open(_open_file(folder, rel), "rb", buffering=0) as f:
             head = f.read(PARTIAL)
             f.seek(size - PARTIAL)
             tail = f.read(PARTIAL)
-    except OSError:
+    except (OSError, ValueError):
         return None
     return hashlib.sha256(head + tail).digest()
 
 
-def _full_hash(path: str) -> bytes | None:
+def _full_hash(folder: int, rel: str) -> bytes | None:
     digest = hashlib.sha256()
     buffer = bytearray(CHUNK)
     view = memoryview(buffer)
     try:
-        with open(path, "rb", buffering=0) as f:
+        with open(_open_file(folder, rel), "rb", buffering=0) as f:
             while True:
                 n = f.readinto(buffer)
                 if not n:
                     break
                 digest.update(view[:n])
-    except OSError:
+    except (OSError, ValueError):
         return None
     return digest.digest()
 
@@ -304,7 +313,7 @@ def _group(keys: Iterable[tuple[object, int]]) -> list[list[int]]:
 
 @dataclass
 class _Hasher:
-    root: str
+    folder: int  # the root's descriptor: every file is opened below it
     tree: _Tree
     threads: int
     hashed_bytes: int = 0
@@ -325,12 +334,12 @@ class _Hasher:
         fresh = self._small_hashes(small)
         # A big file the cache knows counts as a partial match of its twins: it is compared
         # by its full hash, so they need theirs.
-        partial = {i: _partial_hash(self._path(i), tree.size[i]) for i in big}
+        partial = {i: _partial_hash(self.folder, tree.rel[i], tree.size[i]) for i in big}
         known_sizes = {tree.size[i] for i in hashes if tree.size[i] > SMALL}
         pending = [i for group in _group(((tree.size[i], partial[i]), i) for i in big
                                          if partial[i] is not None) for i in group]
         pending += [i for i in big if tree.size[i] in known_sizes and i not in pending]
-        full = self._map(lambda i: _full_hash(self._path(i)), pending)
+        full = self._map(lambda i: _full_hash(self.folder, tree.rel[i]), pending)
         fresh.update((i, h) for i, h in full.items() if h is not None)
         self._remember(fresh)
         hashes.update(fresh)
@@ -356,11 +365,10 @@ class _Hasher:
     def _small_hashes(self, small: list[int]) -> dict[int, bytes]:
         """Whole-file hashes of small files, in one batch per thread (not one task per file:
         per-task overhead would eat the gain of overlapping the open/read syscalls)."""
-        prefix = os.path.join(self.root, "")
-        rel, size = self.tree.rel, self.tree.size
+        folder, rel, size = self.folder, self.tree.rel, self.tree.size
 
         def batch(indexes: list[int]) -> dict[int, bytes]:
-            return {i: h for i in indexes if (h := _small_hash(prefix + rel[i], size[i]))}
+            return {i: h for i in indexes if (h := _small_hash(folder, rel[i], size[i]))}
 
         if self.threads <= 1 or len(small) < 1024:
             return batch(small)
@@ -368,13 +376,13 @@ class _Hasher:
         if len(small) >= _FORK_SMALL and sys.platform.startswith("linux"):
             # Per-file Python work (open, read, hash, dict) holds the GIL: forked workers
             # run it on every core; a digest is all that comes back.
-            jobs = [[(i, prefix + rel[i], size[i]) for i in part] for part in slices]
+            jobs = [[(i, rel[i], size[i]) for i in part] for part in slices]
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(max_workers=self.threads, mp_context=context,
                                      initializer=_start_hashing_worker,
                                      initargs=(os.getpid(),)) as workers:
                 with CtrlCHeld():  # the workers are forked here: none starts with our handler
-                    parts = workers.map(_hash_small_batch, jobs)
+                    parts = workers.map(_hash_small_batch, [folder] * len(jobs), jobs)
                 return {i: h for part in parts for i, h in part}
         with ThreadPoolExecutor(max_workers=self.threads) as threads:
             return {i: h for part in threads.map(batch, slices) for i, h in part.items()}
@@ -385,9 +393,6 @@ class _Hasher:
         by_inode = {tree.inode[i]: h for i, h in hashes.items()}
         return {i: by_inode[tree.inode[i]] for i in range(len(tree.rel))
                 if tree.alias[i] and tree.inode[i] in by_inode}
-
-    def _path(self, index: int) -> str:
-        return os.path.join(self.root, self.tree.rel[index])
 
     def _map(
         self, job: Callable[[int], bytes | None], indexes: list[int]
@@ -508,8 +513,12 @@ def find_duplicates(root: str, skip: SkipFn | None = None, threads: int = 2,
     """Identical files and highest-level identical folders under `root` (only inside the
     folders `starts`, when given: the candidates a size prefilter chose)."""
     tree = _scan(root, skip, cross_filesystems, starts)
-    hasher = _Hasher(root, tree, threads, cache=cache)
-    hashes = hasher.content_hashes()
+    folder = open_root(root)
+    try:
+        hasher = _Hasher(folder, tree, threads, cache=cache)
+        hashes = hasher.content_hashes()
+    finally:
+        os.close(folder)
     _merkle(tree, {**hashes, **hasher.alias_hashes(hashes)})
     folders, every = _folder_groups(tree)
     return Duplicates(
@@ -536,16 +545,20 @@ def duplicate_big_files(root: str, files: Iterable[tuple[str, int]],
             by_size.setdefault(size, []).append(rel)
     groups: list[DuplicateFiles] = []
     hashed = 0
-    for size, rels in sorted(by_size.items()):
-        if len(rels) < 2:
-            continue
-        for same in _same_content(root, rels, size, cache):
-            groups.append(_file_group(root, same, size))
-        hashed += size * len(rels)
+    folder = open_root(root)
+    try:
+        for size, rels in sorted(by_size.items()):
+            if len(rels) < 2:
+                continue
+            for same in _same_content(root, folder, rels, size, cache):
+                groups.append(_file_group(root, same, size))
+            hashed += size * len(rels)
+    finally:
+        os.close(folder)
     return Duplicates(files=tuple(groups), folders=(), scanned_files=0, hashed_bytes=hashed)
 
 
-def _same_content(root: str, rels: list[str], size: int,
+def _same_content(root: str, folder: int, rels: list[str], size: int,
                   cache: HashCache | None = None) -> list[list[str]]:
     """Partial hash first, full hash only for those that still agree; a full hash the cache
     holds saves both."""
@@ -562,7 +575,7 @@ def _same_content(root: str, rels: list[str], size: int,
     def full(rel: str) -> bytes | None:
         if rel in known:
             return known[rel]
-        digest = _full_hash(os.path.join(root, rel))
+        digest = _full_hash(folder, rel)
         key = keys.get(rel)
         if digest is not None and cache is not None and key is not None:
             cache.remember(rel, key, digest)
@@ -571,10 +584,9 @@ def _same_content(root: str, rels: list[str], size: int,
     def partial(rel: str) -> bytes | None:
         if known:  # compared by full hash: the known ones have nothing else
             return full(rel)
-        path = os.path.join(root, rel)
         if size > SMALL:
-            return _partial_hash(path, size)
-        digest = _small_hash(path, size)  # the whole file: a full hash, worth keeping
+            return _partial_hash(folder, rel, size)
+        digest = _small_hash(folder, rel, size)  # the whole file: a full hash, worth keeping
         key = keys.get(rel)
         if digest is not None and cache is not None and key is not None:
             cache.remember(rel, key, digest)

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_in_root, read_regular
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_env, git_executable, split_z
 
@@ -198,13 +198,15 @@ def read_ignore_files(root: str, folders: Iterable[str],
                       names: Sequence[str] = DOT_IGNORE_NAMES) -> dict[str, list[list[str]]]:
     files: dict[str, list[list[str]]] = {}
     for folder in folders:
-        base = root if folder == "." else os.path.join(root, folder)
         contents = []
         for name in names:  # highest precedence first
             # Never a FIFO (it would block the scan) nor a link out of the tree; the engine
-            # notes such a file in the report (tidy.engine, config_file_notes).
+            # notes such a file in the report (tidy.engine, config_file_notes). Reached from
+            # the root with no link followed at any level: a folder the walk found swapped
+            # for a link meanwhile gave the surface filter the rules of a file outside it.
             try:
-                data = read_regular(os.path.join(base, name))
+                data = read_in_root(root, name if folder == "." else f"{folder}/{name}",
+                                    verb="read")
             except (OSError, UnsafeFile):
                 continue
             if data is not None:

@@ -313,6 +313,16 @@ def native_death_signal() -> Callable[[int], None] | None:
     return getattr(_fastmeasure, "set_death_signal", None)
 
 
+def native_open_beneath() -> Callable[[int, str, int], int] | None:
+    """The C module's open_beneath (tidy.workspace.beneath's), where it was built and is used;
+    None otherwise."""
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return getattr(_fastmeasure, "open_beneath", None)
+
+
 def errno_reason(err: int) -> str:
     """reason() for an errno lstat_entries gave."""
     return reason(OSError(err, os.strerror(err)))

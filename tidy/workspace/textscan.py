@@ -15,6 +15,7 @@ import stat
 from collections.abc import Callable, Iterable, Sequence
 from typing import NamedTuple
 
+from tidy.workspace.beneath import open_beneath
 from tidy.workspace.content import REFS, ContentFacts, Spec, read_all
 from tidy.workspace.git import split_z, start_git
 from tidy.workspace.measure import open_folder
@@ -128,14 +129,15 @@ def may_be_text(path: str) -> bool:
 
 
 def read_head(repo: str | int, path: str, limit: int) -> bytes:
-    """At most `limit` bytes of a regular file, never through a link; b"" on any error.
+    """At most `limit` bytes of a regular file, never through a link (at any level of its
+    path, when `repo` is a descriptor: tidy.workspace.beneath); b"" on any error.
 
     `repo` is the folder's path, or a descriptor of it (open_repo): with thousands of files
     to read, the kernel then resolves only the relative path, not the whole one each time.
     """
     try:
         if isinstance(repo, int):
-            fd = os.open(path, _READ_FLAGS, dir_fd=repo)
+            fd = open_beneath(repo, path, _READ_FLAGS)
         else:
             fd = os.open(os.path.join(repo, path), _READ_FLAGS)
     except OSError:
