@@ -109,6 +109,8 @@ class Kind:
     # (file kinds) one of these texts is in the file's first HEAD_BYTES bytes, the line the
     # tool writes at its top ("# CMAKE generated file: DO NOT EDIT!"): a hand-written
     # Makefile of the same name has none. Only where the file's bytes can be read (the scan).
+    # (folder kinds confirmed by `inside`) what the file inside that confirms it starts with:
+    # Django's staticfiles.json starts `{"paths": {`.
     header: tuple[str, ...] = ()
     # (folder kinds) names that must not be directly inside: a source folder's own files
     # (a folder holding CMakeLists.txt and CMakeCache.txt is a project configured in place,
@@ -271,10 +273,13 @@ def _check_every_file(kind: Kind, where: str) -> None:
 
 
 def _check_header(kind: Kind, where: str) -> None:
-    if kind.header and (kind.type != "file" or not kind.names or any(
+    plain_inside = kind.inside and not any(c in n for n in kind.inside for c in "*?[")
+    narrows = (kind.type == "file" and kind.names) or (kind.type == "dir" and plain_inside)
+    if kind.header and (not narrows or any(
             not h or len(h.encode()) > HEAD_BYTES for h in kind.header)):
-        raise CatalogError(f"{where}: 'header' narrows a named file kind: texts within its "
-                           f"first {HEAD_BYTES} bytes")
+        raise CatalogError(f"{where}: 'header' narrows a named file kind, or the file inside "
+                           f"(a plain name) that confirms a folder kind: texts within its first "
+                           f"{HEAD_BYTES} bytes")
     if (kind.absent or kind.wrapped_by) and kind.type != "dir":
         raise CatalogError(f"{where}: 'absent' and 'wrapped_by' are for folder kinds")
     if kind.wrapped_by and not kind.names:
@@ -596,7 +601,8 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
     if not kind.needs_evidence:
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
-        return _has_any(kind.inside, inside)
+        return _has_any(kind.inside, inside) and (
+            not kind.header or _inside_has_header(kind, path, inside, evidence))
     return (
         _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
@@ -624,6 +630,19 @@ def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection
 
 def _has_header(kind: Kind, head: bytes | None) -> bool:
     return head is not None and any(h.encode() in head for h in kind.header)
+
+
+def _inside_has_header(kind: Kind, path: str, inside: Collection[str],
+                       evidence: Evidence) -> bool:
+    """Whether a file inside the folder that `inside` names (a plain name) starts as the tool
+    writes it: Django's staticfiles.json starts `{"paths": {`, a hand-written staticfiles.json
+    of the same name does not. Its very start, where a named file's header may be anywhere in
+    its head: a JSON file holding those bytes further in is someone else's."""
+    for name in kind.inside:
+        head = evidence.read(os.path.join(path, name), HEAD_BYTES) if name in inside else None
+        if head is not None and head.startswith(tuple(h.encode() for h in kind.header)):
+            return True
+    return False
 
 
 def file_head_reader(folder: int) -> Callable[[str], bytes | None]:
