@@ -118,6 +118,78 @@ def test_a_committed_static_root_is_never_moved(tmp_path: Path) -> None:
     assert snapshot(root) == before
 
 
+# ------------------------------------------------------------------ tsc's outDir of any name
+# An npm workspace (npm 11.19, typescript 5.9.3): packages/ui's tsconfig.json has
+# {"compilerOptions": {"outDir": "lib", "declaration": true, "incremental": true}}; `tsc -p .`
+# wrote lib/index.js, lib/index.d.ts and tsconfig.tsbuildinfo beside tsconfig.json. tidy
+# reported the tsbuildinfo (its message read "left behind without its outDir" although lib/
+# was there) but not lib/, which js-dist knew only by the names dist/, out/ and build/.
+_JS = ('"use strict";\nObject.defineProperty(exports, "__esModule", { value: true });\n'
+       'exports.three = void 0;\nexports.three = 3;\n')
+
+
+def _ts_package(root: Path, out_dir: str = "lib") -> Path:
+    write(root / "package.json", '{"name": "@mono/ui", "version": "1.0.0"}\n')
+    write(root / "tsconfig.json", json.dumps({"compilerOptions": {
+        "outDir": out_dir, "rootDir": "src", "declaration": True, "incremental": True}}))
+    write(root / "src" / "index.ts", "export const three = 3\n")
+    commit_all(root)
+    return root
+
+
+def _tsc_wrote(root: Path, folder: str = "lib", declarations: bool = True) -> None:
+    write(root / folder / "index.js", _JS)
+    if declarations:
+        write(root / folder / "index.d.ts", "export declare const three: number;\n")
+    write(root / "tsconfig.tsbuildinfo", '{"fileNames":["./src/index.ts"],"version":"5.9.3"}')
+
+
+def test_tscs_out_dir_of_another_name_is_found_and_moved(tmp_path: Path) -> None:
+    """lib/ that tsconfig.json names as its outDir, holding what tsc writes (.d.ts beside the
+    .js), was missed; now it is js-dist like a dist/, moved with its tsbuildinfo, and undo
+    puts back every byte."""
+    root = _ts_package(make_repo(tmp_path / "ui"))
+    _tsc_wrote(root)
+    assert artifacts_by_path(root) == {"lib": ("js-dist", "safe"),
+                                       "tsconfig.tsbuildinfo": ("tsbuildinfo", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"lib", "tsconfig.tsbuildinfo"})
+
+
+def test_an_out_dir_written_as_a_path_is_found(tmp_path: Path) -> None:
+    """"./types/" names the folder types beside tsconfig.json as much as "types" does."""
+    root = _ts_package(make_repo(tmp_path / "ui"), "./types/")
+    _tsc_wrote(root, "types")
+    assert artifacts_by_path(root)["types"] == ("js-dist", "safe")
+
+
+def test_folders_tsconfig_does_not_make_its_output_stay(tmp_path: Path) -> None:
+    """lib/ of plain .js files (no declaration, map or tsbuildinfo inside: nothing tsc alone
+    writes) although outDir names it; a lib/ of .d.ts files beside a tsconfig whose outDir is
+    dist; outDir "lib/cjs" (lib/ then holds more than tsc's output); a lib/ that is a link to
+    a real outDir elsewhere; a committed lib/: none is moved, nothing else either."""
+    plain = _ts_package(make_repo(tmp_path / "plain"))
+    _tsc_wrote(plain, declarations=False)
+    (plain / "tsconfig.tsbuildinfo").unlink()
+    other = _ts_package(make_repo(tmp_path / "other"), "dist")
+    write(other / "lib" / "globals.d.ts", "declare const VERSION: string;\n")
+    nested = _ts_package(make_repo(tmp_path / "nested"), "lib/cjs")
+    _tsc_wrote(nested, "lib/cjs")
+    write(nested / "lib" / "index.d.ts", "export * from './cjs';\n")
+    (nested / "tsconfig.tsbuildinfo").unlink()  # tsc's, moved by the fix: not what is tested
+    elsewhere = _ts_package(make_repo(tmp_path / "elsewhere"))
+    _tsc_wrote(elsewhere)
+    linked = _ts_package(make_repo(tmp_path / "linked"))
+    os.symlink(elsewhere / "lib", linked / "lib")
+    committed = _ts_package(make_repo(tmp_path / "committed"))
+    _tsc_wrote(committed)
+    (committed / "tsconfig.tsbuildinfo").unlink()
+    commit_all(committed)
+    outside = snapshot(elsewhere)
+    for root in (plain, other, nested, linked, committed):
+        left_alone(root, tmp_path / "state", "lib")
+    assert snapshot(elsewhere) == outside
+
+
 @pytest.mark.parametrize(("table", "message"), [
     ({"type": "dir", "names": ["x"], "tier": "marker", "markers": ["y"], "header": ["x"]},
      "'header' narrows a named file kind, or the file inside"),

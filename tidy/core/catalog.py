@@ -397,6 +397,11 @@ class Catalog:
         self._file_globs: list[Kind] = []
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         self._built_kinds: list[Kind] = []  # programs named after their source (built_from)
+        # Folder kinds a sibling config may name by any name (tsconfig.json's outDir "lib"),
+        # and those config files: a folder with none of them beside it is not looked at.
+        self._declared_kinds = [k for k in self.kinds if k.type == "dir" and k.declared]
+        self._declaring_files = frozenset(
+            entry.partition(":")[0] for k in self._declared_kinds for entry in k.declared)
         for kind in self.kinds:
             self._index(kind)
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
@@ -503,6 +508,11 @@ class Catalog:
         for kind in candidates:
             if _confirmed(kind, path, siblings, inside, evidence):
                 return kind
+        if any(file in siblings for file in self._declaring_files):
+            for kind in self._declared_kinds:
+                if kind not in candidates and _declared_output(kind, path, siblings, inside,
+                                                               evidence):
+                    return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -611,6 +621,18 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
+
+
+def _declared_output(kind: Kind, path: str, siblings: Collection[str],
+                     inside: Collection[str], evidence: Evidence) -> bool:
+    """Whether the folder `path`, of none of the kind's names, is the tool's output all the
+    same: a sibling config names it (tsconfig.json's compilerOptions.outDir "lib") and the
+    signature is inside. Both, where a folder of the kind's own name needs either: a name
+    such as lib/ or types/ says nothing by itself, and a setting is only what the tool would
+    write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
+    return (bool(kind.signature) and _has_signature(kind.signature, path, inside, evidence)
+            and declared_here(kind.declared, path, siblings, evidence)
+            and _confirmed(kind, path, siblings, inside, evidence))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],

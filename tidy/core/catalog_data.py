@@ -46,7 +46,9 @@ SOURCE = (
     "#               module core.cpython-311-x86_64-linux-gnu.so; javac's App$1.class)\n"
     '#   declared    FILE:key.path entries: a sibling JSON(C) file whose setting names the folder\n'
     '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
-    "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir)\n"
+    "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir); a\n"
+    '#               folder of none of the kind\'s names (outDir "lib") is the kind\'s where its\n'
+    '#               setting names it and the signature is there as well\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -693,7 +695,7 @@ SOURCE = (
     'markers = ["tsconfig.json", "tsconfig.*.json", "jsconfig.json"]\n'
     'safe = true\n'
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
-    'why = "TypeScript\'s incremental build state: left behind without its outDir, tsc -b calls the project up to date and writes nothing"\n'
+    'why = "TypeScript\'s incremental build state (it goes with its outDir: kept without it, tsc -b calls the project up to date and writes nothing)"\n'
     '\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
@@ -2361,8 +2363,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'markers': ['tsconfig.json', 'tsconfig.*.json', 'jsconfig.json'],
            'safe': True,
            'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
-           'why': "TypeScript's incremental build state: left behind without its outDir, tsc -b "
-                  'calls the project up to date and writes nothing'},
+           'why': "TypeScript's incremental build state (it goes with its outDir: kept without it, "
+                  'tsc -b calls the project up to date and writes nothing)'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
