@@ -203,3 +203,26 @@ def test_a_header_must_name_the_file_it_reads(table: dict[str, object], message:
     a folder with no such file (or a glob naming it) it could never hold, so it is refused."""
     with pytest.raises(CatalogError, match=message):
         kind_from_table({"name": "x-out", "regenerate": "x", "ecosystem": "x", **table}, "t.toml")
+
+
+def test_an_out_dir_changed_since_is_read_again(tmp_path: Path) -> None:
+    """The setting is kept per config file while the file is the one read (a watch asks for
+    it again and again): tsconfig.json rewritten to name lib/ is read again, and rewritten
+    to name dist/ no longer makes lib/ tsc's."""
+    from tidy.core.catalog import Catalog, load_builtin
+
+    catalog = Catalog(load_builtin())
+    root = _ts_package(make_repo(tmp_path / "ui"), "dist")
+    _tsc_wrote(root)
+    siblings = set(os.listdir(root))
+
+    def kind_of_lib() -> str | None:
+        kind = catalog.classify_dir(str(root / "lib"), "lib", siblings,
+                                    set(os.listdir(root / "lib")))
+        return None if kind is None else kind.name
+
+    assert kind_of_lib() is None
+    write(root / "tsconfig.json", json.dumps({"compilerOptions": {"outDir": "./lib"}}))
+    assert kind_of_lib() == "js-dist"
+    write(root / "tsconfig.json", json.dumps({"compilerOptions": {"outDir": "./dist/"}}))
+    assert kind_of_lib() is None

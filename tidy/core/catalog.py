@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import json
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -630,8 +631,10 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     signature is inside. Both, where a folder of the kind's own name needs either: a name
     such as lib/ or types/ says nothing by itself, and a setting is only what the tool would
     write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
-    return (bool(kind.signature) and _has_signature(kind.signature, path, inside, evidence)
-            and declared_here(kind.declared, path, siblings, evidence)
+    # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
+    # public/ ... at the cost of a stat, where the signature's globs would be matched again.
+    return (bool(kind.signature) and declared_here(kind.declared, path, siblings, evidence)
+            and _has_signature(kind.signature, path, inside, evidence)
             and _confirmed(kind, path, siblings, inside, evidence))
 
 
@@ -938,14 +941,38 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
         file, _, keys = entry.partition(":")
         if file not in siblings:
             continue
-        value = _setting(os.path.join(os.path.dirname(path), file), keys.split("."),
-                         evidence or DISK)
+        config = os.path.join(os.path.dirname(path), file)
+        value = (_disk_setting(config, keys) if evidence in (None, DISK)
+                 else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
             return True
     return False
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
+
+# A config file's setting as last read, by its path and key, with the file's identity then
+# (device, inode, size, mtime and ctime, no link followed): every folder beside a tsconfig.json
+# asks it (an outDir of any name), and parsing it again for each cost a scan of 2,000 packages
+# nearly as long again as the rest of it. A file changed since is read again.
+_SETTINGS_SEEN: dict[tuple[str, str], tuple[tuple[int, ...], object]] = {}
+_SETTINGS_SEEN_MAX = 1024
+
+
+def _disk_setting(path: str, keys: str) -> object:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    seen = _SETTINGS_SEEN.get((path, keys))
+    if seen is not None and seen[0] == identity:
+        return seen[1]
+    value = _setting(path, keys.split("."), DISK)
+    if len(_SETTINGS_SEEN) >= _SETTINGS_SEEN_MAX:
+        _SETTINGS_SEEN.clear()
+    _SETTINGS_SEEN[(path, keys)] = (identity, value)
+    return value
 
 
 def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
@@ -955,9 +982,16 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
     if data is None or len(data) > _CONFIG_MAX_BYTES:
         return None
     try:
-        value: object = jsonc.loads(data.decode("utf-8"))
-    except ValueError:  # not UTF-8, or no JSON: says nothing
+        text = data.decode("utf-8")
+    except ValueError:  # not UTF-8: says nothing
         return None
+    try:  # plain JSON, as most are, in C; comments and trailing commas by the JSONC parser
+        value: object = json.loads(text)
+    except ValueError:
+        try:
+            value = jsonc.loads(text)
+        except ValueError:  # no JSON: says nothing
+            return None
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     return value
