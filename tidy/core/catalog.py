@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import fnmatch
 import functools
+import json
 import os
 import re
 from collections.abc import Callable, Collection, Iterable, Mapping
@@ -109,6 +110,8 @@ class Kind:
     # (file kinds) one of these texts is in the file's first HEAD_BYTES bytes, the line the
     # tool writes at its top ("# CMAKE generated file: DO NOT EDIT!"): a hand-written
     # Makefile of the same name has none. Only where the file's bytes can be read (the scan).
+    # (folder kinds confirmed by `inside`) what the file inside that confirms it starts with:
+    # Django's staticfiles.json starts `{"paths": {`.
     header: tuple[str, ...] = ()
     # (folder kinds) names that must not be directly inside: a source folder's own files
     # (a folder holding CMakeLists.txt and CMakeCache.txt is a project configured in place,
@@ -271,10 +274,13 @@ def _check_every_file(kind: Kind, where: str) -> None:
 
 
 def _check_header(kind: Kind, where: str) -> None:
-    if kind.header and (kind.type != "file" or not kind.names or any(
+    plain_inside = kind.inside and not any(c in n for n in kind.inside for c in "*?[")
+    narrows = (kind.type == "file" and kind.names) or (kind.type == "dir" and plain_inside)
+    if kind.header and (not narrows or any(
             not h or len(h.encode()) > HEAD_BYTES for h in kind.header)):
-        raise CatalogError(f"{where}: 'header' narrows a named file kind: texts within its "
-                           f"first {HEAD_BYTES} bytes")
+        raise CatalogError(f"{where}: 'header' narrows a named file kind, or the file inside "
+                           f"(a plain name) that confirms a folder kind: texts within its first "
+                           f"{HEAD_BYTES} bytes")
     if (kind.absent or kind.wrapped_by) and kind.type != "dir":
         raise CatalogError(f"{where}: 'absent' and 'wrapped_by' are for folder kinds")
     if kind.wrapped_by and not kind.names:
@@ -392,6 +398,11 @@ class Catalog:
         self._file_globs: list[Kind] = []
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         self._built_kinds: list[Kind] = []  # programs named after their source (built_from)
+        # Folder kinds a sibling config may name by any name (tsconfig.json's outDir "lib"),
+        # and those config files: a folder with none of them beside it is not looked at.
+        self._declared_kinds = [k for k in self.kinds if k.type == "dir" and k.declared]
+        self._declaring_files = frozenset(
+            entry.partition(":")[0] for k in self._declared_kinds for entry in k.declared)
         for kind in self.kinds:
             self._index(kind)
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
@@ -498,6 +509,11 @@ class Catalog:
         for kind in candidates:
             if _confirmed(kind, path, siblings, inside, evidence):
                 return kind
+        if any(file in siblings for file in self._declaring_files):
+            for kind in self._declared_kinds:
+                if kind not in candidates and _declared_output(kind, path, siblings, inside,
+                                                               evidence):
+                    return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -596,7 +612,8 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
     if not kind.needs_evidence:
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
-        return _has_any(kind.inside, inside)
+        return _has_any(kind.inside, inside) and (
+            not kind.header or _inside_has_header(kind, path, inside, evidence))
     return (
         _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
@@ -605,6 +622,20 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
+
+
+def _declared_output(kind: Kind, path: str, siblings: Collection[str],
+                     inside: Collection[str], evidence: Evidence) -> bool:
+    """Whether the folder `path`, of none of the kind's names, is the tool's output all the
+    same: a sibling config names it (tsconfig.json's compilerOptions.outDir "lib") and the
+    signature is inside. Both, where a folder of the kind's own name needs either: a name
+    such as lib/ or types/ says nothing by itself, and a setting is only what the tool would
+    write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
+    # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
+    # public/ ... at the cost of a stat, where the signature's globs would be matched again.
+    return (bool(kind.signature) and declared_here(kind.declared, path, siblings, evidence)
+            and _has_signature(kind.signature, path, inside, evidence)
+            and _confirmed(kind, path, siblings, inside, evidence))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -624,6 +655,19 @@ def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection
 
 def _has_header(kind: Kind, head: bytes | None) -> bool:
     return head is not None and any(h.encode() in head for h in kind.header)
+
+
+def _inside_has_header(kind: Kind, path: str, inside: Collection[str],
+                       evidence: Evidence) -> bool:
+    """Whether a file inside the folder that `inside` names (a plain name) starts as the tool
+    writes it: Django's staticfiles.json starts `{"paths": {`, a hand-written staticfiles.json
+    of the same name does not. Its very start, where a named file's header may be anywhere in
+    its head: a JSON file holding those bytes further in is someone else's."""
+    for name in kind.inside:
+        head = evidence.read(os.path.join(path, name), HEAD_BYTES) if name in inside else None
+        if head is not None and head.startswith(tuple(h.encode() for h in kind.header)):
+            return True
+    return False
 
 
 def file_head_reader(folder: int) -> Callable[[str], bytes | None]:
@@ -897,14 +941,38 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
         file, _, keys = entry.partition(":")
         if file not in siblings:
             continue
-        value = _setting(os.path.join(os.path.dirname(path), file), keys.split("."),
-                         evidence or DISK)
+        config = os.path.join(os.path.dirname(path), file)
+        value = (_disk_setting(config, keys) if evidence in (None, DISK)
+                 else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
             return True
     return False
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
+
+# A config file's setting as last read, by its path and key, with the file's identity then
+# (device, inode, size, mtime and ctime, no link followed): every folder beside a tsconfig.json
+# asks it (an outDir of any name), and parsing it again for each cost a scan of 2,000 packages
+# nearly as long again as the rest of it. A file changed since is read again.
+_SETTINGS_SEEN: dict[tuple[str, str], tuple[tuple[int, ...], object]] = {}
+_SETTINGS_SEEN_MAX = 1024
+
+
+def _disk_setting(path: str, keys: str) -> object:
+    try:
+        st = os.lstat(path)
+    except OSError:
+        return None
+    identity = (st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+    seen = _SETTINGS_SEEN.get((path, keys))
+    if seen is not None and seen[0] == identity:
+        return seen[1]
+    value = _setting(path, keys.split("."), DISK)
+    if len(_SETTINGS_SEEN) >= _SETTINGS_SEEN_MAX:
+        _SETTINGS_SEEN.clear()
+    _SETTINGS_SEEN[(path, keys)] = (identity, value)
+    return value
 
 
 def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
@@ -914,9 +982,16 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
     if data is None or len(data) > _CONFIG_MAX_BYTES:
         return None
     try:
-        value: object = jsonc.loads(data.decode("utf-8"))
-    except ValueError:  # not UTF-8, or no JSON: says nothing
+        text = data.decode("utf-8")
+    except ValueError:  # not UTF-8: says nothing
         return None
+    try:  # plain JSON, as most are, in C; comments and trailing commas by the JSONC parser
+        value: object = json.loads(text)
+    except ValueError:
+        try:
+            value = jsonc.loads(text)
+        except ValueError:  # no JSON: says nothing
+            return None
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
     return value

@@ -46,7 +46,9 @@ SOURCE = (
     "#               module core.cpython-311-x86_64-linux-gnu.so; javac's App$1.class)\n"
     '#   declared    FILE:key.path entries: a sibling JSON(C) file whose setting names the folder\n'
     '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
-    "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir)\n"
+    "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir); a\n"
+    '#               folder of none of the kind\'s names (outDir "lib") is the kind\'s where its\n'
+    '#               setting names it and the signature is there as well\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -60,7 +62,8 @@ SOURCE = (
     "#   header      (named file kinds) texts of which one is in the file's first 512 bytes: the line\n"
     '#               the tool writes at its top (CMake\'s "# CMAKE generated file: DO NOT EDIT!"), so a\n'
     '#               hand-written Makefile stays; the commit hook, which has no bytes to read there,\n'
-    '#               never confirms these kinds\n'
+    '#               never confirms these kinds. (folder kinds confirmed by `inside`, plain names) the\n'
+    '#               file inside, at its very start: Django\'s staticfiles.json starts `{"paths": {`\n'
     "#   absent      (folder kinds) names that must not be directly inside: a source folder's own\n"
     '#               files (a CMakeLists.txt beside CMakeCache.txt: a project configured in place)\n'
     '#   wrapped_by  (named folder kinds) where the signature is missing: an entry E inside has a\n'
@@ -385,6 +388,24 @@ SOURCE = (
     'regenerate = "python -m venv + reinstall the project\'s dependencies"\n'
     'why = "Python virtual environment (a folder with a pyvenv.cfg)"\n'
     '\n'
+    "# Django's `manage.py collectstatic` copies every app's static files into STATIC_ROOT, a folder\n"
+    '# of any name (staticfiles/, static_root/, ...). With ManifestStaticFilesStorage (and\n'
+    '# WhiteNoise\'s storages built on it) it writes staticfiles.json at the top, `{"paths": {` then\n'
+    "# the map of hashed names (checked with Django 5.2.19: 159 files copied, 319 written). Django's\n"
+    '# documentation asks for an initially empty folder that nothing else writes to. With the plain\n'
+    '# StaticFilesStorage no manifest is written, and the folder is not recognised (a miss).\n'
+    '[[kind]]\n'
+    'name = "django-staticfiles"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = []\n'
+    'inside = ["staticfiles.json"]\n'
+    'header = [\'{"paths": {\']\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "python manage.py collectstatic"\n'
+    'why = "Django\'s collected static files (STATIC_ROOT, with its staticfiles.json manifest)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "conda-env"\n'
     'ecosystem = "python"\n'
@@ -674,7 +695,7 @@ SOURCE = (
     'markers = ["tsconfig.json", "tsconfig.*.json", "jsconfig.json"]\n'
     'safe = true\n'
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
-    'why = "TypeScript\'s incremental build state: left behind without its outDir, tsc -b calls the project up to date and writes nothing"\n'
+    'why = "TypeScript\'s incremental build state (it goes with its outDir: kept without it, tsc -b calls the project up to date and writes nothing)"\n'
     '\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
@@ -2077,6 +2098,17 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': False,
            'regenerate': "python -m venv + reinstall the project's dependencies",
            'why': 'Python virtual environment (a folder with a pyvenv.cfg)'},
+          {'name': 'django-staticfiles',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': [],
+           'inside': ['staticfiles.json'],
+           'header': ['{"paths": {'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'python manage.py collectstatic',
+           'why': "Django's collected static files (STATIC_ROOT, with its staticfiles.json "
+                  'manifest)'},
           {'name': 'conda-env',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2331,8 +2363,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'markers': ['tsconfig.json', 'tsconfig.*.json', 'jsconfig.json'],
            'safe': True,
            'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
-           'why': "TypeScript's incremental build state: left behind without its outDir, tsc -b "
-                  'calls the project up to date and writes nothing'},
+           'why': "TypeScript's incremental build state (it goes with its outDir: kept without it, "
+                  'tsc -b calls the project up to date and writes nothing)'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
