@@ -158,9 +158,9 @@ def test_caches_and_junk_are_blocked_once_per_artifact(repo: Path) -> None:
     assert sorted(ln.split(":")[0] for ln in lines) == [".DS_Store", "node_modules",
                                                         "src/__pycache__"]
     assert "(3 files) must not be committed [TDY102]" in result.out
-    assert "git rm -r --cached -q -- src/__pycache__ && echo __pycache__/ >> .gitignore" \
+    assert "git rm -r --cached -q -- src/__pycache__, then add __pycache__/ to .gitignore" \
         in result.out
-    assert "git rm --cached -q -- .DS_Store && echo .DS_Store >> .gitignore" in result.out
+    assert "git rm --cached -q -- .DS_Store, then add .DS_Store to .gitignore" in result.out
 
 
 @pytest.mark.slow

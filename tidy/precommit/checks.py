@@ -195,7 +195,9 @@ def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Prob
     held = f" ({files:,} file{'s' if files != 1 else ''})" if kind.type == "dir" else ""
     untrack = f"git rm {'-r ' if kind.type == 'dir' else ''}--cached -q -- {_q(artifact)}"
     if scope == STAGED:
-        fix = (f"{untrack} && echo {_q(rule)} >> .gitignore (the files stay on disk; "
+        # Said, not scripted: `echo RULE >> .gitignore` would join the rule onto a last
+        # line that has no newline, and the rule would match nothing.
+        fix = (f"{untrack}, then add {_q(rule)} to .gitignore (the files stay on disk; "
                f"{kind.regenerate or 'the tool writes it again'})")
     elif scope == RANGE:
         fix = (f"take it out of the unpushed commits ({untrack}, add {_q(rule)} to .gitignore, "
