@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import collections
 import dataclasses
+import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
@@ -20,6 +21,7 @@ from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
 from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
+from tidy.workspace.index_memo import memoized, paths_at, positions
 from tidy.workspace.measure import files_size
 from tidy.workspace.textscan import (
     Match,
@@ -221,11 +223,12 @@ def early_references(root: str, index: IndexListing,
     candidates and what to search. The engine's early job runs the content pass over the
     request in the same worker; artifact folders are only known when the walk ends, and what
     lies in them is dropped then (a committed cache is seldom big)."""
-    return _references(root, index.paths, content)
+    return _references(root, index.paths, content, index)
 
 
 def _references(root: str, tracked: Sequence[str],
-                content: ContentFacts | None = None) -> References:
+                content: ContentFacts | None = None,
+                listing: IndexListing | None = None) -> References:
     """`content`: the scan's content facts, through which the libraries' own files are read
     (their heads kept in the cache, so a rescan reads none)."""
     read = ((lambda path, limit: content.head(path, limit)) if content is not None
@@ -254,10 +257,31 @@ def _references(root: str, tracked: Sequence[str],
         # (part_matches), loaded before the pass forks rather than in both (~3 ms each)
         import tidy.workspace.tidy_written  # noqa: F401
     own = _library_roots_unread(libraries)
-    files = [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
+    files = (_search_files(tracked, own) if listing is None
+             else _kept_search_files(listing, own))
     return References(tuple(libraries), tuple(patterns),
                       SearchRequest(tuple(p.text for p in patterns), tuple(files)),
                       history_size=size, head_at=head_at)
+
+
+def _search_files(tracked: Sequence[str], own: list[str]) -> list[str]:
+    """The tracked files the libraries' patterns are searched in: text, outside `own`."""
+    return [p for p in outside(tracked, own) if may_be_text(p) and p not in own]
+
+
+# Bumped whenever _search_files would answer a listing differently: a kept answer of another
+# version is worked out again (workspace/index_memo).
+_SEARCH_FILES_VERSION = "1"
+
+
+def _kept_search_files(listing: IndexListing, own: list[str]) -> list[str]:
+    """_search_files over the listing, kept with it between scans under the library roots
+    left out (a rescan of the same index: ~1 ms instead of ~9 ms on the 250k bench tree)."""
+    inputs = json.dumps([_SEARCH_FILES_VERSION, own], ensure_ascii=True)
+    return memoized(listing, "vendored.search_files", inputs,
+                    lambda: _search_files(listing.paths, own),
+                    lambda files: positions(listing, files),
+                    lambda kept: paths_at(listing, kept))
 
 
 def library_needles(libraries: Sequence[Library]) -> tuple[str, ...]:
