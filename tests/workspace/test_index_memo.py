@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
 from tidy.analysis import ignore_choice as choice
+from tidy.analysis.vendored.candidates import path_candidates
 from tidy.rules import data_in_code, ignore_rules, vendored
 from tidy.workspace import index_cache
 from tidy.workspace.blobs import IndexListing, list_index
@@ -47,23 +48,29 @@ def _repo(tmp_path: Path, attributes: str = "") -> Path:
     return repo
 
 
-def _answers(root: str, listing: IndexListing, own: list[str]
-             ) -> tuple[object, object, object]:
-    """The three kept answers, through the listing's memo when it has one."""
+def _answers(root: str, listing: IndexListing, own: list[str]) -> tuple[object, ...]:
+    """Every kept answer, through the listing's memo when it has one."""
     return (data_in_code.early_requests(listing),
             ignore_rules.early_heavy_candidates(root, listing),
-            vendored._kept_search_files(listing, own))
+            vendored._kept_search_files(listing, own),
+            vendored._kept_path_candidates(listing),
+            vendored._kept_vendored_attributes(root, listing))
 
 
-def _worked_out(root: str, listing: IndexListing, own: list[str]
-                ) -> tuple[object, object, object]:
+def _worked_out(root: str, listing: IndexListing, own: list[str]) -> tuple[object, ...]:
     """The same answers worked out from the listing's paths, no memo."""
     attributes = choice.gitattributes_folders((Path(root) / ".gitattributes").read_text()
                                               if (Path(root) / ".gitattributes").exists()
                                               else "")
     return (data_in_code.early_content_requests(listing.paths),
             choice.heavy_candidates(listing.paths, attributes),
-            vendored._search_files(listing.paths, own))
+            vendored._search_files(listing.paths, own),
+            path_candidates(listing.paths),
+            vendored._vendored_attributes(root, listing.paths))
+
+
+_NAMES_KEPT = {"data_in_code.requests", "ignore_rules.heavy", "vendored.search_files",
+               "vendored.path_candidates", "vendored.tracks_gitattributes"}
 
 
 class _Scanned:
@@ -106,8 +113,7 @@ def test_a_rescan_of_the_same_index_uses_every_kept_answer(tmp_path: Path) -> No
     first = _Scanned(root, ["static/vendor/lib"])
     assert first.learnt
     assert first.answers == _worked_out(root, first.listing, ["static/vendor/lib"])
-    assert set(_memo_line(repo)) == {"data_in_code.requests", "ignore_rules.heavy",
-                                     "vendored.search_files"}
+    assert set(_memo_line(repo)) == _NAMES_KEPT
     second = _Scanned(root, ["static/vendor/lib"])
     assert not second.learnt  # all three kept: nothing worked out, nothing written
     assert second.answers == first.answers
@@ -187,12 +193,13 @@ def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
     assert any(c.path == "src" for c in again.answers[1])  # type: ignore[attr-defined]
     assert not _Scanned(root, ["dist"]).learnt
 
-    for name in ("data_in_code.requests", "ignore_rules.heavy", "vendored.search_files"):
+    for name in sorted(_NAMES_KEPT):
         kept = _memo_line(repo)
         inputs = kept[name][0]
         assert isinstance(inputs, str)
         kept[name][0] = inputs.replace("1", "0", 1)  # kept by another version of the rule
-        kept[name][1] = [] if name != "data_in_code.requests" else [[], ""]
+        kept[name][1] = {"data_in_code.requests": [[], ""],
+                         "vendored.tracks_gitattributes": False}.get(name, [])
         _rewrite_memo(repo, kept)
         again = _Scanned(root, ["dist"])
         assert again.learnt
@@ -218,6 +225,12 @@ def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
     ("vendored.search_files", ["a.txt"]),
     ("vendored.search_files", [3, 3]),
     ("vendored.search_files", None),
+    ("vendored.path_candidates", [["../up", True, "vendor folder"]]),
+    ("vendored.path_candidates", [["vendor", 1, "vendor folder"]]),
+    ("vendored.path_candidates", [["vendor", True]]),
+    ("vendored.path_candidates", "vendor"),
+    ("vendored.tracks_gitattributes", 1),
+    ("vendored.tracks_gitattributes", None),
 ])
 def test_a_tampered_answer_is_worked_out_again(tmp_path: Path, name: str,
                                                value: object) -> None:
@@ -337,7 +350,7 @@ def test_a_scan_reports_the_same_with_and_without_kept_answers(tmp_path: Path) -
 
 
 _NAMES = st.sampled_from(["a.py", "b.js", "c.min.js", "d.js.map", "e.css", "package.json",
-                          "LICENSE", "f.png", "g.ts", "h.txt"])
+                          "LICENSE", "f.png", "g.ts", "h.txt", ".gitattributes"])
 _FOLDERS = st.sampled_from(["", "src/", "dist/", "static/vendor/lib/", "vendor/x/",
                             "node_modules/y/", "web/", "web/assets/"])
 _PATHS = st.builds(lambda folder, name: folder + name, _FOLDERS, _NAMES)

@@ -22,7 +22,7 @@ from tidy.core.models import (
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
-from tidy.workspace.index_memo import Json, memoized
+from tidy.workspace.index_memo import Json, memoized, plain_relative
 from tidy.workspace.measure import files_size
 from tidy.workspace.walk import Hit
 
@@ -172,14 +172,10 @@ def _kept_candidates(kept: Json) -> list[choice.HeavyCandidate] | None:
     found: list[choice.HeavyCandidate] = []
     for item in kept:
         if not (isinstance(item, list) and len(item) == 2
-                and all(isinstance(x, str) for x in item) and _plain_folder(item[0])):
+                and all(isinstance(x, str) for x in item) and plain_relative(item[0])):
             return None
         found.append(choice.HeavyCandidate(item[0], item[1]))
     return found
-
-
-def _plain_folder(path: str) -> bool:
-    return "\0" not in path and all(part not in ("", ".", "..") for part in path.split("/"))
 
 
 def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:

@@ -1373,7 +1373,32 @@ class ContentFacts:
         """The reference search's hits in `rel` for the current patterns; None when it was
         not searched (not text, gone, unreadable)."""
         facts = self.facts(rel)
-        if facts is None or facts.get(TEXT) is not True:
+        if facts is None:
+            return None
+        return self.hits_in(facts)
+
+    def hits_of(self, rels: Iterable[str]) -> Iterator[tuple[str, list[Hit] | None]]:
+        """hits() of each of `rels`, worked out once per facts dict: the cache's entries
+        share one per distinct set of facts (run_pass's `searched`), and a warm scan of the
+        250k bench tree asks 21,700 files holding a handful (~20 ms -> ~6 ms). The lists
+        handed out may be shared: they are not to be changed."""
+        entries = self._entries
+        known: dict[int, list[Hit] | None] = {}  # by identity: entries keep the dicts alive
+        for rel in rels:
+            entry = entries.get(rel)
+            if entry is None:
+                yield rel, None
+                continue
+            facts = entry.facts
+            key = id(facts)
+            if key in known:
+                yield rel, known[key]
+            else:
+                yield rel, known.setdefault(key, self.hits_in(facts))
+
+    def hits_in(self, facts: Facts) -> list[Hit] | None:
+        """hits() of a file with these facts."""
+        if facts.get(TEXT) is not True:
             return None
         refs = refs_for(facts, self.spec.patterns_key)
         if refs is None:

@@ -80,3 +80,9 @@ def paths_at(listing: IndexListing, kept: Json) -> list[str] | None:
             return None
         last = i
     return [paths[i] for i in kept]
+
+
+def plain_relative(path: str) -> bool:
+    """A kept path a listing could hold: relative, plain names (no empty, `.` or `..`
+    component), no NUL."""
+    return "\0" not in path and all(part not in ("", ".", "..") for part in path.split("/"))
