@@ -68,7 +68,7 @@ _BANNER = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*/\*[!*]?(?:\s|\*)*(?:@license\s+)?"
     rb"(@?[A-Za-z][\w.\-]*(?:/[\w.\-]+)?)\s+v?(\d+\.\d+[\w.\-]*)")
 _MINIFIED = re.compile(r"[.-]min\.(?:js|css)$")
-_MINIFIED_ENDS = ("min.js", "min.css")  # what every _MINIFIED match ends with
+_MINIFIED_ENDS = (".min.js", "-min.js", ".min.css", "-min.css")  # its matches, as ends
 _LICENSE_NAMES = (
     ("MIT License", "MIT"), ("Permission is hereby granted, free of charge", "MIT"),
     ("Apache License", "Apache-2.0"), ("GNU GENERAL PUBLIC LICENSE", "GPL"),
@@ -228,9 +228,10 @@ def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | 
         signals.append("own licence file")
     if _VERSIONED.search(draft.root.rsplit("/", 1)[-1]):
         signals.append("version-numbered folder name")
-    # the suffix first: the regular expression only for what may match (a library of
-    # 15,000 files, most not minified)
-    minified = sum(1 for p in files if p.endswith(_MINIFIED_ENDS) and _MINIFIED.search(p))
+    # _MINIFIED's matches by their ends (a library of 15,000 files), the expression itself
+    # only for a name ending in a newline (where its `$` matches too)
+    minified = sum(1 for p in files if p.endswith(_MINIFIED_ENDS)
+                   or (p.endswith("\n") and _MINIFIED.search(p)))
     if minified:
         signals.append(f"{minified} minified file(s)")
     maps = sum(1 for p in files if p.endswith((".js.map", ".css.map")))
