@@ -93,12 +93,12 @@ def kept_listing(root: str) -> IndexListing:
     if (path is not None and before is not None and before[3] < recent and before[4] < recent
             and index_stamp(root) == before):
         # git's answer for the index as stamped: the cache may hold it
-        listing = replace(listing, memo=_NewMemo(path, before))
+        listing = replace(listing, memo=_FileMemo(path, before))
     return listing
 
 
-class _NewMemo(IndexMemo):
-    """The memo of a listing still to be kept: where, and under which stamp."""
+class _FileMemo(IndexMemo):
+    """The memo of a listing the cache file holds or may hold: where, under which stamp."""
 
     def __init__(self, path: str, stamp: Stamp,
                  kept: dict[str, tuple[str, Json]] | None = None, new: bool = True) -> None:
@@ -112,7 +112,7 @@ def keep(root: str, listing: IndexListing) -> bool:
     """Write the listing and its memo's answers when the memo learnt something (or the
     listing is git's, new); False when nothing was written."""
     memo = listing.memo
-    if not isinstance(memo, _NewMemo) or not memo.learnt:
+    if not isinstance(memo, _FileMemo) or not memo.learnt:
         return False
     if save(memo.path, root, memo.stamp, listing, memo.entries()):
         memo.learnt = False
@@ -242,7 +242,7 @@ def load(path: str, root: str, stamp: Stamp) -> IndexListing | None:
     listing = _listing(text, paths, blobs, same)
     if listing is None:
         return None
-    return replace(listing, memo=_NewMemo(path, stamp, _answers(data[end + 1:memo_end]),
+    return replace(listing, memo=_FileMemo(path, stamp, _answers(data[end + 1:memo_end]),
                                           new=False))
 
 
