@@ -342,12 +342,12 @@ def _early_content(listing: IndexListing, config: Config, early: Iterable[object
     """The content pass over the index's files, one read each: what an early job asked to be
     searched (SearchRequest), and the modules the data rules judge (the walk later names the
     big ones; those the index holds are read here already)."""
-    from tidy.rules.data_in_code import early_content_requests
+    from tidy.rules.data_in_code import early_requests
     from tidy.workspace.content import BLOB, REFS, SearchRequest
 
     requests: dict[str, tuple[str, ...]] = {}
     if any(config.selects(code) for code in _DATA_CODES):
-        requests = early_content_requests(listing.paths)
+        requests = early_requests(listing)
     for value in early:
         request = getattr(value, "request", None)
         if isinstance(request, SearchRequest) and request.patterns:

@@ -94,6 +94,34 @@ def test_search_through_the_content_cache_finds_the_same(tmp_path: Path) -> None
     assert len(alone[0]) == len(range(0, 300, 7)) + len(range(0, 300, 11))
 
 
+def test_hits_of_answers_each_file_as_hits_does_with_shared_facts(tmp_path: Path) -> None:
+    """A warm pass's entries share one facts dict per distinct set of facts (the cache's
+    load): hits_of works each dict's hits out once, and every file still gets its own
+    answer (files with hits, without, not text, gone, never asked)."""
+    repo = make_repo(tmp_path / "r")
+    paths = []
+    for i in range(60):
+        rel = f"src/m{i}.py"
+        body = b"\0binary" if i % 13 == 0 else (b"import widgetlib\n" if i % 5 == 0
+                                                else b"value = 1\n")
+        write(repo / rel, body)
+        paths.append(rel)
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
+    patterns = ("widgetlib",)
+    first = ContentFacts(str(repo), Spec(patterns))
+    first.ensure({rel: (content.REFS,) for rel in paths})
+    assert first.save()
+    (repo / "src" / "m3.py").unlink()
+    again = ContentFacts(str(repo), Spec(patterns))
+    again.ensure({rel: (content.REFS,) for rel in paths})
+    asked = [*paths, "src/never.py"]
+    facts = {id(again.facts(rel)) for rel in paths if again.facts(rel) is not None}
+    assert len(facts) < len(paths) - 10  # shared: the case hits_of is for
+    assert list(again.hits_of(asked)) == [(rel, again.hits(rel)) for rel in asked]
+    assert again.hits("src/m3.py") is None and again.hits("src/m0.py") is None
+    assert again.hits("src/m5.py") and again.hits("src/m1.py") == []
+
+
 _segment = st.sampled_from(["a", "b", "a.b", "a-b", "ab", "b0"])
 _path = st.lists(_segment, min_size=1, max_size=4).map("/".join)
 

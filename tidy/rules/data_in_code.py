@@ -22,9 +22,11 @@ from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Si
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
 from tidy.workspace.content import ContentFacts
+from tidy.workspace.index_memo import Json, memoized, paths_at, positions
 from tidy.workspace.measure import folder_names
 
 if TYPE_CHECKING:
+    from tidy.workspace.blobs import IndexListing
     from tidy.workspace.build_config import BuildConfigs
 
 _STUB_LINES = 60  # the loader a rewrite adds, for the estimate
@@ -53,6 +55,37 @@ def early_content_requests(tracked: Sequence[str]) -> dict[str, tuple[str, ...]]
               and sources.get(path.rpartition("/")[0], 0) > 1):
             requests[path] = (JS,)
     return requests
+
+
+# Bumped whenever early_content_requests would answer a listing differently: a kept answer
+# of another version is worked out again (workspace/index_memo).
+_REQUESTS_VERSION = "1"
+_KINDS = {"p": (PY,), "j": (JS,)}
+
+
+def early_requests(listing: IndexListing) -> dict[str, tuple[str, ...]]:
+    """early_content_requests over the listing's paths, kept with the listing between scans
+    (a rescan of the same index: ~1 ms instead of ~17 ms on the 250k bench tree)."""
+    return memoized(listing, "data_in_code.requests", _REQUESTS_VERSION,
+                    lambda: early_content_requests(listing.paths),
+                    lambda requests: _encode_requests(listing, requests),
+                    lambda kept: _decode_requests(listing, kept))
+
+
+def _encode_requests(listing: IndexListing, requests: dict[str, tuple[str, ...]]) -> Json:
+    kinds = "".join("p" if names == (PY,) else "j" for names in requests.values())
+    return [positions(listing, list(requests)), kinds]
+
+
+def _decode_requests(listing: IndexListing, kept: Json) -> dict[str, tuple[str, ...]] | None:
+    """The kept requests: positions of the listing's paths (in its order) and one kind
+    letter each; None when they are anything else."""
+    if not (isinstance(kept, list) and len(kept) == 2 and isinstance(kept[1], str)):
+        return None
+    paths, kinds = paths_at(listing, kept[0]), kept[1]
+    if paths is None or len(paths) != len(kinds) or kinds.strip("pj"):
+        return None
+    return {path: _KINDS[kind] for path, kind in zip(paths, kinds, strict=True)}
 
 
 def _may_be_data_file(rel: str) -> bool:

@@ -3,6 +3,7 @@ files a rule already matches."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 
 import humanize
@@ -21,6 +22,7 @@ from tidy.core.models import (
 from tidy.rules.base import GroupContext, Rule
 from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
+from tidy.workspace.index_memo import Json, memoized, plain_relative
 from tidy.workspace.measure import files_size
 from tidy.workspace.walk import Hit
 
@@ -147,8 +149,33 @@ def _heavy_candidates(root: str, tracked: Sequence[str]) -> list[choice.HeavyCan
 
 def early_heavy_candidates(root: str, index: IndexListing,
                            _content: object = None) -> list[choice.HeavyCandidate]:
-    """The candidates from the index alone, while the walk goes on (Rule.early)."""
-    return _heavy_candidates(root, index.paths)
+    """The candidates from the index alone, while the walk goes on (Rule.early); kept with
+    the listing between scans under the .gitattributes' folders they were chosen with (a
+    rescan of the same index: ~1 ms instead of ~20 ms on the 250k bench tree)."""
+    attributes = choice.gitattributes_folders(ignorefiles.read_gitattributes(root))
+    inputs = json.dumps([_CANDIDATES_VERSION, attributes], ensure_ascii=True)
+    return memoized(index, "ignore_rules.heavy", inputs,
+                    lambda: choice.heavy_candidates(index.paths, attributes),
+                    lambda found: [[c.path, c.why] for c in found], _kept_candidates)
+
+
+# Bumped whenever heavy_candidates would answer a listing differently: a kept answer of
+# another version is worked out again (workspace/index_memo).
+_CANDIDATES_VERSION = "1"
+
+
+def _kept_candidates(kept: Json) -> list[choice.HeavyCandidate] | None:
+    """Kept candidates: [folder, why] pairs, each folder a relative path of plain names
+    (nothing a listing could not hold); None for anything else."""
+    if not isinstance(kept, list):
+        return None
+    found: list[choice.HeavyCandidate] = []
+    for item in kept:
+        if not (isinstance(item, list) and len(item) == 2
+                and all(isinstance(x, str) for x in item) and plain_relative(item[0])):
+            return None
+        found.append(choice.HeavyCandidate(item[0], item[1]))
+    return found
 
 
 def check_heavy_folders(ctx: GroupContext) -> Iterator[Finding]:

@@ -30,7 +30,7 @@ import struct
 import subprocess
 import sys
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
 from tidy.core.processes import CtrlCHeld, stop
@@ -40,6 +40,7 @@ from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable,
 
 if TYPE_CHECKING:
     from tidy.workspace.githistory import Notes
+    from tidy.workspace.index_memo import IndexMemo
 
 GITLINK, SYMLINK = "160000", "120000"
 LFS_VERSION = b"version https://git-lfs.github.com/spec/v1"
@@ -181,6 +182,9 @@ class IndexListing:
     paths: tuple[str, ...]  # sorted, each once (a conflicted path has several stages)
     blob_ids: tuple[str, ...]  # of stage-0 entries with a blob (submodules have none)
     blob_paths: tuple[str, ...] = ()  # the path of each of blob_ids, in the same order
+    # What the early job's rules work out from this listing alone, kept with it between
+    # scans (workspace/index_memo); None when the listing is not kept (--no-cache).
+    memo: IndexMemo | None = field(default=None, compare=False, repr=False)
 
 
 # One record: "<mode> <object id> <stage>\t<path>\0"; a path holds no NUL.

@@ -303,19 +303,21 @@ class _Reader:
         return {rel: self.stat(rel) for rel in rels}
 
     def stat_changed(self, rels: list[str], keys: list[StatKey],
-                     below: int) -> Mapping[str, EntryStat | Unchanged | None]:
-        """stat_all for files with a cache entry each (`keys`, in order): UNCHANGED for a
-        regular file under `below` bytes whose stat is its key, in one call
-        (lstat_changed) that makes nothing for it."""
+                     below: int) -> list[EntryStat | Unchanged | None]:
+        """stat_all for files with a cache entry each (`keys`, in order), in their order:
+        UNCHANGED for a regular file under `below` bytes whose stat is its key, in one call
+        (lstat_changed) that makes nothing for it. A list, not a dict by path: a warm pass
+        of the 250k bench tree asks 36,000 files, each taken in turn."""
         if self.folder >= 0:
             try:
                 found = lstat_changed(self.folder, rels, keys, below)
             except ValueError:  # a path with a NUL byte: each one asked alone
                 pass
             else:
-                return {rel: UNCHANGED if st is None else None if isinstance(st, int) else st
-                        for rel, st in zip(rels, found, strict=True)}
-        return self.stat_all(rels)
+                return [UNCHANGED if st is None else None if isinstance(st, int) else st
+                        for st in found]
+        stats = self.stat_all(rels)
+        return [stats[rel] for rel in rels]
 
     def read(self, rel: str, names: set[str], stats: PassStats,
              old: Entry | None = None) -> Entry | None:
@@ -611,11 +613,12 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         # Every file something is known of, stat'ed in one call (a warm scan: all of them);
         # a small one as its entry says is UNCHANGED, no stat made for it
         rels = [rel for rel in requests if rel in known]
-        stats = reader.stat_changed(rels, [known[rel].key for rel in rels], below)
+        # in the order of `rels`: each known file of `requests` takes the next
+        stats = iter(reader.stat_changed(rels, [known[rel].key for rel in rels], below))
         for rel, asked in requests.items():
             old = known.get(rel)
             if old is not None:
-                st = stats[rel]
+                st = next(stats)
                 if st is UNCHANGED:
                     if (_search_only(search_only, asked, floors)
                             and _searched(searched, old.facts, patterns_key)):
@@ -1375,7 +1378,32 @@ class ContentFacts:
         """The reference search's hits in `rel` for the current patterns; None when it was
         not searched (not text, gone, unreadable)."""
         facts = self.facts(rel)
-        if facts is None or facts.get(TEXT) is not True:
+        if facts is None:
+            return None
+        return self.hits_in(facts)
+
+    def hits_of(self, rels: Iterable[str]) -> Iterator[tuple[str, list[Hit] | None]]:
+        """hits() of each of `rels`, worked out once per facts dict: the cache's entries
+        share one per distinct set of facts (run_pass's `searched`), and a warm scan of the
+        250k bench tree asks 21,700 files holding a handful (~20 ms -> ~6 ms). The lists
+        handed out may be shared: they are not to be changed."""
+        entries = self._entries
+        known: dict[int, list[Hit] | None] = {}  # by identity: entries keep the dicts alive
+        for rel in rels:
+            entry = entries.get(rel)
+            if entry is None:
+                yield rel, None
+                continue
+            facts = entry.facts
+            key = id(facts)
+            if key in known:
+                yield rel, known[key]
+            else:
+                yield rel, known.setdefault(key, self.hits_in(facts))
+
+    def hits_in(self, facts: Facts) -> list[Hit] | None:
+        """hits() of a file with these facts."""
+        if facts.get(TEXT) is not True:
             return None
         refs = refs_for(facts, self.spec.patterns_key)
         if refs is None:

@@ -32,12 +32,20 @@ IndexTask = Callable[[str, IndexListing], dict[str, object]]
 
 
 def run_task(task: IndexTask, repo: str, use_cache: bool = False) -> dict[str, object]:
-    """In a worker: the index listed once (kept between scans with `use_cache`), then the
-    task over it. The kept listing's module (and the content cache's, json, hashlib) is the
-    worker's to import: the main process needs none of it before its walk."""
-    from tidy.workspace.index_cache import cached_list_index
+    """In a worker: the index listed once (kept between scans with `use_cache`, with what
+    the task's rules worked out from it alone: workspace/index_memo), then the task over it.
+    The kept listing's module (and the content cache's, json, hashlib) is the worker's to
+    import: the main process needs none of it before its walk."""
+    if not use_cache:
+        return task(repo, list_index(repo))
+    from tidy.workspace.index_cache import keep, kept_listing
 
-    return task(repo, cached_list_index(repo) if use_cache else list_index(repo))
+    listing = kept_listing(repo)
+    done = task(repo, listing)
+    # After the task: the listing written once with the answers its rules worked out (a
+    # warm rescan that learnt nothing writes nothing).
+    keep(repo, listing)
+    return done
 
 
 class EarlyWork:

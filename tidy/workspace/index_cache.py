@@ -25,7 +25,13 @@ for this repo root, this tidy and this stamp: every path relative, without an em
 `..` or `.git` component (git's own rule for its index), sorted and each once, every object
 id hexadecimal and of one length; anything else and the whole file is ignored and the index
 listed again. A well-formed listing that lies cannot be told from a true one: only who can
-write the git directory can write it, and they can write the index itself. `--no-cache`
+write the git directory can write it, and they can write the index itself.
+
+After the header, one line of the answers the early job's rules worked out from this listing
+alone (workspace/index_memo: by name, the inputs each came from and its value), so a rescan
+of the same index works none of them out again; each is checked by its rule when used. The
+early job writes the file once its rules have run (early.run_task): a new listing with its
+answers, or a kept one when an answer was missing. `--no-cache`
 reads and writes none (early.run_task).
 """
 
@@ -39,14 +45,16 @@ import stat
 import sys
 import time
 from collections.abc import Callable
+from dataclasses import replace
 
 from tidy import __version__
 from tidy.core.safe_files import replace_at
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.content_cache import CACHE_FOLDER, MAX_CACHE_BYTES, read_own_file
 from tidy.workspace.git import git_dir
+from tidy.workspace.index_memo import IndexMemo, Json
 
-FORMAT = 1
+FORMAT = 2  # 2: the memo's answers after the header
 CACHE_NAME = "index-listing"
 MAGIC = b"tidy index listing\n"
 # As tidy.workspace.content's: an index stamped within this much of the listing is not kept.
@@ -65,6 +73,15 @@ Stamp = tuple[int, int, int, int, int, str]  # device, inode, size, mtime_ns, ct
 def cached_list_index(root: str) -> IndexListing:
     """list_index(root), from the cache when it holds this very index; the cache is written
     when it did not (and git's answer is one the cache may hold)."""
+    listing = kept_listing(root)
+    keep(root, listing)
+    return listing
+
+
+def kept_listing(root: str) -> IndexListing:
+    """list_index(root), from the cache when it holds this very index, with the answers kept
+    with it (IndexMemo); a listing the cache may hold gets a memo to fill, which keep() then
+    writes with it."""
     recent = time.time_ns() - RACY_MARGIN_NS  # before anything is read
     path = cache_path(root)
     before = index_stamp(root) if path is not None else None
@@ -75,8 +92,32 @@ def cached_list_index(root: str) -> IndexListing:
     listing = list_index(root)
     if (path is not None and before is not None and before[3] < recent and before[4] < recent
             and index_stamp(root) == before):
-        save(path, root, before, listing)
+        # git's answer for the index as stamped: the cache may hold it
+        listing = replace(listing, memo=_FileMemo(path, before))
     return listing
+
+
+class _FileMemo(IndexMemo):
+    """The memo of a listing the cache file holds or may hold: where, under which stamp."""
+
+    def __init__(self, path: str, stamp: Stamp,
+                 kept: dict[str, tuple[str, Json]] | None = None, new: bool = True) -> None:
+        super().__init__(kept)
+        self.path = path
+        self.stamp = stamp
+        self.learnt = new  # a listing git gave is kept even with no answer worked out
+
+
+def keep(root: str, listing: IndexListing) -> bool:
+    """Write the listing and its memo's answers when the memo learnt something (or the
+    listing is git's, new); False when nothing was written."""
+    memo = listing.memo
+    if not isinstance(memo, _FileMemo) or not memo.learnt:
+        return False
+    if save(memo.path, root, memo.stamp, listing, memo.entries()):
+        memo.learnt = False
+        return True
+    return False
 
 
 def cache_path(root: str) -> str | None:
@@ -121,16 +162,24 @@ def _header(root: str, stamp: Stamp, listing: IndexListing, same_paths: bool) ->
     }, separators=(",", ":"), ensure_ascii=True).encode("ascii") + b"\n"
 
 
-def save(path: str, root: str, stamp: Stamp, listing: IndexListing) -> bool:
-    """Replace the kept listing in one rename; False when it is not written (a path no
-    load would take, a read-only git dir, a link where a folder should be, too big)."""
+def save(path: str, root: str, stamp: Stamp, listing: IndexListing,
+         memo: dict[str, tuple[str, Json]] | None = None) -> bool:
+    """Replace the kept listing (and the answers of its memo, by name: inputs and value)
+    in one rename; False when it is not written (a path no load would take, a read-only git
+    dir, a link where a folder should be, too big)."""
     same = listing.blob_paths == listing.paths
     fields = [*listing.paths, *listing.blob_ids, *(() if same else listing.blob_paths)]
     body = os.fsencode("".join(f + "\0" for f in fields))
     if (not _paths_clean(body) or not _well_formed(listing)
             or (not same and not _blob_paths_known(listing))):
         return False  # never kept: load() would refuse it, and git is asked every time
-    data = MAGIC + _header(root, stamp, listing, same) + body
+    try:
+        answers = json.dumps({name: [inputs, value] for name, (inputs, value)
+                              in (memo or {}).items()}, separators=(",", ":"),
+                             ensure_ascii=True).encode("ascii") + b"\n"
+    except (TypeError, ValueError):
+        return False  # an answer json cannot write: a caller's encode is wrong
+    data = MAGIC + _header(root, stamp, listing, same) + answers + body
     if len(data) > MAX_CACHE_BYTES:
         return False
     try:
@@ -180,14 +229,34 @@ def load(path: str, root: str, stamp: Stamp) -> IndexListing | None:
     paths, blobs, same = header.get("paths"), header.get("blobs"), header.get("same")
     if type(paths) is not int or type(blobs) is not int or type(same) is not bool:
         return None
-    body = data[end + 1:]
+    memo_end = data.find(b"\n", end + 1)
+    if memo_end < 0:
+        return None
+    body = data[memo_end + 1:]
     if not _paths_clean(body):
         return None
     try:
         text = body.decode(sys.getfilesystemencoding(), sys.getfilesystemencodeerrors())
     except UnicodeError:
         return None
-    return _listing(text, paths, blobs, same)
+    listing = _listing(text, paths, blobs, same)
+    if listing is None:
+        return None
+    return replace(listing, memo=_FileMemo(path, stamp, _answers(data[end + 1:memo_end]),
+                                          new=False))
+
+
+def _answers(line: bytes) -> dict[str, tuple[str, Json]]:
+    """The memo's kept answers, by name: (inputs, value); none when the line is not what
+    save() writes (the listing itself is still good: each answer is checked when used)."""
+    try:
+        kept = json.loads(line)
+    except (ValueError, RecursionError):
+        return {}
+    if not isinstance(kept, dict):
+        return {}
+    return {name: (entry[0], entry[1]) for name, entry in kept.items()
+            if isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)}
 
 
 def _listing(text: str, paths: int, blobs: int, same: bool) -> IndexListing | None:

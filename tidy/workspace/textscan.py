@@ -200,8 +200,7 @@ def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
     # files, is pickled once when the early job hands its matches over (web-app bench tree:
     # 19,290 matches, 2,479 distinct lines).
     lines: dict[str, str] = {}
-    for path in paths:
-        hits = content.hits(path)
+    for path, hits in content.hits_of(paths):
         if hits is not None:
             searched.append(path)
             wanted = keep(path) if keep is not None and hits else None

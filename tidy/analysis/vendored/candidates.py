@@ -14,7 +14,7 @@ import bisect
 import json
 import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from tidy.core.catalog import in_test_fixture
@@ -68,6 +68,7 @@ _BANNER = re.compile(
     rb"\A(?:\xef\xbb\xbf)?\s*/\*[!*]?(?:\s|\*)*(?:@license\s+)?"
     rb"(@?[A-Za-z][\w.\-]*(?:/[\w.\-]+)?)\s+v?(\d+\.\d+[\w.\-]*)")
 _MINIFIED = re.compile(r"[.-]min\.(?:js|css)$")
+_MINIFIED_ENDS = (".min.js", "-min.js", ".min.css", "-min.css")  # its matches, as ends
 _LICENSE_NAMES = (
     ("MIT License", "MIT"), ("Permission is hereby granted, free of charge", "MIT"),
     ("Apache License", "Apache-2.0"), ("GNU GENERAL PUBLIC LICENSE", "GPL"),
@@ -104,18 +105,18 @@ def discover(
     tracked: Iterable[str],
     read_head: ReadHead,
     vendored_attr: Mapping[str, bool] | None = None,
+    candidates: Sequence[tuple[str, bool, str]] | None = None,
 ) -> list[Library]:
-    """Candidate libraries among `tracked` paths, outermost folders only, biggest first."""
+    """Candidate libraries among `tracked` paths, outermost folders only, biggest first.
+    `candidates`: path_candidates(tracked), when the caller kept it."""
     tracked = sorted(tracked)
     drafts: dict[str, _Draft] = {}
-    # Folders, not files, are what the patterns name: far fewer strings to match.
-    folders = {path.rsplit("/", 1)[0] + "/" for path in tracked if "/" in path}
-    for folder in folders:
-        for root, by_path, signal in _path_candidates(folder):
-            draft = drafts.setdefault(root, _Draft(root))
-            draft.by_path = draft.by_path or by_path
-            if signal not in draft.signals:
-                draft.signals.append(signal)
+    for root, by_path, signal in (path_candidates(tracked) if candidates is None
+                                  else candidates):
+        draft = drafts.setdefault(root, _Draft(root))
+        draft.by_path = draft.by_path or by_path
+        if signal not in draft.signals:
+            draft.signals.append(signal)
     _apply_attributes(drafts, tracked, vendored_attr or {})
     roots = _outermost(sorted(drafts))
     files_by_root = _files_by_root(tracked, roots)
@@ -125,6 +126,14 @@ def discover(
         if library is not None:
             libraries.append(library)
     return libraries
+
+
+def path_candidates(tracked: Iterable[str]) -> list[tuple[str, bool, str]]:
+    """What the paths alone say: (library root, strong by its path alone, signal), in the
+    order discover() meets them (sorted, so the same set of paths gives the same list)."""
+    # Folders, not files, are what the patterns name: far fewer strings to match.
+    folders = sorted({path.rsplit("/", 1)[0] + "/" for path in tracked if "/" in path})
+    return [found for folder in folders for found in _path_candidates(folder)]
 
 
 def in_vendor_container(path: str) -> bool:
@@ -219,7 +228,10 @@ def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | 
         signals.append("own licence file")
     if _VERSIONED.search(draft.root.rsplit("/", 1)[-1]):
         signals.append("version-numbered folder name")
-    minified = sum(1 for p in files if _MINIFIED.search(p))
+    # _MINIFIED's matches by their ends (a library of 15,000 files), the expression itself
+    # only for a name ending in a newline (where its `$` matches too)
+    minified = sum(1 for p in files if p.endswith(_MINIFIED_ENDS)
+                   or (p.endswith("\n") and _MINIFIED.search(p)))
     if minified:
         signals.append(f"{minified} minified file(s)")
     maps = sum(1 for p in files if p.endswith((".js.map", ".css.map")))
@@ -296,6 +308,8 @@ def _python_package(root: str, top: dict[str, str], files: list[str]) -> str:
     if "__init__.py" in top:
         return root.rsplit("/", 1)[-1]
     for path in files:
+        if not path.endswith("/__init__.py"):
+            continue  # neither form below: not split (a library of 15,000 files)
         rest = path[len(root) + 1:].split("/")
         if len(rest) == 2 and rest[1] == "__init__.py":
             return rest[0]

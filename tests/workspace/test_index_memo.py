@@ -1,0 +1,386 @@
+"""What the early job's rules work out from the index's listing alone, kept with the listing
+(tidy.workspace.index_memo, in workspace/index_cache's file): used only for the very index
+and the very inputs it was worked out from, worked out again when the kept answer is
+damaged, not what its rule writes, or kept for other inputs, never with --no-cache; the
+answer is always the one worked out from the listing itself."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
+from tidy.analysis import ignore_choice as choice
+from tidy.analysis.vendored.candidates import path_candidates
+from tidy.rules import data_in_code, ignore_rules, vendored
+from tidy.workspace import index_cache
+from tidy.workspace.blobs import IndexListing, list_index
+from tidy.workspace.early import EARLY_MIN_INDEX_BYTES, run_task
+from tidy.workspace.index_cache import MAGIC, keep, kept_listing
+
+_FILES = ("a.txt", "src/app.py", "src/util.py", "src/data.js", "src/main.js",
+          "static/vendor/lib/lib.min.js", "static/vendor/lib/lib.js.map",
+          "static/vendor/lib/package.json", "dist/x.min.js", "dist/y.min.js", "dist/z.js.map",
+          "logo.png", "new\nline.py")
+
+
+def _after_a_tick() -> None:
+    """Past the racy margin: a listing of the index may be kept."""
+    time.sleep(index_cache.RACY_MARGIN_NS / 1e9 + 0.02)
+
+
+def _repo(tmp_path: Path, attributes: str = "") -> Path:
+    repo = make_repo(tmp_path / "r")
+    for name in _FILES:
+        write(repo / name, name * 3)
+    if attributes:
+        write(repo / ".gitattributes", attributes)
+    commit(repo)
+    _after_a_tick()
+    return repo
+
+
+def _answers(root: str, listing: IndexListing, own: list[str]) -> tuple[object, ...]:
+    """Every kept answer, through the listing's memo when it has one."""
+    return (data_in_code.early_requests(listing),
+            ignore_rules.early_heavy_candidates(root, listing),
+            vendored._kept_search_files(listing, own),
+            vendored._kept_path_candidates(listing),
+            vendored._kept_vendored_attributes(root, listing))
+
+
+def _worked_out(root: str, listing: IndexListing, own: list[str]) -> tuple[object, ...]:
+    """The same answers worked out from the listing's paths, no memo."""
+    attributes = choice.gitattributes_folders((Path(root) / ".gitattributes").read_text()
+                                              if (Path(root) / ".gitattributes").exists()
+                                              else "")
+    return (data_in_code.early_content_requests(listing.paths),
+            choice.heavy_candidates(listing.paths, attributes),
+            vendored._search_files(listing.paths, own),
+            path_candidates(listing.paths),
+            vendored._vendored_attributes(root, listing.paths))
+
+
+_NAMES_KEPT = {"data_in_code.requests", "ignore_rules.heavy", "vendored.search_files",
+               "vendored.path_candidates", "vendored.tracks_gitattributes"}
+
+
+class _Scanned:
+    """What one early job's use of the kept listing saw."""
+
+    def __init__(self, root: str, own: list[str] | None = None) -> None:
+        self.listing = kept_listing(root)
+        self.answers = _answers(root, self.listing, own or [])
+        memo = self.listing.memo
+        # Whether an answer was worked out (or the listing is git's, new): keep() writes
+        self.learnt = memo is not None and memo.learnt
+        keep(root, self.listing)
+
+
+def _memo_line(repo: Path) -> dict[str, list[object]]:
+    path = index_cache.cache_path(str(repo))
+    assert path is not None
+    data = Path(path).read_bytes()
+    end = data.index(b"\n", len(MAGIC))
+    kept = json.loads(data[end + 1:data.index(b"\n", end + 1)])
+    assert isinstance(kept, dict)
+    return kept
+
+
+def _rewrite_memo(repo: Path, kept: dict[str, list[object]]) -> None:
+    """Put `kept` in place of the memo's line, the file's mtime kept (its stamp still good)."""
+    path = index_cache.cache_path(str(repo))
+    assert path is not None
+    st_ = os.stat(path)
+    data = Path(path).read_bytes()
+    end = data.index(b"\n", len(MAGIC))
+    body = data[data.index(b"\n", end + 1):]
+    Path(path).write_bytes(data[:end + 1] + json.dumps(kept).encode() + body)
+    os.utime(path, ns=(st_.st_atime_ns, st_.st_mtime_ns))
+
+
+def test_a_rescan_of_the_same_index_uses_every_kept_answer(tmp_path: Path) -> None:
+    repo = _repo(tmp_path, "dist/** linguist-generated\n")
+    root = str(repo)
+    first = _Scanned(root, ["static/vendor/lib"])
+    assert first.learnt
+    assert first.answers == _worked_out(root, first.listing, ["static/vendor/lib"])
+    assert set(_memo_line(repo)) == _NAMES_KEPT
+    second = _Scanned(root, ["static/vendor/lib"])
+    assert not second.learnt  # all three kept: nothing worked out, nothing written
+    assert second.answers == first.answers
+    # In the listing's own order, as the rule gives it (the content pass reads in it).
+    assert list(second.answers[0]) == list(first.answers[0])  # type: ignore[call-overload]
+
+
+def test_kept_answers_are_used_not_worked_out_again(tmp_path: Path) -> None:
+    """A kept answer (well-formed) is what comes back: nothing of the listing is gone over."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    kept = _memo_line(repo)
+    kept["vendored.search_files"][1] = [0]  # only the first path
+    _rewrite_memo(repo, kept)
+    again = _Scanned(root)
+    assert not again.learnt
+    assert again.answers[2] == [again.listing.paths[0]]
+
+
+def test_a_new_index_drops_every_kept_answer(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    write(repo / "src" / "more.py", "x")
+    git(repo, "add", "src/more.py")
+    _after_a_tick()
+    again = _Scanned(root)
+    assert again.learnt  # worked out again and kept anew
+    assert "src/more.py" in again.answers[0]  # type: ignore[operator]
+    assert again.answers == _worked_out(root, again.listing, [])
+    assert not _Scanned(root).learnt
+
+
+@pytest.mark.parametrize("changes", [
+    {"format": 1}, {"tidy": "0.0.0"}, {"root": "/elsewhere"}, {"index": [1, 2, 3, 4, 5, "0"]},
+])
+def test_answers_kept_for_another_file_key_are_not_used(
+        tmp_path: Path, changes: dict[str, object]) -> None:
+    """The memo lives under the listing's key: another format, tidy, root or index, and
+    neither is used (the answers worked out again from git's listing)."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    kept = _memo_line(repo)
+    kept["vendored.search_files"][1] = [0]  # a lie, that would show if it were used
+    _rewrite_memo(repo, kept)
+    path = index_cache.cache_path(root)
+    assert path is not None
+    data = Path(path).read_bytes()
+    end = data.index(b"\n", len(MAGIC))
+    header = {**json.loads(data[len(MAGIC):end]), **changes}
+    st_ = os.stat(path)
+    Path(path).write_bytes(MAGIC + json.dumps(header).encode() + data[end:])
+    os.utime(path, ns=(st_.st_atime_ns, st_.st_mtime_ns))
+    again = _Scanned(root)
+    assert again.learnt
+    assert again.answers == _worked_out(root, again.listing, [])
+
+
+def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
+    """Each answer's own inputs: the libraries left out (search files), the .gitattributes'
+    folders (heavy candidates), the version of the code deriving it (all three)."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root, ["static/vendor/lib"])
+    again = _Scanned(root, ["dist"])
+    assert again.learnt
+    assert again.answers[2] == vendored._search_files(again.listing.paths, ["dist"])
+    assert "dist/x.min.js" not in again.answers[2]  # type: ignore[operator]
+    assert not _Scanned(root, ["dist"]).learnt
+
+    write(repo / ".gitattributes", "src/** linguist-vendored\n")  # not staged: same index
+    again = _Scanned(root, ["dist"])
+    assert again.learnt
+    assert again.answers == _worked_out(root, again.listing, ["dist"])
+    assert any(c.path == "src" for c in again.answers[1])  # type: ignore[attr-defined]
+    assert not _Scanned(root, ["dist"]).learnt
+
+    for name in sorted(_NAMES_KEPT):
+        kept = _memo_line(repo)
+        inputs = kept[name][0]
+        assert isinstance(inputs, str)
+        kept[name][0] = inputs.replace("1", "0", 1)  # kept by another version of the rule
+        kept[name][1] = {"data_in_code.requests": [[], ""],
+                         "vendored.tracks_gitattributes": False}.get(name, [])
+        _rewrite_memo(repo, kept)
+        again = _Scanned(root, ["dist"])
+        assert again.learnt
+        assert again.answers == _worked_out(root, again.listing, ["dist"])
+
+
+@pytest.mark.parametrize("name, value", [
+    ("data_in_code.requests", [[0, 0], "pp"]),  # a position twice
+    ("data_in_code.requests", [[5, 1], "pp"]),  # not in order
+    ("data_in_code.requests", [[1], "x"]),  # no such kind
+    ("data_in_code.requests", [[1, 2], "p"]),  # a kind missing
+    ("data_in_code.requests", [[10**9], "p"]),  # past the listing's end
+    ("data_in_code.requests", [[-1], "p"]),
+    ("data_in_code.requests", [[True], "p"]),
+    ("data_in_code.requests", "pj"),
+    ("ignore_rules.heavy", [["../outside", "vendored"]]),
+    ("ignore_rules.heavy", [["/abs", "vendored"]]),
+    ("ignore_rules.heavy", [["a//b", "vendored"]]),
+    ("ignore_rules.heavy", [["dist", 3]]),
+    ("ignore_rules.heavy", [["dist"]]),
+    ("ignore_rules.heavy", {"dist": "x"}),
+    ("vendored.search_files", [2.5]),
+    ("vendored.search_files", ["a.txt"]),
+    ("vendored.search_files", [3, 3]),
+    ("vendored.search_files", None),
+    ("vendored.path_candidates", [["../up", True, "vendor folder"]]),
+    ("vendored.path_candidates", [["vendor", 1, "vendor folder"]]),
+    ("vendored.path_candidates", [["vendor", True]]),
+    ("vendored.path_candidates", "vendor"),
+    ("vendored.tracks_gitattributes", 1),
+    ("vendored.tracks_gitattributes", None),
+])
+def test_a_tampered_answer_is_worked_out_again(tmp_path: Path, name: str,
+                                               value: object) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    kept = _memo_line(repo)
+    kept[name][1] = value
+    _rewrite_memo(repo, kept)
+    again = _Scanned(root)
+    assert again.learnt
+    assert again.answers == _worked_out(root, again.listing, [])
+    assert _memo_line(repo)[name][1] != value  # the good answer kept in its place
+
+
+@pytest.mark.parametrize("line", [b"garbage", b"[1, 2]", b'{"a": 1}', b"{", b"[" * 100_000,
+                                  b'{"vendored.search_files": ["1"]}'])
+def test_a_damaged_memo_line_drops_the_answers_not_the_listing(tmp_path: Path,
+                                                              line: bytes) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    path = index_cache.cache_path(root)
+    assert path is not None
+    st_ = os.stat(path)
+    data = Path(path).read_bytes()
+    end = data.index(b"\n", len(MAGIC))
+    Path(path).write_bytes(data[:end + 1] + line + data[data.index(b"\n", end + 1):])
+    os.utime(path, ns=(st_.st_atime_ns, st_.st_mtime_ns))
+    again = _Scanned(root)
+    assert again.listing == list_index(root)
+    assert again.learnt
+    assert again.answers == _worked_out(root, again.listing, [])
+
+
+def test_a_file_cut_before_its_memo_line_ends_is_not_used(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    path = index_cache.cache_path(root)
+    assert path is not None
+    data = Path(path).read_bytes()
+    end = data.index(b"\n", len(MAGIC))
+    Path(path).write_bytes(data[:end + 5])
+    again = _Scanned(root)
+    assert again.listing == list_index(root)
+    assert again.answers == _worked_out(root, again.listing, [])
+
+
+def test_no_cache_keeps_no_answers_and_uses_none(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    _Scanned(root)
+    kept = _memo_line(repo)
+    kept["vendored.search_files"][1] = [0]
+    _rewrite_memo(repo, kept)
+    seen = run_task(lambda r, listing: {"answers": _answers(r, listing, []),
+                                        "memo": listing.memo}, root, use_cache=False)
+    assert seen["memo"] is None
+    listing = list_index(root)
+    assert seen["answers"] == _worked_out(root, listing, [])
+    assert _memo_line(repo) == kept  # nothing written
+
+
+_WRITER = """
+import sys
+from tidy.workspace.index_cache import keep, kept_listing
+from tidy.rules import vendored
+root, own = sys.argv[1], sys.argv[2]
+for _ in range(25):
+    listing = kept_listing(root)
+    vendored._kept_search_files(listing, [own])
+    keep(root, listing)
+"""
+
+
+def test_two_writers_leave_one_whole_file(tmp_path: Path) -> None:
+    """Two scans keeping answers for other inputs at once: each replaces the file whole, so
+    what stays is one of theirs, used for its inputs and worked out for the other's."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    writers = [subprocess.Popen([sys.executable, "-c", _WRITER, root, own],
+                                env=hermetic_env())
+               for own in ("dist", "static/vendor/lib")]
+    assert [w.wait(timeout=120) for w in writers] == [0, 0]
+    path = index_cache.cache_path(root)
+    assert path is not None
+    assert not [n for n in os.listdir(os.path.dirname(path)) if n != index_cache.CACHE_NAME]
+    for own in ("dist", "static/vendor/lib"):
+        listing = kept_listing(root)
+        assert listing == list_index(root)
+        assert (vendored._kept_search_files(listing, [own])
+                == vendored._search_files(listing.paths, [own]))
+
+
+def _big_index(repo: Path) -> None:
+    for i in range(3300):
+        write(repo / "many" / f"file_{i:04d}_{'x' * 100}.py", str(i))
+    write(repo / "static" / "vendor" / "lib" / "LICENSE", "MIT")
+    commit(repo)
+    _after_a_tick()
+    assert (repo / ".git" / "index").stat().st_size >= EARLY_MIN_INDEX_BYTES
+
+
+def test_a_scan_reports_the_same_with_and_without_kept_answers(tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    _big_index(repo)
+    reports = []
+    for args in (("--no-cache",), (), (), ("--no-cache",)):
+        done = run_cli("scan", *args, "--format", "json", "-q", str(repo), cwd=tmp_path)
+        assert done.code in (0, 1), done.err
+        found = done.json()
+        found.pop("duration_s", None)
+        reports.append(found)
+    assert set(_memo_line(repo)) >= {"data_in_code.requests", "ignore_rules.heavy"}
+    assert all(report == reports[0] for report in reports)
+
+
+_NAMES = st.sampled_from(["a.py", "b.js", "c.min.js", "d.js.map", "e.css", "package.json",
+                          "LICENSE", "f.png", "g.ts", "h.txt", ".gitattributes"])
+_FOLDERS = st.sampled_from(["", "src/", "dist/", "static/vendor/lib/", "vendor/x/",
+                            "node_modules/y/", "web/", "web/assets/"])
+_PATHS = st.builds(lambda folder, name: folder + name, _FOLDERS, _NAMES)
+_EDITS = st.lists(st.tuples(st.booleans(), _PATHS), min_size=1, max_size=6)
+
+
+@settings(max_examples=20, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_EDITS, min_size=1, max_size=3))
+def test_random_edits_to_the_index_always_give_the_listings_own_answers(
+        tmp_path_factory: pytest.TempPathFactory, rounds: list[list[tuple[bool, str]]]) -> None:
+    """Entries added to and taken from the index (git update-index, no work tree needed),
+    scanned twice after each round: every answer is the one the listing itself gives, kept
+    or not, and the second scan of an unchanged index works nothing out."""
+    repo = make_repo(tmp_path_factory.mktemp("edits"))
+    root = str(repo)
+    blob = subprocess.run(["git", "-C", root, "hash-object", "-w", "--stdin"], input=b"x",
+                          capture_output=True, env=hermetic_env(), check=True
+                          ).stdout.decode().strip()
+    for edits in rounds:
+        lines = [f"100644 {blob}\t{path}" if add else f"0 {'0' * 40}\t{path}"
+                 for add, path in edits]
+        subprocess.run(["git", "-C", root, "update-index", "--index-info"],
+                       input="\n".join(lines).encode() + b"\n", env=hermetic_env(),
+                       check=True)
+        _after_a_tick()
+        for own in ([], ["static/vendor/lib"]):
+            for attempt in range(2):
+                scanned = _Scanned(root, own)
+                assert scanned.listing == list_index(root)
+                assert scanned.answers == _worked_out(root, scanned.listing, own)
+                if attempt == 1 and scanned.listing.memo is not None:
+                    assert not scanned.learnt  # the same index and inputs: all kept
