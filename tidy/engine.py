@@ -661,6 +661,8 @@ def _group(
     begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
     sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
+    if ready is None and is_repo and early.started(group_root):
+        _while_early_runs(bucket, config)
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
     content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
@@ -685,6 +687,17 @@ def _group(
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
         tracked=tracked if isinstance(tracked, tuple) else None,
     )
+
+
+def _while_early_runs(bucket: _Bucket, config: Config) -> None:
+    """Work of the checks that needs no early result, done before this process waits for
+    them: it would wait idle, and the checks run after the early job on the cold scan's
+    longest chain (web app, --no-cache: the build config reader's imports, ~9 ms, off it)."""
+    if any(config.selects(code) for code in _DATA_CODES):
+        from tidy.rules.data_in_code import load_checks_for
+
+        load_checks_for(((big.rel, big.bytes) for big in bucket.big_files),
+                        config.data_min_size)
 
 
 def _content_facts(root: str, config: Config, early: object, started_ns: int) -> ContentFacts:
