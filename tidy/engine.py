@@ -662,6 +662,7 @@ def _group(
     # work is waited for, starts now (Rule.begin): for a repo with early work.
     begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
+    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     if ready is None and is_repo and early.started(group_root):
         _while_early_runs(bucket, config)
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
@@ -669,7 +670,6 @@ def _group(
     content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
     ctx = dataclasses.replace(ctx, surface=surface, early=done_early,
                               content=content, started=begun)
-    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity, anchors)
     content.save()
     reclaimable, removed_surface = _reclaimable(findings)
