@@ -624,6 +624,8 @@ def _group(
     ignore_dirs = [to_group(rel) for rel in bucket.search_ignore_dirs]
     # The early work's results when they are there already (not waited for yet).
     ready = early.results(group_root) if is_repo and early.finished(group_root) else None
+    # As the walk summed them: Rule.begin may work from them while the early work runs.
+    sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -634,7 +636,7 @@ def _group(
         git=git,
         surface=SurfaceIndex({}),  # below, once what can start first has started
         config=config,
-        sizes=SizeIndex({}),
+        sizes=sizes,
         early=ready or {},
         started=ahead or {},  # work started during the walk, for Rule.begin to take over
         hidden_hits=tuple(dataclasses.replace(h, rel=to_group(h.rel)) for h in bucket.hits
@@ -644,13 +646,14 @@ def _group(
     # work is waited for, starts now (Rule.begin): for a repo with early work.
     begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
-    sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
+    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
+    if ready is None and is_repo and early.started(group_root):
+        _while_early_runs(bucket, config)
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
     content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
-    ctx = dataclasses.replace(ctx, surface=surface, sizes=sizes, early=done_early,
+    ctx = dataclasses.replace(ctx, surface=surface, early=done_early,
                               content=content, started=begun)
-    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
     findings = _findings(ctx, config, activity, anchors)
     content.save()
     reclaimable, removed_surface = _reclaimable(findings)
@@ -669,6 +672,17 @@ def _group(
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
         tracked=tracked if isinstance(tracked, tuple) else None,
     )
+
+
+def _while_early_runs(bucket: _Bucket, config: Config) -> None:
+    """Work of the checks that needs no early result, done before this process waits for
+    them: it would wait idle, and the checks run after the early job on the cold scan's
+    longest chain (web app, --no-cache: the build config reader's imports, ~9 ms, off it)."""
+    if any(config.selects(code) for code in _DATA_CODES):
+        from tidy.rules.data_in_code import load_checks_for
+
+        load_checks_for(((big.rel, big.bytes) for big in bucket.big_files),
+                        config.data_min_size)
 
 
 def _content_facts(root: str, config: Config, early: object, started_ns: int) -> ContentFacts:

@@ -231,3 +231,26 @@ def test_tdy301_offers_no_extraction_for_a_comprehension_over_a_table(tmp_path: 
     [found] = data_in_code.check_data_modules(ctx)
     assert found.fix is not None and found.fix.action is ActionKind.NONE
     assert found.fix.description == data_in_code.COMPREHENSION_ADVICE
+
+
+def _loads_packaging(big_files: list[tuple[str, int]], floor: int) -> bool:
+    """load_checks_for in a fresh interpreter: whether the build config reader got imported."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom tidy.rules.data_in_code import load_checks_for\n"
+            f"load_checks_for({big_files!r}, {floor})\n"
+            "print('tidy.extract.packaging' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    return done.stdout.strip() == "True"
+
+
+def test_the_extraction_check_is_loaded_ahead_only_for_a_module_it_may_judge() -> None:
+    """The engine loads what _if_shipped imports while it waits for the early work, only
+    when the walk listed a Python module at or over the data floor (the checks then judge
+    it); nothing for a big file of another kind or a module under the floor."""
+    assert _loads_packaging([("pkg/mock_api.py", 20_000)], 10_000)
+    assert not _loads_packaging([("pkg/mock_api.py", 9_999)], 10_000)
+    assert not _loads_packaging([("data/dump.json", 50_000), ("src/app.pyc", 50_000)], 10_000)
+    assert not _loads_packaging([], 10_000)

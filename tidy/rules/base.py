@@ -168,9 +168,10 @@ Check = Callable[[GroupContext], Iterable[Finding]]
 Start = Callable[[GroupContext], object]
 # Slow outside work a rule can start as soon as the walk has ended, for a repo with early
 # work, before the rest of its context is put together and the early work is waited for: ctx
-# has no `content`, an empty `surface` and `sizes`, and `early` only when the early work had
-# ended already. What it returns reaches `start` as ctx.started[code] (start then owns it: a
-# git process it does not need, it stops).
+# has no `content`, an empty `surface`, and `early` only when the early work had ended
+# already (`sizes` are the walk's). What it returns reaches `start` as ctx.started[code]
+# (start then owns it: a git process it does not need, it stops), or `check` for a rule
+# with no `start`.
 Begin = Callable[[GroupContext], object]
 # Work done from the repo's index alone (its root and one listing of it) on the scan's worker
 # pool while the walk runs; what it returns (picklable) reaches check() as ctx.early[code].

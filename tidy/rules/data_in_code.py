@@ -10,7 +10,7 @@ verdict is kept in the content cache; TDY301 and TDY302 read the same verdict.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 import humanize
@@ -102,6 +102,15 @@ def _candidates(ctx: GroupContext, suffixes: tuple[str, ...]) -> Iterator[tuple[
     for big in ctx.big_files:
         if big.bytes >= floor and big.rel.endswith(suffixes) and not ctx.ignored(big.rel):
             yield big.rel, big.bytes
+
+
+def load_checks_for(big_files: Iterable[tuple[str, int]], floor: int) -> None:
+    """What the checks import only for a Python module big enough to be judged (_if_shipped's
+    build config reader, ~9 ms), imported beforehand, when the engine would wait for the early
+    work (the cold scan's longest chain), not after it. `big_files`: (path, bytes) as the walk
+    listed them; `floor`: config.data_min_size."""
+    if any(size >= floor and rel.endswith(".py") for rel, size in big_files):
+        import tidy.extract.packaging  # noqa: F401 (the name `tidy`, bound once)
 
 
 def _python_verdicts(ctx: GroupContext) -> Iterator[tuple[str, int, DataVerdict]]:
