@@ -1,0 +1,3 @@
+"""Types of the whole-value check in C (tidy/analysis/data_in_code/_literalscan.c)."""
+
+def first_mark(data: bytes, start: int, end: int, /) -> int: ...
