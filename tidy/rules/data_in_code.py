@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import humanize
@@ -310,7 +311,7 @@ def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
     data = os.path.join(os.path.dirname(module), _data_name(rel))
     refusal = check(module, data, _build_configs(ctx)).refusal
     if not refusal:
-        return fix
+        return replace(fix, ships=True)  # the plan trusts it (fixes/plan.py)
     return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
                f"{fix.description}, once the build config ships the data file: {refusal}",
                blocked_by=refusal)
