@@ -114,3 +114,58 @@ def test_tidy_fix_reads_the_build_config_once_for_scan_and_plan(tmp_path: Path) 
     # Old code: each file twice, once by the scan's rule and once by the plan.
     assert {n: opened.count(n) for n in ("setup.py", "setup.cfg", "MANIFEST.in")} == {
         "setup.py": 1, "setup.cfg": 1, "MANIFEST.in": 1}, opened
+
+
+# Every git a `tidy scan` starts, its workers' included, one argv per line.
+_COUNT_GITS = """
+import json, os, sys
+log = os.open(sys.argv[1], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600)
+def hook(event, args):
+    if event == "subprocess.Popen" and "check-ignore" in list(args[1] or ()):
+        os.write(log, json.dumps([str(a) for a in args[1]]).encode() + b"\\n")
+sys.addaudithook(hook)
+sys.argv = ["tidy", *sys.argv[2:]]
+from tidy.__main__ import run
+raise SystemExit(run())
+"""
+
+_BACKENDS = {
+    "hatch": '[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n\n'
+             '[project]\nname = "hk"\nversion = "1"\n',
+    "poet": '[build-system]\nrequires = ["poetry-core"]\n'
+            'build-backend = "poetry.core.masonry.api"\n\n'
+            '[tool.poetry]\nname = "pk"\nversion = "1"\ndescription = ""\nauthors = []\n',
+}
+
+
+@pytest.mark.slow
+def test_a_scan_asks_git_once_per_project_whether_data_files_are_ignored(
+        tmp_path: Path) -> None:
+    """hatchling and poetry leave git-ignored files out of wheels: the scan asks git about
+    every data module's file of a project in one `git check-ignore --stdin -z` (it asked once
+    per module), and still tells the ignored ones from the others."""
+    repo = make_repo(tmp_path / "two")
+    for project, pyproject in _BACKENDS.items():
+        write(repo / project / "pyproject.toml", pyproject)
+        write(repo / project / ".gitignore", "**/ignored*/*.json.gz\n")
+        write(repo / project / "pkg" / "__init__.py", "")
+        for kind in ("ignored0", "kept0", "kept1", "ignored1"):
+            write(repo / project / "pkg" / kind / "__init__.py", "")
+            write(repo / project / "pkg" / kind / "table.py", data_module(3000))
+    commit(repo)
+    log = tmp_path / "gits.log"
+    done = subprocess.run([sys.executable, "-c", _COUNT_GITS, str(log), "scan", "--format",
+                           "json", "--select", "TDY301", "--no-cache", str(repo)],
+                          capture_output=True, text=True, env=hermetic_env(), timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    fixes = {f["path"]: f["fix"] for g in json.loads(done.stdout)["groups"]
+             for f in g["findings"]}
+    assert len(fixes) == 8, fixes
+    for path, fix in fixes.items():
+        if "/ignored" in path:
+            assert fix["action"] == "none" and "leaves out git-ignored" in fix["blocked_by"]
+        else:
+            assert fix["action"] == "extract", (path, fix)
+    asked = [json.loads(line) for line in log.read_text().splitlines()]
+    # Old code: one `git check-ignore -q PATH` per module, 8.
+    assert len(asked) == 2 and all("--stdin" in argv for argv in asked), asked

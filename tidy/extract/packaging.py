@@ -111,7 +111,8 @@ def check(module_path: str, data_path: str, configs: BuildConfigs | None = None)
     elif result.backend == "setuptools":
         _setuptools(result, project, project_file, data_path, configs)
     elif result.backend in _SHIP_EVERY_FILE:
-        result.refusal = _left_out_by(result.backend, project, project_file, data_path)
+        result.refusal = _left_out_by(result.backend, project, project_file, data_path,
+                                      configs)
     return result
 
 
@@ -136,7 +137,7 @@ _GIT_IGNORE_AWARE = frozenset({"hatchling", "poetry"})
 
 
 def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
-                 data_path: str) -> str:
+                 data_path: str, configs: BuildConfigs) -> str:
     """Why the backend's wheel would leave the data file out ("" when it ships it): an
     exclude pattern that may match it, an include list none of whose patterns surely
     matches it, or (hatchling, poetry) git ignoring it. Patterns are read to err towards
@@ -166,7 +167,7 @@ def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
             return (f"{project_file}: {where} may leave {rel!r} out of {backend}'s wheels, "
                     "so the installed module could not load it; take *.json.gz out of its "
                     "patterns first, then extract again")
-    if backend in _GIT_IGNORE_AWARE and _git_ignored(data_path):
+    if backend in _GIT_IGNORE_AWARE and configs.git_ignored(data_path, folder):
         return (f"{backend} leaves out git-ignored files and {rel} would be ignored, so it "
                 "would not ship in wheels and the installed module could not load it; "
                 "un-ignore it first (a `!*.json.gz` line at the end of .gitignore), then "
@@ -791,20 +792,6 @@ def _pruned(value: Any) -> Any:
         kept = {k: _pruned(v) for k, v in value.items()}
         return {k: v for k, v in kept.items() if v not in ({}, [])}
     return value
-
-
-def _git_ignored(path: str) -> bool:
-    import subprocess  # here: the scan, which judges build configs, rarely asks git
-
-    from tidy.workspace.git import git_env
-
-    try:
-        done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
-                              capture_output=True, timeout=30, check=False,
-                              stdin=subprocess.DEVNULL, env=git_env(os.path.dirname(path)))
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
 
 
 def commits_last_year(path: str) -> int:

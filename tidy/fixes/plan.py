@@ -242,13 +242,14 @@ def _extractions_that_ship(actions: list[PlannedAction]
     from tidy.workspace.build_config import BuildConfigs
 
     configs = BuildConfigs()
+    data_paths = {id(a): os.path.join(os.path.dirname(a.path), data_file_name(a.path, "gz"))
+                  for a in actions if a.action is ActionKind.EXTRACT and not a.ships}
+    configs.expect(data_paths.values())  # one `git check-ignore` per project
     kept: list[PlannedAction] = []
     unshipped: list[LeftOut] = []
     for action in actions:
-        if action.action is ActionKind.EXTRACT and not action.ships:
-            data_path = os.path.join(os.path.dirname(action.path),
-                                     data_file_name(action.path, "gz"))
-            refusal = check(action.path, data_path, configs).refusal
+        if id(action) in data_paths:
+            refusal = check(action.path, data_paths[id(action)], configs).refusal
             if refusal:
                 unshipped.append(LeftOut(action.path, action.code, refusal, attention=True))
                 continue

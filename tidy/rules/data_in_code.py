@@ -245,10 +245,19 @@ def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, messa
                    details=tuple(details), anchor=Anchor(rel, max(1, line)))
 
 
+def _expecting(ctx: GroupContext, found: list[tuple[str, int, DataVerdict]]
+               ) -> list[tuple[str, int, DataVerdict]]:
+    """`found`, once the group's build configs know every data file the rule may ask git
+    about (one `git check-ignore` per project, not per module: BuildConfigs.expect)."""
+    if found:
+        _build_configs(ctx).expect(os.path.join(ctx.root, os.path.dirname(rel), _data_name(rel))
+                                   for rel, _, _ in found)
+    return found
+
+
 def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, size, verdict in _python_verdicts(ctx):
-        if not verdict.is_data:
-            continue
+    found = [v for v in _python_verdicts(ctx) if v[2].is_data]
+    for rel, size, verdict in _expecting(ctx, found):
         names = holders_text(verdict)
         lines = f"{verdict.lines:,} line" + ("" if verdict.lines == 1 else "s")
         message = (f"module of {humanize.naturalsize(size)} and {lines} is "
@@ -322,7 +331,8 @@ def _said(message: str, fix: Fix) -> str:
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, size, verdict in _python_verdicts(ctx):
+    found = [v for v in _python_verdicts(ctx) if v[2].giant_strings]
+    for rel, size, verdict in _expecting(ctx, found):
         for holder in verdict.giant_strings:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
