@@ -208,12 +208,25 @@ def refused_advice(verdict: DataVerdict) -> str:
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
-    """Why no extraction is offered for a module whose data is objects of its own classes."""
+    """Why no extraction is offered for a module whose data is objects of its own classes,
+    or values of the members of its own Enum."""
     classes = ", ".join(verdict.own_classes[:3])
-    return (f"no extraction offered: {verdict.own_object_bytes / verdict.data_bytes:.0%} of "
-            f"the data is objects of {classes}, defined in this module; {OWN_OBJECTS_WHY}. "
-            "To move it, keep the records' plain fields in a data file and build the objects "
-            "from them in code")
+    share = f"{verdict.own_object_bytes / verdict.data_bytes:.0%}"
+    if _members_only(verdict):
+        # chinesecalendar's constants.py: `datetime.date(2004, 1, 1): Holiday.new_years_day
+        # .value`, 900 rows: the values are plain, but they are the class's own
+        return (f"no extraction offered: {share} of the data reads the values of members of "
+                f"{classes} (`{verdict.own_classes[0]}.member.value`), defined in this "
+                "module; a data file would hold copies of those values that no longer follow "
+                "the class. To move it, keep the rows with the members' names in a data file "
+                "and look the members up in code")
+    return (f"no extraction offered: {share} of the data is objects of {classes}, defined in "
+            f"this module; {OWN_OBJECTS_WHY}. To move it, keep the records' plain fields in a "
+            "data file and build the objects from them in code")
+
+
+def _members_only(verdict: DataVerdict) -> bool:
+    return set(verdict.own_classes) <= set(verdict.member_value_classes)
 
 
 # Capitalized callees that give data the format holds (the rest are most likely classes
@@ -267,7 +280,8 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                    ("checked", "sampled windows" if any(b.sampled for b in verdict.bindings)
                     else "all")]
         if verdict.own_classes:
-            details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
+            details.append(("members' values of" if _members_only(verdict) else "objects of",
+                            f"{', '.join(verdict.own_classes)} (this module's "
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
@@ -314,13 +328,15 @@ def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
     says why and what to declare: the scan agrees with the plan."""
     if fix.action is not ActionKind.EXTRACT:
         return fix
-    from tidy.extract.packaging import check  # only a scan that found a data module needs it
+    # only a scan that found a data module needs these
+    from tidy.extract.packaging import as_the_scan_says, check
 
     module = os.path.join(ctx.root, rel)
     data = os.path.join(os.path.dirname(module), _data_name(rel))
     refusal = check(module, data, _build_configs(ctx)).refusal
     if not refusal:
         return replace(fix, ships=True)  # the plan trusts it (fixes/plan.py)
+    refusal = as_the_scan_says(refusal)
     return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
                f"{fix.description}, once the build config ships the data file: {refusal}",
                blocked_by=refusal)

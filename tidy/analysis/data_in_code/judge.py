@@ -185,10 +185,12 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict
-    return replace(verdict, own_classes=tuple(dict.fromkeys(c for of in own.values()
-                                                            for c in of)),
+    called = {k for c in data_bindings for k in c.facts.callees & classes}
+    own_classes = tuple(dict.fromkeys(c for of in own.values() for c in of))
+    return replace(verdict, own_classes=own_classes,
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
-                                        if id(c) in own))
+                                        if id(c) in own),
+                   member_value_classes=tuple(c for c in own_classes if c not in called))
 
 
 def _read_past_windows(data: bytes, found: list[_Candidate]) -> set[int] | None:
