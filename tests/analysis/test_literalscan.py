@@ -59,3 +59,14 @@ def test_what_a_literal_cannot_hold_is_marked(text: str) -> None:
     data = text.encode()
     assert literalscan.first_mark(data, 0, len(data)) >= 0
     assert literalscan.first_mark_in_python(data, 0, len(data)) >= 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=64).map(lambda b: b.replace(b"\x00", b"'")),
+       needle=st.sampled_from([b"'''", b'"""', b"'", b"", b"ab"]), start=st.integers(-2, 70))
+def test_find_is_bytes_find(data: bytes, needle: bytes, start: int) -> None:
+    """triple_spans' search (memmem in C) answers as bytes.find."""
+    if start < 0:
+        start = 0  # bytes.find counts a negative start from the end; triple_spans never asks
+    assert literalscan.find(data, needle, start) == data.find(needle, start)
+    assert literalscan.find_in_python(data, needle, start) == data.find(needle, start)

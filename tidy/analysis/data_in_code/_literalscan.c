@@ -1,4 +1,7 @@
-/* first_mark(data, start, end): where, in data[start:end] (a value's text, from a place
+/* The judge's byte loops in C (tidy/analysis/data_in_code/literalscan.py picks them, or their
+ * Python twins where this was not built):
+ *
+ * first_mark(data, start, end): where, in data[start:end] (a value's text, from a place
  * outside any string), the first thing a Python literal cannot hold is, or -1.
  *
  * Why in C: the judgement reads a long value on sampled windows (values.py), and what lies
@@ -171,7 +174,32 @@ static PyObject *first_mark(PyObject *Py_UNUSED(module), PyObject *args) {
     return PyLong_FromSsize_t(found);
 }
 
+/* find(data, needle, start): data.find(needle, start) by the C library's memmem, which is
+ * two to three times faster for the three-byte needles of triple_spans (segments.py): the
+ * search for a triple quote a module does not hold reads all of it, twice (' and "), and was
+ * a quarter of protobuf's descriptor_pb2.py judgement (0.47 of 1.8 ms). */
+static PyObject *find(PyObject *Py_UNUSED(module), PyObject *args) {
+    Py_buffer view, needle;
+    Py_ssize_t start;
+    if (!PyArg_ParseTuple(args, "y*y*n", &view, &needle, &start)) return NULL;
+    Py_ssize_t found = -1;
+    if (start < 0) start = 0;
+    if (needle.len == 0) {
+        found = start <= view.len ? start : -1;
+    } else if (start < view.len) {
+        Py_BEGIN_ALLOW_THREADS
+        const char *at = memmem((const char *)view.buf + start, (size_t)(view.len - start),
+                                needle.buf, (size_t)needle.len);
+        found = at ? at - (const char *)view.buf : -1;
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&needle);
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(found);
+}
+
 static PyMethodDef methods[] = {
+    {"find", find, METH_VARARGS, "find(data, needle, start): data.find(needle, start)."},
     {"first_mark", first_mark, METH_VARARGS,
      "first_mark(data, start, end): offset of the first non-literal token, or -1."},
     {NULL, NULL, 0, NULL},

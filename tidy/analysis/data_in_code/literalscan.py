@@ -84,14 +84,21 @@ def _string_end(data: bytes, pos: int, end: int) -> int:
     return match.end() if match is not None else -1
 
 
-def _chosen() -> Callable[[bytes, int, int], int]:
+def find_in_python(data: bytes, needle: bytes, start: int) -> int:
+    return data.find(needle, start)
+
+
+def _chosen() -> tuple[Callable[[bytes, int, int], int], Callable[[bytes, bytes, int], int]]:
     if os.environ.get("TIDY_PURE_PYTHON"):
-        return first_mark_in_python
+        return first_mark_in_python, find_in_python
     try:
+        from tidy.analysis.data_in_code._literalscan import find as find_in_c
         from tidy.analysis.data_in_code._literalscan import first_mark as in_c
     except ImportError:
-        return first_mark_in_python
-    return in_c
+        return first_mark_in_python, find_in_python
+    return in_c, find_in_c
 
 
-first_mark = _chosen()
+# `find(data, needle, start)`: data.find by memchr's cousin memmem where the C module was
+# built (2-3 times faster for a triple quote; segments.triple_spans)
+first_mark, find = _chosen()
