@@ -70,3 +70,21 @@ def test_find_is_bytes_find(data: bytes, needle: bytes, start: int) -> None:
         start = 0  # bytes.find counts a negative start from the end; triple_spans never asks
     assert literalscan.find(data, needle, start) == data.find(needle, start)
     assert literalscan.find_in_python(data, needle, start) == data.find(needle, start)
+
+
+PLAIN_PIECES = ("1", "23", "4.5", ".5", "'a'", "''", "'b c'", "(1, 'x')", "[2]", "{'k': 3}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(st.lists(st.sampled_from(PLAIN_PIECES + PIECES), min_size=1, max_size=4),
+                      min_size=1, max_size=12),
+       chunk=st.integers(1, 40))
+def test_the_python_loop_skips_plain_runs_as_it_reads_them(lines: list[list[str]],
+                                                           chunk: int) -> None:
+    """The Python twin takes plainly literal runs of lines whole (module51: ~8 s token by
+    token): with runs as small as a few bytes, it still finds what the C loop finds."""
+    first_mark = _c_loop()
+    text = "[" + ",\n".join(", ".join(line) for line in lines) + "]"
+    data = text.encode()
+    assert literalscan.first_mark_in_python(data, 0, len(data), chunk=chunk) == first_mark(
+        data, 0, len(data))
