@@ -211,7 +211,7 @@ def _read_past_windows(data: bytes, found: list[_Candidate]) -> set[int] | None:
         if mark is None:
             continue
         changed = True
-        if mark is _CODE:
+        if mark == _CODE:
             code.add(id(c))
             continue
         calls = (*c.facts.calls, mark)[:4] if mark else c.facts.calls
@@ -258,7 +258,6 @@ def _after_a_value(data: bytes, start: int, at: int) -> bool:
     while at > start and data[at - 1] in b" \t\r\n\x0c":
         at -= 1
     return at > start and data[at - 1] not in b",[({:+-"
-
 
 
 def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:
