@@ -58,6 +58,10 @@ def modules(package: Path) -> dict[str, Path]:
         if parts[-1] == "__init__":
             parts = parts[:-1]
         found[".".join(parts)] = path
+    for stub in sorted(package.rglob("*.pyi")):  # a C extension: a module of its own
+        if not stub.with_suffix(".py").exists():
+            found.setdefault(".".join(stub.relative_to(package.parent).with_suffix("").parts),
+                             stub)
     return found
 
 
@@ -106,6 +110,8 @@ def edges(package: Path) -> list[Edge]:
     known = modules(package)
     found: dict[Edge, None] = {}  # one edge per import statement and module it names
     for module, path in known.items():
+        if path.suffix == ".pyi":
+            continue  # a C extension's types: its imports are never run
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         for node, kind in _imports(tree):
             for target in _targets(module, path, node, known):

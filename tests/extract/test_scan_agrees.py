@@ -94,3 +94,63 @@ def test_the_fix_is_offered_exactly_when_the_extractor_would_write(
         assert refusal.removesuffix("; nothing written") in found.fix.description
     else:
         assert found.fix.action is ActionKind.EXTRACT, found.fix.description
+
+
+# A table long enough to be judged on sampled windows (3 of 24 kB over ~110 kB): what one row
+# holds between them is read only by the whole-value check (literalscan.py).
+BIG_ROWS = 4_000
+# What one row may hold instead of its plain string: built (the extractor needs --evaluate),
+# code, or still a literal to ast.literal_eval. (`set()` is left out: the windows count it as
+# a call, and the scan gives `--evaluate` advice where the extractor would write; never the
+# other way.)
+IN_A_ROW = {
+    "a call": "u('Ca\\u00f1on City, CO')",  # phonenumbers' geodata
+    "a dotted call": "str.upper('x')",
+    "a name": "LABEL",
+    "an attribute": "LABEL.upper",
+    "a subtraction": "7 - 2",
+    "a sum of strings": "'a' + 'b'",
+    "a subscript": "'abc'[1]",
+    "a lambda": "lambda: 1",
+    "a call in a string": "'f(x) + y'",
+    "a call in a comment": "'x'  # u(y)\n     ",
+    "a negative number": "-1.5e-3",
+    "a bytes literal": "rb'\\x00('",
+    "a triple-quoted string": "'''a\nu(b)\n'''",
+}
+
+
+def _big_table(row: int, held: str) -> str:
+    rows = [f"    ({i}, 'row number {i}', {i * 0.5})," for i in range(BIG_ROWS)]
+    rows[row] = f"    ({row}, {held}, {row * 0.5}),"
+    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\n\nROWS = [\n"
+            + "\n".join(rows) + "\n]\n")
+
+
+def test_a_call_between_the_sampled_windows_is_offered_as_advice(tmp_path: Path) -> None:
+    """phonenumbers 8.13.48's geodata/data2.py (`u('Ca\\u00f1on City, CO')` at line 1,941
+    of 10,022): the scan offered `tidy extract`, the extractor refused ("use --evaluate")."""
+    module = write(tmp_path / "data2.py", _big_table(1_500, IN_A_ROW["a call"]))
+    [found] = _findings(module)
+    refusal = _extractor_says(module)
+    assert "calls u()" in refusal and "use --evaluate" in refusal
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert "--evaluate: values built by u()" in found.fix.description
+    assert found.fix.blocked_by
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(held=st.sampled_from(sorted(IN_A_ROW)), row=st.integers(0, BIG_ROWS - 1),
+       plain=st.booleans())
+def test_a_row_anywhere_is_offered_exactly_when_the_extractor_would_write(
+        tmp_path: Path, held: str, row: int, plain: bool) -> None:
+    """Wherever the row is (in a window or between them), an extraction is offered exactly
+    when the extractor would write; a module judged code (a lambda, an attribute read) gets
+    no finding, as it does when the windows see the mark."""
+    module = write(tmp_path / "table.py", _big_table(row, "'plain'" if plain else
+                                                    IN_A_ROW[held]))
+    found = _findings(module)
+    refusal = _extractor_says(module)
+    offered = [f for f in found if f.fix is not None and f.fix.action is ActionKind.EXTRACT]
+    assert bool(offered) == (not refusal), (refusal, [f.fix for f in found])

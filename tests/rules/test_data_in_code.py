@@ -254,3 +254,48 @@ def test_the_extraction_check_is_loaded_ahead_only_for_a_module_it_may_judge() -
     assert not _loads_packaging([("pkg/mock_api.py", 9_999)], 10_000)
     assert not _loads_packaging([("data/dump.json", 50_000), ("src/app.pyc", 50_000)], 10_000)
     assert not _loads_packaging([], 10_000)
+
+
+def test_tdy301_says_an_enums_member_values_are_what_the_data_reads(tmp_path: Path) -> None:
+    """chinesecalendar 1.11's constants.py (`datetime.date(...): Holiday.new_years_day.value`,
+    Holiday an Enum of the module): the advice said "objects of Holiday", where the values are
+    its members' values. Objects its own class builds (`State(...)`) are still called so."""
+    rows = "\n".join(f"    datetime.date(year={1900 + i}, month=1, day=1): "
+                     f"Holiday.day_{i % 17}.value," for i in range(1500))
+    members = "\n".join(f"    day_{i} = 'Day {i}'" for i in range(17))
+    size = _module(tmp_path / "pkg" / "constants.py", "import datetime\nfrom enum import Enum\n"
+                   f"\n\nclass Holiday(Enum):\n{members}\n\n\nholidays = {{\n{rows}\n}}\n")
+    objects = "\n".join(f"    State('{i}', {i})," for i in range(2500))
+    size_objects = _module(tmp_path / "pkg" / "states.py", "class State:\n    def __init__("
+                           f"self, *args):\n        self.args = args\n\n\nSTATES = [\n{objects}"
+                           "\n]\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/constants.py": size, "pkg/states.py": size_objects})
+    found = {f.path: f for f in data_in_code.check_data_modules(ctx)}
+    enum = found["pkg/constants.py"]
+    assert enum.fix is not None and enum.fix.action is ActionKind.NONE
+    assert "reads the values of members of Holiday (`Holiday.member.value`)" in \
+        enum.fix.description
+    assert "objects of" not in enum.fix.description
+    assert ("members' values of", "Holiday (this module's classes): 100% of the data") in \
+        enum.details
+    built = found["pkg/states.py"]
+    assert built.fix is not None and "of the data is objects of State" in built.fix.description
+
+
+def test_a_scan_says_what_to_do_about_a_build_config_not_run_it_again(tmp_path: Path) -> None:
+    """The reason a scan gives for an extraction the build config would not ship ends with
+    what the scan then offers, not "then run it again" (the extractor's and tidy fix's
+    words, where running again is what comes next)."""
+    write(tmp_path / "setup.py", "from setuptools import setup\nsetup(name='p', "
+          "packages=['pkg'])\n")
+    write(tmp_path / "pkg" / "__init__.py", "")
+    size = _module(tmp_path / "pkg" / "table.py", "ROWS = [\n" + "\n".join(
+        f"    ({i}, 'row {i}')," for i in range(3000)) + "\n]\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/table.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None and found.fix.blocked_by
+    assert not found.fix.blocked_by.endswith(("run it again", "extract again"))
+    assert found.fix.blocked_by.endswith("the scan offers the extraction once that is done "
+                                         "(`tidy fix --unsafe-fixes` then carries it out)")

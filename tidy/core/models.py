@@ -103,6 +103,10 @@ class Fix:
     # calls and need `tidy extract --evaluate`): the fix is then advice (action NONE), and
     # `tidy fix` lists the finding as left out, needing attention.
     blocked_by: str = ""
+    # An extraction whose data file the scan found the build config would ship (TDY301 and
+    # TDY302 read it once per group): a plan made from this run's findings need not read the
+    # config again. Never written to a report: a fix read back from anywhere else is checked.
+    ships: bool = False
 
 
 @dataclass(frozen=True)

@@ -63,6 +63,20 @@ def _backend(project: dict[str, Any]) -> str:
     return "unknown"
 
 
+# How a refusal that asks the user to change the build config ends, as `tidy extract` and
+# `tidy fix` say it (run again once it is done); a scan says what it then offers instead.
+THEN_AGAIN = ", then extract again"
+_THEN_OFFERED = ("; the scan offers the extraction once that is done (`tidy fix "
+                 "--unsafe-fixes` then carries it out)")
+
+
+def as_the_scan_says(refusal: str) -> str:
+    """A refusal worded for `tidy scan` (and the plan, which says the scan's reason): what to
+    do, then what the scan offers once it is done; "then extract again" reads oddly there."""
+    return refusal.removesuffix(THEN_AGAIN) + _THEN_OFFERED if refusal.endswith(
+        THEN_AGAIN) else refusal
+
+
 def check(module_path: str, data_path: str, configs: BuildConfigs | None = None) -> Packaging:
     """What it takes for data_path to ship with the module (nothing is written here).
 
@@ -111,7 +125,8 @@ def check(module_path: str, data_path: str, configs: BuildConfigs | None = None)
     elif result.backend == "setuptools":
         _setuptools(result, project, project_file, data_path, configs)
     elif result.backend in _SHIP_EVERY_FILE:
-        result.refusal = _left_out_by(result.backend, project, project_file, data_path)
+        result.refusal = _left_out_by(result.backend, project, project_file, data_path,
+                                      configs)
     return result
 
 
@@ -136,7 +151,7 @@ _GIT_IGNORE_AWARE = frozenset({"hatchling", "poetry"})
 
 
 def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
-                 data_path: str) -> str:
+                 data_path: str, configs: BuildConfigs) -> str:
     """Why the backend's wheel would leave the data file out ("" when it ships it): an
     exclude pattern that may match it, an include list none of whose patterns surely
     matches it, or (hatchling, poetry) git ignoring it. Patterns are read to err towards
@@ -156,21 +171,21 @@ def _left_out_by(backend: str, project: dict[str, Any], project_file: str,
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             return (f"{project_file}: tidy cannot read {where} for sure, so {name!r} might "
                     f"not ship in {backend}'s wheels; make it a list of patterns that keeps "
-                    "*.json.gz files, then extract again")
+                    "*.json.gz files" + THEN_AGAIN)
         if restricts and not any(_surely_matches(rel, p) for p in patterns):
             return (f"{project_file}: {where} keeps only what it names, and none of its "
                     f"patterns surely takes {rel!r}, so it would not ship in {backend}'s "
                     f"wheels and the installed module could not load it; add \"{rel}\" "
-                    "(or its package's folder) first, then extract again")
+                    "(or its package's folder) first" + THEN_AGAIN)
         if not restricts and any(_may_match(rel, p) for p in patterns):
             return (f"{project_file}: {where} may leave {rel!r} out of {backend}'s wheels, "
                     "so the installed module could not load it; take *.json.gz out of its "
-                    "patterns first, then extract again")
-    if backend in _GIT_IGNORE_AWARE and _git_ignored(data_path):
+                    "patterns first" + THEN_AGAIN)
+    if backend in _GIT_IGNORE_AWARE and configs.git_ignored(data_path, folder):
         return (f"{backend} leaves out git-ignored files and {rel} would be ignored, so it "
                 "would not ship in wheels and the installed module could not load it; "
-                "un-ignore it first (a `!*.json.gz` line at the end of .gitignore), then "
-                "extract again")
+                "un-ignore it first (a `!*.json.gz` line at the end of .gitignore)"
+                + THEN_AGAIN)
     return ""
 
 
@@ -250,7 +265,8 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str,
         result.refusal = (
             f"{excluded}: exclude_package_data leaves the extracted *.json.gz files of "
             f"{top!r} out of wheels (it wins over package_data), so the installed modules "
-            "could not load them; take *.json.gz out of its patterns first, then run it again")
+            "could not load them; take *.json.gz out of its patterns first"
+            + THEN_AGAIN)
         return
     if _manifest_edit(result, folder, data_path, configs):
         return
@@ -264,7 +280,8 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str,
         "not ship in wheels and the installed modules could not load them; declare them "
         f"first (package_data={{{top!r}: ['**/*.json.gz']}} in setup.py, `{top} = "
         "**/*.json.gz` under [options.package_data] in setup.cfg, or `recursive-include "
-        f"{top} *.json.gz` in MANIFEST.in with include_package_data=True), then run it again")
+        f"{top} *.json.gz` in MANIFEST.in with include_package_data=True)"
+        + THEN_AGAIN)
 
 
 def _manifest_edit(result: Packaging, folder: str, data_path: str,
@@ -633,7 +650,7 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
         result.refusal = (f"{project_file}: [tool.setuptools.exclude-package-data] leaves "
                           f"{name!r} out of wheels (it wins over package-data), so the "
                           "installed module could not load it; take *.json.gz out of its "
-                          "patterns first, then extract again")
+                          "patterns first" + THEN_AGAIN)
         return
     if any(_collects(include, package, below) for package, below in chain):
         return  # already declared
@@ -651,7 +668,7 @@ def _setuptools(result: Packaging, project: dict[str, Any], project_file: str,
                           f"{result.package!r} safely (an inline table or another spelling), "
                           "so it would not ship in wheels and the installed module could not "
                           f"load it; add \"{name}\" to [tool.setuptools.package-data] "
-                          f"{result.package} first, then extract again")
+                          f"{result.package} first" + THEN_AGAIN)
         return
     result.edit = (project_file, new)
     result.edit_from = data
@@ -791,20 +808,6 @@ def _pruned(value: Any) -> Any:
         kept = {k: _pruned(v) for k, v in value.items()}
         return {k: v for k, v in kept.items() if v not in ({}, [])}
     return value
-
-
-def _git_ignored(path: str) -> bool:
-    import subprocess  # here: the scan, which judges build configs, rarely asks git
-
-    from tidy.workspace.git import git_env
-
-    try:
-        done = subprocess.run(["git", "check-ignore", "-q", path], cwd=os.path.dirname(path),
-                              capture_output=True, timeout=30, check=False,
-                              stdin=subprocess.DEVNULL, env=git_env(os.path.dirname(path)))
-    except (OSError, subprocess.TimeoutExpired):
-        return False
-    return done.returncode == 0
 
 
 def commits_last_year(path: str) -> int:

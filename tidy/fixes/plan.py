@@ -101,6 +101,9 @@ class PlannedAction:
     # Of `bytes`, files with names outside the path (hard links into pnpm's or uv's store):
     # moved with it, but a purge frees none of them.
     linked_out: int = 0
+    # An extraction the scan of this run found the build config would ship (Fix.ships): the
+    # plan does not read the config again (the extraction still checks when it runs)
+    ships: bool = False
 
 
 # Why a finding was left out, in `tidy fix`'s flags (tidy browse says them in its keys).
@@ -229,21 +232,24 @@ def _extractions_that_ship(actions: list[PlannedAction]
     cost 80 s of converting before each was refused for the same reason. The extraction
     checks again when it runs (the config may change meanwhile). Each project's build config
     is read and parsed once for all its modules (Faker: setup.py, setup.cfg, MANIFEST.in and
-    pyproject.toml were read again for each of its 26 data modules), and only for this plan."""
-    if not any(a.action is ActionKind.EXTRACT for a in actions):
+    pyproject.toml were read again for each of its 26 data modules), and only for this plan.
+    An extraction whose finding this run's scan made already says the config ships its data
+    file (PlannedAction.ships: the scan read the config for its rule): it is not read again."""
+    if not any(a.action is ActionKind.EXTRACT and not a.ships for a in actions):
         return actions, []
     from tidy.extract.core import data_file_name
     from tidy.extract.packaging import check
     from tidy.workspace.build_config import BuildConfigs
 
     configs = BuildConfigs(a.root for a in actions if a.action is ActionKind.EXTRACT)
+    data_paths = {id(a): os.path.join(os.path.dirname(a.path), data_file_name(a.path, "gz"))
+                  for a in actions if a.action is ActionKind.EXTRACT and not a.ships}
+    configs.expect(data_paths.values())  # one `git check-ignore` per project
     kept: list[PlannedAction] = []
     unshipped: list[LeftOut] = []
     for action in actions:
-        if action.action is ActionKind.EXTRACT:
-            data_path = os.path.join(os.path.dirname(action.path),
-                                     data_file_name(action.path, "gz"))
-            refusal = check(action.path, data_path, configs).refusal
+        if id(action) in data_paths:
+            refusal = check(action.path, data_paths[id(action)], configs).refusal
             if refusal:
                 unshipped.append(LeftOut(action.path, action.code, refusal, attention=True))
                 continue
@@ -488,7 +494,7 @@ def _planned(finding: Finding, group: Group, scan_root: str, rel: str,
             newest_mtime=max(size.newest_mtime, st.st_mtime),
             since_ns=since_ns, ctime_ns=st.st_ctime_ns, chain=chain,
         ),
-        of_folder=of_folder,
+        of_folder=of_folder, ships=fix.ships,
     )
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import humanize
@@ -249,12 +250,25 @@ def refused_advice(verdict: DataVerdict) -> str:
 
 
 def own_objects_advice(verdict: DataVerdict) -> str:
-    """Why no extraction is offered for a module whose data is objects of its own classes."""
+    """Why no extraction is offered for a module whose data is objects of its own classes,
+    or values of the members of its own Enum."""
     classes = ", ".join(verdict.own_classes[:3])
-    return (f"no extraction offered: {verdict.own_object_bytes / verdict.data_bytes:.0%} of "
-            f"the data is objects of {classes}, defined in this module; {OWN_OBJECTS_WHY}. "
-            "To move it, keep the records' plain fields in a data file and build the objects "
-            "from them in code")
+    share = f"{verdict.own_object_bytes / verdict.data_bytes:.0%}"
+    if _members_only(verdict):
+        # chinesecalendar's constants.py: `datetime.date(2004, 1, 1): Holiday.new_years_day
+        # .value`, 900 rows: the values are plain, but they are the class's own
+        return (f"no extraction offered: {share} of the data reads the values of members of "
+                f"{classes} (`{verdict.own_classes[0]}.member.value`), defined in this "
+                "module; a data file would hold copies of those values that no longer follow "
+                "the class. To move it, keep the rows with the members' names in a data file "
+                "and look the members up in code")
+    return (f"no extraction offered: {share} of the data is objects of {classes}, defined in "
+            f"this module; {OWN_OBJECTS_WHY}. To move it, keep the records' plain fields in a "
+            "data file and build the objects from them in code")
+
+
+def _members_only(verdict: DataVerdict) -> bool:
+    return set(verdict.own_classes) <= set(verdict.member_value_classes)
 
 
 # Capitalized callees that give data the format holds (the rest are most likely classes
@@ -286,10 +300,19 @@ def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, messa
                    details=tuple(details), anchor=Anchor(rel, max(1, line)))
 
 
+def _expecting(ctx: GroupContext, found: list[tuple[str, int, DataVerdict]]
+               ) -> list[tuple[str, int, DataVerdict]]:
+    """`found`, once the group's build configs know every data file the rule may ask git
+    about (one `git check-ignore` per project, not per module: BuildConfigs.expect)."""
+    if found:
+        _build_configs(ctx).expect(os.path.join(ctx.root, os.path.dirname(rel), _data_name(rel))
+                                   for rel, _, _ in found)
+    return found
+
+
 def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, size, verdict in _python_verdicts(ctx):
-        if not verdict.is_data:
-            continue
+    found = [v for v in _python_verdicts(ctx) if v[2].is_data]
+    for rel, size, verdict in _expecting(ctx, found):
         names = holders_text(verdict)
         lines = f"{verdict.lines:,} line" + ("" if verdict.lines == 1 else "s")
         message = (f"module of {humanize.naturalsize(size)} and {lines} is "
@@ -299,7 +322,8 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                    ("checked", "sampled windows" if any(b.sampled for b in verdict.bindings)
                     else "all")]
         if verdict.own_classes:
-            details.append(("objects of", f"{', '.join(verdict.own_classes)} (this module's "
+            details.append(("members' values of" if _members_only(verdict) else "objects of",
+                            f"{', '.join(verdict.own_classes)} (this module's "
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
@@ -346,13 +370,15 @@ def _if_shipped(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
     says why and what to declare: the scan agrees with the plan."""
     if fix.action is not ActionKind.EXTRACT:
         return fix
-    from tidy.extract.packaging import check  # only a scan that found a data module needs it
+    # only a scan that found a data module needs these
+    from tidy.extract.packaging import as_the_scan_says, check
 
     module = os.path.join(ctx.root, rel)
     data = os.path.join(os.path.dirname(module), _data_name(rel))
     refusal = check(module, data, _build_configs(ctx)).refusal
     if not refusal:
-        return fix
+        return replace(fix, ships=True)  # the plan trusts it (fixes/plan.py)
+    refusal = as_the_scan_says(refusal)
     return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
                f"{fix.description}, once the build config ships the data file: {refusal}",
                blocked_by=refusal)
@@ -363,7 +389,8 @@ def _said(message: str, fix: Fix) -> str:
 
 
 def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
-    for rel, size, verdict in _python_verdicts(ctx):
+    found = [v for v in _python_verdicts(ctx) if v[2].giant_strings]
+    for rel, size, verdict in _expecting(ctx, found):
         for holder in verdict.giant_strings:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "

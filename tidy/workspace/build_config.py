@@ -1,6 +1,8 @@
 """A Python project's build config as read from the tree (pyproject.toml, setup.py, setup.cfg,
 MANIFEST.in, the __init__.py chain of a module's packages), each file read at most once per
 BuildConfigs: one plan, or one scan's group, asks about all its data modules from one reading.
+Whether git ignores a data file (hatchling and poetry leave such files out of wheels) is asked
+of git once per project for all the data files expected (`expect`), not once per module.
 
 Only reading happens here; what the files declare is judged by tidy.extract.packaging. A
 BuildConfigs is never kept across runs: the config may change between two of them."""
@@ -8,6 +10,7 @@ BuildConfigs is never kept across runs: the config may change between two of the
 from __future__ import annotations
 
 import os
+import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +53,8 @@ class BuildConfigs:
         self._packages: dict[str, tuple[str, str]] = {}
         self.parsed: dict[tuple[str, str], Any] = {}
         self.reads = 0  # files opened: what a plan or scan cost (bench, tests)
+        self._expected: dict[str, None] = {}  # data files git may be asked about, in order
+        self._ignored: dict[str, bool] = {}  # git's answers so far
 
     def file(self, path: str) -> ConfigFile:
         found = self._files.get(path)
@@ -117,3 +122,42 @@ class BuildConfigs:
                 result = (f"{above}.{name}" if above else name, root)
         self._packages[folder] = result
         return result
+
+    def expect(self, data_paths: Iterable[str]) -> None:
+        """Data files whose git-ignored state may be asked (`git_ignored`) for this plan or
+        scan's group: the first question about a project asks git about all of its files."""
+        self._expected.update((os.path.abspath(p), None) for p in data_paths)
+
+    def git_ignored(self, data_path: str, project_folder: str) -> bool:
+        """Whether git ignores `data_path` (a file of the project in `project_folder`): one
+        `git check-ignore --stdin -z` per project answers every expected file under it
+        (a scan of a hatchling project with 30 data modules: 1 git instead of 30)."""
+        path = os.path.abspath(data_path)
+        found = self._ignored.get(path)
+        if found is not None:
+            return found
+        inside = os.path.join(os.path.abspath(project_folder), "")
+        batch = [p for p in self._expected if p.startswith(inside) and p not in self._ignored]
+        answers = _check_ignore(project_folder, [*dict.fromkeys([path, *batch])])
+        if answers is None:  # git refused the batch (a path in a nested repo): this one
+            answers = {path: _check_ignore(os.path.dirname(path), [path]) == {path: True}}
+        self._ignored.update(answers)
+        return self._ignored.get(path, False)
+
+
+def _check_ignore(folder: str, paths: list[str]) -> dict[str, bool] | None:
+    """git's answer for each path (True: ignored), or None when git could not answer (not a
+    repository, a path it refuses): then nothing is taken as ignored by the caller."""
+    from tidy.workspace.git import git_env
+
+    try:
+        done = subprocess.run(["git", "check-ignore", "--stdin", "-z"], cwd=folder,
+                              input=b"".join(os.fsencode(p) + b"\0" for p in paths),
+                              capture_output=True, timeout=30, check=False,
+                              env=git_env(folder))
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if done.returncode not in (0, 1):
+        return None
+    ignored = set(done.stdout.split(b"\0"))
+    return {p: os.fsencode(p) in ignored for p in paths}

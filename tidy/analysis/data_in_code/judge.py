@@ -22,11 +22,13 @@ longer reach the share (code stops after its first few classes and functions). S
 from __future__ import annotations
 
 import json
+import keyword
 import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from tidy.analysis.data_in_code.literalscan import first_mark
 from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
@@ -164,6 +166,14 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     classes = frozenset(s.name for s in segments if s.kind == "class")
     data_bindings = _resolved(state.candidates, _imports(data, segments), classes)
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    if verdict.is_data:
+        code = _read_past_windows(data, data_bindings)
+        if code is not None:
+            if code:
+                data_bindings = _resolved([c for c in state.candidates if id(c) not in code],
+                                          _imports(data, segments), classes)
+            verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings,
+                               complete)
     if verdict.is_data or verdict.giant_strings:
         refusal = _refusal(data, segments, data_bindings)
         if refusal:
@@ -175,10 +185,79 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict
-    return replace(verdict, own_classes=tuple(dict.fromkeys(c for of in own.values()
-                                                            for c in of)),
+    called = {k for c in data_bindings for k in c.facts.callees & classes}
+    own_classes = tuple(dict.fromkeys(c for of in own.values() for c in of))
+    return replace(verdict, own_classes=own_classes,
                    own_object_bytes=sum(c.end - c.start for c in data_bindings
-                                        if id(c) in own))
+                                        if id(c) in own),
+                   member_value_classes=tuple(c for c in own_classes if c not in called))
+
+
+def _read_past_windows(data: bytes, found: list[_Candidate]) -> set[int] | None:
+    """Bindings that looked like plain literals on their sampled windows, read whole (the
+    text between the windows was never tokenized): phonenumbers' geodata holds
+    `u('Ca\\u00f1on City, CO')` at line 1,941 of 10,022, and the scan offered an extraction
+    the extractor refused ("use --evaluate"). What the rest holds is judged as the windows
+    would have: a call, a name, a `+` or `-` makes the value built (its facts are changed in
+    place: the scan then gives `tidy extract --evaluate` as advice); any other code mark (a
+    keyword, an attribute read, a subscript, an operator) makes it code. None: nothing found;
+    else the ids of the bindings that are code (perhaps none: only built ones were found)."""
+    code: set[int] = set()
+    changed = False
+    for c in found:
+        if not (c.facts.pure and c.facts.sampled) or c.derived or c.scope not in _MOVED_SCOPES:
+            continue
+        mark = _past_windows(data, c.value_start, trimmed_end(data, c.value_start, c.end))
+        if mark is None:
+            continue
+        changed = True
+        if mark == _CODE:
+            code.add(id(c))
+            continue
+        calls = (*c.facts.calls, mark)[:4] if mark else c.facts.calls
+        c.facts = replace(c.facts, pure=False, calls=calls,
+                          callees=c.facts.callees | ({mark} if mark else set()))
+    return code if changed else None
+
+
+_MOVED_SCOPES = ("module", "class", "function")  # what tidy extract moves (not items, branches)
+_CODE = "<code>"
+_CALLEE = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*(?:[ \t]*\.[ \t]*[A-Za-z_\x80-\xff]"
+                     rb"[\w\x80-\xff]*)*(?=[ \t]*\()")
+_MARK_NAME = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*")
+_METHOD_CALL = re.compile(rb"\.[ \t]*[A-Za-z_\x80-\xff][\w\x80-\xff]*[ \t]*\(")
+
+
+def _past_windows(data: bytes, start: int, end: int) -> str | None:
+    """What first makes data[start:end] more than a literal, as the windows would judge it:
+    a callee (`u`, `.split`, `set`), "" for a name or a `+`/`-` between values, _CODE for
+    a code mark; None when it is a literal all through."""
+    at = first_mark(data, start, end)
+    if at < 0:
+        return None
+    called = _CALLEE.match(data, at, end)
+    if called is not None:
+        return called.group().replace(b" ", b"").replace(b"\t", b"").decode("utf-8", "replace")
+    name = _MARK_NAME.match(data, at, end)
+    if name is not None:
+        after = data[name.end():name.end() + 1]
+        if keyword.iskeyword(name.group().decode("ascii", "replace")) or after == b".":
+            return _CODE  # lambda, for, if...; an attribute read (`Name.Builtin`)
+        return ""
+    if data[at:at + 1] in (b"+", b"-") and _after_a_value(data, start, at):
+        return ""
+    method = _METHOD_CALL.match(data, at, end)
+    if method is not None:  # `"a,b".split(",")`: a method of a literal
+        return method.group().rstrip(b"( \t").replace(b" ", b"").decode("utf-8", "replace")
+    return _CODE
+
+
+def _after_a_value(data: bytes, start: int, at: int) -> bool:
+    """The + or - at `at` follows a value (binary, as in `'a' + 'b'`), not a comma or a
+    bracket (a sign before something other than a number: code)."""
+    while at > start and data[at - 1] in b" \t\r\n\x0c":
+        at -= 1
+    return at > start and data[at - 1] not in b",[({:+-"
 
 
 def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:

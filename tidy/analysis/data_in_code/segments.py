@@ -19,6 +19,8 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
+from tidy.analysis.data_in_code.literalscan import find
+
 _SINGLE = rb"'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'|\"[^\"\\\n]*(?:\\[\s\S][^\"\\\n]*)*\""
 _LINE_PREFIX = re.compile(_SINGLE)
 _NAME = rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*"
@@ -63,14 +65,14 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
     """(start, end) of every triple-quoted string, start at its first quote."""
     spans: list[tuple[int, int]] = []
     pos, size = 0, len(data)
-    next_at = {b'"""': data.find(b'"""'), b"'''": data.find(b"'''")}
+    next_at = {b'"""': find(data, b'"""', 0), b"'''": find(data, b"'''", 0)}
     while pos < size:
         live = [(at, q) for q, at in next_at.items() if at >= 0]
         if not live:
             break
         at, quote = min(live)
         if not _opens_here(data, at, spans[-1][1] if spans else 0):
-            next_at[quote] = data.find(quote, at + 1)
+            next_at[quote] = find(data, quote, at + 1)
             continue
         end = _closing(data, at + 3, quote)
         if end < 0:
@@ -80,7 +82,7 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
         pos = end
         # Search again only where the last hit lies behind: a quote that never occurs is
         # not searched for again (that was quadratic on docstring-heavy modules).
-        next_at = {q: data.find(q, end) if 0 <= at_q < end else at_q
+        next_at = {q: find(data, q, end) if 0 <= at_q < end else at_q
                    for q, at_q in next_at.items()}
     return spans
 
@@ -94,7 +96,7 @@ def _opens_here(data: bytes, at: int, floor: int) -> bool:
 
 def _closing(data: bytes, pos: int, quote: bytes) -> int:
     while True:
-        found = data.find(quote, pos)
+        found = find(data, quote, pos)
         if found < 0:
             return -1
         slashes = 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 5  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 6  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
@@ -90,6 +90,9 @@ class DataVerdict:
     # (us' `State(**{...})`): their objects are not plain data, and no extraction is offered
     own_classes: tuple[str, ...] = ()
     own_object_bytes: int = 0  # of data_bytes, in such bindings
+    # of own_classes, those only whose members' values the data reads (chinesecalendar's
+    # `Holiday.new_years_day.value`: an Enum's values), never called to build an object
+    member_value_classes: tuple[str, ...] = ()
     item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
     branch_bytes: int = 0  # of data_bytes, bound inside module-level if/elif/else blocks
     # of data_bytes, bound to module names the module binds again (`test_data = [...]`, then
@@ -125,4 +128,5 @@ class DataVerdict:
                                              for b in body["giant_strings"]),
                       "shapes": tuple(body["shapes"]),
                       "own_classes": tuple(body.get("own_classes", ())),
+                      "member_value_classes": tuple(body.get("member_value_classes", ())),
                       "extra": tuple(tuple(x) for x in body.get("extra", ()))})

@@ -1,0 +1,90 @@
+"""The whole-value check before an extraction is offered (literalscan.py): its C loop and its
+Python twin find the same first mark, and a text without a mark is one ast.literal_eval takes
+(as far as tokens go: the texts here are well-formed expressions)."""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from tidy.analysis.data_in_code import literalscan
+
+PIECES = ("1", "-2", "+3", "0x1F", "1_000", "1e-5", "2.5", ".5", "2j", "'a'", '"b"', "u'c'",
+          "rb'\\x00'", "b\"d\"", "'''t\nu(x)\n'''", "'e\\'f'", "'#'", "True", "None", "False",
+          "u('x')", "name", "a.b", "f'x'", "1 - 2", "'a' + 'b'", "--1", "-'a'", "...", "x[0]",
+          "lambda: 1", "set()", "# u(x)\n 1", "1 \\\n", "'open", "2 * 3")
+
+
+def _texts() -> st.SearchStrategy[str]:
+    element = st.sampled_from(PIECES)
+    return st.lists(element, min_size=1, max_size=8).map(lambda xs: "[" + ", ".join(xs) + "]")
+
+
+def _c_loop() -> Callable[[bytes, int, int], int]:
+    try:
+        from tidy.analysis.data_in_code import _literalscan
+    except ImportError:
+        pytest.skip("the C extension is not built here")
+    return _literalscan.first_mark
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts(), lead=st.binary(max_size=4), tail=st.binary(max_size=4))
+def test_c_and_python_find_the_same_first_mark(text: str, lead: bytes, tail: bytes) -> None:
+    first_mark = _c_loop()
+    data = lead + text.encode() + tail
+    start, end = len(lead), len(lead) + len(text.encode())
+    assert first_mark(data, start, end) == literalscan.first_mark_in_python(data, start, end)
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_texts())
+def test_no_mark_means_a_literal(text: str) -> None:
+    try:
+        ast.parse(text, mode="eval")
+    except SyntaxError:
+        assume(False)  # `['open, '#']`: a string, then a comment (any value's text parses)
+    data = text.encode()
+    if literalscan.first_mark(data, 0, len(data)) < 0:
+        ast.literal_eval(text)
+
+
+@pytest.mark.parametrize("text", ["[1, u('x')]", "[1, name]", "[1 - 2]", "['a' + 'b']",
+                                  "[-'a']", "[f'x']", "[1, x[0]]", "[a.b]", "['open]"])
+def test_what_a_literal_cannot_hold_is_marked(text: str) -> None:
+    data = text.encode()
+    assert literalscan.first_mark(data, 0, len(data)) >= 0
+    assert literalscan.first_mark_in_python(data, 0, len(data)) >= 0
+
+
+@settings(max_examples=300, deadline=None)
+@given(data=st.binary(max_size=64).map(lambda b: b.replace(b"\x00", b"'")),
+       needle=st.sampled_from([b"'''", b'"""', b"'", b"", b"ab"]), start=st.integers(-2, 70))
+def test_find_is_bytes_find(data: bytes, needle: bytes, start: int) -> None:
+    """triple_spans' search (memmem in C) answers as bytes.find."""
+    if start < 0:
+        start = 0  # bytes.find counts a negative start from the end; triple_spans never asks
+    assert literalscan.find(data, needle, start) == data.find(needle, start)
+    assert literalscan.find_in_python(data, needle, start) == data.find(needle, start)
+
+
+PLAIN_PIECES = ("1", "23", "4.5", ".5", "'a'", "''", "'b c'", "(1, 'x')", "[2]", "{'k': 3}")
+
+
+@settings(max_examples=400, deadline=None)
+@given(lines=st.lists(st.lists(st.sampled_from(PLAIN_PIECES + PIECES), min_size=1, max_size=4),
+                      min_size=1, max_size=12),
+       chunk=st.integers(1, 40))
+def test_the_python_loop_skips_plain_runs_as_it_reads_them(lines: list[list[str]],
+                                                           chunk: int) -> None:
+    """The Python twin takes plainly literal runs of lines whole (module51: ~8 s token by
+    token): with runs as small as a few bytes, it still finds what the C loop finds."""
+    first_mark = _c_loop()
+    text = "[" + ",\n".join(", ".join(line) for line in lines) + "]"
+    data = text.encode()
+    assert literalscan.first_mark_in_python(data, 0, len(data), chunk=chunk) == first_mark(
+        data, 0, len(data))

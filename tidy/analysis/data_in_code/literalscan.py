@@ -1,0 +1,147 @@
+"""Does a value's whole text hold anything a Python literal cannot (a call, a name, an
+operator)? The sampled windows of values.py do not read all of a long value; before the scan
+offers `tidy extract` for a binding that looked like a plain literal, the rest is read here
+(phonenumbers' geodata modules: a `u('...')` at line 1,941 of 10,022 that the windows
+skipped, so the scan offered an extraction the extractor refused: "use --evaluate").
+
+`first_mark` is `_literalscan.c` where it was built (~700 MB/s: a byte loop), else
+the same rules in Python (`first_mark_in_python`, plain runs of lines taken whole: ~60-80
+MB/s on data tables, ~6 MB/s token by token; TIDY_PURE_PYTHON=1 picks it);
+tests/analysis/test_literalscan.py holds the two equal. What a mark is: the C file's header.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable
+
+_NUMBER = re.compile(rb"(?:\d|\.\d)(?:[eE][-+]|[\w\x80-\xff.])*")
+_HEX_NUMBER = re.compile(rb"0[xX][\w\x80-\xff.]*")
+_NAME = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*")
+_COMMENT_OR_BLANK = re.compile(rb"(?:[ \t\r\n\f]+|#[^\n]*\n?|\\\r?\n)+")
+_SINGLE = {q: re.compile(q + rb"[^" + q + rb"\\\n]*(?:\\[\s\S][^" + q + rb"\\\n]*)*" + q)
+           for q in (b"'", b'"')}
+_TRIPLE = {q: re.compile(q * 3 + rb"[^" + q + rb"\\]*(?:(?:\\[\s\S]|" + q + rb"(?!" + q * 2
+                         + rb"))[^" + q + rb"\\]*)*" + q * 3)
+           for q in (b"'", b'"')}
+_PREFIXES = frozenset({b"r", b"u", b"b", b"br", b"rb"})
+_CONSTANTS = frozenset({b"True", b"False", b"None"})
+_OPENERS = frozenset(b"[{(,:")
+_CLOSERS = frozenset(b"]})")
+
+
+def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16) -> int:
+    """The offset of the first thing in data[start:end] a literal cannot hold, or -1."""
+    pos, after_value, sign = max(0, start), False, -1
+    end = min(end, len(data))
+    while pos < end:
+        if sign < 0 and end - pos >= chunk:
+            plain = _plain_run(data, pos, end, chunk, after_value)
+            if plain is not None:
+                pos, after_value = plain
+                continue
+        blank = _COMMENT_OR_BLANK.match(data, pos, end)
+        if blank is not None:
+            pos = blank.end()
+            continue
+        c = data[pos]
+        number = 48 <= c <= 57 or (c == 46 and pos + 1 < end and 48 <= data[pos + 1] <= 57)
+        if sign >= 0 and not number:
+            return sign
+        if c in b"[(" and after_value:
+            return pos  # a subscript or a call of a value: 'abc'[1]
+        if c in _OPENERS:
+            pos, after_value = pos + 1, False
+        elif c in _CLOSERS:
+            pos, after_value = pos + 1, True
+        elif c in b"'\"":
+            stop = _string_end(data, pos, end)
+            if stop < 0:
+                return pos
+            pos, after_value = stop, True
+        elif c in b"+-":
+            if after_value:
+                return pos
+            sign, pos = pos, pos + 1
+        elif number:
+            hexadecimal = data[pos:min(pos + 2, end)] in (b"0x", b"0X")
+            match = (_HEX_NUMBER if hexadecimal else _NUMBER).match(data, pos, end)
+            assert match is not None
+            pos, after_value, sign = match.end(), True, -1
+        else:
+            name = _NAME.match(data, pos, end)
+            if name is None:
+                return pos  # an operator, a '.', a backslash that continues nothing
+            word = name.group()
+            if name.end() < end and data[name.end()] in b"'\"" and word.lower() in _PREFIXES:
+                pos = name.end()
+            elif word in _CONSTANTS:
+                pos, after_value = name.end(), True
+            else:
+                return pos
+    return sign
+
+
+# What plain literal text holds outside its strings (a string being \x01 here)
+_PLAIN = b" \t\r\n\x0c0123456789[]{}(),:.\x01"
+_SUBSCRIPT_OR_CALL = re.compile(rb"[\x01)\]}0-9][ \t\r\n\x0c]*[\[(]")
+_LONE_DOT = re.compile(rb"(?<![0-9])\.(?![0-9])")
+_TRIPLES = (b"'" * 3, b'"' * 3)
+
+
+def _plain_run(data: bytes, pos: int, end: int, chunk: int,
+               after_value: bool) -> tuple[int, bool] | None:
+    """(where it ends, whether a value ends it) for the next ~`chunk` bytes from `pos` (up to
+    a line end) when they are plainly literal: one kind of quote, strings closed on their
+    line, no escape, comment or triple quote, and outside the strings only blanks, digits,
+    brackets, commas, colons and dots inside numbers. The token loop then skips them whole
+    (module51's 51 MB: ~8 s token by token); None: let it read them."""
+    stop = data.find(b"\n", pos + chunk, end)
+    stop = end if stop < 0 else stop + 1
+    text = data[pos:stop]
+    if b"\\" in text or b"#" in text or any(t in text for t in _TRIPLES):
+        return None
+    single, double = b"'" in text, b'"' in text
+    if single and double:
+        return None
+    scrubbed = text
+    if single or double:
+        parts = text.split(b"'" if single else b'"')
+        if len(parts) % 2 == 0 or b"\n" in b"".join(parts[1::2]):
+            return None  # a string this run cuts, or one left open on its line
+        scrubbed = b"\x01".join(parts[0::2])
+    if scrubbed.translate(None, _PLAIN) or _SUBSCRIPT_OR_CALL.search(scrubbed) or (
+            b"." in scrubbed and _LONE_DOT.search(scrubbed)):
+        return None
+    head, tail = scrubbed.lstrip()[:1], scrubbed.rstrip()[-1:]
+    if not tail or (after_value and head in (b"[", b"(")):
+        return None
+    return stop, tail in b"\x01)]}0123456789."
+
+
+def _string_end(data: bytes, pos: int, end: int) -> int:
+    quote = data[pos:pos + 1]
+    triple = data[pos:pos + 3] == quote * 3 and pos + 3 <= end
+    match = (_TRIPLE if triple else _SINGLE)[quote].match(data, pos, end)
+    return match.end() if match is not None else -1
+
+
+def find_in_python(data: bytes, needle: bytes, start: int) -> int:
+    return data.find(needle, start)
+
+
+def _chosen() -> tuple[Callable[[bytes, int, int], int], Callable[[bytes, bytes, int], int]]:
+    if os.environ.get("TIDY_PURE_PYTHON"):
+        return first_mark_in_python, find_in_python
+    try:
+        from tidy.analysis.data_in_code._literalscan import find as find_in_c
+        from tidy.analysis.data_in_code._literalscan import first_mark as in_c
+    except ImportError:
+        return first_mark_in_python, find_in_python
+    return in_c, find_in_c
+
+
+# `find(data, needle, start)`: data.find by memchr's cousin memmem where the C module was
+# built (2-3 times faster for a triple quote; segments.triple_spans)
+first_mark, find = _chosen()
