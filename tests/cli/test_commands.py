@@ -93,24 +93,31 @@ NOT_BEFORE_THE_WALK = ("tidy.workspace.content", "tidy.workspace.content_cache",
                        "tidy.trends", "sqlite3", "tidy.reporters.render", "tidy.reporters.json")
 
 
-def test_the_walk_starts_before_what_only_the_checks_and_the_report_use(
-        tmp_path: Path) -> None:
-    repo = make_repo(tmp_path / "repo")
-    write(repo / "src" / "app.py", "print('hi')\n")
-    write(repo / "node_modules" / "left-pad" / "index.js", "module.exports = 1\n")
-    commit(repo, "src")
+def _modules_at_walk_and_end(argv: list[str]) -> tuple[str, list[str], list[str]]:
+    """A fresh interpreter runs `tidy ARGV`: its output, and the modules loaded when the walk
+    began and when the command ended."""
     probe = ("import sys, tidy.engine as engine; walk = engine.walk; seen = []\n"
              "def spy(*args, **kwargs):\n"
              "    seen.append(sorted(sys.modules))\n"
              "    return walk(*args, **kwargs)\n"
              "engine.walk = spy\n"
              "from tidy.cli import main\n"
-             f"code = main(['scan', '--format', 'json', '-q', {str(repo)!r}])\n"
+             f"code = main({argv!r})\n"
              "print(repr((seen[0], sorted(sys.modules))), file=sys.stderr)")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           check=True)
     at_walk, at_end = ast.literal_eval(done.stderr.strip().splitlines()[-1])
-    assert '"node_modules"' in done.stdout  # it scanned, and found what is there
+    return done.stdout, at_walk, at_end
+
+
+def test_the_walk_starts_before_what_only_the_checks_and_the_report_use(
+        tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "src" / "app.py", "print('hi')\n")
+    write(repo / "node_modules" / "left-pad" / "index.js", "module.exports = 1\n")
+    commit(repo, "src")
+    out, at_walk, at_end = _modules_at_walk_and_end(["scan", "--format", "json", "-q", str(repo)])
+    assert '"node_modules"' in out  # it scanned, and found what is there
     early = sorted(set(NOT_BEFORE_THE_WALK) & set(at_walk))
     assert not early, early
     missing = sorted(set(NOT_BEFORE_THE_WALK) - set(at_end))
@@ -133,18 +140,9 @@ def test_a_fix_walks_before_it_loads_what_only_its_plan_and_moves_use(tmp_path: 
     write(repo / "node_modules" / "left-pad" / "index.js", "module.exports = 1\n")
     write(repo / "package.json", "{}\n")
     commit(repo, "src", "package.json")
-    probe = ("import sys, tidy.engine as engine; walk = engine.walk; seen = []\n"
-             "def spy(*args, **kwargs):\n"
-             "    seen.append(sorted(sys.modules))\n"
-             "    return walk(*args, **kwargs)\n"
-             "engine.walk = spy\n"
-             "from tidy.cli import main\n"
-             f"code = main(['fix', '--dry-run', '--format', 'json', '-q', {str(repo)!r}])\n"
-             "print(repr((seen[0], sorted(sys.modules))), file=sys.stderr)")
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                          check=True)
-    at_walk, at_end = ast.literal_eval(done.stderr.strip().splitlines()[-1])
-    assert "node_modules" in done.stdout  # it scanned and planned the move
+    out, at_walk, at_end = _modules_at_walk_and_end(["fix", "--dry-run", "--format", "json", "-q",
+                                                     str(repo)])
+    assert "node_modules" in out  # it scanned and planned the move
     early = sorted(set(NOT_BEFORE_A_FIX_WALK) & set(at_walk))
     assert not early, early
     # ... and loaded to plan and report (ctypes only to move: a dry run moves nothing)
