@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 from tests.conftest import commit, findings, make_repo, scan_json, write
 from tidy.workspace import (
     beneath,
+    blobs,
     content,
     content_cache,
     duplicates,
@@ -272,6 +273,24 @@ def test_a_folder_swapped_before_its_ignore_file_is_read_gives_no_rules(tmp_path
     # On the old code: the outside file's rules (`*`: nothing below sub/ searched) were the
     # folder's, taking its files out of the search surface.
     assert found == {".": [["*.log"]]}, found
+
+
+
+def test_a_folder_swapped_before_its_gitattributes_is_read_lends_no_lfs(tmp_path: Path) -> None:
+    """uses_lfs reads each tracked .gitattributes git listed: `assets` swapped for a link to a
+    folder whose .gitattributes names LFS must not make the repo one that uses LFS."""
+    root = make_repo(tmp_path / "root")
+    write(root / "assets" / ".gitattributes", "*.png binary\n")
+    commit(root, "assets/.gitattributes")
+    tracked = ["assets/.gitattributes"]
+    assert not blobs.uses_lfs(str(root), tracked)
+    write(tmp_path / "outside" / "assets" / ".gitattributes", "*.png filter=lfs diff=lfs\n")
+    _swap_for_link(root / "assets", tmp_path / "outside" / "assets")
+    # On the old code: the outside file was read through the link, and the repo used LFS.
+    assert not blobs.uses_lfs(str(root), tracked)
+    (root / "assets").unlink()  # the control: the repo's own attributes naming LFS count
+    write(root / "assets" / ".gitattributes", "*.png filter=lfs diff=lfs\n")
+    assert blobs.uses_lfs(str(root), tracked)
 
 
 _PARTS = ["lib", "data.py", "link", "..", ".", "", "missing", "sub", "x"]

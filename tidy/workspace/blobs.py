@@ -22,6 +22,7 @@ Both make file names literal (GIT_LITERAL_PATHSPECS): a name is never read as a 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 import re
@@ -29,12 +30,12 @@ import stat
 import struct
 import subprocess
 import sys
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import IO, TYPE_CHECKING
 
 from tidy.core.processes import CtrlCHeld, stop
-from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.core.safe_files import UnsafeFile, read_in_root, read_regular
 from tidy.workspace import fifo_guard
 from tidy.workspace.git import GitUnavailable, git_dir, git_env, git_executable, no_commands
 
@@ -709,20 +710,26 @@ def lfs_paths(root: str, paths: Sequence[str], env: Mapping[str, str] | None = N
 
 
 def uses_lfs(root: str, tracked: Sequence[str]) -> bool:
-    """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs."""
+    """Any sign of LFS: a tracked .gitattributes naming it, info/attributes, or .git/lfs.
+    A tracked one is read below the root with no link followed at any level: a folder of
+    the repo swapped for a link after git listed it must not lend the repo an outside file's
+    attributes (trust round 12)."""
     attribute_files = [p for p in tracked if p.endswith(".gitattributes")  # cheap test first:
                        and (p == ".gitattributes" or p.endswith("/.gitattributes"))]  # 36k
     directory = git_dir(root)
     if directory is not None:
         if os.path.isdir(os.path.join(directory, "lfs")):
             return True
-        attribute_files.append(os.path.join(directory, "info", "attributes"))
-    return any(_mentions_lfs(os.path.join(root, p)) for p in attribute_files)
+        info = os.path.join(directory, "info", "attributes")
+        if _mentions_lfs(lambda: read_regular(info)):
+            return True
+    return any(_mentions_lfs(functools.partial(read_in_root, root, p, verb="read"))
+               for p in attribute_files)
 
 
-def _mentions_lfs(path: str) -> bool:
-    try:  # a .gitattributes replaced by a FIFO in the work tree must not block the scan
-        data = read_regular(path)
+def _mentions_lfs(read: Callable[[], bytes | None]) -> bool:
+    try:  # a .gitattributes replaced by a FIFO or a link in the work tree must not block
+        data = read()  # the scan, nor answer for the repo
     except (OSError, UnsafeFile):
         return False
     return data is not None and b"lfs" in data
