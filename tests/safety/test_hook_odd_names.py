@@ -68,7 +68,7 @@ def _check_blocked(repo: Path, env: dict[str, str]) -> None:
     problems = [line for line in said.splitlines() if "[TDY102]" in line]
     assert sorted(line.split(":", 1)[0] for line in problems) == [
         "caf\\xe9/__pycache__", "dir\\n x/__pycache__"], said
-    fixes = re.findall(r"fix: (git rm .*?) && echo", said)
+    fixes = re.findall(r"fix: (git rm .*?), then add ", said)
     assert len(fixes) == 2, said
     for fix in fixes:  # bash runs each as shown
         subprocess.run(["bash", "-c", fix], cwd=repo, env=env, check=True)
