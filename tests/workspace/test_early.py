@@ -205,3 +205,31 @@ def test_ctrl_c_after_the_hand_over_reaches_the_main_process_from_the_rest(
         with pytest.raises(KeyboardInterrupt):
             early.rest(repo)
         early.close()
+
+
+def test_the_hand_over_is_waited_for_with_over_1024_files_open(tmp_path: Path) -> None:
+    """Its pipe's numbers past select()'s FD_SETSIZE (a watch, a big walk's descriptors):
+    still waited for (poll)."""
+    import resource
+
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    wanted = 1200
+    if hard != resource.RLIM_INFINITY and hard < wanted:
+        pytest.skip(f"the hard limit on open files is {hard}")
+    repo = _repo(tmp_path / "one")
+    Path(repo, ".git", "go-on").write_text("now", encoding="utf-8")
+    resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, wanted), hard))
+    held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
+    try:
+        with WorkerPool() as pool:
+            early = EarlyWork(_handing, pool, min_index_bytes=0)
+            early.start(repo)
+            assert early._started[repo].channel is not None
+            assert early._started[repo].channel.read_fd > 1024
+            assert early.results(repo)["first"] == 1 and early.handed_over(repo)
+            assert early.rest(repo) == {"rest": "now", "went": True}
+            early.close()
+    finally:
+        for fd in held:
+            os.close(fd)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))

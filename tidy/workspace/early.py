@@ -134,9 +134,12 @@ class _Channel:
             if whole is not None:
                 return whole
             ended = future.done()
-            ready, _, _ = select.select([self._wake_read] if self._ended
-                                        else [self.read_fd, self._wake_read], [], [],
-                                        None if wait and not ended else 0)
+            # poll, not select: a process with over 1,024 files open (FD_SETSIZE) may wait
+            poller = select.poll()
+            poller.register(self._wake_read, select.POLLIN)
+            if not self._ended:
+                poller.register(self.read_fd, select.POLLIN)
+            ready = {fd for fd, _ in poller.poll(None if wait and not ended else 0)}
             if self.read_fd in ready:
                 chunk = os.read(self.read_fd, _PIPE_BYTES)
                 self._buffer += chunk
