@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     import pathspec
 
     from tidy.rules.base import GroupContext, Rule, SurfaceIndex
-    from tidy.workspace.content import ContentFacts, SplitWhen
+    from tidy.workspace.content import ContentFacts, PassResult, SplitWhen
 
 from tidy.core.catalog import Catalog, Kind
 from tidy.core.config import Config, for_folder
@@ -222,11 +222,15 @@ def _scan_root(
     with WorkerPool() as pool:
         early = EarlyWork(_early_task(config, tracked_size), pool,
                           use_cache=not config.no_cache, before_fork=_early_imports)
-        return _scan_root_with(root, config, progress, hidden, early, pool, on_group,
-                               top or root, anchors, meanwhile)
+        try:
+            return _scan_root_with(root, config, progress, hidden, early, pool, on_group,
+                                   top or root, anchors, meanwhile)
+        finally:
+            early.close()
 
 
 TRACKED = "tracked"  # the key of the index's size among the early results
+HANDED = "handed"  # in the early job's answer: it is the rest, after a hand-over
 CONTENT = "content"  # the key of the early content pass: (its Spec, its PassResult)
 _DATA_CODES = ("TDY301", "TDY302", "TDY303")  # rules that judge big modules' content
 
@@ -276,6 +280,10 @@ def _load_pass_modules(config: Config) -> None:
         early_rules()
 
 
+# In a pool worker: the last early job's content facts and listing (_index_work).
+_HELD_BY_WORKER: list[object] = []
+
+
 def _index_work(config: Config, tracked_size: bool, started_ns: int,
                 split: SplitWhen | Literal["default"] | None, repo: str,
                 listing: IndexListing) -> dict[str, object]:
@@ -293,6 +301,10 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
     content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
                            started_ns=started_ns,
                            split=SplitWhen() if split == _SPLIT_DEFAULT else split)
+    # Kept after the job, not freed before its answer is sent: the last job's (cold web
+    # app: ~3-5 ms of the early job, the cold scan's longest chain, freeing 7,000 entries).
+    # A worker leaves with os._exit, which frees nothing; a next job frees them first.
+    _HELD_BY_WORKER[:] = [content, listing]
     done: dict[str, object] = {}
     for rule in early_rules():
         if rule.early is not None and any(config.selects(code) for code in rule.emits):
@@ -301,6 +313,7 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
             except Exception:
                 continue
     sizing: IndexSizing | None = None
+    handed: PassResult | None = None  # the pass's export, when the main process has it
     try:
         with contextlib.suppress(Exception):
             _early_content(listing, config, done.values(), content)
@@ -313,20 +326,44 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
                 after = getattr(value, "after_pass", None)
                 if callable(after):
                     done[code] = after(content)
+            handed = _hand_over(done, content)
+            for value in done.values():  # TDY401's history walk, its answers noted in content
+                walk = getattr(value, "walk_history", None)
+                if callable(walk):
+                    walk(content)
         if sizing is None and tracked_size:  # the pass failed: sized now, as before it
             sizing = _index_sizing(repo, listing, content)
+        rest: dict[str, object] = {} if handed is None else {HANDED: True}
         if sizing is not None:  # before the cache is saved: its answer is kept there
             with contextlib.suppress(Exception):
-                done[TRACKED] = sizing.finish()
+                rest[TRACKED] = sizing.finish()
         with contextlib.suppress(Exception):
             # Saved here, beside the walk: the main process is handed only what its checks
             # may still ask (verdicts, hashes, notes), not every file's entry.
             content.save()
-            done[CONTENT] = (content.spec, content.export())
+            rest[CONTENT] = ((content.spec, content.export()) if handed is None
+                             else (content.spec, content.export_since(handed)))
     finally:
         if sizing is not None:
             sizing.close()
-    return done
+    return rest if handed is not None else {**done, **rest}
+
+
+def _hand_over(done: dict[str, object], content: ContentFacts) -> PassResult | None:
+    """The early answers and the pass's export to the main process now, before the history
+    walk (early.hand_over): its checks run meanwhile, the walk's answers (notes) come with
+    the job's end (CONTENT of EarlyWork.rest, adopted before TDY401 looks one up). The
+    export handed, or None when nothing went: the job then returns everything, as before.
+    (Cold web app: the main process's ~20 ms of unpickling and its checks beside the walk.)"""
+    if content.use_cache:
+        # Not with the cache: the main process's look-ups in the cache file (its notes, the
+        # search hits its save keeps: ContentFacts._kept_adopted) would then race this job's
+        # save after the walk. A scan with the cache is the warm one, its walk noted already.
+        return None
+    from tidy.workspace.early import hand_over
+
+    exported = content.export()
+    return exported if hand_over({**done, CONTENT: (content.spec, exported)}) else None
 
 
 def _index_sizing(repo: str, listing: IndexListing, content: ContentFacts
@@ -652,9 +689,16 @@ def _group(
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
     tracked = done_early.pop(TRACKED, None)
     content = _content_facts(group_root, config, done_early.pop(CONTENT, None), started_ns)
+    later = _Later(early, group_root, content) if is_repo and early.handed_over(
+        group_root) else None
+    if later is not None:  # the checks run while the early job walks the history
+        content.pending = later.adopt
     ctx = dataclasses.replace(ctx, surface=surface, early=done_early,
                               content=content, started=begun)
     findings = _findings(ctx, config, activity, anchors)
+    if later is not None:
+        content.settle()  # before the save: it keeps what the job learnt (a note-less check)
+        tracked = later.tracked if tracked is None else tracked
     content.save()
     reclaimable, removed_surface = _reclaimable(findings)
     notes = ((f"{git.state}",) if git is not None and git.state else ()) + tuple(
@@ -672,6 +716,30 @@ def _group(
         layout=tuple(sorted((to_group(rel), files, size) for rel, files, size in bucket.layout)),
         tracked=tracked if isinstance(tracked, tuple) else None,
     )
+
+
+class _Later:
+    """What the early job answers after its hand-over (EarlyWork.rest): its history walk's
+    notes and blob counts, adopted into the group's content facts when a check first looks
+    one up (ContentFacts.settle), and the index's size. A job that failed after its
+    hand-over answers nothing: TDY401 then walks the history itself, the trends go without
+    the index's size, as when the whole job fails."""
+
+    def __init__(self, early: EarlyWork, root: str, content: ContentFacts) -> None:
+        self._early = early
+        self._root = root
+        self._content = content
+        self.tracked: object = None
+
+    def adopt(self) -> None:
+        from tidy.workspace.content import PassResult
+
+        rest = self._early.rest(self._root)
+        self.tracked = rest.get(TRACKED)
+        learnt = rest.get(CONTENT)
+        if (rest.get(HANDED) is True and isinstance(learnt, tuple) and len(learnt) == 2
+                and isinstance(learnt[1], PassResult)):
+            self._content.adopt(learnt[1], learnt[0])
 
 
 def _while_early_runs(bucket: _Bucket, config: Config) -> None:

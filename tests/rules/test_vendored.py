@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import multiprocessing
 import os
+import signal
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +26,7 @@ from tests.conftest import (
     write,
 )
 from tidy.analysis.vendored.evidence import Verdict
-from tidy.rules.vendored import count_outside, per_folder
+from tidy.rules.vendored import References, count_outside, per_folder
 from tidy.workspace.textscan import Match, outside
 
 MINIFIED = ("var a=function(){return 1};" * 200 + "\n") * 20  # long lines, like a real bundle
@@ -301,7 +303,9 @@ def test_an_unused_library_names_the_commit_that_last_referenced_it(tmp_path: Pa
 @pytest.mark.slow
 def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Path) -> None:
     """The worker walks the history right after its pass and hands the answers over as notes
-    under HEAD (the main process then starts no git for them), cache or no cache."""
+    under HEAD (the main process then starts no git for them), cache or no cache: without
+    the cache, after its hand-over (the pass's export, before the walk), with the job's end
+    (EarlyWork.rest); with it, all at its end."""
     from tidy.core.config import Config
     from tidy.engine import CONTENT, _early_task
     from tidy.workspace.content import PassResult
@@ -320,13 +324,21 @@ def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Pa
             early = EarlyWork(jobs, pool, min_index_bytes=0)
             early.start(str(repo))
             spec, result = early.results(str(repo))[CONTENT]  # type: ignore[misc]
+            assert early.handed_over(str(repo)) == no_cache
+            rest = early.rest(str(repo))
         assert isinstance(result, PassResult)
+        notes = dict(result.notes)
+        if no_cache:
+            later = rest[CONTENT][1]  # type: ignore[index]
+            assert isinstance(later, PassResult) and not later.entries
+            assert not set(notes) & set(later.notes)  # only what the walk learnt
+            notes.update(later.notes)
         # A history this small: one `git log -S` per library in the worker, so the pass
         # counted no needles (githistory.history_walk_pays); the answers arrive all the same.
         assert spec.needles == ()
         key = f"last-reference\0{head}\0static/vendor/ketcher"
-        assert result.notes[key] == expected
-        assert f"last-reference\0{head}\0static/vendor/jquery" not in result.notes  # used
+        assert notes[key] == expected
+        assert f"last-reference\0{head}\0static/vendor/jquery" not in notes  # used
     report = scan_json(repo)
     [unused] = [f for f in findings(report) if f["path"] == "static/vendor/ketcher"]
     assert dict(unused["details"])["last referenced"] == expected
@@ -1148,3 +1160,63 @@ def test_the_grades_a_part_of_the_pass_works_out_are_those_judge_asks_first(
                         lambda match, pattern: graded.append(match) or real_grade(match, pattern))
     assert evidence.judge(libraries, patterns, matches, dict(memo)) == afresh
     assert not set(graded) & set(memo)
+
+
+# ------------------------ the early job's history walk, after its hand-over (engine._hand_over)
+def _walk_late(self: References, content: Any) -> None:
+    time.sleep(0.5)  # the main process's checks are done long before
+    _WALK_HISTORY(self, content)
+
+
+def _walk_fails(self: References, content: Any) -> None:
+    raise RuntimeError("the walk failed")
+
+
+def _worker_killed(self: References, content: Any) -> None:
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+_WALK_HISTORY = References.walk_history
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("walk, main_asks_git", [(_walk_late, False), (_walk_fails, True),
+                                                 (_worker_killed, True)])
+def test_last_referenced_is_the_same_however_the_early_walk_goes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        walk: Callable[[References, Any], None], main_asks_git: bool) -> None:
+    """Without the cache the early job hands its answers over before it walks the history,
+    and the main process's checks go on meanwhile: TDY401 waits for the walk's notes (a
+    slow walk), or, when the walk fails or its worker dies, asks git itself; the answer is
+    the same."""
+    import tidy.workspace.early
+    from tidy.workspace.githistory import LastReferences
+
+    repo = make_repo(tmp_path / "site")
+    _add_then_drop_the_editor(repo)
+    expected = git(repo, "log", "-1", "--format=%h %as %s").strip()
+    monkeypatch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
+    monkeypatch.setattr(References, "walk_history", walk)  # the worker inherits it
+    asked_here: list[int] = []
+    answer = LastReferences._answer
+
+    def counted(self: LastReferences, root: str) -> None:
+        asked_here.append(os.getpid())
+        answer(self, root)
+
+    monkeypatch.setattr(LastReferences, "_answer", counted)
+    handed: list[bool] = []
+    rest = tidy.workspace.early.EarlyWork.rest
+
+    def seen_rest(self: tidy.workspace.early.EarlyWork, root: str) -> dict[str, object]:
+        handed.append(self.handed_over(root))
+        return rest(self, root)
+
+    monkeypatch.setattr(tidy.workspace.early.EarlyWork, "rest", seen_rest)
+    report = scan_json(repo, "--no-cache")
+    details = {f["path"]: dict(f["details"]) for f in findings(report)
+               if f["code"].startswith("TDY4")}
+    assert details["static/vendor/ketcher"]["last referenced"] == expected
+    assert "last referenced" not in details.get("static/vendor/jquery", {})
+    assert handed == [True]  # the answers came before the walk
+    assert bool(asked_here) == main_asks_git

@@ -84,6 +84,9 @@ class References:
     # process's judgement of other matches (some in an artifact, untracked ones added) grades
     # only those the job did not.
     grades: dict[Match, str | None] = field(default_factory=dict)
+    # The libraries the matches leave unused, whose history the early job walks after its
+    # hand-over (walk_history); none after that walk.
+    history_asked: tuple[str, ...] = ()
 
     def part_matches(self, content: ContentFacts, files: list[str]) -> _PartMatches:
         """The deciding matches of the requested files among `files` (a part of the split
@@ -148,18 +151,35 @@ class References:
             return self
         grades: dict[Match, str | None] = {}
         matches, searched = self._matches(content, grades)
-        # "Last referenced" for each library the matches leave unused, while the worker is
-        # at it: the history walk counts the libraries' paths in each blob the pass has not
-        # already counted, and its answers go to the main process as notes.
-        head_at, judged = _answer_history(content, self.libraries, self.patterns, matches,
-                                          self.history_size, grades, self.head_at)
+        # Which libraries the matches leave unused: their "last referenced" is walked next
+        # (walk_history), while the worker is at it.
+        head_at, judged, unused = _history_to_ask(content, self.libraries, self.patterns,
+                                                  matches, self.history_size, grades,
+                                                  self.head_at)
         # Answered: the main process needs the patterns, not the 7,000-odd files searched.
         return dataclasses.replace(self, matches=tuple(matches), searched=per_folder(searched),
                                    answered=True, head_at=head_at,
                                    request=dataclasses.replace(self.request, files=()),
                                    judged=None if judged is None else tuple(judged[0]),
                                    judged_from=() if judged is None else tuple(judged[1]),
-                                   grades=grades)
+                                   grades=grades, history_asked=tuple(unused))
+
+    def walk_history(self, content: ContentFacts) -> None:
+        """In the early job, after its hand-over (engine._hand_over): "last referenced" of
+        each library after_pass left unused, one walk counting their paths in each blob the
+        pass has not already counted; the answers are noted in `content`, for the main
+        process (TDY401 looks them up there)."""
+        if not self.history_asked:
+            return
+        last = _last_references(content, self.history_size, self.head_at)
+        try:
+            last.start(content.root, self.history_asked)
+            for root in self.history_asked:
+                last.of(content.root, root)
+        except GitUnavailable:
+            return  # no answer noted: the main process asks git itself
+        finally:
+            last.close()
 
 
 @dataclass(frozen=True)
@@ -186,14 +206,16 @@ def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> 
     return sum(n for folder, n in counts if not (folder + "/").startswith(prefixes))
 
 
-def _answer_history(content: ContentFacts, libraries: Sequence[Library],
+def _history_to_ask(content: ContentFacts, libraries: Sequence[Library],
                     patterns: Sequence[Pattern], matches: Sequence[Match],
                     history_size: int | None, grades: dict[Match, str | None] | None = None,
                     at: HeadAt | None = None
-                    ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None]:
-    """The history answers for the libraries left unused, kept as notes; the commit they
-    are keyed by (None when git could not tell), and the verdicts judged to know which
-    libraries those are, with the matches they were judged from (None: not judged)."""
+                    ) -> tuple[HeadAt | None, tuple[list[Verdict], list[Match]] | None,
+                               list[str]]:
+    """The commit the history's answers are keyed by (None when git could not tell), the
+    verdicts judged to know which libraries are unused, with the matches they were judged
+    from (None: not judged), and those libraries (a rescan at the same commit: the ones its
+    notes say were asked)."""
     from tidy.analysis.vendored.evidence import judge
     from tidy.workspace.tidy_written import without_written
 
@@ -207,12 +229,9 @@ def _answer_history(content: ContentFacts, libraries: Sequence[Library],
             verdicts = judge(list(libraries), list(patterns), kept, grades)
             judged = (verdicts, kept)
             unused = [v.library.root for v in verdicts if not v.used]
-        last.start(content.root, unused)
-        for root in unused:
-            last.of(content.root, root)
-        return last.at(content.root), judged
+        return last.at(content.root), judged, unused
     except GitUnavailable:
-        return None, judged
+        return None, judged, []
     finally:
         last.close()
 
@@ -506,15 +525,22 @@ def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started
             started.untracked_also = tuple(r for r in skip if r not in listing.skip)
         else:
             started.untracked = PendingFiles(ctx.root, skip, tracked=())
-        # Untracked files can only add references: what the tracked ones leave unused is
-        # all that may need its history, so git starts on that now.
-        asked = last.asked_before(ctx.root)  # a rescan at the same commit
-        if asked is None:
-            asked = [v.library.root for v in started.judged_tracked() if not v.used]
-        last.start(ctx.root, asked)
     except GitUnavailable:
         return None
     return started
+
+
+def _ask_history(started: _Started, root: str, last: LastReferences) -> None:
+    """The paths `last` is asked about, once the early job's history answers are in (their
+    notes, which it looks up first: ContentFacts.settle waits for a job still walking).
+    Untracked files can only add references: what the tracked ones leave unused is all
+    that may need its history."""
+    if started.content is not None:
+        started.content.settle()
+    asked = last.asked_before(root)  # a rescan at the same commit
+    if asked is None:
+        asked = [v.library.root for v in started.judged_tracked() if not v.used]
+    last.start(root, asked)
 
 
 def _analyse(started: _Started) -> tuple[list[Verdict], int]:
@@ -573,7 +599,8 @@ def check_vendored(ctx: GroupContext) -> Iterator[Finding]:
         return
     last = started.last
     try:
-        verdicts, searched = _analyse(started)
+        verdicts, searched = _analyse(started)  # while the early job may still walk history
+        _ask_history(started, ctx.root, last)
         last.remember_asked(ctx.root, [v.library.root for v in verdicts if not v.used])
         for verdict in verdicts:
             yield from verdict_findings(ctx, verdict, searched,

@@ -1233,6 +1233,16 @@ class ContentFacts:
         self.digests: list[object] = []
         self._index: IndexStat | None = None
         self._index_read = False
+        # What the early job learns after its hand-over (its history walk's notes), adopted
+        # by settle(): set by the engine in the main process; None: nothing to wait for.
+        self.pending: Callable[[], None] | None = None
+
+    def settle(self) -> None:
+        """The early job's later answers adopted (waited for), once: before a look-up they
+        may answer (TDY401's "last referenced"), and before the cache is saved."""
+        pending, self.pending = self.pending, None
+        if pending is not None:
+            pending()
 
     def _cache(self) -> dict[str, Entry]:
         return self._load().entries
@@ -1365,6 +1375,18 @@ class ContentFacts:
         # without it (--no-cache), when its own history walk may need them.
         blobs = {} if self.use_cache else dict(self._blobs)
         return PassResult(entries, self.stats, notes, blobs)
+
+    def export_since(self, earlier: PassResult) -> PassResult:
+        """What export() holds now and `earlier` (this pass's export) did not: the notes and
+        blob counts learnt since (the early job's history walk, after its hand-over), no
+        entry. adopt() of both is adopt() of an export made now."""
+        notes = {**self._load().notes, **self._notes} if self.use_cache else self._notes
+        blobs = {} if self.use_cache else self._blobs
+        return PassResult({}, PassStats(),
+                          {key: value for key, value in notes.items()
+                           if earlier.notes.get(key) != value},
+                          {sha: counts for sha, counts in blobs.items()
+                           if earlier.blobs.get(sha) != counts})
 
     def facts(self, rel: str) -> Facts | None:
         entry = self._entries.get(rel)
