@@ -1,0 +1,106 @@
+"""Trust round 13 (bench/RESULTS.md, "Trust round 13"): what last session's new safe kinds
+moved that a user needs.
+
+tsc's declared outDir (tsconfig.json's compilerOptions.outDir names a sibling folder, and a
+.d.ts, .map or tsbuildinfo is inside) and Django's STATIC_ROOT (a folder holding a
+staticfiles.json that starts `{"paths": {`) were moved whole by `tidy fix`: a setting or a
+manifest said where the tool writes, not that the folder held nothing else.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from tests.conftest import make_repo, write
+from tests.fixes.helpers import snapshot
+from tests.safety.helpers import artifacts_by_path, fix_artifacts, left_alone
+
+_JS = "export const three = 3;\n"
+
+
+def _ts_config(root: Path, out_dir: str) -> Path:
+    write(root / "package.json", '{"name": "@mono/ui", "version": "1.0.0"}\n')
+    write(root / "tsconfig.json", json.dumps({"compilerOptions": {
+        "outDir": out_dir, "declaration": True}}))
+    return root
+
+
+def test_an_out_dir_holding_what_tsc_does_not_write_stays(tmp_path: Path) -> None:
+    """An outDir "src" that is where the .ts sources are (tsc writes index.js and index.d.ts
+    beside index.ts), in a repo and in a plain folder; an outDir "types" of a hand-written
+    globals.d.ts (no .js it declares, no map); a lib/ of tsc's output with the user's
+    notes.md beside it: each was js-dist, moved with the user's files (the test fails on
+    658633b; src/ in a repo and in a plain folder, types/ each seen reported as js-dist
+    there). None is reported or moved now."""
+    in_repo = _ts_config(make_repo(tmp_path / "in-repo"), "src")
+    plain = _ts_config(tmp_path / "plain", "./src/")
+    for root in (in_repo, plain):
+        write(root / "src" / "index.ts", "export const three = 3\n")
+        write(root / "src" / "index.js", _JS)
+        write(root / "src" / "index.d.ts", "export declare const three: number;\n")
+    types = _ts_config(make_repo(tmp_path / "types"), "types")
+    write(types / "types" / "globals.d.ts", "declare const VERSION: string;\n")
+    mixed = _ts_config(make_repo(tmp_path / "mixed"), "lib")
+    write(mixed / "lib" / "index.js", _JS)
+    write(mixed / "lib" / "index.d.ts", "export declare const three: number;\n")
+    write(mixed / "lib" / "notes.md", "what I learnt about the build\n")
+    for root, folder in ((in_repo, "src"), (types, "types"), (mixed, "lib")):
+        left_alone(root, tmp_path / "state", folder)
+    assert artifacts_by_path(plain) == {}
+    before = snapshot(plain)
+    fix_artifacts(plain, tmp_path / "state")
+    assert snapshot(plain) == before
+
+
+def test_tscs_own_output_is_still_found(tmp_path: Path) -> None:
+    """What tsc writes: .js with its .d.ts and maps at any depth, a declaration-only file
+    with its own map (emitDeclarationOnly with declarationMap): still js-dist."""
+    root = _ts_config(make_repo(tmp_path / "ui"), "lib")
+    write(root / "lib" / "index.js", _JS)
+    write(root / "lib" / "index.js.map", "{}")
+    write(root / "lib" / "index.d.ts", "export declare const three: number;\n")
+    write(root / "lib" / "util" / "sum.mjs", _JS)
+    write(root / "lib" / "util" / "sum.d.mts", "export {};\n")
+    write(root / "lib" / "types.d.ts", "export type T = 1;\n")
+    write(root / "lib" / "types.d.ts.map", "{}")
+    assert artifacts_by_path(root) == {"lib": ("js-dist", "safe")}
+
+
+def _manifest(paths: dict[str, str]) -> str:
+    return json.dumps({"paths": paths, "version": "1.1", "hash": "6e2a1bd1c1b9"})
+
+
+def test_a_manifest_that_does_not_name_every_file_stays(tmp_path: Path) -> None:
+    """A staticfiles.json forged (or left) in a source folder, naming none of its files; a
+    STATIC_ROOT that is also a source static folder, where the user's file written after
+    collectstatic is named by no manifest: each was django-staticfiles, moved whole (the
+    test fails on 658633b at the forged one). Neither is reported or moved now."""
+    forged = make_repo(tmp_path / "forged")
+    write(forged / "assets" / "staticfiles.json", _manifest({}))
+    write(forged / "assets" / "app.css", "body { margin: 0; }\n")
+    write(forged / "assets" / "notes.txt", "precious\n")
+    shared = make_repo(tmp_path / "shared")
+    write(shared / "static" / "staticfiles.json",
+          _manifest({"site.css": "site.0123456789ab.css"}))
+    write(shared / "static" / "site.css", "body { margin: 0; }\n")
+    write(shared / "static" / "site.0123456789ab.css", "body { margin: 0; }\n")
+    write(shared / "static" / "theme.css", "h1 { color: red; }\n")  # the user's, since
+    for root, folder in ((forged, "assets"), (shared, "static")):
+        left_alone(root, tmp_path / "state", folder)
+
+
+def test_collectstatics_own_files_are_still_found(tmp_path: Path) -> None:
+    """Every file named by the manifest, an intermediate hashed copy of a CSS file (another
+    pass's hash), whitenoise's .gz and .br beside them: still django-staticfiles."""
+    root = make_repo(tmp_path / "site")
+    static = root / "staticfiles"
+    write(static / "staticfiles.json", _manifest({
+        "admin/css/base.css": "admin/css/base.523eb49842a7.css",
+        "admin/js/core.js": "admin/js/core.934aa95f5b5f.js"}))
+    for name in ("admin/css/base.css", "admin/css/base.523eb49842a7.css",
+                 "admin/css/base.0f0e0d0c0b0a.css", "admin/js/core.js",
+                 "admin/js/core.934aa95f5b5f.js", "admin/js/core.934aa95f5b5f.js.gz",
+                 "admin/js/core.934aa95f5b5f.js.br"):
+        write(static / name, "x\n")
+    assert artifacts_by_path(root) == {"staticfiles": ("django-staticfiles", "safe")}
