@@ -12,9 +12,20 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.conftest import make_repo, write
+import pytest
+
+from tests.conftest import findings, make_repo, scan_json, write
 from tests.fixes.helpers import snapshot
-from tests.safety.helpers import artifacts_by_path, fix_artifacts, left_alone
+from tests.safety.helpers import (
+    artifacts_by_path,
+    commit_all,
+    data_module_repo,
+    fix_artifacts,
+    left_alone,
+)
+from tidy.extract import guards
+from tidy.extract.core import ExtractError, extract_module
+from tidy.workspace.anchors import first_file
 
 _JS = "export const three = 3;\n"
 
@@ -104,3 +115,63 @@ def test_collectstatics_own_files_are_still_found(tmp_path: Path) -> None:
                  "admin/js/core.934aa95f5b5f.js.br"):
         write(static / name, "x\n")
     assert artifacts_by_path(root) == {"staticfiles": ("django-staticfiles", "safe")}
+
+
+def test_a_setup_py_not_read_is_said_so(tmp_path: Path) -> None:
+    """A project's setup.py that is a link (to one declaring the data files, even) is not
+    read through: the extraction stays blocked, and the reason says setup.py was not read
+    and why, not that nothing declares the data files (on 658633b: 'nothing declares the
+    extracted *.json.gz files as package data')."""
+    repo = data_module_repo(tmp_path / "repo")
+    write(tmp_path / "shared" / "setup.py", 'from setuptools import setup\n\nsetup(name="pkg", '
+          'packages=["pkg"], package_data={"pkg": ["*.json.gz"]})\n')
+    (repo / "setup.py").symlink_to(tmp_path / "shared" / "setup.py")
+    commit_all(repo)
+    found = [f for f in findings(scan_json(repo, "--select", "TDY301"), "TDY301")
+             if f["path"] == "pkg/data.py"]
+    assert len(found) == 1
+    reason = found[0]["fix"].get("blocked_by", "")
+    assert "setup.py was not read: is a symlink" in reason, found[0]["fix"]
+    assert "nothing declares" not in reason
+
+
+def test_an_anchor_names_no_file_through_a_swapped_folder(tmp_path: Path) -> None:
+    """The first file of an untracked folder, listed for a finding's anchor: `cache`
+    swapped for a link to an outside folder since the walk lends no outside name (on
+    658633b: 'cache/sub/secret-name.txt', listed through the link); the folder's own first
+    file is still found, in name order, below a folder that is a plain one."""
+    root = tmp_path / "root"
+    write(root / "cache" / "sub" / "b.bin", "x")
+    write(root / "cache" / "sub" / "a" / "deeper.bin", "x")
+    assert first_file(str(root), "cache") == "cache/sub/b.bin"
+    assert first_file(str(root), "cache/sub") == "cache/sub/b.bin"
+    write(tmp_path / "outside" / "sub" / "secret-name.txt", "x")
+    (root / "cache").rename(tmp_path / "was-cache")
+    (root / "cache").symlink_to(tmp_path / "outside")
+    assert first_file(str(root), "cache") is None
+    assert first_file(str(root), "cache/sub") is None
+
+
+def test_extract_reads_no_module_through_a_folder_swapped_after_its_check(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`tidy extract` checks that the module's path holds no link, then reads it: `pkg`
+    swapped for a link to an outside folder in between made it convert the outside module's
+    data as the repo's (on 658633b the dry run judged the outside file: 'no data binding of
+    1024 bytes or more', its two rows). Now
+    every read is made from / down with no link followed: an error, nothing read."""
+    repo = data_module_repo(tmp_path / "repo")
+    outside = tmp_path / "outside" / "pkg"
+    write(outside / "__init__.py", "")
+    write(outside / "data.py", "SECRET = [\n    {'id': 1}, {'id': 2},\n]\n")
+    checked = guards.path_refusal
+
+    def check_then_swap(path: str) -> str:
+        refusal = checked(path)
+        if not (repo / "pkg").is_symlink():
+            (repo / "pkg").rename(tmp_path / "pkg-was")
+            (repo / "pkg").symlink_to(outside)
+        return refusal
+
+    monkeypatch.setattr(guards, "path_refusal", check_then_swap)
+    with pytest.raises(ExtractError, match="symlink"):
+        extract_module(str(repo / "pkg" / "data.py"), dry_run=True)
