@@ -21,6 +21,7 @@ from tests.safety.helpers import (
     commit_all,
     data_module_repo,
     fix_artifacts,
+    fix_moves_exactly,
     left_alone,
 )
 from tidy.extract import guards
@@ -175,3 +176,13 @@ def test_extract_reads_no_module_through_a_folder_swapped_after_its_check(
     monkeypatch.setattr(guards, "path_refusal", check_then_swap)
     with pytest.raises(ExtractError, match="symlink"):
         extract_module(str(repo / "pkg" / "data.py"), dry_run=True)
+
+
+def test_an_out_dir_named_with_a_newline_is_moved_and_put_back_whole(tmp_path: Path) -> None:
+    """outDir "li\\nb" (a newline in the folder's name, written as JSON's escape): found as
+    tsc's, moved with nothing else, and undo puts back every byte (passes on 658633b too)."""
+    root = _ts_config(make_repo(tmp_path / "ui"), "li\nb")
+    write(root / "li\nb" / "index.js", _JS)
+    write(root / "li\nb" / "index.d.ts", "export declare const three: number;\n")
+    assert artifacts_by_path(root) == {"li\nb": ("js-dist", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", {"li\nb"})
