@@ -186,3 +186,26 @@ def test_an_out_dir_named_with_a_newline_is_moved_and_put_back_whole(tmp_path: P
     write(root / "li\nb" / "index.d.ts", "export declare const three: number;\n")
     assert artifacts_by_path(root) == {"li\nb": ("js-dist", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"li\nb"})
+
+
+_DEEP = b"[" * 5_000 + b"]" * 5_000  # nested past what json's parser recurses into
+
+
+def test_json_nested_past_the_parser_is_no_answer_not_a_crash(tmp_path: Path) -> None:
+    """A tsconfig.json whose outDir is `[[[[...]]]]`, a vendored folder's package.json, a
+    journal's line, a module's extraction manifest, each nested 5,000 deep: json raised
+    RecursionError, which only ValueError was caught around (on 658633b `tidy scan` of a
+    folder holding such a tsconfig.json beside a lib/ of .js and .d.ts exited 3, "internal
+    error: RecursionError"; the other three raised). Each now says nothing."""
+    from tidy.analysis.vendored.candidates import _read_manifest
+    from tidy.core.catalog import declared_here
+    from tidy.extract.stub import MANIFEST_PREFIX, read_manifest
+    from tidy.fixes.journal import _parse
+
+    write(tmp_path / "tsconfig.json", b'{"compilerOptions": {"outDir": ' + _DEEP + b"}}")
+    assert not declared_here(["tsconfig.json:compilerOptions.outDir"], str(tmp_path / "lib"),
+                             {"tsconfig.json", "lib"})
+    assert _read_manifest({"package.json": "lib/package.json"}, lambda _p, _n: _DEEP) == {
+        "file": "package.json"}  # named as the folder's manifest, nothing read from it
+    assert _parse(_DEEP + b'\n{"run": "r1"}\n') == [{"run": "r1"}]
+    assert read_manifest(MANIFEST_PREFIX + _DEEP.decode()) is None

@@ -789,10 +789,10 @@ def files_below(path: str) -> list[str] | None:
 
 def files_by_folder(path: str) -> list[tuple[str, list[str]]] | None:
     """Each folder below `path`, `path` too ("" for it, then "sub", "sub/deeper"), with its
-    file names (folders opened without
-    following links, relative to their parent's descriptor). None where the answer is no
-    evidence of anything: a link, a FIFO or anything else that is no folder or regular
-    file, an unreadable folder, more than _EVERY_FILE_MAX_ENTRIES entries."""
+    file names (folders opened without following links, relative to their parent's
+    descriptor). None where the answer is no evidence of anything: a link, a FIFO or anything
+    else that is no folder or regular file, an unreadable folder, more than
+    _EVERY_FILE_MAX_ENTRIES entries."""
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         pending = [os.open(path, flags)]
@@ -860,7 +860,7 @@ def listed_in_manifest(listed_by: str, path: str) -> bool:
 def _manifest_names(data: bytes, key: str) -> set[str] | None:
     try:
         paths = json.loads(data).get(key)
-    except (ValueError, AttributeError):
+    except (ValueError, AttributeError, RecursionError):  # no JSON object: names nothing
         return None
     if not isinstance(paths, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in paths.items()):
@@ -893,7 +893,12 @@ def tsc_wrote_only(path: str) -> bool:
     where only declarations are emitted: a globals.d.ts has neither) make it no evidence."""
     folders = files_by_folder(path)
     return folders is not None and any(names for _, names in folders) and all(
-        _tsc_wrote(name, set(names)) for _, names in folders for name in names)
+        _tsc_wrote_all(names) for _, names in folders)
+
+
+def _tsc_wrote_all(names: list[str]) -> bool:
+    present = set(names)
+    return all(_tsc_wrote(name, present) for name in names)
 
 
 def _tsc_wrote(name: str, names: set[str]) -> bool:
@@ -1100,12 +1105,14 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
         text = data.decode("utf-8")
     except ValueError:  # not UTF-8: says nothing
         return None
+    # Nested deeper than the parsers recurse ([[[[...]]]]): no tsconfig, says nothing (it
+    # made the scan die of a RecursionError: trust round 13).
     try:  # plain JSON, as most are, in C; comments and trailing commas by the JSONC parser
         value: object = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         try:
             value = jsonc.loads(text)
-        except ValueError:  # no JSON: says nothing
+        except (ValueError, RecursionError):  # no JSON: says nothing
             return None
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None
