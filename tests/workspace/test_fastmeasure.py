@@ -431,8 +431,10 @@ def _path_rows(top: Path, paths: list[str]) -> tuple[list[Any], list[Any]]:
 
 def test_the_c_lstat_of_paths_below_a_folder_answers_what_os_stat_does(tmp_path: Path) -> None:
     """The content cache's check of a warm scan's files (paths below the repo, relative to
-    its descriptor): a link on the way is followed, the last component never, as os.stat with
-    follow_symlinks=False does."""
+    its descriptor): the last component never followed, as os.stat with follow_symlinks=False
+    does, and no link on the way either (trust round 13: 'alias/deep/mod.py' was the stat of
+    src/deep/mod.py through the link on 658633b, the size and times of a file outside the
+    repo where the link leads out of it); a link on the way is ELOOP, in C and in Python."""
     top = tmp_path / "repo"
     write(top / "src" / "deep" / "mod.py", size=120)
     write(top / os.fsdecode(b"caf\xe9") / "new\nline.txt", size=9)
@@ -444,8 +446,17 @@ def test_the_c_lstat_of_paths_below_a_folder_answers_what_os_stat_does(tmp_path:
              "alias", "src/dangling.py", "src/fifo", "src/gone.py", "src/deep/mod.py/x", "."]
     native, python = _path_rows(top, paths)
     assert native == python
-    assert native[2][1] == native[0][1]  # through the link on the way: the same file
+    assert native[2][1] == errno.ELOOP  # a link on the way: not followed
+    assert not isinstance(native[3][1], int)  # the link itself, lstat'ed
     assert [row[1] for row in native[6:8]] == [errno.ENOENT, errno.ENOTDIR]
+    fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        key = (0, 0, 0, 0, 0)
+        for lstat_changed in (measure.lstat_changed, measure.lstat_changed_in_python):
+            found = lstat_changed(fd, ["alias/deep/mod.py", "src/deep/mod.py"], [key, key], 1 << 20)
+            assert found[0] == errno.ELOOP and not isinstance(found[1], int)
+    finally:
+        os.close(fd)
     fd = os.open(top, os.O_RDONLY | os.O_DIRECTORY)
     try:
         for lstat_paths in (measure.lstat_paths, measure.lstat_paths_in_python):

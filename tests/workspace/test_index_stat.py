@@ -237,8 +237,13 @@ def _filtered_repo(tmp_path: Path, attributes: str, where: str = ".gitattributes
     repo = make_repo(tmp_path / "r")
     git(repo, "config", "filter.upper.clean", "tr a-z A-Z")
     git(repo, "config", "filter.upper.smudge", "cat")
-    write(repo / ".git" / "info" / "attributes" if where == "info" else repo / where,
-          attributes)
+    if where == "included":  # core.attributesFile set in a file the repo's config includes
+        write(tmp_path / "attributes", attributes)
+        write(tmp_path / "extra.gitconfig", f"[core]\n\tattributesFile = {tmp_path}/attributes\n")
+        git(repo, "config", "include.path", str(tmp_path / "extra.gitconfig"))
+    else:
+        write(repo / ".git" / "info" / "attributes" if where == "info" else repo / where,
+              attributes)
     write(repo / "a.txt", b"jquery jquery\n")
     write(repo / "b.txt", b"plain\n")
     for path in repo.rglob("*"):
@@ -253,12 +258,14 @@ def _filtered_repo(tmp_path: Path, attributes: str, where: str = ".gitattributes
     ("*.txt filter=upper\n", ".gitattributes"),
     ("*.txt\t-text filter=upper\n", ".gitattributes"),
     ("*.txt filter=upper\n", "info"),
+    ("*.txt filter=upper\n", "included"),
 ])
 def test_no_blob_id_is_taken_from_an_index_a_clean_filter_may_have_fed(
         tmp_path: Path, attributes: str, where: str) -> None:
     """The blob's bytes are not the working file's: its id with the needles counted in the
     working file's bytes credited the blob with `jquery` twice (trust round 12: the index's
-    id was taken as it is for any file whose stat matched, on b3ba3e1)."""
+    id was taken as it is for any file whose stat matched, on b3ba3e1; "included": an
+    attributes file named in a config file the repo's config includes, on 658633b)."""
     repo = _filtered_repo(tmp_path, attributes, where)
     index = read_index_stat(str(repo))
     assert index is None or index.blob_id("a.txt", os.stat(repo / "a.txt")) is None

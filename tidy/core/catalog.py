@@ -55,7 +55,7 @@ VCS_MARKERS = frozenset(
 _FIELDS = {"name", "ecosystem", "type", "names", "globs", "tier", "markers", "inside",
            "signature", "only", "declared", "sources", "with", "safe", "regenerate", "why",
            "home", "clean", "built_from", "every_file", "header", "absent", "wrapped_by",
-           "parent"}
+           "parent", "listed_by"}
 
 
 class CatalogError(ValueError):
@@ -113,6 +113,11 @@ class Kind:
     # (folder kinds confirmed by `inside`) what the file inside that confirms it starts with:
     # Django's staticfiles.json starts `{"paths": {`.
     header: tuple[str, ...] = ()
+    # (folder kinds confirmed by `inside`) FILE:key, a JSON file inside whose object at `key`
+    # names every file the tool wrote below the folder (Django's staticfiles.json "paths":
+    # each collected file, as a key, and its hashed copy, as the value). A file it does not
+    # name is someone's: a forged manifest, or a STATIC_ROOT that is a source folder too.
+    listed_by: str = ""
     # (folder kinds) names that must not be directly inside: a source folder's own files
     # (a folder holding CMakeLists.txt and CMakeCache.txt is a project configured in place,
     # its sources beside the cache, not a build tree).
@@ -189,6 +194,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
         absent=_texts(table, "absent", where),
         wrapped_by=_text(table, "wrapped_by", where, default=""),
         parent=_texts(table, "parent", where),
+        listed_by=_text(table, "listed_by", where, default=""),
     )
     _check_global(kind, where)
     _check_ambiguity(kind, where)
@@ -198,6 +204,7 @@ def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
     _check_built_from(kind, where)
     _check_every_file(kind, where)
     _check_header(kind, where)
+    _check_listed_by(kind, where)
     _check_markers(kind, where)
     return kind
 
@@ -271,6 +278,12 @@ def _check_every_file(kind: Kind, where: str) -> None:
             "/" in p for p in kind.every_file)):
         raise CatalogError(f"{where}: 'every_file' narrows a named folder kind: globs of "
                            "file names")
+
+
+def _check_listed_by(kind: Kind, where: str) -> None:
+    file, _, key = kind.listed_by.partition(":")
+    if kind.listed_by and (file not in kind.inside or not key):
+        raise CatalogError(f"{where}: 'listed_by' is FILE:key naming a plain file of 'inside'")
 
 
 def _check_header(kind: Kind, where: str) -> None:
@@ -600,7 +613,7 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         # tool's own config names it as where it writes, or a wrapper beside it names a
         # file inside (libtool's program-only objdir).
         if kind.declared and declared_here(kind.declared, path, siblings, evidence):
-            return True
+            return tsc_wrote_only(path)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -613,7 +626,9 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         return True
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
         return _has_any(kind.inside, inside) and (
-            not kind.header or _inside_has_header(kind, path, inside, evidence))
+            not kind.header or _inside_has_header(kind, path, inside, evidence)) and (
+            not kind.listed_by or evidence is not DISK or listed_in_manifest(kind.listed_by,
+                                                                           path))
     return (
         _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
@@ -635,7 +650,8 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
     return (bool(kind.signature) and declared_here(kind.declared, path, siblings, evidence)
             and _has_signature(kind.signature, path, inside, evidence)
-            and _confirmed(kind, path, siblings, inside, evidence))
+            and _confirmed(kind, path, siblings, inside, evidence)
+            and tsc_wrote_only(path))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -759,36 +775,140 @@ def only_files_below(patterns: tuple[str, ...], path: str) -> bool:
     their parent's descriptor) matches one of `patterns`, and there is at least one. A link,
     a FIFO or anything else that is no folder or matching file, an unreadable folder, or
     more than _EVERY_FILE_MAX_ENTRIES entries: no evidence."""
+    folders = files_by_folder(path)
+    return folders is not None and any(names for _, names in folders) and all(
+        _has_any(patterns, (name,)) for _, names in folders for name in names)
+
+
+def files_below(path: str) -> list[str] | None:
+    """Every file below `path`, relative to it ("a.css", "admin/js/x.js"): files_by_folder."""
+    folders = files_by_folder(path)
+    return None if folders is None else [
+        f"{place}/{name}" if place else name for place, names in folders for name in names]
+
+
+def files_by_folder(path: str) -> list[tuple[str, list[str]]] | None:
+    """Each folder below `path`, `path` too ("" for it, then "sub", "sub/deeper"), with its
+    file names (folders opened without following links, relative to their parent's
+    descriptor). None where the answer is no evidence of anything: a link, a FIFO or anything
+    else that is no folder or regular file, an unreadable folder, more than
+    _EVERY_FILE_MAX_ENTRIES entries."""
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         pending = [os.open(path, flags)]
     except OSError:
-        return False
-    seen = files = 0
+        return None
+    seen = 0
+    found: list[tuple[str, list[str]]] = []
+    places = [""]
     try:
         while pending:
-            fd = pending.pop()
+            fd, place = pending.pop(), places.pop()
+            names: list[str] = []
+            found.append((place, names))
             try:
                 with os.scandir(fd) as entries:
                     for entry in entries:
                         seen += 1
                         if seen > _EVERY_FILE_MAX_ENTRIES:
-                            return False
+                            return None
                         if entry.is_dir(follow_symlinks=False):
                             pending.append(os.open(entry.name, flags, dir_fd=fd))
-                        elif entry.is_file(follow_symlinks=False) and _has_any(
-                                patterns, (entry.name,)):
-                            files += 1
+                            places.append(f"{place}/{entry.name}" if place else entry.name)
+                        elif entry.is_file(follow_symlinks=False):
+                            names.append(entry.name)
                         else:
-                            return False
+                            return None
             finally:
                 os.close(fd)
     except OSError:
-        return False
+        return None
     finally:
         for fd in pending:
             os.close(fd)
-    return files > 0
+    return found
+
+
+_MANIFEST_MAX_BYTES = 16 << 20  # Django admin's manifest is ~40 kB; a big site's a few MB
+_HASHED_COPY = re.compile(r"(.+)\.[0-9a-f]{12}(\.[^./]+)?$")  # Django's NAME.<md5 12>.EXT
+_COMPRESSED = (".gz", ".br")  # whitenoise's compressed copies beside each file
+
+
+def listed_in_manifest(listed_by: str, path: str) -> bool:
+    """Whether the manifest inside the folder `path` (`listed_by`: FILE:key) names every
+    file below it: as a key or a value of its object at `key`, a hashed copy of a key (a
+    CSS file's intermediate pass: NAME.<12 hex>.EXT), or a .gz/.br of one of those. The
+    manifest is read relative to the folder opened with no link followed; a manifest that is
+    no regular file, too big or not such an object names nothing."""
+    file, _, key = listed_by.partition(":")
+    try:
+        folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        data = read_regular_at(file, folder, limit=_MANIFEST_MAX_BYTES)  # longer: None
+    except (OSError, UnsafeFile):
+        return False
+    finally:
+        os.close(folder)
+    named = None if data is None else _manifest_names(data, key)
+    below = files_below(path)
+    return named is not None and below is not None and all(
+        rel == file or _named_in(rel, named) for rel in below)
+
+
+def _manifest_names(data: bytes, key: str) -> set[str] | None:
+    try:
+        paths = json.loads(data).get(key)
+    except (ValueError, AttributeError, RecursionError):  # no JSON object: names nothing
+        return None
+    if not isinstance(paths, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in paths.items()):
+        return None
+    return set(paths) | set(paths.values())
+
+
+def _named_in(rel: str, named: set[str]) -> bool:
+    for end in _COMPRESSED:
+        if rel.endswith(end) and rel[:-len(end)] in named:
+            return True
+    hashed = _HASHED_COPY.match(rel)
+    return rel in named or (hashed is not None and (
+        hashed.group(1) + (hashed.group(2) or "")) in named)
+
+
+# What tsc writes to its outDir: the emitted JavaScript, declarations, their maps, the build
+# info. No .ts source (an outDir "src" that is also where the sources are), no .json (tsc
+# copies one only where a source imports it; a folder's own data file is more likely).
+_TSC_EMITS = ("*.js", "*.mjs", "*.cjs", "*.jsx", "*.d.ts", "*.d.mts", "*.d.cts", "*.map",
+              "*.tsbuildinfo")
+_TSC_DECLARATIONS = {".d.ts": (".js", ".jsx"), ".d.mts": (".mjs",), ".d.cts": (".cjs",)}
+
+
+def tsc_wrote_only(path: str) -> bool:
+    """Whether every file below the folder a tsconfig.json names as its outDir is one tsc
+    writes there: a setting says where tsc would write, not that the folder holds nothing
+    else. An outDir "src" beside its .ts sources, a folder of other files, and a hand-written
+    declaration file (tsc writes a .d.ts beside the .js it declares, or with its own map,
+    where only declarations are emitted: a globals.d.ts has neither) make it no evidence."""
+    folders = files_by_folder(path)
+    return folders is not None and any(names for _, names in folders) and all(
+        _tsc_wrote_all(names) for _, names in folders)
+
+
+def _tsc_wrote_all(names: list[str]) -> bool:
+    present = set(names)
+    return all(_tsc_wrote(name, present) for name in names)
+
+
+def _tsc_wrote(name: str, names: set[str]) -> bool:
+    if not _has_any(_TSC_EMITS, (name,)):
+        return False
+    for ending, scripts in _TSC_DECLARATIONS.items():
+        if name.endswith(ending):
+            stem = name[:-len(ending)]
+            return f"{name}.map" in names or any(stem + end in names for end in scripts)
+    return True
 
 
 # The first bytes of an executable image: ELF; Mach-O (32/64 bit, either byte order, and
@@ -985,12 +1105,14 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
         text = data.decode("utf-8")
     except ValueError:  # not UTF-8: says nothing
         return None
+    # Nested deeper than the parsers recurse ([[[[...]]]]): no tsconfig, says nothing (it
+    # made the scan die of a RecursionError: trust round 13).
     try:  # plain JSON, as most are, in C; comments and trailing commas by the JSONC parser
         value: object = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         try:
             value = jsonc.loads(text)
-        except ValueError:  # no JSON: says nothing
+        except (ValueError, RecursionError):  # no JSON: says nothing
             return None
     for key in keys:
         value = value.get(key) if isinstance(value, dict) else None

@@ -48,7 +48,9 @@ SOURCE = (
     '#               itself ("dist", "./dist/") confirms the kind where the signature is missing\n'
     "#               (tsc writes plain .js files to tsconfig.json's compilerOptions.outDir); a\n"
     '#               folder of none of the kind\'s names (outDir "lib") is the kind\'s where its\n'
-    '#               setting names it and the signature is there as well\n'
+    '#               setting names it and the signature is there as well; either way only where\n'
+    '#               every file below is one tsc writes (no .ts source, no declaration file\n'
+    '#               without the .js it declares or its map: catalog.tsc_wrote_only)\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -64,6 +66,10 @@ SOURCE = (
     '#               hand-written Makefile stays; the commit hook, which has no bytes to read there,\n'
     '#               never confirms these kinds. (folder kinds confirmed by `inside`, plain names) the\n'
     '#               file inside, at its very start: Django\'s staticfiles.json starts `{"paths": {`\n'
+    '#   listed_by   (folder kinds confirmed by `inside`) FILE:key, a JSON file inside whose object at\n'
+    '#               `key` names every file below the folder, as a key or a value, a hashed copy\n'
+    '#               NAME.<12 hex>.EXT of one, or its .gz/.br (Django\'s staticfiles.json "paths"): a\n'
+    "#               file it does not name is someone's (a forged manifest in a source folder)\n"
     "#   absent      (folder kinds) names that must not be directly inside: a source folder's own\n"
     '#               files (a CMakeLists.txt beside CMakeCache.txt: a project configured in place)\n'
     '#   wrapped_by  (named folder kinds) where the signature is missing: an entry E inside has a\n'
@@ -401,6 +407,7 @@ SOURCE = (
     'names = []\n'
     'inside = ["staticfiles.json"]\n'
     'header = [\'{"paths": {\']\n'
+    'listed_by = "staticfiles.json:paths"\n'
     'tier = "marker"\n'
     'safe = true\n'
     'regenerate = "python manage.py collectstatic"\n'
@@ -2104,6 +2111,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'names': [],
            'inside': ['staticfiles.json'],
            'header': ['{"paths": {'],
+           'listed_by': 'staticfiles.json:paths',
            'tier': 'marker',
            'safe': True,
            'regenerate': 'python manage.py collectstatic',

@@ -32,6 +32,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy.core.owners import not_yours
+from tidy.core.safe_files import UnsafeFile, read_in_root
 from tidy.extract import backup, convert, encode, guards, packaging, stub
 from tidy.extract.importing import verify_after_writing
 from tidy.extract.literal_way import literal_statements, literal_way
@@ -45,6 +46,7 @@ from tidy.extract.plan import (
 )
 from tidy.extract.rewrite import RewriteError, encoding_of
 from tidy.extract.tree_way import tree_way
+from tidy.workspace.build_config import BuildConfigs
 
 __all__ = ["ExtractError", "ExtractResult", "NeedsEvaluate", "NotPackaged", "data_file_name",
            "extract_module", "latest_backup", "undo_extract"]
@@ -99,7 +101,7 @@ def extract_module(
     # First the build config (a few small files): a project whose wheels would not ship the
     # data file is refused before the module is converted (Faker: 20 modules, 80 s of
     # converting, each then refused for the same reason).
-    package = packaging.check(path, data_path)
+    package = packaging.check(path, data_path, BuildConfigs([_TOP]))
     if package.refusal:
         raise NotPackaged(f"{path}: {package.refusal}", package.refusal)
     prepared = _prepare(path, data, encoding, data_path, options)
@@ -154,8 +156,7 @@ def _unchanged_since_read(path: str, data: bytes, data_path: str) -> None:
     """Right before writing (an import may have taken minutes): the module is still the
     bytes the new one was made from, and no data file appeared. (The build config is read
     just before this, by packaging.check.)"""
-    if guards.path_refusal(path) or not os.path.isfile(path) or \
-            backup.sha256_file(path) != backup.sha256_bytes(data):
+    if guards.path_refusal(path) or _read_from_top(path) != data:
         raise ExtractError(f"{path}: the module changed while it was being extracted; "
                            "nothing written")
     if os.path.lexists(data_path):
@@ -165,12 +166,30 @@ def _unchanged_since_read(path: str, data: bytes, data_path: str) -> None:
 
 # -- reading and choosing --------------------------------------------------------------------
 def _read(path: str) -> bytes:
-    if not os.path.isfile(path):
-        raise ExtractError(f"{path}: no such file")
     if not path.endswith(".py"):
         raise ExtractError(f"{path}: not a Python module (.py)")
-    with open(path, "rb") as f:
-        return f.read()
+    data = _read_from_top(path)
+    if data is None:
+        raise ExtractError(f"{path}: no such file")
+    return data
+
+
+# The module's path holds no link (guards.path_refusal: its real path is its path), so what
+# extract reads of it, beside it and above it (the module, its data file, its build config)
+# is opened from "/" down with no link followed at any level: a folder swapped for a link
+# after that check is an error, never an outside file's bytes read as the module's.
+_TOP = "/"
+_MODULE_MAX_BYTES = 1 << 40  # no limit but the file's own size
+
+
+def _read_from_top(path: str) -> bytes | None:
+    """The bytes of the absolute `path` (None: missing), read with no link followed."""
+    try:
+        return read_in_root(_TOP, path.lstrip("/"), limit=_MODULE_MAX_BYTES, verb="read")
+    except UnsafeFile as error:
+        raise ExtractError(f"{path}: {error}") from None
+    except OSError as error:
+        raise ExtractError(f"{path}: cannot read it ({error.strerror or error})") from None
 
 
 def _encoding(path: str, data: bytes) -> str:
@@ -298,12 +317,12 @@ def _already_extracted(path: str, data: bytes, encoding: str) -> ExtractResult |
     if manifest is None:
         return None
     data_path = os.path.join(os.path.dirname(path), manifest.data_file)
-    if not os.path.isfile(data_path):
+    kept = _read_from_top(data_path)
+    if kept is None:
         raise ExtractError(f"{path}: already extracted, but {manifest.data_file} is missing")
-    with open(data_path, "rb") as f:
-        if hashlib.sha256(f.read()).hexdigest() != manifest.data_sha256:
-            raise ExtractError(f"{path}: {manifest.data_file} changed since extraction "
-                               "(stale: its hash differs from the module's manifest)")
+    if hashlib.sha256(kept).hexdigest() != manifest.data_sha256:
+        raise ExtractError(f"{path}: {manifest.data_file} changed since extraction "
+                           "(stale: its hash differs from the module's manifest)")
     return ExtractResult(module=path, data_file=data_path, status="up-to-date",
                          names=manifest.names, tagged=manifest.tagged,
                          original_bytes=len(data), module_bytes=len(data),

@@ -270,6 +270,13 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str,
         return
     if _manifest_edit(result, folder, data_path, configs):
         return
+    unread = _unread(folder, configs)
+    if unread:
+        result.refusal = (
+            f"{unread}, so tidy cannot tell whether it declares the extracted *.json.gz "
+            f"files as package data of {top!r}: they might not ship in wheels; make it a "
+            "regular file tidy can read" + THEN_AGAIN)
+        return
     files = [f for f in _LEGACY_FILES if os.path.isfile(os.path.join(folder, f))]
     where = " / ".join(os.path.join(folder, f) for f in files) or folder
     # Said per project, not per module: every data module of the project is refused for the
@@ -282,6 +289,20 @@ def _legacy_setuptools(result: Packaging, folder: str, data_path: str,
         "**/*.json.gz` under [options.package_data] in setup.cfg, or `recursive-include "
         f"{top} *.json.gz` in MANIFEST.in with include_package_data=True)"
         + THEN_AGAIN)
+
+
+def _unread(folder: str, configs: BuildConfigs) -> str:
+    """The first of setup.py, setup.cfg and MANIFEST.in in `folder` that is there but was
+    not read (a link, a FIFO, no permission), and why; or "". What it says is unknown: it
+    must not pass for a file that declares nothing."""
+    for name in (*_LEGACY_FILES, "MANIFEST.in"):
+        read = configs.file(os.path.join(folder, name))
+        if read.unsafe is not None:
+            return f"{os.path.join(folder, name)} was not read: {read.unsafe.reason}"
+        if read.error is not None:
+            return (f"{os.path.join(folder, name)} was not read: "
+                    f"{read.error.strerror or read.error}")
+    return ""
 
 
 def _manifest_edit(result: Packaging, folder: str, data_path: str,

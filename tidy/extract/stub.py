@@ -53,7 +53,7 @@ def read_manifest(text: str) -> Manifest | None:
                 return Manifest(body["data"], tuple(body["names"]), bool(body["tagged"]),
                                 bool(body["compressed"]), body["source_sha256"],
                                 body["data_sha256"], int(body["format"]))
-            except (ValueError, KeyError, TypeError):
+            except (ValueError, KeyError, TypeError, RecursionError):
                 return None
     return None
 

@@ -463,7 +463,7 @@ def _parse(data: bytes) -> list[Entry]:
             continue
         try:
             value = json.loads(line)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested past the parser
             continue
         if isinstance(value, dict):
             entries.append(value)

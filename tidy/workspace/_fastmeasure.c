@@ -374,7 +374,8 @@ static PyObject *max_depth(PyObject *Py_UNUSED(module), PyObject *Py_UNUSED(args
  * lstat_names(dirfd, names): the explorer's per-entry lstat (tidy/workspace/walk.py), one
  * call per folder instead of one per entry. Each name is looked up with
  * fstatat(AT_SYMLINK_NOFOLLOW) relative to the open folder `dirfd` (no link followed, no
- * path resolved again); the answer holds only the fields the walk reads, which costs less
+ * path resolved again; a path with folders, lstat_paths's, relative to its folder opened
+ * below `dirfd` with none followed either: stat_below); the answer holds only the fields the walk reads, which costs less
  * to build than an os.stat_result (its float and nanosecond times for three clocks). An
  * entry that cannot be looked up is its errno. Read-only: nothing is opened or written. */
 static PyTypeObject StatType;
@@ -427,6 +428,60 @@ static PyObject *stat_of(const struct stat *st) {
     return out;
 }
 
+/* A path's folder opened below `dirfd` with no link followed at any level (open_beneath_fd,
+ * below), kept while the next paths are in the same folder: lstat_paths and lstat_changed
+ * look each path up relative to its own folder so that a folder of the path swapped for a
+ * link since the walk gives the link's errno (ELOOP), never an outside file's size and
+ * times (trust round 13). A repo's paths come in the index's order, a folder's files
+ * together: one open per folder, not per file. */
+#ifndef O_PATH
+#define O_PATH O_RDONLY /* only a lookup's start: where O_PATH is missing, a plain open */
+#endif
+
+typedef struct {
+    int dirfd;     /* the root's */
+    int fd;        /* the folder of `folder`, or -1 */
+    int err;       /* why `folder` could not be opened (fd -1), or 0 */
+    char *folder;  /* the path's part before its last '/', NULL before the first */
+    size_t len;
+} Parent;
+
+static int open_beneath_fd(int dirfd, const char *path, int flags);
+
+static void parent_close(Parent *pa) {
+    if (pa->fd >= 0) close(pa->fd);
+    free(pa->folder);
+    pa->fd = -1;
+    pa->folder = NULL;
+}
+
+/* fstatat(AT_SYMLINK_NOFOLLOW) of `path`, found through its folder opened as said above. */
+static int stat_below(Parent *pa, const char *path, struct stat *st) {
+    const char *slash = strrchr(path, '/');
+    if (!slash) return fstatat(pa->dirfd, path, st, AT_SYMLINK_NOFOLLOW);
+    size_t len = (size_t)(slash - path);
+    if (!pa->folder || pa->len != len || memcmp(pa->folder, path, len) != 0) {
+        parent_close(pa);
+        pa->folder = malloc(len + 1);
+        if (!pa->folder) {
+            errno = ENOMEM;
+            return -1;
+        }
+        memcpy(pa->folder, path, len);
+        pa->folder[len] = '\0';
+        pa->len = len;
+        int fd = len == 0 ? -1 : open_beneath_fd(pa->dirfd, pa->folder,
+                                                 O_PATH | O_DIRECTORY | O_CLOEXEC);
+        pa->err = len == 0 ? ENOENT : (fd < 0 ? errno : 0);
+        pa->fd = fd;
+    }
+    if (pa->fd < 0) {
+        errno = pa->err;
+        return -1;
+    }
+    return fstatat(pa->fd, slash + 1, st, AT_SYMLINK_NOFOLLOW);
+}
+
 static PyObject *lstat_names(PyObject *Py_UNUSED(module), PyObject *args) {
     int dfd;
     PyObject *names;
@@ -434,6 +489,7 @@ static PyObject *lstat_names(PyObject *Py_UNUSED(module), PyObject *args) {
     PyObject *seq = PySequence_Fast(names, "names must be a sequence");
     if (!seq) return NULL;
     Py_ssize_t n = PySequence_Fast_GET_SIZE(seq);
+    Parent parent = {dfd, -1, 0, NULL, 0};
     PyObject *out = PyList_New(n);
     if (!out) goto fail;
     for (Py_ssize_t i = 0; i < n; i++) {
@@ -447,16 +503,18 @@ static PyObject *lstat_names(PyObject *Py_UNUSED(module), PyObject *args) {
             goto fail;
         }
         struct stat st;
-        int r = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW);
+        int r = stat_below(&parent, name, &st);
         int err = errno;
         Py_DECREF(encoded);
         PyObject *item = r == 0 ? stat_of(&st) : PyLong_FromLong(err);
         if (!item) goto fail;
         PyList_SET_ITEM(out, i, item);
     }
+    parent_close(&parent);
     Py_DECREF(seq);
     return out;
 fail:
+    parent_close(&parent);
     Py_DECREF(seq);
     Py_XDECREF(out);
     return NULL;
@@ -520,6 +578,7 @@ static PyObject *lstat_changed(PyObject *Py_UNUSED(module), PyObject *args) {
         return NULL;
     }
     PyObject *out = NULL;
+    Parent parent = {dfd, -1, 0, NULL, 0};
     Py_ssize_t n = PySequence_Fast_GET_SIZE(pseq);
     if (PySequence_Fast_GET_SIZE(kseq) != n) {
         PyErr_SetString(PyExc_ValueError, "lstat_changed: one key per path");
@@ -538,7 +597,7 @@ static PyObject *lstat_changed(PyObject *Py_UNUSED(module), PyObject *args) {
             goto fail;
         }
         struct stat st;
-        int r = fstatat(dfd, name, &st, AT_SYMLINK_NOFOLLOW);
+        int r = stat_below(&parent, name, &st);
         int err = errno;
         Py_DECREF(encoded);
         PyObject *item;
@@ -552,10 +611,12 @@ static PyObject *lstat_changed(PyObject *Py_UNUSED(module), PyObject *args) {
         if (!item) goto fail;
         PyList_SET_ITEM(out, i, item);
     }
+    parent_close(&parent);
     Py_DECREF(pseq);
     Py_DECREF(kseq);
     return out;
 fail:
+    parent_close(&parent);
     Py_DECREF(pseq);
     Py_DECREF(kseq);
     Py_XDECREF(out);

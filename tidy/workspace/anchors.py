@@ -8,18 +8,40 @@ import posixpath
 import re
 
 from tidy.core.safe_files import UnsafeFile, read_regular
+from tidy.workspace.beneath import open_beneath, open_root
 
 
 def first_file(root: str, rel: str, limit: int = 1000) -> str | None:
     """The first regular file below root/rel in name order (at most `limit` entries looked
-    at, links never followed): an untracked folder's own file, when nothing else says more."""
+    at, links never followed): an untracked folder's own file, when nothing else says more.
+    Each folder is opened below the root with no link followed at any level
+    (workspace/beneath): a folder of `rel` swapped for a link since the walk lends the
+    anchor no outside file's name."""
+    try:
+        top = open_root(root)
+    except OSError:
+        return None
+    try:
+        return _first_file_below(top, rel, limit)
+    finally:
+        os.close(top)
+
+
+def _first_file_below(top: int, rel: str, limit: int) -> str | None:
     pending, seen = [rel], 0
     while pending and seen < limit:
         folder = pending.pop(0)
         try:
-            entries = sorted(os.scandir(os.path.join(root, folder)), key=lambda e: e.name)
+            fd = open_beneath(top, folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
         except OSError:
             continue
+        try:
+            with os.scandir(fd) as listing:
+                entries = sorted(listing, key=lambda e: e.name)
+        except OSError:
+            continue
+        finally:
+            os.close(fd)
         for entry in entries:
             seen += 1
             child = posixpath.join(folder, entry.name)

@@ -13,46 +13,18 @@ O_NOFOLLOW | O_DIRECTORY relative to the one above it.
 
 from __future__ import annotations
 
-import errno
 import os
 from collections.abc import Callable
 
-from tidy.workspace.measure import native_open_beneath
+from tidy.workspace.measure import native_open_beneath, open_beneath_py
 
-_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
-
-
-def open_beneath_py(folder: int, rel: str, flags: int) -> int:
-    """open_beneath in Python: the folders of `rel` opened one by one from `folder`, none
-    followed, then its last part with O_NOFOLLOW. Raises OSError (EXDEV for a path that is
-    absolute or has a ".." part, ELOOP for a link at any level)."""
-    if not _inside(rel):
-        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), rel)
-    *folders, name = rel.split("/")
-    current = folder
-    try:
-        for part in folders:
-            if part in ("", "."):
-                continue
-            below = os.open(part, _DIR_FLAGS, dir_fd=current)
-            if current != folder:
-                os.close(current)
-            current = below
-        # "lib/" is the folder itself, as openat2 takes it.
-        return os.open(name or ".", flags | os.O_NOFOLLOW, dir_fd=current)
-    finally:
-        if current != folder:
-            os.close(current)
+__all__ = ["open_beneath", "open_beneath_py", "open_root"]
 
 
 def open_root(path: str) -> int:
     """A descriptor of the scanned root to open its files below, the root itself opened as the
     user named it (a link given as the root is followed, as the walk does). Raises OSError."""
     return os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
-
-
-def _inside(rel: str) -> bool:
-    return bool(rel) and not rel.startswith("/") and ".." not in rel.split("/")
 
 
 open_beneath: Callable[[int, str, int], int] = native_open_beneath() or open_beneath_py

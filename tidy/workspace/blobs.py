@@ -576,7 +576,8 @@ def _may_convert(root: str, directory: str, index: IndexStat) -> bool:
     would credit the blob with counts of the working file's (a git-crypt file's plain text
     under its encrypted blob: trust round 12). Any attributes file that names either, tracked
     or the repo's info/attributes or the user's, or a config that moves the user's elsewhere
-    (core.attributesFile, not followed here), makes the whole index not vouched for."""
+    (core.attributesFile, not followed here, or a file it includes, which may set it),
+    makes the whole index not vouched for."""
     if _names_elsewhere(os.path.join(directory, "config")):
         return True
     files = [os.path.join(directory, "info", "attributes"), _user_attributes()]
@@ -602,15 +603,22 @@ def _user_attributes() -> str:
 
 
 def _names_elsewhere(repo_config: str) -> bool:
-    """Whether the repo's, the user's or the system's config sets core.attributesFile (its
-    value is not read; nor are the files a config includes)."""
+    """Whether the repo's, the user's or the system's config may set core.attributesFile
+    (its value is not read): it names it, or includes another file (`[include]`,
+    `[includeIf ...]`: not followed, so it may). A `git -c` of the git that wrote the index
+    is out of sight: the scan's environment says nothing of it."""
     xdg = os.environ.get("XDG_CONFIG_HOME") or os.path.join(os.path.expanduser("~"), ".config")
     configs = [repo_config,
                os.environ.get("GIT_CONFIG_GLOBAL") or os.path.expanduser("~/.gitconfig"),
                os.path.join(xdg, "git", "config")]
     if not os.environ.get("GIT_CONFIG_NOSYSTEM"):
         configs.append(os.environ.get("GIT_CONFIG_SYSTEM") or "/etc/gitconfig")
-    return any(b"attributesfile" in _config_text(c).lower() for c in configs)
+    return any(_MAY_NAME_ATTRIBUTES.search(_config_text(c)) for c in configs)
+
+
+# A config's text that sets core.attributesFile, or may through a file it includes.
+_MAY_NAME_ATTRIBUTES = re.compile(rb"(?i)attributesfile|\[\s*include")
+
 
 
 def _config_text(path: str) -> bytes:

@@ -14,6 +14,7 @@ with a C compiler; the figures and records are the same, it only costs less per 
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -244,14 +245,43 @@ def lstat_paths(fd: int, paths: list[str]) -> Sequence[EntryStat | int]:
 
 
 def lstat_paths_in_python(fd: int, paths: list[str]) -> list[EntryStat | int]:
-    """lstat_paths without the C loop: the fallback, and what tests hold the C loop to."""
+    """lstat_paths without the C loop: the fallback, and what tests hold the C loop to. A
+    path with folders is looked up relative to its folder, opened below `fd` with no link
+    followed at any level (open_beneath, once for a run of paths in the same folder): a
+    folder swapped for a link since the walk gives an errno, never an outside file's stat."""
     out: list[EntryStat | int] = []
-    for path in paths:
-        try:
-            out.append(os.stat(path, dir_fd=fd, follow_symlinks=False))
-        except OSError as error:
-            out.append(error.errno or 0)
+    folder: str | None = None
+    folder_fd, folder_err = -1, 0
+    try:
+        for path in paths:
+            head, slash, name = path.rpartition("/")
+            if slash and head != folder:
+                if folder_fd >= 0:
+                    os.close(folder_fd)
+                folder, folder_fd, folder_err = head, -1, 0
+                try:
+                    folder_fd = _open_folder_beneath(fd, head)
+                except OSError as error:
+                    folder_err = error.errno or 0
+            if slash and folder_fd < 0:
+                out.append(folder_err)
+                continue
+            try:
+                out.append(os.stat(name if slash else path, dir_fd=folder_fd if slash else fd,
+                                   follow_symlinks=False))
+            except OSError as error:
+                out.append(error.errno or 0)
+    finally:
+        if folder_fd >= 0:
+            os.close(folder_fd)
     return out
+
+
+def _open_folder_beneath(fd: int, folder: str) -> int:
+    if not folder:  # "/name": no folder of that name below the root
+        raise OSError(errno.ENOENT, os.strerror(errno.ENOENT), folder)
+    opener = native_open_beneath() or open_beneath_py
+    return opener(fd, folder, getattr(os, "O_PATH", os.O_RDONLY) | os.O_DIRECTORY | os.O_CLOEXEC)
 
 
 def lstat_changed(fd: int, paths: list[str], keys: Sequence[tuple[int, int, int, int, int]],
@@ -321,6 +351,36 @@ def native_open_beneath() -> Callable[[int, str, int], int] | None:
     from tidy.workspace import _fastmeasure
 
     return getattr(_fastmeasure, "open_beneath", None)
+
+
+_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+
+
+def open_beneath_py(folder: int, rel: str, flags: int) -> int:
+    """open_beneath (tidy.workspace.beneath) in Python: the folders of `rel` opened one by
+    one from `folder`, none followed, then its last part with O_NOFOLLOW. Raises OSError
+    (EXDEV for a path that is absolute or has a ".." part, ELOOP for a link at any level)."""
+    if not _inside(rel):
+        raise OSError(errno.EXDEV, os.strerror(errno.EXDEV), rel)
+    *folders, name = rel.split("/")
+    current = folder
+    try:
+        for part in folders:
+            if part in ("", "."):
+                continue
+            below = os.open(part, _DIR_FLAGS, dir_fd=current)
+            if current != folder:
+                os.close(current)
+            current = below
+        # "lib/" is the folder itself, as openat2 takes it.
+        return os.open(name or ".", flags | os.O_NOFOLLOW, dir_fd=current)
+    finally:
+        if current != folder:
+            os.close(current)
+
+
+def _inside(rel: str) -> bool:
+    return bool(rel) and not rel.startswith("/") and ".." not in rel.split("/")
 
 
 def errno_reason(err: int) -> str:

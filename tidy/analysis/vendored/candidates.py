@@ -260,7 +260,7 @@ def _read_manifest(top: dict[str, str], read_head: ReadHead) -> dict[str, object
         if name in top:
             try:
                 data = json.loads(read_head(top[name], 256 * 1024) or b"{}")
-            except (ValueError, UnicodeDecodeError):
+            except (ValueError, UnicodeDecodeError, RecursionError):  # nested past the parser
                 continue
             if isinstance(data, dict):
                 return {**data, "file": name}
