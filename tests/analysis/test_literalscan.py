@@ -72,8 +72,8 @@ def test_a_literal_has_no_mark(text: str) -> None:
     assert literalscan.first_mark_in_python(data, 0, len(data)) == -1
 
 
-@pytest.mark.parametrize("text", ["[set()]", "[set( )]", "[1+2j]", "[..., 1]", "{...: ...}", "[-1.5-2j, 3]", "{1: 2+3j}",
-                                  "[1,\n 2 +\n 3j]"])
+@pytest.mark.parametrize("text", ["[set()]", "[set( )]", "[1+2j]", "[..., 1]", "{...: ...}",
+                                  "[-1.5-2j, 3]", "{1: 2+3j}", "[1,\n 2 +\n 3j]"])
 def test_what_literal_eval_takes_is_no_mark(text: str) -> None:
     data = text.encode()
     ast.literal_eval(text)

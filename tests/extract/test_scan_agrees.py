@@ -232,3 +232,20 @@ def test_code_after_a_call_between_the_windows_is_code(tmp_path: Path) -> None:
     refusal = _extractor_says(module, evaluate=True)
     assert "no data binding" in refusal, refusal
     assert _findings(module) == []
+
+
+def test_the_name_ellipsis_is_advice_to_evaluate(tmp_path: Path) -> None:
+    """`Ellipsis` is a name to ast.literal_eval (`...` is the constant): the extractor wants
+    --evaluate for it, in a window or between them; the windows read it as a constant (an
+    extraction offered there was refused) and `...` between them as a stray `.` (code)."""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: "Ellipsis"}))
+        [found] = _findings(module)
+        assert "names Ellipsis" in _extractor_says(module)
+        assert _extractor_says(module, evaluate=True) == ""
+        assert found.fix is not None and found.fix.action is ActionKind.NONE
+        assert "--evaluate: values built by module names" in found.fix.description
+        module = write(tmp_path / "table.py", _big_table_of({row: "..."}))
+        [found] = _findings(module)
+        assert _extractor_says(module) == ""
+        assert found.fix is not None and found.fix.action is ActionKind.EXTRACT

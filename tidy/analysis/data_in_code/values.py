@@ -67,8 +67,10 @@ _HEAD_BYTES = 256
 _DOT_NAME = re.compile(rb"\.[ \t]*[A-Za-z_]")  # what an attribute read needs (not 1.5)
 _LONG_LINE = 64_000  # a line up to this long is taken whole rather than cut at a guess
 _WHOLE_VALUE = 1_000_000  # a value with no safe cut is tokenized whole up to this size
-# the names ast.literal_eval takes (`Ellipsis` is a name to it; `...` is the constant)
+# the names ast.literal_eval takes; `Ellipsis` is a name to it (`...` is the constant): a
+# value naming it is built (tidy extract takes it with --evaluate), whatever the module binds
 _CONSTANTS = frozenset({b"True", b"False", b"None"})
+_BUILTIN_CONSTANT = b"Ellipsis"
 _KEYWORDS = frozenset(k.encode() for k in keyword.kwlist) - _CONSTANTS
 # A value that is one number (`WM_PAINT = 0x000F`, `LIMIT = -1.5e3`): judged without the
 # tokenizing below, which costs ~100 us a value (win32con's 3,000 constants: 0.6 s a MB)
@@ -138,6 +140,9 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
             chain, after = m.groups(b"")
             if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
                 continue  # True/False/None, or a string prefix (b"...", rb'...')
+            if chain == _BUILTIN_CONSTANT and not after:
+                impure = True
+                continue
             if chain.split(b".", 1)[0].strip() in _KEYWORDS:
                 return _code(scrubbed_bytes)
             elif after.strip().startswith(b"("):
@@ -212,8 +217,9 @@ def _code_in_head(splitter: Splitter, start: int) -> bool:
 def _bare_name(name: bytes, size: int) -> ValueFacts:
     """`CET_L2 = b_linear_grey`, `palette['CET_L2'] = b_linear_grey`: what the tokenizing
     below finds for one name, without it (colorcet binds 1,200 names so, ~20 us each)."""
-    if name in _CONSTANTS:
-        return ValueFacts(0, frozenset(), (), frozenset(), "name", True, False, False, size)
+    if name in _CONSTANTS or name == _BUILTIN_CONSTANT:
+        return ValueFacts(0, frozenset(), (), frozenset(), "name", name != _BUILTIN_CONSTANT,
+                          False, False, size)
     if name in _KEYWORDS:
         return _code(size)
     return ValueFacts(0, frozenset({name.decode("utf-8", "replace")}), (), frozenset(), "name",
