@@ -16,7 +16,11 @@ from tidy.analysis.data_in_code import literalscan
 PIECES = ("1", "-2", "+3", "0x1F", "1_000", "1e-5", "2.5", ".5", "2j", "'a'", '"b"', "u'c'",
           "rb'\\x00'", "b\"d\"", "'''t\nu(x)\n'''", "'e\\'f'", "'#'", "True", "None", "False",
           "u('x')", "name", "a.b", "f'x'", "1 - 2", "'a' + 'b'", "--1", "-'a'", "...", "x[0]",
-          "lambda: 1", "set()", "# u(x)\n 1", "1 \\\n", "'open", "2 * 3")
+          "lambda: 1", "set()", "# u(x)\n 1", "1 \\\n", "'open", "2 * 3",
+          # what literal_eval takes besides (the extractor writes it) and what looks near it
+          "1+2j", "-1.5 - 2j", "0x1F+0j", "1e5+2e3j", "set( )", "set(\n)", "1j+2j", "1+-2j",
+          "1+2", "1+2e3", "1+2j+3j", "set(1)", "frozenset()", "dict()", "x.set()", "set()[0]",
+          "set().x", "True+1j", "'a'+1j", "3\n+ 2j", "4\n+ 5")
 
 
 def _texts() -> st.SearchStrategy[str]:
@@ -71,8 +75,35 @@ def test_no_mark_means_a_literal(text: str) -> None:
         ast.literal_eval(text)
 
 
+@settings(max_examples=400, deadline=None)
+@given(text=_texts())
+def test_a_literal_has_no_mark(text: str) -> None:
+    """The converse: what ast.literal_eval takes (so the extractor writes without
+    --evaluate) holds no mark, `set()` and `1+2j` included (they were marks: a call, a
+    binary +, and the scan advised --evaluate)."""
+    try:
+        ast.literal_eval(text)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        assume(False)
+    data = text.encode()
+    assert literalscan.first_mark(data, 0, len(data)) == -1
+    assert literalscan.first_mark_in_python(data, 0, len(data)) == -1
+
+
+@pytest.mark.parametrize("text", ["[set()]", "[set( )]", "[1+2j]", "[..., 1]", "{...: ...}",
+                                  "[-1.5-2j, 3]", "{1: 2+3j}", "[1,\n 2 +\n 3j]"])
+def test_what_literal_eval_takes_is_no_mark(text: str) -> None:
+    data = text.encode()
+    ast.literal_eval(text)
+    assert literalscan.first_mark(data, 0, len(data)) == -1
+    assert literalscan.first_mark_in_python(data, 0, len(data)) == -1
+
+
 @pytest.mark.parametrize("text", ["[1, u('x')]", "[1, name]", "[1 - 2]", "['a' + 'b']",
-                                  "[-'a']", "[f'x']", "[1, x[0]]", "[a.b]", "['open]"])
+                                  "[-'a']", "[f'x']", "[1, x[0]]", "[a.b]", "['open]",
+                                  "[1j+2j]", "[1+-2j]", "[1+2]", "[1+2j+3j]", "[set(1)]",
+                                  "[set()[0]]", "[True+1j]", "[1+]",
+                                  "[Ellipsis]", "[...[0]]", "[-...]"])
 def test_what_a_literal_cannot_hold_is_marked(text: str) -> None:
     data = text.encode()
     assert literalscan.first_mark(data, 0, len(data)) >= 0

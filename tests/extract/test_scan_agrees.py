@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import base64
 import os
+import sys
 import zlib
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -36,11 +38,12 @@ def _findings(module: Path) -> list[Finding]:
     return [*data_in_code.check_data_modules(ctx), *data_in_code.check_giant_strings(ctx)]
 
 
-def _extractor_says(module: Path, *names: str) -> str:
+def _extractor_says(module: Path, *names: str, evaluate: bool = False) -> str:
     """"" when the extractor would write; its refusal (without the path) otherwise."""
     before = module.read_bytes()
     try:
-        extract_module(str(module), names, dry_run=True)
+        extract_module(str(module), names, dry_run=True, evaluate=evaluate,
+                       python=sys.executable if evaluate else None)
     except ExtractError as error:
         return str(error).removeprefix(f"{module}: ")
     finally:
@@ -100,10 +103,23 @@ def test_the_fix_is_offered_exactly_when_the_extractor_would_write(
 # holds between them is read only by the whole-value check (literalscan.py).
 BIG_ROWS = 4_000
 # What one row may hold instead of its plain string: built (the extractor needs --evaluate),
-# code, or still a literal to ast.literal_eval. (`set()` is left out: the windows count it as
-# a call, and the scan gives `--evaluate` advice where the extractor would write; never the
-# other way.)
+# code, or still a literal to ast.literal_eval (which takes `set()` and `1+2j`: the extractor
+# writes them without --evaluate, and constructor calls with arguments need it).
 IN_A_ROW = {
+    "an empty set": "set()",
+    "an empty set, spaced": "set( )",
+    "a complex sum": "1+2j",
+    "a signed complex difference": "-1.5 - 2j",
+    "a set of a list": "set([1, 2])",
+    "a frozenset": "frozenset({1, 2})",
+    "an empty frozenset": "frozenset()",
+    "a dict call": "dict(a=1)",
+    "an empty dict call": "dict()",
+    "a sum of numbers": "1 + 2",
+    "a sum of imaginary numbers": "1j + 2j",
+    "an ellipsis": "...",
+    "an unpacked call": "dict(**{'a': 1})",
+    "the name Ellipsis": "Ellipsis",
     "a call": "u('Ca\\u00f1on City, CO')",  # phonenumbers' geodata
     "a dotted call": "str.upper('x')",
     "a name": "LABEL",
@@ -154,3 +170,82 @@ def test_a_row_anywhere_is_offered_exactly_when_the_extractor_would_write(
     refusal = _extractor_says(module)
     offered = [f for f in found if f.fix is not None and f.fix.action is ActionKind.EXTRACT]
     assert bool(offered) == (not refusal), (refusal, [f.fix for f in found])
+
+
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(held=st.lists(st.tuples(st.sampled_from(sorted(IN_A_ROW)), st.integers(0, BIG_ROWS - 1)),
+                     min_size=1, max_size=3, unique_by=lambda pair: pair[1]))
+def test_rows_with_marks_anywhere_are_offered_exactly_when_the_extractor_would_write(
+        tmp_path: Path, held: list[tuple[str, int]]) -> None:
+    """Every mark counts, not only the first: a row the extractor takes as a literal (`set()`,
+    `1+2j`) before or after a call, a name or code, in a window or between them."""
+    module = write(tmp_path / "table.py", _big_table_of(dict((row, IN_A_ROW[kind])
+                                                             for kind, row in held)))
+    found = _findings(module)
+    refusal = _extractor_says(module)
+    offered = [f for f in found if f.fix is not None and f.fix.action is ActionKind.EXTRACT]
+    assert bool(offered) == (not refusal), (refusal, [f.fix for f in found])
+
+
+def _big_table_of(held: dict[int, str]) -> str:
+    rows = [f"    ({i}, {held.get(i, repr(f'row number {i}'))}, {i * 0.5}),"
+            for i in range(BIG_ROWS)]
+    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\n\nROWS = [\n"
+            + "\n".join(rows) + "\n]\n")
+
+
+@given(empty_set=st.sampled_from(("set()", "set( )", "1+2j")), row=st.integers(0, BIG_ROWS - 1))
+@settings(max_examples=6, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_what_literal_eval_takes_is_offered(tmp_path: Path, empty_set: str, row: int) -> None:
+    """`set()` and `1+2j` are literals to ast.literal_eval, and the extractor writes them
+    without --evaluate: the scan offers the extraction (it gave `--evaluate` advice, reading
+    `set()` as a call and `1+2j` as arithmetic)."""
+    module = write(tmp_path / "table.py", _big_table_of({row: empty_set}))
+    [found] = _findings(module)
+    assert _extractor_says(module) == ""
+    assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix
+
+
+@pytest.mark.parametrize("call", ["set([1, 2])", "frozenset({1, 2})", "frozenset()",
+                                  "dict(a=1)", "dict()"])
+def test_a_constructor_call_is_advice_to_evaluate(tmp_path: Path, call: str) -> None:
+    """A constructor call literal_eval refuses: the extractor wants --evaluate, and writes
+    with it; the scan says so, in a window and between them."""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: call}))
+        [found] = _findings(module)
+        assert "use --evaluate" in _extractor_says(module)
+        assert _extractor_says(module, evaluate=True) == ""
+        assert found.fix is not None and found.fix.action is ActionKind.NONE
+        assert f"--evaluate: values built by {call.split('(')[0]}()" in found.fix.description
+
+
+def test_code_after_a_call_between_the_windows_is_code(tmp_path: Path) -> None:
+    """The whole-value read judged a value by its first mark only: a `u('...')` row, then a
+    `lambda` row, both between the sampled windows, was read as built by u(), and the scan
+    advised `tidy extract --evaluate`, which refused (a lambda is no data). Every mark counts:
+    the value is code, as the windows judge a lambda they see, and the module is not data."""
+    module = write(tmp_path / "table.py", _big_table_of({1_200: IN_A_ROW["a call"],
+                                                         1_300: IN_A_ROW["a lambda"]}))
+    refusal = _extractor_says(module, evaluate=True)
+    assert "no data binding" in refusal, refusal
+    assert _findings(module) == []
+
+
+def test_the_name_ellipsis_is_advice_to_evaluate(tmp_path: Path) -> None:
+    """`Ellipsis` is a name to ast.literal_eval (`...` is the constant): the extractor wants
+    --evaluate for it, in a window or between them; the windows read it as a constant (an
+    extraction offered there was refused) and `...` between them as a stray `.` (code)."""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: "Ellipsis"}))
+        [found] = _findings(module)
+        assert "names Ellipsis" in _extractor_says(module)
+        assert _extractor_says(module, evaluate=True) == ""
+        assert found.fix is not None and found.fix.action is ActionKind.NONE
+        assert "--evaluate: values built by module names" in found.fix.description
+        module = write(tmp_path / "table.py", _big_table_of({row: "..."}))
+        [found] = _findings(module)
+        assert _extractor_says(module) == ""
+        assert found.fix is not None and found.fix.action is ActionKind.EXTRACT

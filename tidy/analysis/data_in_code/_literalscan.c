@@ -17,7 +17,12 @@
  * `+` or `-` (after a value: `1 - 2`, `'a' + 'b'`; literal_eval takes only `1+2j`); a sign
  * before anything but a number; a `[` or `(` after a value (a subscript, a call); a backslash
  * that does not continue a line; a string never closed. Numbers (0x1F, 1_000, 1e-5, 2j, .5) and string prefixes r, u, b, br, rb are not.
- * Where this says "no mark", ast.literal_eval would accept the text as far as tokens go.
+ * Nor is what ast.literal_eval takes besides (the extractor writes it without --evaluate): `...`, an
+ * empty `set()`, and a complex number spelled as a sum, `1+2j` or `-1.5-2j` (a real number,
+ * perhaps signed, at the start of a value, then + or -, then an imaginary one, unsigned; a
+ * sum with brackets in it, `(1)+2j`, stays a mark: literal_eval takes it, nobody writes it).
+ * Where this says "no mark", ast.literal_eval would accept the text as far as tokens go; and
+ * where literal_eval takes a text, this finds no mark in it.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -64,9 +69,31 @@ static int is_prefix(const char *d, Py_ssize_t a, Py_ssize_t n) {
     return 0;
 }
 
+/* the end of `set()` when the name `set` at p (n bytes long) is one, blanks allowed
+ * between its brackets; -1 otherwise */
+static Py_ssize_t empty_set_end(const char *d, Py_ssize_t p, Py_ssize_t n, Py_ssize_t end) {
+    if (n != 3 || memcmp(d + p, "set", 3) != 0) return -1;
+    Py_ssize_t i = p + 3;
+    int opened = 0;
+    for (; i < end; i++) {
+        char c = d[i];
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f') continue;
+        if (c == '(' && !opened) { opened = 1; continue; }
+        if (c == ')' && opened) return i + 1;
+        return -1;
+    }
+    return -1;
+}
+
 static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
     int after_value = 0; /* the last token ends a value: a + or - now is binary */
     Py_ssize_t sign = -1; /* a unary + or - read: literal_eval takes a number after it only */
+    /* the last value is a real number (perhaps signed) that began a value: a + or - after it
+     * may make a complex number, `1+2j`; then complex_op is where that + or - is, and the next
+     * token must be an unsigned imaginary number */
+    int real_began = 0;
+    Py_ssize_t complex_op = -1;
+    int value_began = 1; /* no value before the next token (a bracket, ',' or ':' was last) */
     while (pos < end) {
         unsigned char c = (unsigned char)d[pos];
         switch (c) {
@@ -88,17 +115,22 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
         int number = (c >= '0' && c <= '9') ||
                      (c == '.' && pos + 1 < end && d[pos + 1] >= '0' && d[pos + 1] <= '9');
         if (sign >= 0 && !number) return sign; /* -'a', -x, --1, -(1) */
+        if (complex_op >= 0 && !number) return complex_op; /* 1 + 'a', 1 + -2j */
         switch (c) {
         case '[': case '(':
             if (after_value) return pos; /* a subscript or a call of a value: 'abc'[1] */
             pos++;
+            value_began = 1;
             continue;
         case '{': case ',': case ':':
             after_value = 0;
+            value_began = 1;
             pos++;
             continue;
         case ']': case '}': case ')':
             after_value = 1;
+            real_began = 0;
+            value_began = 0;
             pos++;
             continue;
         case '\'': case '"': {
@@ -106,12 +138,28 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
             if (stop < 0) return pos;
             pos = stop;
             after_value = 1;
+            real_began = 0;
+            value_began = 0;
             continue;
         }
         case '\\':
             return pos; /* a backslash that continues no line */
+        case '.':
+            if (after_value || pos + 2 >= end || d[pos + 1] != '.' || d[pos + 2] != '.') break;
+            pos += 3; /* `...`, the Ellipsis constant */
+            after_value = 1;
+            real_began = 0;
+            value_began = 0;
+            continue;
         case '+': case '-':
-            if (after_value) return pos;
+            if (after_value) {
+                if (!real_began) return pos;
+                complex_op = pos; /* 1+2j, if an imaginary number follows */
+                real_began = 0;
+                after_value = 0;
+                pos++;
+                continue;
+            }
             sign = pos;
             pos++;
             continue;
@@ -119,7 +167,7 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
             break;
         }
         if (number) {
-            sign = -1;
+            int began = value_began && complex_op < 0;
             /* a number: digits, letters (0x1F, 2j, 1e5), '_', '.', and a sign after e/E */
             Py_ssize_t i = pos + 1;
             int hex = (c == '0' && i < end && (d[i] | 0x20) == 'x');
@@ -133,6 +181,12 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
                 }
                 break;
             }
+            int imaginary = (d[i - 1] | 0x20) == 'j' && !hex;
+            if (complex_op >= 0 && !imaginary) return complex_op; /* 1 + 2: computed */
+            real_began = began && !imaginary;
+            complex_op = -1;
+            sign = -1;
+            value_began = 0;
             pos = i;
             after_value = 1;
             continue;
@@ -149,13 +203,23 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
                 || (n == 5 && memcmp(d + pos, "False", 5) == 0)) {
                 pos = i;
                 after_value = 1;
+                real_began = 0;
+                value_began = 0;
+                continue;
+            }
+            Py_ssize_t set_end = after_value ? -1 : empty_set_end(d, pos, n, end);
+            if (set_end >= 0) { /* literal_eval's empty set */
+                pos = set_end;
+                after_value = 1;
+                real_began = 0;
+                value_began = 0;
                 continue;
             }
             return pos;
         }
         return pos; /* an operator, a '.', anything else */
     }
-    return sign; /* a sign with nothing after it, or -1 */
+    return complex_op >= 0 ? complex_op : sign; /* an operator with nothing after it, or -1 */
 }
 
 static PyObject *first_mark(PyObject *Py_UNUSED(module), PyObject *args) {

@@ -197,59 +197,96 @@ def _read_past_windows(data: bytes, found: list[_Candidate]) -> set[int] | None:
     """Bindings that looked like plain literals on their sampled windows, read whole (the
     text between the windows was never tokenized): phonenumbers' geodata holds
     `u('Ca\\u00f1on City, CO')` at line 1,941 of 10,022, and the scan offered an extraction
-    the extractor refused ("use --evaluate"). What the rest holds is judged as the windows
-    would have: a call, a name, a `+` or `-` makes the value built (its facts are changed in
-    place: the scan then gives `tidy extract --evaluate` as advice); any other code mark (a
-    keyword, an attribute read, a subscript, an operator) makes it code. None: nothing found;
-    else the ids of the bindings that are code (perhaps none: only built ones were found)."""
+    the extractor refused ("use --evaluate"). Every mark the rest holds is judged as the
+    windows would have: if any is a code mark (a keyword, an attribute read, a subscript, an
+    operator), the value is code, wherever it is (a `u('...')` row first and a `lambda` later
+    is code, as the windows judge it: the scan gave `--evaluate` advice the extractor then
+    refused); else calls, names, a `+` or `-` make it built (its facts are changed in place,
+    every callee recorded: the scan then gives `tidy extract --evaluate` as advice). None:
+    nothing found; else the ids of the bindings that are code (perhaps none)."""
     code: set[int] = set()
     changed = False
     for c in found:
         if not (c.facts.pure and c.facts.sampled) or c.derived or c.scope not in _MOVED_SCOPES:
             continue
-        mark = _past_windows(data, c.value_start, trimmed_end(data, c.value_start, c.end))
-        if mark is None:
+        marks = _marks_past_windows(data, c.value_start, trimmed_end(data, c.value_start, c.end))
+        if marks is None:
             continue
         changed = True
-        if mark == _CODE:
+        if _CODE in marks:
             code.add(id(c))
             continue
-        calls = (*c.facts.calls, mark)[:4] if mark else c.facts.calls
-        c.facts = replace(c.facts, pure=False, calls=calls,
-                          callees=c.facts.callees | ({mark} if mark else set()))
+        callees = [m for m in dict.fromkeys(marks) if m]
+        c.facts = replace(c.facts, pure=False,
+                          calls=tuple(dict.fromkeys((*c.facts.calls, *callees)))[:4],
+                          callees=c.facts.callees | set(callees))
     return code if changed else None
 
 
 _MOVED_SCOPES = ("module", "class", "function")  # what tidy extract moves (not items, branches)
 _CODE = "<code>"
 _CALLEE = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*(?:[ \t]*\.[ \t]*[A-Za-z_\x80-\xff]"
-                     rb"[\w\x80-\xff]*)*(?=[ \t]*\()")
+                     rb"[\w\x80-\xff]*)*[ \t]*\(")
 _MARK_NAME = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*")
 _METHOD_CALL = re.compile(rb"\.[ \t]*[A-Za-z_\x80-\xff][\w\x80-\xff]*[ \t]*\(")
+_BLANKS = re.compile(rb"[ \t\r\n\f]*")
+_UNPACKING = re.compile(rb"\*\*?")
 
 
-def _past_windows(data: bytes, start: int, end: int) -> str | None:
-    """What first makes data[start:end] more than a literal, as the windows would judge it:
-    a callee (`u`, `.split`, `set`), "" for a name or a `+`/`-` between values, _CODE for
-    a code mark; None when it is a literal all through."""
+def _marks_past_windows(data: bytes, start: int, end: int) -> list[str] | None:
+    """Every mark in data[start:end], in order, as the windows would judge each: a callee
+    (`u`, `.split`, `frozenset`), "" for a name or a `+`/`-` between values; the list ends at
+    the first code mark, _CODE. None when the value is a literal all through (ast.literal_eval
+    takes it: `set()` and `1+2j` are no marks). The read goes on after each mark that is not
+    code: a call's arguments, what follows a name or an operator."""
+    marks: list[str] = []
     at = first_mark(data, start, end)
-    if at < 0:
-        return None
+    while at >= 0:
+        mark, resume = _mark_at(data, start, at, end)
+        marks.append(mark)
+        if mark == _CODE:
+            break
+        at = first_mark(data, resume, end)
+    return marks or None
+
+
+def _mark_at(data: bytes, start: int, at: int, end: int) -> tuple[str, int]:
+    """The mark at `at` as the windows would judge it (see _marks_past_windows), and where the
+    read goes on after it (always past `at`)."""
     called = _CALLEE.match(data, at, end)
     if called is not None:
-        return called.group().replace(b" ", b"").replace(b"\t", b"").decode("utf-8", "replace")
+        callee = data[at:called.end() - 1].rstrip(b" \t")
+        return (callee.replace(b" ", b"").replace(b"\t", b"").decode("utf-8", "replace"),
+                called.end())
     name = _MARK_NAME.match(data, at, end)
     if name is not None:
-        after = data[name.end():name.end() + 1]
-        if keyword.iskeyword(name.group().decode("ascii", "replace")) or after == b".":
-            return _CODE  # lambda, for, if...; an attribute read (`Name.Builtin`)
-        return ""
+        after = _BLANKS.match(data, name.end(), end)
+        next_at = after.end() if after is not None else name.end()
+        follows = data[next_at:next_at + 2]
+        if keyword.iskeyword(name.group().decode("ascii", "replace")) or \
+                data[name.end():name.end() + 1] == b"." or follows[:1] == b"[":
+            return _CODE, end  # lambda, for, if...; an attribute read (`Name.Builtin`), `A[0]`
+        if follows[:1] == b"=" and follows != b"==":
+            return "", next_at + 1  # a keyword argument of a call: `dict(a=1)`
+        return "", name.end()
     if data[at:at + 1] in (b"+", b"-") and _after_a_value(data, start, at):
-        return ""
+        return "", at + 1
+    stars = _UNPACKING.match(data, at, end)
+    if stars is not None and _unpacks(data, start, at):
+        return "", stars.end()  # `State(**{...})`, `[*A, *B]`: spells a value, as the windows say
     method = _METHOD_CALL.match(data, at, end)
     if method is not None:  # `"a,b".split(",")`: a method of a literal
-        return method.group().rstrip(b"( \t").replace(b" ", b"").decode("utf-8", "replace")
-    return _CODE
+        name_end = method.end() - 1
+        return (data[at:name_end].rstrip(b" \t").replace(b" ", b"").replace(b"\t", b"")
+                .decode("utf-8", "replace"), method.end())
+    return _CODE, end
+
+
+def _unpacks(data: bytes, start: int, at: int) -> bool:
+    """The `*` or `**` at `at` follows a bracket or a comma: unpacking, not arithmetic."""
+    while at > start and data[at - 1] in b" \t\r\n\x0c":
+        at -= 1
+    return at > start and data[at - 1] in b"([{,"
 
 
 def _after_a_value(data: bytes, start: int, at: int) -> bool:

@@ -28,18 +28,24 @@ _TRIPLE = {q: re.compile(q * 3 + rb"[^" + q + rb"\\]*(?:(?:\\[\s\S]|" + q + rb"(
 _PREFIXES = frozenset({b"r", b"u", b"b", b"br", b"rb"})
 _CONSTANTS = frozenset({b"True", b"False", b"None"})
 _OPENERS = frozenset(b"[{(,:")
+# what follows the name `set` in literal_eval's empty set
+_EMPTY_SET = re.compile(rb"[ \t\r\n\f]*\([ \t\r\n\f]*\)")
 _CLOSERS = frozenset(b"]})")
 
 
 def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16) -> int:
     """The offset of the first thing in data[start:end] a literal cannot hold, or -1."""
     pos, after_value, sign = max(0, start), False, -1
+    # the last value is a real number that began a value (`1` of `1+2j`); complex_op: the
+    # + or - after it, waiting for an unsigned imaginary number; began: no value before here
+    real_began, complex_op, began = False, -1, True
     end = min(end, len(data))
     while pos < end:
-        if sign < 0 and end - pos >= chunk:
-            plain = _plain_run(data, pos, end, chunk, after_value)
+        if sign < 0 and complex_op < 0 and end - pos >= chunk:
+            plain = _plain_run(data, pos, end, chunk, after_value, began)
             if plain is not None:
-                pos, after_value = plain
+                pos, after_value, real_began = plain
+                began = not after_value
                 continue
         blank = _COMMENT_OR_BLANK.match(data, pos, end)
         if blank is not None:
@@ -49,26 +55,37 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
         number = 48 <= c <= 57 or (c == 46 and pos + 1 < end and 48 <= data[pos + 1] <= 57)
         if sign >= 0 and not number:
             return sign
+        if complex_op >= 0 and not number:
+            return complex_op  # 1 + 'a', 1 + -2j
         if c in b"[(" and after_value:
             return pos  # a subscript or a call of a value: 'abc'[1]
         if c in _OPENERS:
-            pos, after_value = pos + 1, False
+            pos, after_value, began = pos + 1, False, True
         elif c in _CLOSERS:
-            pos, after_value = pos + 1, True
+            pos, after_value, real_began, began = pos + 1, True, False, False
         elif c in b"'\"":
             stop = _string_end(data, pos, end)
             if stop < 0:
                 return pos
-            pos, after_value = stop, True
+            pos, after_value, real_began, began = stop, True, False, False
+        elif c == 46 and not after_value and data.startswith(b"...", pos) and pos + 3 <= end:
+            pos, after_value, real_began, began = pos + 3, True, False, False  # Ellipsis
         elif c in b"+-":
             if after_value:
-                return pos
+                if not real_began:
+                    return pos
+                complex_op, real_began, after_value, pos = pos, False, False, pos + 1
+                continue
             sign, pos = pos, pos + 1
         elif number:
             hexadecimal = data[pos:min(pos + 2, end)] in (b"0x", b"0X")
             match = (_HEX_NUMBER if hexadecimal else _NUMBER).match(data, pos, end)
             assert match is not None
-            pos, after_value, sign = match.end(), True, -1
+            imaginary = not hexadecimal and data[match.end() - 1] in b"jJ"
+            if complex_op >= 0 and not imaginary:
+                return complex_op  # 1 + 2: computed
+            real_began = began and complex_op < 0 and not imaginary
+            pos, after_value, sign, complex_op, began = match.end(), True, -1, -1, False
         else:
             name = _NAME.match(data, pos, end)
             if name is None:
@@ -77,10 +94,14 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
             if name.end() < end and data[name.end()] in b"'\"" and word.lower() in _PREFIXES:
                 pos = name.end()
             elif word in _CONSTANTS:
-                pos, after_value = name.end(), True
+                pos, after_value, real_began, began = name.end(), True, False, False
             else:
-                return pos
-    return sign
+                empty_set = None if after_value or word != b"set" else \
+                    _EMPTY_SET.match(data, name.end(), end)
+                if empty_set is None:
+                    return pos
+                pos, after_value, real_began, began = empty_set.end(), True, False, False
+    return complex_op if complex_op >= 0 else sign
 
 
 # What plain literal text holds outside its strings (a string being \x01 here)
@@ -90,9 +111,11 @@ _LONE_DOT = re.compile(rb"(?<![0-9])\.(?![0-9])")
 _TRIPLES = (b"'" * 3, b'"' * 3)
 
 
-def _plain_run(data: bytes, pos: int, end: int, chunk: int,
-               after_value: bool) -> tuple[int, bool] | None:
-    """(where it ends, whether a value ends it) for the next ~`chunk` bytes from `pos` (up to
+def _plain_run(data: bytes, pos: int, end: int, chunk: int, after_value: bool,
+               began: bool) -> tuple[int, bool, bool] | None:
+    """(where it ends, whether a value ends it, whether that value is a number that began a
+    value: `1` of `1+2j`, when the next line goes on `+2j`) for the next ~`chunk` bytes from
+    `pos` (up to
     a line end) when they are plainly literal: one kind of quote, strings closed on their
     line, no escape, comment or triple quote, and outside the strings only blanks, digits,
     brackets, commas, colons and dots inside numbers. The token loop then skips them whole
@@ -117,7 +140,11 @@ def _plain_run(data: bytes, pos: int, end: int, chunk: int,
     head, tail = scrubbed.lstrip()[:1], scrubbed.rstrip()[-1:]
     if not tail or (after_value and head in (b"[", b"(")):
         return None
-    return stop, tail in b"\x01)]}0123456789."
+    if tail not in b"0123456789.":
+        return stop, tail in b"\x01)]}", False
+    trimmed = scrubbed.rstrip()
+    before = trimmed[:len(trimmed.rstrip(b"0123456789."))].rstrip()
+    return stop, True, before[-1:] in (b"[", b"{", b"(", b",", b":") or (not before and began)
 
 
 def _string_end(data: bytes, pos: int, end: int) -> int:

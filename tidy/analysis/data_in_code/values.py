@@ -51,15 +51,26 @@ _NOT_OPERATORS = bytes(b for b in range(256) if b not in _OPERATORS)
 # `dict(A, **{...})`), which spells a value; after a value it is arithmetic (a code mark).
 _UNPACK = re.compile(rb"[(\[{,][ \t\r\n]*(\*\*?)")
 _PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
-# A binary + or - after a string, a bracket or a number (not 1+2j): literal_eval refuses it.
-_ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[ \t]*[+-][ \t]*\d[\d_.]*(?![\w.])")
+# A binary + or - after a string, a bracket or a number: literal_eval refuses it, but for a
+# complex number spelled as a sum (`1+2j`: a real number, then an unsigned imaginary one).
+# So: after an imaginary number (`1j+2`); before a sign (`1+-2j`); between two numbers when
+# the right one is real (`1+2`, `1+2e3`: what follows it is no letter, digit or dot).
+_ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[jJ][ \t]*[+-]|\d[ \t]*[+-][ \t]*[+-]"
+                         rb"|\d[ \t]*[+-][ \t]*\.?\d(?:[\w.]|(?<=[eE])[+-])*(?<![jJ])"
+                         rb"(?![\w.])")
+# what follows `set(` in literal_eval's empty set, `set()` (blanks only: a comment is \x01 here,
+# as a string is, and `set('')` is a call)
+_EMPTY_CALL = re.compile(rb"[ \t\r\n\f]*\)")
 _SYNC = re.compile(rb",[ \t]*(?=['\"\\[{(\d-])")
 # A value's first lines, read for a code mark before its whole window is tokenized
 _HEAD_BYTES = 256
 _DOT_NAME = re.compile(rb"\.[ \t]*[A-Za-z_]")  # what an attribute read needs (not 1.5)
 _LONG_LINE = 64_000  # a line up to this long is taken whole rather than cut at a guess
 _WHOLE_VALUE = 1_000_000  # a value with no safe cut is tokenized whole up to this size
-_CONSTANTS = frozenset({b"True", b"False", b"None", b"Ellipsis"})
+# the names ast.literal_eval takes; `Ellipsis` is a name to it (`...` is the constant): a
+# value naming it is built (tidy extract takes it with --evaluate), whatever the module binds
+_CONSTANTS = frozenset({b"True", b"False", b"None"})
+_BUILTIN_CONSTANT = b"Ellipsis"
 _KEYWORDS = frozenset(k.encode() for k in keyword.kwlist) - _CONSTANTS
 # A value that is one number (`WM_PAINT = 0x000F`, `LIMIT = -1.5e3`): judged without the
 # tokenizing below, which costs ~100 us a value (win32con's 3,000 constants: 0.6 s a MB)
@@ -125,14 +136,20 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
         keywords = 0
         # one match at a time: a code mark ends the walk (protobuf's descriptor calls have
         # hundreds of keyword arguments after their first attribute read)
-        for chain, after in (m.groups(b"") for m in _CHAIN.finditer(scrubbed)):
+        for m in _CHAIN.finditer(scrubbed):
+            chain, after = m.groups(b"")
             if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
                 continue  # True/False/None, or a string prefix (b"...", rb'...')
+            if chain == _BUILTIN_CONSTANT and not after:
+                impure = True
+                continue
             if chain.split(b".", 1)[0].strip() in _KEYWORDS:
                 return _code(scrubbed_bytes)
             elif after.strip().startswith(b"("):
+                if chain == b"set" and _EMPTY_CALL.match(scrubbed, m.end()):
+                    continue  # `set()`: ast.literal_eval's empty set (tidy extract writes it)
                 calls.setdefault(chain.replace(b" ", b"").decode("utf-8", "replace"))
-                impure = impure or chain != b"set"
+                impure = True
             elif after.strip() == b"=":
                 impure, keywords = True, keywords + 1  # a keyword argument of a call
             elif b"." in chain:
@@ -200,8 +217,9 @@ def _code_in_head(splitter: Splitter, start: int) -> bool:
 def _bare_name(name: bytes, size: int) -> ValueFacts:
     """`CET_L2 = b_linear_grey`, `palette['CET_L2'] = b_linear_grey`: what the tokenizing
     below finds for one name, without it (colorcet binds 1,200 names so, ~20 us each)."""
-    if name in _CONSTANTS:
-        return ValueFacts(0, frozenset(), (), frozenset(), "name", True, False, False, size)
+    if name in _CONSTANTS or name == _BUILTIN_CONSTANT:
+        return ValueFacts(0, frozenset(), (), frozenset(), "name", name != _BUILTIN_CONSTANT,
+                          False, False, size)
     if name in _KEYWORDS:
         return _code(size)
     return ValueFacts(0, frozenset({name.decode("utf-8", "replace")}), (), frozenset(), "name",
