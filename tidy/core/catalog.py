@@ -405,6 +405,8 @@ class Catalog:
             entry.partition(":")[0] for k in self._declared_kinds for entry in k.declared)
         for kind in self.kinds:
             self._index(kind)
+        self._confirming_names = frozenset(
+            name for k in self._content_kinds for name in k.inside) | {"CACHEDIR.TAG"}
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
         self._global_dirs = global_locations(
             tuple((k.name, k.home) for k in self.kinds if k.is_global),
@@ -430,6 +432,27 @@ class Catalog:
             self._content_kinds.append(kind)
         if kind.built_from:
             self._built_kinds.append(kind)
+
+    @property
+    def confirming_names(self) -> frozenset[str]:
+        """Names of a file or folder inside that can make a folder of *any* name a kind's
+        (a venv's pyvenv.cfg, Django's staticfiles.json, CMakeCache.txt, CACHEDIR.TAG): a
+        folder holding none of them, beside none of `declaring_files`, and of no kind's
+        name, is of no kind. Callers that judge folders one by one (watch, the hooks) ask
+        this before they list or read anything."""
+        return self._confirming_names
+
+    @property
+    def declaring_files(self) -> frozenset[str]:
+        """Config files whose setting may name a sibling folder of any name as a kind's
+        output (tsconfig.json's outDir "lib")."""
+        return self._declaring_files
+
+    def may_be_unnamed_kind(self, siblings: Collection[str], inside: Collection[str]) -> bool:
+        """Whether a folder of none of the kinds' names could still be one, by what is
+        beside it (`siblings`) and in it (`inside`): worth a classify_dir."""
+        return (_has_any(self._confirming_names, inside)
+                or any(f in siblings for f in self._declaring_files))
 
     def dir_candidates(self, name: str) -> list[Kind]:
         found = list(self._dirs_by_name.get(name, ()))

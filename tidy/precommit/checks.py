@@ -106,12 +106,18 @@ class ArtifactFinder:
     pushed commit's), never from the working tree."""
 
     def __init__(self, root: str, config: Config, tree: _LazyTree,
-                 evidence: Evidence | None = None) -> None:
+                 evidence: Evidence | None = None,
+                 paths_named: Callable[[Iterable[str]], Iterable[str]] | None = None) -> None:
+        """`paths_named(names)`: the judged paths that are, or lie in a folder, named one of
+        `names`; it tells which folders of no kind's name may still be a kind's (a venv or
+        a STATIC_ROOT by a file inside, tsc's outDir by the tsconfig.json beside it)."""
         self.root = root
         self.config = config
         self.catalog: Catalog = config.catalog()
         self.tree = tree
         self.evidence = evidence
+        self._paths_named = paths_named
+        self._unnamed: _UnnamedEvidence | None = None
         self._dirs: dict[str, Kind | None] = {}
 
     def artifact_of(self, path: str) -> tuple[str, Kind] | None:
@@ -132,7 +138,9 @@ class ArtifactFinder:
         if folder in self._dirs:
             return self._dirs[folder]
         kind = None
-        if self.catalog.dir_candidates(name):  # a dict lookup: most names stop here
+        # A dict lookup, then (once per run) where the evidence of unnamed kinds lies: most
+        # folders stop here without the index listed.
+        if self.catalog.dir_candidates(name) or self._unnamed_evidence().may_be_kind(folder):
             parent = folder.rpartition("/")[0]
             found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
                                               self.tree.names(parent), self.tree.names(folder),
@@ -140,6 +148,44 @@ class ArtifactFinder:
             kind = found if found is not None and self.config.kind_enabled(found) else None
         self._dirs[folder] = kind
         return kind
+
+
+    def _unnamed_evidence(self) -> _UnnamedEvidence:
+        if self._unnamed is None:
+            self._unnamed = _UnnamedEvidence.find(self.catalog, self._paths_named)
+        return self._unnamed
+
+
+@dataclass(frozen=True)
+class _UnnamedEvidence:
+    """The folders that hold a file confirming a kind of any name (pyvenv.cfg,
+    staticfiles.json, CMakeCache.txt, CACHEDIR.TAG ...), and those that hold a config naming
+    a sibling folder as a tool's output (tsconfig.json): only a folder in the first, or
+    beside such a config, can be a kind's without one of its names."""
+
+    holders: frozenset[str]
+    configured: frozenset[str]
+
+    @classmethod
+    def find(cls, catalog: Catalog,
+             paths_named: Callable[[Iterable[str]], Iterable[str]] | None) -> _UnnamedEvidence:
+        if paths_named is None:
+            return cls(frozenset(), frozenset())
+        confirming, declaring = catalog.confirming_names, catalog.declaring_files
+        holders: set[str] = set()
+        configured: set[str] = set()
+        for path in paths_named(confirming | declaring):
+            parts = path.split("/")
+            for depth, part in enumerate(parts):
+                folder = "/".join(parts[:depth])
+                if any(fnmatch.fnmatchcase(part, n) for n in confirming):
+                    holders.add(folder)
+                if depth == len(parts) - 1 and part in declaring:
+                    configured.add(folder)
+        return cls(frozenset(holders), frozenset(configured))
+
+    def may_be_kind(self, folder: str) -> bool:
+        return folder in self.holders or folder.rpartition("/")[0] in self.configured
 
 
 class _LazyTree:
@@ -432,7 +478,8 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
     paths = _relative_to_root(cwd, root, files)
     staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
     index = StagedIndex(root, env)  # the whole index, listed only when evidence is asked for
-    finder = ArtifactFinder(root, config, _LazyTree(index.paths), index.evidence)
+    finder = ArtifactFinder(root, config, _LazyTree(index.paths), index.evidence,
+                            index.paths_named)
     problems = find_problems(root, staged, finder, limit, STAGED,
                              carried=_carried(root, staged, limit, env))
     added: list[set[str]] = []
@@ -480,8 +527,11 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     from tidy.workspace.staged import commit_evidence
 
     known = at_target | {b.path for b in added}
+    from tidy.workspace.staged import part_named
+
     finder = ArtifactFinder(root, config, _LazyTree(lambda: known),
-                            commit_evidence(root, target, at_target, env))
+                            commit_evidence(root, target, at_target, env),
+                            lambda names: list(filter(part_named(names), known)))
     scope = RANGE if from_ref else TREE
     latest = _latest_per_path(added)
     problems = find_problems(root, latest, finder, limit, scope, deleted)

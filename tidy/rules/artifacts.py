@@ -145,6 +145,45 @@ def _made_by_an_install(ctx: GroupContext, rel: str) -> bool:
                for path in ctx.git.tracked_under(rel))
 
 
+# What an sdist carries on purpose: setuptools writes NAME.egg-info into every sdist it builds,
+# and projects ship the C that Cython generated so that no one needs Cython to install them
+# (msgpack 1.2.4's _cmsgpack.c). A repository that keeps an sdist as it unpacked (a vendored
+# release, an old tarball imported) tracks both beside the sdist's PKG-INFO.
+_SDIST_SHIPS = frozenset({"egg-info", "cython-c"})
+_PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
+
+
+def _unpacked_sdist(ctx: GroupContext, rel: str) -> str | None:
+    """The folder of the unpacked sdist `rel` lies in ("" for the top), or None: the nearest
+    folder above it that tracks a PKG-INFO (written only by sdist builders: setuptools,
+    flit, hatch, poetry, maturin) beside a project file."""
+    if ctx.git is None:
+        return None
+    folder = rel
+    while folder:
+        folder = folder.rpartition("/")[0]
+        prefix = f"{folder}/" if folder else ""
+        if ctx.git.is_tracked(f"{prefix}PKG-INFO") and any(
+                ctx.git.is_tracked(prefix + name) for name in _PROJECT_FILES):
+            return folder
+    return None
+
+
+def _committed_message(ctx: GroupContext, hit: Hit, held: str) -> str:
+    message = f"{hit.kind.why} is committed to git ({held})"
+    sdist = _unpacked_sdist(ctx, hit.rel) if hit.kind.name in _SDIST_SHIPS else None
+    if sdist is None:
+        return message
+    where = f"in {sdist}/" if sdist else "here"  # its PKG-INFO at its top
+    pattern = f"/{hit.rel}/" if _is_dir(hit) else f"/{hit.rel}"
+    # The two cases a new user meets this in, and what to do in each: it is the same
+    # committed artifact in a project's own repository, and the release's own file in a
+    # vendored copy, which the scan should leave out rather than untrack.
+    return (f"{message}: the sdist unpacked {where} ships it (its PKG-INFO is tracked). In the "
+            f"project's own repository untrack it (tidy fix --unsafe-fixes --select TDY102); "
+            f"to keep the release as published, add exclude = [\"{pattern}\"] to .tidy.toml")
+
+
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     for hit in _project_hits(ctx):
         if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
@@ -159,7 +198,7 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
         yield COMMITTED_ARTIFACT.finding(
             hit.rel,
-            f"{hit.kind.why} is committed to git ({held})",
+            _committed_message(ctx, hit, held),
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
@@ -318,6 +357,9 @@ node_modules trees there on purpose). A committed node_modules counts only when 
 wrote it: an installer's own files are committed in it (.package-lock.json, .modules.yaml,
 .yarn-integrity, .bin/) or a lockfile sits beside it; one written by hand is test input that
 no install brings back.
+An sdist committed as it unpacked (a tracked PKG-INFO beside its setup.py or pyproject.toml)
+carries its *.egg-info and the C Cython generated on purpose: the finding says so, and names
+the `exclude` line that keeps a release as published out of the scan.
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",

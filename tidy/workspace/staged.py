@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tidy.core.catalog import Evidence
@@ -55,6 +55,14 @@ class StagedIndex:
             self._entries = {b.path: b for b in blobs.index_entries(self.root, None, self.env)}
             self._paths = sorted(self._entries)
         return self._entries
+
+    def paths_named(self, names: Iterable[str]) -> list[str]:
+        """Staged paths that are, or lie in a folder, named one of `names` (globs allowed):
+        from the listing when it is made already, else one `git ls-files` that lists no
+        more."""
+        if self._entries is None:
+            return blobs.index_paths_named(self.root, names, self.env)
+        return list(filter(part_named(names), self._paths))
 
     def paths(self) -> list[str]:
         """Every staged path, sorted."""
@@ -157,6 +165,19 @@ def _relative(root: str, path: str) -> str | None:
     if rel == os.curdir or rel.startswith(os.pardir):
         return None
     return rel.replace(os.sep, "/")
+
+
+def part_named(names: Iterable[str]) -> Callable[[str], bool]:
+    """A test of whether a component of a git path is named one of `names` (globs allowed).
+    Plain names are a set lookup per component: a pushed tree of 20,000 paths is asked."""
+    plain = frozenset(n for n in names if not any(c in n for c in "*?["))
+    globs = tuple(n for n in names if n not in plain)
+
+    def test(path: str) -> bool:
+        parts = path.split("/")
+        return not plain.isdisjoint(parts) or any(
+            fnmatch.fnmatchcase(part, name) for name in globs for part in parts)
+    return test
 
 
 def _names_in(paths: Sequence[str], folder: str) -> set[str]:
