@@ -236,3 +236,24 @@ def test_a_projects_own_committed_egg_info_keeps_the_plain_message(tmp_path: Pat
     found = _committed_findings(repo)
     assert found["own.egg-info"] == "setuptools metadata is committed to git (2 tracked files)"
     assert found["docs/x.egg-info"] == "setuptools metadata is committed to git (1 tracked file)"
+
+
+# -------------------------------------------------------------------------------- nox
+def test_noxs_environments_are_named_as_noxs(tmp_path: Path) -> None:
+    """A data-science repo with tox.ini and noxfile.py: `tox` made .tox/py311, `nox` made
+    .nox/tests (each a virtualenv per session). .nox was reported as kind .tox, "tox/nox test
+    environments (.tox folder)"; now it is its own, and both are still moved."""
+    from tests.conftest import findings, scan_foundation
+    from tests.safety.helpers import fix_moves_exactly
+
+    repo = make_repo(tmp_path / "ds")
+    write(repo / "noxfile.py", "import nox\n\n@nox.session\ndef tests(session):\n    pass\n")
+    write(repo / "tox.ini", "[tox]\nenvlist = py311\n")
+    commit_all(repo)
+    _venv(repo / ".nox" / "tests")
+    _venv(repo / ".tox" / "py311")
+    found = {f["path"]: (f["kind"], f["message"]) for f in findings(scan_foundation(repo),
+                                                                     "TDY101")}
+    assert found == {".nox": (".nox", "nox session environments (.nox folder)"),
+                     ".tox": (".tox", "tox test environments (.tox folder)")}
+    fix_moves_exactly(repo, tmp_path / "state", {".nox", ".tox"})
