@@ -227,7 +227,17 @@ STAGED, RANGE, TREE = "staged", "range", "tree"  # what is judged: the index, pu
 
 
 def _ignore_rule(artifact: str, kind: Kind) -> str:
+    """The .gitignore rule the advice names, chosen as `tidy fix` chooses it: this one place
+    (`/pkg/lib/`, `/msgpack/_cmsgpack.c`) where the name or glob also fits sources (a lib/
+    of code, a hand-written .c beside Cython's) or only evidence made it the kind's; the
+    kind's own name or glob (`__pycache__/`, `*.pyc`) where it never does."""
+    from tidy.core.catalog import AMBIGUOUS_NAMES
+
     name = artifact.rsplit("/", 1)[-1]
+    if name in AMBIGUOUS_NAMES or kind.tier != "default":
+        from tidy.analysis.ignore_choice import anchored
+
+        return anchored(artifact, kind.type == "dir")
     if kind.type == "dir":
         return f"{name}/"
     if name in kind.names:
