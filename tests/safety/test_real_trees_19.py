@@ -290,3 +290,22 @@ def test_the_hooks_ignore_rule_hides_only_what_it_blocks(tmp_path: Path) -> None
     assert {"pkg/other.c", "pkg/helper.c", "src/lib/util.js", "pkg/fast.pyx"} <= staged
     assert not {"pkg/fast.c", "packages/ui/lib/index.js"} & staged
     assert _hook(repo, *staged)[0] == 0
+
+
+def test_the_commit_hook_gives_the_sdists_way_out_too(tmp_path: Path) -> None:
+    """`git add` of a real sdist as unpacked: the hook names the untrack fix and, for a
+    release kept as published, the exclude line; written to .tidy.toml, the hook passes."""
+    import shutil
+
+    repo = make_repo(tmp_path / "repo")
+    shutil.copytree(_sdist(tmp_path, "tinyvendor"), repo / "third_party" / "tinyvendor-1.0")
+    git(repo, "add", "-A")
+    code, text = _hook(repo, *_staged(repo))
+    assert code == 1, text
+    exclude = 'exclude = ["/third_party/tinyvendor-1.0/tinyvendor.egg-info/"]'
+    assert ("; or, for a release kept as published (the sdist unpacked in "
+            "third_party/tinyvendor-1.0/ ships it), "
+            f"add {exclude} to .tidy.toml") in text
+    write(repo / ".tidy.toml", exclude + "\n")
+    git(repo, "add", ".tidy.toml")
+    assert _hook(repo, *_staged(repo)) == (0, "")

@@ -38,6 +38,35 @@ FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
 HEAD_BYTES = 512
 
 
+# What an sdist carries on purpose: setuptools writes NAME.egg-info into every sdist it builds,
+# and projects ship the C that Cython generated so that no one needs Cython to install them
+# (msgpack 1.2.4's _cmsgpack.c). A repository that keeps an sdist as it unpacked (a vendored
+# release, an old tarball imported) tracks both beside the sdist's PKG-INFO.
+SDIST_SHIPS = frozenset({"egg-info", "cython-c"})
+_SDIST_PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
+
+
+def unpacked_sdist(rel: str, is_tracked: Callable[[str], bool]) -> str | None:
+    """The folder of the unpacked sdist the tracked path `rel` lies in ("" for the top), or
+    None: the nearest folder above it that tracks a PKG-INFO (written only by sdist builders:
+    setuptools, flit, hatch, poetry, maturin) beside a project file."""
+    folder = rel
+    while folder:
+        folder = folder.rpartition("/")[0]
+        prefix = f"{folder}/" if folder else ""
+        if is_tracked(f"{prefix}PKG-INFO") and any(
+                is_tracked(prefix + name) for name in _SDIST_PROJECT_FILES):
+            return folder
+    return None
+
+
+def sdist_exclude(rel: str, is_dir: bool) -> str:
+    """The .tidy.toml line that leaves the sdist's own `rel` out of scans and hooks."""
+    import json  # a TOML basic string escapes as JSON does
+
+    return f"exclude = [{json.dumps('/' + rel + ('/' if is_dir else ''))}]"
+
+
 def in_test_fixture(rel: str) -> bool:
     """Whether a repo-relative path lies below a test-fixture folder."""
     return any(part in FIXTURE_FOLDERS for part in rel.split("/")[:-1])

@@ -245,7 +245,28 @@ def _ignore_rule(artifact: str, kind: Kind) -> str:
     return next((g for g in kind.globs if fnmatch.fnmatchcase(name, g)), name)
 
 
-def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Problem:
+def _sdist_advice(artifact: str, kind: Kind, tree: _LazyTree) -> str:
+    """For what an unpacked sdist ships (its egg-info, Cython's C), the other way out: a
+    release kept as published is left out of the hooks and scans, not untracked."""
+    from tidy.core.catalog import SDIST_SHIPS, sdist_exclude, unpacked_sdist
+
+    if kind.name not in SDIST_SHIPS:
+        return ""
+
+    def held(path: str) -> bool:
+        parent, _, name = path.rpartition("/")
+        return name in tree.names(parent)
+
+    sdist = unpacked_sdist(artifact, held)
+    if sdist is None:
+        return ""
+    where = f"in {_q(sdist)}/" if sdist else "here"
+    return (f"; or, for a release kept as published (the sdist unpacked {where} ships it), "
+            f"add {sdist_exclude(artifact, kind.type == 'dir')} to .tidy.toml")
+
+
+def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str,
+                      alternative: str = "") -> Problem:
     rule = _ignore_rule(artifact, kind)
     what = "folder" if kind.type == "dir" else "file"
     held = f" ({files:,} file{'s' if files != 1 else ''})" if kind.type == "dir" else ""
@@ -262,7 +283,8 @@ def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Prob
         fix = (f"{untrack}, add {_q(rule)} to .gitignore and commit "
                "(or: tidy fix --unsafe-fixes --select TDY102)")
     return Problem(artifact, "TDY102",
-                   f"{kind.why} ({kind.name} {what}){held} must not be committed", fix)
+                   f"{kind.why} ({kind.name} {what}){held} must not be committed",
+                   fix + alternative)
 
 
 def _size_problem(blob: Blob, limit: int, scope: str, deleted_later: bool) -> Problem:
@@ -309,7 +331,8 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
     # A folder's files are counted in the whole index (or tree), not among the names given:
     # pre-commit splits a long list over several runs, each seeing part of the folder.
     problems += [_artifact_problem(path, kind, max(count, finder.tree.count_under(path))
-                                   if kind.type == "dir" else count, scope)
+                                   if kind.type == "dir" else count, scope,
+                                   _sdist_advice(path, kind, finder.tree))
                  for path, (kind, count) in artifacts.items()]
     return sorted(problems, key=lambda p: (p.path, p.code))
 

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
+from tidy.core.catalog import (
+    AMBIGUOUS_NAMES,
+    SDIST_SHIPS,
+    Kind,
+    in_test_fixture,
+    sdist_exclude,
+    unpacked_sdist,
+)
 from tidy.core.models import (
     LINKED_OUT_DETAIL,
     NESTED_REPO_DETAIL,
@@ -145,43 +152,20 @@ def _made_by_an_install(ctx: GroupContext, rel: str) -> bool:
                for path in ctx.git.tracked_under(rel))
 
 
-# What an sdist carries on purpose: setuptools writes NAME.egg-info into every sdist it builds,
-# and projects ship the C that Cython generated so that no one needs Cython to install them
-# (msgpack 1.2.4's _cmsgpack.c). A repository that keeps an sdist as it unpacked (a vendored
-# release, an old tarball imported) tracks both beside the sdist's PKG-INFO.
-_SDIST_SHIPS = frozenset({"egg-info", "cython-c"})
-_PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
-
-
-def _unpacked_sdist(ctx: GroupContext, rel: str) -> str | None:
-    """The folder of the unpacked sdist `rel` lies in ("" for the top), or None: the nearest
-    folder above it that tracks a PKG-INFO (written only by sdist builders: setuptools,
-    flit, hatch, poetry, maturin) beside a project file."""
-    if ctx.git is None:
-        return None
-    folder = rel
-    while folder:
-        folder = folder.rpartition("/")[0]
-        prefix = f"{folder}/" if folder else ""
-        if ctx.git.is_tracked(f"{prefix}PKG-INFO") and any(
-                ctx.git.is_tracked(prefix + name) for name in _PROJECT_FILES):
-            return folder
-    return None
-
-
 def _committed_message(ctx: GroupContext, hit: Hit, held: str) -> str:
     message = f"{hit.kind.why} is committed to git ({held})"
-    sdist = _unpacked_sdist(ctx, hit.rel) if hit.kind.name in _SDIST_SHIPS else None
+    sdist = (unpacked_sdist(hit.rel, ctx.git.is_tracked)
+             if hit.kind.name in SDIST_SHIPS and ctx.git is not None else None)
     if sdist is None:
         return message
     where = f"in {sdist}/" if sdist else "here"  # its PKG-INFO at its top
-    pattern = f"/{hit.rel}/" if _is_dir(hit) else f"/{hit.rel}"
     # The two cases a new user meets this in, and what to do in each: it is the same
     # committed artifact in a project's own repository, and the release's own file in a
     # vendored copy, which the scan should leave out rather than untrack.
     return (f"{message}: the sdist unpacked {where} ships it (its PKG-INFO is tracked). In the "
             f"project's own repository untrack it (tidy fix --unsafe-fixes --select TDY102); "
-            f"to keep the release as published, add exclude = [\"{pattern}\"] to .tidy.toml")
+            f"to keep the release as published, add {sdist_exclude(hit.rel, _is_dir(hit))} "
+            "to .tidy.toml")
 
 
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
