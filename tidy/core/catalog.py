@@ -483,6 +483,14 @@ class Catalog:
         return (_has_any(self._confirming_names, inside)
                 or any(f in siblings for f in self._declaring_files))
 
+    def declared_by(self, path: str, configs: Collection[str],
+                    evidence: Evidence | None = None) -> bool:
+        """Whether one of `configs` beside the folder `path` names it as a tool's output
+        (tsconfig.json's outDir): the setting alone, the first of what classify_dir asks of
+        such a folder."""
+        return any(declared_here(k.declared, path, configs, evidence)
+                   for k in self._declared_kinds)
+
     def dir_candidates(self, name: str) -> list[Kind]:
         found = list(self._dirs_by_name.get(name, ()))
         if self._dir_glob_re.match(name):

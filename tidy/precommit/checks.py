@@ -140,7 +140,8 @@ class ArtifactFinder:
         kind = None
         # A dict lookup, then (once per run) where the evidence of unnamed kinds lies: most
         # folders stop here without the index listed.
-        if self.catalog.dir_candidates(name) or self._unnamed_evidence().may_be_kind(folder):
+        if self.catalog.dir_candidates(name) or self._unnamed_evidence().may_be_kind(
+                folder, self._declared):
             parent = folder.rpartition("/")[0]
             found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
                                               self.tree.names(parent), self.tree.names(folder),
@@ -149,6 +150,9 @@ class ArtifactFinder:
         self._dirs[folder] = kind
         return kind
 
+
+    def _declared(self, folder: str, configs: frozenset[str]) -> bool:
+        return self.catalog.declared_by(os.path.join(self.root, folder), configs, self.evidence)
 
     def _unnamed_evidence(self) -> _UnnamedEvidence:
         if self._unnamed is None:
@@ -164,16 +168,16 @@ class _UnnamedEvidence:
     beside such a config, can be a kind's without one of its names."""
 
     holders: frozenset[str]
-    configured: frozenset[str]
+    configured: Mapping[str, frozenset[str]]  # folder -> the declaring configs it holds
 
     @classmethod
     def find(cls, catalog: Catalog,
              paths_named: Callable[[Iterable[str]], Iterable[str]] | None) -> _UnnamedEvidence:
         if paths_named is None:
-            return cls(frozenset(), frozenset())
+            return cls(frozenset(), {})
         confirming, declaring = catalog.confirming_names, catalog.declaring_files
         holders: set[str] = set()
-        configured: set[str] = set()
+        configured: dict[str, set[str]] = {}
         for path in paths_named(confirming | declaring):
             parts = path.split("/")
             for depth, part in enumerate(parts):
@@ -181,11 +185,17 @@ class _UnnamedEvidence:
                 if any(fnmatch.fnmatchcase(part, n) for n in confirming):
                     holders.add(folder)
                 if depth == len(parts) - 1 and part in declaring:
-                    configured.add(folder)
-        return cls(frozenset(holders), frozenset(configured))
+                    configured.setdefault(folder, set()).add(part)
+        return cls(frozenset(holders), {k: frozenset(v) for k, v in configured.items()})
 
-    def may_be_kind(self, folder: str) -> bool:
-        return folder in self.holders or folder.rpartition("/")[0] in self.configured
+    def may_be_kind(self, folder: str, declared: Callable[[str, frozenset[str]], bool]) -> bool:
+        """`declared(folder, configs)`: whether one of the configs beside `folder` names it
+        as a tool's output (one blob read, before the index is listed: a TypeScript repo's
+        root tsconfig.json sits beside every top-level folder a commit touches)."""
+        if folder in self.holders:
+            return True
+        configs = self.configured.get(folder.rpartition("/")[0])
+        return configs is not None and declared(folder, configs)
 
 
 class _LazyTree:

@@ -89,10 +89,22 @@ class StagedIndex:
 
     def _evidence_read(self, path: str, limit: int) -> bytes | None:
         rel = _relative(self.root, path)
-        entry = self.entries.get(rel) if rel is not None else None
+        entry = self._entry(rel) if rel is not None else None
         if rel is None or entry is None or not entry.is_file:
             return None
+        if self._entries is None:  # one blob asked for: the index stays unlisted
+            data = blobs.read_blobs(self.root, [entry.sha], env=self.env).get(entry.sha)
+            return None if data is None else data[:limit]
         return self.contents((rel,)).get(rel, b"")[:limit]
+
+    def _entry(self, rel: str) -> Blob | None:
+        """The stage-0 entry of `rel`: from the listing when it is made, else one `git
+        ls-files -s -- rel` (a config file read as evidence, before anything lists the
+        index)."""
+        if self._entries is not None:
+            return self._entries.get(rel)
+        found = blobs.index_entries(self.root, [rel], self.env)
+        return next((b for b in found if b.path == rel), None)
 
     def _evidence_holds(self, folder: str, leaves: tuple[str, ...]) -> bool:
         rel = _relative(self.root, folder)
