@@ -32,7 +32,7 @@ from tidy.workspace.ignorefiles import RuleTrial
 # Kinds that any project of their ecosystem makes, anywhere: one unanchored rule covers all.
 _ANYWHERE = frozenset({
     "__pycache__", "pyc", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".pytype",
-    ".hypothesis", ".tox", ".ipynb_checkpoints", "egg-info", ".coverage", "node_modules",
+    ".hypothesis", ".tox", ".nox", ".ipynb_checkpoints", "egg-info", ".coverage", "node_modules",
     ".eslintcache", "os-junk", "editor-swap", "js-tool-caches", ".terraform",
 })
 

@@ -38,6 +38,35 @@ FIXTURE_FOLDERS = frozenset({"fixtures", "fixture", "__fixtures__", "testdata"})
 HEAD_BYTES = 512
 
 
+# What an sdist carries on purpose: setuptools writes NAME.egg-info into every sdist it builds,
+# and projects ship the C that Cython generated so that no one needs Cython to install them
+# (msgpack 1.2.4's _cmsgpack.c). A repository that keeps an sdist as it unpacked (a vendored
+# release, an old tarball imported) tracks both beside the sdist's PKG-INFO.
+SDIST_SHIPS = frozenset({"egg-info", "cython-c"})
+_SDIST_PROJECT_FILES = ("pyproject.toml", "setup.py", "setup.cfg")
+
+
+def unpacked_sdist(rel: str, is_tracked: Callable[[str], bool]) -> str | None:
+    """The folder of the unpacked sdist the tracked path `rel` lies in ("" for the top), or
+    None: the nearest folder above it that tracks a PKG-INFO (written only by sdist builders:
+    setuptools, flit, hatch, poetry, maturin) beside a project file."""
+    folder = rel
+    while folder:
+        folder = folder.rpartition("/")[0]
+        prefix = f"{folder}/" if folder else ""
+        if is_tracked(f"{prefix}PKG-INFO") and any(
+                is_tracked(prefix + name) for name in _SDIST_PROJECT_FILES):
+            return folder
+    return None
+
+
+def sdist_exclude(rel: str, is_dir: bool) -> str:
+    """The .tidy.toml line that leaves the sdist's own `rel` out of scans and hooks."""
+    import json  # a TOML basic string escapes as JSON does
+
+    return f"exclude = [{json.dumps('/' + rel + ('/' if is_dir else ''))}]"
+
+
 def in_test_fixture(rel: str) -> bool:
     """Whether a repo-relative path lies below a test-fixture folder."""
     return any(part in FIXTURE_FOLDERS for part in rel.split("/")[:-1])
@@ -418,6 +447,8 @@ class Catalog:
             entry.partition(":")[0] for k in self._declared_kinds for entry in k.declared)
         for kind in self.kinds:
             self._index(kind)
+        self._confirming_names = frozenset(
+            name for k in self._content_kinds for name in k.inside) | {"CACHEDIR.TAG"}
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
         self._global_dirs = global_locations(
             tuple((k.name, k.home) for k in self.kinds if k.is_global),
@@ -443,6 +474,35 @@ class Catalog:
             self._content_kinds.append(kind)
         if kind.built_from:
             self._built_kinds.append(kind)
+
+    @property
+    def confirming_names(self) -> frozenset[str]:
+        """Names of a file or folder inside that can make a folder of *any* name a kind's
+        (a venv's pyvenv.cfg, Django's staticfiles.json, CMakeCache.txt, CACHEDIR.TAG): a
+        folder holding none of them, beside none of `declaring_files`, and of no kind's
+        name, is of no kind. Callers that judge folders one by one (watch, the hooks) ask
+        this before they list or read anything."""
+        return self._confirming_names
+
+    @property
+    def declaring_files(self) -> frozenset[str]:
+        """Config files whose setting may name a sibling folder of any name as a kind's
+        output (tsconfig.json's outDir "lib")."""
+        return self._declaring_files
+
+    def may_be_unnamed_kind(self, siblings: Collection[str], inside: Collection[str]) -> bool:
+        """Whether a folder of none of the kinds' names could still be one, by what is
+        beside it (`siblings`) and in it (`inside`): worth a classify_dir."""
+        return (_has_any(self._confirming_names, inside)
+                or any(f in siblings for f in self._declaring_files))
+
+    def declared_by(self, path: str, configs: Collection[str],
+                    evidence: Evidence | None = None) -> bool:
+        """Whether one of `configs` beside the folder `path` names it as a tool's output
+        (tsconfig.json's outDir): the setting alone, the first of what classify_dir asks of
+        such a folder."""
+        return any(declared_here(k.declared, path, configs, evidence)
+                   for k in self._declared_kinds)
 
     def dir_candidates(self, name: str) -> list[Kind]:
         found = list(self._dirs_by_name.get(name, ()))

@@ -169,11 +169,23 @@ SOURCE = (
     'name = ".tox"\n'
     'ecosystem = "python"\n'
     'type = "dir"\n'
-    'names = [".tox", ".nox"]\n'
+    'names = [".tox"]\n'
     'tier = "default"\n'
     'safe = true\n'
-    'regenerate = "tox / nox recreate their environments"\n'
-    'why = "tox/nox test environments"\n'
+    'regenerate = "tox recreates its environments"\n'
+    'why = "tox test environments"\n'
+    '\n'
+    "# nox's sessions' virtualenvs (.nox/<session>/, nox 2025.11: 355 MB for one session with pandas\n"
+    '# and pyarrow). A kind of its own: one shared with tox named it "(.tox folder)".\n'
+    '[[kind]]\n'
+    'name = ".nox"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = [".nox"]\n'
+    'tier = "default"\n'
+    'safe = true\n'
+    'regenerate = "nox recreates its sessions\' environments (nox -r reuses them)"\n'
+    'why = "nox session environments"\n'
     '\n'
     '[[kind]]\n'
     'name = ".ipynb_checkpoints"\n'
@@ -1935,11 +1947,19 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
           {'name': '.tox',
            'ecosystem': 'python',
            'type': 'dir',
-           'names': ['.tox', '.nox'],
+           'names': ['.tox'],
            'tier': 'default',
            'safe': True,
-           'regenerate': 'tox / nox recreate their environments',
-           'why': 'tox/nox test environments'},
+           'regenerate': 'tox recreates its environments',
+           'why': 'tox test environments'},
+          {'name': '.nox',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['.nox'],
+           'tier': 'default',
+           'safe': True,
+           'regenerate': "nox recreates its sessions' environments (nox -r reuses them)",
+           'why': 'nox session environments'},
           {'name': '.ipynb_checkpoints',
            'ecosystem': 'jupyter',
            'type': 'dir',

@@ -106,12 +106,18 @@ class ArtifactFinder:
     pushed commit's), never from the working tree."""
 
     def __init__(self, root: str, config: Config, tree: _LazyTree,
-                 evidence: Evidence | None = None) -> None:
+                 evidence: Evidence | None = None,
+                 paths_named: Callable[[Iterable[str]], Iterable[str]] | None = None) -> None:
+        """`paths_named(names)`: the judged paths that are, or lie in a folder, named one of
+        `names`; it tells which folders of no kind's name may still be a kind's (a venv or
+        a STATIC_ROOT by a file inside, tsc's outDir by the tsconfig.json beside it)."""
         self.root = root
         self.config = config
         self.catalog: Catalog = config.catalog()
         self.tree = tree
         self.evidence = evidence
+        self._paths_named = paths_named
+        self._unnamed: _UnnamedEvidence | None = None
         self._dirs: dict[str, Kind | None] = {}
 
     def artifact_of(self, path: str) -> tuple[str, Kind] | None:
@@ -132,7 +138,10 @@ class ArtifactFinder:
         if folder in self._dirs:
             return self._dirs[folder]
         kind = None
-        if self.catalog.dir_candidates(name):  # a dict lookup: most names stop here
+        # A dict lookup, then (once per run) where the evidence of unnamed kinds lies: most
+        # folders stop here without the index listed.
+        if self.catalog.dir_candidates(name) or self._unnamed_evidence().may_be_kind(
+                folder, self._declared):
             parent = folder.rpartition("/")[0]
             found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
                                               self.tree.names(parent), self.tree.names(folder),
@@ -140,6 +149,53 @@ class ArtifactFinder:
             kind = found if found is not None and self.config.kind_enabled(found) else None
         self._dirs[folder] = kind
         return kind
+
+
+    def _declared(self, folder: str, configs: frozenset[str]) -> bool:
+        return self.catalog.declared_by(os.path.join(self.root, folder), configs, self.evidence)
+
+    def _unnamed_evidence(self) -> _UnnamedEvidence:
+        if self._unnamed is None:
+            self._unnamed = _UnnamedEvidence.find(self.catalog, self._paths_named)
+        return self._unnamed
+
+
+@dataclass(frozen=True)
+class _UnnamedEvidence:
+    """The folders that hold a file confirming a kind of any name (pyvenv.cfg,
+    staticfiles.json, CMakeCache.txt, CACHEDIR.TAG ...), and those that hold a config naming
+    a sibling folder as a tool's output (tsconfig.json): only a folder in the first, or
+    beside such a config, can be a kind's without one of its names."""
+
+    holders: frozenset[str]
+    configured: Mapping[str, frozenset[str]]  # folder -> the declaring configs it holds
+
+    @classmethod
+    def find(cls, catalog: Catalog,
+             paths_named: Callable[[Iterable[str]], Iterable[str]] | None) -> _UnnamedEvidence:
+        if paths_named is None:
+            return cls(frozenset(), {})
+        confirming, declaring = catalog.confirming_names, catalog.declaring_files
+        holders: set[str] = set()
+        configured: dict[str, set[str]] = {}
+        for path in paths_named(confirming | declaring):
+            parts = path.split("/")
+            for depth, part in enumerate(parts):
+                folder = "/".join(parts[:depth])
+                if any(fnmatch.fnmatchcase(part, n) for n in confirming):
+                    holders.add(folder)
+                if depth == len(parts) - 1 and part in declaring:
+                    configured.setdefault(folder, set()).add(part)
+        return cls(frozenset(holders), {k: frozenset(v) for k, v in configured.items()})
+
+    def may_be_kind(self, folder: str, declared: Callable[[str, frozenset[str]], bool]) -> bool:
+        """`declared(folder, configs)`: whether one of the configs beside `folder` names it
+        as a tool's output (one blob read, before the index is listed: a TypeScript repo's
+        root tsconfig.json sits beside every top-level folder a commit touches)."""
+        if folder in self.holders:
+            return True
+        configs = self.configured.get(folder.rpartition("/")[0])
+        return configs is not None and declared(folder, configs)
 
 
 class _LazyTree:
@@ -181,7 +237,17 @@ STAGED, RANGE, TREE = "staged", "range", "tree"  # what is judged: the index, pu
 
 
 def _ignore_rule(artifact: str, kind: Kind) -> str:
+    """The .gitignore rule the advice names, chosen as `tidy fix` chooses it: this one place
+    (`/pkg/lib/`, `/msgpack/_cmsgpack.c`) where the name or glob also fits sources (a lib/
+    of code, a hand-written .c beside Cython's) or only evidence made it the kind's; the
+    kind's own name or glob (`__pycache__/`, `*.pyc`) where it never does."""
+    from tidy.core.catalog import AMBIGUOUS_NAMES
+
     name = artifact.rsplit("/", 1)[-1]
+    if name in AMBIGUOUS_NAMES or kind.tier != "default":
+        from tidy.analysis.ignore_choice import anchored
+
+        return anchored(artifact, kind.type == "dir")
     if kind.type == "dir":
         return f"{name}/"
     if name in kind.names:
@@ -189,7 +255,28 @@ def _ignore_rule(artifact: str, kind: Kind) -> str:
     return next((g for g in kind.globs if fnmatch.fnmatchcase(name, g)), name)
 
 
-def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Problem:
+def _sdist_advice(artifact: str, kind: Kind, tree: _LazyTree) -> str:
+    """For what an unpacked sdist ships (its egg-info, Cython's C), the other way out: a
+    release kept as published is left out of the hooks and scans, not untracked."""
+    from tidy.core.catalog import SDIST_SHIPS, sdist_exclude, unpacked_sdist
+
+    if kind.name not in SDIST_SHIPS:
+        return ""
+
+    def held(path: str) -> bool:
+        parent, _, name = path.rpartition("/")
+        return name in tree.names(parent)
+
+    sdist = unpacked_sdist(artifact, held)
+    if sdist is None:
+        return ""
+    where = f"in {_q(sdist)}/" if sdist else "here"
+    return (f"; or, for a release kept as published (the sdist unpacked {where} ships it), "
+            f"add {sdist_exclude(artifact, kind.type == 'dir')} to .tidy.toml")
+
+
+def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str,
+                      alternative: str = "") -> Problem:
     rule = _ignore_rule(artifact, kind)
     what = "folder" if kind.type == "dir" else "file"
     held = f" ({files:,} file{'s' if files != 1 else ''})" if kind.type == "dir" else ""
@@ -206,7 +293,8 @@ def _artifact_problem(artifact: str, kind: Kind, files: int, scope: str) -> Prob
         fix = (f"{untrack}, add {_q(rule)} to .gitignore and commit "
                "(or: tidy fix --unsafe-fixes --select TDY102)")
     return Problem(artifact, "TDY102",
-                   f"{kind.why} ({kind.name} {what}){held} must not be committed", fix)
+                   f"{kind.why} ({kind.name} {what}){held} must not be committed",
+                   fix + alternative)
 
 
 def _size_problem(blob: Blob, limit: int, scope: str, deleted_later: bool) -> Problem:
@@ -253,7 +341,8 @@ def find_problems(root: str, blobs: Sequence[Blob], finder: ArtifactFinder, limi
     # A folder's files are counted in the whole index (or tree), not among the names given:
     # pre-commit splits a long list over several runs, each seeing part of the folder.
     problems += [_artifact_problem(path, kind, max(count, finder.tree.count_under(path))
-                                   if kind.type == "dir" else count, scope)
+                                   if kind.type == "dir" else count, scope,
+                                   _sdist_advice(path, kind, finder.tree))
                  for path, (kind, count) in artifacts.items()]
     return sorted(problems, key=lambda p: (p.path, p.code))
 
@@ -432,7 +521,8 @@ def check_staged(cwd: str, files: Sequence[str], config_path: str | None = None,
     paths = _relative_to_root(cwd, root, files)
     staged = blobs.with_sizes(root, blobs.index_entries(root, paths, env), env)
     index = StagedIndex(root, env)  # the whole index, listed only when evidence is asked for
-    finder = ArtifactFinder(root, config, _LazyTree(index.paths), index.evidence)
+    finder = ArtifactFinder(root, config, _LazyTree(index.paths), index.evidence,
+                            index.paths_named)
     problems = find_problems(root, staged, finder, limit, STAGED,
                              carried=_carried(root, staged, limit, env))
     added: list[set[str]] = []
@@ -480,8 +570,11 @@ def check_range(cwd: str, from_ref: str | None, to_ref: str | None,
     from tidy.workspace.staged import commit_evidence
 
     known = at_target | {b.path for b in added}
+    from tidy.workspace.staged import part_named
+
     finder = ArtifactFinder(root, config, _LazyTree(lambda: known),
-                            commit_evidence(root, target, at_target, env))
+                            commit_evidence(root, target, at_target, env),
+                            lambda names: list(filter(part_named(names), known)))
     scope = RANGE if from_ref else TREE
     latest = _latest_per_path(added)
     problems = find_problems(root, latest, finder, limit, scope, deleted)

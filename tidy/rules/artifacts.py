@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
+from tidy.core.catalog import (
+    AMBIGUOUS_NAMES,
+    SDIST_SHIPS,
+    Kind,
+    in_test_fixture,
+    sdist_exclude,
+    unpacked_sdist,
+)
 from tidy.core.models import (
     LINKED_OUT_DETAIL,
     NESTED_REPO_DETAIL,
@@ -145,6 +152,22 @@ def _made_by_an_install(ctx: GroupContext, rel: str) -> bool:
                for path in ctx.git.tracked_under(rel))
 
 
+def _committed_message(ctx: GroupContext, hit: Hit, held: str) -> str:
+    message = f"{hit.kind.why} is committed to git ({held})"
+    sdist = (unpacked_sdist(hit.rel, ctx.git.is_tracked)
+             if hit.kind.name in SDIST_SHIPS and ctx.git is not None else None)
+    if sdist is None:
+        return message
+    where = f"in {sdist}/" if sdist else "here"  # its PKG-INFO at its top
+    # The two cases a new user meets this in, and what to do in each: it is the same
+    # committed artifact in a project's own repository, and the release's own file in a
+    # vendored copy, which the scan should leave out rather than untrack.
+    return (f"{message}: the sdist unpacked {where} ships it (its PKG-INFO is tracked). In the "
+            f"project's own repository untrack it (tidy fix --unsafe-fixes --select TDY102); "
+            f"to keep the release as published, add {sdist_exclude(hit.rel, _is_dir(hit))} "
+            "to .tidy.toml")
+
+
 def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
     for hit in _project_hits(ctx):
         if hit.kind.ecosystem in _JUNK_ECOSYSTEMS or _is_stale_legacy(ctx, hit):
@@ -159,7 +182,7 @@ def check_committed_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         held = f"{count:,} tracked file{'s' if count != 1 else ''}" if _is_dir(hit) else "tracked"
         yield COMMITTED_ARTIFACT.finding(
             hit.rel,
-            f"{hit.kind.why} is committed to git ({held})",
+            _committed_message(ctx, hit, held),
             kind=hit.kind.name,
             ecosystem=hit.kind.ecosystem,
             size=hit.size,
@@ -318,6 +341,9 @@ node_modules trees there on purpose). A committed node_modules counts only when 
 wrote it: an installer's own files are committed in it (.package-lock.json, .modules.yaml,
 .yarn-integrity, .bin/) or a lockfile sits beside it; one written by hand is test input that
 no install brings back.
+An sdist committed as it unpacked (a tracked PKG-INFO beside its setup.py or pyproject.toml)
+carries its *.egg-info and the C Cython generated on purpose: the finding says so, and names
+the `exclude` line that keeps a release as published out of the scan.
 Why: every clone carries it, every change to it grows history, and it goes stale.
 Fix (unsafe): `git rm -r --cached` (files stay on disk) plus an ignore rule.
 Fails the scan by default (exit 1).""",

@@ -680,12 +680,20 @@ class Watcher:
         self._retries: dict[str, int] = {}  # target -> passes in a row that left it busy
 
     def _is_artifact(self, folder: str, name: str) -> bool:
-        if not self.catalog.dir_candidates(name):
-            return False
+        """Whether the new folder `name` in `folder` is a catalogued cache or output: by its
+        name, or (a folder moved in whole, a venv made) by a file inside or a config beside
+        it that confirms a kind of any name, as the scan judges it."""
         path = os.path.join(folder, name)
+        # The parent is listed only when the folder may be of a kind: a lstat per declaring
+        # config decides it first, as a new folder in a big project is mostly of none.
+        configs = {f for f in self.catalog.declaring_files
+                   if os.path.lexists(os.path.join(folder, f))}
         try:
-            siblings = set(os.listdir(folder))
             inside = set(os.listdir(path))
+            if not (self.catalog.dir_candidates(name)
+                    or self.catalog.may_be_unnamed_kind(configs, inside)):
+                return False
+            siblings = set(os.listdir(folder))
         except OSError:
             return False
         return self.catalog.classify_dir(path, name, siblings, inside) is not None

@@ -129,26 +129,31 @@ def survey(roots: Sequence[str], catalog: Catalog, cross_filesystems: bool = Fal
 
 def _survey_root(root: str, catalog: Catalog, cross: bool, layout: Layout) -> None:
     device = os.lstat(root).st_dev
-    pending = [root]
+    # (folder, the names beside it): a folder is judged once listed, by its name and what is
+    # beside and inside it, as the scan's walk judges it (a STATIC_ROOT, a venv or a CMake
+    # tree of any name is known by a file inside, tsc's outDir "lib" by the tsconfig.json
+    # beside it). Each folder is listed once.
+    pending: list[tuple[str, set[str] | None]] = [(root, None)]
     while pending:
-        folder = pending.pop()
-        layout.project_dirs.append(folder)
+        folder, siblings = pending.pop()
         listing = _listing(folder)
+        names = {e.name for e in listing or ()}
+        if siblings is not None:
+            kind = _artifact_kind(catalog, folder, siblings, names)
+            if kind is not None:
+                layout.caches.append(Cache(folder, kind, _inner_dirs(folder)))
+                continue
+        layout.project_dirs.append(folder)
         if listing is None:
             layout.skipped += 1
             continue
-        names = {e.name for e in listing}
         if ".git" in names and folder not in layout.units:
             layout.units.append(folder)
         for entry in listing:
             child = _child_dir(entry, device, cross)
             if child is None or entry.name in _NEVER_ENTER:
                 continue
-            kind = _artifact_kind(catalog, entry, names)
-            if kind is None:
-                pending.append(entry.path)
-            else:
-                layout.caches.append(Cache(entry.path, kind, _inner_dirs(entry.path)))
+            pending.append((entry.path, names))
 
 
 def _listing(folder: str) -> list[os.DirEntry[str]] | None:
@@ -169,14 +174,12 @@ def _child_dir(entry: os.DirEntry[str], device: int, cross: bool) -> os.stat_res
     return st
 
 
-def _artifact_kind(catalog: Catalog, entry: os.DirEntry[str], siblings: set[str]) -> str | None:
-    if not catalog.dir_candidates(entry.name):
-        # Kinds known only by what is inside (a CMake tree, a CACHEDIR.TAG) are watched as
-        # project folders; the scans recognise them.
+def _artifact_kind(catalog: Catalog, path: str, siblings: set[str],
+                   inside: set[str]) -> str | None:
+    name = os.path.basename(path)
+    if not catalog.dir_candidates(name) and not catalog.may_be_unnamed_kind(siblings, inside):
         return None
-    inside = _listing(entry.path)
-    kind = catalog.classify_dir(entry.path, entry.name, siblings,
-                                {e.name for e in inside or ()})
+    kind = catalog.classify_dir(path, name, siblings, inside)
     return kind.name if kind is not None else None
 
 

@@ -329,6 +329,22 @@ def index_paths(root: str, env: Mapping[str, str] | None = None) -> list[str]:
     return _names(_git(root, ["ls-files", "-z"], env))
 
 
+def index_paths_named(root: str, names: Iterable[str],
+                      env: Mapping[str, str] | None = None) -> list[str]:
+    """Index paths that are, or lie in a folder, named one of `names` (catalogue names,
+    globs allowed), at any depth: one `git ls-files` whose glob pathspecs git matches
+    itself, so a commit hook learns where such evidence is without listing the whole index
+    into Python. The caller's literal-pathspec setting is lifted for this call only: these
+    patterns are the catalogue's, never a file's name."""
+    specs = [spec for name in sorted(names)
+             for spec in (f":(glob)**/{name}", f":(glob)**/{name}/**")]
+    if not specs:
+        return []
+    glob_env = dict(env if env is not None else scan_env())
+    glob_env.pop("GIT_LITERAL_PATHSPECS", None)
+    return _names(_git(root, ["ls-files", "-z", "--", *specs], glob_env))
+
+
 def worktree_differs(root: str, env: Mapping[str, str] | None = None,
                      paths: Sequence[str] = ()) -> list[str]:
     """Index paths (of `paths`, when given) whose working file differs from the entry

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import fnmatch
 import os
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from tidy.core.catalog import Evidence
@@ -56,6 +56,14 @@ class StagedIndex:
             self._paths = sorted(self._entries)
         return self._entries
 
+    def paths_named(self, names: Iterable[str]) -> list[str]:
+        """Staged paths that are, or lie in a folder, named one of `names` (globs allowed):
+        from the listing when it is made already, else one `git ls-files` that lists no
+        more."""
+        if self._entries is None:
+            return blobs.index_paths_named(self.root, names, self.env)
+        return list(filter(part_named(names), self._paths))
+
     def paths(self) -> list[str]:
         """Every staged path, sorted."""
         _ = self.entries
@@ -81,10 +89,22 @@ class StagedIndex:
 
     def _evidence_read(self, path: str, limit: int) -> bytes | None:
         rel = _relative(self.root, path)
-        entry = self.entries.get(rel) if rel is not None else None
+        entry = self._entry(rel) if rel is not None else None
         if rel is None or entry is None or not entry.is_file:
             return None
+        if self._entries is None:  # one blob asked for: the index stays unlisted
+            data = blobs.read_blobs(self.root, [entry.sha], env=self.env).get(entry.sha)
+            return None if data is None else data[:limit]
         return self.contents((rel,)).get(rel, b"")[:limit]
+
+    def _entry(self, rel: str) -> Blob | None:
+        """The stage-0 entry of `rel`: from the listing when it is made, else one `git
+        ls-files -s -- rel` (a config file read as evidence, before anything lists the
+        index)."""
+        if self._entries is not None:
+            return self._entries.get(rel)
+        found = blobs.index_entries(self.root, [rel], self.env)
+        return next((b for b in found if b.path == rel), None)
 
     def _evidence_holds(self, folder: str, leaves: tuple[str, ...]) -> bool:
         rel = _relative(self.root, folder)
@@ -157,6 +177,19 @@ def _relative(root: str, path: str) -> str | None:
     if rel == os.curdir or rel.startswith(os.pardir):
         return None
     return rel.replace(os.sep, "/")
+
+
+def part_named(names: Iterable[str]) -> Callable[[str], bool]:
+    """A test of whether a component of a git path is named one of `names` (globs allowed).
+    Plain names are a set lookup per component: a pushed tree of 20,000 paths is asked."""
+    plain = frozenset(n for n in names if not any(c in n for c in "*?["))
+    globs = tuple(n for n in names if n not in plain)
+
+    def test(path: str) -> bool:
+        parts = path.split("/")
+        return not plain.isdisjoint(parts) or any(
+            fnmatch.fnmatchcase(part, name) for name in globs for part in parts)
+    return test
 
 
 def _names_in(paths: Sequence[str], folder: str) -> set[str]:
