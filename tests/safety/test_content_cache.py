@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, run_cli, write
-from tidy.workspace import content_cache
+from tidy.workspace import content_cache, content_notes
 from tidy.workspace.content import RACY_MARGIN_NS, REFS
 
 MINIFIED = "var a=function(){return 1};" * 400 + "\n"
@@ -93,7 +93,8 @@ def test_a_tampered_cache_never_leads_to_a_wrong_fix(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_two_scans_writing_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
+def test_two_scans_writing_at_once_leave_a_whole_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = _site(tmp_path / "site")
     env = _env(tmp_path / "state")
     args = [sys.executable, "-m", "tidy", "scan", "--format", "json", "-q", "--no-record", "."]
@@ -106,7 +107,12 @@ def test_two_scans_writing_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     path = content_cache.cache_path(str(repo))
     body = json.loads(Path(path).read_bytes())  # one whole file, no temp left behind
     assert body["format"] == content_cache.FORMAT
-    assert [n for n in os.listdir(os.path.dirname(path)) if n != content_cache.CACHE_NAME] == []
+    assert sorted(os.listdir(os.path.dirname(path))) == sorted(
+        [content_cache.CACHE_NAME, content_notes.NOTES_NAME])
+    # The notes too: one whole file, signed with the key of the scans' state folder.
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+    assert content_notes.load(os.path.join(os.path.dirname(path), content_notes.NOTES_NAME),
+                              str(repo), body["shape"])
     assert _found(_scan(repo, tmp_path / "state")) == reports[0]
 
 
