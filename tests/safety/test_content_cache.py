@@ -208,14 +208,16 @@ _edit = st.tuples(st.sampled_from(_FILES), st.sampled_from((*range(len(_BODIES))
 @pytest.mark.slow
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(_edit, min_size=1, max_size=4), min_size=1, max_size=3))
+@given(st.lists(st.tuples(st.lists(_edit, min_size=1, max_size=4), st.booleans()),
+                min_size=1, max_size=3))
 def test_results_are_the_same_with_and_without_the_cache(
-    tmp_path_factory: pytest.TempPathFactory, rounds: list[list[tuple[str, int]]]
+    tmp_path_factory: pytest.TempPathFactory, rounds: list[tuple[list[tuple[str, int]], bool]]
 ) -> None:
     """Random edits between scans (rewrites, deletions, new files; some settle, some are
-    scanned while still fresh): every scan that uses the cache reports what a scan that reads
-    every file reports. The cached scans run the content pass in the early job on a worker
-    (as in a big repo), the fresh ones in the main process."""
+    scanned while still fresh), some committed (a new HEAD: the history's notes, kept in
+    their own file, content_notes, are asked again): every scan that uses the cache reports
+    what a scan that reads every file reports. The cached scans run the content pass in the
+    early job on a worker (as in a big repo), the fresh ones in the main process."""
     import tidy.workspace.early
     from tidy.core.config import Config
     from tidy.engine import scan
@@ -225,7 +227,7 @@ def test_results_are_the_same_with_and_without_the_cache(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
         scan([str(repo)], config)  # the cache's first fill
-    for number, edits in enumerate(rounds):
+    for number, (edits, committed) in enumerate(rounds):
         for rel, body in edits:
             if body < 0:
                 (repo / rel).unlink(missing_ok=True)
@@ -234,6 +236,8 @@ def test_results_are_the_same_with_and_without_the_cache(
         if number % 2 == 0:
             _settle()
         git(repo, "add", "-A")  # tracked: the early pass reads what the index lists
+        if committed:
+            git(repo, "commit", "-q", "--allow-empty", "-m", f"round {number}")
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
             cached = scan([str(repo)], config)

@@ -28,6 +28,11 @@ as a whole (the walk then reads the blobs again); a well-formed table that lies,
 file's well-formed facts that lie, cannot be told from a true one: only who can write the git
 directory can write it.
 
+Notes (answers keyed by what they depend on, such as a commit id) are kept in a file of their
+own beside a cache in a git directory (tidy.workspace.content_notes): a scan that only noted
+something (the main process, after the early job's worker saved the cache) writes a few kB,
+not the whole cache a second time. A cache in the state folder keeps its notes in itself.
+
 The racy-git problem (a file changed within the timestamp tick of the cache's write, so its
 stat still matches): as git does with its index, an entry whose mtime or ctime is not older
 than the cache file's own mtime is not trusted and the file is read again.
