@@ -365,3 +365,23 @@ def test_purge_leaves_a_notes_file_of_another_root_alone(tmp_path: Path) -> None
     done = cache_registry.drop_all()
     assert Path(path).read_bytes() == body
     assert (path, "a cache of another folder: left alone") in done.left
+
+
+def test_notes_past_the_byte_bound_keep_only_this_scans(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Old answers (earlier commits' histories) pile up: past the bound they go, this scan's
+    stay, and the file keeps being written (not refused for ever)."""
+    repo = make_repo(tmp_path / "r")
+    write(repo / "README.md", "# hello\n")
+    first = ContentFacts(str(repo), content_spec(Config()))
+    for i in range(20):
+        first.set_note(f"old{i}", "x" * 100)
+    assert first.save()
+    path = content_notes.notes_path(str(repo))
+    assert path is not None
+    monkeypatch.setattr(content_notes, "MAX_NOTES_BYTES", Path(path).stat().st_size + 50)
+    second = ContentFacts(str(repo), content_spec(Config()))
+    assert second.note("old3") == "x" * 100
+    second.set_note("new", "y" * 100)
+    assert second.save()
+    assert content_notes.load(path, str(repo), second.spec.shape) == {"new": "y" * 100}

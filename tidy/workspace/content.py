@@ -1477,10 +1477,8 @@ class ContentFacts:
         path = self._notes_path()
         if path is None:
             return False
-        notes = {**self._kept_notes(), **self._notes}
-        if len(notes) > content_notes.MAX_NOTES:
-            notes = dict(self._notes)
-        saved = content_notes.save(path, self.root, self.spec.shape, notes)
+        saved = content_notes.save(path, self.root, self.spec.shape,
+                                   {**self._kept_notes(), **self._notes}, dict(self._notes))
         if saved:
             from tidy.workspace import cache_registry
 

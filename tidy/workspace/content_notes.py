@@ -99,19 +99,19 @@ def _mac(key: bytes, signed: bytes) -> bytes:
     return hmac.new(key, signed, hashlib.sha256).hexdigest().encode("ascii")
 
 
-def save(path: str, root: str, shape: str, notes: dict[str, str]) -> bool:
-    """Replace the notes at `path` in one rename; False when they are not written (no key
-    can be kept, too many or too big, a read-only git dir, a link where a folder should be)."""
-    if len(notes) > MAX_NOTES:
-        return False
+def save(path: str, root: str, shape: str, notes: dict[str, str],
+         fallback: dict[str, str] | None = None) -> bool:
+    """Replace the notes at `path` in one rename; `fallback` instead when `notes` are past
+    a bound (those of this scan alone: older ones go, as a full cache's do). False when
+    nothing is written (no key can be kept, too many or too big, a read-only git dir, a
+    link where a folder should be)."""
     key = _key(make=True)
     if key is None:
         return False
-    body = json.dumps({"format": FORMAT, "tidy": __version__, "shape": shape, "root": root,
-                       "notes": notes}, separators=(",", ":"), ensure_ascii=False)
-    signed = body.encode("utf-8", "surrogateescape")[:-1]  # the closing brace comes after
-    data = signed + _MAC_START + _mac(key, signed) + b'"}'
-    if len(data) > MAX_NOTES_BYTES:
+    data = _signed_file(key, root, shape, notes)
+    if data is None and fallback is not None:
+        data = _signed_file(key, root, shape, fallback)
+    if data is None:
         return False
     try:
         folder = content_cache.open_cache_folder(os.path.dirname(path))
@@ -124,6 +124,17 @@ def save(path: str, root: str, shape: str, notes: dict[str, str]) -> bool:
         return False
     finally:
         os.close(folder)
+
+
+def _signed_file(key: bytes, root: str, shape: str, notes: dict[str, str]) -> bytes | None:
+    """The file's bytes for `notes`, signed; None past MAX_NOTES or MAX_NOTES_BYTES."""
+    if len(notes) > MAX_NOTES:
+        return None
+    body = json.dumps({"format": FORMAT, "tidy": __version__, "shape": shape, "root": root,
+                       "notes": notes}, separators=(",", ":"), ensure_ascii=False)
+    signed = body.encode("utf-8", "surrogateescape")[:-1]  # the closing brace comes after
+    data = signed + _MAC_START + _mac(key, signed) + b'"}'
+    return data if len(data) <= MAX_NOTES_BYTES else None
 
 
 def clear(root: str) -> str | None:
