@@ -385,3 +385,24 @@ def test_notes_past_the_byte_bound_keep_only_this_scans(
     second.set_note("new", "y" * 100)
     assert second.save()
     assert content_notes.load(path, str(repo), second.spec.shape) == {"new": "y" * 100}
+
+
+def test_the_main_process_keeps_the_workers_notes_it_adopted(tmp_path: Path) -> None:
+    """The main process read the notes file (a look-up it missed) before the early job's
+    worker wrote its own into it; the main's save must keep what it adopted from the worker,
+    not write them away with its older copy."""
+    from tidy.workspace.content import PassResult, PassStats
+
+    repo = make_repo(tmp_path / "r")
+    main = ContentFacts(str(repo), content_spec(Config()))
+    assert main.note("walk") is None  # the (empty) file read now
+    worker = ContentFacts(str(repo), content_spec(Config()))
+    worker.set_note("walk", "answer")
+    assert worker.save()
+    main.adopt(PassResult({}, PassStats(), worker.export().notes, {}), worker.spec)
+    main.set_note("lfs", "pointers")
+    assert main.save()
+    path = content_notes.notes_path(str(repo))
+    assert path is not None
+    assert content_notes.load(path, str(repo), main.spec.shape) == {
+        "walk": "answer", "lfs": "pointers"}

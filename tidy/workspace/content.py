@@ -1477,8 +1477,11 @@ class ContentFacts:
         path = self._notes_path()
         if path is None:
             return False
-        saved = content_notes.save(path, self.root, self.spec.shape,
-                                   {**self._kept_notes(), **self._notes}, dict(self._notes))
+        # The worker's notes too (adopted, as it exported them): this process may have read
+        # the file before the worker last wrote it, and must not write their answers away.
+        saved = content_notes.save(
+            path, self.root, self.spec.shape,
+            {**self._kept_notes(), **self._seen_notes, **self._notes}, dict(self._notes))
         if saved:
             from tidy.workspace import cache_registry
 
