@@ -323,11 +323,14 @@ def _scanned_with_caches(tmp_path: Path, state: Path) -> tuple[Path, Path]:
 @pytest.mark.slow
 def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Path) -> None:
     repo_cache, plain_cache = _scanned_with_caches(tmp_path, state)
+    notes = repo_cache.parent / "content-notes.json"  # the repo cache's notes (content_notes)
+    assert notes.is_file()
 
     dry = run_tidy("trash", "purge", "--dry-run", cwd=tmp_path, state=state)
-    assert dry.returncode == 0 and "would drop 2 content caches" in dry.stdout
+    assert dry.returncode == 0 and "would drop 3 content caches" in dry.stdout
     assert str(repo_cache) in dry.stdout and str(plain_cache) in dry.stdout
-    assert repo_cache.exists() and plain_cache.exists()
+    assert str(notes) in dry.stdout
+    assert repo_cache.exists() and plain_cache.exists() and notes.exists()
     only_old = run_tidy("trash", "purge", "--older-than", "7d", cwd=tmp_path, state=state)
     assert only_old.stdout == "nothing to purge\n" and repo_cache.exists()  # runs only
 
@@ -336,11 +339,12 @@ def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Pa
     assert done.returncode == 0, done.stderr
     body = json.loads(done.stdout)
     dropped = body["content_caches"]["dropped"]
-    assert sorted(d["path"] for d in dropped) == sorted([str(repo_cache), str(plain_cache)])
+    assert sorted(d["path"] for d in dropped) == sorted(
+        [str(repo_cache), str(plain_cache), str(notes)])
     assert body["freed_bytes"] == sum(d["bytes"] for d in dropped) > 0
-    assert not repo_cache.exists() and not plain_cache.exists()
+    assert not repo_cache.exists() and not plain_cache.exists() and not notes.exists()
     log = run_tidy("log", cwd=tmp_path, state=state).stdout
-    assert "dropped 2 content caches" in log
+    assert "dropped 3 content caches" in log
 
 
 @pytest.mark.slow
@@ -354,5 +358,7 @@ def test_purge_leaves_a_symlinked_cache_and_says_so(tmp_path: Path, state: Path)
 
     assert done.returncode == 1  # something needs a look
     assert f"! {repo_cache}: a symlink, not tidy's cache: left alone" in done.stdout
-    assert "dropped 1 content cache" in done.stdout and not plain_cache.exists()
+    # The plain folder's cache and the repo's notes (a file of tidy's own) go.
+    assert "dropped 2 content caches" in done.stdout and not plain_cache.exists()
+    assert not (repo_cache.parent / "content-notes.json").exists()
     assert victim.read_text() == "keep me\n" and repo_cache.is_symlink()

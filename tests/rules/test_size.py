@@ -177,39 +177,65 @@ def test_tdy207_tdy208_from_a_view_of_the_index() -> None:
     assert ("direction", "pointer-without-lfs-attribute") in pointer.details
 
 
-def _pointers_note(repo: Path) -> dict[str, object]:
-    from tidy.workspace import content_cache
+def _notes_file(repo: Path) -> tuple[str, str]:
+    """The notes file of the repo's content cache (content_notes) and the cache's shape."""
+    from tidy.workspace import content_notes
 
-    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
-    note = json.loads(body["notes"]["lfs-pointers"])
+    path = content_notes.notes_path(str(repo))
+    assert path is not None
+    shape = json.loads(Path(path).read_bytes())["shape"]  # JSON whole, its signature last
+    return path, shape
+
+
+def _pointers_note(repo: Path) -> dict[str, object]:
+    from tidy.workspace import content_notes
+
+    path, shape = _notes_file(repo)
+    note = json.loads(content_notes.load(path, str(repo), shape)["lfs-pointers"])
     assert isinstance(note, dict)
     return note
 
 
 def _set_pointers_note(repo: Path, note: object) -> None:
-    from tidy.workspace import content_cache
+    """The note changed as tidy itself would write it (signed with this user's key)."""
+    from tidy.workspace import content_notes
 
-    path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
-    body["notes"]["lfs-pointers"] = note if isinstance(note, str) else json.dumps(note)
-    path.write_text(json.dumps(body))
+    path, shape = _notes_file(repo)
+    notes = content_notes.load(path, str(repo), shape)
+    notes["lfs-pointers"] = note if isinstance(note, str) else json.dumps(note)
+    assert content_notes.save(path, str(repo), shape, notes)
 
 
 def test_which_big_files_are_pointers_is_kept_for_the_index_it_was_asked_of(
-        tmp_path: Path) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """The answer (from git: ls-files, cat-file) is a note of the content cache under the
     index's stamp: the rescan uses it -- a note saying plain.bin is a pointer makes it one --
-    and any change of the index (git add) throws it away and asks git again."""
+    and any change of the index (git add) throws it away and asks git again. The same note
+    written by anyone else (signed with another key than this user's, or edited) is not
+    used: it would hide a large file."""
     repo, real = _lfs_repo(tmp_path)
     write(repo / "art/cover.psd", real)
     first = scan_json(repo)
     note = _pointers_note(repo)
     oid = hashlib.sha256(real).hexdigest()
     assert note["paths"] == {"art/cover.psd": [oid, len(real)], "plain.bin": None}
+    lie = {"index": note["index"], "paths": {
+        "art/cover.psd": [oid, len(real)], "plain.bin": ["0" * 64, 5]}}
 
-    _set_pointers_note(repo, {"index": note["index"], "paths": {
-        "art/cover.psd": [oid, len(real)], "plain.bin": ["0" * 64, 5]}})
-    assert set(by_code(scan_json(repo), "TDY201")) == set()  # the note was used
+    with monkeypatch.context() as other:  # another user's tidy (or a repo's author) wrote it
+        other.setenv("TIDY_STATE_DIR", str(tmp_path / "someone-else"))
+        _set_pointers_note(repo, lie)
+    assert set(by_code(scan_json(repo), "TDY201")) == {"plain.bin"}
+    assert _pointers_note(repo) == note  # and the truth is written back
+
+    path, _ = _notes_file(repo)
+    _set_pointers_note(repo, lie)
+    signed = Path(path).read_bytes()
+    Path(path).write_bytes(signed.replace(b"0" * 64, b"1" * 64))  # edited after tidy wrote it
+    assert set(by_code(scan_json(repo), "TDY201")) == {"plain.bin"}
+
+    _set_pointers_note(repo, lie)
+    assert set(by_code(scan_json(repo), "TDY201")) == set()  # tidy's own note is used
 
     write(repo / "other.txt", "x\n")
     git(repo, "add", "other.txt")  # a new index: the note is not for it

@@ -19,7 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, run_cli, write
-from tidy.workspace import content_cache
+from tidy.workspace import content_cache, content_notes
 from tidy.workspace.content import RACY_MARGIN_NS, REFS
 
 MINIFIED = "var a=function(){return 1};" * 400 + "\n"
@@ -93,7 +93,8 @@ def test_a_tampered_cache_never_leads_to_a_wrong_fix(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_two_scans_writing_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
+def test_two_scans_writing_at_once_leave_a_whole_cache(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = _site(tmp_path / "site")
     env = _env(tmp_path / "state")
     args = [sys.executable, "-m", "tidy", "scan", "--format", "json", "-q", "--no-record", "."]
@@ -106,7 +107,12 @@ def test_two_scans_writing_at_once_leave_a_whole_cache(tmp_path: Path) -> None:
     path = content_cache.cache_path(str(repo))
     body = json.loads(Path(path).read_bytes())  # one whole file, no temp left behind
     assert body["format"] == content_cache.FORMAT
-    assert [n for n in os.listdir(os.path.dirname(path)) if n != content_cache.CACHE_NAME] == []
+    assert sorted(os.listdir(os.path.dirname(path))) == sorted(
+        [content_cache.CACHE_NAME, content_notes.NOTES_NAME])
+    # The notes too: one whole file, signed with the key of the scans' state folder.
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+    assert content_notes.load(os.path.join(os.path.dirname(path), content_notes.NOTES_NAME),
+                              str(repo), body["shape"])
     assert _found(_scan(repo, tmp_path / "state")) == reports[0]
 
 
@@ -202,14 +208,16 @@ _edit = st.tuples(st.sampled_from(_FILES), st.sampled_from((*range(len(_BODIES))
 @pytest.mark.slow
 @settings(max_examples=12, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.lists(_edit, min_size=1, max_size=4), min_size=1, max_size=3))
+@given(st.lists(st.tuples(st.lists(_edit, min_size=1, max_size=4), st.booleans()),
+                min_size=1, max_size=3))
 def test_results_are_the_same_with_and_without_the_cache(
-    tmp_path_factory: pytest.TempPathFactory, rounds: list[list[tuple[str, int]]]
+    tmp_path_factory: pytest.TempPathFactory, rounds: list[tuple[list[tuple[str, int]], bool]]
 ) -> None:
     """Random edits between scans (rewrites, deletions, new files; some settle, some are
-    scanned while still fresh): every scan that uses the cache reports what a scan that reads
-    every file reports. The cached scans run the content pass in the early job on a worker
-    (as in a big repo), the fresh ones in the main process."""
+    scanned while still fresh), some committed (a new HEAD: the history's notes, kept in
+    their own file, content_notes, are asked again): every scan that uses the cache reports
+    what a scan that reads every file reports. The cached scans run the content pass in the
+    early job on a worker (as in a big repo), the fresh ones in the main process."""
     import tidy.workspace.early
     from tidy.core.config import Config
     from tidy.engine import scan
@@ -219,7 +227,7 @@ def test_results_are_the_same_with_and_without_the_cache(
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
         scan([str(repo)], config)  # the cache's first fill
-    for number, edits in enumerate(rounds):
+    for number, (edits, committed) in enumerate(rounds):
         for rel, body in edits:
             if body < 0:
                 (repo / rel).unlink(missing_ok=True)
@@ -228,6 +236,8 @@ def test_results_are_the_same_with_and_without_the_cache(
         if number % 2 == 0:
             _settle()
         git(repo, "add", "-A")  # tracked: the early pass reads what the index lists
+        if committed:
+            git(repo, "commit", "-q", "--allow-empty", "-m", f"round {number}")
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(tidy.workspace.early, "EARLY_MIN_INDEX_BYTES", 0)
             cached = scan([str(repo)], config)

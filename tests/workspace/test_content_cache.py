@@ -22,7 +22,7 @@ from tidy.analysis.data_in_code import DataVerdict
 from tidy.core.config import Config
 from tidy.core.state import state_dir
 from tidy.rules.content import content_spec
-from tidy.workspace import content_cache
+from tidy.workspace import content_cache, content_notes
 from tidy.workspace.content import HASH, RACY_MARGIN_NS, REFS, ContentFacts, Spec, read_all
 
 PATTERNS = ("widgetlib", "static/vendor/widget/")
@@ -317,13 +317,13 @@ def test_a_deleted_files_entry_is_dropped_and_others_are_kept(tmp_path: Path) ->
     repo = _repo(tmp_path)
     _pass(repo)
     (repo / "notes.txt").unlink()
+    write(repo / "new.txt", "new\n")
+    _old(repo)
     only = ContentFacts(str(repo), _spec())
-    only.ensure({"app.py": (REFS,)})  # a scan of some rules only
-    only.set_note("k", "v")  # something new, so it writes
+    only.ensure({"app.py": (REFS,), "new.txt": (REFS,)})  # some rules only; new.txt is new
     assert only.save()
     kept = content_cache.load(content_cache.cache_path(str(repo)), str(repo), _spec().shape)
-    assert set(kept.entries) == {"app.py", "page.html", "mock_api.py"}
-    assert kept.notes == {"k": "v"}
+    assert set(kept.entries) == {"app.py", "page.html", "mock_api.py", "new.txt"}
 
 
 # ------------------------------------------------------------------------ the size bound
@@ -362,7 +362,7 @@ def test_a_cache_over_the_entry_bound_is_not_written(
 def test_notes_past_their_bound_keep_only_this_scans(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     repo = _repo(tmp_path)
-    monkeypatch.setattr(content_cache, "MAX_NOTES", 3)
+    monkeypatch.setattr(content_notes, "MAX_NOTES", 3)
     first = ContentFacts(str(repo), _spec())
     for i in range(3):
         first.set_note(f"old{i}", "x")
@@ -370,8 +370,9 @@ def test_notes_past_their_bound_keep_only_this_scans(
     second = ContentFacts(str(repo), _spec())
     second.set_note("new", "y")
     assert second.save()
-    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
-    assert body["notes"] == {"new": "y"}
+    path = content_notes.notes_path(str(repo))
+    assert path is not None
+    assert content_notes.load(path, str(repo), _spec().shape) == {"new": "y"}
 
 
 def test_the_plain_folders_caches_stay_within_their_count_and_bytes(

@@ -194,6 +194,12 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
         try:
             _drop_at(folder, content_cache.CACHE_NAME, shown, lambda found: found == root,
                      done, dry_run)
+            # The cache's notes, begun as the cache is (content_notes), when there are some.
+            from tidy.workspace import content_notes
+
+            notes = os.path.join(os.path.dirname(shown), content_notes.NOTES_NAME)
+            _drop_at(folder, content_notes.NOTES_NAME, notes, lambda found: found == root,
+                     done, dry_run)
             # The index's listing kept beside it, when there is one (loaded here: a purge of
             # runs alone need not import it).
             from tidy.workspace import index_cache

@@ -40,7 +40,7 @@ from dataclasses import dataclass, field
 from typing import Any, Final, NamedTuple
 
 from tidy.core.state import state_dir
-from tidy.workspace import content_cache, forked, pickaxe
+from tidy.workspace import content_cache, content_notes, forked, pickaxe
 from tidy.workspace.beneath import open_beneath
 from tidy.workspace.blobs import IndexStat, read_index_stat
 from tidy.workspace.content_cache import BlobTable, Entry, Facts, StatKey, stat_key
@@ -1223,8 +1223,11 @@ class ContentFacts:
         self._entries: dict[str, Entry] = {}
         self._notes: dict[str, str] = {}  # set by this scan
         self._seen_notes: dict[str, str] = {}  # the cache's, as the worker read them
+        self._kept: dict[str, str] | None = None  # the notes kept by earlier scans
         self._loaded: content_cache.Loaded | None = None
-        self._changed = False
+        self._changed = False  # an entry or a blob count learnt: the cache is written
+        self._notes_changed = False  # a note set: the notes are written (content_notes)
+        self._notes_at: tuple[str | None] | None = None  # notes_path, asked once
         self._blobs: dict[str, tuple[int, ...]] = {}  # learnt by this scan, for spec.needles
         # Entries taken from the early job's export (adopt), which left their search hits out
         self._adopted: dict[str, Entry] = {}
@@ -1261,12 +1264,29 @@ class ContentFacts:
             return self._notes[key]
         if key in self._seen_notes:
             return self._seen_notes[key]
-        return self._load().notes.get(key)
+        return self._kept_notes().get(key)
 
     def set_note(self, key: str, value: str) -> None:
         if self.note(key) != value:
-            self._changed = True
+            self._notes_changed = True
         self._notes[key] = value
+
+    def _notes_path(self) -> str | None:
+        """Where the notes are kept apart from the cache (content_notes); None: in it."""
+        if self._notes_at is None:
+            self._notes_at = (content_notes.notes_path(self.root),)
+        return self._notes_at[0]
+
+    def _kept_notes(self) -> dict[str, str]:
+        """The notes earlier scans kept: from their own file, not from the cache, whose
+        load (every entry, ~25 ms on the web app) a process that only notes need not pay."""
+        if self._kept is None:
+            path = self._notes_path() if self.use_cache else None
+            if path is not None:
+                self._kept = content_notes.load(path, self.root, self.spec.shape)
+            else:
+                self._kept = self._load().notes
+        return self._kept
 
     def adopt(self, result: PassResult, spec: Spec) -> None:
         """Take a pass made elsewhere (the early job) as this scan's own."""
@@ -1370,7 +1390,7 @@ class ContentFacts:
         entries = {rel: (Entry(e.key, {k: v for k, v in e.facts.items() if k != REFS})
                          if REFS in e.facts else e)
                    for rel, e in self._entries.items() if judged & e.facts.keys()}
-        notes = {**self._load().notes, **self._notes} if self.use_cache else dict(self._notes)
+        notes = {**self._kept_notes(), **self._notes} if self.use_cache else dict(self._notes)
         # The blobs this scan counted: with the cache the main process finds them there, not
         # without it (--no-cache), when its own history walk may need them.
         blobs = {} if self.use_cache else dict(self._blobs)
@@ -1380,7 +1400,7 @@ class ContentFacts:
         """What export() holds now and `earlier` (this pass's export) did not: the notes and
         blob counts learnt since (the early job's history walk, after its hand-over), no
         entry. adopt() of both is adopt() of an export made now."""
-        notes = {**self._load().notes, **self._notes} if self.use_cache else self._notes
+        notes = {**self._kept_notes(), **self._notes} if self.use_cache else self._notes
         blobs = {} if self.use_cache else self._blobs
         return PassResult({}, PassStats(),
                           {key: value for key, value in notes.items()
@@ -1463,9 +1483,35 @@ class ContentFacts:
         self._changed = True
 
     def save(self) -> bool:
-        """Write the cache when this scan learnt anything new."""
-        if not self.use_cache or not self._changed:
+        """Write what this scan learnt: its notes apart when they have a file of their own
+        (content_notes), and the cache only when an entry or a blob count is new. A scan
+        that only noted something (the main process after the early job saved the cache,
+        on a first scan and after each commit) writes the small file, not the cache again."""
+        if not self.use_cache:
             return False
+        apart = self._notes_path() is not None
+        saved = apart and self._notes_changed and self._save_notes()
+        if self._changed or (self._notes_changed and not apart):
+            saved = self._save_cache(apart) or saved
+        return saved
+
+    def _save_notes(self) -> bool:
+        path = self._notes_path()
+        if path is None:
+            return False
+        # The worker's notes too (adopted, as it exported them): this process may have read
+        # the file before the worker last wrote it, and must not write their answers away.
+        saved = content_notes.save(
+            path, self.root, self.spec.shape,
+            {**self._kept_notes(), **self._seen_notes, **self._notes}, dict(self._notes))
+        if saved:
+            from tidy.workspace import cache_registry
+
+            cache_registry.register(self.root)  # for `tidy trash purge`
+        return saved
+
+    def _save_cache(self, notes_apart: bool) -> bool:
+        """Write the cache (with the notes in it when they have no file of their own)."""
         path = content_cache.cache_path(self.root)
         if path.startswith(os.path.join(state_dir(), "")) and not _state_folder_ready(path):
             return False
@@ -1483,7 +1529,7 @@ class ContentFacts:
         # changed within the tick of its read (racy, as in git), so it is read next time.
         kept = {rel: e for rel, e in merged.items()
                 if _hit_count(e) <= _MAX_CACHED_HITS and not racy(e.key, self.started_ns)}
-        notes = {**self._load().notes, **self._notes}
+        notes = {} if notes_apart else {**self._load().notes, **self._notes}
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
         saved = content_cache.save(path, self.root, self.spec.shape, kept, notes,

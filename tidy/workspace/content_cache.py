@@ -28,6 +28,11 @@ as a whole (the walk then reads the blobs again); a well-formed table that lies,
 file's well-formed facts that lie, cannot be told from a true one: only who can write the git
 directory can write it.
 
+Notes (answers keyed by what they depend on, such as a commit id) are kept in a file of their
+own beside a cache in a git directory (tidy.workspace.content_notes): a scan that only noted
+something (the main process, after the early job's worker saved the cache) writes a few kB,
+not the whole cache a second time. A cache in the state folder keeps its notes in itself.
+
 The racy-git problem (a file changed within the timestamp tick of the cache's write, so its
 stat still matches): as git does with its index, an entry whose mtime or ctime is not older
 than the cache file's own mtime is not trusted and the file is read again.
@@ -156,7 +161,7 @@ class Loaded:
 def load(path: str, root: str, shape: str) -> Loaded:
     """The trusted part of the cache at `path`; nothing when there is no cache or it is not
     one this tidy wrote for `root` with these facts' `shape`."""
-    raw = read_own_file(path, _head(root, shape))
+    raw = read_own_file(path, head_pattern(root, shape))
     if raw is None:
         return Loaded()
     data, cutoff = raw
@@ -254,9 +259,10 @@ def blob_table_json(table: BlobTable) -> dict[str, object] | None:
 _HEAD_BYTES = 65_536  # enough for the header and any root path
 
 
-def _head(root: str, shape: str) -> re.Pattern[bytes]:
+def head_pattern(root: str, shape: str, fmt: int = FORMAT) -> re.Pattern[bytes]:
     """How a cache for this root and shape begins: save()'s header, its keys first and in
-    this order (whitespace and \\u escapes allowed, as any JSON writer may put them)."""
+    this order (whitespace and \\u escapes allowed, as any JSON writer may put them). `fmt`:
+    the format of another file that begins the same way (workspace/content_notes)."""
     def value(v: object) -> bytes:
         spellings = {json.dumps(v, ensure_ascii=a).encode("utf-8", "surrogateescape")
                      for a in (False, True)}
@@ -264,17 +270,19 @@ def _head(root: str, shape: str) -> re.Pattern[bytes]:
 
     gap = rb"\s*"
     fields = [value(k) + gap + b":" + gap + value(v) for k, v in
-              (("format", FORMAT), ("tidy", __version__), ("shape", shape), ("root", root))]
+              (("format", fmt), ("tidy", __version__), ("shape", shape), ("root", root))]
     return re.compile(rb"\{" + gap + (gap + b"," + gap).join(fields) + gap + b",")
 
 
-def read_own_file(path: str, head: re.Pattern[bytes] | None = None
+def read_own_file(path: str, head: re.Pattern[bytes] | None = None, limit: int | None = None
                   ) -> tuple[bytes, int] | None:
-    """A cache file's bytes and its mtime_ns (this one's, and the index listing's of
-    workspace/index_cache); None when absent, not a regular file of this user's, too big
-    (MAX_CACHE_BYTES), or not beginning as `head` says. The head is matched before the rest is
-    read: a foreign cache (a downloaded repo's, another tidy version's) near the size bound
-    cost a scan 11 s and 1 GB parsing 139 MB that its header then threw away."""
+    """A cache file's bytes and its mtime_ns (this one's, the index listing's of
+    workspace/index_cache, the notes' of workspace/content_notes); None when absent, not a
+    regular file of this user's, too big (`limit`, else MAX_CACHE_BYTES), or not beginning as
+    `head` says. The head is matched before the rest is read: a foreign cache (a downloaded
+    repo's, another tidy version's) near the size bound cost a scan 11 s
+    and 1 GB parsing 139 MB that its header then threw away."""
+    bound = MAX_CACHE_BYTES if limit is None else limit
     try:
         fd = os.open(path, _READ_FLAGS)
     except OSError:
@@ -282,13 +290,13 @@ def read_own_file(path: str, head: re.Pattern[bytes] | None = None
     try:
         st = os.fstat(fd)
         # Another user's file is their word, not what this user's tidy learnt.
-        if (not stat.S_ISREG(st.st_mode) or st.st_size > MAX_CACHE_BYTES
+        if (not stat.S_ISREG(st.st_mode) or st.st_size > bound
                 or st.st_uid != os.geteuid()):
             return None
         start = read_all(fd, _HEAD_BYTES)
         if head is not None and head.match(start) is None:
             return None
-        return start + read_all(fd, MAX_CACHE_BYTES + 1 - len(start)), st.st_mtime_ns
+        return start + read_all(fd, bound + 1 - len(start)), st.st_mtime_ns
     except OSError:
         return None
     finally:
@@ -344,7 +352,7 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
     if len(data) > MAX_CACHE_BYTES:
         return False
     try:
-        folder = _open_folder(os.path.dirname(path))
+        folder = open_cache_folder(os.path.dirname(path))
     except OSError:
         return False
     try:
@@ -378,7 +386,7 @@ def _facts_table(entries: Mapping[str, Entry]) -> tuple[list[Facts], dict[str, l
     return table, rows
 
 
-def _open_folder(folder: str) -> int:
+def open_cache_folder(folder: str) -> int:
     """The cache's folder, made if missing (mode 0700), never through a link: its parent
     (the git dir or the state folder) must exist already."""
     parent = os.open(os.path.dirname(folder), _DIR_FLAGS)
