@@ -802,10 +802,15 @@ def _scanned_size(bucket: _Bucket) -> Size:
 Translate = Callable[[str], str]
 
 
+def _same_rel(rel: str) -> str:
+    """The translator of a group rooted at the walk's root: paths stay as they are."""
+    return rel
+
+
 def _translator(walk_root: str, group_root: str, bucket_rel: str) -> Translate:
     """A function from walk-relative paths to group-relative ones."""
     if group_root == walk_root:
-        return lambda rel: rel
+        return _same_rel
     if bucket_rel != ".":  # a repo found below the walk root
         cut = len(bucket_rel) + 1
         return lambda rel: "." if rel == bucket_rel else rel[cut:]
@@ -819,7 +824,10 @@ def _visible_hits(
     visible = []
     for hit in hits:
         if config.kind_enabled(hit.kind):
-            visible.append(dataclasses.replace(hit, rel=to_group(hit.rel)))
+            # A Hit is frozen: one whose path stays as it is is shared, not copied (~5 us a
+            # dataclasses.replace; the 250k bench tree has hundreds).
+            visible.append(hit if to_group is _same_rel
+                           else dataclasses.replace(hit, rel=to_group(hit.rel)))
         elif not config.only_kinds:
             slot = hidden.setdefault(hit.kind.name, [0, 0])
             slot[0] += 1
@@ -834,20 +842,24 @@ def _effective_surface(
     """The per-folder surface minus what git, `.ignore` and `.rgignore` hide from ripgrep."""
     from tidy.rules.base import SurfaceIndex
 
-    kept = {to_group(rel): [*value] for rel, value in by_dir.items()}
+    # The walk's (files, bytes) pairs are kept as they are: only a folder a file is taken
+    # out of gets a new pair (250k bench tree, 7,804 folders: 5.6 -> ~2 ms with the rest).
+    kept = (dict(by_dir) if to_group is _same_rel
+            else {to_group(rel): value for rel, value in by_dir.items()})
     if git is not None and git.known:
-        kept = {rel: v for rel, v in kept.items() if not git.is_ignored(rel)}
+        if git.ignored_files or git.ignored_dirs or git.tracked_ignored:  # else none is
+            kept = {rel: v for rel, v in kept.items() if not git.is_ignored(rel)}
         for rel in (*git.ignored_files, *git.tracked_ignored):
             _subtract_file(kept, rel, group_root)
     if ignore_dirs:
         kept = _without_search_ignored(kept, group_root, ignore_dirs)
     kept = _without_editor_excluded(kept, group_root)
-    return SurfaceIndex({k: (v[0], v[1]) for k, v in kept.items() if v[0] > 0})
+    return SurfaceIndex({k: v for k, v in kept.items() if v[0] > 0})
 
 
 def _without_editor_excluded(
-    kept: dict[str, list[int]], group_root: str
-) -> dict[str, list[int]]:
+    kept: dict[str, tuple[int, int]], group_root: str
+) -> dict[str, tuple[int, int]]:
     """Folders that `.vscode/settings.json` keeps out of VS Code search drop out, as does
     everything below them."""
     excluded = folder_filter(group_root)
@@ -865,8 +877,8 @@ def _without_editor_excluded(
 
 
 def _without_search_ignored(
-    kept: dict[str, list[int]], group_root: str, ignore_dirs: list[str]
-) -> dict[str, list[int]]:
+    kept: dict[str, tuple[int, int]], group_root: str, ignore_dirs: list[str]
+) -> dict[str, tuple[int, int]]:
     """Folders that `.ignore`/`.rgignore` exclude (or sit under one that is) drop out.
 
     File-level patterns (`*.min.js`) cannot be applied to per-folder sums; folders can.
@@ -881,7 +893,7 @@ def _without_search_ignored(
             if rel == "." or not search_filter.excluded(rel, True)}
 
 
-def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> None:
+def _subtract_file(kept: dict[str, tuple[int, int]], rel: str, group_root: str) -> None:
     slash = rel.rfind("/")
     parent, name = ("." if slash < 0 else rel[:slash]), rel[slash + 1:]
     slot = kept.get(parent)
@@ -889,8 +901,7 @@ def _subtract_file(kept: dict[str, list[int]], rel: str, group_root: str) -> Non
         return
     size = regular_file_size(group_root, rel)
     if size is not None:
-        slot[0] -= 1
-        slot[1] -= size
+        kept[parent] = (slot[0] - 1, slot[1] - size)
 
 
 def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,

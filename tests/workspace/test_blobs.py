@@ -19,6 +19,7 @@ from tidy.workspace.blobs import (
     INDEX_SIZE_NOTE,
     LFS_POINTER_MAX,
     IndexSizing,
+    attribute_files_in,
     index_size,
     index_stamp,
     list_index,
@@ -305,3 +306,17 @@ def test_index_sizing_of_objects_git_does_not_have_counts_them_as_nothing(
     broken = type(listing)(listing.paths, (*listing.blob_ids, missing),
                            (*listing.blob_paths, "gone.txt"))
     assert IndexSizing(str(repo), broken, _Notes()).finish() == (2, 1000)
+
+
+_PATH_PART = st.sampled_from(["a", "b.txt", ".gitattributes", "x.gitattributes",
+                              ".gitattributes.bak", "gitattributes", "é", "sub dir"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(_PATH_PART, min_size=1, max_size=4).map("/".join), max_size=30))
+@example([".gitattributes"])
+@example(["a/.gitattributes", ".gitattributes.gitattributes", "x/.gitattributes"])
+def test_attribute_files_are_the_paths_named_gitattributes(tracked: list[str]) -> None:
+    """The joined search finds exactly what testing each path finds, in the same order."""
+    expected = [p for p in tracked if p == ".gitattributes" or p.endswith("/.gitattributes")]
+    assert attribute_files_in(tracked) == expected

@@ -119,6 +119,24 @@ def test_every_kind_of_entry_is_counted_alike() -> None:
     assert native["files"] == 6 and native["vcs_markers"] and native["links"]
 
 
+def test_a_listing_longer_than_one_kernel_read_is_counted_whole() -> None:
+    """The C loop reads a folder's names 64 KB at a time into one buffer that every folder
+    of the walk shares: 3,000 long names (~300 KB of records) take several reads, and the
+    subfolders among them are entered only once the listing is read to its end."""
+    with open_tree() as tmp_path:
+        top = tmp_path / "node_modules"
+        top.mkdir()
+        for index in range(3000):
+            name = f"{index:05d}-" + "n" * 80
+            if index % 100 == 0:
+                write(top / name / "inner.js", size=index % 7 + 1)
+            else:
+                write(top / name, size=index % 13)
+        native, python = _both(top)
+    assert native == python
+    assert native["files"] == 3000 and native["dirs"] == 30
+
+
 def test_a_folder_nobody_may_read_is_skipped_alike() -> None:
     with open_tree() as top:
         write(top / "m" / "closed" / "secret.txt", "s")

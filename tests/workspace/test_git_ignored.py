@@ -11,8 +11,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, rg_surface, scan_foundation, write
+from tidy.workspace.git import _tracked_index
 
 
 def _tree(tmp_path: Path) -> Path:
@@ -88,3 +91,13 @@ def test_comments_and_blank_lines_are_not_rules(tmp_path: Path) -> None:
     report = scan_foundation(repo)
     assert _ignored(report, "node_modules") is False
     assert _surface(report) == rg_surface(repo, tmp_path)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["a", "a/b", "b", "é", "z/y", "Z", ".x"]), max_size=12))
+def test_the_tracked_index_lists_each_path_once_and_sorted(listed: list[str]) -> None:
+    """A conflicted file comes once per index stage: the index keeps it once, sorted, and
+    its set holds exactly those paths (with or without a path listed twice)."""
+    tracked, tracked_set = _tracked_index(listed)
+    assert tracked == tuple(sorted(set(listed)))
+    assert tracked_set == frozenset(listed)

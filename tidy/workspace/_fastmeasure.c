@@ -53,6 +53,7 @@ typedef struct {
     PyObject *surface, *skipped, *links, *gitignore_dirs, *vcs_markers;
     char *rel; /* the relative path of the folder being listed, NUL-terminated */
     size_t rel_len, rel_cap;
+    char *dents; /* getdents64's buffer (RAW_DENTS), shared by every folder of the walk */
 } Walk;
 
 typedef struct {
@@ -170,23 +171,70 @@ static int check_signals(Walk *w) {
     return PyErr_CheckSignals();
 }
 
+/* A folder's names, read straight from the kernel on Linux: getdents64 into the walk's one
+ * buffer. Why not readdir: fdopendir costs an fstat and two fcntl calls per folder and
+ * readdir a 32 KB buffer allocated and freed per folder (250k bench tree: ~10,800 folders
+ * measured, `du -s` pays the same three calls). The buffer can be shared: a folder's listing
+ * is read to its end before any subfolder is entered. Elsewhere, readdir. */
+#if defined(__linux__) && defined(SYS_getdents64)
+#define RAW_DENTS 1
+#define DENTS_BYTES 65536
+struct raw_dirent64 {
+    unsigned long long d_ino;
+    long long d_off;
+    unsigned short d_reclen;
+    unsigned char d_type;
+    char d_name[];
+};
+#endif
+
+typedef struct {
+    int fd;
+#ifdef RAW_DENTS
+    char *buf;
+    long pos, end;
+#else
+    DIR *d;
+#endif
+} Lister;
+
+/* The next name, or NULL at the end (*err 0) or on a read error (*err its errno). */
+static const char *next_name(Lister *l, int *err) {
+#ifdef RAW_DENTS
+    if (l->pos >= l->end) {
+        long n = syscall(SYS_getdents64, l->fd, l->buf, DENTS_BYTES);
+        if (n <= 0) {
+            *err = n < 0 ? errno : 0;
+            return NULL;
+        }
+        l->pos = 0;
+        l->end = n;
+    }
+    struct raw_dirent64 *e = (struct raw_dirent64 *)(l->buf + l->pos);
+    l->pos += e->d_reclen;
+    return e->d_name;
+#else
+    errno = 0;
+    struct dirent *e = readdir(l->d);
+    if (!e) {
+        *err = errno;
+        return NULL;
+    }
+    return e->d_name;
+#endif
+}
+
 /* One listing: count every entry (one fstatat each), then descend into the subfolders. */
-static int walk_listing(Walk *w, DIR *d, int hidden, int depth) {
-    int dfd = dirfd(d);
+static int walk_listing(Walk *w, Lister *l, int hidden, int depth) {
+    int dfd = l->fd;
     long long apparent = 0, blocks = 0, files = 0, dirs = 0, count = 0;
     long long visible_files = 0, visible_bytes = 0;
     double newest = w->newest;
     Names subdirs = {NULL, 0, 0};
-    struct dirent *e;
     int read_error = 0;
     for (;;) {
-        errno = 0;
-        e = readdir(d);
-        if (!e) {
-            read_error = errno;
-            break;
-        }
-        const char *name = e->d_name;
+        const char *name = next_name(l, &read_error);
+        if (!name) break;
         if (name[0] == '.' && (name[1] == 0 || (name[1] == '.' && name[2] == 0))) continue;
         count++;
         if (check_signals(w) < 0) goto fail;
@@ -269,14 +317,26 @@ fail:
 
 /* Takes ownership of dfd. */
 static int walk_dir(Walk *w, int dfd, int hidden, int depth) {
+#ifdef RAW_DENTS
+    if (!w->dents && !(w->dents = PyMem_Malloc(DENTS_BYTES))) {
+        close(dfd);
+        PyErr_NoMemory();
+        return -1;
+    }
+    Lister l = {dfd, w->dents, 0, 0};
+    int r = walk_listing(w, &l, hidden, depth);
+    close(dfd);
+#else
     DIR *d = fdopendir(dfd);
     if (!d) {
         int err = errno;
         close(dfd);
         return skip_here(w, err);
     }
-    int r = walk_listing(w, d, hidden, depth);
+    Lister l = {dfd, d};
+    int r = walk_listing(w, &l, hidden, depth);
     closedir(d);
+#endif
     return r;
 }
 
@@ -342,6 +402,7 @@ static PyObject *measure(PyObject *Py_UNUSED(module), PyObject *args) {
     Py_XDECREF(w.gitignore_dirs);
     Py_XDECREF(w.vcs_markers);
     PyMem_Free(w.rel);
+    PyMem_Free(w.dents);
     return result;
 }
 

@@ -738,8 +738,7 @@ def uses_lfs(root: str, tracked: Sequence[str]) -> bool:
     A tracked one is read below the root with no link followed at any level: a folder of
     the repo swapped for a link after git listed it must not lend the repo an outside file's
     attributes (trust round 12)."""
-    attribute_files = [p for p in tracked if p.endswith(".gitattributes")  # cheap test first:
-                       and (p == ".gitattributes" or p.endswith("/.gitattributes"))]  # 36k
+    attribute_files = attribute_files_in(tracked)
     directory = git_dir(root)
     if directory is not None:
         if os.path.isdir(os.path.join(directory, "lfs")):
@@ -749,6 +748,27 @@ def uses_lfs(root: str, tracked: Sequence[str]) -> bool:
             return True
     return any(_mentions_lfs(functools.partial(read_in_root, root, p, verb="read"))
                for p in attribute_files)
+
+
+_ATTRIBUTES = ".gitattributes"
+
+
+def attribute_files_in(tracked: Sequence[str]) -> list[str]:
+    """The `.gitattributes` files among the tracked paths, in their order. Found by searching
+    the paths joined with NULs (none holds one) for the name, not by testing each path: a
+    path test in Python costs ~0.1 us a path (250k bench tree, 36,119 paths: 3.9 -> 0.8 ms,
+    on the main process's last stretch after the walk)."""
+    joined = "\0".join(tracked)
+    found: list[str] = []
+    at = joined.find(_ATTRIBUTES)
+    while at >= 0:
+        end = at + len(_ATTRIBUTES)
+        if end == len(joined) or joined[end] == "\0":
+            path = joined[joined.rfind("\0", 0, at) + 1:end]
+            if path == _ATTRIBUTES or path.endswith("/" + _ATTRIBUTES):
+                found.append(path)
+        at = joined.find(_ATTRIBUTES, at + 1)
+    return found
 
 
 def _mentions_lfs(read: Callable[[], bytes | None]) -> bool:
