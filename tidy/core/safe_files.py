@@ -395,6 +395,30 @@ def create_in_root(root: str, rel: str, data: bytes, mode: int = 0o644) -> None:
         _fsync(folder)
 
 
+def remove_kept_file(path: str | None) -> str | None:
+    """Delete a file tidy keeps for itself (a cache, its notes) at `path`: a regular file or
+    a link, by name in its folder (opened without following its last part), never a folder
+    or a FIFO that took its name; `path` when it was removed, None when it was not there or
+    could not be."""
+    if path is None:
+        return None
+    try:
+        folder = os.open(os.path.dirname(path), _DIR_FLAGS | _NOFOLLOW)
+    except OSError:
+        return None
+    name = os.path.basename(path)
+    try:
+        st = os.stat(name, dir_fd=folder, follow_symlinks=False)
+        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
+            return None
+        os.unlink(name, dir_fd=folder)
+        return path
+    except OSError:
+        return None
+    finally:
+        os.close(folder)
+
+
 # ---------------------------------------------------------------------------- tidy's logs
 
 def open_for_append(path: str, mode: int = 0o600) -> int:

@@ -36,7 +36,7 @@ import os
 import stat
 
 from tidy import __version__
-from tidy.core.safe_files import replace_at
+from tidy.core.safe_files import remove_kept_file, replace_at
 from tidy.core.state import StateError, ensure_private, state_dir
 from tidy.workspace import content_cache
 
@@ -140,23 +140,7 @@ def _signed_file(key: bytes, root: str, shape: str, notes: dict[str, str]) -> by
 def clear(root: str) -> str | None:
     """Delete the notes kept for the group rooted at `root` (a regular file or a link, by
     name in its folder); their path when there were some."""
-    path = notes_path(root)
-    if path is None:
-        return None
-    try:
-        folder = os.open(os.path.dirname(path), _DIR_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.stat(NOTES_NAME, dir_fd=folder, follow_symlinks=False)
-        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-            return None
-        os.unlink(NOTES_NAME, dir_fd=folder)
-        return path
-    except OSError:
-        return None
-    finally:
-        os.close(folder)
+    return remove_kept_file(notes_path(root))
 
 
 # ---------------------------------------------------------------------------- the key

@@ -48,7 +48,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from tidy import __version__
-from tidy.core.safe_files import replace_at
+from tidy.core.safe_files import remove_kept_file, replace_at
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.content_cache import CACHE_FOLDER, MAX_CACHE_BYTES, read_own_file
 from tidy.workspace.git import git_dir
@@ -345,20 +345,4 @@ def root_in_head(head: bytes) -> str | None:
 def clear(root: str) -> str | None:
     """Delete the kept listing of the repo at `root` (a regular file or a link, by name in
     its folder); its path when there was one."""
-    path = cache_path(root)
-    if path is None:
-        return None
-    try:
-        folder = os.open(os.path.dirname(path), _DIR_FLAGS)
-    except OSError:
-        return None
-    try:
-        st = os.stat(CACHE_NAME, dir_fd=folder, follow_symlinks=False)
-        if not (stat.S_ISREG(st.st_mode) or stat.S_ISLNK(st.st_mode)):
-            return None
-        os.unlink(CACHE_NAME, dir_fd=folder)
-        return path
-    except OSError:
-        return None
-    finally:
-        os.close(folder)
+    return remove_kept_file(cache_path(root))
