@@ -372,3 +372,52 @@ def test_a_process_given_the_project_from_elsewhere_keeps_its_caches(
     reason = str(_outcomes(result)[os.fsdecode(cache)]["reason"])
     assert reason.startswith(f"in use by pid {pid} (") and "it was given" in reason, reason
     assert not free.exists()
+
+
+# Another tidy (a script named `tidy`, as procfs.is_tidy knows one) that started a process of
+# its own, as a `tidy watch` or `tidy fix` starts git in the repo: argv[1] is the child's
+# working folder, argv[2] (optional) a file the child keeps open. The child ends with it.
+_CHILD = ("import os, sys, time\n"
+          "parent = os.getppid()\n"
+          "held = open(sys.argv[1], 'rb') if len(sys.argv) > 1 else None\n"
+          "print('ready', flush=True)\n"
+          "while os.getppid() == parent:\n"
+          "    time.sleep(0.05)\n")
+_ANOTHER_TIDY = ("import subprocess, sys\n"
+                 f"child = subprocess.Popen([sys.executable, '-c', {_CHILD!r}, *sys.argv[2:]],\n"
+                 "                         cwd=sys.argv[1], stdout=subprocess.PIPE)\n"
+                 "child.stdout.readline()\n"
+                 "print('ready', flush=True)\n"
+                 "child.wait()\n")
+
+
+def _another_tidy(tmp_path: Path) -> Path:
+    script = tmp_path / "bin" / "tidy"
+    write(script, _ANOTHER_TIDY)
+    return script
+
+
+def test_a_process_another_tidy_started_in_the_project_holds_nothing_back(
+        tmp_path: Path) -> None:
+    """Two tidy runs in one repo (a watcher and a fix, six fixes at once in
+    tests/safety/test_config_races.py): the git one starts works in the repo, and was taken
+    for a build running in the project, so the other's items were held back."""
+    cache = _project(tmp_path / "ws", "app")
+    script = _another_tidy(tmp_path)
+    with detached([sys.executable, str(script), str(cache.parent)]):
+        result = _fix(cache.parent, tmp_path / "state")
+    assert result.code == 0, result.out + result.err  # on main: 1, "runs inside the project"
+    assert not cache.exists()
+
+
+def test_a_file_a_process_another_tidy_started_holds_open_keeps_its_cache(
+        tmp_path: Path) -> None:
+    """What such a process uses itself still counts (`tidy extract --evaluate`'s python
+    importing from `.venv`)."""
+    cache = _project(tmp_path / "ws", "app")
+    held = cache / "v" / "cache" / "lastfailed"
+    script = _another_tidy(tmp_path)
+    with detached([sys.executable, str(script), str(cache.parent), str(held)]):
+        result = _fix(cache.parent, tmp_path / "state")
+    assert result.code == 1, result.out + result.err
+    assert "in use by pid" in result.out and held.exists()

@@ -13,8 +13,9 @@ and an item is left where it is when a process
 - watches it or anything inside it for changes (an inotify watch, read from fdinfo): `tsc -w`,
   vite, webpack --watch hold no file open, yet serve from there (an editor's watches, which
   cover every folder of a project it shows, are not use: EDITORS_WATCHING);
-- or, not a shell or an editor (INTERACTIVE) and not one of the processes that started this
-  tidy (a `make clean`, an `npm run clean`: they work in the project to run it), works inside
+- or, not a shell or an editor (INTERACTIVE), not one of the processes that started this
+  tidy (a `make clean`, an `npm run clean`: they work in the project to run it) and not one
+  another tidy started (its git: it works in the repo to answer that tidy), works inside
   the item's project (the repo holding it; outside a repo the folder holding it), or was given
   a path in it on its command line (`pytest ~/code/app`, `npm --prefix ~/code/web`): a build,
   a test run, a dev server, started from another folder;
@@ -118,9 +119,10 @@ class Users:
                 for p in paths]
         self._held = sorted(held)
         # where builds (not shells, not editors) work, and the paths they were given
-        # (not what started this tidy: a `make clean` works in the project to run it)
+        # (not what started this tidy: a `make clean` works in the project to run it; not
+        # what another tidy started: its git works in the repo to answer it)
         builds = [(i, proc) for i, proc in enumerate(everyone)
-                  if proc.name not in INTERACTIVE and not proc.ancestor]
+                  if proc.name not in INTERACTIVE and not proc.ancestor and not proc.by_tidy]
         self._builds = sorted([(cwd, "project", i) for i, proc in builds for cwd in proc.cwd]
                               + [(g, "given", i) for i, proc in builds for g in proc.given])
         # The watches that count (not an editor's), by device: gathered once, not per item.

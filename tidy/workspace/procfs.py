@@ -4,8 +4,9 @@ Read as lsof does, once per look: for each process its working folder, its progr
 its descriptors hold, the files it maps, its inotify watches (from fdinfo) and the paths its
 command line names. tidy's own processes (this one and its descendants) and other tidy
 processes are left out; the processes that started it (its ancestors: the shell, a
-`make clean`, a Jupyter kernel running `!tidy fix`) are marked, and count only for what they
-use themselves (tidy/workspace/inuse.py).
+`make clean`, a Jupyter kernel running `!tidy fix`) and the processes another tidy started
+(its git, a module it evaluates) are marked, and count only for what they use themselves
+(tidy/workspace/inuse.py).
 
 What a look cannot see, said plainly (README "Safety"):
 - another user's processes, when tidy is not root: their descriptors, working folder and maps
@@ -58,6 +59,10 @@ class Process:
     # clean`, a Jupyter kernel running `!tidy fix`): what it uses itself counts, working in
     # the project does not (it is why tidy runs there).
     ancestor: bool = False
+    # Started by another tidy (its `git ls-files` in the repo, `tidy extract --evaluate`'s
+    # python): what it uses itself counts, working in the project does not (two tidy runs in
+    # one repo, a watcher and a fix, held back each other's items by their git's cwd).
+    by_tidy: bool = False
 
 
 @dataclass(frozen=True)
@@ -82,17 +87,21 @@ def read(proc: str = PROC) -> Snapshot:
         pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
     except OSError as error:
         return Snapshot(blind=f"cannot list {proc}: {error.strerror or error}")
-    ancestors, mine = lineage(proc, pids)
-    found, unreadable = [], 0
+    children = _children(proc, pids)
+    ancestors, mine = lineage(proc, pids, children)
+    read_now: dict[int, Process] = {}
+    unreadable = 0
     for pid in pids:
         if pid in mine:
             continue
         process = read_process(proc, pid)
         if process is None:
             unreadable += 1
-        elif not process.tidy:
-            found.append(dataclasses.replace(process, ancestor=True)
-                         if pid in ancestors else process)
+        else:
+            read_now[pid] = process
+    by_tidy = _descendants(children, [pid for pid, p in read_now.items() if p.tidy])
+    found = [dataclasses.replace(process, ancestor=pid in ancestors, by_tidy=pid in by_tidy)
+             for pid, process in read_now.items() if not process.tidy]
     return Snapshot(tuple(found), "", unreadable, len(pids),
                     round(time.perf_counter() - started, 4))
 
@@ -276,24 +285,41 @@ def own_family(proc: str = PROC, pids: list[int] | None = None) -> set[int]:
     return ancestors | mine
 
 
-def lineage(proc: str, pids: list[int]) -> tuple[set[int], set[int]]:
+def lineage(proc: str, pids: list[int], children: dict[int, list[int]] | None = None
+            ) -> tuple[set[int], set[int]]:
     """(this process's ancestors, this process and its descendants: tidy's own workers and
-    git), from the parent pids of `pids` as read now."""
+    git), from the parent pids of `pids` as read now (`children`: _children's answer)."""
     ancestors = set()
     pid = os.getpid()
     while pid > 1:
         pid = _ppid(proc, pid)
         ancestors.add(pid)
+    if children is None:
+        children = _children(proc, pids)
+    mine = _descendants(children, [os.getpid()], ancestors)
+    return ancestors - mine, mine | {os.getpid()}
+
+
+def _children(proc: str, pids: list[int]) -> dict[int, list[int]]:
+    """Each parent pid's children among `pids`, as /proc says now."""
     children: dict[int, list[int]] = {}
     for child in pids:
         children.setdefault(_ppid(proc, child), []).append(child)
-    mine, todo = {os.getpid()}, [os.getpid()]
+    return children
+
+
+def _descendants(children: dict[int, list[int]], roots: list[int],
+                 stop: set[int] | frozenset[int] = frozenset()) -> set[int]:
+    """Every pid below `roots` (not the roots themselves, unless one is below another), never
+    going through a pid of `stop`."""
+    found: set[int] = set()
+    todo = list(roots)
     while todo:
         for child in children.get(todo.pop(), ()):
-            if child not in mine and child not in ancestors:
-                mine.add(child)
+            if child not in found and child not in stop:
+                found.add(child)
                 todo.append(child)
-    return ancestors - mine, mine
+    return found
 
 
 def _ppid(proc: str, pid: int) -> int:
