@@ -204,9 +204,14 @@ def _open_child_folder(root: str, above: list[str], part: str, parent: int, crea
         raise _not_a_folder(root, above, part, parent, verb) from None
 
 
+def _shown(root: str, rel: str) -> str:
+    """`rel` as a message names it: absolute when the root is "/" (tidy extract's reads)."""
+    return os.sep + rel if root == os.sep else rel
+
+
 def _not_a_folder(root: str, above: list[str], part: str, parent: int, verb: str
                   ) -> UnsafeFile:
-    shown = "/".join([*above, part]) + "/"
+    shown = _shown(root, "/".join([*above, part]) + "/")
     st = os.stat(part, dir_fd=parent, follow_symlinks=False)
     if stat.S_ISLNK(st.st_mode):
         return UnsafeFile(shown, _link_reason(root, above, part, parent, st, verb))
@@ -215,7 +220,11 @@ def _not_a_folder(root: str, above: list[str], part: str, parent: int, verb: str
 
 def _link_reason(root: str, folders: list[str], name: str, parent: int, st: os.stat_result,
                  verb: str) -> str:
-    """"is a symlink to a file outside the root; not edited" (or inside: still not edited)."""
+    """"is a symlink to a file outside the root; not edited" (or inside: still not edited).
+    Below "/" (tidy extract reads its module's files from the top down) every target is
+    inside: "is a symlink; not edited"."""
+    if os.path.realpath(root) == os.sep:
+        return f"is a symlink; not {verb}"
     try:
         target = os.readlink(name, dir_fd=parent)
     except OSError:
@@ -337,8 +346,9 @@ def read_stat_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
         with folder_in_root(root, folders, verb=verb) as folder:
             st = lstat_at(name, folder)
             if st is not None and stat.S_ISLNK(st.st_mode):
-                raise UnsafeFile(rel, _link_reason(root, folders, name, folder, st, verb))
-            return _read_stat(name, folder, rel, limit, False, verb)
+                raise UnsafeFile(_shown(root, rel),
+                                 _link_reason(root, folders, name, folder, st, verb))
+            return _read_stat(name, folder, _shown(root, rel), limit, False, verb)
     except FileNotFoundError:
         return None
 
