@@ -77,3 +77,26 @@ def test_browse_whose_terminal_closes_ends_by_sighup(tmp_path: Path) -> None:
     root = workspace(tmp_path / "ws")
     code, seen = _browse(root, tmp_path / "state", False, signal.SIGHUP)
     assert code == -signal.SIGHUP, seen[-3000:]  # on main: 0
+
+
+def test_browse_whose_terminal_closes_without_a_signal_ends(tmp_path: Path) -> None:
+    """A terminal that is not the session's controlling one sends no SIGHUP when its other
+    side closes (a harness, an IDE pane): the app reads end-of-file from then on. It spun
+    at a third of a core until killed; now it sees the hang-up and ends as by SIGHUP."""
+    root = workspace(tmp_path / "ws")
+    before = tree_snapshot(root)
+    app, master = browse_in_terminal(root, tmp_path / "state")
+    seen = bytearray()
+    try:
+        assert read_until(master, b"scanned in", seen, 90), bytes(seen[-3000:])
+        os.close(master)
+        master = -1
+        code = app.wait(timeout=30)  # on main: still running (TimeoutExpired)
+    finally:
+        if app.poll() is None:
+            app.kill()
+            app.wait()
+        if master >= 0:
+            os.close(master)
+    assert code == -signal.SIGHUP
+    assert tree_snapshot(root) == before

@@ -418,6 +418,7 @@ class BrowseApp(App[int]):
         self._refresh_pending = False
         self._started = time.monotonic()
         self._tree: tuple[tuple[int, int], ScanTree] | None = None
+        self._terminal_fd: int | None = None  # watched for a hang-up no signal told of
 
     def get_default_screen(self) -> MainScreen:
         return MainScreen()
@@ -431,6 +432,11 @@ class BrowseApp(App[int]):
     # -- the scan -----------------------------------------------------------------------------
     def on_mount(self) -> None:
         self.set_interval(0.5, self._tick)
+        # Not every terminal that closes sends SIGHUP: only a controlling terminal does. One
+        # that is not (started in a session of its own, as a test harness or an IDE's pane
+        # may) reads end-of-file for ever once its other side closes, and Textual's input
+        # thread then spins (35 % of a core for half an hour, with nothing left to draw to).
+        self._terminal_fd = 0 if not self.is_headless and _is_terminal(0) else None
         # The terminal closed (SIGHUP: a window shut, an SSH link dropped) or a polite kill
         # (SIGTERM): quit as q does, a run stopping after its current move, its journal
         # closed and in `tidy log`; Python's default would end the process mid-move.
@@ -482,6 +488,10 @@ class BrowseApp(App[int]):
         self.start_scan()
 
     def _tick(self) -> None:
+        if self._terminal_fd is not None and not self.terminal_gone \
+                and _hung_up_terminal(self._terminal_fd):
+            self._stopped_by(signal.SIGHUP, self._hung_up)
+            return
         if self.scan_state == "scanning" and self.screen_stack:
             self.main.update_top()
 
@@ -681,3 +691,25 @@ class BrowseApp(App[int]):
     def on_unmount(self) -> None:
         self.stop_applying.set()
         self.stream.close()
+
+
+def _is_terminal(fd: int) -> bool:
+    try:
+        return os.isatty(fd)
+    except OSError:
+        return False
+
+
+def _hung_up_terminal(fd: int) -> bool:
+    """The terminal on `fd` was hung up: the kernel's poll says so, or it is no terminal any
+    more (a hung-up terminal's ioctls fail, so isatty turns false)."""
+    import select
+
+    poller = select.poll()
+    poller.register(fd, select.POLLHUP)
+    try:
+        events = poller.poll(0)
+    except OSError:
+        return True
+    return any(mask & (select.POLLHUP | select.POLLNVAL) for _, mask in events) \
+        or not _is_terminal(fd)
