@@ -352,7 +352,7 @@ def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: fl
         newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full,
                                             listing))
     if st.st_mtime_ns > expected.mtime_ns or (
-            since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
+            since and written_since(st, since)):
         raise Refused("modified since the plan (changed after the scan began)", False)
     _check_recent(action, newest, now, skip_recent)
 
@@ -437,7 +437,7 @@ def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
                 st = entry.stat(follow_symlinks=False)
                 if is_dir and st.st_dev != dev:
                     raise Refused(f"another filesystem is mounted inside: {where}")
-                if since and not written and max(st.st_ctime_ns, st.st_mtime_ns) > since:
+                if since and not written and written_since(st, since):
                     written = where
                 newest = max(newest, st.st_mtime_ns)
     except OSError as error:
@@ -445,6 +445,17 @@ def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
     if written:
         raise Refused(f"modified since the plan: {written} changed after the scan began", False)
     return newest
+
+
+def written_since(st: os.stat_result, since_ns: int) -> bool:
+    """Changed after `since_ns` (ctime or mtime later). A filesystem that keeps whole seconds
+    stamps a write made later in `since_ns`'s own second with that second, no later than it:
+    as git's racy-clean rule does, such a time (no part of a second) counts as changed when
+    it falls in that second. A file written then, before the scan, is left too: the safe side."""
+    newest = max(st.st_ctime_ns, st.st_mtime_ns)
+    if newest > since_ns:
+        return True
+    return newest % 1_000_000_000 == 0 and newest >= since_ns - since_ns % 1_000_000_000
 
 
 def _check_recent(action: PlannedAction, newest_ns: int, now: float, window: float) -> None:
