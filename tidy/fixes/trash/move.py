@@ -29,7 +29,7 @@ from tidy.fixes.fdops import (
 )
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.recheck import Opened, Problem, still_there
+from tidy.fixes.recheck import Opened, Problem, files_unchanged, still_there
 from tidy.fixes.trash.locate import Slot, TrashLocator
 from tidy.fixes.trash.settled import first_change, where_changed
 
@@ -72,6 +72,9 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
     `journal.sync()`: nothing may move before it). The caller closes `slot` when done."""
     slot, method = locator.place(action, item)
     try:
+        if method != "rename":
+            # A rename is checked once done (trash/settled.py); a copy takes what it finds.
+            files_unchanged(action, item)
         seq = journal.intent(
             "trash", sync=False, path=action.path, dst=os.path.join(slot.path, item.name),
             method=method, code=action.code, kind=action.kind, bytes=action.bytes,
