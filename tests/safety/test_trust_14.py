@@ -22,10 +22,13 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from tests.conftest import write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import held_tidy, tidy
+from tidy.fixes.recheck import written_since
 
 pytestmark = pytest.mark.slow
 
@@ -147,3 +150,22 @@ def test_an_unwritten_folder_still_moves_whole_and_comes_back(tmp_path: Path) ->
     assert undo.returncode == 0, undo.stdout + undo.stderr
     assert (planned / DEEP / "index.js").read_text() == "module.exports = 1\n"
     assert (other / "x" / "i.js").read_text() == "1\n"
+
+
+@given(since=st.integers(1_000_000_000, 4_000_000_000 * 10**9),
+       after=st.integers(1, 2 * 10**9))
+def test_a_write_after_the_scan_began_is_seen_on_a_filesystem_of_whole_seconds(
+        since: int, after: int) -> None:
+    """ext4 with 128-byte inodes (and FAT, some network filesystems) keep whole seconds: a
+    write `after` ns past `since` is stamped with its second, which may be before `since`."""
+    written = since + after
+    whole = written - written % 10**9
+    assert written_since(_times(whole, whole), since)
+    assert not written_since(_times(since - 1, since - 1), since) or (since - 1) % 10**9 == 0
+
+
+def _times(mtime_ns: int, ctime_ns: int) -> os.stat_result:
+    """A stat result of a regular file with these times (the rest of no matter here)."""
+    seconds = (0, mtime_ns // 10**9, ctime_ns // 10**9)
+    return os.stat_result((0o100644, 1, 1, 1, 0, 0, 0, *seconds,
+                           *(float(s) for s in seconds), 0, mtime_ns, ctime_ns))
