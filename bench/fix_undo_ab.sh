@@ -14,7 +14,7 @@ trap '[ $? = 0 ] && rm -rf "$scratch" || echo "kept $scratch" >&2' EXIT
 mkdir -p "$scratch/A/state" "$scratch/A/home" "$scratch/B/state" "$scratch/B/home"
 prio=""
 [ -x /work/tools/prio ] && prio=/work/tools/prio
-count() { find "$tree" | wc -l; }
+count() { find "$tree" -name .git -prune -o -print | wc -l; }  # a repo's trash is in .git
 entries=$(count)
 echo "tree: $tree, $entries entries" >&2
 cd /
