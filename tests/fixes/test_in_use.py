@@ -384,6 +384,7 @@ _CHILD = ("import os, sys, time\n"
           "while os.getppid() == parent:\n"
           "    time.sleep(0.05)\n")
 _ANOTHER_TIDY = ("import subprocess, sys\n"
+                 "from tidy.__main__ import run  # the line pip's console script has\n"
                  f"child = subprocess.Popen([sys.executable, '-c', {_CHILD!r}, *sys.argv[2:]],\n"
                  "                         cwd=sys.argv[1], stdout=subprocess.PIPE)\n"
                  "child.stdout.readline()\n"
@@ -391,10 +392,24 @@ _ANOTHER_TIDY = ("import subprocess, sys\n"
                  "child.wait()\n")
 
 
-def _another_tidy(tmp_path: Path) -> Path:
+def _another_tidy(tmp_path: Path, text: str = _ANOTHER_TIDY) -> Path:
     script = tmp_path / "bin" / "tidy"
-    write(script, _ANOTHER_TIDY)
+    write(script, text)
     return script
+
+
+@pytest.mark.parametrize("relative", [False, True])
+def test_a_users_own_script_named_tidy_is_no_tidy(tmp_path: Path, relative: bool) -> None:
+    """Trust round 14: any Python script named `tidy` was taken for another tidy, so what it
+    started (a build working in the project) held nothing back, and the folder it was using
+    was moved (on b87a4ff: exit 0, the cache gone). Only tidy's own console script counts."""
+    cache = _project(tmp_path / "ws", "app")
+    script = _another_tidy(tmp_path, _ANOTHER_TIDY.replace("from tidy.__main__", "# from x"))
+    argv = [sys.executable, "tidy" if relative else str(script), str(cache.parent)]
+    with detached(argv, cwd=script.parent):
+        result = _fix(cache.parent, tmp_path / "state")
+    assert result.code == 1, result.out + result.err
+    assert "in use by pid" in result.out and cache.is_dir()
 
 
 def test_a_process_another_tidy_started_in_the_project_holds_nothing_back(

@@ -39,6 +39,9 @@ def _fix(parent: Path, state: Path) -> tuple[Path, Path]:
     """A repo under `parent` whose node_modules `tidy fix` renamed into its git dir's trash:
     (root, the item in the trash)."""
     root = node_project(parent, repo=True)
+    # A filesystem keeping whole seconds: a time in the second the scan begins counts as
+    # changed (recheck.written_since, git's racy rule); the backdating just set every ctime.
+    time.sleep(1 - time.time() % 1 + 0.05)
     done = tidy("fix", "--yes", "-q", "--select", "TDY1", str(root), cwd=parent, state=state)
     assert done.returncode == 0, done.stderr
     [moved] = _trash_intents(state)

@@ -21,7 +21,7 @@ from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
 from tidy.analysis import ignore_choice as choice
 from tidy.analysis.vendored.candidates import path_candidates
 from tidy.rules import data_in_code, ignore_rules, vendored
-from tidy.workspace import index_cache
+from tidy.workspace import content_notes, index_cache
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.early import EARLY_MIN_INDEX_BYTES, run_task
 from tidy.workspace.index_cache import MAGIC, keep, kept_listing
@@ -90,21 +90,38 @@ def _memo_line(repo: Path) -> dict[str, list[object]]:
     assert path is not None
     data = Path(path).read_bytes()
     end = data.index(b"\n", len(MAGIC))
-    kept = json.loads(data[end + 1:data.index(b"\n", end + 1)])
+    line = data[end + 1:data.index(b"\n", end + 1)]
+    # After its signature; b87a4ff's line was the JSON alone (run there, the forged answer
+    # tests fail on what they assert, not here).
+    kept = json.loads(line if line.startswith(b"{") else line.partition(b" ")[2])
     assert isinstance(kept, dict)
     return kept
 
 
-def _rewrite_memo(repo: Path, kept: dict[str, list[object]]) -> None:
-    """Put `kept` in place of the memo's line, the file's mtime kept (its stamp still good)."""
+def _rewrite_memo(repo: Path, kept: dict[str, list[object]], *, sign: str = "key",
+                  header: bytes | None = None) -> None:
+    """Put `kept` in place of the memo's line, the file's mtime kept (its stamp still good):
+    signed with this user's key as tidy signs it (over `header`, the file's own by default);
+    `sign` "wrong": a signature of the right form that is not one; "none": the answers'
+    JSON alone (the line as b87a4ff wrote it)."""
     path = index_cache.cache_path(str(repo))
     assert path is not None
     st_ = os.stat(path)
     data = Path(path).read_bytes()
     end = data.index(b"\n", len(MAGIC))
     body = data[data.index(b"\n", end + 1):]
-    Path(path).write_bytes(data[:end + 1] + json.dumps(kept).encode() + body)
+    answers = json.dumps(kept).encode()
+    mac = _signature((header or data[len(MAGIC):end + 1]) + answers) if sign == "key" \
+        else b"ab" * 32
+    line = answers if sign == "none" else mac + b" " + answers
+    Path(path).write_bytes(data[:end + 1] + line + body)
     os.utime(path, ns=(st_.st_atime_ns, st_.st_mtime_ns))
+
+
+def _signature(signed: bytes) -> bytes:
+    key = content_notes.signing_key(make=True)
+    assert key is not None
+    return content_notes.signature(key, signed)
 
 
 def test_a_rescan_of_the_same_index_uses_every_kept_answer(tmp_path: Path) -> None:
@@ -132,6 +149,41 @@ def test_kept_answers_are_used_not_worked_out_again(tmp_path: Path) -> None:
     again = _Scanned(root)
     assert not again.learnt
     assert again.answers[2] == [again.listing.paths[0]]
+
+
+@pytest.mark.parametrize("sign", ["none", "wrong"])
+def test_a_forged_answer_of_the_right_shape_is_not_used(tmp_path: Path, sign: str) -> None:
+    """Trust round 14: the kept answers were checked for shape only, so one written by anyone
+    but this user's tidy (a list of rising positions in range) was taken as the rule's answer
+    (the "none" case fails on b87a4ff: its file, FORMAT 2, read as this one). Now it must
+    carry this user's signature over this very header."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    first = _Scanned(root)
+    kept = _memo_line(repo)
+    kept["vendored.search_files"][1] = [0]
+    _rewrite_memo(repo, kept, sign=sign)
+    again = _Scanned(root)
+    assert again.answers == first.answers
+    assert again.learnt, "the forged line was not replaced by the answers worked out"
+    assert _memo_line(repo)["vendored.search_files"][1] != [0]
+
+
+def test_answers_signed_for_another_header_are_not_used(tmp_path: Path) -> None:
+    """A line this user's tidy signed for another repo or index (copied in whole) is no
+    answer here: the signature covers the header (root, index stamp, counts, tidy)."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    first = _Scanned(root)
+    kept = _memo_line(repo)
+    kept["vendored.search_files"][1] = [0]
+    path = index_cache.cache_path(root)
+    assert path is not None
+    data = Path(path).read_bytes()
+    header = data[len(MAGIC):data.index(b"\n", len(MAGIC)) + 1]
+    _rewrite_memo(repo, kept, header=header.replace(root.encode(), b"/elsewhere"))
+    again = _Scanned(root)
+    assert again.answers == first.answers
 
 
 def test_a_new_index_drops_every_kept_answer(tmp_path: Path) -> None:

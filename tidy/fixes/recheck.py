@@ -29,15 +29,20 @@ In order (the first that fails decides; see README "Safety"):
 What the subtree walk sees. Up to FULL_CHECK_ENTRIES entries (by the scan's count), every
 entry is lstat'ed: a file created, deleted, renamed, rewritten in place, chmod'ed or given a
 back-dated mtime (npm, tar) since the scan began changes some ctime there, and is seen.
-Bigger trees: only folders are lstat'ed (every folder is still listed, so nested checkouts
-are still found). Creating, deleting or renaming anything changes its folder's ctime and
-mtime and is seen; rewriting an existing file in place (O_TRUNC, append) changes no folder
-and is NOT seen there. Never seen: a write that starts after the walk passed that folder
-(the walk and the rename are microseconds to a second apart: the trash checks a batch of up
-to 256 items, syncs their intents, then moves each; a writer that still has a file
-open keeps writing into it in the trash), the inside of a folder the user may not read (only
-that folder's own times are compared), and anything if the clock was set back between plan
-and apply.
+Bigger trees, and every item the trash moves (`files_after`): only folders are lstat'ed here
+(every folder is still listed, so nested checkouts are still found). Creating, deleting or
+renaming anything changes its folder's ctime and mtime and is seen; rewriting an existing
+file in place (O_TRUNC, append) changes no folder and is not seen here. The trash sees it
+after all: an item it renames is walked again in the trash, every entry lstat'ed, and put
+back when anything changed after the scan began (trash/settled.py; a write between this
+walk and the rename, the batch's window, is seen there too); one it copies to another
+filesystem gets every entry lstat'ed before the copy (files_unchanged), and what changes
+during the copy stays (fdops.remove_copied_at). Never seen: a write through a descriptor
+opened before the move and made after the walk in the trash passed its folder (a program
+holding a file open: step 8 is what keeps those), the inside of a folder the user may not
+read (only that folder's own times are compared), and anything if the clock was set back
+between plan and apply. A time with no part of a second (a filesystem keeping whole seconds)
+counts as changed when it falls in the second the scan began (written_since).
 """
 
 from __future__ import annotations
@@ -160,12 +165,14 @@ def _relative(path: str, folder: str) -> str:
 @contextlib.contextmanager
 def opened(action: PlannedAction, now: float, skip_recent: float,
            in_use: Look | None = None, mounts: Sequence[str] | None = None,
-           chain: Chain | None = None) -> Iterator[Opened]:
+           chain: Chain | None = None, files_after: bool = False) -> Iterator[Opened]:
     """Steps 3-8 of the module doc on descriptors (8 with `in_use`), then hold them while the
     caller moves the item. Raises Refused with the reason. `mounts`: the mount points
     (mount_points()) read for a batch of moves, rather than the mount table read again for
     each. `chain`: the item's folders already opened for a batch (open_parent_chain), held
-    and closed by the caller; checked against this item's own plan (shared_chain_fits)."""
+    and closed by the caller; checked against this item's own plan (shared_chain_fits).
+    `files_after`: step 6 lstats folders only, the caller checking every entry later (the
+    trash: once renamed, trash/settled.py; before a copy, files_unchanged)."""
     with contextlib.ExitStack() as owned:
         if chain is None:
             chain = owned.enter_context(open_parent_chain(action))
@@ -176,7 +183,7 @@ def opened(action: PlannedAction, now: float, skip_recent: float,
         fd = _open_item(chain.fd, name, st)
         try:
             item = Opened(chain, name, st, fd, legacy_source(action))
-            _check_item(action, item, now, skip_recent, mounts)
+            _check_item(action, item, now, skip_recent, mounts, files_after)
             _check_bytecode(action, item)
             if in_use is not None:
                 _check_users(action, in_use)
@@ -333,7 +340,7 @@ def _open_item(parent: int, name: str, st: os.stat_result) -> int:
 
 
 def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: float,
-                mounts: Sequence[str] | None = None) -> None:
+                mounts: Sequence[str] | None = None, files_after: bool = False) -> None:
     expected, st = action.expected, item.st
     if stat.S_ISDIR(st.st_mode):
         if os.fstat(item.parent).st_dev != st.st_dev:
@@ -348,11 +355,11 @@ def _check_item(action: PlannedAction, item: Opened, now: float, skip_recent: fl
     since = expected.since_ns
     newest = st.st_mtime_ns
     if listing is not None:
-        full = action.files <= FULL_CHECK_ENTRIES
+        full = not files_after and action.files <= FULL_CHECK_ENTRIES
         newest = max(newest, _check_subtree(action.path, item.fd, st.st_dev, since, full,
                                             listing))
     if st.st_mtime_ns > expected.mtime_ns or (
-            since and max(st.st_ctime_ns, st.st_mtime_ns) > since):
+            since and written_since(st, since)):
         raise Refused("modified since the plan (changed after the scan began)", False)
     _check_recent(action, newest, now, skip_recent)
 
@@ -437,7 +444,7 @@ def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
                 st = entry.stat(follow_symlinks=False)
                 if is_dir and st.st_dev != dev:
                     raise Refused(f"another filesystem is mounted inside: {where}")
-                if since and not written and max(st.st_ctime_ns, st.st_mtime_ns) > since:
+                if since and not written and written_since(st, since):
                     written = where
                 newest = max(newest, st.st_mtime_ns)
     except OSError as error:
@@ -445,6 +452,24 @@ def _check_subtree(path: str, top: int, dev: int, since: int, full: bool,
     if written:
         raise Refused(f"modified since the plan: {written} changed after the scan began", False)
     return newest
+
+
+def files_unchanged(action: PlannedAction, item: Opened) -> None:
+    """Step 6 for every entry of a held folder whose `opened` walk left files to the caller
+    (files_after): Refused when any changed after the scan began."""
+    if item.fd >= 0 and stat.S_ISDIR(item.st.st_mode):
+        _check_subtree(action.path, item.fd, item.st.st_dev, action.expected.since_ns, True)
+
+
+def written_since(st: os.stat_result, since_ns: int) -> bool:
+    """Changed after `since_ns` (ctime or mtime later). A filesystem that keeps whole seconds
+    stamps a write made later in `since_ns`'s own second with that second, no later than it:
+    as git's racy-clean rule does, such a time (no part of a second) counts as changed when
+    it falls in that second. A file written then, before the scan, is left too: the safe side."""
+    newest = max(st.st_ctime_ns, st.st_mtime_ns)
+    if newest > since_ns:
+        return True
+    return newest % 1_000_000_000 == 0 and newest >= since_ns - since_ns % 1_000_000_000
 
 
 def _check_recent(action: PlannedAction, newest_ns: int, now: float, window: float) -> None:

@@ -144,6 +144,17 @@ def clear(root: str) -> str | None:
 
 
 # ---------------------------------------------------------------------------- the key
+def signing_key(make: bool) -> bytes | None:
+    """This user's key that signs what tidy keeps in git directories (these notes, the
+    index listing's kept answers: workspace/index_cache); see _key."""
+    return _key(make)
+
+
+def signature(key: bytes, data: bytes) -> bytes:
+    """HMAC-SHA256 of `data` under `key`, as 64 hexadecimal digits."""
+    return _mac(key, data)
+
+
 def _key(make: bool) -> bytes | None:
     """This user's signing key (made when `make` and there is none); None when the state
     folder cannot keep one: the notes are then neither read nor written."""

@@ -29,7 +29,10 @@ write the git directory can write it, and they can write the index itself.
 
 After the header, one line of the answers the early job's rules worked out from this listing
 alone (workspace/index_memo: by name, the inputs each came from and its value), so a rescan
-of the same index works none of them out again; each is checked by its rule when used. The
+of the same index works none of them out again; each is checked by its rule when used, and
+the line is used only under its signature (HMAC-SHA256 over the header and the answers, with
+content_notes' per-user key from the state folder): an answer of the right shape written by
+anyone else, or kept for another root, index or tidy, is no answer. The
 early job writes the file once its rules have run (early.run_task): a new listing with its
 answers, or a kept one when an answer was missing. `--no-cache`
 reads and writes none (early.run_task).
@@ -38,6 +41,7 @@ reads and writes none (early.run_task).
 from __future__ import annotations
 
 import contextlib
+import hmac
 import json
 import os
 import re
@@ -51,14 +55,16 @@ from tidy import __version__
 from tidy.core.safe_files import remove_kept_file, replace_at
 from tidy.workspace.blobs import IndexListing, list_index
 from tidy.workspace.content_cache import CACHE_FOLDER, MAX_CACHE_BYTES, read_own_file
+from tidy.workspace.content_notes import signature, signing_key
 from tidy.workspace.git import git_dir
 from tidy.workspace.index_memo import IndexMemo, Json
 
-FORMAT = 2  # 2: the memo's answers after the header
+FORMAT = 3  # 2: the memo's answers after the header; 3: signed
 CACHE_NAME = "index-listing"
 MAGIC = b"tidy index listing\n"
 # As tidy.workspace.content's: an index stamped within this much of the listing is not kept.
 RACY_MARGIN_NS = 50_000_000
+_UNSIGNED = b"0" * 64  # the memo line's signature when there are no answers to sign
 _TAIL_BYTES = 32  # git's checksum of the index (20 bytes of SHA-1, 32 of SHA-256)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -173,13 +179,12 @@ def save(path: str, root: str, stamp: Stamp, listing: IndexListing,
     if (not _paths_clean(body) or not _well_formed(listing)
             or (not same and not _blob_paths_known(listing))):
         return False  # never kept: load() would refuse it, and git is asked every time
+    header = _header(root, stamp, listing, same)
     try:
-        answers = json.dumps({name: [inputs, value] for name, (inputs, value)
-                              in (memo or {}).items()}, separators=(",", ":"),
-                             ensure_ascii=True).encode("ascii") + b"\n"
+        answers = _signed_answers(header, memo or {})
     except (TypeError, ValueError):
         return False  # an answer json cannot write: a caller's encode is wrong
-    data = MAGIC + _header(root, stamp, listing, same) + answers + body
+    data = MAGIC + header + answers + body
     if len(data) > MAX_CACHE_BYTES:
         return False
     try:
@@ -242,15 +247,34 @@ def load(path: str, root: str, stamp: Stamp) -> IndexListing | None:
     listing = _listing(text, paths, blobs, same)
     if listing is None:
         return None
-    return replace(listing, memo=_FileMemo(path, stamp, _answers(data[end + 1:memo_end]),
-                                          new=False))
+    return replace(listing, memo=_FileMemo(
+        path, stamp, _answers(data[len(MAGIC):end + 1], data[end + 1:memo_end]), new=False))
 
 
-def _answers(line: bytes) -> dict[str, tuple[str, Json]]:
+def _signed_answers(header: bytes, memo: dict[str, tuple[str, Json]]) -> bytes:
+    """The memo's line: its answers' JSON after their signature (content_notes' key) over
+    the header and them, so that they are used for this very root, index and tidy only, and
+    only as this user's tidy wrote them; with no key to sign with, no answers."""
+    key = signing_key(make=True) if memo else None
+    if key is None:
+        return _UNSIGNED + b" {}\n"
+    answers = json.dumps({name: [inputs, value] for name, (inputs, value) in memo.items()},
+                         separators=(",", ":"), ensure_ascii=True).encode("ascii")
+    return signature(key, header + answers) + b" " + answers + b"\n"
+
+
+def _answers(header: bytes, line: bytes) -> dict[str, tuple[str, Json]]:
     """The memo's kept answers, by name: (inputs, value); none when the line is not what
-    save() writes (the listing itself is still good: each answer is checked when used)."""
+    save() writes or its signature is not this user's over this header (the listing itself
+    is still good: each answer is checked when used). Checked for shape alone, a forged
+    answer of the right shape changed what a scan reported (trust round 14)."""
+    mac, _, answers = line.partition(b" ")
+    key = signing_key(make=False)
+    if key is None or len(mac) != len(_UNSIGNED) or not hmac.compare_digest(
+            mac, signature(key, header + answers)):
+        return {}
     try:
-        kept = json.loads(line)
+        kept = json.loads(answers)
     except (ValueError, RecursionError):
         return {}
     if not isinstance(kept, dict):

@@ -36,6 +36,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import os
+import stat
 from dataclasses import dataclass, field
 
 PROC = "/proc"
@@ -129,7 +130,7 @@ def read_process(proc: str, pid: int) -> Process | None:
     opened = {r for t in links.values() for r in _readings(t)}
     return Process(pid, name, command_line(argv, name), cwd, exe, frozenset(opened),
                    frozenset(_mapped(base)), frozenset(_inotify_watches(base, links)),
-                   _given_paths(argv, cwd[0] if cwd else ""), is_tidy(argv, exe))
+                   _given_paths(argv, cwd[0] if cwd else ""), is_tidy(argv, exe, base))
 
 
 def _readings(target: str) -> tuple[str, ...]:
@@ -250,20 +251,53 @@ def map_readings(line: bytes) -> tuple[str, ...]:
 
 
 # -- who the process is ---------------------------------------------------------------------
-def is_tidy(argv: list[bytes], exe: tuple[str, ...]) -> bool:
+def is_tidy(argv: list[bytes], exe: tuple[str, ...], base: str = "") -> bool:
     """Another tidy (a watcher started in the folder, a `tidy fix`): not a user of what it
-    cleans. A Python running `-m tidy...` or a script named `tidy`; a program that is itself
+    cleans. A Python running `-m tidy...`, or a script named `tidy` that is tidy's own (pip's
+    console script: it imports tidy's entry point; `base`, the process's /proc folder, to
+    find a script named relative to its cwd). A user's own script named `tidy` (a lint
+    wrapper, a build) is no tidy: what it starts in the project counted for nothing and a
+    folder a build it started was using was moved (trust round 14). A program that is itself
     called tidy (HTML Tidy, /usr/bin/tidy) is not tidy and counts like any other."""
     if len(argv) < 2 or not any(os.path.basename(e).startswith("python") for e in exe):
         return False
     if len(argv) > 2 and argv[1] == b"-m" and argv[2].split(b".")[0] == b"tidy":
         return True
-    return os.path.basename(argv[1]) == b"tidy"
+    return os.path.basename(argv[1]) == b"tidy" and _tidys_script(argv[1], base)
+
+
+# The line pip's console script for `tidy = "tidy.__main__:run"` (pyproject.toml) imports by.
+_ENTRY_LINE = b"from tidy.__main__ import run"
+_SCRIPT_HEAD = 4096
+
+
+def _tidys_script(script: bytes, base: str) -> bool:
+    """The script a Python runs is tidy's console script: a regular file whose first 4 kB
+    hold the entry point's import line on a line of its own. Relative to the process's cwd
+    (its /proc link, wherever that folder is now); never waits on a FIFO."""
+    if not script.startswith(b"/"):
+        if not base:
+            return False
+        script = os.fsencode(f"{base}/cwd/") + script
+    try:
+        fd = os.open(script, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, _SCRIPT_HEAD)
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return _ENTRY_LINE in (line.split(b"#")[0].strip() for line in head.splitlines())
 
 
 def tidy_pid(proc: str, pid: int) -> bool:
     """is_tidy for process `pid`, read now."""
-    return is_tidy(_argv(f"{proc}/{pid}"), _readings(_link(f"{proc}/{pid}/exe")))
+    return is_tidy(_argv(f"{proc}/{pid}"), _readings(_link(f"{proc}/{pid}/exe")),
+                   f"{proc}/{pid}")
 
 
 def process_name(proc: str, pid: int) -> str:

@@ -100,7 +100,7 @@ class TrashApplier:
                 with contextlib.ExitStack() as mine:
                     item = mine.enter_context(opened(
                         action, now, settings.skip_recent, in_use=settings.in_use, mounts=mounts,
-                        chain=parents.chain_of(action)))
+                        chain=parents.chain_of(action), files_after=True))
                     prepared = prepare_move(action, item, journal, locator)
                     mine.callback(prepared.slot.close)
                     held.enter_context(mine.pop_all())  # held until the batch has moved

@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from tidy.core.printable import printable
 from tidy.core.units import counted
 from tidy.fixes.fdcopy import CopyError, compare_at, copy_at
 from tidy.fixes.fdops import (
@@ -28,8 +29,9 @@ from tidy.fixes.fdops import (
 )
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
-from tidy.fixes.recheck import Opened, Problem, still_there
+from tidy.fixes.recheck import Opened, Problem, files_unchanged, still_there
 from tidy.fixes.trash.locate import Slot, TrashLocator
+from tidy.fixes.trash.settled import first_change, where_changed
 
 # Called once a verified copy is in place, before the original is removed, with the copy's
 # identity (copy_identity); the journal's `copied` line.
@@ -70,6 +72,9 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
     `journal.sync()`: nothing may move before it). The caller closes `slot` when done."""
     slot, method = locator.place(action, item)
     try:
+        if method != "rename":
+            # A rename is checked once done (trash/settled.py); a copy takes what it finds.
+            files_unchanged(action, item)
         seq = journal.intent(
             "trash", sync=False, path=action.path, dst=os.path.join(slot.path, item.name),
             method=method, code=action.code, kind=action.kind, bytes=action.bytes,
@@ -113,7 +118,7 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     try:
         still_there(item)
         partial = _transfer(item, slot.fd, prepared.method, lambda made: journal.write(
-            {"op": "copied", "ref": seq, **made}, sync=True))
+            {"op": "copied", "ref": seq, **made}, sync=True), prepared.action)
     except Refused as refused:
         journal.failed(seq, refused.reason)
         locator.drop(slot)
@@ -130,23 +135,38 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     return None
 
 
-def _transfer(item: Opened, slot_fd: int, method: str, copied: Copied) -> str:
+def _transfer(item: Opened, slot_fd: int, method: str, copied: Copied,
+              action: PlannedAction) -> str:
     """Move the item into the slot under its own name. "" or a warning when it moved but
-    the original could not be fully removed; OSError when nothing moved."""
+    the original could not be fully removed (or put back); OSError when nothing moved;
+    Refused when it moved and was put back."""
     ident = (item.st.st_dev, item.st.st_ino)
     if method == "rename":
         _rename_item(item, slot_fd)
         if not same(lstat_at(slot_fd, item.name), ident):
             # Swapped in the instant between the last check and the rename: put it back.
-            try:
-                rename_noreplace(slot_fd, item.name, item.parent, item.name)
-            except OSError as error:
-                return ("something else was moved (the item was replaced in the instant "
-                        f"before the move) and could not be put back ({why(error)}); "
-                        "`tidy undo` puts it back")
-            raise Refused("replaced during the move; put back")
+            return _put_back(item, slot_fd, "something else was moved (the item was replaced "
+                             "in the instant before the move)", "replaced during the move", True)
+        # Out of every path's reach now: what it holds is what moved (trash/settled.py).
+        change = first_change(item, slot_fd, action.expected.since_ns)
+        if change is not None:
+            where = printable(where_changed(action.path, change))
+            return _put_back(item, slot_fd, f"it moved, but {where} changed after the scan "
+                             "began", f"modified since the plan: {where} changed after the "
+                             "scan began (seen once moved)", False)
         return ""
     return copy_then_remove(item.parent, item.name, slot_fd, item.name, copied, ident)
+
+
+def _put_back(item: Opened, slot_fd: int, moved: str, refused: str, attention: bool) -> str:
+    """Rename what was just moved back to its place: Refused(`refused`; put back), or the
+    warning `moved` and why it could not be (the name taken meanwhile: it stays in the trash,
+    journaled; `tidy undo` puts it back once the name is free)."""
+    try:
+        rename_noreplace(slot_fd, item.name, item.parent, item.name)
+    except OSError as error:
+        return f"{moved} and could not be put back ({why(error)}); `tidy undo` puts it back"
+    raise Refused(f"{refused}; put back", attention)
 
 
 def _rename_item(item: Opened, slot_fd: int) -> None:
