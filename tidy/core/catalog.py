@@ -19,6 +19,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tidy.core.build_scripts import esbuild_output_folders
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -672,8 +673,10 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes, or a wrapper beside it names a
         # file inside (libtool's program-only objdir).
-        if kind.declared and declared_here(kind.declared, path, siblings, evidence):
-            return tsc_wrote_only(path)
+        entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.declared \
+            else None
+        if entry is not None:
+            return declared_wrote_only(entry, path)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -693,7 +696,19 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
         or (".gitignore" in inside and ignores_itself(path, evidence))
+        or _declared_and_wrote_only(kind, path, siblings, evidence)
     )
+
+
+def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
+                             evidence: Evidence) -> bool:
+    """A config that names the folder as the tool's output is evidence like a marker (an
+    esbuild script's dist/ has no config file beside it), where every file below is one
+    the tool writes."""
+    if not kind.declared:
+        return False
+    entry = declaring_entry(kind.declared, path, siblings, evidence)
+    return entry is not None and declared_wrote_only(entry, path)
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
@@ -708,10 +723,11 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
     # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
-    return (bool(kind.signature) and declared_here(kind.declared, path, siblings, evidence)
-            and _has_signature(kind.signature, path, inside, evidence)
+    entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.signature \
+        else None
+    return (entry is not None and _has_signature(kind.signature, path, inside, evidence)
             and _confirmed(kind, path, siblings, inside, evidence)
-            and tsc_wrote_only(path))
+            and declared_wrote_only(entry, path))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -956,6 +972,20 @@ def tsc_wrote_only(path: str) -> bool:
         _tsc_wrote_all(names) for _, names in folders)
 
 
+# What esbuild writes to its outdir with no loader that copies files: bundles, their
+# stylesheets, source maps, and the legal comments it moves out (--legal-comments=linked).
+_ESBUILD_EMITS = ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LEGAL.txt")
+
+
+def esbuild_wrote_only(path: str) -> bool:
+    """Whether every file below the folder an esbuild script names as its output is one
+    esbuild writes: a script says where it would write, not that the folder holds nothing
+    else (an outdir "public" beside hand-made pages is no bundle folder)."""
+    folders = files_by_folder(path)
+    return folders is not None and any(names for _, names in folders) and all(
+        _has_any(_ESBUILD_EMITS, (name,)) for _, names in folders for name in names)
+
+
 def _tsc_wrote_all(names: list[str]) -> bool:
     present = set(names)
     return all(_tsc_wrote(name, present) for name in names)
@@ -1116,6 +1146,15 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
     `path` itself ("dist", "./dist/"). A file that is no regular file, too big or malformed
     confirms nothing; a setting inherited through `extends` is not followed (a miss, never
     a wrong folder)."""
+    return declaring_entry(declared, path, siblings, evidence) is not None
+
+
+def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str],
+                    evidence: Evidence | None = None) -> str | None:
+    """The `declared` entry whose sibling config names the folder `path` as its tool's
+    output, or None. A string setting names it as a path (tsconfig.json's outDir); a
+    package.json "scripts" table names it where an esbuild command there writes to it
+    (`--outdir=dist`, `--outfile=dist/app.js`: core.build_scripts)."""
     name = os.path.basename(path)
     for entry in declared:
         file, _, keys = entry.partition(":")
@@ -1125,8 +1164,22 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
         value = (_disk_setting(config, keys) if evidence in (None, DISK)
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
-            return True
-    return False
+            return entry
+        if keys == _SCRIPTS and any(_names_folder(folder, name)
+                                    for folder in esbuild_output_folders(value)):
+            return entry
+    return None
+
+
+_SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
+
+
+def declared_wrote_only(entry: str, path: str) -> bool:
+    """Whether every file below `path` is one the tool that `entry` declares writes there:
+    esbuild for a package.json script, tsc for a tsconfig.json's outDir."""
+    if entry.partition(":")[2] == _SCRIPTS:
+        return esbuild_wrote_only(path)
+    return tsc_wrote_only(path)
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB

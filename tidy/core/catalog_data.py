@@ -51,6 +51,10 @@ SOURCE = (
     '#               setting names it and the signature is there as well; either way only where\n'
     '#               every file below is one tsc writes (no .ts source, no declaration file\n'
     '#               without the .js it declares or its map: catalog.tsc_wrote_only)\n'
+    '#               "package.json:scripts" names the folder an esbuild command there writes to\n'
+    '#               (--outdir=dist, --outfile=dist/app.js: core.build_scripts), a config file\n'
+    '#               esbuild does not have; it confirms the kind like a marker, only where every\n'
+    '#               file below is one esbuild writes (.js .mjs .cjs .css .map .LEGAL.txt)\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -771,7 +775,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts"]\n'
     'with = ["tsbuildinfo"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
@@ -2473,7 +2477,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.js',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
-           'declared': ['tsconfig.json:compilerOptions.outDir'],
+           'declared': ['tsconfig.json:compilerOptions.outDir', 'package.json:scripts'],
            'with': ['tsbuildinfo'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",

@@ -1,0 +1,118 @@
+"""Real trees, round 20 (bench/RESULTS.md, "Real trees, round 20"): what tidy got wrong on
+real projects, and the look-alikes that must stay.
+
+esbuild has no config file: the folder it writes is named only on its command line, in
+package.json's scripts (`esbuild src/app.ts --bundle --outdir=dist`). A dist/ needed a marker
+beside it (a vite/webpack/rollup config, a tsconfig.json), so esbuild's bundles were missed
+(round 19: a pnpm workspace package's dist/; here esbuild 0.28.2's dist/ of app.js and
+app.css, and the bundle/ of `--outfile=bundle/out.js --sourcemap` in a TypeScript library).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tests.conftest import git, make_repo, run_cli, write
+from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
+from tidy.core.build_scripts import esbuild_output_folders
+
+
+def _package(root: Path, **scripts: str) -> None:
+    write(root / "package.json", json.dumps({"name": root.name, "private": True,
+                                             "scripts": scripts}))
+    write(root / "src" / "app.ts", 'import "./app.css";\ndocument.title = "hi";\n')
+    write(root / "src" / "app.css", "body { color: red }\n")
+    write(root / ".gitignore", "node_modules/\n")
+
+
+def _bundle(folder: Path, name: str = "app", *, sourcemap: bool = False) -> None:
+    """What esbuild 0.28.2 writes for src/app.ts importing app.css (--bundle --minify)."""
+    write(folder / f"{name}.js", '(()=>{document.title="hi";})();\n'
+          + (f"//# sourceMappingURL={name}.js.map\n" if sourcemap else ""))
+    write(folder / f"{name}.css", "body{color:red}\n")
+    if sourcemap:
+        write(folder / f"{name}.js.map", '{"version":3,"sources":["../src/app.ts"]}\n')
+
+
+def _esbuild_repo(root: Path) -> Path:
+    """An app whose build script bundles into dist/, and a workspace package whose script
+    writes one file into bundle/ with its map (a folder of no js-dist name)."""
+    repo = make_repo(root)
+    _package(repo, build="tsc --noEmit && esbuild src/app.ts --bundle --minify --outdir=dist",
+             watch="esbuild src/app.ts --bundle --outdir=dist --watch")
+    _package(repo / "packages" / "web",
+             bundle="npx esbuild src/app.ts --bundle --sourcemap --outfile=bundle/web.js")
+    commit_all(repo)
+    _bundle(repo / "dist")
+    _bundle(repo / "packages" / "web" / "bundle", "web", sourcemap=True)
+    return repo
+
+
+def test_an_esbuild_scripts_output_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    repo = _esbuild_repo(tmp_path / "repo")
+    found = artifacts_by_path(repo)
+    assert found.get("dist") == ("js-dist", "safe"), found
+    assert found.get("packages/web/bundle") == ("js-dist", "safe"), found
+    assert not any(p.startswith(("src", "packages/web/src")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", {"dist", "packages/web/bundle"})
+
+
+def test_the_commit_hook_blocks_an_esbuild_bundle(tmp_path: Path) -> None:
+    """bundle/ is of no js-dist name: only the script names it."""
+    repo = _esbuild_repo(tmp_path / "repo")
+    git(repo, "add", "-A")
+    staged = git(repo, "diff", "--cached", "--name-only", "-z").split("\0")[:-1]
+    done = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert done.code == 1, done.out + done.err
+    assert "packages/web/bundle: JavaScript build output" in done.out + done.err
+    assert "src/app" not in done.out + done.err
+
+
+def test_esbuild_look_alikes_stay(tmp_path: Path) -> None:
+    """A script that only mentions esbuild (echo), an outdir that also holds a hand-written
+    page or notes, an outdir named below dist/ (dist/ is then not all esbuild's), and a
+    folder no script names: none is a build output."""
+    repo = make_repo(tmp_path / "repo")
+    _package(repo / "echoed", build="echo esbuild src/app.ts --outdir=dist")
+    _bundle(repo / "echoed" / "dist")
+    _package(repo / "mixed", build="esbuild src/app.ts --bundle --outdir=dist")
+    _bundle(repo / "mixed" / "dist")
+    write(repo / "mixed" / "dist" / "NOTES.md", "release notes kept with the bundle\n")
+    _package(repo / "page", build="esbuild src/app.ts --bundle --sourcemap --outdir=public")
+    _bundle(repo / "page" / "public", sourcemap=True)
+    write(repo / "page" / "public" / "index.html", "<script src=app.js></script>\n")
+    _package(repo / "deeper", build="esbuild src/app.ts --bundle --outdir=dist/js")
+    _bundle(repo / "deeper" / "dist")
+    _package(repo / "unnamed", build="esbuild src/app.ts --bundle --outfile=out.js")
+    _bundle(repo / "unnamed" / "dist")
+    commit_all(repo)
+    left_alone(repo, tmp_path / "state", "echoed/dist", "mixed/dist", "page/public",
+               "deeper/dist", "unnamed/dist")
+
+
+_WORDS = st.text(alphabet="abcdefghij-=/._ '\"&|;", max_size=40)
+
+
+@given(st.dictionaries(st.text(max_size=5), st.one_of(_WORDS, st.integers(), st.none()),
+                       max_size=4))
+def test_any_scripts_table_gives_folders_only_from_an_esbuild_command(
+        scripts: dict[str, object]) -> None:
+    """Whatever the table holds (open quotes, operators, no strings), reading it never
+    fails, and with no word esbuild in it names no folder."""
+    assert esbuild_output_folders(scripts) == frozenset()
+
+
+def test_esbuild_command_lines_as_package_scripts_write_them() -> None:
+    scripts = {
+        "a": "rimraf dist && NODE_ENV=production npx --yes esbuild src/a.ts --outdir=./dist/",
+        "b": "tsc -p . ; ./node_modules/.bin/esbuild b.ts --bundle --outfile=out/b.js",
+        "c": "pnpm exec esbuild c.ts --outfile=c.js",
+        "d": "echo esbuild --outdir=echoed | cat",
+        "e": "esbuild 'e f.ts' --outdir=\"with space\"",
+    }
+    assert esbuild_output_folders(scripts) == {"./dist/", "out", "with space"}
+    assert esbuild_output_folders(["esbuild --outdir=x"]) == frozenset()
