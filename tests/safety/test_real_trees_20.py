@@ -116,3 +116,51 @@ def test_esbuild_command_lines_as_package_scripts_write_them() -> None:
     }
     assert esbuild_output_folders(scripts) == {"./dist/", "out", "with space"}
     assert esbuild_output_folders(["esbuild --outdir=x"]) == frozenset()
+
+
+# ------------------------------------------------------------------ tsBuildInfoFile
+# The head of what tsc 5.9.3 wrote for `incremental` with tsBuildInfoFile ".cache/tsbuildinfo".
+_BUILD_INFO = ('{"fileNames":["../node_modules/typescript/lib/lib.es5.d.ts","../src/index.ts"],'
+               '"fileInfos":[{"version":"1","affectsGlobalScope":true},"2"],'
+               '"root":[2],"options":{"declaration":true,"outDir":"../dist"},'
+               '"version":"5.9.3"}')
+
+
+def _tsc_library(root: Path) -> Path:
+    """A library built by `tsc -p .` with its build state where tsconfig.json puts it."""
+    repo = make_repo(root)
+    write(repo / "tsconfig.json", json.dumps({"compilerOptions": {
+        "outDir": "dist", "rootDir": "src", "declaration": True, "incremental": True,
+        "tsBuildInfoFile": ".cache/tsbuildinfo"}, "include": ["src"]}))
+    write(repo / "src" / "index.ts", "export function add(a: number, b: number): number "
+          "{ return a + b; }\n")
+    write(repo / ".gitignore", "node_modules/\n")
+    commit_all(repo)
+    write(repo / "dist" / "index.js", '"use strict";\nexports.add = add;\n')
+    write(repo / "dist" / "index.d.ts", "export declare function add(a: number, b: number)"
+          ": number;\n")
+    write(repo / ".cache" / "tsbuildinfo", _BUILD_INFO)
+    return repo
+
+
+def test_a_tsbuildinfo_where_tsconfig_puts_it_goes_with_its_outdir(tmp_path: Path) -> None:
+    """Kept while dist/ was moved, tsc 5.9.3's `tsc -p .` called the project up to date and
+    wrote nothing: the library's main (dist/index.js) stayed gone. The build state is now
+    found by its content, and `--kind js-dist` takes it along."""
+    repo = _tsc_library(tmp_path / "repo")
+    found = artifacts_by_path(repo)
+    assert found.get(".cache/tsbuildinfo") == ("tsbuildinfo-set", "safe"), found
+    assert found.get("dist") == ("js-dist", "safe"), found
+    fix_moves_exactly(repo, tmp_path / "state", {"dist", ".cache/tsbuildinfo"},
+                      "--kind", "js-dist")
+
+
+def test_files_named_like_build_state_but_holding_other_json_stay(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "tsconfig.json", '{"compilerOptions": {"outDir": "dist"}}\n')
+    write(repo / "meta" / "buildinfo.json", '{"version": "1.2.0", "commit": "abc123"}\n')
+    write(repo / "meta" / "tsbuildinfo", "notes on the build: fileNames are kept\n")
+    write(repo / "meta" / ".tsbuildinfo.json", '{"files": ["a.ts"], "fileNames": []}\n')
+    commit_all(repo)
+    write(repo / "local" / "buildinfo.json", '{"built": "2026-12-07"}\n')
+    left_alone(repo, tmp_path / "state", "meta", "local/buildinfo.json")

@@ -720,6 +720,22 @@ SOURCE = (
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
     'why = "TypeScript\'s incremental build state (it goes with its outDir: kept without it, tsc -b calls the project up to date and writes nothing)"\n'
     '\n'
+    "# tsconfig.json's compilerOptions.tsBuildInfoFile puts the build state anywhere, under any\n"
+    '# name (".cache/tsbuildinfo" in a library built with tsc 5.9): no tsconfig.json beside it, no\n'
+    '# .tsbuildinfo ending. Left behind when its outDir is moved, `tsc -p .` writes nothing and\n'
+    '# the outDir stays gone (real trees, round 20). The names such a setting gives it, and the\n'
+    '# JSON tsc writes there: {"fileNames":[...] (tsc 5.x) or {"program":{"fileNames":[...] (4.x).\n'
+    '[[kind]]\n'
+    'name = "tsbuildinfo-set"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'names = ["tsbuildinfo", ".tsbuildinfo", "tsbuildinfo.json", ".tsbuildinfo.json", "buildinfo.json"]\n'
+    'tier = "marker"\n'
+    'header = [\'{"fileNames":["\', \'{"program":{"fileNames":["\']\n'
+    'safe = true\n'
+    'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
+    'why = "TypeScript\'s incremental build state at the path tsBuildInfoFile sets (it goes with its outDir: kept without it, tsc calls the project up to date and writes nothing)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
     'ecosystem = "node"\n'
@@ -776,7 +792,7 @@ SOURCE = (
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
     'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts"]\n'
-    'with = ["tsbuildinfo"]\n'
+    'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
     'why = "JavaScript build output"\n'
@@ -2397,6 +2413,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
            'why': "TypeScript's incremental build state (it goes with its outDir: kept without it, "
                   'tsc -b calls the project up to date and writes nothing)'},
+          {'name': 'tsbuildinfo-set',
+           'ecosystem': 'node',
+           'type': 'file',
+           'names': ['tsbuildinfo',
+                     '.tsbuildinfo',
+                     'tsbuildinfo.json',
+                     '.tsbuildinfo.json',
+                     'buildinfo.json'],
+           'tier': 'marker',
+           'header': ['{"fileNames":["', '{"program":{"fileNames":["'],
+           'safe': True,
+           'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
+           'why': "TypeScript's incremental build state at the path tsBuildInfoFile sets (it goes "
+                  'with its outDir: kept without it, tsc calls the project up to date and writes '
+                  'nothing)'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2478,7 +2509,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
            'declared': ['tsconfig.json:compilerOptions.outDir', 'package.json:scripts'],
-           'with': ['tsbuildinfo'],
+           'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},
