@@ -17,7 +17,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import git, make_repo, run_cli, write
-from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
+from tests.fixes.helpers import run_tidy
+from tests.safety.helpers import (
+    artifacts_by_path,
+    build,
+    commit_all,
+    compiled_program,
+    fix_moves_exactly,
+    left_alone,
+)
 from tidy.core.build_scripts import esbuild_output_folders
 
 
@@ -164,3 +172,51 @@ def test_files_named_like_build_state_but_holding_other_json_stay(tmp_path: Path
     commit_all(repo)
     write(repo / "local" / "buildinfo.json", '{"built": "2026-12-07"}\n')
     left_alone(repo, tmp_path / "state", "meta", "local/buildinfo.json")
+
+
+# ------------------------------------------------------------------ CMake in the source folder
+def _cmake_in_source(root: Path, tmp_path: Path) -> Path:
+    """`cmake . && cmake --build .`: a test program built from tests/calc_test.c, so no
+    source of its name is beside it."""
+    repo = make_repo(root)
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.10)\nproject(calc C)\n"
+          "add_executable(calc_test tests/calc_test.c)\n")
+    write(repo / "tests" / "calc_test.c", "int main(void) { return 0; }\n")
+    commit_all(repo)
+    build(repo, tmp_path, "cmake", ".")
+    build(repo, tmp_path, "cmake", "--build", ".")
+    return repo
+
+
+def test_a_program_cmake_built_in_the_source_folder_is_found(tmp_path: Path) -> None:
+    """CMakeFiles/ and the generated files were found and moved, calc_test was left: with
+    CMakeFiles/calc_test.dir gone, nothing said what it was any more."""
+    repo = _cmake_in_source(tmp_path / "repo", tmp_path)
+    found = artifacts_by_path(repo)
+    assert found.get("calc_test") == ("cmake-program", "safe"), found
+    fix_moves_exactly(repo, tmp_path / "state",
+                      {p for p, (_, how) in found.items() if how == "safe"})
+    done = run_tidy("fix", "--yes", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (repo / "calc_test").exists()
+    build(repo, tmp_path, "cmake", ".")  # the project builds again, as before the fix
+    build(repo, tmp_path, "cmake", "--build", ".")
+    build(repo, tmp_path, "./calc_test")
+
+
+def test_cmake_program_look_alikes_stay(tmp_path: Path) -> None:
+    """A script of a target's name, a program with no CMakeFiles/NAME.dir, and one whose
+    NAME.dir is a link to a folder: none is a program CMake built there."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "README.md", "tools\n")
+    commit_all(repo)  # what follows stays untracked, where the scan offers to move it
+    write(repo / "tool" / "CMakeFiles" / "run.dir" / "flags.make", "# flags\n")
+    write(repo / "tool" / "run", "#!/bin/sh\necho run\n").chmod(0o755)
+    compiled_program(repo / "tool" / "other", tmp_path)
+    (repo / "elsewhere").mkdir()
+    compiled_program(repo / "linked" / "prog", tmp_path)
+    write(repo / "linked" / "CMakeFiles" / "keep.txt", "kept\n")
+    (repo / "linked" / "CMakeFiles" / "prog.dir").symlink_to(repo / "elsewhere")
+    assert not {p for p, (kind, _) in artifacts_by_path(repo).items()
+                if kind == "cmake-program"}
+    left_alone(repo, tmp_path / "state", "tool/run", "tool/other", "linked/prog")

@@ -15,6 +15,7 @@ import functools
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -287,7 +288,8 @@ def _check_sources(kind: Kind, where: str) -> None:
 _GO_MODULE = "go.mod:module"
 _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN)
+_CMAKE_TARGET = "CMakeFiles:target"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -299,8 +301,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
         if entry not in _GO_ENTRIES and (not pattern.startswith("*.") or not ext or any(
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
-                               f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\" or "
-                               f"\"{_GO_BIN}\", not {entry!r}")
+                               f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
+                               f"\"{_GO_BIN}\" or \"{_CMAKE_TARGET}\", not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -1030,6 +1032,9 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
         elif entry == _GO_BIN:
             if folder_name == "bin" and "go.mod" not in siblings and _built_into_bin(name, folder):
                 return True
+        elif entry == _CMAKE_TARGET:
+            if "CMakeFiles" in siblings and _is_cmake_target(name, folder):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -1039,6 +1044,24 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
 
 
 _GO_MOD_MAX_BYTES = 65_536
+
+
+def _is_cmake_target(name: str, folder: int) -> bool:
+    """Whether CMakeFiles/NAME.dir, the folder CMake keeps target NAME's objects in, is a
+    folder (no link followed) in the open folder `folder`: an in-source build writes the
+    program NAME beside it (`cmake . && make` wrote calc_test beside CMakeFiles/calc_test.dir)."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        cmake_files = os.open("CMakeFiles", flags, dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISDIR(os.stat(f"{name}.dir", dir_fd=cmake_files,
+                                    follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
+    finally:
+        os.close(cmake_files)
 
 
 def _built_into_bin(name: str, folder: int) -> bool:

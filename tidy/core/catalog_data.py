@@ -60,7 +60,8 @@ SOURCE = (
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
     '#               of go.mod\'s module path, "go.mod:cmd" named after a package cmd/NAME\n'
     '#               beside go.mod, "go.mod:bin" in a bin/ folder beside go.mod, named after the\n'
-    '#               module or a package of it (cmd/NAME or NAME: go build -o bin/NAME ./cmd/NAME);\n'
+    '#               module or a package of it (cmd/NAME or NAME: go build -o bin/NAME ./cmd/NAME),\n'
+    '#               "CMakeFiles:target" beside CMakeFiles/NAME.dir (CMake\'s in-source build);\n'
     '#               the file has no extension but a Windows program\'s ".exe", the executable bit\n'
     "#               and an executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
     '#   every_file  (folder kinds) every file below, at any depth, matches one of these globs and\n'
@@ -1526,6 +1527,20 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "the compiler or make, from the source beside it"\n'
     'why = "program compiled from the source of its name beside it"\n'
+    '\n'
+    '# A program CMake built in the source folder (`cmake . && make`: an in-source build): NAME\n'
+    "# beside CMakeFiles/NAME.dir, where CMake keeps that target's objects, and an executable\n"
+    '# image. Moved with CMakeFiles/ (cmake-files), it would be left with nothing to tell what it\n'
+    '# is (real trees, round 20: calc_test stayed after the rest of the build had gone).\n'
+    '[[kind]]\n'
+    'name = "cmake-program"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'built_from = ["CMakeFiles:target"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "make (or cmake --build .) in the source folder"\n'
+    'why = "program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an in-source build)"\n'
     '\n'
     '# Objects a compiler writes beside their source when a Makefile builds in the source tree\n'
     "# (make, automake, libtool's .lo, ghc's .o/.hi): main.o beside main.c. make rebuilds them.\n"
@@ -3187,6 +3202,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'the compiler or make, from the source beside it',
            'why': 'program compiled from the source of its name beside it'},
+          {'name': 'cmake-program',
+           'ecosystem': 'c',
+           'type': 'file',
+           'built_from': ['CMakeFiles:target'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'make (or cmake --build .) in the source folder',
+           'why': 'program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an '
+                  'in-source build)'},
           {'name': 'object-file',
            'ecosystem': 'c',
            'type': 'file',
