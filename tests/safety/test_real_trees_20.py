@@ -220,3 +220,46 @@ def test_cmake_program_look_alikes_stay(tmp_path: Path) -> None:
     assert not {p for p, (kind, _) in artifacts_by_path(repo).items()
                 if kind == "cmake-program"}
     left_alone(repo, tmp_path / "state", "tool/run", "tool/other", "linked/prog")
+
+
+# ------------------------------------------------------------------ Go coverage, pdm
+def test_a_go_coverage_profile_is_found(tmp_path: Path) -> None:
+    """`go test -coverprofile=coverage.out ./...` left its profile in the module; nothing
+    named it (round 20's Go module)."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "go.mod", "module example.com/calc\n\ngo 1.19\n")
+    write(repo / "calc.go", "package calc\n\nfunc Add(a, b int) int { return a + b }\n")
+    write(repo / "calc_test.go", 'package calc\n\nimport "testing"\n\n'
+          "func TestAdd(t *testing.T) {\n\tif Add(2, 2) != 4 {\n\t\tt.Fatal()\n\t}\n}\n")
+    commit_all(repo)
+    build(repo, tmp_path, "go", "test", "-coverprofile=coverage.out", "./...")
+    found = artifacts_by_path(repo)
+    assert found.get("coverage.out") == ("go-coverage", "safe"), found
+    fix_moves_exactly(repo, tmp_path / "state", {"coverage.out"})
+
+
+def test_coverage_look_alikes_stay(tmp_path: Path) -> None:
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "README.md", "notes\n")
+    commit_all(repo)
+    write(repo / "coverage.txt", "coverage went up to 81% this week\n")
+    write(repo / "docs" / "c.out", "mode: manual\nsteps: 3\n")
+    left_alone(repo, tmp_path / "state", "coverage.txt", "docs/c.out")
+
+
+def test_pdms_interpreter_choice_gets_an_ignore_rule_not_the_trash(tmp_path: Path) -> None:
+    """pdm 2.29's `pdm install` wrote .pdm-python (the path of the venv's python); nothing
+    named it, so no ignore rule was offered for a path that holds only on this machine."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "pyproject.toml", '[project]\nname = "p"\nversion = "0.1"\n')
+    commit_all(repo)
+    write(repo / ".pdm-python", f"{repo}/.venv/bin/python\n")
+    done = run_cli("scan", "--format", "json", cwd=repo)
+    rows = [(f["code"], f["kind"], f["fix"]["applicability"]) for g in json.loads(done.out)[
+        "groups"] for f in g["findings"] if f["path"] == ".pdm-python"]
+    assert ("TDY501", "pdm-python", "safe") in rows, done.out
+    assert ("TDY101", "pdm-python", "unsafe") in rows, done.out
+    fixed = run_tidy("fix", "--yes", cwd=repo, state=tmp_path / "state")
+    assert fixed.returncode == 0, fixed.stderr
+    assert (repo / ".pdm-python").read_text() == f"{repo}/.venv/bin/python\n"
+    assert "/.pdm-python" in (repo / ".gitignore").read_text().splitlines()

@@ -390,6 +390,20 @@ SOURCE = (
     'regenerate = "pip downloads and builds the wheels again when it needs them"\n'
     'why = "pip\'s cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"\n'
     '\n'
+    "# pdm's choice of interpreter for the project: one line, the path of a python on this machine\n"
+    '# (pdm 2.29: `pdm install` writes it; `pdm init` puts it in .gitignore). Moved, pdm picks an\n'
+    '# interpreter again, maybe another one: so an ignore rule, and the trash only when asked.\n'
+    '[[kind]]\n'
+    'name = "pdm-python"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = [".pdm-python"]\n'
+    'markers = ["pyproject.toml"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "pdm use (pdm picks an interpreter again: the one you chose may not be it)"\n'
+    'why = "pdm\'s choice of interpreter for this project (a path on this machine)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "__pypackages__"\n'
     'ecosystem = "python"\n'
@@ -1158,7 +1172,21 @@ SOURCE = (
     'tier = "marker"\n'
     'safe = true\n'
     'regenerate = "go build"\n'
-    'why = "program go build wrote into the package\'s folder"\n'
+    'why = "program go build wrote (named after its module or a package of it)"\n'
+    '\n'
+    '# `go test -coverprofile=coverage.out ./...`: the profile, a text file of "mode: set" (count,\n'
+    "# atomic) then one line per block. The name is the user's; these are the ones the Go docs and\n"
+    '# CI examples use, and the first line is what go test writes.\n'
+    '[[kind]]\n'
+    'name = "go-coverage"\n'
+    'ecosystem = "go"\n'
+    'type = "file"\n'
+    'names = ["coverage.out", "cover.out", "c.out", "coverage.txt", "profile.out"]\n'
+    'header = ["mode: set\\n", "mode: count\\n", "mode: atomic\\n"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "go test -coverprofile=... ./..."\n'
+    'why = "Go coverage profile (go test -coverprofile)"\n'
     '\n'
     '# ---------------------------------------------------------------- Zig, Elixir, Haskell, Dart, others\n'
     '[[kind]]\n'
@@ -2143,6 +2171,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pip downloads and builds the wheels again when it needs them',
            'why': "pip's cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"},
+          {'name': 'pdm-python',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['.pdm-python'],
+           'markers': ['pyproject.toml'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'pdm use (pdm picks an interpreter again: the one you chose may not be '
+                         'it)',
+           'why': "pdm's choice of interpreter for this project (a path on this machine)"},
           {'name': '__pypackages__',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2884,7 +2922,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'safe': True,
            'regenerate': 'go build',
-           'why': "program go build wrote into the package's folder"},
+           'why': 'program go build wrote (named after its module or a package of it)'},
+          {'name': 'go-coverage',
+           'ecosystem': 'go',
+           'type': 'file',
+           'names': ['coverage.out', 'cover.out', 'c.out', 'coverage.txt', 'profile.out'],
+           'header': ['mode: set\n', 'mode: count\n', 'mode: atomic\n'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'go test -coverprofile=... ./...',
+           'why': 'Go coverage profile (go test -coverprofile)'},
           {'name': 'zig-cache',
            'ecosystem': 'zig',
            'type': 'dir',
