@@ -15,10 +15,12 @@ import functools
 import json
 import os
 import re
+import stat
 from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from tidy.core.build_scripts import esbuild_output_folders
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -286,7 +288,8 @@ def _check_sources(kind: Kind, where: str) -> None:
 _GO_MODULE = "go.mod:module"
 _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN)
+_CMAKE_TARGET = "CMakeFiles:target"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -298,8 +301,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
         if entry not in _GO_ENTRIES and (not pattern.startswith("*.") or not ext or any(
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
-                               f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\" or "
-                               f"\"{_GO_BIN}\", not {entry!r}")
+                               f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
+                               f"\"{_GO_BIN}\" or \"{_CMAKE_TARGET}\", not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -672,8 +675,10 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes, or a wrapper beside it names a
         # file inside (libtool's program-only objdir).
-        if kind.declared and declared_here(kind.declared, path, siblings, evidence):
-            return tsc_wrote_only(path)
+        entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.declared \
+            else None
+        if entry is not None:
+            return declared_wrote_only(entry, path)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -693,7 +698,19 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         _has_marker(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
         or (".gitignore" in inside and ignores_itself(path, evidence))
+        or _declared_and_wrote_only(kind, path, siblings, evidence)
     )
+
+
+def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
+                             evidence: Evidence) -> bool:
+    """A config that names the folder as the tool's output is evidence like a marker (an
+    esbuild script's dist/ has no config file beside it), where every file below is one
+    the tool writes."""
+    if not kind.declared:
+        return False
+    entry = declaring_entry(kind.declared, path, siblings, evidence)
+    return entry is not None and declared_wrote_only(entry, path)
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
@@ -708,10 +725,11 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
     # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
-    return (bool(kind.signature) and declared_here(kind.declared, path, siblings, evidence)
-            and _has_signature(kind.signature, path, inside, evidence)
+    entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.signature \
+        else None
+    return (entry is not None and _has_signature(kind.signature, path, inside, evidence)
             and _confirmed(kind, path, siblings, inside, evidence)
-            and tsc_wrote_only(path))
+            and declared_wrote_only(entry, path))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -956,6 +974,20 @@ def tsc_wrote_only(path: str) -> bool:
         _tsc_wrote_all(names) for _, names in folders)
 
 
+# What esbuild writes to its outdir with no loader that copies files: bundles, their
+# stylesheets, source maps, and the legal comments it moves out (--legal-comments=linked).
+_ESBUILD_EMITS = ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LEGAL.txt")
+
+
+def esbuild_wrote_only(path: str) -> bool:
+    """Whether every file below the folder an esbuild script names as its output is one
+    esbuild writes: a script says where it would write, not that the folder holds nothing
+    else (an outdir "public" beside hand-made pages is no bundle folder)."""
+    folders = files_by_folder(path)
+    return folders is not None and any(names for _, names in folders) and all(
+        _has_any(_ESBUILD_EMITS, (name,)) for _, names in folders for name in names)
+
+
 def _tsc_wrote_all(names: list[str]) -> bool:
     present = set(names)
     return all(_tsc_wrote(name, present) for name in names)
@@ -1000,6 +1032,9 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
         elif entry == _GO_BIN:
             if folder_name == "bin" and "go.mod" not in siblings and _built_into_bin(name, folder):
                 return True
+        elif entry == _CMAKE_TARGET:
+            if "CMakeFiles" in siblings and _is_cmake_target(name, folder):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -1009,6 +1044,24 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
 
 
 _GO_MOD_MAX_BYTES = 65_536
+
+
+def _is_cmake_target(name: str, folder: int) -> bool:
+    """Whether CMakeFiles/NAME.dir, the folder CMake keeps target NAME's objects in, is a
+    folder (no link followed) in the open folder `folder`: an in-source build writes the
+    program NAME beside it (`cmake . && make` wrote calc_test beside CMakeFiles/calc_test.dir)."""
+    flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+    try:
+        cmake_files = os.open("CMakeFiles", flags, dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISDIR(os.stat(f"{name}.dir", dir_fd=cmake_files,
+                                    follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
+    finally:
+        os.close(cmake_files)
 
 
 def _built_into_bin(name: str, folder: int) -> bool:
@@ -1116,6 +1169,15 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
     `path` itself ("dist", "./dist/"). A file that is no regular file, too big or malformed
     confirms nothing; a setting inherited through `extends` is not followed (a miss, never
     a wrong folder)."""
+    return declaring_entry(declared, path, siblings, evidence) is not None
+
+
+def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str],
+                    evidence: Evidence | None = None) -> str | None:
+    """The `declared` entry whose sibling config names the folder `path` as its tool's
+    output, or None. A string setting names it as a path (tsconfig.json's outDir); a
+    package.json "scripts" table names it where an esbuild command there writes to it
+    (`--outdir=dist`, `--outfile=dist/app.js`: core.build_scripts)."""
     name = os.path.basename(path)
     for entry in declared:
         file, _, keys = entry.partition(":")
@@ -1125,8 +1187,22 @@ def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
         value = (_disk_setting(config, keys) if evidence in (None, DISK)
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
-            return True
-    return False
+            return entry
+        if keys == _SCRIPTS and any(_names_folder(folder, name)
+                                    for folder in esbuild_output_folders(value)):
+            return entry
+    return None
+
+
+_SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
+
+
+def declared_wrote_only(entry: str, path: str) -> bool:
+    """Whether every file below `path` is one the tool that `entry` declares writes there:
+    esbuild for a package.json script, tsc for a tsconfig.json's outDir."""
+    if entry.partition(":")[2] == _SCRIPTS:
+        return esbuild_wrote_only(path)
+    return tsc_wrote_only(path)
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB

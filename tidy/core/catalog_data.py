@@ -51,12 +51,17 @@ SOURCE = (
     '#               setting names it and the signature is there as well; either way only where\n'
     '#               every file below is one tsc writes (no .ts source, no declaration file\n'
     '#               without the .js it declares or its map: catalog.tsc_wrote_only)\n'
+    '#               "package.json:scripts" names the folder an esbuild command there writes to\n'
+    '#               (--outdir=dist, --outfile=dist/app.js: core.build_scripts), a config file\n'
+    '#               esbuild does not have; it confirms the kind like a marker, only where every\n'
+    '#               file below is one esbuild writes (.js .mjs .cjs .css .map .LEGAL.txt)\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
     '#               of go.mod\'s module path, "go.mod:cmd" named after a package cmd/NAME\n'
     '#               beside go.mod, "go.mod:bin" in a bin/ folder beside go.mod, named after the\n'
-    '#               module or a package of it (cmd/NAME or NAME: go build -o bin/NAME ./cmd/NAME);\n'
+    '#               module or a package of it (cmd/NAME or NAME: go build -o bin/NAME ./cmd/NAME),\n'
+    '#               "CMakeFiles:target" beside CMakeFiles/NAME.dir (CMake\'s in-source build);\n'
     '#               the file has no extension but a Windows program\'s ".exe", the executable bit\n'
     "#               and an executable image's header (ELF, Mach-O, PE): a script of that name is left\n"
     '#   every_file  (folder kinds) every file below, at any depth, matches one of these globs and\n'
@@ -384,6 +389,20 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "pip downloads and builds the wheels again when it needs them"\n'
     'why = "pip\'s cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"\n'
+    '\n'
+    "# pdm's choice of interpreter for the project: one line, the path of a python on this machine\n"
+    '# (pdm 2.29: `pdm install` writes it; `pdm init` puts it in .gitignore). Moved, pdm picks an\n'
+    '# interpreter again, maybe another one: so an ignore rule, and the trash only when asked.\n'
+    '[[kind]]\n'
+    'name = "pdm-python"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'names = [".pdm-python"]\n'
+    'markers = ["pyproject.toml"]\n'
+    'tier = "marker"\n'
+    'safe = false\n'
+    'regenerate = "pdm use (pdm picks an interpreter again: the one you chose may not be it)"\n'
+    'why = "pdm\'s choice of interpreter for this project (a path on this machine)"\n'
     '\n'
     '[[kind]]\n'
     'name = "__pypackages__"\n'
@@ -716,6 +735,22 @@ SOURCE = (
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
     'why = "TypeScript\'s incremental build state (it goes with its outDir: kept without it, tsc -b calls the project up to date and writes nothing)"\n'
     '\n'
+    "# tsconfig.json's compilerOptions.tsBuildInfoFile puts the build state anywhere, under any\n"
+    '# name (".cache/tsbuildinfo" in a library built with tsc 5.9): no tsconfig.json beside it, no\n'
+    '# .tsbuildinfo ending. Left behind when its outDir is moved, `tsc -p .` writes nothing and\n'
+    '# the outDir stays gone (real trees, round 20). The names such a setting gives it, and the\n'
+    '# JSON tsc writes there: {"fileNames":[...] (tsc 5.x) or {"program":{"fileNames":[...] (4.x).\n'
+    '[[kind]]\n'
+    'name = "tsbuildinfo-set"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'names = ["tsbuildinfo", ".tsbuildinfo", "tsbuildinfo.json", ".tsbuildinfo.json", "buildinfo.json"]\n'
+    'tier = "marker"\n'
+    'header = [\'{"fileNames":["\', \'{"program":{"fileNames":["\']\n'
+    'safe = true\n'
+    'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
+    'why = "TypeScript\'s incremental build state at the path tsBuildInfoFile sets (it goes with its outDir: kept without it, tsc calls the project up to date and writes nothing)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
     'ecosystem = "node"\n'
@@ -771,8 +806,8 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir"]\n'
-    'with = ["tsbuildinfo"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts"]\n'
+    'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
     'why = "JavaScript build output"\n'
@@ -1137,7 +1172,21 @@ SOURCE = (
     'tier = "marker"\n'
     'safe = true\n'
     'regenerate = "go build"\n'
-    'why = "program go build wrote into the package\'s folder"\n'
+    'why = "program go build wrote (named after its module or a package of it)"\n'
+    '\n'
+    '# `go test -coverprofile=coverage.out ./...`: the profile, a text file of "mode: set" (count,\n'
+    "# atomic) then one line per block. The name is the user's; these are the ones the Go docs and\n"
+    '# CI examples use, and the first line is what go test writes.\n'
+    '[[kind]]\n'
+    'name = "go-coverage"\n'
+    'ecosystem = "go"\n'
+    'type = "file"\n'
+    'names = ["coverage.out", "cover.out", "c.out", "coverage.txt", "profile.out"]\n'
+    'header = ["mode: set\\n", "mode: count\\n", "mode: atomic\\n"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "go test -coverprofile=... ./..."\n'
+    'why = "Go coverage profile (go test -coverprofile)"\n'
     '\n'
     '# ---------------------------------------------------------------- Zig, Elixir, Haskell, Dart, others\n'
     '[[kind]]\n'
@@ -1506,6 +1555,20 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "the compiler or make, from the source beside it"\n'
     'why = "program compiled from the source of its name beside it"\n'
+    '\n'
+    '# A program CMake built in the source folder (`cmake . && make`: an in-source build): NAME\n'
+    "# beside CMakeFiles/NAME.dir, where CMake keeps that target's objects, and an executable\n"
+    '# image. Moved with CMakeFiles/ (cmake-files), it would be left with nothing to tell what it\n'
+    '# is (real trees, round 20: calc_test stayed after the rest of the build had gone).\n'
+    '[[kind]]\n'
+    'name = "cmake-program"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'built_from = ["CMakeFiles:target"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "make (or cmake --build .) in the source folder"\n'
+    'why = "program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an in-source build)"\n'
     '\n'
     '# Objects a compiler writes beside their source when a Makefile builds in the source tree\n'
     "# (make, automake, libtool's .lo, ghc's .o/.hi): main.o beside main.c. make rebuilds them.\n"
@@ -2108,6 +2171,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pip downloads and builds the wheels again when it needs them',
            'why': "pip's cache inside the project (PIP_CACHE_DIR=.cache/pip, a CI cache)"},
+          {'name': 'pdm-python',
+           'ecosystem': 'python',
+           'type': 'file',
+           'names': ['.pdm-python'],
+           'markers': ['pyproject.toml'],
+           'tier': 'marker',
+           'safe': False,
+           'regenerate': 'pdm use (pdm picks an interpreter again: the one you chose may not be '
+                         'it)',
+           'why': "pdm's choice of interpreter for this project (a path on this machine)"},
           {'name': '__pypackages__',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2393,6 +2466,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
            'why': "TypeScript's incremental build state (it goes with its outDir: kept without it, "
                   'tsc -b calls the project up to date and writes nothing)'},
+          {'name': 'tsbuildinfo-set',
+           'ecosystem': 'node',
+           'type': 'file',
+           'names': ['tsbuildinfo',
+                     '.tsbuildinfo',
+                     'tsbuildinfo.json',
+                     '.tsbuildinfo.json',
+                     'buildinfo.json'],
+           'tier': 'marker',
+           'header': ['{"fileNames":["', '{"program":{"fileNames":["'],
+           'safe': True,
+           'regenerate': 'tsc -b / tsc --incremental (the next build is a full one)',
+           'why': "TypeScript's incremental build state at the path tsBuildInfoFile sets (it goes "
+                  'with its outDir: kept without it, tsc calls the project up to date and writes '
+                  'nothing)'},
           {'name': 'js-coverage',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2473,8 +2561,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.js',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
-           'declared': ['tsconfig.json:compilerOptions.outDir'],
-           'with': ['tsbuildinfo'],
+           'declared': ['tsconfig.json:compilerOptions.outDir', 'package.json:scripts'],
+           'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
            'why': 'JavaScript build output'},
@@ -2834,7 +2922,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'tier': 'marker',
            'safe': True,
            'regenerate': 'go build',
-           'why': "program go build wrote into the package's folder"},
+           'why': 'program go build wrote (named after its module or a package of it)'},
+          {'name': 'go-coverage',
+           'ecosystem': 'go',
+           'type': 'file',
+           'names': ['coverage.out', 'cover.out', 'c.out', 'coverage.txt', 'profile.out'],
+           'header': ['mode: set\n', 'mode: count\n', 'mode: atomic\n'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'go test -coverprofile=... ./...',
+           'why': 'Go coverage profile (go test -coverprofile)'},
           {'name': 'zig-cache',
            'ecosystem': 'zig',
            'type': 'dir',
@@ -3152,6 +3249,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'the compiler or make, from the source beside it',
            'why': 'program compiled from the source of its name beside it'},
+          {'name': 'cmake-program',
+           'ecosystem': 'c',
+           'type': 'file',
+           'built_from': ['CMakeFiles:target'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'make (or cmake --build .) in the source folder',
+           'why': 'program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an '
+                  'in-source build)'},
           {'name': 'object-file',
            'ecosystem': 'c',
            'type': 'file',
