@@ -20,7 +20,11 @@ PIECES = ("1", "-2", "+3", "0x1F", "1_000", "1e-5", "2.5", ".5", "2j", "'a'", '"
           # what literal_eval takes besides (the extractor writes it) and what looks near it
           "1+2j", "-1.5 - 2j", "0x1F+0j", "1e5+2e3j", "set( )", "set(\n)", "1j+2j", "1+-2j",
           "1+2", "1+2e3", "1+2j+3j", "set(1)", "frozenset()", "dict()", "x.set()", "set()[0]",
-          "set().x", "True+1j", "'a'+1j", "3\n+ 2j", "4\n+ 5")
+          "set().x", "True+1j", "'a'+1j", "3\n+ 2j", "4\n+ 5",
+          # a number in brackets is the number to literal_eval (dic-7)
+          "(1)+2j", "(1)+(2j)", "-(1)", "-(1)+2j", "(-1)-2j", "((1))+2j", "(-(1))+2j",
+          "-((1))", "(1\n)+2j", "(\n1)+ 2j", "((1)\n)+2j", "(1)", "( -2.5 )",
+          "1+(-2j)", "-(-1)", "(1)+2", "(2j)+1", "-(1, 2)", "(1)(2)", "(1)[0]", "((1), 2)+3j")
 
 
 def _texts() -> st.SearchStrategy[str]:
@@ -91,7 +95,9 @@ def test_a_literal_has_no_mark(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["[set()]", "[set( )]", "[1+2j]", "[..., 1]", "{...: ...}",
-                                  "[-1.5-2j, 3]", "{1: 2+3j}", "[1,\n 2 +\n 3j]"])
+                                  "[-1.5-2j, 3]", "{1: 2+3j}", "[1,\n 2 +\n 3j]",
+                                  "[(1)+2j]", "[(1)+(2j)]", "[-(1)]", "[-(1)+2j]", "[(-1)-2j]",
+                                  "[((1))+2j]", "[(1\n)+2j]", "[0, (\n1)+2j]"])
 def test_what_literal_eval_takes_is_no_mark(text: str) -> None:
     data = text.encode()
     ast.literal_eval(text)
@@ -103,7 +109,8 @@ def test_what_literal_eval_takes_is_no_mark(text: str) -> None:
                                   "[-'a']", "[f'x']", "[1, x[0]]", "[a.b]", "['open]",
                                   "[1j+2j]", "[1+-2j]", "[1+2]", "[1+2j+3j]", "[set(1)]",
                                   "[set()[0]]", "[True+1j]", "[1+]",
-                                  "[Ellipsis]", "[...[0]]", "[-...]"])
+                                  "[Ellipsis]", "[...[0]]", "[-...]", "[1+(-2j)]", "[-(-1)]",
+                                  "[(1)+2]", "[(2j)+1]", "[-(1, 2)]", "[((1)+2j)+3j]"])
 def test_what_a_literal_cannot_hold_is_marked(text: str) -> None:
     data = text.encode()
     assert literalscan.first_mark(data, 0, len(data)) >= 0
@@ -121,7 +128,8 @@ def test_find_is_bytes_find(data: bytes, needle: bytes, start: int) -> None:
     assert literalscan.find_in_python(data, needle, start) == data.find(needle, start)
 
 
-PLAIN_PIECES = ("1", "23", "4.5", ".5", "'a'", "''", "'b c'", "(1, 'x')", "[2]", "{'k': 3}")
+PLAIN_PIECES = ("1", "23", "4.5", ".5", "'a'", "''", "'b c'", "(1, 'x')", "[2]", "{'k': 3}",
+                "(1)", "((2))", "(3\n)", "(\n4)", "(\n(5)", "+2j")
 
 
 @settings(max_examples=400, deadline=None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 AST_MAX_BYTES = 16_000_000  # a parse tree of a bigger module takes gigabytes
 _DATA_NODES = (ast.Constant, ast.List, ast.Tuple, ast.Set, ast.Dict, ast.Call, ast.Name,
                ast.Attribute, ast.keyword, ast.UnaryOp, ast.BinOp, ast.Load, ast.USub,
-               ast.UAdd, ast.Add, ast.expr_context)
+               ast.UAdd, ast.Add, ast.Sub, ast.Starred, ast.expr_context)
 
 
 class BindingError(ValueError):
@@ -291,11 +291,13 @@ def _callee(func: ast.expr) -> str:
 
 
 def _data_like(value: ast.expr) -> bool:
-    """Only literals, containers, calls, names, attributes of names and `+`: the shapes
-    detection counts as data (no lambda, comprehension, subscript, comparison)."""
+    """Only literals, containers, calls, names, attributes of names, `+`, `-` and unpacking
+    (`[*A, *B]`): the shapes detection counts as data (no lambda, comprehension, subscript,
+    comparison). The scan advises `--evaluate` for `7 - 2` and `[*(1, 2)]`, so the
+    extractor takes them with it (it refused them as no data binding at all)."""
     for node in ast.walk(value):
         if not isinstance(node, _DATA_NODES):
             return False
-        if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Add):
+        if isinstance(node, ast.BinOp) and not isinstance(node.op, ast.Add | ast.Sub):
             return False
     return True

@@ -19,8 +19,9 @@
  * that does not continue a line; a string never closed. Numbers (0x1F, 1_000, 1e-5, 2j, .5) and string prefixes r, u, b, br, rb are not.
  * Nor is what ast.literal_eval takes besides (the extractor writes it without --evaluate): `...`, an
  * empty `set()`, and a complex number spelled as a sum, `1+2j` or `-1.5-2j` (a real number,
- * perhaps signed, at the start of a value, then + or -, then an imaginary one, unsigned; a
- * sum with brackets in it, `(1)+2j`, stays a mark: literal_eval takes it, nobody writes it).
+ * perhaps signed, at the start of a value, then + or -, then an imaginary one, unsigned),
+ * with a number in brackets read as the number (`(1)+2j`, `-(1)`, `1+(2j)`: the brackets
+ * leave no node; a sign once in all, as literal_eval takes it: `-(-1)` is a mark).
  * Where this says "no mark", ast.literal_eval would accept the text as far as tokens go; and
  * where literal_eval takes a text, this finds no mark in it.
  */
@@ -85,6 +86,73 @@ static Py_ssize_t empty_set_end(const char *d, Py_ssize_t p, Py_ssize_t n, Py_ss
     return -1;
 }
 
+/* the end of the number at p (digits, letters: 0x1F, 2j, 1e5; '_', '.', a sign after e/E);
+ * *imaginary: it ends in j */
+static Py_ssize_t number_end(const char *d, Py_ssize_t p, Py_ssize_t end, int *imaginary) {
+    Py_ssize_t i = p + 1;
+    int hex = (d[p] == '0' && i < end && (d[i] | 0x20) == 'x');
+    while (i < end) {
+        unsigned char x = (unsigned char)d[i];
+        if (is_name_byte(x) || x == '.') {
+            if (!hex && (x | 0x20) == 'e' && i + 1 < end &&
+                (d[i + 1] == '+' || d[i + 1] == '-')) i++;
+            i++;
+            continue;
+        }
+        break;
+    }
+    *imaginary = (d[i - 1] | 0x20) == 'j' && !hex;
+    return i;
+}
+
+static Py_ssize_t skip_blanks(const char *d, Py_ssize_t i, Py_ssize_t end) {
+    while (i < end && (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' ||
+                       d[i] == '\f')) i++;
+    return i;
+}
+
+/* whether the `(` at p is followed (after blanks) by what a number in brackets starts with */
+static int may_hold_number(const char *d, Py_ssize_t p, Py_ssize_t end) {
+    Py_ssize_t i = p + 1;
+    while (i < end && (d[i] == ' ' || d[i] == '\t')) i++;
+    if (i >= end) return 0;
+    char c = d[i];
+    return (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' || c == '(' ||
+           c == '\n' || c == '\r' || c == '\f';
+}
+
+/* brackets around one number read at most (deeper: read one by one, and a sign or a + after
+ * them is a mark, never an offer refused) */
+#define BRACKET_DEPTH 32
+
+/* For the `(` at p: the end after its `)` when the brackets hold one number, perhaps signed
+ * once and bracketed again (`(1)`, `(-2j)`, `((1))`, `(-(1))`), which ast.literal_eval reads
+ * as the number itself; -1 otherwise (blanks only between tokens). */
+__attribute__((noinline))
+static Py_ssize_t bracketed_number_end(const char *d, Py_ssize_t p, Py_ssize_t end, int depth,
+                                       int *is_signed, int *imaginary) {
+    if (depth >= BRACKET_DEPTH) return -1;
+    Py_ssize_t i = skip_blanks(d, p + 1, end);
+    int sign = i < end && (d[i] == '+' || d[i] == '-');
+    if (sign) i = skip_blanks(d, i + 1, end);
+    if (i >= end) return -1;
+    if (d[i] == '(') {
+        int inner_signed = 0;
+        i = bracketed_number_end(d, i, end, depth + 1, &inner_signed, imaginary);
+        if (i < 0 || (sign && inner_signed)) return -1;
+        sign = sign || inner_signed;
+    } else if ((d[i] >= '0' && d[i] <= '9') ||
+               (d[i] == '.' && i + 1 < end && d[i + 1] >= '0' && d[i + 1] <= '9')) {
+        i = number_end(d, i, end, imaginary);
+    } else {
+        return -1;
+    }
+    i = skip_blanks(d, i, end);
+    if (i >= end || d[i] != ')') return -1;
+    *is_signed = sign;
+    return i + 1;
+}
+
 static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
     int after_value = 0; /* the last token ends a value: a + or - now is binary */
     Py_ssize_t sign = -1; /* a unary + or - read: literal_eval takes a number after it only */
@@ -114,10 +182,19 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
         }
         int number = (c >= '0' && c <= '9') ||
                      (c == '.' && pos + 1 < end && d[pos + 1] >= '0' && d[pos + 1] <= '9');
-        if (sign >= 0 && !number) return sign; /* -'a', -x, --1, -(1) */
-        if (complex_op >= 0 && !number) return complex_op; /* 1 + 'a', 1 + -2j */
+        /* `(1)`: the number itself to literal_eval (`(1)+2j`, `-(1)`); looked for only where
+         * a number or a bracket follows the `(` (not in the hot loop of a table's rows) */
+        Py_ssize_t bracketed = -1;
+        int bracket_signed = 0, bracket_imaginary = 0;
+        if (c == '(' && !after_value && may_hold_number(d, pos, end))
+            bracketed = bracketed_number_end(d, pos, end, 0, &bracket_signed, &bracket_imaginary);
+        if (sign >= 0 && (bracketed >= 0 ? bracket_signed : !number))
+            return sign; /* -'a', -x, --1, -(-1) */
+        if (complex_op >= 0 && (bracketed >= 0 ? bracket_signed : !number))
+            return complex_op; /* 1 + 'a', 1 + -2j, 1 + (-2j) */
         switch (c) {
         case '[': case '(':
+            if (bracketed >= 0) break; /* read below as the number */
             if (after_value) return pos; /* a subscript or a call of a value: 'abc'[1] */
             pos++;
             value_began = 1;
@@ -166,22 +243,30 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
         default:
             break;
         }
-        if (number) {
+        if (number || bracketed >= 0) {
             int began = value_began && complex_op < 0;
-            /* a number: digits, letters (0x1F, 2j, 1e5), '_', '.', and a sign after e/E */
-            Py_ssize_t i = pos + 1;
-            int hex = (c == '0' && i < end && (d[i] | 0x20) == 'x');
-            while (i < end) {
-                unsigned char x = (unsigned char)d[i];
-                if (is_name_byte(x) || x == '.') {
-                    if (!hex && (x | 0x20) == 'e' && i + 1 < end &&
-                        (d[i + 1] == '+' || d[i + 1] == '-')) i++;
-                    i++;
-                    continue;
+            Py_ssize_t i;
+            int imaginary;
+            if (bracketed >= 0) {
+                i = bracketed;
+                imaginary = bracket_imaginary;
+            } else {
+                /* a number: digits, letters (0x1F, 2j, 1e5), '_', '.', and a sign after e/E
+                 * (number_end's loop, kept inline: this is the hot path of a table) */
+                i = pos + 1;
+                int hex = (c == '0' && i < end && (d[i] | 0x20) == 'x');
+                while (i < end) {
+                    unsigned char x = (unsigned char)d[i];
+                    if (is_name_byte(x) || x == '.') {
+                        if (!hex && (x | 0x20) == 'e' && i + 1 < end &&
+                            (d[i + 1] == '+' || d[i + 1] == '-')) i++;
+                        i++;
+                        continue;
+                    }
+                    break;
                 }
-                break;
+                imaginary = (d[i - 1] | 0x20) == 'j' && !hex;
             }
-            int imaginary = (d[i - 1] | 0x20) == 'j' && !hex;
             if (complex_op >= 0 && !imaginary) return complex_op; /* 1 + 2: computed */
             real_began = began && !imaginary;
             complex_op = -1;

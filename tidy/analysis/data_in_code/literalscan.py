@@ -53,10 +53,19 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
             continue
         c = data[pos]
         number = 48 <= c <= 57 or (c == 46 and pos + 1 < end and 48 <= data[pos + 1] <= 57)
-        if sign >= 0 and not number:
-            return sign
-        if complex_op >= 0 and not number:
-            return complex_op  # 1 + 'a', 1 + -2j
+        bracketed = _bracketed_number(data, pos, end, 0) if c == 40 and not after_value \
+            else None
+        if sign >= 0 and (bracketed[1] if bracketed else not number):
+            return sign  # -'a', -x, --1, -(-1)
+        if complex_op >= 0 and (bracketed[1] if bracketed else not number):
+            return complex_op  # 1 + 'a', 1 + -2j, 1 + (-2j)
+        if bracketed is not None:  # `(1)`: the number itself (`(1)+2j`, `-(1)`)
+            stop, _, imaginary = bracketed
+            if complex_op >= 0 and not imaginary:
+                return complex_op
+            real_began = began and complex_op < 0 and not imaginary
+            pos, after_value, sign, complex_op, began = stop, True, -1, -1, False
+            continue
         if c in b"[(" and after_value:
             return pos  # a subscript or a call of a value: 'abc'[1]
         if c in _OPENERS:
@@ -104,6 +113,45 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
     return complex_op if complex_op >= 0 else sign
 
 
+_BRACKET_DEPTH = 32  # brackets around one number read at most (deeper: the brackets are
+# read one by one, and a sign or a + after them is a mark, never an offer refused)
+
+
+def _bracketed_number(data: bytes, pos: int, end: int,
+                      depth: int) -> tuple[int, bool, bool] | None:
+    """For the `(` at `pos`: (the end after its `)`, signed, imaginary) when the brackets hold
+    one number, perhaps signed once and bracketed again (`(1)`, `(-2j)`, `((1))`, `(-(1))`),
+    which ast.literal_eval reads as the number; None otherwise (blanks only between tokens)."""
+    if depth >= _BRACKET_DEPTH:
+        return None
+    at = _skip_blanks(data, pos + 1, end)
+    signed = at < end and data[at] in b"+-"
+    if signed:
+        at = _skip_blanks(data, at + 1, end)
+    if at >= end:
+        return None
+    if data[at] == 40:
+        inner = _bracketed_number(data, at, end, depth + 1)
+        if inner is None or (signed and inner[1]):
+            return None
+        at, signed, imaginary = inner[0], signed or inner[1], inner[2]
+    elif 48 <= data[at] <= 57 or (data[at] == 46 and at + 1 < end and 48 <= data[at + 1] <= 57):
+        hexadecimal = data[at:min(at + 2, end)] in (b"0x", b"0X")
+        match = (_HEX_NUMBER if hexadecimal else _NUMBER).match(data, at, end)
+        assert match is not None
+        at, imaginary = match.end(), not hexadecimal and data[match.end() - 1] in b"jJ"
+    else:
+        return None
+    at = _skip_blanks(data, at, end)
+    return (at + 1, signed, imaginary) if at < end and data[at] == 41 else None
+
+
+def _skip_blanks(data: bytes, at: int, end: int) -> int:
+    while at < end and data[at] in b" \t\r\n\x0c":
+        at += 1
+    return at
+
+
 # What plain literal text holds outside its strings (a string being \x01 here)
 _PLAIN = b" \t\r\n\x0c0123456789[]{}(),:.\x01"
 _SUBSCRIPT_OR_CALL = re.compile(rb"[\x01)\]}0-9][ \t\r\n\x0c]*[\[(]")
@@ -137,6 +185,16 @@ def _plain_run(data: bytes, pos: int, end: int, chunk: int, after_value: bool,
     if scrubbed.translate(None, _PLAIN) or _SUBSCRIPT_OR_CALL.search(scrubbed) or (
             b"." in scrubbed and _LONE_DOT.search(scrubbed)):
         return None
+    # brackets and numbers at the end, with a `(` among them (`(1`, `((1)`, `(`): the number
+    # in brackets may go on past the run (`(1)` then `+2j` on the next line); the run stops
+    # before that `(`, and the token loop reads it as one number
+    rest = scrubbed.rstrip(b"()0123456789. \t\r\n\x0c")
+    opened = scrubbed.find(b"(", len(rest))
+    if opened >= 0:
+        stop -= len(scrubbed) - opened
+        scrubbed = scrubbed[:opened]
+        if not scrubbed.strip():
+            return None
     head, tail = scrubbed.lstrip()[:1], scrubbed.rstrip()[-1:]
     if not tail or (after_value and head in (b"[", b"(")):
         return None

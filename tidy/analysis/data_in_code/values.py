@@ -55,9 +55,15 @@ _PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
 # complex number spelled as a sum (`1+2j`: a real number, then an unsigned imaginary one).
 # So: after an imaginary number (`1j+2`); before a sign (`1+-2j`); between two numbers when
 # the right one is real (`1+2`, `1+2e3`: what follows it is no letter, digit or dot).
-_ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[jJ][ \t]*[+-]|\d[ \t]*[+-][ \t]*[+-]"
+# A sign before a sign, a bracket or a string (`--1`, `-(1, 2)`, `-'a'`) is no literal either.
+_ARITHMETIC = re.compile(rb"[\x01)\]}][ \t]*[+-]|\d[jJ][ \t]*[+-]|[+-][ \t]*[-+(\[{\x01]"
                          rb"|\d[ \t]*[+-][ \t]*\.?\d(?:[\w.]|(?<=[eE])[+-])*(?<![jJ])"
                          rb"(?![\w.])")
+# A number in brackets, `(1)`, `(-2.5)`, is the number itself to ast.literal_eval (brackets
+# leave no node): `(1)+2j` and `-(1)` are literals. Not after a name or a value (a call).
+_BRACKETED_NUMBER = re.compile(rb"(?<![\w\x80-\xff\x01)\]}])\([ \t\r\n]*([+-]?[ \t\r\n]*"
+                               rb"(?:\d|\.\d)(?:[eE][-+]|[\w.])*)[ \t\r\n]*\)")
+_BRACKET_DEPTH = 8  # brackets taken off a number at most; deeper stays arithmetic (advice)
 # what follows `set(` in literal_eval's empty set, `set()` (blanks only: a comment is \x01 here,
 # as a string is, and `set('')` is a call)
 _EMPTY_CALL = re.compile(rb"[ \t\r\n\f]*\)")
@@ -168,11 +174,26 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
         marks += len(scrubbed.translate(None, _NOT_OPERATORS)) - keywords - unpacked
         if b"[" in scrubbed:
             marks += len(_SUBSCRIPT.findall(scrubbed))
-        impure = impure or _ARITHMETIC.search(scrubbed) is not None
+        impure = impure or _arithmetic(scrubbed)
     kind = _kind(data, start, calls)
     return ValueFacts(marks, frozenset(refs), tuple(list(calls)[:4]), frozenset(calls), kind,
                       not impure and not refs and not calls, len(windows) > 1, False,
                       scrubbed_bytes, frozenset(roots))
+
+
+def _arithmetic(scrubbed: bytes) -> bool:
+    """Whether the text computes a value literal_eval would refuse (`1 - 2`, `'a' + 'b'`),
+    with numbers in brackets read as the numbers (only where a first search found some)."""
+    if _ARITHMETIC.search(scrubbed) is None:
+        return False
+    if b")" not in scrubbed:
+        return True
+    for _ in range(_BRACKET_DEPTH):
+        unbracketed = _BRACKETED_NUMBER.sub(rb"\1", scrubbed)
+        if unbracketed == scrubbed:
+            break
+        scrubbed = unbracketed
+    return _ARITHMETIC.search(scrubbed) is not None
 
 
 def _member_value_root(chain: bytes) -> str | None:
