@@ -79,7 +79,8 @@ _JOB_LEAST = 4
 _JOB_MOST = 64
 # A folder waiting to be explored: (path, rel, hidden, its names, its descriptor or -1).
 # The descriptor is the one it was listed through (relative to its parent's), kept open
-# for its entries' lstats; -1 past _HELD_MOST held at once (it is opened again, by path).
+# for its entries' lstats; -1 past _HELD_MOST held at once (opened again then, below the
+# root with no link followed: Walker._reopen).
 _Frame = tuple[str, str, bool, list[str], int]
 _HELD_MOST = 128  # a wide folder's pending subfolders must not use up the descriptors
 _NOT_EXPLORED = -2  # _explore_frame's answer for a folder it left (no descriptor to close)
