@@ -208,3 +208,36 @@ def test_a_root_given_as_a_link_is_walked(tmp_path: Path) -> None:
     own = os.lstat(tmp_path / "real" / "a").st_size  # the folder's own entry
     assert through_link["content_by_dir"]["a"][:2] == [1, 123 + own]
     assert through_link["skipped"] == []
+
+
+def _children_fds_below(root: Path) -> dict[int, list[str]]:
+    """This process's child processes (the pool's workers): the descriptors each holds on
+    something below `root`."""
+    me, out = os.getpid(), {}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                ppid = int(f.read().rsplit(")", 1)[1].split()[1])
+            if ppid != me:
+                continue
+            links = [os.readlink(f"/proc/{pid}/fd/{fd}") for fd in os.listdir(f"/proc/{pid}/fd")]
+        except (OSError, ValueError):
+            continue
+        out[int(pid)] = [link for link in links if link.startswith(str(root))]
+    return out
+
+
+def test_a_worker_forked_mid_walk_holds_none_of_the_pending_folders(tmp_path: Path) -> None:
+    """The pool forks its workers when first asked, mid-walk, while the explorer holds its
+    pending folders open: a forked child closes them (at fork), so no worker keeps a folder of
+    the tree open for its life (another tidy's in-use check reads /proc/PID/fd)."""
+    root = tmp_path / "root"
+    for i in range(60):
+        write(root / f"d{i:02d}" / "sub" / "f.txt", "x")
+    with WorkerPool(2) as pool:
+        result = walk(str(root), _CATALOG, WalkOptions(pool=pool, share_above=1,
+                                                       share_after=0, part_budget=3))
+        workers = _children_fds_below(root)
+        assert workers, "the walk forked no worker"
+        assert all(held == [] for held in workers.values()), workers
+    assert result.entries == 60 + 60 * 2  # the root's, each d*'s, each sub's

@@ -21,6 +21,7 @@ process, never reported without it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import stat
@@ -84,6 +85,21 @@ _JOB_MOST = 64
 _Frame = tuple[str, str, bool, list[str], int]
 _HELD_MOST = 128  # a wide folder's pending subfolders must not use up the descriptors
 _NOT_EXPLORED = -2  # _explore_frame's answer for a folder it left (no descriptor to close)
+# Every pending frame's descriptor in this process. A worker forked mid-walk (the pool starts
+# its processes when first asked) would inherit them and hold those folders open for its whole
+# life, seen by /proc as in use by it: a forked child closes them first thing.
+_HELD_FDS: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in _HELD_FDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_in_child)
 _ROOT_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
 # Folders are opened and their entries looked up relative to them (measure._SCANDIR_FD).
 _AT_CALLS = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
@@ -341,8 +357,12 @@ class Walker:
 
     def _release(self, fd: int) -> None:
         if fd >= 0:
-            self._held -= 1
+            self._unhold(fd)
             os.close(fd)
+
+    def _unhold(self, fd: int) -> None:
+        self._held -= 1
+        _HELD_FDS.discard(fd)
 
     def _explore_frames(self, stack: list[_Frame]) -> None:
         budget = self.options.stop_after
@@ -354,7 +374,7 @@ class Walker:
                 self._fold_ready(stack)
             path, rel, is_hidden, entries, fd = stack.pop()
             if fd >= 0:
-                self._held -= 1  # this loop closes it now
+                self._unhold(fd)  # this loop closes it now
             try:
                 fd = self._explore_frame(path, rel, is_hidden, entries, fd, stack)
             finally:
@@ -602,6 +622,7 @@ class Walker:
             os.close(fd)
             return -1
         self._held += 1
+        _HELD_FDS.add(fd)
         return fd
 
     def _fold_part(self, part: _Part) -> None:
