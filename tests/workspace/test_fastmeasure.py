@@ -639,3 +639,33 @@ def test_a_worker_dies_when_the_process_that_forked_it_is_killed(native: bool) -
         started = time.monotonic()
         assert pipe.read() == b""  # the worker's end closed: it died
         assert time.monotonic() - started < 10
+
+
+# ------------------------------------------------------------------ roots opened below their parent
+def test_roots_opened_through_their_parent_answer_as_by_their_whole_path() -> None:
+    """The C loop opens a run of sibling roots through their parent's descriptor (opened once,
+    O_PATH): roots below several parents and back again, below a parent one may enter but not
+    list, a root that is a link (to a folder outside), a root gone, a root whose parent is
+    gone: the Python loop, each root opened by its whole path, answers the same."""
+    with open_tree() as top:
+        outside = top / "outside"
+        write(outside / "huge.bin", size=100_000)
+        for parent in ("a", "b", "closed"):
+            for name in ("p", "q", ".r"):
+                write(top / parent / name / "index.js", size=len(parent + name))
+        os.symlink(outside, top / "a" / "link")
+        (top / "closed").chmod(0o311)  # entered, not listed
+        roots = [(str(top / parent / name), f"{parent}/{name}", name.startswith("."))
+                 for parent, name in [("a", "p"), ("a", "q"), ("b", "p"), ("a", ".r"),
+                                      ("closed", "p"), ("closed", "q"), ("a", "link"),
+                                      ("a", "gone"), ("nothing", "p"), ("b", ".r")]]
+
+        def work() -> tuple[dict[str, Any], dict[str, Any]]:
+            device = os.lstat(top).st_dev
+            return (normal(_native(roots, device)),
+                    normal(measure_roots_in_python(roots, device, False)))
+
+        native, python = as_nobody(work)
+        assert native == python
+        assert native["apparent"] < 100_000
+        assert len(native["skipped"]) == 3  # the link, the root gone, the parent gone

@@ -176,6 +176,60 @@ def lstat_entries_in_python(fd: int, entries: list[os.DirEntry[str]]) -> list[En
     return out
 
 
+def lstat_listed(fd: int, path: str, names: list[str]) -> Sequence[EntryStat | int]:
+    """lstat_entries for a listing of names (list_folder's): each name lstat'ed relative to
+    `fd`, the listed folder's descriptor, or by `path`/name where there is none (-1)."""
+    if fd >= 0 and _native_lstat is not None:
+        return _native_lstat(fd, names)
+    out: list[EntryStat | int] = []
+    for name in names:
+        try:
+            out.append(os.lstat(name, dir_fd=fd) if fd >= 0 else os.lstat(f"{path}/{name}"))
+        except OSError as error:
+            out.append(error.errno or 0)
+    return out
+
+
+def _load_native_list() -> Callable[[int], list[str]] | None:
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return getattr(_fastmeasure, "list_names", None)
+
+
+_native_list = _load_native_list()
+
+
+def list_names(fd: int) -> list[str]:
+    """The names in the folder open as `fd` (just opened: read from its start), `.` and `..`
+    left out, in the kernel's order: os.listdir(fd)'s answer. In C where it was built
+    (getdents64 into one buffer, no dup or fdopendir). Raises OSError."""
+    if _native_list is not None:
+        return _native_list(fd)
+    return os.listdir(fd)
+
+
+def open_listed(parent_fd: int, name: str, path: str,
+                follow: bool = False) -> tuple[int, list[str]]:
+    """The folder `name` opened relative to its parent's descriptor `parent_fd` (by `path`
+    where that is -1 or the platform has no *at calls), never through a link
+    (O_NOFOLLOW | O_DIRECTORY; `follow`: the walk's root, a link given as the root is
+    followed, as os.scandir did), and listed: (its descriptor, its names). The caller closes
+    the descriptor; -1 where the platform cannot open folders (listed by path then). Raises
+    OSError, the descriptor closed."""
+    if not _SCANDIR_FD:
+        return -1, os.listdir(path)
+    flags = _DIR_FLAGS & ~os.O_NOFOLLOW if follow else _DIR_FLAGS
+    fd = (os.open(name, flags, dir_fd=parent_fd) if parent_fd >= 0
+          else os.open(path, flags))
+    try:
+        return fd, list_names(fd)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
 # (files, apparent, blocks, newest, visible files, visible bytes, [(index, lstat or errno)])
 Summed = tuple[int, int, int, int, int, int, list[tuple[int, EntryStat | int]]]
 FileNames = tuple[frozenset[str], tuple[str, ...], tuple[str, ...], bool]
@@ -414,26 +468,17 @@ def count_dir(out: Measured, st: EntryStat) -> None:
 
 
 def measure_entries(
-    entries: Iterable[os.DirEntry[str]], path: str, rel: str, hidden: bool, device: int,
-    cross: bool,
+    names: list[str], fd: int, path: str, rel: str, hidden: bool, device: int, cross: bool,
 ) -> tuple[Measured, list[Root]]:
-    """Count the non-folder entries of one listing of `path`; hand its subfolders back.
-    The entries are looked up relative to the folder, opened once (lstat_entries: one C call
-    where it was built; the top of each artifact of the 250k bench tree, 7,500 entries, cost
-    ~33 ms of DirEntry.stat by path)."""
+    """Count the non-folder entries of one listing of `path` (`names`, its folder open as `fd`,
+    which the caller closes; -1: looked up by path); hand its subfolders back. The entries
+    are looked up relative to the folder (lstat_listed: one C call where it was built; the top
+    of each artifact of the 250k bench tree, 7,500 entries, cost ~33 ms of DirEntry.stat by
+    path), through the descriptor the walk listed it with, not a second open."""
     out = Measured()
     roots: list[Root] = []
-    listing = list(entries)
-    try:
-        fd = open_folder(path)
-    except OSError:
-        fd = -1  # gone since it was listed: each entry then says so (by path)
-    try:
-        stats = lstat_entries(fd, listing)
-    finally:
-        if fd >= 0:
-            os.close(fd)
-    _count_stats(out, listing, stats, path, rel, hidden, device, cross, roots)
+    _count_stats(out, names, lstat_listed(fd, path, names), path, rel, hidden, device, cross,
+                 roots)
     return out, roots
 
 
@@ -551,13 +596,13 @@ def _count_listing(
     """One lstat per entry (DirEntry.stat, through the open folder the listing came from),
     then _count_stats."""
     listing = list(entries)
-    _count_stats(out, listing, lstat_entries_in_python(-1, listing), path, rel, hidden,
-                 device, cross, subdirs)
+    _count_stats(out, [entry.name for entry in listing], lstat_entries_in_python(-1, listing),
+                 path, rel, hidden, device, cross, subdirs)
 
 
 def _count_stats(
     out: Measured,
-    entries: list[os.DirEntry[str]],
+    names: list[str],
     stats: Sequence[EntryStat | int],
     path: str,
     rel: str,
@@ -573,11 +618,10 @@ def _count_stats(
     newest = out.newest
     markers = VCS_MARKERS
     deepest = rel.count("/") >= MAX_DEPTH  # its subfolders are counted, not descended
-    for entry, st in zip(entries, stats, strict=True):
+    for name, st in zip(names, stats, strict=True):
         count += 1
         if isinstance(st, int):
             continue  # vanished while we looked: it no longer takes space
-        name = entry.name
         kind = st.st_mode & _S_IFMT
         # Version-control markers are looked for in every branch. A visible plain file (most
         # entries) can only be Fossil's `_FOSSIL_` (the other undotted markers, `_darcs` and

@@ -21,6 +21,7 @@ process, never reported without it.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import os
 import stat
@@ -31,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from tidy.core.catalog import Catalog, Kind, file_head_reader
 from tidy.core.models import Size, Skipped
+from tidy.workspace.beneath import open_beneath, open_root
 from tidy.workspace.measure import (
     EntryStat,
     FileNames,
@@ -40,11 +42,11 @@ from tidy.workspace.measure import (
     add_surface,
     count_dir,
     errno_reason,
-    lstat_entries,
+    lstat_listed,
     lstat_sum,
     measure_entries,
     measure_roots,
-    open_folder,
+    open_listed,
     reason,
     shrinking_chunks,
     split_roots,
@@ -76,7 +78,31 @@ _SPLIT_WANT = 64  # subtrees wanted before sharing a folder out
 _JOB_SHARE = 4
 _JOB_LEAST = 4
 _JOB_MOST = 64
-_Frame = tuple[str, str, bool, list[os.DirEntry[str]]]
+# A folder waiting to be explored: (path, rel, hidden, its names, its descriptor or -1).
+# The descriptor is the one it was listed through (relative to its parent's), kept open
+# for its entries' lstats; -1 past _HELD_MOST held at once (opened again then, below the
+# root with no link followed: Walker._reopen).
+_Frame = tuple[str, str, bool, list[str], int]
+_HELD_MOST = 128  # a wide folder's pending subfolders must not use up the descriptors
+_NOT_EXPLORED = -2  # _explore_frame's answer for a folder it left (no descriptor to close)
+# Every pending frame's descriptor in this process. A worker forked mid-walk (the pool starts
+# its processes when first asked) would inherit them and hold those folders open for its whole
+# life, seen by /proc as in use by it: a forked child closes them first thing.
+_HELD_FDS: set[int] = set()
+
+
+def _close_held_in_child() -> None:
+    for fd in _HELD_FDS:
+        with contextlib.suppress(OSError):
+            os.close(fd)
+    _HELD_FDS.clear()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_close_held_in_child)
+_ROOT_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC
+# Folders are opened and their entries looked up relative to them (measure._SCANDIR_FD).
+_AT_CALLS = os.scandir in os.supports_fd and os.stat in os.supports_dir_fd
 _SHARE_ABOVE = 16  # pending folders before the shallowest goes to a worker
 # Entries explored here before any exploring is shared: a small tree is walked alone (forking
 # a worker costs more than its walk). Past that, a worker with nothing to measure takes the
@@ -258,6 +284,8 @@ class Walker:
         self._next_progress = _PROGRESS_EVERY
         self._bytes_seen = 0  # for the progress line only
         self._file_names: FileNames | None = None  # the catalogue's names, for lstat_sum
+        self._held = 0  # descriptors the pending frames hold (at most _HELD_MOST)
+        self._root_fd = -1  # the root, opened when a folder not held is opened again
 
     # ------------------------------------------------------------------ entry point
     def run(self) -> WalkResult:
@@ -286,17 +314,18 @@ class Walker:
             self.result.skipped.append(Skipped(".", reason(error)))
             return self.result
         self._device = st.st_dev
-        listing = self._list(self.root, ".")
-        if listing is None:
+        frame = self._list_frame((self.root, ".", False))
+        if frame is None:
             return self.result
         self._add_content(".", st, is_file=False)
         try:
-            self._explore(self.root, ".", False, listing)
+            self._explore_stack([frame])
             self._drain_shared()
             self._before_waiting()
             self._explored()
             self._collect()
         finally:
+            self._close_root()
             if self._own_pool:
                 self._pool.shutdown()
         self._finish_totals()
@@ -316,45 +345,79 @@ class Walker:
         )
 
     # ------------------------------------------------------------------ exploring
-    def _explore(
-        self, top: str, top_rel: str, hidden: bool, listing: list[os.DirEntry[str]]
-    ) -> None:
-        self._explore_stack([(top, top_rel, hidden, listing)])
-
     def _explore_stack(self, stack: list[_Frame]) -> None:
-        """Depth-first over folders that are not artifacts; an explicit stack, no recursion."""
+        """Depth-first over folders that are not artifacts; an explicit stack, no recursion.
+        The descriptors the pending frames hold are closed whatever happens."""
+        try:
+            self._explore_frames(stack)
+        finally:
+            for frame in stack:
+                self._release(frame[4])
+            stack.clear()
+
+    def _release(self, fd: int) -> None:
+        if fd >= 0:
+            self._unhold(fd)
+            os.close(fd)
+
+    def _unhold(self, fd: int) -> None:
+        self._held -= 1
+        _HELD_FDS.discard(fd)
+
+    def _explore_frames(self, stack: list[_Frame]) -> None:
         budget = self.options.stop_after
         while stack:
             if (budget and self.result.entries >= budget) or self._handing_back:
-                self._leftover = [(path, rel, hidden) for path, rel, hidden, _ in stack]
+                self._leftover = [(path, rel, hidden) for path, rel, hidden, _, _ in stack]
                 return
             if self._part_back:
                 self._fold_ready(stack)
-            path, rel, is_hidden, entries = stack.pop()
-            names = {e.name for e in entries}
-            if ".ignore" in names or ".rgignore" in names:
-                self.result.search_ignore_dirs.append(rel)
-            if ".gitignore" in names:
-                self.result.gitignore_dirs.append(rel)
-            if ".git" in names:
-                self._found_repo(path, rel)
-            elif _looks_bare(names):
-                self.result.bare_repos.append(rel)
-                continue
+            path, rel, is_hidden, entries, fd = stack.pop()
+            if fd >= 0:
+                self._unhold(fd)  # this loop closes it now
             try:
-                fd = open_folder(path)
-            except OSError:
-                fd = -1  # gone or closed since it was listed: each entry then says why
-            try:
-                self._visit_listing(rel, entries, names, is_hidden, stack, fd)
+                fd = self._explore_frame(path, rel, is_hidden, entries, fd, stack)
             finally:
                 if fd >= 0:
                     os.close(fd)
+            if fd == _NOT_EXPLORED:
+                continue
             self.result.entries += len(entries)
             self._tick()
             if (len(stack) > self.options.share_above > 0
                     and self.result.entries >= self.options.share_after):
                 self._share(stack)
+
+    def _explore_frame(self, path: str, rel: str, hidden: bool, entries: list[str], fd: int,
+                       stack: list[_Frame]) -> int:
+        """One pending folder explored through `fd`, its held descriptor (opened again here
+        when -1); answers the descriptor the caller is to close (-1: none), or _NOT_EXPLORED
+        (a bare repository, a folder that cannot be opened again)."""
+        names = set(entries)
+        if ".ignore" in names or ".rgignore" in names:
+            self.result.search_ignore_dirs.append(rel)
+        if ".gitignore" in names:
+            self.result.gitignore_dirs.append(rel)
+        if ".git" in names:
+            self._found_repo(path, rel)
+        elif _looks_bare(names):
+            self.result.bare_repos.append(rel)
+            if fd >= 0:
+                os.close(fd)
+            return _NOT_EXPLORED
+        if fd < 0 and _AT_CALLS:  # not held (a wide folder's): opened again, closed here
+            try:
+                again = self._reopen(rel)
+            except OSError as error:  # gone, closed or swapped since it was listed
+                self.result.skipped.append(Skipped(rel, reason(error)))
+                return _NOT_EXPLORED
+            try:
+                self._visit_listing(path, rel, entries, names, hidden, stack, again)
+            finally:
+                os.close(again)
+            return -1
+        self._visit_listing(path, rel, entries, names, hidden, stack, fd)
+        return fd
 
     def _found_repo(self, path: str, rel: str) -> None:
         self.result.repo_roots.append(rel)
@@ -363,8 +426,9 @@ class Walker:
 
     def _visit_listing(
         self,
+        path: str,
         rel: str,
-        entries: list[os.DirEntry[str]],
+        entries: list[str],
         names: set[str],
         hidden: bool,
         stack: list[_Frame],
@@ -383,28 +447,26 @@ class Walker:
         head = file_head_reader(fd) if fd >= 0 else None  # a generated file's first lines
         result = self.result
         count = apparent = blocks = newest = visible = visible_bytes = 0
-        sources = _Sources(entries)
-        pairs: Iterable[tuple[os.DirEntry[str], EntryStat | int]]
+        sources = _Sources(names, fd, path)
+        pairs: Iterable[tuple[str, EntryStat | int]]
         if fd >= 0 and excluded is None:
             if self._file_names is None:
                 self._file_names = self.catalog.file_names()
             (count, apparent, blocks, newest, visible, visible_bytes, special) = lstat_sum(
-                fd, [entry.name for entry in entries], hidden, big, self._file_names,
-                programs)
+                fd, entries, hidden, big, self._file_names, programs)
             pairs = [(entries[index], st) for index, st in special]
         else:
-            pairs = zip(entries, lstat_entries(fd, entries), strict=True)
-        for entry, st in pairs:
+            pairs = zip(entries, lstat_listed(fd, path, entries), strict=True)
+        for name, st in pairs:
             if isinstance(st, int):  # its errno: gone or closed since it was listed
-                result.skipped.append(Skipped(prefix + entry.name, errno_reason(st)))
+                result.skipped.append(Skipped(prefix + name, errno_reason(st)))
                 continue
             mode = st.st_mode
-            name = entry.name
             if excluded is not None and excluded(prefix + name, _S_ISDIR(mode)):
                 continue
             if _S_ISDIR(mode):
-                self._visit_dir(entry, prefix + name, st, names,
-                                hidden or name.startswith("."), stack)
+                self._visit_dir(name, _child(path, name), prefix + name, st, names,
+                                hidden or name.startswith("."), stack, fd)
                 continue
             if st.st_nlink > 1 and not self._counted_here(prefix, name, st, names, hidden,
                                                           sources):
@@ -471,7 +533,8 @@ class Walker:
         executor = self._pool.get()
         if executor is None:
             return
-        path, rel, hidden, _listing = stack.pop(0)  # the worker lists it again
+        path, rel, hidden, _listing, fd = stack.pop(0)  # the worker lists it again
+        self._release(fd)
         options = dataclasses.replace(
             self.options, progress=None, on_repo=None, while_waiting=None, when_explored=None,
             pool=WorkerPool(0),
@@ -525,13 +588,42 @@ class Walker:
             self._shared.remove(future)
             part = future.result()
             self._fold_part(part)
-            stack[:0] = [frame for frame in map(self._relist, part.leftover) if frame]
+            stack[:0] = [frame for frame in map(self._list_frame, part.leftover) if frame]
         return bool(ready)
 
-    def _relist(self, root: Root) -> _Frame | None:
+    def _list_frame(self, root: Root) -> _Frame | None:
+        """A frame for the folder at root's path (the walk's root, a part's top, a folder a
+        part left), opened and listed by its path."""
         path, rel, hidden = root
-        listing = self._list(path, rel)
-        return None if listing is None else (path, rel, hidden, listing)
+        listed = self._list(-1, path, path, rel, follow=rel == ".")
+        return None if listed is None else (path, rel, hidden, listed[1], self._hold(listed[0]))
+
+    def _reopen(self, rel: str) -> int:
+        """A pending folder not held open (past _HELD_MOST) opened again: below the walk's
+        root, no link followed at any level (open_beneath), so a folder of its path swapped
+        for a link since it was listed is an error, never a folder outside the root. Raises
+        OSError."""
+        if rel == ".":
+            return os.open(self.root, _ROOT_FLAGS)
+        if self._root_fd < 0:
+            self._root_fd = open_root(self.root)
+        return open_beneath(self._root_fd, rel, _ROOT_FLAGS)
+
+    def _close_root(self) -> None:
+        if self._root_fd >= 0:
+            os.close(self._root_fd)
+            self._root_fd = -1
+
+    def _hold(self, fd: int) -> int:
+        """`fd` kept for a pending frame, or closed (-1) when enough are held already."""
+        if fd < 0:
+            return -1
+        if self._held >= _HELD_MOST:
+            os.close(fd)
+            return -1
+        self._held += 1
+        _HELD_FDS.add(fd)
+        return fd
 
     def _fold_part(self, part: _Part) -> None:
         self._fold(part.result)
@@ -592,30 +684,42 @@ class Walker:
 
     def _visit_dir(
         self,
-        entry: os.DirEntry[str],
+        name: str,
+        path: str,
         rel: str,
         st: EntryStat,
         siblings: set[str],
         hidden: bool,
         stack: list[_Frame],
+        parent_fd: int,
     ) -> None:
-        if entry.name in _VCS_DIRS or entry.path in self.options.skip_paths:
+        """A subfolder met exploring: opened relative to its parent's descriptor `parent_fd`
+        (by path where that is -1) and listed once; explored later through that descriptor,
+        or measured through it at once when it is an artifact."""
+        if name in _VCS_DIRS or path in self.options.skip_paths:
             return  # not ours to count or clean; .git is git's, the state folder tidy's
         if st.st_dev != self._device and not self.options.cross_filesystems:
             self.result.skipped.append(Skipped(rel, "another filesystem (use --cross-filesystems)"))
             return
-        listing = self._list(entry.path, rel)
-        if listing is None:
+        listed = self._list(parent_fd, name, path, rel)
+        if listed is None:
             self._add_content(rel, st, is_file=False)
             return
-        inside = {e.name for e in listing}
-        kind = self.catalog.classify_dir(entry.path, entry.name, siblings, inside)
-        if kind is None:
-            self._add_content(rel, st, is_file=False)
-            stack.append((entry.path, rel, hidden, listing))
-            return
-        stale = _stale_in_pycache(listing, siblings) if kind.name == "__pycache__" else ()
-        self._jobs.append(self._measure_hit(entry.path, rel, kind, stale, st, listing, hidden))
+        fd, listing = listed
+        try:
+            kind = self.catalog.classify_dir(path, name, siblings, set(listing))
+            if kind is None:
+                self._add_content(rel, st, is_file=False)
+                stack.append((path, rel, hidden, listing, self._hold(fd)))
+                fd = -1  # the frame holds it now, or _hold closed it
+                return
+            stale = (_stale_in_pycache(fd, path, listing, siblings)
+                     if kind.name == "__pycache__" else ())
+            self._jobs.append(
+                self._measure_hit(path, rel, kind, stale, st, listing, fd, hidden))
+        finally:
+            if fd >= 0:
+                os.close(fd)
 
     def _measure_hit(
         self,
@@ -624,13 +728,14 @@ class Walker:
         kind: Kind,
         stale: tuple[Stale, ...],
         st: EntryStat,
-        listing: list[os.DirEntry[str]],
+        listing: list[str],
+        fd: int,
         hidden: bool,
     ) -> _Job:
         device, cross = self._device, self.options.cross_filesystems
         top = Measured()
         count_dir(top, st)
-        first, roots = measure_entries(listing, path, rel, hidden, device, cross)
+        first, roots = measure_entries(listing, fd, path, rel, hidden, device, cross)
         top.absorb(first)
         if self.options.defer_links:
             # As the main process would split it: a big artifact with few folders at its top
@@ -753,10 +858,12 @@ class Walker:
             self._next_progress = seen + _PROGRESS_EVERY
             progress(seen, self._bytes_seen)
 
-    def _list(self, path: str, rel: str) -> list[os.DirEntry[str]] | None:
+    def _list(self, parent_fd: int, name: str, path: str, rel: str,
+              follow: bool = False) -> tuple[int, list[str]] | None:
+        """The folder opened (relative to `parent_fd`, by `path` where that is -1) and
+        listed: (its descriptor, its names); None, noted as skipped, when it cannot be."""
         try:
-            with os.scandir(path) as it:
-                return list(it)
+            return open_listed(parent_fd, name, path, follow)
         except OSError as error:
             self.result.skipped.append(Skipped(rel, reason(error)))
             return None
@@ -777,9 +884,12 @@ def explore_part(
     artifacts measured here; paths stay relative to the walk's root."""
     walker = Walker(root, catalog, options)
     walker._device = device
-    listing = walker._list(path, rel)
-    if listing is not None:
-        walker._explore(path, rel, hidden, listing)
+    frame = walker._list_frame((path, rel, hidden))
+    try:
+        if frame is not None:
+            walker._explore_stack([frame])
+    finally:
+        walker._close_root()
     return _Part(walker.result, walker._jobs, walker._deferred, walker._leftover)
 
 
@@ -796,6 +906,12 @@ def _worker_died(error: Exception) -> bool:
     return process is not None and isinstance(error, process.BrokenProcessPool)
 
 
+def _child(path: str, name: str) -> str:
+    """os.path.join(path, name) for a name from a listing (no '/' in it), as DirEntry.path
+    was: the root "/" gives "/name", not "//name" (skip_paths are compared as strings)."""
+    return path + name if path.endswith("/") else f"{path}/{name}"
+
+
 def _looks_bare(names: set[str]) -> bool:
     return {"HEAD", "objects", "refs", "config"} <= names
 
@@ -804,39 +920,43 @@ class _Sources:
     """Whether a legacy-location `mod.pyc` has the `mod.py` that `import mod` prefers: a
     regular file, a link followed, as import's finder asks (`_path_isfile`). A folder, a
     FIFO or a dangling link named `mod.py` is no source: `import mod` loads the .pyc, the
-    only copy of the code (trust round 8: such a .pyc was moved as a cache). The listing's
-    names are mapped once, for the first .pyc of a folder; a plain file's type is the
-    listing's own (no stat), a link's is looked up.
+    only copy of the code (trust round 8: such a .pyc was moved as a cache). Looked up
+    relative to the listed folder's descriptor (by path where there is none), only when the
+    listing has that name.
 
     Not `.pyw`: outside Windows it is no source suffix, so `import mod` loads the .pyc.
     """
 
-    def __init__(self, entries: list[os.DirEntry[str]]) -> None:
-        self._entries = entries
-        self._by_name: dict[str, os.DirEntry[str]] | None = None
+    def __init__(self, names: set[str], fd: int, path: str) -> None:
+        self._names = names
+        self._fd = fd
+        self._path = path
 
     def has_source(self, pyc_name: str) -> bool:
-        if self._by_name is None:
-            self._by_name = {entry.name: entry for entry in self._entries}
-        entry = self._by_name.get(pyc_name.rsplit(".", 1)[0] + ".py")
-        try:
-            return entry is not None and entry.is_file(follow_symlinks=True)
-        except OSError:
+        source = pyc_name.rsplit(".", 1)[0] + ".py"
+        if source not in self._names:
             return False
+        try:
+            st = (os.stat(source, dir_fd=self._fd) if self._fd >= 0
+                  else os.stat(f"{self._path}/{source}"))
+        except (OSError, ValueError):
+            return False
+        return _S_ISREG(st.st_mode)
 
 
-def _stale_in_pycache(listing: list[os.DirEntry[str]], siblings: set[str]) -> tuple[Stale, ...]:
-    """`mod.cpython-311.pyc` whose `../mod.py` is gone: bytecode of a deleted or renamed module."""
+def _stale_in_pycache(fd: int, path: str, listing: list[str],
+                      siblings: set[str]) -> tuple[Stale, ...]:
+    """`mod.cpython-311.pyc` whose `../mod.py` is gone: bytecode of a deleted or renamed
+    module. Looked up relative to the folder's descriptor `fd` (by `path` where it is -1)."""
     stale: list[Stale] = []
-    for entry in listing:
-        name = entry.name
+    for name in listing:
         if not name.endswith((".pyc", ".pyo")):
             continue
         module = name.split(".", 1)[0]
         if module + ".py" in siblings or module + ".pyw" in siblings:
             continue
         try:
-            st = entry.stat(follow_symlinks=False)
+            st = os.lstat(name, dir_fd=fd) if fd >= 0 else os.lstat(f"{path}/{name}")
         except OSError:
             continue
         stale.append(Stale(name, st.st_size, st.st_blocks * 512, st.st_mtime))
