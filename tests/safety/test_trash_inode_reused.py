@@ -157,6 +157,7 @@ def _fix_planting_meanwhile(root: Path, parent: Path, state: Path) -> Path:
     moved, the trashed item is deleted and a folder given its inode number is made in its
     slot, within milliseconds of that line (so, but for a second's edge, in its second:
     what the ctime cannot tell apart). The trashed item in its slot."""
+    time.sleep(1 - time.time() % 1 + 0.05)  # past the second the backdating was in (_fix)
     fix = subprocess.Popen(
         [sys.executable, "-m", "tidy", "fix", "--yes", "-q", "--select", "TDY1", str(root)],
         cwd=parent, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
