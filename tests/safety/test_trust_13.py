@@ -74,6 +74,7 @@ def test_tscs_own_output_is_still_found(tmp_path: Path) -> None:
     write(root / "lib" / "index.d.ts", "export declare const three: number;\n")
     write(root / "lib" / "util" / "sum.mjs", _JS)
     write(root / "lib" / "util" / "sum.d.mts", "export {};\n")
+    write(root / "src" / "util" / "sum.mts", "export {};\n")  # what sum.mjs was emitted from
     write(root / "lib" / "types.d.ts", "export type T = 1;\n")
     write(root / "lib" / "types.d.ts.map", "{}")
     assert artifacts_by_path(root) == {"lib": ("js-dist", "safe")}
@@ -184,6 +185,7 @@ def test_an_out_dir_named_with_a_newline_is_moved_and_put_back_whole(tmp_path: P
     root = _ts_config(make_repo(tmp_path / "ui"), "li\nb")
     write(root / "li\nb" / "index.js", _JS)
     write(root / "li\nb" / "index.d.ts", "export declare const three: number;\n")
+    write(root / "src" / "index.ts", "export const three = 3\n")  # what tsc emitted it from
     assert artifacts_by_path(root) == {"li\nb": ("js-dist", "safe")}
     fix_moves_exactly(root, tmp_path / "state", {"li\nb"})
 

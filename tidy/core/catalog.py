@@ -10,6 +10,7 @@ hand-written build/ of scripts proves nothing about the folder itself.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import functools
 import json
@@ -963,15 +964,22 @@ _TSC_EMITS = ("*.js", "*.mjs", "*.cjs", "*.jsx", "*.d.ts", "*.d.mts", "*.d.cts",
 _TSC_DECLARATIONS = {".d.ts": (".js", ".jsx"), ".d.mts": (".mjs",), ".d.cts": (".cjs",)}
 
 
-def tsc_wrote_only(path: str) -> bool:
+def tsc_wrote_only(path: str, config: str = "tsconfig.json") -> bool:
     """Whether every file below the folder a tsconfig.json names as its outDir is one tsc
     writes there: a setting says where tsc would write, not that the folder holds nothing
     else. An outDir "src" beside its .ts sources, a folder of other files, and a hand-written
     declaration file (tsc writes a .d.ts beside the .js it declares, or with its own map,
-    where only declarations are emitted: a globals.d.ts has neither) make it no evidence."""
+    where only declarations are emitted: a globals.d.ts has neither) make it no evidence.
+    Nor does a .js with a .d.ts of its name (a user's hand-written pair: trust round 15):
+    each emitted file must be traced to tsc, by its map beside it or by the TypeScript source
+    it was emitted from (tsc_emitted)."""
     folders = files_by_folder(path)
-    return folders is not None and any(names for _, names in folders) and all(
-        _tsc_wrote_all(names) for _, names in folders)
+    if folders is None or not any(names for _, names in folders) or not all(
+            _tsc_wrote_all(names) for _, names in folders):
+        return False
+    roots = SourceRoots(os.path.dirname(path), os.path.basename(path), config)
+    return all(tsc_emitted(place, name, set(names), roots)
+               for place, names in folders for name in names)
 
 
 # What esbuild writes to its outdir with no loader that copies files: bundles, their
@@ -991,6 +999,75 @@ def esbuild_wrote_only(path: str) -> bool:
 def _tsc_wrote_all(names: list[str]) -> bool:
     present = set(names)
     return all(_tsc_wrote(name, present) for name in names)
+
+
+# An emitted file's ending -> the endings of the TypeScript sources tsc emits it from. Not
+# .js ones (allowJs): a project's own index.js beside its hand-written lib/index.js would
+# then trace it; such output is traced by its map, or missed.
+_TSC_SOURCES = {".js": (".ts", ".tsx"), ".jsx": (".tsx",), ".mjs": (".mts",), ".cjs": (".cts",)}
+_NOT_SOURCE_ROOTS = {"node_modules", "bower_components"}
+
+
+def tsc_emitted(place: str, name: str, names: set[str], roots: SourceRoots) -> bool:
+    """Whether the file `name` in the outDir's folder `place` (its siblings `names`) is
+    traced to tsc: a map beside it (sourceMap, declarationMap), the .js it declares traced,
+    or a TypeScript source of the same path below one of the project's source roots (tsc
+    writes outDir/PLACE/NAME.js for ROOT/PLACE/NAME.ts). Build info and maps need none."""
+    if name.endswith((".tsbuildinfo", ".map")) or f"{name}.map" in names:
+        return True
+    for ending, scripts in _TSC_DECLARATIONS.items():
+        if name.endswith(ending):
+            stem = name[:-len(ending)]
+            return any((stem + end in names and f"{stem}{end}.map" in names)
+                       or roots.has_source(place, stem, end) for end in scripts)
+    stem, ending = os.path.splitext(name)
+    return ending in _TSC_SOURCES and roots.has_source(place, stem, ending)
+
+
+class SourceRoots:
+    """Where an outDir's TypeScript sources may be, relative to its project: the rootDir
+    setting when there is one; else src/ and the project itself first (where nearly every
+    project keeps them), then, only when a source is not found there, each other folder of
+    the project but the outDir, dependencies and hidden ones (tsc takes the folder common to
+    every source). The root a source was found in is tried first next time: one project's
+    output comes from one root, a look or two a file."""
+
+    def __init__(self, project: str, out_dir: str, config: str) -> None:
+        self._project = project
+        self._out_dir = out_dir
+        root_dir = _disk_setting(os.path.join(project, config), "compilerOptions.rootDir")
+        self._fixed = isinstance(root_dir, str) and bool(root_dir)
+        self._roots = [root_dir] if isinstance(root_dir, str) and root_dir else ["src", "."]
+        self._listed = self._fixed
+
+    def has_source(self, place: str, stem: str, ending: str) -> bool:
+        rel = f"{place}/{stem}" if place else stem
+        if self._found_in(0, rel, ending):
+            return True
+        if not self._listed:
+            self._listed = True
+            self._roots += self._other_folders()
+            return self._found_in(2, rel, ending)
+        return False
+
+    def _found_in(self, first: int, rel: str, ending: str) -> bool:
+        for index in range(first, len(self._roots)):
+            root = self._roots[index]
+            for source in _TSC_SOURCES.get(ending, ()):
+                with contextlib.suppress(OSError, ValueError):
+                    path = os.path.join(self._project, root, rel + source)
+                    if stat.S_ISREG(os.lstat(path).st_mode):
+                        self._roots.insert(0, self._roots.pop(index))
+                        return True
+        return False
+
+    def _other_folders(self) -> list[str]:
+        skip = {self._out_dir, "src", *_NOT_SOURCE_ROOTS}
+        with contextlib.suppress(OSError), os.scandir(self._project) as entries:
+            return sorted(entry.name for entry in entries
+                          if entry.is_dir(follow_symlinks=False) and entry.name not in skip
+                          and not entry.name.startswith("."))
+        return []
 
 
 def _tsc_wrote(name: str, names: set[str]) -> bool:
@@ -1202,7 +1279,7 @@ def declared_wrote_only(entry: str, path: str) -> bool:
     esbuild for a package.json script, tsc for a tsconfig.json's outDir."""
     if entry.partition(":")[2] == _SCRIPTS:
         return esbuild_wrote_only(path)
-    return tsc_wrote_only(path)
+    return tsc_wrote_only(path, entry.partition(":")[0])
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB

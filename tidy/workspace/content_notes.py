@@ -37,7 +37,7 @@ import stat
 
 from tidy import __version__
 from tidy.core.safe_files import remove_kept_file, replace_at
-from tidy.core.state import StateError, ensure_private, state_dir
+from tidy.core.state import StateError, check_private, ensure_private, state_dir
 from tidy.workspace import content_cache
 
 FORMAT = 1
@@ -173,10 +173,14 @@ def _key(make: bool) -> bytes | None:
 
 
 def _read_key(top: str) -> bytes | None:
-    """The key file's bytes when it is this user's regular file, private, of KEY_BYTES."""
+    """The key file's bytes when it is this user's regular file, private, of KEY_BYTES, in a
+    state folder of this user's that no one else may write (state.check_private, as for the
+    journals: a key in a folder others control signs nothing of this user's; trust round
+    15, where it was read from any)."""
     try:
+        check_private(top)
         fd = os.open(os.path.join(top, KEY_NAME), _READ_FLAGS)
-    except OSError:
+    except (OSError, StateError):
         return None
     try:
         st = os.fstat(fd)

@@ -19,11 +19,21 @@ holds, written at once and never waited on: a task that cannot hand over (too bi
 queued after the fork, no pool) returns everything as before. Whatever becomes of the task
 (it fails, its worker is killed, Ctrl-C), the job's future ends, which wakes the main
 process: a hand-over not whole by then is dropped, and the future's answer (or {}) stands.
+
+The pipe is not the job's alone: any process of the user can write to it (through the
+worker's /proc/PID/fd), and a worker may die mid-write. So a hand-over is signed with a key
+made here before the fork, which the worker has by inheritance only (it never crosses a pipe),
+and is unpickled only when its signature holds (trust round 15: a forged "nothing references
+this vendored lib" was taken as the job's). The job's answer says whether it handed over: one
+that did, whose hand-over did not arrive whole and signed, answers nothing at all (its answer
+is then only the rest), and whoever wanted a result works it out itself.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import hmac
 import os
 import pickle
 import select
@@ -45,11 +55,20 @@ IndexTask = Callable[[str, IndexListing], dict[str, object]]
 
 
 _LENGTH_BYTES = 8  # a hand-over's length, before it
+_SIGNATURE_BYTES = 32  # its HMAC-SHA256, after the length and before the pickle
+_KEY_BYTES = 32
 _PIPE_BYTES = 1024 * 1024  # asked for the hand-over's pipe (Linux's default limit); 64 kB else
 _F_SETPIPE_SZ, _F_GETPIPE_SZ = 1031, 1032  # fcntl's (named in Python 3.10+, on Linux only)
 
 # In a worker, while run_task runs a task that may hand over: (pipe's write end, what it holds)
 _handing: tuple[int, int] | None = None
+# Each channel's signing key by its pipe's write end: set here before the fork, a worker's by
+# inheritance (never sent: the jobs' own queue is a pipe too); dropped here once forked.
+_keys: dict[int, bytes] = {}
+_handed = False  # in a worker: the running task's hand-over went
+
+# What a job answers: (whether it handed over, its answer: then only the rest).
+JobAnswer = tuple[bool, dict[str, object]]
 
 
 def run_task(task: IndexTask, repo: str, use_cache: bool = False,
@@ -76,26 +95,46 @@ def run_task(task: IndexTask, repo: str, use_cache: bool = False,
         _handing = None
 
 
+def _run_job(task: IndexTask, repo: str, use_cache: bool,
+             channel: tuple[int, int] | None) -> JobAnswer:
+    """In a worker: run_task's answer, and whether the task handed over (its answer is then
+    only the rest)."""
+    global _handed
+    _handed = False
+    done = run_task(task, repo, use_cache, channel)
+    return _handed, done
+
+
 def hand_over(first: dict[str, object]) -> bool:
     """In a task: `first` to the main process now, before the task ends (EarlyWork.results
     answers it); True when it went whole, and the task's own answer is then only the rest
     (EarlyWork.rest). False (no channel, too big, the pipe not empty): nothing went, and the
     task returns everything. Never waits: the main process may be busy walking."""
-    global _handing
+    global _handing, _handed
     if _handing is None:
         return False
     fd, holds = _handing
     _handing = None  # one message a task
+    key = _keys.get(fd)
+    if key is None:  # not forked with this channel's key: nothing it could sign
+        return False
     data = pickle.dumps(first, pickle.HIGHEST_PROTOCOL)
-    message = len(data).to_bytes(_LENGTH_BYTES, "little") + data
+    message = len(data).to_bytes(_LENGTH_BYTES, "little") + _signature(key, data) + data
     if len(message) > holds:
         return False
     try:
         os.set_blocking(fd, False)
-        # Partly written, it is not whole when the job ends: the main process drops it.
-        return os.write(fd, message) == len(message)
-    except OSError:
+        written = os.write(fd, message)
+    except OSError:  # nothing went
         return False
+    # Partly written, it is not whole when the job ends: the main process drops it, and
+    # since part went, the job's answer says it handed over (nothing of it is taken).
+    _handed = True
+    return written == len(message)
+
+
+def _signature(key: bytes, data: bytes) -> bytes:
+    return hmac.new(key, data, hashlib.sha256).digest()
 
 
 class _Channel:
@@ -107,6 +146,8 @@ class _Channel:
         # Both close on exec: git's children inherit neither end.
         self.read_fd, self.write_fd = os.pipe()
         self.holds = _pipe_size(self.write_fd)
+        self._key = os.urandom(_KEY_BYTES)
+        _keys[self.write_fd] = self._key  # the worker forked next inherits it
         self._wake_read, self._wake_write = os.pipe()
         self._buffer = bytearray()
         self._ended = False  # the pipe's write ends all closed (the workers gone)
@@ -115,23 +156,27 @@ class _Channel:
         # written once closed here (its number may be another file's by then).
         self._lock = threading.Lock()
 
-    def watch(self, future: Future[dict[str, object]]) -> None:
+    def watch(self, future: Future[JobAnswer]) -> None:
         """The job is queued (its worker forked): this process keeps the read ends only."""
-        os.close(self.write_fd)
+        self.forget_write_end()
         future.add_done_callback(self._wake)
+
+    def forget_write_end(self) -> None:
+        _keys.pop(self.write_fd, None)  # before the close: the number may be reused
+        os.close(self.write_fd)
 
     def _wake(self, _: object) -> None:
         with self._lock:
             if not self._closed:
                 os.write(self._wake_write, b"x")
 
-    def receive(self, future: Future[dict[str, object]], wait: bool
+    def receive(self, future: Future[JobAnswer], wait: bool
                 ) -> dict[str, object] | None:
         """The hand-over once whole; None when the job ended without one (or, not `wait`ing,
         when it is not whole yet)."""
         while not self._closed:
             whole = self._whole()
-            if whole is not None:
+            if whole is not None or self._closed:  # closed: one came whole, not the job's
                 return whole
             ended = future.done()
             # poll, not select: a process with over 1,024 files open (FD_SETSIZE) may wait
@@ -156,12 +201,18 @@ class _Channel:
         if len(self._buffer) < _LENGTH_BYTES:
             return None
         size = int.from_bytes(self._buffer[:_LENGTH_BYTES], "little")
-        if len(self._buffer) < _LENGTH_BYTES + size:
+        start = _LENGTH_BYTES + _SIGNATURE_BYTES
+        if len(self._buffer) < start + size:
             return None
-        try:
-            found = pickle.loads(self._buffer[_LENGTH_BYTES:_LENGTH_BYTES + size])
-        except Exception:  # never the job's: dropped, the future's answer stands
-            found = None
+        data = bytes(self._buffer[start:start + size])
+        signed = hmac.compare_digest(bytes(self._buffer[_LENGTH_BYTES:start]),
+                                     _signature(self._key, data))
+        found = None
+        if signed:  # unpickled only when it is the job's own
+            try:
+                found = pickle.loads(data)
+            except Exception:  # dropped: the job's answer says what stands
+                found = None
         self.close()
         return found if isinstance(found, dict) else None
 
@@ -189,7 +240,7 @@ def _pipe_size(fd: int) -> int:
 class _Job:
     """One queued task: its future, and its hand-over's channel (None: it cannot hand over)."""
 
-    def __init__(self, future: Future[dict[str, object]], channel: _Channel | None) -> None:
+    def __init__(self, future: Future[JobAnswer], channel: _Channel | None) -> None:
         self.future = future
         self.channel = channel
         self.first: dict[str, object] | None = None  # what results() answers
@@ -204,7 +255,10 @@ class _Job:
                 self.channel.close()
                 self.channel = None
         if self.first is None and (wait or self.future.done()):
-            self.first = _answer(self.future)
+            went, answer = _answer(self.future)
+            # It handed over, and what came was not that (forged, cut short): its answer is
+            # only the rest, and nothing of it is taken.
+            self.first = {} if went else answer
         return self.first
 
     def close(self) -> None:
@@ -213,11 +267,13 @@ class _Job:
             self.channel = None
 
 
-def _answer(future: Future[dict[str, object]]) -> dict[str, object]:
+def _answer(future: Future[JobAnswer]) -> JobAnswer:
+    """(whether the job handed over, its answer); (False, {}) when it failed."""
     try:
-        return future.result()
+        went, answer = future.result()
     except Exception:
-        return {}
+        return False, {}
+    return went is True, answer if isinstance(answer, dict) else {}
 
 
 class EarlyWork:
@@ -250,12 +306,12 @@ class EarlyWork:
         # Only a job that forks the workers can hand over: they inherit its pipe.
         channel = _Channel() if forks else None
         try:
-            future = executor.submit(run_task, self._task, repo, self._use_cache,
+            future = executor.submit(_run_job, self._task, repo, self._use_cache,
                                      None if channel is None
                                      else (channel.write_fd, channel.holds))
         except BaseException:
             if channel is not None:
-                os.close(channel.write_fd)
+                channel.forget_write_end()
                 channel.close()
             raise
         if channel is not None:
@@ -294,7 +350,8 @@ class EarlyWork:
         job = self._started.get(repo)
         if job is None or not job.handed:
             return {}
-        return _answer(job.future)
+        went, answer = _answer(job.future)
+        return answer if went else {}
 
     def close(self) -> None:
         """The channels' ends this process holds, closed (the scan is over)."""

@@ -262,8 +262,59 @@ def is_tidy(argv: list[bytes], exe: tuple[str, ...], base: str = "") -> bool:
     if len(argv) < 2 or not any(os.path.basename(e).startswith("python") for e in exe):
         return False
     if len(argv) > 2 and argv[1] == b"-m" and argv[2].split(b".")[0] == b"tidy":
-        return True
-    return os.path.basename(argv[1]) == b"tidy" and _tidys_script(argv[1], base)
+        return _imports_this_tidy(base, b".")
+    if os.path.basename(argv[1]) == b"tidy" and _tidys_script(argv[1], base):
+        # Python looks first in the script's folder, its links resolved
+        return _imports_this_tidy(base, os.path.dirname(os.path.realpath(
+            os.path.join(os.fsencode(f"{base}/cwd"), argv[1]))) if base else b".")
+    return False
+
+
+def _imports_this_tidy(base: str, first: bytes) -> bool:
+    """The package `tidy` that process imports is not a user's own of that name: the first
+    folder Python looks in (`first`: its cwd for `-m`, the script's folder; relative to its
+    cwd) and its PYTHONPATH hold none, or hold this tidy's (trust round 15: a user's project
+    named tidy, run as `python -m tidy` in its root, counted as tidy, and what it held open
+    was moved). Where it is found later (site-packages) is not looked at: any tidy there is
+    taken for one, as before."""
+    if not base:
+        return True  # nothing to look in (a test's argv): the command line decides
+    cwd = os.fsencode(f"{base}/cwd")
+    folders = [first, *_environ(base).get(b"PYTHONPATH", b"").split(b":")]
+    for folder in folders:
+        found = _tidy_package_in(os.path.join(cwd, folder or b"."))
+        if found is not None:
+            return found == _this_package()
+    return True
+
+
+def _tidy_package_in(folder: bytes) -> tuple[int, int] | None:
+    """(st_dev, st_ino) of what `import tidy` finds in `folder`: a package folder, or a
+    module tidy.py, which is never tidy's ((0, 0)); None when neither is there."""
+    package = os.path.join(folder, b"tidy")
+    with contextlib.suppress(OSError):
+        if os.path.isfile(os.path.join(package, b"__init__.py")):
+            found = os.stat(package)
+            return found.st_dev, found.st_ino
+    if os.path.lexists(os.path.join(folder, b"tidy.py")):
+        return 0, 0
+    return None
+
+
+def _this_package() -> tuple[int, int]:
+    found = os.stat(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    return found.st_dev, found.st_ino
+
+
+def _environ(base: str) -> dict[bytes, bytes]:
+    """The process's environment as it started (unreadable: none)."""
+    try:
+        with open(f"{base}/environ", "rb") as f:
+            text = f.read(1 << 20)
+    except OSError:
+        return {}
+    pairs = (entry.partition(b"=") for entry in text.split(b"\0") if entry)
+    return {key: value for key, _, value in pairs}
 
 
 # The line pip's console script for `tidy = "tidy.__main__:run"` (pyproject.toml) imports by.
@@ -292,6 +343,54 @@ def _tidys_script(script: bytes, base: str) -> bool:
     finally:
         os.close(fd)
     return _ENTRY_LINE in (line.split(b"#")[0].strip() for line in head.splitlines())
+
+
+def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, str]]:
+    """Which of `folders` a live process (not this one or its descendants, not another tidy)
+    works in or holds a descriptor inside, read now: folder -> (pid, how: "cwd" or "open",
+    the path). A lean look, taken after a batch of items was renamed into the trash, where
+    a descriptor opened before the rename now names its new place (the run's full look was
+    taken before, maybe much earlier: fixes/trash/applier.py)."""
+    # Each with its separator: the only folder that may hold a path is then the last one
+    # sorting at or before it (the folders of one batch never lie inside one another).
+    prefixes = sorted({f.rstrip(os.sep) + os.sep for f in folders})
+    if not prefixes or _blind(proc):
+        return {}
+    try:
+        pids = [int(p) for p in os.listdir(proc) if p.isdigit()]
+    except OSError:
+        return {}
+    _ancestors, mine = lineage(proc, pids)
+    found: dict[str, tuple[int, str, str]] = {}
+    for pid in pids:
+        if pid in mine:
+            continue
+        base = f"{proc}/{pid}"
+        uses = [("cwd", r) for r in _readings(_link(f"{base}/cwd"))] + [
+            ("open", r) for t in _fd_links(base).values() for r in _readings(t)]
+        hits = [(folder, how, path) for how, path in uses
+                if (folder := _holding(prefixes, path)) and folder not in found]
+        if hits and not tidy_pid(proc, pid):
+            for folder, how, path in hits:
+                found.setdefault(folder, (pid, how, path))
+    return found
+
+
+def _holding(prefixes: list[str], path: str) -> str:
+    """The folder of `prefixes` (sorted, each ending in a separator) that is `path` or holds
+    it, without its separator; "" when none."""
+    import bisect
+
+    at = bisect.bisect_right(prefixes, path + os.sep) - 1
+    if at >= 0 and (path + os.sep).startswith(prefixes[at]):
+        return prefixes[at][:-1]
+    return ""
+
+
+def name_and_command(proc: str, pid: int) -> tuple[str, str]:
+    """Process `pid`'s short name and its command line as a message shows it, read now."""
+    name = process_name(proc, pid)
+    return name, command_line(_argv(f"{proc}/{pid}"), name)
 
 
 def tidy_pid(proc: str, pid: int) -> bool:

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import dataclasses
 import os
 import resource
 import time
 from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from tidy.core.models import ActionKind
 from tidy.core.units import counted
@@ -26,9 +28,19 @@ from tidy.fixes.recheck import (
     root_problem,
 )
 from tidy.fixes.trash.locate import SpotChecker, TrashLocator
-from tidy.fixes.trash.move import Prepared, finish_move, prepare_move
+from tidy.fixes.trash.move import (
+    Prepared,
+    move_now,
+    moved_path,
+    prepare_move,
+    put_back_used,
+    record_moved,
+)
 from tidy.fixes.trash.recover import recover_intent, tidy_up_runs, undo_many
 from tidy.workspace.git import GitUnavailable, find_repo_root, git_dir, tracked_paths
+
+if TYPE_CHECKING:
+    from tidy.workspace.inuse import Use
 
 _GIT_BATCH = 64  # paths per `git ls-files` pathspec list (a repo with few planned paths)
 # Items checked, held open and journaled together, their intents made durable by one fsync
@@ -86,8 +98,16 @@ class TrashApplier:
                     ready.append((index, prepared))
             if ready:
                 journal.sync()  # every intent of the batch durable before anything moves
+            moved: list[tuple[int, Prepared]] = []
             for index, prepared in ready:
-                results[index] = self._finish(prepared, journal, locator)
+                problem = self._move(prepared, journal, locator)
+                if problem is None:
+                    moved.append((index, prepared))
+                else:
+                    results[index] = self._not_moved(prepared.action, problem, journal)
+            used = _used_once_moved(moved, settings)
+            for index, prepared in moved:
+                results[index] = self._record(prepared, journal, locator, used.get(index))
         return [results[index] for index in range(len(batch))]
 
     def _prepare(self, action: PlannedAction, journal: RunJournal, locator: TrashLocator,
@@ -109,18 +129,25 @@ class TrashApplier:
                 problem = Problem.of(refused)
         return self._not_moved(action, problem, journal)
 
-    def _finish(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator
-                ) -> Outcome:
-        action = prepared.action  # its intent is durable: it moves, stopped or not
+    def _move(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator
+              ) -> Problem | None:
+        """Its intent is durable: it moves, stopped or not (its done record once the
+        batch's users were looked at: _record)."""
         try:
-            problem = finish_move(prepared, journal, locator)
+            return move_now(prepared, journal, locator)
         except Refused as refused:
-            problem = Problem.of(refused)
-        if problem is None:
-            return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
-                           files=action.files, where=prepared.dst, code=action.code,
-                           run=journal.run_id)
-        return self._not_moved(action, problem, journal)
+            return Problem.of(refused)
+
+    def _record(self, prepared: Prepared, journal: RunJournal, locator: TrashLocator,
+                use: Use | None) -> Outcome:
+        action = prepared.action
+        if use is not None:
+            problem = put_back_used(prepared, journal, locator, use.reason)
+            return self._not_moved(action, dataclasses.replace(problem, use=use), journal)
+        record_moved(prepared, journal, locator)
+        return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
+                       files=action.files, where=prepared.dst, code=action.code,
+                       run=journal.run_id)
 
     def _not_moved(self, action: PlannedAction, problem: Problem,
                    journal: RunJournal) -> Outcome:
@@ -148,6 +175,30 @@ class TrashApplier:
         return [recover_intent(i, journal, checker) for i in intents]
 
 
+
+
+def _used_once_moved(moved: Sequence[tuple[int, Prepared]], settings: ApplySettings
+                     ) -> dict[int, Use]:
+    """The renamed items of a batch a live process works in or holds open now, by index: the
+    run's look at /proc came before (up to a whole run before: a program started since, or
+    one that opened a file inside since, was not in it), and what such a program writes
+    through its descriptor lands in the trash. A descriptor follows the rename, so one lean
+    look after the batch's renames sees every such program; the items it finds go back.
+    None when the run does not look at processes (settings.in_use is None), or for an item
+    copied (its original is gone: nothing to put back)."""
+    if settings.in_use is None or not moved:
+        return {}
+    from tidy.workspace.inuse import Use
+    from tidy.workspace.procfs import PROC, holders, name_and_command
+
+    renamed = {moved_path(p): (i, p) for i, p in moved if p.method == "rename"}
+    found: dict[int, Use] = {}
+    for folder, (pid, how, where) in holders(list(renamed)).items():
+        index, prepared = renamed[folder]
+        # named where the user knows it: its planned path, not its place in the trash
+        planned = prepared.action.path + where[len(folder):]
+        found[index] = Use(how, planned, pid, *name_and_command(PROC, pid))
+    return found
 
 
 class ParentChains:

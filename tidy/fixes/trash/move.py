@@ -114,6 +114,47 @@ def _birth_of(item: Opened, method: str) -> dict[str, int]:
 
 def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:
     """Move a prepared item whose intent is durable (see move_opened for what it returns)."""
+    problem = move_now(prepared, journal, locator)
+    if problem is None:
+        record_moved(prepared, journal, locator)
+    return problem
+
+
+def record_moved(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> None:
+    """The move of an item move_now moved, journaled as done."""
+    journal.done(prepared.seq)
+    locator.last = prepared.dst
+
+
+def put_back_used(prepared: Prepared, journal: RunJournal, locator: TrashLocator,
+                  reason: str) -> Problem:
+    """An item move_now renamed, that a live process was found to use once moved (`reason`:
+    in use by ...): renamed back to its place (a Problem with `reason`), or, when its name
+    was taken meanwhile, left in the trash, journaled (a failed Problem with why)."""
+    item = prepared.item
+    try:
+        partial = _put_back(item, prepared.slot.fd, f"it moved, but {reason} (seen once moved)",
+                            f"{reason} (seen once moved)", True)
+    except Refused as refused:
+        journal.failed(prepared.seq, refused.reason)
+        locator.drop(prepared.slot)
+        return Problem.of(refused)
+    journal.done(prepared.seq, warning=partial)
+    return Problem(f"failed: {partial}", True)
+
+
+def moved_path(prepared: Prepared) -> str:
+    """Where the renamed item is now, as the kernel names it in /proc (its slot's descriptor
+    read back: a state folder below a linked HOME reads as the link's target there)."""
+    try:
+        return os.path.join(os.readlink(f"/proc/self/fd/{prepared.slot.fd}"), prepared.item.name)
+    except OSError:
+        return prepared.dst
+
+
+def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:
+    """finish_move but the done record: None when it moved (record_moved or put_back_used
+    next); Refused or a Problem as finish_move."""
     item, slot, seq = prepared.item, prepared.slot, prepared.seq
     try:
         still_there(item)
@@ -130,8 +171,6 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     if partial:
         journal.done(seq, warning=partial)
         return Problem(f"failed: {partial}", True)
-    journal.done(seq)
-    locator.last = prepared.dst
     return None
 
 
