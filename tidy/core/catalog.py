@@ -289,7 +289,8 @@ _GO_MODULE = "go.mod:module"
 _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
 _CMAKE_TARGET = "CMakeFiles:target"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET)
+_CMAKE_LIBRARY = "CMakeFiles:library"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -302,7 +303,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
                                f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
-                               f"\"{_GO_BIN}\" or \"{_CMAKE_TARGET}\", not {entry!r}")
+                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\" or \"{_CMAKE_LIBRARY}\", "
+                                  f"not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -443,6 +445,7 @@ class Catalog:
         self._file_globs: list[Kind] = []
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         self._built_kinds: list[Kind] = []  # programs named after their source (built_from)
+        self._library_kinds: list[Kind] = []  # libraries of a build's target (built_from)
         # Folder kinds a sibling config may name by any name (tsconfig.json's outDir "lib"),
         # and those config files: a folder with none of them beside it is not looked at.
         self._declared_kinds = [k for k in self.kinds if k.type == "dir" and k.declared]
@@ -475,7 +478,9 @@ class Catalog:
             (self._dir_globs if kind.type == "dir" else self._file_globs).append(kind)
         if kind.type == "dir" and not kind.names and not kind.globs and not kind.is_global:
             self._content_kinds.append(kind)
-        if kind.built_from:
+        if _CMAKE_LIBRARY in kind.built_from:
+            self._library_kinds.append(kind)
+        elif kind.built_from:
             self._built_kinds.append(kind)
 
     @property
@@ -535,27 +540,47 @@ class Catalog:
         first: one of these names, or starting with one of these, or ending with one of
         these, or anything at all (True). A name that is none is of no kind: the walk's C
         loop sums such files without asking file_kind (measure.lstat_sum)."""
-        return (frozenset(self._files_by_name), self._file_glob_starts, self._file_glob_ends,
-                self._any_file)
+        starts = self._file_glob_starts + (_LIBRARY_PREFIX,) * bool(self._library_kinds)
+        return (frozenset(self._files_by_name), starts, self._file_glob_ends, self._any_file)
 
     @property
     def finds_programs(self) -> bool:
         """Whether some kind is a program named after its source (built_from): only then
-        need an executable file without an extension be looked at again."""
-        return bool(self._built_kinds)
+        need an executable file without an extension (or, for a library kind, a file named
+        lib*) be looked at again."""
+        return bool(self._built_kinds or self._library_kinds)
+
+    def may_be_program(self, name: str, mode: int) -> bool:
+        """Whether program_kind could name the regular file `name` of mode `mode`: an
+        executable, or a file named like a library when some kind is one."""
+        return bool(mode & 0o111) or (bool(self._library_kinds)
+                                      and library_target(name) is not None)
 
     def program_kind(self, name: str, siblings: Collection[str], folder: int,
                      folder_name: str) -> Kind | None:
         """The kind of the executable file `name` (its mode says so: the caller asks only
         for one) in the open folder `folder` named `folder_name`: a program a compiler wrote
         beside its source (`built_from`), its header read to be sure it is one. A Windows
-        program (GOOS=windows, MinGW) is named like the others, with ".exe" after it."""
+        program (GOOS=windows, MinGW) is named like the others, with ".exe" after it. A
+        library (libNAME.a, libNAME.so[.VERSION], libNAME.dylib) is a library kind's when its
+        target's folder is there and it starts like one (ar archive, shared object)."""
+        target = library_target(name) if self._library_kinds else None
+        if target is not None:
+            return self._library_kind(name, target, siblings, folder)
         stem = name.removesuffix(".exe")
         if not stem or "." in stem or not self._built_kinds:
             return None
         for kind in self._built_kinds:
             if _named_by_source(kind.built_from, stem, siblings, folder, folder_name) and (
                     is_executable_image(name, folder)):
+                return kind
+        return None
+
+    def _library_kind(self, name: str, target: str, siblings: Collection[str],
+                      folder: int) -> Kind | None:
+        for kind in self._library_kinds:
+            if "CMakeFiles" in siblings and _is_cmake_target(target, folder) and (
+                    _is_library_image(name, folder)):
                 return kind
         return None
 
@@ -1007,6 +1032,35 @@ def _tsc_wrote(name: str, names: set[str]) -> bool:
 # universal); PE (the DOS header's MZ). A script (#!) or text is nobody's compiled program.
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
                      b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
+
+
+_LIBRARY_PREFIX = "lib"
+# libNAME.a, libNAME.so, libNAME.so.1.2.0, libNAME.dylib: NAME the CMake target (the library's
+# file name is its target's with the platform's prefix and suffix, unless OUTPUT_NAME says
+# otherwise; such a library is left alone).
+_LIBRARY_NAME = re.compile(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
+_ARCHIVE_MAGIC = b"!<arch>\n"
+
+
+def library_target(name: str) -> str | None:
+    """The target a file named like a library (libcalc.a, libcalc.so.1.2.0) was built for
+    (calc); None for any other name."""
+    found = _LIBRARY_NAME.fullmatch(name)
+    return None if found is None else found.group(1)
+
+
+def _is_library_image(name: str, folder: int) -> bool:
+    """Whether the regular file `name` in the open folder `folder` starts like a library: an
+    ar archive for a static one (.a), a compiled image (ELF, Mach-O) for a shared one."""
+    try:
+        head = read_regular_at(name, folder, limit=8, head=True)
+    except (OSError, UnsafeFile):
+        return False
+    if head is None:
+        return False
+    if name.endswith(".a"):
+        return head.startswith(_ARCHIVE_MAGIC)
+    return head.startswith(_EXECUTABLE_MAGIC) and not head.startswith(b"MZ")
 
 
 def is_executable_image(name: str, folder: int) -> bool:

@@ -1570,6 +1570,21 @@ SOURCE = (
     'regenerate = "make (or cmake --build .) in the source folder"\n'
     'why = "program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an in-source build)"\n'
     '\n'
+    '# A library CMake built in the source folder: libNAME.a (an ar archive), libNAME.so,\n'
+    "# libNAME.so.VERSION, libNAME.dylib (a shared object) beside CMakeFiles/NAME.dir, the target's\n"
+    '# objects. Left behind by a fix that moved CMakeFiles/ (real trees, round 20: libcalc.a stayed),\n'
+    '# nothing named it afterwards. The links CMake makes to a versioned one (libNAME.so ->\n'
+    '# libNAME.so.1) are links: tidy never moves one; make writes them again with the library.\n'
+    '[[kind]]\n'
+    'name = "cmake-library"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'built_from = ["CMakeFiles:library"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "make (or cmake --build .) in the source folder"\n'
+    'why = "library CMake built in the source folder (CMakeFiles/NAME.dir beside libNAME.a/.so: an in-source build)"\n'
+    '\n'
     '# Objects a compiler writes beside their source when a Makefile builds in the source tree\n'
     "# (make, automake, libtool's .lo, ghc's .o/.hi): main.o beside main.c. make rebuilds them.\n"
     '[[kind]]\n'
@@ -3258,6 +3273,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'regenerate': 'make (or cmake --build .) in the source folder',
            'why': 'program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an '
                   'in-source build)'},
+          {'name': 'cmake-library',
+           'ecosystem': 'c',
+           'type': 'file',
+           'built_from': ['CMakeFiles:library'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'make (or cmake --build .) in the source folder',
+           'why': 'library CMake built in the source folder (CMakeFiles/NAME.dir beside '
+                  'libNAME.a/.so: an in-source build)'},
           {'name': 'object-file',
            'ecosystem': 'c',
            'type': 'file',

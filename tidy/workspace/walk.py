@@ -484,8 +484,8 @@ class Walker:
             if st.st_size >= big:
                 result.big_files.append(BigFile(prefix + name, st.st_size))
             kind = file_kind(name, names, head)
-            if kind is None and mode & 0o111 and programs and fd >= 0:
-                # an executable without extension: a program built beside its source?
+            if kind is None and programs and fd >= 0 and self.catalog.may_be_program(name, mode):
+                # an executable without extension, a lib*.a/.so: built beside its source?
                 kind = self.catalog.program_kind(name, names, fd, self._folder_name(rel))
             if kind is not None:
                 self._file_hit(prefix + name, kind, st, sources)
