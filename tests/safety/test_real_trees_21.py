@@ -5,16 +5,24 @@ An in-source CMake build (`cmake . && make`) writes its libraries beside CMakeFi
 writes its programs: libcalc.a for `add_library(calc STATIC ...)`, libcalc.so (with VERSION:
 libcalc.so.1.2.0 and two links to it) for SHARED, libplug.so for MODULE. Round 20 named the
 programs (cmake-program); the libraries stayed after a fix had moved everything else.
+
+A build command in package.json's scripts names its output folder on its command line where
+the project has no config file for the tool. Round 20 read esbuild's `--outdir=dist` beside
+the package.json; a Flask app's `--outdir=app/static/dist` (round 19) stayed missed, and so did
+webpack's `--output-path ./public/build`, rollup's `--file out/bundle.js` and parcel's
+`--dist-dir www` (the contents below are what webpack 5, rollup 4, parcel 2 and esbuild 0.28
+wrote here).
 """
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.conftest import make_repo, write
+from tests.conftest import make_repo, run_cli, write
 from tests.fixes.helpers import run_tidy
 from tests.safety.helpers import (
     artifacts_by_path,
@@ -106,3 +114,144 @@ def test_a_library_name_gives_its_target_or_nothing(stem: str) -> None:
             assert "." not in target and "/" not in target
     assert library_target(f"lib{stem}.la") is None  # libtool's, not a library image
     assert library_target(f"{stem}.a") is None or stem.startswith("lib")
+
+
+# ------------------------------------------------------------------ build scripts' outputs
+def _scripts_package(root: Path, **scripts: str) -> None:
+    write(root / "package.json", json.dumps({"name": root.name, "private": True,
+                                             "scripts": scripts}))
+    write(root / ".gitignore", "node_modules/\n")
+
+
+def _scripts_repo(root: Path) -> Path:
+    """A Flask app bundling into app/static/dist, a webpack app writing public/build, a
+    rollup library writing out/, a parcel site writing www/: each folder named only by the
+    script's command line, as each tool wrote it."""
+    repo = make_repo(root)
+    write(repo / "app" / "__init__.py", "from flask import Flask\napp = Flask(__name__)\n")
+    write(repo / "app" / "static" / "src" / "main.js", 'import "./style.css";\n')
+    write(repo / "app" / "static" / "src" / "style.css", "body{color:red}\n")
+    write(repo / "app" / "static" / "favicon.ico", "\x00\x00\x01\x00")
+    _scripts_package(repo, build="esbuild app/static/src/main.js --bundle --minify "
+                     "--sourcemap --outdir=app/static/dist")
+    web = repo / "web"
+    _scripts_package(web, build="webpack --mode production --entry ./src/index.js "
+                     "--output-path ./public/build --devtool source-map")
+    write(web / "src" / "index.js", "console.log(1);\n")
+    write(web / "public" / "index.html", "<!doctype html><script src=build/main.js></script>\n")
+    lib = repo / "lib"
+    _scripts_package(lib, build="rollup src/main.js --file out/bundle.js --format iife "
+                     "--sourcemap")
+    write(lib / "src" / "main.js", "export const x = 1;\n")
+    site = repo / "site"
+    _scripts_package(site, build="parcel build src/index.html --dist-dir www --no-cache")
+    write(site / "src" / "index.html", '<script type="module" src="./index.js"></script>\n')
+    write(site / "src" / "index.js", "console.log(1);\n")
+    commit_all(repo)
+    dist = repo / "app" / "static" / "dist"
+    for name in ("main.js", "main.css"):
+        write(dist / name, "body{color:red}\n" if name.endswith("css") else "(()=>{})();\n")
+        write(dist / f"{name}.map", '{"version":3,"sources":["../src/main.js"]}\n')
+    write(web / "public" / "build" / "main.js",
+          '(()=>{"use strict";console.log(1)})();\n//# sourceMappingURL=main.js.map\n')
+    write(web / "public" / "build" / "main.js.map",
+          '{"version":3,"file":"main.js","sources":["webpack://web/./src/index.js"]}\n')
+    write(lib / "out" / "bundle.js", "(function () {\n\t'use strict';\n\tconst x = 1;\n})();\n"
+          "//# sourceMappingURL=bundle.js.map\n")
+    write(lib / "out" / "bundle.js.map", '{"version":3,"file":"bundle.js"}\n')
+    write(site / "www" / "index.html",
+          "<!DOCTYPE html><script type=module src=/site.f2c63835.js></script>\n")
+    write(site / "www" / "site.f2c63835.js", "console.log(1);\n"
+          "//# sourceMappingURL=site.f2c63835.js.map\n")
+    write(site / "www" / "site.f2c63835.js.map", '{"version":3,"sources":["../src/index.js"]}\n')
+    return repo
+
+
+_SCRIPTS_OUTPUTS = {"app/static/dist", "web/public/build", "lib/out", "site/www"}
+
+
+def test_build_scripts_outputs_are_found_moved_and_put_back(tmp_path: Path) -> None:
+    repo = _scripts_repo(tmp_path / "repo")
+    found = artifacts_by_path(repo)
+    for folder in _SCRIPTS_OUTPUTS:
+        assert found.get(folder) == ("js-dist", "safe"), (folder, found)
+    assert not any(p.startswith(("app/static/src", "app/__init__", "web/src", "web/public/"
+                                 "index", "lib/src", "site/src")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", _SCRIPTS_OUTPUTS)
+
+
+def test_build_scripts_outputs_holding_anything_else_stay(tmp_path: Path) -> None:
+    """An output folder with a file the tool does not write (a hand-made page, an image), a
+    nested one of another name with no source map, one a source is read from, one named by
+    a command the tool does not run: each is someone's."""
+    repo = make_repo(tmp_path / "repo")
+    _scripts_package(repo, esb="esbuild app/src/main.js --bundle --outdir=app/static/dist",
+                     web="webpack --entry ./src/index.js --output-path ./public/build",
+                     js="esbuild src/a.js --outdir=public/js",
+                     own="rollup site/dist/entry.js --file site/dist/out.js",
+                     say="echo webpack -o docs/out")
+    write(repo / "src" / "index.js", "console.log(1);\n")
+    commit_all(repo)
+    write(repo / "app" / "static" / "dist" / "main.js", "(()=>{})();\n")
+    write(repo / "app" / "static" / "dist" / "logo.png", "\x89PNG hand-drawn\n")
+    write(repo / "public" / "build" / "main.js", "(()=>{})();\n")
+    write(repo / "public" / "build" / "index.html", "<!doctype html><p>mine</p>\n")
+    write(repo / "public" / "js" / "a.js", "(()=>{})();\n")
+    write(repo / "site" / "dist" / "entry.js", "export const x = 1;\n")
+    write(repo / "site" / "dist" / "out.js", "const x = 1;\n")
+    write(repo / "site" / "dist" / "out.js.map", '{"version":3}\n')
+    write(repo / "docs" / "out" / "page.js", "console.log(1);\n")
+    write(repo / "docs" / "out" / "page.js.map", '{"version":3}\n')
+    assert not {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"}
+    left_alone(repo, tmp_path / "state", "app/static/dist", "public/build", "public/js",
+               "site/dist", "docs/out")
+
+
+def test_script_outputs_read_each_tools_flags() -> None:
+    from tidy.core.build_scripts import script_outputs  # here: the others run on main
+
+    scripts = {
+        "a": "esbuild src/a.ts --outdir=app/static/dist && NODE_ENV=production npx webpack "
+             "--output-path ./public/build; rollup src/m.js -o out/b.js -f es",
+        "b": "rollup -c && rollup src/m.js --dir lib-esm | cat",
+        "c": "parcel build src/index.html --dist-dir www && parcel build x.html -d old",
+        "d": "webpack-cli -o=dist2 && esbuild --outdir dist3 && webpack -o .",
+        "e": "esbuild dist4/in.js --outdir=dist4 && echo rollup --dir x && webpack -o ../up",
+    }
+    assert script_outputs(scripts) == {
+        "app/static/dist": {"esbuild"}, "./public/build": {"webpack"}, "out": {"rollup"},
+        "lib-esm": {"rollup"}, "www": {"parcel"}, "old": {"parcel"}, "dist2": {"webpack"}}
+    assert script_outputs(["webpack -o dist"]) == {}
+    assert script_outputs({"a": "webpack --output-path 'open"}) == {}
+
+
+_WORDS = st.sampled_from(["esbuild", "webpack", "rollup", "parcel", " ", "-o", "-d", "--dir",
+                          "--file", "--outdir=", "=", "dist", "/", "..", ".", "src", "&&",
+                          ";", "'", "npx", "echo"])
+
+
+@given(st.dictionaries(st.sampled_from(["build", "dev", "x"]),
+                       st.lists(_WORDS, max_size=14).map("".join)))
+def test_script_outputs_never_name_the_package_folder_or_above(scripts: dict[str, str]) -> None:
+    from tidy.core.build_scripts import script_outputs
+
+    for folder in script_outputs(scripts):
+        parts = [p for p in folder.split("/") if p not in ("", ".")]
+        assert parts and ".." not in parts[:1] and not folder.startswith("/"), folder
+
+
+def test_the_commit_hook_blocks_a_webpack_output_beside_its_package(tmp_path: Path) -> None:
+    """dist/ beside a package.json whose script runs `webpack --output-path dist`: staged."""
+    repo = make_repo(tmp_path / "repo")
+    _scripts_package(repo, build="webpack --entry ./src/index.js --output-path dist")
+    write(repo / "src" / "index.js", "console.log(1);\n")
+    write(repo / "dist" / "main.js", "console.log(1);\n")
+    write(repo / "dist" / "main.js.LICENSE.txt", "/*! MIT */\n")
+    from tests.conftest import git
+
+    git(repo, "add", "-A")
+    staged = git(repo, "diff", "--cached", "--name-only", "-z").split("\0")[:-1]
+    done = run_cli("hook", "check-staged", *staged, cwd=repo)
+    assert done.code == 1, done.out + done.err
+    assert "dist: JavaScript build output" in done.out + done.err
+    assert "src/index" not in done.out + done.err

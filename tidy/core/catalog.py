@@ -20,7 +20,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.core.build_scripts import esbuild_output_folders
+from tidy.core.build_scripts import EMITS, script_outputs
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -615,6 +615,9 @@ class Catalog:
                 if kind not in candidates and _declared_output(kind, path, siblings, inside,
                                                                evidence):
                     return kind
+        for kind in self._declared_kinds:
+            if _declared_above(kind, path, inside, evidence):
+                return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -700,10 +703,10 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes, or a wrapper beside it names a
         # file inside (libtool's program-only objdir).
-        entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.declared \
+        found = _declaration(kind.declared, path, siblings, evidence) if kind.declared \
             else None
-        if entry is not None:
-            return declared_wrote_only(entry, path)
+        if found is not None:
+            return declared_wrote_only(*found, path)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -734,8 +737,8 @@ def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
     the tool writes."""
     if not kind.declared:
         return False
-    entry = declaring_entry(kind.declared, path, siblings, evidence)
-    return entry is not None and declared_wrote_only(entry, path)
+    found = _declaration(kind.declared, path, siblings, evidence)
+    return found is not None and declared_wrote_only(*found, path)
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
@@ -750,11 +753,11 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
     # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
-    entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.signature \
+    found = _declaration(kind.declared, path, siblings, evidence) if kind.signature \
         else None
-    return (entry is not None and _has_signature(kind.signature, path, inside, evidence)
+    return (found is not None and _has_signature(kind.signature, path, inside, evidence)
             and _confirmed(kind, path, siblings, inside, evidence)
-            and declared_wrote_only(entry, path))
+            and declared_wrote_only(*found, path))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -999,18 +1002,19 @@ def tsc_wrote_only(path: str) -> bool:
         _tsc_wrote_all(names) for _, names in folders)
 
 
-# What esbuild writes to its outdir with no loader that copies files: bundles, their
-# stylesheets, source maps, and the legal comments it moves out (--legal-comments=linked).
-_ESBUILD_EMITS = ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LEGAL.txt")
+# What any of the tools a package.json script may run writes (build_scripts.EMITS).
+_SCRIPT_EMITS = tuple(sorted({glob for globs in EMITS.values() for glob in globs}))
 
 
-def esbuild_wrote_only(path: str) -> bool:
-    """Whether every file below the folder an esbuild script names as its output is one
-    esbuild writes: a script says where it would write, not that the folder holds nothing
-    else (an outdir "public" beside hand-made pages is no bundle folder)."""
+def scripts_wrote_only(tools: Iterable[str], path: str) -> bool:
+    """Whether every file below the folder a build script names as its output is one of
+    `tools` writes (build_scripts.EMITS): a script says where it would write, not that the
+    folder holds nothing else (an outdir "public" beside hand-made pages is no bundle
+    folder)."""
+    emits = tuple(glob for tool in tools for glob in EMITS.get(tool, ()))
     folders = files_by_folder(path)
-    return folders is not None and any(names for _, names in folders) and all(
-        _has_any(_ESBUILD_EMITS, (name,)) for _, names in folders for name in names)
+    return bool(emits) and folders is not None and any(names for _, names in folders) and all(
+        _has_any(emits, (name,)) for _, names in folders for name in names)
 
 
 def _tsc_wrote_all(names: list[str]) -> bool:
@@ -1230,8 +1234,16 @@ def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str
                     evidence: Evidence | None = None) -> str | None:
     """The `declared` entry whose sibling config names the folder `path` as its tool's
     output, or None. A string setting names it as a path (tsconfig.json's outDir); a
-    package.json "scripts" table names it where an esbuild command there writes to it
-    (`--outdir=dist`, `--outfile=dist/app.js`: core.build_scripts)."""
+    package.json "scripts" table names it where a build command there writes to it
+    (`--outdir=dist`, `--output-path dist`, `--file dist/app.js`: core.build_scripts)."""
+    found = _declaration(declared, path, siblings, evidence)
+    return None if found is None else found[0]
+
+
+def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
+                 evidence: Evidence | None = None) -> tuple[str, frozenset[str]] | None:
+    """declaring_entry's entry, with the tools a package.json script runs to write there
+    (esbuild, webpack ...; none for a config's setting)."""
     name = os.path.basename(path)
     for entry in declared:
         file, _, keys = entry.partition(":")
@@ -1241,22 +1253,67 @@ def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str
         value = (_disk_setting(config, keys) if evidence in (None, DISK)
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
-            return entry
-        if keys == _SCRIPTS and any(_names_folder(folder, name)
-                                    for folder in esbuild_output_folders(value)):
-            return entry
+            return entry, frozenset()
+        if keys == _SCRIPTS:
+            tools = _writers_of(value, [name])
+            if tools:
+                return entry, tools
     return None
 
 
+def _writers_of(scripts: object, parts: list[str]) -> frozenset[str]:
+    """The tools a package.json "scripts" table runs to write to the folder at `parts`
+    below it (["dist"], ["app", "static", "dist"])."""
+    return frozenset(tool for folder, tools in script_outputs(scripts).items()
+                     if _folder_parts(folder) == parts for tool in tools)
+
+
 _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
+_PACKAGE_SCRIPTS = "package.json:" + _SCRIPTS
 
 
-def declared_wrote_only(entry: str, path: str) -> bool:
+def declared_wrote_only(entry: str, tools: frozenset[str], path: str) -> bool:
     """Whether every file below `path` is one the tool that `entry` declares writes there:
-    esbuild for a package.json script, tsc for a tsconfig.json's outDir."""
+    for a package.json script the `tools` it runs (esbuild ...), tsc for a tsconfig.json's
+    outDir."""
     if entry.partition(":")[2] == _SCRIPTS:
-        return esbuild_wrote_only(path)
+        return scripts_wrote_only(tools, path)
     return tsc_wrote_only(path)
+
+
+# How far above a folder a package.json's scripts are looked for, when the folder is of none
+# of the kind's names and holds what such a tool writes: app/static/dist below the package.json
+# of a Flask app (`esbuild ... --outdir=app/static/dist`), public/build (`webpack
+# --output-path ./public/build`).
+_SCRIPTS_ABOVE_LEVELS = 3
+
+
+def _declared_above(kind: Kind, path: str, inside: Collection[str],
+                    evidence: Evidence) -> bool:
+    """Whether a package.json up to _SCRIPTS_ABOVE_LEVELS folders above `path` (not beside
+    it: classify_dir's declared step asks that) runs a build command writing to `path`,
+    and every file below is one that command's tool writes. A folder of none of the kind's
+    names needs its signature too (a .map), as one beside the package.json does. Read from
+    the disk only."""
+    if _PACKAGE_SCRIPTS not in kind.declared or evidence is not DISK or not any(
+            _has_any(_SCRIPT_EMITS, (name,)) for name in inside):
+        return False
+    if os.path.basename(path) not in kind.names and not _has_signature(
+            kind.signature, path, inside, evidence):
+        return False
+    parts = [os.path.basename(path)]
+    folder = os.path.dirname(path)
+    for _ in range(_SCRIPTS_ABOVE_LEVELS):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        parts.insert(0, os.path.basename(folder))
+        folder = parent
+        tools = _writers_of(_disk_setting(os.path.join(folder, "package.json"), _SCRIPTS),
+                            parts)
+        if tools:
+            return scripts_wrote_only(tools, path)
+    return False
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
@@ -1312,8 +1369,13 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
 def _names_folder(value: str, name: str) -> bool:
     """"dist", "./dist", "dist/" name the folder dist beside the file; "dist/server" and
     "../dist" do not (the folder is then not all the tool's)."""
-    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
-    return parts == [name]
+    return _folder_parts(value) == [name]
+
+
+def _folder_parts(value: str) -> list[str]:
+    """A folder as a setting or a command line names it, in parts: "./public/build/" is
+    ["public", "build"]; ".." stays a part (it names no folder below)."""
+    return [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
 
 
 _EVIDENCE_MAX_BYTES = 4096  # a real CACHEDIR.TAG or self-ignoring .gitignore is tiny

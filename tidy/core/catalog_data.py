@@ -51,10 +51,14 @@ SOURCE = (
     '#               setting names it and the signature is there as well; either way only where\n'
     '#               every file below is one tsc writes (no .ts source, no declaration file\n'
     '#               without the .js it declares or its map: catalog.tsc_wrote_only)\n'
-    '#               "package.json:scripts" names the folder an esbuild command there writes to\n'
-    '#               (--outdir=dist, --outfile=dist/app.js: core.build_scripts), a config file\n'
-    '#               esbuild does not have; it confirms the kind like a marker, only where every\n'
-    '#               file below is one esbuild writes (.js .mjs .cjs .css .map .LEGAL.txt)\n'
+    '#               "package.json:scripts" names the folder a build command there writes to\n'
+    '#               (esbuild --outdir=dist, --outfile=dist/app.js; webpack --output-path/-o;\n'
+    '#               rollup --file/-o, --dir/-d; parcel --dist-dir: core.build_scripts), where\n'
+    '#               the project has no config file for the tool; it confirms the kind like a\n'
+    '#               marker, only where every file below is one that tool writes (esbuild: .js\n'
+    "#               .mjs .cjs .css .map .LEGAL.txt; webpack's .LICENSE.txt, parcel's .html). A\n"
+    "#               folder below the package.json's (--outdir=app/static/dist) is found from up\n"
+    "#               to 3 folders above it, when of the kind's name or holding its signature\n"
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
