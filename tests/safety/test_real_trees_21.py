@@ -255,3 +255,73 @@ def test_the_commit_hook_blocks_a_webpack_output_beside_its_package(tmp_path: Pa
     assert done.code == 1, done.out + done.err
     assert "dist: JavaScript build output" in done.out + done.err
     assert "src/index" not in done.out + done.err
+
+
+# ------------------------------------------------------------------ roots named twice
+def _projects(root: Path) -> Path:
+    """A folder of two repos (the `tidy scan ~/src` shape), each with a cache."""
+    for name in ("api", "web"):
+        repo = make_repo(root / name)
+        write(repo / "pkg" / "mod.py", "X = 1\n")
+        write(repo / ".gitignore", "*.log\n")
+        commit_all(repo)
+        write(repo / "pkg" / "__pycache__" / "mod.cpython-311.pyc", "\x00" * 300)
+        write(repo / ".pytest_cache" / "v" / "cache" / "lastfailed", "{}\n")
+    return root
+
+
+def _totals(report: dict[str, object]) -> tuple[object, ...]:
+    summary = report["summary"]
+    assert isinstance(summary, dict)
+    groups = report["groups"]
+    assert isinstance(groups, list)
+    listed = sorted((g["root"], f["code"], f["path"]) for g in groups for f in g["findings"])
+    assert summary["findings"] == len(listed)
+    return summary["findings"], summary["scanned"], listed
+
+
+def _scan(roots: list[Path]) -> tuple[object, ...]:
+    from tests.conftest import scan_foundation
+
+    return _totals(scan_foundation(roots[0], *map(str, roots[1:])))
+
+
+def _outermost(roots: list[Path]) -> list[Path]:
+    distinct = list(dict.fromkeys(p.resolve() for p in roots))
+    return [p for p in distinct if not any(q != p and q in p.parents for q in distinct)]
+
+
+@settings(max_examples=12, deadline=None)
+@given(st.lists(st.sampled_from([".", "api", "web", "api/pkg", "./api/", "web/.pytest_cache"]),
+                min_size=1, max_size=4))
+def test_a_root_inside_another_or_named_twice_is_scanned_once(named: list[str]) -> None:
+    """`tidy scan ~/src ~/src/api` reported api's group twice: its findings and bytes were
+    listed and summed twice (and `tidy scan . .` doubled everything). A root named again or
+    inside another is walked once, as part of the outer one, as du counts it: the report is
+    the one of the outermost roots alone."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as folder:
+        root = _projects(Path(folder) / "src")
+        given_roots = [root / p for p in named]
+        assert _scan(given_roots) == _scan(_outermost(given_roots))
+
+
+def test_fix_with_a_root_inside_another_moves_each_cache_once(tmp_path: Path) -> None:
+    root = make_repo(tmp_path / "src")
+    for name in ("api", "web"):
+        write(root / name / "pkg" / "mod.py", "X = 1\n")
+    commit_all(root)
+    for name in ("api", "web"):
+        write(root / name / "pkg" / "__pycache__" / "mod.cpython-311.pyc", "\x00" * 300)
+        write(root / name / ".pytest_cache" / "v" / "cache" / "lastfailed", "{}\n")
+    done = run_tidy("fix", "--yes", "--dry-run", ".", "api", "./api", cwd=root,
+                    state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    planned = [line for line in done.stdout.splitlines()
+               if "api/pkg/__pycache__" in line and "TDY101" in line]
+    assert len(planned) == 1, done.stdout
+    fix_moves_exactly(root, tmp_path / "state", {
+        f"{repo}/{cache}" for repo in ("api", "web") for cache in ("pkg/__pycache__",
+                                                                     ".pytest_cache")},
+                      ".", "api", "./api")
