@@ -325,3 +325,119 @@ def test_fix_with_a_root_inside_another_moves_each_cache_once(tmp_path: Path) ->
         f"{repo}/{cache}" for repo in ("api", "web") for cache in ("pkg/__pycache__",
                                                                      ".pytest_cache")},
                       ".", "api", "./api")
+
+
+# ------------------------------------------------------------------ git's files, venv stores
+def test_a_submodules_git_file_is_not_counted(tmp_path: Path) -> None:
+    """A submodule's (and a linked worktree's) .git is a file, "gitdir: ...": git's, as its
+    .git folder is. It was counted as a scanned file of the submodule's group; the scan now
+    says what `du -sb --exclude=.git` and `find -name .git -prune` say."""
+    import os
+    import subprocess
+
+    from tests.conftest import git, hermetic_env, scan_json
+
+    lib = make_repo(tmp_path / "lib")
+    write(lib / "lib.py", "X = 1\n")
+    commit_all(lib)
+    app = make_repo(tmp_path / "app")
+    write(app / "README.md", "# app\n")
+    commit_all(app)
+    env = hermetic_env()
+    subprocess.run(["git", "-c", "protocol.file.allow=always", "submodule", "add", "-q",
+                    str(lib), "vendor/lib"], cwd=app, env=env, check=True, capture_output=True)
+    commit_all(app)
+    git(app, "worktree", "add", "-q", str(app / "wt"), "-b", "side")
+    assert (app / "vendor" / "lib" / ".git").is_file() and (app / "wt" / ".git").is_file()
+    report = scan_json(app)
+    files = bytes_ = 0
+    for folder, dirs, names in os.walk(app):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        for name in names:
+            if name != ".git":
+                files += 1
+                bytes_ += os.lstat(os.path.join(folder, name)).st_size
+    assert report["summary"]["scanned"]["files"] == files
+    by_label = {g["label"]: g["scanned"]["files"] for g in report["groups"]}
+    assert by_label["vendor/lib"] == 1, by_label
+
+
+def _venv_store(root: Path, tmp_path: Path, *extra: str) -> Path:
+    """A project keeping its environments in .virtualenvs/ (virtualenvwrapper's layout) and
+    venvs/: real `python -m venv` folders (opt-in: only their ignore rules are offered)."""
+    import subprocess
+    import sys
+
+    repo = make_repo(root)
+    write(repo / "src" / "app" / "__init__.py", "X = 1\n")
+    write(repo / "tools" / "notes.txt", "tools\n")
+    commit_all(repo)
+    for env in (".virtualenvs/app-dev", ".virtualenvs/app-docs", "venvs/py311", "tools/venv",
+                *extra):
+        subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(repo / env)],
+                       check=True, capture_output=True)
+    return repo
+
+
+def _rules(repo: Path) -> dict[str, str]:
+    from tests.conftest import findings, scan_json
+
+    return {f["path"]: dict(map(tuple, f["details"]))["ignore rule"]
+            for f in findings(scan_json(repo), "TDY501")}
+
+
+def test_a_folder_of_environments_gets_one_ignore_rule(tmp_path: Path) -> None:
+    """`.virtualenvs/app-dev` and `.virtualenvs/app-docs` got a rule each, and the next
+    environment made there showed in git status again. A folder named as a store of
+    environments that holds nothing else gets one rule; a venv in tools/ (which holds the
+    project's own files) keeps its own."""
+    repo = _venv_store(tmp_path / "repo", tmp_path)
+    assert _rules(repo) == {".virtualenvs/app-dev": "/.virtualenvs/",
+                            ".virtualenvs/app-docs": "/.virtualenvs/",
+                            "venvs/py311": "/venvs/", "tools/venv": "/tools/venv/"}
+    done = run_tidy("fix", "--yes", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    rules = (repo / ".gitignore").read_text().splitlines()
+    assert {"/.virtualenvs/", "/venvs/", "/tools/venv/"} <= set(rules), rules
+    assert not any(r.startswith("/.virtualenvs/app") for r in rules), rules
+    import subprocess
+    import sys
+
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip",
+                    str(repo / ".virtualenvs" / "new")], check=True, capture_output=True)
+    from tests.conftest import git
+
+    assert git(repo, "status", "--porcelain") == "?? .gitignore\n"
+
+
+def test_a_store_holding_anything_else_keeps_a_rule_per_environment(tmp_path: Path) -> None:
+    """virtualenvwrapper keeps its hook scripts beside the environments; a README, a folder
+    of someone's: a rule for the whole folder would hide them from git."""
+    repo = _venv_store(tmp_path / "repo", tmp_path)
+    write(repo / ".virtualenvs" / "postactivate", "#!/bin/sh\n")
+    write(repo / "venvs" / "keep" / "README.md", "mine\n")
+    assert _rules(repo) == {".virtualenvs/app-dev": "/.virtualenvs/app-dev/",
+                            ".virtualenvs/app-docs": "/.virtualenvs/app-docs/",
+                            "venvs/py311": "/venvs/py311/", "tools/venv": "/tools/venv/"}
+    done = run_tidy("fix", "--yes", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    from tests.conftest import git
+
+    status = git(repo, "status", "--porcelain", "-uall")
+    assert ".virtualenvs/postactivate" in status and "venvs/keep/README.md" in status, status
+
+
+def test_the_fix_checks_the_store_again(tmp_path: Path) -> None:
+    """A file put in the store between the scan and the fix: the fix lists the folder again
+    and writes a rule per environment."""
+    from tidy.analysis.ignore_choice import Target
+    from tidy.core.catalog import load_builtin
+    from tidy.fixes.ignore.plan import plan_fixes
+
+    repo = _venv_store(tmp_path / "repo", tmp_path)
+    venv = {k.name: k for k in load_builtin()}["venv"]
+    targets = [Target(p, True, venv) for p in (".virtualenvs/app-dev", ".virtualenvs/app-docs")]
+    assert [v.pattern for v in plan_fixes(str(repo), targets).verdicts] == ["/.virtualenvs/"]
+    write(repo / ".virtualenvs" / "todo.txt", "mine\n")
+    assert sorted(v.pattern for v in plan_fixes(str(repo), targets).verdicts) == [
+        "/.virtualenvs/app-dev/", "/.virtualenvs/app-docs/"]

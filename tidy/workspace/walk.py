@@ -439,6 +439,11 @@ class Walker:
         with several names and catalogued files leave the loop. With the folder open and no
         exclusions, the plain files (nearly all) are summed by measure.lstat_sum, in C
         where it was built, and only the other entries come through this loop."""
+        if ".git" in names:
+            # git's own, never counted: a .git folder (_visit_dir skips it), and the .git
+            # file of a submodule or a linked worktree ("gitdir: ..."), which `du
+            # --exclude=.git` leaves out too and no fix may move.
+            entries = [name for name in entries if name != ".git"]
         prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
         big = self.options.big_file_bytes
