@@ -304,7 +304,7 @@ def _check_built_from(kind: Kind, where: str) -> None:
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
                                f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
                                f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\" or \"{_CMAKE_LIBRARY}\", "
-                                  f"not {entry!r}")
+                               f"not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
