@@ -111,10 +111,11 @@ def scan(paths: Iterable[str], config: Config, progress: ProgressFn | None = Non
     reporter), done in this process while the walk's workers finish rather than before the
     walk or after it (once a root)."""
     started = time.monotonic()
-    roots = tuple(_check_root(p) for p in paths)
+    roots, covered = _distinct_roots(tuple(_check_root(p) for p in paths))
     groups: list[Group] = []
     skipped: list[Skipped] = []
-    warnings: list[str] = []
+    warnings: list[str] = [f"{inner}: named twice, scanned once" if inner == outer else
+                           f"{inner}: inside {outer}, scanned once" for inner, outer in covered]
     hidden: dict[str, list[int]] = {}
     # A repo below a root that has settings of its own is scanned on its own with them, once
     # the walk that found it is done: the same findings as a scan started at it.
@@ -153,6 +154,33 @@ def without_cycle_collection() -> contextlib.AbstractContextManager[None]:
     page it touches. Turned off for the scan (workers inherit that), then back as it was,
     what the scan kept moved to the oldest generation (tidy.core.cycles)."""
     return paused()
+
+
+def _distinct_roots(roots: tuple[str, ...]) -> tuple[tuple[str, ...], list[tuple[str, str]]]:
+    """The roots to walk: one named twice, or inside another on the same filesystem, is
+    walked as part of that one (as `du a a/b` counts a/b once); walked again, its groups,
+    findings and bytes were reported twice and summed twice (`tidy scan ~/src ~/src/app`).
+    One on another filesystem stays a root of its own: the walk of the outer one stops at
+    the mount. Also each dropped root with the root it is in."""
+    devices = {root: _device(root) for root in roots}
+    kept: list[str] = []
+    covered: list[tuple[str, str]] = []
+    for index, root in enumerate(roots):
+        outer = [other for i, other in enumerate(roots) if i != index
+                 and _inside_or_same(root, other) and (root != other or i < index)
+                 and devices[root] == devices[other]]
+        if outer:
+            covered.append((root, min(outer, key=len)))  # the outermost: the one walked
+        else:
+            kept.append(root)
+    return tuple(kept), covered
+
+
+def _device(path: str) -> int:
+    try:
+        return os.stat(path).st_dev
+    except OSError:  # gone since it was checked: the walk says so
+        return -1
 
 
 def _check_root(path: str) -> str:

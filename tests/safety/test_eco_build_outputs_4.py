@@ -63,7 +63,8 @@ def test_an_in_source_cmake_builds_generated_files_are_found_and_cmake_writes_th
     """`cmake . && make && ctest` beside a committed hand-written tools/Makefile: only
     CMakeFiles/ was reported. Now the generated Makefiles, install and test scripts are
     (safe) and CMakeCache.txt (unsafe: the -D options); the hand-written Makefile is not.
-    The program make built beside CMakeFiles/hello.dir is too (cmake-program, real trees 20).
+    The program make built beside CMakeFiles/hello.dir is too (cmake-program, real trees 20),
+    and the library beside lib/CMakeFiles/greet.dir (cmake-library, real trees 21).
     After the safe fix, `cmake .` (reading the cache left) and make build a working program."""
     root = _cmake_project(make_repo(tmp_path / "cm"))
     write(root / "tools" / "Makefile", "# hand-written\nall:\n\t@echo tools\n")
@@ -77,9 +78,9 @@ def test_an_in_source_cmake_builds_generated_files_are_found_and_cmake_writes_th
         **{p: ("cmake-generated", "safe") for p in generated},
         "CMakeFiles": ("cmake-files", "safe"), "lib/CMakeFiles": ("cmake-files", "safe"),
         "CMakeCache.txt": ("cmake-cache", "unsafe"), "Testing": ("ctest-testing", "safe"),
-        "hello": ("cmake-program", "safe")}
-    fix_moves_exactly(root, tmp_path / "state",
-                      generated | {"CMakeFiles", "lib/CMakeFiles", "Testing", "hello"})
+        "hello": ("cmake-program", "safe"), "lib/libgreet.a": ("cmake-library", "safe")}
+    fix_moves_exactly(root, tmp_path / "state", generated | {
+        "CMakeFiles", "lib/CMakeFiles", "Testing", "hello", "lib/libgreet.a"})
     fix_artifacts(root, tmp_path / "state")
     assert not (root / "Makefile").exists() and (root / "tools" / "Makefile").exists()
     build(root, tmp_path, "cmake", ".")

@@ -22,7 +22,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from tidy.core.catalog import AMBIGUOUS_NAMES, Kind, in_test_fixture
@@ -130,6 +130,44 @@ def choose_rules(targets: Sequence[Target], tracked: Sequence[str] = ()) -> list
             specific.append(Candidate(anchored(target.path, target.is_dir), (target.path,)))
     found = [Candidate(p, tuple(paths), kind_of[p]) for p, paths in sorted(generic.items())]
     return found + sorted(specific, key=lambda c: c.pattern)
+
+
+# Folders named as a store of environments (virtualenvwrapper's WORKON_HOME is ~/.virtualenvs;
+# a project keeps `.virtualenvs/app-dev`, `.virtualenvs/app-docs`, `venvs/py311` ...).
+ENV_STORES = frozenset({".virtualenvs", "virtualenvs", ".venvs", "venvs", ".envs", "envs"})
+_ENV_KINDS = frozenset({"venv", "conda-env"})
+
+
+def env_stores(targets: Sequence[Target]) -> dict[str, list[str]]:
+    """The folders named as a store of environments (ENV_STORES) that some targets are
+    environments right in, with those targets: the candidates for one rule each."""
+    found: dict[str, list[str]] = {}
+    for target in targets:
+        folder, _, _ = target.path.rpartition("/")
+        if (target.is_dir and target.kind is not None and target.kind.name in _ENV_KINDS
+                and folder.rpartition("/")[2] in ENV_STORES):
+            found.setdefault(folder, []).append(target.path)
+    return found
+
+
+def gather_stores(rules: Sequence[Candidate], stores: Mapping[str, Sequence[str]]
+                  ) -> list[Candidate]:
+    """`rules` with the anchored rules of the environments in each of `stores` (a folder
+    that holds those environments and nothing else: the caller knows what it holds) made one
+    rule for the folder: `/.virtualenvs/` instead of one per environment, so the next one
+    made there is ignored too."""
+    store_of = {path: folder for folder, paths in stores.items() for path in paths}
+    kept: list[Candidate] = []
+    gathered: dict[str, list[str]] = {}
+    for rule in rules:
+        folder = store_of.get(rule.targets[0]) if len(rule.targets) == 1 else None
+        if folder is None or not rule.pattern.startswith("/"):
+            kept.append(rule)
+        else:
+            gathered.setdefault(folder, []).extend(rule.targets)
+    stored = [Candidate(anchored(folder, True), tuple(sorted(paths)))
+              for folder, paths in sorted(gathered.items())]
+    return kept + stored
 
 
 def _kinds_in_fixtures(tracked: Sequence[str], kinds: set[Kind]) -> set[str]:

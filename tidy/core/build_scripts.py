@@ -2,55 +2,161 @@
 
 esbuild has no config file: `esbuild src/main.ts --bundle --outdir=dist` in a script is the
 only place that says dist/ is its output (real trees, round 19: a Flask app's bundle and a
-pnpm workspace package's dist/ were missed). Only what the command line states is taken:
-`--outdir=DIR`, and the folder of `--outfile=DIR/NAME`. A script that cannot be split as the
-shell would (an open quote) says nothing.
+pnpm workspace package's dist/ were missed). webpack, rollup and parcel take theirs on the
+command line too when a project has no config file for them (round 21: `webpack
+--output-path ./public/build`, `rollup src/main.js --file out/bundle.js`, `parcel build
+src/index.html --dist-dir www`). Only what the command line states is taken: the folder a
+flag names, and the folder of a flag naming an output file. A script that cannot be split as
+the shell would (an open quote) says nothing, and so does an output folder holding one of the
+command's other words (`esbuild dist/in.js --outdir=dist`: a source would be in it).
 """
 
 from __future__ import annotations
 
+import functools
 import os
+import posixpath
 import shlex
 from collections.abc import Iterable, Mapping
 
 # Where one shell command ends and the next begins: `tsc && esbuild ...`, `a; b`, `a | b`.
 _SEPARATORS = frozenset({"&&", "||", ";", "|", "&"})
-_OUTPUT_FLAGS = ("--outdir=", "--outfile=")
+
+# Each tool's flags that name where it writes: True where the value is a file (the folder is
+# the one it is in). esbuild takes its values only after "=" (`--outdir=dist`); the others
+# take "--flag=value" or "--flag value". webpack-cli 4/5's -o is --output-path (webpack 3's
+# named a file: then no folder of that name is found); rollup's -o is --file and -d --dir;
+# parcel 1's -d is --out-dir, parcel 2's --dist-dir.
+_OUTPUT_FLAGS: dict[str, dict[str, bool]] = {
+    "esbuild": {"--outdir": False, "--outfile": True},
+    "webpack": {"--output-path": False, "-o": False},
+    "rollup": {"--dir": False, "-d": False, "--file": True, "-o": True},
+    "parcel": {"--dist-dir": False, "--out-dir": False, "-d": False},
+}
+_EQUALS_ONLY = frozenset({"esbuild"})
+# The program's name as a script runs it (node_modules/.bin/NAME), to the tool it is.
+_PROGRAMS = {"esbuild": "esbuild", "webpack": "webpack", "webpack-cli": "webpack",
+             "rollup": "rollup", "parcel": "parcel"}
+
+# What each tool writes to its output folder with no plugin or loader that copies files
+# there: bundles, stylesheets, source maps, the legal comments moved out of the bundles
+# (esbuild's .LEGAL.txt, webpack's .LICENSE.txt), and the pages parcel builds from its
+# HTML entries.
+EMITS: dict[str, tuple[str, ...]] = {
+    "esbuild": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LEGAL.txt"),
+    "webpack": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LICENSE.txt"),
+    "rollup": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map"),
+    "parcel": ("*.js", "*.mjs", "*.css", "*.map", "*.html"),
+}
+
+
+def script_outputs(scripts: object) -> dict[str, frozenset[str]]:
+    """The folders (relative to package.json, as written: "dist", "./public/js") that a
+    build command in the scripts table writes to, each with the tools that write there.
+    Anything but a table of strings names none."""
+    if not isinstance(scripts, Mapping):
+        return {}
+    return dict(_outputs_of_all(tuple(s for s in scripts.values() if isinstance(s, str))))
+
+
+# Every folder of JavaScript below a package.json asks for its scripts' outputs (catalog's
+# look above a folder): the same table, split again with shlex each time, cost ~0.1 ms a
+# script. A table's answer is kept by its command lines.
+@functools.lru_cache(maxsize=256)
+def _outputs_of_all(scripts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    found: dict[str, set[str]] = {}
+    for script in scripts:
+        for folder, tool in _outputs_of(script):
+            found.setdefault(folder, set()).add(tool)
+    return tuple((folder, frozenset(tools)) for folder, tools in found.items())
 
 
 def esbuild_output_folders(scripts: object) -> frozenset[str]:
-    """The folders (relative to package.json, as written: "dist", "./public/js") that an
-    esbuild command in the scripts table writes its bundles to. Anything but a table of
-    strings names none."""
-    if not isinstance(scripts, Mapping):
-        return frozenset()
-    found: set[str] = set()
-    for script in scripts.values():
-        if isinstance(script, str):
-            found.update(_outputs_of(script))
-    return frozenset(found)
+    """The folders an esbuild command in the scripts table writes its bundles to."""
+    return frozenset(f for f, tools in script_outputs(scripts).items() if "esbuild" in tools)
 
 
-def _outputs_of(script: str) -> Iterable[str]:
+def _outputs_of(script: str) -> Iterable[tuple[str, str]]:
     try:
         lexer = shlex.shlex(script, posix=True, punctuation_chars=";&|")
         lexer.whitespace_split = True
         words = list(lexer)
     except ValueError:  # an open quote: not split as the shell would
         return ()
-    outputs: list[str] = []
-    before: list[str] = []  # the words of the current command before esbuild, if any
-    in_esbuild = False
+    outputs: list[tuple[str, str]] = []
+    for command in _commands(words):
+        outputs.extend(_command_outputs(command))
+    return outputs
+
+
+def _commands(words: list[str]) -> Iterable[list[str]]:
+    command: list[str] = []
     for word in words:
         if word in _SEPARATORS:
-            in_esbuild, before = False, []
-        elif in_esbuild:
-            outputs.extend(_output_folder(word))
-        elif os.path.basename(word) == "esbuild" and all(map(_runs_a_command, before)):
-            in_esbuild = True  # esbuild, npx esbuild, ./node_modules/.bin/esbuild
+            yield command
+            command = []
         else:
-            before.append(word)
-    return outputs
+            command.append(word)
+    yield command
+
+
+def _command_outputs(command: list[str]) -> list[tuple[str, str]]:
+    """The output folders of one command, when it runs one of the tools: `esbuild`,
+    `npx webpack`, `./node_modules/.bin/rollup`, `NODE_ENV=production parcel build`."""
+    for index, word in enumerate(command):
+        tool = _PROGRAMS.get(os.path.basename(word))
+        if tool is not None and all(map(_runs_a_command, command[:index])):
+            args = command[index + 1:]
+            folders, used = _named_folders(tool, args)
+            others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]
+            return [(f, tool) for f in folders if not any(_below(o, f) for o in others)]
+        if not _runs_a_command(word):
+            return []  # another program runs (`echo esbuild --outdir=x` runs echo)
+    return []
+
+
+def _named_folders(tool: str, args: list[str]) -> tuple[list[str], set[int]]:
+    """The folders the tool's output flags name, and the indices of the words that named
+    them (a flag and its value)."""
+    flags = _OUTPUT_FLAGS[tool]
+    found: list[str] = []
+    used: set[int] = set()
+    for index, word in enumerate(args):
+        name, equals, value = word.partition("=")
+        if name not in flags:
+            continue
+        if not equals:
+            if tool in _EQUALS_ONLY or index + 1 >= len(args):
+                continue
+            value = args[index + 1]
+            used.add(index + 1)
+        used.add(index)
+        folder = posixpath.dirname(value) if flags[name] else value
+        if _inside_the_package(folder):
+            found.append(folder)
+    return found, used
+
+
+def _normal(path: str) -> str:
+    return posixpath.normpath(path.replace("\\", "/")) if path else "."
+
+
+def _inside_the_package(folder: str) -> bool:
+    """A folder below package.json's own: not it ("." or "./"), not above it, not absolute."""
+    normal = _normal(folder)
+    return normal != "." and normal != ".." and not normal.startswith(("../", "/"))
+
+
+def _path_in(word: str) -> str:
+    """The path a word of the command may name: a flag's value (`--tsconfig=src/x.json`), or
+    the word itself (a source: `src/app.ts`)."""
+    return word.partition("=")[2] if word.startswith("-") else word
+
+
+def _below(path: str, folder: str) -> bool:
+    """Whether `path` is inside `folder` (both relative to package.json): a source read from
+    the output folder (`esbuild dist/in.js --outdir=dist`) makes it not all output."""
+    return bool(path) and _normal(path).startswith(_normal(folder) + "/")
 
 
 # Words that may stand before the program a command runs: a package runner and its options,
@@ -61,12 +167,3 @@ _RUNNERS = frozenset({"npx", "pnpm", "yarn", "bunx", "exec", "dlx", "env", "cros
 
 def _runs_a_command(word: str) -> bool:
     return word in _RUNNERS or word.startswith("-") or "=" in word
-
-
-def _output_folder(word: str) -> Iterable[str]:
-    for flag in _OUTPUT_FLAGS:
-        if word.startswith(flag):
-            value = word[len(flag):]
-            folder = value if flag == "--outdir=" else os.path.dirname(value)
-            return (folder,) if folder else ()
-    return ()

@@ -21,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.core.build_scripts import esbuild_output_folders
+from tidy.core.build_scripts import EMITS, script_outputs
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -290,7 +290,8 @@ _GO_MODULE = "go.mod:module"
 _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
 _CMAKE_TARGET = "CMakeFiles:target"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET)
+_CMAKE_LIBRARY = "CMakeFiles:library"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -303,7 +304,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
                                f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
-                               f"\"{_GO_BIN}\" or \"{_CMAKE_TARGET}\", not {entry!r}")
+                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\" or \"{_CMAKE_LIBRARY}\", "
+                               f"not {entry!r}")
 
 
 def _check_every_file(kind: Kind, where: str) -> None:
@@ -444,6 +446,7 @@ class Catalog:
         self._file_globs: list[Kind] = []
         self._content_kinds: list[Kind] = []  # recognised only by what is inside
         self._built_kinds: list[Kind] = []  # programs named after their source (built_from)
+        self._library_kinds: list[Kind] = []  # libraries of a build's target (built_from)
         # Folder kinds a sibling config may name by any name (tsconfig.json's outDir "lib"),
         # and those config files: a folder with none of them beside it is not looked at.
         self._declared_kinds = [k for k in self.kinds if k.type == "dir" and k.declared]
@@ -476,7 +479,9 @@ class Catalog:
             (self._dir_globs if kind.type == "dir" else self._file_globs).append(kind)
         if kind.type == "dir" and not kind.names and not kind.globs and not kind.is_global:
             self._content_kinds.append(kind)
-        if kind.built_from:
+        if _CMAKE_LIBRARY in kind.built_from:
+            self._library_kinds.append(kind)
+        elif kind.built_from:
             self._built_kinds.append(kind)
 
     @property
@@ -536,27 +541,47 @@ class Catalog:
         first: one of these names, or starting with one of these, or ending with one of
         these, or anything at all (True). A name that is none is of no kind: the walk's C
         loop sums such files without asking file_kind (measure.lstat_sum)."""
-        return (frozenset(self._files_by_name), self._file_glob_starts, self._file_glob_ends,
-                self._any_file)
+        starts = self._file_glob_starts + (_LIBRARY_PREFIX,) * bool(self._library_kinds)
+        return (frozenset(self._files_by_name), starts, self._file_glob_ends, self._any_file)
 
     @property
     def finds_programs(self) -> bool:
         """Whether some kind is a program named after its source (built_from): only then
-        need an executable file without an extension be looked at again."""
-        return bool(self._built_kinds)
+        need an executable file without an extension (or, for a library kind, a file named
+        lib*) be looked at again."""
+        return bool(self._built_kinds or self._library_kinds)
+
+    def may_be_program(self, name: str, mode: int) -> bool:
+        """Whether program_kind could name the regular file `name` of mode `mode`: an
+        executable, or a file named like a library when some kind is one."""
+        return bool(mode & 0o111) or (bool(self._library_kinds)
+                                      and library_target(name) is not None)
 
     def program_kind(self, name: str, siblings: Collection[str], folder: int,
                      folder_name: str) -> Kind | None:
         """The kind of the executable file `name` (its mode says so: the caller asks only
         for one) in the open folder `folder` named `folder_name`: a program a compiler wrote
         beside its source (`built_from`), its header read to be sure it is one. A Windows
-        program (GOOS=windows, MinGW) is named like the others, with ".exe" after it."""
+        program (GOOS=windows, MinGW) is named like the others, with ".exe" after it. A
+        library (libNAME.a, libNAME.so[.VERSION], libNAME.dylib) is a library kind's when its
+        target's folder is there and it starts like one (ar archive, shared object)."""
+        target = library_target(name) if self._library_kinds else None
+        if target is not None:
+            return self._library_kind(name, target, siblings, folder)
         stem = name.removesuffix(".exe")
         if not stem or "." in stem or not self._built_kinds:
             return None
         for kind in self._built_kinds:
             if _named_by_source(kind.built_from, stem, siblings, folder, folder_name) and (
                     is_executable_image(name, folder)):
+                return kind
+        return None
+
+    def _library_kind(self, name: str, target: str, siblings: Collection[str],
+                      folder: int) -> Kind | None:
+        for kind in self._library_kinds:
+            if "CMakeFiles" in siblings and _is_cmake_target(target, folder) and (
+                    _is_library_image(name, folder)):
                 return kind
         return None
 
@@ -591,6 +616,9 @@ class Catalog:
                 if kind not in candidates and _declared_output(kind, path, siblings, inside,
                                                                evidence):
                     return kind
+        for kind in self._declared_kinds:
+            if _declared_above(kind, path, inside, evidence):
+                return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -676,10 +704,10 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         # The tool always leaves this; without it the folder is someone's own, unless the
         # tool's own config names it as where it writes, or a wrapper beside it names a
         # file inside (libtool's program-only objdir).
-        entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.declared \
+        found = _declaration(kind.declared, path, siblings, evidence) if kind.declared \
             else None
-        if entry is not None:
-            return declared_wrote_only(entry, path)
+        if found is not None:
+            return declared_wrote_only(*found, path)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -710,8 +738,8 @@ def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
     the tool writes."""
     if not kind.declared:
         return False
-    entry = declaring_entry(kind.declared, path, siblings, evidence)
-    return entry is not None and declared_wrote_only(entry, path)
+    found = _declaration(kind.declared, path, siblings, evidence)
+    return found is not None and declared_wrote_only(*found, path)
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
@@ -726,11 +754,11 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     write there (tsc writes .d.ts and .map files, or its tsbuildinfo, beside the .js)."""
     # The setting first: read once per config file (_disk_setting), it rules out src/, test/,
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
-    entry = declaring_entry(kind.declared, path, siblings, evidence) if kind.signature \
+    found = _declaration(kind.declared, path, siblings, evidence) if kind.signature \
         else None
-    return (entry is not None and _has_signature(kind.signature, path, inside, evidence)
+    return (found is not None and _has_signature(kind.signature, path, inside, evidence)
             and _confirmed(kind, path, siblings, inside, evidence)
-            and declared_wrote_only(entry, path))
+            and declared_wrote_only(*found, path))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -982,18 +1010,19 @@ def tsc_wrote_only(path: str, config: str = "tsconfig.json") -> bool:
                for place, names in folders for name in names)
 
 
-# What esbuild writes to its outdir with no loader that copies files: bundles, their
-# stylesheets, source maps, and the legal comments it moves out (--legal-comments=linked).
-_ESBUILD_EMITS = ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LEGAL.txt")
+# What any of the tools a package.json script may run writes (build_scripts.EMITS).
+_SCRIPT_EMITS = tuple(sorted({glob for globs in EMITS.values() for glob in globs}))
 
 
-def esbuild_wrote_only(path: str) -> bool:
-    """Whether every file below the folder an esbuild script names as its output is one
-    esbuild writes: a script says where it would write, not that the folder holds nothing
-    else (an outdir "public" beside hand-made pages is no bundle folder)."""
+def scripts_wrote_only(tools: Iterable[str], path: str) -> bool:
+    """Whether every file below the folder a build script names as its output is one of
+    `tools` writes (build_scripts.EMITS): a script says where it would write, not that the
+    folder holds nothing else (an outdir "public" beside hand-made pages is no bundle
+    folder)."""
+    emits = tuple(glob for tool in tools for glob in EMITS.get(tool, ()))
     folders = files_by_folder(path)
-    return folders is not None and any(names for _, names in folders) and all(
-        _has_any(_ESBUILD_EMITS, (name,)) for _, names in folders for name in names)
+    return bool(emits) and folders is not None and any(names for _, names in folders) and all(
+        _has_any(emits, (name,)) for _, names in folders for name in names)
 
 
 def _tsc_wrote_all(names: list[str]) -> bool:
@@ -1084,6 +1113,35 @@ def _tsc_wrote(name: str, names: set[str]) -> bool:
 # universal); PE (the DOS header's MZ). A script (#!) or text is nobody's compiled program.
 _EXECUTABLE_MAGIC = (b"\x7fELF", b"\xfe\xed\xfa\xce", b"\xfe\xed\xfa\xcf", b"\xce\xfa\xed\xfe",
                      b"\xcf\xfa\xed\xfe", b"\xca\xfe\xba\xbe", b"MZ")
+
+
+_LIBRARY_PREFIX = "lib"
+# libNAME.a, libNAME.so, libNAME.so.1.2.0, libNAME.dylib: NAME the CMake target (the library's
+# file name is its target's with the platform's prefix and suffix, unless OUTPUT_NAME says
+# otherwise; such a library is left alone).
+_LIBRARY_NAME = re.compile(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
+_ARCHIVE_MAGIC = b"!<arch>\n"
+
+
+def library_target(name: str) -> str | None:
+    """The target a file named like a library (libcalc.a, libcalc.so.1.2.0) was built for
+    (calc); None for any other name."""
+    found = _LIBRARY_NAME.fullmatch(name)
+    return None if found is None else found.group(1)
+
+
+def _is_library_image(name: str, folder: int) -> bool:
+    """Whether the regular file `name` in the open folder `folder` starts like a library: an
+    ar archive for a static one (.a), a compiled image (ELF, Mach-O) for a shared one."""
+    try:
+        head = read_regular_at(name, folder, limit=8, head=True)
+    except (OSError, UnsafeFile):
+        return False
+    if head is None:
+        return False
+    if name.endswith(".a"):
+        return head.startswith(_ARCHIVE_MAGIC)
+    return head.startswith(_EXECUTABLE_MAGIC) and not head.startswith(b"MZ")
 
 
 def is_executable_image(name: str, folder: int) -> bool:
@@ -1253,8 +1311,16 @@ def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str
                     evidence: Evidence | None = None) -> str | None:
     """The `declared` entry whose sibling config names the folder `path` as its tool's
     output, or None. A string setting names it as a path (tsconfig.json's outDir); a
-    package.json "scripts" table names it where an esbuild command there writes to it
-    (`--outdir=dist`, `--outfile=dist/app.js`: core.build_scripts)."""
+    package.json "scripts" table names it where a build command there writes to it
+    (`--outdir=dist`, `--output-path dist`, `--file dist/app.js`: core.build_scripts)."""
+    found = _declaration(declared, path, siblings, evidence)
+    return None if found is None else found[0]
+
+
+def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
+                 evidence: Evidence | None = None) -> tuple[str, frozenset[str]] | None:
+    """declaring_entry's entry, with the tools a package.json script runs to write there
+    (esbuild, webpack ...; none for a config's setting)."""
     name = os.path.basename(path)
     for entry in declared:
         file, _, keys = entry.partition(":")
@@ -1264,22 +1330,67 @@ def declaring_entry(declared: Iterable[str], path: str, siblings: Collection[str
         value = (_disk_setting(config, keys) if evidence in (None, DISK)
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
-            return entry
-        if keys == _SCRIPTS and any(_names_folder(folder, name)
-                                    for folder in esbuild_output_folders(value)):
-            return entry
+            return entry, frozenset()
+        if keys == _SCRIPTS:
+            tools = _writers_of(value, [name])
+            if tools:
+                return entry, tools
     return None
 
 
+def _writers_of(scripts: object, parts: list[str]) -> frozenset[str]:
+    """The tools a package.json "scripts" table runs to write to the folder at `parts`
+    below it (["dist"], ["app", "static", "dist"])."""
+    return frozenset(tool for folder, tools in script_outputs(scripts).items()
+                     if _folder_parts(folder) == parts for tool in tools)
+
+
 _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
+_PACKAGE_SCRIPTS = "package.json:" + _SCRIPTS
 
 
-def declared_wrote_only(entry: str, path: str) -> bool:
+def declared_wrote_only(entry: str, tools: frozenset[str], path: str) -> bool:
     """Whether every file below `path` is one the tool that `entry` declares writes there:
-    esbuild for a package.json script, tsc for a tsconfig.json's outDir."""
+    for a package.json script the `tools` it runs (esbuild ...), tsc for a tsconfig.json's
+    outDir."""
     if entry.partition(":")[2] == _SCRIPTS:
-        return esbuild_wrote_only(path)
+        return scripts_wrote_only(tools, path)
     return tsc_wrote_only(path, entry.partition(":")[0])
+
+
+# How far above a folder a package.json's scripts are looked for, when the folder is of none
+# of the kind's names and holds what such a tool writes: app/static/dist below the package.json
+# of a Flask app (`esbuild ... --outdir=app/static/dist`), public/build (`webpack
+# --output-path ./public/build`).
+_SCRIPTS_ABOVE_LEVELS = 3
+
+
+def _declared_above(kind: Kind, path: str, inside: Collection[str],
+                    evidence: Evidence) -> bool:
+    """Whether a package.json up to _SCRIPTS_ABOVE_LEVELS folders above `path` (not beside
+    it: classify_dir's declared step asks that) runs a build command writing to `path`,
+    and every file below is one that command's tool writes. A folder of none of the kind's
+    names needs its signature too (a .map), as one beside the package.json does. Read from
+    the disk only."""
+    if _PACKAGE_SCRIPTS not in kind.declared or evidence is not DISK or not any(
+            _has_any(_SCRIPT_EMITS, (name,)) for name in inside):
+        return False
+    if os.path.basename(path) not in kind.names and not _has_signature(
+            kind.signature, path, inside, evidence):
+        return False
+    parts = [os.path.basename(path)]
+    folder = os.path.dirname(path)
+    for _ in range(_SCRIPTS_ABOVE_LEVELS):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        parts.insert(0, os.path.basename(folder))
+        folder = parent
+        tools = _writers_of(_disk_setting(os.path.join(folder, "package.json"), _SCRIPTS),
+                            parts)
+        if tools:
+            return scripts_wrote_only(tools, path)
+    return False
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
@@ -1335,8 +1446,13 @@ def _setting(path: str, keys: list[str], evidence: Evidence) -> object:
 def _names_folder(value: str, name: str) -> bool:
     """"dist", "./dist", "dist/" name the folder dist beside the file; "dist/server" and
     "../dist" do not (the folder is then not all the tool's)."""
-    parts = [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
-    return parts == [name]
+    return _folder_parts(value) == [name]
+
+
+def _folder_parts(value: str) -> list[str]:
+    """A folder as a setting or a command line names it, in parts: "./public/build/" is
+    ["public", "build"]; ".." stays a part (it names no folder below)."""
+    return [p for p in value.replace("\\", "/").split("/") if p not in ("", ".")]
 
 
 _EVIDENCE_MAX_BYTES = 4096  # a real CACHEDIR.TAG or self-ignoring .gitignore is tiny

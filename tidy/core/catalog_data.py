@@ -52,10 +52,14 @@ SOURCE = (
     '#               every file below is one tsc writes (no .ts source, no declaration file\n'
     '#               without the .js it declares or its map) and is traced to tsc (its map\n'
     '#               beside it, or the .ts source it was emitted from: catalog.tsc_wrote_only)\n'
-    '#               "package.json:scripts" names the folder an esbuild command there writes to\n'
-    '#               (--outdir=dist, --outfile=dist/app.js: core.build_scripts), a config file\n'
-    '#               esbuild does not have; it confirms the kind like a marker, only where every\n'
-    '#               file below is one esbuild writes (.js .mjs .cjs .css .map .LEGAL.txt)\n'
+    '#               "package.json:scripts" names the folder a build command there writes to\n'
+    '#               (esbuild --outdir=dist, --outfile=dist/app.js; webpack --output-path/-o;\n'
+    '#               rollup --file/-o, --dir/-d; parcel --dist-dir: core.build_scripts), where\n'
+    '#               the project has no config file for the tool; it confirms the kind like a\n'
+    '#               marker, only where every file below is one that tool writes (esbuild: .js\n'
+    "#               .mjs .cjs .css .map .LEGAL.txt; webpack's .LICENSE.txt, parcel's .html). A\n"
+    "#               folder below the package.json's (--outdir=app/static/dist) is found from up\n"
+    "#               to 3 folders above it, when of the kind's name or holding its signature\n"
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -1570,6 +1574,21 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "make (or cmake --build .) in the source folder"\n'
     'why = "program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an in-source build)"\n'
+    '\n'
+    '# A library CMake built in the source folder: libNAME.a (an ar archive), libNAME.so,\n'
+    "# libNAME.so.VERSION, libNAME.dylib (a shared object) beside CMakeFiles/NAME.dir, the target's\n"
+    '# objects. Left behind by a fix that moved CMakeFiles/ (real trees, round 20: libcalc.a stayed),\n'
+    '# nothing named it afterwards. The links CMake makes to a versioned one (libNAME.so ->\n'
+    '# libNAME.so.1) are links: tidy never moves one; make writes them again with the library.\n'
+    '[[kind]]\n'
+    'name = "cmake-library"\n'
+    'ecosystem = "c"\n'
+    'type = "file"\n'
+    'built_from = ["CMakeFiles:library"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "make (or cmake --build .) in the source folder"\n'
+    'why = "library CMake built in the source folder (CMakeFiles/NAME.dir beside libNAME.a/.so: an in-source build)"\n'
     '\n'
     '# Objects a compiler writes beside their source when a Makefile builds in the source tree\n'
     "# (make, automake, libtool's .lo, ghc's .o/.hi): main.o beside main.c. make rebuilds them.\n"
@@ -3259,6 +3278,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'regenerate': 'make (or cmake --build .) in the source folder',
            'why': 'program CMake built in the source folder (CMakeFiles/NAME.dir beside it: an '
                   'in-source build)'},
+          {'name': 'cmake-library',
+           'ecosystem': 'c',
+           'type': 'file',
+           'built_from': ['CMakeFiles:library'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'make (or cmake --build .) in the source folder',
+           'why': 'library CMake built in the source folder (CMakeFiles/NAME.dir beside '
+                  'libNAME.a/.so: an in-source build)'},
           {'name': 'object-file',
            'ecosystem': 'c',
            'type': 'file',

@@ -34,6 +34,13 @@ class _FolderSums:
         """Each folder's own row, in path order."""
         return zip(self._keys, self._values, strict=True)
 
+    def rows_below(self, rel: str) -> list[tuple[str, tuple[float, ...]]]:
+        """The rows of `rel` itself and of every folder below it, with their folders."""
+        index = bisect.bisect_left(self._keys, rel)
+        end = bisect.bisect_left(self._keys, rel + "/\U0010ffff", lo=index)
+        return [(key, self._values[i]) for i, key in enumerate(self._keys[index:end], index)
+                if key == rel or key.startswith(rel + "/")]
+
     def _rows(self, rel: str) -> list[tuple[float, ...]]:
         """The rows of `rel` itself and of every folder below it."""
         if rel in ("", "."):

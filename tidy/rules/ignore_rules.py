@@ -59,6 +59,8 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         return
     targets = _artifact_targets(ctx)
     rules = choice.choose_rules([t for t, _ in targets], ctx.git.tracked)
+    rules = choice.gather_stores(rules, _holding_only_these(
+        ctx, choice.env_stores([t for t, _ in targets])))
     rule_of = {path: c.pattern for c in rules for path in c.targets}
     by_path = {t.path: (t, size) for t, size in targets}
     singles, folders = _by_folder(rule_of, by_path)
@@ -67,6 +69,22 @@ def check_unignored_artifacts(ctx: GroupContext) -> Iterator[Finding]:
         yield _unignored(ctx, path, target, size, rule_of[path])
     for (folder, pattern), paths in folders.items():
         yield _unignored_in_folder(ctx, folder, pattern, [by_path[p] for p in paths])
+
+
+def _holding_only_these(ctx: GroupContext, stores: dict[str, list[str]]
+                        ) -> dict[str, list[str]]:
+    """The stores (folder -> the environments right in it) whose folder holds those and
+    nothing else the walk counted: no file of its own (virtualenvwrapper's hook scripts, a
+    README), no folder that is not one of them. Its contents alone may go under one rule."""
+    kept = {}
+    for folder, paths in stores.items():
+        rows = ctx.sizes.rows_below(folder)
+        own = [row for key, row in rows if key == folder]
+        others = [key for key, _ in rows if key != folder
+                  and not any(key == p or key.startswith(p + "/") for p in paths)]
+        if len(own) == 1 and own[0][0] == 0 and not others:
+            kept[folder] = paths
+    return kept
 
 
 def _by_folder(rule_of: dict[str, str], by_path: dict[str, tuple[choice.Target, Size]]

@@ -439,6 +439,11 @@ class Walker:
         with several names and catalogued files leave the loop. With the folder open and no
         exclusions, the plain files (nearly all) are summed by measure.lstat_sum, in C
         where it was built, and only the other entries come through this loop."""
+        if ".git" in names:
+            # git's own, never counted: a .git folder (_visit_dir skips it), and the .git
+            # file of a submodule or a linked worktree ("gitdir: ..."), which `du
+            # --exclude=.git` leaves out too and no fix may move.
+            entries = [name for name in entries if name != ".git"]
         prefix = "" if rel == "." else rel + "/"
         excluded = self.options.excluded
         big = self.options.big_file_bytes
@@ -484,8 +489,8 @@ class Walker:
             if st.st_size >= big:
                 result.big_files.append(BigFile(prefix + name, st.st_size))
             kind = file_kind(name, names, head)
-            if kind is None and mode & 0o111 and programs and fd >= 0:
-                # an executable without extension: a program built beside its source?
+            if kind is None and programs and fd >= 0 and self.catalog.may_be_program(name, mode):
+                # an executable without extension, a lib*.a/.so: built beside its source?
                 kind = self.catalog.program_kind(name, names, fd, self._folder_name(rel))
             if kind is not None:
                 self._file_hit(prefix + name, kind, st, sources)

@@ -16,6 +16,8 @@ from tidy.analysis.ignore_choice import (
     Verdict,
     anchored,
     choose_rules,
+    env_stores,
+    gather_stores,
     verify_or_anchor,
 )
 from tidy.fixes.editors import vscode
@@ -27,6 +29,7 @@ from tidy.fixes.editors.excludes import (
     ignore_file_edit,
     pyright_edit,
 )
+from tidy.fixes.fdops import open_dir
 
 
 @dataclass(frozen=True)
@@ -89,10 +92,38 @@ def plan_fixes(root: str, targets: Sequence[Target], heavy: Sequence[str] = (),
 def _verdicts(root: str, targets: Sequence[Target], problem: str) -> list[Verdict]:
     """Each rule tried with git, unless `.gitignore` itself is not something tidy edits (a
     symlink, a FIFO git would wait on forever): then every rule is refused with that reason."""
-    candidates = choose_rules(targets)
+    candidates = gather_stores(choose_rules(targets), _holding_only(root, env_stores(targets)))
     if problem:
         return [Verdict(c.pattern, c.targets, False, problem) for c in candidates]
     return verify_or_anchor(root, candidates)
+
+
+def _holding_only(root: str, stores: dict[str, list[str]]) -> dict[str, list[str]]:
+    """The stores (a folder of environments -> the targets right in it) whose folder holds
+    those targets and nothing else now, as the scan found it (rules/ignore_rules): listed
+    through descriptors opened from the root, no link followed. One rule for the folder then
+    hides nothing of anyone's; a store that changed since, or cannot be listed, keeps a rule
+    per environment."""
+    kept = {}
+    for folder, paths in stores.items():
+        names = _listing(root, folder)
+        if names is not None and names == {p.rpartition("/")[2] for p in paths}:
+            kept[folder] = paths
+    return kept
+
+
+def _listing(root: str, folder: str) -> set[str] | None:
+    fds: list[int] = []
+    try:
+        fds.append(open_dir(root))
+        for part in folder.split("/"):
+            fds.append(open_dir(part, fds[-1]))
+        return set(os.listdir(fds[-1]))
+    except (OSError, ValueError):
+        return None
+    finally:
+        for fd in fds:
+            os.close(fd)
 
 
 def _settings_edit(root: str, folders: Sequence[str]) -> FileEdit:
