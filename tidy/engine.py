@@ -207,6 +207,8 @@ def _lead(root: str, base: str) -> str:
 
 @dataclass(frozen=True)
 class _RootScan:
+    """What the scan of one root gives: its groups, skipped paths and warnings."""
+
     groups: list[Group]
     skipped: list[Skipped]
     warnings: list[str]

@@ -50,6 +50,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A proposed ignore rule and the targets it covers."""
+
     pattern: str
     targets: tuple[str, ...]
     kind: Kind | None = None  # the kind an unanchored rule is for (its tracked copies may stay)
@@ -57,6 +59,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Verdict:
+    """What git said of a proposed rule: whether it may be written, and why not."""
+
     pattern: str
     targets: tuple[str, ...]
     ok: bool
@@ -226,6 +230,8 @@ _GENERATED_FILE = re.compile(
 
 @dataclass(frozen=True)
 class HeavyCandidate:
+    """A committed folder that looks vendored or generated (TDY502), and why."""
+
     path: str  # folder, relative to the repo root
     why: str  # "vendored (vendor folder)", "generated (minified bundles)", "linguist-vendored"
 

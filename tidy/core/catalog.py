@@ -95,6 +95,9 @@ class CatalogError(ValueError):
 
 @dataclass(frozen=True)
 class Kind:
+    """One kind of artifact the catalogue knows (catalog.toml): how the walk recognises it,
+    what it is and how it comes back."""
+
     name: str
     ecosystem: str
     type: str
