@@ -776,17 +776,26 @@ class ActivityIndex:
     def __init__(self, newest_by_dir: dict[str, int]) -> None:
         self._keys = sorted(newest_by_dir)
         self._values = [newest_by_dir[k] for k in self._keys]
+        # Findings share projects (a folder's many stray .pyc, a tree's node_modules): each
+        # project's subtree is run over once.
+        self._known: dict[str, float] = {}
 
     def project_of(self, rel: str) -> float:
         slash = rel.rfind("/")
         project = "." if slash < 0 else rel[:slash]
+        known = self._known.get(project)
+        if known is None:
+            known = self._known[project] = self._newest(project)
+        return known
+
+    def _newest(self, project: str) -> float:
         if project == ".":
             return float(max(self._values, default=0))
         own = self._values[i] if (i := bisect.bisect_left(self._keys, project)) < len(
             self._keys) and self._keys[i] == project else 0
         start = bisect.bisect_left(self._keys, project + "/")
         end = bisect.bisect_left(self._keys, project + "/\U0010ffff")
-        return float(max([own, *self._values[start:end]]))
+        return float(max(own, max(self._values[start:end], default=own)))
 
 
 def _scanned_size(bucket: _Bucket) -> Size:
@@ -917,22 +926,40 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
         ctx = dataclasses.replace(ctx, started={**ctx.started, **started})
     anchor_of = _Anchors(ctx, config).of if anchors else _no_anchor
     counted = _budgeted(config) if config.min_size > 0 else ()
+    verdicts = _CodeVerdicts(config)
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
+            selects, fails = verdicts.of(finding.code)
             # min-size declutters the report; it never hides what fails the run (a small
             # committed cache is still TDY102) nor what a budget adds up (a 100 kB data
             # module under `data-in-code-modules = 0`).
-            small = (finding.size.apparent < config.min_size and not config.fails(finding.code)
+            small = (finding.size.apparent < config.min_size and not fails
                      and not finding.code.startswith(counted))
-            if small or not config.selects(finding.code):
+            if small or not selects:
                 continue
-            found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
+            found.append(dataclasses.replace(finding, fails=fails,
                                              activity=activity.project_of(finding.path),
                                              anchor=finding.anchor or anchor_of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+class _CodeVerdicts:
+    """Whether the config selects a finding code and whether it fails the run, worked out
+    once per code: a scan's hundreds of findings have a dozen codes, and each answer runs
+    over the select, ignore and fail-on prefixes."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._known: dict[str, tuple[bool, bool]] = {}
+
+    def of(self, code: str) -> tuple[bool, bool]:
+        known = self._known.get(code)
+        if known is None:
+            known = self._known[code] = (self._config.selects(code), self._config.fails(code))
+        return known
 
 
 def _budgeted(config: Config) -> tuple[str, ...]:
