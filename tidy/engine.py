@@ -11,7 +11,7 @@ import posixpath
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 if TYPE_CHECKING:
     import pathspec
@@ -664,7 +664,7 @@ def _group(
     # The early work's results when they are there already (not waited for yet).
     ready = early.results(group_root) if is_repo and early.finished(group_root) else None
     # As the walk summed them: Rule.begin may work from them while the early work runs.
-    sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
+    sizes = SizeIndex(_to_group(bucket.sizes, to_group))
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -685,7 +685,7 @@ def _group(
     # work is waited for, starts now (Rule.begin): for a repo with early work.
     begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
-    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
+    activity = ActivityIndex(_to_group(bucket.newest, to_group))
     if ready is None and is_repo and early.started(group_root):
         _while_early_runs(bucket, config)
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
@@ -773,7 +773,7 @@ class ActivityIndex:
     kondo's rule: a project is as old as its newest source file, never its caches' atime.
     """
 
-    def __init__(self, newest_by_dir: dict[str, int]) -> None:
+    def __init__(self, newest_by_dir: Mapping[str, int]) -> None:
         self._keys = sorted(newest_by_dir)
         self._values = [newest_by_dir[k] for k in self._keys]
         # Findings share projects (a folder's many stray .pyc, a tree's node_modules): each
@@ -811,6 +811,7 @@ def _scanned_size(bucket: _Bucket) -> Size:
 
 
 Translate = Callable[[str], str]
+V = TypeVar("V")
 
 
 def _same_rel(rel: str) -> str:
@@ -827,6 +828,12 @@ def _translator(walk_root: str, group_root: str, bucket_rel: str) -> Translate:
         return lambda rel: "." if rel == bucket_rel else rel[cut:]
     prefix = _rel_to(walk_root, group_root)  # the walk root lies inside the repo
     return lambda rel: prefix if rel == "." else f"{prefix}/{rel}"
+
+
+def _to_group(by_rel: Mapping[str, V], to_group: Translate) -> Mapping[str, V]:
+    """`by_rel` with group-relative keys; itself when they are already (a group rooted at the
+    walk's root: the indexes made from it only read it, and its folders are thousands)."""
+    return by_rel if to_group is _same_rel else {to_group(rel): v for rel, v in by_rel.items()}
 
 
 def _visible_hits(
