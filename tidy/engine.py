@@ -11,7 +11,7 @@ import posixpath
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Final, Literal
+from typing import TYPE_CHECKING, Final, Literal, TypeVar
 
 if TYPE_CHECKING:
     import pathspec
@@ -235,6 +235,8 @@ def _lead(root: str, base: str) -> str:
 
 @dataclass(frozen=True)
 class _RootScan:
+    """What the scan of one root gives: its groups, skipped paths and warnings."""
+
     groups: list[Group]
     skipped: list[Skipped]
     warnings: list[str]
@@ -690,7 +692,7 @@ def _group(
     # The early work's results when they are there already (not waited for yet).
     ready = early.results(group_root) if is_repo and early.finished(group_root) else None
     # As the walk summed them: Rule.begin may work from them while the early work runs.
-    sizes = SizeIndex({to_group(rel): row for rel, row in bucket.sizes.items()})
+    sizes = SizeIndex(_to_group(bucket.sizes, to_group))
     ctx = GroupContext(
         root=group_root,
         is_repo=is_repo,
@@ -711,7 +713,7 @@ def _group(
     # work is waited for, starts now (Rule.begin): for a repo with early work.
     begun = _begin(ctx, config) if is_repo and early.started(group_root) else {}
     surface = _effective_surface(bucket.surface, to_group, git, group_root, ignore_dirs)
-    activity = ActivityIndex({to_group(k): v for k, v in bucket.newest.items()})
+    activity = ActivityIndex(_to_group(bucket.newest, to_group))
     if ready is None and is_repo and early.started(group_root):
         _while_early_runs(bucket, config)
     done_early = ready if ready is not None else early.results(group_root) if is_repo else {}
@@ -799,20 +801,29 @@ class ActivityIndex:
     kondo's rule: a project is as old as its newest source file, never its caches' atime.
     """
 
-    def __init__(self, newest_by_dir: dict[str, int]) -> None:
+    def __init__(self, newest_by_dir: Mapping[str, int]) -> None:
         self._keys = sorted(newest_by_dir)
         self._values = [newest_by_dir[k] for k in self._keys]
+        # Findings share projects (a folder's many stray .pyc, a tree's node_modules): each
+        # project's subtree is run over once.
+        self._known: dict[str, float] = {}
 
     def project_of(self, rel: str) -> float:
         slash = rel.rfind("/")
         project = "." if slash < 0 else rel[:slash]
+        known = self._known.get(project)
+        if known is None:
+            known = self._known[project] = self._newest(project)
+        return known
+
+    def _newest(self, project: str) -> float:
         if project == ".":
             return float(max(self._values, default=0))
         own = self._values[i] if (i := bisect.bisect_left(self._keys, project)) < len(
             self._keys) and self._keys[i] == project else 0
         start = bisect.bisect_left(self._keys, project + "/")
         end = bisect.bisect_left(self._keys, project + "/\U0010ffff")
-        return float(max([own, *self._values[start:end]]))
+        return float(max(own, max(self._values[start:end], default=own)))
 
 
 def _scanned_size(bucket: _Bucket) -> Size:
@@ -828,6 +839,7 @@ def _scanned_size(bucket: _Bucket) -> Size:
 
 
 Translate = Callable[[str], str]
+V = TypeVar("V")
 
 
 def _same_rel(rel: str) -> str:
@@ -844,6 +856,12 @@ def _translator(walk_root: str, group_root: str, bucket_rel: str) -> Translate:
         return lambda rel: "." if rel == bucket_rel else rel[cut:]
     prefix = _rel_to(walk_root, group_root)  # the walk root lies inside the repo
     return lambda rel: prefix if rel == "." else f"{prefix}/{rel}"
+
+
+def _to_group(by_rel: Mapping[str, V], to_group: Translate) -> Mapping[str, V]:
+    """`by_rel` with group-relative keys; itself when they are already (a group rooted at the
+    walk's root: the indexes made from it only read it, and its folders are thousands)."""
+    return by_rel if to_group is _same_rel else {to_group(rel): v for rel, v in by_rel.items()}
 
 
 def _visible_hits(
@@ -943,22 +961,40 @@ def _findings(ctx: GroupContext, config: Config, activity: ActivityIndex,
         ctx = dataclasses.replace(ctx, started={**ctx.started, **started})
     anchor_of = _Anchors(ctx, config).of if anchors else _no_anchor
     counted = _budgeted(config) if config.min_size > 0 else ()
+    verdicts = _CodeVerdicts(config)
     # Rules whose git is running go last, so it has the other checks' time to finish.
     for rule in sorted(selected, key=lambda r: r.code in started):
         assert rule.check is not None  # CHECKED
         for finding in rule.check(ctx):
+            selects, fails = verdicts.of(finding.code)
             # min-size declutters the report; it never hides what fails the run (a small
             # committed cache is still TDY102) nor what a budget adds up (a 100 kB data
             # module under `data-in-code-modules = 0`).
-            small = (finding.size.apparent < config.min_size and not config.fails(finding.code)
+            small = (finding.size.apparent < config.min_size and not fails
                      and not finding.code.startswith(counted))
-            if small or not config.selects(finding.code):
+            if small or not selects:
                 continue
-            found.append(dataclasses.replace(finding, fails=config.fails(finding.code),
+            found.append(dataclasses.replace(finding, fails=fails,
                                              activity=activity.project_of(finding.path),
                                              anchor=finding.anchor or anchor_of(finding)))
     found.sort(key=lambda f: (-f.size.apparent, f.path, f.code))
     return found
+
+
+class _CodeVerdicts:
+    """Whether the config selects a finding code and whether it fails the run, worked out
+    once per code: a scan's hundreds of findings have a dozen codes, and each answer runs
+    over the select, ignore and fail-on prefixes."""
+
+    def __init__(self, config: Config) -> None:
+        self._config = config
+        self._known: dict[str, tuple[bool, bool]] = {}
+
+    def of(self, code: str) -> tuple[bool, bool]:
+        known = self._known.get(code)
+        if known is None:
+            known = self._known[code] = (self._config.selects(code), self._config.fails(code))
+        return known
 
 
 def _budgeted(config: Config) -> tuple[str, ...]:

@@ -177,3 +177,25 @@ def test_the_start_up_imports_run_no_cyclic_collection(tmp_path: Path) -> None:
     collections = ast.literal_eval(done.stderr.strip().splitlines()[-1])
     assert done.stdout.startswith("{")  # it scanned: the JSON report
     assert len(collections) <= 1, collections
+
+
+def test_the_dataclasses_a_scan_imports_each_say_what_they_are() -> None:
+    """A dataclass with no docstring of its own gets one made from its signature as Python
+    creates it (dataclasses calls inspect.signature): ~0.1 ms a class, paid on the start-up's
+    path by every scan before its walk (33 such classes: ~4 ms of a warm 250k scan's CPU)."""
+    probe = ("import dataclasses, sys\n"
+             "import tidy.cli.scan, tidy.engine, tidy.rules.registry\n"
+             "import tidy.workspace.pool, tidy.workspace.walk\n"
+             "tidy.engine._early_imports()\n"
+             "tidy.cli.scan._load_what_follows([('json', None)])\n"
+             "made = sorted(f'{name}.{value.__qualname__}'\n"
+             "              for name, module in list(sys.modules.items())\n"
+             "              if name.startswith('tidy.')\n"
+             "              for value in list(vars(module).values())\n"
+             "              if isinstance(value, type) and dataclasses.is_dataclass(value)\n"
+             "              and value.__module__ == name\n"
+             "              and (value.__doc__ or '').startswith(value.__name__ + '('))\n"
+             "print(repr(made))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          check=True)
+    assert ast.literal_eval(done.stdout.strip()) == []

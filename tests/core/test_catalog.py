@@ -4,6 +4,7 @@ ambiguous names count only with evidence (a marker, CACHEDIR.TAG, a self-ignorin
 
 from __future__ import annotations
 
+import dataclasses
 import fnmatch
 import re
 from pathlib import Path
@@ -20,6 +21,8 @@ from tidy.core.catalog import (
     TIERS,
     Catalog,
     CatalogError,
+    Kind,
+    _kinds_union,
     has_source_sibling,
     kind_from_table,
     kinds_from_document,
@@ -652,3 +655,57 @@ def test_property_a_folder_holds_one_of_several_leaves_as_fnmatch_says(
         write(folder / name, "x")
     expected = any(fnmatch.fnmatchcase(n, leaf) for n in names for leaf in leaves)
     assert _holds(str(folder), tuple(leaves)) is expected
+
+
+# ------------------------------------------------------------------ file kinds by glob
+
+_GLOB_PART = st.sampled_from(["*", "?", "[ab]", "[!c]", ".", "o", "a", "b", "c", "x", "_"])
+_GLOB = st.lists(_GLOB_PART, min_size=1, max_size=6).map("".join)
+_NAME = st.text(alphabet="abcox._-~#", min_size=1, max_size=10)
+
+
+def _glob_kinds() -> list[Kind]:
+    return [kind for kind in load_builtin() if kind.type == "file" and kind.globs]
+
+
+@given(st.lists(st.lists(_GLOB, min_size=1, max_size=3), min_size=1, max_size=5), _NAME)
+def test_the_union_of_glob_kinds_names_the_first_kind_a_name_matches(
+        globs: list[list[str]], name: str) -> None:
+    """Catalog.file_kind learns from one regex which glob kind a name matches first (a group
+    per kind), with none compiled per kind: the same kind fnmatch finds first, several
+    stars (fnmatch's own groups inside) included."""
+    template = _glob_kinds()[0]
+    kinds = [dataclasses.replace(template, name=f"k{i}", globs=tuple(g))
+             for i, g in enumerate(globs)]
+    for name_ in (name, *(g.replace("*", "ab").replace("?", "x") for g in globs[-1])):
+        expected = next((i for i, kind in enumerate(kinds)
+                         if any(fnmatch.fnmatchcase(name_, g) for g in kind.globs)), None)
+        matched = _kinds_union(kinds).match(name_)
+        found = None if matched is None else int(str(matched.lastgroup).removeprefix("kind"))
+        assert found == expected, (name_, globs)
+
+
+def test_the_builtin_glob_kinds_are_found_as_fnmatch_finds_them() -> None:
+    kinds = _glob_kinds()
+    for kind in kinds:
+        for glob in kind.globs:
+            name = glob.replace("*", "main").replace("?", "x")
+            expected = next(i for i, k in enumerate(kinds)
+                            if any(fnmatch.fnmatchcase(name, g) for g in k.globs))
+            matched = _kinds_union(kinds).match(name)
+            assert matched is not None and matched.lastgroup == f"kind{expected}", name
+
+
+def test_a_name_two_glob_kinds_match_is_the_second_kinds_when_the_first_is_not_confirmed(
+) -> None:
+    """`main.o`: a kind that needs main.c beside it first, then one that needs nothing."""
+    template = _glob_kinds()[0]
+    needs_source = dataclasses.replace(template, name="needs-source", globs=("*.o",),
+                                       sources=("*.c",), markers=(), header=())
+    plain = dataclasses.replace(template, name="plain", globs=("*.o", "*.tmp"), sources=(),
+                                markers=(), header=(), tier="default")
+    catalog = Catalog([needs_source, plain])
+    assert catalog.file_kind("main.o", {"main.o", "main.c"}) is needs_source
+    assert catalog.file_kind("main.o", {"main.o"}) is plain
+    assert catalog.file_kind("main.tmp", {"main.tmp"}) is plain
+    assert catalog.file_kind("main.c", {"main.c"}) is None

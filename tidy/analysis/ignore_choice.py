@@ -50,6 +50,8 @@ class Target:
 
 @dataclass(frozen=True)
 class Candidate:
+    """A proposed ignore rule and the targets it covers."""
+
     pattern: str
     targets: tuple[str, ...]
     kind: Kind | None = None  # the kind an unanchored rule is for (its tracked copies may stay)
@@ -57,6 +59,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Verdict:
+    """What git said of a proposed rule: whether it may be written, and why not."""
+
     pattern: str
     targets: tuple[str, ...]
     ok: bool
@@ -71,8 +75,11 @@ def anchored(path: str, is_dir: bool) -> str:
     return "/" + escaped + ("/" if is_dir else "")
 
 
+_GLOB_SPECIAL = re.compile(r"([*?\[\]\\!#])")
+
+
 def _escape(name: str) -> str:
-    escaped = re.sub(r"([*?\[\]\\!#])", r"\\\1", name)
+    escaped = _GLOB_SPECIAL.sub(r"\\\1", name) if _GLOB_SPECIAL.search(name) else name
     if escaped.endswith(" "):
         escaped = escaped[:-1] + "\\ "  # git strips unescaped trailing spaces
     return escaped
@@ -111,14 +118,15 @@ def choose_rules(targets: Sequence[Target], tracked: Sequence[str] = ()) -> list
     places: dict[str, int] = defaultdict(int)
     outer = _outermost(targets)
     in_fixtures = _kinds_in_fixtures(tracked, {t.kind for t in outer if t.kind is not None})
-    for target in outer:
-        places[_generic_pattern(target)] += 1
+    # Each target's generic rule worked out once (a glob match per kind glob, an escape).
+    patterns = [_generic_pattern(target) for target in outer]
+    for pattern in patterns:
+        places[pattern] += 1
     generic: dict[str, list[str]] = defaultdict(list)
     kind_of: dict[str, Kind | None] = {}
     specific: list[Candidate] = []
-    for target in outer:
+    for target, pattern in zip(outer, patterns, strict=True):
         name = target.path.rsplit("/", 1)[-1]
-        pattern = _generic_pattern(target)
         kind_name = target.kind.name if target.kind is not None else ""
         ambiguous = name in AMBIGUOUS_NAMES or (
             target.kind is not None and target.kind.tier != "default") or (
@@ -264,6 +272,8 @@ _GENERATED_FILE = re.compile(
 
 @dataclass(frozen=True)
 class HeavyCandidate:
+    """A committed folder that looks vendored or generated (TDY502), and why."""
+
     path: str  # folder, relative to the repo root
     why: str  # "vendored (vendor folder)", "generated (minified bundles)", "linguist-vendored"
 
@@ -353,4 +363,7 @@ def holds_python(tracked: Sequence[str], folder: str) -> bool:
     prefix = folder + "/"
     start = bisect.bisect_left(tracked, prefix)
     end = bisect.bisect_left(tracked, prefix + "\U0010ffff", lo=start)
-    return any(p.endswith((".py", ".pyi")) for p in tracked[start:end])
+    # One search of the paths joined (a path holds no NUL), not a Python test per path: a
+    # vendored folder holds thousands of tracked files and usually no Python.
+    below = "\0".join(tracked[start:end]) + "\0"
+    return ".py\0" in below or ".pyi\0" in below

@@ -130,6 +130,9 @@ _CODES_EXPECTED = "a list of rule codes or prefixes"
 
 @dataclass(frozen=True)
 class Config:
+    """The settings a command runs with: each declared once, with its default, its file key
+    and its option (file < command line)."""
+
     exclude: tuple[str, ...] = _setting(
         (), expects="a list of gitignore-style patterns",
         option=Option("--exclude", OptionKind.PATTERNS,

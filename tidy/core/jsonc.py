@@ -28,6 +28,8 @@ class JsoncError(ValueError):
 
 @dataclass(frozen=True)
 class Token:
+    """One token of a JSONC text, by offsets, with its decoded value."""
+
     kind: str  # one of { } [ ] : , string number literal comment ws
     start: int
     end: int
@@ -141,6 +143,8 @@ def _escape(text: str, i: int, parts: list[str]) -> int:
 
 @dataclass
 class Node:
+    """A parsed JSONC value by offsets: an object's members, an array's items, or a scalar."""
+
     kind: str  # "object" | "array" | "scalar"
     start: int
     end: int  # offset just after the value
@@ -154,6 +158,8 @@ class Node:
 
 @dataclass
 class Member:
+    """One key of a JSONC object, with its value."""
+
     key: str
     key_start: int
     value: Node
@@ -161,6 +167,8 @@ class Member:
 
 @dataclass
 class Document:
+    """A parsed JSONC text: its tokens and its root value."""
+
     text: str
     tokens: list[Token]
     root: Node | None  # None: only whitespace and comments
@@ -267,6 +275,8 @@ def loads(text: str) -> JsonValue:
 
 @dataclass(frozen=True)
 class Style:
+    """How a JSONC text is laid out: its indent unit and line ending, which edits follow."""
+
     unit: str  # one level of indentation
     eol: str
 

@@ -95,6 +95,8 @@ FOLDER_FILE_DETAIL = "file in folder"
 
 @dataclass(frozen=True)
 class Fix:
+    """What a finding's fix does, how safe it is, and what the user reads about it."""
+
     action: ActionKind
     applicability: Applicability
     description: str
@@ -111,6 +113,8 @@ class Fix:
 
 @dataclass(frozen=True)
 class Finding:
+    """One thing a rule found at a path of a group, with its sizes, its git state and its fix."""
+
     code: str
     rule: str
     path: str  # relative to the group root, POSIX separators; "." for the root itself
@@ -141,6 +145,8 @@ class Anchor:
 
 @dataclass(frozen=True)
 class Skipped:
+    """A path the scan could not read, and why."""
+
     path: str
     reason: str
 
@@ -166,6 +172,9 @@ class Group:
 
 @dataclass(frozen=True)
 class Report:
+    """A whole scan: its roots, their groups with their findings, and what it skipped or
+    warns of."""
+
     roots: tuple[str, ...]
     groups: tuple[Group, ...]
     skipped: tuple[Skipped, ...] = ()

@@ -137,5 +137,9 @@ def _one_per_line(items: list[object], text: str, key: str) -> str:
     line_start = text.rfind("\n", 0, text.index(marker)) + 1
     indent = " " * (len(text[line_start:]) - len(text[line_start:].lstrip(" ")))
     inner = indent + "  "
-    body = ",\n".join(inner + json.dumps(item, ensure_ascii=True) for item in items)
+    # One encoder for every line, its circular check off: report_json built these rows just
+    # now, trees of fresh dicts and lists with no cycle, and the check keeps a dict entry of
+    # every container the C encoder enters (json.dumps's default encoder has it on).
+    encode = json.JSONEncoder(ensure_ascii=True, check_circular=False).encode
+    body = ",\n".join(inner + encode(item) for item in items)
     return f"[\n{body}\n{indent}]"

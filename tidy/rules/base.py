@@ -92,6 +92,9 @@ def _total(rows: list[tuple[float, ...]], column: int) -> int:
 
 @dataclass(frozen=True)
 class GroupContext:
+    """Everything the rules judge one group from: the walk's hits and sizes, git's facts,
+    the config, the early work."""
+
     root: str  # absolute
     is_repo: bool
     hits: tuple[Hit, ...]  # paths relative to root; only kinds the user has turned on

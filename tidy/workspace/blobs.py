@@ -52,6 +52,8 @@ _LFS_SIZE = re.compile(rb"^size ([0-9]+)$", re.MULTILINE)
 
 @dataclass(frozen=True)
 class Blob:
+    """A blob git lists at a path: its mode, id and size (and, in range mode, its commit)."""
+
     path: str  # relative to the repo root, POSIX
     mode: str  # "100644", "100755", "120000" (symlink), "160000" (submodule: no blob)
     sha: str
@@ -71,6 +73,8 @@ class Blob:
 
 @dataclass(frozen=True)
 class LfsPointer:
+    """A Git LFS pointer file's object: its id and size."""
+
     oid: str
     size: int  # of the object in LFS storage
 

@@ -256,6 +256,8 @@ def split_z(data: bytes) -> list[str]:
 
 @dataclass(frozen=True)
 class GitFacts:
+    """What git says of a repo: its tracked files, what its rules ignore, its state."""
+
     root: str
     tracked: tuple[str, ...] = ()  # sorted, relative to root, POSIX
     ignored_dirs: frozenset[str] = frozenset()

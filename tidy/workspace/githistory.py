@@ -56,6 +56,8 @@ class BlobRecord:
 
 @dataclass(frozen=True)
 class HistoryBlob:
+    """A blob of the history with its sizes, the paths it had, and those it has at HEAD."""
+
     sha: str
     size: int
     disk: int
@@ -71,6 +73,8 @@ class HistoryBlob:
 
 @dataclass(frozen=True)
 class Total:
+    """The history's blobs under one name: an extension, a folder, or the top level."""
+
     name: str  # an extension (".bin"), a folder ("data/raw") or TOPLEVEL / NO_EXTENSION
     size: int
     disk: int
@@ -79,6 +83,8 @@ class Total:
 
 @dataclass(frozen=True)
 class HistoryAnalysis:
+    """What the walk of a repo's history found: its counts, sizes and biggest blobs."""
+
     root: str
     commits: int
     blobs: int

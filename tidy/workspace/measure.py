@@ -72,6 +72,8 @@ class Link:
 
 @dataclass
 class Measured:
+    """The sums of a measured folder, as `du` counts them, and its search surface per folder."""
+
     apparent: int = 0
     blocks: int = 0
     files: int = 0

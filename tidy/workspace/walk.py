@@ -140,12 +140,16 @@ class Stale:
 
 @dataclass(frozen=True)
 class BigFile:
+    """A file the walk found over the big-file size, relative to the walk's root."""
+
     rel: str
     bytes: int
 
 
 @dataclass
 class WalkResult:
+    """What one walk found: artifact hits, repos, sizes and search surface per folder."""
+
     root: str
     hits: list[Hit] = field(default_factory=list)
     repo_roots: list[str] = field(default_factory=list)  # relative; "." for the root itself
@@ -170,6 +174,9 @@ class WalkResult:
 
 @dataclass(frozen=True)
 class WalkOptions:
+    """How a walk goes: which filesystems, what counts as big, what is left out, whom it
+    calls back."""
+
     cross_filesystems: bool = False
     big_file_bytes: int = 1_000_000
     excluded: PathFilter | None = None
@@ -239,6 +246,8 @@ class _Part:
 
 @dataclass
 class _Job:
+    """An artifact being measured: its kind, the parts the workers measure, and what is left."""
+
     rel: str
     kind: Kind
     stale: tuple[Stale, ...]

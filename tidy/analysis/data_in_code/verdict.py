@@ -73,6 +73,8 @@ class Binding:
 
 @dataclass(frozen=True)
 class DataVerdict:
+    """What one pass over a module found: how much of it binds data, and its biggest bindings."""
+
     size: int  # bytes of the module
     lines: int
     statement_bytes: int  # bytes of the module's statements (leading docstring/comments not)

@@ -80,6 +80,9 @@ _LICENSE_NAMES = (
 
 @dataclass(frozen=True)
 class Library:
+    """A folder of tracked files that looks like a copy of a third-party library, and what
+    says so."""
+
     root: str  # repo-relative folder
     files: tuple[str, ...]  # repo-relative tracked files inside
     signals: tuple[str, ...]  # why tidy thinks it is a third-party copy
@@ -96,6 +99,8 @@ class Library:
 
 @dataclass
 class _Draft:
+    """A library candidate while discover() gathers its signals."""
+
     root: str
     by_path: bool = False  # the path alone is strong (a vendor/ container, linguist-vendored)
     signals: list[str] = field(default_factory=list)

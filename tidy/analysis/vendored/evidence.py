@@ -81,6 +81,8 @@ _DYNAMIC = re.compile(
 
 @dataclass(frozen=True)
 class Pattern:
+    """A string whose presence in a file references a library, and how strongly."""
+
     library: int  # index into the libraries
     text: str
     tier: str  # what a match in code/config proves: STRONG for paths, MEDIUM for bare names
@@ -93,6 +95,8 @@ class Pattern:
 
 @dataclass(frozen=True)
 class Evidence:
+    """One line of a file that references a library, with the tier of that reference."""
+
     path: str
     line_no: int
     line: str
@@ -102,6 +106,8 @@ class Evidence:
 
 @dataclass
 class Verdict:
+    """Whether a library is used, and the evidence, users and runtime paths that say so."""
+
     library: Library
     evidence: list[Evidence] = field(default_factory=list)  # from first-party files
     used_by: list[str] = field(default_factory=list)  # vendored libraries that reference it
