@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import itertools
 import json
+import operator
 import os
 import re
 import stat
@@ -327,7 +329,9 @@ _native_clean = _load_native_clean()
 def _well_formed(listing: IndexListing) -> bool:
     """Paths sorted and each once; ids of one hash's length, hexadecimal (lower case)."""
     paths = listing.paths
-    if len(set(paths)) != len(paths) or sorted(paths) != list(paths):
+    # Each path greater than the one before: sorted and none twice, in one pass (a set and
+    # a sort of the 250k bench tree's 36,000 paths cost ~4 ms of every warm scan).
+    if not all(map(operator.lt, paths, itertools.islice(paths, 1, None))):
         return False
     ids = listing.blob_ids
     if len(ids) != len(listing.blob_paths):
