@@ -573,6 +573,7 @@ def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
 # int of the haystack, not a slice of it (web app: 29,000 hits, a third inside a word).
 _WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _START = operator.itemgetter(1)  # of a match (pattern, start, end)
+_KEY = operator.itemgetter(0)  # of an Entry: its key
 
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
@@ -614,7 +615,8 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         # a small one as its entry says is UNCHANGED, no stat made for it
         rels = [rel for rel in requests if rel in known]
         # in the order of `rels`: each known file of `requests` takes the next
-        stats = iter(reader.stat_changed(rels, [known[rel].key for rel in rels], below))
+        keys = list(map(_KEY, map(known.__getitem__, rels)))
+        stats = iter(reader.stat_changed(rels, keys, below))
         for rel, asked in requests.items():
             old = known.get(rel)
             if old is not None:
