@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 import tidy
+from tests.cache_body import entries, set_entries
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
 from tidy.analysis.data_in_code import judge_python
 from tidy.precommit.checks import Problem, check_staged
@@ -575,9 +576,10 @@ def test_a_lying_content_cache_never_lets_an_unused_library_through(repo: Path) 
     assert run_cli("hook", "check-staged", *staged, cwd=repo).code == 0  # referenced
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
-    entries = body["entries"]
-    if "templates/editor.html" in entries and "templates/other.html" in entries:
-        entries["templates/other.html"][5] = entries["templates/editor.html"][5]
+    rows = entries(body)
+    if "templates/editor.html" in rows and "templates/other.html" in rows:
+        rows["templates/other.html"][5] = rows["templates/editor.html"][5]
+        set_entries(body, rows)
         path.write_text(json.dumps(body))  # "other.html loads ketcher", its stat key kept
     git(repo, "rm", "-q", "-f", "templates/editor.html")  # the only real reference goes
     time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.cache_body import entries, set_entries
 from tests.conftest import commit, git, run_cli, write
 from tests.safety.test_content_cache import (
     _env,
@@ -102,10 +103,12 @@ def _tamper_verdict(repo: Path, liar: str, truth: str) -> None:
     """Give `liar` the data-in-code verdict of `truth` (its stat key left matching)."""
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
-    entry = body["entries"][liar]
-    verdict = body["facts"][body["entries"][truth][5]][PY]
+    rows = entries(body)
+    entry = rows[liar]
+    verdict = body["facts"][rows[truth][5]][PY]
     body["facts"].append({**body["facts"][entry[5]], PY: verdict})
     entry[5] = len(body["facts"]) - 1
+    set_entries(body, rows)
     path.write_text(json.dumps(body))
     _settle()
 

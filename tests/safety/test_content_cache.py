@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.cache_body import entries, set_entries
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, run_cli, write
 from tidy.workspace import content_cache, content_notes
 from tidy.workspace.content import RACY_MARGIN_NS, REFS
@@ -63,10 +64,12 @@ def _tamper_references(repo: Path) -> None:
     """Make the cache say templates/base.html mentions nothing (its stat still matches)."""
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
-    entry = body["entries"]["templates/base.html"]
+    rows = entries(body)
+    entry = rows["templates/base.html"]
     facts = body["facts"][entry[5]]  # its own row: the facts table is shared by equal facts
     body["facts"].append({**facts, REFS: [[pair[0], []] for pair in facts[REFS]]})
     entry[5] = len(body["facts"]) - 1
+    set_entries(body, rows)
     path.write_text(json.dumps(body))
     _settle()  # the rewritten cache is newer than every file: its entries are not racy
 
@@ -278,11 +281,13 @@ def test_any_facts_in_a_well_formed_cache_never_crash_a_scan(
     scan([str(repo)], config)
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
+    rows = entries(body)
     for rel, facts in planted.items():
         st_ = os.stat(repo / rel)
         body["facts"].append(facts)
-        body["entries"][rel] = [st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns,
-                                st_.st_ctime_ns, len(body["facts"]) - 1]
+        rows[rel] = [st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns,
+                     st_.st_ctime_ns, len(body["facts"]) - 1]
+    set_entries(body, rows)
     path.write_text(json.dumps(body))
     _settle()
     report = scan([str(repo)], config)

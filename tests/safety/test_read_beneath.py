@@ -26,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.cache_body import entries
 from tests.conftest import commit, findings, make_repo, scan_json, write
 from tidy.workspace import (
     beneath,
@@ -106,7 +107,7 @@ def test_a_parent_swapped_before_the_content_pass_reads_nothing_outside(
     assert SECRET not in text
     cache = Path(content_cache.cache_path(str(repo)))
     if cache.exists():  # nothing of the outside file's is kept as the repo's
-        kept = json.loads(cache.read_bytes())["entries"]
+        kept = entries(json.loads(cache.read_bytes()))
         assert "lib/data.py" not in kept, kept.get("lib/data.py")
         assert SECRET not in cache.read_text()
 

@@ -1,7 +1,7 @@
-"""The content cache's entries checked and made in C (_fastmeasure.cache_entries) answer what
+"""The content cache's entries checked and made in C (_fastmeasure.packed_entries) answer what
 the Python loop does (content_cache.trusted_entries_in_python): the same entries, the same
 racy ones left out, the same whole cache refused for one entry that is not what tidy writes
-(a bool, a float, a negative or huge number, a row past the table, a wrong length)."""
+(a path not a str, a path twice, a row past the table, packed stats of the wrong length)."""
 
 from __future__ import annotations
 
@@ -15,36 +15,23 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tidy.workspace import content_cache, measure
-from tidy.workspace.content_cache import Entry, trusted_entries_in_python
+from tidy.workspace.content_cache import PACKED, Entry, trusted_entries_in_python
 
 _C_OFF = pytest.mark.skipif(bool(os.environ.get("TIDY_PURE_PYTHON")),
                             reason="the C loop is turned off on purpose")
 
-_NUMBER = st.one_of(
-    st.integers(min_value=0, max_value=2_000_000_000_000_000_000),  # ns times and the like
-    st.integers(min_value=-3, max_value=8),  # rows, negatives
-    st.integers(min_value=1 << 62, max_value=1 << 70),  # past 64 bits
-)
-_ODD = st.one_of(st.booleans(), st.floats(allow_nan=False), st.none(), st.text(max_size=3),
-                 st.lists(st.integers(), max_size=2))
-_FIELD = st.one_of(_NUMBER, _NUMBER, _NUMBER, _ODD)  # mostly numbers: most caches are sound
-_SOUND = st.tuples(*[st.integers(min_value=0, max_value=1 << 64)] * 5,
-                   st.integers(min_value=0, max_value=4)).map(list)
-# A sound entry with one field replaced by something tidy never writes there.
-_SPOILED = st.tuples(
-    _SOUND, st.integers(min_value=0, max_value=5),
-    st.one_of(st.booleans(), _ODD, st.integers(max_value=-1), st.integers(min_value=5)),
-).map(lambda t: [*t[0][:t[1]], t[2], *t[0][t[1] + 1:]])
-_VALUE = st.one_of(
-    _SOUND, _SOUND, _SPOILED,
-    st.lists(_NUMBER, min_size=6, max_size=6),  # well-formed but for the numbers' range
-    st.lists(_FIELD, min_size=6, max_size=6),
-    st.lists(_NUMBER, min_size=0, max_size=8),  # a wrong length
-    st.tuples(*[_NUMBER] * 6),  # not a list (JSON never makes one, a tamperer's pickle might)
-    _ODD,
-)
+_U64 = st.one_of(st.integers(min_value=0, max_value=(1 << 64) - 1),
+                 st.integers(min_value=0, max_value=8))  # rows and the like
+_I64 = st.one_of(st.integers(min_value=-(1 << 63), max_value=(1 << 63) - 1),
+                 st.integers(min_value=-3, max_value=8),
+                 st.integers(min_value=0, max_value=2_000_000_000_000_000_000))  # ns times
+_RECORD = st.tuples(_U64, _U64, _U64, _I64, _I64, _U64)
+# Some records repeat a field of the one before (the C loop reuses the number it made then).
+_PATH = st.one_of(st.text(max_size=6), st.text(max_size=6), st.integers(), st.none())
 _CUTOFF = st.one_of(st.integers(min_value=0, max_value=2_000_000_000_000_000_000),
-                    st.integers(min_value=-5, max_value=10), st.integers(min_value=1 << 64))
+                    st.integers(min_value=-5, max_value=10),
+                    st.integers(min_value=-(1 << 63), max_value=(1 << 63) - 1),
+                    st.integers(min_value=1 << 64))
 
 
 def _shown(found: dict[str, Entry] | None, table: list[dict[str, Any]]) -> object:
@@ -53,48 +40,82 @@ def _shown(found: dict[str, Entry] | None, table: list[dict[str, Any]]) -> objec
     if found is None:
         return None
     rows = {id(facts): row for row, facts in enumerate(table)}
-    return {rel: (type(entry), entry.key, tuple(map(type, entry.key)), rows[id(entry.facts)])
+    return {rel: (type(entry), type(entry.key), entry.key, tuple(map(type, entry.key)),
+                  rows[id(entry.facts)])
             for rel, entry in found.items()}
 
 
-def _agree(entries: dict[str, object], rows: int, cutoff: int) -> None:
+def _agree(paths: list[object], packed: bytes, rows: int, cutoff: int) -> object:
     assert content_cache._native_entries is not None, "the C loop was not built (pip install -e .)"
     table: list[dict[str, Any]] = [{"text": True, "row": row} for row in range(rows)]
-    native = content_cache.trusted_entries(entries, table, cutoff)
-    python = trusted_entries_in_python(entries, table, cutoff)
+    native = content_cache.trusted_entries(paths, packed, table, cutoff)
+    python = trusted_entries_in_python(paths, packed, table, cutoff)
     assert _shown(native, table) == _shown(python, table)
+    return native
+
+
+def _packed(records: Sequence[tuple[int, ...]]) -> bytes:
+    return b"".join(PACKED.pack(*r) for r in records)
 
 
 @_C_OFF
-@given(entries=st.dictionaries(st.text(max_size=6), _VALUE, max_size=12),
-       rows=st.integers(min_value=0, max_value=4), cutoff=_CUTOFF)
-def test_c_and_python_trust_the_same_entries(entries: dict[str, object], rows: int,
-                                             cutoff: int) -> None:
-    _agree(entries, rows, cutoff)
+@given(entries=st.lists(st.tuples(_PATH, _RECORD), max_size=12),
+       rows=st.integers(min_value=0, max_value=4), cutoff=_CUTOFF,
+       trim=st.sampled_from([0, 0, 0, 1, 8, 47, 48, -1]), repeat=st.booleans())
+def test_c_and_python_trust_the_same_entries(entries: list[tuple[object, tuple[int, ...]]],
+                                             rows: int, cutoff: int, trim: int,
+                                             repeat: bool) -> None:
+    records = [r for _, r in entries]
+    if repeat and records:  # the second record repeats the first's numbers, as files often do
+        records = [records[0], *records]
+        entries = [(f"repeat{len(entries)}", records[0]), *entries]
+    packed = _packed(records)
+    packed = packed[:len(packed) - trim] if trim >= 0 else packed + b"\0"
+    _agree([p for p, _ in entries], packed, rows, cutoff)
 
 
 @_C_OFF
 @settings(max_examples=300)
-@given(sound=st.dictionaries(st.text(max_size=4), _SOUND, max_size=6),
-       spoiled=st.one_of(st.none(), _SPOILED), rows=st.integers(min_value=0, max_value=6),
-       cutoff=st.integers(min_value=0, max_value=1 << 65))
-def test_one_spoiled_entry_is_refused_alike(sound: dict[str, object], spoiled: object,
+@given(sound=st.dictionaries(st.text(max_size=4), _RECORD, max_size=6),
+       spoiled=st.sampled_from(["none", "not str", "twice", "row", "short"]),
+       rows=st.integers(min_value=1, max_value=6),
+       cutoff=st.integers(min_value=-(1 << 63), max_value=(1 << 63) - 1))
+def test_one_spoiled_entry_is_refused_alike(sound: dict[str, tuple[int, ...]], spoiled: str,
                                             rows: int, cutoff: int) -> None:
-    _agree({**sound, "spoiled": spoiled} if spoiled is not None else sound, rows, cutoff)
+    records = [(*r[:5], r[5] % rows) for r in sound.values()]
+    paths: list[object] = list(sound)
+    if spoiled == "not str":
+        paths.append(b"bytes")
+        records.append((1, 2, 3, 4, 5, 0))
+    elif spoiled == "twice" and paths:
+        paths.append(paths[0])
+        records.append(records[0])
+    elif spoiled == "row":
+        paths.append("past")
+        records.append((1, 2, 3, 4, 5, rows))
+    packed = _packed(records)
+    if spoiled == "short":
+        packed = packed[:-1]
+    found = _agree(paths, packed, rows, cutoff)
+    if spoiled != "none" and (spoiled != "twice" or sound) and (spoiled != "short" or sound):
+        assert found is None
 
 
 def test_a_sound_cache_is_trusted_whole_but_its_racy_entries() -> None:
     table: list[dict[str, Any]] = [{"text": True}, {"text": False}]
-    entries: dict[str, object] = {"a.py": [1, 2, 3, 10, 10, 0], "b.js": [1, 5, 0, 9, 99, 1],
-                                  "racy.py": [1, 6, 7, 100, 10, 0]}
-    found = content_cache.trusted_entries(entries, table, 100)
+    paths: list[object] = ["a.py", "b.js", "racy.py", "old.txt"]
+    records = [(1, 2, 3, 10, 10, 0), (1, 5, 0, 9, 99, 1), (1, 6, 7, 100, 10, 0),
+               (1, 7, 8, -5, 20, 1)]
+    found = content_cache.trusted_entries(paths, _packed(records), table, 100)
     assert found == {"a.py": Entry((1, 2, 3, 10, 10), table[0]),
-                     "b.js": Entry((1, 5, 0, 9, 99), table[1])}
+                     "b.js": Entry((1, 5, 0, 9, 99), table[1]),
+                     "old.txt": Entry((1, 7, 8, -5, 20), table[1])}  # before 1970: kept
     assert found["a.py"].facts is table[0] and isinstance(found["b.js"], Entry)
-    for bad in (True, 1.0, -1, None, "1"):
-        assert content_cache.trusted_entries({**entries, "x": [1, 2, 3, 4, 5, bad]},
-                                             table, 100) is None
-    assert content_cache.trusted_entries({"x": [1, 2, 3, 4, 5, 2]}, table, 100) is None
+    for bad in ([*paths[:3], 4], [*paths[:3], "a.py"]):
+        assert content_cache.trusted_entries(bad, _packed(records), table, 100) is None
+    assert content_cache.trusted_entries(paths, _packed(records)[:-1], table, 100) is None
+    assert content_cache.trusted_entries(["x"], _packed([(1, 2, 3, 4, 5, 2)]), table,
+                                         100) is None
 
 
 # ------------------------------------------------------------------ the warm check's lstat

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 
+from tests.cache_body import entries, set_entries, set_row
 from tests.conftest import make_repo, write
 from tidy.analysis.data_in_code import DataVerdict
 from tidy.core.config import Config
@@ -55,7 +56,7 @@ REQUESTS = {"app.py": (REFS,), "page.html": (REFS,), "notes.txt": (REFS,), "mock
 def _set_facts(body: dict[str, Any], rel: str, facts: dict[str, object]) -> None:
     """Give `rel` other facts in a cache file's body (a row of its own: others keep theirs)."""
     body["facts"].append(facts)
-    body["entries"][rel][5] = len(body["facts"]) - 1
+    set_row(body, rel, 5, len(body["facts"]) - 1)
 
 
 def _pass(repo: Path, **kwargs: object) -> ContentFacts:
@@ -105,8 +106,9 @@ def test_a_different_value_of_any_key_field_is_a_miss(tmp_path: Path, field: str
     _pass(repo)
     path = content_cache.cache_path(str(repo))
     body = json.loads(Path(path).read_bytes())
-    entry = body["entries"]["app.py"]
-    entry[["device", "inode", "size", "mtime_ns", "ctime_ns"].index(field)] += 1
+    entry = entries(body)["app.py"]
+    index = ["device", "inode", "size", "mtime_ns", "ctime_ns"].index(field)
+    set_row(body, "app.py", index, entry[index] + 1)
     _set_facts(body, "app.py", {**body["facts"][entry[5]],
                                 REFS: [[_spec().patterns_key, []]]})  # a lie: no reference
     Path(path).write_text(json.dumps(body))
@@ -123,7 +125,7 @@ def test_the_same_key_is_a_hit(tmp_path: Path) -> None:
     _pass(repo)
     path = content_cache.cache_path(str(repo))
     body = json.loads(Path(path).read_bytes())
-    _set_facts(body, "app.py", {**body["facts"][body["entries"]["app.py"][5]],
+    _set_facts(body, "app.py", {**body["facts"][entries(body)["app.py"][5]],
                                 REFS: [[_spec().patterns_key, []]]})
     Path(path).write_text(json.dumps(body))
     _old(repo)
@@ -179,14 +181,71 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, garbage: bytes) 
     assert _pass(repo).stats.files_read == 0
 
 
-def test_a_wrongly_typed_entry_discards_the_whole_cache(tmp_path: Path) -> None:
+@pytest.mark.parametrize("tamper", ["path not a string", "path twice", "stats not hex",
+                                    "stats short", "stats long", "space in stats",
+                                    "stats a list", "paths a dict"])
+def test_a_wrongly_typed_entry_discards_the_whole_cache(tmp_path: Path, tamper: str) -> None:
+    """Paths and their packed stats as save() writes them, or nothing of the cache trusted
+    (the packed stats of FORMAT 6: one record per path, each path once)."""
     repo = _repo(tmp_path)
     _pass(repo)
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
-    body["entries"]["notes.txt"][0] = "not a device"
+    assert content_cache.load(str(path), str(repo), _spec().shape).entries != {}
+    rows = entries(body)
+    if tamper == "path not a string":
+        set_entries(body, rows)
+        body["paths"][body["paths"].index("notes.txt")] = 7
+    elif tamper == "path twice":
+        set_entries(body, rows)
+        body["paths"][body["paths"].index("notes.txt")] = "app.py"
+    elif tamper == "stats not hex":
+        body["stats"] = "zz" + body["stats"][2:]
+    elif tamper == "stats short":
+        body["stats"] = body["stats"][:-2]
+    elif tamper == "stats long":
+        body["stats"] += "00" * content_cache.PACKED.size
+    elif tamper == "space in stats":  # bytes.fromhex would skip it
+        body["stats"] = body["stats"][:2] + "  " + body["stats"][4:]
+    elif tamper == "stats a list":
+        body["stats"] = list(rows.values())
+    else:
+        body["paths"] = dict.fromkeys(body["paths"], 0)
     path.write_text(json.dumps(body))
     assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
+
+
+def test_the_previous_format_is_not_read(tmp_path: Path) -> None:
+    """A cache of FORMAT 5 (an entry a JSON list per path) left by the tidy before: not read,
+    the next scan reads the files and writes FORMAT 6."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    body = json.loads(path.read_bytes())
+    old = {"format": 5, **{k: v for k, v in body.items() if k not in ("format", "paths", "stats")},
+           "entries": entries(body)}
+    path.write_text(json.dumps(old))
+    assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
+    _old(repo)
+    again = _pass(repo)
+    assert again.stats.files_read == len(REQUESTS)
+    assert json.loads(path.read_bytes())["format"] == content_cache.FORMAT
+
+
+def test_a_file_dated_before_1970_keeps_the_cache_whole(tmp_path: Path) -> None:
+    """A negative mtime (a file dated before 1970: an unpacked archive's, `touch -d 1960`)
+    is a stat like any other: kept, and the rescan reads nothing. FORMAT 5 refused any
+    negative number, so one such file made the whole cache untrusted: every rescan read
+    every file again."""
+    repo = _repo(tmp_path)
+    os.utime(repo / "notes.txt", ns=(-315_619_200_000_000_000, -315_619_200_000_000_000))
+    _old(repo)
+    cold = _pass(repo)
+    assert cold.stats.files_read == len(REQUESTS)
+    _old(repo)
+    warm = _pass(repo)
+    assert warm.stats.files_read == 0
+    assert _answers(warm) == _answers(cold)
 
 
 def test_a_foreign_cache_is_not_used(tmp_path: Path) -> None:
@@ -203,7 +262,7 @@ def test_a_foreign_cache_is_not_used(tmp_path: Path) -> None:
     assert content_cache.load(path, str(repo), _spec().shape).entries == {}
 
 
-@pytest.mark.parametrize("tamper", ["row past the table", "negative row", "row true",
+@pytest.mark.parametrize("tamper", ["row past the table", "row far past the table",
                                     "row not facts", "no table"])
 def test_a_wrong_facts_row_discards_the_whole_cache(tmp_path: Path, tamper: str) -> None:
     """The entries point into the facts table: a row that is not there, or a row that is not
@@ -212,13 +271,11 @@ def test_a_wrong_facts_row_discards_the_whole_cache(tmp_path: Path, tamper: str)
     _pass(repo)
     path = Path(content_cache.cache_path(str(repo)))
     body = json.loads(path.read_bytes())
-    entry = body["entries"]["notes.txt"]
+    entry = entries(body)["notes.txt"]
     if tamper == "row past the table":
-        entry[5] = len(body["facts"])
-    elif tamper == "negative row":
-        entry[5] = -1
-    elif tamper == "row true":
-        entry[5] = True
+        set_row(body, "notes.txt", 5, len(body["facts"]))
+    elif tamper == "row far past the table":  # a negative row, as 64 bits read it
+        set_row(body, "notes.txt", 5, (1 << 64) - 1)
     elif tamper == "row not facts":
         body["facts"][entry[5]] = ["t", True]
     else:
@@ -236,9 +293,10 @@ def test_files_with_the_same_facts_share_one_row(tmp_path: Path) -> None:
     facts.ensure({**REQUESTS, **{f"plain{n}.txt": (REFS,) for n in range(5)}})
     facts.save()
     body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
-    rows = {rel: body["entries"][rel][5] for rel in (f"plain{n}.txt" for n in range(5))}
+    kept = entries(body)
+    rows = {rel: kept[rel][5] for rel in (f"plain{n}.txt" for n in range(5))}
     assert len(set(rows.values())) == 1
-    assert len(body["facts"]) < len(body["entries"])
+    assert len(body["facts"]) < len(kept)
     again = ContentFacts(str(repo), _spec())
     again.ensure({f"plain{n}.txt": (REFS,) for n in range(5)})
     assert again.stats.files_read == 0
@@ -517,13 +575,14 @@ def test_a_foreign_cache_near_the_bound_is_not_parsed(tmp_path: Path) -> None:
 
     repo = _repo(tmp_path)
     spec_shape = content_spec(Config()).shape
-    entries = ",".join(f'"src/f{i:07d}/handlers.py":[1,{i},100,1,1,0]' for i in range(500_000))
+    paths = ",".join(f'"src/f{i:07d}/handlers.py"' for i in range(500_000))
+    stats = "".join(content_cache.PACKED.pack(1, i, 100, 1, 1, 0).hex() for i in range(500_000))
     folder = repo / ".git" / "tidy"
     folder.mkdir()
     (folder / content_cache.CACHE_NAME).write_text(
         f'{{"format":{content_cache.FORMAT},"tidy":"{__import__("tidy").__version__}",'
         f'"shape":"{spec_shape}","root":"/home/someone/proj","notes":{{}},'
-        f'"facts":[{{"t":true}}],"entries":{{{entries}}}}}')
+        f'"facts":[{{"t":true}}],"paths":[{paths}],"stats":"{stats}"}}')
     assert (folder / content_cache.CACHE_NAME).stat().st_size > 20_000_000
     _old(repo)
     done = subprocess.run(

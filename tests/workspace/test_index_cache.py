@@ -365,3 +365,51 @@ def test_cache_clear_and_purge_remove_the_listing_and_leave_what_is_not_it(
     done = cache_registry.drop_all()
     assert path.read_bytes() == victim + b"\n"
     assert [p for p, _ in done.left] == [str(path)]
+
+
+def _well_formed_as_it_was(listing: IndexListing) -> bool:
+    """index_cache._well_formed before its one-pass checks (a set and a sort of the paths;
+    isalnum, lower and fromhex of the ids): what they are held to."""
+    paths = listing.paths
+    if len(set(paths)) != len(paths) or sorted(paths) != list(paths):
+        return False
+    ids = listing.blob_ids
+    if len(ids) != len(listing.blob_paths):
+        return False
+    if not ids:
+        return True
+    joined = "".join(ids)
+    if set(map(len, ids)) not in ({40}, {64}) or not joined.isascii():
+        return False
+    raw = joined.encode("ascii")
+    if not (raw.isalnum() and raw == raw.lower()):
+        return False
+    try:
+        bytes.fromhex(raw.decode("ascii"))
+    except ValueError:
+        return False
+    return True
+
+
+_ID = st.one_of(
+    st.text(alphabet="0123456789abcdef", min_size=40, max_size=40),
+    st.text(alphabet="0123456789abcdef", min_size=64, max_size=64),
+    st.text(alphabet="0123456789abcdefABCDEFgz \u00e9\u0660", min_size=40, max_size=40),
+    st.text(alphabet="0123456789abcdef", min_size=39, max_size=41),
+)
+
+
+_PATHS = st.sampled_from(["a", "a/b", "b", "B", "\u00e9", "a b", "\udc80"])
+
+
+@given(paths=st.one_of(st.lists(_PATHS, max_size=5),
+                       st.lists(_PATHS, max_size=5, unique=True).map(sorted)),
+       ids=st.lists(_ID, max_size=4), extra=st.booleans())
+def test_well_formed_answers_as_it_did(paths: list[str], ids: list[str], extra: bool) -> None:
+    """Sorted and each once, ids lower-case hexadecimal of one hash's length: the same
+    listings taken and refused as before."""
+    from tidy.workspace.index_cache import _well_formed
+
+    blob_paths = tuple(paths[:len(ids)]) + (("x",) if extra else ())
+    listing = IndexListing(tuple(paths), tuple(ids), blob_paths)
+    assert _well_formed(listing) == _well_formed_as_it_was(listing)

@@ -436,3 +436,35 @@ def test_random_edits_to_the_index_always_give_the_listings_own_answers(
                 assert scanned.answers == _worked_out(root, scanned.listing, own)
                 if attempt == 1 and scanned.listing.memo is not None:
                     assert not scanned.learnt  # the same index and inputs: all kept
+
+
+def _paths_at_one_by_one(paths: tuple[str, ...], kept: object) -> list[str] | None:
+    """index_memo.paths_at as it was, a Python loop per position: what its whole-list
+    checks are held to."""
+    if not isinstance(kept, list):
+        return None
+    last = -1
+    for i in kept:
+        if type(i) is not int or not last < i < len(paths):
+            return None
+        last = i
+    return [paths[i] for i in kept]
+
+
+_POSITION = st.one_of(st.integers(min_value=-2, max_value=8), st.booleans(), st.floats(),
+                      st.text(max_size=2), st.none(), st.integers(min_value=1 << 63))
+
+
+@given(size=st.integers(min_value=0, max_value=7),
+       kept=st.one_of(st.lists(_POSITION, max_size=8),
+                      st.lists(st.integers(min_value=0, max_value=7), max_size=8, unique=True)
+                      .map(sorted),
+                      st.dictionaries(st.integers(), st.integers(), max_size=2), st.none()))
+def test_kept_positions_are_taken_as_a_loop_would_take_them(size: int, kept: object) -> None:
+    """A kept answer's positions: rising ints, each in range, else no answer (a bool, a
+    float, a repeat, a position past the listing, a negative one)."""
+    from tidy.workspace.index_memo import paths_at
+
+    paths = tuple(f"p{i}" for i in range(size))
+    listing = IndexListing(paths, (), ())
+    assert paths_at(listing, kept) == _paths_at_one_by_one(paths, kept)

@@ -42,7 +42,9 @@ from __future__ import annotations
 
 import contextlib
 import hmac
+import itertools
 import json
+import operator
 import os
 import re
 import stat
@@ -65,6 +67,7 @@ MAGIC = b"tidy index listing\n"
 # As tidy.workspace.content's: an index stamped within this much of the listing is not kept.
 RACY_MARGIN_NS = 50_000_000
 _UNSIGNED = b"0" * 64  # the memo line's signature when there are no answers to sign
+_HEX_DIGITS = b"0123456789abcdef"
 _TAIL_BYTES = 32  # git's checksum of the index (20 bytes of SHA-1, 32 of SHA-256)
 _READ_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
@@ -327,7 +330,9 @@ _native_clean = _load_native_clean()
 def _well_formed(listing: IndexListing) -> bool:
     """Paths sorted and each once; ids of one hash's length, hexadecimal (lower case)."""
     paths = listing.paths
-    if len(set(paths)) != len(paths) or sorted(paths) != list(paths):
+    # Each path greater than the one before: sorted and none twice, in one pass (a set and
+    # a sort of the 250k bench tree's 36,000 paths cost ~4 ms of every warm scan).
+    if not all(map(operator.lt, paths, itertools.islice(paths, 1, None))):
         return False
     ids = listing.blob_ids
     if len(ids) != len(listing.blob_paths):
@@ -337,14 +342,8 @@ def _well_formed(listing: IndexListing) -> bool:
     joined = "".join(ids)
     if set(map(len, ids)) not in ({40}, {64}) or not joined.isascii():
         return False
-    raw = joined.encode("ascii")
-    if not (raw.isalnum() and raw == raw.lower()):
-        return False
-    try:
-        bytes.fromhex(raw.decode("ascii"))  # after the tests above: only 0-9 and a-f pass
-    except ValueError:
-        return False
-    return True
+    # Nothing left once the lower-case hexadecimal digits are taken out: one pass in C
+    return not joined.encode("ascii").translate(None, _HEX_DIGITS)
 
 
 def _blob_paths_known(listing: IndexListing) -> bool:

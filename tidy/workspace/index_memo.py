@@ -17,6 +17,8 @@ writes nothing itself.
 
 from __future__ import annotations
 
+import itertools
+import operator
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
@@ -73,13 +75,16 @@ def paths_at(listing: IndexListing, kept: Json) -> list[str] | None:
     None for anything else."""
     if not isinstance(kept, list):
         return None
+    if not kept:
+        return []
     paths = listing.paths
-    last = -1
-    for i in kept:
-        if type(i) is not int or not last < i < len(paths):
-            return None
-        last = i
-    return [paths[i] for i in kept]
+    # The checks as whole-list passes in C, not a Python loop per position (a warm scan of
+    # the 250k bench tree takes ~30,000 kept positions: ~5 -> ~2 ms). Rising from the first,
+    # each in range when the first and the last are.
+    if (set(map(type, kept)) != {int} or kept[0] < 0 or kept[-1] >= len(paths)
+            or not all(map(operator.lt, kept, itertools.islice(kept, 1, None)))):
+        return None
+    return list(map(paths.__getitem__, kept))
 
 
 def plain_relative(path: str) -> bool:
