@@ -87,8 +87,11 @@ static Py_ssize_t empty_set_end(const char *d, Py_ssize_t p, Py_ssize_t n, Py_ss
 }
 
 /* the end of the number at p (digits, letters: 0x1F, 2j, 1e5; '_', '.', a sign after e/E);
- * *imaginary: it ends in j */
-static Py_ssize_t number_end(const char *d, Py_ssize_t p, Py_ssize_t end, int *imaginary) {
+ * *imaginary: it ends in j. Always inline: it is the hot path of a table's rows in scan(),
+ * where a call cost ~30 % (dic-7 measured the loop moved out of line) */
+static inline __attribute__((always_inline)) Py_ssize_t number_end(const char *d, Py_ssize_t p,
+                                                                   Py_ssize_t end,
+                                                                   int *imaginary) {
     Py_ssize_t i = p + 1;
     int hex = (d[p] == '0' && i < end && (d[i] | 0x20) == 'x');
     while (i < end) {
@@ -251,21 +254,7 @@ static Py_ssize_t scan(const char *d, Py_ssize_t pos, Py_ssize_t end) {
                 i = bracketed;
                 imaginary = bracket_imaginary;
             } else {
-                /* a number: digits, letters (0x1F, 2j, 1e5), '_', '.', and a sign after e/E
-                 * (number_end's loop, kept inline: this is the hot path of a table) */
-                i = pos + 1;
-                int hex = (c == '0' && i < end && (d[i] | 0x20) == 'x');
-                while (i < end) {
-                    unsigned char x = (unsigned char)d[i];
-                    if (is_name_byte(x) || x == '.') {
-                        if (!hex && (x | 0x20) == 'e' && i + 1 < end &&
-                            (d[i + 1] == '+' || d[i + 1] == '-')) i++;
-                        i++;
-                        continue;
-                    }
-                    break;
-                }
-                imaginary = (d[i - 1] | 0x20) == 'j' && !hex;
+                i = number_end(d, pos, end, &imaginary);
             }
             if (complex_op >= 0 && !imaginary) return complex_op; /* 1 + 2: computed */
             real_began = began && !imaginary;
