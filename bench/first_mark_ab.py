@@ -55,7 +55,7 @@ def main() -> None:
                                 text=True) for src in (args.a, args.b)]
     for round_ in range(args.rounds):
         cells = []
-        for src, worker in zip((args.a, args.b), workers):
+        for src, worker in zip((args.a, args.b), workers, strict=True):
             assert worker.stdin is not None and worker.stdout is not None
             worker.stdin.write("go\n")
             worker.stdin.flush()

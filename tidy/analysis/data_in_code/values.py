@@ -159,7 +159,7 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
             elif after.strip() == b"=":
                 impure, keywords = True, keywords + 1  # a keyword argument of a call
             elif b"." in chain:
-                root = _member_value_root(chain)
+                root = member_value_root(chain)
                 if root is None:
                     return _code(scrubbed_bytes)  # an attribute read (Name.Builtin): code
                 roots.add(root)
@@ -196,7 +196,7 @@ def _arithmetic(scrubbed: bytes) -> bool:
     return _ARITHMETIC.search(scrubbed) is not None
 
 
-def _member_value_root(chain: bytes) -> str | None:
+def member_value_root(chain: bytes) -> str | None:
     """`Holiday.new_years_day.value` (chinesecalendar's holiday table, an Enum the module
     defines): the plain value of a class's member, whose class (returned) the judgement then
     looks for among the module's own; None for any other attribute read, which is code (a
@@ -230,7 +230,7 @@ def _code_in_head(splitter: Splitter, start: int) -> bool:
         if chain.split(b".", 1)[0].strip() in _KEYWORDS:
             return True
         if not after.strip().startswith(b"(") and after.strip() != b"=" and b"." in chain \
-                and _member_value_root(chain) is None:
+                and member_value_root(chain) is None:
             return True
     return False
 
