@@ -151,3 +151,17 @@ def test_objects_of_the_module_s_own_class_stay_reported(tmp_path: Path) -> None
     assert found.fix is not None and found.fix.action is ActionKind.NONE
     assert "objects of Case" in found.fix.description, found.fix.description
     _assert_agrees(module, [found])
+
+
+@pytest.mark.parametrize("prefix", ["f", "rf", "F", "fR"])
+@pytest.mark.parametrize("lines", [900, 3_000])
+def test_an_f_string_is_no_data(tmp_path: Path, prefix: str, lines: int) -> None:
+    """`TEXT = f\"\"\"...\"\"\"` (astropy 8.0.1's wcs/docstrings.py holds four): no literal
+    (ast.JoinedStr, placeholder or not) and no shape the extractor takes even with
+    --evaluate; the windows read it as a plain string, and the scan offered an extraction
+    the extractor refused. On one window or sampled: not data."""
+    text = "\n".join(f"line {i} of a long text about nothing" for i in range(lines))
+    module = write(tmp_path / "texts.py", f'X = 1\n\nTEXT = {prefix}"""\n{text}\n"""\n')
+    found = _findings(module)
+    _assert_agrees(module, found)
+    assert found == [], [f.fix for f in found]
