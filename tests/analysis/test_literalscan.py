@@ -145,3 +145,76 @@ def test_the_python_loop_skips_plain_runs_as_it_reads_them(lines: list[list[str]
     data = text.encode()
     assert literalscan.first_mark_in_python(data, 0, len(data), chunk=chunk) == first_mark(
         data, 0, len(data))
+
+
+# built_marks: what a built value may hold is passed over and its names noted (dic-8)
+BUILT_PIECES = (*PIECES,
+    "LABEL", "u('x', 'y')", "np . array([1])", "'a,b'.split(',')", "dict(a=1, b=u(2))",
+    "*X", "**Y", "{**Y}", "[*X, *Z]", "COUNT - 1", "COUNT+1", "'a' + LABEL", "-COUNT",
+    "not(x)", "lambda x: x", "[i for i in X]", "A.b.value", "A[0]", "u('x')[0]", "u(1)(2)",
+    "u('x').real", "f'y'", "x = 1", "x == 1", "Ellipsis", "if", "ab_c9\x80", "u\n('x')",
+    "A .b", "A. b(1)", "a\t.\tb\t(", "**", "*", "+*X", ",*")
+
+
+def _built_c_loop() -> Callable[[bytes, int, int], tuple[int, list[bytes]]]:
+    try:
+        from tidy.analysis.data_in_code import _literalscan
+    except ImportError:
+        pytest.skip("the C extension is not built here")
+    return _literalscan.built_marks
+
+
+def _built_texts() -> st.SearchStrategy[str]:
+    element = st.sampled_from(BUILT_PIECES)
+    return st.lists(element, min_size=1, max_size=8).map(lambda xs: "[" + ", ".join(xs) + "]")
+
+
+@settings(max_examples=400, deadline=None)
+@given(text=_built_texts(), lead=st.binary(max_size=4), tail=st.binary(max_size=4),
+       chunk=st.sampled_from([1, 7, 1 << 16]))
+def test_c_and_python_pass_the_same_built_marks(text: str, lead: bytes, tail: bytes,
+                                                chunk: int) -> None:
+    built_marks = _built_c_loop()
+    data = lead + text.encode() + tail
+    start, end = len(lead), len(lead) + len(text.encode())
+    at, names = built_marks(data, start, end)
+    assert (at, list(dict.fromkeys(names))) == literalscan.built_marks_in_python(
+        data, start, end, chunk)
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.one_of(st.binary(max_size=200), st.lists(_TRICKY, max_size=200).map(bytes),
+                      _built_texts().map(str.encode)),
+       start=st.integers(-5, 210), end=st.integers(-5, 220))
+def test_c_and_python_pass_the_same_built_marks_on_any_bytes(data: bytes, start: int,
+                                                             end: int) -> None:
+    built_marks = _built_c_loop()
+    at, names = built_marks(data, start, end)
+    assert (at, list(dict.fromkeys(names))) == literalscan.built_marks_in_python(
+        data, start, end)
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("[u('x'), LABEL, np . array([1])]", [b"u(", b"LABEL", b"np.array("]),
+    ("['a,b'.split(','), dict(a=1), [*X], {**Y}]", [b".split(", b"dict(", b"X", b"Y"]),
+    ("[COUNT - 1, 'a' + 'b', 1 + 2, Ellipsis]", [b"COUNT", b"Ellipsis"]),
+    ("[u('x'), u('y'), u('z')]", [b"u("]),
+])
+def test_what_a_built_value_may_hold_is_passed_and_named(text: str, names: list[bytes]) -> None:
+    data = text.encode()
+    for read in (_built_c_loop(), literalscan.built_marks_in_python):
+        at, found = read(data, 0, len(data))
+        assert (at, list(dict.fromkeys(found))) == (-1, names)
+
+
+@pytest.mark.parametrize(("text", "mark"), [
+    ("[LABEL, 'abc'[1]]", "["), ("[LABEL, A[0]]", "A"), ("[u(1), [i for i in X]]", "for"),
+    ("[u(1), lambda: 1]", "lambda"), ("[LABEL.upper]", "LABEL"), ("[u('x').real]", "."),
+    ("[u(1)(2)]", "("), ("[f'x']", "f"), ("[not(COUNT)]", "not"), ("[2 * 3]", "*"),
+    ("[COUNT < 3]", "<"), ("[-COUNT]", "-"), ("[(y := 1)]", "="),
+])
+def test_code_stops_the_built_read(text: str, mark: str) -> None:
+    data = text.encode()
+    for read in (_built_c_loop(), literalscan.built_marks_in_python):
+        at, _ = read(data, 0, len(data))
+        assert at >= 0 and data[at:].startswith(mark.encode()), (text, at)

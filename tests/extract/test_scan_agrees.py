@@ -192,19 +192,10 @@ def test_rows_with_marks_anywhere_are_offered_exactly_when_the_extractor_would_w
     `1+2j`) before or after a call, a name or code, in a window or between them."""
     module = write(tmp_path / "table.py", _big_table_of(dict((row, IN_A_ROW[kind])
                                                              for kind, row in held)))
-    _assert_agrees(module, _findings(module),
-                   evaluate_too=not any(kind in CODE_KINDS for kind, _ in held))
+    _assert_agrees(module, _findings(module))
 
 
-# Kinds that make a value code. Known gap (dic-7, left): a value its windows find built (a
-# name in a window) with one of these between the windows is still advised `--evaluate`,
-# which the extractor refuses; reading such values whole cost 2.5 times the judge's CPU on
-# phonenumbers, emoji and pinyin (0.33 -> 0.80 s), so the rows-anywhere property checks the
-# advice only when no row holds code.
-CODE_KINDS = frozenset({"a subscript", "a lambda", "an attribute"})
-
-
-def _assert_agrees(module: Path, found: list[Finding], evaluate_too: bool = True) -> None:
+def _assert_agrees(module: Path, found: list[Finding]) -> None:
     """Both ways: an extraction is offered exactly when the extractor writes as asked; advice
     to use --evaluate only where the extractor then writes (`7 - 2`, `[*(1, 2)]` were
     advised, and refused with --evaluate as "no data binding")."""
@@ -213,7 +204,7 @@ def _assert_agrees(module: Path, found: list[Finding], evaluate_too: bool = True
     assert bool(offered) == (not refusal), (refusal, [f.fix for f in found])
     advised = [f for f in found if f.fix is not None and f.fix.action is ActionKind.NONE
                and "--evaluate:" in f.fix.description]
-    if advised and evaluate_too:
+    if advised:
         assert _extractor_says(module, evaluate=True) == "", [f.fix for f in advised]
 
 

@@ -22,13 +22,11 @@ longer reach the share (code stops after its first few classes and functions). S
 from __future__ import annotations
 
 import json
-import keyword
 import re
 import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from tidy.analysis.data_in_code.literalscan import first_mark
 from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
@@ -45,6 +43,7 @@ from tidy.analysis.data_in_code.values import (
     value_facts,
 )
 from tidy.analysis.data_in_code.verdict import DEFAULT_SETTINGS, Binding, DataSettings, DataVerdict
+from tidy.analysis.data_in_code.whole import read_whole
 
 _BODY_LINE = re.compile(rb"\n([ \t]+)(?=[A-Za-z_@'\"\x80-\xff])")
 _RETURN = re.compile(rb"return[ \t]+")
@@ -167,7 +166,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     data_bindings = _resolved(state.candidates, _imports(data, segments), classes)
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
     if verdict.is_data:
-        code = _read_past_windows(data, data_bindings)
+        code = _read_past_windows(data, data_bindings, classes)
         if code is not None:
             if code:
                 data_bindings = _resolved([c for c in state.candidates if id(c) not in code],
@@ -193,108 +192,47 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                    member_value_classes=tuple(c for c in own_classes if c not in called))
 
 
-def _read_past_windows(data: bytes, found: list[_Candidate]) -> set[int] | None:
-    """Bindings that looked like plain literals on their sampled windows, read whole (the
-    text between the windows was never tokenized): phonenumbers' geodata holds
-    `u('Ca\\u00f1on City, CO')` at line 1,941 of 10,022, and the scan offered an extraction
-    the extractor refused ("use --evaluate"). Every mark the rest holds is judged as the
-    windows would have: if any is a code mark (a keyword, an attribute read, a subscript, an
-    operator), the value is code, wherever it is (a `u('...')` row first and a `lambda` later
-    is code, as the windows judge it: the scan gave `--evaluate` advice the extractor then
-    refused); else calls, names, a `+` or `-` make it built (its facts are changed in place,
-    every callee recorded: the scan then gives `tidy extract --evaluate` as advice). None:
-    nothing found; else the ids of the bindings that are code (perhaps none)."""
+def _read_past_windows(data: bytes, found: list[_Candidate],
+                       classes: frozenset[str]) -> set[int] | None:
+    """Each binding judged on sampled windows, read whole (whole.py says why) before the
+    scan offers its extraction or advises `--evaluate`. A code mark anywhere makes the value
+    code, as the windows judge one they see (a `u('...')` row first and a `lambda` later; a
+    name in a window and `'abc'[1]` between them); else what the rest calls and names is
+    added to its facts (a value found a literal becomes built: the scan then advises `tidy
+    extract --evaluate`), and its names are resolved as the windows' are. A built value that
+    calls the module's own classes is not read: its objects never move, whatever else it
+    holds (nameparser's 800 kB of `Case(...)` rows, one of which reads an Enum member between
+    the windows, stay reported with no extraction offered, as they were). None: nothing
+    found past the windows; else the ids of the bindings that are code (perhaps none)."""
     code: set[int] = set()
     changed = False
     for c in found:
-        if not (c.facts.pure and c.facts.sampled) or c.derived or c.scope not in _MOVED_SCOPES:
+        if not c.facts.sampled or c.derived or c.scope not in _MOVED_SCOPES:
             continue
-        marks = _marks_past_windows(data, c.value_start, trimmed_end(data, c.value_start, c.end))
-        if marks is None:
+        if not c.facts.pure and not (c.facts.callees | c.facts.attr_roots).isdisjoint(classes):
             continue
-        changed = True
-        if _CODE in marks:
+        read = read_whole(data, c.value_start, trimmed_end(data, c.value_start, c.end),
+                          c.facts.pure)
+        if read is None:
+            continue
+        if read.code:
             code.add(id(c))
+            changed = True
             continue
-        callees = [m for m in dict.fromkeys(marks) if m]
-        c.facts = replace(c.facts, pure=False,
-                          calls=tuple(dict.fromkeys((*c.facts.calls, *callees)))[:4],
-                          callees=c.facts.callees | set(callees))
+        facts = c.facts
+        callees = [m for m in dict.fromkeys(read.callees) if m]
+        if (not facts.pure or not read.built) and read.refs <= facts.refs and \
+                set(callees) <= facts.callees and read.roots <= facts.attr_roots:
+            continue  # nothing the windows did not see
+        changed = True
+        c.facts = replace(facts, pure=False, refs=facts.refs | read.refs,
+                          calls=tuple(dict.fromkeys((*facts.calls, *callees)))[:4],
+                          callees=facts.callees | set(callees),
+                          attr_roots=facts.attr_roots | read.roots)
     return code if changed else None
 
 
 _MOVED_SCOPES = ("module", "class", "function")  # what tidy extract moves (not items, branches)
-_CODE = "<code>"
-_CALLEE = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*(?:[ \t]*\.[ \t]*[A-Za-z_\x80-\xff]"
-                     rb"[\w\x80-\xff]*)*[ \t]*\(")
-_MARK_NAME = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*")
-_METHOD_CALL = re.compile(rb"\.[ \t]*[A-Za-z_\x80-\xff][\w\x80-\xff]*[ \t]*\(")
-_BLANKS = re.compile(rb"[ \t\r\n\f]*")
-_UNPACKING = re.compile(rb"\*\*?")
-
-
-def _marks_past_windows(data: bytes, start: int, end: int) -> list[str] | None:
-    """Every mark in data[start:end], in order, as the windows would judge each: a callee
-    (`u`, `.split`, `frozenset`), "" for a name or a `+`/`-` between values; the list ends at
-    the first code mark, _CODE. None when the value is a literal all through (ast.literal_eval
-    takes it: `set()` and `1+2j` are no marks). The read goes on after each mark that is not
-    code: a call's arguments, what follows a name or an operator."""
-    marks: list[str] = []
-    at = first_mark(data, start, end)
-    while at >= 0:
-        mark, resume = _mark_at(data, start, at, end)
-        marks.append(mark)
-        if mark == _CODE:
-            break
-        at = first_mark(data, resume, end)
-    return marks or None
-
-
-def _mark_at(data: bytes, start: int, at: int, end: int) -> tuple[str, int]:
-    """The mark at `at` as the windows would judge it (see _marks_past_windows), and where the
-    read goes on after it (always past `at`)."""
-    called = _CALLEE.match(data, at, end)
-    if called is not None:
-        callee = data[at:called.end() - 1].rstrip(b" \t")
-        return (callee.replace(b" ", b"").replace(b"\t", b"").decode("utf-8", "replace"),
-                called.end())
-    name = _MARK_NAME.match(data, at, end)
-    if name is not None:
-        after = _BLANKS.match(data, name.end(), end)
-        next_at = after.end() if after is not None else name.end()
-        follows = data[next_at:next_at + 2]
-        if keyword.iskeyword(name.group().decode("ascii", "replace")) or \
-                data[name.end():name.end() + 1] == b"." or follows[:1] == b"[":
-            return _CODE, end  # lambda, for, if...; an attribute read (`Name.Builtin`), `A[0]`
-        if follows[:1] == b"=" and follows != b"==":
-            return "", next_at + 1  # a keyword argument of a call: `dict(a=1)`
-        return "", name.end()
-    if data[at:at + 1] in (b"+", b"-") and _after_a_value(data, start, at):
-        return "", at + 1
-    stars = _UNPACKING.match(data, at, end)
-    if stars is not None and _unpacks(data, start, at):
-        return "", stars.end()  # `State(**{...})`, `[*A, *B]`: spells a value, as the windows say
-    method = _METHOD_CALL.match(data, at, end)
-    if method is not None:  # `"a,b".split(",")`: a method of a literal
-        name_end = method.end() - 1
-        return (data[at:name_end].rstrip(b" \t").replace(b" ", b"").replace(b"\t", b"")
-                .decode("utf-8", "replace"), method.end())
-    return _CODE, end
-
-
-def _unpacks(data: bytes, start: int, at: int) -> bool:
-    """The `*` or `**` at `at` follows a bracket or a comma: unpacking, not arithmetic."""
-    while at > start and data[at - 1] in b" \t\r\n\x0c":
-        at -= 1
-    return at > start and data[at - 1] in b"([{,"
-
-
-def _after_a_value(data: bytes, start: int, at: int) -> bool:
-    """The + or - at `at` follows a value (binary, as in `'a' + 'b'`), not a comma or a
-    bracket (a sign before something other than a number: code)."""
-    while at > start and data[at - 1] in b" \t\r\n\x0c":
-        at -= 1
-    return at > start and data[at - 1] not in b",[({:+-"
 
 
 def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:

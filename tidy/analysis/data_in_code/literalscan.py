@@ -4,14 +4,19 @@ offers `tidy extract` for a binding that looked like a plain literal, the rest i
 (phonenumbers' geodata modules: a `u('...')` at line 1,941 of 10,022 that the windows
 skipped, so the scan offered an extraction the extractor refused: "use --evaluate").
 
-`first_mark` is `_literalscan.c` where it was built (~700 MB/s: a byte loop), else
-the same rules in Python (`first_mark_in_python`, plain runs of lines taken whole: ~60-80
-MB/s on data tables, ~6 MB/s token by token; TIDY_PURE_PYTHON=1 picks it);
+`built_marks` reads a value the windows found built (a call, a name) the same way, for code
+between them (`'abc'[1]`, a comprehension): whole.py.
+
+`first_mark` and `built_marks` are `_literalscan.c` where it was built (~700 MB/s: a byte
+loop), else the same rules in Python (`first_mark_in_python`, `built_marks_in_python`: plain
+runs of lines taken whole, ~60-80 MB/s on data tables, ~6 MB/s token by token;
+TIDY_PURE_PYTHON=1 picks them);
 tests/analysis/test_literalscan.py holds the two equal. What a mark is: the C file's header.
 """
 
 from __future__ import annotations
 
+import keyword
 import os
 import re
 from collections.abc import Callable
@@ -35,18 +40,40 @@ _CLOSERS = frozenset(b"]})")
 
 def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16) -> int:
     """The offset of the first thing in data[start:end] a literal cannot hold, or -1."""
+    return _read(data, start, end, chunk, None)
+
+
+def built_marks_in_python(data: bytes, start: int, end: int,
+                          chunk: int = 1 << 16) -> tuple[int, list[bytes]]:
+    """The offset of the first thing in data[start:end] a built value cannot hold (a
+    keyword, an attribute read, a subscript, an operator...), or -1; and the names read
+    before it, callees ending in `(` (`u(`, `np.array(`, `.split(`), in order of first
+    appearance. What a built value may hold: the C file's header (built_marks)."""
+    names: list[bytes] = []
+    at = _read(data, start, end, chunk, names)
+    return at, list(dict.fromkeys(names))
+
+
+def _read(data: bytes, start: int, end: int, chunk: int, names: list[bytes] | None) -> int:
+    """Both reads: literal mode (names None), built mode (the names read are put in it)."""
     pos, after_value, sign = max(0, start), False, -1
+    first = pos
     # the last value is a real number that began a value (`1` of `1+2j`); complex_op: the
     # + or - after it, waiting for an unsigned imaginary number; began: no value before here
     real_began, complex_op, began = False, -1, True
     end = min(end, len(data))
+    # a run found not plain is read token by token to its end before the next is tried (else
+    # each token of it would copy and check the next `chunk` bytes again: a name on every row
+    # of a built value made the read quadratic, seconds for 100 kB)
+    plain_from = pos
     while pos < end:
-        if sign < 0 and complex_op < 0 and end - pos >= chunk:
+        if sign < 0 and complex_op < 0 and end - pos >= chunk and pos >= plain_from:
             plain = _plain_run(data, pos, end, chunk, after_value, began)
             if plain is not None:
                 pos, after_value, real_began = plain
                 began = not after_value
                 continue
+            plain_from = pos + chunk
         blank = _COMMENT_OR_BLANK.match(data, pos, end)
         if blank is not None:
             pos = blank.end()
@@ -77,9 +104,18 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
             if stop < 0:
                 return pos
             pos, after_value, real_began, began = stop, True, False, False
+        elif c == 46 and names is not None and after_value and not number:
+            method = _METHOD_CALL.match(data, pos, end)
+            if method is None:
+                return pos  # an attribute read
+            names.append(_without_blanks(data[pos:method.end() - 1]).rstrip() + b"(")
+            pos, after_value, began = method.end(), False, True  # `"a,b".split(",")`
         elif c == 46 and not after_value and data.startswith(b"...", pos) and pos + 3 <= end:
             pos, after_value, real_began, began = pos + 3, True, False, False  # Ellipsis
         elif c in b"+-":
+            if after_value and names is not None:  # `COUNT - 1`, `'a' + 'b'`: built
+                pos, after_value, real_began, began = pos + 1, False, False, True
+                continue
             if after_value:
                 if not real_began:
                     return pos
@@ -98,6 +134,10 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
         else:
             name = _NAME.match(data, pos, end)
             if name is None:
+                if names is not None and c == 42 and _unpacks(data, first, pos):
+                    stars = 2 if data[pos + 1:min(pos + 2, end)] == b"*" else 1
+                    pos, after_value, began = pos + stars, False, True  # [*A], f(**{...})
+                    continue
                 return pos  # an operator, a '.', a backslash that continues nothing
             word = name.group()
             if name.end() < end and data[name.end()] in b"'\"" and word.lower() in _PREFIXES:
@@ -107,10 +147,62 @@ def first_mark_in_python(data: bytes, start: int, end: int, chunk: int = 1 << 16
             else:
                 empty_set = None if after_value or word != b"set" else \
                     _EMPTY_SET.match(data, name.end(), end)
-                if empty_set is None:
+                if empty_set is not None:
+                    pos, after_value, real_began, began = empty_set.end(), True, False, False
+                    continue
+                if names is None:
                     return pos
-                pos, after_value, real_began, began = empty_set.end(), True, False, False
+                built = _built_name(data, pos, name.end(), end, names)
+                if built is None:
+                    return pos
+                pos, after_value = built
+                real_began, began = False, not after_value
     return complex_op if complex_op >= 0 else sign
+
+
+# what built mode passes over (the C file's scan_mode says the same in C)
+_KEYWORDS = frozenset(k.encode() for k in keyword.kwlist) - _CONSTANTS
+_CALL = re.compile(rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*(?:[ \t]*\.[ \t]*[A-Za-z_\x80-\xff]"
+                   rb"[\w\x80-\xff]*)*[ \t]*\(")
+_METHOD_CALL = re.compile(rb"\.[ \t]*[A-Za-z_\x80-\xff][\w\x80-\xff]*[ \t]*\(")
+_BLANKS = re.compile(rb"[ \t\r\n\f]*")
+
+
+def _built_name(data: bytes, pos: int, stop: int, end: int,
+                names: list[bytes]) -> tuple[int, bool] | None:
+    """For the name data[pos:stop] in built mode: (where the read goes on, whether a value
+    ends there) when a built value may hold it (a call, a keyword argument, a bare name: noted
+    in `names`); None for a mark (a keyword, an f-string, an attribute read, a subscript)."""
+    def byte(at: int) -> bytes:  # data[at], or b"" from `end` on
+        return data[at:min(at + 1, end)]
+
+    if data[pos:stop] in _KEYWORDS or byte(stop) in (b"'", b'"'):
+        return None
+    call = _CALL.match(data, pos, end)
+    if call is not None:  # u(...), np . array(...)
+        names.append(_without_blanks(data[pos:call.end() - 1]) + b"(")
+        return call.end(), False
+    if byte(stop) == b".":
+        return None  # an attribute read: Name.Builtin
+    blanks = _BLANKS.match(data, stop, end)
+    following = blanks.end() if blanks is not None else stop
+    if byte(following) == b"[":
+        return None  # a subscript: A[0]
+    if byte(following) == b"=" and byte(following + 1) != b"=":
+        return following + 1, False  # a keyword argument: dict(a=1)
+    names.append(data[pos:stop])
+    return stop, True
+
+
+def _without_blanks(text: bytes) -> bytes:
+    return text.replace(b" ", b"").replace(b"\t", b"")
+
+
+def _unpacks(data: bytes, first: int, at: int) -> bool:
+    """The `*` at `at` follows a bracket or a comma (looking back no further than first)."""
+    while at > first and data[at - 1] in b" \t\r\n\x0c":
+        at -= 1
+    return at > first and data[at - 1] in b"([{,"
 
 
 _BRACKET_DEPTH = 32  # brackets around one number read at most (deeper: the brackets are
@@ -171,7 +263,8 @@ def _plain_run(data: bytes, pos: int, end: int, chunk: int, after_value: bool,
     stop = data.find(b"\n", pos + chunk, end)
     stop = end if stop < 0 else stop + 1
     text = data[pos:stop]
-    if b"\\" in text or b"#" in text or any(t in text for t in _TRIPLES):
+    # (a \x01 of the text itself would pass for a string below: the C loop marks it)
+    if b"\\" in text or b"#" in text or b"\x01" in text or any(t in text for t in _TRIPLES):
         return None
     single, double = b"'" in text, b'"' in text
     if single and double:
@@ -216,17 +309,23 @@ def find_in_python(data: bytes, needle: bytes, start: int) -> int:
     return data.find(needle, start)
 
 
-def _chosen() -> tuple[Callable[[bytes, int, int], int], Callable[[bytes, bytes, int], int]]:
+_Reads = tuple[Callable[[bytes, int, int], int],
+               Callable[[bytes, int, int], tuple[int, list[bytes]]],
+               Callable[[bytes, bytes, int], int]]
+
+
+def _chosen() -> _Reads:
     if os.environ.get("TIDY_PURE_PYTHON"):
-        return first_mark_in_python, find_in_python
+        return first_mark_in_python, built_marks_in_python, find_in_python
     try:
+        from tidy.analysis.data_in_code._literalscan import built_marks as built_in_c
         from tidy.analysis.data_in_code._literalscan import find as find_in_c
         from tidy.analysis.data_in_code._literalscan import first_mark as in_c
     except ImportError:
-        return first_mark_in_python, find_in_python
-    return in_c, find_in_c
+        return first_mark_in_python, built_marks_in_python, find_in_python
+    return in_c, built_in_c, find_in_c
 
 
 # `find(data, needle, start)`: data.find by memchr's cousin memmem where the C module was
 # built (2-3 times faster for a triple quote; segments.triple_spans)
-first_mark, find = _chosen()
+first_mark, built_marks, find = _chosen()

@@ -51,6 +51,9 @@ _NOT_OPERATORS = bytes(b for b in range(256) if b not in _OPERATORS)
 # `dict(A, **{...})`), which spells a value; after a value it is arithmetic (a code mark).
 _UNPACK = re.compile(rb"[(\[{,][ \t\r\n]*(\*\*?)")
 _PREFIXES = frozenset({b"r", b"u", b"b", b"f", b"br", b"rb", b"fr", b"rf"})
+# An f-string is no literal (ast.JoinedStr, even without a placeholder) and no shape the
+# extractor takes, with --evaluate or without: a code mark (astropy's wcs/docstrings.py)
+_FORMATTED = frozenset({b"f", b"fr", b"rf"})
 # A binary + or - after a string, a bracket or a number: literal_eval refuses it, but for a
 # complex number spelled as a sum (`1+2j`: a real number, then an unsigned imaginary one).
 # So: after an imaginary number (`1j+2`); before a sign (`1+-2j`); between two numbers when
@@ -144,6 +147,8 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
         # hundreds of keyword arguments after their first attribute read)
         for m in _CHAIN.finditer(scrubbed):
             chain, after = m.groups(b"")
+            if after == b"\x01" and chain.lower() in _FORMATTED:
+                return _code(scrubbed_bytes)
             if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
                 continue  # True/False/None, or a string prefix (b"...", rb'...')
             if chain == _BUILTIN_CONSTANT and not after:
@@ -159,7 +164,7 @@ def value_facts(splitter: Splitter, start: int, end: int, window: int) -> ValueF
             elif after.strip() == b"=":
                 impure, keywords = True, keywords + 1  # a keyword argument of a call
             elif b"." in chain:
-                root = _member_value_root(chain)
+                root = member_value_root(chain)
                 if root is None:
                     return _code(scrubbed_bytes)  # an attribute read (Name.Builtin): code
                 roots.add(root)
@@ -196,7 +201,7 @@ def _arithmetic(scrubbed: bytes) -> bool:
     return _ARITHMETIC.search(scrubbed) is not None
 
 
-def _member_value_root(chain: bytes) -> str | None:
+def member_value_root(chain: bytes) -> str | None:
     """`Holiday.new_years_day.value` (chinesecalendar's holiday table, an Enum the module
     defines): the plain value of a class's member, whose class (returned) the judgement then
     looks for among the module's own; None for any other attribute read, which is code (a
@@ -225,12 +230,14 @@ def _code_in_head(splitter: Splitter, start: int) -> bool:
         chain, after = match.groups(b"")
         if match.end() >= open_at and open_at < len(scrubbed):
             return False  # touches the open string: the whole window may read it otherwise
+        if after == b"\x01" and chain.lower() in _FORMATTED:
+            return True
         if chain in _CONSTANTS or (after == b"\x01" and chain.lower() in _PREFIXES):
             continue
         if chain.split(b".", 1)[0].strip() in _KEYWORDS:
             return True
         if not after.strip().startswith(b"(") and after.strip() != b"=" and b"." in chain \
-                and _member_value_root(chain) is None:
+                and member_value_root(chain) is None:
             return True
     return False
 
@@ -404,10 +411,10 @@ def _kind(data: bytes, start: int, calls: dict[str, None]) -> str:
 def _one_string(splitter: Splitter, start: int, end: int) -> bool:
     data = splitter.data
     at = start
-    while at < end and data[at] in b"rRbBuUfF" and at - start < 2:
+    while at < end and data[at] in b"rRbBuU" and at - start < 2:
         at += 1
     if at >= end or data[at] not in b"'\"":
-        return False
+        return False  # an f-string too: its tokens say it is code
     span = splitter.span_at(at)
     stop = span[1] if span is not None and span[0] == at else -1
     if stop < 0:
