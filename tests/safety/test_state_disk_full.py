@@ -130,13 +130,18 @@ def test_a_fix_that_fills_the_state_disk_stops_says_so_and_is_undone_later(
     (line,) = fix.stderr.strip().splitlines()
     assert "cannot write to the journal" in line and f"tidy undo {run}" in line, line
     moved = MANY - _at_home(root, MANY)
-    assert 0 < moved < MANY, moved  # it did stop half way
+    # A batch's items all move before their done lines (trust-15: the look at their users
+    # comes between), so the stop lands at the first done line it cannot write: some or
+    # all of the batch moved, each under a durable intent.
+    assert 0 < moved <= MANY, moved
     assert _every_pyc(root) == before  # each cache at home or in the trash, whole
     _whole_lines(state / "runs" / f"{run}.jsonl")
 
     # Still full: each command stops at the first line it cannot write, in one line (an
     # undo may have put back what it could journal first); nothing is lost.
-    for args in (("undo",), ("fix", "--yes", "-q", str(root))):
+    # (A fix again has work, and a journal to write, only if the batch stopped part way.)
+    again = [("fix", "--yes", "-q", str(root))] if moved < MANY else []
+    for args in [("undo",), *again]:
         refused = tidy(*args, cwd=root, state=state)
         assert refused.returncode == 2, (args, refused.stderr)
         *notices, line = refused.stderr.strip().splitlines()
