@@ -12,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -171,3 +172,16 @@ def compiled_program(path: Path, tmp_path: Path) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     build(source.parent, tmp_path, "cc", "-o", str(path), str(source))
     return path
+
+
+def wait_for_intents(state: Path, count: int) -> None:
+    """Wait until the fix held by strace has journaled `count` intents (its batch is planned
+    and durable), for at most a minute."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        lines = [line for path in (state / "runs").glob("*.jsonl")
+                 for line in path.read_text().splitlines() if '"op":"intent"' in line]
+        if len(lines) >= count:
+            return
+        time.sleep(0.02)
+    raise AssertionError("the fix never wrote its intents")

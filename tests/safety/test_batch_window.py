@@ -14,14 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import held_tidy, tidy
+from tests.safety.helpers import held_tidy, tidy, wait_for_intents
 
 pytestmark = pytest.mark.slow
 
@@ -37,17 +36,6 @@ def _projects(ws: Path, count: int) -> list[Path]:
     return made
 
 
-def _wait_for_intents(state: Path, count: int) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        lines = [line for path in (state / "runs").glob("*.jsonl")
-                 for line in path.read_text().splitlines() if '"op":"intent"' in line]
-        if len(lines) >= count:
-            return
-        time.sleep(0.05)
-    raise AssertionError("the fix never wrote its intents")
-
-
 def test_a_project_moved_out_after_the_intents_is_not_taken_from_its_new_place(
         tmp_path: Path) -> None:
     ws, outside, state = tmp_path / "ws", tmp_path / "outside", tmp_path / "state"
@@ -55,7 +43,7 @@ def test_a_project_moved_out_after_the_intents_is_not_taken_from_its_new_place(
     outside.mkdir()
     fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
                     cwd=tmp_path, state=state, syscall="renameat2", hold_s=2, text=True)
-    _wait_for_intents(state, 3)
+    wait_for_intents(state, 3)
     (ws / "proj1").rename(outside / "proj1")  # in the window: intents synced, nothing moved
     out, err = fix.communicate(timeout=60)
     outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}

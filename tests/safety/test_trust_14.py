@@ -18,7 +18,6 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
@@ -27,23 +26,12 @@ from hypothesis import strategies as st
 
 from tests.conftest import write
 from tests.fixes.helpers import backdate
-from tests.safety.helpers import held_tidy, tidy
+from tests.safety.helpers import held_tidy, tidy, wait_for_intents
 from tidy.fixes.recheck import written_since
 
 pytestmark = pytest.mark.slow
 
 DEEP = "dep/lib/deep"
-
-
-def _wait_for_intents(state: Path, count: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        lines = [line for path in (state / "runs").glob("*.jsonl")
-                 for line in path.read_text().splitlines() if '"op":"intent"' in line]
-        if len(lines) >= count:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the fix never wrote its intents")
 
 
 # Each folder kind: (its path below the project, the files that make it that kind).
@@ -112,7 +100,7 @@ def test_a_write_into_a_node_modules_after_its_check_leaves_it_in_place(
     ws, state = tmp_path / "ws", tmp_path / "state"
     planned, other = _project(ws, "node_modules")
     fix = _held_fix(ws, state)
-    _wait_for_intents(state, 2)
+    wait_for_intents(state, 2)
     _second_process(WRITES[how], planned)  # in the window: intents synced, nothing moved
     check = {"new subfolder": f"{DEEP}/new/sub/mine.txt", "new deep file": f"{DEEP}/mine.txt"
              }.get(how, f"{DEEP}/index.js")
@@ -134,7 +122,7 @@ def test_a_new_deep_file_in_any_folder_kind_after_its_check_stays(
     ws, state = tmp_path / "ws", tmp_path / "state"
     planned, other = _project(ws, kind)
     fix = _held_fix(ws, state)
-    _wait_for_intents(state, 2)
+    wait_for_intents(state, 2)
     _second_process(WRITES["new deep file"], planned)
     _left_in_place(planned, fix, f"{DEEP}/mine.txt")
     assert not other.exists()

@@ -48,7 +48,13 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, make_repo, run_cli, write
 from tests.fixes.helpers import backdate, tidy_env
-from tests.safety.helpers import artifacts_by_path, fix_moves_exactly, held_tidy, left_alone
+from tests.safety.helpers import (
+    artifacts_by_path,
+    fix_moves_exactly,
+    held_tidy,
+    left_alone,
+    wait_for_intents,
+)
 from tests.users import HOLD, detached
 from tidy.workspace import content_notes
 from tidy.workspace.blobs import IndexListing
@@ -257,17 +263,6 @@ def test_tsc_output_traced_to_its_sources_or_maps_still_moves(tmp_path: Path) ->
 
 
 # ------------------------------------------ a program that starts using a folder mid-fix
-def _intents_written(state: Path, count: int) -> None:
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        lines = [line for path in (state / "runs").glob("*.jsonl")
-                 for line in path.read_text().splitlines() if '"op":"intent"' in line]
-        if len(lines) >= count:
-            return
-        time.sleep(0.02)
-    raise AssertionError("the fix never wrote its intents")
-
-
 @pytest.mark.parametrize("how", ["open", "cwd"])
 def test_a_program_that_starts_using_a_folder_after_the_look_keeps_it(
         tmp_path: Path, how: str) -> None:
@@ -283,7 +278,7 @@ def test_a_program_that_starts_using_a_folder_after_the_look_keeps_it(
     # held at its first rename: every intent durable, the run's look at /proc taken
     fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
                     cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5, text=True)
-    _intents_written(state, 2)
+    wait_for_intents(state, 2)
     argv = ([sys.executable, "-c", HOLD, str(held)] if how == "open" else
             [sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"])
     with detached(argv, cwd=held.parent if how == "cwd" else "/") as pid:
