@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 from collections.abc import Callable, Iterator
@@ -43,6 +44,13 @@ from tests.state_guard import Guard, real_state_dirs
 # CI of 658633b failed tests/core/test_catalog.py's fnmatch property that way at load 20).
 settings.register_profile("tidy", deadline=None)
 settings.load_profile("tidy")
+
+# A runner started in the background by a shell without job control (`cmd &` in a script,
+# nohup) inherits Ctrl-C ignored, and an ignored signal stays ignored across exec: every child
+# a test starts would then shrug off the SIGINT the Ctrl-C tests send it (five of them failed
+# that way in a CI started with `nohup ... &`). A user's terminal delivers Ctrl-C; so do we.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 IDENTITY = {
     "GIT_AUTHOR_NAME": "Tidy Tests",
