@@ -14,12 +14,24 @@ confirms the folder as before.
 from __future__ import annotations
 
 import json
+import os
+import pickle
+import subprocess
+import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_repo, write
-from tests.safety.helpers import artifacts_by_path, fix_moves_exactly, left_alone
+from tests.safety.helpers import (
+    artifacts_by_path,
+    data_module_repo,
+    fix_moves_exactly,
+    held_tidy,
+    left_alone,
+)
+from tests.safety.test_trust_15 import _forge, _wait_for
+from tidy.workspace.pool import WorkerPool
 
 pytestmark = pytest.mark.slow
 
@@ -83,3 +95,130 @@ def test_another_marker_beside_the_tsconfig_still_confirms_the_folder(tmp_path: 
     write(project / "dist" / "assets" / "app.js", "(function(){})();\n")
     assert artifacts_by_path(project) == {"dist": ("js-dist", "safe")}
     fix_moves_exactly(project, tmp_path / "state", {"dist"})
+
+
+# ------------------------------------------------ the worker pool's own pipes, forged into
+# The executor's result pipe (the answer of every job: the walk's measuring, the early job's
+# final answer) and its call pipe (the jobs a worker runs) are pipes whose write ends the main
+# process holds: another process of the user opens them through /proc/PID/fd. What came there
+# was unpickled by the standard library (on 76087a1 a forged result was taken as the job's
+# answer, and a pickle's reduce ran in tidy: code of the attacker's, with tidy's keys; through
+# the call pipe in a worker, where the hand-over's key of round 15 lives).
+class _Runs:
+    """A pickle that, when loaded, creates the file `path`: what code it would run."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (open, (self.path, "w"))
+
+
+def _framed_message(obj: object) -> bytes:
+    """As multiprocessing's Connection frames a message: its length (4 bytes, big-endian),
+    then the pickle."""
+    data = pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
+    return len(data).to_bytes(4, "big") + data
+
+
+def _wait_then(go_on: str, answer: str) -> str:
+    """In a worker: wait until the test has forged its message, then answer."""
+    _wait_for(Path(go_on))
+    return answer
+
+
+@pytest.mark.parametrize("what", ["a forged answer", "a pickle that runs code"])
+def test_a_message_forged_into_the_pools_result_pipe_is_not_taken(tmp_path: Path,
+                                                                  what: str) -> None:
+    """Fails on 76087a1: the forged answer is the job's; the pickle's code runs."""
+    from concurrent.futures.process import _ResultItem
+
+    ran = tmp_path / "ran"
+    with WorkerPool() as pool:
+        executor = pool.get()
+        assert executor is not None
+        future = executor.submit(_wait_then, str(tmp_path / "go-on"), "the job's own")
+        forged = _ResultItem(0, result="forged" if what == "a forged answer" else _Runs(str(ran)))
+        _forge(os.getpid(), executor._result_queue._writer.fileno(), _framed_message(forged))
+        time.sleep(0.5)  # the pool's thread reads what came
+        write(tmp_path / "go-on", "")
+        try:
+            answer: object = future.result(timeout=60)
+        except Exception as error:  # the pool is stopped: whoever asked works it out itself
+            answer = error
+    assert answer != "forged" and not ran.exists(), "the forged message was taken"
+
+
+def test_a_job_forged_into_the_pools_call_pipe_never_runs(tmp_path: Path) -> None:
+    """Fails on 76087a1: the worker unpickles the forged job, and its code runs there."""
+    from concurrent.futures.process import _CallItem
+
+    ran = tmp_path / "ran"
+    with WorkerPool() as pool:
+        executor = pool.get()
+        assert executor is not None
+        forged = _CallItem(0, _Runs(str(ran)), (), {})
+        _forge(os.getpid(), executor._call_queue._writer.fileno(), _framed_message(forged))
+        future = executor.submit(str, "the job's own")
+        try:
+            answer: object = future.result(timeout=60)
+        except Exception as error:
+            answer = error
+    assert not ran.exists(), "a forged job ran in a worker"
+    assert answer == "the job's own" or isinstance(answer, Exception)
+
+
+def test_the_pools_own_jobs_and_answers_still_go(tmp_path: Path) -> None:
+    with WorkerPool() as pool:
+        executor = pool.get()
+        assert executor is not None
+        assert list(executor.map(str, range(50))) == [str(i) for i in range(50)]
+        assert executor.submit(bytes, 4 << 20).result(timeout=60) == bytes(4 << 20)
+
+
+# ---------------------------------- a data file appearing while `tidy extract` writes its own
+@pytest.mark.parametrize("planted", ["a file", "a link"])
+def test_what_appears_at_the_data_files_name_while_it_is_written_stays(tmp_path: Path,
+                                                                       planted: str) -> None:
+    """`tidy extract` checks that no pkg/data.json.gz is there, writes its data file under a
+    temp name, then renamed it over the name: what appeared there meanwhile (the user's own
+    file, a link planted to another) was replaced, gone (on 76087a1, exit 0). Now it is
+    linked in without replacing anything, and the extraction goes back."""
+    repo = data_module_repo(tmp_path / "repo")
+    module, data = repo / "pkg" / "data.py", repo / "pkg" / "data.json.gz"
+    original = module.read_bytes()
+    outside = write(tmp_path / "outside.json.gz", b"the user's own data\n")
+    # fsync: the backup's module and record, its folder after the record's rename, the
+    # backup folder again, then the data file's temp (held there), before the temp takes the
+    # name (a rename on 76087a1, a link now).
+    extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=tmp_path / "st",
+                        syscall="fsync", hold_s=3, when="4")
+    _wait_for_name(repo / "pkg", extract)
+    if planted == "a file":
+        data.write_bytes(b"the user's own data\n")
+    else:
+        data.symlink_to(outside)
+    out, err = extract.communicate(timeout=120)
+    assert extract.returncode == 1, (out + err).decode()
+    assert b"appeared while the module was being extracted" in err, err
+    if planted == "a file":
+        assert data.read_bytes() == b"the user's own data\n", "the user's file was replaced"
+    else:
+        assert data.is_symlink() and os.readlink(data) == str(outside)
+    assert outside.read_bytes() == b"the user's own data\n"
+    assert module.read_bytes() == original, "the module was rewritten"
+    assert sorted(p.name for p in (repo / "pkg").iterdir()) == [
+        "__init__.py", "data.json.gz", "data.py"]
+
+
+def _wait_for_name(folder: Path, proc: subprocess.Popen[bytes]) -> None:
+    """Until tidy's temp file is in `folder` (the data file written, tidy held at its
+    rename)."""
+    for _ in range(6000):
+        if any(p.name.endswith(".tmp") for p in folder.iterdir()):
+            time.sleep(0.3)
+            assert proc.poll() is None, "tidy was not held"
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    raise AssertionError("tidy never wrote its data file")
