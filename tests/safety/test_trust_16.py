@@ -13,24 +13,30 @@ confirms the folder as before.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pickle
 import subprocess
+import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import make_repo, write
+from tests.fixes.helpers import backdate
 from tests.safety.helpers import (
     artifacts_by_path,
     data_module_repo,
     fix_moves_exactly,
     held_tidy,
     left_alone,
+    wait_for_intents,
 )
 from tests.safety.test_trust_15 import _forge, _wait_for
+from tests.users import HOLD, detached
 from tidy.workspace.pool import WorkerPool
 
 pytestmark = pytest.mark.slow
@@ -222,3 +228,117 @@ def _wait_for_name(folder: Path, proc: subprocess.Popen[bytes]) -> None:
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.01)
     raise AssertionError("tidy never wrote its data file")
+
+
+# ------------------------------- a program that starts using a folder tidy copies to the trash
+@pytest.mark.parametrize("how", ["open", "cwd"])
+def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
+        tmp_path: Path, how: str) -> None:
+    """No trash can be made on the tree's filesystem (a tmpfs whose top folder is immutable):
+    each item is copied into the state folder's trash, verified, then its original deleted.
+    Round 15's look after the renames skipped copies ("nothing to put back"): a program that
+    started working in the folder after the run's look at /proc, before its original was
+    deleted, had it deleted under it (on 76087a1: the file it holds open gone, its cwd
+    deleted, the fix done). Now the copy is dropped and the original stays, in use."""
+    from tests.safety.mounts import tmpfs
+
+    state = tmp_path / "state"
+    (tmp_path / "mnt").mkdir()
+    with tmpfs(tmp_path / "mnt") as mnt:
+        ws = mnt / "ws"
+        project = ws / "a"
+        write(project / "package.json", "{}\n")
+        held = project / "node_modules" / "dep" / "lib" / "index.js"
+        write(held, "module.exports = 1\n")
+        other = ws / "b" / "node_modules" / "x" / "i.js"
+        write(ws / "b" / "package.json", "{}\n")
+        write(other, "1\n")
+        backdate(ws)
+        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+        # held at its first rename: the first item's verified copy taking its name in the
+        # trash, before the original is deleted
+        fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
+                        str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
+                        text=True)
+        wait_for_intents(state, 2)
+        _wait_for_partial(state, fix)
+        argv = ([sys.executable, "-c", HOLD, str(held)] if how == "open" else
+                [sys.executable, "-c", "import time; print('ready', flush=True); "
+                 "time.sleep(60)"])
+        with detached(argv, cwd=held.parent if how == "cwd" else "/") as pid:
+            out, err = fix.communicate(timeout=120)
+            assert held.exists(), "the folder a program started using was deleted: " + out
+            outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
+            mine = outcomes[str(project / "node_modules")]
+            assert mine["status"] == "skipped", out + err
+            assert f"in use by pid {pid}" in str(mine["reason"]), mine
+        assert not other.exists(), "the unused node_modules was not moved"
+        assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
+        assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
+
+
+def _wait_for_partial(state: Path, proc: subprocess.Popen[str]) -> None:
+    """Until the first item's copy is in the trash (tidy held before it takes its name)."""
+    for _ in range(6000):
+        if any(p.name.endswith(".partial") for p in state.rglob("*")):
+            time.sleep(0.3)
+            assert proc.poll() is None, "tidy was not held"
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    raise AssertionError("tidy never copied")
+
+
+# ------------------------------------ the content pass's forked child: its answer's pipe
+# workspace/forked.run_beside: the child's answer came pickled through a pipe, unpickled as
+# "our own fork's bytes". Any process of the user opens either end through /proc/PID/fd for
+# writing; pickle.loads stops at the first pickle's end, so one written there before the
+# child's own was loaded (on 76087a1 its reduce ran here). Now the answer is signed with a key
+# the child inherits; anything else there makes this process do the child's part itself.
+def _pipes(pid: int, mode: int) -> dict[str, int]:
+    """`pid`'s pipes open for reading (mode 0) or writing (os.O_WRONLY): inode -> fd."""
+    found = {}
+    for fd in map(int, os.listdir(f"/proc/{pid}/fd")):
+        with contextlib.suppress(OSError):
+            info = Path(f"/proc/{pid}/fdinfo/{fd}").read_text()
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            if target.startswith("pipe:") and int(info.split("flags:")[1].split()[0], 8) & 3 \
+                    == mode:
+                found[target] = fd
+    return found
+
+
+def _write_end(pid: int) -> int:
+    """The forked child `pid`'s end of its answer's pipe: the one whose other end its parent
+    reads."""
+    (fd,) = [fd for pipe, fd in _pipes(pid, os.O_WRONLY).items()
+             if pipe in _pipes(os.getppid(), 0)]
+    return fd
+
+
+def _forged_beside(tmp_path: Path, ran: Path) -> Callable[[str], str]:
+    where, go, here = tmp_path / "where", tmp_path / "go", os.getpid()
+
+    def work(part: str) -> str:
+        if part == "theirs":
+            if os.getpid() != here:  # in the child: say where its pipe is, wait for the forgery
+                where.write_text(f"{os.getpid()} {_write_end(os.getpid())}")
+                _wait_for(go)
+            return "the child's answer"  # the child's, or this process's in its stead
+        _wait_for(where)  # in this process: another process of the user forges
+        pid, fd = map(int, where.read_text().split())
+        _forge(pid, fd, pickle.dumps((_Runs(str(ran)),), pickle.HIGHEST_PROTOCOL))
+        go.write_text("")
+        return "mine"
+    return work
+
+
+def test_a_pickle_written_into_the_forked_childs_pipe_is_never_loaded(tmp_path: Path) -> None:
+    """Fails on 76087a1: the forged pickle is loaded, its code runs, its answer taken."""
+    from tidy.workspace import forked
+
+    ran = tmp_path / "ran"
+    mine, theirs = forked.run_beside(_forged_beside(tmp_path, ran), "mine", "theirs")
+    assert not ran.exists(), "a pickle another process wrote into the pipe was loaded"
+    assert (mine, theirs) == ("mine", "the child's answer")
