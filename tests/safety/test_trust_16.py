@@ -1,5 +1,5 @@
 """Trust round 16: what tidy takes on trust, and what a careless user or an attacker can make
-it move or overwrite.
+it move, delete, overwrite or run.
 
 A folder named dist/, out/ or build/ beside a tsconfig.json (core/catalog._confirmed): the
 tsconfig.json was taken as the marker of js-dist and any of its signature (a .d.ts, an
@@ -9,6 +9,26 @@ hand-written dist/index.js with its dist/index.d.ts in a TypeScript package was 
 only what tsc wrote there, each file traced to tsc (catalog.tsc_wrote_only: its map beside
 it, or the .ts source it was emitted from); another marker (vite.config.ts ...) still
 confirms the folder as before.
+
+The worker pool's own pipes (workspace/signed_pipes), and the forked content child's
+(workspace/forked): pipes carrying pickles, which any process of the user can write into
+through /proc/PID/fd. A forged answer was taken as a job's, and a forged pickle's reduce ran
+in tidy or in a worker (76087a1). Now every message is signed with a key inherited at the fork,
+and one not signed is never unpickled.
+
+`tidy extract` renamed its data file over whatever appeared at its name after its check (the
+user's file, a planted link): now it links it in, never over anything, and goes back.
+
+A folder copied to the trash (no trash on its filesystem): its original was deleted before
+anything looked again at who uses it (round 15's look after the renames skipped copies). Now
+the original is removed only after that look; one in use keeps it, its copy dropped.
+
+Tried and found holding (no change): undo over a journal edited to point outside the root,
+at another run's slot, at a path whose parent is now a link, with duplicated entries, over a
+file re-created since, of another user or in a runs folder others may write; a `git init`
+inside a planned node_modules, a repo moved into it, or the item itself becoming a repo
+between the plan and the rename (the walk of the renamed item in the trash sees it and it
+goes back); `tidy trash purge` racing an undo (tests/safety/test_concurrent_commands.py).
 """
 
 from __future__ import annotations
