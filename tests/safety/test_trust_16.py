@@ -16,6 +16,10 @@ through /proc/PID/fd. A forged answer was taken as a job's, and a forged pickle'
 in tidy or in a worker (76087a1). Now every message is signed with a key inherited at the fork,
 and one not signed is never unpickled.
 
+`tidy browse`'s scan child (browse/stream): its Job and its events went as pickles through
+its stdin and stdout pipes, open to the same /proc trick: now a socket pair, which no other
+process can open.
+
 `tidy extract` renamed its data file over whatever appeared at its name after its check (the
 user's file, a planted link): now it links it in, never over anything, and goes back.
 
@@ -362,3 +366,29 @@ def test_a_pickle_written_into_the_forked_childs_pipe_is_never_loaded(tmp_path: 
     mine, theirs = forked.run_beside(_forged_beside(tmp_path, ran), "mine", "theirs")
     assert not ran.exists(), "a pickle another process wrote into the pipe was loaded"
     assert (mine, theirs) == ("mine", "the child's answer")
+
+
+# ---------------------------------------------- `tidy browse`'s scan child: its event stream
+# browse/stream.ScanStream: the child's events came through its stdout, a pipe, unpickled by
+# the app ("nothing else can write to it"); its Job through its stdin. Any process of the user
+# opens either through /proc/PID/fd: on 76087a1 an event written there before the child's own
+# was unpickled by the app (its reduce ran there). Now both go over a socket pair, which no
+# other process can open through /proc (ENXIO).
+def test_an_event_forged_into_the_browse_scans_stream_is_never_loaded(tmp_path: Path) -> None:
+    from tidy.browse.stream import Finished, Job, ScanStream
+    from tidy.core.config import load
+
+    root = make_repo(tmp_path / "repo")
+    ran = tmp_path / "ran"
+    stream = ScanStream(Job((str(root),), load(str(root), None)))
+    stream.start()
+    try:
+        assert stream.pid is not None
+        data = pickle.dumps(_Runs(str(ran)), pickle.HIGHEST_PROTOCOL)
+        with contextlib.suppress(subprocess.CalledProcessError):  # it cannot be opened: good
+            _forge(stream.pid, 1, len(data).to_bytes(8, "big") + data)
+        events = list(stream.events())
+    finally:
+        stream.close()
+    assert not ran.exists(), "an event another process wrote was unpickled by the app"
+    assert isinstance(events[-1], Finished), events
