@@ -16,6 +16,12 @@ through /proc/PID/fd. A forged answer was taken as a job's, and a forged pickle'
 in tidy or in a worker (76087a1). Now every message is signed with a key inherited at the fork,
 and one not signed is never unpickled.
 
+The split content pass's dealer (workspace/content._Dealer): the chunk numbers in its pipe
+could be taken out through /proc by another process, and those files were then in no part of
+the answer. Now the chunks neither process read are read after; an empty pipe is its end (a
+write end held open elsewhere no longer hangs both readers), and a number not the dealer's is
+skipped.
+
 `tidy browse`'s scan child (browse/stream): its Job and its events went as pickles through
 its stdin and stdout pipes, open to the same /proc trick: now a socket pair, which no other
 process can open.
@@ -392,3 +398,51 @@ def test_an_event_forged_into_the_browse_scans_stream_is_never_loaded(tmp_path: 
         stream.close()
     assert not ran.exists(), "an event another process wrote was unpickled by the app"
     assert isinstance(events[-1], Finished), events
+
+
+# ------------------------------------------ the split content pass's dealer: numbers taken
+# workspace/content._Dealer: the chunks of a split pass are dealt by their numbers, written into
+# a pipe both processes read. Another process of the user opens that pipe through /proc/PID/fd
+# and takes numbers out: on 76087a1 those chunks' files were read by neither process, and the
+# pass answered nothing of them (a reference in them not found). Now the chunks neither part
+# read are read by this process after.
+def _steal_numbers(pid: int) -> None:
+    """Take two numbers out of the dealer's pipe (the one pipe of this process holding
+    bytes), through /proc as another process of the user can."""
+    import fcntl
+    import termios
+
+    for fd in map(int, os.listdir("/proc/self/fd")):
+        with contextlib.suppress(OSError):
+            if not os.readlink(f"/proc/self/fd/{fd}").startswith("pipe:"):
+                continue
+            stolen = os.open(f"/proc/self/fd/{fd}", os.O_RDONLY | os.O_NONBLOCK)
+            try:
+                waiting = bytearray(4)
+                fcntl.ioctl(stolen, termios.FIONREAD, waiting)
+                if int.from_bytes(waiting, sys.byteorder) >= 4:
+                    assert len(os.read(stolen, 4)) == 4
+                    return
+            finally:
+                os.close(stolen)
+    raise AssertionError("no dealer's pipe")
+
+
+def test_chunks_taken_out_of_the_dealers_pipe_are_still_read(tmp_path: Path) -> None:
+    """Fails on 76087a1: the files of the two stolen chunks are missing from the answer."""
+    from tests.workspace.test_content_split import ALWAYS, _same, _spec, _tree
+    from tidy.workspace.content import run_pass
+
+    root, requests = _tree(tmp_path, count=48)
+    spec = _spec()
+    whole = run_pass(root, requests, spec, {})
+    forks: list[int] = []
+
+    def steal(pid: int) -> None:
+        forks.append(pid)
+        if len(forks) == 1:  # the first round's dealer
+            _steal_numbers(pid)
+
+    split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=steal)
+    assert forks, "the pass did not split"
+    _same(split, whole)
