@@ -183,8 +183,9 @@ def test_an_undo_and_a_second_extraction_during_an_extraction_leave_it_whole(
     module = repo / "pkg" / "data.py"
     original = module.read_bytes()
     state = tmp_path / "st"
+    # linkat: the data file, then the new module (held there, the original standing aside)
     held = held_tidy("extract", "pkg/data.py", cwd=repo, state=state, syscall="linkat",
-                     hold_s=_hold_s(), text=True)
+                     hold_s=_hold_s(), when="2", text=True)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and module.exists():
         time.sleep(0.01)

@@ -37,9 +37,10 @@ def test_a_save_to_pyproject_while_the_data_file_is_written_stays(tmp_path: Path
     repo = _repo(tmp_path / "repo")
     module = repo / "pkg" / "data.py"
     original = module.read_bytes()
-    # renameat: 1 the backup's record, 2 the data file (held there), 3 the build config.
+    # linkat: 1 the data file (held there; linked in, never over anything), then the build
+    # config and the module.
     extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=tmp_path / "st",
-                        syscall="renameat", hold_s=2, when="2")
+                        syscall="linkat", hold_s=2, when="1")
     deadline = time.monotonic() + 60
     while not any(p.name.endswith(".tmp") for p in (repo / "pkg").iterdir()):
         assert extract.poll() is None and time.monotonic() < deadline, "never held"

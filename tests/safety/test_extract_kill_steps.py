@@ -3,7 +3,7 @@
 
 `tidy fix --unsafe-fixes` extracts a data module: backup and record, data file, stub (the
 module is replaced last), the record marked complete, the journal's `done`. strace SIGKILLs
-the fix at its N-th rename (each file tidy writes goes into place by one), N = 1, 2, ...
+the fix at its N-th rename or link (each file tidy writes goes into place by one), N = 1, 2, ...
 until a run ends on its own. After each kill: the module imports with its data; where the
 stub is in, the user edits it; then `tidy undo`, `tidy fix` and `tidy extract` again, as a
 user would.
@@ -49,7 +49,7 @@ def _repo(root: Path) -> Path:
 
 def _tidy(root: Path, state: Path, *args: str,
           kill_at: int = 0) -> subprocess.CompletedProcess[str]:
-    calls = "rename,renameat,renameat2"
+    calls = "rename,renameat,renameat2,linkat"  # the data file and the stub are linked in
     strace = [str(shutil.which("strace")), "-qq", "--seccomp-bpf", "-o", os.devnull,
               "-e", f"trace={calls}", "-e", f"inject={calls}:signal=KILL:when={kill_at}"]
     return subprocess.run([*(strace if kill_at else []), sys.executable, "-m", "tidy", *args],

@@ -31,9 +31,10 @@ pytestmark = pytest.mark.slow
 EDIT = "\n# the user's edit, saved while tidy wrote\n"
 
 
-def _held(repo: Path, state: Path, when: int, *args: str) -> subprocess.Popen[bytes]:
+def _held(repo: Path, state: Path, when: int, *args: str, syscall: str = "renameat"
+          ) -> subprocess.Popen[bytes]:
     return held_tidy("extract", *args, "pkg/data.py", cwd=repo, state=state,
-                     syscall="renameat", hold_s=3, when=str(when))
+                     syscall=syscall, hold_s=3, when=str(when))
 
 
 def _save_while_held(proc: subprocess.Popen[bytes], module: Path, ready: object) -> bytes:
@@ -50,8 +51,8 @@ def _save_while_held(proc: subprocess.Popen[bytes], module: Path, ready: object)
 def test_a_save_while_the_data_file_is_written_stays(tmp_path: Path) -> None:
     repo = data_module_repo(tmp_path / "repo")
     module = repo / "pkg" / "data.py"
-    # renameat: the backup's record, then the data file (held there), then the module.
-    extract = _held(repo, tmp_path / "st", 2)
+    # linkat: the data file (held there; linked in, never over anything), then the module.
+    extract = _held(repo, tmp_path / "st", 1, syscall="linkat")
     saved = _save_while_held(extract, module, lambda: any(
         p.name.endswith(".tmp") for p in (repo / "pkg").iterdir()))
     out, err = extract.communicate(timeout=120)
@@ -85,8 +86,10 @@ def test_a_kill_while_the_module_stands_aside_is_put_back(tmp_path: Path) -> Non
     module = repo / "pkg" / "data.py"
     original = module.read_bytes()
     state = tmp_path / "st"
+    # linkat: the data file (linked in, never over anything: trust round 16), then the new
+    # module (held there, the original standing aside)
     extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=state, syscall="linkat",
-                        hold_s=3, quiet=True)
+                        hold_s=3, when="2", quiet=True)
     _wait_for(lambda: not module.exists(), extract, "the module set aside")
     time.sleep(0.5)
     os.killpg(extract.pid, 9)

@@ -13,8 +13,10 @@ length (8 bytes, big-endian), so that the reader unpickles a whole event at once
 cyclic garbage collector paused (a group of 100,000 findings: 7.3 s to unpickle with it,
 0.6 s without, the app's screen frozen meanwhile): `Progress`
 while it walks, a `GroupDone` as each group is complete (engine.scan's `on_group`), then
-`Finished`, or `Failed`. The pipe joins this process and the child it started from the same
-interpreter; nothing else can write to it, and nothing read from it is kept.
+`Finished`, or `Failed`. The child's stdin and stdout are one end of a socket pair, the other
+this process's: a pipe there could be opened by any process of the user through /proc/PID/fd
+and written to (a pickle the app would have loaded, or a Job the child would have: trust round
+16); a socket cannot be opened that way, so nothing but the two ends reads or writes it.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import gc
 import os
 import pickle
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -81,6 +84,7 @@ class ScanStream:
     def __init__(self, job: Job) -> None:
         self._job = job
         self._child: subprocess.Popen[bytes] | None = None
+        self._events: IO[bytes] | None = None  # this process's end of the socket pair
         self._stderr: IO[bytes] | None = None
         self._reaping = threading.Lock()
         self.stopped = False
@@ -92,9 +96,22 @@ class ScanStream:
     def start(self) -> None:
         # The child's stderr, read back when it dies; closed in close().
         self._stderr = tempfile.TemporaryFile()  # noqa: SIM115
-        self._child = subprocess.Popen(
+        mine, theirs = socket.socketpair()
+        try:
+            self._child = self._started(theirs)
+        finally:
+            theirs.close()
+        self._events = mine.makefile("rb")
+        with contextlib.suppress(OSError):  # the child gone already: events() says so
+            mine.sendall(pickle.dumps(self._job))
+            mine.shutdown(socket.SHUT_WR)
+        mine.close()  # the file object keeps the socket open
+
+    def _started(self, theirs: socket.socket) -> subprocess.Popen[bytes]:
+        """The child, its stdin and stdout the socket pair's other end."""
+        return subprocess.Popen(
             [sys.executable, "-m", "tidy.browse.stream"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self._stderr,
+            stdin=theirs.fileno(), stdout=theirs.fileno(), stderr=self._stderr,
             # Safe path: the current folder (the tree being browsed, perhaps a stranger's
             # checkout with a `tidy/` package of its own) is never put on sys.path, neither
             # in the child nor in the interpreters the scan starts (`python -m
@@ -104,19 +121,15 @@ class ScanStream:
             # the whole group (the walk's workers, git) at once.
             start_new_session=True,
         )
-        assert self._child.stdin is not None
-        with contextlib.suppress(BrokenPipeError):
-            self._child.stdin.write(pickle.dumps(self._job))
-            self._child.stdin.close()
 
     def events(self) -> Iterator[Event]:
         """Every event until the child ends; the last one is Finished or Failed."""
-        child = self._child
-        assert child is not None and child.stdout is not None, "start() first"
+        child, received = self._child, self._events
+        assert child is not None and received is not None, "start() first"
         finished = False
         while True:
             try:
-                event = _receive(child.stdout)
+                event = _receive(received)
             except (EOFError, pickle.UnpicklingError, OSError, ValueError):
                 break  # the child ended (or was stopped mid-write; or close() came first)
             if not isinstance(event, Progress | GroupDone | Finished | Failed):
@@ -149,7 +162,7 @@ class ScanStream:
 
     def close(self) -> None:
         self.stop()
-        for stream in (self._child.stdout if self._child else None, self._stderr):
+        for stream in (self._events, self._stderr):
             if stream is not None:
                 stream.close()
 

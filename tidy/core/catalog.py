@@ -615,7 +615,7 @@ class Catalog:
         candidates = self.dir_candidates(name)
         for kind in candidates:
             named = not kind.needs_evidence or kind.inside or _has_marker(
-                kind, path, siblings, evidence)
+                kind.markers, path, siblings, evidence)
             if named and _confirmed(kind, path, siblings, inside, evidence):
                 return kind
         for kind in candidates:
@@ -752,11 +752,34 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
             not kind.listed_by or evidence is not DISK or listed_in_manifest(kind.listed_by,
                                                                            path))
     return (
-        _has_marker(kind, path, siblings, evidence)
+        _marked(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
         or (".gitignore" in inside and ignores_itself(path, evidence))
         or _declared_and_wrote_only(kind, path, siblings, evidence)
     )
+
+
+def _marked(kind: Kind, path: str, siblings: Collection[str], evidence: Evidence) -> bool:
+    """A marker confirms the kind; one that is the config a tool declares its output in
+    (tsconfig.json, a `declared` entry's file) confirms only what that tool wrote there, each
+    file traced to it, as a declared outDir does: a tsconfig.json says tsc is used, not that a
+    dist/ beside it is tsc's (a hand-written dist/index.js with its index.d.ts, a page of the
+    user's: trust round 16). Another marker (vite.config.ts) confirms as before."""
+    tracing = _tracing_markers(kind)
+    if not tracing:
+        return _has_marker(kind.markers, path, siblings, evidence)
+    others = tuple(marker for marker in kind.markers if marker not in tracing)
+    return _has_marker(others, path, siblings, evidence) or any(
+        config in siblings and tsc_wrote_only(path, config) for config in tracing)
+
+
+def _tracing_markers(kind: Kind) -> tuple[str, ...]:
+    """The kind's markers that are a config a tool declares its output in (tsconfig.json of
+    "tsconfig.json:compilerOptions.outDir"; not package.json, whose scripts run tools of
+    their own)."""
+    configs = [entry.partition(":")[0] for entry in kind.declared
+               if entry.partition(":")[2] != _SCRIPTS]
+    return tuple(marker for marker in kind.markers if marker in configs)
 
 
 def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
@@ -1302,14 +1325,15 @@ def has_sibling_marker(kind: Kind, siblings: Collection[str]) -> bool:
     return _has_any(kind.markers, siblings)
 
 
-def _has_marker(kind: Kind, path: str, siblings: Collection[str], evidence: Evidence) -> bool:
+def _has_marker(markers: tuple[str, ...], path: str, siblings: Collection[str],
+                evidence: Evidence) -> bool:
     """A sibling marker, or for a folder kind a SUB/NAME marker: a sibling folder SUB
     holding NAME (sphinx-quickstart's separate layout: source/conf.py beside build/), SUB a
     real folder, no link followed."""
-    if has_sibling_marker(kind, siblings):
+    if _has_any(markers, siblings):
         return True
     parent = os.path.dirname(path)
-    for marker in kind.markers:
+    for marker in markers:
         sub, slash, leaf = marker.partition("/")
         if slash and sub in siblings and evidence.holds(os.path.join(parent, sub), (leaf,)):
             return True

@@ -134,7 +134,11 @@ def write_all(path: str, original: bytes, new_module: bytes, data_path: str,
         }
         _write_backup(backup, original, project_old if project_name else None, record)
         try:
-            here.write(data_name, data_bytes, like=name)
+            if not here.create(data_name, data_bytes, like=name):  # never over what came
+                notes = _finish_backwards(backup, record, here, conf, data_path)
+                said = "; ".join(notes) or "nothing to put back"
+                raise Changed(f"{data_path} appeared while the module was being extracted; "
+                              f"it stays, nothing kept ({said})")
             if project_name and conf is not None and not conf.swap_in(
                     project_name, project_new, sha256_bytes(project_old),
                     record["project_aside"]):

@@ -100,6 +100,31 @@ class Folder:
             model.st_mode) else 0o644
         replace_at(self.fd, name, data, mode, times_ns)
 
+    def create(self, name: str, data: bytes, like: str) -> bool:
+        """Make `name`, which must not exist, holding `data` (the mode of `like`, in this
+        folder): written whole under a temp name, then linked in without replacing anything.
+        False, nothing written, when something took the name meanwhile: a rename over it
+        lost the user's file that appeared there (trust round 16)."""
+        model = self._lstat(like)
+        mode = stat.S_IMODE(model.st_mode) if model is not None and stat.S_ISREG(
+            model.st_mode) else 0o644
+        new = temp_name()
+        fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     0o600, dir_fd=self.fd)
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fchmod(fd, mode)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return self._link_in(new, name)
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(new, dir_fd=self.fd)
+
     def swap_in(self, name: str, data: bytes, expected: str, aside: str,
                 times_ns: tuple[int, int] | None = None) -> bool:
         """Replace `name` with `data` only while it holds the bytes whose sha256 is

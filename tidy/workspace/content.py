@@ -750,6 +750,7 @@ class _PartRead:
     # depends on the sizes both processes saw).
     big: list[str] = field(default_factory=list)
     deferred: list[tuple[str, int]] = field(default_factory=list)
+    dealt: list[int] = field(default_factory=list)  # the dealer's chunks this part read
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The child's answer crosses a pipe: its blob ids as one string of their bytes, not
@@ -760,20 +761,21 @@ class _PartRead:
         width = len(shas[0]) // 2 if shas else 0
         if any(len(sha) != 2 * width for sha in shas):  # not one kind of id: as they are
             return (_PartRead, (self.entries, self.blob_of, self.blobs, self.stats, self.digest,
-                                self.big, self.deferred))
+                                self.big, self.deferred, self.dealt))
         ids = bytes.fromhex("".join(shas))
         return (_part_read_of, (self.entries, rels, ids, width,
                                 [self.blobs[sha] for sha in shas], self.stats, self.digest,
-                                self.big, self.deferred))
+                                self.big, self.deferred, self.dealt))
 
 
 def _part_read_of(entries: dict[str, Entry], rels: list[str], ids: bytes, width: int,
                   counts: list[tuple[int, ...]], stats: PassStats, digest: object,
-                  big: list[str], deferred: list[tuple[str, int]]) -> _PartRead:
+                  big: list[str], deferred: list[tuple[str, int]], dealt: list[int]
+                  ) -> _PartRead:
     """_PartRead.__reduce__ undone."""
     shas = [ids[i:i + width].hex() for i in range(0, len(ids), width)] if width else []
     return _PartRead(entries, dict(zip(rels, shas, strict=True)),
-                     dict(zip(shas, counts, strict=True)), stats, digest, big, deferred)
+                     dict(zip(shas, counts, strict=True)), stats, digest, big, deferred, dealt)
 
 
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
@@ -817,7 +819,8 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
             files = sum(len(chunk) for chunk in dealt)
             if (len(dealt) > 1 and files * spec.hash_min_size >= min_bytes // 4
                     and dealer.open()):
-                first = forked.run_beside(work, (True, True), (False, keep_hits), on_fork)
+                first = _untaken_read(dealer, forked.run_beside(
+                    work, (True, True), (False, keep_hits), on_fork), work)
             else:
                 first = (work((True, True)), _PartRead())
         finally:
@@ -918,6 +921,9 @@ class _Dealer:
         if written != len(numbers):
             os.close(read_fd)
             return False
+        # Every number is in before the fork: an empty pipe is the end, even while another
+        # process of the user holds a write end it opened through /proc (no end ever comes)
+        os.set_blocking(read_fd, False)
         self._fd = read_fd
         return True
 
@@ -925,15 +931,17 @@ class _Dealer:
         """The next chunk's number; None when there is none left (or no pipe: all here)."""
         if self._fd < 0:
             return self._next_here()
-        try:
-            number = os.read(self._fd, 2)
-        except OSError:
-            return None
-        if len(number) != 2:
-            return None
-        chunk = int.from_bytes(number, "little")
-        self.taken.append(chunk)
-        return chunk
+        while True:
+            try:
+                number = os.read(self._fd, 2)
+            except OSError:  # empty (non-blocking): every number taken
+                return None
+            if len(number) != 2:
+                return None
+            chunk = int.from_bytes(number, "little")
+            if chunk < len(self.chunks):  # not one of ours: written in by another process
+                self.taken.append(chunk)
+                return chunk
 
     def _next_here(self) -> int | None:
         chunk = len(self.taken)
@@ -951,6 +959,17 @@ class _Dealer:
         if self._fd >= 0:
             os.close(self._fd)
             self._fd = -1
+
+
+def _untaken_read(dealer: _Dealer, parts: tuple[_PartRead, _PartRead],
+                  work: Callable[[tuple[bool, bool]], _PartRead]) -> tuple[_PartRead, ...]:
+    """The parts, and a third read here of the chunks neither read: the dealer's pipe is
+    open to any process of the user (/proc/PID/fd), which may have taken numbers out of it
+    (trust round 16: those files were in no part, the pass answered nothing of them)."""
+    dealer.taken = [chunk for part in parts for chunk in part.dealt]
+    if next(iter(dealer.rest()), None) is None:
+        return parts
+    return (*parts, work((False, True)))  # here, all it reads: dealer.rest()
 
 
 def _read_dealt(reader: _Reader, requests: Mapping[str, Iterable[str]],
@@ -975,6 +994,7 @@ def _read_dealt(reader: _Reader, requests: Mapping[str, Iterable[str]],
                 hash_min_size, MAX_TEXT_BYTES + 1)
     plain: dict[object, set[str]] = {}
     for chunk in chunks:
+        part.dealt.append(chunk)
         for rel in dealer.chunks[chunk]:
             fd = reader.open(rel)
             if fd < 0:
@@ -1043,7 +1063,7 @@ def _second_round(reader: _Reader, requests: Mapping[str, Iterable[str]],
 
 def _read_apart(reader: _Reader, reads: list[_ToRead], min_bytes: int,
                 on_fork: forked.ForkHook | None, digest: PartDigest | None,
-                keep_hits: bool) -> tuple[_PartRead, _PartRead]:
+                keep_hits: bool) -> tuple[_PartRead, ...]:
     """`reads` shared with a forked child when they come to `min_bytes` or more: dealt out
     one by one, the biggest first, to whichever process is free (their cost is not their
     size: a module judged costs more a byte than a bundle searched; cold web app, by bytes
@@ -1059,7 +1079,8 @@ def _read_apart(reader: _Reader, reads: list[_ToRead], min_bytes: int,
                 # Only the child's answer is pickled: only it leaves out what its digest
                 # made unneeded (the parent's own entries stay whole, in this process)
                 work = functools.partial(_read_dealt_reads, reader, items, dealer, digest)
-                return forked.run_beside(work, (True, True), (False, keep_hits), on_fork)
+                return _untaken_read(dealer, forked.run_beside(
+                    work, (True, True), (False, keep_hits), on_fork), work)
         finally:
             dealer.close()
     return _read_part(reader, reads, digest), _PartRead()
@@ -1075,6 +1096,7 @@ def _read_dealt_reads(reader: _Reader, items: Mapping[str, _ToRead], dealer: _De
     reader.blobs, reader.blob_of = part.blobs, part.blob_of
     read: list[str] = []
     for chunk in chunks:  # one at a time: the next is asked for once this one is read
+        part.dealt.append(chunk)
         for rel in dealer.chunks[chunk]:
             item = items[rel]
             names = set(item.names)

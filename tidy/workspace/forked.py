@@ -6,7 +6,8 @@ doing the pass reads half of the files. The child inherits everything (the searc
 the judges, the folder's descriptor) and sends back only its answer, pickled through a pipe.
 
 The child is never needed for a correct answer: when it cannot be forked, dies (a kill -9, an
-out-of-memory kill), raises, or sends anything that does not unpickle, this process does the
+out-of-memory kill), raises, or sends anything that does not unpickle or is not signed with the
+key it inherited (another process of the user can write into the pipe), this process does the
 child's part itself. It dies with its parent (PR_SET_PDEATHSIG, as tidy's other children: see
 tidy.extract.interpreter, a layer above), takes the stop signals' default action (Ctrl-C, SIGTERM
 and SIGHUP end it at once; one coming while it is forked is held), and is killed and reaped
@@ -30,6 +31,9 @@ from tidy.core.stop_signals import default_in_this_child
 Part = TypeVar("Part")
 Answer = TypeVar("Answer")
 
+_KEY_BYTES = 32
+_SIGNATURE_BYTES = 32  # the answer's HMAC-SHA256, before its pickle
+
 # Called with the child's pid right after the fork (the tests kill it there); None in a scan.
 ForkHook = Callable[[int], None]
 
@@ -52,6 +56,10 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
     except OSError:
         return work(mine), work(theirs)
     parent = os.getpid()
+    # The answer's signing key: the child has it by inheritance only. The pipe is open to any
+    # process of the user (/proc/PID/fd of either end, opened for writing): what it writes
+    # there is never unpickled (trust round 16: a forged pickle ran its code here).
+    key = os.urandom(_KEY_BYTES)
     # The collector of either process would write to every object it inspects, copying the
     # pages the two processes share: what exists now is left out of its walks until the end.
     gc.freeze()
@@ -69,7 +77,7 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
         return work(mine), work(theirs)
     if pid == 0:  # the child: never returns
         os.close(read_fd)
-        _child(work, theirs, write_fd, parent)
+        _child(work, theirs, write_fd, parent, key)
     os.close(write_fd)
     drain = _Drain(read_fd)  # the child's answer may be bigger than the pipe holds
     try:
@@ -81,7 +89,7 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
         drain.join()
         # Unpickled while the child, which closed the pipe once its answer was written, is
         # still freeing its memory (a few ms for a pass's heap); kept only if it then exits 0
-        decoded = _decode(drain.data)
+        decoded = _decode(drain.data, key)
         answer = decoded if _exited_cleanly(pid) else None
         pid = 0  # reaped
     finally:
@@ -95,7 +103,8 @@ def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
     return own, cast(Answer, answer[0])
 
 
-def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: int) -> None:
+def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: int,
+           key: bytes) -> None:
     code = 1
     try:
         default_in_this_child()  # over the hold's handlers: a stop signal now ends it
@@ -104,7 +113,7 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
             import pickle
 
             payload = pickle.dumps((work(part),), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(payload)
+            view = memoryview(_signature(key, payload) + payload)
             while view:
                 view = view[os.write(write_fd, view):]
             # The end of the answer, now: the parent sees it before this process's exit has
@@ -129,12 +138,25 @@ def _kill_and_reap(pid: int) -> None:
         os.waitpid(pid, 0)
 
 
-def _decode(data: bytes) -> tuple[object] | None:
-    """The child's answer, a 1-tuple; None when it is not one (cut short, garbled)."""
+def _signature(key: bytes, payload: bytes) -> bytes:
+    import hashlib
+    import hmac
+
+    return hmac.new(key, payload, hashlib.sha256).digest()
+
+
+def _decode(data: bytes, key: bytes) -> tuple[object] | None:
+    """The child's answer, a 1-tuple; None when it is not one (cut short, garbled, not
+    signed with `key`: not the child's alone)."""
+    import hmac
     import pickle  # here: a scan that never splits need not load it (~2 ms)
 
+    payload = data[_SIGNATURE_BYTES:]
+    if len(data) < _SIGNATURE_BYTES or not hmac.compare_digest(
+            data[:_SIGNATURE_BYTES], _signature(key, payload)):
+        return None
     try:
-        value = pickle.loads(data)  # our own fork's bytes, through our own pipe
+        value = pickle.loads(payload)  # our own fork's bytes, signed
     except Exception:  # any failure: the parent reads the part itself
         return None
     return value if isinstance(value, tuple) and len(value) == 1 else None

@@ -63,6 +63,8 @@ class WorkerPool:
             return None
         if self._executor is None:
             self._executor = _executor(self.workers)
+            if self._executor is None:  # its pipes could not be signed: everything inline
+                self.workers = 0
         return self._executor
 
     def no_more_jobs(self) -> None:
@@ -92,9 +94,11 @@ class WorkerPool:
         self.shutdown()
 
 
-def _executor(workers: int) -> ProcessPoolExecutor:
+def _executor(workers: int) -> ProcessPoolExecutor | None:
     import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
+
+    from tidy.workspace.signed_pipes import sign_pipes
 
     class JobsTakeCtrlC(ProcessPoolExecutor):
         """Each job (map's too: it submits) runs through _run_job. The workers are forked
@@ -108,10 +112,16 @@ def _executor(workers: int) -> ProcessPoolExecutor:
 
     owner = signal.getsignal(signal.SIGINT)  # None: set outside Python, taken as Python's
     # Workers die with the scan: a kill -9 of tidy must not leave them walking.
-    return JobsTakeCtrlC(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
-                         initializer=_start_worker,
-                         initargs=(os.getpid(), signal.default_int_handler
-                                   if owner is None else owner))
+    executor = JobsTakeCtrlC(max_workers=workers, mp_context=multiprocessing.get_context("fork"),
+                             initializer=_start_worker,
+                             initargs=(os.getpid(), signal.default_int_handler
+                                       if owner is None else owner))
+    # Its pipes are open to any process of the user (/proc/PID/fd): only signed messages
+    # are unpickled on either (trust round 16). Before the first job forks the workers.
+    if not sign_pipes(executor):
+        executor.shutdown(wait=False)
+        return None
+    return executor
 
 
 def _start_worker(parent: int, job_sigint: _Handler) -> None:

@@ -144,7 +144,9 @@ class TrashApplier:
         if use is not None:
             problem = put_back_used(prepared, journal, locator, use.reason)
             return self._not_moved(action, dataclasses.replace(problem, use=use), journal)
-        record_moved(prepared, journal, locator)
+        partial = record_moved(prepared, journal, locator)  # a copy's original not all gone
+        if partial is not None:
+            return self._not_moved(action, partial, journal)
         return Outcome(action.path, self.kind, Status.DONE, bytes=action.bytes,
                        files=action.files, where=prepared.dst, code=action.code,
                        run=journal.run_id)
@@ -184,14 +186,15 @@ def _used_once_moved(moved: Sequence[tuple[int, Prepared]], settings: ApplySetti
     one that opened a file inside since, was not in it), and what such a program writes
     through its descriptor lands in the trash. A descriptor follows the rename, so one lean
     look after the batch's renames sees every such program; the items it finds go back.
-    None when the run does not look at processes (settings.in_use is None), or for an item
-    copied (its original is gone: nothing to put back)."""
+    A copied item's original is still at home (record_moved removes it): looked at there,
+    the copy is dropped from the trash instead. None when the run does not look at
+    processes (settings.in_use is None)."""
     if settings.in_use is None or not moved:
         return {}
     from tidy.workspace.inuse import Use
     from tidy.workspace.procfs import PROC, holders, name_and_command
 
-    renamed = {moved_path(p): (i, p) for i, p in moved if p.method == "rename"}
+    renamed = {moved_path(p): (i, p) for i, p in moved}
     found: dict[int, Use] = {}
     for folder, (pid, how, where) in holders(list(renamed)).items():
         index, prepared = renamed[folder]

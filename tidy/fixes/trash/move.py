@@ -48,6 +48,11 @@ class Prepared:
     slot: Slot
     method: str
     seq: int
+    # A verified copy in its slot whose original is still at home: when the copy began
+    # (anything at home changed after it stays there, remove_copied_at). Its original is
+    # removed only once the batch's users were looked at (record_moved), or the copy dropped
+    # (put_back_used).
+    copied_since_ns: int | None = None
 
     @property
     def dst(self) -> str:
@@ -116,22 +121,42 @@ def finish_move(prepared: Prepared, journal: RunJournal, locator: TrashLocator) 
     """Move a prepared item whose intent is durable (see move_opened for what it returns)."""
     problem = move_now(prepared, journal, locator)
     if problem is None:
-        record_moved(prepared, journal, locator)
+        problem = record_moved(prepared, journal, locator)
     return problem
 
 
-def record_moved(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> None:
-    """The move of an item move_now moved, journaled as done."""
+def record_moved(prepared: Prepared, journal: RunJournal, locator: TrashLocator
+                 ) -> Problem | None:
+    """The move of an item move_now moved, journaled as done: a copy's original removed
+    first (a failed Problem, journaled as done with a warning, when some of it stays)."""
+    if prepared.copied_since_ns is not None:
+        item = prepared.item
+        try:
+            if not same(lstat_at(item.parent, item.name), (item.st.st_dev, item.st.st_ino)):
+                raise OSError(errno.ESTALE, "replaced after it was copied (what is there "
+                              "now stays)")
+            left = left_behind(remove_copied_at(item.parent, item.name, prepared.slot.fd,
+                                                item.name, prepared.copied_since_ns))
+        except OSError as error:
+            left = f"copied, but the original could not be fully removed: {why(error)}"
+        prepared.copied_since_ns = None
+        if left:
+            journal.done(prepared.seq, warning=left)
+            return Problem(f"failed: {left}", True)
     journal.done(prepared.seq)
     locator.last = prepared.dst
+    return None
 
 
 def put_back_used(prepared: Prepared, journal: RunJournal, locator: TrashLocator,
                   reason: str) -> Problem:
-    """An item move_now renamed, that a live process was found to use once moved (`reason`:
+    """An item move_now moved, that a live process was found to use once moved (`reason`:
     in use by ...): renamed back to its place (a Problem with `reason`), or, when its name
-    was taken meanwhile, left in the trash, journaled (a failed Problem with why)."""
+    was taken meanwhile, left in the trash, journaled (a failed Problem with why). A copy's
+    original never left: the copy is dropped from the trash."""
     item = prepared.item
+    if prepared.copied_since_ns is not None:
+        return _drop_copy(prepared, journal, locator, reason)
     try:
         partial = _put_back(item, prepared.slot.fd, f"it moved, but {reason} (seen once moved)",
                             f"{reason} (seen once moved)", True)
@@ -143,13 +168,34 @@ def put_back_used(prepared: Prepared, journal: RunJournal, locator: TrashLocator
     return Problem(f"failed: {partial}", True)
 
 
-def moved_path(prepared: Prepared) -> str:
-    """Where the renamed item is now, as the kernel names it in /proc (its slot's descriptor
-    read back: a state folder below a linked HOME reads as the link's target there)."""
+def _drop_copy(prepared: Prepared, journal: RunJournal, locator: TrashLocator,
+               reason: str) -> Problem:
+    """The verified copy of an item in use taken out of the trash; its original stays."""
+    prepared.copied_since_ns = None
     try:
-        return os.path.join(os.readlink(f"/proc/self/fd/{prepared.slot.fd}"), prepared.item.name)
+        remove_at(prepared.slot.fd, prepared.item.name)
+    except OSError as error:
+        said = (f"{reason} (seen once copied): it stays; its copy could not be taken out of "
+                f"the trash ({why(error)})")
+        journal.failed(prepared.seq, said)
+        return Problem(f"failed: {said}", True)
+    said = f"{reason} (seen once copied); its copy taken out of the trash, nothing moved"
+    journal.failed(prepared.seq, said)
+    locator.drop(prepared.slot)
+    return Problem(said, True)
+
+
+def moved_path(prepared: Prepared) -> str:
+    """Where a process using the moved item now names it in /proc: a renamed item's place in
+    the trash, a copied one's original at home (each folder's descriptor read back: a state
+    folder below a linked HOME reads as the link's target there)."""
+    folder, fallback = ((prepared.item.parent, prepared.action.path)
+                        if prepared.copied_since_ns is not None
+                        else (prepared.slot.fd, prepared.dst))
+    try:
+        return os.path.join(os.readlink(f"/proc/self/fd/{folder}"), prepared.item.name)
     except OSError:
-        return prepared.dst
+        return fallback
 
 
 def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:
@@ -158,8 +204,17 @@ def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> 
     item, slot, seq = prepared.item, prepared.slot, prepared.seq
     try:
         still_there(item)
-        partial = _transfer(item, slot.fd, prepared.method, lambda made: journal.write(
-            {"op": "copied", "ref": seq, **made}, sync=True), prepared.action)
+
+        def copied(made: dict[str, int]) -> None:
+            journal.write({"op": "copied", "ref": seq, **made}, sync=True)
+
+        if prepared.method != "rename":
+            # Its original is removed by record_moved, once the batch's users were looked
+            # at: one that started using it since the run's look keeps it (trust round 16).
+            prepared.copied_since_ns = copy_in(item.parent, item.name, slot.fd, item.name,
+                                               copied, (item.st.st_dev, item.st.st_ino))
+            return None
+        partial = _rename_in(item, slot.fd, prepared.action)
     except Refused as refused:
         journal.failed(seq, refused.reason)
         locator.drop(slot)
@@ -174,27 +229,23 @@ def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> 
     return None
 
 
-def _transfer(item: Opened, slot_fd: int, method: str, copied: Copied,
-              action: PlannedAction) -> str:
-    """Move the item into the slot under its own name. "" or a warning when it moved but
-    the original could not be fully removed (or put back); OSError when nothing moved;
-    Refused when it moved and was put back."""
-    ident = (item.st.st_dev, item.st.st_ino)
-    if method == "rename":
-        _rename_item(item, slot_fd)
-        if not same(lstat_at(slot_fd, item.name), ident):
-            # Swapped in the instant between the last check and the rename: put it back.
-            return _put_back(item, slot_fd, "something else was moved (the item was replaced "
-                             "in the instant before the move)", "replaced during the move", True)
-        # Out of every path's reach now: what it holds is what moved (trash/settled.py).
-        change = first_change(item, slot_fd, action.expected.since_ns)
-        if change is not None:
-            where = printable(where_changed(action.path, change))
-            return _put_back(item, slot_fd, f"it moved, but {where} changed after the scan "
-                             "began", f"modified since the plan: {where} changed after the "
-                             "scan began (seen once moved)", False)
-        return ""
-    return copy_then_remove(item.parent, item.name, slot_fd, item.name, copied, ident)
+def _rename_in(item: Opened, slot_fd: int, action: PlannedAction) -> str:
+    """Rename the item into the slot under its own name. "" or a warning when it moved but
+    could not be put back; OSError when nothing moved; Refused when it moved and was put
+    back."""
+    _rename_item(item, slot_fd)
+    if not same(lstat_at(slot_fd, item.name), (item.st.st_dev, item.st.st_ino)):
+        # Swapped in the instant between the last check and the rename: put it back.
+        return _put_back(item, slot_fd, "something else was moved (the item was replaced "
+                         "in the instant before the move)", "replaced during the move", True)
+    # Out of every path's reach now: what it holds is what moved (trash/settled.py).
+    change = first_change(item, slot_fd, action.expected.since_ns)
+    if change is not None:
+        where = printable(where_changed(action.path, change))
+        return _put_back(item, slot_fd, f"it moved, but {where} changed after the scan "
+                         "began", f"modified since the plan: {where} changed after the "
+                         "scan began (seen once moved)", False)
+    return ""
 
 
 def _put_back(item: Opened, slot_fd: int, moved: str, refused: str, attention: bool) -> str:
@@ -229,10 +280,22 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
                      copied: Copied, ident: tuple[int, int] | None = None) -> str:
     """Copy to `dst.partial`, verify, rename into place, call `copied(made)` with the copy's
     own identity (copy_identity: the journal notes the copy is complete, and what it is),
-    then delete what of the original the copy holds (anything
-    written into it since the comparison stays: see left_behind). "" or a warning (see
-    _transfer). With `ident`, the source must be that (st_dev, st_ino) before the copy and
+    then delete what of the original the copy holds (anything written into it since the
+    comparison stays: see left_behind). "" or a warning when some of the original could not
+    be removed. With `ident`, the source must be that (st_dev, st_ino) before the copy and
     before the original is deleted."""
+    started_ns = copy_in(src_fd, src, dst_fd, dst, copied, ident)
+    try:
+        left = remove_copied_at(src_fd, src, dst_fd, dst, started_ns)
+    except OSError as error:
+        return f"copied, but the original could not be fully removed: {why(error)}"
+    return left_behind(left)
+
+
+def copy_in(src_fd: int, src: str, dst_fd: int, dst: str, copied: Copied,
+            ident: tuple[int, int] | None = None) -> int:
+    """copy_then_remove up to the original's removal: the verified copy at `dst`, journaled
+    (`copied`); when the copy began, what remove_copied_at keeps anything changed after."""
     partial = dst + ".partial"
 
     def check() -> None:
@@ -272,11 +335,7 @@ def copy_then_remove(src_fd: int, src: str, dst_fd: int, dst: str,
         raise CopyError(errno.EIO, "the copy was replaced in the trash before the original "
                         "was removed; nothing removed")
     copied(made)
-    try:
-        left = remove_copied_at(src_fd, src, dst_fd, dst, started_ns)
-    except OSError as error:
-        return f"copied, but the original could not be fully removed: {why(error)}"
-    return left_behind(left)
+    return started_ns
 
 
 def copy_identity(dir_fd: int, name: str) -> dict[str, int]:

@@ -6,7 +6,7 @@ walk and its rename (and in a tree past FULL_CHECK_ENTRIES, a file rewritten in 
 no folder's times). Once renamed, the item is out of every path-based writer's reach (the
 rename is atomic): what the moved tree holds now is what moved. So it is walked once more,
 from the held descriptor, every entry lstat'ed; anything changed after the plan's `since_ns`
-sends the whole item back (move._transfer), and the user's write stays where they made it.
+sends the whole item back (move._rename_in), and the user's write stays where they made it.
 
 Not seen: a write through a descriptor opened before the move (a program still holding a
 file open writes into it in the trash; the in-use look of /proc, step 8, is what keeps
