@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 # Lowest first. A layer is one or more units (a package or a top-level module); units of one
-# layer do not import each other. `tidy` itself (tidy/__init__.py: __version__) sits in core.
+# layer do not import each other. `tidy` itself (tidy/__init__.py: __version__, and
+# tidy/_dataclass_methods.py, which it installs first) sits in core.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("core", ("tidy.core", "tidy")),
     ("workspace", ("tidy.workspace",)),

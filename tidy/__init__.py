@@ -5,7 +5,12 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
+from tidy import _dataclass_methods
+
 __version__ = "0.1.0"
+
+# Before any of tidy's dataclasses is made: their methods but __init__ compiled where used.
+_dataclass_methods.install()
 
 _python_hook = sys.excepthook
 
