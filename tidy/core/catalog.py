@@ -1412,10 +1412,10 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
     """Whether a package.json up to _SCRIPTS_ABOVE_LEVELS folders above `path` (not beside
     it: classify_dir's declared step asks that) runs a build command writing to `path`,
     and every file below is one that command's tool writes. A folder of none of the kind's
-    names needs its signature too (a .map), as one beside the package.json does. Read from
-    the disk only."""
-    if _PACKAGE_SCRIPTS not in kind.declared or evidence is not DISK or not _has_any(
-            _SCRIPT_EMITS, inside):
+    names needs its signature too (a .map), as one beside the package.json does. The
+    package.json is read from `evidence` (the staged blob for the commit hook, which must
+    agree with the scan: round 22), the folder's files from the disk as for one beside it."""
+    if _PACKAGE_SCRIPTS not in kind.declared or not _has_any(_SCRIPT_EMITS, inside):
         return False
     if os.path.basename(path) not in kind.names and not _has_signature(
             kind.signature, path, inside, evidence):
@@ -1428,11 +1428,19 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
             return False
         parts.insert(0, os.path.basename(folder))
         folder = parent
-        tools = _writers_of(_disk_setting(os.path.join(folder, "package.json"), _SCRIPTS),
+        tools = _writers_of(_package_scripts(os.path.join(folder, "package.json"), evidence),
                             parts)
         if tools:
             return scripts_wrote_only(tools, path)
     return False
+
+
+def _package_scripts(path: str, evidence: Evidence) -> object:
+    """package.json's "scripts" table: the disk's (kept by the file's identity) for a scan,
+    the staged blob's for the commit hook."""
+    if evidence is DISK:
+        return _disk_setting(path, _SCRIPTS)
+    return _setting(path, [_SCRIPTS], evidence)
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
