@@ -5,6 +5,9 @@ Round 21 found a build script's output folder below its package.json (a Flask ap
 `esbuild ... --outdir=app/static/dist` in the root package.json) in the scan; the commit
 hook, which reads package.json from the staged blobs, did not look above the folder and let
 the bundle be committed.
+
+Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
+package whose build copies index.js to dist/ has no other sign of it (round 21 left it).
 """
 
 from __future__ import annotations
@@ -12,7 +15,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from tests.conftest import git, make_repo, run_cli, write
+from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
 
 
 def _scripts_package(root: Path, **scripts: str) -> None:
@@ -57,3 +64,103 @@ def test_the_commit_hook_passes_a_folder_the_staged_scripts_do_not_name(tmp_path
     _scripts_package(repo, build="esbuild app/src/main.js --outdir=app/static/dist")
     done = run_cli("hook", "check-staged", *staged, cwd=repo)
     assert done.code == 0, done.out + done.err
+
+
+# ------------------------------------------------------------------ Turborepo's outputs
+def _turbo_repo(root: Path) -> Path:
+    """npm workspaces + turbo 2 as round 21 built it: packages/a's build copies index.js to
+    dist/ (no map, no bundler), turbo.json's build task names dist/** its outputs; web's own
+    task (`web#build`) names build/**; tools/x has a package-level turbo.json (extends //)
+    naming out/**."""
+    repo = make_repo(root)
+    write(repo / "package.json", json.dumps({"name": "ws", "private": True,
+                                             "workspaces": ["packages/*", "apps/*",
+                                                            "tools/*"]}))
+    write(repo / "turbo.json", '{\n  // turbo 2\n  "tasks": {"build": {"outputs": ["dist/**"]},'
+          ' "web#build": {"outputs": ["build/**/*", ".next/**", "!.next/cache/**"]}}\n}\n')
+    write(repo / ".gitignore", "node_modules\ndist\nbuild\nout\n.turbo\n")
+    a = repo / "packages" / "a"
+    write(a / "package.json", json.dumps({"name": "a", "main": "dist/index.js", "scripts": {
+        "build": "mkdir -p dist && cp index.js dist/index.js"}}))
+    write(a / "index.js", "module.exports = 1;\n")
+    web = repo / "apps" / "web"
+    write(web / "package.json", json.dumps({"name": "web"}))
+    write(web / "src" / "main.ts", "export const x = 1;\n")
+    tool = repo / "tools" / "x"
+    write(tool / "package.json", json.dumps({"name": "x"}))
+    write(tool / "turbo.json", json.dumps({"extends": ["//"],
+                                           "tasks": {"build": {"outputs": ["out/**"]}}}))
+    commit_all(repo)
+    write(a / "dist" / "index.js", "module.exports = 1;\n")
+    write(web / "build" / "main.js", "(()=>{})();\n")
+    write(web / "build" / "assets" / "main.css", "body{}\n")
+    write(web / "build" / "index.html", "<!doctype html>\n")
+    write(tool / "out" / "index.mjs", "export default 1;\n")
+    write(tool / "out" / "index.d.ts", "export default 1;\n")
+    return repo
+
+
+_TURBO_OUTPUTS = {"packages/a/dist", "apps/web/build", "tools/x/out"}
+
+
+def test_turbo_outputs_are_found_moved_and_put_back(tmp_path: Path) -> None:
+    """Each folder turbo.json names as a package's outputs (fails on 76087a1: none found)."""
+    repo = _turbo_repo(tmp_path / "repo")
+    found = artifacts_by_path(repo)
+    for folder in _TURBO_OUTPUTS:
+        assert found.get(folder) == ("js-dist", "safe"), (folder, found)
+    assert not any(p.startswith(("packages/a/index", "apps/web/src")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", _TURBO_OUTPUTS)
+
+
+def test_turbo_outputs_holding_anything_else_stay(tmp_path: Path) -> None:
+    """A folder of sources named as outputs (src/**: its .ts), one with a hand-made image,
+    one a negated glob takes something out of, one of another package's task, one named
+    by a glob of files or with a wildcard, one above the package: each stays."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "package.json", json.dumps({"name": "ws", "private": True}))
+    write(repo / "turbo.json", json.dumps({"pipeline": {
+        "build": {"outputs": ["src/**", "dist/**", "lib/**", "!lib/cache/**", "*/x/**",
+                              "types/*.d.ts", "../up/**"]},
+        "other#build": {"outputs": ["gen/**"]}}}))
+    a = repo / "packages" / "a"
+    write(a / "package.json", json.dumps({"name": "a"}))
+    write(a / "src" / "index.ts", "export const x = 1;\n")
+    write(a / "src" / "util.js", "module.exports = 2;\n")
+    commit_all(repo)
+    write(a / "test" / "a.test.js", "test(1);\n")  # plain .js, named src/** too: a source
+    write(repo / "turbo.json", json.dumps({"pipeline": {
+        "build": {"outputs": ["src/**", "test/**", "dist/**", "lib/**", "!lib/cache/**",
+                              "*/x/**", "types/*.d.ts", "../up/**"]},
+        "other#build": {"outputs": ["gen/**"]}}}))
+    write(a / "dist" / "index.js", "module.exports = 1;\n")
+    write(a / "dist" / "logo.png", "\x89PNG hand-drawn\n")
+    write(a / "lib" / "index.js", "module.exports = 1;\n")
+    write(a / "gen" / "index.js", "module.exports = 1;\n")
+    write(a / "types" / "index.d.ts", "export {};\n")
+    write(a / "y" / "x" / "index.js", "module.exports = 1;\n")
+    write(repo / "packages" / "up" / "index.js", "module.exports = 1;\n")
+    assert not {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"}
+    left_alone(repo, tmp_path / "state", "packages/a/src", "packages/a/test", "packages/a/dist",
+               "packages/a/lib", "packages/a/gen", "packages/a/types", "packages/a/y",
+               "packages/up")
+
+
+_GLOBS = st.lists(st.sampled_from(["dist", "..", ".", "", "*", "**", "!", "$TURBO_ROOT$",
+                                   "lib", "/"]), max_size=6).map("/".join)
+
+
+@given(st.dictionaries(st.sampled_from(["build", "a#build", "//#build", "b#x"]),
+                       st.fixed_dictionaries({"outputs": st.lists(_GLOBS, max_size=4)})),
+       st.sampled_from([None, "a", "b"]), st.booleans())
+def test_turbo_output_folders_are_below_the_package(tasks: dict[str, object],
+                                                     package: str | None,
+                                                     is_root: bool) -> None:
+    """Whatever the globs, a folder named is plain parts below the package: no "..", no
+    wildcard, never the package itself."""
+    from tidy.core.turbo_outputs import output_folders  # here: the module is new
+
+    for folder in output_folders({"tasks": tasks}, package, is_root):
+        parts = folder.split("/")
+        assert folder and all(p not in ("", ".", "..") for p in parts), folder
+        assert not any(c in part for part in parts for c in "*?[{!$"), folder

@@ -21,6 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from tidy.core import turbo_outputs
 from tidy.core.build_scripts import EMITS, script_outputs
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
@@ -629,6 +630,10 @@ class Catalog:
         for kind in self._declared_kinds:
             if _declared_above(kind, path, inside, evidence):
                 return kind
+        if "package.json" in siblings:
+            for kind in self._declared_kinds:
+                if _turbo_output(kind, path, inside, evidence):
+                    return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -1438,9 +1443,60 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
 def _package_scripts(path: str, evidence: Evidence) -> object:
     """package.json's "scripts" table: the disk's (kept by the file's identity) for a scan,
     the staged blob's for the commit hook."""
+    return _json_at(path, [_SCRIPTS], evidence)
+
+
+_TURBO = "turbo.json:outputs"  # a `declared` entry of its own: read above the package too
+# How far above a package's folder its workspace's turbo.json is looked for: packages/a,
+# apps/web, packages/ui/core below the root.
+_TURBO_ABOVE_LEVELS = 3
+# Folders of sources by their conventional names: a turbo.json naming src/** as outputs is
+# mistaken, and a src/ of plain .js files would pass the look at what is below.
+_SOURCE_FOLDERS = frozenset({"src", "source", "sources", "test", "tests", "__tests__"})
+# What a package's build writes to the folder turbo.json names: what the bundlers and tsc
+# write (a copy of index.js, a bundle, its map, declarations).
+_TURBO_EMITS = tuple(sorted({*_SCRIPT_EMITS, "*.d.ts", "*.d.mts", "*.d.cts",
+                             "*.tsbuildinfo"}))
+
+
+def _turbo_output(kind: Kind, path: str, inside: Collection[str],
+                  evidence: Evidence) -> bool:
+    """Whether the folder `path`, beside a package.json, is named by the workspace's
+    turbo.json (the package's own, then the nearest up to _TURBO_ABOVE_LEVELS folders
+    above) as the outputs of a task of that package, and every file below is one a build
+    writes (_TURBO_EMITS): a turbo.json naming src/** as outputs names no folder of
+    sources, whose .ts, .json and the rest make it no evidence."""
+    if _TURBO not in kind.declared or os.path.basename(path) in _SOURCE_FOLDERS or not _has_any(
+            _TURBO_EMITS, inside):
+        return False
+    package = os.path.dirname(path)
+    folder = package
+    for _ in range(_TURBO_ABOVE_LEVELS + 1):
+        turbo = _json_at(os.path.join(folder, "turbo.json"), [], evidence)
+        if turbo is not None:
+            if os.path.basename(path) in turbo_outputs.output_folders(
+                    turbo, _package_name(package, evidence), folder == package):
+                return only_files_below(_TURBO_EMITS, path)
+            if not (folder == package and isinstance(turbo, dict) and "extends" in turbo):
+                return False  # the workspace's own turbo.json: none above it
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return False
+        folder = parent
+    return False
+
+
+def _package_name(package: str, evidence: Evidence) -> str | None:
+    name = _json_at(os.path.join(package, "package.json"), ["name"], evidence)
+    return name if isinstance(name, str) else None
+
+
+def _json_at(path: str, keys: list[str], evidence: Evidence) -> object:
+    """A JSON(C) file's value at `keys` (the whole of it for none): the disk's kept by the
+    file's identity, another evidence's read each time."""
     if evidence is DISK:
-        return _disk_setting(path, _SCRIPTS)
-    return _setting(path, [_SCRIPTS], evidence)
+        return _disk_setting(path, ".".join(keys))
+    return _setting(path, keys, evidence)
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
@@ -1462,7 +1518,7 @@ def _disk_setting(path: str, keys: str) -> object:
     seen = _SETTINGS_SEEN.get((path, keys))
     if seen is not None and seen[0] == identity:
         return seen[1]
-    value = _setting(path, keys.split("."), DISK)
+    value = _setting(path, keys.split(".") if keys else [], DISK)
     if len(_SETTINGS_SEEN) >= _SETTINGS_SEEN_MAX:
         _SETTINGS_SEEN.clear()
     _SETTINGS_SEEN[(path, keys)] = (identity, value)
