@@ -6,6 +6,9 @@ Round 21 found a build script's output folder below its package.json (a Flask ap
 hook, which reads package.json from the staged blobs, did not look above the folder and let
 the bundle be committed.
 
+rollup's `-d lib-esm -f es` without --sourcemap wrote one main.js (of src/main.js) to a folder
+of no kind's name: with no map there, the script's word was not taken (round 21 left it).
+
 Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
 package whose build copies index.js to dist/ has no other sign of it (round 21 left it).
 """
@@ -164,3 +167,48 @@ def test_turbo_output_folders_are_below_the_package(tasks: dict[str, object],
         parts = folder.split("/")
         assert folder and all(p not in ("", ".", "..") for p in parts), folder
         assert not any(c in part for part in parts for c in "*?[{!$"), folder
+
+
+# ------------------------------------------------------------------ outputs named after entries
+def test_outputs_named_after_their_entries_are_found(tmp_path: Path) -> None:
+    """rollup's -d lib-esm (main.js and a chunk, no map) beside its package.json, and
+    esbuild's --outdir=web/esm (main.js, main.css) below it (fails on 76087a1: both left)."""
+    repo = make_repo(tmp_path / "repo")
+    _scripts_package(repo, build="rollup src/main.js -d lib-esm -f es && esbuild "
+                     "web/src/main.ts --bundle --outdir=web/esm")
+    write(repo / "src" / "main.js", "export const x = 1;\n")
+    write(repo / "web" / "src" / "main.ts", "export const y = 2;\n")
+    write(repo / ".gitignore", "node_modules\n")
+    commit_all(repo)
+    write(repo / "lib-esm" / "main.js", "const x = 1;\n\nexport { x };\n")
+    write(repo / "lib-esm" / "main-Ab3_x9Zq.js", "export const z = 1;\n")
+    write(repo / "web" / "esm" / "main.js", "(()=>{})();\n")
+    write(repo / "web" / "esm" / "main.css", "body{}\n")
+    found = artifacts_by_path(repo)
+    for folder in ("lib-esm", "web/esm"):
+        assert found.get(folder) == ("js-dist", "safe"), (folder, found)
+    assert not any(p.startswith(("src", "web/src")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", {"lib-esm", "web/esm"})
+
+
+def test_outputs_not_named_after_an_entry_stay(tmp_path: Path) -> None:
+    """A file named after no entry (a hand-written helper.js), an entry that is no file
+    (`-f es` names none: es.js stays), a subfolder, webpack's (named main.js whatever the
+    entry), and an entry inside the folder itself: each stays."""
+    repo = make_repo(tmp_path / "repo")
+    _scripts_package(repo, a="rollup src/main.js -d lib-a -f es",
+                     b="rollup src/main.js -d lib-b -f es",
+                     c="rollup src/main.js -d lib-c",
+                     d="webpack --entry ./src/main.js --output-path pack",
+                     e="esbuild lib-e/main.js --outdir=lib-e")
+    write(repo / "src" / "main.js", "export const x = 1;\n")
+    commit_all(repo)
+    write(repo / "lib-a" / "main.js", "export const x = 1;\n")
+    write(repo / "lib-a" / "helper.js", "export const mine = 1;\n")
+    write(repo / "lib-b" / "es.js", "export const mine = 1;\n")
+    write(repo / "lib-c" / "main.js", "export const x = 1;\n")
+    write(repo / "lib-c" / "deep" / "main.js", "export const x = 1;\n")
+    write(repo / "pack" / "main.js", "(()=>{})();\n")
+    write(repo / "lib-e" / "main.js", "export const x = 1;\n")
+    assert not {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"}
+    left_alone(repo, tmp_path / "state", "lib-a", "lib-b", "lib-c", "pack", "lib-e")

@@ -15,6 +15,7 @@ import fnmatch
 import functools
 import json
 import os
+import posixpath
 import re
 import stat
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
@@ -22,7 +23,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tidy.core import turbo_outputs
-from tidy.core.build_scripts import EMITS, script_outputs
+from tidy.core.build_scripts import EMITS, script_entries, script_outputs
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -789,7 +790,10 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
     # public/ ... at the cost of a stat, where the signature's globs would be matched again.
     found = _declaration(kind.declared, path, siblings, evidence) if kind.signature \
         else None
-    return (found is not None and _has_signature(kind.signature, path, inside, evidence)
+    return (found is not None and (
+                _has_signature(kind.signature, path, inside, evidence)
+                or (found[0] == _PACKAGE_SCRIPTS and _named_after_entries(
+                    os.path.dirname(path), [os.path.basename(path)], path, evidence)))
             and _confirmed(kind, path, siblings, inside, evidence)
             and declared_wrote_only(*found, path))
 
@@ -1422,9 +1426,8 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
     agree with the scan: round 22), the folder's files from the disk as for one beside it."""
     if _PACKAGE_SCRIPTS not in kind.declared or not _has_any(_SCRIPT_EMITS, inside):
         return False
-    if os.path.basename(path) not in kind.names and not _has_signature(
-            kind.signature, path, inside, evidence):
-        return False
+    named = os.path.basename(path) in kind.names or _has_signature(
+        kind.signature, path, inside, evidence)
     parts = [os.path.basename(path)]
     folder = os.path.dirname(path)
     for _ in range(_SCRIPTS_ABOVE_LEVELS):
@@ -1436,8 +1439,52 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
         tools = _writers_of(_package_scripts(os.path.join(folder, "package.json"), evidence),
                             parts)
         if tools:
-            return scripts_wrote_only(tools, path)
+            return (named or _named_after_entries(folder, parts, path, evidence)) and \
+                scripts_wrote_only(tools, path)
     return False
+
+
+# A chunk rollup names `[name]-[hash]` (8 characters of base64url in rollup 3 and 4).
+_CHUNK_HASH = re.compile(r"-[A-Za-z0-9_-]{8}$")
+_ENTRY_OUTPUTS = (".js", ".mjs", ".cjs", ".css")
+
+
+def _named_after_entries(package: str, parts: list[str], path: str,
+                         evidence: Evidence) -> bool:
+    """Whether every file directly in `path` (a folder at `parts` below the package.json in
+    `package`, of none of the kind's names and with no source map: rollup's `-d lib-esm`
+    without --sourcemap) is named after an entry a rollup or esbuild command writing there
+    reads: src/main.js -> main.js, main-Ab3_x9Zq.js, main.css, or the map of one. An entry
+    is a regular file outside the folder; the folder has no subfolder."""
+    words = next((w for folder, w in script_entries(_package_scripts(
+        os.path.join(package, "package.json"), evidence)).items()
+        if _folder_parts(folder) == parts), frozenset())
+    stems = {_stem(word) for word in words if _is_entry(package, word, parts)}
+    folders = files_by_folder(path)
+    return bool(stems) and folders is not None and len(folders) == 1 and bool(
+        folders[0][1]) and all(_entry_output(name, stems) for name in folders[0][1])
+
+
+def _is_entry(package: str, word: str, parts: list[str]) -> bool:
+    entry = _folder_parts(word)
+    if not entry or ".." in entry or entry[:len(parts)] == parts:
+        return False
+    try:
+        return stat.S_ISREG(os.lstat(os.path.join(package, *entry)).st_mode)
+    except OSError:
+        return False
+
+
+def _stem(word: str) -> str:
+    return posixpath.basename(word.replace("\\", "/")).partition(".")[0]
+
+
+def _entry_output(name: str, stems: set[str]) -> bool:
+    name = name.removesuffix(".map")
+    base, dot, ending = name.rpartition(".")
+    if not dot or "." + ending not in _ENTRY_OUTPUTS:
+        return False
+    return base in stems or _CHUNK_HASH.sub("", base) in stems
 
 
 def _package_scripts(path: str, evidence: Evidence) -> object:
