@@ -9,6 +9,10 @@ the bundle be committed.
 rollup's `-d lib-esm -f es` without --sourcemap wrote one main.js (of src/main.js) to a folder
 of no kind's name: with no map there, the script's word was not taken (round 21 left it).
 
+A versioned CMake shared library (libcalc.so.1.2.0, with libcalc.so.1 and libcalc.so linking to
+it) was moved by a fix without its links, which dangled until the next `make`: the set is
+left whole.
+
 Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
 package whose build copies index.js to dist/ has no other sign of it (round 21 left it).
 """
@@ -22,6 +26,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.conftest import git, make_repo, run_cli, write
+from tests.fixes.helpers import backdate, run_tidy, snapshot
 from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
 
 
@@ -212,3 +217,30 @@ def test_outputs_not_named_after_an_entry_stay(tmp_path: Path) -> None:
     write(repo / "lib-e" / "main.js", "export const x = 1;\n")
     assert not {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"}
     left_alone(repo, tmp_path / "state", "lib-a", "lib-b", "lib-c", "pack", "lib-e")
+
+
+# ------------------------------------------------------------------ a shared library's links
+def _links(repo: Path) -> dict[str, str]:
+    return {str(p.relative_to(repo)): str(p.readlink()) for p in repo.rglob("*")
+            if p.is_symlink()}
+
+
+def test_a_versioned_shared_library_stays_with_its_links(tmp_path: Path) -> None:
+    """After the fix every link of the CMake build still points at its library, and undo
+    puts the tree back as it was (fails on 76087a1: libcalcshared.so.1.2.0 moved, its two
+    links dangling)."""
+    from tests.safety.test_real_trees_21 import _cmake_libraries
+
+    repo = _cmake_libraries(tmp_path / "repo", tmp_path)
+    links = _links(repo)
+    assert links == {"libcalcshared.so": "libcalcshared.so.1",
+                     "libcalcshared.so.1": "libcalcshared.so.1.2.0"}, links
+    backdate(repo)  # a fix leaves what was written in the last hour
+    before = snapshot(repo)
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (repo / "libcalc.a").exists()  # the rest of the build moved
+    assert all((repo / link).resolve().is_file() for link in links), _links(repo)
+    undone = run_tidy("undo", "--yes", cwd=repo, state=tmp_path / "state")
+    assert undone.returncode == 0, undone.stderr
+    assert snapshot(repo) == before

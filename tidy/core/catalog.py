@@ -593,7 +593,8 @@ class Catalog:
                       folder: int) -> Kind | None:
         for kind in self._library_kinds:
             if "CMakeFiles" in siblings and _is_cmake_target(target, folder) and (
-                    _is_library_image(name, folder)):
+                    _is_library_image(name, folder)) and not _linked_set(
+                        name, target, siblings, folder):
                 return kind
         return None
 
@@ -1165,6 +1166,26 @@ def library_target(name: str) -> str | None:
     (calc); None for any other name."""
     found = _LIBRARY_NAME.fullmatch(name)
     return None if found is None else found.group(1)
+
+
+def _linked_set(name: str, target: str, siblings: Collection[str], folder: int) -> bool:
+    """Whether the library `name` is one of a set of links: a versioned shared library
+    (libcalc.so.1.2.0) with its links beside it (libcalc.so.1 -> libcalc.so.1.2.0,
+    libcalc.so -> libcalc.so.1). The links stay where they are (tidy moves no link), so
+    moving the library alone left them dangling until the next build (round 21): the set
+    stays whole. A link of the target's name pointing at another of its names is enough."""
+    if name.endswith(".a"):
+        return False
+    for sibling in siblings:
+        if sibling == name or library_target(sibling) != target:
+            continue
+        try:
+            points_at = os.readlink(sibling, dir_fd=folder)
+        except OSError:  # no link (or gone): not one of the set
+            continue
+        if library_target(points_at.removeprefix("./")) == target:
+            return True
+    return False
 
 
 def _is_library_image(name: str, folder: int) -> bool:
