@@ -13,6 +13,10 @@ A versioned CMake shared library (libcalc.so.1.2.0, with libcalc.so.1 and libcal
 it) was moved by a fix without its links, which dangled until the next `make`: the set is
 left whole.
 
+A fix then an undo gave every entry back byte for byte, but the folders the fix had moved
+entries out of kept the time of the undo (round 21: app/static after its dist/ came back):
+undo sets it back where nothing else changed the folder in between.
+
 Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
 package whose build copies index.js to dist/ has no other sign of it (round 21 left it).
 """
@@ -244,3 +248,59 @@ def test_a_versioned_shared_library_stays_with_its_links(tmp_path: Path) -> None
     undone = run_tidy("undo", "--yes", cwd=repo, state=tmp_path / "state")
     assert undone.returncode == 0, undone.stderr
     assert snapshot(repo) == before
+
+
+# ------------------------------------------------------------------ folders' own times
+def _folder_times(repo: Path) -> dict[str, int]:
+    return {str(p.relative_to(repo)): p.lstat().st_mtime_ns
+            for p in [repo, *repo.rglob("*")] if p.is_dir() and not p.is_symlink()
+            and ".git" not in p.relative_to(repo).parts}
+
+
+def _caches_repo(root: Path) -> Path:
+    """Two caches in app/ (one folder's entries moved out twice), one in app/static."""
+    repo = make_repo(root)
+    write(repo / "pyproject.toml", '[project]\nname = "app"\n')
+    write(repo / "app" / "main.py", "x = 1\n")
+    write(repo / "app" / "static" / "site.css", "body{}\n")
+    write(repo / ".gitignore", "__pycache__/\n.pytest_cache/\n.mypy_cache/\n")
+    commit_all(repo)
+    write(repo / "app" / "__pycache__" / "main.cpython-311.pyc", b"\0" * 64)
+    write(repo / "app" / ".pytest_cache" / "README.md", "pytest cache\n")
+    write(repo / "app" / ".pytest_cache" / ".gitignore", "*\n")
+    write(repo / "app" / "static" / ".mypy_cache" / ".gitignore", "*\n")
+    write(repo / "app" / "static" / ".mypy_cache" / "3.11" / "x.json", "{}\n")
+    backdate(repo)
+    return repo
+
+
+def test_undo_puts_back_the_folders_own_times(tmp_path: Path) -> None:
+    """Every folder's mtime after fix then undo is what it was (fails on 76087a1: app and
+    app/static kept the undo's time)."""
+    repo = _caches_repo(tmp_path / "repo")
+    before, entries = _folder_times(repo), snapshot(repo)
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    assert not (repo / "app" / "__pycache__").exists()
+    undone = run_tidy("undo", "--yes", cwd=repo, state=tmp_path / "state")
+    assert undone.returncode == 0, undone.stderr
+    assert snapshot(repo) == entries
+    assert _folder_times(repo) == before
+
+
+def test_undo_keeps_a_newer_time_of_a_folder_changed_since(tmp_path: Path) -> None:
+    """A file written to app/ between the fix and the undo: app keeps its newer time (and
+    the file); app/static, untouched, gets its own back."""
+    repo = _caches_repo(tmp_path / "repo")
+    before = _folder_times(repo)
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=repo, state=tmp_path / "state")
+    assert done.returncode == 0, done.stderr
+    write(repo / "app" / "new.py", "y = 2\n")
+    written = (repo / "app").lstat().st_mtime_ns
+    undone = run_tidy("undo", "--yes", cwd=repo, state=tmp_path / "state")
+    assert undone.returncode == 0, undone.stderr
+    after = _folder_times(repo)
+    assert after["app"] >= written > before["app"]
+    assert (repo / "app" / "new.py").read_text() == "y = 2\n"
+    assert after["app/static"] == before["app/static"]
+    assert (repo / "app" / "__pycache__").is_dir()
