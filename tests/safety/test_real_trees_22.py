@@ -18,7 +18,8 @@ entries out of kept the time of the undo (round 21: app/static after its dist/ c
 undo sets it back where nothing else changed the folder in between.
 
 Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
-package whose build copies index.js to dist/ has no other sign of it (round 21 left it).
+package whose build copies index.js to dist/ has no other sign of it (round 21 left it). Nx
+names them too (`{projectRoot}/dist` in nx.json's targetDefaults: nx 21 here).
 """
 
 from __future__ import annotations
@@ -170,7 +171,7 @@ def test_turbo_output_folders_are_below_the_package(tasks: dict[str, object],
                                                      is_root: bool) -> None:
     """Whatever the globs, a folder named is plain parts below the package: no "..", no
     wildcard, never the package itself."""
-    from tidy.core.turbo_outputs import output_folders  # here: the module is new
+    from tidy.core.task_outputs import output_folders  # here: the module is new
 
     for folder in output_folders({"tasks": tasks}, package, is_root):
         parts = folder.split("/")
@@ -304,3 +305,79 @@ def test_undo_keeps_a_newer_time_of_a_folder_changed_since(tmp_path: Path) -> No
     assert (repo / "app" / "new.py").read_text() == "y = 2\n"
     assert after["app/static"] == before["app/static"]
     assert (repo / "app" / "__pycache__").is_dir()
+
+
+# ------------------------------------------------------------------ Nx's outputs
+def _nx_repo(root: Path) -> Path:
+    """npm workspaces + nx 21 as built here: nx.json's targetDefaults build outputs
+    {projectRoot}/dist (packages/a copies index.js there); apps/web's project.json names
+    {projectRoot}/build/**; libs/b's package.json "nx" targets name {projectRoot}/out."""
+    repo = make_repo(root)
+    write(repo / "package.json", json.dumps({"name": "ws", "private": True,
+                                             "workspaces": ["packages/*", "libs/*"]}))
+    write(repo / "nx.json", json.dumps({"targetDefaults": {"build": {
+        "cache": True, "outputs": ["{projectRoot}/dist"]}}}))
+    write(repo / ".gitignore", "node_modules\ndist\nbuild\nout\n.nx\n")
+    a = repo / "packages" / "a"
+    write(a / "package.json", json.dumps({"name": "a", "scripts": {
+        "build": "mkdir -p dist && cp index.js dist/index.js"}}))
+    write(a / "index.js", "module.exports = 1;\n")
+    web = repo / "apps" / "web"
+    write(web / "project.json", json.dumps({"name": "web", "targets": {"build": {
+        "outputs": ["{projectRoot}/build/**", "{workspaceRoot}/coverage/web"]}}}))
+    write(web / "src" / "main.ts", "export const x = 1;\n")
+    b = repo / "libs" / "b"
+    write(b / "package.json", json.dumps({"name": "b", "nx": {"targets": {"pack": {
+        "outputs": ["{projectRoot}/out", "{options.outputPath}"]}}}}))
+    commit_all(repo)
+    write(a / "dist" / "index.js", "module.exports = 1;\n")
+    write(web / "build" / "main.js", "(()=>{})();\n")
+    write(web / "build" / "index.html", "<!doctype html>\n")
+    write(b / "out" / "index.cjs", "module.exports = 2;\n")
+    write(b / "out" / "index.d.ts", "export {};\n")
+    return repo
+
+
+def test_nx_outputs_are_found_moved_and_put_back(tmp_path: Path) -> None:
+    """Each folder Nx names as a project's outputs (fails on 76087a1: none found)."""
+    repo = _nx_repo(tmp_path / "repo")
+    found = artifacts_by_path(repo)
+    outputs = {"packages/a/dist", "apps/web/build", "libs/b/out"}
+    for folder in outputs:
+        assert found.get(folder) == ("js-dist", "safe"), (folder, found)
+    assert not any(p.startswith(("packages/a/index", "apps/web/src")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", outputs)
+
+
+def test_nx_outputs_of_other_forms_or_holding_anything_else_stay(tmp_path: Path) -> None:
+    """{workspaceRoot}/..., a path with no token (the workspace root's), a glob, src named
+    as outputs, a dist holding an image: each stays."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "package.json", json.dumps({"name": "ws", "private": True}))
+    write(repo / "nx.json", json.dumps({"targetDefaults": {"build": {"outputs": [
+        "{workspaceRoot}/gen", "lib", "{projectRoot}/*/x", "{projectRoot}/src",
+        "{projectRoot}/dist", "{projectRoot}/../up"]}}}))
+    a = repo / "packages" / "a"
+    write(a / "package.json", json.dumps({"name": "a"}))
+    write(a / "src" / "index.js", "module.exports = 1;\n")
+    commit_all(repo)
+    for folder in ("gen", "lib", "y/x", "dist"):
+        write(a / folder / "index.js", "module.exports = 1;\n")
+    write(a / "dist" / "logo.png", "\x89PNG hand-drawn\n")
+    write(repo / "packages" / "up" / "index.js", "module.exports = 1;\n")
+    assert not {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"}
+    left_alone(repo, tmp_path / "state", "packages/a/gen", "packages/a/lib", "packages/a/y",
+               "packages/a/dist", "packages/up")
+
+
+@given(st.lists(st.sampled_from(["{projectRoot}", "{workspaceRoot}", "dist", "..", ".", "",
+                                 "*", "**", "{options.outputPath}"]), max_size=5)
+       .map("/".join))
+def test_nx_output_folders_are_below_the_project(output: str) -> None:
+    from tidy.core.task_outputs import nx_output_folders  # here: the module is new
+
+    for folder in nx_output_folders({"build": {"outputs": [output]}}):
+        parts = folder.split("/")
+        assert output.startswith("{projectRoot}/"), output
+        assert all(p not in ("", ".", "..") and "*" not in p and "{" not in p
+                   for p in parts), folder

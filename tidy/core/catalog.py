@@ -22,7 +22,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from tidy.core import turbo_outputs
+from tidy.core import task_outputs
 from tidy.core.build_scripts import EMITS, script_entries, script_outputs
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
@@ -632,9 +632,9 @@ class Catalog:
         for kind in self._declared_kinds:
             if _declared_above(kind, path, inside, evidence):
                 return kind
-        if "package.json" in siblings:
+        if "package.json" in siblings or "project.json" in siblings:
             for kind in self._declared_kinds:
-                if _turbo_output(kind, path, inside, evidence):
+                if _task_output(kind, path, siblings, inside, evidence):
                     return kind
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
@@ -1514,44 +1514,80 @@ def _package_scripts(path: str, evidence: Evidence) -> object:
     return _json_at(path, [_SCRIPTS], evidence)
 
 
-_TURBO = "turbo.json:outputs"  # a `declared` entry of its own: read above the package too
-# How far above a package's folder its workspace's turbo.json is looked for: packages/a,
-# apps/web, packages/ui/core below the root.
-_TURBO_ABOVE_LEVELS = 3
+_TURBO = "turbo.json:outputs"  # `declared` entries of their own: read above the package too
+_NX = "nx.json:targetDefaults"
+# How far above a package's folder its workspace's turbo.json or nx.json is looked for:
+# packages/a, apps/web, packages/ui/core below the root.
+_WORKSPACE_ABOVE_LEVELS = 3
 # Folders of sources by their conventional names: a turbo.json naming src/** as outputs is
 # mistaken, and a src/ of plain .js files would pass the look at what is below.
 _SOURCE_FOLDERS = frozenset({"src", "source", "sources", "test", "tests", "__tests__"})
-# What a package's build writes to the folder turbo.json names: what the bundlers and tsc
-# write (a copy of index.js, a bundle, its map, declarations).
-_TURBO_EMITS = tuple(sorted({*_SCRIPT_EMITS, "*.d.ts", "*.d.mts", "*.d.cts",
-                             "*.tsbuildinfo"}))
+# What a package's build writes to the folder a task runner names: what the bundlers and
+# tsc write (a copy of index.js, a bundle, its map, declarations).
+_TASK_EMITS = tuple(sorted({*_SCRIPT_EMITS, "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo"}))
 
 
-def _turbo_output(kind: Kind, path: str, inside: Collection[str],
-                  evidence: Evidence) -> bool:
-    """Whether the folder `path`, beside a package.json, is named by the workspace's
-    turbo.json (the package's own, then the nearest up to _TURBO_ABOVE_LEVELS folders
-    above) as the outputs of a task of that package, and every file below is one a build
-    writes (_TURBO_EMITS): a turbo.json naming src/** as outputs names no folder of
-    sources, whose .ts, .json and the rest make it no evidence."""
-    if _TURBO not in kind.declared or os.path.basename(path) in _SOURCE_FOLDERS or not _has_any(
-            _TURBO_EMITS, inside):
+def _task_output(kind: Kind, path: str, siblings: Collection[str], inside: Collection[str],
+                 evidence: Evidence) -> bool:
+    """Whether the folder `path`, beside a package.json or an Nx project.json, is named as
+    a task's outputs by the workspace's turbo.json (_turbo_folders) or Nx's config
+    (_nx_folders), and every file below is one a build writes (_TASK_EMITS): a config
+    naming src/** as outputs names no folder of sources, whose .ts, .json and the rest
+    make it no evidence."""
+    name = os.path.basename(path)
+    if name in _SOURCE_FOLDERS or not _has_any(_TASK_EMITS, inside):
         return False
     package = os.path.dirname(path)
-    folder = package
-    for _ in range(_TURBO_ABOVE_LEVELS + 1):
+    named = (_TURBO in kind.declared and "package.json" in siblings
+             and name in _turbo_folders(package, evidence)) or (
+        _NX in kind.declared and name in _nx_folders(package, siblings, evidence))
+    return named and only_files_below(_TASK_EMITS, path)
+
+
+def _turbo_folders(package: str, evidence: Evidence) -> frozenset[str]:
+    """The folders turbo.json names as the package's outputs: the package's own (one that
+    extends the workspace's), then the nearest up to _WORKSPACE_ABOVE_LEVELS folders above."""
+    found: frozenset[str] = frozenset()
+    for folder in _up_from(package):
         turbo = _json_at(os.path.join(folder, "turbo.json"), [], evidence)
-        if turbo is not None:
-            if os.path.basename(path) in turbo_outputs.output_folders(
-                    turbo, _package_name(package, evidence), folder == package):
-                return only_files_below(_TURBO_EMITS, path)
-            if not (folder == package and isinstance(turbo, dict) and "extends" in turbo):
-                return False  # the workspace's own turbo.json: none above it
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return False
-        folder = parent
-    return False
+        if turbo is None:
+            continue
+        found |= task_outputs.output_folders(turbo, _package_name(package, evidence),
+                                             folder == package)
+        if not (folder == package and isinstance(turbo, dict) and "extends" in turbo):
+            break  # the workspace's own turbo.json: none above it
+    return found
+
+
+def _nx_folders(package: str, siblings: Collection[str], evidence: Evidence
+                ) -> frozenset[str]:
+    """The folders Nx names as the project's outputs: its project.json's targets, its
+    package.json's "nx" targets, the nearest nx.json's targetDefaults (the project's folder
+    or up to _WORKSPACE_ABOVE_LEVELS above)."""
+    found: set[str] = set()
+    if "project.json" in siblings:
+        found |= task_outputs.nx_output_folders(
+            _json_at(os.path.join(package, "project.json"), ["targets"], evidence))
+    if "package.json" in siblings:
+        found |= task_outputs.nx_output_folders(
+            _json_at(os.path.join(package, "package.json"), ["nx", "targets"], evidence))
+    for folder in _up_from(package):
+        defaults = _json_at(os.path.join(folder, "nx.json"), ["targetDefaults"], evidence)
+        if defaults is not None:
+            found |= task_outputs.nx_output_folders(defaults)
+            break
+    return frozenset(found)
+
+
+def _up_from(folder: str) -> list[str]:
+    """`folder` and up to _WORKSPACE_ABOVE_LEVELS folders above it."""
+    found = [folder]
+    for _ in range(_WORKSPACE_ABOVE_LEVELS):
+        parent = os.path.dirname(found[-1])
+        if parent == found[-1]:
+            break
+        found.append(parent)
+    return found
 
 
 def _package_name(package: str, evidence: Evidence) -> str | None:

@@ -62,8 +62,10 @@ SOURCE = (
     "#               to 3 folders above it, when of the kind's name or holding its signature.\n"
     '#               "turbo.json:outputs": a folder beside a package.json that the workspace\'s\n'
     "#               turbo.json (the package's own, or one up to 3 folders above) names as a\n"
-    "#               task's outputs (`dist/**`: core.turbo_outputs), where every file below is\n"
-    '#               one a build writes (.js .mjs .cjs .css .map .html, .d.ts, .tsbuildinfo ...)\n'
+    "#               task's outputs (`dist/**`: core.task_outputs), where every file below is\n"
+    '#               one a build writes (.js .mjs .cjs .css .map .html, .d.ts, .tsbuildinfo ...);\n'
+    '#               "nx.json:targetDefaults" the same for Nx (`{projectRoot}/dist` in nx.json\'s\n'
+    '#               targetDefaults, a project.json\'s or package.json "nx" targets)\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -815,7 +817,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
     'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
@@ -2587,7 +2589,8 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '3rdpartylicenses.txt'],
            'declared': ['tsconfig.json:compilerOptions.outDir',
                         'package.json:scripts',
-                        'turbo.json:outputs'],
+                        'turbo.json:outputs',
+                        'nx.json:targetDefaults'],
            'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",

@@ -1,4 +1,5 @@
-"""The folders Turborepo's turbo.json names as a package's task outputs.
+"""The folders a monorepo task runner's config names as a package's task outputs: Turborepo's
+turbo.json, Nx's nx.json, project.json and package.json "nx".
 
 turbo caches and restores each task's `outputs` (globs relative to the package's folder:
 `"dist/**"`), so a folder so named is, by the project's own word, what its build writes:
@@ -8,6 +9,12 @@ parts (`dist/**`, `dist/**/*`, `packages/a` is never one: turbo's outputs are th
 names one; a folder a negated glob takes something out of (`!dist/cache/**`) is not all
 output. Keys: turbo 2's `tasks`, turbo 1's `pipeline`; a task `build` is every package's,
 `NAME#build` the package NAME's, `//#build` the root package's.
+
+Nx caches each target's `outputs` too, written with tokens: `{projectRoot}/dist` is the
+folder dist of the project (nx.json's targetDefaults, every project's; a project.json's or
+package.json "nx" targets, its own). Only `{projectRoot}/` followed by plain parts (and an
+optional `/**`) names a folder here: `{workspaceRoot}/dist/...`, `{options.outputPath}` and
+paths with no token (the workspace root's) name none beside the project.
 """
 
 from __future__ import annotations
@@ -87,3 +94,29 @@ def _touches(excluded: str, folder: str) -> bool:
         if parts[index] != part:
             return False
     return True
+
+
+_PROJECT_ROOT = "{projectRoot}/"
+
+
+def nx_output_folders(targets: object) -> frozenset[str]:
+    """The folders (relative to the project) that a table of Nx targets (nx.json's
+    targetDefaults, project.json's targets) names as outputs."""
+    if not isinstance(targets, Mapping):
+        return frozenset()
+    found: set[str] = set()
+    for target in targets.values():
+        outputs = target.get("outputs") if isinstance(target, Mapping) else None
+        for output in outputs if isinstance(outputs, list) else ():
+            folder = _project_folder(output) if isinstance(output, str) else None
+            if folder is not None:
+                found.add(folder)
+    return frozenset(found)
+
+
+def _project_folder(output: str) -> str | None:
+    """"{projectRoot}/dist" and "{projectRoot}/dist/**" -> "dist"; anything else None."""
+    if not output.startswith(_PROJECT_ROOT):
+        return None
+    rest = output[len(_PROJECT_ROOT):]
+    return _whole_folder(rest if rest.endswith(_EVERYTHING_BELOW) else rest + "/**")
