@@ -17,6 +17,9 @@ A fix then an undo gave every entry back byte for byte, but the folders the fix 
 entries out of kept the time of the undo (round 21: app/static after its dist/ came back):
 undo sets it back where nothing else changed the folder in between.
 
+Astro 5's `astro build` writes dist/ (index.html, its assets in _astro/) beside astro.config.mjs,
+which no kind took as a marker: dist/ was left.
+
 Turborepo's turbo.json names each package's task outputs (`"outputs": ["dist/**"]`): a
 package whose build copies index.js to dist/ has no other sign of it (round 21 left it). Nx
 names them too (`{projectRoot}/dist` in nx.json's targetDefaults: nx 21 here).
@@ -381,3 +384,24 @@ def test_nx_output_folders_are_below_the_project(output: str) -> None:
         assert output.startswith("{projectRoot}/"), output
         assert all(p not in ("", ".", "..") and "*" not in p and "{" not in p
                    for p in parts), folder
+
+
+# ------------------------------------------------------------------ Astro's dist
+def test_astro_dist_is_found(tmp_path: Path) -> None:
+    """dist/ beside astro.config.mjs as astro 5.16 wrote it (fails on 76087a1: left); a
+    dist/ of notes beside it (no page, no _astro/) stays."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "package.json", json.dumps({"name": "site", "type": "module",
+                                             "scripts": {"build": "astro build"}}))
+    write(repo / "astro.config.mjs", "import { defineConfig } from 'astro/config';\n"
+          "export default defineConfig({});\n")
+    write(repo / "src" / "pages" / "index.astro", "---\n---\n<h1>Hi</h1>\n")
+    write(repo / "docs" / "astro.config.mjs", "export default {};\n")
+    commit_all(repo)
+    write(repo / "dist" / "index.html", "<!DOCTYPE html><h1>Hi</h1>\n")
+    write(repo / "dist" / "_astro" / "index.B1a2c3d4.css", "h1{}\n")
+    write(repo / "docs" / "dist" / "notes.md", "mine\n")
+    found = artifacts_by_path(repo)
+    assert found.get("dist") == ("js-dist", "safe"), found
+    assert not any(p.startswith(("src", "docs")) for p in found), found
+    fix_moves_exactly(repo, tmp_path / "state", {"dist"})

@@ -815,8 +815,8 @@ SOURCE = (
     'type = "dir"\n'
     'names = ["dist", "out", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
-    'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
+    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*"]\n'
+    'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
     'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
@@ -2569,11 +2569,13 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                        'rollup.config.*',
                        'next.config.*',
                        'tsconfig.json',
-                       'angular.json'],
+                       'angular.json',
+                       'astro.config.*'],
            'signature': ['index.html',
                          'assets',
                          'static',
                          '_next',
+                         '_astro',
                          'asset-manifest.json',
                          '*.map',
                          '*.d.ts',
