@@ -64,6 +64,33 @@ def test_the_commit_hook_blocks_a_bundle_below_its_package(tmp_path: Path) -> No
     assert "app/static/src" not in done.out + done.err
 
 
+def test_the_commit_hook_blocks_outputs_of_no_kinds_name_as_the_scan_does(
+        tmp_path: Path) -> None:
+    """web/public/js written by the root package.json's esbuild script (with its map), and
+    packages/b/lib named by turbo.json's `b#build` outputs, staged: both blocked, as the scan
+    finds them (fails on 76087a1: the hook let both through)."""
+    repo = make_repo(tmp_path / "repo")
+    _scripts_package(repo, build="esbuild src/a.js --bundle --sourcemap --outdir=web/public/js")
+    write(repo / "turbo.json", json.dumps({"tasks": {"b#build": {"outputs": ["lib/**"]}}}))
+    write(repo / "src" / "a.js", "console.log(1);\n")
+    write(repo / "packages" / "b" / "package.json", json.dumps({"name": "b"}))
+    write(repo / "packages" / "b" / "index.js", "module.exports = 2;\n")
+    write(repo / "web" / "public" / "index.html", "<!doctype html>\n")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "sources")
+    write(repo / "web" / "public" / "js" / "a.js", "(()=>{console.log(1)})();\n")
+    write(repo / "web" / "public" / "js" / "a.js.map", '{"version":3}\n')
+    write(repo / "packages" / "b" / "lib" / "index.js", "module.exports = 2;\n")
+    assert {p for p, (kind, _) in artifacts_by_path(repo).items() if kind == "js-dist"} == {
+        "web/public/js", "packages/b/lib"}
+    done = run_cli("hook", "check-staged", *_staged(repo), cwd=repo)
+    assert done.code == 1, done.out + done.err
+    said = done.out + done.err
+    assert "web/public/js: JavaScript build output" in said, said
+    assert "packages/b/lib: JavaScript build output" in said, said
+    assert "web/public/index" not in said and "packages/b/index" not in said, said
+
+
 def test_the_commit_hook_passes_a_folder_the_staged_scripts_do_not_name(tmp_path: Path) -> None:
     """The staged package.json is what the hook reads: a script on disk but not staged that
     names the folder, or a folder holding a hand-made page beside the bundle, passes."""

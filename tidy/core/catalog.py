@@ -518,6 +518,13 @@ class Catalog:
         return any(declared_here(k.declared, path, configs, evidence)
                    for k in self._declared_kinds)
 
+    def written_by_scripts_above(self, path: str, evidence: Evidence | None = None) -> bool:
+        """Whether a package.json 2 to 4 folders above the folder `path` runs a build command
+        writing to it (`--outdir=app/static/dist`): what classify_dir's look above asks
+        first, for callers that judge folders one by one (the commit hook)."""
+        return any(_PACKAGE_SCRIPTS in k.declared for k in self._declared_kinds) and (
+            _script_writers_above(path, evidence or DISK) is not None)
+
     def dir_candidates(self, name: str) -> list[Kind]:
         found = list(self._dirs_by_name.get(name, ()))
         if self._dir_glob_re.match(name):
@@ -1413,8 +1420,21 @@ def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
 def _writers_of(scripts: object, parts: list[str]) -> frozenset[str]:
     """The tools a package.json "scripts" table runs to write to the folder at `parts`
     below it (["dist"], ["app", "static", "dist"])."""
-    return frozenset(tool for folder, tools in script_outputs(scripts).items()
-                     if _folder_parts(folder) == parts for tool in tools)
+    if not isinstance(scripts, Mapping):
+        return frozenset()
+    return _writers_by_parts(tuple(v for v in scripts.values() if isinstance(v, str))).get(
+        tuple(parts), frozenset())
+
+
+# Every folder below a package.json asks its scripts' writers (the scan's and the commit
+# hook's look above a folder): one table of them by the folder's parts, kept per table.
+@functools.lru_cache(maxsize=256)
+def _writers_by_parts(scripts: tuple[str, ...]) -> dict[tuple[str, ...], frozenset[str]]:
+    found: dict[tuple[str, ...], frozenset[str]] = {}
+    for folder, tools in script_outputs(dict(enumerate(scripts))).items():
+        key = tuple(_folder_parts(folder))
+        found[key] = found.get(key, frozenset()) | tools
+    return found
 
 
 _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
@@ -1449,20 +1469,32 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
         return False
     named = os.path.basename(path) in kind.names or _has_signature(
         kind.signature, path, inside, evidence)
+    found = _script_writers_above(path, evidence)
+    if found is None:
+        return False
+    package, parts, tools = found
+    return (named or _named_after_entries(package, parts, path, evidence)) and \
+        scripts_wrote_only(tools, path)
+
+
+def _script_writers_above(path: str, evidence: Evidence
+                          ) -> tuple[str, list[str], frozenset[str]] | None:
+    """The nearest package.json up to _SCRIPTS_ABOVE_LEVELS folders above `path` (not
+    beside it) whose scripts write to `path`: its folder, `path`'s parts below it and the
+    tools that write there; None when there is none."""
     parts = [os.path.basename(path)]
     folder = os.path.dirname(path)
     for _ in range(_SCRIPTS_ABOVE_LEVELS):
         parent = os.path.dirname(folder)
         if parent == folder:
-            return False
+            return None
         parts.insert(0, os.path.basename(folder))
         folder = parent
         tools = _writers_of(_package_scripts(os.path.join(folder, "package.json"), evidence),
                             parts)
         if tools:
-            return (named or _named_after_entries(folder, parts, path, evidence)) and \
-                scripts_wrote_only(tools, path)
-    return False
+            return folder, parts, tools
+    return None
 
 
 # A chunk rollup names `[name]-[hash]` (8 characters of base64url in rollup 3 and 4).
@@ -1597,10 +1629,19 @@ def _package_name(package: str, evidence: Evidence) -> str | None:
 
 def _json_at(path: str, keys: list[str], evidence: Evidence) -> object:
     """A JSON(C) file's value at `keys` (the whole of it for none): the disk's kept by the
-    file's identity, another evidence's read each time."""
+    file's identity, another evidence's (the staged blobs, which do not change while the
+    hook runs) kept by the evidence."""
     if evidence is DISK:
         return _disk_setting(path, ".".join(keys))
-    return _setting(path, keys, evidence)
+    return _evidence_setting(path, tuple(keys), evidence)
+
+
+# The commit hook asks each folder below a package.json for the scripts, turbo.json and
+# nx.json above it: read and parsed again each time, a first commit of 6,000 files in 2,200
+# folders below a package.json cost the hook 0.22 s more CPU (round 22).
+@functools.lru_cache(maxsize=1024)
+def _evidence_setting(path: str, keys: tuple[str, ...], evidence: Evidence) -> object:
+    return _setting(path, list(keys), evidence)
 
 
 _CONFIG_MAX_BYTES = 65_536  # a tsconfig.json is a few kB
