@@ -432,3 +432,28 @@ def test_astro_dist_is_found(tmp_path: Path) -> None:
     assert found.get("dist") == ("js-dist", "safe"), found
     assert not any(p.startswith(("src", "docs")) for p in found), found
     fix_moves_exactly(repo, tmp_path / "state", {"dist"})
+
+
+def test_undo_keeps_the_time_of_a_folder_not_all_put_back(tmp_path: Path) -> None:
+    """One of app's two caches removed from the trash by hand: undo puts the other back and
+    leaves app's time as the undo left it (app/static's comes back)."""
+    import shutil
+
+    repo = _caches_repo(tmp_path / "repo")
+    before = _folder_times(repo)
+    state = tmp_path / "state"
+    done = run_tidy("fix", "--yes", "--select", "TDY1", cwd=repo, state=state)
+    assert done.returncode == 0, done.stderr
+    trashed = {entry["dst"] for journal in state.rglob("*") if journal.is_file()
+               for line in journal.read_text(errors="replace").splitlines()
+               if line.startswith("{") and '"dst"' in line
+               for entry in [json.loads(line)] if entry["dst"].endswith("/__pycache__")}
+    assert len(trashed) == 1, trashed
+    shutil.rmtree(trashed.pop())
+    undone = run_tidy("undo", "--yes", cwd=repo, state=state)
+    assert undone.returncode != 0, undone.stdout  # one item could not be put back
+    after = _folder_times(repo)
+    assert (repo / "app" / ".pytest_cache").is_dir()
+    assert not (repo / "app" / "__pycache__").exists()
+    assert after["app"] != before["app"]
+    assert after["app/static"] == before["app/static"]

@@ -58,6 +58,10 @@ class FolderTimes:
         if key not in self._last or intent.seq > self._last[key][0]:
             self._last[key] = (intent.seq, after)
 
+    def keep(self, key: Hashable) -> None:
+        """An item of the folder was not put back (or only in part): its time stays."""
+        self._changed.add(key)
+
     def look(self, key: Hashable, fd: int) -> None:
         """Before the first item goes back to the folder `fd` in a batch: whether its mtime
         is what the fix (or undo's last batch) left; if not, it is never set."""

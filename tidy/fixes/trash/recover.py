@@ -123,6 +123,11 @@ def _undo_batch(intents: Sequence[Intent], journal: RunJournal, checker: SpotChe
             times.look(key, home.fd)
         for index, item in ready:
             results[index] = _undo_finish(item, journal)
+        for index, outcome in results.items():
+            spot = checker.spot(intents[index])
+            if (outcome.status is not Status.DONE or outcome.attention) and not isinstance(
+                    spot, str):
+                times.keep(_home_key(spot))  # not all of it home: its time says so
         for key, home in homes_of_batch.items():
             times.set_back(key, home.fd)
     return [results[index] for index in range(len(intents))]
