@@ -50,8 +50,11 @@ class FolderTimes:
         """What the fix recorded of the intent's folder: its first "before", last "after"."""
         before = intent.entry.get(BEFORE)
         after = next((r.get(AFTER) for r in intent.results if r.get("op") == "done"), None)
-        if not isinstance(before, int) or not isinstance(after, int):
-            self._changed.add(key)  # a move with no times (an older tidy's): not ours to set
+        if not isinstance(before, int) or not isinstance(after, int) or not (
+                0 <= before <= after):
+            # A move with no times (an older tidy's), or times that cannot be (the journal is
+            # tidy's own state, read as untrusted): the folder's time is not ours to set.
+            self._changed.add(key)
             return
         if key not in self._first or intent.seq < self._first[key][0]:
             self._first[key] = (intent.seq, before)
