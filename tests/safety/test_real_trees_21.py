@@ -54,18 +54,20 @@ def _cmake_libraries(root: Path, tmp_path: Path) -> Path:
     return repo
 
 
-_LIBRARIES = {"libcalc.a", "libcalcshared.so.1.2.0", "libplug.so"}
+# libcalcshared.so.1.2.0 is not among them: its links beside it would dangle after a fix
+# that moved it alone (round 22 leaves the set whole: test_real_trees_22).
+_LIBRARIES = {"libcalc.a", "libplug.so"}
 
 
 def test_libraries_cmake_built_in_the_source_folder_are_found(tmp_path: Path) -> None:
-    """The libraries are named and moved with the rest of the build (their links stay: tidy
-    never moves a link), and the project builds and runs its test again after the fix."""
+    """The libraries are named and moved with the rest of the build, and the project builds
+    and runs its test again after the fix."""
     repo = _cmake_libraries(tmp_path / "repo", tmp_path)
     found = artifacts_by_path(repo)
     for library in _LIBRARIES:
         assert found.get(library) == ("cmake-library", "safe"), found
-    assert not any(p.startswith(("src", "tests", "libcalcshared.so.1", "CMakeLists"))
-                   and p != "libcalcshared.so.1.2.0" for p in found), found
+    assert not any(p.startswith(("src", "tests", "libcalcshared", "CMakeLists"))
+                   for p in found), found
     fix_moves_exactly(repo, tmp_path / "state",
                       {p for p, (_, how) in found.items() if how == "safe"})
     done = run_tidy("fix", "--yes", cwd=repo, state=tmp_path / "state")

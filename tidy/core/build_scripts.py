@@ -71,22 +71,52 @@ def _outputs_of_all(scripts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]
     return tuple((folder, frozenset(tools)) for folder, tools in found.items())
 
 
+# The tools whose output files are named after the entries on their command line: rollup's
+# `-d lib-esm` and esbuild's --outdir write src/main.js's bundle as main.js (webpack's is
+# main.js whatever the entry, parcel's a hashed name).
+_NAMED_AFTER_ENTRIES = frozenset({"rollup", "esbuild"})
+
+
+def script_entries(scripts: object) -> dict[str, frozenset[str]]:
+    """The folders (as script_outputs gives them) that a rollup or esbuild command writes to,
+    each with the words of those commands that may name an entry (`src/main.js`; a flag's
+    value such as `es` of `-f es` too: the caller looks for the file)."""
+    if not isinstance(scripts, Mapping):
+        return {}
+    return dict(_entries_of_all(tuple(s for s in scripts.values() if isinstance(s, str))))
+
+
+@functools.lru_cache(maxsize=256)
+def _entries_of_all(scripts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]], ...]:
+    found: dict[str, set[str]] = {}
+    for script in scripts:
+        for command in _split(script):
+            for folder, tool, words in _command_writes(command):
+                if tool in _NAMED_AFTER_ENTRIES:
+                    found.setdefault(folder, set()).update(words)
+    return tuple((folder, frozenset(words)) for folder, words in found.items())
+
+
 def esbuild_output_folders(scripts: object) -> frozenset[str]:
     """The folders an esbuild command in the scripts table writes its bundles to."""
     return frozenset(f for f, tools in script_outputs(scripts).items() if "esbuild" in tools)
 
 
 def _outputs_of(script: str) -> Iterable[tuple[str, str]]:
+    return [(folder, tool) for command in _split(script)
+            for folder, tool, _ in _command_writes(command)]
+
+
+def _split(script: str) -> list[list[str]]:
+    """The script's commands, each its words as the shell splits them; none where it cannot
+    be split so (an open quote)."""
     try:
         lexer = shlex.shlex(script, posix=True, punctuation_chars=";&|")
         lexer.whitespace_split = True
         words = list(lexer)
     except ValueError:  # an open quote: not split as the shell would
-        return ()
-    outputs: list[tuple[str, str]] = []
-    for command in _commands(words):
-        outputs.extend(_command_outputs(command))
-    return outputs
+        return []
+    return list(_commands(words))
 
 
 def _commands(words: list[str]) -> Iterable[list[str]]:
@@ -100,16 +130,19 @@ def _commands(words: list[str]) -> Iterable[list[str]]:
     yield command
 
 
-def _command_outputs(command: list[str]) -> list[tuple[str, str]]:
+def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]]:
     """The output folders of one command, when it runs one of the tools: `esbuild`,
-    `npx webpack`, `./node_modules/.bin/rollup`, `NODE_ENV=production parcel build`."""
+    `npx webpack`, `./node_modules/.bin/rollup`, `NODE_ENV=production parcel build`; each
+    with the tool and the command's words that are no flag and name no output."""
     for index, word in enumerate(command):
         tool = _PROGRAMS.get(os.path.basename(word))
         if tool is not None and all(map(_runs_a_command, command[:index])):
             args = command[index + 1:]
             folders, used = _named_folders(tool, args)
             others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]
-            return [(f, tool) for f in folders if not any(_below(o, f) for o in others)]
+            words = tuple(a for i, a in enumerate(args) if i not in used and a[:1] != "-")
+            return [(f, tool, words) for f in folders
+                    if not any(_below(o, f) for o in others)]
         if not _runs_a_command(word):
             return []  # another program runs (`echo esbuild --outdir=x` runs echo)
     return []

@@ -59,7 +59,13 @@ SOURCE = (
     '#               marker, only where every file below is one that tool writes (esbuild: .js\n'
     "#               .mjs .cjs .css .map .LEGAL.txt; webpack's .LICENSE.txt, parcel's .html). A\n"
     "#               folder below the package.json's (--outdir=app/static/dist) is found from up\n"
-    "#               to 3 folders above it, when of the kind's name or holding its signature\n"
+    "#               to 3 folders above it, when of the kind's name or holding its signature.\n"
+    '#               "turbo.json:outputs": a folder beside a package.json that the workspace\'s\n'
+    "#               turbo.json (the package's own, or one up to 3 folders above) names as a\n"
+    "#               task's outputs (`dist/**`: core.task_outputs), where every file below is\n"
+    '#               one a build writes (.js .mjs .cjs .css .map .html, .d.ts, .tsbuildinfo ...);\n'
+    '#               "nx.json:targetDefaults" the same for Nx (`{projectRoot}/dist` in nx.json\'s\n'
+    '#               targetDefaults, a project.json\'s or package.json "nx" targets)\n'
     '#   built_from  (file kinds found by no name) a program a compiler wrote beside its source:\n'
     '#               "*.EXT" a sibling NAME.EXT (cc -o hello hello.c), "folder:*.EXT" named after\n'
     '#               its folder beside a *.EXT file, "go.mod:module" named after the last element\n'
@@ -809,9 +815,9 @@ SOURCE = (
     'type = "dir"\n'
     'names = ["dist", "out", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json"]\n'
-    'signature = ["index.html", "assets", "static", "_next", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts"]\n'
+    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*"]\n'
+    'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
@@ -2563,11 +2569,13 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                        'rollup.config.*',
                        'next.config.*',
                        'tsconfig.json',
-                       'angular.json'],
+                       'angular.json',
+                       'astro.config.*'],
            'signature': ['index.html',
                          'assets',
                          'static',
                          '_next',
+                         '_astro',
                          'asset-manifest.json',
                          '*.map',
                          '*.d.ts',
@@ -2581,7 +2589,10 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                          '*.umd.js',
                          '*.umd.cjs',
                          '3rdpartylicenses.txt'],
-           'declared': ['tsconfig.json:compilerOptions.outDir', 'package.json:scripts'],
+           'declared': ['tsconfig.json:compilerOptions.outDir',
+                        'package.json:scripts',
+                        'turbo.json:outputs',
+                        'nx.json:targetDefaults'],
            'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",

@@ -141,7 +141,7 @@ class ArtifactFinder:
         # A dict lookup, then (once per run) where the evidence of unnamed kinds lies: most
         # folders stop here without the index listed.
         if self.catalog.dir_candidates(name) or self._unnamed_evidence().may_be_kind(
-                folder, self._declared):
+                folder, self._declared, self._written_above):
             parent = folder.rpartition("/")[0]
             found = self.catalog.classify_dir(os.path.join(self.root, folder), name,
                                               self.tree.names(parent), self.tree.names(folder),
@@ -154,10 +154,18 @@ class ArtifactFinder:
     def _declared(self, folder: str, configs: frozenset[str]) -> bool:
         return self.catalog.declared_by(os.path.join(self.root, folder), configs, self.evidence)
 
+    def _written_above(self, folder: str) -> bool:
+        return self.catalog.written_by_scripts_above(os.path.join(self.root, folder),
+                                                     self.evidence)
+
     def _unnamed_evidence(self) -> _UnnamedEvidence:
         if self._unnamed is None:
             self._unnamed = _UnnamedEvidence.find(self.catalog, self._paths_named)
         return self._unnamed
+
+
+_PACKAGE_JSON = "package.json"
+_PACKAGE_ABOVE_LEVELS = 3  # above the parent: the scan looks 2 to 4 folders above a folder
 
 
 @dataclass(frozen=True)
@@ -188,14 +196,33 @@ class _UnnamedEvidence:
                     configured.setdefault(folder, set()).add(part)
         return cls(frozenset(holders), {k: frozenset(v) for k, v in configured.items()})
 
-    def may_be_kind(self, folder: str, declared: Callable[[str, frozenset[str]], bool]) -> bool:
+    def may_be_kind(self, folder: str, declared: Callable[[str, frozenset[str]], bool],
+                    written_above: Callable[[str], bool]) -> bool:
         """`declared(folder, configs)`: whether one of the configs beside `folder` names it
         as a tool's output (one blob read, before the index is listed: a TypeScript repo's
         root tsconfig.json sits beside every top-level folder a commit touches)."""
         if folder in self.holders:
             return True
-        configs = self.configured.get(folder.rpartition("/")[0])
+        parent = folder.rpartition("/")[0]
+        configs = self.configured.get(parent)
+        if configs is not None and _PACKAGE_JSON in configs:
+            return True  # turbo.json or nx.json may name it the package's outputs
+        if self._below_a_package(parent) and written_above(folder):
+            return True
         return configs is not None and declared(folder, configs)
+
+    def _below_a_package(self, parent: str) -> bool:
+        """Whether a package.json is 1 to _PACKAGE_ABOVE_LEVELS folders above `parent`: its
+        scripts may write to the folder (`--outdir=app/static/js`), as the scan looks
+        (catalog._declared_above): the hook agrees with it (round 22)."""
+        folder = parent
+        for _ in range(_PACKAGE_ABOVE_LEVELS):
+            if not folder:
+                return False
+            folder = folder.rpartition("/")[0]
+            if _PACKAGE_JSON in self.configured.get(folder, ()):
+                return True
+        return False
 
 
 class _LazyTree:

@@ -30,6 +30,7 @@ from tidy.fixes.fdops import (
 from tidy.fixes.journal import RunJournal
 from tidy.fixes.plan import PlannedAction
 from tidy.fixes.recheck import Opened, Problem, files_unchanged, still_there
+from tidy.fixes.trash.folder_times import folder_mtime, folder_mtime_after
 from tidy.fixes.trash.locate import Slot, TrashLocator
 from tidy.fixes.trash.settled import first_change, where_changed
 
@@ -86,7 +87,7 @@ def prepare_move(action: PlannedAction, item: Opened, journal: RunJournal,
             files=action.files, root=action.root, scan_root=action.scan_root,
             type=action.expected.type, mode=action.expected.mode,
             src_dev=item.st.st_dev, src_ino=item.st.st_ino,
-            **_birth_of(item, method),
+            **_birth_of(item, method), **folder_mtime(item.parent),
             **({"linked_out": action.linked_out} if action.linked_out else {}),
         )
     except BaseException:
@@ -141,9 +142,9 @@ def record_moved(prepared: Prepared, journal: RunJournal, locator: TrashLocator
             left = f"copied, but the original could not be fully removed: {why(error)}"
         prepared.copied_since_ns = None
         if left:
-            journal.done(prepared.seq, warning=left)
+            journal.done(prepared.seq, warning=left, **folder_mtime_after(item.parent))
             return Problem(f"failed: {left}", True)
-    journal.done(prepared.seq)
+    journal.done(prepared.seq, **folder_mtime_after(prepared.item.parent))
     locator.last = prepared.dst
     return None
 

@@ -27,6 +27,7 @@ from tidy.fixes.fdops import (
     why,
 )
 from tidy.fixes.journal import Intent, RunJournal
+from tidy.fixes.trash.folder_times import FolderTimes
 from tidy.fixes.trash.locate import (
     Spot,
     SpotChecker,
@@ -47,13 +48,29 @@ def undo_many(intents: Sequence[Intent], journal: RunJournal,
     """Put back each intent's item, in the order given; a batch at a time, each item checked
     and held, the batch's undo-intents synced once, then each renamed home."""
     runs = _RunFolders()
+    times = _fix_times(intents, checker)
     outcomes: list[Outcome] = []
     try:
         for start in range(0, len(intents), _UNDO_BATCH):
-            outcomes += _undo_batch(intents[start:start + _UNDO_BATCH], journal, checker, runs)
+            outcomes += _undo_batch(intents[start:start + _UNDO_BATCH], journal, checker, runs,
+                                    times)
     finally:
         runs.close()
     return outcomes
+
+
+def _home_key(spot: Spot) -> tuple[str, tuple[str, ...]]:
+    return (spot.scan_root, spot.src_parts)
+
+
+def _fix_times(intents: Sequence[Intent], checker: SpotChecker) -> FolderTimes:
+    """What the fix recorded of each home folder's mtime (folder_times)."""
+    times = FolderTimes()
+    for intent in intents:
+        spot = checker.spot(intent)
+        if not isinstance(spot, str):
+            times.note(_home_key(spot), intent)
+    return times
 
 
 class _RunFolders:
@@ -86,7 +103,7 @@ class _Held:
 
 
 def _undo_batch(intents: Sequence[Intent], journal: RunJournal, checker: SpotChecker,
-                runs: _RunFolders) -> list[Outcome]:
+                runs: _RunFolders, times: FolderTimes) -> list[Outcome]:
     results: dict[int, Outcome] = {}
     ready: list[tuple[int, _Held]] = []
     checker.refresh()  # the way to the roots looked at again for each batch
@@ -101,8 +118,18 @@ def _undo_batch(intents: Sequence[Intent], journal: RunJournal, checker: SpotChe
                 ready.append((index, prepared))
         if ready:
             journal.sync()  # every undo-intent of the batch durable before anything moves
+        homes_of_batch = {_home_key(item.spot): item.home for _, item in ready}
+        for key, home in homes_of_batch.items():
+            times.look(key, home.fd)
         for index, item in ready:
             results[index] = _undo_finish(item, journal)
+        for index, outcome in results.items():
+            spot = checker.spot(intents[index])
+            if (outcome.status is not Status.DONE or outcome.attention) and not isinstance(
+                    spot, str):
+                times.keep(_home_key(spot))  # not all of it home: its time says so
+        for key, home in homes_of_batch.items():
+            times.set_back(key, home.fd)
     return [results[index] for index in range(len(intents))]
 
 
