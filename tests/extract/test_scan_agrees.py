@@ -296,3 +296,41 @@ def test_a_number_in_brackets_is_the_number(tmp_path: Path, held: str) -> None:
         [found] = _findings(module)
         assert _extractor_says(module) == ""
         assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix
+
+
+# holidays 0.109's calendars/germany_school.py: a 233 kB table whose rows end with one of six
+# names bound by unpacking a range at the top of the module
+UNPACKINGS = {
+    "bracketed over lines": "(\n    AUTUMN_BREAK,\n    SUMMER_BREAK,  # the last\n) = range(2)\n",
+    "on one line": "AUTUMN_BREAK, SUMMER_BREAK = range(2)\n",
+    "a list of targets": "[AUTUMN_BREAK, SUMMER_BREAK] = 0, 1\n",
+    "literal strings": "(AUTUMN_BREAK, SUMMER_BREAK) = ('autumn', 'summer')\n",
+}
+
+
+@pytest.mark.parametrize("unpacking", sorted(UNPACKINGS))
+def test_names_bound_by_unpacking_a_range_are_data(tmp_path: Path, unpacking: str) -> None:
+    """The rows named the six breaks, which the module binds by `(AUTUMN_BREAK, ...,
+    SUMMER_BREAK) = range(6)`: a statement starting with `(` was part of the comment before it
+    to the splitter, so the names resolved to nothing and the module was judged code (no
+    finding); the extractor takes it with --evaluate. Now the names are data (a range of
+    literal bounds gives ints), and the scan advises --evaluate."""
+    rows = "".join(f"    {1990 + i}: ((0, 10, {i % 28 + 1}, 0, 10, 19, "
+                   f"{'AUTUMN_BREAK' if i % 2 else 'SUMMER_BREAK'}),),\n" for i in range(2_000))
+    module = write(tmp_path / "germany_school.py", '"""Auto-generated."""\n\n'
+                   + UNPACKINGS[unpacking] + "\nHOLIDAYS = {\n" + rows + "}\n")
+    [found] = _findings(module)
+    assert found.fix is not None and "--evaluate: values built by module names" in \
+        found.fix.description, found.fix
+    assert "names SUMMER_BREAK" in _extractor_says(module)
+    _assert_agrees(module, [found])
+
+
+@pytest.mark.parametrize("unpacked", ["make()", "make(), 1", "divmod(7, 2)", "[1, 2] * 1"])
+def test_names_unpacked_from_code_are_not_data(tmp_path: Path, unpacked: str) -> None:
+    """What a call other than range() unpacks may be any object (the module's `make()` gives
+    two `object()`s): a table naming it stays code, as one naming a function's result does."""
+    rows = "".join(f"    ({i}, 'row {i}', {'A' if i % 2 else 'B'}),\n" for i in range(3_000))
+    module = write(tmp_path / "table.py", "def make():\n    return object(), object()\n\n\n"
+                   f"A, B = {unpacked}\n\nROWS = [\n{rows}]\n")
+    assert _findings(module) == []
