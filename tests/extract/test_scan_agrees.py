@@ -146,13 +146,21 @@ IN_A_ROW = {
     "a starred tuple": "[*(1, 2)]",
     "a dict unpacked": "{**{'a': 1}}",
     "a list unpacked in a call": "u(*['x'])",
+    # dic-9: built, and judged code between the windows (a missed offer)
+    "a negated name": "-COUNT",
+    "a negated call": "- u(2)",
+    "a call of a call's result": "joiner('-')(['a', 'b'])",
 }
+
+
+HEAD = ("def u(text):\n    return text\n\n\ndef joiner(separator):\n    return separator.join\n"
+        "\n\nLABEL = 'label'\nCOUNT = 2\n\n")
 
 
 def _big_table(row: int, held: str) -> str:
     rows = [f"    ({i}, 'row number {i}', {i * 0.5})," for i in range(BIG_ROWS)]
     rows[row] = f"    ({row}, {held}, {row * 0.5}),"
-    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\nCOUNT = 2\n\nROWS = [\n"
+    return (HEAD + "ROWS = [\n"
             + "\n".join(rows) + "\n]\n")
 
 
@@ -211,7 +219,7 @@ def _assert_agrees(module: Path, found: list[Finding]) -> None:
 def _big_table_of(held: dict[int, str]) -> str:
     rows = [f"    ({i}, {held.get(i, repr(f'row number {i}'))}, {i * 0.5}),"
             for i in range(BIG_ROWS)]
-    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\nCOUNT = 2\n\nROWS = [\n"
+    return (HEAD + "ROWS = [\n"
             + "\n".join(rows) + "\n]\n")
 
 
@@ -269,6 +277,26 @@ def test_the_name_ellipsis_is_advice_to_evaluate(tmp_path: Path) -> None:
         [found] = _findings(module)
         assert _extractor_says(module) == ""
         assert found.fix is not None and found.fix.action is ActionKind.EXTRACT
+
+
+@pytest.mark.parametrize("held", ["-COUNT", "- u(2)", "+COUNT", "joiner('-')(['a', 'b'])",
+                                  "u(2) (3) if False else 1"])
+def test_a_sign_before_a_name_and_a_call_of_a_call_are_read_as_the_windows_read_them(
+        tmp_path: Path, held: str) -> None:
+    """`-COUNT` and `joiner('-')(['a', 'b'])` are built to the windows (the scan advised
+    --evaluate when they were in one, and the extractor writes with it), but the whole-value
+    read judged them code: the module got no finding wherever the row was. Now both read them
+    as built. (`... if False else 1`: still code, after the call of a call.)"""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: held}))
+        found = _findings(module)
+        _assert_agrees(module, found)
+        if " if " in held:
+            assert found == []
+            continue
+        assert [f.fix.action for f in found if f.fix] == [ActionKind.NONE], held
+        assert "--evaluate:" in found[0].fix.description  # type: ignore[union-attr]
+        assert _extractor_says(module, evaluate=True) == ""
 
 
 @pytest.mark.parametrize("held", ["7 - 2", "COUNT - 1", "[*(1, 2)]", "{**{'a': 1}}"])
