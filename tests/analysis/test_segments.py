@@ -38,6 +38,10 @@ STATEMENTS = (
     "T{i} = [\n(1, 'a'),  # a comment after the row\n(2, 'b'),\n]",
     "T{i} = (\n(1, 2)\n)",
     "if True:\n    (A{i}, B{i}) = range(2)\n(C{i}, D{i}) = range(2)",
+    # items put into a table (scapy's automotive definitions), and one inside a call
+    "D = {{}}\nD[0x{i}] = 'x'\nD['k{i}'] = ('y', 1)",
+    "D = {{}}\nD.update(a={i})",
+    "print(\nD.update(x))",
     "def f{i}():\n    return [\n(1, 2),\n    ]",
     "class K{i}:\n    (A, B) = range(2)\n    C = [\n(1, '(]')\n    ]",
 )

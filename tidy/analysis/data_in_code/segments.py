@@ -231,7 +231,10 @@ class Splitter:
             assert match is not None  # its last alternative matches any name start, ( and [
             if match.lastgroup == "unpack" and _inside_brackets(data, newline):
                 continue  # `f(\nx, y=1)`: arguments, not a target list
-            if current >= 0 and match.lastgroup in (None, "item"):
+            if current >= 0 and (match.lastgroup is None or (
+                    match.lastgroup == "item" and data[match.end():match.end() + 1] == b"(")):
+                # (`T[0x3665] = '...'` starts a statement as `NAME =` does: an assignment
+                # is no part of a value; `T.update(` may be an argument: counted)
                 opened += self.depth(counted, at)
                 counted = at
                 if opened != 0:
