@@ -2,13 +2,14 @@
 
 A regex over every string token of a 51 MB data module runs at ~35 MB/s here (4 million
 strings, ~0.3 us of engine work each), so the bulk is never tokenized. What is cheap: finding
-the few lines that start at the statement's indentation with a name (`\\n(?=[A-Za-z_@])` is a
-memchr-speed search), the triple-quoted strings (`bytes.find`), and counting brackets between
-two such lines (`bytes.count`). A line at the indentation that starts with a keyword or an
-assignment head starts a statement; any other such line does when the brackets counted since
-the statement began are balanced. Strings holding brackets can only make that count wrong for
-lines of the last kind, and the judgement built on it is a detection, checked exactly again by
-the extractor before anything is written.
+the few lines that start at the statement's indentation with a name, `@`, `(` or `[`
+(`\\n(?=[A-Za-z_@(\\[])` is a memchr-speed search), the triple-quoted strings (`bytes.find`), and
+counting brackets between two such lines (`bytes.count`). A line at the indentation that starts
+with a keyword or an assignment head (`NAME =`, `T[0x36] =`, an unpacking `(A, B) =`) starts a
+statement; a `(` or `[` line after a comma or an opening bracket is a row of a value; any other
+such line starts one when the brackets counted since the statement began are balanced. Strings
+holding brackets can only make that count wrong for lines of the last kind, and the judgement
+built on it is a detection, checked exactly again by the extractor before anything is written.
 """
 
 from __future__ import annotations
