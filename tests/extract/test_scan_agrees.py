@@ -146,13 +146,21 @@ IN_A_ROW = {
     "a starred tuple": "[*(1, 2)]",
     "a dict unpacked": "{**{'a': 1}}",
     "a list unpacked in a call": "u(*['x'])",
+    # dic-9: built, and judged code between the windows (a missed offer)
+    "a negated name": "-COUNT",
+    "a negated call": "- u(2)",
+    "a call of a call's result": "joiner('-')(['a', 'b'])",
 }
+
+
+HEAD = ("def u(text):\n    return text\n\n\ndef joiner(separator):\n    return separator.join\n"
+        "\n\nLABEL = 'label'\nCOUNT = 2\n\n")
 
 
 def _big_table(row: int, held: str) -> str:
     rows = [f"    ({i}, 'row number {i}', {i * 0.5})," for i in range(BIG_ROWS)]
     rows[row] = f"    ({row}, {held}, {row * 0.5}),"
-    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\nCOUNT = 2\n\nROWS = [\n"
+    return (HEAD + "ROWS = [\n"
             + "\n".join(rows) + "\n]\n")
 
 
@@ -211,7 +219,7 @@ def _assert_agrees(module: Path, found: list[Finding]) -> None:
 def _big_table_of(held: dict[int, str]) -> str:
     rows = [f"    ({i}, {held.get(i, repr(f'row number {i}'))}, {i * 0.5}),"
             for i in range(BIG_ROWS)]
-    return ("def u(text):\n    return text\n\n\nLABEL = 'label'\nCOUNT = 2\n\nROWS = [\n"
+    return (HEAD + "ROWS = [\n"
             + "\n".join(rows) + "\n]\n")
 
 
@@ -271,6 +279,26 @@ def test_the_name_ellipsis_is_advice_to_evaluate(tmp_path: Path) -> None:
         assert found.fix is not None and found.fix.action is ActionKind.EXTRACT
 
 
+@pytest.mark.parametrize("held", ["-COUNT", "- u(2)", "+COUNT", "joiner('-')(['a', 'b'])",
+                                  "u(2) (3) if False else 1"])
+def test_a_sign_before_a_name_and_a_call_of_a_call_are_read_as_the_windows_read_them(
+        tmp_path: Path, held: str) -> None:
+    """`-COUNT` and `joiner('-')(['a', 'b'])` are built to the windows (the scan advised
+    --evaluate when they were in one, and the extractor writes with it), but the whole-value
+    read judged them code: the module got no finding wherever the row was. Now both read them
+    as built. (`... if False else 1`: still code, after the call of a call.)"""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: held}))
+        found = _findings(module)
+        _assert_agrees(module, found)
+        if " if " in held:
+            assert found == []
+            continue
+        assert [f.fix.action for f in found if f.fix] == [ActionKind.NONE], held
+        assert "--evaluate:" in found[0].fix.description  # type: ignore[union-attr]
+        assert _extractor_says(module, evaluate=True) == ""
+
+
 @pytest.mark.parametrize("held", ["7 - 2", "COUNT - 1", "[*(1, 2)]", "{**{'a': 1}}"])
 def test_a_difference_or_unpacking_is_advice_the_extractor_follows(tmp_path: Path,
                                                                     held: str) -> None:
@@ -296,3 +324,41 @@ def test_a_number_in_brackets_is_the_number(tmp_path: Path, held: str) -> None:
         [found] = _findings(module)
         assert _extractor_says(module) == ""
         assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix
+
+
+# holidays 0.109's calendars/germany_school.py: a 233 kB table whose rows end with one of six
+# names bound by unpacking a range at the top of the module
+UNPACKINGS = {
+    "bracketed over lines": "(\n    AUTUMN_BREAK,\n    SUMMER_BREAK,  # the last\n) = range(2)\n",
+    "on one line": "AUTUMN_BREAK, SUMMER_BREAK = range(2)\n",
+    "a list of targets": "[AUTUMN_BREAK, SUMMER_BREAK] = 0, 1\n",
+    "literal strings": "(AUTUMN_BREAK, SUMMER_BREAK) = ('autumn', 'summer')\n",
+}
+
+
+@pytest.mark.parametrize("unpacking", sorted(UNPACKINGS))
+def test_names_bound_by_unpacking_a_range_are_data(tmp_path: Path, unpacking: str) -> None:
+    """The rows named the six breaks, which the module binds by `(AUTUMN_BREAK, ...,
+    SUMMER_BREAK) = range(6)`: a statement starting with `(` was part of the comment before it
+    to the splitter, so the names resolved to nothing and the module was judged code (no
+    finding); the extractor takes it with --evaluate. Now the names are data (a range of
+    literal bounds gives ints), and the scan advises --evaluate."""
+    rows = "".join(f"    {1990 + i}: ((0, 10, {i % 28 + 1}, 0, 10, 19, "
+                   f"{'AUTUMN_BREAK' if i % 2 else 'SUMMER_BREAK'}),),\n" for i in range(2_000))
+    module = write(tmp_path / "germany_school.py", '"""Auto-generated."""\n\n'
+                   + UNPACKINGS[unpacking] + "\nHOLIDAYS = {\n" + rows + "}\n")
+    [found] = _findings(module)
+    assert found.fix is not None and "--evaluate: values built by module names" in \
+        found.fix.description, found.fix
+    assert "names SUMMER_BREAK" in _extractor_says(module)
+    _assert_agrees(module, [found])
+
+
+@pytest.mark.parametrize("unpacked", ["make()", "make(), 1", "divmod(7, 2)", "[1, 2] * 1"])
+def test_names_unpacked_from_code_are_not_data(tmp_path: Path, unpacked: str) -> None:
+    """What a call other than range() unpacks may be any object (the module's `make()` gives
+    two `object()`s): a table naming it stays code, as one naming a function's result does."""
+    rows = "".join(f"    ({i}, 'row {i}', {'A' if i % 2 else 'B'}),\n" for i in range(3_000))
+    module = write(tmp_path / "table.py", "def make():\n    return object(), object()\n\n\n"
+                   f"A, B = {unpacked}\n\nROWS = [\n{rows}]\n")
+    assert _findings(module) == []

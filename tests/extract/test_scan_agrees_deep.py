@@ -23,7 +23,8 @@ from tests.extract.test_scan_agrees import _assert_agrees, _findings
 from tidy.core.models import ActionKind
 
 ROWS = 3_000  # ~110 kB of rows: more than three 24 kB windows
-HEAD = ("def u(text):\n    return text\n\n\nLABEL = 'label'\nCOUNT = 2\nPAIR = (1, 2)\n\n")
+HEAD = ("def u(text):\n    return text\n\n\ndef joiner(separator):\n    return separator.join\n\n\n"
+        "LABEL = 'label'\nCOUNT = 2\nPAIR = (1, 2)\n\n")
 
 # What a literal cannot hold. Code: no data binding, even with --evaluate
 CODE = ("'abc'[1]", "[1, 2][0]", "PAIR[0]", "[i for i in (1, 2)]", "{i: i for i in (1,)}",
@@ -33,7 +34,11 @@ CODE = ("'abc'[1]", "[1, 2][0]", "PAIR[0]", "[i for i in (1, 2)]", "{i: i for i 
 # Built: the extractor takes them with --evaluate
 BUILT = ("u('x')", "LABEL", "COUNT", "COUNT - 1", "COUNT + 1", "frozenset({1, 2})",
          "u(u('y'))", "'a'.upper()", "u(*['z'])", "len('ab')", "[*PAIR]", "{**{'k': 1}}",
-         "dict(a=1)")
+         "dict(a=1)",
+         # dic-9: a sign before a name, a call of what a call returns (judged code between
+         # the windows: a missed offer)
+         "-COUNT", "+COUNT", "-u(1)", "- COUNT - 1", "joiner('-')(['a', 'b'])",
+         "joiner(',') (u(('x', 'y')))")
 # Still literals to ast.literal_eval: the extractor writes them without --evaluate
 LITERAL = ("set()", "1+2j", "(1)+2j", "-(1)", "...", "-1.5e-3", "b'('", "'u(x)'", "0x1F",
            "'''a\nu(b)'''")

@@ -5,8 +5,9 @@
  * outside any string), the first thing a Python literal cannot hold is, or -1.
  *
  * built_marks(data, start, end): the same read, passing over what a built value may hold (calls,
- * names, keyword arguments, a binary + or -, unpacking) and noting each name; where the first
- * other mark is (code: a keyword, an attribute read, a subscript, an operator), or -1.
+ * names, keyword arguments, a binary + or -, a sign before a name, a call of what a `)` closes,
+ * unpacking) and noting each name; where the first other mark is (code: a keyword, an
+ * attribute read, a subscript, an operator), or -1.
  *
  * Why in C: the judgement reads a long value on sampled windows (values.py), and what lies
  * between them is never tokenized: phonenumbers' geodata modules hold a `u('...')` call at line
@@ -233,6 +234,30 @@ static Py_ssize_t chain_end(const char *d, Py_ssize_t i, Py_ssize_t end) {
     }
 }
 
+/* whether the name at p, after a sign, is one a built value may negate: `-COUNT`, `-u(1)`
+ * (the module's import gives a number there, or fails as the original does: tidy extract
+ * --evaluate takes it); not a string's prefix (`-u'x'`: a sign before a string is code) */
+__attribute__((noinline))
+static int signs_a_name(const char *d, Py_ssize_t p, Py_ssize_t end) {
+    if (!is_name_start((unsigned char)d[p])) return 0;
+    Py_ssize_t i = name_end(d, p, end);
+    return !(i < end && (d[i] == '\'' || d[i] == '"') && is_prefix(d, p, i - p));
+}
+
+/* whether the `(` at p follows a `)` (blanks between, no comment on the line of the `)`,
+ * looking back no further than start): `f(x)(y)`, a call of what a call returns. Looked
+ * back for where a call after a value would be a mark, not kept up on every bracket: that
+ * cost the read of a table's rows 4-10 % more instructions */
+__attribute__((noinline))
+static int after_a_bracket(const char *d, Py_ssize_t start, Py_ssize_t p) {
+    while (p > start && (d[p - 1] == ' ' || d[p - 1] == '\t' || d[p - 1] == '\r' ||
+                         d[p - 1] == '\n' || d[p - 1] == '\f')) p--;
+    if (p <= start || d[p - 1] != ')') return 0;
+    Py_ssize_t line = p - 1;
+    while (line > start && d[line - 1] != '\n') line--;
+    return memchr(d + line, '#', (size_t)(p - 1 - line)) == NULL;
+}
+
 /* whether the `*` at p follows an opening bracket or a comma (unpacking: `[*A]`, `f(**{})`),
  * looking back no further than start */
 static int unpacks(const char *d, Py_ssize_t start, Py_ssize_t p) {
@@ -245,9 +270,10 @@ static int unpacks(const char *d, Py_ssize_t start, Py_ssize_t p) {
 /* The read itself, in two modes (each its own copy: the first one's loop pays nothing for the
  * second's tests). Literal mode (first_mark): the first mark. Built mode (built_marks): what
  * the windows take as a built value's is passed over, each name noted (calls of a name or a
- * dotted name, `.method(` after a value, bare names, keyword arguments, a binary + or -,
- * unpacking after a bracket or a comma); the first other mark is returned (a keyword, an
- * attribute read, a subscript, an operator, a call of a value, a sign before no number). */
+ * dotted name, `.method(` after a value, bare names, keyword arguments, a binary + or -, a
+ * sign before a name, a call of what a `)` closes (`f(x)(y)`), unpacking after a bracket or a
+ * comma); the first other mark is returned (a keyword, an attribute read, a subscript, an
+ * operator, a call of another value, a sign before no number or name). */
 static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
         const char *d, Py_ssize_t pos, Py_ssize_t end, int built, name_list *names) {
     const Py_ssize_t start = pos;
@@ -285,14 +311,20 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
         int bracket_signed = 0, bracket_imaginary = 0;
         if (c == '(' && !after_value && may_hold_number(d, pos, end))
             bracketed = bracketed_number_end(d, pos, end, 0, &bracket_signed, &bracket_imaginary);
-        if (sign >= 0 && (bracketed >= 0 ? bracket_signed : !number))
-            return sign; /* -'a', -x, --1, -(-1) */
+        if (sign >= 0 && (bracketed >= 0 ? bracket_signed : !number)) {
+            if (!built || !signs_a_name(d, pos, end)) return sign; /* -'a', -x, --1, -(-1) */
+            sign = -1; /* built: -COUNT, -u(1) */
+        }
         if (complex_op >= 0 && (bracketed >= 0 ? bracket_signed : !number))
             return complex_op; /* 1 + 'a', 1 + -2j, 1 + (-2j) */
         switch (c) {
         case '[': case '(':
             if (bracketed >= 0) break; /* read below as the number */
-            if (after_value) return pos; /* a subscript or a call of a value: 'abc'[1] */
+            if (after_value) {
+                if (!built || c != '(' || !after_a_bracket(d, start, pos))
+                    return pos; /* a subscript or a call of a value: 'abc'[1], 'abc'(1) */
+                after_value = 0; /* built: a call of what a call returns, `f(x)(y)` */
+            }
             pos++;
             value_began = 1;
             continue;

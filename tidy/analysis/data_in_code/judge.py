@@ -79,9 +79,10 @@ class _Candidate:
 
 @dataclass(frozen=True)
 class _Imports:
-    """What module-level `from m import ...` statements bind that a value may name as data."""
+    """What module-level `from m import ...` statements bind that a value may name as data,
+    and the names the module binds by unpacking a literal or a `range(...)`."""
 
-    constants: frozenset[str]  # UPPER_CASE names imported by name
+    constants: frozenset[str]  # UPPER_CASE names imported by name; names unpacked from data
     star: bool  # a `from m import *`: its names are not known here
     bound: frozenset[str]  # every name the module binds at its top level
 
@@ -91,9 +92,10 @@ class _Imports:
         return self.star and name not in self.bound and _CONSTANT.match(name) is not None
 
 
-def _imports(data: bytes, segments: list[Segment]) -> _Imports:
-    constants: set[str] = set()
+def _imports(data: bytes, segments: list[Segment], unpacked: frozenset[str]) -> _Imports:
+    constants: set[str] = set(unpacked)
     bound = {s.name for s in segments if s.kind not in ("other", "item")}
+    bound.update(n for s in segments for n in s.names)
     star = False
     for segment in segments:
         if segment.kind != "other" or not data.startswith(b"from", segment.start):
@@ -126,6 +128,9 @@ class _State:
     code_cap: int = 1 << 62  # code bytes past which the module cannot be data any more
     statement_bytes: int = 0
     in_classes: bool = False  # a class body binds a value that looks like data
+    # names bound by unpacking a literal or a range (`(A, B) = range(2)`): each is a number
+    # or a literal at import, so a value naming it is built of data
+    unpacked: set[str] = field(default_factory=set)
 
     def class_data_seen(self) -> None:
         """The module's share is min_share from now on: judging stops where it says."""
@@ -163,14 +168,15 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
     classes = frozenset(s.name for s in segments if s.kind == "class")
-    data_bindings = _resolved(state.candidates, _imports(data, segments), classes)
+    imports = _imports(data, segments, frozenset(state.unpacked))
+    data_bindings = _resolved(state.candidates, imports, classes)
     verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
     if verdict.is_data:
         code = _read_past_windows(data, data_bindings, classes)
         if code is not None:
             if code:
                 data_bindings = _resolved([c for c in state.candidates if id(c) not in code],
-                                          _imports(data, segments), classes)
+                                          imports, classes)
             verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings,
                                complete)
     if verdict.is_data or verdict.giant_strings:
@@ -294,6 +300,8 @@ def _judge_segment(state: _State, segment: Segment) -> None:
     if segment.kind in ("assign", "item"):
         _bind(state, segment.name, "module" if segment.kind == "assign" else "item", "",
               segment.start, segment.end, segment.value_start)
+    elif segment.kind == "unpack":
+        _unpack(state, segment)
     elif segment.kind == "class":
         _judge_class(state, segment)
     elif segment.kind == "other" and _BRANCH.match(state.splitter.data, segment.start):
@@ -302,6 +310,27 @@ def _judge_segment(state: _State, segment: Segment) -> None:
         return
     else:
         state.code_bytes += segment.end - segment.start
+
+
+def _unpack(state: _State, segment: Segment) -> None:
+    """`(AUTUMN_BREAK, ..., SUMMER_BREAK) = range(6)` (holidays' germany_school.py, whose
+    233 kB table names them), `A, B = 1, 2`: its names are data a value may name when what is
+    unpacked is a literal or a range of literal bounds (numbers, strings at import; `tidy
+    extract --evaluate` takes a value naming them). The statement itself is code: tidy
+    extract moves `NAME = value` bindings only."""
+    state.code_bytes += segment.end - segment.start
+    data = state.splitter.data
+    value_end = trimmed_end(data, segment.value_start, segment.end)
+    if value_end - segment.value_start > 3 * state.settings.min_window:
+        return  # a big table unpacked: not a few named constants
+    facts = value_facts(state.splitter, segment.value_start, value_end,
+                        state.settings.min_window)
+    if not facts.marks and not facts.refs and not facts.attr_roots and \
+            facts.callees <= _UNPACKED_CALLS:
+        state.unpacked.update(segment.names)
+
+
+_UNPACKED_CALLS = frozenset({"range"})  # what an unpacking of data may call: ints come out
 
 
 def _bind(state: _State, name: str, scope: str, owner: str, start: int, end: int,

@@ -83,7 +83,9 @@ def _read(data: bytes, start: int, end: int, chunk: int, names: list[bytes] | No
         bracketed = _bracketed_number(data, pos, end, 0) if c == 40 and not after_value \
             else None
         if sign >= 0 and (bracketed[1] if bracketed else not number):
-            return sign  # -'a', -x, --1, -(-1)
+            if names is None or not _signs_a_name(data, pos, end):
+                return sign  # -'a', -x, --1, -(-1)
+            sign = -1  # built: -COUNT, -u(1)
         if complex_op >= 0 and (bracketed[1] if bracketed else not number):
             return complex_op  # 1 + 'a', 1 + -2j, 1 + (-2j)
         if bracketed is not None:  # `(1)`: the number itself (`(1)+2j`, `-(1)`)
@@ -93,9 +95,10 @@ def _read(data: bytes, start: int, end: int, chunk: int, names: list[bytes] | No
             real_began = began and complex_op < 0 and not imaginary
             pos, after_value, sign, complex_op, began = stop, True, -1, -1, False
             continue
-        if c in b"[(" and after_value:
-            return pos  # a subscript or a call of a value: 'abc'[1]
-        if c in _OPENERS:
+        if c in b"[(" and after_value and not (
+                names is not None and c == 40 and _after_a_bracket(data, first, pos)):
+            return pos  # a subscript or a call of a value: 'abc'[1], 'abc'(1)
+        if c in _OPENERS:  # (built: a call of what a call returns, `f(x)(y)`)
             pos, after_value, began = pos + 1, False, True
         elif c in _CLOSERS:
             pos, after_value, real_began, began = pos + 1, True, False, False
@@ -196,6 +199,27 @@ def _built_name(data: bytes, pos: int, stop: int, end: int,
 
 def _without_blanks(text: bytes) -> bytes:
     return text.replace(b" ", b"").replace(b"\t", b"")
+
+
+def _signs_a_name(data: bytes, pos: int, end: int) -> bool:
+    """The name at `pos`, after a sign, is one a built value may negate (`-COUNT`, `-u(1)`),
+    not a string's prefix (`-u'x'`: code)."""
+    name = _NAME.match(data, pos, end)
+    if name is None:
+        return False
+    stop = name.end()
+    return not (stop < end and data[stop] in b"'\"" and name.group().lower() in _PREFIXES)
+
+
+def _after_a_bracket(data: bytes, first: int, at: int) -> bool:
+    """The `(` at `at` follows a `)`, blanks between, no comment on the line of the `)`
+    (looking back no further than first): `f(x)(y)`."""
+    while at > first and data[at - 1] in b" \t\r\n\x0c":
+        at -= 1
+    if at <= first or data[at - 1] != 41:
+        return False
+    line = max(data.rfind(b"\n", first, at - 1) + 1, first)
+    return data.find(b"#", line, at - 1) < 0
 
 
 def _unpacks(data: bytes, first: int, at: int) -> bool:

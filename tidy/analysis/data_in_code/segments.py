@@ -2,13 +2,14 @@
 
 A regex over every string token of a 51 MB data module runs at ~35 MB/s here (4 million
 strings, ~0.3 us of engine work each), so the bulk is never tokenized. What is cheap: finding
-the few lines that start at the statement's indentation with a name (`\\n(?=[A-Za-z_@])` is a
-memchr-speed search), the triple-quoted strings (`bytes.find`), and counting brackets between
-two such lines (`bytes.count`). A line at the indentation that starts with a keyword or an
-assignment head starts a statement; any other such line does when the brackets counted since
-the statement began are balanced. Strings holding brackets can only make that count wrong for
-lines of the last kind, and the judgement built on it is a detection, checked exactly again by
-the extractor before anything is written.
+the few lines that start at the statement's indentation with a name, `@`, `(` or `[`
+(`\\n(?=[A-Za-z_@(\\[])` is a memchr-speed search), the triple-quoted strings (`bytes.find`), and
+counting brackets between two such lines (`bytes.count`). A line at the indentation that starts
+with a keyword or an assignment head (`NAME =`, `T[0x36] =`, an unpacking `(A, B) =`) starts a
+statement; a `(` or `[` line after a comma or an opening bracket is a row of a value; any other
+such line starts one when the brackets counted since the statement began are balanced. Strings
+holding brackets can only make that count wrong for lines of the last kind, and the judgement
+built on it is a detection, checked exactly again by the extractor before anything is written.
 """
 
 from __future__ import annotations
@@ -31,6 +32,15 @@ _KEYWORDS = (rb"import|from|if|elif|else|for|while|try|except|finally|with|retur
 # A literal key of an item assignment: a number or a one-line string without escapes.
 _KEY = (rb"-?(?:0[xXoObB][0-9a-fA-F_]+|\d[\d_]*(?:\.\d*)?)"
         rb"|[rbuRBU]?'[^'\\\n]*'|[rbuRBU]?\"[^\"\\\n]*\"")
+# Blanks inside the brackets of a target list: newlines, comments, continuations
+_GAP = rb"(?:[ \t\r\n\f]|\\\r?\n|#[^\n]*)*"
+_BRACKETED_NAMES = rb"(?:" + _GAP + _NAME + _GAP + rb"," + rb")+(?:" + _GAP + _NAME + rb")?" + _GAP
+# Target lists of plain names with a comma: bracketed over lines, or on one line
+_UNPACK_TARGETS = (rb"\(" + _BRACKETED_NAMES + rb"\)|\[" + _BRACKETED_NAMES + rb"\]"
+                   rb"|" + _NAME + rb"(?:[ \t]*,[ \t]*" + _NAME + rb")+(?:[ \t]*,)?"
+                   rb"|" + _NAME + rb"[ \t]*,")
+_TARGET_NAME = re.compile(_NAME)
+_COMMENT = re.compile(rb"#[^\n]*")
 _HEAD = (rb"(?:(?:async[ \t]+)?(?P<def>def)|(?P<class>class))[ \t]+(?P<name>" + _NAME + rb")"
          rb"|(?P<keyword>(?:" + _KEYWORDS + rb")(?![\w\x80-\xff])|@)"
          rb"|(?P<target>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*"
@@ -38,7 +48,10 @@ _HEAD = (rb"(?:(?:async[ \t]+)?(?P<def>def)|(?P<class>class))[ \t]+(?P<name>" + 
          # definitions), `d["k"] = v`, `TABLE.update({...})`, `.extend([...])`, `.append(...)`
          rb"|(?P<table>" + _NAME + rb"(?:\." + _NAME + rb")*)(?:[ \t]*\[[ \t]*(?:" + _KEY
          + rb")[ \t]*\][ \t]*=(?!=)[ \t]*|\.(?:update|extend|append)(?=\())(?P<item>)"
-         rb"|(?=[A-Za-z_\x80-\xff])")
+         # names bound by unpacking: `(AUTUMN_BREAK, ..., SUMMER_BREAK) = range(6)` (holidays'
+         # germany_school.py), `A, B = 1, 2`, `[A, B] = ...`
+         rb"|(?P<targets>" + _UNPACK_TARGETS + rb")[ \t]*=(?!=)[ \t]*(?P<unpack>)"
+         rb"|(?=[A-Za-z_\x80-\xff(\[])")
 _FIRST_HEAD = re.compile(_HEAD)
 ASSIGN_HEAD = re.compile(rb"(?P<name>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*")
 
@@ -56,9 +69,11 @@ class Segment(NamedTuple):
 
     start: int
     end: int
-    kind: str  # assign, def, class, item (`TABLE[key] = value`, `TABLE.update(...)`), other
-    name: str = ""
-    value_start: int = -1  # assign: where the value begins
+    kind: str  # assign, def, class, item (`TABLE[key] = value`, `TABLE.update(...)`),
+    # unpack (`(A, B) = range(2)`, `A, B = 1, 2`), other
+    name: str = ""  # unpack: the first name
+    value_start: int = -1  # assign, item, unpack: where the value begins
+    names: tuple[str, ...] = ()  # unpack: every name bound
 
 
 def triple_spans(data: bytes) -> list[tuple[int, int]]:
@@ -189,11 +204,14 @@ class Splitter:
                indent: bytes) -> Iterator[tuple[int, re.Match[bytes]]]:
         data, spans = self.data, self.spans
         current = -1
+        # the brackets open from `current` up to `counted` (counted on from there, not from
+        # the statement's start again: rows at the indentation would make that quadratic)
+        counted, opened = -1, 0
         if start == 0 and not indent:
             first = _FIRST_HEAD.match(data)
             if first is not None:
                 yield 0, first
-                current = 0
+                current = counted = 0
         skip, index, count = len(indent) + 1, 0, len(spans)
         # A literal prefix (newline + indentation) the engine finds at memchr speed; the
         # statement head is matched only at those lines.
@@ -206,26 +224,43 @@ class Splitter:
                 continue  # inside a triple-quoted string
             if data[newline - 1] == 92 or (data[newline - 1] == 13 and data[newline - 2] == 92):
                 continue  # a backslash continuation
+            if data[at] in b"([" and _inside_brackets(data, newline):
+                # a table's row written at the indentation, `(1, 'a'),`: passed over without
+                # a bracket count (which a bracket in a one-line string would make wrong)
+                continue
             match = _FIRST_HEAD.match(data, at)
-            assert match is not None  # its last alternative matches any name start
-            if current >= 0 and match.lastgroup in (None, "item") and \
-                    self.depth(current, at) != 0:
-                continue  # a name at the indentation inside brackets: part of a value
+            assert match is not None  # its last alternative matches any name start, ( and [
+            if match.lastgroup == "unpack" and _inside_brackets(data, newline):
+                continue  # `f(\nx, y=1)`: arguments, not a target list
+            if current >= 0 and (match.lastgroup is None or (
+                    match.lastgroup == "item" and data[match.end():match.end() + 1] == b"(")):
+                # (`T[0x3665] = '...'` starts a statement as `NAME =` does: an assignment
+                # is no part of a value; `T.update(` may be an argument: counted)
+                opened += self.depth(counted, at)
+                counted = at
+                if opened != 0:
+                    continue  # a name or a row at the indentation inside brackets: a value's
             yield at, match
-            current = at
+            current = counted = at
+            opened = 0
 
 
 @lru_cache(maxsize=64)
 def _line_starts(indent: bytes) -> re.Pattern[bytes]:
-    return re.compile(rb"\n" + re.escape(indent) + rb"(?=[A-Za-z_@\x80-\xff])")
+    """Lines at the indentation that may start a statement: with a name or `@`, `(` or `[`
+    (`(A, B) = range(2)`, `[A, B] = ...`, `(f)(x)`). (A lookbehind for the line before
+    cost the search 70 % more on every module: _heads looks at the few `(` lines instead.)"""
+    return re.compile(rb"\n" + re.escape(indent) + rb"(?=[A-Za-z_@\x80-\xff(\[])")
 
 
-def _continued(data: bytes, newline: int) -> bool:
-    """The line before ends with a backslash continuation."""
+def _inside_brackets(data: bytes, newline: int) -> bool:
+    """The line before ends with a comma or an opening bracket: the next one goes on inside
+    brackets. (An unpacking head starts a statement as an assignment head does, without a
+    bracket count: a bracket in a string before it, `'(a'`, would hide it.)"""
     back = newline - 1
     if back >= 0 and data[back] == 13:
         back -= 1
-    return back >= 0 and data[back] == 92
+    return back >= 0 and data[back] in b",([{"
 
 
 def _segment(match: re.Match[bytes], at: int, end: int) -> Segment:
@@ -239,6 +274,10 @@ def _segment(match: re.Match[bytes], at: int, end: int) -> Segment:
     if kind == "item":
         return Segment(at, end, "item", match.group("table").decode("utf-8", "replace"),
                        match.end())
+    if kind == "unpack":
+        targets = _COMMENT.sub(b"", match.group("targets"))
+        names = tuple(n.decode("utf-8", "replace") for n in _TARGET_NAME.findall(targets))
+        return Segment(at, end, "unpack", names[0], match.end(), names)
     return Segment(at, end, "other")
 
 

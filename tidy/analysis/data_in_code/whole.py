@@ -11,7 +11,9 @@ what lies between them is never tokenized).
   value cost as much as the judgement itself).
 
 Both reads run in C (literalscan.first_mark, then built_marks: calls, names, keyword
-arguments, `+`, `-` and unpacking passed over and noted at ~700 MB/s); what built_marks stops
+arguments, `+`, `-`, a sign before a name (`-COUNT`), a call of what a call returns
+(`f(x)(y)`: dic-9, the windows call both built and the extractor takes them with --evaluate)
+and unpacking passed over and noted at ~700 MB/s); what built_marks stops
 at is judged here as the windows would judge it (`_mark_at`): code, or something a built value
 may still hold (`+` after a value, unpacking, a method call, a member's value).
 """
