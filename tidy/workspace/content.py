@@ -590,6 +590,7 @@ def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
 _WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _START = operator.itemgetter(1)  # of a match (pattern, start, end)
 _KEY = operator.itemgetter(0)  # of an Entry: its key
+_FACTS = operator.itemgetter(1)  # of an Entry: its facts
 
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
@@ -630,10 +631,18 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         # Every file something is known of, stat'ed in one call (a warm scan: all of them);
         # a small one as its entry says is UNCHANGED, no stat made for it
         rels = [rel for rel in requests if rel in known]
+        olds = list(map(known.__getitem__, rels))
         # in the order of `rels`: each known file of `requests` takes the next
-        keys = list(map(_KEY, map(known.__getitem__, rels)))
-        stats = iter(reader.stat_changed(rels, keys, below))
-        for rel, asked in requests.items():
+        found = reader.stat_changed(rels, list(map(_KEY, olds)), below)
+        if len(rels) == len(requests) and _all_kept(
+                found, map(requests.__getitem__, rels), olds, search_only, searched, floors,
+                patterns_key):
+            # A rescan with nothing changed: every file kept as the loop below would keep
+            # it, in the same order, without its steps per file (~7 ms, 250k bench tree)
+            entries.update(zip(rels, olds, strict=True))
+            kept = len(rels)
+        stats = iter(found)
+        for rel, asked in (() if kept else requests.items()):
             old = known.get(rel)
             if old is not None:
                 st = next(stats)
@@ -695,6 +704,27 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     result.blobs = reader.blobs
     result.stats.seconds = time.monotonic() - started
     return result
+
+
+def _all_kept(found: list[EntryStat | Unchanged | None], asked: Iterable[Iterable[str]],
+              olds: list[Entry], search_only: dict[object, bool], searched: dict[int, bool],
+              floors: Mapping[str, int], patterns_key: str) -> bool:
+    """Whether run_pass keeps every one of these known files as its entry is (`found`, their
+    stat_changed answers; `asked`, what each was asked; `olds`, their entries): each
+    UNCHANGED, asked only the search (each distinct request asked once) and its entry's
+    facts holding the search's (each distinct facts dict asked once: the cache's entries
+    share a handful)."""
+    if found.count(UNCHANGED) != len(found):
+        return False
+    try:
+        kinds = set(asked)
+    except TypeError:  # a request the loop tells apart by itself
+        return False
+    if not all(type(k) is tuple and _search_only(search_only, k, floors) for k in kinds):
+        return False
+    facts = list(map(_FACTS, olds))
+    distinct = dict(zip(map(id, facts), facts, strict=True))
+    return all(_searched(searched, f, patterns_key) for f in distinct.values())
 
 
 # When a pass is split over two processes (the early job's, ContentFacts' `split`): below
