@@ -272,12 +272,12 @@ def _references(root: str, tracked: Sequence[str],
     size = None
     head_at = None
     if content is not None:
-        from tidy.workspace.githistory import history_size, history_walk_pays
+        from tidy.workspace.githistory import history_walk_pays
 
-        size = history_size(root)  # once a scan: "last referenced" chooses with it too
         # HEAD, which the history's answers are noted under, asked now, beside the walk,
         # rather than after the content pass (a git process on the cold scan's tail)
-        head_at = _last_references(content, size).at(root)
+        head_at = _last_references(content, None).at(root)
+        size = _history_size_at(content, root, head_at)  # "last referenced" chooses with it
         if history_walk_pays(root, len(libraries), size=size):
             # the pass counts their paths for the history walk as it reads (a small history:
             # one `git log -S` per library costs less than counting in every file read)
@@ -442,6 +442,30 @@ def _generated_dirs(ctx: GroupContext) -> list[str]:
     return [rel for rel in ctx.artifact_dirs
             if rel.rsplit("/", 1)[-1] not in AMBIGUOUS_NAMES
             or ctx.tracked_state(rel, 1, True)[0] in (Tracked.UNTRACKED, Tracked.UNKNOWN)]
+
+
+_SIZE_NOTE = "history-size\0"  # + HEAD's id: the repo's object bytes a scan there found
+_SIZE_DIGITS = 20  # a noted size longer than this is not one githistory.history_size gave
+
+
+def _history_size_at(content: ContentFacts, root: str, at: HeadAt) -> int | None:
+    """githistory.history_size once per commit: noted under HEAD, so a rescan at the same
+    commit takes it from the notes rather than starting `git count-objects` (one git process
+    of each warm early job). It only chooses how to walk the history and whether the pass
+    counts the libraries' paths for that walk, both ways giving the same answers: objects
+    fetched since (HEAD not moved) cost at most the slower way. Without a commit (or git),
+    asked each time, as before."""
+    from tidy.workspace.githistory import history_size
+
+    key = _SIZE_NOTE + at.head if at.head else None
+    noted = content.note(key) if key is not None else None
+    if (noted is not None and 0 < len(noted) <= _SIZE_DIGITS and noted.isascii()
+            and noted.isdigit()):
+        return int(noted)
+    size = history_size(root)
+    if key is not None and size is not None:
+        content.set_note(key, str(size))
+    return size
 
 
 def _last_references(notes: ContentFacts, history_size: int | None,
