@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """early_job_instructions.py TREE [JOBS]: the user-space instructions of one warm early job
-over TREE's repo, as a pool worker runs it: in a child forked after the imports and a first
-job (the caches warm), counted by valgrind's callgrind from the fork on (its costs zeroed in
-PyOS_AfterFork_Child), median of JOBS (default 3) children. Not jobs run one after another in
-one process: there a full collection of the garbage collector falls in some runs and not in
-others (hundreds of millions of instructions either way). Instruction counts do not move with
-the machine's load, which on the shared 2-core machine moves CPU times by 30% and more from
-one minute to the next. Kernel time (the lstats) is not counted: compare syscall counts with
-strace for that.
+over TREE's repo, as a pool worker runs it (early._run_job, then its answer pickled as the
+pool sends it back; before warm-early-22 the child ran early.run_task alone, without the
+pickling: figures measured that way are not comparable): in a child forked after the
+imports and a first job (the caches warm), counted by valgrind's callgrind from the fork
+on (its costs zeroed in PyOS_AfterFork_Child), median of JOBS (default 3) children. Not
+jobs run one after another in one process: there a full collection of the garbage collector
+falls in some runs and not in others (hundreds of millions of instructions either way).
+Instruction counts do not move with the machine's load, which on the shared 2-core machine
+moves CPU times by 30% and more from one minute to the next. Kernel time (the lstats) is not
+counted: compare syscall counts with strace for that.
 
 Run it with the python of the checkout to measure, with TIDY_STATE_DIR and HOME set to temp
 folders (~2-4 minutes under valgrind); a warm early job writes nothing into TREE's .git (a
@@ -27,9 +29,11 @@ import tempfile
 def jobs(root: str, count: int) -> None:
     """Under valgrind: the imports and one job in this process, then `count` jobs each in a
     child forked from it."""
+    from multiprocessing.reduction import ForkingPickler
+
     from tidy import engine
     from tidy.core import config
-    from tidy.workspace.early import run_task
+    from tidy.workspace.early import _run_job, run_task
 
     task = engine._early_task(config.load(root), True, split=None)
     engine._early_imports()
@@ -39,7 +43,7 @@ def jobs(root: str, count: int) -> None:
     for _ in range(count):
         pid = os.fork()
         if pid == 0:
-            run_task(task, root, True)
+            ForkingPickler.dumps(_run_job(task, root, True, None))
             os._exit(0)
         os.waitpid(pid, 0)
 

@@ -410,7 +410,7 @@ def _early_content(listing: IndexListing, config: Config, early: Iterable[object
     searched (SearchRequest), and the modules the data rules judge (the walk later names the
     big ones; those the index holds are read here already)."""
     from tidy.rules.data_in_code import early_requests
-    from tidy.workspace.content import BLOB, REFS, SearchRequest
+    from tidy.workspace.content import BLOB, SearchRequest
 
     requests: dict[str, tuple[str, ...]] = {}
     if any(config.selects(code) for code in _DATA_CODES):
@@ -419,8 +419,7 @@ def _early_content(listing: IndexListing, config: Config, early: Iterable[object
         request = getattr(value, "request", None)
         if isinstance(request, SearchRequest) and request.patterns:
             content.with_patterns(request.patterns)
-            for path in request.files:
-                requests[path] = (*requests.get(path, ()), REFS)
+            requests = _with_refs(requests, request.files)
             # Its matches worked out by each process of a split pass for the files it read
             # (its after_pass puts them together): not after the pass, by one process alone.
             digest = getattr(value, "part_matches", None)
@@ -437,6 +436,21 @@ def _early_content(listing: IndexListing, config: Config, early: Iterable[object
             if path not in requests and content.blob_counts(sha) is None:
                 requests[path] = (BLOB,)
     content.ensure(requests)
+
+
+def _with_refs(requests: dict[str, tuple[str, ...]], files: Iterable[str]
+               ) -> dict[str, tuple[str, ...]]:
+    """`requests` with REFS asked of each of `files` too, in the order a loop adding them one
+    by one makes (a file asked already keeps its place): the search's files as one dict
+    made in C, the loop kept for the few asked already (250k bench tree: 21,700 files, ~4 ms
+    of the warm early job)."""
+    from tidy.workspace.content import REFS
+
+    refs: tuple[str, ...] = (REFS,)
+    searched = dict.fromkeys(files, refs)
+    for path in searched.keys() & requests.keys():
+        searched[path] = (*requests[path], REFS)
+    return {**requests, **searched} if requests else searched
 
 
 def _scan_root_with(

@@ -129,3 +129,36 @@ def test_the_one_walk_lets_cat_file_go_from_a_fifo_config(tmp_path: Path) -> Non
     assert result.code in (0, 1), result.err
     [unused] = [f for f in findings(result.json(), "TDY401") if f["path"] == KETCHER]
     assert dict(unused["details"])["last referenced"] == expected
+
+
+@pytest.mark.slow
+def test_a_rescan_at_the_same_commit_asks_the_repo_size_no_more(tmp_path: Path) -> None:
+    """The repo's size chooses how to walk the history; the early job notes it under HEAD,
+    so a rescan at that commit (with the cache) starts no `git count-objects`; after a new
+    commit it is asked again, once. The answer stays git's own."""
+    repo = make_repo(tmp_path / "site")
+    _site(repo, big_history=True, big_index=True)
+    recorder = GitRecorder(tmp_path / "git")
+
+    def scan() -> tuple[str, list[GitCall]]:
+        recorder.clear()
+        result = run_cli("scan", str(repo), "--format", "json", "--select", "TDY4", cwd=repo,
+                         env=recorder.env())
+        assert result.code in (0, 1), result.err
+        [unused] = [f for f in findings(result.json(), "TDY401") if f["path"] == KETCHER]
+        return dict(unused["details"])["last referenced"], recorder.calls()
+
+    def sizes(calls: list[GitCall]) -> int:
+        return len([c for c in calls if c.asks("count-objects")])
+
+    first, calls = scan()
+    assert first == _git_log_s(repo, KETCHER)
+    assert sizes(calls) == 1
+    again, calls = scan()
+    assert again == first
+    assert sizes(calls) == 0
+    write(repo / "app/other.py", "Y = 2\n")
+    commit(repo, message="another commit")
+    later, calls = scan()
+    assert later == _git_log_s(repo, KETCHER)
+    assert sizes(calls) == 1

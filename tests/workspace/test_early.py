@@ -12,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import commit, make_repo, write
+from tidy.workspace import early
 from tidy.workspace.blobs import IndexListing
-from tidy.workspace.early import EarlyWork
+from tidy.workspace.early import EarlyWork, IndexTask
 from tidy.workspace.pool import WorkerPool
 
 # Set by the hook in the parent; read by the task in the forked worker.
@@ -233,3 +234,42 @@ def test_the_hand_over_is_waited_for_with_over_1024_files_open(tmp_path: Path) -
         for fd in held:
             os.close(fd)
         resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+
+def _collecting(repo: str, listing: IndexListing) -> dict[str, object]:
+    import gc
+
+    return {"collecting": gc.isenabled(), "paths": len(listing.paths)}
+
+
+def _failing(repo: str, listing: IndexListing) -> dict[str, object]:
+    raise RuntimeError("the task failed")
+
+
+@pytest.mark.parametrize("task", [_collecting, _failing])
+def test_a_job_runs_without_collections_and_leaves_them_on(tmp_path: Path,
+                                                           task: IndexTask) -> None:
+    """No garbage collection during a job; after it (whatever became of it), collections run
+    again, what was there frozen. In a forked child: a freeze here would hold the test
+    process's whole heap."""
+    import gc
+
+    repo = _repo(tmp_path)
+    read, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover (the child's report is what is checked)
+        try:
+            try:
+                went, answer = early._run_job(task, repo, False, None)
+            except RuntimeError:
+                went, answer = False, {"collecting": "raised"}
+            os.write(write_end, repr((went, answer.get("collecting"), gc.isenabled(),
+                                      gc.get_freeze_count() > 0)).encode())
+        finally:
+            os._exit(0)
+    os.close(write_end)
+    with os.fdopen(read, "rb") as got:
+        report = got.read().decode()
+    os.waitpid(pid, 0)
+    during = "False" if task is _collecting else "'raised'"
+    assert report == f"(False, {during}, True, True)"

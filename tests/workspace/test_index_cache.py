@@ -341,6 +341,33 @@ def test_the_c_path_check_answers_what_the_python_one_does(body: bytes) -> None:
     assert index_cache._native_clean(body) == index_cache.paths_clean_in_python(body)
 
 
+_LONG_PIECES = st.sampled_from([b"abcdefgh", b"src/pkg/", b"module.py\0", b"/", b"\0", b".",
+                                b"..", b".git", b".Git", b"x", b"\xff\xfe", b"a.b/"])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LONG_PIECES, max_size=80).map(b"".join))
+def test_the_c_path_check_answers_what_the_python_one_does_on_long_bodies(body: bytes) -> None:
+    """Bodies of hundreds of bytes: the C check goes 16 bytes at a time there (a refused
+    component at any place in a block, across two, in the last bytes)."""
+    if index_cache._native_clean is None:
+        pytest.skip("the C module was not built")
+    assert index_cache._native_clean(body) == index_cache.paths_clean_in_python(body)
+
+
+@pytest.mark.parametrize("bad", [b"//", b"/./", b"/../", b"/.git/", b"/.GIT\0", b"\0\0",
+                                 b"/.\0", b"\0..\0"])
+def test_a_refused_component_is_found_at_every_offset(bad: bytes) -> None:
+    if index_cache._native_clean is None:
+        pytest.skip("the C module was not built")
+    for before in range(40):
+        body = b"a" * before + bad + b"b" * 40 + b"\0"
+        assert index_cache._native_clean(body) is False, (before, bad)
+        assert index_cache.paths_clean_in_python(body) is False
+    clean = b"ab/cd/e.f\0" * 10
+    assert index_cache._native_clean(clean) is True
+
+
 def test_the_c_path_check_is_built_and_used() -> None:
     assert index_cache._native_clean is not None or os.environ.get("TIDY_PURE_PYTHON")
 

@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
 from tidy.analysis import ignore_choice as choice
-from tidy.analysis.vendored.candidates import path_candidates
+from tidy.analysis.vendored.candidates import each_path_facts, path_candidates
 from tidy.rules import data_in_code, ignore_rules, vendored
 from tidy.workspace import content_notes, index_cache
 from tidy.workspace.blobs import IndexListing, list_index
@@ -54,7 +54,12 @@ def _answers(root: str, listing: IndexListing, own: list[str]) -> tuple[object, 
             ignore_rules.early_heavy_candidates(root, listing),
             vendored._kept_search_files(listing, own),
             vendored._kept_path_candidates(listing),
-            vendored._kept_vendored_attributes(root, listing))
+            vendored._kept_vendored_attributes(root, listing),
+            vendored._kept_path_facts(listing)(own, _files_by_root(listing, own)))
+
+
+def _files_by_root(listing: IndexListing, roots: list[str]) -> dict[str, list[str]]:
+    return {root: [p for p in listing.paths if p.startswith(root + "/")] for root in roots}
 
 
 def _worked_out(root: str, listing: IndexListing, own: list[str]) -> tuple[object, ...]:
@@ -66,11 +71,13 @@ def _worked_out(root: str, listing: IndexListing, own: list[str]) -> tuple[objec
             choice.heavy_candidates(listing.paths, attributes),
             vendored._search_files(listing.paths, own),
             path_candidates(listing.paths),
-            vendored._vendored_attributes(root, listing.paths))
+            vendored._vendored_attributes(root, listing.paths),
+            each_path_facts(own, _files_by_root(listing, own)))
 
 
 _NAMES_KEPT = {"data_in_code.requests", "ignore_rules.heavy", "vendored.search_files",
-               "vendored.path_candidates", "vendored.tracks_gitattributes"}
+               "vendored.path_candidates", "vendored.tracks_gitattributes",
+               "vendored.path_facts"}
 
 
 class _Scanned:
@@ -283,6 +290,8 @@ def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
     ("vendored.path_candidates", "vendor"),
     ("vendored.tracks_gitattributes", 1),
     ("vendored.tracks_gitattributes", None),
+    ("vendored.path_facts", {"static/vendor/lib": [["x"], 0, 0, [], ""]}),  # another root
+    ("vendored.path_facts", []),
 ])
 def test_a_tampered_answer_is_worked_out_again(tmp_path: Path, name: str,
                                                value: object) -> None:
@@ -468,3 +477,50 @@ def test_kept_positions_are_taken_as_a_loop_would_take_them(size: int, kept: obj
     paths = tuple(f"p{i}" for i in range(size))
     listing = IndexListing(paths, (), ())
     assert paths_at(listing, kept) == _paths_at_one_by_one(paths, kept)
+
+
+_LIB = "static/vendor/lib"
+
+
+@pytest.mark.parametrize("value", [
+    [["../x"], 1, 1, [], ""],  # a top name that is no plain name
+    [["a/b"], 1, 1, [], ""],
+    [["package.json"], -1, 1, [], ""],  # a negative count
+    [["package.json"], 1, True, [], ""],
+    [["package.json"], 1, 1, ["elsewhere/lib.js"], ""],  # a script outside its root
+    [["package.json"], 1, 1, [_LIB + "/../../../etc/x.js"], ""],
+    [["package.json"], 1, 1, [_LIB + "/lib.min.js"] * 13, ""],  # more than the banner reads
+    [["package.json"], 1, 1, [], "a/b"],  # a package name with a folder
+    [["package.json"], 1, 1, []],  # a field missing
+    "lib",
+])
+def test_a_tampered_path_facts_answer_is_worked_out_again(tmp_path: Path,
+                                                          value: object) -> None:
+    repo = _repo(tmp_path)
+    root = str(repo)
+    first = _Scanned(root, [_LIB])
+    kept = _memo_line(repo)
+    kept["vendored.path_facts"][1] = {_LIB: value}
+    _rewrite_memo(repo, kept)
+    again = _Scanned(root, [_LIB])
+    assert again.learnt
+    assert again.answers == first.answers == _worked_out(root, again.listing, [_LIB])
+
+
+def test_kept_path_facts_are_used_not_worked_out_again(tmp_path: Path) -> None:
+    """What the library's paths say (its top files, minified files, maps, the banner's
+    scripts) is the kept answer on a rescan of the same index: its 15,000 paths are not
+    gone over again."""
+    repo = _repo(tmp_path)
+    root = str(repo)
+    first = _Scanned(root, [_LIB])
+    facts = first.answers[-1][_LIB]  # type: ignore[index]
+    assert facts.top == ("lib.js.map", "lib.min.js", "package.json")
+    assert (facts.minified, facts.maps) == (1, 1)
+    assert facts.scripts == (_LIB + "/lib.min.js",)
+    kept = _memo_line(repo)
+    kept["vendored.path_facts"][1] = {_LIB: [["package.json"], 7, 0, [], ""]}
+    _rewrite_memo(repo, kept)
+    again = _Scanned(root, [_LIB])
+    assert not again.learnt
+    assert again.answers[-1][_LIB].minified == 7  # type: ignore[index]

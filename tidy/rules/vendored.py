@@ -6,13 +6,21 @@ import bisect
 import collections
 import dataclasses
 import json
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, TypeVar
 
 import humanize
 
-from tidy.analysis.vendored.candidates import Library, discover, path_candidates
+from tidy.analysis.vendored.candidates import (
+    BANNER_FILES,
+    Library,
+    PathFacts,
+    PathFactsOf,
+    discover,
+    each_path_facts,
+    path_candidates,
+)
 from tidy.core.catalog import AMBIGUOUS_NAMES
 from tidy.core.models import ActionKind, Applicability, Finding, Fix, Size, Tracked
 from tidy.rules.base import GroupContext, Rule
@@ -256,7 +264,7 @@ def _references(root: str, tracked: Sequence[str],
         libraries = discover(tracked, read, _vendored_attributes(root, tracked))
     else:
         libraries = discover(tracked, read, _kept_vendored_attributes(root, listing),
-                             _kept_path_candidates(listing))
+                             _kept_path_candidates(listing), _kept_path_facts(listing))
     if not libraries:
         return References()
     from tidy.analysis.vendored.evidence import patterns_for
@@ -264,12 +272,12 @@ def _references(root: str, tracked: Sequence[str],
     size = None
     head_at = None
     if content is not None:
-        from tidy.workspace.githistory import history_size, history_walk_pays
+        from tidy.workspace.githistory import history_walk_pays
 
-        size = history_size(root)  # once a scan: "last referenced" chooses with it too
         # HEAD, which the history's answers are noted under, asked now, beside the walk,
         # rather than after the content pass (a git process on the cold scan's tail)
-        head_at = _last_references(content, size).at(root)
+        head_at = _last_references(content, None).at(root)
+        size = _history_size_at(content, root, head_at)  # "last referenced" chooses with it
         if history_walk_pays(root, len(libraries), size=size):
             # the pass counts their paths for the history walk as it reads (a small history:
             # one `git log -S` per library costs less than counting in every file read)
@@ -310,6 +318,51 @@ def _decode_path_candidates(kept: Json) -> list[tuple[str, bool, str]] | None:
     return found
 
 
+def _kept_path_facts(listing: IndexListing) -> PathFactsOf:
+    """candidates.each_path_facts over the listing, kept with it between scans for the same
+    candidate roots (250k bench tree: one library of 14,400 files, ~10 ms)."""
+    def of(roots: list[str], files_by_root: Mapping[str, list[str]]) -> Mapping[str, PathFacts]:
+        return memoized(listing, "vendored.path_facts",
+                        "\0".join((_PATH_FACTS_VERSION, *roots)),
+                        lambda: each_path_facts(roots, files_by_root),
+                        _encode_path_facts, lambda kept: _decode_path_facts(kept, roots))
+
+    return of
+
+
+def _encode_path_facts(found: Mapping[str, PathFacts]) -> Json:
+    return {root: [list(f.top), f.minified, f.maps, list(f.scripts), f.python_package]
+            for root, f in found.items()}
+
+
+def _decode_path_facts(kept: Json, roots: list[str]) -> dict[str, PathFacts] | None:
+    """Kept PathFacts, one for each of `roots`: top names plain (no "/"), counts, scripts
+    each a plain path inside its root, at most as many as the banner reads, a package name
+    without "/"; None for anything else."""
+    if not (isinstance(kept, dict) and kept.keys() == set(roots)):
+        return None
+    found: dict[str, PathFacts] = {}
+    for root in roots:
+        item = kept[root]
+        if not (isinstance(item, list) and len(item) == 5):
+            return None
+        top, minified, maps, scripts, package = item
+        if not (type(top) is list and all(_plain_name(n) for n in top)
+                and type(minified) is int and minified >= 0
+                and type(maps) is int and maps >= 0
+                and type(scripts) is list and len(scripts) <= BANNER_FILES
+                and all(isinstance(p, str) and p.startswith(root + "/") and plain_relative(p)
+                        for p in scripts)
+                and isinstance(package, str) and (not package or _plain_name(package))):
+            return None
+        found[root] = PathFacts(tuple(top), minified, maps, tuple(scripts), package)
+    return found
+
+
+def _plain_name(name: object) -> bool:
+    return isinstance(name, str) and "/" not in name and plain_relative(name)
+
+
 def _kept_vendored_attributes(root: str, listing: IndexListing) -> dict[str, bool]:
     """_vendored_attributes, git not asked when the index holds no .gitattributes, which
     the listing's memo tells without going over its 36,000 paths (250k bench tree: ~4 ms)."""
@@ -323,6 +376,7 @@ def _kept_vendored_attributes(root: str, listing: IndexListing) -> dict[str, boo
 # Bumped whenever what they keep would be worked out differently from a listing: a kept
 # answer of another version is worked out again (workspace/index_memo).
 _PATH_CANDIDATES_VERSION = "1"
+_PATH_FACTS_VERSION = "1"
 _TRACKS_VERSION = "1"
 
 
@@ -388,6 +442,30 @@ def _generated_dirs(ctx: GroupContext) -> list[str]:
     return [rel for rel in ctx.artifact_dirs
             if rel.rsplit("/", 1)[-1] not in AMBIGUOUS_NAMES
             or ctx.tracked_state(rel, 1, True)[0] in (Tracked.UNTRACKED, Tracked.UNKNOWN)]
+
+
+_SIZE_NOTE = "history-size\0"  # + HEAD's id: the repo's object bytes a scan there found
+_SIZE_DIGITS = 20  # a noted size longer than this is not one githistory.history_size gave
+
+
+def _history_size_at(content: ContentFacts, root: str, at: HeadAt) -> int | None:
+    """githistory.history_size once per commit: noted under HEAD, so a rescan at the same
+    commit takes it from the notes rather than starting `git count-objects` (one git process
+    of each warm early job). It only chooses how to walk the history and whether the pass
+    counts the libraries' paths for that walk, both ways giving the same answers: objects
+    fetched since (HEAD not moved) cost at most the slower way. Without a commit (or git),
+    asked each time, as before."""
+    from tidy.workspace.githistory import history_size
+
+    key = _SIZE_NOTE + at.head if at.head else None
+    noted = content.note(key) if key is not None else None
+    if (noted is not None and 0 < len(noted) <= _SIZE_DIGITS and noted.isascii()
+            and noted.isdigit()):
+        return int(noted)
+    size = history_size(root)
+    if key is not None and size is not None:
+        content.set_note(key, str(size))
+    return size
 
 
 def _last_references(notes: ContentFacts, history_size: int | None,

@@ -26,6 +26,9 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#if defined(__SSE2__)
+#include <emmintrin.h> /* paths_clean's search, 16 bytes at a time */
+#endif
 #ifdef __linux__
 #include <sys/prctl.h>
 #include <sys/syscall.h>
@@ -865,19 +868,48 @@ static int bad_component(const unsigned char *c, Py_ssize_t len) {
            lower_ascii(c[3]) == 't';
 }
 
+static int is_separator(unsigned char c) { return c == 0 || c == '/'; }
+
+/* Whether the component starting at `s` is one paths_clean refuses: only an empty one or one
+ * starting with a dot can be, and only when a separator ends it (not judged otherwise). */
+static int bad_component_at(const unsigned char *p, Py_ssize_t n, Py_ssize_t s) {
+    if (s >= n || (p[s] != '.' && !is_separator(p[s]))) return 0;
+    Py_ssize_t e = s;
+    while (e < n && !is_separator(p[e])) {
+        if (e - s == 4) return 0; /* five bytes or more: never refused */
+        e++;
+    }
+    return e < n && bad_component(p + s, e - s);
+}
+
+/* Only a component right after a separator (or the first) that is empty or starts with a dot
+ * can be refused: those starts are found 16 bytes at a time where SSE2 is there (every x86-64:
+ * a separator whose next byte is a separator or a dot), the rest one byte at a time. The
+ * byte loop's answer either way (250k bench tree's 3 MB: ~27 M instructions before). */
 static PyObject *paths_clean(PyObject *Py_UNUSED(module), PyObject *arg) {
     Py_buffer view;
     if (PyObject_GetBuffer(arg, &view, PyBUF_SIMPLE) < 0) return NULL;
     const unsigned char *p = view.buf;
-    Py_ssize_t start = 0, n = view.len;
-    int clean = 1;
-    for (Py_ssize_t i = 0; i < n; i++) {
-        if (p[i] != 0 && p[i] != '/') continue;
-        if (bad_component(p + start, i - start)) {
-            clean = 0;
-            break;
+    Py_ssize_t n = view.len, k = 0;
+    int clean = !bad_component_at(p, n, 0);
+#if defined(__SSE2__)
+    const __m128i nul = _mm_setzero_si128(), slash = _mm_set1_epi8('/'), dot = _mm_set1_epi8('.');
+    for (; clean && k + 17 <= n; k += 16) {
+        __m128i here = _mm_loadu_si128((const __m128i *)(p + k));
+        __m128i next = _mm_loadu_si128((const __m128i *)(p + k + 1));
+        __m128i sep = _mm_or_si128(_mm_cmpeq_epi8(here, nul), _mm_cmpeq_epi8(here, slash));
+        __m128i then = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(next, nul),
+                                                 _mm_cmpeq_epi8(next, slash)),
+                                    _mm_cmpeq_epi8(next, dot));
+        unsigned mask = (unsigned)_mm_movemask_epi8(_mm_and_si128(sep, then));
+        while (mask != 0 && clean) {
+            if (bad_component_at(p, n, k + __builtin_ctz(mask) + 1)) clean = 0;
+            mask &= mask - 1;
         }
-        start = i + 1;
+    }
+#endif
+    for (; clean && k < n; k++) {
+        if (is_separator(p[k]) && bad_component_at(p, n, k + 1)) clean = 0;
     }
     PyBuffer_Release(&view);
     return PyBool_FromLong(clean);

@@ -95,6 +95,8 @@ def racy(key: StatKey, started_ns: int) -> bool:
 
 
 Hit = tuple[int, int, str]  # pattern index, 1-based line number, the line (stripped, <= 200)
+# git's index for a pass (blob ids of unchanged files), or how to read it once it is needed
+IndexSource = IndexStat | Callable[[], IndexStat | None] | None
 
 
 @dataclass(frozen=True)
@@ -248,10 +250,13 @@ UNCHANGED: Final = Unchanged.UNCHANGED
 class _Reader:
     """Reads files below one folder (through a descriptor of it) and computes their facts."""
 
-    def __init__(self, root: str, spec: Spec, index: IndexStat | None = None) -> None:
+    def __init__(self, root: str, spec: Spec, index: IndexSource = None) -> None:
         self.root = root
         self.spec = spec
-        self.index = index  # git's index of the repo at `root`: blob ids for unchanged files
+        # git's index of the repo at `root` (blob ids for unchanged files), or how to read it:
+        # read on the first file read whole, not before a pass that may read none (a warm
+        # rescan: parsing the web app's index was ~6 ms of its early job, for nothing).
+        self._index = index
         self.patterns_key = spec.patterns_key
         self._automaton: pickaxe.Automaton | None = None
         if spec.patterns:  # the search's automaton is made when there is something to find
@@ -366,15 +371,26 @@ class _Reader:
             facts = merged_facts(old.facts, facts)
         return Entry(key, facts)
 
+    @property
+    def index(self) -> IndexStat | None:
+        """git's index of the repo at `root` (read now if it was given as how to read it)."""
+        return self.load_index()
+
+    def load_index(self) -> IndexStat | None:
+        if callable(self._index):
+            self._index = self._index()
+        return self._index
+
     def _indexed_id(self, rel: str, fd: int, st: os.stat_result,
                     stats: PassStats) -> str | None:
         """The blob id of the file just read, from git's index, when its entry vouches for
         the stat `st` and the file's stat is still that after the read (not written since it
         was opened, so the bytes read are the blob's): no SHA-1 over them (~55 ms of a cold
         web-app pass's CPU). None otherwise: the caller hashes them."""
-        if self.index is None:
+        index = self.index
+        if index is None:
             return None
-        sha = self.index.blob_id(rel, st)
+        sha = index.blob_id(rel, st)
         if sha is None:
             return None
         after = os.fstat(fd)  # the same file (inode): has it been written since its fstat?
@@ -574,12 +590,14 @@ def _with_lines(hay: bytes, found: list[tuple[int, int, int]]) -> Iterator[Hit]:
 _WORD_BYTES = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _START = operator.itemgetter(1)  # of a match (pattern, start, end)
 _KEY = operator.itemgetter(0)  # of an Entry: its key
+_FACTS = operator.itemgetter(1)  # of an Entry: its facts
+_NO_ENTRY = Entry((0, 0, 0, 0, 0), {})  # a file this scan knows nothing of: no hits (None)
 
 
 def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
              known: Mapping[str, Entry], split: SplitWhen | None = None,
              on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
-             keep_hits: bool = True, index: IndexStat | None = None) -> PassResult:
+             keep_hits: bool = True, index: IndexSource = None) -> PassResult:
     """Facts for every requested file: from `known` (this scan's or the cache's entries) when
     its stat matches on every field and the facts are there, else from one read.
 
@@ -614,10 +632,18 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
         # Every file something is known of, stat'ed in one call (a warm scan: all of them);
         # a small one as its entry says is UNCHANGED, no stat made for it
         rels = [rel for rel in requests if rel in known]
+        olds = list(map(known.__getitem__, rels))
         # in the order of `rels`: each known file of `requests` takes the next
-        keys = list(map(_KEY, map(known.__getitem__, rels)))
-        stats = iter(reader.stat_changed(rels, keys, below))
-        for rel, asked in requests.items():
+        found = reader.stat_changed(rels, list(map(_KEY, olds)), below)
+        if len(rels) == len(requests) and _all_kept(
+                found, map(requests.__getitem__, rels), olds, search_only, searched, floors,
+                patterns_key):
+            # A rescan with nothing changed: every file kept as the loop below would keep
+            # it, in the same order, without its steps per file (~7 ms, 250k bench tree)
+            entries.update(zip(rels, olds, strict=True))
+            kept = len(rels)
+        stats = iter(found)
+        for rel, asked in (() if kept else requests.items()):
             old = known.get(rel)
             if old is not None:
                 st = next(stats)
@@ -679,6 +705,27 @@ def run_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     result.blobs = reader.blobs
     result.stats.seconds = time.monotonic() - started
     return result
+
+
+def _all_kept(found: list[EntryStat | Unchanged | None], asked: Iterable[Iterable[str]],
+              olds: list[Entry], search_only: dict[object, bool], searched: dict[int, bool],
+              floors: Mapping[str, int], patterns_key: str) -> bool:
+    """Whether run_pass keeps every one of these known files as its entry is (`found`, their
+    stat_changed answers; `asked`, what each was asked; `olds`, their entries): each
+    UNCHANGED, asked only the search (each distinct request asked once) and its entry's
+    facts holding the search's (each distinct facts dict asked once: the cache's entries
+    share a handful)."""
+    if found.count(UNCHANGED) != len(found):
+        return False
+    try:
+        kinds = set(asked)
+    except TypeError:  # a request the loop tells apart by itself
+        return False
+    if not all(type(k) is tuple and _search_only(search_only, k, floors) for k in kinds):
+        return False
+    facts = list(map(_FACTS, olds))
+    distinct = dict(zip(map(id, facts), facts, strict=True))
+    return all(_searched(searched, f, patterns_key) for f in distinct.values())
 
 
 # When a pass is split over two processes (the early job's, ContentFacts' `split`): below
@@ -781,7 +828,7 @@ def _part_read_of(entries: dict[str, Entry], rels: list[str], ids: bytes, width:
 def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
                known: Mapping[str, Entry], min_bytes: int,
                on_fork: forked.ForkHook | None = None, digest: PartDigest | None = None,
-               keep_hits: bool = True, index: IndexStat | None = None) -> PassResult:
+               keep_hits: bool = True, index: IndexSource = None) -> PassResult:
     """run_pass's answer, the files read by this process and a forked child at once.
 
     Two rounds. In the first, the files are dealt out in chunks to whichever process is free
@@ -810,6 +857,8 @@ def split_pass(root: str, requests: Mapping[str, Iterable[str]], spec: Spec,
     big: set[str] = set()
     try:
         dealt, stale, later = _sort_known(reader, requests, known, result, big)
+        if dealt or later:  # read before a part forks: both processes have it
+            reader.load_index()
         _load_judges(spec, requests)
         dealer = _Dealer(dealt, os.getpid())
         try:
@@ -1365,23 +1414,32 @@ class ContentFacts:
 
     def ensure(self, requests: Mapping[str, Iterable[str]]) -> None:
         entries = self._entries  # what _has asks, without a call per file (thousands)
-        # Nothing known yet (a scan's first pass, its biggest: every file of the early
-        # job's): all of it missing, as it is.
-        missing = requests if not entries else {
+        # Nothing known yet of any requested file (a scan's first pass, its biggest: every
+        # file of the early job's, after library discovery's few): all of it missing, as it
+        # is. The requests this scan has are found by one intersection of the two key sets,
+        # not a test per requested file (250k bench tree: 21,700 of them, ~2 ms).
+        have = entries.keys() & requests.keys() if entries else None
+        missing = requests if not have else {
             rel: names for rel, names in requests.items()
-            if rel not in entries or not self._has(rel, names)}
+            if rel not in have or not self._has(rel, names)}
         if not missing:
             return
         cache = self._cache()
-        # What is known of the missing files only: no copy of the whole cache per ensure
-        # (library discovery asks file by file)
-        known = ({rel: entry for rel in missing if (entry := cache.get(rel)) is not None}
-                 if not entries else
-                 {rel: entry for rel in missing
-                  if (entry := entries.get(rel) or cache.get(rel)) is not None})
+        # What is known of the missing files (run_pass only looks them up): the cache itself
+        # when this scan knows nothing yet; this scan's entries over a copy of the cache when
+        # many are missing (a copy in C, not a look-up in both per file: ~5 ms of the 250k
+        # tree's warm early job); else those of the missing files only, no copy of the
+        # whole cache per ensure (library discovery asks file by file).
+        if not entries:
+            known: Mapping[str, Entry] = cache
+        elif 8 * len(missing) >= len(cache):
+            known = {**cache, **entries}
+        else:
+            known = {rel: entry for rel in missing
+                     if (entry := entries.get(rel) or cache.get(rel)) is not None}
         result = run_pass(self.root, missing, self.spec, known, self.split,
                           digest=self.digest, keep_hits=self.use_cache,
-                          index=self._index_stat())
+                          index=self._index_stat if self.spec.needles else None)
         self.digests += result.digests
         self._entries.update(result.entries)
         self._blobs.update(result.blobs)
@@ -1472,23 +1530,21 @@ class ContentFacts:
         return self.hits_in(facts)
 
     def hits_of(self, rels: Iterable[str]) -> Iterator[tuple[str, list[Hit] | None]]:
-        """hits() of each of `rels`, worked out once per facts dict: the cache's entries
-        share one per distinct set of facts (run_pass's `searched`), and a warm scan of the
-        250k bench tree asks 21,700 files holding a handful (~20 ms -> ~6 ms). The lists
+        """hits() of each of `rels`, as (rel, hits) pairs: hits_all's."""
+        paths = list(rels)
+        return zip(paths, self.hits_all(paths), strict=True)
+
+    def hits_all(self, rels: list[str]) -> list[list[Hit] | None]:
+        """hits() of each of `rels`, in order, worked out once per facts dict: the cache's
+        entries share one per distinct set of facts (run_pass's `searched`), and a warm scan
+        of the 250k bench tree asks 21,700 files holding a handful. Whole-list steps in C
+        (look-ups, identities), not a Python step per file (~6 -> ~2 ms there). The lists
         handed out may be shared: they are not to be changed."""
         entries = self._entries
-        known: dict[int, list[Hit] | None] = {}  # by identity: entries keep the dicts alive
-        for rel in rels:
-            entry = entries.get(rel)
-            if entry is None:
-                yield rel, None
-                continue
-            facts = entry.facts
-            key = id(facts)
-            if key in known:
-                yield rel, known[key]
-            else:
-                yield rel, known.setdefault(key, self.hits_in(facts))
+        facts = list(map(_FACTS, map(entries.get, rels, itertools.repeat(_NO_ENTRY))))
+        ids = list(map(id, facts))  # `facts` keeps each dict alive: no id is reused
+        known = {key: self.hits_in(f) for key, f in dict(zip(ids, facts, strict=True)).items()}
+        return list(map(known.__getitem__, ids))
 
     def hits_in(self, facts: Facts) -> list[Hit] | None:
         """hits() of a file with these facts."""

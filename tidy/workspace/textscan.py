@@ -10,6 +10,8 @@ cache answers a rescan.
 from __future__ import annotations
 
 import bisect
+import itertools
+import operator
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
@@ -195,18 +197,23 @@ def search_paths(repo: str, files: Iterable[str], patterns: Sequence[str],
     if not ensured:
         content.ensure({path: (REFS,) for path in paths})
     matches: list[Match] = []
-    searched: list[str] = []
     # One str per distinct line: a line hit by several patterns, or the same line in many
     # files, is pickled once when the early job hands its matches over (web-app bench tree:
     # 19,290 matches, 2,479 distinct lines).
     lines: dict[str, str] = {}
-    for path, hits in content.hits_of(paths):
-        if hits is not None:
-            searched.append(path)
-            wanted = keep(path) if keep is not None and hits else None
-            if wanted is not None:
-                hits = [hit for hit in hits if wanted(*hit)]
-            if hits:
-                matches += [Match(path, pattern, line_no, lines.setdefault(line, line))
-                            for pattern, line_no, line in hits]
+    found = content.hits_all(paths)
+    # The files searched (text: hits not None) and those with a hit (a list not empty), each
+    # taken out in one pass in C: most files of a repo have no hit (250k bench tree: 21,700
+    # files, a handful with one)
+    searched = list(itertools.compress(paths, map(operator.is_not, found,
+                                                  itertools.repeat(None))))
+    for path, hits in itertools.compress(zip(paths, found, strict=True), found):
+        if not hits:  # none here: compress took the lists not empty
+            continue
+        wanted = keep(path) if keep is not None else None
+        if wanted is not None:
+            hits = [hit for hit in hits if wanted(*hit)]
+        if hits:
+            matches += [Match(path, pattern, line_no, lines.setdefault(line, line))
+                        for pattern, line_no, line in hits]
     return matches, searched

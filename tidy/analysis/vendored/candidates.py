@@ -16,6 +16,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from tidy.core.catalog import in_test_fixture
 
@@ -106,14 +107,53 @@ class _Draft:
     signals: list[str] = field(default_factory=list)
 
 
+class PathFacts(NamedTuple):
+    """What a candidate's tracked paths alone say of it (no file read): worked out from
+    each of its files (a library of 15,000 files: ~10 ms of a warm early job), so kept with
+    the index's listing between scans (discover's `path_facts`)."""
+
+    top: tuple[str, ...]  # the names of the files directly in its root, in the paths' order
+    minified: int  # minified files (_MINIFIED)
+    maps: int  # source maps
+    scripts: tuple[str, ...]  # the banner's candidates (_banner): its shallowest .js/.css
+    python_package: str  # _python_package's answer
+
+
+# (candidate roots, each one's tracked files) -> each root's PathFacts
+PathFactsOf = Callable[[list[str], Mapping[str, list[str]]], Mapping[str, PathFacts]]
+
+
+def path_facts(root: str, files: list[str]) -> PathFacts:
+    """The PathFacts of the candidate at `root` whose tracked files are `files` (sorted)."""
+    start = len(root) + 1
+    top = tuple(p[start:] for p in files if "/" not in p[start:])
+    # _MINIFIED's matches by their ends (a library of 15,000 files), the expression itself
+    # only for a name ending in a newline (where its `$` matches too)
+    minified = sum(1 for p in files if p.endswith(_MINIFIED_ENDS)
+                   or (p.endswith("\n") and _MINIFIED.search(p)))
+    maps = sum(1 for p in files if p.endswith((".js.map", ".css.map")))
+    scripts = sorted((p for p in files if p.endswith((".js", ".css"))),
+                     key=lambda p: p.count("/"))
+    return PathFacts(top, minified, maps, tuple(scripts[:BANNER_FILES]),
+                     _python_package(root, {name: root + "/" + name for name in top}, files))
+
+
+def each_path_facts(roots: list[str], files_by_root: Mapping[str, list[str]]
+                    ) -> dict[str, PathFacts]:
+    """path_facts of each of `roots` (discover's default PathFactsOf)."""
+    return {root: path_facts(root, files_by_root.get(root, [])) for root in roots}
+
+
 def discover(
     tracked: Iterable[str],
     read_head: ReadHead,
     vendored_attr: Mapping[str, bool] | None = None,
     candidates: Sequence[tuple[str, bool, str]] | None = None,
+    path_facts_of: PathFactsOf | None = None,
 ) -> list[Library]:
     """Candidate libraries among `tracked` paths, outermost folders only, biggest first.
-    `candidates`: path_candidates(tracked), when the caller kept it."""
+    `candidates`: path_candidates(tracked), when the caller kept it; `path_facts_of`: how
+    the caller has the candidates' PathFacts (kept), else each_path_facts."""
     tracked = sorted(tracked)
     drafts: dict[str, _Draft] = {}
     for root, by_path, signal in (path_candidates(tracked) if candidates is None
@@ -125,9 +165,10 @@ def discover(
     _apply_attributes(drafts, tracked, vendored_attr or {})
     roots = _outermost(sorted(drafts))
     files_by_root = _files_by_root(tracked, roots)
+    facts = (path_facts_of or each_path_facts)(roots, files_by_root)
     libraries = []
     for root in roots:
-        library = _confirm(drafts[root], files_by_root.get(root, []), read_head)
+        library = _confirm(drafts[root], files_by_root.get(root, []), read_head, facts[root])
         if library is not None:
             libraries.append(library)
     return libraries
@@ -220,11 +261,14 @@ def _files_by_root(tracked: list[str], roots: list[str]) -> dict[str, list[str]]
     return by_root
 
 
-def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | None:
+def _confirm(draft: _Draft, files: list[str], read_head: ReadHead,
+             facts: PathFacts | None = None) -> Library | None:
     if not files:
         return None
+    if facts is None:
+        facts = path_facts(draft.root, files)
     signals = list(draft.signals)
-    top = {p[len(draft.root) + 1:]: p for p in files if "/" not in p[len(draft.root) + 1:]}
+    top = {name: draft.root + "/" + name for name in facts.top}
     manifest = _read_manifest(top, read_head)
     if manifest:
         signals.append(f"own manifest ({manifest['file']})")
@@ -233,16 +277,11 @@ def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | 
         signals.append("own licence file")
     if _VERSIONED.search(draft.root.rsplit("/", 1)[-1]):
         signals.append("version-numbered folder name")
-    # _MINIFIED's matches by their ends (a library of 15,000 files), the expression itself
-    # only for a name ending in a newline (where its `$` matches too)
-    minified = sum(1 for p in files if p.endswith(_MINIFIED_ENDS)
-                   or (p.endswith("\n") and _MINIFIED.search(p)))
-    if minified:
-        signals.append(f"{minified} minified file(s)")
-    maps = sum(1 for p in files if p.endswith((".js.map", ".css.map")))
-    if maps:
-        signals.append(f"{maps} source map(s)")
-    banner = _banner(files, read_head)
+    if facts.minified:
+        signals.append(f"{facts.minified} minified file(s)")
+    if facts.maps:
+        signals.append(f"{facts.maps} source map(s)")
+    banner = _banner(facts.scripts, read_head)
     if banner:
         signals.append(f"version banner ({banner[0]} {banner[1]})")
     confirmed = draft.by_path or len(signals) > len(draft.signals)
@@ -256,7 +295,7 @@ def _confirm(draft: _Draft, files: list[str], read_head: ReadHead) -> Library | 
         version=str(manifest.get("version", "")) or (banner[1] if banner else ""),
         license=license_name,
         entry_files=_entry_files(draft.root, top, manifest),
-        python_package=_python_package(draft.root, top, files),
+        python_package=facts.python_package,
     )
 
 
@@ -286,12 +325,12 @@ def _license(top: dict[str, str], read_head: ReadHead) -> str:
     return ""
 
 
-_BANNER_FILES = 12  # a bundle with a banner shows it in its first few files; no need to read all
+BANNER_FILES = 12  # a bundle with a banner shows it in its first few files; no need to read all
 
 
-def _banner(files: list[str], read_head: ReadHead) -> tuple[str, str] | None:
-    scripts = sorted((p for p in files if p.endswith((".js", ".css"))), key=lambda p: p.count("/"))
-    for path in scripts[:_BANNER_FILES]:
+def _banner(scripts: Sequence[str], read_head: ReadHead) -> tuple[str, str] | None:
+    """The first version banner among `scripts` (PathFacts.scripts)."""
+    for path in scripts:
         match = _BANNER.search(read_head(path, 512))
         if match:
             return match.group(1).decode(errors="replace"), match.group(2).decode(
