@@ -108,18 +108,8 @@ class Folder:
         model = self._lstat(like)
         mode = stat.S_IMODE(model.st_mode) if model is not None and stat.S_ISREG(
             model.st_mode) else 0o644
-        new = temp_name()
-        fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o600, dir_fd=self.fd)
+        new = self._written(data, mode)
         try:
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fchmod(fd, mode)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
             return self._link_in(new, name)
         finally:
             with contextlib.suppress(OSError):
@@ -140,20 +130,8 @@ class Folder:
         st = self._lstat(name)
         if st is None or not stat.S_ISREG(st.st_mode):
             raise UnsafeFile(self._shown(name), "is not a regular file; not written")
-        new = temp_name()
-        fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
-                     0o600, dir_fd=self.fd)
+        new = self._written(data, stat.S_IMODE(st.st_mode), times_ns)
         try:
-            try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(fd, view):]
-                os.fchmod(fd, stat.S_IMODE(st.st_mode))
-                if times_ns is not None:
-                    os.utime(fd, ns=times_ns)
-                os.fsync(fd)
-            finally:
-                os.close(fd)
             os.rename(name, aside, src_dir_fd=self.fd, dst_dir_fd=self.fd)
             if self.sha256(aside) != expected:
                 self.put_back(aside, name)
@@ -166,6 +144,30 @@ class Folder:
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(new, dir_fd=self.fd)
+
+    def _written(self, data: bytes, mode: int, times_ns: tuple[int, int] | None = None) -> str:
+        """A new file of this folder under a temp name holding `data` whole and synced, with
+        `mode` (and `times_ns`, atime and mtime, when given): its name. Nothing is left
+        behind when writing it fails."""
+        new = temp_name()
+        fd = os.open(new, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC,
+                     0o600, dir_fd=self.fd)
+        try:
+            try:
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+                os.fchmod(fd, mode)
+                if times_ns is not None:
+                    os.utime(fd, ns=times_ns)
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(new, dir_fd=self.fd)
+            raise
+        return new
 
     def put_back(self, aside: str, name: str) -> bool:
         """`aside` back at `name` when nothing took the name since; False (kept at
