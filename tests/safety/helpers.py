@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -185,3 +186,30 @@ def wait_for_intents(state: Path, count: int) -> None:
             return
         time.sleep(0.02)
     raise AssertionError("the fix never wrote its intents")
+
+
+def used_and_unused_node_modules(ws: Path) -> tuple[Path, Path, Path]:
+    """Two projects in `ws`, backdated, each with a node_modules: a's holds a file a test's
+    program starts using mid-fix, b's nobody uses. (project a, that file, b's file)."""
+    project = ws / "a"
+    write(project / "package.json", "{}\n")
+    used = project / "node_modules" / "dep" / "lib" / "index.js"
+    write(used, "module.exports = 1\n")
+    unused = ws / "b" / "node_modules" / "x" / "i.js"
+    write(ws / "b" / "package.json", "{}\n")
+    write(unused, "1\n")
+    backdate(ws)
+    return project, used, unused
+
+
+def wait_while_held(proc: subprocess.Popen[Any], came: Callable[[], bool], what: str) -> None:
+    """Until `came()` (what a held tidy has done so far) while `proc` is still held at its
+    syscall; then a moment more, and `proc` must still be held."""
+    for _ in range(6000):  # at most a minute: a test that fails does not hang
+        if came():
+            time.sleep(0.3)
+            assert proc.poll() is None, "tidy was not held"
+            return
+        assert proc.poll() is None, proc.communicate()
+        time.sleep(0.01)
+    raise AssertionError(f"tidy never {what}")

@@ -53,6 +53,7 @@ from tests.safety.helpers import (
     fix_moves_exactly,
     held_tidy,
     left_alone,
+    used_and_unused_node_modules,
     wait_for_intents,
 )
 from tests.users import HOLD, detached
@@ -267,14 +268,7 @@ def test_tsc_output_traced_to_its_sources_or_maps_still_moves(tmp_path: Path) ->
 def test_a_program_that_starts_using_a_folder_after_the_look_keeps_it(
         tmp_path: Path, how: str) -> None:
     ws, state = tmp_path / "ws", tmp_path / "state"
-    project = ws / "a"
-    write(project / "package.json", "{}\n")
-    held = project / "node_modules" / "dep" / "lib" / "index.js"
-    write(held, "module.exports = 1\n")
-    other = ws / "b" / "node_modules" / "x" / "i.js"
-    write(ws / "b" / "package.json", "{}\n")
-    write(other, "1\n")
-    backdate(ws)
+    project, held, other = used_and_unused_node_modules(ws)
     # held at its first rename: every intent durable, the run's look at /proc taken
     fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
                     cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5, text=True)

@@ -56,14 +56,15 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import make_repo, write
-from tests.fixes.helpers import backdate
 from tests.safety.helpers import (
     artifacts_by_path,
     data_module_repo,
     fix_moves_exactly,
     held_tidy,
     left_alone,
+    used_and_unused_node_modules,
     wait_for_intents,
+    wait_while_held,
 )
 from tests.safety.test_trust_15 import _forge, _wait_for
 from tests.users import HOLD, detached
@@ -229,7 +230,9 @@ def test_what_appears_at_the_data_files_name_while_it_is_written_stays(tmp_path:
     # name (a rename on 76087a1, a link now).
     extract = held_tidy("extract", "pkg/data.py", cwd=repo, state=tmp_path / "st",
                         syscall="fsync", hold_s=3, when="4")
-    _wait_for_name(repo / "pkg", extract)
+    wait_while_held(extract, lambda: any(p.name.endswith(".tmp")
+                                         for p in (repo / "pkg").iterdir()),
+                    "wrote its data file")
     if planted == "a file":
         data.write_bytes(b"the user's own data\n")
     else:
@@ -246,18 +249,6 @@ def test_what_appears_at_the_data_files_name_while_it_is_written_stays(tmp_path:
     assert sorted(p.name for p in (repo / "pkg").iterdir()) == [
         "__init__.py", "data.json.gz", "data.py"]
 
-
-def _wait_for_name(folder: Path, proc: subprocess.Popen[bytes]) -> None:
-    """Until tidy's temp file is in `folder` (the data file written, tidy held at its
-    rename)."""
-    for _ in range(6000):
-        if any(p.name.endswith(".tmp") for p in folder.iterdir()):
-            time.sleep(0.3)
-            assert proc.poll() is None, "tidy was not held"
-            return
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.01)
-    raise AssertionError("tidy never wrote its data file")
 
 
 # ------------------------------- a program that starts using a folder tidy copies to the trash
@@ -276,14 +267,7 @@ def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
     (tmp_path / "mnt").mkdir()
     with tmpfs(tmp_path / "mnt") as mnt:
         ws = mnt / "ws"
-        project = ws / "a"
-        write(project / "package.json", "{}\n")
-        held = project / "node_modules" / "dep" / "lib" / "index.js"
-        write(held, "module.exports = 1\n")
-        other = ws / "b" / "node_modules" / "x" / "i.js"
-        write(ws / "b" / "package.json", "{}\n")
-        write(other, "1\n")
-        backdate(ws)
+        project, held, other = used_and_unused_node_modules(ws)
         if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
             pytest.skip("chattr +i is not supported here")
         # held at its first rename: the first item's verified copy taking its name in the
@@ -292,7 +276,9 @@ def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
                         str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
                         text=True)
         wait_for_intents(state, 2)
-        _wait_for_partial(state, fix)
+        wait_while_held(fix, lambda: any(p.name.endswith(".partial")
+                                         for p in state.rglob("*")),
+                        "copied")  # the first copy in the trash, before it takes its name
         argv = ([sys.executable, "-c", HOLD, str(held)] if how == "open" else
                 [sys.executable, "-c", "import time; print('ready', flush=True); "
                  "time.sleep(60)"])
@@ -307,17 +293,6 @@ def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
         assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
         assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
 
-
-def _wait_for_partial(state: Path, proc: subprocess.Popen[str]) -> None:
-    """Until the first item's copy is in the trash (tidy held before it takes its name)."""
-    for _ in range(6000):
-        if any(p.name.endswith(".partial") for p in state.rglob("*")):
-            time.sleep(0.3)
-            assert proc.poll() is None, "tidy was not held"
-            return
-        assert proc.poll() is None, proc.communicate()
-        time.sleep(0.01)
-    raise AssertionError("tidy never copied")
 
 
 # ------------------------------------ the content pass's forked child: its answer's pipe
