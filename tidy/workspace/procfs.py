@@ -347,10 +347,12 @@ def _tidys_script(script: bytes, base: str) -> bool:
 
 def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, str]]:
     """Which of `folders` a live process (not this one or its descendants, not another tidy)
-    works in or holds a descriptor inside, read now: folder -> (pid, how: "cwd" or "open",
-    the path). A lean look, taken after a batch of items was renamed into the trash, where
-    a descriptor opened before the rename now names its new place (the run's full look was
-    taken before, maybe much earlier: fixes/trash/applier.py)."""
+    works in, holds a descriptor inside or maps a file of, read now: folder -> (pid, how:
+    "cwd", "open" or "maps", the path). A lean look, taken after a batch of items was renamed
+    into the trash, where a descriptor or a mapping made before the rename now names its new
+    place (the run's full look was taken before, maybe much earlier: fixes/trash/applier.py).
+    Maps count: the dynamic loader closes the descriptor of every library it maps (a Python
+    importing a venv's C extension, node loading a native addon: trust round 17)."""
     # Each with its separator: the only folder that may hold a path is then the last one
     # sorting at or before it (the folders of one batch never lie inside one another).
     prefixes = sorted({f.rstrip(os.sep) + os.sep for f in folders})
@@ -361,19 +363,42 @@ def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, s
     except OSError:
         return {}
     _ancestors, mine = lineage(proc, pids)
+    needles = _map_needles(prefixes)
     found: dict[str, tuple[int, str, str]] = {}
     for pid in pids:
         if pid in mine:
             continue
         base = f"{proc}/{pid}"
         uses = [("cwd", r) for r in _readings(_link(f"{base}/cwd"))] + [
-            ("open", r) for t in _fd_links(base).values() for r in _readings(t)]
+            ("open", r) for t in _fd_links(base).values() for r in _readings(t)] + [
+            ("maps", r) for r in _mapped_naming(base, needles)]
         hits = [(folder, how, path) for how, path in uses
                 if (folder := _holding(prefixes, path)) and folder not in found]
         if hits and not tidy_pid(proc, pid):
             for folder, how, path in hits:
                 found.setdefault(folder, (pid, how, path))
     return found
+
+
+def _map_needles(prefixes: list[str]) -> tuple[bytes, ...]:
+    """The folder holding every one of `prefixes`, as a maps line would print it (a newline
+    as "\\012") and as it is: a maps file holding neither names nothing of them, and is not
+    parsed (a lean look is taken per batch; a browser's maps run to thousands of lines)."""
+    common = os.fsencode(os.path.commonpath([p.rstrip(os.sep) or os.sep for p in prefixes]))
+    return tuple({common, common.replace(b"\n", b"\\012")})
+
+
+def _mapped_naming(base: str, needles: tuple[bytes, ...]) -> set[str]:
+    """The readings of the files process `base` maps whose line holds one of `needles`."""
+    try:
+        with open(f"{base}/maps", "rb") as f:
+            data = f.read()
+    except OSError:
+        return set()
+    if not any(needle in data for needle in needles):
+        return set()
+    return {reading for line in data.splitlines()
+            if any(needle in line for needle in needles) for reading in map_readings(line)}
 
 
 def _holding(prefixes: list[str], path: str) -> str:
