@@ -13,6 +13,19 @@ folder after the run's look and closed the descriptor (the dynamic loader does s
 folder moved from under it; a copied folder's original was deleted under it (on 486f37e).
 Now the lean look reads the maps too (only the lines naming the batch's common folder are
 parsed), and such an item goes back, or its copy is dropped.
+
+"This is tidy" (workspace/procfs.is_tidy): a `python -m tidy`, or a console script importing
+tidy.__main__, was taken for this tidy whenever the first folder Python looks in and its
+PYTHONPATH held no package named tidy: the one in its site-packages was assumed to be this
+one. A user's venv with a package of their own named tidy, run from elsewhere, counted as
+tidy, and the folder it held open was moved (on 486f37e). Now a package found past those
+folders is this tidy's only when the process runs this tidy's Python from this tidy's
+environment (its interpreter as started, in the same folder, the same binary).
+
+Folders listed while they change (workspace/_fastmeasure's getdents64 listing, and the Python
+loop's): a real second process adds, removes and renames the user's files and folders in
+the projects and junk inside node_modules, in a loop, through several `tidy fix` runs. Sizes
+may be off; nothing of the user's is ever moved (tried and found holding on 486f37e).
 """
 
 from __future__ import annotations
@@ -27,6 +40,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import run_cli, write
+from tests.fixes.helpers import backdate, tidy_env
 from tests.safety.helpers import (
     held_tidy,
     pipe_write_end,
@@ -152,3 +167,186 @@ def test_a_program_that_maps_a_file_of_a_folder_being_copied_keeps_it(tmp_path: 
         assert not other.exists(), "the unused node_modules was not moved"
         assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
         assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
+
+
+# -------------------------------- a user's own package named tidy, in a venv's site-packages
+_USERS_MAIN = ("import sys, time\n"
+               "held = open(sys.argv[1], 'rb')\n"
+               "def run():\n"
+               "    print('ready', flush=True)\n"
+               "    time.sleep(60)\n"
+               "if __name__ == '__main__':\n"
+               "    run()\n")
+
+
+def _venv_with_a_tidy_of_its_own(tmp_path: Path) -> Path:
+    """A venv whose site-packages holds the user's own package `tidy` (its __main__ holds
+    argv[1] open), and pip's console script for it; the venv's folder."""
+    venv = tmp_path / "their-venv"
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True,
+                   timeout=120)
+    (site,) = venv.glob("lib/python*/site-packages")
+    write(site / "tidy" / "__init__.py", "")
+    write(site / "tidy" / "__main__.py", _USERS_MAIN)
+    script = venv / "bin" / "tidy"
+    write(script, f"#!{venv / 'bin' / 'python'}\nimport sys\n"
+                  "from tidy.__main__ import run\nsys.exit(run())\n")
+    script.chmod(0o755)
+    return venv
+
+
+@pytest.mark.parametrize("how", ["python -m tidy", "its console script"])
+def test_a_users_package_named_tidy_in_a_venv_counts_as_a_user(tmp_path: Path,
+                                                                how: str) -> None:
+    """Fails on 486f37e: taken for another tidy, what it holds open counts for nothing and
+    the cache is moved (exit 0)."""
+    venv = _venv_with_a_tidy_of_its_own(tmp_path)
+    project = tmp_path / "ws" / "app"
+    write(project / "package.json", "{}\n")
+    held = write(project / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    backdate(project)
+    argv = ([str(venv / "bin" / "python"), "-m", "tidy"] if how == "python -m tidy" else
+            [str(venv / "bin" / "tidy")])
+    with detached([*argv, str(held)], cwd=tmp_path) as pid:
+        result = run_cli("fix", "--yes", "-q", "--select", "TDY1", str(project),
+                         cwd=tmp_path, env=tidy_env(tmp_path / "state"))
+        assert held.exists(), "moved under a user's program named tidy: " + result.out
+        assert result.code == 1 and f"in use by pid {pid}" in result.out, \
+            result.out + result.err
+
+
+def _sleeper() -> list[str]:
+    return [sys.executable, "-c", "import time; print('ready', flush=True); time.sleep(60)"]
+
+
+@pytest.mark.parametrize("started", ["python -m tidy", "its console script",
+                                     "python3 -m tidy, found on PATH"])
+def test_this_tidy_run_from_elsewhere_is_still_tidy(tmp_path: Path, started: str) -> None:
+    """This tidy's own Python (this environment), from a folder with no tidy in it: still
+    tidy (a watcher started from the home folder), as on 486f37e."""
+    from tidy.workspace.procfs import is_tidy
+
+    exe = (os.path.realpath(sys.executable),)
+    here = Path(sys.executable).parent
+    if started == "its console script":
+        script = here / "tidy"
+        if not script.exists():
+            pytest.skip("no console script installed beside this Python")
+        argv = [sys.executable.encode(), bytes(script)]
+    elif started == "python -m tidy":
+        argv = [sys.executable.encode(), b"-m", b"tidy", b"watch"]
+    else:
+        argv = [os.path.basename(sys.executable).encode(), b"-m", b"tidy", b"watch"]
+    env = {**os.environ, "PATH": f"{here}:/usr/bin:/bin"}
+    with subprocess.Popen(_sleeper(), cwd=tmp_path, env=env,
+                          stdout=subprocess.PIPE) as sleeper:
+        try:
+            assert sleeper.stdout is not None and sleeper.stdout.readline() == b"ready\n"
+            assert is_tidy(argv, exe, f"/proc/{sleeper.pid}")
+        finally:
+            sleeper.kill()
+
+
+# --------------------------------------------- folders that change while they are listed
+_CHURN = r"""
+import json, os, random, sys
+root, stop, final = sys.argv[1:4]
+rng = random.Random(17)
+projects = sorted(os.path.join(root, p) for p in os.listdir(root))
+keep = {p: set() for p in projects}
+step = 0
+while not os.path.exists(stop):
+    step += 1
+    p = rng.choice(projects)
+    op = rng.randrange(7)
+    try:
+        if op == 0 or not keep[p]:
+            name = f"keep{step}.txt"
+            with open(os.path.join(p, name), "wb") as f:
+                f.write(b"KEEP " + name.encode())
+            keep[p].add(name)
+        elif op == 1:
+            name = rng.choice(sorted(keep[p]))
+            os.unlink(os.path.join(p, name))
+            keep[p].discard(name)
+        elif op == 2:
+            name = rng.choice(sorted(keep[p]))
+            new = f"keep{step}.txt"
+            os.rename(os.path.join(p, name), os.path.join(p, new))
+            with open(os.path.join(p, new), "r+b") as f:
+                f.write(b"KEEP " + new.encode())
+            keep[p] = (keep[p] - {name}) | {new}
+        elif op == 3:
+            a, b = os.path.join(p, "mine_a"), os.path.join(p, "mine_b")
+            os.rename(*((a, b) if os.path.exists(a) else (b, a)))
+        elif op in (4, 5) and p.endswith(("0", "2", "4")):
+            junk = os.path.join(p, "node_modules", "churn")
+            os.makedirs(junk, exist_ok=True)
+            name = os.path.join(junk, f"j{step % 50}.js")
+            if os.path.exists(name):
+                os.rename(name, os.path.join(junk, f"j{(step + 7) % 50}.js"))
+            else:
+                with open(name, "wb") as f:
+                    f.write(b"junk")
+        elif op == 6:
+            folder = os.path.join(p, "src", f"d{step % 5}")
+            os.makedirs(folder, exist_ok=True)
+            with open(os.path.join(folder, "m.py"), "wb") as f:
+                f.write(b"KEEP src")
+    except FileNotFoundError:
+        pass  # tidy moved node_modules meanwhile
+with open(final, "w") as f:
+    json.dump({"steps": step, "keep": {p: sorted(names) for p, names in keep.items()}}, f)
+"""
+
+
+def _churned_projects(ws: Path) -> None:
+    for i in range(6):
+        project = ws / f"p{i}"
+        write(project / "package.json", "{}\n")
+        for j in range(40):
+            write(project / "node_modules" / f"dep{j}" / "index.js", "junk\n" * 20)
+        for name in ("a.txt", "b.txt", "c.txt"):
+            write(project / "mine_a" / name, f"KEEP {name}")
+    backdate(ws)
+
+
+@pytest.mark.parametrize("loop", ["C", "Python"])
+def test_folders_changing_while_listed_never_get_the_users_files_moved(
+        tmp_path: Path, loop: str) -> None:
+    from tidy.workspace import measure
+
+    if loop == "C" and measure._native is None:
+        pytest.skip("_fastmeasure is not built here")
+    ws, state = tmp_path / "ws", tmp_path / "state"
+    _churned_projects(ws)
+    stop, final = tmp_path / "stop", tmp_path / "final.json"
+    churn = subprocess.Popen([sys.executable, "-c", _CHURN, str(ws), str(stop), str(final)])
+    extra = {"TIDY_PURE_PYTHON": "1"} if loop == "Python" else {}
+    codes = []
+    try:
+        for _ in range(4):
+            result = run_cli("fix", "--yes", "-q", "--skip-recent", "0s", "--select", "TDY1",
+                             str(ws), cwd=tmp_path, env=tidy_env(state, extra))
+            codes.append((result.code, result.err))
+            for i in (1, 3, 5):  # put the untouched projects' junk back for the next run
+                if not (ws / f"p{i}" / "node_modules").exists():
+                    for j in range(40):
+                        write(ws / f"p{i}" / "node_modules" / f"dep{j}" / "index.js", "junk\n")
+                    backdate(ws / f"p{i}" / "node_modules")
+    finally:
+        stop.write_text("")
+        churn.wait(timeout=60)
+    assert all(code in (0, 1) for code, _ in codes), codes
+    churned = json.loads(final.read_text())
+    assert churned["steps"] > 1000, churned["steps"]  # it changed the folders all along
+    for project, names in churned["keep"].items():
+        top = {p.name for p in Path(project).iterdir() if p.name.startswith("keep")}
+        assert top == set(names), f"the user's files of {project} changed: {top ^ set(names)}"
+        mine = [p for p in (Path(project) / "mine_a", Path(project) / "mine_b") if p.exists()]
+        assert len(mine) == 1 and sorted(p.name for p in mine[0].iterdir()) == [
+            "a.txt", "b.txt", "c.txt"], mine
+    moved_keep = [p for p in state.rglob("*") if p.is_file() and not p.is_symlink()
+                  and p.read_bytes().startswith(b"KEEP")]
+    assert not moved_keep, f"the user's files were moved into the trash: {moved_keep[:5]}"
+    assert any(p.name == "index.js" for p in state.rglob("*")), "nothing was moved at all"
