@@ -14,6 +14,14 @@ folder moved from under it; a copied folder's original was deleted under it (on 
 Now the lean look reads the maps too (only the lines naming the batch's common folder are
 parsed), and such an item goes back, or its copy is dropped.
 
+A copied folder's original (no trash on its filesystem), between that look and its deletion
+(trash/move.record_moved): a program that opened a file of it there had it deleted under it
+(on 486f37e). Now the original is renamed aside in its own folder once copied
+(`.tidy-aside-RUN-N`, journaled on the `copied` line): no program finds it at its path from
+then on, one that holds it is seen by the look at its aside name, and it goes back to its
+name when it stays (in use, or what a build wrote during the move); a run killed meanwhile
+has it renamed back by the next tidy's recovery.
+
 "This is tidy" (workspace/procfs.is_tidy): a `python -m tidy`, or a console script importing
 tidy.__main__, was taken for this tidy whenever the first folder Python looks in and its
 PYTHONPATH held no package named tidy: the one in its site-packages was assumed to be this
@@ -26,10 +34,20 @@ Folders listed while they change (workspace/_fastmeasure's getdents64 listing, a
 loop's): a real second process adds, removes and renames the user's files and folders in
 the projects and junk inside node_modules, in a loop, through several `tidy fix` runs. Sizes
 may be off; nothing of the user's is ever moved (tried and found holding on 486f37e).
+
+Tried again and found holding (486f37e): an npm workspace's links and a `file:` dependency
+inside node_modules (links to the user's own packages beside it, relative and absolute),
+moved by a rename and by a copy: the packages they point to stay whole, and undo gives the
+links back as they were. A planned node_modules written after the plan through a hard link
+from outside it (an `npm link`ed file edited in its source), by a file renamed into it from
+elsewhere, or by a write through a shared mapping: the re-check or the walk of the renamed
+item sees it, whether the re-check lstats every entry or only the folders (a big tree), and
+the item stays.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import subprocess
@@ -350,3 +368,242 @@ def test_folders_changing_while_listed_never_get_the_users_files_moved(
                   and p.read_bytes().startswith(b"KEEP")]
     assert not moved_keep, f"the user's files were moved into the trash: {moved_keep[:5]}"
     assert any(p.name == "index.js" for p in state.rglob("*")), "nothing was moved at all"
+
+
+# -------------- a copied folder's original, between the look after the copy and its removal
+# Opens argv[1] if it can ("opened"), else says it is gone ("absent"); then keeps it.
+_OPEN_IF_THERE = ("import sys, time\n"
+                  "try:\n"
+                  "    f = open(sys.argv[1], 'rb')\n"
+                  "    print('opened', flush=True)\n"
+                  "except FileNotFoundError:\n"
+                  "    print('absent', flush=True)\n"
+                  "time.sleep(60)\n")
+
+
+def test_a_program_that_opens_a_copied_folders_original_after_the_look_keeps_it(
+        tmp_path: Path) -> None:
+    """No trash on the tree's filesystem: the folder is copied, the users looked at, then the
+    original deleted. A program that opened a file of it after that look and before the
+    deletion (held there: the run's second unlinkat, the first is the journal's temp) had it
+    deleted under it (on 486f37e). Now the original is renamed aside in its folder before
+    the look: from then on no program finds it at its path, and one that holds it is seen
+    by the look."""
+    from tests.safety.mounts import tmpfs
+
+    state = tmp_path / "state"
+    (tmp_path / "mnt").mkdir()
+    with tmpfs(tmp_path / "mnt") as mnt:
+        ws = mnt / "ws"
+        project, held, other = used_and_unused_node_modules(ws)
+        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+        fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
+                        str(ws), cwd=tmp_path, state=state, syscall="unlinkat", hold_s=3, when="2",
+                        text=True, follow_forks=False)
+        wait_for_intents(state, 2)
+
+        def copied() -> bool:
+            return any(p.name == "index.js" and "dep" in p.parts for p in state.rglob("*")
+                       ) and not any(p.name.endswith(".partial") for p in state.rglob("*"))
+        wait_while_held(fix, copied, "copied the first folder")
+        starter = subprocess.Popen([sys.executable, "-c", _OPEN_IF_THERE, str(held)],
+                                   stdout=subprocess.PIPE, text=True)
+        try:
+            assert starter.stdout is not None
+            said = starter.stdout.readline().strip()
+            out, err = fix.communicate(timeout=120)
+            if said == "opened":
+                assert held.exists(), "deleted under a program that opened it: " + out + err
+            else:
+                assert said == "absent", said
+        finally:
+            starter.kill()
+            starter.wait()
+        outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
+        assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done", out
+        assert not other.exists(), "the unused node_modules was not moved"
+        mine = outcomes[str(project / "node_modules")]
+        assert (mine["status"] == "done") == (not held.exists()), mine
+        assert sorted(p.name for p in project.iterdir()) == (
+            ["package.json"] if mine["status"] == "done" else ["node_modules", "package.json"])
+
+
+# Killed while the original is set aside: its removal's first unlink, its removal's last
+# rmdir, and at the rename that sets it aside (before it happens).
+ASIDE_KILLS = [("unlink,unlinkat,rmdir", 2), ("unlink,unlinkat,rmdir", 4),
+               ("rename,renameat,renameat2", 2)]
+
+
+@pytest.mark.parametrize(("syscall", "when"), ASIDE_KILLS)
+def test_a_copy_killed_while_its_original_is_set_aside_leaves_no_aside(
+        no_trash_of_its_own: Path, tmp_path: Path, syscall: str, when: int) -> None:
+    """The next tidy puts the original back at its name (then finishes its removal as for
+    one that never left it); `tidy undo` gives the tree back as it was."""
+    from tests.fixes.helpers import snapshot
+    from tests.safety.helpers import tidy
+
+    root, state = no_trash_of_its_own, tmp_path / "st"
+    before = snapshot(root)
+    strace = ["strace", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", f"trace={syscall}",
+              "-e", f"inject={syscall}:signal=KILL:when={when}"]
+    killed = subprocess.run([*strace, sys.executable, "-m", "tidy", "fix", "--yes", "-q",
+                             "--select", "TDY1", str(root)], cwd=tmp_path,
+                            env=tidy_env(state), stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=120, check=False)
+    assert killed.returncode == -9, killed
+    listed = tidy("trash", "list", cwd=tmp_path, state=state)  # recovers the killed run
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert not [p for p in root.rglob(".tidy-aside-*")], "the original stayed set aside"
+    found = [p for place in (root, state) for p in place.rglob("index.js")
+             if p.read_text() == "module.exports = 1\n"]
+    assert len(found) == 1, found
+    for _ in range(3):
+        undo = tidy("undo", cwd=tmp_path, state=state)
+        assert "internal error" not in undo.stderr, undo.stderr
+        if "nothing to undo" in undo.stderr:
+            break
+    assert snapshot(root) == before
+
+
+def test_a_set_aside_original_whose_name_was_taken_after_the_kill_keeps_both(
+        no_trash_of_its_own: Path, tmp_path: Path) -> None:
+    """Killed mid-delete, then npm installs again at the name: the next tidy removes of the
+    set-aside original only what the copy holds byte for byte; what was written there since
+    stays, named; the new install is not touched."""
+    from tests.safety.helpers import tidy
+
+    root, state = no_trash_of_its_own, tmp_path / "st"
+    web = root / "web"
+    strace = ["strace", "-qq", "--seccomp-bpf", "-o", os.devnull, "-e", "trace=unlinkat",
+              "-e", "inject=unlinkat:signal=KILL:when=2"]
+    killed = subprocess.run([*strace, sys.executable, "-m", "tidy", "fix", "--yes", "-q",
+                             "--select", "TDY1", str(root)], cwd=tmp_path,
+                            env=tidy_env(state), stdin=subprocess.DEVNULL,
+                            capture_output=True, timeout=120, check=False)
+    assert killed.returncode == -9, killed
+    (aside,) = web.glob(".tidy-aside-*")
+    write(aside / "dep" / "late.txt", "written after the kill\n")
+    write(web / "node_modules" / "dep" / "index.js", "module.exports = 2\n")  # npm again
+    listed = tidy("trash", "list", cwd=tmp_path, state=state)
+    assert listed.returncode == 0, listed.stdout + listed.stderr
+    assert (web / "node_modules" / "dep" / "index.js").read_text() == "module.exports = 2\n"
+    assert sorted(p.relative_to(aside).as_posix() for p in aside.rglob("*")) == [
+        "dep", "dep/late.txt"], "more than what the copy does not hold stayed"
+    copies = [p for p in state.rglob("index.js") if p.read_text() == "module.exports = 1\n"]
+    assert len(copies) == 1, copies
+
+
+# ------------------------- links inside node_modules to the user's own packages (holding)
+def _linked_workspace(root: Path) -> tuple[Path, dict[str, str]]:
+    """An npm workspace: node_modules/@mono/core -> ../../packages/core (npm's workspace
+    link), node_modules/local -> an absolute path to ./local (a `file:` dependency); the
+    user's packages, what they hold."""
+    project = root / "mono"
+    write(project / "package.json", json.dumps({
+        "name": "mono", "workspaces": ["packages/*"],
+        "dependencies": {"local": "file:./local"}}))
+    mine = {"packages/core/package.json": '{"name": "@mono/core"}\n',
+            "packages/core/src/index.js": "the user's only copy\n",
+            "local/package.json": '{"name": "local"}\n', "local/index.js": "also theirs\n"}
+    for rel, text in mine.items():
+        write(project / rel, text)
+    write(project / "node_modules" / "left-pad" / "index.js", "module.exports = 0\n")
+    (project / "node_modules" / "@mono").mkdir()
+    (project / "node_modules" / "@mono" / "core").symlink_to("../../packages/core")
+    (project / "node_modules" / "local").symlink_to(project / "local")
+    backdate(project)
+    return project, mine
+
+
+@pytest.mark.parametrize("method", ["rename", "copy"])
+def test_workspace_and_file_links_in_node_modules_leave_the_packages_whole(
+        tmp_path: Path, method: str) -> None:
+    from tests.fixes.helpers import snapshot
+    from tests.safety.helpers import tidy
+    from tests.safety.mounts import tmpfs
+
+    state = tmp_path / "state"
+    with contextlib.ExitStack() as stack:
+        if method == "copy":
+            (tmp_path / "mnt").mkdir()
+            ws = stack.enter_context(tmpfs(tmp_path / "mnt")) / "ws"
+        else:
+            ws = tmp_path / "ws"
+        project, mine = _linked_workspace(ws)
+        if method == "copy" and subprocess.run(["chattr", "+i", str(ws)],
+                                               capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+        before = snapshot(project)
+        fixed = tidy("fix", "--yes", "-q", "--select", "TDY1", str(project), cwd=tmp_path,
+                     state=state)
+        assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+        assert not (project / "node_modules").exists()
+        for rel, text in mine.items():
+            assert (project / rel).read_text() == text, rel
+        undo = tidy("undo", cwd=tmp_path, state=state)
+        assert undo.returncode == 0, undo.stdout + undo.stderr
+        assert snapshot(project) == before
+        assert os.readlink(project / "node_modules" / "@mono" / "core") == "../../packages/core"
+        if method == "copy":
+            subprocess.run(["chattr", "-i", str(ws)], check=True)
+
+
+# -------------------- a planned folder written after the plan in ways that bypass its names
+def _planned_project(tmp_path: Path) -> tuple[Path, Path]:
+    root = tmp_path / "proj"
+    write(root / "web" / "package.json", "{}\n")
+    deep = root / "web" / "node_modules" / "pkg" / "lib"
+    write(deep / "index.js", "module.exports = 1\n")
+    write(tmp_path / "src" / "linked.js", "the source\n")
+    os.link(tmp_path / "src" / "linked.js", deep / "linked.js")  # npm link / pnpm's store
+    write(tmp_path / "elsewhere" / "moved.js", "the user's\n")
+    backdate(root)
+    backdate(tmp_path / "src")
+    return root, deep
+
+
+def _write_by_map(path: Path) -> None:
+    import mmap
+
+    with open(path, "r+b") as f, mmap.mmap(f.fileno(), 0) as mapped:
+        mapped[:3] = b"NEW"
+        mapped.flush()
+
+
+WAYS: dict[str, Callable[[Path, Path], None]] = {
+    "through a hard link from outside": lambda tmp, deep: (tmp / "src" / "linked.js")
+    .write_text("edited in its source\n"),
+    "a file renamed into it": lambda tmp, deep: os.rename(tmp / "elsewhere" / "moved.js",
+                                                         deep / "moved.js"),
+    "a write through a shared mapping": lambda tmp, deep: _write_by_map(deep / "index.js"),
+}
+
+
+@pytest.mark.parametrize("full", [True, False], ids=["every-entry", "folders-only"])
+@pytest.mark.parametrize("way", list(WAYS))
+def test_a_planned_folder_written_after_the_plan_stays(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, way: str, full: bool) -> None:
+    from tidy import engine
+    from tidy.core.config import Config
+    from tidy.fixes import ApplySettings, Status, recheck
+    from tidy.fixes import plan as planning
+    from tidy.fixes.apply import appliers, apply_plan
+    from tidy.fixes.journal import RunJournal
+
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+    if not full:  # the walk big trees get: folders only
+        monkeypatch.setattr(recheck, "FULL_CHECK_ENTRIES", 0)
+    root, deep = _planned_project(tmp_path)
+    since = planning.mark_since()
+    report = engine.scan([str(root)], Config())
+    plan = planning.build(report, planning.PlanOptions(select=("TDY1",), since_ns=since,
+                                                       actions=tuple(appliers())))
+    time.sleep(0.01)
+    WAYS[way](tmp_path, deep)
+    with RunJournal.create("fix", plan.roots) as journal:
+        (outcome,) = apply_plan(plan, journal, ApplySettings(skip_recent=0))
+        journal.end("complete")
+    assert outcome.status is Status.SKIPPED, outcome
+    assert "modified since the plan" in outcome.reason, outcome.reason
+    assert (deep / "index.js").exists() and (deep / "linked.js").exists()
