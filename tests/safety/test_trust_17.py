@@ -42,7 +42,11 @@ links back as they were. A planned node_modules written after the plan through a
 from outside it (an `npm link`ed file edited in its source), by a file renamed into it from
 elsewhere, or by a write through a shared mapping: the re-check or the walk of the renamed
 item sees it, whether the re-check lstats every entry or only the folders (a big tree), and
-the item stays.
+the item stays. Shipped bytecode with no source that `import` loads, in layouts round 14
+did not try: a namespace package (no __init__.py), a module at the top of a plain folder of
+scripts, a package whose every module is bytecode (a wheel built with only .pyc) - each kept
+by `tidy fix --yes --unsafe-fixes`, the import working after, the stale __pycache__ control
+moved.
 """
 
 from __future__ import annotations
@@ -607,3 +611,54 @@ def test_a_planned_folder_written_after_the_plan_stays(
     assert outcome.status is Status.SKIPPED, outcome
     assert "modified since the plan" in outcome.reason, outcome.reason
     assert (deep / "index.js").exists() and (deep / "linked.js").exists()
+
+
+# ------------------------------------------ shipped bytecode in layouts round 14 did not try
+def _compiled_alone(source: Path, text: str) -> Path:
+    """`source` compiled to the legacy place beside it (what `import` loads with no source),
+    the source removed."""
+    import py_compile
+
+    write(source, text)
+    shipped = source.with_suffix(".pyc")
+    py_compile.compile(str(source), cfile=str(shipped), doraise=True)
+    source.unlink()
+    return shipped
+
+
+LAYOUTS = {
+    # (what `import` runs from the root, the shipped modules)
+    "a namespace package": ("import ns.core; print(ns.core.ANSWER)", ["ns/core.py"]),
+    "a top-level module": ("import core; print(core.ANSWER)", ["core.py"]),
+    "a package of bytecode only": ("import pkg.core; print(pkg.core.ANSWER)",
+                                   ["pkg/__init__.py", "pkg/core.py"]),
+}
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+def test_shipped_bytecode_that_import_loads_is_kept(tmp_path: Path, layout: str) -> None:
+    from tests.conftest import make_repo
+    from tests.fixes.helpers import run_tidy
+    from tests.watch.helpers import DAY, compile_to_cache, set_age
+
+    statement, modules = LAYOUTS[layout]
+    root = make_repo(tmp_path / "proj")
+    shipped = [_compiled_alone(root / rel, "ANSWER = 42\n") for rel in modules]
+    gone = write(root / "tools" / "gone.py", "X = 1\n")
+    stale = compile_to_cache(gone)  # the control: a stale __pycache__ file, which goes
+    gone.unlink()
+    set_age(root, 60 * DAY)
+
+    def imported() -> str:
+        done = subprocess.run([sys.executable, "-B", "-c", statement], cwd=root,
+                              capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        return done.stdout.strip()
+
+    assert imported() == "42"
+    fixed = run_tidy("fix", "--yes", "-q", "--unsafe-fixes", str(root), cwd=tmp_path,
+                     state=tmp_path / "state")
+    assert fixed.returncode in (0, 1), fixed.stdout + fixed.stderr
+    assert all(p.exists() for p in shipped), fixed.stdout
+    assert imported() == "42"
+    assert not stale.exists(), "the control was not moved: " + fixed.stdout + fixed.stderr
