@@ -47,6 +47,12 @@ did not try: a namespace package (no __init__.py), a module at the top of a plai
 scripts, a package whose every module is bytecode (a wheel built with only .pyc) - each kept
 by `tidy fix --yes --unsafe-fixes`, the import working after, the stale __pycache__ control
 moved.
+
+`tidy schedule` (watch/schedule.py): `install` wrote its unit or agent over whatever file had
+its name (tidy-clean.service, tidy-clean.timer, dev.tidy.clean.plist), and `remove` deleted
+it, a user's own hand-written one included (on 486f37e). Now a file there without the line
+tidy's templates carry ("Created by `tidy schedule install`") is the user's: install refuses
+(exit 2, one line, nothing changed), remove leaves it and says so.
 """
 
 from __future__ import annotations
@@ -662,3 +668,73 @@ def test_shipped_bytecode_that_import_loads_is_kept(tmp_path: Path, layout: str)
     assert all(p.exists() for p in shipped), fixed.stdout
     assert imported() == "42"
     assert not stale.exists(), "the control was not moved: " + fixed.stdout + fixed.stderr
+
+
+# ------------------------------------------- a user's own unit at tidy's schedule file names
+def _scheduler_sandbox(tmp_path: Path) -> dict[str, str]:
+    """Every scheduler redirected into tmp_path; `systemctl`, `launchctl`, `crontab` are
+    tripwires first on PATH (tmp_path/tripped appears if one ran)."""
+    from tests.conftest import hermetic_env
+
+    bin_dir = tmp_path / "bin"
+    for name in ("systemctl", "launchctl", "crontab"):
+        write(bin_dir / name, f"#!/bin/sh\necho {name} >> {tmp_path / 'tripped'}\nexit 1\n")
+        (bin_dir / name).chmod(0o755)
+    return hermetic_env({
+        "TIDY_STATE_DIR": str(tmp_path / "state"),
+        "TIDY_SYSTEMD_USER_DIR": str(tmp_path / "systemd"),
+        "TIDY_LAUNCHD_DIR": str(tmp_path / "LaunchAgents"),
+        "TIDY_CRONTAB_FILE": str(tmp_path / "crontab"),
+        "PATH": f"{bin_dir}{os.pathsep}{os.environ['PATH']}"})
+
+
+USERS_OWN = {
+    "systemd/tidy-clean.service": "[Service]\nExecStart=/home/me/bin/tidy-up-photos\n",
+    "systemd/tidy-clean.timer": "[Timer]\nOnCalendar=weekly\n",
+    "LaunchAgents/dev.tidy.clean.plist": "<plist><dict><key>Label</key></dict></plist>\n",
+}
+
+
+@pytest.mark.parametrize("scheduler", ["systemd", "launchd"])
+def test_a_users_own_unit_at_tidys_name_is_neither_replaced_nor_removed(
+        tmp_path: Path, scheduler: str) -> None:
+    """Fails on 486f37e: install writes over it (exit 0), remove deletes it."""
+    env = _scheduler_sandbox(tmp_path)
+    mine = {rel: text for rel, text in USERS_OWN.items()
+            if rel.startswith("systemd" if scheduler == "systemd" else "Launch")}
+    for rel, text in mine.items():
+        write(tmp_path / rel, text)
+
+    def schedule(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tidy", "schedule", *args], env=env,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                              check=False)
+
+    (tmp_path / "code").mkdir()
+    installed = schedule("install", "--scheduler", scheduler, str(tmp_path / "code"))
+    assert installed.returncode == 2, installed.stdout + installed.stderr
+    assert "is not tidy's" in installed.stderr and len(installed.stderr.splitlines()) == 1
+    removed = schedule("remove")
+    assert removed.returncode == 0, removed.stderr
+    assert "not tidy's" in removed.stdout, removed.stdout
+    for rel, text in mine.items():
+        assert (tmp_path / rel).read_text() == text, rel
+    assert not (tmp_path / "tripped").exists()
+
+
+def test_tidys_own_units_are_still_replaced_and_removed(tmp_path: Path) -> None:
+    env = _scheduler_sandbox(tmp_path)
+    (tmp_path / "code").mkdir()
+
+    def schedule(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "tidy", "schedule", *args], env=env,
+                              cwd=tmp_path, capture_output=True, text=True, timeout=120,
+                              check=False)
+
+    for at in ("02:00", "03:30"):
+        done = schedule("install", "--scheduler", "systemd", "--at", at, str(tmp_path / "code"))
+        assert done.returncode == 0, done.stderr
+    assert "OnCalendar=*-*-* 03:30:00" in (tmp_path / "systemd" / "tidy-clean.timer").read_text()
+    removed = schedule("remove")
+    assert removed.stdout.startswith("removed (systemd): "), removed.stdout
+    assert not list((tmp_path / "systemd").iterdir())
