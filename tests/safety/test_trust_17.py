@@ -53,6 +53,11 @@ its name (tidy-clean.service, tidy-clean.timer, dev.tidy.clean.plist), and `remo
 it, a user's own hand-written one included (on 486f37e). Now a file there without the line
 tidy's templates carry ("Created by `tidy schedule install`") is the user's: install refuses
 (exit 2, one line, nothing changed), remove leaves it and says so.
+
+Tried again and found holding (486f37e): an extraction undone after its data file was edited
+with the same length and its mtime set back (refused: the data file's hash), and with --force
+after edits to the data file and the stub both (each edited version kept beside the restored
+module).
 """
 
 from __future__ import annotations
@@ -738,3 +743,57 @@ def test_tidys_own_units_are_still_replaced_and_removed(tmp_path: Path) -> None:
     removed = schedule("remove")
     assert removed.stdout.startswith("removed (systemd): "), removed.stdout
     assert not list((tmp_path / "systemd").iterdir())
+
+
+# ------------------------------------------------- an extraction undone over later edits
+def _extracted(tmp_path: Path) -> tuple[Path, Path, bytes, dict[str, str]]:
+    """A repo whose pkg/data.py (a big literal) `tidy extract` moved into data.json.gz:
+    (the repo, the module, its original bytes, the environment)."""
+    from tests.conftest import commit, make_repo
+
+    repo = make_repo(tmp_path / "svc")
+    write(repo / "pkg" / "__init__.py", "")
+    rows = "\n".join(f"    {{'id': {i}, 'text': 'question {i} about {i * 7}?'}},"
+                     for i in range(3000))
+    module = write(repo / "pkg" / "data.py", f"QUESTIONS = [\n{rows}\n]\n")
+    commit(repo)
+    original = module.read_bytes()
+    env = tidy_env(tmp_path / "state")
+    done = run_cli("extract", "pkg/data.py", cwd=repo, env=env)
+    assert done.code == 0, done.out + done.err
+    return repo, module, original, env
+
+
+def test_a_data_file_edited_to_the_same_length_and_time_is_not_undone_over(
+        tmp_path: Path) -> None:
+    import gzip
+
+    repo, _module, _original, env = _extracted(tmp_path)
+    data = repo / "pkg" / "data.json.gz"
+    st = data.stat()
+    raw = gzip.decompress(data.read_bytes())
+    edited = raw.replace(b"question 1 ", b"question X ", 1)
+    assert edited != raw and len(edited) == len(raw)
+    data.write_bytes(gzip.compress(edited, mtime=0))
+    os.utime(data, ns=(st.st_atime_ns, st.st_mtime_ns))
+    refused = run_cli("extract", "--undo", "pkg/data.py", cwd=repo, env=env)
+    assert refused.code == 1 and "was edited" in refused.err, refused.out + refused.err
+    assert gzip.decompress(data.read_bytes()) == edited
+
+
+def test_a_forced_undo_over_edits_to_the_data_and_the_stub_keeps_both(tmp_path: Path) -> None:
+    import gzip
+
+    repo, module, original, env = _extracted(tmp_path)
+    data = repo / "pkg" / "data.json.gz"
+    edited_data = gzip.compress(gzip.decompress(data.read_bytes()).replace(
+        b"question 1 ", b"question X ", 1))
+    data.write_bytes(edited_data)
+    edited_stub = module.read_bytes() + b"\n# my edit\n"
+    module.write_bytes(edited_stub)
+    forced = run_cli("extract", "--undo", "--force", "pkg/data.py", cwd=repo, env=env)
+    assert forced.code == 0, forced.out + forced.err
+    assert module.read_bytes() == original and not data.exists()
+    kept = {p.name.split(".tidy-kept-")[0]: p.read_bytes()
+            for p in (repo / "pkg").glob("*.tidy-kept-*")}
+    assert kept == {"data.py": edited_stub, "data.json.gz": edited_data}
