@@ -8,6 +8,7 @@ folder holds Python).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import subprocess
@@ -213,3 +214,42 @@ def wait_while_held(proc: subprocess.Popen[Any], came: Callable[[], bool], what:
         assert proc.poll() is None, proc.communicate()
         time.sleep(0.01)
     raise AssertionError(f"tidy never {what}")
+
+
+def wait_for(path: Path) -> None:
+    for _ in range(3000):  # at most 30 s: a test that fails does not hang
+        if path.exists():
+            return
+        time.sleep(0.01)
+    raise AssertionError(f"{path} never came")
+
+
+def forge(pid: int, fd: int, message: bytes) -> None:
+    """Another process of the user writes `message` into the worker's pipe, by its /proc."""
+    script = ("import os, sys\n"
+              "fd = os.open(sys.argv[1], os.O_WRONLY)\n"
+              "os.write(fd, bytes.fromhex(sys.argv[2]))\n")
+    subprocess.run([sys.executable, "-c", script, f"/proc/{pid}/fd/{fd}", message.hex()],
+                   check=True, timeout=30)
+
+
+# ------------------------------------------- pipes another process of the user can open
+def _pipes(pid: int, mode: int) -> dict[str, int]:
+    """`pid`'s pipes open for reading (mode 0) or writing (os.O_WRONLY): inode -> fd."""
+    found = {}
+    for fd in map(int, os.listdir(f"/proc/{pid}/fd")):
+        with contextlib.suppress(OSError):
+            info = Path(f"/proc/{pid}/fdinfo/{fd}").read_text()
+            target = os.readlink(f"/proc/{pid}/fd/{fd}")
+            if target.startswith("pipe:") and int(info.split("flags:")[1].split()[0], 8) & 3 \
+                    == mode:
+                found[target] = fd
+    return found
+
+
+def pipe_write_end(pid: int) -> int:
+    """The forked child `pid`'s end of its answer's pipe: the one whose other end its parent
+    reads."""
+    (fd,) = [fd for pipe, fd in _pipes(pid, os.O_WRONLY).items()
+             if pipe in _pipes(os.getppid(), 0)]
+    return fd

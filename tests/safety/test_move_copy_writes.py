@@ -94,9 +94,12 @@ def test_recovery_after_a_kill_mid_delete_keeps_what_was_written_at_home_since(
               "the copy verified")
     os.killpg(fix.pid, signal.SIGKILL)  # while it deletes the original
     fix.communicate(timeout=30)
-    # After the kill, npm writes into the folder that is still at home.
+    # After the kill, npm writes into the folder that is still at home (in its folder, set
+    # aside while it was being deleted: trust round 17; the next tidy renames it back).
+    (held,) = [p for p in cache.parent.iterdir()
+               if p.name == "node_modules" or p.name.startswith(".tidy-aside-")]
+    (held / "dep" / "written-after-the-kill.txt").write_text("the user's build output\n")
     late = cache / "dep" / "written-after-the-kill.txt"
-    late.write_text("the user's build output\n")
 
     listed = tidy("trash", "list", cwd=root.parent, state=state)  # recovers the killed run
     assert listed.returncode == 0, listed.stderr
@@ -104,6 +107,7 @@ def test_recovery_after_a_kill_mid_delete_keeps_what_was_written_at_home_since(
     (intent,) = [e for e in _journal(state) if e.get("op") == "intent"]
     assert snapshot(Path(str(intent["dst"]))) == before  # the verified copy is in the trash
     assert sorted(os.listdir(cache / "dep")) == ["written-after-the-kill.txt"]
+    assert sorted(os.listdir(cache.parent)) == ["node_modules", "package.json"]
 
 
 # -- the rule itself, over varied trees (in process, on real files) ---------------------------

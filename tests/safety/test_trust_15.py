@@ -36,9 +36,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import subprocess
 import sys
-import time
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -51,9 +49,11 @@ from tests.fixes.helpers import backdate, tidy_env
 from tests.safety.helpers import (
     artifacts_by_path,
     fix_moves_exactly,
+    forge,
     held_tidy,
     left_alone,
     used_and_unused_node_modules,
+    wait_for,
     wait_for_intents,
 )
 from tests.users import HOLD, detached
@@ -75,14 +75,6 @@ def _repo(path: Path) -> str:
     return str(repo)
 
 
-def _wait_for(path: Path) -> None:
-    for _ in range(3000):  # at most 30 s: a test that fails does not hang
-        if path.exists():
-            return
-        time.sleep(0.01)
-    raise AssertionError(f"{path} never came")
-
-
 def _hands_over_when_told(repo: str, listing: IndexListing) -> dict[str, object]:
     """In the worker: says where its hand-over pipe is, waits until the test's other process
     has written into it, then hands its real answer over and returns the rest."""
@@ -92,18 +84,9 @@ def _hands_over_when_told(repo: str, listing: IndexListing) -> dict[str, object]
     assert early_module._handing is not None
     git = Path(repo) / ".git"
     (git / "where").write_text(f"{os.getpid()} {early_module._handing[0]}")
-    _wait_for(git / "go-on")
+    wait_for(git / "go-on")
     hand_over(dict(REAL))
     return dict(REST)
-
-
-def _forge(pid: int, fd: int, message: bytes) -> None:
-    """Another process of the user writes `message` into the worker's pipe, by its /proc."""
-    script = ("import os, sys\n"
-              "fd = os.open(sys.argv[1], os.O_WRONLY)\n"
-              "os.write(fd, bytes.fromhex(sys.argv[2]))\n")
-    subprocess.run([sys.executable, "-c", script, f"/proc/{pid}/fd/{fd}", message.hex()],
-                   check=True, timeout=30)
 
 
 def _framed(answer: Mapping[str, object], signature: bytes = b"") -> bytes:
@@ -129,9 +112,9 @@ def test_a_message_another_process_writes_into_the_hand_over_pipe_is_not_taken(
     with WorkerPool() as pool:
         early = EarlyWork(_hands_over_when_told, pool, min_index_bytes=0)
         early.start(repo)
-        _wait_for(Path(repo, ".git", "where"))
+        wait_for(Path(repo, ".git", "where"))
         pid, fd = map(int, Path(repo, ".git", "where").read_text().split())
-        _forge(pid, fd, MESSAGES[how])
+        forge(pid, fd, MESSAGES[how])
         Path(repo, ".git", "go-on").write_text("")
         first = early.results(repo)
         rest = early.rest(repo)
@@ -148,7 +131,7 @@ def test_the_workers_own_hand_over_is_still_taken(tmp_path: Path) -> None:
     with WorkerPool() as pool:
         early = EarlyWork(_hands_over_when_told, pool, min_index_bytes=0)
         early.start(repo)
-        _wait_for(Path(repo, ".git", "where"))
+        wait_for(Path(repo, ".git", "where"))
         Path(repo, ".git", "go-on").write_text("")
         assert early.results(repo) == REAL and early.handed_over(repo)
         assert early.rest(repo) == REST

@@ -60,13 +60,15 @@ from tests.safety.helpers import (
     artifacts_by_path,
     data_module_repo,
     fix_moves_exactly,
+    forge,
     held_tidy,
     left_alone,
+    pipe_write_end,
     used_and_unused_node_modules,
+    wait_for,
     wait_for_intents,
     wait_while_held,
 )
-from tests.safety.test_trust_15 import _forge, _wait_for
 from tests.users import HOLD, detached
 from tidy.workspace.pool import WorkerPool
 
@@ -160,7 +162,7 @@ def _framed_message(obj: object) -> bytes:
 
 def _wait_then(go_on: str, answer: str) -> str:
     """In a worker: wait until the test has forged its message, then answer."""
-    _wait_for(Path(go_on))
+    wait_for(Path(go_on))
     return answer
 
 
@@ -176,7 +178,7 @@ def test_a_message_forged_into_the_pools_result_pipe_is_not_taken(tmp_path: Path
         assert executor is not None
         future = executor.submit(_wait_then, str(tmp_path / "go-on"), "the job's own")
         forged = _ResultItem(0, result="forged" if what == "a forged answer" else _Runs(str(ran)))
-        _forge(os.getpid(), executor._result_queue._writer.fileno(), _framed_message(forged))
+        forge(os.getpid(), executor._result_queue._writer.fileno(), _framed_message(forged))
         time.sleep(0.5)  # the pool's thread reads what came
         write(tmp_path / "go-on", "")
         try:
@@ -195,7 +197,7 @@ def test_a_job_forged_into_the_pools_call_pipe_never_runs(tmp_path: Path) -> Non
         executor = pool.get()
         assert executor is not None
         forged = _CallItem(0, _Runs(str(ran)), (), {})
-        _forge(os.getpid(), executor._call_queue._writer.fileno(), _framed_message(forged))
+        forge(os.getpid(), executor._call_queue._writer.fileno(), _framed_message(forged))
         future = executor.submit(str, "the job's own")
         try:
             answer: object = future.result(timeout=60)
@@ -301,39 +303,18 @@ def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
 # writing; pickle.loads stops at the first pickle's end, so one written there before the
 # child's own was loaded (on 76087a1 its reduce ran here). Now the answer is signed with a key
 # the child inherits; anything else there makes this process do the child's part itself.
-def _pipes(pid: int, mode: int) -> dict[str, int]:
-    """`pid`'s pipes open for reading (mode 0) or writing (os.O_WRONLY): inode -> fd."""
-    found = {}
-    for fd in map(int, os.listdir(f"/proc/{pid}/fd")):
-        with contextlib.suppress(OSError):
-            info = Path(f"/proc/{pid}/fdinfo/{fd}").read_text()
-            target = os.readlink(f"/proc/{pid}/fd/{fd}")
-            if target.startswith("pipe:") and int(info.split("flags:")[1].split()[0], 8) & 3 \
-                    == mode:
-                found[target] = fd
-    return found
-
-
-def _write_end(pid: int) -> int:
-    """The forked child `pid`'s end of its answer's pipe: the one whose other end its parent
-    reads."""
-    (fd,) = [fd for pipe, fd in _pipes(pid, os.O_WRONLY).items()
-             if pipe in _pipes(os.getppid(), 0)]
-    return fd
-
-
 def _forged_beside(tmp_path: Path, ran: Path) -> Callable[[str], str]:
     where, go, here = tmp_path / "where", tmp_path / "go", os.getpid()
 
     def work(part: str) -> str:
         if part == "theirs":
             if os.getpid() != here:  # in the child: say where its pipe is, wait for the forgery
-                where.write_text(f"{os.getpid()} {_write_end(os.getpid())}")
-                _wait_for(go)
+                where.write_text(f"{os.getpid()} {pipe_write_end(os.getpid())}")
+                wait_for(go)
             return "the child's answer"  # the child's, or this process's in its stead
-        _wait_for(where)  # in this process: another process of the user forges
+        wait_for(where)  # in this process: another process of the user forges
         pid, fd = map(int, where.read_text().split())
-        _forge(pid, fd, pickle.dumps((_Runs(str(ran)),), pickle.HIGHEST_PROTOCOL))
+        forge(pid, fd, pickle.dumps((_Runs(str(ran)),), pickle.HIGHEST_PROTOCOL))
         go.write_text("")
         return "mine"
     return work
@@ -367,7 +348,7 @@ def test_an_event_forged_into_the_browse_scans_stream_is_never_loaded(tmp_path: 
         assert stream.pid is not None
         data = pickle.dumps(_Runs(str(ran)), pickle.HIGHEST_PROTOCOL)
         with contextlib.suppress(subprocess.CalledProcessError):  # it cannot be opened: good
-            _forge(stream.pid, 1, len(data).to_bytes(8, "big") + data)
+            forge(stream.pid, 1, len(data).to_bytes(8, "big") + data)
         events = list(stream.events())
     finally:
         stream.close()
@@ -405,11 +386,11 @@ def _steal_numbers(pid: int) -> None:
 
 def test_chunks_taken_out_of_the_dealers_pipe_are_still_read(tmp_path: Path) -> None:
     """Fails on 76087a1: the files of the two stolen chunks are missing from the answer."""
-    from tests.workspace.test_content_split import ALWAYS, _same, _spec, _tree
+    from tests.workspace.split_trees import ALWAYS, same_answer, spec_for, split_tree
     from tidy.workspace.content import run_pass
 
-    root, requests = _tree(tmp_path, count=48)
-    spec = _spec()
+    root, requests = split_tree(tmp_path, count=48)
+    spec = spec_for()
     whole = run_pass(root, requests, spec, {})
     forks: list[int] = []
 
@@ -420,4 +401,4 @@ def test_chunks_taken_out_of_the_dealers_pipe_are_still_read(tmp_path: Path) -> 
 
     split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=steal)
     assert forks, "the pass did not split"
-    _same(split, whole)
+    same_answer(split, whole)

@@ -275,12 +275,19 @@ def test_a_scheduler_that_is_not_installed_is_one_line_and_exit_2(tmp_path: Path
 def test_status_and_remove_read_an_edited_launchd_agent(sandbox: dict[str, Any],
                                                         content: bytes) -> None:
     """An agent file edited by hand or damaged ended `schedule status` in an internal error
-    (exit 3). It is shown with what can no longer be read as "?", and remove still deletes it."""
+    (exit 3). It is shown with what can no longer be read as "?". Without the line tidy's
+    agent carries it may be the user's own: remove leaves it and says so (trust round 17);
+    with that line, remove deletes it."""
     agents = sandbox["tmp"] / "LaunchAgents"
     agents.mkdir()
     (agents / "dev.tidy.clean.plist").write_bytes(content)
     status = tidy(sandbox, "schedule", "status")
     assert status.returncode == 0, status.stderr
     assert status.stdout.startswith("launchd: daily at ?: ")
+    removed = tidy(sandbox, "schedule", "remove")
+    assert removed.returncode == 0 and (agents / "dev.tidy.clean.plist").read_bytes() == content
+    assert "not tidy's" in removed.stdout, removed.stdout
+    (agents / "dev.tidy.clean.plist").write_bytes(
+        content + b"<!-- Created by `tidy schedule install` -->")
     removed = tidy(sandbox, "schedule", "remove")
     assert removed.returncode == 0 and not (agents / "dev.tidy.clean.plist").exists()

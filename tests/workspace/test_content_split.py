@@ -20,8 +20,20 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tidy.core.config import Config
-from tidy.rules.content import content_spec
+from tests.workspace.split_trees import (
+    ALWAYS,
+    DATA,
+    JS_DATA,
+    NAMES,
+    NEEDLES,
+    PATTERNS,
+    PIECES,
+    requests_for,
+    same_answer,
+    spec_for,
+    split_tree,
+    write_tree,
+)
 from tidy.workspace import content_cache, forked
 from tidy.workspace.content import (
     HASH,
@@ -29,20 +41,12 @@ from tidy.workspace.content import (
     TEXT,
     ContentFacts,
     Judge,
-    PassResult,
     Spec,
     SplitWhen,
     run_pass,
 )
 
 pytestmark = pytest.mark.skipif(not forked.can_fork(), reason="the split forks (Linux)")
-
-ALWAYS = SplitWhen(min_bytes=0, min_average=0, min_cores=0)  # split whatever there is to read
-PATTERNS = ("widgetlib", "static/vendor/widget/", "jquery")
-NEEDLES = ("static/vendor/widget/", "jquery")
-_ROWS = ",\n".join(f'    {{"id": {i}, "name": "n{i}"}}' for i in range(300))
-DATA = f"ROWS = [\n{_ROWS}\n]\n"
-JS_DATA = "export default [" + ",".join(f'"item{i}"' for i in range(400)) + "];\n"
 
 _PARENT = [os.getpid()]
 
@@ -54,65 +58,31 @@ def _fails_in_child(data: bytes) -> object:
     return len(data)
 
 
-def _spec(hash_min_size: int = 2_000) -> Spec:
-    spec = content_spec(Config(data_min_size=1_000)).with_patterns(PATTERNS)
-    return Spec(spec.patterns, spec.judges, hash_min_size, NEEDLES)
-
-
-_PIECES = [
-    "import widgetlib\n", '<script src="/static/vendor/widget/w.js"></script>\n',
-    "$ = require('jquery') // jQuery\n", "nothing here\n", "x" * 700 + "\n", DATA, JS_DATA,
-    "\0binary\0", "mdjquery replace\n",
-]
-_NAMES = ["app.py", "page.html", "lib.js", "notes.txt", "mock_api.py", "data.js", "a/b.py",
-          "a/c.ts", "a/d.txt", "e.bin", "f.py", "g.js"]
-
-
-def _write_tree(root: Path, files: dict[str, str]) -> None:
-    for rel, text in files.items():
-        path = root / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode())
-
-
-def _requests(files: dict[str, str]) -> dict[str, tuple[str, ...]]:
-    return {rel: (REFS, "py") if rel.endswith(".py") else (REFS, "js") if rel.endswith(
-        (".js", ".ts")) else (REFS,) for rel in files}
-
-
-def _same(split: PassResult, whole: PassResult) -> None:
-    """The same answer, in the same order (the cache written from it is the same file)."""
-    assert list(split.entries.items()) == list(whole.entries.items())
-    assert list(split.blobs.items()) == list(whole.blobs.items())
-    assert (split.stats.files_read, split.stats.bytes_read, split.stats.hits) == (
-        whole.stats.files_read, whole.stats.bytes_read, whole.stats.hits)
-
-
-trees = st.dictionaries(st.sampled_from(_NAMES),
-                        st.lists(st.sampled_from(_PIECES), min_size=0, max_size=4).map("".join),
+trees = st.dictionaries(st.sampled_from(NAMES),
+                        st.lists(st.sampled_from(PIECES), min_size=0, max_size=4).map("".join),
                         min_size=1, max_size=10)
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(files=trees, edited=st.sets(st.sampled_from(_NAMES), max_size=4),
+@given(files=trees, edited=st.sets(st.sampled_from(NAMES), max_size=4),
        hash_min_size=st.sampled_from([1, 2_000, 100_000]))
 def test_a_split_pass_answers_as_one_process(files: dict[str, str], edited: set[str],
                                              hash_min_size: int) -> None:
-    spec = _spec(hash_min_size)
-    requests = _requests(files)
+    spec = spec_for(hash_min_size)
+    requests = requests_for(files)
     with tempfile.TemporaryDirectory() as folder:
-        _write_tree(Path(folder), files)
+        write_tree(Path(folder), files)
         whole = run_pass(folder, requests, spec, {})
         forks: list[int] = []
         split = run_pass(folder, requests, spec, {}, ALWAYS, on_fork=forks.append)
-        _same(split, whole)
+        same_answer(split, whole)
         assert (len(forks) > 0) == (whole.stats.files_read > 1)  # it did split
         # A rescan that knows the first pass's entries, some files since edited (new sizes)
         for rel in edited & files.keys():
             (Path(folder) / rel).write_bytes((files[rel] + "jquery\n" + rel).encode())
         again_whole = run_pass(folder, requests, spec, whole.entries)
         again_split = run_pass(folder, requests, spec, whole.entries, ALWAYS)
-        _same(again_split, again_whole)
+        same_answer(again_split, again_whole)
 
 
 def _hits_of(view: ContentFacts, files: list[str]) -> tuple[int, list[str], dict[str, object]]:
@@ -134,10 +104,10 @@ def test_each_part_digests_the_files_it_read_in_its_own_process(
     """What each process of a split pass works out from the files it read (the early job's
     matches) is what one process gives from the whole pass's facts; without kept hits (no
     cache is written), the child's entries leave them out and are otherwise the same."""
-    spec = _spec()
-    requests = _requests(files)
+    spec = spec_for()
+    requests = requests_for(files)
     with tempfile.TemporaryDirectory() as folder:
-        _write_tree(Path(folder), files)
+        write_tree(Path(folder), files)
         whole = run_pass(folder, requests, spec, {})
         forks: list[int] = []
         split = run_pass(folder, requests, spec, {}, ALWAYS, digest=_hits_of,
@@ -171,19 +141,12 @@ def test_each_part_digests_the_files_it_read_in_its_own_process(
 
 def test_a_digest_that_fails_in_the_child_leaves_its_files_to_the_caller(
         tmp_path: Path) -> None:
-    root, requests = _tree(tmp_path)
-    spec = _spec()
+    root, requests = split_tree(tmp_path)
+    spec = spec_for()
     whole = run_pass(root, requests, spec, {})
     split = run_pass(root, requests, spec, {}, ALWAYS, digest=_hits_or_fail, keep_hits=False)
     assert {digest[0] for digest in split.digests} == {os.getpid()}  # type: ignore[index]
-    _same(split, whole)  # the child's entries came with their hits: nothing digested them
-
-
-def _tree(tmp_path: Path, count: int = 24) -> tuple[str, dict[str, tuple[str, ...]]]:
-    files = {f"m{i}/{_NAMES[i % len(_NAMES)]}": _PIECES[i % len(_PIECES)] * (1 + i % 3)
-             for i in range(count)}
-    _write_tree(tmp_path, files)
-    return str(tmp_path), _requests(files)
+    same_answer(split, whole)  # the child's entries came with their hits: nothing digested them
 
 
 def _gone(pid: int) -> bool:
@@ -196,8 +159,8 @@ def _gone(pid: int) -> bool:
 
 
 def test_a_child_killed_midway_has_its_part_read_by_the_parent(tmp_path: Path) -> None:
-    root, requests = _tree(tmp_path)
-    spec = _spec()
+    root, requests = split_tree(tmp_path)
+    spec = spec_for()
     whole = run_pass(root, requests, spec, {})
     children: list[int] = []
 
@@ -206,7 +169,7 @@ def test_a_child_killed_midway_has_its_part_read_by_the_parent(tmp_path: Path) -
         os.kill(pid, signal.SIGKILL)
 
     split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=kill)
-    _same(split, whole)
+    same_answer(split, whole)
     assert len(children) == 2  # one a round: the first's dealt files, the second's big ones
     for child in children:
         with pytest.raises(ChildProcessError):  # reaped: no zombie left behind either
@@ -214,13 +177,13 @@ def test_a_child_killed_midway_has_its_part_read_by_the_parent(tmp_path: Path) -
 
 
 def test_a_child_that_fails_has_its_part_read_by_the_parent(tmp_path: Path) -> None:
-    root, requests = _tree(tmp_path)
+    root, requests = split_tree(tmp_path)
     spec = Spec(PATTERNS, (Judge("n", (".py", ".js"), 0, _fails_in_child, "1"),), 2_000,
                 NEEDLES)
     whole = run_pass(root, requests, spec, {})
     children: list[int] = []
     split = run_pass(root, requests, spec, {}, ALWAYS, on_fork=children.append)
-    _same(split, whole)
+    same_answer(split, whole)
     assert len(children) == 2  # it did fork: the children failed, their parts were read here
     assert all("n" in e.facts for rel, e in split.entries.items() if rel.endswith(".py"))
 
@@ -242,7 +205,7 @@ def test_a_judge_is_loaded_once_before_the_fork(tmp_path: Path) -> None:
     """Judge.load runs in the forking process before the first round's fork: both processes
     then judge with its modules there (not each loading them), and the answer is the same.
     A pass with no file the judge could look at does not load it."""
-    root, requests = _tree(tmp_path)
+    root, requests = split_tree(tmp_path)
     spec = Spec(PATTERNS, (Judge("n", (".py",), 0, _sees_loaded, "1", load=_note_load),),
                 2_000, NEEDLES)
     sys.modules.pop("tidy_test_loaded_judge", None)
@@ -261,18 +224,18 @@ def test_a_judge_is_loaded_once_before_the_fork(tmp_path: Path) -> None:
 
 
 def test_below_the_thresholds_nothing_is_forked(tmp_path: Path) -> None:
-    root, requests = _tree(tmp_path)
-    spec = _spec()
+    root, requests = split_tree(tmp_path)
+    spec = spec_for()
     forks: list[int] = []
     big = run_pass(root, requests, spec, {}, SplitWhen(), on_fork=forks.append)
     few_bytes = run_pass(root, requests, spec, {}, SplitWhen(10**9, 0), on_fork=forks.append)
     small_files = run_pass(root, requests, spec, {}, SplitWhen(0, 10**9), on_fork=forks.append)
     many_cores = run_pass(root, requests, spec, {}, SplitWhen(0, 0, 10**6), on_fork=forks.append)
     assert forks == []
-    _same(many_cores, big)
-    _same(big, run_pass(root, requests, spec, {}))
-    _same(few_bytes, big)
-    _same(small_files, big)
+    same_answer(many_cores, big)
+    same_answer(big, run_pass(root, requests, spec, {}))
+    same_answer(few_bytes, big)
+    same_answer(small_files, big)
     # Warm: everything known under its stat: nothing to read, nothing forked
     warm = run_pass(root, requests, spec, big.entries, ALWAYS, on_fork=forks.append)
     assert forks == [] and warm.stats.files_read == 0 and warm.entries == big.entries
@@ -282,22 +245,22 @@ def test_a_round_with_little_to_read_is_not_forked(tmp_path: Path) -> None:
     """A repo of a few big modules: the first round (files below hash_min_size) could not
     read a quarter of min_bytes and stays in this process; the big files are dealt out."""
     files = {"a.py": DATA * 30, "b.js": JS_DATA * 300, "c.txt": "jquery\n", "d.py": "x = 1\n"}
-    _write_tree(tmp_path, files)
-    requests = _requests(files)
-    spec = _spec()
+    write_tree(tmp_path, files)
+    requests = requests_for(files)
+    spec = spec_for()
     forks: list[int] = []
     split = run_pass(str(tmp_path), requests, spec, {}, SplitWhen(400_000, 0, 0),
                      on_fork=forks.append)
-    _same(split, run_pass(str(tmp_path), requests, spec, {}))
+    same_answer(split, run_pass(str(tmp_path), requests, spec, {}))
     assert len(forks) == 1  # the second round's
 
 
 def test_content_facts_split_saves_the_same_cache_once(tmp_path: Path) -> None:
-    root, requests = _tree(tmp_path / "t")
+    root, requests = split_tree(tmp_path / "t")
     time.sleep(0.08)  # clearly older than the scans (not racy): every entry is cached
     saved: list[bytes] = []
     for split in (None, ALWAYS):
-        facts = ContentFacts(root, _spec(), split=split)
+        facts = ContentFacts(root, spec_for(), split=split)
         facts.ensure(requests)
         assert facts.save()
         path = content_cache.cache_path(root)
@@ -403,21 +366,21 @@ def test_the_main_process_saves_the_hits_the_early_jobs_export_left_out(
     """The early job saves the cache and hands the main process its judged entries without
     their search hits; a save of the main process (it learnt a hash) keeps the hits the cache
     holds for those very files, so the next scan reads none of them."""
-    root, requests = _tree(tmp_path / "t")
+    root, requests = split_tree(tmp_path / "t")
     time.sleep(0.08)  # clearly older than the scans (not racy): every entry is cached
-    worker = ContentFacts(root, _spec())
+    worker = ContentFacts(root, spec_for())
     worker.ensure(requests)
     assert worker.save()
     spec, export = worker.spec, worker.export()
     assert export.entries and all(REFS not in e.facts for e in export.entries.values())
-    main = ContentFacts(root, _spec())
+    main = ContentFacts(root, spec_for())
     main.adopt(export, spec)
     first = sorted(requests)[0]
     key = main.key(first) or worker.key(first)
     assert key is not None
     main.remember(first, key, b"\1" * 32)  # something new: the main process saves
     assert main.save()
-    rescan = ContentFacts(root, _spec())
+    rescan = ContentFacts(root, spec_for())
     rescan.ensure(requests)
     assert rescan.stats.files_read == 0
     for rel in export.entries:

@@ -96,5 +96,8 @@ def schedule_remove(systemd_dir: str | None, launchd_dir: str | None,
     if not removed:
         click.echo("nothing to remove")
     for outcome in removed:
-        click.echo(f"removed ({outcome.scheduler}): {', '.join(outcome.files)}")
+        if outcome.files:
+            click.echo(f"removed ({outcome.scheduler}): {', '.join(outcome.files)}")
+        for note in outcome.notes:
+            click.echo(f"  {note}")
     return EXIT_OK

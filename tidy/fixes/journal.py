@@ -606,7 +606,7 @@ _OPTIONAL: dict[str, tuple[type, ...]] = {
     "src_ino": _INT, "reason": _STR, "warning": _STR, "argv": (list,), "command": _STR,
     "cwd": _STR, "pid": _INT, "ref": _INT, "action": _STR, "path": _STR, "merge_temp": _STR,
     "base": _STR, "src_birth": _INT, "src_gen": _INT, "linked_out": _INT,
-    "copy_dev": _INT, "copy_ino": _INT, "copy_birth": _INT, "copy_gen": _INT,
+    "copy_dev": _INT, "copy_ino": _INT, "copy_birth": _INT, "copy_gen": _INT, "aside": _INT,
     "host": _STR, "boot": _STR, "pid_start": _INT, "assumed": _STR,
 }
 

@@ -32,6 +32,7 @@ import random
 import re
 import shlex
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
@@ -406,6 +407,45 @@ class Outcome:
     notes: list[str] = field(default_factory=list)
 
 
+# The line every unit and agent tidy writes holds (hooks/systemd, hooks/launchd): a file at
+# one of tidy's names without it is the user's own, never replaced or deleted.
+_MARK = b"Created by `tidy schedule install`"
+
+
+def _files_of(scheduler: str, where: Locations) -> list[str]:
+    """The files tidy writes for `scheduler` (cron's crontab is edited, never replaced)."""
+    if scheduler == "systemd":
+        return [os.path.join(where.systemd_dir, n) for n in (TIMER, SERVICE)]
+    if scheduler == "launchd":
+        return [os.path.join(where.launchd_dir, PLIST)]
+    return []
+
+
+def not_tidys(path: str) -> bool:
+    """Something is at `path` and it is not a file tidy wrote: no _MARK in its first 1 kB
+    (unreadable, a folder, a FIFO: not tidy's either). A link is judged by what it names."""
+    if not os.path.lexists(path):
+        return False
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return True
+    try:
+        return not stat.S_ISREG(os.fstat(fd).st_mode) or _MARK not in os.read(fd, 1024)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _refuse_the_users_own(scheduler: str, where: Locations) -> None:
+    for path in _files_of(scheduler, where):
+        if not_tidys(path):
+            raise ScheduleError(f"{printable(path)} exists and is not tidy's (no "
+                                f"\"{_MARK.decode()}\" line): it is left as it is; rename "
+                                "it, or choose another --scheduler")
+
+
 def install(roots: Sequence[str], at: str | None, requested: str = "auto",
             where: Locations | None = None, activate: bool = True) -> Outcome:
     where = where or locations()
@@ -417,6 +457,8 @@ def install(roots: Sequence[str], at: str | None, requested: str = "auto",
     activate = activate and not where.sandboxed
     _render(scheduler, job)  # a job no file can carry is refused before anything changes
     with _lock():
+        # A user's own unit or agent at tidy's name is never written over (trust round 17)
+        _refuse_the_users_own(scheduler, where)
         notes = [n for other in SCHEDULERS if other != scheduler
                  for n in _remove_one(other, where, activate, quiet=True).notes]
         outcome = _INSTALLERS[scheduler](job, where, activate)
@@ -499,7 +541,7 @@ def remove(where: Locations | None = None, activate: bool = True) -> list[Outcom
     activate = activate and not where.sandboxed
     with _lock():
         removed = [_remove_one(s, where, activate, quiet=False) for s in _considered(where)]
-    return [r for r in removed if r.files]
+    return [r for r in removed if r.files or r.notes]
 
 
 def _considered(where: Locations) -> list[str]:
@@ -515,9 +557,13 @@ def _remove_one(scheduler: str, where: Locations, activate: bool, quiet: bool) -
     if where.sandboxed and scheduler not in where.overridden:
         return Outcome(scheduler)
     outcome = Outcome(scheduler)
+    # A user's own unit or agent at tidy's name stays, and is not stopped (trust round 17)
+    theirs = [f for f in _files_of(scheduler, where) if not_tidys(f)]
+    outcome.notes += [f"left {printable(f)}: not tidy's" for f in theirs]
     if scheduler == "systemd":
-        files = [os.path.join(where.systemd_dir, n) for n in (TIMER, SERVICE)]
-        if activate and os.path.exists(files[0]) and shutil.which("systemctl"):
+        timer, service = _files_of(scheduler, where)
+        files = [f for f in (timer, service) if f not in theirs]
+        if activate and timer in files and os.path.exists(timer) and shutil.which("systemctl"):
             subprocess.run(["systemctl", "--user", "disable", "--now", TIMER],
                            capture_output=True, check=False)
         outcome.files = [f for f in files if _unlink(f)]
@@ -526,6 +572,8 @@ def _remove_one(scheduler: str, where: Locations, activate: bool, quiet: bool) -
                            check=False)
     elif scheduler == "launchd":
         plist = os.path.join(where.launchd_dir, PLIST)
+        if plist in theirs:
+            return outcome
         if activate and os.path.exists(plist) and shutil.which("launchctl"):
             subprocess.run(["launchctl", "bootout", f"gui/{os.getuid()}", plist],
                            capture_output=True, check=False)

@@ -37,6 +37,7 @@ import contextlib
 import dataclasses
 import os
 import stat
+import sys
 from dataclasses import dataclass, field
 
 PROC = "/proc"
@@ -262,30 +263,64 @@ def is_tidy(argv: list[bytes], exe: tuple[str, ...], base: str = "") -> bool:
     if len(argv) < 2 or not any(os.path.basename(e).startswith("python") for e in exe):
         return False
     if len(argv) > 2 and argv[1] == b"-m" and argv[2].split(b".")[0] == b"tidy":
-        return _imports_this_tidy(base, b".")
+        return _imports_this_tidy(base, b".", argv[0])
     if os.path.basename(argv[1]) == b"tidy" and _tidys_script(argv[1], base):
         # Python looks first in the script's folder, its links resolved
         return _imports_this_tidy(base, os.path.dirname(os.path.realpath(
-            os.path.join(os.fsencode(f"{base}/cwd"), argv[1]))) if base else b".")
+            os.path.join(os.fsencode(f"{base}/cwd"), argv[1]))) if base else b".", argv[0])
     return False
 
 
-def _imports_this_tidy(base: str, first: bytes) -> bool:
-    """The package `tidy` that process imports is not a user's own of that name: the first
-    folder Python looks in (`first`: its cwd for `-m`, the script's folder; relative to its
-    cwd) and its PYTHONPATH hold none, or hold this tidy's (trust round 15: a user's project
-    named tidy, run as `python -m tidy` in its root, counted as tidy, and what it held open
-    was moved). Where it is found later (site-packages) is not looked at: any tidy there is
-    taken for one, as before."""
+def _imports_this_tidy(base: str, first: bytes, interpreter: bytes) -> bool:
+    """The package `tidy` that process imports is this tidy's, not a user's own of that name.
+    Found in the first folder Python looks in (`first`: its cwd for `-m`, the script's
+    folder; relative to its cwd) or on its PYTHONPATH: that package is this tidy's folder
+    (trust round 15: a user's project named tidy, run as `python -m tidy` in its root, counted
+    as tidy, and what it held open was moved). Found in neither: it comes from the
+    interpreter's own folders (site-packages), this tidy's only when the process runs this
+    tidy's Python from this tidy's environment (`interpreter`: its argv[0]; trust round 17: a
+    user's venv holding a package of its own named tidy, run from elsewhere, counted as tidy,
+    and what it held open was moved)."""
     if not base:
         return True  # nothing to look in (a test's argv): the command line decides
     cwd = os.fsencode(f"{base}/cwd")
-    folders = [first, *_environ(base).get(b"PYTHONPATH", b"").split(b":")]
+    environ = _environ(base)
+    folders = [first, *environ.get(b"PYTHONPATH", b"").split(b":")]
     for folder in folders:
         found = _tidy_package_in(os.path.join(cwd, folder or b"."))
         if found is not None:
             return found == _this_package()
-    return True
+    return _runs_this_python(base, interpreter, environ)
+
+
+def _runs_this_python(base: str, interpreter: bytes, environ: dict[bytes, bytes]) -> bool:
+    """Process `base` runs the Python this one runs, started from the same folder: the same
+    binary (its exe), and its argv[0] (through its PATH when a bare name) in the folder of
+    this process's sys.executable. Python finds its venv (pyvenv.cfg), so its site-packages,
+    from that folder, not from the binary (a venv's python is a link to the system's)."""
+    try:
+        theirs, ours = os.stat(f"{base}/exe"), os.stat(sys.executable)
+    except OSError:
+        return False
+    if (theirs.st_dev, theirs.st_ino) != (ours.st_dev, ours.st_ino):
+        return False
+    folder = _interpreter_folder(os.fsencode(f"{base}/cwd"), interpreter, environ)
+    try:
+        return folder is not None and os.path.samefile(folder, os.path.dirname(sys.executable))
+    except OSError:
+        return False
+
+
+def _interpreter_folder(cwd: bytes, name: bytes, environ: dict[bytes, bytes]) -> bytes | None:
+    """The folder of the program `name` a process started (its argv[0]) as Python finds its
+    own: a name with a slash from the process's cwd, a bare name on its PATH."""
+    if b"/" in name:
+        return os.path.dirname(os.path.join(cwd, name))
+    for folder in environ.get(b"PATH", os.fsencode(os.defpath)).split(b":"):
+        candidate = os.path.join(cwd, folder or b".", name)
+        if os.access(candidate, os.X_OK) and not os.path.isdir(candidate):
+            return os.path.dirname(candidate)
+    return None
 
 
 def _tidy_package_in(folder: bytes) -> tuple[int, int] | None:
@@ -347,10 +382,12 @@ def _tidys_script(script: bytes, base: str) -> bool:
 
 def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, str]]:
     """Which of `folders` a live process (not this one or its descendants, not another tidy)
-    works in or holds a descriptor inside, read now: folder -> (pid, how: "cwd" or "open",
-    the path). A lean look, taken after a batch of items was renamed into the trash, where
-    a descriptor opened before the rename now names its new place (the run's full look was
-    taken before, maybe much earlier: fixes/trash/applier.py)."""
+    works in, holds a descriptor inside or maps a file of, read now: folder -> (pid, how:
+    "cwd", "open" or "maps", the path). A lean look, taken after a batch of items was renamed
+    into the trash, where a descriptor or a mapping made before the rename now names its new
+    place (the run's full look was taken before, maybe much earlier: fixes/trash/applier.py).
+    Maps count: the dynamic loader closes the descriptor of every library it maps (a Python
+    importing a venv's C extension, node loading a native addon: trust round 17)."""
     # Each with its separator: the only folder that may hold a path is then the last one
     # sorting at or before it (the folders of one batch never lie inside one another).
     prefixes = sorted({f.rstrip(os.sep) + os.sep for f in folders})
@@ -361,19 +398,42 @@ def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, s
     except OSError:
         return {}
     _ancestors, mine = lineage(proc, pids)
+    needles = _map_needles(prefixes)
     found: dict[str, tuple[int, str, str]] = {}
     for pid in pids:
         if pid in mine:
             continue
         base = f"{proc}/{pid}"
         uses = [("cwd", r) for r in _readings(_link(f"{base}/cwd"))] + [
-            ("open", r) for t in _fd_links(base).values() for r in _readings(t)]
+            ("open", r) for t in _fd_links(base).values() for r in _readings(t)] + [
+            ("maps", r) for r in _mapped_naming(base, needles)]
         hits = [(folder, how, path) for how, path in uses
                 if (folder := _holding(prefixes, path)) and folder not in found]
         if hits and not tidy_pid(proc, pid):
             for folder, how, path in hits:
                 found.setdefault(folder, (pid, how, path))
     return found
+
+
+def _map_needles(prefixes: list[str]) -> tuple[bytes, ...]:
+    """The folder holding every one of `prefixes`, as a maps line would print it (a newline
+    as "\\012") and as it is: a maps file holding neither names nothing of them, and is not
+    parsed (a lean look is taken per batch; a browser's maps run to thousands of lines)."""
+    common = os.fsencode(os.path.commonpath([p.rstrip(os.sep) or os.sep for p in prefixes]))
+    return tuple({common, common.replace(b"\n", b"\\012")})
+
+
+def _mapped_naming(base: str, needles: tuple[bytes, ...]) -> set[str]:
+    """The readings of the files process `base` maps whose line holds one of `needles`."""
+    try:
+        with open(f"{base}/maps", "rb") as f:
+            data = f.read()
+    except OSError:
+        return set()
+    if not any(needle in data for needle in needles):
+        return set()
+    return {reading for line in data.splitlines()
+            if any(needle in line for needle in needles) for reading in map_readings(line)}
 
 
 def _holding(prefixes: list[str], path: str) -> str:

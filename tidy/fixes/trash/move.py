@@ -54,6 +54,10 @@ class Prepared:
     # removed only once the batch's users were looked at (record_moved), or the copy dropped
     # (put_back_used).
     copied_since_ns: int | None = None
+    # The name that original has in its own folder meanwhile (aside_name; "" when it kept
+    # its own): from the copy on, no program finds it at its path, as with a renamed item,
+    # and one that holds it is seen there by the look (trust round 17).
+    aside: str = ""
 
     @property
     def dst(self) -> str:
@@ -132,14 +136,18 @@ def record_moved(prepared: Prepared, journal: RunJournal, locator: TrashLocator
     first (a failed Problem, journaled as done with a warning, when some of it stays)."""
     if prepared.copied_since_ns is not None:
         item = prepared.item
+        at = prepared.aside or item.name
         try:
-            if not same(lstat_at(item.parent, item.name), (item.st.st_dev, item.st.st_ino)):
+            if not same(lstat_at(item.parent, at), (item.st.st_dev, item.st.st_ino)):
                 raise OSError(errno.ESTALE, "replaced after it was copied (what is there "
                               "now stays)")
-            left = left_behind(remove_copied_at(item.parent, item.name, prepared.slot.fd,
-                                                item.name, prepared.copied_since_ns))
+            left = left_behind([item.name + path[len(at):] for path in remove_copied_at(
+                item.parent, at, prepared.slot.fd, item.name, prepared.copied_since_ns)])
         except OSError as error:
             left = f"copied, but the original could not be fully removed: {why(error)}"
+        if prepared.aside:  # what stays (written during the move) goes back to its name
+            stays = back_from_aside(item.parent, prepared.aside, item.name)
+            left = f"{left}; {stays}" if left and stays else left or stays
         prepared.copied_since_ns = None
         if left:
             journal.done(prepared.seq, warning=left, **folder_mtime_after(item.parent))
@@ -171,8 +179,13 @@ def put_back_used(prepared: Prepared, journal: RunJournal, locator: TrashLocator
 
 def _drop_copy(prepared: Prepared, journal: RunJournal, locator: TrashLocator,
                reason: str) -> Problem:
-    """The verified copy of an item in use taken out of the trash; its original stays."""
+    """The verified copy of an item in use taken out of the trash; its original stays (back
+    at its name when it was set aside)."""
     prepared.copied_since_ns = None
+    if prepared.aside:
+        stays = back_from_aside(prepared.item.parent, prepared.aside, prepared.item.name)
+        if stays:
+            reason = f"{reason}; {stays}"
     try:
         remove_at(prepared.slot.fd, prepared.item.name)
     except OSError as error:
@@ -190,13 +203,14 @@ def moved_path(prepared: Prepared) -> str:
     """Where a process using the moved item now names it in /proc: a renamed item's place in
     the trash, a copied one's original at home (each folder's descriptor read back: a state
     folder below a linked HOME reads as the link's target there)."""
-    folder, fallback = ((prepared.item.parent, prepared.action.path)
-                        if prepared.copied_since_ns is not None
+    copied = prepared.copied_since_ns is not None
+    folder, fallback = ((prepared.item.parent, prepared.action.path) if copied
                         else (prepared.slot.fd, prepared.dst))
+    name = (prepared.aside or prepared.item.name) if copied else prepared.item.name
     try:
-        return os.path.join(os.readlink(f"/proc/self/fd/{folder}"), prepared.item.name)
+        return os.path.join(os.readlink(f"/proc/self/fd/{folder}"), name)
     except OSError:
-        return fallback
+        return os.path.join(os.path.dirname(fallback), name)
 
 
 def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> Problem | None:
@@ -207,13 +221,15 @@ def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> 
         still_there(item)
 
         def copied(made: dict[str, int]) -> None:
-            journal.write({"op": "copied", "ref": seq, **made}, sync=True)
+            # `aside`: its original is renamed aside next (recovery looks for it there)
+            journal.write({"op": "copied", "ref": seq, "aside": 1, **made}, sync=True)
 
         if prepared.method != "rename":
             # Its original is removed by record_moved, once the batch's users were looked
             # at: one that started using it since the run's look keeps it (trust round 16).
             prepared.copied_since_ns = copy_in(item.parent, item.name, slot.fd, item.name,
                                                copied, (item.st.st_dev, item.st.st_ino))
+            prepared.aside = _set_aside(item, aside_name(journal.run_id, seq))
             return None
         partial = _rename_in(item, slot.fd, prepared.action)
     except Refused as refused:
@@ -228,6 +244,43 @@ def move_now(prepared: Prepared, journal: RunJournal, locator: TrashLocator) -> 
         journal.done(seq, warning=partial)
         return Problem(f"failed: {partial}", True)
     return None
+
+
+def aside_name(run_id: str, seq: int) -> str:
+    """The name a copied item's original has in its own folder between its verified copy and
+    its removal (or its return): one per run and item, so recovery finds it from the journal
+    without taking a name from it."""
+    return f".tidy-aside-{run_id}-{seq}"
+
+
+def _set_aside(item: Opened, aside: str) -> str:
+    """Rename the copied original to `aside` in its folder: `aside`, or "" when it keeps its
+    name (the rename failed: it is looked at and removed there, as before; something else
+    was renamed, swapped in the instant: put back, and record_moved finds it replaced)."""
+    try:
+        rename_noreplace(item.parent, item.name, item.parent, aside)
+    except OSError:
+        return ""
+    try:
+        if same(lstat_at(item.parent, aside), (item.st.st_dev, item.st.st_ino)):
+            return aside
+    except OSError:
+        return ""
+    with contextlib.suppress(OSError):
+        rename_noreplace(item.parent, aside, item.parent, item.name)
+    return ""
+
+
+def back_from_aside(parent_fd: int, aside: str, name: str) -> str:
+    """Rename what stays of a copied original at `aside` back to its own `name`: "" when
+    done or nothing is there, else where it stays and why."""
+    try:
+        rename_noreplace(parent_fd, aside, parent_fd, name)
+    except FileNotFoundError:
+        return ""
+    except OSError as error:
+        return f"it stays as {printable(aside)} beside its name ({why(error)})"
+    return ""
 
 
 def _rename_in(item: Opened, slot_fd: int, action: PlannedAction) -> str:

@@ -36,7 +36,13 @@ from tidy.fixes.trash.locate import (
     remove_run_if_empty,
 )
 from tidy.fixes.trash.merge import Merged, clear_merge_temp, merge_back, new_merge_temp, shown
-from tidy.fixes.trash.move import Copied, copy_then_remove, left_behind
+from tidy.fixes.trash.move import (
+    Copied,
+    aside_name,
+    back_from_aside,
+    copy_then_remove,
+    left_behind,
+)
 
 # Items put back together: their undo-intents made durable by one fsync before any moves
 # (as the fix's moves: tidy.fixes.trash.applier); two descriptors held per item.
@@ -414,6 +420,35 @@ def _open_or_none(dir_fd: int, name: str) -> int:
         return -1
 
 
+def _home_from_aside(intent: Intent, run_id: str, home_fd: int, name: str,
+                     slot_fd: int) -> str:
+    """A copied original the kill left set aside (move.aside_name, named from the run and the
+    intent, never from the journal's text) goes back to its name, when it is the item the
+    intent moved (its inode): recovery then goes on as for one that never left it. Its name
+    taken meanwhile (npm installed again): it is removed where it is as far as the copy holds
+    it byte for byte, and what stays is said (""  when nothing does)."""
+    said = intent.last("copied")
+    if said is None or not said.get("aside"):
+        return ""
+    aside = aside_name(run_id, intent.seq)
+    try:
+        st = lstat_at(home_fd, aside)
+    except OSError:
+        return ""
+    if (st.st_dev, st.st_ino) != (intent.entry.get("src_dev"), intent.entry.get("src_ino")):
+        return ""
+    if not back_from_aside(home_fd, aside, name):
+        return ""
+    if slot_fd >= 0 and exists_at(slot_fd, name):
+        with contextlib.suppress(OSError):
+            remove_copied_at(home_fd, aside, slot_fd, name,
+                             int(float(intent.entry["time"]) * 1e9), same_bytes)
+    if exists_at(home_fd, aside):
+        return (f"what was written at home during the move stays set aside as {aside} "
+                "beside its name (taken since)")
+    return ""
+
+
 def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | None,
                   slot_fd: int, home: Chain | None) -> Outcome:
     entry, name = intent.entry, spot.name
@@ -422,9 +457,11 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
         with contextlib.suppress(OSError):
             if exists_at(slot_fd, name + ".partial"):
                 remove_at(slot_fd, name + ".partial")  # our own half copy; the original is whole
+    left = ""
+    if copied and entry.get("method") == "copy" and home is not None:
+        left = _home_from_aside(intent, journal.run_id, home.fd, name, slot_fd)
     in_trash = slot_fd >= 0 and exists_at(slot_fd, name)
     at_home = home is not None and exists_at(home.fd, name)
-    left = ""
     if copied and entry.get("method") == "copy" and in_trash and at_home and home is not None:
         # The verified copy is complete: finish what the kill interrupted, deleting only what
         # the copy holds (a build may have written there since the kill), byte for byte:
@@ -434,7 +471,7 @@ def _recover_move(intent: Intent, journal: RunJournal, spot: Spot, run: Chain | 
         with contextlib.suppress(OSError):
             left = left_behind(remove_copied_at(home.fd, name, slot_fd, name,
                                                 int(float(intent.entry["time"]) * 1e9),
-                                                same_bytes))
+                                                same_bytes)) or left
         at_home = exists_at(home.fd, name)
     state_name = "moved" if in_trash else "not-moved" if at_home else "missing"
     recovered: dict[str, object] = {"op": "recovered", "ref": intent.seq, "state": state_name}
