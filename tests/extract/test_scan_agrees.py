@@ -299,6 +299,20 @@ def test_a_sign_before_a_name_and_a_call_of_a_call_are_read_as_the_windows_read_
         assert _extractor_says(module, evaluate=True) == ""
 
 
+@pytest.mark.parametrize("held", ["(1, 2)(3)", "('a', 'b') (0)", "(u(2), 3)(4)", "set()(1)",
+                                  "(2)(3)"])
+def test_a_call_of_what_no_call_returns_is_code(tmp_path: Path, held: str) -> None:
+    """`(1, 2)(3)` calls a tuple: the windows and the whole-value read passed it as a call of
+    what a call returns (a `(` right after a `)`), the scan advised `tidy extract --evaluate`
+    and the extractor refused it (the import raises TypeError). A call's result is called
+    only where a name, an attribute or a call was called (`joiner('-')(['a'])`: above)."""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: held}))
+        found = _findings(module)
+        _assert_agrees(module, found)
+        assert found == [], (held, row)
+
+
 @pytest.mark.parametrize("held", ["7 - 2", "COUNT - 1", "[*(1, 2)]", "{**{'a': 1}}"])
 def test_a_difference_or_unpacking_is_advice_the_extractor_follows(tmp_path: Path,
                                                                     held: str) -> None:
