@@ -247,6 +247,11 @@ DEPTH_PIECES = ("(", ")", "[", "]", "{", "}", "'('", '"]"', "b'{'", "r'\\('", "'
                 "\\\n", "'a\\\n('", "''", '""', "'''", "rb'[]'", "u\")\"", "#", "'open")
 
 
+# one kind of quote, no escape or comment: the Python twin's fast path (a table's rows)
+PLAIN_DEPTH_PIECES = ("(", ")", "[", "]", "{", "}", "'", "''", "'a'", "'('", "')'", "x", "\n",
+                      ",", "'\n'", "'a", "]'", "1")
+
+
 def _depth_c() -> Callable[[bytes, int, int], int]:
     try:
         from tidy.analysis.data_in_code import _literalscan
@@ -258,6 +263,8 @@ def _depth_c() -> Callable[[bytes, int, int], int]:
 @settings(max_examples=400, deadline=None)
 @given(data=st.one_of(st.binary(max_size=200), st.lists(_TRICKY, max_size=200).map(bytes),
                       st.lists(st.sampled_from(DEPTH_PIECES), max_size=20).map(
+                          lambda xs: "".join(xs).encode()),
+                      st.lists(st.sampled_from(PLAIN_DEPTH_PIECES), max_size=30).map(
                           lambda xs: "".join(xs).encode())),
        start=st.integers(-5, 210), end=st.integers(-5, 220))
 def test_c_and_python_count_the_same_brackets(data: bytes, start: int, end: int) -> None:

@@ -400,10 +400,37 @@ _NOT_PARENS = bytes(b for b in range(256) if b not in b"()")
 def bracket_depth_in_python(data: bytes, start: int, end: int) -> int:
     """Brackets opened minus closed in data[start:end] outside strings and comments (the C
     file says what for)."""
-    text = _NOT_COUNTED.sub(b"", data[max(0, start):max(0, end)])
+    text = _outside_plain_strings(data[max(0, start):max(0, end)])
+    if text is None:
+        text = _NOT_COUNTED.sub(b"", data[max(0, start):max(0, end)])
     brackets = text.translate(None, _NOT_BRACKETS)
     return 2 * (brackets.count(b"[") + brackets.count(b"{") + brackets.count(b"(")) \
         - len(brackets)
+
+
+def _outside_plain_strings(text: bytes) -> bytes | None:
+    """The brackets (and quotes, newlines) of the text outside its strings when those are
+    plain: one kind of quote, no escape, triple quote or comment, no bracket or line end in
+    them (a table's rows), found at C speed (the regex reads ~30 MB/s: a 24 MB table before
+    a call took 0.77 s); None: let the regex read it. Of the quotes, brackets and newlines
+    kept, a pair of quotes side by side is an empty string or the gap between two strings with
+    no bracket in either: dropped. A quote left over means a string holds a bracket or a line
+    end (or is never closed)."""
+    if b"#" in text or b"\\" in text or any(t in text for t in _TRIPLES):
+        return None
+    single, double = b"'" in text, b'"' in text
+    if not (single or double):
+        return text
+    if single and double:
+        return None
+    quote = b"'" if single else b'"'
+    kept = text.translate(None, _NOT_SINGLE_KEPT if single else _NOT_DOUBLE_KEPT)
+    reduced = kept.replace(quote * 2, b"")
+    return None if quote in reduced else reduced
+
+
+_NOT_SINGLE_KEPT = bytes(b for b in range(256) if b not in b"[]{}()\n'")
+_NOT_DOUBLE_KEPT = bytes(b for b in range(256) if b not in b'[]{}()\n"')
 
 
 _Reads = tuple[Callable[[bytes, int, int], int],
