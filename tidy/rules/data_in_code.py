@@ -295,11 +295,16 @@ _DATA_CLASSES = frozenset({"OrderedDict", "dict", "list", "tuple", "set", "froze
 _ARRAY_BUILDERS = frozenset({"array", "asarray", "zeros", "ones", "arange", "frombuffer",
                              "fromstring", "linspace"})
 _NUMPY = frozenset({"np", "numpy"})
+# lower case too, and never plain data: a compiled pattern (a dict of `re.compile(...)` rows
+# was advised --evaluate with no word that the patterns stay; dic-10)
+_OBJECT_CALLS = frozenset({"re.compile", "regex.compile"})
 
 
 def _builds_objects(callee: str) -> bool:
     owner, _, name = callee.rpartition(".")
     if owner.split(".", 1)[0] in _NUMPY and name in _ARRAY_BUILDERS:
+        return True
+    if callee in _OBJECT_CALLS:
         return True
     return name[:1].isupper() and name not in _DATA_CLASSES
 
