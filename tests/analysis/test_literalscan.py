@@ -5,6 +5,8 @@ Python twin find the same first mark, and a text without a mark is one ast.liter
 from __future__ import annotations
 
 import ast
+import io
+import tokenize
 from collections.abc import Callable
 
 import pytest
@@ -153,7 +155,10 @@ BUILT_PIECES = (*PIECES,
     "*X", "**Y", "{**Y}", "[*X, *Z]", "COUNT - 1", "COUNT+1", "'a' + LABEL", "-COUNT",
     "not(x)", "lambda x: x", "[i for i in X]", "A.b.value", "A[0]", "u('x')[0]", "u(1)(2)",
     "u('x').real", "f'y'", "x = 1", "x == 1", "Ellipsis", "if", "ab_c9\x80", "u\n('x')",
-    "A .b", "A. b(1)", "a\t.\tb\t(", "**", "*", "+*X", ",*")
+    "A .b", "A. b(1)", "a\t.\tb\t(", "**", "*", "+*X", ",*",
+    # dic-10: a call of what no call returns (a tuple's, a group's, a number's brackets)
+    "(1, 2)(3)", "set()(1)", "(u)(1)", "u((1))(2)", "(2)(3)", "(u(1))(2)", "u(1,\n(2))(3)",
+    "(" * 66 + "u(1)" + ")" * 66 + "(2)", "u(" + "(" * 66 + "1" + ")" * 66 + ")(2)")
 
 
 def _built_c_loop() -> Callable[[bytes, int, int], tuple[int, list[bytes]]]:
@@ -203,6 +208,8 @@ def test_c_and_python_pass_the_same_built_marks_on_any_bytes(data: bytes, start:
     # takes both; they were judged code between the windows, a missed offer)
     ("[-COUNT, +COUNT, - u(1), -np.pi(), 1, -True]", [b"COUNT", b"u(", b"np.pi("]),
     ("[joiner('-')(['a', 'b']), u(1) (2)(3), [u(u)('x')]]", [b"joiner(", b"u(", b"u"]),
+    # dic-10: what a call returns is called only after a call's `)`, nested brackets or not
+    ("[u((1, 2))(3), 'a'.split()(1), u(v(1))(2)]", [b"u(", b".split(", b"v("]),
 ])
 def test_what_a_built_value_may_hold_is_passed_and_named(text: str, names: list[bytes]) -> None:
     data = text.encode()
@@ -221,9 +228,61 @@ def test_what_a_built_value_may_hold_is_passed_and_named(text: str, names: list[
     ("[-'a']", "-"), ("[-u'x']", "-"), ("[--COUNT]", "-"), ("[-(COUNT, 1)]", "-"),
     ("[-COUNT.real]", "COUNT"), ("['a'(1)]", "("), ("[1 (2)]", "("), ("[[1](0)]", "("),
     ("[u(1)[0](2)]", "["), ("[-f'x']", "f"), ("[u(1)  # c)\n (2)]", "("),
+    # dic-10: a tuple, a group, an empty set, a number in brackets called
+    ("[(1, 2)(3)]", "(3"), ("[('a', 'b') (0)]", "(0"), ("[(u(2), 3)(4)]", "(4"),
+    ("[set()(1)]", "(1"), ("[(2)(3)]", "(3"), ("[(u)(1)]", "(1"), ("[u(1), (v(2))(3)]", "(3"),
+    ("[" + "(" * 70 + "u(1)" + ")" * 70 + "(2)]", "(2"),
 ])
 def test_code_stops_the_built_read(text: str, mark: str) -> None:
     data = text.encode()
     for read in (_built_c_loop(), literalscan.built_marks_in_python):
         at, _ = read(data, 0, len(data))
         assert at >= 0 and data[at:].startswith(mark.encode()), (text, at)
+
+
+# bracket_depth: the statement splitter's count (segments.py), strings and comments passed
+# over (dic-10: `X = '('` hid the statement after it)
+DEPTH_PIECES = ("(", ")", "[", "]", "{", "}", "'('", '"]"', "b'{'", "r'\\('", "'\\'('",
+                "f'{{1}}('", "'''(\n['''", '"""\n)"""', "# (\n", "'it''s'", "x", "1", "\n",
+                "\\\n", "'a\\\n('", "''", '""', "'''", "rb'[]'", "u\")\"", "#", "'open")
+
+
+# one kind of quote, no escape or comment: the Python twin's fast path (a table's rows)
+PLAIN_DEPTH_PIECES = ("(", ")", "[", "]", "{", "}", "'", "''", "'a'", "'('", "')'", "x", "\n",
+                      ",", "'\n'", "'a", "]'", "1")
+
+
+def _depth_c() -> Callable[[bytes, int, int], int]:
+    try:
+        from tidy.analysis.data_in_code import _literalscan
+    except ImportError:
+        pytest.skip("the C extension is not built here")
+    return _literalscan.bracket_depth
+
+
+@settings(max_examples=400, deadline=None)
+@given(data=st.one_of(st.binary(max_size=200), st.lists(_TRICKY, max_size=200).map(bytes),
+                      st.lists(st.sampled_from(DEPTH_PIECES), max_size=20).map(
+                          lambda xs: "".join(xs).encode()),
+                      st.lists(st.sampled_from(PLAIN_DEPTH_PIECES), max_size=30).map(
+                          lambda xs: "".join(xs).encode())),
+       start=st.integers(-5, 210), end=st.integers(-5, 220))
+def test_c_and_python_count_the_same_brackets(data: bytes, start: int, end: int) -> None:
+    assert _depth_c()(data, start, end) == literalscan.bracket_depth_in_python(data, start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(DEPTH_PIECES), max_size=20).map(lambda xs: "".join(xs)))
+def test_the_bracket_count_is_the_tokenizers(text: str) -> None:
+    """Where Python tokenizes the text, the count is its brackets' (opened minus closed)."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(text).readline))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        assume(False)
+        return
+    assume(all(t.type != tokenize.ERRORTOKEN for t in tokens))  # a string never closed
+    expected = sum({"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(t.string, 0)
+                   for t in tokens if t.type == tokenize.OP)
+    data = text.encode()
+    for count in (_depth_c(), literalscan.bracket_depth_in_python):
+        assert count(data, 0, len(data)) == expected, text

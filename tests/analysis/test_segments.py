@@ -94,3 +94,33 @@ def test_a_name_list_inside_brackets_is_no_unpacking() -> None:
     """`a, b=1` at the indentation inside a call's brackets is an argument list."""
     module = b"f(\nx, y=1)\nZ = 2\n"
     assert [(s.kind, s.start) for s in _split(module)] == [("other", 0), ("assign", 11)]
+
+
+# dic-10: brackets in strings and comments, then statements that bind nothing (found by the
+# bracket count, which counted the string's `(` and read `print(1)` as part of X's value)
+STRINGY = (
+    "X{i} = '('", 'X{i} = "[{{"', "X{i} = b'(['", "X{i} = r'\\('", "X{i} = f'{{1}}('",
+    "X{i} = '\\'('", "X{i} = \"it's (\"", "X{i} = '''(\n['''", 'X{i} = """\n)"""',
+    "X{i} = rb'[]]'", "X{i} = 1  # (", "# ) a comment\nprint({i})", "print('(', {i})",
+    "f{i}(x='[')", "X{i} = ('a(',\n 'b')", "X{i} = (1,  # (\n2)", "(print)('(')",
+    "[x for x in '({i}']", "X{i} = 'a' \\\n  '('", "X{i} = 'a\\\n('", "x{i}.y = '{{'",
+    "print({i})", "obj.attr({i})", "x{i}.y = 2", "T{i} = [\n'(',\n]", "f'{{{{'\nprint(2)",
+    "T{i} = {{\n'k': ')',\n}}  # ]",
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(STRINGY + STATEMENTS), min_size=1, max_size=12),
+       st.sampled_from(("\n", "\n\n", "\n# between (\n")))
+def test_a_bracket_in_a_string_or_a_comment_hides_no_statement(pieces: list[str],
+                                                               gap: str) -> None:
+    module = gap.join(p.format(i=i) for i, p in enumerate(pieces)).encode() + b"\n"
+    assert [s.start for s in _split(module)] == _starts(module), module.decode()
+
+
+def test_a_call_after_a_string_holding_a_bracket_is_a_statement() -> None:
+    """The shape as written: a module's table, then a registration call after it."""
+    module = (b"OPEN = {\n    'paren': '(',\n    'bracket': '[',\n}\n"
+              b"register(OPEN)\nCLOSE = ')'  # ]\nregister(CLOSE)\n")
+    assert [(s.kind, s.name) for s in _split(module)] == [
+        ("assign", "OPEN"), ("other", ""), ("assign", "CLOSE"), ("other", "")]

@@ -299,6 +299,20 @@ def test_a_sign_before_a_name_and_a_call_of_a_call_are_read_as_the_windows_read_
         assert _extractor_says(module, evaluate=True) == ""
 
 
+@pytest.mark.parametrize("held", ["(1, 2)(3)", "('a', 'b') (0)", "(u(2), 3)(4)", "set()(1)",
+                                  "(2)(3)"])
+def test_a_call_of_what_no_call_returns_is_code(tmp_path: Path, held: str) -> None:
+    """`(1, 2)(3)` calls a tuple: the windows and the whole-value read passed it as a call of
+    what a call returns (a `(` right after a `)`), the scan advised `tidy extract --evaluate`
+    and the extractor refused it (the import raises TypeError). A call's result is called
+    only where a name, an attribute or a call was called (`joiner('-')(['a'])`: above)."""
+    for row in (3, BIG_ROWS // 3):
+        module = write(tmp_path / "table.py", _big_table_of({row: held}))
+        found = _findings(module)
+        _assert_agrees(module, found)
+        assert found == [], (held, row)
+
+
 @pytest.mark.parametrize("held", ["7 - 2", "COUNT - 1", "[*(1, 2)]", "{**{'a': 1}}"])
 def test_a_difference_or_unpacking_is_advice_the_extractor_follows(tmp_path: Path,
                                                                     held: str) -> None:
@@ -362,3 +376,61 @@ def test_names_unpacked_from_code_are_not_data(tmp_path: Path, unpacked: str) ->
     module = write(tmp_path / "table.py", "def make():\n    return object(), object()\n\n\n"
                    f"A, B = {unpacked}\n\nROWS = [\n{rows}]\n")
     assert _findings(module) == []
+
+
+# dic-10: tables in class bodies and functions as packages write them. tidy extract moves the
+# attributes of plain classes bound once (tidy/extract/bindings.py) and leaves decorated ones,
+# classes with keywords in their header and names bound twice whole: the scan offered an
+# extraction there, and the extractor answered "no data binding".
+def _rows(indent: str) -> str:
+    return "\n".join(f"{indent}'k{i}': ({i}, 'row {i}')," for i in range(500))
+
+
+HELD = {
+    "a dataclass": "from dataclasses import dataclass\n\n\n@dataclass\nclass T:\n    x: int = 0\n"
+                   "    TABLE = {\n" + _rows("        ") + "\n    }\n",
+    "a metaclass": "import abc\n\n\nclass T(metaclass=abc.ABCMeta):\n    TABLE = {\n"
+                   + _rows("        ") + "\n    }\n",
+    "a class bound twice": "class T:\n    TABLE = {\n" + _rows("        ")
+                           + "\n    }\n\n\nclass T(T):\n    pass\n",
+    "a class named as an import": "from collections import OrderedDict as T\n\n\nclass T(T):\n"
+                                  "    TABLE = {\n" + _rows("        ") + "\n    }\n",
+    "a cached function": "import functools\n\n\n@functools.lru_cache\ndef table():\n"
+                         "    return {\n" + _rows("        ") + "\n    }\n\n\nTABLE = table()\n",
+    "an attribute bound twice": "class T:\n    TABLE = {\n" + _rows("        ")
+                                + "\n    }\n    TABLE = dict(TABLE, x=1)\n",
+    "an attribute added to": "class T:\n    TABLE = [\n" + _rows("        ")
+                             + "\n    ]\n    TABLE += [('x', 1)]\n",
+}
+MOVED = {
+    "a plain class": "class T:\n    name = 'x'\n    TABLE = {\n" + _rows("        ")
+                     + "\n    }\n\n    def get(self, k):\n        return self.TABLE[k]\n",
+    "a subclass": "class Base:\n    TABLE = {}\n\n\nclass T(Base):\n    TABLE = {\n"
+                  + _rows("        ") + "\n    }\n",
+    "slots and an annotation": "from typing import ClassVar\n\n\nclass T:\n    __slots__ = "
+                               "('a',)\n    TABLE: ClassVar[dict] = {\n" + _rows("        ")
+                               + "\n    }\n",
+    "items beside": "class T:\n    TABLE = {\n" + _rows("        ")
+                    + "\n    }\n\n\nT.TABLE['x'] = 1\n",
+    "a decorated method beside": "class T:\n    TABLE = {\n" + _rows("        ")
+                                 + "\n    }\n\n    @classmethod\n    def get(cls, k):\n"
+                                 "        return cls.TABLE[k]\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(HELD))
+def test_a_table_in_a_class_or_function_tidy_extract_leaves_whole_is_not_offered(
+        tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", HELD[shape])
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert found.fix is not None and found.fix.action is ActionKind.NONE, found.fix
+    assert found.fix.description in (data_in_code.HELD_ADVICE, data_in_code.REBOUND_ADVICE)
+
+
+@pytest.mark.parametrize("shape", sorted(MOVED))
+def test_a_table_in_a_plain_class_is_offered(tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", MOVED[shape])
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix

@@ -299,3 +299,15 @@ def test_a_scan_says_what_to_do_about_a_build_config_not_run_it_again(tmp_path: 
     assert not found.fix.blocked_by.endswith(("run it again", "extract again"))
     assert found.fix.blocked_by.endswith("the scan offers the extraction once that is done "
                                          "(`tidy fix --unsafe-fixes` then carries it out)")
+
+
+def test_tdy301_says_compiled_patterns_may_stay(tmp_path: Path) -> None:
+    # a table of `re.compile(...)` rows: --evaluate takes the value, and the encoder refuses
+    # the patterns ("a Pattern cannot be written as data"); the advice did not say they stay
+    rows = ",\n".join(f"    'k{i}': re.compile(r'\\d{{{i % 9 + 1}}}-row-{i}')" for i in range(3000))
+    size = _module(tmp_path / "pkg" / "pats.py", f"import re\n\nPATTERNS = {{\n{rows}\n}}\n")
+    ctx = context(root=str(tmp_path), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/pats.py": size})
+    [found] = data_in_code.check_data_modules(ctx)
+    assert found.fix is not None and "--evaluate" in found.fix.description
+    assert "what re.compile() builds moves only if it is plain data" in found.fix.description

@@ -185,6 +185,8 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, ITEMS_ADVICE)
     if verdict.branch_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, BRANCH_ADVICE)
+    if verdict.held_bytes * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, HELD_ADVICE)
     if verdict.rebound_bytes * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, REBOUND_ADVICE)
     if verdict.derived_bytes * 2 >= verdict.data_bytes > 0:
@@ -224,13 +226,24 @@ BRANCH_ADVICE = ("no extraction offered: most of the data is bound inside `if`/`
                  "code")
 
 
+# A table in a `@dataclass` (or a class with `metaclass=` in its header, or a decorated
+# function that returns it): the decorator or metaclass runs over the body at import and may
+# read, copy or replace what it binds, and tidy extract moves the class attributes and
+# functions of plain ones only (it answered "no data binding"; dic-10).
+HELD_ADVICE = ("no extraction offered: most of the data is bound in a decorated class or "
+               "function, a class with keywords in its header (`metaclass=`), or one whose "
+               "name the module binds twice; tidy extract leaves those whole, since what the "
+               "decorator or metaclass does with the body at import is not its to prove. To "
+               "move it, bind the table at module level and name it in the class")
+
+
 # pycryptodome's SelfTest/Cipher/test_AES.py: `test_data = [...]` (67 kB of vectors), then
 # `test_data += test_data_8_lanes`. The name's value at the end of the import is not the
 # literal, and tidy extract moves names bound once only (it refused: "no data binding").
-REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the module binds "
-                  "again (`NAME += ...` or a second `NAME = ...`); tidy extract moves names "
-                  "bound once only. To move it, load the first value from a data file under "
-                  "another name and build the final one from it in code")
+REBOUND_ADVICE = ("no extraction offered: most of the data is bound to names the module (or "
+                  "their class) binds again (`NAME += ...` or a second `NAME = ...`); tidy "
+                  "extract moves names bound once only. To move it, load the first value from "
+                  "a data file under another name and build the final one from it in code")
 
 
 # colour-science's Munsell tables: `tuple((hvc, np.array(xyY)) for hvc, xyY in (...))`. The
@@ -282,11 +295,16 @@ _DATA_CLASSES = frozenset({"OrderedDict", "dict", "list", "tuple", "set", "froze
 _ARRAY_BUILDERS = frozenset({"array", "asarray", "zeros", "ones", "arange", "frombuffer",
                              "fromstring", "linspace"})
 _NUMPY = frozenset({"np", "numpy"})
+# lower case too, and never plain data: a compiled pattern (a dict of `re.compile(...)` rows
+# was advised --evaluate with no word that the patterns stay; dic-10)
+_OBJECT_CALLS = frozenset({"re.compile", "regex.compile"})
 
 
 def _builds_objects(callee: str) -> bool:
     owner, _, name = callee.rpartition(".")
     if owner.split(".", 1)[0] in _NUMPY and name in _ARRAY_BUILDERS:
+        return True
+    if callee in _OBJECT_CALLS:
         return True
     return name[:1].isupper() and name not in _DATA_CLASSES
 

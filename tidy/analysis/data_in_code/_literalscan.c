@@ -5,9 +5,13 @@
  * outside any string), the first thing a Python literal cannot hold is, or -1.
  *
  * built_marks(data, start, end): the same read, passing over what a built value may hold (calls,
- * names, keyword arguments, a binary + or -, a sign before a name, a call of what a `)` closes,
+ * names, keyword arguments, a binary + or -, a sign before a name, a call of what a call
+ * returns: a `(` right after the `)` of a call's brackets, not a tuple's, `(1, 2)(3)`,
  * unpacking) and noting each name; where the first other mark is (code: a keyword, an
  * attribute read, a subscript, an operator), or -1.
+ *
+ * bracket_depth(data, start, end): the statement splitter's bracket count (segments.py),
+ * strings and comments passed over.
  *
  * Why in C: the judgement reads a long value on sampled windows (values.py), and what lies
  * between them is never tokenized: phonenumbers' geodata modules hold a `u('...')` call at line
@@ -267,6 +271,34 @@ static int unpacks(const char *d, Py_ssize_t start, Py_ssize_t p) {
                          d[p - 1] == ',');
 }
 
+/* Built mode's open round brackets: whether each is a call's (after a name, a dotted name, a
+ * method `.split(`, or a call's `)`), so that a `(` right after a `)` is passed as a call of
+ * what a call returns (`joiner('-')(['a'])`) and not after a tuple's or a group's (`(1, 2)(3)`
+ * calls a tuple: code, which tidy extract --evaluate refuses; dic-10). One bit a bracket, the
+ * innermost 64 kept (deeper ones read as no call: a mark, never an offer refused). */
+#define PAREN_BITS 64
+typedef struct {
+    unsigned long long bits;
+    Py_ssize_t depth;
+    int closed_call; /* the last `)` read closed a call's bracket */
+} paren_stack;
+
+static inline void paren_open(paren_stack *p, int call) {
+    if (p->depth < PAREN_BITS) p->bits = (p->bits << 1) | (unsigned long long)(call != 0);
+    p->depth++;
+}
+
+static inline void paren_close(paren_stack *p) {
+    if (p->depth == 0) { p->closed_call = 0; return; } /* a `)` from before the read's start */
+    p->depth--;
+    if (p->depth < PAREN_BITS) {
+        p->closed_call = (int)(p->bits & 1);
+        p->bits >>= 1;
+    } else {
+        p->closed_call = 0;
+    }
+}
+
 /* The read itself, in two modes (each its own copy: the first one's loop pays nothing for the
  * second's tests). Literal mode (first_mark): the first mark. Built mode (built_marks): what
  * the windows take as a built value's is passed over, each name noted (calls of a name or a
@@ -285,6 +317,7 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
     int real_began = 0;
     Py_ssize_t complex_op = -1;
     int value_began = 1; /* no value before the next token (a bracket, ',' or ':' was last) */
+    paren_stack parens = {0, 0, 0}; /* built mode only */
     while (pos < end) {
         unsigned char c = (unsigned char)d[pos];
         switch (c) {
@@ -321,9 +354,15 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
         case '[': case '(':
             if (bracketed >= 0) break; /* read below as the number */
             if (after_value) {
-                if (!built || c != '(' || !after_a_bracket(d, start, pos))
-                    return pos; /* a subscript or a call of a value: 'abc'[1], 'abc'(1) */
-                after_value = 0; /* built: a call of what a call returns, `f(x)(y)` */
+                if (!built || c != '(' || !after_a_bracket(d, start, pos) ||
+                    !parens.closed_call)
+                    return pos; /* a subscript or a call of a value: 'abc'[1], 'abc'(1),
+                                 * (1, 2)(3) */
+                /* built: a call of what a call returns, `f(x)(y)`: a call's bracket */
+                paren_open(&parens, 1);
+                after_value = 0;
+            } else if (built && c == '(') {
+                paren_open(&parens, 0); /* a group's or a tuple's */
             }
             pos++;
             value_began = 1;
@@ -333,7 +372,10 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
             value_began = 1;
             pos++;
             continue;
-        case ']': case '}': case ')':
+        case ')':
+            if (built) paren_close(&parens);
+            /* fall through */
+        case ']': case '}':
             after_value = 1;
             real_began = 0;
             value_began = 0;
@@ -358,6 +400,7 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
                     Py_ssize_t opened = skip_spaces(d, stop, end);
                     if (opened < end && d[opened] == '(') {
                         note_name(names, d, pos, stop, 1);
+                        paren_open(&parens, 1);
                         pos = opened + 1;
                         after_value = 0;
                         value_began = 1;
@@ -401,6 +444,7 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
             if (bracketed >= 0) {
                 i = bracketed;
                 imaginary = bracket_imaginary;
+                parens.closed_call = 0; /* `(2)(3)`: a number's brackets */
             } else {
                 i = number_end(d, pos, end, &imaginary);
             }
@@ -432,6 +476,7 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
             Py_ssize_t set_end = after_value ? -1 : empty_set_end(d, pos, n, end);
             if (set_end >= 0) { /* literal_eval's empty set */
                 pos = set_end;
+                parens.closed_call = 0; /* `set()(1)` calls a set */
                 after_value = 1;
                 real_began = 0;
                 value_began = 0;
@@ -443,6 +488,7 @@ static inline __attribute__((always_inline)) Py_ssize_t scan_mode(
             Py_ssize_t opened = skip_spaces(d, chain, end);
             if (opened < end && d[opened] == '(') { /* a call: u(...), np.array(...) */
                 note_name(names, d, pos, chain, 1);
+                paren_open(&parens, 1);
                 pos = opened + 1;
                 after_value = 0;
                 value_began = 1;
@@ -549,6 +595,59 @@ done:
     return result;
 }
 
+/* bracket_depth(data, start, end): brackets opened minus closed in data[start:end], those
+ * inside strings (one-line or triple-quoted, any prefix) and comments not counted; a string
+ * never closed ends the count there. The statement splitter (segments.py) counts the brackets
+ * from a statement's start (a line start outside any string) to the next line at its
+ * indentation: a bracket in a string, `X = '('`, made the count say "inside brackets" and the
+ * next statement, `print(1)`, was read as part of X's value (dic-10). A byte loop: the count
+ * runs on from line to line over a table's rows, each byte once. */
+static Py_ssize_t count_depth(const char *d, Py_ssize_t pos, Py_ssize_t end) {
+    Py_ssize_t total = 0;
+    while (pos < end) {
+        switch (d[pos]) {
+        case '(': case '[': case '{':
+            total++;
+            pos++;
+            continue;
+        case ')': case ']': case '}':
+            total--;
+            pos++;
+            continue;
+        case '#': {
+            const char *nl = memchr(d + pos, '\n', (size_t)(end - pos));
+            pos = nl ? nl - d : end;
+            continue;
+        }
+        case '\'': case '"': {
+            Py_ssize_t stop = string_end(d, pos, end);
+            if (stop < 0) return total;
+            pos = stop;
+            continue;
+        }
+        default:
+            pos++;
+        }
+    }
+    return total;
+}
+
+static PyObject *bracket_depth(PyObject *Py_UNUSED(module), PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t start, end;
+    if (!PyArg_ParseTuple(args, "y*nn", &view, &start, &end)) return NULL;
+    if (start < 0) start = 0;
+    if (end > view.len) end = view.len;
+    Py_ssize_t total = 0;
+    if (start < end) {
+        Py_BEGIN_ALLOW_THREADS
+        total = count_depth((const char *)view.buf, start, end);
+        Py_END_ALLOW_THREADS
+    }
+    PyBuffer_Release(&view);
+    return PyLong_FromSsize_t(total);
+}
+
 /* find(data, needle, start): data.find(needle, start) by the C library's memmem, which is
  * two to three times faster for the three-byte needles of triple_spans (segments.py): the
  * search for a triple quote a module does not hold reads all of it, twice (' and "), and was
@@ -575,6 +674,9 @@ static PyObject *find(PyObject *Py_UNUSED(module), PyObject *args) {
 
 static PyMethodDef methods[] = {
     {"find", find, METH_VARARGS, "find(data, needle, start): data.find(needle, start)."},
+    {"bracket_depth", bracket_depth, METH_VARARGS,
+     "bracket_depth(data, start, end): brackets opened minus closed in data[start:end], "
+     "outside strings and comments."},
     {"built_marks", built_marks, METH_VARARGS,
      "built_marks(data, start, end): (offset of the first mark a built value cannot hold, or "
      "-1; the names and callees read before it)."},

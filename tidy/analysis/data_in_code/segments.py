@@ -4,12 +4,13 @@ A regex over every string token of a 51 MB data module runs at ~35 MB/s here (4 
 strings, ~0.3 us of engine work each), so the bulk is never tokenized. What is cheap: finding
 the few lines that start at the statement's indentation with a name, `@`, `(` or `[`
 (`\\n(?=[A-Za-z_@(\\[])` is a memchr-speed search), the triple-quoted strings (`bytes.find`), and
-counting brackets between two such lines (`bytes.count`). A line at the indentation that starts
-with a keyword or an assignment head (`NAME =`, `T[0x36] =`, an unpacking `(A, B) =`) starts a
-statement; a `(` or `[` line after a comma or an opening bracket is a row of a value; any other
-such line starts one when the brackets counted since the statement began are balanced. Strings
-holding brackets can only make that count wrong for lines of the last kind, and the judgement
-built on it is a detection, checked exactly again by the extractor before anything is written.
+counting brackets between two such lines (literalscan.bracket_depth: a byte loop that passes
+over one-line strings and comments). A line at the indentation that starts with a keyword or an
+assignment head (`NAME =`, `T[0x36] =`, an unpacking `(A, B) =`) starts a statement; a `(` or
+`[` line after a comma or an opening bracket is a row of a value; any other such line starts
+one when the brackets counted since the statement began are balanced (a bracket in a string,
+`X = '('`, counted until dic-10, hid the statement after it). The judgement built on it is a
+detection, checked exactly again by the extractor before anything is written.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from tidy.analysis.data_in_code.literalscan import find
+from tidy.analysis.data_in_code.literalscan import bracket_depth, find
 
 _SINGLE = rb"'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'|\"[^\"\\\n]*(?:\\[\s\S][^\"\\\n]*)*\""
 _LINE_PREFIX = re.compile(_SINGLE)
@@ -54,9 +55,6 @@ _HEAD = (rb"(?:(?:async[ \t]+)?(?P<def>def)|(?P<class>class))[ \t]+(?P<name>" + 
          rb"|(?=[A-Za-z_\x80-\xff(\[])")
 _FIRST_HEAD = re.compile(_HEAD)
 ASSIGN_HEAD = re.compile(rb"(?P<name>" + _NAME + rb")[ \t]*(?::[^=\n]*)?=(?!=)[ \t]*")
-
-
-_NOT_BRACKETS = bytes(b for b in range(256) if b not in b"[]{}()")
 
 
 class ScanError(ValueError):
@@ -159,30 +157,24 @@ class Splitter:
         return b"".join(pieces)
 
     def depth(self, start: int, stop: int) -> int:
-        """Brackets opened minus closed in data[start:stop], triple-quoted strings skipped."""
+        """Brackets opened minus closed in data[start:stop] (from a line start outside any
+        string), those in strings and comments not counted: `X = '('` leaves none open."""
         data, total, pos = self.data, 0, start
         index = bisect.bisect_right(self._starts, start) - 1
         index = max(index, 0)
         spans = self.spans
-        if stop - start < 512 and (index >= len(spans) or spans[index][1] <= start) and (
-                index + 1 >= len(spans) or spans[index + 1][0] >= stop):
-            # a statement of one line (3,000 `T[0x..] = '...'` items): its brackets alone
-            brackets = data[start:stop].translate(None, _NOT_BRACKETS)
-            return 2 * (brackets.count(b"[") + brackets.count(b"{")
-                        + brackets.count(b"(")) - len(brackets)
         while pos < stop:
-            while index < len(self.spans) and self.spans[index][1] <= pos:
+            while index < len(spans) and spans[index][1] <= pos:
                 index += 1
             cut = stop
-            if index < len(self.spans) and self.spans[index][0] < stop:
-                cut = max(pos, self.spans[index][0])
-            # six counts spelled out: a generator costs more than the counts on one line
-            total += (data.count(b"[", pos, cut) + data.count(b"{", pos, cut)
-                      + data.count(b"(", pos, cut) - data.count(b"]", pos, cut)
-                      - data.count(b"}", pos, cut) - data.count(b")", pos, cut))
+            if index < len(spans) and spans[index][0] < stop:
+                cut = max(pos, spans[index][0])
+            # the triple-quoted strings are the spans' (triple_spans); between them the
+            # one-line strings and comments are skipped by the count itself
+            total += bracket_depth(data, pos, cut)
             if cut >= stop:
                 break
-            pos = self.spans[index][1]
+            pos = spans[index][1]
         return total
 
     def split(self, start: int, stop: int, indent: bytes) -> list[Segment]:
@@ -226,16 +218,16 @@ class Splitter:
                 continue  # a backslash continuation
             if data[at] in b"([" and _inside_brackets(data, newline):
                 # a table's row written at the indentation, `(1, 'a'),`: passed over without
-                # a bracket count (which a bracket in a one-line string would make wrong)
+                # a bracket count
                 continue
             match = _FIRST_HEAD.match(data, at)
             assert match is not None  # its last alternative matches any name start, ( and [
-            if match.lastgroup == "unpack" and _inside_brackets(data, newline):
-                continue  # `f(\nx, y=1)`: arguments, not a target list
-            if current >= 0 and (match.lastgroup is None or (
-                    match.lastgroup == "item" and data[match.end():match.end() + 1] == b"(")):
+            kind = match.lastgroup
+            if current >= 0 and (kind is None or kind == "unpack" or (
+                    kind == "item" and data[match.end():match.end() + 1] == b"(")):
                 # (`T[0x3665] = '...'` starts a statement as `NAME =` does: an assignment
-                # is no part of a value; `T.update(` may be an argument: counted)
+                # is no part of a value; `T.update(` may be an argument, and `x, y=1` in
+                # `f(\nx, y=1)` is one: counted)
                 opened += self.depth(counted, at)
                 counted = at
                 if opened != 0:
@@ -254,13 +246,14 @@ def _line_starts(indent: bytes) -> re.Pattern[bytes]:
 
 
 def _inside_brackets(data: bytes, newline: int) -> bool:
-    """The line before ends with a comma or an opening bracket: the next one goes on inside
-    brackets. (An unpacking head starts a statement as an assignment head does, without a
-    bracket count: a bracket in a string before it, `'(a'`, would hide it.)"""
+    """The line before ends with a comma or an opening bracket, and holds no comment (which
+    may end in one: `# between (`): the next one goes on inside brackets."""
     back = newline - 1
     if back >= 0 and data[back] == 13:
         back -= 1
-    return back >= 0 and data[back] in b",([{"
+    if back < 0 or data[back] not in b",([{":
+        return False
+    return data.find(b"#", data.rfind(b"\n", 0, back) + 1, back) < 0
 
 
 def _segment(match: re.Match[bytes], at: int, end: int) -> Segment:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 10  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 11  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
@@ -97,6 +97,9 @@ class DataVerdict:
     member_value_classes: tuple[str, ...] = ()
     item_bytes: int = 0  # of data_bytes, in items put into tables (`TABLE[KEY] = value`)
     branch_bytes: int = 0  # of data_bytes, bound inside module-level if/elif/else blocks
+    # of data_bytes, in the bodies of classes and functions tidy extract leaves whole: a
+    # decorated one (`@dataclass`), a class with `metaclass=` in its header, a name bound twice
+    held_bytes: int = 0
     # of data_bytes, bound to module names the module binds again (`test_data = [...]`, then
     # `test_data += more`): tidy extract moves names bound once only
     rebound_bytes: int = 0
