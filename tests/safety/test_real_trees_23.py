@@ -254,3 +254,23 @@ def test_a_default_output_folder_is_below_the_package(script: str) -> None:
     for folder in script_outputs({"build": script}):
         normal = posixpath.normpath(folder)
         assert normal not in (".", "..") and not normal.startswith(("../", "/")), folder
+
+
+def test_the_commit_hook_blocks_a_create_react_app_build_and_a_tsup_dist(
+        tmp_path: Path) -> None:
+    """Staged, each is blocked as the scan finds it (fails on 486f37e: both let through)."""
+    app = _cra_app(tmp_path / "app")
+    _cra_build(app / "build")
+    git(app, "add", "-f", "build")
+    staged = git(app, "diff", "--cached", "--name-only", "-z").split("\0")[:-1]
+    done = run_cli("hook", "check-staged", *staged, cwd=app)
+    assert done.code == 1 and "build: JavaScript build output" in done.out + done.err, (
+        done.out + done.err)
+    library = _tsup_library(tmp_path / "lib")
+    for name, text in _TSUP_WROTE.items():
+        write(library / "dist" / name, text)
+    git(library, "add", "-f", "dist")
+    staged = git(library, "diff", "--cached", "--name-only", "-z").split("\0")[:-1]
+    done = run_cli("hook", "check-staged", *staged, cwd=library)
+    assert done.code == 1 and "dist: JavaScript build output" in done.out + done.err, (
+        done.out + done.err)
