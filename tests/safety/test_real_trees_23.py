@@ -230,6 +230,15 @@ def test_a_create_react_app_build_holding_anything_else_stays(tmp_path: Path,
     left_alone(repo, tmp_path / "state", "build")
 
 
+def test_public_named_as_the_build_path_stays(tmp_path: Path) -> None:
+    """`BUILD_PATH=public react-scripts build`, public/ holding CRA's layout: each of its files
+    is the file at its own place in public/, which proves nothing; it stays."""
+    repo = _cra_app(tmp_path / "repo", "BUILD_PATH=public react-scripts build")
+    _cra_build(repo / "public")
+    assert "public" not in artifacts_by_path(repo)
+    left_alone(repo, tmp_path / "state", "public")
+
+
 @pytest.mark.parametrize("build", ["react-scripts test", "BUILD_PATH=../out react-scripts build",
                                    "craco build", "echo react-scripts build"])
 def test_a_build_no_react_scripts_build_writes_stays(tmp_path: Path, build: str) -> None:

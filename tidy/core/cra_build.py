@@ -39,10 +39,12 @@ _COMPARED_BYTES = 1 << 20
 def cra_wrote_only(path: str, package: str, below: list[str]) -> bool:
     """Whether every file `below` (relative to the folder `path`, from files_below) is one
     `react-scripts build` writes there, for the package.json in `package`."""
+    public = os.path.join(package, _PUBLIC)
+    if os.path.normpath(path) == os.path.normpath(public):
+        return False  # `BUILD_PATH=public`: every file would be a copy of itself
     listed = _listed(path)
     if listed is None or _PAGE not in listed:
         return False
-    public = os.path.join(package, _PUBLIC)
     return bool(below) and all(
         rel == MANIFEST or rel in listed
         or (rel.endswith(_LICENSE) and rel.removesuffix(_LICENSE) in listed)
