@@ -158,7 +158,7 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
         tool = _PROGRAMS.get(os.path.basename(word))
         if tool is not None and all(map(_runs_a_command, command[:index])):
             args = command[index + 1:]
-            if _SUBCOMMAND.get(tool, args[0] if args else "") != (args[0] if args else ""):
+            if not _builds(tool, args):
                 return []  # `react-scripts test` writes nothing
             folders, used = _named_folders(tool, args)
             if not folders and tool in _DEFAULT_OUTPUT:
@@ -171,6 +171,13 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
         if not _runs_a_command(word):
             return []  # another program runs (`echo esbuild --outdir=x` runs echo)
     return []
+
+
+def _builds(tool: str, args: list[str]) -> bool:
+    """Whether the command builds: its subcommand is the one that writes, for a tool that
+    has subcommands (`react-scripts build`, not `react-scripts start`)."""
+    wanted = _SUBCOMMAND.get(tool)
+    return wanted is None or (bool(args) and args[0] == wanted)
 
 
 def _default_output(tool: str, before: list[str]) -> str | None:
