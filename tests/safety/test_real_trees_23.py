@@ -7,7 +7,8 @@ was the tsconfig.json beside them, which confirms only what is traced to tsc sin
 round 16. package.json's scripts say where each writes (`react-scripts build`: build/ or
 $BUILD_PATH; `tsup src/index.ts`: dist/ or --out-dir), and what is there proves it: tsup's
 files are named after its entries, CRA's are named in its asset-manifest.json or copied from
-public/.
+public/. (CRA's JavaScript template, with no tsconfig.json, had no marker at all: its
+build/ was left before trust round 16 too.)
 
 An Nx project made by `nx g` has a project.json and no package.json: the scan read its
 targets' outputs (round 22), the commit hook never looked beside a project.json for a folder
@@ -149,21 +150,24 @@ def test_a_dist_no_tsup_command_names_with_its_entry_stays(tmp_path: Path, build
 
 # ------------------------------------------------------------------ Create React App's build/
 def _cra_app(root: Path, build: str = "react-scripts build",
-             homepage: str | None = None) -> Path:
+             homepage: str | None = None, typescript: bool = True) -> Path:
     """A TypeScript CRA app as react-scripts 5.0.1 lays it out: tsconfig.json (noEmit),
-    public/ with index.html and favicon.ico, src/*.tsx."""
+    public/ with index.html and favicon.ico, src/*.tsx (src/*.js and no tsconfig.json for
+    CRA's JavaScript template)."""
     repo = make_repo(root)
     package: dict[str, object] = {"name": "app", "private": True, "scripts": {
         "start": "react-scripts start", "build": build, "test": "react-scripts test"}}
     if homepage is not None:
         package["homepage"] = homepage
     write(repo / "package.json", json.dumps(package))
-    write(repo / "tsconfig.json", json.dumps({"compilerOptions": {
-        "target": "es5", "jsx": "react-jsx", "noEmit": True}, "include": ["src"]}))
+    if typescript:
+        write(repo / "tsconfig.json", json.dumps({"compilerOptions": {
+            "target": "es5", "jsx": "react-jsx", "noEmit": True}, "include": ["src"]}))
     write(repo / "public" / "index.html", '<div id="root"></div>\n')
     write(repo / "public" / "favicon.ico", b"\0\0\1\0icon")
     write(repo / "public" / "img" / "logo.svg", "<svg/>\n")
-    write(repo / "src" / "App.tsx", "export default function App() { return <h1/>; }\n")
+    write(repo / "src" / ("App.tsx" if typescript else "App.js"),
+          "export default function App() { return <h1/>; }\n")
     write(repo / ".gitignore", "/node_modules\n/build\n")
     commit_all(repo)
     return repo
@@ -187,15 +191,17 @@ def _cra_build(folder: Path, prefix: str = "/") -> None:
     write(folder / "img" / "logo.svg", "<svg/>\n")
 
 
-@pytest.mark.parametrize(("build", "homepage", "folder"), [
-    ("react-scripts build", None, "build"),
-    ("react-scripts build", "https://me.github.io/app", "build"),
-    ("BUILD_PATH=./www react-scripts build", ".", "www")])
+@pytest.mark.parametrize(("build", "homepage", "folder", "typescript"), [
+    ("react-scripts build", None, "build", True),
+    ("react-scripts build", None, "build", False),
+    ("react-scripts build", "https://me.github.io/app", "build", True),
+    ("BUILD_PATH=./www react-scripts build", ".", "www", True)])
 def test_a_create_react_app_build_is_found_moved_and_put_back(
-        tmp_path: Path, build: str, homepage: str | None, folder: str) -> None:
-    """build/ (or $BUILD_PATH) of CRA, beside only a tsconfig.json of markers (fails on
-    486f37e: left)."""
-    repo = _cra_app(tmp_path / "repo", build, homepage)
+        tmp_path: Path, build: str, homepage: str | None, folder: str,
+        typescript: bool) -> None:
+    """build/ (or $BUILD_PATH) of CRA, beside only a tsconfig.json of markers, or none (CRA's
+    JavaScript template) (each fails on 486f37e: left)."""
+    repo = _cra_app(tmp_path / "repo", build, homepage, typescript)
     prefix = {None: "/", ".": "./"}.get(homepage, "/app/")
     _cra_build(repo / folder, prefix)
     assert artifacts_by_path(repo) == {folder: ("js-dist", "safe")}
