@@ -83,13 +83,22 @@ def test_the_commit_hook_passes_what_an_nx_project_json_does_not_name(tmp_path: 
 
 
 # ------------------------------------------------------------------ tsup's dist/
-def _tsup_library(root: Path, build: str = "tsup src/index.ts --format cjs,esm --dts") -> Path:
+_PUBLISHED = {"main": "./dist/index.js", "module": "./dist/index.mjs",
+              "types": "./dist/index.d.ts"}
+
+
+def _tsup_library(root: Path, build: str = "tsup src/index.ts --format cjs,esm --dts",
+                  published: dict[str, object] | None = None) -> Path:
     """A TypeScript library as built here with tsup 8.5: a tsconfig.json (no outDir) and
-    package.json's build script; dist/ as tsup wrote it, no map."""
+    package.json's build script; dist/ as tsup wrote it, no map. `published`: package.json's
+    main, module, types, exports (dist/index.* unless given)."""
     repo = make_repo(root)
     write(repo / "package.json", json.dumps({
-        "name": "lib", "main": "./dist/index.js", "module": "./dist/index.mjs",
-        "types": "./dist/index.d.ts", "scripts": {"build": build}}))
+        "name": "lib", **(_PUBLISHED if published is None else published),
+        "scripts": {"build": build}}))
+    if build.split()[:1] == ["tsup"] and "src/" not in build:
+        write(repo / "tsup.config.ts", "import { defineConfig } from 'tsup';\n"
+              "export default defineConfig({ entry: ['src/index.ts'], format: ['cjs', 'esm'] });\n")
     write(repo / "tsconfig.json", json.dumps({"compilerOptions": {
         "target": "ES2020", "strict": True, "declaration": True}, "include": ["src"]}))
     write(repo / "src" / "index.ts", "export function add(a: number, b: number): number "
@@ -106,11 +115,16 @@ _TSUP_WROTE = {"index.js": "module.exports = {};\n", "index.mjs": "export { add 
 
 @pytest.mark.parametrize("build", ["tsup src/index.ts --format cjs,esm --dts",
                                    "tsup src/index.ts --format esm,cjs",
-                                   "npx tsup src/index.ts src/cli.ts --out-dir out"])
+                                   "npx tsup src/index.ts src/cli.ts --out-dir out",
+                                   "tsup --dts"])
 def test_a_tsup_dist_is_found_moved_and_put_back(tmp_path: Path, build: str) -> None:
     """dist/ (or --out-dir out) of the files tsup names after its entries, with or without
-    declarations, and a chunk esbuild's splitting shares (fails on 486f37e: left)."""
-    repo = _tsup_library(tmp_path / "repo", build)
+    declarations, and a chunk esbuild's splitting shares; with the entries in tsup.config.ts,
+    named after what package.json publishes from dist/ (each fails on 486f37e: left)."""
+    exports = {"exports": {".": {"import": {"types": "./dist/index.d.mts",
+                                            "default": "./dist/index.mjs"},
+                                 "require": "./dist/index.js"}}}
+    repo = _tsup_library(tmp_path / "repo", build, exports if build == "tsup --dts" else None)
     write(repo / "src" / "cli.ts", "export const run = 1;\n")
     folder = "out" if "--out-dir out" in build else "dist"
     for name, text in _TSUP_WROTE.items():
@@ -135,14 +149,17 @@ def test_a_tsup_dist_holding_a_file_of_no_entry_stays(tmp_path: Path, extra: str
     left_alone(repo, tmp_path / "state", "dist")
 
 
-@pytest.mark.parametrize("build", ["tsup", "tsup src/index.ts -d lib", "tsup --watch",
-                                   "tsc && echo tsup src/index.ts"])
-def test_a_dist_no_tsup_command_names_with_its_entry_stays(tmp_path: Path, build: str) -> None:
-    """tsup with its entries in a config file (none on the command line: nothing to name
-    the files after), one writing elsewhere, a command that only mentions tsup: dist/ of a
-    hand-written index.mjs and index.d.mts stays (the trust round 16 case; tsc
-    emits no .mjs of src/index.ts, so nothing traces them to it)."""
-    repo = _tsup_library(tmp_path / "repo", build)
+@pytest.mark.parametrize(("build", "published"), [
+    ("tsup", {}), ("tsup", {"main": "./lib/index.js", "exports": {".": "./index.mjs"}}),
+    ("tsup", {"main": "./dist/other.js"}), ("tsup src/index.ts -d lib", None),
+    ("tsc && echo tsup src/index.ts", None)])
+def test_a_dist_no_tsup_command_names_with_its_entry_stays(
+        tmp_path: Path, build: str, published: dict[str, object] | None) -> None:
+    """tsup with its entries in a config file and a package.json that publishes nothing
+    of that name from dist/ (nothing to name the files after), one writing elsewhere, a
+    command that only mentions tsup: dist/ of a hand-written index.mjs and index.d.mts stays
+    (the trust round 16 case; tsc emits no .mjs of src/index.ts, so nothing traces them)."""
+    repo = _tsup_library(tmp_path / "repo", build, published)
     write(repo / "dist" / "index.mjs", "export const three = 3;\n")
     write(repo / "dist" / "index.d.mts", "export declare const three: number;\n")
     left_alone(repo, tmp_path / "state", "dist")

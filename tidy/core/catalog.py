@@ -1103,12 +1103,18 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
     folders = files_by_folder(path)
     return bool(emits) and folders is not None and any(names for _, names in folders) and all(
         _has_any(emits, (name,)) for _, names in folders for name in names) and (
-        _TSUP not in tools or _named_after_entries(
-            package, [os.path.basename(path)] if parts is None else parts, path,
-            evidence or DISK))
+        _TSUP not in tools or _tsup_named(package, [os.path.basename(path)] if parts is None
+                                          else parts, path, evidence or DISK))
 
 
 _CRA, _TSUP = "react-scripts", "tsup"
+
+
+def _tsup_named(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:
+    """tsup names each file after its entry: the entries on its command line, or, with
+    them in its config file, the files package.json publishes from the folder."""
+    return _named_after_entries(package, parts, path, evidence) or _published_from(
+        package, parts, path, evidence)
 
 
 def _tsc_wrote_all(names: list[str]) -> bool:
@@ -1556,9 +1562,40 @@ def _named_after_entries(package: str, parts: list[str], path: str,
         os.path.join(package, "package.json"), evidence)).items()
         if _folder_parts(folder) == parts), frozenset())
     stems = {_stem(word) for word in words if _is_entry(package, word, parts)}
+    return _all_named_after(stems, path)
+
+
+def _all_named_after(stems: set[str], path: str) -> bool:
+    """Whether `path` holds files and no subfolder, each named after one of `stems`."""
     folders = files_by_folder(path)
     return bool(stems) and folders is not None and len(folders) == 1 and bool(
         folders[0][1]) and all(_entry_output(name, stems) for name in folders[0][1])
+
+
+# package.json's fields that name the files a package publishes as its entry points.
+_PUBLISHED_FIELDS = ("main", "module", "types", "typings", "exports")
+
+
+def _published_from(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:
+    """Whether every file directly in `path` (at `parts` below the package.json) is named
+    after a file package.json's main, module, types or exports names there: tsup run with
+    its entries in tsup.config.ts (`"build": "tsup"`) names none on its command line, and
+    `"main": "./dist/index.js"` says dist/index.* is what the build publishes."""
+    stems = {posixpath.basename(value).partition(".")[0]
+             for field in _PUBLISHED_FIELDS
+             for value in _strings_in(_json_at(os.path.join(package, "package.json"),
+                                               [field], evidence))
+             if _folder_parts(value)[:-1] == parts}
+    return _all_named_after(stems - {""}, path)
+
+
+def _strings_in(value: object, depth: int = 0) -> list[str]:
+    """The strings in a JSON value (exports' nested conditions), a few levels deep."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and depth < 4:
+        return [s for item in value.values() for s in _strings_in(item, depth + 1)]
+    return []
 
 
 def _is_entry(package: str, word: str, parts: list[str]) -> bool:
