@@ -6,9 +6,12 @@ pnpm workspace package's dist/ were missed). webpack, rollup and parcel take the
 command line too when a project has no config file for them (round 21: `webpack
 --output-path ./public/build`, `rollup src/main.js --file out/bundle.js`, `parcel build
 src/index.html --dist-dir www`). Only what the command line states is taken: the folder a
-flag names, and the folder of a flag naming an output file. A script that cannot be split as
-the shell would (an open quote) says nothing, and so does an output folder holding one of the
-command's other words (`esbuild dist/in.js --outdir=dist`: a source would be in it).
+flag names, and the folder of a flag naming an output file; and, for the tools that always
+write to one folder unless told otherwise (round 23: `tsup src/index.ts` writes dist/,
+`react-scripts build` build/ or $BUILD_PATH), that folder where no flag names another. A
+script that cannot be split as the shell would (an open quote) says nothing, and so does an
+output folder holding one of the command's other words (`esbuild dist/in.js --outdir=dist`:
+a source would be in it).
 """
 
 from __future__ import annotations
@@ -32,11 +35,21 @@ _OUTPUT_FLAGS: dict[str, dict[str, bool]] = {
     "webpack": {"--output-path": False, "-o": False},
     "rollup": {"--dir": False, "-d": False, "--file": True, "-o": True},
     "parcel": {"--dist-dir": False, "--out-dir": False, "-d": False},
+    "tsup": {"--out-dir": False, "-d": False},
+    "react-scripts": {},
 }
+# Where a tool writes when no flag says: tsup's dist/; Create React App's build/ (its
+# `react-scripts build` only; `start` and `test` write nothing), or the folder a BUILD_PATH=
+# assignment before the command names. A BUILD_PATH in a .env file is not read: build/ is
+# then not written, and only what CRA writes there would be taken (catalog's asset manifest).
+_DEFAULT_OUTPUT = {"tsup": "dist", "react-scripts": "build"}
+_SUBCOMMAND = {"react-scripts": "build"}
+_OUTPUT_VARIABLE = {"react-scripts": "BUILD_PATH"}
 _EQUALS_ONLY = frozenset({"esbuild"})
 # The program's name as a script runs it (node_modules/.bin/NAME), to the tool it is.
 _PROGRAMS = {"esbuild": "esbuild", "webpack": "webpack", "webpack-cli": "webpack",
-             "rollup": "rollup", "parcel": "parcel"}
+             "rollup": "rollup", "parcel": "parcel", "tsup": "tsup",
+             "react-scripts": "react-scripts"}
 
 # What each tool writes to its output folder with no plugin or loader that copies files
 # there: bundles, stylesheets, source maps, the legal comments moved out of the bundles
@@ -47,6 +60,13 @@ EMITS: dict[str, tuple[str, ...]] = {
     "webpack": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.LICENSE.txt"),
     "rollup": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map"),
     "parcel": ("*.js", "*.mjs", "*.css", "*.map", "*.html"),
+    # tsup (esbuild, then rollup-plugin-dts for --dts): each entry's bundle per format,
+    # its declarations, maps, a CSS an entry imports; named after the entries (tsup's
+    # files must be: catalog).
+    "tsup": ("*.js", "*.mjs", "*.cjs", "*.css", "*.map", "*.d.ts", "*.d.mts", "*.d.cts"),
+    # CRA copies public/ into build/ whatever it holds: no glob says what it writes; its
+    # asset-manifest.json and public/ do (catalog).
+    "react-scripts": (),
 }
 
 
@@ -74,7 +94,7 @@ def _outputs_of_all(scripts: tuple[str, ...]) -> tuple[tuple[str, frozenset[str]
 # The tools whose output files are named after the entries on their command line: rollup's
 # `-d lib-esm` and esbuild's --outdir write src/main.js's bundle as main.js (webpack's is
 # main.js whatever the entry, parcel's a hashed name).
-_NAMED_AFTER_ENTRIES = frozenset({"rollup", "esbuild"})
+_NAMED_AFTER_ENTRIES = frozenset({"rollup", "esbuild", "tsup"})
 
 
 def script_entries(scripts: object) -> dict[str, frozenset[str]]:
@@ -138,7 +158,12 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
         tool = _PROGRAMS.get(os.path.basename(word))
         if tool is not None and all(map(_runs_a_command, command[:index])):
             args = command[index + 1:]
+            if not _builds(tool, args):
+                return []  # `react-scripts test` writes nothing
             folders, used = _named_folders(tool, args)
+            if not folders and tool in _DEFAULT_OUTPUT:
+                default = _default_output(tool, command[:index])
+                folders = [default] if default is not None else []
             others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]
             words = tuple(a for i, a in enumerate(args) if i not in used and a[:1] != "-")
             return [(f, tool, words) for f in folders
@@ -146,6 +171,25 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
         if not _runs_a_command(word):
             return []  # another program runs (`echo esbuild --outdir=x` runs echo)
     return []
+
+
+def _builds(tool: str, args: list[str]) -> bool:
+    """Whether the command builds: its subcommand is the one that writes, for a tool that
+    has subcommands (`react-scripts build`, not `react-scripts start`)."""
+    wanted = _SUBCOMMAND.get(tool)
+    return wanted is None or (bool(args) and args[0] == wanted)
+
+
+def _default_output(tool: str, before: list[str]) -> str | None:
+    """Where `tool` writes when no flag says: the folder an assignment before it names
+    (`BUILD_PATH=out react-scripts build`, `cross-env BUILD_PATH=out ...`; none where that is
+    outside the package), else its own."""
+    variable = _OUTPUT_VARIABLE.get(tool)
+    for word in before:
+        name, equals, value = word.partition("=")
+        if variable and equals and name == variable:
+            return value if _inside_the_package(value) else None
+    return _DEFAULT_OUTPUT[tool]
 
 
 def _named_folders(tool: str, args: list[str]) -> tuple[list[str], set[int]]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from tidy.core import task_outputs
 from tidy.core.build_scripts import EMITS, script_entries, script_outputs
+from tidy.core.cra_build import cra_wrote_only
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -749,7 +750,7 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
         found = _declaration(kind.declared, path, siblings, evidence) if kind.declared \
             else None
         if found is not None:
-            return declared_wrote_only(*found, path)
+            return declared_wrote_only(*found, path, evidence)
         if not (kind.wrapped_by and _wrapped(kind.wrapped_by, path, siblings, inside,
                                              evidence)):
             return False
@@ -804,7 +805,7 @@ def _declared_and_wrote_only(kind: Kind, path: str, siblings: Collection[str],
     if not kind.declared:
         return False
     found = _declaration(kind.declared, path, siblings, evidence)
-    return found is not None and declared_wrote_only(*found, path)
+    return found is not None and declared_wrote_only(*found, path, evidence)
 
 
 _WRAPPED_MAX_ENTRIES = 16  # entries of the folder whose wrapper is looked for; past them, none
@@ -826,7 +827,7 @@ def _declared_output(kind: Kind, path: str, siblings: Collection[str],
                 or (found[0] == _PACKAGE_SCRIPTS and _named_after_entries(
                     os.path.dirname(path), [os.path.basename(path)], path, evidence)))
             and _confirmed(kind, path, siblings, inside, evidence)
-            and declared_wrote_only(*found, path))
+            and declared_wrote_only(*found, path, evidence))
 
 
 def _wrapped(text: str, path: str, siblings: Collection[str], inside: Collection[str],
@@ -1082,15 +1083,38 @@ def tsc_wrote_only(path: str, config: str = "tsconfig.json") -> bool:
 _SCRIPT_EMITS = tuple(sorted({glob for globs in EMITS.values() for glob in globs}))
 
 
-def scripts_wrote_only(tools: Iterable[str], path: str) -> bool:
+def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = None,
+                       parts: list[str] | None = None, evidence: Evidence | None = None
+                       ) -> bool:
     """Whether every file below the folder a build script names as its output is one of
     `tools` writes (build_scripts.EMITS): a script says where it would write, not that the
     folder holds nothing else (an outdir "public" beside hand-made pages is no bundle
-    folder)."""
+    folder). tsup's files must be named after its entries too (a tsconfig.json no longer
+    confirms a dist/ beside it: trust round 16), and Create React App's build/ be what its
+    asset manifest and public/ account for (cra_build). `package` is the folder of the
+    package.json whose scripts write there, `parts` the folder's path below it (beside it
+    unless given)."""
+    tools = frozenset(tools)
+    package = os.path.dirname(path) if package is None else package
+    if _CRA in tools:  # with another tool writing there too, neither accounts for all
+        below = files_below(path)
+        return tools == {_CRA} and below is not None and cra_wrote_only(path, package, below)
     emits = tuple(glob for tool in tools for glob in EMITS.get(tool, ()))
     folders = files_by_folder(path)
     return bool(emits) and folders is not None and any(names for _, names in folders) and all(
-        _has_any(emits, (name,)) for _, names in folders for name in names)
+        _has_any(emits, (name,)) for _, names in folders for name in names) and (
+        _TSUP not in tools or _tsup_named(package, [os.path.basename(path)] if parts is None
+                                          else parts, path, evidence or DISK))
+
+
+_CRA, _TSUP = "react-scripts", "tsup"
+
+
+def _tsup_named(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:
+    """tsup names each file after its entry: the entries on its command line, or, with
+    them in its config file, the files package.json publishes from the folder."""
+    return _named_after_entries(package, parts, path, evidence) or _published_from(
+        package, parts, path, evidence)
 
 
 def _tsc_wrote_all(names: list[str]) -> bool:
@@ -1465,12 +1489,13 @@ _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key 
 _PACKAGE_SCRIPTS = "package.json:" + _SCRIPTS
 
 
-def declared_wrote_only(entry: str, tools: frozenset[str], path: str) -> bool:
+def declared_wrote_only(entry: str, tools: frozenset[str], path: str,
+                        evidence: Evidence | None = None) -> bool:
     """Whether every file below `path` is one the tool that `entry` declares writes there:
     for a package.json script the `tools` it runs (esbuild ...), tsc for a tsconfig.json's
     outDir."""
     if entry.partition(":")[2] == _SCRIPTS:
-        return scripts_wrote_only(tools, path)
+        return scripts_wrote_only(tools, path, evidence=evidence)
     return tsc_wrote_only(path, entry.partition(":")[0])
 
 
@@ -1498,7 +1523,7 @@ def _declared_above(kind: Kind, path: str, inside: Collection[str],
         return False
     package, parts, tools = found
     return (named or _named_after_entries(package, parts, path, evidence)) and \
-        scripts_wrote_only(tools, path)
+        scripts_wrote_only(tools, path, package, parts, evidence)
 
 
 def _script_writers_above(path: str, evidence: Evidence
@@ -1537,9 +1562,40 @@ def _named_after_entries(package: str, parts: list[str], path: str,
         os.path.join(package, "package.json"), evidence)).items()
         if _folder_parts(folder) == parts), frozenset())
     stems = {_stem(word) for word in words if _is_entry(package, word, parts)}
+    return _all_named_after(stems, path)
+
+
+def _all_named_after(stems: set[str], path: str) -> bool:
+    """Whether `path` holds files and no subfolder, each named after one of `stems`."""
     folders = files_by_folder(path)
     return bool(stems) and folders is not None and len(folders) == 1 and bool(
         folders[0][1]) and all(_entry_output(name, stems) for name in folders[0][1])
+
+
+# package.json's fields that name the files a package publishes as its entry points.
+_PUBLISHED_FIELDS = ("main", "module", "types", "typings", "exports")
+
+
+def _published_from(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:
+    """Whether every file directly in `path` (at `parts` below the package.json) is named
+    after a file package.json's main, module, types or exports names there: tsup run with
+    its entries in tsup.config.ts (`"build": "tsup"`) names none on its command line, and
+    `"main": "./dist/index.js"` says dist/index.* is what the build publishes."""
+    stems = {posixpath.basename(value).partition(".")[0]
+             for field in _PUBLISHED_FIELDS
+             for value in _strings_in(_json_at(os.path.join(package, "package.json"),
+                                               [field], evidence))
+             if _folder_parts(value)[:-1] == parts}
+    return _all_named_after(stems - {""}, path)
+
+
+def _strings_in(value: object, depth: int = 0) -> list[str]:
+    """The strings in a JSON value (exports' nested conditions), a few levels deep."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and depth < 4:
+        return [s for item in value.values() for s in _strings_in(item, depth + 1)]
+    return []
 
 
 def _is_entry(package: str, word: str, parts: list[str]) -> bool:
@@ -1558,10 +1614,21 @@ def _stem(word: str) -> str:
 
 def _entry_output(name: str, stems: set[str]) -> bool:
     name = name.removesuffix(".map")
+    for declaration, output in _DECLARATION_OF.items():  # tsup --dts: index.d.mts
+        if name.endswith(declaration):
+            name = name.removesuffix(declaration) + output
     base, dot, ending = name.rpartition(".")
     if not dot or "." + ending not in _ENTRY_OUTPUTS:
         return False
-    return base in stems or _CHUNK_HASH.sub("", base) in stems
+    return base in stems or _CHUNK_HASH.sub("", base) in stems or bool(
+        _SPLIT_CHUNK.fullmatch(base))
+
+
+# The declarations tsup --dts writes beside each format's bundle, as the bundle's ending.
+_DECLARATION_OF = {".d.ts": ".js", ".d.mts": ".mjs", ".d.cts": ".cjs"}
+# The chunks esbuild --splitting (tsup's esm default) shares between entries: chunk-<8 of
+# base32, upper case> (esbuild 0.2x).
+_SPLIT_CHUNK = re.compile(r"chunk-[A-Z2-7]{8}")
 
 
 def _package_scripts(path: str, evidence: Evidence) -> object:

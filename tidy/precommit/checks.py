@@ -165,6 +165,10 @@ class ArtifactFinder:
 
 
 _PACKAGE_JSON = "package.json"
+# The files a task runner's outputs are named for (catalog._task_output): a package.json
+# (turbo.json, nx.json, its "nx" targets) or an Nx project.json, which may be a project's
+# only file (`nx g @nx/js:lib` writes no package.json; round 23).
+_PROJECT_FILES = frozenset({_PACKAGE_JSON, "project.json"})
 _PACKAGE_ABOVE_LEVELS = 3  # above the parent: the scan looks 2 to 4 folders above a folder
 
 
@@ -183,7 +187,8 @@ class _UnnamedEvidence:
              paths_named: Callable[[Iterable[str]], Iterable[str]] | None) -> _UnnamedEvidence:
         if paths_named is None:
             return cls(frozenset(), {})
-        confirming, declaring = catalog.confirming_names, catalog.declaring_files
+        confirming = catalog.confirming_names
+        declaring = catalog.declaring_files | _PROJECT_FILES
         holders: set[str] = set()
         configured: dict[str, set[str]] = {}
         for path in paths_named(confirming | declaring):
@@ -205,8 +210,8 @@ class _UnnamedEvidence:
             return True
         parent = folder.rpartition("/")[0]
         configs = self.configured.get(parent)
-        if configs is not None and _PACKAGE_JSON in configs:
-            return True  # turbo.json or nx.json may name it the package's outputs
+        if configs is not None and not configs.isdisjoint(_PROJECT_FILES):
+            return True  # turbo.json or Nx may name it the project's outputs
         if self._below_a_package(parent) and written_above(folder):
             return True
         return configs is not None and declared(folder, configs)
