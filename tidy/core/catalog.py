@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import functools
+import itertools
 import json
 import os
 import posixpath
@@ -461,6 +462,11 @@ class Catalog:
             self._index(kind)
         self._confirming_names = frozenset(
             name for k in self._content_kinds for name in k.inside) | {"CACHEDIR.TAG"}
+        # What classify_dir's last step needs inside a folder before it asks any content
+        # kind (nearly every folder has none of these): their exact names, or anything at
+        # all when one of them is a glob.
+        self._content_inside: frozenset[str] | None = None if any(
+            _is_glob(name) for name in self._confirming_names) else self._confirming_names
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
         self._global_dirs = global_locations(
             tuple((k.name, k.home) for k in self.kinds if k.is_global),
@@ -631,7 +637,7 @@ class Catalog:
         for kind in candidates:
             if _confirmed(kind, path, siblings, inside, evidence):
                 return kind
-        if any(file in siblings for file in self._declaring_files):
+        if not self._declaring_files.isdisjoint(siblings):
             for kind in self._declared_kinds:
                 if kind not in candidates and _declared_output(kind, path, siblings, inside,
                                                                evidence):
@@ -643,6 +649,8 @@ class Catalog:
             for kind in self._declared_kinds:
                 if _task_output(kind, path, siblings, inside, evidence):
                     return kind
+        if self._content_inside is not None and self._content_inside.isdisjoint(inside):
+            return None  # no content kind's file, no CACHEDIR.TAG
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -1380,25 +1388,37 @@ def _has_marker(markers: tuple[str, ...], path: str, siblings: Collection[str],
 _Matcher = Callable[[str], "re.Match[str] | None"]
 
 
+def _is_glob(pattern: str) -> bool:
+    return any(c in pattern for c in "*?[")
+
+
 def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
     """Whether a name matches one of `patterns` (fnmatchcase's globs, or exact names)."""
-    exact, matches = _pattern_split(tuple(patterns))
+    exact, ends, matches = _pattern_split(tuple(patterns))
     if any(pattern in names for pattern in exact):
+        return True
+    if ends and any(map(str.endswith, names, itertools.repeat(ends))):
         return True
     return matches is not None and any(map(matches, names))
 
 
 @functools.lru_cache(maxsize=1024)
-def _pattern_split(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], _Matcher | None]:
-    """`patterns`' exact names (looked up in the names) and one compiled regex for its globs,
-    each name matched once against all of them: fnmatchcase per glob per name cost the walk
-    of the 250k bench tree ~0.75 s once every unclassified folder's names were asked about
-    build-script outputs (rw-21's _declared_above)."""
-    globs = [pattern for pattern in patterns if any(c in pattern for c in "*?[")]
+def _pattern_split(patterns: tuple[str, ...]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...], _Matcher | None]:
+    """`patterns`' exact names (looked up in the names), the literal ends of its globs that
+    are `*` and then no wildcard ("*.js": a name matches when it ends with ".js", a C call
+    per name, a third of a regex match's cost: every folder of the walk is asked whether it
+    holds a bundler's output, build_scripts.EMITS), and one compiled regex for its other
+    globs, each name matched once against all of them: fnmatchcase per glob per name cost
+    the walk of the 250k bench tree ~0.75 s once every unclassified folder's names were
+    asked about build-script outputs (rw-21's _declared_above)."""
+    globs = [pattern for pattern in patterns if _is_glob(pattern)]
     exact = tuple(pattern for pattern in patterns if pattern not in globs)
-    if not globs:
-        return exact, None
-    return exact, re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)).match
+    ends = tuple(glob[1:] for glob in globs if glob.startswith("*") and not _is_glob(glob[1:]))
+    rest = [glob for glob in globs if not (glob.startswith("*") and not _is_glob(glob[1:]))]
+    if not rest:
+        return exact, ends, None
+    return exact, ends, re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in rest)).match
 
 
 def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
