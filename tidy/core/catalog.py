@@ -25,6 +25,7 @@ from typing import Any
 
 from tidy.core import task_outputs
 from tidy.core.build_scripts import EMITS, script_entries, script_outputs
+from tidy.core.lazy_re import LazyPattern
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -1013,7 +1014,7 @@ def files_by_folder(path: str) -> list[tuple[str, list[str]]] | None:
 
 
 _MANIFEST_MAX_BYTES = 16 << 20  # Django admin's manifest is ~40 kB; a big site's a few MB
-_HASHED_COPY = re.compile(r"(.+)\.[0-9a-f]{12}(\.[^./]+)?$")  # Django's NAME.<md5 12>.EXT
+_HASHED_COPY = LazyPattern(r"(.+)\.[0-9a-f]{12}(\.[^./]+)?$")  # Django's NAME.<md5 12>.EXT
 _COMPRESSED = (".gz", ".br")  # whitenoise's compressed copies beside each file
 
 
@@ -1195,7 +1196,7 @@ _LIBRARY_PREFIX = "lib"
 # libNAME.a, libNAME.so, libNAME.so.1.2.0, libNAME.dylib: NAME the CMake target (the library's
 # file name is its target's with the platform's prefix and suffix, unless OUTPUT_NAME says
 # otherwise; such a library is left alone).
-_LIBRARY_NAME = re.compile(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
+_LIBRARY_NAME = LazyPattern(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
 _ARCHIVE_MAGIC = b"!<arch>\n"
 
 
@@ -1542,7 +1543,7 @@ def _script_writers_above(path: str, evidence: Evidence
 
 
 # A chunk rollup names `[name]-[hash]` (8 characters of base64url in rollup 3 and 4).
-_CHUNK_HASH = re.compile(r"-[A-Za-z0-9_-]{8}$")
+_CHUNK_HASH = LazyPattern(r"-[A-Za-z0-9_-]{8}$")
 _ENTRY_OUTPUTS = (".js", ".mjs", ".cjs", ".css")
 
 
