@@ -11,6 +11,13 @@ is a stub that, on its first call, has `dataclasses` compile the very method it 
 and calls it: the same behaviour, compiled only where used. __init__ stays as it was: every
 class made is made through it, and `inspect.signature` of a class reads it.
 
+And __init__ itself is not compiled either where it can be loaded: tidy/_dataclass_inits.py
+(written by scripts/dataclass_inits.py) holds the code Python compiles from each of tidy's
+__init__ texts, loaded from its .pyc. `dataclasses` still builds each text as it always does;
+only its `exec` of a text found there is answered with that code (the 75 __init__ compiles
+before a scan's walk: ~12 ms of its start-up's CPU). A text not found (a class changed since
+the file was written, another Python) is compiled as before: slower, never different.
+
 Python 3.13 compiles a class's methods in one `exec` (dataclasses._FuncBuilder, no
 `_create_fn`): there, and wherever `_create_fn` is not the function this was written for,
 nothing is changed. Classes of other packages (click, rich, textual) are left as they are.
@@ -18,7 +25,10 @@ nothing is changed. Classes of other packages (click, rich, textual) are left as
 
 from __future__ import annotations
 
+import builtins
 import dataclasses
+import sys
+import types
 from collections.abc import Callable
 from typing import Any
 
@@ -40,7 +50,41 @@ def install() -> bool:
     deferring = _deferring(create)
     setattr(deferring, "_tidy_deferred", True)  # noqa: B010 (a mark on a function)
     setattr(dataclasses, "_create_fn", deferring)  # noqa: B010 (the private name is the point)
+    # `exec` as _create_fn looks it up: the module's globals come before the builtins.
+    setattr(dataclasses, "exec", exec_compiled_ahead)  # noqa: B010
     return True
+
+
+def exec_compiled_ahead(source: Any, globals: dict[str, Any] | None = None,
+                        locals: dict[str, Any] | None = None) -> None:
+    """`exec` as dataclasses._create_fn calls it, `exec(text, globals, ns)`: the text of a
+    tidy class's __init__ found in tidy/_dataclass_inits.py is answered with the code
+    compiled ahead from that very text, made into its `__create_fn__` in `ns` as the
+    text's own `def` would (name, qualname, globals, no defaults); any other text is
+    compiled as the builtin `exec` would there (no `from __future__` of this module:
+    dataclasses has none)."""
+    if globals is None:  # the caller's, as the builtin takes them
+        globals = sys._getframe(1).f_globals
+    if isinstance(source, str):
+        code = _compiled_ahead(source) if _is_tidys(globals) and locals is not None else None
+        if code is not None and locals is not None:
+            locals[code.co_name] = types.FunctionType(code, globals)
+            return
+        source = compile(source, "<string>", "exec", dont_inherit=True)
+    builtins.exec(source, globals, locals)
+
+
+_AHEAD: list[dict[str, types.CodeType]] = []  # _dataclass_inits.CODES, once loaded
+
+
+def _compiled_ahead(text: str) -> types.CodeType | None:
+    if not _AHEAD:
+        try:
+            from tidy._dataclass_inits import CODES
+        except ImportError:  # not written yet (scripts/dataclass_inits.py): compiled here
+            CODES = {}
+        _AHEAD.append(CODES)
+    return _AHEAD[0].get(text)
 
 
 def _deferring(create: MethodMaker) -> MethodMaker:

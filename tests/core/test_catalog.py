@@ -603,6 +603,22 @@ def test_a_catalogue_text_other_than_the_copys_is_parsed_not_taken_from_it() -> 
     assert "pytest-renamed" in names and ".pytest_cache" not in names
 
 
+def test_the_copys_checked_kinds_are_what_checking_its_document_makes(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """catalog_data.KINDS (each table through kind_from_table when the script ran) are the
+    very kinds a run would check from DOCUMENT; another text, or a Kind whose fields changed
+    since, gets none of them: the caller checks the document."""
+    from tidy.core import catalog_data
+    from tidy.core.catalog import builtin_kinds, kinds_from_document, load_builtin
+
+    kept = builtin_kinds(catalog_data.SOURCE)
+    assert kept == kinds_from_document(catalog_data.DOCUMENT, "tidy/core/catalog.toml")
+    assert load_builtin() == kept and len(kept) == len(catalog_data.DOCUMENT["kind"])
+    assert builtin_kinds(catalog_data.SOURCE + "\n") == ()
+    monkeypatch.setattr(catalog_data, "KIND_FIELDS", catalog_data.KIND_FIELDS[:-1])
+    assert builtin_kinds(catalog_data.SOURCE) == ()
+
+
 def test_coverage_reports_beside_a_python_project_only(tmp_path: Path) -> None:
     """`coverage xml/json/lcov` output (pyclean's default coverage debris) was not reported
     in a real project after `coverage run -m pytest; coverage html; coverage xml`, while

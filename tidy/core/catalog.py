@@ -13,18 +13,20 @@ from __future__ import annotations
 import contextlib
 import fnmatch
 import functools
+import itertools
 import json
 import os
 import posixpath
 import re
 import stat
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Any
 
 from tidy.core import task_outputs
 from tidy.core.build_scripts import EMITS, script_entries, script_outputs
 from tidy.core.cra_build import cra_wrote_only
+from tidy.core.lazy_re import LazyPattern
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
 TIERS = ("default", "marker", "opt-in", "never", "global")
@@ -199,6 +201,9 @@ def companions_of(named: Iterable[Kind], kinds: Iterable[Kind]) -> frozenset[str
     all_kinds = tuple(kinds)
     refused = {k.name for k in all_kinds if not (k.safe and k.tier in ("default", "marker"))}
     return frozenset(c for k in named for c in k.with_kinds if c not in refused)
+
+
+_KIND_FIELDS = tuple(f.name for f in fields(Kind))  # what catalog_data's KINDS must name
 
 
 def kind_from_table(table: Mapping[str, Any], origin: str) -> Kind:
@@ -414,7 +419,20 @@ def load_builtin() -> tuple[Kind, ...]:
     data = pkgutil.get_data("tidy.core", "catalog.toml")
     if data is None:  # a loader that cannot read data: not one Python ships
         raise CatalogError("tidy/core/catalog.toml: the package's loader cannot read it")
-    return kinds_from_document(builtin_document(data.decode("utf-8")), "tidy/core/catalog.toml")
+    text = data.decode("utf-8")
+    return builtin_kinds(text) or kinds_from_document(builtin_document(text),
+                                                      "tidy/core/catalog.toml")
+
+
+def builtin_kinds(text: str) -> tuple[Kind, ...]:
+    """catalog.toml's kinds as catalog_data keeps them, checked when it was written (each
+    table through kind_from_table: ~4 ms a process less), while it was made from this very
+    text and Kind still has the fields it was made with; else () and the caller checks."""
+    from tidy.core import catalog_data
+
+    if text != catalog_data.SOURCE or catalog_data.KIND_FIELDS != _KIND_FIELDS:
+        return ()
+    return tuple(Kind(**values) for values in catalog_data.KINDS)
 
 
 def builtin_document(text: str) -> Mapping[str, Any]:
@@ -462,6 +480,11 @@ class Catalog:
             self._index(kind)
         self._confirming_names = frozenset(
             name for k in self._content_kinds for name in k.inside) | {"CACHEDIR.TAG"}
+        # What classify_dir's last step needs inside a folder before it asks any content
+        # kind (nearly every folder has none of these): their exact names, or anything at
+        # all when one of them is a glob.
+        self._content_inside: frozenset[str] | None = None if any(
+            _is_glob(name) for name in self._confirming_names) else self._confirming_names
         # Global caches by absolute (real) folder: `~/.cache/pip` as this user's home has it.
         self._global_dirs = global_locations(
             tuple((k.name, k.home) for k in self.kinds if k.is_global),
@@ -632,7 +655,7 @@ class Catalog:
         for kind in candidates:
             if _confirmed(kind, path, siblings, inside, evidence):
                 return kind
-        if any(file in siblings for file in self._declaring_files):
+        if not self._declaring_files.isdisjoint(siblings):
             for kind in self._declared_kinds:
                 if kind not in candidates and _declared_output(kind, path, siblings, inside,
                                                                evidence):
@@ -644,6 +667,8 @@ class Catalog:
             for kind in self._declared_kinds:
                 if _task_output(kind, path, siblings, inside, evidence):
                     return kind
+        if self._content_inside is not None and self._content_inside.isdisjoint(inside):
+            return None  # no content kind's file, no CACHEDIR.TAG
         for kind in self._content_kinds:
             if kind.inside and _has_any(kind.inside, inside) and _confirmed(
                     kind, path, siblings, inside, evidence):
@@ -1006,7 +1031,7 @@ def files_by_folder(path: str) -> list[tuple[str, list[str]]] | None:
 
 
 _MANIFEST_MAX_BYTES = 16 << 20  # Django admin's manifest is ~40 kB; a big site's a few MB
-_HASHED_COPY = re.compile(r"(.+)\.[0-9a-f]{12}(\.[^./]+)?$")  # Django's NAME.<md5 12>.EXT
+_HASHED_COPY = LazyPattern(r"(.+)\.[0-9a-f]{12}(\.[^./]+)?$")  # Django's NAME.<md5 12>.EXT
 _COMPRESSED = (".gz", ".br")  # whitenoise's compressed copies beside each file
 
 
@@ -1211,7 +1236,7 @@ _LIBRARY_PREFIX = "lib"
 # libNAME.a, libNAME.so, libNAME.so.1.2.0, libNAME.dylib: NAME the CMake target (the library's
 # file name is its target's with the platform's prefix and suffix, unless OUTPUT_NAME says
 # otherwise; such a library is left alone).
-_LIBRARY_NAME = re.compile(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
+_LIBRARY_NAME = LazyPattern(r"lib([^./]+)\.(?:a|so(?:\.[0-9]+)*|dylib)")
 _ARCHIVE_MAGIC = b"!<arch>\n"
 
 
@@ -1404,25 +1429,37 @@ def _has_marker(markers: tuple[str, ...], path: str, siblings: Collection[str],
 _Matcher = Callable[[str], "re.Match[str] | None"]
 
 
+def _is_glob(pattern: str) -> bool:
+    return any(c in pattern for c in "*?[")
+
+
 def _has_any(patterns: Iterable[str], names: Collection[str]) -> bool:
     """Whether a name matches one of `patterns` (fnmatchcase's globs, or exact names)."""
-    exact, matches = _pattern_split(tuple(patterns))
+    exact, ends, matches = _pattern_split(tuple(patterns))
     if any(pattern in names for pattern in exact):
+        return True
+    if ends and any(map(str.endswith, names, itertools.repeat(ends))):
         return True
     return matches is not None and any(map(matches, names))
 
 
 @functools.lru_cache(maxsize=1024)
-def _pattern_split(patterns: tuple[str, ...]) -> tuple[tuple[str, ...], _Matcher | None]:
-    """`patterns`' exact names (looked up in the names) and one compiled regex for its globs,
-    each name matched once against all of them: fnmatchcase per glob per name cost the walk
-    of the 250k bench tree ~0.75 s once every unclassified folder's names were asked about
-    build-script outputs (rw-21's _declared_above)."""
-    globs = [pattern for pattern in patterns if any(c in pattern for c in "*?[")]
+def _pattern_split(patterns: tuple[str, ...]
+                   ) -> tuple[tuple[str, ...], tuple[str, ...], _Matcher | None]:
+    """`patterns`' exact names (looked up in the names), the literal ends of its globs that
+    are `*` and then no wildcard ("*.js": a name matches when it ends with ".js", a C call
+    per name, a third of a regex match's cost: every folder of the walk is asked whether it
+    holds a bundler's output, build_scripts.EMITS), and one compiled regex for its other
+    globs, each name matched once against all of them: fnmatchcase per glob per name cost
+    the walk of the 250k bench tree ~0.75 s once every unclassified folder's names were
+    asked about build-script outputs (rw-21's _declared_above)."""
+    globs = [pattern for pattern in patterns if _is_glob(pattern)]
     exact = tuple(pattern for pattern in patterns if pattern not in globs)
-    if not globs:
-        return exact, None
-    return exact, re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in globs)).match
+    ends = tuple(glob[1:] for glob in globs if glob.startswith("*") and not _is_glob(glob[1:]))
+    rest = [glob for glob in globs if not (glob.startswith("*") and not _is_glob(glob[1:]))]
+    if not rest:
+        return exact, ends, None
+    return exact, ends, re.compile("|".join(f"(?:{fnmatch.translate(g)})" for g in rest)).match
 
 
 def declared_here(declared: Iterable[str], path: str, siblings: Collection[str],
@@ -1547,7 +1584,7 @@ def _script_writers_above(path: str, evidence: Evidence
 
 
 # A chunk rollup names `[name]-[hash]` (8 characters of base64url in rollup 3 and 4).
-_CHUNK_HASH = re.compile(r"-[A-Za-z0-9_-]{8}$")
+_CHUNK_HASH = LazyPattern(r"-[A-Za-z0-9_-]{8}$")
 _ENTRY_OUTPUTS = (".js", ".mjs", ".cjs", ".css")
 
 

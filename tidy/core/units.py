@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
-_SIZE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
+from tidy.core.lazy_re import LazyPattern
+
+_SIZE = LazyPattern(r"^\s*(\d+(?:\.\d+)?)\s*([kmgt]?i?b?)?\s*$", re.IGNORECASE)
 _SIZE_FACTORS = {
     "": 1, "b": 1,
     "k": 1000, "kb": 1000, "kib": 1024, "ki": 1024,
@@ -14,7 +16,7 @@ _SIZE_FACTORS = {
     "t": 1000**4, "tb": 1000**4, "tib": 1024**4, "ti": 1024**4,
 }
 # kondo's units: m(inutes) h d w M(onths) y; case matters only for m/M.
-_AGE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w|M|y)\s*$")
+_AGE = LazyPattern(r"^\s*(\d+(?:\.\d+)?)\s*(s|m|h|d|w|M|y)\s*$")
 _AGE_SECONDS = {
     "s": 1, "m": 60, "h": 3600, "d": 86400, "w": 7 * 86400, "M": 30 * 86400, "y": 365 * 86400,
 }

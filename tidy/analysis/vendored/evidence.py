@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
 from tidy.analysis.vendored.candidates import Library
+from tidy.core.lazy_re import LazyPattern
 from tidy.workspace.content import LINE_SHOWN
 from tidy.workspace.textscan import Match
 
@@ -38,16 +39,16 @@ _GENERIC_FILES = frozenset({
 })
 # Prose is weak evidence; code and config are not, wherever they live: a docs theme's CSS
 # that @imports a library (Sphinx `_static/`) uses it as surely as the app does.
-_DOC = re.compile(
+_DOC = LazyPattern(
     r"(?:^|/)(?:readme|changelog|changes|history|contributing|authors|license|copying|notice)"
     r"[^/]*$|\.(?:md|rst|txt|adoc|markdown)$",
     re.IGNORECASE,
 )
 # .txt files that are build input, not prose: CMake's lists (`add_subdirectory(fmt)`) and
 # pip's requirement files (`-e ./vendor/foo`, `./third_party/bar.whl`).
-_BUILD_TXT = re.compile(r"(?:^|/)(?:CMakeLists|(?:[\w.-]*[-_.])?(?:requirements|constraints)"
-                        r"(?:[-_.][\w.-]*)?)\.txt$", re.IGNORECASE)
-_TEST = re.compile(
+_BUILD_TXT = LazyPattern(r"(?:^|/)(?:CMakeLists|(?:[\w.-]*[-_.])?(?:requirements|constraints)"
+                         r"(?:[-_.][\w.-]*)?)\.txt$", re.IGNORECASE)
+_TEST = LazyPattern(
     r"(?:^|/)(?:tests?|__tests__|specs?|testing)/|(?:^|/)test_[^/]*\.py$|_test\.py$|"
     r"\.(?:test|spec)\.[jt]sx?$|(?:^|/)conftest\.py$",
     re.IGNORECASE,
@@ -55,25 +56,25 @@ _TEST = re.compile(
 _COMMENT = ("#", "//", "/*", "*", "<!--", "{#", "--", ";", "rem ")
 # A C-family preprocessor directive starts with '#' but is code: `#include <fmt/core.h>` is
 # how a C or C++ project uses its third_party/fmt.
-_DIRECTIVE = re.compile(r"#\s*(?:include|include_next|import)\s*[<\"]")
-_C_FAMILY = re.compile(
+_DIRECTIVE = LazyPattern(r"#\s*(?:include|include_next|import)\s*[<\"]")
+_C_FAMILY = LazyPattern(
     r"\.(?:c|h|cc|cp|cpp|cxx|c\+\+|hh|hpp|hxx|h\+\+|ipp|tpp|inl|inc|m|mm|cu|cuh|ino|S)$",
     re.IGNORECASE)
-_IMPORT = re.compile(r"^\s*(?:from\s+\S+\s+import|import\s|from\s)|import_module\(|__import__\(")
-_QUOTED = re.compile(r"""(['"`])((?:\\.|(?!\1).)*)\1""")
+_IMPORT = LazyPattern(r"^\s*(?:from\s+\S+\s+import|import\s|from\s)|import_module\(|__import__\(")
+_QUOTED = LazyPattern(r"""(['"`])((?:\\.|(?!\1).)*)\1""")
 # Right before a quoted module specifier: `from "x"`, `import "x"`, `require("x")`, `import("x")`.
-_SPECIFIER_BEFORE = re.compile(r"(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$")
-_KEY_AFTER = re.compile(r"""^\s*:\s*(['"])((?:\\.|(?!\1).)*)\1""")  # `"x": "1.2.3"`
-_LOCAL_RANGE = re.compile(r"^(?:file:|link:|portal:|\.{0,2}/)")
+_SPECIFIER_BEFORE = LazyPattern(r"(?:\bfrom|\bimport|\brequire\s*\(|\bimport\s*\()\s*$")
+_KEY_AFTER = LazyPattern(r"""^\s*:\s*(['"])((?:\\.|(?!\1).)*)\1""")  # `"x": "1.2.3"`
+_LOCAL_RANGE = LazyPattern(r"^(?:file:|link:|portal:|\.{0,2}/)")
 _MANIFESTS = frozenset({"package.json", "bower.json", "composer.json"})
 # Assets and data: a bare name there is a label (an icon font's glyph), not code.
-_DATA_FILE = re.compile(r"\.(?:svg|csv|tsv|xml|po|pot|lock)$", re.IGNORECASE)
+_DATA_FILE = LazyPattern(r"\.(?:svg|csv|tsv|xml|po|pot|lock)$", re.IGNORECASE)
 # Package metadata (a wheel's or an sdist's: RECORD, SOURCES.txt, top_level.txt) lists the
 # files and names of an install; it describes a library, it never loads one.
-_METADATA_FILE = re.compile(r"(?:^|/)[^/]+\.(?:dist|egg)-info/", re.IGNORECASE)
+_METADATA_FILE = LazyPattern(r"(?:^|/)[^/]+\.(?:dist|egg)-info/", re.IGNORECASE)
 # Modules a bundler builds: they import what their project's package.json installs.
-_MODULE_FILE = re.compile(r"\.(?:[cm]?[jt]sx?|vue|svelte|astro)$", re.IGNORECASE)
-_DYNAMIC = re.compile(
+_MODULE_FILE = LazyPattern(r"\.(?:[cm]?[jt]sx?|vue|svelte|astro)$", re.IGNORECASE)
+_DYNAMIC = LazyPattern(
     r"\+\s*['\"`\w]|['\"`]\s*\+|\$\{|%s|\{\}|\.format\(|\bf['\"]|\*|glob|listdir|readdir|"
     r"require\.context|import\.meta\.glob|path\.join|os\.path\.join|walk\("
 )
@@ -163,9 +164,10 @@ def in_code(match: Match) -> bool:
 # Sprockets (the Rails asset pipeline) loads assets through directives written as comments:
 # `//= require select2/select2` in application.js, ` *= require select2` in application.css,
 # `#= require` in CoffeeScript, `//= link_tree` in manifest.js.
-_SPROCKETS = re.compile(r"(?://|\*|#)=\s*(?:require(?:_tree|_directory)?|link(?:_tree|_directory)?|"
-                        r"depend_on(?:_asset)?|include)\s")
-_ASSET_FILE = re.compile(r"\.(?:js|coffee|css|scss|sass|less)(?:\.erb)?$", re.IGNORECASE)
+_SPROCKETS = LazyPattern(
+    r"(?://|\*|#)=\s*(?:require(?:_tree|_directory)?|link(?:_tree|_directory)?|"
+    r"depend_on(?:_asset)?|include)\s")
+_ASSET_FILE = LazyPattern(r"\.(?:js|coffee|css|scss|sass|less)(?:\.erb)?$", re.IGNORECASE)
 
 
 def _comment(match: Match) -> bool:
