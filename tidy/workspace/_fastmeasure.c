@@ -1038,6 +1038,67 @@ fail:
     return NULL;
 }
 
+/* folder_counts(paths) -> {folder: count}: how many of `paths` (a list of str) lie right in
+ * each folder, a path's folder being its part before its last '/' ("" for none): what
+ * collections.Counter(p.rpartition("/")[0] for p in paths) counts (tidy/rules/vendored.py,
+ * per_folder). A run of paths in one folder (the index's order keeps a folder's files
+ * together) is counted without a string made per path: its folder is made once per run.
+ * Why: the vendored rule's early job counts the 21,700 searched files of the 250k bench tree
+ * this way on every warm scan, and the generator made two strings and a tuple per path. */
+static int add_run(PyObject *counts, PyObject *folder, Py_ssize_t run) {
+    PyObject *had = PyDict_GetItemWithError(counts, folder);
+    if (!had && PyErr_Occurred()) return -1;
+    Py_ssize_t before = had ? PyLong_AsSsize_t(had) : 0;
+    if (before < 0 && PyErr_Occurred()) return -1;
+    PyObject *now = PyLong_FromSsize_t(before + run);
+    if (!now) return -1;
+    int r = PyDict_SetItem(counts, folder, now);
+    Py_DECREF(now);
+    return r;
+}
+
+static PyObject *folder_counts(PyObject *Py_UNUSED(module), PyObject *arg) {
+    if (!PyList_Check(arg)) {
+        PyErr_SetString(PyExc_TypeError, "folder_counts: paths must be a list");
+        return NULL;
+    }
+    PyObject *counts = PyDict_New(), *folder = NULL;
+    if (!counts) return NULL;
+    Py_ssize_t run = 0;
+    for (Py_ssize_t i = 0; i < PyList_GET_SIZE(arg); i++) {
+        PyObject *path = PyList_GET_ITEM(arg, i);
+        if (!PyUnicode_Check(path)) {
+            PyErr_SetString(PyExc_TypeError, "folder_counts: a path is not a str");
+            goto fail;
+        }
+        Py_ssize_t len = PyUnicode_GET_LENGTH(path);
+        Py_ssize_t slash = PyUnicode_FindChar(path, '/', 0, len, -1);
+        if (slash == -2) goto fail;
+        Py_ssize_t end = slash < 0 ? 0 : slash;
+        /* The same folder as the run's: as long, and the path starts with it. */
+        if (folder && PyUnicode_GET_LENGTH(folder) == end) {
+            Py_ssize_t same = PyUnicode_Tailmatch(path, folder, 0, end, -1);
+            if (same < 0) goto fail;
+            if (same) {
+                run++;
+                continue;
+            }
+        }
+        if (folder && add_run(counts, folder, run) < 0) goto fail;
+        Py_XDECREF(folder);
+        folder = PyUnicode_Substring(path, 0, end);
+        if (!folder) goto fail;
+        run = 1;
+    }
+    if (folder && add_run(counts, folder, run) < 0) goto fail;
+    Py_XDECREF(folder);
+    return counts;
+fail:
+    Py_XDECREF(folder);
+    Py_DECREF(counts);
+    return NULL;
+}
+
 /* lowered(data) -> bytes: bytes.lower()'s answer for any bytes-like `data` (each ASCII 'A'-'Z'
  * made 'a'-'z', every other byte as it is), 16 bytes at a time where SSE2 is there (every
  * x86-64), else (and for the tail) one byte at a time. Why: the reference search lowers every
@@ -1282,6 +1343,8 @@ static PyMethodDef methods[] = {
     {"packed_entries", packed_entries, METH_VARARGS,
      "packed_entries(paths, stats, table, cutoff, entry_type) -> {path: entry} or None: a "
      "content cache's packed entries checked and made."},
+    {"folder_counts", folder_counts, METH_O,
+     "folder_counts(paths) -> {folder: count}: the paths right in each folder ('' the root)."},
     {"lowered", lowered, METH_O,
      "lowered(data) -> bytes: bytes.lower()'s answer (ASCII A-Z lowered), 16 bytes at a time."},
     {"paths_clean", paths_clean, METH_O,
