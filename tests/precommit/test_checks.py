@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 import tidy
-from tests.cache_body import entries, set_entries
+from tests.cache_body import entries, read_cache, set_entries, write_cache
 from tests.conftest import commit, git, hermetic_env, make_repo, run_cli, write
 from tidy.analysis.data_in_code import judge_python
 from tidy.precommit.checks import Problem, check_staged
@@ -558,7 +558,6 @@ def test_a_lying_content_cache_never_lets_an_unused_library_through(repo: Path) 
     file in `.git`, which anything writing the repo can write). A cache entry for a template
     that mentions nothing, given the facts of one that loads the library (its stat key
     still matching), let an unused library through. Now the hook reads the files afresh."""
-    import json
     import time
 
     from tidy.workspace import content_cache
@@ -575,12 +574,12 @@ def test_a_lying_content_cache_never_lets_an_unused_library_through(repo: Path) 
     assert run_cli("scan", "-q", "--no-record", ".", cwd=repo).code in (0, 1)  # a cache
     assert run_cli("hook", "check-staged", *staged, cwd=repo).code == 0  # referenced
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     rows = entries(body)
     if "templates/editor.html" in rows and "templates/other.html" in rows:
         rows["templates/other.html"][5] = rows["templates/editor.html"][5]
         set_entries(body, rows)
-        path.write_text(json.dumps(body))  # "other.html loads ketcher", its stat key kept
+        write_cache(path, body)  # "other.html loads ketcher", its stat key kept
     git(repo, "rm", "-q", "-f", "templates/editor.html")  # the only real reference goes
     time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
 
@@ -673,10 +672,10 @@ def test_the_staged_blob_is_judged_every_time_never_a_kept_verdict(repo: Path) -
 
     lie = {**judge_python(b"x = 1\n" * 20_000).to_json(), "is_data": False}
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes()) if path.exists() else {}
+    body = read_cache(path) if path.exists() else {}
     if "notes" in body:  # where a verdict was kept: "this blob is code"
         body["notes"][f"data-verdict\0{sha}"] = json.dumps(lie)
-        path.write_text(json.dumps(body))
+        write_cache(path, body)
         time.sleep(0.02)
     judged.clear()
     again = check_staged(str(repo), ["src/mock_api.py"], judged=judged)

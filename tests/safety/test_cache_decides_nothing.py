@@ -12,12 +12,11 @@ confirmed by a scan that reads the files again (tidy/fixes/confirm.py).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.cache_body import entries, set_entries
+from tests.cache_body import entries, read_cache, set_entries, write_cache
 from tests.conftest import commit, git, run_cli, write
 from tests.safety.test_content_cache import (
     _env,
@@ -102,14 +101,14 @@ def _settings_repo(repo: Path) -> Path:
 def _tamper_verdict(repo: Path, liar: str, truth: str) -> None:
     """Give `liar` the data-in-code verdict of `truth` (its stat key left matching)."""
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     rows = entries(body)
     entry = rows[liar]
     verdict = body["facts"][rows[truth][5]][PY]
     body["facts"].append({**body["facts"][entry[5]], PY: verdict})
     entry[5] = len(body["facts"]) - 1
     set_entries(body, rows)
-    path.write_text(json.dumps(body))
+    write_cache(path, body)
     _settle()
 
 

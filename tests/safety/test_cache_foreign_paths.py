@@ -10,13 +10,12 @@ What a scan finds is the same as with `--no-cache` either way (bench/cache_probe
 
 from __future__ import annotations
 
-import json
 import os
 from pathlib import Path
 
 import pytest
 
-from tests.cache_body import entries, set_entries
+from tests.cache_body import entries, read_cache, set_entries, write_cache
 from tests.conftest import write
 from tests.safety.test_content_cache import _found, _scan, _settle, _site
 from tidy.workspace import content_cache
@@ -34,19 +33,19 @@ def test_entries_for_paths_outside_the_repo_are_not_carried_on(tmp_path: Path) -
     truth = _found(_scan(repo, state, "--no-cache"))
     _scan(repo, state)
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     rows = entries(body)
     row = rows["templates/base.html"]
     st = os.lstat("/etc/passwd")
     for rel in _FOREIGN:
         rows[rel] = [st.st_dev, st.st_ino, st.st_size, 0, 0, row[5]]
     set_entries(body, rows)
-    path.write_text(json.dumps(body))
+    write_cache(path, body)
     _settle()
     write(repo / "app" / "new.py", "X = 1\n")  # something new: the scan writes its cache
     _settle()
     assert _found(_scan(repo, state)) == _found(_scan(repo, state, "--no-cache"))
-    kept = entries(json.loads(path.read_bytes()))
+    kept = entries(read_cache(path))
     # On the old code every one of them was written into the new cache again.
     assert not set(_FOREIGN) & set(kept), sorted(set(_FOREIGN) & set(kept))
     assert "templates/base.html" in kept and "app/new.py" in kept

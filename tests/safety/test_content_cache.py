@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.cache_body import entries, set_entries
+from tests.cache_body import entries, read_cache, set_entries, write_cache
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, run_cli, write
 from tidy.workspace import content_cache, content_notes
 from tidy.workspace.content import RACY_MARGIN_NS, REFS
@@ -63,14 +63,14 @@ def _found(report: dict[str, object]) -> list[tuple[str, str, str]]:
 def _tamper_references(repo: Path) -> None:
     """Make the cache say templates/base.html mentions nothing (its stat still matches)."""
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     rows = entries(body)
     entry = rows["templates/base.html"]
     facts = body["facts"][entry[5]]  # its own row: the facts table is shared by equal facts
     body["facts"].append({**facts, REFS: [[pair[0], []] for pair in facts[REFS]]})
     entry[5] = len(body["facts"]) - 1
     set_entries(body, rows)
-    path.write_text(json.dumps(body))
+    write_cache(path, body)
     _settle()  # the rewritten cache is newer than every file: its entries are not racy
 
 
@@ -108,7 +108,7 @@ def test_two_scans_writing_at_once_leave_a_whole_cache(
     reports = [_found(json.loads(out)) for out, _ in outputs]
     assert reports[0] == reports[1] == reports[2]
     path = content_cache.cache_path(str(repo))
-    body = json.loads(Path(path).read_bytes())  # one whole file, no temp left behind
+    body = read_cache(path)  # one whole file, no temp left behind
     assert body["format"] == content_cache.FORMAT
     assert sorted(os.listdir(os.path.dirname(path))) == sorted(
         [content_cache.CACHE_NAME, content_notes.NOTES_NAME])
@@ -280,7 +280,7 @@ def test_any_facts_in_a_well_formed_cache_never_crash_a_scan(
     config = Config(data_min_size=10_000)
     scan([str(repo)], config)
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     rows = entries(body)
     for rel, facts in planted.items():
         st_ = os.stat(repo / rel)
@@ -288,7 +288,7 @@ def test_any_facts_in_a_well_formed_cache_never_crash_a_scan(
         rows[rel] = [st_.st_dev, st_.st_ino, st_.st_size, st_.st_mtime_ns,
                      st_.st_ctime_ns, len(body["facts"]) - 1]
     set_entries(body, rows)
-    path.write_text(json.dumps(body))
+    write_cache(path, body)
     _settle()
     report = scan([str(repo)], config)
     assert report.groups

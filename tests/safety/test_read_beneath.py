@@ -26,7 +26,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.cache_body import entries
+from tests.cache_body import entries, read_cache
 from tests.conftest import commit, findings, make_repo, scan_json, write
 from tidy.workspace import (
     beneath,
@@ -107,9 +107,9 @@ def test_a_parent_swapped_before_the_content_pass_reads_nothing_outside(
     assert SECRET not in text
     cache = Path(content_cache.cache_path(str(repo)))
     if cache.exists():  # nothing of the outside file's is kept as the repo's
-        kept = entries(json.loads(cache.read_bytes()))
+        kept = entries(read_cache(cache))
         assert "lib/data.py" not in kept, kept.get("lib/data.py")
-        assert SECRET not in cache.read_text()
+        assert SECRET.encode() not in cache.read_bytes()
 
 
 def test_a_parent_swapped_before_the_search_reads_nothing_outside(

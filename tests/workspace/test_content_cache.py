@@ -10,14 +10,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from tests.cache_body import entries, set_entries, set_row
+from tests.cache_body import entries, read_cache, set_row, write_cache
 from tests.conftest import make_repo, write
 from tidy.analysis.data_in_code import DataVerdict
 from tidy.core.config import Config
@@ -105,13 +108,13 @@ def test_a_different_value_of_any_key_field_is_a_miss(tmp_path: Path, field: str
     repo = _repo(tmp_path)
     _pass(repo)
     path = content_cache.cache_path(str(repo))
-    body = json.loads(Path(path).read_bytes())
+    body = read_cache(path)
     entry = entries(body)["app.py"]
     index = ["device", "inode", "size", "mtime_ns", "ctime_ns"].index(field)
     set_row(body, "app.py", index, entry[index] + 1)
     _set_facts(body, "app.py", {**body["facts"][entry[5]],
                                 REFS: [[_spec().patterns_key, []]]})  # a lie: no reference
-    Path(path).write_text(json.dumps(body))
+    write_cache(path, body)
     _old(repo)
     warm = _pass(repo)
     assert warm.stats.files_read == 1
@@ -124,10 +127,10 @@ def test_the_same_key_is_a_hit(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     _pass(repo)
     path = content_cache.cache_path(str(repo))
-    body = json.loads(Path(path).read_bytes())
+    body = read_cache(path)
     _set_facts(body, "app.py", {**body["facts"][entries(body)["app.py"][5]],
                                 REFS: [[_spec().patterns_key, []]]})
-    Path(path).write_text(json.dumps(body))
+    write_cache(path, body)
     _old(repo)
     warm = _pass(repo)
     assert warm.stats.files_read == 0
@@ -177,59 +180,144 @@ def test_a_corrupt_cache_is_ignored_and_rebuilt(tmp_path: Path, garbage: bytes) 
     first = _pass(repo)
     assert first.stats.files_read == 4
     assert _answers(first) == truth
-    assert json.loads(path.read_bytes())["format"] == content_cache.FORMAT  # rebuilt
+    assert read_cache(path)["format"] == content_cache.FORMAT  # rebuilt
     assert _pass(repo).stats.files_read == 0
 
 
-@pytest.mark.parametrize("tamper", ["path not a string", "path twice", "stats not hex",
-                                    "stats short", "stats long", "space in stats",
-                                    "stats a list", "paths a dict"])
-def test_a_wrongly_typed_entry_discards_the_whole_cache(tmp_path: Path, tamper: str) -> None:
-    """Paths and their packed stats as save() writes them, or nothing of the cache trusted
-    (the packed stats of FORMAT 6: one record per path, each path once)."""
+def _tampered(data: bytes, tamper: str) -> bytes:
+    """A cache file's bytes changed as `tamper` says (its JSON, a newline, then the paths
+    each ended by a NUL and their packed records: FORMAT 7's tail)."""
+    end = data.index(b"\n")
+    head, tail = json.loads(data[:end]), data[end + 1:]
+    names = head["paths_bytes"]
+    if tamper == "count one more":
+        head["count"] += 1
+    elif tamper == "count one less":
+        head["count"] -= 1
+    elif tamper == "count a string":
+        head["count"] = str(head["count"])
+    elif tamper == "count past the bound":
+        head["count"] = content_cache.MAX_ENTRIES + 1
+    elif tamper == "paths_bytes one more":
+        head["paths_bytes"] += 1
+    elif tamper == "paths_bytes negative":  # the lengths add up; a slice would count back
+        head["paths_bytes"] = -content_cache.PACKED.size
+        tail = tail[names:-content_cache.PACKED.size]
+    elif tamper == "no paths_bytes":
+        del head["paths_bytes"]
+    elif tamper == "stats short":
+        tail = tail[:-1]
+    elif tamper == "stats long":
+        tail += b"\0" * content_cache.PACKED.size
+    elif tamper == "no tail":
+        tail = b""
+    elif tamper == "no newline":
+        return data[:end] + data[end + 1:]
+    elif tamper == "a NUL inside a path":  # the same length: one path more than counted
+        tail = tail.replace(b"app.py\0", b"ap\0.py\0", 1)
+    elif tamper == "the last NUL missing":
+        tail = tail[:names - 1] + b"x" + tail[names:]
+    return json.dumps(head).encode() + b"\n" + tail
+
+
+@pytest.mark.parametrize("tamper", [
+    "count one more", "count one less", "count a string", "count past the bound",
+    "paths_bytes one more", "paths_bytes negative", "no paths_bytes", "stats short",
+    "stats long", "no tail", "no newline", "a NUL inside a path", "the last NUL missing",
+    "a path twice"])
+def test_a_tampered_tail_discards_the_whole_cache(tmp_path: Path, tamper: str) -> None:
+    """Paths and their packed stats as save() writes them (FORMAT 7: the counts in the JSON,
+    the paths each ended by a NUL, one record per path, each path once), or nothing of the
+    cache trusted."""
     repo = _repo(tmp_path)
     _pass(repo)
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
     assert content_cache.load(str(path), str(repo), _spec().shape).entries != {}
-    rows = entries(body)
-    if tamper == "path not a string":
-        set_entries(body, rows)
-        body["paths"][body["paths"].index("notes.txt")] = 7
-    elif tamper == "path twice":
-        set_entries(body, rows)
+    if tamper == "a path twice":  # written as save() would, every length right
+        body = read_cache(path)
         body["paths"][body["paths"].index("notes.txt")] = "app.py"
-    elif tamper == "stats not hex":
-        body["stats"] = "zz" + body["stats"][2:]
-    elif tamper == "stats short":
-        body["stats"] = body["stats"][:-2]
-    elif tamper == "stats long":
-        body["stats"] += "00" * content_cache.PACKED.size
-    elif tamper == "space in stats":  # bytes.fromhex would skip it
-        body["stats"] = body["stats"][:2] + "  " + body["stats"][4:]
-    elif tamper == "stats a list":
-        body["stats"] = list(rows.values())
+        write_cache(path, body)
     else:
-        body["paths"] = dict.fromkeys(body["paths"], 0)
-    path.write_text(json.dumps(body))
+        path.write_bytes(_tampered(path.read_bytes(), tamper))
     assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
 
 
-def test_the_previous_format_is_not_read(tmp_path: Path) -> None:
-    """A cache of FORMAT 5 (an entry a JSON list per path) left by the tidy before: not read,
-    the next scan reads the files and writes FORMAT 6."""
+def test_a_truncated_or_flipped_cache_never_raises(tmp_path: Path) -> None:
+    """Any prefix of a cache file is nothing trusted (each length is checked); any one byte
+    changed gives a Loaded, never an exception (a corrupt cache is rebuilt, never a reason
+    to fail)."""
     repo = _repo(tmp_path)
     _pass(repo)
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
-    old = {"format": 5, **{k: v for k, v in body.items() if k not in ("format", "paths", "stats")},
-           "entries": entries(body)}
-    path.write_text(json.dumps(old))
+    whole = path.read_bytes()
+    shape = _spec().shape
+
+    @settings(max_examples=150, deadline=None)
+    @given(cut=st.integers(0, len(whole) - 1), at=st.integers(0, len(whole) - 1),
+           byte=st.integers(0, 255))
+    def check(cut: int, at: int, byte: int) -> None:
+        path.write_bytes(whole[:cut])
+        assert content_cache.load(str(path), str(repo), shape).entries == {}
+        path.write_bytes(whole[:at] + bytes([byte]) + whole[at + 1:])
+        assert isinstance(content_cache.load(str(path), str(repo), shape),
+                          content_cache.Loaded)
+
+    check()
+
+
+_NAMES = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\0/"),
+                 min_size=1, max_size=12) | st.binary(min_size=1, max_size=12).filter(
+    lambda b: b"\0" not in b and b"/" not in b).map(os.fsdecode)
+
+
+@settings(max_examples=60, deadline=None)
+@given(names=st.lists(_NAMES, min_size=0, max_size=8, unique=True))
+def test_any_file_name_round_trips_through_the_tail(names: list[str]) -> None:
+    """Paths as the file system gives them (a newline, any Unicode, bytes that are not UTF-8,
+    as os.fsdecode makes them) come back as written, each with its key and facts."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "cache.json")
+        rels = [f"d/{name}" for name in names] + names
+        kept = {rel: content_cache.Entry((1, i, 10, -5 + i, 7), {"t": i % 2 == 0})
+                for i, rel in enumerate(rels)}
+        assert content_cache.save(path, "/r", "s", kept)
+        loaded = content_cache.load(path, "/r", "s").entries
+        assert loaded == kept
+
+
+def test_a_name_no_file_system_gives_is_left_out_and_the_rest_kept(tmp_path: Path) -> None:
+    """A path with a NUL, or a surrogate that is no undecodable byte's, cannot be written in
+    the tail: that entry is left out (read again next time), the others kept."""
+    path = str(tmp_path / "cache.json")
+    kept = {"a.txt": content_cache.Entry((1, 1, 1, 1, 1), {"t": True}),
+            "b\0c": content_cache.Entry((1, 2, 1, 1, 1), {"t": True}),
+            "\ud800.txt": content_cache.Entry((1, 3, 1, 1, 1), {"t": False}),
+            "z.txt": content_cache.Entry((1, 4, 1, 1, 1), {"t": False})}
+    assert content_cache.save(path, "/r", "s", kept)
+    assert content_cache.load(path, "/r", "s").entries == {
+        rel: kept[rel] for rel in ("a.txt", "z.txt")}
+
+
+@pytest.mark.parametrize("fmt", [5, 6])
+def test_a_previous_format_is_not_read(tmp_path: Path, fmt: int) -> None:
+    """A cache of FORMAT 5 (an entry a JSON list per path) or FORMAT 6 (the paths a JSON
+    list, their packed stats a string of hexadecimal digits) left by the tidy before: not
+    read, the next scan reads the files and writes FORMAT 7."""
+    repo = _repo(tmp_path)
+    _pass(repo)
+    path = Path(content_cache.cache_path(str(repo)))
+    body = read_cache(path)
+    rest = {k: v for k, v in body.items() if k not in ("format", "paths", "stats")}
+    old = ({"format": 5, **rest, "entries": entries(body)} if fmt == 5
+           else {"format": 6, **rest, "paths": body["paths"], "stats": body["stats"]})
+    path.write_text(json.dumps(old, separators=(",", ":")))
     assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
     _old(repo)
     again = _pass(repo)
     assert again.stats.files_read == len(REQUESTS)
-    assert json.loads(path.read_bytes())["format"] == content_cache.FORMAT
+    assert read_cache(path)["format"] == content_cache.FORMAT == 7
+    _old(repo)
+    assert _pass(repo).stats.files_read == 0
 
 
 def test_a_file_dated_before_1970_keeps_the_cache_whole(tmp_path: Path) -> None:
@@ -256,9 +344,9 @@ def test_a_foreign_cache_is_not_used(tmp_path: Path) -> None:
     path = content_cache.cache_path(str(repo))
     assert content_cache.load(path, str(tmp_path / "elsewhere"), _spec().shape).entries == {}
     assert content_cache.load(path, str(repo), "another shape").entries == {}
-    body = json.loads(Path(path).read_bytes())
+    body = read_cache(path)
     body["tidy"] = "0.0.0-other"
-    Path(path).write_text(json.dumps(body))
+    write_cache(path, body)
     assert content_cache.load(path, str(repo), _spec().shape).entries == {}
 
 
@@ -270,7 +358,7 @@ def test_a_wrong_facts_row_discards_the_whole_cache(tmp_path: Path, tamper: str)
     repo = _repo(tmp_path)
     _pass(repo)
     path = Path(content_cache.cache_path(str(repo)))
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     entry = entries(body)["notes.txt"]
     if tamper == "row past the table":
         set_row(body, "notes.txt", 5, len(body["facts"]))
@@ -280,7 +368,7 @@ def test_a_wrong_facts_row_discards_the_whole_cache(tmp_path: Path, tamper: str)
         body["facts"][entry[5]] = ["t", True]
     else:
         del body["facts"]
-    path.write_text(json.dumps(body))
+    write_cache(path, body)
     assert content_cache.load(str(path), str(repo), _spec().shape).entries == {}
 
 
@@ -292,7 +380,7 @@ def test_files_with_the_same_facts_share_one_row(tmp_path: Path) -> None:
     facts = ContentFacts(str(repo), _spec())
     facts.ensure({**REQUESTS, **{f"plain{n}.txt": (REFS,) for n in range(5)}})
     facts.save()
-    body = json.loads(Path(content_cache.cache_path(str(repo))).read_bytes())
+    body = read_cache(content_cache.cache_path(str(repo)))
     kept = entries(body)
     rows = {rel: kept[rel][5] for rel in (f"plain{n}.txt" for n in range(5))}
     assert len(set(rows.values())) == 1
@@ -472,8 +560,8 @@ def test_a_line_with_many_hits_is_kept_once_and_every_hit_comes_back(tmp_path: P
     expected = [(0, 2, line), (0, 2, line), (1, 2, line), (0, 3, line), (0, 3, line),
                 (1, 3, line)]
     assert sorted(cold.hits("bundle.js") or []) == sorted(expected)
-    kept = Path(content_cache.cache_path(str(repo))).read_text("utf-8")
-    assert kept.count(line) == 2  # once per line, not once per hit
+    kept = Path(content_cache.cache_path(str(repo))).read_bytes()
+    assert kept.count(line.encode()) == 2  # once per line, not once per hit
     warm = ContentFacts(str(repo), _spec())
     warm.ensure({"bundle.js": (REFS,)})
     assert warm.stats.files_read == 0 and warm.hits("bundle.js") == cold.hits("bundle.js")
@@ -487,10 +575,10 @@ def test_a_tampered_hit_is_left_out_and_the_others_kept(tmp_path: Path, raw: lis
     repo = _repo(tmp_path)
     _pass(repo)
     path = content_cache.cache_path(str(repo))
-    body = json.loads(Path(path).read_text("utf-8"))
+    body = read_cache(path)
     key = _spec().patterns_key
     _set_facts(body, "app.py", {"t": True, REFS: [[key, [*raw, [0, 1, "import widgetlib"]]]]})
-    Path(path).write_text(json.dumps(body), "utf-8")
+    write_cache(path, body)
     _old(repo)
     warm = ContentFacts(str(repo), _spec())
     warm.ensure({"app.py": (REFS,)})

@@ -267,7 +267,7 @@ def test_content_facts_split_saves_the_same_cache_once(tmp_path: Path) -> None:
         saved.append(Path(path).read_bytes())
         os.unlink(path)
     assert saved[0] == saved[1]
-    assert HASH in saved[0].decode()  # duplicate candidates were hashed in both
+    assert HASH.encode() in saved[0]  # duplicate candidates were hashed in both
 
 
 _INTERRUPTED = textwrap.dedent("""

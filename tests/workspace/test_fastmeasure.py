@@ -669,3 +669,34 @@ def test_roots_opened_through_their_parent_answer_as_by_their_whole_path() -> No
         assert native == python
         assert native["apparent"] < 100_000
         assert len(native["skipped"]) == 3  # the link, the root gone, the parent gone
+
+
+# ---------------------------------------------- the searched files counted by folder, in C
+_PART = st.sampled_from(["a", "b", "ab", "é", "z", "", ".", "x\ny", "\udcff"])
+_PATHS = st.lists(st.lists(_PART, min_size=1, max_size=4).map("/".join), max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(paths=_PATHS, order=st.sampled_from(["as drawn", "sorted", "reversed"]))
+def test_folder_counts_in_c_count_what_the_python_loop_counts(paths: list[str],
+                                                              order: str) -> None:
+    """Any paths in any order (a folder's paths together or apart, the same path twice, an
+    empty part, a leading or trailing '/', non-ASCII and undecodable names): the same counts
+    by folder as the Python loop, "" for a path with no '/'."""
+    if order == "sorted":
+        paths = sorted(paths)
+    elif order == "reversed":
+        paths = sorted(paths, reverse=True)
+    if measure._native is not None:
+        assert measure._native_folder_counts is not None  # built with the module
+        assert measure._native_folder_counts(paths) == measure.folder_counts_in_python(paths)
+    assert measure.folder_counts(paths) == measure.folder_counts_in_python(paths)
+
+
+def test_folder_counts_refuse_what_is_not_a_list_of_str() -> None:
+    if measure._native_folder_counts is None:
+        pytest.skip("the C module is not used")
+    with pytest.raises(TypeError):
+        measure._native_folder_counts(("a/b",))  # type: ignore[arg-type]
+    with pytest.raises(TypeError):
+        measure._native_folder_counts(["a/b", b"a/c"])  # type: ignore[list-item]

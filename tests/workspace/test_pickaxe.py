@@ -8,7 +8,6 @@ symlink blobs); the expected answer is `git log -1 --format='%h %as %s' -S<path>
 
 from __future__ import annotations
 
-import json
 import os
 import subprocess
 from dataclasses import dataclass
@@ -18,6 +17,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.cache_body import read_cache, write_cache
 from tests.conftest import commit, git, hermetic_env, make_repo, write
 from tidy.workspace import content_cache, pickaxe
 from tidy.workspace.content import BLOB, REFS, ContentFacts, Spec
@@ -237,7 +237,7 @@ def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
     assert LastReferences(60, walk_min_work=0, blobs=content).of(str(repo), "lib/b") != ""
     assert content.save()
     path = _cache_file(repo)
-    body = json.loads(path.read_bytes())
+    body = read_cache(path)
     table = body["blobs"]
     assert table["needles"] == ["lib/a", "lib/b"] and len(table["zero"]) == 3 * 40
     (referring,) = table["counts"]
@@ -249,7 +249,7 @@ def test_a_tampered_blob_table_is_ignored(tmp_path: Path) -> None:
                      {**table, "zero": table["zero"][:-1]},
                      {**table, "zero": table["zero"].upper()},
                      {**table, "needles": "lib/a"}):
-        path.write_text(json.dumps({**body, "blobs": tampered}))
+        write_cache(path, {**body, "blobs": tampered})
         os.utime(path, ns=(path.stat().st_mtime_ns + 10**9,) * 2)
         loaded = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
         last = LastReferences(60, walk_min_work=0, blobs=loaded)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import collections
 import dataclasses
 import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -30,7 +29,7 @@ from tidy.workspace.blobs import IndexListing
 from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
 from tidy.workspace.index_memo import Json, memoized, paths_at, plain_relative, positions
-from tidy.workspace.measure import files_size
+from tidy.workspace.measure import files_size, folder_counts
 from tidy.workspace.textscan import (
     Match,
     PendingFiles,
@@ -203,8 +202,8 @@ class _PartMatches:
 
 def per_folder(paths: Iterable[str]) -> tuple[tuple[str, int], ...]:
     """How many of `paths` lie directly in each folder ("" the root), by folder."""
-    counts = collections.Counter(path.rpartition("/")[0] for path in paths)
-    return tuple(sorted(counts.items()))
+    listed = paths if isinstance(paths, list) else list(paths)
+    return tuple(sorted(folder_counts(listed).items()))
 
 
 def count_outside(counts: Iterable[tuple[str, int]], folders: Iterable[str]) -> int:

@@ -14,10 +14,11 @@ with a C compiler; the figures and records are the same, it only costs less per 
 
 from __future__ import annotations
 
+import collections
 import errno
 import os
 import stat
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, Protocol
 
@@ -407,6 +408,32 @@ def native_open_beneath() -> Callable[[int, str, int], int] | None:
     from tidy.workspace import _fastmeasure
 
     return getattr(_fastmeasure, "open_beneath", None)
+
+
+def _load_native_folder_counts() -> Callable[[list[str]], dict[str, int]] | None:
+    if _native is None:
+        return None
+    from tidy.workspace import _fastmeasure
+
+    return getattr(_fastmeasure, "folder_counts", None)
+
+
+_native_folder_counts = _load_native_folder_counts()
+
+
+def folder_counts(paths: list[str]) -> Mapping[str, int]:
+    """How many of `paths` lie right in each folder (a path's part before its last '/', ""
+    for none): in C where it was built (a folder made once per run of paths in it, not two
+    strings and a tuple per path: the vendored rule counts 21,700 searched files of the 250k
+    bench tree on every warm scan), else folder_counts_in_python."""
+    if _native_folder_counts is not None:
+        return _native_folder_counts(paths)
+    return folder_counts_in_python(paths)
+
+
+def folder_counts_in_python(paths: Iterable[str]) -> Mapping[str, int]:
+    """folder_counts without C: the fallback, and what tests hold the C loop to."""
+    return collections.Counter(path.rpartition("/")[0] for path in paths)
 
 
 _DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
