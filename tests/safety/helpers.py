@@ -14,9 +14,11 @@ import shutil
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
+
+import pytest
 
 from tests.conftest import commit, findings, git, hermetic_env, make_repo, scan_foundation, write
 from tests.fixes.helpers import backdate, run_tidy, snapshot
@@ -253,3 +255,30 @@ def pipe_write_end(pid: int) -> int:
     (fd,) = [fd for pipe, fd in _pipes(pid, os.O_WRONLY).items()
              if pipe in _pipes(os.getppid(), 0)]
     return fd
+
+
+@contextlib.contextmanager
+def copied_node_modules(tmp_path: Path) -> Iterator[tuple[Path, Path, Path, Path]]:
+    """The used and unused node_modules pair on a tmpfs whose top folder is immutable
+    (chattr +i), so no trash can be made on the tree's filesystem: a fix copies each item to
+    the state folder's trash, then deletes its original. Yields (ws, project, held, other);
+    skips where chattr +i is not supported."""
+    from tests.safety.mounts import tmpfs
+
+    (tmp_path / "mnt").mkdir()
+    with tmpfs(tmp_path / "mnt") as mnt:
+        ws = mnt / "ws"
+        project, held, other = used_and_unused_node_modules(ws)
+        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+        yield ws, project, held, other
+
+
+def undo_everything(cwd: Path, state: Path) -> None:
+    """`tidy undo` until it has nothing left to undo (at most three runs), none of them an
+    internal error."""
+    for _ in range(3):
+        undo = tidy("undo", cwd=cwd, state=state)
+        assert "internal error" not in undo.stderr, undo.stderr
+        if "nothing to undo" in undo.stderr:
+            return

@@ -58,13 +58,13 @@ import pytest
 from tests.conftest import make_repo, write
 from tests.safety.helpers import (
     artifacts_by_path,
+    copied_node_modules,
     data_module_repo,
     fix_moves_exactly,
     forge,
     held_tidy,
     left_alone,
     pipe_write_end,
-    used_and_unused_node_modules,
     wait_for,
     wait_for_intents,
     wait_while_held,
@@ -263,15 +263,8 @@ def test_a_program_that_starts_using_a_folder_while_it_is_copied_keeps_it(
     started working in the folder after the run's look at /proc, before its original was
     deleted, had it deleted under it (on 76087a1: the file it holds open gone, its cwd
     deleted, the fix done). Now the copy is dropped and the original stays, in use."""
-    from tests.safety.mounts import tmpfs
-
     state = tmp_path / "state"
-    (tmp_path / "mnt").mkdir()
-    with tmpfs(tmp_path / "mnt") as mnt:
-        ws = mnt / "ws"
-        project, held, other = used_and_unused_node_modules(ws)
-        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
-            pytest.skip("chattr +i is not supported here")
+    with copied_node_modules(tmp_path) as (ws, project, held, other):
         # held at its first rename: the first item's verified copy taking its name in the
         # trash, before the original is deleted
         fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",

@@ -76,6 +76,7 @@ import pytest
 from tests.conftest import run_cli, write
 from tests.fixes.helpers import backdate, tidy_env
 from tests.safety.helpers import (
+    copied_node_modules,
     held_tidy,
     pipe_write_end,
     used_and_unused_node_modules,
@@ -174,15 +175,8 @@ def test_a_program_that_maps_a_file_of_a_folder_after_the_look_keeps_it(tmp_path
 def test_a_program_that_maps_a_file_of_a_folder_being_copied_keeps_it(tmp_path: Path) -> None:
     """No trash on the tree's filesystem: the folder is copied, then its original deleted.
     Fails on 486f37e: the original, whose file a program mapped after the look, is deleted."""
-    from tests.safety.mounts import tmpfs
-
     state = tmp_path / "state"
-    (tmp_path / "mnt").mkdir()
-    with tmpfs(tmp_path / "mnt") as mnt:
-        ws = mnt / "ws"
-        project, held, other = used_and_unused_node_modules(ws)
-        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
-            pytest.skip("chattr +i is not supported here")
+    with copied_node_modules(tmp_path) as (ws, project, held, other):
         fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
                         str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
                         text=True)
@@ -404,15 +398,8 @@ def test_a_program_that_opens_a_copied_folders_original_after_the_look_keeps_it(
     deleted under it (on 486f37e). Now the original is renamed aside in its folder before
     the look: from then on no program finds it at its path, and one that holds it is seen
     by the look."""
-    from tests.safety.mounts import tmpfs
-
     state = tmp_path / "state"
-    (tmp_path / "mnt").mkdir()
-    with tmpfs(tmp_path / "mnt") as mnt:
-        ws = mnt / "ws"
-        project, held, other = used_and_unused_node_modules(ws)
-        if subprocess.run(["chattr", "+i", str(ws)], capture_output=True).returncode:
-            pytest.skip("chattr +i is not supported here")
+    with copied_node_modules(tmp_path) as (ws, project, held, other):
         fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
                         str(ws), cwd=tmp_path, state=state, syscall="unlinkat", hold_s=3, when="2",
                         text=True, follow_forks=False)
@@ -456,7 +443,7 @@ def test_a_copy_killed_while_its_original_is_set_aside_leaves_no_aside(
     """The next tidy puts the original back at its name (then finishes its removal as for
     one that never left it); `tidy undo` gives the tree back as it was."""
     from tests.fixes.helpers import snapshot
-    from tests.safety.helpers import tidy
+    from tests.safety.helpers import tidy, undo_everything
 
     root, state = no_trash_of_its_own, tmp_path / "st"
     before = snapshot(root)
@@ -473,11 +460,7 @@ def test_a_copy_killed_while_its_original_is_set_aside_leaves_no_aside(
     found = [p for place in (root, state) for p in place.rglob("index.js")
              if p.read_text() == "module.exports = 1\n"]
     assert len(found) == 1, found
-    for _ in range(3):
-        undo = tidy("undo", cwd=tmp_path, state=state)
-        assert "internal error" not in undo.stderr, undo.stderr
-        if "nothing to undo" in undo.stderr:
-            break
+    undo_everything(tmp_path, state)
     assert snapshot(root) == before
 
 
