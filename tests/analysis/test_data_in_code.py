@@ -492,6 +492,46 @@ def test_the_js_judge_stopping_early_answers_as_reading_all(pieces: list[bytes],
     assert judge_js(data) == _judge_js_reading_all(data)
 
 
+# Each token as the first judge matched it: an alternation tried at every byte of a string
+# (the specification of what judge_js's unrolled patterns match).
+_JS_TOKEN_AT = {
+    0x27: re.compile(rb"'(?:[^'\\\n]|\\.)*'"),
+    0x22: re.compile(rb"\"(?:[^\"\\\n]|\\.)*\""),
+    0x60: re.compile(rb"`(?:[^`\\]|\\.)*`"),
+    0x2F: re.compile(rb"//[^\n]*|/\*[\s\S]*?\*/"),
+}
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_JS_PIECES), max_size=400))
+def test_the_js_judges_token_patterns_end_where_the_alternations_did(
+        pieces: list[bytes]) -> None:
+    """At every quote, backquote and slash of the bytes, each token pattern of judge_js
+    matches (or fails) exactly as the per-byte alternation it replaced: the same token ends
+    at the same byte (escapes, escaped quotes, a newline inside, unterminated strings and
+    comments, `**/`)."""
+    from tidy.analysis.data_in_code.jsdata import _AT
+
+    data = b"".join(pieces)
+    for start, byte in enumerate(data):
+        if byte in _AT:
+            ours, spec = _AT[byte].match(data, start), _JS_TOKEN_AT[byte].match(data, start)
+            assert (ours and ours.end()) == (spec and spec.end()), (data, start)
+
+
+def test_the_js_judges_token_patterns_on_long_strings_and_comments() -> None:
+    """Tokens of a minified bundle's sizes (a 200 kB string with escapes, a 200 kB comment
+    with stars): the same ends as the alternations'."""
+    from tidy.analysis.data_in_code.jsdata import _AT
+
+    body = b"a\\\"b*c/" * 25_000
+    for data in (b'"' + body + b'"', b"'" + body.replace(b"'", b"") + b"'", b"`" + body + b"`",
+                 b"/*" + body.replace(b"*/", b"") + b"**/", b'"' + body + b"\n"):
+        spec = _JS_TOKEN_AT[data[0]].match(data)
+        ours = _AT[data[0]].match(data)
+        assert (ours and ours.end()) == (spec and spec.end())
+
+
 def test_the_js_judge_on_a_table_and_on_code() -> None:
     from tidy.analysis.data_in_code.jsdata import judge_js
 

@@ -13,11 +13,17 @@ SAMPLE_BYTES = 1_000_000
 # before it) and the names are counted afterwards, over what lies between the tokens, in
 # one findall, and only when the literals make half of the sample (else it is code anyway).
 _START = re.compile(rb"[\"'`/0-9](?<![A-Za-z0-9_$][0-9])")
+# Each token's pattern "unrolled": a run of plain bytes as one character-class repeat (sre's
+# tight loop), an escape or a star only where one is, not an alternation tried at every byte
+# of a string (`'(?:[^'\\\n]|\\.)*'`, the same language: a byte is plain or the start of an
+# escape, never both, so the match ends where that one did; a comment ends at its first
+# `*/`, as `/\*[\s\S]*?\*/` did). Web app, its 39 .js/.ts files of 64 kB and up (8.6 MB):
+# judge_js 117 -> 86 ms of CPU (medians of 9, alternating), the same answers.
 _AT = {
-    0x27: re.compile(rb"'(?:[^'\\\n]|\\.)*'"),
-    0x22: re.compile(rb"\"(?:[^\"\\\n]|\\.)*\""),
-    0x60: re.compile(rb"`(?:[^`\\]|\\.)*`"),
-    0x2F: re.compile(rb"//[^\n]*|/\*[\s\S]*?\*/"),
+    0x27: re.compile(rb"'[^'\\\n]*(?:\\.[^'\\\n]*)*'"),
+    0x22: re.compile(rb"\"[^\"\\\n]*(?:\\.[^\"\\\n]*)*\""),
+    0x60: re.compile(rb"`[^`\\]*(?:\\.[^`\\]*)*`"),
+    0x2F: re.compile(rb"//[^\n]*|/\*[^*]*\*+(?:[^/*][^*]*\*+)*/"),
 }
 _NUMBER = re.compile(rb"\d[\w.]*")
 _NAME = re.compile(rb"[A-Za-z_$][\w$]*")
