@@ -256,7 +256,7 @@ def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
         kept = _memo_line(repo)
         inputs = kept[name][0]
         assert isinstance(inputs, str)
-        kept[name][0] = inputs.replace("1", "0", 1)  # kept by another version of the rule
+        kept[name][0] = _another_version(inputs)  # kept by another version of the rule
         kept[name][1] = {"data_in_code.requests": [[], ""],
                          "vendored.tracks_gitattributes": False}.get(name, [])
         _rewrite_memo(repo, kept)
@@ -265,8 +265,28 @@ def test_other_inputs_are_a_miss_per_answer(tmp_path: Path) -> None:
         assert again.answers == _worked_out(root, again.listing, ["dist"])
 
 
+def _another_version(inputs: str) -> str:
+    """`inputs` with its first digit (the rule's version of the answer) another one."""
+    at = next(i for i, c in enumerate(inputs) if c.isdigit())
+    return inputs[:at] + ("0" if inputs[at] != "0" else "9") + inputs[at + 1:]
+
+
 @pytest.mark.parametrize("name, value", [
     ("data_in_code.requests", [[0, 0], "pp"]),  # a position twice
+    ("data_in_code.requests", [{"runs": [0, 0]}, ""]),  # an empty run
+    ("data_in_code.requests", [{"runs": [3, 5, 1, 2]}, "ppp"]),  # runs not in order
+    ("data_in_code.requests", [{"runs": [1, 3, 3, 4]}, "ppp"]),  # runs that meet
+    ("data_in_code.requests", [{"runs": [1, 10**9]}, "p"]),  # past the listing's end
+    ("data_in_code.requests", [{"runs": [-1, 1]}, "pp"]),
+    ("data_in_code.requests", [{"runs": [1]}, "p"]),  # a run without its end
+    ("data_in_code.requests", [{"runs": [False, True]}, "p"]),
+    ("data_in_code.requests", [{"runs": [1, 2], "more": []}, "p"]),
+    ("data_in_code.requests", [{"runs": [1, 3]}, "p"]),  # a kind missing
+    ("data_in_code.requests", [{"Runs": [1, 2]}, "p"]),
+    ("vendored.search_files", {"runs": [0, 2.5]}),
+    ("vendored.search_files", {"runs": "0 2"}),
+    ("vendored.search_files", {"runs": [2, 2]}),
+    ("vendored.search_files", {"runs": [0, 10**6]}),  # past the listing's end
     ("data_in_code.requests", [[5, 1], "pp"]),  # not in order
     ("data_in_code.requests", [[1], "x"]),  # no such kind
     ("data_in_code.requests", [[1, 2], "p"]),  # a kind missing
@@ -449,7 +469,20 @@ def test_random_edits_to_the_index_always_give_the_listings_own_answers(
 
 def _paths_at_one_by_one(paths: tuple[str, ...], kept: object) -> list[str] | None:
     """index_memo.paths_at as it was, a Python loop per position: what its whole-list
-    checks are held to."""
+    checks are held to; runs ({"runs": [start, end, ...]}) spelt out position by position
+    first (rising, each run not empty, none meeting the next)."""
+    if isinstance(kept, dict) and set(kept) == {"runs"}:
+        runs = kept["runs"]
+        if not isinstance(runs, list) or len(runs) % 2:
+            return None
+        spelt: list[object] = []
+        last = -1
+        for start, end in zip(runs[::2], runs[1::2], strict=True):
+            if type(start) is not int or type(end) is not int or not last < start < end:
+                return None
+            spelt += range(start, end)
+            last = end
+        kept = spelt
     if not isinstance(kept, list):
         return None
     last = -1
@@ -468,15 +501,56 @@ _POSITION = st.one_of(st.integers(min_value=-2, max_value=8), st.booleans(), st.
        kept=st.one_of(st.lists(_POSITION, max_size=8),
                       st.lists(st.integers(min_value=0, max_value=7), max_size=8, unique=True)
                       .map(sorted),
-                      st.dictionaries(st.integers(), st.integers(), max_size=2), st.none()))
+                      st.dictionaries(st.integers(), st.integers(), max_size=2), st.none(),
+                      st.fixed_dictionaries({"runs": st.lists(_POSITION, max_size=8)}),
+                      st.fixed_dictionaries({"runs": st.lists(
+                          st.integers(min_value=0, max_value=8), max_size=8, unique=True)
+                          .map(sorted)}),
+                      st.fixed_dictionaries({"runs": st.lists(
+                          st.integers(min_value=0, max_value=8), max_size=8).map(sorted)})))
 def test_kept_positions_are_taken_as_a_loop_would_take_them(size: int, kept: object) -> None:
     """A kept answer's positions: rising ints, each in range, else no answer (a bool, a
-    float, a repeat, a position past the listing, a negative one)."""
+    float, a repeat, a position past the listing, a negative one); in runs, each run not
+    empty, none meeting or overlapping the next, its end at most the listing's length."""
     from tidy.workspace.index_memo import paths_at
 
     paths = tuple(f"p{i}" for i in range(size))
     listing = IndexListing(paths, (), ())
     assert paths_at(listing, kept) == _paths_at_one_by_one(paths, kept)
+
+
+@given(size=st.integers(min_value=0, max_value=40), data=st.data())
+def test_kept_positions_give_back_the_very_paths(size: int, data: st.DataObject) -> None:
+    """Any subset of the listing's paths, in its order, kept (in runs or one by one,
+    whichever is shorter) and read back, is that subset; runs when they are shorter."""
+    from tidy.workspace.index_memo import kept_positions, paths_at
+
+    paths = tuple(f"p{i}" for i in range(size))
+    listing = IndexListing(paths, (), ())
+    chosen = data.draw(st.lists(st.booleans(), min_size=size, max_size=size))
+    subset = [p for p, keep in zip(paths, chosen, strict=True) if keep]
+    kept = kept_positions(listing, subset)
+    assert paths_at(listing, json.loads(json.dumps(kept))) == subset
+    runs = sum(1 for i, keep in enumerate(chosen) if keep and (i == 0 or not chosen[i - 1]))
+    assert isinstance(kept, dict) == (2 * runs < len(subset))
+
+
+def test_a_rescan_keeps_long_runs_of_positions_as_runs(tmp_path: Path) -> None:
+    """The searched files of a repo stand in runs of its sorted listing: kept as their
+    runs, a handful of numbers, not one per file, and a rescan uses them."""
+    repo = make_repo(tmp_path / "r")
+    for i in range(30):
+        write(repo / "src" / f"m{i:02}.py", f"x = {i}\n")
+    commit(repo)
+    _after_a_tick()
+    root = str(repo)
+    _Scanned(root)
+    kept = _memo_line(repo)
+    assert kept["vendored.search_files"][1] == {"runs": [0, 30]}
+    assert kept["data_in_code.requests"][1] == [{"runs": [0, 30]}, "p" * 30]
+    again = _Scanned(root)
+    assert not again.learnt
+    assert again.answers == _worked_out(root, again.listing, [])
 
 
 _LIB = "static/vendor/lib"

@@ -23,7 +23,7 @@ from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Si
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
 from tidy.workspace.content import ContentFacts
-from tidy.workspace.index_memo import Json, memoized, paths_at, positions
+from tidy.workspace.index_memo import Json, kept_positions, memoized, paths_at
 from tidy.workspace.measure import folder_names
 
 if TYPE_CHECKING:
@@ -60,7 +60,7 @@ def early_content_requests(tracked: Sequence[str]) -> dict[str, tuple[str, ...]]
 
 # Bumped whenever early_content_requests would answer a listing differently: a kept answer
 # of another version is worked out again (workspace/index_memo).
-_REQUESTS_VERSION = "1"
+_REQUESTS_VERSION = "2"  # 2: the positions kept in runs (index_memo.kept_positions)
 _KINDS = {"p": (PY,), "j": (JS,)}
 
 
@@ -75,7 +75,7 @@ def early_requests(listing: IndexListing) -> dict[str, tuple[str, ...]]:
 
 def _encode_requests(listing: IndexListing, requests: dict[str, tuple[str, ...]]) -> Json:
     kinds = "".join("p" if names == (PY,) else "j" for names in requests.values())
-    return [positions(listing, list(requests)), kinds]
+    return [kept_positions(listing, list(requests)), kinds]
 
 
 def _decode_requests(listing: IndexListing, kept: Json) -> dict[str, tuple[str, ...]] | None:

@@ -28,7 +28,13 @@ from tidy.workspace import ignorefiles
 from tidy.workspace.blobs import IndexListing
 from tidy.workspace.content import ContentFacts, SearchRequest
 from tidy.workspace.git import GitUnavailable
-from tidy.workspace.index_memo import Json, memoized, paths_at, plain_relative, positions
+from tidy.workspace.index_memo import (
+    Json,
+    kept_positions,
+    memoized,
+    paths_at,
+    plain_relative,
+)
 from tidy.workspace.measure import files_size, folder_counts
 from tidy.workspace.textscan import (
     Match,
@@ -386,7 +392,7 @@ def _search_files(tracked: Sequence[str], own: list[str]) -> list[str]:
 
 # Bumped whenever _search_files would answer a listing differently: a kept answer of another
 # version is worked out again (workspace/index_memo).
-_SEARCH_FILES_VERSION = "1"
+_SEARCH_FILES_VERSION = "2"  # 2: its positions kept in runs (index_memo.kept_positions)
 
 
 def _kept_search_files(listing: IndexListing, own: list[str]) -> list[str]:
@@ -395,7 +401,7 @@ def _kept_search_files(listing: IndexListing, own: list[str]) -> list[str]:
     inputs = json.dumps([_SEARCH_FILES_VERSION, own], ensure_ascii=True)
     return memoized(listing, "vendored.search_files", inputs,
                     lambda: _search_files(listing.paths, own),
-                    lambda files: positions(listing, files),
+                    lambda files: kept_positions(listing, files),
                     lambda kept: paths_at(listing, kept))
 
 

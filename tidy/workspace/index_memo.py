@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 import operator
 from collections.abc import Callable
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, TypeVar, cast
 
 if TYPE_CHECKING:
     from tidy.workspace.blobs import IndexListing
@@ -70,9 +70,29 @@ def positions(listing: IndexListing, paths: list[str]) -> list[int]:
     return [at[path] for path in paths]
 
 
+def kept_positions(listing: IndexListing, paths: list[str]) -> Json:
+    """positions() as they are kept: runs of consecutive positions as {"runs": [start, end,
+    start, end, ...]} (each end past its run's last), or the positions themselves when that
+    is no shorter. The files an answer names mostly stand in long runs of the sorted listing
+    (the 250k bench tree's 21,731 searched files are one run; the web app's 7,005 are 91):
+    a warm rescan then parses a handful of numbers instead of one per file (~70 M
+    instructions of the 250k tree's warm early job)."""
+    at = positions(listing, paths)
+    runs: list[int] = []
+    for position in at:
+        if runs and runs[-1] == position:
+            runs[-1] = position + 1
+        else:
+            runs += (position, position + 1)
+    return {"runs": runs} if len(runs) < len(at) else at
+
+
 def paths_at(listing: IndexListing, kept: Json) -> list[str] | None:
-    """The listing's paths at the kept positions: a list of ints, rising, each in range;
-    None for anything else."""
+    """The listing's paths at the kept positions (kept_positions' forms): a list of ints,
+    rising, each in range, or {"runs": [start, end, ...]}, rising, each run not empty and
+    in range; None for anything else."""
+    if isinstance(kept, dict):
+        return _paths_in_runs(listing, kept)
     if not isinstance(kept, list):
         return None
     if not kept:
@@ -81,10 +101,33 @@ def paths_at(listing: IndexListing, kept: Json) -> list[str] | None:
     # The checks as whole-list passes in C, not a Python loop per position (a warm scan of
     # the 250k bench tree takes ~30,000 kept positions: ~5 -> ~2 ms). Rising from the first,
     # each in range when the first and the last are.
-    if (set(map(type, kept)) != {int} or kept[0] < 0 or kept[-1] >= len(paths)
-            or not all(map(operator.lt, kept, itertools.islice(kept, 1, None)))):
+    if not _rising_in(kept, len(paths) - 1):
         return None
     return list(map(paths.__getitem__, kept))
+
+
+def _paths_in_runs(listing: IndexListing, kept: dict[object, object]) -> list[str] | None:
+    """paths_at of {"runs": [start, end, ...]}: strictly rising (so each run holds a path
+    and no run meets or overlaps the next), every end within the listing."""
+    runs = kept.get("runs")
+    if len(kept) != 1 or not isinstance(runs, list) or len(runs) % 2:
+        return None
+    if not runs:
+        return []
+    paths = listing.paths
+    if not _rising_in(runs, len(paths)):
+        return None
+    return list(itertools.chain.from_iterable(
+        map(paths.__getitem__, map(slice, runs[::2], runs[1::2]))))
+
+
+def _rising_in(numbers: list[object], last: int) -> bool:
+    """`numbers` (not empty) are ints (no bool), strictly rising, from 0 up to `last`."""
+    if set(map(type, numbers)) != {int}:
+        return False
+    ints = cast("list[int]", numbers)
+    return (ints[0] >= 0 and ints[-1] <= last
+            and all(map(operator.lt, ints, itertools.islice(ints, 1, None))))
 
 
 def plain_relative(path: str) -> bool:
