@@ -480,6 +480,8 @@ def _paths_at_one_by_one(paths: tuple[str, ...], kept: object) -> list[str] | No
         for start, end in zip(runs[::2], runs[1::2], strict=True):
             if type(start) is not int or type(end) is not int or not last < start < end:
                 return None
+            if end > len(paths):  # a position past the listing: spelt out, it would fail below
+                return None
             spelt += range(start, end)
             last = end
         kept = spelt
