@@ -163,3 +163,59 @@ def test_the_reason_is_one_line_whatever_the_names_hold() -> None:
     use = Use("open", "/w/a\nb/\udcff", 42, "no\nde", "node\nevil \udcfe")
     assert use.reason == "in use by pid 42 (node\\nevil \\xfe): it has /w/a\\nb/\\xff open"
     assert "\n" not in use.watch_reason
+
+
+def _proc_with_ending_tidy(root: Path, project: Path) -> Path:
+    """A /proc as the kernel shows three processes working in `project` whose memory is gone
+    (no program, no command line: what an exiting process reads as once do_exit has let its
+    memory go): one ending (its one thread flagged PF_EXITING), one a zombie whose second
+    thread runs on (its main thread alone has left), one whose thread is not flagged."""
+    root.mkdir()
+    (root / "self").symlink_to("1")
+    threads = {"4250": [(b"R", 0x404)], "4251": [(b"Z", 0x404), (b"S", 0x400000)],
+               "4252": [(b"R", 0x400000)]}
+    for pid, states in threads.items():
+        base = root / pid
+        (base / "fd").mkdir(parents=True)
+        (base / "cwd").symlink_to(project)
+        (base / "cmdline").write_bytes(b"")
+        (base / "stat").write_bytes(f"{pid} (python) R 1 1 1 0 -1 1024 0".encode())
+        for n, (state, flags) in enumerate(states):
+            task = base / "task" / str(int(pid) + n)
+            task.mkdir(parents=True)
+            # a name in parentheses may hold ") " itself: the fields are counted after the last
+            task.joinpath("stat").write_bytes(
+                b"%d (py) x) %s 1 1 1 0 -1 %d 0 0" % (int(pid) + n, state, flags))
+    return root
+
+
+def test_a_process_ending_as_tidy_looks_counts_for_nothing(tmp_path: Path) -> None:
+    """Another tidy ending just as this one looks (its memory gone, its working folder still
+    readable) held back an item of its project: the CI of 2026-12-07 saw two fixes in one
+    repo do so. A process whose every thread is exiting uses nothing from now on; one with a
+    thread running on, or none flagged, still counts, in the full look and the lean one."""
+    project = tmp_path / "repo"
+    (project / ".next").mkdir(parents=True)
+    proc = str(_proc_with_ending_tidy(tmp_path / "proc", project))
+    listed = {p.pid for p in procfs.read(proc).processes}
+    assert 4250 not in listed and {4251, 4252} <= listed
+    held = procfs.holders([str(project)], proc)
+    assert held[str(project)][0] in (4251, 4252)
+    assert not procfs.ending(proc, 4251) and not procfs.ending(proc, 4252)
+    assert procfs.ending(proc, 4250) and procfs.ending(proc, 4999)  # 4999: gone
+
+
+def test_a_live_process_is_not_ending_a_zombie_is(tmp_path: Path) -> None:
+    """Against the real /proc: a running child is not ending; once it has exited, unreaped
+    (a zombie) and then reaped, it is."""
+    child = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.read()"],
+                             stdin=subprocess.PIPE)
+    try:
+        assert not procfs.ending(procfs.PROC, child.pid)
+        assert child.stdin is not None
+        child.stdin.close()
+        os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOWAIT)  # exited, not reaped
+        assert procfs.ending(procfs.PROC, child.pid)
+    finally:
+        child.wait()
+    assert procfs.ending(procfs.PROC, child.pid)

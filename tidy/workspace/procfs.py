@@ -19,6 +19,10 @@ What a look cannot see, said plainly (README "Safety"):
 - threads that changed their working folder alone (unshare(CLONE_FS)): only each process's
   main thread is read.
 
+A process ending as it is read (every thread of it exiting: its memory, so its program and
+command line, already gone while its working folder still reads) is left out: it runs none of
+its own code again (`ending`).
+
 Every read may fail (a process ends mid-read, its pid is taken by a new one, permission): a
 failed read is "nothing known" for that field, never an error. No /proc at all (macOS, a
 container without it mounted): `Snapshot.blind` says so, and nothing is known.
@@ -99,7 +103,7 @@ def read(proc: str = PROC) -> Snapshot:
         process = read_process(proc, pid)
         if process is None:
             unreadable += 1
-        else:
+        elif process.tidy or not ending(proc, pid):
             read_now[pid] = process
     by_tidy = _descendants(children, [pid for pid, p in read_now.items() if p.tidy])
     found = [dataclasses.replace(process, ancestor=pid in ancestors, by_tidy=pid in by_tidy)
@@ -409,7 +413,7 @@ def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, s
             ("maps", r) for r in _mapped_naming(base, needles)]
         hits = [(folder, how, path) for how, path in uses
                 if (folder := _holding(prefixes, path)) and folder not in found]
-        if hits and not tidy_pid(proc, pid):
+        if hits and not tidy_pid(proc, pid) and not ending(proc, pid):
             for folder, how, path in hits:
                 found.setdefault(folder, (pid, how, path))
     return found
@@ -457,6 +461,49 @@ def tidy_pid(proc: str, pid: int) -> bool:
     """is_tidy for process `pid`, read now."""
     return is_tidy(_argv(f"{proc}/{pid}"), _readings(_link(f"{proc}/{pid}/exe")),
                    f"{proc}/{pid}")
+
+
+# The kernel's PF_EXITING (include/linux/sched.h): set on a thread as do_exit begins, before
+# its memory, files and working folder are let go; it never runs its own code again.
+_PF_EXITING = 0x4
+
+
+def ending(proc: str, pid: int) -> bool:
+    """Process `pid` is ending or gone: every thread of it past its last instruction. A
+    process's memory goes first as it exits, so its program and command line read as
+    nothing while its working folder and descriptors still read: another tidy ending just as
+    this one looked counted as a user of its project, and held back an item (two fixes in one
+    repo, the CI of 2026-12-07). Such a process uses nothing from now on. Its program still
+    readable: it runs (one read, the common answer); a thread not ending (a program whose
+    main thread alone has left) or a thread unreadable: it may run on."""
+    base = f"{proc}/{pid}"
+    if _link(f"{base}/exe"):
+        return False
+    try:
+        threads = os.listdir(f"{base}/task")
+    except FileNotFoundError:
+        return not os.path.lexists(base)
+    except OSError:
+        return False
+    return bool(threads) and all(_thread_ending(f"{base}/task/{t}/stat") for t in threads)
+
+
+def _thread_ending(stat_path: str) -> bool:
+    """A thread's stat line says it is a zombie, dead, or exiting; gone counts as ended."""
+    try:
+        with open(stat_path, "rb") as f:
+            data = f.read()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    # After the name in parentheses (which may hold anything): state, then five fields, then
+    # the flags.
+    fields = data[data.rfind(b")") + 2:].split()
+    try:
+        return fields[0] in (b"Z", b"X", b"x") or bool(int(fields[6]) & _PF_EXITING)
+    except (IndexError, ValueError):
+        return False
 
 
 def process_name(proc: str, pid: int) -> str:
