@@ -77,7 +77,8 @@ def _writes(repo: Path, tmp_path: Path, record: bool = False) -> dict[str, list[
     log.unlink(missing_ok=True)
     done = subprocess.run(
         [sys.executable, "-c", _COUNT_WRITES, str(log), "scan", "--format", "json", "-q",
-         *([] if record else ["--no-record"]), "."], cwd=repo, capture_output=True, timeout=120, check=False,
+         *([] if record else ["--no-record"]), "."],
+        cwd=repo, capture_output=True, timeout=120, check=False,
         env=hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")}))
     assert done.returncode in (0, 1), done.stderr
     written: dict[str, list[str]] = {"content-cache.json": [], "content-notes.json": []}
