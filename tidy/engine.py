@@ -331,6 +331,7 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
     content = ContentFacts(repo, content_spec(config), use_cache=not config.no_cache,
                            started_ns=started_ns,
                            split=SplitWhen() if split == _SPLIT_DEFAULT else split)
+    content.notes_by_adopter = True  # the main process writes the notes, once (adopt)
     # Kept after the job, not freed before its answer is sent: the last job's (cold web
     # app: ~3-5 ms of the early job, the cold scan's longest chain, freeing 7,000 entries).
     # A worker leaves with os._exit, which frees nothing; a next job frees them first.

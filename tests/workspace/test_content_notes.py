@@ -33,16 +33,17 @@ def _settle() -> None:
     time.sleep(RACY_MARGIN_NS / 1e9 + 0.02)
 
 
-def _site(repo: Path) -> Path:
-    """An unused vendored library (TDY401: its last reference is a note), a used one, and a
-    big tracked file (TDY201: which big files are LFS pointers is a note)."""
+def _site(repo: Path, big: bool = True) -> Path:
+    """An unused vendored library (TDY401: its last reference is a note), a used one, and
+    (`big`) a big tracked file (TDY201: which big files are LFS pointers is a note)."""
     make_repo(repo)
     write(repo / "static/vendor/ketcher/package.json", '{"name": "ketcher", "version": "2.4.0"}')
     write(repo / "static/vendor/ketcher/ketcher.min.js", MINIFIED)
     write(repo / "static/vendor/jquery/package.json", '{"name": "jquery", "version": "3.6.0"}')
     write(repo / "static/vendor/jquery/jquery.min.js", MINIFIED)
     write(repo / "templates/base.html", '<script src="/static/vendor/jquery/jquery.min.js">\n')
-    write(repo / "plain.bin", os.urandom(1_200_000))
+    if big:
+        write(repo / "plain.bin", os.urandom(1_200_000))
     commit(repo)
     _settle()
     return repo
@@ -69,13 +70,15 @@ runpy.run_module("tidy", run_name="__main__")
 """
 
 
-def _writes(repo: Path, tmp_path: Path) -> dict[str, list[str]]:
-    """The renames onto each file during one `tidy scan` (by name: the writing pids)."""
+def _writes(repo: Path, tmp_path: Path, record: bool = False) -> dict[str, list[str]]:
+    """The renames onto each file during one `tidy scan` (by name: the writing pids);
+    `record`: the scan's totals recorded (the index's size is asked, and noted)."""
     log = tmp_path / "renames.log"
     log.unlink(missing_ok=True)
     done = subprocess.run(
         [sys.executable, "-c", _COUNT_WRITES, str(log), "scan", "--format", "json", "-q",
-         "--no-record", "."], cwd=repo, capture_output=True, timeout=120, check=False,
+         *([] if record else ["--no-record"]), "."],
+        cwd=repo, capture_output=True, timeout=120, check=False,
         env=hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")}))
     assert done.returncode in (0, 1), done.stderr
     written: dict[str, list[str]] = {"content-cache.json": [], "content-notes.json": []}
@@ -93,14 +96,17 @@ def test_a_first_scan_and_a_scan_after_a_commit_write_the_cache_once(
     repo = _site(tmp_path / "site")
     first = _writes(repo, tmp_path)
     assert len(first["content-cache.json"]) == 1
-    assert first["content-notes.json"]  # the notes were kept, apart
-    assert len(set(first["content-cache.json"] + first["content-notes.json"])) == 2  # both
+    # The notes kept apart, written once: by the main process, the worker's (the history's
+    # answers, the index's size) with its own (`asked`, the LFS pointers); the worker
+    # wrote them too before.
+    assert len(first["content-notes.json"]) == 1
+    assert first["content-notes.json"] != first["content-cache.json"]  # not the worker
 
     git(repo, "commit", "-q", "--allow-empty", "-m", "empty")
     _settle()
     after = _writes(repo, tmp_path)
     assert len(after["content-cache.json"]) <= 1
-    assert after["content-notes.json"]  # the new HEAD's answers
+    assert len(after["content-notes.json"]) == 1  # the new HEAD's answers, once
 
     assert _writes(repo, tmp_path) == {"content-cache.json": [], "content-notes.json": []}
     path = content_notes.notes_path(str(repo))
@@ -111,6 +117,30 @@ def test_a_first_scan_and_a_scan_after_a_commit_write_the_cache_once(
     head = git(repo, "rev-parse", "HEAD").strip()
     assert kept[f"last-reference\0{head}\0\0asked"] == json.dumps(["static/vendor/ketcher"])
     assert "lfs-pointers" in kept
+    assert f"last-reference\0{head}\0static/vendor/ketcher" in kept  # the worker's
+
+
+@pytest.mark.slow
+def test_notes_only_the_early_job_learnt_are_written_once_by_the_main_process(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A changed index with the same HEAD and no big tracked file: the index's size is the
+    one new note, the early job's; the main process notes nothing new, and writes the job's
+    note all the same."""
+    repo = _site(tmp_path / "site", big=False)
+    _writes(repo, tmp_path, record=True)
+    write(repo / "templates/more.html", "<p>more</p>\n")
+    git(repo, "add", "templates/more.html")
+    _settle()
+    after = _writes(repo, tmp_path, record=True)
+    assert len(after["content-notes.json"]) == 1
+    path = content_notes.notes_path(str(repo))
+    assert path is not None
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))  # the scans' key
+    shape = json.loads(Path(path).read_bytes())["shape"]
+    stamp = content_notes.load(path, str(repo), shape)["index-size"]
+    assert _writes(repo, tmp_path, record=True) == {"content-cache.json": [],
+                                                    "content-notes.json": []}
+    assert content_notes.load(path, str(repo), shape)["index-size"] == stamp
 
 
 # ------------------------------------------------------------------ the file's own checks

@@ -253,6 +253,9 @@ class PassResult:
     # Blob id -> count of each of the spec's needles, for the files read whole.
     blobs: dict[str, tuple[int, ...]] = field(default_factory=dict)
     digests: list[object] = field(default_factory=list)  # each part's PartDigest answer
+    # Notes learnt by the exporting job and not written by it (ContentFacts.notes_by_adopter):
+    # the process that adopts them writes them, with its own, in one write.
+    notes_unsaved: bool = False
 
 
 class Unchanged(enum.Enum):
@@ -1337,6 +1340,12 @@ class ContentFacts:
         # What the early job learns after its hand-over (its history walk's notes), adopted
         # by settle(): set by the engine in the main process; None: nothing to wait for.
         self.pending: Callable[[], None] | None = None
+        # The early job's facts (engine._index_work): their notes, when kept apart
+        # (content_notes), are written by the main process that adopts the export, with its
+        # own, not here too: a first scan and a scan after a commit wrote the notes file
+        # twice (the worker's history answers, then the main process's `asked` list or LFS
+        # pointers), each write two fsyncs.
+        self.notes_by_adopter = False
 
     def settle(self) -> None:
         """The early job's later answers adopted (waited for), once: before a look-up they
@@ -1399,6 +1408,8 @@ class ContentFacts:
         self._entries.update(result.entries)
         self._adopted.update(result.entries)
         self._seen_notes.update(result.notes)
+        if result.notes_unsaved:  # the job left its notes for this process to write
+            self._notes_changed = True
         self.stats.add(result.stats)
 
     def with_patterns(self, patterns: Sequence[str]) -> None:
@@ -1516,7 +1527,7 @@ class ContentFacts:
         # The blobs this scan counted: with the cache the main process finds them there, not
         # without it (--no-cache), when its own history walk may need them.
         blobs = {} if self.use_cache else dict(self._blobs)
-        return PassResult(entries, self.stats, notes, blobs)
+        return PassResult(entries, self.stats, notes, blobs, notes_unsaved=self._left_notes())
 
     def export_since(self, earlier: PassResult) -> PassResult:
         """What export() holds now and `earlier` (this pass's export) did not: the notes and
@@ -1528,7 +1539,14 @@ class ContentFacts:
                           {key: value for key, value in notes.items()
                            if earlier.notes.get(key) != value},
                           {sha: counts for sha, counts in blobs.items()
-                           if earlier.blobs.get(sha) != counts})
+                           if earlier.blobs.get(sha) != counts},
+                          notes_unsaved=self._left_notes())
+
+    def _left_notes(self) -> bool:
+        """Whether this job's new notes are left to the process adopting its export (kept
+        apart only: notes inside the cache are saved with it, by this job)."""
+        return (self.notes_by_adopter and self._notes_changed and self.use_cache
+                and self._notes_path() is not None)
 
     def facts(self, rel: str) -> Facts | None:
         entry = self._entries.get(rel)
@@ -1610,7 +1628,9 @@ class ContentFacts:
         if not self.use_cache:
             return False
         apart = self._notes_path() is not None
-        saved = apart and self._notes_changed and self._save_notes()
+        # The early job's notes apart: written by the main process, with its own (adopt)
+        saved = (apart and self._notes_changed and not self.notes_by_adopter
+                 and self._save_notes())
         if self._changed or (self._notes_changed and not apart):
             saved = self._save_cache(apart) or saved
         return saved

@@ -7,7 +7,10 @@ worker, which saves the content cache after its pass, and some by the main proce
 walk. Kept inside the content cache, the main process's notes cost a second write of the whole
 cache on a first scan and on every scan after a commit: a reload, a check of every entry's file
 and a dump of them all (web app, 7,005 entries: ~90 ms on the cold critical path) for a few
-hundred bytes of notes. Here they cost a write of those bytes.
+hundred bytes of notes. Here they cost a write of those bytes, once a scan: the early job's
+notes go to the main process with its export, which writes them with its own
+(ContentFacts.notes_by_adopter; the worker wrote them too before, a second rename and two
+fsyncs on a first scan and after each commit).
 
 `<git dir>/tidy/content-notes.json`, beside the content cache, only where that cache is kept in
 a git directory this user owns; a cache in the state folder (a plain folder, another user's
