@@ -409,3 +409,82 @@ def test_a_childs_part_crosses_the_pipe_as_it_was(blob_of: dict[str, str],
     again = pickle.loads(pickle.dumps(part, protocol=pickle.HIGHEST_PROTOCOL))
     assert again == part
     assert list(again.blob_of.items()) == list(part.blob_of.items())
+
+
+# ------------------------------------------------------------- split only on a free core
+def _fake_proc(root: Path, running: int, states: dict[int, str],
+               children: dict[int, list[int]]) -> None:
+    """A /proc of `running` runnable tasks, the processes of `states` (pid -> state letter)
+    and each parent's children, as forked.cores_free reads them."""
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "loadavg").write_text(f"3.10 2.50 2.00 {running}/300 4242\n")
+    for pid, state in states.items():
+        (root / str(pid) / "task" / str(pid)).mkdir(parents=True, exist_ok=True)
+        (root / str(pid) / "stat").write_text(f"{pid} (a name) with) {state} 1 2 3\n")
+        kids = " ".join(map(str, children.get(pid, [])))
+        (root / str(pid) / "task" / str(pid) / "children").write_text(kids + " " if kids else "")
+
+
+@pytest.mark.parametrize(("running", "mine_running", "free"), [
+    (1, {}, 2),  # only this process: both cores free
+    (4, {"parent": "R", "worker": "R", "git": "R"}, 2),  # all of it the scan's own
+    (4, {"parent": "R", "worker": "S", "git": "R"}, 1),  # one runnable task elsewhere
+    (3, {}, 0),  # two elsewhere: no core free
+    (9, {"parent": "R"}, 0),
+])
+def test_the_cores_free_are_those_no_task_outside_the_scan_keeps_busy(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, running: int,
+        mine_running: dict[str, str], free: int) -> None:
+    """The scan's own runnable tasks (this process, its parent, the parent's other children,
+    its own children) are not counted against it; any other runnable task is."""
+    me, parent = os.getpid(), os.getppid()
+    worker, git_child = 10**7 + 1, 10**7 + 2
+    states = {me: "R", parent: mine_running.get("parent", "S"),
+              worker: mine_running.get("worker", "S"), git_child: mine_running.get("git", "S")}
+    _fake_proc(tmp_path / "proc", running, states, {parent: [me, worker], me: [git_child]})
+    monkeypatch.setattr(forked, "PROC", str(tmp_path / "proc"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    assert forked.cores_free(2) == free
+
+
+def test_cores_free_counts_a_bigger_machine_s_share_and_trusts_no_odd_proc(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _fake_proc(tmp_path / "proc", 33, {os.getpid(): "R"}, {})
+    monkeypatch.setattr(forked, "PROC", str(tmp_path / "proc"))
+    monkeypatch.setattr(os, "cpu_count", lambda: 64)  # a cpuset of 2 out of 64
+    assert forked.cores_free(2) == 1  # 32 elsewhere over 64 CPUs: one of ours busy
+    (tmp_path / "proc" / "loadavg").write_text("not a load\n")
+    assert forked.cores_free(2) == 2  # /proc cannot tell: as before
+    monkeypatch.setattr(forked, "PROC", str(tmp_path / "nowhere"))
+    assert forked.cores_free(2) == 2
+
+
+def _spinners(count: int) -> list[int]:
+    """`count` busy processes that are not this process's children (a shell starts them in
+    the background and leaves): tasks runnable elsewhere on the machine. Their pids."""
+    script = f"for i in $(seq {count}); do yes >/dev/null 2>&1 & echo $!; done"
+    out = subprocess.run(["sh", "-c", script], capture_output=True, check=True).stdout
+    return [int(pid) for pid in out.split()]
+
+
+def test_a_pass_on_a_machine_whose_cores_are_busy_is_not_split(tmp_path: Path) -> None:
+    """Real busy processes outside the scan, one per core: the pass worth splitting by its
+    size stays in one process (the child's CPU would buy no wall time), and its answer is
+    the one a split pass gives."""
+    root, requests = split_tree(tmp_path)
+    spec = spec_for()
+    forks: list[int] = []
+    cores = len(os.sched_getaffinity(0))
+    if os.cpu_count() != cores:
+        pytest.skip("this process may not use every CPU: one spinner a core is not enough")
+    busy = _spinners(cores)
+    try:
+        time.sleep(0.2)
+        assert forked.cores_free(cores) == 0
+        alone = run_pass(root, requests, spec, {}, SplitWhen(0, 0, 2), on_fork=forks.append)
+        assert forks == []
+    finally:
+        for pid in busy:
+            os.kill(pid, signal.SIGKILL)
+    same_answer(alone, run_pass(root, requests, spec, {}, ALWAYS, on_fork=forks.append))
+    assert forks  # min_cores=0: split whatever the machine does
