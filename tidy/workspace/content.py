@@ -756,15 +756,11 @@ _SPLIT_SAMPLE = 512  # files stat'ed to decide
 
 @dataclass(frozen=True)
 class SplitWhen:
-    """A pass with at least `min_bytes` to read, `min_average` a file on average, is split
-    when `min_cores` of the cores it may use are free at that moment (forked.cores_free)."""
+    """A pass with at least `min_bytes` to read, `min_average` a file on average, is split."""
 
     min_bytes: int = SPLIT_MIN_BYTES
     min_average: int = SPLIT_MIN_AVERAGE
-    # A process allowed one core (taskset, a container's cpuset) never splits, nor one on a
-    # machine whose other work keeps a core busy: there the child's ~0.1 s of CPU (cold web
-    # app) buys no wall time (bench/RESULTS.md, "the web app's cold scan, round 2"). 0: any.
-    min_cores: int = 2
+    min_cores: int = 2  # a process allowed one core (taskset, a container's cpuset) never splits
 
     def worth_it(self, root: str, requests: Mapping[str, Iterable[str]],
                  known: Mapping[str, Entry]) -> bool:
@@ -786,10 +782,7 @@ class SplitWhen:
                     size += st.st_size
         finally:
             reader.close()
-        # Asked last, of a pass worth splitting, at the moment it would fork (a warm scan,
-        # never split, reads no /proc)
-        return (size * step >= self.min_bytes and size >= files * self.min_average
-                and (not self.min_cores or forked.cores_free(_cores()) >= self.min_cores))
+        return size * step >= self.min_bytes and size >= files * self.min_average
 
 
 def _cores() -> int:

@@ -43,58 +43,6 @@ def can_fork() -> bool:
     return sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
-PROC = "/proc"  # where cores_free reads the machine's tasks (the tests give it others)
-
-
-def cores_free(cores: int) -> int:
-    """Of `cores` (the CPUs this process may use), how many nothing outside this scan keeps
-    busy right now: a child forked beside this process gains wall time only on a core no
-    one else runs on; on a busy machine it costs its CPU (fork, its part's own digest and
-    answer) for nothing. The runnable tasks of the machine at this moment (/proc/loadavg's
-    fourth field) less the scan's own: this process, the one that started it (the scan's
-    main process, whose walk ends before the pass), that one's other children (the pool's
-    workers, git) and this one's (git). A machine with more CPUs than this process may use
-    (a cpuset) counts its share. `cores` when /proc cannot tell."""
-    running = _runnable()
-    if running is None:
-        return cores
-    me = os.getpid()
-    family = {*_family(os.getppid()), *_family(me)} - {me}
-    own = 1 + sum(map(_running, family))
-    elsewhere = max(0, running - own)
-    online = os.cpu_count() or cores
-    if online > cores:  # the others spread over every CPU, not only this process's
-        elsewhere = elsewhere * cores // online
-    return max(0, cores - elsewhere)
-
-
-def _runnable() -> int | None:
-    """The tasks runnable on the machine now (this one, reading, among them)."""
-    try:
-        with open(f"{PROC}/loadavg", "rb") as f:
-            return int(f.read().split()[3].split(b"/")[0])
-    except (OSError, ValueError, IndexError):
-        return None
-
-
-def _family(parent: int) -> list[int]:
-    """`parent` and its children (its main thread's: the pool's workers, git)."""
-    try:
-        with open(f"{PROC}/{parent}/task/{parent}/children", "rb") as f:
-            return [parent, *map(int, f.read().split())]
-    except (OSError, ValueError):
-        return [parent]
-
-
-def _running(pid: int) -> bool:
-    """Whether `pid` is runnable now (state R in /proc/PID/stat, after its name's ")")."""
-    try:
-        with open(f"{PROC}/{pid}/stat", "rb") as f:
-            return f.read().rpartition(b")")[2][1:2] == b"R"
-    except OSError:
-        return False
-
-
 def run_beside(work: Callable[[Part], Answer], mine: Part, theirs: Part,
                on_fork: ForkHook | None = None) -> tuple[Answer, Answer]:
     """(work(mine), work(theirs)), the second computed in a forked child while this process
