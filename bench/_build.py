@@ -97,6 +97,21 @@ def freeze_times(dest: str) -> None:
         os.utime(here, ns=times)
 
 
+def refresh_indexes(dest: str) -> None:
+    """The index of every git repo at or below dest made what a clone's is: `git update-index
+    -q --refresh` records each tracked file's stat as it is now. freeze_times (or `cp -a`, whose
+    copies have new inodes) after a commit leaves every entry's stat unlike its file's (ctime,
+    inode): git status would then re-read every file, and so does tidy, which takes a blob id
+    from an entry only when its stat matches (bench/RESULTS.md, "Issue 16: the web app's cold
+    scan, round 2"). A repo inside another's work tree is left as it is (none in these trees).
+    Run it after the last change to any file's stat; it changes no file, only .git/index."""
+    for here, dirs, _files in os.walk(dest):
+        if ".git" in dirs:
+            subprocess.run(["git", "-C", here, "update-index", "-q", "--refresh"],
+                           check=False, env=git_env(), stdout=subprocess.DEVNULL)
+            dirs[:] = []  # its work tree holds no other repo here
+
+
 def is_built(dest: str, recipe: dict[str, object]) -> bool:
     """The tree exists and was built from this very recipe (marker written last)."""
     marker = dest + ".built"

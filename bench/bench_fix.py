@@ -38,6 +38,7 @@ import time
 from collections.abc import Sequence
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _build
 import _harness as h
 
 HEADING = "Fix (issue 3)"
@@ -114,6 +115,7 @@ class Copies:
         self.count += 1
         path = os.path.join(self.work, f"copy{self.count}")
         subprocess.run(["cp", "-a", self.tree, path], check=True)
+        _build.refresh_indexes(path)  # the copy's inodes are new: its index as a clone's
         h.drop_nothing_sync()
         return path
 

@@ -37,6 +37,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import _build as b
 import _harness as h
 import bench_fix
 import mkfixtrees
@@ -115,6 +116,7 @@ def fresh(tree: str, name: str) -> str:
     path = os.path.join(work, name)
     discard(path)
     subprocess.run(["cp", "-a", tree, path], check=True)
+    b.refresh_indexes(path)  # the copy's inodes are new: its repos' indexes as a clone's
     h.drop_nothing_sync()
     return path
 

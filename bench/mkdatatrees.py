@@ -81,7 +81,9 @@ def module51(dest: str, force: bool = False) -> dict[str, object]:
 
 
 def wheels(dest: str, force: bool = False) -> dict[str, object]:
-    recipe: dict[str, object] = {"version": RECIPE_VERSION, "wheels": list(WHEELS)}
+    # "index": each repo's index refreshed after the last freeze_times (before, all stale)
+    recipe: dict[str, object] = {"version": RECIPE_VERSION, "wheels": list(WHEELS),
+                                 "index": "refreshed"}
     if not force and b.is_built(dest, recipe):
         return b.read_built(dest)
     print(f"mkdatatrees: building {dest} ...", file=sys.stderr, flush=True)
@@ -99,6 +101,7 @@ def wheels(dest: str, force: bool = False) -> dict[str, object]:
         b.commit_all(repo, f"{os.path.basename(archive)}, unpacked")
         repos[name] = {"wheel": os.path.basename(archive), **b.census(repo)}
     b.freeze_times(dest)
+    b.refresh_indexes(dest)  # last: each repo's index as a clone's
     b.finish_build(dest, recipe, {"dest": dest, **b.census(dest), "repos": repos,
                                   "build_s": round(time.monotonic() - started, 1)})
     return b.read_built(dest)

@@ -183,7 +183,7 @@ def build(name: str, scale: float, force: bool) -> str:
     dest = tree_path(name)
     count = max(1, round(COUNTS[name] * scale))
     recipe = {"version": RECIPE_VERSION, "tree": name, "count": count, "django": DJANGO,
-              "chalk": CHALK}
+              "chalk": CHALK, "index": "refreshed"}  # before: every repo's index stale
     if not force and b.is_built(dest, recipe):
         return dest
     print(f"mkfixtrees: building {dest} ({count}) ...", file=sys.stderr, flush=True)
@@ -196,6 +196,7 @@ def build(name: str, scale: float, force: bool) -> str:
         build_node_workspace(dest, count)
     else:
         build_src(dest, count)
+    b.refresh_indexes(dest)  # last: every repo's index as a clone's (its copies' inodes are new)
     b.finish_build(dest, recipe, {"census": b.census(dest)})
     return dest
 

@@ -347,6 +347,10 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
     handed: PassResult | None = None  # the pass's export, when the main process has it
     try:
         with contextlib.suppress(Exception):
+            for value in done.values():  # TDY401's history listing, started beside the pass
+                before = getattr(value, "before_pass", None)
+                if callable(before):
+                    before(content)
             _early_content(listing, config, done.values(), content)
             # The index's size (a rescan's from the cache's notes), asked of git after the
             # pass and answered after the history walk (the early jobs' after_pass): git
@@ -377,6 +381,9 @@ def _index_work(config: Config, tracked_size: bool, started_ns: int,
     finally:
         if sizing is not None:
             sizing.close()
+        from tidy.workspace.pickaxe import stop_listings
+
+        stop_listings()  # a listing before_pass started that no walk took (an early way out)
     return rest if handed is not None else {**done, **rest}
 
 

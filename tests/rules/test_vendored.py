@@ -344,6 +344,48 @@ def test_the_early_job_answers_last_referenced_for_the_main_process(tmp_path: Pa
     assert dict(unused["details"])["last referenced"] == expected
 
 
+def test_the_early_job_starts_the_history_listing_before_its_pass(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A history big enough for the walk (a 5 MB blob in it): the early job starts the
+    walk's `git log` listing before its content pass (References.before_pass), its walk
+    reads that one, the answer is git log -S's, and no git is left running after the job."""
+    from tidy.core.config import Config
+    from tidy.engine import CONTENT, _index_work
+    from tidy.workspace import pickaxe
+    from tidy.workspace.blobs import list_index
+
+    repo = make_repo(tmp_path / "site")
+    write(repo / "data.bin", os.urandom(5 * 1024 * 1024))  # incompressible: the pack's size
+    _add_then_drop_the_editor(repo)
+    head = git(repo, "rev-parse", "HEAD").strip()
+    expected = git(repo, "log", "-1", "--format=%h %as %s", "-Sstatic/vendor/ketcher", "--",
+                   ".", ":(exclude)static/vendor/ketcher").strip()
+    started: list[Any] = []
+    taken: list[bool] = []
+    start_listing, listing = pickaxe.start_listing, pickaxe._listing
+
+    def start(root: str, at: str) -> None:
+        start_listing(root, at)
+        started.append(pickaxe._AHEAD.get((root, at)))
+
+    def walk_listing(root: str, at: str, *pathspec: str) -> Any:
+        taken.append((root, at) in pickaxe._AHEAD)
+        return listing(root, at, *pathspec)
+
+    monkeypatch.setattr(pickaxe, "start_listing", start)
+    monkeypatch.setattr(pickaxe, "_listing", walk_listing)
+    config = Config(select=("TDY401",), no_cache=True)
+    done = _index_work(config, False, time.time_ns(), None, str(repo), list_index(str(repo)))
+    spec, result = done[CONTENT]  # type: ignore[misc]
+    assert spec.needles  # the walk, not git log -S per library
+    assert dict(result.notes)[f"last-reference\0{head}\0static/vendor/ketcher"] == expected
+    assert expected.endswith("drop the editor page")
+    [proc] = started
+    assert proc is not None and proc.returncode is not None  # taken, ended, reaped
+    assert taken == [True]
+    assert not pickaxe._AHEAD
+
+
 # ----------------------------------------------------------------- the verdicts on a built context
 # (tests.rules.context: no walk, no git; the matches are the search's answer, made by hand)
 def _verdicts(matches: list[tuple[str, str, str]]) -> list[Verdict]:

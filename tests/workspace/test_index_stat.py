@@ -230,6 +230,38 @@ def test_a_pass_s_blob_ids_are_always_those_of_the_bytes_read(
     assert content.stats.ids_from_index == (kept if untouched else 0)
 
 
+def test_a_stale_index_vouches_for_nothing_until_git_refreshes_it(tmp_path: Path) -> None:
+    """A tree whose every file got its times set back after the commit (what the bench
+    builders' freeze_times did, and what `touch -r`, a backup restore or an unpacked archive
+    do): same bytes, same mtime, another ctime. No entry's stat is its file's, so the pass
+    takes no id from the index and hashes every file, with the right ids; once git itself
+    has compared them (`git update-index --refresh`, as `git status` does), every id comes
+    from the index."""
+    names = [f"d{n % 3}/f{n}.txt" for n in range(12)]
+    repo = _repo(tmp_path, {name: b"needle %d\n" % n for n, name in enumerate(names)})
+    # A ctime in a later second than the one git recorded: git (built without USE_NSEC)
+    # compares seconds only, and would take a change within the second for none; IndexStat
+    # compares nanoseconds, so it would not.
+    time.sleep(1.01 - time.time() % 1)
+    for name in names:
+        os.utime(repo / name, ns=(_OLD_NS, _OLD_NS))  # the same times again: ctime moves
+
+    def blob_ids() -> tuple[dict[str, str | None], int]:
+        content = ContentFacts(str(repo), Spec(needles=("needle",)), use_cache=False)
+        content.ensure({name: (BLOB,) for name in names})
+        exported = content.export()
+        assert set(exported.blobs) == {blob_sha((repo / n).read_bytes()) for n in names}
+        return {n: _id(repo, n) for n in names}, content.stats.ids_from_index
+
+    stale, from_index = blob_ids()
+    assert from_index == 0 and set(stale.values()) == {None}
+    git(repo, "update-index", "-q", "--refresh")
+    os.utime(repo / ".git" / "index", ns=(_OLD_NS + 10**12,) * 2)  # clear of the racy tick
+    fresh, from_index = blob_ids()
+    assert from_index == len(names)
+    assert fresh == {n: blob_sha((repo / n).read_bytes()) for n in names}
+
+
 def _filtered_repo(tmp_path: Path, attributes: str, where: str = ".gitattributes",
                    filtered: bool = True) -> Path:
     """A repo whose `a.txt` a clean filter upper-cases on its way into the index: the blob

@@ -480,3 +480,91 @@ def test_a_listing_cut_anywhere_parses_as_the_whole_one(tmp_path: Path) -> None:
     assert sorted(p.status for c in whole for p in c.pairs) == [b"A", b"A", b"M", b"R"]
     for cut in range(1, len(out)):
         assert list(pickaxe.parse_listing([out[:cut], out[cut:]])) == whole, cut
+
+
+# ------------------------------------------------------------- the listing started ahead
+def _listings_started(monkeypatch: pytest.MonkeyPatch) -> list[subprocess.Popen[bytes]]:
+    """Every git pickaxe starts from here on (start_listing's and the walk's own)."""
+    started: list[subprocess.Popen[bytes]] = []
+    popen = subprocess.Popen
+
+    def recorded(*args: object, **kwargs: object) -> subprocess.Popen[bytes]:
+        proc = popen(*args, **kwargs)  # type: ignore[call-overload]
+        started.append(proc)
+        return proc  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(subprocess, "Popen", recorded)
+    return started
+
+
+@pytest.mark.slow
+@settings(max_examples=25, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(histories())
+def test_a_listing_started_ahead_gives_the_walk_git_log_s_answers(
+        tmp_path_factory: pytest.TempPathFactory, steps: list[Step]) -> None:
+    """start_ahead before the walk (the early job's, before its content pass): the walk
+    reads that listing instead of starting one, and answers as git log -S does."""
+    repo = make_repo(tmp_path_factory.mktemp("history"))
+    fast_import(repo, steps)
+    last = LastReferences(60, walk_min_work=0)
+    last.start_ahead(str(repo))
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert set(pickaxe._AHEAD) == {(str(repo), head)}
+    last.start(str(repo), LIBRARIES)
+    answers = {path: last.of(str(repo), path) for path in LIBRARIES}
+    assert not pickaxe._AHEAD  # taken by the walk
+    assert answers == {path: git_log_s(repo, path) for path in LIBRARIES}
+
+
+def test_the_walk_takes_the_listing_started_ahead_and_ends_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    repo = _committed_project(tmp_path)
+    write(repo / "app.js", "nothing now\n")
+    commit(repo, message="second")
+    last = LastReferences(60, walk_min_work=0)
+    last.start_ahead(str(repo))
+    started = _listings_started(monkeypatch)
+    [ahead] = pickaxe._AHEAD.values()
+    last.start(str(repo), ["lib/a", "lib/b"])  # one walk for both, as walk_history asks
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""
+    assert last.of(str(repo), "lib/a") == git_log_s(repo, "lib/a") == ""
+    assert last.found is not None and last.found.listings == 1
+    assert not [p for p in started if "--raw" in p.args]  # no listing of its own
+    assert ahead.returncode is not None  # reaped
+
+
+def test_a_listing_started_ahead_and_not_taken_is_stopped_and_reaped(tmp_path: Path) -> None:
+    """No walk follows (every library used; an error before it): stop_listings ends it, and
+    a listing of another commit or root is never taken for this one's."""
+    repo = _committed_project(tmp_path)
+    first = git(repo, "rev-parse", "HEAD").strip()
+    write(repo / "app.js", "nothing now\n")
+    commit(repo, message="second")
+    pickaxe.start_listing(str(repo), first)
+    pickaxe.start_listing(str(tmp_path / "elsewhere"), first)  # git fails: never taken either
+    pickaxe.start_listing(str(repo), first)  # one per root and commit
+    ahead = list(pickaxe._AHEAD.values())
+    assert len(ahead) == 2
+    last = LastReferences(60, walk_min_work=0)
+    assert last.of(str(repo), "lib/b") == git_log_s(repo, "lib/b") != ""  # from HEAD
+    assert list(pickaxe._AHEAD.values()) == ahead
+    pickaxe.stop_listings()
+    assert not pickaxe._AHEAD
+    assert all(proc.returncode is not None for proc in ahead)
+
+
+def test_no_listing_is_started_ahead_where_no_walk_would_read_it(tmp_path: Path) -> None:
+    """A small history (git log -S per path), a scan at a commit a scan asked at before (its
+    answers noted), no commit yet: nothing started."""
+    repo = _committed_project(tmp_path)
+    LastReferences(60).start_ahead(str(repo))  # WALK_MIN_WORK: this history is small
+    assert not pickaxe._AHEAD
+    content = ContentFacts(str(repo), Spec(needles=("lib/a", "lib/b")))
+    noted = LastReferences(60, walk_min_work=0, notes=content, blobs=content)
+    noted.remember_asked(str(repo), ["lib/a"])
+    noted.start_ahead(str(repo))
+    assert not pickaxe._AHEAD
+    empty = make_repo(tmp_path / "empty")
+    LastReferences(60, walk_min_work=0).start_ahead(str(empty))
+    assert not pickaxe._AHEAD

@@ -177,6 +177,21 @@ class References:
                                    judged_from=() if judged is None else tuple(judged[1]),
                                    grades=grades, history_asked=tuple(unused))
 
+    def before_pass(self, content: ContentFacts) -> None:
+        """In the early job, before its content pass: the history walk's listing started
+        (LastReferences.start_ahead) when the pass counts the libraries' paths for it, so
+        git lists the commits beside the pass; walk_history reads it. Which libraries the
+        walk asks about is known only after the pass; the listing is the same for all."""
+        if not self.libraries or not content.spec.needles or self.head_at is None:
+            return
+        last = _last_references(content, self.history_size, self.head_at)
+        try:
+            last.start_ahead(content.root)
+        except GitUnavailable:
+            return
+        finally:
+            last.close()
+
     def walk_history(self, content: ContentFacts) -> None:
         """In the early job, after its hand-over (engine._hand_over): "last referenced" of
         each library after_pass left unused, one walk counting their paths in each blob the

@@ -521,6 +521,16 @@ class LastReferences:
             if path not in self._pending and self._noted(root, path) is None:
                 self._pending.append(path)
 
+    def start_ahead(self, root: str) -> None:
+        """The walk's shared listing started now (pickaxe.start_listing), before what it
+        waits for (the content pass's counts), when a walk from HEAD may follow: at the top
+        of the work tree, not at a commit a scan asked at before (its answers are noted) and
+        the walk chosen over `git log -S` for even one path."""
+        head = self._head_of(root)
+        if (head and self._top and self.asked_before(root) is None
+                and self._walk_pays(root, 1)):
+            pickaxe.start_listing(root, head)
+
     def of(self, root: str, path: str) -> str:
         """"<short sha> <date> <subject>" of that commit; "" when none (or out of time)."""
         noted = self._noted(root, path)

@@ -612,17 +612,65 @@ def _walk_own(root: str, head: str, state: _PathState, contents: _Contents, foun
         return ""
 
 
+# The chain listings started ahead of their walk (start_listing), by (root, head): at most
+# one per repo and commit, taken by the walk's _listing, stopped by stop_listings.
+_AHEAD: dict[tuple[str, str], subprocess.Popen[bytes]] = {}
+# The pipe of a listing started ahead holds this much (F_SETPIPE_SZ; Linux's default
+# pipe-max-size): git writes up to it while the content pass runs, then waits for the walk.
+# A long history costs no more than that ahead, the walk reading on from there as without.
+# (Web app: its one commit's listing is 1,035,781 bytes: all of it.)
+_AHEAD_PIPE_BYTES = 1 << 20
+
+
+def start_listing(root: str, head: str) -> None:
+    """The walk's shared listing from `head` (_walk_chain's: `git log --raw` with no
+    pathspec, its input HEAD alone) started now, before the content pass whose counts the
+    walk waits for: git lists the commits on a core the pass leaves idle instead of after
+    it, on the cold scan's longest chain (web app: ~60 ms of git's wall). The same command,
+    so the same bytes; the walk reads them as it would have (search, _listing). Whoever
+    starts one ends it with stop_listings, whether a walk took it or not."""
+    if not head or (root, head) in _AHEAD:
+        return
+    try:
+        with CtrlCHeld():  # a Ctrl-C while it starts: raised once it is in _AHEAD
+            proc = subprocess.Popen([git_executable(), "-C", root, *_LISTING, head],
+                                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                    stderr=subprocess.DEVNULL, env=git_env(root))
+            _AHEAD[(root, head)] = proc
+    except (OSError, GitUnavailable):
+        return  # the walk starts its own
+    assert proc.stdout is not None
+    with contextlib.suppress(OSError, AttributeError):  # else the default pipe, 64 kB
+        import fcntl
+
+        fcntl.fcntl(proc.stdout.fileno(), fcntl.F_SETPIPE_SZ, _AHEAD_PIPE_BYTES)
+
+
+def stop_listings() -> None:
+    """Every listing start_listing started and no walk took, stopped and reaped."""
+    while _AHEAD:
+        stop(_AHEAD.popitem()[1])
+
+
 @contextlib.contextmanager
 def _listing(root: str, head: str, *pathspec: str) -> Iterator[subprocess.Popen[bytes]]:
     """`git log` listing from `head`, stopped and reaped however the reader leaves it (read
     to its end, an answer found early, an error, Ctrl-C); what it printed that is not a
-    listing, or git failing to start, is GitUnavailable."""
+    listing, or git failing to start, is GitUnavailable. The shared listing (no pathspec)
+    is start_listing's when one was started for this root and commit."""
+    ahead = None if pathspec else _AHEAD.pop((root, head), None)
     try:
-        # stderr not read: a rename-limit warning must not fill a pipe nobody drains
-        with running([git_executable(), "-C", root, *_LISTING, head, *pathspec],
-                     stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                     env=git_env(root)) as proc:
-            yield proc
+        if ahead is not None:
+            try:
+                yield ahead
+            finally:
+                stop(ahead)
+        else:
+            # stderr not read: a rename-limit warning must not fill a pipe nobody drains
+            with running([git_executable(), "-C", root, *_LISTING, head, *pathspec],
+                         stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                         env=git_env(root)) as proc:
+                yield proc
     except ValueError as error:  # parse_listing's: not the shape a listing has
         raise GitUnavailable(str(error)) from None
     except OSError as error:
