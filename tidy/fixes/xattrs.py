@@ -30,26 +30,31 @@ def by_name(dir_fd: int, name: str) -> str:
     return f"/proc/self/fd/{dir_fd}/{name}"
 
 
-def read(target: int | str, kept: bool = True) -> dict[str, bytes]:
+def read(target: int | str) -> dict[str, bytes]:
     """The extended attributes of `target` (a descriptor, or a path not followed) a copy
-    keeps (`kept`), or the system's others; {} where there are none. Any other failure is
-    raised."""
+    keeps; {} where there are none. Any other failure is raised."""
+    return _read(target)[0]
+
+
+def _read(target: int | str) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """(the attributes a copy keeps, the system's others) of `target`."""
     try:
         names = _names(target)
     except OSError as error:
         if error.errno in _NONE:
-            return {}
+            return {}, {}
         raise
-    found = {}
+    kept: dict[str, bytes] = {}
+    others: dict[str, bytes] = {}
     for name in names:
-        if name.startswith(_KEPT) != kept:
-            continue
         try:
-            found[name] = _get(target, name)
+            value = _get(target, name)
         except OSError as error:
-            if error.errno != errno.ENODATA:  # removed meanwhile
+            if name.startswith(_KEPT) and error.errno != errno.ENODATA:  # ENODATA: removed
                 raise
-    return found
+            continue
+        (kept if name.startswith(_KEPT) else others)[name] = value
+    return kept, others
 
 
 def copy(source: int | str, target: int | str) -> None:
@@ -57,15 +62,14 @@ def copy(source: int | str, target: int | str) -> None:
     that `source` has not (a default ACL inherited from the folder it was made in) removed;
     OSError when one cannot be (the copy is then refused: nothing moved). The system's
     others: set where allowed."""
-    held = read(source)
+    held, others = _read(source)
     for name in set(read(target)) - set(held):
         _remove(target, name)
     for name, value in held.items():
         _set(target, name, value)
-    with contextlib.suppress(OSError):
-        for name, value in read(source, kept=False).items():
-            with contextlib.suppress(OSError):
-                _set(target, name, value)
+    for name, value in others.items():
+        with contextlib.suppress(OSError):
+            _set(target, name, value)
 
 
 def difference(a: int | str, b: int | str) -> str:
