@@ -21,6 +21,7 @@ keep them: nothing moved).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -29,6 +30,7 @@ import stat
 import struct
 import subprocess
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -45,6 +47,8 @@ from tests.safety.helpers import (
     wait_for_intents,
 )
 from tests.safety.mounts import tmpfs
+from tests.safety.moves_helpers import node_project
+from tests.safety.other_user import USER, as_user_argv, readable_python, user_env
 from tests.users import WATCH, detached
 from tidy.fixes.trash.move import compare_trees, copy_tree
 
@@ -242,3 +246,83 @@ def test_copy_tree_keeps_links_attributes_and_holes(
     copy_tree(str(source), str(copy))
     assert tree_state(copy) == tree_state(source)
     assert compare_trees(str(source), str(copy)) == ""
+
+
+def test_another_users_file_inside_an_item_is_not_copied_as_the_users(user_tree: Path) -> None:
+    """As a user (uid 65534), a node_modules of theirs holding a file root left there (`sudo
+    npm install`), no trash on its filesystem. Fails on 47812e7: copied, its original
+    deleted, and undo gave it back as the user's own file. Now the copy does not verify
+    (another owner): nothing moved, the file still root's."""
+    python = readable_python()
+    if python is None:
+        pytest.skip("no python the other user can run tidy with")
+    state_top = Path(tempfile.mkdtemp(prefix="tidy-state-"))
+    try:
+        state_top.chmod(0o755)
+        state = state_top / "st"
+        state.mkdir()
+        os.chown(state, USER, USER)
+        root = node_project(user_tree, repo=False)
+        for folder, dirs, files in os.walk(root):
+            for name in [*dirs, *files]:
+                os.chown(os.path.join(folder, name), USER, USER, follow_symlinks=False)
+        os.chown(root, USER, USER)
+        roots = write(root / "web" / "node_modules" / "dep" / "postinstall.log", "as root\n")
+        backdate(root)
+        if subprocess.run(["chattr", "+i", str(root)], capture_output=True).returncode:
+            pytest.skip("chattr +i is not supported here")
+        try:
+            fixed = subprocess.run(
+                as_user_argv(python, state, "fix", "--yes", "--select", "TDY1", str(root)),
+                env=user_env(), cwd=root, stdin=subprocess.DEVNULL, capture_output=True,
+                text=True, timeout=120, check=False)
+            said = fixed.stdout + fixed.stderr
+            if not roots.exists():
+                subprocess.run(as_user_argv(python, state, "undo"), env=user_env(), cwd=root,
+                               capture_output=True, timeout=120, check=False)
+            assert roots.exists() and roots.stat().st_uid == 0, (
+                "root's file went through a copy and came back the user's: " + said)
+            assert "another owner" in said, said
+            assert not any(state.glob("trash/*/*/node_modules")), "a copy stayed in the trash"
+        finally:
+            subprocess.run(["chattr", "-i", str(root)], check=False)
+    finally:
+        shutil.rmtree(state_top, ignore_errors=True)
+
+
+# ----------------------------------------------- undo after the world moved on (held)
+@pytest.mark.parametrize("now", ["its folder a link outside", "a file of its name",
+                                 "a mount point", "a link of its name"])
+def test_undo_after_the_place_changed_writes_nothing_there_nor_outside(
+        tmp_path: Path, now: str) -> None:
+    """Held on 47812e7 too: undo refuses, the item stays in the trash, nothing written
+    outside the tree or into what took the item's place."""
+    ws, state, outside = tmp_path / "ws", tmp_path / "state", tmp_path / "outside"
+    project = ws / "a"
+    write(project / "package.json", "{}\n")
+    write(project / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    backdate(ws)
+    fixed = tidy("fix", "--yes", "--select", "TDY1", str(ws), cwd=tmp_path, state=state)
+    assert fixed.returncode == 0 and not (project / "node_modules").exists(), fixed.stdout
+    write(outside / "package.json", "{}\n")
+    place = project / "node_modules"
+    if now == "its folder a link outside":
+        project.rename(tmp_path / "a-moved")
+        project.symlink_to(outside)
+    elif now == "a file of its name":
+        write(place, "the user's\n")
+    elif now == "a link of its name":
+        place.symlink_to(outside)
+    else:
+        place.mkdir()
+    with contextlib.ExitStack() as stack:
+        if now == "a mount point":
+            stack.enter_context(tmpfs(place))
+        undone = tidy("undo", cwd=ws, state=state)
+        assert undone.returncode == 1, undone.stdout + undone.stderr
+        assert sorted(p.name for p in outside.rglob("*")) == ["package.json"]
+        if now == "a file of its name":
+            assert place.read_text() == "the user's\n"
+        elif now == "a mount point":
+            assert not any(place.iterdir()), "undo wrote into another filesystem"
+    assert any(state.glob("trash/*/*/node_modules/dep/index.js")), "the item left the trash"

@@ -1,13 +1,14 @@
 """Copy and compare trees between open folders: the cross-filesystem fallback of the trash.
 
 Like `cp -a`: symlinks copied as symlinks (never followed), modes, mtimes, extended attributes
-and ACLs (fixes/xattrs.py) and (as root) owners kept, fifos re-made, the hard links between
-files of the tree made again, holes in sparse files left holes. Sockets and device files are
-refused. Every source entry is opened relative to its folder's descriptor with O_NOFOLLOW and
-checked to be the inode that lstat saw, so a link swapped in mid-copy is never followed. The
-comparison that verifies a copy holds it to all of these but the holes (trust round 18: a copy
-lost the attributes and the links, undo gave them back lost, and a sparse file came back
-taking its whole size on disk).
+and ACLs (fixes/xattrs.py), owners (as root; else a group of the user's) kept, fifos re-made,
+the hard links between files of the tree made again, holes in sparse files left holes. Sockets
+and device files are refused. Every source entry is opened relative to its folder's descriptor
+with O_NOFOLLOW and checked to be the inode that lstat saw, so a link swapped in mid-copy is
+never followed. The comparison that verifies a copy holds it to all of these but the holes
+(trust round 18: a copy lost the attributes and the links, undo gave them back lost, a sparse
+file came back taking its whole size on disk, and a file of another user's inside the item came
+back the user's).
 """
 
 from __future__ import annotations
@@ -194,6 +195,9 @@ def _meta_by_fd(from_fd: int, fd: int, st: os.stat_result) -> None:
     capabilities) and times of the copy `fd` of the open `from_fd` (lstat `st`)."""
     if os.geteuid() == 0:
         os.fchown(fd, st.st_uid, st.st_gid)
+    elif os.fstat(fd).st_gid != st.st_gid:
+        with contextlib.suppress(OSError):  # a group of the user's: theirs to give
+            os.fchown(fd, -1, st.st_gid)
     os.fchmod(fd, stat.S_IMODE(st.st_mode))
     xattrs.copy(from_fd, fd)
     os.utime(fd, ns=(st.st_atime_ns, st.st_mtime_ns))
@@ -204,6 +208,9 @@ def _meta_by_name(src_fd: int, src: str, dir_fd: int, name: str, st: os.stat_res
     made = lstat_at(dir_fd, name)
     if os.geteuid() == 0:
         os.chown(name, st.st_uid, st.st_gid, dir_fd=dir_fd, follow_symlinks=False)
+    elif made.st_gid != st.st_gid:
+        with contextlib.suppress(OSError):
+            os.chown(name, -1, st.st_gid, dir_fd=dir_fd, follow_symlinks=False)
     if not stat.S_ISLNK(st.st_mode):
         # A fifo we just made: in the trash, or (undo) in the user's folder, where another
         # user who may write there could swap it for a link: chmod only what we made.
@@ -216,8 +223,8 @@ def _meta_by_name(src_fd: int, src: str, dir_fd: int, name: str, st: os.stat_res
 
 
 def compare_at(a_fd: int, a: str, b_fd: int, b: str) -> str:
-    """"" when b is an exact copy of a (type, mode, size, mtime, link target, bytes, extended
-    attributes, which of its files are one file under several names)."""
+    """"" when b is an exact copy of a (type, owner, mode, size, mtime, link target, bytes,
+    extended attributes, which of its files are one file under several names)."""
     try:
         return _compare(a_fd, a, b_fd, b, a, ({}, {}))
     except RecursionError:
@@ -235,6 +242,10 @@ def _compare(a_fd: int, a: str, b_fd: int, b: str, shown: str, seen: _FirstSeen)
         return f"{shown}: {error.strerror}"
     if stat.S_IFMT(sa.st_mode) != stat.S_IFMT(sb.st_mode):
         return f"{shown}: another type"
+    if (sa.st_uid, sa.st_gid) != (sb.st_uid, sb.st_gid):
+        # Only root can give a copy another user's name: a copy of someone else's file
+        # (what `sudo` or a container left inside the item) would come back the user's.
+        return f"{shown}: another owner (uid {sa.st_uid}, gid {sa.st_gid})"
     difference = xattrs.difference(xattrs.by_name(a_fd, a), xattrs.by_name(b_fd, b))
     if difference:
         return f"{shown}: {difference}"
