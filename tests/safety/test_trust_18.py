@@ -326,3 +326,39 @@ def test_undo_after_the_place_changed_writes_nothing_there_nor_outside(
         elif now == "a mount point":
             assert not any(place.iterdir()), "undo wrote into another filesystem"
     assert any(state.glob("trash/*/*/node_modules/dep/index.js")), "the item left the trash"
+
+
+# ------------------------------ a user's own sourceless `tidy` is not tidy (trust round 15's)
+_USERS_MAIN = ("import sys, time\n"
+               "held = open(sys.argv[1], 'rb')\n"
+               "print('ready', flush=True)\n"
+               "time.sleep(60)\n")
+
+
+@pytest.mark.parametrize("shipped", ["a package of bytecode", "a module of bytecode"])
+def test_python_m_tidy_of_the_users_sourceless_tidy_counts_as_a_user(
+        tmp_path: Path, shipped: str) -> None:
+    """The user's `tidy` shipped as bytecode only (`tidy/__init__.pyc`, or `tidy.pyc`), run
+    as `python -m tidy` in its project with tidy's own Python, holding a file of the
+    project's .pytest_cache open. Fails on 47812e7 (both): procfs saw no `__init__.py` nor
+    `tidy.py` there, took the package for this tidy's, and the cache moved."""
+    import py_compile
+
+    project = tmp_path / "tidy-project"
+    held = write(project / ".pytest_cache" / "v" / "cache" / "lastfailed", "{}")
+    write(project / ".pytest_cache" / "bin" / "data.bin", size=8192)
+    source = write(tmp_path / "main.py", _USERS_MAIN)
+    if shipped == "a package of bytecode":
+        (project / "tidy").mkdir()
+        init = write(tmp_path / "init.py", "")
+        py_compile.compile(str(init), str(project / "tidy" / "__init__.pyc"))
+        py_compile.compile(str(source), str(project / "tidy" / "__main__.pyc"))
+    else:
+        py_compile.compile(str(source), str(project / "tidy.pyc"))
+    backdate(project)
+    with detached([sys.executable, "-m", "tidy", str(held)], cwd=project):
+        fixed = tidy("fix", "--yes", "-q", "--select", "TDY101", str(project), cwd=tmp_path,
+                     state=tmp_path / "state")
+        assert held.exists(), ("the cache a user's bytecode named tidy holds open was moved: "
+                               + fixed.stdout + fixed.stderr)
+        assert fixed.returncode == 1 and "in use by pid" in fixed.stdout, fixed.stdout

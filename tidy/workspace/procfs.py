@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib.machinery
 import os
 import stat
 import sys
@@ -325,14 +326,18 @@ def _interpreter_folder(cwd: bytes, name: bytes, environ: dict[bytes, bytes]) ->
 
 
 def _tidy_package_in(folder: bytes) -> tuple[int, int] | None:
-    """(st_dev, st_ino) of what `import tidy` finds in `folder`: a package folder, or a
-    module tidy.py, which is never tidy's ((0, 0)); None when neither is there."""
+    """(st_dev, st_ino) of what `import tidy` finds in `folder`: a package folder (its
+    `__init__` a source, bytecode or an extension, as Python's finder takes it), or a module
+    `tidy` of any of those kinds, which is never tidy's ((0, 0)); None when neither is there.
+    A user's `tidy` shipped as bytecode alone was not seen, and taken for this tidy (trust
+    round 18)."""
     package = os.path.join(folder, b"tidy")
     with contextlib.suppress(OSError):
-        if os.path.isfile(os.path.join(package, b"__init__.py")):
+        if any(os.path.isfile(os.path.join(package, b"__init__" + suffix))
+               for suffix in _SUFFIXES):
             found = os.stat(package)
             return found.st_dev, found.st_ino
-    if os.path.lexists(os.path.join(folder, b"tidy.py")):
+    if any(os.path.lexists(package + suffix) for suffix in _SUFFIXES):
         return 0, 0
     return None
 
@@ -352,6 +357,10 @@ def _environ(base: str) -> dict[bytes, bytes]:
     pairs = (entry.partition(b"=") for entry in text.split(b"\0") if entry)
     return {key: value for key, _, value in pairs}
 
+
+# What Python's path finder imports a module or a package's `__init__` from, in its order:
+# extension modules, source, bytecode (importlib.machinery.all_suffixes()).
+_SUFFIXES = tuple(os.fsencode(s) for s in (*importlib.machinery.EXTENSION_SUFFIXES, ".py", ".pyc"))
 
 # The line pip's console script for `tidy = "tidy.__main__:run"` (pyproject.toml) imports by.
 _ENTRY_LINE = b"from tidy.__main__ import run"
