@@ -41,10 +41,12 @@ from hypothesis import strategies as st
 from tests.conftest import write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import (
+    copied_node_modules,
     held_tidy,
     tidy,
     used_and_unused_node_modules,
     wait_for_intents,
+    wait_while_held,
 )
 from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
@@ -84,6 +86,31 @@ def test_a_program_that_watches_a_folder_after_the_look_keeps_it(tmp_path: Path)
     assert not other.exists(), "the unused node_modules was not moved"
     assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
 
+
+
+def test_a_program_that_watches_a_folder_being_copied_keeps_it(tmp_path: Path) -> None:
+    """No trash on the tree's filesystem: the folder is copied, its original renamed aside,
+    then deleted. Fails on 47812e7: the original a program began watching after the look is
+    deleted (its watch gone with it). Now its copy is dropped and it stays."""
+    state = tmp_path / "state"
+    with copied_node_modules(tmp_path) as (ws, project, held, other):
+        fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
+                        str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
+                        text=True)
+        wait_for_intents(state, 2)
+        wait_while_held(fix, lambda: any(p.name.endswith(".partial")
+                                         for p in state.rglob("*")), "copied")
+        with detached([sys.executable, "-c", WATCH, str(held.parent)]) as pid:
+            assert _watches(pid)
+            out, err = fix.communicate(timeout=120)
+            assert held.exists(), "the folder a program watches was deleted: " + out
+            outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
+            mine = outcomes[str(project / "node_modules")]
+            assert mine["status"] == "skipped", out + err
+            assert f"in use by pid {pid}" in str(mine["reason"]), mine
+        assert not other.exists(), "the unused node_modules was not moved"
+        assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
+        assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
 
 # ---------------------------------------------- what a copy across filesystems keeps
 def _acl(uid: int) -> bytes:
