@@ -246,35 +246,50 @@ def _compare(a_fd: int, a: str, b_fd: int, b: str, shown: str, seen: _FirstSeen)
         # Only root can give a copy another user's name: a copy of someone else's file
         # (what `sudo` or a container left inside the item) would come back the user's.
         return f"{shown}: another owner (uid {sa.st_uid}, gid {sa.st_gid})"
-    difference = xattrs.difference(xattrs.by_name(a_fd, a), xattrs.by_name(b_fd, b))
-    if difference:
-        return f"{shown}: {difference}"
     if stat.S_ISLNK(sa.st_mode):
-        same_target = os.readlink(a, dir_fd=a_fd) == os.readlink(b, dir_fd=b_fd)
-        return "" if same_target else f"{shown}: another link target"
+        if os.readlink(a, dir_fd=a_fd) != os.readlink(b, dir_fd=b_fd):
+            return f"{shown}: another link target"
+        return _attributes(xattrs.by_name(a_fd, a), xattrs.by_name(b_fd, b), shown)
     if stat.S_IMODE(sa.st_mode) != stat.S_IMODE(sb.st_mode) or not same_mtime(
             sa.st_mtime_ns, sb.st_mtime_ns):
         return f"{shown}: another mode or mtime"
     if stat.S_ISREG(sa.st_mode):
         if _first_seen(seen[0], sa, shown) != _first_seen(seen[1], sb, shown):
             return f"{shown}: other hard links"
-        if sa.st_size != sb.st_size or not _same_bytes(a_fd, a, sa, b_fd, b, sb):
+        if sa.st_size != sb.st_size:
             return f"{shown}: other bytes"
-    elif stat.S_ISDIR(sa.st_mode):
         fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
         try:
-            with os.scandir(fa) as ea, os.scandir(fb) as eb:
-                names_a, names_b = sorted(e.name for e in ea), sorted(e.name for e in eb)
-            if names_a != names_b:
-                return f"{shown}: other entries"
-            for name in names_a:
-                difference = _compare(fa, name, fb, name, f"{shown}/{name}", seen)
-                if difference:
-                    return difference
+            if not _same_bytes_of(fa, fb):
+                return f"{shown}: other bytes"
+            return _attributes(fa, fb, shown)
         finally:
             os.close(fa)
             os.close(fb)
+    if not stat.S_ISDIR(sa.st_mode):  # a fifo: never opened
+        return _attributes(xattrs.by_name(a_fd, a), xattrs.by_name(b_fd, b), shown)
+    fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
+    try:
+        difference = _attributes(fa, fb, shown)
+        if difference:
+            return difference
+        with os.scandir(fa) as ea, os.scandir(fb) as eb:
+            names_a, names_b = sorted(e.name for e in ea), sorted(e.name for e in eb)
+        if names_a != names_b:
+            return f"{shown}: other entries"
+        for name in names_a:
+            difference = _compare(fa, name, fb, name, f"{shown}/{name}", seen)
+            if difference:
+                return difference
+    finally:
+        os.close(fa)
+        os.close(fb)
     return ""
+
+
+def _attributes(a: int | str, b: int | str, shown: str) -> str:
+    difference = xattrs.difference(a, b)
+    return f"{shown}: {difference}" if difference else ""
 
 
 def _first_seen(first: dict[tuple[int, int], str], st: os.stat_result, shown: str) -> str:
@@ -299,17 +314,22 @@ def _same_bytes(a_fd: int, a: str, sa: os.stat_result, b_fd: int, b: str,
                 sb: os.stat_result) -> bool:
     fa, fb = _open_same(a_fd, a, sa), _open_same(b_fd, b, sb)
     try:
-        offset = 0
-        while True:
-            left, right = os.pread(fa, _CHUNK, offset), os.pread(fb, _CHUNK, offset)
-            if left != right:
-                return False
-            if not left:
-                return True
-            offset += len(left)
+        return _same_bytes_of(fa, fb)
     finally:
         os.close(fa)
         os.close(fb)
+
+
+def _same_bytes_of(fa: int, fb: int) -> bool:
+    """Whether the open files fa and fb hold the same bytes."""
+    offset = 0
+    while True:
+        left, right = os.pread(fa, _CHUNK, offset), os.pread(fb, _CHUNK, offset)
+        if left != right:
+            return False
+        if not left:
+            return True
+        offset += len(left)
 
 
 def holds_only_a_copy_of(a_fd: int, a: str, b_fd: int, b: str) -> bool:
