@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import shutil
 import stat
@@ -42,11 +41,10 @@ from tests.conftest import write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import (
     copied_node_modules,
-    held_tidy,
+    held_at_first_rename,
+    kept_in_use,
     tidy,
     used_and_unused_node_modules,
-    wait_for_intents,
-    wait_while_held,
 )
 from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
@@ -67,25 +65,15 @@ def test_a_program_that_watches_a_folder_after_the_look_keeps_it(tmp_path: Path)
     """Fails on 47812e7: the folder is moved into the trash, the watch following it there."""
     ws, state = tmp_path / "ws", tmp_path / "state"
     project, held, other = used_and_unused_node_modules(ws)
-    # held at its first rename: every intent durable, the run's look at /proc taken
-    fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
-                    cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5, text=True)
-    wait_for_intents(state, 2)
+    fix = held_at_first_rename(ws, tmp_path, state)
     with detached([sys.executable, "-c", WATCH, str(held.parent)]) as pid:
         assert _watches(pid) and not any(
             os.readlink(f"/proc/{pid}/fd/{fd}").startswith(str(ws))
             for fd in os.listdir(f"/proc/{pid}/fd")), "not a watch alone"
-        out, err = fix.communicate(timeout=120)
-        outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
-        mine = outcomes[str(project / "node_modules")]
+        mine, out = kept_in_use(fix, ws, project, other, pid)
         assert held.exists(), "the folder a program began watching mid-fix was moved: " + out
-        assert mine["status"] == "skipped", out + err
-        assert f"in use by pid {pid}" in str(mine["reason"]), mine
         assert "watches it for changes" in str(mine["reason"]), mine
         assert "put back" in str(mine["reason"])
-    assert not other.exists(), "the unused node_modules was not moved"
-    assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
-
 
 
 def test_a_program_that_watches_a_folder_being_copied_keeps_it(tmp_path: Path) -> None:
@@ -94,23 +82,13 @@ def test_a_program_that_watches_a_folder_being_copied_keeps_it(tmp_path: Path) -
     deleted (its watch gone with it). Now its copy is dropped and it stays."""
     state = tmp_path / "state"
     with copied_node_modules(tmp_path) as (ws, project, held, other):
-        fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
-                        str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
-                        text=True)
-        wait_for_intents(state, 2)
-        wait_while_held(fix, lambda: any(p.name.endswith(".partial")
-                                         for p in state.rglob("*")), "copied")
+        fix = held_at_first_rename(ws, tmp_path, state, copied=True)
         with detached([sys.executable, "-c", WATCH, str(held.parent)]) as pid:
             assert _watches(pid)
-            out, err = fix.communicate(timeout=120)
+            _mine, out = kept_in_use(fix, ws, project, other, pid)
             assert held.exists(), "the folder a program watches was deleted: " + out
-            outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
-            mine = outcomes[str(project / "node_modules")]
-            assert mine["status"] == "skipped", out + err
-            assert f"in use by pid {pid}" in str(mine["reason"]), mine
-        assert not other.exists(), "the unused node_modules was not moved"
-        assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
         assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
+
 
 # ---------------------------------------------- what a copy across filesystems keeps
 def _acl(uid: int) -> bytes:
