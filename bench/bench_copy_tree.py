@@ -8,7 +8,6 @@ removed after each round; CPU time of this process (user + system).
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import statistics
@@ -17,16 +16,8 @@ import tempfile
 import time
 from types import ModuleType
 
+from bench._harness import other_module
 from tidy.fixes import fdcopy
-
-
-def _other(path: str) -> ModuleType:
-    spec = importlib.util.spec_from_file_location("other_fdcopy", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["other_fdcopy"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def _tree(top: str, folders: int, files: int) -> None:
@@ -52,7 +43,7 @@ def _round(module: ModuleType, top: str) -> float:
 
 
 def main() -> None:
-    other = _other(sys.argv[1])
+    other = other_module(sys.argv[1], "other_fdcopy")
     folders = int(sys.argv[2]) if len(sys.argv) > 2 else 200
     files = int(sys.argv[3]) if len(sys.argv) > 3 else 50
     rounds = int(sys.argv[4]) if len(sys.argv) > 4 else 9

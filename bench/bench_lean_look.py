@@ -9,7 +9,6 @@ and a batch of 256 renamed folders below one trash folder.
 from __future__ import annotations
 
 import contextlib
-import importlib.util
 import os
 import signal
 import statistics
@@ -17,17 +16,9 @@ import sys
 import tempfile
 import time
 
+from bench._harness import other_module
 from bench.bench_inuse import start
 from tidy.workspace import procfs
-
-
-def _other(path: str) -> object:
-    spec = importlib.util.spec_from_file_location("other_procfs", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["other_procfs"] = module  # its dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
 
 
 def this_holders(batch: list[str]) -> object:
@@ -38,7 +29,7 @@ def this_holders(batch: list[str]) -> object:
 
 
 def main() -> None:
-    other = _other(sys.argv[1])
+    other = other_module(sys.argv[1], "other_procfs")
     count = int(sys.argv[2]) if len(sys.argv) > 2 else 300
     rounds = int(sys.argv[3]) if len(sys.argv) > 3 else 15
     with tempfile.TemporaryDirectory() as folder:
