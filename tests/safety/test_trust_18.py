@@ -148,9 +148,19 @@ def _a_sparse_file(dep: Path) -> None:
         f.write(b"end")
 
 
+def _odd_names(dep: Path) -> None:
+    """A file and its second name, in a folder, each name with a newline and bytes that are
+    not UTF-8, the file with an attribute: the links and attributes found by those names."""
+    odd = os.fsdecode(b"we\nird-\xff")
+    tagged = write(dep / odd / f"{odd}.js", "1\n")
+    os.setxattr(tagged, "user.origin", b"npm")
+    os.link(tagged, dep / f"{odd}-again.js")
+
+
 KEPT: dict[str, Callable[[Path], None]] = {
     "a user.* extended attribute": _user_xattr, "an ACL": _an_acl,
-    "two names of one file": _hard_links, "a sparse file": _a_sparse_file}
+    "two names of one file": _hard_links, "a sparse file": _a_sparse_file,
+    "odd names, linked and with an attribute": _odd_names}
 
 
 @pytest.fixture
