@@ -10,6 +10,7 @@ has to hold; copy-on-write pages shared by forked workers count twice, so it is 
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import platform
@@ -23,12 +24,24 @@ import threading
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
+from types import ModuleType
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(BENCH)
 RESULTS_MD = os.path.join(BENCH, "RESULTS.md")
 PAGE = os.sysconf("SC_PAGE_SIZE")
 TREES = {"250k": 250_000, "1m": 1_000_000, "smoke": 20_000}  # smoke: a quick check of the harness
+
+
+def other_module(path: str, name: str) -> ModuleType:
+    """Another version of one of tidy's modules (`git show REV:tidy/... > PATH`), loaded from
+    `path` as module `name`, for an A/B beside this tree's in one process."""
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def bench_dir() -> str:

@@ -1539,6 +1539,13 @@ def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_added,
  return __init__
 CODES["def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after,added:_type_added)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__"] = __create_fn__.__code__
 
+def __create_fn__(_type_top_fd, _type_made, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_made, _return_type):
+ def __init__(self,top_fd:_type_top_fd,made:_type_made=_HAS_DEFAULT_FACTORY)->_return_type:
+  self.top_fd=top_fd
+  self.made=_dflt_made() if made is _HAS_DEFAULT_FACTORY else made
+ return __init__
+CODES['def __create_fn__(_type_top_fd, _type_made, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_made, _return_type):\n def __init__(self,top_fd:_type_top_fd,made:_type_made=_HAS_DEFAULT_FACTORY)->_return_type:\n  self.top_fd=top_fd\n  self.made=_dflt_made() if made is _HAS_DEFAULT_FACTORY else made\n return __init__'] = __create_fn__.__code__
+
 def __create_fn__(_type__first, _type__last, _type__expected, _type__changed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt__first, _dflt__last, _dflt__expected, _dflt__changed, _return_type):
  def __init__(self,_first:_type__first=_HAS_DEFAULT_FACTORY,_last:_type__last=_HAS_DEFAULT_FACTORY,_expected:_type__expected=_HAS_DEFAULT_FACTORY,_changed:_type__changed=_HAS_DEFAULT_FACTORY)->_return_type:
   self._first=_dflt__first() if _first is _HAS_DEFAULT_FACTORY else _first

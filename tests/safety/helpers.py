@@ -9,6 +9,7 @@ folder holds Python).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import shutil
 import subprocess
@@ -203,6 +204,35 @@ def used_and_unused_node_modules(ws: Path) -> tuple[Path, Path, Path]:
     write(unused, "1\n")
     backdate(ws)
     return project, used, unused
+
+
+def held_at_first_rename(ws: Path, cwd: Path, state: Path, copied: bool = False
+                         ) -> subprocess.Popen[str]:
+    """`tidy fix` of the TDY1 items of `ws` (JSON out) held by strace at its first
+    renameat2, returned once every intent of its batch is durable and the run's look at /proc
+    taken; with `copied` (no trash on the tree's filesystem), once the first item's verified
+    copy is in the trash, before it takes its name and the original is deleted."""
+    fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
+                    cwd=cwd, state=state, syscall="renameat2", hold_s=2.5, text=True)
+    wait_for_intents(state, 2)
+    if copied:
+        wait_while_held(fix, lambda: any(p.name.endswith(".partial")
+                                         for p in state.rglob("*")), "copied")
+    return fix
+
+
+def kept_in_use(fix: subprocess.Popen[str], ws: Path, project: Path, other: Path, pid: int
+                ) -> tuple[dict[str, Any], str]:
+    """Once the held fix of used_and_unused_node_modules(ws) ends: project's node_modules
+    was skipped, in use by `pid`; b's, which nobody uses, moved. (That outcome, the output.)"""
+    out, err = fix.communicate(timeout=120)
+    outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
+    mine: dict[str, Any] = outcomes[str(project / "node_modules")]
+    assert mine["status"] == "skipped", out + err
+    assert f"in use by pid {pid}" in str(mine["reason"]), mine
+    assert not other.exists(), "the unused node_modules was not moved"
+    assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
+    return mine, out
 
 
 def wait_while_held(proc: subprocess.Popen[Any], came: Callable[[], bool], what: str) -> None:

@@ -77,7 +77,9 @@ from tests.conftest import run_cli, write
 from tests.fixes.helpers import backdate, tidy_env
 from tests.safety.helpers import (
     copied_node_modules,
+    held_at_first_rename,
     held_tidy,
+    kept_in_use,
     pipe_write_end,
     used_and_unused_node_modules,
     wait_for,
@@ -152,24 +154,15 @@ def test_a_program_that_maps_a_file_of_a_folder_after_the_look_keeps_it(tmp_path
     """Fails on 486f37e: the folder is moved into the trash, its file mapped from there."""
     ws, state = tmp_path / "ws", tmp_path / "state"
     project, held, other = used_and_unused_node_modules(ws)
-    # held at its first rename: every intent durable, the run's look at /proc taken
-    fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
-                    cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5, text=True)
-    wait_for_intents(state, 2)
+    fix = held_at_first_rename(ws, tmp_path, state)
     with detached([sys.executable, "-c", MAP, str(held)]) as pid:
         assert str(held) in _maps(pid) and not any(
             os.readlink(f"/proc/{pid}/fd/{fd}") == str(held)
             for fd in os.listdir(f"/proc/{pid}/fd")), "not mapped alone"
-        out, err = fix.communicate(timeout=120)
-        outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
-        mine = outcomes[str(project / "node_modules")]
+        mine, out = kept_in_use(fix, ws, project, other, pid)
         assert held.exists(), "the folder of a file a program mapped mid-fix was moved: " + out
-        assert mine["status"] == "skipped", out + err
-        assert f"in use by pid {pid}" in str(mine["reason"]), mine
         assert f"it maps {held}" in str(mine["reason"]), mine
         assert str(held) in _maps(pid), "it maps the file in the trash"
-    assert not other.exists(), "the unused node_modules was not moved"
-    assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
 
 
 def test_a_program_that_maps_a_file_of_a_folder_being_copied_keeps_it(tmp_path: Path) -> None:
@@ -177,22 +170,11 @@ def test_a_program_that_maps_a_file_of_a_folder_being_copied_keeps_it(tmp_path: 
     Fails on 486f37e: the original, whose file a program mapped after the look, is deleted."""
     state = tmp_path / "state"
     with copied_node_modules(tmp_path) as (ws, project, held, other):
-        fix = held_tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json",
-                        str(ws), cwd=tmp_path, state=state, syscall="renameat2", hold_s=2.5,
-                        text=True)
-        wait_for_intents(state, 2)
-        wait_while_held(fix, lambda: any(p.name.endswith(".partial")
-                                         for p in state.rglob("*")), "copied")
+        fix = held_at_first_rename(ws, tmp_path, state, copied=True)
         with detached([sys.executable, "-c", MAP, str(held)]) as pid:
-            out, err = fix.communicate(timeout=120)
+            _mine, out = kept_in_use(fix, ws, project, other, pid)
             assert held.exists(), "the folder of a file a program maps was deleted: " + out
             assert f"{held} (deleted)" not in _maps(pid)
-            outcomes = {o["path"]: o for o in json.loads(out)["result"]["outcomes"]}
-            mine = outcomes[str(project / "node_modules")]
-            assert mine["status"] == "skipped", out + err
-            assert f"in use by pid {pid}" in str(mine["reason"]), mine
-        assert not other.exists(), "the unused node_modules was not moved"
-        assert outcomes[str(ws / "b" / "node_modules")]["status"] == "done"
         assert not [p for p in state.rglob("*") if "dep" in p.parts], "the copy stayed"
 
 

@@ -30,9 +30,8 @@ says who used the item at the look.
 from __future__ import annotations
 
 import bisect
-import contextlib
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from tidy.core.printable import printable
@@ -268,22 +267,7 @@ def _watching(path: str, watchers: Sequence[Process],
     inodes = watched.get(dev)
     if not inodes:
         return None
-    for ino in _inodes_below(path):
+    for ino in procfs.inodes_below(path):
         if ino in inodes:
             return next(p for p in watchers if (dev, ino) in p.watched)
     return None
-
-
-def _inodes_below(path: str) -> Iterable[int]:
-    with contextlib.suppress(OSError):
-        yield os.lstat(path).st_ino
-    todo = [path]
-    while todo:
-        try:
-            with os.scandir(todo.pop()) as entries:
-                for entry in entries:
-                    yield entry.inode()
-                    if entry.is_dir(follow_symlinks=False):
-                        todo.append(entry.path)
-        except OSError:
-            continue

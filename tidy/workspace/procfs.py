@@ -39,9 +39,11 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import importlib.machinery
 import os
 import stat
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 PROC = "/proc"
@@ -328,14 +330,18 @@ def _interpreter_folder(cwd: bytes, name: bytes, environ: dict[bytes, bytes]) ->
 
 
 def _tidy_package_in(folder: bytes) -> tuple[int, int] | None:
-    """(st_dev, st_ino) of what `import tidy` finds in `folder`: a package folder, or a
-    module tidy.py, which is never tidy's ((0, 0)); None when neither is there."""
+    """(st_dev, st_ino) of what `import tidy` finds in `folder`: a package folder (its
+    `__init__` a source, bytecode or an extension, as Python's finder takes it), or a module
+    `tidy` of any of those kinds, which is never tidy's ((0, 0)); None when neither is there.
+    A user's `tidy` shipped as bytecode alone was not seen, and taken for this tidy (trust
+    round 18)."""
     package = os.path.join(folder, b"tidy")
     with contextlib.suppress(OSError):
-        if os.path.isfile(os.path.join(package, b"__init__.py")):
+        if any(os.path.isfile(os.path.join(package, b"__init__" + suffix))
+               for suffix in _SUFFIXES):
             found = os.stat(package)
             return found.st_dev, found.st_ino
-    if os.path.lexists(os.path.join(folder, b"tidy.py")):
+    if any(os.path.lexists(package + suffix) for suffix in _SUFFIXES):
         return 0, 0
     return None
 
@@ -355,6 +361,10 @@ def _environ(base: str) -> dict[bytes, bytes]:
     pairs = (entry.partition(b"=") for entry in text.split(b"\0") if entry)
     return {key: value for key, _, value in pairs}
 
+
+# What Python's path finder imports a module or a package's `__init__` from, in its order:
+# extension modules, source, bytecode (importlib.machinery.all_suffixes()).
+_SUFFIXES = tuple(os.fsencode(s) for s in (*importlib.machinery.EXTENSION_SUFFIXES, ".py", ".pyc"))
 
 # The line pip's console script for `tidy = "tidy.__main__:run"` (pyproject.toml) imports by.
 _ENTRY_LINE = b"from tidy.__main__ import run"
@@ -384,14 +394,18 @@ def _tidys_script(script: bytes, base: str) -> bool:
     return _ENTRY_LINE in (line.split(b"#")[0].strip() for line in head.splitlines())
 
 
-def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, str]]:
+def holders(folders: list[str], proc: str = PROC, not_watching: frozenset[str] = frozenset()
+            ) -> dict[str, tuple[int, str, str]]:
     """Which of `folders` a live process (not this one or its descendants, not another tidy)
-    works in, holds a descriptor inside or maps a file of, read now: folder -> (pid, how:
-    "cwd", "open" or "maps", the path). A lean look, taken after a batch of items was renamed
-    into the trash, where a descriptor or a mapping made before the rename now names its new
-    place (the run's full look was taken before, maybe much earlier: fixes/trash/applier.py).
-    Maps count: the dynamic loader closes the descriptor of every library it maps (a Python
-    importing a venv's C extension, node loading a native addon: trust round 17)."""
+    works in, holds a descriptor inside, maps a file of or watches, read now: folder -> (pid,
+    how: "cwd", "open", "maps" or "watches", the path). A lean look, taken after a batch of
+    items was renamed into the trash, where a descriptor, a mapping or an inotify watch made
+    before the rename now names its new place (the run's full look was taken before, maybe
+    much earlier: fixes/trash/applier.py). Maps count: the dynamic loader closes the
+    descriptor of every library it maps (trust round 17). Watches count, but not those of a
+    process named in `not_watching` (editors, as the run's look has them): a dev server or a
+    `--watch` build that began watching after the run's look holds nothing open (trust
+    round 18)."""
     # Each with its separator: the only folder that may hold a path is then the last one
     # sorting at or before it (the folders of one batch never lie inside one another).
     prefixes = sorted({f.rstrip(os.sep) + os.sep for f in folders})
@@ -404,19 +418,70 @@ def holders(folders: list[str], proc: str = PROC) -> dict[str, tuple[int, str, s
     _ancestors, mine = lineage(proc, pids)
     needles = _map_needles(prefixes)
     found: dict[str, tuple[int, str, str]] = {}
+    watchers: dict[tuple[int, int], int] = {}  # a watched (st_dev, st_ino) -> the pid
     for pid in pids:
         if pid in mine:
             continue
         base = f"{proc}/{pid}"
+        links = _fd_links(base)
         uses = [("cwd", r) for r in _readings(_link(f"{base}/cwd"))] + [
-            ("open", r) for t in _fd_links(base).values() for r in _readings(t)] + [
+            ("open", r) for t in links.values() for r in _readings(t)] + [
             ("maps", r) for r in _mapped_naming(base, needles)]
         hits = [(folder, how, path) for how, path in uses
                 if (folder := _holding(prefixes, path)) and folder not in found]
-        if hits and not tidy_pid(proc, pid) and not ending(proc, pid):
+        watched = _watches_counted(proc, pid, links, not_watching)
+        if (hits or watched) and not tidy_pid(proc, pid) and not ending(proc, pid):
             for folder, how, path in hits:
                 found.setdefault(folder, (pid, how, path))
+            for watch in watched:
+                watchers.setdefault(watch, pid)
+    if watchers:
+        _add_watched([p[:-1] for p in prefixes if p[:-1] not in found], watchers, found)
     return found
+
+
+def _watches_counted(proc: str, pid: int, links: dict[str, str], not_watching: frozenset[str]
+                     ) -> set[tuple[int, int]]:
+    """The inotify watches of process `pid` (`links`: its descriptors) unless its name is one
+    of `not_watching`; only a process holding an inotify instance has its name read."""
+    if "anon_inode:inotify" not in links.values() or process_name(proc, pid) in not_watching:
+        return set()
+    return _inotify_watches(f"{proc}/{pid}", links)
+
+
+def _add_watched(folders: list[str], watchers: dict[tuple[int, int], int],
+                 found: dict[str, tuple[int, str, str]]) -> None:
+    """Each of `folders` that a watcher watches, itself or anything inside it, into `found`
+    as (pid, "watches", the folder). Only folders on a watched device are listed."""
+    devices = {dev for dev, _ino in watchers}
+    for folder in folders:
+        try:
+            dev = os.lstat(folder).st_dev
+        except OSError:
+            continue
+        if dev not in devices:
+            continue
+        pid = next((watchers[(dev, ino)] for ino in inodes_below(folder)
+                    if (dev, ino) in watchers), None)
+        if pid is not None:
+            found[folder] = (pid, "watches", folder)
+
+
+def inodes_below(path: str) -> Iterator[int]:
+    """The inode numbers of `path` and of everything inside it (a readdir each folder, no
+    stat of each entry); what cannot be read is left out."""
+    with contextlib.suppress(OSError):
+        yield os.lstat(path).st_ino
+    todo = [path]
+    while todo:
+        try:
+            with os.scandir(todo.pop()) as entries:
+                for entry in entries:
+                    yield entry.inode()
+                    if entry.is_dir(follow_symlinks=False):
+                        todo.append(entry.path)
+        except OSError:
+            continue
 
 
 def _map_needles(prefixes: list[str]) -> tuple[bytes, ...]:

@@ -181,22 +181,23 @@ class TrashApplier:
 
 def _used_once_moved(moved: Sequence[tuple[int, Prepared]], settings: ApplySettings
                      ) -> dict[int, Use]:
-    """The renamed items of a batch a live process works in or holds open now, by index: the
-    run's look at /proc came before (up to a whole run before: a program started since, or
-    one that opened a file inside since, was not in it), and what such a program writes
-    through its descriptor lands in the trash. A descriptor follows the rename, so one lean
-    look after the batch's renames sees every such program; the items it finds go back.
+    """The renamed items of a batch a live process works in, holds open, maps or watches now
+    (an editor's watches aside), by index: the run's look at /proc came before (up to a
+    whole run before: a program started since, or one that opened a file inside since, was
+    not in it), and what such a program writes through its descriptor lands in the trash. A
+    descriptor, a mapping and a watch follow the rename, so one lean look after the batch's
+    renames sees every such program; the items it finds go back.
     A copied item's original is still at home (record_moved removes it): looked at there,
     the copy is dropped from the trash instead. None when the run does not look at
     processes (settings.in_use is None)."""
     if settings.in_use is None or not moved:
         return {}
-    from tidy.workspace.inuse import Use
+    from tidy.workspace.inuse import EDITORS_WATCHING, Use
     from tidy.workspace.procfs import PROC, holders, name_and_command
 
     renamed = {moved_path(p): (i, p) for i, p in moved}
     found: dict[int, Use] = {}
-    for folder, (pid, how, where) in holders(list(renamed)).items():
+    for folder, (pid, how, where) in holders(list(renamed), PROC, EDITORS_WATCHING).items():
         index, prepared = renamed[folder]
         # named where the user knows it: its planned path, not its place in the trash
         planned = prepared.action.path + where[len(folder):]
