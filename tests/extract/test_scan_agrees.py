@@ -434,3 +434,68 @@ def test_a_table_in_a_plain_class_is_offered(tmp_path: Path, shape: str) -> None
     [found] = _findings(module)
     _assert_agrees(module, [found])
     assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix
+
+
+# dic-11: values built by calls whose results JSON cannot hold. The scan advised `tidy extract
+# --evaluate` for each, and the extractor then answered "nothing could be moved: TABLE left in
+# place: ... a Pattern cannot be written as data".
+OBJECT_CALLS = {
+    "re.compile": ("import re\n", "re.compile(r'a{i}+')"),
+    "Decimal": ("from decimal import Decimal\n", "Decimal('{i}.5')"),
+    "decimal.Decimal": ("import decimal\n", "decimal.Decimal('{i}.5')"),
+    "an imported class": ("from fractions import Fraction\n", "Fraction({i}, 7)"),
+    "a namedtuple": ("from collections import namedtuple\nP = namedtuple('P', 'x y')\n",
+                     "P({i}, 'a')"),
+    "date": ("from datetime import date\n", "date(2020, 1, 15)"),
+    "datetime.date": ("import datetime\n", "datetime.date(2020, 1, 15)"),
+    "range": ("", "range({i})"),
+    "bytearray": ("", "bytearray(b'ab{i}')"),
+}
+# calls whose results JSON holds (the encoder's tags), or that turn an object back into data
+DATA_CALLS = {
+    "frozenset": ("", "frozenset({{{i}, 'a'}})"),
+    "OrderedDict": ("from collections import OrderedDict\n", "OrderedDict(a={i})"),
+    "dict": ("", "dict(a={i})"),
+    "str(Decimal)": ("from decimal import Decimal\n", "str(Decimal('{i}.5'))"),
+    "list(range)": ("", "list(range(3))"),
+    "array.array": ("import array\n", "array.array('i', [{i}, 2])"),
+}
+
+
+def _table_of_calls(head: str, call: str, rows: int = 1_500, name: str = "TABLE") -> str:
+    return (head + f"\n{name} = {{\n"
+            + "\n".join(f"    'k{i}': ({i}, {call.format(i=i)}, 'row {i}')," for i in range(rows))
+            + "\n}\n")
+
+
+@pytest.mark.parametrize("shape", sorted(OBJECT_CALLS))
+def test_values_json_cannot_hold_are_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    head, call = OBJECT_CALLS[shape]
+    module = write(tmp_path / "table.py", _table_of_calls(head, call))
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert "nothing could be moved" in _extractor_says(module, evaluate=True)
+    assert found.fix is not None and found.fix.action is ActionKind.NONE
+    assert found.fix.description.startswith("no extraction offered: most of the data (TABLE)")
+    assert "would leave it in place" in found.fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(DATA_CALLS))
+def test_values_json_holds_are_advice_to_evaluate(tmp_path: Path, shape: str) -> None:
+    head, call = DATA_CALLS[shape]
+    module = write(tmp_path / "table.py", _table_of_calls(head, call))
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert found.fix is not None and "--evaluate: values built by" in found.fix.description
+
+
+def test_objects_beside_more_data_are_named_as_staying(tmp_path: Path) -> None:
+    """A table of patterns beside a bigger plain one: the advice stays, and says that the
+    patterns stay in place (the extractor moves ROWS and leaves PATTERNS, with a note)."""
+    module = write(tmp_path / "table.py", _table_of_calls("import re\n", "re.compile(r'a{i}+')",
+                                                          600, "PATTERNS")
+                   + _table_of_calls("", "frozenset({{{i}}})", 1_500, "ROWS"))
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert found.fix is not None and "--evaluate: values built by" in found.fix.description
+    assert "PATTERNS stays in place: the objects of re.compile()" in found.fix.description
