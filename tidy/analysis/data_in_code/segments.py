@@ -220,10 +220,13 @@ class Splitter:
         # the statement's start again: rows at the indentation would make that quadratic)
         counted, opened = -1, 0
         if start == 0 and not indent:
-            first = _FIRST_HEAD.match(data)
+            # (after a UTF-8 BOM, which is no name byte: libqutrub's triverbtable.py was
+            # judged to bind "\ufeffTriVerbTableMap")
+            head = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+            first = _FIRST_HEAD.match(data, head)
             if first is not None:
-                yield 0, first
-                current = counted = 0
+                yield head, first
+                current = counted = head
         skip, index, count = len(indent) + 1, 0, len(spans)
         # A literal prefix (newline + indentation) the engine finds at memchr speed; the
         # statement head is matched only at those lines.
