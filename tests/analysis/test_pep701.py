@@ -198,3 +198,14 @@ def test_an_f_string_cut_in_a_field_is_counted_again_from_its_start(
         text: bytes, expected: tuple[int, int]) -> None:
     for count in _counts():
         assert count(text, 0, len(text)) == expected, (text, count)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.binary(max_size=60), _texts(FSTRING_PIECES, 12).map(str.encode),
+                 st.lists(st.sampled_from(list(b"fFtTrRbux'\" \n_a9\x80(")), max_size=30)
+                 .map(bytes)))
+def test_the_quick_look_for_an_f_string_misses_none(text: bytes) -> None:
+    """bracket_depth_in_python reads token by token only where the quick look says an
+    f-string's prefix may be before a quote: it says so wherever F_PREFIX finds one."""
+    if literalscan.F_PREFIX.search(text) is not None:
+        assert literalscan._may_hold_fstring(text)

@@ -401,7 +401,7 @@ def bracket_depth_in_python(data: bytes, start: int, end: int) -> tuple[int, int
     """(Brackets opened minus closed in data[start:end] outside strings and comments, where an
     f-string cut by `end` in a replacement field begins or -1): the C file says what for."""
     text = data[max(0, start):max(0, end)]
-    if F_PREFIX.search(text) is not None:  # (or a name ending in f before a string: rare)
+    if _may_hold_fstring(text):
         total, cut_at, _ = _count_with_fstrings(text)
         return total, -1 if cut_at < 0 else cut_at + max(0, start)
     plain = _outside_plain_strings(text)
@@ -436,6 +436,25 @@ def _outside_plain_strings(text: bytes) -> bytes | None:
 # An f-string's (or t-string's) prefix before a quote, found where no name byte is before it
 F_PREFIX = re.compile(rb"(?<![\w\x80-\xff])(?:[fFtT][rR]?|[rR][fFtT])['\"]")
 _QUOTE_OR_COMMENT = re.compile(rb"[#'\"]")
+# For _may_hold_fstring: an f-string's prefix letters (f, t, and r of fr, rf...) as F, quotes as
+# Q, other name bytes as n, the rest as a blank
+_F_CLASSES = bytes(
+    ord("F") if chr(b) in "fFtTrR" else ord("Q") if chr(b) in "'\"" else
+    ord("n") if (chr(b).isalnum() and b < 128) or b == ord("_") or b >= 128 else ord(" ")
+    for b in range(256))
+
+
+def _may_hold_fstring(text: bytes) -> bool:
+    """Whether an f-string's prefix may stand before a quote in the text (a prefix letter
+    after a byte that is no name's, or at the start): a translate and a few searches at C
+    speed. F_PREFIX's search reads ~25 MB/s (a lookbehind first: tried at every position),
+    and the count of a 34 MB table took 1.07 s instead of 0.10 s (dic-11). True also for
+    some texts with none (`' f'`, a string ending in " f"): the exact read then says."""
+    classes = text.translate(_F_CLASSES)
+    if b"FQ" not in classes:
+        return False
+    return classes.startswith((b"FQ", b"FFQ")) or any(
+        needle in classes for needle in (b" FQ", b" FFQ", b"QFQ", b"QFFQ"))
 _FSTRING_BROKEN, _FSTRING_CUT, _FSTRING_NESTING = -1, -2, 32
 _NAME_BYTES = frozenset(b"0123456789_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
                         + bytes(range(0x80, 0x100)))
