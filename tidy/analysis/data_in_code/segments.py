@@ -97,7 +97,7 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
             next_at[quote] = find(data, quote, at + 1)
             continue
         end = _closing(data, at + 3, quote)
-        raw = fstring_prefix(data, 0, at)
+        raw = fstring_prefix(data, 0, at) if at and data[at - 1] in _PREFIX_ENDS else None
         if raw is not None:
             # an f-string, whose fields may hold its own triple quote (Python 3.12, PEP 701:
             # f"""{d["""k"""]}"""): read as 3.12 reads it, where it closes at all
@@ -114,10 +114,15 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+_PREFIX_ENDS = frozenset(b"fFtTrR")  # the last letter of an f-string's (or t-string's) prefix
+
+
 def _opens_here(data: bytes, at: int, floor: int) -> bool:
     """Is the triple quote at `at` code, not inside a comment or a one-line string?"""
     line_start = max(data.rfind(b"\n", 0, at) + 1, floor)
     prefix = data[line_start:at]
+    if b"'" not in prefix and b'"' not in prefix:
+        return b"#" not in prefix  # (a docstring's line: google-genai's types.py has 12,000)
     if F_PREFIX.search(prefix) is not None:  # an f-string may hold its own quote (PEP 701)
         return outside_strings(prefix)
     prefix = _LINE_PREFIX.sub(b"", prefix)
