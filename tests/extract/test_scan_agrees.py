@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import write
 from tests.rules.context import context
-from tidy.core.models import ActionKind, Finding
+from tidy.core.models import ActionKind, Finding, Fix
 from tidy.extract.core import ExtractError, extract_module
 from tidy.rules import data_in_code
 
@@ -468,34 +468,35 @@ def _table_of_calls(head: str, call: str, rows: int = 1_500, name: str = "TABLE"
             + "\n}\n")
 
 
-@pytest.mark.parametrize("shape", sorted(OBJECT_CALLS))
-def test_values_json_cannot_hold_are_offered_no_extraction(tmp_path: Path, shape: str) -> None:
-    head, call = OBJECT_CALLS[shape]
-    module = write(tmp_path / "table.py", _table_of_calls(head, call))
+def _agreed_fix(module: Path, text: str) -> Fix:
+    """The finding's fix for a module of `text`, once scan and extractor are seen to agree."""
+    write(module, text)
     [found] = _findings(module)
     _assert_agrees(module, [found])
-    assert "nothing could be moved" in _extractor_says(module, evaluate=True)
-    assert found.fix is not None and found.fix.action is ActionKind.NONE
-    assert found.fix.description.startswith("no extraction offered: most of the data (TABLE)")
-    assert "would leave it in place" in found.fix.description
+    assert found.fix is not None
+    return found.fix
+
+
+@pytest.mark.parametrize("shape", sorted(OBJECT_CALLS))
+def test_values_json_cannot_hold_are_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*OBJECT_CALLS[shape]))
+    assert "nothing could be moved" in _extractor_says(tmp_path / "table.py", evaluate=True)
+    assert fix.action is ActionKind.NONE
+    assert fix.description.startswith("no extraction offered: most of the data (TABLE)")
+    assert "would leave it in place" in fix.description
 
 
 @pytest.mark.parametrize("shape", sorted(DATA_CALLS))
 def test_values_json_holds_are_advice_to_evaluate(tmp_path: Path, shape: str) -> None:
-    head, call = DATA_CALLS[shape]
-    module = write(tmp_path / "table.py", _table_of_calls(head, call))
-    [found] = _findings(module)
-    _assert_agrees(module, [found])
-    assert found.fix is not None and "--evaluate: values built by" in found.fix.description
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*DATA_CALLS[shape]))
+    assert "--evaluate: values built by" in fix.description
 
 
 def test_objects_beside_more_data_are_named_as_staying(tmp_path: Path) -> None:
     """A table of patterns beside a bigger plain one: the advice stays, and says that the
     patterns stay in place (the extractor moves ROWS and leaves PATTERNS, with a note)."""
-    module = write(tmp_path / "table.py", _table_of_calls("import re\n", "re.compile(r'a{i}+')",
-                                                          600, "PATTERNS")
-                   + _table_of_calls("", "frozenset({{{i}}})", 1_500, "ROWS"))
-    [found] = _findings(module)
-    _assert_agrees(module, [found])
-    assert found.fix is not None and "--evaluate: values built by" in found.fix.description
-    assert "PATTERNS stays in place: the objects of re.compile()" in found.fix.description
+    fix = _agreed_fix(tmp_path / "table.py",
+                      _table_of_calls("import re\n", "re.compile(r'a{i}+')", 600, "PATTERNS")
+                      + _table_of_calls("", "frozenset({{{i}}})", 1_500, "ROWS"))
+    assert "--evaluate: values built by" in fix.description
+    assert "PATTERNS stays in place: the objects of re.compile()" in fix.description
