@@ -539,3 +539,19 @@ def test_the_js_judge_on_a_table_and_on_code() -> None:
     code = b"function f(a, b) { return a + b; }\n" * 20_000
     assert judge_js(table) is True and _judge_js_reading_all(table) is True
     assert judge_js(code) is False and _judge_js_reading_all(code) is False
+
+
+# dic-11: _CHAIN starts with the name's first byte (the lookbehind after it), so the regex
+# engine skips to candidates; what it finds is what the pattern as written before found
+_CHAIN_BYTES = st.sampled_from(list(b"abXY_z09.\x01 \t(=)'\"[],\x80\xff\n+-*eEjJ"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(st.binary(max_size=80), st.lists(_CHAIN_BYTES, max_size=80).map(bytes)))
+def test_the_chain_pattern_finds_what_it_found_as_written(text: bytes) -> None:
+    from tidy.analysis.data_in_code import values
+
+    written = re.compile(values.CHAIN_AS_WRITTEN)
+    assert values._CHAIN.findall(text) == written.findall(text)
+    assert [m.span() for m in values._CHAIN.finditer(text)] == [
+        m.span() for m in written.finditer(text)]

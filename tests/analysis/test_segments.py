@@ -124,3 +124,11 @@ def test_a_call_after_a_string_holding_a_bracket_is_a_statement() -> None:
               b"register(OPEN)\nCLOSE = ')'  # ]\nregister(CLOSE)\n")
     assert [(s.kind, s.name) for s in _split(module)] == [
         ("assign", "OPEN"), ("other", ""), ("assign", "CLOSE"), ("other", "")]
+
+
+def test_a_bom_is_no_part_of_the_first_name() -> None:
+    """libqutrub's triverbtable.py starts with a UTF-8 BOM, then `TriVerbTableMap={...}`: the
+    finding named "\\ufeffTriVerbTableMap" (the BOM's bytes read as name bytes)."""
+    module = b"\xef\xbb\xbfMAP = {'a': 1}\nTABLE = [1]\n"
+    assert [(s.kind, s.name, s.start) for s in _split(module)] == [
+        ("assign", "MAP", 3), ("assign", "TABLE", 18)]

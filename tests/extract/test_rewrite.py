@@ -135,3 +135,18 @@ def test_cli_refusal_is_one_line(tmp_path: Path) -> None:
                           cwd=tmp_path, capture_output=True, text=True, check=False)
     assert done.returncode == 1
     assert done.stderr.count("\n") == 1 and "extract refused" in done.stderr
+
+
+@pytest.mark.parametrize("head", [b"", b"MAP = {'verb': 'verb'}\n", b"# generated\n"])
+def test_a_module_starting_with_a_bom_keeps_it_once(tmp_path: Path, head: bytes) -> None:
+    """libqutrub 1.2.4.1's triverbtable.py starts with a UTF-8 BOM (Python reads it as the
+    file's encoding): the stub and each replaced value were encoded with "utf-8-sig", each
+    with a BOM of its own, and the rewritten module did not compile (U+FEFF at line 1, 3...)."""
+    folder = package(tmp_path)
+    old = b"\xef\xbb\xbf" + _module(head, [f"    {r!r}," for r in ROWS], b"\nN = len(ROWS)\n")
+    (folder / "m.py").write_bytes(old)
+    extract_module(str(folder / "m.py"))
+    new = (folder / "m.py").read_bytes()
+    assert new.startswith(b"\xef\xbb\xbf") and new.count(b"\xef\xbb\xbf") == 1
+    _kept_outside_span(old, new)
+    assert same(import_fresh(tmp_path, "pkg.m", "ROWS", "N"), {"ROWS": ROWS, "N": len(ROWS)})

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 from tests.conftest import write
 from tests.rules.context import context
-from tidy.core.models import ActionKind, Finding
+from tidy.core.models import ActionKind, Finding, Fix
 from tidy.extract.core import ExtractError, extract_module
 from tidy.rules import data_in_code
 
@@ -434,3 +434,69 @@ def test_a_table_in_a_plain_class_is_offered(tmp_path: Path, shape: str) -> None
     [found] = _findings(module)
     _assert_agrees(module, [found])
     assert found.fix is not None and found.fix.action is ActionKind.EXTRACT, found.fix
+
+
+# dic-11: values built by calls whose results JSON cannot hold. The scan advised `tidy extract
+# --evaluate` for each, and the extractor then answered "nothing could be moved: TABLE left in
+# place: ... a Pattern cannot be written as data".
+OBJECT_CALLS = {
+    "re.compile": ("import re\n", "re.compile(r'a{i}+')"),
+    "Decimal": ("from decimal import Decimal\n", "Decimal('{i}.5')"),
+    "decimal.Decimal": ("import decimal\n", "decimal.Decimal('{i}.5')"),
+    "an imported class": ("from fractions import Fraction\n", "Fraction({i}, 7)"),
+    "a namedtuple": ("from collections import namedtuple\nP = namedtuple('P', 'x y')\n",
+                     "P({i}, 'a')"),
+    "date": ("from datetime import date\n", "date(2020, 1, 15)"),
+    "datetime.date": ("import datetime\n", "datetime.date(2020, 1, 15)"),
+    "range": ("", "range({i})"),
+    "bytearray": ("", "bytearray(b'ab{i}')"),
+}
+# calls whose results JSON holds (the encoder's tags), or that turn an object back into data
+DATA_CALLS = {
+    "frozenset": ("", "frozenset({{{i}, 'a'}})"),
+    "OrderedDict": ("from collections import OrderedDict\n", "OrderedDict(a={i})"),
+    "dict": ("", "dict(a={i})"),
+    "str(Decimal)": ("from decimal import Decimal\n", "str(Decimal('{i}.5'))"),
+    "list(range)": ("", "list(range(3))"),
+    "array.array": ("import array\n", "array.array('i', [{i}, 2])"),
+}
+
+
+def _table_of_calls(head: str, call: str, rows: int = 1_500, name: str = "TABLE") -> str:
+    return (head + f"\n{name} = {{\n"
+            + "\n".join(f"    'k{i}': ({i}, {call.format(i=i)}, 'row {i}')," for i in range(rows))
+            + "\n}\n")
+
+
+def _agreed_fix(module: Path, text: str) -> Fix:
+    """The finding's fix for a module of `text`, once scan and extractor are seen to agree."""
+    write(module, text)
+    [found] = _findings(module)
+    _assert_agrees(module, [found])
+    assert found.fix is not None
+    return found.fix
+
+
+@pytest.mark.parametrize("shape", sorted(OBJECT_CALLS))
+def test_values_json_cannot_hold_are_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*OBJECT_CALLS[shape]))
+    assert "nothing could be moved" in _extractor_says(tmp_path / "table.py", evaluate=True)
+    assert fix.action is ActionKind.NONE
+    assert fix.description.startswith("no extraction offered: most of the data (TABLE)")
+    assert "would leave it in place" in fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(DATA_CALLS))
+def test_values_json_holds_are_advice_to_evaluate(tmp_path: Path, shape: str) -> None:
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*DATA_CALLS[shape]))
+    assert "--evaluate: values built by" in fix.description
+
+
+def test_objects_beside_more_data_are_named_as_staying(tmp_path: Path) -> None:
+    """A table of patterns beside a bigger plain one: the advice stays, and says that the
+    patterns stay in place (the extractor moves ROWS and leaves PATTERNS, with a note)."""
+    fix = _agreed_fix(tmp_path / "table.py",
+                      _table_of_calls("import re\n", "re.compile(r'a{i}+')", 600, "PATTERNS")
+                      + _table_of_calls("", "frozenset({{{i}}})", 1_500, "ROWS"))
+    assert "--evaluate: values built by" in fix.description
+    assert "PATTERNS stays in place: the objects of re.compile()" in fix.description

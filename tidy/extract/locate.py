@@ -105,7 +105,8 @@ class _Scanner:
         self.done: list[Statement] = []
 
     def run(self) -> list[Statement]:
-        data, pos, line_no, size = self.data, 0, 1, len(self.data)
+        data, line_no, size = self.data, 1, len(self.data)
+        pos = 3 if data.startswith(b"\xef\xbb\xbf") else 0  # a UTF-8 BOM: no statement's
         while pos < size:
             newline = data.find(b"\n", pos)
             stop = size if newline < 0 else newline

@@ -60,9 +60,18 @@ def splice(data: bytes, edits: Iterable[Edit], encoding: str = "utf-8") -> bytes
             raise RewriteError(f"overlapping edits at bytes {after.start}-{before.end}")
     newline = newline_of(data)
     out = data
+    codec = _without_bom(encoding)
     for edit in reversed(ordered):
         if not 0 <= edit.start <= edit.end <= len(data):
             raise RewriteError(f"edit {edit.start}-{edit.end} outside the file")
         text = edit.text.replace("\n", newline) if newline != "\n" else edit.text
-        out = out[:edit.start] + text.encode(encoding) + out[edit.end:]
+        out = out[:edit.start] + text.encode(codec) + out[edit.end:]
     return out
+
+
+def _without_bom(encoding: str) -> str:
+    """The codec that writes an edit's text: "utf-8-sig" (a module starting with a BOM) puts
+    a BOM before each text it encodes, and every edit got one (libqutrub 1.2.4.1's
+    triverbtable.py: "the rewritten module does not compile (invalid non-printable character
+    U+FEFF)"); the module's own BOM stays where it is, before the first edit."""
+    return "utf-8" if codecs.lookup(encoding).name == "utf-8-sig" else encoding

@@ -195,12 +195,19 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
-    callees = {c for b in built for c in b.calls}
+    staying = [b for b in built if _holds_objects(b)]
+    if sum(b.bytes for b in staying) * 2 >= verdict.data_bytes > 0:
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, objects_advice(staying))
+    callees = {c for b in built if b not in staying for c in b.calls}
     how = _built_by(built)
     classes = sorted(f"{c}()" for c in callees if _builds_objects(c))
     caveat = (f"; what {', '.join(classes[:3])} build{'s' if len(classes) == 1 else ''} "
               "moves only if it is plain data (lists, dicts, str, numbers...): other objects "
               "stay, named in a note") if classes else ""
+    if staying:
+        names = ", ".join(b.name for b in staying[:3])
+        caveat += (f"; {names} stay{'s' if len(staying) == 1 else ''} in place: "
+                   f"{_objects_of(staying)} are no data JSON holds")
     return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                f"tidy extract {rel} --evaluate: values built by {how} are taken by importing "
                f"the module in the project's interpreter; data to {_data_name(rel)} + a loader "
@@ -296,8 +303,20 @@ _ARRAY_BUILDERS = frozenset({"array", "asarray", "zeros", "ones", "arange", "fro
                              "fromstring", "linspace"})
 _NUMPY = frozenset({"np", "numpy"})
 # lower case too, and never plain data: a compiled pattern (a dict of `re.compile(...)` rows
-# was advised --evaluate with no word that the patterns stay; dic-10)
-_OBJECT_CALLS = frozenset({"re.compile", "regex.compile"})
+# was advised --evaluate with no word that the patterns stay; dic-10), dates, a bytearray
+_OBJECT_CALLS = frozenset({"re.compile", "regex.compile", "date", "datetime", "timedelta",
+                           "timezone", "datetime.date", "datetime.datetime", "datetime.time",
+                           "datetime.timedelta", "datetime.timezone", "bytearray"})
+# classes of the standard library whose objects JSON never holds (an imported class of
+# another name may be a function that returns a dict: the advice says so)
+_KNOWN_CLASSES = frozenset({"Decimal", "Fraction", "UUID", "Path", "PurePath", "PosixPath",
+                            "Counter", "ChainMap", "SimpleNamespace", "MappingProxyType",
+                            "IPv4Address", "IPv6Address", "IPv4Network", "IPv6Network",
+                            "Struct"})
+# what may turn such an object back into plain data: `str(Decimal('1.5'))`, `len(...)`, a
+# method (`d.isoformat()`, `a.tolist()`): a value calling one of these may be plain after all
+_UNWRAPPING = frozenset({"str", "int", "float", "complex", "repr", "bool", "format", "round",
+                         "len", "hash", "bytes", "ord", "chr", "sum", "min", "max", "abs"})
 
 
 def _builds_objects(callee: str) -> bool:
@@ -307,6 +326,48 @@ def _builds_objects(callee: str) -> bool:
     if callee in _OBJECT_CALLS:
         return True
     return name[:1].isupper() and name not in _DATA_CLASSES
+
+
+def _holds_objects(binding: Binding) -> bool:
+    """The value holds what JSON cannot (`tidy extract --evaluate` leaves it in place: "a
+    Pattern cannot be written as data"): it calls an object builder (re.compile(), Decimal(),
+    np.array(), an imported class), and nothing that may turn its objects back into plain
+    data (`str(Decimal('1.5'))` is a str; `list(range(3))`, `dict(zip(...))` are data:
+    iterators are no objects here)."""
+    calls = frozenset(binding.calls)
+    if any(c in _UNWRAPPING or c.startswith(".") for c in calls):
+        return False
+    return any(_builds_objects(c) for c in calls) or (
+        not calls.isdisjoint(_ITERATORS) and calls.isdisjoint(_CONSUMERS))
+
+
+# an iterator is an object too (`'k': range(3)`: "a range cannot be written as data") unless
+# something in the value may consume it: `list(range(3))`, `dict(zip(KEYS, VALUES))`
+_ITERATORS = frozenset({"range", "zip", "map", "filter", "reversed", "enumerate", "iter"})
+_CONSUMERS = _DATA_CLASSES | {"sorted", "bytes", "array", "array.array", "collections.OrderedDict"}
+
+
+def _objects_of(staying: list[Binding]) -> str:
+    """What builds the objects of `staying`: `the objects of re.compile(), Decimal()`."""
+    builders = sorted({f"{c}()" for b in staying for c in b.calls
+                       if _builds_objects(c) or c in _ITERATORS})
+    return "the objects of " + ", ".join(builders[:4])
+
+
+def objects_advice(staying: list[Binding]) -> str:
+    """No extraction: most of the data is objects JSON cannot hold (dic-11: the scan advised
+    `tidy extract --evaluate` for a table of `re.compile()`, `Decimal()` or an imported
+    namedtuple's objects, and the extractor then answered "nothing could be moved")."""
+    names = ", ".join(b.name for b in staying[:3])
+    unknown = sorted({f"{c}()" for b in staying for c in b.calls if _builds_objects(c)
+                      and c not in _OBJECT_CALLS and c.rpartition(".")[2] not in _KNOWN_CLASSES
+                      and c.rpartition(".")[0].split(".", 1)[0] not in _NUMPY})
+    maybe = (f" (were {', '.join(unknown[:3])} a function returning plain data, `tidy extract "
+             "--evaluate` would move it)") if unknown else ""
+    return (f"no extraction offered: most of the data ({names}) is {_objects_of(staying)}, "
+            "which JSON cannot hold: `tidy extract --evaluate` would leave it in place, "
+            f"named in a note{maybe}. To move it, keep the objects' plain arguments in a data "
+            "file and build the objects from them in code")
 
 
 def _finding(ctx: GroupContext, code: str, name: str, rel: str, size: int, message: str,

@@ -595,15 +595,152 @@ done:
     return result;
 }
 
-/* bracket_depth(data, start, end): brackets opened minus closed in data[start:end], those
- * inside strings (one-line or triple-quoted, any prefix) and comments not counted; a string
- * never closed ends the count there. The statement splitter (segments.py) counts the brackets
- * from a statement's start (a line start outside any string) to the next line at its
- * indentation: a bracket in a string, `X = '('`, made the count say "inside brackets" and the
- * next statement, `print(1)`, was read as part of X's value (dic-10). A byte loop: the count
- * runs on from line to line over a table's rows, each byte once. */
-static Py_ssize_t count_depth(const char *d, Py_ssize_t pos, Py_ssize_t end) {
-    Py_ssize_t total = 0;
+/* An f-string (or a t-string, Python 3.14's template) as Python 3.12 reads it (PEP 701): its
+ * replacement fields hold any expression, strings with the f-string's own quote in them
+ * (`f"{x["k"]}"`), nested f-strings, comments, and lines (a one-line f-string's field may go on
+ * over lines). Python 3.11's tokenizer ends `f"{x["` at the second quote: a byte loop that reads
+ * it so counts the `(` of `f"{d["("]}"` and hid every statement after it (dic-11). For valid
+ * 3.11 source (no quote of the f-string's own kind inside it) both reads agree.
+ *
+ * Each of the three returns where the read goes on after what it read, FSTRING_BROKEN (a string
+ * Python would not close: a line end in a one-line literal part, the closing quote in a format
+ * spec, nesting deeper than FSTRING_NESTING), or FSTRING_CUT when `end` falls inside a
+ * replacement field (the splitter counts a module's statements in pieces, which may end inside
+ * a field that goes on over lines: it counts again from the f-string's start). */
+#define FSTRING_BROKEN (-1)
+#define FSTRING_CUT (-2)
+#define FSTRING_NESTING 32
+
+static Py_ssize_t fstring_field_end(const char *d, Py_ssize_t i, Py_ssize_t end, char q,
+                                    int triple, int raw, int nest);
+
+/* whether d[from:p], the name bytes before the quote at p, is an f-string's (or t-string's)
+ * prefix: f, t, fr, rf, tr, rt in any case; *raw: it holds an r */
+static int fstring_prefix(const char *d, Py_ssize_t from, Py_ssize_t p, int *raw) {
+    Py_ssize_t a = p;
+    while (a > from && a > p - 3 && is_name_byte((unsigned char)d[a - 1])) a--;
+    Py_ssize_t n = p - a;
+    if (n == 0 || n > 2 || (a > from && is_name_byte((unsigned char)d[a - 1]))) return 0;
+    char c0 = (char)(d[a] | 0x20), c1 = n == 2 ? (char)(d[a + 1] | 0x20) : 0;
+    int f0 = c0 == 'f' || c0 == 't', f1 = c1 == 'f' || c1 == 't';
+    *raw = n == 2;
+    return n == 1 ? f0 : (f0 && c1 == 'r') || (c0 == 'r' && f1);
+}
+
+/* the literal part of the f-string (in_spec 0: up to its closing quote) or a field's format
+ * spec (in_spec 1: up to the `}` that closes the field), from i */
+static Py_ssize_t fstring_part_end(const char *d, Py_ssize_t i, Py_ssize_t end, char q,
+                                   int triple, int raw, int in_spec, int nest) {
+    while (i < end) {
+        char c = d[i];
+        if (c == '\\') {
+            if (i + 1 < end && (d[i + 1] == '{' || d[i + 1] == '}')) { i++; continue; }
+            if (!raw && i + 2 < end && d[i + 1] == 'N' && d[i + 2] == '{') {
+                i += 3;  /* \N{NAME}: a character's name, not a field */
+                while (i < end && d[i] != '}' && d[i] != q && d[i] != '\n') i++;
+                if (i < end && d[i] == '}') i++;
+                continue;
+            }
+            i += 2;
+            continue;
+        }
+        if (c == q) {
+            if (!triple) return in_spec ? FSTRING_BROKEN : i + 1;
+            if (i + 2 < end && d[i + 1] == q && d[i + 2] == q)
+                return in_spec ? FSTRING_BROKEN : i + 3;
+            i++;
+            continue;
+        }
+        if (c == '\n' && !triple && !in_spec) return FSTRING_BROKEN;
+        if (c == '{') {
+            if (!in_spec && i + 1 < end && d[i + 1] == '{') { i += 2; continue; }
+            i = fstring_field_end(d, i + 1, end, q, triple, raw, nest + 1);
+            if (i < 0) return i;
+            continue;
+        }
+        if (c == '}') {
+            if (in_spec) return i + 1;
+            i += (i + 1 < end && d[i + 1] == '}') ? 2 : 1;
+            continue;
+        }
+        i++;
+    }
+    return in_spec ? FSTRING_CUT : FSTRING_BROKEN;
+}
+
+/* the end of the f-string whose quote is at p (its prefix before p) */
+static Py_ssize_t fstring_end(const char *d, Py_ssize_t p, Py_ssize_t end, int raw, int nest) {
+    char q = d[p];
+    int triple = p + 2 < end && d[p + 1] == q && d[p + 2] == q;
+    if (nest > FSTRING_NESTING) return FSTRING_BROKEN;
+    return fstring_part_end(d, p + (triple ? 3 : 1), end, q, triple, raw, 0, nest);
+}
+
+/* a replacement field's expression from i (after its `{`) to the `}` that closes it (or its
+ * format spec, after a `:` outside brackets) */
+static Py_ssize_t fstring_field_end(const char *d, Py_ssize_t i, Py_ssize_t end, char q,
+                                    int triple, int raw, int nest) {
+    Py_ssize_t depth = 0, from = i;
+    if (nest > FSTRING_NESTING) return FSTRING_BROKEN;
+    while (i < end) {
+        char c = d[i];
+        switch (c) {
+        case '(': case '[': case '{':
+            depth++;
+            i++;
+            continue;
+        case ')': case ']':
+            depth--;
+            i++;
+            continue;
+        case '}':
+            if (depth <= 0) return i + 1;
+            depth--;
+            i++;
+            continue;
+        case ':':
+            if (depth > 0) { i++; continue; }
+            return fstring_part_end(d, i + 1, end, q, triple, raw, 1, nest);
+        case '#': {
+            const char *nl = memchr(d + i, '\n', (size_t)(end - i));
+            i = nl ? nl - d : end;
+            continue;
+        }
+        case '\\':
+            i += 2;
+            continue;
+        case '\'': case '"': {
+            int inner_raw = 0;
+            Py_ssize_t stop;
+            if (fstring_prefix(d, from, i, &inner_raw)) {
+                stop = fstring_end(d, i, end, inner_raw, nest + 1);
+            } else {
+                stop = string_end(d, i, end);
+                if (stop < 0) return FSTRING_BROKEN;
+            }
+            if (stop < 0) return stop;
+            i = stop;
+            continue;
+        }
+        default:
+            i++;
+        }
+    }
+    return FSTRING_CUT;
+}
+
+/* bracket_depth(data, start, end): (brackets opened minus closed in data[start:end], -1), those
+ * inside strings (one-line or triple-quoted, any prefix; f-strings read as above) and comments
+ * not counted; a string never closed ends the count there. An f-string cut by `end` inside a
+ * replacement field ends it too, and its start (its prefix) is the second number: the count
+ * from there on to a later line reads it whole. The statement splitter (segments.py) counts
+ * the brackets from a statement's start (a line start outside any string) to the next line at
+ * its indentation: a bracket in a string, `X = '('`, made the count say "inside brackets" and
+ * the next statement, `print(1)`, was read as part of X's value (dic-10). A byte loop: the
+ * count runs on from line to line over a table's rows, each byte once. */
+static Py_ssize_t count_depth(const char *d, Py_ssize_t start, Py_ssize_t end,
+                              Py_ssize_t *cut_at) {
+    Py_ssize_t total = 0, pos = start;
     while (pos < end) {
         switch (d[pos]) {
         case '(': case '[': case '{':
@@ -620,7 +757,20 @@ static Py_ssize_t count_depth(const char *d, Py_ssize_t pos, Py_ssize_t end) {
             continue;
         }
         case '\'': case '"': {
-            Py_ssize_t stop = string_end(d, pos, end);
+            int raw = 0;
+            Py_ssize_t stop;
+            /* a name byte right before the quote: the rare case (a table's strings follow
+             * a blank, a bracket or a comma) */
+            if (pos > start && is_name_byte((unsigned char)d[pos - 1]) &&
+                fstring_prefix(d, start, pos, &raw)) {
+                stop = fstring_end(d, pos, end, raw, 0);
+                if (stop == FSTRING_CUT) {
+                    *cut_at = pos - 1 - raw;  /* its prefix: two bytes where raw */
+                    return total;
+                }
+            } else {
+                stop = string_end(d, pos, end);
+            }
             if (stop < 0) return total;
             pos = stop;
             continue;
@@ -638,14 +788,14 @@ static PyObject *bracket_depth(PyObject *Py_UNUSED(module), PyObject *args) {
     if (!PyArg_ParseTuple(args, "y*nn", &view, &start, &end)) return NULL;
     if (start < 0) start = 0;
     if (end > view.len) end = view.len;
-    Py_ssize_t total = 0;
+    Py_ssize_t total = 0, cut_at = -1;
     if (start < end) {
         Py_BEGIN_ALLOW_THREADS
-        total = count_depth((const char *)view.buf, start, end);
+        total = count_depth((const char *)view.buf, start, end, &cut_at);
         Py_END_ALLOW_THREADS
     }
     PyBuffer_Release(&view);
-    return PyLong_FromSsize_t(total);
+    return Py_BuildValue("(nn)", total, cut_at);
 }
 
 /* find(data, needle, start): data.find(needle, start) by the C library's memmem, which is
@@ -675,8 +825,8 @@ static PyObject *find(PyObject *Py_UNUSED(module), PyObject *args) {
 static PyMethodDef methods[] = {
     {"find", find, METH_VARARGS, "find(data, needle, start): data.find(needle, start)."},
     {"bracket_depth", bracket_depth, METH_VARARGS,
-     "bracket_depth(data, start, end): brackets opened minus closed in data[start:end], "
-     "outside strings and comments."},
+     "bracket_depth(data, start, end): (brackets opened minus closed in data[start:end], "
+     "outside strings and comments; where an f-string cut by end begins, or -1)."},
     {"built_marks", built_marks, METH_VARARGS,
      "built_marks(data, start, end): (offset of the first mark a built value cannot hold, or "
      "-1; the names and callees read before it)."},

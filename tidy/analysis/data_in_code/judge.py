@@ -162,11 +162,10 @@ class _State:
 
 def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> DataVerdict:
     size = len(data)
-    lines = data.count(b"\n") + (1 if data and not data.endswith(b"\n") else 0)
     try:
         splitter = Splitter(data, triple_spans(data))
     except ScanError as error:
-        return DataVerdict(size, lines, 0, 0, 0, False, error=str(error))
+        return DataVerdict(size, _lines(data, 1, 0), 0, 0, 0, False, error=str(error))
     segments = splitter.split(0, size, b"")
     statement_bytes = sum(s.end - s.start for s in segments)
     state = _State(splitter, settings, unknown_bytes=statement_bytes,
@@ -188,15 +187,14 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     classes = frozenset(s.name for s in segments if s.kind == "class")
     imports = _imports(data, segments, frozenset(state.unpacked))
     data_bindings = _resolved(state.candidates, imports, classes)
-    verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings, complete)
+    verdict = _verdict(data, size, statement_bytes, state, data_bindings, complete)
     if verdict.is_data:
         code = _read_past_windows(data, data_bindings, classes)
         if code is not None:
             if code:
                 data_bindings = _resolved([c for c in state.candidates if id(c) not in code],
                                           imports, classes)
-            verdict = _verdict(data, size, lines, statement_bytes, state, data_bindings,
-                               complete)
+            verdict = _verdict(data, size, statement_bytes, state, data_bindings, complete)
     if verdict.is_data or verdict.giant_strings:
         refusal = _refusal(data, segments, data_bindings)
         if refusal:
@@ -573,7 +571,7 @@ def _names_resolve(c: _Candidate, module: set[str], by_class: dict[str, set[str]
     return all(ref in known or imports.resolves(ref) for ref in c.facts.refs)
 
 
-def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _State,
+def _verdict(data: bytes, size: int, statement_bytes: int, state: _State,
              found: list[_Candidate], complete: bool) -> DataVerdict:
     settings = state.settings
     dropped = sum(c.end - c.start for c in state.candidates) - sum(c.end - c.start
@@ -602,8 +600,9 @@ def _verdict(data: bytes, size: int, lines: int, statement_bytes: int, state: _S
     is_data = (complete and share >= floor
                and data_bytes - giant_bytes >= giant_bytes and 2 * held >= data_bytes)
     holders = every[:settings.top_bindings]
-    numbered = _numbered(data, [*(c for group in holders for c in (group[0], group[-1])),
-                                *giants])
+    numbered, line, pos = _numbered(data, [*(c for group in holders
+                                             for c in (group[0], group[-1])), *giants])
+    lines = _lines(data, line, pos)
     bindings = tuple(_holder(data, numbered, group) for group in holders)
     return DataVerdict(
         size=size, lines=lines, statement_bytes=statement_bytes, data_bytes=data_bytes,
@@ -644,10 +643,17 @@ def _gzip_ratio(data: bytes, holder: list[_Candidate]) -> float:
     return len(zlib.compress(sample, 5)) / max(1, len(sample))
 
 
-def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
+def _lines(data: bytes, line: int, pos: int) -> int:
+    """The module's lines, from `line`, the line at `pos` (_numbered counted up to there:
+    the count of the whole module, a pass over all its bytes, is not made again; dic-11)."""
+    return line - 1 + data.count(b"\n", pos) + (1 if data and not data.endswith(b"\n") else 0)
+
+
+def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> tuple[dict[int, Binding], int, int]:
     """Bindings with line numbers, counted once in order over the bytes (each binding's own
     lines once: counted again from its start, they were a sixth of the judgement's
-    instructions on phonenumbers+emoji+pypinyin with the module's line count; dic-10)."""
+    instructions on phonenumbers+emoji+pypinyin with the module's line count; dic-10); and
+    the line the count reached, with where (the module's line count goes on from there)."""
     out: dict[int, Binding] = {}
     line, pos = 1, 0
     for c in sorted({id(c): c for c in chosen}.values(), key=lambda c: c.start):
@@ -665,7 +671,7 @@ def _numbered(data: bytes, chosen: Iterable[_Candidate]) -> dict[int, Binding]:
         out[id(c)] = Binding(name, out_line, end_line, c.end - c.start, c.facts.kind, c.scope,
                              c.facts.pure, c.facts.calls, tuple(sorted(c.facts.refs)),
                              c.facts.sampled)
-    return out
+    return out, line, pos
 
 
 def _item_name(data: bytes, item: _Candidate) -> str:

@@ -9,8 +9,10 @@ over one-line strings and comments). A line at the indentation that starts with 
 assignment head (`NAME =`, `T[0x36] =`, an unpacking `(A, B) =`) starts a statement; a `(` or
 `[` line after a comma or an opening bracket is a row of a value; any other such line starts
 one when the brackets counted since the statement began are balanced (a bracket in a string,
-`X = '('`, counted until dic-10, hid the statement after it). The judgement built on it is a
-detection, checked exactly again by the extractor before anything is written.
+`X = '('`, counted until dic-10, hid the statement after it). F-strings are read as Python
+3.12 reads them (PEP 701: `f"{d["("]}"` is one string; a field may go on over lines, and a
+line in it starts nothing), whatever Python the scan runs on (dic-11). The judgement built on
+it is a detection, checked exactly again by the extractor before anything is written.
 """
 
 from __future__ import annotations
@@ -21,7 +23,14 @@ from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
 
-from tidy.analysis.data_in_code.literalscan import bracket_depth, find
+from tidy.analysis.data_in_code.literalscan import (
+    F_PREFIX,
+    bracket_depth,
+    find,
+    fstring_end,
+    fstring_prefix,
+    outside_strings,
+)
 
 _SINGLE = rb"'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'|\"[^\"\\\n]*(?:\\[\s\S][^\"\\\n]*)*\""
 _LINE_PREFIX = re.compile(_SINGLE)
@@ -88,6 +97,11 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
             next_at[quote] = find(data, quote, at + 1)
             continue
         end = _closing(data, at + 3, quote)
+        raw = fstring_prefix(data, 0, at) if at and data[at - 1] in _PREFIX_ENDS else None
+        if raw is not None:
+            # an f-string, whose fields may hold its own triple quote (Python 3.12, PEP 701:
+            # f"""{d["""k"""]}"""): read as 3.12 reads it, where it closes at all
+            end = max(fstring_end(data, at, len(data), raw), end)
         if end < 0:
             line = data.count(b"\n", 0, at) + 1
             raise ScanError(f"line {line}: a triple-quoted string is never closed")
@@ -100,10 +114,18 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
     return spans
 
 
+_PREFIX_ENDS = frozenset(b"fFtTrR")  # the last letter of an f-string's (or t-string's) prefix
+
+
 def _opens_here(data: bytes, at: int, floor: int) -> bool:
     """Is the triple quote at `at` code, not inside a comment or a one-line string?"""
     line_start = max(data.rfind(b"\n", 0, at) + 1, floor)
-    prefix = _LINE_PREFIX.sub(b"", data[line_start:at])
+    prefix = data[line_start:at]
+    if b"'" not in prefix and b'"' not in prefix:
+        return b"#" not in prefix  # (a docstring's line: google-genai's types.py has 12,000)
+    if F_PREFIX.search(prefix) is not None:  # an f-string may hold its own quote (PEP 701)
+        return outside_strings(prefix)
+    prefix = _LINE_PREFIX.sub(b"", prefix)
     return b"#" not in prefix and b"'" not in prefix and b'"' not in prefix
 
 
@@ -156,9 +178,11 @@ class Splitter:
         pieces.append(data[pos:stop])
         return b"".join(pieces)
 
-    def depth(self, start: int, stop: int) -> int:
-        """Brackets opened minus closed in data[start:stop] (from a line start outside any
-        string), those in strings and comments not counted: `X = '('` leaves none open."""
+    def depth(self, start: int, stop: int) -> tuple[int, int]:
+        """(Brackets opened minus closed in data[start:end] (from a line start outside any
+        string), those in strings and comments not counted: `X = '('` leaves none open; where
+        an f-string that `stop` cuts in a replacement field begins, or -1: the count stopped
+        there)."""
         data, total, pos = self.data, 0, start
         index = bisect.bisect_right(self._starts, start) - 1
         index = max(index, 0)
@@ -171,11 +195,12 @@ class Splitter:
                 cut = max(pos, spans[index][0])
             # the triple-quoted strings are the spans' (triple_spans); between them the
             # one-line strings and comments are skipped by the count itself
-            total += bracket_depth(data, pos, cut)
-            if cut >= stop:
-                break
+            count, cut_at = bracket_depth(data, pos, cut)
+            total += count
+            if cut_at >= 0 or cut >= stop:
+                return total, cut_at
             pos = spans[index][1]
-        return total
+        return total, -1
 
     def split(self, start: int, stop: int, indent: bytes) -> list[Segment]:
         """Statements that begin at `indent` in data[start:stop]."""
@@ -200,10 +225,13 @@ class Splitter:
         # the statement's start again: rows at the indentation would make that quadratic)
         counted, opened = -1, 0
         if start == 0 and not indent:
-            first = _FIRST_HEAD.match(data)
+            # (after a UTF-8 BOM, which is no name byte: libqutrub's triverbtable.py was
+            # judged to bind "\ufeffTriVerbTableMap")
+            head = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+            first = _FIRST_HEAD.match(data, head)
             if first is not None:
-                yield 0, first
-                current = counted = 0
+                yield head, first
+                current = counted = head
         skip, index, count = len(indent) + 1, 0, len(spans)
         # A literal prefix (newline + indentation) the engine finds at memchr speed; the
         # statement head is matched only at those lines.
@@ -228,7 +256,13 @@ class Splitter:
                 # (`T[0x3665] = '...'` starts a statement as `NAME =` does: an assignment
                 # is no part of a value; `T.update(` may be an argument, and `x, y=1` in
                 # `f(\nx, y=1)` is one: counted)
-                opened += self.depth(counted, at)
+                delta, cut_at = self.depth(counted, at)
+                opened += delta
+                if cut_at >= 0:
+                    # inside an f-string's field that goes on over lines (3.12, PEP 701): no
+                    # statement; counted again from its start, to read it whole
+                    counted = cut_at
+                    continue
                 counted = at
                 if opened != 0:
                     continue  # a name or a row at the indentation inside brackets: a value's
