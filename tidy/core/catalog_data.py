@@ -285,6 +285,37 @@ SOURCE = (
     'regenerate = "python -m build"\n'
     'why = "built sdists and wheels"\n'
     '\n'
+    '# PyInstaller (6.x) works in build/NAME/ for each NAME.spec beside it: its tables of contents\n'
+    '# (Analysis-00.toc, PKG-00.toc ...), warn-NAME.txt, xref-NAME.html, base_library.zip (real\n'
+    '# trees, round 24: build/ was left and its localpycs/*.pyc offered as stray bytecode). A\n'
+    '# `*.spec` marker alone is weak (an RPM spec is named so too): the signature one level down\n'
+    "# is PyInstaller's own. The .spec itself is the user's (edited, committed): never a kind.\n"
+    '[[kind]]\n'
+    'name = "pyinstaller-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.spec"]\n'
+    'signature = ["*/warn-*.txt", "*/xref-*.html", "*/Analysis-00.toc", "*/PKG-00.toc", "*/base_library.zip"]\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "PyInstaller\'s work folder"\n'
+    '\n'
+    "# PyInstaller's default (one-folder) bundle: dist/NAME/ holding the program and _internal/.\n"
+    '# A --onefile build is a lone executable dist/NAME with no such sign: that dist/ is left.\n'
+    '[[kind]]\n'
+    'name = "pyinstaller-dist"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.spec"]\n'
+    'signature = ["*/_internal"]\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "PyInstaller\'s bundled program (one-folder build)"\n'
+    '\n'
     '# sphinx-build writes doctrees and .buildinfo wherever it builds: `-M html docs docs/_build`\n'
     '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
     '# `sphinx-build docs docs/_build` gives _build/.doctrees and _build/.buildinfo (checked with\n'
@@ -816,7 +847,7 @@ SOURCE = (
     'type = "dir"\n'
     'names = ["dist", "out", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*"]\n'
+    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*", "rspack.config.*", "rsbuild.config.*"]\n'
     'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
     'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
@@ -1347,6 +1378,21 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "jekyll build"\n'
     'why = "Jekyll\'s built site"\n'
+    '\n'
+    '# Eleventy (11ty) writes its site to _site/ beside the eleventy.config.* (or the older\n'
+    '# .eleventy.js) that configures it (real trees, round 24: eleventy 3.1 left its _site/). A\n'
+    "# zero-config run (no config file, only `eleventy` in package.json's scripts) has no marker:\n"
+    '# its _site/ is left.\n'
+    '[[kind]]\n'
+    'name = "eleventy-site"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["_site"]\n'
+    'tier = "marker"\n'
+    'markers = ["eleventy.config.*", ".eleventy.js", ".eleventy.cjs"]\n'
+    'safe = true\n'
+    'regenerate = "npx @11ty/eleventy"\n'
+    'why = "Eleventy\'s built site"\n'
     '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
@@ -2120,6 +2166,30 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'python -m build',
            'why': 'built sdists and wheels'},
+          {'name': 'pyinstaller-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['*.spec'],
+           'signature': ['*/warn-*.txt',
+                         '*/xref-*.html',
+                         '*/Analysis-00.toc',
+                         '*/PKG-00.toc',
+                         '*/base_library.zip'],
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': "PyInstaller's work folder"},
+          {'name': 'pyinstaller-dist',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['*.spec'],
+           'signature': ['*/_internal'],
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': "PyInstaller's bundled program (one-folder build)"},
           {'name': 'sphinx-build',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2571,7 +2641,9 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                        'next.config.*',
                        'tsconfig.json',
                        'angular.json',
-                       'astro.config.*'],
+                       'astro.config.*',
+                       'rspack.config.*',
+                       'rsbuild.config.*'],
            'signature': ['index.html',
                          'assets',
                          'static',
@@ -3094,6 +3166,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'jekyll build',
            'why': "Jekyll's built site"},
+          {'name': 'eleventy-site',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['_site'],
+           'tier': 'marker',
+           'markers': ['eleventy.config.*', '.eleventy.js', '.eleventy.cjs'],
+           'safe': True,
+           'regenerate': 'npx @11ty/eleventy',
+           'why': "Eleventy's built site"},
           {'name': 'hugo-public',
            'ecosystem': 'hugo',
            'type': 'dir',
@@ -3814,6 +3895,34 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'python -m build',
   'why': 'built sdists and wheels'},
+ {'name': 'pyinstaller-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('*.spec',),
+  'inside': (),
+  'signature': ('*/warn-*.txt',
+                '*/xref-*.html',
+                '*/Analysis-00.toc',
+                '*/PKG-00.toc',
+                '*/base_library.zip'),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': "PyInstaller's work folder"},
+ {'name': 'pyinstaller-dist',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('*.spec',),
+  'inside': (),
+  'signature': ('*/_internal',),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': "PyInstaller's bundled program (one-folder build)"},
  {'name': 'sphinx-build',
   'ecosystem': 'python',
   'type': 'dir',
@@ -4384,7 +4493,9 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
               'next.config.*',
               'tsconfig.json',
               'angular.json',
-              'astro.config.*'),
+              'astro.config.*',
+              'rspack.config.*',
+              'rsbuild.config.*'),
   'inside': (),
   'signature': ('index.html',
                 'assets',
@@ -5012,6 +5123,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'jekyll build',
   'why': "Jekyll's built site"},
+ {'name': 'eleventy-site',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('_site',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('eleventy.config.*', '.eleventy.js', '.eleventy.cjs'),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'npx @11ty/eleventy',
+  'why': "Eleventy's built site"},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
