@@ -244,3 +244,36 @@ def test_a_link_pointing_outside_moves_and_is_purged_as_a_link(tmp_path: Path) -
     assert purged.returncode == 0, purged.stdout + purged.stderr
     assert not trashed[0].is_symlink()
     assert snapshot(mine) == outside
+
+
+# ------------------------------------------------------------------ dune (OCaml)
+def _dune_project(root: Path) -> Path:
+    repo = make_repo(root)
+    write(repo / "dune-project", "(lang dune 2.9)\n")
+    write(repo / "lib" / "dune", "(library (name calc))\n")
+    write(repo / "lib" / "calc.ml", "let add a b = a + b\n")
+    write(repo / ".gitignore", "_build/\n")
+    commit_all(repo)
+    return repo
+
+
+def test_a_dune_build_folder_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """_build/ as dune 2.9 leaves it beside dune-project (fails on 47812e7: left)."""
+    repo = _dune_project(tmp_path / "repo")
+    built = repo / "_build"
+    for name in (".db", ".digest-db", ".filesystem-clock"):
+        write(built / name, b"\x84\x95\xa6\xbe" + b"\0" * 32)
+    write(built / "log", "# dune build\n")
+    write(built / "default" / ".dune" / "configurator", "(ocamlc /usr/bin/ocamlc.opt)\n")
+    write(built / "default" / "lib" / "calc.ml", "let add a b = a + b\n")
+    write(built / "default" / "lib" / ".calc.objs" / "byte" / "calc.cmi", b"Caml1999I" + b"\0" * 20)
+    assert artifacts_by_path(repo).get("_build") == ("dune-build", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"_build"})
+
+
+def test_a_build_folder_of_the_users_beside_dune_project_stays(tmp_path: Path) -> None:
+    """_build/ holding the user's files and no dune database: left."""
+    repo = _dune_project(tmp_path / "repo")
+    write(repo / "_build" / "notes.txt", "mine\n")
+    write(repo / "_build" / "default" / "draft.ml", "let x = 1\n")
+    left_alone(repo, tmp_path / "state", "_build")

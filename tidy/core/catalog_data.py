@@ -1254,6 +1254,21 @@ SOURCE = (
     'regenerate = "mix compile"\n'
     'why = "Elixir build output"\n'
     '\n'
+    '# dune (OCaml) builds into _build/ beside dune-project: _build/default/ (the sources copied\n'
+    '# and their objects), its databases (.db, .digest-db), .filesystem-clock, log (real trees,\n'
+    '# round 24: dune 2.9 from Debian left its _build/).\n'
+    '[[kind]]\n'
+    'name = "dune-build"\n'
+    'ecosystem = "ocaml"\n'
+    'type = "dir"\n'
+    'names = ["_build"]\n'
+    'tier = "marker"\n'
+    'markers = ["dune-project"]\n'
+    'signature = [".db", ".digest-db", ".filesystem-clock", "default/.dune"]\n'
+    'safe = true\n'
+    'regenerate = "dune build"\n'
+    'why = "dune\'s build folder (OCaml)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "elixir-deps"\n'
     'ecosystem = "elixir"\n'
@@ -3054,6 +3069,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'mix compile',
            'why': 'Elixir build output'},
+          {'name': 'dune-build',
+           'ecosystem': 'ocaml',
+           'type': 'dir',
+           'names': ['_build'],
+           'tier': 'marker',
+           'markers': ['dune-project'],
+           'signature': ['.db', '.digest-db', '.filesystem-clock', 'default/.dune'],
+           'safe': True,
+           'regenerate': 'dune build',
+           'why': "dune's build folder (OCaml)"},
           {'name': 'elixir-deps',
            'ecosystem': 'elixir',
            'type': 'dir',
@@ -4977,6 +5002,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'mix compile',
   'why': 'Elixir build output'},
+ {'name': 'dune-build',
+  'ecosystem': 'ocaml',
+  'type': 'dir',
+  'names': ('_build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('dune-project',),
+  'inside': (),
+  'signature': ('.db', '.digest-db', '.filesystem-clock', 'default/.dune'),
+  'safe': True,
+  'regenerate': 'dune build',
+  'why': "dune's build folder (OCaml)"},
  {'name': 'elixir-deps',
   'ecosystem': 'elixir',
   'type': 'dir',
