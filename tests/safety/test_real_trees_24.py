@@ -277,3 +277,34 @@ def test_a_build_folder_of_the_users_beside_dune_project_stays(tmp_path: Path) -
     write(repo / "_build" / "notes.txt", "mine\n")
     write(repo / "_build" / "default" / "draft.ml", "let x = 1\n")
     left_alone(repo, tmp_path / "state", "_build")
+
+
+# ------------------------------------------------------------------ Expo
+def _expo_app(root: Path) -> Path:
+    repo = make_repo(root)
+    write(repo / "package.json", json.dumps({"name": "app", "main": "expo/AppEntry.js",
+                                             "scripts": {"export": "expo export -p web"}}))
+    write(repo / "app.json", json.dumps({"expo": {"name": "app", "slug": "app"}}))
+    write(repo / "App.js", "export default function App() { return null; }\n")
+    write(repo / ".gitignore", "node_modules/\n.expo/\ndist/\n")
+    commit_all(repo)
+    return repo
+
+
+def test_an_expo_export_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """dist/ as `expo export -p web` (SDK 52) writes it beside app.json (fails on 47812e7:
+    left)."""
+    repo = _expo_app(tmp_path / "repo")
+    write(repo / "dist" / "index.html", "<!DOCTYPE html><div id=root></div>\n")
+    write(repo / "dist" / "metadata.json", '{"version":0,"bundler":"metro","fileMetadata":{}}')
+    write(repo / "dist" / "_expo" / "static" / "js" / "web" / "AppEntry-64e08cf0.js", "var a;\n")
+    assert artifacts_by_path(repo).get("dist") == ("expo-dist", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"dist"})
+
+
+def test_a_dist_of_the_users_beside_app_json_stays(tmp_path: Path) -> None:
+    """app.json is many tools' name: a dist/ with no _expo/ beside it is left."""
+    repo = _expo_app(tmp_path / "repo")
+    write(repo / "dist" / "metadata.json", "{}\n")
+    write(repo / "dist" / "release.txt", "mine\n")
+    left_alone(repo, tmp_path / "state", "dist")

@@ -651,6 +651,21 @@ SOURCE = (
     'regenerate = "vitepress build"\n'
     'why = "VitePress\'s built site"\n'
     '\n'
+    '# `expo export` (Expo SDK 52, Metro) writes dist/ beside app.json (or app.config.*): index.html\n'
+    '# and metadata.json, the bundles under dist/_expo/static/js/<platform>/ (real trees, round 24:\n'
+    "# left, no marker of js-dist beside it). _expo/ is Expo's own name.\n"
+    '[[kind]]\n'
+    'name = "expo-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["app.json", "app.config.js", "app.config.ts"]\n'
+    'signature = ["_expo"]\n'
+    'safe = true\n'
+    'regenerate = "npx expo export"\n'
+    'why = "Expo\'s exported app (expo export)"\n'
+    '\n'
     '[[kind]]\n'
     'name = ".svelte-kit"\n'
     'ecosystem = "node"\n'
@@ -2449,6 +2464,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vitepress build',
            'why': "VitePress's built site"},
+          {'name': 'expo-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['app.json', 'app.config.js', 'app.config.ts'],
+           'signature': ['_expo'],
+           'safe': True,
+           'regenerate': 'npx expo export',
+           'why': "Expo's exported app (expo export)"},
           {'name': '.svelte-kit',
            'ecosystem': 'node',
            'type': 'dir',
@@ -4259,6 +4284,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'vitepress build',
   'why': "VitePress's built site",
   'parent': ('.vitepress',)},
+ {'name': 'expo-dist',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('app.json', 'app.config.js', 'app.config.ts'),
+  'inside': (),
+  'signature': ('_expo',),
+  'safe': True,
+  'regenerate': 'npx expo export',
+  'why': "Expo's exported app (expo export)"},
  {'name': '.svelte-kit',
   'ecosystem': 'node',
   'type': 'dir',
