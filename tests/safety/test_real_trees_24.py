@@ -123,7 +123,7 @@ def _pyinstaller_project(root: Path, spec: str = "app.spec") -> Path:
 
 
 def _pyinstaller_work(build_dir: Path, name: str = "app") -> None:
-    """build/NAME/ as PyInstaller 6.17 leaves it."""
+    """build/NAME/ as PyInstaller 6.22 leaves it."""
     work = build_dir / name
     for toc in ("Analysis-00.toc", "EXE-00.toc", "PKG-00.toc", "PYZ-00.toc"):
         write(work / toc, "('toc', [])\n")

@@ -285,7 +285,7 @@ SOURCE = (
     'regenerate = "python -m build"\n'
     'why = "built sdists and wheels"\n'
     '\n'
-    '# PyInstaller (6.x) works in build/NAME/ for each NAME.spec beside it: its tables of contents\n'
+    '# PyInstaller (6.22) works in build/NAME/ for each NAME.spec beside it: its tables of contents\n'
     '# (Analysis-00.toc, PKG-00.toc ...), warn-NAME.txt, xref-NAME.html, base_library.zip (real\n'
     '# trees, round 24: build/ was left and its localpycs/*.pyc offered as stray bytecode). A\n'
     '# `*.spec` marker alone is weak (an RPM spec is named so too): the signature one level down\n'
