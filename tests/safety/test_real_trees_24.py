@@ -5,7 +5,9 @@ Left on 47812e7: Rspack's dist/ beside its rspack.config.js (`npm create rspack`
 main.js, main.css) and Rsbuild's beside its rsbuild.config.mjs (index.html, static/js/):
 neither config was a js-dist marker; Eleventy's _site/ beside its eleventy.config.js (no kind
 named _site but Jekyll's, which wants .jekyll-cache); PyInstaller's build/ (its localpycs/*.pyc
-offered as stray bytecode instead) and its one-folder dist/NAME/_internal.
+offered as stray bytecode instead), its one-folder dist/NAME/_internal and its --onefile
+program dist/NAME (named after the NAME.spec above dist/). Expo's export (dist/_expo beside
+app.json) and dune's _build/ too.
 
 A versioned shared library set (libcalc.so -> libcalc.so.1 -> libcalc.so.1.2.3) is reclaimed
 when it is in a build folder (cmake -B build: the folder moves whole, its links inside it,
@@ -149,17 +151,34 @@ def test_pyinstaller_build_and_one_folder_dist_are_found_moved_and_put_back(
     fix_moves_exactly(repo, tmp_path / "state", {"build", "dist"})
 
 
+def test_a_pyinstaller_onefile_program_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """`pyinstaller --onefile`'s dist/app (a compiled program named after app.spec above
+    dist/): the program moves, dist/ and a file of the user's in it stay (fails on 47812e7:
+    left)."""
+    repo = _pyinstaller_project(tmp_path / "repo")
+    compiled_program(repo / "dist" / "app", tmp_path)
+    write(repo / "dist" / "RELEASE.txt", "mine\n")
+    assert artifacts_by_path(repo).get("dist/app") == ("pyinstaller-onefile", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"dist/app"})
+
+
 def test_pyinstaller_look_alikes_stay(tmp_path: Path) -> None:
-    """Beside an RPM spec (no PyInstaller sign below build/), a onefile dist/app (a lone
-    program: nothing says it is PyInstaller's), and PyInstaller's work folder with no spec
-    beside it: all stay."""
+    """Beside an RPM spec (no PyInstaller sign below build/); a program in dist/ named after
+    no spec, a script named after one, a program whose spec is a link; PyInstaller's work
+    folder with no spec beside it: all stay."""
     rpm = _pyinstaller_project(tmp_path / "rpm", spec="app.spec")
     write(rpm / "build" / "app" / "notes.txt", "mine\n")
     write(rpm / "build" / "app" / "Makefile", "all:\n")
     left_alone(rpm, tmp_path / "state", "build")
     onefile = _pyinstaller_project(tmp_path / "onefile")
-    compiled_program(onefile / "dist" / "app", tmp_path)
+    compiled_program(onefile / "dist" / "tool", tmp_path)
+    write(onefile / "dist" / "app", "#!/bin/sh\necho mine\n")
+    (onefile / "dist" / "app").chmod(0o755)
     left_alone(onefile, tmp_path / "state", "dist")
+    linked = _pyinstaller_project(tmp_path / "linked", spec="elsewhere.spec")
+    os.symlink("elsewhere.spec", linked / "app.spec")
+    compiled_program(linked / "dist" / "app", tmp_path)
+    left_alone(linked, tmp_path / "state", "dist")
     nospec = make_repo(tmp_path / "nospec")
     write(nospec / "README.md", "x\n")
     commit_all(nospec)

@@ -302,7 +302,8 @@ _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
 _CMAKE_TARGET = "CMakeFiles:target"
 _CMAKE_LIBRARY = "CMakeFiles:library"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY)
+_PYINSTALLER_ONEFILE = "dist:../NAME.spec"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY, _PYINSTALLER_ONEFILE)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -315,7 +316,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
                                f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
-                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\" or \"{_CMAKE_LIBRARY}\", "
+                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\", \"{_CMAKE_LIBRARY}\" or "
+                               f"\"{_PYINSTALLER_ONEFILE}\", "
                                f"not {entry!r}")
 
 
@@ -1307,6 +1309,9 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
         elif entry == _CMAKE_TARGET:
             if "CMakeFiles" in siblings and _is_cmake_target(name, folder):
                 return True
+        elif entry == _PYINSTALLER_ONEFILE:
+            if folder_name == "dist" and _spec_above(name, folder):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -1334,6 +1339,23 @@ def _is_cmake_target(name: str, folder: int) -> bool:
         return False
     finally:
         os.close(cmake_files)
+
+
+def _spec_above(name: str, folder: int) -> bool:
+    """Whether NAME.spec is a regular file (no link followed) in the parent of the open dist/
+    folder `folder`: `pyinstaller --onefile` (or its NAME.spec) writes the one program
+    dist/NAME beside nothing else that says so (real trees, round 24)."""
+    try:
+        parent = os.open("..", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        return stat.S_ISREG(os.stat(f"{name}.spec", dir_fd=parent,
+                                    follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
+    finally:
+        os.close(parent)
 
 
 def _built_into_bin(name: str, folder: int) -> bool:

@@ -303,7 +303,7 @@ SOURCE = (
     'why = "PyInstaller\'s work folder"\n'
     '\n'
     "# PyInstaller's default (one-folder) bundle: dist/NAME/ holding the program and _internal/.\n"
-    '# A --onefile build is a lone executable dist/NAME with no such sign: that dist/ is left.\n'
+    '# A --onefile build is a lone executable dist/NAME: pyinstaller-onefile below.\n'
     '[[kind]]\n'
     'name = "pyinstaller-dist"\n'
     'ecosystem = "python"\n'
@@ -315,6 +315,19 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "pyinstaller NAME.spec"\n'
     'why = "PyInstaller\'s bundled program (one-folder build)"\n'
+    '\n'
+    '# `pyinstaller --onefile` writes one program, dist/NAME, and NAME.spec beside dist/: the\n'
+    "# program (its header read: ELF, Mach-O, PE) named after a spec one folder up is the build's.\n"
+    "# dist/ itself stays (it may hold the user's release notes, archives): the file moves.\n"
+    '[[kind]]\n'
+    'name = "pyinstaller-onefile"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'built_from = ["dist:../NAME.spec"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)"\n'
     '\n'
     '# sphinx-build writes doctrees and .buildinfo wherever it builds: `-M html docs docs/_build`\n'
     '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
@@ -2220,6 +2233,14 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pyinstaller NAME.spec',
            'why': "PyInstaller's bundled program (one-folder build)"},
+          {'name': 'pyinstaller-onefile',
+           'ecosystem': 'python',
+           'type': 'file',
+           'built_from': ['dist:../NAME.spec'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': 'program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)'},
           {'name': 'sphinx-build',
            'ecosystem': 'python',
            'type': 'dir',
@@ -3973,6 +3994,19 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'pyinstaller NAME.spec',
   'why': "PyInstaller's bundled program (one-folder build)"},
+ {'name': 'pyinstaller-onefile',
+  'ecosystem': 'python',
+  'type': 'file',
+  'names': (),
+  'globs': (),
+  'tier': 'marker',
+  'markers': (),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': 'program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)',
+  'built_from': ('dist:../NAME.spec',)},
  {'name': 'sphinx-build',
   'ecosystem': 'python',
   'type': 'dir',
