@@ -327,3 +327,43 @@ def test_a_dist_of_the_users_beside_app_json_stays(tmp_path: Path) -> None:
     write(repo / "dist" / "metadata.json", "{}\n")
     write(repo / "dist" / "release.txt", "mine\n")
     left_alone(repo, tmp_path / "state", "dist")
+
+
+# ------------------------------------------------------------------ a Go workspace's bin/
+def _go_workspace(root: Path, work: bool = True) -> Path:
+    """go.work using ./app and ./lib (no go.mod at the top), `go build -o bin/app ./app`."""
+    repo = make_repo(root)
+    if work:
+        write(repo / "go.work", "go 1.19\n\nuse (\n\t./app\n\t./lib\n)\n")
+    write(repo / "app" / "go.mod", "module example.com/app\n\ngo 1.19\n")
+    write(repo / "app" / "main.go", "package main\n\nfunc main() {}\n")
+    write(repo / "lib" / "go.mod", "module example.com/lib\n\ngo 1.19\n")
+    write(repo / "lib" / "lib.go", "package lib\n")
+    write(repo / ".gitignore", "/bin/\n")
+    commit_all(repo)
+    return repo
+
+
+def test_a_program_built_into_a_go_workspace_bin_is_found(tmp_path: Path) -> None:
+    """bin/app beside go.work, named after the package ./app: go-program, moved and put
+    back (fails on 47812e7: bin/'s parent had no go.mod, so nothing named it)."""
+    repo = _go_workspace(tmp_path / "repo")
+    compiled_program(repo / "bin" / "app", tmp_path)
+    assert artifacts_by_path(repo).get("bin/app") == ("go-program", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"bin/app"})
+
+
+def test_programs_of_no_go_workspace_package_stay(tmp_path: Path) -> None:
+    """A program in bin/ named after no package beside go.work; one beside a go.work that is
+    a link; one with no go.work at all: each stays."""
+    repo = _go_workspace(tmp_path / "repo")
+    compiled_program(repo / "bin" / "tool", tmp_path)
+    left_alone(repo, tmp_path / "state", "bin")
+    linked = _go_workspace(tmp_path / "linked", work=False)
+    write(tmp_path / "elsewhere" / "go.work", "go 1.19\n\nuse ./app\n")
+    os.symlink(tmp_path / "elsewhere" / "go.work", linked / "go.work")
+    compiled_program(linked / "bin" / "app", tmp_path)
+    left_alone(linked, tmp_path / "state", "bin")
+    bare = _go_workspace(tmp_path / "bare", work=False)
+    compiled_program(bare / "bin" / "app", tmp_path)
+    left_alone(bare, tmp_path / "state", "bin")

@@ -1350,10 +1350,7 @@ def _spec_above(name: str, folder: int) -> bool:
     except OSError:
         return False
     try:
-        return stat.S_ISREG(os.stat(f"{name}.spec", dir_fd=parent,
-                                    follow_symlinks=False).st_mode)
-    except (OSError, ValueError):
-        return False
+        return _is_regular_file(f"{name}.spec", parent)
     finally:
         os.close(parent)
 
@@ -1361,8 +1358,10 @@ def _spec_above(name: str, folder: int) -> bool:
 def _built_into_bin(name: str, folder: int) -> bool:
     """Whether `name` in the open bin/ folder `folder` is what `go build -o bin/NAME` names
     a program of the module whose go.mod is in bin/'s parent: the module path's last element,
-    or a package cmd/NAME or NAME beside go.mod. The parent is reached from the folder's own
-    descriptor (its "..": the folder it is in now), never by a path."""
+    or a package cmd/NAME or NAME beside go.mod. In a Go workspace (a go.work in bin/'s
+    parent, no go.mod: real trees, round 24) a package cmd/NAME or NAME beside go.work
+    (`go build -o bin/app ./app`). The parent is reached from the folder's own descriptor
+    (its "..": the folder it is in now), never by a path."""
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         parent = os.open("..", flags, dir_fd=folder)
@@ -1370,10 +1369,20 @@ def _built_into_bin(name: str, folder: int) -> bool:
         return False
     try:
         module = go_module_program(parent)
-        return module is not None and (name == module or _is_go_package(parent, "cmd/" + name)
-                                       or _is_go_package(parent, name))
+        if module is None and not _is_regular_file("go.work", parent):
+            return False
+        return (name == module or _is_go_package(parent, "cmd/" + name)
+                or _is_go_package(parent, name))
     finally:
         os.close(parent)
+
+
+def _is_regular_file(name: str, folder: int) -> bool:
+    """Whether `name` in the open folder `folder` is a regular file (a link is not followed)."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _is_go_package(folder: int, rel: str) -> bool:
