@@ -25,16 +25,32 @@ import pytest
 
 from tests.conftest import make_repo, run_cli, write
 from tests.fixes.helpers import backdate, run_tidy, snapshot
-from tests.safety.helpers import (artifacts_by_path, build, commit_all, compiled_program,
-                                  fix_moves_exactly, left_alone)
+from tests.safety.helpers import (
+    artifacts_by_path,
+    build,
+    commit_all,
+    compiled_program,
+    fix_moves_exactly,
+    left_alone,
+)
 
 pytestmark = pytest.mark.slow
+
+
+def _committed(root: Path, files: dict[str, str]) -> Path:
+    """A repository at `root` holding `files` (path -> text), committed."""
+    repo = make_repo(root)
+    for path, text in files.items():
+        write(repo / path, text)
+    commit_all(repo)
+    return repo
 
 
 # ------------------------------------------------------------------ Rspack and Rsbuild
 _RSPACK_CONFIG = ("import { defineConfig } from '@rspack/cli';\n"
                   "export default defineConfig({ entry: { main: './src/index.js' } });\n")
-_RSBUILD_CONFIG = "import { defineConfig } from '@rsbuild/core';\n\nexport default defineConfig({});\n"
+_RSBUILD_CONFIG = ("import { defineConfig } from '@rsbuild/core';\n\n"
+                   "export default defineConfig({});\n")
 
 
 def _bundler_app(root: Path, config: str, tool: str) -> Path:
@@ -116,12 +132,10 @@ def test_a_site_with_no_eleventy_config_stays(tmp_path: Path) -> None:
 
 # ------------------------------------------------------------------ PyInstaller
 def _pyinstaller_project(root: Path, spec: str = "app.spec") -> Path:
-    repo = make_repo(root)
-    write(repo / "pyproject.toml", '[project]\nname = "app"\nversion = "0.1"\n')
-    write(repo / "src" / "app.py", "print(2 + 2)\n")
-    write(repo / spec, "# -*- mode: python ; coding: utf-8 -*-\na = Analysis(['src/app.py'])\n")
-    commit_all(repo)
-    return repo
+    return _committed(root, {
+        "pyproject.toml": '[project]\nname = "app"\nversion = "0.1"\n',
+        "src/app.py": "print(2 + 2)\n",
+        spec: "# -*- mode: python ; coding: utf-8 -*-\na = Analysis(['src/app.py'])\n"})
 
 
 def _pyinstaller_work(build_dir: Path, name: str = "app") -> None:
@@ -198,7 +212,7 @@ def test_the_hook_blocks_a_staged_pyinstaller_build(tmp_path: Path) -> None:
     assert "build: PyInstaller's work folder" in done.out + done.err
 
 
-# ------------------------------------------------------------------ a CMake link set in a build folder
+# ------------------------------------------------------------------ CMake's link set, built apart
 def _links(root: Path) -> dict[str, str]:
     return {str(p.relative_to(root)): os.readlink(p) for p in root.rglob("*") if p.is_symlink()}
 
@@ -212,7 +226,8 @@ def _cmake_build_folder(root: Path, tmp_path: Path) -> Path:
           "set_target_properties(calc PROPERTIES VERSION 1.2.3 SOVERSION 1)\n"
           "add_executable(calc_test test.c)\ntarget_link_libraries(calc_test calc)\n")
     write(repo / "calc.c", "int add(int a, int b) { return a + b; }\n")
-    write(repo / "test.c", "int add(int, int);\nint main(void) { return add(2, 2) == 4 ? 0 : 1; }\n")
+    write(repo / "test.c",
+          "int add(int, int);\nint main(void) { return add(2, 2) == 4 ? 0 : 1; }\n")
     write(repo / ".gitignore", "build/\n")
     commit_all(repo)
     build(repo, tmp_path, "cmake", "-S", ".", "-B", "build")
@@ -267,13 +282,9 @@ def test_a_link_pointing_outside_moves_and_is_purged_as_a_link(tmp_path: Path) -
 
 # ------------------------------------------------------------------ dune (OCaml)
 def _dune_project(root: Path) -> Path:
-    repo = make_repo(root)
-    write(repo / "dune-project", "(lang dune 2.9)\n")
-    write(repo / "lib" / "dune", "(library (name calc))\n")
-    write(repo / "lib" / "calc.ml", "let add a b = a + b\n")
-    write(repo / ".gitignore", "_build/\n")
-    commit_all(repo)
-    return repo
+    return _committed(root, {"dune-project": "(lang dune 2.9)\n",
+                             "lib/dune": "(library (name calc))\n",
+                             "lib/calc.ml": "let add a b = a + b\n", ".gitignore": "_build/\n"})
 
 
 def test_a_dune_build_folder_is_found_moved_and_put_back(tmp_path: Path) -> None:
@@ -300,14 +311,12 @@ def test_a_build_folder_of_the_users_beside_dune_project_stays(tmp_path: Path) -
 
 # ------------------------------------------------------------------ Expo
 def _expo_app(root: Path) -> Path:
-    repo = make_repo(root)
-    write(repo / "package.json", json.dumps({"name": "app", "main": "expo/AppEntry.js",
-                                             "scripts": {"export": "expo export -p web"}}))
-    write(repo / "app.json", json.dumps({"expo": {"name": "app", "slug": "app"}}))
-    write(repo / "App.js", "export default function App() { return null; }\n")
-    write(repo / ".gitignore", "node_modules/\n.expo/\ndist/\n")
-    commit_all(repo)
-    return repo
+    return _committed(root, {
+        "package.json": json.dumps({"name": "app", "main": "expo/AppEntry.js",
+                                    "scripts": {"export": "expo export -p web"}}),
+        "app.json": json.dumps({"expo": {"name": "app", "slug": "app"}}),
+        "App.js": "export default function App() { return null; }\n",
+        ".gitignore": "node_modules/\n.expo/\ndist/\n"})
 
 
 def test_an_expo_export_is_found_moved_and_put_back(tmp_path: Path) -> None:
@@ -332,16 +341,13 @@ def test_a_dist_of_the_users_beside_app_json_stays(tmp_path: Path) -> None:
 # ------------------------------------------------------------------ a Go workspace's bin/
 def _go_workspace(root: Path, work: bool = True) -> Path:
     """go.work using ./app and ./lib (no go.mod at the top), `go build -o bin/app ./app`."""
-    repo = make_repo(root)
+    files = {"app/go.mod": "module example.com/app\n\ngo 1.19\n",
+             "app/main.go": "package main\n\nfunc main() {}\n",
+             "lib/go.mod": "module example.com/lib\n\ngo 1.19\n",
+             "lib/lib.go": "package lib\n", ".gitignore": "/bin/\n"}
     if work:
-        write(repo / "go.work", "go 1.19\n\nuse (\n\t./app\n\t./lib\n)\n")
-    write(repo / "app" / "go.mod", "module example.com/app\n\ngo 1.19\n")
-    write(repo / "app" / "main.go", "package main\n\nfunc main() {}\n")
-    write(repo / "lib" / "go.mod", "module example.com/lib\n\ngo 1.19\n")
-    write(repo / "lib" / "lib.go", "package lib\n")
-    write(repo / ".gitignore", "/bin/\n")
-    commit_all(repo)
-    return repo
+        files["go.work"] = "go 1.19\n\nuse (\n\t./app\n\t./lib\n)\n"
+    return _committed(root, files)
 
 
 def test_a_program_built_into_a_go_workspace_bin_is_found(tmp_path: Path) -> None:
