@@ -302,7 +302,8 @@ _GO_CMD = "go.mod:cmd"
 _GO_BIN = "go.mod:bin"
 _CMAKE_TARGET = "CMakeFiles:target"
 _CMAKE_LIBRARY = "CMakeFiles:library"
-_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY)
+_PYINSTALLER_ONEFILE = "dist:../NAME.spec"
+_GO_ENTRIES = (_GO_MODULE, _GO_CMD, _GO_BIN, _CMAKE_TARGET, _CMAKE_LIBRARY, _PYINSTALLER_ONEFILE)
 
 
 def _check_built_from(kind: Kind, where: str) -> None:
@@ -315,7 +316,8 @@ def _check_built_from(kind: Kind, where: str) -> None:
                 c in ext for c in "*?[]/$:")):
             raise CatalogError(f"{where}: 'built_from' entries are \"*.EXT\", "
                                f"\"folder:*.EXT\", \"{_GO_MODULE}\", \"{_GO_CMD}\", "
-                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\" or \"{_CMAKE_LIBRARY}\", "
+                               f"\"{_GO_BIN}\", \"{_CMAKE_TARGET}\", \"{_CMAKE_LIBRARY}\" or "
+                               f"\"{_PYINSTALLER_ONEFILE}\", "
                                f"not {entry!r}")
 
 
@@ -1307,6 +1309,9 @@ def _named_by_source(built_from: tuple[str, ...], name: str, siblings: Collectio
         elif entry == _CMAKE_TARGET:
             if "CMakeFiles" in siblings and _is_cmake_target(name, folder):
                 return True
+        elif entry == _PYINSTALLER_ONEFILE:
+            if folder_name == "dist" and _spec_above(name, folder):
+                return True
         elif entry.startswith("folder:"):
             if name == folder_name and _has_any((entry[len("folder:"):],), siblings):
                 return True
@@ -1336,11 +1341,27 @@ def _is_cmake_target(name: str, folder: int) -> bool:
         os.close(cmake_files)
 
 
+def _spec_above(name: str, folder: int) -> bool:
+    """Whether NAME.spec is a regular file (no link followed) in the parent of the open dist/
+    folder `folder`: `pyinstaller --onefile` (or its NAME.spec) writes the one program
+    dist/NAME beside nothing else that says so (real trees, round 24)."""
+    try:
+        parent = os.open("..", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC, dir_fd=folder)
+    except OSError:
+        return False
+    try:
+        return _is_regular_file(f"{name}.spec", parent)
+    finally:
+        os.close(parent)
+
+
 def _built_into_bin(name: str, folder: int) -> bool:
     """Whether `name` in the open bin/ folder `folder` is what `go build -o bin/NAME` names
     a program of the module whose go.mod is in bin/'s parent: the module path's last element,
-    or a package cmd/NAME or NAME beside go.mod. The parent is reached from the folder's own
-    descriptor (its "..": the folder it is in now), never by a path."""
+    or a package cmd/NAME or NAME beside go.mod. In a Go workspace (a go.work in bin/'s
+    parent, no go.mod: real trees, round 24) a package cmd/NAME or NAME beside go.work
+    (`go build -o bin/app ./app`). The parent is reached from the folder's own descriptor
+    (its "..": the folder it is in now), never by a path."""
     flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
     try:
         parent = os.open("..", flags, dir_fd=folder)
@@ -1348,10 +1369,20 @@ def _built_into_bin(name: str, folder: int) -> bool:
         return False
     try:
         module = go_module_program(parent)
-        return module is not None and (name == module or _is_go_package(parent, "cmd/" + name)
-                                       or _is_go_package(parent, name))
+        if module is None and not _is_regular_file("go.work", parent):
+            return False
+        return (name == module or _is_go_package(parent, "cmd/" + name)
+                or _is_go_package(parent, name))
     finally:
         os.close(parent)
+
+
+def _is_regular_file(name: str, folder: int) -> bool:
+    """Whether `name` in the open folder `folder` is a regular file (a link is not followed)."""
+    try:
+        return stat.S_ISREG(os.stat(name, dir_fd=folder, follow_symlinks=False).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _is_go_package(folder: int, rel: str) -> bool:

@@ -285,6 +285,50 @@ SOURCE = (
     'regenerate = "python -m build"\n'
     'why = "built sdists and wheels"\n'
     '\n'
+    '# PyInstaller (6.22) works in build/NAME/ for each NAME.spec beside it: its tables of contents\n'
+    '# (Analysis-00.toc, PKG-00.toc ...), warn-NAME.txt, xref-NAME.html, base_library.zip (real\n'
+    '# trees, round 24: build/ was left and its localpycs/*.pyc offered as stray bytecode). A\n'
+    '# `*.spec` marker alone is weak (an RPM spec is named so too): the signature one level down\n'
+    "# is PyInstaller's own. The .spec itself is the user's (edited, committed): never a kind.\n"
+    '[[kind]]\n'
+    'name = "pyinstaller-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.spec"]\n'
+    'signature = ["*/warn-*.txt", "*/xref-*.html", "*/Analysis-00.toc", "*/PKG-00.toc", "*/base_library.zip"]\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "PyInstaller\'s work folder"\n'
+    '\n'
+    "# PyInstaller's default (one-folder) bundle: dist/NAME/ holding the program and _internal/.\n"
+    '# A --onefile build is a lone executable dist/NAME: pyinstaller-onefile below.\n'
+    '[[kind]]\n'
+    'name = "pyinstaller-dist"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["*.spec"]\n'
+    'signature = ["*/_internal"]\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "PyInstaller\'s bundled program (one-folder build)"\n'
+    '\n'
+    '# `pyinstaller --onefile` writes one program, dist/NAME, and NAME.spec beside dist/: the\n'
+    "# program (its header read: ELF, Mach-O, PE) named after a spec one folder up is the build's.\n"
+    "# dist/ itself stays (it may hold the user's release notes, archives): the file moves.\n"
+    '[[kind]]\n'
+    'name = "pyinstaller-onefile"\n'
+    'ecosystem = "python"\n'
+    'type = "file"\n'
+    'built_from = ["dist:../NAME.spec"]\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "pyinstaller NAME.spec"\n'
+    'why = "program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)"\n'
+    '\n'
     '# sphinx-build writes doctrees and .buildinfo wherever it builds: `-M html docs docs/_build`\n'
     '# (the Makefile sphinx-quickstart writes) gives _build/doctrees and _build/html/.buildinfo,\n'
     '# `sphinx-build docs docs/_build` gives _build/.doctrees and _build/.buildinfo (checked with\n'
@@ -620,6 +664,21 @@ SOURCE = (
     'regenerate = "vitepress build"\n'
     'why = "VitePress\'s built site"\n'
     '\n'
+    '# `expo export` (Expo SDK 52, Metro) writes dist/ beside app.json (or app.config.*): index.html\n'
+    '# and metadata.json, the bundles under dist/_expo/static/js/<platform>/ (real trees, round 24:\n'
+    "# left, no marker of js-dist beside it). _expo/ is Expo's own name.\n"
+    '[[kind]]\n'
+    'name = "expo-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["app.json", "app.config.js", "app.config.ts"]\n'
+    'signature = ["_expo"]\n'
+    'safe = true\n'
+    'regenerate = "npx expo export"\n'
+    'why = "Expo\'s exported app (expo export)"\n'
+    '\n'
     '[[kind]]\n'
     'name = ".svelte-kit"\n'
     'ecosystem = "node"\n'
@@ -816,7 +875,7 @@ SOURCE = (
     'type = "dir"\n'
     'names = ["dist", "out", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*"]\n'
+    'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*", "rspack.config.*", "rsbuild.config.*"]\n'
     'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
     'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
@@ -1223,6 +1282,21 @@ SOURCE = (
     'regenerate = "mix compile"\n'
     'why = "Elixir build output"\n'
     '\n'
+    '# dune (OCaml) builds into _build/ beside dune-project: _build/default/ (the sources copied\n'
+    '# and their objects), its databases (.db, .digest-db), .filesystem-clock, log (real trees,\n'
+    '# round 24: dune 2.9 from Debian left its _build/).\n'
+    '[[kind]]\n'
+    'name = "dune-build"\n'
+    'ecosystem = "ocaml"\n'
+    'type = "dir"\n'
+    'names = ["_build"]\n'
+    'tier = "marker"\n'
+    'markers = ["dune-project"]\n'
+    'signature = [".db", ".digest-db", ".filesystem-clock", "default/.dune"]\n'
+    'safe = true\n'
+    'regenerate = "dune build"\n'
+    'why = "dune\'s build folder (OCaml)"\n'
+    '\n'
     '[[kind]]\n'
     'name = "elixir-deps"\n'
     'ecosystem = "elixir"\n'
@@ -1347,6 +1421,21 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "jekyll build"\n'
     'why = "Jekyll\'s built site"\n'
+    '\n'
+    '# Eleventy (11ty) writes its site to _site/ beside the eleventy.config.* (or the older\n'
+    '# .eleventy.js) that configures it (real trees, round 24: eleventy 3.1 left its _site/). A\n'
+    "# zero-config run (no config file, only `eleventy` in package.json's scripts) has no marker:\n"
+    '# its _site/ is left.\n'
+    '[[kind]]\n'
+    'name = "eleventy-site"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["_site"]\n'
+    'tier = "marker"\n'
+    'markers = ["eleventy.config.*", ".eleventy.js", ".eleventy.cjs"]\n'
+    'safe = true\n'
+    'regenerate = "npx @11ty/eleventy"\n'
+    'why = "Eleventy\'s built site"\n'
     '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
@@ -2120,6 +2209,38 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'python -m build',
            'why': 'built sdists and wheels'},
+          {'name': 'pyinstaller-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['*.spec'],
+           'signature': ['*/warn-*.txt',
+                         '*/xref-*.html',
+                         '*/Analysis-00.toc',
+                         '*/PKG-00.toc',
+                         '*/base_library.zip'],
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': "PyInstaller's work folder"},
+          {'name': 'pyinstaller-dist',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['*.spec'],
+           'signature': ['*/_internal'],
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': "PyInstaller's bundled program (one-folder build)"},
+          {'name': 'pyinstaller-onefile',
+           'ecosystem': 'python',
+           'type': 'file',
+           'built_from': ['dist:../NAME.spec'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'pyinstaller NAME.spec',
+           'why': 'program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)'},
           {'name': 'sphinx-build',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2364,6 +2485,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vitepress build',
            'why': "VitePress's built site"},
+          {'name': 'expo-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['app.json', 'app.config.js', 'app.config.ts'],
+           'signature': ['_expo'],
+           'safe': True,
+           'regenerate': 'npx expo export',
+           'why': "Expo's exported app (expo export)"},
           {'name': '.svelte-kit',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2571,7 +2702,9 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
                        'next.config.*',
                        'tsconfig.json',
                        'angular.json',
-                       'astro.config.*'],
+                       'astro.config.*',
+                       'rspack.config.*',
+                       'rsbuild.config.*'],
            'signature': ['index.html',
                          'assets',
                          'static',
@@ -2982,6 +3115,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'mix compile',
            'why': 'Elixir build output'},
+          {'name': 'dune-build',
+           'ecosystem': 'ocaml',
+           'type': 'dir',
+           'names': ['_build'],
+           'tier': 'marker',
+           'markers': ['dune-project'],
+           'signature': ['.db', '.digest-db', '.filesystem-clock', 'default/.dune'],
+           'safe': True,
+           'regenerate': 'dune build',
+           'why': "dune's build folder (OCaml)"},
           {'name': 'elixir-deps',
            'ecosystem': 'elixir',
            'type': 'dir',
@@ -3094,6 +3237,15 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'jekyll build',
            'why': "Jekyll's built site"},
+          {'name': 'eleventy-site',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['_site'],
+           'tier': 'marker',
+           'markers': ['eleventy.config.*', '.eleventy.js', '.eleventy.cjs'],
+           'safe': True,
+           'regenerate': 'npx @11ty/eleventy',
+           'why': "Eleventy's built site"},
           {'name': 'hugo-public',
            'ecosystem': 'hugo',
            'type': 'dir',
@@ -3814,6 +3966,47 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'python -m build',
   'why': 'built sdists and wheels'},
+ {'name': 'pyinstaller-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('*.spec',),
+  'inside': (),
+  'signature': ('*/warn-*.txt',
+                '*/xref-*.html',
+                '*/Analysis-00.toc',
+                '*/PKG-00.toc',
+                '*/base_library.zip'),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': "PyInstaller's work folder"},
+ {'name': 'pyinstaller-dist',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('*.spec',),
+  'inside': (),
+  'signature': ('*/_internal',),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': "PyInstaller's bundled program (one-folder build)"},
+ {'name': 'pyinstaller-onefile',
+  'ecosystem': 'python',
+  'type': 'file',
+  'names': (),
+  'globs': (),
+  'tier': 'marker',
+  'markers': (),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'pyinstaller NAME.spec',
+  'why': 'program PyInstaller bundled into one file (dist/NAME, NAME.spec above it)',
+  'built_from': ('dist:../NAME.spec',)},
  {'name': 'sphinx-build',
   'ecosystem': 'python',
   'type': 'dir',
@@ -4125,6 +4318,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'vitepress build',
   'why': "VitePress's built site",
   'parent': ('.vitepress',)},
+ {'name': 'expo-dist',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('app.json', 'app.config.js', 'app.config.ts'),
+  'inside': (),
+  'signature': ('_expo',),
+  'safe': True,
+  'regenerate': 'npx expo export',
+  'why': "Expo's exported app (expo export)"},
  {'name': '.svelte-kit',
   'ecosystem': 'node',
   'type': 'dir',
@@ -4384,7 +4589,9 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
               'next.config.*',
               'tsconfig.json',
               'angular.json',
-              'astro.config.*'),
+              'astro.config.*',
+              'rspack.config.*',
+              'rsbuild.config.*'),
   'inside': (),
   'signature': ('index.html',
                 'assets',
@@ -4866,6 +5073,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'mix compile',
   'why': 'Elixir build output'},
+ {'name': 'dune-build',
+  'ecosystem': 'ocaml',
+  'type': 'dir',
+  'names': ('_build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('dune-project',),
+  'inside': (),
+  'signature': ('.db', '.digest-db', '.filesystem-clock', 'default/.dune'),
+  'safe': True,
+  'regenerate': 'dune build',
+  'why': "dune's build folder (OCaml)"},
  {'name': 'elixir-deps',
   'ecosystem': 'elixir',
   'type': 'dir',
@@ -5012,6 +5231,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'jekyll build',
   'why': "Jekyll's built site"},
+ {'name': 'eleventy-site',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('_site',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('eleventy.config.*', '.eleventy.js', '.eleventy.cjs'),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'npx @11ty/eleventy',
+  'why': "Eleventy's built site"},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
