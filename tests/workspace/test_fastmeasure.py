@@ -15,6 +15,7 @@ import os
 import signal
 import subprocess
 import sys
+import textwrap
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -639,6 +640,67 @@ def test_a_worker_dies_when_the_process_that_forked_it_is_killed(native: bool) -
         started = time.monotonic()
         assert pipe.read() == b""  # the worker's end closed: it died
         assert time.monotonic() - started < 10
+
+
+# What a forked helper reports: ctypes loaded in it before anything but its start-up ran, then
+# its death signal (PR_GET_PDEATHSIG, read through ctypes only after that look).
+_FORKED_REPORT = """
+import ctypes as _ct
+got = _ct.c_int(-1)
+_ct.CDLL(None, use_errno=True).prctl(2, _ct.byref(got), 0, 0, 0)
+"""
+
+_HELPERS = {
+    # the content pass's forked part (tidy.workspace.forked.run_beside's child)
+    "pass": textwrap.dedent("""
+        import sys
+        from tidy.workspace import forked, measure
+        assert "ctypes" not in sys.modules
+        def work(part):
+            if not part:
+                return None
+            loaded = "ctypes" in sys.modules
+            exec(REPORT, globals())
+            return loaded, got.value
+        print(forked.run_beside(work, 0, 1)[1])
+    """),
+    # a duplicate-hashing worker's start (tidy.workspace.duplicates._start_hashing_worker)
+    "hashing": textwrap.dedent("""
+        import os, sys
+        from tidy.workspace import duplicates, measure
+        assert "ctypes" not in sys.modules
+        read, write = os.pipe()
+        parent = os.getpid()
+        if os.fork() == 0:
+            duplicates._start_hashing_worker(parent)
+            loaded = "ctypes" in sys.modules
+            exec(REPORT, globals())
+            os.write(write, repr((loaded, got.value)).encode())
+            os._exit(0)
+        os.close(write)
+        print(os.read(read, 100).decode())
+        os.wait()
+    """),
+}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PR_SET_PDEATHSIG is Linux's")
+@pytest.mark.parametrize("helper", sorted(_HELPERS))
+@pytest.mark.parametrize("pure", [False, True])
+def test_a_forked_helper_dies_with_the_scan_without_importing_ctypes(helper: str,
+                                                                     pure: bool) -> None:
+    """The content pass's forked part and a hashing worker set their death signal (SIGKILL)
+    with the C module's setter, as the pool's workers do: no ctypes import in them (~2-4 ms
+    of CPU each, the forked part on a cold scan's longest chain). With TIDY_PURE_PYTHON=1
+    (no C module used) the ctypes twin sets the same signal. Fails on b6d55fb (both imported
+    ctypes)."""
+    env = {k: v for k, v in os.environ.items() if k != "TIDY_PURE_PYTHON"}
+    if pure:
+        env["TIDY_PURE_PYTHON"] = "1"
+    code = f"REPORT = {_FORKED_REPORT!r}\n" + _HELPERS[helper]
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=60, check=True)
+    assert done.stdout.strip() == repr((pure, int(signal.SIGKILL)))
 
 
 # ------------------------------------------------------------------ roots opened below their parent

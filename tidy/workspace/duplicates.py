@@ -266,7 +266,9 @@ def _start_hashing_worker(parent: int) -> None:
     otherwise, and a pool that finishes every queued batch before the scan can stop), and
     with the scan (die_with_parent)."""
     default_in_this_child()
-    die_with_parent(parent)
+    from tidy.workspace.measure import native_death_signal  # loaded before the fork
+
+    die_with_parent(parent, native_death_signal())  # the C setter: no ctypes import here
 
 
 def _hash_small_batch(folder: int, jobs: list[tuple[int, str, int]]) -> list[tuple[int, bytes]]:

@@ -108,7 +108,12 @@ def _child(work: Callable[[Part], Answer], part: Part, write_fd: int, parent: in
     code = 1
     try:
         default_in_this_child()  # over the hold's handlers: a stop signal now ends it
-        die_with_parent(parent)  # leaves at once when the parent is gone already
+        # The C module's setter where it is built, as the pool's workers do: its ctypes twin
+        # imports ctypes (~2-4 ms of CPU) in this child, half of a cold pass, on the cold
+        # scan's longest chain. Loaded in the parent already (the walk's module).
+        from tidy.workspace.measure import native_death_signal
+
+        die_with_parent(parent, native_death_signal())  # leaves at once if the parent is gone
         if os.getppid() == parent:
             import pickle
 
