@@ -53,6 +53,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -140,16 +141,27 @@ class BlobTable:
     on first use: a warm scan at an unchanged commit never asks), the others by id."""
 
     def __init__(self, needles: tuple[str, ...] = (), zero: str = "",
-                 counts: dict[str, tuple[int, ...]] | None = None) -> None:
+                 counts: dict[str, tuple[int, ...]] | None = None,
+                 signed: Callable[[], bool] | None = None) -> None:
         self.needles = needles
         self._zero_ids = zero
         self._zero: set[str] | None = None
         self.counts: dict[str, tuple[int, ...]] = counts if counts is not None else {}
+        # A kept table's signature, checked on first use (a warm scan that asks no history
+        # pays no HMAC): a table it does not verify is an empty one.
+        self._signed = signed
+
+    def _verified(self) -> None:
+        signed, self._signed = self._signed, None
+        if signed is not None and not signed():
+            self._zero_ids, self._zero, self.counts = "", None, {}
 
     def __len__(self) -> int:
+        self._verified()
         return len(self._zero_ids) // 40 + len(self.counts)
 
     def get(self, sha: str) -> tuple[int, ...] | None:
+        self._verified()
         found = self.counts.get(sha)
         if found is not None:
             return found
@@ -158,12 +170,14 @@ class BlobTable:
         return None
 
     def zero_ids(self) -> set[str]:
+        self._verified()
         if self._zero is None:
             ids = self._zero_ids
             self._zero = {ids[i:i + 40] for i in range(0, len(ids), 40)}
         return self._zero
 
     def items(self) -> dict[str, tuple[int, ...]]:
+        self._verified()
         zero = tuple(0 for _ in self.needles)
         return {**dict.fromkeys(self.zero_ids(), zero), **self.counts}
 
@@ -209,7 +223,8 @@ def load(path: str, root: str, shape: str) -> Loaded:
                else trusted_entries(paths, tail[names:], table, cutoff))
     if trusted is None:
         return Loaded()  # not what tidy writes: none of it is trusted
-    return Loaded(trusted, notes, _blob_table(body.get("blobs")))
+    return Loaded(trusted, notes, _blob_table(body.get("blobs"), body.get("blobs_mac"),
+                                              root, shape))
 
 
 def split_paths(names: memoryview | bytes, count: int) -> list[str] | None:
@@ -288,9 +303,11 @@ def _load_native_entries() -> _NativeEntries | None:
 _native_entries = _load_native_entries()
 
 
-def _blob_table(value: object) -> BlobTable:
-    """The blob table as tidy writes it, else an empty one (not what tidy writes: ignored)."""
-    if not isinstance(value, dict):
+def _blob_table(value: object, mac: object, root: str, shape: str) -> BlobTable:
+    """The blob table as tidy writes it, signed by this user's key for this root and shape
+    (checked on first use), else an empty one (not what tidy writes: ignored)."""
+    if not isinstance(value, dict) or not isinstance(mac, str) or len(mac) != 64:
+        return BlobTable()
         return BlobTable()
     needles, zero, counts = value.get("needles"), value.get("zero"), value.get("counts")
     if not (type(needles) is list and 0 < len(needles) <= MAX_NEEDLES
@@ -306,7 +323,29 @@ def _blob_table(value: object) -> BlobTable:
                 and all(type(c) is int and c >= 0 for c in row)):
             return BlobTable()
         trusted[sha] = tuple(row)
-    return BlobTable(tuple(needles), zero, trusted)
+
+    def signed() -> bool:
+        expected = _blobs_signature(value, root, shape, make=False)
+        return expected is not None and hmac.compare_digest(mac.encode("ascii", "replace"),
+                                                             expected)
+
+    return BlobTable(tuple(needles), zero, trusted, signed)
+
+
+def _blobs_signature(table: dict[str, object], root: str, shape: str, make: bool
+                     ) -> bytes | None:
+    """HMAC (content_notes' per-user key) of the blob table as written, with the root,
+    shape and tidy it was kept for: a blob's counts need no stat to be used, so a table of
+    the right shape that someone else wrote into the git directory (a downloaded repo's
+    .git) made TDY401's "last referenced" lie (trust round 19). None without a key."""
+    # content_notes imports this module (the cache's path, its reads): imported when used
+    from tidy.workspace.content_notes import signature, signing_key
+    key = signing_key(make=make)
+    if key is None:
+        return None
+    signed = json.dumps([FORMAT, __version__, root, shape, table], separators=(",", ":"),
+                        ensure_ascii=False).encode("utf-8", "surrogateescape")
+    return signature(key, signed)
 
 
 def blob_table_json(table: BlobTable) -> dict[str, object] | None:
@@ -400,8 +439,11 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
                                "root": root, "notes": dict(notes or {}), "facts": table,
                                "count": len(paths), "paths_bytes": len(names)}
     blob_json = blob_table_json(blobs) if blobs is not None else None
-    if blob_json is not None:
+    mac = (_blobs_signature(blob_json, root, shape, make=True) if blob_json is not None
+           else None)
+    if blob_json is not None and mac is not None:  # never kept unsigned: it would not be read
         body["blobs"] = blob_json
+        body["blobs_mac"] = mac.decode("ascii")
     data = b"".join((json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogateescape"), TAIL, names, packed))
     if len(data) > MAX_CACHE_BYTES:
