@@ -21,11 +21,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import commit, findings, git, make_repo, run_cli, write
+from tests.conftest import findings, make_repo, run_cli, write
 from tests.fixes.helpers import backdate
 from tests.rules.test_last_referenced import KETCHER, _site
 from tests.safety.helpers import EDITED, config_repo, tidy
-from tidy.workspace import content_cache
+from tidy.workspace import content_cache, content_notes
 
 TAIL = content_cache.TAIL
 
@@ -60,7 +60,7 @@ def _kept_table(repo: Path, cache: Path) -> content_cache.BlobTable:
     """The blob table a scan of `repo` takes from `cache`."""
     data = cache.read_bytes()
     shape = json.loads(data[:data.index(TAIL)])["shape"]
-    return content_cache.load(str(cache), str(repo), shape).blobs
+    return content_cache.load(str(cache), str(repo), shape, content_notes.signing_key).blobs
 
 
 @pytest.mark.slow
@@ -79,3 +79,24 @@ def test_a_forged_blob_table_in_the_git_dir_never_changes_last_referenced(
     assert _ketcher(repo) == truth
     _forge_blob_table(cache)  # again, over the table that scan kept
     assert len(_kept_table(repo, cache)) == 0, "a table this user's tidy did not sign is read"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("rel", EDITED)
+def test_a_config_file_hard_linked_to_a_file_outside_is_not_edited(tmp_path: Path,
+                                                                  rel: str) -> None:
+    """Held on b6d55fb: a second name outside the root is refused as any second name is."""
+    repo = config_repo(tmp_path / "repo")
+    if not (repo / rel).exists():
+        write(repo / rel, "")
+    outside = tmp_path / "outside" / "shared"
+    outside.parent.mkdir()
+    os.link(repo / rel, outside)
+    before = outside.read_bytes()
+    backdate(repo)
+
+    done = tidy("fix", "--yes", "--skip-recent", "0s", ".", cwd=repo, state=tmp_path / "st")
+
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert f"{rel} has 2 hard links" in done.stdout, done.stdout
+    assert outside.read_bytes() == before and os.path.samefile(repo / rel, outside)

@@ -192,9 +192,13 @@ class Loaded:
     blobs: BlobTable = field(default_factory=BlobTable)
 
 
-def load(path: str, root: str, shape: str) -> Loaded:
+KeyOf = Callable[[bool], "bytes | None"]  # content_notes.signing_key: the user's key (made?)
+
+
+def load(path: str, root: str, shape: str, key: KeyOf | None = None) -> Loaded:
     """The trusted part of the cache at `path`; nothing when there is no cache or it is not
-    one this tidy wrote for `root` with these facts' `shape`."""
+    one this tidy wrote for `root` with these facts' `shape`. `key`: the signing key of the
+    blob table (none: no table)."""
     raw = read_own_file(path, head_pattern(root, shape))
     if raw is None:
         return Loaded()
@@ -224,7 +228,7 @@ def load(path: str, root: str, shape: str) -> Loaded:
     if trusted is None:
         return Loaded()  # not what tidy writes: none of it is trusted
     return Loaded(trusted, notes, _blob_table(body.get("blobs"), body.get("blobs_mac"),
-                                              root, shape))
+                                              (root, shape, key)))
 
 
 def split_paths(names: memoryview | bytes, count: int) -> list[str] | None:
@@ -303,9 +307,10 @@ def _load_native_entries() -> _NativeEntries | None:
 _native_entries = _load_native_entries()
 
 
-def _blob_table(value: object, mac: object, root: str, shape: str) -> BlobTable:
+def _blob_table(value: object, mac: object,
+                for_: tuple[str, str, KeyOf | None]) -> BlobTable:
     """The blob table as tidy writes it, signed by this user's key for this root and shape
-    (checked on first use), else an empty one (not what tidy writes: ignored)."""
+    (`for_`: checked on first use), else an empty one (not what tidy writes: ignored)."""
     if not isinstance(value, dict) or not isinstance(mac, str) or len(mac) != 64:
         return BlobTable()
         return BlobTable()
@@ -325,27 +330,27 @@ def _blob_table(value: object, mac: object, root: str, shape: str) -> BlobTable:
         trusted[sha] = tuple(row)
 
     def signed() -> bool:
-        expected = _blobs_signature(value, root, shape, make=False)
+        expected = _blobs_signature(value, for_, make=False)
         return expected is not None and hmac.compare_digest(mac.encode("ascii", "replace"),
                                                              expected)
 
     return BlobTable(tuple(needles), zero, trusted, signed)
 
 
-def _blobs_signature(table: dict[str, object], root: str, shape: str, make: bool
-                     ) -> bytes | None:
-    """HMAC (content_notes' per-user key) of the blob table as written, with the root,
-    shape and tidy it was kept for: a blob's counts need no stat to be used, so a table of
-    the right shape that someone else wrote into the git directory (a downloaded repo's
-    .git) made TDY401's "last referenced" lie (trust round 19). None without a key."""
-    # content_notes imports this module (the cache's path, its reads): imported when used
-    from tidy.workspace.content_notes import signature, signing_key
-    key = signing_key(make=make)
+def _blobs_signature(table: dict[str, object], for_: tuple[str, str, KeyOf | None],
+                     make: bool) -> bytes | None:
+    """HMAC-SHA256 (content_notes' per-user key, handed in: that module imports this one) of
+    the blob table as written, with the root, shape and tidy it was kept for: a blob's
+    counts need no stat to be used, so a table of the right shape that someone else wrote
+    into the git directory (a downloaded repo's .git) made TDY401's "last referenced" lie
+    (trust round 19). None without a key."""
+    root, shape, key_of = for_
+    key = key_of(make) if key_of is not None else None
     if key is None:
         return None
     signed = json.dumps([FORMAT, __version__, root, shape, table], separators=(",", ":"),
                         ensure_ascii=False).encode("utf-8", "surrogateescape")
-    return signature(key, signed)
+    return hmac.new(key, signed, hashlib.sha256).hexdigest().encode("ascii")
 
 
 def blob_table_json(table: BlobTable) -> dict[str, object] | None:
@@ -426,7 +431,8 @@ def _header_matches(body: object, root: str, shape: str) -> bool:
 
 
 def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
-         notes: Mapping[str, str] | None = None, blobs: BlobTable | None = None) -> bool:
+         notes: Mapping[str, str] | None = None, blobs: BlobTable | None = None,
+         key: KeyOf | None = None) -> bool:
     """Replace the cache at `path` with `entries` in one rename; False when it could not be
     written (a read-only git dir, a link where a folder should be, too big)."""
     if len(entries) > MAX_ENTRIES or len(notes or {}) > MAX_NOTES:
@@ -439,8 +445,8 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
                                "root": root, "notes": dict(notes or {}), "facts": table,
                                "count": len(paths), "paths_bytes": len(names)}
     blob_json = blob_table_json(blobs) if blobs is not None else None
-    mac = (_blobs_signature(blob_json, root, shape, make=True) if blob_json is not None
-           else None)
+    mac = (_blobs_signature(blob_json, (root, shape, key), make=True)
+           if blob_json is not None else None)
     if blob_json is not None and mac is not None:  # never kept unsigned: it would not be read
         body["blobs"] = blob_json
         body["blobs_mac"] = mac.decode("ascii")
