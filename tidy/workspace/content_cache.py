@@ -34,9 +34,12 @@ tidy.workspace.pickaxe. A blob id names its bytes for ever, so these entries nee
 stay true across commits; the table is thrown away when its strings are not the ones asked
 now. Most blobs hold none of the strings: their ids are one string of 40-character ids
 (`"zero"`), the others `{id: [count, ...]}`. A table that is not what tidy writes is ignored
-as a whole (the walk then reads the blobs again); a well-formed table that lies, like a
-file's well-formed facts that lie, cannot be told from a true one: only who can write the git
-directory can write it.
+as a whole (the walk then reads the blobs again). Its counts need no stat to be used, so it
+is signed (`"blobs_mac"`: HMAC-SHA256 under content_notes' per-user key, handed in by the
+caller, over the table, root, shape and tidy): a table of the right shape written by whoever
+writes the git directory (a downloaded repo's .git) is no table (trust round 19, where one made
+TDY401's "last referenced" lie). A file's well-formed facts that lie cannot be told from true
+ones, but they are used only under the file's own stat, ctime included, which no one sets.
 
 Notes (answers keyed by what they depend on, such as a commit id) are kept in a file of their
 own beside a cache in a git directory (tidy.workspace.content_notes): a scan that only noted
