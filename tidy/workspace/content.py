@@ -1360,7 +1360,7 @@ class ContentFacts:
     def _load(self) -> content_cache.Loaded:
         if self._loaded is None:
             self._loaded = (content_cache.load(content_cache.cache_path(self.root), self.root,
-                                               self.spec.shape)
+                                               self.spec.shape, content_notes.signing_key)
                             if self.use_cache else content_cache.Loaded())
         return self._loaded
 
@@ -1673,7 +1673,7 @@ class ContentFacts:
         if len(notes) > content_cache.MAX_NOTES:
             notes = dict(self._notes)
         saved = content_cache.save(path, self.root, self.spec.shape, kept, notes,
-                                   self._blob_table())
+                                   self._blob_table(), content_notes.signing_key)
         if saved:
             from tidy.workspace import cache_registry
 

@@ -34,9 +34,12 @@ tidy.workspace.pickaxe. A blob id names its bytes for ever, so these entries nee
 stay true across commits; the table is thrown away when its strings are not the ones asked
 now. Most blobs hold none of the strings: their ids are one string of 40-character ids
 (`"zero"`), the others `{id: [count, ...]}`. A table that is not what tidy writes is ignored
-as a whole (the walk then reads the blobs again); a well-formed table that lies, like a
-file's well-formed facts that lie, cannot be told from a true one: only who can write the git
-directory can write it.
+as a whole (the walk then reads the blobs again). Its counts need no stat to be used, so it
+is signed (`"blobs_mac"`: HMAC-SHA256 under content_notes' per-user key, handed in by the
+caller, over the table, root, shape and tidy): a table of the right shape written by whoever
+writes the git directory (a downloaded repo's .git) is no table (trust round 19, where one made
+TDY401's "last referenced" lie). A file's well-formed facts that lie cannot be told from true
+ones, but they are used only under the file's own stat, ctime included, which no one sets.
 
 Notes (answers keyed by what they depend on, such as a commit id) are kept in a file of their
 own beside a cache in a git directory (tidy.workspace.content_notes): a scan that only noted
@@ -53,6 +56,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import hashlib
+import hmac
 import json
 import os
 import re
@@ -140,16 +144,27 @@ class BlobTable:
     on first use: a warm scan at an unchanged commit never asks), the others by id."""
 
     def __init__(self, needles: tuple[str, ...] = (), zero: str = "",
-                 counts: dict[str, tuple[int, ...]] | None = None) -> None:
+                 counts: dict[str, tuple[int, ...]] | None = None,
+                 signed: Callable[[], bool] | None = None) -> None:
         self.needles = needles
         self._zero_ids = zero
         self._zero: set[str] | None = None
         self.counts: dict[str, tuple[int, ...]] = counts if counts is not None else {}
+        # A kept table's signature, checked on first use (a warm scan that asks no history
+        # pays no HMAC): a table it does not verify is an empty one.
+        self._signed = signed
+
+    def _verified(self) -> None:
+        signed, self._signed = self._signed, None
+        if signed is not None and not signed():
+            self._zero_ids, self._zero, self.counts = "", None, {}
 
     def __len__(self) -> int:
+        self._verified()
         return len(self._zero_ids) // 40 + len(self.counts)
 
     def get(self, sha: str) -> tuple[int, ...] | None:
+        self._verified()
         found = self.counts.get(sha)
         if found is not None:
             return found
@@ -158,12 +173,14 @@ class BlobTable:
         return None
 
     def zero_ids(self) -> set[str]:
+        self._verified()
         if self._zero is None:
             ids = self._zero_ids
             self._zero = {ids[i:i + 40] for i in range(0, len(ids), 40)}
         return self._zero
 
     def items(self) -> dict[str, tuple[int, ...]]:
+        self._verified()
         zero = tuple(0 for _ in self.needles)
         return {**dict.fromkeys(self.zero_ids(), zero), **self.counts}
 
@@ -178,9 +195,13 @@ class Loaded:
     blobs: BlobTable = field(default_factory=BlobTable)
 
 
-def load(path: str, root: str, shape: str) -> Loaded:
+KeyOf = Callable[[bool], "bytes | None"]  # content_notes.signing_key: the user's key (made?)
+
+
+def load(path: str, root: str, shape: str, key: KeyOf | None = None) -> Loaded:
     """The trusted part of the cache at `path`; nothing when there is no cache or it is not
-    one this tidy wrote for `root` with these facts' `shape`."""
+    one this tidy wrote for `root` with these facts' `shape`. `key`: the signing key of the
+    blob table (none: no table)."""
     raw = read_own_file(path, head_pattern(root, shape))
     if raw is None:
         return Loaded()
@@ -209,7 +230,8 @@ def load(path: str, root: str, shape: str) -> Loaded:
                else trusted_entries(paths, tail[names:], table, cutoff))
     if trusted is None:
         return Loaded()  # not what tidy writes: none of it is trusted
-    return Loaded(trusted, notes, _blob_table(body.get("blobs")))
+    return Loaded(trusted, notes, _blob_table(body.get("blobs"), body.get("blobs_mac"),
+                                              (root, shape, key)))
 
 
 def split_paths(names: memoryview | bytes, count: int) -> list[str] | None:
@@ -288,9 +310,12 @@ def _load_native_entries() -> _NativeEntries | None:
 _native_entries = _load_native_entries()
 
 
-def _blob_table(value: object) -> BlobTable:
-    """The blob table as tidy writes it, else an empty one (not what tidy writes: ignored)."""
-    if not isinstance(value, dict):
+def _blob_table(value: object, mac: object,
+                for_: tuple[str, str, KeyOf | None]) -> BlobTable:
+    """The blob table as tidy writes it, signed by this user's key for this root and shape
+    (`for_`: checked on first use), else an empty one (not what tidy writes: ignored)."""
+    if not isinstance(value, dict) or not isinstance(mac, str) or len(mac) != 64:
+        return BlobTable()
         return BlobTable()
     needles, zero, counts = value.get("needles"), value.get("zero"), value.get("counts")
     if not (type(needles) is list and 0 < len(needles) <= MAX_NEEDLES
@@ -306,7 +331,29 @@ def _blob_table(value: object) -> BlobTable:
                 and all(type(c) is int and c >= 0 for c in row)):
             return BlobTable()
         trusted[sha] = tuple(row)
-    return BlobTable(tuple(needles), zero, trusted)
+
+    def signed() -> bool:
+        expected = _blobs_signature(value, for_, make=False)
+        return expected is not None and hmac.compare_digest(mac.encode("ascii", "replace"),
+                                                             expected)
+
+    return BlobTable(tuple(needles), zero, trusted, signed)
+
+
+def _blobs_signature(table: dict[str, object], for_: tuple[str, str, KeyOf | None],
+                     make: bool) -> bytes | None:
+    """HMAC-SHA256 (content_notes' per-user key, handed in: that module imports this one) of
+    the blob table as written, with the root, shape and tidy it was kept for: a blob's
+    counts need no stat to be used, so a table of the right shape that someone else wrote
+    into the git directory (a downloaded repo's .git) made TDY401's "last referenced" lie
+    (trust round 19). None without a key."""
+    root, shape, key_of = for_
+    key = key_of(make) if key_of is not None else None
+    if key is None:
+        return None
+    signed = json.dumps([FORMAT, __version__, root, shape, table], separators=(",", ":"),
+                        ensure_ascii=False).encode("utf-8", "surrogateescape")
+    return hmac.new(key, signed, hashlib.sha256).hexdigest().encode("ascii")
 
 
 def blob_table_json(table: BlobTable) -> dict[str, object] | None:
@@ -387,7 +434,8 @@ def _header_matches(body: object, root: str, shape: str) -> bool:
 
 
 def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
-         notes: Mapping[str, str] | None = None, blobs: BlobTable | None = None) -> bool:
+         notes: Mapping[str, str] | None = None, blobs: BlobTable | None = None,
+         key: KeyOf | None = None) -> bool:
     """Replace the cache at `path` with `entries` in one rename; False when it could not be
     written (a read-only git dir, a link where a folder should be, too big)."""
     if len(entries) > MAX_ENTRIES or len(notes or {}) > MAX_NOTES:
@@ -400,8 +448,11 @@ def save(path: str, root: str, shape: str, entries: Mapping[str, Entry],
                                "root": root, "notes": dict(notes or {}), "facts": table,
                                "count": len(paths), "paths_bytes": len(names)}
     blob_json = blob_table_json(blobs) if blobs is not None else None
-    if blob_json is not None:
+    mac = (_blobs_signature(blob_json, (root, shape, key), make=True)
+           if blob_json is not None else None)
+    if blob_json is not None and mac is not None:  # never kept unsigned: it would not be read
         body["blobs"] = blob_json
+        body["blobs_mac"] = mac.decode("ascii")
     data = b"".join((json.dumps(body, separators=(",", ":"), ensure_ascii=False).encode(
         "utf-8", "surrogateescape"), TAIL, names, packed))
     if len(data) > MAX_CACHE_BYTES:
