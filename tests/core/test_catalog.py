@@ -7,6 +7,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import re
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -672,6 +673,70 @@ def test_property_a_folder_holds_one_of_several_leaves_as_fnmatch_says(
         write(folder / name, "x")
     expected = any(fnmatch.fnmatchcase(n, leaf) for n in names for leaf in leaves)
     assert _holds(str(folder), tuple(leaves)) is expected
+
+
+_OPENED: list[str] | None = None  # the paths os.open was asked for, while a test counts
+
+
+def _count_opens(event: str, args: tuple[Any, ...]) -> None:
+    if _OPENED is not None and event == "open" and isinstance(args[0], str):
+        _OPENED.append(args[0])
+
+
+sys.addaudithook(_count_opens)  # audit hooks stay: it records only while _OPENED is a list
+
+
+def test_a_dist_folders_subfolders_are_each_listed_once_for_every_kind(tmp_path: Path) -> None:
+    """Two kinds' nested signatures (PyInstaller's `*/_internal`, Angular's
+    `*/3rdpartylicenses.txt` ...) ask about the same subfolders of a `dist`: each is opened
+    once (the 250k bench tree's ketcher dist: 144 listings of 72 folders before)."""
+    global _OPENED
+    dist = tmp_path / "ketcher" / "dist"
+    for n in range(5):
+        for f in range(3):
+            write(dist / f"d{n}" / f"chunk{f}.min.js", "x")
+    write(tmp_path / "ketcher" / "package.json", "{}")
+    catalog = Catalog(load_builtin())
+    inside = {f"d{n}" for n in range(5)}
+    _OPENED = []
+    try:
+        kind = catalog.classify_dir(str(dist), "dist", {"dist", "package.json"}, inside)
+        opened = list(_OPENED)
+    finally:
+        _OPENED = None
+    assert kind is None
+    subfolders = [p for p in opened if p.startswith(str(dist) + "/")]
+    assert subfolders, "the nested signatures look into the subfolders"
+    assert sorted(subfolders) == sorted(set(subfolders))
+
+
+@given(names=st.lists(st.sampled_from(["a.txt", "abc", "browser", "x.json", ".h", "b[1]"]),
+                      unique=True),
+       asked=st.lists(st.lists(st.sampled_from(["*.txt", "browser", "a?c", "[ab]*", "x"]),
+                               min_size=1, max_size=3, unique=True), min_size=1, max_size=4))
+def test_property_a_folder_listed_once_answers_every_leaves_as_holds(
+    tmp_path_factory: pytest.TempPathFactory, names: list[str], asked: list[list[str]]
+) -> None:
+    from tidy.core.catalog import _holds, _ListedOnce
+
+    folder = tmp_path_factory.mktemp("once")
+    for name in names:
+        write(folder / name, "x")
+    once = _ListedOnce()
+    for leaves in asked:
+        assert once.holds(str(folder), tuple(leaves)) is _holds(str(folder), tuple(leaves))
+
+
+def test_a_folder_listed_once_holds_nothing_through_a_link_or_when_missing(
+        tmp_path: Path) -> None:
+    from tidy.core.catalog import _ListedOnce
+
+    write(tmp_path / "real" / "browser", "x")
+    (tmp_path / "link").symlink_to(tmp_path / "real")
+    once = _ListedOnce()
+    assert once.holds(str(tmp_path / "real"), ("browser",)) is True
+    assert once.holds(str(tmp_path / "link"), ("browser",)) is False
+    assert once.holds(str(tmp_path / "gone"), ("browser",)) is False
 
 
 # ------------------------------------------------------------------ file kinds by glob
