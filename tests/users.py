@@ -24,6 +24,43 @@ MAP = ("import ctypes, os, sys, time\n"
        "assert libc.mmap(None, 4096, 1, 1, fd, 0) not in (None, ctypes.c_void_p(-1).value)\n"
        "os.close(fd)\n"
        "print('ready', flush=True); time.sleep(60)\n")
+# A program that ends its main thread (pthread_exit) and runs on in another, working in
+# argv[1] and holding argv[2] open: /proc/PID reads nothing of it then (a zombie leader).
+LEADER_LEAVES = r"""
+#include <fcntl.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <unistd.h>
+static void *run_on(void *unused) { (void)unused; for (;;) pause(); }
+int main(int argc, char **argv) {
+    (void)argc;
+    if (chdir(argv[1]) != 0) return 1;
+    int held = open(argv[2], O_RDONLY);
+    (void)held;
+    pthread_t thread;
+    pthread_create(&thread, 0, run_on, 0);
+    printf("ready\n");
+    fflush(stdout);
+    pthread_exit(0);  /* the main thread leaves; the process runs on in its other thread */
+}
+"""
+
+
+def leader_leaves(folder: Path) -> Path:
+    """LEADER_LEAVES compiled into `folder` (gcc: scripts/test.sh installs it)."""
+    source = folder / "leader.c"
+    source.write_text(LEADER_LEAVES)
+    program = folder / "leader"
+    subprocess.run(["gcc", "-O1", "-pthread", "-o", str(program), str(source)], check=True)
+    return program
+
+
+def thread_state(pid: int, tid: int = 0) -> bytes:
+    """The state letter of process `pid`'s thread `tid` (its main thread by default)."""
+    data = Path(f"/proc/{pid}/task/{tid or pid}/stat").read_bytes()
+    return data[data.rfind(b")") + 2:][:1]
+
+
 # Maps a file, then deletes it: maps says "<path> (deleted)".
 MAP_DELETED = MAP.replace("print(", "import os; os.unlink(sys.argv[1]); print(")
 

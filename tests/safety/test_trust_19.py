@@ -11,12 +11,17 @@ index memo's answers are): a table this user's tidy did not write for this root 
 
 Config files hard-linked to a file outside the root (each file tidy edits), a cache or state
 file swapped for a FIFO or a link: tried, held (tests here keep them held).
+
+A program whose main thread alone has left (pthread_exit in main, the process running on in
+another thread): /proc/PID read nothing of it, so the look saw no user and the folder it held
+was moved (on f35d019); now read through a live thread (workspace/procfs.live_thread).
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -24,7 +29,8 @@ import pytest
 from tests.conftest import findings, make_repo, run_cli, write
 from tests.fixes.helpers import backdate
 from tests.rules.test_last_referenced import KETCHER, _site
-from tests.safety.helpers import EDITED, config_repo, tidy
+from tests.safety.helpers import EDITED, config_repo, tidy, used_and_unused_node_modules
+from tests.users import detached, leader_leaves, thread_state
 from tidy.workspace import content_cache, content_notes
 
 TAIL = content_cache.TAIL
@@ -100,3 +106,23 @@ def test_a_config_file_hard_linked_to_a_file_outside_is_not_edited(tmp_path: Pat
     assert done.returncode == 1, done.stdout + done.stderr
     assert f"{rel} has 2 hard links" in done.stdout, done.stdout
     assert outside.read_bytes() == before and os.path.samefile(repo / rel, outside)
+
+
+def test_a_program_whose_main_thread_left_keeps_the_folder_it_holds(tmp_path: Path) -> None:
+    """Fails on f35d019: project a's node_modules, which the program works in and holds a
+    file of, was moved into the trash; b's, which nobody uses, moves either way."""
+    ws, state = tmp_path / "ws", tmp_path / "state"
+    project, held, other = used_and_unused_node_modules(ws)
+    program = leader_leaves(tmp_path)
+    with detached([str(program), str(held.parent), str(held)]) as pid:
+        deadline = time.monotonic() + 10
+        while thread_state(pid) != b"Z" and time.monotonic() < deadline:
+            time.sleep(0.01)  # the main thread is leaving
+        assert thread_state(pid) == b"Z", "the main thread did not leave"
+        fix = tidy("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(ws),
+                   cwd=tmp_path, state=state)
+        assert held.exists(), "a folder a running program holds was moved: " + fix.stdout
+        outcomes = {o["path"]: o for o in json.loads(fix.stdout)["result"]["outcomes"]}
+        mine = outcomes[str(project / "node_modules")]
+        assert mine["status"] == "skipped" and f"in use by pid {pid}" in mine["reason"], mine
+        assert not other.exists(), "the unused node_modules was not moved"

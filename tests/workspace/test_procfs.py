@@ -10,12 +10,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.users import MAP
+from tests.users import MAP, detached, leader_leaves, thread_state
 from tidy.workspace import procfs
 from tidy.workspace.inuse import Use, Users
 from tidy.workspace.procfs import Process, Snapshot
@@ -219,3 +220,31 @@ def test_a_live_process_is_not_ending_a_zombie_is(tmp_path: Path) -> None:
     finally:
         child.wait()
     assert procfs.ending(procfs.PROC, child.pid)
+
+
+def test_a_program_whose_main_thread_alone_left_is_still_seen(tmp_path: Path) -> None:
+    """A program that ends its main thread with pthread_exit and runs on in another: /proc/PID
+    then reads no working folder, program, descriptor or map (they are read through the
+    leader, a zombie), so the look saw nothing and a folder it worked in and held open was
+    moved. Now read through a live thread's task folder: the full look and the lean look both
+    see its working folder and the file it holds."""
+    program = leader_leaves(tmp_path)
+    work = tmp_path / "work"
+    held = tmp_path / "held" / "data.bin"
+    work.mkdir()
+    held.parent.mkdir()
+    held.write_bytes(b"x")
+    # An orphan, as a user's program is: tidy leaves its own descendants out of a look.
+    with detached([str(program), str(work), str(held)]) as pid:
+        deadline = time.monotonic() + 10
+        while thread_state(pid) != b"Z" and time.monotonic() < deadline:
+            time.sleep(0.01)  # the main thread is leaving
+        assert thread_state(pid) == b"Z"
+        process = {p.pid: p for p in procfs.read().processes}[pid]
+        assert str(work) in process.cwd and str(held) in process.open
+        assert str(program) in process.exe and not process.tidy
+        held_now = procfs.holders([str(work), str(held.parent)])
+        assert held_now[str(work)][:2] == (pid, "cwd")
+        assert held_now[str(held.parent)][:2] == (pid, "open")
+        assert not procfs.ending(procfs.PROC, pid)
+

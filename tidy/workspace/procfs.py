@@ -17,7 +17,7 @@ What a look cannot see, said plainly (README "Safety"):
 - a program that opens a file only for an instant (a compiler reading a header), or starts
   using the item after the look: the look and the move are up to a run apart;
 - threads that changed their working folder alone (unshare(CLONE_FS)): only each process's
-  main thread is read.
+  main thread is read (or, when the main thread alone has left, one live thread: `live_thread`).
 
 A process ending as it is read (every thread of it exiting: its memory, so its program and
 command line, already gone while its working folder still reads) is left out: it runs none of
@@ -129,6 +129,9 @@ def read_process(proc: str, pid: int) -> Process | None:
     base = f"{proc}/{pid}"
     cwd = _readings(_link(f"{base}/cwd"))
     exe = _readings(_link(f"{base}/exe"))
+    if not (cwd or exe):
+        base = live_thread(proc, pid)
+        cwd, exe = _readings(_link(f"{base}/cwd")), _readings(_link(f"{base}/exe"))
     links = _fd_links(base)
     if not (cwd or exe or links) and not os.access(f"{base}/fd", os.R_OK):
         return None
@@ -423,14 +426,18 @@ def holders(folders: list[str], proc: str = PROC, not_watching: frozenset[str] =
         if pid in mine:
             continue
         base = f"{proc}/{pid}"
+        cwd = _link(f"{base}/cwd")
+        if not cwd:
+            base = live_thread(proc, pid)
+            cwd = _link(f"{base}/cwd")
         links = _fd_links(base)
-        uses = [("cwd", r) for r in _readings(_link(f"{base}/cwd"))] + [
+        uses = [("cwd", r) for r in _readings(cwd)] + [
             ("open", r) for t in links.values() for r in _readings(t)] + [
             ("maps", r) for r in _mapped_naming(base, needles)]
         hits = [(folder, how, path) for how, path in uses
                 if (folder := _holding(prefixes, path)) and folder not in found]
-        watched = _watches_counted(proc, pid, links, not_watching)
-        if (hits or watched) and not tidy_pid(proc, pid) and not ending(proc, pid):
+        watched = _watches_counted(proc, pid, base, links, not_watching)
+        if (hits or watched) and not tidy_pid(proc, pid, base) and not ending(proc, pid):
             for folder, how, path in hits:
                 found.setdefault(folder, (pid, how, path))
             for watch in watched:
@@ -440,13 +447,13 @@ def holders(folders: list[str], proc: str = PROC, not_watching: frozenset[str] =
     return found
 
 
-def _watches_counted(proc: str, pid: int, links: dict[str, str], not_watching: frozenset[str]
-                     ) -> set[tuple[int, int]]:
+def _watches_counted(proc: str, pid: int, base: str, links: dict[str, str],
+                     not_watching: frozenset[str]) -> set[tuple[int, int]]:
     """The inotify watches of process `pid` (`links`: its descriptors) unless its name is one
     of `not_watching`; only a process holding an inotify instance has its name read."""
     if "anon_inode:inotify" not in links.values() or process_name(proc, pid) in not_watching:
         return set()
-    return _inotify_watches(f"{proc}/{pid}", links)
+    return _inotify_watches(base, links)
 
 
 def _add_watched(folders: list[str], watchers: dict[tuple[int, int], int],
@@ -522,10 +529,35 @@ def name_and_command(proc: str, pid: int) -> tuple[str, str]:
     return name, command_line(_argv(f"{proc}/{pid}"), name)
 
 
-def tidy_pid(proc: str, pid: int) -> bool:
-    """is_tidy for process `pid`, read now."""
-    return is_tidy(_argv(f"{proc}/{pid}"), _readings(_link(f"{proc}/{pid}/exe")),
-                   f"{proc}/{pid}")
+def tidy_pid(proc: str, pid: int, base: str = "") -> bool:
+    """is_tidy for process `pid`, read now (through `base`, its folder or a thread's)."""
+    base = base or f"{proc}/{pid}"
+    return is_tidy(_argv(base), _readings(_link(f"{base}/exe")), base)
+
+
+def live_thread(proc: str, pid: int) -> str:
+    """The folder process `pid`'s uses read through: its own, or, when its main thread alone
+    has left (pthread_exit in main: a zombie leader whose other threads run on), a live
+    thread's task folder. The leader's working folder, program, descriptors and maps then
+    read as nothing, though every thread still shares them: such a program was not seen at
+    all, and a folder it worked in or held open was moved. Asked only when the leader's
+    working folder reads as nothing; one stat line read, more only for a zombie leader."""
+    base = f"{proc}/{pid}"
+    try:
+        with open(f"{base}/stat", "rb") as f:
+            data = f.read()
+    except OSError:
+        return base
+    if data[data.rfind(b")") + 2:][:1] != b"Z":
+        return base
+    try:
+        threads = os.listdir(f"{base}/task")
+    except OSError:
+        return base
+    for tid in threads:
+        if tid != str(pid) and _link(f"{base}/task/{tid}/exe"):
+            return f"{base}/task/{tid}"
+    return base
 
 
 # The kernel's PF_EXITING (include/linux/sched.h): set on a thread as do_exit begins, before
