@@ -791,8 +791,8 @@ def _confirmed(kind: Kind, path: str, siblings: Collection[str], inside: Collect
     if kind.inside:  # e.g. a venv: the file inside is required, a name proves nothing
         return _has_any(kind.inside, inside) and (
             not kind.header or _inside_has_header(kind, path, inside, evidence)) and (
-            not kind.listed_by or evidence is not DISK or listed_in_manifest(kind.listed_by,
-                                                                           path))
+            not kind.listed_by or not on_disk(evidence) or listed_in_manifest(kind.listed_by,
+                                                                            path))
     return (
         _marked(kind, path, siblings, evidence)
         or ("CACHEDIR.TAG" in inside and has_cachedir_tag(path, evidence))
@@ -1546,7 +1546,7 @@ def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
         if file not in siblings:
             continue
         config = os.path.join(os.path.dirname(path), file)
-        value = (_disk_setting(config, keys) if evidence in (None, DISK)
+        value = (_disk_setting(config, keys) if evidence is None or on_disk(evidence)
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
             return entry, frozenset()
@@ -1814,7 +1814,7 @@ def _json_at(path: str, keys: list[str], evidence: Evidence) -> object:
     """A JSON(C) file's value at `keys` (the whole of it for none): the disk's kept by the
     file's identity, another evidence's (the staged blobs, which do not change while the
     hook runs) kept by the evidence."""
-    if evidence is DISK:
+    if on_disk(evidence):
         return _disk_setting(path, ".".join(keys))
     return _evidence_setting(path, tuple(keys), evidence)
 
@@ -1918,6 +1918,15 @@ class Evidence:
 
 
 DISK = Evidence(_read_regular, _holds)
+
+
+def on_disk(evidence: Evidence) -> bool:
+    """`evidence` reads the disk (DISK, or one classify_dir call's _ListedOnce over it), not
+    the staged blobs: what only the disk can prove (a manifest naming every file, a config
+    file kept by its identity) is asked of it. Never by identity with DISK alone: a scan's
+    classify_dir reads through its own Evidence, and a manifest naming none of a folder's
+    files let the folder through (the CI of cec19e1, tests/safety/test_trust_13.py)."""
+    return evidence.read is _read_regular
 
 
 def has_cachedir_tag(path: str, evidence: Evidence | None = None) -> bool:
