@@ -544,11 +544,9 @@ def live_thread(proc: str, pid: int) -> str:
     working folder reads as nothing; one stat line read, more only for a zombie leader."""
     base = f"{proc}/{pid}"
     try:
-        with open(f"{base}/stat", "rb") as f:
-            data = f.read()
+        if _stat_fields(f"{base}/stat")[:1] != [b"Z"]:
+            return base
     except OSError:
-        return base
-    if data[data.rfind(b")") + 2:][:1] != b"Z":
         return base
     try:
         threads = os.listdir(f"{base}/task")
@@ -588,16 +586,12 @@ def ending(proc: str, pid: int) -> bool:
 def _thread_ending(stat_path: str) -> bool:
     """A thread's stat line says it is a zombie, dead, or exiting; gone counts as ended."""
     try:
-        with open(stat_path, "rb") as f:
-            data = f.read()
+        fields = _stat_fields(stat_path)
     except FileNotFoundError:
         return True
     except OSError:
         return False
-    # After the name in parentheses (which may hold anything): state, then five fields, then
-    # the flags.
-    fields = data[data.rfind(b")") + 2:].split()
-    try:
+    try:  # state, then five fields (ppid, pgrp, session, tty, tpgid), then the flags
         return fields[0] in (b"Z", b"X", b"x") or bool(int(fields[6]) & _PF_EXITING)
     except (IndexError, ValueError):
         return False
@@ -661,8 +655,14 @@ def _descendants(children: dict[int, list[int]], roots: list[int],
 
 def _ppid(proc: str, pid: int) -> int:
     try:
-        with open(f"{proc}/{pid}/stat", "rb") as f:
-            data = f.read()
-        return int(data[data.rfind(b")") + 2:].split()[1])
+        return int(_stat_fields(f"{proc}/{pid}/stat")[1])
     except (OSError, ValueError, IndexError):
         return 0
+
+
+def _stat_fields(stat_path: str) -> list[bytes]:
+    """A /proc stat line's fields after the name in parentheses (which may hold anything,
+    ") " too: the last ")" ends it): state first, then ppid ... Raises OSError."""
+    with open(stat_path, "rb") as f:
+        data = f.read()
+    return data[data.rfind(b")") + 2:].split()
