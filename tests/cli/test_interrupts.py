@@ -186,6 +186,18 @@ def _env(tmp: Path, marker: str) -> dict[str, str]:
                          "HOME": str(tmp / "home")})
 
 
+def _no_traceback_of_tidy(stderr: str) -> None:
+    """No traceback, but for Python's own: a Ctrl-C that lands while the interpreter starts and
+    runpy reads tidy's package (before tidy/__init__.py's first line, on a loaded machine 0.1 s
+    in) is Python's KeyboardInterrupt of frozen frames, which no code of tidy's can catch.
+    Once any of tidy's code has run, it is one line (test_ctrl_c_while_the_script_imports_tidy)."""
+    if "Traceback" not in stderr:
+        return
+    frames = [line for line in stderr.splitlines() if line.lstrip().startswith("File ")]
+    assert frames and all('File "<frozen ' in line for line in frames), stderr
+    assert stderr.rstrip().endswith("KeyboardInterrupt"), stderr
+
+
 _FEW = settings(max_examples=4, deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture])
 
@@ -203,9 +215,9 @@ def test_fix_stopped_at_any_moment_is_undone_byte_for_byte(tmp_path_factory: pyt
     if running:
         assert done.returncode in (-signum, 0), done.stderr
         said = done.stderr.strip().splitlines()
-        if done.returncode == -signum and said:  # nothing said: Python's own start, killed
-            assert said[-1] == _line(signum), done.stderr
-        assert "Traceback" not in done.stderr, done.stderr
+        _no_traceback_of_tidy(done.stderr)
+        if done.returncode == -signum and said and "Traceback" not in done.stderr:
+            assert said[-1] == _line(signum), done.stderr  # nothing said: Python's own start
     _no_process_left(marker)
     assert _temp_files(tmp / "state", repo) == []
     undo = subprocess.run([sys.executable, "-m", "tidy", "undo", "-y"], cwd=repo, env=env,
@@ -227,7 +239,7 @@ def test_a_scan_stopped_at_any_moment_leaves_its_report_whole(
                               "--duplicates", str(repo)], repo, _env(tmp, marker), signum,
                              delay)
     if running:
-        assert "Traceback" not in done.stderr, done.stderr
+        _no_traceback_of_tidy(done.stderr)
         assert done.returncode in (-signum, 0, 1), done.stderr
     _no_process_left(marker)
     json.loads(report.read_text())  # the old report or the whole new one, never half
