@@ -68,6 +68,9 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
 
     with paused():  # imports: nothing for the cyclic collector to free (tidy.core.cycles)
         from tidy import engine
+    from tidy.workspace.measure import keep_freed_memory
+
+    keep_freed_memory()  # this process ends with the scan (not so `tidy watch`'s)
 
     if no_history_deprecated:
         click.echo("tidy: warning: --no-history is deprecated and will go: it meant --no-record "

@@ -144,6 +144,27 @@ def _load_native() -> Callable[[list[Root], int, bool], Raw] | None:
 _native = _load_native()
 
 
+# glibc malloc's thresholds for a process that ends with its command (keep_freed_memory):
+# blocks under 8 MB from the heap, up to 64 MB freed at its top kept. A scan's big buffers
+# (git's listings, the cache file, pickled replies) are a few MB each.
+_HEAP_BLOCKS_UNDER = 8 << 20
+_HEAP_KEPT_UP_TO = 64 << 20
+
+
+def keep_freed_memory() -> bool:
+    """For a command that ends with its process (`tidy scan`): big buffers from malloc's heap
+    and freed memory kept, so each new buffer reuses pages already touched instead of a fresh
+    mapping faulted in page by page (250k bench tree, walk-only: ~1,600 of a scan's ~27,000
+    minor faults; the pool's workers inherit it with the fork). Not for `tidy watch` or any
+    process that lives on: what it frees stays its own. False where the C module is not used
+    or malloc is not glibc's: nothing changes."""
+    if _native is None:
+        return False
+    from tidy.workspace import _fastmeasure
+
+    return _fastmeasure.keep_freed_memory(_HEAP_BLOCKS_UNDER, _HEAP_KEPT_UP_TO)
+
+
 def _load_native_lstat() -> Callable[[int, list[str]], Sequence[EntryStat | int]] | None:
     """The C loop's lstat of a folder's entries, under the same conditions as its measuring."""
     if _native is None:
