@@ -219,18 +219,23 @@ def _folders(root: str, skip: frozenset[str]
             folders.append([rel, _of(os.stat(path, follow_symlinks=False))])
             with os.scandir(path) as entries:
                 for entry in entries:
-                    child = f"{rel}/{entry.name}" if rel else entry.name
-                    name = entry.name.lower()  # as git names them with core.ignoreCase
-                    if name == ".git" and rel:
-                        return None  # a nested repository
-                    if entry.name == ".git" and not rel:
-                        continue  # the repository's own
-                    if name == ".gitignore":
-                        if not entry.is_file(follow_symlinks=False):
-                            return None
-                        ignores.append([child, _of(entry.stat(follow_symlinks=False))])
-                    elif entry.is_dir(follow_symlinks=False) and child not in skip:
-                        stack.append(child)
+                    name = entry.name
+                    if name[0] == ".":  # only these few need more than a look at the type
+                        lowered = name.lower()  # as git names them with core.ignoreCase
+                        if lowered == ".git" and rel:
+                            return None  # a nested repository
+                        if name == ".git" and not rel:
+                            continue  # the repository's own
+                        if lowered == ".gitignore":
+                            if not entry.is_file(follow_symlinks=False):
+                                return None
+                            ignores.append([f"{rel}/{name}" if rel else name,
+                                            _of(entry.stat(follow_symlinks=False))])
+                            continue
+                    if entry.is_dir(follow_symlinks=False):
+                        child = f"{rel}/{name}" if rel else name
+                        if child not in skip:
+                            stack.append(child)
         except OSError:
             return None  # a folder git may read and tidy cannot: not guessed
         if len(folders) > MAX_FOLDERS:
