@@ -104,12 +104,10 @@ class Probe:
             return False
         if not all(_old(_times(record), recent) for record in self.key["excludes"]):
             return False
-        found = _folders(self.root, _skipped(self.args))
+        found = _folders(self.root, _skipped(self.args), recent)
         if found is None:
             return False
         folders, ignores = found
-        if not all(_old(_times(entry[1]), recent) for entry in (*folders, *ignores)):
-            return False
         payload = {**self.key, "format": FORMAT, "tidy": __version__, "root": self.root,
                    "args": self.args, "folders": folders, "ignores": ignores,
                    "out": base64.b64encode(output).decode("ascii")}
@@ -204,11 +202,12 @@ def _skipped(args: Sequence[str]) -> frozenset[str]:
     return frozenset(a[len(_EXCLUDE):] for a in args if a.startswith(_EXCLUDE))
 
 
-def _folders(root: str, skip: frozenset[str]
+def _folders(root: str, skip: frozenset[str], recent: int
              ) -> tuple[list[list[object]], list[list[object]]] | None:
     """Every folder git may read for the listing, not through a link and not into `skip`,
     and every `.gitignore` in them, each with its stat; None when the tree is one whose
-    listing is never kept (see the module)."""
+    listing is never kept (see the module), or as soon as one of them changed at or after
+    `recent` (racy: what git saw is not known; the rest need not be read)."""
     folders: list[list[object]] = []
     ignores: list[list[object]] = []
     stack = [""]
@@ -216,7 +215,10 @@ def _folders(root: str, skip: frozenset[str]
         rel = stack.pop()
         path = os.path.join(root, rel) if rel else root
         try:
-            folders.append([rel, _of(os.stat(path, follow_symlinks=False))])
+            folder = _of(os.stat(path, follow_symlinks=False))
+            if not _old(folder[4:6], recent):
+                return None
+            folders.append([rel, folder])
             with os.scandir(path) as entries:
                 for entry in entries:
                     name = entry.name
@@ -229,8 +231,10 @@ def _folders(root: str, skip: frozenset[str]
                         if lowered == ".gitignore":
                             if not entry.is_file(follow_symlinks=False):
                                 return None
-                            ignores.append([f"{rel}/{name}" if rel else name,
-                                            _of(entry.stat(follow_symlinks=False))])
+                            rules = _of(entry.stat(follow_symlinks=False))
+                            if not _old(rules[4:6], recent):
+                                return None
+                            ignores.append([f"{rel}/{name}" if rel else name, rules])
                             continue
                     if entry.is_dir(follow_symlinks=False):
                         child = f"{rel}/{name}" if rel else name
