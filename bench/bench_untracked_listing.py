@@ -20,8 +20,8 @@ import time
 
 sys.path.insert(0, os.getcwd())
 
-from tidy.workspace import untracked_cache  # noqa: E402
-from tidy.workspace.textscan import PendingFiles  # noqa: E402
+from tidy.workspace import untracked_cache
+from tidy.workspace.textscan import PendingFiles
 
 
 def _cpu_ms() -> float:

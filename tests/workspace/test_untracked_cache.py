@@ -254,7 +254,8 @@ _EDITS = st.lists(st.tuples(
     st.sampled_from(["a", "b", "d/c", "d/e/f", "g/h"])), max_size=6)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=_EDITS)
 def test_any_edits_give_gits_answer_with_and_without_the_cache(
         tmp_path_factory: object, edits: list[tuple[str, str]]) -> None:

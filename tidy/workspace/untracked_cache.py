@@ -34,28 +34,26 @@ it): anything else is ignored and git asked. `--no-cache` reads and writes none.
 from __future__ import annotations
 
 import base64
-import contextlib
 import hashlib
 import hmac
 import json
 import os
 import shutil
-import stat
 import time
 from collections.abc import Sequence
+from typing import Any
 
 from tidy import __version__
-from tidy.core.safe_files import remove_kept_file, replace_at
-from tidy.workspace.content_cache import CACHE_FOLDER, MAX_CACHE_BYTES, read_own_file
+from tidy.core.safe_files import remove_kept_file
+from tidy.workspace.content_cache import read_own_file
 from tidy.workspace.content_notes import signature, signing_key
 from tidy.workspace.git import (
     GitUnavailable,
     _default_excludes_file,
     _info_exclude,
-    git_dir,
     run_git,
 )
-from tidy.workspace.index_cache import RACY_MARGIN_NS, index_stamp
+from tidy.workspace.index_cache import RACY_MARGIN_NS, index_stamp, kept_path, write_kept
 
 FORMAT = 1
 CACHE_NAME = "untracked-listing"
@@ -63,7 +61,6 @@ MAGIC = b"tidy untracked listing\n"
 MAX_FOLDERS = 50_000  # past this, checking the folders costs what git's walk does
 _EXCLUDE = ":(exclude,top,literal)"
 _SIGNATURE_BYTES = 64
-_DIR_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | getattr(os, "O_CLOEXEC", 0)
 
 Record = list[int] | None  # a stat as kept: dev, ino, mode, size, mtime_ns, ctime_ns; None: absent
 
@@ -117,18 +114,10 @@ class Probe:
 def cache_path(root: str) -> str | None:
     """Where the listing of the repo at `root` is kept; None when its git directory is not
     this user's (or there is none)."""
-    directory = git_dir(root)
-    if directory is None:
-        return None
-    try:
-        if os.stat(directory).st_uid != os.geteuid():
-            return None
-    except OSError:
-        return None
-    return os.path.join(directory, CACHE_FOLDER, CACHE_NAME)
+    return kept_path(root, CACHE_NAME)
 
 
-def _inputs(root: str) -> dict[str, object] | None:
+def _inputs(root: str) -> dict[str, Any] | None:
     """What the listing depends on besides the folders (see the module): None when one of
     them cannot be known (no readable index, git's config cannot be listed, an excludes
     file named in a way tidy does not expand)."""
@@ -265,7 +254,7 @@ def _same_stats(root: str, kept: object) -> bool:
 
 
 def _same_inputs(payload: dict[str, object], root: str, args: list[str],
-                 key: dict[str, object]) -> bool:
+                 key: dict[str, Any]) -> bool:
     if not (payload.get("format") == FORMAT and payload.get("tidy") == __version__
             and payload.get("root") == root and payload.get("args") == args):
         return False
@@ -278,28 +267,7 @@ def _save(path: str, root: str, payload: dict[str, object]) -> bool:
         return False
     head = json.dumps({"format": FORMAT, "root": root}, ensure_ascii=True).encode() + b"\n"
     body = json.dumps(payload, separators=(",", ":"), ensure_ascii=True).encode("ascii")
-    data = MAGIC + head + signature(key, head + body) + b"\n" + body
-    if len(data) > MAX_CACHE_BYTES:
-        return False
-    try:
-        parent = os.open(os.path.dirname(os.path.dirname(path)), _DIR_FLAGS)
-    except OSError:
-        return False
-    try:
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(CACHE_FOLDER, 0o700, dir_fd=parent)
-        folder = os.open(CACHE_FOLDER, _DIR_FLAGS, dir_fd=parent)
-    except OSError:
-        return False
-    finally:
-        os.close(parent)
-    try:
-        replace_at(folder, CACHE_NAME, data, 0o600)
-        return True
-    except OSError:
-        return False
-    finally:
-        os.close(folder)
+    return write_kept(path, MAGIC + head + signature(key, head + body) + b"\n" + body)
 
 
 def _load(path: str) -> dict[str, object] | None:
