@@ -61,6 +61,7 @@ MAGIC = b"tidy untracked listing\n"
 MAX_FOLDERS = 50_000  # past this, checking the folders costs what git's walk does
 _EXCLUDE = ":(exclude,top,literal)"
 _SIGNATURE_BYTES = 64
+_ROOT_FLAGS = os.O_RDONLY | os.O_DIRECTORY | getattr(os, "O_CLOEXEC", 0)
 
 Record = list[int] | None  # a stat as kept: dev, ino, mode, size, mtime_ns, ctime_ns; None: absent
 
@@ -237,20 +238,28 @@ def _folders(root: str, skip: frozenset[str], recent: int
 
 
 def _same_stats(root: str, kept: object) -> bool:
-    """Whether every kept folder or `.gitignore` has the stat it had."""
+    """Whether every kept folder or `.gitignore` has the stat it had (each looked up from
+    the root's descriptor: ~1,000 folders on the 250k bench tree, on the main process's
+    path, without a whole path resolved for each)."""
     if not isinstance(kept, list):
         return False
-    for entry in kept:
-        if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
-            return False
-        rel = entry[0]
-        try:
-            now = os.stat(os.path.join(root, rel) if rel else root, follow_symlinks=False)
-        except (OSError, ValueError):
-            return False
-        if _of(now) != entry[1]:
-            return False
-    return True
+    try:
+        fd = os.open(root, _ROOT_FLAGS)
+    except OSError:
+        return False
+    try:
+        for entry in kept:
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+                return False
+            try:
+                now = os.stat(entry[0] or ".", dir_fd=fd, follow_symlinks=False)
+            except (OSError, ValueError):
+                return False
+            if _of(now) != entry[1]:
+                return False
+        return True
+    finally:
+        os.close(fd)
 
 
 def _same_inputs(payload: dict[str, object], root: str, args: list[str],
