@@ -367,15 +367,21 @@ def _blob_paths_known(listing: IndexListing) -> bool:
 def root_in_head(head: bytes) -> str | None:
     """The repo root the first bytes of a kept listing name; None when they are not one's
     (`tidy trash purge` deletes only what reads as tidy's)."""
-    end = head.find(b"\n", len(MAGIC))
-    if not head.startswith(MAGIC) or end < 0:
+    return root_named(head, MAGIC, FORMAT)
+
+
+def root_named(head: bytes, magic: bytes, format_: int) -> str | None:
+    """The root in the JSON header line after `magic` of a file tidy keeps, when that header
+    is of `format_`; None otherwise."""
+    end = head.find(b"\n", len(magic))
+    if not head.startswith(magic) or end < 0:
         return None
     try:
-        header = json.loads(head[len(MAGIC):end])
+        header = json.loads(head[len(magic):end])
     except (ValueError, RecursionError):
         return None
     root = header.get("root") if isinstance(header, dict) else None
-    return root if isinstance(root, str) and header.get("format") == FORMAT else None
+    return root if isinstance(root, str) and header.get("format") == format_ else None
 
 
 def clear(root: str) -> str | None:

@@ -53,7 +53,13 @@ from tidy.workspace.git import (
     _info_exclude,
     run_git,
 )
-from tidy.workspace.index_cache import RACY_MARGIN_NS, index_stamp, kept_path, write_kept
+from tidy.workspace.index_cache import (
+    RACY_MARGIN_NS,
+    index_stamp,
+    kept_path,
+    root_named,
+    write_kept,
+)
 
 FORMAT = 1
 CACHE_NAME = "untracked-listing"
@@ -303,15 +309,7 @@ def _load(path: str) -> dict[str, object] | None:
 def root_in_head(head: bytes) -> str | None:
     """The repo root the first bytes of a kept listing name; None when they are not one's
     (`tidy trash purge` deletes only what reads as tidy's)."""
-    end = head.find(b"\n", len(MAGIC))
-    if not head.startswith(MAGIC) or end < 0:
-        return None
-    try:
-        header = json.loads(head[len(MAGIC):end])
-    except (ValueError, RecursionError):
-        return None
-    root = header.get("root") if isinstance(header, dict) else None
-    return root if isinstance(root, str) and header.get("format") == FORMAT else None
+    return root_named(head, MAGIC, FORMAT)
 
 
 def clear(root: str) -> str | None:
