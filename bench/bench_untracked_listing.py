@@ -1,5 +1,5 @@
-"""bench_untracked_listing.py TREE SKIPFILE ROUNDS: TDY401's untracked listing, git's run
-against the kept answer (tidy.workspace.untracked_cache).
+"""bench_untracked_listing.py TREE SKIPFILE ROUNDS [--hits]: TDY401's untracked listing,
+git's run against the kept answer (tidy.workspace.untracked_cache).
 
 SKIPFILE holds the folders a scan leaves out (one per line: the `:(exclude,top,literal)`
 pathspecs of its `git ls-files --others`, e.g. from `strace -f -s 2000 -e trace=execve`).
@@ -7,6 +7,8 @@ Each round lists the untracked files three ways, alternated, and prints the CPU 
 this process and its children) of each: `git` (PendingFiles without the cache: git's walk),
 `miss` (the cache asked, git run, its answer kept: what a scan after a change pays) and `hit`
 (the kept answer checked and used: a warm rescan). Min and median over the rounds at the end.
+With --hits, only ROUNDS hits (the listing kept first): run under callgrind with 1 and 11,
+the slope is one hit's instructions.
 Run with TIDY_STATE_DIR and HOME of your own (the signing key lives in the state folder).
 """
 
@@ -41,6 +43,13 @@ def main(argv: list[str]) -> int:
     tree, skip_file, rounds = argv[0], argv[1], int(argv[2])
     with open(skip_file, encoding="utf-8") as handle:
         skip = sorted(line.rstrip("\n") for line in handle if line.strip())
+    if "--hits" in argv:
+        _timed(tree, skip, use_cache=True)
+        for _ in range(rounds):
+            listing = PendingFiles(tree, skip, tracked=(), use_cache=True)
+            assert listing._git is None, "not kept: the tree changed within the racy margin?"
+            listing.result()
+        return 0
     seen: dict[str, list[float]] = {"git": [], "miss": [], "hit": []}
     for _ in range(rounds):
         cpu, files = _timed(tree, skip, use_cache=False)
