@@ -6,7 +6,9 @@ pathspecs of its `git ls-files --others`, e.g. from `strace -f -s 2000 -e trace=
 Each round lists the untracked files three ways, alternated, and prints the CPU (user + system,
 this process and its children) of each: `git` (PendingFiles without the cache: git's walk),
 `miss` (the cache asked, git run, its answer kept: what a scan after a change pays) and `hit`
-(the kept answer checked and used: a warm rescan). Min and median over the rounds at the end.
+(the kept answer checked and used: a warm rescan) and `added` (a file added to one folder:
+git runs, and only the folders whose stat moved are listed again to keep its answer; the
+file is removed after). Min and median over the rounds at the end.
 With --hits, only ROUNDS hits (the listing kept first): run under callgrind with 1 and 11,
 the slope is one hit's instructions.
 Run with TIDY_STATE_DIR and HOME of your own (the signing key lives in the state folder).
@@ -39,6 +41,14 @@ def _timed(tree: str, skip: list[str], use_cache: bool) -> tuple[float, int]:
     return _cpu_ms() - start, len(files)
 
 
+def _first_folder(tree: str, skip: list[str]) -> str:
+    """A folder of the tree's that the listing reads (a file is added there and removed)."""
+    for name in sorted(os.listdir(tree)):
+        if name != ".git" and name not in skip and os.path.isdir(os.path.join(tree, name)):
+            return name
+    return ""
+
+
 def main(argv: list[str]) -> int:
     tree, skip_file, rounds = argv[0], argv[1], int(argv[2])
     with open(skip_file, encoding="utf-8") as handle:
@@ -50,7 +60,8 @@ def main(argv: list[str]) -> int:
             assert listing._git is None, "not kept: the tree changed within the racy margin?"
             listing.result()
         return 0
-    seen: dict[str, list[float]] = {"git": [], "miss": [], "hit": []}
+    seen: dict[str, list[float]] = {"git": [], "miss": [], "hit": [], "added": []}
+    added = os.path.join(tree, _first_folder(tree, skip), "bench-untracked-added.txt")
     for _ in range(rounds):
         cpu, files = _timed(tree, skip, use_cache=False)
         seen["git"].append(cpu)
@@ -58,6 +69,13 @@ def main(argv: list[str]) -> int:
         time.sleep(0.1)  # nothing racy: the tree is older than the margin anyway
         seen["miss"].append(_timed(tree, skip, use_cache=True)[0])
         seen["hit"].append(_timed(tree, skip, use_cache=True)[0])
+        with open(added, "w", encoding="utf-8") as handle:
+            handle.write("x\n")
+        time.sleep(0.1)  # past the racy margin: the listing after it is kept
+        seen["added"].append(_timed(tree, skip, use_cache=True)[0])
+        os.unlink(added)
+        time.sleep(0.1)
+        _timed(tree, skip, use_cache=True)  # kept again as the tree was
     print(f"{files} files listed; CPU ms over {rounds} rounds (min / median):")
     for name, values in seen.items():
         print(f"  {name:5} {min(values):7.1f} / {statistics.median(values):7.1f}")

@@ -253,12 +253,55 @@ def test_a_scan_keeps_it_and_cache_clear_drops_it(tmp_path: Path) -> None:
     assert not os.path.exists(path)
 
 
+def _records_what_a_whole_walk_does(repo: Path) -> None:
+    """The kept folders and rules are those a walk of the whole tree finds now (a listing
+    kept again after a change lists only the folders whose stat moved)."""
+    path = untracked_cache.cache_path(str(repo))
+    assert path is not None
+    payload = untracked_cache._load(path)
+    if payload is None:
+        return  # not kept (racy): nothing to hold
+    whole = untracked_cache._folders(str(repo), frozenset(_SKIP), time.time_ns())
+    assert whole is not None
+    assert sorted(map(str, payload["folders"])) == sorted(map(str, whole[0]))  # type: ignore
+    assert sorted(map(str, payload["ignores"])) == sorted(map(str, whole[1]))  # type: ignore
+
+
+def test_kept_again_after_a_change_it_lists_only_what_moved_and_records_it_all(
+        tmp_path: Path) -> None:
+    repo = _repo(tmp_path)
+    write(repo / "src/.gitignore", "zzz\n")
+    _after_a_tick()
+    _kept_then(repo)
+    write(repo / "docs/deep/er/x.txt", "x")  # new folders below a changed one
+    rules = repo / "src/.gitignore"
+    before = rules.stat()
+    rules.write_bytes(b"yyy\n")  # in place, in a folder whose names did not change
+    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _after_a_tick()
+    listed: list[str] = []
+    real = os.scandir
+
+    def counted(path: str) -> object:
+        listed.append(os.path.relpath(path, repo))
+        return real(path)
+
+    try:
+        os.scandir = counted  # type: ignore[assignment]
+        assert "docs/deep/er/x.txt" in _asks_git_again(repo)
+    finally:
+        os.scandir = real
+    assert sorted(listed) == ["docs", "docs/deep", "docs/deep/er"]
+    _records_what_a_whole_walk_does(repo)
+    assert _listed(repo) == (_git_says(repo), False)
+
+
 _EDITS = st.lists(st.tuples(
     st.sampled_from(["add", "remove", "mkdir", "ignore", "exclude", "stage", "tick"]),
     st.sampled_from(["a", "b", "d/c", "d/e/f", "g/h"])), max_size=6)
 
 
-@settings(max_examples=8, deadline=None,
+@settings(max_examples=15, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=_EDITS)
 def test_any_edits_give_gits_answer_with_and_without_the_cache(
@@ -287,5 +330,8 @@ def test_any_edits_give_gits_answer_with_and_without_the_cache(
             _after_a_tick()
         truth = _git_says(repo)
         assert _listed(repo)[0] == truth
-        assert _listed(repo)[0] == truth  # from the cache, when it was kept
+        again, ran = _listed(repo)
+        assert again == truth  # from the cache, when it was kept
         assert _listed(repo, use_cache=False)[0] == truth
+        if not ran:  # the kept folders are all there are (a new one moves a kept one)
+            _records_what_a_whole_walk_does(repo)

@@ -39,6 +39,7 @@ import hmac
 import json
 import os
 import shutil
+import stat
 import time
 from collections.abc import Sequence
 from typing import Any
@@ -82,13 +83,17 @@ class Probe:
         self.started_ns = time.time_ns()  # before anything is read
         self.path = cache_path(root)
         self.key = _inputs(root) if self.path is not None else None
+        self._before: dict[str, object] | None = None
 
     def kept(self) -> bytes | None:
         """git's output kept for these very inputs; None when there is none to trust."""
         if self.path is None or self.key is None:
             return None
         payload = _load(self.path)
-        if payload is None or not _same_inputs(payload, self.root, self.args, self.key):
+        if payload is None or not _same_listing(payload, self.root, self.args):
+            return None
+        self._before = payload  # save()'s walk then reads again only what changed
+        if not all(payload.get(name) == value for name, value in self.key.items()):
             return None
         folders, ignores = payload.get("folders"), payload.get("ignores")
         if not (_same_stats(self.root, folders) and _same_stats(self.root, ignores)):
@@ -108,7 +113,8 @@ class Probe:
             return False
         if not all(_old(_times(record), recent) for record in self.key["excludes"]):
             return False
-        found = _folders(self.root, _skipped(self.args), recent)
+        known = _Known.of(self._before) if self._before is not None else None
+        found = _folders(self.root, _skipped(self.args), recent, known)
         if found is None:
             return False
         folders, ignores = found
@@ -198,12 +204,13 @@ def _skipped(args: Sequence[str]) -> frozenset[str]:
     return frozenset(a[len(_EXCLUDE):] for a in args if a.startswith(_EXCLUDE))
 
 
-def _folders(root: str, skip: frozenset[str], recent: int
+def _folders(root: str, skip: frozenset[str], recent: int, known: _Known | None = None
              ) -> tuple[list[list[object]], list[list[object]]] | None:
     """Every folder git may read for the listing, not through a link and not into `skip`,
     and every `.gitignore` in them, each with its stat; None when the tree is one whose
     listing is never kept (see the module), or as soon as one of them changed at or after
-    `recent` (racy: what git saw is not known; the rest need not be read)."""
+    `recent` (racy: what git saw is not known; the rest need not be read). A folder `known`
+    holds with the same stat is not listed again."""
     folders: list[list[object]] = []
     ignores: list[list[object]] = []
     stack = [""]
@@ -215,6 +222,16 @@ def _folders(root: str, skip: frozenset[str], recent: int
             if not _old(folder[4:6], recent):
                 return None
             folders.append([rel, folder])
+            if len(folders) > MAX_FOLDERS:
+                return None
+            if known is not None and known.stat.get(rel) == folder:
+                stack.extend(known.below.get(rel, ()))
+                for rule in known.rules.get(rel, ()):
+                    rules = _of(os.stat(os.path.join(root, rule), follow_symlinks=False))
+                    if not stat.S_ISREG(rules[2]) or not _old(rules[4:6], recent):
+                        return None
+                    ignores.append([rule, rules])
+                continue
             with os.scandir(path) as entries:
                 for entry in entries:
                     name = entry.name
@@ -238,8 +255,6 @@ def _folders(root: str, skip: frozenset[str], recent: int
                             stack.append(child)
         except OSError:
             return None  # a folder git may read and tidy cannot: not guessed
-        if len(folders) > MAX_FOLDERS:
-            return None
     return folders, ignores
 
 
@@ -268,12 +283,42 @@ def _same_stats(root: str, kept: object) -> bool:
         os.close(fd)
 
 
-def _same_inputs(payload: dict[str, object], root: str, args: list[str],
-                 key: dict[str, Any]) -> bool:
-    if not (payload.get("format") == FORMAT and payload.get("tidy") == __version__
-            and payload.get("root") == root and payload.get("args") == args):
-        return False
-    return all(payload.get(name) == value for name, value in key.items())
+def _same_listing(payload: dict[str, object], root: str, args: list[str]) -> bool:
+    """Whether `payload` is this tidy's listing of `root` with these pathspecs."""
+    return (payload.get("format") == FORMAT and payload.get("tidy") == __version__
+            and payload.get("root") == root and payload.get("args") == args)
+
+
+class _Known:
+    """The folders a kept listing recorded, by folder: its stat, its subfolders and its
+    `.gitignore`. A folder whose stat is the same now holds the same names (the cache's own
+    premise): save()'s walk takes its subfolders and rules from here instead of listing it
+    again, so a file added costs the folders that changed, not the whole walk."""
+
+    def __init__(self) -> None:
+        self.stat: dict[str, list[int]] = {}
+        self.below: dict[str, list[str]] = {}
+        self.rules: dict[str, list[str]] = {}
+
+    @classmethod
+    def of(cls, payload: dict[str, object]) -> _Known | None:
+        known = cls()
+        folders, ignores = payload.get("folders"), payload.get("ignores")
+        if not (isinstance(folders, list) and isinstance(ignores, list)):
+            return None
+        for entry in folders:
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)
+                    and isinstance(entry[1], list)):
+                return None
+            rel = entry[0]
+            known.stat[rel] = entry[1]
+            if rel:
+                known.below.setdefault(rel.rpartition("/")[0], []).append(rel)
+        for entry in ignores:
+            if not (isinstance(entry, list) and len(entry) == 2 and isinstance(entry[0], str)):
+                return None
+            known.rules.setdefault(entry[0].rpartition("/")[0], []).append(entry[0])
+        return known
 
 
 def _save(path: str, root: str, payload: dict[str, object]) -> bool:
