@@ -24,7 +24,9 @@ times come from the kernel's coarse clock): a change within the tick git read in
 stamped as what git saw (git's racy-git rule, as index_cache applies it). Never kept: a tree
 with a `.git` below its root (git decides by a nested repository's git folder, which no
 folder's stat shows, whether to list its files), a `.gitignore` that is not a regular file
-(git may or may not follow a link), more than MAX_FOLDERS folders.
+(git may or may not follow a link), more than MAX_FOLDERS folders. Keeping a new answer walks
+the folders to record them; when a listing was kept before, a folder with the stat it
+recorded holds the names it held, and only the folders whose stat moved are listed again.
 
 Untrusted input all the same: read through no link, only this user's regular file, bounded,
 and used only under its signature (HMAC-SHA256 with content_notes' per-user key over all of
