@@ -71,6 +71,24 @@ def _asks_git_again(repo: Path) -> list[str]:
     return found
 
 
+def _kept_with_rules(tmp_path: Path, rules: bytes) -> Path:
+    """_repo with a `src/.gitignore` of `rules`, its listing kept."""
+    repo = _repo(tmp_path)
+    write(repo / "src/.gitignore", rules)
+    _after_a_tick()
+    _kept_then(repo)
+    return repo
+
+
+def _edit_in_place(path: Path, data: bytes) -> None:
+    """Rewrite `path` in place (the same inode), its mtime put back: only its ctime moves."""
+    before = path.stat()
+    with open(path, "r+b") as handle:
+        handle.truncate(0)
+        handle.write(data)
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+
+
 def test_a_warm_listing_starts_no_git_and_gives_gits_answer(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     _kept_then(repo)
@@ -101,15 +119,8 @@ def test_a_file_in_a_folder_that_listed_nothing_is_seen(tmp_path: Path) -> None:
 
 def test_a_gitignore_edited_in_place_under_the_same_size_and_mtime_is_seen(
         tmp_path: Path) -> None:
-    repo = _repo(tmp_path)
-    write(repo / "src/.gitignore", "zzzzzz.py\n")
-    _after_a_tick()
-    _kept_then(repo)
-    rules = repo / "src/.gitignore"
-    before = rules.stat()
-    with open(rules, "r+b") as handle:  # same inode, same size
-        handle.write(b"new.py\n\n\n")
-    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    repo = _kept_with_rules(tmp_path, b"zzzzzz.py\n")
+    _edit_in_place(repo / "src/.gitignore", b"new.py\n\n\n")  # the same size
     assert "src/new.py" not in _asks_git_again(repo)
 
 
@@ -154,7 +165,7 @@ def test_a_file_added_to_the_index_is_seen(tmp_path: Path) -> None:
     assert "notes.txt" not in _asks_git_again(repo)
 
 
-def test_an_index_rewritten_in_place_under_the_same_stat_is_seen(tmp_path: Path) -> None:
+def test_an_index_rewritten_in_place_with_its_mtime_put_back_is_seen(tmp_path: Path) -> None:
     repo = _repo(tmp_path)
     index = repo / ".git/index"
     old = index.read_bytes()
@@ -164,12 +175,8 @@ def test_an_index_rewritten_in_place_under_the_same_stat_is_seen(tmp_path: Path)
     write(index, old)
     _after_a_tick()
     _kept_then(repo)
-    before = index.stat()
-    assert len(new) != len(old) or new != old
-    with open(index, "r+b") as handle:  # the same inode; the size is the listing's
-        handle.truncate(0)
-        handle.write(new)
-    os.utime(index, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert new != old
+    _edit_in_place(index, new)
     assert "notes.txt" not in _asks_git_again(repo)
 
 
@@ -180,6 +187,19 @@ def test_a_folder_changed_within_the_racy_margin_is_not_kept(tmp_path: Path) -> 
     assert ran and found == _git_says(repo)
     path = untracked_cache.cache_path(str(repo))
     assert path is not None and not os.path.exists(path)
+
+
+def test_an_index_written_within_the_racy_margin_is_not_kept(tmp_path: Path) -> None:
+    """Written in the tick the listing starts in, it could change again unseen: git's
+    answer is given, and not kept."""
+    repo = _repo(tmp_path)
+    git(repo, "add", "notes.txt")  # the index rewritten now
+    found, ran = _listed(repo)
+    assert ran and found == _git_says(repo) == ["src/new.py"]
+    path = untracked_cache.cache_path(str(repo))
+    assert path is not None and not os.path.exists(path)
+    _after_a_tick()
+    _kept_then(repo)
 
 
 def test_a_nested_repository_is_never_kept(tmp_path: Path) -> None:
@@ -269,15 +289,9 @@ def _records_what_a_whole_walk_does(repo: Path) -> None:
 
 def test_kept_again_after_a_change_it_lists_only_what_moved_and_records_it_all(
         tmp_path: Path) -> None:
-    repo = _repo(tmp_path)
-    write(repo / "src/.gitignore", "zzz\n")
-    _after_a_tick()
-    _kept_then(repo)
+    repo = _kept_with_rules(tmp_path, b"zzz\n")
     write(repo / "docs/deep/er/x.txt", "x")  # new folders below a changed one
-    rules = repo / "src/.gitignore"
-    before = rules.stat()
-    rules.write_bytes(b"yyy\n")  # in place, in a folder whose names did not change
-    os.utime(rules, ns=(before.st_atime_ns, before.st_mtime_ns))
+    _edit_in_place(repo / "src/.gitignore", b"yyy\n")  # a folder whose names did not change
     _after_a_tick()
     listed: list[str] = []
     real = os.scandir
