@@ -349,3 +349,20 @@ def test_any_edits_give_gits_answer_with_and_without_the_cache(
         assert _listed(repo, use_cache=False)[0] == truth
         if not ran:  # the kept folders are all there are (a new one moves a kept one)
             _records_what_a_whole_walk_does(repo)
+
+
+def test_trash_purge_drops_it_with_the_content_cache(tmp_path: Path) -> None:
+    from tidy.core.config import Config
+    from tidy.rules.content import content_spec
+    from tidy.workspace import cache_registry
+    from tidy.workspace.content import ContentFacts
+
+    repo = _repo(tmp_path)
+    facts = ContentFacts(str(repo), content_spec(Config()))
+    facts.head("a.txt", 100)
+    assert facts.save()  # the content cache registers the repo for the purge
+    _kept_then(repo)
+    kept = Path(untracked_cache.cache_path(str(repo)) or "")
+    done = cache_registry.drop_all()
+    assert str(kept) in [p for p, _ in done.removed] and not done.left
+    assert not kept.exists()
