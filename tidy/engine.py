@@ -518,7 +518,7 @@ def _scan_root_with(
         query = queries.get(enclosing)
         listing = list_untracked_ahead(enclosing, artifact_dirs, repo_roots,
                                        None if query is None else query.tracked(),
-                                       done.get("TDY401"))
+                                       done.get("TDY401"), not config.no_cache)
         if listing is not None:
             ahead["TDY401"] = listing
 

@@ -23,7 +23,7 @@ def cache_clear(paths: tuple[str, ...], everything: bool) -> int:
     """Delete the content cache of the repos (or plain folders) PATHS lie in (default: the
     current folder). The next scan reads every file again and writes a new one."""
     from tidy.core.printable import printable
-    from tidy.workspace import content_cache, content_notes, index_cache
+    from tidy.workspace import content_cache, content_notes, index_cache, untracked_cache
     from tidy.workspace.git import find_repo_root
 
     status = EXIT_OK
@@ -35,6 +35,7 @@ def cache_clear(paths: tuple[str, ...], everything: bool) -> int:
         folder = os.path.realpath(path)
         root = find_repo_root(folder) or folder
         index_cache.clear(root)  # the index's listing kept beside it: rebuilt as cheaply
+        untracked_cache.clear(root)  # and git's listing of the untracked files
         content_notes.clear(root)  # and the cache's notes (answers kept by their inputs)
         try:
             removed = content_cache.clear(root)

@@ -497,14 +497,16 @@ def _last_references(notes: ContentFacts, history_size: int | None,
 
 
 def list_untracked_ahead(root: str, artifact_dirs: Sequence[str], repo_roots: Sequence[str],
-                         tracked: Sequence[str] | None, early: object) -> PendingFiles | None:
+                         tracked: Sequence[str] | None, early: object,
+                         use_cache: bool = False) -> PendingFiles | None:
     """begin_vendored's listing, started before the walk has measured its artifacts (the
     engine calls this once the tree is explored; measuring the last artifacts then still
     takes the workers a while, and git's walk of the untracked folders runs meanwhile
     instead of after the walk: web app, ~45 ms). `root` is the repo's root and the walk's;
     `artifact_dirs` the walk's artifact folders, `repo_roots` the repos found (relative),
     `tracked` the repo's tracked paths (sorted; None when not known yet), `early` the
-    early job's TDY401 answer when it is done. Only folders begin_vendored leaves out as
+    early job's TDY401 answer when it is done, `use_cache` whether git's listing may come
+    from the one kept (workspace/untracked_cache). Only folders begin_vendored leaves out as
     well are left out here (_generated_dirs: one of an ambiguous name only when nothing in
     it is tracked; none of a nested repo, another group's): begin_vendored takes the listing
     over when they are among its own, the rest left out in Python (PendingFiles.result),
@@ -517,7 +519,7 @@ def list_untracked_ahead(root: str, artifact_dirs: Sequence[str], repo_roots: Se
                    and (rel.rsplit("/", 1)[-1] not in AMBIGUOUS_NAMES
                         or (tracked is not None and not _holds_tracked(tracked, rel)))})
     try:
-        return PendingFiles(root, skip, tracked=())
+        return PendingFiles(root, skip, tracked=(), use_cache=use_cache)
     except GitUnavailable:
         return None
 
@@ -552,7 +554,7 @@ def _begin_vendored(ctx: GroupContext, ahead: PendingFiles | None) -> PendingFil
     if ahead is not None and _covers(generated, ahead):
         return ahead
     try:
-        return PendingFiles(ctx.root, generated, tracked=())
+        return PendingFiles(ctx.root, generated, tracked=(), use_cache=not ctx.config.no_cache)
     except GitUnavailable:
         return None
 
@@ -622,7 +624,8 @@ def _start_vendored(ctx: GroupContext, listing: PendingFiles | None) -> _Started
             started.untracked = listing
             started.untracked_also = tuple(r for r in skip if r not in listing.skip)
         else:
-            started.untracked = PendingFiles(ctx.root, skip, tracked=())
+            started.untracked = PendingFiles(ctx.root, skip, tracked=(),
+                                             use_cache=not ctx.config.no_cache)
     except GitUnavailable:
         return None
     return started

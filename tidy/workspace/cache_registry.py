@@ -207,6 +207,11 @@ def _drop_repo_cache(root: str, done: Dropped, dry_run: bool) -> None:
             listing = os.path.join(os.path.dirname(shown), index_cache.CACHE_NAME)
             _drop_at(folder, index_cache.CACHE_NAME, listing, lambda found: found == root,
                      done, dry_run, index_cache.root_in_head)
+            from tidy.workspace import untracked_cache
+
+            untracked = os.path.join(os.path.dirname(shown), untracked_cache.CACHE_NAME)
+            _drop_at(folder, untracked_cache.CACHE_NAME, untracked,
+                     lambda found: found == root, done, dry_run, untracked_cache.root_in_head)
         finally:
             os.close(folder)
     finally:

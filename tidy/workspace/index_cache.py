@@ -132,6 +132,12 @@ def keep(root: str, listing: IndexListing) -> bool:
 def cache_path(root: str) -> str | None:
     """Where the listing of the repo at `root` is kept; None when its git directory is not
     this user's (or there is none)."""
+    return kept_path(root, CACHE_NAME)
+
+
+def kept_path(root: str, name: str) -> str | None:
+    """Where tidy keeps its file `name` for the repo at `root` (in the git directory's tidy
+    folder); None when that git directory is not this user's (or there is none)."""
     directory = git_dir(root)
     if directory is None:
         return None
@@ -140,7 +146,7 @@ def cache_path(root: str) -> str | None:
             return None
     except OSError:
         return None
-    return os.path.join(directory, CACHE_FOLDER, CACHE_NAME)
+    return os.path.join(directory, CACHE_FOLDER, name)
 
 
 def index_stamp(root: str) -> Stamp | None:
@@ -188,6 +194,13 @@ def save(path: str, root: str, stamp: Stamp, listing: IndexListing,
     except (TypeError, ValueError):
         return False  # an answer json cannot write: a caller's encode is wrong
     data = MAGIC + header + answers + body
+    return write_kept(path, data)
+
+
+def write_kept(path: str, data: bytes) -> bool:
+    """Replace the kept file at `path` (kept_path's) with `data` in one rename, its tidy
+    folder made when missing; False when not written (too big, a read-only git dir, a link
+    where a folder should be)."""
     if len(data) > MAX_CACHE_BYTES:
         return False
     try:
@@ -203,7 +216,7 @@ def save(path: str, root: str, stamp: Stamp, listing: IndexListing,
         return False
     os.close(parent)
     try:
-        replace_at(folder, CACHE_NAME, data, 0o600)
+        replace_at(folder, os.path.basename(path), data, 0o600)
         return True
     except OSError:
         return False
@@ -354,15 +367,21 @@ def _blob_paths_known(listing: IndexListing) -> bool:
 def root_in_head(head: bytes) -> str | None:
     """The repo root the first bytes of a kept listing name; None when they are not one's
     (`tidy trash purge` deletes only what reads as tidy's)."""
-    end = head.find(b"\n", len(MAGIC))
-    if not head.startswith(MAGIC) or end < 0:
+    return root_named(head, MAGIC, FORMAT)
+
+
+def root_named(head: bytes, magic: bytes, format_: int) -> str | None:
+    """The root in the JSON header line after `magic` of a file tidy keeps, when that header
+    is of `format_`; None otherwise."""
+    end = head.find(b"\n", len(magic))
+    if not head.startswith(magic) or end < 0:
         return None
     try:
-        header = json.loads(head[len(MAGIC):end])
+        header = json.loads(head[len(magic):end])
     except (ValueError, RecursionError):
         return None
     root = header.get("root") if isinstance(header, dict) else None
-    return root if isinstance(root, str) and header.get("format") == FORMAT else None
+    return root if isinstance(root, str) and header.get("format") == format_ else None
 
 
 def clear(root: str) -> str | None:

@@ -15,12 +15,15 @@ import operator
 import os
 import stat
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from tidy.workspace.beneath import open_beneath
 from tidy.workspace.content import REFS, ContentFacts, Spec, read_all
 from tidy.workspace.git import split_z, start_git
 from tidy.workspace.measure import open_folder
+
+if TYPE_CHECKING:
+    from tidy.workspace.untracked_cache import Probe
 
 _BINARY_SUFFIXES = frozenset({
     ".png", ".jpg", ".jpeg", ".gif", ".webp", ".ico", ".bmp", ".tif", ".tiff", ".psd",
@@ -71,14 +74,23 @@ class PendingFiles:
     """text_files with git started now and read later, so it works while Python goes on."""
 
     def __init__(self, repo: str, skip: Sequence[str] = (),
-                 tracked: Sequence[str] | None = None) -> None:
+                 tracked: Sequence[str] | None = None, use_cache: bool = False) -> None:
         self._skip, self._tracked = list(skip), tracked
         args = ["ls-files", "-z", "--others", "--exclude-standard"]
         if tracked is None:
             args.append("--cached")
         if skip and len(skip) <= _MAX_PATHSPECS:
             args += ["--", ".", *(f":(exclude,top,literal){s}" for s in skip)]
-        self._git = start_git(repo, *args)
+        # The untracked files alone (`tracked` given) are git's walk of the tree: kept
+        # between scans under what they depend on (workspace/untracked_cache).
+        self._probe: Probe | None = None
+        if use_cache and tracked is not None:
+            from tidy.workspace.untracked_cache import Probe  # only a scan with a cache needs it
+
+            self._probe = Probe(repo, args)
+        kept = self._probe.kept() if self._probe is not None else None
+        self._kept = kept
+        self._git = start_git(repo, *args) if kept is None else None
 
     @property
     def skip(self) -> tuple[str, ...]:
@@ -87,7 +99,7 @@ class PendingFiles:
     def result(self, also_skip: Sequence[str] = ()) -> list[str]:
         """The files; `also_skip`: folders left out here as `skip` leaves them out (for a
         listing started before they were known)."""
-        listed = split_z(self._git.output())
+        listed = split_z(self._output())
         skip = self._skip
         if self._tracked is not None:
             listed = [*outside(self._tracked, skip), *listed]
@@ -97,9 +109,21 @@ class PendingFiles:
         return [p for p in dict.fromkeys(listed) if may_be_text(p) and p not in skipped
                 and not (prefixes and p.startswith(prefixes))]
 
+    def _output(self) -> bytes:
+        if self._kept is not None:
+            return self._kept
+        assert self._git is not None
+        out = self._git.output()
+        if self._probe is not None:
+            self._probe.save(out)
+            self._probe = None
+        self._kept = out
+        return out
+
     def stop(self) -> None:
         """Not wanted after all: git is stopped and reaped."""
-        self._git.stop()
+        if self._git is not None:
+            self._git.stop()
 
 
 def outside(paths: Sequence[str], folders: Iterable[str]) -> list[str]:
