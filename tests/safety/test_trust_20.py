@@ -1,0 +1,110 @@
+"""Trust round 20: tidy's own journals as untrusted input again, a config file's folder
+swapped between tidy's read and its write, and a trash that cannot hold what a copy keeps.
+
+A journal's config-edit entry was checked to lie inside its run's root, and nothing more: an
+entry edited (or a journal copied in from another machine or clone) to name `.git/config`,
+a hook under `.git/hooks`, or any source file of the root had `tidy undo` write the
+journal's "old text" there (on 2fc20d8), keeping the file it replaced beside it: a
+`core.fsmonitor` line in .git/config runs a command at the next `git status`. Now an
+entry naming anything inside a `.git` folder is refused for every kind of action, and an
+edit's undo writes only a file name tidy edits.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CliResult, write
+from tests.fixes.helpers import snapshot
+from tests.safety.helpers import config_repo
+from tests.safety.moves_helpers import node_project
+
+Tidy = Callable[..., CliResult]
+FORGED = "[core]\n\tfsmonitor = touch /tmp/owned\n"
+
+
+@pytest.fixture
+def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    path = tmp_path / "state"
+    monkeypatch.setenv("TIDY_STATE_DIR", str(path))
+    return path
+
+
+def _journal(state: Path, run_id: str) -> Path:
+    return state / "runs" / f"{run_id}.jsonl"
+
+
+def _rewrite(path: Path, change: Callable[[dict[str, object]], None]) -> None:
+    """Edit the journal's intent lines the way a person (or another program) could."""
+    lines = []
+    for line in path.read_text().splitlines():
+        entry = json.loads(line)
+        if entry.get("op") == "intent":
+            change(entry)
+        lines.append(json.dumps(entry))
+    path.write_text("\n".join(lines) + "\n")
+
+
+def _edit_run(tmp_path: Path, tidy_main: Tidy) -> tuple[Path, str]:
+    repo = config_repo(tmp_path / "repo")
+    result = tidy_main("fix", "--yes", "--format", "json", str(repo), cwd=repo)
+    assert result.code == 0, result.out + result.err
+    return repo, json.loads(result.out)["run"]
+
+
+# ------------------------------------------------- a journal naming a place inside .git
+def _git_files(repo: Path) -> dict[bytes, tuple[object, ...]]:
+    """The repository's git folder, less tidy's own trash there (undo empties it)."""
+    return {k: v for k, v in snapshot(repo / ".git").items() if not k.startswith(b"tidy")}
+
+
+PLACES = {"git config": ".git/config", "a source file": "backend/mod0.py"}
+
+
+@pytest.mark.parametrize("place", list(PLACES))
+def test_an_edit_entry_naming_git_or_a_source_file_is_refused_by_undo(
+        tmp_path: Path, state: Path, tidy_main: Tidy, place: str) -> None:
+    """Fails on 2fc20d8: undo wrote the journal's text into .git/config (the hook, the
+    source file), the file it replaced kept beside it."""
+    repo, run_id = _edit_run(tmp_path, tidy_main)
+    rel = PLACES[place]
+    (repo / rel).parent.mkdir(parents=True, exist_ok=True)
+    git_before = _git_files(repo)
+    source_before = (repo / "backend" / "mod0.py").read_bytes()
+
+    def point_in(entry: dict[str, object]) -> None:
+        if entry["action"] in ("ignore", "editor-exclude"):
+            entry.update(path=str(repo / rel), rel=rel, root=str(repo), before=FORGED)
+
+    _rewrite(_journal(state, run_id), point_in)
+    undo = tidy_main("undo", run_id, cwd=repo)
+
+    assert undo.code == 1 and "journal entry refused" in undo.out + undo.err, undo.out
+    assert _git_files(repo) == git_before
+    assert (repo / "backend" / "mod0.py").read_bytes() == source_before
+    assert not list(repo.rglob("*.tidy-undo-conflict*"))
+    assert len(undo.out.strip().splitlines()[-1]) < 400  # said, in a line
+
+
+def test_a_trash_entry_naming_a_place_in_git_is_refused_by_undo(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """The trash's own checks (locate.spot_of) kept an entry inside its root and its trash;
+    inside the root's .git was inside the root (fails on 2fc20d8: undo moved the item into
+    .git)."""
+    root = node_project(tmp_path, repo=True)
+    done = tidy_main("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
+                     cwd=root)
+    assert done.code == 0, done.out + done.err
+    run_id = json.loads(done.out)["run"]
+    target = root / ".git" / "node_modules"
+    _rewrite(_journal(state, run_id), lambda e: e.update(path=str(target)))
+    undo = tidy_main("undo", run_id, cwd=root)
+
+    assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
+    assert not target.exists()
+    assert list((root / ".git" / "tidy" / "trash" / run_id).glob("*/node_modules"))
