@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import json
 import os
+import subprocess
+import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, write
-from tests.fixes.helpers import snapshot
-from tests.safety.helpers import config_repo
+from tests.conftest import CliResult, commit, make_repo, write
+from tests.fixes.helpers import backdate, snapshot
+from tests.safety.helpers import config_repo, held_tidy
 from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
@@ -108,3 +110,46 @@ def test_a_trash_entry_naming_a_place_in_git_is_refused_by_undo(
     assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
     assert not target.exists()
     assert list((root / ".git" / "tidy" / "trash" / run_id).glob("*/node_modules"))
+
+
+# ------------------------------- a config file's folder swapped between the read and the write
+def _nested_repo(ws: Path) -> Path:
+    """ws, a repository holding another (ws/sub) whose bytecode cache has no ignore rule:
+    `tidy fix --select TDY501` of ws writes ws/sub/.gitignore, its group root ws/sub."""
+    make_repo(ws)
+    sub = make_repo(ws / "sub")
+    write(sub / "pkg" / "m.py", "x = 1\n")
+    write(sub / "pkg" / "__pycache__" / "m.cpython-311.pyc", b"\0" * 300)
+    commit(sub, "pkg/m.py")
+    backdate(ws)
+    return sub
+
+
+def _held_until_intent(ws: Path, state: Path, rel: str) -> subprocess.Popen[bytes]:
+    """`tidy fix --select TDY501` of ws, held at each fsync, returned once its journal holds
+    the intent for `rel`: tidy has read the file and not yet written it."""
+    fix = held_tidy("fix", "--yes", "--select", "TDY501", "--format", "json", ".", cwd=ws,
+                    state=state, syscall="fsync", hold_s=0.4, when="1+")
+    deadline = time.monotonic() + 120
+    while not any(f'"rel":"{rel}"' in p.read_text() for p in (state / "runs").glob("*.jsonl")
+                  ) if (state / "runs").is_dir() else True:
+        assert fix.poll() is None and time.monotonic() < deadline, "never saw the intent"
+        time.sleep(0.001)
+    return fix
+
+
+def test_a_nested_repos_folder_swapped_for_a_link_after_the_read_is_not_written_through(
+        tmp_path: Path) -> None:
+    ws = tmp_path / "ws"
+    sub = _nested_repo(ws)
+    outside = tmp_path / "outside"
+    write(outside / "keep.txt", "outside the root\n")
+    state = tmp_path / "st"
+    fix = _held_until_intent(ws, state, ".gitignore")
+    os.rename(sub, ws / "sub-moved")
+    os.symlink(outside, sub)
+    out, err = fix.communicate(timeout=120)
+
+    assert os.listdir(outside) == ["keep.txt"], (out + err).decode()
+    assert fix.returncode == 1 and "symlink" in (out + err).decode(), (out + err).decode()
+    assert not (ws / "sub-moved" / ".gitignore").exists()  # nor where the folder went

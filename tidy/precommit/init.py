@@ -143,9 +143,10 @@ def _write(folder: str, name: str, text: str, action: str = "written",
     foreign = not_yours(folder, "init --write")  # root would leave the user's file root's
     if foreign:
         return Outcome(path, "kept", foreign)
+    real = os.path.realpath(folder)  # the user named it: a link here is followed, once
     try:  # keeps the file's mode, like the edit it is
-        swap_in_root(folder, name, text.encode("utf-8"),
-                     seen if seen is not None else read_seen(folder, name))
+        swap_in_root(real, name, text.encode("utf-8"),
+                     seen if seen is not None else read_seen(real, name))
     except UnsafeFile as error:
         return Outcome(path, "kept", str(error))
     except FileChanged as error:
@@ -183,7 +184,7 @@ def write_config(folder: str, force: bool) -> Outcome:
             return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
         return _write(folder, ".tidy.toml", tidy_toml(), seen=None if force else Seen(None))
     try:
-        seen = read_seen(folder, "pyproject.toml")
+        seen = read_seen(os.path.realpath(folder), "pyproject.toml")
     except UnsafeFile as error:
         return Outcome(pyproject, "kept", str(error))
     data = seen.data or b""
