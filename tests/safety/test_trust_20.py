@@ -153,3 +153,42 @@ def test_a_nested_repos_folder_swapped_for_a_link_after_the_read_is_not_written_
     assert os.listdir(outside) == ["keep.txt"], (out + err).decode()
     assert fix.returncode == 1 and "symlink" in (out + err).decode(), (out + err).decode()
     assert not (ws / "sub-moved" / ".gitignore").exists()  # nor where the folder went
+
+
+def _temp_in(folder: Path) -> bool:
+    try:
+        return any(n.startswith(".tidy-") and n.endswith(".tmp") for n in os.listdir(folder))
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.parametrize("pyproject", [False, True])
+def test_init_whose_folder_is_swapped_for_a_link_midway_writes_nothing_outside(
+        tmp_path: Path, pyproject: bool) -> None:
+    """`tidy init --write project`, held at its link of .pre-commit-config.yaml, its folder
+    then swapped for a link to another folder: its .tidy.toml (or pyproject.toml's tables)
+    went to the name again, through the link (fails on 2fc20d8: .tidy.toml made outside, or
+    the outside pyproject.toml appended to)."""
+    project = tmp_path / "project"
+    project.mkdir()
+    outside = tmp_path / "outside"
+    theirs = '[project]\nname = "theirs"\n'
+    write(outside / ("pyproject.toml" if pyproject else "keep.txt"), theirs)
+    if pyproject:
+        write(project / "pyproject.toml", '[project]\nname = "demo"\n')
+    before = snapshot(outside)
+    init = held_tidy("init", "--write", "project", cwd=tmp_path, state=tmp_path / "st",
+                     syscall="linkat", hold_s=1.0, when="1+")
+    deadline = time.monotonic() + 60
+    while not _temp_in(project):
+        assert init.poll() is None and time.monotonic() < deadline, init.communicate()
+        time.sleep(0.001)
+    time.sleep(0.3)
+    os.rename(project, tmp_path / "moved")
+    os.symlink(outside, project)
+    out, err = init.communicate(timeout=120)
+
+    said = (out + err).decode()
+    assert snapshot(outside) == before, said
+    assert init.returncode == 1 and "kept" in said and "symlink" in said, said
+    assert (tmp_path / "moved" / ".pre-commit-config.yaml").exists()  # the folder held
