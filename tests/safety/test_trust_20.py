@@ -14,16 +14,19 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, commit, make_repo, write
+from tests.conftest import CliResult, commit, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate, snapshot
 from tests.safety.helpers import config_repo, held_tidy
+from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
 
 Tidy = Callable[..., CliResult]
@@ -192,3 +195,69 @@ def test_init_whose_folder_is_swapped_for_a_link_midway_writes_nothing_outside(
     assert snapshot(outside) == before, said
     assert init.returncode == 1 and "kept" in said and "symlink" in said, said
     assert (tmp_path / "moved" / ".pre-commit-config.yaml").exists()  # the folder held
+
+
+# ------------------------------------- a trash that cannot hold what the copy must keep
+def _item_outcome(out: str) -> dict[str, object]:
+    (outcome,) = json.loads(out)["result"]["outcomes"]
+    return outcome  # type: ignore[no-any-return]
+
+
+def _copy_refused(root: Path, state: Path, *, strace: list[str] | None = None
+                  ) -> tuple[int, dict[str, object], str]:
+    """`tidy fix --select TDY1` of `root` (JSON): its exit code, its one outcome, all said."""
+    argv = [*(strace or []), sys.executable, "-m", "tidy", "fix", "--yes", "--select", "TDY1",
+            "--format", "json", str(root)]
+    done = subprocess.run(argv, cwd=root, env=hermetic_env({"TIDY_STATE_DIR": str(state)}),
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True,
+                          timeout=300, check=False)
+    return done.returncode, _item_outcome(done.stdout), done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("size", [100, 60_000])
+def test_a_trash_with_no_room_for_an_items_attribute_keeps_the_original(
+        tmp_path: Path, no_trash_of_its_own: Path, size: int) -> None:
+    """The state folder on a tmpfs of 40 inodes, whose room for extended attributes (what
+    tmpfs counts against its inodes) cannot hold a 60 kB `user.*` attribute of the item's
+    file: the copy is refused, the original stays whole with its attribute, said (held on
+    2fc20d8). A 100-byte one fits: the item is moved (the trash itself has room)."""
+    root = no_trash_of_its_own
+    index = root / "web" / "node_modules" / "dep" / "index.js"
+    os.setxattr(index, "user.big", b"x" * size)
+    before = snapshot(root / "web")
+    (tmp_path / "st").mkdir()
+    with tmpfs(tmp_path / "st", "size=8m,nr_inodes=40") as state:
+        code, outcome, said = _copy_refused(root, state)
+        left = [p for p in state.rglob("*") if "node_modules" in str(p)]
+        if size == 100:
+            assert code == 0 and outcome["status"] == "done", said
+            copied = [p for p in left if p.name == "index.js"]
+            assert [os.getxattr(p, "user.big") for p in copied] == [b"x" * size], said
+            return
+
+    assert code == 1 and outcome["status"] != "done", said
+    assert "No space left" in str(outcome["reason"]), said
+    assert snapshot(root / "web") == before
+    assert os.getxattr(index, "user.big") == b"x" * 60_000
+    assert not left, left  # no half copy left in the trash
+
+
+def test_a_trash_that_refuses_link_keeps_an_item_with_two_names_of_one_file(
+        tmp_path: Path, no_trash_of_its_own: Path) -> None:
+    """Every link(2) after tidy's journal's own fails with EPERM (strace: as on a FAT or
+    some FUSE trash): the copy of an item holding two names of one file cannot make them
+    one file again; it is refused, the original kept, said (held on 2fc20d8)."""
+    root = no_trash_of_its_own
+    index = root / "web" / "node_modules" / "dep" / "index.js"
+    os.link(index, index.with_name("alias.js"))
+    backdate(root / "web")  # the root is immutable: its own times stay
+    before = snapshot(root / "web")
+    refuse = [str(shutil.which("strace") or "strace"), "-f", "-qq", "-o", os.devnull,
+              "-e", "trace=linkat", "-e", "inject=linkat:error=EPERM:when=2+"]
+    code, outcome, said = _copy_refused(root, tmp_path / "st", strace=refuse)
+
+    assert code == 1 and outcome["status"] != "done", said
+    assert "hard links" in str(outcome["reason"]), said
+    assert snapshot(root / "web") == before
+    assert os.path.samefile(index, index.with_name("alias.js"))
+    assert not [p for p in (tmp_path / "st").rglob("*") if "node_modules" in str(p)]
