@@ -28,6 +28,7 @@ from tests.fixes.helpers import backdate, snapshot
 from tests.safety.helpers import config_repo, held_tidy
 from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
+from tests.safety.test_state_untrusted import journal_file, rewrite
 
 Tidy = Callable[..., CliResult]
 FORGED = "[core]\n\tfsmonitor = touch /tmp/owned\n"
@@ -38,21 +39,6 @@ def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "state"
     monkeypatch.setenv("TIDY_STATE_DIR", str(path))
     return path
-
-
-def _journal(state: Path, run_id: str) -> Path:
-    return state / "runs" / f"{run_id}.jsonl"
-
-
-def _rewrite(path: Path, change: Callable[[dict[str, object]], None]) -> None:
-    """Edit the journal's intent lines the way a person (or another program) could."""
-    lines = []
-    for line in path.read_text().splitlines():
-        entry = json.loads(line)
-        if entry.get("op") == "intent":
-            change(entry)
-        lines.append(json.dumps(entry))
-    path.write_text("\n".join(lines) + "\n")
 
 
 def _edit_run(tmp_path: Path, tidy_main: Tidy) -> tuple[Path, str]:
@@ -86,7 +72,7 @@ def test_an_edit_entry_naming_git_or_a_source_file_is_refused_by_undo(
         if entry["action"] in ("ignore", "editor-exclude"):
             entry.update(path=str(repo / rel), rel=rel, root=str(repo), before=FORGED)
 
-    _rewrite(_journal(state, run_id), point_in)
+    rewrite(journal_file(state, run_id), point_in)
     undo = tidy_main("undo", run_id, cwd=repo)
 
     assert undo.code == 1 and "journal entry refused" in undo.out + undo.err, undo.out
@@ -107,7 +93,7 @@ def test_a_trash_entry_naming_a_place_in_git_is_refused_by_undo(
     assert done.code == 0, done.out + done.err
     run_id = json.loads(done.out)["run"]
     target = root / ".git" / "node_modules"
-    _rewrite(_journal(state, run_id), lambda e: e.update(path=str(target)))
+    rewrite(journal_file(state, run_id), lambda e: e.update(path=str(target)))
     undo = tidy_main("undo", run_id, cwd=root)
 
     assert undo.code == 1 and "journal entry refused" in undo.out, undo.out + undo.err
