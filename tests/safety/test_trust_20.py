@@ -250,3 +250,40 @@ def test_a_trash_that_refuses_link_keeps_an_item_with_two_names_of_one_file(
     assert snapshot(root / "web") == before
     assert os.path.samefile(index, index.with_name("alias.js"))
     assert not [p for p in (tmp_path / "st").rglob("*") if "node_modules" in str(p)]
+
+
+# ------------------------------------------ a journal set aside: undo does not say "all is well"
+def _fifo(path: Path) -> None:
+    path.unlink()
+    os.mkfifo(path)
+
+
+def _another_users(path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to give the journal to another user")
+    os.chown(path, 65534, 65534)
+
+
+def _cut_mid_line(path: Path) -> None:
+    data = path.read_bytes()
+    path.write_bytes(data[:data.index(b'"op":"begin"') + 20])
+
+
+@pytest.mark.parametrize("spoil", [_fifo, _another_users, _cut_mid_line])
+def test_undo_whose_only_journal_is_set_aside_exits_non_zero_in_one_line(
+        tmp_path: Path, state: Path, tidy_main: Tidy, spoil: Callable[[Path], None]) -> None:
+    """The run's journal a FIFO, another user's, or cut inside its first line: it is set
+    aside, nothing acted on, and undo said "nothing to undo" with exit 0 (fails on 2fc20d8)
+    as if there never had been a run; now exit 1, the journal's line said first."""
+    root = node_project(tmp_path, repo=True)
+    done = tidy_main("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
+                     cwd=root)
+    run_id = json.loads(done.out)["run"]
+    spoil(journal_file(state, run_id))
+    undo = tidy_main("undo", cwd=root)
+
+    assert undo.code == 1, undo.out + undo.err
+    damaged = [line for line in undo.err.splitlines() if "journal is damaged" in line]
+    assert len(damaged) == 1 and run_id in damaged[0], undo.err
+    assert not (root / "web" / "node_modules").exists()  # nothing put back from it
+    assert list((root / ".git" / "tidy" / "trash" / run_id).glob("*/node_modules"))
