@@ -29,6 +29,8 @@ from tests.safety.helpers import config_repo, held_tidy
 from tests.safety.mounts import tmpfs
 from tests.safety.moves_helpers import node_project
 from tests.safety.test_state_untrusted import journal_file, rewrite
+from tidy.core.safe_files import UnsafeFile
+from tidy.fixes.edit_restore import keep_beside
 
 Tidy = Callable[..., CliResult]
 FORGED = "[core]\n\tfsmonitor = touch /tmp/owned\n"
@@ -287,3 +289,17 @@ def test_undo_whose_only_journal_is_set_aside_exits_non_zero_in_one_line(
     assert len(damaged) == 1 and run_id in damaged[0], undo.err
     assert not (root / "web" / "node_modules").exists()  # nothing put back from it
     assert list((root / ".git" / "tidy" / "trash" / run_id).glob("*/node_modules"))
+
+
+def test_undos_conflict_copy_is_never_written_through_a_linked_root(tmp_path: Path) -> None:
+    """keep_beside (undo keeps a changed file beside the one it puts back) in a root that is
+    now a link to an outside folder: undo's read of the file refuses such a root, the copy
+    was written through it (fails on 2fc20d8: the copy made in the outside folder), for the
+    instant between that read and the copy."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    root = tmp_path / "sub"
+    os.symlink(outside, root)
+    with pytest.raises(UnsafeFile, match="symlink"):
+        keep_beside(str(root), "pyproject.toml", "the user's text\n")
+    assert os.listdir(outside) == []

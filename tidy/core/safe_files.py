@@ -411,9 +411,10 @@ def remove_in_root(root: str, rel: str) -> bool:
 
 def create_in_root(root: str, rel: str, data: bytes, mode: int = 0o644) -> None:
     """Write a new file root/rel (O_EXCL: an existing name is never replaced); FileExistsError
-    when the name is taken."""
+    when the name is taken. The root is reached with no link on the way (`exact_root`: its
+    one caller, undo's conflict copy, writes in a root a journal names)."""
     folders, name = _split(rel)
-    with folder_in_root(root, folders, create=True) as folder:
+    with folder_in_root(root, folders, create=True, exact_root=True) as folder:
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | _NOFOLLOW,
                      mode, dir_fd=folder)
         try:
