@@ -24,6 +24,7 @@ def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | Non
         UnknownRev,
         pre_commit_snippet,
         pyproject_tables,
+        resolved,
         write_config,
         write_pre_commit,
     )
@@ -40,7 +41,9 @@ def init(folder: str, write: bool, force: bool, repo: str | None, rev: str | Non
                    f"# --- pyproject.toml (or .tidy.toml without the `tool.tidy` prefix)\n"
                    f"{pyproject_tables()}", nl=False)
         return EXIT_OK
-    outcomes = [write_pre_commit(folder, snippet, force), write_config(folder, force)]
+    real = resolved(folder)  # once: both files go to the folder named now
+    outcomes = [write_pre_commit(folder, snippet, force, real),
+                write_config(folder, force, real)]
     for outcome in outcomes:
         note = f": {outcome.reason}" if outcome.reason else ""
         click.echo(f"{outcome.action:>8}  {outcome.path}{note}")

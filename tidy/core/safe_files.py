@@ -165,14 +165,18 @@ def _split(rel: str) -> tuple[list[str], str]:
 
 @contextlib.contextmanager
 def folder_in_root(root: str, folders: list[str], *, create: bool = False,
-                   verb: str = "edited") -> Iterator[int]:
+                   verb: str = "edited", exact_root: bool = False) -> Iterator[int]:
     """A descriptor of root/folders..., each part opened O_NOFOLLOW|O_DIRECTORY from its parent.
 
-    The root is opened as the user named it; below it nothing is followed. Missing folders are
-    made with `create` (like `.vscode/`), else FileNotFoundError.
+    The root is opened as the user named it; below it nothing is followed. With `exact_root`
+    (a root tidy found, not one the user named: a nested repository, a journal's), the root
+    too must be reached with no link on the way (UnsafeFile). Missing folders are made with
+    `create` (like `.vscode/`), else FileNotFoundError.
     """
     fd = os.open(root, _DIR_FLAGS)
     try:
+        if exact_root:
+            _reached_as_named(root, fd, verb)
         for depth, part in enumerate(folders):
             child = _open_child_folder(root, folders[:depth], part, fd, create, verb)
             os.close(fd)
@@ -180,6 +184,20 @@ def folder_in_root(root: str, folders: list[str], *, create: bool = False,
         yield fd
     finally:
         os.close(fd)
+
+
+def _reached_as_named(root: str, fd: int, verb: str) -> None:
+    """The folder `fd`, opened by the path `root`, is at that very path: no symlink on the
+    way (trust round 20: a nested repository's folder swapped for a link to an outside folder
+    between tidy's read of its .gitignore and its write had the write land outside). The
+    kernel's own path of the descriptor says where the open went; without /proc, not known."""
+    try:
+        reached = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return
+    if reached != os.path.abspath(root):
+        raise UnsafeFile(root, f"is reached through a symlink (to {reached}), or was moved; "
+                         f"nothing in it {verb}")
 
 
 def _open_child_folder(root: str, above: list[str], part: str, parent: int, create: bool,
@@ -338,12 +356,13 @@ def read_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
 
 
 def read_stat_in_root(root: str, rel: str, *, limit: int = MAX_CONFIG_BYTES,
-                      verb: str = "edited") -> tuple[bytes, os.stat_result] | None:
+                      verb: str = "edited", exact_root: bool = False
+                      ) -> tuple[bytes, os.stat_result] | None:
     """read_in_root, with the fstat of the very file read (its identity for a later
-    compare-and-swap, tidy.core.swap); None when it is missing."""
+    compare-and-swap, tidy.core.swap); None when it is missing. `exact_root`: folder_in_root's."""
     folders, name = split_rel(rel)
     try:
-        with folder_in_root(root, folders, verb=verb) as folder:
+        with folder_in_root(root, folders, verb=verb, exact_root=exact_root) as folder:
             st = lstat_at(name, folder)
             if st is not None and stat.S_ISLNK(st.st_mode):
                 raise UnsafeFile(_shown(root, rel),
@@ -392,9 +411,10 @@ def remove_in_root(root: str, rel: str) -> bool:
 
 def create_in_root(root: str, rel: str, data: bytes, mode: int = 0o644) -> None:
     """Write a new file root/rel (O_EXCL: an existing name is never replaced); FileExistsError
-    when the name is taken."""
+    when the name is taken. The root is reached with no link on the way (`exact_root`: its
+    one caller, undo's conflict copy, writes in a root a journal names)."""
     folders, name = _split(rel)
-    with folder_in_root(root, folders, create=True) as folder:
+    with folder_in_root(root, folders, create=True, exact_root=True) as folder:
         fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC | _NOFOLLOW,
                      mode, dir_fd=folder)
         try:

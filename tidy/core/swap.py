@@ -11,6 +11,9 @@ root, no link followed: tidy.core.safe_files.folder_in_root):
    ctime_ns), or still missing when tidy found none;
 2. the new text is written whole to a temp file (O_EXCL, fsync'ed);
 3. the folder must still be the one at root/folders (a parent renamed or swapped: changed);
+   the root itself is reached with no link on the way, read and write alike (a nested
+   repository's folder swapped for a link to an outside folder is refused, never followed:
+   safe_files.folder_in_root's `exact_root`; a folder the user names is resolved first);
 4. the file is renamed aside, to `.<name>.tidy-aside-<pid>-<hex>`, out of every writer's
    way, and checked there: the same device, inode, size and mtime, the same bytes, one
    link; the folder is checked again;
@@ -89,9 +92,9 @@ class Seen:
 
 
 def read_seen(root: str, rel: str, *, verb: str = "edited") -> Seen:
-    """root/rel's bytes and identity, read without following a link (UnsafeFile for a
-    link, a FIFO ...; tidy.core.safe_files.read_stat_in_root)."""
-    found = read_stat_in_root(root, rel, verb=verb)
+    """root/rel's bytes and identity, read without following a link, the root's own path
+    included (UnsafeFile for a link, a FIFO ...; tidy.core.safe_files.read_stat_in_root)."""
+    found = read_stat_in_root(root, rel, verb=verb, exact_root=True)
     if found is None:
         return Seen(None)
     data, st = found
@@ -109,7 +112,7 @@ def swap_in_root(root: str, rel: str, data: bytes | None, seen: Seen,
     the name, so no other file's time is ever changed."""
     folders, name = split_rel(rel)
     create = data is not None and seen.data is None
-    with folder_in_root(root, folders, create=create) as folder:
+    with folder_in_root(root, folders, create=create, exact_root=True) as folder:
         put_back_asides(folder)
         current = lstat_at(name, folder)
         _check_current(rel, current, seen)
@@ -184,7 +187,7 @@ def _same_folder(root: str, folders: list[str], folder: int, rel: str) -> None:
     a link since it was opened means the file is no longer where tidy read it."""
     moved = FileChanged(f"{rel}: its folder was moved or replaced while tidy wrote it")
     try:
-        with folder_in_root(root, folders) as again:
+        with folder_in_root(root, folders, exact_root=True) as again:
             now = os.fstat(again)
     except (OSError, UnsafeFile):
         raise moved from None

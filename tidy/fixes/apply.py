@@ -18,6 +18,7 @@ from tidy.core.models import ActionKind
 from tidy.core.run_owner import assumed_owner
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
+from tidy.fixes.editors.excludes import edited_by_tidy
 from tidy.fixes.journal import (
     Intent,
     JournalError,
@@ -164,6 +165,10 @@ def refusal(record: RunRecord, intent: Intent) -> str:
     if not _plain(path):
         return f"journal entry refused: not a plain absolute path: {path!r}"
     assert isinstance(path, str)
+    if GIT_DIR in path.split(os.sep):  # tidy never moves nor edits a thing in git's folder
+        return f"journal entry refused: {path} is inside a {GIT_DIR} folder"
+    if intent.action in _EDITS and not edited_by_tidy(intent.action, _edited_rel(entry)):
+        return f"journal entry refused: {path} is not a file tidy's {intent.action} fix edits"
     if root is not None:
         problem = _root_problem(entry, path, root, roots)
         if problem:
@@ -173,6 +178,14 @@ def refusal(record: RunRecord, intent: Intent) -> str:
     if isinstance(root, str) and _within(path, root):
         return ""  # _root_problem: the repository around a run root
     return f"journal entry refused: {path} is outside the run's folders"
+
+
+def _edited_rel(entry: dict[str, object]) -> str:
+    """The file an edit entry names below its root (`rel`; older journals: `path`'s name)."""
+    rel = entry.get("rel")
+    if isinstance(rel, str) and rel:
+        return rel
+    return os.path.basename(str(entry.get("path", "")))
 
 
 def _root_problem(entry: dict[str, object], path: str, root: object, roots: list[str]) -> str:
@@ -196,6 +209,10 @@ def _root_problem(entry: dict[str, object], path: str, root: object, roots: list
 
 def _plain(path: object) -> bool:
     return isinstance(path, str) and os.path.isabs(path) and os.path.normpath(path) == path
+
+
+GIT_DIR = ".git"
+_EDITS = (ActionKind.IGNORE.value, ActionKind.EDITOR_EXCLUDE.value)
 
 
 def _within(path: str, folder: str) -> bool:

@@ -232,10 +232,12 @@ def _summary(outcomes: Sequence[Outcome]) -> str:
             + (f"; stopped before {stopped}" if stopped else ""))
 
 
-def _notices(out: Out) -> None:
-    """Journals set aside as damaged, and the like: one line each, on stderr."""
-    for notice in take_notices():
+def _notices(out: Out) -> int:
+    """Journals set aside as damaged, and the like: one line each, on stderr; how many."""
+    notices = take_notices()
+    for notice in notices:
         out(notice + "\n", err=True)
+    return len(notices)
 
 
 @dataclass(frozen=True)
@@ -261,17 +263,21 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
 
     output_format = request.output_format
     recovered = recover_interrupted()
-    _notices(out)
+    said = _notices(out)
     if recovered and output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     asking = output_format == "text" and request.can_ask and not request.yes
     record = _undo_target(request, asking)
     if record is None:
+        said += _notices(out)
         out(_nothing_to_undo(request.scope) + ("\n" if output_format == "text" else ""),
             err=True)
+        # A journal set aside just now (damaged, another user's, a FIFO in its place) may
+        # have been the run the user meant: "nothing to undo" then asks for a look.
+        code = EXIT_ATTENTION if said else EXIT_OK
         if output_format == "json":
-            out(report.undo_json(RunOutcomes(""), EXIT_OK))
-        return EXIT_OK
+            out(report.undo_json(RunOutcomes(""), code))
+        return code
     target = record if isinstance(record, str) else record.run_id
     if asking and not isinstance(record, str):
         out(report.run_description(record) + "\n", err=True)

@@ -135,17 +135,18 @@ class Outcome:
     reason: str = ""
 
 
-def _write(folder: str, name: str, text: str, action: str = "written",
+def _write(folder: str, real: str, name: str, text: str, action: str = "written",
            seen: Seen | None = None) -> Outcome:
-    """Replace folder/name with `text` only while it is still the file `seen` (None: as it
-    is now; tidy.core.swap), or keep it with the reason tidy does not edit it."""
+    """Replace folder/name (`real`: that folder resolved, once for the whole init) with
+    `text` only while it is still the file `seen` (None: as it is now; tidy.core.swap), or
+    keep it with the reason tidy does not edit it."""
     path = os.path.join(folder, name)
-    foreign = not_yours(folder, "init --write")  # root would leave the user's file root's
+    foreign = not_yours(real, "init --write")  # root would leave the user's file root's
     if foreign:
         return Outcome(path, "kept", foreign)
     try:  # keeps the file's mode, like the edit it is
-        swap_in_root(folder, name, text.encode("utf-8"),
-                     seen if seen is not None else read_seen(folder, name))
+        swap_in_root(real, name, text.encode("utf-8"),
+                     seen if seen is not None else read_seen(real, name))
     except UnsafeFile as error:
         return Outcome(path, "kept", str(error))
     except FileChanged as error:
@@ -156,34 +157,47 @@ def _write(folder: str, name: str, text: str, action: str = "written",
     return Outcome(path, action)
 
 
-def _refused(folder: str, name: str) -> Outcome | None:
-    problem = check_editable(folder, name)
+def resolved(folder: str) -> str:
+    """The folder the user named, its links followed once: every later step of an init
+    works in that one folder, even if the name is swapped for a link meanwhile (trust
+    round 20)."""
+    return os.path.realpath(folder)
+
+
+def _refused(folder: str, real: str, name: str) -> Outcome | None:
+    problem = check_editable(real, name)
     return Outcome(os.path.join(folder, name), "kept", problem) if problem else None
 
 
-def write_pre_commit(folder: str, snippet: str, force: bool) -> Outcome:
+def write_pre_commit(folder: str, snippet: str, force: bool, real: str | None = None
+                     ) -> Outcome:
     path = os.path.join(folder, PRE_COMMIT_CONFIG)
-    refused = _refused(folder, PRE_COMMIT_CONFIG)
+    real = real or resolved(folder)
+    refused = _refused(folder, real, PRE_COMMIT_CONFIG)
     if refused is not None:
         return refused
-    if os.path.exists(path) and not force:
+    if os.path.exists(os.path.join(real, PRE_COMMIT_CONFIG)) and not force:
         return Outcome(path, "kept", "exists (--force overwrites it; or add the hooks printed "
                        "by `tidy init` to it)")
-    return _write(folder, PRE_COMMIT_CONFIG, snippet, seen=None if force else Seen(None))
+    return _write(folder, real, PRE_COMMIT_CONFIG, snippet,
+                  seen=None if force else Seen(None))
 
 
-def write_config(folder: str, force: bool) -> Outcome:
+def write_config(folder: str, force: bool, real: str | None = None) -> Outcome:
     dot_tidy = os.path.join(folder, ".tidy.toml")
     pyproject = os.path.join(folder, "pyproject.toml")
-    if os.path.lexists(dot_tidy) or not os.path.lexists(pyproject):
-        refused = _refused(folder, ".tidy.toml")
+    real = real or resolved(folder)
+    if os.path.lexists(os.path.join(real, ".tidy.toml")) or not os.path.lexists(
+            os.path.join(real, "pyproject.toml")):
+        refused = _refused(folder, real, ".tidy.toml")
         if refused is not None:
             return refused
-        if os.path.exists(dot_tidy) and not force:
+        if os.path.exists(os.path.join(real, ".tidy.toml")) and not force:
             return Outcome(dot_tidy, "kept", "exists (--force overwrites it)")
-        return _write(folder, ".tidy.toml", tidy_toml(), seen=None if force else Seen(None))
+        return _write(folder, real, ".tidy.toml", tidy_toml(),
+                      seen=None if force else Seen(None))
     try:
-        seen = read_seen(folder, "pyproject.toml")
+        seen = read_seen(real, "pyproject.toml")
     except UnsafeFile as error:
         return Outcome(pyproject, "kept", str(error))
     data = seen.data or b""
@@ -198,7 +212,7 @@ def write_config(folder: str, force: bool) -> Outcome:
     newline = "\r\n" if "\r\n" in text else "\n"
     separator = "" if not text or text.endswith(("\n\n", "\r\n\r\n")) else (
         newline if text.endswith(("\n", "\r\n")) else newline * 2)
-    return _write(folder, "pyproject.toml",
+    return _write(folder, real, "pyproject.toml",
                   text + separator + pyproject_tables().replace("\n", newline), "appended",
                   seen)
 

@@ -73,6 +73,17 @@ EDITOR_NAMES = ("vscode", *EDITOR_FILES)
 PYRIGHT_DEFAULTS = ("**/node_modules", "**/__pycache__", "**/.*")
 
 
+def edited_by_tidy(action: str, rel: str) -> bool:
+    """Whether an `action` fix ("ignore", "editor-exclude") ever writes `rel` (relative to its
+    root): the only files its undo may write. A journal is input, not trusted: an entry
+    naming .git/config or a source file must never make undo write its "old text" there."""
+    if action == "ignore":
+        return rel == ".gitignore"
+    pyright = ("pyrightconfig.json", "pyproject.toml")
+    return rel in (DOT_IGNORE, ".vscode/settings.json", *pyright,
+                   *(spec.filename for spec in EDITOR_FILES.values()))
+
+
 class EditError(ValueError):
     """A file tidy will not edit; nothing was written."""
 
