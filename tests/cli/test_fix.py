@@ -324,13 +324,14 @@ def _scanned_with_caches(tmp_path: Path, state: Path) -> tuple[Path, Path]:
 def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Path) -> None:
     repo_cache, plain_cache = _scanned_with_caches(tmp_path, state)
     notes = repo_cache.parent / "content-notes.json"  # the repo cache's notes (content_notes)
-    assert notes.is_file()
+    untracked = repo_cache.parent / "untracked-listing"  # git's untracked walk (untracked_cache)
+    assert notes.is_file() and untracked.is_file()
 
     dry = run_tidy("trash", "purge", "--dry-run", cwd=tmp_path, state=state)
-    assert dry.returncode == 0 and "would drop 3 content caches" in dry.stdout
+    assert dry.returncode == 0 and "would drop 4 content caches" in dry.stdout
     assert str(repo_cache) in dry.stdout and str(plain_cache) in dry.stdout
-    assert str(notes) in dry.stdout
-    assert repo_cache.exists() and plain_cache.exists() and notes.exists()
+    assert str(notes) in dry.stdout and str(untracked) in dry.stdout
+    assert repo_cache.exists() and plain_cache.exists() and notes.exists() and untracked.exists()
     only_old = run_tidy("trash", "purge", "--older-than", "7d", cwd=tmp_path, state=state)
     assert only_old.stdout == "nothing to purge\n" and repo_cache.exists()  # runs only
 
@@ -340,11 +341,12 @@ def test_purge_drops_the_content_caches_and_says_which(tmp_path: Path, state: Pa
     body = json.loads(done.stdout)
     dropped = body["content_caches"]["dropped"]
     assert sorted(d["path"] for d in dropped) == sorted(
-        [str(repo_cache), str(plain_cache), str(notes)])
+        [str(repo_cache), str(plain_cache), str(notes), str(untracked)])
     assert body["freed_bytes"] == sum(d["bytes"] for d in dropped) > 0
     assert not repo_cache.exists() and not plain_cache.exists() and not notes.exists()
+    assert not untracked.exists()
     log = run_tidy("log", cwd=tmp_path, state=state).stdout
-    assert "dropped 3 content caches" in log
+    assert "dropped 4 content caches" in log
 
 
 @pytest.mark.slow
@@ -358,7 +360,8 @@ def test_purge_leaves_a_symlinked_cache_and_says_so(tmp_path: Path, state: Path)
 
     assert done.returncode == 1  # something needs a look
     assert f"! {repo_cache}: a symlink, not tidy's cache: left alone" in done.stdout
-    # The plain folder's cache and the repo's notes (a file of tidy's own) go.
-    assert "dropped 2 content caches" in done.stdout and not plain_cache.exists()
+    # The plain folder's cache, the repo's notes and untracked listing (tidy's own files) go.
+    assert "dropped 3 content caches" in done.stdout and not plain_cache.exists()
     assert not (repo_cache.parent / "content-notes.json").exists()
+    assert not (repo_cache.parent / "untracked-listing").exists()
     assert victim.read_text() == "keep me\n" and repo_cache.is_symlink()
