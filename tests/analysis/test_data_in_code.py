@@ -576,6 +576,19 @@ def test_the_js_judge_in_c_reads_the_first_megabyte_only(tail: bytes) -> None:
         assert jsdata.judge_js_in_c(data) == _judge_js_reading_all(data)
 
 
+
+@pytest.mark.parametrize("line", [b"a'b", b"x = '\\'; ", b"'\\\\'", b"`\\`", b"/* ", b"1 '\"",
+                                  b"'\\\n", b"\"a\\\"b"])
+def test_the_js_judge_in_c_after_strings_never_closed(line: bytes) -> None:
+    """A line of quotes that close nothing, escaped quotes and block comments that never end
+    (C reads on from where the first such reading failed, not from each quote again): the
+    Python twin's answer, with data before and after."""
+    jsdata = _js_in_c()
+    for data in (line * 3000, b'["row", 1], ' * 3000 + line * 3000 + b"\n" + b"1, " * 9000,
+                 line * 3000 + b"\n" + b'"s", ' * 9000):
+        assert jsdata.judge_js_in_c(data) == jsdata.judge_js_in_python(data)
+
+
 # dic-11: _CHAIN starts with the name's first byte (the lookbehind after it), so the regex
 # engine skips to candidates; what it finds is what the pattern as written before found
 _CHAIN_BYTES = st.sampled_from(list(b"abXY_z09.\x01 \t(=)'\"[],\x80\xff\n+-*eEjJ"))

@@ -919,8 +919,11 @@ static int js_name_byte(unsigned char c) {
            c == '_' || c == '$';
 }
 
-/* where the token starting at d[s] (a quote, a slash or a digit) ends, or -1: no token */
-static Py_ssize_t js_token_end(const unsigned char *d, Py_ssize_t s, Py_ssize_t n) {
+/* where the token starting at d[s] (a quote, a slash or a digit) ends, or -1: no token; then
+ * *failed is where a string's or a comment's reading stopped (every later start of its kind
+ * before there fails too: js_is_data) */
+static Py_ssize_t js_token_end(const unsigned char *d, Py_ssize_t s, Py_ssize_t n,
+                               Py_ssize_t *failed) {
     unsigned char c = d[s];
     if (c >= '0' && c <= '9') {  /* \d[\w.]* */
         Py_ssize_t i = s + 1;
@@ -937,6 +940,7 @@ static Py_ssize_t js_token_end(const unsigned char *d, Py_ssize_t s, Py_ssize_t 
         }
         if (d[s + 1] == '*') {  /* to the first star-slash after the opening */
             const unsigned char *at = memmem(d + s + 2, (size_t)(n - s - 2), "*/", 2);
+            *failed = n;
             return at ? at - d + 2 : -1;
         }
         return -1;
@@ -948,24 +952,39 @@ static Py_ssize_t js_token_end(const unsigned char *d, Py_ssize_t s, Py_ssize_t 
         unsigned char b = d[i];
         if (b == c) return i + 1;
         if (b == '\\') {
-            if (i + 1 >= n || d[i + 1] == '\n') return -1;
+            if (i + 1 >= n || d[i + 1] == '\n') { *failed = i; return -1; }
             i++;
         } else if (b == '\n' && !lines) {
+            *failed = i;
             return -1;
         }
     }
+    *failed = n;
     return -1;
 }
 
 static int js_is_data(const unsigned char *d, Py_ssize_t n) {
     Py_ssize_t literal = 0, counted = 0, names = 0, i = 0;
     int in_run = 0, run_named = 0;  /* a run of [A-Za-z0-9_$]: a name when not all digits */
+    /* Per kind (', ", `, a block comment): a start before this fails. A string that is never
+     * closed was read to where it failed, and a later quote of its kind before there was an
+     * escaped one of that reading: read from it, the bytes after it are read as they were,
+     * to the same failure. A block comment with no star-slash after it: none after a later
+     * one either. (Without this a minified line of lone quotes is read to its end once per
+     * quote: pandapower's 1.5 MB one-line JSON files took minutes in Python.) */
+    Py_ssize_t fails_before[4] = {-1, -1, -1, -1};
     while (i < n) {
         unsigned char c = d[i];
         int digit = c >= '0' && c <= '9';
         if (digit ? (i == 0 || !js_name_byte(d[i - 1]))
                   : (c == '"' || c == '\'' || c == '`' || c == '/')) {
-            Py_ssize_t end = js_token_end(d, i, n);
+            int kind = c == '\'' ? 0 : c == '"' ? 1 : c == '`' ? 2
+                     : (c == '/' && i + 1 < n && d[i + 1] == '*') ? 3 : -1;
+            Py_ssize_t end = -1, failed = -1;
+            if (kind < 0 || i >= fails_before[kind]) {
+                end = js_token_end(d, i, n, &failed);
+                if (end < 0 && kind >= 0) fails_before[kind] = failed;
+            }
             /* the byte before a token start is no name byte: a run has ended */
             if (in_run && run_named) names++;
             in_run = run_named = 0;
