@@ -132,3 +132,50 @@ def test_a_bom_is_no_part_of_the_first_name() -> None:
     module = b"\xef\xbb\xbfMAP = {'a': 1}\nTABLE = [1]\n"
     assert [(s.kind, s.name, s.start) for s in _split(module)] == [
         ("assign", "MAP", 3), ("assign", "TABLE", 18)]
+
+
+# web-cold-27: triple_spans' loop in C (_literalscan.triple_run) while its plain rules decide,
+# each quote they leave open decided in Python. Pieces that make every case: docstrings,
+# one-line strings before a triple quote on its line, comments, raw and f-string prefixes
+# (PEP 701: a field holding the string's own triple quote), escapes, four quotes in a row,
+# strings never closed, a comment line after a string ending on the same line.
+_TRIPLE_PIECES = [b'"""', b"'''", b'"', b"'", b"\n", b"#", b" ", b"x = ", b"\\", b"\\\\",
+                  b"f", b"r", b"b", b"rb", b"{", b"}", b'{d["""k"""]}', b"doc", b'""""',
+                  b"''''", b"\r\n", b"\xc3\xa9"]
+
+
+def _spans_or_error(reader, data: bytes):
+    from tidy.analysis.data_in_code.segments import ScanError
+
+    try:
+        return reader(data)
+    except ScanError as error:
+        return str(error)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(st.lists(st.sampled_from(_TRIPLE_PIECES), max_size=300).map(b"".join),
+                 st.binary(max_size=300)))
+def test_triple_spans_in_c_finds_what_the_python_loop_finds(data: bytes) -> None:
+    """The same strings, or the same error (the line of a string never closed), from the
+    C-assisted search as from the loop in Python, on any bytes."""
+    import pytest
+
+    from tidy.analysis.data_in_code import segments
+
+    if segments.triple_run is None:
+        pytest.skip("_literalscan was not built (or TIDY_PURE_PYTHON is set)")
+    assert (_spans_or_error(segments.triple_spans, data)
+            == _spans_or_error(segments.triple_spans_in_python, data))
+
+
+def test_triple_spans_in_c_on_docstrings_comments_and_prefixes() -> None:
+    """A module of the shapes the C loop decides and those it hands back (a quote before the
+    triple quote on its line, a raw or f prefix), between and after each other."""
+    from tidy.analysis.data_in_code import segments
+
+    module = (b'"""Doc \\""" still."""\n# a comment """ not a string\nX = 1  # \'\'\'\n'
+              b"def f():\n    '''Body.'''\n    return r'''\\d'''\n"
+              b'Y = ("a", """b""")\nZ = f"""{d["""k"""]}"""\nW = """""""\n' * 50)
+    assert segments.triple_spans(module) == segments.triple_spans_in_python(module)
+    assert len(segments.triple_spans(module)) == 6 * 50  # the comment's quotes open none

@@ -94,13 +94,14 @@ class _Imports:
         return self.star and name not in self.bound and _CONSTANT.match(name) is not None
 
 
-def _imports(data: bytes, segments: list[Segment], unpacked: frozenset[str]) -> _Imports:
+def _imports(segments: list[Segment], froms: list[list[str] | None],
+             unpacked: frozenset[str]) -> _Imports:
+    """`froms`: _from_imported of each segment."""
     constants: set[str] = set(unpacked)
     bound = {s.name for s in segments if s.kind not in ("other", "item")}
     bound.update(n for s in segments for n in s.names)
     star = False
-    for segment in segments:
-        names = _from_imported(data, segment)
+    for names in froms:
         if names is None:
             star = True
             continue
@@ -174,7 +175,10 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
     # judging stops once the share is out of reach: the lower one (all data at module level)
     # until a class body binds something that looks like data
     state.statement_bytes = statement_bytes
-    state.held = _held_owners(data, segments)
+    # what each `from m import ...` binds, read once for _held_owners and _imports (each
+    # read it apart: ~4 % of the judgement of the web app's Django modules)
+    froms = [_from_imported(data, s) for s in segments]
+    state.held = _held_owners(data, segments, froms)
     state.code_cap = int(statement_bytes * (1 - min(settings.min_share,
                                                     settings.min_share_module_data)))
     complete = True
@@ -185,7 +189,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
         state.unknown_bytes -= segment.end - segment.start
         _judge_segment(state, segment)
     classes = frozenset(s.name for s in segments if s.kind == "class")
-    imports = _imports(data, segments, frozenset(state.unpacked))
+    imports = _imports(segments, froms, frozenset(state.unpacked))
     data_bindings = _resolved(state.candidates, imports, classes)
     verdict = _verdict(data, size, statement_bytes, state, data_bindings, complete)
     if verdict.is_data:
@@ -216,7 +220,8 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
                    member_value_classes=tuple(c for c in own_classes if c not in called))
 
 
-def _held_owners(data: bytes, segments: list[Segment]) -> frozenset[str]:
+def _held_owners(data: bytes, segments: list[Segment],
+                 froms: list[list[str] | None]) -> frozenset[str]:
     """Classes and functions whose data tidy extract never moves (tidy/extract/bindings.py
     takes class attributes and data-returning functions of plain ones only): a decorated one
     (`@dataclass`, `@lru_cache`: the decorator may read or replace what the body binds), a
@@ -226,11 +231,11 @@ def _held_owners(data: bytes, segments: list[Segment]) -> frozenset[str]:
     `@dataclass` holding a table was offered `tidy extract`, which answered "no data
     binding"."""
     counts: dict[str, int] = {}
-    for segment in segments:
+    for segment, imported in zip(segments, froms, strict=True):
         if segment.kind in ("assign", "class", "def", "unpack"):  # (an item binds no name)
             bound = list(segment.names or (segment.name,))
         else:  # `from . import Provider`, then `class Provider(Provider):`
-            bound = _from_imported(data, segment) or []
+            bound = imported or []
         for name in bound:
             counts[name] = counts.get(name, 0) + 1
     held: set[str] = set()

@@ -639,3 +639,20 @@ def _chosen() -> _Reads:
 # built (2-3 times faster for a triple quote; segments.triple_spans); `bracket_depth`: the
 # statement splitter's bracket count (segments.py)
 first_mark, built_marks, find, bracket_depth = _chosen()
+
+
+def _triple_run_chosen() -> Callable[[bytes, int, int], tuple[list[tuple[int, int]], int]] | None:
+    """_literalscan.c's triple_run where it was built and not declined (segments.triple_spans
+    runs its own loop in Python otherwise)."""
+    if os.environ.get("TIDY_PURE_PYTHON"):
+        return None
+    try:
+        from tidy.analysis.data_in_code._literalscan import triple_run as run_in_c
+    except ImportError:
+        return None
+    return run_in_c
+
+
+# `triple_run(data, pos, floor)`: segments.triple_spans' loop in C while its plain rules decide
+# (the C file says which), or None
+triple_run = _triple_run_chosen()

@@ -30,6 +30,7 @@ from tidy.analysis.data_in_code.literalscan import (
     fstring_end,
     fstring_prefix,
     outside_strings,
+    triple_run,
 )
 
 _SINGLE = rb"'[^'\\\n]*(?:\\[\s\S][^'\\\n]*)*'|\"[^\"\\\n]*(?:\\[\s\S][^\"\\\n]*)*\""
@@ -84,7 +85,48 @@ class Segment(NamedTuple):
 
 
 def triple_spans(data: bytes) -> list[tuple[int, int]]:
-    """(start, end) of every triple-quoted string, start at its first quote."""
+    """(start, end) of every triple-quoted string, start at its first quote: the plain ones
+    found by _literalscan.c's triple_run where it was built, each quote it leaves undecided
+    (a quote before it on its line, an f-string or raw prefix, a string never closed) by
+    triple_spans_in_python's rules, then on with the C loop after it; else all in Python.
+    The same spans either way (tests/analysis/test_segments.py)."""
+    if triple_run is None:
+        return triple_spans_in_python(data)
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    while True:
+        found, at = triple_run(data, pos, spans[-1][1] if spans else 0)
+        spans += found
+        if at < 0:
+            return spans
+        end = _string_at(data, at, spans[-1][1] if spans else 0)
+        if end is None:
+            pos = at + 1  # in a comment or a one-line string
+        else:
+            spans.append((at, end))
+            pos = end
+
+
+def _string_at(data: bytes, at: int, floor: int) -> int | None:
+    """Where the triple-quoted string opened by the triple quote at `at` ends; None when that
+    quote opens none (it is in a comment or a one-line string); raises ScanError when it is
+    never closed. triple_spans_in_python's rules for one quote."""
+    if not _opens_here(data, at, floor):
+        return None
+    end = _closing(data, at + 3, data[at:at + 3])
+    raw = fstring_prefix(data, 0, at) if at and data[at - 1] in _PREFIX_ENDS else None
+    if raw is not None:
+        # an f-string, whose fields may hold its own triple quote (Python 3.12, PEP 701:
+        # f"""{d["""k"""]}"""): read as 3.12 reads it, where it closes at all
+        end = max(fstring_end(data, at, len(data), raw), end)
+    if end < 0:
+        line = data.count(b"\n", 0, at) + 1
+        raise ScanError(f"line {line}: a triple-quoted string is never closed")
+    return end
+
+
+def triple_spans_in_python(data: bytes) -> list[tuple[int, int]]:
+    """triple_spans' answer by a loop in Python (TIDY_PURE_PYTHON, or no C module)."""
     spans: list[tuple[int, int]] = []
     pos, size = 0, len(data)
     next_at = {b'"""': find(data, b'"""', 0), b"'''": find(data, b"'''", 0)}
@@ -93,18 +135,10 @@ def triple_spans(data: bytes) -> list[tuple[int, int]]:
         if not live:
             break
         at, quote = min(live)
-        if not _opens_here(data, at, spans[-1][1] if spans else 0):
+        end = _string_at(data, at, spans[-1][1] if spans else 0)
+        if end is None:
             next_at[quote] = find(data, quote, at + 1)
             continue
-        end = _closing(data, at + 3, quote)
-        raw = fstring_prefix(data, 0, at) if at and data[at - 1] in _PREFIX_ENDS else None
-        if raw is not None:
-            # an f-string, whose fields may hold its own triple quote (Python 3.12, PEP 701:
-            # f"""{d["""k"""]}"""): read as 3.12 reads it, where it closes at all
-            end = max(fstring_end(data, at, len(data), raw), end)
-        if end < 0:
-            line = data.count(b"\n", 0, at) + 1
-            raise ScanError(f"line {line}: a triple-quoted string is never closed")
         spans.append((at, end))
         pos = end
         # Search again only where the last hit lies behind: a quote that never occurs is
