@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from tidy.analysis.data_in_code.callees import callee_origins
 from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
@@ -205,6 +206,9 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
             c.end - c.start for c in data_bindings
             if (c.scope == "module" and c.name in rebound)
             or (c.scope == "class" and (c.owner, c.name) in state.rebound_attributes)))
+    if verdict.is_data:  # what the rule judges a built value's callees by (callees.py)
+        bare = frozenset(c for b in verdict.bindings for c in b.calls if "." not in c)
+        verdict = replace(verdict, callee_origins=callee_origins(data, segments, bare))
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict

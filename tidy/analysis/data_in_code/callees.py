@@ -1,0 +1,78 @@
+"""What a module binds the names its data values call to: a function, a class, an import.
+
+The scan decides whether a built value holds objects JSON cannot hold (and so whether it
+offers `tidy extract --evaluate` at all) from its callees. By name alone, `def Row(a, b):
+return {...}` was a class (capitalised: no offer, though the extractor moves what it returns)
+and a `deque` imported from collections was a function (advised, then "nothing could be
+moved"; dic-12). The module's own top-level statements say what such a name is where they
+bind it once: a `def` or `NAME = lambda ...` is a function, a `class` or `NAME =
+namedtuple(...)` a class, and `from m import n [as a]` names `m.n` (the rule knows the
+standard library's). A name bound twice, or not at the top level, is not known here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from tidy.analysis.data_in_code.segments import Segment
+
+_FROM_IMPORT = re.compile(rb"from[ \t]+(?P<module>[\w.]+)[ \t]+import[ \t]*"
+                          rb"(?P<names>\([^)]*\)|[^\n;#]*)")
+_IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
+                       rb"(?P<alias>[A-Za-z_]\w*))?")
+_COMMENT = re.compile(rb"#[^\n]*")
+_LAMBDA = re.compile(rb"lambda(?![\w\x80-\xff])")
+# what binds a class to a name by a call: `Row = namedtuple('Row', 'a b')`, `NamedTuple(...)`,
+# `make_dataclass(...)`, `type('Row', (), {})`
+_CLASS_FACTORY = re.compile(rb"(?:collections\.|typing\.|dataclasses\.)?"
+                            rb"(?:namedtuple|NamedTuple|make_dataclass|type)[ \t]*\(")
+
+FUNCTION = "def"
+CLASS = "class"
+
+
+def callee_origins(data: bytes, segments: Iterable[Segment],
+                   callees: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(name, what the module binds it to) for each bare name of `callees` its top-level
+    statements bind exactly once: "def", "class", or the dotted `module.name` imported."""
+    if not callees:
+        return ()
+    seen: dict[str, list[str]] = {}
+    for segment in segments:
+        for name, origin in _binds(data, segment, callees):
+            seen.setdefault(name, []).append(origin)
+    return tuple(sorted((name, kinds[0]) for name, kinds in seen.items()
+                        if len(kinds) == 1 and kinds[0]))
+
+
+def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
+    if segment.kind in ("def", "class"):
+        return [(segment.name, segment.kind)] if segment.name in callees else []
+    if segment.kind == "assign":
+        return [(segment.name, _assigned(data, segment))] if segment.name in callees else []
+    if segment.kind == "unpack":
+        return [(name, "") for name in segment.names if name in callees]
+    if segment.kind != "other" or not data.startswith(b"from", segment.start):
+        return []
+    match = _FROM_IMPORT.match(data, segment.start, segment.end)
+    if match is None:
+        return []
+    module = match.group("module").decode("ascii")
+    names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
+    found = []
+    for one in _IMPORTED.finditer(names):
+        bound = (one.group("alias") or one.group("name")).decode("ascii")
+        if bound in callees:
+            found.append((bound, f"{module}.{one.group('name').decode('ascii')}"))
+    return found
+
+
+def _assigned(data: bytes, segment: Segment) -> str:
+    """"def" for `NAME = lambda ...`, "class" for `NAME = namedtuple(...)`; "" (a value of
+    any other kind: not known) otherwise."""
+    if _LAMBDA.match(data, segment.value_start, segment.end):
+        return FUNCTION
+    if _CLASS_FACTORY.match(data, segment.value_start, segment.end):
+        return CLASS
+    return ""
