@@ -521,6 +521,8 @@ OBJECTS_BY_WHAT_IT_IS = {
     "datetime's time": ("from datetime import time\n", "time(12, 30, 15, {i})"),
     "SimpleNamespace under an alias": ("from types import SimpleNamespace as ns\n", "ns(a={i})"),
     "an ip network": ("from ipaddress import ip_network\n", "ip_network('10.0.0.0/8')"),
+    "datetime under an alias": ("import datetime as dt\n", "dt.date(2020, 1, 15)"),
+    "collections' deque, dotted": ("import collections\n", "collections.deque([{i}])"),
     "Decimal under a lower-case alias": ("from decimal import Decimal as dec\n",
                                          "dec('{i}.5')"),
     "a lower-case class of the module": ("class row:\n    def __init__(self, x):\n"

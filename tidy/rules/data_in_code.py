@@ -335,11 +335,12 @@ def _known(callee: str, origins: Mapping[str, str]) -> str:
     name a standard-library import binds (`from decimal import Decimal as dec`: dec is
     `decimal.Decimal`); else the name as written (another project's import, a name bound
     twice or under an `if`: the name is all there is to go by)."""
-    origin = origins.get(callee, "")
-    if origin in (FUNCTION, CLASS):
-        return origin
+    root, dot, rest = callee.partition(".")
+    origin = origins.get(root, "")
+    if origin in (FUNCTION, CLASS):  # a method of the module's class: `Row.make(...)`
+        return callee if dot else origin
     if origin and origin.split(".", 1)[0] in sys.stdlib_module_names:
-        return origin
+        return f"{origin}{dot}{rest}"
     return callee
 
 
@@ -364,7 +365,7 @@ def _holds_objects(binding: Binding, origins: Mapping[str, str]) -> bool:
     np.array(), an imported class), and nothing that may turn its objects back into plain
     data (`str(Decimal('1.5'))` is a str; `list(range(3))`, `dict(zip(...))` are data:
     iterators are no objects here)."""
-    calls = frozenset(c for c in binding.calls if origins.get(c) != FUNCTION)
+    calls = frozenset(c for c in binding.calls if _known(c, origins) != FUNCTION)
     if any(c in _UNWRAPPING or c.startswith(".") for c in calls):
         return False
     return any(_builds_objects(c, origins) for c in calls) or (
@@ -381,7 +382,7 @@ def _objects_of(staying: list[Binding], origins: Mapping[str, str]) -> str:
     """What builds the objects of `staying`: `the objects of re.compile(), Decimal()`."""
     builders = sorted({f"{c}()" for b in staying for c in b.calls
                        if _builds_objects(c, origins)
-                       or (c in _ITERATORS and origins.get(c) != FUNCTION)})
+                       or (c in _ITERATORS and _known(c, origins) != FUNCTION)})
     return "the objects of " + ", ".join(builders[:4])
 
 

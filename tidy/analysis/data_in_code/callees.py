@@ -7,7 +7,8 @@ and a `deque` imported from collections was a function (advised, then "nothing c
 moved"; dic-12). The module's own top-level statements say what such a name is where they
 bind it once: a `def` or `NAME = lambda ...` is a function, a `class` or `NAME =
 namedtuple(...)` a class, and `from m import n [as a]` names `m.n` (the rule knows the
-standard library's). A name bound twice, or not at the top level, is not known here.
+standard library's); `import datetime as dt` makes `dt.date` `datetime.date`. A name bound
+twice, or not at the top level, is not known here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ _FROM_IMPORT = re.compile(rb"from[ \t]+(?P<module>[\w.]+)[ \t]+import[ \t]*"
                           rb"(?P<names>\([^)]*\)|[^\n;#]*)")
 _IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
                        rb"(?P<alias>[A-Za-z_]\w*))?")
+_IMPORT = re.compile(rb"import[ \t]+(?P<names>[^\n;#]*)")
+_MODULE = re.compile(rb"(?P<name>[A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+(?P<alias>[A-Za-z_]\w*))?")
 _COMMENT = re.compile(rb"#[^\n]*")
 _LAMBDA = re.compile(rb"lambda(?![\w\x80-\xff])")
 # what binds a class to a name by a call: `Row = namedtuple('Row', 'a b')`, `NamedTuple(...)`,
@@ -34,8 +37,9 @@ CLASS = "class"
 
 def callee_origins(data: bytes, segments: Iterable[Segment],
                    callees: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """(name, what the module binds it to) for each bare name of `callees` its top-level
-    statements bind exactly once: "def", "class", or the dotted `module.name` imported."""
+    """(name, what the module binds it to) for each name of `callees` (bare, or the root of
+    a dotted callee) its top-level statements bind exactly once: "def", "class", or the
+    dotted name imported (`module.name`, or the module of `import module as name`)."""
     if not callees:
         return ()
     seen: dict[str, list[str]] = {}
@@ -53,7 +57,11 @@ def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple
         return [(segment.name, _assigned(data, segment))] if segment.name in callees else []
     if segment.kind == "unpack":
         return [(name, "") for name in segment.names if name in callees]
-    if segment.kind != "other" or not data.startswith(b"from", segment.start):
+    if segment.kind != "other":
+        return []
+    if data.startswith(b"import", segment.start):
+        return _modules(data, segment, callees)
+    if not data.startswith(b"from", segment.start):
         return []
     match = _FROM_IMPORT.match(data, segment.start, segment.end)
     if match is None:
@@ -65,6 +73,22 @@ def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple
         bound = (one.group("alias") or one.group("name")).decode("ascii")
         if bound in callees:
             found.append((bound, f"{module}.{one.group('name').decode('ascii')}"))
+    return found
+
+
+def _modules(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
+    """`import datetime as dt`: dt is `datetime` (a value calling `dt.date(...)` calls
+    `datetime.date`); a plain `import a.b` binds `a`, which is `a`."""
+    match = _IMPORT.match(data, segment.start, segment.end)
+    if match is None:
+        return []
+    found = []
+    for one in _MODULE.finditer(match.group("names")):
+        dotted = one.group("name").decode("ascii")
+        bound = one.group("alias").decode("ascii") if one.group("alias") else \
+            dotted.split(".", 1)[0]
+        if bound in callees:
+            found.append((bound, dotted if one.group("alias") else bound))
     return found
 
 

@@ -207,7 +207,7 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
             if (c.scope == "module" and c.name in rebound)
             or (c.scope == "class" and (c.owner, c.name) in state.rebound_attributes)))
     if verdict.is_data:  # what the rule judges a built value's callees by (callees.py)
-        bare = frozenset(c for b in verdict.bindings for c in b.calls if "." not in c)
+        bare = frozenset(c.split(".", 1)[0] for b in verdict.bindings for c in b.calls)
         verdict = replace(verdict, callee_origins=callee_origins(data, segments, bare))
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:

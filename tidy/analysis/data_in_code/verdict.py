@@ -109,8 +109,9 @@ class DataVerdict:
     # of data_bytes, in values that are a comprehension over a literal table (the table is
     # data; what the comprehension builds from it, ndarrays in colour-science's, is not)
     derived_bytes: int = 0
-    # what the module binds the bare callees of `bindings` to, where it binds one once at its
-    # top level (callees.py): "def", "class", or the dotted name imported (`collections.deque`)
+    # what the module binds the callees of `bindings` (a dotted one's root) to, where it binds
+    # one once at its top level (callees.py): "def", "class", or the dotted name imported
+    # (`collections.deque` for `from collections import deque`, `datetime` for `dt`)
     callee_origins: tuple[tuple[str, str], ...] = ()
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
