@@ -8,13 +8,15 @@ moved"; dic-12). The module's own top-level statements say what such a name is w
 bind it once: a `def` or `NAME = lambda ...` is a function, a `class` or `NAME =
 namedtuple(...)` a class, and `from m import n [as a]` names `m.n` (the rule knows the
 standard library's); `import datetime as dt` makes `dt.date` `datetime.date`. A name bound
-twice, or not at the top level, is not known here.
+twice, or not at the top level, is not known here. from_import reads a `from m import ...`
+statement for the judge too (the UPPER_CASE constants it imports are data).
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from tidy.analysis.data_in_code.segments import Segment
 
@@ -51,6 +53,8 @@ def callee_origins(data: bytes, segments: Iterable[Segment],
 
 
 def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
+    """The names of `callees` the statement binds, each with what it binds it to ("": a
+    value of no kind known here, which still counts as a binding)."""
     if segment.kind in ("def", "class"):
         return [(segment.name, segment.kind)] if segment.name in callees else []
     if segment.kind == "assign":
@@ -61,19 +65,35 @@ def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple
         return []
     if data.startswith(b"import", segment.start):
         return _modules(data, segment, callees)
-    if not data.startswith(b"from", segment.start):
+    found = from_import(data, segment)
+    if found is None:
         return []
+    return [(bound, f"{found.module}.{name}") for bound, name in found.names if bound in callees]
+
+
+class FromImport(NamedTuple):
+    """A module-level `from m import a, b as c`: m, and (bound, imported) for each name."""
+
+    module: str
+    names: tuple[tuple[str, str], ...]  # (c, b) for `b as c`
+    star: bool  # `from m import *`: the names are not known here
+
+
+def from_import(data: bytes, segment: Segment) -> FromImport | None:
+    """The `from ... import ...` statement `segment` is, or None for any other statement."""
+    if segment.kind != "other" or not data.startswith(b"from", segment.start):
+        return None
     match = _FROM_IMPORT.match(data, segment.start, segment.end)
     if match is None:
-        return []
+        return None
     module = match.group("module").decode("ascii")
+    # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
     names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
-    found = []
-    for one in _IMPORTED.finditer(names):
-        bound = (one.group("alias") or one.group("name")).decode("ascii")
-        if bound in callees:
-            found.append((bound, f"{module}.{one.group('name').decode('ascii')}"))
-    return found
+    if names == b"*":
+        return FromImport(module, (), True)
+    return FromImport(module, tuple(
+        ((one.group("alias") or one.group("name")).decode("ascii"),
+         one.group("name").decode("ascii")) for one in _IMPORTED.finditer(names)), False)
 
 
 def _modules(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
