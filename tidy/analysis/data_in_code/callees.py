@@ -8,25 +8,24 @@ moved"; dic-12). The module's own top-level statements say what such a name is w
 bind it once: a `def` or `NAME = lambda ...` is a function, a `class` or `NAME =
 namedtuple(...)` a class, and `from m import n [as a]` names `m.n` (the rule knows the
 standard library's); `import datetime as dt` makes `dt.date` `datetime.date`. A name bound
-twice, or not at the top level, is not known here. from_import reads a `from m import ...`
-statement for the judge too (the UPPER_CASE constants it imports are data).
+twice, or not at the top level, is not known here.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from typing import NamedTuple
 
 from tidy.analysis.data_in_code.segments import Segment
 
-_FROM_IMPORT = re.compile(rb"from[ \t]+(?P<module>[\w.]+)[ \t]+import[ \t]*"
-                          rb"(?P<names>\([^)]*\)|[^\n;#]*)")
-_IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
-                       rb"(?P<alias>[A-Za-z_]\w*))?")
+# `from m import ...` (the judge reads the UPPER_CASE constants it imports with these too)
+FROM_IMPORT = re.compile(rb"from[ \t]+(?P<module>[\w.]+)[ \t]+import[ \t]*"
+                         rb"(?P<names>\([^)]*\)|[^\n;#]*)")
+IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
+                      rb"(?P<alias>[A-Za-z_]\w*))?")
 _IMPORT = re.compile(rb"import[ \t]+(?P<names>[^\n;#]*)")
 _MODULE = re.compile(rb"(?P<name>[A-Za-z_][\w.]*)(?:[ \t]+as[ \t]+(?P<alias>[A-Za-z_]\w*))?")
-_COMMENT = re.compile(rb"#[^\n]*")
+COMMENT = re.compile(rb"#[^\n]*")
 _LAMBDA = re.compile(rb"lambda(?![\w\x80-\xff])")
 # what binds a class to a name by a call: `Row = namedtuple('Row', 'a b')`, `NamedTuple(...)`,
 # `make_dataclass(...)`, `type('Row', (), {})`
@@ -65,35 +64,24 @@ def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple
         return []
     if data.startswith(b"import", segment.start):
         return _modules(data, segment, callees)
-    found = from_import(data, segment)
-    if found is None:
-        return []
-    return [(bound, f"{found.module}.{name}") for bound, name in found.names if bound in callees]
+    if data.startswith(b"from", segment.start):
+        return _from_import(data, segment, callees)
+    return []
 
 
-class FromImport(NamedTuple):
-    """A module-level `from m import a, b as c`: m, and (bound, imported) for each name."""
-
-    module: str
-    names: tuple[tuple[str, str], ...]  # (c, b) for `b as c`
-    star: bool  # `from m import *`: the names are not known here
-
-
-def from_import(data: bytes, segment: Segment) -> FromImport | None:
-    """The `from ... import ...` statement `segment` is, or None for any other statement."""
-    if segment.kind != "other" or not data.startswith(b"from", segment.start):
-        return None
-    match = _FROM_IMPORT.match(data, segment.start, segment.end)
+def _from_import(data: bytes, segment: Segment,
+                 callees: frozenset[str]) -> list[tuple[str, str]]:
+    """`from m import a, b as c`: (a, m.a) and (c, m.b), for those of `callees`."""
+    match = FROM_IMPORT.match(data, segment.start, segment.end)
     if match is None:
-        return None
+        return []
     module = match.group("module").decode("ascii")
-    # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
-    names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
-    if names == b"*":
-        return FromImport(module, (), True)
-    return FromImport(module, tuple(
-        ((one.group("alias") or one.group("name")).decode("ascii"),
-         one.group("name").decode("ascii")) for one in _IMPORTED.finditer(names)), False)
+    found = []
+    for one in IMPORTED.finditer(COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")):
+        bound = (one.group("alias") or one.group("name")).decode("ascii")
+        if bound in callees:
+            found.append((bound, f"{module}.{one.group('name').decode('ascii')}"))
+    return found
 
 
 def _modules(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:

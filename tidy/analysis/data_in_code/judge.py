@@ -27,7 +27,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
-from tidy.analysis.data_in_code.callees import callee_origins, from_import
+from tidy.analysis.data_in_code.callees import COMMENT, FROM_IMPORT, IMPORTED, callee_origins
 from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
@@ -111,10 +111,17 @@ def _imports(data: bytes, segments: list[Segment], unpacked: frozenset[str]) -> 
 def _from_imported(data: bytes, segment: Segment) -> list[str] | None:
     """The names a module-level `from m import ...` binds ([] for any other statement);
     None for `from m import *`."""
-    found = from_import(data, segment)
-    if found is None:
+    if segment.kind != "other" or not data.startswith(b"from", segment.start):
         return []
-    return None if found.star else [bound for bound, _ in found.names]
+    match = FROM_IMPORT.match(data, segment.start, segment.end)
+    if match is None:
+        return []
+    # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
+    names = COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
+    if names == b"*":
+        return None
+    return [(one.group("alias") or one.group("name")).decode("ascii")
+            for one in IMPORTED.finditer(names)]
 
 
 @dataclass
