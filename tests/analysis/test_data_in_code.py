@@ -186,6 +186,31 @@ def test_objects_of_the_modules_own_classes_are_named() -> None:
 
 
 
+@pytest.mark.parametrize(("head", "origin"), [
+    ("def Row(a, b):\n    return [a, b]\n", "def"),
+    ("Row = lambda a, b: [a, b]\n", "def"),
+    ("class Row:\n    def __init__(self, a, b):\n        self.a = a\n", "class"),
+    ("from collections import namedtuple\nRow = namedtuple('Row', 'a b')\n", "class"),
+    ("from decimal import Decimal as Row\n", "decimal.Decimal"),
+    ("from .rows import (\n    Cell,  # cells\n    make as Row,\n)\n", ".rows.make"),
+    ("import collections.abc as Row\n", "collections.abc"),
+    ("import Row.cells, os\n", "Row"),
+    # bound twice, or to a value of another kind: not known (the rule goes by the name)
+    ("def Row(a, b):\n    return [a, b]\n\nRow = lambda a, b: (a, b)\n", None),
+    ("Row = make_row_factory()\n", None),
+    ("try:\n    from x import Row\nexcept ImportError:\n    Row = list\n", None),
+    ("import os.path as path, Rows\n", None),
+])
+def test_what_the_module_binds_a_callee_to_is_kept(head: str, origin: str | None) -> None:
+    """dic-12: the rule judges a callee by what the module binds it to (a `def Row` returning
+    data is no class, a `deque` imported from collections is one), not by its name alone."""
+    rows = _rows(2000, "    ({i}, Row({i}, 'cell {w}')),")
+    verdict = _judge(f"{head}\n\nTABLE = [\n{rows}\n]\n")
+    assert verdict.is_data
+    assert dict(verdict.callee_origins).get("Row") == origin
+    assert DataVerdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+
+
 def _holiday_table(enum_from: str) -> str:
     """chinesecalendar 1.11's constants.py: 900 `datetime.date(...): Holiday.x.value` rows of
     dicts keyed by date, valued by the members of an Enum (the module's own, or imported)."""

@@ -480,7 +480,8 @@ def _agreed_fix(module: Path, text: str) -> Fix:
 @pytest.mark.parametrize("shape", sorted(OBJECT_CALLS))
 def test_values_json_cannot_hold_are_offered_no_extraction(tmp_path: Path, shape: str) -> None:
     fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*OBJECT_CALLS[shape]))
-    assert "nothing could be moved" in _extractor_says(tmp_path / "table.py", evaluate=True)
+    # (a class of the module: "nothing can be moved: ... a class this module defines")
+    assert "nothing c" in _extractor_says(tmp_path / "table.py", evaluate=True)
     assert fix.action is ActionKind.NONE
     assert fix.description.startswith("no extraction offered: most of the data (TABLE)")
     assert "would leave it in place" in fix.description
@@ -500,3 +501,46 @@ def test_objects_beside_more_data_are_named_as_staying(tmp_path: Path) -> None:
                       + _table_of_calls("", "frozenset({{{i}}})", 1_500, "ROWS"))
     assert "--evaluate: values built by" in fix.description
     assert "PATTERNS stays in place: the objects of re.compile()" in fix.description
+
+
+# dic-12: a callee was judged by its name alone (a capitalised one builds objects): a module's
+# own `def Row(...)` returning a dict got no offer, though `tidy extract --evaluate` moves what
+# it returns; a lower-case class (an imported `deque`, a `namedtuple` bound to `row`) got the
+# --evaluate advice the extractor then answered with "nothing could be moved". What the module
+# defines or imports decides where it is known; the name only where it is not.
+BUILT_BY_WHAT_IT_IS = {
+    "a capitalised def": ("def Row(a, b):\n    return {'a': a, 'b': b}\n", "Row({i}, 'x')"),
+    "a capitalised lambda": ("Row = lambda a, b: [a, b]\n", "Row({i}, 'x')"),
+    "an imported function, capitalised alias": ("from json import loads as Loads\n",
+                                                "Loads('[{i}, 1]')"),
+}
+OBJECTS_BY_WHAT_IT_IS = {
+    "a lower-case namedtuple": ("from collections import namedtuple\n"
+                                "row = namedtuple('row', 'x y')\n", "row({i}, 'a')"),
+    "an imported deque": ("from collections import deque\n", "deque([{i}, 'a'])"),
+    "datetime's time": ("from datetime import time\n", "time(12, 30, 15, {i})"),
+    "SimpleNamespace under an alias": ("from types import SimpleNamespace as ns\n", "ns(a={i})"),
+    "an ip network": ("from ipaddress import ip_network\n", "ip_network('10.0.0.0/8')"),
+    "datetime under an alias": ("import datetime as dt\n", "dt.date(2020, 1, 15)"),
+    "collections' deque, dotted": ("import collections\n", "collections.deque([{i}])"),
+    "Decimal under a lower-case alias": ("from decimal import Decimal as dec\n",
+                                         "dec('{i}.5')"),
+    "a lower-case class of the module": ("class row:\n    def __init__(self, x):\n"
+                                         "        self.x = x\n", "row({i})"),
+}
+
+
+@pytest.mark.parametrize("shape", sorted(BUILT_BY_WHAT_IT_IS))
+def test_a_function_of_any_name_returning_data_is_advice_to_evaluate(tmp_path: Path,
+                                                                     shape: str) -> None:
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*BUILT_BY_WHAT_IT_IS[shape]))
+    assert "--evaluate: values built by" in fix.description, fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(OBJECTS_BY_WHAT_IT_IS))
+def test_a_class_of_any_name_is_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    fix = _agreed_fix(tmp_path / "table.py", _table_of_calls(*OBJECTS_BY_WHAT_IT_IS[shape]))
+    assert fix.action is ActionKind.NONE
+    assert "--evaluate:" not in fix.description, fix.description
+    # (a class of the module: "nothing can be moved: ... a class this module defines")
+    assert "nothing c" in _extractor_says(tmp_path / "table.py", evaluate=True)

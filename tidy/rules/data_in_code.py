@@ -10,12 +10,14 @@ verdict is kept in the content cache; TDY301 and TDY302 read the same verdict.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+import sys
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import humanize
 
+from tidy.analysis.data_in_code.callees import CLASS, FUNCTION
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
@@ -195,19 +197,21 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
-    staying = [b for b in built if _holds_objects(b)]
+    origins = dict(verdict.callee_origins)
+    staying = [b for b in built if _holds_objects(b, origins)]
     if sum(b.bytes for b in staying) * 2 >= verdict.data_bytes > 0:
-        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, objects_advice(staying))
+        return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+                   objects_advice(staying, origins))
     callees = {c for b in built if b not in staying for c in b.calls}
     how = _built_by(built)
-    classes = sorted(f"{c}()" for c in callees if _builds_objects(c))
+    classes = sorted(f"{c}()" for c in callees if _builds_objects(c, origins))
     caveat = (f"; what {', '.join(classes[:3])} build{'s' if len(classes) == 1 else ''} "
               "moves only if it is plain data (lists, dicts, str, numbers...): other objects "
               "stay, named in a note") if classes else ""
     if staying:
         names = ", ".join(b.name for b in staying[:3])
         caveat += (f"; {names} stay{'s' if len(staying) == 1 else ''} in place: "
-                   f"{_objects_of(staying)} are no data JSON holds")
+                   f"{_objects_of(staying, origins)} are no data JSON holds")
     return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                f"tidy extract {rel} --evaluate: values built by {how} are taken by importing "
                f"the module in the project's interpreter; data to {_data_name(rel)} + a loader "
@@ -306,7 +310,14 @@ _NUMPY = frozenset({"np", "numpy"})
 # was advised --evaluate with no word that the patterns stay; dic-10), dates, a bytearray
 _OBJECT_CALLS = frozenset({"re.compile", "regex.compile", "date", "datetime", "timedelta",
                            "timezone", "datetime.date", "datetime.datetime", "datetime.time",
-                           "datetime.timedelta", "datetime.timezone", "bytearray"})
+                           "datetime.timedelta", "datetime.timezone", "bytearray",
+                           # lower-case classes (or builders of objects) of the standard
+                           # library, known as such when the module imports them (dic-12)
+                           "collections.deque", "collections.defaultdict", "functools.partial",
+                           "ipaddress.ip_address", "ipaddress.ip_network",
+                           "ipaddress.ip_interface", "operator.itemgetter",
+                           "operator.attrgetter", "operator.methodcaller", "memoryview",
+                           "slice", "object"})
 # classes of the standard library whose objects JSON never holds (an imported class of
 # another name may be a function that returns a dict: the advice says so)
 _KNOWN_CLASSES = frozenset({"Decimal", "Fraction", "UUID", "Path", "PurePath", "PosixPath",
@@ -319,25 +330,45 @@ _UNWRAPPING = frozenset({"str", "int", "float", "complex", "repr", "bool", "form
                          "len", "hash", "bytes", "ord", "chr", "sum", "min", "max", "abs"})
 
 
-def _builds_objects(callee: str) -> bool:
-    owner, _, name = callee.rpartition(".")
+def _known(callee: str, origins: Mapping[str, str]) -> str:
+    """The callee as the module binds it, where that is known: "def", "class", the dotted
+    name a standard-library import binds (`from decimal import Decimal as dec`: dec is
+    `decimal.Decimal`); else the name as written (another project's import, a name bound
+    twice or under an `if`: the name is all there is to go by)."""
+    root, dot, rest = callee.partition(".")
+    origin = origins.get(root, "")
+    if origin in (FUNCTION, CLASS):  # a method of the module's class: `Row.make(...)`
+        return callee if dot else origin
+    if origin and origin.split(".", 1)[0] in sys.stdlib_module_names:
+        return f"{origin}{dot}{rest}"
+    return callee
+
+
+def _builds_objects(callee: str, origins: Mapping[str, str]) -> bool:
+    """The call builds what JSON cannot hold: a class (of the module, or the standard
+    library's), a numpy array, a date, a compiled pattern; a function of the module builds
+    what it returns, which only `tidy extract --evaluate` sees."""
+    known = _known(callee, origins)
+    if known in (FUNCTION, CLASS):
+        return known == CLASS
+    owner, _, name = known.rpartition(".")
     if owner.split(".", 1)[0] in _NUMPY and name in _ARRAY_BUILDERS:
         return True
-    if callee in _OBJECT_CALLS:
+    if known in _OBJECT_CALLS:
         return True
     return name[:1].isupper() and name not in _DATA_CLASSES
 
 
-def _holds_objects(binding: Binding) -> bool:
+def _holds_objects(binding: Binding, origins: Mapping[str, str]) -> bool:
     """The value holds what JSON cannot (`tidy extract --evaluate` leaves it in place: "a
     Pattern cannot be written as data"): it calls an object builder (re.compile(), Decimal(),
     np.array(), an imported class), and nothing that may turn its objects back into plain
     data (`str(Decimal('1.5'))` is a str; `list(range(3))`, `dict(zip(...))` are data:
     iterators are no objects here)."""
-    calls = frozenset(binding.calls)
+    calls = frozenset(c for c in binding.calls if _known(c, origins) != FUNCTION)
     if any(c in _UNWRAPPING or c.startswith(".") for c in calls):
         return False
-    return any(_builds_objects(c) for c in calls) or (
+    return any(_builds_objects(c, origins) for c in calls) or (
         not calls.isdisjoint(_ITERATORS) and calls.isdisjoint(_CONSUMERS))
 
 
@@ -347,24 +378,27 @@ _ITERATORS = frozenset({"range", "zip", "map", "filter", "reversed", "enumerate"
 _CONSUMERS = _DATA_CLASSES | {"sorted", "bytes", "array", "array.array", "collections.OrderedDict"}
 
 
-def _objects_of(staying: list[Binding]) -> str:
+def _objects_of(staying: list[Binding], origins: Mapping[str, str]) -> str:
     """What builds the objects of `staying`: `the objects of re.compile(), Decimal()`."""
     builders = sorted({f"{c}()" for b in staying for c in b.calls
-                       if _builds_objects(c) or c in _ITERATORS})
+                       if _builds_objects(c, origins)
+                       or (c in _ITERATORS and _known(c, origins) != FUNCTION)})
     return "the objects of " + ", ".join(builders[:4])
 
 
-def objects_advice(staying: list[Binding]) -> str:
+def objects_advice(staying: list[Binding], origins: Mapping[str, str]) -> str:
     """No extraction: most of the data is objects JSON cannot hold (dic-11: the scan advised
     `tidy extract --evaluate` for a table of `re.compile()`, `Decimal()` or an imported
     namedtuple's objects, and the extractor then answered "nothing could be moved")."""
     names = ", ".join(b.name for b in staying[:3])
-    unknown = sorted({f"{c}()" for b in staying for c in b.calls if _builds_objects(c)
+    unknown = sorted({f"{c}()" for b in staying for c in b.calls
+                      if _builds_objects(c, origins) and _known(c, origins) == c
                       and c not in _OBJECT_CALLS and c.rpartition(".")[2] not in _KNOWN_CLASSES
                       and c.rpartition(".")[0].split(".", 1)[0] not in _NUMPY})
     maybe = (f" (were {', '.join(unknown[:3])} a function returning plain data, `tidy extract "
              "--evaluate` would move it)") if unknown else ""
-    return (f"no extraction offered: most of the data ({names}) is {_objects_of(staying)}, "
+    return (f"no extraction offered: most of the data ({names}) is "
+            f"{_objects_of(staying, origins)}, "
             "which JSON cannot hold: `tidy extract --evaluate` would leave it in place, "
             f"named in a note{maybe}. To move it, keep the objects' plain arguments in a data "
             "file and build the objects from them in code")

@@ -27,6 +27,7 @@ import zlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from tidy.analysis.data_in_code.callees import COMMENT, FROM_IMPORT, IMPORTED, callee_origins
 from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
@@ -47,12 +48,8 @@ from tidy.analysis.data_in_code.whole import read_whole
 
 _BODY_LINE = re.compile(rb"\n([ \t]+)(?=[A-Za-z_@'\"\x80-\xff])")
 _RETURN = re.compile(rb"return[ \t]+")
-_FROM_IMPORT = re.compile(rb"from[ \t]+[\w.]+[ \t]+import[ \t]*(?P<names>\([^)]*\)|[^\n;#]*)")
-_IMPORTED = re.compile(rb"(?P<name>[A-Za-z_]\w*)(?:[ \t\r\n\\]+as[ \t\r\n\\]+"
-                       rb"(?P<alias>[A-Za-z_]\w*))?")
 _CONSTANT = re.compile(r"_*[A-Z][A-Z0-9_]*\Z")
 _BRANCH = re.compile(rb"(?:if|elif|else)(?![\w\x80-\xff])")
-_COMMENT = re.compile(rb"#[^\n]*")
 # A value that is one short string on its line, with no escape and no prefix but r/u, and
 # nothing after it but blank or comment lines: `UDS_RDBI.dataIdentifiers[0x3665] = "..."`
 _SHORT_STRING = re.compile(rb"""[rRuU]?(?:'[^'\\\n]*'|"[^"\\\n]*")[ \t\f]*"""
@@ -117,15 +114,15 @@ def _from_imported(data: bytes, segment: Segment) -> list[str] | None:
     None for `from m import *`."""
     if segment.kind != "other" or not data.startswith(b"from", segment.start):
         return []
-    match = _FROM_IMPORT.match(data, segment.start, segment.end)
+    match = FROM_IMPORT.match(data, segment.start, segment.end)
     if match is None:
         return []
     # a comment in a parenthesised list (`# NOTE: FOO is ...`) imports nothing
-    names = _COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
+    names = COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")
     if names == b"*":
         return None
     return [(one.group("alias") or one.group("name")).decode("ascii")
-            for one in _IMPORTED.finditer(names)]
+            for one in IMPORTED.finditer(names)]
 
 
 @dataclass
@@ -209,6 +206,9 @@ def judge_python(data: bytes, settings: DataSettings = DEFAULT_SETTINGS) -> Data
             c.end - c.start for c in data_bindings
             if (c.scope == "module" and c.name in rebound)
             or (c.scope == "class" and (c.owner, c.name) in state.rebound_attributes)))
+    if verdict.is_data:  # what the rule judges a built value's callees by (callees.py)
+        bare = frozenset(c.split(".", 1)[0] for b in verdict.bindings for c in b.calls)
+        verdict = replace(verdict, callee_origins=callee_origins(data, segments, bare))
     own = _own_objects(data_bindings, classes) if classes else {}
     if not own:
         return verdict

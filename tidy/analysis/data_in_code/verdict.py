@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 12  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 13  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
@@ -109,6 +109,10 @@ class DataVerdict:
     # of data_bytes, in values that are a comprehension over a literal table (the table is
     # data; what the comprehension builds from it, ndarrays in colour-science's, is not)
     derived_bytes: int = 0
+    # what the module binds the callees of `bindings` (a dotted one's root) to, where it binds
+    # one once at its top level (callees.py): "def", "class", or the dotted name imported
+    # (`collections.deque` for `from collections import deque`, `datetime` for `dt`)
+    callee_origins: tuple[tuple[str, str], ...] = ()
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
 
@@ -134,4 +138,5 @@ class DataVerdict:
                       "shapes": tuple(body["shapes"]),
                       "own_classes": tuple(body.get("own_classes", ())),
                       "member_value_classes": tuple(body.get("member_value_classes", ())),
+                      "callee_origins": tuple(tuple(x) for x in body.get("callee_origins", ())),
                       "extra": tuple(tuple(x) for x in body.get("extra", ()))})
