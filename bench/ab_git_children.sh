@@ -8,6 +8,8 @@
 set -eu
 A=$1 B=$2 TREE=$3 ROUNDS=$4
 WRAP=$(mktemp -d)
+# never the user's own state: a temp one unless one is given (the key signing the listing is there)
+export TIDY_STATE_DIR="${TIDY_STATE_DIR:-$WRAP/state}"
 ln -s "$(cd "$(dirname "$0")" && pwd)/git_cpu_wrapper.py" "$WRAP/git"
 cd /
 scan() { "$@" -m tidy scan --format json -q "$TREE" >/dev/null || true; }
