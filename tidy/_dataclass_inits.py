@@ -769,90 +769,6 @@ def __create_fn__(_type_skip_recent, _type_now, _type_stop, _type_editors, _type
  return __init__
 CODES["def __create_fn__(_type_skip_recent, _type_now, _type_stop, _type_editors, _type_in_use, _type_config, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_skip_recent, _dflt_now, _dflt_stop, _dflt_editors, _dflt_in_use, _dflt_config, _return_type):\n def __init__(self,skip_recent:_type_skip_recent=_dflt_skip_recent,now:_type_now=_dflt_now,stop:_type_stop=_dflt_stop,editors:_type_editors=_dflt_editors,in_use:_type_in_use=_dflt_in_use,config:_type_config=_dflt_config)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'skip_recent',skip_recent)\n  __dataclass_builtins_object__.__setattr__(self,'now',now)\n  __dataclass_builtins_object__.__setattr__(self,'stop',stop)\n  __dataclass_builtins_object__.__setattr__(self,'editors',editors)\n  __dataclass_builtins_object__.__setattr__(self,'in_use',in_use)\n  __dataclass_builtins_object__.__setattr__(self,'config',config)\n return __init__"] = __create_fn__.__code__
 
-def __create_fn__(_type_kind, _type_start, _type_end, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _return_type):
- def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
-  __dataclass_builtins_object__.__setattr__(self,'start',start)
-  __dataclass_builtins_object__.__setattr__(self,'end',end)
-  __dataclass_builtins_object__.__setattr__(self,'value',value)
- return __init__
-CODES["def __create_fn__(_type_kind, _type_start, _type_end, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _return_type):\n def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__(_type_kind, _type_start, _type_end, _type_value, _type_members, _type_items, _type_trailing_comma, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _dflt_members, _dflt_items, _dflt_trailing_comma, _return_type):
- def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value,members:_type_members=_HAS_DEFAULT_FACTORY,items:_type_items=_HAS_DEFAULT_FACTORY,trailing_comma:_type_trailing_comma=_dflt_trailing_comma)->_return_type:
-  self.kind=kind
-  self.start=start
-  self.end=end
-  self.value=value
-  self.members=_dflt_members() if members is _HAS_DEFAULT_FACTORY else members
-  self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items
-  self.trailing_comma=trailing_comma
- return __init__
-CODES['def __create_fn__(_type_kind, _type_start, _type_end, _type_value, _type_members, _type_items, _type_trailing_comma, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _dflt_members, _dflt_items, _dflt_trailing_comma, _return_type):\n def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value,members:_type_members=_HAS_DEFAULT_FACTORY,items:_type_items=_HAS_DEFAULT_FACTORY,trailing_comma:_type_trailing_comma=_dflt_trailing_comma)->_return_type:\n  self.kind=kind\n  self.start=start\n  self.end=end\n  self.value=value\n  self.members=_dflt_members() if members is _HAS_DEFAULT_FACTORY else members\n  self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items\n  self.trailing_comma=trailing_comma\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__(_type_key, _type_key_start, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,key:_type_key,key_start:_type_key_start,value:_type_value)->_return_type:
-  self.key=key
-  self.key_start=key_start
-  self.value=value
- return __init__
-CODES['def __create_fn__(_type_key, _type_key_start, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,key_start:_type_key_start,value:_type_value)->_return_type:\n  self.key=key\n  self.key_start=key_start\n  self.value=value\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__(_type_text, _type_tokens, _type_root, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,text:_type_text,tokens:_type_tokens,root:_type_root)->_return_type:
-  self.text=text
-  self.tokens=tokens
-  self.root=root
- return __init__
-CODES['def __create_fn__(_type_text, _type_tokens, _type_root, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,text:_type_text,tokens:_type_tokens,root:_type_root)->_return_type:\n  self.text=text\n  self.tokens=tokens\n  self.root=root\n return __init__'] = __create_fn__.__code__
-
-def __create_fn__(_type_unit, _type_eol, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,unit:_type_unit,eol:_type_eol)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'unit',unit)
-  __dataclass_builtins_object__.__setattr__(self,'eol',eol)
- return __init__
-CODES["def __create_fn__(_type_unit, _type_eol, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,unit:_type_unit,eol:_type_eol)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n  __dataclass_builtins_object__.__setattr__(self,'eol',eol)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__(_type_data, _type_dev, _type_ino, _type_size, _type_mtime_ns, _type_ctime_ns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dev, _dflt_ino, _dflt_size, _dflt_mtime_ns, _dflt_ctime_ns, _return_type):
- def __init__(self,data:_type_data,dev:_type_dev=_dflt_dev,ino:_type_ino=_dflt_ino,size:_type_size=_dflt_size,mtime_ns:_type_mtime_ns=_dflt_mtime_ns,ctime_ns:_type_ctime_ns=_dflt_ctime_ns)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'data',data)
-  __dataclass_builtins_object__.__setattr__(self,'dev',dev)
-  __dataclass_builtins_object__.__setattr__(self,'ino',ino)
-  __dataclass_builtins_object__.__setattr__(self,'size',size)
-  __dataclass_builtins_object__.__setattr__(self,'mtime_ns',mtime_ns)
-  __dataclass_builtins_object__.__setattr__(self,'ctime_ns',ctime_ns)
- return __init__
-CODES["def __create_fn__(_type_data, _type_dev, _type_ino, _type_size, _type_mtime_ns, _type_ctime_ns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dev, _dflt_ino, _dflt_size, _dflt_mtime_ns, _dflt_ctime_ns, _return_type):\n def __init__(self,data:_type_data,dev:_type_dev=_dflt_dev,ino:_type_ino=_dflt_ino,size:_type_size=_dflt_size,mtime_ns:_type_mtime_ns=_dflt_mtime_ns,ctime_ns:_type_ctime_ns=_dflt_ctime_ns)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'data',data)\n  __dataclass_builtins_object__.__setattr__(self,'dev',dev)\n  __dataclass_builtins_object__.__setattr__(self,'ino',ino)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'mtime_ns',mtime_ns)\n  __dataclass_builtins_object__.__setattr__(self,'ctime_ns',ctime_ns)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__(_type_root, _type_rel, _type_before, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'before',before)
-  __dataclass_builtins_object__.__setattr__(self,'after',after)
- return __init__
-CODES["def __create_fn__(_type_root, _type_rel, _type_before, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__(_type_editor, _type_filename, _type_markers, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
- def __init__(self,editor:_type_editor,filename:_type_filename,markers:_type_markers,note:_type_note)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'editor',editor)
-  __dataclass_builtins_object__.__setattr__(self,'filename',filename)
-  __dataclass_builtins_object__.__setattr__(self,'markers',markers)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
- return __init__
-CODES["def __create_fn__(_type_editor, _type_filename, _type_markers, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,editor:_type_editor,filename:_type_filename,markers:_type_markers,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'editor',editor)\n  __dataclass_builtins_object__.__setattr__(self,'filename',filename)\n  __dataclass_builtins_object__.__setattr__(self,'markers',markers)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
-
-def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_note, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_note, _dflt_added, _return_type):
- def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after,note:_type_note=_dflt_note,added:_type_added=_dflt_added)->_return_type:
-  __dataclass_builtins_object__.__setattr__(self,'root',root)
-  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
-  __dataclass_builtins_object__.__setattr__(self,'before',before)
-  __dataclass_builtins_object__.__setattr__(self,'after',after)
-  __dataclass_builtins_object__.__setattr__(self,'note',note)
-  __dataclass_builtins_object__.__setattr__(self,'added',added)
- return __init__
-CODES["def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_note, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_note, _dflt_added, _return_type):\n def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after,note:_type_note=_dflt_note,added:_type_added=_dflt_added)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__"] = __create_fn__.__code__
-
 def __create_fn__(_type_paths, _type_fds, _type_stats, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_paths, _dflt_fds, _dflt_stats, _return_type):
  def __init__(self,paths:_type_paths=_HAS_DEFAULT_FACTORY,fds:_type_fds=_HAS_DEFAULT_FACTORY,stats:_type_stats=_HAS_DEFAULT_FACTORY)->_return_type:
   self.paths=_dflt_paths() if paths is _HAS_DEFAULT_FACTORY else paths
@@ -1151,6 +1067,61 @@ def __create_fn__(_type_values, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_built
   __dataclass_builtins_object__.__setattr__(self,'values',values)
  return __init__
 CODES["def __create_fn__(_type_values, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,values:_type_values)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'values',values)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_kind, _type_start, _type_end, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _return_type):
+ def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'kind',kind)
+  __dataclass_builtins_object__.__setattr__(self,'start',start)
+  __dataclass_builtins_object__.__setattr__(self,'end',end)
+  __dataclass_builtins_object__.__setattr__(self,'value',value)
+ return __init__
+CODES["def __create_fn__(_type_kind, _type_start, _type_end, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _return_type):\n def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'kind',kind)\n  __dataclass_builtins_object__.__setattr__(self,'start',start)\n  __dataclass_builtins_object__.__setattr__(self,'end',end)\n  __dataclass_builtins_object__.__setattr__(self,'value',value)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_kind, _type_start, _type_end, _type_value, _type_members, _type_items, _type_trailing_comma, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _dflt_members, _dflt_items, _dflt_trailing_comma, _return_type):
+ def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value,members:_type_members=_HAS_DEFAULT_FACTORY,items:_type_items=_HAS_DEFAULT_FACTORY,trailing_comma:_type_trailing_comma=_dflt_trailing_comma)->_return_type:
+  self.kind=kind
+  self.start=start
+  self.end=end
+  self.value=value
+  self.members=_dflt_members() if members is _HAS_DEFAULT_FACTORY else members
+  self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items
+  self.trailing_comma=trailing_comma
+ return __init__
+CODES['def __create_fn__(_type_kind, _type_start, _type_end, _type_value, _type_members, _type_items, _type_trailing_comma, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_value, _dflt_members, _dflt_items, _dflt_trailing_comma, _return_type):\n def __init__(self,kind:_type_kind,start:_type_start,end:_type_end,value:_type_value=_dflt_value,members:_type_members=_HAS_DEFAULT_FACTORY,items:_type_items=_HAS_DEFAULT_FACTORY,trailing_comma:_type_trailing_comma=_dflt_trailing_comma)->_return_type:\n  self.kind=kind\n  self.start=start\n  self.end=end\n  self.value=value\n  self.members=_dflt_members() if members is _HAS_DEFAULT_FACTORY else members\n  self.items=_dflt_items() if items is _HAS_DEFAULT_FACTORY else items\n  self.trailing_comma=trailing_comma\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__(_type_key, _type_key_start, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,key:_type_key,key_start:_type_key_start,value:_type_value)->_return_type:
+  self.key=key
+  self.key_start=key_start
+  self.value=value
+ return __init__
+CODES['def __create_fn__(_type_key, _type_key_start, _type_value, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,key:_type_key,key_start:_type_key_start,value:_type_value)->_return_type:\n  self.key=key\n  self.key_start=key_start\n  self.value=value\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__(_type_text, _type_tokens, _type_root, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,text:_type_text,tokens:_type_tokens,root:_type_root)->_return_type:
+  self.text=text
+  self.tokens=tokens
+  self.root=root
+ return __init__
+CODES['def __create_fn__(_type_text, _type_tokens, _type_root, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,text:_type_text,tokens:_type_tokens,root:_type_root)->_return_type:\n  self.text=text\n  self.tokens=tokens\n  self.root=root\n return __init__'] = __create_fn__.__code__
+
+def __create_fn__(_type_unit, _type_eol, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,unit:_type_unit,eol:_type_eol)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'unit',unit)
+  __dataclass_builtins_object__.__setattr__(self,'eol',eol)
+ return __init__
+CODES["def __create_fn__(_type_unit, _type_eol, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,unit:_type_unit,eol:_type_eol)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'unit',unit)\n  __dataclass_builtins_object__.__setattr__(self,'eol',eol)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_data, _type_dev, _type_ino, _type_size, _type_mtime_ns, _type_ctime_ns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dev, _dflt_ino, _dflt_size, _dflt_mtime_ns, _dflt_ctime_ns, _return_type):
+ def __init__(self,data:_type_data,dev:_type_dev=_dflt_dev,ino:_type_ino=_dflt_ino,size:_type_size=_dflt_size,mtime_ns:_type_mtime_ns=_dflt_mtime_ns,ctime_ns:_type_ctime_ns=_dflt_ctime_ns)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'data',data)
+  __dataclass_builtins_object__.__setattr__(self,'dev',dev)
+  __dataclass_builtins_object__.__setattr__(self,'ino',ino)
+  __dataclass_builtins_object__.__setattr__(self,'size',size)
+  __dataclass_builtins_object__.__setattr__(self,'mtime_ns',mtime_ns)
+  __dataclass_builtins_object__.__setattr__(self,'ctime_ns',ctime_ns)
+ return __init__
+CODES["def __create_fn__(_type_data, _type_dev, _type_ino, _type_size, _type_mtime_ns, _type_ctime_ns, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_dev, _dflt_ino, _dflt_size, _dflt_mtime_ns, _dflt_ctime_ns, _return_type):\n def __init__(self,data:_type_data,dev:_type_dev=_dflt_dev,ino:_type_ino=_dflt_ino,size:_type_size=_dflt_size,mtime_ns:_type_mtime_ns=_dflt_mtime_ns,ctime_ns:_type_ctime_ns=_dflt_ctime_ns)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'data',data)\n  __dataclass_builtins_object__.__setattr__(self,'dev',dev)\n  __dataclass_builtins_object__.__setattr__(self,'ino',ino)\n  __dataclass_builtins_object__.__setattr__(self,'size',size)\n  __dataclass_builtins_object__.__setattr__(self,'mtime_ns',mtime_ns)\n  __dataclass_builtins_object__.__setattr__(self,'ctime_ns',ctime_ns)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__(_type_rel, _type_kind, _type_size, _type_stale_bytecode, _type_repeated, _type_nested_vcs, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_stale_bytecode, _dflt_repeated, _dflt_nested_vcs, _return_type):
  def __init__(self,rel:_type_rel,kind:_type_kind,size:_type_size,stale_bytecode:_type_stale_bytecode=_dflt_stale_bytecode,repeated:_type_repeated=_HAS_DEFAULT_FACTORY,nested_vcs:_type_nested_vcs=_dflt_nested_vcs)->_return_type:
@@ -1521,6 +1492,35 @@ def __create_fn__(_type_module, _type_data_file, _type_status, _type_names, _typ
   __dataclass_builtins_object__.__setattr__(self,'verified',verified)
  return __init__
 CODES["def __create_fn__(_type_module, _type_data_file, _type_status, _type_names, _type_eager, _type_tagged, _type_original_bytes, _type_module_bytes, _type_module_lines, _type_json_bytes, _type_data_bytes, _type_backup, _type_notes, _type_seconds, _type_evaluated, _type_interpreter, _type_verified, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_names, _dflt_eager, _dflt_tagged, _dflt_original_bytes, _dflt_module_bytes, _dflt_module_lines, _dflt_json_bytes, _dflt_data_bytes, _dflt_backup, _dflt_notes, _dflt_seconds, _dflt_evaluated, _dflt_interpreter, _dflt_verified, _return_type):\n def __init__(self,module:_type_module,data_file:_type_data_file,status:_type_status,names:_type_names=_dflt_names,eager:_type_eager=_dflt_eager,tagged:_type_tagged=_dflt_tagged,original_bytes:_type_original_bytes=_dflt_original_bytes,module_bytes:_type_module_bytes=_dflt_module_bytes,module_lines:_type_module_lines=_dflt_module_lines,json_bytes:_type_json_bytes=_dflt_json_bytes,data_bytes:_type_data_bytes=_dflt_data_bytes,backup:_type_backup=_dflt_backup,notes:_type_notes=_dflt_notes,seconds:_type_seconds=_dflt_seconds,evaluated:_type_evaluated=_dflt_evaluated,interpreter:_type_interpreter=_dflt_interpreter,verified:_type_verified=_dflt_verified)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'module',module)\n  __dataclass_builtins_object__.__setattr__(self,'data_file',data_file)\n  __dataclass_builtins_object__.__setattr__(self,'status',status)\n  __dataclass_builtins_object__.__setattr__(self,'names',names)\n  __dataclass_builtins_object__.__setattr__(self,'eager',eager)\n  __dataclass_builtins_object__.__setattr__(self,'tagged',tagged)\n  __dataclass_builtins_object__.__setattr__(self,'original_bytes',original_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'module_bytes',module_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'module_lines',module_lines)\n  __dataclass_builtins_object__.__setattr__(self,'json_bytes',json_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'data_bytes',data_bytes)\n  __dataclass_builtins_object__.__setattr__(self,'backup',backup)\n  __dataclass_builtins_object__.__setattr__(self,'notes',notes)\n  __dataclass_builtins_object__.__setattr__(self,'seconds',seconds)\n  __dataclass_builtins_object__.__setattr__(self,'evaluated',evaluated)\n  __dataclass_builtins_object__.__setattr__(self,'interpreter',interpreter)\n  __dataclass_builtins_object__.__setattr__(self,'verified',verified)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_root, _type_rel, _type_before, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'root',root)
+  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
+  __dataclass_builtins_object__.__setattr__(self,'before',before)
+  __dataclass_builtins_object__.__setattr__(self,'after',after)
+ return __init__
+CODES["def __create_fn__(_type_root, _type_rel, _type_before, _type_after, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_editor, _type_filename, _type_markers, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,editor:_type_editor,filename:_type_filename,markers:_type_markers,note:_type_note)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'editor',editor)
+  __dataclass_builtins_object__.__setattr__(self,'filename',filename)
+  __dataclass_builtins_object__.__setattr__(self,'markers',markers)
+  __dataclass_builtins_object__.__setattr__(self,'note',note)
+ return __init__
+CODES["def __create_fn__(_type_editor, _type_filename, _type_markers, _type_note, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,editor:_type_editor,filename:_type_filename,markers:_type_markers,note:_type_note)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'editor',editor)\n  __dataclass_builtins_object__.__setattr__(self,'filename',filename)\n  __dataclass_builtins_object__.__setattr__(self,'markers',markers)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n return __init__"] = __create_fn__.__code__
+
+def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_note, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_note, _dflt_added, _return_type):
+ def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after,note:_type_note=_dflt_note,added:_type_added=_dflt_added)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'root',root)
+  __dataclass_builtins_object__.__setattr__(self,'rel',rel)
+  __dataclass_builtins_object__.__setattr__(self,'before',before)
+  __dataclass_builtins_object__.__setattr__(self,'after',after)
+  __dataclass_builtins_object__.__setattr__(self,'note',note)
+  __dataclass_builtins_object__.__setattr__(self,'added',added)
+ return __init__
+CODES["def __create_fn__(_type_root, _type_rel, _type_before, _type_after, _type_note, _type_added, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_note, _dflt_added, _return_type):\n def __init__(self,root:_type_root,rel:_type_rel,before:_type_before,after:_type_after,note:_type_note=_dflt_note,added:_type_added=_dflt_added)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'root',root)\n  __dataclass_builtins_object__.__setattr__(self,'rel',rel)\n  __dataclass_builtins_object__.__setattr__(self,'before',before)\n  __dataclass_builtins_object__.__setattr__(self,'after',after)\n  __dataclass_builtins_object__.__setattr__(self,'note',note)\n  __dataclass_builtins_object__.__setattr__(self,'added',added)\n return __init__"] = __create_fn__.__code__
 
 def __create_fn__(_type_done, _type_note, _type_attention, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_note, _dflt_attention, _return_type):
  def __init__(self,done:_type_done,note:_type_note=_dflt_note,attention:_type_attention=_dflt_attention)->_return_type:

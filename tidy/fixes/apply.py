@@ -18,7 +18,6 @@ from tidy.core.models import ActionKind
 from tidy.core.run_owner import assumed_owner
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
-from tidy.fixes.editors.excludes import edited_by_tidy
 from tidy.fixes.journal import (
     Intent,
     JournalError,
@@ -151,6 +150,14 @@ def recover_interrupted() -> list[RunOutcomes]:
     return resolved
 
 
+def _edited_by_tidy(action: str, rel: str) -> bool:
+    """editors.excludes.edited_by_tidy, imported when a journal holds an edit: a fix walks
+    before it loads what only its plan and moves use (tests/cli/test_commands.py)."""
+    from tidy.fixes.editors.excludes import edited_by_tidy
+
+    return edited_by_tidy(action, rel)
+
+
 def refusal(record: RunRecord, intent: Intent) -> str:
     """Why a journal entry may not be acted on ("" when it may). Its `path` must lie inside
     one of its run's roots, or inside its own group root where that root is the repository
@@ -167,7 +174,7 @@ def refusal(record: RunRecord, intent: Intent) -> str:
     assert isinstance(path, str)
     if GIT_DIR in path.split(os.sep):  # tidy never moves nor edits a thing in git's folder
         return f"journal entry refused: {path} is inside a {GIT_DIR} folder"
-    if intent.action in _EDITS and not edited_by_tidy(intent.action, _edited_rel(entry)):
+    if intent.action in _EDITS and not _edited_by_tidy(intent.action, _edited_rel(entry)):
         return f"journal entry refused: {path} is not a file tidy's {intent.action} fix edits"
     if root is not None:
         problem = _root_problem(entry, path, root, roots)
