@@ -289,10 +289,15 @@ def last_undoable(scope: str | None = None) -> RunRecord | None:
         if record.purged or record.purge_begun or not any(
                 i.applied or i.in_flight for i in record.intents()):
             continue
-        roots = run_roots(record)
-        if scope is None or (roots and all(_within(r, scope) for r in roots)):
+        if in_scope(record, scope):
             return record
     return None
+
+
+def in_scope(record: RunRecord, scope: str | None) -> bool:
+    """Whether every root of the run lies inside `scope` (None: any run is)."""
+    roots = run_roots(record)
+    return scope is None or bool(roots and all(_within(r, scope) for r in roots))
 
 
 def undo_run(run_id: str, force: bool = False) -> RunOutcomes:

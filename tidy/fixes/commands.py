@@ -30,6 +30,7 @@ from tidy.fixes.apply import (
     RunOutcomes,
     appliers,
     apply_plan,
+    in_scope,
     last_undoable,
     recover_interrupted,
     undo_run,
@@ -47,6 +48,7 @@ from tidy.fixes.journal import (
 )
 from tidy.fixes.plan import mark_since
 from tidy.fixes.trash.purge import Purged, TrashRun, purge_run, summarize
+from tidy.fixes.trash.strays import Stray, stray_lines, strays_of
 from tidy.workspace import cache_registry
 from tidy.workspace.git import find_repo_root
 from tidy.workspace.inuse import Look, Use
@@ -270,11 +272,14 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
     record = _undo_target(request, asking)
     if record is None:
         said += _notices(out)
-        out(_nothing_to_undo(request.scope) + ("\n" if output_format == "text" else ""),
-            err=True)
+        # Items an interrupted run left that no whole line names are never put back (the
+        # torn line is not trusted: tidy.fixes.trash.strays): said, never passed over.
+        left = _strays(out, strays_of(r for r in list_runs() if in_scope(r, request.scope)))
+        out(_nothing_to_undo(request.scope) + _left_note(left)
+            + ("\n" if output_format == "text" else ""), err=True)
         # A journal set aside just now (damaged, another user's, a FIFO in its place) may
         # have been the run the user meant: "nothing to undo" then asks for a look.
-        code = EXIT_ATTENTION if said else EXIT_OK
+        code = EXIT_ATTENTION if said or left else EXIT_OK
         if output_format == "json":
             out(report.undo_json(RunOutcomes(""), code))
         return code
@@ -290,9 +295,10 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
         raise CommandError(str(error)) from None
     finally:
         _notices(out)
+    left = _strays(out, _strays_of_run(target))
     # A put-back that kept a changed file beside the restored one is done, but worth a look.
-    code = EXIT_ATTENTION if any(o.status is not Status.DONE or o.attention
-                                 for o in result.outcomes) else 0
+    code = EXIT_ATTENTION if left or any(o.status is not Status.DONE or o.attention
+                                         for o in result.outcomes) else 0
     restored = [o for o in result.outcomes if o.status is Status.DONE]
     audit("undo", target, items=len(restored), bytes=sum(o.bytes for o in restored),
           failed=len(result.outcomes) - len(restored),
@@ -301,6 +307,20 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
     out(report.undo_json(result, code) if output_format == "json"
         else report.undo_text(result, cwd=_cwd()))
     return code
+
+
+def _strays_of_run(run_id: str) -> list[Stray]:
+    """What the run's trash holds that no whole line of its journal names (none when it
+    cannot be read again: undo said why already)."""
+    try:
+        return strays_of([read_run(run_id)])
+    except JournalError:
+        return []
+
+
+def _left_note(left: int) -> str:
+    return (f"; still in tidy's trash, named above: {counted(left, 'item')} left by an "
+            "interrupted run" if left else "")
 
 
 def _undo_target(request: UndoRequest, describe: bool) -> RunRecord | str | None:
@@ -329,22 +349,33 @@ def _nothing_to_undo(scope: str | None) -> str:
     return line
 
 
-def trash_runs(show_all: bool) -> list[TrashRun]:
+def trash_runs(show_all: bool) -> tuple[list[TrashRun], list[Stray]]:
+    """The runs to list, and what their trash holds that no whole journal line names."""
     recover_interrupted()
-    runs = [summarize(r) for r in list_runs()]
+    records = list_runs()
+    runs = [summarize(r) for r in records]
+    left = strays_of(records)
     if show_all:
-        return runs
-    return [r for r in runs if r.items or r.status in ("running", "interrupted")]
+        return runs, left
+    return [r for r in runs if r.items or r.status in ("running", "interrupted")], left
+
+
+def _strays(out: Out, left: Sequence[Stray]) -> int:
+    """Say where each item an interrupted run left unnamed is (stderr); how many."""
+    for line in stray_lines(list(left)):
+        out(line + "\n", err=True)
+    return len(left)
 
 
 def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 120,
                    color: bool = False) -> int:
     from tidy.fixes import report
 
-    runs = trash_runs(show_all)
+    runs, left = trash_runs(show_all)
     _notices(out)
-    out(report.trash_json(runs) if output_format == "json"
-        else report.trash_text(runs, width=width, color=color))
+    _strays(out, left)
+    out(report.trash_json(runs, left) if output_format == "json"
+        else report.trash_text(runs, width=width, color=color, left=len(left)))
     return EXIT_OK
 
 
@@ -365,6 +396,8 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
             raise CommandError(str(error)) from None
     records = list_runs(quarantine_damaged=not dry_run)
     _notices(out)
+    # What no whole journal line names is never deleted (tidy.fixes.trash.strays): said.
+    left = _strays(out, strays_of(r for r in records if not wanted or r.run_id in wanted))
     summaries = [summarize(record) for record in records]
     chosen = [r for r in summaries
               if r.status not in ("running", "purged")
@@ -384,7 +417,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
     if dry_run or not (chosen or (caches is not None and caches.removed)):
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
         code = EXIT_OK if (caches is None or dry_run or not caches.left) and not busy \
-            else EXIT_ATTENTION
+            and not left else EXIT_ATTENTION
         out(report.purge_json(preview, dry_run, code, caches) if output_format == "json"
             else report.purge_text(preview, dry_run, caches))
         return code
@@ -403,7 +436,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
             purged.append(Purged(run.run_id, 0, 0, (str(error),)))
     dropped = cache_registry.drop_all() if caches is not None else None
     _notices(out)
-    code = (EXIT_ATTENTION if any(p.errors for p in purged) or busy
+    code = (EXIT_ATTENTION if any(p.errors for p in purged) or busy or left
             or (dropped is not None and dropped.left) else EXIT_OK)
     freed = sum(p.bytes for p in purged)
     summary = f"freed {report.size(freed)} from {counted(len(purged), 'run')}"

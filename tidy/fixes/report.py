@@ -27,6 +27,7 @@ from tidy.fixes.apply import RunOutcomes
 from tidy.fixes.journal import Entry, RunRecord
 from tidy.fixes.plan import LeftOut, Plan, PlannedAction
 from tidy.fixes.trash.purge import Purged, TrashRun
+from tidy.fixes.trash.strays import Stray
 from tidy.workspace.cache_registry import Dropped
 from tidy.workspace.inuse import IN_USE, Use
 
@@ -503,11 +504,16 @@ def _age(seconds: float) -> str:
 
 
 def trash_text(runs: Sequence[TrashRun], *, now: float | None = None, width: int = 120,
-               color: bool = False) -> str:
+               color: bool = False, left: int = 0) -> str:
+    """The runs as a table; `left`: how many items interrupted runs left in the trash that
+    no whole journal line names (each named on stderr: commands._strays)."""
     now = now if now is not None else time.time()
     console, buffer = _console(width, color)
+    unnamed = (f"still in tidy's trash, named above: {counted(left, 'item')} left by "
+               "interrupted runs, which no whole journal line names; tidy neither puts back "
+               "nor purges what only a torn line could say") if left else ""
     if not runs:
-        console.print("the trash is empty")
+        console.print(unnamed or "the trash is empty")
         return buffer.getvalue()
     table = _table(color)
     for name, justify in (("run", "left"), ("age", "right"), ("status", "left"),
@@ -524,15 +530,19 @@ def trash_text(runs: Sequence[TrashRun], *, now: float | None = None, width: int
     if any(r.status == "interrupted" for r in runs):
         console.print("INTERRUPTED runs were killed mid-way and resolved from the disk: "
                       "`tidy undo RUN` rolls one back, `tidy fix` finishes the rest")
+    if unnamed:
+        console.print(unnamed)
     return buffer.getvalue()
 
 
-def trash_json(runs: Sequence[TrashRun]) -> str:
+def trash_json(runs: Sequence[TrashRun], left: Sequence[Stray] = ()) -> str:
+    """The runs, and (`left`) the items interrupted runs left that no whole line names."""
     return json.dumps({"version": SCHEMA_VERSION, "runs": [{
         "run": r.run_id, "started": r.started, "finished": r.finished, "status": r.status,
         "items": r.items, "bytes": r.bytes, "files": r.files, "command": r.command,
         "locations": list(r.locations), "skipped": r.skipped, "failed": r.failed,
-    } for r in runs]}, indent=2, ensure_ascii=True) + "\n"
+    } for r in runs], "left": [{"run": s.run_id, "path": s.path} for s in left]},
+        indent=2, ensure_ascii=True) + "\n"
 
 
 def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None = None) -> str:

@@ -42,7 +42,7 @@ from tidy.fixes.plan import TRASH_FOLDER_NAME, PlannedAction
 from tidy.fixes.recheck import Opened
 from tidy.workspace.git import git_dir
 
-_SLOT = re.compile(r"[0-9]{6}")
+SLOT = re.compile(r"[0-9]{6}")
 # What tidy writes into a .tidy-trash folder, byte for byte: a file of that name holding
 # anything else is someone's own (a project may ship a `.tidy-trash/`) and is never removed.
 _MARKER_TEXTS = {
@@ -444,7 +444,7 @@ def clear_dead_run_folders(now: float | None = None,
     for record in list_runs() if records is None else records:
         if record.active or not _cut_short(record):
             continue
-        for anchor, parts in sorted(_trash_bases(record)):
+        for anchor, parts in sorted(trash_bases(record)):
             if (anchor, parts) != (state.state_dir(), ("trash",)):
                 removed += _clear_dead_in(anchor, parts, record.run_id,
                                           math.inf if record.ended else moment)
@@ -457,7 +457,8 @@ def _cut_short(record: RunRecord) -> bool:
     return record.interrupted or any(e.get("op") == "recovered-undo" for e in record.entries)
 
 
-def _trash_bases(record: RunRecord) -> set[tuple[str, tuple[str, ...]]]:
+def trash_bases(record: RunRecord) -> set[tuple[str, tuple[str, ...]]]:
+    """The trash folders (anchor, folders below it) the whole lines of `record` name."""
     checker = SpotChecker(record.run_id, record)
     roots = set(_roots_of(record))
     bases: set[tuple[str, tuple[str, ...]]] = set()
@@ -510,7 +511,7 @@ def _clear_dead_run(base_fd: int, name: str, moment: float) -> bool:
         try:
             if (os.fstat(run_fd).st_dev, os.fstat(run_fd).st_ino) == (st.st_dev, st.st_ino):
                 for slot in os.listdir(run_fd):
-                    if _SLOT.fullmatch(slot) and _old_dir(run_fd, slot, moment):
+                    if SLOT.fullmatch(slot) and _old_dir(run_fd, slot, moment):
                         with contextlib.suppress(OSError):
                             os.rmdir(slot, dir_fd=run_fd)  # fails unless empty
         finally:
@@ -608,7 +609,7 @@ def spot_of(entry: dict[str, object], run_id: str, roots: set[str],
     slot_dir, name = os.path.split(dst)
     run_dir, slot = os.path.split(slot_dir)
     base, run = os.path.split(run_dir)
-    if name != os.path.basename(path) or not _SLOT.fullmatch(slot) or run != run_id:
+    if name != os.path.basename(path) or not SLOT.fullmatch(slot) or run != run_id:
         return f"{dst} is not a place in this run's trash"
     anchor, base_parts = _trash_base(base, scan_root, entry.get("root"), git_dir_of)
     if not anchor:

@@ -6,7 +6,7 @@ import os
 import stat
 from dataclasses import dataclass
 
-from tidy.fixes.fdops import Refused, purge_at
+from tidy.fixes.fdops import Refused, open_dir, purge_at
 from tidy.fixes.journal import Intent, RunJournal, RunRecord, freed_bytes
 from tidy.fixes.recheck import mount_points, mounts_below
 from tidy.fixes.trash.locate import (
@@ -16,6 +16,7 @@ from tidy.fixes.trash.locate import (
     open_run,
     remove_run_if_empty,
 )
+from tidy.fixes.trash.strays import slots_holding, strays
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,7 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
                           "left alone")
             continue
         by_run.setdefault((spot.anchor, spot.run_parts), []).append((intent, spot))
+    left = strays(record, held=True)
     # Before anything goes: a purge cut short leaves items half deleted, which undo must
     # never put back as if whole (RunRecord.purge_begun), and the next purge finishes.
     journal.write({"op": "purge-begin"}, sync=True)
@@ -113,7 +115,13 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
                          and (why := _not_the_item(run.fd, intent, slot_spot)) is not None}
             errors += [f"{os.path.join(run.path, s.slot, s.name)}: {reason}: removed, not "
                        "counted as freed" for i, s in mine if (reason := uncounted.get(id(i)))]
-            failed = purge_at(run.fd, [slot for slot in slots if slot not in mounted])
+            # A slot shared with an item no whole line names (an interrupted run's torn
+            # line: trash/strays.py) loses only the named items, the stray stays.
+            kept = slots_holding(left, run.path)
+            failed = purge_at(run.fd, [slot for slot in slots
+                                       if slot not in mounted and slot not in kept])
+            failed += _purge_named(run.fd, [(s.slot, s.name) for _, s in mine
+                                            if s.slot in kept and s.slot not in mounted])
             failed += [f"{slot}: mounted inside" for slot in sorted(mounted)]
             errors += [os.path.join(run.path, e) for e in failed if e.split(":", 1)[0]
                        not in mounted]
@@ -125,6 +133,22 @@ def purge_run(record: RunRecord, journal: RunJournal) -> Purged:
         remove_run_if_empty(spot)
     journal.write({"op": "purged", "items": items, "bytes": size, "errors": errors}, sync=True)
     return Purged(record.run_id, items, size, tuple(errors))
+
+
+def _purge_named(run_fd: int, named: list[tuple[str, str]]) -> list[str]:
+    """Delete each (slot, name) in the run folder, the slot kept; what failed, "slot: why"."""
+    errors: list[str] = []
+    for slot, name in sorted(set(named)):
+        try:
+            fd = open_dir(slot, run_fd)
+        except OSError as error:
+            errors.append(f"{slot}: {error.strerror}")
+            continue
+        try:
+            errors += [f"{slot}: {failed}" for failed in purge_at(fd, [name])]
+        finally:
+            os.close(fd)
+    return errors
 
 
 def _not_the_item(run_fd: int, intent: Intent, spot: Spot) -> str | None:
