@@ -26,6 +26,9 @@ import pytest
 from tests.conftest import CliResult, commit, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import held_tidy, tidy, wait_while_held
+from tidy.workspace import untracked_cache
+from tidy.workspace.index_cache import RACY_MARGIN_NS
+from tidy.workspace.textscan import PendingFiles
 
 Tidy = Callable[..., CliResult]
 
@@ -311,10 +314,73 @@ def test_a_fix_while_another_tidy_holds_a_recovery_leaves_that_run_to_it(
     wait_while_held(held, lambda: '"op":"recovered"' in journal.read_text(), "recovered")
     fix = tidy(*SELECT_TDY1, str(root), cwd=root, state=state)
     assert held.poll() is None, "the recovery was not held through the fix"
-    out, err = held.communicate(timeout=300)
+    _out, err = held.communicate(timeout=300)
     assert fix.returncode in (0, 1) and held.returncode == 0, fix.stderr + err
     assert _copies(root) == Counter(_all_texts())
     recovered = [json.loads(line) for line in journal.read_text().splitlines()]
     assert [e["op"] for e in recovered].count("recovered") == 1, recovered
     _undo_all(root, state)
     assert _at_home(root) == _all_texts()
+
+
+# ------------------------------------------------- the kept untracked listing as an attacker's
+def _listing_repo(root: Path, extra: str = "") -> Path:
+    make_repo(root)
+    write(root / "a.txt", "a")
+    commit(root)
+    write(root / "notes.txt", "untracked")
+    if extra:  # the untracked file that references a vendored library, say
+        write(root / extra, "import plotter\n")
+    time.sleep(RACY_MARGIN_NS / 1e9 + 0.03)
+    return root
+
+
+def _listed(root: Path) -> tuple[list[str], bool]:
+    """TDY401's listing of the untracked files, and whether git was asked for it."""
+    listing = PendingFiles(str(root), [], tracked=(), use_cache=True)
+    return sorted(listing.result()), listing._git is not None
+
+
+def _kept(root: Path) -> Path:
+    _listed(root)
+    _found, ran = _listed(root)
+    assert not ran, "the listing was not kept"
+    return Path(untracked_cache.cache_path(str(root)) or "")
+
+
+def _plant(kind: str, clones: Path, own: Path, mine: Path) -> None:
+    """Put in `mine`'s place a listing read from where tidy must not take it: `clones` (a
+    whole listing of another clone, signed with this user's own key) copied in; `own` (the
+    repo's own valid listing, kept aside) through a link or as another user's file; a FIFO."""
+    mine.unlink(missing_ok=True)
+    if kind == "copied from another clone":
+        shutil.copy2(clones, mine)
+    elif kind == "its own through a link":
+        mine.symlink_to(own)
+    elif kind == "its own, another user's":
+        shutil.copy2(own, mine)
+        os.chown(mine, 65534, 65534)
+    else:
+        os.mkfifo(mine)
+
+
+@pytest.mark.parametrize("kind", ["copied from another clone", "its own through a link",
+                                  "its own, another user's", "a FIFO"])
+def test_a_listing_not_this_repos_own_file_is_never_used(
+        tmp_path: Path, state: Path, kind: str) -> None:
+    """Clone A's kept listing (signed with this user's own key, so its signature holds) in
+    clone B, which has one more untracked file (one that keeps a vendored library in use);
+    B's own listing read through a link, or given to another user; a FIFO in its place:
+    B's scan asks git, gets that file, and waits on nothing (held on a71221d)."""
+    if kind == "its own, another user's" and os.geteuid() != 0:
+        pytest.skip("needs root to give a file away")
+    clones = _kept(_listing_repo(tmp_path / "A"))
+    other = _listing_repo(tmp_path / "B", extra="src/uses_plotter.py")
+    mine = _kept(other)
+    own = shutil.copy2(mine, tmp_path / "kept-aside")
+    _plant(kind, clones, Path(own), mine)
+    started = time.monotonic()
+    found, ran = _listed(other)
+    assert ran, "a listing that is not the repo's own file was used"
+    assert found == ["notes.txt", "src/uses_plotter.py"], found
+    assert time.monotonic() - started < 30  # a FIFO is never waited on
