@@ -457,9 +457,11 @@ def _cut_short(record: RunRecord) -> bool:
     return record.interrupted or any(e.get("op") == "recovered-undo" for e in record.entries)
 
 
-def trash_bases(record: RunRecord) -> set[tuple[str, tuple[str, ...]]]:
-    """The trash folders (anchor, folders below it) the whole lines of `record` name."""
-    checker = SpotChecker(record.run_id, record)
+def trash_bases(record: RunRecord, checker: SpotChecker | None = None
+                ) -> set[tuple[str, tuple[str, ...]]]:
+    """The trash folders (anchor, folders below it) the whole lines of `record` name;
+    `checker`: one that already checked (or will check) its intents."""
+    checker = checker or SpotChecker(record.run_id, record)
     roots = set(_roots_of(record))
     bases: set[tuple[str, tuple[str, ...]]] = set()
     for intent in record.intents():

@@ -43,8 +43,9 @@ def strays(record: RunRecord, held: bool = False) -> list[Stray]:
     lock itself (purge), so `active` is its own doing."""
     if (record.active and not held) or not record.interrupted:
         return []
-    named = _named(record)
-    bases = trash_bases(record) | {(state.state_dir(), ("trash",))}
+    checker = SpotChecker(record.run_id, record)  # each intent checked once for both
+    named = _named(record, checker)
+    bases = trash_bases(record, checker) | {(state.state_dir(), ("trash",))}
     found: list[Stray] = []
     for anchor, parts in sorted(bases):
         found += _unnamed_in(anchor, (*parts, record.run_id), record.run_id,
@@ -56,9 +57,9 @@ def strays_of(records: Iterable[RunRecord]) -> list[Stray]:
     return [stray for record in records for stray in strays(record)]
 
 
-def _named(record: RunRecord) -> dict[tuple[str, tuple[str, ...]], set[tuple[str, str]]]:
+def _named(record: RunRecord, checker: SpotChecker
+           ) -> dict[tuple[str, tuple[str, ...]], set[tuple[str, str]]]:
     """(slot, name) of every whole trash intent of the run, by its trash folder."""
-    checker = SpotChecker(record.run_id, record)
     named: dict[tuple[str, tuple[str, ...]], set[tuple[str, str]]] = {}
     for intent in record.intents():
         if intent.action == "trash":
