@@ -1,6 +1,6 @@
 """tidy's trash: what the TRASH applier (applier.py) moves, undo and recovery put back
 (recover.py), `tidy trash` lists and purges (purge.py); where things go is locate.py, how they
-move is move.py.
+move is move.py; what an interrupted run left that no whole journal line names, strays.py.
 
 Where things go (first that is on the same filesystem as the path wins, so the move is one
 O(1) rename however many files the folder holds):
