@@ -273,18 +273,25 @@ def test_an_undo_and_a_purge_started_together_leave_each_item_whole_or_gone(
         assert tidy("undo", run_id, cwd=root, state=state).returncode != 0
 
 
-@pytest.mark.slow
-@pytest.mark.parametrize("seed", range(SEEDS))
-def test_two_recoveries_and_a_fix_started_together_resolve_each_item_once(
-        tmp_path: Path, seed: int) -> None:
-    """A run killed after its moves (its `done` and `end` lines lost), then a `tidy fix` and a
-    `tidy trash list` at once: both recover it first, then the fix moves what is new."""
+def _killed_after_its_move(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A fix of p0 as a kill after its move leaves it (its `done` and `end` lines lost, so
+    recovery resolves its intent from the disk): the root, the state folder, its journal."""
     root, state = _packages(tmp_path / "repo"), tmp_path / "state"
     killed = _fixed_run(root, state, str(root / "p0"))
     journal = state / "runs" / f"{killed}.jsonl"
     kept = [line for line in journal.read_text().splitlines()
             if json.loads(line)["op"] not in ("done", "end")]
     journal.write_text("\n".join(kept) + "\n")
+    return root, state, journal
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("seed", range(SEEDS))
+def test_two_recoveries_and_a_fix_started_together_resolve_each_item_once(
+        tmp_path: Path, seed: int) -> None:
+    """A run killed after its moves (its `done` and `end` lines lost), then a `tidy fix` and a
+    `tidy trash list` at once: both recover it first, then the fix moves what is new."""
+    root, state, journal = _killed_after_its_move(tmp_path)
     _together(root, state, seed, (*SELECT_TDY1, str(root)), ("trash", "list"))
     assert _copies(root) == Counter(_all_texts())
     recovered = [json.loads(line) for line in journal.read_text().splitlines()]
@@ -302,12 +309,7 @@ def test_a_fix_while_another_tidy_holds_a_recovery_leaves_that_run_to_it(
     journal locked, its `recovered` line written); a `tidy fix` meanwhile passes over that
     run (in use) and moves the rest; the held recovery then ends: each item moved once, the
     killed run resolved once, everything undoes (held on a71221d)."""
-    root, state = _packages(tmp_path / "repo"), tmp_path / "state"
-    killed = _fixed_run(root, state, str(root / "p0"))
-    journal = state / "runs" / f"{killed}.jsonl"
-    kept = [line for line in journal.read_text().splitlines()
-            if json.loads(line)["op"] not in ("done", "end")]
-    journal.write_text("\n".join(kept) + "\n")
+    root, state, journal = _killed_after_its_move(tmp_path)
     per_core = os.getloadavg()[0] / (os.cpu_count() or 1)
     held = held_tidy("trash", "list", cwd=root, state=state, syscall="fsync",
                      hold_s=min(20.0, 3.0 * max(1.0, per_core)), text=True)
