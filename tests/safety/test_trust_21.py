@@ -121,6 +121,27 @@ def test_an_undo_of_only_a_torn_intent_says_where_the_item_is(
     assert not (root / "a" / "node_modules").exists()
 
 
+def test_an_unnamed_item_in_the_state_folders_trash_is_named_too(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """A plain folder (no repo): the items go to the state folder's trash, which no
+    `trash-base` line names. Fails on a71221d (nothing named it)."""
+    root = tmp_path / "plain"
+    for name in ("a", "b"):
+        write(root / name / "package.json", "{}\n")
+        write(root / name / "node_modules" / "dep" / "i.js", f"// {name}\n")
+    backdate(root)
+    run_id = _fixed(tidy_main, root, "--select", "TDY1")
+    _cut_inside_intent(_journal(state), "b/node_modules", 0.5)
+    (stray,) = [p for p in (state / "trash" / run_id).glob("*/node_modules")
+                if (p / "dep" / "i.js").read_text() == "// b\n"]
+    listed = tidy_main("trash", "list", "--format", "json", cwd=root)
+    assert {"run": run_id, "path": str(stray)} in listed.json().get("left", []), listed.err
+    undo = tidy_main("undo", run_id, cwd=root)
+    assert undo.code == 1 and str(stray) in undo.err, undo.out + undo.err
+    assert (root / "a" / "node_modules").is_dir() and not (root / "b" / "node_modules").exists()
+    assert (stray / "dep" / "i.js").read_text() == "// b\n"
+
+
 def _two_files_in_one_slot(root: Path) -> Path:
     """a/.DS_Store and b/Thumbs.db: files of different names, which share one slot."""
     make_repo(root)
