@@ -89,6 +89,31 @@ def test_yes_json_reports_moved_not_freed_and_undo_restores(tmp_path: Path, stat
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("named", [("p0", "p1"), ("p1", "p0"), ("p0", "p0/sub")])
+def test_each_folder_named_of_one_repo_is_fixed_and_no_other(tmp_path: Path, state: Path,
+                                                              named: tuple[str, str]) -> None:
+    """`tidy fix repo/a repo/b`: both named folders are one repo's group; each one's caches
+    move (the plan once limited every finding to one of them), the folder not named stays."""
+    root = make_repo(tmp_path / "proj")
+    for part in ("p0", "p0/sub", "p1", "p2"):
+        write(root / part / "package.json", "{}\n")
+        write(root / part / "node_modules" / "a" / "index.js", "x" * 3000)
+        commit(root, f"{part}/package.json")
+    backdate(root)
+    before = snapshot(root)
+    result = run_tidy(*FIX, "--yes", "--format", "json", *(str(root / n) for n in named),
+                      cwd=tmp_path, state=state)
+    assert result.returncode == 0, result.stderr
+    moved = {os.path.relpath(a["path"], root) for a in json.loads(result.stdout)["plan"]["actions"]}
+    assert moved == {f"{n}/node_modules" for n in named} | (
+        {"p0/sub/node_modules"} if "p0" in named else set())
+    for part in ("p0", "p0/sub", "p1", "p2"):
+        assert (root / part / "node_modules").exists() == (f"{part}/node_modules" not in moved)
+    assert run_tidy("undo", cwd=root, state=state).returncode == 0
+    assert snapshot(root) == before
+
+
+@pytest.mark.slow
 def test_text_output_says_the_space_is_not_freed_until_purge(tmp_path: Path,
                                                              state: Path) -> None:
     root = project(tmp_path)

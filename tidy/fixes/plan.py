@@ -168,8 +168,8 @@ def build(report: Report, options: PlanOptions = PlanOptions()) -> Plan:
     left_out: list[LeftOut] = []
     seen = _Seen()
     for group in report.groups:
-        scan_root = _scan_root_of(group, report.roots)
         for finding in group.findings:
+            scan_root = _scan_root_of(group, finding, report.roots)
             held = _held_back(finding, options)
             if held:
                 left_out.append(LeftOut(_join(group.root, finding.path), finding.code, held,
@@ -267,17 +267,21 @@ def refuse_root(root: str) -> None:
                           "that hold projects (e.g. tidy fix ~/code)")
 
 
-def _scan_root_of(group: Group, roots: tuple[str, ...]) -> str:
-    """The scan root a group was found under (a group may be a repo enclosing the root)."""
+def _scan_root_of(group: Group, finding: Finding, roots: tuple[str, ...]) -> str:
+    """The scan root `finding` was found under (a group may be a repo enclosing the root)."""
     best = ""
     for root in roots:
         if _inside_or_same(group.root, root) and len(root) > len(best):
             best = root
     if best:
         return best
-    # The scan root lies inside this group's repo: the root is the limit, not the repo.
+    # The scan roots lie inside this group's repo: the root is the limit, not the repo. Two
+    # named folders of one repo (`tidy fix repo/a repo/b`) are one group: each finding is
+    # limited by the named folder that holds it, the deepest when they nest.
     inside = [r for r in roots if _inside_or_same(r, group.root)]
-    return max(inside, key=len) if inside else group.root
+    path = _join(group.root, finding.path)
+    holding = [r for r in inside if _inside_or_same(path, r)]
+    return max(holding or inside, key=len) if inside else group.root
 
 
 def _selected(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
