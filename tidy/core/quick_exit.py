@@ -25,7 +25,6 @@ from __future__ import annotations
 import atexit
 import os
 import sys
-import threading
 
 from tidy.core import stop_signals
 
@@ -53,11 +52,15 @@ def handlers_ran() -> bool:
 def end(code: int) -> int:
     """End the process with `code` without the interpreter's teardown when that loses
     nothing; else answer `code` for Python's normal exit (SystemExit)."""
-    if not _allowed or threading.active_count() != 1 or not _flushed():
+    if not _allowed:
+        return code
+    import threading  # here: the start of every command need not import it
+
+    if threading.active_count() != 1 or not _flushed():
         return code
     global _handlers_ran
     _handlers_ran = True
-    atexit._run_exitfuncs()  # noqa: SLF001 (it empties the list it ran: never run twice)
+    atexit._run_exitfuncs()  # it empties the list it ran: Python never runs them twice
     signum = stop_signals.received()
     if signum:  # a stop signal during the handlers: ended by it, as __main__ ends
         return stop_signals.end_by(signum)
