@@ -5,12 +5,7 @@ from __future__ import annotations
 import sys
 from types import TracebackType
 
-from tidy import _dataclass_methods
-
 __version__ = "0.1.0"
-
-# Before any of tidy's dataclasses is made: their methods but __init__ compiled where used.
-_dataclass_methods.install()
 
 _python_hook = sys.excepthook
 
@@ -29,3 +24,10 @@ def _interrupted_is_one_line(kind: type[BaseException], error: BaseException,
 
 
 sys.excepthook = _interrupted_is_one_line
+
+# After the hook (a Ctrl-C while typing is imported here is one line too: a loaded machine
+# spent the test's 0.125 s in it), before any of tidy's dataclasses is made: their methods
+# but __init__ compiled where used.
+from tidy import _dataclass_methods  # noqa: E402
+
+_dataclass_methods.install()

@@ -272,3 +272,18 @@ def test_ctrl_c_while_the_script_imports_tidy_is_one_line(tmp_path: Path) -> Non
                           check=False, preexec_fn=_as_from_a_terminal)
     assert done.stderr.strip() == "tidy: interrupted", done.stderr
     assert done.returncode == -signal.SIGINT
+
+
+def test_ctrl_c_while_tidys_package_imports_its_first_module_is_one_line(
+        tmp_path: Path) -> None:
+    """tidy/__init__.py sets its hook before it imports anything of its own: a Ctrl-C that
+    lands in `_dataclass_methods` (its `import typing`, ~0.1 s into a run on a loaded
+    machine) is one line. a71221d: Python's traceback of the import (test_a_scan_stopped_
+    at_any_moment_leaves_its_report_whole's example, SIGINT after 0.125 s, at load 13)."""
+    at_first_module = _CTRL_C_AT_ENTRY.replace('if name == "tidy.__main__":',
+                                               'if name == "tidy._dataclass_methods":')
+    done = subprocess.run([sys.executable, "-c", at_first_module], cwd=tmp_path,
+                          capture_output=True, text=True, env=hermetic_env(), timeout=60,
+                          check=False, preexec_fn=_as_from_a_terminal)
+    assert done.stderr.strip() == "tidy: interrupted", done.stderr
+    assert done.returncode == -signal.SIGINT

@@ -10,6 +10,7 @@ import click
 
 from tidy.cli import options, terminal
 from tidy.cli.exits import EXIT_FAIL, EXIT_OK
+from tidy.core import quick_exit
 from tidy.reporters import ANCHORED, FORMATS
 
 if TYPE_CHECKING:
@@ -108,6 +109,9 @@ def scan(paths: tuple[str, ...], output_format: str, also_write: list[tuple[str,
                 problem = recording.result()
         if problem:
             click.echo(f"tidy: warning: history: {problem}", err=True)
+    # Every report written and closed, the history's connection too: the process may end
+    # without the interpreter's teardown (tidy.core.quick_exit).
+    quick_exit.allow()
     return EXIT_FAIL if report.failed and not exit_zero else EXIT_OK
 
 

@@ -324,6 +324,7 @@ class GitQuery:
         self._outputs: dict[str, list[str]] = {}
         self._excludes_file: subprocess.Popen[bytes] | None = None
         self._tracked: tuple[tuple[str, ...], frozenset[str]] | None = None
+        self._gitignore_tracked = False  # a `.gitignore` in the index's listing
         try:
             self._git = git_executable()
         except GitUnavailable as error:
@@ -366,6 +367,8 @@ class GitQuery:
                 if proc.returncode != 0:
                     self._error = self._error or _first_line(err) or "git ls-files failed"
                 self._outputs[name] = split_z(out)
+                if name == "tracked":
+                    self._gitignore_tracked = _names_gitignore(out)
         if "tracked" in self._outputs and self._tracked is None:
             # Sorted and set once here, while the walk's workers finish (36k paths: ~5 ms
             # that would otherwise follow the walk).
@@ -398,7 +401,7 @@ class GitQuery:
         self.prepare()
         if self._tracked is None:
             return not self._error
-        return any(p == ".gitignore" or p.endswith("/.gitignore") for p in self._tracked[0])
+        return self._gitignore_tracked
 
     def _global_rules(self) -> bool:
         """Whether the user's core.excludesFile (or git's default one) holds a rule."""
@@ -441,6 +444,19 @@ def _holds_rules(path: str) -> bool:
         return False
     # Trailing blanks are dropped by git; a leading one is part of the pattern.
     return any((rule := line.rstrip()) and not rule.startswith(b"#") for line in data.splitlines())
+
+
+def _names_gitignore(listing: bytes) -> bool:
+    """Whether `git ls-files -z` printed a `.gitignore`, at the root or in a folder: one
+    search of its bytes (every name ends with a NUL; a byte of a multi-byte name is never
+    `/` or NUL), where a test of each of a big repo's decoded paths took ~4 ms after the
+    walk (250k bench tree: 36,119 paths, no `.gitignore` anywhere)."""
+    at = listing.find(b".gitignore\0")
+    while at != -1:
+        if at == 0 or listing[at - 1] in b"\0/":  # the whole name, or its last part
+            return True
+        at = listing.find(b".gitignore\0", at + 1)
+    return False
 
 
 def _tracked_index(listed: list[str]) -> tuple[tuple[str, ...], frozenset[str]]:
