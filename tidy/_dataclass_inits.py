@@ -857,6 +857,13 @@ def __create_fn__(_type_run_id, _type_outcomes, _type_notes, MISSING, _HAS_DEFAU
  return __init__
 CODES["def __create_fn__(_type_run_id, _type_outcomes, _type_notes, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _dflt_outcomes, _dflt_notes, _return_type):\n def __init__(self,run_id:_type_run_id,outcomes:_type_outcomes=_dflt_outcomes,notes:_type_notes=_HAS_DEFAULT_FACTORY)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'run_id',run_id)\n  __dataclass_builtins_object__.__setattr__(self,'outcomes',outcomes)\n  __dataclass_builtins_object__.__setattr__(self,'notes',_dflt_notes() if notes is _HAS_DEFAULT_FACTORY else notes)\n return __init__"] = __create_fn__.__code__
 
+def __create_fn__(_type_run_id, _type_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
+ def __init__(self,run_id:_type_run_id,path:_type_path)->_return_type:
+  __dataclass_builtins_object__.__setattr__(self,'run_id',run_id)
+  __dataclass_builtins_object__.__setattr__(self,'path',path)
+ return __init__
+CODES["def __create_fn__(_type_run_id, _type_path, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):\n def __init__(self,run_id:_type_run_id,path:_type_path)->_return_type:\n  __dataclass_builtins_object__.__setattr__(self,'run_id',run_id)\n  __dataclass_builtins_object__.__setattr__(self,'path',path)\n return __init__"] = __create_fn__.__code__
+
 def __create_fn__(_type_run_id, _type_started, _type_finished, _type_command, _type_items, _type_bytes, _type_files, _type_status, _type_locations, _type_skipped, _type_failed, MISSING, _HAS_DEFAULT_FACTORY, __dataclass_builtins_object__, _return_type):
  def __init__(self,run_id:_type_run_id,started:_type_started,finished:_type_finished,command:_type_command,items:_type_items,bytes:_type_bytes,files:_type_files,status:_type_status,locations:_type_locations,skipped:_type_skipped,failed:_type_failed)->_return_type:
   __dataclass_builtins_object__.__setattr__(self,'run_id',run_id)
