@@ -24,7 +24,7 @@ from tidy.workspace import content, pickaxe
 from tidy.workspace._fastmeasure import expanded_hits, line_hits
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from _content_pass import _patterns  # noqa: E402
+from _content_pass import _patterns
 
 
 def _work(tree: str) -> list[tuple[bytes, list[tuple[int, int, int]]]]:
