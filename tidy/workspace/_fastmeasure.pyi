@@ -1,5 +1,6 @@
 """Types of the measuring loop in C (tidy/workspace/_fastmeasure.c)."""
 
+import os
 from collections.abc import Sequence
 from typing import TypeVar
 
@@ -31,6 +32,7 @@ def lowered(data: bytes | memoryview, /) -> bytes: ...
 def line_hits(hay: bytes, found: Sequence[tuple[int, int, int]],
               shown: int, /) -> list[list[object]]: ...
 def expanded_hits(raw: Sequence[object], /) -> list[tuple[int, int, str]]: ...
+def index_blob_id(data: bytes, position: int, st: os.stat_result, /) -> str | None: ...
 
 _E = TypeVar("_E", bound=tuple[object, ...])
 
