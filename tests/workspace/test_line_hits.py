@@ -50,8 +50,11 @@ def test_the_c_rows_of_a_search_are_the_python_ones(hay: bytes, patterns: list[b
         list(map(type, row)) for row in _python_rows(hay, found)]
     from tidy.workspace._fastmeasure import expanded_hits
 
-    assert expanded_hits(rows) == content._expanded_hits(rows) == list(
-        content._with_lines(hay, found))
+    assert expanded_hits(rows) == content._expanded_hits(rows)
+    if not any(b"\n" in pattern for pattern in patterns):
+        # (a hit of a pattern holding a newline shows its own text, which the compact rows
+        # give up for the line's first: as on the base, where both sides are Python)
+        assert expanded_hits(rows) == list(content._with_lines(hay, found))
 
 
 @st.composite
