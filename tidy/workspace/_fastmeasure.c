@@ -1313,6 +1313,7 @@ static PyObject *expanded_hits(PyObject *Py_UNUSED(module), PyObject *raw) {
         if (n == 3) {
             if (!PyUnicode_Check(PyList_GET_ITEM(row, 2))) continue;
             text = PyDict_SetDefault(texts, line, PyList_GET_ITEM(row, 2)); /* borrowed */
+            if (!text) goto fail;
         } else {
             text = PyDict_GetItemWithError(texts, line); /* borrowed */
             if (!text && PyErr_Occurred()) goto fail;
