@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import struct
 import time
 from pathlib import Path
 
@@ -17,7 +18,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import commit, git, make_repo, write
-from tidy.workspace.blobs import INDEX_RACY_MARGIN_NS, parse_index_stat, read_index_stat
+from tidy.workspace.blobs import (
+    INDEX_RACY_MARGIN_NS,
+    entry_blob_id_in_python,
+    parse_index_stat,
+    read_index_stat,
+)
 from tidy.workspace.content import BLOB, ContentFacts, PassStats, Spec, _Reader
 
 _OLD_NS = 1_700_000_000 * 1_000_000_000  # a file timestamp long before any index is written
@@ -321,3 +327,62 @@ def test_attributes_that_only_set_line_ends_keep_the_index_vouching(tmp_path: Pa
     index = read_index_stat(str(repo))
     assert index is not None
     assert index.blob_id("b.txt", os.stat(repo / "b.txt")) == blob_sha(b"plain\n")
+
+
+# An index entry's stat fields as git writes them (each 32 bits), and a file's stat that is
+# either built from them (the entry vouches for it) or off in one field, by a little or by a
+# multiple of 2**32 (what the 32-bit fields cannot tell apart, or a size and times they can).
+_U32S = st.integers(0, 2**32 - 1)
+_FIELDS = ("size", "mtime_s", "mtime_ns", "ctime_s", "ctime_ns", "ino", "dev", "uid", "gid")
+
+
+@st.composite
+def _entry_and_stat(draw: st.DrawFn) -> tuple[bytes, int, os.stat_result]:
+    entry = {name: draw(_U32S) for name in _FIELDS}
+    entry["mtime_ns"] %= 1_000_000_000
+    entry["ctime_ns"] %= 1_000_000_000
+    file = {"size": entry["size"],
+            "mtime": entry["mtime_s"] * 1_000_000_000 + entry["mtime_ns"],
+            "ctime": entry["ctime_s"] * 1_000_000_000 + entry["ctime_ns"],
+            **{name: entry[name] for name in ("ino", "dev", "uid", "gid")}}
+    for name in draw(st.lists(st.sampled_from(sorted(file)), max_size=2)):
+        file[name] += draw(st.sampled_from([1, -1, 2**32, -(2**32), 2**64, 10**19, -10**19]))
+    sha = draw(st.binary(min_size=20, max_size=20))
+    pad = draw(st.binary(max_size=9))
+    data = pad + struct.pack(">10I20sH", entry["ctime_s"], entry["ctime_ns"], entry["mtime_s"],
+                             entry["mtime_ns"], entry["dev"], entry["ino"], 0o100644,
+                             entry["uid"], entry["gid"], entry["size"], sha, 3) + b"a.txt\0"
+    stat = os.stat_result((0o100644, file["ino"], file["dev"], 1, file["uid"], file["gid"],
+                           file["size"], 0, 0, 0, 0.0, 0.0, 0.0, 0, file["mtime"],
+                           file["ctime"]))
+    return data, len(pad), stat
+
+
+@pytest.mark.skipif(bool(os.environ.get("TIDY_PURE_PYTHON")),
+                    reason="the C test is turned off on purpose")
+@settings(max_examples=500, deadline=None)
+@given(case=_entry_and_stat())
+def test_the_c_entry_test_answers_as_the_python_one(
+        case: tuple[bytes, int, os.stat_result]) -> None:
+    from tidy.workspace._fastmeasure import index_blob_id
+
+    data, position, stat = case
+    assert index_blob_id(data, position, stat) == entry_blob_id_in_python(data, position, stat)
+
+
+@pytest.mark.skipif(bool(os.environ.get("TIDY_PURE_PYTHON")),
+                    reason="the C test is turned off on purpose")
+def test_the_index_s_ids_come_from_the_c_test_where_built(tmp_path: Path) -> None:
+    from tidy.workspace import blobs
+    from tidy.workspace._fastmeasure import index_blob_id
+
+    assert blobs._entry_blob_id is index_blob_id
+    files = {f"f{i}.txt": b"x" * i for i in range(20)}
+    repo = _repo(tmp_path, files)
+    index = read_index_stat(str(repo))
+    assert index is not None
+    for name, data in files.items():
+        stat = os.stat(repo / name)
+        position = index.entries[name.encode()]
+        assert index.blob_id(name, stat) == blob_sha(data) == entry_blob_id_in_python(
+            index.data, position, stat)

@@ -392,6 +392,25 @@ def test_the_screened_automaton_finds_what_the_plain_one_finds(
                 == plain.find_matches_as_indexes(haystack, overlapping=overlapping))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.binary(min_size=1, max_size=4).map(
+           lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)), min_size=1, max_size=20),
+       st.lists(st.tuples(st.binary(max_size=12).map(
+           lambda b: bytes(_ALPHABET[x % len(_ALPHABET)] for x in b)),
+           st.integers(0, 3 * pickaxe._WINDOW_GAP)), max_size=12))
+def test_the_screened_windows_apart_or_merged_find_what_the_plain_search_finds(
+        patterns: list[bytes], pieces: list[tuple[bytes, int]]) -> None:
+    """Pieces of text with fillers of no pattern's byte between them, shorter and longer than
+    the gap under which two windows are searched as one: the same matches in the same order."""
+    import ahocorasick_rs
+
+    haystack = b"".join(piece + b"-" * filler for piece, filler in pieces)
+    plain = ahocorasick_rs.BytesAhoCorasick(patterns, matchkind=ahocorasick_rs.MATCHKIND_STANDARD)
+    screened = pickaxe.automaton(patterns)
+    assert (screened.find_matches_as_indexes(haystack, overlapping=True)
+            == plain.find_matches_as_indexes(haystack, overlapping=True))
+
+
 def test_library_names_get_a_screen_of_those_holding_no_other() -> None:
     patterns = [b"jquery", b"jquery.min.js", b"static/jquery/", b"d3.js", b"vendor/d3/d3.js"]
     automaton = pickaxe.automaton(patterns)

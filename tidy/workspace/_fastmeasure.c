@@ -1134,6 +1134,280 @@ static PyObject *lowered(PyObject *Py_UNUSED(module), PyObject *arg) {
     return out;
 }
 
+/* The reference search's hits in C: content._compact_hits(content._with_lines(hay, found))
+ * and content._expanded_hits, with the same answers (tests/workspace/test_line_hits.py holds
+ * them to the Python twins, which TIDY_PURE_PYTHON=1 runs). Why: a Python step per hit (the
+ * bench web app: 19,544 hits found, 16,548 kept) was ~7 % of a cold early job's CPU for the
+ * lines and the compaction, and ~2 % more to expand them again for TDY401's after_pass. */
+
+typedef struct {
+    Py_ssize_t start, end, order;
+    PyObject *pattern; /* borrowed from `found` */
+} found_hit;
+
+/* By start, then by place in `found`: sorted(found, key=start) is stable. */
+static int by_start(const void *a, const void *b) {
+    const found_hit *x = a, *y = b;
+    if (x->start != y->start) return x->start < y->start ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order;
+}
+
+/* A byte of a word (bytes.isalnum() of one byte, and '_'): a hit touching one is inside a
+ * longer word (`ace` in `replace`), no reference. */
+static int word_byte(unsigned char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+
+/* bytes.strip()'s whitespace: space, \t, \n, \v, \f, \r. */
+static int strip_byte(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+
+/* The newlines in p[from:to], 16 bytes at a time where SSE2 is there (a memchr per line cost
+ * a call per short line: most of line_hits' time on a file of many lines). */
+static Py_ssize_t newlines(const char *p, Py_ssize_t from, Py_ssize_t to) {
+    Py_ssize_t n = 0;
+#if defined(__SSE2__)
+    const __m128i newline = _mm_set1_epi8('\n');
+    for (; from + 16 <= to; from += 16) {
+        __m128i c = _mm_loadu_si128((const __m128i *)(p + from));
+        n += __builtin_popcount((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(c, newline)));
+    }
+#endif
+    while (from < to) {
+        const char *q = memchr(p + from, '\n', (size_t)(to - from));
+        if (!q) break;
+        n++;
+        from = q - p + 1;
+    }
+    return n;
+}
+
+/* The text a hit's line shows: the line stripped, its first `shown` bytes decoded as UTF-8
+ * with U+FFFD for what is no UTF-8 (line.strip()[:shown].decode("utf-8", "replace")). */
+static PyObject *line_text(const char *p, Py_ssize_t from, Py_ssize_t to, Py_ssize_t shown) {
+    while (from < to && strip_byte((unsigned char)p[from])) from++;
+    while (to > from && strip_byte((unsigned char)p[to - 1])) to--;
+    if (to - from > shown) to = from + shown;
+    return PyUnicode_DecodeUTF8(p + from, to - from, "replace");
+}
+
+/* Reads `found` (pattern, start, end) triples into `hits`, in search order; -1 on a bad one. */
+static int read_found(PyObject *seq, Py_ssize_t size, found_hit *hits, Py_ssize_t count) {
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *item = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyTuple_Check(item) || PyTuple_GET_SIZE(item) != 3) {
+            PyErr_SetString(PyExc_TypeError, "a match is a (pattern, start, end) tuple");
+            return -1;
+        }
+        hits[i].pattern = PyTuple_GET_ITEM(item, 0);
+        hits[i].start = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 1));
+        hits[i].end = PyLong_AsSsize_t(PyTuple_GET_ITEM(item, 2));
+        hits[i].order = i;
+        if (PyErr_Occurred()) return -1;
+        if (hits[i].start < 0 || hits[i].start > hits[i].end || hits[i].end > size) {
+            PyErr_SetString(PyExc_ValueError, "a match outside the haystack");
+            return -1;
+        }
+    }
+    return 0;
+}
+
+/* Appends a new list of `n` items (references stolen from `items`) to `out`; -1 on error. */
+static int append_new_list(PyObject *out, PyObject **items, Py_ssize_t n) {
+    PyObject *row = PyList_New(n);
+    if (!row) {
+        for (Py_ssize_t i = 0; i < n; i++) Py_XDECREF(items[i]);
+        return -1;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!items[i]) {
+            Py_DECREF(row);
+            for (Py_ssize_t j = i + 1; j < n; j++) Py_XDECREF(items[j]);
+            return -1;
+        }
+        PyList_SET_ITEM(row, i, items[i]);
+    }
+    int failed = PyList_Append(out, row);
+    Py_DECREF(row);
+    return failed;
+}
+
+/* line_hits(hay, found, shown) -> [[pattern, line, text] | [pattern, line]]: each match of
+ * `found` not inside a longer word, by start, with its line number; the first hit of a line
+ * carries the line's text. Lines are counted once over the haystack, from hit to hit, and a
+ * later hit within the line last shown reuses it (a minified file's one long line). */
+static PyObject *line_hits(PyObject *Py_UNUSED(module), PyObject *args) {
+    Py_buffer view;
+    PyObject *found;
+    Py_ssize_t shown;
+    if (!PyArg_ParseTuple(args, "y*On", &view, &found, &shown)) return NULL;
+    PyObject *out = NULL, *seq = PySequence_Fast(found, "found must be a sequence");
+    found_hit *hits = NULL;
+    if (!seq) goto done;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq), size = view.len;
+    hits = PyMem_Malloc(sizeof(found_hit) * (size_t)(count ? count : 1));
+    if (!hits) {
+        PyErr_NoMemory();
+        goto done;
+    }
+    if (read_found(seq, size, hits, count) < 0) goto done;
+    qsort(hits, (size_t)count, sizeof(found_hit), by_start);
+    out = PyList_New(0);
+    if (!out) goto done;
+    const char *p = view.buf;
+    Py_ssize_t line_no = 1, counted_to = 0, line_start = 0, line_stop = -1, shown_line = 0;
+    Py_ssize_t text_from = 0, text_to = 0; /* the line's bytes, for its first hit's text */
+    for (Py_ssize_t i = 0; i < count; i++) {
+        Py_ssize_t start = hits[i].start, end = hits[i].end;
+        if ((start && word_byte((unsigned char)p[start - 1])) ||
+            (end < size && word_byte((unsigned char)p[end])))
+            continue;
+        if (!(line_start <= start && end <= line_stop)) {
+            line_no += newlines(p, counted_to, start);
+            const char *before = start ? memrchr(p, '\n', (size_t)start) : NULL;
+            line_start = before ? before - p + 1 : 0;
+            const char *after = memchr(p + end, '\n', (size_t)(size - end));
+            line_stop = after ? after - p : size;
+            text_from = line_start;
+            text_to = line_stop;
+            /* A pattern holding a newline: this text is that hit's alone. */
+            if (memchr(p + line_start, '\n', (size_t)(line_stop - line_start))) line_stop = -1;
+        }
+        counted_to = start;
+        PyObject *items[3];
+        Py_INCREF(hits[i].pattern);
+        items[0] = hits[i].pattern;
+        items[1] = PyLong_FromSsize_t(line_no);
+        int first = line_no != shown_line; /* lines only grow: a line not shown yet */
+        items[2] = first ? line_text(p, text_from, text_to, shown) : NULL;
+        if (append_new_list(out, items, first ? 3 : 2) < 0) {
+            Py_CLEAR(out);
+            goto done;
+        }
+        shown_line = line_no;
+    }
+done:
+    PyMem_Free(hits);
+    Py_XDECREF(seq);
+    PyBuffer_Release(&view);
+    return out;
+}
+
+/* expanded_hits(raw) -> [(pattern, line, text)]: line_hits' rows (as the cache keeps them)
+ * made whole again; a row of neither shape, or of a line no earlier row gave the text of, is
+ * left out (the cache is untrusted). */
+static PyObject *expanded_hits(PyObject *Py_UNUSED(module), PyObject *raw) {
+    PyObject *seq = PySequence_Fast(raw, "raw hits must be a sequence");
+    if (!seq) return NULL;
+    PyObject *texts = PyDict_New(), *out = PyList_New(0);
+    if (!texts || !out) goto fail;
+    Py_ssize_t count = PySequence_Fast_GET_SIZE(seq);
+    for (Py_ssize_t i = 0; i < count; i++) {
+        PyObject *row = PySequence_Fast_GET_ITEM(seq, i);
+        if (!PyList_CheckExact(row) || PyList_GET_SIZE(row) == 0 ||
+            !PyLong_CheckExact(PyList_GET_ITEM(row, 0)))
+            continue;
+        Py_ssize_t n = PyList_GET_SIZE(row);
+        if (n != 2 && n != 3) continue;
+        PyObject *pattern = PyList_GET_ITEM(row, 0), *line = PyList_GET_ITEM(row, 1), *text;
+        if (!PyLong_CheckExact(line)) continue;
+        if (n == 3) {
+            if (!PyUnicode_Check(PyList_GET_ITEM(row, 2))) continue;
+            text = PyDict_SetDefault(texts, line, PyList_GET_ITEM(row, 2)); /* borrowed */
+            if (!text) goto fail;
+        } else {
+            text = PyDict_GetItemWithError(texts, line); /* borrowed */
+            if (!text && PyErr_Occurred()) goto fail;
+        }
+        if (!text) continue;
+        PyObject *hit = PyTuple_Pack(3, pattern, line, text);
+        if (!hit) goto fail;
+        int failed = PyList_Append(out, hit);
+        Py_DECREF(hit);
+        if (failed < 0) goto fail;
+    }
+    Py_DECREF(texts);
+    Py_DECREF(seq);
+    return out;
+fail:
+    Py_XDECREF(texts);
+    Py_XDECREF(out);
+    Py_DECREF(seq);
+    return NULL;
+}
+
+/* index_blob_id(data, position, st) -> str | None: blobs.IndexStat.blob_id's test of the entry
+ * at `position` of the index file `data` against the file's fstat `st`, and its object id in
+ * hex when every field git keeps is the file's (each field 32 bits: the file's value masked,
+ * its size and times whole); None when one is not. The Python twin is
+ * blobs.entry_blob_id_in_python (tests/workspace/test_index_stat.py holds them to the same
+ * answers). Why C: the cold pass asks it for every file it reads whole (web app: 7,143 files,
+ * ~10 ms of CPU in Python, unpacking twelve fields to compare seven). */
+static PyObject *st_ino_name, *st_dev_name, *st_uid_name, *st_gid_name, *st_size_name,
+    *st_mtime_ns_name, *st_ctime_ns_name;
+
+static uint32_t be32(const unsigned char *p) {
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | (uint32_t)p[3];
+}
+
+/* The stat field `name` of `st` as a signed 64-bit value: 0 and *fits = 0 when it does not
+ * fit (no entry's value can be it then); -1 on an error. */
+static int stat_field(PyObject *st, PyObject *name, int masked, long long *value, int *fits) {
+    PyObject *got = PyObject_GetAttr(st, name);
+    if (!got) return -1;
+    if (masked) { /* compared as its low 32 bits: any int is */
+        unsigned long long low = PyLong_AsUnsignedLongLongMask(got);
+        Py_DECREF(got);
+        if (low == (unsigned long long)-1 && PyErr_Occurred()) return -1;
+        *value = (long long)(low & 0xFFFFFFFFull);
+        return 0;
+    }
+    int overflow = 0;
+    *value = PyLong_AsLongLongAndOverflow(got, &overflow);
+    Py_DECREF(got);
+    if (*value == -1 && PyErr_Occurred()) return -1;
+    if (overflow) *fits = 0;
+    return 0;
+}
+
+static PyObject *index_blob_id(PyObject *Py_UNUSED(module), PyObject *args) {
+    Py_buffer view;
+    Py_ssize_t position;
+    PyObject *st;
+    if (!PyArg_ParseTuple(args, "y*nO", &view, &position, &st)) return NULL;
+    PyObject *out = NULL;
+    if (position < 0 || position > view.len - 62) {
+        PyErr_SetString(PyExc_ValueError, "an index entry past the data");
+        goto done;
+    }
+    const unsigned char *e = (const unsigned char *)view.buf + position;
+    /* ctime (s, ns), mtime (s, ns), dev, ino, mode, uid, gid, size, then the id */
+    long long ctime_ns = (long long)be32(e) * 1000000000LL + be32(e + 4);
+    long long mtime_ns = (long long)be32(e + 8) * 1000000000LL + be32(e + 12);
+    long long want[7] = {be32(e + 36), mtime_ns, ctime_ns, be32(e + 20), be32(e + 16),
+                         be32(e + 28), be32(e + 32)};
+    PyObject *names[7] = {st_size_name, st_mtime_ns_name, st_ctime_ns_name, st_ino_name,
+                          st_dev_name, st_uid_name, st_gid_name};
+    for (int i = 0; i < 7; i++) {
+        long long value = 0;
+        int fits = 1;
+        if (stat_field(st, names[i], i >= 3, &value, &fits) < 0) goto done;
+        if (!fits || value != want[i]) {
+            out = Py_NewRef(Py_None);
+            goto done;
+        }
+    }
+    static const char hex[] = "0123456789abcdef";
+    char text[40];
+    for (int i = 0; i < 20; i++) {
+        text[2 * i] = hex[e[40 + i] >> 4];
+        text[2 * i + 1] = hex[e[40 + i] & 15];
+    }
+    out = PyUnicode_FromStringAndSize(text, 40);
+done:
+    PyBuffer_Release(&view);
+    return out;
+}
+
 /* open_beneath(dirfd, path, flags) -> fd: `path` (relative, as the walk gives one) opened below
  * the open folder `dirfd` with no link followed at any level, so a folder of the path swapped
  * for a link after the walk saw it cannot turn the read into one of a file outside the root
@@ -1375,6 +1649,14 @@ static PyMethodDef methods[] = {
      "folder_counts(paths) -> {folder: count}: the paths right in each folder ('' the root)."},
     {"lowered", lowered, METH_O,
      "lowered(data) -> bytes: bytes.lower()'s answer (ASCII A-Z lowered), 16 bytes at a time."},
+    {"line_hits", line_hits, METH_VARARGS,
+     "line_hits(hay, found, shown) -> [[pattern, line, text] | [pattern, line]]: the search's "
+     "matches not inside a word, by start, with their lines (content._with_lines, compacted)."},
+    {"expanded_hits", expanded_hits, METH_O,
+     "expanded_hits(raw) -> [(pattern, line, text)]: line_hits' rows made whole (the cache's)."},
+    {"index_blob_id", index_blob_id, METH_VARARGS,
+     "index_blob_id(data, position, st) -> str | None: the index entry's blob id when the "
+     "file's fstat `st` is the stat it holds (blobs.IndexStat.blob_id)."},
     {"paths_clean", paths_clean, METH_O,
      "paths_clean(fields) -> bool: no NUL-terminated field is a path git could not list."},
     {"keep_freed_memory", keep_freed_memory, METH_VARARGS,
@@ -1403,6 +1685,20 @@ static struct PyModuleDef module = {
 PyMODINIT_FUNC PyInit__fastmeasure(void) {
     PyObject *m = PyModule_Create(&module);
     if (!m) return NULL;
+    if (!st_ino_name) {
+        st_ino_name = PyUnicode_InternFromString("st_ino");
+        st_dev_name = PyUnicode_InternFromString("st_dev");
+        st_uid_name = PyUnicode_InternFromString("st_uid");
+        st_gid_name = PyUnicode_InternFromString("st_gid");
+        st_size_name = PyUnicode_InternFromString("st_size");
+        st_mtime_ns_name = PyUnicode_InternFromString("st_mtime_ns");
+        st_ctime_ns_name = PyUnicode_InternFromString("st_ctime_ns");
+        if (!st_ino_name || !st_dev_name || !st_uid_name || !st_gid_name || !st_size_name ||
+            !st_mtime_ns_name || !st_ctime_ns_name) {
+            Py_DECREF(m);
+            return NULL;
+        }
+    }
     if (!stat_type_ready) {
         if (PyStructSequence_InitType2(&StatType, &stat_desc) < 0) {
             Py_DECREF(m);

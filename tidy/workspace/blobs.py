@@ -540,15 +540,38 @@ class IndexStat:
         position = self.entries.get(os.fsencode(rel))
         if position is None:
             return None
-        (ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, _mode, uid, gid, size, sha,
-         _flags) = _INDEX_ENTRY.unpack_from(self.data, position)
-        if (size != st.st_size or mtime_s * 1_000_000_000 + mtime_ns != st.st_mtime_ns
-                or ctime_s * 1_000_000_000 + ctime_ns != st.st_ctime_ns
-                or ino != st.st_ino & _U32 or dev != st.st_dev & _U32
-                or uid != st.st_uid & _U32 or gid != st.st_gid & _U32):
-            return None
-        found: str = sha.hex()
-        return found
+        return _entry_blob_id(self.data, position, st)
+
+
+def entry_blob_id_in_python(data: bytes, position: int, st: os.stat_result) -> str | None:
+    """The blob id of the index entry at `position` of `data` when `st` is the stat it holds
+    (IndexStat.blob_id's test); None otherwise. _fastmeasure.index_blob_id is its C twin."""
+    (ctime_s, ctime_ns, mtime_s, mtime_ns, dev, ino, _mode, uid, gid, size, sha,
+     _flags) = _INDEX_ENTRY.unpack_from(data, position)
+    if (size != st.st_size or mtime_s * 1_000_000_000 + mtime_ns != st.st_mtime_ns
+            or ctime_s * 1_000_000_000 + ctime_ns != st.st_ctime_ns
+            or ino != st.st_ino & _U32 or dev != st.st_dev & _U32
+            or uid != st.st_uid & _U32 or gid != st.st_gid & _U32):
+        return None
+    found: str = sha.hex()
+    return found
+
+
+def _load_entry_blob_id() -> Callable[[bytes, int, os.stat_result], str | None]:
+    """_fastmeasure.index_blob_id where it was built (the cold pass asks it for every file it
+    reads whole: ~10 ms of a cold web-app pass in Python), else the Python twin; the same
+    answers either way (tests/workspace/test_index_stat.py). TIDY_PURE_PYTHON=1: the twin."""
+    if not os.environ.get("TIDY_PURE_PYTHON"):
+        try:
+            from tidy.workspace._fastmeasure import index_blob_id
+        except ImportError:
+            pass
+        else:
+            return index_blob_id
+    return entry_blob_id_in_python
+
+
+_entry_blob_id = _load_entry_blob_id()
 
 
 def read_index_stat(root: str) -> IndexStat | None:

@@ -93,6 +93,32 @@ def _load_lowered() -> Callable[[bytes], bytes]:
 lowered = _load_lowered()
 
 
+def _load_hit_rows() -> tuple[Callable[[bytes, list[tuple[int, int, int]]], list[list[object]]],
+                              Callable[[list[object]], list[Hit]]]:
+    """The search's hits as rows and back (_compact_hits(_with_lines(...)) and _expanded_hits):
+    _fastmeasure's line_hits and expanded_hits where it was built (a Python step per hit was
+    ~9 % of a cold web-app early job), the Python twins otherwise, the same answers either
+    way (tests/workspace/test_line_hits.py)."""
+    if not os.environ.get("TIDY_PURE_PYTHON"):
+        try:
+            from tidy.workspace._fastmeasure import expanded_hits, line_hits
+        except ImportError:
+            pass
+        else:
+            return functools.partial(_line_hits_in_c, line_hits), expanded_hits
+    return _line_rows_in_python, _expanded_hits
+
+
+def _line_hits_in_c(line_hits: Callable[[bytes, list[tuple[int, int, int]], int],
+                                        list[list[object]]],
+                    hay: bytes, found: list[tuple[int, int, int]]) -> list[list[object]]:
+    return line_hits(hay, found, LINE_SHOWN)
+
+
+def _line_rows_in_python(hay: bytes, found: list[tuple[int, int, int]]) -> list[list[object]]:
+    return _compact_hits(_with_lines(hay, found))
+
+
 def _inside(rel: str) -> bool:
     """A path as the walk gives one: relative, below the root, no `.`, `..` or empty part
     (a cache naming `/etc/passwd` or `../x`, which no scan looks up, was carried into every
@@ -460,7 +486,7 @@ class _Reader:
         hay = lowered(data)
         found = self._automaton.find_matches_as_indexes(hay, overlapping=True)
         self._found = {pattern for pattern, _, _ in found}
-        return _compact_hits(_with_lines(hay, found)) if found else []
+        return _hit_rows(hay, found) if found else []
 
     _found: set[int] | None = None  # patterns the last facts() call's search found anywhere
 
@@ -1590,7 +1616,7 @@ class ContentFacts:
             return None
         if not refs:
             return []  # most files: nothing found (no generator to set up per file)
-        return _expanded_hits(refs)
+        return _rows_expanded(refs)
 
     def cached(self, rel: str, key: StatKey) -> bytes | None:
         """The sha256 of `rel` when this scan or the cache has it for this very stat (the
@@ -1756,6 +1782,9 @@ def _expanded_hits(raw_hits: list[object]) -> list[Hit]:
         elif len(raw) == 2 and type(raw[1]) is int and raw[1] in texts:
             hits.append((raw[0], raw[1], texts[raw[1]]))
     return hits
+
+
+_hit_rows, _rows_expanded = _load_hit_rows()
 
 
 def _state_folder_ready(path: str) -> bool:
