@@ -21,6 +21,7 @@ from tidy.analysis.data_in_code.callees import CLASS, FUNCTION
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
+from tidy.core.owners import not_yours
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
@@ -440,7 +441,7 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
-        shipped = _if_shipped(ctx, rel, _extract_fix(rel, verdict))
+        shipped = _if_shipped(ctx, rel, _if_yours(ctx, rel, _extract_fix(rel, verdict)))
         fix = _unless_evaluated(shipped, verdict)
         yield _finding(ctx, "TDY301", "data-module", rel, size, _said(message, shipped),
                        details, fix, biggest.line if biggest else 1)
@@ -472,6 +473,21 @@ def _build_configs(ctx: GroupContext) -> BuildConfigs:
     from tidy.workspace.build_config import BuildConfigs
 
     return BuildConfigs((ctx.root,))
+
+
+def _if_yours(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
+    """The extraction offered (or advised with --evaluate), or, where the module or its folder
+    is another user's, the extractor's own refusal: `tidy extract` writes only into the
+    running user's trees (tidy.core.owners; dic-12: root's scan of an sdist unpacked with
+    its owner's uid offered what the extractor then refused)."""
+    if fix.action is not ActionKind.EXTRACT:
+        return fix
+    module = os.path.join(ctx.root, rel)
+    why = not_yours(os.path.dirname(module), "extract") or not_yours(module, "extract")
+    if not why:
+        return fix
+    return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+               f"no extraction offered: tidy extract refuses this module: {why}")
 
 
 NOT_SHIPPED = "its data file would not ship with the package: declare it as package data first"
@@ -508,14 +524,14 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
-            fix = _if_shipped(ctx, rel, (
+            fix = _if_shipped(ctx, rel, _if_yours(ctx, rel, (
                 Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
                 if in_vendor_container(rel) else
                 Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
                 if verdict.refusal else
                 Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                     f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
-                    "own file and read it with importlib.resources")))
+                    "own file and read it with importlib.resources"))))
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
             yield _finding(ctx, "TDY302", "giant-string-constant", rel, size,
