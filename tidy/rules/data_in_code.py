@@ -21,10 +21,11 @@ from tidy.analysis.data_in_code.callees import CLASS, FUNCTION
 from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
-from tidy.core.owners import not_yours
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
+from tidy.core.owners import not_yours
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
+from tidy.rules.first_party import resolved_origins
 from tidy.workspace.content import ContentFacts
 from tidy.workspace.index_memo import Json, kept_positions, memoized, paths_at
 from tidy.workspace.measure import folder_names
@@ -177,7 +178,10 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
                  "the copy comes from); tidy does not rewrite vendored code")
 
 
-def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
+def _extract_fix(rel: str, verdict: DataVerdict,
+                 origins: Mapping[str, str] | None = None) -> Fix:
+    """What TDY301 offers for the module; `origins`: what its callees are bound to, first-party
+    imports followed (first_party.py; the verdict's own when not given)."""
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
     if verdict.refusal:
@@ -198,7 +202,7 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
-    origins = dict(verdict.callee_origins)
+    origins = dict(verdict.callee_origins) if origins is None else origins
     staying = [b for b in built if _holds_objects(b, origins)]
     if sum(b.bytes for b in staying) * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -337,6 +341,8 @@ def _known(callee: str, origins: Mapping[str, str]) -> str:
     `decimal.Decimal`); else the name as written (another project's import, a name bound
     twice or under an `if`: the name is all there is to go by)."""
     root, dot, rest = callee.partition(".")
+    if dot and callee in origins:  # `rows.Row`, followed into the project's rows module
+        return origins[callee]
     origin = origins.get(root, "")
     if origin in (FUNCTION, CLASS):  # a method of the module's class: `Row.make(...)`
         return callee if dot else origin
@@ -441,7 +447,9 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
-        shipped = _if_shipped(ctx, rel, _if_yours(ctx, rel, _extract_fix(rel, verdict)))
+        origins = resolved_origins(ctx, rel, verdict, _package_of(ctx, rel)) \
+            if verdict.callee_origins else None
+        shipped = _if_shipped(ctx, rel, _if_yours(ctx, rel, _extract_fix(rel, verdict, origins)))
         fix = _unless_evaluated(shipped, verdict)
         yield _finding(ctx, "TDY301", "data-module", rel, size, _said(message, shipped),
                        details, fix, biggest.line if biggest else 1)
@@ -464,6 +472,11 @@ def _unless_evaluated(fix: Fix, verdict: DataVerdict) -> Fix:
                "importing the module, and `tidy fix` never runs the project's code; `tidy "
                "extract MODULE --evaluate` does, one module at a time, and imports the result "
                "again to compare")
+
+
+def _package_of(ctx: GroupContext, rel: str) -> tuple[str, str]:
+    """(dotted package, import root folder) of the module, as the extractor's import finds it."""
+    return _build_configs(ctx).package_of(os.path.join(ctx.root, rel))
 
 
 @per_context
