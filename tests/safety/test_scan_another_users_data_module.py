@@ -10,10 +10,7 @@ scanning the same tree, is offered the extraction.
 from __future__ import annotations
 
 import json
-import os
-import shutil
 import subprocess
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +20,8 @@ from tests.conftest import findings, hermetic_env, run_cli
 from tests.safety.helpers import data_module_repo
 from tests.safety.other_user import USER as OTHER
 from tests.safety.other_user import as_user_argv, readable_python, user_env
+from tests.safety.test_fix_another_users_tree import _give
+from tests.workspace.trees import open_tree
 
 pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("as_root")]
 
@@ -30,18 +29,8 @@ pytestmark = [pytest.mark.slow, pytest.mark.usefixtures("as_root")]
 @pytest.fixture
 def reachable() -> Iterator[Path]:
     """A folder the other user can reach (pytest's tmp is private)."""
-    top = Path(tempfile.mkdtemp(prefix="tidy-dic13-"))
-    top.chmod(0o755)
-    try:
+    with open_tree() as top:
         yield top
-    finally:
-        shutil.rmtree(top, ignore_errors=True)
-
-
-def _give(top: Path, uid: int) -> None:
-    for folder, dirs, files in os.walk(top):
-        for name in [".", *dirs, *files]:
-            os.chown(os.path.join(folder, name), uid, uid, follow_symlinks=False)
 
 
 def _data_fix(said: str) -> dict[str, object]:
