@@ -640,7 +640,13 @@ refuses the module whatever is asked (it reads its own namespace as a whole, `lo
 handed on; the finding says the extractor's reason).
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
-and compared, or nothing is changed. A module whose project's build config would not ship
+and compared, or nothing is changed. Whether a call builds plain data or objects JSON cannot
+hold is judged by what the module binds the callee to (a `def`, a `class`, a standard-library
+import), and for a name imported from the project itself (`from .models import Row`) by what
+that module binds it to: one hop, its file read below the scanned root, never imported; any
+other import by the callee's name. In a tree another user owns none is offered: `tidy extract`
+writes only into the running user's trees, and the finding says so. A module whose project's
+build config would not ship
 the data file (setup.py/setup.cfg declaring no package data for it, an exclude-package-data
 that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
 why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build
