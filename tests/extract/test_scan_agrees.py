@@ -607,3 +607,39 @@ def test_a_class_of_the_project_is_offered_no_extraction(tmp_path: Path, shape: 
     assert fix.action is ActionKind.NONE
     assert "--evaluate:" not in fix.description, fix.description
     assert "nothing c" in _extractor_says(tmp_path / "pkg" / "table.py", evaluate=True)
+
+
+# dic-13: naftawayh 0.4's create_verbstamp.py, a 460 kB dict and then a loop printing it the
+# Python 2 way (`print "VERB_STAMP={";`): the scan offered `tidy extract`, whose parse then
+# refused it. A Python 2 statement in the code makes the judge parse the module (its data
+# blanked) and say the extractor's parse error; Python 3 prints are offered as before.
+PY2_CODE = {
+    "a print statement": "for _k in ROWS:\n\tprint \"%s,\" % (_k,);\nprint \"}\";\n",
+    "an exec statement": "exec \"X = 1\"\n",
+}
+PY3_CODE = {
+    "a print call, spaced": "print (len(ROWS))\n",
+    "a print call": "print(len(ROWS))\n",
+    "a print call in a loop": "for _k in ROWS:\n    print('%s,' % (_k,))\n",
+    # Python 2's print to a file is Python 3 syntax too (a shift, then a tuple): it parses
+    "a print to a file, Python 2's": "import sys\nprint >>sys.stderr, len(ROWS)\n",
+    "print named in a docstring": "def f():\n    \"\"\"\n    print it out\n    \"\"\"\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PY2_CODE))
+def test_a_module_of_python_2_code_is_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", TABLE + "\n" + PY2_CODE[shape])
+    [found] = _findings(module)
+    refusal = _extractor_says(module)
+    assert refusal.startswith("line ") and found.fix is not None
+    assert found.fix.action is ActionKind.NONE
+    assert refusal.removesuffix("; nothing written") in found.fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(PY3_CODE))
+def test_a_module_of_python_3_prints_is_offered(tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", TABLE + "\n" + PY3_CODE[shape])
+    found = _findings(module)
+    _assert_agrees(module, found)
+    assert [f.fix.action for f in found if f.fix is not None] == [ActionKind.EXTRACT]
