@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from tests.work import calls
 from tidy.analysis.data_in_code import DataVerdict, judge_python
+from tidy.analysis.data_in_code.callees import module_binds
 from tidy.analysis.data_in_code.verdict import DataSettings
 
 STDLIB = Path(sysconfig.get_paths()["stdlib"])
@@ -193,6 +194,10 @@ def test_objects_of_the_modules_own_classes_are_named() -> None:
     ("from collections import namedtuple\nRow = namedtuple('Row', 'a b')\n", "class"),
     ("from decimal import Decimal as Row\n", "decimal.Decimal"),
     ("from .rows import (\n    Cell,  # cells\n    make as Row,\n)\n", ".rows.make"),
+    # dic-13: the package's own module keeps its dots as Python reads them (`..Row` was
+    # read as the parent package's)
+    ("from . import Row\n", ".Row"),
+    ("from .. import Row\n", "..Row"),
     ("import collections.abc as Row\n", "collections.abc"),
     ("import Row.cells, os\n", "Row"),
     # bound twice, or to a value of another kind: not known (the rule goes by the name)
@@ -209,6 +214,8 @@ def test_what_the_module_binds_a_callee_to_is_kept(head: str, origin: str | None
     assert verdict.is_data
     assert dict(verdict.callee_origins).get("Row") == origin
     assert DataVerdict.from_json(json.loads(json.dumps(verdict.to_json()))) == verdict
+    binds = module_binds(head.encode())  # the same reading of another module (first_party.py)
+    assert binds.get("Row") == origin
 
 
 def _holiday_table(enum_from: str) -> str:

@@ -8,6 +8,7 @@ import math
 import sys
 from array import array
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -127,6 +128,31 @@ def test_big_list_is_cut_in_batches_and_comes_back_whole(tmp_path) -> None:
     assert convert_value.items == 4000
     extract_module(str(folder / "rows.py"))
     assert same(import_fresh(tmp_path, "pkg.rows", "ROWS")["ROWS"], rows)
+
+
+@settings(max_examples=8, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(repeated=st.lists(st.integers(0, 11_999), min_size=1, max_size=6))
+@example(repeated=[0])
+def test_a_key_repeated_in_a_later_batch_comes_back_once(tmp_path, repeated: list[int]) -> None:
+    """mishkal 0.4.1's unknown_const.py (4.3 MB): 89,111 rows of a dict, 62,051 keys. Python
+    keeps a repeated key once, where it first came, with its last value; the batches joined
+    wrote it twice, and the extractor refused its own data file ("does not read back
+    exactly") after the scan had offered it (dic-13). Now the value comes back as imported."""
+    import shutil
+    import tempfile
+    tmp = tempfile.mkdtemp(dir=tmp_path)
+    folder = package(Path(tmp))
+    rows = [(f"key {i}", f"value {i} " + "x" * 40) for i in range(12_000)]
+    rows += [(f"key {i}", f"again {n}") for n, i in enumerate(repeated)]  # after the batch
+    lines = ["TABLE = {"] + [f"    {k!r}: {v!r}," for k, v in rows] + ["}"]
+    (folder / "table.py").write_text("\n".join(lines) + "\n")
+    expected = ast.literal_eval((folder / "table.py").read_text()[len("TABLE = "):])
+    assert len(expected) == 12_000
+    extract_module(str(folder / "table.py"))
+    got = import_fresh(Path(tmp), "pkg.table", "TABLE")["TABLE"]
+    assert same(got, expected) and list(got) == list(expected)
+    shutil.rmtree(tmp)
 
 
 def test_refuses_code_and_says_where(tmp_path) -> None:

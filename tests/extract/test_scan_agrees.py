@@ -544,3 +544,102 @@ def test_a_class_of_any_name_is_offered_no_extraction(tmp_path: Path, shape: str
     assert "--evaluate:" not in fix.description, fix.description
     # (a class of the module: "nothing can be moved: ... a class this module defines")
     assert "nothing c" in _extractor_says(tmp_path / "table.py", evaluate=True)
+
+
+# dic-13: a callee imported from the project itself was judged by its name: `from .models
+# import Row`, a `def` there returning a dict, got no offer (capitalised: "a class"), and a
+# lower-case class there got the --evaluate advice the extractor then answered with "nothing
+# could be moved". The module it comes from is read (one hop, never imported): what it binds
+# the name to decides, as for the module's own names.
+FIRST_PARTY_FUNCTIONS = {
+    "a def, imported relatively": ("def Row(a, b):\n    return {'a': a, 'b': b}\n",
+                                   "from .models import Row\n", "Row({i}, 'x')"),
+    "a def, imported absolutely": ("def Row(a, b):\n    return {'a': a, 'b': b}\n",
+                                   "from pkg.models import Row\n", "Row({i}, 'x')"),
+    "a lambda, through its module": ("Row = lambda a, b: [a, b]\n", "from . import models\n",
+                                     "models.Row({i}, 'x')"),
+    "a def, through a module alias": ("def Row(a, b):\n    return (a, b)\n",
+                                      "import pkg.models as m\n", "m.Row({i}, 'x')"),
+    "a def of the package's __init__": ("def Row(a, b):\n    return {'a': a}\n",
+                                        "from . import Row\n", "Row({i}, 'x')"),
+}
+FIRST_PARTY_CLASSES = {
+    "a lower-case class": ("class row:\n    def __init__(self, a, b):\n        self.a = a\n",
+                           "from .models import row\n", "row({i}, 'x')"),
+    "a lower-case namedtuple": ("from collections import namedtuple\n"
+                                "row = namedtuple('row', 'a b')\n",
+                                "from pkg.models import row\n", "row({i}, 'x')"),
+    "Decimal, renamed there": ("from decimal import Decimal as num\n",
+                               "from .models import num\n", "num('{i}.5')"),
+    "a class, through its module": ("class row:\n    def __init__(self, a, b):\n"
+                                    "        self.a = a\n", "from . import models\n",
+                                    "models.row({i}, 'x')"),
+}
+
+
+def _package_fix(root: Path, models: str, head: str, call: str) -> Fix:
+    """The finding's fix for pkg/table.py (a table of `call`s, `head` on top) beside
+    pkg/models.py (or pkg/__init__.py, for `from . import Row`) holding `models`, once scan
+    and extractor are seen to agree."""
+    init = models if head == "from . import Row\n" else ""
+    write(root / "pkg" / "__init__.py", init)
+    write(root / "pkg" / "models.py", "" if init else models)
+    module = write(root / "pkg" / "table.py", _table_of_calls(head, call))
+    ctx = context(root=str(root), tracked=[], data_min_size=10_000,
+                  big_files={"pkg/table.py": module.stat().st_size})
+    found = [*data_in_code.check_data_modules(ctx)]
+    _assert_agrees(module, found)
+    [one] = found
+    assert one.fix is not None
+    return one.fix
+
+
+@pytest.mark.parametrize("shape", sorted(FIRST_PARTY_FUNCTIONS))
+def test_a_function_of_the_project_returning_data_is_advice_to_evaluate(tmp_path: Path,
+                                                                        shape: str) -> None:
+    fix = _package_fix(tmp_path, *FIRST_PARTY_FUNCTIONS[shape])
+    assert "--evaluate: values built by" in fix.description, fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(FIRST_PARTY_CLASSES))
+def test_a_class_of_the_project_is_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    fix = _package_fix(tmp_path, *FIRST_PARTY_CLASSES[shape])
+    assert fix.action is ActionKind.NONE
+    assert "--evaluate:" not in fix.description, fix.description
+    assert "nothing c" in _extractor_says(tmp_path / "pkg" / "table.py", evaluate=True)
+
+
+# dic-13: naftawayh 0.4's create_verbstamp.py, a 460 kB dict and then a loop printing it the
+# Python 2 way (`print "VERB_STAMP={";`): the scan offered `tidy extract`, whose parse then
+# refused it. A Python 2 statement in the code makes the judge parse the module (its data
+# blanked) and say the extractor's parse error; Python 3 prints are offered as before.
+PY2_CODE = {
+    "a print statement": "for _k in ROWS:\n\tprint \"%s,\" % (_k,);\nprint \"}\";\n",
+    "an exec statement": "exec \"X = 1\"\n",
+}
+PY3_CODE = {
+    "a print call, spaced": "print (len(ROWS))\n",
+    "a print call": "print(len(ROWS))\n",
+    "a print call in a loop": "for _k in ROWS:\n    print('%s,' % (_k,))\n",
+    # Python 2's print to a file is Python 3 syntax too (a shift, then a tuple): it parses
+    "a print to a file, Python 2's": "import sys\nprint >>sys.stderr, len(ROWS)\n",
+    "print named in a docstring": "def f():\n    \"\"\"\n    print it out\n    \"\"\"\n",
+}
+
+
+@pytest.mark.parametrize("shape", sorted(PY2_CODE))
+def test_a_module_of_python_2_code_is_offered_no_extraction(tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", TABLE + "\n" + PY2_CODE[shape])
+    [found] = _findings(module)
+    refusal = _extractor_says(module)
+    assert refusal.startswith("line ") and found.fix is not None
+    assert found.fix.action is ActionKind.NONE
+    assert refusal.removesuffix("; nothing written") in found.fix.description
+
+
+@pytest.mark.parametrize("shape", sorted(PY3_CODE))
+def test_a_module_of_python_3_prints_is_offered(tmp_path: Path, shape: str) -> None:
+    module = write(tmp_path / "table.py", TABLE + "\n" + PY3_CODE[shape])
+    found = _findings(module)
+    _assert_agrees(module, found)
+    assert [f.fix.action for f in found if f.fix is not None] == [ActionKind.EXTRACT]

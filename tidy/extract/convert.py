@@ -57,6 +57,8 @@ class PieceResult:
     items: int
     sketches: frozenset[str]  # type sketches of the elements (or of the whole value)
     str_keys: bool = True  # for dict batches: every key a str (else the batch is not usable)
+    # for dict batches: the keys (a key repeated in a later batch makes the value one piece)
+    keys: tuple[str, ...] = ()
 
 
 @dataclass
@@ -210,7 +212,8 @@ def _checked(value: Any, piece: Piece, whole: bool) -> PieceResult:
     found = verify.difference(value, encode.loads(wrapped, is_tagged), where)
     if found is not None:
         raise ConversionError(f"{found} in a round trip through JSON")
-    return PieceResult(text, is_tagged, 1 if whole else len(value), sketches)
+    return PieceResult(text, is_tagged, 1 if whole else len(value), sketches,
+                       keys=tuple(value) if isinstance(value, dict) and not whole else ())
 
 
 def _elements(value: list[Any], where: str) -> tuple[str, bool]:
@@ -269,10 +272,15 @@ def convert_value(
     if stmt.opener == "(" and not result.whole:
         result.tagged = True
     count = workers or min(2, os.cpu_count() or 1)
+    keys: set[str] = set()
     for piece, outcome in zip(parts, _run(data, parts, stmt.opener, encoding, count, memory_cap),
                               strict=True):
-        if not outcome.str_keys:
+        if not outcome.str_keys or not keys.isdisjoint(outcome.keys):
+            # mishkal 0.4.1's unknown_const.py: 89,111 `"word": "vocalized"` rows, 62,051 keys.
+            # Python keeps a repeated key once (where it first came, with its last value);
+            # batches joined would write it twice, and the data file read back would differ.
             return _convert_whole(data, stmt, encoding, memory_cap)
+        keys.update(outcome.keys)
         result.text_parts.append(outcome.text)
         result.tagged = result.tagged or outcome.tagged
         result.items += outcome.items
@@ -282,7 +290,8 @@ def convert_value(
 
 
 def _convert_whole(data: bytes, stmt: Statement, encoding: str, memory_cap: int) -> ValueResult:
-    """A dict with keys that are not all str: its tagged form is one pair list, done in one go."""
+    """A dict with keys that are not all str (its tagged form is one pair list), or with a key
+    repeated across batches (Python's dict keeps it once): done in one go."""
     piece = Piece(stmt.value_start, stmt.end, stmt.line, ("(", "\n)"), True,
                   stmt.end - stmt.value_start <= STRICT_BYTES)
     (outcome,) = list(_run(data, [piece], "", encoding, 1, memory_cap))

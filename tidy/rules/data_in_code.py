@@ -22,8 +22,10 @@ from tidy.analysis.data_in_code.facts import JS, JS_SUFFIXES, PY
 from tidy.analysis.data_in_code.verdict import OWN_OBJECTS_WHY, Binding, DataVerdict
 from tidy.analysis.vendored.candidates import in_vendor_container
 from tidy.core.models import ActionKind, Anchor, Applicability, Finding, Fix, Size
+from tidy.core.owners import not_yours
 from tidy.rules.base import GroupContext, Rule, per_context
 from tidy.rules.content import content_of
+from tidy.rules.first_party import resolved_origins
 from tidy.workspace.content import ContentFacts
 from tidy.workspace.index_memo import Json, kept_positions, memoized, paths_at
 from tidy.workspace.measure import folder_names
@@ -176,7 +178,10 @@ _VENDORED_FIX = ("a vendored copy of another project's file: move its data upstr
                  "the copy comes from); tidy does not rewrite vendored code")
 
 
-def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
+def _extract_fix(rel: str, verdict: DataVerdict,
+                 origins: Mapping[str, str] | None = None) -> Fix:
+    """What TDY301 offers for the module; `origins`: what its callees are bound to, first-party
+    imports followed (first_party.py; the verdict's own when not given)."""
     if in_vendor_container(rel):
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
     if verdict.refusal:
@@ -197,7 +202,7 @@ def _extract_fix(rel: str, verdict: DataVerdict) -> Fix:
     if not built:
         return Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                    f"tidy extract {rel}: data to {_data_name(rel)} + a loader stub (verified)")
-    origins = dict(verdict.callee_origins)
+    origins = dict(verdict.callee_origins) if origins is None else origins
     staying = [b for b in built if _holds_objects(b, origins)]
     if sum(b.bytes for b in staying) * 2 >= verdict.data_bytes > 0:
         return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
@@ -336,6 +341,8 @@ def _known(callee: str, origins: Mapping[str, str]) -> str:
     `decimal.Decimal`); else the name as written (another project's import, a name bound
     twice or under an `if`: the name is all there is to go by)."""
     root, dot, rest = callee.partition(".")
+    if dot and callee in origins:  # `rows.Row`, followed into the project's rows module
+        return origins[callee]
     origin = origins.get(root, "")
     if origin in (FUNCTION, CLASS):  # a method of the module's class: `Row.make(...)`
         return callee if dot else origin
@@ -440,7 +447,9 @@ def check_data_modules(ctx: GroupContext) -> Iterator[Finding]:
                             f"classes): {verdict.own_object_bytes / verdict.data_bytes:.0%} "
                             "of the data"))
         biggest = max(verdict.bindings, key=lambda b: b.bytes, default=None)
-        shipped = _if_shipped(ctx, rel, _extract_fix(rel, verdict))
+        origins = resolved_origins(ctx, rel, verdict, _package_of(ctx, rel)) \
+            if verdict.callee_origins else None
+        shipped = _if_shipped(ctx, rel, _if_yours(ctx, rel, _extract_fix(rel, verdict, origins)))
         fix = _unless_evaluated(shipped, verdict)
         yield _finding(ctx, "TDY301", "data-module", rel, size, _said(message, shipped),
                        details, fix, biggest.line if biggest else 1)
@@ -465,6 +474,11 @@ def _unless_evaluated(fix: Fix, verdict: DataVerdict) -> Fix:
                "again to compare")
 
 
+def _package_of(ctx: GroupContext, rel: str) -> tuple[str, str]:
+    """(dotted package, import root folder) of the module, as the extractor's import finds it."""
+    return _build_configs(ctx).package_of(os.path.join(ctx.root, rel))
+
+
 @per_context
 def _build_configs(ctx: GroupContext) -> BuildConfigs:
     """The group's build config files, read once for all its data modules (and only in a
@@ -472,6 +486,21 @@ def _build_configs(ctx: GroupContext) -> BuildConfigs:
     from tidy.workspace.build_config import BuildConfigs
 
     return BuildConfigs((ctx.root,))
+
+
+def _if_yours(ctx: GroupContext, rel: str, fix: Fix) -> Fix:
+    """The extraction offered (or advised with --evaluate), or, where the module or its folder
+    is another user's, the extractor's own refusal: `tidy extract` writes only into the
+    running user's trees (tidy.core.owners; dic-12: root's scan of an sdist unpacked with
+    its owner's uid offered what the extractor then refused)."""
+    if fix.action is not ActionKind.EXTRACT:
+        return fix
+    module = os.path.join(ctx.root, rel)
+    why = not_yours(os.path.dirname(module), "extract") or not_yours(module, "extract")
+    if not why:
+        return fix
+    return Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY,
+               f"no extraction offered: tidy extract refuses this module: {why}")
 
 
 NOT_SHIPPED = "its data file would not ship with the package: declare it as package data first"
@@ -508,14 +537,14 @@ def check_giant_strings(ctx: GroupContext) -> Iterator[Finding]:
             what = holder.content or "text"
             message = (f"{holder.name} (lines {holder.line}-{holder.end_line}) is one string "
                        f"constant of {humanize.naturalsize(holder.bytes)} holding {what}")
-            fix = _if_shipped(ctx, rel, (
+            fix = _if_shipped(ctx, rel, _if_yours(ctx, rel, (
                 Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, _VENDORED_FIX)
                 if in_vendor_container(rel) else
                 Fix(ActionKind.NONE, Applicability.DISPLAY_ONLY, refused_advice(verdict))
                 if verdict.refusal else
                 Fix(ActionKind.EXTRACT, Applicability.UNSAFE,
                     f"tidy extract {rel} --name {holder.name}; or keep the {what} in its "
-                    "own file and read it with importlib.resources")))
+                    "own file and read it with importlib.resources"))))
             details = [("holds", f"{holder.name} {holder.bytes / max(1, size):.0%}"),
                        ("content", what)]
             yield _finding(ctx, "TDY302", "giant-string-constant", rel, size,
@@ -611,7 +640,13 @@ refuses the module whatever is asked (it reads its own namespace as a whole, `lo
 handed on; the finding says the extractor's reason).
 Values built by calls or names need `--evaluate`: the module is imported in the project's
 interpreter (.venv, $VIRTUAL_ENV or --python), and the rewritten module is imported again
-and compared, or nothing is changed. A module whose project's build config would not ship
+and compared, or nothing is changed. Whether a call builds plain data or objects JSON cannot
+hold is judged by what the module binds the callee to (a `def`, a `class`, a standard-library
+import), and for a name imported from the project itself (`from .models import Row`) by what
+that module binds it to: one hop, its file read below the scanned root, never imported; any
+other import by the callee's name. In a tree another user owns none is offered: `tidy extract`
+writes only into the running user's trees, and the finding says so. A module whose project's
+build config would not ship
 the data file (setup.py/setup.cfg declaring no package data for it, an exclude-package-data
 that leaves it out, a hatchling/poetry project that git-ignores it) gets advice instead:
 why, and what to declare (`tidy fix` leaves such modules out for the same reason; the build

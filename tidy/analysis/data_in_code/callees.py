@@ -14,9 +14,9 @@ twice, or not at the top level, is not known here.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
-from tidy.analysis.data_in_code.segments import Segment
+from tidy.analysis.data_in_code.segments import ScanError, Segment, Splitter, triple_spans
 
 # `from m import ...` (the judge reads the UPPER_CASE constants it imports with these too)
 FROM_IMPORT = re.compile(rb"from[ \t]+(?P<module>[\w.]+)[ \t]+import[ \t]*"
@@ -37,10 +37,11 @@ CLASS = "class"
 
 
 def callee_origins(data: bytes, segments: Iterable[Segment],
-                   callees: frozenset[str]) -> tuple[tuple[str, str], ...]:
+                   callees: Container[str]) -> tuple[tuple[str, str], ...]:
     """(name, what the module binds it to) for each name of `callees` (bare, or the root of
     a dotted callee) its top-level statements bind exactly once: "def", "class", or the
-    dotted name imported (`module.name`, or the module of `import module as name`)."""
+    dotted name imported (`module.name`, or the module of `import module as name`; a
+    relative import keeps its dots: `from . import m` binds m to `.m`)."""
     if not callees:
         return ()
     seen: dict[str, list[str]] = {}
@@ -51,7 +52,29 @@ def callee_origins(data: bytes, segments: Iterable[Segment],
                         if len(kinds) == 1 and kinds[0]))
 
 
-def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
+class _Every:
+    """Every name (callee_origins over all that a module binds)."""
+
+    def __contains__(self, name: object) -> bool:
+        return True
+
+    def __bool__(self) -> bool:
+        return True
+
+
+def module_binds(data: bytes) -> dict[str, str]:
+    """What another module's top-level statements bind each name to, where they bind it once
+    (callee_origins over all its names): read from its bytes, never imported. {} for bytes
+    the splitter cannot read."""
+    try:
+        splitter = Splitter(data, triple_spans(data))
+        segments = splitter.split(0, len(data), b"")
+    except ScanError:
+        return {}
+    return dict(callee_origins(data, segments, _Every()))
+
+
+def _binds(data: bytes, segment: Segment, callees: Container[str]) -> list[tuple[str, str]]:
     """The names of `callees` the statement binds, each with what it binds it to ("": a
     value of no kind known here, which still counts as a binding)."""
     if segment.kind in ("def", "class"):
@@ -70,21 +93,23 @@ def _binds(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple
 
 
 def _from_import(data: bytes, segment: Segment,
-                 callees: frozenset[str]) -> list[tuple[str, str]]:
+                 callees: Container[str]) -> list[tuple[str, str]]:
     """`from m import a, b as c`: (a, m.a) and (c, m.b), for those of `callees`."""
     match = FROM_IMPORT.match(data, segment.start, segment.end)
     if match is None:
         return []
     module = match.group("module").decode("ascii")
+    # `from . import m`: m is `.m` (the package's m), not `..m` (its parent's)
+    joint = "" if module.endswith(".") else "."
     found = []
     for one in IMPORTED.finditer(COMMENT.sub(b"", match.group("names")).strip(b"() \t\r\n")):
         bound = (one.group("alias") or one.group("name")).decode("ascii")
         if bound in callees:
-            found.append((bound, f"{module}.{one.group('name').decode('ascii')}"))
+            found.append((bound, f"{module}{joint}{one.group('name').decode('ascii')}"))
     return found
 
 
-def _modules(data: bytes, segment: Segment, callees: frozenset[str]) -> list[tuple[str, str]]:
+def _modules(data: bytes, segment: Segment, callees: Container[str]) -> list[tuple[str, str]]:
     """`import datetime as dt`: dt is `datetime` (a value calling `dt.date(...)` calls
     `datetime.date`); a plain `import a.b` binds `a`, which is `a`."""
     match = _IMPORT.match(data, segment.start, segment.end)

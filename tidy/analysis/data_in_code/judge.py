@@ -24,11 +24,11 @@ from __future__ import annotations
 import json
 import re
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from tidy.analysis.data_in_code.callees import COMMENT, FROM_IMPORT, IMPORTED, callee_origins
-from tidy.analysis.data_in_code.namespace import Region, extraction_refusal
+from tidy.analysis.data_in_code.namespace import Region, extraction_refusal, syntax_refusal
 from tidy.analysis.data_in_code.segments import (
     ASSIGN_HEAD,
     ScanError,
@@ -296,14 +296,19 @@ _MOVED_SCOPES = ("module", "class", "function")  # what tidy extract moves (not 
 def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:
     """Why tidy extract would refuse the reported module whatever is asked (hanziconv's
     runtests.py: a giant string, and `locals()` handed on in its `__main__` block): its code
-    statements and what its data values call are searched for a hint (namespace.py)."""
+    statements and what its data values call are searched for a hint (namespace.py); and
+    why its parse fails, where its code holds a Python 2 statement (naftawayh's `print "..."`)."""
     data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
     regions = [Region(s.start, s.end, s.kind == "def") for s in segments
                if (s.start, s.end) not in data_spans]
     # what the data values call or name, and the names they are bound to (`_tidy_data = None`)
     names = {n for c in found for n in (c.name, *c.facts.callees, *c.facts.refs)}
-    values = ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
-    return extraction_refusal(data, regions, names, values)  # values: read if a hint is found
+
+    def values() -> Iterator[tuple[int, int]]:  # read only where a hint is found
+        return ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
+
+    return (extraction_refusal(data, regions, names, values())
+            or syntax_refusal(data, regions, values()))
 
 
 def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:

@@ -56,6 +56,42 @@ def extraction_refusal(data: bytes, regions: Iterable[Region], names: Iterable[s
     return module_refusal(tree)[0]
 
 
+# A Python 2 statement at the start of a line of code: `print "..."`, `print x`, `print >>f,
+# ...`, `exec "..."` (naftawayh 0.4's create_verbstamp.py: a 460 kB dict, then a loop that
+# prints it the Python 2 way; the scan offered it, the extractor's parse refused it)
+_PY2_STATEMENT = re.compile(rb"(?:print|exec)[ \t]+[\"'\w>]")
+_PY2_NEEDLES = (b"print", b"exec")
+
+
+def syntax_refusal(data: bytes, regions: Iterable[Region],
+                   values: Iterable[tuple[int, int]]) -> str:
+    """The extractor's parse error ("line 17078: Missing parentheses in call to 'print'...")
+    for a module whose code holds a Python 2 statement, or "". Only the code regions are
+    searched for one (memchr, then a match at a line start); where one is found, the module is
+    parsed with its data values blanked (_skeleton), as extraction_refusal parses it: the
+    parse decides, the hint only says when to ask."""
+    if not any(_py2_hinted(data, r) for r in regions):
+        return ""
+    try:
+        ast.parse(_skeleton(data, values))
+    except SyntaxError as error:
+        return f"line {error.lineno}: {error.msg}"
+    except (ValueError, MemoryError, RecursionError):
+        return ""
+    return ""
+
+
+def _py2_hinted(data: bytes, region: Region) -> bool:
+    for needle in _PY2_NEEDLES:
+        at = data.find(needle, region.start, region.end)
+        while at >= 0:
+            line = data.rfind(b"\n", region.start, at) + 1 or region.start
+            if not data[line:at].strip() and _PY2_STATEMENT.match(data, at, region.end):
+                return True
+            at = data.find(needle, at + 1, region.end)
+    return False
+
+
 def _skeleton(data: bytes, values: Iterable[tuple[int, int]]) -> bytes:
     """The module with each value span as `(None)` over as many lines (line numbers kept)."""
     pieces: list[bytes] = []

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 13  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 14  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
@@ -111,7 +111,8 @@ class DataVerdict:
     derived_bytes: int = 0
     # what the module binds the callees of `bindings` (a dotted one's root) to, where it binds
     # one once at its top level (callees.py): "def", "class", or the dotted name imported
-    # (`collections.deque` for `from collections import deque`, `datetime` for `dt`)
+    # (`collections.deque` for `from collections import deque`, `datetime` for `dt`; a
+    # relative import keeps its dots, `.models.Row`: rules/first_party.py follows it)
     callee_origins: tuple[tuple[str, str], ...] = ()
     version: int = VERDICT_VERSION
     extra: tuple[tuple[str, str], ...] = field(default=())
