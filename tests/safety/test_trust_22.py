@@ -13,13 +13,15 @@ directory (HEAD, objects and refs, or commondir), or one git names for the repos
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import CliResult, commit, git, make_repo, write
+from tests.conftest import CliResult, commit, git, hermetic_env, make_repo, write
 from tests.fixes.helpers import backdate
 from tests.safety.helpers import held_tidy, tidy, wait_for_intents
 from tests.safety.test_state_untrusted import journal_file, rewrite
@@ -182,3 +184,66 @@ def test_folders_named_at_once_move_only_what_they_hold(
     assert undo.returncode == 0, undo.stdout + undo.stderr
     assert all((repo / n / "node_modules" / "dep" / "index.js").read_text() == f"{n}\n"
                for n in ("a", "b", "c"))
+
+
+# ------------------------------------------------- exact_root with no /proc, and odd names
+_KEEP_BESIDE = """
+import json, os, sys
+from tidy.core.safe_files import UnsafeFile
+from tidy.fixes.edit_restore import keep_beside
+said = {}
+for root in sys.argv[1:]:
+    try:
+        keep_beside(root, "pyproject.toml", "the user's text\\n")
+        said[root] = "written"
+    except UnsafeFile as error:
+        said[root] = "refused: " + str(error)
+print(json.dumps(said))
+"""
+
+
+def _no_proc() -> list[str]:
+    """The command prefix that runs a program in a mount namespace of its own whose /proc
+    is an empty tmpfs (as in a container or chroot with no /proc); skip where none can be
+    made."""
+    prefix = ["unshare", "-m", "sh", "-c", 'mount -t tmpfs none /proc && exec "$@"', "sh"]
+    probe = subprocess.run([*prefix, "true"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip(f"no mount namespace here: {probe.stderr.decode(errors='replace')}")
+    return prefix
+
+
+def _roots(tmp_path: Path, name: str) -> tuple[Path, dict[str, bool]]:
+    """Roots named with `name` in them: {root: whether it is reached with no link}, and the
+    outside folder the linked ones lead to."""
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    real = tmp_path / f"real{name}"
+    real.mkdir()
+    linked = tmp_path / f"link{name}"
+    linked.symlink_to(outside)
+    parent = tmp_path / f"parent{name}"
+    parent.symlink_to(tmp_path)
+    return outside, {str(real): True, str(linked): False, str(parent / f"real{name}"): False}
+
+
+@pytest.mark.parametrize("proc", [False, True], ids=["no /proc", "/proc"])
+@pytest.mark.parametrize("name", ["", "\nnew line", os.fsdecode(b"-\xff\xfe")],
+                         ids=["plain", "a newline", "non-UTF-8"])
+def test_a_root_reached_through_a_link_is_refused_with_or_without_proc(
+        tmp_path: Path, proc: bool, name: str) -> None:
+    """Undo's conflict copy (keep_beside: folder_in_root with exact_root) in a root that is a
+    link, or below a linked parent, is refused; in the real folder it is written, whatever
+    bytes the name holds (fails on 30a217b with no /proc: exact_root's readlink of
+    /proc/self/fd failed and the check was skipped, the copy made in the outside folder)."""
+    outside, roots = _roots(tmp_path, name)
+    prefix = [] if proc else _no_proc()
+    done = subprocess.run([*prefix, sys.executable, "-c", _KEEP_BESIDE, *roots],
+                          capture_output=True, cwd=Path(__file__).parents[2], check=False,
+                          env=hermetic_env({"TIDY_STATE_DIR": str(tmp_path / "state")}))
+    assert done.returncode == 0, done.stderr.decode(errors="replace")
+    said = json.loads(done.stdout)
+    for root, exact in roots.items():
+        assert said[root] == "written" if exact else said[root].startswith("refused"), (
+            root, said[root])
+    assert os.listdir(outside) == []
