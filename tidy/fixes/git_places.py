@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Callable
 
 from tidy.workspace.git import GitUnavailable, find_repo_root, run_git
 
@@ -27,12 +28,12 @@ def is_git_dir(folder: str) -> bool:
     return all(_kind(os.path.join(folder, name), stat.S_ISDIR) for name in ("objects", "refs"))
 
 
-def _kind(path: str, *tests: object) -> bool:
+def _kind(path: str, *tests: Callable[[int], bool]) -> bool:
     try:
         mode = os.lstat(path).st_mode
     except (OSError, ValueError):
         return False
-    return any(test(mode) for test in tests)  # type: ignore[operator]
+    return any(test(mode) for test in tests)
 
 
 def git_folder_on_the_way(path: str, top: str) -> str | None:
@@ -55,16 +56,24 @@ class GitFolders:
 
     def __init__(self) -> None:
         self._of_repo: dict[str, tuple[str, ...]] = {}
+        self._repo_at: dict[str, str | None] = {}
 
     def holding(self, path: str, *folders: str) -> str | None:
         """The git folder (or hooks folder) of the repository around `path` or around one
         of `folders` that holds `path`, or None."""
-        repos = {find_repo_root(_existing(f)) for f in (path, *folders)}
+        real = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        repos = {self._repo_around(f) for f in (path, *folders)}
         for repo in sorted(r for r in repos if r):
             for place in self._folders(repo):
-                if _inside(path, place):
+                if _inside(path, place) or _inside(real, place):
                     return place
         return None
+
+    def _repo_around(self, path: str) -> str | None:
+        start = _existing(path)
+        if start not in self._repo_at:  # entries share their folders: one look each
+            self._repo_at[start] = find_repo_root(start)
+        return self._repo_at[start]
 
     def _folders(self, repo: str) -> tuple[str, ...]:
         if repo not in self._of_repo:
@@ -79,7 +88,7 @@ def _asked(repo: str) -> tuple[str, ...]:
     except (GitUnavailable, OSError):
         return ()
     named = [line for line in os.fsdecode(out).splitlines() if line] + _hooks_paths(repo)
-    places = set()
+    places: set[str] = set()
     for line in named:  # relative ones are from `repo`: git's -C and where hooks run
         place = os.path.normpath(os.path.join(repo, os.path.expanduser(line)))
         places.update((place, os.path.realpath(place)))
@@ -109,6 +118,4 @@ def _existing(path: str) -> str:
 
 
 def _inside(path: str, folder: str) -> bool:
-    """`path` in `folder`, as written or with the links of its existing part resolved."""
-    real = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
-    return any(p == folder or p.startswith(folder.rstrip(os.sep) + os.sep) for p in (path, real))
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
