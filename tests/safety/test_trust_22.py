@@ -29,12 +29,12 @@ from tests.safety.test_state_untrusted import journal_file, rewrite
 Tidy = Callable[..., CliResult]
 
 
-@pytest.fixture
-def state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "state"
-    monkeypatch.setenv("TIDY_STATE_DIR", str(path))
+@pytest.fixture(name="state")
+def _state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The state folder (and HOME) of the tidies this process runs."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    return path
+    monkeypatch.setenv("TIDY_STATE_DIR", str(tmp_path / "state"))
+    return tmp_path / "state"
 
 
 # ------------------------------------------------- a git folder under another name
@@ -67,6 +67,19 @@ def _foreign_git_dir(root: Path) -> Path:
     return root / "store" / "gd"
 
 
+def _fixed(root: Path, tidy_main: Tidy) -> str:
+    """The run id of `tidy fix` of the repository `root` given a web project whose
+    node_modules it moves."""
+    write(root / "web" / "package.json", "{}\n")
+    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
+    commit(root, "web/package.json")
+    backdate(root)
+    done = tidy_main("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
+                     cwd=root)
+    assert done.code == 0, done.out + done.err
+    return str(json.loads(done.out)["run"])
+
+
 GIT_FOLDERS = {"separate git dir": _separate_git_dir, "core.hooksPath": _hooks_path,
                "another repo's git dir": _foreign_git_dir}
 
@@ -79,14 +92,7 @@ def test_a_trash_entry_naming_a_git_folder_of_another_name_is_refused_by_undo(
     (fails on 30a217b: undo moved node_modules into it, exit 0)."""
     root = tmp_path / "proj"
     folder = make(root)
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
-    commit(root, "web/package.json")
-    backdate(root)
-    done = tidy_main("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
-                     cwd=root)
-    assert done.code == 0, done.out + done.err
-    run_id = json.loads(done.out)["run"]
+    run_id = _fixed(root, tidy_main)
     assert not (root / "web" / "node_modules").exists()
     target = folder / "node_modules"
     rewrite(journal_file(state, run_id), lambda e: e.update(path=str(target)))
@@ -103,14 +109,7 @@ def test_an_untouched_journal_of_a_separate_git_dir_repo_still_undoes(
     """Control: the same repository, its journal as tidy wrote it: everything goes back."""
     root = tmp_path / "proj"
     _separate_git_dir(root)
-    write(root / "web" / "package.json", "{}\n")
-    write(root / "web" / "node_modules" / "dep" / "index.js", "module.exports = 1\n")
-    commit(root, "web/package.json")
-    backdate(root)
-    done = tidy_main("fix", "--yes", "-q", "--select", "TDY1", "--format", "json", str(root),
-                     cwd=root)
-    assert done.code == 0, done.out + done.err
-    undo = tidy_main("undo", json.loads(done.out)["run"], cwd=root)
+    undo = tidy_main("undo", _fixed(root, tidy_main), cwd=root)
     assert undo.code == 0, undo.out + undo.err
     assert (root / "web" / "node_modules" / "dep" / "index.js").read_text() == (
         "module.exports = 1\n")
