@@ -246,3 +246,16 @@ def test_a_root_reached_through_a_link_is_refused_with_or_without_proc(
         assert said[root] == "written" if exact else said[root].startswith("refused"), (
             root, said[root])
     assert os.listdir(outside) == []
+
+
+def test_a_project_with_its_own_head_objects_and_refs_still_undoes(
+        tmp_path: Path, state: Path, tidy_main: Tidy) -> None:
+    """Control: a project folder holding a file HEAD and folders objects/ and refs/ of its
+    own (not a ref in HEAD: git would not take it as a repository) is not a git folder."""
+    root = make_repo(tmp_path / "proj")
+    write(root / "web" / "HEAD", "the newest build\n")
+    (root / "web" / "objects").mkdir()
+    (root / "web" / "refs").mkdir()
+    undo = tidy_main("undo", _fixed(root, tidy_main), cwd=root)
+    assert undo.code == 0, undo.out + undo.err
+    assert (root / "web" / "node_modules" / "dep" / "index.js").exists()

@@ -19,13 +19,35 @@ from tidy.workspace.git import GitUnavailable, find_repo_root, run_git
 
 def is_git_dir(folder: str) -> bool:
     """Whether git would take `folder` as a repository's directory (its
-    is_git_directory: a HEAD, and objects and refs, or a `commondir` file naming them).
+    is_git_directory: a HEAD that is a ref or an object id, and objects and refs, or a
+    `commondir` file naming them: a project's own file called HEAD is not enough).
     Read with no link followed at the folder's own entries."""
-    if not _kind(os.path.join(folder, "HEAD"), stat.S_ISREG, stat.S_ISLNK):
+    if not _valid_head(os.path.join(folder, "HEAD")):
         return False
     if _kind(os.path.join(folder, "commondir"), stat.S_ISREG):
         return True  # a linked worktree's git folder
     return all(_kind(os.path.join(folder, name), stat.S_ISDIR) for name in ("objects", "refs"))
+
+
+def _valid_head(path: str) -> bool:
+    """HEAD as git's validate_headref takes it: `ref: refs/...`, an object id, or (old
+    gits) a link into refs/."""
+    try:
+        if os.path.islink(path):
+            return os.readlink(path).startswith("refs/")
+        fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except (OSError, ValueError):
+        return False
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return False
+        head = os.read(fd, 256).strip()
+    except OSError:
+        return False
+    finally:
+        os.close(fd)
+    return head.startswith(b"ref: refs/") or (
+        len(head) in (40, 64) and all(c in b"0123456789abcdef" for c in head))
 
 
 def _kind(path: str, *tests: Callable[[int], bool]) -> bool:
