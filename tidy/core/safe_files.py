@@ -190,14 +190,41 @@ def _reached_as_named(root: str, fd: int, verb: str) -> None:
     """The folder `fd`, opened by the path `root`, is at that very path: no symlink on the
     way (trust round 20: a nested repository's folder swapped for a link to an outside folder
     between tidy's read of its .gitignore and its write had the write land outside). The
-    kernel's own path of the descriptor says where the open went; without /proc, not known."""
+    kernel's own path of the descriptor says where the open went; without /proc (not
+    mounted, another namespace's), the path is walked again from / with no link followed and
+    must lead to the same folder (trust round 22: the check was skipped there)."""
     try:
         reached = os.readlink(f"/proc/self/fd/{fd}")
     except OSError:
+        here = os.fstat(fd)
+        if _walked_to(root) != (here.st_dev, here.st_ino):
+            raise UnsafeFile(root, "is reached through a symlink, or was moved (no /proc to "
+                             f"say where); nothing in it {verb}") from None
         return
     if reached != os.path.abspath(root):
         raise UnsafeFile(root, f"is reached through a symlink (to {reached}), or was moved; "
                          f"nothing in it {verb}")
+
+
+def _walked_to(root: str) -> tuple[int, int] | None:
+    """(device, inode) of the folder at `root`, opened from / a part at a time with
+    O_NOFOLLOW; None when a part is a link, missing or not a folder."""
+    try:
+        fd = os.open(os.sep, _DIR_FLAGS)
+    except OSError:
+        return None
+    try:
+        for part in os.path.abspath(root).split(os.sep):
+            if part:
+                child = os.open(part, _DIR_FLAGS | _NOFOLLOW, dir_fd=fd)
+                os.close(fd)
+                fd = child
+        found = os.fstat(fd)
+        return found.st_dev, found.st_ino
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _open_child_folder(root: str, above: list[str], part: str, parent: int, create: bool,

@@ -18,6 +18,7 @@ from tidy.core.models import ActionKind
 from tidy.core.run_owner import assumed_owner
 from tidy.core.units import counted
 from tidy.fixes import STOPPED, Applier, ApplySettings, Outcome, Status, confirm, owners, skipped
+from tidy.fixes.git_places import GitFolders, git_folder_on_the_way
 from tidy.fixes.journal import (
     Intent,
     JournalError,
@@ -158,14 +159,15 @@ def _edited_by_tidy(action: str, rel: str) -> bool:
     return edited_by_tidy(action, rel)
 
 
-def refusal(record: RunRecord, intent: Intent) -> str:
+def refusal(record: RunRecord, intent: Intent, folders: GitFolders | None = None) -> str:
     """Why a journal entry may not be acted on ("" when it may). Its `path` must lie inside
     one of its run's roots, or inside its own group root where that root is the repository
     around a run root (its .gitignore). Every other place it names must agree: the group
     root (`root`: where git runs and config files are edited) is inside a run root or that
     repository, `rel` is `path` below it, and untrack's `.gitignore` is the root's own.
-    Appliers check more (the trash: tidy.fixes.trash.locate.spot_of; extraction: its
-    backup's record)."""
+    Nothing may lie in a git folder, whatever its name (git_places). Appliers check more
+    (the trash: tidy.fixes.trash.locate.spot_of; extraction: its backup's record).
+    `folders`: git's answers shared by the entries of one look at a journal."""
     entry = intent.entry
     path, root = entry.get("path"), entry.get("root")
     roots = run_roots(record)
@@ -180,11 +182,13 @@ def refusal(record: RunRecord, intent: Intent) -> str:
         problem = _root_problem(entry, path, root, roots)
         if problem:
             return f"journal entry refused: {problem}"
-    if any(_within(path, r) for r in roots):
-        return ""
-    if isinstance(root, str) and _within(path, root):
-        return ""  # _root_problem: the repository around a run root
-    return f"journal entry refused: {path} is outside the run's folders"
+    # _root_problem: `root` is a run root's folder or the repository around a run root.
+    tops = [r for r in (*roots, root) if isinstance(r, str) and _within(path, r)]
+    if not tops:
+        return f"journal entry refused: {path} is outside the run's folders"
+    found = (git_folder_on_the_way(path, min(tops, key=len))
+             or (folders or GitFolders()).holding(path, *tops))
+    return f"journal entry refused: {path} is inside git's folder {found}" if found else ""
 
 
 def _edited_rel(entry: dict[str, object]) -> str:
@@ -231,8 +235,9 @@ def _split_refused(record: RunRecord, intents: Sequence[Intent], journal: RunJou
     """(the intents that may be acted on, a FAILED outcome for each refused one), each
     refusal journaled with `op` so it is never tried again."""
     kept, refused = [], []
+    folders = GitFolders()
     for intent in intents:
-        reason = refusal(record, intent)
+        reason = refusal(record, intent, folders)
         if not reason:
             kept.append(intent)
             continue
