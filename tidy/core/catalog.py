@@ -24,8 +24,9 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from tidy.core import task_outputs
-from tidy.core.build_scripts import EMITS, script_entries, script_outputs
+from tidy.core.build_scripts import EMITS, eleventy_inputs, script_entries, script_outputs
 from tidy.core.cra_build import cra_wrote_only
+from tidy.core.eleventy_site import eleventy_wrote_only
 from tidy.core.lazy_re import LazyPattern
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
@@ -1141,8 +1142,9 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
     `tools` writes (build_scripts.EMITS): a script says where it would write, not that the
     folder holds nothing else (an outdir "public" beside hand-made pages is no bundle
     folder). tsup's files must be named after its entries too (a tsconfig.json no longer
-    confirms a dist/ beside it: trust round 16), and Create React App's build/ be what its
-    asset manifest and public/ account for (cra_build). `package` is the folder of the
+    confirms a dist/ beside it: trust round 16), Create React App's build/ be what its
+    asset manifest and public/ account for (cra_build), and a zero-config Eleventy site's
+    every page have its template (eleventy_site). `package` is the folder of the
     package.json whose scripts write there, `parts` the folder's path below it (beside it
     unless given)."""
     tools = frozenset(tools)
@@ -1150,6 +1152,12 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
     if _CRA in tools:  # with another tool writing there too, neither accounts for all
         below = files_below(path)
         return tools == {_CRA} and below is not None and cra_wrote_only(path, package, below)
+    if _ELEVENTY in tools:  # each page traced to its template (eleventy_site)
+        below = files_below(path)
+        inputs = eleventy_inputs(_package_scripts(os.path.join(package, "package.json"),
+                                                  evidence or DISK))
+        return tools == {_ELEVENTY} and below is not None and eleventy_wrote_only(
+            path, frozenset(os.path.join(package, i) for i in inputs), below)
     emits = tuple(glob for tool in tools for glob in EMITS.get(tool, ()))
     folders = files_by_folder(path)
     return bool(emits) and folders is not None and any(names for _, names in folders) and all(
@@ -1158,7 +1166,7 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
                                           else parts, path, evidence or DISK))
 
 
-_CRA, _TSUP = "react-scripts", "tsup"
+_CRA, _TSUP, _ELEVENTY = "react-scripts", "tsup", "eleventy"
 
 
 def _tsup_named(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:

@@ -1424,8 +1424,11 @@ SOURCE = (
     '\n'
     '# Eleventy (11ty) writes its site to _site/ beside the eleventy.config.* (or the older\n'
     '# .eleventy.js) that configures it (real trees, round 24: eleventy 3.1 left its _site/). A\n'
-    "# zero-config run (no config file, only `eleventy` in package.json's scripts) has no marker:\n"
-    '# its _site/ is left.\n'
+    '# zero-config run (no config file, `"build": "eleventy"` in package.json\'s scripts; round 25)\n'
+    '# is found through the script (build_scripts: `--output`, else _site) where every file below\n'
+    '# is the page of a template in its input folder (eleventy_site: about.md -> about/index.html):\n'
+    '# a hand-made _site/ beside such a script is left. `eleventy` only in devDependencies says\n'
+    '# nothing of where it wrote: left.\n'
     '[[kind]]\n'
     'name = "eleventy-site"\n'
     'ecosystem = "node"\n'
@@ -1433,6 +1436,7 @@ SOURCE = (
     'names = ["_site"]\n'
     'tier = "marker"\n'
     'markers = ["eleventy.config.*", ".eleventy.js", ".eleventy.cjs"]\n'
+    'declared = ["package.json:scripts"]\n'
     'safe = true\n'
     'regenerate = "npx @11ty/eleventy"\n'
     'why = "Eleventy\'s built site"\n'
@@ -1499,6 +1503,26 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "cmake -B build && cmake --build build"\n'
     'why = "CMake build tree"\n'
+    '\n'
+    '# scikit-build-core with `build-dir = "build/{wheel_tag}"` (its docs\' example, for an\n'
+    '# editable install or a faster rebuild) configures a CMake tree per wheel tag below build/:\n'
+    '# build/cp311-cp311-linux_x86_64/CMakeCache.txt. Round 24 found that tree (cmake-tree) and left\n'
+    '# build/ empty after the fix; round 25 takes build/ whole where every entry in it is a folder\n'
+    '# named like a wheel tag (cp311-cp311-..., cp312-abi3-..., pp310-pypy310_pp73-...,\n'
+    "# py3-none-...) and one holds a CMake cache: a build/ of the user's with anything else in it\n"
+    '# stays (the trees inside are still found on their own).\n'
+    '[[kind]]\n'
+    'name = "skbuild-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml"]\n'
+    'signature = ["*/CMakeCache.txt"]\n'
+    'only = ["cp3*-*-*", "pp3*-*-*", "py3*-*-*"]\n'
+    'safe = true\n'
+    'regenerate = "pip install . (or python -m build): scikit-build-core configures it again"\n'
+    'why = "scikit-build-core\'s build folder (one CMake tree per wheel tag)"\n'
     '\n'
     '[[kind]]\n'
     'name = "cmake-tree"\n'
@@ -3243,6 +3267,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'names': ['_site'],
            'tier': 'marker',
            'markers': ['eleventy.config.*', '.eleventy.js', '.eleventy.cjs'],
+           'declared': ['package.json:scripts'],
            'safe': True,
            'regenerate': 'npx @11ty/eleventy',
            'why': "Eleventy's built site"},
@@ -3300,6 +3325,18 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B build && cmake --build build',
            'why': 'CMake build tree'},
+          {'name': 'skbuild-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml'],
+           'signature': ['*/CMakeCache.txt'],
+           'only': ['cp3*-*-*', 'pp3*-*-*', 'py3*-*-*'],
+           'safe': True,
+           'regenerate': 'pip install . (or python -m build): scikit-build-core configures it '
+                         'again',
+           'why': "scikit-build-core's build folder (one CMake tree per wheel tag)"},
           {'name': 'cmake-tree',
            'ecosystem': 'cmake',
            'type': 'dir',
@@ -5242,7 +5279,8 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'signature': (),
   'safe': True,
   'regenerate': 'npx @11ty/eleventy',
-  'why': "Eleventy's built site"},
+  'why': "Eleventy's built site",
+  'declared': ('package.json:scripts',)},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
@@ -5310,6 +5348,19 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'cmake -B build && cmake --build build',
   'why': 'CMake build tree',
   'absent': ('CMakeLists.txt',)},
+ {'name': 'skbuild-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('pyproject.toml',),
+  'inside': (),
+  'signature': ('*/CMakeCache.txt',),
+  'safe': True,
+  'regenerate': 'pip install . (or python -m build): scikit-build-core configures it again',
+  'why': "scikit-build-core's build folder (one CMake tree per wheel tag)",
+  'only': ('cp3*-*-*', 'pp3*-*-*', 'py3*-*-*')},
  {'name': 'cmake-tree',
   'ecosystem': 'cmake',
   'type': 'dir',
