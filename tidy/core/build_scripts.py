@@ -196,7 +196,7 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
     if not _builds(tool, args):
         return []  # `react-scripts test` writes nothing
     folders, used = _named_folders(tool, args)
-    if not folders and tool in _DEFAULT_OUTPUT:
+    if not used and tool in _DEFAULT_OUTPUT:  # a flag naming a folder outside: not there
         default = _default_output(tool, command[:index])
         folders = [default] if default is not None else []
     others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]

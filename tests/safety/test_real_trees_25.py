@@ -1,0 +1,205 @@
+"""Real trees, round 25 (bench/RESULTS.md, "Real trees, round 25"): what tidy got wrong on
+real projects, and the look-alikes that must stay.
+
+Left on a71221d: a zero-config Eleventy site (`"build": "eleventy"`, no config file: Eleventy
+3.1.8 wrote _site/index.html, _site/about/index.html, _site/posts/first/index.html from
+index.md, about.html, posts/first.md), and scikit-build-core's build/ (`build-dir =
+"build/{wheel_tag}"`): its CMake tree build/cp311-cp311-linux_x86_64 was found, build/ left
+empty after the fix.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import make_repo, write
+from tests.safety.helpers import artifacts_by_path, commit_all, fix_moves_exactly, left_alone
+from tidy.core.build_scripts import eleventy_inputs, script_outputs
+from tidy.core.eleventy_site import template_paths
+
+pytestmark = pytest.mark.slow
+
+
+# ------------------------------------------------------------------ Eleventy, no config
+def _zero_config_site(root: Path, script: str = "eleventy", source: str = ".",
+                      dependency: bool = True) -> Path:
+    """An Eleventy site as round 25's ele0: package.json's build script, no config file,
+    three templates (committed), _site/ ignored."""
+    repo = make_repo(root)
+    package: dict[str, object] = {"name": "site", "private": True,
+                                  "scripts": {"build": script, "start": script + " --serve"}}
+    if dependency:
+        package["devDependencies"] = {"@11ty/eleventy": "^3.1.0"}
+    write(repo / "package.json", json.dumps(package))
+    base = repo / source
+    write(base / "index.md", "# Hello\n\nA zero-config page.\n")
+    write(base / "about.html", "<p>About</p>\n")
+    write(base / "posts" / "first.md", "---\ntitle: First\n---\n# First post\n")
+    write(repo / ".gitignore", "node_modules\n_site\n")
+    commit_all(repo)
+    return repo
+
+
+def _eleventy_wrote(site: Path) -> None:
+    """_site/ as Eleventy 3.1.8 wrote it from the three templates."""
+    write(site / "index.html", "<h1>Hello</h1>\n<p>A zero-config page.</p>\n")
+    write(site / "about" / "index.html", "<p>About</p>\n")
+    write(site / "posts" / "first" / "index.html", "<h1>First post</h1>\n")
+
+
+@pytest.mark.parametrize("script", ["eleventy", "npx @11ty/eleventy",
+                                    "npx @11ty/eleventy --quiet", "eleventy --output=_site"])
+def test_a_zero_config_eleventy_site_is_found_moved_and_put_back(
+        tmp_path: Path, script: str) -> None:
+    """_site/ of pages each traced to its template (fails on a71221d: left)."""
+    repo = _zero_config_site(tmp_path / "repo", script)
+    _eleventy_wrote(repo / "_site")
+    assert artifacts_by_path(repo).get("_site") == ("eleventy-site", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"_site"})
+
+
+def test_a_zero_config_site_of_an_input_folder_is_found(tmp_path: Path) -> None:
+    """`eleventy --input=src`: the templates are looked for in src/ (fails on a71221d)."""
+    repo = _zero_config_site(tmp_path / "repo", "eleventy --input=src", source="src")
+    _eleventy_wrote(repo / "_site")
+    assert artifacts_by_path(repo).get("_site") == ("eleventy-site", "safe")
+
+
+def _hand_made(repo: Path) -> None:
+    write(repo / "_site" / "index.html", "<h1>My own pages</h1>\n")
+    write(repo / "_site" / "contact.html", "<p>mail me</p>\n")
+
+
+@pytest.mark.parametrize("case", ["no template", "not a page", "image",
+                                  "template in the site", "linked template", "other input"])
+def test_a_hand_made_site_beside_an_eleventy_script_stays(tmp_path: Path, case: str) -> None:
+    """A _site/ holding what no template of the input folder accounts for stays: a page of
+    no template, a page written elsewhere than Eleventy writes it (contact.html, not
+    contact/index.html), an image (a passthrough copy needs a config), Eleventy only in
+    a template found only inside _site/ itself or through a link, or the templates in
+    another folder than the script's --input."""
+    script = "eleventy --input=src" if case == "other input" else "eleventy"
+    repo = _zero_config_site(tmp_path / "repo", script)
+    _eleventy_wrote(repo / "_site")
+    if case == "no template":
+        write(repo / "_site" / "contact" / "index.html", "<p>mail me</p>\n")
+    elif case == "not a page":
+        _hand_made(repo)
+    elif case == "image":
+        write(repo / "_site" / "logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 32)
+    elif case == "template in the site":
+        write(repo / "_site" / "contact.md", "# Contact\n")
+        write(repo / "_site" / "contact" / "index.html", "<p>mail me</p>\n")
+    elif case == "linked template":
+        outside = write(tmp_path / "elsewhere" / "contact.md", "# Contact\n")
+        os.symlink(outside.parent, repo / "linked")
+        write(repo / "_site" / "linked" / "contact" / "index.html", "<p>mail me</p>\n")
+    left_alone(repo, tmp_path / "state", "_site")
+
+
+def test_a_site_with_eleventy_only_in_dev_dependencies_stays(tmp_path: Path) -> None:
+    """`@11ty/eleventy` in devDependencies, no script running it: nothing says where it
+    wrote, and a hand-made _site/ of the same pages is not told apart: left."""
+    repo = _zero_config_site(tmp_path / "repo", "echo build")
+    _eleventy_wrote(repo / "_site")
+    left_alone(repo, tmp_path / "state", "_site")
+
+
+@pytest.mark.parametrize(("script", "inputs"), [
+    ("eleventy", {"."}), ("npx @11ty/eleventy --input=src", {"src"}),
+    ("eleventy --input docs --serve", {"docs"}), ("eleventy --input=../up", set()),
+    ("echo eleventy", set()), ("ELEVENTY_ENV=prod npx eleventy", {"."})])
+def test_eleventy_inputs_read_from_the_script(script: str, inputs: set[str]) -> None:
+    """The input folder is --input's value, else the package's; none above the package."""
+    assert eleventy_inputs({"build": script}) == inputs
+
+
+@pytest.mark.parametrize(("script", "outputs"), [
+    ("eleventy", {"_site"}), ("eleventy --output=public", {"public"}),
+    ("eleventy --output /srv/www", set()), ("eleventy --output=.", set()),
+    ("tsup src/index.ts --out-dir ../shared", set()), ("tsup src/index.ts", {"dist"})])
+def test_eleventy_output_read_from_the_script(script: str, outputs: set[str]) -> None:
+    """_site unless --output names a folder, inside the package or not (then none: the
+    default is not where it writes; tsup's dist/ likewise, which a71221d took)."""
+    assert set(script_outputs({"build": script})) == outputs
+
+
+_SEGMENT = st.text(alphabet="abcxyz-_", min_size=1, max_size=6)
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_SEGMENT, min_size=0, max_size=3), st.sampled_from([".md", ".njk", ".html"]))
+def test_each_template_maps_to_the_page_eleventy_writes(parts: list[str], ext: str) -> None:
+    """A template at a/b.EXT writes a/b/index.html (index.EXT: the folder's index.html), and
+    template_paths(page) names it; a page of any other name has no template."""
+    stem = "/".join(parts) or "index"
+    page = "index.html" if stem == "index" else (
+        stem.removesuffix("/index") + "/index.html" if stem.endswith("/index") else
+        stem + "/index.html")
+    assert stem + ext in template_paths(page)
+    assert template_paths(stem + ".htm") == []
+
+
+# ------------------------------------------------------------------ scikit-build-core
+def _skb_project(root: Path) -> Path:
+    """Round 25's skb: scikit-build-core + pybind11, `build-dir = "build/{wheel_tag}"`."""
+    repo = make_repo(root)
+    write(repo / "pyproject.toml",
+          '[build-system]\nrequires = ["scikit-build-core", "pybind11"]\n'
+          'build-backend = "scikit_build_core.build"\n\n[project]\nname = "skb"\n'
+          'version = "0.1.0"\n\n[tool.scikit-build]\nbuild-dir = "build/{wheel_tag}"\n')
+    write(repo / "CMakeLists.txt", "cmake_minimum_required(VERSION 3.15)\n"
+          "project(${SKBUILD_PROJECT_NAME} LANGUAGES CXX)\n")
+    write(repo / "src" / "core.cpp", "int add(int a, int b) { return a + b; }\n")
+    write(repo / ".gitignore", "build/\ndist/\n")
+    commit_all(repo)
+    return repo
+
+
+def _cmake_tree(tree: Path) -> None:
+    """A CMake tree as scikit-build-core 1.1.2 configured it (Ninja)."""
+    write(tree / "CMakeCache.txt", "# This is the CMakeCache file.\nCMAKE_GENERATOR:INTERNAL=Ninja\n")
+    write(tree / "CMakeFiles" / "cmake.check_cache", "# This file is generated by cmake\n")
+    write(tree / "CMakeInit.txt", 'set(SKBUILD ON CACHE BOOL "" FORCE)\n')
+    write(tree / "build.ninja", "# CMAKE generated file: DO NOT EDIT!\n")
+    write(tree / "_core.cpython-311-x86_64-linux-gnu.so", b"\x7fELF" + b"\0" * 60)
+
+
+@pytest.mark.parametrize("tags", [["cp311-cp311-linux_x86_64"],
+                                  ["cp311-cp311-linux_x86_64", "cp312-abi3-linux_x86_64"],
+                                  ["pp310-pypy310_pp73-linux_x86_64"]])
+def test_a_scikit_build_core_build_folder_is_moved_whole(tmp_path: Path,
+                                                         tags: list[str]) -> None:
+    """build/ of wheel-tag trees moves whole, none left empty (fails on a71221d: only the
+    tree inside moved)."""
+    repo = _skb_project(tmp_path / "repo")
+    for tag in tags:
+        _cmake_tree(repo / "build" / tag)
+    assert artifacts_by_path(repo).get("build") == ("skbuild-build", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"build"})
+    assert (repo / "build").is_dir()  # undo put it back
+
+
+@pytest.mark.parametrize("extra", ["notes.txt", "scripts/deploy.sh", "cp311-cp311-linux_x86_64"])
+def test_a_build_folder_with_more_than_wheel_trees_keeps_itself(tmp_path: Path,
+                                                                extra: str) -> None:
+    """build/ holding anything but wheel-tag folders (a note, a folder of scripts), or a
+    wheel-tag folder of no CMake tree, is not taken whole: at most the tree inside is."""
+    repo = _skb_project(tmp_path / "repo")
+    if extra == "cp311-cp311-linux_x86_64":
+        write(repo / "build" / extra / "notes.txt", "mine\n")
+        left_alone(repo, tmp_path / "state", "build")
+        return
+    _cmake_tree(repo / "build" / "cp311-cp311-linux_x86_64")
+    write(repo / "build" / extra, "mine\n")
+    found = artifacts_by_path(repo)
+    assert "build" not in found
+    assert found.get("build/cp311-cp311-linux_x86_64") == ("cmake-tree", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"build/cp311-cp311-linux_x86_64"})
+    assert (repo / "build" / extra).read_text() == "mine\n"
