@@ -203,3 +203,69 @@ def test_a_build_folder_with_more_than_wheel_trees_keeps_itself(tmp_path: Path,
     assert found.get("build/cp311-cp311-linux_x86_64") == ("cmake-tree", "safe")
     fix_moves_exactly(repo, tmp_path / "state", {"build/cp311-cp311-linux_x86_64"})
     assert (repo / "build" / extra).read_text() == "mine\n"
+
+
+# ------------------------------------------------------------------ Pelican
+def _pelican_site(root: Path) -> Path:
+    """Round 25's pel: pelicanconf.py (PATH = "content"), one article, output/ ignored."""
+    repo = make_repo(root)
+    write(repo / "pelicanconf.py", 'AUTHOR = "A"\nSITENAME = "pel"\nPATH = "content"\n')
+    write(repo / "content" / "first.md", "Title: First\nDate: 2026-12-07\n\nHello.\n")
+    write(repo / ".gitignore", "output/\n")
+    commit_all(repo)
+    return repo
+
+
+def test_a_pelican_output_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """output/ as pelican 4.12 wrote it (fails on a71221d: left)."""
+    repo = _pelican_site(tmp_path / "repo")
+    out = repo / "output"
+    for page in ("index.html", "first.html", "archives.html", "authors.html",
+                 "categories.html", "tags.html", "category/misc.html", "author/a.html"):
+        write(out / page, "<!DOCTYPE html><title>pel</title>\n")
+    write(out / "feeds" / "all-en.atom.xml", "<feed/>\n")
+    write(out / "theme" / "css" / "main.css", "body{}\n")
+    assert artifacts_by_path(repo).get("output") == ("pelican-output", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"output"})
+
+
+def test_an_output_folder_of_the_users_beside_pelicanconf_stays(tmp_path: Path) -> None:
+    """output/ of none of Pelican's direct-template pages (a report, a CSV) stays."""
+    repo = _pelican_site(tmp_path / "repo")
+    write(repo / "output" / "index.html", "<p>my report</p>\n")
+    write(repo / "output" / "results.csv", "a,b\n1,2\n")
+    left_alone(repo, tmp_path / "state", "output")
+
+
+# ------------------------------------------------------------------ Jupyter Book 2 (MyST)
+def _myst_book(root: Path) -> Path:
+    """Round 25's jb: `jupyter-book init --write-toc` over two pages (myst.yml, .gitignore)."""
+    repo = make_repo(root)
+    write(repo / "intro.md", "# Intro\n\nHello book.\n")
+    write(repo / "chapter.md", "# Chapter\n\nText.\n")
+    write(repo / "myst.yml", "version: 1\nproject:\n  toc:\n    - file: intro.md\n"
+          "    - file: chapter.md\nsite:\n  template: book-theme\n")
+    write(repo / ".gitignore", "# MyST build outputs\n_build\n")
+    commit_all(repo)
+    return repo
+
+
+def test_a_jupyter_book_2_build_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """_build/site as jupyter-book 2.1.7 wrote it (fails on a71221d: left)."""
+    repo = _myst_book(tmp_path / "repo")
+    site = repo / "_build" / "site"
+    write(site / "content" / "intro.json", '{"kind": "Article"}\n')
+    write(site / "content" / "index.json", '{"kind": "Article"}\n')
+    write(site / "public" / "intro-f4947895a79b0491c4e0a1884e1223d9.md", "# Intro\n")
+    assert artifacts_by_path(repo).get("_build") == ("myst-build", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"_build"})
+
+
+@pytest.mark.parametrize("extra", ["notes.md", "drafts/ch2.md"])
+def test_a_build_folder_with_the_users_files_beside_myst_yml_stays(tmp_path: Path,
+                                                                   extra: str) -> None:
+    """_build/ holding anything MyST does not write there stays, its site/ too."""
+    repo = _myst_book(tmp_path / "repo")
+    write(repo / "_build" / "site" / "content" / "intro.json", "{}\n")
+    write(repo / "_build" / extra, "mine\n")
+    left_alone(repo, tmp_path / "state", "_build")

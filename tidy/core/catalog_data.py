@@ -348,6 +348,23 @@ SOURCE = (
     'regenerate = "make html (or sphinx-build)"\n'
     'why = "Sphinx documentation build"\n'
     '\n'
+    '# Jupyter Book 2 (mystmd 1.x underneath) writes _build/ beside its myst.yml: site/content/*.json\n'
+    '# and site/public/ for every build, html/ for `--html`, templates/ (the theme it fetched),\n'
+    '# cache/, exports/, temp/, execute/; `myst clean` removes them (real trees, round 25: jupyter-book\n'
+    '# 2.1.7 left _build/site). A _build/ holding anything else stays.\n'
+    '[[kind]]\n'
+    'name = "myst-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["_build"]\n'
+    'tier = "marker"\n'
+    'markers = ["myst.yml"]\n'
+    'signature = ["site/content", "site/public", "site/config.json", "html/index.html", "templates/site"]\n'
+    'only = ["site", "html", "templates", "cache", "exports", "temp", "execute", "logs"]\n'
+    'safe = true\n'
+    'regenerate = "jupyter-book build (or myst build)"\n'
+    'why = "Jupyter Book 2 / MyST build folder"\n'
+    '\n'
     "# mkdocs 1.6 writes sitemap.xml.gz (its theme's sitemap) and search/search_index.json (the\n"
     '# search plugin, on by default) into site/ on every build.\n'
     '[[kind]]\n'
@@ -1441,6 +1458,22 @@ SOURCE = (
     'regenerate = "npx @11ty/eleventy"\n'
     'why = "Eleventy\'s built site"\n'
     '\n'
+    "# Pelican writes its site to output/ beside pelicanconf.py (pelican-quickstart's layout, its\n"
+    '# OUTPUT_PATH), with the pages of its direct templates always there: archives.html,\n'
+    '# categories.html, tags.html, authors.html (real trees, round 25: pelican 4 left output/). An\n'
+    "# output/ of the user's beside the config holding none of them stays.\n"
+    '[[kind]]\n'
+    'name = "pelican-output"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["output"]\n'
+    'tier = "marker"\n'
+    'markers = ["pelicanconf.py"]\n'
+    'signature = ["archives.html", "categories.html", "tags.html", "authors.html"]\n'
+    'safe = true\n'
+    'regenerate = "pelican content (make html)"\n'
+    'why = "Pelican\'s built site"\n'
+    '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
     '# into resources/_gen/ (images/, assets/): resources/ beside the config holding nothing else.\n'
@@ -2275,6 +2308,21 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'make html (or sphinx-build)',
            'why': 'Sphinx documentation build'},
+          {'name': 'myst-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['_build'],
+           'tier': 'marker',
+           'markers': ['myst.yml'],
+           'signature': ['site/content',
+                         'site/public',
+                         'site/config.json',
+                         'html/index.html',
+                         'templates/site'],
+           'only': ['site', 'html', 'templates', 'cache', 'exports', 'temp', 'execute', 'logs'],
+           'safe': True,
+           'regenerate': 'jupyter-book build (or myst build)',
+           'why': 'Jupyter Book 2 / MyST build folder'},
           {'name': 'mkdocs-site',
            'ecosystem': 'python',
            'type': 'dir',
@@ -3271,6 +3319,16 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'npx @11ty/eleventy',
            'why': "Eleventy's built site"},
+          {'name': 'pelican-output',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['output'],
+           'tier': 'marker',
+           'markers': ['pelicanconf.py'],
+           'signature': ['archives.html', 'categories.html', 'tags.html', 'authors.html'],
+           'safe': True,
+           'regenerate': 'pelican content (make html)',
+           'why': "Pelican's built site"},
           {'name': 'hugo-public',
            'ecosystem': 'hugo',
            'type': 'dir',
@@ -4056,6 +4114,23 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'make html (or sphinx-build)',
   'why': 'Sphinx documentation build'},
+ {'name': 'myst-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('_build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('myst.yml',),
+  'inside': (),
+  'signature': ('site/content',
+                'site/public',
+                'site/config.json',
+                'html/index.html',
+                'templates/site'),
+  'safe': True,
+  'regenerate': 'jupyter-book build (or myst build)',
+  'why': 'Jupyter Book 2 / MyST build folder',
+  'only': ('site', 'html', 'templates', 'cache', 'exports', 'temp', 'execute', 'logs')},
  {'name': 'mkdocs-site',
   'ecosystem': 'python',
   'type': 'dir',
@@ -5281,6 +5356,18 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'npx @11ty/eleventy',
   'why': "Eleventy's built site",
   'declared': ('package.json:scripts',)},
+ {'name': 'pelican-output',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('output',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('pelicanconf.py',),
+  'inside': (),
+  'signature': ('archives.html', 'categories.html', 'tags.html', 'authors.html'),
+  'safe': True,
+  'regenerate': 'pelican content (make html)',
+  'why': "Pelican's built site"},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
