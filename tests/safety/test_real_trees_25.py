@@ -269,3 +269,52 @@ def test_a_build_folder_with_the_users_files_beside_myst_yml_stays(tmp_path: Pat
     write(repo / "_build" / "site" / "content" / "intro.json", "{}\n")
     write(repo / "_build" / extra, "mine\n")
     left_alone(repo, tmp_path / "state", "_build")
+
+
+# ------------------------------------------------------------------ Hexo
+_WAREHOUSE = ('{"meta":{"version":1,"warehouse":"5.0.1"},"models":{"Asset":[],"Cache":[],'
+              '"Post":[{"title":"Hello World","source":"_posts/hello-world.md"}]}}')
+
+
+def _hexo_blog(root: Path) -> Path:
+    """Round 25's hx: hexo-cli's starter (_config.yml, scaffolds/, source/_posts/)."""
+    repo = make_repo(root)
+    write(repo / "_config.yml", "title: Hexo\npublic_dir: public\ntheme: landscape\n")
+    for scaffold in ("draft.md", "page.md", "post.md"):
+        write(repo / "scaffolds" / scaffold, "---\ntitle: {{ title }}\n---\n")
+    write(repo / "source" / "_posts" / "hello-world.md", "---\ntitle: Hello World\n---\n")
+    write(repo / "package.json", json.dumps({"name": "hexo-site", "private": True,
+                                             "scripts": {"build": "hexo generate"}}))
+    write(repo / ".gitignore", "db.json\nnode_modules/\npublic/\n")
+    commit_all(repo)
+    return repo
+
+
+def test_hexo_public_and_db_are_found_moved_and_put_back(tmp_path: Path) -> None:
+    """public/ and db.json as `hexo generate` (hexo 8) wrote them (fails on a71221d: left)."""
+    repo = _hexo_blog(tmp_path / "repo")
+    for page in ("index.html", "archives/index.html", "archives/2026/index.html",
+                 "2026/12/07/hello-world/index.html"):
+        write(repo / "public" / page, "<!DOCTYPE html><title>Hexo</title>\n")
+    write(repo / "public" / "css" / "style.css", "body{}\n")
+    write(repo / "db.json", _WAREHOUSE)
+    found = artifacts_by_path(repo)
+    assert found.get("public") == ("hexo-public", "safe")
+    assert found.get("db.json") == ("hexo-db", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"public", "db.json"})
+
+
+def test_hexo_look_alikes_stay(tmp_path: Path) -> None:
+    """A public/ of no archive pages beside the scaffolds (a folder of the user's), a
+    public/ with archives/ in a project with no Hexo scaffolds (a Jekyll site's
+    _config.yml), and a db.json of the user's (a json-server database) stay."""
+    repo = _hexo_blog(tmp_path / "repo")
+    write(repo / "public" / "robots.txt", "User-agent: *\n")
+    write(repo / "db.json", '{"posts": [{"id": 1, "title": "json-server"}]}\n')
+    left_alone(repo, tmp_path / "state", "public", "db.json")
+    other = make_repo(tmp_path / "jekyll")
+    write(other / "_config.yml", "title: mine\n")
+    write(other / "index.md", "# mine\n")
+    commit_all(other)
+    write(other / "public" / "archives" / "index.html", "<p>my archive</p>\n")
+    left_alone(other, tmp_path / "state2", "public")

@@ -1474,6 +1474,35 @@ SOURCE = (
     'regenerate = "pelican content (make html)"\n'
     'why = "Pelican\'s built site"\n'
     '\n'
+    '# Hexo (hexo-cli 4, hexo 8; its starter copied when github.com is out of reach) generates the\n'
+    '# site into public/ (public_dir) beside _config.yml and keeps its cache database in db.json\n'
+    '# there (`{"meta":{"version":1,"warehouse":"5.0.1"},"models":{...`); `hexo clean` deletes\n'
+    "# both (real trees, round 25: both were left, untracked). public/ is Hexo's where the project\n"
+    "# has Hexo's scaffolds (scaffolds/post.md: a folder of the layouts `hexo new` uses) and holds\n"
+    '# the archive pages its default generator writes; db.json where it starts as warehouse writes.\n'
+    '[[kind]]\n'
+    'name = "hexo-public"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["public"]\n'
+    'tier = "marker"\n'
+    'markers = ["scaffolds/post.md", "scaffolds/draft.md", "scaffolds/page.md"]\n'
+    'signature = ["archives"]\n'
+    'safe = true\n'
+    'regenerate = "hexo generate"\n'
+    'why = "Hexo\'s generated site"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "hexo-db"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'names = ["db.json"]\n'
+    'header = [\'{"meta":{"version":1,"warehouse":"\', \'{"meta":{"version":2,"warehouse":"\']\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "hexo generate"\n'
+    'why = "Hexo\'s cache database (warehouse)"\n'
+    '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
     '# into resources/_gen/ (images/, assets/): resources/ beside the config holding nothing else.\n'
@@ -3329,6 +3358,25 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'pelican content (make html)',
            'why': "Pelican's built site"},
+          {'name': 'hexo-public',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['public'],
+           'tier': 'marker',
+           'markers': ['scaffolds/post.md', 'scaffolds/draft.md', 'scaffolds/page.md'],
+           'signature': ['archives'],
+           'safe': True,
+           'regenerate': 'hexo generate',
+           'why': "Hexo's generated site"},
+          {'name': 'hexo-db',
+           'ecosystem': 'node',
+           'type': 'file',
+           'names': ['db.json'],
+           'header': ['{"meta":{"version":1,"warehouse":"', '{"meta":{"version":2,"warehouse":"'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'hexo generate',
+           'why': "Hexo's cache database (warehouse)"},
           {'name': 'hugo-public',
            'ecosystem': 'hugo',
            'type': 'dir',
@@ -5368,6 +5416,31 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'safe': True,
   'regenerate': 'pelican content (make html)',
   'why': "Pelican's built site"},
+ {'name': 'hexo-public',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('public',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('scaffolds/post.md', 'scaffolds/draft.md', 'scaffolds/page.md'),
+  'inside': (),
+  'signature': ('archives',),
+  'safe': True,
+  'regenerate': 'hexo generate',
+  'why': "Hexo's generated site"},
+ {'name': 'hexo-db',
+  'ecosystem': 'node',
+  'type': 'file',
+  'names': ('db.json',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': (),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'hexo generate',
+  'why': "Hexo's cache database (warehouse)",
+  'header': ('{"meta":{"version":1,"warehouse":"', '{"meta":{"version":2,"warehouse":"')},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
