@@ -318,3 +318,33 @@ def test_hexo_look_alikes_stay(tmp_path: Path) -> None:
     commit_all(other)
     write(other / "public" / "archives" / "index.html", "<p>my archive</p>\n")
     left_alone(other, tmp_path / "state2", "public")
+
+
+# ------------------------------------------------------------------ Jupyter Book 1 (Sphinx)
+def test_a_jupyter_book_1_build_is_found_moved_and_put_back(tmp_path: Path) -> None:
+    """_build/ of `jupyter-book build .` (1.0.4: Sphinx with no conf.py, _toc.yml beside):
+    sphinx-build (fails on a71221d: left)."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "_config.yml", "title: My sample book\nauthor: The Jupyter Book Community\n")
+    write(repo / "_toc.yml", "format: jb-book\nroot: intro\nchapters:\n- file: markdown\n")
+    write(repo / "intro.md", "# Welcome to your Jupyter Book\n")
+    write(repo / "markdown.md", "# Markdown Files\n")
+    write(repo / ".gitignore", "_build/\n")
+    commit_all(repo)
+    build_dir = repo / "_build"
+    write(build_dir / ".doctrees" / "environment.pickle", b"\x80\x04" + b"\0" * 64)
+    write(build_dir / "html" / ".buildinfo", "# Sphinx build info version 1\n")
+    write(build_dir / "html" / "intro.html", "<!DOCTYPE html>\n")
+    write(build_dir / "jupyter_execute" / "notebooks.ipynb", "{}\n")
+    assert artifacts_by_path(repo).get("_build") == ("sphinx-build", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"_build"})
+
+
+def test_a_build_folder_of_no_sphinx_run_beside_toc_yml_stays(tmp_path: Path) -> None:
+    """_build/ of the user's beside _toc.yml, with no doctrees or .buildinfo, stays."""
+    repo = make_repo(tmp_path / "repo")
+    write(repo / "_toc.yml", "format: jb-book\nroot: intro\n")
+    write(repo / "intro.md", "# Intro\n")
+    commit_all(repo)
+    write(repo / "_build" / "html" / "intro.html", "<p>kept by hand</p>\n")
+    left_alone(repo, tmp_path / "state", "_build")

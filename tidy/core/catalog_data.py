@@ -335,14 +335,17 @@ SOURCE = (
     "# Sphinx 9.0). docs/_build/ is in GitHub's Python .gitignore template.\n"
     '# sphinx-quickstart --sep puts conf.py in source/ and its Makefile builds into build/ (BUILDDIR\n'
     '# = build: build/html/.buildinfo, build/doctrees/); `sphinx-build -b html source _build/html`\n'
-    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4).\n'
+    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4). Jupyter Book 1 runs Sphinx\n'
+    '# with no conf.py (it writes one in memory from _config.yml and _toc.yml): `jupyter-book build\n'
+    '# .` left _build/.doctrees, html/.buildinfo and jupyter_execute/ (real trees, round 25,\n'
+    '# jupyter-book 1.0.4): its _toc.yml is a marker too.\n'
     '[[kind]]\n'
     'name = "sphinx-build"\n'
     'ecosystem = "python"\n'
     'type = "dir"\n'
     'names = ["_build", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["conf.py", "source/conf.py"]\n'
+    'markers = ["conf.py", "source/conf.py", "_toc.yml"]\n'
     'signature = ["doctrees", ".doctrees", ".buildinfo", "*/.buildinfo"]\n'
     'safe = true\n'
     'regenerate = "make html (or sphinx-build)"\n'
@@ -2332,7 +2335,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'type': 'dir',
            'names': ['_build', 'build'],
            'tier': 'marker',
-           'markers': ['conf.py', 'source/conf.py'],
+           'markers': ['conf.py', 'source/conf.py', '_toc.yml'],
            'signature': ['doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'],
            'safe': True,
            'regenerate': 'make html (or sphinx-build)',
@@ -4156,7 +4159,7 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'names': ('_build', 'build'),
   'globs': (),
   'tier': 'marker',
-  'markers': ('conf.py', 'source/conf.py'),
+  'markers': ('conf.py', 'source/conf.py', '_toc.yml'),
   'inside': (),
   'signature': ('doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'),
   'safe': True,
