@@ -348,3 +348,48 @@ def test_a_build_folder_of_no_sphinx_run_beside_toc_yml_stays(tmp_path: Path) ->
     commit_all(repo)
     write(repo / "_build" / "html" / "intro.html", "<p>kept by hand</p>\n")
     left_alone(repo, tmp_path / "state", "_build")
+
+
+# ------------------------------------------------------------------ Deno
+def _deno_project(root: Path, tasks: dict[str, object], config: str = "deno.json") -> Path:
+    """Round 25's dn: deno.json (nodeModulesDir auto, an npm: import, tasks), main.ts."""
+    repo = make_repo(root)
+    write(repo / config, json.dumps({"nodeModulesDir": "auto", "tasks": tasks,
+                                     "imports": {"ms": "npm:ms@^2.1.3"}}, indent=2))
+    write(repo / "main.ts", 'import ms from "ms";\nimport { add } from "./lib.ts";\n'
+          "console.log(add(2, 2), ms(60000));\n")
+    write(repo / "lib.ts", "export function add(a: number, b: number): number "
+          "{ return a + b; }\n")
+    write(repo / ".gitignore", "node_modules/\ncoverage/\ndist/\n")
+    commit_all(repo)
+    return repo
+
+
+@pytest.mark.parametrize(("config", "task"), [
+    ("deno.json", "deno bundle -o dist/main.js main.ts"),
+    ("deno.jsonc", "deno bundle --output=dist/main.js main.ts"),
+    ("deno.json", {"command": "deno bundle --outdir dist main.ts", "description": "bundle"})])
+def test_a_deno_bundle_and_coverage_are_found_moved_and_put_back(
+        tmp_path: Path, config: str, task: object) -> None:
+    """dist/ of `deno bundle` named by a task, coverage/ of `deno test --coverage` (Deno
+    2.9.6) beside deno.json(c) (fails on a71221d: both left)."""
+    repo = _deno_project(tmp_path / "repo", {"build": task}, config)
+    write(repo / "dist" / "main.js", "// deno bundle\nconsole.log(4);\n")
+    write(repo / "coverage" / "5891580e-ebaa-4bac-bf1b-b1d94e11cd6f.json",
+          '{\n  "scriptId": "60",\n  "url": "file:///repo/lib.ts",\n  "functions": []\n}\n')
+    write(repo / "coverage" / "lcov.info", "SF:/repo/lib.ts\nend_of_record\n")
+    found = artifacts_by_path(repo)
+    assert found.get("dist") == ("js-dist", "safe")
+    assert found.get("coverage") == ("js-coverage", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"dist", "coverage"})
+
+
+@pytest.mark.parametrize("task", ["deno run -A build.ts", "deno bundle -o out/main.js main.ts"])
+def test_a_dist_no_deno_task_writes_stays(tmp_path: Path, task: str) -> None:
+    """dist/ beside deno.json that no task bundles into (another script writes it, or the
+    bundle goes elsewhere), or holding the user's files, stays."""
+    repo = _deno_project(tmp_path / "repo", {"build": task})
+    write(repo / "dist" / "main.js", "console.log('mine');\n")
+    left_alone(repo, tmp_path / "state", "dist")
+    write(repo / "dist" / "README.md", "# release notes\n")
+    left_alone(repo, tmp_path / "state", "dist")

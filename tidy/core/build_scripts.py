@@ -38,6 +38,8 @@ _OUTPUT_FLAGS: dict[str, dict[str, bool]] = {
     "tsup": {"--out-dir": False, "-d": False},
     "react-scripts": {},
     "eleventy": {"--output": False},
+    # `deno bundle` (Deno 2.4+, esbuild underneath): -o/--output a file, --outdir a folder.
+    "deno": {"--output": True, "-o": True, "--outdir": False},
 }
 # Where a tool writes when no flag says: tsup's dist/; Create React App's build/ (its
 # `react-scripts build` only; `start` and `test` write nothing), or the folder a BUILD_PATH=
@@ -45,13 +47,13 @@ _OUTPUT_FLAGS: dict[str, dict[str, bool]] = {
 # then not written, and only what CRA writes there would be taken (catalog's asset manifest).
 # Eleventy's _site/ (round 25: a zero-config site, `"build": "eleventy"`).
 _DEFAULT_OUTPUT = {"tsup": "dist", "react-scripts": "build", "eleventy": "_site"}
-_SUBCOMMAND = {"react-scripts": "build"}
+_SUBCOMMAND = {"react-scripts": "build", "deno": "bundle"}
 _OUTPUT_VARIABLE = {"react-scripts": "BUILD_PATH"}
 _EQUALS_ONLY = frozenset({"esbuild"})
 # The program's name as a script runs it (node_modules/.bin/NAME), to the tool it is.
 _PROGRAMS = {"esbuild": "esbuild", "webpack": "webpack", "webpack-cli": "webpack",
              "rollup": "rollup", "parcel": "parcel", "tsup": "tsup",
-             "react-scripts": "react-scripts", "eleventy": "eleventy"}
+             "react-scripts": "react-scripts", "eleventy": "eleventy", "deno": "deno"}
 
 # What each tool writes to its output folder with no plugin or loader that copies files
 # there: bundles, stylesheets, source maps, the legal comments moved out of the bundles
@@ -73,6 +75,7 @@ EMITS: dict[str, tuple[str, ...]] = {
     # in a config anything, but then the config is the marker. Each page must be traced to
     # its template too (eleventy_site).
     "eleventy": ("*.html",),
+    "deno": ("*.js", "*.mjs", "*.css", "*.map"),
 }
 
 

@@ -821,7 +821,7 @@ def _tracing_markers(kind: Kind) -> tuple[str, ...]:
     "tsconfig.json:compilerOptions.outDir"; not package.json, whose scripts run tools of
     their own)."""
     configs = [entry.partition(":")[0] for entry in kind.declared
-               if entry.partition(":")[2] != _SCRIPTS]
+               if entry.partition(":")[2] not in _COMMAND_TABLES]
     return tuple(marker for marker in kind.markers if marker in configs)
 
 
@@ -1558,7 +1558,7 @@ def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
             return entry, frozenset()
-        if keys == _SCRIPTS:
+        if keys in _COMMAND_TABLES:
             tools = _writers_of(value, [name])
             if tools:
                 return entry, tools
@@ -1570,8 +1570,15 @@ def _writers_of(scripts: object, parts: list[str]) -> frozenset[str]:
     below it (["dist"], ["app", "static", "dist"])."""
     if not isinstance(scripts, Mapping):
         return frozenset()
-    return _writers_by_parts(tuple(v for v in scripts.values() if isinstance(v, str))).get(
+    return _writers_by_parts(tuple(_command_line(v) for v in scripts.values())).get(
         tuple(parts), frozenset())
+
+
+def _command_line(entry: object) -> str:
+    """A script's command line: the string, or a deno task object's "command" ("" else)."""
+    if isinstance(entry, Mapping):
+        entry = entry.get("command")
+    return entry if isinstance(entry, str) else ""
 
 
 # Every folder below a package.json asks its scripts' writers (the scan's and the commit
@@ -1587,6 +1594,9 @@ def _writers_by_parts(scripts: tuple[str, ...]) -> dict[tuple[str, ...], frozens
 
 _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
 _PACKAGE_SCRIPTS = "package.json:" + _SCRIPTS
+# Tables of command lines read as package.json's scripts are: deno.json's "tasks" (a task is a
+# command line, or an object with one in "command"; round 25: `deno bundle -o dist/main.js`).
+_COMMAND_TABLES = frozenset({_SCRIPTS, "tasks"})
 
 
 def declared_wrote_only(entry: str, tools: frozenset[str], path: str,
@@ -1594,7 +1604,7 @@ def declared_wrote_only(entry: str, tools: frozenset[str], path: str,
     """Whether every file below `path` is one the tool that `entry` declares writes there:
     for a package.json script the `tools` it runs (esbuild ...), tsc for a tsconfig.json's
     outDir."""
-    if entry.partition(":")[2] == _SCRIPTS:
+    if entry.partition(":")[2] in _COMMAND_TABLES:
         return scripts_wrote_only(tools, path, evidence=evidence)
     return tsc_wrote_only(path, entry.partition(":")[0])
 

@@ -842,13 +842,15 @@ SOURCE = (
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
     'why = "TypeScript\'s incremental build state at the path tsBuildInfoFile sets (it goes with its outDir: kept without it, tsc calls the project up to date and writes nothing)"\n'
     '\n'
+    "# Deno 2's `deno test --coverage` writes coverage/ too (V8's profiles, <uuid>.json; `deno\n"
+    '# coverage --html` html/, `--lcov --output=coverage/lcov.info`) beside deno.json(c).\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
     'names = ["coverage", ".nyc_output"]\n'
     'tier = "marker"\n'
-    'markers = ["package.json"]\n'
+    'markers = ["package.json", "deno.json", "deno.jsonc"]\n'
     'signature = ["lcov.info", "lcov-report", "coverage-final.json", "coverage-summary.json", "clover.xml", "cobertura-coverage.xml", "index.html", "tmp", "processinfo", "????????-????-????-????-????????????.json"]\n'
     'safe = true\n'
     'regenerate = "the test runner with coverage (jest --coverage / nyc / c8)"\n'
@@ -897,7 +899,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*", "rspack.config.*", "rsbuild.config.*"]\n'
     'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults", "deno.json:tasks", "deno.jsonc:tasks"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
@@ -2748,7 +2750,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'type': 'dir',
            'names': ['coverage', '.nyc_output'],
            'tier': 'marker',
-           'markers': ['package.json'],
+           'markers': ['package.json', 'deno.json', 'deno.jsonc'],
            'signature': ['lcov.info',
                          'lcov-report',
                          'coverage-final.json',
@@ -2830,7 +2832,9 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'declared': ['tsconfig.json:compilerOptions.outDir',
                         'package.json:scripts',
                         'turbo.json:outputs',
-                        'nx.json:targetDefaults'],
+                        'nx.json:targetDefaults',
+                        'deno.json:tasks',
+                        'deno.jsonc:tasks'],
            'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
@@ -4684,7 +4688,7 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'names': ('coverage', '.nyc_output'),
   'globs': (),
   'tier': 'marker',
-  'markers': ('package.json',),
+  'markers': ('package.json', 'deno.json', 'deno.jsonc'),
   'inside': (),
   'signature': ('lcov.info',
                 'lcov-report',
@@ -4780,7 +4784,9 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'declared': ('tsconfig.json:compilerOptions.outDir',
                'package.json:scripts',
                'turbo.json:outputs',
-               'nx.json:targetDefaults'),
+               'nx.json:targetDefaults',
+               'deno.json:tasks',
+               'deno.jsonc:tasks'),
   'with_kinds': ('tsbuildinfo', 'tsbuildinfo-set')},
  {'name': 'angular-dist',
   'ecosystem': 'node',
