@@ -291,7 +291,7 @@ def _hexo_blog(root: Path) -> Path:
 
 
 def test_hexo_public_and_db_are_found_moved_and_put_back(tmp_path: Path) -> None:
-    """public/ and db.json as `hexo generate` (hexo 8) wrote them (fails on a71221d: left)."""
+    """public/ and db.json as `hexo generate` (hexo 7.3) wrote them (fails on a71221d: left)."""
     repo = _hexo_blog(tmp_path / "repo")
     for page in ("index.html", "archives/index.html", "archives/2026/index.html",
                  "2026/12/07/hello-world/index.html"):

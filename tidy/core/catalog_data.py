@@ -1479,7 +1479,7 @@ SOURCE = (
     'regenerate = "pelican content (make html)"\n'
     'why = "Pelican\'s built site"\n'
     '\n'
-    '# Hexo (hexo-cli 4, hexo 8; its starter copied when github.com is out of reach) generates the\n'
+    '# Hexo (hexo-cli 4.3, hexo 7.3; its starter copied when github.com is out of reach) generates the\n'
     '# site into public/ (public_dir) beside _config.yml and keeps its cache database in db.json\n'
     '# there (`{"meta":{"version":1,"warehouse":"5.0.1"},"models":{...`); `hexo clean` deletes\n'
     "# both (real trees, round 25: both were left, untracked). public/ is Hexo's where the project\n"
