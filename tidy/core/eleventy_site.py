@@ -1,4 +1,4 @@
-"""Whether a folder is all the site a zero-config Eleventy run writes: each page traced to its template.
+"""Whether a folder is all the site a zero-config Eleventy run writes, each page from a template.
 
 Eleventy (11ty) run with no config file (`"build": "eleventy"` in package.json's scripts) reads
 the templates of its input folder (the package's, or `--input DIR`) and writes each one's page
