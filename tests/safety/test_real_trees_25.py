@@ -384,3 +384,41 @@ def test_a_dist_no_deno_task_writes_stays(tmp_path: Path, task: str) -> None:
     left_alone(repo, tmp_path / "state", "dist")
     write(repo / "dist" / "README.md", "# release notes\n")
     left_alone(repo, tmp_path / "state", "dist")
+
+
+# ------------------------------------------------------------------ VuePress 2
+def _vuepress_docs(root: Path) -> Path:
+    """Round 25's vp: docs/.vuepress/config.js (bundler-vite, default theme), two pages."""
+    return _committed(root, {
+        "package.json": json.dumps({"name": "vp", "private": True, "type": "module",
+                                    "scripts": {"docs:build": "vuepress build docs"}}),
+        "docs/.vuepress/config.js": "import { defineUserConfig } from 'vuepress'\n"
+                                    "export default defineUserConfig({ title: 'vp' })\n",
+        "docs/README.md": "# Hello VuePress\n", "docs/guide.md": "# Guide\n",
+        ".gitignore": "node_modules\n.temp\n.cache\ndist\n"})
+
+
+def test_vuepress_dist_and_temp_are_found_moved_and_put_back(tmp_path: Path) -> None:
+    """.vuepress/dist and .vuepress/.temp as vuepress 2.0.0-rc.31 wrote them (fails on
+    a71221d: both left)."""
+    repo = _vuepress_docs(tmp_path / "repo")
+    _written(repo / "docs" / ".vuepress", {
+        "dist/index.html": "<!doctype html>\n", "dist/404.html": "<!doctype html>\n",
+        "dist/assets/app-Dp83Ew44.js": "import{}from'vue';\n",
+        "dist/assets/style-DJsZWTjH.css": "body{}\n",
+        ".temp/internal/siteData.js": "export const siteData = {}\n",
+        ".temp/internal/routes.js": "export const routes = {}\n",
+        ".temp/pages/index.html.vue": "<template><div/></template>\n"})
+    found = artifacts_by_path(repo)
+    assert found.get("docs/.vuepress/dist") == ("vuepress-dist", "safe")
+    assert found.get("docs/.vuepress/.temp") == ("vuepress-temp", "safe")
+    fix_moves_exactly(repo, tmp_path / "state", {"docs/.vuepress/dist", "docs/.vuepress/.temp"})
+
+
+def test_vuepress_look_alikes_stay(tmp_path: Path) -> None:
+    """A dist/ and a .temp/ of the user's in .vuepress/ (no app bundle, no generated
+    siteData) stay."""
+    repo = _vuepress_docs(tmp_path / "repo")
+    _written(repo / "docs" / ".vuepress", {"dist/logo.svg": "<svg/>\n",
+                                            ".temp/notes.md": "draft\n"})
+    left_alone(repo, tmp_path / "state", "docs/.vuepress/dist", "docs/.vuepress/.temp")

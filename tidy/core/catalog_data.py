@@ -684,6 +684,36 @@ SOURCE = (
     'regenerate = "vitepress build"\n'
     'why = "VitePress\'s built site"\n'
     '\n'
+    '# VuePress 2 (2.0.0-rc.31, bundler-vite) keeps its output beside its config in `.vuepress/`:\n'
+    '# `dist/` the built site (index.html, 404.html, assets/app-HASH.js) and `.temp/` the files it\n'
+    '# generates for the client on every build and dev run (internal/siteData.js, routes.js,\n'
+    '# clientConfigs.js, pages/); real trees, round 25: both left.\n'
+    '[[kind]]\n'
+    'name = "vuepress-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["assets/app-*.js"]\n'
+    'parent = [".vuepress"]\n'
+    'safe = true\n'
+    'regenerate = "vuepress build"\n'
+    'why = "VuePress\'s built site"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "vuepress-temp"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".temp"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["internal/siteData.js", "internal/routes.js"]\n'
+    'parent = [".vuepress"]\n'
+    'safe = true\n'
+    'regenerate = "vuepress build / vuepress dev"\n'
+    'why = "VuePress\'s generated client files"\n'
+    '\n'
     '# `expo export` (Expo SDK 52, Metro) writes dist/ beside app.json (or app.config.*): index.html\n'
     '# and metadata.json, the bundles under dist/_expo/static/js/<platform>/ (real trees, round 24:\n'
     "# left, no marker of js-dist beside it). _expo/ is Expo's own name.\n"
@@ -2591,6 +2621,28 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vitepress build',
            'why': "VitePress's built site"},
+          {'name': 'vuepress-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['assets/app-*.js'],
+           'parent': ['.vuepress'],
+           'safe': True,
+           'regenerate': 'vuepress build',
+           'why': "VuePress's built site"},
+          {'name': 'vuepress-temp',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.temp'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['internal/siteData.js', 'internal/routes.js'],
+           'parent': ['.vuepress'],
+           'safe': True,
+           'regenerate': 'vuepress build / vuepress dev',
+           'why': "VuePress's generated client files"},
           {'name': 'expo-dist',
            'ecosystem': 'node',
            'type': 'dir',
@@ -4485,6 +4537,32 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'vitepress build',
   'why': "VitePress's built site",
   'parent': ('.vitepress',)},
+ {'name': 'vuepress-dist',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('config.mts', 'config.ts', 'config.mjs', 'config.js'),
+  'inside': (),
+  'signature': ('assets/app-*.js',),
+  'safe': True,
+  'regenerate': 'vuepress build',
+  'why': "VuePress's built site",
+  'parent': ('.vuepress',)},
+ {'name': 'vuepress-temp',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('.temp',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('config.mts', 'config.ts', 'config.mjs', 'config.js'),
+  'inside': (),
+  'signature': ('internal/siteData.js', 'internal/routes.js'),
+  'safe': True,
+  'regenerate': 'vuepress build / vuepress dev',
+  'why': "VuePress's generated client files",
+  'parent': ('.vuepress',)},
  {'name': 'expo-dist',
   'ecosystem': 'node',
   'type': 'dir',
