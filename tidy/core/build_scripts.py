@@ -37,19 +37,23 @@ _OUTPUT_FLAGS: dict[str, dict[str, bool]] = {
     "parcel": {"--dist-dir": False, "--out-dir": False, "-d": False},
     "tsup": {"--out-dir": False, "-d": False},
     "react-scripts": {},
+    "eleventy": {"--output": False},
+    # `deno bundle` (Deno 2.4+, esbuild underneath): -o/--output a file, --outdir a folder.
+    "deno": {"--output": True, "-o": True, "--outdir": False},
 }
 # Where a tool writes when no flag says: tsup's dist/; Create React App's build/ (its
 # `react-scripts build` only; `start` and `test` write nothing), or the folder a BUILD_PATH=
 # assignment before the command names. A BUILD_PATH in a .env file is not read: build/ is
 # then not written, and only what CRA writes there would be taken (catalog's asset manifest).
-_DEFAULT_OUTPUT = {"tsup": "dist", "react-scripts": "build"}
-_SUBCOMMAND = {"react-scripts": "build"}
+# Eleventy's _site/ (round 25: a zero-config site, `"build": "eleventy"`).
+_DEFAULT_OUTPUT = {"tsup": "dist", "react-scripts": "build", "eleventy": "_site"}
+_SUBCOMMAND = {"react-scripts": "build", "deno": "bundle"}
 _OUTPUT_VARIABLE = {"react-scripts": "BUILD_PATH"}
 _EQUALS_ONLY = frozenset({"esbuild"})
 # The program's name as a script runs it (node_modules/.bin/NAME), to the tool it is.
 _PROGRAMS = {"esbuild": "esbuild", "webpack": "webpack", "webpack-cli": "webpack",
              "rollup": "rollup", "parcel": "parcel", "tsup": "tsup",
-             "react-scripts": "react-scripts"}
+             "react-scripts": "react-scripts", "eleventy": "eleventy", "deno": "deno"}
 
 # What each tool writes to its output folder with no plugin or loader that copies files
 # there: bundles, stylesheets, source maps, the legal comments moved out of the bundles
@@ -67,6 +71,11 @@ EMITS: dict[str, tuple[str, ...]] = {
     # CRA copies public/ into build/ whatever it holds: no glob says what it writes; its
     # asset-manifest.json and public/ do (catalog).
     "react-scripts": (),
+    # Eleventy with no config writes each template's page (.html); with a passthrough copy
+    # in a config anything, but then the config is the marker. Each page must be traced to
+    # its template too (eleventy_site).
+    "eleventy": ("*.html",),
+    "deno": ("*.js", "*.mjs", "*.css", "*.map"),
 }
 
 
@@ -122,6 +131,34 @@ def esbuild_output_folders(scripts: object) -> frozenset[str]:
     return frozenset(f for f, tools in script_outputs(scripts).items() if "esbuild" in tools)
 
 
+def eleventy_inputs(scripts: object) -> frozenset[str]:
+    """The folders (relative to package.json) an `eleventy` command in the scripts table
+    reads its templates from: the one `--input` names, else the package's own (".")."""
+    if not isinstance(scripts, Mapping):
+        return frozenset()
+    return _eleventy_inputs(tuple(s for s in scripts.values() if isinstance(s, str)))
+
+
+@functools.lru_cache(maxsize=64)
+def _eleventy_inputs(scripts: tuple[str, ...]) -> frozenset[str]:
+    found: set[str] = set()
+    for script in scripts:
+        for command in _split(script):
+            program = _program_of(command)
+            if program is not None and program[0] == "eleventy":
+                found.add(_flag_value(command[program[1] + 1:], "--input") or ".")
+    return frozenset(f for f in found if f == "." or _inside_the_package(f))
+
+
+def _flag_value(args: list[str], flag: str) -> str | None:
+    """The value of `flag` among the words (`--flag=value` or `--flag value`); None without."""
+    for index, word in enumerate(args):
+        name, equals, value = word.partition("=")
+        if name == flag:
+            return value if equals else (args[index + 1] if index + 1 < len(args) else None)
+    return None
+
+
 def _outputs_of(script: str) -> Iterable[tuple[str, str]]:
     return [(folder, tool) for command in _split(script)
             for folder, tool, _ in _command_writes(command)]
@@ -154,23 +191,33 @@ def _command_writes(command: list[str]) -> list[tuple[str, str, tuple[str, ...]]
     """The output folders of one command, when it runs one of the tools: `esbuild`,
     `npx webpack`, `./node_modules/.bin/rollup`, `NODE_ENV=production parcel build`; each
     with the tool and the command's words that are no flag and name no output."""
+    program = _program_of(command)
+    if program is None:
+        return []
+    tool, index = program
+    args = command[index + 1:]
+    if not _builds(tool, args):
+        return []  # `react-scripts test` writes nothing
+    folders, used = _named_folders(tool, args)
+    if not used and tool in _DEFAULT_OUTPUT:  # a flag naming a folder outside: not there
+        default = _default_output(tool, command[:index])
+        folders = [default] if default is not None else []
+    others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]
+    words = tuple(a for i, a in enumerate(args) if i not in used and a[:1] != "-")
+    return [(f, tool, words) for f in folders if not any(_below(o, f) for o in others)]
+
+
+def _program_of(command: list[str]) -> tuple[str, int] | None:
+    """The tool one command runs and its word's index: `esbuild`, `npx webpack`,
+    `./node_modules/.bin/rollup`, `NODE_ENV=production parcel build`, `npx @11ty/eleventy`;
+    None for another program (`echo esbuild --outdir=x` runs echo)."""
     for index, word in enumerate(command):
         tool = _PROGRAMS.get(os.path.basename(word))
         if tool is not None and all(map(_runs_a_command, command[:index])):
-            args = command[index + 1:]
-            if not _builds(tool, args):
-                return []  # `react-scripts test` writes nothing
-            folders, used = _named_folders(tool, args)
-            if not folders and tool in _DEFAULT_OUTPUT:
-                default = _default_output(tool, command[:index])
-                folders = [default] if default is not None else []
-            others = [_path_in(arg) for i, arg in enumerate(args) if i not in used]
-            words = tuple(a for i, a in enumerate(args) if i not in used and a[:1] != "-")
-            return [(f, tool, words) for f in folders
-                    if not any(_below(o, f) for o in others)]
+            return tool, index
         if not _runs_a_command(word):
-            return []  # another program runs (`echo esbuild --outdir=x` runs echo)
-    return []
+            return None
+    return None
 
 
 def _builds(tool: str, args: list[str]) -> bool:

@@ -24,8 +24,9 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from tidy.core import task_outputs
-from tidy.core.build_scripts import EMITS, script_entries, script_outputs
+from tidy.core.build_scripts import EMITS, eleventy_inputs, script_entries, script_outputs
 from tidy.core.cra_build import cra_wrote_only
+from tidy.core.eleventy_site import eleventy_wrote_only
 from tidy.core.lazy_re import LazyPattern
 from tidy.core.safe_files import UnsafeFile, read_regular, read_regular_at
 
@@ -820,7 +821,7 @@ def _tracing_markers(kind: Kind) -> tuple[str, ...]:
     "tsconfig.json:compilerOptions.outDir"; not package.json, whose scripts run tools of
     their own)."""
     configs = [entry.partition(":")[0] for entry in kind.declared
-               if entry.partition(":")[2] != _SCRIPTS]
+               if entry.partition(":")[2] not in _COMMAND_TABLES]
     return tuple(marker for marker in kind.markers if marker in configs)
 
 
@@ -1141,8 +1142,9 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
     `tools` writes (build_scripts.EMITS): a script says where it would write, not that the
     folder holds nothing else (an outdir "public" beside hand-made pages is no bundle
     folder). tsup's files must be named after its entries too (a tsconfig.json no longer
-    confirms a dist/ beside it: trust round 16), and Create React App's build/ be what its
-    asset manifest and public/ account for (cra_build). `package` is the folder of the
+    confirms a dist/ beside it: trust round 16), Create React App's build/ be what its
+    asset manifest and public/ account for (cra_build), and a zero-config Eleventy site's
+    every page have its template (eleventy_site). `package` is the folder of the
     package.json whose scripts write there, `parts` the folder's path below it (beside it
     unless given)."""
     tools = frozenset(tools)
@@ -1150,6 +1152,12 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
     if _CRA in tools:  # with another tool writing there too, neither accounts for all
         below = files_below(path)
         return tools == {_CRA} and below is not None and cra_wrote_only(path, package, below)
+    if _ELEVENTY in tools:  # each page traced to its template (eleventy_site)
+        below = files_below(path)
+        inputs = eleventy_inputs(_package_scripts(os.path.join(package, "package.json"),
+                                                  evidence or DISK))
+        return tools == {_ELEVENTY} and below is not None and eleventy_wrote_only(
+            path, frozenset(os.path.join(package, i) for i in inputs), below)
     emits = tuple(glob for tool in tools for glob in EMITS.get(tool, ()))
     folders = files_by_folder(path)
     return bool(emits) and folders is not None and any(names for _, names in folders) and all(
@@ -1158,7 +1166,7 @@ def scripts_wrote_only(tools: Iterable[str], path: str, package: str | None = No
                                           else parts, path, evidence or DISK))
 
 
-_CRA, _TSUP = "react-scripts", "tsup"
+_CRA, _TSUP, _ELEVENTY = "react-scripts", "tsup", "eleventy"
 
 
 def _tsup_named(package: str, parts: list[str], path: str, evidence: Evidence) -> bool:
@@ -1550,7 +1558,7 @@ def _declaration(declared: Iterable[str], path: str, siblings: Collection[str],
                  else _setting(config, keys.split("."), evidence or DISK))
         if isinstance(value, str) and _names_folder(value, name):
             return entry, frozenset()
-        if keys == _SCRIPTS:
+        if keys in _COMMAND_TABLES:
             tools = _writers_of(value, [name])
             if tools:
                 return entry, tools
@@ -1562,8 +1570,15 @@ def _writers_of(scripts: object, parts: list[str]) -> frozenset[str]:
     below it (["dist"], ["app", "static", "dist"])."""
     if not isinstance(scripts, Mapping):
         return frozenset()
-    return _writers_by_parts(tuple(v for v in scripts.values() if isinstance(v, str))).get(
+    return _writers_by_parts(tuple(_command_line(v) for v in scripts.values())).get(
         tuple(parts), frozenset())
+
+
+def _command_line(entry: object) -> str:
+    """A script's command line: the string, or a deno task object's "command" ("" else)."""
+    if isinstance(entry, Mapping):
+        entry = entry.get("command")
+    return entry if isinstance(entry, str) else ""
 
 
 # Every folder below a package.json asks its scripts' writers (the scan's and the commit
@@ -1579,6 +1594,9 @@ def _writers_by_parts(scripts: tuple[str, ...]) -> dict[tuple[str, ...], frozens
 
 _SCRIPTS = "scripts"  # package.json's table of command lines (a `declared` key of its own)
 _PACKAGE_SCRIPTS = "package.json:" + _SCRIPTS
+# Tables of command lines read as package.json's scripts are: deno.json's "tasks" (a task is a
+# command line, or an object with one in "command"; round 25: `deno bundle -o dist/main.js`).
+_COMMAND_TABLES = frozenset({_SCRIPTS, "tasks"})
 
 
 def declared_wrote_only(entry: str, tools: frozenset[str], path: str,
@@ -1586,7 +1604,7 @@ def declared_wrote_only(entry: str, tools: frozenset[str], path: str,
     """Whether every file below `path` is one the tool that `entry` declares writes there:
     for a package.json script the `tools` it runs (esbuild ...), tsc for a tsconfig.json's
     outDir."""
-    if entry.partition(":")[2] == _SCRIPTS:
+    if entry.partition(":")[2] in _COMMAND_TABLES:
         return scripts_wrote_only(tools, path, evidence=evidence)
     return tsc_wrote_only(path, entry.partition(":")[0])
 

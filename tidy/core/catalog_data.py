@@ -335,18 +335,38 @@ SOURCE = (
     "# Sphinx 9.0). docs/_build/ is in GitHub's Python .gitignore template.\n"
     '# sphinx-quickstart --sep puts conf.py in source/ and its Makefile builds into build/ (BUILDDIR\n'
     '# = build: build/html/.buildinfo, build/doctrees/); `sphinx-build -b html source _build/html`\n'
-    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4).\n'
+    '# leaves _build/ holding html/ alone (checked with Sphinx 9.0.4). Jupyter Book 1 runs Sphinx\n'
+    '# with no conf.py (it writes one in memory from _config.yml and _toc.yml): `jupyter-book build\n'
+    '# .` left _build/.doctrees, html/.buildinfo and jupyter_execute/ (real trees, round 25,\n'
+    '# jupyter-book 1.0.4): its _toc.yml is a marker too.\n'
     '[[kind]]\n'
     'name = "sphinx-build"\n'
     'ecosystem = "python"\n'
     'type = "dir"\n'
     'names = ["_build", "build"]\n'
     'tier = "marker"\n'
-    'markers = ["conf.py", "source/conf.py"]\n'
+    'markers = ["conf.py", "source/conf.py", "_toc.yml"]\n'
     'signature = ["doctrees", ".doctrees", ".buildinfo", "*/.buildinfo"]\n'
     'safe = true\n'
     'regenerate = "make html (or sphinx-build)"\n'
     'why = "Sphinx documentation build"\n'
+    '\n'
+    '# Jupyter Book 2 (mystmd 1.x underneath) writes _build/ beside its myst.yml: site/content/*.json\n'
+    '# and site/public/ for every build, html/ for `--html`, templates/ (the theme it fetched),\n'
+    '# cache/, exports/, temp/, execute/; `myst clean` removes them (real trees, round 25: jupyter-book\n'
+    '# 2.1.7 left _build/site). A _build/ holding anything else stays.\n'
+    '[[kind]]\n'
+    'name = "myst-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["_build"]\n'
+    'tier = "marker"\n'
+    'markers = ["myst.yml"]\n'
+    'signature = ["site/content", "site/public", "site/config.json", "html/index.html", "templates/site"]\n'
+    'only = ["site", "html", "templates", "cache", "exports", "temp", "execute", "logs"]\n'
+    'safe = true\n'
+    'regenerate = "jupyter-book build (or myst build)"\n'
+    'why = "Jupyter Book 2 / MyST build folder"\n'
     '\n'
     "# mkdocs 1.6 writes sitemap.xml.gz (its theme's sitemap) and search/search_index.json (the\n"
     '# search plugin, on by default) into site/ on every build.\n'
@@ -664,6 +684,36 @@ SOURCE = (
     'regenerate = "vitepress build"\n'
     'why = "VitePress\'s built site"\n'
     '\n'
+    '# VuePress 2 (2.0.0-rc.31, bundler-vite) keeps its output beside its config in `.vuepress/`:\n'
+    '# `dist/` the built site (index.html, 404.html, assets/app-HASH.js) and `.temp/` the files it\n'
+    '# generates for the client on every build and dev run (internal/siteData.js, routes.js,\n'
+    '# clientConfigs.js, pages/); real trees, round 25: both left.\n'
+    '[[kind]]\n'
+    'name = "vuepress-dist"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["dist"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["assets/app-*.js"]\n'
+    'parent = [".vuepress"]\n'
+    'safe = true\n'
+    'regenerate = "vuepress build"\n'
+    'why = "VuePress\'s built site"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "vuepress-temp"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = [".temp"]\n'
+    'tier = "marker"\n'
+    'markers = ["config.mts", "config.ts", "config.mjs", "config.js"]\n'
+    'signature = ["internal/siteData.js", "internal/routes.js"]\n'
+    'parent = [".vuepress"]\n'
+    'safe = true\n'
+    'regenerate = "vuepress build / vuepress dev"\n'
+    'why = "VuePress\'s generated client files"\n'
+    '\n'
     '# `expo export` (Expo SDK 52, Metro) writes dist/ beside app.json (or app.config.*): index.html\n'
     '# and metadata.json, the bundles under dist/_expo/static/js/<platform>/ (real trees, round 24:\n'
     "# left, no marker of js-dist beside it). _expo/ is Expo's own name.\n"
@@ -822,13 +872,15 @@ SOURCE = (
     'regenerate = "tsc -b / tsc --incremental (the next build is a full one)"\n'
     'why = "TypeScript\'s incremental build state at the path tsBuildInfoFile sets (it goes with its outDir: kept without it, tsc calls the project up to date and writes nothing)"\n'
     '\n'
+    "# Deno 2's `deno test --coverage` writes coverage/ too (V8's profiles, <uuid>.json; `deno\n"
+    '# coverage --html` html/, `--lcov --output=coverage/lcov.info`) beside deno.json(c).\n'
     '[[kind]]\n'
     'name = "js-coverage"\n'
     'ecosystem = "node"\n'
     'type = "dir"\n'
     'names = ["coverage", ".nyc_output"]\n'
     'tier = "marker"\n'
-    'markers = ["package.json"]\n'
+    'markers = ["package.json", "deno.json", "deno.jsonc"]\n'
     'signature = ["lcov.info", "lcov-report", "coverage-final.json", "coverage-summary.json", "clover.xml", "cobertura-coverage.xml", "index.html", "tmp", "processinfo", "????????-????-????-????-????????????.json"]\n'
     'safe = true\n'
     'regenerate = "the test runner with coverage (jest --coverage / nyc / c8)"\n'
@@ -877,7 +929,7 @@ SOURCE = (
     'tier = "marker"\n'
     'markers = ["vite.config.*", "webpack.config.*", "rollup.config.*", "next.config.*", "tsconfig.json", "angular.json", "astro.config.*", "rspack.config.*", "rsbuild.config.*"]\n'
     'signature = ["index.html", "assets", "static", "_next", "_astro", "asset-manifest.json", "*.map", "*.d.ts", "*.d.mts", "*.d.cts", "*.tsbuildinfo", "*.LICENSE.txt", "*.bundle.js", "*.chunk.js", "*.min.js", "*.umd.js", "*.umd.cjs", "3rdpartylicenses.txt"]\n'
-    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults"]\n'
+    'declared = ["tsconfig.json:compilerOptions.outDir", "package.json:scripts", "turbo.json:outputs", "nx.json:targetDefaults", "deno.json:tasks", "deno.jsonc:tasks"]\n'
     'with = ["tsbuildinfo", "tsbuildinfo-set"]\n'
     'safe = true\n'
     'regenerate = "the project\'s build script (npm run build)"\n'
@@ -1424,8 +1476,11 @@ SOURCE = (
     '\n'
     '# Eleventy (11ty) writes its site to _site/ beside the eleventy.config.* (or the older\n'
     '# .eleventy.js) that configures it (real trees, round 24: eleventy 3.1 left its _site/). A\n'
-    "# zero-config run (no config file, only `eleventy` in package.json's scripts) has no marker:\n"
-    '# its _site/ is left.\n'
+    '# zero-config run (no config file, `"build": "eleventy"` in package.json\'s scripts; round 25)\n'
+    '# is found through the script (build_scripts: `--output`, else _site) where every file below\n'
+    '# is the page of a template in its input folder (eleventy_site: about.md -> about/index.html):\n'
+    '# a hand-made _site/ beside such a script is left. `eleventy` only in devDependencies says\n'
+    '# nothing of where it wrote: left.\n'
     '[[kind]]\n'
     'name = "eleventy-site"\n'
     'ecosystem = "node"\n'
@@ -1433,9 +1488,55 @@ SOURCE = (
     'names = ["_site"]\n'
     'tier = "marker"\n'
     'markers = ["eleventy.config.*", ".eleventy.js", ".eleventy.cjs"]\n'
+    'declared = ["package.json:scripts"]\n'
     'safe = true\n'
     'regenerate = "npx @11ty/eleventy"\n'
     'why = "Eleventy\'s built site"\n'
+    '\n'
+    "# Pelican writes its site to output/ beside pelicanconf.py (pelican-quickstart's layout, its\n"
+    '# OUTPUT_PATH), with the pages of its direct templates always there: archives.html,\n'
+    '# categories.html, tags.html, authors.html (real trees, round 25: pelican 4 left output/). An\n'
+    "# output/ of the user's beside the config holding none of them stays.\n"
+    '[[kind]]\n'
+    'name = "pelican-output"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["output"]\n'
+    'tier = "marker"\n'
+    'markers = ["pelicanconf.py"]\n'
+    'signature = ["archives.html", "categories.html", "tags.html", "authors.html"]\n'
+    'safe = true\n'
+    'regenerate = "pelican content (make html)"\n'
+    'why = "Pelican\'s built site"\n'
+    '\n'
+    '# Hexo (hexo-cli 4.3, hexo 7.3; its starter copied when github.com is out of reach) generates the\n'
+    '# site into public/ (public_dir) beside _config.yml and keeps its cache database in db.json\n'
+    '# there (`{"meta":{"version":1,"warehouse":"5.0.1"},"models":{...`); `hexo clean` deletes\n'
+    "# both (real trees, round 25: both were left, untracked). public/ is Hexo's where the project\n"
+    "# has Hexo's scaffolds (scaffolds/post.md: a folder of the layouts `hexo new` uses) and holds\n"
+    '# the archive pages its default generator writes; db.json where it starts as warehouse writes.\n'
+    '[[kind]]\n'
+    'name = "hexo-public"\n'
+    'ecosystem = "node"\n'
+    'type = "dir"\n'
+    'names = ["public"]\n'
+    'tier = "marker"\n'
+    'markers = ["scaffolds/post.md", "scaffolds/draft.md", "scaffolds/page.md"]\n'
+    'signature = ["archives"]\n'
+    'safe = true\n'
+    'regenerate = "hexo generate"\n'
+    'why = "Hexo\'s generated site"\n'
+    '\n'
+    '[[kind]]\n'
+    'name = "hexo-db"\n'
+    'ecosystem = "node"\n'
+    'type = "file"\n'
+    'names = ["db.json"]\n'
+    'header = [\'{"meta":{"version":1,"warehouse":"\', \'{"meta":{"version":2,"warehouse":"\']\n'
+    'tier = "marker"\n'
+    'safe = true\n'
+    'regenerate = "hexo generate"\n'
+    'why = "Hexo\'s cache database (warehouse)"\n'
     '\n'
     '# Hugo 0.111 writes .hugo_build.lock beside its config on every build, the site into public/\n'
     '# (sitemap.xml and index.xml, the RSS feed, unless disabled) and processed images and assets\n'
@@ -1499,6 +1600,26 @@ SOURCE = (
     'safe = true\n'
     'regenerate = "cmake -B build && cmake --build build"\n'
     'why = "CMake build tree"\n'
+    '\n'
+    '# scikit-build-core with `build-dir = "build/{wheel_tag}"` (its docs\' example, for an\n'
+    '# editable install or a faster rebuild) configures a CMake tree per wheel tag below build/:\n'
+    '# build/cp311-cp311-linux_x86_64/CMakeCache.txt. Round 24 found that tree (cmake-tree) and left\n'
+    '# build/ empty after the fix; round 25 takes build/ whole where every entry in it is a folder\n'
+    '# named like a wheel tag (cp311-cp311-..., cp312-abi3-..., pp310-pypy310_pp73-...,\n'
+    "# py3-none-...) and one holds a CMake cache: a build/ of the user's with anything else in it\n"
+    '# stays (the trees inside are still found on their own).\n'
+    '[[kind]]\n'
+    'name = "skbuild-build"\n'
+    'ecosystem = "python"\n'
+    'type = "dir"\n'
+    'names = ["build"]\n'
+    'tier = "marker"\n'
+    'markers = ["pyproject.toml"]\n'
+    'signature = ["*/CMakeCache.txt"]\n'
+    'only = ["cp3*-*-*", "pp3*-*-*", "py3*-*-*"]\n'
+    'safe = true\n'
+    'regenerate = "pip install . (or python -m build): scikit-build-core configures it again"\n'
+    'why = "scikit-build-core\'s build folder (one CMake tree per wheel tag)"\n'
     '\n'
     '[[kind]]\n'
     'name = "cmake-tree"\n'
@@ -2246,11 +2367,26 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'type': 'dir',
            'names': ['_build', 'build'],
            'tier': 'marker',
-           'markers': ['conf.py', 'source/conf.py'],
+           'markers': ['conf.py', 'source/conf.py', '_toc.yml'],
            'signature': ['doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'],
            'safe': True,
            'regenerate': 'make html (or sphinx-build)',
            'why': 'Sphinx documentation build'},
+          {'name': 'myst-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['_build'],
+           'tier': 'marker',
+           'markers': ['myst.yml'],
+           'signature': ['site/content',
+                         'site/public',
+                         'site/config.json',
+                         'html/index.html',
+                         'templates/site'],
+           'only': ['site', 'html', 'templates', 'cache', 'exports', 'temp', 'execute', 'logs'],
+           'safe': True,
+           'regenerate': 'jupyter-book build (or myst build)',
+           'why': 'Jupyter Book 2 / MyST build folder'},
           {'name': 'mkdocs-site',
            'ecosystem': 'python',
            'type': 'dir',
@@ -2485,6 +2621,28 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'vitepress build',
            'why': "VitePress's built site"},
+          {'name': 'vuepress-dist',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['dist'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['assets/app-*.js'],
+           'parent': ['.vuepress'],
+           'safe': True,
+           'regenerate': 'vuepress build',
+           'why': "VuePress's built site"},
+          {'name': 'vuepress-temp',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['.temp'],
+           'tier': 'marker',
+           'markers': ['config.mts', 'config.ts', 'config.mjs', 'config.js'],
+           'signature': ['internal/siteData.js', 'internal/routes.js'],
+           'parent': ['.vuepress'],
+           'safe': True,
+           'regenerate': 'vuepress build / vuepress dev',
+           'why': "VuePress's generated client files"},
           {'name': 'expo-dist',
            'ecosystem': 'node',
            'type': 'dir',
@@ -2644,7 +2802,7 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'type': 'dir',
            'names': ['coverage', '.nyc_output'],
            'tier': 'marker',
-           'markers': ['package.json'],
+           'markers': ['package.json', 'deno.json', 'deno.jsonc'],
            'signature': ['lcov.info',
                          'lcov-report',
                          'coverage-final.json',
@@ -2726,7 +2884,9 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'declared': ['tsconfig.json:compilerOptions.outDir',
                         'package.json:scripts',
                         'turbo.json:outputs',
-                        'nx.json:targetDefaults'],
+                        'nx.json:targetDefaults',
+                        'deno.json:tasks',
+                        'deno.jsonc:tasks'],
            'with': ['tsbuildinfo', 'tsbuildinfo-set'],
            'safe': True,
            'regenerate': "the project's build script (npm run build)",
@@ -3243,9 +3403,39 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'names': ['_site'],
            'tier': 'marker',
            'markers': ['eleventy.config.*', '.eleventy.js', '.eleventy.cjs'],
+           'declared': ['package.json:scripts'],
            'safe': True,
            'regenerate': 'npx @11ty/eleventy',
            'why': "Eleventy's built site"},
+          {'name': 'pelican-output',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['output'],
+           'tier': 'marker',
+           'markers': ['pelicanconf.py'],
+           'signature': ['archives.html', 'categories.html', 'tags.html', 'authors.html'],
+           'safe': True,
+           'regenerate': 'pelican content (make html)',
+           'why': "Pelican's built site"},
+          {'name': 'hexo-public',
+           'ecosystem': 'node',
+           'type': 'dir',
+           'names': ['public'],
+           'tier': 'marker',
+           'markers': ['scaffolds/post.md', 'scaffolds/draft.md', 'scaffolds/page.md'],
+           'signature': ['archives'],
+           'safe': True,
+           'regenerate': 'hexo generate',
+           'why': "Hexo's generated site"},
+          {'name': 'hexo-db',
+           'ecosystem': 'node',
+           'type': 'file',
+           'names': ['db.json'],
+           'header': ['{"meta":{"version":1,"warehouse":"', '{"meta":{"version":2,"warehouse":"'],
+           'tier': 'marker',
+           'safe': True,
+           'regenerate': 'hexo generate',
+           'why': "Hexo's cache database (warehouse)"},
           {'name': 'hugo-public',
            'ecosystem': 'hugo',
            'type': 'dir',
@@ -3300,6 +3490,18 @@ DOCUMENT: dict[str, Any] = {'kind': [{'name': '__pycache__',
            'safe': True,
            'regenerate': 'cmake -B build && cmake --build build',
            'why': 'CMake build tree'},
+          {'name': 'skbuild-build',
+           'ecosystem': 'python',
+           'type': 'dir',
+           'names': ['build'],
+           'tier': 'marker',
+           'markers': ['pyproject.toml'],
+           'signature': ['*/CMakeCache.txt'],
+           'only': ['cp3*-*-*', 'pp3*-*-*', 'py3*-*-*'],
+           'safe': True,
+           'regenerate': 'pip install . (or python -m build): scikit-build-core configures it '
+                         'again',
+           'why': "scikit-build-core's build folder (one CMake tree per wheel tag)"},
           {'name': 'cmake-tree',
            'ecosystem': 'cmake',
            'type': 'dir',
@@ -4013,12 +4215,29 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'names': ('_build', 'build'),
   'globs': (),
   'tier': 'marker',
-  'markers': ('conf.py', 'source/conf.py'),
+  'markers': ('conf.py', 'source/conf.py', '_toc.yml'),
   'inside': (),
   'signature': ('doctrees', '.doctrees', '.buildinfo', '*/.buildinfo'),
   'safe': True,
   'regenerate': 'make html (or sphinx-build)',
   'why': 'Sphinx documentation build'},
+ {'name': 'myst-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('_build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('myst.yml',),
+  'inside': (),
+  'signature': ('site/content',
+                'site/public',
+                'site/config.json',
+                'html/index.html',
+                'templates/site'),
+  'safe': True,
+  'regenerate': 'jupyter-book build (or myst build)',
+  'why': 'Jupyter Book 2 / MyST build folder',
+  'only': ('site', 'html', 'templates', 'cache', 'exports', 'temp', 'execute', 'logs')},
  {'name': 'mkdocs-site',
   'ecosystem': 'python',
   'type': 'dir',
@@ -4318,6 +4537,32 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'vitepress build',
   'why': "VitePress's built site",
   'parent': ('.vitepress',)},
+ {'name': 'vuepress-dist',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('dist',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('config.mts', 'config.ts', 'config.mjs', 'config.js'),
+  'inside': (),
+  'signature': ('assets/app-*.js',),
+  'safe': True,
+  'regenerate': 'vuepress build',
+  'why': "VuePress's built site",
+  'parent': ('.vuepress',)},
+ {'name': 'vuepress-temp',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('.temp',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('config.mts', 'config.ts', 'config.mjs', 'config.js'),
+  'inside': (),
+  'signature': ('internal/siteData.js', 'internal/routes.js'),
+  'safe': True,
+  'regenerate': 'vuepress build / vuepress dev',
+  'why': "VuePress's generated client files",
+  'parent': ('.vuepress',)},
  {'name': 'expo-dist',
   'ecosystem': 'node',
   'type': 'dir',
@@ -4521,7 +4766,7 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'names': ('coverage', '.nyc_output'),
   'globs': (),
   'tier': 'marker',
-  'markers': ('package.json',),
+  'markers': ('package.json', 'deno.json', 'deno.jsonc'),
   'inside': (),
   'signature': ('lcov.info',
                 'lcov-report',
@@ -4617,7 +4862,9 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'declared': ('tsconfig.json:compilerOptions.outDir',
                'package.json:scripts',
                'turbo.json:outputs',
-               'nx.json:targetDefaults'),
+               'nx.json:targetDefaults',
+               'deno.json:tasks',
+               'deno.jsonc:tasks'),
   'with_kinds': ('tsbuildinfo', 'tsbuildinfo-set')},
  {'name': 'angular-dist',
   'ecosystem': 'node',
@@ -5242,7 +5489,45 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'signature': (),
   'safe': True,
   'regenerate': 'npx @11ty/eleventy',
-  'why': "Eleventy's built site"},
+  'why': "Eleventy's built site",
+  'declared': ('package.json:scripts',)},
+ {'name': 'pelican-output',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('output',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('pelicanconf.py',),
+  'inside': (),
+  'signature': ('archives.html', 'categories.html', 'tags.html', 'authors.html'),
+  'safe': True,
+  'regenerate': 'pelican content (make html)',
+  'why': "Pelican's built site"},
+ {'name': 'hexo-public',
+  'ecosystem': 'node',
+  'type': 'dir',
+  'names': ('public',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('scaffolds/post.md', 'scaffolds/draft.md', 'scaffolds/page.md'),
+  'inside': (),
+  'signature': ('archives',),
+  'safe': True,
+  'regenerate': 'hexo generate',
+  'why': "Hexo's generated site"},
+ {'name': 'hexo-db',
+  'ecosystem': 'node',
+  'type': 'file',
+  'names': ('db.json',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': (),
+  'inside': (),
+  'signature': (),
+  'safe': True,
+  'regenerate': 'hexo generate',
+  'why': "Hexo's cache database (warehouse)",
+  'header': ('{"meta":{"version":1,"warehouse":"', '{"meta":{"version":2,"warehouse":"')},
  {'name': 'hugo-public',
   'ecosystem': 'hugo',
   'type': 'dir',
@@ -5310,6 +5595,19 @@ KINDS: tuple[dict[str, Any], ...] = ({'name': '__pycache__',
   'regenerate': 'cmake -B build && cmake --build build',
   'why': 'CMake build tree',
   'absent': ('CMakeLists.txt',)},
+ {'name': 'skbuild-build',
+  'ecosystem': 'python',
+  'type': 'dir',
+  'names': ('build',),
+  'globs': (),
+  'tier': 'marker',
+  'markers': ('pyproject.toml',),
+  'inside': (),
+  'signature': ('*/CMakeCache.txt',),
+  'safe': True,
+  'regenerate': 'pip install . (or python -m build): scikit-build-core configures it again',
+  'why': "scikit-build-core's build folder (one CMake tree per wheel tag)",
+  'only': ('cp3*-*-*', 'pp3*-*-*', 'py3*-*-*')},
  {'name': 'cmake-tree',
   'ecosystem': 'cmake',
   'type': 'dir',
