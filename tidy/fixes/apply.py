@@ -299,6 +299,23 @@ def last_undoable(scope: str | None = None) -> RunRecord | None:
     return None
 
 
+def last_reaching(scope: str) -> tuple[RunRecord, bool] | None:
+    """The newest run with something to put back that changed something in `scope` (a root
+    inside it, or a change made inside it), and whether all of the run lies inside it. An
+    undo in `scope` stops at this run: an older run is never undone past a newer one that
+    changed the same folder and reached outside it too."""
+    for record in reversed(list_runs()):  # newest first
+        live = [i for i in record.intents() if i.applied or i.in_flight]
+        if record.purged or record.purge_begun or not live:
+            continue
+        if in_scope(record, scope):
+            return record, True
+        if any(_within(r, scope) for r in run_roots(record)) or any(
+                _within(str(i.entry.get("path", "")), scope) for i in live):
+            return record, False
+    return None
+
+
 def in_scope(record: RunRecord, scope: str | None) -> bool:
     """Whether every root of the run lies inside `scope` (None: any run is)."""
     roots = run_roots(record)

@@ -31,6 +31,7 @@ from tidy.fixes.apply import (
     appliers,
     apply_plan,
     in_scope,
+    last_reaching,
     last_undoable,
     recover_interrupted,
     undo_run,
@@ -269,23 +270,30 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
     if recovered and output_format == "text":
         out(report.recovered_text(recovered, cwd=_cwd()), err=True)
     asking = output_format == "text" and request.can_ask and not request.yes
-    record = _undo_target(request, asking)
-    if record is None:
+    record, whole = _undo_target(request, asking)
+    if record is None or not (whole or asking):
         said += _notices(out)
         # Items an interrupted run left that no whole line names are never put back (the
         # torn line is not trusted: tidy.fixes.trash.strays): said, never passed over.
         left = _strays(out, strays_of(r for r in list_runs() if in_scope(r, request.scope)))
-        out(_nothing_to_undo(request.scope) + _left_note(left)
+        waiting = record if isinstance(record, RunRecord) else None
+        out((_nothing_to_undo(request.scope) if waiting is None
+             else _reaches_outside(waiting, request.scope)) + _left_note(len(left))
             + ("\n" if output_format == "text" else ""), err=True)
         # A journal set aside just now (damaged, another user's, a FIFO in its place) may
-        # have been the run the user meant: "nothing to undo" then asks for a look.
-        code = EXIT_ATTENTION if said or left else EXIT_OK
+        # have been the run the user meant: "nothing to undo" then asks for a look; so
+        # does a run that changed this folder and more, left waiting.
+        code = EXIT_ATTENTION if said or left or waiting is not None else EXIT_OK
         if output_format == "json":
-            out(report.undo_json(RunOutcomes(""), code))
+            out(report.undo_json(RunOutcomes(""), code, left,
+                                 waiting.run_id if waiting is not None else None))
         return code
     target = record if isinstance(record, str) else record.run_id
     if asking and not isinstance(record, str):
         out(report.run_description(record) + "\n", err=True)
+        if not whole:
+            out(f"it reached outside {printable(request.scope or '')} too: what it "
+                "changed there is put back as well\n", err=True)
         if not confirm("put back what this run changed?"):
             out("nothing changed\n", err=True)
             return EXIT_OK
@@ -304,7 +312,7 @@ def run_undo(request: UndoRequest, out: Out, confirm: Confirm) -> int:
           failed=len(result.outcomes) - len(restored),
           summary=f"put back {counted(len(restored), 'item')}, "
                   f"{report.size(sum(o.bytes for o in restored))}")
-    out(report.undo_json(result, code) if output_format == "json"
+    out(report.undo_json(result, code, left) if output_format == "json"
         else report.undo_text(result, cwd=_cwd()))
     return code
 
@@ -323,17 +331,30 @@ def _left_note(left: int) -> str:
             "interrupted run" if left else "")
 
 
-def _undo_target(request: UndoRequest, describe: bool) -> RunRecord | str | None:
+def _undo_target(request: UndoRequest, describe: bool) -> tuple[RunRecord | str | None, bool]:
     """The run to undo: the one named (its record when it is to be described: reading it
-    first would change which error a bad id gives), else the newest in scope."""
+    first would change which error a bad id gives), else the newest that changed something
+    in scope; and whether all of it lies in scope (False: it reached outside too)."""
     if request.run_id is None:
-        return last_undoable(request.scope)
+        if request.scope is None:
+            return last_undoable(None), True
+        return last_reaching(request.scope) or (None, True)
     if not describe:
-        return request.run_id
+        return request.run_id, True
     try:
-        return read_run(request.run_id)
+        return read_run(request.run_id), True
     except JournalError as error:
         raise CommandError(str(error)) from None
+
+
+def _reaches_outside(record: RunRecord, scope: str | None) -> str:
+    """Why nothing was undone in `scope`: its newest run reached outside it too (undone
+    whole or not at all, and only when asked by its id or on a terminal)."""
+    from tidy.fixes import report
+
+    return (f"nothing undone: the newest run that changed {printable(scope or '')} reached "
+            f"outside it too: {report.run_description(record)}; `tidy undo {record.run_id}` "
+            "puts back all it changed, there and here")
 
 
 def _nothing_to_undo(scope: str | None) -> str:
@@ -360,11 +381,11 @@ def trash_runs(show_all: bool) -> tuple[list[TrashRun], list[Stray]]:
     return [r for r in runs if r.items or r.status in ("running", "interrupted")], left
 
 
-def _strays(out: Out, left: Sequence[Stray]) -> int:
-    """Say where each item an interrupted run left unnamed is (stderr); how many."""
+def _strays(out: Out, left: Sequence[Stray]) -> list[Stray]:
+    """Say where each item an interrupted run left unnamed is (stderr); the items."""
     for line in stray_lines(list(left)):
         out(line + "\n", err=True)
-    return len(left)
+    return list(left)
 
 
 def run_trash_list(output_format: str, show_all: bool, out: Out, width: int = 120,
@@ -418,7 +439,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
         preview = [Purged(r.run_id, r.items, r.bytes, ()) for r in chosen]
         code = EXIT_OK if (caches is None or dry_run or not caches.left) and not busy \
             and not left else EXIT_ATTENTION
-        out(report.purge_json(preview, dry_run, code, caches) if output_format == "json"
+        out(report.purge_json(preview, dry_run, code, caches, left) if output_format == "json"
             else report.purge_text(preview, dry_run, caches))
         return code
     total = sum(r.bytes for r in chosen) + (caches.bytes if caches is not None else 0)
@@ -445,7 +466,7 @@ def run_trash_purge(older_than: float | None, run_ids: Sequence[str], dry_run: b
                     f"{report.size(dropped.bytes)}")
     audit("purge", ",".join(p.run_id for p in purged), items=sum(p.items for p in purged),
           bytes=freed + (dropped.bytes if dropped is not None else 0), summary=summary)
-    out(report.purge_json(purged, False, code, dropped) if output_format == "json"
+    out(report.purge_json(purged, False, code, dropped, left) if output_format == "json"
         else report.purge_text(purged, False, dropped))
     return code
 

@@ -486,11 +486,19 @@ def run_description(record: RunRecord, now: float | None = None) -> str:
     return f"run {record.run_id}: tidy {command} in {roots}, {when} ({ago} ago)"
 
 
-def undo_json(result: RunOutcomes, exit_code: int) -> str:
+def _left_json(left: Sequence[Stray]) -> list[dict[str, str]]:
+    """Items interrupted runs left in the trash that no whole journal line names."""
+    return [{"run": s.run_id, "path": s.path} for s in left]
+
+
+def undo_json(result: RunOutcomes, exit_code: int, left: Sequence[Stray] = (),
+              waiting: str | None = None) -> str:
+    """The undo's outcomes; `left` as in trash_json; `waiting`: the run not undone because
+    it reached outside the folder too (`tidy undo RUN` undoes it), else null."""
     return json.dumps({
         "version": SCHEMA_VERSION, "command": "undo", "run": result.run_id,
         "notes": list(result.notes), "outcomes": [outcome_json(o) for o in result.outcomes],
-        "exit_code": exit_code,
+        "left": _left_json(left), "waiting": waiting, "exit_code": exit_code,
     }, indent=2, ensure_ascii=True) + "\n"
 
 
@@ -541,7 +549,7 @@ def trash_json(runs: Sequence[TrashRun], left: Sequence[Stray] = ()) -> str:
         "run": r.run_id, "started": r.started, "finished": r.finished, "status": r.status,
         "items": r.items, "bytes": r.bytes, "files": r.files, "command": r.command,
         "locations": list(r.locations), "skipped": r.skipped, "failed": r.failed,
-    } for r in runs], "left": [{"run": s.run_id, "path": s.path} for s in left]},
+    } for r in runs], "left": _left_json(left)},
         indent=2, ensure_ascii=True) + "\n"
 
 
@@ -573,7 +581,9 @@ def purge_text(purged: Sequence[Purged], dry_run: bool, caches: Dropped | None =
 
 
 def purge_json(purged: Sequence[Purged], dry_run: bool, exit_code: int,
-               caches: Dropped | None = None) -> str:
+               caches: Dropped | None = None, left: Sequence[Stray] = ()) -> str:
+    """The runs purged (or, dry, to purge), the content caches, and (`left`, as in
+    trash_json) what interrupted runs left that no whole line names: kept, never purged."""
     dropped = caches.removed if caches is not None else []
     return json.dumps({
         "version": SCHEMA_VERSION, "command": "trash purge", "dry_run": dry_run,
@@ -586,6 +596,7 @@ def purge_json(purged: Sequence[Purged], dry_run: bool, exit_code: int,
             "left": [{"path": path, "why": why}
                      for path, why in (caches.left if caches is not None else [])],
         },
+        "left": _left_json(left),
         "exit_code": exit_code,
     }, indent=2, ensure_ascii=True) + "\n"
 
