@@ -69,7 +69,8 @@ def test_undo_in_the_repo_names_a_run_that_reached_outside_it_and_exits_1(
 
     named = run_cli("undo", run_id, cwd=repo, env=env)
     assert named.code == 0, named.out + named.err
-    assert (repo / "a" / MODULE).read_text() == "// a\n" and (out / MODULE).read_text() == "// out\n"
+    assert (repo / "a" / MODULE).read_text() == "// a\n"
+    assert (out / MODULE).read_text() == "// out\n"
     after = run_cli("undo", cwd=repo, env=env)  # nothing waits now: the plain words, exit 0
     assert after.code == 0 and f"nothing to undo in {repo}" in after.err, after.err
 
