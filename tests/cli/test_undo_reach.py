@@ -165,3 +165,16 @@ def test_a_finished_run_leaves_undo_and_purge_json_an_empty_left(
     assert undone.code == 0 and undone.json()["left"] == [], undone.out + undone.err
     purged = run_cli("trash", "purge", "--yes", "--format", "json", cwd=root, env=env)
     assert purged.code == 0 and purged.json()["left"] == [], purged.out + purged.err
+
+
+@pytest.mark.slow
+def test_a_run_over_the_parent_folder_that_changed_the_repo_is_named_there(
+        tmp_path: Path, env: dict[str, str]) -> None:
+    """A run over the folder holding the repo (its root outside the repo) that moved an item
+    of the repo: named in the repo, exit 1 (on 0130054: "nothing to undo", exit 0)."""
+    repo, out = _repo_and_outside(tmp_path)
+    run_id = _fix(tmp_path, env, ".")
+    assert not (repo / "a" / MODULE).exists() and not (out / MODULE).exists()
+    said = run_cli("undo", cwd=repo, env=env)
+    assert said.code == 1 and f"`tidy undo {run_id}`" in said.err, said.out + said.err
+    assert not (repo / "a" / MODULE).exists() and not (out / MODULE).exists()
