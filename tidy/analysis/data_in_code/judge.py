@@ -297,7 +297,8 @@ def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> s
     """Why tidy extract would refuse the reported module whatever is asked (hanziconv's
     runtests.py: a giant string, and `locals()` handed on in its `__main__` block): its code
     statements and what its data values call are searched for a hint (namespace.py); and
-    why its parse fails, where its code holds a Python 2 statement (naftawayh's `print "..."`)."""
+    why its parse fails: its code (data values blanked) is parsed as the extractor parses the
+    module (naftawayh's `print "..."`, `except E, e:` and every other Python 2 shape)."""
     data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
     regions = [Region(s.start, s.end, s.kind == "def") for s in segments
                if (s.start, s.end) not in data_spans]
@@ -308,7 +309,7 @@ def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> s
         return ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
 
     return (extraction_refusal(data, regions, names, values())
-            or syntax_refusal(data, regions, values()))
+            or syntax_refusal(data, values()))
 
 
 def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:
