@@ -57,11 +57,6 @@ def extraction_refusal(data: bytes, regions: Iterable[Region], names: Iterable[s
     return module_refusal(tree)[0]
 
 
-# Values this big are blanked before the syntax parse (their bytes would be most of its cost);
-# smaller ones are parsed in place
-_BLANKED_MIN = 4096
-
-
 def syntax_refusal(data: bytes, values: Iterable[tuple[int, int]]) -> str:
     """The extractor's parse error ("line 17078: Missing parentheses in call to 'print'...")
     for a reported module whose code Python 3 refuses, or "". Any syntax the extractor's
@@ -69,29 +64,39 @@ def syntax_refusal(data: bytes, values: Iterable[tuple[int, int]]) -> str:
     `ur''`, `<>`, `raise E, "msg"`, tabs mixed with spaces): the module is parsed with its data
     values blanked (_skeleton), so the cost is its code's, not its tables', and only for the
     few modules the judge reports (a hint prefilter missed every Python 2 shape but two).
-    A value under _BLANKED_MIN bytes is parsed where it is: the judge takes `MODE = 0777` and
-    `N = 10L` as data, and a small value in an `if` block can run on over a tab-indented line
-    the splitter did not see as its block's."""
-    big = [(start, end) for start, end in values if end - start >= _BLANKED_MIN]
+    `values` are the spans to blank (the judge's choice: judge._refusal). A value is blanked
+    to one line first (counting a 3 MB table's newlines, and parsing them, cost emoji's
+    data_dict.py 1.6 ms a scan); only a module that fails is parsed again with its lines kept,
+    for the line number the extractor says (newlines inside brackets change no parse)."""
+    spans = sorted(values)
+    if _parse_error(_skeleton(data, spans, keep_lines=False)) is None:
+        return ""
+    error = _parse_error(_skeleton(data, spans))
+    return "" if error is None else f"line {error.lineno}: {error.msg}"
+
+
+def _parse_error(source: bytes) -> SyntaxError | None:
+    """Python 3's parse error of `source` (TabError and IndentationError too), or None."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # `"\d"` warns at parse: the scan must stay quiet
-            ast.parse(_skeleton(data, big))
-    except SyntaxError as error:  # TabError and IndentationError too
-        return f"line {error.lineno}: {error.msg}"
+            ast.parse(source)
+    except SyntaxError as error:
+        return error
     except (ValueError, MemoryError, RecursionError):
-        return ""
-    return ""
+        return None  # not the extractor's parse error: it says its own words
+    return None
 
 
-def _skeleton(data: bytes, values: Iterable[tuple[int, int]]) -> bytes:
-    """The module with each value span as `(None)` over as many lines (line numbers kept)."""
+def _skeleton(data: bytes, values: Iterable[tuple[int, int]], keep_lines: bool = True) -> bytes:
+    """The module with each value span as `(None)`, over as many lines (line numbers kept)
+    unless `keep_lines` is False."""
     pieces: list[bytes] = []
     pos = 0
     for start, end in sorted(values):
         if start < pos:
             continue
-        lines = data.count(b"\n", start, end)
+        lines = data.count(b"\n", start, end) if keep_lines else 0
         pieces += [data[pos:start], b"(None" + b"\n" * lines + b")"]
         pos = end
     pieces.append(data[pos:])
