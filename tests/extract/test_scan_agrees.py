@@ -616,6 +616,15 @@ def test_a_class_of_the_project_is_offered_no_extraction(tmp_path: Path, shape: 
 PY2_CODE = {
     "a print statement": "for _k in ROWS:\n\tprint \"%s,\" % (_k,);\nprint \"}\";\n",
     "an exec statement": "exec \"X = 1\"\n",
+    # dic-14: every other Python 2 shape was still offered, then refused by the parse
+    "an except with a comma": "try:\n    import json\nexcept ImportError, e:\n    json = None\n",
+    "backticks": "SHOWN = `len(ROWS)`\n",
+    "an octal without o": "MODE = 0777\n",
+    "a ur string": "TITLE = ur'rows'\n",
+    "a diamond": "if len(ROWS) <> 600:\n    raise SystemExit(1)\n",
+    "a long": "COUNT = 600L\n",
+    "tabs after spaces": "if ROWS:\n        _first = 1\n\t_last = 2\n",
+    "a raise with a comma": "def check():\n    raise ValueError, 'no rows'\n",
 }
 PY3_CODE = {
     "a print call, spaced": "print (len(ROWS))\n",
@@ -624,6 +633,14 @@ PY3_CODE = {
     # Python 2's print to a file is Python 3 syntax too (a shift, then a tuple): it parses
     "a print to a file, Python 2's": "import sys\nprint >>sys.stderr, len(ROWS)\n",
     "print named in a docstring": "def f():\n    \"\"\"\n    print it out\n    \"\"\"\n",
+    # dic-14: the Python 3 spellings of the Python 2 shapes above, and what warns at parse
+    "an except with as": "try:\n    import json\nexcept (ImportError, OSError) as e:\n"
+                         "    json = None\n",
+    "an octal with o": "MODE = 0o777\n",
+    "an rb string": "TITLE = rb'rows'\n",
+    "tabs only": "if ROWS:\n\t_first = 1\n\t_last = 2\n",
+    "a raise with a call": "def check():\n    raise ValueError('no rows')\n",
+    "an invalid escape": "PATTERN = '\\d+'\n",
 }
 
 
@@ -643,3 +660,20 @@ def test_a_module_of_python_3_prints_is_offered(tmp_path: Path, shape: str) -> N
     found = _findings(module)
     _assert_agrees(module, found)
     assert [f.fix.action for f in found if f.fix is not None] == [ActionKind.EXTRACT]
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(before=st.lists(st.sampled_from(sorted({**PY2_CODE, **PY3_CODE}.values())), max_size=2),
+       after=st.lists(st.sampled_from(sorted({**PY2_CODE, **PY3_CODE}.values())), max_size=3))
+def test_code_of_either_python_is_offered_exactly_when_the_extractor_would_write(
+        tmp_path: Path, before: list[str], after: list[str]) -> None:
+    """A table with code lines of Python 3 and Python 2 shapes before and after it: the scan
+    offers an extraction exactly when `tidy extract --dry-run` would write, and where the
+    extractor's parse refuses, the finding says its words."""
+    module = write(tmp_path / "table.py", "".join(before) + TABLE + "\n" + "".join(after))
+    found = _findings(module)
+    _assert_agrees(module, found)
+    refusal = _extractor_says(module)
+    if refusal.startswith("line "):
+        assert any(f.fix is not None and refusal in f.fix.description for f in found)

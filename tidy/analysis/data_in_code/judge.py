@@ -291,13 +291,15 @@ def _read_past_windows(data: bytes, found: list[_Candidate],
 
 
 _MOVED_SCOPES = ("module", "class", "function")  # what tidy extract moves (not items, branches)
+_BLANKED_MIN = 4096  # a value this big is blanked before the syntax parse (_refusal)
 
 
 def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> str:
     """Why tidy extract would refuse the reported module whatever is asked (hanziconv's
     runtests.py: a giant string, and `locals()` handed on in its `__main__` block): its code
     statements and what its data values call are searched for a hint (namespace.py); and
-    why its parse fails, where its code holds a Python 2 statement (naftawayh's `print "..."`)."""
+    why its parse fails: its code (data values blanked) is parsed as the extractor parses the
+    module (naftawayh's `print "..."`, `except E, e:` and every other Python 2 shape)."""
     data_spans = {(c.start, c.end) for c in found if c.scope in ("module", "item")}
     regions = [Region(s.start, s.end, s.kind == "def") for s in segments
                if (s.start, s.end) not in data_spans]
@@ -307,8 +309,18 @@ def _refusal(data: bytes, segments: list[Segment], found: list[_Candidate]) -> s
     def values() -> Iterator[tuple[int, int]]:  # read only where a hint is found
         return ((c.value_start, trimmed_end(data, c.value_start, c.end)) for c in found)
 
+    def blanked() -> Iterator[tuple[int, int]]:
+        """What the syntax parse blanks: a table's items and every big value (their bytes would
+        be most of its cost: emoji's 3 MB dict is items). A small value is parsed where it is:
+        the judge takes `MODE = 0777` and `N = 10L` as data, and a small value in an `if`
+        block can run on over a tab-indented line the splitter did not see as its block's."""
+        for c in found:
+            end = trimmed_end(data, c.value_start, c.end)
+            if c.scope == "item" or end - c.value_start >= _BLANKED_MIN:
+                yield c.value_start, end
+
     return (extraction_refusal(data, regions, names, values())
-            or syntax_refusal(data, regions, values()))
+            or syntax_refusal(data, blanked()))
 
 
 def _rebound(data: bytes, segments: list[Segment]) -> frozenset[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -56,50 +57,46 @@ def extraction_refusal(data: bytes, regions: Iterable[Region], names: Iterable[s
     return module_refusal(tree)[0]
 
 
-# A Python 2 statement at the start of a line of code: `print "..."`, `print x`, `print >>f,
-# ...`, `exec "..."` (naftawayh 0.4's create_verbstamp.py: a 460 kB dict, then a loop that
-# prints it the Python 2 way; the scan offered it, the extractor's parse refused it)
-_PY2_STATEMENT = re.compile(rb"(?:print|exec)[ \t]+[\"'\w>]")
-_PY2_NEEDLES = (b"print", b"exec")
-
-
-def syntax_refusal(data: bytes, regions: Iterable[Region],
-                   values: Iterable[tuple[int, int]]) -> str:
+def syntax_refusal(data: bytes, values: Iterable[tuple[int, int]]) -> str:
     """The extractor's parse error ("line 17078: Missing parentheses in call to 'print'...")
-    for a module whose code holds a Python 2 statement, or "". Only the code regions are
-    searched for one (memchr, then a match at a line start); where one is found, the module is
-    parsed with its data values blanked (_skeleton), as extraction_refusal parses it: the
-    parse decides, the hint only says when to ask."""
-    if not any(_py2_hinted(data, r) for r in regions):
+    for a reported module whose code Python 3 refuses, or "". Any syntax the extractor's
+    parse refuses counts (a print/exec statement, `except E, e:`, backticks, `0777`, `10L`,
+    `ur''`, `<>`, `raise E, "msg"`, tabs mixed with spaces): the module is parsed with its data
+    values blanked (_skeleton), so the cost is its code's, not its tables', and only for the
+    few modules the judge reports (a hint prefilter missed every Python 2 shape but two).
+    `values` are the spans to blank (the judge's choice: judge._refusal). A value is blanked
+    to one line first (counting a 3 MB table's newlines, and parsing them, cost emoji's
+    data_dict.py 1.6 ms a scan); only a module that fails is parsed again with its lines kept,
+    for the line number the extractor says (newlines inside brackets change no parse)."""
+    spans = sorted(values)
+    if _parse_error(_skeleton(data, spans, keep_lines=False)) is None:
         return ""
+    error = _parse_error(_skeleton(data, spans))
+    return "" if error is None else f"line {error.lineno}: {error.msg}"
+
+
+def _parse_error(source: bytes) -> SyntaxError | None:
+    """Python 3's parse error of `source` (TabError and IndentationError too), or None."""
     try:
-        ast.parse(_skeleton(data, values))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # `"\d"` warns at parse: the scan must stay quiet
+            ast.parse(source)
     except SyntaxError as error:
-        return f"line {error.lineno}: {error.msg}"
+        return error
     except (ValueError, MemoryError, RecursionError):
-        return ""
-    return ""
+        return None  # not the extractor's parse error: it says its own words
+    return None
 
 
-def _py2_hinted(data: bytes, region: Region) -> bool:
-    for needle in _PY2_NEEDLES:
-        at = data.find(needle, region.start, region.end)
-        while at >= 0:
-            line = data.rfind(b"\n", region.start, at) + 1 or region.start
-            if not data[line:at].strip() and _PY2_STATEMENT.match(data, at, region.end):
-                return True
-            at = data.find(needle, at + 1, region.end)
-    return False
-
-
-def _skeleton(data: bytes, values: Iterable[tuple[int, int]]) -> bytes:
-    """The module with each value span as `(None)` over as many lines (line numbers kept)."""
+def _skeleton(data: bytes, values: Iterable[tuple[int, int]], keep_lines: bool = True) -> bytes:
+    """The module with each value span as `(None)`, over as many lines (line numbers kept)
+    unless `keep_lines` is False."""
     pieces: list[bytes] = []
     pos = 0
     for start, end in sorted(values):
         if start < pos:
             continue
-        lines = data.count(b"\n", start, end)
+        lines = data.count(b"\n", start, end) if keep_lines else 0
         pieces += [data[pos:start], b"(None" + b"\n" * lines + b")"]
         pos = end
     pieces.append(data[pos:])

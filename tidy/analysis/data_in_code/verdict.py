@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-VERDICT_VERSION = 14  # bump when a field, its meaning or the judgement changes (caches key on it)
+VERDICT_VERSION = 15  # bump when a field, its meaning or the judgement changes (caches key on it)
 
 
 # Why a module's objects of its own classes never move, as the scan's advice and tidy
