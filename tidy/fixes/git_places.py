@@ -83,7 +83,7 @@ class GitFolders:
     def holding(self, path: str, *folders: str) -> str | None:
         """The git folder (or hooks folder) of the repository around `path` or around one
         of `folders` that holds `path`, or None."""
-        real = os.path.join(os.path.realpath(os.path.dirname(path)), os.path.basename(path))
+        real = os.path.join(_resolved(os.path.dirname(path)), os.path.basename(path))
         repos = {self._repo_around(f) for f in (path, *folders)}
         for repo in sorted(r for r in repos if r):
             for place in self._folders(repo):
@@ -113,7 +113,7 @@ def _asked(repo: str) -> tuple[str, ...]:
     places: set[str] = set()
     for line in named:  # relative ones are from `repo`: git's -C and where hooks run
         place = os.path.normpath(os.path.join(repo, os.path.expanduser(line)))
-        places.update((place, os.path.realpath(place)))
+        places.update((place, _resolved(place)))
     return tuple(sorted(places))
 
 
@@ -129,6 +129,17 @@ def _hooks_paths(repo: str) -> list[str]:
     fields = os.fsdecode(out).split("\0")
     return [value for scope, value in zip(fields[::2], fields[1::2], strict=False)
             if scope != "command" and value]
+
+
+def _resolved(path: str) -> str:
+    """`path` with its links resolved, or as written when a link on the way is swapped while
+    realpath reads it (its readlink then fails with EINVAL or ENOENT: test_move_race's
+    swapper). The written path is still checked, and the move home follows no link, so a
+    place reached only through a link is refused there."""
+    try:
+        return os.path.realpath(path)
+    except OSError:
+        return path
 
 
 def _existing(path: str) -> str:
