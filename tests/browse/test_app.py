@@ -29,6 +29,7 @@ from tests.browse.helpers import (
     rows,
     scanned,
     send_key,
+    settled,
     svg_colours,
     svg_text,
     tree_snapshot,
@@ -542,12 +543,19 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
         await scanned(pilot)
         await press(pilot, "down", "down", "down")
         assert cursor_path(app) == "pkg/__pycache__"
+        # A resize is laid out on a later refresh: under load one pause can read the rows
+        # before it (the CI of 17593a5); wait for the new width, then for every pump.
+        def width() -> int:
+            return app.main.query_one("#rows", RowList).size.width
+
         await pilot.resize_terminal(120, 40)
-        await pilot.pause()
+        await until(pilot, lambda: width() > 100, what="the wider layout")
+        await settled(pilot)
         assert cursor_path(app) == "pkg/__pycache__"
-        assert len(rows(app)[0]) == 6 and app.main.query_one("#rows", RowList).size.width > 100
+        assert len(rows(app)[0]) == 6
         await pilot.resize_terminal(80, 24)
-        await pilot.pause()
+        await until(pilot, lambda: width() <= 80, what="the narrower layout")
+        await settled(pilot)
         assert cursor_path(app) == "pkg/__pycache__"
 
     drive(app, script)
