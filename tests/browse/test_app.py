@@ -541,6 +541,7 @@ def test_the_cursor_stays_on_its_row_when_the_terminal_is_resized(tmp_path: Path
 
     async def script(pilot: Pilot[int]) -> None:
         await scanned(pilot)
+        await settled(pilot)  # the scan's last messages handled before the keys
         await press(pilot, "down", "down", "down")
         assert cursor_path(app) == "pkg/__pycache__"
         # A resize is laid out on a later refresh: under load one pause can read the rows
